@@ -1,0 +1,276 @@
+/**
+ * The engine's shared vocabulary. Pure data types: no Apps Script, no Node.
+ * Both shells (src/gas, src/cli) convert their I/O into these shapes.
+ */
+
+// ---------------------------------------------------------------- cells and sheets
+
+/**
+ * One cell as a shell hands it to the engine. This is the shape of Apps Script's
+ * `Range.getValues()` (`''` for empty, numbers, booleans, Date objects; error
+ * values arrive as their text, e.g. "#REF!"). The .xlsx reader produces the same.
+ * `null`/`undefined` are accepted as empty too.
+ */
+export type CellValue = string | number | boolean | Date | null | undefined;
+export type Grid = CellValue[][];
+
+export interface SheetInput {
+  name: string;
+  grid: Grid;
+  /** Merged ranges in A1 notation ("B2:D2"); only the top-left cell holds the value. */
+  merges?: string[];
+}
+
+export interface WorkbookInput {
+  /** File name (CLI) or spreadsheet name (add-on); used in messages. */
+  source: string;
+  sheets: SheetInput[];
+}
+
+// ---------------------------------------------------------------- catalogue
+
+/** count = whole number ≥ 0; amount = decimal ≥ 0; note = free text. */
+export type ValueKind = 'count' | 'amount' | 'note';
+/** How a unit's months combine into a period: flows are summed, stocks take the latest month. */
+export type MonthCombine = 'sum' | 'last';
+
+export interface IndicatorGroup {
+  code: string;
+  label: string;
+}
+
+export interface Indicator {
+  code: string;
+  group: string;
+  label: string;
+  /** Unit of measure as written in Vietnamese: "hộ", "ngày công", "lượt", "đơn", "triệu đồng". */
+  unit: string;
+  kind: ValueKind;
+  overMonths: MonthCombine;
+  /** Over units everything numeric is summed today; kept explicit for future ratios. */
+  overUnits: 'sum';
+  /**
+   * Narrative phrase with `{n}` for the formatted number incl. unit, e.g.
+   * "{n} nông dân sản xuất, kinh doanh giỏi các cấp" → "115 hộ nông dân …".
+   */
+  phrase: string;
+  /** Shown in key figures, the chart and the e-mail. */
+  key?: boolean;
+  /** Optional plausibility bounds per unit and month (DHIS2 min–max), warnings only. */
+  max?: number;
+}
+
+export type RuleOperator = '==' | '!=' | '<=' | '<' | '>=' | '>';
+
+export interface ValidationRule {
+  code: string;
+  /** Sum of these indicators… */
+  left: string[];
+  operator: RuleOperator;
+  /** …compared with the sum of these. */
+  right: string[];
+  importance: 'error' | 'warning';
+  /** Vietnamese explanation shown to the commune. */
+  message: string;
+  /**
+   * DHIS2 missing-value strategy: skip when any side is entirely missing (default),
+   * or treat missing as 0 and check whenever any value is present.
+   */
+  missing?: 'skipIfAnySideMissing' | 'treatAsZero';
+}
+
+export interface Catalogue {
+  version: number;
+  title: string;
+  groups: IndicatorGroup[];
+  indicators: Indicator[];
+  rules: ValidationRule[];
+}
+
+// ---------------------------------------------------------------- units and settings
+
+export interface Succession {
+  /** ISO date the new unit starts (e.g. "2025-07-01"). */
+  from: string;
+  /** Codes of the old units this unit replaces. */
+  predecessors: string[];
+}
+
+export interface Unit {
+  code: string;
+  name: string;
+  /** "xã", "phường", "thị trấn", "huyện" … used in "Xã Chung Chải". */
+  kind: string;
+  emails: string[];
+  /** Layout (b): the unit's own spreadsheet. */
+  spreadsheetUrl?: string;
+  succession?: Succession;
+}
+
+export interface Settings {
+  /** Name of the aggregating unit, e.g. "Mường Nhé". */
+  aggregatingUnitName: string;
+  /** Its level: "huyện", "tỉnh", "xã". */
+  level: string;
+  /** "toàn huyện", "toàn tỉnh" — the subject of the narrative. */
+  scopeLabel: string;
+  /** Issuing body shown in report headers, e.g. "Ban Dân vận Huyện ủy Mường Nhé". */
+  organisation: string;
+  /** First day of the monthly data window (Decree 09/2019: 15 → 15th of previous month … 14th). */
+  cutoffDay: number;
+  /** Days allowed to submit after the window closes. */
+  submitDays: number;
+  /** Count only Monday–Friday when adding submitDays. */
+  submitWorkingDays: boolean;
+  recipients: string[];
+  /** Day of month (1–28) and hour (0–23) of the automatic e-mail. */
+  sendDay: number;
+  sendHour: number;
+  reminders: boolean;
+  reminderDaysBefore: number;
+  timeZone: string;
+}
+
+// ---------------------------------------------------------------- findings
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Finding {
+  severity: Severity;
+  /** Stable machine code, e.g. "not-a-number", "rule-violation", "unit-missing". */
+  code: string;
+  unitCode?: string;
+  unitName?: string;
+  /** File name or spreadsheet name. */
+  file?: string;
+  sheet?: string;
+  /** A1 address, e.g. "G14". */
+  cell?: string;
+  indicatorCode?: string;
+  indicatorLabel?: string;
+  /** 1–12 */
+  month?: number;
+  /** Full Vietnamese message, location included. */
+  message: string;
+}
+
+// ---------------------------------------------------------------- parsed reports
+
+/** One unit's sheet for one year, after reading and cell validation. */
+export interface UnitYear {
+  unitCode: string;
+  unitName: string;
+  year: number;
+  file: string;
+  sheet: string;
+  /** Per indicator code: 12 months, `null` = not reported or invalid (see `invalid`). */
+  values: Record<string, (number | null)[]>;
+  /** Per note indicator: 12 months of text. */
+  notes: Record<string, (string | null)[]>;
+  /** Per month the submission date as ISO "YYYY-MM-DD", or null. */
+  submitted: (string | null)[];
+  /** Per indicator code: A1 address of each month's cell (for findings and links). */
+  cells: Record<string, string[]>;
+  /** A1 address of each month's submission-date cell. */
+  submittedCells: string[];
+  /** Cells left out because invalid: "CODE:month". */
+  invalid: string[];
+}
+
+export interface ReadResult {
+  reports: UnitYear[];
+  findings: Finding[];
+}
+
+// ---------------------------------------------------------------- periods
+
+export type PeriodType = 'month' | 'quarter' | 'half' | 'nine' | 'year';
+
+export interface Period {
+  type: PeriodType;
+  year: number;
+  /** month 1–12, quarter 1–4; 1 for half/nine/year. */
+  index: number;
+}
+
+export interface DateRange {
+  /** ISO dates, inclusive. */
+  start: string;
+  end: string;
+}
+
+// ---------------------------------------------------------------- completeness and aggregate
+
+export type SubmissionStatus = 'onTime' | 'late' | 'missing';
+
+export interface CompletenessRow {
+  unitCode: string;
+  unitName: string;
+  status: SubmissionStatus;
+  /** Latest submission date among the period's months (ISO), null if none. */
+  submittedOn: string | null;
+  /** Months of the period that have no submission. */
+  missingMonths: number[];
+}
+
+export interface Completeness {
+  period: Period;
+  deadline: string;
+  expected: number;
+  reported: number;
+  onTime: number;
+  /** reported / expected, 0–1 (DHIS2 "reporting rate"). */
+  reportingRate: number;
+  /** onTime / expected, 0–1 (DHIS2 "reporting rate on time"). */
+  onTimeRate: number;
+  rows: CompletenessRow[];
+}
+
+export interface UnitFigure {
+  unitCode: string;
+  unitName: string;
+  period: number | null;
+  ytd: number | null;
+}
+
+export interface IndicatorSummary {
+  code: string;
+  group: string;
+  label: string;
+  unit: string;
+  kind: ValueKind;
+  /** Total over units for the period; null when no unit reported. */
+  period: number | null;
+  /** Year to date (month 1 … last month of the period). */
+  ytd: number | null;
+  lastYearPeriod: number | null;
+  lastYearYtd: number | null;
+  /** period − lastYearPeriod, and as a fraction of lastYearPeriod (null when undefined). */
+  change: number | null;
+  changePct: number | null;
+  ytdChange: number | null;
+  ytdChangePct: number | null;
+  byUnit: UnitFigure[];
+  /** Units with at least one valid value in the period. */
+  contributing: number;
+  /** For note indicators: the texts of the period, per unit. */
+  notes?: { unitCode: string; unitName: string; month: number; text: string }[];
+}
+
+export interface Summary {
+  period: Period;
+  settings: Settings;
+  /** ISO timestamp the summary was made. */
+  generatedAt: string;
+  units: Unit[];
+  completeness: Completeness;
+  indicators: IndicatorSummary[];
+  /** The aggregate in the commune layout: per indicator 12 months over all units (this year). */
+  monthly: Record<string, (number | null)[]>;
+  findings: Finding[];
+  /** Invalid cells left out of the totals (count). */
+  excludedCells: number;
+  /** Units whose sheet could not be read or found. */
+  unreadableUnits: string[];
+  narrative: string[];
+}
