@@ -1,0 +1,124 @@
+/**
+ * Schemas for the data users may change (indicators, rules, units, settings).
+ * zod/mini keeps the Apps Script bundle small. Every error comes back in Vietnamese
+ * with the place it was found.
+ */
+import * as z from 'zod/mini';
+import { SCHEMA_TEXT as T } from '../../messages/vi/schema';
+import type { Catalogue, Settings, Unit } from '../types';
+
+const code = z.string().check(z.minLength(1), z.regex(/^[A-Za-z0-9_.-]+$/));
+const text = z.string().check(z.minLength(1));
+const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
+
+export const IndicatorSchema = z.object({
+  code,
+  group: code,
+  label: text,
+  unit: z.string(),
+  kind: z.enum(['count', 'amount', 'note']),
+  overMonths: z.enum(['sum', 'last']),
+  overUnits: z.literal('sum'),
+  phrase: z.string().check(z.regex(/\{n\}/)),
+  key: z.optional(z.boolean()),
+  max: z.optional(z.number().check(z.gte(0))),
+});
+
+export const RuleSchema = z.object({
+  code,
+  left: z.array(code).check(z.minLength(1)),
+  operator: z.enum(['==', '!=', '<=', '<', '>=', '>']),
+  right: z.array(code),
+  importance: z.enum(['error', 'warning']),
+  message: text,
+  missing: z.optional(z.enum(['skipIfAnySideMissing', 'treatAsZero'])),
+});
+
+export const CatalogueSchema = z.object({
+  version: z.number(),
+  title: text,
+  groups: z.array(z.object({ code, label: text })).check(z.minLength(1)),
+  indicators: z.array(IndicatorSchema).check(z.minLength(1)),
+  rules: z.array(RuleSchema),
+});
+
+export const UnitSchema = z.object({
+  code,
+  name: text,
+  kind: z.string(),
+  emails: z.array(z.email()),
+  spreadsheetUrl: z.optional(z.string()),
+  succession: z.optional(z.object({ from: isoDate, predecessors: z.array(code).check(z.minLength(1)) })),
+});
+
+export const UnitsSchema = z.object({ units: z.array(UnitSchema).check(z.minLength(1)) });
+
+export const SettingsSchema = z.object({
+  aggregatingUnitName: text,
+  level: text,
+  scopeLabel: text,
+  organisation: text,
+  cutoffDay: z.int().check(z.gte(1), z.lte(28)),
+  submitDays: z.int().check(z.gte(0), z.lte(60)),
+  submitWorkingDays: z.boolean(),
+  recipients: z.array(z.email()),
+  sendDay: z.int().check(z.gte(1), z.lte(28)),
+  sendHour: z.int().check(z.gte(0), z.lte(23)),
+  reminders: z.boolean(),
+  reminderDaysBefore: z.int().check(z.gte(0), z.lte(27)),
+  timeZone: text,
+});
+
+export type Result<T> = { ok: true; value: T } | { ok: false; errors: string[] };
+
+/** Turn zod issues into Vietnamese sentences naming the place ("Chỉ tiêu thứ 3 (mã X), trường …"). */
+export function describeIssues(issues: z.core.$ZodIssue[], source: string, data: unknown): string[] {
+  return issues.map((issue) => `${source}: ${T.where(issue.path, data)}${T.problem(issue)}`);
+}
+
+function check<T>(schema: z.ZodMiniType, data: unknown, source: string): Result<T> {
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) return { ok: false, errors: describeIssues(parsed.error.issues, source, data) };
+  return { ok: true, value: parsed.data as T };
+}
+
+function duplicates(codes: string[]): string[] {
+  const seen = new Set<string>();
+  const dup = new Set<string>();
+  for (const c of codes) (seen.has(c) ? dup : seen).add(c);
+  return [...dup];
+}
+
+export function parseCatalogue(data: unknown, source = 'catalogue.json'): Result<Catalogue> {
+  const r = check<Catalogue>(CatalogueSchema, data, source);
+  if (!r.ok) return r;
+  const cat = r.value;
+  const errors: string[] = [];
+  const codes = new Set(cat.indicators.map((i) => i.code));
+  const groups = new Set(cat.groups.map((g) => g.code));
+  for (const d of duplicates(cat.indicators.map((i) => i.code))) errors.push(`${source}: ${T.duplicateIndicator(d)}`);
+  for (const d of duplicates(cat.groups.map((g) => g.code))) errors.push(`${source}: ${T.duplicateGroup(d)}`);
+  for (const d of duplicates(cat.rules.map((g) => g.code))) errors.push(`${source}: ${T.duplicateRule(d)}`);
+  for (const i of cat.indicators)
+    if (!groups.has(i.group)) errors.push(`${source}: ${T.unknownGroup(i.code, i.group)}`);
+  if (codes.has('NGAY_NOP')) errors.push(`${source}: ${T.reservedCode('NGAY_NOP')}`);
+  for (const rule of cat.rules) {
+    for (const c of [...rule.left, ...rule.right]) {
+      if (!codes.has(c)) errors.push(`${source}: ${T.unknownRuleIndicator(rule.code, c)}`);
+      else if (cat.indicators.find((i) => i.code === c)?.kind === 'note')
+        errors.push(`${source}: ${T.noteInRule(rule.code, c)}`);
+    }
+  }
+  return errors.length ? { ok: false, errors } : r;
+}
+
+export function parseUnits(data: unknown, source = 'units.json'): Result<Unit[]> {
+  const r = check<{ units: Unit[] }>(UnitsSchema, data, source);
+  if (!r.ok) return r;
+  const errors = duplicates(r.value.units.map((u) => u.code)).map((d) => `${source}: ${T.duplicateUnit(d)}`);
+  return errors.length ? { ok: false, errors } : { ok: true, value: r.value.units };
+}
+
+export function parseSettings(data: unknown, source = 'settings.json'): Result<Settings> {
+  return check<Settings>(SettingsSchema, data, source);
+}

@@ -1,0 +1,233 @@
+/**
+ * The commune report sheet: one sheet per unit per year, identical on Google Sheets
+ * and in .xlsx. This module *writes* the layout; `read.ts` finds things by code and
+ * header text, never by position alone, so users may reorder rows or add columns.
+ *
+ *   row 1  title (merged)
+ *   row 2  "Đơn vị:"      | | Xã Chung Chải
+ *   row 3  "Mã đơn vị:"   | | chung-chai
+ *   row 4  "Năm:"         | | 2018
+ *   row 6  Mã | STT | Chỉ tiêu | Đơn vị tính | T1 … T12 | Cả năm | Ghi chú
+ *   row 7  NGAY_NOP | | Ngày nộp báo cáo | | dates …
+ *   row 8… group rows (no code) and indicator rows
+ */
+
+import { LAYOUT_TEXT } from '../../messages/vi/layout';
+import { type CellModel, type ConditionalModel, emptySheet, type SheetModel } from '../report/model';
+import type { Catalogue, Indicator, Unit } from '../types';
+
+export const LAYOUT = {
+  titleRow: 1,
+  unitNameRow: 2,
+  unitCodeRow: 3,
+  yearRow: 4,
+  headerRow: 6,
+  submittedRow: 7,
+  firstIndicatorRow: 8,
+  valueCol: 3, // column C holds the unit name / code / year values
+  codeCol: 1,
+  numberCol: 2,
+  labelCol: 3,
+  unitCol: 4,
+  firstMonthCol: 5, // E = T1 … P = T12
+  totalCol: 17, // Q
+  noteCol: 18, // R
+  columns: 18,
+  /** Code in column A of the submission-date row. */
+  submittedCode: 'NGAY_NOP',
+} as const;
+
+export function monthCol(month: number): number {
+  return LAYOUT.firstMonthCol + month - 1;
+}
+
+/** 1 → "A", 27 → "AA". */
+export function colLetter(col: number): string {
+  let s = '';
+  let n = col;
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+export function a1(row: number, col: number): string {
+  return `${colLetter(col)}${row}`;
+}
+
+/** Sheet (tab) name for a unit's year; Excel allows at most 31 characters. */
+export function unitSheetName(unit: Pick<Unit, 'name'>, year: number): string {
+  const name = unit.name.replace(/[\\/?*[\]:]/g, ' ').trim();
+  return `${name.slice(0, 26)} ${year}`;
+}
+
+export function unitDisplayName(unit: Pick<Unit, 'name' | 'kind'>): string {
+  const kind = unit.kind ? unit.kind.charAt(0).toLocaleUpperCase('vi') + unit.kind.slice(1) : '';
+  return kind ? `${kind} ${unit.name}` : unit.name;
+}
+
+/** Row of each indicator in a freshly built sheet. */
+export function indicatorRows(catalogue: Catalogue): Map<string, number> {
+  const rows = new Map<string, number>();
+  let row = LAYOUT.firstIndicatorRow;
+  for (const group of catalogue.groups) {
+    const members = catalogue.indicators.filter((i) => i.group === group.code);
+    if (members.length === 0) continue;
+    row++; // group row
+    for (const ind of members) rows.set(ind.code, row++);
+  }
+  return rows;
+}
+
+export interface UnitSheetData {
+  values?: Record<string, (number | null)[]>;
+  notes?: Record<string, (string | null)[]>;
+  /** ISO dates per month. */
+  submitted?: (string | null)[];
+}
+
+const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII', 'XIII', 'XIV', 'XV'];
+
+function totalFormula(ind: Indicator, row: number): string | undefined {
+  const first = a1(row, monthCol(1));
+  const last = a1(row, monthCol(12));
+  if (ind.kind === 'note') return undefined;
+  if (ind.overMonths === 'sum') return `=IF(COUNT(${first}:${last})=0,"",SUM(${first}:${last}))`;
+  // Stock: the latest month that has a number (works in Excel, LibreOffice and Sheets).
+  return `=IFERROR(LOOKUP(2,1/ISNUMBER(${first}:${last}),${first}:${last}),"")`;
+}
+
+/** Excel serial day number for an ISO date, so dates are real dates in both renderers. */
+export function isoToSerial(iso: string): number {
+  const [y, m, d] = iso.split('-').map(Number);
+  return Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86400000);
+}
+
+/**
+ * Build a unit's sheet, empty (a template) or filled (the district aggregate in the
+ * commune layout, so a higher level aggregates it exactly like a commune).
+ */
+export function buildUnitSheet(
+  unit: Pick<Unit, 'code' | 'name' | 'kind'>,
+  year: number,
+  catalogue: Catalogue,
+  data: UnitSheetData = {},
+  sheetName = unitSheetName(unit, year),
+): SheetModel {
+  const sheet = emptySheet(sheetName);
+  const t = LAYOUT_TEXT;
+  const rows: (CellModel | null)[][] = [];
+  const put = (row: number, col: number, cell: CellModel) => {
+    while (rows.length < row) rows.push([]);
+    const r = rows[row - 1];
+    while (r.length < col) r.push(null);
+    r[col - 1] = cell;
+  };
+
+  put(LAYOUT.titleRow, 1, { v: `${catalogue.title.toLocaleUpperCase('vi')} NĂM ${year}`, s: 'title' });
+  sheet.merges.push({ row: LAYOUT.titleRow, col: 1, rows: 1, cols: LAYOUT.columns });
+  put(LAYOUT.unitNameRow, 1, { v: t.unitName, s: 'label' });
+  put(LAYOUT.unitNameRow, LAYOUT.valueCol, { v: unitDisplayName(unit), s: 'text' });
+  put(LAYOUT.unitCodeRow, 1, { v: t.unitCode, s: 'label' });
+  put(LAYOUT.unitCodeRow, LAYOUT.valueCol, { v: unit.code, s: 'text' });
+  put(LAYOUT.yearRow, 1, { v: t.year, s: 'label' });
+  put(LAYOUT.yearRow, LAYOUT.valueCol, { v: year, s: 'text' });
+
+  const h = LAYOUT.headerRow;
+  put(h, LAYOUT.codeCol, { v: t.code, s: 'header' });
+  put(h, LAYOUT.numberCol, { v: t.number, s: 'header' });
+  put(h, LAYOUT.labelCol, { v: t.indicator, s: 'header' });
+  put(h, LAYOUT.unitCol, { v: t.measure, s: 'header' });
+  for (let m = 1; m <= 12; m++) put(h, monthCol(m), { v: `T${m}`, s: 'header' });
+  put(h, LAYOUT.totalCol, { v: t.yearTotal, s: 'header' });
+  put(h, LAYOUT.noteCol, { v: t.note, s: 'header' });
+
+  const sr = LAYOUT.submittedRow;
+  put(sr, LAYOUT.codeCol, { v: LAYOUT.submittedCode, s: 'locked' });
+  put(sr, LAYOUT.labelCol, { v: t.submittedLabel, s: 'group' });
+  put(sr, LAYOUT.unitCol, { v: t.submittedUnit, s: 'locked' });
+  for (let m = 1; m <= 12; m++) {
+    const iso = data.submitted?.[m - 1];
+    put(sr, monthCol(m), { v: iso ? isoToSerial(iso) : null, s: 'date' });
+  }
+
+  const conditionals: ConditionalModel[] = [];
+  const rowOf = indicatorRows(catalogue);
+  let row = LAYOUT.firstIndicatorRow;
+  let groupNo = 0;
+  for (const group of catalogue.groups) {
+    const members = catalogue.indicators.filter((i) => i.group === group.code);
+    if (members.length === 0) continue;
+    put(row, LAYOUT.numberCol, { v: ROMAN[groupNo] ?? String(groupNo + 1), s: 'group' });
+    put(row, LAYOUT.labelCol, { v: group.label, s: 'group' });
+    groupNo++;
+    row++;
+    members.forEach((ind, i) => {
+      put(row, LAYOUT.codeCol, { v: ind.code, s: 'locked' });
+      put(row, LAYOUT.numberCol, { v: i + 1, s: 'locked' });
+      put(row, LAYOUT.labelCol, { v: ind.label, s: 'label' });
+      put(row, LAYOUT.unitCol, { v: ind.unit, s: 'locked' });
+      for (let m = 1; m <= 12; m++) {
+        if (ind.kind === 'note') {
+          put(row, monthCol(m), { v: data.notes?.[ind.code]?.[m - 1] ?? null, s: 'text' });
+        } else {
+          const v = data.values?.[ind.code]?.[m - 1];
+          put(row, monthCol(m), { v: v ?? null, s: ind.kind === 'count' ? 'integer' : 'decimal' });
+        }
+      }
+      const f = totalFormula(ind, row);
+      put(row, LAYOUT.totalCol, f ? { v: null, f, s: 'total' } : { v: null, s: 'locked' });
+      put(row, LAYOUT.noteCol, { v: null, s: 'text' });
+      if (ind.kind !== 'note') {
+        sheet.validations.push({
+          range: { row, col: monthCol(1), rows: 1, cols: 12 },
+          kind: ind.kind === 'count' ? 'nonNegativeInteger' : 'nonNegativeNumber',
+          help: ind.kind === 'count' ? t.helpCount : t.helpAmount,
+        });
+      }
+      row++;
+    });
+  }
+  const lastRow = row - 1;
+  sheet.validations.push({
+    range: { row: sr, col: monthCol(1), rows: 1, cols: 12 },
+    kind: 'date',
+    help: t.helpDate,
+  });
+
+  // Flag cross-field rule violations while people type (same rules as the engine).
+  for (const rule of catalogue.rules) {
+    const refs = (codes: string[]) => codes.map((c) => `${colLetter(monthCol(1))}$${rowOf.get(c)}`);
+    const left = refs(rule.left);
+    const right = refs(rule.right);
+    if ([...rule.left, ...rule.right].some((c) => !rowOf.has(c))) continue;
+    const sum = (r: string[]) => (r.length ? `SUM(${r.join(',')})` : '0');
+    const op = rule.operator === '==' ? '=' : rule.operator === '!=' ? '<>' : rule.operator;
+    const guard =
+      rule.missing === 'treatAsZero'
+        ? `COUNT(${[...left, ...right].join(',')})>0`
+        : `AND(COUNT(${left.join(',')})>0,${right.length ? `COUNT(${right.join(',')})>0` : 'TRUE'})`;
+    const formula = `=AND(${guard},NOT(${sum(left)}${op}${sum(right)}))`;
+    for (const code of [...rule.left, ...rule.right]) {
+      conditionals.push({
+        range: { row: rowOf.get(code) as number, col: monthCol(1), rows: 1, cols: 12 },
+        formula,
+        style: rule.importance,
+      });
+    }
+  }
+
+  sheet.rows = rows;
+  sheet.conditionals = conditionals;
+  sheet.frozenRows = LAYOUT.headerRow;
+  sheet.frozenCols = LAYOUT.unitCol;
+  sheet.widths = [14, 5, 48, 11, ...Array(12).fill(8), 10, 30];
+  sheet.editable = [
+    { row: sr, col: monthCol(1), rows: 1, cols: 12 },
+    { row: LAYOUT.firstIndicatorRow, col: monthCol(1), rows: lastRow - LAYOUT.firstIndicatorRow + 1, cols: 12 },
+    { row: LAYOUT.firstIndicatorRow, col: LAYOUT.noteCol, rows: lastRow - LAYOUT.firstIndicatorRow + 1, cols: 1 },
+  ];
+  return sheet;
+}

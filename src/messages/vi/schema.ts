@@ -1,0 +1,148 @@
+/** Vietnamese texts for mistakes in the catalogue, units and settings. */
+
+const FIELD: Record<string, string> = {
+  code: 'mã',
+  group: 'nhóm',
+  label: 'tên',
+  unit: 'đơn vị tính',
+  kind: 'loại giá trị',
+  overMonths: 'cách cộng theo tháng',
+  overUnits: 'cách cộng theo đơn vị',
+  phrase: 'câu mẫu',
+  key: 'chỉ tiêu chính',
+  max: 'giá trị tối đa',
+  left: 'vế trái',
+  right: 'vế phải',
+  operator: 'phép so sánh',
+  importance: 'mức độ',
+  message: 'thông báo',
+  missing: 'cách xử lý ô trống',
+  name: 'tên',
+  emails: 'e-mail',
+  spreadsheetUrl: 'đường dẫn bảng tính',
+  succession: 'sáp nhập',
+  from: 'ngày hiệu lực',
+  predecessors: 'đơn vị cũ',
+  aggregatingUnitName: 'tên đơn vị tổng hợp',
+  level: 'cấp tổng hợp',
+  scopeLabel: 'cụm từ phạm vi (ví dụ "toàn huyện")',
+  organisation: 'cơ quan báo cáo',
+  cutoffDay: 'ngày chốt số liệu',
+  submitDays: 'số ngày được nộp sau khi chốt',
+  submitWorkingDays: 'chỉ tính ngày làm việc',
+  recipients: 'người nhận báo cáo',
+  sendDay: 'ngày gửi báo cáo',
+  sendHour: 'giờ gửi báo cáo',
+  reminders: 'nhắc nhở',
+  reminderDaysBefore: 'số ngày nhắc trước hạn',
+  timeZone: 'múi giờ',
+  version: 'phiên bản',
+  title: 'tiêu đề',
+  groups: 'nhóm chỉ tiêu',
+  indicators: 'chỉ tiêu',
+  rules: 'quy tắc kiểm tra',
+  units: 'đơn vị',
+};
+
+const ITEM: Record<string, string> = {
+  groups: 'Nhóm',
+  indicators: 'Chỉ tiêu',
+  rules: 'Quy tắc',
+  units: 'Đơn vị',
+  emails: 'E-mail',
+  recipients: 'Người nhận',
+  left: 'Mã',
+  right: 'Mã',
+  predecessors: 'Đơn vị cũ',
+};
+
+export function fieldLabel(key: string): string {
+  return FIELD[key] ?? key;
+}
+
+function at(data: unknown, path: PropertyKey[]): unknown {
+  let cur: unknown = data;
+  for (const p of path) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<PropertyKey, unknown>)[p];
+  }
+  return cur;
+}
+
+const TYPE: Record<string, string> = {
+  string: 'chữ',
+  number: 'số',
+  int: 'số nguyên',
+  boolean: 'đúng/sai',
+  array: 'danh sách',
+  object: 'bảng',
+};
+
+interface IssueLike {
+  code: string;
+  path: PropertyKey[];
+  expected?: unknown;
+  input?: unknown;
+  minimum?: unknown;
+  maximum?: unknown;
+  values?: unknown[];
+  keys?: string[];
+  format?: string;
+  origin?: string;
+}
+
+export const SCHEMA_TEXT = {
+  /** "Chỉ tiêu thứ 3 (mã HND_X), trường "đơn vị tính": " */
+  where(path: PropertyKey[], data: unknown): string {
+    const parts: string[] = [];
+    for (let i = 0; i < path.length; i++) {
+      const p = path[i];
+      if (typeof p === 'number') {
+        const parentKey = String(path[i - 1] ?? '');
+        const item = at(data, path.slice(0, i + 1));
+        const itemCode =
+          item && typeof item === 'object' && typeof (item as { code?: unknown }).code === 'string'
+            ? ` (mã ${(item as { code: string }).code})`
+            : '';
+        if (parts.length && parts[parts.length - 1] === `trường "${fieldLabel(parentKey)}"`) parts.pop();
+        parts.push(`${ITEM[parentKey] ?? 'Mục'} thứ ${p + 1}${itemCode}`);
+      } else {
+        parts.push(`trường "${fieldLabel(String(p))}"`);
+      }
+    }
+    return parts.length ? `${parts.join(', ')}: ` : '';
+  },
+  problem(issue: IssueLike): string {
+    switch (issue.code) {
+      case 'invalid_type':
+        if (issue.input === undefined) return 'bị thiếu';
+        return `phải là ${TYPE[String(issue.expected)] ?? String(issue.expected)}`;
+      case 'too_small':
+        if (issue.origin === 'string' || issue.origin === 'array')
+          return Number(issue.minimum) <= 1 ? 'không được để trống' : `cần ít nhất ${issue.minimum} mục`;
+        return `phải lớn hơn hoặc bằng ${issue.minimum}`;
+      case 'too_big':
+        return `phải nhỏ hơn hoặc bằng ${issue.maximum}`;
+      case 'invalid_value':
+        return `phải là một trong: ${(issue.values ?? []).map((v) => `"${String(v)}"`).join(', ')}`;
+      case 'unrecognized_keys':
+        return `có trường không dùng được: ${(issue.keys ?? []).join(', ')}`;
+      case 'invalid_format':
+        if (issue.format === 'email') return 'không phải địa chỉ e-mail hợp lệ';
+        if (issue.format === 'regex')
+          return 'sai định dạng (mã chỉ gồm chữ không dấu, số, "_", "-", "."; câu mẫu phải có {n}; ngày dạng năm-tháng-ngày)';
+        return 'sai định dạng';
+      default:
+        return 'không hợp lệ';
+    }
+  },
+  duplicateIndicator: (c: string) => `mã chỉ tiêu "${c}" bị trùng`,
+  duplicateGroup: (c: string) => `mã nhóm "${c}" bị trùng`,
+  duplicateRule: (c: string) => `mã quy tắc "${c}" bị trùng`,
+  duplicateUnit: (c: string) => `mã đơn vị "${c}" bị trùng`,
+  unknownGroup: (ind: string, g: string) => `chỉ tiêu "${ind}" thuộc nhóm "${g}" nhưng nhóm này chưa được khai báo`,
+  reservedCode: (c: string) => `mã "${c}" đã dành cho dòng ngày nộp báo cáo, hãy đặt mã khác`,
+  unknownRuleIndicator: (rule: string, c: string) =>
+    `quy tắc "${rule}" dùng mã chỉ tiêu "${c}" không có trong danh mục`,
+  noteInRule: (rule: string, c: string) => `quy tắc "${rule}" dùng chỉ tiêu ghi chú "${c}" (không phải số)`,
+};
