@@ -1,0 +1,193 @@
+/**
+ * The monthly report as an HTML e-mail. E-mail clients (Gmail, Outlook) drop <style>
+ * blocks, scripts and SVG and block remote images, so the layout is tables with inline
+ * styles only, the bar chart is nested tables with percentage widths, and nothing is
+ * loaded from outside. Every user-provided string goes through `escapeHtml`; the only
+ * link is the optional sheet URL, accepted only when it is http(s).
+ */
+import { capitalise, REPORT_TEXT as T } from '../../messages/vi/report';
+import { periodLabel } from '../periods/period';
+import { formatNumberVi } from '../text/format';
+import type { Catalogue, Summary } from '../types';
+import { escapeHtml as e, safeHttpUrl } from './escape';
+import {
+  chartIndicator,
+  compareText,
+  completenessLines,
+  completenessLists,
+  findingCounts,
+  headingLines,
+  keyIndicators,
+  localTimestamp,
+  MAIL_FINDINGS,
+  noteLines,
+  quantity,
+  sortedFindings,
+  unitLabel,
+} from './text';
+
+const COLOR = {
+  page: '#f3f4f6',
+  card: '#ffffff',
+  border: '#d9dde3',
+  text: '#1f2328',
+  muted: '#5b6670',
+  heading: '#1f3864',
+  headerFill: '#d9e2f3',
+  bar: '#2f5597',
+  barTrack: '#eef1f5',
+};
+
+const S = {
+  body: `margin:0;padding:0;background-color:${COLOR.page};`,
+  card:
+    `width:100%;max-width:680px;background-color:${COLOR.card};border:1px solid ${COLOR.border};` +
+    `border-collapse:collapse;font-family:Arial,Helvetica,sans-serif;font-size:14px;line-height:1.5;color:${COLOR.text};`,
+  org: `padding:20px 24px 0 24px;font-size:13px;color:${COLOR.muted};`,
+  title: `padding:4px 24px 0 24px;font-size:18px;font-weight:bold;color:${COLOR.heading};`,
+  period: 'padding:2px 24px 0 24px;font-size:15px;font-weight:bold;',
+  meta: `padding:2px 24px 14px 24px;font-size:12px;color:${COLOR.muted};`,
+  section: `padding:14px 24px;border-top:1px solid ${COLOR.border};`,
+  h2: `margin:0 0 8px 0;font-size:15px;font-weight:bold;color:${COLOR.heading};`,
+  p: 'margin:0 0 10px 0;',
+  list: 'margin:0 0 8px 0;padding:0 0 0 20px;',
+  table: 'width:100%;border-collapse:collapse;font-size:13px;',
+  th: `padding:6px 8px;border:1px solid ${COLOR.border};background-color:${COLOR.headerFill};text-align:left;font-weight:bold;`,
+  td: `padding:6px 8px;border:1px solid ${COLOR.border};vertical-align:top;`,
+  num: `padding:6px 8px;border:1px solid ${COLOR.border};vertical-align:top;text-align:right;white-space:nowrap;`,
+  small: `font-size:12px;color:${COLOR.muted};`,
+  barName: 'width:34%;padding:3px 8px 3px 0;font-size:13px;',
+  barCell: `width:52%;padding:3px 0;background-color:${COLOR.barTrack};`,
+  bar: `height:14px;line-height:14px;font-size:1px;background-color:${COLOR.bar};`,
+  barValue: 'width:14%;padding:3px 0 3px 8px;font-size:13px;text-align:right;white-space:nowrap;',
+  button:
+    `display:inline-block;padding:8px 16px;background-color:${COLOR.bar};color:#ffffff;` +
+    'text-decoration:none;font-weight:bold;border-radius:4px;',
+  footer: `padding:14px 24px 20px 24px;border-top:1px solid ${COLOR.border};font-size:12px;color:${COLOR.muted};`,
+};
+
+const row = (style: string, html: string) => `<tr><td style="${style}">${html}</td></tr>`;
+const section = (title: string, html: string) => row(S.section, `<h2 style="${S.h2}">${e(title)}</h2>${html}`);
+const list = (items: string[]) =>
+  items.length ? `<ul style="${S.list}">${items.map((i) => `<li>${e(i)}</li>`).join('')}</ul>` : '';
+const para = (text: string, style = S.p) => `<p style="${style}">${e(text)}</p>`;
+
+function keyFiguresTable(summary: Summary, catalogue: Catalogue): string {
+  const label = periodLabel(summary.period);
+  const head = [T.headers.indicator, capitalise(label), T.headers.ytd, T.compareHeader]
+    .map((h, i) => `<th style="${i === 0 ? S.th : `${S.th}text-align:right;`}">${e(h)}</th>`)
+    .join('');
+  const body = keyIndicators(summary, catalogue)
+    .map(
+      (i) =>
+        `<tr><td style="${S.td}">${e(i.label)}</td>` +
+        `<td style="${S.num}">${e(quantity(i.period, i.unit))}</td>` +
+        `<td style="${S.num}">${e(quantity(i.ytd, i.unit))}</td>` +
+        `<td style="${S.num}">${e(compareText(i.ytdChange, i.ytdChangePct, i.unit))}</td></tr>`,
+    )
+    .join('');
+  return `<table role="presentation" cellpadding="0" cellspacing="0" width="100%" style="${S.table}"><tr>${head}</tr>${body}</table>`;
+}
+
+function completenessHtml(summary: Summary): string {
+  const lists = completenessLists(summary);
+  let html = completenessLines(summary)
+    .map((l) => para(l, 'margin:0 0 4px 0;'))
+    .join('');
+  const titled = (title: string, items: string[]) =>
+    items.length ? `<p style="margin:8px 0 2px 0;font-weight:bold;">${e(title)}:</p>${list(items)}` : '';
+  html += titled(T.lateTitle, lists.late) + titled(T.missingTitle, lists.missing);
+  html += titled(T.unreadableTitle, lists.unreadable);
+  if (!lists.late.length && !lists.missing.length && !lists.unreadable.length) html += para(T.allOnTime);
+  return html;
+}
+
+/** Horizontal bars: one row per unit, bar width = value / largest value. */
+function barChart(summary: Summary, catalogue: Catalogue): string {
+  const ind = chartIndicator(summary, catalogue);
+  if (!ind) return '';
+  const max = Math.max(...ind.byUnit.map((u) => u.period ?? 0));
+  const rows = ind.byUnit
+    .map((u) => {
+      const name = `<td style="${S.barName}">${e(unitLabel(summary, u.unitCode, u.unitName))}</td>`;
+      if (u.period === null) {
+        return `<tr>${name}<td style="${S.barCell}"></td><td style="${S.barValue}${S.small}font-style:italic;">${e(T.barMissing)}</td></tr>`;
+      }
+      const pct = u.period > 0 ? Math.max(1, Math.round((u.period / max) * 100)) : 0;
+      const bar = pct
+        ? `<table role="presentation" cellpadding="0" cellspacing="0" width="${pct}%" style="width:${pct}%;border-collapse:collapse;"><tr><td style="${S.bar}">&nbsp;</td></tr></table>`
+        : '';
+      return `<tr>${name}<td style="${S.barCell}">${bar}</td><td style="${S.barValue}">${e(formatNumberVi(u.period))}</td></tr>`;
+    })
+    .join('');
+  return section(
+    T.barChartTitle(ind.label, periodLabel(summary.period), ind.unit),
+    `<table role="presentation" cellpadding="0" cellspacing="0" width="100%" style="${S.table}">${rows}</table>`,
+  );
+}
+
+function checksHtml(summary: Summary): string {
+  const n = summary.findings.length;
+  const c = findingCounts(summary.findings);
+  let html = para(n ? `${T.findingCounts(c.error, c.warning, c.info)}.` : T.noFindings, 'margin:0 0 4px 0;');
+  html += para(T.excluded(summary.excludedCells));
+  const shown = sortedFindings(summary.findings).slice(0, MAIL_FINDINGS);
+  if (shown.length) {
+    html += `<ul style="${S.list}">${shown
+      .map((f) => `<li><b>${e(T.severity[f.severity])}:</b> ${e(f.message)}</li>`)
+      .join('')}</ul>`;
+  }
+  if (n > shown.length) html += para(T.moreFindings(n - shown.length));
+  if (n) html += para(T.seeChecks, `${S.p}${S.small}`);
+  return html;
+}
+
+/**
+ * A complete HTML e-mail (<!doctype html>, UTF-8) of the summary: heading, narrative,
+ * key figures with "so cùng kỳ", completeness, a bar chart of one key indicator per
+ * unit, notes from the units, findings count, footer. `sheetUrl` (http/https only) adds
+ * a link to the summary spreadsheet.
+ */
+export function renderHtmlReport(summary: Summary, catalogue: Catalogue, options: { sheetUrl?: string } = {}): string {
+  const h = headingLines(summary);
+  const s = summary.settings;
+  const parts: string[] = [];
+  parts.push(row(S.org, e(h.organisation)));
+  parts.push(row(S.title, e(h.title)));
+  parts.push(row(S.period, e(h.period)));
+  parts.push(row(S.meta, e(`${h.window}; ${h.generated}.`)));
+  const url = safeHttpUrl(options.sheetUrl);
+  if (url)
+    parts.push(row('padding:0 24px 16px 24px;', `<a href="${e(url)}" style="${S.button}">${e(T.openSheet)}</a>`));
+
+  const paragraphs = summary.narrative.map((p) => p.trim()).filter(Boolean);
+  if (paragraphs.length) parts.push(section(T.narrativeTitleMail, paragraphs.map((p) => para(p)).join('')));
+  parts.push(section(T.keyFiguresTitle, keyFiguresTable(summary, catalogue)));
+  parts.push(section(T.completenessTitleMail, completenessHtml(summary)));
+  parts.push(barChart(summary, catalogue));
+  const notes = noteLines(summary);
+  if (notes.length) parts.push(section(T.notesTitleMail, list(notes)));
+  parts.push(section(T.checksTitleMail, checksHtml(summary)));
+
+  const at = localTimestamp(summary.generatedAt, s.timeZone);
+  parts.push(row(S.footer, e(T.footer(s.organisation, at.time, at.date))));
+
+  return (
+    '<!doctype html>\n' +
+    '<html lang="vi">\n<head>\n<meta charset="utf-8">\n' +
+    '<meta name="viewport" content="width=device-width, initial-scale=1">\n' +
+    `<title>${e(emailSubject(summary))}</title>\n</head>\n` +
+    `<body style="${S.body}">\n` +
+    `<table role="presentation" cellpadding="0" cellspacing="0" border="0" width="100%" style="width:100%;background-color:${COLOR.page};">` +
+    '<tr><td align="center" style="padding:16px 8px;">\n' +
+    `<table role="presentation" cellpadding="0" cellspacing="0" border="0" width="100%" style="${S.card}">\n` +
+    parts.filter(Boolean).join('\n') +
+    '\n</table>\n</td></tr></table>\n</body>\n</html>\n'
+  );
+}
+
+/** "[Dân vận] Báo cáo tháng 9/2018 – huyện Mường Nhé"; a quarter reads "quý III/2018". */
+export function emailSubject(summary: Summary): string {
+  const s = summary.settings;
+  return T.subject(periodLabel(summary.period), s.level, s.aggregatingUnitName).replace(/[\r\n]+/g, ' ');
+}

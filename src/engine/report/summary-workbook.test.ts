@@ -1,0 +1,326 @@
+import { isoToSerial, LAYOUT, monthCol } from '../sheet/layout';
+import type { Summary } from '../types';
+import { fixtureCatalogue, fixtureSummary } from './fixtures';
+import type { CellModel, SheetModel } from './model';
+import { aggregateUnitCode, buildSummaryWorkbook, slugify, summarySheetName } from './summary-workbook';
+
+const catalogue = fixtureCatalogue();
+
+/** Cell at 1-based row/col, or null. */
+function at(sheet: SheetModel, row: number, col: number): CellModel | null {
+  return sheet.rows[row - 1]?.[col - 1] ?? null;
+}
+const v = (sheet: SheetModel, row: number, col: number) => at(sheet, row, col)?.v ?? null;
+
+/** 1-based row whose column `col` holds exactly `value`. */
+function rowOf(sheet: SheetModel, value: string | number, col = 2): number {
+  const i = sheet.rows.findIndex((r) => r[col - 1]?.v === value);
+  if (i < 0) throw new Error(`no row with ${value} in column ${col} of ${sheet.name}`);
+  return i + 1;
+}
+
+function build(summary: Summary = fixtureSummary()) {
+  const wb = buildSummaryWorkbook(summary, catalogue);
+  const [main, byUnit, checks, aggregate] = wb.sheets;
+  return { wb, main, byUnit, checks, aggregate, summary };
+}
+
+describe('summarySheetName', () => {
+  it('names sheets by the canonical period, within 31 characters', () => {
+    expect(summarySheetName({ type: 'month', year: 2018, index: 9 })).toBe('Tổng hợp 2018-09');
+    expect(summarySheetName({ type: 'quarter', year: 2018, index: 3 })).toBe('Tổng hợp 2018-Q3');
+    expect(summarySheetName({ type: 'half', year: 2018, index: 1 })).toBe('Tổng hợp 2018-6T');
+    expect(summarySheetName({ type: 'year', year: 2018, index: 1 }).length).toBeLessThanOrEqual(31);
+  });
+});
+
+describe('slugify / aggregateUnitCode', () => {
+  it('makes ASCII codes from Vietnamese names, Đ lookalikes included', () => {
+    expect(slugify('huyện Mường Nhé')).toBe('huyen-muong-nhe');
+    expect(slugify('tỉnh Điện Biên')).toBe('tinh-dien-bien');
+    expect(slugify('Ðiện Biên Ɖông')).toBe('dien-bien-dong');
+    expect(slugify('Me\u0301')).toBe('me');
+    expect(aggregateUnitCode(fixtureSummary())).toBe('huyen-muong-nhe');
+  });
+});
+
+describe('buildSummaryWorkbook', () => {
+  const { wb, main, byUnit, checks, aggregate, summary } = build();
+
+  it('has the four sheets in order', () => {
+    expect(wb.sheets.map((s) => s.name)).toEqual([
+      'Tổng hợp 2018-09',
+      'Theo đơn vị',
+      'Kiểm tra',
+      'Huyện Mường Nhé 2018',
+    ]);
+    for (const s of wb.sheets) {
+      expect(s.name.length).toBeLessThanOrEqual(31);
+      expect(s.widths.length).toBeGreaterThan(0);
+      expect(s.frozenRows).toBeGreaterThan(0);
+    }
+  });
+
+  describe('"Tổng hợp" sheet', () => {
+    it('starts with organisation, title, period and data window', () => {
+      expect(v(main, 1, 1)).toBe('Ban Dân vận Huyện ủy Mường Nhé');
+      expect(at(main, 2, 1)).toEqual({ v: 'BÁO CÁO TỔNG HỢP KẾT QUẢ CÔNG TÁC DÂN VẬN', s: 'title' });
+      expect(v(main, 3, 1)).toBe('Tháng 9/2018 – huyện Mường Nhé');
+      expect(v(main, 4, 1)).toBe('Số liệu từ ngày 15/08/2018 đến ngày 14/09/2018; tổng hợp lúc 10:00 ngày 20/09/2018');
+      expect(main.merges).toContainEqual({ row: 2, col: 1, rows: 1, cols: 10 });
+    });
+
+    it('has a frozen header row', () => {
+      expect(main.frozenRows).toBe(6);
+      expect(main.frozenCols).toBe(0);
+      expect(main.rows[5].map((c) => c?.v)).toEqual([
+        'STT',
+        'Chỉ tiêu',
+        'ĐVT',
+        'Kỳ báo cáo',
+        'Từ đầu năm',
+        'Cùng kỳ năm trước',
+        'Tăng/giảm so cùng kỳ',
+        'Tỷ lệ tăng/giảm (%)',
+        'Lũy kế cùng kỳ năm trước',
+        'Số đơn vị có số liệu',
+      ]);
+      expect(main.rows[5].every((c) => c?.s === 'header')).toBe(true);
+    });
+
+    it('groups indicators under group rows in catalogue order', () => {
+      expect(at(main, 7, 1)).toEqual({ v: 'I', s: 'group' });
+      expect(at(main, 7, 2)).toEqual({ v: 'Phong trào thi đua "Dân vận khéo"', s: 'group' });
+      expect(at(main, 7, 10)?.s).toBe('group');
+      expect(v(main, 8, 2)).toBe('Mô hình "Dân vận khéo" đăng ký');
+      const hnd = rowOf(main, 'Hội Nông dân');
+      expect(v(main, hnd, 1)).toBe('II');
+      expect(v(main, hnd + 1, 2)).toBe('Hộ nông dân được công nhận sản xuất, kinh doanh giỏi các cấp (lũy kế)');
+      // The note indicator is not a table row; its texts are in the notes block.
+      expect(main.rows.some((r) => r[1]?.v === 'Khó khăn, vướng mắc, kiến nghị')).toBe(false);
+      expect(main.rows.some((r) => r[1]?.v === 'Khó khăn, kiến nghị')).toBe(false);
+    });
+
+    it('writes a known indicator’s totals, comparisons and percent as a fraction', () => {
+      const r = rowOf(main, 'Tổng số đơn tiếp nhận');
+      expect(main.rows[r - 1].map((c) => c?.v)).toEqual([
+        4,
+        'Tổng số đơn tiếp nhận',
+        'đơn',
+        10,
+        50,
+        6,
+        4,
+        0.6667,
+        29,
+        '9/11',
+      ]);
+      expect(main.rows[r - 1].map((c) => c?.s)).toEqual([
+        'label',
+        'label',
+        'label',
+        'integer',
+        'integer',
+        'integer',
+        'integer',
+        'percent',
+        'integer',
+        'text',
+      ]);
+      const hnd = rowOf(main, 'Hộ nông dân được công nhận sản xuất, kinh doanh giỏi các cấp (lũy kế)');
+      expect(main.rows[hnd - 1].slice(3).map((c) => c?.v)).toEqual([115, 115, 98, 17, 0.1735, 98, '10/11']);
+    });
+
+    it('uses decimal style for amounts and leaves undefined changes empty', () => {
+      const r = rowOf(main, 'Giá trị nhà "Mái ấm công đoàn"');
+      expect(at(main, r, 4)).toEqual({ v: 30, s: 'decimal' });
+      expect(at(main, r, 8)).toEqual({ v: null, s: 'percent' }); // last year 0 → no percentage
+      expect(at(main, r, 9)).toEqual({ v: 55.5, s: 'decimal' });
+    });
+
+    it('has the completeness block with rates and unit status', () => {
+      const rate = rowOf(main, 'Tỷ lệ đơn vị đã báo cáo');
+      expect(at(main, rate - 1, 1)).toEqual({ v: 'TÌNH HÌNH GỬI BÁO CÁO', s: 'group' });
+      expect(v(main, rate, 4)).toBe('10/11');
+      expect(at(main, rate, 5)).toEqual({ v: 10 / 11, s: 'percent' });
+      const onTime = rowOf(main, 'Tỷ lệ đơn vị báo cáo đúng hạn');
+      expect(v(main, onTime, 4)).toBe('9/11');
+      expect(at(main, onTime, 5)).toEqual({ v: 9 / 11, s: 'percent' });
+      const deadline = rowOf(main, 'Hạn nộp báo cáo');
+      expect(at(main, deadline, 4)).toEqual({ v: isoToSerial('2018-09-18'), s: 'date' });
+
+      const header = deadline + 1;
+      expect(main.rows[header - 1].map((c) => c?.v)).toEqual(['STT', 'Đơn vị', 'Tình trạng', 'Ngày nộp', 'Ghi chú']);
+      const units = main.rows.slice(header, header + 11);
+      expect(units.map((r) => r[1]?.v)).toEqual(summary.units.map((u) => `Xã ${u.name}`));
+      const namKe = rowOf(main, 'Xã Nậm Kè');
+      expect(at(main, namKe, 3)).toEqual({ v: 'Muộn', s: 'warning' });
+      expect(at(main, namKe, 4)).toEqual({ v: isoToSerial('2018-09-20'), s: 'date' });
+      const paMy = rowOf(main, 'Xã Pá Mỳ');
+      expect(at(main, paMy, 3)).toEqual({ v: 'Chưa báo cáo', s: 'error' });
+      expect(v(main, paMy, 4)).toBeNull();
+      expect(v(main, rowOf(main, 'Xã Chung Chải'), 3)).toBe('Đúng hạn');
+    });
+
+    it('has the narrative paragraphs merged across the table', () => {
+      for (const p of summary.narrative) {
+        const r = rowOf(main, p, 1);
+        expect(at(main, r, 1)?.s).toBe('note');
+        expect(main.merges).toContainEqual({ row: r, col: 1, rows: 1, cols: 10 });
+      }
+      expect(rowOf(main, 'NHẬN XÉT CHUNG', 1)).toBeLessThan(rowOf(main, summary.narrative[0], 1));
+    });
+
+    it('lists the units’ notes and the excluded cells', () => {
+      expect(
+        main.rows.some(
+          (r) =>
+            r[0]?.v === 'Xã Chung Chải (tháng 9): Đề nghị hỗ trợ kinh phí di chuyển dân bản Tá Phì Chà theo Đề án 79.',
+        ),
+      ).toBe(true);
+      const excluded = rowOf(main, 'Có 1 ô số liệu không hợp lệ đã bị loại khỏi tổng hợp (xem trang "Kiểm tra").', 1);
+      expect(excluded).toBeGreaterThan(rowOf(main, summary.narrative[4], 1));
+    });
+
+    it('has a per-unit key-figure table with the chart referencing it', () => {
+      expect(main.charts).toHaveLength(1);
+      const chart = main.charts[0];
+      const keys = catalogue.indicators.filter((i) => i.key);
+      expect(chart.title).toBe('Chỉ tiêu chủ yếu theo đơn vị – tháng 9/2018');
+      expect(chart.categories).toEqual({ row: chart.categories.row, col: 2, rows: 12, cols: 1 });
+      expect(v(main, chart.categories.row, 2)).toBe('Đơn vị');
+      expect(v(main, chart.categories.row + 1, 2)).toBe('Xã Chung Chải');
+      expect(v(main, chart.categories.row + 11, 2)).toBe('Xã Sín Thầu');
+      expect(chart.series).toHaveLength(keys.length);
+      chart.series.forEach((s, j) => {
+        expect(s).toEqual({ row: chart.categories.row, col: 3 + j, rows: 12, cols: 1 });
+        expect(v(main, s.row, s.col)).toBe(`${keys[j].label} (${keys[j].unit})`);
+      });
+      // Row after the units is the total, outside the chart ranges.
+      const total = chart.categories.row + 12;
+      expect(at(main, total, 2)).toEqual({ v: 'Tổng cộng', s: 'total' });
+      const col = 3 + keys.findIndex((k) => k.code === 'DON_TONG');
+      expect(at(main, total, col)).toEqual({ v: 10, s: 'total' });
+      expect(chart.anchor.row).toBeGreaterThan(total);
+    });
+
+    it('writes only plain values, never formulas', () => {
+      for (const s of [main, byUnit, checks]) {
+        for (const r of s.rows) for (const c of r) expect(c?.f).toBeUndefined();
+      }
+    });
+  });
+
+  describe('"Theo đơn vị" sheet', () => {
+    it('has units as columns in the given order, then the total', () => {
+      expect(byUnit.frozenRows).toBe(5);
+      expect(byUnit.frozenCols).toBe(3);
+      expect(byUnit.rows[3].map((c) => c?.v)).toEqual([
+        'STT',
+        'Chỉ tiêu',
+        'ĐVT',
+        ...summary.units.map((u) => u.name),
+        'Tổng cộng',
+      ]);
+      expect(byUnit.widths).toHaveLength(3 + 11 + 1);
+      // No merge may cross the frozen columns (Google Sheets refuses to freeze then).
+      for (const m of byUnit.merges) expect(m.col + m.cols - 1).toBeLessThanOrEqual(byUnit.frozenCols);
+    });
+
+    it('shows the status and the period values per unit', () => {
+      expect(byUnit.rows[4].slice(3, 14).map((c) => c?.v)).toEqual(
+        summary.units.map((u) => (u.code === 'nam-ke' ? 'Muộn' : u.code === 'pa-my' ? 'Chưa báo cáo' : 'Đúng hạn')),
+      );
+      const r = rowOf(byUnit, 'Lượt tiếp công dân');
+      const ind = summary.indicators.find((i) => i.code === 'TCD_LUOT')!;
+      const cells = byUnit.rows[r - 1];
+      expect(cells.slice(3, 14).map((c) => c?.v)).toEqual(ind.byUnit.map((u) => u.period));
+      expect(cells[summary.units.findIndex((u) => u.code === 'sen-thuong') + 3]).toEqual({ v: null, s: 'integer' });
+      expect(cells[14]).toEqual({ v: 6, s: 'total' });
+    });
+  });
+
+  describe('"Kiểm tra" sheet', () => {
+    it('has one row per finding, errors first', () => {
+      expect(checks.rows[3].map((c) => c?.v)).toEqual([
+        'Mức độ',
+        'Đơn vị',
+        'Tệp/Trang',
+        'Ô',
+        'Chỉ tiêu',
+        'Tháng',
+        'Nội dung',
+      ]);
+      const body = checks.rows.slice(4);
+      expect(body).toHaveLength(summary.findings.length);
+      expect(body.map((r) => r[0]?.v)).toEqual(['Lỗi', 'Lỗi', 'Cảnh báo', 'Cảnh báo', 'Cảnh báo', 'Thông tin']);
+      expect(body[0].map((c) => c?.v)).toEqual([
+        'Lỗi',
+        'Xã Huổi Lếch',
+        'Báo cáo dân vận 2018 / Huổi Lếch 2018',
+        'M18',
+        'Ngày công làm đường liên thôn, liên bản',
+        9,
+        summary.findings[0].message,
+      ]);
+      expect(body[0][0]?.s).toBe('error');
+      expect(body[2][0]?.s).toBe('warning');
+      expect(v(checks, 2, 1)).toBe(
+        '2 lỗi, 3 cảnh báo, 1 thông tin. Có 1 ô số liệu không hợp lệ đã bị loại khỏi tổng hợp (xem trang "Kiểm tra").',
+      );
+    });
+
+    it('says so when there is nothing to report', () => {
+      const s = fixtureSummary();
+      s.findings = [];
+      const { checks: c } = build(s);
+      expect(c.rows).toHaveLength(5);
+      expect(v(c, 5, 1)).toBe('Không phát hiện lỗi hay cảnh báo nào.');
+    });
+  });
+
+  describe('aggregate in the commune layout', () => {
+    it('has the commune layout header T1..T12 and the aggregating unit', () => {
+      expect(aggregate.name).toBe('Huyện Mường Nhé 2018');
+      const header = aggregate.rows[LAYOUT.headerRow - 1];
+      for (let m = 1; m <= 12; m++) expect(header[monthCol(m) - 1]?.v).toBe(`T${m}`);
+      expect(v(aggregate, LAYOUT.unitNameRow, LAYOUT.valueCol)).toBe('Huyện Mường Nhé');
+      expect(v(aggregate, LAYOUT.unitCodeRow, LAYOUT.valueCol)).toBe('huyen-muong-nhe');
+      expect(v(aggregate, LAYOUT.yearRow, LAYOUT.valueCol)).toBe(2018);
+    });
+
+    it('holds the monthly values, the submission date and the notes', () => {
+      const r = aggregate.rows.findIndex((row) => row[LAYOUT.codeCol - 1]?.v === 'DON_TONG') + 1;
+      const months = aggregate.rows[r - 1].slice(monthCol(1) - 1, monthCol(12)).map((c) => c?.v ?? null);
+      expect(months).toEqual(summary.monthly.DON_TONG);
+      expect(months[8]).toBe(10);
+      const submitted = aggregate.rows[LAYOUT.submittedRow - 1].slice(monthCol(1) - 1, monthCol(12)).map((c) => c?.v);
+      expect(submitted).toEqual([...Array(8).fill(null), isoToSerial('2018-09-20'), null, null, null]);
+      const note = aggregate.rows.findIndex((row) => row[LAYOUT.codeCol - 1]?.v === 'GHI_CHU');
+      expect(aggregate.rows[note][monthCol(9) - 1]?.v).toBe(
+        'Xã Chung Chải: Đề nghị hỗ trợ kinh phí di chuyển dân bản Tá Phì Chà theo Đề án 79.\n' +
+          'Xã Nậm Kè: Đường vào bản Nậm Pồ bị sạt lở, đi lại khó khăn.',
+      );
+    });
+
+    it('covers every month of a quarter', () => {
+      const s = fixtureSummary();
+      s.period = { type: 'quarter', year: 2018, index: 3 };
+      const { wb, aggregate: agg } = build(s);
+      expect(wb.sheets[0].name).toBe('Tổng hợp 2018-Q3');
+      const submitted = agg.rows[LAYOUT.submittedRow - 1].slice(monthCol(7) - 1, monthCol(9)).map((c) => c?.v);
+      expect(submitted).toEqual(Array(3).fill(isoToSerial('2018-09-20')));
+      expect(v(wb.sheets[0], 3, 1)).toBe('Quý III/2018 – huyện Mường Nhé');
+    });
+  });
+
+  it('keeps user text that looks like a formula as a plain value', () => {
+    const s = fixtureSummary();
+    s.units[0].name = '=HYPERLINK("http://evil","x")';
+    s.narrative = ['=1+1'];
+    const { main: m } = build(s);
+    expect(at(m, rowOf(m, '=1+1', 1), 1)).toEqual({ v: '=1+1', s: 'note' });
+    expect(m.rows.some((r) => r[1]?.v === 'Xã =HYPERLINK("http://evil","x")')).toBe(true);
+    for (const r of m.rows) for (const c of r) expect(c?.f).toBeUndefined();
+  });
+});

@@ -1,0 +1,477 @@
+/**
+ * The summary workbook as a renderer-neutral WorkbookModel (rendered by the .xlsx
+ * writer and the Google Sheets writer alike). Sheets, in order:
+ *
+ *   "Tổng hợp 2018-09"     title, one row per indicator grouped by catalogue group
+ *                          (period, year to date, same period last year, change,
+ *                          change %, last year's year to date, units with data), the
+ *                          completeness block, narrative, notes from the units, excluded
+ *                          cells, and a per-unit table of the key indicators with the chart.
+ *   "Theo đơn vị"          indicators × units (+ total), values of the period.
+ *   "Kiểm tra"             every finding, errors first.
+ *   "Huyện Mường Nhé 2018" the aggregate in the commune layout (buildUnitSheet), so the
+ *                          level above aggregates this file exactly like a commune's.
+ *
+ * Decisions:
+ * - The chart's data must be on its own sheet (ChartModel ranges are same-sheet), so the
+ *   summary sheet ends with a small table "units × key indicators" and the chart is
+ *   anchored below it. Its ranges include the header row (series names / "Đơn vị") and
+ *   exclude the total row.
+ * - The commune-layout sheet uses unit code slug(level + name) ("huyen-muong-nhe") and
+ *   sheet name "Huyện Mường Nhé 2018": Mường Nhé district has a commune Mường Nhé
+ *   (code "muong-nhe", sheet "Mường Nhé 2018"), and both may live in one spreadsheet.
+ *   The level above lists this unit under that code. Its submission-date row carries
+ *   the summary's local date for the period's months, so the level above sees the
+ *   district as having reported; note indicators carry the units' texts.
+ * - Every string is a plain value; the only formulas are buildUnitSheet's own.
+ * - No merges cross frozen columns (Google Sheets refuses to freeze through a merge).
+ */
+import { REPORT_TEXT as T } from '../../messages/vi/report';
+import { localDateOf } from '../periods/cutoff';
+import { formatPeriod, periodLabel, periodMonths } from '../periods/period';
+import { buildUnitSheet, isoToSerial, unitDisplayName, unitSheetName } from '../sheet/layout';
+import type { Catalogue, IndicatorSummary, Period, Summary } from '../types';
+import {
+  type CellModel,
+  emptySheet,
+  type RangeRef,
+  type SheetModel,
+  type StyleName,
+  type WorkbookModel,
+} from './model';
+import { findingCounts, headingLines, keyIndicators, noteLines, sortedFindings, unitLabel } from './text';
+
+const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII', 'XIII', 'XIV', 'XV'];
+
+/** Excel forbids \ / ? * [ ] : in sheet names and allows at most 31 characters. */
+function safeSheetName(name: string): string {
+  return name
+    .replace(/[\\/?*[\]:]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 31);
+}
+
+/** "Tổng hợp 2018-09", "Tổng hợp 2018-Q3", "Tổng hợp 2018-6T". */
+export function summarySheetName(period: Period): string {
+  return safeSheetName(T.summarySheet(formatPeriod(period)));
+}
+
+/** "huyện Mường Nhé" → "huyen-muong-nhe" (ASCII, lower case, hyphens). */
+export function slugify(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐÐƉ]/g, 'd')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** Code of the aggregate in the commune layout: slug of level and name, "huyen-muong-nhe". */
+export function aggregateUnitCode(summary: Pick<Summary, 'settings'>): string {
+  const s = summary.settings;
+  return slugify(`${s.level} ${s.aggregatingUnitName}`) || 'tong-hop';
+}
+
+// ---------------------------------------------------------------- a small grid writer
+
+class Grid {
+  readonly rows: (CellModel | null)[][] = [];
+  readonly merges: RangeRef[] = [];
+
+  put(row: number, col: number, cell: CellModel): void {
+    while (this.rows.length < row) this.rows.push([]);
+    const r = this.rows[row - 1];
+    while (r.length < col) r.push(null);
+    r[col - 1] = cell;
+  }
+
+  /** Consecutive cells from (row, col) rightwards. */
+  line(row: number, col: number, cells: CellModel[]): void {
+    for (let i = 0; i < cells.length; i++) this.put(row, col + i, cells[i]);
+  }
+
+  /** A value across `cols` columns (merged), e.g. a title or a paragraph. */
+  wide(row: number, cols: number, v: string, s: StyleName): void {
+    this.put(row, 1, { v, s });
+    if (cols > 1) this.merges.push({ row, col: 1, rows: 1, cols });
+  }
+
+  /** Style the empty cells of a row from `from` to `to` (group rows, filled bands). */
+  fill(row: number, from: number, to: number, s: StyleName): void {
+    for (let c = from; c <= to; c++) {
+      const existing = this.rows[row - 1]?.[c - 1];
+      if (!existing) this.put(row, c, { v: null, s });
+    }
+  }
+
+  get next(): number {
+    return this.rows.length + 1;
+  }
+
+  sheet(name: string): SheetModel {
+    const sheet = emptySheet(name);
+    sheet.rows = this.rows;
+    sheet.merges = this.merges;
+    return sheet;
+  }
+}
+
+const numStyle = (ind: IndicatorSummary): StyleName => (ind.kind === 'amount' ? 'decimal' : 'integer');
+const num = (v: number | null, s: StyleName): CellModel => ({ v, s });
+const header = (v: string): CellModel => ({ v, s: 'header' });
+const unitPeriod = (ind: IndicatorSummary, code: string) => ind.byUnit.find((b) => b.unitCode === code)?.period ?? null;
+
+/** Numeric indicators of the summary, grouped in catalogue group order (unknown groups last). */
+function groupedIndicators(summary: Summary, catalogue: Catalogue): { label: string; items: IndicatorSummary[] }[] {
+  const numeric = summary.indicators.filter((i) => i.kind !== 'note');
+  const groups = catalogue.groups.map((g) => ({ code: g.code, label: g.label, items: [] as IndicatorSummary[] }));
+  const other = { code: '', label: T.otherGroup, items: [] as IndicatorSummary[] };
+  for (const ind of numeric) (groups.find((g) => g.code === ind.group) ?? other).items.push(ind);
+  return [...groups, other].filter((g) => g.items.length > 0);
+}
+
+/** Units as columns: summary.units order, then any unit only seen in the figures. */
+function unitColumns(summary: Summary): { code: string; name: string }[] {
+  const cols = summary.units.map((u) => ({ code: u.code, name: u.name }));
+  for (const ind of summary.indicators) {
+    for (const u of ind.byUnit) {
+      if (!cols.some((c) => c.code === u.unitCode)) cols.push({ code: u.unitCode, name: u.unitName });
+    }
+  }
+  return cols;
+}
+
+function statusOf(summary: Summary, code: string): { text: string; style: StyleName } | null {
+  const r = summary.completeness.rows.find((x) => x.unitCode === code);
+  if (!r) return null;
+  return {
+    text: T.status[r.status],
+    style: r.status === 'onTime' ? 'text' : r.status === 'late' ? 'warning' : 'error',
+  };
+}
+
+// ---------------------------------------------------------------- "Tổng hợp"
+
+const SUMMARY_COLS = 10;
+
+function summarySheet(summary: Summary, catalogue: Catalogue): SheetModel {
+  const g = new Grid();
+  const h = headingLines(summary);
+  const c = summary.completeness;
+  const expected = c.expected || summary.units.length;
+
+  g.wide(1, SUMMARY_COLS, h.organisation, 'subtitle');
+  g.wide(2, SUMMARY_COLS, h.title, 'title');
+  g.wide(3, SUMMARY_COLS, h.period, 'subtitle');
+  g.wide(4, SUMMARY_COLS, `${h.window}; ${h.generated}`, 'subtitle');
+
+  const headerRow = 6;
+  const hd = T.headers;
+  const headers = [
+    hd.number,
+    hd.indicator,
+    hd.measure,
+    hd.period,
+    hd.ytd,
+    hd.lastYearPeriod,
+    hd.change,
+    hd.changePct,
+    hd.lastYearYtd,
+    hd.contributing,
+  ];
+  g.line(headerRow, 1, headers.map(header));
+
+  let row = headerRow + 1;
+  groupedIndicators(summary, catalogue).forEach((group, gi) => {
+    g.put(row, 1, { v: ROMAN[gi] ?? String(gi + 1), s: 'group' });
+    g.put(row, 2, { v: group.label, s: 'group' });
+    g.fill(row, 3, SUMMARY_COLS, 'group');
+    row++;
+    group.items.forEach((ind, i) => {
+      const s = numStyle(ind);
+      g.put(row, 1, { v: i + 1, s: 'label' });
+      g.put(row, 2, { v: ind.label, s: 'label' });
+      g.put(row, 3, { v: ind.unit, s: 'label' });
+      g.put(row, 4, num(ind.period, s));
+      g.put(row, 5, num(ind.ytd, s));
+      g.put(row, 6, num(ind.lastYearPeriod, s));
+      g.put(row, 7, num(ind.change, s));
+      g.put(row, 8, num(ind.changePct, 'percent'));
+      g.put(row, 9, num(ind.lastYearYtd, s));
+      g.put(row, 10, { v: T.fraction(ind.contributing, expected), s: 'text' });
+      row++;
+    });
+  });
+
+  // Completeness.
+  row++;
+  g.put(row, 1, { v: T.completenessTitle, s: 'group' });
+  g.fill(row, 2, SUMMARY_COLS, 'group');
+  row++;
+  g.put(row, 2, { v: T.reportingRate, s: 'label' });
+  g.put(row, 4, { v: T.fraction(c.reported, expected), s: 'text' });
+  g.put(row, 5, num(c.reportingRate, 'percent'));
+  row++;
+  g.put(row, 2, { v: T.onTimeRate, s: 'label' });
+  g.put(row, 4, { v: T.fraction(c.onTime, expected), s: 'text' });
+  g.put(row, 5, num(c.onTimeRate, 'percent'));
+  row++;
+  g.put(row, 2, { v: T.deadline, s: 'label' });
+  g.put(row, 4, { v: isoToSerial(c.deadline), s: 'date' });
+  row++;
+  const ch = T.completenessHeaders;
+  g.line(row, 1, [ch.number, ch.unit, ch.status, ch.date, ch.note].map(header));
+  row++;
+  const multiMonth = periodMonths(summary.period).length > 1;
+  c.rows.forEach((r, i) => {
+    const st = statusOf(summary, r.unitCode) ?? { text: '', style: 'text' as StyleName };
+    g.put(row, 1, { v: i + 1, s: 'label' });
+    g.put(row, 2, { v: unitLabel(summary, r.unitCode, r.unitName), s: 'label' });
+    g.put(row, 3, { v: st.text, s: st.style });
+    g.put(row, 4, { v: r.submittedOn ? isoToSerial(r.submittedOn) : null, s: 'date' });
+    const note = summary.unreadableUnits.includes(r.unitCode)
+      ? T.unreadable
+      : multiMonth && r.missingMonths.length
+        ? T.missingMonths(r.missingMonths)
+        : null;
+    g.put(row, 5, { v: note, s: 'text' });
+    row++;
+  });
+
+  // Narrative and the units' own notes.
+  const paragraphs = summary.narrative.map((p) => p.trim()).filter(Boolean);
+  if (paragraphs.length) {
+    row++;
+    g.put(row, 1, { v: T.narrativeTitle, s: 'group' });
+    g.fill(row, 2, SUMMARY_COLS, 'group');
+    row++;
+    for (const p of paragraphs) g.wide(row++, SUMMARY_COLS, p, 'note');
+  }
+  const notes = noteLines(summary);
+  if (notes.length) {
+    row++;
+    g.put(row, 1, { v: T.notesTitle, s: 'group' });
+    g.fill(row, 2, SUMMARY_COLS, 'group');
+    row++;
+    for (const n of notes) g.wide(row++, SUMMARY_COLS, n, 'note');
+  }
+
+  // Data quality.
+  row++;
+  g.wide(row++, SUMMARY_COLS, T.excluded(summary.excludedCells), summary.excludedCells ? 'warning' : 'note');
+  if (summary.unreadableUnits.length) {
+    const names = summary.unreadableUnits.map((code) => {
+      const u = summary.units.find((x) => x.code === code);
+      return u ? unitDisplayName(u) : code;
+    });
+    g.wide(row++, SUMMARY_COLS, T.unreadableUnits(names), 'warning');
+  }
+  const fc = findingCounts(summary.findings);
+  g.wide(
+    row++,
+    SUMMARY_COLS,
+    summary.findings.length
+      ? `${T.checksTitleMail}: ${T.findingCounts(fc.error, fc.warning, fc.info)}. ${T.seeChecks}`
+      : T.noFindings,
+    'note',
+  );
+
+  // Key indicators per unit, and the chart drawn from them.
+  const keys = keyIndicators(summary, catalogue);
+  const charts: SheetModel['charts'] = [];
+  if (keys.length) {
+    const label = periodLabel(summary.period);
+    row++;
+    g.put(row, 1, { v: T.keyTableTitle(label), s: 'group' });
+    g.fill(row, 2, Math.max(SUMMARY_COLS, keys.length + 2), 'group');
+    row++;
+    const keyHeader = row;
+    g.put(row, 1, { v: T.headers.number, s: 'header' });
+    g.put(row, 2, { v: T.completenessHeaders.unit, s: 'header' });
+    g.line(
+      row,
+      3,
+      keys.map((k) => header(T.keyColumn(k.label, k.unit))),
+    );
+    row++;
+    const units = unitColumns(summary);
+    units.forEach((u, i) => {
+      g.put(row, 1, { v: i + 1, s: 'label' });
+      g.put(row, 2, { v: unitLabel(summary, u.code, u.name), s: 'label' });
+      g.line(
+        row,
+        3,
+        keys.map((k) => num(unitPeriod(k, u.code), numStyle(k))),
+      );
+      row++;
+    });
+    g.put(row, 2, { v: T.total, s: 'total' });
+    g.put(row, 1, { v: null, s: 'total' });
+    g.line(
+      row,
+      3,
+      keys.map((k) => num(k.period, 'total')),
+    );
+    row++;
+    charts.push({
+      title: T.chartTitle(label),
+      categories: { row: keyHeader, col: 2, rows: units.length + 1, cols: 1 },
+      series: keys.map((_, j) => ({ row: keyHeader, col: 3 + j, rows: units.length + 1, cols: 1 })),
+      anchor: { row: row + 1, col: 2 },
+    });
+  }
+
+  const sheet = g.sheet(summarySheetName(summary.period));
+  sheet.widths = [6, 52, 13, 12, 12, 12, 12, 11, 12, 12];
+  for (let i = SUMMARY_COLS; i < keys.length + 2; i++) sheet.widths.push(14);
+  sheet.frozenRows = headerRow;
+  sheet.charts = charts;
+  return sheet;
+}
+
+// ---------------------------------------------------------------- "Theo đơn vị"
+
+function byUnitSheet(summary: Summary, catalogue: Catalogue): SheetModel {
+  const g = new Grid();
+  const units = unitColumns(summary);
+  const lastCol = 3 + units.length + 1;
+  const label = periodLabel(summary.period);
+
+  // Titles merge only inside the frozen columns A:C.
+  g.put(1, 1, { v: T.byUnitTitle(label), s: 'title' });
+  g.merges.push({ row: 1, col: 1, rows: 1, cols: 3 });
+  g.put(2, 1, { v: T.byUnitNote, s: 'subtitle' });
+  g.merges.push({ row: 2, col: 1, rows: 1, cols: 3 });
+
+  const headerRow = 4;
+  g.put(headerRow, 1, { v: T.headers.number, s: 'header' });
+  g.put(headerRow, 2, { v: T.headers.indicator, s: 'header' });
+  g.put(headerRow, 3, { v: T.headers.measure, s: 'header' });
+  g.line(
+    headerRow,
+    4,
+    units.map((u) => header(u.name)),
+  );
+  g.put(headerRow, lastCol, { v: T.total, s: 'header' });
+
+  const statusRow = headerRow + 1;
+  g.put(statusRow, 1, { v: null, s: 'label' });
+  g.put(statusRow, 2, { v: T.statusRow, s: 'label' });
+  g.put(statusRow, 3, { v: null, s: 'label' });
+  units.forEach((u, i) => {
+    const st = statusOf(summary, u.code);
+    g.put(statusRow, 4 + i, { v: st?.text ?? null, s: st?.style ?? 'text' });
+  });
+  g.put(statusRow, lastCol, { v: T.fraction(summary.completeness.reported, summary.completeness.expected), s: 'text' });
+
+  let row = statusRow + 1;
+  groupedIndicators(summary, catalogue).forEach((group, gi) => {
+    g.put(row, 1, { v: ROMAN[gi] ?? String(gi + 1), s: 'group' });
+    g.put(row, 2, { v: group.label, s: 'group' });
+    g.fill(row, 3, lastCol, 'group');
+    row++;
+    group.items.forEach((ind, i) => {
+      const s = numStyle(ind);
+      g.put(row, 1, { v: i + 1, s: 'label' });
+      g.put(row, 2, { v: ind.label, s: 'label' });
+      g.put(row, 3, { v: ind.unit, s: 'label' });
+      g.line(
+        row,
+        4,
+        units.map((u) => num(unitPeriod(ind, u.code), s)),
+      );
+      g.put(row, lastCol, num(ind.period, 'total'));
+      row++;
+    });
+  });
+
+  const sheet = g.sheet(T.byUnitSheet);
+  sheet.widths = [6, 48, 11, ...units.map(() => 11), 12];
+  sheet.frozenRows = statusRow;
+  sheet.frozenCols = 3;
+  return sheet;
+}
+
+// ---------------------------------------------------------------- "Kiểm tra"
+
+const CHECK_COLS = 7;
+
+function checksSheet(summary: Summary): SheetModel {
+  const g = new Grid();
+  const label = periodLabel(summary.period);
+  const fc = findingCounts(summary.findings);
+  g.wide(1, CHECK_COLS, T.checksTitle(label), 'title');
+  g.wide(
+    2,
+    CHECK_COLS,
+    `${T.findingCounts(fc.error, fc.warning, fc.info)}. ${T.excluded(summary.excludedCells)}`,
+    'subtitle',
+  );
+  const headerRow = 4;
+  const ch = T.checksHeaders;
+  g.line(headerRow, 1, [ch.severity, ch.unit, ch.place, ch.cell, ch.indicator, ch.month, ch.message].map(header));
+  let row = headerRow + 1;
+  const findings = sortedFindings(summary.findings);
+  if (!findings.length) g.wide(row, CHECK_COLS, T.noFindings, 'note');
+  for (const f of findings) {
+    const sev: StyleName = f.severity === 'error' ? 'error' : f.severity === 'warning' ? 'warning' : 'text';
+    const unit = f.unitCode || f.unitName ? unitLabel(summary, f.unitCode ?? '', f.unitName ?? f.unitCode ?? '') : null;
+    const place = [f.file, f.sheet].filter((x) => x?.trim()).join(' / ');
+    g.put(row, 1, { v: T.severity[f.severity], s: sev });
+    g.put(row, 2, { v: unit, s: 'label' });
+    g.put(row, 3, { v: place || null, s: 'label' });
+    g.put(row, 4, { v: f.cell ?? null, s: 'text' });
+    g.put(row, 5, { v: f.indicatorLabel ?? f.indicatorCode ?? null, s: 'label' });
+    g.put(row, 6, { v: f.month ?? null, s: 'integer' });
+    g.put(row, 7, { v: f.message, s: 'label' });
+    row++;
+  }
+  const sheet = g.sheet(T.checksSheet);
+  sheet.widths = [11, 18, 30, 7, 36, 7, 80];
+  sheet.frozenRows = headerRow;
+  return sheet;
+}
+
+// ---------------------------------------------------------------- the aggregate in the commune layout
+
+function aggregateSheet(summary: Summary, catalogue: Catalogue): SheetModel {
+  const s = summary.settings;
+  const unit = { code: aggregateUnitCode(summary), name: s.aggregatingUnitName, kind: s.level };
+  const year = summary.period.year;
+
+  const notes: Record<string, (string | null)[]> = {};
+  for (const ind of summary.indicators) {
+    if (!ind.notes?.length) continue;
+    const months: (string | null)[] = Array(12).fill(null);
+    for (const n of ind.notes) {
+      const text = n.text.trim();
+      if (!text || n.month < 1 || n.month > 12) continue;
+      const line = `${unitLabel(summary, n.unitCode, n.unitName)}: ${text}`;
+      months[n.month - 1] = months[n.month - 1] ? `${months[n.month - 1]}\n${line}` : line;
+    }
+    notes[ind.code] = months;
+  }
+
+  const submitted: (string | null)[] = Array(12).fill(null);
+  const day = localDateOf(summary.generatedAt, s.timeZone);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(day)) for (const m of periodMonths(summary.period)) submitted[m - 1] = day;
+
+  const name = safeSheetName(unitSheetName({ name: unitDisplayName(unit) }, year));
+  return buildUnitSheet(unit, year, catalogue, { values: summary.monthly, notes, submitted }, name);
+}
+
+// ---------------------------------------------------------------- the workbook
+
+/** The summary workbook: "Tổng hợp …", "Theo đơn vị", "Kiểm tra", and the aggregate in the commune layout. */
+export function buildSummaryWorkbook(summary: Summary, catalogue: Catalogue): WorkbookModel {
+  return {
+    sheets: [
+      summarySheet(summary, catalogue),
+      byUnitSheet(summary, catalogue),
+      checksSheet(summary),
+      aggregateSheet(summary, catalogue),
+    ],
+  };
+}

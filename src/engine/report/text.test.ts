@@ -1,0 +1,129 @@
+import { defaultCatalogue } from '../catalogue/defaults';
+import type { Summary } from '../types';
+import { fixtureCatalogue, fixtureSummary } from './fixtures';
+import { chartIndicator, compareText, keyIndicators, localTimestamp, renderTextReport, sortedFindings } from './text';
+
+const catalogue = fixtureCatalogue();
+
+describe('localTimestamp', () => {
+  it('shows an instant in Vietnam time', () => {
+    expect(localTimestamp('2018-09-20T03:00:00.000Z', 'Asia/Ho_Chi_Minh')).toEqual({
+      date: '20/09/2018',
+      time: '10:00',
+    });
+    expect(localTimestamp('2018-09-30T20:30:00Z', 'Asia/Ho_Chi_Minh')).toEqual({ date: '01/10/2018', time: '03:30' });
+    expect(localTimestamp('2018-09-30T20:30:00+07:00', 'Asia/Ho_Chi_Minh')).toEqual({
+      date: '30/09/2018',
+      time: '20:30',
+    });
+  });
+  it('uses Intl for other zones and takes timestamps without offset as local', () => {
+    expect(localTimestamp('2018-09-20T03:00:00Z', 'UTC')).toEqual({ date: '20/09/2018', time: '03:00' });
+    expect(localTimestamp('2018-09-20T08:15:00', 'Asia/Ho_Chi_Minh')).toEqual({ date: '20/09/2018', time: '08:15' });
+  });
+});
+
+describe('compareText', () => {
+  it('says increase and decrease in words, not colour', () => {
+    expect(compareText(21, 21 / 29, 'đơn')).toBe('↑ tăng 21 đơn (72,4%)');
+    expect(compareText(-4, -4 / 31, 'lượt')).toBe('↓ giảm 4 lượt (12,9%)');
+    expect(compareText(1500, null, 'hộ')).toBe('↑ tăng 1.500 hộ');
+    expect(compareText(-2.5, -0.5, 'triệu đồng')).toBe('↓ giảm 2,5 triệu đồng (50%)');
+    expect(compareText(0, 0, 'hộ')).toBe('= bằng cùng kỳ');
+    expect(compareText(null, null, 'hộ')).toBe('chưa có số liệu cùng kỳ');
+  });
+});
+
+describe('key and chart indicators', () => {
+  it('takes the catalogue’s key indicators in order', () => {
+    expect(keyIndicators(fixtureSummary(), catalogue).map((i) => i.code)).toEqual([
+      'DVK_DANGKY',
+      'HND_SXKDG_CONGNHAN',
+      'DTN_KETNAP_DANG',
+      'DTN_GIUPDAN',
+      'LDLD_MAIAM',
+      'TCD_LUOT',
+      'DON_TONG',
+    ]);
+    expect(keyIndicators(fixtureSummary(), defaultCatalogue()).map((i) => i.code)).not.toContain('DTN_GIUPDAN');
+  });
+  it('falls back to the first five numeric indicators when none is key', () => {
+    const c = { ...catalogue, indicators: catalogue.indicators.map((i) => ({ ...i, key: false })) };
+    expect(keyIndicators(fixtureSummary(), c)).toHaveLength(5);
+  });
+  it('charts the key indicator with most units above zero, or nothing', () => {
+    expect(chartIndicator(fixtureSummary(), catalogue)?.code).toBe('HND_SXKDG_CONGNHAN');
+    const s = fixtureSummary();
+    for (const i of s.indicators) for (const u of i.byUnit) u.period = null;
+    expect(chartIndicator(s, catalogue)).toBeNull();
+  });
+  it('sorts findings by severity, stable within one', () => {
+    const f = (severity: 'error' | 'warning' | 'info', message: string) => ({ severity, code: 'x', message });
+    expect(
+      sortedFindings([f('info', 'a'), f('error', 'b'), f('warning', 'c'), f('error', 'd')]).map((x) => x.message),
+    ).toEqual(['b', 'd', 'c', 'a']);
+  });
+});
+
+describe('renderTextReport', () => {
+  const summary = fixtureSummary();
+  const text = renderTextReport(summary, catalogue);
+
+  it('starts with the heading', () => {
+    expect(text.split('\n').slice(0, 4)).toEqual([
+      'Ban Dân vận Huyện ủy Mường Nhé',
+      'BÁO CÁO TỔNG HỢP KẾT QUẢ CÔNG TÁC DÂN VẬN',
+      'Tháng 9/2018 – huyện Mường Nhé',
+      'Số liệu từ ngày 15/08/2018 đến ngày 14/09/2018; tổng hợp lúc 10:00 ngày 20/09/2018.',
+    ]);
+  });
+
+  it('contains the narrative, each paragraph whole', () => {
+    for (const p of summary.narrative) expect(text).toContain(`\n${p}\n`);
+  });
+
+  it('has the key figures in Vietnamese number format', () => {
+    expect(text).toContain(
+      '- Lượt đoàn viên giúp dân di chuyển, di dời nhà cửa: tháng 9/2018: 640 lượt; từ đầu năm: 1.000 lượt; ' +
+        'so cùng kỳ năm trước: ↑ tăng 590 lượt (143,9%).',
+    );
+    expect(text).toContain('so cùng kỳ năm trước: ↑ tăng 21 đơn (72,4%).');
+  });
+
+  it('has completeness, the per-unit figures, notes and checks', () => {
+    expect(text).toContain('\nTÌNH HÌNH GỬI BÁO CÁO\nĐã báo cáo: 10/11 đơn vị (90,9%)\n');
+    expect(text).toContain('Báo cáo muộn: Xã Nậm Kè (nộp ngày 20/09/2018)');
+    expect(text).toContain('Chưa báo cáo: Xã Pá Mỳ');
+    expect(text).toContain('- Xã Pá Mỳ: chưa có số liệu');
+    expect(text).toContain('- Xã Nậm Kè (tháng 9): Đường vào bản Nậm Pồ bị sạt lở, đi lại khó khăn.');
+    expect(text).toContain('2 lỗi, 3 cảnh báo, 1 thông tin.');
+    expect(text).toContain(`- [Lỗi] ${summary.findings[0].message}`);
+    expect(text).toContain('Chi tiết xem trang "Kiểm tra" trong bảng tổng hợp.');
+  });
+
+  it('never prints undefined, null or NaN, and has no markup', () => {
+    expect(text).not.toMatch(/undefined|null|NaN|<[a-z]/);
+  });
+
+  it('adds the sheet link only when it is http(s)', () => {
+    expect(renderTextReport(summary, catalogue, { sheetUrl: 'https://docs.google.com/x' })).toContain(
+      'Mở bảng tổng hợp: https://docs.google.com/x',
+    );
+    expect(renderTextReport(summary, catalogue, { sheetUrl: 'javascript:alert(1)' })).not.toContain('javascript');
+  });
+
+  it('handles a summary with no data at all', () => {
+    const s: Summary = fixtureSummary();
+    for (const i of s.indicators) {
+      i.period = i.ytd = i.change = i.changePct = i.ytdChange = i.ytdChangePct = null;
+      for (const u of i.byUnit) u.period = u.ytd = null;
+      i.notes = [];
+    }
+    s.narrative = [];
+    const t = renderTextReport(s, catalogue);
+    expect(t).toContain(
+      'tháng 9/2018: chưa có số liệu; từ đầu năm: chưa có số liệu; so cùng kỳ năm trước: chưa có số liệu cùng kỳ.',
+    );
+    expect(t).not.toContain('TÌNH HÌNH CHUNG');
+  });
+});

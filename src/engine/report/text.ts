@@ -1,0 +1,247 @@
+/**
+ * The plain-text e-mail (the alternative part of the HTML report), and the helpers the
+ * HTML report and the summary workbook share with it: which indicators are "key", which
+ * one the bar chart shows, how a comparison with last year reads, the local time of the
+ * summary. Everything here is pure: no clock, no Intl requirement for Vietnam.
+ */
+import { REPORT_TEXT as T } from '../../messages/vi/report';
+import { dataWindow, localDateOf } from '../periods/cutoff';
+import { periodLabel } from '../periods/period';
+import { unitDisplayName } from '../sheet/layout';
+import { formatDateVi, formatNumberVi, formatPercentVi, formatQuantity } from '../text/format';
+import type { Catalogue, Finding, IndicatorSummary, Summary } from '../types';
+import { safeHttpUrl } from './escape';
+
+// ---------------------------------------------------------------- shared helpers
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+/** Zones at UTC+7 without daylight saving: no Intl needed. */
+const UTC7 = /^Asia\/(Ho_Chi_Minh|Saigon|Bangkok|Jakarta|Vientiane|Phnom_Penh)$/;
+
+/** Wall-clock "HH:MM" of an instant in a time zone (Intl for other zones, UTC+7 fallback). */
+function clockTime(ms: number, timeZone: string): string {
+  if (!UTC7.test(timeZone)) {
+    try {
+      const t = new Intl.DateTimeFormat('en-GB', {
+        timeZone,
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      }).format(new Date(ms));
+      if (/^\d{2}:\d{2}$/.test(t)) return t;
+    } catch {
+      // unknown zone or no Intl: fall back to Vietnam time
+    }
+  }
+  const d = new Date(ms + 7 * 3_600_000);
+  return `${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}`;
+}
+
+/** "2018-09-20T03:00:00Z" in Asia/Ho_Chi_Minh → { date: "20/09/2018", time: "10:00" }. */
+export function localTimestamp(iso: string, timeZone: string): { date: string; time: string } {
+  const ms = Date.parse(iso);
+  if (!/(Z|[+-]\d{2}:?\d{2})$/.test(iso) || Number.isNaN(ms)) {
+    return { date: formatDateVi(iso), time: /T(\d{2}:\d{2})/.exec(iso)?.[1] ?? '' };
+  }
+  return { date: formatDateVi(localDateOf(iso, timeZone)), time: clockTime(ms, timeZone) };
+}
+
+/** "Xã Chung Chải" when the unit's kind is known, else the name as given. */
+export function unitLabel(summary: Summary, code: string, name: string): string {
+  const unit = summary.units.find((u) => u.code === code);
+  return unitDisplayName({ name: unit?.name ?? name, kind: unit?.kind ?? '' });
+}
+
+/** The heading lines every rendering starts with. */
+export function headingLines(summary: Summary): {
+  organisation: string;
+  title: string;
+  period: string;
+  window: string;
+  generated: string;
+} {
+  const s = summary.settings;
+  const w = dataWindow(summary.period, s);
+  const at = localTimestamp(summary.generatedAt, s.timeZone);
+  return {
+    organisation: s.organisation,
+    title: T.title,
+    period: T.periodLine(periodLabel(summary.period), s.level, s.aggregatingUnitName),
+    window: T.windowLine(formatDateVi(w.start), formatDateVi(w.end)),
+    generated: T.generatedLine(at.time, at.date),
+  };
+}
+
+const numeric = (i: IndicatorSummary) => i.kind !== 'note';
+
+/**
+ * Key indicators (catalogue `key: true`) in catalogue order; if the catalogue marks
+ * none, the first five numeric indicators.
+ */
+export function keyIndicators(summary: Summary, catalogue: Catalogue): IndicatorSummary[] {
+  const keys = new Set(catalogue.indicators.filter((i) => i.key).map((i) => i.code));
+  const picked = summary.indicators.filter((i) => numeric(i) && keys.has(i.code));
+  return picked.length ? picked : summary.indicators.filter(numeric).slice(0, 5);
+}
+
+/**
+ * The key indicator drawn as a bar chart per unit: the one with the most units above
+ * zero in the period (first in catalogue order on ties); null when all are empty.
+ */
+export function chartIndicator(summary: Summary, catalogue: Catalogue): IndicatorSummary | null {
+  let best: IndicatorSummary | null = null;
+  let bestCount = 0;
+  for (const ind of keyIndicators(summary, catalogue)) {
+    const count = ind.byUnit.filter((u) => (u.period ?? 0) > 0).length;
+    if (count > bestCount) {
+      best = ind;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+/** Number with its unit, or "chưa có số liệu". */
+export function quantity(v: number | null, unit: string): string {
+  return v === null ? T.noData : formatQuantity(v, unit);
+}
+
+/** "↑ tăng 21 đơn (72,4%)", "↓ giảm 4 lượt (12,9%)", "= bằng cùng kỳ", "chưa có số liệu cùng kỳ". */
+export function compareText(change: number | null, pct: number | null, unit: string): string {
+  if (change === null) return T.noComparison;
+  if (change === 0) return T.same;
+  const q = formatQuantity(Math.abs(change), unit);
+  const p = pct === null ? null : formatPercentVi(Math.abs(pct));
+  return change > 0 ? T.up(q, p) : T.down(q, p);
+}
+
+export function findingCounts(findings: Finding[]): { error: number; warning: number; info: number } {
+  const c = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) c[f.severity]++;
+  return c;
+}
+
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+/** Findings ordered error → warning → info, stable within a severity. */
+export function sortedFindings(findings: Finding[]): Finding[] {
+  return findings
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.i - b.i)
+    .map((x) => x.f);
+}
+
+/** Units reported late, missing, and unreadable, as display labels. */
+export function completenessLists(summary: Summary): { late: string[]; missing: string[]; unreadable: string[] } {
+  const rows = summary.completeness.rows;
+  return {
+    late: rows
+      .filter((r) => r.status === 'late')
+      .map((r) =>
+        T.lateItem(unitLabel(summary, r.unitCode, r.unitName), r.submittedOn ? formatDateVi(r.submittedOn) : null),
+      ),
+    missing: rows.filter((r) => r.status === 'missing').map((r) => unitLabel(summary, r.unitCode, r.unitName)),
+    unreadable: summary.unreadableUnits.map((code) => {
+      const unit = summary.units.find((u) => u.code === code);
+      return unit ? unitDisplayName(unit) : code;
+    }),
+  };
+}
+
+/** "Xã Chung Chải (tháng 9): …" for every note-indicator text of the period. */
+export function noteLines(summary: Summary): string[] {
+  const out: string[] = [];
+  for (const ind of summary.indicators) {
+    for (const n of ind.notes ?? []) {
+      const text = n.text.trim();
+      if (text) out.push(T.noteLine(unitLabel(summary, n.unitCode, n.unitName), n.month, text));
+    }
+  }
+  return out;
+}
+
+export function completenessLines(summary: Summary): string[] {
+  const c = summary.completeness;
+  return [
+    T.reportedLine(c.reported, c.expected, formatPercentVi(c.reportingRate)),
+    T.onTimeLine(c.onTime, c.expected, formatPercentVi(c.onTimeRate), formatDateVi(c.deadline)),
+  ];
+}
+
+/** The findings shown in an e-mail: errors and warnings first, at most `max`. */
+export const MAIL_FINDINGS = 10;
+
+// ---------------------------------------------------------------- the plain-text report
+
+function section(title: string, lines: string[]): string[] {
+  return lines.length ? ['', title, ...lines] : [];
+}
+
+/**
+ * The plain-text report: the same content as the HTML e-mail, one item per line,
+ * Vietnamese number format. Lines are separated by "\n" (mail libraries send CRLF).
+ */
+export function renderTextReport(summary: Summary, catalogue: Catalogue, options: { sheetUrl?: string } = {}): string {
+  const h = headingLines(summary);
+  const label = periodLabel(summary.period);
+  const out: string[] = [h.organisation, h.title, h.period, `${h.window}; ${h.generated}.`];
+
+  const paragraphs = summary.narrative.map((p) => p.trim()).filter(Boolean);
+  if (paragraphs.length) out.push('', T.narrativeTitleMail.toUpperCase(), paragraphs.join('\n\n'));
+
+  out.push(
+    ...section(
+      T.keyFiguresTitle.toUpperCase(),
+      keyIndicators(summary, catalogue).map(
+        (i) =>
+          `- ${i.label}: ${label}: ${quantity(i.period, i.unit)}; từ đầu năm: ${quantity(i.ytd, i.unit)}; ` +
+          `so cùng kỳ năm trước: ${compareText(i.ytdChange, i.ytdChangePct, i.unit)}.`,
+      ),
+    ),
+  );
+
+  const lists = completenessLists(summary);
+  const done = completenessLines(summary);
+  if (lists.late.length) done.push(`${T.lateTitle}: ${lists.late.join('; ')}`);
+  if (lists.missing.length) done.push(`${T.missingTitle}: ${lists.missing.join('; ')}`);
+  if (lists.unreadable.length) done.push(`${T.unreadableTitle}: ${lists.unreadable.join('; ')}`);
+  if (!lists.late.length && !lists.missing.length && !lists.unreadable.length) done.push(T.allOnTime);
+  out.push(...section(T.completenessTitleMail.toUpperCase(), done));
+
+  const chart = chartIndicator(summary, catalogue);
+  if (chart) {
+    out.push(
+      ...section(
+        T.barChartTitle(chart.label, label, chart.unit),
+        chart.byUnit.map(
+          (u) =>
+            `- ${unitLabel(summary, u.unitCode, u.unitName)}: ${u.period === null ? T.barMissing : formatNumberVi(u.period)}`,
+        ),
+      ),
+    );
+  }
+
+  out.push(
+    ...section(
+      T.notesTitleMail.toUpperCase(),
+      noteLines(summary).map((l) => `- ${l}`),
+    ),
+  );
+
+  const counts = findingCounts(summary.findings);
+  const checks = [
+    summary.findings.length ? `${T.findingCounts(counts.error, counts.warning, counts.info)}.` : T.noFindings,
+    T.excluded(summary.excludedCells),
+  ];
+  const shown = sortedFindings(summary.findings).slice(0, MAIL_FINDINGS);
+  for (const f of shown) checks.push(`- [${T.severity[f.severity]}] ${f.message}`);
+  if (summary.findings.length > shown.length) checks.push(T.moreFindings(summary.findings.length - shown.length));
+  if (summary.findings.length) checks.push(T.seeChecks);
+  out.push(...section(T.checksTitleMail.toUpperCase(), checks));
+
+  const url = safeHttpUrl(options.sheetUrl);
+  if (url) out.push('', `${T.openSheet}: ${url}`);
+  const at = localTimestamp(summary.generatedAt, summary.settings.timeZone);
+  out.push('', '--', T.footer(summary.settings.organisation, at.time, at.date));
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,124 @@
+/**
+ * Vietnamese texts of the summary workbook ("Tổng hợp", "Theo đơn vị", "Kiểm tra"),
+ * the HTML e-mail, its plain-text alternative and the CSV data sheet.
+ * Numbers, dates and periods arrive already formatted.
+ */
+
+/** "tháng 9/2018" → "Tháng 9/2018". */
+export function capitalise(s: string): string {
+  return s ? s.charAt(0).toUpperCase() + s.slice(1) : s;
+}
+
+export const REPORT_TEXT = {
+  // ------------------------------------------------------------ sheet names
+  summarySheet: (period: string) => `Tổng hợp ${period}`,
+  byUnitSheet: 'Theo đơn vị',
+  checksSheet: 'Kiểm tra',
+
+  // ------------------------------------------------------------ headings
+  title: 'BÁO CÁO TỔNG HỢP KẾT QUẢ CÔNG TÁC DÂN VẬN',
+  /** "Tháng 9/2018 – huyện Mường Nhé". */
+  periodLine: (periodLabel: string, level: string, unitName: string) =>
+    `${capitalise(periodLabel)} – ${level} ${unitName}`,
+  windowLine: (start: string, end: string) => `Số liệu từ ngày ${start} đến ngày ${end}`,
+  generatedLine: (time: string, date: string) => `tổng hợp lúc ${time} ngày ${date}`,
+  deadlineLine: (deadline: string) => `hạn nộp ${deadline}`,
+
+  // ------------------------------------------------------------ "Tổng hợp" sheet
+  headers: {
+    number: 'STT',
+    indicator: 'Chỉ tiêu',
+    measure: 'ĐVT',
+    period: 'Kỳ báo cáo',
+    ytd: 'Từ đầu năm',
+    lastYearPeriod: 'Cùng kỳ năm trước',
+    change: 'Tăng/giảm so cùng kỳ',
+    changePct: 'Tỷ lệ tăng/giảm (%)',
+    lastYearYtd: 'Lũy kế cùng kỳ năm trước',
+    contributing: 'Số đơn vị có số liệu',
+  },
+  /** "9/11". */
+  fraction: (n: number, of: number) => `${n}/${of}`,
+  otherGroup: 'Chỉ tiêu khác',
+
+  completenessTitle: 'TÌNH HÌNH GỬI BÁO CÁO',
+  reportingRate: 'Tỷ lệ đơn vị đã báo cáo',
+  onTimeRate: 'Tỷ lệ đơn vị báo cáo đúng hạn',
+  deadline: 'Hạn nộp báo cáo',
+  completenessHeaders: { number: 'STT', unit: 'Đơn vị', status: 'Tình trạng', date: 'Ngày nộp', note: 'Ghi chú' },
+  status: { onTime: 'Đúng hạn', late: 'Muộn', missing: 'Chưa báo cáo' } as Record<string, string>,
+  missingMonths: (months: number[]) => `Chưa có số liệu tháng ${months.join(', ')}`,
+  unreadable: 'Không đọc được báo cáo',
+
+  narrativeTitle: 'NHẬN XÉT CHUNG',
+  notesTitle: 'KHÓ KHĂN, VƯỚNG MẮC, KIẾN NGHỊ CỦA CƠ SỞ',
+  /** "Xã Chung Chải (tháng 9): …". */
+  noteLine: (unit: string, month: number, text: string) => `${unit} (tháng ${month}): ${text}`,
+
+  excluded: (n: number) =>
+    n > 0
+      ? `Có ${n} ô số liệu không hợp lệ đã bị loại khỏi tổng hợp (xem trang "Kiểm tra").`
+      : 'Không có ô số liệu nào bị loại khỏi tổng hợp.',
+  unreadableUnits: (units: string[]) => `Không đọc được báo cáo của: ${units.join(', ')} (xem trang "Kiểm tra").`,
+
+  keyTableTitle: (periodLabel: string) => `SỐ LIỆU CHỦ YẾU THEO ĐƠN VỊ – ${periodLabel.toUpperCase()}`,
+  keyColumn: (label: string, unit: string) => (unit ? `${label} (${unit})` : label),
+  chartTitle: (periodLabel: string) => `Chỉ tiêu chủ yếu theo đơn vị – ${periodLabel}`,
+  total: 'Tổng cộng',
+
+  // ------------------------------------------------------------ "Theo đơn vị" sheet
+  byUnitTitle: (periodLabel: string) => `SỐ LIỆU THEO ĐƠN VỊ – ${periodLabel.toUpperCase()}`,
+  byUnitNote: 'Số liệu của kỳ báo cáo; ô trống: đơn vị chưa có số liệu hợp lệ.',
+  statusRow: 'Tình trạng báo cáo',
+
+  // ------------------------------------------------------------ "Kiểm tra" sheet
+  checksTitle: (periodLabel: string) => `KIỂM TRA SỐ LIỆU – ${periodLabel.toUpperCase()}`,
+  checksHeaders: {
+    severity: 'Mức độ',
+    unit: 'Đơn vị',
+    place: 'Tệp/Trang',
+    cell: 'Ô',
+    indicator: 'Chỉ tiêu',
+    month: 'Tháng',
+    message: 'Nội dung',
+  },
+  severity: { error: 'Lỗi', warning: 'Cảnh báo', info: 'Thông tin' } as Record<string, string>,
+  findingCounts: (errors: number, warnings: number, infos: number) =>
+    `${errors} lỗi, ${warnings} cảnh báo, ${infos} thông tin`,
+  noFindings: 'Không phát hiện lỗi hay cảnh báo nào.',
+
+  // ------------------------------------------------------------ e-mail (HTML and text)
+  subject: (periodLabel: string, level: string, unitName: string) =>
+    `[Dân vận] Báo cáo ${periodLabel} – ${level} ${unitName}`,
+  keyFiguresTitle: 'Chỉ tiêu chủ yếu',
+  completenessTitleMail: 'Tình hình gửi báo cáo',
+  compareHeader: 'So cùng kỳ năm trước (từ đầu năm)',
+  up: (quantity: string, pct: string | null) => `↑ tăng ${quantity}${pct ? ` (${pct})` : ''}`,
+  down: (quantity: string, pct: string | null) => `↓ giảm ${quantity}${pct ? ` (${pct})` : ''}`,
+  same: '= bằng cùng kỳ',
+  noComparison: 'chưa có số liệu cùng kỳ',
+  noData: 'chưa có số liệu',
+  reportedLine: (reported: number, expected: number, rate: string) =>
+    `Đã báo cáo: ${reported}/${expected} đơn vị (${rate})`,
+  onTimeLine: (onTime: number, expected: number, rate: string, deadline: string) =>
+    `Đúng hạn: ${onTime}/${expected} đơn vị (${rate}); hạn nộp ${deadline}`,
+  lateTitle: 'Báo cáo muộn',
+  lateItem: (unit: string, date: string | null) => (date ? `${unit} (nộp ngày ${date})` : unit),
+  missingTitle: 'Chưa báo cáo',
+  unreadableTitle: 'Không đọc được báo cáo',
+  allOnTime: 'Tất cả đơn vị đã báo cáo đúng hạn.',
+  barChartTitle: (indicator: string, periodLabel: string, unit: string) =>
+    `${indicator} theo đơn vị, ${periodLabel}${unit ? ` (${unit})` : ''}`,
+  barMissing: 'chưa có số liệu',
+  checksTitleMail: 'Kiểm tra số liệu',
+  seeChecks: 'Chi tiết xem trang "Kiểm tra" trong bảng tổng hợp.',
+  moreFindings: (n: number) => `… và ${n} mục khác.`,
+  notesTitleMail: 'Khó khăn, vướng mắc, kiến nghị của cơ sở',
+  narrativeTitleMail: 'Tình hình chung',
+  openSheet: 'Mở bảng tổng hợp',
+  footer: (organisation: string, time: string, date: string) =>
+    `${organisation} – báo cáo được tổng hợp tự động lúc ${time} ngày ${date} từ báo cáo của các đơn vị.`,
+
+  // ------------------------------------------------------------ long-format data (CSV)
+  longHeader: ['Kỳ', 'Mã đơn vị', 'Tên đơn vị', 'Mã chỉ tiêu', 'Chỉ tiêu', 'Giá trị', 'Thời điểm tổng hợp'],
+} as const;

@@ -1,0 +1,68 @@
+/**
+ * Errors thrown by the fake, shaped like Apps Script's.
+ *
+ * In the V8 Apps Script runtime a service failure is an `Error` whose `name` is
+ * "Exception" and whose `message` is Google's text *without* a prefix; the
+ * execution log shows `String(e)`, i.e. "Exception: <message>". GasError does the
+ * same, so `e.message` matches what real code sees and `String(e)` matches the log.
+ */
+export class GasError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'Exception';
+  }
+}
+
+/** Google's message texts, collected so tests and fault injection can reuse them. */
+export const GAS_ERRORS = {
+  // SpreadsheetApp
+  noPermission: 'You do not have permission to access the requested document.',
+  notFound: (method: string, object = 'SpreadsheetApp') =>
+    `Unexpected error while getting the method or property ${method} on object ${object}.`,
+  timedOut: (id: string) => `Service Spreadsheets timed out while accessing document with id ${id}.`,
+  serviceUnavailable: 'Service Spreadsheets failed while accessing document with id',
+  uiContext: 'Cannot call SpreadsheetApp.getUi() from this context.',
+  // Ranges
+  outsideDimensions: 'The coordinates of the range are outside the dimensions of the sheet.',
+  startRowTooSmall: 'The starting row of the range is too small.',
+  startColumnTooSmall: 'The starting column of the range is too small.',
+  numRowsTooSmall: 'The number of rows in the range must be at least 1.',
+  numColumnsTooSmall: 'The number of columns in the range must be at least 1.',
+  rangeNotFound: 'Range not found',
+  rowsMismatch: (data: number, range: number) =>
+    `The number of rows in the data does not match the number of rows in the range. The data has ${data} but the range has ${range}.`,
+  columnsMismatch: (data: number, range: number) =>
+    `The number of columns in the data does not match the number of columns in the range. The data has ${data} but the range has ${range}.`,
+  signature: (types: string, method: string) =>
+    `The parameters (${types}) don't match the method signature for ${method}.`,
+  cellTooLong: 'Your input contains more than the maximum of 50000 characters in a single cell.',
+  mergeMustSelectAll: 'You must select all cells in a merged range to merge or unmerge them.',
+  // Sheets
+  duplicateSheet: (name: string) => `A sheet with the name "${name}" already exists. Please enter another name.`,
+  deleteAllSheets: 'Sorry, it is not possible to delete all non-hidden sheets.',
+  rowsOutOfBounds: 'Those rows are out of bounds.',
+  columnsOutOfBounds: 'Those columns are out of bounds.',
+  deleteAllRows: 'Sorry, it is not possible to delete all non-frozen rows.',
+  deleteAllColumns: 'Sorry, it is not possible to delete all non-frozen columns.',
+  validationListTooLong:
+    'The data validation rule has more items than the limit of 500. Use the \u2018List from a range\u2019 criteria instead.',
+  // Mail
+  mailQuota: 'Service invoked too many times for one day: email.',
+  mailTooManyRecipients: 'Limit Exceeded: Email Recipients Per Message.',
+  mailNoRecipient: 'Failed to send email: no recipient',
+  invalidEmail: (address: string) => `Invalid email: ${address}`,
+  // Triggers
+  tooManyTriggers:
+    'This script has too many triggers. Triggers must be deleted from the script before more can be added.',
+  // Properties
+  propertyValueTooLarge: 'Argument too large: value',
+  propertyStoreFull: 'You have exceeded the property storage quota. Please remove some properties and try again.',
+  // Lock
+  lockTimeout: 'Lock timeout: another process was holding the lock for too long.',
+  // Html
+  noHtmlFile: (name: string) => `No HTML file named ${name} was found.`,
+  // UrlFetch
+  invalidArgument: (what: string) => `Invalid argument: ${what}`,
+  requestFailed: (origin: string, code: number, body: string) =>
+    `Request failed for ${origin} returned code ${code}. Truncated server response: ${body} (use muteHttpExceptions option to examine full response)`,
+} as const;

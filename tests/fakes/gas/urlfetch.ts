@@ -1,0 +1,156 @@
+/** UrlFetchApp routed to a handler the test provides (fake.http.handler). */
+import { BlobImpl, toSignedBytes, toUint8 } from './blob';
+import type { FakeContext } from './context';
+import { GAS_ERRORS, GasError } from './errors';
+import { GasObject } from './runtime';
+
+export interface FakeRequest {
+  url: string;
+  method: string;
+  headers: Record<string, string>;
+  /** Payload as sent: strings stay strings, objects are form-encoded, blobs become bytes. */
+  payload: string | Uint8Array | null;
+  contentType: string | null;
+  muteHttpExceptions: boolean;
+  followRedirects: boolean;
+}
+
+export interface FakeResponseSpec {
+  status?: number;
+  /** string, bytes, or any other value (sent as JSON). */
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export type HttpHandler = (req: FakeRequest) => FakeResponseSpec;
+
+export class HttpState {
+  handler: HttpHandler | null = null;
+  requests: FakeRequest[] = [];
+}
+
+interface FetchParams {
+  method?: string;
+  headers?: Record<string, unknown>;
+  payload?: unknown;
+  contentType?: string;
+  muteHttpExceptions?: boolean;
+  followRedirects?: boolean;
+  validateHttpsCertificates?: boolean;
+  escaping?: boolean;
+}
+
+function origin(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return url;
+  }
+}
+
+export class HTTPResponseImpl extends GasObject {
+  constructor(
+    private readonly _ctx: FakeContext,
+    private readonly _code: number,
+    private readonly _body: Uint8Array,
+    private readonly _headers: Record<string, string>,
+  ) {
+    super(_ctx.rt, 'HTTPResponse');
+  }
+  getResponseCode() {
+    return this._code;
+  }
+  getContentText(_charset?: string) {
+    return Buffer.from(this._body).toString('utf8');
+  }
+  getContent() {
+    return toSignedBytes(this._body);
+  }
+  getHeaders() {
+    return { ...this._headers };
+  }
+  getAllHeaders() {
+    return { ...this._headers };
+  }
+  getBlob() {
+    const ct = Object.entries(this._headers).find(([k]) => k.toLowerCase() === 'content-type')?.[1] ?? null;
+    return new BlobImpl(this._ctx, this._body, ct, null);
+  }
+  getAs(contentType: string) {
+    return this.getBlob().getAs(contentType);
+  }
+}
+
+export class UrlFetchAppImpl extends GasObject {
+  constructor(
+    private readonly _ctx: FakeContext,
+    private readonly _http: HttpState,
+  ) {
+    super(_ctx.rt, 'UrlFetchApp');
+  }
+
+  private _request(url: unknown, params: FetchParams = {}): FakeRequest {
+    const u = String(url);
+    if (!/^https?:\/\//i.test(u)) throw new GasError(GAS_ERRORS.invalidArgument(u));
+    const headers: Record<string, string> = {};
+    for (const [k, v] of Object.entries(params.headers ?? {})) headers[k] = String(v);
+    let payload: string | Uint8Array | null = null;
+    let contentType = params.contentType ?? null;
+    const p = this._rt.unwrap(params.payload);
+    if (p instanceof BlobImpl) {
+      payload = new Uint8Array(p._bytes);
+      contentType = contentType ?? p._contentType;
+    } else if (typeof p === 'string') {
+      payload = p;
+    } else if (p && typeof p === 'object') {
+      payload = Object.entries(p as Record<string, unknown>)
+        .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
+        .join('&');
+      contentType = contentType ?? 'application/x-www-form-urlencoded';
+    }
+    const method = (params.method ?? (payload !== null ? 'post' : 'get')).toUpperCase();
+    return {
+      url: u,
+      method,
+      headers,
+      payload,
+      contentType,
+      muteHttpExceptions: Boolean(params.muteHttpExceptions),
+      followRedirects: params.followRedirects !== false,
+    };
+  }
+
+  private _send(req: FakeRequest): HTTPResponseImpl {
+    if (!this._http.handler) throw new Error(`fake UrlFetchApp: no fake.http.handler set (request to ${req.url})`);
+    this._http.requests.push(req);
+    const spec = this._http.handler(req) ?? {};
+    const status = spec.status ?? 200;
+    const body =
+      typeof spec.body === 'string' || spec.body instanceof Uint8Array
+        ? toUint8(spec.body)
+        : spec.body === undefined
+          ? new Uint8Array(0)
+          : toUint8(JSON.stringify(spec.body));
+    // Real UrlFetchApp throws for >= 400 unless muteHttpExceptions (3xx are followed/returned).
+    if (status >= 400 && !req.muteHttpExceptions) {
+      const text = Buffer.from(body).toString('utf8');
+      throw new GasError(
+        GAS_ERRORS.requestFailed(origin(req.url), status, text.length > 200 ? `${text.slice(0, 200)}...` : text),
+      );
+    }
+    return new HTTPResponseImpl(this._ctx, status, body, { ...(spec.headers ?? {}) });
+  }
+
+  fetch(url: string, params?: FetchParams) {
+    return this._send(this._request(url, params));
+  }
+  /** Requests are strings or {url, ...params}; modelled as ceil(N / fetchAllConcurrency) fetch latencies. */
+  fetchAll(requests: (string | ({ url: string } & FetchParams))[]) {
+    const reqs = requests.map((r) => (typeof r === 'string' ? this._request(r) : this._request(r.url, r)));
+    return reqs.map((r) => this._send(r));
+  }
+  getRequest(url: string, params?: FetchParams) {
+    const r = this._request(url, params);
+    return { ...r, payload: typeof r.payload === 'string' ? r.payload : r.payload ? toSignedBytes(r.payload) : '' };
+  }
+}
