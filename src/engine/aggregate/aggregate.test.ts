@@ -1,0 +1,239 @@
+import units2025Json from '../../../sheets-templates/units-2025.json';
+import { defaultCatalogue, defaultSettings, defaultUnits } from '../catalogue/defaults';
+import { parseUnits } from '../catalogue/schema';
+import type { Finding, IndicatorSummary, Period, Summary, Unit } from '../types';
+import { type AggregateInput, aggregate, tidy, unitValue } from './aggregate';
+import { current2018, previous2017, shuffle, unit, unitYear } from './test-helpers';
+
+const CATALOGUE = defaultCatalogue();
+const SETTINGS = defaultSettings();
+const UNITS = defaultUnits();
+const SEP_2018: Period = { type: 'month', year: 2018, index: 9 };
+
+const FINDINGS: Finding[] = [
+  { severity: 'warning', code: 'outlier', unitCode: 'nam-ke', unitName: 'Nậm Kè', message: 'b' },
+  { severity: 'error', code: 'not-a-number', unitCode: 'huoi-lech', unitName: 'Huổi Lếch', cell: 'M20', message: 'a' },
+  { severity: 'error', code: 'not-a-number', unitCode: 'chung-chai', unitName: 'Chung Chải', message: 'c' },
+];
+
+function input(extra: Partial<AggregateInput> = {}): AggregateInput {
+  return {
+    catalogue: CATALOGUE,
+    units: UNITS,
+    settings: SETTINGS,
+    period: SEP_2018,
+    current: current2018(),
+    previous: previous2017(),
+    findings: FINDINGS,
+    generatedAt: '2018-09-20T03:00:00Z',
+    ...extra,
+  };
+}
+
+const ind = (s: Summary, code: string) => s.indicators.find((i) => i.code === code) as IndicatorSummary;
+const pick = (i: IndicatorSummary) => [
+  i.period,
+  i.ytd,
+  i.lastYearPeriod,
+  i.lastYearYtd,
+  i.change,
+  i.changePct,
+  i.ytdChange,
+  i.ytdChangePct,
+  i.contributing,
+];
+
+describe('aggregate: Mường Nhé, September 2018', () => {
+  const s = aggregate(input());
+
+  it('sums flows for the period and the year to date, and compares with last year', () => {
+    // period 5+5; ytd 22+25+3 (October ignored); last year period 4, ytd 5+4+20 (October ignored)
+    expect(pick(ind(s, 'DON_TONG'))).toEqual([10, 50, 4, 29, 6, 1.5, 21, tidy(21 / 29), 2]);
+    expect(pick(ind(s, 'TCD_LUOT'))).toEqual([27, 27, 27, 27, 0, 0, 0, 0, 1]);
+    expect(pick(ind(s, 'HND_NGAYCONG_DUONG'))).toEqual([12, 92, 12, 100, 0, 0, -8, -0.08, 1]);
+  });
+
+  it('takes the latest month of stocks, per unit, then sums over units', () => {
+    // Chung Chải: nothing in September (period null), 60 in August (ytd); Mường Nhé 55.
+    const stock = ind(s, 'HND_SXKDG_CONGNHAN');
+    expect(pick(stock)).toEqual([55, 115, 94, 94, -39, tidy(-39 / 94), 21, tidy(21 / 94), 1]);
+    expect(stock.byUnit.filter((u) => u.ytd !== null)).toEqual([
+      { unitCode: 'chung-chai', unitName: 'Chung Chải', period: null, ytd: 60 },
+      { unitCode: 'muong-nhe', unitName: 'Mường Nhé', period: 55, ytd: 55 },
+    ]);
+  });
+
+  it('keeps null (nobody reported) apart from 0 (reported zero)', () => {
+    expect(pick(ind(s, 'DTN_CHAO'))).toEqual([null, null, null, null, null, null, null, null, 0]);
+    expect(pick(ind(s, 'DTN_MITOM'))).toEqual([0, 0, null, null, null, null, null, null, 1]);
+    // last year 0,3, this year 0,1 + 0,2: exactly equal after tidying
+    expect(pick(ind(s, 'LDLD_MAIAM_GIATRI'))).toEqual([0.3, 0.3, 0.3, 0.3, 0, 0, 0, 0, 2]);
+    // no last year at all: no change
+    expect(pick(ind(s, 'DTN_GIUPDAN'))).toEqual([1000, 1000, null, null, null, null, null, null, 1]);
+  });
+
+  it('lists every unit in Vietnamese order in byUnit', () => {
+    const don = ind(s, 'DON_TONG');
+    expect(don.byUnit.map((u) => u.unitName)).toEqual([
+      'Chung Chải',
+      'Huổi Lếch',
+      'Leng Su Sìn',
+      'Mường Nhé',
+      'Mường Toong',
+      'Nậm Kè',
+      'Nậm Vì',
+      'Pá Mỳ',
+      'Quảng Lâm',
+      'Sen Thượng',
+      'Sín Thầu',
+    ]);
+    expect(don.byUnit.map((u) => [u.period, u.ytd])).toEqual([
+      [5, 22],
+      [null, null],
+      [null, null],
+      [5, 25],
+      [null, null],
+      [null, null],
+      [null, 3],
+      [null, null],
+      [null, null],
+      [null, null],
+      [null, null],
+    ]);
+    expect(s.units.map((u) => u.code)).toEqual(don.byUnit.map((u) => u.unitCode));
+  });
+
+  it('collects the notes of the period', () => {
+    const notes = ind(s, 'GHI_CHU');
+    expect(notes.notes).toEqual([
+      { unitCode: 'chung-chai', unitName: 'Chung Chải', month: 9, text: 'Đường vào bản bị sạt lở.' },
+      { unitCode: 'nam-ke', unitName: 'Nậm Kè', month: 9, text: 'Thiếu   giáo viên' },
+    ]);
+    expect(notes.contributing).toBe(2);
+    expect(ind(s, 'DON_TONG').notes).toBeUndefined();
+  });
+
+  it('gives the monthly aggregate up to the period, over all units', () => {
+    expect(s.monthly.DON_TONG).toEqual([10, null, 20, null, 7, null, null, 3, 10, null, null, null]);
+    expect(s.monthly.HND_SXKDG_CONGNHAN).toEqual([null, null, null, null, null, 50, null, 60, 55, null, null, null]);
+    expect(s.monthly.LDLD_MAIAM_GIATRI[8]).toBe(0.3);
+    expect(s.monthly.GHI_CHU).toBeUndefined();
+    expect(Object.keys(s.monthly)).toHaveLength(CATALOGUE.indicators.length - 1);
+  });
+
+  it('counts invalid cells of the period’s months only', () => {
+    // DTN_QUA:9 (Chung Chải) and DON_TONG:9 (Huổi Lếch); not TCD_LUOT:8, the date cell or unknown codes
+    expect(s.excludedCells).toBe(2);
+  });
+
+  it('carries completeness, findings by severity then unit, and metadata', () => {
+    expect([s.completeness.expected, s.completeness.reported, s.completeness.onTime]).toEqual([11, 9, 7]);
+    expect(s.findings.map((f) => f.message)).toEqual(['c', 'a', 'b']);
+    expect(s.generatedAt).toBe('2018-09-20T03:00:00Z');
+    expect(s.period).toEqual(SEP_2018);
+    expect(s.unreadableUnits).toEqual([]);
+  });
+
+  it('gives the same result whatever the input order', () => {
+    for (const seed of [11, 12, 13, 14]) {
+      const shuffled = aggregate(
+        input({
+          current: shuffle(current2018(), seed),
+          previous: shuffle(previous2017(), seed + 1),
+          units: shuffle(UNITS, seed + 2),
+          findings: shuffle(FINDINGS, seed + 3),
+        }),
+      );
+      expect(shuffled).toEqual(s);
+    }
+  });
+
+  it('sums floats in a fixed order', () => {
+    const values = [0.1, 0.7, 0.2, 0.35, 1.05, 2.2, 0.45];
+    const units = values.map((_, i) => unit(`u${i}`, `Xã ${i}`));
+    const reports = values.map((v, i) => unitYear(`u${i}`, 2018, { values: { LDLD_MAIAM_GIATRI: { 9: v } } }));
+    const base = aggregate(input({ units, current: reports, previous: [] }));
+    expect(ind(base, 'LDLD_MAIAM_GIATRI').period).toBe(5.05);
+    for (const seed of [1, 2, 3, 4, 5]) {
+      const other = aggregate(input({ units: shuffle(units, seed), current: shuffle(reports, seed), previous: [] }));
+      expect(ind(other, 'LDLD_MAIAM_GIATRI')).toEqual(ind(base, 'LDLD_MAIAM_GIATRI'));
+    }
+  });
+});
+
+describe('aggregate: periods longer than a month', () => {
+  it('sums a quarter and takes the stock of its last reported month', () => {
+    const q3: Period = { type: 'quarter', year: 2018, index: 3 };
+    const s = aggregate(input({ period: q3 }));
+    // DON_TONG Q3: 5+5 (Sept) + 3 (Nậm Vì, Aug); ytd 22+25+3
+    expect([ind(s, 'DON_TONG').period, ind(s, 'DON_TONG').ytd]).toEqual([13, 50]);
+    // last year Q3: 4; ytd: 29
+    expect([ind(s, 'DON_TONG').lastYearPeriod, ind(s, 'DON_TONG').lastYearYtd]).toEqual([4, 29]);
+    // stock: Chung Chải's August 60 counts in Q3
+    expect(ind(s, 'HND_SXKDG_CONGNHAN').period).toBe(115);
+    expect(s.monthly.DON_TONG).toEqual([10, null, 20, null, 7, null, null, 3, 10, null, null, null]);
+  });
+
+  it('uses all 12 months for the year', () => {
+    const s = aggregate(input({ period: { type: 'year', year: 2018, index: 1 } }));
+    expect([ind(s, 'DON_TONG').period, ind(s, 'DON_TONG').ytd, ind(s, 'DON_TONG').lastYearYtd]).toEqual([57, 57, 129]);
+    expect(s.monthly.DON_TONG[9]).toBe(7);
+  });
+});
+
+describe('aggregate across the 2025 merger', () => {
+  const r = parseUnits(units2025Json);
+  if (!r.ok) throw new Error(r.errors.join());
+  const UNITS_2025: Unit[] = r.value;
+  const OLD = UNITS.map((u) => u.code);
+  const sep2025: Period = { type: 'month', year: 2025, index: 9 };
+
+  // 2024: each old commune received i+1 petitions in September and i+1 households (stock).
+  const previous = OLD.map((code, i) =>
+    unitYear(code, 2024, { values: { DON_TONG: { 9: i + 1 }, HND_SXKDG_CONGNHAN: { 9: i + 1 } } }),
+  );
+  // 2025: January–June in the old communes' sheets, July–September in the new ones.
+  const current = [
+    ...OLD.map((code) => unitYear(code, 2025, { values: { DON_TONG: { 3: 1 } }, submitted: { 6: '2025-06-16' } })),
+    ...UNITS_2025.map((u, i) =>
+      unitYear(u.code, 2025, {
+        values: { DON_TONG: { 9: 10 * (i + 1) }, HND_SXKDG_CONGNHAN: { 9: 100 } },
+        submitted: { 9: '2025-09-16' },
+      }),
+    ),
+  ];
+
+  it('compares the 5 new communes with the 11 old ones', () => {
+    const s = aggregate(input({ units: UNITS_2025, period: sep2025, current, previous }));
+    const don = ind(s, 'DON_TONG');
+    // 10+20+30+40+50 this year; 1+…+11 = 66 last year
+    expect([don.period, don.lastYearPeriod, don.change]).toEqual([150, 66, 84]);
+    // year to date: 11 old sheets × 1 in March + 150
+    expect([don.ytd, don.lastYearYtd]).toEqual([161, 66]);
+    expect(don.byUnit.map((u) => [u.unitName, u.period, u.ytd])).toEqual([
+      ['Mường Nhé', 10, 13],
+      ['Mường Toong', 30, 32],
+      ['Nậm Kè', 40, 42],
+      ['Quảng Lâm', 50, 51],
+      ['Sín Thầu', 20, 23],
+    ]);
+    const stock = ind(s, 'HND_SXKDG_CONGNHAN');
+    expect([stock.ytd, stock.lastYearYtd, stock.ytdChange]).toEqual([500, 66, 434]);
+    expect([s.completeness.expected, s.completeness.reported, s.completeness.onTime]).toEqual([5, 5, 5]);
+  });
+});
+
+describe('unitValue', () => {
+  const flow = CATALOGUE.indicators.find((i) => i.code === 'DON_TONG');
+  const stock = CATALOGUE.indicators.find((i) => i.code === 'HND_SXKDG_CONGNHAN');
+  it('sums flows and takes the latest stock, null when nothing', () => {
+    if (!flow || !stock) throw new Error('catalogue changed');
+    const r = unitYear('a', 2018, { values: { DON_TONG: { 1: 0, 3: 2 }, HND_SXKDG_CONGNHAN: { 1: 5, 2: 0 } } });
+    expect(unitValue(r, flow, [1, 2, 3])).toBe(2);
+    expect(unitValue(r, flow, [1])).toBe(0);
+    expect(unitValue(r, flow, [2])).toBeNull();
+    expect(unitValue(r, stock, [1, 2, 3])).toBe(0);
+    expect(unitValue(r, stock, [3])).toBeNull();
+    expect(unitValue(undefined, flow, [1])).toBeNull();
+  });
+});

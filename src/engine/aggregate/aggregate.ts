@@ -1,0 +1,220 @@
+/**
+ * Aggregate the units' reports for a period: per indicator the period and
+ * year-to-date totals, last year's figures for "so cùng kỳ", per-unit figures, notes,
+ * the 12-month aggregate in the commune layout, completeness and the narrative.
+ *
+ * Rules:
+ *  - A unit's period value: flows (overMonths 'sum') add the valid months; stocks
+ *    ('last') take the latest month with a value. null when the unit has no value —
+ *    never 0 for "nobody reported"; totals over units are null when no unit has a value.
+ *  - Reports are mapped onto the current units (mapToSuccessors) for both years, so
+ *    mergers keep "so cùng kỳ" and year-to-date meaningful. Reports of units not in
+ *    `units` are ignored here (the reader/pipeline warns about them).
+ *  - Sums run in unit-code order, month order, and are cleaned to 15 significant digits,
+ *    so the result is identical whatever order inputs come in.
+ *  - `monthly` holds months 1 … the period's last month; later months are null, so a
+ *    report for a past period does not change when later months are filled in.
+ */
+import { narrate } from '../narrative/narrative';
+import { periodMonths, previousYear, ytdMonths } from '../periods/period';
+import type {
+  Catalogue,
+  Finding,
+  Indicator,
+  IndicatorSummary,
+  Period,
+  Settings,
+  Summary,
+  Unit,
+  UnitFigure,
+  UnitYear,
+} from '../types';
+import { compareFindings } from '../validation/check';
+import { compareNamesVi, compareUnits, completeness } from './completeness';
+import { mapToSuccessors } from './succession';
+
+export interface AggregateInput {
+  catalogue: Catalogue;
+  /** The units expected to report in this period (current units). */
+  units: Unit[];
+  settings: Settings;
+  period: Period;
+  /** Reports of the period's year (other years are ignored). */
+  current: UnitYear[];
+  /** Reports of the year before (other years are ignored); mapped onto `units` here. */
+  previous: UnitYear[];
+  findings: Finding[];
+  /** ISO timestamp. */
+  generatedAt: string;
+  /** Codes of units whose sheet or file could not be read. */
+  unreadableUnits?: string[];
+}
+
+/** Remove binary noise from sums (0.1 + 0.2 → 0.3). */
+export function tidy(n: number): number {
+  return Number(n.toPrecision(15));
+}
+
+function addNullable(a: number | null, b: number | null): number | null {
+  if (b === null) return a;
+  return a === null ? b : a + b;
+}
+
+/** One unit's value over `months` (1-based), or null when it has none. */
+export function unitValue(r: UnitYear | undefined, ind: Indicator, months: number[]): number | null {
+  const series = r?.values[ind.code];
+  if (!series) return null;
+  if (ind.overMonths === 'last') {
+    for (let i = months.length - 1; i >= 0; i--) {
+      const v = series[months[i] - 1];
+      if (v !== null && v !== undefined) return v;
+    }
+    return null;
+  }
+  let acc: number | null = null;
+  for (const m of months) acc = addNullable(acc, series[m - 1] ?? null);
+  return acc === null ? null : tidy(acc);
+}
+
+function change(now: number | null, before: number | null): [number | null, number | null] {
+  if (now === null || before === null) return [null, null];
+  const diff = tidy(now - before);
+  return [diff, before === 0 ? null : tidy(diff / before)];
+}
+
+const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
+
+function compareText(a = '', b = ''): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Findings by severity, then unit name (Vietnamese order), then the reader's total order. */
+export function sortFindings(findings: Finding[]): Finding[] {
+  return [...findings].sort(
+    (a, b) =>
+      SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+      compareNamesVi(a.unitName ?? '', b.unitName ?? '') ||
+      compareFindings(a, b),
+  );
+}
+
+/** Unit codes, unique, in unit order; codes of no unit last, alphabetically. */
+function sortCodes(codes: string[], units: Unit[]): string[] {
+  const rank = new Map(units.map((u, i) => [u.code, i]));
+  const at = (c: string) => rank.get(c) ?? units.length;
+  return [...new Set(codes)].sort((a, b) => at(a) - at(b) || compareText(a, b));
+}
+
+export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 'narrative'> {
+  const { catalogue, settings, period } = input;
+  const units = [...input.units].sort(compareUnits);
+  const byCodeOrder = [...units].sort((a, b) => compareText(a.code, b.code));
+  const current = mapToSuccessors(
+    input.current.filter((r) => r.year === period.year),
+    units,
+    period,
+  ).mapped.filter((r) => r.year === period.year);
+  const previous = mapToSuccessors(
+    input.previous.filter((r) => r.year === period.year - 1),
+    units,
+    previousYear(period),
+  ).mapped.filter((r) => r.year === period.year - 1);
+  const now = new Map(current.map((r) => [r.unitCode, r]));
+  const before = new Map(previous.map((r) => [r.unitCode, r]));
+
+  const months = periodMonths(period);
+  const ytd = ytdMonths(period);
+  const lastMonth = ytd[ytd.length - 1];
+
+  const total = (reports: Map<string, UnitYear>, ind: Indicator, ms: number[]): number | null => {
+    let acc: number | null = null;
+    for (const u of byCodeOrder) acc = addNullable(acc, unitValue(reports.get(u.code), ind, ms));
+    return acc === null ? null : tidy(acc);
+  };
+
+  const indicators: IndicatorSummary[] = catalogue.indicators.map((ind) => {
+    const base = { code: ind.code, group: ind.group, label: ind.label, unit: ind.unit, kind: ind.kind };
+    if (ind.kind === 'note') {
+      const notes: NonNullable<IndicatorSummary['notes']> = [];
+      for (const u of units)
+        for (const m of months) {
+          const text = now.get(u.code)?.notes[ind.code]?.[m - 1];
+          if (text?.trim()) notes.push({ unitCode: u.code, unitName: u.name, month: m, text: text.trim() });
+        }
+      return {
+        ...base,
+        period: null,
+        ytd: null,
+        lastYearPeriod: null,
+        lastYearYtd: null,
+        change: null,
+        changePct: null,
+        ytdChange: null,
+        ytdChangePct: null,
+        byUnit: [],
+        contributing: new Set(notes.map((n) => n.unitCode)).size,
+        notes,
+      };
+    }
+    const byUnit: UnitFigure[] = units.map((u) => ({
+      unitCode: u.code,
+      unitName: u.name,
+      period: unitValue(now.get(u.code), ind, months),
+      ytd: unitValue(now.get(u.code), ind, ytd),
+    }));
+    const periodTotal = total(now, ind, months);
+    const ytdTotal = total(now, ind, ytd);
+    const lastYearPeriod = total(before, ind, months);
+    const lastYearYtd = total(before, ind, ytd);
+    const [periodChange, periodPct] = change(periodTotal, lastYearPeriod);
+    const [ytdChange, ytdPct] = change(ytdTotal, lastYearYtd);
+    return {
+      ...base,
+      period: periodTotal,
+      ytd: ytdTotal,
+      lastYearPeriod,
+      lastYearYtd,
+      change: periodChange,
+      changePct: periodPct,
+      ytdChange,
+      ytdChangePct: ytdPct,
+      byUnit,
+      contributing: byUnit.filter((f) => f.period !== null).length,
+    };
+  });
+
+  const monthly: Record<string, (number | null)[]> = {};
+  for (const ind of catalogue.indicators) {
+    if (ind.kind === 'note') continue;
+    monthly[ind.code] = Array.from({ length: 12 }, (_, i) =>
+      i < lastMonth ? total(now, { ...ind, overMonths: 'sum' }, [i + 1]) : null,
+    );
+  }
+
+  // Invalid cells of numeric indicators in the period's months (date cells are not totals).
+  const numeric = new Set(catalogue.indicators.filter((i) => i.kind !== 'note').map((i) => i.code));
+  let excludedCells = 0;
+  for (const r of current)
+    for (const key of r.invalid) {
+      const at = key.lastIndexOf(':');
+      if (numeric.has(key.slice(0, at)) && months.includes(Number(key.slice(at + 1)))) excludedCells++;
+    }
+
+  return {
+    period,
+    settings,
+    generatedAt: input.generatedAt,
+    units,
+    completeness: completeness(current, units, period, settings),
+    indicators,
+    monthly,
+    findings: sortFindings(input.findings),
+    excludedCells,
+    unreadableUnits: sortCodes(input.unreadableUnits ?? [], units),
+  };
+}
+
+export function aggregate(input: AggregateInput): Summary {
+  const summary = aggregateWithoutNarrative(input);
+  return { ...summary, narrative: narrate(summary, input.catalogue) };
+}

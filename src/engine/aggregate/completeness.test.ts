@@ -1,0 +1,107 @@
+import { defaultSettings, defaultUnits } from '../catalogue/defaults';
+import type { Period } from '../types';
+import { compareUnits, completeness } from './completeness';
+import { shuffle, unit, unitYear } from './test-helpers';
+
+const SETTINGS = defaultSettings(); // cut-off 15, 2 working days
+const UNITS = defaultUnits();
+const SEP: Period = { type: 'month', year: 2018, index: 9 };
+
+function septemberReports() {
+  const onTime = ['leng-su-sin', 'muong-nhe', 'muong-toong', 'quang-lam', 'sen-thuong'];
+  return [
+    ...onTime.map((c) => unitYear(c, 2018, { values: { TCD_LUOT: { 9: 1 } }, submitted: { 9: '2018-09-16' } })),
+    // exactly on the deadline (Tuesday 18/09) is on time
+    unitYear('chung-chai', 2018, { values: { TCD_LUOT: { 9: 2 } }, submitted: { 9: '2018-09-18' } }),
+    unitYear('nam-ke', 2018, { values: { TCD_LUOT: { 9: 3 } }, submitted: { 9: '2018-09-19' } }),
+    // data but no date: late, no date
+    unitYear('huoi-lech', 2018, { values: { TCD_LUOT: { 9: 0 } } }),
+    // only an invalid entry: the commune did fill the sheet → late
+    unitYear('sin-thau', 2018, { invalid: ['DON_TONG:9'] }),
+    // August only: September missing
+    unitYear('nam-vi', 2018, { values: { TCD_LUOT: { 8: 5 } }, submitted: { 8: '2018-08-15' } }),
+    // pa-my: no sheet at all; a sheet of last year does not count
+    unitYear('pa-my', 2017, { values: { TCD_LUOT: { 9: 5 } }, submitted: { 9: '2017-09-15' } }),
+  ];
+}
+
+describe('completeness', () => {
+  const c = completeness(septemberReports(), UNITS, SEP, SETTINGS);
+
+  it('counts units, on time and rates', () => {
+    expect(c.deadline).toBe('2018-09-18');
+    expect(c.expected).toBe(11);
+    expect(c.reported).toBe(9);
+    expect(c.onTime).toBe(6);
+    expect(c.reportingRate).toBeCloseTo(9 / 11, 12);
+    expect(c.onTimeRate).toBeCloseTo(6 / 11, 12);
+    expect(c.period).toEqual(SEP);
+  });
+
+  it('gives each unit its status, in Vietnamese name order', () => {
+    expect(c.rows.map((r) => [r.unitName, r.status, r.submittedOn, r.missingMonths])).toEqual([
+      ['Chung Chải', 'onTime', '2018-09-18', []],
+      ['Huổi Lếch', 'late', null, []],
+      ['Leng Su Sìn', 'onTime', '2018-09-16', []],
+      ['Mường Nhé', 'onTime', '2018-09-16', []],
+      ['Mường Toong', 'onTime', '2018-09-16', []],
+      ['Nậm Kè', 'late', '2018-09-19', []],
+      ['Nậm Vì', 'missing', null, [9]],
+      ['Pá Mỳ', 'missing', null, [9]],
+      ['Quảng Lâm', 'onTime', '2018-09-16', []],
+      ['Sen Thượng', 'onTime', '2018-09-16', []],
+      ['Sín Thầu', 'late', null, []],
+    ]);
+  });
+
+  it('does not depend on the order of reports or units', () => {
+    for (const seed of [7, 8, 9])
+      expect(completeness(shuffle(septemberReports(), seed), shuffle(UNITS, seed), SEP, SETTINGS)).toEqual(c);
+  });
+
+  it('needs every month of a quarter', () => {
+    const q3: Period = { type: 'quarter', year: 2018, index: 3 };
+    const units = [unit('a', 'A'), unit('b', 'B'), unit('c', 'C')];
+    const q = completeness(
+      [
+        unitYear('a', 2018, { submitted: { 7: '2018-07-16', 8: '2018-08-16', 9: '2018-09-17' } }),
+        unitYear('b', 2018, { submitted: { 7: '2018-07-16', 8: '2018-08-20' } }),
+        unitYear('c', 2018, { submitted: { 7: '2018-07-16', 8: '2018-08-16', 9: '2018-09-25' } }),
+      ],
+      units,
+      q3,
+      SETTINGS,
+    );
+    expect(q.deadline).toBe('2018-09-18');
+    expect(q.rows.map((r) => [r.unitCode, r.status, r.submittedOn, r.missingMonths])).toEqual([
+      ['a', 'onTime', '2018-09-17', []],
+      ['b', 'missing', '2018-08-20', [9]],
+      ['c', 'late', '2018-09-25', []],
+    ]);
+    expect([q.reported, q.onTime]).toEqual([2, 1]);
+  });
+
+  it('has zero rates when no unit is expected', () => {
+    const none = completeness([], [], SEP, SETTINGS);
+    expect([none.expected, none.reported, none.reportingRate, none.onTimeRate]).toEqual([0, 0, 0, 0]);
+  });
+});
+
+describe('compareUnits', () => {
+  it('sorts Vietnamese names, then codes', () => {
+    const units = [
+      unit('z', 'Ô Lâu'),
+      unit('b', 'Ân Thi'),
+      unit('a', 'Ân Thi'),
+      unit('c', 'Ea Kar'),
+      unit('d', 'Đắk Mil'),
+    ];
+    expect([...units].sort(compareUnits).map((u) => `${u.name}/${u.code}`)).toEqual([
+      'Ân Thi/a',
+      'Ân Thi/b',
+      'Đắk Mil/d',
+      'Ea Kar/c',
+      'Ô Lâu/z',
+    ]);
+  });
+});

@@ -1,0 +1,78 @@
+/**
+ * Who reported, on time or late (DHIS2 "reporting rate" and "reporting rate on time").
+ *
+ * Per expected unit, each month of the period is
+ *   - submitted on time: a submission date on or before the period's deadline;
+ *   - submitted late: a date after the deadline, OR no date but data in that month
+ *     (a value, a note or an invalid entry — the commune did fill the sheet, it just
+ *     did not write the date, so it cannot count as on time);
+ *   - missing: neither a date nor any data.
+ * The unit is `missing` when any month is missing, else `late` when any month is late,
+ * else `onTime`. `reported` counts units that are not missing.
+ */
+import { deadline } from '../periods/cutoff';
+import { periodMonths } from '../periods/period';
+import { compareVi } from '../text/collate';
+import type { Completeness, CompletenessRow, Period, Settings, SubmissionStatus, Unit, UnitYear } from '../types';
+import { oneReportPerUnit } from './succession';
+
+// ---------------------------------------------------------------- unit order
+
+/** Vietnamese alphabetical order of names (compareVi). */
+export const compareNamesVi = compareVi;
+
+/** Units in Vietnamese alphabetical order of names, then by code. */
+export function compareUnits(a: Pick<Unit, 'name' | 'code'>, b: Pick<Unit, 'name' | 'code'>): number {
+  return compareVi(a.name, b.name) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+}
+
+// ---------------------------------------------------------------- completeness
+
+function hasData(r: UnitYear, month: number): boolean {
+  const i = month - 1;
+  for (const months of Object.values(r.values)) if (months[i] !== null && months[i] !== undefined) return true;
+  for (const months of Object.values(r.notes)) if (months[i] && String(months[i]).trim()) return true;
+  return r.invalid.some((key) => Number(key.slice(key.lastIndexOf(':') + 1)) === month);
+}
+
+/**
+ * `reports` should already be mapped onto `units` (mapToSuccessors) so that, in the
+ * year of a merger, months reported by the old communes count for the new one.
+ */
+export function completeness(reports: UnitYear[], units: Unit[], period: Period, settings: Settings): Completeness {
+  const due = deadline(period, settings);
+  const months = periodMonths(period);
+  const byCode = new Map<string, UnitYear>();
+  for (const r of oneReportPerUnit(reports)) if (r.year === period.year) byCode.set(r.unitCode, r);
+
+  const rows: CompletenessRow[] = [...units].sort(compareUnits).map((unit) => {
+    const r = byCode.get(unit.code);
+    const missingMonths: number[] = [];
+    let late = false;
+    let submittedOn: string | null = null;
+    for (const m of months) {
+      const date = r?.submitted[m - 1] ?? null;
+      if (date) {
+        if (date > due) late = true;
+        if (!submittedOn || date > submittedOn) submittedOn = date;
+      } else if (r && hasData(r, m)) late = true;
+      else missingMonths.push(m);
+    }
+    const status: SubmissionStatus = missingMonths.length ? 'missing' : late ? 'late' : 'onTime';
+    return { unitCode: unit.code, unitName: unit.name, status, submittedOn, missingMonths };
+  });
+
+  const expected = rows.length;
+  const reported = rows.filter((r) => r.status !== 'missing').length;
+  const onTime = rows.filter((r) => r.status === 'onTime').length;
+  return {
+    period,
+    deadline: due,
+    expected,
+    reported,
+    onTime,
+    reportingRate: expected ? reported / expected : 0,
+    onTimeRate: expected ? onTime / expected : 0,
+    rows,
+  };
+}

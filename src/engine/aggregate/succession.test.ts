@@ -1,0 +1,160 @@
+import units2025Json from '../../../sheets-templates/units-2025.json';
+import { parseUnits } from '../catalogue/schema';
+import type { Period, Unit } from '../types';
+import { mapToSuccessors, oneReportPerUnit } from './succession';
+import { shuffle, unit, unitYear } from './test-helpers';
+
+const r = parseUnits(units2025Json, 'units-2025.json');
+if (!r.ok) throw new Error(r.errors.join('\n'));
+const UNITS_2025: Unit[] = r.value;
+const SEP_2025: Period = { type: 'month', year: 2025, index: 9 };
+const OLD = [
+  'chung-chai',
+  'huoi-lech',
+  'leng-su-sin',
+  'muong-nhe',
+  'muong-toong',
+  'nam-ke',
+  'nam-vi',
+  'pa-my',
+  'quang-lam',
+  'sen-thuong',
+  'sin-thau',
+];
+
+/** Each old commune i reports i+1 lượt in September 2024 and (i+1)*10 households (stock) in August and September. */
+function reports2024() {
+  return OLD.map((code, i) =>
+    unitYear(code, 2024, {
+      values: { TCD_LUOT: { 9: i + 1 }, HND_SXKDG_CONGNHAN: { 8: (i + 1) * 10, 9: (i + 1) * 10 } },
+      submitted: { 9: `2024-09-1${i % 5}` },
+      invalid: i === 0 ? ['DON_TONG:9'] : [],
+    }),
+  );
+}
+
+describe('mapToSuccessors across the 2025 merger (11 communes → 5)', () => {
+  const { mapped, unmatched } = mapToSuccessors(reports2024(), UNITS_2025, SEP_2025);
+  const byCode = new Map(mapped.map((m) => [m.unitCode, m]));
+
+  it('gives every new commune the month-wise sum of its predecessors', () => {
+    expect(mapped.map((m) => m.unitCode)).toEqual([
+      'muong-nhe-2025',
+      'sin-thau-2025',
+      'muong-toong-2025',
+      'nam-ke-2025',
+      'quang-lam-2025',
+    ]);
+    // Mường Nhé ← Mường Nhé (4), Nậm Vì (7), Chung Chải (1)
+    expect(byCode.get('muong-nhe-2025')?.values.TCD_LUOT).toEqual([
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      12,
+      null,
+      null,
+      null,
+    ]);
+    // Sín Thầu ← Sín Thầu (11), Sen Thượng (10), Leng Su Sìn (3)
+    expect(byCode.get('sin-thau-2025')?.values.TCD_LUOT[8]).toBe(24);
+    // Mường Toong ← Mường Toong (5), Huổi Lếch (2)
+    expect(byCode.get('muong-toong-2025')?.values.TCD_LUOT[8]).toBe(7);
+    // Nậm Kè ← Nậm Kè (6), Pá Mỳ (8)
+    expect(byCode.get('nam-ke-2025')?.values.TCD_LUOT[8]).toBe(14);
+    // Quảng Lâm ← Quảng Lâm (9); Na Cô Sa (Nậm Pồ district) not in these files
+    expect(byCode.get('quang-lam-2025')?.values.TCD_LUOT[8]).toBe(9);
+    expect(unmatched).toEqual([]);
+  });
+
+  it('sums stocks over predecessors and keeps null months null', () => {
+    const stock = byCode.get('muong-nhe-2025')?.values.HND_SXKDG_CONGNHAN;
+    expect(stock?.[7]).toBe(120);
+    expect(stock?.[8]).toBe(120);
+    expect(stock?.[6]).toBeNull();
+  });
+
+  it('keeps the new names, the latest submission date and the invalid cells', () => {
+    const mn = byCode.get('muong-nhe-2025');
+    expect(mn?.unitName).toBe('Mường Nhé');
+    expect(mn?.year).toBe(2024);
+    // chung-chai 2024-09-10, muong-nhe 2024-09-13, nam-vi 2024-09-11
+    expect(mn?.submitted[8]).toBe('2024-09-13');
+    expect(mn?.invalid).toEqual(['DON_TONG:9']);
+  });
+
+  it('does not depend on input order', () => {
+    for (const seed of [1, 2, 3])
+      expect(mapToSuccessors(shuffle(reports2024(), seed), UNITS_2025, SEP_2025)).toEqual({
+        mapped,
+        unmatched,
+      });
+  });
+
+  it('is idempotent', () => {
+    expect(mapToSuccessors(mapped, UNITS_2025, SEP_2025)).toEqual({ mapped, unmatched: [] });
+  });
+});
+
+describe('mapToSuccessors details', () => {
+  const P: Period = { type: 'month', year: 2025, index: 9 };
+
+  it('adds data already filed under the new code, and the unit’s own date wins', () => {
+    const units = [unit('new', 'Mới', { succession: { from: '2025-07-01', predecessors: ['a', 'b'] } })];
+    const { mapped } = mapToSuccessors(
+      [
+        unitYear('a', 2024, { values: { X: { 1: 1, 7: 1 } }, submitted: { 7: '2024-07-20' } }),
+        unitYear('b', 2024, { name: 'Bê', values: { X: { 1: 2 } }, notes: { N: { 1: 'khó khăn' } } }),
+        unitYear('new', 2024, { values: { X: { 7: 10, 8: 0 } }, submitted: { 7: '2024-07-16' } }),
+      ],
+      units,
+      P,
+    );
+    expect(mapped).toHaveLength(1);
+    expect(mapped[0].values.X).toEqual([3, null, null, null, null, null, 11, 0, null, null, null, null]);
+    expect(mapped[0].submitted[6]).toBe('2024-07-16');
+    expect(mapped[0].notes.N[0]).toBe('Bê: khó khăn');
+  });
+
+  it('maps a current unit to itself and reports unknown units', () => {
+    const units = [unit('a', 'A'), unit('b', 'B')];
+    const { mapped, unmatched } = mapToSuccessors(
+      [unitYear('a', 2024), unitYear('zz', 2024), unitYear('b', 2024), unitYear('yy', 2024), unitYear('zz', 2023)],
+      units,
+      P,
+    );
+    expect(mapped.map((m) => `${m.unitCode} ${m.year}`)).toEqual(['a 2024', 'b 2024']);
+    expect(unmatched).toEqual(['yy', 'zz']);
+  });
+
+  it('leaves a predecessor that is still a current unit alone', () => {
+    const units = [unit('a', 'A', { succession: { from: '2025-07-01', predecessors: ['a', 'b'] } }), unit('b', 'B')];
+    const { mapped } = mapToSuccessors(
+      [unitYear('a', 2024, { values: { X: { 1: 1 } } }), unitYear('b', 2024, { values: { X: { 1: 5 } } })],
+      units,
+      P,
+    );
+    expect(mapped.map((m) => [m.unitCode, m.values.X[0]])).toEqual([
+      ['a', 1],
+      ['b', 5],
+    ]);
+  });
+
+  it('ignores years after the period', () => {
+    const { mapped } = mapToSuccessors([unitYear('a', 2026)], [unit('a', 'A')], P);
+    expect(mapped).toEqual([]);
+  });
+
+  it('keeps one report per unit and year: the first by file and sheet', () => {
+    const kept = oneReportPerUnit([
+      unitYear('a', 2024, { file: 'z.xlsx', values: { X: { 1: 9 } } }),
+      unitYear('a', 2024, { file: 'b.xlsx', values: { X: { 1: 1 } } }),
+      unitYear('a', 2023, { file: 'z.xlsx' }),
+    ]);
+    expect(kept.map((k) => `${k.year} ${k.file}`)).toEqual(['2023 z.xlsx', '2024 b.xlsx']);
+  });
+});

@@ -1,0 +1,135 @@
+/**
+ * Re-key reports onto the current units across mergers (2025: Mường Nhé's 11
+ * communes became 5). A current unit with `succession.predecessors` receives the
+ * month-wise, per-indicator sum of its predecessors' values plus its own code's data
+ * (present when an older sheet already used the new code). A report whose unit is
+ * itself a current unit maps to itself. Reports of units that are neither are
+ * returned in `unmatched` so the caller can warn.
+ *
+ * Used for last year ("so cùng kỳ") and for the current year too: in the year of a
+ * merger, January–June come from the old communes and July–December from the new
+ * one, and year-to-date needs both. Mapping is idempotent.
+ */
+import type { Period, Unit, UnitYear } from '../types';
+
+export interface SuccessionResult {
+  /** One report per current unit and year that has any data, in `units` order. */
+  mapped: UnitYear[];
+  /** Codes of reported units that belong to no current unit (e.g. "na-co-sa"), sorted, unique. */
+  unmatched: string[];
+}
+
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * One report per (unit, year): when a unit has several sheets for a year (a
+ * validation error reported elsewhere), keep the first by file then sheet name,
+ * so the result does not depend on the order workbooks were read.
+ */
+export function oneReportPerUnit(reports: UnitYear[]): UnitYear[] {
+  const sorted = [...reports].sort(
+    (a, b) =>
+      compareText(a.unitCode, b.unitCode) ||
+      a.year - b.year ||
+      compareText(a.file, b.file) ||
+      compareText(a.sheet, b.sheet),
+  );
+  const seen = new Set<string>();
+  return sorted.filter((r) => {
+    const key = `${r.unitCode}\u0000${r.year}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+const empty12 = <T>(): (T | null)[] => Array(12).fill(null);
+
+/** Sum reports (already sorted by unit code) month by month into one report for `unit`. */
+function combine(unit: Unit, year: number, parts: UnitYear[]): UnitYear {
+  const values: Record<string, (number | null)[]> = {};
+  const notes: Record<string, (string | null)[]> = {};
+  const submitted = empty12<string>();
+  const invalid: string[] = [];
+  const own = parts.find((p) => p.unitCode === unit.code);
+  for (const part of parts) {
+    for (const [code, months] of Object.entries(part.values)) {
+      values[code] ??= empty12<number>();
+      const target = values[code];
+      months.forEach((v, i) => {
+        if (v !== null && v !== undefined && i < 12) target[i] = (target[i] ?? 0) + v;
+      });
+    }
+    for (const [code, months] of Object.entries(part.notes)) {
+      notes[code] ??= empty12<string>();
+      const target = notes[code];
+      // An old commune's text says whose it is: "Nậm Vì: …".
+      const prefix = part.unitCode === unit.code ? '' : `${part.unitName}: `;
+      months.forEach((t, i) => {
+        if (t?.trim() && i < 12) target[i] = target[i] ? `${target[i]}; ${prefix}${t}` : `${prefix}${t}`;
+      });
+    }
+    part.submitted.forEach((d, i) => {
+      if (d && i < 12 && (!submitted[i] || d > (submitted[i] as string))) submitted[i] = d;
+    });
+    invalid.push(...part.invalid);
+  }
+  // The unit's own submission date wins over its predecessors' (latest) dates.
+  own?.submitted.forEach((d, i) => {
+    if (d && i < 12) submitted[i] = d;
+  });
+  for (const months of Object.values(values))
+    months.forEach((v, i) => {
+      if (v !== null) months[i] = Number(v.toPrecision(15));
+    });
+  return {
+    unitCode: unit.code,
+    unitName: unit.name,
+    unitKind: unit.kind,
+    year,
+    file: own ? own.file : parts.map((p) => p.file).join(', '),
+    sheet: own ? own.sheet : parts.map((p) => p.sheet).join(', '),
+    values,
+    notes,
+    submitted,
+    cells: own ? own.cells : {},
+    submittedCells: own ? own.submittedCells : [],
+    invalid,
+  };
+}
+
+/**
+ * Map reports onto `units`. `period` limits the input to years up to the period's
+ * year (reports of later years cannot be "previous" or current data). The succession
+ * date (`from`) is not needed: old codes only carry data from before the merger.
+ * Limitation: an old unit listed as predecessor of two new units (a split) is counted
+ * in full in both; the succession table has no shares.
+ */
+export function mapToSuccessors(reports: UnitYear[], units: Unit[], period: Period): SuccessionResult {
+  const byCode = new Map<string, UnitYear[]>();
+  for (const r of oneReportPerUnit(reports.filter((r) => r.year <= period.year))) {
+    const list = byCode.get(r.unitCode) ?? [];
+    list.push(r);
+    byCode.set(r.unitCode, list);
+  }
+  const used = new Set<string>();
+  const mapped: UnitYear[] = [];
+  for (const unit of units) {
+    const codes = [unit.code, ...(unit.succession?.predecessors ?? [])].filter((c, i, all) => all.indexOf(c) === i);
+    const parts: UnitYear[] = [];
+    for (const code of codes) {
+      // A predecessor that is still a current unit in its own right keeps its data.
+      if (code !== unit.code && units.some((u) => u.code === code)) continue;
+      for (const r of byCode.get(code) ?? []) parts.push(r);
+      used.add(code);
+    }
+    const years = [...new Set(parts.map((p) => p.year))].sort((a, b) => a - b);
+    for (const year of years) {
+      const ofYear = parts.filter((p) => p.year === year).sort((a, b) => compareText(a.unitCode, b.unitCode));
+      const only = ofYear.length === 1 && ofYear[0].unitCode === unit.code;
+      mapped.push(only ? { ...ofYear[0], unitName: unit.name, unitKind: unit.kind } : combine(unit, year, ofYear));
+    }
+  }
+  const unmatched = [...byCode.keys()].filter((c) => !used.has(c)).sort(compareText);
+  return { mapped, unmatched };
+}

@@ -1,0 +1,136 @@
+import { aggregate } from '../aggregate/aggregate';
+import { current2018, previous2017, unit, unitYear } from '../aggregate/test-helpers';
+import { defaultCatalogue, defaultSettings, defaultUnits } from '../catalogue/defaults';
+import type { Period, Summary, UnitYear } from '../types';
+import { narrate } from './narrative';
+
+const CATALOGUE = defaultCatalogue();
+const SETTINGS = defaultSettings();
+const SEP: Period = { type: 'month', year: 2018, index: 9 };
+
+function summary(period: Period = SEP, current = current2018(), previous = previous2017(), units = defaultUnits()) {
+  return aggregate({
+    catalogue: CATALOGUE,
+    units,
+    settings: SETTINGS,
+    period,
+    current,
+    previous,
+    findings: [],
+    generatedAt: '2018-09-20T03:00:00Z',
+  });
+}
+
+describe('narrate: Mường Nhé, September 2018', () => {
+  const text = summary().narrative;
+
+  it('writes the whole narrative', () => {
+    expect(text).toEqual([
+      'Đến ngày 20/09/2018, 9/11 xã đã gửi báo cáo (tỷ lệ 81,8%), 7 xã đúng hạn; chưa báo cáo: Nậm Vì, Pá Mỳ; nộp muộn: Huổi Lếch, Nậm Kè.',
+      'Hội Nông dân: Trong tháng 9/2018, toàn huyện có 12 ngày công làm đường liên thôn, liên bản, bằng cùng kỳ. ' +
+        'Từ đầu năm đến nay, toàn huyện có 92 ngày công làm đường liên thôn, liên bản, giảm 8 ngày công so cùng kỳ. ' +
+        'Đến nay, toàn huyện có 115 hộ nông dân sản xuất, kinh doanh giỏi các cấp, tăng 21 hộ so cùng kỳ.',
+      'Đoàn Thanh niên: Từ đầu năm đến nay, toàn huyện có 1.000 lượt đoàn viên giúp dân di chuyển, di dời nhà cửa.',
+      'Liên đoàn Lao động: Từ đầu năm đến nay, toàn huyện bàn giao 1 nhà "Mái ấm công đoàn", trị giá 0,3 triệu đồng, bằng cùng kỳ.',
+      'Tiếp công dân, tiếp nhận và giải quyết đơn thư: Trong tháng 9/2018, toàn huyện tiếp 27 lượt công dân, bằng cùng kỳ; ' +
+        'tiếp nhận 10 đơn đề nghị, kiến nghị, phản ánh, tăng 6 đơn so cùng kỳ. ' +
+        'Từ đầu năm đến nay, toàn huyện tiếp 27 lượt công dân, bằng cùng kỳ; tiếp nhận 50 đơn đề nghị, kiến nghị, phản ánh, tăng 21 đơn so cùng kỳ.',
+      'Khó khăn, vướng mắc, kiến nghị của các xã: Xã Chung Chải: Đường vào bản bị sạt lở; Xã Nậm Kè: Thiếu giáo viên.',
+      'Có 2 ô số liệu không hợp lệ chưa được tính vào tổng (xem trang Kiểm tra).',
+    ]);
+  });
+
+  it('uses the article’s turns of phrase', () => {
+    const all = text.join(' ');
+    expect(all).toContain('tăng 21 đơn so cùng kỳ');
+    expect(all).toContain('1.000 lượt đoàn viên');
+    expect(all).toContain('bằng cùng kỳ');
+    // reported zero without a drop, and nobody-reported indicators, are not mentioned
+    expect(all).not.toContain('mì tôm');
+    expect(all).not.toContain('cháo');
+    // notes outside the period are left out
+    expect(all).not.toContain('tháng 8');
+  });
+
+  it('is what narrate() returns for the summary', () => {
+    const s = summary();
+    const { narrative, ...core } = s;
+    expect(narrate(core, CATALOGUE)).toEqual(narrative);
+  });
+});
+
+describe('narrate: other cases', () => {
+  it('writes one sentence per group when the period starts in January', () => {
+    const year = summary({ type: 'year', year: 2018, index: 1 });
+    expect(year.narrative[4]).toBe(
+      'Tiếp công dân, tiếp nhận và giải quyết đơn thư: Trong năm 2018, toàn huyện tiếp 27 lượt công dân, bằng cùng kỳ; ' +
+        'tiếp nhận 57 đơn đề nghị, kiến nghị, phản ánh, giảm 72 đơn so cùng kỳ.',
+    );
+  });
+
+  it('names the months of notes and partial reports in a quarter', () => {
+    const q = summary({ type: 'quarter', year: 2018, index: 3 });
+    expect(q.narrative[0]).toContain('chưa báo cáo: Chung Chải (thiếu tháng 7), Huổi Lếch (thiếu tháng 7),');
+    expect(q.narrative[0]).toContain('Pá Mỳ, Quảng Lâm (thiếu tháng 7, 8)');
+    expect(q.narrative).toContain(
+      'Khó khăn, vướng mắc, kiến nghị của các xã: Xã Chung Chải (tháng 9): Đường vào bản bị sạt lở; ' +
+        'Xã Mường Nhé (tháng 8): Ý kiến tháng 8, không thuộc kỳ này; Xã Nậm Kè (tháng 9): Thiếu giáo viên.',
+    );
+    expect(q.narrative[q.narrative.length - 1]).toBe(
+      'Có 3 ô số liệu không hợp lệ chưa được tính vào tổng (xem trang Kiểm tra).',
+    );
+  });
+
+  it('mentions a zero when last year was higher, and omits comparisons without last year', () => {
+    const units = [unit('a', 'A'), unit('b', 'B')];
+    const current: UnitYear[] = [
+      unitYear('a', 2018, { values: { DTN_MITOM: { 9: 0 }, DTN_QUA: { 9: 750 } }, submitted: { 9: '2018-09-16' } }),
+      unitYear('b', 2018, { values: { DTN_MITOM: { 9: 0 } }, submitted: { 9: '2018-09-16' } }),
+    ];
+    const previous = [unitYear('a', 2017, { values: { DTN_MITOM: { 9: 40 } } })];
+    const s = summary({ type: 'month', year: 2018, index: 1 }, current, previous, units);
+    expect(s.narrative).toEqual([
+      'Đến ngày 20/09/2018, 0/2 xã đã gửi báo cáo (tỷ lệ 0%), 0 xã đúng hạn; chưa báo cáo: A, B.',
+      'Chưa có số liệu nào được báo cáo trong tháng 1/2018.',
+    ]);
+    const sep = summary(SEP, current, previous, units);
+    expect(sep.narrative).toEqual([
+      'Đến ngày 20/09/2018, 2/2 xã đã gửi báo cáo (tỷ lệ 100%), 2 xã đúng hạn.',
+      'Đoàn Thanh niên: Từ đầu năm đến nay, toàn huyện trao 750 suất quà; 0 kiện mì tôm, giảm 40 kiện so cùng kỳ.',
+    ]);
+  });
+
+  it('says "đơn vị" for mixed kinds and uses the local date in Vietnam', () => {
+    const units = [unit('a', 'A'), unit('b', 'B', { kind: 'phường' })];
+    const s = aggregate({
+      catalogue: CATALOGUE,
+      units,
+      settings: { ...SETTINGS, scopeLabel: 'toàn tỉnh' },
+      period: SEP,
+      current: [unitYear('a', 2018, { values: { TCD_LUOT: { 9: 3 } }, submitted: { 9: '2018-09-19' } })],
+      previous: [],
+      findings: [],
+      generatedAt: '2018-09-15T18:00:00Z',
+    });
+    expect(s.narrative).toEqual([
+      'Đến ngày 16/09/2018, 1/2 đơn vị đã gửi báo cáo (tỷ lệ 50%), 0 đơn vị đúng hạn; chưa báo cáo: B; nộp muộn: A.',
+      'Tiếp công dân, tiếp nhận và giải quyết đơn thư: Từ đầu năm đến nay, toàn tỉnh tiếp 3 lượt công dân.',
+    ]);
+  });
+
+  it('formats decimals, thousands and decreases the Vietnamese way', () => {
+    const s: Summary = summary(
+      SEP,
+      [unitYear('a', 2018, { values: { LDLD_MAIAM_GIATRI: { 9: 1250.5 }, DON_TONG: { 2: 1200, 9: 3 } } })],
+      [unitYear('a', 2017, { values: { LDLD_MAIAM_GIATRI: { 9: 1260 }, DON_TONG: { 9: 3 } } })],
+      [unit('a', 'A')],
+    );
+    expect(s.narrative.join(' ')).toContain('trị giá 1.250,5 triệu đồng, giảm 9,5 triệu đồng so cùng kỳ');
+    expect(s.narrative.join(' ')).toContain(
+      'Trong tháng 9/2018, toàn huyện tiếp nhận 3 đơn đề nghị, kiến nghị, phản ánh, bằng cùng kỳ.',
+    );
+    expect(s.narrative.join(' ')).toContain(
+      'tiếp nhận 1.203 đơn đề nghị, kiến nghị, phản ánh, tăng 1.200 đơn so cùng kỳ.',
+    );
+  });
+});

@@ -1,0 +1,166 @@
+/**
+ * The summary as Vietnamese paragraphs in the style of the 2018 Mường Nhé article
+ * ("Từ đầu năm đến nay, toàn huyện có 115 hộ nông dân sản xuất, kinh doanh giỏi các
+ * cấp, tăng 21 hộ so cùng kỳ; …"):
+ *   1. completeness: who reported, on time, who did not, who was late;
+ *   2. one paragraph per indicator group with data: the period's flows ("Trong tháng
+ *      9/2018, …"), year-to-date flows ("Từ đầu năm đến nay, …"), stocks ("Đến nay, …").
+ *      When the period starts in January, or the period's sentence would say word for
+ *      word what the year-to-date one says, only one of the two is written. Figures of
+ *      0 appear only when last year was higher ("0 kiện …, giảm 40 kiện so cùng kỳ");
+ *      each figure compared with last year when last year is known;
+ *   3. one paragraph per note indicator with the units' texts;
+ *   4. a sentence on invalid cells left out of the totals.
+ */
+import { NARRATIVE_TEXT as T } from '../../messages/vi/narrative';
+import { localDateOf } from '../periods/cutoff';
+import { isYearToDate, periodLabel, periodMonths } from '../periods/period';
+import { unitDisplayName } from '../sheet/layout';
+import { formatDateVi, formatNumberVi, formatPercentVi, formatQuantity } from '../text/format';
+import type { Catalogue, Indicator, IndicatorSummary, Summary, Unit } from '../types';
+
+type SummaryCore = Omit<Summary, 'narrative'>;
+
+/** "xã" when all units are communes, else "đơn vị". */
+function unitsNoun(units: Unit[]): string {
+  const kinds = new Set(units.map((u) => u.kind.trim().toLocaleLowerCase('vi')));
+  const [only] = [...kinds];
+  return kinds.size === 1 && only ? only : T.unitsNoun;
+}
+
+function completenessParagraph(s: SummaryCore): string {
+  const c = s.completeness;
+  const noun = unitsNoun(s.units);
+  const date = formatDateVi(localDateOf(s.generatedAt, s.settings.timeZone));
+  const multiMonth = periodMonths(s.period).length > 1;
+  let text = T.completeness(date, c.reported, c.expected, noun, formatPercentVi(c.reportingRate), c.onTime);
+  const missing = c.rows
+    .filter((r) => r.status === 'missing')
+    .map((r) => {
+      const partial = multiMonth && r.missingMonths.length < periodMonths(s.period).length;
+      return partial ? `${r.unitName} (${T.missingMonths(r.missingMonths.join(', '))})` : r.unitName;
+    });
+  const late = c.rows.filter((r) => r.status === 'late').map((r) => r.unitName);
+  if (missing.length) text += `; ${T.notReported(missing.join(', '))}`;
+  if (late.length) text += `; ${T.late(late.join(', '))}`;
+  return `${text}.`;
+}
+
+function comparison(diff: number | null, unit: string): string {
+  if (diff === null) return '';
+  if (formatNumberVi(Math.abs(diff)) === '0') return `, ${T.same}`; // also 0,001 → shown as 0
+  const q = formatQuantity(Math.abs(diff), unit);
+  return `, ${diff > 0 ? T.increase(q) : T.decrease(q)}`;
+}
+
+/** "115 hộ nông dân sản xuất, kinh doanh giỏi các cấp, tăng 21 hộ so cùng kỳ" */
+function clause(ind: Indicator, value: number, diff: number | null): string {
+  return ind.phrase.replace('{n}', formatQuantity(value, ind.unit)).trim() + comparison(diff, ind.unit);
+}
+
+interface Item {
+  ind: Indicator;
+  text: string;
+}
+
+function continues(ind: Indicator): boolean {
+  const phrase = ind.phrase.trim().toLocaleLowerCase('vi');
+  return T.continuations.some((w) => phrase.startsWith(`${w} `));
+}
+
+/** "Trong tháng 9/2018, toàn huyện có a; b, c." — "có" when the first clause starts with the number. */
+function sentence(opening: string, scope: string, items: Item[]): string {
+  const has = items[0].ind.phrase.trim().startsWith('{n}') ? ` ${T.has}` : '';
+  const body = items.map((item, i) => (i === 0 ? '' : continues(item.ind) ? ', ' : '; ') + item.text).join('');
+  return `${opening}, ${scope}${has} ${body}.`;
+}
+
+interface Member {
+  ind: Indicator;
+  sum: IndicatorSummary;
+}
+
+/**
+ * The clauses for the period's or the year-to-date figures. A figure is worth a
+ * clause when it is not zero, or when it is zero after a positive figure last year
+ * ("0 kiện mì tôm, giảm 40 kiện so cùng kỳ") — never "0 kiện mì tôm" alone.
+ */
+function items(members: Member[], which: 'period' | 'ytd'): Item[] {
+  const out: Item[] = [];
+  for (const { ind, sum } of members) {
+    const v = which === 'period' ? sum.period : sum.ytd;
+    const d = which === 'period' ? sum.change : sum.ytdChange;
+    if (v === null || (v === 0 && !(d !== null && d < 0))) continue;
+    out.push({ ind, text: clause(ind, v, d) });
+  }
+  return out;
+}
+
+function groupParagraph(label: string, members: Member[], s: SummaryCore): string | null {
+  const scope = s.settings.scopeLabel;
+  const flows = members.filter((m) => m.ind.overMonths === 'sum');
+  const stocks = members.filter((m) => m.ind.overMonths === 'last');
+  const ytdOnly = isYearToDate(s.period);
+  const inPeriod = T.inPeriod(periodLabel(s.period));
+  const ytdItems = items(flows, 'ytd');
+  const periodItems = ytdOnly ? [] : items(flows, 'period');
+  // Nothing happened earlier in the year: say it once, as the year-to-date figure.
+  const same = periodItems.map((i) => i.text).join() === ytdItems.map((i) => i.text).join();
+  const parts: [string, Item[]][] = [
+    // The period's flows, unless the period starts in January (then it equals year-to-date).
+    [inPeriod, same ? [] : periodItems],
+    [ytdOnly ? inPeriod : T.yearToDate, ytdItems],
+    // Stocks: the latest figure up to the end of the period, against the same point last year.
+    [T.soFar, items(stocks, 'ytd')],
+  ];
+  const sentences = parts.filter(([, list]) => list.length).map(([opening, list]) => sentence(opening, scope, list));
+  return sentences.length ? `${label}: ${sentences.join(' ')}` : null;
+}
+
+function cleanNote(text: string): string {
+  return text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[\s.;,]+$/, '');
+}
+
+function notesParagraph(ind: Indicator, sum: IndicatorSummary, s: SummaryCore): string | null {
+  const notes = (sum.notes ?? []).filter((n) => cleanNote(n.text));
+  if (!notes.length) return null;
+  const multiMonth = periodMonths(s.period).length > 1;
+  const unitOf = new Map(s.units.map((u) => [u.code, u]));
+  const parts = notes.map((n) => {
+    const unit = unitOf.get(n.unitCode);
+    const name = unit ? unitDisplayName(unit) : n.unitName;
+    return `${name}${multiMonth ? ` (${T.month(n.month)})` : ''}: ${cleanNote(n.text)}`;
+  });
+  return `${T.notesOf(ind.label, unitsNoun(s.units))}: ${parts.join('; ')}.`;
+}
+
+export function narrate(summary: SummaryCore, catalogue: Catalogue): string[] {
+  const paragraphs = [completenessParagraph(summary)];
+  const byCode = new Map(summary.indicators.map((i) => [i.code, i]));
+  let anyData = false;
+  for (const group of catalogue.groups) {
+    const members = catalogue.indicators
+      .filter((ind) => ind.group === group.code && ind.kind !== 'note' && byCode.has(ind.code))
+      .map((ind) => ({ ind, sum: byCode.get(ind.code) as IndicatorSummary }));
+    const p = groupParagraph(group.label, members, summary);
+    if (p) {
+      paragraphs.push(p);
+      anyData = true;
+    }
+  }
+  for (const ind of catalogue.indicators) {
+    const sum = byCode.get(ind.code);
+    if (ind.kind !== 'note' || !sum) continue;
+    const p = notesParagraph(ind, sum, summary);
+    if (p) {
+      paragraphs.push(p);
+      anyData = true;
+    }
+  }
+  if (!anyData) paragraphs.push(T.noData(periodLabel(summary.period)));
+  if (summary.excludedCells > 0) paragraphs.push(T.excluded(formatNumberVi(summary.excludedCells)));
+  return paragraphs;
+}

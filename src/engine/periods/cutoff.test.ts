@@ -1,0 +1,143 @@
+import { defaultSettings } from '../catalogue/defaults';
+import type { Period, Settings } from '../types';
+import {
+  dataWindow,
+  deadline,
+  isoAddDays,
+  isoAddWorkingDays,
+  isoWeekday,
+  lastClosedPeriod,
+  localDateOf,
+  todayIn,
+} from './cutoff';
+import { formatPeriod, parsePeriod } from './period';
+
+const S: Settings = { ...defaultSettings(), cutoffDay: 15, submitDays: 2, submitWorkingDays: true };
+const p = (s: string) => parsePeriod(s) as Period;
+
+describe('date helpers', () => {
+  it('isoAddDays crosses months, leap days and years', () => {
+    expect(isoAddDays('2016-02-28', 1)).toBe('2016-02-29');
+    expect(isoAddDays('2018-02-28', 1)).toBe('2018-03-01');
+    expect(isoAddDays('2018-12-31', 1)).toBe('2019-01-01');
+    expect(isoAddDays('2018-01-01', -1)).toBe('2017-12-31');
+    expect(isoAddDays('2018-09-14', 0)).toBe('2018-09-14');
+  });
+
+  it('isoWeekday is 1 = Monday … 7 = Sunday', () => {
+    expect(isoWeekday('2018-09-14')).toBe(5); // Friday
+    expect(isoWeekday('2018-09-15')).toBe(6);
+    expect(isoWeekday('2018-09-16')).toBe(7);
+    expect(isoWeekday('2018-09-17')).toBe(1);
+  });
+
+  it('isoAddWorkingDays skips weekends', () => {
+    expect(isoAddWorkingDays('2018-09-14', 1)).toBe('2018-09-17');
+    expect(isoAddWorkingDays('2018-09-14', 2)).toBe('2018-09-18');
+    expect(isoAddWorkingDays('2018-09-15', 1)).toBe('2018-09-17'); // from Saturday
+    expect(isoAddWorkingDays('2018-09-10', 3)).toBe('2018-09-13');
+    expect(isoAddWorkingDays('2018-09-14', 0)).toBe('2018-09-14');
+  });
+});
+
+describe('dataWindow (Decree 09/2019, cut-off 15)', () => {
+  it.each([
+    ['2018-09', '2018-08-15', '2018-09-14'],
+    ['2018-01', '2017-12-15', '2018-01-14'],
+    ['2018-12', '2018-11-15', '2018-12-14'],
+    ['2018-03', '2018-02-15', '2018-03-14'],
+    ['2018-Q1', '2017-12-15', '2018-03-14'],
+    ['2018-Q3', '2018-06-15', '2018-09-14'],
+    ['2018-Q4', '2018-09-15', '2018-12-14'],
+    ['2018-6T', '2017-12-15', '2018-06-14'],
+    ['2018-9T', '2017-12-15', '2018-09-14'],
+    ['2018', '2017-12-15', '2018-12-14'],
+  ])('%s = %s … %s', (period, start, end) => {
+    expect(dataWindow(p(period), S)).toEqual({ start, end });
+  });
+
+  it('follows other cut-off days (social insurance: 25th)', () => {
+    expect(dataWindow(p('2018-03'), { cutoffDay: 25 })).toEqual({ start: '2018-02-25', end: '2018-03-24' });
+    expect(dataWindow(p('2018-01'), { cutoffDay: 25 })).toEqual({ start: '2017-12-25', end: '2018-01-24' });
+  });
+
+  it('cut-off day 1 means calendar months', () => {
+    expect(dataWindow(p('2018-02'), { cutoffDay: 1 })).toEqual({ start: '2018-02-01', end: '2018-02-28' });
+    expect(dataWindow(p('2016-02'), { cutoffDay: 1 })).toEqual({ start: '2016-02-01', end: '2016-02-29' });
+    expect(dataWindow(p('2018'), { cutoffDay: 1 })).toEqual({ start: '2018-01-01', end: '2018-12-31' });
+  });
+});
+
+describe('deadline', () => {
+  it('adds working days across a weekend', () => {
+    // September 2018 closes on Friday 14/09: two working days → Tuesday 18/09.
+    expect(deadline(p('2018-09'), S)).toBe('2018-09-18');
+    // August 2018 closes on Tuesday 14/08 → Thursday 16/08.
+    expect(deadline(p('2018-08'), S)).toBe('2018-08-16');
+    // 6 months of 2018 close on Thursday 14/06 → Monday 18/06.
+    expect(deadline(p('2018-6T'), S)).toBe('2018-06-18');
+    // January 2018 closes on Sunday 14/01 → Tuesday 16/01.
+    expect(deadline(p('2018-01'), S)).toBe('2018-01-16');
+  });
+
+  it('adds calendar days when working days are off', () => {
+    expect(deadline(p('2018-09'), { ...S, submitWorkingDays: false })).toBe('2018-09-16');
+    expect(deadline(p('2018'), { ...S, submitWorkingDays: false, submitDays: 20 })).toBe('2019-01-03');
+  });
+
+  it('is the window end when no days are allowed', () => {
+    expect(deadline(p('2018-Q3'), { ...S, submitDays: 0 })).toBe('2018-09-14');
+  });
+});
+
+describe('lastClosedPeriod', () => {
+  it.each([
+    ['2018-09-15', 'month', '2018-09'],
+    ['2018-09-14', 'month', '2018-08'],
+    ['2018-01-14', 'month', '2017-12'],
+    ['2018-01-15', 'month', '2018-01'],
+    ['2018-12-31', 'month', '2018-12'],
+    ['2018-09-15', 'quarter', '2018-Q3'],
+    ['2018-09-14', 'quarter', '2018-Q2'],
+    ['2018-01-10', 'quarter', '2017-Q4'],
+    ['2018-06-15', 'half', '2018-6T'],
+    ['2018-06-14', 'half', '2017-6T'],
+    ['2018-09-15', 'nine', '2018-9T'],
+    ['2018-12-15', 'year', '2018'],
+    ['2018-12-14', 'year', '2017'],
+    ['2019-01-05', 'year', '2018'],
+  ] as const)('%s, %s → %s', (today, type, expected) => {
+    expect(formatPeriod(lastClosedPeriod(today, type, S))).toBe(expected);
+  });
+
+  it('uses the configured cut-off day', () => {
+    expect(formatPeriod(lastClosedPeriod('2018-09-25', 'month', { cutoffDay: 25 }))).toBe('2018-09');
+    expect(formatPeriod(lastClosedPeriod('2018-09-24', 'month', { cutoffDay: 25 }))).toBe('2018-08');
+    expect(formatPeriod(lastClosedPeriod('2018-10-01', 'month', { cutoffDay: 1 }))).toBe('2018-09');
+    expect(formatPeriod(lastClosedPeriod('2018-09-30', 'month', { cutoffDay: 1 }))).toBe('2018-08');
+  });
+});
+
+describe('todayIn', () => {
+  it('uses UTC+7 for Vietnam', () => {
+    expect(todayIn('Asia/Ho_Chi_Minh', new Date('2018-09-15T16:59:59Z'))).toBe('2018-09-15');
+    expect(todayIn('Asia/Ho_Chi_Minh', new Date('2018-09-15T17:00:00Z'))).toBe('2018-09-16');
+    expect(todayIn('Asia/Saigon', new Date('2018-12-31T17:30:00Z'))).toBe('2019-01-01');
+  });
+
+  it('handles UTC and asks Intl for other zones', () => {
+    expect(todayIn('UTC', new Date('2018-09-15T23:59:59Z'))).toBe('2018-09-15');
+    expect(todayIn('Asia/Tokyo', new Date('2018-09-15T15:00:00Z'))).toBe('2018-09-16');
+  });
+
+  it('falls back to UTC+7 for an unknown zone', () => {
+    expect(todayIn('Not/AZone', new Date('2018-09-15T17:00:00Z'))).toBe('2018-09-16');
+  });
+
+  it('localDateOf reads timestamps in the zone, bare dates as they are', () => {
+    expect(localDateOf('2018-09-15T20:00:00Z', 'Asia/Ho_Chi_Minh')).toBe('2018-09-16');
+    expect(localDateOf('2018-09-16T08:00:00+07:00', 'Asia/Ho_Chi_Minh')).toBe('2018-09-16');
+    expect(localDateOf('2018-09-16', 'Asia/Ho_Chi_Minh')).toBe('2018-09-16');
+    expect(localDateOf('2018-09-16T23:00:00', 'Asia/Ho_Chi_Minh')).toBe('2018-09-16');
+  });
+});

@@ -1,0 +1,138 @@
+/**
+ * Data windows and deadlines (Decree 09/2019/NĐ-CP, art. 12, and provincial rules
+ * that copy it). With cut-off day C (default 15), month m's figures run from day C of
+ * month m−1 to day C−1 of month m; January's window starts on 15/12 of the previous
+ * year. A quarter, 6 or 9 months or a year runs from the start of its first month's
+ * window to the end of its last month's window (6 tháng 2018 = 15/12/2017 … 14/06/2018).
+ * C = 1 means calendar months.
+ *
+ * All dates are ISO "YYYY-MM-DD" strings handled with UTC arithmetic: no time zones,
+ * no clock. Shells obtain "today" once with `todayIn(settings.timeZone, new Date())`.
+ */
+import type { DateRange, Period, PeriodType, Settings } from '../types';
+import { lastPeriodOfYear, periodBounds, previousPeriod } from './period';
+
+const DAY_MS = 86_400_000;
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+function toUtc(iso: string): number {
+  const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
+  return Date.UTC(y, m - 1, d);
+}
+
+function fromUtc(ms: number): string {
+  const d = new Date(ms);
+  return `${String(d.getUTCFullYear()).padStart(4, '0')}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}`;
+}
+
+/** Make an ISO date; month may be 0 or 13 (rolls into the neighbouring year). */
+export function isoDate(year: number, month: number, day: number): string {
+  return fromUtc(Date.UTC(year, month - 1, day));
+}
+
+/** "2018-12-31" + 1 → "2019-01-01". */
+export function isoAddDays(iso: string, days: number): string {
+  return fromUtc(toUtc(iso) + days * DAY_MS);
+}
+
+/** ISO weekday: 1 = Monday … 7 = Sunday. */
+export function isoWeekday(iso: string): number {
+  const d = new Date(toUtc(iso)).getUTCDay();
+  return d === 0 ? 7 : d;
+}
+
+/**
+ * Add Monday–Friday days: Friday + 1 → Monday. Public holidays (Tết, 30/4, 1/5, 2/9 …)
+ * are NOT known: there is no holiday table, so a deadline that falls in a holiday
+ * is not moved. Settings may give extra submitDays around Tết.
+ */
+export function isoAddWorkingDays(iso: string, days: number): string {
+  let d = iso;
+  let left = days;
+  while (left > 0) {
+    d = isoAddDays(d, 1);
+    if (isoWeekday(d) <= 5) left--;
+  }
+  return d;
+}
+
+/** First day of month m's data window. */
+function monthStart(year: number, month: number, cutoffDay: number): string {
+  return cutoffDay > 1 ? isoDate(year, month - 1, cutoffDay) : isoDate(year, month, 1);
+}
+
+/** Last day of month m's window = the day before month m+1's window starts. */
+function monthEnd(year: number, month: number, cutoffDay: number): string {
+  return isoAddDays(monthStart(year, month + 1, cutoffDay), -1);
+}
+
+/** The period's data window (inclusive ISO dates). */
+export function dataWindow(p: Period, s: Pick<Settings, 'cutoffDay'>): DateRange {
+  const [first, last] = periodBounds(p);
+  return { start: monthStart(p.year, first, s.cutoffDay), end: monthEnd(p.year, last, s.cutoffDay) };
+}
+
+/** Last day to submit: window end + submitDays (working days if submitWorkingDays). */
+export function deadline(p: Period, s: Pick<Settings, 'cutoffDay' | 'submitDays' | 'submitWorkingDays'>): string {
+  const end = dataWindow(p, s).end;
+  return s.submitWorkingDays ? isoAddWorkingDays(end, s.submitDays) : isoAddDays(end, s.submitDays);
+}
+
+/**
+ * The most recent period of the type whose window ended strictly before today:
+ * today 2018-09-15 → 2018-09 (window ended 14/09); today 2018-09-14 → 2018-08.
+ */
+export function lastClosedPeriod(todayIso: string, type: PeriodType, s: Pick<Settings, 'cutoffDay'>): Period {
+  const today = todayIso.slice(0, 10);
+  let p = lastPeriodOfYear(type, Number(today.slice(0, 4)) + 1);
+  while (dataWindow(p, s).end >= today) p = previousPeriod(p);
+  return p;
+}
+
+/**
+ * Fixed UTC offsets in minutes. Vietnam (Asia/Ho_Chi_Minh, UTC+7) has had no daylight
+ * saving time since 1975, so a fixed offset is exact for every date this tool handles.
+ */
+const FIXED_OFFSETS: Record<string, number> = {
+  'Asia/Ho_Chi_Minh': 420,
+  'Asia/Saigon': 420,
+  'Asia/Bangkok': 420,
+  'Asia/Jakarta': 420,
+  'Asia/Vientiane': 420,
+  'Asia/Phnom_Penh': 420,
+  UTC: 0,
+  'Etc/UTC': 0,
+  GMT: 0,
+};
+
+/**
+ * Today's ISO date in a time zone. Known zones (Vietnam and its UTC+7 neighbours,
+ * UTC) use a fixed offset; others ask Intl when the runtime has it, else UTC+7.
+ */
+export function todayIn(timeZone: string, now: Date): string {
+  const fixed = FIXED_OFFSETS[timeZone];
+  if (fixed !== undefined) return fromUtc(now.getTime() + fixed * 60_000);
+  try {
+    // en-CA formats as YYYY-MM-DD.
+    const text = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    }).format(now);
+    if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return text;
+  } catch {
+    // unknown zone or no Intl: fall through
+  }
+  return fromUtc(now.getTime() + 420 * 60_000);
+}
+
+/**
+ * The local date of an ISO timestamp ("2018-09-15T20:00:00Z" → "2018-09-16" in Vietnam).
+ * A bare date or a timestamp without offset is taken as already local.
+ */
+export function localDateOf(timestamp: string, timeZone: string): string {
+  if (!/(Z|[+-]\d{2}:?\d{2})$/.test(timestamp)) return timestamp.slice(0, 10);
+  const ms = Date.parse(timestamp);
+  return Number.isNaN(ms) ? timestamp.slice(0, 10) : todayIn(timeZone, new Date(ms));
+}

@@ -1,0 +1,174 @@
+import units2025Json from '../../sheets-templates/units-2025.json';
+import { shuffle } from './aggregate/test-helpers';
+import { defaultCatalogue, defaultSettings, defaultUnits } from './catalogue/defaults';
+import { parseUnits } from './catalogue/schema';
+import { summarise } from './pipeline';
+import { buildUnitSheet, type UnitSheetData } from './sheet/layout';
+import { modelToSheetInput, rowWithCode, setCell } from './sheet/testing';
+import type { Period, Unit, WorkbookInput } from './types';
+
+const CATALOGUE = defaultCatalogue();
+const SETTINGS = defaultSettings();
+const UNITS = defaultUnits();
+const SEP: Period = { type: 'month', year: 2018, index: 9 };
+function parseUnitsOrThrow(data: unknown): Unit[] {
+  const r = parseUnits(data);
+  if (!r.ok) throw new Error(r.errors.join('\n'));
+  return r.value;
+}
+const byCode = new Map(UNITS.map((u) => [u.code, u]));
+const m12 = (sparse: Record<number, number>) => Array.from({ length: 12 }, (_, i) => sparse[i + 1] ?? null);
+
+function workbook(
+  u: Pick<Unit, 'code' | 'name' | 'kind'>,
+  year: number,
+  data: UnitSheetData,
+  file = `${u.code}.xlsx`,
+): WorkbookInput {
+  return { source: file, sheets: [modelToSheetInput(buildUnitSheet(u, year, CATALOGUE, data))] };
+}
+
+function workbooks(): WorkbookInput[] {
+  const u = (code: string) => byCode.get(code) as Unit;
+  const sent = [
+    'chung-chai',
+    'huoi-lech',
+    'leng-su-sin',
+    'muong-nhe',
+    'muong-toong',
+    'nam-ke',
+    'quang-lam',
+    'sen-thuong',
+    'sin-thau',
+  ];
+  const books = sent.map((code, i) =>
+    workbook(u(code), 2018, {
+      values: {
+        DON_TONG: m12({ 3: 2, 9: i + 1 }),
+        DON_KIENNGHI: m12({ 3: 2, 9: i + 1 }),
+        DON_DATDAI: m12({ 3: 2, 9: i + 1 }),
+      },
+      submitted: Array.from({ length: 12 }, (_, m) =>
+        m === 8 ? (code === 'nam-ke' ? '2018-09-20' : '2018-09-17') : null,
+      ),
+    }),
+  );
+  // Last year: Chung Chải and Pá Mỳ only; Pá Mỳ's sheet breaks a rule.
+  books.push(
+    workbook(u('chung-chai'), 2017, {
+      values: { DON_TONG: m12({ 9: 4 }), DON_KIENNGHI: m12({ 9: 4 }), DON_DATDAI: m12({ 9: 4 }) },
+    }),
+    workbook(u('pa-my'), 2017, {
+      values: { DON_TONG: m12({ 9: 3 }), DON_KIENNGHI: m12({ 9: 1 }), DON_DATDAI: m12({ 9: 3 }) },
+    }),
+  );
+  // Mường Nhé typed an invalid number in September 2018.
+  const mn = books[3].sheets[0];
+  setCell(mn.grid, rowWithCode(mn.grid, 'TCD_LUOT'), 13, 'mười');
+  return books;
+}
+
+describe('summarise', () => {
+  const { summary, read } = summarise({
+    catalogue: CATALOGUE,
+    units: UNITS,
+    settings: SETTINGS,
+    period: SEP,
+    workbooks: workbooks(),
+    generatedAt: '2018-09-20T03:00:00Z',
+  });
+  const don = summary.indicators.find((i) => i.code === 'DON_TONG');
+
+  it('reads both years and aggregates the period', () => {
+    expect(read.reports.map((r) => `${r.unitCode} ${r.year}`)).toHaveLength(11);
+    // 1+…+9 in September; 9 × 2 in March; last year 4 + 3
+    expect([don?.period, don?.ytd, don?.lastYearPeriod, don?.lastYearYtd, don?.change]).toEqual([45, 63, 7, 7, 38]);
+    expect(summary.excludedCells).toBe(1);
+  });
+
+  it('reports who is missing, as findings and in completeness', () => {
+    const missing = summary.findings.filter((f) => f.code === 'unit-missing').map((f) => f.unitCode);
+    expect(missing.sort()).toEqual(['nam-vi', 'pa-my']);
+    // not sent is not unreadable
+    expect(summary.unreadableUnits).toEqual([]);
+    expect([summary.completeness.reported, summary.completeness.onTime]).toEqual([9, 8]);
+    expect(summary.narrative[0]).toBe(
+      'Đến ngày 20/09/2018, 9/11 xã đã gửi báo cáo (tỷ lệ 81,8%), 8 xã đúng hạn; chưa báo cáo: Nậm Vì, Pá Mỳ; nộp muộn: Nậm Kè.',
+    );
+  });
+
+  it('lowers last year’s findings to info and keeps this year’s', () => {
+    const paMy = summary.findings.filter((f) => f.unitCode === 'pa-my' && f.code !== 'unit-missing');
+    expect(paMy.length).toBeGreaterThan(0);
+    expect(paMy.every((f) => f.severity === 'info')).toBe(true);
+    const raw = read.findings.filter((f) => f.unitCode === 'pa-my');
+    expect(raw.some((f) => f.severity === 'error')).toBe(true);
+    const invalid = summary.findings.filter((f) => f.unitCode === 'muong-nhe' && f.severity === 'error');
+    expect(invalid).toHaveLength(1);
+  });
+
+  it('does not depend on the order of workbooks or units', () => {
+    const again = summarise({
+      catalogue: CATALOGUE,
+      units: shuffle(UNITS, 5),
+      settings: SETTINGS,
+      period: SEP,
+      workbooks: shuffle(workbooks(), 6),
+      generatedAt: '2018-09-20T03:00:00Z',
+    });
+    expect(again.summary).toEqual(summary);
+  });
+});
+
+describe('summarise across the 2025 merger', () => {
+  const units2025 = parseUnitsOrThrow(units2025Json);
+  const sep2025: Period = { type: 'month', year: 2025, index: 9 };
+  const books = [
+    ...UNITS.map((u, i) => workbook(u, 2024, { values: { TCD_LUOT: m12({ 9: i + 1 }) } })),
+    ...units2025.map((u) =>
+      workbook(u, 2025, {
+        values: { TCD_LUOT: m12({ 9: 10 }) },
+        submitted: Array.from({ length: 12 }, (_, m) => (m === 8 ? '2025-09-16' : null)),
+      }),
+    ),
+  ];
+  const { summary, read } = summarise({
+    catalogue: CATALOGUE,
+    units: units2025,
+    settings: SETTINGS,
+    period: sep2025,
+    workbooks: books,
+    generatedAt: '2025-09-20T03:00:00Z',
+  });
+
+  it('reads the old communes’ sheets and compares with their sum', () => {
+    expect(read.reports).toHaveLength(16);
+    const luot = summary.indicators.find((i) => i.code === 'TCD_LUOT');
+    expect([luot?.period, luot?.lastYearPeriod, luot?.change]).toEqual([50, 66, -16]);
+    expect(summary.completeness.rows.map((r) => r.status)).toEqual(['onTime', 'onTime', 'onTime', 'onTime', 'onTime']);
+    expect(summary.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+    expect(summary.narrative[0]).toBe('Đến ngày 20/09/2025, 5/5 xã đã gửi báo cáo (tỷ lệ 100%), 5 xã đúng hạn.');
+  });
+
+  it('reads old communes known by code only, named from their sheets', () => {
+    expect(read.reports.find((r) => r.unitCode === 'chung-chai')?.unitName).toBe('Chung Chải');
+    // Whatever the reader says about last year's sheets is information only.
+    const old = new Set(UNITS.map((u) => u.code));
+    const aboutOld = summary.findings.filter((f) => f.unitCode && old.has(f.unitCode));
+    expect(aboutOld.every((f) => f.severity === 'info')).toBe(true);
+  });
+
+  it('names the old communes from formerUnits', () => {
+    const named = summarise({
+      catalogue: CATALOGUE,
+      units: units2025,
+      settings: SETTINGS,
+      period: sep2025,
+      workbooks: books,
+      generatedAt: '2025-09-20T03:00:00Z',
+      formerUnits: UNITS,
+    });
+    expect(named.read.reports.find((r) => r.unitCode === 'chung-chai')?.unitName).toBe('Chung Chải');
+    expect(named.summary.indicators).toEqual(summary.indicators);
+  });
+});

@@ -1,0 +1,112 @@
+/**
+ * From workbooks to the summary: the one call both shells make when the district
+ * clicks "Tổng hợp".
+ *
+ *  1. Read and check every workbook for the period's year and the year before
+ *     (checkWorkbooks). The reader accepts old units known only as predecessors in
+ *     `succession`; `formerUnits`, when given, names them and lets their names be checked.
+ *  2. Findings: all findings of the period's year and those not tied to a sheet go to
+ *     the summary unchanged. Findings on last year's sheets are kept but lowered to
+ *     'info': nobody corrects last year's report now, yet the district should know the
+ *     "so cùng kỳ" figures rest on them.
+ *  3. Units expected this year without a sheet get a 'unit-missing' warning (unless the
+ *     reader already gave one); completeness lists them as not reported. Units whose
+ *     sheet exists but could not be read (an error on a sheet that gave no report)
+ *     go to `unreadableUnits`, by code; shells add units whose file could not be opened.
+ *  4. Aggregate (mapping both years onto the current units) and write the narrative.
+ */
+
+import { NARRATIVE_TEXT } from '../messages/vi/narrative';
+import { aggregate } from './aggregate/aggregate';
+import { mapToSuccessors } from './aggregate/succession';
+import { previousYear } from './periods/period';
+import type { Catalogue, Finding, Period, ReadResult, Settings, Summary, Unit, WorkbookInput } from './types';
+import { checkWorkbooks, expectedUnitsMissing } from './validation/check';
+
+export interface SummariseInput {
+  catalogue: Catalogue;
+  /** The units expected to report in the period (after any merger: the new ones). */
+  units: Unit[];
+  settings: Settings;
+  period: Period;
+  workbooks: WorkbookInput[];
+  /** ISO timestamp of the run. */
+  generatedAt: string;
+  /**
+   * Optional: units of earlier years (e.g. the 2018 list). Those that are predecessors
+   * in `succession` are read as full units (name checked). Without it the reader knows
+   * them by code and takes their names from their sheets.
+   */
+  formerUnits?: Unit[];
+}
+
+export interface SummariseResult {
+  summary: Summary;
+  /** Everything read, both years, with all findings as the checker made them. */
+  read: ReadResult;
+}
+
+export function summarise(input: SummariseInput): SummariseResult {
+  const { catalogue, units, settings, period } = input;
+  const year = period.year;
+  // The reader accepts predecessors known by code alone (named from their sheets);
+  // former units given in full are read as units, names checked.
+  const predecessors = new Set(units.flatMap((u) => u.succession?.predecessors ?? []));
+  const current = new Set(units.map((u) => u.code));
+  const former = (input.formerUnits ?? []).filter((u) => predecessors.has(u.code) && !current.has(u.code));
+  const read = checkWorkbooks(input.workbooks, {
+    catalogue,
+    units: [...units, ...former],
+    year,
+    years: [year, year - 1],
+  });
+  const thisYear = read.reports.filter((r) => r.year === year);
+  const previous = read.reports.filter((r) => r.year === year - 1);
+
+  const lastYearSheets = new Set(previous.map((r) => `${r.file}\u0000${r.sheet}`));
+  const findings: Finding[] = read.findings.map((f) =>
+    f.sheet !== undefined && lastYearSheets.has(`${f.file ?? ''}\u0000${f.sheet}`) ? { ...f, severity: 'info' } : f,
+  );
+
+  const alreadyMissing = new Set(findings.filter((f) => f.code === 'unit-missing').map((f) => f.unitCode));
+  for (const f of expectedUnitsMissing(read.reports, units, year))
+    if (!alreadyMissing.has(f.unitCode)) findings.push(f);
+
+  // Units with a sheet that could not be read: an error on a sheet that gave no report.
+  const reportSheets = new Set(read.reports.map((r) => `${r.file}\u0000${r.sheet}`));
+  const reportedNow = new Set(thisYear.map((r) => r.unitCode));
+  const unreadableUnits = units
+    .filter(
+      (u) =>
+        !reportedNow.has(u.code) &&
+        read.findings.some(
+          (f) =>
+            f.unitCode === u.code &&
+            f.severity === 'error' &&
+            f.sheet !== undefined &&
+            !reportSheets.has(`${f.file ?? ''}\u0000${f.sheet}`),
+        ),
+    )
+    .map((u) => u.code);
+
+  for (const code of mapToSuccessors(previous, units, previousYear(period)).unmatched)
+    findings.push({
+      severity: 'info',
+      code: 'unit-unmatched',
+      unitCode: code,
+      message: NARRATIVE_TEXT.unmatchedPrevious(code, year - 1),
+    });
+
+  const summary = aggregate({
+    catalogue,
+    units,
+    settings,
+    period,
+    current: thisYear,
+    previous,
+    findings,
+    generatedAt: input.generatedAt,
+    unreadableUnits,
+  });
+  return { summary, read };
+}

@@ -1,0 +1,34 @@
+/** Vietnamese sentences of the summary narrative, in the style of the 2018 Mường Nhé article. */
+
+export const NARRATIVE_TEXT = {
+  /** "Đến ngày 16/09/2018, 9/11 xã đã gửi báo cáo (tỷ lệ 81,8%), 8 xã đúng hạn" */
+  completeness: (date: string, reported: number, expected: number, noun: string, rate: string, onTime: number) =>
+    `Đến ngày ${date}, ${reported}/${expected} ${noun} đã gửi báo cáo (tỷ lệ ${rate}), ${onTime} ${noun} đúng hạn`,
+  notReported: (names: string) => `chưa báo cáo: ${names}`,
+  late: (names: string) => `nộp muộn: ${names}`,
+  /** After a unit name in a multi-month period: "Pá Mỳ (thiếu tháng 7, 8)". */
+  missingMonths: (months: string) => `thiếu tháng ${months}`,
+  /** Used when the units are of different kinds (xã, phường, thị trấn). */
+  unitsNoun: 'đơn vị',
+  inPeriod: (label: string) => `Trong ${label}`,
+  yearToDate: 'Từ đầu năm đến nay',
+  /** Stocks (cumulative indicators) are "so far" figures. */
+  soFar: 'Đến nay',
+  /**
+   * Phrases that continue the previous figure rather than start a new one
+   * ("bàn giao 3 nhà …, trị giá 90 triệu đồng"): joined with a comma, not a semicolon.
+   */
+  continuations: ['trị giá', 'với', 'trong đó', 'gồm'],
+  /** Joins the subject to a clause that starts with a number: "toàn huyện có 115 hộ …". */
+  has: 'có',
+  increase: (quantity: string) => `tăng ${quantity} so cùng kỳ`,
+  decrease: (quantity: string) => `giảm ${quantity} so cùng kỳ`,
+  same: 'bằng cùng kỳ',
+  notesOf: (label: string, noun: string) => `${label} của các ${noun}`,
+  month: (month: number) => `tháng ${month}`,
+  excluded: (count: string) => `Có ${count} ô số liệu không hợp lệ chưa được tính vào tổng (xem trang Kiểm tra).`,
+  /** Finding: a last-year report of a unit that is no current unit nor a predecessor of one. */
+  unmatchedPrevious: (code: string, year: number) =>
+    `Báo cáo năm ${year} của đơn vị "${code}" không thuộc đơn vị nào trong danh sách hiện nay (kể cả các đơn vị cũ đã sáp nhập), nên không được tính vào số liệu cùng kỳ`,
+  noData: (label: string) => `Chưa có số liệu nào được báo cáo trong ${label}.`,
+} as const;
