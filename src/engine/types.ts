@@ -160,6 +160,8 @@ export interface Finding {
 export interface UnitYear {
   unitCode: string;
   unitName: string;
+  /** The unit's kind ("xã"), so messages can say "Xã Chung Chải"; absent for aggregates. */
+  unitKind?: string;
   year: number;
   file: string;
   sheet: string;

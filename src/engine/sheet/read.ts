@@ -1,0 +1,696 @@
+/**
+ * Read commune report sheets (the layout of layout.ts, as edited by real people) into
+ * UnitYear reports plus findings. Everything is found by text, never by position
+ * alone: the header row by its month headers, indicator rows by code (or label),
+ * month columns by header, the unit and year by their labels. So reordered rows,
+ * blank rows, inserted columns, group rows and extra sheets do not matter.
+ */
+
+import { cellProblemText, FINDING_TEXT as T, type Where } from '../../messages/vi/findings';
+import { LAYOUT_TEXT } from '../../messages/vi/layout';
+import { cleanText, looseKey, normalizeName, slug } from '../text/normalize';
+import type {
+  Catalogue,
+  CellValue,
+  Finding,
+  Grid,
+  Indicator,
+  ReadResult,
+  SheetInput,
+  Unit,
+  UnitYear,
+  WorkbookInput,
+} from '../types';
+import { type CellParse, type InvalidCell, MAX_NOTE_LENGTH, parseCell, parseDateCell } from '../validation/cells';
+import { a1, colLetter, LAYOUT, unitDisplayName } from './layout';
+
+export interface ReadContext {
+  catalogue: Catalogue;
+  units: Unit[];
+  /** The year being aggregated; a sheet of another year gets a 'wrong-year' warning. */
+  year?: number;
+  /** Further accepted years, e.g. [2018, 2017] to compare with the same period last year. */
+  years?: number[];
+}
+
+/**
+ * Memory bound: larger grids are not read (the shells also cap what they fetch). Only
+ * sheets that look like reports (a month header row) get the error; a huge sheet of
+ * other data in the same workbook is skipped silently like any other extra sheet.
+ */
+export const MAX_ROWS = 5000;
+export const MAX_COLS = 200;
+const HEADER_SCAN_ROWS = 30;
+const MIN_MONTH_HEADERS = 6;
+/** Rows looked at when guessing the code or label column from its contents. */
+const GUESS_ROWS = 300;
+const SUBMITTED_LABEL = 'Ngày nộp báo cáo';
+
+// Header and label texts are compared after labelKey (lower case, no colon); the
+// layout's own texts are always among them.
+const textKey = (s: string) => normalizeName(s).replace(/\s*:$/, '');
+const CODE_HEADERS = new Set([textKey(LAYOUT_TEXT.code), 'mã', 'mã số', 'mã chỉ tiêu', 'mã ct']);
+const LABEL_HEADERS = [textKey(LAYOUT_TEXT.indicator), 'chỉ tiêu', 'nội dung', 'tên chỉ tiêu'];
+const TOP_LABELS: [keyof TopLabels, string[]][] = [
+  ['code', [textKey(LAYOUT_TEXT.unitCode), 'mã đơn vị']],
+  ['name', [textKey(LAYOUT_TEXT.unitName), 'đơn vị', 'tên đơn vị', 'đơn vị báo cáo']],
+  ['year', [textKey(LAYOUT_TEXT.year), 'năm', 'năm báo cáo']],
+];
+/**
+ * Short forms of a unit's kind that may precede its name ("TT. Mường Nhé"). Only the
+ * unit's own kind is accepted, so "Huyện Mường Nhé" never matches "Xã Mường Nhé".
+ */
+const KIND_ABBREVIATIONS: Record<string, string[]> = {
+  'thị trấn': ['tt', 'tt.'],
+  'thành phố': ['tp', 'tp.'],
+  'thị xã': ['tx', 'tx.'],
+  phường: ['p.'],
+};
+/** Text in the code column that is meant as an indicator code (not "I", "II", "a" numbering). */
+function looksLikeCode(text: string): boolean {
+  return text.length >= 3 && /^[A-Za-z][A-Za-z0-9_.-]*$/.test(text) && !/^[IVXLC]+$/i.test(text);
+}
+const YEAR_IN_TEXT = /(?:^|\D)((?:19|20)\d{2})(?!\d)/;
+
+// ---------------------------------------------------------------- small helpers
+
+function cellText(v: CellValue): string {
+  if (typeof v === 'string') return cleanText(v);
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+  return '';
+}
+
+function isEmpty(v: CellValue): boolean {
+  return v === null || v === undefined || (typeof v === 'string' && cleanText(v) === '');
+}
+
+/** Label cell text → key: lower case, no trailing colon. */
+function labelKey(v: CellValue): string {
+  return textKey(cellText(v));
+}
+
+/** Indicator label → key, ignoring numbering ("1.", "a)", "- ") users add in front. */
+function indicatorKey(text: string): string {
+  return looseKey(text)
+    .replace(/^(?:[-+•*]\s*|(?:\d{1,3}|[ivxlc]{1,6}|[a-zđ])[.)/]\s*)+/, '')
+    .replace(/\s*:$/, '');
+}
+
+function dropUndefined<T>(o: T): T {
+  for (const k of Object.keys(o as object))
+    if ((o as Record<string, unknown>)[k] === undefined) delete (o as Record<string, unknown>)[k];
+  return o;
+}
+
+// ---------------------------------------------------------------- month headers
+
+const MONTH_HEADER = /^(?:t|th|thg|tháng|thang)\s*\.?\s*(\d{1,2})(?:\s*(?:[/.-]\s*|năm\s+)(?:19|20)\d{2})?$/;
+
+/**
+ * "T1", "T01", "Tháng 1", "Th1", "T.1", "Tháng 1/2018" → 1. Date cells are not taken
+ * as headers: a row of dates is the submission row, not a header.
+ */
+function strictMonth(v: CellValue): number | null {
+  const m = MONTH_HEADER.exec(normalizeName(cellText(v)));
+  if (!m) return null;
+  const n = Number(m[1]);
+  return n >= 1 && n <= 12 ? n : null;
+}
+
+function bareNumber(v: CellValue): number | null {
+  const t = cellText(v);
+  return /^\d{1,3}$/.test(t) ? Number(t) : null;
+}
+
+/**
+ * Month → columns (0-based) of one row, or null when the row is not a month header
+ * row. Bare numbers ("1" … "12", e.g. under a merged "Tháng" cell) count only when
+ * the whole row looks like months: every number in it is 1–12, increasing, and the
+ * row also holds text (so a row of data or of column numbers is not taken).
+ */
+function monthColumns(row: CellValue[]): Map<number, number[]> | null {
+  const strict = new Map<number, number[]>();
+  const limit = Math.min(row.length, MAX_COLS * 5);
+  for (let c = 0; c < limit; c++) {
+    const m = strictMonth(row[c]);
+    if (m) strict.set(m, [...(strict.get(m) ?? []), c]);
+  }
+  if (strict.size >= MIN_MONTH_HEADERS) return strict;
+  const bare = new Map<number, number[]>();
+  let last = 0;
+  let hasText = false;
+  for (let c = 0; c < limit; c++) {
+    const n = bareNumber(row[c]);
+    if (n === null) {
+      if (cellText(row[c]) && !/^[\d.,\s]+$/.test(cellText(row[c]))) hasText = true;
+      continue;
+    }
+    if (n < 1 || n > 12 || n <= last) return null;
+    last = n;
+    bare.set(n, [c]);
+  }
+  return hasText && bare.size >= MIN_MONTH_HEADERS ? bare : null;
+}
+
+function findHeaderRow(grid: Grid): { row: number; months: Map<number, number[]> } | null {
+  const limit = Math.min(grid.length, HEADER_SCAN_ROWS);
+  for (let r = 0; r < limit; r++) {
+    const months = monthColumns(grid[r] ?? []);
+    if (months) return { row: r, months };
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------- units
+
+interface UnitMatch {
+  unit: Unit;
+  /** Known only as a predecessor code in a succession: name comes from the sheet. */
+  predecessor: boolean;
+}
+
+function candidates(units: Unit[]): UnitMatch[] {
+  const list: UnitMatch[] = units.map((unit) => ({ unit, predecessor: false }));
+  const known = new Set(units.map((u) => u.code));
+  for (const u of units)
+    for (const code of u.succession?.predecessors ?? []) {
+      if (known.has(code)) continue;
+      known.add(code);
+      list.push({ unit: { code, name: code, kind: u.kind, emails: [] }, predecessor: true });
+    }
+  return list;
+}
+
+function unique(list: UnitMatch[]): UnitMatch | null {
+  return list.length === 1 ? list[0] : null;
+}
+
+function byCode(all: UnitMatch[], typed: string): UnitMatch | null {
+  const t = cleanText(typed);
+  return (
+    unique(all.filter((m) => m.unit.code === t)) ??
+    unique(all.filter((m) => m.unit.code.toLowerCase() === t.toLowerCase())) ??
+    unique(all.filter((m) => slug(m.unit.code) === slug(t)))
+  );
+}
+
+function kindPrefixes(kind: string): string[] {
+  const k = normalizeName(kind);
+  return k ? [k, ...(KIND_ABBREVIATIONS[k] ?? [])] : [];
+}
+
+/** "Xã Chung Chải" → "Chung Chải" when "xã" is the unit's kind (or its short form). */
+function stripKind(text: string, kind: string): string {
+  const t = cleanText(text);
+  const lower = normalizeName(t);
+  for (const p of kindPrefixes(kind)) if (lower.startsWith(`${p} `)) return t.slice(p.length + 1).trim();
+  return t;
+}
+
+/** "Xã Chung Chải", "Chung Chải", "CHUNG CHẢI", "Chung Chai" (if unique) → the unit. */
+function byName(all: UnitMatch[], typed: string): UnitMatch | null {
+  const named = all.filter((m) => !m.predecessor);
+  const exact = named.filter((m) => looseKey(stripKind(typed, m.unit.kind)) === looseKey(m.unit.name));
+  if (exact.length) return unique(exact);
+  // Without diacritics ("Chung Chai", "chung-chai"): by name or code, only if unambiguous.
+  const loose = all.filter((m) => {
+    const s = slug(stripKind(typed, m.unit.kind));
+    return s !== '' && (s === slug(m.unit.name) || s === m.unit.code);
+  });
+  return unique(loose);
+}
+
+/** A sheet or file name such as "Chung Chải 2018" or "chung-chai-2018.xlsx". */
+function byTitle(all: UnitMatch[], title: string): UnitMatch | null {
+  const bare = cleanText(title.replace(/\.(xlsx|xlsm|xls|ods|csv)$/i, '').replace(/(?:19|20)\d{2}/g, ' '))
+    .replace(/^[\s_.-]+|[\s_.-]+$/g, '')
+    .replace(/[_]+/g, ' ');
+  return bare ? byName(all, bare) : null;
+}
+
+// ---------------------------------------------------------------- merges
+
+interface Box {
+  r1: number;
+  c1: number;
+  r2: number;
+  c2: number;
+  text: string;
+}
+
+function parseA1(ref: string): { row: number; col: number } | null {
+  const m = /^\$?([A-Z]{1,3})\$?(\d+)$/i.exec(ref.trim());
+  if (!m) return null;
+  let col = 0;
+  for (const ch of m[1].toUpperCase()) col = col * 26 + ch.charCodeAt(0) - 64;
+  return { row: Number(m[2]), col };
+}
+
+function parseRange(text: string): Box | null {
+  const [a, b = a] = text.split(':');
+  const p = parseA1(a);
+  const q = parseA1(b);
+  if (!p || !q) return null;
+  return {
+    r1: Math.min(p.row, q.row),
+    c1: Math.min(p.col, q.col),
+    r2: Math.max(p.row, q.row),
+    c2: Math.max(p.col, q.col),
+    text,
+  };
+}
+
+// ---------------------------------------------------------------- reading one sheet
+
+interface SheetRead {
+  report: UnitYear | null;
+  findings: Finding[];
+  /** Not a report sheet (no month header row, or nothing recognisable): skipped silently. */
+  skipped: boolean;
+}
+
+interface TopLabels {
+  code?: string;
+  name?: string;
+  year?: CellValue;
+}
+
+/** "Mã đơn vị:", "Đơn vị:", "Năm:" above the header row; the value is to the right or after the colon. */
+function readTopLabels(grid: Grid, headerRow: number): TopLabels {
+  const found: TopLabels = {};
+  for (let r = 0; r < headerRow; r++) {
+    const row = grid[r] ?? [];
+    for (let c = 0; c < Math.min(row.length, MAX_COLS); c++) {
+      if (typeof row[c] !== 'string') continue;
+      const text = cleanText(row[c] as string);
+      const key = labelKey(text);
+      for (const [field, names] of TOP_LABELS) {
+        if (found[field] !== undefined) continue;
+        let value: CellValue;
+        if (names.includes(key)) {
+          for (let k = c + 1; k < row.length; k++)
+            if (!isEmpty(row[k])) {
+              value = row[k];
+              break;
+            }
+        } else {
+          // Inline, "Năm: 2018": only with a colon, so "Đơn vị tính" is not "Đơn vị".
+          const colon = text.indexOf(':');
+          if (colon > 0 && names.includes(labelKey(text.slice(0, colon))))
+            value = cleanText(text.slice(colon + 1)) || undefined;
+        }
+        if (value === undefined) continue;
+        if (field === 'year') found.year = value;
+        else found[field] = cellText(value) || undefined;
+      }
+    }
+  }
+  return found;
+}
+
+function yearIn(v: CellValue): number | null {
+  if (typeof v === 'number') return Number.isInteger(v) && v >= 1900 && v <= 2100 ? v : null;
+  if (typeof v !== 'string') return null;
+  const m = YEAR_IN_TEXT.exec(v);
+  return m ? Number(m[1]) : null;
+}
+
+interface Columns {
+  headerRow: number;
+  /** 0-based column of each month (index 1–12), first header wins. */
+  monthCol: (number | undefined)[];
+  /** [month, kept column, ignored column] */
+  duplicateMonths: [number, number, number][];
+  codeCol: number;
+  labelCol: number;
+}
+
+interface Lookup {
+  byCode: Map<string, Indicator>;
+  byUpperCode: Map<string, Indicator>;
+  byLabel: Map<string, Indicator | null>;
+}
+
+function lookup(cat: Catalogue): Lookup {
+  const byLabel = new Map<string, Indicator | null>();
+  for (const i of cat.indicators) {
+    const k = indicatorKey(i.label);
+    byLabel.set(k, byLabel.has(k) ? null : i); // a label used twice cannot identify a row
+  }
+  return {
+    byCode: new Map(cat.indicators.map((i) => [i.code, i])),
+    byUpperCode: new Map(cat.indicators.map((i) => [i.code.toUpperCase(), i])),
+    byLabel,
+  };
+}
+
+/** Month, code and label columns, or null when the sheet has no code or label column. */
+function locateColumns(
+  grid: Grid,
+  header: { row: number; months: Map<number, number[]> },
+  look: Lookup,
+): Columns | null {
+  const h = header.row;
+  const monthCol: (number | undefined)[] = Array(13).fill(undefined);
+  const monthCols = new Set<number>();
+  const duplicateMonths: [number, number, number][] = [];
+  for (const [m, list] of header.months) {
+    monthCol[m] = list[0];
+    for (const c of list) monthCols.add(c);
+    for (const c of list.slice(1)) duplicateMonths.push([m, list[0], c]);
+  }
+
+  // By header text; the header may span the two rows above the month row.
+  let codeCol = -1;
+  let labelCol = -1;
+  for (let r = Math.max(0, h - 2); r <= h; r++) {
+    const row = grid[r] ?? [];
+    for (let c = 0; c < row.length; c++) {
+      if (monthCols.has(c)) continue;
+      const k = labelKey(row[c]);
+      if (codeCol < 0 && CODE_HEADERS.has(k)) codeCol = c;
+      else if (labelCol < 0 && LABEL_HEADERS.some((l) => k === l || k.startsWith(`${l} `))) labelCol = c;
+    }
+  }
+  // Else by contents: the column with most hits (at least 3), leftmost on a tie.
+  const guess = (hit: (text: string) => boolean, not: number): number => {
+    const counts: number[] = [];
+    const end = Math.min(grid.length, h + 1 + GUESS_ROWS);
+    for (let r = h + 1; r < end; r++) {
+      const row = grid[r] ?? [];
+      for (let c = 0; c < row.length; c++) {
+        const v = row[c];
+        if (c !== not && !monthCols.has(c) && typeof v === 'string' && v.length < 300 && hit(cleanText(v)))
+          counts[c] = (counts[c] ?? 0) + 1;
+      }
+    }
+    let best = -1;
+    for (let c = 0; c < counts.length; c++)
+      if ((counts[c] ?? 0) >= 3 && (best < 0 || counts[c] > counts[best])) best = c;
+    return best;
+  };
+  if (codeCol < 0) codeCol = guess((t) => look.byUpperCode.has(t.toUpperCase()), labelCol);
+  if (labelCol < 0) labelCol = guess((t) => Boolean(look.byLabel.get(indicatorKey(t))), codeCol);
+  if (codeCol < 0 && labelCol < 0) return null;
+  return { headerRow: h, monthCol, duplicateMonths, codeCol, labelCol };
+}
+
+interface Rows {
+  /** Indicator code → 0-based row; the first row of a code wins. */
+  rowOf: Map<string, number>;
+  submittedRow: number;
+  unknown: { row: number; code: string; readByLabel: boolean }[];
+  duplicates: { row: number; col: number; code: string; first: number }[];
+}
+
+/** Indicator rows by code, else by label; group rows, blank rows and footers are passed over. */
+const SUBMITTED_KEY = indicatorKey('Ngày nộp');
+
+function mapRows(grid: Grid, cols: Columns, look: Lookup): Rows {
+  const rows: Rows = { rowOf: new Map(), submittedRow: -1, unknown: [], duplicates: [] };
+  const place = (code: string, r: number, col: number) => {
+    const first = rows.rowOf.get(code);
+    if (first === undefined) rows.rowOf.set(code, r);
+    else rows.duplicates.push({ row: r, col, code, first });
+  };
+  const { codeCol, labelCol } = cols;
+  for (let r = cols.headerRow + 1; r < grid.length; r++) {
+    const row = grid[r] ?? [];
+    const code = codeCol >= 0 ? cellText(row[codeCol]) : '';
+    const label = labelCol >= 0 ? cellText(row[labelCol]) : '';
+    if (code) {
+      if (code.toUpperCase() === LAYOUT.submittedCode) {
+        if (rows.submittedRow < 0) rows.submittedRow = r;
+        continue;
+      }
+      const ind = look.byCode.get(code) ?? look.byUpperCode.get(code.toUpperCase());
+      if (ind) {
+        place(ind.code, r, codeCol);
+        continue;
+      }
+      if (looksLikeCode(code)) {
+        // A mistyped or retired code: the label may still say which indicator it is.
+        const viaLabel = label ? look.byLabel.get(indicatorKey(label)) : undefined;
+        const usable = viaLabel && !rows.rowOf.has(viaLabel.code) ? viaLabel : null;
+        rows.unknown.push({ row: r, code, readByLabel: usable !== null });
+        if (usable) place(usable.code, r, labelCol);
+        continue;
+      }
+    }
+    if (!label) continue;
+    const key = indicatorKey(label);
+    if (key.startsWith(SUBMITTED_KEY)) {
+      if (rows.submittedRow < 0) rows.submittedRow = r;
+      continue;
+    }
+    const ind = look.byLabel.get(key);
+    if (ind) place(ind.code, r, labelCol);
+  }
+  return rows;
+}
+
+interface Identity {
+  match: UnitMatch | null;
+  unitName: string;
+  /** "Xã Chung Chải" */
+  display: string;
+  /** Set when "Mã đơn vị" and "Đơn vị" name different units. */
+  mismatch?: [string, string];
+  /** What the sheet says, for the unknown-unit message. */
+  typed: string | null;
+}
+
+/**
+ * "Mã đơn vị" (authoritative: an unknown code is not guessed around), else "Đơn vị",
+ * else the sheet name, else the file name.
+ */
+function identifyUnit(top: TopLabels, units: Unit[], sheetName: string, file: string): Identity {
+  const all = candidates(units);
+  const viaCode = top.code ? byCode(all, top.code) : null;
+  const viaName = top.name ? byName(all, top.name) : null;
+  const match = top.code ? viaCode : (viaName ?? byTitle(all, sheetName) ?? (file ? byTitle(all, file) : null));
+  const typed = top.code ?? top.name ?? null;
+  if (!match) return { match, unitName: '', display: '', typed };
+  // An old commune known only by code: its name is what the sheet says.
+  const unitName = match.predecessor
+    ? top.name
+      ? stripKind(top.name, match.unit.kind)
+      : match.unit.code
+    : match.unit.name;
+  const id: Identity = { match, unitName, display: unitDisplayName({ name: unitName, kind: match.unit.kind }), typed };
+  if (viaCode && viaName && viaCode.unit.code !== viaName.unit.code)
+    id.mismatch = [unitDisplayName(viaCode.unit), unitDisplayName(viaName.unit)];
+  return id;
+}
+
+/** "Năm", else a year in the sheet name, the rows above the header or the file name. */
+function identifyYear(top: TopLabels, grid: Grid, headerRow: number, sheetName: string, file: string): number | null {
+  let year = yearIn(top.year) ?? yearIn(sheetName);
+  for (let r = 0; year === null && r < headerRow; r++)
+    for (const v of grid[r] ?? []) if (year === null) year = yearIn(v);
+  return year ?? (file ? yearIn(file) : null);
+}
+
+/** Merged ranges covering a value cell other than their top-left one: that cell is lost. */
+function hiddenByMerges(merges: string[], valueRows: Set<number>, monthCol: (number | undefined)[]) {
+  const out: { range: string; cell: string; months: number[] }[] = [];
+  for (const text of merges) {
+    const box = parseRange(text);
+    if (!box) continue;
+    const months: number[] = [];
+    let cell = '';
+    for (let m = 1; m <= 12; m++) {
+      const c = monthCol[m];
+      if (c === undefined || c + 1 < box.c1 || c + 1 > box.c2) continue;
+      for (let r = box.r1; r <= box.r2; r++) {
+        if (!valueRows.has(r) || (r === box.r1 && c + 1 === box.c1)) continue;
+        if (!months.includes(m)) months.push(m);
+        if (!cell) cell = a1(r, c + 1);
+      }
+    }
+    if (months.length) out.push({ range: box.text, cell, months });
+  }
+  return out;
+}
+
+function readOne(sheet: SheetInput, ctx: ReadContext, file: string): SheetRead {
+  const grid = sheet.grid ?? [];
+  const findings: Finding[] = [];
+  const header = findHeaderRow(grid);
+  if (!header) return { report: null, findings, skipped: true };
+
+  const base: Partial<Finding> = dropUndefined({ file: file || undefined, sheet: sheet.name });
+  const push = (severity: Finding['severity'], code: string, extra: Partial<Finding>, message: string) =>
+    findings.push(dropUndefined({ severity, code, ...base, ...extra, message } as Finding));
+  let place: Where = { file: file || undefined, sheet: sheet.name };
+  const where = (w: Where = {}): Where => ({ ...place, ...w });
+
+  let width = 0;
+  for (const row of grid) if (row && row.length > width) width = row.length;
+  if (grid.length > MAX_ROWS || width > MAX_COLS) {
+    push('error', 'sheet-too-large', {}, T.sheetTooLarge(where(), grid.length, width));
+    return { report: null, findings, skipped: false };
+  }
+
+  const cat = ctx.catalogue;
+  const look = lookup(cat);
+  const cols = locateColumns(grid, header, look);
+  if (!cols) return { report: null, findings, skipped: true };
+  const rows = mapRows(grid, cols, look);
+  // A table of months with no indicator in it is some other sheet (a chart's data, a plan).
+  if (rows.rowOf.size === 0 && rows.submittedRow < 0) return { report: null, findings, skipped: true };
+  const h = cols.headerRow;
+  const { monthCol } = cols;
+
+  // Which unit and year.
+  const top = readTopLabels(grid, h);
+  const id = identifyUnit(top, ctx.units, sheet.name, file);
+  if (id.match) {
+    Object.assign(base, { unitCode: id.match.unit.code, unitName: id.unitName });
+    place = { unit: id.display };
+    if (id.mismatch) push('warning', 'unit-mismatch', {}, T.unitMismatch(where(), ...id.mismatch));
+  } else {
+    push('error', 'unknown-unit', {}, T.unknownUnit(where(), id.typed));
+  }
+  let year = identifyYear(top, grid, h, sheet.name, file);
+  if (year === null) {
+    // With an expected year the sheet is still usable; say what was assumed.
+    push(ctx.year === undefined ? 'error' : 'warning', 'no-year', {}, T.noYear(where(), ctx.year ?? null));
+    year = ctx.year ?? null;
+  } else {
+    const accepted = [...new Set([...(ctx.year !== undefined ? [ctx.year] : []), ...(ctx.years ?? [])])];
+    if (accepted.length && !accepted.includes(year))
+      push('warning', 'wrong-year', {}, T.wrongYear(where(), year, accepted));
+  }
+
+  // Layout problems.
+  for (const [m, first, second] of cols.duplicateMonths) {
+    const cell = a1(h + 1, second + 1);
+    const text = T.duplicateMonthColumn(where({ cell }), m, colLetter(first + 1), colLetter(second + 1));
+    push('warning', 'duplicate-month-column', { cell, month: m }, text);
+  }
+  const missingMonths = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].filter((m) => monthCol[m] === undefined);
+  if (missingMonths.length) push('warning', 'missing-month-column', {}, T.missingMonthColumns(where(), missingMonths));
+  for (const u of rows.unknown) {
+    const cell = a1(u.row + 1, cols.codeCol + 1);
+    push('warning', 'unknown-indicator', { cell }, T.unknownIndicator(where({ cell }), u.code, u.readByLabel));
+  }
+  for (const d of rows.duplicates) {
+    const cell = a1(d.row + 1, d.col + 1);
+    const indicatorLabel = look.byCode.get(d.code)?.label;
+    const text = T.duplicateIndicator(where({ cell }), d.code, d.first + 1, d.row + 1);
+    push('error', 'duplicate-indicator', { cell, indicatorCode: d.code, indicatorLabel }, text);
+  }
+
+  // Values.
+  const values: Record<string, (number | null)[]> = {};
+  const notes: Record<string, (string | null)[]> = {};
+  const cells: Record<string, string[]> = {};
+  const invalid: string[] = [];
+  const cellFinding = (indicatorCode: string, indicatorLabel: string, m: number, cell: string, bad: InvalidCell) => {
+    const text = cellProblemText(bad.problem, where({ cell, indicator: indicatorLabel, month: m }), bad.shown);
+    push('error', bad.problem, { cell, indicatorCode, indicatorLabel, month: m }, text);
+  };
+
+  for (const ind of cat.indicators) {
+    const r = rows.rowOf.get(ind.code);
+    const months: (number | string | null)[] = Array(12).fill(null);
+    cells[ind.code] = Array(12).fill('');
+    if (r === undefined) {
+      const extra = { indicatorCode: ind.code, indicatorLabel: ind.label };
+      push('warning', 'missing-indicator', extra, T.missingIndicator(where(), ind.label, ind.code));
+    } else {
+      const row = grid[r] ?? [];
+      for (let m = 1; m <= 12; m++) {
+        const c = monthCol[m];
+        if (c === undefined) continue;
+        const cell = a1(r + 1, c + 1);
+        cells[ind.code][m - 1] = cell;
+        const parsed: CellParse = parseCell(row[c], ind.kind);
+        if (parsed.status === 'invalid') {
+          invalid.push(`${ind.code}:${m}`);
+          cellFinding(ind.code, ind.label, m, cell, parsed);
+        } else if (parsed.status === 'ok') {
+          months[m - 1] = parsed.value;
+          const extra = { cell, indicatorCode: ind.code, indicatorLabel: ind.label, month: m };
+          const w = where({ cell, indicator: ind.label, month: m });
+          if (parsed.note === 'ambiguous-thousands')
+            push(
+              'warning',
+              'ambiguous-thousands',
+              extra,
+              T.englishThousands(w, cellText(row[c]), parsed.value as number),
+            );
+          else if (parsed.note === 'truncated')
+            push('warning', 'note-truncated', extra, T.noteTruncated(w, MAX_NOTE_LENGTH));
+        }
+      }
+    }
+    if (ind.kind === 'note') notes[ind.code] = months as (string | null)[];
+    else values[ind.code] = months as (number | null)[];
+  }
+
+  const submitted: (string | null)[] = Array(12).fill(null);
+  const submittedCells: string[] = Array(12).fill('');
+  const sr = rows.submittedRow;
+  if (sr < 0) push('warning', 'missing-submitted-row', {}, T.missingSubmittedRow(where()));
+  else
+    for (let m = 1; m <= 12; m++) {
+      const c = monthCol[m];
+      if (c === undefined) continue;
+      const cell = a1(sr + 1, c + 1);
+      submittedCells[m - 1] = cell;
+      const parsed = parseDateCell(grid[sr]?.[c]);
+      if (parsed.status === 'ok') submitted[m - 1] = parsed.iso;
+      else if (parsed.status === 'invalid') cellFinding(LAYOUT.submittedCode, SUBMITTED_LABEL, m, cell, parsed);
+    }
+
+  const valueRows = new Set([...rows.rowOf.values(), ...(sr >= 0 ? [sr] : [])].map((r) => r + 1));
+  for (const hidden of hiddenByMerges(sheet.merges ?? [], valueRows, monthCol)) {
+    const text = T.mergedCell(where({ cell: hidden.cell }), hidden.range, hidden.months);
+    push('warning', 'merged-cell', { cell: hidden.cell }, text);
+  }
+
+  if (!id.match || year === null) return { report: null, findings, skipped: false };
+  const report: UnitYear = {
+    unitCode: id.match.unit.code,
+    unitName: id.unitName,
+    unitKind: id.match.unit.kind,
+    year,
+    file,
+    sheet: sheet.name,
+    values,
+    notes,
+    submitted,
+    cells,
+    submittedCells,
+    invalid,
+  };
+  return { report, findings, skipped: false };
+}
+
+/** Read one sheet on its own (no file name: messages name the sheet). */
+export function readSheet(sheet: SheetInput, ctx: ReadContext): { report: UnitYear | null; findings: Finding[] } {
+  const { report, findings } = readOne(sheet, ctx, '');
+  return { report, findings };
+}
+
+/**
+ * Read every report sheet of a workbook; other sheets are skipped silently. Several
+ * sheets of the same unit and year are all returned: checkWorkbooks keeps one.
+ */
+export function readWorkbook(wb: WorkbookInput, ctx: ReadContext): ReadResult {
+  const reports: UnitYear[] = [];
+  const findings: Finding[] = [];
+  let anyReport = false;
+  for (const sheet of wb.sheets) {
+    const r = readOne(sheet, ctx, wb.source);
+    if (r.skipped) continue;
+    anyReport = true;
+    findings.push(...r.findings);
+    if (r.report) reports.push(r.report);
+  }
+  if (!anyReport)
+    findings.push({ severity: 'error', code: 'no-report-sheet', file: wb.source, message: T.noReportSheet(wb.source) });
+  return { reports, findings };
+}

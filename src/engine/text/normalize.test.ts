@@ -1,0 +1,73 @@
+import fc from 'fast-check';
+import { cleanText, looseKey, normalizeName, sameName, slug } from './normalize';
+
+describe('cleanText', () => {
+  it('composes NFD input (macOS, Unikey "Unicode tổ hợp") to NFC', () => {
+    const nfd = 'Chung Chải'.normalize('NFD');
+    expect(nfd).not.toBe('Chung Chải');
+    expect(cleanText(nfd)).toBe('Chung Chải');
+    expect(cleanText(nfd).length).toBe(10);
+  });
+
+  it('replaces the lookalikes of Đ and đ', () => {
+    expect(cleanText('\u00D0ảng')).toBe('Đảng');
+    expect(cleanText('\u0189ảng')).toBe('Đảng');
+    expect(cleanText('\u00F0ường \u0256i')).toBe('đường đi');
+    expect(cleanText('Ðoàn Thanh niên').codePointAt(0)).toBe(0x0110);
+  });
+
+  it('removes zero-width characters, even between a letter and its tone mark', () => {
+    expect(cleanText('Mường\u200B Nhé\uFEFF')).toBe('Mường Nhé');
+    expect(cleanText('\u2060Nậm\u200CKè\u200D')).toBe('NậmKè');
+    expect(cleanText('Ha\u200B\u0300')).toBe('Hà');
+  });
+
+  it('turns NBSP and other spaces into one space and trims', () => {
+    expect(cleanText('\u00A0 Xã\u00A0\u00A0Chung\u2003Chải\t\n ')).toBe('Xã Chung Chải');
+    expect(cleanText('1\u202F000')).toBe('1 000');
+    expect(cleanText('   ')).toBe('');
+  });
+
+  it('is idempotent', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (s) => {
+        const once = cleanText(s);
+        return cleanText(once) === once;
+      }),
+    );
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (s) => {
+        const once = normalizeName(s);
+        return normalizeName(once) === once;
+      }),
+    );
+  });
+});
+
+describe('normalizeName and sameName', () => {
+  it('lower-cases Vietnamese', () => {
+    expect(normalizeName('  XÃ CHUNG CHẢI ')).toBe('xã chung chải');
+    expect(normalizeName('ĐOÀN')).toBe('đoàn');
+  });
+
+  it('compares names typed differently', () => {
+    expect(sameName('Huổi Lếch', 'HUỔI\u00A0LẾCH'.normalize('NFD'))).toBe(true);
+    expect(sameName('Ðảng', 'đảng')).toBe(true);
+    expect(sameName('Nậm Kè', 'Nậm Vì')).toBe(false);
+  });
+});
+
+describe('looseKey and slug', () => {
+  it('matches old and new tone placement, quotes and dashes', () => {
+    expect(looseKey('văn hoá – xã hội')).toBe(looseKey('Văn hóa - xã hội'));
+    expect(looseKey('Thuỷ lợi')).toBe(looseKey('thủy lợi'));
+    expect(looseKey('“Dân vận khéo”')).toBe(looseKey('"Dân vận khéo"'));
+    expect(looseKey('hoà')).not.toBe(looseKey('hoa'));
+  });
+
+  it('makes ASCII slugs', () => {
+    expect(slug('Chung Chải 2018')).toBe('chung-chai-2018');
+    expect(slug('Ðiện Biên')).toBe('dien-bien');
+    expect(slug('  Sín Thầu ')).toBe('sin-thau');
+  });
+});

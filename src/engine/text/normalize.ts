@@ -1,0 +1,73 @@
+/**
+ * Text normalisation for comparing what people type in sheets. Vietnamese arrives in
+ * NFC and NFD (macOS, Unikey "Unicode tổ hợp"), with lookalike Đ letters, invisible
+ * zero-width characters and non-breaking spaces copied from Word or web pages.
+ */
+
+// Zero-width space/non-joiner/joiner, word joiner, BOM. Removed before NFC so a ZWJ
+// between a letter and its combining mark cannot block composition.
+const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/g;
+// Ð (Icelandic eth) and Ɖ (African D) look exactly like Đ; ð and ɖ like đ.
+const LOOKALIKE_D = /[\u00D0\u0189\u00F0\u0256]/g;
+const D_FIX: Record<string, string> = {
+  '\u00D0': '\u0110',
+  '\u0189': '\u0110',
+  '\u00F0': '\u0111',
+  '\u0256': '\u0111',
+};
+// JS \s covers NBSP, U+2000–U+200A, U+202F, U+205F, U+3000, line breaks and tabs.
+const SPACES = /\s+/g;
+
+/** NFC, one Đ, no zero-width characters, single spaces, trimmed. Idempotent. */
+export function cleanText(s: string): string {
+  return s
+    .replace(ZERO_WIDTH, '')
+    .replace(LOOKALIKE_D, (c) => D_FIX[c])
+    .normalize('NFC')
+    .replace(SPACES, ' ')
+    .trim();
+}
+
+/** cleanText + Vietnamese lower case: the form used to compare names, labels and headers. */
+export function normalizeName(s: string): string {
+  return cleanText(s).toLocaleLowerCase('vi');
+}
+
+export function sameName(a: string, b: string): boolean {
+  return normalizeName(a) === normalizeName(b);
+}
+
+/**
+ * ASCII slug without diacritics: "Chung Chải 2018" → "chung-chai-2018". Used to match
+ * sheet and file names against unit codes ("chung-chai-2018.xlsx").
+ */
+export function slug(s: string): string {
+  return normalizeName(s)
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+// Tone marks: huyền, sắc, hỏi, ngã, nặng.
+const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/g;
+
+/**
+ * A looser key for matching labels and names typed by people: normalizeName, plus
+ * - the tone moved to the end of each word (letters only, not its punctuation), so old and new tone placement match
+ *   ("hoá" = "hóa", "thuỷ" = "thủy", "khoẻ" = "khỏe");
+ * - curly quotes → straight, en/em dashes → "-".
+ * Only for comparing; never shown.
+ */
+export function looseKey(s: string): string {
+  return normalizeName(s)
+    .replace(/[\u201C\u201D\u201E\u00AB\u00BB]/g, '"')
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[\u2013\u2014\u2212]/g, '-')
+    .normalize('NFD')
+    .replace(/[\p{L}\p{M}]+/gu, (word) => {
+      const tones = word.match(TONE_MARKS);
+      return tones ? word.replace(TONE_MARKS, '') + tones.join('') : word;
+    });
+}

@@ -1,0 +1,121 @@
+import { MAX_NOTE_LENGTH, parseCell, parseDateCell, serialToIso, shownValue } from './cells';
+
+describe('parseCell — numbers', () => {
+  it('treats empty and whitespace-only as empty', () => {
+    for (const v of ['', '   ', '\u00A0', '\u200B', null, undefined])
+      expect(parseCell(v, 'count')).toEqual({ status: 'empty' });
+  });
+
+  it('takes numbers as they are', () => {
+    expect(parseCell(12, 'count')).toEqual({ status: 'ok', value: 12 });
+    expect(parseCell(0, 'count')).toEqual({ status: 'ok', value: 0 });
+    expect(parseCell(90.5, 'amount')).toEqual({ status: 'ok', value: 90.5 });
+    expect(parseCell(2.9999999999999996, 'count')).toEqual({ status: 'ok', value: 3 });
+  });
+
+  it('rejects negatives, fractions in counts and non-finite numbers', () => {
+    expect(parseCell(-5, 'count')).toEqual({ status: 'invalid', problem: 'negative', shown: '-5' });
+    expect(parseCell(-0.5, 'amount')).toEqual({ status: 'invalid', problem: 'negative', shown: '-0,5' });
+    expect(parseCell(2.5, 'count')).toEqual({ status: 'invalid', problem: 'fraction', shown: '2,5' });
+    expect(parseCell(Number.NaN, 'count')).toMatchObject({ status: 'invalid', problem: 'not-a-number' });
+    expect(parseCell(Number.POSITIVE_INFINITY, 'amount')).toMatchObject({ status: 'invalid', problem: 'not-a-number' });
+  });
+
+  it('parses numeric text the Vietnamese way', () => {
+    expect(parseCell('1.000', 'count')).toEqual({ status: 'ok', value: 1000 });
+    expect(parseCell(' 1.000,5 ', 'amount')).toEqual({ status: 'ok', value: 1000.5 });
+    expect(parseCell('1,5', 'count')).toEqual({ status: 'invalid', problem: 'fraction', shown: '1,5' });
+    expect(parseCell('-3', 'count')).toEqual({ status: 'invalid', problem: 'negative', shown: '-3' });
+    expect(parseCell('1,000', 'count')).toEqual({ status: 'invalid', problem: 'ambiguous', shown: '1,000' });
+    expect(parseCell('12.5', 'amount')).toEqual({ status: 'invalid', problem: 'ambiguous', shown: '12.5' });
+    expect(parseCell('12 hộ', 'count')).toEqual({ status: 'invalid', problem: 'not-a-number', shown: '12 hộ' });
+    expect(parseCell('1,000,000', 'count')).toEqual({ status: 'ok', value: 1000000, note: 'ambiguous-thousands' });
+  });
+
+  it('rejects booleans, dates and error values', () => {
+    expect(parseCell(true, 'count')).toEqual({ status: 'invalid', problem: 'boolean', shown: 'TRUE' });
+    expect(parseCell(new Date(2018, 8, 16), 'count')).toEqual({
+      status: 'invalid',
+      problem: 'date',
+      shown: '16/09/2018',
+    });
+    expect(parseCell('#REF!', 'amount')).toEqual({ status: 'invalid', problem: 'error-value', shown: '#REF!' });
+  });
+
+  it('shortens what it shows to 60 characters', () => {
+    const long = 'x'.repeat(100);
+    const r = parseCell(long, 'count');
+    expect(r).toEqual({ status: 'invalid', problem: 'not-a-number', shown: `${'x'.repeat(59)}…` });
+    expect(shownValue(long)).toHaveLength(60);
+  });
+});
+
+describe('parseCell — notes', () => {
+  it('cleans text but keeps line breaks', () => {
+    expect(parseCell('  Thiếu\u00A0kinh phí \r\n\n  đường  hỏng ', 'note')).toEqual({
+      status: 'ok',
+      value: 'Thiếu kinh phí\nđường hỏng',
+    });
+    expect(parseCell(' \n ', 'note')).toEqual({ status: 'empty' });
+  });
+
+  it('turns any value into text', () => {
+    expect(parseCell(2018, 'note')).toEqual({ status: 'ok', value: '2018' });
+    expect(parseCell(1.5, 'note')).toEqual({ status: 'ok', value: '1,5' });
+    expect(parseCell(false, 'note')).toEqual({ status: 'ok', value: 'FALSE' });
+    expect(parseCell(new Date(2018, 0, 2), 'note')).toEqual({ status: 'ok', value: '02/01/2018' });
+  });
+
+  it('caps notes at 5.000 characters with a note', () => {
+    const r = parseCell('a'.repeat(MAX_NOTE_LENGTH + 10), 'note');
+    expect(r).toEqual({ status: 'ok', value: 'a'.repeat(5000), note: 'truncated' });
+  });
+
+  it('still flags error values', () => {
+    expect(parseCell('#N/A', 'note')).toEqual({ status: 'invalid', problem: 'error-value', shown: '#N/A' });
+  });
+});
+
+describe('parseDateCell', () => {
+  it('takes the local calendar date of Date objects', () => {
+    expect(parseDateCell(new Date(2018, 8, 16))).toEqual({ status: 'ok', iso: '2018-09-16' });
+    expect(parseDateCell(new Date(2018, 8, 16, 23, 59))).toEqual({ status: 'ok', iso: '2018-09-16' });
+    expect(parseDateCell(new Date(2018, 8, 16, 0, 0))).toEqual({ status: 'ok', iso: '2018-09-16' });
+  });
+
+  it('reads serial day numbers', () => {
+    expect(parseDateCell(43359)).toEqual({ status: 'ok', iso: '2018-09-16' });
+    expect(parseDateCell(43359.75)).toEqual({ status: 'ok', iso: '2018-09-16' });
+    expect(serialToIso(45839)).toBe('2025-07-01');
+  });
+
+  it.each([
+    ['16/09/2018', '2018-09-16'],
+    ['16/9/2018', '2018-09-16'],
+    ['16-09-2018', '2018-09-16'],
+    ['16.09.2018', '2018-09-16'],
+    ['2018-09-16', '2018-09-16'],
+    ['1/2/2019', '2019-02-01'],
+    ['16/09/18', '2018-09-16'],
+    ['16/09/2018 10:30', '2018-09-16'],
+    ['29/02/2020', '2020-02-29'],
+  ])('%j → %s', (text, iso) => {
+    expect(parseDateCell(text)).toEqual({ status: 'ok', iso });
+  });
+
+  it('rejects impossible and implausible dates', () => {
+    expect(parseDateCell('31/02/2018')).toEqual({ status: 'invalid', problem: 'not-a-date', shown: '31/02/2018' });
+    expect(parseDateCell('09/16/2018')).toEqual({ status: 'invalid', problem: 'not-a-date', shown: '09/16/2018' });
+    expect(parseDateCell('hôm qua')).toEqual({ status: 'invalid', problem: 'not-a-date', shown: 'hôm qua' });
+    expect(parseDateCell(16)).toEqual({ status: 'invalid', problem: 'date-out-of-range', shown: '16' });
+    expect(parseDateCell('16/09/1890')).toEqual({
+      status: 'invalid',
+      problem: 'date-out-of-range',
+      shown: '16/09/1890',
+    });
+    expect(parseDateCell(true)).toEqual({ status: 'invalid', problem: 'boolean', shown: 'TRUE' });
+    expect(parseDateCell('#VALUE!')).toEqual({ status: 'invalid', problem: 'error-value', shown: '#VALUE!' });
+    expect(parseDateCell(new Date(Number.NaN))).toMatchObject({ status: 'invalid', problem: 'not-a-date' });
+    expect(parseDateCell('')).toEqual({ status: 'empty' });
+  });
+});

@@ -1,0 +1,187 @@
+/**
+ * One cell's value → a number, a note text or a precise problem. Cells come from
+ * Range.getValues() or the .xlsx reader: numbers, text, booleans, Date objects,
+ * error values as text ("#REF!"), '' / null for empty.
+ */
+import { formatNumberVi } from '../text/format';
+import { cleanText } from '../text/normalize';
+import { isErrorValue, parseNumberText } from '../text/number';
+import type { CellValue, ValueKind } from '../types';
+
+/** Machine codes of cell problems; also used as Finding codes. */
+export type CellProblem =
+  | 'not-a-number'
+  | 'ambiguous'
+  | 'negative'
+  | 'fraction'
+  | 'boolean'
+  | 'date'
+  | 'error-value'
+  | 'not-a-date'
+  | 'date-out-of-range';
+
+export interface InvalidCell {
+  status: 'invalid';
+  problem: CellProblem;
+  /** What the user typed, at most 60 characters. */
+  shown: string;
+}
+
+export type CellParse =
+  | { status: 'empty' }
+  | { status: 'ok'; value: number | string; note?: 'ambiguous-thousands' | 'truncated' }
+  | InvalidCell;
+
+export type DateParse = { status: 'empty' } | { status: 'ok'; iso: string } | InvalidCell;
+
+/** Longest note kept; longer text is cut (with a warning) to bound memory and output. */
+export const MAX_NOTE_LENGTH = 5000;
+const SHOWN_LENGTH = 60;
+/** Counts computed by formulas may carry binary noise (2.9999999999999996). */
+const INTEGER_TOLERANCE = 1e-9;
+
+const pad2 = (x: number) => String(x).padStart(2, '0');
+
+function isDate(v: CellValue): v is Date {
+  return Object.prototype.toString.call(v) === '[object Date]';
+}
+
+/** Calendar date as the sheet shows it; see parseDateCell for why local fields. */
+function localIso(d: Date): string {
+  return `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())}`;
+}
+
+/** What the user sees in the cell, shortened to 60 characters. */
+export function shownValue(v: CellValue): string {
+  let s: string;
+  if (v === null || v === undefined) s = '';
+  else if (typeof v === 'number') s = formatNumberVi(v, 10);
+  else if (typeof v === 'boolean') s = v ? 'TRUE' : 'FALSE';
+  else if (isDate(v)) {
+    if (Number.isNaN(v.getTime())) s = String(v);
+    else {
+      const iso = localIso(v);
+      s = `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+    }
+  } else s = cleanText(String(v));
+  return s.length > SHOWN_LENGTH ? `${s.slice(0, SHOWN_LENGTH - 1)}…` : s;
+}
+
+function invalid(problem: CellProblem, v: CellValue): InvalidCell {
+  return { status: 'invalid', problem, shown: shownValue(v) };
+}
+
+function isBlank(v: CellValue): boolean {
+  return v === null || v === undefined || (typeof v === 'string' && cleanText(v) === '');
+}
+
+/** Notes keep their line breaks (each line cleaned), unlike names. */
+function cleanNote(s: string): string {
+  return s
+    .split(/\r\n|\r|\n|\u2028|\u2029/)
+    .map(cleanText)
+    .filter(Boolean)
+    .join('\n');
+}
+
+function checkNumber(value: number, kind: 'count' | 'amount', raw: CellValue): CellParse {
+  if (!Number.isFinite(value)) return invalid('not-a-number', raw);
+  if (value < 0) return invalid('negative', raw);
+  if (kind === 'count') {
+    const rounded = Math.round(value);
+    if (Math.abs(value - rounded) > INTEGER_TOLERANCE) return invalid('fraction', raw);
+    return { status: 'ok', value: rounded === 0 ? 0 : rounded };
+  }
+  return { status: 'ok', value: value === 0 ? 0 : value };
+}
+
+export function parseCell(value: CellValue, kind: ValueKind): CellParse {
+  if (isBlank(value)) return { status: 'empty' };
+  if (kind === 'note') {
+    if (typeof value === 'string' && isErrorValue(value)) return invalid('error-value', value);
+    const text =
+      typeof value === 'string'
+        ? cleanNote(value)
+        : typeof value === 'number'
+          ? String(value).replace('.', ',') // no grouping: "2018" in a note is a year
+          : shownValue(value);
+    if (!text) return { status: 'empty' };
+    if (text.length > MAX_NOTE_LENGTH)
+      return { status: 'ok', value: text.slice(0, MAX_NOTE_LENGTH), note: 'truncated' };
+    return { status: 'ok', value: text };
+  }
+  if (typeof value === 'number') return checkNumber(value, kind, value);
+  if (typeof value === 'boolean') return invalid('boolean', value);
+  if (isDate(value)) return invalid('date', value);
+  const text = String(value);
+  if (isErrorValue(text)) return invalid('error-value', value);
+  const parsed = parseNumberText(text, kind);
+  if (!parsed.ok) return invalid(parsed.reason, value);
+  const checked = checkNumber(parsed.value, kind, value);
+  if (checked.status === 'ok' && parsed.note) return { ...checked, note: parsed.note };
+  return checked;
+}
+
+// ---------------------------------------------------------------- dates
+
+/** Reports are about 1990 … 2100; anything else is a typing mistake (e.g. "16" → 1900-01-15). */
+const MIN_YEAR = 1990;
+const MAX_YEAR = 2100;
+const SERIAL_EPOCH = Date.UTC(1899, 11, 30);
+const DAY_MS = 86400000;
+
+function validIso(y: number, m: number, d: number): string | null {
+  if (m < 1 || m > 12 || d < 1) return null;
+  const dim = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  if (d > dim) return null;
+  return `${String(y).padStart(4, '0')}-${pad2(m)}-${pad2(d)}`;
+}
+
+function dateResult(iso: string | null, raw: CellValue): DateParse {
+  if (!iso) return invalid('not-a-date', raw);
+  const y = Number(iso.slice(0, 4));
+  if (y < MIN_YEAR || y > MAX_YEAR) return invalid('date-out-of-range', raw);
+  return { status: 'ok', iso };
+}
+
+/** Excel/Sheets serial day number → ISO date (the time of day, if any, is dropped). */
+export function serialToIso(serial: number): string {
+  const d = new Date(SERIAL_EPOCH + Math.floor(serial) * DAY_MS);
+  return `${d.getUTCFullYear()}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}`;
+}
+
+const DMY = /^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}|\d{2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/;
+const YMD = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?)?$/;
+
+/**
+ * The submission-date cell. Date objects: the shells hand over Dates whose *local*
+ * fields (getFullYear/getMonth/getDate) are the date the sheet shows — Apps Script
+ * builds them in the script's time zone, the .xlsx reader in the machine's — so we
+ * read local fields and never toISOString(), which would shift 00:00 on 16/09 at
+ * UTC+7 to the 15th. Numbers are serial days (43359 → 2018-09-16). Text is read
+ * day first (dd/mm/yyyy, also "16-9-2018", "16.09.18") or ISO yyyy-mm-dd; never
+ * month first.
+ */
+export function parseDateCell(value: CellValue): DateParse {
+  if (isBlank(value)) return { status: 'empty' };
+  if (isDate(value)) {
+    if (Number.isNaN(value.getTime())) return invalid('not-a-date', value);
+    return dateResult(localIso(value), value);
+  }
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value) || value < 1) return invalid('not-a-date', value);
+    return dateResult(serialToIso(value), value);
+  }
+  if (typeof value === 'boolean') return invalid('boolean', value);
+  const text = cleanText(String(value));
+  if (isErrorValue(text)) return invalid('error-value', value);
+  const dmy = DMY.exec(text);
+  if (dmy) {
+    const yy = Number(dmy[3]);
+    const year = dmy[3].length === 2 ? 2000 + yy : yy;
+    return dateResult(validIso(year, Number(dmy[2]), Number(dmy[1])), value);
+  }
+  const ymd = YMD.exec(text);
+  if (ymd) return dateResult(validIso(Number(ymd[1]), Number(ymd[2]), Number(ymd[3])), value);
+  return invalid('not-a-date', value);
+}

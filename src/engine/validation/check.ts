@@ -1,0 +1,124 @@
+/**
+ * Check a set of workbooks together: read every report sheet, check each report's
+ * rules, and find problems between workbooks (one unit sent twice). The result
+ * never depends on the order the workbooks or sheets came in.
+ */
+import { sheetRef, FINDING_TEXT as T } from '../../messages/vi/findings';
+import { unitDisplayName } from '../sheet/layout';
+import { type ReadContext, readWorkbook } from '../sheet/read';
+import type { Finding, ReadResult, Unit, UnitYear, WorkbookInput } from '../types';
+import { checkRules } from './rules';
+
+/** Code-point order: locale-independent, so every machine sorts alike. */
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
+
+/** "G14" → [14, 7]; no cell sorts first. */
+function cellPosition(cell: string | undefined): [number, number] {
+  const m = cell ? /^([A-Z]+)(\d+)$/.exec(cell) : null;
+  if (!m) return [0, 0];
+  let col = 0;
+  for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
+  return [Number(m[2]), col];
+}
+
+/** Total order on findings: unit, file, sheet, cell (row, column), month, severity, code, text. */
+export function compareFindings(a: Finding, b: Finding): number {
+  const [ar, ac] = cellPosition(a.cell);
+  const [br, bc] = cellPosition(b.cell);
+  return (
+    compareText(a.unitCode ?? '', b.unitCode ?? '') ||
+    compareText(a.file ?? '', b.file ?? '') ||
+    compareText(a.sheet ?? '', b.sheet ?? '') ||
+    ar - br ||
+    ac - bc ||
+    (a.month ?? 0) - (b.month ?? 0) ||
+    SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+    compareText(a.code, b.code) ||
+    compareText(a.indicatorCode ?? '', b.indicatorCode ?? '') ||
+    compareText(a.message, b.message)
+  );
+}
+
+function compareReports(a: UnitYear, b: UnitYear): number {
+  return compareText(a.unitCode, b.unitCode) || a.year - b.year;
+}
+
+function display(r: UnitYear): string {
+  return r.unitKind ? unitDisplayName({ name: r.unitName, kind: r.unitKind }) : r.unitName;
+}
+
+/**
+ * Read and check workbooks. Two sheets for the same unit and year: the first by file
+ * then sheet name is kept, the other's values are dropped with an error naming both.
+ * Unknown units, wrong years and cell problems come from reading (sheet/read.ts).
+ * Units that sent nothing are not reported here: see expectedUnitsMissing.
+ */
+export function checkWorkbooks(workbooks: WorkbookInput[], ctx: ReadContext): ReadResult {
+  const all: UnitYear[] = [];
+  const findings: Finding[] = [];
+  for (const wb of workbooks) {
+    const r = readWorkbook(wb, ctx);
+    all.push(...r.reports);
+    findings.push(...r.findings);
+  }
+
+  const kept = new Map<string, UnitYear>();
+  // Same file and sheet name twice (two folders): fall back to the contents, so even
+  // then the input order does not decide.
+  const content = (r: UnitYear) => JSON.stringify([r.values, r.notes, r.submitted]);
+  const byPlace = [...all].sort(
+    (a, b) => compareText(a.file, b.file) || compareText(a.sheet, b.sheet) || compareText(content(a), content(b)),
+  );
+  for (const r of byPlace) {
+    const key = `${r.unitCode}\u0000${r.year}`;
+    const first = kept.get(key);
+    if (!first) {
+      kept.set(key, r);
+      continue;
+    }
+    const keptRef = sheetRef(first.file, first.sheet);
+    const droppedRef = sheetRef(r.file, r.sheet);
+    findings.push({
+      severity: 'error',
+      code: 'duplicate-unit',
+      unitCode: r.unitCode,
+      unitName: r.unitName,
+      ...(r.file ? { file: r.file } : {}),
+      sheet: r.sheet,
+      message: T.duplicateUnit({ unit: display(r) }, r.year, keptRef, droppedRef),
+    });
+  }
+
+  const reports = [...kept.values()].sort(compareReports);
+  for (const r of reports) findings.push(...checkRules(r, ctx.catalogue));
+  findings.sort(compareFindings);
+  return { reports, findings };
+}
+
+/** Year a unit's succession starts, or -Infinity when it always existed. */
+const startYear = (u: Unit) => (u.succession ? Number(u.succession.from.slice(0, 4)) : Number.NEGATIVE_INFINITY);
+
+/**
+ * One 'unit-missing' warning per unit that has no report for `year`, sorted by unit
+ * code. A unit is not expected before its succession starts, nor after it was merged
+ * into a unit whose succession began on or before 1 January of that year.
+ */
+export function expectedUnitsMissing(reports: UnitYear[], units: Unit[], year: number): Finding[] {
+  const reported = new Set(reports.filter((r) => r.year === year).map((r) => r.unitCode));
+  const mergedAway = new Set<string>();
+  for (const u of units)
+    if (u.succession && u.succession.from <= `${year}-01-01`)
+      for (const p of u.succession.predecessors) if (p !== u.code) mergedAway.add(p);
+  return units
+    .filter((u) => startYear(u) <= year && !mergedAway.has(u.code) && !reported.has(u.code))
+    .sort((a, b) => compareText(a.code, b.code))
+    .map((u) => ({
+      severity: 'warning' as const,
+      code: 'unit-missing',
+      unitCode: u.code,
+      unitName: u.name,
+      message: T.unitMissing(unitDisplayName(u), year),
+    }));
+}

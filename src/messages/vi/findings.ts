@@ -1,0 +1,148 @@
+/**
+ * Vietnamese texts for findings (problems found while reading and checking reports).
+ * Every message is a full sentence that starts with the place, so a commune officer
+ * can find the cell without knowing the tool: "Xã Chung Chải, ô G14 (Tổng số đơn
+ * tiếp nhận, tháng 3): "abc" không phải là số".
+ */
+import { formatNumberVi } from '../../engine/text/format';
+
+export interface Where {
+  /** Display name of the unit, "Xã Chung Chải"; when unknown, file and sheet are used. */
+  unit?: string;
+  file?: string;
+  sheet?: string;
+  cell?: string;
+  indicator?: string;
+  month?: number;
+}
+
+/** "Xã Chung Chải, ô G14 (Tổng số đơn tiếp nhận, tháng 3)" or "Tệp a.xlsx, trang "B", ô G14 (…)". */
+export function where(w: Where): string {
+  const head: string[] = [];
+  if (w.unit) head.push(w.unit);
+  else {
+    if (w.file) head.push(`Tệp ${w.file}`);
+    if (w.sheet) head.push(w.file ? `trang "${w.sheet}"` : `Trang "${w.sheet}"`);
+  }
+  if (w.cell) head.push(head.length ? `ô ${w.cell}` : `Ô ${w.cell}`);
+  const detail = [w.indicator, w.month ? `tháng ${w.month}` : ''].filter(Boolean).join(', ');
+  const text = head.join(', ') || 'Báo cáo';
+  return detail ? `${text} (${detail})` : text;
+}
+
+const n = (x: number) => formatNumberVi(x, 6);
+
+/** "12 hộ", "5 người/lượt" — a number followed by words. */
+const NUMBER_WITH_WORDS = /^[+-]?\d[\d.,\s]*\s*\p{L}/u;
+
+/** For "1,000" or "12.5": the two readings, in words a commune officer recognises. */
+function ambiguousExplanation(shown: string): string {
+  const comma = /^([+-]?)(\d{1,3}),(\d{3})$/.exec(shown.trim());
+  if (comma) {
+    const [, sign, int, three] = comma;
+    const thousands = three === '000' ? `${sign}${int} nghìn` : `${sign}${int}.${three}`;
+    const decimals = three.replace(/0+$/, '');
+    const asDecimal = `${sign}${int} phẩy ${decimals || '0'}`;
+    return `không rõ là ${thousands} hay ${asDecimal}: số nghìn viết ${sign}${int}.${three}, số lẻ viết ${sign}${int},${decimals || '5'}`;
+  }
+  const dot = /^([+-]?)(\d*)\.(\d+)$/.exec(shown.trim());
+  if (dot) {
+    const [, sign, int, frac] = dot;
+    const asDecimal = `${sign}${int || '0'},${frac}`;
+    return `viết bằng dấu chấm nên không rõ là số lẻ ${asDecimal} hay ghi nhầm số nghìn: số lẻ viết bằng dấu phẩy (${asDecimal}), dấu chấm chỉ dùng để ngăn cách hàng nghìn (1.000)`;
+  }
+  return 'viết dấu chấm, dấu phẩy không rõ nghĩa: số nghìn viết 1.000, số lẻ viết 1,5';
+}
+
+export const FINDING_TEXT = {
+  // ------------------------------------------------------------ cell values
+  notANumber: (w: Where, shown: string) =>
+    NUMBER_WITH_WORDS.test(shown)
+      ? `${where(w)}: "${shown}" không phải là số — chỉ ghi con số, không ghi đơn vị tính hay chữ`
+      : `${where(w)}: "${shown}" không phải là số`,
+  ambiguous: (w: Where, shown: string) => `${where(w)}: "${shown}" ${ambiguousExplanation(shown)}`,
+  negative: (w: Where, shown: string) => `${where(w)}: "${shown}" là số âm; số liệu phải từ 0 trở lên`,
+  fraction: (w: Where, shown: string) => `${where(w)}: "${shown}" phải là số nguyên (không có phần lẻ)`,
+  date: (w: Where, shown: string) =>
+    `${where(w)}: "${shown}" là ngày tháng, không phải số liệu (nếu đã gõ số, hãy đổi định dạng ô thành Số)`,
+  boolean: (w: Where, shown: string) => `${where(w)}: "${shown}" là giá trị đúng/sai, không phải số liệu`,
+  errorValue: (w: Where, shown: string) => `${where(w)}: ô có lỗi công thức ${shown}, hãy sửa công thức`,
+  englishThousands: (w: Where, shown: string, value: number) =>
+    `${where(w)}: "${shown}" viết theo kiểu tiếng Anh, đã hiểu là ${n(value)}; theo cách viết Việt Nam số nghìn dùng dấu chấm (${n(value)})`,
+  noteTruncated: (w: Where, max: number) => `${where(w)}: ghi chú dài quá ${n(max)} ký tự, chỉ giữ ${n(max)} ký tự đầu`,
+  notADate: (w: Where, shown: string) =>
+    `${where(w)}: "${shown}" không phải là ngày hợp lệ; hãy ghi ngày/tháng/năm, ví dụ 16/09/2018`,
+  dateOutOfRange: (w: Where, shown: string) =>
+    `${where(w)}: ngày "${shown}" không hợp lý (năm phải từ 1990 đến 2100); hãy ghi ngày/tháng/năm, ví dụ 16/09/2018`,
+
+  // ------------------------------------------------------------ sheets
+  sheetTooLarge: (w: Where, rows: number, cols: number) =>
+    `${where(w)}: trang tính quá lớn (${n(rows)} dòng, ${n(cols)} cột; tối đa 5.000 dòng và 200 cột) nên không đọc`,
+  noReportSheet: (file: string) =>
+    `Tệp ${file}: không có trang báo cáo nào (không tìm thấy dòng tiêu đề có các cột tháng T1 … T12)`,
+  noIndicatorColumn: (w: Where) =>
+    `${where(w)}: không tìm thấy cột "Mã" hay cột "Chỉ tiêu" nên không biết dòng nào là chỉ tiêu nào; trang này không được tổng hợp`,
+  missingMonthColumns: (w: Where, months: number[]) =>
+    `${where(w)}: không tìm thấy cột của tháng ${months.join(', ')}; số liệu các tháng này coi như chưa báo cáo`,
+  duplicateMonthColumn: (w: Where, month: number, first: string, second: string) =>
+    `${where(w)}: có hai cột tháng ${month} (cột ${first} và cột ${second}); chỉ lấy cột ${first}`,
+  unknownIndicator: (w: Where, code: string, readByLabel: boolean) =>
+    readByLabel
+      ? `${where(w)}: mã chỉ tiêu "${code}" không có trong danh mục; dòng này được đọc theo tên chỉ tiêu`
+      : `${where(w)}: mã chỉ tiêu "${code}" không có trong danh mục; dòng này bị bỏ qua`,
+  duplicateIndicator: (w: Where, code: string, firstRow: number, row: number) =>
+    `${where(w)}: chỉ tiêu mã ${code} xuất hiện hai lần (dòng ${firstRow} và dòng ${row}); chỉ lấy dòng ${firstRow}, bỏ qua dòng ${row}`,
+  missingIndicator: (w: Where, label: string, code: string) =>
+    `${where(w)}: thiếu dòng chỉ tiêu "${label}" (mã ${code}); chỉ tiêu này coi như chưa báo cáo`,
+  missingSubmittedRow: (w: Where) =>
+    `${where(w)}: không tìm thấy dòng "Ngày nộp báo cáo" (mã NGAY_NOP) nên không biết đơn vị nộp báo cáo ngày nào`,
+  mergedCell: (w: Where, range: string, months: number[]) =>
+    `${where(w)}: vùng ${range} bị gộp ô, che mất ô nhập số liệu tháng ${months.join(', ')}; hãy bỏ gộp ô`,
+  unknownUnit: (w: Where, typed: string | null) =>
+    typed
+      ? `${where(w)}: đơn vị "${typed}" không có trong danh sách đơn vị; số liệu của trang này không được tổng hợp`
+      : `${where(w)}: không xác định được đơn vị (thiếu ô "Mã đơn vị" và ô "Đơn vị", tên trang cũng không khớp đơn vị nào); số liệu của trang này không được tổng hợp`,
+  unitMismatch: (w: Where, byCode: string, byName: string) =>
+    `${where(w)}: ô "Mã đơn vị" là của ${byCode} nhưng ô "Đơn vị" ghi ${byName}; đã lấy theo mã đơn vị`,
+  noYear: (w: Where, assumed: number | null) =>
+    assumed
+      ? `${where(w)}: không ghi năm báo cáo (ô "Năm"), tạm coi là năm ${assumed}`
+      : `${where(w)}: không ghi năm báo cáo (ô "Năm") nên trang này không được tổng hợp`,
+  wrongYear: (w: Where, year: number, expected: number[]) =>
+    `${where(w)}: báo cáo năm ${year}, trong khi đang tổng hợp năm ${expected.join(' và ')}`,
+
+  // ------------------------------------------------------------ across workbooks
+  duplicateUnit: (w: Where, year: number, kept: string, dropped: string) =>
+    `${where(w)}: có hai báo cáo năm ${year} (${kept} và ${dropped}); chỉ lấy ${kept}, bỏ qua số liệu của ${dropped}`,
+  unitMissing: (unit: string, year: number) => `${unit}: chưa có trang báo cáo năm ${year}`,
+
+  // ------------------------------------------------------------ rules
+  ruleViolation: (w: Where, message: string, left: number, right: number) =>
+    `${where(w)}: ${message} — vế trái ${n(left)}, vế phải ${n(right)}`,
+  aboveMax: (w: Where, value: number, max: number, unit: string) => {
+    const u = unit ? ` ${unit}` : '';
+    return `${where(w)}: ${n(value)}${u} lớn hơn mức tối đa thường gặp (${n(max)}${u}); hãy kiểm tra lại số liệu`;
+  },
+};
+
+const CELL_MESSAGE: Record<string, (w: Where, shown: string) => string> = {
+  'not-a-number': FINDING_TEXT.notANumber,
+  ambiguous: FINDING_TEXT.ambiguous,
+  negative: FINDING_TEXT.negative,
+  fraction: FINDING_TEXT.fraction,
+  boolean: FINDING_TEXT.boolean,
+  date: FINDING_TEXT.date,
+  'error-value': FINDING_TEXT.errorValue,
+  'not-a-date': FINDING_TEXT.notADate,
+  'date-out-of-range': FINDING_TEXT.dateOutOfRange,
+};
+
+/** The message for a cell problem code from validation/cells.ts. */
+export function cellProblemText(problem: string, w: Where, shown: string): string {
+  return (CELL_MESSAGE[problem] ?? FINDING_TEXT.notANumber)(w, shown);
+}
+
+/** `Tệp a.xlsx, trang "B"` — names a sheet in duplicate-unit messages. */
+export function sheetRef(file: string, sheet: string): string {
+  return file ? `tệp ${file}, trang "${sheet}"` : `trang "${sheet}"`;
+}
