@@ -270,7 +270,7 @@ export interface Summary {
   /** The aggregate in the commune layout: per indicator 12 months over all units (this year). */
   monthly: Record<string, (number | null)[]>;
   findings: Finding[];
-  /** Invalid cells left out of the totals (count). */
+  /** Invalid cells left out of the totals shown (period and year to date). */
   excludedCells: number;
   /** Units whose sheet could not be read or found. */
   unreadableUnits: string[];

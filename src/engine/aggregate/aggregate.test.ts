@@ -121,9 +121,9 @@ describe('aggregate: Mường Nhé, September 2018', () => {
     expect(Object.keys(s.monthly)).toHaveLength(CATALOGUE.indicators.length - 1);
   });
 
-  it('counts invalid cells of the period’s months only', () => {
-    // DTN_QUA:9 (Chung Chải) and DON_TONG:9 (Huổi Lếch); not TCD_LUOT:8, the date cell or unknown codes
-    expect(s.excludedCells).toBe(2);
+  it('counts invalid cells of the months the summary shows (period and year to date)', () => {
+    // DTN_QUA:9 (Chung Chải), DON_TONG:9 (Huổi Lếch) and TCD_LUOT:8; not the date cell or unknown codes
+    expect(s.excludedCells).toBe(3);
   });
 
   it('carries completeness, findings by severity then unit, and metadata', () => {

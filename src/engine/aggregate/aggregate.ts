@@ -191,13 +191,14 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
     );
   }
 
-  // Invalid cells of numeric indicators in the period's months (date cells are not totals).
+  // Invalid cells of numeric indicators in any month the summary shows (period and year to date;
+  // date cells are not totals).
   const numeric = new Set(catalogue.indicators.filter((i) => i.kind !== 'note').map((i) => i.code));
   let excludedCells = 0;
   for (const r of current)
     for (const key of r.invalid) {
       const at = key.lastIndexOf(':');
-      if (numeric.has(key.slice(0, at)) && months.includes(Number(key.slice(at + 1)))) excludedCells++;
+      if (numeric.has(key.slice(0, at)) && ytd.includes(Number(key.slice(at + 1)))) excludedCells++;
     }
 
   return {

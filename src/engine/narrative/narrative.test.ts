@@ -36,7 +36,7 @@ describe('narrate: Mường Nhé, September 2018', () => {
         'tiếp nhận 10 đơn đề nghị, kiến nghị, phản ánh, tăng 6 đơn so cùng kỳ. ' +
         'Từ đầu năm đến nay, toàn huyện tiếp 27 lượt công dân, bằng cùng kỳ; tiếp nhận 50 đơn đề nghị, kiến nghị, phản ánh, tăng 21 đơn so cùng kỳ.',
       'Khó khăn, vướng mắc, kiến nghị của các xã: Xã Chung Chải: Đường vào bản bị sạt lở; Xã Nậm Kè: Thiếu giáo viên.',
-      'Có 2 ô số liệu không hợp lệ chưa được tính vào tổng (xem trang Kiểm tra).',
+      'Có 3 ô số liệu không hợp lệ chưa được tính vào tổng (xem trang Kiểm tra).',
     ]);
   });
 
