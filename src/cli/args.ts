@@ -1,0 +1,86 @@
+/** Command-line parsing with node:util parseArgs, errors translated to Vietnamese (exit 2). */
+import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { CLI_TEXT as T } from '../messages/vi/cli';
+import { EXIT, UserError } from './exit-codes';
+
+export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
+
+export const CONFIG_OPTIONS = {
+  catalogue: { type: 'string' },
+  units: { type: 'string' },
+  settings: { type: 'string' },
+} as const satisfies OptionSpec;
+
+export const HELP_OPTION = { help: { type: 'boolean', short: 'h' } } as const satisfies OptionSpec;
+
+type Value = string | boolean | (string | boolean)[] | undefined;
+
+export class Parsed {
+  constructor(
+    readonly values: Record<string, Value>,
+    readonly positionals: string[],
+  ) {}
+  str(name: string): string | undefined {
+    const v = this.values[name];
+    return typeof v === 'string' ? v : undefined;
+  }
+  bool(name: string): boolean {
+    return this.values[name] === true;
+  }
+  list(name: string): string[] {
+    const v = this.values[name];
+    if (Array.isArray(v)) return v.filter((x): x is string => typeof x === 'string');
+    return typeof v === 'string' ? [v] : [];
+  }
+}
+
+/** Parse `argv` for `command`; usage errors become UserError(exit 2). */
+export function parse(command: string, argv: string[], options: OptionSpec, allowPositionals: boolean): Parsed {
+  try {
+    const r = parseArgs({ args: argv, options, allowPositionals, strict: true });
+    return new Parsed(r.values as Record<string, Value>, r.positionals);
+  } catch (e) {
+    throw translate(e, command);
+  }
+}
+
+function translate(e: unknown, command: string): UserError {
+  const err = e as { code?: string; message?: string };
+  const msg = String(err?.message ?? e);
+  const quoted = /'([^']+)'/.exec(msg)?.[1] ?? '';
+  const opt = quoted.split(' ')[0];
+  switch (err?.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return new UserError(T.unknownOption(opt || msg, command), EXIT.usage);
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return new UserError(T.missingValue(opt || msg), EXIT.usage);
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return new UserError(T.unexpectedArgument(quoted || msg, command), EXIT.usage);
+    default:
+      return new UserError(T.badArguments(msg, command), EXIT.usage);
+  }
+}
+
+/** A year 1900–9999, or a usage error. */
+export function parseYear(s: string): number {
+  if (!/^\d{4}$/.test(s.trim())) throw new UserError(T.badYear(s), EXIT.usage);
+  const y = Number(s.trim());
+  if (y < 1900) throw new UserError(T.badYear(s), EXIT.usage);
+  return y;
+}
+
+export function requireOption<T>(value: T | undefined, name: string, command: string): T {
+  if (value === undefined || value === '') throw new UserError(T.required(name, command), EXIT.usage);
+  return value;
+}
+
+const EMAIL = /^[^\s@<>(),;:"[\]]+@[^\s@<>(),;:"[\]]+\.[^\s@<>(),;:"[\]]+$/;
+
+/** Accepts "a@b.vn" or "Tên <a@b.vn>"; returns it trimmed, or throws a usage error. */
+export function checkAddress(s: string, error: (s: string) => string = T.badEmail): string {
+  const t = s.trim();
+  const m = /^(.*)<([^<>]+)>$/.exec(t);
+  const addr = m ? m[2].trim() : t;
+  if (!EMAIL.test(addr)) throw new UserError(error(s), EXIT.usage);
+  return t;
+}

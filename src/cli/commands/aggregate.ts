@@ -1,0 +1,94 @@
+/**
+ * `tonghop aggregate --period 2018-09 FILE|DIR… --out tong-hop.xlsx [--html F] [--csv F] [--json]`
+ * Reads this year's and last year's workbooks, writes the summary workbook and the reports,
+ * prints completeness and narrative (or the JSON summary). Exit 1 when data errors were
+ * found (the outputs are still written).
+ */
+import path from 'node:path';
+import { renderHtmlReport } from '../../engine/report/html';
+import { HELP, CLI_TEXT as T } from '../../messages/vi/cli';
+import { CONFIG_OPTIONS, HELP_OPTION, parse } from '../args';
+import { now } from '../clock';
+import { type Config, loadConfig } from '../config';
+import { EXIT } from '../exit-codes';
+import { displayName } from '../files';
+import { type Io, println } from '../io';
+import { writeOutput } from '../output';
+import {
+  consoleSummary,
+  defaultSummaryName,
+  type Prepared,
+  prepare,
+  resolvePeriod,
+  summaryCsv,
+  summaryXlsx,
+} from './summary';
+
+const OPTIONS = {
+  ...HELP_OPTION,
+  ...CONFIG_OPTIONS,
+  period: { type: 'string' },
+  out: { type: 'string' },
+  html: { type: 'string' },
+  csv: { type: 'string' },
+  json: { type: 'boolean' },
+  progress: { type: 'boolean' },
+} as const;
+
+export interface AggregateOutputs {
+  xlsx: string;
+  html?: string;
+  csv?: string;
+}
+
+/** Write the outputs of a prepared summary; returns the paths written (absolute). */
+export async function writeAggregateOutputs(
+  prepared: Prepared,
+  config: Config,
+  outputs: AggregateOutputs,
+  when: Date,
+): Promise<string[]> {
+  const written: string[] = [];
+  writeOutput(outputs.xlsx, await summaryXlsx(prepared.summary, config, when));
+  written.push(outputs.xlsx);
+  if (outputs.html) {
+    writeOutput(outputs.html, renderHtmlReport(prepared.summary, config.catalogue));
+    written.push(outputs.html);
+  }
+  if (outputs.csv) {
+    writeOutput(outputs.csv, summaryCsv(prepared.summary));
+    written.push(outputs.csv);
+  }
+  return written;
+}
+
+export async function runAggregate(argv: string[], io: Io): Promise<number> {
+  const args = parse('aggregate', argv, OPTIONS, true);
+  if (args.bool('help')) {
+    io.stdout.write(HELP.aggregate);
+    return EXIT.ok;
+  }
+  const config = loadConfig(args, io.cwd);
+  const when = now(io.env);
+  const period = resolvePeriod(args.str('period'), config, when);
+  const resolve = (p: string | undefined) => (p ? path.resolve(io.cwd, p) : undefined);
+  const outputs: AggregateOutputs = {
+    xlsx: resolve(args.str('out')) ?? path.resolve(io.cwd, defaultSummaryName(period)),
+    html: resolve(args.str('html')),
+    csv: resolve(args.str('csv')),
+  };
+
+  const prepared = await prepare(args.positionals, 'aggregate', config, period, when, io, args.bool('progress'));
+  const written = await writeAggregateOutputs(prepared, config, outputs, when);
+
+  if (args.bool('json')) {
+    io.stdout.write(`${JSON.stringify(prepared.summary, null, 2)}\n`);
+  } else {
+    const what = [T.what.summaryXlsx, T.what.html, T.what.csv];
+    const files = [outputs.xlsx, outputs.html, outputs.csv];
+    for (const file of written) println(io.stdout, T.wrote(what[files.indexOf(file)], displayName(file, io.cwd)));
+    for (const line of consoleSummary(prepared.summary)) println(io.stdout, line);
+    if (prepared.errors > 0) println(io.stdout, `\n${T.dataErrorsNote(prepared.errors)}`);
+  }
+  return prepared.errors > 0 ? EXIT.dataErrors : EXIT.ok;
+}

@@ -1,0 +1,66 @@
+/** `tonghop check FILE|DIR… [--json] [--year Y]`: findings in Vietnamese; exit 1 on errors. */
+import { checkWorkbooks } from '../../engine/validation/check';
+import { HELP, CLI_TEXT as T } from '../../messages/vi/cli';
+import { CONFIG_OPTIONS, HELP_OPTION, parse, parseYear } from '../args';
+import { loadConfig } from '../config';
+import { EXIT, UserError } from '../exit-codes';
+import { bySeverity, countFindings, formatFinding } from '../findings';
+import { formulaFindings, readInputs } from '../inputs';
+import { type Io, println } from '../io';
+
+const OPTIONS = {
+  ...HELP_OPTION,
+  ...CONFIG_OPTIONS,
+  year: { type: 'string' },
+  json: { type: 'boolean' },
+  progress: { type: 'boolean' },
+} as const;
+
+export async function runCheck(argv: string[], io: Io): Promise<number> {
+  const args = parse('check', argv, OPTIONS, true);
+  if (args.bool('help')) {
+    io.stdout.write(HELP.check);
+    return EXIT.ok;
+  }
+  const yearText = args.str('year');
+  const year = yearText === undefined ? undefined : parseYear(yearText);
+  const config = loadConfig(args, io.cwd);
+  const inputs = await readInputs(args.positionals, 'check', io, args.bool('progress'));
+
+  const result = checkWorkbooks(inputs.workbooks, {
+    catalogue: config.catalogue,
+    units: config.units,
+    ...(year !== undefined ? { year } : {}),
+  });
+  const findings = bySeverity([...inputs.findings, ...formulaFindings(inputs, result.reports), ...result.findings]);
+  const counts = countFindings(findings);
+  const noneReadable = inputs.workbooks.length === 0;
+  const code = noneReadable ? EXIT.input : counts.error > 0 ? EXIT.dataErrors : EXIT.ok;
+
+  if (args.bool('json')) {
+    const json = {
+      files: inputs.files.length,
+      unreadableFiles: inputs.unreadable,
+      reports: result.reports.map((r) => ({
+        unitCode: r.unitCode,
+        unitName: r.unitName,
+        year: r.year,
+        file: r.file,
+        sheet: r.sheet,
+      })),
+      errors: counts.error,
+      warnings: counts.warning,
+      infos: counts.info,
+      findings,
+    };
+    io.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+    return code;
+  }
+
+  for (const f of findings) println(io.stdout, formatFinding(f));
+  if (findings.length) println(io.stdout);
+  println(io.stdout, T.checkSummary(inputs.files.length, result.reports.length, counts.error, counts.warning));
+  if (noneReadable) throw new UserError(T.noneReadable, EXIT.input);
+  println(io.stdout, counts.error > 0 ? T.checkHasErrors : T.checkOk);
+  return code;
+}

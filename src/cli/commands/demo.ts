@@ -1,0 +1,88 @@
+/**
+ * `tonghop demo [--out out]` (the `npm start` demo): writes the 22 demo commune workbooks
+ * (11 Mường Nhé communes × 2017, 2018) to <out>/xa/, aggregates September 2018 into
+ * <out>/tong-hop-2018-09.xlsx and <out>/bao-cao-2018-09.html, composes the e-mail
+ * <out>/outbox/bao-cao-2018-09.eml (never sent), and prints the paths, completeness and
+ * narrative. The demo data has deliberate errors; the demo still exits 0.
+ */
+import path from 'node:path';
+import { defaultCatalogue, defaultSettings, defaultUnits } from '../../engine/catalogue/defaults';
+import { formatPeriod } from '../../engine/periods/period';
+import type { Period } from '../../engine/types';
+import { HELP, CLI_TEXT as T } from '../../messages/vi/cli';
+import { HELP_OPTION, parse } from '../args';
+import { now } from '../clock';
+import type { Config } from '../config';
+import { demoSheet, demoYears } from '../demo/data';
+import { EXIT } from '../exit-codes';
+import { displayName } from '../files';
+import { readInputs } from '../inputs';
+import { type Io, println } from '../io';
+import { writeXlsx } from '../xlsx/write';
+import { writeAggregateOutputs } from './aggregate';
+import { deliver } from './report';
+import { consoleSummary, defaultSummaryName, summariseInputs } from './summary';
+import { templateFileName } from './template';
+
+const OPTIONS = { ...HELP_OPTION, out: { type: 'string' } } as const;
+
+export const DEMO_PERIOD: Period = { type: 'month', year: 2018, index: 9 };
+/** The demo's "now" (unless TONGHOP_NOW is set): the morning after the September deadline. */
+export const DEMO_NOW = '2018-09-20T09:00:00+07:00';
+export const DEMO_RECIPIENT = '"Ban Tuyên giáo và Dân vận Tỉnh ủy Điện Biên" <bandanvan.tinh@example.vn>';
+
+export async function runDemo(argv: string[], io: Io): Promise<number> {
+  const args = parse('demo', argv, OPTIONS, false);
+  if (args.bool('help')) {
+    io.stdout.write(HELP.demo);
+    return EXIT.ok;
+  }
+  const out = path.resolve(io.cwd, args.str('out') ?? 'out');
+  const when = io.env.TONGHOP_NOW?.trim() ? now(io.env) : new Date(DEMO_NOW);
+  const config: Config = { catalogue: defaultCatalogue(), units: defaultUnits(), settings: defaultSettings() };
+
+  println(io.stdout, T.demoTitle);
+  const xa = path.join(out, 'xa');
+  const files: string[] = [];
+  for (const year of demoYears()) {
+    for (const unit of config.units) {
+      const sheet = demoSheet(unit, year, config.catalogue);
+      if (!sheet) continue;
+      const file = path.join(xa, templateFileName(unit, year.year));
+      await writeXlsx({ sheets: [sheet] }, file, { now: when });
+      files.push(file);
+    }
+  }
+  println(io.stdout, T.demoInputs(files.length, displayName(xa, io.cwd)));
+
+  // Only the files just written (not whatever else lies in <out>/xa).
+  const inputs = await readInputs(files, 'demo', io, false);
+  const prepared = summariseInputs(inputs, config, DEMO_PERIOD, when);
+  const tag = formatPeriod(DEMO_PERIOD);
+  const xlsx = path.join(out, defaultSummaryName(DEMO_PERIOD));
+  const html = path.join(out, `bao-cao-${tag}.html`);
+  await writeAggregateOutputs(prepared, config, { xlsx, html }, when);
+  const mail = await deliver(
+    prepared,
+    config,
+    {
+      to: [DEMO_RECIPIENT],
+      from: `"${config.settings.organisation}" <bandanvan.muongnhe@example.vn>`,
+      outbox: path.join(out, 'outbox'),
+      smtp: null,
+    },
+    when,
+    io,
+  );
+
+  println(io.stdout);
+  println(io.stdout, T.demoOutputs);
+  println(io.stdout, `  ${T.what.summaryXlsx}: ${displayName(xlsx, io.cwd)}`);
+  println(io.stdout, `  ${T.what.html}: ${displayName(html, io.cwd)}`);
+  println(io.stdout, `  ${T.what.eml}: ${displayName(mail.eml, io.cwd)}`);
+  for (const line of consoleSummary(prepared.summary, 5)) println(io.stdout, line);
+  println(io.stdout);
+  println(io.stdout, T.demoDeliberate);
+  println(io.stdout, T.demoNext(displayName(xa, io.cwd)));
+  return EXIT.ok;
+}

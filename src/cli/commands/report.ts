@@ -1,0 +1,124 @@
+/**
+ * `tonghop report --period … FILE|DIR… --to a@b.vn [--to …] [--outbox DIR] [--from …]`
+ * The period's e-mail as .eml in the outbox (default outbox/); sent over SMTP as well when
+ * TONGHOP_SMTP_HOST is set (the outbox keeps a copy). Exit 4 when sending fails, else 1
+ * when data errors were found, else 0.
+ */
+import path from 'node:path';
+import { formatPeriod } from '../../engine/periods/period';
+import { emailSubject, renderHtmlReport } from '../../engine/report/html';
+import { renderTextReport } from '../../engine/report/text';
+import { HELP, CLI_TEXT as T } from '../../messages/vi/cli';
+import { CONFIG_OPTIONS, checkAddress, HELP_OPTION, parse } from '../args';
+import { now } from '../clock';
+import { type Config, loadConfig } from '../config';
+import { EXIT, UserError } from '../exit-codes';
+import { displayName } from '../files';
+import { type Io, println } from '../io';
+import { bareAddress, composeEml } from '../mail/eml';
+import { type SmtpSettings, sendRaw, smtpFromEnv } from '../mail/smtp';
+import { writeOutput } from '../output';
+import { consoleSummary, defaultSummaryName, type Prepared, prepare, resolvePeriod, summaryXlsx } from './summary';
+
+const OPTIONS = {
+  ...HELP_OPTION,
+  ...CONFIG_OPTIONS,
+  period: { type: 'string' },
+  to: { type: 'string', multiple: true },
+  from: { type: 'string' },
+  outbox: { type: 'string' },
+  progress: { type: 'boolean' },
+} as const;
+
+export interface MailPlan {
+  to: string[];
+  from: string;
+  outbox: string;
+  /** null: only write the .eml. */
+  smtp: SmtpSettings | null;
+}
+
+export interface MailResult {
+  eml: string;
+  sent: boolean;
+}
+
+export function emlFileName(prepared: Prepared): string {
+  return `bao-cao-${formatPeriod(prepared.summary.period)}.eml`;
+}
+
+/** Compose the e-mail, keep it in the outbox, send it when SMTP is configured. */
+export async function deliver(
+  prepared: Prepared,
+  config: Config,
+  plan: MailPlan,
+  when: Date,
+  io: Io,
+  attachment?: Buffer,
+): Promise<MailResult> {
+  const summary = prepared.summary;
+  const content = attachment ?? (await summaryXlsx(summary, config, when));
+  const mail = {
+    from: plan.from,
+    to: plan.to,
+    subject: emailSubject(summary),
+    text: renderTextReport(summary, config.catalogue),
+    html: renderHtmlReport(summary, config.catalogue),
+    attachment: { filename: defaultSummaryName(summary.period), content },
+    date: when,
+  };
+  const eml = path.join(plan.outbox, emlFileName(prepared));
+  if (!plan.smtp) {
+    writeOutput(eml, await composeEml({ ...mail, draft: true }));
+    return { eml, sent: false };
+  }
+  const raw = await composeEml(mail);
+  writeOutput(eml, raw);
+  println(io.stderr, T.sending(plan.smtp.host, plan.smtp.port));
+  await sendRaw(plan.smtp, { from: bareAddress(plan.from), to: plan.to.map(bareAddress) }, raw);
+  return { eml, sent: true };
+}
+
+export function defaultFrom(config: Config): string {
+  const name = config.settings.organisation.replace(/["\\\r\n]/g, '');
+  return `"${name}" <tonghop@localhost>`;
+}
+
+export async function runReport(argv: string[], io: Io): Promise<number> {
+  const args = parse('report', argv, OPTIONS, true);
+  if (args.bool('help')) {
+    io.stdout.write(HELP.report);
+    return EXIT.ok;
+  }
+  const config = loadConfig(args, io.cwd);
+  const when = now(io.env);
+  const period = resolvePeriod(args.str('period'), config, when);
+  const given = args
+    .list('to')
+    .flatMap((t) => t.split(/[,;]/))
+    .map((t) => t.trim())
+    .filter(Boolean);
+  const to = (given.length ? given : config.settings.recipients).map((t) => checkAddress(t));
+  if (to.length === 0) throw new UserError(T.noRecipients, EXIT.usage);
+  const smtp = smtpFromEnv(io.env);
+  // Sender: --from, TONGHOP_MAIL_FROM, the SMTP login when it is an address, else a local placeholder.
+  const login = smtp?.user && /@/.test(smtp.user) ? smtp.user : undefined;
+  const fromText = args.str('from') ?? smtp?.from ?? login ?? defaultFrom(config);
+  const from = checkAddress(fromText, T.smtpBadFrom);
+  const outbox = path.resolve(io.cwd, args.str('outbox') ?? 'outbox');
+
+  const prepared = await prepare(args.positionals, 'report', config, period, when, io, args.bool('progress'));
+  let result: MailResult;
+  try {
+    result = await deliver(prepared, config, { to, from, outbox, smtp }, when, io);
+  } catch (e) {
+    if (e instanceof UserError && e.exitCode === EXIT.send) {
+      println(io.stdout, T.wrote(T.what.eml, displayName(path.join(outbox, emlFileName(prepared)), io.cwd)));
+    }
+    throw e;
+  }
+  println(io.stdout, T.wrote(T.what.eml, displayName(result.eml, io.cwd)));
+  if (result.sent) println(io.stdout, T.sent(to));
+  for (const line of consoleSummary(prepared.summary)) println(io.stdout, line);
+  return prepared.errors > 0 ? EXIT.dataErrors : EXIT.ok;
+}

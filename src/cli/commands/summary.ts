@@ -1,0 +1,100 @@
+/**
+ * Shared by `aggregate`, `report` and `demo`: read the inputs, summarise the period,
+ * render the outputs (summary workbook, HTML, text, CSV).
+ */
+import { lastClosedPeriod, todayIn } from '../../engine/periods/cutoff';
+import { formatPeriod, parsePeriod } from '../../engine/periods/period';
+import { summarise } from '../../engine/pipeline';
+import { LONG_HEADER, longRows, toCsv } from '../../engine/report/long-rows';
+import { buildSummaryWorkbook } from '../../engine/report/summary-workbook';
+import { completenessLines, completenessLists } from '../../engine/report/text';
+import type { Finding, Period, Summary } from '../../engine/types';
+import { CLI_TEXT as T } from '../../messages/vi/cli';
+import type { Config } from '../config';
+import { EXIT, UserError } from '../exit-codes';
+import { bySeverity, countFindings, formatFinding } from '../findings';
+import { formulaFindings, type Inputs, readInputs } from '../inputs';
+import { type Io, println } from '../io';
+import { toXlsxBuffer } from '../xlsx/write';
+
+/** The period from --period, else the last closed month in the settings' time zone. */
+export function resolvePeriod(text: string | undefined, config: Config, when: Date): Period {
+  if (text === undefined) {
+    return lastClosedPeriod(todayIn(config.settings.timeZone, when), 'month', config.settings);
+  }
+  const p = parsePeriod(text);
+  if (!p) throw new UserError(T.badPeriod(text), EXIT.usage);
+  return p;
+}
+
+export interface Prepared {
+  inputs: Inputs;
+  summary: Summary;
+  errors: number;
+}
+
+/** Summarise already-read inputs; the reader's findings are added to the summary's. */
+export function summariseInputs(inputs: Inputs, config: Config, period: Period, when: Date): Prepared {
+  const { summary, read } = summarise({
+    catalogue: config.catalogue,
+    units: config.units,
+    settings: config.settings,
+    period,
+    workbooks: inputs.workbooks,
+    generatedAt: when.toISOString(),
+  });
+  const own = [...inputs.findings, ...formulaFindings(inputs, read.reports, period.year)];
+  const findings: Finding[] = own.length ? [...own, ...summary.findings] : summary.findings;
+  const full: Summary = { ...summary, findings };
+  return { inputs, summary: full, errors: countFindings(findings).error };
+}
+
+export async function prepare(
+  paths: string[],
+  command: string,
+  config: Config,
+  period: Period,
+  when: Date,
+  io: Io,
+  forceProgress: boolean,
+): Promise<Prepared> {
+  const inputs = await readInputs(paths, command, io, forceProgress);
+  if (inputs.workbooks.length === 0) {
+    for (const f of inputs.findings) println(io.stderr, formatFinding(f));
+    throw new UserError(T.noneReadable, EXIT.input);
+  }
+  return summariseInputs(inputs, config, period, when);
+}
+
+export function defaultSummaryName(period: Period): string {
+  return `tong-hop-${formatPeriod(period)}.xlsx`;
+}
+
+export function summaryXlsx(summary: Summary, config: Config, when: Date): Promise<Buffer> {
+  // Charts in the model are not written to .xlsx (exceljs cannot); the HTML report has the chart.
+  return toXlsxBuffer(buildSummaryWorkbook(summary, config.catalogue), { now: when });
+}
+
+export function summaryCsv(summary: Summary): string {
+  return toCsv([LONG_HEADER, ...longRows(summary)]);
+}
+
+/** Completeness lines, late/missing/unreadable units and the narrative, for the console. */
+export function consoleSummary(summary: Summary, maxFindings = 10): string[] {
+  const out: string[] = [];
+  const lists = completenessLists(summary);
+  out.push('', T.headingCompleteness, ...completenessLines(summary));
+  if (lists.late.length) out.push(`${T.lateUnits}: ${lists.late.join('; ')}`);
+  if (lists.missing.length) out.push(`${T.missingUnits}: ${lists.missing.join('; ')}`);
+  if (lists.unreadable.length) out.push(`${T.unreadableUnits}: ${lists.unreadable.join('; ')}`);
+  const paragraphs = summary.narrative.map((p) => p.trim()).filter(Boolean);
+  if (paragraphs.length) out.push('', T.headingNarrative, ...paragraphs.flatMap((p, i) => (i ? ['', p] : [p])));
+  const counts = countFindings(summary.findings);
+  if (counts.error || counts.warning) {
+    out.push('', T.findingsHeading(counts.error, counts.warning));
+    const shown = bySeverity(summary.findings).filter((f) => f.severity !== 'info');
+    for (const f of shown.slice(0, maxFindings)) out.push(formatFinding(f));
+    if (shown.length > maxFindings) out.push(T.moreFindings(shown.length - maxFindings));
+  }
+  return out;
+}

@@ -1,0 +1,26 @@
+/** Findings printed one per line: "LỖI: …", "CẢNH BÁO: …", "THÔNG TIN: …". */
+import type { Finding } from '../engine/types';
+import { CLI_TEXT as T } from '../messages/vi/cli';
+
+export function formatFinding(f: Finding): string {
+  const label = T.severity[f.severity] ?? f.severity.toUpperCase();
+  // The engine's messages name the unit and cell; add the file when the message does not.
+  const where = f.file && !f.message.includes(f.file) ? ` [${f.file}]` : '';
+  return `${label}: ${f.message}${where}`;
+}
+
+export function countFindings(findings: Finding[]): { error: number; warning: number; info: number } {
+  const c = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) c[f.severity]++;
+  return c;
+}
+
+const ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+/** Errors first, then warnings, then information; stable otherwise. */
+export function bySeverity(findings: Finding[]): Finding[] {
+  return findings
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => ORDER[a.f.severity] - ORDER[b.f.severity] || a.i - b.i)
+    .map((x) => x.f);
+}

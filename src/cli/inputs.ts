@@ -1,0 +1,67 @@
+/** Collect and read the input workbooks of a command, with progress on stderr. */
+import type { Finding, UnitYear, WorkbookInput } from '../engine/types';
+import { CLI_TEXT as T } from '../messages/vi/cli';
+import { collect, type InputFile } from './files';
+import type { Io } from './io';
+import { Progress } from './progress';
+import { type ReadOutcome, readWorkbookFiles } from './xlsx/read';
+
+export interface Inputs {
+  files: InputFile[];
+  outcomes: ReadOutcome[];
+  /** The readable workbooks, in file order. */
+  workbooks: WorkbookInput[];
+  /** The reader's own findings: unreadable files (errors). */
+  findings: Finding[];
+  unreadable: number;
+}
+
+export async function readInputs(paths: string[], command: string, io: Io, forceProgress: boolean): Promise<Inputs> {
+  const { files, other } = collect(paths, command, io.cwd);
+  const progress = new Progress(files.length, forceProgress, io.stderr);
+  const outcomes = await readWorkbookFiles(files, { onProgress: (done) => progress.update(done) });
+  progress.finish();
+  const workbooks: WorkbookInput[] = [];
+  const findings: Finding[] = [];
+  let unreadable = 0;
+  for (const f of other) {
+    findings.push({ severity: 'warning', code: 'file-skipped', file: f.display, message: T.skippedFormat(f.display) });
+  }
+  for (const o of outcomes) {
+    if (o.workbook) workbooks.push(o.workbook);
+    else unreadable++;
+    findings.push(...o.findings);
+  }
+  return { files, outcomes, workbooks, findings, unreadable };
+}
+
+/**
+ * Warnings for formula cells without a cached result that the engine actually read
+ * (a month value or a submission date of a report): they counted as empty. With `year`,
+ * those on other years' sheets are 'info'.
+ */
+export function formulaFindings(inputs: Inputs, reports: UnitYear[], year?: number): Finding[] {
+  /** Cell key → the report's year. */
+  const used = new Map<string, number>();
+  for (const r of reports) {
+    for (const cells of Object.values(r.cells)) for (const c of cells) used.set(`${r.file}\0${r.sheet}\0${c}`, r.year);
+    for (const c of r.submittedCells) used.set(`${r.file}\0${r.sheet}\0${c}`, r.year);
+  }
+  const out: Finding[] = [];
+  for (const o of inputs.outcomes) {
+    for (const { sheet, cell } of o.noResult) {
+      const at = used.get(`${o.file}\0${sheet}\0${cell}`);
+      if (at === undefined) continue;
+      out.push({
+        // Like the pipeline: last year's sheets are only information now.
+        severity: year === undefined || at === year ? 'warning' : 'info',
+        code: 'formula-no-result',
+        file: o.file,
+        sheet,
+        cell,
+        message: T.formulaNoResult(o.file, sheet, cell),
+      });
+    }
+  }
+  return out;
+}

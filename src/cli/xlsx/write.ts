@@ -1,0 +1,240 @@
+/**
+ * WorkbookModel (src/engine/report/model.ts) → .xlsx with exceljs.
+ *
+ * - Values: strings are always written as text (exceljs stores them as shared strings),
+ *   so a commune's note "=1+1" stays text. Only the engine's own formulas (`f`) become
+ *   formulas; they are written without a cached result and the workbook asks Excel to
+ *   recalculate on load.
+ * - Styles from STYLES: bold/italic/size/colour, solid fill, number format, alignment,
+ *   wrapping, thin borders.
+ * - Merges, column widths, frozen panes, data validation (whole ≥ 0, decimal ≥ 0, date)
+ *   with a Vietnamese stop message, conditional formatting (expression → fill colour).
+ * - Sheets that declare editable ranges are protected without a password; the cells of
+ *   those ranges are unlocked.
+ * - Charts (SheetModel.charts) are NOT written: exceljs 4 cannot create charts. The HTML
+ *   report draws the chart instead; the Sheets renderer (src/gas) draws native charts.
+ */
+import ExcelJS from 'exceljs';
+import {
+  type CellModel,
+  type ConditionalModel,
+  type RangeRef,
+  type SheetModel,
+  STYLES,
+  type StyleName,
+  type StyleSpec,
+  type ValidationModel,
+  type WorkbookModel,
+} from '../../engine/report/model';
+import { a1 } from '../../engine/sheet/layout';
+import { writeOutput } from '../output';
+
+export interface WriteOptions {
+  /** Creation time stored in the workbook's properties (for reproducible output). */
+  now?: Date;
+}
+
+const VALIDATION_TEXT = {
+  errorTitle: 'Giá trị không hợp lệ',
+};
+
+function argb(hex: string): string {
+  const h = hex.replace('#', '').toUpperCase();
+  return h.length === 8 ? h : `FF${h.padStart(6, '0')}`;
+}
+
+const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FFBFBFBF' } };
+
+/** A fresh exceljs style object (never shared: exceljs mutates styles in place). */
+export function excelStyle(spec: StyleSpec | undefined, unlocked: boolean): Partial<ExcelJS.Style> {
+  const style: Partial<ExcelJS.Style> = {};
+  if (spec) {
+    const font: Partial<ExcelJS.Font> = {};
+    if (spec.bold) font.bold = true;
+    if (spec.italic) font.italic = true;
+    if (spec.size) font.size = spec.size;
+    if (spec.color) font.color = { argb: argb(spec.color) };
+    if (Object.keys(font).length) style.font = font;
+    if (spec.fill) style.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(spec.fill) } };
+    if (spec.numFmt) style.numFmt = spec.numFmt;
+    const alignment: Partial<ExcelJS.Alignment> = { vertical: 'middle' };
+    if (spec.align) alignment.horizontal = spec.align;
+    if (spec.wrap) alignment.wrapText = true;
+    style.alignment = alignment;
+    if (spec.border) style.border = { top: { ...THIN }, left: { ...THIN }, bottom: { ...THIN }, right: { ...THIN } };
+  }
+  if (unlocked) style.protection = { locked: false };
+  return style;
+}
+
+function rangeA1(r: RangeRef): string {
+  const tl = a1(r.row, r.col);
+  const br = a1(r.row + r.rows - 1, r.col + r.cols - 1);
+  return tl === br ? tl : `${tl}:${br}`;
+}
+
+const EXCEL_DATE_MIN = new Date(Date.UTC(2000, 0, 1));
+const EXCEL_DATE_MAX = new Date(Date.UTC(2099, 11, 31));
+
+export function dataValidation(v: ValidationModel): ExcelJS.DataValidation {
+  const common = {
+    allowBlank: true,
+    showErrorMessage: true,
+    errorStyle: 'stop' as const,
+    errorTitle: VALIDATION_TEXT.errorTitle,
+    error: v.help.slice(0, 255),
+  };
+  switch (v.kind) {
+    case 'nonNegativeInteger':
+      return { ...common, type: 'whole', operator: 'greaterThanOrEqual', formulae: [0] };
+    case 'nonNegativeNumber':
+      return { ...common, type: 'decimal', operator: 'greaterThanOrEqual', formulae: [0] };
+    case 'date':
+      return { ...common, type: 'date', operator: 'between', formulae: [EXCEL_DATE_MIN, EXCEL_DATE_MAX] };
+  }
+}
+
+function conditional(c: ConditionalModel, priority: number): ExcelJS.ConditionalFormattingOptions {
+  const fill = STYLES[c.style].fill ?? (c.style === 'error' ? '#F8CBAD' : '#FFF2CC');
+  return {
+    ref: rangeA1(c.range),
+    rules: [
+      {
+        type: 'expression',
+        priority,
+        formulae: [c.formula.replace(/^=/, '')],
+        style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(fill) } } },
+      },
+    ],
+  };
+}
+
+function setValue(cell: ExcelJS.Cell, model: CellModel): void {
+  if (model.f) {
+    // The engine's own formula; no cached result (Excel recalculates on load).
+    cell.value = { formula: model.f.replace(/^=/, '') } as ExcelJS.CellFormulaValue;
+  } else if (typeof model.v === 'string') {
+    // Always text, even "=1+1", "+84…", "007": exceljs writes a shared string.
+    cell.value = model.v;
+  } else if (typeof model.v === 'number' && Number.isFinite(model.v)) {
+    cell.value = model.v;
+  }
+}
+
+function inRanges(ranges: RangeRef[]): Set<string> {
+  const keys = new Set<string>();
+  for (const r of ranges)
+    for (let i = 0; i < r.rows; i++) for (let j = 0; j < r.cols; j++) keys.add(`${r.row + i}:${r.col + j}`);
+  return keys;
+}
+
+const DEFAULT_WIDTH = 8.43;
+const LINE_HEIGHT = 15;
+
+/**
+ * exceljs does not size rows to wrapped text, and neither Excel nor LibreOffice does it on
+ * load for rows written without a height: estimate the lines of every wrapped text (its
+ * column width, or the merged range's) and set the row height so labels and narrative show.
+ */
+function setRowHeights(ws: ExcelJS.Worksheet, sheet: SheetModel): void {
+  const width = (col: number) =>
+    sheet.widths[col - 1] && sheet.widths[col - 1] > 0 ? sheet.widths[col - 1] : DEFAULT_WIDTH;
+  const spans = new Map<string, number>();
+  for (const m of sheet.merges) {
+    let w = 0;
+    for (let c = m.col; c < m.col + m.cols; c++) w += width(c);
+    spans.set(`${m.row}:${m.col}`, w);
+  }
+  sheet.rows.forEach((row, r) => {
+    let lines = 1;
+    row.forEach((cell, c) => {
+      if (!cell || typeof cell.v !== 'string' || !cell.s || !STYLES[cell.s].wrap) return;
+      const w = spans.get(`${r + 1}:${c + 1}`) ?? width(c + 1);
+      const perLine = Math.max(1, Math.floor(w * 1.1) - 1);
+      const n = cell.v.split('\n').reduce((a, part) => a + Math.max(1, Math.ceil(part.length / perLine)), 0);
+      lines = Math.max(lines, n);
+    });
+    if (lines > 1) ws.getRow(r + 1).height = Math.min(409, lines * LINE_HEIGHT);
+  });
+}
+
+async function addSheet(wb: ExcelJS.Workbook, sheet: SheetModel): Promise<void> {
+  const views: Partial<ExcelJS.WorksheetView>[] =
+    sheet.frozenRows > 0 || sheet.frozenCols > 0
+      ? [
+          {
+            state: 'frozen',
+            xSplit: sheet.frozenCols,
+            ySplit: sheet.frozenRows,
+            topLeftCell: a1(sheet.frozenRows + 1, sheet.frozenCols + 1),
+          },
+        ]
+      : [];
+  const ws = wb.addWorksheet(sheet.name, { views });
+  sheet.widths.forEach((w, i) => {
+    if (w > 0) ws.getColumn(i + 1).width = w;
+  });
+
+  const unlocked = inRanges(sheet.editable);
+  const styled = new Set<string>();
+  sheet.rows.forEach((row, r) => {
+    row.forEach((model, c) => {
+      if (!model) return;
+      const key = `${r + 1}:${c + 1}`;
+      const cell = ws.getCell(r + 1, c + 1);
+      setValue(cell, model);
+      cell.style = excelStyle(model.s ? STYLES[model.s as StyleName] : undefined, unlocked.has(key));
+      styled.add(key);
+    });
+  });
+  for (const key of unlocked) {
+    if (styled.has(key)) continue;
+    const [r, c] = key.split(':').map(Number);
+    ws.getCell(r, c).style = excelStyle(undefined, true);
+  }
+
+  setRowHeights(ws, sheet);
+
+  for (const m of sheet.merges) {
+    if (m.rows * m.cols > 1) ws.mergeCells(m.row, m.col, m.row + m.rows - 1, m.col + m.cols - 1);
+  }
+  // exceljs accepts a range address here (its typings only declare per-cell validation).
+  const validations = (ws as unknown as { dataValidations: { add(a: string, v: ExcelJS.DataValidation): void } })
+    .dataValidations;
+  for (const v of sheet.validations) validations.add(rangeA1(v.range), dataValidation(v));
+  sheet.conditionals.forEach((c, i) => {
+    ws.addConditionalFormatting(conditional(c, i + 1));
+  });
+  // sheet.charts: not supported by exceljs (see the module comment).
+
+  if (sheet.editable.length > 0) {
+    await ws.protect('', {
+      selectLockedCells: true,
+      selectUnlockedCells: true,
+      formatColumns: true,
+      formatRows: true,
+    });
+  }
+}
+
+/** Build the exceljs workbook for a model. */
+export async function toExcel(model: WorkbookModel, options: WriteOptions = {}): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  const when = options.now ?? new Date();
+  wb.creator = 'tonghop';
+  wb.lastModifiedBy = 'tonghop';
+  wb.created = when;
+  wb.modified = when;
+  wb.calcProperties = { fullCalcOnLoad: true };
+  for (const sheet of model.sheets) await addSheet(wb, sheet);
+  return wb;
+}
+
+export async function toXlsxBuffer(model: WorkbookModel, options: WriteOptions = {}): Promise<Buffer> {
+  const wb = await toExcel(model, options);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+export async function writeXlsx(model: WorkbookModel, file: string, options: WriteOptions = {}): Promise<void> {
+  writeOutput(file, await toXlsxBuffer(model, options));
+}

@@ -1,0 +1,247 @@
+/** Vietnamese texts of the command-line tool `tonghop` (src/cli). */
+
+const EXIT_CODES = `Mã thoát:
+  0   thành công
+  1   số liệu có lỗi (các tệp kết quả vẫn được ghi)
+  2   sai cách dùng: lệnh hoặc tùy chọn không đúng, tệp cấu hình không hợp lệ,
+      hoặc không ghi được tệp kết quả
+  3   không tìm thấy tệp đầu vào, hoặc không đọc được tệp nào
+  4   gửi e-mail không thành công (bản .eml vẫn được lưu trong thư mục outbox)
+  70  lỗi không mong đợi của chương trình (đặt TONGHOP_DEBUG=1 để xem chi tiết)`;
+
+const CONFIG_OPTIONS = `  --catalogue TỆP   danh mục chỉ tiêu (mặc định: danh mục có sẵn)
+  --units TỆP       danh sách đơn vị (mặc định: 11 xã huyện Mường Nhé)
+  --settings TỆP    thiết lập (ngày chốt số liệu, hạn nộp, tên đơn vị tổng hợp…)`;
+
+export const HELP = {
+  global: `tonghop — tổng hợp báo cáo công tác dân vận của các xã từ tệp Excel (.xlsx)
+
+Cách dùng: tonghop <lệnh> [tùy chọn]
+
+Các lệnh:
+  template    tạo mẫu báo cáo trống cho từng xã (mỗi xã một tệp .xlsx)
+  check       kiểm tra các tệp báo cáo của xã, liệt kê lỗi và cảnh báo
+  aggregate   tổng hợp số liệu một kỳ báo cáo: tệp tổng hợp .xlsx, báo cáo HTML, JSON, CSV
+  report      soạn e-mail báo cáo tháng (.eml, kèm tệp tổng hợp); gửi qua SMTP nếu đã cấu hình
+  demo        chạy thử trên số liệu mẫu 11 xã huyện Mường Nhé năm 2017–2018
+
+Xem hướng dẫn từng lệnh: tonghop <lệnh> --help
+
+${EXIT_CODES}
+
+Biến môi trường:
+  TONGHOP_NOW        thời điểm "bây giờ" (ISO 8601), để chạy lại cho kết quả giống hệt
+  TONGHOP_SMTP_HOST, TONGHOP_SMTP_PORT, TONGHOP_SMTP_USER, TONGHOP_SMTP_PASS,
+  TONGHOP_SMTP_SECURE, TONGHOP_MAIL_FROM   máy chủ gửi thư cho lệnh report
+  TONGHOP_DEBUG=1    in chi tiết khi có lỗi không mong đợi
+`,
+  template: `Cách dùng: tonghop template --year NĂM --out THƯ_MỤC [tùy chọn]
+
+Tạo mẫu báo cáo trống cho từng đơn vị, mỗi đơn vị một tệp <mã-đơn-vị>-<năm>.xlsx.
+Ô số liệu chỉ nhận số không âm; các ô khác được khóa (không đặt mật khẩu).
+
+Tùy chọn:
+  --year NĂM        năm báo cáo, ví dụ 2018 (bắt buộc)
+  --out THƯ_MỤC     thư mục ghi các tệp mẫu (bắt buộc)
+  --unit MÃ         chỉ tạo cho đơn vị này (có thể lặp lại)
+  --force           ghi đè tệp đã có (mặc định: không ghi đè, để khỏi mất số liệu đã điền)
+${CONFIG_OPTIONS}
+  -h, --help        hướng dẫn này
+
+Ví dụ: tonghop template --year 2018 --out mau-2018
+`,
+  check: `Cách dùng: tonghop check TỆP|THƯ_MỤC… [tùy chọn]
+
+Kiểm tra các tệp báo cáo .xlsx của xã (thư mục được duyệt cả thư mục con).
+In từng lỗi, cảnh báo với tên xã, ô, chỉ tiêu và tháng. Mã thoát 1 khi có lỗi.
+
+Tùy chọn:
+  --year NĂM        chỉ kiểm tra các trang của năm này
+  --json            in kết quả dạng JSON
+  --progress        luôn hiện tiến độ đọc tệp (mặc định chỉ khi chạy trong cửa sổ lệnh)
+${CONFIG_OPTIONS}
+  -h, --help        hướng dẫn này
+
+Ví dụ: tonghop check bao-cao-xa/
+`,
+  aggregate: `Cách dùng: tonghop aggregate [--period KỲ] TỆP|THƯ_MỤC… [tùy chọn]
+
+Tổng hợp số liệu của các xã cho một kỳ báo cáo: số của kỳ, lũy kế từ đầu năm,
+so với cùng kỳ năm trước (cần cả tệp của năm trước), tình hình nộp báo cáo và phần nhận xét.
+
+Tùy chọn:
+  --period KỲ       kỳ báo cáo: 2018-09 (tháng), 2018-Q3 (quý), 2018-6T, 2018-9T, 2018 (năm);
+                    mặc định: tháng gần nhất đã chốt số liệu
+  --out TỆP         tệp tổng hợp .xlsx (mặc định: tong-hop-<kỳ>.xlsx)
+  --html TỆP        ghi thêm báo cáo HTML
+  --csv TỆP         ghi thêm số liệu dạng bảng dài (CSV, UTF-8)
+  --json            in bản tổng hợp dạng JSON ra màn hình (thay cho bản chữ)
+  --progress        luôn hiện tiến độ đọc tệp
+${CONFIG_OPTIONS}
+  -h, --help        hướng dẫn này
+
+Ví dụ: tonghop aggregate --period 2018-09 bao-cao-xa/ --out tong-hop.xlsx --html bao-cao.html
+`,
+  report: `Cách dùng: tonghop report [--period KỲ] TỆP|THƯ_MỤC… --to ĐỊA_CHỈ [tùy chọn]
+
+Soạn e-mail báo cáo của kỳ (nội dung HTML và chữ thường, kèm tệp tổng hợp .xlsx) và lưu
+thành tệp .eml trong thư mục outbox (mở bằng Outlook/Thunderbird để gửi).
+Nếu có biến môi trường TONGHOP_SMTP_HOST thì gửi luôn qua máy chủ SMTP và vẫn lưu một bản.
+
+Tùy chọn:
+  --period KỲ       kỳ báo cáo (như lệnh aggregate; mặc định: tháng gần nhất đã chốt)
+  --to ĐỊA_CHỈ      người nhận (lặp lại cho nhiều người; mặc định: recipients trong thiết lập)
+  --from ĐỊA_CHỈ    người gửi (mặc định: TONGHOP_MAIL_FROM)
+  --outbox THƯ_MỤC  nơi lưu tệp .eml (mặc định: outbox)
+  --progress        luôn hiện tiến độ đọc tệp
+${CONFIG_OPTIONS}
+  -h, --help        hướng dẫn này
+
+Máy chủ SMTP (biến môi trường): TONGHOP_SMTP_HOST, TONGHOP_SMTP_PORT (mặc định 587, hoặc 465
+khi TONGHOP_SMTP_SECURE=1), TONGHOP_SMTP_USER, TONGHOP_SMTP_PASS, TONGHOP_SMTP_SECURE, TONGHOP_MAIL_FROM.
+
+Ví dụ: tonghop report --period 2018-09 bao-cao-xa/ --to bandanvan@example.vn
+`,
+  demo: `Cách dùng: tonghop demo [--out THƯ_MỤC]
+
+Chạy thử trên số liệu mẫu của 11 xã huyện Mường Nhé (năm 2017 và 2018; một xã nộp muộn,
+một xã chưa nộp, vài ô nhập sai): ghi các tệp của xã vào <THƯ_MỤC>/xa, rồi tổng hợp tháng 9/2018
+thành tệp .xlsx, báo cáo HTML và e-mail .eml trong <THƯ_MỤC>.
+
+Tùy chọn:
+  --out THƯ_MỤC     thư mục kết quả (mặc định: out)
+  -h, --help        hướng dẫn này
+`,
+} as const;
+
+export const CLI_TEXT = {
+  // ------------------------------------------------------------ usage
+  unknownCommand: (c: string) => `Không có lệnh "${c}". Xem danh sách lệnh: tonghop --help`,
+  noCommand: 'Thiếu tên lệnh. Xem hướng dẫn: tonghop --help',
+  unknownOption: (o: string, cmd: string) => `Tùy chọn không hợp lệ: ${o}. Xem hướng dẫn: tonghop ${cmd} --help`,
+  missingValue: (o: string) => `Tùy chọn ${o} cần một giá trị`,
+  unexpectedArgument: (a: string, cmd: string) =>
+    `Lệnh ${cmd} không nhận thêm đối số "${a}". Xem hướng dẫn: tonghop ${cmd} --help`,
+  badArguments: (detail: string, cmd: string) =>
+    `Đối số không hợp lệ (${detail}). Xem hướng dẫn: tonghop ${cmd} --help`,
+  required: (o: string, cmd: string) => `Thiếu tùy chọn bắt buộc ${o}. Xem hướng dẫn: tonghop ${cmd} --help`,
+  badYear: (s: string) => `Năm không hợp lệ: "${s}" (ví dụ đúng: 2018)`,
+  badPeriod: (s: string) =>
+    `Kỳ báo cáo không hợp lệ: "${s}". Ví dụ đúng: 2018-09 (tháng 9), 2018-Q3 (quý III), 2018-6T, 2018-9T, 2018`,
+  badNow: (s: string) => `Biến môi trường TONGHOP_NOW không phải thời điểm ISO 8601: "${s}"`,
+  badEmail: (s: string) => `Địa chỉ e-mail không hợp lệ: "${s}"`,
+  noRecipients:
+    'Chưa có người nhận. Dùng --to ĐỊA_CHỈ (có thể lặp lại) hoặc điền "recipients" trong tệp thiết lập (--settings)',
+  noInputs: (cmd: string) => `Chưa chỉ ra tệp hoặc thư mục báo cáo nào. Ví dụ: tonghop ${cmd} bao-cao-xa/`,
+  unknownUnit: (c: string) => `Không có đơn vị mã "${c}" trong danh sách đơn vị`,
+
+  // ------------------------------------------------------------ configuration files
+  configUnreadable: (file: string, detail: string) => `Không đọc được tệp ${file}: ${detail}`,
+  configNotJson: (file: string, detail: string) => `Tệp ${file} không phải JSON hợp lệ: ${detail}`,
+  configInvalid: (file: string) => `Tệp ${file} có lỗi:`,
+
+  // ------------------------------------------------------------ input files
+  pathNotFound: (p: string) => `Không tìm thấy tệp hoặc thư mục: ${p}`,
+  noXlsxFound: (paths: string[]) => `Không tìm thấy tệp .xlsx nào trong: ${paths.join(', ')}`,
+  noneReadable: 'Không đọc được tệp báo cáo nào.',
+  otherFormats: (files: string[]) =>
+    `Có ${files.length} tệp bảng tính dạng khác (${files.slice(0, 5).join(', ')}${files.length > 5 ? ', …' : ''}): hãy lưu lại dạng .xlsx.`,
+  skippedFormat: (file: string) =>
+    `Tệp ${file} không phải dạng .xlsx nên không đọc. Hãy mở bằng Excel hoặc LibreOffice và lưu lại dạng "Excel Workbook (.xlsx)".`,
+  progress: (done: number, total: number) => `Đang đọc ${done}/${total} tệp…`,
+
+  // ------------------------------------------------------------ reading .xlsx (each names the file)
+  tooLarge: (file: string, mb: string, limitMb: number) =>
+    `Tệp ${file} quá lớn (${mb} MB, tối đa ${limitMb} MB) nên không đọc. Báo cáo của một xã chỉ cần vài chục KB.`,
+  tooLargeUnpacked: (file: string, mb: string, limitMb: number) =>
+    `Tệp ${file} khi giải nén quá lớn (${mb} MB, tối đa ${limitMb} MB) nên không đọc.`,
+  emptyFile: (file: string) => `Tệp ${file} rỗng (0 byte).`,
+  legacyXls: (file: string) =>
+    `Tệp ${file} là tệp Excel đời cũ (.xls), không phải .xlsx. Hãy mở bằng Excel hoặc LibreOffice và lưu lại dạng "Excel Workbook (.xlsx)".`,
+  encrypted: (file: string) =>
+    `Tệp ${file} đã đặt mật khẩu mở tệp nên không đọc được. Hãy gỡ mật khẩu (Excel: Tệp → Thông tin → Bảo vệ sổ làm việc) rồi gửi lại.`,
+  notXlsx: (file: string) =>
+    `Tệp ${file} không phải tệp Excel .xlsx (có thể là tệp khác bị đổi tên). Hãy mở bằng Excel hoặc LibreOffice và lưu lại dạng .xlsx.`,
+  otherZip: (file: string) =>
+    `Tệp ${file} là tệp nén hoặc tài liệu khác (ví dụ .ods, .docx), không phải bảng tính .xlsx. Hãy lưu lại dạng "Excel Workbook (.xlsx)".`,
+  truncated: (file: string) =>
+    `Tệp ${file} bị hỏng hoặc chưa tải về hết (tệp bị cắt cụt). Hãy tải lại hoặc xin xã gửi lại.`,
+  corrupt: (file: string, detail: string) => `Tệp ${file} bị hỏng, không đọc được (${detail}).`,
+  noSheets: (file: string) => `Tệp ${file} không có trang tính nào.`,
+  sheetTooLarge: (file: string, sheet: string, rows: number, cols: number, maxRows: number, maxCols: number) =>
+    `Tệp ${file}, trang "${sheet}": quá lớn (${rows} dòng × ${cols} cột; tối đa ${maxRows} dòng × ${maxCols} cột) nên không đọc tệp này. Hãy xóa các dòng, cột thừa rồi gửi lại.`,
+  someSheetTooLarge: (file: string, maxRows: number, maxCols: number) =>
+    `Tệp ${file} có trang tính quá lớn (hơn ${maxRows} dòng hoặc ${maxCols} ô trên một dòng) nên không đọc. Hãy xóa các trang thừa rồi gửi lại.`,
+  formulaNoResult: (file: string, sheet: string, cell: string) =>
+    `Tệp ${file}, trang "${sheet}", ô ${cell}: công thức chưa có kết quả được lưu (tệp chưa được tính lại) nên coi như ô trống. Hãy mở tệp bằng Excel/LibreOffice và lưu lại.`,
+  unreadable: (file: string, detail: string) => `Không đọc được tệp ${file}: ${detail}`,
+
+  // ------------------------------------------------------------ findings
+  severity: { error: 'LỖI', warning: 'CẢNH BÁO', info: 'THÔNG TIN' } as Record<string, string>,
+  checkSummary: (files: number, reports: number, errors: number, warnings: number) =>
+    `Đã kiểm tra ${files} tệp, ${reports} báo cáo: ${errors} lỗi, ${warnings} cảnh báo.`,
+  checkOk: 'Không phát hiện lỗi.',
+  checkHasErrors: 'Có lỗi: hãy sửa các ô nêu trên rồi kiểm tra lại.',
+  findingsHeading: (errors: number, warnings: number) => `Lỗi và cảnh báo: ${errors} lỗi, ${warnings} cảnh báo`,
+  moreFindings: (n: number) => `… và ${n} mục khác (xem đầy đủ trong tệp tổng hợp hoặc dùng lệnh check).`,
+
+  // ------------------------------------------------------------ outputs
+  wrote: (what: string, file: string) => `Đã ghi ${what}: ${file}`,
+  what: {
+    summaryXlsx: 'tệp tổng hợp',
+    html: 'báo cáo HTML',
+    csv: 'số liệu CSV',
+    eml: 'e-mail (.eml)',
+    template: 'mẫu báo cáo',
+    demoInput: 'tệp báo cáo mẫu của xã',
+  },
+  writeFailed: (file: string, detail: string) => `Không ghi được tệp ${file}: ${detail}`,
+  templatesDone: (n: number, dir: string) => `Đã tạo ${n} mẫu báo cáo trong ${dir}`,
+  templateExists: (file: string) => `Bỏ qua (đã có tệp, có thể đã điền số liệu): ${file}. Dùng --force để ghi đè.`,
+  dataErrorsNote: (errors: number) =>
+    `Có ${errors} lỗi số liệu: các ô sai không được cộng vào tổng (xem danh sách trên và trang lỗi trong tệp tổng hợp).`,
+  noChartNote: 'Ghi chú: tệp .xlsx không có biểu đồ (thư viện ghi .xlsx chưa hỗ trợ); biểu đồ có trong báo cáo HTML.',
+
+  // ------------------------------------------------------------ e-mail
+  sending: (host: string, port: number) => `Đang gửi qua máy chủ SMTP ${host}:${port}…`,
+  sent: (to: string[]) => `Đã gửi e-mail tới: ${to.join(', ')}`,
+  sendFailed: (detail: string) => `Gửi e-mail không thành công: ${detail}. Bản .eml vẫn được lưu để gửi lại.`,
+  smtpBadPort: (s: string) => `TONGHOP_SMTP_PORT không hợp lệ: "${s}"`,
+  smtpBadFrom: (s: string) => `Địa chỉ người gửi không hợp lệ: "${s}" (dùng --from hoặc TONGHOP_MAIL_FROM)`,
+  smtpErrors: {
+    ECONNREFUSED: 'máy chủ từ chối kết nối (sai địa chỉ hoặc cổng?)',
+    ENOTFOUND: 'không tìm thấy máy chủ (sai tên máy chủ hoặc mất mạng?)',
+    ETIMEDOUT: 'quá thời gian chờ máy chủ trả lời',
+    ECONNRESET: 'máy chủ ngắt kết nối',
+    EHOSTUNREACH: 'không tới được máy chủ (mất mạng?)',
+    EAUTH: 'sai tên đăng nhập hoặc mật khẩu SMTP',
+    ECONNECTION: 'mất kết nối tới máy chủ',
+    EENVELOPE: 'máy chủ không nhận người gửi hoặc người nhận',
+    EMESSAGE: 'máy chủ không nhận nội dung thư',
+    ESOCKET: 'lỗi kết nối mạng',
+    EDNS: 'không tìm thấy máy chủ (lỗi DNS)',
+    ETLS: 'lỗi mã hóa TLS khi kết nối',
+  } as Record<string, string>,
+  defaultFromName: 'Tổng hợp báo cáo dân vận',
+
+  // ------------------------------------------------------------ demo
+  demoTitle: 'CHẠY THỬ: 11 xã huyện Mường Nhé, tổng hợp tháng 9/2018',
+  demoInputs: (n: number, dir: string) => `Đã tạo ${n} tệp báo cáo mẫu của xã trong ${dir}`,
+  demoOutputs: 'Các tệp kết quả:',
+  demoDeliberate:
+    'Lưu ý: số liệu mẫu cố ý có vài ô nhập sai (như "abc", "-3", "1,000"), một xã nộp muộn và một xã chưa nộp, để thấy cách công cụ phát hiện.',
+  demoNext: (dir: string) => `Thử tiếp: node bin/tonghop.js check ${dir}   hoặc mở tệp .html bằng trình duyệt.`,
+
+  // ------------------------------------------------------------ headings of the text output
+  headingCompleteness: 'TÌNH HÌNH NỘP BÁO CÁO',
+  headingNarrative: 'NHẬN XÉT',
+  lateUnits: 'Nộp muộn',
+  missingUnits: 'Chưa nộp',
+  unreadableUnits: 'Không đọc được báo cáo',
+
+  // ------------------------------------------------------------ fatal
+  unexpected: (msg: string) => `Lỗi không mong đợi: ${msg}`,
+  debugHint: '(Đặt biến môi trường TONGHOP_DEBUG=1 để xem chi tiết.)',
+} as const;
+
+export { EXIT_CODES as EXIT_CODES_TEXT };
