@@ -1,0 +1,269 @@
+/**
+ * The menu actions with their dialogs: load the configuration, ask what is needed
+ * (before taking the lock, so nobody waits while someone types), then do the work under
+ * the document lock, log it to "Nhật ký" and tell the user the result.
+ */
+import { formatPeriod, parsePeriod, periodLabel } from '../engine/periods/period';
+import { unitDisplayName } from '../engine/sheet/layout';
+import type { Period, Unit } from '../engine/types';
+import { AGGREGATE, CHECK, COMMON, CONFIG, LOG, PROMPTS, SETUP, SUBMIT, TEMPLATES } from '../messages/vi/gas';
+import { aggregatePeriod, defaultPeriod, periodFromInput } from './aggregate';
+import { activeUnitSheet, runCheck } from './check';
+import { alert, promptText, toast } from './dialogs';
+import { BusyError, withDocumentLock } from './lock';
+import { currentUser, writeLog } from './log';
+import { type Config, readConfig, setupSheets } from './setup';
+import {
+  asUnitSheet,
+  findUnit,
+  isAdmin,
+  openUnitSheet,
+  type SubmitResult,
+  submitUnitMonth,
+  type UnitSheet,
+  unlockUnitMonth,
+} from './submit';
+import { createUnitTemplates, currentYear, parseYear } from './templates';
+import { activeSpreadsheet, clip, errorText } from './util';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Action = keyof typeof LOG.actions;
+
+const MAX_LINES = 15;
+
+function lines(list: string[]): string {
+  return clip(list, MAX_LINES, COMMON.andMore).join('\n');
+}
+
+/** Run `fn` under the document lock; log success or failure; report failures in an alert. */
+function locked<T>(
+  ss: Spreadsheet,
+  action: Action,
+  title: string,
+  period: string | undefined,
+  fn: () => T,
+): T | undefined {
+  try {
+    return withDocumentLock(fn);
+  } catch (e) {
+    if (e instanceof BusyError) {
+      alert(title, e.message);
+      return undefined;
+    }
+    const why = errorText(e);
+    writeLog(ss, { action: LOG.actions[action], period, result: LOG.failed(why) });
+    alert(COMMON.errorTitle, action === 'aggregate' ? AGGREGATE.failed(why) : COMMON.unexpected(why));
+    return undefined;
+  }
+}
+
+function loadConfig(ss: Spreadsheet): Config | null {
+  const r = readConfig(ss);
+  if (r.ok) return r.config;
+  alert(CONFIG.title, lines(r.errors));
+  return null;
+}
+
+// ---------------------------------------------------------------- Thiết lập
+
+export function doSetup(): { created: string[]; kept: string[]; errors: string[] } | undefined {
+  const ss = activeSpreadsheet();
+  const r = locked(ss, 'setup', SETUP.title, undefined, () => {
+    const out = setupSheets(ss);
+    const errors = out.config.ok ? [] : out.config.errors;
+    writeLog(ss, { action: LOG.actions.setup, result: errors.length ? LOG.failed(errors[0]) : LOG.ok });
+    return { created: out.created, kept: out.kept, errors };
+  });
+  if (!r) return undefined;
+  const parts = [
+    r.created.length ? SETUP.created(r.created) : '',
+    r.kept.length ? SETUP.kept(r.kept) : '',
+    r.errors.length ? `${CONFIG.title}:\n${lines(r.errors)}` : SETUP.ok,
+  ].filter(Boolean);
+  alert(SETUP.title, parts.join('\n\n'));
+  return r;
+}
+
+// ---------------------------------------------------------------- Tạo mẫu
+
+export function doTemplates() {
+  const ss = activeSpreadsheet();
+  const config = loadConfig(ss);
+  if (!config) return undefined;
+  const def = currentYear(config.settings.timeZone);
+  const text = promptText(PROMPTS.yearTitle, PROMPTS.year(def));
+  if (text === null) return undefined;
+  const year = text ? parseYear(text) : def;
+  if (year === null) {
+    alert(PROMPTS.yearTitle, PROMPTS.badYear(text));
+    return undefined;
+  }
+  const r = locked(ss, 'templates', TEMPLATES.title, String(year), () => {
+    const out = createUnitTemplates(ss, config, year, (i, n, unit) => {
+      if (i % 5 === 0) toast(ss, TEMPLATES.progress(i + 1, n, unitDisplayName(unit)), TEMPLATES.title);
+    });
+    const summary = TEMPLATES.done(year, out.created, out.kept, out.failed, out.skipped);
+    writeLog(ss, {
+      action: LOG.actions.templates,
+      period: String(year),
+      result: out.failed ? LOG.failed(summary) : `${LOG.ok}: ${summary}`,
+    });
+    return { ...out, summary };
+  });
+  if (r) alert(TEMPLATES.title, `${r.summary}\n\n${lines(r.outcomes.map((o) => o.message))}`);
+  return r;
+}
+
+// ---------------------------------------------------------------- Kiểm tra
+
+export function doCheck() {
+  const ss = activeSpreadsheet();
+  const config = loadConfig(ss);
+  if (!config) return undefined;
+  return locked(ss, 'check', CHECK.title, undefined, () => {
+    const active = activeUnitSheet(ss, config);
+    const scope = active ? { active } : { year: defaultPeriod(config).year };
+    const r = runCheck(ss, config, scope);
+    const summary = r.findings.length ? CHECK.summary(r.errors, r.warnings, r.units) : CHECK.none;
+    toast(ss, summary, CHECK.title, 10);
+    writeLog(ss, {
+      action: LOG.actions.check,
+      period: String(active ? active.year : scope.year),
+      result: `${LOG.ok}: ${summary}`,
+    });
+    return r;
+  });
+}
+
+// ---------------------------------------------------------------- Nộp / Mở khóa
+
+/** The unit sheet to act on: the active one, else the unit the user names (year of the default period). */
+function chooseUnitSheet(ss: Spreadsheet, config: Config, title: string): { unit: Unit; year: number } | null {
+  const active = ss.getActiveSheet();
+  const us = active ? asUnitSheet(config, ss, active) : null;
+  if (us) return { unit: us.unit, year: us.year };
+  const names = config.units.slice(0, 8).map((u) => u.name);
+  const list = names.join(', ') + (config.units.length > names.length ? ', …' : '');
+  const typed = promptText(title, PROMPTS.unit(list));
+  if (typed === null) return null;
+  const unit = findUnit(config.units, typed);
+  if (!unit) {
+    alert(title, PROMPTS.badUnit(typed));
+    return null;
+  }
+  return { unit, year: defaultPeriod(config).year };
+}
+
+/** "9", "T9", "tháng 9", "9/2018" → month (and year if given). */
+export function parseMonthInput(text: string, year: number): { month: number; year: number } | null {
+  const t = text.trim().toLowerCase();
+  const bare = /^(?:t|th|tháng|thang)?\s*(\d{1,2})$/u.exec(t);
+  if (bare) {
+    const m = Number(bare[1]);
+    return m >= 1 && m <= 12 ? { month: m, year } : null;
+  }
+  const p: Period | null = parsePeriod(t);
+  return p && p.type === 'month' ? { month: p.index, year: p.year } : null;
+}
+
+function askMonth(config: Config, title: string, year: number): { month: number; year: number } | null {
+  const d = defaultPeriod(config);
+  const def = d.year === year ? d.index : 12;
+  const text = promptText(title, PROMPTS.month(def, year));
+  if (text === null) return null;
+  if (!text) return { month: def, year };
+  const r = parseMonthInput(text, year);
+  if (!r) alert(title, PROMPTS.badMonth(text));
+  return r;
+}
+
+function monthKey(month: number, year: number): string {
+  return formatPeriod({ type: 'month', year, index: month });
+}
+
+export function doSubmit() {
+  const ss = activeSpreadsheet();
+  const config = loadConfig(ss);
+  if (!config) return undefined;
+  const target = chooseUnitSheet(ss, config, SUBMIT.title);
+  if (!target) return undefined;
+  const m = askMonth(config, PROMPTS.monthTitleSubmit, target.year);
+  if (!m) return undefined;
+  const r = locked(ss, 'submit', SUBMIT.title, monthKey(m.month, m.year), (): SubmitResult => {
+    const us: UnitSheet | null = openUnitSheet(ss, config, target.unit, m.year);
+    if (!us) return { ok: false, message: SUBMIT.notUnitSheet, findings: [] };
+    const out = submitUnitMonth(config, us, m.month, config.options.admins);
+    writeLog(ss, {
+      action: `${LOG.actions.submit}: ${unitDisplayName(us.unit)}`,
+      period: monthKey(m.month, m.year),
+      result: out.ok ? LOG.ok : LOG.failed(out.message),
+    });
+    return out;
+  });
+  if (!r) return undefined;
+  if (r.ok) {
+    toast(ss, r.message, SUBMIT.title, 10);
+    if (r.warnings) alert(SUBMIT.title, `${r.message}\n${SUBMIT.warnings(r.warnings)}`);
+  } else {
+    alert(SUBMIT.title, [r.message, ...r.findings.map((f) => `• ${f.message}`)].slice(0, MAX_LINES).join('\n'));
+  }
+  return r;
+}
+
+export function doUnlock() {
+  const ss = activeSpreadsheet();
+  const config = loadConfig(ss);
+  if (!config) return undefined;
+  const me = currentUser();
+  if (!isAdmin(config, me)) {
+    alert(PROMPTS.monthTitleUnlock, SUBMIT.notAdmin(me));
+    return undefined;
+  }
+  const target = chooseUnitSheet(ss, config, PROMPTS.monthTitleUnlock);
+  if (!target) return undefined;
+  const m = askMonth(config, PROMPTS.monthTitleUnlock, target.year);
+  if (!m) return undefined;
+  const r = locked(ss, 'unlock', PROMPTS.monthTitleUnlock, monthKey(m.month, m.year), () => {
+    const us = openUnitSheet(ss, config, target.unit, m.year);
+    if (!us) return { ok: false, message: SUBMIT.notUnitSheet };
+    const out = unlockUnitMonth(us, m.month);
+    writeLog(ss, {
+      action: `${LOG.actions.unlock}: ${unitDisplayName(us.unit)}`,
+      period: monthKey(m.month, m.year),
+      result: out.ok ? LOG.ok : LOG.failed(out.message),
+    });
+    return out;
+  });
+  if (r) alert(PROMPTS.monthTitleUnlock, r.message);
+  return r;
+}
+
+// ---------------------------------------------------------------- Tổng hợp
+
+export function doAggregate() {
+  const ss = activeSpreadsheet();
+  const config = loadConfig(ss);
+  if (!config) return undefined;
+  const def = defaultPeriod(config);
+  const text = promptText(PROMPTS.periodTitle, PROMPTS.period(periodLabel(def)));
+  if (text === null) return undefined;
+  const period = periodFromInput(text, def);
+  if (!period) {
+    alert(PROMPTS.periodTitle, PROMPTS.badPeriod(text));
+    return undefined;
+  }
+  const key = formatPeriod(period);
+  const r = locked(ss, 'aggregate', AGGREGATE.title, key, () => {
+    const out = aggregatePeriod(ss, config, period, (msg) => toast(ss, msg, AGGREGATE.title, 30));
+    const result = out.problems.length
+      ? `${out.message} ${AGGREGATE.problems(out.problems.length)} ${out.problems.join('; ')}`
+      : out.message;
+    writeLog(ss, { action: LOG.actions.aggregate, period: key, result: `${LOG.ok}: ${result}` });
+    return out;
+  });
+  if (!r) return undefined;
+  toast(ss, r.message, AGGREGATE.title, 10);
+  if (r.problems.length)
+    alert(AGGREGATE.title, `${r.message}\n\n${AGGREGATE.problems(r.problems.length)}\n${lines(r.problems)}`);
+  return r;
+}

@@ -1,0 +1,298 @@
+/**
+ * "Kiểm tra dữ liệu": validate the active unit sheet (or every unit), list the findings in
+ * the "Kiểm tra" sheet with links to the cells, mark the cells (note + background) and
+ * return counts for the summary toast. Marks from an earlier check are cleared first.
+ */
+
+import { STYLES } from '../engine/report/model';
+import { unitDisplayName } from '../engine/sheet/layout';
+import { readSheet } from '../engine/sheet/read';
+import type { Finding, Grid, Unit, UnitYear, WorkbookInput } from '../engine/types';
+import { checkWorkbooks, expectedUnitsMissing } from '../engine/validation/check';
+import { CHECK, SHEETS } from '../messages/vi/gas';
+import { findUnitBooks, type UnitBook } from './io';
+import { GENERAL, TEXT, widthPx } from './render';
+import type { Config } from './setup';
+import { cellLink, parseCell, readGrid } from './util';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export const MARK = {
+  error: (STYLES.error.fill ?? '#F8CBAD').toLowerCase(),
+  warning: (STYLES.warning.fill ?? '#FFF2CC').toLowerCase(),
+};
+
+/** The unit sheet the user is looking at, if it is one. */
+export interface ActiveUnitSheet {
+  unit: Unit;
+  year: number;
+  sheet: Sheet;
+  name: string;
+  grid: Grid;
+  report: UnitYear;
+}
+
+/** Identify the active sheet as a unit's report (by its unit code / name cells, as the engine reads it). */
+export function activeUnitSheet(master: Spreadsheet, config: Config): ActiveUnitSheet | null {
+  const sheet = master.getActiveSheet();
+  if (!sheet) return null;
+  const name = sheet.getName();
+  if ((Object.values(SHEETS) as string[]).includes(name)) return null;
+  const grid = readGrid(sheet, config.settings.timeZone);
+  const { report } = readSheet({ name, grid }, { catalogue: config.catalogue, units: config.units });
+  if (!report) return null;
+  const unit = config.units.find((u) => u.code === report.unitCode);
+  if (!unit) return null;
+  return { unit, year: report.year, sheet, name, grid, report };
+}
+
+interface Target {
+  book: UnitBook;
+  year: number;
+  sheet: Sheet;
+  name: string;
+}
+
+export interface CheckResult {
+  findings: Finding[];
+  errors: number;
+  warnings: number;
+  units: number;
+  /** Books that could not be opened, with their Vietnamese reasons. */
+  unreadable: string[];
+}
+
+function severityOrder(f: Finding): number {
+  return f.severity === 'error' ? 0 : f.severity === 'warning' ? 1 : 2;
+}
+
+/** Check one unit (its active sheet) or every unit for `year`, then report and mark. */
+export function runCheck(
+  master: Spreadsheet,
+  config: Config,
+  scope: { active: ActiveUnitSheet } | { year: number },
+): CheckResult {
+  const { catalogue, units } = config;
+  let books: UnitBook[];
+  let year: number;
+  if ('active' in scope) {
+    const a = scope.active;
+    year = a.year;
+    const book: UnitBook = {
+      unit: a.unit,
+      spreadsheet: master,
+      external: false,
+      source: master.getName(),
+      sheets: new Map([[year, a.sheet]]),
+      names: new Map([[year, a.name]]),
+      grids: new Map([[year, a.grid]]),
+    };
+    books = [book];
+  } else {
+    year = scope.year;
+    books = findUnitBooks(master, units, [year], { read: true, timeZone: config.settings.timeZone });
+  }
+  const workbooks: WorkbookInput[] = books
+    .filter((b) => !b.error && b.grids.size)
+    .map((b) => ({
+      source: b.source,
+      sheets: [...b.grids].map(([y, grid]) => ({ name: b.names.get(y) ?? '', grid })),
+    }));
+  const read = checkWorkbooks(workbooks, { catalogue, units, year });
+  let findings = read.findings;
+  if ('active' in scope) {
+    const code = scope.active.unit.code;
+    findings = findings.filter((f) => !f.unitCode || f.unitCode === code);
+  } else {
+    const have = new Set(books.filter((b) => b.error).map((b) => b.unit.code));
+    const missing = expectedUnitsMissing(read.reports, units, year).filter((f) => !f.unitCode || !have.has(f.unitCode));
+    findings = [...findings, ...missing];
+  }
+  const unreadable: string[] = [];
+  for (const b of books) {
+    if (!b.error) continue;
+    unreadable.push(b.error);
+    findings.push({
+      severity: 'error',
+      code: 'unit-unreadable',
+      unitCode: b.unit.code,
+      unitName: b.unit.name,
+      message: b.error,
+    });
+  }
+  findings.sort((a, b) => severityOrder(a) - severityOrder(b));
+
+  // Sheets the findings point at: by (file, sheet), else by unit code.
+  const targets = new Map<string, Target>();
+  const byUnit = new Map<string, Target>();
+  for (const b of books) {
+    for (const [y, sheet] of b.sheets) {
+      const t: Target = { book: b, year: y, sheet, name: b.names.get(y) ?? '' };
+      targets.set(`${b.source}\u0000${t.name}`, t);
+      if (y === year) byUnit.set(b.unit.code, t);
+    }
+  }
+  const targetOf = (f: Finding): Target | undefined =>
+    (f.sheet ? targets.get(`${f.file ?? ''}\u0000${f.sheet}`) : undefined) ??
+    (f.unitCode ? byUnit.get(f.unitCode) : undefined);
+
+  const display = new Map(units.map((u) => [u.code, unitDisplayName(u)]));
+  writeCheckSheet(master, findings, targetOf, display);
+  const reportsByKey = new Map(read.reports.map((r) => [`${r.file}\u0000${r.sheet}`, r]));
+  for (const t of new Set([...targets.values()])) {
+    const mine = findings.filter((f) => f.cell && targetOf(f) === t);
+    const report = reportsByKey.get(`${t.book.source}\u0000${t.name}`);
+    try {
+      markCells(t.sheet, report, mine);
+    } catch {
+      // Marking is a convenience: a user who may not edit part of the sheet (a submitted,
+      // locked month) still gets the list in "Kiểm tra".
+    }
+  }
+  return {
+    findings,
+    errors: findings.filter((f) => f.severity === 'error').length,
+    warnings: findings.filter((f) => f.severity === 'warning').length,
+    units: books.length,
+    unreadable,
+  };
+}
+
+function richTextSupported(range: GoogleAppsScript.Spreadsheet.Range): boolean {
+  const app = SpreadsheetApp as unknown as { newRichTextValue?: unknown };
+  const r = range as unknown as { setRichTextValues?: unknown };
+  return typeof app.newRichTextValue === 'function' && typeof r.setRichTextValues === 'function';
+}
+
+/** Replace the contents of "Kiểm tra" with the findings (one write per attribute). */
+function writeCheckSheet(
+  master: Spreadsheet,
+  findings: Finding[],
+  targetOf: (f: Finding) => Target | undefined,
+  display: Map<string, string>,
+): void {
+  let sheet = master.getSheetByName(SHEETS.check);
+  if (!sheet) sheet = master.insertSheet(SHEETS.check);
+  else sheet.clear();
+  const header = CHECK.header;
+  const cols = header.length;
+  const ids = new Map<Target, number>();
+  const location = (f: Finding): { text: string; link: string | null } => {
+    const t = targetOf(f);
+    const name = t?.name ?? f.sheet ?? '';
+    if (!f.cell) return { text: name, link: null };
+    const text = name ? `${name}!${f.cell}` : f.cell;
+    if (!t) return { text, link: null };
+    let id = ids.get(t);
+    if (id === undefined) {
+      id = t.sheet.getSheetId();
+      ids.set(t, id);
+    }
+    return { text, link: cellLink(id, f.cell, t.book.external ? t.book.url : undefined) };
+  };
+  const rows: (string | number)[][] = [header.slice()];
+  const links: (string | null)[] = [null];
+  const fills: (string | null)[][] = [Array(cols).fill('#D9E2F3')];
+  const formats: string[][] = [Array(cols).fill(TEXT)];
+  if (!findings.length) {
+    rows.push([CHECK.none, '', '', '', '']);
+    links.push(null);
+    fills.push(Array(cols).fill(null));
+    formats.push(Array(cols).fill(TEXT));
+  }
+  for (const f of findings) {
+    const loc = location(f);
+    const unit = (f.unitCode && display.get(f.unitCode)) || f.unitName || f.unitCode || '';
+    rows.push([CHECK.severity[f.severity] ?? f.severity, unit, f.month ?? '', loc.text, f.message]);
+    links.push(loc.link);
+    const fill = f.severity === 'error' ? MARK.error : f.severity === 'warning' ? MARK.warning : null;
+    fills.push([fill, null, null, null, null]);
+    formats.push([TEXT, TEXT, GENERAL, TEXT, TEXT]);
+  }
+  const range = sheet.getRange(1, 1, rows.length, cols);
+  range.setNumberFormats(formats);
+  range.setValues(rows);
+  range.setBackgrounds(fills);
+  sheet.getRange(1, 1, 1, cols).setFontWeight('bold');
+  const locRange = sheet.getRange(1, 4, rows.length, 1);
+  if (links.some(Boolean) && richTextSupported(locRange)) {
+    const rich = rows.map((r, i) => {
+      const b = SpreadsheetApp.newRichTextValue().setText(String(r[3]));
+      const link = links[i];
+      return [(link ? b.setLinkUrl(link) : b).build()];
+    });
+    locRange.setRichTextValues(rich);
+  }
+  sheet.setFrozenRows(1);
+  sheet.setColumnWidths(1, 3, widthPx(10));
+  sheet.setColumnWidth(2, widthPx(20));
+  sheet.setColumnWidth(4, widthPx(24));
+  sheet.setColumnWidth(5, widthPx(100));
+}
+
+/**
+ * Clear marks of an earlier check in the report's value area and mark the new findings:
+ * one read and one write of notes and of backgrounds for the area, single calls only for
+ * findings outside it.
+ */
+function markCells(sheet: Sheet, report: UnitYear | undefined, findings: Finding[]): void {
+  const cells = [...(report?.submittedCells ?? []), ...Object.values(report?.cells ?? {}).flat()]
+    .map(parseCell)
+    .filter((c): c is { row: number; col: number } => c !== null);
+  if (!cells.length && !findings.length) return;
+  const inArea = (p: { row: number; col: number }, a: { r1: number; c1: number; r2: number; c2: number }) =>
+    p.row >= a.r1 && p.row <= a.r2 && p.col >= a.c1 && p.col <= a.c2;
+  const outside: Finding[] = [];
+  if (cells.length) {
+    const area = {
+      r1: Math.min(...cells.map((c) => c.row)),
+      r2: Math.max(...cells.map((c) => c.row)),
+      c1: Math.min(...cells.map((c) => c.col)),
+      c2: Math.max(...cells.map((c) => c.col)),
+    };
+    const range = sheet.getRange(area.r1, area.c1, area.r2 - area.r1 + 1, area.c2 - area.c1 + 1);
+    const notes = range.getNotes();
+    const backgrounds = range.getBackgrounds() as (string | null)[][];
+    let changed = false;
+    for (let r = 0; r < notes.length; r++) {
+      for (let c = 0; c < notes[r].length; c++) {
+        if (notes[r][c].startsWith(CHECK.notePrefix)) {
+          notes[r][c] = '';
+          changed = true;
+        }
+        const bg = (backgrounds[r][c] ?? '').toLowerCase();
+        if (bg === MARK.error || bg === MARK.warning) {
+          backgrounds[r][c] = null;
+          changed = true;
+        }
+      }
+    }
+    for (const f of findings) {
+      const p = parseCell(f.cell);
+      if (!p) continue;
+      if (!inArea(p, area)) {
+        outside.push(f);
+        continue;
+      }
+      const r = p.row - area.r1;
+      const c = p.col - area.c1;
+      const line = CHECK.notePrefix + f.message;
+      notes[r][c] = notes[r][c] ? `${notes[r][c]}\n${line}` : line;
+      const color = f.severity === 'error' ? MARK.error : MARK.warning;
+      if (backgrounds[r][c] !== MARK.error) backgrounds[r][c] = color;
+      changed = true;
+    }
+    if (changed) {
+      range.setNotes(notes);
+      range.setBackgrounds(backgrounds);
+    }
+  } else outside.push(...findings);
+  for (const f of outside) {
+    const p = parseCell(f.cell);
+    if (!p) continue;
+    const cell = sheet.getRange(p.row, p.col);
+    cell.setNote(CHECK.notePrefix + f.message);
+    cell.setBackground(f.severity === 'error' ? MARK.error : MARK.warning);
+  }
+}

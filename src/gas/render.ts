@@ -1,0 +1,375 @@
+/**
+ * SheetModel → Google Sheets, in batches: the whole block is written with one call per
+ * attribute (setNumberFormats, setValues, setBackgrounds, setFontWeights …), never cell by
+ * cell. Strings are always plain text: their cells are formatted "@" *before* the values
+ * are written, so "=…", "+84…", "1/2" or "007" typed by a commune stays text. Only formulas
+ * the engine built itself (CellModel.f) are written as formulas.
+ */
+import {
+  type CellModel,
+  type ChartModel,
+  type ConditionalModel,
+  type RangeRef,
+  type SheetModel,
+  STYLES,
+  type StyleSpec,
+  type ValidationModel,
+} from '../engine/report/model';
+import { colLetter } from '../engine/sheet/layout';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Range = GoogleAppsScript.Spreadsheet.Range;
+type Protection = GoogleAppsScript.Spreadsheet.Protection;
+type FontWeight = 'bold' | 'normal';
+type FontStyle = 'italic' | 'normal';
+type Align = 'left' | 'center' | 'right';
+
+/** Number format of cells with no format of their own: what Sheets reports for "Automatic". */
+export const GENERAL = '0.###############';
+export const TEXT = '@';
+
+export interface ProtectOptions {
+  /** Description of the sheet protection. */
+  description: string;
+  /** Who may edit the sheet's editable ranges besides the admins (the unit's staff). */
+  editors: string[];
+  /** District admins: may edit everything. */
+  admins: string[];
+  /** Description of the protection of the locked cells (codes, labels, headers). */
+  structureDescription?: string;
+}
+
+export interface RenderOptions {
+  protect?: ProtectOptions;
+}
+
+/** Pixels for a width given in characters. */
+export function widthPx(chars: number): number {
+  return Math.round(chars * 7 + 10);
+}
+
+function dims(model: SheetModel): { rows: number; cols: number } {
+  let cols = model.widths.length;
+  for (const r of model.rows) cols = Math.max(cols, r.length);
+  const grow = (ref: RangeRef) => {
+    cols = Math.max(cols, ref.col + ref.cols - 1);
+  };
+  model.merges.forEach(grow);
+  return { rows: Math.max(model.rows.length, 1), cols: Math.max(cols, 1) };
+}
+
+function rangeOf(sheet: Sheet, ref: RangeRef): Range {
+  return sheet.getRange(ref.row, ref.col, ref.rows, ref.cols);
+}
+
+export function a1Range(ref: RangeRef): string {
+  const tl = `${colLetter(ref.col)}${ref.row}`;
+  if (ref.rows === 1 && ref.cols === 1) return tl;
+  return `${tl}:${colLetter(ref.col + ref.cols - 1)}${ref.row + ref.rows - 1}`;
+}
+
+/** Make the sheet at least rows × cols (new sheets are 1000 × 26). */
+export function ensureSize(sheet: Sheet, rows: number, cols: number): void {
+  const maxRows = sheet.getMaxRows();
+  if (maxRows < rows) sheet.insertRowsAfter(maxRows, rows - maxRows);
+  const maxCols = sheet.getMaxColumns();
+  if (maxCols < cols) sheet.insertColumnsAfter(maxCols, cols - maxCols);
+}
+
+interface Grids {
+  values: (string | number)[][];
+  formats: string[][];
+  backgrounds: (string | null)[][];
+  weights: FontWeight[][];
+  styles: FontStyle[][];
+  colors: string[][];
+  sizes: number[][];
+  aligns: Align[][];
+  wraps: boolean[][];
+  bordered: boolean[][];
+}
+
+function styleOf(cell: CellModel | null): StyleSpec {
+  return cell?.s ? STYLES[cell.s] : {};
+}
+
+function buildGrids(model: SheetModel, rows: number, cols: number): Grids {
+  const g: Grids = {
+    values: [],
+    formats: [],
+    backgrounds: [],
+    weights: [],
+    styles: [],
+    colors: [],
+    sizes: [],
+    aligns: [],
+    wraps: [],
+    bordered: [],
+  };
+  for (let r = 0; r < rows; r++) {
+    const src = model.rows[r] ?? [];
+    const values: (string | number)[] = [];
+    const formats: string[] = [];
+    const backgrounds: (string | null)[] = [];
+    const weights: FontWeight[] = [];
+    const styles: FontStyle[] = [];
+    const colors: string[] = [];
+    const sizes: number[] = [];
+    const aligns: Align[] = [];
+    const wraps: boolean[] = [];
+    const bordered: boolean[] = [];
+    for (let c = 0; c < cols; c++) {
+      const cell = src[c] ?? null;
+      const st = styleOf(cell);
+      let value: string | number = '';
+      let format = st.numFmt ?? GENERAL;
+      if (cell?.f) {
+        value = cell.f;
+        if (format === TEXT) format = GENERAL; // a formula in a text cell would stay text
+      } else if (cell && cell.v !== null && cell.v !== undefined) {
+        value = cell.v;
+        // Every string is plain text, whatever its style: never a formula, date or number.
+        if (typeof value === 'string') format = TEXT;
+      } else if (format === GENERAL && (cell?.s === 'label' || cell?.s === 'text' || cell?.s === 'note')) {
+        format = TEXT; // empty text cells: what people type later stays text too
+      }
+      values.push(value);
+      formats.push(format);
+      backgrounds.push(st.fill ?? null);
+      weights.push(st.bold ? 'bold' : 'normal');
+      styles.push(st.italic ? 'italic' : 'normal');
+      colors.push(st.color ?? '#000000');
+      sizes.push(st.size ?? 10);
+      aligns.push(st.align ?? (typeof value === 'number' ? 'right' : 'left'));
+      wraps.push(Boolean(st.wrap));
+      bordered.push(Boolean(st.border));
+    }
+    g.values.push(values);
+    g.formats.push(formats);
+    g.backgrounds.push(backgrounds);
+    g.weights.push(weights);
+    g.styles.push(styles);
+    g.colors.push(colors);
+    g.sizes.push(sizes);
+    g.aligns.push(aligns);
+    g.wraps.push(wraps);
+    g.bordered.push(bordered);
+  }
+  return g;
+}
+
+/** Rectangles to draw borders on: runs of rows with bordered cells, spanning their columns. */
+export function borderBlocks(bordered: boolean[][]): RangeRef[] {
+  const blocks: RangeRef[] = [];
+  let start = -1;
+  let minC = Infinity;
+  let maxC = -1;
+  const flush = (end: number) => {
+    if (start >= 0) blocks.push({ row: start + 1, col: minC + 1, rows: end - start, cols: maxC - minC + 1 });
+    start = -1;
+    minC = Infinity;
+    maxC = -1;
+  };
+  bordered.forEach((row, r) => {
+    const first = row.indexOf(true);
+    if (first < 0) {
+      flush(r);
+      return;
+    }
+    const last = row.lastIndexOf(true);
+    if (start < 0) start = r;
+    minC = Math.min(minC, first);
+    maxC = Math.max(maxC, last);
+  });
+  flush(bordered.length);
+  return blocks;
+}
+
+function validationRule(v: ValidationModel, topLeft: string): GoogleAppsScript.Spreadsheet.DataValidation {
+  const b = SpreadsheetApp.newDataValidation();
+  if (v.kind === 'nonNegativeNumber') b.requireNumberGreaterThanOrEqualTo(0);
+  else if (v.kind === 'nonNegativeInteger')
+    b.requireFormulaSatisfied(`=AND(ISNUMBER(${topLeft}),${topLeft}>=0,INT(${topLeft})=${topLeft})`);
+  else b.requireDate();
+  return b.setAllowInvalid(false).setHelpText(v.help).build();
+}
+
+/** Merge validations of the same kind and help that cover consecutive rows of the same columns. */
+export function groupValidations(list: ValidationModel[]): ValidationModel[] {
+  const sorted = [...list].sort((a, b) => a.range.col - b.range.col || a.range.row - b.range.row);
+  const out: ValidationModel[] = [];
+  for (const v of sorted) {
+    const prev = out[out.length - 1];
+    if (
+      prev &&
+      prev.kind === v.kind &&
+      prev.help === v.help &&
+      prev.range.col === v.range.col &&
+      prev.range.cols === v.range.cols &&
+      prev.range.row + prev.range.rows === v.range.row
+    ) {
+      out[out.length - 1] = { ...prev, range: { ...prev.range, rows: prev.range.rows + v.range.rows } };
+    } else out.push({ ...v, range: { ...v.range } });
+  }
+  return out;
+}
+
+/** One conditional-format rule per distinct (formula, style), covering all its ranges. */
+export function groupConditionals(
+  list: ConditionalModel[],
+): { formula: string; style: 'error' | 'warning'; ranges: RangeRef[] }[] {
+  const byKey = new Map<string, { formula: string; style: 'error' | 'warning'; ranges: RangeRef[] }>();
+  for (const c of list) {
+    const key = `${c.style}\u0000${c.formula}`;
+    const g = byKey.get(key) ?? { formula: c.formula, style: c.style, ranges: [] };
+    if (
+      !g.ranges.some(
+        (r) => r.row === c.range.row && r.col === c.range.col && r.rows === c.range.rows && r.cols === c.range.cols,
+      )
+    )
+      g.ranges.push(c.range);
+    byKey.set(key, g);
+  }
+  return [...byKey.values()];
+}
+
+function applyConditionals(sheet: Sheet, list: ConditionalModel[]): void {
+  if (!list.length) return;
+  const rules = groupConditionals(list).map((g) =>
+    SpreadsheetApp.newConditionalFormatRule()
+      .whenFormulaSatisfied(g.formula)
+      .setBackground(STYLES[g.style].fill ?? '#F8CBAD')
+      .setRanges(g.ranges.map((r) => rangeOf(sheet, r)))
+      .build(),
+  );
+  sheet.setConditionalFormatRules(rules);
+}
+
+function applyCharts(sheet: Sheet, charts: ChartModel[]): void {
+  for (const chart of charts) {
+    let b = sheet.newChart().asColumnChart();
+    b = b.addRange(rangeOf(sheet, chart.categories)) as typeof b;
+    for (const s of chart.series) b = b.addRange(rangeOf(sheet, s)) as typeof b;
+    const built = b
+      .setTitle(chart.title)
+      .setNumHeaders(1)
+      .setPosition(chart.anchor.row, chart.anchor.col, 0, 0)
+      .build();
+    sheet.insertChart(built);
+  }
+}
+
+/** The e-mail of the user the script runs as ('' if Google does not say). */
+export function effectiveEmail(): string {
+  try {
+    return Session.getEffectiveUser().getEmail();
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * Leave only `emails` (and the user running the script, whom Sheets never removes) as
+ * editors. Google's pattern: add yourself first, so removing a group that gave you access
+ * cannot lock you out; then remove everyone else.
+ */
+export function restrictEditors(p: Protection, emails: string[], me = effectiveEmail()): void {
+  if (me) p.addEditor(me);
+  const others = p.getEditors();
+  if (others.length) p.removeEditors(others);
+  const keep = [...new Set([...(me ? [me] : []), ...emails])];
+  if (keep.length) p.addEditors(keep);
+  if (p.canDomainEdit()) p.setDomainEdit(false);
+}
+
+/**
+ * Protect a sheet: its editable ranges for `editors` + `admins`, everything else (codes,
+ * labels, headers, totals) for `admins` only. Two protections: the whole sheet (unit staff
+ * and admins), and the locked cells as range protections (admins).
+ */
+export function protectSheet(sheet: Sheet, model: SheetModel, opts: ProtectOptions): void {
+  const me = effectiveEmail();
+  const p = sheet.protect().setDescription(opts.description);
+  restrictEditors(p, [...opts.editors, ...opts.admins], me);
+  const locked = lockedBlocks(model);
+  if (!locked.length) return;
+  for (const ref of locked) {
+    const rp = rangeOf(sheet, ref)
+      .protect()
+      .setDescription(opts.structureDescription ?? opts.description);
+    restrictEditors(rp, opts.admins, me);
+  }
+}
+
+/**
+ * The cells of the model's area outside its editable ranges, as few rectangles: runs of
+ * locked columns per row, merged over consecutive rows with the same runs.
+ */
+export function lockedBlocks(model: SheetModel): RangeRef[] {
+  if (!model.editable.length) return [];
+  const { rows, cols } = dims(model);
+  const editable = (r: number, c: number) =>
+    model.editable.some((e) => r >= e.row && r < e.row + e.rows && c >= e.col && c < e.col + e.cols);
+  const open: RangeRef[] = [];
+  const out: RangeRef[] = [];
+  for (let r = 1; r <= rows; r++) {
+    const runs: [number, number][] = [];
+    for (let c = 1; c <= cols; c++) {
+      if (editable(r, c)) continue;
+      const last = runs[runs.length - 1];
+      if (last && last[1] === c - 1) last[1] = c;
+      else runs.push([c, c]);
+    }
+    const still: RangeRef[] = [];
+    for (const [c1, c2] of runs) {
+      const cont = open.find((o) => o.col === c1 && o.cols === c2 - c1 + 1 && o.row + o.rows === r);
+      if (cont) {
+        cont.rows++;
+        still.push(cont);
+      } else still.push({ row: r, col: c1, rows: 1, cols: c2 - c1 + 1 });
+    }
+    for (const o of open) if (!still.includes(o)) out.push(o);
+    open.length = 0;
+    open.push(...still);
+  }
+  out.push(...open);
+  return out.sort((a, b) => a.row - b.row || a.col - b.col);
+}
+
+/**
+ * Write a SheetModel into `sheet` (expected empty: a new sheet). Service calls are
+ * constant per sheet plus one per merge, border block, validation group and chart.
+ */
+export function renderSheet(sheet: Sheet, model: SheetModel, opts: RenderOptions = {}): void {
+  const { rows, cols } = dims(model);
+  ensureSize(sheet, rows, cols);
+  const g = buildGrids(model, rows, cols);
+  const block = sheet.getRange(1, 1, rows, cols);
+  block.setNumberFormats(g.formats); // first: "@" must be in place before text arrives
+  block.setValues(g.values);
+  block.setBackgrounds(g.backgrounds);
+  block.setFontWeights(g.weights);
+  block.setFontStyles(g.styles);
+  block.setFontColors(g.colors);
+  block.setFontSizes(g.sizes);
+  block.setHorizontalAlignments(g.aligns);
+  block.setVerticalAlignment('middle');
+  block.setWraps(g.wraps);
+  for (const b of borderBlocks(g.bordered)) rangeOf(sheet, b).setBorder(true, true, true, true, true, true);
+  for (const m of model.merges) if (m.rows > 1 || m.cols > 1) rangeOf(sheet, m).merge();
+  // Column widths in runs of equal width.
+  for (let c = 0; c < model.widths.length; ) {
+    let end = c;
+    while (end + 1 < model.widths.length && model.widths[end + 1] === model.widths[c]) end++;
+    if (model.widths[c] > 0) sheet.setColumnWidths(c + 1, end - c + 1, widthPx(model.widths[c]));
+    c = end + 1;
+  }
+  if (model.frozenRows) sheet.setFrozenRows(model.frozenRows);
+  if (model.frozenCols) sheet.setFrozenColumns(model.frozenCols);
+  for (const v of groupValidations(model.validations)) {
+    rangeOf(sheet, v.range).setDataValidation(validationRule(v, `${colLetter(v.range.col)}${v.range.row}`));
+  }
+  applyConditionals(sheet, model.conditionals);
+  applyCharts(sheet, model.charts);
+  if (opts.protect) protectSheet(sheet, model, opts.protect);
+}

@@ -1,0 +1,726 @@
+/**
+ * The configuration sheets of the master spreadsheet ("Cài đặt", "Đơn vị", "Chỉ tiêu",
+ * "Quy tắc") ↔ the engine's Settings, Unit[] and Catalogue.
+ *
+ * "Thiết lập" creates the missing sheets from the defaults in sheets-templates/ (never
+ * touching sheets that exist). Reading converts each cell (Vietnamese numbers, "có"/"không",
+ * comma-separated lists, dates), validates with the engine's zod schemas and cross-checks,
+ * and reports every mistake in Vietnamese with the sheet and the cell.
+ */
+import { defaultCatalogue, defaultSettings, defaultUnits } from '../engine/catalogue/defaults';
+import {
+  CatalogueSchema,
+  parseCatalogue,
+  parseSettings,
+  parseUnits,
+  SettingsSchema,
+  UnitsSchema,
+} from '../engine/catalogue/schema';
+import { todayIn } from '../engine/periods/cutoff';
+import { type CellModel, emptySheet, type SheetModel } from '../engine/report/model';
+import { LAYOUT } from '../engine/sheet/layout';
+import type { Catalogue, CellValue, Grid, Indicator, Settings, Unit, ValidationRule } from '../engine/types';
+import {
+  CONFIG,
+  INDICATORS_HEADER,
+  RULES_HEADER,
+  SETTING_HELP,
+  SETTING_LABELS,
+  SETTINGS_HEADER,
+  SHEETS,
+  UNITS_HEADER,
+  WORDS,
+} from '../messages/vi/gas';
+import { fieldLabel, SCHEMA_TEXT } from '../messages/vi/schema';
+import { renderSheet } from './render';
+import { a1, cellList, cellNumber, cellText, headerIndex, isoFromCell, normalizeName, readGrid } from './util';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** Add-on options kept in "Cài đặt" beside the engine's Settings. */
+export interface AddonOptions {
+  /** District admins: edit everything, unlock submitted months. */
+  admins: string[];
+  /** Layout (b): every unit gets its own spreadsheet. */
+  separateSpreadsheets: boolean;
+}
+
+export interface Config {
+  settings: Settings;
+  units: Unit[];
+  catalogue: Catalogue;
+  options: AddonOptions;
+  /** Where each unit's row is, to record spreadsheet URLs. */
+  unitsSheet: { sheet: Sheet; grid: Grid; urlCol: number; rowOf: Record<string, number> };
+}
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
+
+type SettingKey = keyof typeof SETTING_LABELS;
+
+// ------------------------------------------------------------------ words
+
+function wordOf<T extends string>(table: Record<T, readonly string[]>, value: T): string {
+  return table[value][0];
+}
+
+function fromWord<T extends string>(table: Record<T, readonly string[]>, v: CellValue): T | undefined {
+  const t = normalizeName(cellText(v));
+  for (const [key, words] of Object.entries(table) as [T, readonly string[]][]) {
+    if (words.some((w) => normalizeName(w) === t)) return key;
+  }
+  return undefined;
+}
+
+function yesNo(v: CellValue): boolean | undefined {
+  if (typeof v === 'boolean') return v;
+  const t = normalizeName(cellText(v));
+  if (WORDS.yes.some((w) => w === t)) return true;
+  if (WORDS.no.some((w) => w === t)) return false;
+  return undefined;
+}
+
+const yesWord = (b: boolean | undefined) => (b ? WORDS.yes[0] : WORDS.no[0]);
+
+function operatorOf(v: CellValue): ValidationRule['operator'] | undefined {
+  const t = cellText(v).replace(/\s+/g, '');
+  const map: Record<string, ValidationRule['operator']> = {
+    '==': '==',
+    '=': '==',
+    '!=': '!=',
+    '<>': '!=',
+    '≠': '!=',
+    '<=': '<=',
+    '≤': '<=',
+    '=<': '<=',
+    '<': '<',
+    '>=': '>=',
+    '≥': '>=',
+    '=>': '>=',
+    '>': '>',
+  };
+  return map[t];
+}
+
+const OPERATOR_WORDS = ['=', '<>', '<=', '<', '>=', '>'];
+const OPERATOR_TEXT: Record<ValidationRule['operator'], string> = {
+  '==': '=',
+  '!=': '<>',
+  '<=': '<=',
+  '<': '<',
+  '>=': '>=',
+  '>': '>',
+};
+
+// ------------------------------------------------------------------ default sheets
+
+function textRow(values: (string | number | null)[], style: CellModel['s'] = 'text'): CellModel[] {
+  return values.map((v) => ({ v: v === '' ? null : v, s: typeof v === 'number' ? 'decimal' : style }));
+}
+
+function tableModel(name: string, header: string[], rows: (string | number | null)[][], widths: number[]): SheetModel {
+  const m = emptySheet(name);
+  m.rows = [header.map((h) => ({ v: h, s: 'header' as const })), ...rows.map((r) => textRow(r))];
+  m.frozenRows = 1;
+  m.widths = widths;
+  return m;
+}
+
+function settingValueText(key: SettingKey, s: Settings, title: string, options: AddonOptions): string | number {
+  switch (key) {
+    case 'title':
+      return title;
+    case 'admins':
+      return options.admins.join(', ');
+    case 'separateSpreadsheets':
+      return yesWord(options.separateSpreadsheets);
+    case 'recipients':
+      return s.recipients.join(', ');
+    case 'submitWorkingDays':
+    case 'reminders':
+      return yesWord(s[key]);
+    default:
+      return String(s[key]);
+  }
+}
+
+export function settingsModel(s: Settings, title: string, options: AddonOptions): SheetModel {
+  const keys = Object.keys(SETTING_LABELS) as SettingKey[];
+  const m = tableModel(
+    SHEETS.settings,
+    SETTINGS_HEADER,
+    keys.map((k) => [SETTING_LABELS[k], settingValueText(k, s, title, options), SETTING_HELP[k]]),
+    [34, 40, 90],
+  );
+  for (const row of m.rows.slice(1)) row[2] = { v: row[2]?.v ?? null, s: 'note' };
+  return m;
+}
+
+export function unitsModel(units: Unit[]): SheetModel {
+  const h = UNITS_HEADER;
+  return tableModel(
+    SHEETS.units,
+    [h.code, h.name, h.kind, h.emails, h.spreadsheetUrl, h.from, h.predecessors],
+    units.map((u) => [
+      u.code,
+      u.name,
+      u.kind,
+      u.emails.join(', '),
+      u.spreadsheetUrl ?? '',
+      u.succession ? u.succession.from.split('-').reverse().join('/') : '',
+      u.succession ? u.succession.predecessors.join(', ') : '',
+    ]),
+    [16, 20, 10, 36, 50, 16, 30],
+  );
+}
+
+export function indicatorsModel(cat: Catalogue): SheetModel {
+  const h = INDICATORS_HEADER;
+  const groupLabel = new Map(cat.groups.map((g) => [g.code, g.label]));
+  const ordered = cat.groups.flatMap((g) => cat.indicators.filter((i) => i.group === g.code));
+  return tableModel(
+    SHEETS.indicators,
+    [h.groupCode, h.groupLabel, h.code, h.label, h.unit, h.kind, h.overMonths, h.phrase, h.key, h.max],
+    ordered.map((i) => [
+      i.group,
+      groupLabel.get(i.group) ?? '',
+      i.code,
+      i.label,
+      i.unit,
+      wordOf(WORDS.kind, i.kind),
+      wordOf(WORDS.overMonths, i.overMonths),
+      i.phrase,
+      i.key ? WORDS.yes[0] : '',
+      i.max ?? '',
+    ]),
+    [9, 30, 22, 48, 11, 13, 15, 50, 9, 10],
+  );
+}
+
+export function rulesModel(cat: Catalogue): SheetModel {
+  const h = RULES_HEADER;
+  return tableModel(
+    SHEETS.rules,
+    [h.code, h.left, h.operator, h.right, h.importance, h.message, h.missing],
+    cat.rules.map((r) => [
+      r.code,
+      r.left.join(' + '),
+      OPERATOR_TEXT[r.operator],
+      r.right.join(' + '),
+      wordOf(WORDS.importance, r.importance),
+      r.message,
+      r.missing ? wordOf(WORDS.missing, r.missing) : '',
+    ]),
+    [20, 40, 8, 26, 10, 60, 12],
+  );
+}
+
+/** Dropdown (list) validation on a column below the header; invalid entries allowed but flagged. */
+function dropdown(sheet: Sheet, col: number, words: string[]): void {
+  const rule = SpreadsheetApp.newDataValidation().requireValueInList(words, true).setAllowInvalid(true).build();
+  sheet.getRange(2, col, Math.max(sheet.getMaxRows() - 1, 1), 1).setDataValidation(rule);
+}
+
+const firsts = (table: Record<string, readonly string[]>) => Object.values(table).map((w) => w[0]);
+
+function decorate(name: string, sheet: Sheet): void {
+  const yn = [WORDS.yes[0], WORDS.no[0]];
+  if (name === SHEETS.indicators) {
+    dropdown(sheet, 6, firsts(WORDS.kind));
+    dropdown(sheet, 7, firsts(WORDS.overMonths));
+    dropdown(sheet, 9, [WORDS.yes[0]]);
+  } else if (name === SHEETS.rules) {
+    dropdown(sheet, 3, OPERATOR_WORDS);
+    dropdown(sheet, 5, firsts(WORDS.importance));
+    dropdown(sheet, 7, firsts(WORDS.missing));
+  } else if (name === SHEETS.settings) {
+    const keys = Object.keys(SETTING_LABELS) as SettingKey[];
+    for (const k of ['submitWorkingDays', 'separateSpreadsheets', 'reminders'] as SettingKey[]) {
+      const rule = SpreadsheetApp.newDataValidation().requireValueInList(yn, true).setAllowInvalid(false).build();
+      sheet.getRange(keys.indexOf(k) + 2, 2).setDataValidation(rule);
+    }
+  }
+}
+
+export interface SetupResult {
+  created: string[];
+  kept: string[];
+  config: ConfigResult;
+}
+
+/** Create the missing configuration sheets with the defaults; never overwrite existing ones. */
+export function setupSheets(ss: Spreadsheet): SetupResult {
+  const catalogue = defaultCatalogue();
+  let me = '';
+  try {
+    me = Session.getEffectiveUser().getEmail();
+  } catch {
+    me = '';
+  }
+  const models: [string, () => SheetModel][] = [
+    [
+      SHEETS.settings,
+      () => settingsModel(defaultSettings(), catalogue.title, { admins: me ? [me] : [], separateSpreadsheets: false }),
+    ],
+    [SHEETS.units, () => unitsModel(defaultUnits())],
+    [SHEETS.indicators, () => indicatorsModel(catalogue)],
+    [SHEETS.rules, () => rulesModel(catalogue)],
+  ];
+  const created: string[] = [];
+  const kept: string[] = [];
+  for (const [name, make] of models) {
+    if (ss.getSheetByName(name)) {
+      kept.push(name);
+      continue;
+    }
+    const sheet = ss.insertSheet(name);
+    renderSheet(sheet, make());
+    decorate(name, sheet);
+    created.push(name);
+  }
+  return { created, kept, config: readConfig(ss) };
+}
+
+// ------------------------------------------------------------------ reading
+
+interface Located {
+  errors: string[];
+  at: (sheet: string, cell: string, column: string, problem: string) => void;
+}
+
+function collector(): Located {
+  const errors: string[] = [];
+  return {
+    errors,
+    at: (sheet, cell, column, problem) => errors.push(`${CONFIG.where(sheet, cell)} (${column}): ${problem}`),
+  };
+}
+
+interface IssueLike {
+  code: string;
+  path: PropertyKey[];
+  [k: string]: unknown;
+}
+
+function problemOf(issue: unknown): string {
+  return SCHEMA_TEXT.problem(issue as IssueLike as Parameters<typeof SCHEMA_TEXT.problem>[0]);
+}
+
+const REQUIRED_SETTINGS: SettingKey[] = [
+  'aggregatingUnitName',
+  'level',
+  'scopeLabel',
+  'organisation',
+  'cutoffDay',
+  'submitDays',
+  'submitWorkingDays',
+];
+
+interface SettingsRead {
+  settings?: Settings;
+  options: AddonOptions;
+  title: string;
+  titleCell?: string;
+}
+
+export function readSettingsGrid(grid: Grid, log: Located): SettingsRead {
+  const sheet = SHEETS.settings;
+  const defaults = defaultSettings();
+  const byLabel = new Map<string, SettingKey>();
+  for (const [k, label] of Object.entries(SETTING_LABELS)) byLabel.set(normalizeName(label), k as SettingKey);
+  const cells: Partial<Record<SettingKey, string>> = {};
+  const raw: Partial<Record<SettingKey, CellValue>> = {};
+  grid.forEach((row, r) => {
+    const key = byLabel.get(normalizeName(cellText(row[0])));
+    if (key && !(key in raw)) {
+      raw[key] = row[1];
+      cells[key] = a1(r + 1, 2);
+    }
+  });
+  for (const k of REQUIRED_SETTINGS) if (!(k in raw)) log.errors.push(CONFIG.missingRow(sheet, SETTING_LABELS[k]));
+
+  const obj: Record<string, unknown> = {};
+  const options: AddonOptions = { admins: [], separateSpreadsheets: false };
+  let title = defaultCatalogue().title;
+  for (const key of Object.keys(SETTING_LABELS) as SettingKey[]) {
+    if (!(key in raw)) {
+      if (key in defaults) obj[key] = defaults[key as keyof Settings];
+      continue;
+    }
+    const v = raw[key];
+    const cell = cells[key] as string;
+    const bad = (problem: string) => log.at(sheet, cell, SETTING_LABELS[key], problem);
+    switch (key) {
+      case 'cutoffDay':
+      case 'submitDays':
+      case 'sendDay':
+      case 'sendHour':
+      case 'reminderDaysBefore': {
+        const n = cellNumber(v);
+        if (Number.isNaN(n)) bad(CONFIG.notNumber);
+        obj[key] = n;
+        break;
+      }
+      case 'submitWorkingDays':
+      case 'reminders': {
+        const b = yesNo(v);
+        if (b === undefined) bad(CONFIG.notYesNo);
+        obj[key] = b ?? false;
+        break;
+      }
+      case 'separateSpreadsheets': {
+        const b = yesNo(v);
+        if (b === undefined) bad(CONFIG.notYesNo);
+        options.separateSpreadsheets = b ?? false;
+        break;
+      }
+      case 'recipients':
+        obj[key] = cellList(v);
+        break;
+      case 'admins':
+        options.admins = cellList(v);
+        for (const e of options.admins)
+          if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(e)) bad(`"${e}" không phải địa chỉ e-mail hợp lệ`);
+        break;
+      case 'title':
+        title = cellText(v);
+        if (!title) bad('không được để trống');
+        break;
+      case 'timeZone':
+        obj[key] = cellText(v) || defaults.timeZone;
+        break;
+      default:
+        obj[key] = cellText(v);
+    }
+  }
+  const parsed = SettingsSchema.safeParse(obj);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const key = String(issue.path[0]) as SettingKey;
+      const cell = cells[key];
+      if (cell) {
+        // Skip what the cell conversion already reported.
+        if (log.errors.some((e) => e.startsWith(CONFIG.where(sheet, cell)))) continue;
+        log.at(sheet, cell, SETTING_LABELS[key], problemOf(issue));
+      } else log.errors.push(`${sheet}: ${SCHEMA_TEXT.where(issue.path, obj)}${problemOf(issue)}`);
+    }
+  }
+  const settings = parseSettings(obj, sheet);
+  return { settings: settings.ok ? settings.value : undefined, options, title, titleCell: cells.title };
+}
+
+function missingColumns(
+  sheet: string,
+  idx: Record<string, number>,
+  labels: Record<string, string>,
+  required: string[],
+): string[] {
+  return required.filter((k) => idx[k] < 0).map((k) => CONFIG.missingColumn(sheet, labels[k]));
+}
+
+const blankRow = (row: CellValue[]) => row.every((c) => cellText(c) === '');
+
+interface UnitsRead {
+  units?: Unit[];
+  urlCol: number;
+  rowOf: Record<string, number>;
+}
+
+export function readUnitsGrid(grid: Grid, timeZone: string, log: Located): UnitsRead {
+  const sheet = SHEETS.units;
+  const H = UNITS_HEADER;
+  const idx = headerIndex(grid[0] ?? [], H);
+  const missing = missingColumns(sheet, idx, H, ['code', 'name']);
+  const urlCol = idx.spreadsheetUrl >= 0 ? idx.spreadsheetUrl + 1 : Math.max((grid[0] ?? []).length, 1) + 1;
+  if (missing.length) {
+    log.errors.push(...missing);
+    return { urlCol, rowOf: {} };
+  }
+  const units: Unit[] = [];
+  const cells: Record<string, string>[] = [];
+  const rowOf: Record<string, number> = {};
+  const get = (row: CellValue[], k: keyof typeof H) => (idx[k] >= 0 ? row[idx[k]] : '');
+  const cellOf = (r: number, k: keyof typeof H) => a1(r + 1, Math.max(idx[k], 0) + 1);
+  for (let r = 1; r < grid.length; r++) {
+    const row = grid[r];
+    if (blankRow(row)) continue;
+    const c: Record<string, string> = {
+      code: cellOf(r, 'code'),
+      name: cellOf(r, 'name'),
+      kind: cellOf(r, 'kind'),
+      emails: cellOf(r, 'emails'),
+      spreadsheetUrl: cellOf(r, 'spreadsheetUrl'),
+      from: cellOf(r, 'from'),
+      predecessors: cellOf(r, 'predecessors'),
+    };
+    const unit: Unit = {
+      code: cellText(get(row, 'code')),
+      name: cellText(get(row, 'name')),
+      kind: cellText(get(row, 'kind')),
+      emails: cellList(get(row, 'emails')),
+    };
+    const url = cellText(get(row, 'spreadsheetUrl'));
+    if (url) unit.spreadsheetUrl = url;
+    const fromCell = get(row, 'from');
+    const preds = cellList(get(row, 'predecessors'), /[,;+\s]+/);
+    if (cellText(fromCell) || preds.length) {
+      const from = cellText(fromCell) ? isoFromCell(fromCell, timeZone, todayIn) : null;
+      if (cellText(fromCell) && !from) log.at(sheet, c.from, H.from, CONFIG.notDate);
+      unit.succession = { from: from ?? '', predecessors: preds };
+    }
+    if (unit.code && rowOf[unit.code] !== undefined) {
+      log.at(sheet, c.code, H.code, CONFIG.duplicate('mã đơn vị', unit.code, cellOf(rowOf[unit.code] - 1, 'code')));
+    } else if (unit.code) rowOf[unit.code] = r + 1;
+    units.push(unit);
+    cells.push(c);
+  }
+  const parsed = UnitsSchema.safeParse({ units });
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const [, i, field, sub] = issue.path;
+      if (typeof i === 'number' && typeof field === 'string') {
+        const key = field === 'succession' && typeof sub === 'string' ? sub : field;
+        const cell = cells[i][key] ?? cells[i].code;
+        if (log.errors.some((e) => e.startsWith(CONFIG.where(sheet, cell)))) continue;
+        const label = H[key as keyof typeof H] ?? fieldLabel(key);
+        log.at(sheet, cell, label, problemOf(issue));
+      } else {
+        log.errors.push(`${sheet}: ${SCHEMA_TEXT.where(issue.path, { units })}${problemOf(issue)}`);
+      }
+    }
+    return { urlCol, rowOf };
+  }
+  const r = parseUnits({ units }, sheet);
+  if (!r.ok) {
+    if (!log.errors.length) log.errors.push(...r.errors);
+    return { urlCol, rowOf };
+  }
+  return { units: r.value, urlCol, rowOf };
+}
+
+export function readCatalogueGrids(
+  indGrid: Grid,
+  ruleGrid: Grid,
+  title: string,
+  titleCell: string | undefined,
+  log: Located,
+): Catalogue | undefined {
+  const IS = SHEETS.indicators;
+  const RS = SHEETS.rules;
+  const IH = INDICATORS_HEADER;
+  const RH = RULES_HEADER;
+  const iIdx = headerIndex(indGrid[0] ?? [], IH);
+  const rIdx = headerIndex(ruleGrid[0] ?? [], RH);
+  const missing = [
+    ...missingColumns(IS, iIdx, IH, [
+      'groupCode',
+      'groupLabel',
+      'code',
+      'label',
+      'unit',
+      'kind',
+      'overMonths',
+      'phrase',
+    ]),
+    ...missingColumns(RS, rIdx, RH, ['code', 'left', 'operator', 'right', 'importance', 'message']),
+  ];
+  if (missing.length) {
+    log.errors.push(...missing);
+    return undefined;
+  }
+  const groups: { code: string; label: string }[] = [];
+  const groupCells: Record<string, string>[] = [];
+  const indicators: Indicator[] = [];
+  const indCells: Record<string, string>[] = [];
+  const firstCode = new Map<string, string>();
+  for (let r = 1; r < indGrid.length; r++) {
+    const row = indGrid[r];
+    if (blankRow(row)) continue;
+    const get = (k: keyof typeof IH) => (iIdx[k] >= 0 ? row[iIdx[k]] : '');
+    const cell = (k: keyof typeof IH) => a1(r + 1, Math.max(iIdx[k], 0) + 1);
+    const c: Record<string, string> = {};
+    for (const k of Object.keys(IH) as (keyof typeof IH)[]) c[k] = cell(k);
+    c.group = c.groupCode;
+    const groupCode = cellText(get('groupCode'));
+    const groupLabel = cellText(get('groupLabel'));
+    const g = groups.find((x) => x.code === groupCode);
+    if (!g) {
+      groups.push({ code: groupCode, label: groupLabel });
+      groupCells.push({ code: c.groupCode, label: c.groupLabel });
+    } else if (groupLabel && !g.label) {
+      g.label = groupLabel;
+    } else if (groupLabel && normalizeName(groupLabel) !== normalizeName(g.label)) {
+      log.at(IS, c.groupLabel, IH.groupLabel, CONFIG.groupLabelConflict(groupCode, g.label));
+    }
+    const kindWords = Object.values(WORDS.kind).map((w) => w[0]);
+    const kind = fromWord(WORDS.kind, get('kind'));
+    if (!kind) log.at(IS, c.kind, IH.kind, CONFIG.notOneOf(kindWords));
+    const over = fromWord(WORDS.overMonths, get('overMonths'));
+    if (!over) log.at(IS, c.overMonths, IH.overMonths, CONFIG.notOneOf(firsts(WORDS.overMonths)));
+    const key = iIdx.key >= 0 ? yesNo(get('key')) : false;
+    if (key === undefined) log.at(IS, c.key, IH.key, CONFIG.notYesNo);
+    const maxText = cellText(get('max'));
+    const max = maxText ? cellNumber(get('max')) : undefined;
+    if (max !== undefined && Number.isNaN(max)) log.at(IS, c.max, IH.max, CONFIG.notNumber);
+    const ind: Indicator = {
+      code: cellText(get('code')),
+      group: groupCode,
+      label: cellText(get('label')),
+      unit: cellText(get('unit')),
+      kind: kind ?? 'count',
+      overMonths: over ?? 'sum',
+      overUnits: 'sum',
+      phrase: cellText(get('phrase')),
+    };
+    if (key) ind.key = true;
+    if (max !== undefined && !Number.isNaN(max)) ind.max = max;
+    if (ind.code === LAYOUT.submittedCode) log.at(IS, c.code, IH.code, CONFIG.reserved(ind.code));
+    const first = firstCode.get(ind.code);
+    if (ind.code && first) log.at(IS, c.code, IH.code, CONFIG.duplicate('mã chỉ tiêu', ind.code, first));
+    else if (ind.code) firstCode.set(ind.code, c.code);
+    indicators.push(ind);
+    indCells.push(c);
+  }
+
+  const rules: ValidationRule[] = [];
+  const ruleCells: Record<string, string>[] = [];
+  const firstRule = new Map<string, string>();
+  const kindOf = new Map(indicators.map((i) => [i.code, i.kind]));
+  for (let r = 1; r < ruleGrid.length; r++) {
+    const row = ruleGrid[r];
+    if (blankRow(row)) continue;
+    const get = (k: keyof typeof RH) => (rIdx[k] >= 0 ? row[rIdx[k]] : '');
+    const c: Record<string, string> = {};
+    for (const k of Object.keys(RH) as (keyof typeof RH)[]) c[k] = a1(r + 1, Math.max(rIdx[k], 0) + 1);
+    const op = operatorOf(get('operator'));
+    if (!op) log.at(RS, c.operator, RH.operator, CONFIG.notOneOf(OPERATOR_WORDS));
+    const importance = fromWord(WORDS.importance, get('importance'));
+    if (!importance) log.at(RS, c.importance, RH.importance, CONFIG.notOneOf(firsts(WORDS.importance)));
+    const missingText = cellText(get('missing'));
+    const missing = missingText ? fromWord(WORDS.missing, get('missing')) : undefined;
+    if (missingText && !missing) log.at(RS, c.missing, RH.missing, CONFIG.notOneOf(firsts(WORDS.missing)));
+    const rule: ValidationRule = {
+      code: cellText(get('code')),
+      left: cellList(get('left'), /[+,;\s]+/),
+      operator: op ?? '==',
+      right: cellList(get('right'), /[+,;\s]+/),
+      importance: importance ?? 'error',
+      message: cellText(get('message')),
+    };
+    if (missing) rule.missing = missing;
+    const first = firstRule.get(rule.code);
+    if (rule.code && first) log.at(RS, c.code, RH.code, CONFIG.duplicate('mã quy tắc', rule.code, first));
+    else if (rule.code) firstRule.set(rule.code, c.code);
+    for (const side of ['left', 'right'] as const) {
+      for (const code of rule[side]) {
+        if (!kindOf.has(code)) log.at(RS, c[side], RH[side], CONFIG.unknownIndicator(code));
+        else if (kindOf.get(code) === 'note') log.at(RS, c[side], RH[side], CONFIG.noteInRule(code));
+      }
+    }
+    rules.push(rule);
+    ruleCells.push(c);
+  }
+
+  const cat: Catalogue = { version: defaultCatalogue().version, title, groups, indicators, rules };
+  const parsed = CatalogueSchema.safeParse(cat);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const [list, i, field] = issue.path;
+      let sheet: string = IS;
+      let cell: string | undefined;
+      let label = '';
+      if (list === 'title') {
+        sheet = SHEETS.settings;
+        cell = titleCell;
+        label = SETTING_LABELS.title;
+      } else if (typeof i === 'number' && typeof field === 'string') {
+        if (list === 'groups') {
+          cell = groupCells[i]?.[field];
+          label = field === 'code' ? IH.groupCode : IH.groupLabel;
+        } else if (list === 'indicators') {
+          cell = indCells[i]?.[field];
+          label = IH[field as keyof typeof IH] ?? fieldLabel(field);
+        } else if (list === 'rules') {
+          sheet = RS;
+          cell = ruleCells[i]?.[field];
+          label = RH[field as keyof typeof RH] ?? fieldLabel(field);
+        }
+      } else if (list === 'rules') sheet = RS;
+      if (cell) {
+        if (log.errors.some((e) => e.startsWith(CONFIG.where(sheet, cell as string)))) continue;
+        log.at(sheet, cell, label, problemOf(issue));
+      } else {
+        log.errors.push(`${sheet}: ${SCHEMA_TEXT.where(issue.path, cat)}${problemOf(issue)}`);
+      }
+    }
+    return undefined;
+  }
+  if (log.errors.length) return undefined;
+  const r = parseCatalogue(cat, `${IS}/${RS}`);
+  if (!r.ok) {
+    log.errors.push(...r.errors);
+    return undefined;
+  }
+  return r.value;
+}
+
+/** Read and validate the four configuration sheets (one getValues each). */
+export function readConfig(ss: Spreadsheet): ConfigResult {
+  const log = collector();
+  const sheets: Record<string, Sheet | null> = {};
+  const grids: Record<string, Grid> = {};
+  for (const name of [SHEETS.settings, SHEETS.units, SHEETS.indicators, SHEETS.rules]) {
+    const sheet = ss.getSheetByName(name);
+    sheets[name] = sheet;
+    if (!sheet) log.errors.push(CONFIG.missingSheet(name));
+    else grids[name] = readGrid(sheet);
+  }
+  if (log.errors.length) return { ok: false, errors: log.errors };
+  const s = readSettingsGrid(grids[SHEETS.settings], log);
+  const u = readUnitsGrid(grids[SHEETS.units], s.settings?.timeZone ?? defaultSettings().timeZone, log);
+  const catalogue = readCatalogueGrids(grids[SHEETS.indicators], grids[SHEETS.rules], s.title, s.titleCell, log);
+  if (log.errors.length || !s.settings || !u.units || !catalogue) {
+    return { ok: false, errors: log.errors.length ? log.errors : ['Cấu hình chưa đọc được.'] };
+  }
+  return {
+    ok: true,
+    config: {
+      settings: s.settings,
+      units: u.units,
+      catalogue,
+      options: s.options,
+      unitsSheet: { sheet: sheets[SHEETS.units] as Sheet, grid: grids[SHEETS.units], urlCol: u.urlCol, rowOf: u.rowOf },
+    },
+  };
+}
+
+/** Record spreadsheet URLs in the units sheet: one write of the URL column. */
+export function writeUnitUrls(config: Config, urls: Record<string, string>): void {
+  const codes = Object.keys(urls);
+  if (!codes.length) return;
+  const { sheet, grid, urlCol, rowOf } = config.unitsSheet;
+  const last = Math.max(grid.length, ...codes.map((c) => rowOf[c] ?? 0));
+  const column: string[][] = [];
+  for (let r = 1; r <= last; r++) {
+    const current = grid[r - 1]?.[urlCol - 1];
+    column.push([cellText(current)]);
+  }
+  if (!cellText(grid[0]?.[urlCol - 1])) column[0] = [UNITS_HEADER.spreadsheetUrl];
+  for (const code of codes) {
+    const row = rowOf[code];
+    if (row) column[row - 1] = [urls[code]];
+  }
+  const range = sheet.getRange(1, urlCol, column.length, 1);
+  range.setNumberFormat('@');
+  range.setValues(column);
+  for (const code of codes) {
+    const row = rowOf[code];
+    if (row) {
+      const g = grid[row - 1];
+      while (g.length < urlCol) g.push('');
+      g[urlCol - 1] = urls[code];
+    }
+  }
+  for (const u of config.units) if (urls[u.code]) u.spreadsheetUrl = urls[u.code];
+}

@@ -1,0 +1,140 @@
+/**
+ * "Tạo mẫu báo cáo cho xã": for a year, each unit's report sheet in the engine's layout
+ * (buildUnitSheet), with validation, conditional formats and protection. Layout (a): a tab
+ * of the master; layout (b): a tab of the unit's own spreadsheet, created with
+ * SpreadsheetApp.create when the unit has no URL yet (the URL is then recorded in "Đơn vị").
+ * An existing sheet is never touched, so re-running keeps every figure entered; a run cut
+ * short (time limit, error) is finished by running again.
+ */
+import { todayIn } from '../engine/periods/cutoff';
+import { buildUnitSheet, unitDisplayName, unitSheetName } from '../engine/sheet/layout';
+import type { Unit } from '../engine/types';
+import { TEMPLATES } from '../messages/vi/gas';
+import { now } from './clock';
+import { openUnitSpreadsheet, SheetIndex } from './io';
+import { renderSheet } from './render';
+import { type Config, writeUnitUrls } from './setup';
+import { errorText } from './util';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** Stop starting new units after this long (Apps Script stops an execution at 6 minutes). */
+export const TEMPLATE_BUDGET_MS = 4.5 * 60 * 1000;
+
+export type TemplateStatus = 'created' | 'createdSpreadsheet' | 'exists' | 'failed' | 'skipped';
+
+export interface TemplateOutcome {
+  unit: Unit;
+  status: TemplateStatus;
+  sheetName: string;
+  url?: string;
+  message: string;
+}
+
+export interface TemplatesResult {
+  year: number;
+  outcomes: TemplateOutcome[];
+  created: number;
+  kept: number;
+  failed: number;
+  /** Units not started because the time budget ran out (run again to finish). */
+  skipped: number;
+}
+
+export function currentYear(timeZone: string): number {
+  return Number(todayIn(timeZone, now()).slice(0, 4));
+}
+
+export function parseYear(text: string): number | null {
+  const t = text.trim();
+  if (!/^\d{4}$/.test(t)) return null;
+  const y = Number(t);
+  return y >= 1900 && y <= 9999 ? y : null;
+}
+
+function protectOptions(config: Config, unit: Unit) {
+  const name = unitDisplayName(unit);
+  return {
+    description: TEMPLATES.sheetProtection(name),
+    editors: unit.emails,
+    admins: config.options.admins,
+    structureDescription: TEMPLATES.structureProtection,
+  };
+}
+
+/** Create the year's sheet for every unit that has none. */
+export function createUnitTemplates(
+  master: Spreadsheet,
+  config: Config,
+  year: number,
+  onProgress?: (i: number, n: number, unit: Unit) => void,
+): TemplatesResult {
+  const { catalogue, units, options } = config;
+  const index = new SheetIndex(master);
+  const started = now().getTime();
+  const urls: Record<string, string> = {};
+  const outcomes: TemplateOutcome[] = [];
+  units.forEach((unit, i) => {
+    const display = unitDisplayName(unit);
+    const sheetName = unitSheetName(unit, year);
+    if (now().getTime() - started > TEMPLATE_BUDGET_MS) {
+      outcomes.push({ unit, status: 'skipped', sheetName, message: TEMPLATES.skipped(display) });
+      return;
+    }
+    onProgress?.(i, units.length, unit);
+    try {
+      const model = buildUnitSheet(unit, year, catalogue);
+      const protect = protectOptions(config, unit);
+      if (unit.spreadsheetUrl) {
+        const { spreadsheet } = openUnitSpreadsheet(master, unit);
+        if (spreadsheet.getSheetByName(sheetName)) {
+          outcomes.push({ unit, status: 'exists', sheetName, message: TEMPLATES.exists(display) });
+          return;
+        }
+        const sheet = spreadsheet.insertSheet(sheetName);
+        renderSheet(sheet, model, { protect });
+        outcomes.push({ unit, status: 'created', sheetName, message: TEMPLATES.created(display) });
+      } else if (options.separateSpreadsheets) {
+        const spreadsheet = SpreadsheetApp.create(TEMPLATES.spreadsheetName(display, catalogue.title));
+        const url = spreadsheet.getUrl();
+        // Dates in the sheet are read in this zone (see util.readGrid).
+        spreadsheet.setSpreadsheetTimeZone(config.settings.timeZone);
+        // Record the URL even if rendering fails below: a re-run then completes this spreadsheet.
+        urls[unit.code] = url;
+        const editors = [...unit.emails, ...options.admins];
+        if (editors.length) spreadsheet.addEditors(editors);
+        const sheet = spreadsheet.getSheets()[0];
+        renderSheet(sheet, model, { protect });
+        sheet.setName(sheetName);
+        outcomes.push({
+          unit,
+          status: 'createdSpreadsheet',
+          sheetName,
+          url,
+          message: TEMPLATES.createdSpreadsheet(display),
+        });
+      } else {
+        if (index.get(sheetName)) {
+          outcomes.push({ unit, status: 'exists', sheetName, message: TEMPLATES.exists(display) });
+          return;
+        }
+        const sheet = master.insertSheet(sheetName, master.getNumSheets());
+        index.add(sheetName, sheet);
+        renderSheet(sheet, model, { protect });
+        outcomes.push({ unit, status: 'created', sheetName, message: TEMPLATES.created(display) });
+      }
+    } catch (e) {
+      outcomes.push({ unit, status: 'failed', sheetName, message: TEMPLATES.failed(display, errorText(e)) });
+    }
+  });
+  writeUnitUrls(config, urls);
+  const count = (...s: TemplateStatus[]) => outcomes.filter((o) => s.includes(o.status)).length;
+  return {
+    year,
+    outcomes,
+    created: count('created', 'createdSpreadsheet'),
+    kept: count('exists'),
+    failed: count('failed'),
+    skipped: count('skipped'),
+  };
+}

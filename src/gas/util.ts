@@ -1,0 +1,177 @@
+/** Small helpers shared by the add-on modules. No service calls here. */
+import { a1 } from '../engine/sheet/layout';
+import { normalizeName } from '../engine/text/normalize';
+import { parseNumberText } from '../engine/text/number';
+import type { CellValue, Grid } from '../engine/types';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export { a1, normalizeName };
+
+/** Date test that also works across realms (a Date made by another global's constructor). */
+export function isDate(v: unknown): v is Date {
+  return Object.prototype.toString.call(v) === '[object Date]';
+}
+
+/** Text of a cell as the user sees it, trimmed ('' for empty). */
+export function cellText(v: CellValue): string {
+  if (v === null || v === undefined) return '';
+  if (isDate(v)) return v.toISOString();
+  return String(v).trim();
+}
+
+/** A number from a cell: numbers as they are, text read the Vietnamese way. NaN when not a number. */
+export function cellNumber(v: CellValue): number {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'boolean' || isDate(v)) return Number.NaN;
+  const t = cellText(v);
+  if (!t) return Number.NaN;
+  const r = parseNumberText(t, 'amount');
+  if (r.ok) return r.value;
+  // "12.5" is ambiguous for commune figures, but in settings a plain decimal point is fine.
+  return /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : Number.NaN;
+}
+
+/** A list typed in one cell: "a@x.vn, b@x.vn; c@x.vn" or "A + B + C". */
+export function cellList(v: CellValue, separators = /[,;\s]+/): string[] {
+  return cellText(v)
+    .split(separators)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/** Pad every row to `cols` cells with ''. */
+export function rectangular<T>(rows: T[][], cols: number, fill: T): T[][] {
+  return rows.map((r) => {
+    const out = r.slice(0, cols);
+    while (out.length < cols) out.push(fill);
+    return out;
+  });
+}
+
+/** Column index (0-based) of each wanted header in a header row, by normalised text. */
+export function headerIndex(header: CellValue[], wanted: Record<string, string>): Record<string, number> {
+  const norm = header.map((h) => normalizeName(cellText(h)));
+  const out: Record<string, number> = {};
+  for (const [key, label] of Object.entries(wanted)) out[key] = norm.indexOf(normalizeName(label));
+  return out;
+}
+
+export function errorText(e: unknown): string {
+  if (e instanceof Error) return e.message || String(e);
+  return String(e);
+}
+
+/** Link to a cell of a spreadsheet: same document → "#gid=…&range=…", otherwise the full URL. */
+export function cellLink(sheetId: number, cell: string, spreadsheetUrl?: string): string {
+  const frag = `#gid=${sheetId}&range=${cell}`;
+  if (!spreadsheetUrl) return frag;
+  return spreadsheetUrl.replace(/#.*$/, '') + frag;
+}
+
+const FIXED_OFFSET_MIN: Record<string, number> = {
+  'Asia/Ho_Chi_Minh': 420,
+  'Asia/Saigon': 420,
+  'Asia/Bangkok': 420,
+  UTC: 0,
+  'Etc/UTC': 0,
+  GMT: 0,
+};
+
+/** Offset of `timeZone` from UTC at instant `d`, in minutes (Vietnam: +420). */
+export function offsetMinutes(timeZone: string, d: Date): number {
+  const fixed = FIXED_OFFSET_MIN[timeZone];
+  if (fixed !== undefined) return fixed;
+  try {
+    const f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    const p: Record<string, number> = {};
+    for (const part of f.formatToParts(d)) if (part.type !== 'literal') p[part.type] = Number(part.value);
+    const whole = Math.floor(d.getTime() / 1000) * 1000;
+    return Math.round((Date.UTC(p.year, p.month - 1, p.day, p.hour % 24, p.minute, p.second) - whole) / 60000);
+  } catch {
+    return 420;
+  }
+}
+
+/**
+ * A Date whose *local* fields are the wall-clock time `d` shows in `timeZone`. Sheets hands
+ * out Dates for the spreadsheet's zone; the engine reads local fields. Where the script's
+ * zone is the spreadsheet's (the normal case) this returns an equal Date.
+ */
+export function wallClock(d: Date, timeZone: string): Date {
+  if (Number.isNaN(d.getTime())) return d;
+  const w = new Date(d.getTime() + offsetMinutes(timeZone, d) * 60000);
+  const out = new Date(
+    w.getUTCFullYear(),
+    w.getUTCMonth(),
+    w.getUTCDate(),
+    w.getUTCHours(),
+    w.getUTCMinutes(),
+    w.getUTCSeconds(),
+    w.getUTCMilliseconds(),
+  );
+  if (w.getUTCFullYear() < 100) out.setFullYear(w.getUTCFullYear()); // Date() maps 0–99 to 1900–1999
+  return out;
+}
+
+/**
+ * The sheet's grid with ONE service round trip for the values (plus the range lookup).
+ * With `timeZone` (the spreadsheet's), Date cells are given local fields of that zone.
+ */
+export function readGrid(sheet: GoogleAppsScript.Spreadsheet.Sheet, timeZone?: string): Grid {
+  const grid = sheet.getDataRange().getValues() as Grid;
+  if (!timeZone) return grid;
+  for (const row of grid) {
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      if (isDate(v)) row[c] = wallClock(v, timeZone);
+    }
+  }
+  return grid;
+}
+
+/** ISO "YYYY-MM-DD" for dd/mm/yyyy, yyyy-mm-dd text or a Date (calendar date in `timeZone`). */
+export function isoFromCell(v: CellValue, timeZone: string, todayIn: (tz: string, d: Date) => string): string | null {
+  if (isDate(v)) return Number.isNaN(v.getTime()) ? null : todayIn(timeZone, v);
+  const t = cellText(v);
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
+  if (m) return `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
+  m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t);
+  if (m) return `${m[3]}-${m[2].padStart(2, '0')}-${m[1].padStart(2, '0')}`;
+  return null;
+}
+
+export function activeSpreadsheet(): Spreadsheet {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  if (!ss) throw new Error('Không tìm thấy bảng tính đang mở.');
+  return ss;
+}
+
+/** First `limit` lines and a "… and N more" line. */
+export function clip(lines: string[], limit: number, more: (n: number) => string): string[] {
+  if (lines.length <= limit) return lines;
+  return [...lines.slice(0, limit), more(lines.length - limit)];
+}
+
+/** `a1` re-exported for 1-based coordinates. */
+export function cellName(row: number, col: number): string {
+  return a1(row, col);
+}
+
+/** "G14" → { row: 14, col: 7 }; null for anything else. */
+export function parseCell(ref: string | undefined): { row: number; col: number } | null {
+  const m = /^\$?([A-Z]{1,3})\$?(\d+)$/i.exec((ref ?? '').trim());
+  if (!m) return null;
+  let col = 0;
+  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]), col };
+}

@@ -1,0 +1,240 @@
+/** Every text the Google Sheets add-on shows: menu, prompts, alerts, toasts, sheet headers. */
+
+export const MENU = {
+  title: 'Dân vận',
+  setup: 'Thiết lập',
+  templates: 'Tạo mẫu báo cáo cho xã',
+  check: 'Kiểm tra dữ liệu',
+  submit: 'Nộp báo cáo tháng…',
+  unlock: 'Mở khóa tháng…',
+  aggregate: 'Tổng hợp',
+  settings: 'Cài đặt…',
+  enableEmail: 'Bật gửi báo cáo hằng tháng',
+  disableEmail: 'Tắt gửi báo cáo hằng tháng',
+  sendNow: 'Gửi báo cáo ngay',
+} as const;
+
+/** Names of the sheets the add-on creates in the master spreadsheet. */
+export const SHEETS = {
+  settings: 'Cài đặt',
+  units: 'Đơn vị',
+  indicators: 'Chỉ tiêu',
+  rules: 'Quy tắc',
+  check: 'Kiểm tra',
+  data: 'Dữ liệu',
+  log: 'Nhật ký',
+} as const;
+
+/** Labels of the "Cài đặt" sheet (column A). Reading matches them case- and accent-form-insensitively. */
+export const SETTING_LABELS = {
+  aggregatingUnitName: 'Tên đơn vị tổng hợp',
+  level: 'Cấp tổng hợp',
+  scopeLabel: 'Phạm vi trong câu văn',
+  organisation: 'Cơ quan báo cáo',
+  title: 'Tiêu đề báo cáo',
+  cutoffDay: 'Ngày chốt số liệu',
+  submitDays: 'Số ngày được nộp sau khi chốt',
+  submitWorkingDays: 'Chỉ tính ngày làm việc',
+  separateSpreadsheets: 'Mỗi xã một bảng tính riêng',
+  admins: 'Quản trị viên (e-mail)',
+  recipients: 'Người nhận báo cáo (e-mail)',
+  sendDay: 'Ngày gửi báo cáo hằng tháng',
+  sendHour: 'Giờ gửi báo cáo',
+  reminders: 'Nhắc xã chưa nộp',
+  reminderDaysBefore: 'Nhắc trước hạn (số ngày)',
+  timeZone: 'Múi giờ',
+} as const;
+
+export const SETTING_HELP: Record<keyof typeof SETTING_LABELS, string> = {
+  aggregatingUnitName: 'Tên huyện (tỉnh, xã) tổng hợp báo cáo, ví dụ "Mường Nhé".',
+  level: 'huyện, tỉnh hoặc xã.',
+  scopeLabel: 'Cụm từ dùng trong câu văn, ví dụ "toàn huyện".',
+  organisation: 'Cơ quan đứng tên báo cáo.',
+  title: 'Tiêu đề in trên mẫu báo cáo của xã.',
+  cutoffDay: 'Ngày bắt đầu kỳ số liệu (Nghị định 09/2019: 15 — từ ngày 15 tháng trước đến ngày 14 tháng báo cáo).',
+  submitDays: 'Số ngày xã được nộp sau ngày chốt.',
+  submitWorkingDays: '"có": chỉ đếm thứ Hai – thứ Sáu.',
+  separateSpreadsheets:
+    '"có": mỗi xã một bảng tính riêng (đường dẫn ghi ở trang "Đơn vị"); "không": mỗi xã một trang trong bảng tính này.',
+  admins: 'E-mail cán bộ huyện được sửa mọi trang và mở khóa tháng đã nộp; cách nhau bởi dấu phẩy.',
+  recipients: 'E-mail nhận báo cáo hằng tháng; cách nhau bởi dấu phẩy.',
+  sendDay: 'Ngày trong tháng (1–28) tự động gửi báo cáo.',
+  sendHour: 'Giờ (0–23) tự động gửi báo cáo.',
+  reminders: '"có": nhắc xã chưa nộp trước hạn.',
+  reminderDaysBefore: 'Nhắc trước hạn bao nhiêu ngày.',
+  timeZone: 'Múi giờ, mặc định Asia/Ho_Chi_Minh.',
+};
+
+export const SETTINGS_HEADER = ['Mục', 'Giá trị', 'Giải thích'];
+export const UNITS_HEADER = {
+  code: 'Mã',
+  name: 'Tên',
+  kind: 'Loại',
+  emails: 'E-mail cán bộ',
+  spreadsheetUrl: 'Bảng tính (URL)',
+  from: 'Sáp nhập từ ngày',
+  predecessors: 'Đơn vị cũ (mã)',
+} as const;
+export const INDICATORS_HEADER = {
+  groupCode: 'Mã nhóm',
+  groupLabel: 'Tên nhóm',
+  code: 'Mã',
+  label: 'Chỉ tiêu',
+  unit: 'Đơn vị tính',
+  kind: 'Loại',
+  overMonths: 'Cộng các tháng',
+  phrase: 'Câu mẫu',
+  key: 'Chỉ tiêu chính',
+  max: 'Tối đa mỗi tháng',
+} as const;
+export const RULES_HEADER = {
+  code: 'Mã',
+  left: 'Vế trái',
+  operator: 'So sánh',
+  right: 'Vế phải',
+  importance: 'Mức độ',
+  message: 'Thông báo',
+  missing: 'Khi ô trống',
+} as const;
+
+/** Words shown in the sheets for engine enums (first one is written; all are accepted). */
+export const WORDS = {
+  yes: ['có', 'co', 'x', 'true', 'yes', 'đúng', '1'],
+  no: ['không', 'khong', '', 'false', 'no', 'sai', '0'],
+  kind: { count: ['số nguyên', 'count'], amount: ['số thập phân', 'amount'], note: ['ghi chú', 'note'] },
+  overMonths: { sum: ['cộng dồn', 'sum'], last: ['tháng gần nhất', 'last'] },
+  importance: { error: ['lỗi', 'error'], warning: ['cảnh báo', 'warning'] },
+  missing: {
+    skipIfAnySideMissing: ['bỏ qua', 'skipIfAnySideMissing'],
+    treatAsZero: ['tính là 0', 'treatAsZero'],
+  },
+} as const;
+
+export const CONFIG = {
+  where: (sheet: string, cell: string) => `Trang "${sheet}", ô ${cell}`,
+  missingSheet: (sheet: string) => `Chưa có trang "${sheet}". Hãy chạy Dân vận › Thiết lập.`,
+  missingRow: (sheet: string, label: string) => `Trang "${sheet}" thiếu dòng "${label}".`,
+  missingColumn: (sheet: string, header: string) => `Trang "${sheet}" thiếu cột "${header}" ở dòng 1.`,
+  notNumber: 'phải là số',
+  notYesNo: 'phải là "có" hoặc "không"',
+  notOneOf: (words: string[]) => `phải là một trong: ${words.map((w) => `"${w}"`).join(', ')}`,
+  notDate: 'phải là ngày dạng ngày/tháng/năm (ví dụ 01/07/2025)',
+  groupLabelConflict: (code: string, first: string) =>
+    `nhóm "${code}" đã có tên "${first}" ở dòng trên; hai tên khác nhau`,
+  duplicate: (what: string, code: string, firstCell: string) => `${what} "${code}" bị trùng (đã có ở ô ${firstCell})`,
+  unknownIndicator: (code: string) => `mã chỉ tiêu "${code}" không có trong trang "Chỉ tiêu"`,
+  noteInRule: (code: string) => `chỉ tiêu "${code}" là ghi chú, không dùng trong quy tắc được`,
+  reserved: (code: string) => `mã "${code}" dành cho dòng ngày nộp báo cáo, hãy đặt mã khác`,
+  more: (n: number) => `… và ${n} lỗi khác.`,
+  title: 'Cấu hình chưa đúng',
+} as const;
+
+export const SETUP = {
+  created: (names: string[]) => `Đã tạo trang: ${names.join(', ')}.`,
+  kept: (names: string[]) => `Giữ nguyên trang đã có: ${names.join(', ')}.`,
+  ok: 'Cấu hình đọc được, không có lỗi. Bước tiếp theo: Dân vận › Tạo mẫu báo cáo cho xã.',
+  title: 'Thiết lập',
+} as const;
+
+export const PROMPTS = {
+  cancelled: 'Đã hủy.',
+  yearTitle: 'Tạo mẫu báo cáo cho xã',
+  year: (def: number) => `Năm của mẫu báo cáo (để trống = ${def}):`,
+  badYear: (text: string) => `"${text}" không phải là năm (ví dụ 2018).`,
+  periodTitle: 'Tổng hợp',
+  period: (def: string) => `Kỳ tổng hợp, ví dụ 9/2018, Q3/2018, 6T/2018, 9T/2018 hoặc 2018 (để trống = ${def}):`,
+  badPeriod: (text: string) =>
+    `"${text}" không phải là kỳ báo cáo. Ví dụ: 9/2018 (tháng), Q3/2018 (quý), 6T/2018, 9T/2018, 2018 (năm).`,
+  monthTitleSubmit: 'Nộp báo cáo tháng',
+  monthTitleUnlock: 'Mở khóa tháng',
+  month: (def: number, year: number) => `Tháng (1–12) của năm ${year} (để trống = tháng ${def}):`,
+  badMonth: (text: string) => `"${text}" không phải là tháng (1–12).`,
+  unit: (names: string) => `Trang đang mở không phải mẫu báo cáo của xã. Nhập mã hoặc tên đơn vị (${names}):`,
+  badUnit: (text: string) => `Không có đơn vị "${text}" trong trang "Đơn vị".`,
+} as const;
+
+export const TEMPLATES = {
+  title: 'Tạo mẫu báo cáo',
+  progress: (i: number, n: number, name: string) => `Đang tạo mẫu ${i}/${n}: ${name}`,
+  created: (name: string) => `${name}: đã tạo`,
+  createdSpreadsheet: (name: string) => `${name}: đã tạo bảng tính riêng`,
+  exists: (name: string) => `${name}: đã có, giữ nguyên số liệu`,
+  failed: (name: string, why: string) => `${name}: lỗi — ${why}`,
+  skipped: (name: string) => `${name}: chưa tạo (hết thời gian chạy, hãy chạy lại để làm tiếp)`,
+  done: (year: number, created: number, kept: number, failed: number, skipped: number) =>
+    `Mẫu năm ${year} — tạo mới ${created}, giữ nguyên ${kept}${failed ? `, lỗi ${failed}` : ''}${
+      skipped ? `, chưa làm ${skipped} (chạy lại để làm tiếp)` : ''
+    }.`,
+  spreadsheetName: (unit: string, title: string) => `${title} — ${unit}`,
+  sheetProtection: (unit: string) => `Mẫu báo cáo ${unit}: chỉ cán bộ đơn vị và quản trị viên được sửa`,
+  structureProtection: 'Mã, tên chỉ tiêu và tiêu đề: chỉ quản trị viên được sửa',
+} as const;
+
+export const CHECK = {
+  title: 'Kiểm tra dữ liệu',
+  header: ['Mức độ', 'Đơn vị', 'Tháng', 'Vị trí', 'Nội dung'],
+  severity: { error: 'Lỗi', warning: 'Cảnh báo', info: 'Thông tin' } as Record<string, string>,
+  notePrefix: 'Kiểm tra: ',
+  none: 'Không phát hiện lỗi nào.',
+  summary: (errors: number, warnings: number, units: number) =>
+    `Đã kiểm tra ${units} đơn vị: ${errors} lỗi, ${warnings} cảnh báo. Xem trang "Kiểm tra".`,
+  checkedAt: (when: string) => `Kiểm tra lúc ${when}`,
+} as const;
+
+export const SUBMIT = {
+  title: 'Nộp báo cáo',
+  notUnitSheet: 'Trang này không phải mẫu báo cáo của xã (không tìm thấy mã đơn vị ở ô C3).',
+  noSubmittedRow: (sheet: string) => `Trang "${sheet}" không có dòng NGAY_NOP (ngày nộp báo cáo).`,
+  noMonthColumn: (sheet: string, m: number) => `Trang "${sheet}" không có cột T${m}.`,
+  hasErrors: (unit: string, label: string, n: number) =>
+    `Chưa nộp được báo cáo ${label} của ${unit}: còn ${n} lỗi cần sửa.`,
+  done: (unit: string, label: string, date: string) =>
+    `Đã nộp báo cáo ${label} của ${unit} ngày ${date}. Cột tháng đã được khóa.`,
+  already: (unit: string, label: string) =>
+    `Báo cáo ${label} của ${unit} đã nộp và đang khóa. Muốn sửa, đề nghị huyện mở khóa (Dân vận › Mở khóa tháng…).`,
+  description: (m: number, year: number) => `Đã nộp tháng ${m}/${year}`,
+  unlocked: (unit: string, label: string) =>
+    `Đã mở khóa ${label} của ${unit}. Xã sửa xong cần nộp lại (Dân vận › Nộp báo cáo tháng…).`,
+  notLocked: (unit: string, label: string) => `${label} của ${unit} chưa bị khóa.`,
+  notAdmin: (email: string) =>
+    `Chỉ quản trị viên (trang "Cài đặt", dòng "Quản trị viên (e-mail)") mới mở khóa được${email ? `; bạn đang dùng ${email}` : ''}.`,
+  warnings: (n: number) => `(có ${n} cảnh báo, không bắt buộc sửa)`,
+} as const;
+
+export const AGGREGATE = {
+  title: 'Tổng hợp',
+  reading: (i: number, n: number, name: string) => `Đang đọc ${i}/${n}: ${name}`,
+  summarising: 'Đang tổng hợp…',
+  writing: (sheet: string) => `Đang ghi trang "${sheet}"…`,
+  done: (label: string, reported: number, expected: number, sheet: string) =>
+    `Đã tổng hợp ${label}: ${reported}/${expected} đơn vị đã nộp. Kết quả ở trang "${sheet}".`,
+  unreadable: (unit: string, why: string) => `Không mở được bảng tính của ${unit}: ${why}`,
+  noUrl: (unit: string) => `${unit}: chưa có đường dẫn bảng tính ở trang "Đơn vị"`,
+  problems: (n: number) => `Có ${n} đơn vị không đọc được:`,
+  failed: (why: string) => `Tổng hợp không thành công, trang tổng hợp cũ được giữ nguyên. Lý do: ${why}`,
+  dataHeaderMismatch: 'Trang "Dữ liệu" có tiêu đề cột khác; đã ghi lại từ đầu.',
+} as const;
+
+export const LOCK = {
+  busy: 'Một người khác đang chạy một thao tác của Dân vận trên bảng tính này. Hãy đợi một lát rồi thử lại.',
+} as const;
+
+export const LOG = {
+  header: ['Thời gian', 'Người thực hiện', 'Thao tác', 'Kỳ', 'Kết quả'],
+  ok: 'thành công',
+  failed: (why: string) => `lỗi: ${why}`,
+  actions: {
+    setup: 'Thiết lập',
+    templates: 'Tạo mẫu báo cáo',
+    check: 'Kiểm tra dữ liệu',
+    submit: 'Nộp báo cáo',
+    unlock: 'Mở khóa tháng',
+    aggregate: 'Tổng hợp',
+  },
+} as const;
+
+export const COMMON = {
+  errorTitle: 'Có lỗi',
+  unexpected: (why: string) => `Có lỗi không lường trước: ${why}`,
+  andMore: (n: number) => `… và ${n} mục khác.`,
+} as const;

@@ -1,0 +1,117 @@
+import { defaultCatalogue } from '../../src/engine/catalogue/defaults';
+import { a1, indicatorRows, monthCol, unitSheetName } from '../../src/engine/sheet/layout';
+import { MARK } from '../../src/gas/check';
+import * as main from '../../src/gas/main';
+import { SHEETS } from '../../src/messages/vi/gas';
+import {
+  createEnv,
+  type Env,
+  runSetup,
+  runTemplates,
+  seedUnitSheet,
+  setSetting,
+  unitSheet,
+  unitUrls,
+  YEAR,
+} from './helpers';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+const rows = indicatorRows(defaultCatalogue());
+
+function checkRows(env: Env): unknown[][] {
+  return (env.master.getSheetByName(SHEETS.check) as Sheet).getDataRange().getValues();
+}
+
+describe('Kiểm tra dữ liệu', () => {
+  let env: Env;
+  let urls: Record<string, string>;
+
+  function prepare(layout: 'a' | 'b') {
+    env = createEnv();
+    runSetup();
+    if (layout === 'b') setSetting(env.master, 'separateSpreadsheets', 'có');
+    runTemplates(env.fake);
+    urls = layout === 'b' ? unitUrls(env.master) : {};
+    env.units.forEach((u, i) => {
+      seedUnitSheet(unitSheet(env, u, YEAR, urls[u.code]) as Sheet, i);
+    });
+  }
+  afterEach(() => env.dispose());
+
+  test('checks the active unit sheet: lists findings with their place, marks the cells, toasts a summary', () => {
+    prepare('a');
+    const u = env.units[1];
+    const s = unitSheet(env, u) as Sheet;
+    const tong = a1(rows.get('DON_TONG') as number, monthCol(9));
+    const luot = a1(rows.get('TCD_LUOT') as number, monthCol(8));
+    s.getRange(tong).setValue(9); // ≠ 1 + 0 + 2
+    s.getRange(luot).setValue('12 lượt'); // not a number
+    env.master.setActiveSheet(s);
+    const r = main.checkData();
+    expect(r?.units).toBe(1);
+    expect(r?.errors).toBeGreaterThanOrEqual(2);
+    const list = checkRows(env);
+    expect(list[0]).toEqual(['Mức độ', 'Đơn vị', 'Tháng', 'Vị trí', 'Nội dung']);
+    const places = list.map((x) => x[3]);
+    expect(places).toContain(`${unitSheetName(u, YEAR)}!${luot}`);
+    expect(list.every((x, i) => i === 0 || x[1] === 'Xã Huổi Lếch')).toBe(true);
+    expect(list.some((x) => x[0] === 'Lỗi' && x[2] === 9)).toBe(true);
+    expect(s.getRange(luot).getNote()).toMatch(/^Kiểm tra: /);
+    expect(s.getRange(luot).getBackground().toLowerCase()).toBe(MARK.error);
+    expect(env.fake.toasts.at(-1)?.msg).toMatch(
+      /^Đã kiểm tra 1 đơn vị: \d+ lỗi, \d+ cảnh báo\. Xem trang "Kiểm tra"\.$/,
+    );
+
+    // Fixed and checked again: the marks are gone, the list says so.
+    s.getRange(tong).setValue(3);
+    s.getRange(luot).setValue(12);
+    env.master.setActiveSheet(s);
+    main.checkData();
+    expect(s.getRange(luot).getNote()).toBe('');
+    expect(s.getRange(luot).getBackground().toLowerCase()).not.toBe(MARK.error);
+    expect(checkRows(env)[1][0]).toBe('Không phát hiện lỗi nào.');
+  });
+
+  test('keeps notes people wrote themselves', () => {
+    prepare('a');
+    const s = unitSheet(env, env.units[0]) as Sheet;
+    const cell = s.getRange(rows.get('DVK_DANGKY') as number, monthCol(2));
+    cell.setNote('Số liệu đã đối chiếu với Hội Nông dân');
+    env.master.setActiveSheet(s);
+    main.checkData();
+    expect(cell.getNote()).toBe('Số liệu đã đối chiếu với Hội Nông dân');
+  });
+
+  test('from another sheet, checks every unit and lists units without a sheet', () => {
+    prepare('a');
+    env.master.deleteSheet(unitSheet(env, env.units[10]) as Sheet);
+    const bad = unitSheet(env, env.units[4]) as Sheet;
+    bad.getRange(rows.get('HND_SXKDG_CONGNHAN') as number, monthCol(3)).setValue(10000); // > registered
+    env.master.setActiveSheet(env.master.getSheetByName(SHEETS.settings) as Sheet);
+    const r = main.checkData();
+    expect(r?.units).toBe(11);
+    const list = checkRows(env);
+    expect(list.some((x) => x[1] === 'Xã Mường Toong' && x[0] === 'Lỗi')).toBe(true);
+    expect(list.some((x) => String(x[4]).includes('Sín Thầu'))).toBe(true);
+  });
+
+  test('layout (b): links point into the unit spreadsheet; an unreadable one is listed', () => {
+    prepare('b');
+    const u = env.units[2];
+    const s = unitSheet(env, u, YEAR, urls[u.code]) as Sheet;
+    s.getRange(rows.get('DON_TONG') as number, monthCol(9)).setValue(9);
+    env.fake.faults.add({
+      method: 'SpreadsheetApp.openByUrl',
+      when: (args) => args[0] === urls[env.units[7].code],
+      error: 'You do not have permission to access the requested document.',
+    });
+    main.checkData();
+    const list = checkRows(env);
+    expect(list.some((x) => x[1] === 'Xã Leng Su Sìn' && String(x[3]).startsWith(unitSheetName(u, YEAR)))).toBe(true);
+    expect(list.some((x) => String(x[4]).includes('Không mở được bảng tính của Xã Pá Mỳ'))).toBe(true);
+    // The mark is made in the unit's own spreadsheet, on the rule's first cell.
+    const first = s.getRange(rows.get('DON_KHIEUNAI') as number, monthCol(9));
+    expect(first.getNote()).toMatch(/^Kiểm tra: /);
+    expect(first.getBackground().toLowerCase()).toBe(MARK.error);
+  });
+});

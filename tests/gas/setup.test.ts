@@ -1,0 +1,170 @@
+import { defaultCatalogue, defaultSettings, defaultUnits } from '../../src/engine/catalogue/defaults';
+import * as main from '../../src/gas/main';
+import { readConfig } from '../../src/gas/setup';
+import { SETTING_LABELS, SHEETS } from '../../src/messages/vi/gas';
+import { ADMIN, createEnv, type Env, runSetup, setSetting } from './helpers';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+function sheet(env: Env, name: string): Sheet {
+  return env.master.getSheetByName(name) as Sheet;
+}
+
+function lastAlert(env: Env): string {
+  return env.fake.ui.alerts.at(-1)?.prompt ?? '';
+}
+
+function settingRow(key: keyof typeof SETTING_LABELS): number {
+  return Object.keys(SETTING_LABELS).indexOf(key) + 2;
+}
+
+describe('Thiết lập', () => {
+  let env: Env;
+  beforeEach(() => {
+    env = createEnv();
+  });
+  afterEach(() => env.dispose());
+
+  test('creates the four configuration sheets; reading them back gives the engine defaults', () => {
+    runSetup();
+    for (const name of [SHEETS.settings, SHEETS.units, SHEETS.indicators, SHEETS.rules])
+      expect(sheet(env, name)).not.toBeNull();
+    const r = readConfig(env.master);
+    if (!r.ok) throw new Error(r.errors.join('\n'));
+    expect(r.config.settings).toEqual(defaultSettings());
+    expect(r.config.units).toEqual(defaultUnits());
+    expect(r.config.catalogue).toEqual(defaultCatalogue());
+    expect(r.config.options).toEqual({ admins: [ADMIN], separateSpreadsheets: false });
+    expect(lastAlert(env)).toContain('Đã tạo trang: Cài đặt, Đơn vị, Chỉ tiêu, Quy tắc.');
+    expect(lastAlert(env)).toContain('không có lỗi');
+  });
+
+  test('never overwrites existing sheets', () => {
+    runSetup();
+    setSetting(env.master, 'aggregatingUnitName', 'Nậm Pồ');
+    sheet(env, SHEETS.rules).getRange('F2').setValue('Thông báo đã sửa');
+    env.master.deleteSheet(sheet(env, SHEETS.indicators));
+    runSetup();
+    expect(lastAlert(env)).toContain('Đã tạo trang: Chỉ tiêu.');
+    expect(lastAlert(env)).toContain('Giữ nguyên trang đã có: Cài đặt, Đơn vị, Quy tắc.');
+    const r = readConfig(env.master);
+    if (!r.ok) throw new Error(r.errors.join('\n'));
+    expect(r.config.settings.aggregatingUnitName).toBe('Nậm Pồ');
+    expect(r.config.catalogue.rules[0].message).toBe('Thông báo đã sửa');
+  });
+
+  test('text typed into the sheets stays text (no formula, no number)', () => {
+    runSetup();
+    setSetting(env.master, 'organisation', '=IMPORTRANGE("x","y")');
+    setSetting(env.master, 'aggregatingUnitName', '007');
+    const r = readConfig(env.master);
+    if (!r.ok) throw new Error(r.errors.join('\n'));
+    expect(r.config.settings.organisation).toBe('=IMPORTRANGE("x","y")');
+    expect(r.config.settings.aggregatingUnitName).toBe('007');
+  });
+
+  test('accepts Vietnamese yes/no words, comma-separated e-mails and NFD text', () => {
+    runSetup();
+    setSetting(env.master, 'submitWorkingDays', 'Không');
+    setSetting(env.master, 'recipients', 'a@x.vn; b@x.vn, c@x.vn');
+    setSetting(env.master, 'separateSpreadsheets', 'có');
+    const s = sheet(env, SHEETS.settings);
+    s.getRange(settingRow('level'), 1).setValue('Cấp tổng hợp'.normalize('NFD'));
+    const r = readConfig(env.master);
+    if (!r.ok) throw new Error(r.errors.join('\n'));
+    expect(r.config.settings.submitWorkingDays).toBe(false);
+    expect(r.config.settings.recipients).toEqual(['a@x.vn', 'b@x.vn', 'c@x.vn']);
+    expect(r.config.options.separateSpreadsheets).toBe(true);
+  });
+
+  describe('mistakes are reported in Vietnamese with the sheet and the cell', () => {
+    beforeEach(() => runSetup());
+
+    const errorsOf = () => {
+      const r = readConfig(env.master);
+      if (r.ok) throw new Error('expected errors');
+      return r.errors;
+    };
+
+    test('settings: not a number, out of range, not yes/no', () => {
+      setSetting(env.master, 'cutoffDay', 'mười lăm');
+      setSetting(env.master, 'submitDays', '99');
+      setSetting(env.master, 'reminders', 'hay');
+      const errors = errorsOf();
+      expect(errors).toContain(`Trang "Cài đặt", ô B${settingRow('cutoffDay')} (Ngày chốt số liệu): phải là số`);
+      expect(errors).toContain(
+        `Trang "Cài đặt", ô B${settingRow('submitDays')} (Số ngày được nộp sau khi chốt): phải nhỏ hơn hoặc bằng 60`,
+      );
+      expect(errors).toContain(
+        `Trang "Cài đặt", ô B${settingRow('reminders')} (Nhắc xã chưa nộp): phải là "có" hoặc "không"`,
+      );
+    });
+
+    test('settings: a missing row', () => {
+      const s = sheet(env, SHEETS.settings);
+      s.deleteRow(settingRow('organisation'));
+      expect(errorsOf()).toContain('Trang "Cài đặt" thiếu dòng "Cơ quan báo cáo".');
+    });
+
+    test('units: duplicate code, bad e-mail, empty name, bad merger date', () => {
+      const s = sheet(env, SHEETS.units);
+      s.getRange('A3').setValue('chung-chai');
+      s.getRange('D4').setValue('khong-phai-email');
+      s.getRange('B5').setValue('');
+      s.getRange('F6').setValue('31/02/2025x');
+      const errors = errorsOf();
+      expect(errors).toContain('Trang "Đơn vị", ô A3 (Mã): mã đơn vị "chung-chai" bị trùng (đã có ở ô A2)');
+      expect(errors).toContain('Trang "Đơn vị", ô D4 (E-mail cán bộ): không phải địa chỉ e-mail hợp lệ');
+      expect(errors).toContain('Trang "Đơn vị", ô B5 (Tên): không được để trống');
+      expect(errors).toContain(
+        'Trang "Đơn vị", ô F6 (Sáp nhập từ ngày): phải là ngày dạng ngày/tháng/năm (ví dụ 01/07/2025)',
+      );
+    });
+
+    test('indicators: bad kind, missing {n}, duplicate code, reserved code', () => {
+      const s = sheet(env, SHEETS.indicators);
+      s.getRange('F2').setValue('số lớn');
+      s.getRange('H3').setValue('không có chỗ cho số');
+      s.getRange('C4').setValue('DVK_DANGKY');
+      s.getRange('C5').setValue('NGAY_NOP');
+      const errors = errorsOf();
+      expect(errors).toContain(
+        'Trang "Chỉ tiêu", ô F2 (Loại): phải là một trong: "số nguyên", "số thập phân", "ghi chú"',
+      );
+      expect(errors.some((e) => e.startsWith('Trang "Chỉ tiêu", ô H3 (Câu mẫu): sai định dạng'))).toBe(true);
+      expect(errors).toContain('Trang "Chỉ tiêu", ô C4 (Mã): mã chỉ tiêu "DVK_DANGKY" bị trùng (đã có ở ô C2)');
+      expect(errors).toContain(
+        'Trang "Chỉ tiêu", ô C5 (Mã): mã "NGAY_NOP" dành cho dòng ngày nộp báo cáo, hãy đặt mã khác',
+      );
+    });
+
+    test('rules: unknown indicator, note in a rule, bad operator', () => {
+      const s = sheet(env, SHEETS.rules);
+      s.getRange('B2').setValue('DON_KHIEUNAI + KHONG_CO');
+      s.getRange('D3').setValue('GHI_CHU');
+      s.getRange('C4').setValue('~');
+      const errors = errorsOf();
+      expect(errors).toContain(
+        'Trang "Quy tắc", ô B2 (Vế trái): mã chỉ tiêu "KHONG_CO" không có trong trang "Chỉ tiêu"',
+      );
+      expect(errors).toContain(
+        'Trang "Quy tắc", ô D3 (Vế phải): chỉ tiêu "GHI_CHU" là ghi chú, không dùng trong quy tắc được',
+      );
+      expect(errors).toContain('Trang "Quy tắc", ô C4 (So sánh): phải là một trong: "=", "<>", "<=", "<", ">=", ">"');
+    });
+
+    test('a missing sheet', () => {
+      env.master.deleteSheet(sheet(env, SHEETS.rules));
+      expect(errorsOf()).toEqual(['Chưa có trang "Quy tắc". Hãy chạy Dân vận › Thiết lập.']);
+    });
+
+    test('the menu actions show the mistakes instead of running', () => {
+      setSetting(env.master, 'cutoffDay', 'abc');
+      env.fake.ui.queuePromptResponse({ text: '2018' });
+      main.createTemplates();
+      expect(env.fake.ui.alerts.at(-1)?.title).toBe('Cấu hình chưa đúng');
+      expect(lastAlert(env)).toContain('(Ngày chốt số liệu): phải là số');
+      expect(env.fake.ui.prompts).toHaveLength(0);
+    });
+  });
+});

@@ -1,0 +1,154 @@
+import { defaultCatalogue } from '../../src/engine/catalogue/defaults';
+import { indicatorRows, LAYOUT, monthCol } from '../../src/engine/sheet/layout';
+import { parseMonthInput } from '../../src/gas/actions';
+import * as main from '../../src/gas/main';
+import { SHEETS } from '../../src/messages/vi/gas';
+import {
+  ADMIN,
+  createEnv,
+  type Env,
+  runSetup,
+  runTemplates,
+  seedUnitSheet,
+  setSetting,
+  unitSheet,
+  unitUrls,
+  YEAR,
+} from './helpers';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+const rows = indicatorRows(defaultCatalogue());
+
+function monthLocks(s: Sheet, m: number) {
+  return s
+    .getProtections(SpreadsheetApp.ProtectionType.RANGE)
+    .filter((p) => p.getDescription() === `Đã nộp tháng ${m}/${YEAR}`);
+}
+
+function dateCell(s: Sheet, m: number) {
+  return s.getRange(LAYOUT.submittedRow, monthCol(m));
+}
+
+describe('Nộp báo cáo tháng… / Mở khóa tháng…', () => {
+  let env: Env;
+  let s: Sheet;
+  let urls: Record<string, string>;
+
+  function prepare(layout: 'a' | 'b') {
+    env = createEnv();
+    runSetup();
+    if (layout === 'b') setSetting(env.master, 'separateSpreadsheets', 'có');
+    runTemplates(env.fake);
+    urls = layout === 'b' ? unitUrls(env.master) : {};
+    env.units.forEach((u, i) => {
+      seedUnitSheet(unitSheet(env, u, YEAR, urls[u.code]) as Sheet, i, 9);
+    });
+    s = unitSheet(env, env.units[0], YEAR, urls[env.units[0].code]) as Sheet;
+    dateCell(s, 9).setValue('');
+  }
+  afterEach(() => env.dispose());
+
+  test('submitting a valid month records today and locks the month column for the admins', () => {
+    prepare('a');
+    env.master.setActiveSheet(s);
+    env.fake.ui.queuePromptResponse({ text: '9' });
+    const r = main.submitMonth();
+    expect(r?.ok).toBe(true);
+    expect(dateCell(s, 9).getDisplayValue()).toBe('05/10/2018');
+    const locks = monthLocks(s, 9);
+    expect(locks).toHaveLength(1);
+    const range = locks[0].getRange();
+    expect(range.getColumn()).toBe(monthCol(9));
+    expect(range.getNumColumns()).toBe(1);
+    expect(range.getRow()).toBe(LAYOUT.submittedRow);
+    expect(range.getLastRow()).toBe(Math.max(...rows.values()));
+    expect(locks[0].getEditors().map((e) => e.getEmail())).toEqual([ADMIN]);
+    expect(env.fake.toasts.at(-1)?.msg).toBe(
+      'Đã nộp báo cáo tháng 9/2018 của Xã Chung Chải ngày 05/10/2018. Cột tháng đã được khóa.',
+    );
+    const log = (env.master.getSheetByName(SHEETS.log) as Sheet).getDataRange().getValues().at(-1) as unknown[];
+    expect(log.slice(2)).toEqual(['Nộp báo cáo: Xã Chung Chải', '2018-09', 'thành công']);
+
+    // Submitting again says it is locked.
+    env.fake.ui.queuePromptResponse({ text: '9' });
+    main.submitMonth();
+    expect(env.fake.ui.alerts.at(-1)?.prompt).toContain('đã nộp và đang khóa');
+    expect(monthLocks(s, 9)).toHaveLength(1);
+  });
+
+  test('a month with errors is not submitted; the errors are listed', () => {
+    prepare('a');
+    s.getRange(rows.get('DON_TONG') as number, monthCol(9)).setValue(10);
+    env.master.setActiveSheet(s);
+    env.fake.ui.queuePromptResponse({ text: '' }); // default: September
+    const r = main.submitMonth();
+    expect(r?.ok).toBe(false);
+    const alert = env.fake.ui.alerts.at(-1)?.prompt ?? '';
+    expect(alert).toMatch(/^Chưa nộp được báo cáo tháng 9\/2018 của Xã Chung Chải: còn \d+ lỗi cần sửa\./);
+    expect(alert).toContain('• ');
+    expect(dateCell(s, 9).getValue()).toBe('');
+    expect(monthLocks(s, 9)).toHaveLength(0);
+  });
+
+  test('an error in another month does not block this month', () => {
+    prepare('a');
+    s.getRange(rows.get('DON_TONG') as number, monthCol(3)).setValue(10);
+    env.master.setActiveSheet(s);
+    env.fake.ui.queuePromptResponse({ text: '9' });
+    expect(main.submitMonth()?.ok).toBe(true);
+  });
+
+  test('an admin unlocks a month: protection removed, date cleared; others may not', () => {
+    prepare('a');
+    env.master.setActiveSheet(s);
+    env.fake.ui.queuePromptResponse({ text: '9' });
+    main.submitMonth();
+
+    env.fake.setUser('chungchai@example.vn');
+    main.unlockMonth();
+    expect(env.fake.ui.alerts.at(-1)?.prompt).toBe(
+      'Chỉ quản trị viên (trang "Cài đặt", dòng "Quản trị viên (e-mail)") mới mở khóa được; bạn đang dùng chungchai@example.vn.',
+    );
+    expect(monthLocks(s, 9)).toHaveLength(1);
+
+    env.fake.setUser(ADMIN);
+    env.fake.ui.queuePromptResponse({ text: '9/2018' });
+    main.unlockMonth();
+    expect(env.fake.ui.alerts.at(-1)?.prompt).toBe(
+      'Đã mở khóa tháng 9/2018 của Xã Chung Chải. Xã sửa xong cần nộp lại (Dân vận › Nộp báo cáo tháng…).',
+    );
+    expect(monthLocks(s, 9)).toHaveLength(0);
+    expect(dateCell(s, 9).getValue()).toBe('');
+  });
+
+  test('layout (b): from the master, the unit is asked for and its own spreadsheet is locked', () => {
+    prepare('b');
+    env.master.setActiveSheet(env.master.getSheetByName(SHEETS.units) as Sheet);
+    env.fake.ui.queuePromptResponse({ text: 'xã chung chải' }, { text: '9' });
+    const r = main.submitMonth();
+    expect(r?.ok).toBe(true);
+    expect(monthLocks(s, 9)).toHaveLength(1);
+    expect(dateCell(s, 9).getDisplayValue()).toBe('05/10/2018');
+
+    env.fake.ui.queuePromptResponse({ text: 'chung-chai' }, { text: '9' });
+    main.unlockMonth();
+    expect(monthLocks(s, 9)).toHaveLength(0);
+  });
+
+  test('an unknown unit name is refused', () => {
+    prepare('b');
+    env.master.setActiveSheet(env.master.getSheetByName(SHEETS.units) as Sheet);
+    env.fake.ui.queuePromptResponse({ text: 'Hà Nội' });
+    main.submitMonth();
+    expect(env.fake.ui.alerts.at(-1)?.prompt).toBe('Không có đơn vị "Hà Nội" trong trang "Đơn vị".');
+  });
+
+  test('month input forms', () => {
+    expect(parseMonthInput('9', 2018)).toEqual({ month: 9, year: 2018 });
+    expect(parseMonthInput('T9', 2018)).toEqual({ month: 9, year: 2018 });
+    expect(parseMonthInput('tháng 12', 2018)).toEqual({ month: 12, year: 2018 });
+    expect(parseMonthInput('9/2017', 2018)).toEqual({ month: 9, year: 2017 });
+    expect(parseMonthInput('13', 2018)).toBeNull();
+    expect(parseMonthInput('Q3/2018', 2018)).toBeNull();
+  });
+});
