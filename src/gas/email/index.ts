@@ -1,0 +1,73 @@
+/**
+ * Apps Script entry points of the e-mail feature. src/gas/main.ts re-exports these, so
+ * the build makes each a top-level function of dist/Code.js:
+ *   menu:      showSettings, enableMonthlyEmail, disableMonthlyEmail, sendReportNow
+ *   sidebar:   getSettingsForSidebar, saveSettingsFromSidebar
+ *   triggers:  monthlyReportJob, resumeReportJob, sendReminders
+ */
+import { EMAIL_TEXT as T } from '../../messages/vi/email';
+import { deps } from './deps';
+import { type RunOutcome, runManual, runReportJob } from './job';
+import { type ReminderOutcome, runReminders } from './reminders';
+import { installTriggers, removeTriggers } from './triggers';
+
+export { getSettingsForSidebar, saveSettingsFromSidebar, showSettings } from './settings-sidebar';
+
+function alert(message: string): void {
+  const ui = SpreadsheetApp.getUi();
+  ui.alert(T.title, message, ui.ButtonSet.OK);
+}
+
+function uiConfirm() {
+  const ui = SpreadsheetApp.getUi();
+  return {
+    ask: (title: string, prompt: string) => ui.alert(title, prompt, ui.ButtonSet.YES_NO) === ui.Button.YES,
+    tell: (message: string) => {
+      if (message) ui.alert(T.title, message, ui.ButtonSet.OK);
+    },
+  };
+}
+
+/** Menu "Bật gửi báo cáo hằng tháng". */
+export function enableMonthlyEmail(): void {
+  const r = deps().loadSettings();
+  if (!r.ok) {
+    alert(T.settingsInvalid(r.errors));
+    return;
+  }
+  const s = r.value;
+  if (!s.recipients.length) {
+    alert(T.enabledNoRecipients);
+    return;
+  }
+  const res = installTriggers(s);
+  if (res.changed) deps().log(T.log.triggerAction, true, T.log.triggerInstalled(s.sendDay, s.sendHour));
+  alert(T.enabled(s.sendDay, s.sendHour, s.reminders, s.reminderDaysBefore));
+}
+
+/** Menu "Tắt gửi báo cáo hằng tháng". */
+export function disableMonthlyEmail(): void {
+  const n = removeTriggers();
+  if (n > 0) deps().log(T.log.triggerAction, true, T.log.triggerRemoved);
+  alert(n > 0 ? T.disabled : T.disabledAlready);
+}
+
+/** Menu "Gửi báo cáo ngay": asks before sending a period again. */
+export function sendReportNow(): RunOutcome {
+  return runManual(uiConfirm());
+}
+
+/** Time-driven trigger: onMonthDay(sendDay).atHour(sendHour), Asia/Ho_Chi_Minh. */
+export function monthlyReportJob(_e?: unknown): RunOutcome {
+  return runReportJob('scheduled');
+}
+
+/** One-off trigger: resume after a time-out, or retry after a failed / over-quota send. */
+export function resumeReportJob(_e?: unknown): RunOutcome {
+  return runReportJob('resume');
+}
+
+/** Daily trigger while reminders are on. */
+export function sendReminders(_e?: unknown): ReminderOutcome {
+  return runReminders();
+}

@@ -1,0 +1,602 @@
+/**
+ * The monthly e-mail report.
+ *
+ * One job per period, kept in document properties:
+ *   sent.<period>   when and to how many it was sent (exactly once: a second firing skips it)
+ *   job             the send in progress: period, recipients still to send, tries so far
+ *   job.message     the rendered e-mail (subject, HTML, text), so a resumed run need not aggregate again
+ * Claims are made under the document lock with a lease, so two runs never send the same job.
+ * A run stops starting new work after 4.5 minutes, saves progress and schedules
+ * `resumeReportJob` one minute later. A send that fails or finds no quota left is logged and
+ * retried by the same one-off trigger (at most MAX_RETRIES times in a row without progress);
+ * after that the job stays in properties, the log says who was not reached, and
+ * "Gửi báo cáo ngay" offers to continue: nothing is lost silently.
+ */
+
+import { lastClosedPeriod, todayIn } from '../../engine/periods/cutoff';
+import { formatPeriod, periodLabel } from '../../engine/periods/period';
+import { escapeHtml } from '../../engine/report/escape';
+import { emailSubject, renderHtmlReport } from '../../engine/report/html';
+import { renderTextReport } from '../../engine/report/text';
+import type { Period, Settings } from '../../engine/types';
+import { EMAIL_TEXT as T, viDateTime, viDuration } from '../../messages/vi/email';
+import { nowMs, RunBudget } from './clock';
+import { deps } from './deps';
+import { JsonStore } from './store';
+import { clearResume, scheduleResume, TIME_ZONE } from './triggers';
+
+/** Google's limit of recipients per message (to + cc + bcc). */
+export const MAX_RECIPIENTS_PER_MESSAGE = 50;
+/** Failed tries in a row before the job waits for a person. */
+export const MAX_RETRIES = 3;
+/** Delay before retry 1, 2, 3. Google's daily quota is a rolling 24 hours. */
+export const RETRY_DELAYS_MS = [30 * 60 * 1000, 6 * 3600 * 1000, 24 * 3600 * 1000];
+/** Delay before a resume after the soft time limit. */
+export const RESUME_DELAY_MS = 60 * 1000;
+/** A claim older than this belongs to a run that died (Apps Script stops every run at 6 minutes). */
+export const LEASE_MS = 7 * 60 * 1000;
+const LOCK_WAIT_MS = 20 * 1000;
+
+export type Mode = 'scheduled' | 'manual' | 'resume';
+
+export interface SentRecord {
+  at: number;
+  recipients: number;
+  messages: number;
+  manual: boolean;
+}
+
+export interface JobState {
+  period: Period;
+  key: string;
+  label: string;
+  manual: boolean;
+  stage: 'render' | 'send';
+  total: number;
+  pending: string[];
+  sent: number;
+  messages: number;
+  /** Failed tries in a row (reset by any progress). */
+  attempts: number;
+  /** Run id holding the job, and until when. */
+  owner: string | null;
+  leaseUntil: number;
+  /** Set while waiting for a retry / resume trigger. */
+  waitingUntil: number | null;
+  /** Set once MAX_RETRIES is exceeded: only a person restarts it. */
+  gaveUp: boolean;
+  createdAt: number;
+}
+
+export interface StoredMessage {
+  subject: string;
+  html: string;
+  text: string;
+  attachmentName: string;
+  spreadsheetId: string;
+  sheetId: number | null;
+  senderName: string;
+}
+
+/** What a run did, for the menu's alert and for tests. */
+export interface RunOutcome {
+  status:
+    | 'sent'
+    | 'skipped-sent'
+    | 'skipped-busy'
+    | 'skipped-waiting'
+    | 'cancelled'
+    | 'quota'
+    | 'failed'
+    | 'gave-up'
+    | 'continuing'
+    | 'lock-busy'
+    | 'no-recipients'
+    | 'invalid-settings'
+    | 'nothing';
+  period?: string;
+  sent?: number;
+  total?: number;
+  message: string;
+}
+
+interface StartPending {
+  attempts: number;
+}
+
+const K = {
+  job: 'job',
+  message: 'job.message',
+  sent: (key: string) => `sent.${key}`,
+  startPending: 'job.start',
+};
+
+function runId(): string {
+  return `${nowMs().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** Run `fn` under the document lock; null when the lock could not be had. */
+function withLock<T>(fn: () => T): { value: T } | null {
+  const lock = LockService.getDocumentLock() ?? LockService.getScriptLock();
+  if (!lock.tryLock(LOCK_WAIT_MS)) return null;
+  try {
+    return { value: fn() };
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+function logLine(ok: boolean, detail: string): void {
+  try {
+    console.log(detail);
+  } catch {
+    // no console: nothing more to do
+  }
+  try {
+    deps().log(T.log.action, ok, detail);
+  } catch (e) {
+    try {
+      console.error(`log: ${errorText(e)}`);
+    } catch {
+      // ignore
+    }
+  }
+}
+
+function uniqueRecipients(list: string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const raw of list) {
+    const a = String(raw).trim();
+    const k = a.toLowerCase();
+    if (!a || seen.has(k)) continue;
+    seen.add(k);
+    out.push(a);
+  }
+  return out;
+}
+
+/** Keep sent records of the last 36 periods only (the store has 500 KB). */
+function pruneSent(store: JsonStore, keep: string): Record<string, null> {
+  const keys = store
+    .keys('sent.')
+    .filter((k) => k !== `sent.${keep}`)
+    .sort();
+  const out: Record<string, null> = {};
+  for (const k of keys.slice(0, Math.max(0, keys.length - 35))) out[k] = null;
+  return out;
+}
+
+export function sentRecord(period: Period, store = new JsonStore()): SentRecord | null {
+  return store.get<SentRecord>(K.sent(formatPeriod(period)));
+}
+
+export function currentJob(store = new JsonStore()): JobState | null {
+  return store.get<JobState>(K.job);
+}
+
+/** The period the monthly e-mail reports on today. */
+export function reportPeriod(settings: Settings): Period {
+  return lastClosedPeriod(todayIn(settings.timeZone || TIME_ZONE, new Date(nowMs())), 'month', settings);
+}
+
+function newJob(period: Period, recipients: string[], manual: boolean, owner: string): JobState {
+  const now = nowMs();
+  return {
+    period,
+    key: formatPeriod(period),
+    label: periodLabel(period),
+    manual,
+    stage: 'render',
+    total: recipients.length,
+    pending: recipients,
+    sent: 0,
+    messages: 0,
+    attempts: 0,
+    owner,
+    leaseUntil: now + LEASE_MS,
+    waitingUntil: null,
+    gaveUp: false,
+    createdAt: now,
+  };
+}
+
+function leaseActive(job: JobState): boolean {
+  return job.owner !== null && job.leaseUntil > nowMs();
+}
+
+// ---------------------------------------------------------------- claiming
+
+type Claim = { kind: 'claimed'; job: JobState } | { kind: 'outcome'; outcome: RunOutcome };
+
+interface ClaimRequest {
+  mode: Mode;
+  settings: Settings;
+  run: string;
+  /** Manual run: the user confirmed sending again a period already sent. */
+  resend?: boolean;
+  /** Manual run: the user confirmed continuing a job that waits for a retry. */
+  continueWaiting?: boolean;
+}
+
+/** Decide, under the lock, whether this run sends and what. */
+function claim(store: JsonStore, req: ClaimRequest): Claim {
+  store.refresh();
+  const job = store.get<JobState>(K.job);
+  const now = nowMs();
+
+  if (req.mode === 'resume') {
+    if (!job) {
+      const pending = store.get<StartPending>(K.startPending);
+      if (!pending) return { kind: 'outcome', outcome: { status: 'nothing', message: '' } };
+      return claim(store, { ...req, mode: 'scheduled' });
+    }
+    if (leaseActive(job) && job.owner !== req.run) {
+      logLine(true, T.log.skippedBusy(job.label));
+      return {
+        kind: 'outcome',
+        outcome: { status: 'skipped-busy', period: job.label, message: T.inProgress(job.label) },
+      };
+    }
+    const claimed: JobState = { ...job, owner: req.run, leaseUntil: now + LEASE_MS, waitingUntil: null };
+    store.put({ [K.job]: claimed });
+    return { kind: 'claimed', job: claimed };
+  }
+
+  const period = reportPeriod(req.settings);
+  const key = formatPeriod(period);
+  const label = periodLabel(period);
+
+  if (job && job.key === key) {
+    if (leaseActive(job)) {
+      logLine(true, T.log.skippedBusy(label));
+      return { kind: 'outcome', outcome: { status: 'skipped-busy', period: label, message: T.inProgress(label) } };
+    }
+    // A run that died without saving a retry (lease expired, nothing scheduled) is taken over.
+    const orphaned = !job.gaveUp && (job.waitingUntil === null || job.waitingUntil + LEASE_MS < now);
+    if (req.mode === 'scheduled' && orphaned) {
+      const claimed: JobState = { ...job, owner: req.run, leaseUntil: now + LEASE_MS, waitingUntil: null };
+      store.put({ [K.job]: claimed });
+      return { kind: 'claimed', job: claimed };
+    }
+    if (req.mode === 'scheduled') {
+      logLine(true, T.log.skippedWaiting(label));
+      return { kind: 'outcome', outcome: { status: 'skipped-waiting', period: label, message: '' } };
+    }
+    if (!req.continueWaiting) {
+      return { kind: 'outcome', outcome: { status: 'cancelled', period: label, message: '' } };
+    }
+    const claimed: JobState = {
+      ...job,
+      owner: req.run,
+      leaseUntil: now + LEASE_MS,
+      waitingUntil: null,
+      gaveUp: false,
+      attempts: 0,
+    };
+    store.put({ [K.job]: claimed, [K.startPending]: null });
+    return { kind: 'claimed', job: claimed };
+  }
+
+  const sent = store.get<SentRecord>(K.sent(key));
+  if (sent && !req.resend) {
+    const at = viDateTime(new Date(sent.at));
+    if (req.mode === 'scheduled') logLine(true, T.log.skippedSent(label, at));
+    return {
+      kind: 'outcome',
+      outcome: { status: 'skipped-sent', period: label, message: T.log.skippedSent(label, at) },
+    };
+  }
+
+  const recipients = uniqueRecipients(req.settings.recipients);
+  if (!recipients.length) {
+    logLine(false, T.noRecipients);
+    store.put({ [K.startPending]: null });
+    return { kind: 'outcome', outcome: { status: 'no-recipients', period: label, message: T.noRecipients } };
+  }
+
+  if (job && job.key !== key && !leaseActive(job) && job.pending.length) {
+    // An older period that never finished: say loudly who did not get it before moving on.
+    logLine(false, T.log.gaveUp(job.label, job.pending));
+  } else if (job && job.key !== key && leaseActive(job)) {
+    logLine(true, T.log.skippedBusy(job.label));
+    return {
+      kind: 'outcome',
+      outcome: { status: 'skipped-busy', period: job.label, message: T.inProgress(job.label) },
+    };
+  }
+
+  const fresh = newJob(period, recipients, req.mode === 'manual', req.run);
+  store.put({ [K.job]: fresh, [K.message]: null, [K.startPending]: null });
+  return { kind: 'claimed', job: fresh };
+}
+
+// ---------------------------------------------------------------- rendering
+
+function render(job: JobState): StoredMessage {
+  const bundle = deps().aggregate(job.period);
+  const { summary, catalogue } = bundle;
+  const settings = summary.settings;
+  const options = bundle.sheetUrl ? { sheetUrl: bundle.sheetUrl } : {};
+  return {
+    subject: emailSubject(summary),
+    html: renderHtmlReport(summary, catalogue, options),
+    text: renderTextReport(summary, catalogue, options),
+    attachmentName: T.attachmentName(periodLabel(job.period), `${settings.level} ${settings.aggregatingUnitName}`),
+    spreadsheetId: bundle.spreadsheetId,
+    sheetId: bundle.sheetId,
+    senderName: T.senderName(settings.organisation),
+  };
+}
+
+/** The summary sheet as .xlsx, exported by Google; null (logged) when the export fails. */
+export function exportXlsx(msg: StoredMessage, label: string): GoogleAppsScript.Base.Blob | null {
+  const url =
+    `https://docs.google.com/spreadsheets/d/${encodeURIComponent(msg.spreadsheetId)}/export?format=xlsx` +
+    (msg.sheetId !== null ? `&gid=${msg.sheetId}` : '');
+  try {
+    const res = UrlFetchApp.fetch(url, {
+      headers: { Authorization: `Bearer ${ScriptApp.getOAuthToken()}` },
+      muteHttpExceptions: true,
+    });
+    const code = res.getResponseCode();
+    if (code !== 200) throw new Error(`HTTP ${code}`);
+    return res.getBlob().setName(msg.attachmentName);
+  } catch (e) {
+    logLine(false, T.log.attachmentFailed(label, errorText(e)));
+    return null;
+  }
+}
+
+function withoutAttachmentNote(msg: StoredMessage): { html: string; text: string } {
+  const note = T.noAttachmentNote;
+  const p = `<p style="color:#595959;font-style:italic">${escapeHtml(note)}</p>`;
+  const html = /<\/body>/i.test(msg.html) ? msg.html.replace(/<\/body>/i, `${p}</body>`) : msg.html + p;
+  return { html, text: `${msg.text}\n\n${note}\n` };
+}
+
+// ---------------------------------------------------------------- sending
+
+function retryOrGiveUp(store: JsonStore, job: JobState, reason: { quota: number } | { error: string }): RunOutcome {
+  const attempts = job.attempts + 1;
+  const left = job.pending.length;
+  if (attempts > MAX_RETRIES) {
+    store.put({ [K.job]: { ...job, attempts, owner: null, waitingUntil: null, gaveUp: true } });
+    logLine(false, T.log.gaveUp(job.label, job.pending));
+    return {
+      status: 'gave-up',
+      period: job.label,
+      sent: job.sent,
+      total: job.total,
+      message: T.log.gaveUp(job.label, job.pending),
+    };
+  }
+  const delay = RETRY_DELAYS_MS[Math.min(attempts, RETRY_DELAYS_MS.length) - 1];
+  scheduleResume(delay);
+  store.put({ [K.job]: { ...job, attempts, owner: null, waitingUntil: nowMs() + delay } });
+  const when = viDuration(delay);
+  if ('quota' in reason) {
+    logLine(false, T.log.quota(job.label, reason.quota, left, when, attempts, MAX_RETRIES));
+    return {
+      status: 'quota',
+      period: job.label,
+      sent: job.sent,
+      total: job.total,
+      message: T.sentPartQuota(job.label, job.sent, job.total, when),
+    };
+  }
+  logLine(false, T.log.failed(job.label, reason.error, left, when, attempts, MAX_RETRIES));
+  return {
+    status: 'failed',
+    period: job.label,
+    sent: job.sent,
+    total: job.total,
+    message: T.sentPartError(job.label, job.sent, job.total, reason.error, when),
+  };
+}
+
+function pause(store: JsonStore, job: JobState): RunOutcome {
+  scheduleResume(RESUME_DELAY_MS);
+  store.put({ [K.job]: { ...job, owner: null, waitingUntil: nowMs() + RESUME_DELAY_MS } });
+  logLine(true, T.log.timeout(job.label, job.sent, job.total));
+  return {
+    status: 'continuing',
+    period: job.label,
+    sent: job.sent,
+    total: job.total,
+    message: T.continuing(job.label, job.sent, job.total),
+  };
+}
+
+function finish(store: JsonStore, job: JobState): RunOutcome {
+  const record: SentRecord = { at: nowMs(), recipients: job.total, messages: job.messages, manual: job.manual };
+  store.put({
+    ...pruneSent(store, job.key),
+    [K.sent(job.key)]: record,
+    [K.job]: null,
+    [K.message]: null,
+    [K.startPending]: null,
+  });
+  clearResume();
+  logLine(true, T.log.sent(job.label, job.total, job.messages));
+  return {
+    status: 'sent',
+    period: job.label,
+    sent: job.total,
+    total: job.total,
+    message: T.sentAll(job.label, job.total),
+  };
+}
+
+/** Carry a claimed job as far as this run's time allows. */
+function work(store: JsonStore, claimed: JobState, budget: RunBudget): RunOutcome {
+  let job = claimed;
+  let msg = store.get<StoredMessage>(K.message);
+
+  if (job.stage === 'render' || !msg) {
+    // No quota left: do not spend minutes aggregating a report that cannot go out yet.
+    const quota = MailApp.getRemainingDailyQuota();
+    if (quota <= 0) return retryOrGiveUp(store, job, { quota });
+    try {
+      msg = render(job);
+    } catch (e) {
+      return retryOrGiveUp(store, job, { error: T.aggregateFailed(job.label, errorText(e)) });
+    }
+    job = { ...job, stage: 'send', leaseUntil: nowMs() + LEASE_MS };
+    store.put({ [K.message]: msg, [K.job]: job });
+  }
+
+  let attachment: GoogleAppsScript.Base.Blob | null | undefined;
+  while (job.pending.length) {
+    if (budget.exhausted()) return pause(store, job);
+    const quota = MailApp.getRemainingDailyQuota();
+    if (quota <= 0) return retryOrGiveUp(store, job, { quota });
+    const batch = job.pending.slice(0, Math.min(MAX_RECIPIENTS_PER_MESSAGE, quota));
+    if (attachment === undefined) attachment = exportXlsx(msg, job.label);
+    const body = attachment ? { html: msg.html, text: msg.text } : withoutAttachmentNote(msg);
+    try {
+      MailApp.sendEmail({
+        to: batch.join(','),
+        subject: msg.subject,
+        body: body.text,
+        htmlBody: body.html,
+        name: msg.senderName,
+        ...(attachment ? { attachments: [attachment] } : {}),
+      });
+    } catch (e) {
+      return retryOrGiveUp(store, job, { error: errorText(e) });
+    }
+    job = {
+      ...job,
+      pending: job.pending.slice(batch.length),
+      sent: job.sent + batch.length,
+      messages: job.messages + 1,
+      attempts: 0,
+      leaseUntil: nowMs() + LEASE_MS,
+    };
+    store.put({ [K.job]: job });
+  }
+  return finish(store, job);
+}
+
+/** `work`, with anything unexpected (a full property store, a service outage) logged and retried. */
+function safeWork(store: JsonStore, claimed: JobState, budget: RunBudget): RunOutcome {
+  try {
+    return work(store, claimed, budget);
+  } catch (e) {
+    store.refresh();
+    const job = store.get<JobState>(K.job) ?? claimed;
+    try {
+      return retryOrGiveUp(store, job, { error: errorText(e) });
+    } catch (again) {
+      logLine(false, T.log.failed(job.label, errorText(again), job.pending.length, '?', job.attempts + 1, MAX_RETRIES));
+      throw e;
+    }
+  }
+}
+
+// ---------------------------------------------------------------- entry points
+
+function loadSettings(): { settings: Settings } | { outcome: RunOutcome } {
+  const r = deps().loadSettings();
+  if (r.ok) return { settings: r.value };
+  const message = T.settingsInvalid(r.errors);
+  logLine(false, message);
+  return { outcome: { status: 'invalid-settings', message } };
+}
+
+/** Run the job without any UI (triggers). */
+export function runReportJob(mode: 'scheduled' | 'resume'): RunOutcome {
+  const budget = new RunBudget();
+  const store = new JsonStore();
+  const loaded = loadSettings();
+  if ('outcome' in loaded) return loaded.outcome;
+  const run = runId();
+  if (mode === 'resume') clearResume();
+  const got = withLock(() => claim(store, { mode, settings: loaded.settings, run }));
+  if (!got) return lockBusy(store);
+  if (got.value.kind === 'outcome') return got.value.outcome;
+  return safeWork(store, got.value.job, budget);
+}
+
+/** The lock is held by something else (e.g. a long "Tổng hợp"): try again in a minute, bounded. */
+function lockBusy(store: JsonStore): RunOutcome {
+  const pending = store.get<StartPending>(K.startPending);
+  const job = store.get<JobState>(K.job);
+  const attempts = (pending?.attempts ?? 0) + 1;
+  if (attempts > MAX_RETRIES) {
+    logLine(false, `${T.log.lockBusy} (${attempts - 1}/${MAX_RETRIES})`);
+    store.put({ [K.startPending]: null });
+    return { status: 'lock-busy', message: T.busy };
+  }
+  if (!job) store.put({ [K.startPending]: { attempts } });
+  scheduleResume(RESUME_DELAY_MS);
+  logLine(false, T.log.lockBusy);
+  return { status: 'lock-busy', message: T.busy };
+}
+
+/** What a person sees before a manual send: ask about resends and half-sent jobs. */
+export interface Confirm {
+  /** Returns true for YES. */
+  ask(title: string, prompt: string): boolean;
+  tell(message: string): void;
+}
+
+/** "Gửi báo cáo ngay": same job, but asks before sending a period again. */
+export function runManual(ui: Confirm): RunOutcome {
+  const budget = new RunBudget();
+  const store = new JsonStore();
+  const loaded = loadSettings();
+  if ('outcome' in loaded) {
+    ui.tell(loaded.outcome.message);
+    return loaded.outcome;
+  }
+  const { settings } = loaded;
+  const period = reportPeriod(settings);
+  const key = formatPeriod(period);
+  const label = periodLabel(period);
+
+  // Questions are asked outside the lock (a person may take minutes to answer); the claim re-checks.
+  let resend = false;
+  let continueWaiting = false;
+  const job = store.get<JobState>(K.job);
+  if (job && job.key === key) {
+    if (leaseActive(job)) {
+      const outcome: RunOutcome = { status: 'skipped-busy', period: label, message: T.inProgress(label) };
+      ui.tell(outcome.message);
+      return outcome;
+    }
+    continueWaiting = ui.ask(T.pendingTitle, T.pending(label, job.pending.length, job.total));
+    if (!continueWaiting) return { status: 'cancelled', period: label, message: '' };
+  } else {
+    const sent = store.get<SentRecord>(K.sent(key));
+    if (sent) {
+      resend = ui.ask(T.alreadySentTitle, T.alreadySent(label, viDateTime(new Date(sent.at)), sent.recipients));
+      if (!resend) {
+        const outcome: RunOutcome = { status: 'cancelled', period: label, message: T.resendCancelled(label) };
+        ui.tell(outcome.message);
+        return outcome;
+      }
+    }
+  }
+
+  const run = runId();
+  const got = withLock(() => claim(store, { mode: 'manual', settings, run, resend, continueWaiting }));
+  if (!got) {
+    ui.tell(T.busy);
+    return { status: 'lock-busy', message: T.busy };
+  }
+  if (got.value.kind === 'outcome') {
+    const o = got.value.outcome;
+    if (o.message) ui.tell(o.message);
+    return o;
+  }
+  if (continueWaiting) clearResume();
+  const outcome = safeWork(store, got.value.job, budget);
+  ui.tell(outcome.message);
+  return outcome;
+}

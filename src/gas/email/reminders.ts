@@ -1,0 +1,237 @@
+/**
+ * Reminders ("đôn đốc"): from `reminderDaysBefore` days before the deadline until the
+ * deadline day, each unit that has not submitted the period gets one e-mail a day at its
+ * staff addresses (units sheet), naming the period, the deadline and a link to its sheet.
+ * After the deadline nobody is reminded: the monthly report lists late and missing units.
+ *
+ * At most once per period per unit per day: the units reminded today are recorded under
+ * `remind.<period>.<date>` in document properties, claimed under the lock before sending
+ * (a unit whose send then fails is released again, so a later run the same day retries it).
+ */
+
+import { deadline, isoAddDays, lastClosedPeriod, todayIn } from '../../engine/periods/cutoff';
+import { formatPeriod, periodLabel } from '../../engine/periods/period';
+import { escapeHtml, safeHttpUrl } from '../../engine/report/escape';
+import type { Period, Settings, Unit } from '../../engine/types';
+import { EMAIL_TEXT as T, viDate } from '../../messages/vi/email';
+import { nowMs, RunBudget } from './clock';
+import { deps } from './deps';
+import { MAX_RECIPIENTS_PER_MESSAGE } from './job';
+import { JsonStore } from './store';
+import { TIME_ZONE } from './triggers';
+
+export interface ReminderOutcome {
+  status: 'off' | 'not-due' | 'sent' | 'nothing' | 'lock-busy' | 'invalid-settings';
+  period?: string;
+  /** Unit codes reminded by this run. */
+  reminded: string[];
+  /** Units skipped because already reminded today. */
+  already: string[];
+  noEmail: string[];
+  /** Units not reached (quota, error, time): released for a later run. */
+  notSent: string[];
+}
+
+const DAY_MS = 86_400_000;
+
+function daysBetween(fromIso: string, toIso: string): number {
+  return Math.round((Date.parse(`${toIso}T00:00:00Z`) - Date.parse(`${fromIso}T00:00:00Z`)) / DAY_MS);
+}
+
+/** The period whose deadline is coming, if today is one of its reminder days. */
+export function reminderDay(todayIso: string, settings: Settings): { period: Period; deadline: string } | null {
+  const period = lastClosedPeriod(todayIso, 'month', settings);
+  const due = deadline(period, settings);
+  if (todayIso > due) return null;
+  if (todayIso < isoAddDays(due, -settings.reminderDaysBefore)) return null;
+  return { period, deadline: due };
+}
+
+function log(ok: boolean, detail: string): void {
+  try {
+    console.log(detail);
+  } catch {
+    // ignore
+  }
+  try {
+    deps().log(T.log.remindAction, ok, detail);
+  } catch {
+    // the log must never stop reminders
+  }
+}
+
+function unitTitle(u: Unit): string {
+  const kind = u.kind ? `${u.kind.charAt(0).toUpperCase()}${u.kind.slice(1)} ` : '';
+  return `${kind}${u.name}`;
+}
+
+export function reminderMessage(
+  unit: Unit,
+  period: Period,
+  due: string,
+  todayIso: string,
+  settings: Settings,
+  sheetUrl: string | null,
+): { subject: string; body: string; htmlBody: string } {
+  const label = periodLabel(period);
+  const deadlineText = viDate(due);
+  const daysLeft = daysBetween(todayIso, due);
+  const R = T.reminder;
+  const url = safeHttpUrl(sheetUrl);
+  const lines = [
+    R.greeting(unitTitle(unit)),
+    '',
+    R.body(label, deadlineText, daysLeft),
+    R.howTo,
+    ...(url ? ['', R.linkLabel, url] : []),
+    '',
+    R.signature(settings.organisation),
+    '',
+    R.automatic,
+  ];
+  const p = (s: string) => `<p style="margin:0 0 12px">${escapeHtml(s).replace(/\n/g, '<br>')}</p>`;
+  const html = [
+    '<div style="font-family:Arial,Helvetica,sans-serif;font-size:14px;color:#222">',
+    p(R.greeting(unitTitle(unit))),
+    p(R.body(label, deadlineText, daysLeft)),
+    p(R.howTo),
+    url
+      ? `<p style="margin:0 0 12px">${escapeHtml(R.linkLabel)} <a href="${escapeHtml(url)}">${escapeHtml(url)}</a></p>`
+      : '',
+    p(R.signature(settings.organisation)),
+    `<p style="margin:0;color:#777;font-size:12px">${escapeHtml(R.automatic)}</p>`,
+    '</div>',
+  ].join('');
+  return { subject: R.subject(label, deadlineText), body: lines.join('\n'), htmlBody: html };
+}
+
+function withLock<T>(fn: () => T): { value: T } | null {
+  const lock = LockService.getDocumentLock() ?? LockService.getScriptLock();
+  if (!lock.tryLock(20000)) return null;
+  try {
+    return { value: fn() };
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+function cleanEmails(list: string[]): string[] {
+  const seen = new Set<string>();
+  return list.map((e) => String(e).trim()).filter((e) => e && !seen.has(e.toLowerCase()) && seen.add(e.toLowerCase()));
+}
+
+/** The daily reminder run (trigger `sendReminders`). */
+export function runReminders(): ReminderOutcome {
+  const budget = new RunBudget();
+  const empty = { reminded: [], already: [], noEmail: [], notSent: [] };
+  const loaded = deps().loadSettings();
+  if (!loaded.ok) {
+    log(false, T.settingsInvalid(loaded.errors));
+    return { status: 'invalid-settings', ...empty };
+  }
+  const settings = loaded.value;
+  if (!settings.reminders) return { status: 'off', ...empty };
+  const today = todayIn(settings.timeZone || TIME_ZONE, new Date(nowMs()));
+  const day = reminderDay(today, settings);
+  if (!day) return { status: 'not-due', ...empty };
+  const { period, deadline: due } = day;
+  const label = periodLabel(period);
+  const key = `remind.${formatPeriod(period)}.${today}`;
+
+  const status = deps().submissions(period);
+  const byCode = new Map(status.units.map((u) => [u.code, u]));
+  const missing = status.completeness.rows.filter((r) => r.status === 'missing').map((r) => r.unitCode);
+
+  const store = new JsonStore();
+  const noEmail: string[] = [];
+  const claimed = withLock(() => {
+    store.refresh();
+    const done = store.get<string[]>(key) ?? [];
+    const already = missing.filter((c) => done.includes(c));
+    const todo: string[] = [];
+    for (const code of missing) {
+      if (done.includes(code)) continue;
+      const unit = byCode.get(code);
+      if (!unit || !cleanEmails(unit.emails).length) {
+        noEmail.push(code);
+        continue;
+      }
+      todo.push(code);
+    }
+    // Only today's key of this period is kept; older reminder days are dropped.
+    const stale: Record<string, null> = {};
+    for (const k of store.keys('remind.')) if (k !== key) stale[k] = null;
+    if (todo.length || Object.keys(stale).length) store.put({ ...stale, [key]: [...done, ...todo] });
+    return { todo, already };
+  });
+  if (!claimed) {
+    log(false, T.log.lockBusy);
+    return { status: 'lock-busy', period: label, ...empty };
+  }
+  const { todo, already } = claimed.value;
+  if (noEmail.length)
+    log(
+      false,
+      T.log.remindNoEmail(
+        label,
+        noEmail.map((c) => unitTitle(byCode.get(c) ?? codeUnit(c))),
+      ),
+    );
+
+  const reminded: string[] = [];
+  const notSent: string[] = [];
+  let quotaShort = false;
+  for (const code of todo) {
+    const unit = byCode.get(code) as Unit;
+    const to = cleanEmails(unit.emails);
+    if (quotaShort || budget.exhausted()) {
+      notSent.push(code);
+      continue;
+    }
+    if (MailApp.getRemainingDailyQuota() < to.length) {
+      quotaShort = true;
+      notSent.push(code);
+      continue;
+    }
+    const msg = reminderMessage(unit, period, due, today, settings, status.sheetUrls[code] ?? null);
+    try {
+      for (let i = 0; i < to.length; i += MAX_RECIPIENTS_PER_MESSAGE) {
+        MailApp.sendEmail({
+          to: to.slice(i, i + MAX_RECIPIENTS_PER_MESSAGE).join(','),
+          subject: msg.subject,
+          body: msg.body,
+          htmlBody: msg.htmlBody,
+          name: settings.organisation,
+        });
+      }
+      reminded.push(code);
+    } catch (e) {
+      notSent.push(code);
+      log(false, T.log.remindFailed(label, unitTitle(unit), e instanceof Error ? e.message : String(e)));
+    }
+  }
+
+  if (notSent.length) {
+    // Release the units not reached so that a later run today can remind them.
+    withLock(() => {
+      store.refresh();
+      const done = store.get<string[]>(key) ?? [];
+      store.put({ [key]: done.filter((c) => !notSent.includes(c)) });
+    });
+    const names = notSent.map((c) => unitTitle(byCode.get(c) as Unit));
+    log(false, quotaShort ? T.log.remindQuota(label, names) : T.log.remindLater(label, names));
+  }
+  if (reminded.length)
+    log(
+      true,
+      T.log.reminded(
+        label,
+        reminded.map((c) => unitTitle(byCode.get(c) as Unit)),
+      ),
+    );
+  return { status: reminded.length ? 'sent' : 'nothing', period: label, reminded, already, noEmail, notSent };
+}
+
+function codeUnit(code: string): Unit {
+  return { code, name: code, kind: '', emails: [] };
+}

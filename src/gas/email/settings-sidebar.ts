@@ -1,0 +1,85 @@
+/**
+ * Server side of the settings sidebar ("Dân vận › Cài đặt…"). The sidebar is a static
+ * page (sidebar.html, no scriptlets): it asks for its data with google.script.run and
+ * shows every value with .value/.textContent, so nothing from the sheet is ever markup.
+ */
+import { todayIn } from '../../engine/periods/cutoff';
+import type { Settings } from '../../engine/types';
+import { EMAIL_TEXT, viDateTime } from '../../messages/vi/email';
+import { now } from './clock';
+import { reportPeriod, sentRecord } from './job';
+import { type FieldErrors, type SidebarForm, sendDayWarning, settingsFromForm } from './settings-form';
+import { readSheetSettings, writeSheetSettings } from './settings-store';
+import { installTriggers, monthlyEnabled } from './triggers';
+
+const S = EMAIL_TEXT.sidebar;
+/** File name of the sidebar in the Apps Script project (build copies src/gas/**\/*.html flat). */
+export const SIDEBAR_FILE = 'sidebar';
+
+export function showSettings(): void {
+  const html = HtmlService.createHtmlOutputFromFile(SIDEBAR_FILE).setTitle('Cài đặt báo cáo dân vận');
+  SpreadsheetApp.getUi().showSidebar(html);
+}
+
+export interface SidebarData {
+  settings: Partial<Record<keyof Settings, unknown>>;
+  enabled: boolean;
+  lastSent: string | null;
+  /** Problems in the sheet as it is, per field (the sidebar shows them next to the field). */
+  errors: FieldErrors;
+}
+
+function status(settings: Settings | null): { enabled: boolean; lastSent: string | null } {
+  let enabled = false;
+  try {
+    enabled = monthlyEnabled();
+  } catch {
+    enabled = false;
+  }
+  let lastSent: string | null = null;
+  try {
+    if (settings) {
+      const rec = sentRecord(reportPeriod(settings));
+      if (rec) lastSent = viDateTime(new Date(rec.at));
+    }
+  } catch {
+    lastSent = null;
+  }
+  return { enabled, lastSent };
+}
+
+export function getSettingsForSidebar(): SidebarData {
+  const read = readSheetSettings();
+  if (!read) return { settings: {}, enabled: false, lastSent: null, errors: { form: S.noSheet } };
+  const settings = read.parsed.ok ? read.parsed.value : null;
+  let errors: FieldErrors = {};
+  if (!read.parsed.ok) {
+    const check = settingsFromForm(read.values as SidebarForm, {});
+    errors = check.ok ? { form: read.parsed.errors.join('\n') } : check.errors;
+  }
+  return { settings: read.values, ...status(settings), errors };
+}
+
+export type SaveResult =
+  | { ok: true; message: string; settings: Settings; enabled: boolean; lastSent: string | null }
+  | { ok: false; errors: FieldErrors };
+
+export function saveSettingsFromSidebar(form: SidebarForm): SaveResult {
+  const read = readSheetSettings();
+  if (!read) return { ok: false, errors: { form: S.noSheet } };
+  const base = read.parsed.ok ? read.parsed.value : (read.values as Partial<Settings>);
+  const checked = settingsFromForm(form ?? {}, base);
+  if (!checked.ok) return checked;
+  const written = writeSheetSettings(checked.value);
+  if (!written.ok) return { ok: false, errors: { form: written.errors.join('\n') || S.noSheet } };
+  // A monthly e-mail that is on follows the new day and hour (and reminders on/off) at once.
+  let message = S.saved;
+  const st = status(written.settings);
+  if (st.enabled) {
+    const r = installTriggers(written.settings);
+    if (r.changed) message = S.savedTriggersUpdated;
+  }
+  const warning = sendDayWarning(written.settings, todayIn(written.settings.timeZone, now()));
+  if (warning) message += ` ${warning}`;
+  return { ok: true, message, settings: written.settings, ...st };
+}

@@ -1,0 +1,138 @@
+/**
+ * Time-driven triggers of the e-mail feature.
+ *
+ * - `monthlyReportJob`: exactly one, `onMonthDay(sendDay).atHour(sendHour)` in Vietnam time.
+ * - `sendReminders`: one daily trigger at sendHour while reminders are on.
+ * - `resumeReportJob`: at most one one-off trigger (resume after a time-out, retry after a failure).
+ *
+ * Apps Script cannot tell a trigger's day or hour, so what was installed is recorded in document
+ * properties; enabling again with the same settings changes nothing, with other settings it
+ * replaces the trigger. Apps Script allows 20 triggers per user per script: we never keep more
+ * than three.
+ */
+import type { Settings } from '../../engine/types';
+import { JsonStore } from './store';
+
+export const MONTHLY_HANDLER = 'monthlyReportJob';
+export const RESUME_HANDLER = 'resumeReportJob';
+export const REMINDER_HANDLER = 'sendReminders';
+export const TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
+const CONFIG_KEY = 'triggers';
+
+export interface TriggerConfig {
+  monthly: { id: string; day: number; hour: number } | null;
+  reminders: { id: string; hour: number } | null;
+  /** Who turned it on (triggers belong to a user; other users cannot see or delete them). */
+  owner: string;
+}
+
+function projectTriggers(handler: string): GoogleAppsScript.Script.Trigger[] {
+  return ScriptApp.getProjectTriggers().filter((t) => t.getHandlerFunction() === handler);
+}
+
+function deleteAll(triggers: GoogleAppsScript.Script.Trigger[]): number {
+  for (const t of triggers) ScriptApp.deleteTrigger(t);
+  return triggers.length;
+}
+
+function currentUser(): string {
+  try {
+    return Session.getEffectiveUser().getEmail() || '';
+  } catch {
+    return '';
+  }
+}
+
+export function readTriggerConfig(store = new JsonStore()): TriggerConfig | null {
+  return store.get<TriggerConfig>(CONFIG_KEY);
+}
+
+export interface InstallResult {
+  /** True when a trigger was created or deleted. */
+  changed: boolean;
+  config: TriggerConfig;
+}
+
+/**
+ * Make the installed triggers match the settings: one monthly trigger, and one daily
+ * reminder trigger when reminders are on. Idempotent.
+ */
+export function installTriggers(settings: Settings, store = new JsonStore()): InstallResult {
+  const old = store.get<TriggerConfig>(CONFIG_KEY);
+  let changed = false;
+
+  const monthly = projectTriggers(MONTHLY_HANDLER);
+  let monthlyCfg = old?.monthly ?? null;
+  const monthlyOk =
+    monthly.length === 1 &&
+    monthlyCfg !== null &&
+    monthly[0].getUniqueId() === monthlyCfg.id &&
+    monthlyCfg.day === settings.sendDay &&
+    monthlyCfg.hour === settings.sendHour;
+  if (!monthlyOk) {
+    deleteAll(monthly);
+    const t = ScriptApp.newTrigger(MONTHLY_HANDLER)
+      .timeBased()
+      .onMonthDay(settings.sendDay)
+      .atHour(settings.sendHour)
+      .inTimezone(TIME_ZONE)
+      .create();
+    monthlyCfg = { id: t.getUniqueId(), day: settings.sendDay, hour: settings.sendHour };
+    changed = true;
+  }
+
+  const daily = projectTriggers(REMINDER_HANDLER);
+  let remindCfg = old?.reminders ?? null;
+  if (!settings.reminders) {
+    if (deleteAll(daily) > 0) changed = true;
+    remindCfg = null;
+  } else {
+    const dailyOk =
+      daily.length === 1 &&
+      remindCfg !== null &&
+      daily[0].getUniqueId() === remindCfg.id &&
+      remindCfg.hour === settings.sendHour;
+    if (!dailyOk) {
+      deleteAll(daily);
+      const t = ScriptApp.newTrigger(REMINDER_HANDLER)
+        .timeBased()
+        .everyDays(1)
+        .atHour(settings.sendHour)
+        .inTimezone(TIME_ZONE)
+        .create();
+      remindCfg = { id: t.getUniqueId(), hour: settings.sendHour };
+      changed = true;
+    }
+  }
+
+  const config: TriggerConfig = { monthly: monthlyCfg, reminders: remindCfg, owner: currentUser() };
+  if (changed || JSON.stringify(old) !== JSON.stringify(config)) store.put({ [CONFIG_KEY]: config });
+  return { changed, config };
+}
+
+/**
+ * Remove the monthly and reminder triggers. A pending resume trigger stays: a report that is
+ * half sent is finished even after the user turns the monthly e-mail off.
+ */
+export function removeTriggers(store = new JsonStore()): number {
+  const n = deleteAll(projectTriggers(MONTHLY_HANDLER)) + deleteAll(projectTriggers(REMINDER_HANDLER));
+  store.put({ [CONFIG_KEY]: null });
+  return n;
+}
+
+/** True while this user has a monthly trigger installed. */
+export function monthlyEnabled(): boolean {
+  return projectTriggers(MONTHLY_HANDLER).length > 0;
+}
+
+/** Replace any pending resume trigger with one that fires after `delayMs`. */
+export function scheduleResume(delayMs: number): void {
+  deleteAll(projectTriggers(RESUME_HANDLER));
+  ScriptApp.newTrigger(RESUME_HANDLER).timeBased().after(delayMs).create();
+}
+
+/** Delete pending resume triggers (one-off triggers stay listed after they fire). */
+export function clearResume(): number {
+  return deleteAll(projectTriggers(RESUME_HANDLER));
+}

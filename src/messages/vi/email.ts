@@ -1,0 +1,136 @@
+/** Vietnamese texts of the monthly e-mail, the reminders and the settings sidebar. */
+
+/** "2018-09-17" → "17/09/2018". */
+export function viDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
+}
+
+/** A Date shown in Vietnam time: "17/09/2018 07:05". */
+export function viDateTime(d: Date, timeZone = 'Asia/Ho_Chi_Minh'): string {
+  const offsetMs = timeZone === 'Asia/Ho_Chi_Minh' ? 7 * 3600 * 1000 : 0;
+  const t = new Date(d.getTime() + offsetMs);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${p(t.getUTCDate())}/${p(t.getUTCMonth() + 1)}/${t.getUTCFullYear()} ${p(t.getUTCHours())}:${p(t.getUTCMinutes())}`;
+}
+
+/** "30 phút", "6 giờ", "1 ngày". */
+export function viDuration(ms: number): string {
+  const min = Math.round(ms / 60000);
+  if (min < 60) return `${Math.max(1, min)} phút`;
+  const h = Math.round(min / 60);
+  if (h < 24) return `${h} giờ`;
+  return `${Math.round(h / 24)} ngày`;
+}
+
+export const EMAIL_TEXT = {
+  title: 'Dân vận',
+
+  // ------------------------------------------------------------ menu: turning the job on and off
+  enabled: (day: number, hour: number, reminders: boolean, reminderDaysBefore: number) =>
+    `Đã bật gửi báo cáo hằng tháng: ngày ${day} hằng tháng, khoảng ${hour} giờ (giờ Việt Nam).` +
+    (reminders
+      ? ` Nhắc các đơn vị chưa nộp ${reminderDaysBefore === 0 ? 'vào ngày hết hạn' : `từ ${reminderDaysBefore} ngày trước hạn`}.`
+      : ' Không gửi thư nhắc (đã tắt trong Cài đặt).'),
+  enabledNoRecipients:
+    'Chưa có người nhận báo cáo: mở "Dân vận › Cài đặt…" và nhập ít nhất một địa chỉ e-mail, rồi bật lại.',
+  disabled: 'Đã tắt gửi báo cáo hằng tháng và thư nhắc. Có thể bật lại bất cứ lúc nào.',
+  disabledAlready: 'Gửi báo cáo hằng tháng đang tắt.',
+  settingsInvalid: (errors: string[]) =>
+    `Cài đặt chưa hợp lệ, hãy sửa trong "Dân vận › Cài đặt…":\n${errors.map((e) => `• ${e}`).join('\n')}`,
+  busy: 'Một thao tác khác đang chạy (ví dụ Tổng hợp). Hãy thử lại sau ít phút.',
+
+  // ------------------------------------------------------------ sending the report
+  attachmentName: (periodLabel: string, unit: string) =>
+    `Tổng hợp ${periodLabel.replace(/\//g, '-')} – ${unit.replace(/[\\/:*?"<>|]/g, ' ')}.xlsx`,
+  senderName: (organisation: string) => organisation || 'Báo cáo dân vận',
+  noAttachmentNote:
+    'Không đính kèm được tệp .xlsx lần này; bảng tổng hợp vẫn xem được trong bảng tính (đường dẫn ở trên).',
+  noRecipients:
+    'Chưa có người nhận báo cáo. Mở "Dân vận › Cài đặt…" để nhập địa chỉ e-mail người nhận (mỗi dòng một địa chỉ).',
+  alreadySentTitle: 'Báo cáo đã được gửi',
+  alreadySent: (period: string, at: string, n: number) =>
+    `Báo cáo ${period} đã được gửi lúc ${at} tới ${n} người nhận.\n\nGửi lại lần nữa cho tất cả người nhận?`,
+  resendCancelled: (period: string) => `Không gửi lại báo cáo ${period}.`,
+  inProgress: (period: string) => `Báo cáo ${period} đang được gửi ở một lần chạy khác. Hãy đợi vài phút.`,
+  pendingTitle: 'Báo cáo đang chờ gửi tiếp',
+  pending: (period: string, left: number, total: number) =>
+    `Báo cáo ${period} còn ${left}/${total} người nhận chưa được gửi (hệ thống sẽ tự gửi tiếp).\n\nGửi tiếp ngay bây giờ?`,
+  sentAll: (period: string, n: number) => `Đã gửi báo cáo ${period} tới ${n} người nhận.`,
+  sentPartQuota: (period: string, sent: number, total: number, retryIn: string) =>
+    `Đã gửi báo cáo ${period} tới ${sent}/${total} người nhận. Hết hạn mức gửi thư trong ngày của Google; ` +
+    `phần còn lại sẽ được gửi tự động sau khoảng ${retryIn}.`,
+  sentPartError: (period: string, sent: number, total: number, error: string, retryIn: string) =>
+    `Đã gửi báo cáo ${period} tới ${sent}/${total} người nhận. Lỗi khi gửi: ${error}. ` +
+    `Sẽ thử gửi lại tự động sau khoảng ${retryIn}.`,
+  continuing: (period: string, sent: number, total: number) =>
+    `Đã gửi báo cáo ${period} tới ${sent}/${total} người nhận; sắp hết thời gian chạy cho phép nên phần còn lại ` +
+    'sẽ được gửi tiếp tự động sau 1 phút.',
+  aggregateFailed: (period: string, error: string) => `Không tổng hợp được ${period}: ${error}`,
+
+  // ------------------------------------------------------------ log lines ("Nhật ký")
+  log: {
+    action: 'Gửi báo cáo e-mail',
+    remindAction: 'Nhắc nộp báo cáo',
+    triggerAction: 'Lịch gửi tự động',
+    sent: (period: string, n: number, messages: number) =>
+      `Đã gửi báo cáo ${period} tới ${n} người nhận (${messages} thư).`,
+    batch: (period: string, n: number, total: number) => `Báo cáo ${period}: đã gửi thêm ${n} người nhận (${total}).`,
+    skippedSent: (period: string, at: string) => `Bỏ qua: báo cáo ${period} đã được gửi lúc ${at}.`,
+    skippedBusy: (period: string) => `Bỏ qua: báo cáo ${period} đang được gửi ở một lần chạy khác.`,
+    skippedWaiting: (period: string) => `Bỏ qua: báo cáo ${period} đang chờ gửi tiếp theo lịch thử lại.`,
+    lockBusy: 'Không lấy được khóa tài liệu (một thao tác khác đang chạy); sẽ thử lại sau 1 phút.',
+    quota: (period: string, remaining: number, left: number, retryIn: string, attempt: number, max: number) =>
+      `Báo cáo ${period}: hạn mức gửi thư còn ${remaining}, còn ${left} người nhận chưa gửi; ` +
+      `thử lại sau ${retryIn} (lần ${attempt}/${max}).`,
+    failed: (period: string, error: string, left: number, retryIn: string, attempt: number, max: number) =>
+      `Báo cáo ${period}: lỗi khi gửi (${error}); còn ${left} người nhận chưa gửi; thử lại sau ${retryIn} ` +
+      `(lần ${attempt}/${max}).`,
+    gaveUp: (period: string, left: string[]) =>
+      `Báo cáo ${period}: đã thử lại nhiều lần nhưng chưa gửi được tới ${left.length} người nhận: ${left.join(', ')}. ` +
+      'Hãy chọn "Dân vận › Gửi báo cáo ngay" để gửi tiếp.',
+    timeout: (period: string, sent: number, total: number) =>
+      `Báo cáo ${period}: gần hết 6 phút cho phép, đã lưu tiến độ (${sent}/${total}); chạy tiếp sau 1 phút.`,
+    attachmentFailed: (period: string, error: string) =>
+      `Báo cáo ${period}: không xuất được tệp .xlsx đính kèm (${error}); thư gửi không kèm tệp.`,
+    triggerInstalled: (day: number, hour: number) => `Đã đặt lịch gửi báo cáo ngày ${day} hằng tháng lúc ${hour} giờ.`,
+    triggerRemoved: 'Đã xóa lịch gửi báo cáo hằng tháng.',
+    reminded: (period: string, units: string[]) => `Nhắc nộp báo cáo ${period}: ${units.join(', ')}.`,
+    remindNoEmail: (period: string, units: string[]) =>
+      `Nhắc nộp báo cáo ${period}: chưa có e-mail cán bộ của ${units.join(', ')} trong bảng đơn vị.`,
+    remindQuota: (period: string, units: string[]) =>
+      `Nhắc nộp báo cáo ${period}: hết hạn mức gửi thư, chưa nhắc được ${units.join(', ')}.`,
+    remindLater: (period: string, units: string[]) =>
+      `Nhắc nộp báo cáo ${period}: chưa nhắc được ${units.join(', ')}; sẽ nhắc ở lần chạy sau.`,
+    remindFailed: (period: string, unit: string, error: string) =>
+      `Nhắc nộp báo cáo ${period}: lỗi khi gửi tới ${unit} (${error}).`,
+  },
+
+  // ------------------------------------------------------------ reminders ("đôn đốc")
+  reminder: {
+    subject: (period: string, deadline: string) => `[Dân vận] Nhắc nộp báo cáo ${period} – hạn ${deadline}`,
+    greeting: (unitName: string) => `Kính gửi cán bộ phụ trách báo cáo dân vận của ${unitName},`,
+    body: (period: string, deadline: string, daysLeft: number) =>
+      `Đến nay đơn vị chưa nộp báo cáo ${period}. Hạn nộp là ngày ${deadline}` +
+      (daysLeft <= 0 ? ' (hôm nay).' : ` (còn ${daysLeft} ngày).`),
+    howTo:
+      'Mở bảng báo cáo của đơn vị theo đường dẫn dưới đây, nhập số liệu, chọn "Dân vận › Kiểm tra dữ liệu" rồi "Nộp báo cáo tháng…".',
+    linkLabel: 'Bảng báo cáo của đơn vị:',
+    signature: (organisation: string) => `Trân trọng,\n${organisation}`,
+    automatic: 'Thư này được gửi tự động; mỗi ngày nhắc tối đa một lần.',
+  },
+
+  // ------------------------------------------------------------ settings sidebar
+  sidebar: {
+    saved: 'Đã lưu cài đặt.',
+    savedTriggersUpdated: 'Đã lưu cài đặt và cập nhật lịch gửi tự động.',
+    notNumber: 'phải là số nguyên',
+    fieldError: (label: string, problem: string) => `${label.charAt(0).toUpperCase()}${label.slice(1)} ${problem}`,
+    recipientError: (n: number, address: string, problem: string) => `Người nhận thứ ${n} ("${address}") ${problem}`,
+    noSheet: 'Chưa có trang "Cài đặt": hãy chạy "Dân vận › Thiết lập" trước.',
+    sendBeforeDeadline: (day: number, period: string, due: string, safeDay: number | null) =>
+      `Lưu ý: ngày gửi ${day} có thể chưa qua hạn nộp (hạn nộp báo cáo ${period} là ${due}), ` +
+      'báo cáo gửi đi sẽ thiếu các đơn vị nộp sát hạn' +
+      (safeDay ? `; nên chọn ngày gửi từ ${safeDay} trở đi.` : '.'),
+  },
+};
