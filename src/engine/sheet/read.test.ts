@@ -523,6 +523,32 @@ describe('readSheet — which unit and year', () => {
     expect(report?.unitName).toBe('Na Cô Sa');
   });
 
+  it('does not call an old sheet a mismatch when its commune kept the name of its successor', () => {
+    // 2025: "Mường Nhé" (muong-nhe-2025) ← Mường Nhé, Nậm Vì, Chung Chải. The 2024 sheet of
+    // the old commune says "Mã đơn vị: muong-nhe", "Đơn vị: Xã Mường Nhé".
+    const successor: Unit = {
+      code: 'muong-nhe-2025',
+      name: 'Mường Nhé',
+      kind: 'xã',
+      emails: [],
+      succession: { from: '2025-07-01', predecessors: ['muong-nhe', 'nam-vi', 'chung-chai'] },
+    };
+    const old = sheet(unit('muong-nhe'), DATA, 2024);
+    const { report, findings } = readSheet(old, { catalogue, units: [successor], year: 2025, years: [2024] });
+    expect(codes(findings)).not.toContain('unit-mismatch');
+    expect(findings).toEqual([]);
+    expect(report?.unitCode).toBe('muong-nhe');
+    expect(report?.unitName).toBe('Mường Nhé');
+    // Still a mismatch when the code names a predecessor and the name another unit.
+    const other: Unit = { code: 'sin-thau-2025', name: 'Sín Thầu', kind: 'xã', emails: [] };
+    const wrong = sheet(unit('muong-nhe'), DATA, 2024);
+    const nameRow = wrong.grid.findIndex((r) => r[0] === 'Đơn vị:');
+    wrong.grid[nameRow][2] = 'Xã Sín Thầu';
+    const r2 = readSheet(wrong, { catalogue, units: [successor, other], year: 2025, years: [2024] });
+    expect(codes(r2.findings)).toEqual(['unit-mismatch']);
+    expect(r2.report?.unitCode).toBe('muong-nhe');
+  });
+
   it('warns about a year not being aggregated, accepting ctx.years', () => {
     const s = sheet(CHUNG_CHAI, DATA, 2017);
     expect(messages(readSheet(s, ctx).findings)).toEqual([
@@ -531,6 +557,22 @@ describe('readSheet — which unit and year', () => {
     expect(readSheet(s, { ...ctx, years: [2017] }).findings).toEqual([]);
     expect(readSheet(s, { catalogue, units }).findings).toEqual([]);
     expect(readSheet(s, { catalogue, units }).report?.year).toBe(2017);
+  });
+
+  it('warns when the "Năm" cell and the sheet name disagree (last year\'s sheet copied), taking the cell', () => {
+    const s = sheet(CHUNG_CHAI, DATA, 2017, 'Chung Chải 2018');
+    const r = readSheet(s, { ...ctx, years: [2018, 2017] });
+    expect(r.report?.year).toBe(2017);
+    expect(r.findings.map((f) => [f.severity, f.code, f.message])).toEqual([
+      [
+        'warning',
+        'year-mismatch',
+        'Xã Chung Chải: ô "Năm" ghi 2017 nhưng tên trang "Chung Chải 2018" là năm 2018; đã lấy năm 2017 theo ô "Năm" — nếu đây là báo cáo năm 2018, hãy sửa ô "Năm"',
+      ],
+    ]);
+    // No "Năm" cell: the sheet name gives the year and nothing disagrees.
+    s.grid[3] = [];
+    expect(readSheet(s, ctx).findings).toEqual([]);
   });
 
   it('takes the year from the sheet name or title when "Năm" is missing', () => {

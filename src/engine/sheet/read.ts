@@ -461,6 +461,15 @@ interface Identity {
 }
 
 /**
+ * One unit is the other's predecessor in a succession (an old "muong-nhe" sheet named
+ * "Mường Nhé" like its successor "muong-nhe-2025"): the same name is no mismatch.
+ */
+function succeeds(units: Unit[], a: Unit, b: Unit): boolean {
+  const preds = (code: string) => units.find((u) => u.code === code)?.succession?.predecessors ?? [];
+  return preds(a.code).includes(b.code) || preds(b.code).includes(a.code);
+}
+
+/**
  * "Mã đơn vị" (authoritative: an unknown code is not guessed around), else "Đơn vị",
  * else the sheet name, else the file name.
  */
@@ -478,7 +487,7 @@ function identifyUnit(top: TopLabels, units: Unit[], sheetName: string, file: st
       : match.unit.code
     : match.unit.name;
   const id: Identity = { match, unitName, display: unitDisplayName({ name: unitName, kind: match.unit.kind }), typed };
-  if (viaCode && viaName && viaCode.unit.code !== viaName.unit.code)
+  if (viaCode && viaName && viaCode.unit.code !== viaName.unit.code && !succeeds(units, viaCode.unit, viaName.unit))
     id.mismatch = [unitDisplayName(viaCode.unit), unitDisplayName(viaName.unit)];
   return id;
 }
@@ -553,6 +562,10 @@ function readOne(sheet: SheetInput, ctx: ReadContext, file: string): SheetRead {
     push('error', 'unknown-unit', {}, T.unknownUnit(where(), id.typed));
   }
   let year = identifyYear(top, grid, h, sheet.name, file);
+  // A copy of last year's sheet renamed but not updated: the "Năm" cell wins, and says so.
+  const nameYear = yearIn(sheet.name);
+  if (year !== null && yearIn(top.year) === year && nameYear !== null && nameYear !== year)
+    push('warning', 'year-mismatch', {}, T.yearMismatch(where(), year, sheet.name, nameYear));
   if (year === null) {
     // With an expected year the sheet is still usable; say what was assumed.
     push(ctx.year === undefined ? 'error' : 'warning', 'no-year', {}, T.noYear(where(), ctx.year ?? null));

@@ -50,6 +50,16 @@ describe('normalizeName and sameName', () => {
     expect(normalizeName('ĐOÀN')).toBe('đoàn');
   });
 
+  it('is idempotent even where lower case composes and upper case does not (found by fast-check)', () => {
+    // "T" + combining diaeresis has no precomposed capital; "ẗ" (U+1E97) exists.
+    for (const s of ['T\u0308', 'Ϊ\u0301', 'Ά\u0345', 'ᾼ\u0300', 'Ä']) {
+      const once = normalizeName(s);
+      expect(normalizeName(once)).toBe(once);
+      expect(once).toBe(once.normalize('NFC'));
+    }
+    expect(normalizeName('T\u0308')).toBe('\u1e97');
+  });
+
   it('compares names typed differently', () => {
     expect(sameName('Huổi Lếch', 'HUỔI\u00A0LẾCH'.normalize('NFD'))).toBe(true);
     expect(sameName('Ðảng', 'đảng')).toBe(true);

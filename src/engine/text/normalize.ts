@@ -28,9 +28,13 @@ export function cleanText(s: string): string {
     .trim();
 }
 
-/** cleanText + Vietnamese lower case: the form used to compare names, labels and headers. */
+/**
+ * cleanText + Vietnamese lower case: the form used to compare names, labels and headers.
+ * NFC again after lower-casing: a lower-case letter may compose where its capital did not
+ * ("T" + U+0308 → "ẗ" U+1E97), and the result must be idempotent.
+ */
 export function normalizeName(s: string): string {
-  return cleanText(s).toLocaleLowerCase('vi');
+  return cleanText(s).toLocaleLowerCase('vi').normalize('NFC');
 }
 
 export function sameName(a: string, b: string): boolean {

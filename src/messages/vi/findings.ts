@@ -108,6 +108,8 @@ export const FINDING_TEXT = {
     assumed
       ? `${where(w)}: không ghi năm báo cáo (ô "Năm"), tạm coi là năm ${assumed}`
       : `${where(w)}: không ghi năm báo cáo (ô "Năm") nên trang này không được tổng hợp`,
+  yearMismatch: (w: Where, year: number, sheet: string, sheetYear: number) =>
+    `${where(w)}: ô "Năm" ghi ${year} nhưng tên trang "${sheet}" là năm ${sheetYear}; đã lấy năm ${year} theo ô "Năm" — nếu đây là báo cáo năm ${sheetYear}, hãy sửa ô "Năm"`,
   wrongYear: (w: Where, year: number, expected: number[]) =>
     `${where(w)}: báo cáo năm ${year}, trong khi đang tổng hợp năm ${expected.join(' và ')}`,
 

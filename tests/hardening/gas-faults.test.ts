@@ -1,0 +1,580 @@
+/**
+ * Faults and no data loss in the add-on, in the Apps Script fake with fault injection:
+ *
+ *  F1  "Tổng hợp" never writes to a source sheet (every cell compared before/after), layouts a and b.
+ *  F2  A failure at ANY write while the summary is being written (each write call of a
+ *      clean run, one at a time) leaves the previous summary intact, no temporary sheet,
+ *      "Dữ liệu" either as before or as after (never emptied), a Vietnamese alert and a log row.
+ *  F3  openByUrl/openById → "You do not have permission to access the requested document."
+ *  F4  openByUrl/openById → "Service Spreadsheets timed out while accessing document with id …"
+ *      F3/F4: the unit named in Vietnamese, a log row, the other units aggregated, the result
+ *      marked partial (unit listed as unreadable, completeness short).
+ *  F5  Mail quota exhausted ("Service invoked too many times for one day: email."):
+ *      Vietnamese message, log row, retry scheduled, nothing sent twice.
+ *  F6  Lock held by another run: the second "Tổng hợp" is told (Vietnamese), writes nothing.
+ *  F7  Re-running "Tổng hợp": "Dữ liệu" never holds a row twice.
+ *  F8  Text typed by communes starting with = + - @ is written as text: getFormulas() is
+ *      empty for every summary cell holding it.
+ */
+import path from 'node:path';
+import { defaultCatalogue, defaultUnits } from '../../src/engine/catalogue/defaults';
+import { indicatorRows, LAYOUT, monthCol, unitSheetName } from '../../src/engine/sheet/layout';
+import type { Unit } from '../../src/engine/types';
+import { TEMP_PREFIX } from '../../src/gas/aggregate';
+import * as main from '../../src/gas/main';
+import { SHEETS } from '../../src/messages/vi/gas';
+import { GAS_ERRORS, type SheetSeed, type SpreadsheetSnapshot } from '../fakes/gas';
+import { BAD, corpus, readSheets } from './corpus';
+import {
+  aggregate,
+  createGasEnv,
+  dataRows,
+  type GasEnv,
+  logRows,
+  seedOf,
+  setSetting,
+  summaryTexts,
+  templates,
+} from './gas-env';
+import { FORMULA_PAYLOADS } from './payloads';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+const catalogue = defaultCatalogue();
+const units = defaultUnits();
+const ROWS = indicatorRows(catalogue);
+const qua = (i: number, m: number) => 10 * (i + 1) + m;
+const vnMidnight = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d) - 7 * 3600_000);
+
+/** Type September-2018 figures into a unit's template (one setValues), as a commune would. */
+function seedUnit(sheet: Sheet, i: number): void {
+  const first = LAYOUT.submittedRow;
+  const last = Math.max(...ROWS.values());
+  const block = sheet.getRange(first, monthCol(1), last - first + 1, 12);
+  const values = block.getValues();
+  for (let m = 1; m <= 9; m++) {
+    values[0][m - 1] = vnMidnight(2018, m, 16);
+    values[(ROWS.get('DTN_QUA') as number) - first][m - 1] = qua(i, m);
+    values[(ROWS.get('TCD_LUOT') as number) - first][m - 1] = i + 1;
+  }
+  block.setValues(values);
+}
+
+/** Layout (b): "Thiết lập", "Mỗi xã một bảng tính riêng: có", "Tạo mẫu" 2018, figures typed. */
+function layoutB(): { env: GasEnv; urls: Record<string, string> } {
+  const env = createGasEnv();
+  setSetting(env.master, 'separateSpreadsheets', 'có');
+  templates(env.fake, 2018);
+  const values = (env.master.getSheetByName(SHEETS.units) as Sheet).getDataRange().getValues();
+  const col = values[0].findIndex((h) => /URL/i.test(String(h)));
+  const urls: Record<string, string> = {};
+  for (const r of values.slice(1)) if (r[col]) urls[String(r[0])] = String(r[col]);
+  units.forEach((u, i) => {
+    const sheet = SpreadsheetApp.openByUrl(urls[u.code]).getSheetByName(unitSheetName(u, 2018)) as Sheet;
+    seedUnit(sheet, i);
+  });
+  env.fake.ui.alerts.length = 0;
+  return { env, urls };
+}
+
+/** Layout (a): "Thiết lập", "Tạo mẫu" 2018 (tabs of the master), figures typed. */
+function layoutA(): GasEnv {
+  const env = createGasEnv();
+  templates(env.fake, 2018);
+  units.forEach((u, i) => {
+    seedUnit(env.master.getSheetByName(unitSheetName(u, 2018)) as Sheet, i);
+  });
+  env.fake.ui.alerts.length = 0;
+  return env;
+}
+
+const total = (codes: number[]) => codes.reduce((s, i) => s + qua(i, 9), 0);
+const all = units.map((_, i) => i);
+
+function unitIdOf(url: string): string {
+  return /\/d\/([^/]+)/.exec(url)?.[1] ?? url;
+}
+
+/** Fail opening one unit's spreadsheet, by URL or id. */
+function failOpen(env: GasEnv, url: string, error: string, times?: number) {
+  const id = unitIdOf(url);
+  const when = (args: unknown[]) => String(args[0]).includes(id);
+  env.fake.faults.add({ method: 'SpreadsheetApp.openByUrl', when, error, times });
+  env.fake.faults.add({ method: 'SpreadsheetApp.openById', when, error, times });
+}
+
+const summaryNames = (ss: Spreadsheet) =>
+  ss
+    .getSheets()
+    .map((s) => s.getName())
+    .filter((n) => n.includes('2018-09') || n === 'Huyện Mường Nhé 2018');
+
+function summarySnapshot(env: GasEnv) {
+  const names = new Set(summaryNames(env.master));
+  return env.fake
+    .snapshot(env.master)
+    .sheets.filter((s) => names.has(s.name))
+    .sort((a, b) => (a.name < b.name ? -1 : 1));
+}
+
+function sourceSnapshots(env: GasEnv, urls: Record<string, string> = {}): SpreadsheetSnapshot[] | unknown {
+  if (Object.keys(urls).length) return Object.values(urls).map((u) => env.fake.snapshot(unitIdOf(u)));
+  const names = new Set(units.map((u) => unitSheetName(u, 2018)));
+  return env.fake.snapshot(env.master).sheets.filter((s) => names.has(s.name));
+}
+
+// ---------------------------------------------------------------- F1
+
+describe('F1: "Tổng hợp" never writes to a source sheet', () => {
+  it('layout (a): every cell of every unit tab is the same before and after, also after re-runs', () => {
+    const env = layoutA();
+    try {
+      const before = sourceSnapshots(env);
+      aggregate(env.fake);
+      aggregate(env.fake);
+      aggregate(env.fake, '2018-Q3');
+      expect(sourceSnapshots(env)).toEqual(before);
+      expect(dataRows(env.master).get('*')?.get('DTN_QUA')).toBe(total(all));
+    } finally {
+      env.dispose();
+    }
+  });
+
+  it('layout (b): every cell of every unit spreadsheet is the same before and after', () => {
+    const { env, urls } = layoutB();
+    try {
+      const before = sourceSnapshots(env, urls);
+      aggregate(env.fake);
+      expect(sourceSnapshots(env, urls)).toEqual(before);
+      expect(dataRows(env.master).get('*')?.get('DTN_QUA')).toBe(total(all));
+    } finally {
+      env.dispose();
+    }
+  });
+});
+
+// ---------------------------------------------------------------- F2
+
+const WRITE =
+  /^(Range|Sheet|Spreadsheet|Protection|EmbeddedChartBuilder)\.(set|insert|delete|clear|merge|protect|move|add|remove|update|hide|copy|append|autoResize)/;
+
+describe('F2: a failure at any write leaves the previous summary intact', () => {
+  // One clean run tells which service calls a re-run makes; then each write fails in turn.
+  const env0 = layoutA();
+  aggregate(env0.fake);
+  const row = ROWS.get('DTN_QUA') as number;
+  const chung = env0.master.getSheetByName(unitSheetName(units[0], 2018)) as Sheet;
+  chung.getRange(row, monthCol(9)).setValue(500);
+  env0.fake.calls.reset();
+  env0.fake.calls.recordLog = true;
+  aggregate(env0.fake);
+  const log = [...env0.fake.calls.log];
+  env0.dispose();
+  const writes = log.map((key, i) => ({ key, at: i + 1 })).filter((c) => WRITE.test(c.key));
+  // The temporary sheets are written first; then the old sheets are swapped for them and
+  // "Dữ liệu" is rewritten. Failures while writing the temporary sheets are handled; the
+  // swap and the data sheet are not yet (KNOWN GAP, reported: half-swapped summary, "~ "
+  // sheets left, "Dữ liệu" emptied by clearContents before a failed setValues, a final
+  // setActiveSheet failure reported as "Tổng hợp không thành công … cũ được giữ nguyên").
+  const swapAt = log.indexOf('Spreadsheet.deleteSheet') + 1;
+  const activatedAt = log.lastIndexOf('Spreadsheet.setActiveSheet') + 1;
+  const writing = writes.filter((w) => w.at < swapAt || w.at > activatedAt);
+  const swapping = writes.filter((w) => w.at >= swapAt && w.at <= activatedAt);
+
+  it('has writes to try in both phases', () => {
+    expect(writing.length).toBeGreaterThan(10);
+    expect(swapping.length).toBeGreaterThan(3);
+  });
+
+  function failAt(at: number): void {
+    const env = layoutA();
+    try {
+      aggregate(env.fake);
+      const oldSummary = summarySnapshot(env);
+      const oldDataRows = env.master.getSheetByName(SHEETS.data)?.getDataRange().getValues();
+      (env.master.getSheetByName(unitSheetName(units[0], 2018)) as Sheet).getRange(row, monthCol(9)).setValue(500);
+      const logBefore = logRows(env.master).length;
+      env.fake.ui.alerts.length = 0;
+      env.fake.calls.reset();
+      const fault = env.fake.faults.add({
+        method: '*',
+        error: 'Service Spreadsheets failed while accessing document with id x.',
+        skip: at - 1,
+        times: 1,
+      });
+      const r = aggregate(env.fake);
+      fault.remove();
+      const names = env.master.getSheets().map((s) => s.getName());
+      expect(names.filter((n) => n.startsWith(TEMP_PREFIX))).toEqual([]);
+      const dataNow = env.master.getSheetByName(SHEETS.data)?.getDataRange().getValues();
+      const newTotal = total(all) - qua(0, 9) + 500;
+      if (r === undefined) {
+        // Failed: the old summary, as it was; "Dữ liệu" as it was; told in Vietnamese; logged.
+        expect(summarySnapshot(env)).toEqual(oldSummary);
+        expect(dataNow).toEqual(oldDataRows);
+        const told = env.fake.ui.alerts.map((a) => a.prompt).join('\n');
+        expect(told).toContain('Tổng hợp không thành công, trang tổng hợp cũ được giữ nguyên');
+        const rows = logRows(env.master);
+        expect(rows.length).toBe(logBefore + 1);
+        expect(String(rows[rows.length - 1][4])).toMatch(/^lỗi: /);
+      } else {
+        // The failing call was not needed for the result (a best-effort step): the new summary, whole.
+        expect(dataRows(env.master).get('*')?.get('DTN_QUA')).toBe(newTotal);
+      }
+      // Either way a clean re-run gives the new summary, with no duplicate rows.
+      expect(aggregate(env.fake)).toBeDefined();
+      expect(dataRows(env.master).get('*')?.get('DTN_QUA')).toBe(newTotal);
+      const keys = (env.master.getSheetByName(SHEETS.data)?.getDataRange().getValues() ?? [])
+        .slice(1)
+        .map((x) => `${x[0]}|${x[1]}|${x[3]}`);
+      expect(new Set(keys).size).toBe(keys.length);
+    } finally {
+      env.dispose();
+    }
+  }
+
+  // The writing phase repeats the same calls for each sheet: a spread of 40 is enough there.
+  const stride = Math.max(1, Math.ceil(writing.length / 40));
+  const sampled = writing.filter((_, i) => i % stride === 0 || i === writing.length - 1);
+
+  it.each(sampled.map((w) => [w.at, w.key] as const))('failing call #%i (%s) while writing', (at) => failAt(at));
+
+  it.failing.each(swapping.map((w) => [w.at, w.key] as const))(
+    'KNOWN GAP: failing call #%i (%s) while swapping sheets or rewriting "Dữ liệu"',
+    (at) => failAt(at),
+  );
+
+  it.failing('KNOWN GAP: "Dữ liệu" keeps the other periods\' rows when its rewrite fails', () => {
+    const env = layoutA();
+    try {
+      aggregate(env.fake, '2018-08');
+      aggregate(env.fake, '2018-09');
+      const august = dataRows(env.master, '2018-08').get('*')?.get('DTN_QUA');
+      expect(august).toBe(total(all) - all.length); // month 8: 10(i+1)+8
+      const isData = (args: unknown[]) => Array.isArray(args[0]) && (args[0] as unknown[][])[0]?.[0] === 'Kỳ';
+      env.fake.faults.add({
+        method: 'Range.setValues',
+        when: isData,
+        error: 'Service Spreadsheets failed while accessing document with id x.',
+        times: 1,
+      });
+      aggregate(env.fake, '2018-09');
+      expect(dataRows(env.master, '2018-08').get('*')?.get('DTN_QUA')).toBe(august);
+    } finally {
+      env.dispose();
+    }
+  });
+});
+
+// ---------------------------------------------------------------- F3, F4
+
+describe.each([
+  ['F3: no permission', GAS_ERRORS.noPermission, /quyền/i],
+  ['F4: Sheets timed out', GAS_ERRORS.timedOut('1AbCdEf'), /thời gian|quá lâu|không phản hồi/i],
+])('%s opening one unit (layout b)', (_title, error, vietnamese: RegExp) => {
+  it('names the unit in Vietnamese, logs it, aggregates the others, marks the result partial', () => {
+    const { env, urls } = layoutB();
+    try {
+      failOpen(env, urls[units[0].code], error);
+      const r = aggregate(env.fake);
+      expect(r).toBeDefined();
+      const problems = r?.problems ?? [];
+      expect(problems.length).toBe(1);
+      expect(problems[0]).toContain('Xã Chung Chải');
+      expect(problems[0]).toMatch(/^Không mở được bảng tính của Xã Chung Chải/);
+      const alerts = env.fake.ui.alerts.map((a) => a.prompt).join('\n');
+      expect(alerts).toContain('Xã Chung Chải');
+      const last = logRows(env.master).at(-1) ?? [];
+      expect(String(last[4])).toContain('Xã Chung Chải');
+      // Others aggregated; the total is theirs only, and the summary says who is missing.
+      expect(dataRows(env.master).get('*')?.get('DTN_QUA')).toBe(total(all.slice(1)));
+      expect(r?.summary.unreadableUnits).toContain(units[0].code);
+      expect(r?.summary.completeness.reported).toBe(units.length - 1);
+      expect(summaryTexts(env.master)).toContain('Chung Chải');
+    } finally {
+      env.dispose();
+    }
+  });
+
+  it.failing(`KNOWN GAP: the reason itself is in Vietnamese (${String(vietnamese)})`, () => {
+    const { env, urls } = layoutB();
+    try {
+      failOpen(env, urls[units[0].code], error);
+      const r = aggregate(env.fake);
+      expect(r?.problems[0]).toMatch(vietnamese);
+    } finally {
+      env.dispose();
+    }
+  });
+});
+
+describe('F4: a transient time-out', () => {
+  it.failing('KNOWN GAP: is retried once, so the unit is still aggregated', () => {
+    const { env, urls } = layoutB();
+    try {
+      failOpen(env, urls[units[0].code], GAS_ERRORS.timedOut('1AbCdEf'), 1);
+      const r = aggregate(env.fake);
+      expect(r?.problems).toEqual([]);
+      expect(dataRows(env.master).get('*')?.get('DTN_QUA')).toBe(total(all));
+    } finally {
+      env.dispose();
+    }
+  });
+});
+
+// ---------------------------------------------------------------- F5
+
+function mailEnv(): GasEnv {
+  const env = layoutA();
+  // The summary .xlsx attached to the e-mail is exported through UrlFetchApp.
+  env.fake.http.handler = () => ({
+    status: 200,
+    body: new Uint8Array([0x50, 0x4b, 0x03, 0x04]),
+    headers: { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+  });
+  setSetting(env.master, 'recipients', 'tinhuy@dienbien.gov.vn, bandanvan@dienbien.gov.vn');
+  return env;
+}
+
+const sentTo = (env: GasEnv) => env.fake.mail.sent.flatMap((m) => [...m.toList, ...m.ccList, ...m.bccList]).sort();
+const told = (env: GasEnv, extra: string[] = []) => [...extra, ...env.fake.ui.alerts.map((a) => a.prompt)].join('\n');
+const logged = (env: GasEnv) =>
+  [...logRows(env.master).map((r) => String(r[4])), ...env.fake.logs.map((l) => String(l.message))].join('\n');
+function fireResume(env: GasEnv): void {
+  for (const t of env.fake.triggers.filter((x) => x.handlerFunction === 'resumeReportJob'))
+    env.fake.fireTrigger(t, main as unknown as Record<string, unknown>);
+}
+
+describe('F5: mail quota exhausted', () => {
+  it('daily quota used up: told, logged, retried later, each recipient reached exactly once', () => {
+    const env = mailEnv();
+    try {
+      env.fake.mail.setRemainingQuota(0);
+      const first = main.sendReportNow();
+      expect(sentTo(env)).toEqual([]);
+      expect(told(env, [first.message])).toMatch(/hạn mức|giới hạn|hết lượt/i);
+      expect(logged(env)).toMatch(/hạn mức|giới hạn|hết lượt/i);
+      expect(env.fake.triggers.some((t) => t.handlerFunction === 'resumeReportJob')).toBe(true);
+      env.fake.mail.setRemainingQuota(100);
+      env.fake.clock.advance(24 * 3600_000);
+      fireResume(env);
+      expect(sentTo(env)).toEqual(['bandanvan@dienbien.gov.vn', 'tinhuy@dienbien.gov.vn']);
+      // A duplicate firing sends nothing more.
+      fireResume(env);
+      main.monthlyReportJob();
+      expect(sentTo(env)).toEqual(['bandanvan@dienbien.gov.vn', 'tinhuy@dienbien.gov.vn']);
+    } finally {
+      env.dispose();
+    }
+  });
+
+  it('Google refuses a send ("Service invoked too many times for one day: email."): told, logged, retried, nothing twice', () => {
+    const env = mailEnv();
+    try {
+      const quota = env.fake.faults.add({ method: 'MailApp.sendEmail', error: GAS_ERRORS.mailQuota });
+      const first = main.sendReportNow();
+      expect(sentTo(env)).toEqual([]);
+      expect(told(env, [first.message])).toMatch(/Lỗi khi gửi|không gửi được|chưa gửi/i);
+      expect(told(env, [first.message])).toMatch(/thử gửi lại/i);
+      expect(logged(env)).toContain('Service invoked too many times');
+      expect(env.fake.triggers.some((t) => t.handlerFunction === 'resumeReportJob')).toBe(true);
+      quota.remove();
+      env.fake.clock.advance(3600_000);
+      fireResume(env);
+      expect(sentTo(env)).toEqual(['bandanvan@dienbien.gov.vn', 'tinhuy@dienbien.gov.vn']);
+      fireResume(env);
+      main.monthlyReportJob();
+      expect(sentTo(env)).toEqual(['bandanvan@dienbien.gov.vn', 'tinhuy@dienbien.gov.vn']);
+    } finally {
+      env.dispose();
+    }
+  });
+
+  it.failing("KNOWN GAP: the refusal is explained in Vietnamese, not only in Google's English", () => {
+    const env = mailEnv();
+    try {
+      env.fake.faults.add({ method: 'MailApp.sendEmail', error: GAS_ERRORS.mailQuota });
+      const first = main.sendReportNow();
+      expect(told(env, [first.message])).toMatch(/hạn mức|giới hạn/i);
+    } finally {
+      env.dispose();
+    }
+  });
+});
+
+// ---------------------------------------------------------------- F6, F7
+
+describe('F6: two "Tổng hợp" at once', () => {
+  it('the second is told in Vietnamese and writes nothing while the first holds the lock', () => {
+    const env = layoutA();
+    try {
+      const release = env.fake.locks.holdDocumentLock();
+      const before = env.fake.snapshot(env.master);
+      const r = aggregate(env.fake);
+      expect(r).toBeUndefined();
+      expect(env.fake.ui.alerts.map((a) => a.prompt).join('\n')).toContain('Một người khác đang chạy');
+      expect(env.fake.snapshot(env.master)).toEqual(before);
+      release();
+      expect(aggregate(env.fake)).toBeDefined();
+    } finally {
+      env.dispose();
+    }
+  });
+
+  it('the second waits when the first finishes within 30 seconds', () => {
+    const env = layoutA();
+    try {
+      env.fake.locks.holdDocumentLock({ releaseAfterMs: 10_000 });
+      expect(aggregate(env.fake)).toBeDefined();
+      expect(dataRows(env.master).get('*')?.get('DTN_QUA')).toBe(total(all));
+    } finally {
+      env.dispose();
+    }
+  });
+
+  it.failing('KNOWN GAP: a refused run leaves a line in "Nhật ký"', () => {
+    const env = layoutA();
+    try {
+      env.fake.locks.holdDocumentLock();
+      const before = logRows(env.master).length;
+      aggregate(env.fake);
+      expect(logRows(env.master).length).toBe(before + 1);
+    } finally {
+      env.dispose();
+    }
+  });
+});
+
+describe('F7: re-running', () => {
+  it('"Dữ liệu" never holds a row twice, whatever the periods and the number of runs', () => {
+    const env = layoutA();
+    try {
+      for (const p of ['2018-09', '2018-09', '2018-08', '2018-Q3', '2018-09', '2018-08'])
+        expect(aggregate(env.fake, p)).toBeDefined();
+      const rows = (env.master.getSheetByName(SHEETS.data)?.getDataRange().getValues() ?? []).slice(1);
+      const keys = rows.map((x) => `${x[0]}|${x[1]}|${x[3]}`);
+      expect(new Set(keys).size).toBe(keys.length);
+      expect(new Set(rows.map((x) => String(x[0])))).toEqual(new Set(['2018-08', '2018-09', '2018-Q3']));
+      expect(dataRows(env.master, '2018-09').get('*')?.get('DTN_QUA')).toBe(total(all));
+    } finally {
+      env.dispose();
+    }
+  });
+});
+
+// ---------------------------------------------------------------- F9
+
+describe('F9: a look-alike tab (layout a)', () => {
+  /** Another editor of the master adds "Sín Thầu 2018" with a non-breaking space, first in the list. */
+  function forged(): GasEnv {
+    const env = layoutA();
+    const real = env.master.getSheetByName('Sín Thầu 2018') as Sheet;
+    const values = real.getDataRange().getValues();
+    values[(ROWS.get('DTN_QUA') as number) - 1][monthCol(9) - 1] = 9999;
+    const fake = env.master.insertSheet('Sín Thầu\u00a02018', 0);
+    fake.getRange(1, 1, values.length, values[0].length).setValues(values);
+    return env;
+  }
+
+  it('never silently adds the forged figures to the real ones', () => {
+    const env = forged();
+    try {
+      aggregate(env.fake);
+      const sin = units.findIndex((u) => u.code === 'sin-thau');
+      const got = dataRows(env.master).get('sin-thau')?.get('DTN_QUA');
+      // Either the real tab or the forged one was read — never both added up.
+      expect([qua(sin, 9), 9999]).toContain(got);
+    } finally {
+      env.dispose();
+    }
+  });
+
+  it.failing('KNOWN GAP: reads the tab named exactly "Sín Thầu 2018", or reports the ambiguity', () => {
+    const env = forged();
+    try {
+      aggregate(env.fake);
+      const sin = units.findIndex((u) => u.code === 'sin-thau');
+      const got = dataRows(env.master).get('sin-thau')?.get('DTN_QUA');
+      const said = summaryTexts(env.master);
+      expect(got === qua(sin, 9) || /hai trang|trùng tên/.test(said)).toBe(true);
+    } finally {
+      env.dispose();
+    }
+  });
+});
+
+// ---------------------------------------------------------------- F8
+
+describe('F8: commune text that looks like a formula is written as text', () => {
+  it('getFormulas() is empty for every summary cell holding it', async () => {
+    const tabs: SheetSeed[] = [];
+    for (const f of corpus.good) for (const s of (await readSheets(path.join(BAD, f))) ?? []) tabs.push(seedOf(s));
+    const [chung] = (await readSheets(path.join(BAD, 'cases/control.xlsx'))) ?? [];
+    const seed = seedOf(chung);
+    // Notes for months 1–9, each a payload (the summary shows September's).
+    const noteRow = (ROWS.get('GHI_CHU') as number) - 1;
+    seed.values = seed.values?.map((r) => [...r]);
+    const values = seed.values as unknown[][];
+    values[noteRow][monthCol(9) - 1] = FORMULA_PAYLOADS.join('\n');
+    const env = createGasEnv([...tabs, seed]);
+    try {
+      // District-typed unit names that start like formulas (each tab renamed to match).
+      const renamed: Record<string, string> = {
+        'huoi-lech': '=Huổi Lếch',
+        'muong-nhe': '+84 Mường Nhé',
+        'sin-thau': '-Sín Thầu',
+        'chung-chai': '@Chung Chải',
+      };
+      const unitsSheet = env.master.getSheetByName(SHEETS.units) as Sheet;
+      const u = unitsSheet.getDataRange().getValues();
+      for (const [code, name] of Object.entries(renamed)) {
+        const r = u.findIndex((x) => x[0] === code);
+        const old = String(u[r][1]);
+        unitsSheet
+          .getRange(r + 1, 2)
+          .setNumberFormat('@')
+          .setValue(name);
+        (env.master.getSheetByName(`${old} 2018`) as Sheet).setName(unitSheetName({ name } as Unit, 2018));
+      }
+      const names = Object.values(renamed);
+      expect(aggregate(env.fake)).toBeDefined();
+      let holders = 0;
+      for (const name of summaryNames(env.master)) {
+        const sheet = env.master.getSheetByName(name) as Sheet;
+        const range = sheet.getDataRange();
+        const vals = range.getValues();
+        const formulas = range.getFormulas();
+        vals.forEach((row, i) => {
+          row.forEach((v, j) => {
+            if (typeof v !== 'string') return;
+            if (!FORMULA_PAYLOADS.some((p) => v.includes(p.trim())) && !names.some((n) => v.includes(n))) return;
+            holders++;
+            expect({ at: `${name}!R${i + 1}C${j + 1}`, f: formulas[i][j] }).toEqual({
+              at: `${name}!R${i + 1}C${j + 1}`,
+              f: '',
+            });
+          });
+        });
+        // And no formula anywhere but the engine's own totals.
+        for (const f of formulas.flat().filter(Boolean)) expect(f).toMatch(/^=(IF\(COUNT|IFERROR\(LOOKUP)/);
+      }
+      expect(holders).toBeGreaterThan(3);
+      // Some cells begin with the name: exactly the cells a spreadsheet would have run.
+      const starting = summaryNames(env.master).flatMap((n) =>
+        (env.master.getSheetByName(n) as Sheet)
+          .getDataRange()
+          .getValues()
+          .flat()
+          .filter((v) => typeof v === 'string' && names.some((x) => v.startsWith(x))),
+      );
+      expect(starting.length).toBeGreaterThanOrEqual(names.length);
+      // And the figures of the renamed units are all there.
+      expect(dataRows(env.master).get('*')?.get('DTN_QUA')).toBe(
+        [corpus.subject, ...corpus.goodUnits].reduce((t, c) => t + (corpus.base[c].DTN_QUA as number), 0),
+      );
+    } finally {
+      env.dispose();
+    }
+  });
+});
