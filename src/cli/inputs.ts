@@ -4,7 +4,8 @@ import { CLI_TEXT as T } from '../messages/vi/cli';
 import { collect, type InputFile } from './files';
 import type { Io } from './io';
 import { Progress } from './progress';
-import { type ReadOutcome, readWorkbookFiles } from './xlsx/read';
+import { readWorkbooksParallel } from './xlsx/pool';
+import type { ReadOutcome } from './xlsx/read';
 
 export interface Inputs {
   files: InputFile[];
@@ -19,7 +20,7 @@ export interface Inputs {
 export async function readInputs(paths: string[], command: string, io: Io, forceProgress: boolean): Promise<Inputs> {
   const { files, other } = collect(paths, command, io.cwd);
   const progress = new Progress(files.length, forceProgress, io.stderr);
-  const outcomes = await readWorkbookFiles(files, { onProgress: (done) => progress.update(done) });
+  const outcomes = await readWorkbooksParallel(files, { onProgress: (done) => progress.update(done) });
   progress.finish();
   const workbooks: WorkbookInput[] = [];
   const findings: Finding[] = [];

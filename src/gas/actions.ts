@@ -10,6 +10,7 @@ import { AGGREGATE, CHECK, COMMON, CONFIG, LOG, PROMPTS, SETUP, SUBMIT, TEMPLATE
 import { aggregatePeriod, defaultPeriod, periodFromInput } from './aggregate';
 import { activeUnitSheet, runCheck } from './check';
 import { alert, promptText, toast } from './dialogs';
+import { logText, userText } from './errors';
 import { BusyError, withDocumentLock } from './lock';
 import { currentUser, writeLog } from './log';
 import { type Config, readConfig, setupSheets } from './setup';
@@ -24,7 +25,7 @@ import {
   unlockUnitMonth,
 } from './submit';
 import { createUnitTemplates, currentYear, parseYear } from './templates';
-import { activeSpreadsheet, clip, errorText } from './util';
+import { activeSpreadsheet, clip } from './util';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Action = keyof typeof LOG.actions;
@@ -47,11 +48,13 @@ function locked<T>(
     return withDocumentLock(fn);
   } catch (e) {
     if (e instanceof BusyError) {
+      // Written without the lock: appended atomically, so it cannot overwrite the running one's line.
+      writeLog(ss, { action: LOG.actions[action], period, result: LOG.refused(e.message) }, { atomic: true });
       alert(title, e.message);
       return undefined;
     }
-    const why = errorText(e);
-    writeLog(ss, { action: LOG.actions[action], period, result: LOG.failed(why) });
+    const why = userText(e);
+    writeLog(ss, { action: LOG.actions[action], period, result: LOG.failed(logText(e)) });
     alert(COMMON.errorTitle, action === 'aggregate' ? AGGREGATE.failed(why) : COMMON.unexpected(why));
     return undefined;
   }
@@ -255,15 +258,22 @@ export function doAggregate() {
   const key = formatPeriod(period);
   const r = locked(ss, 'aggregate', AGGREGATE.title, key, () => {
     const out = aggregatePeriod(ss, config, period, (msg) => toast(ss, msg, AGGREGATE.title, 30));
-    const result = out.problems.length
-      ? `${out.message} ${AGGREGATE.problems(out.problems.length)} ${out.problems.join('; ')}`
-      : out.message;
+    const result = [
+      out.message,
+      ...(out.problems.length ? [AGGREGATE.problems(out.problems.length), out.problemsForLog.join('; ')] : []),
+      ...(out.warnings.length ? [AGGREGATE.warnings, out.warnings.join('; ')] : []),
+      ...out.notes,
+    ].join(' ');
     writeLog(ss, { action: LOG.actions.aggregate, period: key, result: `${LOG.ok}: ${result}` });
     return out;
   });
   if (!r) return undefined;
   toast(ss, r.message, AGGREGATE.title, 10);
-  if (r.problems.length)
-    alert(AGGREGATE.title, `${r.message}\n\n${AGGREGATE.problems(r.problems.length)}\n${lines(r.problems)}`);
+  const parts = [
+    r.problems.length ? `${AGGREGATE.problems(r.problems.length)}\n${lines(r.problems)}` : '',
+    r.warnings.length ? `${AGGREGATE.warnings}\n${lines(r.warnings)}` : '',
+    r.notes.join('\n'),
+  ].filter(Boolean);
+  if (parts.length) alert(AGGREGATE.title, [r.message, ...parts].join('\n\n'));
   return r;
 }

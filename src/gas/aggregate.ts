@@ -3,9 +3,11 @@
  * caught per unit), aggregate with the engine, and write the summary into the master.
  *
  * Safety: the new sheets are rendered into temporary sheets first; only when all of them
- * are complete are the old sheets of that period deleted and the temporary ones renamed.
- * A failure on the way leaves the previous summary untouched. Long-format rows go to
- * "Dữ liệu" (that period's rows replaced: one read, one write).
+ * are complete are they swapped for the old ones (old renamed aside, new renamed, "Dữ liệu"
+ * rewritten, old deleted last), undoing the swap if any step before the deletion fails. So a
+ * failure anywhere leaves either the whole previous summary and "Dữ liệu" or the whole new
+ * one, and no "~ …" sheet. Long-format rows go to "Dữ liệu" (that period's rows replaced:
+ * one read, one write over the old rows, leftover rows cleared).
  */
 import { lastClosedPeriod, todayIn } from '../engine/periods/cutoff';
 import { formatPeriod, parsePeriod, periodLabel } from '../engine/periods/period';
@@ -14,10 +16,10 @@ import { LONG_HEADER, longRows } from '../engine/report/long-rows';
 import type { SheetModel } from '../engine/report/model';
 import { buildSummaryWorkbook, summarySheetName } from '../engine/report/summary-workbook';
 import { unitDisplayName } from '../engine/sheet/layout';
-import type { Finding, Grid, Period, Summary } from '../engine/types';
+import type { Grid, Period, Summary } from '../engine/types';
 import { AGGREGATE, SHEETS } from '../messages/vi/gas';
 import { now } from './clock';
-import { findUnitBooks, SheetIndex, toWorkbooks } from './io';
+import { bookFindings, findUnitBooks, SheetIndex, toWorkbooks } from './io';
 import { GENERAL, renderSheet, TEXT } from './render';
 import type { Config } from './setup';
 import { cellText, isDate, normalizeName, readGrid } from './util';
@@ -27,6 +29,8 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** Prefix of the temporary sheets a run writes into before replacing the old ones. */
 export const TEMP_PREFIX = '~ ';
+/** Prefix of an old sheet between the swap and its deletion (starts like TEMP_PREFIX: a temporary sheet too). */
+export const BACKUP_PREFIX = `${TEMP_PREFIX}(cũ) `;
 const SHEET_NAME_MAX = 100;
 
 export function defaultPeriod(config: Config): Period {
@@ -50,6 +54,12 @@ export interface AggregateResult {
   sheets: string[];
   /** Units that could not be read, with reasons (Vietnamese). */
   problems: string[];
+  /** The same for "Nhật ký", with Google's original error texts for IT staff. */
+  problemsForLog: string[];
+  /** Warnings about the units' tabs (look-alike names ignored), also in the "Kiểm tra" sheet. */
+  warnings: string[];
+  /** Clean-up steps that failed after the new summary was in place (the result stands). */
+  notes: string[];
   message: string;
 }
 
@@ -68,60 +78,157 @@ function tempName(name: string): string {
   return (TEMP_PREFIX + name).slice(0, SHEET_NAME_MAX);
 }
 
+/** Name an old sheet has between the swap and its deletion (a temporary name too: "~ (cũ) …"). */
+export function backupName(name: string): string {
+  return (BACKUP_PREFIX + name).slice(0, SHEET_NAME_MAX);
+}
+
+/** Try a clean-up step twice (a passing service error should not leave a "~ …" sheet behind). */
+function twice(fn: () => void): boolean {
+  for (let i = 0; i < 2; i++) {
+    try {
+      fn();
+      return true;
+    } catch {
+      // try again, then give up quietly: the caller reports it
+    }
+  }
+  return false;
+}
+
+export interface ReplaceResult {
+  sheets: Sheet[];
+  /** Clean-up steps that failed once the new sheets were in place (Vietnamese; the result stands). */
+  notes: string[];
+}
+
+interface Written {
+  model: SheetModel;
+  sheet: Sheet;
+  temp: string;
+}
+
+/** Render every model into a temporary sheet. On failure the temporary sheets are removed and the error thrown. */
+function writeTemporarySheets(
+  master: Spreadsheet,
+  models: SheetModel[],
+  index: SheetIndex,
+  onSheet?: (name: string) => void,
+): Written[] {
+  const written: Written[] = [];
+  try {
+    for (const model of models) {
+      onSheet?.(model.name);
+      const temp = tempName(model.name);
+      // From a run that died without cleaning up: a temporary sheet is dropped; an old sheet
+      // left under its backup name goes back to its own name if that is free, else is dropped.
+      const leftover = index.get(temp);
+      if (leftover) {
+        master.deleteSheet(leftover);
+        index.remove(temp, leftover);
+      }
+      const backup = backupName(model.name);
+      const orphan = index.get(backup);
+      if (orphan && !index.get(model.name)) {
+        orphan.setName(model.name);
+        index.remove(backup, orphan);
+        index.add(model.name, orphan);
+      } else if (orphan) {
+        master.deleteSheet(orphan);
+        index.remove(backup, orphan);
+      }
+      const sheet = master.insertSheet(temp, master.getNumSheets());
+      written.push({ model, sheet, temp });
+      index.add(temp, sheet);
+      renderSheet(sheet, model);
+      sheet.protect().setWarningOnly(true).setDescription(model.name);
+    }
+  } catch (e) {
+    for (const w of written) {
+      if (twice(() => master.deleteSheet(w.sheet))) index.remove(w.temp, w.sheet);
+    }
+    throw e;
+  }
+  return written;
+}
+
 /**
- * Write each model into a temporary sheet; when all are written, replace the old sheets of
- * the same names (keeping their position). On failure the temporary sheets are removed and
- * the old ones are left as they were.
+ * Write each model into a temporary sheet; when all are written, swap them for the old sheets
+ * of the same names, keeping their position:
+ *   1. every old sheet is renamed to its backup name ("~ (cũ) …"),
+ *   2. every temporary sheet gets its final name,
+ *   3. `commit` runs (the "Dữ liệu" rewrite, itself all-or-nothing),
+ *   4. the old sheets are deleted and the new ones moved to the old positions.
+ * A failure in 1–3 undoes what was done (new sheets deleted, old names given back) and is
+ * thrown: the previous summary, whole. After 3 the new summary stands; a failure in 4 is only
+ * noted (a backup left behind is cleared by the next run).
  */
 export function replaceSheets(
   master: Spreadsheet,
   models: SheetModel[],
   onSheet?: (name: string) => void,
   index: SheetIndex = new SheetIndex(master),
-): Sheet[] {
-  const written: { model: SheetModel; sheet: Sheet }[] = [];
+  commit?: () => void,
+): ReplaceResult {
+  const written = writeTemporarySheets(master, models, index, onSheet);
+  const swaps = written.map((w) => ({
+    ...w,
+    old: index.get(w.model.name),
+    backup: backupName(w.model.name),
+    position: 0,
+    oldRenamed: false,
+  }));
   try {
-    for (const model of models) {
-      onSheet?.(model.name);
-      const name = tempName(model.name);
-      const leftover = index.get(name); // from a run that died without cleaning up
-      if (leftover) {
-        master.deleteSheet(leftover);
-        index.remove(name);
-      }
-      const sheet = master.insertSheet(name, master.getNumSheets());
-      written.push({ model, sheet });
-      renderSheet(sheet, model);
-      sheet.protect().setWarningOnly(true).setDescription(model.name);
+    for (const s of swaps) {
+      if (!s.old) continue;
+      s.position = s.old.getIndex();
+      s.old.setName(s.backup);
+      s.oldRenamed = true;
+      index.remove(s.model.name, s.old);
+      index.add(s.backup, s.old);
     }
+    for (const s of swaps) {
+      s.sheet.setName(s.model.name);
+      index.remove(s.temp, s.sheet);
+      index.add(s.model.name, s.sheet);
+    }
+    commit?.();
   } catch (e) {
-    for (const w of written) {
-      try {
-        master.deleteSheet(w.sheet);
-      } catch {
-        // keep the original error
+    // Undo, newest first: drop the new sheets, then give the old ones their names back.
+    for (const s of [...swaps].reverse()) {
+      if (twice(() => master.deleteSheet(s.sheet))) {
+        index.remove(s.model.name, s.sheet);
+        index.remove(s.temp, s.sheet);
+      }
+    }
+    for (const s of [...swaps].reverse()) {
+      const old = s.old;
+      if (!old || !s.oldRenamed) continue;
+      if (twice(() => old.setName(s.model.name))) {
+        index.remove(s.backup, old);
+        index.add(s.model.name, old);
       }
     }
     throw e;
   }
-  const out: Sheet[] = [];
-  for (const { model, sheet } of written) {
-    const old = index.get(model.name);
-    let position = 0;
+  // The new summary is in place: what follows only tidies up.
+  const notes: string[] = [];
+  for (const s of swaps) {
+    const old = s.old;
     if (old) {
-      position = old.getIndex();
-      master.deleteSheet(old);
-      index.remove(model.name);
+      if (twice(() => master.deleteSheet(old))) index.remove(s.backup, old);
+      else notes.push(AGGREGATE.backupLeft(s.backup));
     }
-    sheet.setName(model.name);
-    index.add(model.name, sheet);
-    if (position) {
-      master.setActiveSheet(sheet);
-      master.moveActiveSheet(position);
+    if (s.position) {
+      try {
+        master.setActiveSheet(s.sheet);
+        master.moveActiveSheet(s.position);
+      } catch {
+        // cosmetic: the sheet stays at the end
+      }
     }
-    out.push(sheet);
   }
-  return out;
+  return { sheets: swaps.map((s) => s.sheet), notes };
 }
 
 function sameHeader(row: unknown[] | undefined, header: readonly string[]): boolean {
@@ -129,17 +236,18 @@ function sameHeader(row: unknown[] | undefined, header: readonly string[]): bool
   return header.every((h, i) => normalizeName(cellText(row[i] as string)) === normalizeName(h));
 }
 
-/** Replace the period's rows of "Dữ liệu" (one read, one clear, one write of formats and values). */
+/**
+ * Replace the period's rows of "Dữ liệu": one read; the new block (the other periods' rows
+ * and this period's) written over the old rows with one setValues; then only the rows left
+ * over below are cleared. All or nothing: if a write fails, the old rows are put back (a new
+ * sheet is removed) and the error is thrown — the other periods' rows are never lost.
+ */
 export function writeLongRows(master: Spreadsheet, summary: Summary): number {
   const header = [...LONG_HEADER];
   const cols = header.length;
   const key = formatPeriod(summary.period);
   let sheet = master.getSheetByName(SHEETS.data);
-  let existing: Grid = [];
-  if (!sheet) {
-    sheet = master.insertSheet(SHEETS.data);
-    sheet.setFrozenRows(1);
-  } else existing = readGrid(sheet);
+  const existing: Grid = sheet ? readGrid(sheet) : [];
   const keep =
     existing.length && sameHeader(existing[0], header)
       ? existing
@@ -158,13 +266,47 @@ export function writeLongRows(master: Spreadsheet, summary: Summary): number {
     while (out.length < cols) out.push('');
     return out;
   });
-  if (existing.length) sheet.clearContents();
+  const oldRows = existing.length;
+  const oldCols = existing.reduce((n, r) => Math.max(n, r.length), 0);
+  // An empty sheet reads as [['']]: nothing to keep or restore.
+  const hadData = existing.some((r) => r.some((v) => v !== '' && v !== null && v !== undefined));
   const valueCol = 5; // 0-based: the number column of LONG_HEADER
   const formats = all.map((r, i) => r.map((_, c) => (i > 0 && c === valueCol ? GENERAL : TEXT)));
-  const range = sheet.getRange(1, 1, all.length, cols);
-  range.setNumberFormats(formats);
-  range.setValues(all);
-  if (!existing.length) sheet.getRange(1, 1, 1, cols).setFontWeight('bold');
+  let created: Sheet | null = null;
+  let overwritten = false;
+  try {
+    if (!sheet) {
+      sheet = master.insertSheet(SHEETS.data);
+      created = sheet;
+    }
+    const target = sheet;
+    const range = target.getRange(1, 1, all.length, cols);
+    range.setNumberFormats(formats);
+    overwritten = true;
+    range.setValues(all);
+    if (hadData && oldRows > all.length)
+      target.getRange(all.length + 1, 1, oldRows - all.length, Math.max(oldCols, cols)).clearContent();
+    if (hadData && oldCols > cols)
+      target.getRange(1, cols + 1, Math.min(oldRows, all.length), oldCols - cols).clearContent();
+  } catch (e) {
+    const target = sheet;
+    if (created) twice(() => master.deleteSheet(created as Sheet));
+    else if (target && overwritten && hadData) {
+      // Put the old rows back (the formats of those rows are the same column by column).
+      twice(() => target.getRange(1, 1, oldRows, oldCols).setValues(existing));
+      if (all.length > oldRows) twice(() => target.getRange(oldRows + 1, 1, all.length - oldRows, cols).clearContent());
+    } else if (target && overwritten) twice(() => target.getRange(1, 1, all.length, cols).clearContent());
+    throw e;
+  }
+  if (created || !hadData) {
+    const target = sheet;
+    try {
+      target.setFrozenRows(1);
+      target.getRange(1, 1, 1, cols).setFontWeight('bold');
+    } catch {
+      // cosmetic
+    }
+  }
   return fresh.length;
 }
 
@@ -192,29 +334,35 @@ export function aggregatePeriod(
   const { summary } = summarise({ catalogue, units, settings, period, workbooks, generatedAt });
 
   const problems: string[] = [];
+  const problemsForLog: string[] = [];
+  const warnings: string[] = [];
   for (const b of books) {
+    warnings.push(...(b.warnings ?? []));
+    summary.findings.push(...bookFindings(b));
     if (!b.error) continue;
     problems.push(b.error);
+    problemsForLog.push(b.errorLog ?? b.error);
     // (The pipeline may already list it — by code or, today, by name — as a unit without a sheet.)
     const listed = summary.unreadableUnits.some((x) => x === b.unit.code || x === b.unit.name);
     if (!listed) summary.unreadableUnits.push(b.unit.code);
-    const finding: Finding = {
-      severity: 'error',
-      code: 'unit-unreadable',
-      unitCode: b.unit.code,
-      unitName: b.unit.name,
-      file: b.url,
-      message: b.error,
-    };
-    summary.findings.push(finding);
   }
 
   const models = masterSheetModels(summary, buildSummaryWorkbook(summary, catalogue).sheets);
-  const written = replaceSheets(master, models, (name) => progress(AGGREGATE.writing(name)), index);
-  writeLongRows(master, summary);
+  // "Dữ liệu" is rewritten inside the swap: if it fails, the old summary comes back too.
+  const { sheets: written, notes } = replaceSheets(
+    master,
+    models,
+    (name) => progress(AGGREGATE.writing(name)),
+    index,
+    () => writeLongRows(master, summary),
+  );
   const sheetName = summarySheetName(period);
   const main = written.find((_, i) => models[i].name === sheetName) ?? written[0];
-  if (main) master.setActiveSheet(main);
+  try {
+    if (main) master.setActiveSheet(main);
+  } catch {
+    // cosmetic: the summary is written, whichever sheet is shown
+  }
   const c = summary.completeness;
   return {
     period,
@@ -222,6 +370,9 @@ export function aggregatePeriod(
     sheetName,
     sheets: models.map((m) => m.name),
     problems,
+    problemsForLog,
+    warnings,
+    notes,
     message: AGGREGATE.done(periodLabel(period), c.reported, c.expected, sheetName),
   };
 }

@@ -10,7 +10,7 @@ import { readSheet } from '../engine/sheet/read';
 import type { Finding, Grid, Unit, UnitYear, WorkbookInput } from '../engine/types';
 import { checkWorkbooks, expectedUnitsMissing } from '../engine/validation/check';
 import { CHECK, SHEETS } from '../messages/vi/gas';
-import { findUnitBooks, type UnitBook } from './io';
+import { bookFindings, findUnitBooks, type UnitBook } from './io';
 import { GENERAL, TEXT, widthPx } from './render';
 import type { Config } from './setup';
 import { cellLink, parseCell, readGrid } from './util';
@@ -111,15 +111,8 @@ export function runCheck(
   }
   const unreadable: string[] = [];
   for (const b of books) {
-    if (!b.error) continue;
-    unreadable.push(b.error);
-    findings.push({
-      severity: 'error',
-      code: 'unit-unreadable',
-      unitCode: b.unit.code,
-      unitName: b.unit.name,
-      message: b.error,
-    });
+    if (b.error) unreadable.push(b.error);
+    findings.push(...bookFindings(b));
   }
   findings.sort((a, b) => severityOrder(a) - severityOrder(b));
 

@@ -3,51 +3,137 @@
  *  (a) a tab of the master spreadsheet, named "<unit name> <year>";
  *  (b) a tab of the unit's own spreadsheet (URL in the "Đơn vị" sheet).
  * Each sheet is read with ONE getDataRange().getValues(). Opening failures are caught per
- * unit and reported in Vietnamese; the other units are still read.
+ * unit and reported in Vietnamese (src/gas/errors.ts); a time-out is retried with back-off;
+ * the other units are still read.
+ *
+ * Merged ranges are not read (the CLI reads them and warns when a merge hides a value cell):
+ * every unit template has a merged title row, so knowing whether a merge covers a value cell
+ * costs getMergedRanges() plus one getA1Notation() per merge — at least two calls more per
+ * sheet, over the budget of at most 4 service calls per unit (docs/security.md §6.8). The
+ * totals are right without them: a cell hidden by a merge is empty in Sheets too.
  */
 import { unitDisplayName, unitSheetName } from '../engine/sheet/layout';
-import type { Grid, Unit, WorkbookInput } from '../engine/types';
-import { AGGREGATE } from '../messages/vi/gas';
-import { errorText, normalizeName, readGrid } from './util';
+import type { Finding, Grid, Unit, WorkbookInput } from '../engine/types';
+import { AGGREGATE, LOOKALIKE } from '../messages/vi/gas';
+import { explainRetried, RetryBudget, withOriginal, withRetry } from './errors';
+import { currentUser } from './log';
+import { normalizeName, readGrid } from './util';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-/** The master's tabs by normalised name, listed once (getSheets + one getName per tab). */
+interface TabEntry {
+  sheet: Sheet;
+  /** The tab's real name, as typed in the spreadsheet. */
+  name: string;
+}
+
+/** What the index holds for a wanted name: the tab to use (if any) and the other tabs matching it loosely. */
+export interface TabLookup {
+  /** The tab named exactly so; else the only one matching loosely; null when none, or when several look alike and none is exact. */
+  entry: TabEntry | null;
+  /** Other tabs whose names normalise to the same text (look-alikes: NBSP, Ð, NFD, zero-width…). */
+  others: TabEntry[];
+}
+
+/**
+ * The master's tabs by normalised name, listed once (getSheets + one getName per tab).
+ *
+ * Names are matched loosely (NFC, Đ look-alikes, spaces, case), but a loose match never wins
+ * over the exact one: with several tabs normalising to the same name, the tab named exactly
+ * as wanted is used and the others are reported (`lookup`); with none exact, none is used.
+ * So a tab "Sín Thầu\u00a02018" put before the real "Sín Thầu 2018" is never read instead of it.
+ */
 export class SheetIndex {
-  private byName: Map<string, { sheet: Sheet; name: string }> | null = null;
+  private byName: Map<string, TabEntry[]> | null = null;
 
   constructor(readonly spreadsheet: Spreadsheet) {}
 
-  private load(): Map<string, { sheet: Sheet; name: string }> {
+  private load(): Map<string, TabEntry[]> {
     if (!this.byName) {
       this.byName = new Map();
       for (const sheet of this.spreadsheet.getSheets()) {
         const name = sheet.getName();
         const key = normalizeName(name);
-        if (!this.byName.has(key)) this.byName.set(key, { sheet, name });
+        const list = this.byName.get(key);
+        if (list) list.push({ sheet, name });
+        else this.byName.set(key, [{ sheet, name }]);
       }
     }
     return this.byName;
   }
 
+  private candidates(name: string): TabEntry[] {
+    return this.load().get(normalizeName(name)) ?? [];
+  }
+
+  /** The tab for `name` and its look-alikes. */
+  lookup(name: string): TabLookup {
+    const list = this.candidates(name);
+    if (!list.length) return { entry: null, others: [] };
+    let exact = list.find((e) => e.name === name);
+    if (!exact) {
+      const nfc = name.normalize('NFC');
+      const same = list.filter((e) => e.name.normalize('NFC') === nfc);
+      if (same.length === 1) exact = same[0];
+    }
+    if (exact) return { entry: exact, others: list.filter((e) => e !== exact) };
+    if (list.length === 1) return { entry: list[0], others: [] };
+    return { entry: null, others: [...list] };
+  }
+
+  /** The tab for `name` (see `lookup`); null when there is none or it is ambiguous. */
   get(name: string): Sheet | null {
-    return this.load().get(normalizeName(name))?.sheet ?? null;
+    return this.lookup(name).entry?.sheet ?? null;
+  }
+
+  /** Whether any tab's name matches `name` loosely. */
+  has(name: string): boolean {
+    return this.candidates(name).length > 0;
   }
 
   /** The tab's real name (as typed in the spreadsheet) for a name matched loosely. */
   realName(name: string): string {
-    return this.load().get(normalizeName(name))?.name ?? name;
+    return this.lookup(name).entry?.name ?? name;
   }
 
   /** Tell the index about a sheet created or renamed since it was listed. */
   add(name: string, sheet: Sheet): void {
-    this.load().set(normalizeName(name), { sheet, name });
+    const key = normalizeName(name);
+    const list = (this.load().get(key) ?? []).filter((e) => e.sheet !== sheet && e.name !== name);
+    list.push({ sheet, name });
+    this.load().set(key, list);
   }
 
-  remove(name: string): void {
-    this.load().delete(normalizeName(name));
+  /** Forget a tab: the given sheet, else the one `get(name)` returns. */
+  remove(name: string, sheet: Sheet | null = this.get(name)): void {
+    const key = normalizeName(name);
+    const list = (this.load().get(key) ?? []).filter((e) => e.sheet !== sheet);
+    if (list.length) this.load().set(key, list);
+    else this.load().delete(key);
   }
+}
+
+/** Why a tab's name only looks like the wanted one: "dấu cách không ngắt U+00A0", … */
+export function oddCharacters(name: string, wanted: string): string[] {
+  const C = LOOKALIKE.chars;
+  const out: string[] = [];
+  const codes = (re: RegExp) =>
+    [...new Set(name.match(re) ?? [])].map(
+      (c) => `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`,
+    );
+  const add = (label: string, re: RegExp) => {
+    const found = codes(re);
+    if (found.length) out.push(`${label} ${found.join(', ')}`);
+  };
+  add(C.nbsp, /\u00A0/g);
+  add(C.space, /[\t\n\r\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]/g);
+  add(C.zeroWidth, /[\u200B-\u200D\u2060\uFEFF]/g);
+  add(C.d, /[\u00D0\u0189\u00F0\u0256]/g);
+  if (name !== name.normalize('NFC')) out.push(C.nfd);
+  if (!out.length && name.toLowerCase() !== wanted.toLowerCase()) out.push(C.spacing);
+  if (!out.length && name !== wanted) out.push(C.case);
+  return out;
 }
 
 export interface UnitBook {
@@ -64,6 +150,10 @@ export interface UnitBook {
   grids: Map<number, Grid>;
   /** Vietnamese reason the unit's spreadsheet could not be opened. */
   error?: string;
+  /** The same for "Nhật ký": with Google's original text for IT staff. */
+  errorLog?: string;
+  /** Vietnamese warnings about the unit's tabs (look-alike names ignored). */
+  warnings?: string[];
 }
 
 /** Open the unit's own spreadsheet (layout b) or return the master. Throws on failure. */
@@ -86,13 +176,18 @@ export function findUnitBooks(
     index?: SheetIndex;
     masterName?: string;
     onUnit?: (i: number, unit: Unit) => void;
+    /** Sleep allowed for retrying time-outs in this call (default: errors.RETRY_BUDGET_MS). */
+    retry?: RetryBudget;
   },
 ): UnitBook[] {
   const index = opts.index ?? new SheetIndex(master);
+  const retry = opts.retry ?? new RetryBudget();
   let masterName = opts.masterName;
+  let user: string | undefined;
   const books: UnitBook[] = [];
   units.forEach((unit, i) => {
     opts.onUnit?.(i, unit);
+    const display = unitDisplayName(unit);
     const book: UnitBook = {
       unit,
       spreadsheet: null,
@@ -104,11 +199,19 @@ export function findUnitBooks(
       grids: new Map(),
     };
     books.push(book);
-    try {
+    const warnings: string[] = [];
+    // Set by locate(): the period's tab is ambiguous (several look-alikes, none exact).
+    const found: { ambiguous: string | null } = { ambiguous: null };
+    const locate = () => {
+      book.sheets.clear();
+      book.names.clear();
+      book.grids.clear();
+      warnings.length = 0;
+      found.ambiguous = null;
       const { spreadsheet, external } = openUnitSpreadsheet(master, unit);
       book.spreadsheet = spreadsheet;
       if (external) {
-        book.source = unitDisplayName(unit);
+        book.source = display;
         for (const y of years) {
           const name = unitSheetName(unit, y);
           const sheet = spreadsheet.getSheetByName(name);
@@ -122,22 +225,60 @@ export function findUnitBooks(
         book.source = masterName;
         for (const y of years) {
           const name = unitSheetName(unit, y);
-          const sheet = index.get(name);
-          if (sheet) {
-            book.sheets.set(y, sheet);
-            book.names.set(y, index.realName(name));
+          const { entry, others } = index.lookup(name);
+          const described = others.map((o) => LOOKALIKE.describe(o.name, oddCharacters(o.name, name)));
+          if (entry) {
+            book.sheets.set(y, entry.sheet);
+            book.names.set(y, entry.name);
+            if (others.length) warnings.push(LOOKALIKE.ignored(display, y, entry.name, described));
+          } else if (others.length) {
+            const text = LOOKALIKE.ambiguous(display, y, described);
+            // The period's own year (the first asked for) cannot be guessed: the unit is unreadable.
+            if (y === years[0]) found.ambiguous = text;
+            else warnings.push(text);
           }
         }
       }
+      if (found.ambiguous) return;
       if (opts.read) for (const [y, sheet] of book.sheets) book.grids.set(y, readGrid(sheet, opts.timeZone));
+    };
+    try {
+      withRetry(locate, { budget: retry });
+      if (found.ambiguous) {
+        book.error = found.ambiguous;
+        book.errorLog = found.ambiguous;
+      }
     } catch (e) {
-      book.error = AGGREGATE.unreadable(unitDisplayName(unit), errorText(e));
+      let x = explainRetried(e);
+      if (x.kind === 'permission') {
+        user ??= currentUser();
+        x = explainRetried(e, { user });
+      }
+      book.error = AGGREGATE.unreadable(display, x.text);
+      book.errorLog = AGGREGATE.unreadable(display, withOriginal(x));
+    }
+    if (book.error) {
       book.sheets.clear();
       book.names.clear();
       book.grids.clear();
     }
+    if (warnings.length) book.warnings = [...warnings];
   });
   return books;
+}
+
+/** The findings a unit's book adds to a summary or a check: unreadable (error), look-alike tabs (warning). */
+export function bookFindings(book: UnitBook): Finding[] {
+  const base = { unitCode: book.unit.code, unitName: book.unit.name };
+  const out: Finding[] = (book.warnings ?? []).map((message) => ({
+    ...base,
+    severity: 'warning' as const,
+    code: 'unit-sheet-lookalike',
+    message,
+  }));
+  if (book.error)
+    out.push({ ...base, severity: 'error', code: 'unit-unreadable', file: book.url, message: book.error });
+  return out;
 }
 
 /** The engine's input: one workbook per unit that could be opened, with the sheets read. */

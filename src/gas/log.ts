@@ -30,12 +30,26 @@ export function currentUser(): string {
 /**
  * Append one row to "Nhật ký" (created with its header when missing). Text columns are
  * formatted "@" first, so a period such as "2018-09" is never turned into a date.
+ * With `atomic` (used without the document lock) the row is added with one appendRow.
  * Never throws: a failing log must not hide the action's own result.
  */
-export function writeLog(ss: Spreadsheet, entry: LogEntry): void {
+export function writeLog(ss: Spreadsheet, entry: LogEntry, opts: { atomic?: boolean } = {}): void {
   try {
     let sheet = ss.getSheetByName(SHEETS.log);
     let row: number;
+    if (opts.atomic && sheet) {
+      // Without the document lock (a refused run): appendRow is atomic, so this line cannot
+      // land on the row the lock holder is writing. A leading apostrophe keeps text as text.
+      const text = (v: string) => `'${v}`;
+      sheet.appendRow([
+        entry.at ?? now(),
+        text(currentUser()),
+        text(entry.action),
+        text(entry.period ?? ''),
+        text(entry.result.slice(0, 5000)),
+      ]);
+      return;
+    }
     if (!sheet) {
       sheet = ss.insertSheet(SHEETS.log);
       const header = sheet.getRange(1, 1, 1, LOG.header.length);

@@ -11,10 +11,10 @@ import { buildUnitSheet, unitDisplayName, unitSheetName } from '../engine/sheet/
 import type { Unit } from '../engine/types';
 import { TEMPLATES } from '../messages/vi/gas';
 import { now } from './clock';
+import { userText } from './errors';
 import { openUnitSpreadsheet, SheetIndex } from './io';
 import { renderSheet } from './render';
 import { type Config, writeUnitUrls } from './setup';
-import { errorText } from './util';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -114,7 +114,8 @@ export function createUnitTemplates(
           message: TEMPLATES.createdSpreadsheet(display),
         });
       } else {
-        if (index.get(sheetName)) {
+        // Any tab of that name, even a look-alike one, counts: never a second tab for the unit.
+        if (index.has(sheetName)) {
           outcomes.push({ unit, status: 'exists', sheetName, message: TEMPLATES.exists(display) });
           return;
         }
@@ -124,7 +125,7 @@ export function createUnitTemplates(
         outcomes.push({ unit, status: 'created', sheetName, message: TEMPLATES.created(display) });
       }
     } catch (e) {
-      outcomes.push({ unit, status: 'failed', sheetName, message: TEMPLATES.failed(display, errorText(e)) });
+      outcomes.push({ unit, status: 'failed', sheetName, message: TEMPLATES.failed(display, userText(e)) });
     }
   });
   writeUnitUrls(config, urls);

@@ -182,7 +182,12 @@ describe('Tổng hợp — robustness', () => {
     expect(periodTotal(env, 'DVK_DANGKY')).toBe(expected);
     const alert = env.fake.ui.alerts.at(-1)?.prompt ?? '';
     expect(alert).toContain('Có 1 đơn vị không đọc được:');
-    expect(alert).toContain(`Không mở được bảng tính của Xã Mường Nhé: ${GAS_ERRORS.noPermission}`);
+    // Google's reason in Vietnamese for the user; its own text only in "Nhật ký".
+    expect(alert).toContain('Không mở được bảng tính của Xã Mường Nhé: tài khoản đang chạy');
+    expect(alert).toContain('không có quyền mở bảng tính này');
+    expect(alert).not.toContain(GAS_ERRORS.noPermission);
+    const logged = (env.master.getSheetByName(SHEETS.log) as Sheet).getDataRange().getValues();
+    expect(String(logged.at(-1)?.[4])).toContain(GAS_ERRORS.noPermission);
     const checks = (env.master.getSheetByName('Kiểm tra 2018-09') as Sheet).getDataRange().getValues().flat();
     expect(checks.some((v) => String(v).includes('Không mở được bảng tính của Xã Mường Nhé'))).toBe(true);
   });
@@ -202,14 +207,16 @@ describe('Tổng hợp — robustness', () => {
     const alert = env.fake.ui.alerts.at(-1);
     expect(alert?.title).toBe('Có lỗi');
     expect(alert?.prompt).toBe(
-      'Tổng hợp không thành công, trang tổng hợp cũ được giữ nguyên. Lý do: Service Spreadsheets timed out while accessing document with id x.',
+      'Tổng hợp không thành công, trang tổng hợp cũ được giữ nguyên. Lý do: Google Sheets phản hồi quá lâu — hãy chạy lại sau ít phút',
     );
     const after = env.fake.snapshot(env.master).sheets.find((x) => x.name === SUMMARY);
     expect(after).toEqual(before);
     expect(periodTotal(env, 'DVK_DANGKY')).toBe(expectedSeptember('DVK_DANGKY', 11));
     expect(env.master.getSheets().some((x) => x.getName().startsWith(TEMP_PREFIX))).toBe(false);
     const log = (env.master.getSheetByName(SHEETS.log) as Sheet).getDataRange().getValues();
-    expect(String(log.at(-1)?.[4])).toMatch(/^lỗi: Service Spreadsheets timed out/);
+    expect(String(log.at(-1)?.[4])).toMatch(
+      /^lỗi: Google Sheets phản hồi quá lâu.*\[Google: Service Spreadsheets timed out while accessing document with id x\.\]$/,
+    );
     // The next run succeeds and shows the new figure.
     runAggregate(env.fake, '');
     expect(periodTotal(env, 'DVK_DANGKY')).toBe(expectedSeptember('DVK_DANGKY', 11) - 9 + 500);

@@ -2,7 +2,7 @@
  * A small emulation of the Sheets API `values:batchGet` endpoint over the spreadsheets of
  * the Apps Script fake, for `fake.http.handler`. It answers as Google documents it:
  *  - UNFORMATTED_VALUE: numbers, strings, booleans; trailing empty cells and rows left out;
- *  - SERIAL_NUMBER: dates as serial day numbers (from the Date's local fields);
+ *  - SERIAL_NUMBER: dates as serial day numbers (wall-clock time in the spreadsheet's zone);
  *  - a tab that does not exist: 400 "Unable to parse range: 'X'" for the whole request;
  *  - an unknown spreadsheet: 404; `deny` ids: 403; `script` decides per request first
  *    (e.g. a 429 the first time).
@@ -21,17 +21,22 @@ export interface EmulatorOptions {
 
 const SERIAL_EPOCH = Date.UTC(1899, 11, 30);
 
-function toSerial(d: Date): number {
-  const utc = Date.UTC(
-    d.getFullYear(),
-    d.getMonth(),
-    d.getDate(),
-    d.getHours(),
-    d.getMinutes(),
-    d.getSeconds(),
-    d.getMilliseconds(),
-  );
-  return (utc - SERIAL_EPOCH) / 86_400_000;
+/** The serial day number Google reports for a date: its wall-clock time in the spreadsheet's zone. */
+function toSerial(d: Date, timeZone: string): number {
+  const f = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  });
+  const p: Record<string, number> = {};
+  for (const part of f.formatToParts(d)) if (part.type !== 'literal') p[part.type] = Number(part.value);
+  const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour % 24, p.minute, p.second, d.getUTCMilliseconds());
+  return (wall - SERIAL_EPOCH) / 86_400_000;
 }
 
 function apiError(code: number, message: string, status: string): FakeResponseSpec {
@@ -68,13 +73,14 @@ export function sheetsApiHandler(fake: GasFake, options: EmulatorOptions = {}) {
     if (options.deny?.has(id)) return apiError(403, 'The caller does not have permission', 'PERMISSION_DENIED');
     if (!fake.getSpreadsheetById(id)) return apiError(404, 'Requested entity was not found.', 'NOT_FOUND');
     const snap = fake.snapshot(id);
+    const timeZone = fake.impl<{ _tz: string }>(fake.getSpreadsheetById(id))._tz;
     const valueRanges = [];
     for (const range of ranges) {
       const name = unquote(range);
       const sheet = snap.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
       if (!sheet) return apiError(400, `Unable to parse range: ${range}`, 'INVALID_ARGUMENT');
       const rows = sheet.values.map((row) => {
-        const out = row.map((v) => (v instanceof Date ? toSerial(v) : v));
+        const out = row.map((v) => (v instanceof Date ? toSerial(v, timeZone) : v));
         while (out.length && out[out.length - 1] === '') out.pop();
         return out;
       });

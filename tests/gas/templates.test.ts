@@ -171,7 +171,7 @@ describe('Tạo mẫu báo cáo cho xã — layout (b): one spreadsheet per unit
     expect(r?.failed).toBe(1);
     expect(r?.created).toBe(10);
     expect(env.fake.ui.alerts.at(-1)?.prompt).toContain(
-      'Xã Mường Nhé: lỗi — You do not have permission to access the requested document.',
+      'Xã Mường Nhé: lỗi — tài khoản đang chạy không có quyền mở bảng tính này',
     );
   });
 });

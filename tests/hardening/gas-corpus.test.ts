@@ -18,9 +18,12 @@ const GAS_DIFFERS: Record<string, Partial<Case>> = {
   'two-sheets-one-unit': { findings: [] },
   // Google Sheets always has a formula's result; a formula cell without one arrives empty.
   'formula-without-result': { findings: [] },
-  // KNOWN GAP (reported): src/gas/io.ts reads values only, not getMergedRanges(), so the
-  // engine cannot say that a merge hid the September cell. The total is still right (the
-  // hidden cell is empty in Sheets too); only the warning is missing.
+  // KNOWN GAP (kept on purpose): src/gas/io.ts reads values only, not getMergedRanges(), so
+  // the engine cannot say that a merge hid the September cell. Reading merges would cost
+  // getMergedRanges() + one getA1Notation() per merge (every template has a merged title
+  // row) — two calls more per sheet, over the budget of 4 service calls per unit. The total
+  // is still right (the hidden cell is empty in Sheets too); only the warning is missing.
+  // See docs/security.md §6.8.
   'merged-cells': { findings: [] },
 };
 
@@ -87,6 +90,8 @@ describe.each(gasCases.map((c) => [c.id, c] as const))('add-on on %s', (_id, c) 
   });
 });
 
+// Stays `it.failing` until merges can be read within the call budget (e.g. from the Sheets API
+// reader, which could ask for `sheets.merges` in the same request).
 it.failing('KNOWN GAP: the add-on warns that a merge hid a value cell (it reads no merged ranges)', async () => {
   const c = corpus.cases.find((x) => x.id === 'merged-cells') as Case;
   const sheets = (await readSheets(path.join(BAD, c.file))) ?? [];

@@ -52,6 +52,8 @@ export interface AggregateInput {
 
 /** Remove binary noise from sums (0.1 + 0.2 → 0.3). */
 export function tidy(n: number): number {
+  // Whole numbers below 10^15 are exact already (the common case: counts); -0 becomes 0 as before.
+  if (Number.isInteger(n) && Math.abs(n) < 1e15) return n === 0 ? 0 : n;
   return Number(n.toPrecision(15));
 }
 

@@ -18,8 +18,28 @@ const D_FIX: Record<string, string> = {
 // JS \s covers NBSP, U+2000–U+200A, U+202F, U+205F, U+3000, line breaks and tabs.
 const SPACES = /\s+/g;
 
+/**
+ * Results of cleanText for short strings seen before: sheets repeat the same headers, codes
+ * and labels thousands of times (a national aggregation reads 6,642 sheets). Bounded: only
+ * strings under 256 characters, and emptied when it holds 20,000, so long notes typed by
+ * people never pile up.
+ */
+const CLEAN_CACHE = new Map<string, string>();
+const CLEAN_CACHE_MAX = 20_000;
+const CLEAN_CACHE_MAX_LENGTH = 256;
+
 /** NFC, one Đ, no zero-width characters, single spaces, trimmed. Idempotent. */
 export function cleanText(s: string): string {
+  if (s.length >= CLEAN_CACHE_MAX_LENGTH) return clean(s);
+  const hit = CLEAN_CACHE.get(s);
+  if (hit !== undefined) return hit;
+  const out = clean(s);
+  if (CLEAN_CACHE.size >= CLEAN_CACHE_MAX) CLEAN_CACHE.clear();
+  CLEAN_CACHE.set(s, out);
+  return out;
+}
+
+function clean(s: string): string {
   return s
     .replace(ZERO_WIDTH, '')
     .replace(LOOKALIKE_D, (c) => D_FIX[c])

@@ -5,7 +5,7 @@
  */
 import { sheetRef, FINDING_TEXT as T } from '../../messages/vi/findings';
 import { unitDisplayName } from '../sheet/layout';
-import { type ReadContext, readWorkbook } from '../sheet/read';
+import { prepareRead, type ReadContext, readWorkbook } from '../sheet/read';
 import type { Finding, ReadResult, Unit, UnitYear, WorkbookInput } from '../types';
 import { checkRules } from './rules';
 
@@ -58,8 +58,9 @@ function display(r: UnitYear): string {
 export function checkWorkbooks(workbooks: WorkbookInput[], ctx: ReadContext): ReadResult {
   const all: UnitYear[] = [];
   const findings: Finding[] = [];
+  const prepared = prepareRead(ctx);
   for (const wb of workbooks) {
-    const r = readWorkbook(wb, ctx);
+    const r = readWorkbook(wb, ctx, prepared);
     all.push(...r.reports);
     findings.push(...r.findings);
   }

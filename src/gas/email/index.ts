@@ -6,6 +6,7 @@
  *   triggers:  monthlyReportJob, resumeReportJob, sendReminders
  */
 import { EMAIL_TEXT as T } from '../../messages/vi/email';
+import { logText, userText } from '../errors';
 import { deps } from './deps';
 import { type RunOutcome, runManual, runReportJob } from './job';
 import { type ReminderOutcome, runReminders } from './reminders';
@@ -40,7 +41,14 @@ export function enableMonthlyEmail(): void {
     alert(T.enabledNoRecipients);
     return;
   }
-  const res = installTriggers(s);
+  let res: ReturnType<typeof installTriggers>;
+  try {
+    res = installTriggers(s);
+  } catch (e) {
+    deps().log(T.log.triggerAction, false, T.triggersFailed(logText(e)));
+    alert(T.triggersFailed(userText(e)));
+    return;
+  }
   if (res.changed) deps().log(T.log.triggerAction, true, T.log.triggerInstalled(s.sendDay, s.sendHour));
   alert(T.enabled(s.sendDay, s.sendHour, s.reminders, s.reminderDaysBefore));
 }

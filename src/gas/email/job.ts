@@ -20,6 +20,7 @@ import { emailSubject, renderHtmlReport } from '../../engine/report/html';
 import { renderTextReport } from '../../engine/report/text';
 import type { Period, Settings } from '../../engine/types';
 import { EMAIL_TEXT as T, viDateTime, viDuration } from '../../messages/vi/email';
+import { logText, userText } from '../errors';
 import { nowMs, RunBudget } from './clock';
 import { deps } from './deps';
 import { JsonStore } from './store';
@@ -115,8 +116,14 @@ function runId(): string {
   return `${nowMs().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 }
 
+/** Google's text, for the console only (users get userText, "Nhật ký" logText). */
 function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
+}
+
+/** A failure as told to the user (Vietnamese) and as logged (with Google's original). */
+function failure(e: unknown, wrap: (text: string) => string = (t) => t): { error: string; log: string } {
+  return { error: wrap(userText(e)), log: wrap(logText(e)) };
 }
 
 /** Run `fn` under the document lock; null when the lock could not be had. */
@@ -347,7 +354,7 @@ export function exportXlsx(msg: StoredMessage, label: string): GoogleAppsScript.
     if (code !== 200) throw new Error(`HTTP ${code}`);
     return res.getBlob().setName(msg.attachmentName);
   } catch (e) {
-    logLine(false, T.log.attachmentFailed(label, errorText(e)));
+    logLine(false, T.log.attachmentFailed(label, logText(e)));
     return null;
   }
 }
@@ -361,7 +368,11 @@ function withoutAttachmentNote(msg: StoredMessage): { html: string; text: string
 
 // ---------------------------------------------------------------- sending
 
-function retryOrGiveUp(store: JsonStore, job: JobState, reason: { quota: number } | { error: string }): RunOutcome {
+function retryOrGiveUp(
+  store: JsonStore,
+  job: JobState,
+  reason: { quota: number } | { error: string; log?: string },
+): RunOutcome {
   const attempts = job.attempts + 1;
   const left = job.pending.length;
   if (attempts > MAX_RETRIES) {
@@ -389,7 +400,7 @@ function retryOrGiveUp(store: JsonStore, job: JobState, reason: { quota: number 
       message: T.sentPartQuota(job.label, job.sent, job.total, when),
     };
   }
-  logLine(false, T.log.failed(job.label, reason.error, left, when, attempts, MAX_RETRIES));
+  logLine(false, T.log.failed(job.label, reason.log ?? reason.error, left, when, attempts, MAX_RETRIES));
   return {
     status: 'failed',
     period: job.label,
@@ -444,7 +455,11 @@ function work(store: JsonStore, claimed: JobState, budget: RunBudget): RunOutcom
     try {
       msg = render(job);
     } catch (e) {
-      return retryOrGiveUp(store, job, { error: T.aggregateFailed(job.label, errorText(e)) });
+      return retryOrGiveUp(
+        store,
+        job,
+        failure(e, (t) => T.aggregateFailed(job.label, t)),
+      );
     }
     job = { ...job, stage: 'send', leaseUntil: nowMs() + LEASE_MS };
     store.put({ [K.message]: msg, [K.job]: job });
@@ -468,7 +483,7 @@ function work(store: JsonStore, claimed: JobState, budget: RunBudget): RunOutcom
         ...(attachment ? { attachments: [attachment] } : {}),
       });
     } catch (e) {
-      return retryOrGiveUp(store, job, { error: errorText(e) });
+      return retryOrGiveUp(store, job, failure(e));
     }
     job = {
       ...job,
@@ -491,9 +506,9 @@ function safeWork(store: JsonStore, claimed: JobState, budget: RunBudget): RunOu
     store.refresh();
     const job = store.get<JobState>(K.job) ?? claimed;
     try {
-      return retryOrGiveUp(store, job, { error: errorText(e) });
+      return retryOrGiveUp(store, job, failure(e));
     } catch (again) {
-      logLine(false, T.log.failed(job.label, errorText(again), job.pending.length, '?', job.attempts + 1, MAX_RETRIES));
+      logLine(false, T.log.failed(job.label, logText(again), job.pending.length, '?', job.attempts + 1, MAX_RETRIES));
       throw e;
     }
   }

@@ -14,6 +14,7 @@ import { formatPeriod, periodLabel } from '../../engine/periods/period';
 import { escapeHtml, safeHttpUrl } from '../../engine/report/escape';
 import type { Period, Settings, Unit } from '../../engine/types';
 import { EMAIL_TEXT as T, viDate } from '../../messages/vi/email';
+import { logText } from '../errors';
 import { nowMs, RunBudget } from './clock';
 import { deps } from './deps';
 import { MAX_RECIPIENTS_PER_MESSAGE } from './job';
@@ -207,7 +208,7 @@ export function runReminders(): ReminderOutcome {
       reminded.push(code);
     } catch (e) {
       notSent.push(code);
-      log(false, T.log.remindFailed(label, unitTitle(unit), e instanceof Error ? e.message : String(e)));
+      log(false, T.log.remindFailed(label, unitTitle(unit), logText(e)));
     }
   }
 

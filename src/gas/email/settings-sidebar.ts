@@ -6,6 +6,7 @@
 import { todayIn } from '../../engine/periods/cutoff';
 import type { Settings } from '../../engine/types';
 import { EMAIL_TEXT, viDateTime } from '../../messages/vi/email';
+import { userText } from '../errors';
 import { now } from './clock';
 import { reportPeriod, sentRecord } from './job';
 import { type FieldErrors, type SidebarForm, sendDayWarning, settingsFromForm } from './settings-form';
@@ -76,8 +77,12 @@ export function saveSettingsFromSidebar(form: SidebarForm): SaveResult {
   let message = S.saved;
   const st = status(written.settings);
   if (st.enabled) {
-    const r = installTriggers(written.settings);
-    if (r.changed) message = S.savedTriggersUpdated;
+    try {
+      const r = installTriggers(written.settings);
+      if (r.changed) message = S.savedTriggersUpdated;
+    } catch (e) {
+      message += ` ${EMAIL_TEXT.triggersFailed(userText(e))}`;
+    }
   }
   const warning = sendDayWarning(written.settings, todayIn(written.settings.timeZone, now()));
   if (warning) message += ` ${warning}`;

@@ -39,6 +39,7 @@ export const EMAIL_TEXT = {
   settingsInvalid: (errors: string[]) =>
     `Cài đặt chưa hợp lệ, hãy sửa trong "Dân vận › Cài đặt…":\n${errors.map((e) => `• ${e}`).join('\n')}`,
   busy: 'Một thao tác khác đang chạy (ví dụ Tổng hợp). Hãy thử lại sau ít phút.',
+  triggersFailed: (why: string) => `Chưa đặt được lịch gửi tự động: ${why}.`,
 
   // ------------------------------------------------------------ sending the report
   attachmentName: (periodLabel: string, unit: string) =>

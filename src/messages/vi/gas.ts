@@ -212,6 +212,9 @@ export const AGGREGATE = {
   noUrl: (unit: string) => `${unit}: chưa có đường dẫn bảng tính ở trang "Đơn vị"`,
   problems: (n: number) => `Có ${n} đơn vị không đọc được:`,
   failed: (why: string) => `Tổng hợp không thành công, trang tổng hợp cũ được giữ nguyên. Lý do: ${why}`,
+  warnings: 'Cần xem lại:',
+  backupLeft: (sheet: string) =>
+    `Chưa xóa được trang "${sheet}" (bản cũ của trang tổng hợp); lần Tổng hợp sau sẽ xóa, hoặc có thể xóa tay.`,
   dataHeaderMismatch: 'Trang "Dữ liệu" có tiêu đề cột khác; đã ghi lại từ đầu.',
 } as const;
 
@@ -219,10 +222,64 @@ export const LOCK = {
   busy: 'Một người khác đang chạy một thao tác của Dân vận trên bảng tính này. Hãy đợi một lát rồi thử lại.',
 } as const;
 
+/**
+ * Google's errors (English, or the account's language) explained in Vietnamese
+ * (src/gas/errors.ts maps them). Phrases follow a colon: lower case, no final full stop.
+ * The original text is kept in "Nhật ký" for IT staff (`GOOGLE_ERRORS.original`).
+ */
+export const GOOGLE_ERRORS = {
+  noPermission: (unit?: string, user?: string) =>
+    `tài khoản đang chạy${user ? ` (${user})` : ''} không có quyền mở bảng tính ${unit ? `của ${unit}` : 'này'} — ` +
+    `hãy nhờ ${unit ?? 'chủ bảng tính'} chia sẻ lại bảng tính (quyền xem trở lên) cho tài khoản này`,
+  notAuthorised: (what: string) =>
+    `tập lệnh chưa được cấp quyền dùng ${what} — hãy chọn lại mục trong menu Dân vận và bấm "Cho phép" khi Google hỏi`,
+  notFound: 'bảng tính đã bị xóa hoặc đường dẫn sai — hãy kiểm tra cột "Bảng tính (URL)" ở trang "Đơn vị"',
+  timedOut: 'Google Sheets phản hồi quá lâu — hãy chạy lại sau ít phút',
+  serviceFailed: 'Google Sheets tạm thời gặp lỗi — hãy chạy lại sau ít phút',
+  tried: (n: number) => ` (đã thử ${n} lần)`,
+  tooFast: 'gọi dịch vụ của Google quá dày trong thời gian ngắn — hãy đợi một phút rồi thử lại',
+  mailQuota:
+    'đã hết hạn mức gửi thư trong ngày của Google (tài khoản thường 100 người nhận mỗi ngày, Google Workspace 1.500)',
+  dailyQuota: (service: string) =>
+    `đã dùng hết hạn mức trong ngày của Google cho dịch vụ "${service}" — hãy thử lại vào ngày mai`,
+  tooManyRecipients: 'thư có quá nhiều người nhận (Google cho tối đa 50 người nhận một thư)',
+  invalidEmail: (address: string) => `địa chỉ e-mail không hợp lệ: ${address}`,
+  lockTimeout: 'một người khác đang chạy một thao tác trên bảng tính này — hãy đợi một lát rồi thử lại',
+  timeLimit: 'hết thời gian chạy Google cho phép (6 phút) — hãy chạy lại, phần đã xong được giữ',
+  tooManyTriggers:
+    'tập lệnh đã có quá nhiều trình kích hoạt (Google cho tối đa 20 mỗi người) — hãy xóa bớt trong Apps Script › Trình kích hoạt',
+  cellTooLong: 'một ô có hơn 50.000 ký tự (giới hạn của Google Sheets)',
+  tooManyCells: 'bảng tính đã chạm giới hạn 10 triệu ô của Google Sheets — hãy xóa bớt các trang cũ',
+  propertiesFull: 'bộ nhớ cài đặt của tập lệnh đã đầy — hãy báo cán bộ tin học',
+  /** Appended in "Nhật ký" after the Vietnamese text, for IT staff. */
+  original: (text: string) => ` [Google: ${text}]`,
+} as const;
+
+/** Two or more tabs whose names differ only by invisible or look-alike characters (layout a). */
+export const LOOKALIKE = {
+  chars: {
+    nbsp: 'dấu cách không ngắt',
+    space: 'khoảng trắng đặc biệt',
+    zeroWidth: 'ký tự vô hình',
+    d: 'chữ Ð/Ɖ giả chữ Đ',
+    nfd: 'chữ có dấu gõ kiểu tổ hợp (NFD)',
+    case: 'khác chữ hoa/thường',
+    spacing: 'thừa hoặc thiếu dấu cách',
+  } as Record<string, string>,
+  describe: (name: string, odd: string[]) => `"${name}"${odd.length ? ` (${odd.join(', ')})` : ''}`,
+  ignored: (unit: string, year: number, real: string, others: string[]) =>
+    `Có ${others.length + 1} trang trùng tên cho ${unit} năm ${year}: đã đọc trang "${real}" có tên đúng; ` +
+    `bỏ qua ${others.join(', ')}. Hãy xóa hoặc đổi tên trang bị bỏ qua.`,
+  ambiguous: (unit: string, year: number, names: string[]) =>
+    `Có ${names.length} trang trùng tên cho ${unit} năm ${year}: ${names.join(', ')}; không trang nào có tên đúng ` +
+    `như trang "Đơn vị" nên không đọc trang nào. Hãy giữ một trang và xóa hoặc đổi tên các trang kia.`,
+} as const;
+
 export const LOG = {
   header: ['Thời gian', 'Người thực hiện', 'Thao tác', 'Kỳ', 'Kết quả'],
   ok: 'thành công',
   failed: (why: string) => `lỗi: ${why}`,
+  refused: (why: string) => `không chạy: ${why}`,
   actions: {
     setup: 'Thiết lập',
     templates: 'Tạo mẫu báo cáo',

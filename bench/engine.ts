@@ -1,0 +1,179 @@
+/**
+ * Benchmark 1 — the engine at national scale.
+ *
+ * 3,321 units × the default catalogue × 24 months (this year and last), in the engine's
+ * input form: one WorkbookInput per unit with two sheets laid out by buildUnitSheet,
+ * every month filled, as getValues() returns them (numbers, '' for empty, Dates in the
+ * submission row, formula results in the year-total column). Then `summarise` does it all:
+ * parse, validate cells and rules, aggregate, compare with last year, completeness, narrative.
+ *
+ * Baseline, same process: a bare loop over Float64Arrays holding the same numbers,
+ * computing the same sums (per indicator and month, both years).
+ *
+ * Env: BENCH_UNITS (default 3321), BENCH_OUT (result file).
+ */
+import { defaultCatalogue, defaultSettings } from '../src/engine/catalogue/defaults';
+import { summarise } from '../src/engine/pipeline';
+import type { Period, WorkbookInput } from '../src/engine/types';
+import { syntheticUnits, unitSheet } from './gen';
+import { type Figure, log, procStatusMb, ratioFigure, resetPeakRss, timeIt, writeFigures } from './lib';
+
+const UNITS = Number(process.env.BENCH_UNITS ?? 3321);
+const YEAR = 2025;
+const PERIOD: Period = { type: 'month', year: YEAR, index: 12 };
+const MB_TARGET = 1024;
+
+function main(): void {
+  const catalogue = defaultCatalogue();
+  const settings = { ...defaultSettings(), aggregatingUnitName: 'Việt Nam', level: 'toàn quốc', scopeLabel: 'toàn quốc' };
+  const numeric = catalogue.indicators.filter((i) => i.kind !== 'note');
+  const units = syntheticUnits(UNITS);
+
+  // ---------------------------------------------------------------- inputs
+  const t0 = performance.now();
+  const workbooks: WorkbookInput[] = [];
+  // Baseline storage: per unit-year one Float64Array of indicators × 12 months (NaN = empty).
+  const arrays: Float64Array[] = [];
+  const yearOf: number[] = [];
+  let gridCells = 0;
+  units.forEach((unit, i) => {
+    const sheets = [YEAR - 1, YEAR].map((year) => {
+      const { input, data } = unitSheet(catalogue, unit, i, year);
+      for (const row of input.grid) gridCells += row.length;
+      const a = new Float64Array(numeric.length * 12);
+      numeric.forEach((ind, k) => {
+        const v = data.values?.[ind.code] ?? [];
+        for (let m = 0; m < 12; m++) a[k * 12 + m] = v[m] ?? Number.NaN;
+      });
+      arrays.push(a);
+      yearOf.push(year);
+      return input;
+    });
+    workbooks.push({ source: `${unit.code}.xlsx`, sheets });
+  });
+  const valueCells = arrays.length * numeric.length * 12;
+  log(
+    `engine: ${units.length} units, ${workbooks.length * 2} sheets, ${gridCells.toLocaleString('en')} grid cells, ` +
+      `${valueCells.toLocaleString('en')} value cells generated in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
+  const inputRssMb = procStatusMb('VmRSS') ?? process.memoryUsage().rss / 1048576;
+
+  // ---------------------------------------------------------------- baseline
+  const sums = new Float64Array(2 * numeric.length * 12);
+  const bare = () => {
+    sums.fill(0);
+    for (let u = 0; u < arrays.length; u++) {
+      const a = arrays[u];
+      const base = yearOf[u] === YEAR ? numeric.length * 12 : 0;
+      for (let j = 0; j < a.length; j++) {
+        const v = a[j];
+        if (v === v) sums[base + j] += v; // skip NaN (empty)
+      }
+    }
+    return sums[sums.length - 1];
+  };
+  timeIt(bare, 5); // warm up the JIT
+  const baseline = timeIt(bare, 31);
+  // For context: the same sums taken straight from the grids the engine gets, by fixed position.
+  const gridSums = new Float64Array(2 * 12);
+  const byPosition = () => {
+    gridSums.fill(0);
+    for (const wb of workbooks)
+      for (let k = 0; k < wb.sheets.length; k++) {
+        const grid = wb.sheets[k].grid;
+        const base = k * 12;
+        for (let r = 8; r < grid.length; r++) {
+          const row = grid[r];
+          for (let m = 0; m < 12; m++) {
+            const v = row[4 + m];
+            if (typeof v === 'number') gridSums[base + m] += v;
+          }
+        }
+      }
+    return gridSums[0];
+  };
+  timeIt(byPosition, 3);
+  const positional = timeIt(byPosition, 11);
+
+  // ---------------------------------------------------------------- engine
+  const generatedAt = '2026-01-05T02:00:00.000Z';
+  // Warm-up on a slice, so the figure is steady-state code, not the JIT's first pass.
+  summarise({ catalogue, units: units.slice(0, 50), settings, period: PERIOD, workbooks: workbooks.slice(0, 50), generatedAt });
+  const resetOk = resetPeakRss();
+  const run = () => summarise({ catalogue, units, settings, period: PERIOD, workbooks, generatedAt });
+  const engine = timeIt(run, 1);
+  const peakMb = procStatusMb('VmHWM') ?? process.memoryUsage().rss / 1048576;
+  const s = engine.result.summary;
+  const errors = s.findings.filter((f) => f.severity === 'error').length;
+  log(
+    `engine: summarise ${(engine.ms / 1000).toFixed(2)} s; ${s.completeness.reported}/${s.completeness.expected} reported, ` +
+      `${errors} errors, ${s.findings.length} findings; baseline ${baseline.ms.toFixed(2)} ms`,
+  );
+  // Sanity: the engine's year total equals the bare loop's for one flow indicator.
+  const probe = numeric.findIndex((i) => i.overMonths === 'sum');
+  const bareYtd = Array.from({ length: 12 }, (_, m) => sums[numeric.length * 12 + probe * 12 + m]).reduce((a, b) => a + b, 0);
+  const engineYtd = s.indicators.find((i) => i.code === numeric[probe].code)?.ytd;
+  if (engineYtd !== bareYtd) throw new Error(`engine and baseline disagree: ${engineYtd} ≠ ${bareYtd}`);
+  if (errors > 0) throw new Error(`generated data has ${errors} errors: ${s.findings[0]?.message}`);
+
+  const figures: Figure[] = [
+    ratioFigure({
+      bench: 'engine',
+      name: `summarise, ${units.length} units × ${catalogue.indicators.length} indicators × 24 months`,
+      value: engine.ms,
+      unit: 'ms',
+      baseline: baseline.ms,
+      baselineName: 'bare loop over Float64Arrays',
+      maxRatio: 25,
+      note:
+        `${Math.round(valueCells / (engine.ms / 1000)).toLocaleString('en')} value cells/s ` +
+        `(${Math.round(gridCells / (engine.ms / 1000)).toLocaleString('en')} grid cells/s) vs ` +
+        `${Math.round(valueCells / (baseline.ms / 1000)).toLocaleString('en')} cells/s bare`,
+    }),
+    {
+      bench: 'engine',
+      name: 'engine throughput',
+      value: valueCells / (engine.ms / 1000),
+      unit: 'cells/s',
+      baseline: valueCells / (baseline.ms / 1000),
+      baselineName: 'bare loop',
+      ratio: baseline.ms / engine.ms,
+    },
+    {
+      bench: 'engine',
+      name: 'context: bare loop over the same grids by fixed position',
+      value: positional.ms,
+      unit: 'ms',
+      baseline: baseline.ms,
+      baselineName: 'bare loop over Float64Arrays',
+      ratio: positional.ms / baseline.ms,
+      note: `engine ÷ this = ${(engine.ms / positional.ms).toFixed(0)}× (reading by header and code, validating, comparing)`,
+    },
+    {
+      bench: 'engine',
+      name: 'peak RSS during summarise (inputs included)',
+      value: peakMb,
+      unit: 'MB',
+      target: `< ${MB_TARGET} MB`,
+      pass: peakMb < MB_TARGET,
+      note: `RSS with the inputs alone: ${inputRssMb.toFixed(0)} MB${resetOk ? '' : ' (peak counter not resettable: whole process)'}`,
+    },
+  ];
+  writeFigures(figures, {
+    engine: {
+      units: units.length,
+      sheets: workbooks.length * 2,
+      gridCells,
+      valueCells,
+      engineMs: engine.ms,
+      baselineMs: baseline.ms,
+      positionalMs: positional.ms,
+      baselineRunsMs: baseline.all,
+      inputRssMb,
+      peakRssMb: peakMb,
+      findings: s.findings.length,
+    },
+  });
+}
+
+main();

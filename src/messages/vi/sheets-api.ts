@@ -1,0 +1,18 @@
+/** Texts of the parallel reader (src/gas/io/sheets-api.ts): per-unit failures, in Vietnamese. */
+
+export const SHEETS_API_TEXT = {
+  noAccess: (unit: string) =>
+    `Không đọc được bảng tính của ${unit}: tài khoản đang chạy "Tổng hợp" không có quyền xem (HTTP 403). ` +
+    'Hãy chia sẻ bảng tính (quyền xem trở lên) cho tài khoản này.',
+  notFound: (unit: string) =>
+    `Không đọc được bảng tính của ${unit}: bảng tính đã bị xóa hoặc đường dẫn ở trang "Đơn vị" sai (HTTP 404).`,
+  badId: (unit: string) => `Không đọc được bảng tính của ${unit}: trang "Đơn vị" không ghi đường dẫn bảng tính hợp lệ.`,
+  unauthorised: (unit: string) =>
+    `Không đọc được bảng tính của ${unit}: phiên đăng nhập hết hạn hoặc chưa cấp quyền (HTTP 401). Hãy chạy lại "Tổng hợp".`,
+  gaveUp: (unit: string, status: number, attempts: number) =>
+    `Không đọc được bảng tính của ${unit}: máy chủ Google bận (HTTP ${status}), đã thử ${attempts} lần. Hãy chạy lại "Tổng hợp" sau ít phút.`,
+  other: (unit: string, status: number, detail: string) =>
+    `Không đọc được bảng tính của ${unit}: lỗi HTTP ${status}${detail ? ` (${detail})` : ''}.`,
+  badResponse: (unit: string) => `Không đọc được bảng tính của ${unit}: máy chủ Google trả về dữ liệu không đọc được.`,
+  fetchFailed: (unit: string, detail: string) => `Không đọc được bảng tính của ${unit}: ${detail}`,
+} as const;
