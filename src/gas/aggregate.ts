@@ -280,6 +280,9 @@ export function writeLongRows(master: Spreadsheet, summary: Summary): number {
       created = sheet;
     }
     const target = sheet;
+    // A new sheet has 1,000 rows; 45+ units × indicators need more (getRange would throw).
+    const maxRows = target.getMaxRows();
+    if (maxRows < all.length) target.insertRowsAfter(maxRows, all.length - maxRows);
     const range = target.getRange(1, 1, all.length, cols);
     range.setNumberFormats(formats);
     overwritten = true;
