@@ -1,4 +1,5 @@
 /** Small helpers shared by the add-on modules. No service calls here. */
+import { offsetMinutes } from '../engine/periods/cutoff';
 import { a1 } from '../engine/sheet/layout';
 import { normalizeName } from '../engine/text/normalize';
 import { parseNumberText } from '../engine/text/number';
@@ -67,39 +68,6 @@ export function cellLink(sheetId: number, cell: string, spreadsheetUrl?: string)
   const frag = `#gid=${sheetId}&range=${cell}`;
   if (!spreadsheetUrl) return frag;
   return spreadsheetUrl.replace(/#.*$/, '') + frag;
-}
-
-const FIXED_OFFSET_MIN: Record<string, number> = {
-  'Asia/Ho_Chi_Minh': 420,
-  'Asia/Saigon': 420,
-  'Asia/Bangkok': 420,
-  UTC: 0,
-  'Etc/UTC': 0,
-  GMT: 0,
-};
-
-/** Offset of `timeZone` from UTC at instant `d`, in minutes (Vietnam: +420). */
-export function offsetMinutes(timeZone: string, d: Date): number {
-  const fixed = FIXED_OFFSET_MIN[timeZone];
-  if (fixed !== undefined) return fixed;
-  try {
-    const f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    const p: Record<string, number> = {};
-    for (const part of f.formatToParts(d)) if (part.type !== 'literal') p[part.type] = Number(part.value);
-    const whole = Math.floor(d.getTime() / 1000) * 1000;
-    return Math.round((Date.UTC(p.year, p.month - 1, p.day, p.hour % 24, p.minute, p.second) - whole) / 60000);
-  } catch {
-    return 420;
-  }
 }
 
 /**

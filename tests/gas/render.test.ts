@@ -1,4 +1,5 @@
 import { defaultCatalogue } from '../../src/engine/catalogue/defaults';
+import { offsetMinutes } from '../../src/engine/periods/cutoff';
 import { emptySheet, type SheetModel } from '../../src/engine/report/model';
 import { buildUnitSheet, LAYOUT } from '../../src/engine/sheet/layout';
 import {
@@ -9,7 +10,7 @@ import {
   renderSheet,
   TEXT,
 } from '../../src/gas/render';
-import { cellLink, offsetMinutes, parseCell, wallClock } from '../../src/gas/util';
+import { cellLink, parseCell, wallClock } from '../../src/gas/util';
 import { createEnv, type Env } from './helpers';
 
 describe('renderSheet', () => {

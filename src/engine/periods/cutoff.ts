@@ -110,21 +110,37 @@ const FIXED_OFFSETS: Record<string, number> = {
  * UTC) use a fixed offset; others ask Intl when the runtime has it, else UTC+7.
  */
 export function todayIn(timeZone: string, now: Date): string {
+  return fromUtc(now.getTime() + offsetMinutes(timeZone, now) * 60_000);
+}
+
+/**
+ * Offset of `timeZone` from UTC at instant `at`, in minutes (Vietnam: +420). Fixed zones need
+ * no Intl; others ask Intl when the runtime has it, else UTC+7. The one place the engine and
+ * both shells turn an instant into wall-clock time.
+ */
+export function offsetMinutes(timeZone: string, at: Date): number {
   const fixed = FIXED_OFFSETS[timeZone];
-  if (fixed !== undefined) return fromUtc(now.getTime() + fixed * 60_000);
+  if (fixed !== undefined) return fixed;
   try {
-    // en-CA formats as YYYY-MM-DD.
-    const text = new Intl.DateTimeFormat('en-CA', {
+    const f = new Intl.DateTimeFormat('en-US', {
       timeZone,
+      hourCycle: 'h23',
       year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    }).format(now);
-    if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return text;
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    const p: Record<string, number> = {};
+    for (const part of f.formatToParts(at)) if (part.type !== 'literal') p[part.type] = Number(part.value);
+    const whole = Math.floor(at.getTime() / 1000) * 1000;
+    const offset = Math.round((Date.UTC(p.year, p.month - 1, p.day, p.hour % 24, p.minute, p.second) - whole) / 60000);
+    if (Number.isFinite(offset)) return offset;
   } catch {
     // unknown zone or no Intl: fall through
   }
-  return fromUtc(now.getTime() + 420 * 60_000);
+  return 420;
 }
 
 /**

@@ -5,7 +5,7 @@
  * summary. Everything here is pure: no clock, no Intl requirement for Vietnam.
  */
 import { REPORT_TEXT as T } from '../../messages/vi/report';
-import { dataWindow, localDateOf } from '../periods/cutoff';
+import { dataWindow, localDateOf, offsetMinutes } from '../periods/cutoff';
 import { periodLabel } from '../periods/period';
 import { unitDisplayName } from '../sheet/layout';
 import { formatDateVi, formatNumberVi, formatPercentVi, formatQuantity } from '../text/format';
@@ -15,25 +15,9 @@ import { safeHttpUrl } from './escape';
 // ---------------------------------------------------------------- shared helpers
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
-/** Zones at UTC+7 without daylight saving: no Intl needed. */
-const UTC7 = /^Asia\/(Ho_Chi_Minh|Saigon|Bangkok|Jakarta|Vientiane|Phnom_Penh)$/;
-
-/** Wall-clock "HH:MM" of an instant in a time zone (Intl for other zones, UTC+7 fallback). */
+/** Wall-clock "HH:MM" of an instant in a time zone. */
 function clockTime(ms: number, timeZone: string): string {
-  if (!UTC7.test(timeZone)) {
-    try {
-      const t = new Intl.DateTimeFormat('en-GB', {
-        timeZone,
-        hour: '2-digit',
-        minute: '2-digit',
-        hourCycle: 'h23',
-      }).format(new Date(ms));
-      if (/^\d{2}:\d{2}$/.test(t)) return t;
-    } catch {
-      // unknown zone or no Intl: fall back to Vietnam time
-    }
-  }
-  const d = new Date(ms + 7 * 3_600_000);
+  const d = new Date(ms + offsetMinutes(timeZone, new Date(ms)) * 60_000);
   return `${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}`;
 }
 
