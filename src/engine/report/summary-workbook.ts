@@ -124,6 +124,33 @@ const header = (v: string): CellModel => ({ v, s: 'header' });
 const unitPeriod = (ind: IndicatorSummary, code: string) => ind.byUnit.find((b) => b.unitCode === code)?.period ?? null;
 
 /** Numeric indicators of the summary, grouped in catalogue group order (unknown groups last). */
+/**
+ * Group rows (Roman numeral, label) and indicator rows (number, label, unit) from `row` on;
+ * `figures` fills columns 4… of each indicator row. Returns the first row after the block.
+ */
+function indicatorRows(
+  g: Grid,
+  groups: { label: string; items: IndicatorSummary[] }[],
+  row: number,
+  lastCol: number,
+  figures: (row: number, ind: IndicatorSummary, style: StyleName) => void,
+): number {
+  groups.forEach((group, gi) => {
+    g.put(row, 1, { v: ROMAN[gi] ?? String(gi + 1), s: 'group' });
+    g.put(row, 2, { v: group.label, s: 'group' });
+    g.fill(row, 3, lastCol, 'group');
+    row++;
+    group.items.forEach((ind, i) => {
+      g.put(row, 1, { v: i + 1, s: 'label' });
+      g.put(row, 2, { v: ind.label, s: 'label' });
+      g.put(row, 3, { v: ind.unit, s: 'label' });
+      figures(row, ind, numStyle(ind));
+      row++;
+    });
+  });
+  return row;
+}
+
 function groupedIndicators(summary: Summary, catalogue: Catalogue): { label: string; items: IndicatorSummary[] }[] {
   const numeric = summary.indicators.filter((i) => i.kind !== 'note');
   const groups = catalogue.groups.map((g) => ({ code: g.code, label: g.label, items: [] as IndicatorSummary[] }));
@@ -183,26 +210,14 @@ function summarySheet(summary: Summary, catalogue: Catalogue): SheetModel {
   ];
   g.line(headerRow, 1, headers.map(header));
 
-  let row = headerRow + 1;
-  groupedIndicators(summary, catalogue).forEach((group, gi) => {
-    g.put(row, 1, { v: ROMAN[gi] ?? String(gi + 1), s: 'group' });
-    g.put(row, 2, { v: group.label, s: 'group' });
-    g.fill(row, 3, SUMMARY_COLS, 'group');
-    row++;
-    group.items.forEach((ind, i) => {
-      const s = numStyle(ind);
-      g.put(row, 1, { v: i + 1, s: 'label' });
-      g.put(row, 2, { v: ind.label, s: 'label' });
-      g.put(row, 3, { v: ind.unit, s: 'label' });
-      g.put(row, 4, num(ind.period, s));
-      g.put(row, 5, num(ind.ytd, s));
-      g.put(row, 6, num(ind.lastYearPeriod, s));
-      g.put(row, 7, num(ind.change, s));
-      g.put(row, 8, num(ind.changePct, 'percent'));
-      g.put(row, 9, num(ind.lastYearYtd, s));
-      g.put(row, 10, { v: T.fraction(ind.contributing, expected), s: 'text' });
-      row++;
-    });
+  let row = indicatorRows(g, groupedIndicators(summary, catalogue), headerRow + 1, SUMMARY_COLS, (r, ind, s) => {
+    g.put(r, 4, num(ind.period, s));
+    g.put(r, 5, num(ind.ytd, s));
+    g.put(r, 6, num(ind.lastYearPeriod, s));
+    g.put(r, 7, num(ind.change, s));
+    g.put(r, 8, num(ind.changePct, 'percent'));
+    g.put(r, 9, num(ind.lastYearYtd, s));
+    g.put(r, 10, { v: T.fraction(ind.contributing, expected), s: 'text' });
   });
 
   // Completeness.
@@ -366,25 +381,13 @@ function byUnitSheet(summary: Summary, catalogue: Catalogue): SheetModel {
   });
   g.put(statusRow, lastCol, { v: T.fraction(summary.completeness.reported, summary.completeness.expected), s: 'text' });
 
-  let row = statusRow + 1;
-  groupedIndicators(summary, catalogue).forEach((group, gi) => {
-    g.put(row, 1, { v: ROMAN[gi] ?? String(gi + 1), s: 'group' });
-    g.put(row, 2, { v: group.label, s: 'group' });
-    g.fill(row, 3, lastCol, 'group');
-    row++;
-    group.items.forEach((ind, i) => {
-      const s = numStyle(ind);
-      g.put(row, 1, { v: i + 1, s: 'label' });
-      g.put(row, 2, { v: ind.label, s: 'label' });
-      g.put(row, 3, { v: ind.unit, s: 'label' });
-      g.line(
-        row,
-        4,
-        units.map((u) => num(unitPeriod(ind, u.code), s)),
-      );
-      g.put(row, lastCol, num(ind.period, 'total'));
-      row++;
-    });
+  indicatorRows(g, groupedIndicators(summary, catalogue), statusRow + 1, lastCol, (r, ind, s) => {
+    g.line(
+      r,
+      4,
+      units.map((u) => num(unitPeriod(ind, u.code), s)),
+    );
+    g.put(r, lastCol, num(ind.period, 'total'));
   });
 
   const sheet = g.sheet(T.byUnitSheet);
