@@ -100,17 +100,8 @@ export function peakRssMb(sampler?: PeakSampler): number {
   return sampler ? sampler.stop() : process.memoryUsage().rss / (1024 * 1024);
 }
 
-/** mulberry32: small, fast, deterministic. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The demo generator's seeded PRNG (mulberry32), so bench inputs are reproducible too. */
+export { prng as rng } from '../src/cli/demo/generate';
 
 export function ratioFigure(
   f: Omit<Figure, 'ratio' | 'pass'> & { baseline: number; maxRatio?: number },
