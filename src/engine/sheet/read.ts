@@ -8,7 +8,7 @@
 
 import { cellProblemText, FINDING_TEXT as T, type Where } from '../../messages/vi/findings';
 import { LAYOUT_TEXT } from '../../messages/vi/layout';
-import { cleanText, looseKey, normalizeName, slug } from '../text/normalize';
+import { cleanText, looseKey, memoText, normalizeName, slug } from '../text/normalize';
 import type {
   Catalogue,
   CellValue,
@@ -48,9 +48,10 @@ const SUBMITTED_LABEL = 'Ngày nộp báo cáo';
 
 // Header and label texts are compared after labelKey (lower case, no colon); the
 // layout's own texts are always among them.
-const textKey = (s: string) => normalizeName(s).replace(/\s*:$/, '');
+const textKey = memoText((s) => normalizeName(s).replace(/\s*:$/, ''));
 const CODE_HEADERS = new Set([textKey(LAYOUT_TEXT.code), 'mã', 'mã số', 'mã chỉ tiêu', 'mã ct']);
 const LABEL_HEADERS = [textKey(LAYOUT_TEXT.indicator), 'chỉ tiêu', 'nội dung', 'tên chỉ tiêu'];
+const isLabelHeader = memoText((k) => LABEL_HEADERS.some((l) => k === l || k.startsWith(`${l} `)));
 const TOP_LABELS: [keyof TopLabels, string[]][] = [
   ['code', [textKey(LAYOUT_TEXT.unitCode), 'mã đơn vị']],
   ['name', [textKey(LAYOUT_TEXT.unitName), 'đơn vị', 'tên đơn vị', 'đơn vị báo cáo']],
@@ -90,11 +91,11 @@ function labelKey(v: CellValue): string {
 }
 
 /** Indicator label → key, ignoring numbering ("1.", "a)", "- ") users add in front. */
-function indicatorKey(text: string): string {
-  return looseKey(text)
+const indicatorKey = memoText((text) =>
+  looseKey(text)
     .replace(/^(?:[-+•*]\s*|(?:\d{1,3}|[ivxlc]{1,6}|[a-zđ])[.)/]\s*)+/, '')
-    .replace(/\s*:$/, '');
-}
+    .replace(/\s*:$/, ''),
+);
 
 function dropUndefined<T>(o: T): T {
   for (const k of Object.keys(o as object))
@@ -122,6 +123,29 @@ function bareNumber(v: CellValue): number | null {
   return /^\d{1,3}$/.test(t) ? Number(t) : null;
 }
 
+/** What monthColumns asks of a cell: strict month, bare number, text that is not a number. */
+interface HeaderCell {
+  strict: number | null;
+  bare: number | null;
+  text: boolean;
+}
+
+function headerCellOf(v: CellValue): HeaderCell {
+  const bare = bareNumber(v);
+  const t = cellText(v);
+  return { strict: strictMonth(v), bare, text: bare === null && t !== '' && !/^[\d.,\s]+$/.test(t) };
+}
+
+/** Header rows repeat the same few texts on every sheet: one look per distinct string. */
+const headerCellOfText = memoText(headerCellOf);
+const NOT_HEADER: HeaderCell = { strict: null, bare: null, text: false };
+
+function headerCell(v: CellValue): HeaderCell {
+  if (typeof v === 'string') return headerCellOfText(v);
+  // Dates, booleans and empties show no text (cellText ''); numbers go the general way.
+  return typeof v === 'number' ? headerCellOf(v) : NOT_HEADER;
+}
+
 /**
  * Month → columns (0-based) of one row, or null when the row is not a month header
  * row. Bare numbers ("1" … "12", e.g. under a merged "Tháng" cell) count only when
@@ -131,18 +155,24 @@ function bareNumber(v: CellValue): number | null {
 function monthColumns(row: CellValue[]): Map<number, number[]> | null {
   const strict = new Map<number, number[]>();
   const limit = Math.min(row.length, MAX_COLS * 5);
+  let bareCount = 0;
   for (let c = 0; c < limit; c++) {
-    const m = strictMonth(row[c]);
+    const cell = headerCell(row[c]);
+    const m = cell.strict;
     if (m) strict.set(m, [...(strict.get(m) ?? []), c]);
+    if (cell.bare !== null) bareCount++;
   }
   if (strict.size >= MIN_MONTH_HEADERS) return strict;
+  // Fewer than six bare numbers cannot make a header (title rows, label rows).
+  if (bareCount < MIN_MONTH_HEADERS) return null;
   const bare = new Map<number, number[]>();
   let last = 0;
   let hasText = false;
   for (let c = 0; c < limit; c++) {
-    const n = bareNumber(row[c]);
+    const cell = headerCell(row[c]);
+    const n = cell.bare;
     if (n === null) {
-      if (cellText(row[c]) && !/^[\d.,\s]+$/.test(cellText(row[c]))) hasText = true;
+      if (cell.text) hasText = true;
       continue;
     }
     if (n < 1 || n > 12 || n <= last) return null;
@@ -427,7 +457,7 @@ function locateColumns(
       if (monthCols.has(c)) continue;
       const k = labelKey(row[c]);
       if (codeCol < 0 && CODE_HEADERS.has(k)) codeCol = c;
-      else if (labelCol < 0 && LABEL_HEADERS.some((l) => k === l || k.startsWith(`${l} `))) labelCol = c;
+      else if (labelCol < 0 && isLabelHeader(k)) labelCol = c;
     }
   }
   // Else by contents: the column with most hits (at least 3), leftmost on a tie.
@@ -477,7 +507,8 @@ function mapRows(grid: Grid, cols: Columns, look: Lookup): Rows {
     const code = codeCol >= 0 ? cellText(row[codeCol]) : '';
     const label = labelCol >= 0 ? cellText(row[labelCol]) : '';
     if (code) {
-      if (code.toUpperCase() === LAYOUT.submittedCode) {
+      // Upper-casing cannot change the length of a string that becomes "NGAY_NOP".
+      if (code.length === LAYOUT.submittedCode.length && code.toUpperCase() === LAYOUT.submittedCode) {
         if (rows.submittedRow < 0) rows.submittedRow = r;
         continue;
       }
@@ -579,6 +610,38 @@ function hiddenByMerges(merges: string[], valueRows: Set<number>, monthCol: (num
   return out;
 }
 
+/**
+ * A1 names of the 12 month cells of a row ('' where the month has no column), shared by
+ * every sheet with the same month columns: a national read would otherwise build 2.8
+ * million equal strings. Frozen, since many reports hold the same arrays.
+ */
+const CELL_NAMES = new Map<string, Map<number, readonly string[]>>();
+const CELL_NAMES_MAX = 200;
+
+function cellNames(monthCol: (number | undefined)[]): (row: number) => readonly string[] {
+  const key = monthCol.join();
+  let byRow = CELL_NAMES.get(key);
+  if (!byRow) {
+    if (CELL_NAMES.size >= CELL_NAMES_MAX) CELL_NAMES.clear();
+    byRow = new Map();
+    CELL_NAMES.set(key, byRow);
+  }
+  const rows = byRow;
+  return (row) => {
+    let names = rows.get(row);
+    if (!names) {
+      const list: string[] = [];
+      for (let m = 1; m <= 12; m++) {
+        const c = monthCol[m];
+        list.push(c === undefined ? '' : a1(row, c + 1));
+      }
+      names = Object.freeze(list);
+      rows.set(row, names);
+    }
+    return names;
+  };
+}
+
 /** What every sheet of a read shares, built once: the unit index and the catalogue lookup. */
 export interface PreparedRead {
   units: UnitIndex;
@@ -673,21 +736,30 @@ function readOne(sheet: SheetInput, ctx: ReadContext, file: string, prepared: Pr
     push('error', bad.problem, { cell, indicatorCode, indicatorLabel, month: m }, text);
   };
 
+  const rowCells = cellNames(monthCol);
   for (const ind of cat.indicators) {
     const r = rows.rowOf.get(ind.code);
     const months: (number | string | null)[] = Array(12).fill(null);
-    cells[ind.code] = Array(12).fill('');
     if (r === undefined) {
+      cells[ind.code] = Array(12).fill('');
       const extra = { indicatorCode: ind.code, indicatorLabel: ind.label };
       push('warning', 'missing-indicator', extra, T.missingIndicator(where(), ind.label, ind.code));
     } else {
       const row = grid[r] ?? [];
+      const names = rowCells(r + 1);
+      cells[ind.code] = names as string[];
+      const count = ind.kind === 'count';
       for (let m = 1; m <= 12; m++) {
         const c = monthCol[m];
         if (c === undefined) continue;
-        const cell = a1(r + 1, c + 1);
-        cells[ind.code][m - 1] = cell;
-        const parsed: CellParse = parseCell(row[c], ind.kind);
+        const v = row[c];
+        // Fast path, same answer as parseCell: a plain number that is valid as it stands.
+        if (typeof v === 'number' && v >= 0 && (count ? Number.isInteger(v) : ind.kind === 'amount' && v < Infinity)) {
+          months[m - 1] = v === 0 ? 0 : v;
+          continue;
+        }
+        const cell = names[m - 1];
+        const parsed: CellParse = parseCell(v, ind.kind);
         if (parsed.status === 'invalid') {
           invalid.push(`${ind.code}:${m}`);
           cellFinding(ind.code, ind.label, m, cell, parsed);
@@ -714,22 +786,24 @@ function readOne(sheet: SheetInput, ctx: ReadContext, file: string, prepared: Pr
   }
 
   const submitted: (string | null)[] = Array(12).fill(null);
-  const submittedCells: string[] = Array(12).fill('');
   const sr = rows.submittedRow;
+  const submittedCells = sr < 0 ? Array<string>(12).fill('') : (rowCells(sr + 1) as string[]);
   if (sr < 0) push('warning', 'missing-submitted-row', {}, T.missingSubmittedRow(where()));
   else
     for (let m = 1; m <= 12; m++) {
       const c = monthCol[m];
       if (c === undefined) continue;
-      const cell = a1(sr + 1, c + 1);
-      submittedCells[m - 1] = cell;
+      const cell = submittedCells[m - 1];
       const parsed = parseDateCell(grid[sr]?.[c]);
       if (parsed.status === 'ok') submitted[m - 1] = parsed.iso;
       else if (parsed.status === 'invalid') cellFinding(LAYOUT.submittedCode, SUBMITTED_LABEL, m, cell, parsed);
     }
 
-  const valueRows = new Set([...rows.rowOf.values(), ...(sr >= 0 ? [sr] : [])].map((r) => r + 1));
-  for (const hidden of hiddenByMerges(sheet.merges ?? [], valueRows, monthCol)) {
+  const merges = sheet.merges ?? [];
+  const valueRows = merges.length
+    ? new Set([...rows.rowOf.values(), ...(sr >= 0 ? [sr] : [])].map((r) => r + 1))
+    : new Set<number>();
+  for (const hidden of hiddenByMerges(merges, valueRows, monthCol)) {
     const text = T.mergedCell(where({ cell: hidden.cell }), hidden.range, hidden.months);
     push('warning', 'merged-cell', { cell: hidden.cell }, text);
   }

@@ -19,25 +19,31 @@ const D_FIX: Record<string, string> = {
 const SPACES = /\s+/g;
 
 /**
- * Results of cleanText for short strings seen before: sheets repeat the same headers, codes
- * and labels thousands of times (a national aggregation reads 6,642 sheets). Bounded: only
- * strings under 256 characters, and emptied when it holds 20,000, so long notes typed by
- * people never pile up.
+ * Results of the functions below for short strings seen before: sheets repeat the same
+ * headers, codes and labels thousands of times (a national aggregation reads 6,642 sheets).
+ * Bounded: only strings under 256 characters, and each cache is emptied when it holds
+ * 20,000, so long notes typed by people never pile up. The functions are pure, so a cached
+ * answer is the answer.
  */
-const CLEAN_CACHE = new Map<string, string>();
-const CLEAN_CACHE_MAX = 20_000;
-const CLEAN_CACHE_MAX_LENGTH = 256;
+const CACHE_MAX = 20_000;
+const CACHE_MAX_LENGTH = 256;
+
+/** `fn` with a bounded cache of its answers for short strings; `fn` must be pure. */
+export function memoText<T>(fn: (s: string) => T): (s: string) => T {
+  const cache = new Map<string, T>();
+  return (s: string) => {
+    if (s.length >= CACHE_MAX_LENGTH) return fn(s);
+    const hit = cache.get(s);
+    if (hit !== undefined) return hit;
+    const out = fn(s);
+    if (cache.size >= CACHE_MAX) cache.clear();
+    cache.set(s, out);
+    return out;
+  };
+}
 
 /** NFC, one Đ, no zero-width characters, single spaces, trimmed. Idempotent. */
-export function cleanText(s: string): string {
-  if (s.length >= CLEAN_CACHE_MAX_LENGTH) return clean(s);
-  const hit = CLEAN_CACHE.get(s);
-  if (hit !== undefined) return hit;
-  const out = clean(s);
-  if (CLEAN_CACHE.size >= CLEAN_CACHE_MAX) CLEAN_CACHE.clear();
-  CLEAN_CACHE.set(s, out);
-  return out;
-}
+export const cleanText: (s: string) => string = memoText(clean);
 
 function clean(s: string): string {
   return s
@@ -53,9 +59,9 @@ function clean(s: string): string {
  * NFC again after lower-casing: a lower-case letter may compose where its capital did not
  * ("T" + U+0308 → "ẗ" U+1E97), and the result must be idempotent.
  */
-export function normalizeName(s: string): string {
-  return cleanText(s).toLocaleLowerCase('vi').normalize('NFC');
-}
+export const normalizeName: (s: string) => string = memoText((s) =>
+  cleanText(s).toLocaleLowerCase('vi').normalize('NFC'),
+);
 
 export function sameName(a: string, b: string): boolean {
   return normalizeName(a) === normalizeName(b);
@@ -65,14 +71,14 @@ export function sameName(a: string, b: string): boolean {
  * ASCII slug without diacritics: "Chung Chải 2018" → "chung-chai-2018". Used to match
  * sheet and file names against unit codes ("chung-chai-2018.xlsx").
  */
-export function slug(s: string): string {
-  return normalizeName(s)
+export const slug: (s: string) => string = memoText((s) =>
+  normalizeName(s)
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/đ/g, 'd')
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
+    .replace(/^-+|-+$/g, ''),
+);
 
 // Tone marks: huyền, sắc, hỏi, ngã, nặng.
 const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/g;
@@ -84,8 +90,8 @@ const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/g;
  * - curly quotes → straight, en/em dashes → "-".
  * Only for comparing; never shown.
  */
-export function looseKey(s: string): string {
-  return normalizeName(s)
+export const looseKey: (s: string) => string = memoText((s) =>
+  normalizeName(s)
     .replace(/[\u201C\u201D\u201E\u00AB\u00BB]/g, '"')
     .replace(/[\u2018\u2019]/g, "'")
     .replace(/[\u2013\u2014\u2212]/g, '-')
@@ -93,5 +99,5 @@ export function looseKey(s: string): string {
     .replace(/[\p{L}\p{M}]+/gu, (word) => {
       const tones = word.match(TONE_MARKS);
       return tones ? word.replace(TONE_MARKS, '') + tones.join('') : word;
-    });
-}
+    }),
+);

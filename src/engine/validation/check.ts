@@ -7,7 +7,7 @@ import { sheetRef, FINDING_TEXT as T } from '../../messages/vi/findings';
 import { unitDisplayName } from '../sheet/layout';
 import { prepareRead, type ReadContext, readWorkbook } from '../sheet/read';
 import type { Finding, ReadResult, Unit, UnitYear, WorkbookInput } from '../types';
-import { checkRules } from './rules';
+import { checkRules, compileRules } from './rules';
 
 /** Code-point order: locale-independent, so every machine sorts alike. */
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -93,7 +93,8 @@ export function checkWorkbooks(workbooks: WorkbookInput[], ctx: ReadContext): Re
   }
 
   const reports = [...kept.values()].sort(compareReports);
-  for (const r of reports) findings.push(...checkRules(r, ctx.catalogue));
+  const rules = compileRules(ctx.catalogue);
+  for (const r of reports) for (const f of checkRules(r, ctx.catalogue, undefined, rules)) findings.push(f);
   findings.sort(compareFindings);
   return { reports, findings };
 }

@@ -4,7 +4,7 @@
  */
 import { FINDING_TEXT as T, type Where } from '../../messages/vi/findings';
 import { unitDisplayName } from '../sheet/layout';
-import type { Catalogue, Finding, RuleOperator, UnitYear } from '../types';
+import type { Catalogue, Finding, Indicator, RuleOperator, UnitYear, ValidationRule } from '../types';
 
 const ALL_MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
 /** Amounts are decimals: 0.1 + 0.2 must equal 0.3. */
@@ -28,9 +28,44 @@ function holds(left: number, op: RuleOperator, right: number): boolean {
   }
 }
 
-/** Sum without binary noise (0.1 + 0.2 → 0.3) so messages show what the user typed. */
-function sum(values: (number | null)[]): number {
-  return Number(values.reduce<number>((a, v) => a + (v ?? 0), 0).toPrecision(15));
+/** Remove binary noise from a sum (0.1 + 0.2 → 0.3) so messages show what the user typed. */
+function tidy(n: number): number {
+  // Whole numbers below 10^15 print exactly at 15 digits already (the common case: counts).
+  if (Number.isInteger(n) && Math.abs(n) < 1e15) return n === 0 ? 0 : n;
+  return Number(n.toPrecision(15));
+}
+
+type Series = readonly (number | null | undefined)[] | undefined;
+
+/** A side's values in month `i` (0-based): null when every one is missing, else the tidy sum. */
+function sideSum(series: Series[], i: number): number | null {
+  let acc = 0;
+  let any = false;
+  for (let k = 0; k < series.length; k++) {
+    const v = series[k]?.[i];
+    if (v === null || v === undefined) continue;
+    any = true;
+    acc += v;
+  }
+  return any ? tidy(acc) : null;
+}
+
+/** A catalogue's rules and maxima in the form checkRules walks; build once for many reports. */
+export interface CompiledRules {
+  rules: { rule: ValidationRule; codes: string[]; label: string | undefined }[];
+  maxima: Indicator[];
+}
+
+export function compileRules(catalogue: Catalogue): CompiledRules {
+  const labels = new Map(catalogue.indicators.map((i) => [i.code, i.label]));
+  return {
+    rules: catalogue.rules.map((rule) => ({
+      rule,
+      codes: [...rule.left, ...rule.right],
+      label: labels.get(rule.left[0]),
+    })),
+    maxima: catalogue.indicators.filter((i) => i.max !== undefined && i.kind !== 'note'),
+  };
 }
 
 function displayName(report: UnitYear): string {
@@ -63,28 +98,38 @@ function finding(report: UnitYear, f: Omit<Finding, 'unitCode' | 'unitName' | 'f
  * rule's cells is invalid is skipped: that cell already has its own error, and a
  * sum without it would only add a misleading second one.
  */
-export function checkRules(report: UnitYear, catalogue: Catalogue, months: number[] = ALL_MONTHS): Finding[] {
+export function checkRules(
+  report: UnitYear,
+  catalogue: Catalogue,
+  months: number[] = ALL_MONTHS,
+  compiled: CompiledRules = compileRules(catalogue),
+): Finding[] {
   const findings: Finding[] = [];
-  const unit = displayName(report);
-  const invalid = new Set(report.invalid);
-  const labels = new Map(catalogue.indicators.map((i) => [i.code, i.label]));
-  const valueAt = (code: string, m: number) => report.values[code]?.[m - 1] ?? null;
+  // Most reports have no invalid cell and break no rule: resolve each side's month series once
+  // per report and sum in place, with nothing built until a rule fails.
+  const invalid = report.invalid.length ? new Set(report.invalid) : null;
+  const sides = compiled.rules.map(({ rule }) => ({
+    left: rule.left.map((c) => report.values[c]),
+    right: rule.right.map((c) => report.values[c]),
+  }));
+  let unit: string | undefined;
 
   for (const m of months) {
-    for (const rule of catalogue.rules) {
-      const codes = [...rule.left, ...rule.right];
-      if (codes.some((c) => invalid.has(`${c}:${m}`))) continue;
-      const left = rule.left.map((c) => valueAt(c, m));
-      const right = rule.right.map((c) => valueAt(c, m));
-      const none = (vs: (number | null)[]) => vs.every((v) => v === null);
+    const i = m - 1;
+    for (let k = 0; k < compiled.rules.length; k++) {
+      const { rule, codes, label } = compiled.rules[k];
+      if (invalid && codes.some((c) => invalid.has(`${c}:${m}`))) continue;
+      const left = sideSum(sides[k].left, i);
+      const right = sideSum(sides[k].right, i);
       if (rule.missing === 'treatAsZero') {
-        if (none(left) && none(right)) continue;
-      } else if (none(left) || (right.length > 0 && none(right))) continue;
-      const l = sum(left);
-      const r = sum(right);
+        if (left === null && right === null) continue;
+      } else if (left === null || (rule.right.length > 0 && right === null)) continue;
+      const l = left ?? 0;
+      const r = right ?? 0;
       if (holds(l, rule.operator, r)) continue;
+      unit ??= displayName(report);
       const first = rule.left[0];
-      const cell = report.cells[first]?.[m - 1] || undefined;
+      const cell = report.cells[first]?.[i] || undefined;
       const w: Where = { unit, cell, month: m };
       if (!unit) Object.assign(w, { file: report.file, sheet: report.sheet });
       findings.push(
@@ -93,17 +138,17 @@ export function checkRules(report: UnitYear, catalogue: Catalogue, months: numbe
           code: 'rule-violation',
           cell,
           indicatorCode: first,
-          indicatorLabel: labels.get(first),
+          indicatorLabel: label,
           month: m,
           message: T.ruleViolation(w, rule.message, l, r),
         }),
       );
     }
-    for (const ind of catalogue.indicators) {
-      if (ind.max === undefined || ind.kind === 'note') continue;
-      const v = valueAt(ind.code, m);
-      if (v === null || v <= ind.max) continue;
-      const cell = report.cells[ind.code]?.[m - 1] || undefined;
+    for (const ind of compiled.maxima) {
+      const v = report.values[ind.code]?.[i] ?? null;
+      if (v === null || v <= (ind.max as number)) continue;
+      unit ??= displayName(report);
+      const cell = report.cells[ind.code]?.[i] || undefined;
       findings.push(
         finding(report, {
           severity: 'warning',
@@ -112,7 +157,7 @@ export function checkRules(report: UnitYear, catalogue: Catalogue, months: numbe
           indicatorCode: ind.code,
           indicatorLabel: ind.label,
           month: m,
-          message: T.aboveMax({ unit, cell, indicator: ind.label, month: m }, v, ind.max, ind.unit),
+          message: T.aboveMax({ unit, cell, indicator: ind.label, month: m }, v, ind.max as number, ind.unit),
         }),
       );
     }
