@@ -26,6 +26,7 @@ import { DEFAULT_PROPERTY_LIMITS, PropertiesServiceImpl, PropertiesState, type P
 import { GasRuntime } from './runtime';
 import { LoggerImpl, makeConsole, SessionImpl } from './session';
 import type { SheetImpl } from './sheet';
+import { sheetsApiHandler } from './sheets-api';
 import { SpreadsheetAppImpl, SpreadsheetImpl, type SpreadsheetInit } from './spreadsheet';
 import { ScriptAppImpl, type TriggerInfo, TriggerState } from './triggers';
 import { UiImpl, UiState } from './ui';
@@ -39,6 +40,7 @@ export type { FaultHandle, FaultSpec } from './faults';
 export { DEFAULT_LATENCY, type LatencyModel, ZERO_LATENCY } from './latency';
 export type { SentAttachment, SentMail } from './mail';
 export { DEFAULT_PROPERTY_LIMITS, type PropertyLimits } from './properties';
+export { type EmulatorOptions, sheetsApiHandler } from './sheets-api';
 export type { TriggerInfo, TriggerSchedule } from './triggers';
 export type { AlertRecord, MenuItemRecord, MenuRecord, PromptRecord, PromptScript, ShownRecord } from './ui';
 export type { FakeRequest, FakeResponseSpec, HttpHandler } from './urlfetch';
@@ -373,6 +375,8 @@ export function createGasFake(options: GasFakeOptions = {}): GasFake {
       ctx.uiAvailable = available;
     },
   };
+  // The Sheets API over these spreadsheets, reached by UrlFetchApp without a test handler.
+  http.sheetsApi = sheetsApiHandler(fake);
   return fake;
 }
 

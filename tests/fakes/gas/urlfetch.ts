@@ -1,8 +1,15 @@
-/** UrlFetchApp routed to a handler the test provides (fake.http.handler). */
+/**
+ * UrlFetchApp routed to a handler the test provides (fake.http.handler), and the Sheets API
+ * (https://sheets.googleapis.com/v4/spreadsheets/…) to the emulator over the fake's own
+ * spreadsheets (fake.http.sheetsApi, sheets-api.ts) unless the test's handler serves it.
+ * Each fetch / fetchAll is ONE service call; reading the response (HTTPResponse methods) is
+ * local in Apps Script and not counted.
+ */
 import { BlobImpl, toSignedBytes, toUint8 } from './blob';
 import type { FakeContext } from './context';
 import { GAS_ERRORS, GasError } from './errors';
 import { GasObject } from './runtime';
+import { isSheetsApiUrl, SERVES_SHEETS_API } from './sheets-api';
 
 export interface FakeRequest {
   url: string;
@@ -25,8 +32,21 @@ export interface FakeResponseSpec {
 export type HttpHandler = (req: FakeRequest) => FakeResponseSpec;
 
 export class HttpState {
+  /** The test's handler: every request, except Sheets API requests when it does not serve them (below). */
   handler: HttpHandler | null = null;
+  /**
+   * Serves Sheets API requests when `handler` is null or is not itself a Sheets API handler
+   * (made by sheetsApiHandler). Set by createGasFake; null sends them to `handler` too.
+   */
+  sheetsApi: HttpHandler | null = null;
   requests: FakeRequest[] = [];
+
+  /** Which handler answers `url`. */
+  route(url: string): HttpHandler | null {
+    const own = this.handler as (HttpHandler & { [SERVES_SHEETS_API]?: true }) | null;
+    if (this.sheetsApi && isSheetsApiUrl(url) && !own?.[SERVES_SHEETS_API]) return this.sheetsApi;
+    return own;
+  }
 }
 
 interface FetchParams {
@@ -48,15 +68,14 @@ function origin(url: string): string {
   }
 }
 
-export class HTTPResponseImpl extends GasObject {
+/** A plain object, not a counted service object: Apps Script answers these methods locally. */
+export class HTTPResponseImpl {
   constructor(
     private readonly _ctx: FakeContext,
     private readonly _code: number,
     private readonly _body: Uint8Array,
     private readonly _headers: Record<string, string>,
-  ) {
-    super(_ctx.rt, 'HTTPResponse');
-  }
+  ) {}
   getResponseCode() {
     return this._code;
   }
@@ -74,7 +93,7 @@ export class HTTPResponseImpl extends GasObject {
   }
   getBlob() {
     const ct = Object.entries(this._headers).find(([k]) => k.toLowerCase() === 'content-type')?.[1] ?? null;
-    return new BlobImpl(this._ctx, this._body, ct, null);
+    return new BlobImpl(this._ctx, this._body, ct, null)._api;
   }
   getAs(contentType: string) {
     return this.getBlob().getAs(contentType);
@@ -121,9 +140,10 @@ export class UrlFetchAppImpl extends GasObject {
   }
 
   private _send(req: FakeRequest): HTTPResponseImpl {
-    if (!this._http.handler) throw new Error(`fake UrlFetchApp: no fake.http.handler set (request to ${req.url})`);
+    const handler = this._http.route(req.url);
+    if (!handler) throw new Error(`fake UrlFetchApp: no fake.http.handler set (request to ${req.url})`);
     this._http.requests.push(req);
-    const spec = this._http.handler(req) ?? {};
+    const spec = handler(req) ?? {};
     const status = spec.status ?? 200;
     const body =
       typeof spec.body === 'string' || spec.body instanceof Uint8Array
