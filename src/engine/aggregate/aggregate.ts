@@ -128,9 +128,17 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
   const ytd = ytdMonths(period);
   const lastMonth = ytd[ytd.length - 1];
 
-  const total = (reports: Map<string, UnitYear>, ind: Indicator, ms: number[]): number | null => {
+  // Each unit's value is worked out once per indicator and span, then summed in unit-code
+  // order (as everywhere, so totals do not depend on input order) and listed in unit order.
+  const nowByCode = byCodeOrder.map((u) => now.get(u.code));
+  const beforeByCode = byCodeOrder.map((u) => before.get(u.code));
+  const codeRank = new Map(byCodeOrder.map((u, j) => [u.code, j]));
+  const unitRank = units.map((u) => codeRank.get(u.code) as number);
+  const valuesOf = (reports: (UnitYear | undefined)[], ind: Indicator, ms: number[]) =>
+    reports.map((r) => unitValue(r, ind, ms));
+  const sumOf = (values: (number | null)[]): number | null => {
     let acc: number | null = null;
-    for (const u of byCodeOrder) acc = addNullable(acc, unitValue(reports.get(u.code), ind, ms));
+    for (const v of values) acc = addNullable(acc, v);
     return acc === null ? null : tidy(acc);
   };
 
@@ -158,16 +166,18 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
         notes,
       };
     }
-    const byUnit: UnitFigure[] = units.map((u) => ({
+    const periodValues = valuesOf(nowByCode, ind, months);
+    const ytdValues = valuesOf(nowByCode, ind, ytd);
+    const byUnit: UnitFigure[] = units.map((u, i) => ({
       unitCode: u.code,
       unitName: u.name,
-      period: unitValue(now.get(u.code), ind, months),
-      ytd: unitValue(now.get(u.code), ind, ytd),
+      period: periodValues[unitRank[i]],
+      ytd: ytdValues[unitRank[i]],
     }));
-    const periodTotal = total(now, ind, months);
-    const ytdTotal = total(now, ind, ytd);
-    const lastYearPeriod = total(before, ind, months);
-    const lastYearYtd = total(before, ind, ytd);
+    const periodTotal = sumOf(periodValues);
+    const ytdTotal = sumOf(ytdValues);
+    const lastYearPeriod = sumOf(valuesOf(beforeByCode, ind, months));
+    const lastYearYtd = sumOf(valuesOf(beforeByCode, ind, ytd));
     const [periodChange, periodPct] = change(periodTotal, lastYearPeriod);
     const [ytdChange, ytdPct] = change(ytdTotal, lastYearYtd);
     return {
@@ -185,12 +195,22 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
     };
   });
 
+  // Per month the sum over units of each unit's (tidied) value of that month, months after
+  // the period null; one pass over each unit's series.
   const monthly: Record<string, (number | null)[]> = {};
   for (const ind of catalogue.indicators) {
     if (ind.kind === 'note') continue;
-    monthly[ind.code] = Array.from({ length: 12 }, (_, i) =>
-      i < lastMonth ? total(now, { ...ind, overMonths: 'sum' }, [i + 1]) : null,
-    );
+    const acc: (number | null)[] = Array(12).fill(null);
+    for (const r of nowByCode) {
+      const series = r?.values[ind.code];
+      if (!series) continue;
+      for (let i = 0; i < lastMonth; i++) {
+        const v = series[i] ?? null;
+        if (v !== null) acc[i] = addNullable(acc[i], tidy(v));
+      }
+    }
+    for (let i = 0; i < lastMonth; i++) if (acc[i] !== null) acc[i] = tidy(acc[i] as number);
+    monthly[ind.code] = acc;
   }
 
   // Invalid cells of numeric indicators in any month the summary shows (period and year to date;

@@ -7,7 +7,7 @@
  *   3. then lower case before upper case.
  * Spaces sort before punctuation, punctuation before digits, digits before letters.
  */
-import { cleanText } from './normalize';
+import { cleanText, memoText } from './normalize';
 
 const ALPHABET = 'aăâbcdđeêfghijklmnoôơpqrstuưvwxyz';
 const LETTER_RANK = new Map<string, number>([...ALPHABET].map((c, i) => [c, i]));
@@ -39,7 +39,7 @@ interface Key {
   text: string;
 }
 
-function sortKey(s: string): Key {
+function makeSortKey(s: string): Key {
   const text = cleanText(s);
   const chars = [...text.normalize('NFD')];
   const primary: number[] = [];
@@ -70,6 +70,9 @@ function sortKey(s: string): Key {
   }
   return { primary, tones, cases, text };
 }
+
+/** Sorting compares each name many times: its key is built once (keys are never changed). */
+const sortKey = memoText(makeSortKey);
 
 function compareArrays(a: number[], b: number[]): number {
   const n = Math.min(a.length, b.length);
