@@ -16,7 +16,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { main } from '../../src/cli/main';
+import { defaultCatalogue } from '../../src/engine/catalogue/defaults';
+import { renderTextReport } from '../../src/engine/report/text';
 import type { Finding, Summary } from '../../src/engine/types';
 import {
   BAD,
@@ -67,6 +70,11 @@ async function tonghop(args: string[]): Promise<CliResult> {
 
 const LABEL = { error: 'LỖI', warning: 'CẢNH BÁO', info: 'THÔNG TIN' } as const;
 
+/** The subject commune's completeness in `aggregate` when it is not counted (cases.json "status"). */
+function subjectStatus(c: Case): 'missing' | 'unreadable' | undefined {
+  return (c as Case & { status?: 'missing' | 'unreadable' }).status;
+}
+
 describe.each(corpus.cases.map((c) => [c.id, c] as const))('tonghop on %s', (_id, c: Case) => {
   it(`check: exit ${c.exit.check}, the Vietnamese message names the place, no stack trace`, async () => {
     const r = await tonghop(['check', '--year', String(corpus.year), '--units', corpus.units, c.file]);
@@ -113,9 +121,22 @@ describe.each(corpus.cases.map((c) => [c.id, c] as const))('tonghop on %s', (_id
       });
     }
     if (!c.counted) {
-      // Not silently missing: the commune is listed as not reported.
+      // Not silently missing: no readable report, so not counted as reported …
       expect(summary.completeness.rows.find((row) => row.unitCode === corpus.subject)?.status).toBe('missing');
-      expect(summary.findings.some((f) => f.code === 'unit-missing' && f.unitCode === corpus.subject)).toBe(true);
+      const noReport = summary.findings.some((f) => f.code === 'unit-missing' && f.unitCode === corpus.subject);
+      const fileError = summary.findings.find((f) => f.code === 'file-unreadable' && f.file === c.file);
+      // … and listed as unreadable when it sent a file that could not be opened (the only
+      // unit without a readable report: the file is its), else as not reported.
+      expect({
+        case: c.id,
+        unreadableUnits: summary.unreadableUnits,
+        noReport,
+        unitOfFile: fileError?.unitCode,
+      }).toEqual(
+        subjectStatus(c) === 'unreadable'
+          ? { case: c.id, unreadableUnits: [corpus.subject], noReport: false, unitOfFile: corpus.subject }
+          : { case: c.id, unreadableUnits: [], noReport: true, unitOfFile: undefined },
+      );
     }
     expect(fs.statSync(xlsx).size).toBeGreaterThan(1000);
   });
@@ -188,8 +209,14 @@ describe('node bin/tonghop.js (child processes)', () => {
     expect(summary.indicators.find((i) => i.code === 'DTN_QUA')?.period).toBe(expectedTotals(notCounted).DTN_QUA);
     for (const c of fileCases) {
       const f = summary.findings.find((x) => x.file === c.file);
-      expect({ case: c.id, severity: f?.severity }).toEqual({ case: c.id, severity: 'error' });
+      // Eight unreadable files, one unit without a report: which file is its cannot be said.
+      expect({ case: c.id, severity: f?.severity, unit: f?.unitCode }).toEqual({
+        case: c.id,
+        severity: 'error',
+        unit: undefined,
+      });
     }
+    expect(summary.unreadableUnits).toEqual([]);
     for (const f of [xlsx, csv, html]) expect(fs.statSync(f).size).toBeGreaterThan(500);
   }, 120_000);
 
@@ -206,4 +233,84 @@ describe('node bin/tonghop.js (child processes)', () => {
       expect(r.stderr.trim().length).toBeGreaterThan(10);
     }
   }, 120_000);
+});
+
+describe('an unreadable commune file is "không đọc được", not "chưa nộp" (issue 6)', () => {
+  const rowOf = (summary: Summary, code: string) => summary.completeness.rows.find((r) => r.unitCode === code);
+
+  it('console, narrative, report text, the summary sheet and "Kiểm tra" name the unit and the file', async () => {
+    const xlsx = path.join(out, 'unreadable-console.xlsx');
+    const file = 'cases/password-protected.xlsx';
+    const args = ['aggregate', '--period', corpus.period, '--units', corpus.units, '--out', xlsx, 'good/', file];
+    const r = await tonghop(args);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`Không đọc được báo cáo: Xã Chung Chải (${file})`);
+    expect(r.stdout).not.toMatch(/Chưa nộp: .*Chung Chải/);
+    expect(r.stdout).toContain('không đọc được báo cáo của: Chung Chải');
+    expect(r.stdout).not.toContain('chưa báo cáo: Chung Chải');
+    // The error names the file, why, and whose report it is taken to be.
+    const error = r.stdout.split('\n').find((l) => l.startsWith('LỖI: ') && l.includes(file)) ?? '';
+    expect(error).toContain('đã đặt mật khẩu');
+    expect(error).toContain('coi là báo cáo của Xã Chung Chải');
+
+    const json: Summary = JSON.parse((await tonghop([...args, '--json'])).stdout);
+    expect(json.unreadableUnits).toEqual([corpus.subject]);
+    expect(json.completeness.reported).toBe(3);
+    const text = renderTextReport(json, defaultCatalogue());
+    expect(text).toContain('Không đọc được báo cáo: Xã Chung Chải');
+    expect(text).not.toMatch(/Chưa báo cáo: .*Chung Chải/);
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(xlsx);
+    const rows = (name: string) => {
+      const ws = wb.worksheets.find((w) => w.name.startsWith(name));
+      const out: string[][] = [];
+      ws?.eachRow((row) => out.push((row.values as unknown[]).slice(1).map((v) => (v == null ? '' : String(v)))));
+      return out;
+    };
+    const status = rows('Tổng hợp').find((cells) => cells[1]?.includes('Chung Chải') && cells[0] !== '');
+    expect(status?.[2]).toBe('Không đọc được báo cáo');
+    const check = rows('Kiểm tra').find((cells) => cells[2] === file);
+    expect(check?.[0]).toBe('Lỗi');
+    expect(check?.[1]).toContain('Chung Chải');
+  });
+
+  it("a file named after its commune is that commune's even when several communes have not reported", async () => {
+    const dir = path.join(out, 'named');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.copyFileSync(path.join(BAD, 'cases/renamed-pdf.xlsx'), path.join(dir, 'Xã Chung Chải - tháng 9.xlsx'));
+    fs.copyFileSync(path.join(BAD, 'cases/truncated-download.xlsx'), path.join(dir, 'bao-cao-thang-9.xlsx'));
+    const args = ['aggregate', '--period', corpus.period, '--units', corpus.units, '--out', path.join(dir, 'th.xlsx')];
+    const inputs = ['good/huoi-lech-2018.xlsx', dir];
+    const summary: Summary = JSON.parse((await tonghop([...args, '--json', ...inputs])).stdout);
+    expect(summary.unreadableUnits).toEqual(['chung-chai']);
+    // Two communes sent nothing readable and one file names none: theirs stay "not reported".
+    for (const code of ['muong-nhe', 'sin-thau']) {
+      expect(rowOf(summary, code)?.status).toBe('missing');
+      expect(summary.findings.some((f) => f.code === 'unit-missing' && f.unitCode === code)).toBe(true);
+    }
+    const loose = summary.findings.find(
+      (f) => f.code === 'file-unreadable' && f.file?.endsWith('bao-cao-thang-9.xlsx'),
+    );
+    expect(loose?.unitCode).toBeUndefined();
+
+    const r = await tonghop([...args, ...inputs]);
+    expect(r.stdout).toMatch(/Không đọc được báo cáo: Xã Chung Chải \(.*Xã Chung Chải - tháng 9\.xlsx\)/);
+    expect(r.stdout).toMatch(/Chưa nộp: Xã Mường Nhé; Xã Sín Thầu/);
+    expect(r.stdout).toMatch(/1 tệp không đọc được, chưa rõ của đơn vị nào .*: .*bao-cao-thang-9\.xlsx/);
+    expect(r.stdout).toContain('Theo tên tệp, đây là báo cáo của Xã Chung Chải');
+  });
+
+  it('a unit whose report was read keeps its status; a bad extra file named after it stays an error', async () => {
+    const dir = path.join(out, 'extra');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.copyFileSync(path.join(BAD, 'cases/renamed-pdf.xlsx'), path.join(dir, 'huoi-lech-ban-cu.xlsx'));
+    const args = ['aggregate', '--period', corpus.period, '--units', corpus.units, '--json'];
+    const r = await tonghop([...args, '--out', path.join(dir, 'th.xlsx'), 'good/', 'cases/chung-chai.xlsx', dir]);
+    const summary: Summary = JSON.parse(r.stdout);
+    expect(r.code).toBe(1);
+    expect(summary.unreadableUnits).toEqual([]);
+    expect(rowOf(summary, 'huoi-lech')?.status).toBe('onTime');
+    expect(summary.findings.find((f) => f.code === 'file-unreadable')?.unitCode).toBeUndefined();
+  });
 });

@@ -15,6 +15,7 @@ import { EXIT, UserError } from '../exit-codes';
 import { bySeverity, countFindings, formatFinding } from '../findings';
 import { formulaFindings, type Inputs, readInputs } from '../inputs';
 import { type Io, println } from '../io';
+import { withUnreadableFiles } from '../unreadable';
 import { toXlsxBuffer } from '../xlsx/write';
 
 /** The period from --period, else the last closed month in the settings' time zone. */
@@ -45,8 +46,15 @@ export function summariseInputs(inputs: Inputs, config: Config, period: Period, 
   });
   const own = [...inputs.findings, ...formulaFindings(inputs, read.reports, period.year)];
   const findings: Finding[] = own.length ? [...own, ...summary.findings] : summary.findings;
-  const full: Summary = { ...summary, findings };
-  return { inputs, summary: full, errors: countFindings(findings).error };
+  let full: Summary = { ...summary, findings };
+  const unreadable = inputs.outcomes.flatMap((o) => (o.workbook ? [] : [{ file: o.file, error: o.error ?? '' }]));
+  if (unreadable.length) {
+    // A unit with a readable report of the year (even one without this period's figures) sent that one.
+    const reported = new Set(read.reports.filter((r) => r.year === period.year).map((r) => r.unitCode));
+    for (const r of summary.completeness.rows) if (r.status !== 'missing') reported.add(r.unitCode);
+    full = withUnreadableFiles(full, config.catalogue, unreadable, reported).summary;
+  }
+  return { inputs, summary: full, errors: countFindings(full.findings).error };
 }
 
 export async function prepare(
@@ -86,7 +94,22 @@ export function consoleSummary(summary: Summary, maxFindings = 10): string[] {
   out.push('', T.headingCompleteness, ...completenessLines(summary));
   if (lists.late.length) out.push(`${T.lateUnits}: ${lists.late.join('; ')}`);
   if (lists.missing.length) out.push(`${T.missingUnits}: ${lists.missing.join('; ')}`);
-  if (lists.unreadable.length) out.push(`${T.unreadableUnits}: ${lists.unreadable.join('; ')}`);
+  // Unreadable units with the file(s) taken as theirs; files not tied to a unit on their own line.
+  const filesOf = new Map<string, string[]>();
+  const loose: string[] = [];
+  for (const f of summary.findings) {
+    if (f.code !== 'file-unreadable' || !f.file) continue;
+    if (f.unitCode) filesOf.set(f.unitCode, [...(filesOf.get(f.unitCode) ?? []), f.file]);
+    else loose.push(f.file);
+  }
+  if (lists.unreadable.length) {
+    const items = lists.unreadable.map((label, i) => {
+      const files = filesOf.get(summary.unreadableUnits[i]);
+      return files ? `${label} (${files.join(', ')})` : label;
+    });
+    out.push(`${T.unreadableUnits}: ${items.join('; ')}`);
+  }
+  if (loose.length) out.push(`${T.unattributedFiles(loose.length)}: ${loose.join('; ')}`);
   const paragraphs = summary.narrative.map((p) => p.trim()).filter(Boolean);
   if (paragraphs.length) out.push('', T.headingNarrative, ...paragraphs.flatMap((p, i) => (i ? ['', p] : [p])));
   const counts = countFindings(summary.findings);

@@ -34,14 +34,17 @@ function completenessParagraph(s: SummaryCore): string {
   const date = formatDateVi(localDateOf(s.generatedAt, s.settings.timeZone));
   const multiMonth = periodMonths(s.period).length > 1;
   let text = T.completeness(date, c.reported, c.expected, noun, formatPercentVi(c.reportingRate), c.onTime);
+  const unreadable = new Set(s.unreadableUnits);
   const missing = c.rows
-    .filter((r) => r.status === 'missing')
+    .filter((r) => r.status === 'missing' && !unreadable.has(r.unitCode))
     .map((r) => {
       const partial = multiMonth && r.missingMonths.length < periodMonths(s.period).length;
       return partial ? `${r.unitName} (${T.missingMonths(r.missingMonths.join(', '))})` : r.unitName;
     });
   const late = c.rows.filter((r) => r.status === 'late').map((r) => r.unitName);
+  const unread = c.rows.filter((r) => r.status === 'missing' && unreadable.has(r.unitCode)).map((r) => r.unitName);
   if (missing.length) text += `; ${T.notReported(missing.join(', '))}`;
+  if (unread.length) text += `; ${T.unreadable(unread.join(', '))}`;
   if (late.length) text += `; ${T.late(late.join(', '))}`;
   return `${text}.`;
 }

@@ -173,6 +173,7 @@ function unitColumns(summary: Summary): { code: string; name: string }[] {
 function statusOf(summary: Summary, code: string): { text: string; style: StyleName } | null {
   const r = summary.completeness.rows.find((x) => x.unitCode === code);
   if (!r) return null;
+  if (r.status === 'missing' && summary.unreadableUnits.includes(code)) return { text: T.unreadable, style: 'error' };
   return {
     text: T.status[r.status],
     style: r.status === 'onTime' ? 'text' : r.status === 'late' ? 'warning' : 'error',
@@ -247,7 +248,7 @@ function summarySheet(summary: Summary, catalogue: Catalogue): SheetModel {
     g.put(row, 3, { v: st.text, s: st.style });
     g.put(row, 4, { v: r.submittedOn ? isoToSerial(r.submittedOn) : null, s: 'date' });
     const note = summary.unreadableUnits.includes(r.unitCode)
-      ? T.unreadable
+      ? T.unreadableNote
       : multiMonth && r.missingMonths.length
         ? T.missingMonths(r.missingMonths)
         : null;

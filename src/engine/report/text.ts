@@ -124,7 +124,10 @@ export function completenessLists(summary: Summary): { late: string[]; missing: 
       .map((r) =>
         T.lateItem(unitLabel(summary, r.unitCode, r.unitName), r.submittedOn ? formatDateVi(r.submittedOn) : null),
       ),
-    missing: rows.filter((r) => r.status === 'missing').map((r) => unitLabel(summary, r.unitCode, r.unitName)),
+    // A unit whose report could not be read did send one: listed as unreadable, not as missing.
+    missing: rows
+      .filter((r) => r.status === 'missing' && !summary.unreadableUnits.includes(r.unitCode))
+      .map((r) => unitLabel(summary, r.unitCode, r.unitName)),
     unreadable: summary.unreadableUnits.map((code) => {
       const unit = summary.units.find((u) => u.code === code);
       return unit ? unitDisplayName(unit) : code;

@@ -2,7 +2,7 @@
 
 const EXIT_CODES = `Mã thoát:
   0   thành công
-  1   số liệu có lỗi (các tệp kết quả vẫn được ghi)
+  1   số liệu có lỗi, kể cả có tệp không đọc được (các tệp kết quả vẫn được ghi)
   2   sai cách dùng: lệnh hoặc tùy chọn không đúng, tệp cấu hình không hợp lệ,
       hoặc không ghi được tệp kết quả
   3   không tìm thấy tệp đầu vào, hoặc không đọc được tệp nào
@@ -175,6 +175,12 @@ export const CLI_TEXT = {
   formulaNoResult: (file: string, sheet: string, cell: string) =>
     `Tệp ${file}, trang "${sheet}", ô ${cell}: công thức chưa có kết quả được lưu (tệp chưa được tính lại) nên coi như ô trống. Hãy mở tệp bằng Excel/LibreOffice và lưu lại.`,
   unreadable: (file: string, detail: string) => `Không đọc được tệp ${file}: ${detail}`,
+  /** After the reason a file could not be read, when its name names the unit. */
+  unreadableOfUnit: (unit: string) =>
+    `Theo tên tệp, đây là báo cáo của ${unit}: ghi là "không đọc được báo cáo", số liệu của đơn vị này chưa được cộng.`,
+  /** After the reason, when the unit is the only one without a readable report. */
+  unreadableByElimination: (unit: string) =>
+    `${unit} là đơn vị duy nhất chưa có báo cáo đọc được nên tệp này được coi là báo cáo của ${unit}: ghi là "không đọc được báo cáo", số liệu của đơn vị này chưa được cộng.`,
 
   // ------------------------------------------------------------ findings
   severity: { error: 'LỖI', warning: 'CẢNH BÁO', info: 'THÔNG TIN' } as Record<string, string>,
@@ -238,6 +244,9 @@ export const CLI_TEXT = {
   lateUnits: 'Nộp muộn',
   missingUnits: 'Chưa nộp',
   unreadableUnits: 'Không đọc được báo cáo',
+  /** Files that could not be read and whose unit is not known (several candidates). */
+  unattributedFiles: (n: number) =>
+    `${n} tệp không đọc được, chưa rõ của đơn vị nào (đơn vị "chưa nộp" ở trên có thể đã gửi một trong các tệp này)`,
 
   // ------------------------------------------------------------ fatal
   unexpected: (msg: string) => `Lỗi không mong đợi: ${msg}`,

@@ -6,6 +6,8 @@ export const NARRATIVE_TEXT = {
     `Đến ngày ${date}, ${reported}/${expected} ${noun} đã gửi báo cáo (tỷ lệ ${rate}), ${onTime} ${noun} đúng hạn`,
   notReported: (names: string) => `chưa báo cáo: ${names}`,
   late: (names: string) => `nộp muộn: ${names}`,
+  /** Units that sent a file that could not be read (not "chưa báo cáo": they did send one). */
+  unreadable: (names: string) => `không đọc được báo cáo của: ${names}`,
   /** After a unit name in a multi-month period: "Pá Mỳ (thiếu tháng 7, 8)". */
   missingMonths: (months: string) => `thiếu tháng ${months}`,
   /** Used when the units are of different kinds (xã, phường, thị trấn). */

@@ -49,6 +49,7 @@ export const REPORT_TEXT = {
   status: { onTime: 'Đúng hạn', late: 'Muộn', missing: 'Chưa báo cáo' } as Record<string, string>,
   missingMonths: (months: number[]) => `Chưa có số liệu tháng ${months.join(', ')}`,
   unreadable: 'Không đọc được báo cáo',
+  unreadableNote: 'Có gửi báo cáo nhưng không đọc được (xem trang "Kiểm tra")',
 
   narrativeTitle: 'NHẬN XÉT CHUNG',
   notesTitle: 'KHÓ KHĂN, VƯỚNG MẮC, KIẾN NGHỊ CỦA CƠ SỞ',

@@ -1,0 +1,127 @@
+/**
+ * Files that could not be read at all (not .xlsx, truncated, password-protected, too
+ * large…): whose report were they? A file that cannot be opened names no unit inside,
+ * so completeness would list its commune as "Chưa báo cáo" although it did send one.
+ *
+ * A file is taken as a unit's report when
+ *  1. its name names exactly one unit (code or name, ignoring accents, case and
+ *     separators: "chung-chai-2018.xlsx", "Xã Chung Chải T9.xlsx"), or
+ *  2. by elimination: it is the only unreadable file not named so, and exactly one
+ *     expected unit has no readable report of the year.
+ * Only units without a readable report of the year are candidates (a unit whose report
+ * was read elsewhere keeps its status; the bad file stays an error finding).
+ *
+ * Those units go to the summary's `unreadableUnits` (as the add-on does with sheets it
+ * cannot open), their "no report" warning is replaced by the file's error naming the unit,
+ * and the narrative is written again so that it says "không đọc được", not "chưa báo cáo".
+ */
+import path from 'node:path';
+import { narrate } from '../engine/narrative/narrative';
+import { unitDisplayName } from '../engine/sheet/layout';
+import { slug } from '../engine/text/normalize';
+import type { Catalogue, Finding, Summary, Unit } from '../engine/types';
+import { CLI_TEXT as T } from '../messages/vi/cli';
+
+export interface UnreadableFile {
+  /** As named in messages. */
+  file: string;
+  /** The Vietnamese reason (names the file). */
+  error: string;
+}
+
+export interface Attribution {
+  /** Unit code → the unreadable files taken as its report. */
+  byUnit: Map<string, string[]>;
+  /** How each attributed file was matched. */
+  how: Map<string, 'name' | 'elimination'>;
+  /** Files that could not be tied to a unit. */
+  unattributed: string[];
+}
+
+/**
+ * The unit a file name names, if exactly one. A key inside a longer matched one does not
+ * count ("muong-nhe-moi-2018" names Mường Nhé Mới, not also Mường Nhé).
+ */
+export function unitFromFileName(file: string, units: Unit[]): Unit | undefined {
+  const base = path.basename(file).replace(/\.[^.]*$/, '');
+  const name = `-${slug(base)}-`;
+  const hits: { unit: Unit; key: string }[] = [];
+  for (const unit of units) {
+    for (const key of new Set([slug(unit.code), slug(unit.name)])) {
+      if (key.length >= 2 && name.includes(`-${key}-`)) hits.push({ unit, key });
+    }
+  }
+  const named = new Set(
+    hits
+      .filter((h) => !hits.some((o) => o.unit !== h.unit && o.key.length > h.key.length && o.key.includes(h.key)))
+      .map((h) => h.unit),
+  );
+  return named.size === 1 ? [...named][0] : undefined;
+}
+
+/** Tie unreadable files to units without a readable report (`unreported`, in completeness order). */
+export function attributeUnreadable(files: string[], unreported: Unit[]): Attribution {
+  const byUnit = new Map<string, string[]>();
+  const how = new Map<string, 'name' | 'elimination'>();
+  const unattributed: string[] = [];
+  for (const file of files) {
+    const u = unitFromFileName(file, unreported);
+    if (!u) {
+      unattributed.push(file);
+      continue;
+    }
+    byUnit.set(u.code, [...(byUnit.get(u.code) ?? []), file]);
+    how.set(file, 'name');
+  }
+  const left = unreported.filter((u) => !byUnit.has(u.code));
+  if (unattributed.length === 1 && left.length === 1) {
+    const file = unattributed.pop() as string;
+    byUnit.set(left[0].code, [file]);
+    how.set(file, 'elimination');
+  }
+  return { byUnit, how, unattributed };
+}
+
+/**
+ * The summary with unreadable files counted as their units' unreadable reports.
+ * `reportedCodes`: units with a readable report of the period's year.
+ */
+export function withUnreadableFiles(
+  summary: Summary,
+  catalogue: Catalogue,
+  files: UnreadableFile[],
+  reportedCodes: Set<string>,
+): { summary: Summary; attribution: Attribution } {
+  const unitsByCode = new Map(summary.units.map((u) => [u.code, u]));
+  const unreported = summary.completeness.rows
+    .filter((r) => !reportedCodes.has(r.unitCode) && !summary.unreadableUnits.includes(r.unitCode))
+    .map((r) => unitsByCode.get(r.unitCode))
+    .filter((u): u is Unit => u !== undefined);
+  const attribution = attributeUnreadable(
+    files.map((f) => f.file),
+    unreported,
+  );
+  if (attribution.byUnit.size === 0) return { summary, attribution };
+
+  const unitOf = new Map<string, Unit>();
+  for (const [code, fs] of attribution.byUnit) for (const f of fs) unitOf.set(f, unitsByCode.get(code) as Unit);
+  const findings: Finding[] = [];
+  for (const f of summary.findings) {
+    // "No report from X" would contradict "X's file could not be read".
+    if (f.code === 'unit-missing' && f.unitCode && attribution.byUnit.has(f.unitCode)) continue;
+    const unit = f.code === 'file-unreadable' && f.file ? unitOf.get(f.file) : undefined;
+    if (!unit) {
+      findings.push(f);
+      continue;
+    }
+    const whose =
+      attribution.how.get(f.file as string) === 'name'
+        ? T.unreadableOfUnit(unitDisplayName(unit))
+        : T.unreadableByElimination(unitDisplayName(unit));
+    findings.push({ ...f, unitCode: unit.code, unitName: unit.name, message: `${f.message} ${whose}` });
+  }
+  const codes = new Set([...summary.unreadableUnits, ...attribution.byUnit.keys()]);
+  const unreadableUnits = summary.completeness.rows.map((r) => r.unitCode).filter((c) => codes.has(c));
+  const core = { ...summary, findings, unreadableUnits };
+  return { summary: { ...core, narrative: narrate(core, catalogue) }, attribution };
+}
