@@ -2,7 +2,9 @@
  * The built dist/Code.js, loaded into a node:vm context whose only globals are the
  * Apps Script fake's services (plus the standard JavaScript built-ins): no require,
  * process, module, Buffer or timers. Proves Apps Script finds the handlers as top-level
- * functions and that the bundle runs "Thiết lập", "Tạo mẫu" and "Tổng hợp" end to end.
+ * functions, that the bundle runs "Thiết lập", "Tạo mẫu" and "Tổng hợp" end to end, and that
+ * the minified bundle still names its functions in stack traces (V8 — in Apps Script too — takes
+ * the names from the source, so they must survive minification).
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -43,6 +45,13 @@ describe('dist/', () => {
     expect(code).not.toMatch(/^\s*(import|export)\s/m);
     expect(code).not.toMatch(/\bprocess\./);
     expect(code).not.toMatch(/\bBuffer\b/);
+  });
+
+  test('is minified, Vietnamese kept as UTF-8, no keepNames wrappers (terser keeps the names instead)', () => {
+    // Escaped ("T\\u1ED5ng h\\u1EE3p") every Vietnamese letter would cost 6 bytes instead of 2–3.
+    for (const text of ['Tổng hợp', 'Dân vận', 'Đơn vị', 'Nộp báo cáo tháng…']) expect(code).toContain(text);
+    expect(code.match(/\b__name\(/)?.[0]).toBeUndefined();
+    expect(code.split('\n').length).toBeLessThan(HANDLERS.length * 4 + 10); // the bundle's lines + the stubs
   });
 
   test('every handler is a top-level function declaration', () => {
@@ -113,5 +122,45 @@ describe('dist/Code.js in a context with only the Apps Script globals', () => {
     expect(fake.toasts.at(-1)?.msg).toBe(
       'Đã tổng hợp tháng 9/2018: 11/11 đơn vị đã nộp. Kết quả ở trang "Tổng hợp 2018-09".',
     );
+  });
+});
+
+describe('stack traces from the minified bundle', () => {
+  /** Named frames of the bundle, innermost first ("at doAggregate (Code.js:1:234)" → doAggregate). */
+  const bundleFrames = (stack: string) =>
+    [...stack.matchAll(/^\s*at (?:new )?(\S+) \(Code\.js:/gm)].map((m) => m[1].split('.').at(-1) as string);
+
+  test('a failing "Tổng hợp" shows the source names of the functions it went through', () => {
+    const fake = createGasFake({ now: new Date('2018-10-05T09:00:00+07:00'), user: 'bandanvan@muongnhe.vn' });
+    fake.createSpreadsheet('Tổng hợp dân vận', { active: true });
+    const context = fake.createVmContext();
+    vm.runInContext(code, context, { filename: 'Code.js' });
+    vm.runInContext('setupSheets()', context);
+    fake.ui.queuePromptResponse({ text: '2018' });
+    vm.runInContext('createTemplates()', context);
+
+    let stack = '';
+    fake.faults.add({
+      method: 'Range.getValues',
+      times: 1,
+      error: () => {
+        const e = new Error('Service Spreadsheets failed while accessing document');
+        stack = e.stack ?? '';
+        return e;
+      },
+    });
+    fake.ui.queuePromptResponse({ text: '' });
+    try {
+      vm.runInContext('aggregateReports()', context); // the add-on may report the error or let it through
+    } catch {}
+    expect(stack).not.toBe(''); // the fault fired
+
+    const names = bundleFrames(stack);
+    // The stub, the handler inside the bundle and the action behind it, by their source names.
+    expect(names).toEqual(expect.arrayContaining(['aggregateReports', 'doAggregate']));
+    expect(names.at(-1)).toBe('aggregateReports');
+    // Every named frame in between is a real name from src/ (mangled names are one or two letters).
+    expect(names.length).toBeGreaterThanOrEqual(4);
+    for (const name of names) expect(name).toMatch(/^[A-Za-z_$][\w$]{2,}$/);
   });
 });
