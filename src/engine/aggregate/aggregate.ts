@@ -65,17 +65,26 @@ function addNullable(a: number | null, b: number | null): number | null {
 /** One unit's value over `months` (1-based), or null when it has none. */
 export function unitValue(r: UnitYear | undefined, ind: Indicator, months: number[]): number | null {
   const series = r?.values[ind.code];
-  if (!series) return null;
-  if (ind.overMonths === 'last') {
+  return series ? seriesValue(series, ind.overMonths === 'last', months) : null;
+}
+
+function seriesValue(series: (number | null)[], last: boolean, months: number[]): number | null {
+  if (last) {
     for (let i = months.length - 1; i >= 0; i--) {
       const v = series[months[i] - 1];
       if (v !== null && v !== undefined) return v;
     }
     return null;
   }
-  let acc: number | null = null;
-  for (const m of months) acc = addNullable(acc, series[m - 1] ?? null);
-  return acc === null ? null : tidy(acc);
+  let acc = 0;
+  let any = false;
+  for (let i = 0; i < months.length; i++) {
+    const v = series[months[i] - 1];
+    if (v === null || v === undefined) continue;
+    acc = any ? acc + v : v;
+    any = true;
+  }
+  return any ? tidy(acc) : null;
 }
 
 function change(now: number | null, before: number | null): [number | null, number | null] {
@@ -134,8 +143,27 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
   const beforeByCode = byCodeOrder.map((u) => before.get(u.code));
   const codeRank = new Map(byCodeOrder.map((u, j) => [u.code, j]));
   const unitRank = units.map((u) => codeRank.get(u.code) as number);
-  const valuesOf = (reports: (UnitYear | undefined)[], ind: Indicator, ms: number[]) =>
-    reports.map((r) => unitValue(r, ind, ms));
+  // Report by report (each report's series lie together in memory), indicator by indicator.
+  const numeric = catalogue.indicators.filter((i) => i.kind !== 'note');
+  const rankOf = new Map(numeric.map((ind, k) => [ind, k]));
+  const spans = (reports: (UnitYear | undefined)[]) => {
+    const inPeriod = numeric.map(() => Array<number | null>(reports.length).fill(null));
+    const toDate = numeric.map(() => Array<number | null>(reports.length).fill(null));
+    for (let j = 0; j < reports.length; j++) {
+      const values = reports[j]?.values;
+      if (!values) continue;
+      for (let k = 0; k < numeric.length; k++) {
+        const series = values[numeric[k].code];
+        if (!series) continue;
+        const last = numeric[k].overMonths === 'last';
+        inPeriod[k][j] = seriesValue(series, last, months);
+        toDate[k][j] = seriesValue(series, last, ytd);
+      }
+    }
+    return { inPeriod, toDate };
+  };
+  const thisYear = spans(nowByCode);
+  const lastYear = spans(beforeByCode);
   const sumOf = (values: (number | null)[]): number | null => {
     let acc: number | null = null;
     for (const v of values) acc = addNullable(acc, v);
@@ -166,8 +194,9 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
         notes,
       };
     }
-    const periodValues = valuesOf(nowByCode, ind, months);
-    const ytdValues = valuesOf(nowByCode, ind, ytd);
+    const k = rankOf.get(ind) as number;
+    const periodValues = thisYear.inPeriod[k];
+    const ytdValues = thisYear.toDate[k];
     const byUnit: UnitFigure[] = units.map((u, i) => ({
       unitCode: u.code,
       unitName: u.name,
@@ -176,8 +205,8 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
     }));
     const periodTotal = sumOf(periodValues);
     const ytdTotal = sumOf(ytdValues);
-    const lastYearPeriod = sumOf(valuesOf(beforeByCode, ind, months));
-    const lastYearYtd = sumOf(valuesOf(beforeByCode, ind, ytd));
+    const lastYearPeriod = sumOf(lastYear.inPeriod[k]);
+    const lastYearYtd = sumOf(lastYear.toDate[k]);
     const [periodChange, periodPct] = change(periodTotal, lastYearPeriod);
     const [ytdChange, ytdPct] = change(ytdTotal, lastYearYtd);
     return {
@@ -196,31 +225,35 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
   });
 
   // Per month the sum over units of each unit's (tidied) value of that month, months after
-  // the period null; one pass over each unit's series.
-  const monthly: Record<string, (number | null)[]> = {};
-  for (const ind of catalogue.indicators) {
-    if (ind.kind === 'note') continue;
-    const acc: (number | null)[] = Array(12).fill(null);
-    for (const r of nowByCode) {
-      const series = r?.values[ind.code];
+  // the period null; unit by unit in unit-code order, like the totals.
+  const sums = numeric.map(() => Array<number | null>(12).fill(null));
+  for (const r of nowByCode) {
+    if (!r) continue;
+    for (let k = 0; k < numeric.length; k++) {
+      const series = r.values[numeric[k].code];
       if (!series) continue;
+      const acc = sums[k];
       for (let i = 0; i < lastMonth; i++) {
         const v = series[i] ?? null;
         if (v !== null) acc[i] = addNullable(acc[i], tidy(v));
       }
     }
+  }
+  const monthly: Record<string, (number | null)[]> = {};
+  numeric.forEach((ind, k) => {
+    const acc = sums[k];
     for (let i = 0; i < lastMonth; i++) if (acc[i] !== null) acc[i] = tidy(acc[i] as number);
     monthly[ind.code] = acc;
-  }
+  });
 
   // Invalid cells of numeric indicators in any month the summary shows (period and year to date;
   // date cells are not totals).
-  const numeric = new Set(catalogue.indicators.filter((i) => i.kind !== 'note').map((i) => i.code));
+  const numericCodes = new Set(numeric.map((i) => i.code));
   let excludedCells = 0;
   for (const r of current)
     for (const key of r.invalid) {
       const at = key.lastIndexOf(':');
-      if (numeric.has(key.slice(0, at)) && ytd.includes(Number(key.slice(at + 1)))) excludedCells++;
+      if (numericCodes.has(key.slice(0, at)) && ytd.includes(Number(key.slice(at + 1)))) excludedCells++;
     }
 
   return {

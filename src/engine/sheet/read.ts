@@ -141,7 +141,7 @@ const headerCellOfText = memoText(headerCellOf);
 const NOT_HEADER: HeaderCell = { strict: null, bare: null, text: false };
 
 function headerCell(v: CellValue): HeaderCell {
-  if (typeof v === 'string') return headerCellOfText(v);
+  if (typeof v === 'string') return v === '' ? NOT_HEADER : headerCellOfText(v);
   // Dates, booleans and empties show no text (cellText ''); numbers go the general way.
   return typeof v === 'number' ? headerCellOf(v) : NOT_HEADER;
 }
@@ -364,29 +364,50 @@ interface TopLabels {
 }
 
 /** "Mã đơn vị:", "Đơn vị:", "Năm:" above the header row; the value is to the right or after the colon. */
+/** Which top labels a cell's text is, per TOP_LABELS entry: the whole text, or inline before a colon. */
+interface TopCell {
+  any: boolean;
+  byKey: boolean[];
+  inline: boolean[];
+  inlineValue: string | undefined;
+}
+
+const topCellOf = memoText((raw): TopCell => {
+  const text = cleanText(raw);
+  const key = labelKey(text);
+  // Inline, "Năm: 2018": only with a colon, so "Đơn vị tính" is not "Đơn vị".
+  const colon = text.indexOf(':');
+  const prefix = colon > 0 ? labelKey(text.slice(0, colon)) : null;
+  const byKey = TOP_LABELS.map(([, names]) => names.includes(key));
+  const inline = TOP_LABELS.map(([, names]) => prefix !== null && names.includes(prefix));
+  return {
+    any: byKey.includes(true) || inline.includes(true),
+    byKey,
+    inline,
+    inlineValue: colon > 0 ? cleanText(text.slice(colon + 1)) || undefined : undefined,
+  };
+});
+
 function readTopLabels(grid: Grid, headerRow: number): TopLabels {
   const found: TopLabels = {};
   for (let r = 0; r < headerRow; r++) {
     const row = grid[r] ?? [];
     for (let c = 0; c < Math.min(row.length, MAX_COLS); c++) {
-      if (typeof row[c] !== 'string') continue;
-      const text = cleanText(row[c] as string);
-      const key = labelKey(text);
-      for (const [field, names] of TOP_LABELS) {
+      const v = row[c];
+      if (typeof v !== 'string' || v === '') continue;
+      const top = topCellOf(v);
+      if (!top.any) continue;
+      for (let f = 0; f < TOP_LABELS.length; f++) {
+        const field = TOP_LABELS[f][0];
         if (found[field] !== undefined) continue;
         let value: CellValue;
-        if (names.includes(key)) {
+        if (top.byKey[f]) {
           for (let k = c + 1; k < row.length; k++)
             if (!isEmpty(row[k])) {
               value = row[k];
               break;
             }
-        } else {
-          // Inline, "Năm: 2018": only with a colon, so "Đơn vị tính" is not "Đơn vị".
-          const colon = text.indexOf(':');
-          if (colon > 0 && names.includes(labelKey(text.slice(0, colon))))
-            value = cleanText(text.slice(colon + 1)) || undefined;
-        }
+        } else if (top.inline[f]) value = top.inlineValue;
         if (value === undefined) continue;
         if (field === 'year') found.year = value;
         else found[field] = cellText(value) || undefined;
@@ -611,6 +632,31 @@ function hiddenByMerges(merges: string[], valueRows: Set<number>, monthCol: (num
 }
 
 /**
+ * The plain numbers of an indicator row, straight into `out` with the value parseCell gives
+ * them (whole counts, finite amounts, not negative; -0 as 0). Returns the months (bit m)
+ * left for parseCell: text, empties, dates, invalid numbers. Most cells take this path.
+ */
+function plainValues(
+  row: CellValue[],
+  monthCol: (number | undefined)[],
+  kind: Indicator['kind'],
+  out: (number | string | null)[],
+): number {
+  const count = kind === 'count';
+  const amount = kind === 'amount';
+  let rest = 0;
+  for (let m = 1; m <= 12; m++) {
+    const c = monthCol[m];
+    if (c === undefined) continue;
+    const v = row[c];
+    if (typeof v === 'number' && v >= 0 && (count ? Number.isInteger(v) : amount && v < Number.POSITIVE_INFINITY))
+      out[m - 1] = v === 0 ? 0 : v;
+    else rest |= 1 << m;
+  }
+  return rest;
+}
+
+/**
  * A1 names of the 12 month cells of a row ('' where the month has no column), shared by
  * every sheet with the same month columns: a national read would otherwise build 2.8
  * million equal strings. Frozen, since many reports hold the same arrays.
@@ -748,18 +794,12 @@ function readOne(sheet: SheetInput, ctx: ReadContext, file: string, prepared: Pr
       const row = grid[r] ?? [];
       const names = rowCells(r + 1);
       cells[ind.code] = names as string[];
-      const count = ind.kind === 'count';
-      for (let m = 1; m <= 12; m++) {
-        const c = monthCol[m];
-        if (c === undefined) continue;
-        const v = row[c];
-        // Fast path, same answer as parseCell: a plain number that is valid as it stands.
-        if (typeof v === 'number' && v >= 0 && (count ? Number.isInteger(v) : ind.kind === 'amount' && v < Infinity)) {
-          months[m - 1] = v === 0 ? 0 : v;
-          continue;
-        }
+      const rest = plainValues(row, monthCol, ind.kind, months);
+      for (let m = 1; rest !== 0 && m <= 12; m++) {
+        if ((rest & (1 << m)) === 0) continue;
+        const c = monthCol[m] as number;
         const cell = names[m - 1];
-        const parsed: CellParse = parseCell(v, ind.kind);
+        const parsed: CellParse = parseCell(row[c], ind.kind);
         if (parsed.status === 'invalid') {
           invalid.push(`${ind.code}:${m}`);
           cellFinding(ind.code, ind.label, m, cell, parsed);
