@@ -23,6 +23,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import * as acorn from 'acorn';
 import * as esbuild from 'esbuild';
 import { minify as terser } from 'terser';
 
@@ -86,6 +87,58 @@ function findHtml(dir) {
   return out;
 }
 
+/**
+ * `function name(…) {…}` declared directly in a function body (or the script) becomes
+ * `var name = function name(…) {…};` at the top of that body. Same behaviour: declarations are
+ * initialised in source order before the body runs, which is where they move to (declarations in
+ * blocks are left alone). But the binding and the function's own name are now two symbols, so
+ * terser shortens the binding at every call site and keeps the name stack traces show (~8 KB).
+ */
+export function declarationsToNamedExpressions(code) {
+  const ast = acorn.parse(code, { ecmaVersion: 'latest', sourceType: 'script' });
+  const bodies = [];
+  const visit = (node) => {
+    if (node.type === 'Program') bodies.push({ range: node, body: node.body });
+    else if (/^(FunctionDeclaration|FunctionExpression|ArrowFunctionExpression)$/.test(node.type)) {
+      if (node.body.type === 'BlockStatement') bodies.push({ range: node.body, body: node.body.body });
+    }
+    for (const [key, v] of Object.entries(node)) {
+      if (key === 'type') continue;
+      if (Array.isArray(v)) for (const c of v) if (c && typeof c.type === 'string') visit(c);
+      if (v && typeof v.type === 'string') visit(v);
+    }
+  };
+  visit(ast);
+  // Edits: { at, end } deletes a declaration; { at, insert } puts the body's vars at `at`.
+  const edits = [];
+  for (const { range, body } of bodies) {
+    const decls = body.filter((s) => s.type === 'FunctionDeclaration');
+    if (!decls.length) continue;
+    let i = 0;
+    while (i < body.length && body[i].directive !== undefined) i++; // after "use strict"
+    const at = i < body.length ? body[i].start : range.end - 1;
+    const insert = () => `var ${decls.map((d) => `${d.id.name}=${render(d.start, d.end, true)}`).join(',')};`;
+    edits.push({ at, insert });
+    for (const d of decls) edits.push({ at: d.start, end: d.end });
+  }
+  edits.sort((a, b) => a.at - b.at || (a.insert ? -1 : 1)); // insert before deleting a first statement
+  /** The code from start to end with the edits in it; `moved`: a declaration, without its own edits. */
+  function render(start, end, moved = false) {
+    let out = '';
+    let cursor = start;
+    for (const e of edits) {
+      if (e.at < cursor || e.at >= end || (moved && e.at === start)) continue;
+      out += code.slice(cursor, e.at);
+      if (e.insert) {
+        out += e.insert();
+        cursor = e.at;
+      } else cursor = e.end;
+    }
+    return out + code.slice(cursor, end);
+  }
+  return render(0, code.length);
+}
+
 /** Build dist/ for Apps Script. Returns { file, bytes, exports }. */
 export async function buildGas({ outDir = path.join(ROOT, 'dist'), quiet = false, minify = true } = {}) {
   const exports = await entryExports();
@@ -112,7 +165,7 @@ export async function buildGas({ outDir = path.join(ROOT, 'dist'), quiet = false
   if (result.errors.length) throw new Error(result.errors.map((e) => e.text).join('\n'));
   let code = result.outputFiles[0].text;
   if (minify) {
-    const min = await terser(code, {
+    const min = await terser(declarationsToNamedExpressions(code), {
       ecma: 2020,
       compress: { ecma: 2020, keep_fnames: true, keep_classnames: true },
       mangle: { keep_fnames: true, keep_classnames: true }, // top level (`__tonghop`) is never renamed

@@ -8,6 +8,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import vm from 'node:vm';
 import { defaultCatalogue, defaultUnits } from '../../src/engine/catalogue/defaults';
@@ -130,37 +131,52 @@ describe('stack traces from the minified bundle', () => {
   const bundleFrames = (stack: string) =>
     [...stack.matchAll(/^\s*at (?:new )?(\S+) \(Code\.js:/gm)].map((m) => m[1].split('.').at(-1) as string);
 
-  test('a failing "Tổng hợp" shows the source names of the functions it went through', () => {
+  /** "Thiết lập", "Tạo mẫu", then "Tổng hợp" with the stack of every service call it makes. */
+  function aggregateStacks(bundle: string): string[][] {
     const fake = createGasFake({ now: new Date('2018-10-05T09:00:00+07:00'), user: 'bandanvan@muongnhe.vn' });
     fake.createSpreadsheet('Tổng hợp dân vận', { active: true });
     const context = fake.createVmContext();
-    vm.runInContext(code, context, { filename: 'Code.js' });
+    vm.runInContext(bundle, context, { filename: 'Code.js' });
     vm.runInContext('setupSheets()', context);
     fake.ui.queuePromptResponse({ text: '2018' });
     vm.runInContext('createTemplates()', context);
-
-    let stack = '';
+    const stacks: string[][] = [];
+    // A fault that never fires: its predicate sees every service call, from inside the bundle.
     fake.faults.add({
-      method: 'Range.getValues',
-      times: 1,
-      error: () => {
-        const e = new Error('Service Spreadsheets failed while accessing document');
-        stack = e.stack ?? '';
-        return e;
+      method: '*',
+      when: () => {
+        stacks.push(bundleFrames(new Error('where').stack ?? ''));
+        return false;
       },
+      error: 'never',
     });
     fake.ui.queuePromptResponse({ text: '' });
-    try {
-      vm.runInContext('aggregateReports()', context); // the add-on may report the error or let it through
-    } catch {}
-    expect(stack).not.toBe(''); // the fault fired
+    vm.runInContext('aggregateReports()', context);
+    return stacks;
+  }
 
-    const names = bundleFrames(stack);
-    // The stub, the handler inside the bundle and the action behind it, by their source names.
-    expect(names).toEqual(expect.arrayContaining(['aggregateReports', 'doAggregate']));
-    expect(names.at(-1)).toBe('aggregateReports');
-    // Every named frame in between is a real name from src/ (mangled names are one or two letters).
-    expect(names.length).toBeGreaterThanOrEqual(4);
-    for (const name of names) expect(name).toMatch(/^[A-Za-z_$][\w$]{2,}$/);
-  });
+  test('"Tổng hợp" shows the same function names as the readable build, at every service call', () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'tonghop-readable-'));
+    try {
+      execFileSync(
+        process.execPath,
+        [path.join(ROOT, 'scripts/build.mjs'), '--gas-only', '--no-minify', '--out', out],
+        {
+          cwd: ROOT,
+          stdio: 'pipe',
+        },
+      );
+      const readable = aggregateStacks(fs.readFileSync(path.join(out, 'Code.js'), 'utf8'));
+      const minified = aggregateStacks(code);
+      expect(readable.length).toBeGreaterThan(5);
+      const deepest = readable.reduce((a, b) => (b.length > a.length ? b : a));
+      expect(deepest.length).toBeGreaterThanOrEqual(4);
+      expect(deepest.at(-1)).toBe('aggregateReports');
+      expect(deepest).toContain('doAggregate');
+      // Mangled names would show here as "Xs", "_i", "ba"…
+      expect(minified).toEqual(readable);
+    } finally {
+      fs.rmSync(out, { recursive: true, force: true });
+    }
+  }, 60000);
 });
