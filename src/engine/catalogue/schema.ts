@@ -18,7 +18,7 @@ export const IndicatorSchema = z.object({
   unit: z.string(),
   kind: z.enum(['count', 'amount', 'note']),
   overMonths: z.enum(['sum', 'last']),
-  overUnits: z.literal('sum'),
+  overUnits: z.enum(['sum']), // not z.literal: the same issue, one zod class less in the add-on
   phrase: z.string().check(z.regex(/\{n\}/)),
   key: z.optional(z.boolean()),
   max: z.optional(z.number().check(z.gte(0))),
