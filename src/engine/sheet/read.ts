@@ -153,16 +153,21 @@ function headerCell(v: CellValue): HeaderCell {
  * row also holds text (so a row of data or of column numbers is not taken).
  */
 function monthColumns(row: CellValue[]): Map<number, number[]> | null {
-  const strict = new Map<number, number[]>();
+  let strict: Map<number, number[]> | null = null; // most rows have no month header at all
   const limit = Math.min(row.length, MAX_COLS * 5);
   let bareCount = 0;
   for (let c = 0; c < limit; c++) {
     const cell = headerCell(row[c]);
     const m = cell.strict;
-    if (m) strict.set(m, [...(strict.get(m) ?? []), c]);
+    if (m) {
+      strict ??= new Map();
+      const list = strict.get(m);
+      if (list) list.push(c);
+      else strict.set(m, [c]);
+    }
     if (cell.bare !== null) bareCount++;
   }
-  if (strict.size >= MIN_MONTH_HEADERS) return strict;
+  if (strict && strict.size >= MIN_MONTH_HEADERS) return strict;
   // Fewer than six bare numbers cannot make a header (title rows, label rows).
   if (bareCount < MIN_MONTH_HEADERS) return null;
   const bare = new Map<number, number[]>();
@@ -434,7 +439,29 @@ interface Columns {
   labelCol: number;
 }
 
+/**
+ * An object with a null property per code, in that order, built so that it has fast
+ * properties: each sheet's values, notes and cells start as a copy of one (every key is
+ * then set), which costs a fraction of growing a dictionary key by key.
+ */
+type Shape = Record<string, null> | null;
+
+function shape(codes: string[]): Shape {
+  if (codes.includes('__proto__')) return null; // would set the prototype when assigned
+  return JSON.parse(JSON.stringify(Object.fromEntries(codes.map((c) => [c, null]))));
+}
+
+function fresh<T>(s: Shape): Record<string, T> {
+  return (s ? { ...s } : {}) as Record<string, T>;
+}
+
 interface Lookup {
+  valuesShape: Shape;
+  notesShape: Shape;
+  cellsShape: Shape;
+  /** Distinct indicator codes in catalogue order, and each one's position in that list. */
+  codes: string[];
+  position: Map<string, number>;
   byCode: Map<string, Indicator>;
   byUpperCode: Map<string, Indicator>;
   byLabel: Map<string, Indicator | null>;
@@ -446,7 +473,14 @@ function lookup(cat: Catalogue): Lookup {
     const k = indicatorKey(i.label);
     byLabel.set(k, byLabel.has(k) ? null : i); // a label used twice cannot identify a row
   }
+  const codes = [...new Set(cat.indicators.map((i) => i.code))];
+  const of = (note: boolean) => cat.indicators.filter((i) => (i.kind === 'note') === note).map((i) => i.code);
   return {
+    valuesShape: shape(of(false)),
+    notesShape: shape(of(true)),
+    cellsShape: shape(cat.indicators.map((i) => i.code)),
+    codes,
+    position: new Map(codes.map((c, k) => [c, k])),
     byCode: new Map(cat.indicators.map((i) => [i.code, i])),
     byUpperCode: new Map(cat.indicators.map((i) => [i.code.toUpperCase(), i])),
     byLabel,
@@ -461,13 +495,13 @@ function locateColumns(
 ): Columns | null {
   const h = header.row;
   const monthCol: (number | undefined)[] = Array(13).fill(undefined);
-  const monthCols = new Set<number>();
+  const monthCols: boolean[] = [];
   const duplicateMonths: [number, number, number][] = [];
-  for (const [m, list] of header.months) {
+  header.months.forEach((list, m) => {
     monthCol[m] = list[0];
-    for (const c of list) monthCols.add(c);
-    for (const c of list.slice(1)) duplicateMonths.push([m, list[0], c]);
-  }
+    for (const c of list) monthCols[c] = true;
+    for (let i = 1; i < list.length; i++) duplicateMonths.push([m, list[0], list[i]]);
+  });
 
   // By header text; the header may span the two rows above the month row.
   let codeCol = -1;
@@ -475,7 +509,7 @@ function locateColumns(
   for (let r = Math.max(0, h - 2); r <= h; r++) {
     const row = grid[r] ?? [];
     for (let c = 0; c < row.length; c++) {
-      if (monthCols.has(c)) continue;
+      if (monthCols[c]) continue;
       const k = labelKey(row[c]);
       if (codeCol < 0 && CODE_HEADERS.has(k)) codeCol = c;
       else if (labelCol < 0 && isLabelHeader(k)) labelCol = c;
@@ -489,7 +523,7 @@ function locateColumns(
       const row = grid[r] ?? [];
       for (let c = 0; c < row.length; c++) {
         const v = row[c];
-        if (c !== not && !monthCols.has(c) && typeof v === 'string' && v.length < 300 && hit(cleanText(v)))
+        if (c !== not && !monthCols[c] && typeof v === 'string' && v.length < 300 && hit(cleanText(v)))
           counts[c] = (counts[c] ?? 0) + 1;
       }
     }
@@ -505,8 +539,10 @@ function locateColumns(
 }
 
 interface Rows {
-  /** Indicator code → 0-based row; the first row of a code wins. */
-  rowOf: Map<string, number>;
+  /** Per indicator code (by its Lookup position): 0-based row, -1 if none; the first row of a code wins. */
+  rowAt: number[];
+  /** Indicator rows found (codes with a row). */
+  found: number;
   submittedRow: number;
   unknown: { row: number; code: string; readByLabel: boolean }[];
   duplicates: { row: number; col: number; code: string; first: number }[];
@@ -516,11 +552,15 @@ interface Rows {
 const SUBMITTED_KEY = indicatorKey('Ngày nộp');
 
 function mapRows(grid: Grid, cols: Columns, look: Lookup): Rows {
-  const rows: Rows = { rowOf: new Map(), submittedRow: -1, unknown: [], duplicates: [] };
+  const rowAt: number[] = Array(look.codes.length).fill(-1);
+  const rows: Rows = { rowAt, found: 0, submittedRow: -1, unknown: [], duplicates: [] };
   const place = (code: string, r: number, col: number) => {
-    const first = rows.rowOf.get(code);
-    if (first === undefined) rows.rowOf.set(code, r);
-    else rows.duplicates.push({ row: r, col, code, first });
+    const k = look.position.get(code) as number;
+    const first = rowAt[k];
+    if (first < 0) {
+      rowAt[k] = r;
+      rows.found++;
+    } else rows.duplicates.push({ row: r, col, code, first });
   };
   const { codeCol, labelCol } = cols;
   for (let r = cols.headerRow + 1; r < grid.length; r++) {
@@ -541,7 +581,7 @@ function mapRows(grid: Grid, cols: Columns, look: Lookup): Rows {
       if (looksLikeCode(code)) {
         // A mistyped or retired code: the label may still say which indicator it is.
         const viaLabel = label ? look.byLabel.get(indicatorKey(label)) : undefined;
-        const usable = viaLabel && !rows.rowOf.has(viaLabel.code) ? viaLabel : null;
+        const usable = viaLabel && rowAt[look.position.get(viaLabel.code) as number] < 0 ? viaLabel : null;
         rows.unknown.push({ row: r, code, readByLabel: usable !== null });
         if (usable) place(usable.code, r, labelCol);
         continue;
@@ -610,7 +650,7 @@ function identifyYear(top: TopLabels, grid: Grid, headerRow: number, sheetName: 
 }
 
 /** Merged ranges covering a value cell other than their top-left one: that cell is lost. */
-function hiddenByMerges(merges: string[], valueRows: Set<number>, monthCol: (number | undefined)[]) {
+function hiddenByMerges(merges: string[], valueRows: boolean[], monthCol: (number | undefined)[]) {
   const out: { range: string; cell: string; months: number[] }[] = [];
   for (const text of merges) {
     const box = parseRange(text);
@@ -621,7 +661,7 @@ function hiddenByMerges(merges: string[], valueRows: Set<number>, monthCol: (num
       const c = monthCol[m];
       if (c === undefined || c + 1 < box.c1 || c + 1 > box.c2) continue;
       for (let r = box.r1; r <= box.r2; r++) {
-        if (!valueRows.has(r) || (r === box.r1 && c + 1 === box.c1)) continue;
+        if (!valueRows[r] || (r === box.r1 && c + 1 === box.c1)) continue;
         if (!months.includes(m)) months.push(m);
         if (!cell) cell = a1(r, c + 1);
       }
@@ -724,7 +764,7 @@ function readOne(sheet: SheetInput, ctx: ReadContext, file: string, prepared: Pr
   if (!cols) return { report: null, findings, skipped: true };
   const rows = mapRows(grid, cols, look);
   // A table of months with no indicator in it is some other sheet (a chart's data, a plan).
-  if (rows.rowOf.size === 0 && rows.submittedRow < 0) return { report: null, findings, skipped: true };
+  if (rows.found === 0 && rows.submittedRow < 0) return { report: null, findings, skipped: true };
   const h = cols.headerRow;
   const { monthCol } = cols;
 
@@ -748,7 +788,8 @@ function readOne(sheet: SheetInput, ctx: ReadContext, file: string, prepared: Pr
     push(ctx.year === undefined ? 'error' : 'warning', 'no-year', {}, T.noYear(where(), ctx.year ?? null));
     year = ctx.year ?? null;
   } else {
-    const accepted = [...new Set([...(ctx.year !== undefined ? [ctx.year] : []), ...(ctx.years ?? [])])];
+    const accepted: number[] = ctx.year !== undefined ? [ctx.year] : [];
+    for (const y of ctx.years ?? []) if (!accepted.includes(y)) accepted.push(y);
     if (accepted.length && !accepted.includes(year))
       push('warning', 'wrong-year', {}, T.wrongYear(where(), year, accepted));
   }
@@ -773,9 +814,9 @@ function readOne(sheet: SheetInput, ctx: ReadContext, file: string, prepared: Pr
   }
 
   // Values.
-  const values: Record<string, (number | null)[]> = {};
-  const notes: Record<string, (string | null)[]> = {};
-  const cells: Record<string, string[]> = {};
+  const values = fresh<(number | null)[]>(look.valuesShape);
+  const notes = fresh<(string | null)[]>(look.notesShape);
+  const cells = fresh<string[]>(look.cellsShape);
   const invalid: string[] = [];
   const cellFinding = (indicatorCode: string, indicatorLabel: string, m: number, cell: string, bad: InvalidCell) => {
     const text = cellProblemText(bad.problem, where({ cell, indicator: indicatorLabel, month: m }), bad.shown);
@@ -784,7 +825,8 @@ function readOne(sheet: SheetInput, ctx: ReadContext, file: string, prepared: Pr
 
   const rowCells = cellNames(monthCol);
   for (const ind of cat.indicators) {
-    const r = rows.rowOf.get(ind.code);
+    const at = rows.rowAt[look.position.get(ind.code) as number];
+    const r = at < 0 ? undefined : at;
     const months: (number | string | null)[] = Array(12).fill(null);
     if (r === undefined) {
       cells[ind.code] = Array(12).fill('');
@@ -840,9 +882,12 @@ function readOne(sheet: SheetInput, ctx: ReadContext, file: string, prepared: Pr
     }
 
   const merges = sheet.merges ?? [];
-  const valueRows = merges.length
-    ? new Set([...rows.rowOf.values(), ...(sr >= 0 ? [sr] : [])].map((r) => r + 1))
-    : new Set<number>();
+  // 1-based rows holding values (indicator rows and the submission row).
+  const valueRows: boolean[] = [];
+  if (merges.length) {
+    for (const r of rows.rowAt) if (r >= 0) valueRows[r + 1] = true;
+    if (sr >= 0) valueRows[sr + 1] = true;
+  }
   for (const hidden of hiddenByMerges(merges, valueRows, monthCol)) {
     const text = T.mergedCell(where({ cell: hidden.cell }), hidden.range, hidden.months);
     push('warning', 'merged-cell', { cell: hidden.cell }, text);

@@ -46,9 +46,22 @@ function isDate(v: CellValue): v is Date {
   return Object.prototype.toString.call(v) === '[object Date]';
 }
 
+/** ISO texts of recent days, by year·month·day: a national read meets the same few hundred dates 80,000 times. */
+const ISO_DAYS = new Map<number, string>();
+
 /** Calendar date as the sheet shows it; see parseDateCell for why local fields. */
 function localIso(d: Date): string {
-  return `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())}`;
+  const y = d.getFullYear();
+  const m = d.getMonth() + 1;
+  const day = d.getDate();
+  const key = (y * 16 + m) * 32 + day;
+  let iso = ISO_DAYS.get(key);
+  if (iso === undefined) {
+    iso = `${y}-${pad2(m)}-${pad2(day)}`;
+    if (ISO_DAYS.size >= 5000) ISO_DAYS.clear();
+    ISO_DAYS.set(key, iso);
+  }
+  return iso;
 }
 
 /** What the user sees in the cell, shortened to 60 characters. */
@@ -166,6 +179,9 @@ export function parseDateCell(value: CellValue): DateParse {
   if (isBlank(value)) return { status: 'empty' };
   if (isDate(value)) {
     if (Number.isNaN(value.getTime())) return invalid('not-a-date', value);
+    // Common case first: a four-digit year in range is what dateResult would accept.
+    const y = value.getFullYear();
+    if (y >= MIN_YEAR && y <= MAX_YEAR) return { status: 'ok', iso: localIso(value) };
     return dateResult(localIso(value), value);
   }
   if (typeof value === 'number') {

@@ -38,11 +38,11 @@ function tidy(n: number): number {
 type Series = readonly (number | null | undefined)[] | undefined;
 
 /** A side's values in month `i` (0-based): null when every one is missing, else the tidy sum. */
-function sideSum(series: Series[], i: number): number | null {
+function sideSum(series: Series[], side: number[], i: number): number | null {
   let acc = 0;
   let any = false;
-  for (let k = 0; k < series.length; k++) {
-    const v = series[k]?.[i];
+  for (let k = 0; k < side.length; k++) {
+    const v = series[side[k]]?.[i];
     if (v === null || v === undefined) continue;
     any = true;
     acc += v;
@@ -52,17 +52,24 @@ function sideSum(series: Series[], i: number): number | null {
 
 /** A catalogue's rules and maxima in the form checkRules walks; build once for many reports. */
 export interface CompiledRules {
-  rules: { rule: ValidationRule; codes: string[]; label: string | undefined }[];
+  /** Every code the rules use, once; sides refer to it by position. */
+  codes: string[];
+  rules: { rule: ValidationRule; codes: string[]; label: string | undefined; left: number[]; right: number[] }[];
   maxima: Indicator[];
 }
 
 export function compileRules(catalogue: Catalogue): CompiledRules {
   const labels = new Map(catalogue.indicators.map((i) => [i.code, i.label]));
+  const codes = [...new Set(catalogue.rules.flatMap((r) => [...r.left, ...r.right]))];
+  const at = (c: string) => codes.indexOf(c);
   return {
+    codes,
     rules: catalogue.rules.map((rule) => ({
       rule,
       codes: [...rule.left, ...rule.right],
       label: labels.get(rule.left[0]),
+      left: rule.left.map(at),
+      right: rule.right.map(at),
     })),
     maxima: catalogue.indicators.filter((i) => i.max !== undefined && i.kind !== 'note'),
   };
@@ -108,10 +115,8 @@ export function checkRules(
   // Most reports have no invalid cell and break no rule: resolve each side's month series once
   // per report and sum in place, with nothing built until a rule fails.
   const invalid = report.invalid.length ? new Set(report.invalid) : null;
-  const sides = compiled.rules.map(({ rule }) => ({
-    left: rule.left.map((c) => report.values[c]),
-    right: rule.right.map((c) => report.values[c]),
-  }));
+  const series: Series[] = [];
+  for (const c of compiled.codes) series.push(report.values[c]);
   let unit: string | undefined;
 
   for (const m of months) {
@@ -119,8 +124,8 @@ export function checkRules(
     for (let k = 0; k < compiled.rules.length; k++) {
       const { rule, codes, label } = compiled.rules[k];
       if (invalid && codes.some((c) => invalid.has(`${c}:${m}`))) continue;
-      const left = sideSum(sides[k].left, i);
-      const right = sideSum(sides[k].right, i);
+      const left = sideSum(series, compiled.rules[k].left, i);
+      const right = sideSum(series, compiled.rules[k].right, i);
       if (rule.missing === 'treatAsZero') {
         if (left === null && right === null) continue;
       } else if (left === null || (rule.right.length > 0 && right === null)) continue;
