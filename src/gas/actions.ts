@@ -6,14 +6,27 @@
 import { formatPeriod, parsePeriod, periodLabel } from '../engine/periods/period';
 import { unitDisplayName } from '../engine/sheet/layout';
 import type { Period, Unit } from '../engine/types';
-import { AGGREGATE, CHECK, COMMON, CONFIG, LOG, PROMPTS, SETUP, SUBMIT, TEMPLATES } from '../messages/vi/gas';
+import {
+  AGGREGATE,
+  CHECK,
+  COMMON,
+  CONFIG,
+  GOOGLE_ERRORS,
+  LOG,
+  PROMPTS,
+  SETUP,
+  SUBMIT,
+  TEMPLATES,
+} from '../messages/vi/gas';
 import { aggregatePeriod, defaultPeriod, periodFromInput } from './aggregate';
 import { activeUnitSheet, runCheck } from './check';
+import { now } from './clock';
 import { alert, promptText, toast } from './dialogs';
 import { logText, userText } from './errors';
 import { BusyError, withDocumentLock } from './lock';
 import { currentUser, writeLog } from './log';
 import { type Config, readConfig, setupSheets } from './setup';
+import { SheetsWriteError } from './sheets-write';
 import {
   asUnitSheet,
   findUnit,
@@ -31,6 +44,19 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Action = keyof typeof LOG.actions;
 
 const MAX_LINES = 15;
+/** Progress toasts at most this often (each is a service call; the first is always shown). */
+const PROGRESS_EVERY_MS = 15_000;
+
+/** A progress reporter that shows the first message, then one every PROGRESS_EVERY_MS. */
+export function throttledToast(ss: Spreadsheet, title: string, everyMs = PROGRESS_EVERY_MS): (msg: string) => void {
+  let last = Number.NEGATIVE_INFINITY;
+  return (msg) => {
+    const t = now().getTime();
+    if (t - last < everyMs) return;
+    last = t;
+    toast(ss, msg, title, 30);
+  };
+}
 
 function lines(list: string[]): string {
   return clip(list, MAX_LINES, COMMON.andMore).join('\n');
@@ -54,7 +80,9 @@ function locked<T>(
       return undefined;
     }
     const why = userText(e);
-    writeLog(ss, { action: LOG.actions[action], period, result: LOG.failed(logText(e)) });
+    // A refused Sheets API write says why in Vietnamese; Google's own text goes to "Nhật ký".
+    const logged = e instanceof SheetsWriteError ? e.message + GOOGLE_ERRORS.original(e.original) : logText(e);
+    writeLog(ss, { action: LOG.actions[action], period, result: LOG.failed(logged) });
     alert(COMMON.errorTitle, action === 'aggregate' ? AGGREGATE.failed(why) : COMMON.unexpected(why));
     return undefined;
   }
@@ -257,12 +285,13 @@ export function doAggregate() {
   }
   const key = formatPeriod(period);
   const r = locked(ss, 'aggregate', AGGREGATE.title, key, () => {
-    const out = aggregatePeriod(ss, config, period, (msg) => toast(ss, msg, AGGREGATE.title, 30));
+    const out = aggregatePeriod(ss, config, period, throttledToast(ss, AGGREGATE.title));
     const result = [
       out.message,
       ...(out.problems.length ? [AGGREGATE.problems(out.problems.length), out.problemsForLog.join('; ')] : []),
       ...(out.warnings.length ? [AGGREGATE.warnings, out.warnings.join('; ')] : []),
       ...out.notes,
+      ...out.logNotes,
     ].join(' ');
     writeLog(ss, { action: LOG.actions.aggregate, period: key, result: `${LOG.ok}: ${result}` });
     return out;

@@ -17,11 +17,21 @@ import type { SheetModel } from '../engine/report/model';
 import { buildSummaryWorkbook, summarySheetName } from '../engine/report/summary-workbook';
 import { unitDisplayName } from '../engine/sheet/layout';
 import type { Grid, Period, Summary } from '../engine/types';
-import { AGGREGATE, SHEETS } from '../messages/vi/gas';
+import { AGGREGATE, SHEETS, SHEETS_WRITE } from '../messages/vi/gas';
 import { now } from './clock';
+import { logText } from './errors';
 import { bookFindings, findUnitBooks, SheetIndex, toWorkbooks } from './io';
 import { GENERAL, renderSheet, TEXT } from './render';
 import type { Config } from './setup';
+import {
+  buildSummaryBatch,
+  type DataRewrite,
+  MAX_PAYLOAD_BYTES,
+  payloadBytes,
+  readMasterState,
+  SheetsApiUnavailable,
+  sendBatchUpdate,
+} from './sheets-write';
 import { cellText, isDate, normalizeName, readGrid } from './util';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -60,6 +70,8 @@ export interface AggregateResult {
   warnings: string[];
   /** Clean-up steps that failed after the new summary was in place (the result stands). */
   notes: string[];
+  /** For "Nhật ký" only: how the summary was written when not in the one API call. */
+  logNotes: string[];
   message: string;
 }
 
@@ -236,18 +248,26 @@ function sameHeader(row: unknown[] | undefined, header: readonly string[]): bool
   return header.every((h, i) => normalizeName(cellText(row[i] as string)) === normalizeName(h));
 }
 
-/**
- * Replace the period's rows of "Dữ liệu": one read; the new block (the other periods' rows
- * and this period's) written over the old rows with one setValues; then only the rows left
- * over below are cleared. All or nothing: if a write fails, the old rows are put back (a new
- * sheet is removed) and the error is thrown — the other periods' rows are never lost.
- */
-export function writeLongRows(master: Spreadsheet, summary: Summary): number {
+/** 0-based column of LONG_HEADER holding the number; the others are text. */
+export const LONG_VALUE_COL = 5;
+
+export interface LongBlock {
+  /** Header + rows (the other periods' rows kept, this period's new), sorted by period. */
+  all: (string | number | boolean)[][];
+  cols: number;
+  /** Rows of this period. */
+  fresh: number;
+  /** Whether the sheet held anything (an empty sheet reads as [['']]). */
+  hadData: boolean;
+  oldRows: number;
+  oldCols: number;
+}
+
+/** The new content of "Dữ liệu" from what it holds now (`existing`, getValues-like). Pure. */
+export function longRowsBlock(existing: Grid, summary: Summary): LongBlock {
   const header = [...LONG_HEADER];
   const cols = header.length;
   const key = formatPeriod(summary.period);
-  let sheet = master.getSheetByName(SHEETS.data);
-  const existing: Grid = sheet ? readGrid(sheet) : [];
   const keep =
     existing.length && sameHeader(existing[0], header)
       ? existing
@@ -266,11 +286,28 @@ export function writeLongRows(master: Spreadsheet, summary: Summary): number {
     while (out.length < cols) out.push('');
     return out;
   });
-  const oldRows = existing.length;
-  const oldCols = existing.reduce((n, r) => Math.max(n, r.length), 0);
-  // An empty sheet reads as [['']]: nothing to keep or restore.
   const hadData = existing.some((r) => r.some((v) => v !== '' && v !== null && v !== undefined));
-  const valueCol = 5; // 0-based: the number column of LONG_HEADER
+  return {
+    all,
+    cols,
+    fresh: fresh.length,
+    hadData,
+    oldRows: existing.length,
+    oldCols: existing.reduce((n, r) => Math.max(n, r.length), 0),
+  };
+}
+
+/**
+ * Replace the period's rows of "Dữ liệu" with SpreadsheetApp (the fallback writer): one
+ * read; the new block written over the old rows with one setValues; then only the rows left
+ * over below are cleared. All or nothing: if a write fails, the old rows are put back (a new
+ * sheet is removed) and the error is thrown — the other periods' rows are never lost.
+ */
+export function writeLongRows(master: Spreadsheet, summary: Summary): number {
+  let sheet = master.getSheetByName(SHEETS.data);
+  const existing: Grid = sheet ? readGrid(sheet) : [];
+  const { all, cols, fresh, hadData, oldRows, oldCols } = longRowsBlock(existing, summary);
+  const valueCol = LONG_VALUE_COL;
   const formats = all.map((r, i) => r.map((_, c) => (i > 0 && c === valueCol ? GENERAL : TEXT)));
   let created: Sheet | null = null;
   let overwritten = false;
@@ -310,7 +347,57 @@ export function writeLongRows(master: Spreadsheet, summary: Summary): number {
       // cosmetic
     }
   }
-  return fresh.length;
+  return fresh;
+}
+
+/**
+ * The summary sheets and "Dữ liệu" in ONE Sheets API batchUpdate (sheets-write.ts), after
+ * one read (the master's sheets + "Dữ liệu"): all or nothing, by Google's guarantee.
+ * Throws SheetsApiUnavailable when the API cannot be used (the caller falls back), and a
+ * Vietnamese SheetsWriteError when Google refuses the write (nothing written).
+ */
+export function writeSummaryViaApi(
+  master: Spreadsheet,
+  summary: Summary,
+  models: SheetModel[],
+): { notes: string[]; logNotes: string[] } {
+  const id = master.getId();
+  let token: string;
+  try {
+    token = ScriptApp.getOAuthToken();
+  } catch (e) {
+    throw new SheetsApiUnavailable(logText(e), 0);
+  }
+  const state = readMasterState(id, SHEETS.data, token);
+  const block = longRowsBlock(state.data, summary);
+  const data: DataRewrite = { title: SHEETS.data, all: block.all, existing: state.data, valueCol: LONG_VALUE_COL };
+  let batch = buildSummaryBatch({ models, sheets: state.sheets, data });
+  const notes: string[] = [];
+  const logNotes: string[] = [];
+  const separately = payloadBytes(batch.requests) > MAX_PAYLOAD_BYTES;
+  if (separately) batch = buildSummaryBatch({ models, sheets: state.sheets, data: null });
+  const ids = batch.sheetIds;
+  sendBatchUpdate(id, batch.requests, {
+    token,
+    // After a call with no answer then a refusal: did the first one go through?
+    applied: () => {
+      try {
+        const now = readMasterState(id, SHEETS.data, token).sheets;
+        return ids.every((sid, i) => now.some((s) => s.sheetId === sid && s.title === models[i].name));
+      } catch {
+        return false;
+      }
+    },
+  });
+  if (separately) {
+    logNotes.push(SHEETS_WRITE.dataSeparately);
+    try {
+      writeLongRows(master, summary);
+    } catch (e) {
+      notes.push(SHEETS_WRITE.dataFailed(logText(e)));
+    }
+  }
+  return { notes, logNotes };
 }
 
 /** Aggregate a period and write its sheets. Throws (Vietnamese message) when writing fails. */
@@ -351,17 +438,34 @@ export function aggregatePeriod(
   }
 
   const models = masterSheetModels(summary, buildSummaryWorkbook(summary, catalogue).sheets);
-  // "Dữ liệu" is rewritten inside the swap: if it fails, the old summary comes back too.
-  const { sheets: written, notes } = replaceSheets(
-    master,
-    models,
-    (name) => progress(AGGREGATE.writing(name)),
-    index,
-    () => writeLongRows(master, summary),
-  );
   const sheetName = summarySheetName(period);
-  const main = written.find((_, i) => models[i].name === sheetName) ?? written[0];
+  progress(AGGREGATE.writing(sheetName));
+  const notes: string[] = [];
+  const logNotes: string[] = [];
+  let written: Sheet[] | null = null;
   try {
+    const out = writeSummaryViaApi(master, summary, models);
+    notes.push(...out.notes);
+    logNotes.push(...out.logNotes);
+  } catch (e) {
+    if (!(e instanceof SheetsApiUnavailable)) throw e;
+    // The Sheets API cannot be used here: the SpreadsheetApp writer (slower, same result).
+    logNotes.push(SHEETS_WRITE.fallback(e.message));
+    // "Dữ liệu" is rewritten inside the swap: if it fails, the old summary comes back too.
+    const r = replaceSheets(
+      master,
+      models,
+      (name) => progress(AGGREGATE.writing(name)),
+      index,
+      () => writeLongRows(master, summary),
+    );
+    written = r.sheets;
+    notes.push(...r.notes);
+  }
+  try {
+    const main = written
+      ? (written.find((_, i) => models[i].name === sheetName) ?? written[0])
+      : master.getSheetByName(sheetName);
     if (main) master.setActiveSheet(main);
   } catch {
     // cosmetic: the summary is written, whichever sheet is shown
@@ -376,6 +480,7 @@ export function aggregatePeriod(
     problemsForLog,
     warnings,
     notes,
+    logNotes,
     message: AGGREGATE.done(periodLabel(period), c.reported, c.expected, sheetName),
   };
 }

@@ -5,6 +5,8 @@ import { TEXT } from './render';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
+const DATE_TIME = 'dd/mm/yyyy hh:mm:ss';
+
 export interface LogEntry {
   action: string;
   period?: string;
@@ -28,28 +30,16 @@ export function currentUser(): string {
 }
 
 /**
- * Append one row to "Nhật ký" (created with its header when missing). Text columns are
- * formatted "@" first, so a period such as "2018-09" is never turned into a date.
- * With `atomic` (used without the document lock) the row is added with one appendRow.
+ * Append one row to "Nhật ký" (created with its header when missing) with ONE appendRow:
+ * atomic, so it is safe without the document lock too (a refused run), and cheap (each
+ * service call counts in a run's budget). Text goes with a leading apostrophe, which keeps it
+ * text (a period such as "2018-09" never becomes a date, "=…" never a formula); Sheets does
+ * not store the apostrophe. `atomic` is kept for callers; every write is atomic now.
  * Never throws: a failing log must not hide the action's own result.
  */
-export function writeLog(ss: Spreadsheet, entry: LogEntry, opts: { atomic?: boolean } = {}): void {
+export function writeLog(ss: Spreadsheet, entry: LogEntry, _opts: { atomic?: boolean } = {}): void {
   try {
     let sheet = ss.getSheetByName(SHEETS.log);
-    let row: number;
-    if (opts.atomic && sheet) {
-      // Without the document lock (a refused run): appendRow is atomic, so this line cannot
-      // land on the row the lock holder is writing. A leading apostrophe keeps text as text.
-      const text = (v: string) => `'${v}`;
-      sheet.appendRow([
-        entry.at ?? now(),
-        text(currentUser()),
-        text(entry.action),
-        text(entry.period ?? ''),
-        text(entry.result.slice(0, 5000)),
-      ]);
-      return;
-    }
     if (!sheet) {
       sheet = ss.insertSheet(SHEETS.log);
       const header = sheet.getRange(1, 1, 1, LOG.header.length);
@@ -57,14 +47,15 @@ export function writeLog(ss: Spreadsheet, entry: LogEntry, opts: { atomic?: bool
       header.setValues([LOG.header.slice()]);
       header.setFontWeight('bold');
       sheet.setFrozenRows(1);
-      row = 2;
-    } else {
-      row = Math.max(sheet.getLastRow(), 1) + 1;
+      sheet.getRange(2, 1, sheet.getMaxRows() - 1, 1).setNumberFormat(DATE_TIME);
     }
-    const range = sheet.getRange(row, 1, 1, LOG.header.length);
-    range.setNumberFormats([['dd/mm/yyyy hh:mm:ss', TEXT, TEXT, TEXT, TEXT]]);
-    range.setValues([
-      [entry.at ?? now(), currentUser(), entry.action, entry.period ?? '', entry.result.slice(0, 5000)],
+    const text = (v: string) => `'${v}`;
+    sheet.appendRow([
+      entry.at ?? now(),
+      text(currentUser()),
+      text(entry.action),
+      text(entry.period ?? ''),
+      text(entry.result.slice(0, 5000)),
     ]);
   } catch {
     // logging is best effort

@@ -93,6 +93,39 @@ function styleOf(cell: CellModel | null): StyleSpec {
   return cell?.s ? STYLES[cell.s] : {};
 }
 
+export interface CellSpec {
+  /** What setValues gets: the engine's formula, the value, or ''. */
+  value: string | number;
+  /** The engine's own formula (CellModel.f), if any. */
+  formula?: string;
+  /** Number format: "@" for every string, GENERAL when none. */
+  format: string;
+  style: StyleSpec;
+}
+
+/**
+ * Value, number format and style of one model cell — shared by the SpreadsheetApp writer
+ * (below) and the Sheets API writer (sheets-write.ts), so both write the same sheet.
+ */
+export function cellSpec(cell: CellModel | null): CellSpec {
+  const st = styleOf(cell);
+  let value: string | number = '';
+  let format = st.numFmt ?? GENERAL;
+  let formula: string | undefined;
+  if (cell?.f) {
+    value = cell.f;
+    formula = cell.f;
+    if (format === TEXT) format = GENERAL; // a formula in a text cell would stay text
+  } else if (cell && cell.v !== null && cell.v !== undefined) {
+    value = cell.v;
+    // Every string is plain text, whatever its style: never a formula, date or number.
+    if (typeof value === 'string') format = TEXT;
+  } else if (format === GENERAL && (cell?.s === 'label' || cell?.s === 'text' || cell?.s === 'note')) {
+    format = TEXT; // empty text cells: what people type later stays text too
+  }
+  return formula === undefined ? { value, format, style: st } : { value, formula, format, style: st };
+}
+
 function buildGrids(model: SheetModel, rows: number, cols: number): Grids {
   const g: Grids = {
     values: [],
@@ -119,20 +152,7 @@ function buildGrids(model: SheetModel, rows: number, cols: number): Grids {
     const wraps: boolean[] = [];
     const bordered: boolean[] = [];
     for (let c = 0; c < cols; c++) {
-      const cell = src[c] ?? null;
-      const st = styleOf(cell);
-      let value: string | number = '';
-      let format = st.numFmt ?? GENERAL;
-      if (cell?.f) {
-        value = cell.f;
-        if (format === TEXT) format = GENERAL; // a formula in a text cell would stay text
-      } else if (cell && cell.v !== null && cell.v !== undefined) {
-        value = cell.v;
-        // Every string is plain text, whatever its style: never a formula, date or number.
-        if (typeof value === 'string') format = TEXT;
-      } else if (format === GENERAL && (cell?.s === 'label' || cell?.s === 'text' || cell?.s === 'note')) {
-        format = TEXT; // empty text cells: what people type later stays text too
-      }
+      const { value, format, style: st } = cellSpec(src[c] ?? null);
       values.push(value);
       formats.push(format);
       backgrounds.push(st.fill ?? null);

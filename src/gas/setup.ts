@@ -665,7 +665,19 @@ export function readCatalogueGrids(
   return r.value;
 }
 
-/** Read and validate the four configuration sheets (one getValues each). */
+/**
+ * A configuration sheet's values in ONE service call: getSheetValues(1, 1, -1, -1) is the
+ * data range ("-1 … the very last row or column that has data"), without getDataRange first.
+ */
+function configGrid(sheet: Sheet): Grid {
+  try {
+    return sheet.getSheetValues(1, 1, -1, -1) as Grid;
+  } catch {
+    return readGrid(sheet); // e.g. an empty sheet (no last row)
+  }
+}
+
+/** Read and validate the four configuration sheets (one call each, plus the lookup). */
 export function readConfig(ss: Spreadsheet): ConfigResult {
   const log = collector();
   const sheets: Record<string, Sheet | null> = {};
@@ -674,7 +686,7 @@ export function readConfig(ss: Spreadsheet): ConfigResult {
     const sheet = ss.getSheetByName(name);
     sheets[name] = sheet;
     if (!sheet) log.errors.push(CONFIG.missingSheet(name));
-    else grids[name] = readGrid(sheet);
+    else grids[name] = configGrid(sheet);
   }
   if (log.errors.length) return { ok: false, errors: log.errors };
   const s = readSettingsGrid(grids[SHEETS.settings], log);

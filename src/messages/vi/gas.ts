@@ -218,6 +218,26 @@ export const AGGREGATE = {
   dataHeaderMismatch: 'Trang "Dữ liệu" có tiêu đề cột khác; đã ghi lại từ đầu.',
 } as const;
 
+/**
+ * The one-call summary write over the Sheets API (src/gas/sheets-write.ts). Phrases
+ * follow "Lý do: " (AGGREGATE.failed): lower case, no final full stop.
+ */
+export const SHEETS_WRITE = {
+  rejected: (code: number) =>
+    `Google Sheets từ chối ghi trang tổng hợp (mã ${code}); không có gì bị ghi — hãy chạy lại, nếu vẫn lỗi hãy báo cán bộ tin học`,
+  busy: (code: number, tries: number) =>
+    `Google Sheets đang quá tải (mã ${code}, đã thử ${tries} lần); không có gì bị ghi — hãy chạy lại sau ít phút`,
+  network: (tries: number) =>
+    `không kết nối được tới Google Sheets (đã thử ${tries} lần); không có gì bị ghi — hãy chạy lại sau ít phút`,
+  badAnswer: 'Google Sheets trả lời không đọc được; hãy chạy lại sau ít phút',
+  /** Written in "Nhật ký" (and the run's notes) when the ordinary, slower writer was used. */
+  fallback: (why: string) =>
+    `Không dùng được Google Sheets API (${why}); đã ghi trang tổng hợp bằng cách thường (chậm hơn). Cán bộ tin học có thể bật "Google Sheets API" cho dự án của tập lệnh.`,
+  dataSeparately: 'Trang "Dữ liệu" quá lớn để ghi cùng trang tổng hợp trong một lần; đã ghi riêng ngay sau đó.',
+  dataFailed: (why: string) =>
+    `Trang tổng hợp đã ghi xong nhưng trang "Dữ liệu" chưa cập nhật được (${why}); hãy chạy lại Tổng hợp.`,
+} as const;
+
 export const LOCK = {
   busy: 'Một người khác đang chạy một thao tác của Dân vận trên bảng tính này. Hãy đợi một lát rồi thử lại.',
 } as const;

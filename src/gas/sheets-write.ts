@@ -1,0 +1,738 @@
+/**
+ * The summary written in ONE Sheets API call: `spreadsheets.batchUpdate`.
+ *
+ * Writing four formatted sheets with SpreadsheetApp costs ~300 service calls (values,
+ * formats, merges, widths, validations, protections, the temporary-sheet swap) and leaves
+ * a window where a failure needs undoing by hand. Here the whole write is one request
+ * list, sent with one UrlFetchApp.fetch:
+ *
+ *   1. leftovers of a run that died ("~ …" sheets) deleted;
+ *   2. every new sheet added under a temporary name ("~ Tổng hợp 2018-09") and filled:
+ *      updateCells (values + formats), updateBorders, mergeCells, updateDimensionProperties
+ *      (widths), setDataValidation, addConditionalFormatRule, addChart, addProtectedRange;
+ *   3. the old sheets of the same names deleted, the new ones renamed to their final names
+ *      at the old positions (updateSheetProperties title/index);
+ *   4. "Dữ liệu" rewritten in place (that period's rows replaced, the others kept).
+ *
+ * Google applies a batchUpdate atomically: "Each request is validated before being
+ * applied. If any request is not valid then the entire request will fail and nothing will
+ * be applied … it is guaranteed that the updates in the request will be applied together
+ * atomically" (Sheets API reference, spreadsheets.batchUpdate). So on any failure the
+ * previous summary and "Dữ liệu" stay whole, and a retry of a failed call never writes
+ * twice. A retry after an *unknown* outcome (network error) is safe too: the request names
+ * the sheetIds it adds and deletes, so if the first attempt was applied the second is
+ * refused (duplicate sheetId) instead of applied again — and that is then checked.
+ *
+ * Commune text is always `stringValue` (never `formulaValue`): Sheets stores it as text
+ * even when it starts with = + - @. Only formulas the engine built (CellModel.f) are formulas.
+ *
+ * Payload: the Sheets API has no hard size limit but Google recommends at most 2 MB per
+ * request (Sheets API "Usage limits"); requests above 10 MB have been refused ("Request
+ * payload size exceeds the limit: 10485760 bytes"). "Dữ liệu" is therefore rewritten only
+ * from its first changed row, and when the batch would still exceed MAX_PAYLOAD_BYTES the
+ * caller writes "Dữ liệu" separately (writeLongRows).
+ *
+ * Scopes: spreadsheets + script.external_request (already in appsscript.json). If the
+ * Sheets API is not usable at all (401/403 "has not been used in project … or it is
+ * disabled", network failure) SheetsApiUnavailable is thrown and the caller falls back to
+ * the SpreadsheetApp writer (render.ts + replaceSheets).
+ */
+import type { CellModel, ChartModel, RangeRef, SheetModel, ValidationModel } from '../engine/report/model';
+import { colLetter } from '../engine/sheet/layout';
+import type { Grid } from '../engine/types';
+import { SHEETS_WRITE as W } from '../messages/vi/gas';
+import { SHEETS_API_BASE, sheetRange, valuesToGrid } from './io/sheets-api';
+import { borderBlocks, cellSpec, GENERAL, groupConditionals, groupValidations, TEXT, widthPx } from './render';
+
+// ---------------------------------------------------------------- request shapes (subset)
+
+export interface GridRange {
+  sheetId: number;
+  startRowIndex?: number;
+  endRowIndex?: number;
+  startColumnIndex?: number;
+  endColumnIndex?: number;
+}
+
+export interface Color {
+  red: number;
+  green: number;
+  blue: number;
+}
+
+export interface CellFormat {
+  numberFormat?: { type: string; pattern: string };
+  backgroundColor?: Color;
+  textFormat?: { bold?: boolean; italic?: boolean; fontSize?: number; foregroundColor?: Color };
+  horizontalAlignment?: 'LEFT' | 'CENTER' | 'RIGHT';
+  verticalAlignment?: 'TOP' | 'MIDDLE' | 'BOTTOM';
+  wrapStrategy?: 'WRAP' | 'OVERFLOW_CELL' | 'CLIP';
+}
+
+export interface ExtendedValue {
+  numberValue?: number;
+  stringValue?: string;
+  boolValue?: boolean;
+  formulaValue?: string;
+}
+
+export interface CellData {
+  userEnteredValue?: ExtendedValue;
+  userEnteredFormat?: CellFormat;
+}
+
+export type Request = Record<string, unknown>;
+
+/** What the add-on knows of a sheet of the master (spreadsheets.get sheets.properties). */
+export interface SheetMeta {
+  sheetId: number;
+  title: string;
+  index: number;
+  rowCount?: number;
+  columnCount?: number;
+}
+
+// ---------------------------------------------------------------- cells
+
+/** '#D9E2F3' → {red, green, blue} in 0..1. */
+export function hexColor(hex: string): Color {
+  const h = hex.replace('#', '');
+  const n = (i: number) => Math.round((parseInt(h.slice(i, i + 2), 16) / 255) * 1e4) / 1e4;
+  return { red: n(0), green: n(2), blue: n(4) };
+}
+
+/** The API number format of a Sheets pattern ("@" text, "#,##0" number, "0.0%" percent …). */
+export function numberFormat(pattern: string): { type: string; pattern: string } {
+  if (pattern === TEXT) return { type: 'TEXT', pattern };
+  if (pattern.includes('%')) return { type: 'PERCENT', pattern };
+  if (/[dy]/i.test(pattern) && !/[#0]/.test(pattern)) return { type: 'DATE', pattern };
+  return { type: 'NUMBER', pattern };
+}
+
+export function extendedValue(v: unknown): ExtendedValue | undefined {
+  if (typeof v === 'number') return Number.isFinite(v) ? { numberValue: v } : { stringValue: String(v) };
+  if (typeof v === 'boolean') return { boolValue: v };
+  if (typeof v === 'string') return v === '' ? undefined : { stringValue: v };
+  if (v === null || v === undefined) return undefined;
+  return { stringValue: String(v) };
+}
+
+/** One cell of a model as CellData, with the formats render.ts gives it. */
+export function cellData(cell: CellModel | null): CellData {
+  const { value, format, style: st, formula } = cellSpec(cell);
+  const out: CellData = {};
+  if (formula) out.userEnteredValue = { formulaValue: formula };
+  else {
+    const v = extendedValue(value);
+    if (v) out.userEnteredValue = v;
+  }
+  const f: CellFormat = {};
+  if (format !== GENERAL) f.numberFormat = numberFormat(format);
+  if (st.fill) f.backgroundColor = hexColor(st.fill);
+  const text: NonNullable<CellFormat['textFormat']> = {};
+  if (st.bold) text.bold = true;
+  if (st.italic) text.italic = true;
+  if (st.size && st.size !== 10) text.fontSize = st.size;
+  if (st.color) text.foregroundColor = hexColor(st.color);
+  if (Object.keys(text).length) f.textFormat = text;
+  const align = st.align ?? (typeof value === 'number' ? 'right' : 'left');
+  f.horizontalAlignment = align.toUpperCase() as CellFormat['horizontalAlignment'];
+  f.verticalAlignment = 'MIDDLE';
+  if (st.wrap) f.wrapStrategy = 'WRAP';
+  out.userEnteredFormat = f;
+  return out;
+}
+
+const CELL_FIELDS =
+  'userEnteredValue,userEnteredFormat(numberFormat,backgroundColor,textFormat,horizontalAlignment,verticalAlignment,wrapStrategy)';
+
+function gridRange(sheetId: number, ref: RangeRef): GridRange {
+  return {
+    sheetId,
+    startRowIndex: ref.row - 1,
+    endRowIndex: ref.row - 1 + ref.rows,
+    startColumnIndex: ref.col - 1,
+    endColumnIndex: ref.col - 1 + ref.cols,
+  };
+}
+
+/** Rows × columns a model needs (its cells, widths and merges). */
+export function modelSize(model: SheetModel): { rows: number; cols: number } {
+  let cols = model.widths.length;
+  for (const r of model.rows) cols = Math.max(cols, r.length);
+  for (const m of model.merges) cols = Math.max(cols, m.col + m.cols - 1);
+  return { rows: Math.max(model.rows.length, 1), cols: Math.max(cols, 1) };
+}
+
+function validationRequest(sheetId: number, v: ValidationModel): Request {
+  const topLeft = `${colLetter(v.range.col)}${v.range.row}`;
+  const condition =
+    v.kind === 'nonNegativeNumber'
+      ? { type: 'NUMBER_GREATER_THAN_EQ', values: [{ userEnteredValue: '0' }] }
+      : v.kind === 'nonNegativeInteger'
+        ? {
+            type: 'CUSTOM_FORMULA',
+            values: [{ userEnteredValue: `=AND(ISNUMBER(${topLeft}),${topLeft}>=0,INT(${topLeft})=${topLeft})` }],
+          }
+        : { type: 'DATE_IS_VALID' };
+  return {
+    setDataValidation: {
+      range: gridRange(sheetId, v.range),
+      rule: { condition, inputMessage: v.help, strict: true, showCustomUi: false },
+    },
+  };
+}
+
+function chartRequest(sheetId: number, chart: ChartModel): Request {
+  const source = (ref: RangeRef) => ({ sourceRange: { sources: [gridRange(sheetId, ref)] } });
+  return {
+    addChart: {
+      chart: {
+        spec: {
+          title: chart.title,
+          basicChart: {
+            chartType: 'COLUMN',
+            legendPosition: 'BOTTOM_LEGEND',
+            headerCount: 1,
+            domains: [{ domain: source(chart.categories) }],
+            series: chart.series.map((s) => ({ series: source(s), targetAxis: 'LEFT_AXIS' })),
+          },
+        },
+        position: {
+          overlayPosition: {
+            anchorCell: { sheetId, rowIndex: chart.anchor.row - 1, columnIndex: chart.anchor.col - 1 },
+          },
+        },
+      },
+    },
+  };
+}
+
+/**
+ * The requests that fill a new, empty sheet `sheetId` with `model`, as renderSheet does
+ * with SpreadsheetApp, plus its warning-only protection (description: the sheet's name).
+ */
+export function sheetContentRequests(model: SheetModel, sheetId: number): Request[] {
+  const { rows, cols } = modelSize(model);
+  const out: Request[] = [];
+  const data: { values: CellData[] }[] = [];
+  const bordered: boolean[][] = [];
+  for (let r = 0; r < rows; r++) {
+    const src = model.rows[r] ?? [];
+    const values: CellData[] = [];
+    const b: boolean[] = [];
+    for (let c = 0; c < cols; c++) {
+      const cell = src[c] ?? null;
+      values.push(cellData(cell));
+      b.push(Boolean(cellSpec(cell).style.border));
+    }
+    data.push({ values });
+    bordered.push(b);
+  }
+  out.push({
+    updateCells: { start: { sheetId, rowIndex: 0, columnIndex: 0 }, rows: data, fields: CELL_FIELDS },
+  });
+  const solid = { style: 'SOLID' };
+  for (const b of borderBlocks(bordered)) {
+    out.push({
+      updateBorders: {
+        range: gridRange(sheetId, b),
+        top: solid,
+        bottom: solid,
+        left: solid,
+        right: solid,
+        innerHorizontal: solid,
+        innerVertical: solid,
+      },
+    });
+  }
+  for (const m of model.merges) {
+    if (m.rows > 1 || m.cols > 1) out.push({ mergeCells: { range: gridRange(sheetId, m), mergeType: 'MERGE_ALL' } });
+  }
+  for (let c = 0; c < model.widths.length; ) {
+    let end = c;
+    while (end + 1 < model.widths.length && model.widths[end + 1] === model.widths[c]) end++;
+    if (model.widths[c] > 0) {
+      out.push({
+        updateDimensionProperties: {
+          range: { sheetId, dimension: 'COLUMNS', startIndex: c, endIndex: end + 1 },
+          properties: { pixelSize: widthPx(model.widths[c]) },
+          fields: 'pixelSize',
+        },
+      });
+    }
+    c = end + 1;
+  }
+  for (const v of groupValidations(model.validations)) out.push(validationRequest(sheetId, v));
+  groupConditionals(model.conditionals).forEach((g, i) => {
+    out.push({
+      addConditionalFormatRule: {
+        index: i,
+        rule: {
+          ranges: g.ranges.map((r) => gridRange(sheetId, r)),
+          booleanRule: {
+            condition: { type: 'CUSTOM_FORMULA', values: [{ userEnteredValue: g.formula }] },
+            format: { backgroundColor: hexColor(g.style === 'error' ? '#F8CBAD' : '#FFF2CC') },
+          },
+        },
+      },
+    });
+  });
+  for (const chart of model.charts) out.push(chartRequest(sheetId, chart));
+  out.push({
+    addProtectedRange: { protectedRange: { range: { sheetId }, description: model.name, warningOnly: true } },
+  });
+  return out;
+}
+
+// ---------------------------------------------------------------- the whole batch
+
+/** Prefix of the temporary sheets (as the SpreadsheetApp writer's TEMP_PREFIX). */
+export const TEMP = '~ ';
+export const BACKUP = `${TEMP}(cũ) `;
+const TITLE_MAX = 100;
+const tempTitle = (name: string) => (TEMP + name).slice(0, TITLE_MAX);
+const backupTitle = (name: string) => (BACKUP + name).slice(0, TITLE_MAX);
+/** Sheets titles are unique regardless of case. */
+const key = (title: string) => title.toLowerCase();
+
+/** "Dữ liệu" rewritten in place: the new block (header first) and what the sheet held. */
+export interface DataRewrite {
+  title: string;
+  /** Header + rows, every row as wide as the header. */
+  all: (string | number | boolean)[][];
+  /** The sheet's values as read before (getValues-like; [] when absent or empty). */
+  existing: Grid;
+  /** 0-based column holding numbers; the others are text ("@"). */
+  valueCol: number;
+}
+
+export interface SummaryBatchInput {
+  models: SheetModel[];
+  /** The master's sheets now. */
+  sheets: SheetMeta[];
+  data?: DataRewrite | null;
+  /** New sheetIds (default: random, unused). */
+  newId?: () => number;
+}
+
+export interface SummaryBatch {
+  requests: Request[];
+  /** sheetId of each model's new sheet, in model order. */
+  sheetIds: number[];
+  /** sheetId of "Dữ liệu" (new or existing), when rewritten. */
+  dataSheetId: number | null;
+}
+
+function idMaker(used: Set<number>, base?: () => number): () => number {
+  return () => {
+    for (;;) {
+      const id = base ? base() : 1 + Math.floor(Math.random() * 2_000_000_000);
+      if (!used.has(id)) {
+        used.add(id);
+        return id;
+      }
+    }
+  };
+}
+
+function sameCell(a: unknown, b: unknown): boolean {
+  const norm = (v: unknown) => (v === null || v === undefined ? '' : v);
+  return norm(a) === norm(b);
+}
+
+/** First row (0-based) where `all` and `existing` differ; all.length when none does. */
+export function firstChangedRow(all: unknown[][], existing: Grid): number {
+  for (let r = 0; r < all.length; r++) {
+    const a = all[r];
+    const e = existing[r] ?? [];
+    for (let c = 0; c < a.length; c++) if (!sameCell(a[c], e[c])) return r;
+  }
+  return all.length;
+}
+
+function dataRequests(
+  d: DataRewrite,
+  meta: SheetMeta | undefined,
+  newId: () => number,
+): { id: number; requests: Request[] } {
+  const out: Request[] = [];
+  const cols = d.all[0]?.length ?? 1;
+  const existing = d.existing;
+  const hadData = existing.some((r) => r.some((v) => v !== '' && v !== null && v !== undefined));
+  const oldRows = hadData ? existing.length : 0;
+  const oldCols = hadData ? existing.reduce((n, r) => Math.max(n, r.length), 0) : 0;
+  let id: number;
+  let from = 0;
+  if (!meta) {
+    id = newId();
+    out.push({
+      addSheet: {
+        properties: {
+          sheetId: id,
+          title: d.title,
+          gridProperties: {
+            rowCount: Math.max(d.all.length, 1000),
+            columnCount: Math.max(cols, 26),
+            frozenRowCount: 1,
+          },
+        },
+      },
+    });
+  } else {
+    id = meta.sheetId;
+    from = hadData ? firstChangedRow(d.all, existing) : 0;
+    if (meta.rowCount === undefined) {
+      // Size unknown: make it exactly what the data needs (rows past the old data are empty).
+      out.push({
+        updateSheetProperties: {
+          properties: { sheetId: id, gridProperties: { rowCount: Math.max(d.all.length, oldRows, 1) } },
+          fields: 'gridProperties.rowCount',
+        },
+      });
+    } else if (meta.rowCount < d.all.length) {
+      out.push({ appendDimension: { sheetId: id, dimension: 'ROWS', length: d.all.length - meta.rowCount } });
+    }
+    if (meta.columnCount !== undefined && meta.columnCount < cols)
+      out.push({ appendDimension: { sheetId: id, dimension: 'COLUMNS', length: cols - meta.columnCount } });
+  }
+  const text = { numberFormat: numberFormat(TEXT) };
+  const rows = d.all.slice(from).map((r) => ({
+    values: r.map((v, c): CellData => {
+      const ev = extendedValue(v);
+      const cell: CellData = { userEnteredFormat: c === d.valueCol && typeof v !== 'string' ? {} : text };
+      if (ev) cell.userEnteredValue = ev;
+      return cell;
+    }),
+  }));
+  if (rows.length) {
+    out.push({
+      updateCells: {
+        start: { sheetId: id, rowIndex: from, columnIndex: 0 },
+        rows,
+        fields: 'userEnteredValue,userEnteredFormat.numberFormat',
+      },
+    });
+  }
+  // Rows and columns of the old block beyond the new one: cleared (no rows + a field mask clears).
+  if (oldRows > d.all.length) {
+    out.push({
+      updateCells: {
+        range: {
+          sheetId: id,
+          startRowIndex: d.all.length,
+          endRowIndex: oldRows,
+          startColumnIndex: 0,
+          endColumnIndex: Math.max(oldCols, cols),
+        },
+        fields: 'userEnteredValue',
+      },
+    });
+  }
+  if (oldCols > cols) {
+    out.push({
+      updateCells: {
+        range: {
+          sheetId: id,
+          startRowIndex: 0,
+          endRowIndex: Math.min(oldRows, d.all.length),
+          startColumnIndex: cols,
+          endColumnIndex: oldCols,
+        },
+        fields: 'userEnteredValue',
+      },
+    });
+  }
+  if (!hadData) {
+    if (meta)
+      out.push({
+        updateSheetProperties: {
+          properties: { sheetId: id, gridProperties: { frozenRowCount: 1 } },
+          fields: 'gridProperties.frozenRowCount',
+        },
+      });
+    out.push({
+      repeatCell: {
+        range: { sheetId: id, startRowIndex: 0, endRowIndex: 1, startColumnIndex: 0, endColumnIndex: cols },
+        cell: { userEnteredFormat: { textFormat: { bold: true } } },
+        fields: 'userEnteredFormat.textFormat.bold',
+      },
+    });
+  }
+  return { id, requests: out };
+}
+
+/**
+ * The one batchUpdate that replaces the summary sheets (and rewrites "Dữ liệu"): see the
+ * file comment for the order. Pure: the master's sheets come in `input.sheets`.
+ */
+export function buildSummaryBatch(input: SummaryBatchInput): SummaryBatch {
+  const byKey = new Map<string, SheetMeta>();
+  for (const s of input.sheets) byKey.set(key(s.title), s);
+  const newId = idMaker(new Set(input.sheets.map((s) => s.sheetId)), input.newId);
+  const requests: Request[] = [];
+  const deleted = new Set<number>();
+  const del = (s: SheetMeta) => {
+    if (deleted.has(s.sheetId)) return;
+    deleted.add(s.sheetId);
+    requests.push({ deleteSheet: { sheetId: s.sheetId } });
+  };
+  // 1. Leftovers of a run that died: temporary sheets and old sheets left under a backup name.
+  const positions = new Map<string, number>();
+  for (const m of input.models) {
+    const temp = byKey.get(key(tempTitle(m.name)));
+    if (temp) del(temp);
+    const orphan = byKey.get(key(backupTitle(m.name)));
+    if (orphan) {
+      if (!byKey.has(key(m.name))) positions.set(m.name, orphan.index);
+      del(orphan);
+    }
+  }
+  // 2. New sheets under temporary names, filled.
+  const sheetIds: number[] = [];
+  const content: Request[] = [];
+  for (const m of input.models) {
+    const id = newId();
+    sheetIds.push(id);
+    const { rows, cols } = modelSize(m);
+    requests.push({
+      addSheet: {
+        properties: {
+          sheetId: id,
+          title: tempTitle(m.name),
+          gridProperties: {
+            rowCount: Math.max(rows, 1000),
+            columnCount: Math.max(cols, 26),
+            frozenRowCount: m.frozenRows || undefined,
+            frozenColumnCount: m.frozenCols || undefined,
+          },
+        },
+      },
+    });
+    content.push(...sheetContentRequests(m, id));
+  }
+  requests.push(...content);
+  // 3. The swap: old sheets deleted, new ones renamed into their places (ascending positions,
+  // so each index is counted in the list as it is then — Google's "before the move" rule
+  // does not bite because every new sheet moves towards the front).
+  const moves: { id: number; title: string; index: number | undefined }[] = [];
+  input.models.forEach((m, i) => {
+    const old = byKey.get(key(m.name));
+    if (old) {
+      del(old);
+      positions.set(m.name, old.index);
+    }
+    moves.push({ id: sheetIds[i], title: m.name, index: positions.get(m.name) });
+  });
+  const renames = moves.filter((mv) => mv.index === undefined);
+  const placed = moves.filter((mv) => mv.index !== undefined).sort((a, b) => (a.index as number) - (b.index as number));
+  for (const mv of [...placed, ...renames]) {
+    const properties: Record<string, unknown> = { sheetId: mv.id, title: mv.title };
+    if (mv.index !== undefined) properties.index = mv.index;
+    requests.push({
+      updateSheetProperties: { properties, fields: mv.index !== undefined ? 'title,index' : 'title' },
+    });
+  }
+  // 4. "Dữ liệu".
+  let dataSheetId: number | null = null;
+  if (input.data) {
+    const d = dataRequests(input.data, byKey.get(key(input.data.title)), newId);
+    dataSheetId = d.id;
+    requests.push(...d.requests);
+  }
+  return { requests, sheetIds, dataSheetId };
+}
+
+// ---------------------------------------------------------------- sending
+
+/** The Sheets API cannot be used at all (disabled, no token, network): use SpreadsheetApp. */
+export class SheetsApiUnavailable extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+    this.name = 'SheetsApiUnavailable';
+  }
+}
+
+/** The batchUpdate failed; nothing was written. `message` is Vietnamese, `original` Google's text. */
+export class SheetsWriteError extends Error {
+  constructor(
+    message: string,
+    readonly original: string,
+    readonly status: number,
+  ) {
+    super(message);
+    this.name = 'SheetsWriteError';
+  }
+}
+
+export interface SendOptions {
+  token?: string;
+  /** Waits before the 2nd and 3rd try of a 429/5xx/network failure (ms). */
+  delays?: number[];
+  sleep?: (ms: number) => void;
+}
+
+export const RETRY_DELAYS_MS = [2000, 6000];
+/** Above this the batch goes without "Dữ liệu" (Google: no hard limit, 2 MB recommended; 10 MB refused). */
+export const MAX_PAYLOAD_BYTES = 8_000_000;
+
+const RETRYABLE = new Set([429, 500, 502, 503, 504]);
+
+function headerOf(headers: Record<string, unknown>, name: string): string | null {
+  for (const [k, v] of Object.entries(headers ?? {})) if (k.toLowerCase() === name) return String(v);
+  return null;
+}
+
+export function apiMessage(body: string): string {
+  try {
+    const e = (JSON.parse(body) as { error?: { message?: string } }).error;
+    if (e?.message) return String(e.message).slice(0, 300);
+  } catch {
+    // not JSON
+  }
+  return body.replace(/\s+/g, ' ').trim().slice(0, 300);
+}
+
+const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e)).replace(/^Exception:\s*/, '');
+
+/** What the master looks like before the write: its sheets, and the values of "Dữ liệu". */
+export interface MasterState {
+  sheets: SheetMeta[];
+  /** "Dữ liệu" as getValues() would give it ([] when the sheet is absent or empty). */
+  data: Grid;
+}
+
+export function metadataUrl(spreadsheetId: string): string {
+  return (
+    `${SHEETS_API_BASE}${encodeURIComponent(spreadsheetId)}` +
+    `?fields=${encodeURIComponent('sheets.properties(sheetId,title,index,gridProperties(rowCount,columnCount))')}`
+  );
+}
+
+export function dataUrl(spreadsheetId: string, title: string): string {
+  return (
+    `${SHEETS_API_BASE}${encodeURIComponent(spreadsheetId)}/values:batchGet?ranges=${encodeURIComponent(sheetRange(title))}` +
+    '&valueRenderOption=UNFORMATTED_VALUE&dateTimeRenderOption=SERIAL_NUMBER'
+  );
+}
+
+function parseSheets(body: string): SheetMeta[] {
+  const json = JSON.parse(body) as { sheets?: { properties?: Record<string, unknown> }[] };
+  return (json.sheets ?? []).map((s, i) => {
+    const p = s.properties ?? {};
+    const g = (p.gridProperties ?? {}) as { rowCount?: number; columnCount?: number };
+    return {
+      sheetId: Number(p.sheetId ?? 0),
+      title: String(p.title ?? ''),
+      index: typeof p.index === 'number' ? p.index : i,
+      rowCount: typeof g.rowCount === 'number' ? g.rowCount : undefined,
+      columnCount: typeof g.columnCount === 'number' ? g.columnCount : undefined,
+    };
+  });
+}
+
+/**
+ * The master's sheets and "Dữ liệu"'s values, in ONE service call (UrlFetchApp.fetchAll of
+ * spreadsheets.get + values:batchGet). Throws SheetsApiUnavailable when the API cannot be used.
+ */
+export function readMasterState(spreadsheetId: string, dataTitle: string, token: string): MasterState {
+  const headers = { Authorization: `Bearer ${token}` };
+  let responses: GoogleAppsScript.URL_Fetch.HTTPResponse[];
+  try {
+    responses = UrlFetchApp.fetchAll([
+      { url: metadataUrl(spreadsheetId), method: 'get', headers, muteHttpExceptions: true },
+      { url: dataUrl(spreadsheetId, dataTitle), method: 'get', headers, muteHttpExceptions: true },
+    ]);
+  } catch (e) {
+    throw new SheetsApiUnavailable(errorText(e), 0);
+  }
+  const [meta, values] = responses;
+  const code = meta.getResponseCode();
+  if (code !== 200) throw new SheetsApiUnavailable(`HTTP ${code}: ${apiMessage(meta.getContentText())}`, code);
+  let sheets: SheetMeta[];
+  try {
+    sheets = parseSheets(meta.getContentText());
+  } catch {
+    throw new SheetsApiUnavailable(W.badAnswer, code);
+  }
+  const hasData = sheets.some((s) => key(s.title) === key(dataTitle));
+  let data: Grid = [];
+  if (hasData) {
+    const vc = values.getResponseCode();
+    if (vc !== 200) throw new SheetsApiUnavailable(`HTTP ${vc}: ${apiMessage(values.getContentText())}`, vc);
+    try {
+      const json = JSON.parse(values.getContentText()) as { valueRanges?: { values?: unknown }[] };
+      data = valuesToGrid(json.valueRanges?.[0]?.values);
+    } catch {
+      throw new SheetsApiUnavailable(W.badAnswer, vc);
+    }
+  }
+  return { sheets, data };
+}
+
+export function batchUpdateUrl(spreadsheetId: string): string {
+  return `${SHEETS_API_BASE}${encodeURIComponent(spreadsheetId)}:batchUpdate`;
+}
+
+/**
+ * POST the batch. 429/5xx and network failures are tried again (RETRY_DELAYS_MS, or
+ * Retry-After); 401/403 mean the API is unusable (SheetsApiUnavailable, nothing written);
+ * anything else is a SheetsWriteError (nothing written). `applied` is asked after an
+ * ambiguous failure (network error, then a refusal): true if the first try did apply.
+ */
+export function sendBatchUpdate(
+  spreadsheetId: string,
+  requests: Request[],
+  opts: SendOptions & { applied?: () => boolean } = {},
+): void {
+  const token = opts.token ?? ScriptApp.getOAuthToken();
+  const delays = opts.delays ?? RETRY_DELAYS_MS;
+  const sleep = opts.sleep ?? ((ms: number) => Utilities.sleep(ms));
+  const payload = JSON.stringify({ requests });
+  let ambiguous = false;
+  for (let attempt = 0; ; attempt++) {
+    const last = attempt >= delays.length;
+    let response: GoogleAppsScript.URL_Fetch.HTTPResponse;
+    try {
+      response = UrlFetchApp.fetch(batchUpdateUrl(spreadsheetId), {
+        method: 'post',
+        contentType: 'application/json',
+        headers: { Authorization: `Bearer ${token}` },
+        payload,
+        muteHttpExceptions: true,
+      });
+    } catch (e) {
+      // No answer: maybe applied, maybe not. A retry is safe (see the file comment).
+      ambiguous = true;
+      if (last) throw new SheetsWriteError(W.network(attempt + 1), errorText(e), 0);
+      sleep(delays[attempt]);
+      continue;
+    }
+    const code = response.getResponseCode();
+    if (code === 200) return;
+    const body = response.getContentText();
+    if (RETRYABLE.has(code)) {
+      if (last) throw new SheetsWriteError(W.busy(code, attempt + 1), apiMessage(body), code);
+      const ra = Number(headerOf(response.getHeaders() as Record<string, unknown>, 'retry-after'));
+      sleep(Number.isFinite(ra) && ra > 0 ? Math.max(delays[attempt], Math.min(ra * 1000, 30_000)) : delays[attempt]);
+      continue;
+    }
+    if (ambiguous && code === 400 && opts.applied?.()) return;
+    if (code === 401 || code === 403) throw new SheetsApiUnavailable(`HTTP ${code}: ${apiMessage(body)}`, code);
+    throw new SheetsWriteError(W.rejected(code), apiMessage(body), code);
+  }
+}
+
+/** Size in bytes of the JSON body of a batch (UTF-8). */
+export function payloadBytes(requests: Request[]): number {
+  const s = JSON.stringify({ requests });
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xdc00 ? 2 : 3;
+  }
+  return n;
+}
