@@ -76,18 +76,20 @@ const YEAR_IN_TEXT = /(?:^|\D)((?:19|20)\d{2})(?!\d)/;
 // ---------------------------------------------------------------- small helpers
 
 function cellText(v: CellValue): string {
-  if (typeof v === 'string') return cleanText(v);
+  if (typeof v === 'string') return v === '' ? '' : cleanText(v);
   if (typeof v === 'number' && Number.isFinite(v)) return String(v);
   return '';
 }
 
 function isEmpty(v: CellValue): boolean {
-  return v === null || v === undefined || (typeof v === 'string' && cleanText(v) === '');
+  return v === null || v === undefined || (typeof v === 'string' && (v === '' || cleanText(v) === ''));
 }
+
+const labelKeyOfText = memoText((s) => textKey(cleanText(s)));
 
 /** Label cell text → key: lower case, no trailing colon. */
 function labelKey(v: CellValue): string {
-  return textKey(cellText(v));
+  return typeof v === 'string' ? labelKeyOfText(v) : textKey(cellText(v));
 }
 
 /** Indicator label → key, ignoring numbering ("1.", "a)", "- ") users add in front. */
@@ -456,6 +458,8 @@ function fresh<T>(s: Shape): Record<string, T> {
 }
 
 interface Lookup {
+  /** byCode for codes that cleanText leaves as they are and that are not the submission row's. */
+  byPlainCode: Map<string, Indicator>;
   valuesShape: Shape;
   notesShape: Shape;
   cellsShape: Shape;
@@ -475,13 +479,18 @@ function lookup(cat: Catalogue): Lookup {
   }
   const codes = [...new Set(cat.indicators.map((i) => i.code))];
   const of = (note: boolean) => cat.indicators.filter((i) => (i.kind === 'note') === note).map((i) => i.code);
+  const byCode = new Map(cat.indicators.map((i) => [i.code, i]));
+  const byPlainCode = new Map(
+    [...byCode].filter(([c]) => c !== '' && cleanText(c) === c && c.toUpperCase() !== LAYOUT.submittedCode),
+  );
   return {
+    byPlainCode,
     valuesShape: shape(of(false)),
     notesShape: shape(of(true)),
     cellsShape: shape(cat.indicators.map((i) => i.code)),
     codes,
     position: new Map(codes.map((c, k) => [c, k])),
-    byCode: new Map(cat.indicators.map((i) => [i.code, i])),
+    byCode,
     byUpperCode: new Map(cat.indicators.map((i) => [i.code.toUpperCase(), i])),
     byLabel,
   };
@@ -565,8 +574,16 @@ function mapRows(grid: Grid, cols: Columns, look: Lookup): Rows {
   const { codeCol, labelCol } = cols;
   for (let r = cols.headerRow + 1; r < grid.length; r++) {
     const row = grid[r] ?? [];
-    const code = codeCol >= 0 ? cellText(row[codeCol]) : '';
-    const label = labelCol >= 0 ? cellText(row[labelCol]) : '';
+    const raw = codeCol >= 0 ? row[codeCol] : '';
+    // The common row: the cell holds exactly an indicator code, nothing to clean.
+    const direct = typeof raw === 'string' && raw !== '' ? look.byPlainCode.get(raw) : undefined;
+    if (direct) {
+      place(direct.code, r, codeCol);
+      continue;
+    }
+    const code = cellText(raw);
+    let labelText: string | undefined;
+    const labelOf = () => (labelText ??= labelCol >= 0 ? cellText(row[labelCol]) : '');
     if (code) {
       // Upper-casing cannot change the length of a string that becomes "NGAY_NOP".
       if (code.length === LAYOUT.submittedCode.length && code.toUpperCase() === LAYOUT.submittedCode) {
@@ -580,6 +597,7 @@ function mapRows(grid: Grid, cols: Columns, look: Lookup): Rows {
       }
       if (looksLikeCode(code)) {
         // A mistyped or retired code: the label may still say which indicator it is.
+        const label = labelOf();
         const viaLabel = label ? look.byLabel.get(indicatorKey(label)) : undefined;
         const usable = viaLabel && rowAt[look.position.get(viaLabel.code) as number] < 0 ? viaLabel : null;
         rows.unknown.push({ row: r, code, readByLabel: usable !== null });
@@ -587,6 +605,7 @@ function mapRows(grid: Grid, cols: Columns, look: Lookup): Rows {
         continue;
       }
     }
+    const label = labelOf();
     if (!label) continue;
     const key = indicatorKey(label);
     if (key.startsWith(SUBMITTED_KEY)) {
@@ -669,6 +688,11 @@ function hiddenByMerges(merges: string[], valueRows: boolean[], monthCol: (numbe
     if (months.length) out.push({ range: box.text, cell, months });
   }
   return out;
+}
+
+/** Twelve nulls; a literal is several times quicker to make than Array(12).fill(null). */
+function twelveNulls<T>(): (T | null)[] {
+  return [null, null, null, null, null, null, null, null, null, null, null, null];
 }
 
 /**
@@ -827,7 +851,7 @@ function readOne(sheet: SheetInput, ctx: ReadContext, file: string, prepared: Pr
   for (const ind of cat.indicators) {
     const at = rows.rowAt[look.position.get(ind.code) as number];
     const r = at < 0 ? undefined : at;
-    const months: (number | string | null)[] = Array(12).fill(null);
+    const months = twelveNulls<number | string>();
     if (r === undefined) {
       cells[ind.code] = Array(12).fill('');
       const extra = { indicatorCode: ind.code, indicatorLabel: ind.label };
@@ -867,7 +891,7 @@ function readOne(sheet: SheetInput, ctx: ReadContext, file: string, prepared: Pr
     else values[ind.code] = months as (number | null)[];
   }
 
-  const submitted: (string | null)[] = Array(12).fill(null);
+  const submitted = twelveNulls<string>();
   const sr = rows.submittedRow;
   const submittedCells = sr < 0 ? Array<string>(12).fill('') : (rowCells(sr + 1) as string[]);
   if (sr < 0) push('warning', 'missing-submitted-row', {}, T.missingSubmittedRow(where()));
