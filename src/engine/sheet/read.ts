@@ -466,6 +466,8 @@ interface Lookup {
   /** Distinct indicator codes in catalogue order, and each one's position in that list. */
   codes: string[];
   position: Map<string, number>;
+  /** -1 per code: no row yet. */
+  noRows: number[];
   byCode: Map<string, Indicator>;
   byUpperCode: Map<string, Indicator>;
   byLabel: Map<string, Indicator | null>;
@@ -490,6 +492,7 @@ function lookup(cat: Catalogue): Lookup {
     cellsShape: shape(cat.indicators.map((i) => i.code)),
     codes,
     position: new Map(codes.map((c, k) => [c, k])),
+    noRows: codes.map(() => -1),
     byCode,
     byUpperCode: new Map(cat.indicators.map((i) => [i.code.toUpperCase(), i])),
     byLabel,
@@ -561,7 +564,7 @@ interface Rows {
 const SUBMITTED_KEY = indicatorKey('Ngày nộp');
 
 function mapRows(grid: Grid, cols: Columns, look: Lookup): Rows {
-  const rowAt: number[] = Array(look.codes.length).fill(-1);
+  const rowAt = look.noRows.slice();
   const rows: Rows = { rowAt, found: 0, submittedRow: -1, unknown: [], duplicates: [] };
   const place = (code: string, r: number, col: number) => {
     const k = look.position.get(code) as number;
@@ -582,8 +585,6 @@ function mapRows(grid: Grid, cols: Columns, look: Lookup): Rows {
       continue;
     }
     const code = cellText(raw);
-    let labelText: string | undefined;
-    const labelOf = () => (labelText ??= labelCol >= 0 ? cellText(row[labelCol]) : '');
     if (code) {
       // Upper-casing cannot change the length of a string that becomes "NGAY_NOP".
       if (code.length === LAYOUT.submittedCode.length && code.toUpperCase() === LAYOUT.submittedCode) {
@@ -597,7 +598,7 @@ function mapRows(grid: Grid, cols: Columns, look: Lookup): Rows {
       }
       if (looksLikeCode(code)) {
         // A mistyped or retired code: the label may still say which indicator it is.
-        const label = labelOf();
+        const label = labelCol >= 0 ? cellText(row[labelCol]) : '';
         const viaLabel = label ? look.byLabel.get(indicatorKey(label)) : undefined;
         const usable = viaLabel && rowAt[look.position.get(viaLabel.code) as number] < 0 ? viaLabel : null;
         rows.unknown.push({ row: r, code, readByLabel: usable !== null });
@@ -605,7 +606,7 @@ function mapRows(grid: Grid, cols: Columns, look: Lookup): Rows {
         continue;
       }
     }
-    const label = labelOf();
+    const label = labelCol >= 0 ? cellText(row[labelCol]) : '';
     if (!label) continue;
     const key = indicatorKey(label);
     if (key.startsWith(SUBMITTED_KEY)) {
@@ -848,7 +849,8 @@ function readOne(sheet: SheetInput, ctx: ReadContext, file: string, prepared: Pr
   };
 
   const rowCells = cellNames(monthCol);
-  for (const ind of cat.indicators) {
+  for (let i = 0; i < cat.indicators.length; i++) {
+    const ind = cat.indicators[i];
     const at = rows.rowAt[look.position.get(ind.code) as number];
     const r = at < 0 ? undefined : at;
     const months = twelveNulls<number | string>();

@@ -85,7 +85,7 @@ function invalid(problem: CellProblem, v: CellValue): InvalidCell {
 }
 
 function isBlank(v: CellValue): boolean {
-  return v === null || v === undefined || (typeof v === 'string' && cleanText(v) === '');
+  return v === null || v === undefined || v === '' || (typeof v === 'string' && cleanText(v) === '');
 }
 
 /** Notes keep their line breaks (each line cleaned), unlike names. */
