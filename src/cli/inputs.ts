@@ -42,11 +42,30 @@ export async function readInputs(paths: string[], command: string, io: Io, force
  * those on other years' sheets are 'info'.
  */
 export function formulaFindings(inputs: Inputs, reports: UnitYear[], year?: number): Finding[] {
+  // Only sheets with such cells are looked at, and only their cells are keyed: programs
+  // write total columns as formulas without results in every file (a province run: 130
+  // files × 2 sheets × 500 cells would otherwise all be keyed).
+  const pending = new Map<string, Set<string>>();
+  for (const o of inputs.outcomes) {
+    for (const { sheet, cell } of o.noResult) {
+      const at = `${o.file}\0${sheet}`;
+      const cells = pending.get(at) ?? new Set<string>();
+      cells.add(cell);
+      pending.set(at, cells);
+    }
+  }
+  if (pending.size === 0) return [];
   /** Cell key → the report's year. */
   const used = new Map<string, number>();
   for (const r of reports) {
-    for (const cells of Object.values(r.cells)) for (const c of cells) used.set(`${r.file}\0${r.sheet}\0${c}`, r.year);
-    for (const c of r.submittedCells) used.set(`${r.file}\0${r.sheet}\0${c}`, r.year);
+    const at = `${r.file}\0${r.sheet}`;
+    const cells = pending.get(at);
+    if (!cells) continue;
+    const mark = (c: string) => {
+      if (cells.has(c)) used.set(`${at}\0${c}`, r.year);
+    };
+    for (const list of Object.values(r.cells)) for (const c of list) mark(c);
+    for (const c of r.submittedCells) mark(c);
   }
   const out: Finding[] = [];
   for (const o of inputs.outcomes) {

@@ -155,7 +155,9 @@ export function localDate(d: Date): Date | string {
   );
 }
 
-type Converted = { value: CellValue; noResult?: boolean };
+/** A formula cell without a cached result: read as empty, and noted (see ReadOutcome.noResult). */
+const NO_RESULT: unique symbol = Symbol('no result');
+type Converted = CellValue | typeof NO_RESULT;
 
 function richText(v: unknown): string | null {
   if (v && typeof v === 'object' && Array.isArray((v as { richText?: unknown }).richText)) {
@@ -165,62 +167,71 @@ function richText(v: unknown): string | null {
 }
 
 function plain(v: unknown): Converted {
-  if (v === null || v === undefined) return { value: '' };
-  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return { value: v };
-  if (v instanceof Date) return { value: localDate(v) };
-  if (typeof v !== 'object') return { value: String(v) };
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
+  if (v instanceof Date) return localDate(v);
+  if (typeof v !== 'object') return String(v);
   const o = v as Record<string, unknown>;
-  if ('error' in o) return { value: String(o.error) };
+  if ('error' in o) return String(o.error);
   const rt = richText(o);
-  if (rt !== null) return { value: rt };
+  if (rt !== null) return rt;
   if ('formula' in o || 'sharedFormula' in o) {
     const r = o.result;
-    if (r === undefined || r === null) return { value: '', noResult: true };
+    if (r === undefined || r === null) return NO_RESULT;
     return plain(r);
   }
   if ('hyperlink' in o || 'text' in o) {
     const t = o.text;
-    if (typeof t === 'string') return { value: t };
+    if (typeof t === 'string') return t;
     const inner = richText(t);
-    return { value: inner ?? (t === undefined || t === null ? '' : String(t)) };
+    return inner ?? (t === undefined || t === null ? '' : String(t));
   }
-  return { value: '' };
+  return '';
 }
 
 function convertCell(cell: ExcelJS.Cell): Converted {
-  if (cell.type === ExcelJS.ValueType.Merge) return { value: '' };
-  if (cell.type === ExcelJS.ValueType.Formula) {
+  const type = cell.type;
+  if (type === ExcelJS.ValueType.Merge) return '';
+  if (type === ExcelJS.ValueType.Formula) {
     // cell.result, not cell.value.result: exceljs's value copy drops falsy results (0, false).
     const r = (cell as unknown as { result?: unknown }).result;
-    if (r === undefined || r === null) return { value: '', noResult: true };
+    if (r === undefined || r === null) return NO_RESULT;
     return plain(r);
   }
   return plain(cell.value);
 }
 
-function isEmpty(v: CellValue): boolean {
-  return v === '' || v === null || v === undefined;
-}
-
 // ------------------------------------------------------------------ sheets and workbooks
 
+/** Rows of cells, each as long as its last non-empty cell; holes are ''. The grid is then made rectangular. */
 function sheetInput(ws: ExcelJS.Worksheet, noResult: ReadOutcome['noResult']): SheetInput {
-  const cells: { r: number; c: number; v: CellValue }[] = [];
-  let rows = 0;
+  const lines: CellValue[][] = [];
   let cols = 0;
   ws.eachRow({ includeEmpty: false }, (row, r) => {
+    let line: CellValue[] | undefined;
     row.eachCell({ includeEmpty: false }, (cell, c) => {
-      const { value, noResult: none } = convertCell(cell);
-      if (none) noResult.push({ sheet: ws.name, cell: cell.address });
-      if (isEmpty(value)) return;
-      cells.push({ r, c, v: value });
-      if (r > rows) rows = r;
+      const value = convertCell(cell);
+      if (value === NO_RESULT) {
+        noResult.push({ sheet: ws.name, cell: cell.address });
+        return;
+      }
+      if (value === '' || value === null || value === undefined) return;
+      if (!line) {
+        line = [];
+        while (lines.length < r - 1) lines.push([]);
+        lines[r - 1] = line;
+      }
+      while (line.length < c - 1) line.push('');
+      line[c - 1] = value;
       if (c > cols) cols = c;
     });
   });
-  const grid: Grid = [];
-  for (let r = 0; r < rows; r++) grid.push(new Array<CellValue>(cols).fill(''));
-  for (const { r, c, v } of cells) grid[r - 1][c - 1] = v;
+  const grid: Grid = lines;
+  for (let r = 0; r < grid.length; r++) {
+    const line = grid[r] ?? [];
+    while (line.length < cols) line.push('');
+    grid[r] = line;
+  }
 
   const merges: string[] = [];
   const raw = (ws as unknown as { _merges?: Record<string, { tl: string; br: string }> })._merges;
@@ -284,9 +295,11 @@ export async function readWorkbookFile(
   limits: ReadLimits = READ_LIMITS,
 ): Promise<ReadOutcome> {
   try {
-    const st = await fs.promises.stat(path);
+    // Synchronous: a commune's file is a few tens of KB in the page cache, and two thread-pool
+    // round trips per file cost more than the read itself (and much more on a busy machine).
+    const st = fs.statSync(path);
     if (st.size > limits.maxBytes) return failure(file, T.tooLarge(file, mb(st.size), limits.maxBytes / MB));
-    const buf = await fs.promises.readFile(path);
+    const buf = fs.readFileSync(path);
     return await readWorkbookBuffer(buf, file, limits);
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
