@@ -30,7 +30,7 @@ import type {
   UnitYear,
 } from '../types';
 import { compareFindings } from '../validation/check';
-import { compareNamesVi, compareUnits, completeness } from './completeness';
+import { compareNamesVi, completeness, sortUnits } from './completeness';
 import { mapToSuccessors } from './succession';
 
 export interface AggregateInput {
@@ -118,7 +118,7 @@ function sortCodes(codes: string[], units: Unit[]): string[] {
 
 export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 'narrative'> {
   const { catalogue, settings, period } = input;
-  const units = [...input.units].sort(compareUnits);
+  const units = sortUnits(input.units);
   const byCodeOrder = [...units].sort((a, b) => compareText(a.code, b.code));
   const current = mapToSuccessors(
     input.current.filter((r) => r.year === period.year),

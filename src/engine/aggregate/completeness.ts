@@ -12,7 +12,7 @@
  */
 import { deadline } from '../periods/cutoff';
 import { periodMonths } from '../periods/period';
-import { compareVi } from '../text/collate';
+import { compareVi, sortVi } from '../text/collate';
 import type { Completeness, CompletenessRow, Period, Settings, SubmissionStatus, Unit, UnitYear } from '../types';
 import { oneReportPerUnit } from './succession';
 
@@ -21,9 +21,16 @@ import { oneReportPerUnit } from './succession';
 /** Vietnamese alphabetical order of names (compareVi). */
 export const compareNamesVi = compareVi;
 
+const compareCodes = (a: Pick<Unit, 'code'>, b: Pick<Unit, 'code'>) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+
 /** Units in Vietnamese alphabetical order of names, then by code. */
 export function compareUnits(a: Pick<Unit, 'name' | 'code'>, b: Pick<Unit, 'name' | 'code'>): number {
-  return compareVi(a.name, b.name) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+  return compareVi(a.name, b.name) || compareCodes(a, b);
+}
+
+/** A copy of `units` sorted by compareUnits, each name's sort key made once. */
+export function sortUnits<T extends Pick<Unit, 'name' | 'code'>>(units: readonly T[]): T[] {
+  return sortVi(units, (u) => u.name, compareCodes);
 }
 
 // ---------------------------------------------------------------- completeness
@@ -45,7 +52,7 @@ export function completeness(reports: UnitYear[], units: Unit[], period: Period,
   const byCode = new Map<string, UnitYear>();
   for (const r of oneReportPerUnit(reports)) if (r.year === period.year) byCode.set(r.unitCode, r);
 
-  const rows: CompletenessRow[] = [...units].sort(compareUnits).map((unit) => {
+  const rows: CompletenessRow[] = sortUnits(units).map((unit) => {
     const r = byCode.get(unit.code);
     const missingMonths: number[] = [];
     let late = false;

@@ -90,15 +90,19 @@ export function compareVi(a: string, b: string): number {
   return ka.text < kb.text ? -1 : ka.text > kb.text ? 1 : 0;
 }
 
-/** Sort a copy in Vietnamese order; each key is computed once. */
-export function sortVi<T>(items: readonly T[], text: (item: T) => string): T[] {
+/**
+ * Sort a copy in Vietnamese order; each key is computed once. `tie` orders items whose
+ * texts are the same (compareVi 0), e.g. units of the same name by code.
+ */
+export function sortVi<T>(items: readonly T[], text: (item: T) => string, tie?: (a: T, b: T) => number): T[] {
   const keyed = items.map((item) => ({ item, key: sortKey(text(item)) }));
   keyed.sort(
     (x, y) =>
       compareArrays(x.key.primary, y.key.primary) ||
       compareArrays(x.key.tones, y.key.tones) ||
       compareArrays(x.key.cases, y.key.cases) ||
-      (x.key.text < y.key.text ? -1 : x.key.text > y.key.text ? 1 : 0),
+      (x.key.text < y.key.text ? -1 : x.key.text > y.key.text ? 1 : 0) ||
+      (tie ? tie(x.item, y.item) : 0),
   );
   return keyed.map((k) => k.item);
 }

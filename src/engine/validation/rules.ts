@@ -50,6 +50,29 @@ function sideSum(series: Series[], side: number[], i: number): number | null {
   return any ? tidy(acc) : null;
 }
 
+/**
+ * "CODE:month" keys → per code the months; holds `m` exactly when the key `${code}:${m}` is
+ * in the list (the month text must be how that number prints, so "05" is not 5).
+ */
+function invalidMonths(keys: string[]): Map<string, Set<number>> {
+  const out = new Map<string, Set<number>>();
+  for (const key of keys) {
+    const at = key.lastIndexOf(':');
+    if (at < 0) continue;
+    const text = key.slice(at + 1);
+    const m = Number(text);
+    if (String(m) !== text) continue;
+    const code = key.slice(0, at);
+    let months = out.get(code);
+    if (!months) {
+      months = new Set();
+      out.set(code, months);
+    }
+    months.add(m);
+  }
+  return out;
+}
+
 /** A catalogue's rules and maxima in the form checkRules walks; build once for many reports. */
 export interface CompiledRules {
   /** Every code the rules use, once; sides refer to it by position. */
@@ -114,7 +137,7 @@ export function checkRules(
   const findings: Finding[] = [];
   // Most reports have no invalid cell and break no rule: resolve each side's month series once
   // per report and sum in place, with nothing built until a rule fails.
-  const invalid = report.invalid.length ? new Set(report.invalid) : null;
+  const invalid = report.invalid.length ? invalidMonths(report.invalid) : null;
   const series: Series[] = [];
   for (const c of compiled.codes) series.push(report.values[c]);
   let unit: string | undefined;
@@ -123,7 +146,7 @@ export function checkRules(
     const i = m - 1;
     for (let k = 0; k < compiled.rules.length; k++) {
       const { rule, codes, label } = compiled.rules[k];
-      if (invalid && codes.some((c) => invalid.has(`${c}:${m}`))) continue;
+      if (invalid && codes.some((c) => invalid.get(c)?.has(m))) continue;
       const left = sideSum(series, compiled.rules[k].left, i);
       const right = sideSum(series, compiled.rules[k].right, i);
       if (rule.missing === 'treatAsZero') {
