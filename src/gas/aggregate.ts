@@ -20,7 +20,8 @@ import type { Grid, Period, Summary } from '../engine/types';
 import { AGGREGATE, SHEETS, SHEETS_WRITE } from '../messages/vi/gas';
 import { now } from './clock';
 import { logText } from './errors';
-import { bookFindings, findUnitBooks, SheetIndex, toWorkbooks } from './io';
+import { bookFindings, SheetIndex, toWorkbooks } from './io';
+import { readUnitBooksDetailed } from './io/parallel-books';
 import { GENERAL, renderSheet, TEXT } from './render';
 import type { Config } from './setup';
 import {
@@ -410,14 +411,20 @@ export function aggregatePeriod(
   const { catalogue, units, settings } = config;
   const years = [period.year, period.year - 1];
   const index = new SheetIndex(master);
-  const books = findUnitBooks(master, units, years, {
+  // Over the Sheets API in a few calls (SpreadsheetApp when it cannot be used): io/parallel-books.ts.
+  const read = readUnitBooksDetailed(master, units, years, {
     read: true,
     timeZone: settings.timeZone,
     index,
     onUnit: (i, unit) => {
       if (i % 5 === 0) progress(AGGREGATE.reading(i + 1, units.length, unitDisplayName(unit)));
     },
+    onProgress: (done, total) => {
+      const next = units[Math.min(done, total - 1)];
+      if (next) progress(AGGREGATE.reading(Math.min(done + 1, total), total, unitDisplayName(next)));
+    },
   });
+  const books = read.books;
   const workbooks = toWorkbooks(books);
   progress(AGGREGATE.summarising);
   const generatedAt = now().toISOString();
@@ -479,7 +486,7 @@ export function aggregatePeriod(
     problems,
     problemsForLog,
     warnings,
-    notes,
+    notes: [...read.notes, ...notes],
     logNotes,
     message: AGGREGATE.done(periodLabel(period), c.reported, c.expected, sheetName),
   };

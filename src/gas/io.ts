@@ -2,15 +2,20 @@
  * Finding and reading the units' sheets in both layouts:
  *  (a) a tab of the master spreadsheet, named "<unit name> <year>";
  *  (b) a tab of the unit's own spreadsheet (URL in the "Đơn vị" sheet).
- * Each sheet is read with ONE getDataRange().getValues(). Opening failures are caught per
- * unit and reported in Vietnamese (src/gas/errors.ts); a time-out is retried with back-off;
- * the other units are still read.
  *
- * Merged ranges are not read (the CLI reads them and warns when a merge hides a value cell):
- * every unit template has a merged title row, so knowing whether a merge covers a value cell
- * costs getMergedRanges() plus one getA1Notation() per merge — at least two calls more per
- * sheet, over the budget of at most 4 service calls per unit (docs/security.md §6.8). The
- * totals are right without them: a cell hidden by a merge is empty in Sheets too.
+ * "Tổng hợp" reads over the Sheets API (io/parallel-books.ts: one metadata request for the
+ * master's tabs, then the tabs' values, number formats and merged ranges in a few requests
+ * sent together with UrlFetchApp.fetchAll), well under one service call per unit. This file
+ * is the SpreadsheetApp path it falls back to (API switched off, a unit the API refuses):
+ * each sheet read with ONE getDataRange().getValues(); opening failures caught per unit and
+ * reported in Vietnamese (src/gas/errors.ts); a time-out retried with back-off; the other
+ * units still read.
+ *
+ * Merged ranges come only with the API path: there the engine warns, as in the CLI, when a
+ * merge hides a value cell (docs/security.md §6.8). The SpreadsheetApp path does not read
+ * them — getMergedRanges() plus one getA1Notation() per merge (every template has a merged
+ * title row) would be two calls more per sheet; its totals are still right (a cell hidden
+ * by a merge is empty in Sheets too), only that warning is missing.
  */
 import { unitDisplayName, unitSheetName } from '../engine/sheet/layout';
 import type { Finding, Grid, Unit, WorkbookInput } from '../engine/types';
@@ -23,9 +28,18 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 interface TabEntry {
-  sheet: Sheet;
+  /** The tab (for an entry seeded from the Sheets API: looked up on first use). */
+  readonly sheet: Sheet;
   /** The tab's real name, as typed in the spreadsheet. */
   name: string;
+}
+
+/** A tab as the Sheets API lists it (spreadsheets.get, sheets.properties). */
+export interface TabMeta {
+  sheetId: number;
+  title: string;
+  /** 0-based position. */
+  index: number;
 }
 
 /** What the index holds for a wanted name: the tab to use (if any) and the other tabs matching it loosely. */
@@ -46,8 +60,47 @@ export interface TabLookup {
  */
 export class SheetIndex {
   private byName: Map<string, TabEntry[]> | null = null;
+  /** getSheets(), fetched once for the entries seeded from the API. */
+  private listed: Sheet[] | null = null;
 
   constructor(readonly spreadsheet: Spreadsheet) {}
+
+  /** Whether the tabs are known yet (listed or seeded). */
+  get loaded(): boolean {
+    return this.byName !== null;
+  }
+
+  /**
+   * Know the tabs from the Sheets API's list instead of getSheets() + one getName() per tab.
+   * A tab's Sheet is only needed by the few callers that write: it is taken, on first use,
+   * from ONE getSheets() at the listed position and checked by its id (a tab added meanwhile
+   * moves positions: then it is looked for by id). Ignored once the index is loaded.
+   */
+  seed(tabs: TabMeta[]): void {
+    if (this.byName) return;
+    const map = new Map<string, TabEntry[]>();
+    for (const tab of tabs) {
+      let cached: Sheet | null | undefined;
+      const entry: TabEntry = {
+        name: tab.title,
+        get sheet(): Sheet {
+          if (cached === undefined) cached = resolve(tab);
+          return cached as Sheet;
+        },
+      };
+      const key = normalizeName(tab.title);
+      const list = map.get(key);
+      if (list) list.push(entry);
+      else map.set(key, [entry]);
+    }
+    const resolve = (tab: TabMeta): Sheet | null => {
+      this.listed ??= this.spreadsheet.getSheets();
+      const at = this.listed[tab.index];
+      if (at && at.getSheetId() === tab.sheetId) return at;
+      return this.listed.find((s) => s !== at && s.getSheetId() === tab.sheetId) ?? null;
+    };
+    this.byName = map;
+  }
 
   private load(): Map<string, TabEntry[]> {
     if (!this.byName) {
@@ -87,6 +140,31 @@ export class SheetIndex {
     return this.lookup(name).entry?.sheet ?? null;
   }
 
+  /**
+   * Which tab of the master holds `unit`'s sheet for each year: the real names (exact name
+   * first, look-alikes warned about), the warnings, and whether the period's own tab
+   * (years[0]) is ambiguous — then the unit cannot be read.
+   */
+  locateUnit(unit: Unit, years: number[]): UnitTabs {
+    const display = unitDisplayName(unit);
+    const out: UnitTabs = { entries: new Map(), warnings: [], ambiguous: null };
+    for (const y of years) {
+      const name = unitSheetName(unit, y);
+      const { entry, others } = this.lookup(name);
+      const described = others.map((o) => LOOKALIKE.describe(o.name, oddCharacters(o.name, name)));
+      if (entry) {
+        out.entries.set(y, entry);
+        if (others.length) out.warnings.push(LOOKALIKE.ignored(display, y, entry.name, described));
+      } else if (others.length) {
+        const text = LOOKALIKE.ambiguous(display, y, described);
+        // The period's own year (the first asked for) cannot be guessed: the unit is unreadable.
+        if (y === years[0]) out.ambiguous = text;
+        else out.warnings.push(text);
+      }
+    }
+    return out;
+  }
+
   /** Whether any tab's name matches `name` loosely. */
   has(name: string): boolean {
     return this.candidates(name).length > 0;
@@ -112,6 +190,14 @@ export class SheetIndex {
     if (list.length) this.load().set(key, list);
     else this.load().delete(key);
   }
+}
+
+export interface UnitTabs {
+  /** The tab per year (only years that have one). */
+  entries: Map<number, TabEntry>;
+  warnings: string[];
+  /** Vietnamese reason when the period's tab is ambiguous (several look-alikes, none exact). */
+  ambiguous: string | null;
 }
 
 /** Why a tab's name only looks like the wanted one: "dấu cách không ngắt U+00A0", … */
@@ -148,6 +234,8 @@ export interface UnitBook {
   /** Tab name per year. */
   names: Map<number, string>;
   grids: Map<number, Grid>;
+  /** Merged ranges per year in A1 notation (read over the Sheets API only). */
+  merges?: Map<number, string[]>;
   /** Vietnamese reason the unit's spreadsheet could not be opened. */
   error?: string;
   /** The same for "Nhật ký": with Google's original text for IT staff. */
@@ -223,21 +311,13 @@ export function findUnitBooks(
       } else {
         masterName ??= master.getName();
         book.source = masterName;
-        for (const y of years) {
-          const name = unitSheetName(unit, y);
-          const { entry, others } = index.lookup(name);
-          const described = others.map((o) => LOOKALIKE.describe(o.name, oddCharacters(o.name, name)));
-          if (entry) {
-            book.sheets.set(y, entry.sheet);
-            book.names.set(y, entry.name);
-            if (others.length) warnings.push(LOOKALIKE.ignored(display, y, entry.name, described));
-          } else if (others.length) {
-            const text = LOOKALIKE.ambiguous(display, y, described);
-            // The period's own year (the first asked for) cannot be guessed: the unit is unreadable.
-            if (y === years[0]) found.ambiguous = text;
-            else warnings.push(text);
-          }
+        const tabs = index.locateUnit(unit, years);
+        for (const [y, entry] of tabs.entries) {
+          book.sheets.set(y, entry.sheet);
+          book.names.set(y, entry.name);
         }
+        warnings.push(...tabs.warnings);
+        found.ambiguous = tabs.ambiguous;
       }
       if (found.ambiguous) return;
       if (opts.read) for (const [y, sheet] of book.sheets) book.grids.set(y, readGrid(sheet, opts.timeZone));
@@ -287,6 +367,9 @@ export function toWorkbooks(books: UnitBook[]): WorkbookInput[] {
     .filter((b) => !b.error && b.grids.size > 0)
     .map((b) => ({
       source: b.source,
-      sheets: [...b.grids.entries()].map(([y, grid]) => ({ name: b.names.get(y) ?? '', grid })),
+      sheets: [...b.grids.entries()].map(([y, grid]) => {
+        const merges = b.merges?.get(y);
+        return { name: b.names.get(y) ?? '', grid, ...(merges?.length ? { merges } : {}) };
+      }),
     }));
 }

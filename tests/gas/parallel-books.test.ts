@@ -1,12 +1,16 @@
 /**
  * readUnitBooks (src/gas/io/parallel-books.ts): the drop-in for findUnitBooks that reads
- * layout (b) units over the Sheets API gives the engine the same summary.
+ * every unit over the Sheets API gives the engine the same summary, in a few service calls.
  */
+
+import { defaultCatalogue } from '../../src/engine/catalogue/defaults';
 import { summarise } from '../../src/engine/pipeline';
-import { findUnitBooks, toWorkbooks } from '../../src/gas/io';
+import { a1, indicatorRows, monthCol, unitSheetName } from '../../src/engine/sheet/layout';
+import { findUnitBooks, SheetIndex, toWorkbooks } from '../../src/gas/io';
 import { readUnitBooks, readUnitBooksDetailed } from '../../src/gas/io/parallel-books';
 import { spreadsheetIdOf } from '../../src/gas/io/sheets-api';
 import { readConfig } from '../../src/gas/setup';
+import { GAS_ERRORS } from '../fakes/gas';
 import {
   createEnv,
   type Env,
@@ -21,6 +25,7 @@ import {
 import { sheetsApiHandler } from './sheets-api-emulator';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+const rows = indicatorRows(defaultCatalogue());
 
 let env: Env;
 const deny = new Set<string>();
@@ -59,14 +64,20 @@ const summaryOf = (books: ReturnType<typeof findUnitBooks>) => {
   }).summary;
 };
 
-test('same summary as findUnitBooks, without opening any spreadsheet', () => {
+test('same summary as findUnitBooks, without opening any spreadsheet, in 4 service calls', () => {
   const { units, settings } = config();
   const years = [YEAR, YEAR - 1];
   const before = findUnitBooks(env.master, units, years, { read: true, timeZone: settings.timeZone });
   env.fake.resetCalls();
-  const after = readUnitBooks(env.master, units, years, { read: true, timeZone: settings.timeZone, threshold: 5 });
+  const after = readUnitBooks(env.master, units, years, { read: true, timeZone: settings.timeZone });
   expect(env.fake.calls.count('SpreadsheetApp.openByUrl') + env.fake.calls.count('SpreadsheetApp.openById')).toBe(0);
-  expect(env.fake.calls.count('UrlFetchApp.fetchAll')).toBe(1);
+  // getOAuthToken, the master's id, its tab list (fetch), every unit in one fetchAll.
+  expect(env.fake.calls.byMethod).toEqual({
+    'ScriptApp.getOAuthToken': 1,
+    'Spreadsheet.getId': 1,
+    'UrlFetchApp.fetch': 1,
+    'UrlFetchApp.fetchAll': 1,
+  });
   expect(after.map((b) => b.unit.code)).toEqual(units.map((u) => u.code));
   expect(after.map((b) => [...b.names.values()])).toEqual(before.map((b) => [...b.names.values()]));
   const a = summaryOf(before);
@@ -80,18 +91,30 @@ test('same summary as findUnitBooks, without opening any spreadsheet', () => {
 test('below the threshold it is findUnitBooks itself', () => {
   const { units, settings } = config();
   env.fake.resetCalls();
-  readUnitBooks(env.master, units, [YEAR], { read: true, timeZone: settings.timeZone });
+  readUnitBooks(env.master, units, [YEAR], { read: true, timeZone: settings.timeZone, threshold: units.length + 1 });
   expect(env.fake.calls.count('UrlFetchApp.fetchAll')).toBe(0);
   expect(env.fake.calls.count('SpreadsheetApp.openByUrl')).toBe(units.length);
 });
 
-test('a unit without access is a book with an error naming it; the others are read', () => {
+test("a unit the API refuses is tried the SpreadsheetApp way: read if it opens, else today's message", () => {
   const { units, settings } = config();
-  deny.add(spreadsheetIdOf(units[3].spreadsheetUrl as string) as string);
-  const books = readUnitBooks(env.master, units, [YEAR], { read: true, timeZone: settings.timeZone, threshold: 5 });
+  const id = spreadsheetIdOf(units[3].spreadsheetUrl as string) as string;
+  deny.add(id);
+  env.fake.resetCalls();
+  let books = readUnitBooks(env.master, units, [YEAR], { read: true, timeZone: settings.timeZone });
+  // Only the API refused it (403): it opens with SpreadsheetApp, so it is read.
+  expect(env.fake.calls.count('SpreadsheetApp.openByUrl')).toBe(1);
+  expect(books.filter((b) => !b.error && b.grids.size === 1)).toHaveLength(units.length);
+  // Refused both ways: the SpreadsheetApp message (Google's reason in Vietnamese, the unit named).
+  env.fake.faults.add({
+    method: 'SpreadsheetApp.openByUrl',
+    when: (args) => String(args[0]).includes(id),
+    error: GAS_ERRORS.noPermission,
+  });
+  books = readUnitBooks(env.master, units, [YEAR], { read: true, timeZone: settings.timeZone });
   const bad = books.find((b) => b.unit.code === units[3].code);
-  expect(bad?.error).toContain(`Xã ${units[3].name}`);
-  expect(bad?.error).toContain('403');
+  expect(bad?.error).toContain(`Không mở được bảng tính của Xã ${units[3].name}`);
+  expect(bad?.error).toContain('không có quyền');
   expect(books.filter((b) => !b.error && b.grids.size === 1)).toHaveLength(units.length - 1);
 });
 
@@ -101,11 +124,104 @@ test('with a small quota, units beyond it are read the ordinary way meanwhile', 
   const r = readUnitBooksDetailed(env.master, units, [YEAR, YEAR - 1], {
     read: true,
     timeZone: settings.timeZone,
-    threshold: 5,
     api: { readsPerMinute: 4, now: () => env.fake.clock.nowMs() },
   });
   expect(r.stats?.requests).toBeGreaterThanOrEqual(4);
   expect(r.stats?.viaFallback).toBeGreaterThan(0);
   expect(r.books.every((b) => !b.error && b.grids.size === 2)).toBe(true);
   expect(summaryOf(r.books).completeness.reported).toBe(units.length);
+});
+
+test('the Sheets API switched off: everything read the SpreadsheetApp way, and a note says so', () => {
+  const { units, settings } = config();
+  env.fake.http.handler = sheetsApiHandler(env.fake, { disabled: true });
+  env.fake.resetCalls();
+  const r = readUnitBooksDetailed(env.master, units, [YEAR, YEAR - 1], { read: true, timeZone: settings.timeZone });
+  expect(env.fake.calls.count('UrlFetchApp.fetchAll')).toBe(0);
+  expect(env.fake.calls.count('SpreadsheetApp.openByUrl')).toBe(units.length);
+  expect(summaryOf(r.books).completeness.reported).toBe(units.length);
+  expect(r.notes).toHaveLength(1);
+  expect(r.notes[0]).toContain('Không dùng được Google Sheets API (HTTP 403');
+  expect(r.apiUnavailable).toContain('has not been used in project');
+});
+
+test('a network failure of the probe: the same fallback', () => {
+  const { units, settings } = config();
+  env.fake.faults.add({ method: 'UrlFetchApp.fetch', error: 'Address unavailable: https://sheets.googleapis.com' });
+  const r = readUnitBooksDetailed(env.master, units, [YEAR], { read: true, timeZone: settings.timeZone });
+  expect(r.books.filter((b) => !b.error)).toHaveLength(units.length);
+  expect(r.notes[0]).toContain('lỗi kết nối: Address unavailable');
+});
+
+describe('layout (a): tabs of the master', () => {
+  let a: Env;
+  beforeEach(() => {
+    env.dispose();
+    a = createEnv();
+    runSetup();
+    runTemplates(a.fake, YEAR - 1);
+    runTemplates(a.fake, YEAR);
+    a.units.forEach((u, i) => {
+      seedUnitSheet(unitSheet(a, u, YEAR) as Sheet, i);
+      seedUnitSheet(unitSheet(a, u, YEAR - 1) as Sheet, i + 3, 12);
+    });
+    env = a;
+  });
+
+  test('one tab list, then every tab in chunks sent together: same books as findUnitBooks', () => {
+    const { units, settings } = config();
+    const years = [YEAR, YEAR - 1];
+    const before = findUnitBooks(a.master, units, years, { read: true, timeZone: settings.timeZone });
+    const log: { url: string; at: number; id: string; ranges: string[] }[] = [];
+    a.fake.http.handler = sheetsApiHandler(a.fake, { log });
+    a.fake.resetCalls();
+    const index = new SheetIndex(a.master);
+    const after = readUnitBooks(a.master, units, years, {
+      read: true,
+      timeZone: settings.timeZone,
+      index,
+      api: { maxRanges: 5 },
+    });
+    expect(a.fake.calls.byMethod).toEqual({
+      'ScriptApp.getOAuthToken': 1,
+      'Spreadsheet.getId': 1,
+      'UrlFetchApp.fetch': 1,
+      'UrlFetchApp.fetchAll': 1,
+    });
+    // 22 tabs in chunks of at most 5 ranges, after the one tab list.
+    expect(log.map((l) => l.ranges.length)).toEqual([0, 5, 5, 5, 5, 2]);
+    expect(after.map((b) => [...b.grids.entries()])).toEqual(before.map((b) => [...b.grids.entries()]));
+    expect(summaryOf(after).indicators).toEqual(summaryOf(before).indicators);
+    // The index knows the tabs from the list: no getName per tab; a tab's Sheet on demand.
+    a.fake.resetCalls();
+    expect(index.get(unitSheetName(units[0], YEAR))?.getName()).toBe(unitSheetName(units[0], YEAR));
+    expect(a.fake.calls.count('Sheet.getName')).toBe(1);
+    expect(a.fake.calls.count('Spreadsheet.getSheets')).toBe(1);
+  });
+
+  test('merged ranges come with the values; the title row merge is there too', () => {
+    const { units, settings } = config();
+    const sheet = unitSheet(a, units[0]) as Sheet;
+    const r = rows.get('DVK_DANGKY') as number;
+    sheet.getRange(r, monthCol(8), 1, 2).merge();
+    const books = readUnitBooks(a.master, units, [YEAR], { read: true, timeZone: settings.timeZone });
+    const merges = books[0].merges?.get(YEAR) ?? [];
+    expect(merges).toContain(`${a1(r, monthCol(8))}:${a1(r, monthCol(9))}`);
+    expect(merges.some((m) => m.startsWith('A1:'))).toBe(true);
+    const s = summaryOf(books);
+    const f = s.findings.find((x) => x.code === 'merged-cell');
+    expect(f?.message).toContain(`Xã ${units[0].name}, ô ${a1(r, monthCol(9))}`);
+  });
+
+  test('a look-alike tab is warned about and the exact one read, as findUnitBooks does', () => {
+    const { units, settings } = config();
+    const name = unitSheetName(units[1], YEAR);
+    a.master.insertSheet(name.replace(' ', '\u00a0'), 0);
+    const years = [YEAR];
+    const before = findUnitBooks(a.master, units, years, { read: true, timeZone: settings.timeZone });
+    const after = readUnitBooks(a.master, units, years, { read: true, timeZone: settings.timeZone });
+    expect(after[1].warnings).toEqual(before[1].warnings);
+    expect(after[1].warnings?.[0]).toContain('U+00A0');
+    expect(after[1].names.get(YEAR)).toBe(name);
+  });
 });

@@ -12,6 +12,9 @@ import type { CellValue, Grid, Unit } from '../../src/engine/types';
 import {
   type ApiUnit,
   batchGetUrl,
+  gridToValues,
+  mergeToA1,
+  metadataUrl,
   readUnitsViaSheetsApi,
   SHEETS_API_DEFAULTS,
   serialToDate,
@@ -20,6 +23,7 @@ import {
   spreadsheetIdOf,
   valuesToGrid,
 } from '../../src/gas/io/sheets-api';
+import { readGrid } from '../../src/gas/util';
 import { createGasFake, type GasFake } from '../fakes/gas';
 import { type EmulatorOptions, sheetsApiHandler } from './sheets-api-emulator';
 
@@ -113,11 +117,11 @@ describe('helpers', () => {
     );
   });
 
-  test('shouldUseParallel switches at the threshold', () => {
-    expect(shouldUseParallel(11)).toBe(false);
-    expect(shouldUseParallel(19)).toBe(false);
-    expect(shouldUseParallel(20)).toBe(true);
+  test('shouldUseParallel switches at the threshold (default: from the first unit)', () => {
+    expect(shouldUseParallel(0)).toBe(false);
+    expect(shouldUseParallel(1)).toBe(true);
     expect(shouldUseParallel(130)).toBe(true);
+    expect(shouldUseParallel(4, 5)).toBe(false);
     expect(shouldUseParallel(5, 5)).toBe(true);
   });
 
@@ -179,6 +183,88 @@ describe('grid conversion', () => {
         expect(viaApi.report?.submitted).toEqual(direct.report?.submitted);
         expect(viaApi.report?.submitted[8]).toBe('2018-09-16');
       }
+    } finally {
+      w.fake.uninstall();
+    }
+  });
+});
+
+describe('grid data (spreadsheets.get)', () => {
+  test('dates by their number format anywhere, error cells as text, offsets, trailing blanks dropped', () => {
+    const serial = isoToSerial('2018-09-16');
+    const grid = gridToValues({
+      startRow: 1,
+      startColumn: 1,
+      rowData: [
+        {
+          values: [
+            { effectiveValue: { numberValue: serial }, effectiveFormat: { numberFormat: { type: 'DATE' } } },
+            { effectiveValue: { numberValue: 5 }, effectiveFormat: { numberFormat: { type: 'NUMBER' } } },
+            { effectiveValue: { errorValue: { type: 'REF' } } },
+            { effectiveFormat: { numberFormat: { type: 'NUMBER' } } },
+          ],
+        },
+        { values: [{ effectiveValue: { stringValue: 'x' } }, { effectiveValue: { boolValue: true } }] },
+        { values: [{ effectiveFormat: { numberFormat: { type: 'TEXT' } } }] },
+        {},
+      ],
+    });
+    expect(grid).toHaveLength(3);
+    expect(grid[0]).toEqual(['', '', '', '']);
+    expect(grid[1][1]).toEqual(new Date(2018, 8, 16));
+    expect(grid[1].slice(2)).toEqual([5, '#REF!']);
+    expect(grid[2]).toEqual(['', 'x', true, '']);
+    expect(gridToValues(undefined)).toEqual([]);
+    expect(mergeToA1({ startRowIndex: 0, endRowIndex: 1, startColumnIndex: 0, endColumnIndex: 18 })).toBe('A1:R1');
+    expect(mergeToA1({ startRowIndex: 23, endRowIndex: 24, startColumnIndex: 11, endColumnIndex: 13 })).toBe('L24:M24');
+  });
+
+  test('a date typed into a number cell arrives as a Date, as readGrid gives it (never as a serial number)', () => {
+    const w = world(1);
+    try {
+      const ss = SpreadsheetApp.openByUrl(w.units[0].spreadsheetId);
+      const sheet = ss.getSheetByName(unitSheetName(unitOf(0), YEAR)) as GoogleAppsScript.Spreadsheet.Sheet;
+      sheet.getRange('M24').setValue(new Date('2018-09-16T00:00:00+07:00'));
+      // getValues() in the spreadsheet's zone, as "Tổng hợp" reads it (readGrid with the time zone).
+      const direct = readGrid(sheet, 'Asia/Ho_Chi_Minh');
+      const r = readUnitsViaSheetsApi(w.units, { years: [YEAR], now: clockOf(w.fake) });
+      const grid = r.grids.get(w.units[0].code)?.sheets[0].grid as Grid;
+      expect(grid[23][12]).toBeInstanceOf(Date);
+      expect((grid[23][12] as Date).getTime()).toBe((direct[23][12] as Date).getTime());
+      expect(grid).toEqual(direct);
+    } finally {
+      w.fake.uninstall();
+    }
+  });
+
+  test('the tab list honours the fields mask', () => {
+    const w = world(1);
+    try {
+      const id = spreadsheetIdOf(w.units[0].spreadsheetId) as string;
+      const res = UrlFetchApp.fetch(metadataUrl(id), { headers: { Authorization: 'Bearer t' } });
+      const body = JSON.parse(res.getContentText());
+      expect(Object.keys(body).sort()).toEqual(['properties', 'sheets']);
+      expect(body.properties).toEqual({ title: `Báo cáo ${unitOf(0).name}` });
+      expect(body.sheets.map((s: { properties: unknown }) => s.properties)).toEqual([
+        { sheetId: 0, title: unitSheetName(unitOf(0), YEAR), index: 0 },
+        { sheetId: expect.any(Number), title: unitSheetName(unitOf(0), YEAR - 1), index: 1 },
+      ]);
+      expect(w.fake.calls.count('UrlFetchApp.fetch')).toBe(1);
+      expect(w.fake.calls.count('HTTPResponse.getContentText')).toBe(0);
+    } finally {
+      w.fake.uninstall();
+    }
+  });
+
+  test('retryServerErrors: false fails a 503 at once with its status (the caller retries another way)', () => {
+    const w = world(2, {
+      script: (_r, id) => (id === w.units[0].spreadsheetId.split('/')[5] ? { status: 503 } : undefined),
+    });
+    try {
+      const r = readUnitsViaSheetsApi(w.units, { years: [YEAR], now: clockOf(w.fake), retryServerErrors: false });
+      expect(r.failures.map((f) => [f.code, f.status])).toEqual([[w.units[0].code, 503]]);
+      expect(r.stats.retries).toBe(0);
+      expect(r.grids.has(w.units[1].code)).toBe(true);
     } finally {
       w.fake.uninstall();
     }

@@ -8,7 +8,7 @@
  */
 import path from 'node:path';
 import { SHEETS } from '../../src/messages/vi/gas';
-import type { SheetSeed } from '../fakes/gas';
+import { type SheetSeed, sheetsApiHandler } from '../fakes/gas';
 import { BAD, type Case, corpus, expectedTotals, numericCodes, readSheets } from './corpus';
 import { aggregate, createGasEnv, dataRows, logRows, seedOf, summaryTexts } from './gas-env';
 
@@ -18,13 +18,6 @@ const GAS_DIFFERS: Record<string, Partial<Case>> = {
   'two-sheets-one-unit': { findings: [] },
   // Google Sheets always has a formula's result; a formula cell without one arrives empty.
   'formula-without-result': { findings: [] },
-  // KNOWN GAP (kept on purpose): src/gas/io.ts reads values only, not getMergedRanges(), so
-  // the engine cannot say that a merge hid the September cell. Reading merges would cost
-  // getMergedRanges() + one getA1Notation() per merge (every template has a merged title
-  // row) — two calls more per sheet, over the budget of 4 service calls per unit. The total
-  // is still right (the hidden cell is empty in Sheets too); only the warning is missing.
-  // See docs/security.md §6.8.
-  'merged-cells': { findings: [] },
 };
 
 /** File-level cases that still make sense as a tab. */
@@ -90,15 +83,48 @@ describe.each(gasCases.map((c) => [c.id, c] as const))('add-on on %s', (_id, c) 
   });
 });
 
-// Stays `it.failing` until merges can be read within the call budget (e.g. from the Sheets API
-// reader, which could ask for `sheets.merges` in the same request).
-it.failing('KNOWN GAP: the add-on warns that a merge hid a value cell (it reads no merged ranges)', async () => {
+/** The merged-cells case in a fresh master; `disabled`: the Sheets API switched off in the Cloud project. */
+async function mergedCase(disabled: boolean) {
   const c = corpus.cases.find((x) => x.id === 'merged-cells') as Case;
   const sheets = (await readSheets(path.join(BAD, c.file))) ?? [];
   const env = createGasEnv([...goodTabs, ...sheets.map(seedOf)]);
+  if (disabled) env.fake.http.sheetsApi = sheetsApiHandler(env.fake, { disabled: true });
+  aggregate(env.fake);
+  return { c, env };
+}
+
+// The merges come with the Sheets API read (the same request as the values): the engine
+// warns exactly as the CLI does, naming the hidden cell and the merged range.
+it('the add-on warns that a merge hid a value cell, as the CLI does', async () => {
+  const { c, env } = await mergedCase(false);
   try {
-    aggregate(env.fake);
+    expect(c.findings[0]).toMatchObject({ code: 'merged-cell', cell: 'M24' });
     expect(summaryTexts(env.master)).toContain(c.findings[0].message);
+    // The template's merged title row hides no value cell: no warning for the good communes.
+    const merged = summaryTexts(env.master)
+      .split('\n')
+      .filter((t) => /bị gộp ô/.test(t));
+    expect(merged.length).toBeGreaterThan(0);
+    expect(merged.every((t) => t.includes('Xã Chung Chải, ô M24'))).toBe(true);
+  } finally {
+    env.dispose();
+  }
+});
+
+// Without the API (SpreadsheetApp fallback) merges are not read: same totals, no warning,
+// and the run's notes say the API could not be used.
+it('with the Sheets API switched off: read the old way, totals unchanged, the note says so', async () => {
+  const { c, env } = await mergedCase(true);
+  try {
+    expect(summaryTexts(env.master)).not.toContain(c.findings[0].message);
+    const data = dataRows(env.master);
+    const got: Record<string, number | null> = {};
+    for (const code of numericCodes) got[code] = data.get('*')?.get(code) ?? null;
+    expect(got).toEqual(expectedTotals(c));
+    const log = logRows(env.master).find((row) => row[2] === 'Tổng hợp');
+    expect(String(log?.[4])).toContain(
+      'Không dùng được Google Sheets API (HTTP 403: Google Sheets API has not been used',
+    );
   } finally {
     env.dispose();
   }

@@ -1,27 +1,40 @@
 /**
- * `readUnitBooks`: a drop-in for `findUnitBooks(master, units, years, { read: true, … })`
- * (src/gas/io.ts) that reads layout (b) units — those with their own spreadsheet — in
- * parallel over the Sheets API (sheets-api.ts) once there are `threshold` of them or more.
- * Units that are tabs of the master (layout a), and every unit below the threshold, are read
- * exactly as before by findUnitBooks; so is a unit the API path reads while it waits for the
- * quota window (the `fallback`).
+ * `readUnitBooks`: how "Tổng hợp" reads every unit — findUnitBooks' result (src/gas/io.ts)
+ * for a few service calls in all, over the Sheets API (sheets-api.ts):
  *
- * Wiring into "Tổng hợp" (src/gas/aggregate.ts, aggregatePeriod): replace the call
- *   findUnitBooks(master, units, years, { read: true, timeZone, index, onUnit })
- * by
- *   readUnitBooks(master, units, years, { read: true, timeZone, index, onUnit })
- * Books come back in the order of `units`. Books read over the API have no Sheet objects
- * (`sheets` is empty): aggregation only needs `grids`, `names`, `source` and `error`.
- * With `deadline`, units not reached are listed in `pending` (for a resumed run).
+ *  1. ONE fetch of the master's tab list (spreadsheets.get, properties only). It seeds the
+ *     SheetIndex (no getName() per tab) and probes the API: if it is refused (API switched
+ *     off in the Cloud project, 401, network), everything is read the SpreadsheetApp way as
+ *     before and the run's notes say so.
+ *  2. Layout (a): the units' tabs are found in that list (exact name first, look-alikes
+ *     warned about, as findUnitBooks does) and read in chunks of at most `maxRanges` tabs
+ *     (URLs stay under `maxUrlLength`), one spreadsheets.get with grid data per chunk.
+ *     Layout (b), from `threshold` units on: one such request per unit spreadsheet.
+ *     All requests go out together in UrlFetchApp.fetchAll batches under the read quota.
+ *  3. A unit the API could not read (403, 404, 429/5xx given up, a bad URL) is tried once the
+ *     SpreadsheetApp way: a spreadsheet that opens after all is read, else the user gets
+ *     today's message (Google's reason in Vietnamese, the account named). A master chunk
+ *     that fails is read the SpreadsheetApp way too.
+ *
+ * Books read over the API have no Sheet objects (`sheets` is empty): aggregation only needs
+ * `grids`, `merges`, `names`, `source` and `error`. With a `deadline` (api option), units not
+ * reached are left out of `books` and listed in `pending` (the caller resumes).
  */
 import { unitDisplayName, unitSheetName } from '../../engine/sheet/layout';
-import type { Unit } from '../../engine/types';
-import { findUnitBooks, type UnitBook } from '../io';
+import type { Grid, Unit } from '../../engine/types';
+import { SHEETS_API_TEXT as T } from '../../messages/vi/sheets-api';
+import { now as addonNow } from '../clock';
+import { findUnitBooks, SheetIndex, type UnitBook, type UnitTabs } from '../io';
+import { readGrid } from '../util';
 import {
+  type ApiUnit,
+  fetchMetadata,
   PARALLEL_THRESHOLD,
   type ReadUnitsOptions,
   type ReadUnitsStats,
   readUnitsViaSheetsApi,
+  SHEETS_API_BASE,
+  sheetRange,
   shouldUseParallel,
 } from './sheets-api';
 
@@ -29,11 +42,20 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export type FindOptions = Parameters<typeof findUnitBooks>[3];
 
+export interface ApiReadOptions extends Omit<ReadUnitsOptions, 'years' | 'sheetNames' | 'fallback' | 'onProgress'> {
+  /** Tabs of the master per request (layout a). Default 40. */
+  maxRanges?: number;
+  /** Longest request URL (layout a chunks). Default 6,000 characters. */
+  maxUrlLength?: number;
+}
+
 export interface ReadBooksOptions extends FindOptions {
-  /** Parallel from this many layout (b) units on. Default 20. */
+  /** Layout (b) units read over the API from this many on. Default PARALLEL_THRESHOLD. */
   threshold?: number;
-  /** Settings of the Sheets API reader (quota, back-off, deadline, clock). */
-  api?: Omit<ReadUnitsOptions, 'years' | 'sheetNames' | 'fallback' | 'onProgress'>;
+  /** Settings of the Sheets API reader (quota, back-off, deadline, clock); false: SpreadsheetApp only. */
+  api?: ApiReadOptions | false;
+  /** Called before the API requests go out, then at most every PROGRESS_EVERY_MS while reading (done of total). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface ReadBooksResult {
@@ -42,52 +64,192 @@ export interface ReadBooksResult {
   pending: string[];
   /** Present when the Sheets API path was used. */
   stats?: ReadUnitsStats;
+  /** For the run's notes (Vietnamese): the API could not be used. */
+  notes: string[];
+  /** Google's answer when the API could not be used (for "Nhật ký"); undefined otherwise. */
+  apiUnavailable?: string;
 }
 
-/** findUnitBooks, with layout (b) units read in parallel when there are many. */
+const MASTER_TASK = '\u0000master:';
+/** Progress (a toast: one service call) at most this often while reading over the API. */
+export const PROGRESS_EVERY_MS = 10_000;
+
+function isExternal(u: Unit): boolean {
+  return Boolean(u.spreadsheetUrl && u.spreadsheetUrl.trim() !== '');
+}
+
+/** Tab names split into requests of at most `maxRanges` names and `maxUrl` characters. */
+export function chunkRanges(id: string, names: string[], maxRanges = 40, maxUrl = 6000): string[][] {
+  const fixed = `${SHEETS_API_BASE}${encodeURIComponent(id)}?&includeGridData=true&fields=`.length + 200;
+  const chunks: string[][] = [];
+  let current: string[] = [];
+  let length = fixed;
+  for (const name of names) {
+    const part = `ranges=${encodeURIComponent(sheetRange(name))}&`.length;
+    if (current.length && (current.length >= maxRanges || length + part > maxUrl)) {
+      chunks.push(current);
+      current = [];
+      length = fixed;
+    }
+    current.push(name);
+    length += part;
+  }
+  if (current.length) chunks.push(current);
+  return chunks;
+}
+
+/** findUnitBooks, with every unit read over the Sheets API in a few requests (see above). */
 export function readUnitBooksDetailed(
   master: Spreadsheet,
   units: Unit[],
   years: number[],
   opts: ReadBooksOptions,
 ): ReadBooksResult {
-  const { threshold = PARALLEL_THRESHOLD, api, ...find } = opts;
-  const external = units.filter((u) => u.spreadsheetUrl && u.spreadsheetUrl.trim() !== '');
-  if (!opts.read || !shouldUseParallel(external.length, threshold)) {
-    return { books: findUnitBooks(master, units, years, find), pending: [] };
+  const { threshold = PARALLEL_THRESHOLD, api, onProgress, ...find } = opts;
+  const external = units.filter(isExternal);
+  const internal = units.filter((u) => !isExternal(u));
+  const apiExternal = shouldUseParallel(external.length, threshold);
+  const ordinary = (index = find.index): ReadBooksResult => ({
+    books: findUnitBooks(master, units, years, { ...find, index }),
+    pending: [],
+    notes: [],
+  });
+  if (!opts.read || api === false || (!internal.length && !apiExternal)) return ordinary();
+
+  const settings: ApiReadOptions = api ?? {};
+  const index = find.index ?? new SheetIndex(master);
+  // The add-on's clock (tests and benchmarks move it with the fake's modelled time).
+  const clock = settings.now ?? (() => addonNow().getTime());
+  let reported = clock();
+  onProgress?.(0, units.length);
+  const progress = (done: number) => {
+    if (clock() - reported < PROGRESS_EVERY_MS) return;
+    reported = clock();
+    onProgress?.(done, units.length);
+  };
+  const token = settings.token ?? ScriptApp.getOAuthToken();
+  const masterId = master.getId();
+  const meta = fetchMetadata(masterId, { ...settings, token });
+  if (!meta.ok) {
+    const why = meta.status === null ? T.network(meta.detail) : T.httpStatus(meta.status, meta.detail);
+    return { ...ordinary(index), notes: [T.apiUnavailable(why)], apiUnavailable: why };
   }
-  const internal = units.filter((u) => !external.includes(u));
+  index.seed(meta.tabs);
+  const masterName = find.masterName ?? meta.title;
+
+  // Layout (a): which tabs, in chunks of the master.
+  const located = new Map<string, UnitTabs>();
+  const wanted: string[] = [];
+  const seen = new Set<string>();
+  for (const u of internal) {
+    const tabs = index.locateUnit(u, years);
+    located.set(u.code, tabs);
+    if (tabs.ambiguous) continue;
+    for (const e of tabs.entries.values())
+      if (!seen.has(e.name)) {
+        seen.add(e.name);
+        wanted.push(e.name);
+      }
+  }
+  const chunks = chunkRanges(masterId, wanted, settings.maxRanges, settings.maxUrlLength);
+  const chunkNames = new Map<string, string[]>();
+  const tasks: ApiUnit[] = chunks.map((names, k) => {
+    chunkNames.set(`${MASTER_TASK}${k}`, names);
+    return { code: `${MASTER_TASK}${k}`, name: masterName, spreadsheetId: masterId };
+  });
+  const viaApi = apiExternal ? external : [];
+  for (const u of viaApi)
+    tasks.push({ code: u.code, name: u.name, kind: u.kind, spreadsheetId: u.spreadsheetUrl as string });
+
   const byCode = new Map(units.map((u) => [u.code, u]));
   const books = new Map<string, UnitBook>();
-  let seen = 0;
-  const progress = (unit: Unit) => find.onUnit?.(seen++, unit);
-
-  // Tabs of the master: as before (one listing of the tabs, one getValues per tab).
-  for (const b of findUnitBooks(master, internal, years, { ...find, onUnit: (_i, u) => progress(u) }))
-    books.set(b.unit.code, b);
-
-  const result = readUnitsViaSheetsApi(
-    external.map((u) => ({ code: u.code, name: u.name, kind: u.kind, spreadsheetId: u.spreadsheetUrl as string })),
-    {
-      ...api,
-      sheetNames: (u) => years.map((y) => unitSheetName({ name: u.name }, y)),
-      // While the quota window is full: this unit the ordinary way (openByUrl + getValues).
-      fallback: (u) => {
-        const unit = byCode.get(u.code) as Unit;
-        const [book] = findUnitBooks(master, [unit], years, { ...find, onUnit: undefined });
-        books.set(unit.code, book);
-        if (book.error) throw new Error(book.error);
-        return { sheets: [] };
-      },
-      onProgress: (done) => {
-        const unit = external[Math.min(done, external.length) - 1];
-        if (unit) progress(unit);
-      },
+  const timeZone = find.timeZone;
+  const result = readUnitsViaSheetsApi(tasks, {
+    ...settings,
+    now: clock,
+    token,
+    retryServerErrors: false,
+    sheetNames: (t) => chunkNames.get(t.code) ?? years.map((y) => unitSheetName({ name: t.name }, y)),
+    // While the quota window is full: this request the ordinary way.
+    fallback: (t, names) => {
+      if (chunkNames.has(t.code)) {
+        return {
+          sheets: names.flatMap((name) => {
+            const sheet = index.get(name);
+            return sheet ? [{ name, grid: readGrid(sheet, timeZone) }] : [];
+          }),
+        };
+      }
+      const unit = byCode.get(t.code) as Unit;
+      const [book] = findUnitBooks(master, [unit], years, { ...find, index, onUnit: undefined });
+      books.set(unit.code, book);
+      if (book.error) throw new Error(book.error);
+      return { sheets: [] };
     },
-  );
+    onProgress: (done, total) => progress(Math.round((done / Math.max(1, total)) * units.length)),
+  });
 
-  for (const u of external) {
+  // Layout (a) books from the chunks.
+  const readTabs = new Map<string, { grid: Grid; merges?: string[] }>();
+  const failedTabs = new Set<string>();
+  const pendingTabs = new Set<string>();
+  for (const [code, names] of chunkNames) {
+    const got = result.grids.get(code);
+    if (got) for (const s of got.sheets) readTabs.set(s.name, { grid: s.grid, merges: s.merges });
+    else if (result.pending.includes(code)) for (const n of names) pendingTabs.add(n);
+    else for (const n of names) failedTabs.add(n);
+  }
+  const retryOrdinary: Unit[] = [];
+  const pending: string[] = [];
+  for (const u of internal) {
+    const tabs = located.get(u.code) as UnitTabs;
+    const names = [...tabs.entries.values()].map((e) => e.name);
+    if (names.some((n) => pendingTabs.has(n))) {
+      pending.push(u.code);
+      continue;
+    }
+    if (names.some((n) => failedTabs.has(n))) {
+      retryOrdinary.push(u);
+      continue;
+    }
+    const book: UnitBook = {
+      unit: u,
+      spreadsheet: null,
+      external: false,
+      url: u.spreadsheetUrl,
+      source: masterName,
+      sheets: new Map(),
+      names: new Map(),
+      grids: new Map(),
+      merges: new Map(),
+    };
+    if (tabs.ambiguous) {
+      book.error = tabs.ambiguous;
+      book.errorLog = tabs.ambiguous;
+    } else {
+      for (const [y, e] of tabs.entries) {
+        const got = readTabs.get(e.name);
+        if (!got) continue;
+        book.names.set(y, e.name);
+        book.grids.set(y, got.grid);
+        if (got.merges?.length) book.merges?.set(y, got.merges);
+      }
+    }
+    if (tabs.warnings.length) book.warnings = [...tabs.warnings];
+    books.set(u.code, book);
+  }
+
+  // Layout (b) books from their requests.
+  for (const u of viaApi) {
     if (books.has(u.code)) continue; // read by the fallback
+    const got = result.grids.get(u.code);
+    if (!got) {
+      // Refused (403, 404), given up (429/5xx), a bad URL…: once the SpreadsheetApp way, which
+      // reads it if it opens after all and otherwise gives today's message (Google's reason).
+      if (result.failures.some((f) => f.code === u.code)) retryOrdinary.push(u);
+      else pending.push(u.code);
+      continue;
+    }
     const book: UnitBook = {
       unit: u,
       spreadsheet: null,
@@ -97,27 +259,32 @@ export function readUnitBooksDetailed(
       sheets: new Map(),
       names: new Map(),
       grids: new Map(),
+      merges: new Map(),
     };
-    const got = result.grids.get(u.code);
-    if (got) {
-      for (const y of years) {
-        const name = unitSheetName(u, y);
-        const sheet = got.sheets.find((s) => s.name === name);
-        if (!sheet) continue;
-        book.names.set(y, name);
-        book.grids.set(y, sheet.grid);
-      }
-    } else {
-      const failure = result.failures.find((f) => f.code === u.code);
-      if (failure) book.error = failure.message;
-      else continue; // pending
+    for (const y of years) {
+      const name = unitSheetName(u, y);
+      const sheet = got.sheets.find((s) => s.name === name);
+      if (!sheet) continue;
+      book.names.set(y, name);
+      book.grids.set(y, sheet.grid);
+      if (sheet.merges?.length) book.merges?.set(y, sheet.merges);
     }
     books.set(u.code, book);
   }
+
+  // The SpreadsheetApp way: layout (b) below the threshold, and what the API refused.
+  const ordinaryUnits = [...(apiExternal ? [] : external), ...retryOrdinary];
+  if (ordinaryUnits.length)
+    for (const b of findUnitBooks(master, ordinaryUnits, years, { ...find, index, masterName, onUnit: undefined }))
+      books.set(b.unit.code, b);
+
+  const order = new Map(units.map((u, i) => [u.code, i]));
+  pending.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
   return {
     books: units.map((u) => books.get(u.code)).filter((b): b is UnitBook => b !== undefined),
-    pending: result.pending,
+    pending,
     stats: result.stats,
+    notes: [],
   };
 }
 

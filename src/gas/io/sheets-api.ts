@@ -1,20 +1,25 @@
 /**
- * Parallel reads for layout (b) — one spreadsheet per unit — over the Sheets API.
+ * Reading spreadsheets over the Sheets API, in parallel: UrlFetchApp.fetchAll sends many
+ * requests at once (Apps Script runs them concurrently), each ONE service call whatever its
+ * size. Used by "Tổng hợp" (parallel-books.ts) for both layouts:
  *
- * Opening 130 spreadsheets one after another with SpreadsheetApp.openById costs about a
- * second each. Instead, one `values:batchGet` request per unit (all its year tabs in one
- * request) is sent with UrlFetchApp.fetchAll, which runs the requests concurrently:
- *
- *   GET https://sheets.googleapis.com/v4/spreadsheets/{id}/values:batchGet
- *       ?ranges='Chung Chải 2018'&ranges='Chung Chải 2017'
- *       &valueRenderOption=UNFORMATTED_VALUE&dateTimeRenderOption=SERIAL_NUMBER
+ *   GET https://sheets.googleapis.com/v4/spreadsheets/{id}
+ *       ?ranges='Chung Chải 2018'&ranges='Chung Chải 2017'&includeGridData=true
+ *       &fields=sheets(properties(sheetId,title),merges,data(startRow,startColumn,
+ *               rowData(values(effectiveValue,effectiveFormat/numberFormat/type))))
  *   Authorization: Bearer ScriptApp.getOAuthToken()
+ *
+ * One request per unit spreadsheet (layout b), or per chunk of the master's tabs (layout a),
+ * gives the tabs' values, which cells are dates (their number format) and the merged ranges.
+ * `values:batchGet` would be lighter but cannot tell a date typed into a number cell from a
+ * number (getValues() can: a Date) — read as a number it would silently change a total —
+ * and has no merges. `metadataUrl` lists a spreadsheet's tabs (sheetId, title, index).
  *
  * Scopes: https://www.googleapis.com/auth/spreadsheets (the token may read every sheet the
  * user can open) and https://www.googleapis.com/auth/script.external_request (UrlFetchApp);
  * both are already in appsscript.json. The Google Sheets API must be enabled in the Cloud
  * project behind the script (Apps Script's default project has it; a standard project
- * needs "Google Sheets API" switched on). See docs/scale.md.
+ * needs "Google Sheets API" switched on). See docs/apps-script.md, docs/security.md.
  *
  * Quota (Sheets API, documented by Google; settings here, not constants):
  *   read requests per minute per project            300
@@ -25,13 +30,11 @@
  * While waiting for the window to reopen, an optional `fallback` reads further units the
  * ordinary way (SpreadsheetApp), so the wait is not wasted.
  *
- * Values: UNFORMATTED_VALUE gives numbers, strings and booleans (error cells as their
- * text, "#REF!"); empty cells are "" or missing at the end of a row, which become ''
- * like getValues(). Dates arrive as serial day numbers; the API does not say which
- * numbers are dates, so numbers in the submission-date row (code NGAY_NOP, or a label
- * "Ngày nộp …") become Date objects at local midnight (the script's time zone), as
- * getValues() returns them. Elsewhere a date typed into a number cell arrives as its
- * serial number — the one thing this path reads differently from getValues().
+ * Values (gridToValues): numbers, strings and booleans as getValues() gives them; a number
+ * in a cell with a DATE / TIME / DATE_TIME format becomes a Date whose local fields show the
+ * serial's wall-clock time (getValues() + readGrid's time-zone shift give the same); error
+ * cells as their text ("#REF!"); empty cells ''; trailing empty rows and columns dropped, as
+ * getDataRange() does. Merges become A1 ranges ("B2:D2"), the CLI's form.
  *
  * Errors are per unit (the other units are still read): 403 no access, 404 deleted,
  * 401 token, exhausted retries and anything else → a Vietnamese message naming the unit.
@@ -39,10 +42,11 @@
  * parse range"); that tab is dropped and the unit asked again, so a unit without last
  * year's tab is still read.
  */
-import { LAYOUT, unitDisplayName, unitSheetName } from '../../engine/sheet/layout';
+import { a1, LAYOUT, unitDisplayName, unitSheetName } from '../../engine/sheet/layout';
 import { normalizeName } from '../../engine/text/normalize';
 import type { CellValue, Grid, SheetInput } from '../../engine/types';
 import { SHEETS_API_TEXT as T } from '../../messages/vi/sheets-api';
+import type { TabMeta } from '../io';
 
 export const SHEETS_API_BASE = 'https://sheets.googleapis.com/v4/spreadsheets/';
 
@@ -72,8 +76,14 @@ export const SHEETS_API_DEFAULTS: Readonly<SheetsApiSettings> = Object.freeze({
   jitterMs: 1_000,
 });
 
-/** Below this many units the plain SpreadsheetApp path is as fast and simpler. */
-export const PARALLEL_THRESHOLD = 20;
+/**
+ * Layout (b) units read over the API from this many on. Measured in the fake (bench/gas.ts,
+ * DEFAULT_LATENCY): SpreadsheetApp costs openByUrl + getSheetByName ×2 + (getDataRange +
+ * getValues) ×2 = 7 calls and ~1.1 s per unit; the API path costs getOAuthToken + getId +
+ * the master's tab list + one fetchAll = 4 calls and ~0.8 s for up to 10 units. It wins
+ * from the first unit, so it is always used when the API works.
+ */
+export const PARALLEL_THRESHOLD = 1;
 
 /** Use the parallel Sheets API path for layout (b) from `threshold` units on. */
 export function shouldUseParallel(unitCount: number, threshold = PARALLEL_THRESHOLD): boolean {
@@ -117,6 +127,12 @@ export interface ReadUnitsOptions extends Partial<SheetsApiSettings> {
    */
   fallback?: (unit: ApiUnit, sheetNames: string[]) => UnitSheets;
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Retry 500/502/503/504 here (default true). false: fail the unit at once (status kept), for
+   * a caller that retries it another way (parallel-books.ts: SpreadsheetApp, with its own
+   * back-off), so a passing error is not waited out twice. 429 (quota) is always retried.
+   */
+  retryServerErrors?: boolean;
 }
 
 export interface ReadUnitsStats {
@@ -130,7 +146,8 @@ export interface ReadUnitsStats {
 export interface ReadUnitsResult {
   /** Unit code → its tabs as getValues() would return them (only tabs that exist). */
   grids: Map<string, UnitSheets>;
-  failures: { code: string; message: string }[];
+  /** With the HTTP status when the API answered (403, 404…); null for a network failure or a bad answer. */
+  failures: { code: string; message: string; status: number | null }[];
   /** Units not read because the deadline came first (in input order). */
   pending: string[];
   stats: ReadUnitsStats;
@@ -151,6 +168,31 @@ export function sheetRange(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
 }
 
+/** Fields of a grid read: tab names, merges, and per cell its value and number-format type. */
+export const GRID_FIELDS =
+  'sheets(properties(sheetId,title),merges,data(startRow,startColumn,' +
+  'rowData(values(effectiveValue,effectiveFormat/numberFormat/type))))';
+/** Fields of the tab list: the spreadsheet's title and every tab's id, name and position. */
+export const METADATA_FIELDS = 'properties/title,sheets(properties(sheetId,title,index))';
+
+function rangesQuery(sheetNames: string[]): string {
+  return sheetNames.map((n) => `ranges=${encodeURIComponent(sheetRange(n))}`).join('&');
+}
+
+/** spreadsheets.get of whole tabs with their values, number formats and merges (one request). */
+export function gridGetUrl(spreadsheetId: string, sheetNames: string[]): string {
+  return (
+    `${SHEETS_API_BASE}${encodeURIComponent(spreadsheetId)}?${rangesQuery(sheetNames)}` +
+    `&includeGridData=true&fields=${encodeURIComponent(GRID_FIELDS)}`
+  );
+}
+
+/** spreadsheets.get of the tab list only. */
+export function metadataUrl(spreadsheetId: string): string {
+  return `${SHEETS_API_BASE}${encodeURIComponent(spreadsheetId)}?fields=${encodeURIComponent(METADATA_FIELDS)}`;
+}
+
+/** values:batchGet (values only: no date formats, no merges; kept for comparison and tests). */
 export function batchGetUrl(spreadsheetId: string, sheetNames: string[]): string {
   const ranges = sheetNames.map((n) => `ranges=${encodeURIComponent(sheetRange(n))}`).join('&');
   return (
@@ -216,6 +258,119 @@ export function valuesToGrid(values: unknown): Grid {
     }
   }
   return grid;
+}
+
+const ERROR_TEXT: Record<string, string> = {
+  ERROR: '#ERROR!',
+  NULL_VALUE: '#NULL!',
+  DIVIDE_BY_ZERO: '#DIV/0!',
+  VALUE: '#VALUE!',
+  REF: '#REF!',
+  NAME: '#NAME?',
+  NUM: '#NUM!',
+  N_A: '#N/A',
+  LOADING: 'Loading...',
+};
+const DATE_TYPES = new Set(['DATE', 'TIME', 'DATE_TIME']);
+
+interface ApiCell {
+  effectiveValue?: {
+    numberValue?: number;
+    stringValue?: string;
+    boolValue?: boolean;
+    errorValue?: { type?: string };
+  };
+  effectiveFormat?: { numberFormat?: { type?: string } };
+}
+
+interface ApiGridData {
+  startRow?: number;
+  startColumn?: number;
+  rowData?: { values?: ApiCell[] }[];
+}
+
+interface ApiGridRange {
+  startRowIndex?: number;
+  endRowIndex?: number;
+  startColumnIndex?: number;
+  endColumnIndex?: number;
+}
+
+interface ApiSheet {
+  properties?: { sheetId?: number; title?: string; index?: number };
+  merges?: ApiGridRange[];
+  data?: ApiGridData[];
+}
+
+function apiCell(c: ApiCell | undefined): CellValue {
+  const v = c?.effectiveValue;
+  if (!v) return '';
+  if (typeof v.numberValue === 'number') {
+    const type = c?.effectiveFormat?.numberFormat?.type;
+    return type && DATE_TYPES.has(type) ? serialToDate(v.numberValue) : v.numberValue;
+  }
+  if (typeof v.stringValue === 'string') return v.stringValue;
+  if (typeof v.boolValue === 'boolean') return v.boolValue;
+  if (v.errorValue) return ERROR_TEXT[String(v.errorValue.type)] ?? '#ERROR!';
+  return '';
+}
+
+/**
+ * One GridData (spreadsheets.get with grid data) → the grid getDataRange().getValues()
+ * gives: from A1, dates as Dates (by number format), trailing empty rows and columns dropped.
+ */
+export function gridToValues(data: ApiGridData | undefined): Grid {
+  const top = Math.max(0, Math.floor(data?.startRow ?? 0));
+  const left = Math.max(0, Math.floor(data?.startColumn ?? 0));
+  const rows: CellValue[][] = [];
+  for (let r = 0; r < top; r++) rows.push([]);
+  for (const rd of data?.rowData ?? []) {
+    const row: CellValue[] = new Array(left).fill('');
+    for (const c of rd?.values ?? []) row.push(apiCell(c));
+    rows.push(row);
+  }
+  const filled = (v: CellValue) => v !== '' && v !== null && v !== undefined;
+  let height = rows.length;
+  while (height > 0 && !rows[height - 1].some(filled)) height--;
+  let width = 0;
+  for (let r = 0; r < height; r++) {
+    const row = rows[r];
+    for (let c = row.length - 1; c >= width; c--)
+      if (filled(row[c])) {
+        width = c + 1;
+        break;
+      }
+  }
+  const grid: Grid = [];
+  for (let r = 0; r < height; r++) {
+    const out = new Array<CellValue>(width);
+    for (let c = 0; c < width; c++) out[c] = rows[r][c] ?? '';
+    grid.push(out);
+  }
+  return grid;
+}
+
+/** A merge (GridRange: 0-based, end exclusive) → "B2:D2"; null when unbounded. */
+export function mergeToA1(m: ApiGridRange): string | null {
+  const { startRowIndex: r1 = 0, startColumnIndex: c1 = 0, endRowIndex: r2, endColumnIndex: c2 } = m;
+  if (typeof r2 !== 'number' || typeof c2 !== 'number' || r2 <= r1 || c2 <= c1) return null;
+  return `${a1(r1 + 1, c1 + 1)}:${a1(r2, c2)}`;
+}
+
+/** The requested tabs out of a spreadsheets.get answer, in the order asked; tabs not in it are left out. */
+export function sheetsFromGrid(body: { sheets?: ApiSheet[] }, names: string[]): SheetInput[] {
+  const sheets = Array.isArray(body.sheets) ? body.sheets : [];
+  const out: SheetInput[] = [];
+  for (const name of names) {
+    const lower = name.toLowerCase();
+    const hit =
+      sheets.find((s) => s.properties?.title === name) ??
+      sheets.find((s) => String(s.properties?.title ?? '').toLowerCase() === lower);
+    if (!hit) continue;
+    const merges = (hit.merges ?? []).map(mergeToA1).filter((m): m is string => m !== null);
+    out.push({ name, grid: gridToValues(hit.data?.[0]), ...(merges.length ? { merges } : {}) });
+  }
+  return out;
 }
 
 /** The tab name in "Unable to parse range: 'Chung Chải 2017'" (400), or null. */
@@ -292,8 +447,8 @@ export function readUnitsViaSheetsApi(units: ApiUnit[], options: ReadUnitsOption
     done++;
     options.onProgress?.(done, total);
   };
-  const fail = (u: ApiUnit, message: string) => {
-    result.failures.push({ code: u.code, message });
+  const fail = (u: ApiUnit, message: string, status: number | null = null) => {
+    result.failures.push({ code: u.code, message, status });
     finish();
   };
   const succeed = (u: ApiUnit, sheets: SheetInput[]) => {
@@ -319,7 +474,7 @@ export function readUnitsViaSheetsApi(units: ApiUnit[], options: ReadUnitsOption
   const retryLater = (task: Task, status: number, retryAfter: string | null) => {
     task.attempts++;
     if (task.attempts >= s.maxAttempts) {
-      fail(task.unit, T.gaveUp(label(task.unit), status, task.attempts));
+      fail(task.unit, T.gaveUp(label(task.unit), status, task.attempts), status);
       return;
     }
     result.stats.retries++;
@@ -334,23 +489,20 @@ export function readUnitsViaSheetsApi(units: ApiUnit[], options: ReadUnitsOption
   const handle = (task: Task, response: GoogleAppsScript.URL_Fetch.HTTPResponse) => {
     const u = task.unit;
     const code = response.getResponseCode();
-    if (RETRYABLE.has(code)) {
+    if (RETRYABLE.has(code) && (code === 429 || options.retryServerErrors !== false)) {
       retryLater(task, code, header(response.getHeaders() as Record<string, unknown>, 'retry-after'));
       return;
     }
     const body = response.getContentText();
     if (code === 200) {
-      let ranges: { values?: unknown }[];
+      let parsed: { sheets?: ApiSheet[] };
       try {
-        ranges = ((JSON.parse(body) as { valueRanges?: { values?: unknown }[] }).valueRanges ?? []) as {
-          values?: unknown;
-        }[];
+        parsed = JSON.parse(body) as { sheets?: ApiSheet[] };
       } catch {
         fail(u, T.badResponse(label(u)));
         return;
       }
-      const sheets = task.names.map((name, i) => ({ name, grid: valuesToGrid(ranges[i]?.values) }));
-      succeed(u, sheets);
+      succeed(u, sheetsFromGrid(parsed ?? {}, task.names));
       return;
     }
     if (code === 400) {
@@ -364,14 +516,14 @@ export function readUnitsViaSheetsApi(units: ApiUnit[], options: ReadUnitsOption
         return;
       }
     }
-    if (code === 401) fail(u, T.unauthorised(label(u)));
-    else if (code === 403) fail(u, T.noAccess(label(u)));
-    else if (code === 404) fail(u, T.notFound(label(u)));
-    else fail(u, T.other(label(u), code, errorDetail(body)));
+    if (code === 401) fail(u, T.unauthorised(label(u)), code);
+    else if (code === 403) fail(u, T.noAccess(label(u)), code);
+    else if (code === 404) fail(u, T.notFound(label(u)), code);
+    else fail(u, T.other(label(u), code, errorDetail(body)), code);
   };
 
   const request = (task: Task) => ({
-    url: batchGetUrl(task.id, task.names),
+    url: gridGetUrl(task.id, task.names),
     method: 'get' as const,
     headers: { Authorization: `Bearer ${token}` },
     muteHttpExceptions: true,
@@ -442,4 +594,61 @@ export function readUnitsViaSheetsApi(units: ApiUnit[], options: ReadUnitsOption
 function findLastIndex<T>(list: T[], pred: (x: T) => boolean): number {
   for (let i = list.length - 1; i >= 0; i--) if (pred(list[i])) return i;
   return -1;
+}
+
+// ---------------------------------------------------------------- the tab list (probe)
+
+export type MetadataResult =
+  | { ok: true; title: string; tabs: TabMeta[] }
+  | {
+      ok: false;
+      /** The HTTP status, or null when the request itself failed (network, quota of UrlFetchApp). */
+      status: number | null;
+      /** Google's text (for "Nhật ký"). */
+      detail: string;
+    };
+
+/**
+ * The tab list of one spreadsheet (one UrlFetchApp.fetch). It is also the probe of whether
+ * the Sheets API can be used at all: the master is open in front of the user, so any refusal
+ * here (401, 403 "Google Sheets API has not been used in project … or it is disabled", a
+ * network failure) means the API is unusable for this run. 429 and 5xx are retried.
+ */
+export function fetchMetadata(
+  spreadsheetId: string,
+  options: Partial<SheetsApiSettings> & { token: string; sleep?: (ms: number) => void; random?: () => number },
+): MetadataResult {
+  const s = { ...SHEETS_API_DEFAULTS, ...options };
+  const sleep = options.sleep ?? ((ms: number) => Utilities.sleep(ms));
+  const random = options.random ?? Math.random;
+  for (let attempt = 1; ; attempt++) {
+    let response: GoogleAppsScript.URL_Fetch.HTTPResponse;
+    try {
+      response = UrlFetchApp.fetch(metadataUrl(spreadsheetId), {
+        method: 'get',
+        headers: { Authorization: `Bearer ${options.token}` },
+        muteHttpExceptions: true,
+      });
+    } catch (e) {
+      return { ok: false, status: null, detail: (e instanceof Error ? e.message : String(e)).slice(0, 300) };
+    }
+    const code = response.getResponseCode();
+    const body = response.getContentText();
+    if (code === 200) {
+      try {
+        const parsed = JSON.parse(body) as { properties?: { title?: string }; sheets?: ApiSheet[] };
+        const tabs: TabMeta[] = (parsed.sheets ?? []).map((sh, i) => ({
+          sheetId: Number(sh.properties?.sheetId ?? -1),
+          title: String(sh.properties?.title ?? ''),
+          index: typeof sh.properties?.index === 'number' ? sh.properties.index : i,
+        }));
+        return { ok: true, title: String(parsed.properties?.title ?? ''), tabs };
+      } catch {
+        return { ok: false, status: code, detail: body.slice(0, 300) };
+      }
+    }
+    if (!RETRYABLE.has(code) || attempt >= s.maxAttempts) return { ok: false, status: code, detail: errorDetail(body) };
+    const delay = Math.min(s.maxBackoffMs, s.initialBackoffMs * 2 ** (attempt - 1) + Math.floor(random() * s.jitterMs));
+    sleep(delay);
+  }
 }

@@ -15,4 +15,11 @@ export const SHEETS_API_TEXT = {
     `Không đọc được bảng tính của ${unit}: lỗi HTTP ${status}${detail ? ` (${detail})` : ''}.`,
   badResponse: (unit: string) => `Không đọc được bảng tính của ${unit}: máy chủ Google trả về dữ liệu không đọc được.`,
   fetchFailed: (unit: string, detail: string) => `Không đọc được bảng tính của ${unit}: ${detail}`,
+  /** A note of the run: the Sheets API could not be used, the slower way was taken. */
+  apiUnavailable: (why: string) =>
+    `Không dùng được Google Sheets API (${why}), nên "Tổng hợp" đã mở từng bảng tính theo cách thường (chậm hơn). ` +
+    'Kết quả vẫn đầy đủ; riêng cảnh báo về ô bị gộp (merge) che mất số liệu không kiểm tra được. ' +
+    'Người quản trị có thể bật Google Sheets API cho dự án Apps Script của tiện ích.',
+  httpStatus: (status: number, detail: string) => `HTTP ${status}${detail ? `: ${detail}` : ''}`,
+  network: (detail: string) => `lỗi kết nối: ${detail}`,
 } as const;

@@ -18,6 +18,12 @@
  * every request (the API switched off in the script's Cloud project). Trailing empty
  * cells and rows are left out. Dates are serial day numbers of their wall-clock time in
  * the spreadsheet's zone. Quota is not modelled (a `script` can answer 429).
+ *
+ * Fault injection (fake.faults) on SpreadsheetApp.openById / openByUrl for a spreadsheet
+ * stands for that spreadsheet's state, whichever service reaches it: while such a fault is
+ * armed (its `when` accepting the id or the URL), the API answers a permission error with
+ * 403 and any other error (e.g. "Service Spreadsheets timed out") with 503 — without
+ * consuming the fault, which stays for SpreadsheetApp.
  */
 import { parseA1 } from './a1';
 import { FormulaError } from './formula';
@@ -346,6 +352,26 @@ function valuesBatchGet(ss: SpreadsheetImpl, ranges: string[]): FakeResponseSpec
   return { status: 200, body: { spreadsheetId: ss._id, valueRanges }, headers: JSON_HEADERS };
 }
 
+const OPEN_METHODS = new Set(['SpreadsheetApp.openById', 'SpreadsheetApp.openByUrl', 'openById', 'openByUrl']);
+
+/** The message of an armed fault on opening `ss` (see the header), or null. Consumes nothing. */
+function openFault(fake: GasFake, ss: SpreadsheetImpl): string | null {
+  for (const f of fake.faults.list()) {
+    const { method, when, error } = f.spec;
+    if (f.exhausted || !OPEN_METHODS.has(method)) continue;
+    const arg = method.endsWith('openByUrl') ? ss._url : ss._id;
+    if (when && !when([arg])) continue;
+    if (typeof error === 'string') return error;
+    if (error instanceof Error) return error.message;
+    try {
+      return error([arg]).message;
+    } catch {
+      return 'fault';
+    }
+  }
+  return null;
+}
+
 /** A handler serving the Sheets API over `fake`'s spreadsheets. */
 export function sheetsApiHandler(fake: GasFake, options: EmulatorOptions = {}): SheetsApiHandler {
   const handler = (req: FakeRequest): FakeResponseSpec => {
@@ -367,6 +393,11 @@ export function sheetsApiHandler(fake: GasFake, options: EmulatorOptions = {}): 
     const ss = fake.impl<SpreadsheetImpl>(api);
     if (options.deny?.has(id) || !ss._canAccess(ss._ctx.effectiveUser))
       return apiError(403, 'The caller does not have permission', 'PERMISSION_DENIED');
+    const fault = openFault(fake, ss);
+    if (fault !== null)
+      return /permission/i.test(fault)
+        ? apiError(403, 'The caller does not have permission', 'PERMISSION_DENIED')
+        : apiError(503, 'The service is currently unavailable.', 'UNAVAILABLE');
     if (op === '' && req.method === 'GET') return spreadsheetsGet(ss, params);
     if (op === '/values:batchGet' && req.method === 'GET') return valuesBatchGet(ss, ranges);
     if (op === ':batchUpdate' && req.method === 'POST') {
