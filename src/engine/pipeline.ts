@@ -75,18 +75,12 @@ export function summarise(input: SummariseInput): SummariseResult {
   // Units with a sheet that could not be read: an error on a sheet that gave no report.
   const reportSheets = new Set(read.reports.map((r) => `${r.file}\u0000${r.sheet}`));
   const reportedNow = new Set(thisYear.map((r) => r.unitCode));
+  const failedSheetUnits = new Set<string | undefined>();
+  for (const f of read.findings)
+    if (f.severity === 'error' && f.sheet !== undefined && !reportSheets.has(`${f.file ?? ''}\u0000${f.sheet}`))
+      failedSheetUnits.add(f.unitCode);
   const unreadableUnits = units
-    .filter(
-      (u) =>
-        !reportedNow.has(u.code) &&
-        read.findings.some(
-          (f) =>
-            f.unitCode === u.code &&
-            f.severity === 'error' &&
-            f.sheet !== undefined &&
-            !reportSheets.has(`${f.file ?? ''}\u0000${f.sheet}`),
-        ),
-    )
+    .filter((u) => !reportedNow.has(u.code) && failedSheetUnits.has(u.code))
     .map((u) => u.code);
 
   for (const code of mapToSuccessors(previous, units, previousYear(period)).unmatched)

@@ -114,14 +114,23 @@ export function mapToSuccessors(reports: UnitYear[], units: Unit[], period: Peri
   }
   const used = new Set<string>();
   const mapped: UnitYear[] = [];
+  const current = new Set(units.map((u) => u.code));
   for (const unit of units) {
-    const codes = [unit.code, ...(unit.succession?.predecessors ?? [])].filter((c, i, all) => all.indexOf(c) === i);
+    const predecessors = unit.succession?.predecessors ?? [];
+    const codes = predecessors.length
+      ? [unit.code, ...predecessors].filter((c, i, all) => all.indexOf(c) === i)
+      : [unit.code];
     const parts: UnitYear[] = [];
     for (const code of codes) {
       // A predecessor that is still a current unit in its own right keeps its data.
-      if (code !== unit.code && units.some((u) => u.code === code)) continue;
+      if (code !== unit.code && current.has(code)) continue;
       for (const r of byCode.get(code) ?? []) parts.push(r);
       used.add(code);
+    }
+    // The common case: one report of the unit's own code.
+    if (parts.length === 1 && parts[0].unitCode === unit.code) {
+      mapped.push({ ...parts[0], unitName: unit.name, unitKind: unit.kind });
+      continue;
     }
     const years = [...new Set(parts.map((p) => p.year))].sort((a, b) => a - b);
     for (const year of years) {

@@ -6,6 +6,7 @@
 import { sheetRef, FINDING_TEXT as T } from '../../messages/vi/findings';
 import { unitDisplayName } from '../sheet/layout';
 import { prepareRead, type ReadContext, readWorkbook } from '../sheet/read';
+import { memoText } from '../text/normalize';
 import type { Finding, ReadResult, Unit, UnitYear, WorkbookInput } from '../types';
 import { checkRules, compileRules } from './rules';
 
@@ -15,12 +16,20 @@ const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
 
 /** "G14" → [14, 7]; no cell sorts first. */
-function cellPosition(cell: string | undefined): [number, number] {
-  const m = cell ? /^([A-Z]+)(\d+)$/.exec(cell) : null;
-  if (!m) return [0, 0];
+function parseCellPosition(cell: string): readonly [number, number] {
+  const m = /^([A-Z]+)(\d+)$/.exec(cell);
+  if (!m) return NO_POSITION;
   let col = 0;
   for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
   return [Number(m[2]), col];
+}
+
+const NO_POSITION = [0, 0] as const;
+/** Sorting thousands of findings compares each cell many times; sheets share cell names. */
+const cellPositionOf = memoText(parseCellPosition);
+
+function cellPosition(cell: string | undefined): readonly [number, number] {
+  return cell ? cellPositionOf(cell) : NO_POSITION;
 }
 
 /** Total order on findings: unit, file, sheet, cell (row, column), month, severity, code, text. */
