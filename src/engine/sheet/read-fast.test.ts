@@ -1,0 +1,84 @@
+/**
+ * The reader's shortcuts for large reads (plain numbers taken as they stand, indicator rows
+ * found by their exact code, A1 names shared between sheets) must give exactly what the
+ * general path gives: every cell is compared with parseCell, the general cell parser.
+ */
+import fc from 'fast-check';
+import { defaultCatalogue, defaultUnits } from '../catalogue/defaults';
+import type { CellValue, SheetInput, Unit } from '../types';
+import { parseCell } from '../validation/cells';
+import { buildUnitSheet, monthCol } from './layout';
+import { type ReadContext, readSheet, readWorkbook } from './read';
+import { modelToSheetInput, rowWithCode, setCell } from './testing';
+
+const catalogue = defaultCatalogue();
+const units = defaultUnits();
+const CHUNG_CHAI = units.find((u) => u.code === 'chung-chai') as Unit;
+const ctx: ReadContext = { catalogue, units, year: 2018 };
+const COUNT = catalogue.indicators.find((i) => i.kind === 'count') ?? catalogue.indicators[0];
+const AMOUNT = catalogue.indicators.find((i) => i.kind === 'amount') ?? catalogue.indicators[0];
+
+function blankSheet(): SheetInput {
+  return modelToSheetInput(buildUnitSheet(CHUNG_CHAI, 2018, catalogue, {}));
+}
+
+/** Numbers near every edge the shortcut tests: -0, fractions within and beyond the tolerance, huge, not finite. */
+const awkwardNumber = fc.oneof(
+  fc.constantFrom(0, -0, 1, -1, 2.9999999999999996, 3.0000000001, 1e-10, 0.5, 1e21, Number.MAX_VALUE),
+  fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, Number.MIN_VALUE),
+  fc.integer({ min: -5, max: 1_000_000 }),
+  fc.double({ noNaN: false }),
+);
+const cellValue: fc.Arbitrary<CellValue> = fc.oneof(
+  awkwardNumber,
+  fc.constantFrom('', ' ', '12', '1.000', '1,5', 'abc', '#REF!', true, null, new Date(2018, 0, 16)),
+);
+
+describe('reader shortcuts give what parseCell gives', () => {
+  it('count and amount cells: value, invalid list and one finding per invalid cell', () => {
+    fc.assert(
+      fc.property(fc.array(cellValue, { minLength: 12, maxLength: 12 }), fc.boolean(), (cells, amount) => {
+        const ind = amount ? AMOUNT : COUNT;
+        const input = blankSheet();
+        const row = rowWithCode(input.grid, ind.code);
+        cells.forEach((v, i) => setCell(input.grid, row, monthCol(i + 1), v));
+        const { report, findings } = readSheet(input, ctx);
+        const expected = cells.map((v) => parseCell(v, ind.kind));
+        const values = expected.map((p) => (p.status === 'ok' ? p.value : null));
+        expect(report?.values[ind.code]).toEqual(values);
+        // -0 never leaks out as a value
+        for (const v of report?.values[ind.code] ?? []) if (v === 0) expect(Object.is(v, -0)).toBe(false);
+        const bad = expected.flatMap((p, i) => (p.status === 'invalid' ? [`${ind.code}:${i + 1}`] : []));
+        expect(report?.invalid).toEqual(bad);
+        const cellFindings = findings.filter((f) => f.indicatorCode === ind.code && f.severity === 'error');
+        expect(cellFindings.map((f) => f.month)).toEqual(
+          expected.flatMap((p, i) => (p.status === 'invalid' ? [i + 1] : [])),
+        );
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('a code cell with spaces or lower case is still read (the exact-code lookup is only a shortcut)', () => {
+    const input = blankSheet();
+    const row = rowWithCode(input.grid, COUNT.code);
+    setCell(input.grid, row, 1, ` ${COUNT.code.toLowerCase()}\u00A0`);
+    setCell(input.grid, row, monthCol(3), 7);
+    const { report } = readSheet(input, ctx);
+    expect(report?.values[COUNT.code]?.[2]).toBe(7);
+  });
+
+  it('sheets of the same layout share cell names that cannot be changed', () => {
+    const wb = { source: 'a.xlsx', sheets: [blankSheet(), { ...blankSheet(), name: 'Bản sao' }] };
+    const { reports } = readWorkbook(wb, ctx);
+    expect(reports).toHaveLength(2);
+    const [a, b] = reports.map((r) => r.cells[COUNT.code]);
+    expect(a).toEqual(b);
+    expect(a[0]).toMatch(/^E\d+$/);
+    expect(Object.isFrozen(a)).toBe(true);
+    expect(() => {
+      (a as string[])[0] = 'Z1';
+    }).toThrow(TypeError);
+    expect(b[0]).toMatch(/^E\d+$/);
+  });
+});
