@@ -41,7 +41,7 @@ describe('reader shortcuts give what parseCell gives', () => {
         const ind = amount ? AMOUNT : COUNT;
         const input = blankSheet();
         const row = rowWithCode(input.grid, ind.code);
-        cells.forEach((v, i) => setCell(input.grid, row, monthCol(i + 1), v));
+        for (let i = 0; i < 12; i++) setCell(input.grid, row, monthCol(i + 1), cells[i]);
         const { report, findings } = readSheet(input, ctx);
         const expected = cells.map((v) => parseCell(v, ind.kind));
         const values = expected.map((p) => (p.status === 'ok' ? p.value : null));
