@@ -230,12 +230,25 @@ function unique(list: UnitMatch[] | undefined): UnitMatch | null {
  */
 interface UnitIndex {
   byCode: Map<string, UnitMatch[]>;
-  byLowerCode: Map<string, UnitMatch[]>;
-  bySlugCode: Map<string, UnitMatch[]>;
   /** Unit kind → looseKey(name) → units of that kind (predecessors excluded). */
   byLooseName: Map<string, Map<string, UnitMatch[]>>;
+  // The fallbacks below are built on first use: most sheets name their unit exactly.
+  byLowerCode(): Map<string, UnitMatch[]>;
+  bySlugCode(): Map<string, UnitMatch[]>;
   /** Unit kind → slug(name) or code → units of that kind (predecessors included). */
-  bySlug: Map<string, Map<string, UnitMatch[]>>;
+  bySlug(): Map<string, Map<string, UnitMatch[]>>;
+}
+
+function once<T>(make: () => T): () => T {
+  let value: T | undefined;
+  let made = false;
+  return () => {
+    if (!made) {
+      value = make();
+      made = true;
+    }
+    return value as T;
+  };
 }
 
 function add<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -254,33 +267,46 @@ function inner<V>(map: Map<string, Map<string, V>>, key: string): Map<string, V>
 }
 
 function indexUnits(units: Unit[]): UnitIndex {
-  const index: UnitIndex = {
-    byCode: new Map(),
-    byLowerCode: new Map(),
-    bySlugCode: new Map(),
-    byLooseName: new Map(),
-    bySlug: new Map(),
-  };
-  for (const m of candidates(units)) {
-    const { code, name, kind } = m.unit;
-    add(index.byCode, code, m);
-    add(index.byLowerCode, code.toLowerCase(), m);
-    add(index.bySlugCode, slug(code), m);
-    if (!m.predecessor) add(inner(index.byLooseName, kind), looseKey(name), m);
-    const slugs = inner(index.bySlug, kind);
-    const s = slug(name);
-    add(slugs, s, m);
-    if (code !== s) add(slugs, code, m);
+  const list = candidates(units);
+  const byCode = new Map<string, UnitMatch[]>();
+  const byLooseName = new Map<string, Map<string, UnitMatch[]>>();
+  for (const m of list) {
+    add(byCode, m.unit.code, m);
+    if (!m.predecessor) add(inner(byLooseName, m.unit.kind), looseKey(m.unit.name), m);
   }
-  return index;
+  return {
+    byCode,
+    byLooseName,
+    byLowerCode: once(() => {
+      const map = new Map<string, UnitMatch[]>();
+      for (const m of list) add(map, m.unit.code.toLowerCase(), m);
+      return map;
+    }),
+    bySlugCode: once(() => {
+      const map = new Map<string, UnitMatch[]>();
+      for (const m of list) add(map, slug(m.unit.code), m);
+      return map;
+    }),
+    bySlug: once(() => {
+      const map = new Map<string, Map<string, UnitMatch[]>>();
+      for (const m of list) {
+        const { code, name, kind } = m.unit;
+        const slugs = inner(map, kind);
+        const s = slug(name);
+        add(slugs, s, m);
+        if (code !== s) add(slugs, code, m);
+      }
+      return map;
+    }),
+  };
 }
 
 function byCode(index: UnitIndex, typed: string): UnitMatch | null {
   const t = cleanText(typed);
   return (
     unique(index.byCode.get(t)) ??
-    unique(index.byLowerCode.get(t.toLowerCase())) ??
-    unique(index.bySlugCode.get(slug(t)))
+    unique(index.byLowerCode().get(t.toLowerCase())) ??
+    unique(index.bySlugCode().get(slug(t)))
   );
 }
 
@@ -307,7 +333,7 @@ function byName(index: UnitIndex, typed: string): UnitMatch | null {
   if (exact.length) return unique(exact);
   // Without diacritics ("Chung Chai", "chung-chai"): by name or code, only if unambiguous.
   const loose: UnitMatch[] = [];
-  for (const [kind, slugs] of index.bySlug) {
+  for (const [kind, slugs] of index.bySlug()) {
     const s = slug(stripKind(typed, kind));
     const hit = s === '' ? undefined : slugs.get(s);
     if (hit) loose.push(...hit);
