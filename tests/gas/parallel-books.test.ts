@@ -124,12 +124,23 @@ test('with a small quota, units beyond it are read the ordinary way meanwhile', 
   const r = readUnitBooksDetailed(env.master, units, [YEAR, YEAR - 1], {
     read: true,
     timeZone: settings.timeZone,
-    api: { readsPerMinute: 4, now: () => env.fake.clock.nowMs() },
+    api: { readsPerMinute: 4, now: () => env.fake.clock.nowMs(), fillQuotaWaits: true },
   });
-  expect(r.stats?.requests).toBeGreaterThanOrEqual(4);
+  expect(r.stats?.requests).toBeGreaterThanOrEqual(3); // + the tab list: 4 in the first window
   expect(r.stats?.viaFallback).toBeGreaterThan(0);
   expect(r.books.every((b) => !b.error && b.grids.size === 2)).toBe(true);
   expect(summaryOf(r.books).completeness.reported).toBe(units.length);
+  // By default only when the wait would be long: 3 windows (2 minutes) are waited out.
+  env.fake.resetCalls();
+  const waited = readUnitBooksDetailed(env.master, units, [YEAR], {
+    read: true,
+    timeZone: settings.timeZone,
+    api: { readsPerMinute: 5, now: () => env.fake.clock.nowMs() },
+  });
+  expect(waited.stats?.viaFallback).toBe(0);
+  expect(waited.stats?.sleptMs).toBeGreaterThan(60_000);
+  expect(env.fake.calls.count('SpreadsheetApp.openByUrl')).toBe(0);
+  expect(waited.books.every((b) => !b.error && b.grids.size === 1)).toBe(true);
 });
 
 test('the Sheets API switched off: everything read the SpreadsheetApp way, and a note says so', () => {

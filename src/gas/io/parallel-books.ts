@@ -34,6 +34,7 @@ import {
   type ReadUnitsStats,
   readUnitsViaSheetsApi,
   SHEETS_API_BASE,
+  SHEETS_API_DEFAULTS,
   sheetRange,
   shouldUseParallel,
 } from './sheets-api';
@@ -47,7 +48,17 @@ export interface ApiReadOptions extends Omit<ReadUnitsOptions, 'years' | 'sheetN
   maxRanges?: number;
   /** Longest request URL (layout a chunks). Default 6,000 characters. */
   maxUrlLength?: number;
+  /**
+   * Read units the SpreadsheetApp way while waiting for the quota window (faster, but ~7
+   * calls per unit so read). Default: only when waiting would take more than
+   * QUOTA_WAIT_WITHOUT_FILL_MS — 130 units (3 windows of 60 reads, 2 minutes of waiting) are
+   * read over the API alone.
+   */
+  fillQuotaWaits?: boolean;
 }
+
+/** Quota waiting accepted before units are read the SpreadsheetApp way meanwhile. */
+export const QUOTA_WAIT_WITHOUT_FILL_MS = 120_000;
 
 export interface ReadBooksOptions extends FindOptions {
   /** Layout (b) units read over the API from this many on. Default PARALLEL_THRESHOLD. */
@@ -164,28 +175,36 @@ export function readUnitBooksDetailed(
   const byCode = new Map(units.map((u) => [u.code, u]));
   const books = new Map<string, UnitBook>();
   const timeZone = find.timeZone;
+  const perWindow = settings.readsPerMinute ?? SHEETS_API_DEFAULTS.readsPerMinute;
+  const windows = Math.ceil((tasks.length + 1) / Math.max(1, perWindow));
+  const expectedWaitMs = (windows - 1) * (settings.windowMs ?? SHEETS_API_DEFAULTS.windowMs);
+  const fillWaits = settings.fillQuotaWaits ?? expectedWaitMs > QUOTA_WAIT_WITHOUT_FILL_MS;
   const result = readUnitsViaSheetsApi(tasks, {
     ...settings,
+    // The tab list just sent counts against the same per-minute quota.
+    readsPerMinute: Math.max(1, perWindow - 1),
     now: clock,
     token,
     retryServerErrors: false,
     sheetNames: (t) => chunkNames.get(t.code) ?? years.map((y) => unitSheetName({ name: t.name }, y)),
     // While the quota window is full: this request the ordinary way.
-    fallback: (t, names) => {
-      if (chunkNames.has(t.code)) {
-        return {
-          sheets: names.flatMap((name) => {
-            const sheet = index.get(name);
-            return sheet ? [{ name, grid: readGrid(sheet, timeZone) }] : [];
-          }),
-        };
-      }
-      const unit = byCode.get(t.code) as Unit;
-      const [book] = findUnitBooks(master, [unit], years, { ...find, index, onUnit: undefined });
-      books.set(unit.code, book);
-      if (book.error) throw new Error(book.error);
-      return { sheets: [] };
-    },
+    fallback: !fillWaits
+      ? undefined
+      : (t, names) => {
+          if (chunkNames.has(t.code)) {
+            return {
+              sheets: names.flatMap((name) => {
+                const sheet = index.get(name);
+                return sheet ? [{ name, grid: readGrid(sheet, timeZone) }] : [];
+              }),
+            };
+          }
+          const unit = byCode.get(t.code) as Unit;
+          const [book] = findUnitBooks(master, [unit], years, { ...find, index, onUnit: undefined });
+          books.set(unit.code, book);
+          if (book.error) throw new Error(book.error);
+          return { sheets: [] };
+        },
     onProgress: (done, total) => progress(Math.round((done / Math.max(1, total)) * units.length)),
   });
 
