@@ -116,24 +116,21 @@ function startWorker(options: ParallelReadOptions): Worker | null {
   }
 }
 
-/** In-process, a few at a time (exceljs awaits while unzipping). */
+/**
+ * In-process, one file at a time: reading is CPU work (the file itself is read
+ * synchronously), and workbooks loaded side by side only keep more objects alive
+ * through each garbage collection (4 at a time cost ~8% more CPU on 130 files).
+ */
 async function readInProcess(
   files: InputFileRef[],
   limits: ReadLimits,
   onProgress?: (done: number, total: number) => void,
 ): Promise<ReadOutcome[]> {
   const results = new Array<ReadOutcome>(files.length);
-  let next = 0;
-  let done = 0;
-  const lane = async () => {
-    while (next < files.length) {
-      const i = next++;
-      results[i] = await readWorkbookFile(files[i].path, files[i].display, limits);
-      done++;
-      onProgress?.(done, files.length);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(4, files.length) }, lane));
+  for (let i = 0; i < files.length; i++) {
+    results[i] = await readWorkbookFile(files[i].path, files[i].display, limits);
+    onProgress?.(i + 1, files.length);
+  }
   return results;
 }
 
