@@ -7,6 +7,7 @@ import * as main from '../../src/gas/main';
 import { readConfig } from '../../src/gas/setup';
 import { SHEETS } from '../../src/messages/vi/gas';
 import { GAS_ERRORS } from '../fakes/gas';
+import { sheetsApiHandler } from '../fakes/gas/sheets-api';
 import {
   createEnv,
   type Env,
@@ -118,12 +119,14 @@ describe.each(layouts())('Tổng hợp — layout (%s)', (layout) => {
 
   test('the whole run makes a bounded number of calls (no per-cell loops)', () => {
     env.fake.resetCalls();
+    env.fake.http.requests.length = 0;
     runAggregate(env.fake, '');
-    const perUnit = layout === 'a' ? 4 : 5;
-    // Reading ≤ perUnit × 11; writing four sheets is batched: a few hundred calls, whatever the data.
-    expect(env.fake.calls.total).toBeLessThan(perUnit * env.units.length + 400);
+    // Issue 5: at most 4 calls per unit + 40; the summary is one batchUpdate.
+    expect(env.fake.calls.total).toBeLessThanOrEqual(4 * env.units.length + 40);
+    expect(env.fake.http.requests.filter((r) => r.url.endsWith(':batchUpdate'))).toHaveLength(1);
     expect(env.fake.calls.count('Range.setValue')).toBe(0);
-    expect(env.fake.calls.count('Sheet.appendRow')).toBe(0);
+    expect(env.fake.calls.count('Range.setValues')).toBe(0);
+    expect(env.fake.calls.count('Sheet.appendRow')).toBe(1); // the "Nhật ký" line
   });
 
   test('re-running replaces the period: one summary sheet, "Dữ liệu" rows of the period replaced', () => {
@@ -192,8 +195,32 @@ describe('Tổng hợp — robustness', () => {
     expect(checks.some((v) => String(v).includes('Không mở được bảng tính của Xã Mường Nhé'))).toBe(true);
   });
 
-  test('a failure while writing leaves the previous summary untouched', () => {
+  test('a failure of the one batchUpdate leaves the previous summary untouched', () => {
     env = prepare('a');
+    runAggregate(env.fake, '');
+    const before = env.fake.snapshot(env.master).sheets.find((s) => s.name === SUMMARY);
+    const s = unitSheet(env, env.units[0]) as Sheet;
+    s.getRange(rows.get('DVK_DANGKY') as number, monthCol(9)).setValue(500);
+    const fault = env.fake.faults.add({
+      method: 'SheetsApi.updateSheetProperties',
+      error: 'Internal error encountered.',
+    });
+    runAggregate(env.fake, '');
+    fault.remove();
+    const alert = env.fake.ui.alerts.at(-1);
+    expect(alert?.title).toBe('Có lỗi');
+    expect(alert?.prompt).toMatch(
+      /^Tổng hợp không thành công, trang tổng hợp cũ được giữ nguyên\. Lý do: Google Sheets đang quá tải/,
+    );
+    expect(env.fake.snapshot(env.master).sheets.find((x) => x.name === SUMMARY)).toEqual(before);
+    expect(env.master.getSheets().some((x) => x.getName().startsWith(TEMP_PREFIX))).toBe(false);
+    runAggregate(env.fake, '');
+    expect(periodTotal(env, 'DVK_DANGKY')).toBe(expectedSeptember('DVK_DANGKY', 11) - 9 + 500);
+  });
+
+  test('a failure while writing (SpreadsheetApp writer, Sheets API disabled) leaves the previous summary untouched', () => {
+    env = prepare('a');
+    env.fake.http.handler = sheetsApiHandler(env.fake, { disabled: true });
     runAggregate(env.fake, '');
     const before = env.fake.snapshot(env.master).sheets.find((s) => s.name === SUMMARY);
     const s = unitSheet(env, env.units[0]) as Sheet;

@@ -2,10 +2,13 @@
  * Faults and no data loss in the add-on, in the Apps Script fake with fault injection:
  *
  *  F1  "Tổng hợp" never writes to a source sheet (every cell compared before/after), layouts a and b.
- *  F2  A failure at ANY write while the summary is being written or swapped in (each write
- *      call of a clean run, one at a time) leaves either the previous summary and "Dữ liệu"
- *      whole (Vietnamese alert, log row) or, for a clean-up step after the swap, the new ones
- *      whole and no failure reported; never a temporary "~ " sheet, never "Dữ liệu" emptied.
+ *  F2  The summary and "Dữ liệu" are written in ONE Sheets API batchUpdate, applied by Google
+ *      atomically: a failure injected at ANY request of the batch (each in turn) leaves the
+ *      previous summary and "Dữ liệu" whole (Vietnamese alert, log row); a passing failure is
+ *      retried and written once. With the Sheets API unusable the SpreadsheetApp writer is
+ *      used, and there a failure at ANY write call (each in turn) leaves either the previous
+ *      summary and "Dữ liệu" whole or, for a clean-up step after the swap, the new ones whole;
+ *      never a temporary "~ " sheet, never "Dữ liệu" emptied.
  *  F3  openByUrl/openById → "You do not have permission to access the requested document."
  *  F4  openByUrl/openById → "Service Spreadsheets timed out while accessing document with id …"
  *      F3/F4: the unit named in Vietnamese, a log row, the other units aggregated, the result
@@ -29,7 +32,8 @@ import type { Unit } from '../../src/engine/types';
 import { TEMP_PREFIX } from '../../src/gas/aggregate';
 import * as main from '../../src/gas/main';
 import { SHEETS } from '../../src/messages/vi/gas';
-import { GAS_ERRORS, type SheetSeed, type SpreadsheetSnapshot } from '../fakes/gas';
+import { type FakeRequest, GAS_ERRORS, type SheetSeed, type SpreadsheetSnapshot } from '../fakes/gas';
+import { sheetsApiHandler } from '../fakes/gas/sheets-api';
 import { BAD, corpus, readSheets } from './corpus';
 import {
   aggregate,
@@ -84,9 +88,14 @@ function layoutB(): { env: GasEnv; urls: Record<string, string> } {
   return { env, urls };
 }
 
-/** Layout (a): "Thiết lập", "Tạo mẫu" 2018 (tabs of the master), figures typed. */
-function layoutA(): GasEnv {
+/**
+ * Layout (a): "Thiết lập", "Tạo mẫu" 2018 (tabs of the master), figures typed. With
+ * api 'disabled' the Sheets API answers 403 "has not been used … or it is disabled", so
+ * "Tổng hợp" reads and writes with SpreadsheetApp (the fallback path).
+ */
+function layoutA(api: 'on' | 'disabled' = 'on'): GasEnv {
   const env = createGasEnv();
+  if (api === 'disabled') env.fake.http.handler = sheetsApiHandler(env.fake, { disabled: true });
   templates(env.fake, 2018);
   units.forEach((u, i) => {
     seedUnit(env.master.getSheetByName(unitSheetName(u, 2018)) as Sheet, i);
@@ -162,12 +171,130 @@ describe('F1: "Tổng hợp" never writes to a source sheet', () => {
 
 // ---------------------------------------------------------------- F2
 
+const isBatch = (r: FakeRequest) => r.method === 'POST' && r.url.endsWith(':batchUpdate');
+/** The kinds of the requests of a batchUpdate, in order ("addSheet", "updateCells" …). */
+function batchKinds(req: FakeRequest): string[] {
+  const body = JSON.parse(String(req.payload)) as { requests: Record<string, unknown>[] };
+  return body.requests.map((r) => Object.keys(r)[0]);
+}
+
 const WRITE =
   /^(Range|Sheet|Spreadsheet|Protection|EmbeddedChartBuilder)\.(set|insert|delete|clear|merge|protect|move|add|remove|update|hide|copy|append|autoResize)/;
 
-describe('F2: a failure at any write leaves the previous summary intact', () => {
-  // One clean run tells which service calls a re-run makes; then each write fails in turn.
+describe('F2: a failure at any request of the one batchUpdate leaves the previous summary intact', () => {
+  // One clean re-run tells which requests its batch holds; then each fails in turn.
   const env0 = layoutA();
+  aggregate(env0.fake);
+  const row = ROWS.get('DTN_QUA') as number;
+  (env0.master.getSheetByName(unitSheetName(units[0], 2018)) as Sheet).getRange(row, monthCol(9)).setValue(500);
+  env0.fake.http.requests.length = 0;
+  aggregate(env0.fake);
+  const batches = env0.fake.http.requests.filter(isBatch);
+  const kinds = batches.length === 1 ? batchKinds(batches[0]) : [];
+  env0.dispose();
+  const newTotal = total(all) - qua(0, 9) + 500;
+
+  it('a re-run is one batch that adds, fills, deletes, renames and rewrites "Dữ liệu"', () => {
+    expect(batches).toHaveLength(1);
+    for (const k of [
+      'addSheet',
+      'updateCells',
+      'mergeCells',
+      'addProtectedRange',
+      'deleteSheet',
+      'updateSheetProperties',
+    ])
+      expect(kinds).toContain(k);
+  });
+
+  function failAt(i: number, times?: number): void {
+    const env = layoutA();
+    try {
+      aggregate(env.fake);
+      const oldSummary = summarySnapshot(env);
+      const oldData = env.master.getSheetByName(SHEETS.data)?.getDataRange().getValues();
+      (env.master.getSheetByName(unitSheetName(units[0], 2018)) as Sheet).getRange(row, monthCol(9)).setValue(500);
+      const logBefore = logRows(env.master).length;
+      env.fake.ui.alerts.length = 0;
+      // Request i fails (and, without `times`, every request of every retry after it).
+      const fault = env.fake.faults.add({
+        method: 'SheetsApi.*',
+        error: 'Internal error encountered.',
+        skip: i,
+        times,
+      });
+      const r = aggregate(env.fake);
+      fault.remove();
+      expect(env.master.getSheets().filter((x) => x.getName().startsWith(TEMP_PREFIX))).toEqual([]);
+      if (times === undefined) {
+        expect(r).toBeUndefined();
+        expect(summarySnapshot(env)).toEqual(oldSummary);
+        expect(env.master.getSheetByName(SHEETS.data)?.getDataRange().getValues()).toEqual(oldData);
+        const told = env.fake.ui.alerts.map((a) => a.prompt).join('\n');
+        expect(told).toContain('Tổng hợp không thành công, trang tổng hợp cũ được giữ nguyên');
+        expect(told).not.toContain('Internal error');
+        const rows = logRows(env.master);
+        expect(rows.length).toBe(logBefore + 1);
+        expect(String(rows[rows.length - 1][4])).toMatch(/^lỗi: .*\[Google: Internal error encountered\.\]$/);
+        expect(aggregate(env.fake)).toBeDefined();
+      } else {
+        expect(r).toBeDefined(); // retried: written once
+      }
+      expect(dataRows(env.master).get('*')?.get('DTN_QUA')).toBe(newTotal);
+      expect(summaryNames(env.master).filter((n) => n === 'Tổng hợp 2018-09')).toHaveLength(1);
+      const keys = (env.master.getSheetByName(SHEETS.data)?.getDataRange().getValues() ?? [])
+        .slice(1)
+        .map((x) => `${x[0]}|${x[1]}|${x[3]}`);
+      expect(new Set(keys).size).toBe(keys.length);
+    } finally {
+      env.dispose();
+    }
+  }
+
+  // Every kind of request, each position of the first and last of its kind, and a spread.
+  const picks = new Set<number>();
+  kinds.forEach((k, i) => {
+    if (kinds.indexOf(k) === i || kinds.lastIndexOf(k) === i || i % Math.ceil(kinds.length / 20) === 0) picks.add(i);
+  });
+  it.each([...picks].map((i) => [i, kinds[i]] as const))('failing request #%i (%s), every try', (i) => failAt(i));
+  it.each([0, kinds.length - 1].map((i) => [i, kinds[i]] as const))(
+    'failing request #%i (%s) once: retried, written once',
+    (i) => failAt(i, 1),
+  );
+
+  it('"Dữ liệu" keeps the other periods\' rows when its rewrite fails (and the summary stays old)', () => {
+    const env = layoutA();
+    try {
+      aggregate(env.fake, '2018-08');
+      aggregate(env.fake, '2018-09');
+      const august = dataRows(env.master, '2018-08').get('*')?.get('DTN_QUA');
+      const dataId = (env.master.getSheetByName(SHEETS.data) as Sheet).getSheetId();
+      const before = env.master.getSheetByName(SHEETS.data)?.getDataRange().getValues();
+      const oldSummary = summarySnapshot(env);
+      const onData = (args: unknown[]) => (args[0] as { start?: { sheetId?: number } }).start?.sheetId === dataId;
+      (env.master.getSheetByName(unitSheetName(units[0], 2018)) as Sheet).getRange(row, monthCol(9)).setValue(500);
+      const fault = env.fake.faults.add({
+        method: 'SheetsApi.updateCells',
+        when: onData,
+        error: 'Internal error encountered.',
+      });
+      expect(aggregate(env.fake, '2018-09')).toBeUndefined();
+      expect(fault.fired).toBeGreaterThan(0);
+      fault.remove();
+      expect(env.master.getSheetByName(SHEETS.data)?.getDataRange().getValues()).toEqual(before);
+      expect(summarySnapshot(env)).toEqual(oldSummary);
+      expect(aggregate(env.fake, '2018-09')).toBeDefined();
+      expect(dataRows(env.master, '2018-08').get('*')?.get('DTN_QUA')).toBe(august);
+      expect(dataRows(env.master, '2018-09').get('*')?.get('DTN_QUA')).toBe(newTotal);
+    } finally {
+      env.dispose();
+    }
+  });
+});
+
+describe('F2 (Sheets API unusable, SpreadsheetApp writer): a failure at any write leaves the previous summary intact', () => {
+  // One clean run tells which service calls a re-run makes; then each write fails in turn.
+  const env0 = layoutA('disabled');
   aggregate(env0.fake);
   const row = ROWS.get('DTN_QUA') as number;
   const chung = env0.master.getSheetByName(unitSheetName(units[0], 2018)) as Sheet;
@@ -194,7 +321,7 @@ describe('F2: a failure at any write leaves the previous summary intact', () => 
   });
 
   function failAt(at: number): void {
-    const env = layoutA();
+    const env = layoutA('disabled');
     try {
       aggregate(env.fake);
       const oldSummary = summarySnapshot(env);
@@ -264,7 +391,7 @@ describe('F2: a failure at any write leaves the previous summary intact', () => 
   });
 
   it('"Dữ liệu" keeps the other periods\' rows when its rewrite fails', () => {
-    const env = layoutA();
+    const env = layoutA('disabled');
     try {
       aggregate(env.fake, '2018-08');
       aggregate(env.fake, '2018-09');
@@ -495,10 +622,10 @@ describe('F6: two "Tổng hợp" at once', () => {
   });
 });
 
-describe('F2: "Dữ liệu" shrinking (fewer rows than before)', () => {
+describe('F2: "Dữ liệu" shrinking (fewer rows than before; SpreadsheetApp writer unless said)', () => {
   /** Two periods aggregated, then one unit's tab hidden from the reader: September has fewer rows. */
-  function shrunk(): { env: GasEnv; before: unknown[][] } {
-    const env = layoutA();
+  function shrunk(api: 'on' | 'disabled' = 'disabled'): { env: GasEnv; before: unknown[][] } {
+    const env = layoutA(api);
     aggregate(env.fake, '2018-08');
     aggregate(env.fake, '2018-09');
     (env.master.getSheetByName('Sín Thầu 2018') as Sheet).setName('Sín Thầu (bản nháp)');
@@ -544,11 +671,42 @@ describe('F2: "Dữ liệu" shrinking (fewer rows than before)', () => {
       env.dispose();
     }
   });
+  it('over the Sheets API: the old rows below are cleared in the same batch, or all kept when it fails', () => {
+    const { env, before } = shrunk('on');
+    try {
+      const dataId = (env.master.getSheetByName(SHEETS.data) as Sheet).getSheetId();
+      const oldSummary = summarySnapshot(env);
+      // The request clearing the leftover rows of "Dữ liệu" (a range with no rows) fails.
+      const clearing = (args: unknown[]) => {
+        const u = args[0] as { range?: { sheetId?: number }; rows?: unknown };
+        return u.range?.sheetId === dataId && !u.rows;
+      };
+      const fault = env.fake.faults.add({
+        method: 'SheetsApi.updateCells',
+        when: clearing,
+        error: 'Internal error encountered.',
+      });
+      expect(aggregate(env.fake, '2018-09')).toBeUndefined();
+      expect(fault.fired).toBeGreaterThan(0);
+      fault.remove();
+      expect(env.master.getSheetByName(SHEETS.data)?.getDataRange().getValues()).toEqual(before);
+      expect(summarySnapshot(env)).toEqual(oldSummary);
+      expect(aggregate(env.fake, '2018-09')).toBeDefined();
+      const after = env.master.getSheetByName(SHEETS.data)?.getDataRange().getValues() ?? [];
+      expect(after.length).toBeLessThan(before.length);
+      expect(after.slice(1).every((r) => r[0] !== '')).toBe(true);
+      expect(dataRows(env.master, '2018-09').has('sin-thau')).toBe(false);
+      const sin = units.findIndex((u) => u.code === 'sin-thau');
+      expect(dataRows(env.master, '2018-08').get('sin-thau')?.get('DTN_QUA')).toBe(qua(sin, 8));
+    } finally {
+      env.dispose();
+    }
+  });
 });
 
-describe('F2: an old sheet that cannot be deleted after the swap', () => {
+describe('F2 (SpreadsheetApp writer): an old sheet that cannot be deleted after the swap', () => {
   it('does not fail the run: the new summary stands, the user is told, the next run clears it', () => {
-    const env = layoutA();
+    const env = layoutA('disabled');
     try {
       aggregate(env.fake);
       (env.master.getSheetByName(unitSheetName(units[0], 2018)) as Sheet)
@@ -563,9 +721,11 @@ describe('F2: an old sheet that cannot be deleted after the swap', () => {
       });
       const r = aggregate(env.fake);
       expect(r).toBeDefined();
-      expect(r?.notes).toHaveLength(1);
-      expect(r?.notes[0]).toMatch(/^Chưa xóa được trang "~ \(cũ\) /);
-      expect(env.fake.ui.alerts.map((a) => a.prompt).join('\n')).toContain(r?.notes[0]);
+      // (The reader's note that it fell back to SpreadsheetApp may come first.)
+      const left = r?.notes.filter((n) => n.startsWith('Chưa xóa được trang'));
+      expect(left).toHaveLength(1);
+      expect(left?.[0]).toMatch(/^Chưa xóa được trang "~ \(cũ\) /);
+      expect(env.fake.ui.alerts.map((a) => a.prompt).join('\n')).toContain(left?.[0]);
       expect(String(logRows(env.master).at(-1)?.[4])).toMatch(/^thành công: .*Chưa xóa được trang/);
       const newTotal = total(all) - qua(0, 9) + 500;
       expect(dataRows(env.master).get('*')?.get('DTN_QUA')).toBe(newTotal);
