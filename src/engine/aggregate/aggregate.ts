@@ -68,6 +68,49 @@ export function unitValue(r: UnitYear | undefined, ind: Indicator, months: numbe
   return series ? seriesValue(series, ind.overMonths === 'last', months) : null;
 }
 
+/**
+ * seriesValue over months first…lastMonth (into inPeriod[j]) and 1…lastMonth (into toDate[j])
+ * in one pass; the same additions in the same order as two calls.
+ */
+function bothSpans(
+  series: (number | null)[],
+  last: boolean,
+  first: number,
+  lastMonth: number,
+  inPeriod: (number | null)[],
+  toDate: (number | null)[],
+  j: number,
+): void {
+  if (last) {
+    for (let i = lastMonth - 1; i >= 0; i--) {
+      const v = series[i];
+      if (v === null || v === undefined) continue;
+      toDate[j] = v;
+      inPeriod[j] = i >= first - 1 ? v : null;
+      return;
+    }
+    toDate[j] = null;
+    inPeriod[j] = null;
+    return;
+  }
+  let all = 0;
+  let part = 0;
+  let anyAll = false;
+  let anyPart = false;
+  for (let i = 0; i < lastMonth; i++) {
+    const v = series[i];
+    if (v === null || v === undefined) continue;
+    all = anyAll ? all + v : v;
+    anyAll = true;
+    if (i >= first - 1) {
+      part = anyPart ? part + v : v;
+      anyPart = true;
+    }
+  }
+  toDate[j] = anyAll ? tidy(all) : null;
+  inPeriod[j] = anyPart ? tidy(part) : null;
+}
+
 function seriesValue(series: (number | null)[], last: boolean, months: number[]): number | null {
   if (last) {
     for (let i = months.length - 1; i >= 0; i--) {
@@ -144,6 +187,12 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
   const codeRank = new Map(byCodeOrder.map((u, j) => [u.code, j]));
   const unitRank = units.map((u) => codeRank.get(u.code) as number);
   // Report by report (each report's series lie together in memory), indicator by indicator.
+  // Periods are month ranges ending where the year to date ends: one pass gives both.
+  const first = months[0];
+  const contiguous =
+    months.length === lastMonth - first + 1 &&
+    months.every((m, i) => m === first + i) &&
+    ytd.every((m, i) => m === i + 1);
   const numeric = catalogue.indicators.filter((i) => i.kind !== 'note');
   const rankOf = new Map(numeric.map((ind, k) => [ind, k]));
   const spans = (reports: (UnitYear | undefined)[]) => {
@@ -156,8 +205,11 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
         const series = values[numeric[k].code];
         if (!series) continue;
         const last = numeric[k].overMonths === 'last';
-        inPeriod[k][j] = seriesValue(series, last, months);
-        toDate[k][j] = seriesValue(series, last, ytd);
+        if (contiguous) bothSpans(series, last, first, lastMonth, inPeriod[k], toDate[k], j);
+        else {
+          inPeriod[k][j] = seriesValue(series, last, months);
+          toDate[k][j] = seriesValue(series, last, ytd);
+        }
       }
     }
     return { inPeriod, toDate };
