@@ -124,11 +124,13 @@ test('from the CLI bundle: workers load the bundle and one command to find the p
   expect(stats.viaWorkers).toBeGreaterThan(0);
 }, 60_000);
 
-test('fewer than 8 files: read in-process (the worker script is never started)', async () => {
+test('fewer than 300 files (8 with threads asked for): in-process, the worker script is never started', async () => {
   const few = files.slice(0, 5);
   const broken = path.join(dir, 'broken-worker.cjs');
   fs.writeFileSync(broken, 'process.exit(3)');
   const stats = { workers: 0, viaWorkers: 0, inProcess: 0 };
+  expect(await readWorkbooksParallel(many(), { workerScript: broken, stats })).toEqual(await readWorkbookFiles(many()));
+  expect(stats).toEqual({ workers: 0, viaWorkers: 0, inProcess: many().length });
   expect(await readWorkbooksParallel(few, { workerScript: broken, threads: 2, stats })).toEqual(
     await readWorkbookFiles(few),
   );
@@ -144,10 +146,13 @@ test('a worker that dies or never gets ready: its files are read in-process', as
   const silent = path.join(dir, 'silent-worker.cjs');
   fs.writeFileSync(silent, 'setInterval(() => {}, 1000);');
   const expected = await readWorkbookFiles(files);
-  expect(await readWorkbooksParallel(files, { workerScript: dying, threads: 2 })).toEqual(expected);
-  expect(await readWorkbooksParallel(files, { workerScript: silent, threads: 2, startTimeoutMs: 200 })).toEqual(
-    expected,
-  );
+  const stats = { workers: 0, viaWorkers: 0, inProcess: 0 };
+  expect(await readWorkbooksParallel(files, { workerScript: dying, threads: 2, minFiles: 1, stats })).toEqual(expected);
+  expect(stats.workers).toBe(2);
+  expect(
+    await readWorkbooksParallel(files, { workerScript: silent, threads: 2, minFiles: 1, startTimeoutMs: 200, stats }),
+  ).toEqual(expected);
+  expect(stats).toEqual({ workers: 2, viaWorkers: 0, inProcess: files.length });
 }, 60_000);
 
 test('no worker script available (TypeScript sources): in-process', async () => {
