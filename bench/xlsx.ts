@@ -8,7 +8,8 @@
  *   baseline  exceljs alone loading the same files (bench/xlsx-baseline.ts)
  *   CLI       `tonghop aggregate --period 2025-09 … --out tong-hop.xlsx` (dist/cli.js)
  *   CLI, in-process reading (TONGHOP_XLSX_THREADS=0) and with worker threads forced
- *   (TONGHOP_XLSX_THREADS=cores−1), when the pool is wired in (the default picks by idle cores)
+ *   (TONGHOP_XLSX_THREADS=cores−1), when the pool is wired in (the default reads in-process
+ *   below 300 files, and above uses workers on idle cores)
  * Runs alternate and the best of BENCH_XLSX_RUNS (default 2) is kept.
  *
  * Env: BENCH_XLSX_UNITS (default 130), BENCH_OUT, BENCH_DIR.
@@ -195,7 +196,7 @@ async function main(): Promise<void> {
         `${(input.files / (cli.ms / 1000)).toFixed(1)} files/s vs ${(input.files / (base.ms / 1000)).toFixed(1)} files/s; ` +
         `${(input.bytes / 1048576).toFixed(1)} MB of .xlsx; ` +
         (pooled
-          ? 'default reading: src/cli/xlsx/pool.ts (workers on idle cores, else in-process)'
+          ? 'default reading: src/cli/xlsx/pool.ts (in-process below 300 files; above, workers on idle cores)'
           : 'pool not wired in: reading in-process'),
     }),
     {
@@ -230,7 +231,7 @@ async function main(): Promise<void> {
         unit: 'ms',
         baseline: base.ms,
         baselineName: 'exceljs alone',
-        note: `peak RSS ${w.peakMb.toFixed(0)} MB; ${((s.ms - w.ms) / 1000).toFixed(2)} s saved vs in-process (load average ${os.loadavg()[0].toFixed(2)}; the default uses workers only on idle cores)`,
+        note: `peak RSS ${w.peakMb.toFixed(0)} MB; ${((s.ms - w.ms) / 1000).toFixed(2)} s saved vs in-process (load average ${os.loadavg()[0].toFixed(2)}; the default uses workers only from 300 files, on idle cores)`,
       }),
     );
   }
