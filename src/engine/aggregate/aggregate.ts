@@ -272,30 +272,33 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
       ytdChange,
       ytdChangePct: ytdPct,
       byUnit,
-      contributing: byUnit.filter((f) => f.period !== null).length,
+      contributing: periodValues.reduce<number>((n, v) => (v === null ? n : n + 1), 0),
     };
   });
 
   // Per month the sum over units of each unit's (tidied) value of that month, months after
   // the period null; unit by unit in unit-code order, like the totals.
-  const sums = numeric.map(() => Array<number | null>(12).fill(null));
+  // Plain doubles: tidy() never returns -0, so 0 + x is x and the sums match adding to null.
+  const sums = new Float64Array(numeric.length * 12);
+  const seen = new Uint8Array(numeric.length * 12);
   for (const r of nowByCode) {
     if (!r) continue;
     for (let k = 0; k < numeric.length; k++) {
       const series = r.values[numeric[k].code];
       if (!series) continue;
-      const acc = sums[k];
       for (let i = 0; i < lastMonth; i++) {
-        const v = series[i] ?? null;
-        if (v !== null) acc[i] = addNullable(acc[i], tidy(v));
+        const v = series[i];
+        if (v === null || v === undefined) continue;
+        sums[k * 12 + i] += tidy(v);
+        seen[k * 12 + i] = 1;
       }
     }
   }
   const monthly: Record<string, (number | null)[]> = {};
   numeric.forEach((ind, k) => {
-    const acc = sums[k];
-    for (let i = 0; i < lastMonth; i++) if (acc[i] !== null) acc[i] = tidy(acc[i] as number);
-    monthly[ind.code] = acc;
+    const row: (number | null)[] = Array(12).fill(null);
+    for (let i = 0; i < lastMonth; i++) if (seen[k * 12 + i]) row[i] = tidy(sums[k * 12 + i]);
+    monthly[ind.code] = row;
   });
 
   // Invalid cells of numeric indicators in any month the summary shows (period and year to date;
