@@ -195,7 +195,12 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
     ytd.every((m, i) => m === i + 1);
   const numeric = catalogue.indicators.filter((i) => i.kind !== 'note');
   const rankOf = new Map(numeric.map((ind, k) => [ind, k]));
-  const spans = (reports: (UnitYear | undefined)[]) => {
+  // Per month the sum over units of each unit's (tidied) value of that month (this year only),
+  // months after the period null; unit by unit in unit-code order, like the totals. Plain
+  // doubles: tidy() never returns -0, so 0 + x is x and the sums match adding to null.
+  const sums = new Float64Array(numeric.length * 12);
+  const seen = new Uint8Array(numeric.length * 12);
+  const spans = (reports: (UnitYear | undefined)[], monthlyToo: boolean) => {
     const inPeriod = numeric.map(() => Array<number | null>(reports.length).fill(null));
     const toDate = numeric.map(() => Array<number | null>(reports.length).fill(null));
     for (let j = 0; j < reports.length; j++) {
@@ -204,6 +209,13 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
       for (let k = 0; k < numeric.length; k++) {
         const series = values[numeric[k].code];
         if (!series) continue;
+        if (monthlyToo)
+          for (let i = 0; i < lastMonth; i++) {
+            const v = series[i];
+            if (v === null || v === undefined) continue;
+            sums[k * 12 + i] += tidy(v);
+            seen[k * 12 + i] = 1;
+          }
         const last = numeric[k].overMonths === 'last';
         if (contiguous) bothSpans(series, last, first, lastMonth, inPeriod[k], toDate[k], j);
         else {
@@ -214,8 +226,8 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
     }
     return { inPeriod, toDate };
   };
-  const thisYear = spans(nowByCode);
-  const lastYear = spans(beforeByCode);
+  const thisYear = spans(nowByCode, true);
+  const lastYear = spans(beforeByCode, false);
   const sumOf = (values: (number | null)[]): number | null => {
     let acc: number | null = null;
     for (const v of values) acc = addNullable(acc, v);
@@ -276,24 +288,7 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
     };
   });
 
-  // Per month the sum over units of each unit's (tidied) value of that month, months after
-  // the period null; unit by unit in unit-code order, like the totals.
-  // Plain doubles: tidy() never returns -0, so 0 + x is x and the sums match adding to null.
-  const sums = new Float64Array(numeric.length * 12);
-  const seen = new Uint8Array(numeric.length * 12);
-  for (const r of nowByCode) {
-    if (!r) continue;
-    for (let k = 0; k < numeric.length; k++) {
-      const series = r.values[numeric[k].code];
-      if (!series) continue;
-      for (let i = 0; i < lastMonth; i++) {
-        const v = series[i];
-        if (v === null || v === undefined) continue;
-        sums[k * 12 + i] += tidy(v);
-        seen[k * 12 + i] = 1;
-      }
-    }
-  }
+  // The 12-month aggregate (summed in spans above).
   const monthly: Record<string, (number | null)[]> = {};
   numeric.forEach((ind, k) => {
     const row: (number | null)[] = Array(12).fill(null);
