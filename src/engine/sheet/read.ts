@@ -157,6 +157,13 @@ function headerCell(v: CellValue): HeaderCell {
 function monthColumns(row: CellValue[]): Map<number, number[]> | null {
   let strict: Map<number, number[]> | null = null; // most rows have no month header at all
   const limit = Math.min(row.length, MAX_COLS * 5);
+  // Six months need six cells with text or a number: title and label rows have fewer.
+  let filled = 0;
+  for (let c = 0; c < limit && filled < MIN_MONTH_HEADERS; c++) {
+    const v = row[c];
+    if ((typeof v === 'string' && v !== '') || typeof v === 'number') filled++;
+  }
+  if (filled < MIN_MONTH_HEADERS) return null;
   let bareCount = 0;
   for (let c = 0; c < limit; c++) {
     const cell = headerCell(row[c]);

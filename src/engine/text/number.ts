@@ -72,5 +72,6 @@ const ERROR_VALUES = new Set([
 ]);
 
 export function isErrorValue(text: string): boolean {
-  return ERROR_VALUES.has(cleanText(text).toUpperCase());
+  // Every error value starts with '#', and cleaning or upper-casing never makes one.
+  return text.includes('#') && ERROR_VALUES.has(cleanText(text).toUpperCase());
 }

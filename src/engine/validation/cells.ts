@@ -90,6 +90,8 @@ function isBlank(v: CellValue): boolean {
 
 /** Notes keep their line breaks (each line cleaned), unlike names. */
 function cleanNote(s: string): string {
+  // One line (the usual note): splitting would give [s], so this is cleanText(s).
+  if (!/[\r\n\u2028\u2029]/.test(s)) return cleanText(s);
   return s
     .split(/\r\n|\r|\n|\u2028|\u2029/)
     .map(cleanText)
