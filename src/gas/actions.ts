@@ -23,6 +23,7 @@ import { activeUnitSheet, runCheck } from './check';
 import { now } from './clock';
 import { alert, promptText, toast } from './dialogs';
 import { logText, userText } from './errors';
+import { ReadContinues } from './io/resume';
 import { BusyError, withDocumentLock } from './lock';
 import { currentUser, writeLog } from './log';
 import { type Config, readConfig, setupSheets } from './setup';
@@ -73,6 +74,12 @@ function locked<T>(
   try {
     return withDocumentLock(fn);
   } catch (e) {
+    if (e instanceof ReadContinues) {
+      // Not a failure: reading goes on from a trigger (src/gas/io/resume.ts); the user is told so.
+      writeLog(ss, { action: LOG.actions[action], period, result: `${LOG.ok}: ${e.message}` });
+      alert(title, e.message);
+      return undefined;
+    }
     if (e instanceof BusyError) {
       // Written without the lock: appended atomically, so it cannot overwrite the running one's line.
       writeLog(ss, { action: LOG.actions[action], period, result: LOG.refused(e.message) }, { atomic: true });

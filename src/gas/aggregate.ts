@@ -21,7 +21,7 @@ import { AGGREGATE, SHEETS, SHEETS_WRITE } from '../messages/vi/gas';
 import { now } from './clock';
 import { logText } from './errors';
 import { bookFindings, SheetIndex, toWorkbooks } from './io';
-import { readUnitBooksDetailed } from './io/parallel-books';
+import { readUnitBooksResumable } from './io/resume';
 import { GENERAL, renderSheet, TEXT } from './render';
 import type { Config } from './setup';
 import {
@@ -412,7 +412,9 @@ export function aggregatePeriod(
   const years = [period.year, period.year - 1];
   const index = new SheetIndex(master);
   // Over the Sheets API in a few calls (SpreadsheetApp when it cannot be used): io/parallel-books.ts.
-  const read = readUnitBooksDetailed(master, units, years, {
+  // Beyond one execution: what was read is staged and a trigger continues (io/resume.ts).
+  const read = readUnitBooksResumable(master, units, years, {
+    period: formatPeriod(period),
     read: true,
     timeZone: settings.timeZone,
     index,

@@ -62,3 +62,5 @@ export {
   sendReportNow,
   showSettings,
 } from './email';
+/** One-off trigger: continue a "Tổng hợp" whose reading did not fit one execution (src/gas/io/resume.ts). */
+export { resumeAggregate } from './io/resume-run';

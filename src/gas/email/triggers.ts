@@ -126,13 +126,16 @@ export function monthlyEnabled(): boolean {
   return projectTriggers(MONTHLY_HANDLER).length > 0;
 }
 
-/** Replace any pending resume trigger with one that fires after `delayMs`. */
-export function scheduleResume(delayMs: number): void {
-  deleteAll(projectTriggers(RESUME_HANDLER));
-  ScriptApp.newTrigger(RESUME_HANDLER).timeBased().after(delayMs).create();
+/**
+ * Replace any pending resume trigger with one that fires after `delayMs`. `handler`: the
+ * global function to call (default the e-mail job's; "Tổng hợp" resumes its reading with it too).
+ */
+export function scheduleResume(delayMs: number, handler = RESUME_HANDLER): void {
+  deleteAll(projectTriggers(handler));
+  ScriptApp.newTrigger(handler).timeBased().after(delayMs).create();
 }
 
-/** Delete pending resume triggers (one-off triggers stay listed after they fire). */
-export function clearResume(): number {
-  return deleteAll(projectTriggers(RESUME_HANDLER));
+/** Delete pending resume triggers of `handler` (one-off triggers stay listed after they fire). */
+export function clearResume(handler = RESUME_HANDLER): number {
+  return deleteAll(projectTriggers(handler));
 }

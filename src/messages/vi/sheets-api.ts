@@ -22,4 +22,10 @@ export const SHEETS_API_TEXT = {
     'Người quản trị có thể bật Google Sheets API cho dự án Apps Script của tiện ích.',
   httpStatus: (status: number, detail: string) => `HTTP ${status}${detail ? `: ${detail}` : ''}`,
   network: (detail: string) => `lỗi kết nối: ${detail}`,
+  /** A run that handed over to the resume trigger (Google stops every run at 6 minutes). */
+  continues: (done: number, total: number) =>
+    `Đã đọc ${done}/${total} đơn vị. Google chỉ cho mỗi lần chạy 6 phút, nên "Tổng hợp" sẽ tự chạy tiếp ` +
+    'sau khoảng 1 phút và ghi kết quả vào trang tổng hợp; không cần bấm lại. Kết quả sẽ có trong "Nhật ký".',
+  continuesLog: (done: number, total: number) => `đã đọc ${done}/${total} đơn vị, sẽ tự chạy tiếp sau khoảng 1 phút`,
+  resumedNoSpreadsheet: 'không tìm thấy bảng tính tổng hợp để chạy tiếp "Tổng hợp"',
 } as const;

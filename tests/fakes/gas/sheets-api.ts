@@ -96,7 +96,7 @@ function parseUrl(url: string): Parsed | null {
 /** values:batchGet URL → id and ranges (kept for tests/gas/sheets-api-emulator.ts). */
 export function parseBatchGet(url: string): { id: string; ranges: string[]; params: Map<string, string[]> } | null {
   const p = parseUrl(url);
-  if (!p || p.op !== '/values:batchGet') return null;
+  if (p?.op !== '/values:batchGet') return null;
   return { id: p.id, ranges: p.params.get('ranges') ?? [], params: p.params };
 }
 

@@ -1,0 +1,143 @@
+/**
+ * "Tổng hợp" beyond one execution (src/gas/io/resume.ts): reading that does not fit its budget
+ * stages what it read in a hidden sheet, schedules a one-off trigger and tells the user; the
+ * trigger reads only the rest and writes the summary as one run would have.
+ */
+import { defaultCatalogue } from '../../src/engine/catalogue/defaults';
+import { unitSheetName } from '../../src/engine/sheet/layout';
+import {
+  AGGREGATE_RESUME_HANDLER,
+  decodeBook,
+  encodeBook,
+  loadStaging,
+  ReadContinues,
+  readUnitBooksResumable,
+  STAGING_SHEET,
+} from '../../src/gas/io/resume';
+import * as main from '../../src/gas/main';
+import { readConfig } from '../../src/gas/setup';
+import { SHEETS } from '../../src/messages/vi/gas';
+import { type EmulatorOptions, sheetsApiHandler } from '../fakes/gas';
+import {
+  createEnv,
+  type Env,
+  expectedSeptember,
+  runAggregate,
+  runSetup,
+  runTemplates,
+  seedUnitSheet,
+  setSetting,
+  summaryRow,
+  unitSheet,
+  unitUrls,
+  YEAR,
+} from './helpers';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+let env: Env;
+beforeEach(() => {
+  env = createEnv();
+  runSetup();
+  setSetting(env.master, 'separateSpreadsheets', 'có');
+  runTemplates(env.fake, YEAR - 1);
+  runTemplates(env.fake, YEAR);
+  const urls = unitUrls(env.master);
+  env.units.forEach((u, i) => {
+    seedUnitSheet(unitSheet(env, u, YEAR, urls[u.code]) as Sheet, i);
+  });
+});
+afterEach(() => env.dispose());
+
+function config() {
+  const c = readConfig(env.master);
+  if (!c.ok) throw new Error(c.errors.join('\n'));
+  return c.config;
+}
+
+const resumeTriggers = () => env.fake.triggers.filter((t) => t.handlerFunction === AGGREGATE_RESUME_HANDLER);
+const label = defaultCatalogue().indicators.find((i) => i.code === 'DVK_DANGKY')?.label as string;
+
+test('a book survives the staging sheet: grids with dates, names, merges, errors, warnings', () => {
+  const { units, settings } = config();
+  const [book] = readUnitBooksResumable(env.master, units.slice(0, 1), [YEAR], {
+    period: '2018-09',
+    read: true,
+    timeZone: settings.timeZone,
+  }).books;
+  book.merges?.set(YEAR, ['L24:M24']);
+  book.warnings = ['cảnh báo'];
+  const back = decodeBook(encodeBook(book), book.unit);
+  expect(back.grids).toEqual(book.grids);
+  expect([...(back.grids.get(YEAR)?.flat() ?? [])].some((v) => v instanceof Date)).toBe(true);
+  expect(back.names).toEqual(book.names);
+  expect(back.merges?.get(YEAR)).toEqual(['L24:M24']);
+  expect(back.warnings).toEqual(['cảnh báo']);
+  expect(back.source).toBe(book.source);
+});
+
+test('out of time: what was read is staged, a trigger is set, the user told; the trigger finishes', () => {
+  const { units, settings } = config();
+  const log: NonNullable<EmulatorOptions['log']> = [];
+  env.fake.http.handler = sheetsApiHandler(env.fake, { log });
+  // A quota of 4 reads a minute and 30 s of reading: the tab list + 3 units, then time is up.
+  let err: unknown;
+  try {
+    readUnitBooksResumable(env.master, units, [YEAR, YEAR - 1], {
+      period: '2018-09',
+      read: true,
+      timeZone: settings.timeZone,
+      budgetMs: 30_000,
+      api: { readsPerMinute: 4, now: () => env.fake.clock.nowMs() },
+    });
+  } catch (e) {
+    err = e;
+  }
+  expect(err).toBeInstanceOf(ReadContinues);
+  const c = err as ReadContinues;
+  expect([c.done, c.total]).toEqual([3, units.length]);
+  expect(c.message).toContain('Đã đọc 3/11 đơn vị');
+  expect(c.message).toContain('tự chạy tiếp');
+  expect(resumeTriggers()).toHaveLength(1);
+  const staging = env.master.getSheetByName(STAGING_SHEET) as Sheet;
+  expect(staging.isSheetHidden()).toBe(true);
+  expect(loadStaging(env.master, '2018-09', units)?.books.size).toBe(3);
+  expect(loadStaging(env.master, '2018-10', units)).toBeNull();
+
+  // The trigger: only the 8 other units are read; the summary has all 11; the staging sheet goes.
+  log.length = 0;
+  env.fake.setUiAvailable(false);
+  env.fake.clock.advance(60_000);
+  env.fake.fireTrigger(resumeTriggers()[0], main as unknown as Record<string, unknown>);
+  const unitRequests = log.filter((l) => l.url.includes('includeGridData'));
+  expect(unitRequests.map((l) => l.ranges[0]).sort()).toEqual(
+    units
+      .slice(3)
+      .map((u) => `'${unitSheetName(u, YEAR)}'`)
+      .sort(),
+  );
+  const summary = env.master.getSheetByName('Tổng hợp 2018-09') as Sheet;
+  expect(summaryRow(summary, label)?.[3]).toBe(expectedSeptember('DVK_DANGKY', units.length));
+  expect(env.master.getSheetByName(STAGING_SHEET)).toBeNull();
+  expect(resumeTriggers()).toHaveLength(0);
+  const logged = (env.master.getSheetByName(SHEETS.log) as Sheet).getDataRange().getValues();
+  expect(String(logged.at(-1)?.[4])).toMatch(/^thành công: Đã tổng hợp tháng 9\/2018: 11\/11 đơn vị/);
+});
+
+test('through the menu: a slow first run hands over with a Vietnamese message, not an error', () => {
+  // Every request takes 5 minutes (modelled): the tab list alone uses the reading budget.
+  env.fake.latency = { fetch: 300_000 };
+  runAggregate(env.fake, '9/2018');
+  const alert = env.fake.ui.alerts.at(-1);
+  expect(alert?.title).toBe('Tổng hợp');
+  expect(alert?.prompt).toContain('Đã đọc 0/11 đơn vị');
+  expect(alert?.prompt).toContain('không cần bấm lại');
+  expect(env.master.getSheetByName('Tổng hợp 2018-09')).toBeNull();
+  const logged = (env.master.getSheetByName(SHEETS.log) as Sheet).getDataRange().getValues();
+  expect(String(logged.at(-1)?.[4])).toContain('tự chạy tiếp');
+  env.fake.latency = {};
+  env.fake.fireTrigger(resumeTriggers()[0], main as unknown as Record<string, unknown>);
+  const summary = env.master.getSheetByName('Tổng hợp 2018-09') as Sheet;
+  expect(summaryRow(summary, label)?.[3]).toBe(expectedSeptember('DVK_DANGKY', 11));
+  expect(env.master.getSheetByName(STAGING_SHEET)).toBeNull();
+});
