@@ -14,6 +14,7 @@
 
 import { LAYOUT_TEXT } from '../../messages/vi/layout';
 import { type CellModel, type ConditionalModel, emptySheet, type SheetModel } from '../report/model';
+import { memoText } from '../text/normalize';
 import type { Catalogue, Indicator, Unit } from '../types';
 
 export const LAYOUT = {
@@ -63,8 +64,11 @@ export function unitSheetName(unit: Pick<Unit, 'name'>, year: number): string {
   return `${name.slice(0, 26)} ${year}`;
 }
 
+/** "xã" → "Xã"; a handful of kinds, asked for once per sheet. */
+const capitalKind = memoText((kind) => (kind ? kind.charAt(0).toLocaleUpperCase('vi') + kind.slice(1) : ''));
+
 export function unitDisplayName(unit: Pick<Unit, 'name' | 'kind'>): string {
-  const kind = unit.kind ? unit.kind.charAt(0).toLocaleUpperCase('vi') + unit.kind.slice(1) : '';
+  const kind = unit.kind ? capitalKind(unit.kind) : '';
   return kind ? `${kind} ${unit.name}` : unit.name;
 }
 

@@ -317,16 +317,17 @@ function byCode(index: UnitIndex, typed: string): UnitMatch | null {
   );
 }
 
-function kindPrefixes(kind: string): string[] {
+/** The kind and its short forms, each followed by a space (what a name may start with). */
+const kindPrefixes = memoText((kind): string[] => {
   const k = normalizeName(kind);
-  return k ? [k, ...(KIND_ABBREVIATIONS[k] ?? [])] : [];
-}
+  return k ? [k, ...(KIND_ABBREVIATIONS[k] ?? [])].map((p) => `${p} `) : [];
+});
 
 /** "Xã Chung Chải" → "Chung Chải" when "xã" is the unit's kind (or its short form). */
 function stripKind(text: string, kind: string): string {
   const t = cleanText(text);
   const lower = normalizeName(t);
-  for (const p of kindPrefixes(kind)) if (lower.startsWith(`${p} `)) return t.slice(p.length + 1).trim();
+  for (const p of kindPrefixes(kind)) if (lower.startsWith(p)) return t.slice(p.length).trim();
   return t;
 }
 
@@ -501,6 +502,8 @@ interface Lookup {
   position: Map<string, number>;
   /** -1 per code: no row yet. */
   noRows: number[];
+  /** Per catalogue indicator, the position of its code. */
+  slot: number[];
   byCode: Map<string, Indicator>;
   byUpperCode: Map<string, Indicator>;
   byLabel: Map<string, Indicator | null>;
@@ -526,6 +529,7 @@ function lookup(cat: Catalogue): Lookup {
     codes,
     position: new Map(codes.map((c, k) => [c, k])),
     noRows: codes.map(() => -1),
+    slot: cat.indicators.map((i) => codes.indexOf(i.code)),
     byCode,
     byUpperCode: new Map(cat.indicators.map((i) => [i.code.toUpperCase(), i])),
     byLabel,
@@ -884,7 +888,7 @@ function readOne(sheet: SheetInput, ctx: ReadContext, file: string, prepared: Pr
   const rowCells = cellNames(monthCol);
   for (let i = 0; i < cat.indicators.length; i++) {
     const ind = cat.indicators[i];
-    const at = rows.rowAt[look.position.get(ind.code) as number];
+    const at = rows.rowAt[look.slot[i]];
     const r = at < 0 ? undefined : at;
     const months = twelveNulls<number | string>();
     if (r === undefined) {
