@@ -31,6 +31,7 @@ import {
   payloadBytes,
   readMasterState,
   SheetsApiUnavailable,
+  SheetsWriteError,
   sendBatchUpdate,
 } from './sheets-write';
 import { cellText, isDate, normalizeName, readGrid } from './util';
@@ -457,9 +458,12 @@ export function aggregatePeriod(
     notes.push(...out.notes);
     logNotes.push(...out.logNotes);
   } catch (e) {
-    if (!(e instanceof SheetsApiUnavailable)) throw e;
-    // The Sheets API cannot be used here: the SpreadsheetApp writer (slower, same result).
-    logNotes.push(SHEETS_WRITE.fallback(e.message));
+    // The Sheets API cannot be used here, or refused this batch (400: nothing was written):
+    // the SpreadsheetApp writer (slower, same result). Other failures (429/5xx after retries)
+    // are the run's failure: the previous summary stands.
+    const refused = e instanceof SheetsWriteError && e.status === 400;
+    if (!(e instanceof SheetsApiUnavailable) && !refused) throw e;
+    logNotes.push(SHEETS_WRITE.fallback(refused ? `HTTP 400: ${e.original}` : e.message));
     // "Dữ liệu" is rewritten inside the swap: if it fails, the old summary comes back too.
     const r = replaceSheets(
       master,

@@ -22,7 +22,8 @@ type Range = GoogleAppsScript.Spreadsheet.Range;
 type Protection = GoogleAppsScript.Spreadsheet.Protection;
 type FontWeight = 'bold' | 'normal';
 type FontStyle = 'italic' | 'normal';
-type Align = 'left' | 'center' | 'right';
+/** null: Sheets' automatic alignment (numbers right, text left). */
+type Align = 'left' | 'center' | 'right' | null;
 
 /** Number format of cells with no format of their own: what Sheets reports for "Automatic". */
 export const GENERAL = '0.###############';
@@ -160,7 +161,7 @@ function buildGrids(model: SheetModel, rows: number, cols: number): Grids {
       styles.push(st.italic ? 'italic' : 'normal');
       colors.push(st.color ?? '#000000');
       sizes.push(st.size ?? 10);
-      aligns.push(st.align ?? (typeof value === 'number' ? 'right' : 'left'));
+      aligns.push(st.align ?? null);
       wraps.push(Boolean(st.wrap));
       bordered.push(Boolean(st.border));
     }

@@ -135,16 +135,16 @@ export function cellData(cell: CellModel | null): CellData {
   if (st.size && st.size !== 10) text.fontSize = st.size;
   if (st.color) text.foregroundColor = hexColor(st.color);
   if (Object.keys(text).length) f.textFormat = text;
-  const align = st.align ?? (typeof value === 'number' ? 'right' : 'left');
-  f.horizontalAlignment = align.toUpperCase() as CellFormat['horizontalAlignment'];
-  f.verticalAlignment = 'MIDDLE';
+  // Unset alignment is Sheets' automatic one (numbers right, text left), as render.ts leaves it;
+  // the vertical alignment is one repeatCell for the whole block (sheetContentRequests).
+  if (st.align) f.horizontalAlignment = st.align.toUpperCase() as CellFormat['horizontalAlignment'];
   if (st.wrap) f.wrapStrategy = 'WRAP';
-  out.userEnteredFormat = f;
+  if (Object.keys(f).length) out.userEnteredFormat = f;
   return out;
 }
 
 const CELL_FIELDS =
-  'userEnteredValue,userEnteredFormat(numberFormat,backgroundColor,textFormat,horizontalAlignment,verticalAlignment,wrapStrategy)';
+  'userEnteredValue,userEnteredFormat(numberFormat,backgroundColor,textFormat,horizontalAlignment,wrapStrategy)';
 
 function gridRange(sheetId: number, ref: RangeRef): GridRange {
   return {
@@ -231,6 +231,13 @@ export function sheetContentRequests(model: SheetModel, sheetId: number): Reques
   }
   out.push({
     updateCells: { start: { sheetId, rowIndex: 0, columnIndex: 0 }, rows: data, fields: CELL_FIELDS },
+  });
+  out.push({
+    repeatCell: {
+      range: gridRange(sheetId, { row: 1, col: 1, rows, cols }),
+      cell: { userEnteredFormat: { verticalAlignment: 'MIDDLE' } },
+      fields: 'userEnteredFormat.verticalAlignment',
+    },
   });
   const solid = { style: 'SOLID' };
   for (const b of borderBlocks(bordered)) {
@@ -396,23 +403,32 @@ function dataRequests(
     if (meta.columnCount !== undefined && meta.columnCount < cols)
       out.push({ appendDimension: { sheetId: id, dimension: 'COLUMNS', length: cols - meta.columnCount } });
   }
-  const text = { numberFormat: numberFormat(TEXT) };
   const rows = d.all.slice(from).map((r) => ({
-    values: r.map((v, c): CellData => {
+    values: r.map((v): CellData => {
       const ev = extendedValue(v);
-      const cell: CellData = { userEnteredFormat: c === d.valueCol && typeof v !== 'string' ? {} : text };
-      if (ev) cell.userEnteredValue = ev;
-      return cell;
+      return ev ? { userEnteredValue: ev } : {};
     }),
   }));
   if (rows.length) {
     out.push({
-      updateCells: {
-        start: { sheetId: id, rowIndex: from, columnIndex: 0 },
-        rows,
-        fields: 'userEnteredValue,userEnteredFormat.numberFormat',
+      updateCells: { start: { sheetId: id, rowIndex: from, columnIndex: 0 }, rows, fields: 'userEnteredValue' },
+    });
+    // Formats by column, not per cell (a third of the payload): text everywhere but the
+    // numbers of the value column (automatic); the header row all text.
+    const span = (r0: number, r1: number, c0: number, c1: number, text: boolean): Request => ({
+      repeatCell: {
+        range: { sheetId: id, startRowIndex: r0, endRowIndex: r1, startColumnIndex: c0, endColumnIndex: c1 },
+        cell: text ? { userEnteredFormat: { numberFormat: numberFormat(TEXT) } } : {},
+        fields: 'userEnteredFormat.numberFormat',
       },
     });
+    const body = Math.max(from, 1);
+    if (from === 0) out.push(span(0, 1, 0, cols, true));
+    if (body < d.all.length) {
+      if (d.valueCol > 0) out.push(span(body, d.all.length, 0, d.valueCol, true));
+      out.push(span(body, d.all.length, d.valueCol, d.valueCol + 1, false));
+      if (d.valueCol + 1 < cols) out.push(span(body, d.all.length, d.valueCol + 1, cols, true));
+    }
   }
   // Rows and columns of the old block beyond the new one: cleared (no rows + a field mask clears).
   if (oldRows > d.all.length) {

@@ -346,6 +346,30 @@ describe('"Tổng hợp" over the Sheets API', () => {
     expect(new Set(keys).size).toBe(keys.length);
   });
 
+  test('a batch Google refuses as invalid (400) is written the ordinary way instead; "Nhật ký" keeps the reason', () => {
+    env = prepare();
+    const api = sheetsApiHandler(env.fake);
+    env.fake.http.handler = serving((req) =>
+      isBatch(req)
+        ? {
+            status: 400,
+            body: {
+              error: { code: 400, message: 'Invalid requests[7].mergeCells: bad merge', status: 'INVALID_ARGUMENT' },
+            },
+          }
+        : api(req),
+    );
+    const r = runAggregate(env.fake, '');
+    expect(r).toBeDefined();
+    expect(env.fake.http.requests.filter(isBatch)).toHaveLength(1); // a 400 is not retried
+    expect(env.master.getSheetByName(SUMMARY)).not.toBeNull();
+    expect(env.fake.calls.count('Range.setValues')).toBeGreaterThan(0);
+    const log = (env.master.getSheetByName(SHEETS.log) as Sheet).getDataRange().getValues();
+    expect(String(log.at(-1)?.[4])).toContain(
+      'Không dùng được Google Sheets API (HTTP 400: Invalid requests[7].mergeCells: bad merge)',
+    );
+  });
+
   test('Sheets API disabled: the SpreadsheetApp writer is used and "Nhật ký" says so', () => {
     env = prepare('disabled');
     const r = runAggregate(env.fake, '');
