@@ -375,7 +375,8 @@ function parseA1(ref: string): { row: number; col: number } | null {
   return { row: Number(m[2]), col };
 }
 
-function parseRange(text: string): Box | null {
+/** Merged ranges repeat from sheet to sheet (the title row): each text is parsed once. Boxes are only read. */
+const parseRange = memoText((text): Box | null => {
   const [a, b = a] = text.split(':');
   const p = parseA1(a);
   const q = parseA1(b);
@@ -387,7 +388,7 @@ function parseRange(text: string): Box | null {
     c2: Math.max(p.col, q.col),
     text,
   };
-}
+});
 
 // ---------------------------------------------------------------- reading one sheet
 
