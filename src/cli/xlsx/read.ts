@@ -146,12 +146,10 @@ export function sniff(buf: Buffer, file: string, limits: ReadLimits = READ_LIMIT
  * The same package with its larger entries stored, not deflated: inflated here by Node's
  * zlib (native), they spare exceljs's pure-JS inflate, a good part of its loading time. Entry names,
  * dates and CRCs are copied; nothing else of the package is kept. Null when anything is
- * unusual (encrypted entries, zip64, another method, sizes that do not match) or big (over
- * 32 MB unpacked): the file is then loaded as it is, exactly as before.
+ * unusual (encrypted entries, zip64, another method, sizes that do not match): the file is
+ * then loaded as it is, exactly as before.
  */
 const NATIVE_INFLATE_MIN = 4096;
-/** Above this many unpacked bytes the file is loaded as it is (no second copy of a big package in memory). */
-const STORED_COPY_MAX = 32 * 1024 * 1024;
 
 export function storedCopy(buf: Buffer): Buffer | null {
   try {
@@ -168,7 +166,6 @@ export function storedCopy(buf: Buffer): Buffer | null {
     const locals: Buffer[] = [];
     const centrals: Buffer[] = [];
     let offset = 0;
-    let unpacked = 0;
     for (let i = 0; i < count; i++) {
       if (buf.readUInt32LE(p) !== 0x02014b50) return null;
       const flags = buf.readUInt16LE(p + 8);
@@ -183,8 +180,6 @@ export function storedCopy(buf: Buffer): Buffer | null {
       const commentLen = buf.readUInt16LE(p + 32);
       const at = buf.readUInt32LE(p + 42);
       if (flags & 0x41 || csize === 0xffffffff || usize === 0xffffffff || at === 0xffffffff) return null;
-      unpacked += usize;
-      if (unpacked > STORED_COPY_MAX) return null;
       const name = buf.subarray(p + 46, p + 46 + nameLen);
       p += 46 + nameLen + extraLen + commentLen;
       if (buf.readUInt32LE(at) !== 0x04034b50) return null;
