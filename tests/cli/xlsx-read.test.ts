@@ -3,13 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import {
-  READ_LIMITS,
-  readWorkbookBuffer,
-  readWorkbookFile,
-  readWorkbookFiles,
-  storedCopy,
-} from '../../src/cli/xlsx/read';
+import { READ_LIMITS, readWorkbookBuffer, readWorkbookFile, readWorkbookFiles } from '../../src/cli/xlsx/read';
 import { FIXTURES, tmpDir } from './helpers';
 
 const dir = tmpDir('tonghop-read-');
@@ -215,50 +209,5 @@ describe('files that are not readable .xlsx: a Vietnamese message naming the fil
     expect(out.map((o) => Boolean(o.workbook))).toEqual([false, true, false, true]);
     expect(out[1].workbook!.sheets[0].grid).toEqual([[7]]);
     expect(progress).toEqual([1, 2, 3, 4]);
-  });
-});
-
-describe('storedCopy: the package with its large parts inflated natively', () => {
-  const files = [
-    path.join(FIXTURES, 'libreoffice/chung-chai-2018.xlsx'),
-    path.join(FIXTURES, 'bad/good/huoi-lech-2018.xlsx'),
-    path.join(FIXTURES, 'bad/cases/merged-cells.xlsx'),
-  ];
-
-  test.each(files.map((f) => [path.basename(f), f]))('%s: same parts, same bytes, read the same', async (_n, file) => {
-    const buf = fs.readFileSync(file);
-    const copy = storedCopy(buf);
-    expect(copy).not.toBeNull();
-    const [a, b] = await Promise.all([JSZip.loadAsync(buf), JSZip.loadAsync(copy as Buffer)]);
-    const names = Object.keys(a.files).filter((n) => !a.files[n].dir);
-    expect(Object.keys(b.files).filter((n) => !b.files[n].dir)).toEqual(names);
-    for (const n of names)
-      expect((await b.file(n)?.async('nodebuffer'))?.equals((await a.file(n)?.async('nodebuffer')) as Buffer)).toBe(
-        true,
-      );
-    // Large parts are stored (method 0) in the copy: JSZip's own CRC check passes on them.
-    await expect(JSZip.loadAsync(copy as Buffer, { checkCRC32: true })).resolves.toBeTruthy();
-    const [ra, rb] = await Promise.all([
-      readWorkbookBuffer(buf, 'x.xlsx'),
-      readWorkbookBuffer(copy as Buffer, 'x.xlsx'),
-    ]);
-    expect(rb).toEqual(ra);
-  });
-
-  test('anything unusual gives null (the file is then read as it is)', () => {
-    const buf = fs.readFileSync(files[1]);
-    expect(storedCopy(buf.subarray(0, buf.length - 30))).toBeNull();
-    expect(storedCopy(Buffer.from('not a zip at all'))).toBeNull();
-    // An encrypted entry (general-purpose flag bit 0 in the central directory).
-    const enc = Buffer.from(buf);
-    const cd = enc.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
-    enc.writeUInt16LE(enc.readUInt16LE(cd + 8) | 1, cd + 8);
-    expect(storedCopy(enc)).toBeNull();
-    // A deflated part whose data does not inflate to the size it claims.
-    const lie = Buffer.from(buf);
-    let p = lie.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
-    while (lie.readUInt32LE(p + 24) < 4096) p = lie.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), p + 4);
-    lie.writeUInt32LE(lie.readUInt32LE(p + 24) - 1, p + 24);
-    expect(storedCopy(lie)).toBeNull();
   });
 });

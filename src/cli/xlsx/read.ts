@@ -16,7 +16,6 @@
  * 200 cells per row on any sheet.
  */
 import fs from 'node:fs';
-import zlib from 'node:zlib';
 import ExcelJS from 'exceljs';
 import type { CellValue, Finding, Grid, SheetInput, WorkbookInput } from '../../engine/types';
 import { CLI_TEXT as T } from '../../messages/vi/cli';
@@ -138,99 +137,6 @@ export function sniff(buf: Buffer, file: string, limits: ReadLimits = READ_LIMIT
   if (zip.unpacked > limits.maxUnpackedBytes)
     return T.tooLargeUnpacked(file, mb(zip.unpacked), limits.maxUnpackedBytes / MB);
   return null;
-}
-
-// ------------------------------------------------------------------ inflating natively
-
-/**
- * The same package with its larger entries stored, not deflated: inflated here by Node's
- * zlib (native), they spare exceljs's pure-JS inflate, a good part of its loading time. Entry names,
- * dates and CRCs are copied; nothing else of the package is kept. Null when anything is
- * unusual (encrypted entries, zip64, another method, sizes that do not match): the file is
- * then loaded as it is, exactly as before.
- */
-const NATIVE_INFLATE_MIN = 4096;
-
-export function storedCopy(buf: Buffer): Buffer | null {
-  try {
-    let eocd = -1;
-    for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--) {
-      if (buf.readUInt32LE(i) === 0x06054b50) {
-        eocd = i;
-        break;
-      }
-    }
-    if (eocd < 0) return null;
-    const count = buf.readUInt16LE(eocd + 10);
-    let p = buf.readUInt32LE(eocd + 16);
-    const locals: Buffer[] = [];
-    const centrals: Buffer[] = [];
-    let offset = 0;
-    for (let i = 0; i < count; i++) {
-      if (buf.readUInt32LE(p) !== 0x02014b50) return null;
-      const flags = buf.readUInt16LE(p + 8);
-      const method = buf.readUInt16LE(p + 10);
-      const time = buf.readUInt16LE(p + 12);
-      const date = buf.readUInt16LE(p + 14);
-      const crc = buf.readUInt32LE(p + 16);
-      const csize = buf.readUInt32LE(p + 20);
-      const usize = buf.readUInt32LE(p + 24);
-      const nameLen = buf.readUInt16LE(p + 28);
-      const extraLen = buf.readUInt16LE(p + 30);
-      const commentLen = buf.readUInt16LE(p + 32);
-      const at = buf.readUInt32LE(p + 42);
-      if (flags & 0x41 || csize === 0xffffffff || usize === 0xffffffff || at === 0xffffffff) return null;
-      const name = buf.subarray(p + 46, p + 46 + nameLen);
-      p += 46 + nameLen + extraLen + commentLen;
-      if (buf.readUInt32LE(at) !== 0x04034b50) return null;
-      const start = at + 30 + buf.readUInt16LE(at + 26) + buf.readUInt16LE(at + 28);
-      if (start + csize > buf.length) return null;
-      const raw = buf.subarray(start, start + csize);
-      // Small parts stay deflated (a zlib stream costs more to set up than they take to inflate).
-      const inflate = method === 8 && usize >= NATIVE_INFLATE_MIN;
-      if (method !== 0 && method !== 8) return null;
-      const data = inflate ? zlib.inflateRawSync(raw, { maxOutputLength: Math.max(1, usize) }) : raw;
-      if (data.length !== (inflate || method === 0 ? usize : csize)) return null;
-      const outMethod = inflate ? 0 : method;
-      const local = Buffer.alloc(30);
-      local.writeUInt32LE(0x04034b50, 0);
-      local.writeUInt16LE(20, 4);
-      local.writeUInt16LE(flags & 0x800, 6); // keep only "names are UTF-8"
-      local.writeUInt16LE(outMethod, 8);
-      local.writeUInt16LE(time, 10);
-      local.writeUInt16LE(date, 12);
-      local.writeUInt32LE(crc, 14);
-      local.writeUInt32LE(data.length, 18);
-      local.writeUInt32LE(usize, 22);
-      local.writeUInt16LE(nameLen, 26);
-      const central = Buffer.alloc(46);
-      central.writeUInt32LE(0x02014b50, 0);
-      central.writeUInt16LE(20, 4);
-      central.writeUInt16LE(20, 6);
-      central.writeUInt16LE(flags & 0x800, 8);
-      central.writeUInt16LE(outMethod, 10);
-      central.writeUInt16LE(time, 12);
-      central.writeUInt16LE(date, 14);
-      central.writeUInt32LE(crc, 16);
-      central.writeUInt32LE(data.length, 20);
-      central.writeUInt32LE(usize, 24);
-      central.writeUInt16LE(nameLen, 28);
-      central.writeUInt32LE(offset, 42);
-      locals.push(local, name, data);
-      centrals.push(central, name);
-      offset += 30 + nameLen + data.length;
-    }
-    const dirSize = centrals.reduce((n, b) => n + b.length, 0);
-    const end = Buffer.alloc(22);
-    end.writeUInt32LE(0x06054b50, 0);
-    end.writeUInt16LE(count, 8);
-    end.writeUInt16LE(count, 10);
-    end.writeUInt32LE(dirSize, 12);
-    end.writeUInt32LE(offset, 16);
-    return Buffer.concat([...locals, ...centrals, end]);
-  } catch {
-    return null;
-  }
 }
 
 // ------------------------------------------------------------------ cells
@@ -360,7 +266,7 @@ export async function readWorkbookBuffer(
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(
-      (storedCopy(buf) ?? buf) as unknown as ArrayBuffer,
+      buf as unknown as ArrayBuffer,
       {
         ignoreNodes: IGNORED_NODES,
         maxRows: limits.maxRows,
