@@ -39,6 +39,12 @@ describe('dist/', () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(DIST, 'appsscript.json'), 'utf8'));
     expect(manifest.timeZone).toBe('Asia/Ho_Chi_Minh');
     expect(manifest.runtimeVersion).toBe('V8');
+    // The Sheets advanced service: clasp push then enables the Sheets API that "Tổng hợp" reads and writes through.
+    expect(manifest.dependencies.enabledAdvancedServices).toContainEqual({
+      userSymbol: 'Sheets',
+      serviceId: 'sheets',
+      version: 'v4',
+    });
   });
 
   test('Code.js uses nothing Apps Script lacks', () => {
