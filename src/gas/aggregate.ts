@@ -362,6 +362,7 @@ export function writeSummaryViaApi(
   master: Spreadsheet,
   summary: Summary,
   models: SheetModel[],
+  maxPayloadBytes = MAX_PAYLOAD_BYTES,
 ): { notes: string[]; logNotes: string[] } {
   const id = master.getId();
   let token: string;
@@ -376,21 +377,23 @@ export function writeSummaryViaApi(
   let batch = buildSummaryBatch({ models, sheets: state.sheets, data });
   const notes: string[] = [];
   const logNotes: string[] = [];
-  const separately = payloadBytes(batch.requests) > MAX_PAYLOAD_BYTES;
+  const separately = payloadBytes(batch.requests) > maxPayloadBytes;
   if (separately) batch = buildSummaryBatch({ models, sheets: state.sheets, data: null });
   const ids = batch.sheetIds;
-  sendBatchUpdate(id, batch.requests, {
-    token,
-    // After a call with no answer then a refusal: did the first one go through?
-    applied: () => {
-      try {
-        const now = readMasterState(id, SHEETS.data, token).sheets;
-        return ids.every((sid, i) => now.some((s) => s.sheetId === sid && s.title === models[i].name));
-      } catch {
-        return false;
-      }
-    },
-  });
+  // (Google refuses an empty batch; there is one only with no sheet to write.)
+  if (batch.requests.length)
+    sendBatchUpdate(id, batch.requests, {
+      token,
+      // After a call with no answer then a refusal: did the first one go through?
+      applied: () => {
+        try {
+          const now = readMasterState(id, SHEETS.data, token).sheets;
+          return ids.every((sid, i) => now.some((s) => s.sheetId === sid && s.title === models[i].name));
+        } catch {
+          return false;
+        }
+      },
+    });
   if (separately) {
     logNotes.push(SHEETS_WRITE.dataSeparately);
     try {

@@ -1,6 +1,8 @@
 import { fixtureSummary } from '../../src/engine/report/fixtures';
 import { LONG_HEADER, longRows } from '../../src/engine/report/long-rows';
+import { emptySheet } from '../../src/engine/report/model';
 import { writeLongRows, writeSummaryViaApi } from '../../src/gas/aggregate';
+import { SHEETS_WRITE } from '../../src/messages/vi/gas';
 import { createGasFake } from '../fakes/gas';
 
 const old = Array.from({ length: 1000 }, (_, i) => ['2018-08', `u${i}`, 'Xã', 'DON_TONG', 'Tổng số đơn', i, 't']);
@@ -41,6 +43,30 @@ describe('"Dữ liệu" grows past the sheet’s rows', () => {
       const write = body.requests.find((r) => r.updateCells?.rows)?.updateCells;
       expect(write.start.rowIndex).toBe(1001);
       expect(write.rows).toHaveLength(longRows(summary).length);
+    } finally {
+      fake.uninstall();
+    }
+  });
+
+  it('too big for one request: the summary goes in the batch and "Dữ liệu" right after, the ordinary way', () => {
+    const fake = createGasFake();
+    fake.install();
+    try {
+      const ss = fake.createSpreadsheet('Tổng hợp', {
+        sheets: [{ name: 'Dữ liệu', values: [[...LONG_HEADER], ...old], maxRows: 1001 }],
+      });
+      const summary = fixtureSummary();
+      const dataId = ss.getSheetByName('Dữ liệu')?.getSheetId();
+      const sheet = { ...emptySheet('Tổng hợp 2018-09'), rows: [[{ v: 'x' }]] };
+      const out = writeSummaryViaApi(SpreadsheetApp.openById(ss.getId()), summary, [sheet], 1);
+      expect(out.logNotes).toEqual([SHEETS_WRITE.dataSeparately]);
+      expect(out.notes).toEqual([]);
+      const body = JSON.parse(String(fake.http.requests.at(-1)?.payload)) as { requests: Record<string, unknown>[] };
+      expect(body.requests.some((r) => 'addSheet' in r)).toBe(true);
+      expect(JSON.stringify(body)).not.toContain(`"sheetId":${dataId},`);
+      expect(ss.getSheetByName('Tổng hợp 2018-09')?.getRange('A1').getValue()).toBe('x');
+      expect(fake.calls.count('Range.setValues')).toBe(1);
+      expect(ss.getSheetByName('Dữ liệu')?.getLastRow()).toBe(1001 + longRows(summary).length);
     } finally {
       fake.uninstall();
     }
