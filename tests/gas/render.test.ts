@@ -10,7 +10,9 @@ import {
   renderSheet,
   TEXT,
 } from '../../src/gas/render';
+import { sheetContentRequests } from '../../src/gas/sheets-write';
 import { cellLink, parseCell, wallClock } from '../../src/gas/util';
+import { applyBatchUpdate } from '../fakes/gas/sheets-batch-update';
 import { createEnv, type Env } from './helpers';
 
 describe('renderSheet', () => {
@@ -50,6 +52,29 @@ describe('renderSheet', () => {
     expect(sheet.getRange(2, 5).getNumberFormat()).toBe('#,##0.##');
     expect(sheet.getFrozenRows()).toBe(1);
     expect(sheet.getRange('A1').getFontWeight()).toBe('bold');
+  });
+
+  test('the same model through the Sheets API batch gives the same cells (values, formulas, formats, alignment)', () => {
+    const viaApp = env.master.insertSheet('Thử');
+    renderSheet(viaApp, model());
+    const viaApi = env.master.insertSheet('Thử API');
+    const id = viaApi.getSheetId();
+    const res = applyBatchUpdate(env.fake, env.master.getId(), { requests: sheetContentRequests(model(), id) });
+    expect(res.status).toBe(200);
+    const a = viaApp.getRange(1, 1, 2, 6);
+    const b = viaApi.getRange(1, 1, 2, 6);
+    expect(b.getValues()).toEqual(a.getValues());
+    expect(b.getFormulas()).toEqual(a.getFormulas());
+    expect(b.getNumberFormats()).toEqual(a.getNumberFormats());
+    expect(b.getHorizontalAlignments()).toEqual(a.getHorizontalAlignments());
+    expect(b.getFontWeights()).toEqual(a.getFontWeights());
+    expect(b.getBackgrounds()).toEqual(a.getBackgrounds());
+    // Alignment is left to Sheets (numbers right, text left) unless the style sets one.
+    expect(a.getHorizontalAlignments()).toEqual([
+      ['center', 'general', 'general', 'general', 'general', 'general'],
+      ['general', 'general', 'general', 'general', 'right', 'right'],
+    ]);
+    expect(viaApi.getRange('B2').getFormula()).toBe('');
   });
 
   test('a unit sheet is written in a constant number of calls (not per cell)', () => {
