@@ -802,6 +802,93 @@ export function prepareRead(ctx: ReadContext): PreparedRead {
   return { units: indexUnits(ctx.units), look: lookup(ctx.catalogue) };
 }
 
+type Push = (severity: Finding['severity'], code: string, extra: Partial<Finding>, message: string) => void;
+
+/**
+ * The month cells of every indicator row and of the submission row, with their findings.
+ * Kept apart from readOne so that this, the part run for every cell, is small enough for the
+ * JIT to optimise early in a large read.
+ */
+function readCells(
+  grid: Grid,
+  cat: Catalogue,
+  look: Lookup,
+  rows: Rows,
+  monthCol: (number | undefined)[],
+  push: Push,
+  where: (w?: Where) => Where,
+) {
+  const values = fresh<(number | null)[]>(look.valuesShape);
+  const notes = fresh<(string | null)[]>(look.notesShape);
+  const cells = fresh<string[]>(look.cellsShape);
+  const invalid: string[] = [];
+  const cellFinding = (indicatorCode: string, indicatorLabel: string, m: number, cell: string, bad: InvalidCell) => {
+    const text = cellProblemText(bad.problem, where({ cell, indicator: indicatorLabel, month: m }), bad.shown);
+    push('error', bad.problem, { cell, indicatorCode, indicatorLabel, month: m }, text);
+  };
+
+  const rowCells = cellNames(monthCol);
+  for (let i = 0; i < cat.indicators.length; i++) {
+    const ind = cat.indicators[i];
+    const at = rows.rowAt[look.slot[i]];
+    const r = at < 0 ? undefined : at;
+    const months = twelveNulls<number | string>();
+    if (r === undefined) {
+      cells[ind.code] = Array(12).fill('');
+      const extra = { indicatorCode: ind.code, indicatorLabel: ind.label };
+      push('warning', 'missing-indicator', extra, T.missingIndicator(where(), ind.label, ind.code));
+    } else {
+      const row = grid[r] ?? [];
+      const names = rowCells(r + 1);
+      cells[ind.code] = names as string[];
+      const rest = plainValues(row, monthCol, ind.kind, months);
+      for (let m = 1; rest !== 0 && m <= 12; m++) {
+        if ((rest & (1 << m)) === 0) continue;
+        const c = monthCol[m] as number;
+        const cell = names[m - 1];
+        const parsed: CellParse = parseCell(row[c], ind.kind);
+        if (parsed.status === 'invalid') {
+          invalid.push(`${ind.code}:${m}`);
+          cellFinding(ind.code, ind.label, m, cell, parsed);
+        } else if (parsed.status === 'ok') {
+          months[m - 1] = parsed.value;
+          // Most cells have no note: build the finding's location only for those that do.
+          if (parsed.note === undefined) continue;
+          const extra = { cell, indicatorCode: ind.code, indicatorLabel: ind.label, month: m };
+          const w = where({ cell, indicator: ind.label, month: m });
+          if (parsed.note === 'ambiguous-thousands')
+            push(
+              'warning',
+              'ambiguous-thousands',
+              extra,
+              T.englishThousands(w, cellText(row[c]), parsed.value as number),
+            );
+          else if (parsed.note === 'truncated')
+            push('warning', 'note-truncated', extra, T.noteTruncated(w, MAX_NOTE_LENGTH));
+        }
+      }
+    }
+    if (ind.kind === 'note') notes[ind.code] = months as (string | null)[];
+    else values[ind.code] = months as (number | null)[];
+  }
+
+  const submitted = twelveNulls<string>();
+  const sr = rows.submittedRow;
+  const submittedCells = sr < 0 ? Array<string>(12).fill('') : (rowCells(sr + 1) as string[]);
+  if (sr < 0) push('warning', 'missing-submitted-row', {}, T.missingSubmittedRow(where()));
+  else
+    for (let m = 1; m <= 12; m++) {
+      const c = monthCol[m];
+      if (c === undefined) continue;
+      const cell = submittedCells[m - 1];
+      const parsed = parseDateCell(grid[sr]?.[c]);
+      if (parsed.status === 'ok') submitted[m - 1] = parsed.iso;
+      else if (parsed.status === 'invalid') cellFinding(LAYOUT.submittedCode, SUBMITTED_LABEL, m, cell, parsed);
+    }
+
+  return { values, notes, cells, invalid, submitted, submittedCells };
+}
+
 function readOne(sheet: SheetInput, ctx: ReadContext, file: string, prepared: PreparedRead): SheetRead {
   const grid = sheet.grid ?? [];
   const findings: Finding[] = [];
@@ -877,73 +964,16 @@ function readOne(sheet: SheetInput, ctx: ReadContext, file: string, prepared: Pr
   }
 
   // Values.
-  const values = fresh<(number | null)[]>(look.valuesShape);
-  const notes = fresh<(string | null)[]>(look.notesShape);
-  const cells = fresh<string[]>(look.cellsShape);
-  const invalid: string[] = [];
-  const cellFinding = (indicatorCode: string, indicatorLabel: string, m: number, cell: string, bad: InvalidCell) => {
-    const text = cellProblemText(bad.problem, where({ cell, indicator: indicatorLabel, month: m }), bad.shown);
-    push('error', bad.problem, { cell, indicatorCode, indicatorLabel, month: m }, text);
-  };
-
-  const rowCells = cellNames(monthCol);
-  for (let i = 0; i < cat.indicators.length; i++) {
-    const ind = cat.indicators[i];
-    const at = rows.rowAt[look.slot[i]];
-    const r = at < 0 ? undefined : at;
-    const months = twelveNulls<number | string>();
-    if (r === undefined) {
-      cells[ind.code] = Array(12).fill('');
-      const extra = { indicatorCode: ind.code, indicatorLabel: ind.label };
-      push('warning', 'missing-indicator', extra, T.missingIndicator(where(), ind.label, ind.code));
-    } else {
-      const row = grid[r] ?? [];
-      const names = rowCells(r + 1);
-      cells[ind.code] = names as string[];
-      const rest = plainValues(row, monthCol, ind.kind, months);
-      for (let m = 1; rest !== 0 && m <= 12; m++) {
-        if ((rest & (1 << m)) === 0) continue;
-        const c = monthCol[m] as number;
-        const cell = names[m - 1];
-        const parsed: CellParse = parseCell(row[c], ind.kind);
-        if (parsed.status === 'invalid') {
-          invalid.push(`${ind.code}:${m}`);
-          cellFinding(ind.code, ind.label, m, cell, parsed);
-        } else if (parsed.status === 'ok') {
-          months[m - 1] = parsed.value;
-          // Most cells have no note: build the finding's location only for those that do.
-          if (parsed.note === undefined) continue;
-          const extra = { cell, indicatorCode: ind.code, indicatorLabel: ind.label, month: m };
-          const w = where({ cell, indicator: ind.label, month: m });
-          if (parsed.note === 'ambiguous-thousands')
-            push(
-              'warning',
-              'ambiguous-thousands',
-              extra,
-              T.englishThousands(w, cellText(row[c]), parsed.value as number),
-            );
-          else if (parsed.note === 'truncated')
-            push('warning', 'note-truncated', extra, T.noteTruncated(w, MAX_NOTE_LENGTH));
-        }
-      }
-    }
-    if (ind.kind === 'note') notes[ind.code] = months as (string | null)[];
-    else values[ind.code] = months as (number | null)[];
-  }
-
-  const submitted = twelveNulls<string>();
+  const { values, notes, cells, invalid, submitted, submittedCells } = readCells(
+    grid,
+    cat,
+    look,
+    rows,
+    monthCol,
+    push,
+    where,
+  );
   const sr = rows.submittedRow;
-  const submittedCells = sr < 0 ? Array<string>(12).fill('') : (rowCells(sr + 1) as string[]);
-  if (sr < 0) push('warning', 'missing-submitted-row', {}, T.missingSubmittedRow(where()));
-  else
-    for (let m = 1; m <= 12; m++) {
-      const c = monthCol[m];
-      if (c === undefined) continue;
-      const cell = submittedCells[m - 1];
-      const parsed = parseDateCell(grid[sr]?.[c]);
-      if (parsed.status === 'ok') submitted[m - 1] = parsed.iso;
-      else if (parsed.status === 'invalid') cellFinding(LAYOUT.submittedCode, SUBMITTED_LABEL, m, cell, parsed);
-    }
 
   const merges = sheet.merges ?? [];
   // 1-based rows holding values (indicator rows and the submission row).
