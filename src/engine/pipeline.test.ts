@@ -97,6 +97,24 @@ describe('summarise', () => {
     );
   });
 
+  it('counts a unit the shell could not open as unreadable, not missing, in findings and narrative', () => {
+    const { summary: s } = summarise({
+      catalogue: CATALOGUE,
+      units: UNITS,
+      settings: SETTINGS,
+      period: SEP,
+      workbooks: workbooks(),
+      generatedAt: '2018-09-20T03:00:00Z',
+      unreadableUnits: ['pa-my'],
+    });
+    expect(s.unreadableUnits).toEqual(['pa-my']);
+    const missing = s.findings.filter((f) => f.code === 'unit-missing').map((f) => f.unitCode);
+    expect(missing).toEqual(['nam-vi']);
+    expect(s.narrative[0]).toBe(
+      'Đến ngày 20/09/2018, 9/11 xã đã gửi báo cáo (tỷ lệ 81,8%), 8 xã đúng hạn; chưa báo cáo: Nậm Vì; không đọc được báo cáo của: Pá Mỳ; nộp muộn: Nậm Kè.',
+    );
+  });
+
   it('lowers last year’s findings to info and keeps this year’s', () => {
     const paMy = summary.findings.filter((f) => f.unitCode === 'pa-my' && f.code !== 'unit-missing');
     expect(paMy.length).toBeGreaterThan(0);

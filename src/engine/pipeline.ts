@@ -12,7 +12,8 @@
  *  3. Units expected this year without a sheet get a 'unit-missing' warning (unless the
  *     reader already gave one); completeness lists them as not reported. Units whose
  *     sheet exists but could not be read (an error on a sheet that gave no report)
- *     go to `unreadableUnits`, by code; shells add units whose file could not be opened.
+ *     go to `unreadableUnits`, by code, with the units the shell could not open
+ *     (`input.unreadableUnits`: no 'unit-missing' warning for those, the shell says why).
  *  4. Aggregate (mapping both years onto the current units) and write the narrative.
  */
 
@@ -38,6 +39,12 @@ export interface SummariseInput {
    * them by code and takes their names from their sheets.
    */
   formerUnits?: Unit[];
+  /**
+   * Optional: codes of units whose file or spreadsheet the shell could not open. They are
+   * "không đọc được", not "chưa nộp": listed in `unreadableUnits` (and so in the narrative)
+   * without a 'unit-missing' warning; the shell reports why.
+   */
+  unreadableUnits?: string[];
 }
 
 export interface SummariseResult {
@@ -68,9 +75,14 @@ export function summarise(input: SummariseInput): SummariseResult {
     f.sheet !== undefined && lastYearSheets.has(`${f.file ?? ''}\u0000${f.sheet}`) ? { ...f, severity: 'info' } : f,
   );
 
+  const notOpened = new Set(input.unreadableUnits ?? []);
+  if (notOpened.size) {
+    const kept = findings.filter((f) => !(f.code === 'unit-missing' && notOpened.has(f.unitCode as string)));
+    findings.splice(0, findings.length, ...kept);
+  }
   const alreadyMissing = new Set(findings.filter((f) => f.code === 'unit-missing').map((f) => f.unitCode));
   for (const f of expectedUnitsMissing(read.reports, units, year))
-    if (!alreadyMissing.has(f.unitCode)) findings.push(f);
+    if (!alreadyMissing.has(f.unitCode) && !notOpened.has(f.unitCode as string)) findings.push(f);
 
   // Units with a sheet that could not be read: an error on a sheet that gave no report.
   const reportSheets = new Set(read.reports.map((r) => `${r.file}\u0000${r.sheet}`));
@@ -80,7 +92,7 @@ export function summarise(input: SummariseInput): SummariseResult {
     if (f.severity === 'error' && f.sheet !== undefined && !reportSheets.has(`${f.file ?? ''}\u0000${f.sheet}`))
       failedSheetUnits.add(f.unitCode);
   const unreadableUnits = units
-    .filter((u) => !reportedNow.has(u.code) && failedSheetUnits.has(u.code))
+    .filter((u) => !reportedNow.has(u.code) && (failedSheetUnits.has(u.code) || notOpened.has(u.code)))
     .map((u) => u.code);
 
   for (const code of mapToSuccessors(previous, units, previousYear(period)).unmatched)

@@ -434,7 +434,17 @@ export function aggregatePeriod(
   const workbooks = toWorkbooks(books);
   progress(AGGREGATE.summarising);
   const generatedAt = now().toISOString();
-  const { summary } = summarise({ catalogue, units, settings, period, workbooks, generatedAt });
+  // Units whose spreadsheet could not be opened are "không đọc được" in the summary and its narrative.
+  const notOpened = books.filter((b) => b.error).map((b) => b.unit.code);
+  const { summary } = summarise({
+    catalogue,
+    units,
+    settings,
+    period,
+    workbooks,
+    generatedAt,
+    unreadableUnits: notOpened,
+  });
 
   const problems: string[] = [];
   const problemsForLog: string[] = [];
@@ -445,9 +455,6 @@ export function aggregatePeriod(
     if (!b.error) continue;
     problems.push(b.error);
     problemsForLog.push(b.errorLog ?? b.error);
-    // (The pipeline may already list it — by code or, today, by name — as a unit without a sheet.)
-    const listed = summary.unreadableUnits.some((x) => x === b.unit.code || x === b.unit.name);
-    if (!listed) summary.unreadableUnits.push(b.unit.code);
   }
 
   const models = masterSheetModels(summary, buildSummaryWorkbook(summary, catalogue).sheets);

@@ -193,6 +193,11 @@ describe('Tổng hợp — robustness', () => {
     expect(String(logged.at(-1)?.[4])).toContain(GAS_ERRORS.noPermission);
     const checks = (env.master.getSheetByName('Kiểm tra 2018-09') as Sheet).getDataRange().getValues().flat();
     expect(checks.some((v) => String(v).includes('Không mở được bảng tính của Xã Mường Nhé'))).toBe(true);
+    // The narrative says it could not be read — not that it was not sent.
+    const main = (env.master.getSheetByName('Tổng hợp 2018-09') as Sheet).getDataRange().getValues().flat().map(String);
+    const narrative = main.find((v) => v.includes('đã gửi báo cáo')) ?? '';
+    expect(narrative).toContain('không đọc được báo cáo của: Mường Nhé');
+    expect(narrative).not.toMatch(/chưa báo cáo:[^;]*Mường Nhé/);
   });
 
   test('a failure of the one batchUpdate leaves the previous summary untouched', () => {
