@@ -178,14 +178,12 @@ export const CHECK = {
   none: 'Không phát hiện lỗi nào.',
   summary: (errors: number, warnings: number, units: number) =>
     `Đã kiểm tra ${units} đơn vị: ${errors} lỗi, ${warnings} cảnh báo. Xem trang "Kiểm tra".`,
-  checkedAt: (when: string) => `Kiểm tra lúc ${when}`,
 } as const;
 
 export const SUBMIT = {
   title: 'Nộp báo cáo',
   notUnitSheet: 'Trang này không phải mẫu báo cáo của xã (không tìm thấy mã đơn vị ở ô C3).',
   noSubmittedRow: (sheet: string) => `Trang "${sheet}" không có dòng NGAY_NOP (ngày nộp báo cáo).`,
-  noMonthColumn: (sheet: string, m: number) => `Trang "${sheet}" không có cột T${m}.`,
   hasErrors: (unit: string, label: string, n: number) =>
     `Chưa nộp được báo cáo ${label} của ${unit}: còn ${n} lỗi cần sửa.`,
   done: (unit: string, label: string, date: string) =>
@@ -209,13 +207,11 @@ export const AGGREGATE = {
   done: (label: string, reported: number, expected: number, sheet: string) =>
     `Đã tổng hợp ${label}: ${reported}/${expected} đơn vị đã nộp. Kết quả ở trang "${sheet}".`,
   unreadable: (unit: string, why: string) => `Không mở được bảng tính của ${unit}: ${why}`,
-  noUrl: (unit: string) => `${unit}: chưa có đường dẫn bảng tính ở trang "Đơn vị"`,
   problems: (n: number) => `Có ${n} đơn vị không đọc được:`,
   failed: (why: string) => `Tổng hợp không thành công, trang tổng hợp cũ được giữ nguyên. Lý do: ${why}`,
   warnings: 'Cần xem lại:',
   backupLeft: (sheet: string) =>
     `Chưa xóa được trang "${sheet}" (bản cũ của trang tổng hợp); lần Tổng hợp sau sẽ xóa, hoặc có thể xóa tay.`,
-  dataHeaderMismatch: 'Trang "Dữ liệu" có tiêu đề cột khác; đã ghi lại từ đầu.',
 } as const;
 
 /**

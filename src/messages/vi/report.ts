@@ -22,7 +22,6 @@ export const REPORT_TEXT = {
     `${capitalise(periodLabel)} – ${level} ${unitName}`,
   windowLine: (start: string, end: string) => `Số liệu từ ngày ${start} đến ngày ${end}`,
   generatedLine: (time: string, date: string) => `tổng hợp lúc ${time} ngày ${date}`,
-  deadlineLine: (deadline: string) => `hạn nộp ${deadline}`,
 
   // ------------------------------------------------------------ "Tổng hợp" sheet
   headers: {
