@@ -140,8 +140,11 @@ function settingValueText(key: SettingKey, s: Settings, title: string, options: 
     case 'submitWorkingDays':
     case 'reminders':
       return yesWord(s[key]);
-    default:
-      return String(s[key]);
+    default: {
+      // Numbers stay numbers (as the e-mail sidebar writes them), so the sheet is uniform.
+      const v = s[key];
+      return typeof v === 'number' ? v : String(v);
+    }
   }
 }
 

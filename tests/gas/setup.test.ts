@@ -37,6 +37,11 @@ describe('Thiết lập', () => {
     expect(r.config.options).toEqual({ admins: [ADMIN], separateSpreadsheets: false });
     expect(lastAlert(env)).toContain('Đã tạo trang: Cài đặt, Đơn vị, Chỉ tiêu, Quy tắc.');
     expect(lastAlert(env)).toContain('không có lỗi');
+    // Numeric settings are numbers in the sheet (as the e-mail sidebar writes them), text stays text.
+    const settings = sheet(env, SHEETS.settings);
+    expect(settings.getRange(settingRow('cutoffDay'), 2).getValue()).toBe(defaultSettings().cutoffDay);
+    expect(settings.getRange(settingRow('sendDay'), 2).getValue()).toBe(defaultSettings().sendDay);
+    expect(typeof settings.getRange(settingRow('aggregatingUnitName'), 2).getValue()).toBe('string');
   });
 
   test('never overwrites existing sheets', () => {
