@@ -17,6 +17,7 @@
  */
 import { narrate } from '../narrative/narrative';
 import { periodMonths, previousYear, ytdMonths } from '../periods/period';
+import { type FlatLayout, flatOf, layoutOf } from '../sheet/sheet-report';
 import type {
   Catalogue,
   Finding,
@@ -111,6 +112,57 @@ function bothSpans(
   inPeriod[j] = anyPart ? tidy(part) : null;
 }
 
+/** bothSpans over a report's flat numbers (NaN = empty) from `at`: the same additions in the same order. */
+function bothSpansFlat(
+  flat: Float64Array,
+  at: number,
+  last: boolean,
+  first: number,
+  lastMonth: number,
+  inPeriod: (number | null)[],
+  toDate: (number | null)[],
+  j: number,
+): void {
+  if (last) {
+    for (let i = lastMonth - 1; i >= 0; i--) {
+      const v = flat[at + i];
+      if (v !== v) continue;
+      toDate[j] = v;
+      inPeriod[j] = i >= first - 1 ? v : null;
+      return;
+    }
+    toDate[j] = null;
+    inPeriod[j] = null;
+    return;
+  }
+  let all = 0;
+  let part = 0;
+  let anyAll = false;
+  let anyPart = false;
+  for (let i = 0; i < lastMonth; i++) {
+    const v = flat[at + i];
+    if (v !== v) continue;
+    all = anyAll ? all + v : v;
+    anyAll = true;
+    if (i >= first - 1) {
+      part = anyPart ? part + v : v;
+      anyPart = true;
+    }
+  }
+  toDate[j] = anyAll ? tidy(all) : null;
+  inPeriod[j] = anyPart ? tidy(part) : null;
+}
+
+/** A report's flat numbers as the series seriesValue reads (null = empty). */
+function flatSeries(flat: Float64Array, at: number): (number | null)[] {
+  const out: (number | null)[] = [];
+  for (let i = 0; i < 12; i++) {
+    const v = flat[at + i];
+    out.push(v === v ? v : null);
+  }
+  return out;
+}
+
 function seriesValue(series: (number | null)[], last: boolean, months: number[]): number | null {
   if (last) {
     for (let i = months.length - 1; i >= 0; i--) {
@@ -200,11 +252,51 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
   // doubles: tidy() never returns -0, so 0 + x is x and the sums match adding to null.
   const sums = new Float64Array(numeric.length * 12);
   const seen = new Uint8Array(numeric.length * 12);
+  // Reader reports hold their numbers in one flat array: each indicator's place in it is
+  // worked out once per layout (one per read), not looked up per report.
+  let flatLayout: FlatLayout | null = null;
+  let flatAt: Int32Array = new Int32Array(0);
+  const placesIn = (layout: FlatLayout) => {
+    if (layout !== flatLayout) {
+      flatLayout = layout;
+      flatAt = Int32Array.from(numeric, (ind) => {
+        const p = layout.position.get(ind.code);
+        return p === undefined ? -1 : p * 12;
+      });
+    }
+    return flatAt;
+  };
   const spans = (reports: (UnitYear | undefined)[], monthlyToo: boolean) => {
     const inPeriod = numeric.map(() => Array<number | null>(reports.length).fill(null));
     const toDate = numeric.map(() => Array<number | null>(reports.length).fill(null));
     for (let j = 0; j < reports.length; j++) {
-      const values = reports[j]?.values;
+      const report = reports[j];
+      if (!report) continue;
+      const layout = layoutOf(report);
+      const flat = layout && flatOf(report, layout);
+      if (layout && flat) {
+        const places = placesIn(layout);
+        for (let k = 0; k < numeric.length; k++) {
+          const at = places[k];
+          if (at < 0) continue;
+          if (monthlyToo)
+            for (let i = 0; i < lastMonth; i++) {
+              const v = flat[at + i];
+              if (v !== v) continue;
+              sums[k * 12 + i] += tidy(v);
+              seen[k * 12 + i] = 1;
+            }
+          const last = numeric[k].overMonths === 'last';
+          if (contiguous) bothSpansFlat(flat, at, last, first, lastMonth, inPeriod[k], toDate[k], j);
+          else {
+            const series = flatSeries(flat, at);
+            inPeriod[k][j] = seriesValue(series, last, months);
+            toDate[k][j] = seriesValue(series, last, ytd);
+          }
+        }
+        continue;
+      }
+      const values = report.values;
       if (!values) continue;
       for (let k = 0; k < numeric.length; k++) {
         const series = values[numeric[k].code];

@@ -12,6 +12,7 @@
  */
 import { deadline } from '../periods/cutoff';
 import { periodMonths } from '../periods/period';
+import { flatOf, layoutOf } from '../sheet/sheet-report';
 import { compareVi, sortVi } from '../text/collate';
 import type { Completeness, CompletenessRow, Period, Settings, SubmissionStatus, Unit, UnitYear } from '../types';
 import { oneReportPerUnit } from './succession';
@@ -37,7 +38,11 @@ export function sortUnits<T extends Pick<Unit, 'name' | 'code'>>(units: readonly
 
 function hasData(r: UnitYear, month: number): boolean {
   const i = month - 1;
-  for (const months of Object.values(r.values)) if (months[i] !== null && months[i] !== undefined) return true;
+  const layout = layoutOf(r);
+  const flat = layout && flatOf(r, layout);
+  if (flat) {
+    for (let at = i; at < flat.length; at += 12) if (flat[at] === flat[at]) return true;
+  } else for (const months of Object.values(r.values)) if (months[i] !== null && months[i] !== undefined) return true;
   for (const months of Object.values(r.notes)) if (months[i] && String(months[i]).trim()) return true;
   return r.invalid.some((key) => Number(key.slice(key.lastIndexOf(':') + 1)) === month);
 }

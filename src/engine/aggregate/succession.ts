@@ -10,6 +10,7 @@
  * merger, January–June come from the old communes and July–December from the new
  * one, and year-to-date needs both. Mapping is idempotent.
  */
+import { renamed } from '../sheet/sheet-report';
 import type { Period, Unit, UnitYear } from '../types';
 
 export interface SuccessionResult {
@@ -129,14 +130,14 @@ export function mapToSuccessors(reports: UnitYear[], units: Unit[], period: Peri
     }
     // The common case: one report of the unit's own code.
     if (parts.length === 1 && parts[0].unitCode === unit.code) {
-      mapped.push({ ...parts[0], unitName: unit.name, unitKind: unit.kind });
+      mapped.push(renamed(parts[0], unit.name, unit.kind));
       continue;
     }
     const years = [...new Set(parts.map((p) => p.year))].sort((a, b) => a - b);
     for (const year of years) {
       const ofYear = parts.filter((p) => p.year === year).sort((a, b) => compareText(a.unitCode, b.unitCode));
       const only = ofYear.length === 1 && ofYear[0].unitCode === unit.code;
-      mapped.push(only ? { ...ofYear[0], unitName: unit.name, unitKind: unit.kind } : combine(unit, year, ofYear));
+      mapped.push(only ? renamed(ofYear[0], unit.name, unit.kind) : combine(unit, year, ofYear));
     }
   }
   const unmatched = [...byCode.keys()].filter((c) => !used.has(c)).sort(compareText);

@@ -23,6 +23,7 @@ import type {
 } from '../types';
 import { type CellParse, type InvalidCell, MAX_NOTE_LENGTH, parseCell, parseDateCell } from '../validation/cells';
 import { a1, colLetter, LAYOUT, unitDisplayName } from './layout';
+import { type FlatLayout, SheetReport } from './sheet-report';
 
 export interface ReadContext {
   catalogue: Catalogue;
@@ -495,9 +496,12 @@ function fresh<T>(s: Shape): Record<string, T> {
 interface Lookup {
   /** byCode for codes that cleanText leaves as they are and that are not the submission row's. */
   byPlainCode: Map<string, Indicator>;
-  valuesShape: Shape;
   notesShape: Shape;
   cellsShape: Shape;
+  /** Where each numeric code's months go in a report's flat array (shared by every report of the read). */
+  layout: FlatLayout;
+  /** Per catalogue indicator, the position of its 12 numbers in the flat array (k × 12), -1 for notes. */
+  flatAt: number[];
   /** Distinct indicator codes in catalogue order, and each one's position in that list. */
   codes: string[];
   position: Map<string, number>;
@@ -522,9 +526,12 @@ function lookup(cat: Catalogue): Lookup {
   const byPlainCode = new Map(
     [...byCode].filter(([c]) => c !== '' && cleanText(c) === c && c.toUpperCase() !== LAYOUT.submittedCode),
   );
+  const numericCodes = [...new Set(of(false))];
+  const layout: FlatLayout = { codes: numericCodes, position: new Map(numericCodes.map((c, k) => [c, k])) };
   return {
     byPlainCode,
-    valuesShape: shape(of(false)),
+    layout,
+    flatAt: cat.indicators.map((i) => (i.kind === 'note' ? -1 : (layout.position.get(i.code) as number) * 12)),
     notesShape: shape(of(true)),
     cellsShape: shape(cat.indicators.map((i) => i.code)),
     codes,
@@ -735,25 +742,28 @@ function twelveNulls<T>(): (T | null)[] {
 }
 
 /**
- * The plain numbers of an indicator row, straight into `out` with the value parseCell gives
- * them (whole counts, finite amounts, not negative; -0 as 0). Returns the months (bit m)
- * left for parseCell: text, empties, dates, invalid numbers. Most cells take this path.
+ * The plain numbers of a numeric indicator row, straight into `flat` from `at` with the value
+ * parseCell gives them (whole counts, finite amounts, not negative; -0 as 0); other months are
+ * set to NaN. Returns the months (bit m) left for parseCell: text, empties, dates, invalid
+ * numbers. Most cells take this path.
  */
 function plainValues(
   row: CellValue[],
   monthCol: (number | undefined)[],
   kind: Indicator['kind'],
-  out: (number | string | null)[],
+  flat: Float64Array,
+  at: number,
 ): number {
   const count = kind === 'count';
   const amount = kind === 'amount';
   let rest = 0;
   for (let m = 1; m <= 12; m++) {
     const c = monthCol[m];
+    flat[at + m - 1] = Number.NaN;
     if (c === undefined) continue;
     const v = row[c];
     if (typeof v === 'number' && v >= 0 && (count ? Number.isInteger(v) : amount && v < Number.POSITIVE_INFINITY))
-      out[m - 1] = v === 0 ? 0 : v;
+      flat[at + m - 1] = v === 0 ? 0 : v;
     else rest |= 1 << m;
   }
   return rest;
@@ -818,9 +828,8 @@ function readCells(
   push: Push,
   where: (w?: Where) => Where,
 ) {
-  const values = fresh<(number | null)[]>(look.valuesShape);
+  const flat = new Float64Array(look.layout.codes.length * 12);
   const notes = fresh<(string | null)[]>(look.notesShape);
-  const cells = fresh<string[]>(look.cellsShape);
   const invalid: string[] = [];
   const cellFinding = (indicatorCode: string, indicatorLabel: string, m: number, cell: string, bad: InvalidCell) => {
     const text = cellProblemText(bad.problem, where({ cell, indicator: indicatorLabel, month: m }), bad.shown);
@@ -831,27 +840,32 @@ function readCells(
   for (let i = 0; i < cat.indicators.length; i++) {
     const ind = cat.indicators[i];
     const at = rows.rowAt[look.slot[i]];
-    const r = at < 0 ? undefined : at;
-    const months = twelveNulls<number | string>();
-    if (r === undefined) {
-      cells[ind.code] = Array(12).fill('');
+    const fa = look.flatAt[i];
+    const note = fa < 0;
+    const months = note ? twelveNulls<string>() : null;
+    if (at < 0) {
+      if (!note) flat.fill(Number.NaN, fa, fa + 12);
       const extra = { indicatorCode: ind.code, indicatorLabel: ind.label };
       push('warning', 'missing-indicator', extra, T.missingIndicator(where(), ind.label, ind.code));
     } else {
-      const row = grid[r] ?? [];
-      const names = rowCells(r + 1);
-      cells[ind.code] = names as string[];
-      const rest = plainValues(row, monthCol, ind.kind, months);
+      const row = grid[at] ?? [];
+      let rest = 0;
+      if (note) {
+        for (let m = 1; m <= 12; m++) if (monthCol[m] !== undefined) rest |= 1 << m;
+      } else rest = plainValues(row, monthCol, ind.kind, flat, fa);
+      // Cell names only for the cells left to parseCell: a finding may need one.
+      const names = rest === 0 ? null : rowCells(at + 1);
       for (let m = 1; rest !== 0 && m <= 12; m++) {
         if ((rest & (1 << m)) === 0) continue;
         const c = monthCol[m] as number;
-        const cell = names[m - 1];
+        const cell = (names as readonly string[])[m - 1];
         const parsed: CellParse = parseCell(row[c], ind.kind);
         if (parsed.status === 'invalid') {
           invalid.push(`${ind.code}:${m}`);
           cellFinding(ind.code, ind.label, m, cell, parsed);
         } else if (parsed.status === 'ok') {
-          months[m - 1] = parsed.value;
+          if (note) (months as (string | null)[])[m - 1] = parsed.value as string;
+          else flat[fa + m - 1] = parsed.value as number;
           // Most cells have no note: build the finding's location only for those that do.
           if (parsed.note === undefined) continue;
           const extra = { cell, indicatorCode: ind.code, indicatorLabel: ind.label, month: m };
@@ -868,8 +882,7 @@ function readCells(
         }
       }
     }
-    if (ind.kind === 'note') notes[ind.code] = months as (string | null)[];
-    else values[ind.code] = months as (number | null)[];
+    if (note) notes[ind.code] = months as (string | null)[];
   }
 
   const submitted = twelveNulls<string>();
@@ -886,7 +899,22 @@ function readCells(
       else if (parsed.status === 'invalid') cellFinding(LAYOUT.submittedCode, SUBMITTED_LABEL, m, cell, parsed);
     }
 
-  return { values, notes, cells, invalid, submitted, submittedCells };
+  return { flat, notes, cells: cellsMaker(cat, look, rows.rowAt, rowCells), invalid, submitted, submittedCells };
+}
+
+/**
+ * Per indicator code the 12 cell names ('' where there is no row or month column), made when
+ * asked. A function of its own, so the closure holds only what it needs (not the grid).
+ */
+function cellsMaker(cat: Catalogue, look: Lookup, rowAt: number[], rowCells: (row: number) => readonly string[]) {
+  return () => {
+    const out = fresh<string[]>(look.cellsShape);
+    for (let i = 0; i < cat.indicators.length; i++) {
+      const at = rowAt[look.slot[i]];
+      out[cat.indicators[i].code] = at < 0 ? Array(12).fill('') : (rowCells(at + 1) as string[]);
+    }
+    return out;
+  };
 }
 
 function readOne(sheet: SheetInput, ctx: ReadContext, file: string, prepared: PreparedRead): SheetRead {
@@ -964,7 +992,7 @@ function readOne(sheet: SheetInput, ctx: ReadContext, file: string, prepared: Pr
   }
 
   // Values.
-  const { values, notes, cells, invalid, submitted, submittedCells } = readCells(
+  const { flat, notes, cells, invalid, submitted, submittedCells } = readCells(
     grid,
     cat,
     look,
@@ -988,20 +1016,15 @@ function readOne(sheet: SheetInput, ctx: ReadContext, file: string, prepared: Pr
   }
 
   if (!id.match || year === null) return { report: null, findings, skipped: false };
-  const report: UnitYear = {
+  const head = {
     unitCode: id.match.unit.code,
     unitName: id.unitName,
     unitKind: id.match.unit.kind,
     year,
     file,
     sheet: sheet.name,
-    values,
-    notes,
-    submitted,
-    cells,
-    submittedCells,
-    invalid,
   };
+  const report = new SheetReport(head, flat, look.layout, { notes, submitted, submittedCells, invalid }, cells);
   return { report, findings, skipped: false };
 }
 

@@ -4,6 +4,7 @@
  */
 import { FINDING_TEXT as T, type Where } from '../../messages/vi/findings';
 import { unitDisplayName } from '../sheet/layout';
+import { type FlatLayout, flatOf, layoutOf } from '../sheet/sheet-report';
 import type { Catalogue, Finding, Indicator, RuleOperator, UnitYear, ValidationRule } from '../types';
 
 const ALL_MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
@@ -50,6 +51,21 @@ function sideSum(series: Series[], side: number[], i: number): number | null {
   return any ? tidy(acc) : null;
 }
 
+/** sideSum over a report's flat numbers (NaN = empty); `at[c]` is code c's place, -1 if absent. */
+function sideSumFlat(flat: Float64Array, at: Int32Array, side: number[], i: number): number | null {
+  let acc = 0;
+  let any = false;
+  for (let k = 0; k < side.length; k++) {
+    const p = at[side[k]];
+    if (p < 0) continue;
+    const v = flat[p + i];
+    if (v !== v) continue;
+    any = true;
+    acc += v;
+  }
+  return any ? tidy(acc) : null;
+}
+
 /**
  * "CODE:month" keys → per code the months; holds `m` exactly when the key `${code}:${m}` is
  * in the list (the month text must be how that number prints, so "05" is not 5).
@@ -79,6 +95,21 @@ export interface CompiledRules {
   codes: string[];
   rules: { rule: ValidationRule; codes: string[]; label: string | undefined; left: number[]; right: number[] }[];
   maxima: Indicator[];
+  /** Per flat layout (one per read): each code's place, then each maximum's place (-1: absent). */
+  places: WeakMap<FlatLayout, { codes: Int32Array; maxima: Int32Array }>;
+}
+
+function placesIn(compiled: CompiledRules, layout: FlatLayout) {
+  let p = compiled.places.get(layout);
+  if (!p) {
+    const at = (code: string) => {
+      const k = layout.position.get(code);
+      return k === undefined ? -1 : k * 12;
+    };
+    p = { codes: Int32Array.from(compiled.codes, at), maxima: Int32Array.from(compiled.maxima, (i) => at(i.code)) };
+    compiled.places.set(layout, p);
+  }
+  return p;
 }
 
 export function compileRules(catalogue: Catalogue): CompiledRules {
@@ -95,6 +126,7 @@ export function compileRules(catalogue: Catalogue): CompiledRules {
       right: rule.right.map(at),
     })),
     maxima: catalogue.indicators.filter((i) => i.max !== undefined && i.kind !== 'note'),
+    places: new WeakMap(),
   };
 }
 
@@ -138,8 +170,11 @@ export function checkRules(
   // Most reports have no invalid cell and break no rule: resolve each side's month series once
   // per report and sum in place, with nothing built until a rule fails.
   const invalid = report.invalid.length ? invalidMonths(report.invalid) : null;
+  const layout = layoutOf(report);
+  const flat = layout && flatOf(report, layout);
+  const places = layout && flat ? placesIn(compiled, layout) : null;
   const series: Series[] = [];
-  for (const c of compiled.codes) series.push(report.values[c]);
+  if (!flat) for (const c of compiled.codes) series.push(report.values[c]);
   let unit: string | undefined;
 
   for (const m of months) {
@@ -147,8 +182,12 @@ export function checkRules(
     for (let k = 0; k < compiled.rules.length; k++) {
       const { rule, codes, label } = compiled.rules[k];
       if (invalid && codes.some((c) => invalid.get(c)?.has(m))) continue;
-      const left = sideSum(series, compiled.rules[k].left, i);
-      const right = sideSum(series, compiled.rules[k].right, i);
+      const left = flat
+        ? sideSumFlat(flat, (places as { codes: Int32Array }).codes, compiled.rules[k].left, i)
+        : sideSum(series, compiled.rules[k].left, i);
+      const right = flat
+        ? sideSumFlat(flat, (places as { codes: Int32Array }).codes, compiled.rules[k].right, i)
+        : sideSum(series, compiled.rules[k].right, i);
       if (rule.missing === 'treatAsZero') {
         if (left === null && right === null) continue;
       } else if (left === null || (rule.right.length > 0 && right === null)) continue;
@@ -172,8 +211,14 @@ export function checkRules(
         }),
       );
     }
-    for (const ind of compiled.maxima) {
-      const v = report.values[ind.code]?.[i] ?? null;
+    for (let x = 0; x < compiled.maxima.length; x++) {
+      const ind = compiled.maxima[x];
+      let v: number | null;
+      if (flat) {
+        const p = (places as { maxima: Int32Array }).maxima[x];
+        const f = p < 0 ? Number.NaN : flat[p + i];
+        v = f === f ? f : null;
+      } else v = report.values[ind.code]?.[i] ?? null;
       if (v === null || v <= (ind.max as number)) continue;
       unit ??= displayName(report);
       const cell = report.cells[ind.code]?.[i] || undefined;

@@ -1,0 +1,156 @@
+/**
+ * The reader's report: a UnitYear whose numbers are held in one flat Float64Array
+ * (numeric indicator codes × 12 months, NaN = empty or invalid) and whose cell names are
+ * worked out from the rows found. At national scale (6,642 sheets) per-indicator arrays
+ * and records made most of the garbage and most of what aggregation had to walk; the
+ * engine's hot paths read `flat` directly. `values` and `cells` are built on first use,
+ * exactly as the reader used to build them, for shells and tests that read them.
+ */
+import type { UnitYear } from '../types';
+
+/** Where each code's 12 numbers sit in `flat`: shared by every report of one read. */
+export interface FlatLayout {
+  /** Distinct numeric indicator codes in catalogue order; code k is at k × 12. */
+  codes: readonly string[];
+  /** Code → k. */
+  position: ReadonlyMap<string, number>;
+}
+
+/** Builds the cell names of one report when asked (they are only needed for findings and shells). */
+export type CellsMaker = () => Record<string, string[]>;
+
+export class SheetReport implements UnitYear {
+  declare unitCode: string;
+  declare unitName: string;
+  declare unitKind?: string;
+  declare year: number;
+  declare file: string;
+  declare sheet: string;
+  declare notes: Record<string, (string | null)[]>;
+  declare submitted: (string | null)[];
+  declare submittedCells: string[];
+  declare invalid: string[];
+  /** layout.codes.length × 12 numbers, NaN where the month has no valid value. */
+  declare flat: Float64Array;
+  declare layout: FlatLayout;
+  declare cellsOf: CellsMaker;
+  declare valuesMade: Record<string, (number | null)[]> | undefined;
+  declare cellsMade: Record<string, string[]> | undefined;
+
+  constructor(
+    head: Pick<UnitYear, 'unitCode' | 'unitName' | 'unitKind' | 'year' | 'file' | 'sheet'>,
+    flat: Float64Array,
+    layout: FlatLayout,
+    rest: Pick<UnitYear, 'notes' | 'submitted' | 'submittedCells' | 'invalid'>,
+    cellsOf: CellsMaker,
+  ) {
+    this.unitCode = head.unitCode;
+    this.unitName = head.unitName;
+    this.unitKind = head.unitKind;
+    this.year = head.year;
+    this.file = head.file;
+    this.sheet = head.sheet;
+    this.notes = rest.notes;
+    this.submitted = rest.submitted;
+    this.submittedCells = rest.submittedCells;
+    this.invalid = rest.invalid;
+    this.flat = flat;
+    this.layout = layout;
+    this.cellsOf = cellsOf;
+    this.valuesMade = undefined;
+    this.cellsMade = undefined;
+  }
+
+  /** Per numeric code its 12 months (null = empty), keys in catalogue order as the reader made them. */
+  get values(): Record<string, (number | null)[]> {
+    if (this.valuesMade === undefined) {
+      const out: Record<string, (number | null)[]> = {};
+      const { codes } = this.layout;
+      for (let k = 0; k < codes.length; k++) {
+        const months: (number | null)[] = [];
+        for (let i = 0; i < 12; i++) {
+          const v = this.flat[k * 12 + i];
+          months.push(v === v ? v : null);
+        }
+        out[codes[k]] = months;
+      }
+      this.valuesMade = out;
+    }
+    return this.valuesMade;
+  }
+
+  /** Replacing the values (tests, callers that edit a report) leaves `flat` behind: see flatOf. */
+  set values(v: Record<string, (number | null)[]>) {
+    this.valuesMade = v;
+  }
+
+  get cells(): Record<string, string[]> {
+    if (this.cellsMade === undefined) this.cellsMade = this.cellsOf();
+    return this.cellsMade;
+  }
+
+  set cells(v: Record<string, string[]>) {
+    this.cellsMade = v;
+  }
+
+  /** JSON as the plain report the reader used to return (same keys, same order). */
+  toJSON(): UnitYear {
+    return {
+      unitCode: this.unitCode,
+      unitName: this.unitName,
+      unitKind: this.unitKind,
+      year: this.year,
+      file: this.file,
+      sheet: this.sheet,
+      values: this.values,
+      notes: this.notes,
+      submitted: this.submitted,
+      cells: this.cells,
+      submittedCells: this.submittedCells,
+      invalid: this.invalid,
+    };
+  }
+}
+
+/**
+ * The flat numbers of a report in `layout`, or null when the report has none (hand-built
+ * reports, successions combined from several) or its values were replaced or laid out
+ * for another catalogue: callers then read `values`.
+ */
+export function flatOf(r: UnitYear, layout: FlatLayout): Float64Array | null {
+  if (!(r instanceof SheetReport) || r.layout !== layout) return null;
+  if (r.valuesMade !== undefined && !sameAsFlat(r)) return null;
+  return r.flat;
+}
+
+/** The layout of a reader report, or null for any other report. */
+export function layoutOf(r: UnitYear | undefined): FlatLayout | null {
+  return r instanceof SheetReport ? r.layout : null;
+}
+
+/** Values made from `flat` may have been edited in place or replaced since. */
+function sameAsFlat(r: SheetReport): boolean {
+  const made = r.valuesMade as Record<string, (number | null)[]>;
+  const { codes } = r.layout;
+  const keys = Object.keys(made);
+  if (keys.length !== codes.length) return false;
+  for (let k = 0; k < codes.length; k++) {
+    const months = made[codes[k]];
+    if (keys[k] !== codes[k] || !Array.isArray(months) || months.length !== 12) return false;
+    for (let i = 0; i < 12; i++) {
+      const v = r.flat[k * 12 + i];
+      if (!(v === v ? Object.is(months[i], v) : months[i] === null)) return false;
+    }
+  }
+  return true;
+}
+
+/** A copy with another name and kind (a unit mapped onto its successor), still a SheetReport. */
+export function renamed<T extends UnitYear>(r: T, unitName: string, unitKind: string | undefined): T {
+  if (!(r instanceof SheetReport)) return { ...r, unitName, unitKind };
+  const copy = Object.create(SheetReport.prototype) as SheetReport;
+  Object.assign(copy, r);
+  copy.unitName = unitName;
+  copy.unitKind = unitKind;
+  return copy as unknown as T;
+}
