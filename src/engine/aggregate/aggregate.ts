@@ -126,7 +126,7 @@ function bothSpansFlat(
   if (last) {
     for (let i = lastMonth - 1; i >= 0; i--) {
       const v = flat[at + i];
-      if (v !== v) continue;
+      if (Number.isNaN(v)) continue;
       toDate[j] = v;
       inPeriod[j] = i >= first - 1 ? v : null;
       return;
@@ -141,7 +141,7 @@ function bothSpansFlat(
   let anyPart = false;
   for (let i = 0; i < lastMonth; i++) {
     const v = flat[at + i];
-    if (v !== v) continue;
+    if (Number.isNaN(v)) continue;
     all = anyAll ? all + v : v;
     anyAll = true;
     if (i >= first - 1) {
@@ -158,7 +158,7 @@ function flatSeries(flat: Float64Array, at: number): (number | null)[] {
   const out: (number | null)[] = [];
   for (let i = 0; i < 12; i++) {
     const v = flat[at + i];
-    out.push(v === v ? v : null);
+    out.push(!Number.isNaN(v) ? v : null);
   }
   return out;
 }
@@ -282,7 +282,7 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
           if (monthlyToo)
             for (let i = 0; i < lastMonth; i++) {
               const v = flat[at + i];
-              if (v !== v) continue;
+              if (Number.isNaN(v)) continue;
               sums[k * 12 + i] += tidy(v);
               seen[k * 12 + i] = 1;
             }

@@ -41,7 +41,7 @@ function hasData(r: UnitYear, month: number): boolean {
   const layout = layoutOf(r);
   const flat = layout && flatOf(r, layout);
   if (flat) {
-    for (let at = i; at < flat.length; at += 12) if (flat[at] === flat[at]) return true;
+    for (let at = i; at < flat.length; at += 12) if (!Number.isNaN(flat[at])) return true;
   } else for (const months of Object.values(r.values)) if (months[i] !== null && months[i] !== undefined) return true;
   for (const months of Object.values(r.notes)) if (months[i] && String(months[i]).trim()) return true;
   return r.invalid.some((key) => Number(key.slice(key.lastIndexOf(':') + 1)) === month);

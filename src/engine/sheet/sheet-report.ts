@@ -70,7 +70,7 @@ export class SheetReport implements UnitYear {
         const months: (number | null)[] = [];
         for (let i = 0; i < 12; i++) {
           const v = this.flat[k * 12 + i];
-          months.push(v === v ? v : null);
+          months.push(!Number.isNaN(v) ? v : null);
         }
         out[codes[k]] = months;
       }
@@ -139,7 +139,7 @@ function sameAsFlat(r: SheetReport): boolean {
     if (keys[k] !== codes[k] || !Array.isArray(months) || months.length !== 12) return false;
     for (let i = 0; i < 12; i++) {
       const v = r.flat[k * 12 + i];
-      if (!(v === v ? Object.is(months[i], v) : months[i] === null)) return false;
+      if (!(!Number.isNaN(v) ? Object.is(months[i], v) : months[i] === null)) return false;
     }
   }
   return true;

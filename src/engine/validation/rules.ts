@@ -59,7 +59,7 @@ function sideSumFlat(flat: Float64Array, at: Int32Array, side: number[], i: numb
     const p = at[side[k]];
     if (p < 0) continue;
     const v = flat[p + i];
-    if (v !== v) continue;
+    if (Number.isNaN(v)) continue;
     any = true;
     acc += v;
   }
@@ -217,7 +217,7 @@ export function checkRules(
       if (flat) {
         const p = (places as { maxima: Int32Array }).maxima[x];
         const f = p < 0 ? Number.NaN : flat[p + i];
-        v = f === f ? f : null;
+        v = !Number.isNaN(f) ? f : null;
       } else v = report.values[ind.code]?.[i] ?? null;
       if (v === null || v <= (ind.max as number)) continue;
       unit ??= displayName(report);
