@@ -58,11 +58,6 @@ export function tidy(n: number): number {
   return Number(n.toPrecision(15));
 }
 
-function addNullable(a: number | null, b: number | null): number | null {
-  if (b === null) return a;
-  return a === null ? b : a + b;
-}
-
 /** One unit's value over `months` (1-based), or null when it has none. */
 export function unitValue(r: UnitYear | undefined, ind: Indicator, months: number[]): number | null {
   const series = r?.values[ind.code];
@@ -71,15 +66,16 @@ export function unitValue(r: UnitYear | undefined, ind: Indicator, months: numbe
 
 /**
  * seriesValue over months first…lastMonth (into inPeriod[j]) and 1…lastMonth (into toDate[j])
- * in one pass; the same additions in the same order as two calls.
+ * in one pass; the same additions in the same order as two calls. NaN stands for null: unit
+ * values never are NaN, and plain doubles need no boxing.
  */
 function bothSpans(
   series: (number | null)[],
   last: boolean,
   first: number,
   lastMonth: number,
-  inPeriod: (number | null)[],
-  toDate: (number | null)[],
+  inPeriod: Float64Array,
+  toDate: Float64Array,
   j: number,
 ): void {
   if (last) {
@@ -87,11 +83,11 @@ function bothSpans(
       const v = series[i];
       if (v === null || v === undefined) continue;
       toDate[j] = v;
-      inPeriod[j] = i >= first - 1 ? v : null;
+      inPeriod[j] = i >= first - 1 ? v : Number.NaN;
       return;
     }
-    toDate[j] = null;
-    inPeriod[j] = null;
+    toDate[j] = Number.NaN;
+    inPeriod[j] = Number.NaN;
     return;
   }
   let all = 0;
@@ -108,8 +104,8 @@ function bothSpans(
       anyPart = true;
     }
   }
-  toDate[j] = anyAll ? tidy(all) : null;
-  inPeriod[j] = anyPart ? tidy(part) : null;
+  toDate[j] = anyAll ? tidy(all) : Number.NaN;
+  inPeriod[j] = anyPart ? tidy(part) : Number.NaN;
 }
 
 /** bothSpans over a report's flat numbers (NaN = empty) from `at`: the same additions in the same order. */
@@ -119,8 +115,8 @@ function bothSpansFlat(
   last: boolean,
   first: number,
   lastMonth: number,
-  inPeriod: (number | null)[],
-  toDate: (number | null)[],
+  inPeriod: Float64Array,
+  toDate: Float64Array,
   j: number,
 ): void {
   if (last) {
@@ -128,11 +124,11 @@ function bothSpansFlat(
       const v = flat[at + i];
       if (Number.isNaN(v)) continue;
       toDate[j] = v;
-      inPeriod[j] = i >= first - 1 ? v : null;
+      inPeriod[j] = i >= first - 1 ? v : Number.NaN;
       return;
     }
-    toDate[j] = null;
-    inPeriod[j] = null;
+    toDate[j] = Number.NaN;
+    inPeriod[j] = Number.NaN;
     return;
   }
   let all = 0;
@@ -149,8 +145,8 @@ function bothSpansFlat(
       anyPart = true;
     }
   }
-  toDate[j] = anyAll ? tidy(all) : null;
-  inPeriod[j] = anyPart ? tidy(part) : null;
+  toDate[j] = anyAll ? tidy(all) : Number.NaN;
+  inPeriod[j] = anyPart ? tidy(part) : Number.NaN;
 }
 
 /** A report's flat numbers as the series seriesValue reads (null = empty). */
@@ -267,8 +263,8 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
     return flatAt;
   };
   const spans = (reports: (UnitYear | undefined)[], monthlyToo: boolean) => {
-    const inPeriod = numeric.map(() => Array<number | null>(reports.length).fill(null));
-    const toDate = numeric.map(() => Array<number | null>(reports.length).fill(null));
+    const inPeriod = numeric.map(() => new Float64Array(reports.length).fill(Number.NaN));
+    const toDate = numeric.map(() => new Float64Array(reports.length).fill(Number.NaN));
     for (let j = 0; j < reports.length; j++) {
       const report = reports[j];
       if (!report) continue;
@@ -290,8 +286,8 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
           if (contiguous) bothSpansFlat(flat, at, last, first, lastMonth, inPeriod[k], toDate[k], j);
           else {
             const series = flatSeries(flat, at);
-            inPeriod[k][j] = seriesValue(series, last, months);
-            toDate[k][j] = seriesValue(series, last, ytd);
+            inPeriod[k][j] = seriesValue(series, last, months) ?? Number.NaN;
+            toDate[k][j] = seriesValue(series, last, ytd) ?? Number.NaN;
           }
         }
         continue;
@@ -311,8 +307,8 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
         const last = numeric[k].overMonths === 'last';
         if (contiguous) bothSpans(series, last, first, lastMonth, inPeriod[k], toDate[k], j);
         else {
-          inPeriod[k][j] = seriesValue(series, last, months);
-          toDate[k][j] = seriesValue(series, last, ytd);
+          inPeriod[k][j] = seriesValue(series, last, months) ?? Number.NaN;
+          toDate[k][j] = seriesValue(series, last, ytd) ?? Number.NaN;
         }
       }
     }
@@ -320,11 +316,19 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
   };
   const thisYear = spans(nowByCode, true);
   const lastYear = spans(beforeByCode, false);
-  const sumOf = (values: (number | null)[]): number | null => {
-    let acc: number | null = null;
-    for (const v of values) acc = addNullable(acc, v);
-    return acc === null ? null : tidy(acc);
+  // Unit values (NaN = null) summed in unit-code order; null when no unit has one.
+  const sumOf = (values: Float64Array): number | null => {
+    let acc = 0;
+    let any = false;
+    for (let j = 0; j < values.length; j++) {
+      const v = values[j];
+      if (Number.isNaN(v)) continue;
+      acc = any ? acc + v : v;
+      any = true;
+    }
+    return any ? tidy(acc) : null;
   };
+  const orNull = (v: number) => (Number.isNaN(v) ? null : v);
 
   const indicators: IndicatorSummary[] = catalogue.indicators.map((ind) => {
     const base = { code: ind.code, group: ind.group, label: ind.label, unit: ind.unit, kind: ind.kind };
@@ -356,8 +360,8 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
     const byUnit: UnitFigure[] = units.map((u, i) => ({
       unitCode: u.code,
       unitName: u.name,
-      period: periodValues[unitRank[i]],
-      ytd: ytdValues[unitRank[i]],
+      period: orNull(periodValues[unitRank[i]]),
+      ytd: orNull(ytdValues[unitRank[i]]),
     }));
     const periodTotal = sumOf(periodValues);
     const ytdTotal = sumOf(ytdValues);
@@ -376,7 +380,7 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
       ytdChange,
       ytdChangePct: ytdPct,
       byUnit,
-      contributing: periodValues.reduce<number>((n, v) => (v === null ? n : n + 1), 0),
+      contributing: periodValues.reduce((n, v) => (Number.isNaN(v) ? n : n + 1), 0),
     };
   });
 

@@ -502,6 +502,8 @@ interface Lookup {
   layout: FlatLayout;
   /** Per catalogue indicator, the position of its 12 numbers in the flat array (k × 12), -1 for notes. */
   flatAt: number[];
+  /** Reports' flat arrays are cut from shared blocks: one allocation per many sheets, not one each. */
+  pool: { block: Float64Array; used: number; sheets: number };
   /** Distinct indicator codes in catalogue order, and each one's position in that list. */
   codes: string[];
   position: Map<string, number>;
@@ -532,6 +534,7 @@ function lookup(cat: Catalogue): Lookup {
     byPlainCode,
     layout,
     flatAt: cat.indicators.map((i) => (i.kind === 'note' ? -1 : (layout.position.get(i.code) as number) * 12)),
+    pool: { block: new Float64Array(0), used: 0, sheets: 0 },
     notesShape: shape(of(true)),
     cellsShape: shape(cat.indicators.map((i) => i.code)),
     codes,
@@ -828,7 +831,7 @@ function readCells(
   push: Push,
   where: (w?: Where) => Where,
 ) {
-  const flat = new Float64Array(look.layout.codes.length * 12);
+  const flat = flatArray(look);
   const notes = fresh<(string | null)[]>(look.notesShape);
   const invalid: string[] = [];
   const cellFinding = (indicatorCode: string, indicatorLabel: string, m: number, cell: string, bad: InvalidCell) => {
@@ -900,6 +903,21 @@ function readCells(
     }
 
   return { flat, notes, cells: cellsMaker(cat, look, rows.rowAt, rowCells), invalid, submitted, submittedCells };
+}
+
+/** A report's flat array (every entry is set by readCells), from the read's current block. */
+function flatArray(look: Lookup): Float64Array {
+  const size = look.layout.codes.length * 12;
+  const pool = look.pool;
+  if (pool.used + size > pool.block.length) {
+    // Blocks grow with the read (1, 2, 4 … 64 sheets), so reading one sheet stays small.
+    pool.block = new Float64Array(size * Math.min(64, 2 ** Math.min(6, Math.floor(Math.log2(pool.sheets + 1)))));
+    pool.used = 0;
+  }
+  pool.sheets++;
+  const flat = pool.block.subarray(pool.used, pool.used + size);
+  pool.used += size;
+  return flat;
 }
 
 /**
