@@ -17,7 +17,7 @@
  */
 import { narrate } from '../narrative/narrative';
 import { periodMonths, previousYear, ytdMonths } from '../periods/period';
-import { type FlatLayout, flatOf, layoutOf } from '../sheet/sheet-report';
+import { type FlatLayout, flatBase, flatOf, layoutOf } from '../sheet/sheet-report';
 import type {
   Catalogue,
   Finding,
@@ -53,8 +53,8 @@ export interface AggregateInput {
 
 /** Remove binary noise from sums (0.1 + 0.2 → 0.3). */
 export function tidy(n: number): number {
-  // Whole numbers below 10^15 are exact already (the common case: counts); -0 becomes 0 as before.
-  if (Number.isInteger(n) && Math.abs(n) < 1e15) return n === 0 ? 0 : n;
+  // Whole numbers below 10^15 are exact already (the common case: counts); + 0 turns -0 into 0.
+  if (Math.floor(n) === n && n < 1e15 && n > -1e15) return n + 0;
   return Number(n.toPrecision(15));
 }
 
@@ -147,6 +147,31 @@ function bothSpansFlat(
   }
   toDate[j] = anyAll ? tidy(all) : Number.NaN;
   inPeriod[j] = anyPart ? tidy(part) : Number.NaN;
+}
+
+/**
+ * Add a report's months 1…lastMonth (tidied, as unit values are) into the monthly sums, per
+ * indicator k at k × 12; `seen` marks sums that got a value.
+ */
+function addMonths(
+  flat: Float64Array,
+  base: number,
+  places: Int32Array,
+  lastMonth: number,
+  sums: Float64Array,
+  seen: Uint8Array,
+) {
+  for (let k = 0; k < places.length; k++) {
+    if (places[k] < 0) continue;
+    const at = base + places[k];
+    const to = k * 12;
+    for (let i = 0; i < lastMonth; i++) {
+      const v = flat[at + i];
+      if (Number.isNaN(v)) continue;
+      sums[to + i] += tidy(v);
+      seen[to + i] = 1;
+    }
+  }
 }
 
 /** A report's flat numbers as the series seriesValue reads (null = empty). */
@@ -247,6 +272,7 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
   // months after the period null; unit by unit in unit-code order, like the totals. Plain
   // doubles: tidy() never returns -0, so 0 + x is x and the sums match adding to null.
   const sums = new Float64Array(numeric.length * 12);
+  const lastOf = Uint8Array.from(numeric, (ind) => (ind.overMonths === 'last' ? 1 : 0));
   const seen = new Uint8Array(numeric.length * 12);
   // Reader reports hold their numbers in one flat array: each indicator's place in it is
   // worked out once per layout (one per read), not looked up per report.
@@ -272,17 +298,12 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
       const flat = layout && flatOf(report, layout);
       if (layout && flat) {
         const places = placesIn(layout);
+        const base = flatBase(report);
+        if (monthlyToo) addMonths(flat, base, places, lastMonth, sums, seen);
         for (let k = 0; k < numeric.length; k++) {
-          const at = places[k];
-          if (at < 0) continue;
-          if (monthlyToo)
-            for (let i = 0; i < lastMonth; i++) {
-              const v = flat[at + i];
-              if (Number.isNaN(v)) continue;
-              sums[k * 12 + i] += tidy(v);
-              seen[k * 12 + i] = 1;
-            }
-          const last = numeric[k].overMonths === 'last';
+          if (places[k] < 0) continue;
+          const at = base + places[k];
+          const last = lastOf[k] === 1;
           if (contiguous) bothSpansFlat(flat, at, last, first, lastMonth, inPeriod[k], toDate[k], j);
           else {
             const series = flatSeries(flat, at);

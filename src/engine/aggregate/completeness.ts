@@ -12,7 +12,7 @@
  */
 import { deadline } from '../periods/cutoff';
 import { periodMonths } from '../periods/period';
-import { flatOf, layoutOf } from '../sheet/sheet-report';
+import { flatBase, flatOf, layoutOf } from '../sheet/sheet-report';
 import { compareVi, sortVi } from '../text/collate';
 import type { Completeness, CompletenessRow, Period, Settings, SubmissionStatus, Unit, UnitYear } from '../types';
 import { oneReportPerUnit } from './succession';
@@ -41,7 +41,9 @@ function hasData(r: UnitYear, month: number): boolean {
   const layout = layoutOf(r);
   const flat = layout && flatOf(r, layout);
   if (flat) {
-    for (let at = i; at < flat.length; at += 12) if (!Number.isNaN(flat[at])) return true;
+    const base = flatBase(r);
+    const end = base + layout.codes.length * 12;
+    for (let at = base + i; at < end; at += 12) if (!Number.isNaN(flat[at])) return true;
   } else for (const months of Object.values(r.values)) if (months[i] !== null && months[i] !== undefined) return true;
   for (const months of Object.values(r.notes)) if (months[i] && String(months[i]).trim()) return true;
   return r.invalid.some((key) => Number(key.slice(key.lastIndexOf(':') + 1)) === month);

@@ -831,7 +831,7 @@ function readCells(
   push: Push,
   where: (w?: Where) => Where,
 ) {
-  const flat = flatArray(look);
+  const [flat, base] = flatArray(look);
   const notes = fresh<(string | null)[]>(look.notesShape);
   const invalid: string[] = [];
   const cellFinding = (indicatorCode: string, indicatorLabel: string, m: number, cell: string, bad: InvalidCell) => {
@@ -843,8 +843,8 @@ function readCells(
   for (let i = 0; i < cat.indicators.length; i++) {
     const ind = cat.indicators[i];
     const at = rows.rowAt[look.slot[i]];
-    const fa = look.flatAt[i];
-    const note = fa < 0;
+    const note = look.flatAt[i] < 0;
+    const fa = base + look.flatAt[i];
     const months = note ? twelveNulls<string>() : null;
     if (at < 0) {
       if (!note) flat.fill(Number.NaN, fa, fa + 12);
@@ -902,11 +902,11 @@ function readCells(
       else if (parsed.status === 'invalid') cellFinding(LAYOUT.submittedCode, SUBMITTED_LABEL, m, cell, parsed);
     }
 
-  return { flat, notes, cells: cellsMaker(cat, look, rows.rowAt, rowCells), invalid, submitted, submittedCells };
+  return { flat, base, notes, cells: cellsMaker(cat, look, rows.rowAt, rowCells), invalid, submitted, submittedCells };
 }
 
-/** A report's flat array (every entry is set by readCells), from the read's current block. */
-function flatArray(look: Lookup): Float64Array {
+/** A block and where in it a report's numbers go (readCells sets every entry). */
+function flatArray(look: Lookup): [Float64Array, number] {
   const size = look.layout.codes.length * 12;
   const pool = look.pool;
   if (pool.used + size > pool.block.length) {
@@ -915,9 +915,9 @@ function flatArray(look: Lookup): Float64Array {
     pool.used = 0;
   }
   pool.sheets++;
-  const flat = pool.block.subarray(pool.used, pool.used + size);
+  const base = pool.used;
   pool.used += size;
-  return flat;
+  return [pool.block, base];
 }
 
 /**
@@ -1010,15 +1010,15 @@ function readOne(sheet: SheetInput, ctx: ReadContext, file: string, prepared: Pr
   }
 
   // Values.
-  const { flat, notes, cells, invalid, submitted, submittedCells } = readCells(
-    grid,
-    cat,
-    look,
-    rows,
-    monthCol,
-    push,
-    where,
-  );
+  const {
+    flat,
+    base: at,
+    notes,
+    cells,
+    invalid,
+    submitted,
+    submittedCells,
+  } = readCells(grid, cat, look, rows, monthCol, push, where);
   const sr = rows.submittedRow;
 
   const merges = sheet.merges ?? [];
@@ -1042,7 +1042,7 @@ function readOne(sheet: SheetInput, ctx: ReadContext, file: string, prepared: Pr
     file,
     sheet: sheet.name,
   };
-  const report = new SheetReport(head, flat, look.layout, { notes, submitted, submittedCells, invalid }, cells);
+  const report = new SheetReport(head, flat, at, look.layout, { notes, submitted, submittedCells, invalid }, cells);
   return { report, findings, skipped: false };
 }
 

@@ -30,8 +30,12 @@ export class SheetReport implements UnitYear {
   declare submitted: (string | null)[];
   declare submittedCells: string[];
   declare invalid: string[];
-  /** layout.codes.length × 12 numbers, NaN where the month has no valid value. */
+  /**
+   * From `base`, layout.codes.length × 12 numbers, NaN where the month has no valid value. The
+   * array is a block shared by many reports of a read (one allocation, no view per report).
+   */
   declare flat: Float64Array;
+  declare base: number;
   declare layout: FlatLayout;
   declare cellsOf: CellsMaker;
   declare valuesMade: Record<string, (number | null)[]> | undefined;
@@ -40,6 +44,7 @@ export class SheetReport implements UnitYear {
   constructor(
     head: Pick<UnitYear, 'unitCode' | 'unitName' | 'unitKind' | 'year' | 'file' | 'sheet'>,
     flat: Float64Array,
+    base: number,
     layout: FlatLayout,
     rest: Pick<UnitYear, 'notes' | 'submitted' | 'submittedCells' | 'invalid'>,
     cellsOf: CellsMaker,
@@ -55,6 +60,7 @@ export class SheetReport implements UnitYear {
     this.submittedCells = rest.submittedCells;
     this.invalid = rest.invalid;
     this.flat = flat;
+    this.base = base;
     this.layout = layout;
     this.cellsOf = cellsOf;
     this.valuesMade = undefined;
@@ -69,7 +75,7 @@ export class SheetReport implements UnitYear {
       for (let k = 0; k < codes.length; k++) {
         const months: (number | null)[] = [];
         for (let i = 0; i < 12; i++) {
-          const v = this.flat[k * 12 + i];
+          const v = this.flat[this.base + k * 12 + i];
           months.push(!Number.isNaN(v) ? v : null);
         }
         out[codes[k]] = months;
@@ -112,8 +118,13 @@ export class SheetReport implements UnitYear {
   }
 }
 
+/** Where a report's numbers start in its flat array (flatOf). */
+export function flatBase(r: UnitYear): number {
+  return (r as SheetReport).base;
+}
+
 /**
- * The flat numbers of a report in `layout`, or null when the report has none (hand-built
+ * The flat numbers of a report in `layout` (from flatBase), or null when the report has none (hand-built
  * reports, successions combined from several) or its values were replaced or laid out
  * for another catalogue: callers then read `values`.
  */
@@ -138,7 +149,7 @@ function sameAsFlat(r: SheetReport): boolean {
     const months = made[codes[k]];
     if (keys[k] !== codes[k] || !Array.isArray(months) || months.length !== 12) return false;
     for (let i = 0; i < 12; i++) {
-      const v = r.flat[k * 12 + i];
+      const v = r.flat[r.base + k * 12 + i];
       if (!(!Number.isNaN(v) ? Object.is(months[i], v) : months[i] === null)) return false;
     }
   }
@@ -148,6 +159,8 @@ function sameAsFlat(r: SheetReport): boolean {
 /** A copy with another name and kind (a unit mapped onto its successor), still a SheetReport. */
 export function renamed<T extends UnitYear>(r: T, unitName: string, unitKind: string | undefined): T {
   if (!(r instanceof SheetReport)) return { ...r, unitName, unitKind };
+  // Reports are not changed once read: one already so named serves as it is.
+  if (r.unitName === unitName && r.unitKind === unitKind) return r;
   const copy = Object.create(SheetReport.prototype) as SheetReport;
   Object.assign(copy, r);
   copy.unitName = unitName;

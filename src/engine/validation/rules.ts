@@ -4,7 +4,7 @@
  */
 import { FINDING_TEXT as T, type Where } from '../../messages/vi/findings';
 import { unitDisplayName } from '../sheet/layout';
-import { type FlatLayout, flatOf, layoutOf } from '../sheet/sheet-report';
+import { type FlatLayout, flatBase, flatOf, layoutOf } from '../sheet/sheet-report';
 import type { Catalogue, Finding, Indicator, RuleOperator, UnitYear, ValidationRule } from '../types';
 
 const ALL_MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
@@ -31,8 +31,9 @@ function holds(left: number, op: RuleOperator, right: number): boolean {
 
 /** Remove binary noise from a sum (0.1 + 0.2 → 0.3) so messages show what the user typed. */
 function tidy(n: number): number {
-  // Whole numbers below 10^15 print exactly at 15 digits already (the common case: counts).
-  if (Number.isInteger(n) && Math.abs(n) < 1e15) return n === 0 ? 0 : n;
+  // Whole numbers below 10^15 print exactly at 15 digits already (the common case: counts);
+  // + 0 turns -0 into 0.
+  if (Math.floor(n) === n && n < 1e15 && n > -1e15) return n + 0;
   return Number(n.toPrecision(15));
 }
 
@@ -173,6 +174,7 @@ export function checkRules(
   const layout = layoutOf(report);
   const flat = layout && flatOf(report, layout);
   const places = layout && flat ? placesIn(compiled, layout) : null;
+  const base = flat ? flatBase(report) : 0;
   const series: Series[] = [];
   if (!flat) for (const c of compiled.codes) series.push(report.values[c]);
   let unit: string | undefined;
@@ -183,10 +185,10 @@ export function checkRules(
       const { rule, codes, label } = compiled.rules[k];
       if (invalid && codes.some((c) => invalid.get(c)?.has(m))) continue;
       const left = flat
-        ? sideSumFlat(flat, (places as { codes: Int32Array }).codes, compiled.rules[k].left, i)
+        ? sideSumFlat(flat, (places as { codes: Int32Array }).codes, compiled.rules[k].left, base + i)
         : sideSum(series, compiled.rules[k].left, i);
       const right = flat
-        ? sideSumFlat(flat, (places as { codes: Int32Array }).codes, compiled.rules[k].right, i)
+        ? sideSumFlat(flat, (places as { codes: Int32Array }).codes, compiled.rules[k].right, base + i)
         : sideSum(series, compiled.rules[k].right, i);
       if (rule.missing === 'treatAsZero') {
         if (left === null && right === null) continue;
@@ -216,7 +218,7 @@ export function checkRules(
       let v: number | null;
       if (flat) {
         const p = (places as { maxima: Int32Array }).maxima[x];
-        const f = p < 0 ? Number.NaN : flat[p + i];
+        const f = p < 0 ? Number.NaN : flat[base + p + i];
         v = !Number.isNaN(f) ? f : null;
       } else v = report.values[ind.code]?.[i] ?? null;
       if (v === null || v <= (ind.max as number)) continue;
