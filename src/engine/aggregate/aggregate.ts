@@ -108,6 +108,11 @@ function bothSpans(
   inPeriod[j] = anyPart ? tidy(part) : Number.NaN;
 }
 
+/** tidy(n) is n + 0 (-0 made 0): tested in the hot loops so the call is made only for decimals. */
+function isWhole(n: number): boolean {
+  return Math.floor(n) === n && n < 1e15 && n > -1e15;
+}
+
 /** bothSpans over a report's flat numbers (NaN = empty) from `at`: the same additions in the same order. */
 function bothSpansFlat(
   flat: Float64Array,
@@ -145,8 +150,8 @@ function bothSpansFlat(
       anyPart = true;
     }
   }
-  toDate[j] = anyAll ? tidy(all) : Number.NaN;
-  inPeriod[j] = anyPart ? tidy(part) : Number.NaN;
+  toDate[j] = anyAll ? (isWhole(all) ? all + 0 : tidy(all)) : Number.NaN;
+  inPeriod[j] = anyPart ? (isWhole(part) ? part + 0 : tidy(part)) : Number.NaN;
 }
 
 /**
@@ -168,7 +173,7 @@ function addMonths(
     for (let i = 0; i < lastMonth; i++) {
       const v = flat[at + i];
       if (Number.isNaN(v)) continue;
-      sums[to + i] += tidy(v);
+      sums[to + i] += isWhole(v) ? v + 0 : tidy(v);
       seen[to + i] = 1;
     }
   }

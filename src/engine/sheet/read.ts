@@ -83,7 +83,13 @@ function cellText(v: CellValue): string {
 }
 
 function isEmpty(v: CellValue): boolean {
-  return v === null || v === undefined || (typeof v === 'string' && (v === '' || cleanText(v) === ''));
+  if (typeof v === 'string') {
+    // cleanText never removes ASCII letters or digits: text starting with one is not empty.
+    const c = v.charCodeAt(0) | 32;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) return false;
+    return v === '' || cleanText(v) === '';
+  }
+  return v === null || v === undefined;
 }
 
 const labelKeyOfText = memoText((s) => textKey(cleanText(s)));
@@ -948,7 +954,12 @@ function readOne(sheet: SheetInput, ctx: ReadContext, file: string, prepared: Pr
   const where = (w: Where = {}): Where => ({ ...place, ...w });
 
   let width = 0;
-  for (const row of grid) if (row && row.length > width) width = row.length;
+  // Indexed loops in this function: it runs once per sheet, often before the JIT has
+  // optimised it, and for…of then makes an object per step.
+  for (let r = 0; r < grid.length; r++) {
+    const row = grid[r];
+    if (row && row.length > width) width = row.length;
+  }
   if (grid.length > MAX_ROWS || width > MAX_COLS) {
     push('error', 'sheet-too-large', {}, T.sheetTooLarge(where(), grid.length, width));
     return { report: null, findings, skipped: false };
@@ -996,7 +1007,8 @@ function readOne(sheet: SheetInput, ctx: ReadContext, file: string, prepared: Pr
     const text = T.duplicateMonthColumn(where({ cell }), m, colLetter(first + 1), colLetter(second + 1));
     push('warning', 'duplicate-month-column', { cell, month: m }, text);
   }
-  const missingMonths = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].filter((m) => monthCol[m] === undefined);
+  const missingMonths: number[] = [];
+  for (let m = 1; m <= 12; m++) if (monthCol[m] === undefined) missingMonths.push(m);
   if (missingMonths.length) push('warning', 'missing-month-column', {}, T.missingMonthColumns(where(), missingMonths));
   for (const u of rows.unknown) {
     const cell = a1(u.row + 1, cols.codeCol + 1);
@@ -1025,10 +1037,12 @@ function readOne(sheet: SheetInput, ctx: ReadContext, file: string, prepared: Pr
   // 1-based rows holding values (indicator rows and the submission row).
   const valueRows: boolean[] = [];
   if (merges.length) {
-    for (const r of rows.rowAt) if (r >= 0) valueRows[r + 1] = true;
+    for (let k = 0; k < rows.rowAt.length; k++) if (rows.rowAt[k] >= 0) valueRows[rows.rowAt[k] + 1] = true;
     if (sr >= 0) valueRows[sr + 1] = true;
   }
-  for (const hidden of hiddenByMerges(merges, valueRows, monthCol)) {
+  const hiddenCells = merges.length ? hiddenByMerges(merges, valueRows, monthCol) : [];
+  for (let k = 0; k < hiddenCells.length; k++) {
+    const hidden = hiddenCells[k];
     const text = T.mergedCell(where({ cell: hidden.cell }), hidden.range, hidden.months);
     push('warning', 'merged-cell', { cell: hidden.cell }, text);
   }
