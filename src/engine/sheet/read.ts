@@ -23,7 +23,7 @@ import type {
 } from '../types';
 import { type CellParse, type InvalidCell, MAX_NOTE_LENGTH, parseCell, parseDateCell } from '../validation/cells';
 import { a1, colLetter, LAYOUT, unitDisplayName } from './layout';
-import { type FlatLayout, SheetReport } from './sheet-report';
+import { type CellsMaker, type FlatLayout, SheetReport } from './sheet-report';
 
 export interface ReadContext {
   catalogue: Catalogue;
@@ -553,6 +553,23 @@ function lookup(cat: Catalogue): Lookup {
   };
 }
 
+/** The column (not `not`, not a month) with most hits (at least 3) below the header, leftmost on a tie; -1 if none. */
+function guessColumn(grid: Grid, h: number, monthCols: boolean[], hit: (text: string) => boolean, not: number): number {
+  const counts: number[] = [];
+  const end = Math.min(grid.length, h + 1 + GUESS_ROWS);
+  for (let r = h + 1; r < end; r++) {
+    const row = grid[r] ?? [];
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      if (c !== not && !monthCols[c] && typeof v === 'string' && v.length < 300 && hit(cleanText(v)))
+        counts[c] = (counts[c] ?? 0) + 1;
+    }
+  }
+  let best = -1;
+  for (let c = 0; c < counts.length; c++) if ((counts[c] ?? 0) >= 3 && (best < 0 || counts[c] > counts[best])) best = c;
+  return best;
+}
+
 /** Month, code and label columns, or null when the sheet has no code or label column. */
 function locateColumns(
   grid: Grid,
@@ -582,24 +599,9 @@ function locateColumns(
     }
   }
   // Else by contents: the column with most hits (at least 3), leftmost on a tie.
-  const guess = (hit: (text: string) => boolean, not: number): number => {
-    const counts: number[] = [];
-    const end = Math.min(grid.length, h + 1 + GUESS_ROWS);
-    for (let r = h + 1; r < end; r++) {
-      const row = grid[r] ?? [];
-      for (let c = 0; c < row.length; c++) {
-        const v = row[c];
-        if (c !== not && !monthCols[c] && typeof v === 'string' && v.length < 300 && hit(cleanText(v)))
-          counts[c] = (counts[c] ?? 0) + 1;
-      }
-    }
-    let best = -1;
-    for (let c = 0; c < counts.length; c++)
-      if ((counts[c] ?? 0) >= 3 && (best < 0 || counts[c] > counts[best])) best = c;
-    return best;
-  };
-  if (codeCol < 0) codeCol = guess((t) => look.byUpperCode.has(t.toUpperCase()), labelCol);
-  if (labelCol < 0) labelCol = guess((t) => Boolean(look.byLabel.get(indicatorKey(t))), codeCol);
+  if (codeCol < 0) codeCol = guessColumn(grid, h, monthCols, (t) => look.byUpperCode.has(t.toUpperCase()), labelCol);
+  if (labelCol < 0)
+    labelCol = guessColumn(grid, h, monthCols, (t) => Boolean(look.byLabel.get(indicatorKey(t))), codeCol);
   if (codeCol < 0 && labelCol < 0) return null;
   return { headerRow: h, monthCol, duplicateMonths, codeCol, labelCol };
 }
@@ -617,17 +619,19 @@ interface Rows {
 /** Indicator rows by code, else by label; group rows, blank rows and footers are passed over. */
 const SUBMITTED_KEY = indicatorKey('Ngày nộp');
 
+/** Row r holds `code`: the first row of a code wins, later ones are duplicates. */
+function placeRow(rows: Rows, look: Lookup, code: string, r: number, col: number): void {
+  const k = look.position.get(code) as number;
+  const first = rows.rowAt[k];
+  if (first < 0) {
+    rows.rowAt[k] = r;
+    rows.found++;
+  } else rows.duplicates.push({ row: r, col, code, first });
+}
+
 function mapRows(grid: Grid, cols: Columns, look: Lookup): Rows {
   const rowAt = look.noRows.slice();
   const rows: Rows = { rowAt, found: 0, submittedRow: -1, unknown: [], duplicates: [] };
-  const place = (code: string, r: number, col: number) => {
-    const k = look.position.get(code) as number;
-    const first = rowAt[k];
-    if (first < 0) {
-      rowAt[k] = r;
-      rows.found++;
-    } else rows.duplicates.push({ row: r, col, code, first });
-  };
   const { codeCol, labelCol } = cols;
   for (let r = cols.headerRow + 1; r < grid.length; r++) {
     const row = grid[r] ?? [];
@@ -635,7 +639,7 @@ function mapRows(grid: Grid, cols: Columns, look: Lookup): Rows {
     // The common row: the cell holds exactly an indicator code, nothing to clean.
     const direct = typeof raw === 'string' && raw !== '' ? look.byPlainCode.get(raw) : undefined;
     if (direct) {
-      place(direct.code, r, codeCol);
+      placeRow(rows, look, direct.code, r, codeCol);
       continue;
     }
     const code = cellText(raw);
@@ -647,7 +651,7 @@ function mapRows(grid: Grid, cols: Columns, look: Lookup): Rows {
       }
       const ind = look.byCode.get(code) ?? look.byUpperCode.get(code.toUpperCase());
       if (ind) {
-        place(ind.code, r, codeCol);
+        placeRow(rows, look, ind.code, r, codeCol);
         continue;
       }
       if (looksLikeCode(code)) {
@@ -656,7 +660,7 @@ function mapRows(grid: Grid, cols: Columns, look: Lookup): Rows {
         const viaLabel = label ? look.byLabel.get(indicatorKey(label)) : undefined;
         const usable = viaLabel && rowAt[look.position.get(viaLabel.code) as number] < 0 ? viaLabel : null;
         rows.unknown.push({ row: r, code, readByLabel: usable !== null });
-        if (usable) place(usable.code, r, labelCol);
+        if (usable) placeRow(rows, look, usable.code, r, labelCol);
         continue;
       }
     }
@@ -668,7 +672,7 @@ function mapRows(grid: Grid, cols: Columns, look: Lookup): Rows {
       continue;
     }
     const ind = look.byLabel.get(key);
-    if (ind) place(ind.code, r, labelCol);
+    if (ind) placeRow(rows, look, ind.code, r, labelCol);
   }
   return rows;
 }
@@ -786,28 +790,36 @@ function plainValues(
 const CELL_NAMES = new Map<string, Map<number, readonly string[]>>();
 const CELL_NAMES_MAX = 200;
 
-function cellNames(monthCol: (number | undefined)[]): (row: number) => readonly string[] {
-  const key = monthCol.join();
-  let byRow = CELL_NAMES.get(key);
-  if (!byRow) {
-    if (CELL_NAMES.size >= CELL_NAMES_MAX) CELL_NAMES.clear();
-    byRow = new Map();
-    CELL_NAMES.set(key, byRow);
+/** The cell names of one sheet's rows (`at(row)`, 1-based), from the cache of its month columns. */
+class RowNames {
+  declare rows: Map<number, readonly string[]>;
+  declare monthCol: (number | undefined)[];
+
+  constructor(monthCol: (number | undefined)[]) {
+    const key = monthCol.join();
+    let byRow = CELL_NAMES.get(key);
+    if (!byRow) {
+      if (CELL_NAMES.size >= CELL_NAMES_MAX) CELL_NAMES.clear();
+      byRow = new Map();
+      CELL_NAMES.set(key, byRow);
+    }
+    this.rows = byRow;
+    this.monthCol = monthCol;
   }
-  const rows = byRow;
-  return (row) => {
-    let names = rows.get(row);
+
+  at(row: number): readonly string[] {
+    let names = this.rows.get(row);
     if (!names) {
       const list: string[] = [];
       for (let m = 1; m <= 12; m++) {
-        const c = monthCol[m];
+        const c = this.monthCol[m];
         list.push(c === undefined ? '' : a1(row, c + 1));
       }
       names = Object.freeze(list);
-      rows.set(row, names);
+      this.rows.set(row, names);
     }
     return names;
-  };
+  }
 }
 
 /** What every sheet of a read shares, built once: the unit index and the catalogue lookup. */
@@ -821,31 +833,54 @@ export function prepareRead(ctx: ReadContext): PreparedRead {
   return { units: indexUnits(ctx.units), look: lookup(ctx.catalogue) };
 }
 
-type Push = (severity: Finding['severity'], code: string, extra: Partial<Finding>, message: string) => void;
+/**
+ * A sheet's findings and how its messages name the place. An object with methods rather than
+ * closures made per sheet: thousands of sheets are read in a row.
+ */
+class Sink {
+  declare findings: Finding[];
+  /** Fields every finding of the sheet carries (file, sheet, then unit). */
+  declare base: Partial<Finding>;
+  declare place: Where;
+
+  constructor(base: Partial<Finding>, place: Where) {
+    this.findings = [];
+    this.base = base;
+    this.place = place;
+  }
+
+  push(severity: Finding['severity'], code: string, extra: Partial<Finding>, message: string): void {
+    this.findings.push(dropUndefined({ severity, code, ...this.base, ...extra, message } as Finding));
+  }
+
+  where(w: Where = {}): Where {
+    return { ...this.place, ...w };
+  }
+}
+
+function cellFinding(
+  out: Sink,
+  indicatorCode: string,
+  indicatorLabel: string,
+  m: number,
+  cell: string,
+  bad: InvalidCell,
+) {
+  const text = cellProblemText(bad.problem, out.where({ cell, indicator: indicatorLabel, month: m }), bad.shown);
+  out.push('error', bad.problem, { cell, indicatorCode, indicatorLabel, month: m }, text);
+}
 
 /**
  * The month cells of every indicator row and of the submission row, with their findings.
  * Kept apart from readOne so that this, the part run for every cell, is small enough for the
  * JIT to optimise early in a large read.
  */
-function readCells(
-  grid: Grid,
-  cat: Catalogue,
-  look: Lookup,
-  rows: Rows,
-  monthCol: (number | undefined)[],
-  push: Push,
-  where: (w?: Where) => Where,
-) {
+function readCells(grid: Grid, cat: Catalogue, look: Lookup, rows: Rows, monthCol: (number | undefined)[], out: Sink) {
   const [flat, base] = flatArray(look);
   const notes = fresh<(string | null)[]>(look.notesShape);
   const invalid: string[] = [];
-  const cellFinding = (indicatorCode: string, indicatorLabel: string, m: number, cell: string, bad: InvalidCell) => {
-    const text = cellProblemText(bad.problem, where({ cell, indicator: indicatorLabel, month: m }), bad.shown);
-    push('error', bad.problem, { cell, indicatorCode, indicatorLabel, month: m }, text);
-  };
 
-  const rowCells = cellNames(monthCol);
+  const rowCells = new RowNames(monthCol);
   for (let i = 0; i < cat.indicators.length; i++) {
     const ind = cat.indicators[i];
     const at = rows.rowAt[look.slot[i]];
@@ -855,7 +890,7 @@ function readCells(
     if (at < 0) {
       if (!note) flat.fill(Number.NaN, fa, fa + 12);
       const extra = { indicatorCode: ind.code, indicatorLabel: ind.label };
-      push('warning', 'missing-indicator', extra, T.missingIndicator(where(), ind.label, ind.code));
+      out.push('warning', 'missing-indicator', extra, T.missingIndicator(out.where(), ind.label, ind.code));
     } else {
       const row = grid[at] ?? [];
       let rest = 0;
@@ -863,7 +898,7 @@ function readCells(
         for (let m = 1; m <= 12; m++) if (monthCol[m] !== undefined) rest |= 1 << m;
       } else rest = plainValues(row, monthCol, ind.kind, flat, fa);
       // Cell names only for the cells left to parseCell: a finding may need one.
-      const names = rest === 0 ? null : rowCells(at + 1);
+      const names = rest === 0 ? null : rowCells.at(at + 1);
       for (let m = 1; rest !== 0 && m <= 12; m++) {
         if ((rest & (1 << m)) === 0) continue;
         const c = monthCol[m] as number;
@@ -871,23 +906,23 @@ function readCells(
         const parsed: CellParse = parseCell(row[c], ind.kind);
         if (parsed.status === 'invalid') {
           invalid.push(`${ind.code}:${m}`);
-          cellFinding(ind.code, ind.label, m, cell, parsed);
+          cellFinding(out, ind.code, ind.label, m, cell, parsed);
         } else if (parsed.status === 'ok') {
           if (note) (months as (string | null)[])[m - 1] = parsed.value as string;
           else flat[fa + m - 1] = parsed.value as number;
           // Most cells have no note: build the finding's location only for those that do.
           if (parsed.note === undefined) continue;
           const extra = { cell, indicatorCode: ind.code, indicatorLabel: ind.label, month: m };
-          const w = where({ cell, indicator: ind.label, month: m });
+          const w = out.where({ cell, indicator: ind.label, month: m });
           if (parsed.note === 'ambiguous-thousands')
-            push(
+            out.push(
               'warning',
               'ambiguous-thousands',
               extra,
               T.englishThousands(w, cellText(row[c]), parsed.value as number),
             );
           else if (parsed.note === 'truncated')
-            push('warning', 'note-truncated', extra, T.noteTruncated(w, MAX_NOTE_LENGTH));
+            out.push('warning', 'note-truncated', extra, T.noteTruncated(w, MAX_NOTE_LENGTH));
         }
       }
     }
@@ -896,8 +931,8 @@ function readCells(
 
   const submitted = twelveNulls<string>();
   const sr = rows.submittedRow;
-  const submittedCells = sr < 0 ? Array<string>(12).fill('') : (rowCells(sr + 1) as string[]);
-  if (sr < 0) push('warning', 'missing-submitted-row', {}, T.missingSubmittedRow(where()));
+  const submittedCells = sr < 0 ? Array<string>(12).fill('') : (rowCells.at(sr + 1) as string[]);
+  if (sr < 0) out.push('warning', 'missing-submitted-row', {}, T.missingSubmittedRow(out.where()));
   else
     for (let m = 1; m <= 12; m++) {
       const c = monthCol[m];
@@ -905,10 +940,18 @@ function readCells(
       const cell = submittedCells[m - 1];
       const parsed = parseDateCell(grid[sr]?.[c]);
       if (parsed.status === 'ok') submitted[m - 1] = parsed.iso;
-      else if (parsed.status === 'invalid') cellFinding(LAYOUT.submittedCode, SUBMITTED_LABEL, m, cell, parsed);
+      else if (parsed.status === 'invalid') cellFinding(out, LAYOUT.submittedCode, SUBMITTED_LABEL, m, cell, parsed);
     }
 
-  return { flat, base, notes, cells: cellsMaker(cat, look, rows.rowAt, rowCells), invalid, submitted, submittedCells };
+  return {
+    flat,
+    base,
+    notes,
+    cells: new LazyCells(cat, look, rows.rowAt, rowCells),
+    invalid,
+    submitted,
+    submittedCells,
+  };
 }
 
 /** A block and where in it a report's numbers go (readCells sets every entry). */
@@ -930,28 +973,38 @@ function flatArray(look: Lookup): [Float64Array, number] {
  * Per indicator code the 12 cell names ('' where there is no row or month column), made when
  * asked. A function of its own, so the closure holds only what it needs (not the grid).
  */
-function cellsMaker(cat: Catalogue, look: Lookup, rowAt: number[], rowCells: (row: number) => readonly string[]) {
-  return () => {
+class LazyCells implements CellsMaker {
+  declare cat: Catalogue;
+  declare look: Lookup;
+  declare rowAt: number[];
+  declare names: RowNames;
+
+  constructor(cat: Catalogue, look: Lookup, rowAt: number[], names: RowNames) {
+    this.cat = cat;
+    this.look = look;
+    this.rowAt = rowAt;
+    this.names = names;
+  }
+
+  make(): Record<string, string[]> {
+    const { cat, look } = this;
     const out = fresh<string[]>(look.cellsShape);
     for (let i = 0; i < cat.indicators.length; i++) {
-      const at = rowAt[look.slot[i]];
-      out[cat.indicators[i].code] = at < 0 ? Array(12).fill('') : (rowCells(at + 1) as string[]);
+      const at = this.rowAt[look.slot[i]];
+      out[cat.indicators[i].code] = at < 0 ? Array(12).fill('') : (this.names.at(at + 1) as string[]);
     }
     return out;
-  };
+  }
 }
 
 function readOne(sheet: SheetInput, ctx: ReadContext, file: string, prepared: PreparedRead): SheetRead {
   const grid = sheet.grid ?? [];
-  const findings: Finding[] = [];
   const header = findHeaderRow(grid);
-  if (!header) return { report: null, findings, skipped: true };
+  if (!header) return { report: null, findings: [], skipped: true };
 
   const base: Partial<Finding> = dropUndefined({ file: file || undefined, sheet: sheet.name });
-  const push = (severity: Finding['severity'], code: string, extra: Partial<Finding>, message: string) =>
-    findings.push(dropUndefined({ severity, code, ...base, ...extra, message } as Finding));
-  let place: Where = { file: file || undefined, sheet: sheet.name };
-  const where = (w: Where = {}): Where => ({ ...place, ...w });
+  const out = new Sink(base, { file: file || undefined, sheet: sheet.name });
+  const findings = out.findings;
 
   let width = 0;
   // Indexed loops in this function: it runs once per sheet, often before the JIT has
@@ -961,7 +1014,7 @@ function readOne(sheet: SheetInput, ctx: ReadContext, file: string, prepared: Pr
     if (row && row.length > width) width = row.length;
   }
   if (grid.length > MAX_ROWS || width > MAX_COLS) {
-    push('error', 'sheet-too-large', {}, T.sheetTooLarge(where(), grid.length, width));
+    out.push('error', 'sheet-too-large', {}, T.sheetTooLarge(out.where(), grid.length, width));
     return { report: null, findings, skipped: false };
   }
 
@@ -980,45 +1033,46 @@ function readOne(sheet: SheetInput, ctx: ReadContext, file: string, prepared: Pr
   const id = identifyUnit(top, ctx.units, prepared.units, sheet.name, file);
   if (id.match) {
     Object.assign(base, { unitCode: id.match.unit.code, unitName: id.unitName });
-    place = { unit: id.display };
-    if (id.mismatch) push('warning', 'unit-mismatch', {}, T.unitMismatch(where(), ...id.mismatch));
+    out.place = { unit: id.display };
+    if (id.mismatch) out.push('warning', 'unit-mismatch', {}, T.unitMismatch(out.where(), ...id.mismatch));
   } else {
-    push('error', 'unknown-unit', {}, T.unknownUnit(where(), id.typed));
+    out.push('error', 'unknown-unit', {}, T.unknownUnit(out.where(), id.typed));
   }
   let year = identifyYear(top, grid, h, sheet.name, file);
   // A copy of last year's sheet renamed but not updated: the "Năm" cell wins, and says so.
   const nameYear = yearIn(sheet.name);
   if (year !== null && yearIn(top.year) === year && nameYear !== null && nameYear !== year)
-    push('warning', 'year-mismatch', {}, T.yearMismatch(where(), year, sheet.name, nameYear));
+    out.push('warning', 'year-mismatch', {}, T.yearMismatch(out.where(), year, sheet.name, nameYear));
   if (year === null) {
     // With an expected year the sheet is still usable; say what was assumed.
-    push(ctx.year === undefined ? 'error' : 'warning', 'no-year', {}, T.noYear(where(), ctx.year ?? null));
+    out.push(ctx.year === undefined ? 'error' : 'warning', 'no-year', {}, T.noYear(out.where(), ctx.year ?? null));
     year = ctx.year ?? null;
   } else {
     const accepted: number[] = ctx.year !== undefined ? [ctx.year] : [];
     for (const y of ctx.years ?? []) if (!accepted.includes(y)) accepted.push(y);
     if (accepted.length && !accepted.includes(year))
-      push('warning', 'wrong-year', {}, T.wrongYear(where(), year, accepted));
+      out.push('warning', 'wrong-year', {}, T.wrongYear(out.where(), year, accepted));
   }
 
   // Layout problems.
   for (const [m, first, second] of cols.duplicateMonths) {
     const cell = a1(h + 1, second + 1);
-    const text = T.duplicateMonthColumn(where({ cell }), m, colLetter(first + 1), colLetter(second + 1));
-    push('warning', 'duplicate-month-column', { cell, month: m }, text);
+    const text = T.duplicateMonthColumn(out.where({ cell }), m, colLetter(first + 1), colLetter(second + 1));
+    out.push('warning', 'duplicate-month-column', { cell, month: m }, text);
   }
   const missingMonths: number[] = [];
   for (let m = 1; m <= 12; m++) if (monthCol[m] === undefined) missingMonths.push(m);
-  if (missingMonths.length) push('warning', 'missing-month-column', {}, T.missingMonthColumns(where(), missingMonths));
+  if (missingMonths.length)
+    out.push('warning', 'missing-month-column', {}, T.missingMonthColumns(out.where(), missingMonths));
   for (const u of rows.unknown) {
     const cell = a1(u.row + 1, cols.codeCol + 1);
-    push('warning', 'unknown-indicator', { cell }, T.unknownIndicator(where({ cell }), u.code, u.readByLabel));
+    out.push('warning', 'unknown-indicator', { cell }, T.unknownIndicator(out.where({ cell }), u.code, u.readByLabel));
   }
   for (const d of rows.duplicates) {
     const cell = a1(d.row + 1, d.col + 1);
     const indicatorLabel = look.byCode.get(d.code)?.label;
-    const text = T.duplicateIndicator(where({ cell }), d.code, d.first + 1, d.row + 1);
-    push('error', 'duplicate-indicator', { cell, indicatorCode: d.code, indicatorLabel }, text);
+    const text = T.duplicateIndicator(out.where({ cell }), d.code, d.first + 1, d.row + 1);
+    out.push('error', 'duplicate-indicator', { cell, indicatorCode: d.code, indicatorLabel }, text);
   }
 
   // Values.
@@ -1030,7 +1084,7 @@ function readOne(sheet: SheetInput, ctx: ReadContext, file: string, prepared: Pr
     invalid,
     submitted,
     submittedCells,
-  } = readCells(grid, cat, look, rows, monthCol, push, where);
+  } = readCells(grid, cat, look, rows, monthCol, out);
   const sr = rows.submittedRow;
 
   const merges = sheet.merges ?? [];
@@ -1043,8 +1097,8 @@ function readOne(sheet: SheetInput, ctx: ReadContext, file: string, prepared: Pr
   const hiddenCells = merges.length ? hiddenByMerges(merges, valueRows, monthCol) : [];
   for (let k = 0; k < hiddenCells.length; k++) {
     const hidden = hiddenCells[k];
-    const text = T.mergedCell(where({ cell: hidden.cell }), hidden.range, hidden.months);
-    push('warning', 'merged-cell', { cell: hidden.cell }, text);
+    const text = T.mergedCell(out.where({ cell: hidden.cell }), hidden.range, hidden.months);
+    out.push('warning', 'merged-cell', { cell: hidden.cell }, text);
   }
 
   if (!id.match || year === null) return { report: null, findings, skipped: false };

@@ -17,7 +17,9 @@ export interface FlatLayout {
 }
 
 /** Builds the cell names of one report when asked (they are only needed for findings and shells). */
-export type CellsMaker = () => Record<string, string[]>;
+export interface CellsMaker {
+  make(): Record<string, string[]>;
+}
 
 export class SheetReport implements UnitYear {
   declare unitCode: string;
@@ -91,7 +93,7 @@ export class SheetReport implements UnitYear {
   }
 
   get cells(): Record<string, string[]> {
-    if (this.cellsMade === undefined) this.cellsMade = this.cellsOf();
+    if (this.cellsMade === undefined) this.cellsMade = this.cellsOf.make();
     return this.cellsMade;
   }
 
