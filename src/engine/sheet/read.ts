@@ -959,8 +959,9 @@ function flatArray(look: Lookup): [Float64Array, number] {
   const size = look.layout.codes.length * 12;
   const pool = look.pool;
   if (pool.used + size > pool.block.length) {
-    // Blocks grow with the read (1, 2, 4 … 64 sheets), so reading one sheet stays small.
-    pool.block = new Float64Array(size * Math.min(64, 2 ** Math.min(6, Math.floor(Math.log2(pool.sheets + 1)))));
+    // Blocks double with the read (1, 2, 4 … 1,024 sheets): reading one sheet stays small, a
+    // national read makes a dozen blocks, and at most one block is partly unused.
+    pool.block = new Float64Array(size * Math.min(1024, pool.sheets + 1));
     pool.used = 0;
   }
   pool.sheets++;

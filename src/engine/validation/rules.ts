@@ -34,6 +34,10 @@ function tidy(n: number): number {
   // Whole numbers below 10^15 print exactly at 15 digits already (the common case: counts);
   // + 0 turns -0 into 0.
   if (Math.floor(n) === n && n < 1e15 && n > -1e15) return n + 0;
+  // With at most two decimals n is the double nearest such a decimal of at most 15 digits,
+  // which 15 digits give back exactly: toPrecision (slow) would return n itself.
+  const hundredths = Math.round(n * 100);
+  if (hundredths / 100 === n && hundredths < 1e15 && hundredths > -1e15) return n;
   return Number(n.toPrecision(15));
 }
 
