@@ -333,7 +333,11 @@ const kindPrefixes = memoText((kind): string[] => {
 /** "Xã Chung Chải" → "Chung Chải" when "xã" is the unit's kind (or its short form). */
 function stripKind(text: string, kind: string): string {
   const t = cleanText(text);
-  const lower = normalizeName(t);
+  return stripKindOf(t, normalizeName(t), kind);
+}
+
+/** stripKind for text already cleaned (`t`) and lower-cased (`lower`). */
+function stripKindOf(t: string, lower: string, kind: string): string {
   for (const p of kindPrefixes(kind)) if (lower.startsWith(p)) return t.slice(p.length).trim();
   return t;
 }
@@ -341,8 +345,10 @@ function stripKind(text: string, kind: string): string {
 /** "Xã Chung Chải", "Chung Chải", "CHUNG CHẢI", "Chung Chai" (if unique) → the unit. */
 function byName(index: UnitIndex, typed: string): UnitMatch | null {
   const exact: UnitMatch[] = [];
+  const t = cleanText(typed);
+  const lower = normalizeName(t);
   for (const [kind, names] of index.byLooseName) {
-    const hit = names.get(looseKey(stripKind(typed, kind)));
+    const hit = names.get(looseKey(stripKindOf(t, lower, kind)));
     if (hit) exact.push(...hit);
   }
   if (exact.length) return unique(exact);
@@ -592,8 +598,10 @@ function locateColumns(
   for (let r = Math.max(0, h - 2); r <= h; r++) {
     const row = grid[r] ?? [];
     for (let c = 0; c < row.length; c++) {
-      if (monthCols[c]) continue;
-      const k = labelKey(row[c]);
+      // Only text can be a header: numbers, dates and empties have no key among them.
+      const v = row[c];
+      if (monthCols[c] || typeof v !== 'string' || v === '') continue;
+      const k = labelKey(v);
       if (codeCol < 0 && CODE_HEADERS.has(k)) codeCol = c;
       else if (labelCol < 0 && isLabelHeader(k)) labelCol = c;
     }

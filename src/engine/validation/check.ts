@@ -68,9 +68,16 @@ export function checkWorkbooks(workbooks: WorkbookInput[], ctx: ReadContext): Re
   const all: UnitYear[] = [];
   const findings: Finding[] = [];
   const prepared = prepareRead(ctx);
+  const rules = compileRules(ctx.catalogue);
+  // Rules are checked as each report is read, while its numbers are still in the CPU's cache;
+  // only the kept reports' findings are used below.
+  const ruleFindings = new Map<UnitYear, Finding[]>();
   for (const wb of workbooks) {
     const r = readWorkbook(wb, ctx, prepared);
-    all.push(...r.reports);
+    for (const report of r.reports) {
+      all.push(report);
+      ruleFindings.set(report, checkRules(report, ctx.catalogue, undefined, rules));
+    }
     findings.push(...r.findings);
   }
 
@@ -102,8 +109,7 @@ export function checkWorkbooks(workbooks: WorkbookInput[], ctx: ReadContext): Re
   }
 
   const reports = [...kept.values()].sort(compareReports);
-  const rules = compileRules(ctx.catalogue);
-  for (const r of reports) for (const f of checkRules(r, ctx.catalogue, undefined, rules)) findings.push(f);
+  for (const r of reports) for (const f of ruleFindings.get(r) as Finding[]) findings.push(f);
   findings.sort(compareFindings);
   return { reports, findings };
 }
