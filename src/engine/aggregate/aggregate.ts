@@ -159,6 +159,65 @@ function bothSpansFlat(
 }
 
 /**
+ * One report's bothSpansFlat for every indicator k (into inPeriod[k][j], toDate[k][j]) and, when
+ * `sums` is given, addMonths too, in one read of each series: the same additions per sum.
+ */
+function reportSpans(
+  flat: Float64Array,
+  base: number,
+  places: Int32Array,
+  lastOf: Uint8Array,
+  first: number,
+  lastMonth: number,
+  sums: Float64Array | null,
+  seen: Uint8Array,
+  inPeriod: Float64Array[],
+  toDate: Float64Array[],
+  j: number,
+): void {
+  for (let k = 0; k < places.length; k++) {
+    if (places[k] < 0) continue;
+    const at = base + places[k];
+    if (lastOf[k] === 1) {
+      if (sums) addSeries(flat, at, lastMonth, sums, seen, k * 12);
+      bothSpansFlat(flat, at, true, first, lastMonth, inPeriod[k], toDate[k], j);
+      continue;
+    }
+    const to = k * 12;
+    let all = 0;
+    let part = 0;
+    let anyAll = false;
+    let anyPart = false;
+    for (let i = 0; i < lastMonth; i++) {
+      const v = flat[at + i];
+      if (Number.isNaN(v)) continue;
+      if (sums) {
+        sums[to + i] += isWhole(v) ? v + 0 : tidy(v);
+        seen[to + i] = 1;
+      }
+      all = anyAll ? all + v : v;
+      anyAll = true;
+      if (i >= first - 1) {
+        part = anyPart ? part + v : v;
+        anyPart = true;
+      }
+    }
+    toDate[k][j] = anyAll ? (isWhole(all) ? all + 0 : tidy(all)) : Number.NaN;
+    inPeriod[k][j] = anyPart ? (isWhole(part) ? part + 0 : tidy(part)) : Number.NaN;
+  }
+}
+
+/** addMonths for one series, into sums from `to`. */
+function addSeries(flat: Float64Array, at: number, lastMonth: number, sums: Float64Array, seen: Uint8Array, to: number) {
+  for (let i = 0; i < lastMonth; i++) {
+    const v = flat[at + i];
+    if (Number.isNaN(v)) continue;
+    sums[to + i] += isWhole(v) ? v + 0 : tidy(v);
+    seen[to + i] = 1;
+  }
+}
+
+/**
  * Add a report's months 1…lastMonth (tidied, as unit values are) into the monthly sums, per
  * indicator k at k × 12; `seen` marks sums that got a value.
  */
@@ -308,6 +367,10 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
       if (layout && flat) {
         const places = placesIn(layout);
         const base = flatBase(report);
+        if (contiguous) {
+          reportSpans(flat, base, places, lastOf, first, lastMonth, monthlyToo ? sums : null, seen, inPeriod, toDate, j);
+          continue;
+        }
         if (monthlyToo) addMonths(flat, base, places, lastMonth, sums, seen);
         for (let k = 0; k < numeric.length; k++) {
           if (places[k] < 0) continue;
