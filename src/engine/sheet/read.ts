@@ -155,14 +155,38 @@ function headerCell(v: CellValue): HeaderCell {
   return typeof v === 'number' ? headerCellOf(v) : NOT_HEADER;
 }
 
+/** Month (1–12) → columns, months in the order first seen: a Map's behaviour, without its cost per sheet. */
+class MonthMap {
+  declare lists: (number[] | undefined)[];
+  declare order: number[];
+
+  constructor() {
+    this.lists = [];
+    this.order = [];
+  }
+
+  get size(): number {
+    return this.order.length;
+  }
+
+  get(m: number): number[] | undefined {
+    return this.lists[m];
+  }
+
+  set(m: number, list: number[]): void {
+    if (this.lists[m] === undefined) this.order.push(m);
+    this.lists[m] = list;
+  }
+}
+
 /**
  * Month → columns (0-based) of one row, or null when the row is not a month header
  * row. Bare numbers ("1" … "12", e.g. under a merged "Tháng" cell) count only when
  * the whole row looks like months: every number in it is 1–12, increasing, and the
  * row also holds text (so a row of data or of column numbers is not taken).
  */
-function monthColumns(row: CellValue[]): Map<number, number[]> | null {
-  let strict: Map<number, number[]> | null = null; // most rows have no month header at all
+function monthColumns(row: CellValue[]): MonthMap | null {
+  let strict: MonthMap | null = null; // most rows have no month header at all
   const limit = Math.min(row.length, MAX_COLS * 5);
   // Six months need six cells with text or a number: title and label rows have fewer.
   let filled = 0;
@@ -176,7 +200,7 @@ function monthColumns(row: CellValue[]): Map<number, number[]> | null {
     const cell = headerCell(row[c]);
     const m = cell.strict;
     if (m) {
-      strict ??= new Map();
+      strict ??= new MonthMap();
       const list = strict.get(m);
       if (list) list.push(c);
       else strict.set(m, [c]);
@@ -186,7 +210,7 @@ function monthColumns(row: CellValue[]): Map<number, number[]> | null {
   if (strict && strict.size >= MIN_MONTH_HEADERS) return strict;
   // Fewer than six bare numbers cannot make a header (title rows, label rows).
   if (bareCount < MIN_MONTH_HEADERS) return null;
-  const bare = new Map<number, number[]>();
+  const bare = new MonthMap();
   let last = 0;
   let hasText = false;
   for (let c = 0; c < limit; c++) {
@@ -203,7 +227,7 @@ function monthColumns(row: CellValue[]): Map<number, number[]> | null {
   return hasText && bare.size >= MIN_MONTH_HEADERS ? bare : null;
 }
 
-function findHeaderRow(grid: Grid): { row: number; months: Map<number, number[]> } | null {
+function findHeaderRow(grid: Grid): { row: number; months: MonthMap } | null {
   const limit = Math.min(grid.length, HEADER_SCAN_ROWS);
   for (let r = 0; r < limit; r++) {
     const months = monthColumns(grid[r] ?? []);
@@ -577,20 +601,19 @@ function guessColumn(grid: Grid, h: number, monthCols: boolean[], hit: (text: st
 }
 
 /** Month, code and label columns, or null when the sheet has no code or label column. */
-function locateColumns(
-  grid: Grid,
-  header: { row: number; months: Map<number, number[]> },
-  look: Lookup,
-): Columns | null {
+function locateColumns(grid: Grid, header: { row: number; months: MonthMap }, look: Lookup): Columns | null {
   const h = header.row;
   const monthCol: (number | undefined)[] = Array(13).fill(undefined);
   const monthCols: boolean[] = [];
   const duplicateMonths: [number, number, number][] = [];
-  header.months.forEach((list, m) => {
+  const { order, lists } = header.months;
+  for (let k = 0; k < order.length; k++) {
+    const m = order[k];
+    const list = lists[m] as number[];
     monthCol[m] = list[0];
-    for (const c of list) monthCols[c] = true;
+    for (let i = 0; i < list.length; i++) monthCols[list[i]] = true;
     for (let i = 1; i < list.length; i++) duplicateMonths.push([m, list[0], list[i]]);
-  });
+  }
 
   // By header text; the header may span the two rows above the month row.
   let codeCol = -1;
@@ -780,12 +803,18 @@ function plainValues(
   let rest = 0;
   for (let m = 1; m <= 12; m++) {
     const c = monthCol[m];
-    flat[at + m - 1] = Number.NaN;
-    if (c === undefined) continue;
+    if (c === undefined) {
+      flat[at + m - 1] = Number.NaN;
+      continue;
+    }
     const v = row[c];
-    if (typeof v === 'number' && v >= 0 && (count ? Number.isInteger(v) : amount && v < Number.POSITIVE_INFINITY))
-      flat[at + m - 1] = v === 0 ? 0 : v;
-    else rest |= 1 << m;
+    // Finite, not negative, and whole for counts (Math.floor is Number.isInteger for finite v).
+    if (typeof v === 'number' && v >= 0 && v < Number.POSITIVE_INFINITY && (count ? Math.floor(v) === v : amount))
+      flat[at + m - 1] = v + 0;
+    else {
+      flat[at + m - 1] = Number.NaN;
+      rest |= 1 << m;
+    }
   }
   return rest;
 }
