@@ -208,7 +208,14 @@ function reportSpans(
 }
 
 /** addMonths for one series, into sums from `to`. */
-function addSeries(flat: Float64Array, at: number, lastMonth: number, sums: Float64Array, seen: Uint8Array, to: number) {
+function addSeries(
+  flat: Float64Array,
+  at: number,
+  lastMonth: number,
+  sums: Float64Array,
+  seen: Uint8Array,
+  to: number,
+) {
   for (let i = 0; i < lastMonth; i++) {
     const v = flat[at + i];
     if (Number.isNaN(v)) continue;
@@ -368,7 +375,19 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
         const places = placesIn(layout);
         const base = flatBase(report);
         if (contiguous) {
-          reportSpans(flat, base, places, lastOf, first, lastMonth, monthlyToo ? sums : null, seen, inPeriod, toDate, j);
+          reportSpans(
+            flat,
+            base,
+            places,
+            lastOf,
+            first,
+            lastMonth,
+            monthlyToo ? sums : null,
+            seen,
+            inPeriod,
+            toDate,
+            j,
+          );
           continue;
         }
         if (monthlyToo) addMonths(flat, base, places, lastMonth, sums, seen);
