@@ -157,11 +157,15 @@ function headerCell(v: CellValue): HeaderCell {
 
 /** Month (1–12) → columns, months in the order first seen: a Map's behaviour, without its cost per sheet. */
 class MonthMap {
-  declare lists: (number[] | undefined)[];
+  /** First column of month m (-1: none). */
+  declare first: number[];
+  /** Further columns of month m, in order (rare: a month header typed twice). */
+  declare more: (number[] | undefined)[] | null;
   declare order: number[];
 
   constructor() {
-    this.lists = [];
+    this.first = [-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1];
+    this.more = null;
     this.order = [];
   }
 
@@ -169,13 +173,17 @@ class MonthMap {
     return this.order.length;
   }
 
-  get(m: number): number[] | undefined {
-    return this.lists[m];
-  }
-
-  set(m: number, list: number[]): void {
-    if (this.lists[m] === undefined) this.order.push(m);
-    this.lists[m] = list;
+  /** Column c holds month m. */
+  add(m: number, c: number): void {
+    if (this.first[m] < 0) {
+      this.first[m] = c;
+      this.order.push(m);
+      return;
+    }
+    this.more ??= [];
+    const list = this.more[m];
+    if (list) list.push(c);
+    else this.more[m] = [c];
   }
 }
 
@@ -201,9 +209,7 @@ function monthColumns(row: CellValue[]): MonthMap | null {
     const m = cell.strict;
     if (m) {
       strict ??= new MonthMap();
-      const list = strict.get(m);
-      if (list) list.push(c);
-      else strict.set(m, [c]);
+      strict.add(m, c);
     }
     if (cell.bare !== null) bareCount++;
   }
@@ -222,7 +228,7 @@ function monthColumns(row: CellValue[]): MonthMap | null {
     }
     if (n < 1 || n > 12 || n <= last) return null;
     last = n;
-    bare.set(n, [c]);
+    bare.add(n, c);
   }
   return hasText && bare.size >= MIN_MONTH_HEADERS ? bare : null;
 }
@@ -606,13 +612,17 @@ function locateColumns(grid: Grid, header: { row: number; months: MonthMap }, lo
   const monthCol: (number | undefined)[] = Array(13).fill(undefined);
   const monthCols: boolean[] = [];
   const duplicateMonths: [number, number, number][] = [];
-  const { order, lists } = header.months;
+  const { order, first, more } = header.months;
   for (let k = 0; k < order.length; k++) {
     const m = order[k];
-    const list = lists[m] as number[];
-    monthCol[m] = list[0];
-    for (let i = 0; i < list.length; i++) monthCols[list[i]] = true;
-    for (let i = 1; i < list.length; i++) duplicateMonths.push([m, list[0], list[i]]);
+    monthCol[m] = first[m];
+    monthCols[first[m]] = true;
+    const others = more?.[m];
+    if (others)
+      for (let i = 0; i < others.length; i++) {
+        monthCols[others[i]] = true;
+        duplicateMonths.push([m, first[m], others[i]]);
+      }
   }
 
   // By header text; the header may span the two rows above the month row.
