@@ -68,48 +68,13 @@ export function unitValue(r: UnitYear | undefined, ind: Indicator, months: numbe
   return series ? seriesValue(series, ind.overMonths === 'last', months) : null;
 }
 
-/**
- * seriesValue over months first…lastMonth (into inPeriod[j]) and 1…lastMonth (into toDate[j])
- * in one pass; the same additions in the same order as two calls. NaN stands for null: unit
- * values never are NaN, and plain doubles need no boxing.
- */
-function bothSpans(
-  series: (number | null)[],
-  last: boolean,
-  first: number,
-  lastMonth: number,
-  inPeriod: Float64Array,
-  toDate: Float64Array,
-  j: number,
-): void {
-  if (last) {
-    for (let i = lastMonth - 1; i >= 0; i--) {
-      const v = series[i];
-      if (v === null || v === undefined) continue;
-      toDate[j] = v;
-      inPeriod[j] = i >= first - 1 ? v : Number.NaN;
-      return;
-    }
-    toDate[j] = Number.NaN;
-    inPeriod[j] = Number.NaN;
-    return;
-  }
-  let all = 0;
-  let part = 0;
-  let anyAll = false;
-  let anyPart = false;
-  for (let i = 0; i < lastMonth; i++) {
+/** A plain series as flat numbers (NaN = null) in `into`, for bothSpansFlat. */
+function toFlat(series: (number | null)[], into: Float64Array): Float64Array {
+  for (let i = 0; i < 12; i++) {
     const v = series[i];
-    if (v === null || v === undefined) continue;
-    all = anyAll ? all + v : v;
-    anyAll = true;
-    if (i >= first - 1) {
-      part = anyPart ? part + v : v;
-      anyPart = true;
-    }
+    into[i] = v === null || v === undefined ? Number.NaN : v;
   }
-  toDate[j] = anyAll ? tidy(all) : Number.NaN;
-  inPeriod[j] = anyPart ? tidy(part) : Number.NaN;
+  return into;
 }
 
 /** tidy(n) is n + 0 (-0 made 0): tested in the hot loops so the call is made only for decimals. */
@@ -117,7 +82,11 @@ function isWhole(n: number): boolean {
   return Math.floor(n) === n && n < 1e15 && n > -1e15;
 }
 
-/** bothSpans over a report's flat numbers (NaN = empty) from `at`: the same additions in the same order. */
+/**
+ * seriesValue over months first…lastMonth (into inPeriod[j]) and 1…lastMonth (into toDate[j])
+ * in one pass over a report's flat numbers from `at`; the same additions in the same order as
+ * two calls. NaN stands for null: unit values never are NaN, and plain doubles need no boxing.
+ */
 function bothSpansFlat(
   flat: Float64Array,
   at: number,
@@ -348,6 +317,7 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
   // doubles: tidy() never returns -0, so 0 + x is x and the sums match adding to null.
   const sums = new Float64Array(numeric.length * 12);
   const lastOf = Uint8Array.from(numeric, (ind) => (ind.overMonths === 'last' ? 1 : 0));
+  const scratch = new Float64Array(12); // a plain (edited) report's series, flat
   const seen = new Uint8Array(numeric.length * 12);
   // Reader reports hold their numbers in one flat array: each indicator's place in it is
   // worked out once per layout (one per read), not looked up per report.
@@ -417,7 +387,7 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
             seen[k * 12 + i] = 1;
           }
         const last = numeric[k].overMonths === 'last';
-        if (contiguous) bothSpans(series, last, first, lastMonth, inPeriod[k], toDate[k], j);
+        if (contiguous) bothSpansFlat(toFlat(series, scratch), 0, last, first, lastMonth, inPeriod[k], toDate[k], j);
         else {
           inPeriod[k][j] = seriesValue(series, last, months) ?? Number.NaN;
           toDate[k][j] = seriesValue(series, last, ytd) ?? Number.NaN;
