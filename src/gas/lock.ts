@@ -17,10 +17,17 @@ export const LOCK_WAIT_MS = 30000;
  * script is not bound to a document.
  */
 export function withDocumentLock<T>(fn: () => T, waitMs = LOCK_WAIT_MS): T {
+  const done = tryWithDocumentLock(fn, waitMs);
+  if (!done) throw new BusyError();
+  return done.value;
+}
+
+/** Run `fn` holding the document lock (script lock when unbound); null when it could not be had in `waitMs`. */
+export function tryWithDocumentLock<T>(fn: () => T, waitMs = LOCK_WAIT_MS): { value: T } | null {
   const lock = LockService.getDocumentLock() ?? LockService.getScriptLock();
-  if (!lock.tryLock(waitMs)) throw new BusyError();
+  if (!lock.tryLock(waitMs)) return null;
   try {
-    return fn();
+    return { value: fn() };
   } finally {
     lock.releaseLock();
   }

@@ -21,6 +21,7 @@ import { renderTextReport } from '../../engine/report/text';
 import type { Period, Settings } from '../../engine/types';
 import { EMAIL_TEXT as T, viDateTime, viDuration } from '../../messages/vi/email';
 import { logText, userText } from '../errors';
+import { tryWithDocumentLock } from '../lock';
 import { nowMs, RunBudget } from './clock';
 import { deps } from './deps';
 import { JsonStore } from './store';
@@ -36,7 +37,8 @@ export const RETRY_DELAYS_MS = [30 * 60 * 1000, 6 * 3600 * 1000, 24 * 3600 * 100
 export const RESUME_DELAY_MS = 60 * 1000;
 /** A claim older than this belongs to a run that died (Apps Script stops every run at 6 minutes). */
 export const LEASE_MS = 7 * 60 * 1000;
-const LOCK_WAIT_MS = 20 * 1000;
+/** The e-mail jobs wait less for the lock than a menu action: a trigger retries later anyway. */
+export const EMAIL_LOCK_WAIT_MS = 20 * 1000;
 
 export type Mode = 'scheduled' | 'manual' | 'resume';
 
@@ -124,17 +126,6 @@ function errorText(e: unknown): string {
 /** A failure as told to the user (Vietnamese) and as logged (with Google's original). */
 function failure(e: unknown, wrap: (text: string) => string = (t) => t): { error: string; log: string } {
   return { error: wrap(userText(e)), log: wrap(logText(e)) };
-}
-
-/** Run `fn` under the document lock; null when the lock could not be had. */
-function withLock<T>(fn: () => T): { value: T } | null {
-  const lock = LockService.getDocumentLock() ?? LockService.getScriptLock();
-  if (!lock.tryLock(LOCK_WAIT_MS)) return null;
-  try {
-    return { value: fn() };
-  } finally {
-    lock.releaseLock();
-  }
 }
 
 function logLine(ok: boolean, detail: string): void {
@@ -532,7 +523,7 @@ export function runReportJob(mode: 'scheduled' | 'resume'): RunOutcome {
   if ('outcome' in loaded) return loaded.outcome;
   const run = runId();
   if (mode === 'resume') clearResume();
-  const got = withLock(() => claim(store, { mode, settings: loaded.settings, run }));
+  const got = tryWithDocumentLock(() => claim(store, { mode, settings: loaded.settings, run }), EMAIL_LOCK_WAIT_MS);
   if (!got) return lockBusy(store);
   if (got.value.kind === 'outcome') return got.value.outcome;
   return safeWork(store, got.value.job, budget);
@@ -600,7 +591,10 @@ export function runManual(ui: Confirm): RunOutcome {
   }
 
   const run = runId();
-  const got = withLock(() => claim(store, { mode: 'manual', settings, run, resend, continueWaiting }));
+  const got = tryWithDocumentLock(
+    () => claim(store, { mode: 'manual', settings, run, resend, continueWaiting }),
+    EMAIL_LOCK_WAIT_MS,
+  );
   if (!got) {
     ui.tell(T.busy);
     return { status: 'lock-busy', message: T.busy };

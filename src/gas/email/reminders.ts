@@ -15,9 +15,10 @@ import { escapeHtml, safeHttpUrl } from '../../engine/report/escape';
 import type { Period, Settings, Unit } from '../../engine/types';
 import { EMAIL_TEXT as T, viDate } from '../../messages/vi/email';
 import { logText } from '../errors';
+import { tryWithDocumentLock } from '../lock';
 import { nowMs, RunBudget } from './clock';
 import { deps } from './deps';
-import { MAX_RECIPIENTS_PER_MESSAGE } from './job';
+import { EMAIL_LOCK_WAIT_MS, MAX_RECIPIENTS_PER_MESSAGE } from './job';
 import { JsonStore } from './store';
 import { TIME_ZONE } from './triggers';
 
@@ -106,16 +107,6 @@ export function reminderMessage(
   return { subject: R.subject(label, deadlineText), body: lines.join('\n'), htmlBody: html };
 }
 
-function withLock<T>(fn: () => T): { value: T } | null {
-  const lock = LockService.getDocumentLock() ?? LockService.getScriptLock();
-  if (!lock.tryLock(20000)) return null;
-  try {
-    return { value: fn() };
-  } finally {
-    lock.releaseLock();
-  }
-}
-
 function cleanEmails(list: string[]): string[] {
   const seen = new Set<string>();
   return list.map((e) => String(e).trim()).filter((e) => e && !seen.has(e.toLowerCase()) && seen.add(e.toLowerCase()));
@@ -145,7 +136,7 @@ export function runReminders(): ReminderOutcome {
 
   const store = new JsonStore();
   const noEmail: string[] = [];
-  const claimed = withLock(() => {
+  const claimed = tryWithDocumentLock(() => {
     store.refresh();
     const done = store.get<string[]>(key) ?? [];
     const already = missing.filter((c) => done.includes(c));
@@ -164,7 +155,7 @@ export function runReminders(): ReminderOutcome {
     for (const k of store.keys('remind.')) if (k !== key) stale[k] = null;
     if (todo.length || Object.keys(stale).length) store.put({ ...stale, [key]: [...done, ...todo] });
     return { todo, already };
-  });
+  }, EMAIL_LOCK_WAIT_MS);
   if (!claimed) {
     log(false, T.log.lockBusy);
     return { status: 'lock-busy', period: label, ...empty };
@@ -214,11 +205,11 @@ export function runReminders(): ReminderOutcome {
 
   if (notSent.length) {
     // Release the units not reached so that a later run today can remind them.
-    withLock(() => {
+    tryWithDocumentLock(() => {
       store.refresh();
       const done = store.get<string[]>(key) ?? [];
       store.put({ [key]: done.filter((c) => !notSent.includes(c)) });
-    });
+    }, EMAIL_LOCK_WAIT_MS);
     const names = notSent.map((c) => unitTitle(byCode.get(c) as Unit));
     log(false, quotaShort ? T.log.remindQuota(label, names) : T.log.remindLater(label, names));
   }
