@@ -73,7 +73,8 @@ function fromWord<T extends string>(table: Record<T, readonly string[]>, v: Cell
   return undefined;
 }
 
-function yesNo(v: CellValue): boolean | undefined {
+/** "có"/"không" (and their variants, WORDS) typed in a settings cell; undefined when neither. */
+export function yesNo(v: CellValue): boolean | undefined {
   if (typeof v === 'boolean') return v;
   const t = normalizeName(cellText(v));
   if (WORDS.yes.some((w) => w === t)) return true;

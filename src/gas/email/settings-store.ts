@@ -9,7 +9,7 @@
 import { defaultSettings } from '../../engine/catalogue/defaults';
 import type { CellValue, Grid, Settings } from '../../engine/types';
 import { SETTING_HELP, SETTING_LABELS, SHEETS, WORDS } from '../../messages/vi/gas';
-import { readSettingsGrid } from '../setup';
+import { readSettingsGrid, yesNo } from '../setup';
 import { cellList, cellNumber, cellText, normalizeName } from '../util';
 import { BOOL_FIELDS, INT_FIELDS, TEXT_FIELDS } from './settings-form';
 
@@ -40,14 +40,6 @@ function rowsByKey(grid: Grid): Partial<Record<string, number>> {
     if (key && out[key] === undefined) out[key] = r + 1;
   });
   return out;
-}
-
-function yesNo(v: CellValue): boolean | undefined {
-  if (typeof v === 'boolean') return v;
-  const t = normalizeName(cellText(v));
-  if ((WORDS.yes as readonly string[]).includes(t)) return true;
-  if ((WORDS.no as readonly string[]).includes(t)) return false;
-  return undefined;
 }
 
 function parse(grid: Grid): SheetSettings['parsed'] {
