@@ -122,6 +122,11 @@ export interface Settings {
   submitDays: number;
   /** Count only Monday–Friday when adding submitDays. */
   submitWorkingDays: boolean;
+  /**
+   * Official days off besides weekends (ISO "YYYY-MM-DD": Tết, 30/4, 1/5, 2/9 …), skipped
+   * when counting working days. Optional: older settings files have none.
+   */
+  holidays?: string[];
   recipients: string[];
   /** Day of month (1–28) and hour (0–23) of the automatic e-mail. */
   sendDay: number;

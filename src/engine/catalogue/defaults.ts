@@ -3,6 +3,7 @@
  * into both shells (esbuild inlines JSON), validated once on load.
  */
 import catalogueJson from '../../../sheets-templates/catalogue.json';
+import holidayNamesJson from '../../../sheets-templates/holidays.json';
 import settingsJson from '../../../sheets-templates/settings.json';
 import unitsJson from '../../../sheets-templates/units.json';
 import type { Catalogue, Settings, Unit } from '../types';
@@ -23,4 +24,12 @@ export function defaultUnits(): Unit[] {
 
 export function defaultSettings(): Settings {
   return must(parseSettings(settingsJson, 'sheets-templates/settings.json'));
+}
+
+/**
+ * Names of the default days off (settings.json `holidays`), by ISO date, for the add-on's
+ * "Ngày nghỉ" sheet. Data, like the dates: the engine only ever needs the dates.
+ */
+export function defaultHolidayNames(): Record<string, string> {
+  return { ...(holidayNamesJson as Record<string, string>) };
 }

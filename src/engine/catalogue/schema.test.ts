@@ -1,5 +1,7 @@
 import catalogueJson from '../../../sheets-templates/catalogue.json';
-import { defaultCatalogue, defaultSettings, defaultUnits } from './defaults';
+import settingsJson from '../../../sheets-templates/settings.json';
+import { isoWeekday } from '../periods/cutoff';
+import { defaultCatalogue, defaultHolidayNames, defaultSettings, defaultUnits } from './defaults';
 import { parseCatalogue, parseSettings, parseUnits } from './schema';
 
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x));
@@ -68,5 +70,60 @@ describe('schema errors are Vietnamese and say where', () => {
     const units = defaultUnits();
     const r = parseUnits({ units: [...units, units[0]] });
     expect(!r.ok && r.errors[0]).toBe('units.json: mã đơn vị "chung-chai" bị trùng');
+  });
+});
+
+describe('holidays (official days off besides weekends)', () => {
+  const days = defaultSettings().holidays ?? [];
+
+  it('the defaults hold the Tết ranges of 2018 and 2026 and the fixed holidays of each year', () => {
+    const range = (from: string, to: string) => days.filter((d) => d >= from && d <= to);
+    expect(range('2018-02-01', '2018-02-28')).toEqual([
+      '2018-02-14',
+      '2018-02-15',
+      '2018-02-16',
+      '2018-02-17',
+      '2018-02-18',
+      '2018-02-19',
+      '2018-02-20',
+    ]);
+    expect(range('2026-02-01', '2026-02-28')).toHaveLength(9);
+    for (let y = 2018; y <= 2026; y++)
+      for (const md of ['01-01', '04-30', '05-01', '09-02']) expect(days).toContain(`${y}-${md}`);
+    // Giỗ Tổ on a Sunday (2019, 2022, 2026): the Monday after is off (nghỉ bù).
+    for (const d of ['2019-04-15', '2022-04-11', '2026-04-27']) {
+      expect(days).toContain(d);
+      expect(isoWeekday(d)).toBe(1);
+    }
+  });
+
+  it('the defaults are sorted, unique, and every one has a name for the "Ngày nghỉ" sheet', () => {
+    expect([...days].sort()).toEqual(days);
+    expect(new Set(days).size).toBe(days.length);
+    expect(Object.keys(defaultHolidayNames()).sort()).toEqual(days);
+    for (const name of Object.values(defaultHolidayNames())) expect(name.trim()).not.toBe('');
+  });
+
+  it('settings without holidays (older files) stay valid', () => {
+    const old = clone(settingsJson) as Record<string, unknown>;
+    delete old.holidays;
+    const r = parseSettings(old);
+    expect(r.ok && r.value.holidays).toBeUndefined();
+  });
+
+  it('a date that does not exist is named in Vietnamese', () => {
+    const s = { ...defaultSettings(), holidays: ['2018-02-14', '2018-02-30', '14/02/2018'] };
+    const r = parseSettings(s);
+    expect(r.ok).toBe(false);
+    if (!r.ok)
+      expect(r.errors).toEqual([
+        'settings.json: Ngày nghỉ thứ 2 ("2018-02-30"): không phải ngày có thật dạng năm-tháng-ngày (ví dụ 2018-02-14)',
+        'settings.json: Ngày nghỉ thứ 3 ("14/02/2018"): không phải ngày có thật dạng năm-tháng-ngày (ví dụ 2018-02-14)',
+      ]);
+  });
+
+  it('a holiday that is not text is reported too', () => {
+    const r = parseSettings({ ...defaultSettings(), holidays: [20180214] });
+    expect(!r.ok && r.errors[0]).toBe('settings.json: Ngày nghỉ thứ 1: phải là chữ');
   });
 });

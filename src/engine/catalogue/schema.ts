@@ -5,11 +5,14 @@
  */
 import * as z from 'zod/mini';
 import { SCHEMA_TEXT as T } from '../../messages/vi/schema';
+import { isRealIsoDate } from '../periods/cutoff';
 import type { Catalogue, Settings, Unit } from '../types';
 
 const code = z.string().check(z.minLength(1), z.regex(/^[A-Za-z0-9_.-]+$/));
 const text = z.string().check(z.minLength(1));
 const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
+/** A day off: one check (real calendar date) so a bad entry gets one message, not two. */
+const holiday = z.string().check(z.refine(isRealIsoDate, { message: T.notRealDate }));
 
 export const IndicatorSchema = z.object({
   code,
@@ -61,6 +64,7 @@ export const SettingsSchema = z.object({
   cutoffDay: z.int().check(z.gte(1), z.lte(28)),
   submitDays: z.int().check(z.gte(0), z.lte(60)),
   submitWorkingDays: z.boolean(),
+  holidays: z.optional(z.array(holiday)),
   recipients: z.array(z.email()),
   sendDay: z.int().check(z.gte(1), z.lte(28)),
   sendHour: z.int().check(z.gte(0), z.lte(23)),
@@ -77,7 +81,8 @@ export function describeIssues(issues: z.core.$ZodIssue[], source: string, data:
 }
 
 function check<T>(schema: z.ZodMiniType, data: unknown, source: string): Result<T> {
-  const parsed = schema.safeParse(data);
+  // reportInput: so a wrong type ("abc" for a number) is told apart from a missing field.
+  const parsed = schema.safeParse(data, { reportInput: true });
   if (!parsed.success) return { ok: false, errors: describeIssues(parsed.error.issues, source, data) };
   return { ok: true, value: parsed.data as T };
 }

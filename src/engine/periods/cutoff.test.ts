@@ -6,6 +6,7 @@ import {
   isoAddDays,
   isoAddWorkingDays,
   isoWeekday,
+  isRealIsoDate,
   lastClosedPeriod,
   localDateOf,
   todayIn,
@@ -87,6 +88,66 @@ describe('deadline', () => {
 
   it('is the window end when no days are allowed', () => {
     expect(deadline(p('2018-Q3'), { ...S, submitDays: 0 })).toBe('2018-09-14');
+  });
+});
+
+describe('official days off (Settings.holidays)', () => {
+  const none: Settings = { ...S, holidays: undefined };
+
+  it('isoAddWorkingDays skips holidays that fall on working days', () => {
+    // Tết 2018: Wednesday 14/02 … Tuesday 20/02.
+    const tet = ['2018-02-14', '2018-02-15', '2018-02-16', '2018-02-19', '2018-02-20'];
+    expect(isoAddWorkingDays('2018-02-14', 2)).toBe('2018-02-16');
+    expect(isoAddWorkingDays('2018-02-14', 2, tet)).toBe('2018-02-22');
+    expect(isoAddWorkingDays('2018-02-13', 1, tet)).toBe('2018-02-21');
+    expect(isoAddWorkingDays('2018-02-14', 0, tet)).toBe('2018-02-14');
+  });
+
+  it('the February 2018 deadline moves past Tết (14/02–20/02/2018)', () => {
+    // Window ends Wednesday 14/02 (first day of Tết); without holidays: Friday 16/02, inside Tết.
+    expect(deadline(p('2018-02'), none)).toBe('2018-02-16');
+    expect(deadline(p('2018-02'), S)).toBe('2018-02-22');
+  });
+
+  it('the February 2026 deadline moves past Tết (14/02–22/02/2026)', () => {
+    // Window ends Saturday 14/02; without holidays: Tuesday 17/02, inside Tết.
+    expect(deadline(p('2026-02'), none)).toBe('2026-02-17');
+    expect(deadline(p('2026-02'), S)).toBe('2026-02-24');
+  });
+
+  it('the first quarter of 2018 and 2026 (window ends 14/03) is not affected', () => {
+    expect(deadline(p('2018-Q1'), S)).toBe(deadline(p('2018-Q1'), none));
+    expect(deadline(p('2026-Q1'), S)).toBe(deadline(p('2026-Q1'), none));
+  });
+
+  it('a holiday on a weekend changes nothing', () => {
+    // 2/9/2018 was a Sunday; 15–16/09/2018 a weekend.
+    expect(isoAddWorkingDays('2018-08-31', 1, ['2018-09-02'])).toBe('2018-09-03');
+    expect(isoAddWorkingDays('2018-09-14', 2, ['2018-09-15', '2018-09-16'])).toBe('2018-09-18');
+    expect(deadline(p('2018-09'), { ...S, holidays: ['2018-09-15', '2018-09-16'] })).toBe('2018-09-18');
+  });
+
+  it('without holidays (absent or empty) nothing changes', () => {
+    for (const holidays of [undefined, []]) {
+      expect(deadline(p('2018-02'), { ...S, holidays })).toBe('2018-02-16');
+      expect(deadline(p('2018-09'), { ...S, holidays })).toBe('2018-09-18');
+      expect(deadline(p('2018-01'), { ...S, holidays })).toBe('2018-01-16');
+    }
+  });
+
+  it('calendar-day deadlines ignore holidays', () => {
+    expect(deadline(p('2018-02'), { ...S, submitWorkingDays: false })).toBe('2018-02-16');
+  });
+
+  it('isRealIsoDate accepts calendar dates only', () => {
+    expect(isRealIsoDate('2018-02-14')).toBe(true);
+    expect(isRealIsoDate('2016-02-29')).toBe(true);
+    expect(isRealIsoDate('2018-02-29')).toBe(false);
+    expect(isRealIsoDate('2018-02-30')).toBe(false);
+    expect(isRealIsoDate('2018-13-01')).toBe(false);
+    expect(isRealIsoDate('2018-2-14')).toBe(false);
+    expect(isRealIsoDate('14/02/2018')).toBe(false);
+    expect(isRealIsoDate('')).toBe(false);
   });
 });
 

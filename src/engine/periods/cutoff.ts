@@ -41,17 +41,24 @@ export function isoWeekday(iso: string): number {
   return d === 0 ? 7 : d;
 }
 
+/** True for a real calendar date written "YYYY-MM-DD" ("2018-02-30" and "2018-2-3" are not). */
+export function isRealIsoDate(iso: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return false;
+  return fromUtc(toUtc(iso)) === iso;
+}
+
 /**
- * Add Monday–Friday days: Friday + 1 → Monday. Public holidays (Tết, 30/4, 1/5, 2/9 …)
- * are NOT known: there is no holiday table, so a deadline that falls in a holiday
- * is not moved. Settings may give extra submitDays around Tết.
+ * Add working days: Monday–Friday that are not in `holidays` (official days off such as
+ * Tết, 30/4, 1/5, 2/9, ISO dates; Settings.holidays). Friday + 1 → Monday. Working days
+ * swapped with a Saturday by a yearly announcement are not modelled: a Saturday never counts.
  */
-export function isoAddWorkingDays(iso: string, days: number): string {
+export function isoAddWorkingDays(iso: string, days: number, holidays?: readonly string[]): string {
+  const off = holidays?.length ? new Set(holidays) : null;
   let d = iso;
   let left = days;
   while (left > 0) {
     d = isoAddDays(d, 1);
-    if (isoWeekday(d) <= 5) left--;
+    if (isoWeekday(d) <= 5 && !off?.has(d)) left--;
   }
   return d;
 }
@@ -72,10 +79,16 @@ export function dataWindow(p: Period, s: Pick<Settings, 'cutoffDay'>): DateRange
   return { start: monthStart(p.year, first, s.cutoffDay), end: monthEnd(p.year, last, s.cutoffDay) };
 }
 
-/** Last day to submit: window end + submitDays (working days if submitWorkingDays). */
-export function deadline(p: Period, s: Pick<Settings, 'cutoffDay' | 'submitDays' | 'submitWorkingDays'>): string {
+/**
+ * Last day to submit: window end + submitDays, counted in working days (skipping weekends
+ * and `holidays`) if submitWorkingDays, else in calendar days.
+ */
+export function deadline(
+  p: Period,
+  s: Pick<Settings, 'cutoffDay' | 'submitDays' | 'submitWorkingDays' | 'holidays'>,
+): string {
   const end = dataWindow(p, s).end;
-  return s.submitWorkingDays ? isoAddWorkingDays(end, s.submitDays) : isoAddDays(end, s.submitDays);
+  return s.submitWorkingDays ? isoAddWorkingDays(end, s.submitDays, s.holidays) : isoAddDays(end, s.submitDays);
 }
 
 /**

@@ -30,6 +30,7 @@ const FIELD: Record<string, string> = {
   cutoffDay: 'ngày chốt số liệu',
   submitDays: 'số ngày được nộp sau khi chốt',
   submitWorkingDays: 'chỉ tính ngày làm việc',
+  holidays: 'ngày nghỉ lễ, Tết',
   recipients: 'người nhận báo cáo',
   sendDay: 'ngày gửi báo cáo',
   sendHour: 'giờ gửi báo cáo',
@@ -54,7 +55,11 @@ const ITEM: Record<string, string> = {
   left: 'Mã',
   right: 'Mã',
   predecessors: 'Đơn vị cũ',
+  holidays: 'Ngày nghỉ',
 };
+
+/** Lists whose entries are plain values worth quoting in a message ("Ngày nghỉ thứ 3 ("2018-02-30")"). */
+const QUOTE_ENTRY = new Set(['holidays']);
 
 export function fieldLabel(key: string): string {
   return FIELD[key] ?? key;
@@ -89,6 +94,7 @@ interface IssueLike {
   keys?: string[];
   format?: string;
   origin?: string;
+  message?: string;
 }
 
 export const SCHEMA_TEXT = {
@@ -103,7 +109,9 @@ export const SCHEMA_TEXT = {
         const itemCode =
           item && typeof item === 'object' && typeof (item as { code?: unknown }).code === 'string'
             ? ` (mã ${(item as { code: string }).code})`
-            : '';
+            : QUOTE_ENTRY.has(parentKey) && typeof item === 'string'
+              ? ` ("${item}")`
+              : '';
         if (parts.length && parts[parts.length - 1] === `trường "${fieldLabel(parentKey)}"`) parts.pop();
         parts.push(`${ITEM[parentKey] ?? 'Mục'} thứ ${p + 1}${itemCode}`);
       } else {
@@ -132,10 +140,14 @@ export const SCHEMA_TEXT = {
         if (issue.format === 'regex')
           return 'sai định dạng (mã chỉ gồm chữ không dấu, số, "_", "-", "."; câu mẫu phải có {n}; ngày dạng năm-tháng-ngày)';
         return 'sai định dạng';
+      case 'custom':
+        // Our own checks (z.refine) carry their Vietnamese message.
+        return issue.message || 'không hợp lệ';
       default:
         return 'không hợp lệ';
     }
   },
+  notRealDate: 'không phải ngày có thật dạng năm-tháng-ngày (ví dụ 2018-02-14)',
   duplicateIndicator: (c: string) => `mã chỉ tiêu "${c}" bị trùng`,
   duplicateGroup: (c: string) => `mã nhóm "${c}" bị trùng`,
   duplicateRule: (c: string) => `mã quy tắc "${c}" bị trùng`,
