@@ -1,27 +1,29 @@
 /**
  * The configuration sheets of the master spreadsheet ("Cài đặt", "Đơn vị", "Chỉ tiêu",
- * "Quy tắc") ↔ the engine's Settings, Unit[] and Catalogue.
+ * "Quy tắc", "Ngày nghỉ") ↔ the engine's Settings, Unit[] and Catalogue.
  *
  * "Thiết lập" creates the missing sheets from the defaults in sheets-templates/ (never
  * touching sheets that exist). Reading converts each cell (Vietnamese numbers, "có"/"không",
  * comma-separated lists, dates), validates with the engine's zod schemas and cross-checks,
  * and reports every mistake in Vietnamese with the sheet and the cell.
  */
-import { defaultCatalogue, defaultSettings, defaultUnits } from '../engine/catalogue/defaults';
+import { defaultCatalogue, defaultHolidayNames, defaultSettings, defaultUnits } from '../engine/catalogue/defaults';
 import {
   CatalogueSchema,
   parseCatalogue,
   parseSettings,
   parseUnits,
+  type Result,
   SettingsSchema,
   UnitsSchema,
 } from '../engine/catalogue/schema';
-import { todayIn } from '../engine/periods/cutoff';
+import { isoAddDays, isRealIsoDate, todayIn } from '../engine/periods/cutoff';
 import { type CellModel, emptySheet, type SheetModel } from '../engine/report/model';
-import { LAYOUT } from '../engine/sheet/layout';
+import { isoToSerial, LAYOUT } from '../engine/sheet/layout';
 import type { Catalogue, CellValue, Grid, Indicator, Settings, Unit, ValidationRule } from '../engine/types';
 import {
   CONFIG,
+  HOLIDAYS_HEADER,
   INDICATORS_HEADER,
   RULES_HEADER,
   SETTING_HELP,
@@ -220,6 +222,24 @@ export function rulesModel(cat: Catalogue): SheetModel {
   );
 }
 
+/** "Ngày nghỉ": one row per day off, the date a real date (dd/mm/yyyy) so Sheets sorts and checks it. */
+export function holidaysModel(days: readonly string[], names: Record<string, string>): SheetModel {
+  const m = emptySheet(SHEETS.holidays);
+  m.rows = [
+    [
+      { v: HOLIDAYS_HEADER.date, s: 'header' },
+      { v: HOLIDAYS_HEADER.name, s: 'header' },
+    ],
+    ...days.map((d): CellModel[] => [
+      { v: isoToSerial(d), s: 'date' },
+      { v: names[d] ?? null, s: 'text' },
+    ]),
+  ];
+  m.frozenRows = 1;
+  m.widths = [14, 50];
+  return m;
+}
+
 /** Dropdown (list) validation on a column below the header; invalid entries allowed but flagged. */
 function dropdown(sheet: Sheet, col: number, words: string[]): void {
   const rule = SpreadsheetApp.newDataValidation().requireValueInList(words, true).setAllowInvalid(true).build();
@@ -238,6 +258,9 @@ function decorate(name: string, sheet: Sheet): void {
     dropdown(sheet, 3, OPERATOR_WORDS);
     dropdown(sheet, 5, firsts(WORDS.importance));
     dropdown(sheet, 7, firsts(WORDS.missing));
+  } else if (name === SHEETS.holidays) {
+    // Rows added later read as dates too (a typed 01/09/2027 shows as typed).
+    sheet.getRange(2, 1, Math.max(sheet.getMaxRows() - 1, 1), 1).setNumberFormat('dd/mm/yyyy');
   } else if (name === SHEETS.settings) {
     const keys = Object.keys(SETTING_LABELS) as SettingKey[];
     for (const k of ['submitWorkingDays', 'separateSpreadsheets', 'reminders'] as SettingKey[]) {
@@ -270,6 +293,7 @@ export function setupSheets(ss: Spreadsheet): SetupResult {
     [SHEETS.units, () => unitsModel(defaultUnits())],
     [SHEETS.indicators, () => indicatorsModel(catalogue)],
     [SHEETS.rules, () => rulesModel(catalogue)],
+    [SHEETS.holidays, () => holidaysModel(defaultSettings().holidays ?? [], defaultHolidayNames())],
   ];
   const created: string[] = [];
   const kept: string[] = [];
@@ -669,6 +693,51 @@ export function readCatalogueGrids(
   return r.value;
 }
 
+/** A date cell of "Ngày nghỉ": a Date, a serial day number, or text dd/mm/yyyy / yyyy-mm-dd. */
+function holidayIso(v: CellValue, timeZone: string): string | null {
+  if (typeof v === 'number') return Number.isInteger(v) && v > 0 && v < 2958466 ? isoAddDays('1899-12-30', v) : null;
+  const iso = isoFromCell(v, timeZone, todayIn);
+  return iso && isRealIsoDate(iso) ? iso : null;
+}
+
+/**
+ * The "Ngày nghỉ" sheet → ISO dates. Blank rows are skipped; an empty sheet means no days
+ * off; a cell that is not a real date is an error naming the cell (never silently dropped,
+ * which would move a deadline).
+ */
+export function readHolidaysGrid(grid: Grid, timeZone: string, log: Located): string[] {
+  const sheet = SHEETS.holidays;
+  const rows = grid.filter((row) => !blankRow(row));
+  if (!rows.length) return [];
+  const idx = headerIndex(grid[0] ?? [], HOLIDAYS_HEADER);
+  const missing = missingColumns(sheet, idx, HOLIDAYS_HEADER, ['date']);
+  if (missing.length) {
+    log.errors.push(...missing);
+    return [];
+  }
+  const days: string[] = [];
+  for (let r = 1; r < grid.length; r++) {
+    const row = grid[r];
+    if (blankRow(row)) continue;
+    const iso = holidayIso(row[idx.date], timeZone);
+    if (iso) days.push(iso);
+    else log.at(sheet, a1(r + 1, idx.date + 1), HOLIDAYS_HEADER.date, CONFIG.notDate);
+  }
+  return days;
+}
+
+/**
+ * Settings read from "Cài đặt" alone (the e-mail jobs, the settings sidebar) completed with
+ * the "Ngày nghỉ" sheet, as readConfig does. No sheet: no days off (older masters).
+ */
+export function withHolidays(ss: Spreadsheet | null, r: Result<Settings>): Result<Settings> {
+  const sheet = r.ok && ss ? ss.getSheetByName(SHEETS.holidays) : null;
+  if (!r.ok || !sheet) return r;
+  const log = collector();
+  const holidays = readHolidaysGrid(configGrid(sheet), r.value.timeZone, log);
+  return log.errors.length ? { ok: false, errors: log.errors } : { ok: true, value: { ...r.value, holidays } };
+}
+
 /**
  * A configuration sheet's values in ONE service call: getSheetValues(1, 1, -1, -1) is the
  * data range ("-1 … the very last row or column that has data"), without getDataRange first.
@@ -681,7 +750,7 @@ function configGrid(sheet: Sheet): Grid {
   }
 }
 
-/** Read and validate the four configuration sheets (one call each, plus the lookup). */
+/** Read and validate the configuration sheets (one call each, plus the lookup); "Ngày nghỉ" is optional. */
 export function readConfig(ss: Spreadsheet): ConfigResult {
   const log = collector();
   const sheets: Record<string, Sheet | null> = {};
@@ -694,15 +763,19 @@ export function readConfig(ss: Spreadsheet): ConfigResult {
   }
   if (log.errors.length) return { ok: false, errors: log.errors };
   const s = readSettingsGrid(grids[SHEETS.settings], log);
-  const u = readUnitsGrid(grids[SHEETS.units], s.settings?.timeZone ?? defaultSettings().timeZone, log);
+  const timeZone = s.settings?.timeZone ?? defaultSettings().timeZone;
+  const u = readUnitsGrid(grids[SHEETS.units], timeZone, log);
   const catalogue = readCatalogueGrids(grids[SHEETS.indicators], grids[SHEETS.rules], s.title, s.titleCell, log);
+  // Optional: a master set up before "Ngày nghỉ" existed has no days off until Thiết lập adds it.
+  const holidaySheet = ss.getSheetByName(SHEETS.holidays);
+  const holidays = holidaySheet ? readHolidaysGrid(configGrid(holidaySheet), timeZone, log) : undefined;
   if (log.errors.length || !s.settings || !u.units || !catalogue) {
     return { ok: false, errors: log.errors.length ? log.errors : ['Cấu hình chưa đọc được.'] };
   }
   return {
     ok: true,
     config: {
-      settings: s.settings,
+      settings: holidays ? { ...s.settings, holidays } : s.settings,
       units: u.units,
       catalogue,
       options: s.options,

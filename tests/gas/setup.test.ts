@@ -35,7 +35,7 @@ describe('Thiết lập', () => {
     expect(r.config.units).toEqual(defaultUnits());
     expect(r.config.catalogue).toEqual(defaultCatalogue());
     expect(r.config.options).toEqual({ admins: [ADMIN], separateSpreadsheets: false });
-    expect(lastAlert(env)).toContain('Đã tạo trang: Cài đặt, Đơn vị, Chỉ tiêu, Quy tắc.');
+    expect(lastAlert(env)).toContain('Đã tạo trang: Cài đặt, Đơn vị, Chỉ tiêu, Quy tắc, Ngày nghỉ.');
     expect(lastAlert(env)).toContain('không có lỗi');
     // Numeric settings are numbers in the sheet (as the e-mail sidebar writes them), text stays text.
     const settings = sheet(env, SHEETS.settings);
@@ -51,7 +51,7 @@ describe('Thiết lập', () => {
     env.master.deleteSheet(sheet(env, SHEETS.indicators));
     runSetup();
     expect(lastAlert(env)).toContain('Đã tạo trang: Chỉ tiêu.');
-    expect(lastAlert(env)).toContain('Giữ nguyên trang đã có: Cài đặt, Đơn vị, Quy tắc.');
+    expect(lastAlert(env)).toContain('Giữ nguyên trang đã có: Cài đặt, Đơn vị, Quy tắc, Ngày nghỉ.');
     const r = readConfig(env.master);
     if (!r.ok) throw new Error(r.errors.join('\n'));
     expect(r.config.settings.aggregatingUnitName).toBe('Nậm Pồ');

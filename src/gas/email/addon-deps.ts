@@ -12,7 +12,7 @@ import { aggregatePeriod } from '../aggregate';
 import { findUnitBooks, toWorkbooks } from '../io';
 import { withDocumentLock } from '../lock';
 import { writeLog } from '../log';
-import { readConfig } from '../setup';
+import { readConfig, withHolidays } from '../setup';
 import type { EmailDeps, ReportBundle, SubmissionStatus } from './deps';
 import { readSheetSettings } from './settings-store';
 
@@ -70,7 +70,7 @@ export const addonDeps: EmailDeps = {
   loadSettings() {
     const read = readSheetSettings();
     if (!read) return { ok: false, errors: [CONFIG.missingSheet(SHEETS.settings)] };
-    return read.parsed;
+    return withHolidays(SpreadsheetApp.getActiveSpreadsheet(), read.parsed); // reminders' deadline skips Tết
   },
   aggregate,
   submissions,

@@ -7,6 +7,7 @@ import { todayIn } from '../../engine/periods/cutoff';
 import type { Settings } from '../../engine/types';
 import { EMAIL_TEXT, viDateTime } from '../../messages/vi/email';
 import { userText } from '../errors';
+import { withHolidays } from '../setup';
 import { now } from './clock';
 import { reportPeriod, sentRecord } from './job';
 import { type FieldErrors, type SidebarForm, sendDayWarning, settingsFromForm } from './settings-form';
@@ -84,7 +85,9 @@ export function saveSettingsFromSidebar(form: SidebarForm): SaveResult {
       message += ` ${EMAIL_TEXT.triggersFailed(userText(e))}`;
     }
   }
-  const warning = sendDayWarning(written.settings, todayIn(written.settings.timeZone, now()));
+  const withDaysOff = withHolidays(SpreadsheetApp.getActiveSpreadsheet(), { ok: true, value: written.settings });
+  const preview = withDaysOff.ok ? withDaysOff.value : written.settings;
+  const warning = sendDayWarning(preview, todayIn(preview.timeZone, now()));
   if (warning) message += ` ${warning}`;
   return { ok: true, message, settings: written.settings, ...st };
 }

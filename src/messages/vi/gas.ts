@@ -20,6 +20,7 @@ export const SHEETS = {
   units: 'Đơn vị',
   indicators: 'Chỉ tiêu',
   rules: 'Quy tắc',
+  holidays: 'Ngày nghỉ',
   check: 'Kiểm tra',
   data: 'Dữ liệu',
   log: 'Nhật ký',
@@ -95,6 +96,12 @@ export const RULES_HEADER = {
   importance: 'Mức độ',
   message: 'Thông báo',
   missing: 'Khi ô trống',
+} as const;
+
+/** The "Ngày nghỉ" sheet: official days off besides weekends, skipped when counting working days. */
+export const HOLIDAYS_HEADER = {
+  date: 'Ngày',
+  name: 'Tên ngày nghỉ',
 } as const;
 
 /** Words shown in the sheets for engine enums (first one is written; all are accepted). */
