@@ -194,7 +194,6 @@ class MonthMap {
  * row also holds text (so a row of data or of column numbers is not taken).
  */
 function monthColumns(row: CellValue[]): MonthMap | null {
-  let strict: MonthMap | null = null; // most rows have no month header at all
   const limit = Math.min(row.length, MAX_COLS * 5);
   // Six months need six cells with text or a number: title and label rows have fewer.
   let filled = 0;
@@ -203,6 +202,26 @@ function monthColumns(row: CellValue[]): MonthMap | null {
     if ((typeof v === 'string' && v !== '') || typeof v === 'number') filled++;
   }
   if (filled < MIN_MONTH_HEADERS) return null;
+  // Sheets made from one template repeat the same header row: the same cells give the same months.
+  const last = lastHeader;
+  if (last !== null && last.values.length === row.length) {
+    let same = true;
+    for (let c = 0; c < row.length && same; c++) same = row[c] === last.values[c];
+    if (same) return last.months;
+  }
+  const months = monthColumnsOf(row, limit);
+  if (months) lastHeader = { values: row.slice(), months };
+  return months;
+}
+
+/**
+ * The last header row seen and its months (shared: a MonthMap is only read once made). Equal
+ * cells (===) give the same months: a header depends only on its cells' texts and numbers.
+ */
+let lastHeader: { values: CellValue[]; months: MonthMap } | null = null;
+
+function monthColumnsOf(row: CellValue[], limit: number): MonthMap | null {
+  let strict: MonthMap | null = null;
   let bareCount = 0;
   for (let c = 0; c < limit; c++) {
     const cell = headerCell(row[c]);
@@ -536,8 +555,11 @@ function fresh<T>(s: Shape): Record<string, T> {
 }
 
 interface Lookup {
-  /** byCode for codes that cleanText leaves as they are and that are not the submission row's. */
-  byPlainCode: Map<string, Indicator>;
+  /**
+   * For codes that cleanText leaves as they are and that are not the submission row's: the
+   * code's position (as `position`), so the common row costs one look-up.
+   */
+  byPlainCode: Map<string, number>;
   notesShape: Shape;
   cellsShape: Shape;
   /** Where each numeric code's months go in a report's flat array (shared by every report of the read). */
@@ -556,7 +578,17 @@ interface Lookup {
   byCode: Map<string, Indicator>;
   byUpperCode: Map<string, Indicator>;
   byLabel: Map<string, Indicator | null>;
+  /** What mapRows makes of a code cell's text (ROW_*, or the code's position), per distinct text. */
+  codeCells: Map<string, number>;
+  /** What mapRows makes of a label cell's text (ROW_*, or the code's position), per distinct text. */
+  labelCells: Map<string, number>;
 }
+
+/** mapRows' reading of a cell's text: nothing, the submission row, a code to check by its label. */
+const ROW_NONE = -1;
+const ROW_SUBMITTED = -2;
+const ROW_UNKNOWN_CODE = -3;
+const ROW_CELLS_MAX = 5000;
 
 function lookup(cat: Catalogue): Lookup {
   const byLabel = new Map<string, Indicator | null>();
@@ -567,8 +599,11 @@ function lookup(cat: Catalogue): Lookup {
   const codes = [...new Set(cat.indicators.map((i) => i.code))];
   const of = (note: boolean) => cat.indicators.filter((i) => (i.kind === 'note') === note).map((i) => i.code);
   const byCode = new Map(cat.indicators.map((i) => [i.code, i]));
+  const position = new Map(codes.map((c, k) => [c, k]));
   const byPlainCode = new Map(
-    [...byCode].filter(([c]) => c !== '' && cleanText(c) === c && c.toUpperCase() !== LAYOUT.submittedCode),
+    codes
+      .filter((c) => c !== '' && cleanText(c) === c && c.toUpperCase() !== LAYOUT.submittedCode)
+      .map((c) => [c, position.get(c) as number]),
   );
   const numericCodes = [...new Set(of(false))];
   const layout: FlatLayout = { codes: numericCodes, position: new Map(numericCodes.map((c, k) => [c, k])) };
@@ -580,12 +615,14 @@ function lookup(cat: Catalogue): Lookup {
     notesShape: shape(of(true)),
     cellsShape: shape(cat.indicators.map((i) => i.code)),
     codes,
-    position: new Map(codes.map((c, k) => [c, k])),
+    position,
     noRows: codes.map(() => -1),
     slot: cat.indicators.map((i) => codes.indexOf(i.code)),
     byCode,
     byUpperCode: new Map(cat.indicators.map((i) => [i.code.toUpperCase(), i])),
     byLabel,
+    codeCells: new Map(),
+    labelCells: new Map(),
   };
 }
 
@@ -662,12 +699,47 @@ const SUBMITTED_KEY = indicatorKey('Ngày nộp');
 
 /** Row r holds `code`: the first row of a code wins, later ones are duplicates. */
 function placeRow(rows: Rows, look: Lookup, code: string, r: number, col: number): void {
-  const k = look.position.get(code) as number;
+  placeRowAt(rows, look, look.position.get(code) as number, r, col);
+}
+
+/** placeRow for the code at position `k`. */
+function placeRowAt(rows: Rows, look: Lookup, k: number, r: number, col: number): void {
   const first = rows.rowAt[k];
   if (first < 0) {
     rows.rowAt[k] = r;
     rows.found++;
-  } else rows.duplicates.push({ row: r, col, code, first });
+  } else rows.duplicates.push({ row: r, col, code: look.codes[k], first });
+}
+
+/** What a code cell's text says about its row (ROW_NONE: read the label). */
+function codeCellKind(look: Lookup, code: string): number {
+  if (!code) return ROW_NONE;
+  // Upper-casing cannot change the length of a string that becomes "NGAY_NOP".
+  if (code.length === LAYOUT.submittedCode.length && code.toUpperCase() === LAYOUT.submittedCode) return ROW_SUBMITTED;
+  const ind = look.byCode.get(code) ?? look.byUpperCode.get(code.toUpperCase());
+  if (ind) return look.position.get(ind.code) as number;
+  return looksLikeCode(code) ? ROW_UNKNOWN_CODE : ROW_NONE;
+}
+
+/** What a label cell's text says about its row. */
+function labelCellKind(look: Lookup, label: string): number {
+  if (!label) return ROW_NONE;
+  const key = indicatorKey(label);
+  if (key.startsWith(SUBMITTED_KEY)) return ROW_SUBMITTED;
+  const ind = look.byLabel.get(key);
+  return ind ? (look.position.get(ind.code) as number) : ROW_NONE;
+}
+
+/** kindOf(look, cellText(v)), remembered per distinct text in `cache`. */
+function cellKind(look: Lookup, cache: Map<string, number>, v: CellValue, kindOf: typeof codeCellKind): number {
+  if (typeof v !== 'string') return kindOf(look, cellText(v));
+  let kind = cache.get(v);
+  if (kind === undefined) {
+    kind = kindOf(look, cellText(v));
+    if (cache.size >= ROW_CELLS_MAX) cache.clear();
+    cache.set(v, kind);
+  }
+  return kind;
 }
 
 function mapRows(grid: Grid, cols: Columns, look: Lookup): Rows {
@@ -679,41 +751,34 @@ function mapRows(grid: Grid, cols: Columns, look: Lookup): Rows {
     const raw = codeCol >= 0 ? row[codeCol] : '';
     // The common row: the cell holds exactly an indicator code, nothing to clean.
     const direct = typeof raw === 'string' && raw !== '' ? look.byPlainCode.get(raw) : undefined;
-    if (direct) {
-      placeRow(rows, look, direct.code, r, codeCol);
+    if (direct !== undefined) {
+      placeRowAt(rows, look, direct, r, codeCol);
       continue;
     }
-    const code = cellText(raw);
-    if (code) {
-      // Upper-casing cannot change the length of a string that becomes "NGAY_NOP".
-      if (code.length === LAYOUT.submittedCode.length && code.toUpperCase() === LAYOUT.submittedCode) {
+    const codeKind = raw === '' ? ROW_NONE : cellKind(look, look.codeCells, raw, codeCellKind);
+    if (codeKind !== ROW_NONE) {
+      if (codeKind === ROW_SUBMITTED) {
         if (rows.submittedRow < 0) rows.submittedRow = r;
         continue;
       }
-      const ind = look.byCode.get(code) ?? look.byUpperCode.get(code.toUpperCase());
-      if (ind) {
-        placeRow(rows, look, ind.code, r, codeCol);
+      if (codeKind >= 0) {
+        placeRowAt(rows, look, codeKind, r, codeCol);
         continue;
       }
-      if (looksLikeCode(code)) {
-        // A mistyped or retired code: the label may still say which indicator it is.
-        const label = labelCol >= 0 ? cellText(row[labelCol]) : '';
-        const viaLabel = label ? look.byLabel.get(indicatorKey(label)) : undefined;
-        const usable = viaLabel && rowAt[look.position.get(viaLabel.code) as number] < 0 ? viaLabel : null;
-        rows.unknown.push({ row: r, code, readByLabel: usable !== null });
-        if (usable) placeRow(rows, look, usable.code, r, labelCol);
-        continue;
-      }
-    }
-    const label = labelCol >= 0 ? cellText(row[labelCol]) : '';
-    if (!label) continue;
-    const key = indicatorKey(label);
-    if (key.startsWith(SUBMITTED_KEY)) {
-      if (rows.submittedRow < 0) rows.submittedRow = r;
+      // ROW_UNKNOWN_CODE: a mistyped or retired code; the label may still say which indicator it is.
+      const code = cellText(raw);
+      const label = labelCol >= 0 ? cellText(row[labelCol]) : '';
+      const viaLabel = label ? look.byLabel.get(indicatorKey(label)) : undefined;
+      const usable = viaLabel && rowAt[look.position.get(viaLabel.code) as number] < 0 ? viaLabel : null;
+      rows.unknown.push({ row: r, code, readByLabel: usable !== null });
+      if (usable) placeRow(rows, look, usable.code, r, labelCol);
       continue;
     }
-    const ind = look.byLabel.get(key);
-    if (ind) placeRow(rows, look, ind.code, r, labelCol);
+    if (labelCol < 0) continue;
+    const labelKind = cellKind(look, look.labelCells, row[labelCol], labelCellKind);
+    if (labelKind === ROW_SUBMITTED) {
+      if (rows.submittedRow < 0) rows.submittedRow = r;
+    } else if (labelKind >= 0) placeRowAt(rows, look, labelKind, r, labelCol);
   }
   return rows;
 }
@@ -1095,11 +1160,11 @@ function readOne(sheet: SheetInput, ctx: ReadContext, file: string, prepared: Pr
     // With an expected year the sheet is still usable; say what was assumed.
     out.push(ctx.year === undefined ? 'error' : 'warning', 'no-year', {}, T.noYear(out.where(), ctx.year ?? null));
     year = ctx.year ?? null;
-  } else {
+  } else if (year !== ctx.year && !ctx.years?.includes(year) && (ctx.year !== undefined || ctx.years?.length)) {
+    // The list of accepted years is only built for the message (not per sheet).
     const accepted: number[] = ctx.year !== undefined ? [ctx.year] : [];
     for (const y of ctx.years ?? []) if (!accepted.includes(y)) accepted.push(y);
-    if (accepted.length && !accepted.includes(year))
-      out.push('warning', 'wrong-year', {}, T.wrongYear(out.where(), year, accepted));
+    out.push('warning', 'wrong-year', {}, T.wrongYear(out.where(), year, accepted));
   }
 
   // Layout problems.
