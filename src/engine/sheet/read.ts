@@ -300,6 +300,9 @@ interface UnitIndex {
   bySlugCode(): Map<string, UnitMatch[]>;
   /** Unit kind → slug(name) or code → units of that kind (predecessors included). */
   bySlug(): Map<string, Map<string, UnitMatch[]>>;
+  /** byName's and byCode's answers per typed text (each unit's name comes once a year). */
+  nameHits: Map<string, UnitMatch | null>;
+  codeHits: Map<string, UnitMatch | null>;
 }
 
 function once<T>(make: () => T): () => T {
@@ -340,6 +343,8 @@ function indexUnits(units: Unit[]): UnitIndex {
   return {
     byCode,
     byLooseName,
+    nameHits: new Map(),
+    codeHits: new Map(),
     byLowerCode: once(() => {
       const map = new Map<string, UnitMatch[]>();
       for (const m of list) add(map, m.unit.code.toLowerCase(), m);
@@ -363,6 +368,23 @@ function indexUnits(units: Unit[]): UnitIndex {
     }),
   };
 }
+
+/** byCode or byName, remembered per typed text (answers depend only on the index and the text). */
+function remembered(
+  index: UnitIndex,
+  hits: Map<string, UnitMatch | null>,
+  typed: string,
+  find: (index: UnitIndex, typed: string) => UnitMatch | null,
+): UnitMatch | null {
+  let hit = hits.get(typed);
+  if (hit === undefined) {
+    hit = find(index, typed);
+    if (hits.size >= UNIT_HITS_MAX) hits.clear();
+    hits.set(typed, hit);
+  }
+  return hit;
+}
+const UNIT_HITS_MAX = 20000;
 
 function byCode(index: UnitIndex, typed: string): UnitMatch | null {
   const t = cleanText(typed);
@@ -643,6 +665,25 @@ function guessColumn(grid: Grid, h: number, monthCols: boolean[], hit: (text: st
   return best;
 }
 
+/**
+ * The header rows (the month row and the two above) last seen and the code and label columns
+ * their texts give: sheets of one template repeat them, and equal cells give equal columns
+ * (the month row's cells also fix the month columns passed over).
+ */
+let lastColumnHeads: { rows: CellValue[][]; codeCol: number; labelCol: number } | null = null;
+
+/** Rows from…to of the grid hold exactly `rows` (same lengths, cells ===). */
+function sameRows(grid: Grid, from: number, to: number, rows: CellValue[][]): boolean {
+  if (rows.length !== to - from + 1) return false;
+  for (let r = from; r <= to; r++) {
+    const row = grid[r] ?? [];
+    const seen = rows[r - from];
+    if (row.length !== seen.length) return false;
+    for (let c = 0; c < row.length; c++) if (row[c] !== seen[c]) return false;
+  }
+  return true;
+}
+
 /** Month, code and label columns, or null when the sheet has no code or label column. */
 function locateColumns(grid: Grid, header: { row: number; months: MonthMap }, look: Lookup): Columns | null {
   const h = header.row;
@@ -665,16 +706,26 @@ function locateColumns(grid: Grid, header: { row: number; months: MonthMap }, lo
   // By header text; the header may span the two rows above the month row.
   let codeCol = -1;
   let labelCol = -1;
-  for (let r = Math.max(0, h - 2); r <= h; r++) {
-    const row = grid[r] ?? [];
-    for (let c = 0; c < row.length; c++) {
-      // Only text can be a header: numbers, dates and empties have no key among them.
-      const v = row[c];
-      if (monthCols[c] || typeof v !== 'string' || v === '') continue;
-      const k = labelKey(v);
-      if (codeCol < 0 && CODE_HEADERS.has(k)) codeCol = c;
-      else if (labelCol < 0 && isLabelHeader(k)) labelCol = c;
+  const from = Math.max(0, h - 2);
+  const last = lastColumnHeads;
+  if (last !== null && sameRows(grid, from, h, last.rows)) {
+    codeCol = last.codeCol;
+    labelCol = last.labelCol;
+  } else {
+    for (let r = from; r <= h; r++) {
+      const row = grid[r] ?? [];
+      for (let c = 0; c < row.length; c++) {
+        // Only text can be a header: numbers, dates and empties have no key among them.
+        const v = row[c];
+        if (monthCols[c] || typeof v !== 'string' || v === '') continue;
+        const k = labelKey(v);
+        if (codeCol < 0 && CODE_HEADERS.has(k)) codeCol = c;
+        else if (labelCol < 0 && isLabelHeader(k)) labelCol = c;
+      }
     }
+    const rows: CellValue[][] = [];
+    for (let r = from; r <= h; r++) rows.push((grid[r] ?? []).slice());
+    lastColumnHeads = { rows, codeCol, labelCol };
   }
   // Else by contents: the column with most hits (at least 3), leftmost on a tie.
   if (codeCol < 0) codeCol = guessColumn(grid, h, monthCols, (t) => look.byUpperCode.has(t.toUpperCase()), labelCol);
@@ -808,8 +859,8 @@ function succeeds(units: Unit[], a: Unit, b: Unit): boolean {
  * else the sheet name, else the file name.
  */
 function identifyUnit(top: TopLabels, units: Unit[], index: UnitIndex, sheetName: string, file: string): Identity {
-  const viaCode = top.code ? byCode(index, top.code) : null;
-  const viaName = top.name ? byName(index, top.name) : null;
+  const viaCode = top.code ? remembered(index, index.codeHits, top.code, byCode) : null;
+  const viaName = top.name ? remembered(index, index.nameHits, top.name, byName) : null;
   const match = top.code ? viaCode : (viaName ?? byTitle(index, sheetName) ?? (file ? byTitle(index, file) : null));
   const typed = top.code ?? top.name ?? null;
   if (!match) return { match, unitName: '', display: '', typed };
