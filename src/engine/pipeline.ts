@@ -70,10 +70,13 @@ export function summarise(input: SummariseInput): SummariseResult {
   const thisYear = read.reports.filter((r) => r.year === year);
   const previous = read.reports.filter((r) => r.year === year - 1);
 
-  const lastYearSheets = new Set(previous.map((r) => `${r.file}\u0000${r.sheet}`));
-  const findings: Finding[] = read.findings.map((f) =>
-    f.sheet !== undefined && lastYearSheets.has(`${f.file ?? ''}\u0000${f.sheet}`) ? { ...f, severity: 'info' } : f,
-  );
+  // Sheet keys are only made when some finding names a sheet (most national runs have none).
+  let lastYearSheets: Set<string> | null = null;
+  const findings: Finding[] = read.findings.map((f) => {
+    if (f.sheet === undefined) return f;
+    lastYearSheets ??= new Set(previous.map((r) => `${r.file}\u0000${r.sheet}`));
+    return lastYearSheets.has(`${f.file ?? ''}\u0000${f.sheet}`) ? { ...f, severity: 'info' } : f;
+  });
 
   const notOpened = new Set(input.unreadableUnits ?? []);
   if (notOpened.size) {
@@ -85,12 +88,14 @@ export function summarise(input: SummariseInput): SummariseResult {
     if (!alreadyMissing.has(f.unitCode) && !notOpened.has(f.unitCode as string)) findings.push(f);
 
   // Units with a sheet that could not be read: an error on a sheet that gave no report.
-  const reportSheets = new Set(read.reports.map((r) => `${r.file}\u0000${r.sheet}`));
+  let reportSheets: Set<string> | null = null;
   const reportedNow = new Set(thisYear.map((r) => r.unitCode));
   const failedSheetUnits = new Set<string | undefined>();
-  for (const f of read.findings)
-    if (f.severity === 'error' && f.sheet !== undefined && !reportSheets.has(`${f.file ?? ''}\u0000${f.sheet}`))
-      failedSheetUnits.add(f.unitCode);
+  for (const f of read.findings) {
+    if (f.severity !== 'error' || f.sheet === undefined) continue;
+    reportSheets ??= new Set(read.reports.map((r) => `${r.file}\u0000${r.sheet}`));
+    if (!reportSheets.has(`${f.file ?? ''}\u0000${f.sheet}`)) failedSheetUnits.add(f.unitCode);
+  }
   const unreadableUnits = units
     .filter((u) => !reportedNow.has(u.code) && (failedSheetUnits.has(u.code) || notOpened.has(u.code)))
     .map((u) => u.code);

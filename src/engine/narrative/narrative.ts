@@ -23,7 +23,10 @@ type SummaryCore = Omit<Summary, 'narrative'>;
 
 /** "xã" when all units are communes, else "đơn vị". */
 function unitsNoun(units: Unit[]): string {
-  const kinds = new Set(units.map((u) => u.kind.trim().toLocaleLowerCase('vi')));
+  // Lower-cased per distinct kind: thousands of units share two or three kinds.
+  const raw = new Set<string>();
+  for (let i = 0; i < units.length; i++) raw.add(units[i].kind);
+  const kinds = new Set([...raw].map((k) => k.trim().toLocaleLowerCase('vi')));
   const [only] = [...kinds];
   return kinds.size === 1 && only ? only : T.unitsNoun;
 }
