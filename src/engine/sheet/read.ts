@@ -162,11 +162,14 @@ class MonthMap {
   /** Further columns of month m, in order (rare: a month header typed twice). */
   declare more: (number[] | undefined)[] | null;
   declare order: number[];
+  /** What locateColumns derives from the months, made once: a header row's MonthMap is shared. */
+  declare columns: MonthColumns | null;
 
   constructor() {
     this.first = [-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1];
     this.more = null;
     this.order = [];
+    this.columns = null;
   }
 
   get size(): number {
@@ -558,6 +561,8 @@ interface Columns {
   duplicateMonths: [number, number, number][];
   codeCol: number;
   labelCol: number;
+  /** Cell names of the month cells, by row. */
+  names: RowNames;
 }
 
 /**
@@ -684,13 +689,19 @@ function sameRows(grid: Grid, from: number, to: number, rows: CellValue[][]): bo
   return true;
 }
 
-/** Month, code and label columns, or null when the sheet has no code or label column. */
-function locateColumns(grid: Grid, header: { row: number; months: MonthMap }, look: Lookup): Columns | null {
-  const h = header.row;
+/** The month columns of a header row, shared (read only) by every sheet with that header. */
+interface MonthColumns {
+  monthCol: (number | undefined)[];
+  monthCols: boolean[];
+  duplicateMonths: [number, number, number][];
+  names: RowNames;
+}
+
+function monthColumnsFrom(months: MonthMap): MonthColumns {
   const monthCol: (number | undefined)[] = Array(13).fill(undefined);
   const monthCols: boolean[] = [];
   const duplicateMonths: [number, number, number][] = [];
-  const { order, first, more } = header.months;
+  const { order, first, more } = months;
   for (let k = 0; k < order.length; k++) {
     const m = order[k];
     monthCol[m] = first[m];
@@ -702,6 +713,14 @@ function locateColumns(grid: Grid, header: { row: number; months: MonthMap }, lo
         duplicateMonths.push([m, first[m], others[i]]);
       }
   }
+  return { monthCol, monthCols, duplicateMonths, names: new RowNames(monthCol) };
+}
+
+/** Month, code and label columns, or null when the sheet has no code or label column. */
+function locateColumns(grid: Grid, header: { row: number; months: MonthMap }, look: Lookup): Columns | null {
+  const h = header.row;
+  header.months.columns ??= monthColumnsFrom(header.months);
+  const { monthCol, monthCols, duplicateMonths, names } = header.months.columns;
 
   // By header text; the header may span the two rows above the month row.
   let codeCol = -1;
@@ -732,7 +751,7 @@ function locateColumns(grid: Grid, header: { row: number; months: MonthMap }, lo
   if (labelCol < 0)
     labelCol = guessColumn(grid, h, monthCols, (t) => Boolean(look.byLabel.get(indicatorKey(t))), codeCol);
   if (codeCol < 0 && labelCol < 0) return null;
-  return { headerRow: h, monthCol, duplicateMonths, codeCol, labelCol };
+  return { headerRow: h, monthCol, duplicateMonths, codeCol, labelCol, names };
 }
 
 interface Rows {
@@ -1038,12 +1057,12 @@ function cellFinding(
  * Kept apart from readOne so that this, the part run for every cell, is small enough for the
  * JIT to optimise early in a large read.
  */
-function readCells(grid: Grid, cat: Catalogue, look: Lookup, rows: Rows, monthCol: (number | undefined)[], out: Sink) {
+function readCells(grid: Grid, cat: Catalogue, look: Lookup, rows: Rows, cols: Columns, out: Sink) {
+  const { monthCol, names: rowCells } = cols;
   const [flat, base] = flatArray(look);
   const notes = fresh<(string | null)[]>(look.notesShape);
   const invalid: string[] = [];
 
-  const rowCells = new RowNames(monthCol);
   for (let i = 0; i < cat.indicators.length; i++) {
     const ind = cat.indicators[i];
     const at = rows.rowAt[look.slot[i]];
@@ -1248,7 +1267,7 @@ function readOne(sheet: SheetInput, ctx: ReadContext, file: string, prepared: Pr
     invalid,
     submitted,
     submittedCells,
-  } = readCells(grid, cat, look, rows, monthCol, out);
+  } = readCells(grid, cat, look, rows, cols, out);
   const sr = rows.submittedRow;
 
   const merges = sheet.merges ?? [];
