@@ -35,6 +35,20 @@ export function oneReportPerUnit(reports: UnitYear[]): UnitYear[] {
       compareText(a.file, b.file) ||
       compareText(a.sheet, b.sheet),
   );
+  // With text codes, files and sheets and finite years the order is total: reports of one unit
+  // and year lie side by side, and the first of each run is kept (no key text per report).
+  let plain = true;
+  for (let i = 0; i < sorted.length && plain; i++) {
+    const r = sorted[i];
+    plain =
+      typeof r.unitCode === 'string' &&
+      typeof r.file === 'string' &&
+      typeof r.sheet === 'string' &&
+      typeof r.year === 'number' &&
+      Number.isFinite(r.year);
+  }
+  if (plain)
+    return sorted.filter((r, i) => i === 0 || r.unitCode !== sorted[i - 1].unitCode || r.year !== sorted[i - 1].year);
   const seen = new Set<string>();
   return sorted.filter((r) => {
     const key = `${r.unitCode}\u0000${r.year}`;
