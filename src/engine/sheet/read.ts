@@ -672,19 +672,27 @@ function guessColumn(grid: Grid, h: number, monthCols: boolean[], hit: (text: st
 
 /**
  * The header rows (the month row and the two above) last seen and the code and label columns
- * their texts give: sheets of one template repeat them, and equal cells give equal columns
- * (the month row's cells also fix the month columns passed over).
+ * their texts give: sheets of one template repeat them, and the same texts with the same months
+ * (one shared MonthMap: the month columns passed over) give the same columns.
  */
-let lastColumnHeads: { rows: CellValue[][]; codeCol: number; labelCol: number } | null = null;
+let lastColumnHeads: { months: MonthMap; rows: CellValue[][]; codeCol: number; labelCol: number } | null = null;
 
-/** Rows from…to of the grid hold exactly `rows` (same lengths, cells ===). */
-function sameRows(grid: Grid, from: number, to: number, rows: CellValue[][]): boolean {
+/** Text of a cell for the header-text pass, which looks at non-empty text only. */
+function headText(v: CellValue): string | null {
+  return typeof v === 'string' && v !== '' ? v : null;
+}
+
+/**
+ * Rows from…to of the grid hold the same texts as `rows` (same lengths, texts ===; numbers,
+ * dates and empties, such as the year above the header, are not looked at).
+ */
+function sameTexts(grid: Grid, from: number, to: number, rows: CellValue[][]): boolean {
   if (rows.length !== to - from + 1) return false;
   for (let r = from; r <= to; r++) {
     const row = grid[r] ?? [];
     const seen = rows[r - from];
     if (row.length !== seen.length) return false;
-    for (let c = 0; c < row.length; c++) if (row[c] !== seen[c]) return false;
+    for (let c = 0; c < row.length; c++) if (headText(row[c]) !== headText(seen[c])) return false;
   }
   return true;
 }
@@ -727,7 +735,8 @@ function locateColumns(grid: Grid, header: { row: number; months: MonthMap }, lo
   let labelCol = -1;
   const from = Math.max(0, h - 2);
   const last = lastColumnHeads;
-  if (last !== null && sameRows(grid, from, h, last.rows)) {
+  // The same months (a shared MonthMap) pass over the same columns.
+  if (last !== null && last.months === header.months && sameTexts(grid, from, h, last.rows)) {
     codeCol = last.codeCol;
     labelCol = last.labelCol;
   } else {
@@ -744,7 +753,7 @@ function locateColumns(grid: Grid, header: { row: number; months: MonthMap }, lo
     }
     const rows: CellValue[][] = [];
     for (let r = from; r <= h; r++) rows.push((grid[r] ?? []).slice());
-    lastColumnHeads = { rows, codeCol, labelCol };
+    lastColumnHeads = { months: header.months, rows, codeCol, labelCol };
   }
   // Else by contents: the column with most hits (at least 3), leftmost on a tie.
   if (codeCol < 0) codeCol = guessColumn(grid, h, monthCols, (t) => look.byUpperCode.has(t.toUpperCase()), labelCol);
