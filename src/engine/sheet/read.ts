@@ -549,9 +549,14 @@ function readTopLabels(grid: Grid, headerRow: number): TopLabels {
 function yearIn(v: CellValue): number | null {
   if (typeof v === 'number') return Number.isInteger(v) && v >= 1900 && v <= 2100 ? v : null;
   if (typeof v !== 'string') return null;
+  return yearInText(v);
+}
+
+/** Sheet and file names come back run after run: each text is searched once. */
+const yearInText = memoText((v): number | null => {
   const m = YEAR_IN_TEXT.exec(v);
   return m ? Number(m[1]) : null;
-}
+});
 
 interface Columns {
   headerRow: number;
@@ -912,12 +917,26 @@ function identifyYear(top: TopLabels, grid: Grid, headerRow: number, sheetName: 
   return year ?? (file ? yearIn(file) : null);
 }
 
-/** Merged ranges covering a value cell other than their top-left one: that cell is lost. */
-function hiddenByMerges(merges: string[], valueRows: boolean[], monthCol: (number | undefined)[]) {
+/**
+ * Merged ranges covering a value cell other than their top-left one: that cell is lost. Value
+ * cells are the month cells of the indicator rows (`rowAt`, 0-based) and the submission row.
+ */
+function hiddenByMerges(merges: string[], rowAt: number[], sr: number, monthCol: (number | undefined)[]) {
   const out: { range: string; cell: string; months: number[] }[] = [];
+  // A merge that ends above the first value row (a title) hides none: no row list for it.
+  let firstValueRow = sr >= 0 ? sr + 1 : Number.POSITIVE_INFINITY;
+  for (let k = 0; k < rowAt.length; k++)
+    if (rowAt[k] >= 0 && rowAt[k] + 1 < firstValueRow) firstValueRow = rowAt[k] + 1;
+  // 1-based rows holding values.
+  let valueRows: boolean[] | null = null;
   for (const text of merges) {
     const box = parseRange(text);
-    if (!box) continue;
+    if (!box || box.r2 < firstValueRow) continue;
+    if (valueRows === null) {
+      valueRows = [];
+      for (let k = 0; k < rowAt.length; k++) if (rowAt[k] >= 0) valueRows[rowAt[k] + 1] = true;
+      if (sr >= 0) valueRows[sr + 1] = true;
+    }
     const months: number[] = [];
     let cell = '';
     for (let m = 1; m <= 12; m++) {
@@ -1324,13 +1343,7 @@ function readOne(sheet: SheetInput, ctx: ReadContext, file: string, prepared: Pr
   const sr = rows.submittedRow;
 
   const merges = sheet.merges ?? [];
-  // 1-based rows holding values (indicator rows and the submission row).
-  const valueRows: boolean[] = [];
-  if (merges.length) {
-    for (let k = 0; k < rows.rowAt.length; k++) if (rows.rowAt[k] >= 0) valueRows[rows.rowAt[k] + 1] = true;
-    if (sr >= 0) valueRows[sr + 1] = true;
-  }
-  const hiddenCells = merges.length ? hiddenByMerges(merges, valueRows, monthCol) : [];
+  const hiddenCells = merges.length ? hiddenByMerges(merges, rows.rowAt, sr, monthCol) : [];
   for (let k = 0; k < hiddenCells.length; k++) {
     const hidden = hiddenCells[k];
     const text = T.mergedCell(out.where({ cell: hidden.cell }), hidden.range, hidden.months);
