@@ -70,13 +70,14 @@ export function checkWorkbooks(workbooks: WorkbookInput[], ctx: ReadContext): Re
   const prepared = prepareRead(ctx);
   const rules = compileRules(ctx.catalogue);
   // Rules are checked as each report is read, while its numbers are still in the CPU's cache;
-  // only the kept reports' findings are used below.
+  // only the kept reports' findings are used below (most reports have none: no entry).
   const ruleFindings = new Map<UnitYear, Finding[]>();
   for (const wb of workbooks) {
     const r = readWorkbook(wb, ctx, prepared);
     for (const report of r.reports) {
       all.push(report);
-      ruleFindings.set(report, checkRules(report, ctx.catalogue, undefined, rules));
+      const found = checkRules(report, ctx.catalogue, undefined, rules);
+      if (found.length) ruleFindings.set(report, found);
     }
     findings.push(...r.findings);
   }
@@ -109,7 +110,10 @@ export function checkWorkbooks(workbooks: WorkbookInput[], ctx: ReadContext): Re
   }
 
   const reports = [...kept.values()].sort(compareReports);
-  for (const r of reports) for (const f of ruleFindings.get(r) as Finding[]) findings.push(f);
+  for (const r of reports) {
+    const found = ruleFindings.get(r);
+    if (found) for (const f of found) findings.push(f);
+  }
   findings.sort(compareFindings);
   return { reports, findings };
 }
