@@ -1040,51 +1040,7 @@ export interface PreparedRead {
 
 /** Index the context's units and catalogue; pass the result to readWorkbook for many workbooks. */
 export function prepareRead(ctx: ReadContext): PreparedRead {
-  return { units: unitIndexOf(ctx.units), look: lookup(ctx.catalogue) };
-}
-
-/**
- * The last unit index and what it was made from (each unit, its code, name, kind, succession
- * and predecessors): a run reads with the same units as the one before, and then keeps the
- * index and the names it has already matched.
- */
-let lastIndex: { made: unknown[]; index: UnitIndex } | null = null;
-
-function unitIndexOf(units: Unit[]): UnitIndex {
-  const last = lastIndex;
-  if (last !== null && madeFrom(units, last.made)) return last.index;
-  const made: unknown[] = [];
-  for (let i = 0; i < units.length; i++) {
-    const u = units[i];
-    const preds = u.succession?.predecessors;
-    made.push(u, u.code, u.name, u.kind, u.succession, preds, preds?.length);
-    if (preds) for (let k = 0; k < preds.length; k++) made.push(preds[k]);
-  }
-  const index = indexUnits(units);
-  lastIndex = { made, index };
-  return index;
-}
-
-/** `units` are those (and as they were) that `made` lists. */
-function madeFrom(units: Unit[], made: unknown[]): boolean {
-  let at = 0;
-  for (let i = 0; i < units.length; i++) {
-    const u = units[i];
-    const preds = u.succession?.predecessors;
-    if (
-      made[at] !== u ||
-      made[at + 1] !== u.code ||
-      made[at + 2] !== u.name ||
-      made[at + 3] !== u.kind ||
-      made[at + 4] !== u.succession ||
-      made[at + 5] !== preds ||
-      made[at + 6] !== preds?.length
-    )
-      return false;
-    at += 7;
-    if (preds) for (let k = 0; k < preds.length; k++) if (made[at++] !== preds[k]) return false;
-  }
-  return at === made.length;
+  return { units: indexUnits(ctx.units), look: lookup(ctx.catalogue) };
 }
 
 /**
