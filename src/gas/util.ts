@@ -4,6 +4,7 @@ import { a1 } from '../engine/sheet/layout';
 import { normalizeName } from '../engine/text/normalize';
 import { parseNumberText } from '../engine/text/number';
 import type { CellValue, Grid } from '../engine/types';
+import { COMMON } from '../messages/vi/gas';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -120,7 +121,7 @@ export function isoFromCell(v: CellValue, timeZone: string, todayIn: (tz: string
 
 export function activeSpreadsheet(): Spreadsheet {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  if (!ss) throw new Error('Không tìm thấy bảng tính đang mở.');
+  if (!ss) throw new Error(COMMON.noSpreadsheet);
   return ss;
 }
 

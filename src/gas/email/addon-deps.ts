@@ -7,7 +7,7 @@ import { completeness } from '../../engine/aggregate/completeness';
 import { formatPeriod } from '../../engine/periods/period';
 import { readWorkbook } from '../../engine/sheet/read';
 import type { Period, UnitYear } from '../../engine/types';
-import { CONFIG, LOG, SHEETS } from '../../messages/vi/gas';
+import { COMMON, CONFIG, LOG, SHEETS } from '../../messages/vi/gas';
 import { aggregatePeriod } from '../aggregate';
 import { findUnitBooks, toWorkbooks } from '../io';
 import { withDocumentLock } from '../lock';
@@ -18,7 +18,7 @@ import { readSheetSettings } from './settings-store';
 
 function master(): GoogleAppsScript.Spreadsheet.Spreadsheet {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  if (!ss) throw new Error('Không tìm thấy bảng tính tổng hợp.');
+  if (!ss) throw new Error(COMMON.noMaster);
   return ss;
 }
 

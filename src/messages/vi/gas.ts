@@ -317,4 +317,6 @@ export const COMMON = {
   errorTitle: 'Có lỗi',
   unexpected: (why: string) => `Có lỗi không lường trước: ${why}`,
   andMore: (n: number) => `… và ${n} mục khác.`,
+  noSpreadsheet: 'Không tìm thấy bảng tính đang mở.',
+  noMaster: 'Không tìm thấy bảng tính tổng hợp.',
 } as const;
