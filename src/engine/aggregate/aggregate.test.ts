@@ -1,8 +1,9 @@
 import units2025Json from '../../../sheets-templates/units-2025.json';
 import { defaultCatalogue, defaultSettings, defaultUnits } from '../catalogue/defaults';
 import { parseUnits } from '../catalogue/schema';
+import { tidy } from '../text/number';
 import type { Finding, IndicatorSummary, Period, Summary, Unit } from '../types';
-import { type AggregateInput, aggregate, tidy, unitValue } from './aggregate';
+import { type AggregateInput, aggregate, unitValue } from './aggregate';
 import { current2018, previous2017, shuffle, unit, unitYear } from './test-helpers';
 
 const CATALOGUE = defaultCatalogue();

@@ -18,6 +18,7 @@
 import { narrate } from '../narrative/narrative';
 import { periodMonths, previousYear, ytdMonths } from '../periods/period';
 import { type FlatLayout, flatBase, flatOf, layoutOf } from '../sheet/sheet-report';
+import { tidy } from '../text/number';
 import type {
   Catalogue,
   Finding,
@@ -51,17 +52,6 @@ export interface AggregateInput {
   unreadableUnits?: string[];
 }
 
-/** Remove binary noise from sums (0.1 + 0.2 → 0.3). */
-export function tidy(n: number): number {
-  // Whole numbers below 10^15 are exact already (the common case: counts); + 0 turns -0 into 0.
-  if (Math.floor(n) === n && n < 1e15 && n > -1e15) return n + 0;
-  // With at most two decimals n is the double nearest such a decimal of at most 15 digits,
-  // which 15 digits give back exactly: toPrecision (slow) would return n itself.
-  const hundredths = Math.round(n * 100);
-  if (hundredths / 100 === n && hundredths < 1e15 && hundredths > -1e15) return n;
-  return Number(n.toPrecision(15));
-}
-
 /** One unit's value over `months` (1-based), or null when it has none. */
 export function unitValue(r: UnitYear | undefined, ind: Indicator, months: number[]): number | null {
   const series = r?.values[ind.code];
@@ -75,11 +65,6 @@ function toFlat(series: (number | null)[], into: Float64Array): Float64Array {
     into[i] = v === null || v === undefined ? Number.NaN : v;
   }
   return into;
-}
-
-/** tidy(n) is n + 0 (-0 made 0): tested in the hot loops so the call is made only for decimals. */
-function isWhole(n: number): boolean {
-  return Math.floor(n) === n && n < 1e15 && n > -1e15;
 }
 
 /**
@@ -123,8 +108,8 @@ function bothSpansFlat(
       anyPart = true;
     }
   }
-  toDate[j] = anyAll ? (isWhole(all) ? all + 0 : tidy(all)) : Number.NaN;
-  inPeriod[j] = anyPart ? (isWhole(part) ? part + 0 : tidy(part)) : Number.NaN;
+  toDate[j] = anyAll ? tidy(all) : Number.NaN;
+  inPeriod[j] = anyPart ? tidy(part) : Number.NaN;
 }
 
 /**
@@ -161,7 +146,7 @@ function reportSpans(
       const v = flat[at + i];
       if (Number.isNaN(v)) continue;
       if (sums) {
-        sums[to + i] += isWhole(v) ? v + 0 : tidy(v);
+        sums[to + i] += tidy(v);
         seen[to + i] = 1;
       }
       all = anyAll ? all + v : v;
@@ -171,8 +156,8 @@ function reportSpans(
         anyPart = true;
       }
     }
-    toDate[k][j] = anyAll ? (isWhole(all) ? all + 0 : tidy(all)) : Number.NaN;
-    inPeriod[k][j] = anyPart ? (isWhole(part) ? part + 0 : tidy(part)) : Number.NaN;
+    toDate[k][j] = anyAll ? tidy(all) : Number.NaN;
+    inPeriod[k][j] = anyPart ? tidy(part) : Number.NaN;
   }
 }
 
@@ -188,44 +173,9 @@ function addSeries(
   for (let i = 0; i < lastMonth; i++) {
     const v = flat[at + i];
     if (Number.isNaN(v)) continue;
-    sums[to + i] += isWhole(v) ? v + 0 : tidy(v);
+    sums[to + i] += tidy(v);
     seen[to + i] = 1;
   }
-}
-
-/**
- * Add a report's months 1…lastMonth (tidied, as unit values are) into the monthly sums, per
- * indicator k at k × 12; `seen` marks sums that got a value.
- */
-function addMonths(
-  flat: Float64Array,
-  base: number,
-  places: Int32Array,
-  lastMonth: number,
-  sums: Float64Array,
-  seen: Uint8Array,
-) {
-  for (let k = 0; k < places.length; k++) {
-    if (places[k] < 0) continue;
-    const at = base + places[k];
-    const to = k * 12;
-    for (let i = 0; i < lastMonth; i++) {
-      const v = flat[at + i];
-      if (Number.isNaN(v)) continue;
-      sums[to + i] += isWhole(v) ? v + 0 : tidy(v);
-      seen[to + i] = 1;
-    }
-  }
-}
-
-/** A report's flat numbers as the series seriesValue reads (null = empty). */
-function flatSeries(flat: Float64Array, at: number): (number | null)[] {
-  const out: (number | null)[] = [];
-  for (let i = 0; i < 12; i++) {
-    const v = flat[at + i];
-    out.push(!Number.isNaN(v) ? v : null);
-  }
-  return out;
 }
 
 function seriesValue(series: (number | null)[], last: boolean, months: number[]): number | null {
@@ -304,12 +254,8 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
   const codeRank = new Map(byCodeOrder.map((u, j) => [u.code, j]));
   const unitRank = units.map((u) => codeRank.get(u.code) as number);
   // Report by report (each report's series lie together in memory), indicator by indicator.
-  // Periods are month ranges ending where the year to date ends: one pass gives both.
+  // Periods are month ranges (periodMonths) ending where the year to date ends: one pass gives both.
   const first = months[0];
-  const contiguous =
-    months.length === lastMonth - first + 1 &&
-    months.every((m, i) => m === first + i) &&
-    ytd.every((m, i) => m === i + 1);
   const numeric = catalogue.indicators.filter((i) => i.kind !== 'note');
   const rankOf = new Map(numeric.map((ind, k) => [ind, k]));
   // Per month the sum over units of each unit's (tidied) value of that month (this year only),
@@ -342,36 +288,19 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
       const layout = layoutOf(report);
       const flat = layout && flatOf(report, layout);
       if (layout && flat) {
-        const places = placesIn(layout);
-        const base = flatBase(report);
-        if (contiguous) {
-          reportSpans(
-            flat,
-            base,
-            places,
-            lastOf,
-            first,
-            lastMonth,
-            monthlyToo ? sums : null,
-            seen,
-            inPeriod,
-            toDate,
-            j,
-          );
-          continue;
-        }
-        if (monthlyToo) addMonths(flat, base, places, lastMonth, sums, seen);
-        for (let k = 0; k < numeric.length; k++) {
-          if (places[k] < 0) continue;
-          const at = base + places[k];
-          const last = lastOf[k] === 1;
-          if (contiguous) bothSpansFlat(flat, at, last, first, lastMonth, inPeriod[k], toDate[k], j);
-          else {
-            const series = flatSeries(flat, at);
-            inPeriod[k][j] = seriesValue(series, last, months) ?? Number.NaN;
-            toDate[k][j] = seriesValue(series, last, ytd) ?? Number.NaN;
-          }
-        }
+        reportSpans(
+          flat,
+          flatBase(report),
+          placesIn(layout),
+          lastOf,
+          first,
+          lastMonth,
+          monthlyToo ? sums : null,
+          seen,
+          inPeriod,
+          toDate,
+          j,
+        );
         continue;
       }
       const values = report.values;
@@ -379,19 +308,9 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
       for (let k = 0; k < numeric.length; k++) {
         const series = values[numeric[k].code];
         if (!series) continue;
-        if (monthlyToo)
-          for (let i = 0; i < lastMonth; i++) {
-            const v = series[i];
-            if (v === null || v === undefined) continue;
-            sums[k * 12 + i] += tidy(v);
-            seen[k * 12 + i] = 1;
-          }
-        const last = numeric[k].overMonths === 'last';
-        if (contiguous) bothSpansFlat(toFlat(series, scratch), 0, last, first, lastMonth, inPeriod[k], toDate[k], j);
-        else {
-          inPeriod[k][j] = seriesValue(series, last, months) ?? Number.NaN;
-          toDate[k][j] = seriesValue(series, last, ytd) ?? Number.NaN;
-        }
+        const one = toFlat(series, scratch);
+        if (monthlyToo) addSeries(one, 0, lastMonth, sums, seen, k * 12);
+        bothSpansFlat(one, 0, lastOf[k] === 1, first, lastMonth, inPeriod[k], toDate[k], j);
       }
     }
     return { inPeriod, toDate };

@@ -4,9 +4,10 @@
  * report whose values were edited or replaced must be aggregated from what it now says.
  */
 import fc from 'fast-check';
-import { aggregate, tidy } from '../aggregate/aggregate';
+import { aggregate } from '../aggregate/aggregate';
 import { defaultCatalogue, defaultSettings, defaultUnits } from '../catalogue/defaults';
 import { summarise } from '../pipeline';
+import { tidy } from '../text/number';
 import type { Period, Unit, UnitYear } from '../types';
 import { buildUnitSheet } from './layout';
 import { type ReadContext, readWorkbook } from './read';

@@ -75,3 +75,17 @@ export function isErrorValue(text: string): boolean {
   // Every error value starts with '#', and cleaning or upper-casing never makes one.
   return text.includes('#') && ERROR_VALUES.has(cleanText(text).toUpperCase());
 }
+
+/**
+ * Remove binary noise from a sum (0.1 + 0.2 → 0.3) so totals and messages show what was typed.
+ * Used by aggregation (every unit value and total) and by the rules (sums in their messages).
+ */
+export function tidy(n: number): number {
+  // Whole numbers below 10^15 are exact already (the common case: counts); + 0 turns -0 into 0.
+  if (Math.floor(n) === n && n < 1e15 && n > -1e15) return n + 0;
+  // With at most two decimals n is the double nearest such a decimal of at most 15 digits,
+  // which 15 digits give back exactly: toPrecision (slow) would return n itself.
+  const hundredths = Math.round(n * 100);
+  if (hundredths / 100 === n && hundredths < 1e15 && hundredths > -1e15) return n;
+  return Number(n.toPrecision(15));
+}

@@ -5,6 +5,7 @@
 import { FINDING_TEXT as T, type Where } from '../../messages/vi/findings';
 import { unitDisplayName } from '../sheet/layout';
 import { type FlatLayout, flatBase, flatOf, layoutOf } from '../sheet/sheet-report';
+import { tidy } from '../text/number';
 import type { Catalogue, Finding, Indicator, RuleOperator, UnitYear, ValidationRule } from '../types';
 
 const ALL_MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
@@ -27,18 +28,6 @@ function holds(left: number, op: RuleOperator, right: number): boolean {
     case '>':
       return left > right && !eq;
   }
-}
-
-/** Remove binary noise from a sum (0.1 + 0.2 → 0.3) so messages show what the user typed. */
-function tidy(n: number): number {
-  // Whole numbers below 10^15 print exactly at 15 digits already (the common case: counts);
-  // + 0 turns -0 into 0.
-  if (Math.floor(n) === n && n < 1e15 && n > -1e15) return n + 0;
-  // With at most two decimals n is the double nearest such a decimal of at most 15 digits,
-  // which 15 digits give back exactly: toPrecision (slow) would return n itself.
-  const hundredths = Math.round(n * 100);
-  if (hundredths / 100 === n && hundredths < 1e15 && hundredths > -1e15) return n;
-  return Number(n.toPrecision(15));
 }
 
 type Series = readonly (number | null | undefined)[] | undefined;
