@@ -32,7 +32,7 @@ import type {
   UnitYear,
 } from '../types';
 import { compareFindings } from '../validation/check';
-import { compareNamesVi, completeness, sortUnits } from './completeness';
+import { compareNamesVi, completenessOfSorted, sortUnits } from './completeness';
 import { mapToSuccessors } from './succession';
 
 export interface AggregateInput {
@@ -408,7 +408,7 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
     settings,
     generatedAt: input.generatedAt,
     units,
-    completeness: completeness(current, units, period, settings),
+    completeness: completenessOfSorted(current, units, period, settings),
     indicators,
     monthly,
     findings: sortFindings(input.findings),

@@ -31,42 +31,7 @@ export function compareUnits(a: Pick<Unit, 'name' | 'code'>, b: Pick<Unit, 'name
 
 /** A copy of `units` sorted by compareUnits, each name's sort key made once. */
 export function sortUnits<T extends Pick<Unit, 'name' | 'code'>>(units: readonly T[]): T[] {
-  // A run sorts the same list (and then its sorted copy) again and again: the last few orders
-  // are kept, each with the units, names and codes it was made from.
-  for (let k = 0; k < SORTED.length; k++) {
-    const seen = SORTED[k];
-    if (sameUnits(units, seen)) {
-      if (k > 0) SORTED.unshift(...SORTED.splice(k, 1));
-      return seen.sorted.slice() as T[];
-    }
-  }
-  const sorted = sortVi(units, (u) => u.name, compareCodes);
-  SORTED.unshift({
-    units: units.slice(),
-    names: units.map((u) => u.name),
-    codes: units.map((u) => u.code),
-    sorted: sorted.slice(),
-  });
-  if (SORTED.length > SORTED_MAX) SORTED.pop();
-  return sorted;
-}
-
-interface SortedUnits {
-  units: readonly object[];
-  names: string[];
-  codes: string[];
-  sorted: readonly object[];
-}
-const SORTED: SortedUnits[] = [];
-const SORTED_MAX = 4;
-
-function sameUnits(units: readonly Pick<Unit, 'name' | 'code'>[], seen: SortedUnits): boolean {
-  if (units.length !== seen.units.length) return false;
-  for (let i = 0; i < units.length; i++) {
-    const u = units[i];
-    if (u !== seen.units[i] || u.name !== seen.names[i] || u.code !== seen.codes[i]) return false;
-  }
-  return true;
+  return sortVi(units, (u) => u.name, compareCodes);
 }
 
 // ---------------------------------------------------------------- completeness
@@ -89,12 +54,22 @@ function hasData(r: UnitYear, month: number): boolean {
  * year of a merger, months reported by the old communes count for the new one.
  */
 export function completeness(reports: UnitYear[], units: Unit[], period: Period, settings: Settings): Completeness {
+  return completenessOfSorted(reports, sortUnits(units), period, settings);
+}
+
+/** completeness() for units already in sortUnits order (aggregate sorts them once per run). */
+export function completenessOfSorted(
+  reports: UnitYear[],
+  sortedUnits: Unit[],
+  period: Period,
+  settings: Settings,
+): Completeness {
   const due = deadline(period, settings);
   const months = periodMonths(period);
   const byCode = new Map<string, UnitYear>();
   for (const r of oneReportPerUnit(reports)) if (r.year === period.year) byCode.set(r.unitCode, r);
 
-  const rows: CompletenessRow[] = sortUnits(units).map((unit) => {
+  const rows: CompletenessRow[] = sortedUnits.map((unit) => {
     const r = byCode.get(unit.code);
     const missingMonths: number[] = [];
     let late = false;
