@@ -72,17 +72,17 @@ export function summarise(input: SummariseInput): SummariseResult {
 
   // Sheet keys are only made when some finding names a sheet (most national runs have none).
   let lastYearSheets: Set<string> | null = null;
-  const findings: Finding[] = read.findings.map((f) => {
+  // A unit the shell could not open gets no 'unit-missing' warning: the shell says why.
+  const notOpened = new Set(input.unreadableUnits ?? []);
+  const unitFindings = notOpened.size
+    ? read.findings.filter((f) => !(f.code === 'unit-missing' && notOpened.has(f.unitCode as string)))
+    : read.findings;
+  const findings: Finding[] = unitFindings.map((f) => {
     if (f.sheet === undefined) return f;
     lastYearSheets ??= new Set(previous.map((r) => `${r.file}\u0000${r.sheet}`));
     return lastYearSheets.has(`${f.file ?? ''}\u0000${f.sheet}`) ? { ...f, severity: 'info' } : f;
   });
 
-  const notOpened = new Set(input.unreadableUnits ?? []);
-  if (notOpened.size) {
-    const kept = findings.filter((f) => !(f.code === 'unit-missing' && notOpened.has(f.unitCode as string)));
-    findings.splice(0, findings.length, ...kept);
-  }
   const alreadyMissing = new Set(findings.filter((f) => f.code === 'unit-missing').map((f) => f.unitCode));
   for (const f of expectedUnitsMissing(read.reports, units, year))
     if (!alreadyMissing.has(f.unitCode) && !notOpened.has(f.unitCode as string)) findings.push(f);
