@@ -41,7 +41,7 @@ import type { CellModel, ChartModel, RangeRef, SheetModel, ValidationModel } fro
 import { colLetter } from '../engine/sheet/layout';
 import type { Grid } from '../engine/types';
 import { SHEETS_WRITE as W } from '../messages/vi/gas';
-import { SHEETS_API_BASE, sheetRange, valuesToGrid } from './io/sheets-api';
+import { batchGetUrl, errorDetail, header, RETRYABLE, SHEETS_API_BASE, valuesToGrid } from './io/sheets-api';
 import { borderBlocks, cellSpec, GENERAL, groupConditionals, groupValidations, TEXT, widthPx } from './render';
 
 // ---------------------------------------------------------------- request shapes (subset)
@@ -595,22 +595,8 @@ export const RETRY_DELAYS_MS = [2000, 6000];
 /** Above this the batch goes without "Dữ liệu" (Google: no hard limit, 2 MB recommended; 10 MB refused). */
 export const MAX_PAYLOAD_BYTES = 8_000_000;
 
-const RETRYABLE = new Set([429, 500, 502, 503, 504]);
-
-function headerOf(headers: Record<string, unknown>, name: string): string | null {
-  for (const [k, v] of Object.entries(headers ?? {})) if (k.toLowerCase() === name) return String(v);
-  return null;
-}
-
-export function apiMessage(body: string): string {
-  try {
-    const e = (JSON.parse(body) as { error?: { message?: string } }).error;
-    if (e?.message) return String(e.message).slice(0, 300);
-  } catch {
-    // not JSON
-  }
-  return body.replace(/\s+/g, ' ').trim().slice(0, 300);
-}
+/** Google's error message of an answer, for "Nhật ký" (longer than the reader's). */
+const apiMessage = (body: string) => errorDetail(body, 300);
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e)).replace(/^Exception:\s*/, '');
 
@@ -621,17 +607,11 @@ export interface MasterState {
   data: Grid;
 }
 
-export function metadataUrl(spreadsheetId: string): string {
+/** spreadsheets.get of the master's tabs with their grid sizes (the reader's metadataUrl has no sizes). */
+export function masterSheetsUrl(spreadsheetId: string): string {
   return (
     `${SHEETS_API_BASE}${encodeURIComponent(spreadsheetId)}` +
     `?fields=${encodeURIComponent('sheets.properties(sheetId,title,index,gridProperties(rowCount,columnCount))')}`
-  );
-}
-
-export function dataUrl(spreadsheetId: string, title: string): string {
-  return (
-    `${SHEETS_API_BASE}${encodeURIComponent(spreadsheetId)}/values:batchGet?ranges=${encodeURIComponent(sheetRange(title))}` +
-    '&valueRenderOption=UNFORMATTED_VALUE&dateTimeRenderOption=SERIAL_NUMBER'
   );
 }
 
@@ -659,8 +639,8 @@ export function readMasterState(spreadsheetId: string, dataTitle: string, token:
   let responses: GoogleAppsScript.URL_Fetch.HTTPResponse[];
   try {
     responses = UrlFetchApp.fetchAll([
-      { url: metadataUrl(spreadsheetId), method: 'get', headers, muteHttpExceptions: true },
-      { url: dataUrl(spreadsheetId, dataTitle), method: 'get', headers, muteHttpExceptions: true },
+      { url: masterSheetsUrl(spreadsheetId), method: 'get', headers, muteHttpExceptions: true },
+      { url: batchGetUrl(spreadsheetId, [dataTitle]), method: 'get', headers, muteHttpExceptions: true },
     ]);
   } catch (e) {
     throw new SheetsApiUnavailable(errorText(e), 0);
@@ -732,7 +712,7 @@ export function sendBatchUpdate(
     const body = response.getContentText();
     if (RETRYABLE.has(code)) {
       if (last) throw new SheetsWriteError(W.busy(code, attempt + 1), apiMessage(body), code);
-      const ra = Number(headerOf(response.getHeaders() as Record<string, unknown>, 'retry-after'));
+      const ra = Number(header(response.getHeaders() as Record<string, unknown>, 'retry-after'));
       sleep(Number.isFinite(ra) && ra > 0 ? Math.max(delays[attempt], Math.min(ra * 1000, 30_000)) : delays[attempt]);
       continue;
     }

@@ -388,22 +388,25 @@ function unparsableRange(body: string): string | null {
   return r;
 }
 
-function errorDetail(body: string): string {
+/** Google's error message of an API answer (else its text), cut to `max` characters. */
+export function errorDetail(body: string, max = 200): string {
   try {
     const e = (JSON.parse(body) as { error?: { message?: string; status?: string } }).error;
-    if (e?.message) return String(e.message).slice(0, 200);
+    if (e?.message) return String(e.message).slice(0, max);
   } catch {
     // not JSON
   }
-  return body.replace(/\s+/g, ' ').trim().slice(0, 200);
+  return body.replace(/\s+/g, ' ').trim().slice(0, max);
 }
 
-function header(headers: Record<string, unknown>, name: string): string | null {
+/** A response header, whatever its case. */
+export function header(headers: Record<string, unknown>, name: string): string | null {
   for (const [k, v] of Object.entries(headers ?? {})) if (k.toLowerCase() === name) return String(v);
   return null;
 }
 
-const RETRYABLE = new Set([429, 500, 502, 503, 504]);
+/** Answers worth trying again: quota (429) and Google's passing server errors. */
+export const RETRYABLE = new Set([429, 500, 502, 503, 504]);
 
 interface Task {
   unit: ApiUnit;
