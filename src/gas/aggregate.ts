@@ -25,25 +25,22 @@ import { readUnitBooksResumable } from './io/resume';
 import { GENERAL, renderSheet, TEXT } from './render';
 import type { Config } from './setup';
 import {
+  backupName,
   buildSummaryBatch,
   type DataRewrite,
   MAX_PAYLOAD_BYTES,
   payloadBytes,
   readMasterState,
+  SHEET_NAME_MAX,
   SheetsApiUnavailable,
   SheetsWriteError,
   sendBatchUpdate,
+  tempName,
 } from './sheets-write';
 import { cellText, isDate, normalizeName, readGrid } from './util';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-
-/** Prefix of the temporary sheets a run writes into before replacing the old ones. */
-export const TEMP_PREFIX = '~ ';
-/** Prefix of an old sheet between the swap and its deletion (starts like TEMP_PREFIX: a temporary sheet too). */
-export const BACKUP_PREFIX = `${TEMP_PREFIX}(cũ) `;
-const SHEET_NAME_MAX = 100;
 
 export function defaultPeriod(config: Config): Period {
   const today = todayIn(config.settings.timeZone, now());
@@ -86,15 +83,6 @@ export function masterSheetModels(summary: Summary, models: SheetModel[]): Sheet
   return models.map((m) =>
     /(?:19|20)\d{2}/.test(m.name) ? m : { ...m, name: `${m.name} ${key}`.slice(0, SHEET_NAME_MAX) },
   );
-}
-
-function tempName(name: string): string {
-  return (TEMP_PREFIX + name).slice(0, SHEET_NAME_MAX);
-}
-
-/** Name an old sheet has between the swap and its deletion (a temporary name too: "~ (cũ) …"). */
-export function backupName(name: string): string {
-  return (BACKUP_PREFIX + name).slice(0, SHEET_NAME_MAX);
 }
 
 /** Try a clean-up step twice (a passing service error should not leave a "~ …" sheet behind). */

@@ -294,12 +294,16 @@ export function sheetContentRequests(model: SheetModel, sheetId: number): Reques
 
 // ---------------------------------------------------------------- the whole batch
 
-/** Prefix of the temporary sheets (as the SpreadsheetApp writer's TEMP_PREFIX). */
-export const TEMP = '~ ';
-export const BACKUP = `${TEMP}(cũ) `;
-const TITLE_MAX = 100;
-const tempTitle = (name: string) => (TEMP + name).slice(0, TITLE_MAX);
-const backupTitle = (name: string) => (BACKUP + name).slice(0, TITLE_MAX);
+/** Prefix of the temporary sheets a run writes into before replacing the old ones (both writers). */
+export const TEMP_PREFIX = '~ ';
+/** Prefix of an old sheet between the swap and its deletion (starts like TEMP_PREFIX: a temporary sheet too). */
+export const BACKUP_PREFIX = `${TEMP_PREFIX}(cũ) `;
+/** Google's limit on a sheet's name. */
+export const SHEET_NAME_MAX = 100;
+/** The temporary name of a sheet being written. */
+export const tempName = (name: string) => (TEMP_PREFIX + name).slice(0, SHEET_NAME_MAX);
+/** Name an old sheet has between the swap and its deletion (a temporary name too: "~ (cũ) …"). */
+export const backupName = (name: string) => (BACKUP_PREFIX + name).slice(0, SHEET_NAME_MAX);
 /** Sheets titles are unique regardless of case. */
 const key = (title: string) => title.toLowerCase();
 
@@ -496,9 +500,9 @@ export function buildSummaryBatch(input: SummaryBatchInput): SummaryBatch {
   // 1. Leftovers of a run that died: temporary sheets and old sheets left under a backup name.
   const positions = new Map<string, number>();
   for (const m of input.models) {
-    const temp = byKey.get(key(tempTitle(m.name)));
+    const temp = byKey.get(key(tempName(m.name)));
     if (temp) del(temp);
-    const orphan = byKey.get(key(backupTitle(m.name)));
+    const orphan = byKey.get(key(backupName(m.name)));
     if (orphan) {
       if (!byKey.has(key(m.name))) positions.set(m.name, orphan.index);
       del(orphan);
@@ -515,7 +519,7 @@ export function buildSummaryBatch(input: SummaryBatchInput): SummaryBatch {
       addSheet: {
         properties: {
           sheetId: id,
-          title: tempTitle(m.name),
+          title: tempName(m.name),
           gridProperties: {
             rowCount: Math.max(rows, 1000),
             columnCount: Math.max(cols, 26),
