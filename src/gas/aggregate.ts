@@ -452,6 +452,8 @@ export function aggregatePeriod(
   const logNotes: string[] = [];
   let written: Sheet[] | null = null;
   try {
+    // The reader already found the API unusable in this run: no second try to learn it again.
+    if (read.apiUnavailable) throw new SheetsApiUnavailable(read.apiUnavailable, 0);
     const out = writeSummaryViaApi(master, summary, models);
     notes.push(...out.notes);
     logNotes.push(...out.logNotes);

@@ -374,6 +374,9 @@ describe('"Tổng hợp" over the Sheets API', () => {
     env = prepare('disabled');
     const r = runAggregate(env.fake, '');
     expect(r).toBeDefined();
+    // The reader learned it first: the writer does not ask the API again.
+    expect(env.fake.http.requests.filter(isBatch)).toHaveLength(0);
+    expect(env.fake.http.requests.filter((q) => q.url.startsWith('https://sheets.googleapis.com/'))).toHaveLength(1);
     expect(env.master.getSheetByName(SUMMARY)).not.toBeNull();
     expect(env.fake.calls.count('Range.setValues')).toBeGreaterThan(0);
     const log = (env.master.getSheetByName(SHEETS.log) as Sheet).getDataRange().getValues();
