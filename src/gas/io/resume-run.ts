@@ -18,7 +18,7 @@ import {
   AGGREGATE_RESUME_HANDLER,
   ReadContinues,
   STAGING_SHEET,
-  type StagedState,
+  stagedState,
 } from './resume';
 
 /** The staged period ("2018-09"), or null when nothing waits to be continued. */
@@ -26,11 +26,7 @@ function stagedPeriod(master: GoogleAppsScript.Spreadsheet.Spreadsheet): string 
   const sheet = master.getSheetByName(STAGING_SHEET);
   if (!sheet) return null;
   const first = sheet.getRange(1, 1, 1, sheet.getLastColumn() || 1).getValues()[0] ?? [];
-  try {
-    return (JSON.parse(first.slice(1).map(String).join('')) as StagedState).period ?? null;
-  } catch {
-    return null;
-  }
+  return stagedState(first)?.period ?? null;
 }
 
 export function resumeAggregate(_e?: unknown): AggregateResult | undefined {

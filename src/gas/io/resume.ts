@@ -111,6 +111,18 @@ export function decodeBook(text: string, unit: Unit): UnitBook {
 // ---------------------------------------------------------------- the staging sheet
 
 /** The staged state and books for `period`, or null (none, or another period's: ignored). */
+/** A staging row's JSON: cut over its cells from column B (column A names the row). */
+const rowJson = (row: unknown[]) => row.slice(1).map(String).join('');
+
+/** The state in the staging sheet's first row; null when unreadable. */
+export function stagedState(firstRow: unknown[]): StagedState | null {
+  try {
+    return (JSON.parse(rowJson(firstRow)) as StagedState) ?? null;
+  } catch {
+    return null;
+  }
+}
+
 export function loadStaging(
   master: Spreadsheet,
   period: string,
@@ -119,13 +131,7 @@ export function loadStaging(
   const sheet = master.getSheetByName(STAGING_SHEET);
   if (!sheet) return null;
   const rows = sheet.getDataRange().getValues() as unknown[][];
-  const join = (r: unknown[]) => r.slice(1).map(String).join('');
-  let state: StagedState;
-  try {
-    state = JSON.parse(join(rows[0] ?? [])) as StagedState;
-  } catch {
-    return null;
-  }
+  const state = stagedState(rows[0] ?? []);
   if (!state || state.period !== period) return null;
   const byCode = new Map(units.map((u) => [u.code, u]));
   const books = new Map<string, UnitBook>();
@@ -133,7 +139,7 @@ export function loadStaging(
     const unit = byCode.get(String(r[0]));
     if (!unit) continue; // a unit removed from "Đơn vị" since: read no more
     try {
-      books.set(unit.code, decodeBook(join(r), unit));
+      books.set(unit.code, decodeBook(rowJson(r), unit));
     } catch {
       // a damaged row: that unit is read again
     }
