@@ -82,7 +82,7 @@ function locked<T>(
     }
     if (e instanceof BusyError) {
       // Written without the lock: appended atomically, so it cannot overwrite the running one's line.
-      writeLog(ss, { action: LOG.actions[action], period, result: LOG.refused(e.message) }, { atomic: true });
+      writeLog(ss, { action: LOG.actions[action], period, result: LOG.refused(e.message) });
       alert(title, e.message);
       return undefined;
     }

@@ -297,8 +297,7 @@ export function writeLongRows(master: Spreadsheet, summary: Summary): number {
   let sheet = master.getSheetByName(SHEETS.data);
   const existing: Grid = sheet ? readGrid(sheet) : [];
   const { all, cols, fresh, hadData, oldRows, oldCols } = longRowsBlock(existing, summary);
-  const valueCol = LONG_VALUE_COL;
-  const formats = all.map((r, i) => r.map((_, c) => (i > 0 && c === valueCol ? GENERAL : TEXT)));
+  const formats = all.map((r, i) => r.map((_, c) => (i > 0 && c === LONG_VALUE_COL ? GENERAL : TEXT)));
   let created: Sheet | null = null;
   let overwritten = false;
   try {

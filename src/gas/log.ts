@@ -34,10 +34,10 @@ export function currentUser(): string {
  * atomic, so it is safe without the document lock too (a refused run), and cheap (each
  * service call counts in a run's budget). Text goes with a leading apostrophe, which keeps it
  * text (a period such as "2018-09" never becomes a date, "=…" never a formula); Sheets does
- * not store the apostrophe. `atomic` is kept for callers; every write is atomic now.
+ * not store the apostrophe.
  * Never throws: a failing log must not hide the action's own result.
  */
-export function writeLog(ss: Spreadsheet, entry: LogEntry, _opts: { atomic?: boolean } = {}): void {
+export function writeLog(ss: Spreadsheet, entry: LogEntry): void {
   try {
     let sheet = ss.getSheetByName(SHEETS.log);
     if (!sheet) {

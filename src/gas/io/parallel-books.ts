@@ -1,5 +1,5 @@
 /**
- * `readUnitBooks`: how "Tổng hợp" reads every unit — findUnitBooks' result (src/gas/io.ts)
+ * `readUnitBooksDetailed` (through resume.ts): how "Tổng hợp" reads every unit — findUnitBooks' result (src/gas/io.ts)
  * for a few service calls in all, over the Sheets API (sheets-api.ts):
  *
  *  1. ONE fetch of the master's tab list (spreadsheets.get, properties only). It seeds the
