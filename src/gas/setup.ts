@@ -17,10 +17,11 @@ import {
   SettingsSchema,
   UnitsSchema,
 } from '../engine/catalogue/schema';
-import { isoAddDays, isRealIsoDate, todayIn } from '../engine/periods/cutoff';
+import { isRealIsoDate, todayIn } from '../engine/periods/cutoff';
 import { type CellModel, emptySheet, type SheetModel } from '../engine/report/model';
 import { isoToSerial, LAYOUT } from '../engine/sheet/layout';
 import type { Catalogue, CellValue, Grid, Indicator, Settings, Unit, ValidationRule } from '../engine/types';
+import { serialToIso } from '../engine/validation/cells';
 import {
   CONFIG,
   HOLIDAYS_HEADER,
@@ -695,7 +696,7 @@ export function readCatalogueGrids(
 
 /** A date cell of "Ngày nghỉ": a Date, a serial day number, or text dd/mm/yyyy / yyyy-mm-dd. */
 function holidayIso(v: CellValue, timeZone: string): string | null {
-  if (typeof v === 'number') return Number.isInteger(v) && v > 0 && v < 2958466 ? isoAddDays('1899-12-30', v) : null;
+  if (typeof v === 'number') return Number.isInteger(v) && v > 0 && v < 2958466 ? serialToIso(v) : null;
   const iso = isoFromCell(v, timeZone, todayIn);
   return iso && isRealIsoDate(iso) ? iso : null;
 }
