@@ -771,7 +771,7 @@ export function readConfig(ss: Spreadsheet): ConfigResult {
   const holidaySheet = ss.getSheetByName(SHEETS.holidays);
   const holidays = holidaySheet ? readHolidaysGrid(configGrid(holidaySheet), timeZone, log) : undefined;
   if (log.errors.length || !s.settings || !u.units || !catalogue) {
-    return { ok: false, errors: log.errors.length ? log.errors : ['Cấu hình chưa đọc được.'] };
+    return { ok: false, errors: log.errors.length ? log.errors : [CONFIG.unreadable] };
   }
   return {
     ok: true,

@@ -134,6 +134,7 @@ export const CONFIG = {
   reserved: (code: string) => `mã "${code}" dành cho dòng ngày nộp báo cáo, hãy đặt mã khác`,
   more: (n: number) => `… và ${n} lỗi khác.`,
   title: 'Cấu hình chưa đúng',
+  unreadable: 'Cấu hình chưa đọc được.',
 } as const;
 
 export const SETUP = {
