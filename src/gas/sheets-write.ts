@@ -118,8 +118,8 @@ export function extendedValue(v: unknown): ExtendedValue | undefined {
 }
 
 /** One cell of a model as CellData, with the formats render.ts gives it. */
-export function cellData(cell: CellModel | null): CellData {
-  const { value, format, style: st, formula } = cellSpec(cell);
+export function cellData(cell: CellModel | null, spec = cellSpec(cell)): CellData {
+  const { value, format, style: st, formula } = spec;
   const out: CellData = {};
   if (formula) out.userEnteredValue = { formulaValue: formula };
   else {
@@ -223,8 +223,9 @@ export function sheetContentRequests(model: SheetModel, sheetId: number): Reques
     const b: boolean[] = [];
     for (let c = 0; c < cols; c++) {
       const cell = src[c] ?? null;
-      values.push(cellData(cell));
-      b.push(Boolean(cellSpec(cell).style.border));
+      const spec = cellSpec(cell);
+      values.push(cellData(cell, spec));
+      b.push(Boolean(spec.style.border));
     }
     data.push({ values });
     bordered.push(b);
