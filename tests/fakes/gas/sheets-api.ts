@@ -25,7 +25,7 @@
  * 403 and any other error (e.g. "Service Spreadsheets timed out") with 503 — without
  * consuming the fault, which stays for SpreadsheetApp.
  */
-import { parseA1 } from './a1';
+import { columnToLetter, parseA1 } from './a1';
 import { FormulaError } from './formula';
 import type { GasFake } from './index';
 import type { SheetImpl } from './sheet';
@@ -346,7 +346,7 @@ function valuesBatchGet(ss: SpreadsheetImpl, ranges: string[]): FakeResponseSpec
     }
     const kept = trimTrailing(rows, (r) => r.length === 0);
     const width = Math.max(0, box.c2 - box.c1 + 1);
-    const a1 = kept.length ? `!A1:${String.fromCharCode(64 + Math.min(width, 26))}${kept.length}` : '';
+    const a1 = kept.length ? `!A1:${columnToLetter(width)}${kept.length}` : '';
     valueRanges.push({ range: `${range}${a1}`, majorDimension: 'ROWS', ...(kept.length ? { values: kept } : {}) });
   }
   return { status: 200, body: { spreadsheetId: ss._id, valueRanges }, headers: JSON_HEADERS };

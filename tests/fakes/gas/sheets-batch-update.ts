@@ -25,6 +25,7 @@
  * stringValue is stored verbatim (never parsed: "=…" stays text), formulaValue as a formula.
  */
 
+import { columnToLetter } from './a1';
 import { type ChartState, EmbeddedChartImpl } from './charts';
 import { BooleanCriteria, ChartType, DataValidationCriteria } from './enums';
 import type { GasFake } from './index';
@@ -117,12 +118,6 @@ function restore(s: SavedSheet): void {
   sh._charts = s.charts;
   sh._borders = s.borders;
   sh._deleted = s.deleted;
-}
-
-function colName(c: number): string {
-  let s = '';
-  for (let n = c; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
 }
 
 function toHex(c: Color | undefined): string | null {
@@ -268,7 +263,12 @@ class Batch {
     const c0 = (g.startColumnIndex ?? 0) + 1;
     const c1 = g.endColumnIndex ?? sheet._maxCols;
     if (r0 < 1 || c0 < 1 || r1 < r0 - 1 || c1 < c0 - 1) throw new Invalid(`${where}: Invalid range`);
-    this.checkGrid(sheet, r1, c1, `${where}: Range ('${sheet._name}'!${colName(c0)}${r0}:${colName(c1)}${r1})`);
+    this.checkGrid(
+      sheet,
+      r1,
+      c1,
+      `${where}: Range ('${sheet._name}'!${columnToLetter(c0)}${r0}:${columnToLetter(c1)}${r1})`,
+    );
     return { sheet, r0, r1, c0, c1 };
   }
 
@@ -361,7 +361,7 @@ class Batch {
             sheet,
             lastRow,
             lastCol,
-            `${where}: Range ('${sheet._name}'!${colName(c0)}${r0}:${colName(lastCol)}${lastRow})`,
+            `${where}: Range ('${sheet._name}'!${columnToLetter(c0)}${r0}:${columnToLetter(lastCol)}${lastRow})`,
           );
           rows.forEach((row, i) => {
             (row.values ?? []).forEach((cd: Json, j: number) => {
