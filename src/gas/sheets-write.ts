@@ -41,7 +41,7 @@ import type { CellModel, ChartModel, RangeRef, SheetModel, ValidationModel } fro
 import { colLetter } from '../engine/sheet/layout';
 import type { Grid } from '../engine/types';
 import { SHEETS_WRITE as W } from '../messages/vi/gas';
-import { batchGetUrl, errorDetail, header, RETRYABLE, SHEETS_API_BASE, valuesToGrid } from './io/sheets-api';
+import { batchGetUrl, errorDetail, header, RETRYABLE, SHEETS_API_BASE, valuesToPlainGrid } from './io/sheets-api';
 import { borderBlocks, cellSpec, GENERAL, groupConditionals, groupValidations, TEXT, widthPx } from './render';
 
 // ---------------------------------------------------------------- request shapes (subset)
@@ -666,7 +666,7 @@ export function readMasterState(spreadsheetId: string, dataTitle: string, token:
     if (vc !== 200) throw new SheetsApiUnavailable(`HTTP ${vc}: ${apiMessage(values.getContentText())}`, vc);
     try {
       const json = JSON.parse(values.getContentText()) as { valueRanges?: { values?: unknown }[] };
-      data = valuesToGrid(json.valueRanges?.[0]?.values);
+      data = valuesToPlainGrid(json.valueRanges?.[0]?.values);
     } catch {
       throw new SheetsApiUnavailable(W.badAnswer, vc);
     }

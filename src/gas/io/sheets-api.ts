@@ -236,20 +236,25 @@ function cell(v: unknown): CellValue {
   return String(v);
 }
 
-/**
- * The `values` of one ValueRange → a rectangular grid like getDataRange().getValues():
- * '' for empty, rows padded to the widest row, serials in the submission row → Dates.
- */
-export function valuesToGrid(values: unknown): Grid {
+/** The `values` of one ValueRange → a rectangular grid: '' for empty, rows padded to the widest row. */
+export function valuesToPlainGrid(values: unknown): Grid {
   const rows = Array.isArray(values) ? values : [];
   let width = 0;
   for (const r of rows) if (Array.isArray(r) && r.length > width) width = r.length;
-  const grid: Grid = rows.map((r) => {
+  return rows.map((r) => {
     const src = Array.isArray(r) ? r : [];
     const out = new Array<CellValue>(width);
     for (let c = 0; c < width; c++) out[c] = cell(src[c]);
     return out;
   });
+}
+
+/**
+ * A unit sheet's ValueRange → a grid like getDataRange().getValues(): valuesToPlainGrid, with
+ * the serials of the submission row ("Ngày nộp") turned into Dates.
+ */
+export function valuesToGrid(values: unknown): Grid {
+  const grid = valuesToPlainGrid(values);
   for (const row of grid) {
     if (!isSubmittedRow(row)) continue;
     for (let c = 0; c < row.length; c++) {
