@@ -23,7 +23,9 @@ const MODIFIED: Record<string, string> = {
   'u horn': 'ư',
 };
 // … and the five tone marks, in dictionary order.
-const TONE: Record<string, number> = { '\u0300': 1, '\u0309': 2, '\u0303': 3, '\u0301': 4, '\u0323': 5 };
+// By code point: U+0300 huyền, U+0309 hỏi, U+0303 ngã, U+0301 sắc, U+0323 nặng.
+const TONE_OF: Record<number, number> = { 768: 1, 777: 2, 771: 3, 769: 4, 803: 5 };
+const ASCII_RANK = [...'abcdefghijklmnopqrstuvwxyz'].map((c) => LETTER_RANK.get(c) as number);
 
 const SPACE = 0;
 const PUNCT = 1; // + code point
@@ -41,32 +43,48 @@ interface Key {
 
 function makeSortKey(s: string): Key {
   const text = cleanText(s);
-  const chars = [...text.normalize('NFD')];
+  const nfd = text.normalize('NFD');
   const primary: number[] = [];
   const tones: number[] = [];
   const cases: number[] = [];
-  for (const ch of chars) {
+  // By code point, with ASCII (most of every name) handled without building strings.
+  for (let i = 0; i < nfd.length; ) {
+    const cp = nfd.codePointAt(i) as number;
+    i += cp > 0xffff ? 2 : 1;
     const last = primary.length - 1;
-    if (ch in TONE) {
-      if (last >= 0) tones[last] = TONE[ch];
-      continue;
+    if (cp >= 0x300 && cp <= 0x36f) {
+      const tone = TONE_OF[cp];
+      if (tone !== undefined) {
+        if (last >= 0) tones[last] = tone;
+        continue;
+      }
+      const modifier = MODIFIER[String.fromCharCode(cp)];
+      if (modifier !== undefined) {
+        const prevLetter = last >= 0 ? ALPHABET[primary[last] - VI_LETTER] : undefined;
+        const made = prevLetter ? MODIFIED[`${prevLetter} ${modifier}`] : undefined;
+        if (made) primary[last] = VI_LETTER + (LETTER_RANK.get(made) as number);
+      }
+      continue; // other combining marks: ignore
     }
-    if (ch in MODIFIER) {
-      const prevLetter = last >= 0 ? ALPHABET[primary[last] - VI_LETTER] : undefined;
-      const made = prevLetter ? MODIFIED[`${prevLetter} ${MODIFIER[ch]}`] : undefined;
-      if (made) primary[last] = VI_LETTER + (LETTER_RANK.get(made) as number);
-      continue;
-    }
-    if (/[\u0300-\u036f]/.test(ch)) continue; // other combining marks: ignore
-    const lower = ch.toLocaleLowerCase('vi');
-    cases.push(lower === ch ? 0 : 1);
     tones.push(0);
+    if (cp < 0x80) {
+      const upper = cp >= 65 && cp <= 90;
+      cases.push(upper ? 1 : 0);
+      const lower = upper ? cp + 32 : cp;
+      if (lower >= 97 && lower <= 122) primary.push(VI_LETTER + ASCII_RANK[lower - 97]);
+      else if (cp === 32) primary.push(SPACE);
+      else if (cp >= 48 && cp <= 57) primary.push(DIGIT + cp - 48);
+      else primary.push(PUNCT + cp);
+      continue;
+    }
+    const ch = String.fromCodePoint(cp);
+    // toLowerCase is Vietnamese lower case (no special casing; normalize.test.ts checks it).
+    const lower = ch.toLowerCase();
+    cases.push(lower === ch ? 0 : 1);
     const rank = LETTER_RANK.get(lower);
     if (rank !== undefined) primary.push(VI_LETTER + rank);
-    else if (ch === ' ') primary.push(SPACE);
-    else if (ch >= '0' && ch <= '9') primary.push(DIGIT + Number(ch));
     else if (LETTER.test(ch)) primary.push(OTHER_LETTER + (lower.codePointAt(0) as number));
-    else primary.push(PUNCT + (ch.codePointAt(0) as number));
+    else primary.push(PUNCT + cp);
   }
   return { primary, tones, cases, text };
 }

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { cleanText, looseKey, normalizeName, sameName, slug } from './normalize';
+import { cleanText, isClean, looseKey, normalizeName, sameName, slug } from './normalize';
 
 describe('cleanText', () => {
   it('composes NFD input (macOS, Unikey "Unicode tổ hợp") to NFC', () => {
@@ -79,5 +79,59 @@ describe('looseKey and slug', () => {
     expect(slug('Chung Chải 2018')).toBe('chung-chai-2018');
     expect(slug('Ðiện Biên')).toBe('dien-bien');
     expect(slug('  Sín Thầu ')).toBe('sin-thau');
+  });
+});
+
+describe('fast paths', () => {
+  const FULL = (s: string) =>
+    s
+      .replace(/[\u200B-\u200D\u2060\uFEFF]/g, '')
+      .replace(/[\u00D0\u0189\u00F0\u0256]/g, (c) => ({ Ð: 'Đ', Ɖ: 'Đ', ð: 'đ', ɖ: 'đ' })[c] as string)
+      .normalize('NFC')
+      .replace(/\s+/g, ' ')
+      .trim();
+
+  it('isClean holds only for text the full clean path leaves unchanged', () => {
+    // Every code unit alone, after a letter, between letters, and doubled.
+    for (let c = 0; c <= 0xffff; c++) {
+      const ch = String.fromCharCode(c);
+      for (const s of [ch, `a${ch}`, `a${ch}b`, `${ch}${ch}`, `Ơ${ch}`])
+        if (isClean(s)) expect([s, FULL(s)]).toEqual([s, s]);
+    }
+  });
+
+  it('isClean is true for ordinary Vietnamese in NFC and false for NFD or odd spaces', () => {
+    for (const s of ['Xã Chung Chải', 'ĐẢNG ỦY', 'Tổng hợp 2025', 'a-b_c (1).xlsx']) expect(isClean(s)).toBe(true);
+    for (const s of ['Chải'.normalize('NFD'), ' a', 'a ', 'a  b', 'a\u00A0b', 'Ðoàn', 'a\tb'])
+      expect(isClean(s)).toBe(false);
+  });
+
+  it('toLowerCase is Vietnamese lower case for every code unit (no special casing)', () => {
+    for (let c = 0; c <= 0xffff; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      const ch = String.fromCharCode(c);
+      if (ch.toLowerCase() !== ch.toLocaleLowerCase('vi')) throw new Error(`U+${c.toString(16)}`);
+    }
+  });
+
+  it('cleanText and normalizeName agree with the full path on random text', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (s) => {
+        expect(cleanText(s)).toBe(FULL(s));
+        expect(normalizeName(s)).toBe(FULL(s).toLocaleLowerCase('vi').normalize('NFC'));
+      }),
+      { numRuns: 2000 },
+    );
+    // Mostly text the fast path takes: Vietnamese letters, spaces, a few combining marks.
+    const unit = fc.constantFrom(
+      ...'aAăĂâÂđĐêÊôÔơƠưƯiIyYàảãáạẦẨẪẤẬ -.,:1\u0300\u0301\u0303\u0309\u0323\u0306\u0302\u031B'.split(''),
+    );
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 12 }), (s) => {
+        expect(cleanText(s)).toBe(FULL(s));
+        expect(normalizeName(s)).toBe(FULL(s).toLocaleLowerCase('vi').normalize('NFC'));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });

@@ -45,7 +45,42 @@ export function memoText<T>(fn: (s: string) => T): (s: string) => T {
 /** NFC, one Đ, no zero-width characters, single spaces, trimmed. Idempotent. */
 export const cleanText: (s: string) => string = memoText(clean);
 
+/**
+ * True when `s` is already what clean() makes of it, checked in one pass (most cells: ASCII
+ * and precomposed Vietnamese). Code units below U+0300 (but the lookalike Đ letters, C1
+ * controls and NBSP) and the Latin Extended Additional block U+1E00–U+1EFF are NFC on their
+ * own and never compose with each other (only combining marks, U+0300 and up, do); spaces
+ * must be single, inside. Anything else takes the full path. normalize.test.ts checks every
+ * such code unit against the full path.
+ */
+export function isClean(s: string): boolean {
+  const n = s.length;
+  if (n === 0) return true;
+  let prevSpace = true; // a leading space is not clean
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x20) {
+      if (prevSpace) return false;
+      prevSpace = true;
+      continue;
+    }
+    prevSpace = false;
+    if (c < 0x7f) {
+      if (c < 0x20) return false; // tabs, line breaks, controls
+      continue;
+    }
+    if (c < 0x300) {
+      if (c <= 0xa0 || c === 0xd0 || c === 0xf0 || c === 0x189 || c === 0x256) return false;
+      continue;
+    }
+    if (c >= 0x1e00 && c <= 0x1eff) continue;
+    return false;
+  }
+  return !prevSpace; // no trailing space
+}
+
 function clean(s: string): string {
+  if (isClean(s)) return s;
   return s
     .replace(ZERO_WIDTH, '')
     .replace(LOOKALIKE_D, (c) => D_FIX[c])
@@ -59,9 +94,12 @@ function clean(s: string): string {
  * NFC again after lower-casing: a lower-case letter may compose where its capital did not
  * ("T" + U+0308 → "ẗ" U+1E97), and the result must be idempotent.
  */
-export const normalizeName: (s: string) => string = memoText((s) =>
-  cleanText(s).toLocaleLowerCase('vi').normalize('NFC'),
-);
+export const normalizeName: (s: string) => string = memoText((s) => {
+  // Vietnamese has no special casing (only Turkish, Azeri and Lithuanian do): toLowerCase is
+  // toLocaleLowerCase('vi'), without ICU; normalize.test.ts checks it for every code unit.
+  const lower = cleanText(s).toLowerCase();
+  return isClean(lower) ? lower : lower.normalize('NFC');
+});
 
 export function sameName(a: string, b: string): boolean {
   return normalizeName(a) === normalizeName(b);
