@@ -8,7 +8,7 @@ import { defaultCatalogue, defaultUnits } from '../catalogue/defaults';
 import type { CellValue, SheetInput, Unit } from '../types';
 import { parseCell } from '../validation/cells';
 import { buildUnitSheet, monthCol } from './layout';
-import { type ReadContext, readSheet, readWorkbook } from './read';
+import { mayBeTopLabel, type ReadContext, readSheet, readWorkbook, TOP_LABELS, topCellOf } from './read';
 import { modelToSheetInput, rowWithCode, setCell } from './testing';
 
 const catalogue = defaultCatalogue();
@@ -80,5 +80,39 @@ describe('reader shortcuts give what parseCell gives', () => {
       (a as string[])[0] = 'Z1';
     }).toThrow(TypeError);
     expect(b[0]).toMatch(/^E\d+$/);
+  });
+});
+
+describe('mayBeTopLabel (skips topCellOf for unit names, codes and titles)', () => {
+  it('lets every top label through, bare, with a colon, spaced or in capitals', () => {
+    for (const [, names] of TOP_LABELS)
+      for (const n of names)
+        for (const s of [n, `${n}:`, ` ${n}`, n.toUpperCase(), `\u200B${n}`, `${n}: 2018`]) {
+          expect(topCellOf(s).any).toBe(true);
+          expect(mayBeTopLabel(s)).toBe(true);
+        }
+  });
+
+  it('is never false for a text topCellOf takes as a label', () => {
+    const unit = fc.constantFrom(...'mMnNtTđĐÐðaăxXq \t\u00A0\u200B:ãơnvịnămàêb'.split(''));
+    const labels = TOP_LABELS.flatMap(([, names]) => names);
+    const text = fc.oneof(
+      fc.string({ unit, maxLength: 12 }),
+      fc
+        .tuple(fc.constantFrom(...labels), fc.string({ unit, maxLength: 3 }), fc.string({ unit, maxLength: 3 }))
+        .map(([l, a, b]) => `${a}${l}${b}`),
+      fc.string({ unit: 'binary', maxLength: 12 }),
+    );
+    fc.assert(
+      fc.property(text, (s) => {
+        if (topCellOf(s).any) expect(mayBeTopLabel(s)).toBe(true);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('skips unit names, codes and titles that cannot be labels', () => {
+    for (const s of ['Xã Quang Pheo', 'xa-0002', 'BÁO CÁO NĂM 2025', '2025', '', '   '])
+      expect(mayBeTopLabel(s)).toBe(false);
   });
 });

@@ -53,7 +53,7 @@ const textKey = memoText((s) => normalizeName(s).replace(/\s*:$/, ''));
 const CODE_HEADERS = new Set([textKey(LAYOUT_TEXT.code), 'mã', 'mã số', 'mã chỉ tiêu', 'mã ct']);
 const LABEL_HEADERS = [textKey(LAYOUT_TEXT.indicator), 'chỉ tiêu', 'nội dung', 'tên chỉ tiêu'];
 const isLabelHeader = memoText((k) => LABEL_HEADERS.some((l) => k === l || k.startsWith(`${l} `)));
-const TOP_LABELS: [keyof TopLabels, string[]][] = [
+export const TOP_LABELS: [keyof TopLabels, string[]][] = [
   ['code', [textKey(LAYOUT_TEXT.unitCode), 'mã đơn vị']],
   ['name', [textKey(LAYOUT_TEXT.unitName), 'đơn vị', 'tên đơn vị', 'đơn vị báo cáo']],
   ['year', [textKey(LAYOUT_TEXT.year), 'năm', 'năm báo cáo']],
@@ -501,7 +501,7 @@ interface TopCell {
   inlineValue: string | undefined;
 }
 
-const topCellOf = memoText((raw): TopCell => {
+export const topCellOf = memoText((raw): TopCell => {
   const text = cleanText(raw);
   const key = labelKey(text);
   // Inline, "Năm: 2018": only with a colon, so "Đơn vị tính" is not "Đơn vị".
@@ -517,13 +517,30 @@ const topCellOf = memoText((raw): TopCell => {
   };
 });
 
+/**
+ * False when `raw` cannot be a top label (topCellOf(raw).any is false), decided from its first
+ * character: every top label starts with m, n, t or đ, and cleaning only drops spaces and
+ * zero-width characters before it or composes it with marks after it. So the unit names,
+ * codes and titles above the header (a new text in every sheet) skip topCellOf's cache.
+ */
+export function mayBeTopLabel(raw: string): boolean {
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 32 || (c >= 9 && c <= 13)) continue;
+    if (c >= 0x80) return true; // Đ, its lookalikes, other spaces: the full test
+    const lower = c | 32;
+    return lower === 109 || lower === 110 || lower === 116; // m n t
+  }
+  return false;
+}
+
 function readTopLabels(grid: Grid, headerRow: number): TopLabels {
   const found: TopLabels = {};
   for (let r = 0; r < headerRow; r++) {
     const row = grid[r] ?? [];
     for (let c = 0; c < Math.min(row.length, MAX_COLS); c++) {
       const v = row[c];
-      if (typeof v !== 'string' || v === '') continue;
+      if (typeof v !== 'string' || !mayBeTopLabel(v)) continue;
       const top = topCellOf(v);
       if (!top.any) continue;
       for (let f = 0; f < TOP_LABELS.length; f++) {

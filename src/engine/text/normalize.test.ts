@@ -114,6 +114,34 @@ describe('fast paths', () => {
     }
   });
 
+  it('looseKey agrees with the full path (NFD, tones moved to the end of each word)', () => {
+    const full = (s: string) =>
+      normalizeName(s)
+        .replace(/[\u201C\u201D\u201E\u00AB\u00BB]/g, '"')
+        .replace(/[\u2018\u2019]/g, "'")
+        .replace(/[\u2013\u2014\u2212]/g, '-')
+        .normalize('NFD')
+        .replace(/[\p{L}\p{M}]+/gu, (w) => {
+          const tones = w.match(/[\u0300\u0301\u0303\u0309\u0323]/g);
+          return tones ? w.replace(/[\u0300\u0301\u0303\u0309\u0323]/g, '') + tones.join('') : w;
+        });
+    // Every code unit the one-pass path takes, alone and inside words.
+    for (let c = 0; c < 0x1f00; c++) {
+      if (c >= 0x300 && c < 0x1e00) continue;
+      const ch = String.fromCharCode(c);
+      for (const s of [ch, `hoa${ch}x`, `${ch}ả b`]) expect([s, looseKey(s)]).toEqual([s, full(s)]);
+    }
+    const unit = fc.constantFrom(
+      ...'aAăâđĐêôơưiyoàảãáạẦẨẪẤẬòóỏõọ -.,:1«»\u2019\u0300\u0301\u0303\u0309\u0323\u0306\u0302'.split(''),
+    );
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit, maxLength: 14 }), fc.string({ unit: 'binary', maxLength: 14 })), (s) => {
+        expect(looseKey(s)).toBe(full(s));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
   it('cleanText and normalizeName agree with the full path on random text', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary' }), (s) => {
