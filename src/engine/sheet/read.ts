@@ -569,11 +569,11 @@ function yearIn(v: CellValue): number | null {
   return yearInText(v);
 }
 
-/** Sheet and file names come back run after run: each text is searched once. */
-const yearInText = memoText((v): number | null => {
+/** Not cached: every sheet name is new ("Quang Pheo 2025"), and the search costs less than a cache entry. */
+function yearInText(v: string): number | null {
   const m = YEAR_IN_TEXT.exec(v);
   return m ? Number(m[1]) : null;
-});
+}
 
 interface Columns {
   headerRow: number;
