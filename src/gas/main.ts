@@ -5,6 +5,10 @@
  *
  * Keep these names stable: the menu refers to them by name (menu.ts), and installed
  * triggers store them.
+ *
+ * Each export is also in one group of scripts/build.mjs (EAGER or GROUPS; the build fails if one is
+ * in none or two): onOpen/onInstall are in Code.js itself, every other export's code is in its
+ * group's file dist/code-<group>.html, loaded on its first call. A new export needs a group there.
  */
 import { doAggregate, doCheck, doSetup, doSubmit, doTemplates, doUnlock } from './actions';
 import { buildMenu } from './menu';

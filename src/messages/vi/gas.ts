@@ -321,3 +321,13 @@ export const COMMON = {
   noSpreadsheet: 'Không tìm thấy bảng tính đang mở.',
   noMaster: 'Không tìm thấy bảng tính tổng hợp.',
 } as const;
+
+/**
+ * The code loader of dist/Code.js (scripts/build.mjs): a menu item or trigger whose code file
+ * (`dist/code-<group>.html`) is missing or broken. Embedded in the build, so a plain function of the file name.
+ */
+export const LOADER = {
+  failed: (file: string) =>
+    `Không nạp được phần mã "${file}" của tiện ích Dân vận (tệp thiếu hoặc hỏng). ` +
+    'Hãy báo quản trị viên cài lại tiện ích (npm run push). Chi tiết lỗi có trong nhật ký thực thi của Apps Script.',
+} as const;

@@ -1,15 +1,17 @@
 /**
- * The e-mail handlers bundled the way scripts/build.mjs bundles the add-on (one IIFE plus a
- * top-level function per export), run in a node:vm context that has only the fake's
- * Apps Script globals: no require, process, Buffer, setTimeout. Proves the handlers need
- * nothing Apps Script lacks, and that the default (real) clock works off the fake's Date.
+ * The e-mail handlers as Apps Script runs them: dist/Code.js built by scripts/build.mjs (a stub per
+ * export; the e-mail code is in the code files code-<group>.html, read by Code.js's loader on the
+ * first call), run in a node:vm context that has only the fake's Apps Script globals: no require,
+ * process, Buffer, setTimeout. Proves the handlers need nothing Apps Script lacks, that the triggers
+ * and the sidebar work through the loader, and that the default (real) clock works off the fake's Date.
  */
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import vm from 'node:vm';
-import * as esbuild from 'esbuild';
-import { fire, type World, world } from './helpers';
+import { buildDist, type Dist, readDist, serveHtml } from '../../bundle/dist';
+import { type World, world } from './helpers';
 
-const ROOT = path.join(__dirname, '../../..');
 const HANDLERS = [
   'showSettings',
   'getSettingsForSidebar',
@@ -22,42 +24,29 @@ const HANDLERS = [
   'sendReminders',
 ];
 
-let code = '';
+let out = '';
+let dist: Dist;
 
-beforeAll(async () => {
-  const result = await esbuild.build({
-    stdin: {
-      contents: "export * from './src/gas/email/index';",
-      resolveDir: ROOT,
-      loader: 'ts',
-      sourcefile: 'entry.ts',
-    },
-    bundle: true,
-    format: 'iife',
-    globalName: '__email',
-    platform: 'neutral',
-    target: 'es2020',
-    mainFields: ['module', 'main'],
-    loader: { '.json': 'json' },
-    keepNames: true,
-    minifyWhitespace: true,
-    legalComments: 'none',
-    charset: 'utf8',
-    write: false,
-    logLevel: 'silent',
-  });
-  const stubs = HANDLERS.map((n) => `function ${n}() {\n  return __email.${n}.apply(this, arguments);\n}\n`);
-  code = `${result.outputFiles[0].text}\n${stubs.join('')}`;
-});
+beforeAll(() => {
+  out = fs.mkdtempSync(path.join(os.tmpdir(), 'tonghop-email-bundle-'));
+  buildDist(out);
+  dist = readDist(out);
+}, 120000);
+afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
 
 let w: World;
 afterEach(() => w?.done());
 
-test('the bundle uses nothing Apps Script lacks', () => {
-  expect(code).not.toMatch(/\brequire\s*\(/);
-  expect(code).not.toMatch(/\bprocess\./);
-  expect(code).not.toMatch(/\bBuffer\b/);
-  expect(code).not.toMatch(/\bsetTimeout\b/);
+test('Code.js and the e-mail code files use nothing Apps Script lacks', () => {
+  const files = [dist.code, ...Object.keys(dist.groups).map((g) => dist.html[`code-${g}`])];
+  const email = new Set(HANDLERS.map((h) => Object.keys(dist.groups).find((g) => dist.groups[g].includes(h))));
+  expect(email.has(undefined)).toBe(false); // every e-mail handler is lazy, in some group
+  for (const text of files) {
+    expect(text).not.toMatch(/\brequire\s*\(/);
+    expect(text).not.toMatch(/\bprocess\./);
+    expect(text).not.toMatch(/\bBuffer\b/);
+    expect(text).not.toMatch(/\bsetTimeout\b/);
+  }
 });
 
 test('in a vm with only the fake globals: enable, the trigger sends the real "Tổng hợp", reminders, sidebar', () => {
@@ -68,8 +57,11 @@ test('in a vm with only the fake globals: enable, the trigger sends the real "T�
     units: { 'chung-chai': { submitted: { 9: '2018-09-15' } } },
   });
   // The fake is also installed on globalThis for the test's own set-up; the bundle sees only the context.
+  serveHtml(w.fake, dist); // the code files and the sidebar page, as project files
   const ctx = w.fake.createVmContext();
-  vm.runInContext(code, ctx, { filename: 'Code.js' });
+  vm.runInContext(dist.code, ctx, { filename: 'Code.js' });
+  // Triggers call the top-level functions of Code.js (the stubs), as Apps Script does.
+  const fire = (handler: string) => w.triggers(handler).map((t) => w.fake.fireTrigger(t, ctx));
   for (const name of HANDLERS) expect(typeof ctx[name]).toBe('function');
   expect(ctx.require).toBeUndefined();
   expect(ctx.process).toBeUndefined();
@@ -79,12 +71,12 @@ test('in a vm with only the fake globals: enable, the trigger sends the real "T�
   expect(w.triggers('sendReminders')).toHaveLength(1);
 
   // 17/09 07:00: reminders to the 10 communes that have not submitted September.
-  const [rem] = fire(w, 'sendReminders') as { reminded: string[] }[];
+  const [rem] = fire('sendReminders') as { reminded: string[] }[];
   expect(rem.reminded).toHaveLength(10);
 
   // The 17th is also the send day: the report of September goes out once.
-  fire(w, 'monthlyReportJob');
-  fire(w, 'monthlyReportJob');
+  fire('monthlyReportJob');
+  fire('monthlyReportJob');
   const reports = w.fake.mail.sent.filter((m) => m.subject.startsWith('[Dân vận] Báo cáo'));
   expect(reports).toHaveLength(1);
   expect(reports[0].toList).toEqual(['bdv@dienbien.gov.vn']);
@@ -97,4 +89,11 @@ test('in a vm with only the fake globals: enable, the trigger sends the real "T�
   expect(saved.errors.sendDay).toBe('Ngày gửi báo cáo phải nhỏ hơn hoặc bằng 28');
   ctx.showSettings();
   expect(w.fake.ui.shown.at(-1)?.kind).toBe('sidebar');
+  // Each group's code file was read once, although its functions were called several times.
+  const groupReads = w.fake.calls.count('createTemplateFromFile');
+  expect(groupReads).toBeGreaterThanOrEqual(1);
+  expect(groupReads).toBeLessThanOrEqual(Object.keys(dist.groups).length);
+  ctx.getSettingsForSidebar();
+  ctx.sendReminders();
+  expect(w.fake.calls.count('createTemplateFromFile')).toBe(groupReads);
 });
