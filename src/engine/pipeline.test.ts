@@ -3,6 +3,7 @@ import { shuffle } from './aggregate/test-helpers';
 import { defaultCatalogue, defaultSettings, defaultUnits } from './catalogue/defaults';
 import { parseUnits } from './catalogue/schema';
 import { summarise } from './pipeline';
+import { buildSummaryWorkbook } from './report/summary-workbook';
 import { buildUnitSheet, type UnitSheetData } from './sheet/layout';
 import { modelToSheetInput, rowWithCode, setCell } from './sheet/testing';
 import type { Period, Unit, WorkbookInput } from './types';
@@ -188,5 +189,72 @@ describe('summarise across the 2025 merger', () => {
     });
     expect(named.read.reports.find((r) => r.unitCode === 'chung-chai')?.unitName).toBe('Chung Chải');
     expect(named.summary.indicators).toEqual(summary.indicators);
+  });
+});
+
+describe('summarise with an old commune split between two new ones', () => {
+  // Nậm Vì is listed under Mường Nhé (as in 2025) and under Nậm Kè too.
+  const units2025 = parseUnitsOrThrow(units2025Json).map((u) =>
+    u.code === 'nam-ke-2025' && u.succession
+      ? { ...u, succession: { ...u.succession, predecessors: [...u.succession.predecessors, 'nam-vi'] } }
+      : u,
+  );
+  const sep2025: Period = { type: 'month', year: 2025, index: 9 };
+  const lastYear = UNITS.map((u, i) => ({ code: u.code, luot: i + 1 }));
+  const books = [
+    ...UNITS.map((u, i) => workbook(u, 2024, { values: { TCD_LUOT: m12({ 9: lastYear[i].luot }) } })),
+    // In the year of the merger Nậm Vì still reported March.
+    workbook(byCode.get('nam-vi') as Unit, 2025, { values: { TCD_LUOT: m12({ 3: 100 }) } }),
+    ...units2025.map((u) => workbook(u, 2025, { values: { TCD_LUOT: m12({ 9: 10 }) } })),
+  ];
+  const run = (units: Unit[], wbs: WorkbookInput[]) =>
+    summarise({
+      catalogue: CATALOGUE,
+      units,
+      settings: SETTINGS,
+      period: sep2025,
+      workbooks: wbs,
+      generatedAt: '2025-09-20T03:00:00Z',
+    }).summary;
+  const summary = run(units2025, books);
+  const luot = summary.indicators.find((i) => i.code === 'TCD_LUOT');
+
+  it('counts the split commune once in last year’s total and in this year’s', () => {
+    // Every old commune reported once: the total is their plain sum (Nậm Vì not twice).
+    const distinct = lastYear.reduce((acc, r) => acc + r.luot, 0);
+    expect(luot?.lastYearPeriod).toBe(distinct);
+    expect(luot?.lastYearYtd).toBe(distinct);
+    // Year to date: 10 per new commune in September plus Nậm Vì's March, once.
+    expect(luot?.ytd).toBe(10 * units2025.length + 100);
+  });
+
+  it('warns once, naming the old commune and both successors', () => {
+    const split = summary.findings.filter((f) => f.code === 'unit-split');
+    expect(split).toHaveLength(1);
+    expect(split[0]).toMatchObject({ severity: 'warning', unitCode: 'nam-vi', unitName: 'Nậm Vì' });
+    expect(split[0].message).toBe(
+      'Đơn vị cũ "Nậm Vì" (mã nam-vi) được ghi là đơn vị cũ của cả Mường Nhé và Nậm Kè (bảng Đơn vị): ' +
+        'số liệu của "Nậm Vì", kể cả số liệu cùng kỳ, chỉ tính cho Mường Nhé (đơn vị xếp trước theo tên), ' +
+        'để tổng không bị tính hai lần. Nếu "Nậm Vì" được chia cho nhiều đơn vị, số liệu của Nậm Kè ' +
+        'không gồm phần của "Nậm Vì". Muốn tính cho đơn vị khác, chỉ ghi "nam-vi" ở đơn vị đó.',
+    );
+  });
+
+  it('lists the warning on the "Kiểm tra" sheet, under the old commune’s name', () => {
+    const checks = buildSummaryWorkbook(summary, CATALOGUE).sheets.find((s) => s.name === 'Kiểm tra');
+    const message = summary.findings.find((f) => f.code === 'unit-split')?.message;
+    const rows = (checks?.rows ?? []).filter((r) => r[6]?.v === message);
+    expect(rows.map((r) => [r[0]?.v, r[1]?.v])).toEqual([['Cảnh báo', 'Nậm Vì']]);
+  });
+
+  it('gives no split warning without a split', () => {
+    const plain = run(parseUnitsOrThrow(units2025Json), books);
+    expect(plain.findings.filter((f) => f.code === 'unit-split')).toEqual([]);
+    // The same total: the split moved nothing, it only stopped counting Nậm Vì twice.
+    expect(plain.indicators.find((i) => i.code === 'TCD_LUOT')?.lastYearPeriod).toBe(luot?.lastYearPeriod);
+  });
+
+  it('does not depend on the order of units or workbooks', () => {
+    expect(run(shuffle(units2025, 3), shuffle(books, 4))).toEqual(summary);
   });
 });

@@ -14,12 +14,14 @@
  *     sheet exists but could not be read (an error on a sheet that gave no report)
  *     go to `unreadableUnits`, by code, with the units the shell could not open
  *     (`input.unreadableUnits`: no 'unit-missing' warning for those, the shell says why).
- *  4. Aggregate (mapping both years onto the current units) and write the narrative.
+ *  4. Aggregate (mapping both years onto the current units) and write the narrative. An
+ *     old unit listed under several current units is counted for the first of them only
+ *     and gets a 'unit-split' warning saying so.
  */
 
 import { NARRATIVE_TEXT } from '../messages/vi/narrative';
 import { aggregate } from './aggregate/aggregate';
-import { mapToSuccessors } from './aggregate/succession';
+import { mapToSuccessors, splitPredecessors } from './aggregate/succession';
 import { previousYear } from './periods/period';
 import type { Catalogue, Finding, Period, ReadResult, Settings, Summary, Unit, WorkbookInput } from './types';
 import { checkWorkbooks, expectedUnitsMissing } from './validation/check';
@@ -107,6 +109,21 @@ export function summarise(input: SummariseInput): SummariseResult {
       unitCode: code,
       message: NARRATIVE_TEXT.unmatchedPrevious(code, year - 1),
     });
+  // An old unit under several new ones is counted for one of them only (mapToSuccessors):
+  // one warning per such unit with a report this year or last, naming all its successors.
+  for (const split of splitPredecessors(read.reports, units)) {
+    // Two successors of one name are told apart by code.
+    const names = split.successors.map((u, _, all) =>
+      all.some((o) => o !== u && o.name === u.name) ? `${u.name} (mã ${u.code})` : u.name,
+    );
+    findings.push({
+      severity: 'warning',
+      code: 'unit-split',
+      unitCode: split.code,
+      unitName: split.name,
+      message: NARRATIVE_TEXT.splitPredecessor(split.name, split.code, names),
+    });
+  }
 
   const summary = aggregate({
     catalogue,

@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import units2025Json from '../../../sheets-templates/units-2025.json';
 import { parseUnits } from '../catalogue/schema';
 import type { Period, Unit } from '../types';
-import { mapToSuccessors, oneReportPerUnit } from './succession';
+import { mapToSuccessors, oneReportPerUnit, splitPredecessors } from './succession';
 import { shuffle, unit, unitYear } from './test-helpers';
 
 const r = parseUnits(units2025Json, 'units-2025.json');
@@ -34,7 +35,7 @@ function reports2024() {
 }
 
 describe('mapToSuccessors across the 2025 merger (11 communes → 5)', () => {
-  const { mapped, unmatched } = mapToSuccessors(reports2024(), UNITS_2025, SEP_2025);
+  const { mapped, unmatched, splits } = mapToSuccessors(reports2024(), UNITS_2025, SEP_2025);
   const byCode = new Map(mapped.map((m) => [m.unitCode, m]));
 
   it('gives every new commune the month-wise sum of its predecessors', () => {
@@ -69,6 +70,7 @@ describe('mapToSuccessors across the 2025 merger (11 communes → 5)', () => {
     // Quảng Lâm ← Quảng Lâm (9); Na Cô Sa (Nậm Pồ district) not in these files
     expect(byCode.get('quang-lam-2025')?.values.TCD_LUOT[8]).toBe(9);
     expect(unmatched).toEqual([]);
+    expect(splits).toEqual([]);
   });
 
   it('sums stocks over predecessors and keeps null months null', () => {
@@ -92,11 +94,12 @@ describe('mapToSuccessors across the 2025 merger (11 communes → 5)', () => {
       expect(mapToSuccessors(shuffle(reports2024(), seed), UNITS_2025, SEP_2025)).toEqual({
         mapped,
         unmatched,
+        splits,
       });
   });
 
   it('is idempotent', () => {
-    expect(mapToSuccessors(mapped, UNITS_2025, SEP_2025)).toEqual({ mapped, unmatched: [] });
+    expect(mapToSuccessors(mapped, UNITS_2025, SEP_2025)).toEqual({ mapped, unmatched: [], splits: [] });
   });
 });
 
@@ -156,5 +159,156 @@ describe('mapToSuccessors details', () => {
       unitYear('a', 2023, { file: 'z.xlsx' }),
     ]);
     expect(kept.map((k) => `${k.year} ${k.file}`)).toEqual(['2023 z.xlsx', '2024 b.xlsx']);
+  });
+});
+
+/** Sum of one indicator's month over reports (null values skipped). */
+const total = (reports: { values: Record<string, (number | null)[]> }[], code: string, month: number) =>
+  reports.reduce((acc, r) => acc + (r.values[code]?.[month - 1] ?? 0), 0);
+
+describe('mapToSuccessors with an old unit split between two new units', () => {
+  const P: Period = { type: 'month', year: 2025, index: 9 };
+  // "x" is listed under both new units. By code "a-new" comes first; by name "Chung Chải"
+  // ("b-new") does: the name decides, as in the summary's rows.
+  const units = [
+    unit('a-new', 'Sín Thầu', { succession: { from: '2025-07-01', predecessors: ['a-old', 'x'] } }),
+    unit('b-new', 'Chung Chải', { succession: { from: '2025-07-01', predecessors: ['x', 'b-old'] } }),
+    unit('c', 'Quảng Lâm'),
+  ];
+  // Powers of two: every sum says which reports went into it.
+  const reports = [
+    unitYear('a-old', 2024, { values: { X: { 9: 1 } } }),
+    unitYear('b-old', 2024, { values: { X: { 9: 2 } } }),
+    unitYear('x', 2024, { name: 'Xá Cũ', values: { X: { 9: 4 } } }),
+    unitYear('c', 2024, { values: { X: { 9: 8 } } }),
+    // Year of the merger: January–June from the old communes.
+    unitYear('x', 2025, { name: 'Xá Cũ', values: { X: { 3: 16 } } }),
+    unitYear('a-old', 2025, { values: { X: { 3: 32 } } }),
+    unitYear('a-new', 2025, { values: { X: { 9: 64 } } }),
+  ];
+  const { mapped, splits, unmatched } = mapToSuccessors(reports, units, P);
+  const of = (code: string, year: number) => mapped.find((m) => m.unitCode === code && m.year === year);
+
+  it('counts the split old unit for exactly one successor, the first by name', () => {
+    const withX = mapped.filter((m) => (m.values.X?.[8] ?? 0) & 4);
+    expect(withX.map((m) => m.unitCode)).toEqual(['b-new']);
+    expect(of('b-new', 2024)?.values.X[8]).toBe(2 + 4);
+    expect(of('a-new', 2024)?.values.X[8]).toBe(1);
+    expect(unmatched).toEqual([]);
+  });
+
+  it('applies the same rule to this year’s months from before the merger', () => {
+    expect(of('b-new', 2025)?.values.X[2]).toBe(16);
+    const a = of('a-new', 2025)?.values.X;
+    expect([a?.[2], a?.[8]]).toEqual([32, 64]);
+  });
+
+  it('keeps totals equal to the sum of the distinct reports, each year', () => {
+    for (const [year, month] of [
+      [2024, 9],
+      [2025, 3],
+      [2025, 9],
+    ]) {
+      const inputs = reports.filter((r) => r.year === year);
+      const outputs = mapped.filter((m) => m.year === year);
+      expect(total(outputs, 'X', month)).toBe(total(inputs, 'X', month));
+    }
+  });
+
+  it('lists the split once, with all successors, the one counted first', () => {
+    expect(splits.map((s) => [s.code, s.name, s.successors.map((u) => u.code)])).toEqual([
+      ['x', 'Xá Cũ', ['b-new', 'a-new']],
+    ]);
+    expect(splitPredecessors(reports, units)).toEqual(splits);
+  });
+
+  it('does not depend on the order of units or reports', () => {
+    for (const seed of [1, 2, 3, 4]) {
+      const again = mapToSuccessors(shuffle(reports, seed), shuffle(units, seed + 10), P);
+      expect(of('b-new', 2024)).toEqual(again.mapped.find((m) => m.unitCode === 'b-new' && m.year === 2024));
+      expect(again.splits.map((s) => s.successors[0].code)).toEqual(['b-new']);
+    }
+  });
+
+  it('lists no split without a report of the old unit, nor without a split', () => {
+    expect(
+      splitPredecessors(
+        reports.filter((r) => r.unitCode !== 'x'),
+        units,
+      ),
+    ).toEqual([]);
+    expect(mapToSuccessors(reports, [units[0], units[2]], P).splits).toEqual([]);
+    // An old code that is still a current unit keeps its data: no split.
+    const stillCurrent = [...units, unit('x', 'Xá Cũ')];
+    const r = mapToSuccessors(reports, stillCurrent, P);
+    expect(r.splits).toEqual([]);
+    expect(r.mapped.find((m) => m.unitCode === 'x' && m.year === 2024)?.values.X[8]).toBe(4);
+  });
+});
+
+describe('mapToSuccessors property: each old report counted once, whatever the order', () => {
+  const P: Period = { type: 'month', year: 2025, index: 9 };
+  const OLD_CODES = ['o1', 'o2', 'o3', 'o4'];
+  const NAMES = ['Chung Chải', 'Mường Nhé', 'Nậm Kè', 'Sín Thầu'];
+  const arb = fc
+    .record({
+      units: fc.uniqueArray(
+        fc.record({
+          code: fc.constantFrom('n1', 'n2', 'n3', 'n4', 'o1'),
+          name: fc.constantFrom(...NAMES),
+          predecessors: fc.subarray([...OLD_CODES, 'n1', 'n2']),
+        }),
+        { minLength: 1, maxLength: 4, selector: (u) => u.code },
+      ),
+      reports: fc.uniqueArray(
+        fc.record({
+          code: fc.constantFrom(...OLD_CODES, 'n1', 'n2', 'n3', 'n4', 'zz'),
+          year: fc.constantFrom(2024, 2025),
+          value: fc.integer({ min: 1, max: 1000 }),
+        }),
+        { maxLength: 12, selector: (r) => `${r.code} ${r.year}` },
+      ),
+      seed: fc.nat(),
+    })
+    .map(({ units, reports, seed }) => ({
+      units: units.map((u) =>
+        unit(
+          u.code,
+          u.name,
+          u.predecessors.length ? { succession: { from: '2025-07-01', predecessors: u.predecessors } } : {},
+        ),
+      ),
+      reports: reports.map((r) => unitYear(r.code, r.year, { values: { X: { 1: r.value } } })),
+      seed,
+    }));
+
+  it('mapped totals equal the sum of the matched reports; order does not matter', () => {
+    fc.assert(
+      fc.property(arb, ({ units, reports, seed }) => {
+        const { mapped, unmatched } = mapToSuccessors(reports, units, P);
+        const matched = reports.filter((r) => !unmatched.includes(r.unitCode));
+        for (const year of [2024, 2025])
+          expect(
+            total(
+              mapped.filter((m) => m.year === year),
+              'X',
+              1,
+            ),
+          ).toBe(
+            total(
+              matched.filter((r) => r.year === year),
+              'X',
+              1,
+            ),
+          );
+        const again = mapToSuccessors(shuffle(reports, seed), shuffle(units, seed + 1), P);
+        const key = (m: { unitCode: string; year: number }) => `${m.unitCode} ${m.year}`;
+        const sorted = (ms: typeof mapped) => [...ms].sort((a, b) => (key(a) < key(b) ? -1 : 1));
+        expect(sorted(again.mapped)).toEqual(sorted(mapped));
+        expect(again.unmatched).toEqual(unmatched);
+        expect(again.splits).toEqual(mapToSuccessors(reports, units, P).splits);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -9,18 +9,84 @@
  * Used for last year ("so cùng kỳ") and for the current year too: in the year of a
  * merger, January–June come from the old communes and July–December from the new
  * one, and year-to-date needs both. Mapping is idempotent.
+ *
+ * An old unit listed under several current units (a split: the table has no shares)
+ * is counted once, for the first of them by name in Vietnamese order, then by code
+ * (the order of the summary's rows); see `splitPredecessors`.
  */
 import { renamed } from '../sheet/sheet-report';
+import { compareVi } from '../text/collate';
 import type { Period, Unit, UnitYear } from '../types';
+
+export interface SplitPredecessor {
+  /** The old unit's code. */
+  code: string;
+  /** Its name in its latest report (the code when it has none). */
+  name: string;
+  /** The current units listing it as a predecessor, in name order; the first gets its data. */
+  successors: Unit[];
+}
 
 export interface SuccessionResult {
   /** One report per current unit and year that has any data, in `units` order. */
   mapped: UnitYear[];
   /** Codes of reported units that belong to no current unit (e.g. "na-co-sa"), sorted, unique. */
   unmatched: string[];
+  /** Reported old units listed under several current units, by code (see `splitPredecessors`). */
+  splits: SplitPredecessor[];
 }
 
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Summary row order: Vietnamese order of names, then code (as completeness' compareUnits). */
+const compareUnits = (a: Unit, b: Unit) => compareVi(a.name, b.name) || compareText(a.code, b.code);
+
+/**
+ * Old code → the current units that list it as a predecessor, when more than one does,
+ * in compareUnits order (the first gets its data). A predecessor that is itself a
+ * current unit keeps its own data and is no split.
+ */
+function claimants(units: Unit[]): Map<string, Unit[]> {
+  const current = new Set(units.map((u) => u.code));
+  const by = new Map<string, Unit[]>();
+  for (const unit of units)
+    for (const code of unit.succession?.predecessors ?? []) {
+      if (current.has(code)) continue;
+      const list = by.get(code);
+      if (!list) by.set(code, [unit]);
+      else if (!list.includes(unit)) list.push(unit);
+    }
+  const splits = new Map<string, Unit[]>();
+  for (const [code, list] of by) if (list.length > 1) splits.set(code, list.sort(compareUnits));
+  return splits;
+}
+
+/**
+ * Old units listed as predecessors of several current units that have a report among
+ * `reports`, sorted by code. Their figures go to the first successor only (so a total is
+ * never counted twice); the caller warns, naming all successors.
+ */
+export function splitPredecessors(reports: UnitYear[], units: Unit[]): SplitPredecessor[] {
+  const split = claimants(units);
+  if (!split.size) return [];
+  const latest = new Map<string, UnitYear>();
+  for (const r of reports) {
+    if (!split.has(r.unitCode)) continue;
+    const seen = latest.get(r.unitCode);
+    // Latest year, then first by file and sheet (as oneReportPerUnit): input order does not matter.
+    if (
+      !seen ||
+      r.year > seen.year ||
+      (r.year === seen.year && (compareText(r.file, seen.file) || compareText(r.sheet, seen.sheet)) < 0)
+    )
+      latest.set(r.unitCode, r);
+  }
+  return [...latest.keys()].sort(compareText).map((code) => ({
+    code,
+    name: latest.get(code)?.unitName?.trim() || code,
+    successors: split.get(code) as Unit[],
+  }));
+}
 
 /**
  * One report per (unit, year): when a unit has several sheets for a year (a
@@ -117,8 +183,10 @@ function combine(unit: Unit, year: number, parts: UnitYear[]): UnitYear {
  * Map reports onto `units`. `period` limits the input to years up to the period's
  * year (reports of later years cannot be "previous" or current data). The succession
  * date (`from`) is not needed: old codes only carry data from before the merger.
- * Limitation: an old unit listed as predecessor of two new units (a split) is counted
- * in full in both; the succession table has no shares.
+ * An old unit listed as predecessor of several current units (a split; the table has no
+ * shares) is counted once, in full, for the first of them by name in Vietnamese order,
+ * then by code, whatever the order of `units`; the others do not include it. So totals
+ * (sums of the mapped reports) count each old report once. `splits` lists such units.
  */
 export function mapToSuccessors(reports: UnitYear[], units: Unit[], period: Period): SuccessionResult {
   const byCode = new Map<string, UnitYear[]>();
@@ -130,6 +198,7 @@ export function mapToSuccessors(reports: UnitYear[], units: Unit[], period: Peri
   const used = new Set<string>();
   const mapped: UnitYear[] = [];
   const current = new Set(units.map((u) => u.code));
+  const split = claimants(units);
   for (const unit of units) {
     const predecessors = unit.succession?.predecessors ?? [];
     const codes = predecessors.length
@@ -139,6 +208,8 @@ export function mapToSuccessors(reports: UnitYear[], units: Unit[], period: Peri
     for (const code of codes) {
       // A predecessor that is still a current unit in its own right keeps its data.
       if (code !== unit.code && current.has(code)) continue;
+      // A split old unit counts for its first successor only.
+      if ((split.get(code)?.[0] ?? unit) !== unit) continue;
       for (const r of byCode.get(code) ?? []) parts.push(r);
       used.add(code);
     }
@@ -155,5 +226,6 @@ export function mapToSuccessors(reports: UnitYear[], units: Unit[], period: Peri
     }
   }
   const unmatched = [...byCode.keys()].filter((c) => !used.has(c)).sort(compareText);
-  return { mapped, unmatched };
+  const splits = split.size ? splitPredecessors([...byCode.values()].flat(), units) : [];
+  return { mapped, unmatched, splits };
 }

@@ -32,5 +32,21 @@ export const NARRATIVE_TEXT = {
   /** Finding: a last-year report of a unit that is no current unit nor a predecessor of one. */
   unmatchedPrevious: (code: string, year: number) =>
     `Báo cáo năm ${year} của đơn vị "${code}" không thuộc đơn vị nào trong danh sách hiện nay (kể cả các đơn vị cũ đã sáp nhập), nên không được tính vào số liệu cùng kỳ`,
+  /**
+   * Finding: an old unit listed as predecessor of several current units (a split). Its
+   * figures go to the first of `successors` only, so the totals do not count them twice.
+   */
+  splitPredecessor: (oldName: string, oldCode: string, successors: string[]) => {
+    const old = oldName === oldCode ? `"${oldName}"` : `"${oldName}" (mã ${oldCode})`;
+    const list = (names: string[]) =>
+      names.length > 1 ? `${names.slice(0, -1).join(', ')} và ${names[names.length - 1]}` : (names[0] ?? '');
+    return (
+      `Đơn vị cũ ${old} được ghi là đơn vị cũ của cả ${list(successors)} (bảng Đơn vị): ` +
+      `số liệu của "${oldName}", kể cả số liệu cùng kỳ, chỉ tính cho ${successors[0]} (đơn vị xếp trước theo tên), ` +
+      `để tổng không bị tính hai lần. Nếu "${oldName}" được chia cho nhiều đơn vị, số liệu của ` +
+      `${list(successors.slice(1))} không gồm phần của "${oldName}". ` +
+      `Muốn tính cho đơn vị khác, chỉ ghi "${oldCode}" ở đơn vị đó.`
+    );
+  },
   noData: (label: string) => `Chưa có số liệu nào được báo cáo trong ${label}.`,
 } as const;
