@@ -69,6 +69,11 @@ test('each group loads from its own file and gives its functions', () => {
   for (const [group, names] of Object.entries(dist.groups)) {
     const { fake, run } = execution((name) => name === `code-${group}`); // only this group's file exists
     const mod = run(`__tonghop.load(${JSON.stringify(group)})`) as Record<string, unknown>;
+    // The loader's cost in service calls (what bench/gas counts for "Tổng hợp" from the sources, plus
+    // this): createTemplateFromFile and getRawContent, once per execution.
+    expect(fake.calls.byMethod).toEqual({ 'HtmlService.createTemplateFromFile': 1, 'HtmlTemplate.getRawContent': 1 });
+    run(`__tonghop.load(${JSON.stringify(group)})`);
+    expect(fake.calls.total).toBe(2);
     expect(Object.keys(mod).sort()).toEqual([...names].sort());
     for (const name of names) expect(typeof mod[name]).toBe('function');
     expect(reads(fake)).toBe(1);
