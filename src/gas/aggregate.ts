@@ -392,12 +392,16 @@ export function writeSummaryViaApi(
   return { notes, logNotes };
 }
 
-/** Aggregate a period and write its sheets. Throws (Vietnamese message) when writing fails. */
+/**
+ * Aggregate a period and write its sheets. Throws (Vietnamese message) when writing fails, and
+ * ReadContinues when reading goes on in a later run (`opts.resumeHandler`: readUnitBooksResumable).
+ */
 export function aggregatePeriod(
   master: Spreadsheet,
   config: Config,
   period: Period,
   progress: (message: string) => void = () => {},
+  opts: { resumeHandler?: string | null } = {},
 ): AggregateResult {
   const { catalogue, units, settings } = config;
   const years = [period.year, period.year - 1];
@@ -406,6 +410,7 @@ export function aggregatePeriod(
   // Beyond one execution: what was read is staged and a trigger continues (io/resume.ts).
   const read = readUnitBooksResumable(master, units, years, {
     period: formatPeriod(period),
+    resumeHandler: opts.resumeHandler,
     read: true,
     timeZone: settings.timeZone,
     index,

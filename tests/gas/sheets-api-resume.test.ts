@@ -5,6 +5,7 @@
  */
 import { defaultCatalogue } from '../../src/engine/catalogue/defaults';
 import { unitSheetName } from '../../src/engine/sheet/layout';
+import { aggregatePeriod } from '../../src/gas/aggregate';
 import {
   AGGREGATE_RESUME_HANDLER,
   decodeBook,
@@ -140,4 +141,28 @@ test('through the menu: a slow first run hands over with a Vietnamese message, n
   const summary = env.master.getSheetByName('Tổng hợp 2018-09') as Sheet;
   expect(summaryRow(summary, label)?.[3]).toBe(expectedSeptember('DVK_DANGKY', 11));
   expect(env.master.getSheetByName(STAGING_SHEET)).toBeNull();
+});
+
+test('for the e-mail job (resumeHandler null): no "Tổng hợp" trigger; the job\'s next run takes up the staged read', () => {
+  const period = { type: 'month', year: YEAR, index: 9 } as const;
+  env.fake.latency = { fetch: 300_000 };
+  let err: unknown;
+  try {
+    aggregatePeriod(env.master, config(), period, undefined, { resumeHandler: null });
+  } catch (e) {
+    err = e;
+  }
+  expect(err).toBeInstanceOf(ReadContinues);
+  expect((err as ReadContinues).runs).toBe(1);
+  expect(resumeTriggers()).toHaveLength(0);
+  expect(env.master.getSheetByName(STAGING_SHEET)).not.toBeNull();
+  expect(env.master.getSheetByName('Tổng hợp 2018-09')).toBeNull();
+
+  env.fake.latency = {};
+  const out = aggregatePeriod(env.master, config(), period, undefined, { resumeHandler: null });
+  expect(out.summary.completeness.reported).toBe(11);
+  const summary = env.master.getSheetByName('Tổng hợp 2018-09') as Sheet;
+  expect(summaryRow(summary, label)?.[3]).toBe(expectedSeptember('DVK_DANGKY', 11));
+  expect(env.master.getSheetByName(STAGING_SHEET)).toBeNull();
+  expect(resumeTriggers()).toHaveLength(0);
 });

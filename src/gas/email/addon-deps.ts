@@ -52,7 +52,8 @@ function submissions(period: Period): SubmissionStatus {
 function aggregate(period: Period): ReportBundle {
   const ss = master();
   const cfg = config();
-  const result = withDocumentLock(() => aggregatePeriod(ss, cfg, period));
+  // Reading beyond one run: the job continues itself (job.ts), so no "Tổng hợp" trigger of its own.
+  const result = withDocumentLock(() => aggregatePeriod(ss, cfg, period, undefined, { resumeHandler: null }));
   writeLog(ss, { action: LOG.actions.aggregate, period: formatPeriod(period), result: result.message });
   const sheet = ss.getSheetByName(result.sheetName);
   const sheetId = sheet ? sheet.getSheetId() : null;

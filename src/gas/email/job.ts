@@ -21,6 +21,7 @@ import { renderTextReport } from '../../engine/report/text';
 import type { Period, Settings } from '../../engine/types';
 import { EMAIL_TEXT as T, viDateTime, viDuration } from '../../messages/vi/email';
 import { logText, userText } from '../errors';
+import { ReadContinues } from '../io/resume';
 import { tryWithDocumentLock } from '../lock';
 import { nowMs, RunBudget } from './clock';
 import { deps } from './deps';
@@ -33,6 +34,11 @@ export const MAX_RECIPIENTS_PER_MESSAGE = 50;
 export const MAX_RETRIES = 3;
 /** Delay before retry 1, 2, 3. Google's daily quota is a rolling 24 hours. */
 export const RETRY_DELAYS_MS = [30 * 60 * 1000, 6 * 3600 * 1000, 24 * 3600 * 1000];
+/**
+ * Runs that may read units for one report before reading counts as failed: each reads for 4
+ * minutes (io/resume.ts), about 240 units at Google's 60 reads a minute; 3,321 units take 14.
+ */
+export const MAX_READ_RUNS = 30;
 /** Delay before a resume after the soft time limit. */
 export const RESUME_DELAY_MS = 60 * 1000;
 /** A claim older than this belongs to a run that died (Apps Script stops every run at 6 minutes). */
@@ -414,6 +420,20 @@ function pause(store: JsonStore, job: JobState): RunOutcome {
   };
 }
 
+/** Reading the units did not fit this run: what was read is staged; the next run reads the rest. */
+function readingContinues(store: JsonStore, job: JobState, e: ReadContinues): RunOutcome {
+  scheduleResume(RESUME_DELAY_MS);
+  store.put({ [K.job]: { ...job, owner: null, waitingUntil: nowMs() + RESUME_DELAY_MS } });
+  logLine(true, T.log.reading(job.label, e.done, e.total));
+  return {
+    status: 'continuing',
+    period: job.label,
+    sent: job.sent,
+    total: job.total,
+    message: T.reading(job.label, e.done, e.total),
+  };
+}
+
 function finish(store: JsonStore, job: JobState): RunOutcome {
   const record: SentRecord = { at: nowMs(), recipients: job.total, messages: job.messages, manual: job.manual };
   store.put({
@@ -446,6 +466,8 @@ function work(store: JsonStore, claimed: JobState, budget: RunBudget): RunOutcom
     try {
       msg = render(job);
     } catch (e) {
+      // Many units: the read goes on in the next run (io/resume.ts), not a failed try.
+      if (e instanceof ReadContinues && e.runs < MAX_READ_RUNS) return readingContinues(store, job, e);
       return retryOrGiveUp(
         store,
         job,

@@ -46,6 +46,8 @@ export class ReadContinues extends Error {
     message: string,
     readonly done: number,
     readonly total: number,
+    /** Runs that have read for this period so far, this one included. */
+    readonly runs = 1,
   ) {
     super(message);
     this.name = 'ReadContinues';
@@ -185,6 +187,12 @@ export interface ResumableOptions extends ReadBooksOptions {
   period: string;
   /** Reading time of this run; default READ_BUDGET_MS. */
   budgetMs?: number;
+  /**
+   * The trigger handler that continues the run (default AGGREGATE_RESUME_HANDLER), or null when
+   * the caller continues by itself: the monthly e-mail job resumes its own job, whose next run
+   * aggregates the same period again and so takes up the staged books.
+   */
+  resumeHandler?: string | null;
 }
 
 /**
@@ -198,7 +206,7 @@ export function readUnitBooksResumable(
   years: number[],
   opts: ResumableOptions,
 ): ReadBooksResult {
-  const { period, budgetMs = READ_BUDGET_MS, ...read } = opts;
+  const { period, budgetMs = READ_BUDGET_MS, resumeHandler = AGGREGATE_RESUME_HANDLER, ...read } = opts;
   const staged = loadStaging(master, period, units);
   const todo = staged ? units.filter((u) => !staged.books.has(u.code)) : units;
   const api = read.api === false ? false : { ...read.api, deadline: now().getTime() + budgetMs };
@@ -210,11 +218,12 @@ export function readUnitBooksResumable(
   if (r.pending.length) {
     const state: StagedState = { period, years, runs: (staged?.state.runs ?? 0) + 1, at: now().getTime() };
     saveStaging(master, state, books);
-    scheduleResume(AGGREGATE_RESUME_DELAY_MS, AGGREGATE_RESUME_HANDLER);
-    throw new ReadContinues(T.continues(books.length, units.length), books.length, units.length);
+    if (resumeHandler !== null) scheduleResume(AGGREGATE_RESUME_DELAY_MS, resumeHandler);
+    throw new ReadContinues(T.continues(books.length, units.length), books.length, units.length, state.runs);
   }
   if (staged) {
     dropStaging(master);
+    // A "Tổng hợp" handed over earlier for this period is done now, whoever finished it.
     clearResume(AGGREGATE_RESUME_HANDLER);
   }
   return { ...r, books };

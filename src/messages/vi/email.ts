@@ -68,6 +68,9 @@ export const EMAIL_TEXT = {
     `Đã gửi báo cáo ${period} tới ${sent}/${total} người nhận; sắp hết thời gian chạy cho phép nên phần còn lại ` +
     'sẽ được gửi tiếp tự động sau 1 phút.',
   aggregateFailed: (period: string, error: string) => `Không tổng hợp được ${period}: ${error}`,
+  reading: (period: string, done: number, total: number) =>
+    `Đang tổng hợp báo cáo ${period}: đã đọc ${done}/${total} đơn vị. Nhiều đơn vị nên việc đọc tiếp tục ` +
+    'tự động sau 1 phút; báo cáo sẽ được gửi khi đọc xong.',
 
   // ------------------------------------------------------------ log lines ("Nhật ký")
   log: {
@@ -90,6 +93,8 @@ export const EMAIL_TEXT = {
     gaveUp: (period: string, left: string[]) =>
       `Báo cáo ${period}: đã thử lại nhiều lần nhưng chưa gửi được tới ${left.length} người nhận: ${left.join(', ')}. ` +
       'Hãy chọn "Dân vận › Gửi báo cáo ngay" để gửi tiếp.',
+    reading: (period: string, done: number, total: number) =>
+      `Báo cáo ${period}: đã đọc ${done}/${total} đơn vị, phần còn lại đọc tiếp sau 1 phút rồi mới gửi.`,
     timeout: (period: string, sent: number, total: number) =>
       `Báo cáo ${period}: gần hết 6 phút cho phép, đã lưu tiến độ (${sent}/${total}); chạy tiếp sau 1 phút.`,
     attachmentFailed: (period: string, error: string) =>

@@ -6,8 +6,9 @@
 import type { Period } from '../../../src/engine/types';
 import { deps, setEmailDeps } from '../../../src/gas/email/deps';
 import { enableMonthlyEmail, monthlyReportJob, sendReportNow } from '../../../src/gas/email/index';
-import { currentJob, MAX_RETRIES, type RunOutcome } from '../../../src/gas/email/job';
+import { currentJob, MAX_READ_RUNS, MAX_RETRIES, type RunOutcome } from '../../../src/gas/email/job';
 import { JsonStore } from '../../../src/gas/email/store';
+import { ReadContinues } from '../../../src/gas/io/resume';
 import { fire, MASTER_ID, recipientsList, type World, world, XLSX_BYTES } from './helpers';
 
 let w: World;
@@ -224,6 +225,52 @@ describe('monthly report e-mail', () => {
     expect(w.triggers('resumeReportJob')).toHaveLength(0);
   });
 
+  test('reading many units goes on over several runs without using up the retries, then the report goes out', () => {
+    w = world({ stubAggregate: true, settings: { recipients: ['a@dienbien.gov.vn'] } });
+    const original = deps().aggregate;
+    // Like aggregatePeriod with 600 units in their own spreadsheets: 240 more read per run.
+    let done = 0;
+    setEmailDeps({
+      aggregate: (p: Period) => {
+        done = Math.min(600, done + 240);
+        if (done < 600) throw new ReadContinues('đọc tiếp', done, 600, done / 240);
+        return original(p);
+      },
+    });
+    const statuses = [monthlyReportJob()];
+    expect(statuses[0].status).toBe('continuing');
+    expect(statuses[0].message).toContain('đã đọc 240/600 đơn vị');
+    expect(w.triggers('resumeReportJob')).toHaveLength(1);
+    // More runs than MAX_RETRIES: reading is progress, not a failed try.
+    for (let i = 0; i < MAX_RETRIES + 1 && w.triggers('resumeReportJob').length; i++) {
+      w.fake.clock.advance(60_000);
+      statuses.push(...(fire(w, 'resumeReportJob') as RunOutcome[]));
+    }
+    expect(statuses.map((o) => o.status)).toEqual(['continuing', 'continuing', 'sent']);
+    expect(w.fake.mail.sent).toHaveLength(1);
+    expect(logText()).toContain('đã đọc 480/600 đơn vị, phần còn lại đọc tiếp sau 1 phút');
+    expect(w.triggers('resumeReportJob')).toHaveLength(0);
+  });
+
+  test('reading that never ends counts as a failure after MAX_READ_RUNS runs', () => {
+    w = world({ stubAggregate: true, settings: { recipients: ['a@dienbien.gov.vn'] } });
+    let runs = 0;
+    setEmailDeps({
+      aggregate: () => {
+        runs++;
+        throw new ReadContinues('Đã đọc 1/600 đơn vị', 1, 600, runs);
+      },
+    });
+    const outcomes = [monthlyReportJob()];
+    while (outcomes.length < MAX_READ_RUNS + 1 && w.triggers('resumeReportJob').length) {
+      w.fake.clock.advance(25 * 3600_000);
+      outcomes.push(...(fire(w, 'resumeReportJob') as RunOutcome[]));
+    }
+    expect(outcomes.slice(0, MAX_READ_RUNS - 1).every((o) => o.status === 'continuing')).toBe(true);
+    expect(outcomes[MAX_READ_RUNS - 1].status).toBe('failed');
+    expect(outcomes[MAX_READ_RUNS - 1].message).toContain('Không tổng hợp được');
+  });
+
   test('a slow "Tổng hợp" uses up the time: the rendered report is kept and the resume does not aggregate again', () => {
     w = world({ stubAggregate: true, settings: { recipients: ['a@dienbien.gov.vn'] } });
     const original = deps().aggregate;
@@ -326,5 +373,37 @@ describe('end to end with the add-on\'s "Tổng hợp"', () => {
     const summarySheet = w.ss.getSheets().find((s) => s.getSheetId() === gid);
     expect(summarySheet?.getName()).toMatch(/2018/);
     expect(logText()).toMatch(/Tổng hợp \| 2018-09/);
+  });
+});
+
+describe('the monthly job over the real "Tổng hợp", reading beyond one run', () => {
+  test('the job hands the read over to itself (no "Tổng hợp" trigger) and mails once everything is read', () => {
+    w = world({
+      now: '2018-09-20T07:05:00+07:00',
+      allTabs: true,
+      settings: { recipients: ['bdv@dienbien.gov.vn'] },
+      units: {
+        'chung-chai': {
+          submitted: { 9: '2018-09-15' },
+          values: { TCD_LUOT: [2, 3, 1, 2, 4, 2, 1, 3, 5, null, null, null] },
+        },
+      },
+    });
+    enableMonthlyEmail();
+    // Every request takes 5 minutes (modelled): the first run's reading budget is gone at once.
+    w.fake.latency = { fetch: 300_000 };
+    const [first] = fire(w, 'monthlyReportJob') as RunOutcome[];
+    expect(first.status).toBe('continuing');
+    expect(w.triggers('resumeAggregate')).toHaveLength(0);
+    expect(w.triggers('resumeReportJob')).toHaveLength(1);
+    expect(w.fake.mail.sent).toHaveLength(0);
+
+    w.fake.latency = {};
+    w.fake.clock.advance(60_000);
+    const [second] = fire(w, 'resumeReportJob') as RunOutcome[];
+    expect(second.status).toBe('sent');
+    expect(w.fake.mail.sent).toHaveLength(1);
+    expect(w.fake.mail.sent[0].htmlBody).toContain('Chung Chải');
+    expect(w.triggers('resumeAggregate')).toHaveLength(0);
   });
 });
