@@ -407,31 +407,25 @@ function retryOrGiveUp(
   };
 }
 
-function pause(store: JsonStore, job: JobState): RunOutcome {
+/**
+ * Stop here and let the resume trigger carry on a minute later: near the time limit while sending
+ * (`log`/`message` say how far it got), or while reading the units (readingContinues).
+ */
+function pause(
+  store: JsonStore,
+  job: JobState,
+  log = T.log.timeout(job.label, job.sent, job.total),
+  message = T.continuing(job.label, job.sent, job.total),
+): RunOutcome {
   scheduleResume(RESUME_DELAY_MS);
   store.put({ [K.job]: { ...job, owner: null, waitingUntil: nowMs() + RESUME_DELAY_MS } });
-  logLine(true, T.log.timeout(job.label, job.sent, job.total));
-  return {
-    status: 'continuing',
-    period: job.label,
-    sent: job.sent,
-    total: job.total,
-    message: T.continuing(job.label, job.sent, job.total),
-  };
+  logLine(true, log);
+  return { status: 'continuing', period: job.label, sent: job.sent, total: job.total, message };
 }
 
 /** Reading the units did not fit this run: what was read is staged; the next run reads the rest. */
 function readingContinues(store: JsonStore, job: JobState, e: ReadContinues): RunOutcome {
-  scheduleResume(RESUME_DELAY_MS);
-  store.put({ [K.job]: { ...job, owner: null, waitingUntil: nowMs() + RESUME_DELAY_MS } });
-  logLine(true, T.log.reading(job.label, e.done, e.total));
-  return {
-    status: 'continuing',
-    period: job.label,
-    sent: job.sent,
-    total: job.total,
-    message: T.reading(job.label, e.done, e.total),
-  };
+  return pause(store, job, T.log.reading(job.label, e.done, e.total), T.reading(job.label, e.done, e.total));
 }
 
 function finish(store: JsonStore, job: JobState): RunOutcome {

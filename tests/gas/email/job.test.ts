@@ -25,6 +25,22 @@ function logText(): string {
     : '';
 }
 
+/** The real "Tổng hợp" (no stub) on 20 September 2018: Chung Chải has figures, Nậm Kè submitted late. */
+function septemberWorld(): World {
+  return world({
+    now: '2018-09-20T07:05:00+07:00',
+    allTabs: true,
+    settings: { recipients: ['bdv@dienbien.gov.vn'] },
+    units: {
+      'chung-chai': {
+        submitted: { 9: '2018-09-15' },
+        values: { TCD_LUOT: [2, 3, 1, 2, 4, 2, 1, 3, 5, null, null, null] },
+      },
+      'nam-ke': { submitted: { 9: '2018-09-25' } },
+    },
+  });
+}
+
 function expectNoDuplicates(list: string[]): void {
   expect(new Set(list).size).toBe(list.length);
 }
@@ -349,18 +365,7 @@ describe('monthly report e-mail', () => {
 
 describe('end to end with the add-on\'s "Tổng hợp"', () => {
   test('the job aggregates the last closed period, writes the summary sheet and mails it', () => {
-    w = world({
-      now: '2018-09-20T07:05:00+07:00',
-      allTabs: true,
-      settings: { recipients: ['bdv@dienbien.gov.vn'] },
-      units: {
-        'chung-chai': {
-          submitted: { 9: '2018-09-15' },
-          values: { TCD_LUOT: [2, 3, 1, 2, 4, 2, 1, 3, 5, null, null, null] },
-        },
-        'nam-ke': { submitted: { 9: '2018-09-25' } },
-      },
-    });
+    w = septemberWorld();
     enableMonthlyEmail();
     const [outcome] = fire(w, 'monthlyReportJob') as RunOutcome[];
     expect(outcome.status).toBe('sent');
@@ -378,17 +383,7 @@ describe('end to end with the add-on\'s "Tổng hợp"', () => {
 
 describe('the monthly job over the real "Tổng hợp", reading beyond one run', () => {
   test('the job hands the read over to itself (no "Tổng hợp" trigger) and mails once everything is read', () => {
-    w = world({
-      now: '2018-09-20T07:05:00+07:00',
-      allTabs: true,
-      settings: { recipients: ['bdv@dienbien.gov.vn'] },
-      units: {
-        'chung-chai': {
-          submitted: { 9: '2018-09-15' },
-          values: { TCD_LUOT: [2, 3, 1, 2, 4, 2, 1, 3, 5, null, null, null] },
-        },
-      },
-    });
+    w = septemberWorld();
     enableMonthlyEmail();
     // Every request takes 5 minutes (modelled): the first run's reading budget is gone at once.
     w.fake.latency = { fetch: 300_000 };
