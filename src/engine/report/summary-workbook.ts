@@ -31,6 +31,7 @@ import { localDateOf } from '../periods/cutoff';
 import { formatPeriod, periodLabel, periodMonths } from '../periods/period';
 import { buildUnitSheet, isoToSerial, unitDisplayName, unitSheetName } from '../sheet/layout';
 import type { Catalogue, IndicatorSummary, Period, Summary } from '../types';
+import { completenessRowOf, isUnreadable, unitPeriod } from './by-code';
 import {
   type CellModel,
   emptySheet,
@@ -121,7 +122,6 @@ class Grid {
 const numStyle = (ind: IndicatorSummary): StyleName => (ind.kind === 'amount' ? 'decimal' : 'integer');
 const num = (v: number | null, s: StyleName): CellModel => ({ v, s });
 const header = (v: string): CellModel => ({ v, s: 'header' });
-const unitPeriod = (ind: IndicatorSummary, code: string) => ind.byUnit.find((b) => b.unitCode === code)?.period ?? null;
 
 /** Numeric indicators of the summary, grouped in catalogue group order (unknown groups last). */
 /**
@@ -162,18 +162,21 @@ function groupedIndicators(summary: Summary, catalogue: Catalogue): { label: str
 /** Units as columns: summary.units order, then any unit only seen in the figures. */
 function unitColumns(summary: Summary): { code: string; name: string }[] {
   const cols = summary.units.map((u) => ({ code: u.code, name: u.name }));
+  const seen = new Set(cols.map((c) => c.code));
   for (const ind of summary.indicators) {
     for (const u of ind.byUnit) {
-      if (!cols.some((c) => c.code === u.unitCode)) cols.push({ code: u.unitCode, name: u.unitName });
+      if (seen.has(u.unitCode)) continue;
+      seen.add(u.unitCode);
+      cols.push({ code: u.unitCode, name: u.unitName });
     }
   }
   return cols;
 }
 
 function statusOf(summary: Summary, code: string): { text: string; style: StyleName } | null {
-  const r = summary.completeness.rows.find((x) => x.unitCode === code);
+  const r = completenessRowOf(summary, code);
   if (!r) return null;
-  if (r.status === 'missing' && summary.unreadableUnits.includes(code)) return { text: T.unreadable, style: 'error' };
+  if (r.status === 'missing' && isUnreadable(summary, code)) return { text: T.unreadable, style: 'error' };
   return {
     text: T.status[r.status],
     style: r.status === 'onTime' ? 'text' : r.status === 'late' ? 'warning' : 'error',
@@ -247,7 +250,7 @@ function summarySheet(summary: Summary, catalogue: Catalogue): SheetModel {
     g.put(row, 2, { v: unitLabel(summary, r.unitCode, r.unitName), s: 'label' });
     g.put(row, 3, { v: st.text, s: st.style });
     g.put(row, 4, { v: r.submittedOn ? isoToSerial(r.submittedOn) : null, s: 'date' });
-    const note = summary.unreadableUnits.includes(r.unitCode)
+    const note = isUnreadable(summary, r.unitCode)
       ? T.unreadableNote
       : multiMonth && r.missingMonths.length
         ? T.missingMonths(r.missingMonths)

@@ -10,6 +10,7 @@ import { periodLabel } from '../periods/period';
 import { unitDisplayName } from '../sheet/layout';
 import { formatDateVi, formatNumberVi, formatPercentVi, formatQuantity } from '../text/format';
 import type { Catalogue, Finding, IndicatorSummary, Summary } from '../types';
+import { isUnreadable, unitOf } from './by-code';
 import { safeHttpUrl } from './escape';
 
 // ---------------------------------------------------------------- shared helpers
@@ -32,7 +33,7 @@ export function localTimestamp(iso: string, timeZone: string): { date: string; t
 
 /** "Xã Chung Chải" when the unit's kind is known, else the name as given. */
 export function unitLabel(summary: Summary, code: string, name: string): string {
-  const unit = summary.units.find((u) => u.code === code);
+  const unit = unitOf(summary, code);
   return unitDisplayName({ name: unit?.name ?? name, kind: unit?.kind ?? '' });
 }
 
@@ -126,10 +127,10 @@ export function completenessLists(summary: Summary): { late: string[]; missing: 
       ),
     // A unit whose report could not be read did send one: listed as unreadable, not as missing.
     missing: rows
-      .filter((r) => r.status === 'missing' && !summary.unreadableUnits.includes(r.unitCode))
+      .filter((r) => r.status === 'missing' && !isUnreadable(summary, r.unitCode))
       .map((r) => unitLabel(summary, r.unitCode, r.unitName)),
     unreadable: summary.unreadableUnits.map((code) => {
-      const unit = summary.units.find((u) => u.code === code);
+      const unit = unitOf(summary, code);
       return unit ? unitDisplayName(unit) : code;
     }),
   };

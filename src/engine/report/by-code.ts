@@ -1,0 +1,61 @@
+/**
+ * Look-ups by unit code for the renderings. A province lists 45–130 units, the country 3,321:
+ * searching the unit list once per unit and indicator made the summary workbook quadratic
+ * (3.2 s at 3,321 units). Each index is built once per list and kept while that list object
+ * lives (and is rebuilt if the list grew or shrank since).
+ */
+import type { IndicatorSummary, Summary, Unit } from '../types';
+
+type Row = Summary['completeness']['rows'][number];
+
+function indexer<T, V>(key: (item: T) => string, value: (item: T) => V) {
+  const cache = new WeakMap<readonly T[], { size: number; map: Map<string, V> }>();
+  return (list: readonly T[]): Map<string, V> => {
+    let hit = cache.get(list);
+    if (!hit || hit.size !== list.length) {
+      const map = new Map<string, V>();
+      // The first of a code wins, as Array.find did.
+      for (const item of list) if (!map.has(key(item))) map.set(key(item), value(item));
+      hit = { size: list.length, map };
+      cache.set(list, hit);
+    }
+    return hit.map;
+  };
+}
+
+const unitIndex = indexer<Unit, Unit>(
+  (u) => u.code,
+  (u) => u,
+);
+const rowIndex = indexer<Row, Row>(
+  (r) => r.unitCode,
+  (r) => r,
+);
+const periodIndex = indexer<IndicatorSummary['byUnit'][number], number | null>(
+  (b) => b.unitCode,
+  (b) => b.period,
+);
+const codeSet = indexer<string, true>(
+  (c) => c,
+  () => true,
+);
+
+/** The unit of `code` in the summary's unit list. */
+export function unitOf(summary: Summary, code: string): Unit | undefined {
+  return unitIndex(summary.units).get(code);
+}
+
+/** The completeness row of `code`. */
+export function completenessRowOf(summary: Summary, code: string): Row | undefined {
+  return rowIndex(summary.completeness.rows).get(code);
+}
+
+/** The report of `code` could not be read (listed as "không đọc được", not "chưa nộp"). */
+export function isUnreadable(summary: Summary, code: string): boolean {
+  return codeSet(summary.unreadableUnits).has(code);
+}
+
+/** A unit's figure of the period for one indicator, null when it has none. */
+export function unitPeriod(ind: IndicatorSummary, code: string): number | null {
+  return periodIndex(ind.byUnit).get(code) ?? null;
+}
