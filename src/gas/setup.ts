@@ -35,6 +35,7 @@ import {
   WORDS,
 } from '../messages/vi/gas';
 import { fieldLabel, SCHEMA_TEXT } from '../messages/vi/schema';
+import { CATALOGUE_VERSION, DEFAULT_TITLE, settingsDefaults } from './config-defaults';
 import { renderSheet } from './render';
 import { a1, cellList, cellNumber, cellText, headerIndex, isoFromCell, normalizeName, readGrid } from './util';
 
@@ -355,7 +356,7 @@ interface SettingsRead {
 
 export function readSettingsGrid(grid: Grid, log: Located): SettingsRead {
   const sheet = SHEETS.settings;
-  const defaults = defaultSettings();
+  const defaults = settingsDefaults();
   const byLabel = new Map<string, SettingKey>();
   for (const [k, label] of Object.entries(SETTING_LABELS)) byLabel.set(normalizeName(label), k as SettingKey);
   const cells: Partial<Record<SettingKey, string>> = {};
@@ -371,10 +372,10 @@ export function readSettingsGrid(grid: Grid, log: Located): SettingsRead {
 
   const obj: Record<string, unknown> = {};
   const options: AddonOptions = { admins: [], separateSpreadsheets: false };
-  let title = defaultCatalogue().title;
+  let title = DEFAULT_TITLE;
   for (const key of Object.keys(SETTING_LABELS) as SettingKey[]) {
     if (!(key in raw)) {
-      if (key in defaults) obj[key] = defaults[key as keyof Settings];
+      if (key in defaults) obj[key] = defaults[key as keyof typeof defaults];
       continue;
     }
     const v = raw[key];
@@ -651,7 +652,7 @@ export function readCatalogueGrids(
     ruleCells.push(c);
   }
 
-  const cat: Catalogue = { version: defaultCatalogue().version, title, groups, indicators, rules };
+  const cat: Catalogue = { version: CATALOGUE_VERSION, title, groups, indicators, rules };
   const parsed = CatalogueSchema.safeParse(cat);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
@@ -764,7 +765,7 @@ export function readConfig(ss: Spreadsheet): ConfigResult {
   }
   if (log.errors.length) return { ok: false, errors: log.errors };
   const s = readSettingsGrid(grids[SHEETS.settings], log);
-  const timeZone = s.settings?.timeZone ?? defaultSettings().timeZone;
+  const timeZone = s.settings?.timeZone ?? settingsDefaults().timeZone;
   const u = readUnitsGrid(grids[SHEETS.units], timeZone, log);
   const catalogue = readCatalogueGrids(grids[SHEETS.indicators], grids[SHEETS.rules], s.title, s.titleCell, log);
   // Optional: a master set up before "Ngày nghỉ" existed has no days off until Thiết lập adds it.

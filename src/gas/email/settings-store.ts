@@ -6,9 +6,9 @@
  * becomes a formula. After writing, the sheet is read back with the add-on's reader and
  * compared, so the two can never disagree silently.
  */
-import { defaultSettings } from '../../engine/catalogue/defaults';
 import type { CellValue, Grid, Settings } from '../../engine/types';
 import { SETTING_HELP, SETTING_LABELS, SHEETS, WORDS } from '../../messages/vi/gas';
+import { settingsDefaults } from '../config-defaults';
 import { readSettingsGrid, yesNo } from '../setup';
 import { cellList, cellNumber, cellText, normalizeName } from '../util';
 import { BOOL_FIELDS, INT_FIELDS, TEXT_FIELDS } from './settings-form';
@@ -60,9 +60,9 @@ export function readSheetSettings(): SheetSettings | null {
   if (!sheet) return null;
   const grid = sheet.getDataRange().getValues() as Grid;
   const rows = rowsByKey(grid);
-  const defaults = defaultSettings();
+  const defaults = settingsDefaults();
   const values: SheetSettings['values'] = {};
-  for (const key of [...EDITED_FIELDS, 'timeZone'] as (keyof Settings)[]) {
+  for (const key of [...EDITED_FIELDS, 'timeZone'] as (keyof typeof defaults)[]) {
     const row = rows[key];
     if (row === undefined) {
       values[key] = defaults[key];
