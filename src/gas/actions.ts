@@ -13,10 +13,12 @@ import {
   CONFIG,
   GOOGLE_ERRORS,
   LOG,
-  PROMPTS,
+  MONTH_PROMPT,
+  PERIOD_PROMPT,
   SETUP,
   SUBMIT,
   TEMPLATES,
+  YEAR_PROMPT,
 } from '../messages/vi/gas';
 import { aggregatePeriod, defaultPeriod, periodFromInput } from './aggregate';
 import { activeUnitSheet, runCheck } from './check';
@@ -63,13 +65,14 @@ function lines(list: string[]): string {
   return clip(list, MAX_LINES, COMMON.andMore).join('\n');
 }
 
-/** Run `fn` under the document lock; log success or failure; report failures in an alert. */
+/** Run `fn` under the document lock; log success or failure; report failures in an alert (`failed`: its text). */
 function locked<T>(
   ss: Spreadsheet,
   action: Action,
   title: string,
   period: string | undefined,
   fn: () => T,
+  failed: (why: string) => string = COMMON.unexpected,
 ): T | undefined {
   try {
     return withDocumentLock(fn);
@@ -90,7 +93,7 @@ function locked<T>(
     // A refused Sheets API write says why in Vietnamese; Google's own text goes to "Nhật ký".
     const logged = e instanceof SheetsWriteError ? e.message + GOOGLE_ERRORS.original(e.original) : logText(e);
     writeLog(ss, { action: LOG.actions[action], period, result: LOG.failed(logged) });
-    alert(COMMON.errorTitle, action === 'aggregate' ? AGGREGATE.failed(why) : COMMON.unexpected(why));
+    alert(COMMON.errorTitle, failed(why));
     return undefined;
   }
 }
@@ -129,11 +132,11 @@ export function doTemplates() {
   const config = loadConfig(ss);
   if (!config) return undefined;
   const def = currentYear(config.settings.timeZone);
-  const text = promptText(PROMPTS.yearTitle, PROMPTS.year(def));
+  const text = promptText(YEAR_PROMPT.yearTitle, YEAR_PROMPT.year(def));
   if (text === null) return undefined;
   const year = text ? parseYear(text) : def;
   if (year === null) {
-    alert(PROMPTS.yearTitle, PROMPTS.badYear(text));
+    alert(YEAR_PROMPT.yearTitle, YEAR_PROMPT.badYear(text));
     return undefined;
   }
   const r = locked(ss, 'templates', TEMPLATES.title, String(year), () => {
@@ -182,11 +185,11 @@ function chooseUnitSheet(ss: Spreadsheet, config: Config, title: string): { unit
   if (us) return { unit: us.unit, year: us.year };
   const names = config.units.slice(0, 8).map((u) => u.name);
   const list = names.join(', ') + (config.units.length > names.length ? ', …' : '');
-  const typed = promptText(title, PROMPTS.unit(list));
+  const typed = promptText(title, MONTH_PROMPT.unit(list));
   if (typed === null) return null;
   const unit = findUnit(config.units, typed);
   if (!unit) {
-    alert(title, PROMPTS.badUnit(typed));
+    alert(title, MONTH_PROMPT.badUnit(typed));
     return null;
   }
   return { unit, year: defaultPeriod(config).year };
@@ -207,11 +210,11 @@ export function parseMonthInput(text: string, year: number): { month: number; ye
 function askMonth(config: Config, title: string, year: number): { month: number; year: number } | null {
   const d = defaultPeriod(config);
   const def = d.year === year ? d.index : 12;
-  const text = promptText(title, PROMPTS.month(def, year));
+  const text = promptText(title, MONTH_PROMPT.month(def, year));
   if (text === null) return null;
   if (!text) return { month: def, year };
   const r = parseMonthInput(text, year);
-  if (!r) alert(title, PROMPTS.badMonth(text));
+  if (!r) alert(title, MONTH_PROMPT.badMonth(text));
   return r;
 }
 
@@ -225,7 +228,7 @@ export function doSubmit() {
   if (!config) return undefined;
   const target = chooseUnitSheet(ss, config, SUBMIT.title);
   if (!target) return undefined;
-  const m = askMonth(config, PROMPTS.monthTitleSubmit, target.year);
+  const m = askMonth(config, MONTH_PROMPT.monthTitleSubmit, target.year);
   if (!m) return undefined;
   const r = locked(ss, 'submit', SUBMIT.title, monthKey(m.month, m.year), (): SubmitResult => {
     const us: UnitSheet | null = openUnitSheet(ss, config, target.unit, m.year);
@@ -254,14 +257,14 @@ export function doUnlock() {
   if (!config) return undefined;
   const me = currentUser();
   if (!isAdmin(config, me)) {
-    alert(PROMPTS.monthTitleUnlock, SUBMIT.notAdmin(me));
+    alert(MONTH_PROMPT.monthTitleUnlock, SUBMIT.notAdmin(me));
     return undefined;
   }
-  const target = chooseUnitSheet(ss, config, PROMPTS.monthTitleUnlock);
+  const target = chooseUnitSheet(ss, config, MONTH_PROMPT.monthTitleUnlock);
   if (!target) return undefined;
-  const m = askMonth(config, PROMPTS.monthTitleUnlock, target.year);
+  const m = askMonth(config, MONTH_PROMPT.monthTitleUnlock, target.year);
   if (!m) return undefined;
-  const r = locked(ss, 'unlock', PROMPTS.monthTitleUnlock, monthKey(m.month, m.year), () => {
+  const r = locked(ss, 'unlock', MONTH_PROMPT.monthTitleUnlock, monthKey(m.month, m.year), () => {
     const us = openUnitSheet(ss, config, target.unit, m.year);
     if (!us) return { ok: false, message: SUBMIT.notUnitSheet };
     const out = unlockUnitMonth(us, m.month);
@@ -272,7 +275,7 @@ export function doUnlock() {
     });
     return out;
   });
-  if (r) alert(PROMPTS.monthTitleUnlock, r.message);
+  if (r) alert(MONTH_PROMPT.monthTitleUnlock, r.message);
   return r;
 }
 
@@ -283,26 +286,33 @@ export function doAggregate() {
   const config = loadConfig(ss);
   if (!config) return undefined;
   const def = defaultPeriod(config);
-  const text = promptText(PROMPTS.periodTitle, PROMPTS.period(periodLabel(def)));
+  const text = promptText(PERIOD_PROMPT.periodTitle, PERIOD_PROMPT.period(periodLabel(def)));
   if (text === null) return undefined;
   const period = periodFromInput(text, def);
   if (!period) {
-    alert(PROMPTS.periodTitle, PROMPTS.badPeriod(text));
+    alert(PERIOD_PROMPT.periodTitle, PERIOD_PROMPT.badPeriod(text));
     return undefined;
   }
   const key = formatPeriod(period);
-  const r = locked(ss, 'aggregate', AGGREGATE.title, key, () => {
-    const out = aggregatePeriod(ss, config, period, throttledToast(ss, AGGREGATE.title));
-    const result = [
-      out.message,
-      ...(out.problems.length ? [AGGREGATE.problems(out.problems.length), out.problemsForLog.join('; ')] : []),
-      ...(out.warnings.length ? [AGGREGATE.warnings, out.warnings.join('; ')] : []),
-      ...out.notes,
-      ...out.logNotes,
-    ].join(' ');
-    writeLog(ss, { action: LOG.actions.aggregate, period: key, result: `${LOG.ok}: ${result}` });
-    return out;
-  });
+  const r = locked(
+    ss,
+    'aggregate',
+    AGGREGATE.title,
+    key,
+    () => {
+      const out = aggregatePeriod(ss, config, period, throttledToast(ss, AGGREGATE.title));
+      const result = [
+        out.message,
+        ...(out.problems.length ? [AGGREGATE.problems(out.problems.length), out.problemsForLog.join('; ')] : []),
+        ...(out.warnings.length ? [AGGREGATE.warnings, out.warnings.join('; ')] : []),
+        ...out.notes,
+        ...out.logNotes,
+      ].join(' ');
+      writeLog(ss, { action: LOG.actions.aggregate, period: key, result: `${LOG.ok}: ${result}` });
+      return out;
+    },
+    AGGREGATE.failed,
+  );
   if (!r) return undefined;
   toast(ss, r.message, AGGREGATE.title, 10);
   const parts = [

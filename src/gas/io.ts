@@ -19,7 +19,7 @@
  */
 import { unitDisplayName, unitSheetName } from '../engine/sheet/layout';
 import type { Finding, Grid, Unit, WorkbookInput } from '../engine/types';
-import { AGGREGATE, LOOKALIKE } from '../messages/vi/gas';
+import { LOOKALIKE, UNIT_BOOK } from '../messages/vi/gas';
 import { explainRetried, RetryBudget, withOriginal, withRetry } from './errors';
 import { currentUser } from './log';
 import { normalizeName, readGrid } from './util';
@@ -334,8 +334,8 @@ export function findUnitBooks(
         user ??= currentUser();
         x = explainRetried(e, { user });
       }
-      book.error = AGGREGATE.unreadable(display, x.text);
-      book.errorLog = AGGREGATE.unreadable(display, withOriginal(x));
+      book.error = UNIT_BOOK.unreadable(display, x.text);
+      book.errorLog = UNIT_BOOK.unreadable(display, withOriginal(x));
     }
     if (book.error) {
       book.sheets.clear();

@@ -144,15 +144,23 @@ export const SETUP = {
   title: 'Thiết lập',
 } as const;
 
-export const PROMPTS = {
-  cancelled: 'Đã hủy.',
+/** Asked by "Tạo mẫu báo cáo cho xã" (src/gas/actions.ts). */
+export const YEAR_PROMPT = {
   yearTitle: 'Tạo mẫu báo cáo cho xã',
   year: (def: number) => `Năm của mẫu báo cáo (để trống = ${def}):`,
   badYear: (text: string) => `"${text}" không phải là năm (ví dụ 2018).`,
+} as const;
+
+/** Asked by "Tổng hợp". */
+export const PERIOD_PROMPT = {
   periodTitle: 'Tổng hợp',
   period: (def: string) => `Kỳ tổng hợp, ví dụ 9/2018, Q3/2018, 6T/2018, 9T/2018 hoặc 2018 (để trống = ${def}):`,
   badPeriod: (text: string) =>
     `"${text}" không phải là kỳ báo cáo. Ví dụ: 9/2018 (tháng), Q3/2018 (quý), 6T/2018, 9T/2018, 2018 (năm).`,
+} as const;
+
+/** Asked by "Nộp báo cáo tháng…" and "Mở khóa tháng…". */
+export const MONTH_PROMPT = {
   monthTitleSubmit: 'Nộp báo cáo tháng',
   monthTitleUnlock: 'Mở khóa tháng',
   month: (def: number, year: number) => `Tháng (1–12) của năm ${year} (để trống = tháng ${def}):`,
@@ -214,12 +222,16 @@ export const AGGREGATE = {
   writing: (sheet: string) => `Đang ghi trang "${sheet}"…`,
   done: (label: string, reported: number, expected: number, sheet: string) =>
     `Đã tổng hợp ${label}: ${reported}/${expected} đơn vị đã nộp. Kết quả ở trang "${sheet}".`,
-  unreadable: (unit: string, why: string) => `Không mở được bảng tính của ${unit}: ${why}`,
   problems: (n: number) => `Có ${n} đơn vị không đọc được:`,
   failed: (why: string) => `Tổng hợp không thành công, trang tổng hợp cũ được giữ nguyên. Lý do: ${why}`,
   warnings: 'Cần xem lại:',
   backupLeft: (sheet: string) =>
     `Chưa xóa được trang "${sheet}" (bản cũ của trang tổng hợp); lần Tổng hợp sau sẽ xóa, hoặc có thể xóa tay.`,
+} as const;
+
+/** A unit's spreadsheet that cannot be opened (src/gas/io.ts: Kiểm tra, Tạo mẫu, Tổng hợp, e-mail). */
+export const UNIT_BOOK = {
+  unreadable: (unit: string, why: string) => `Không mở được bảng tính của ${unit}: ${why}`,
 } as const;
 
 /**
@@ -316,6 +328,7 @@ export const LOG = {
 
 export const COMMON = {
   errorTitle: 'Có lỗi',
+  cancelled: 'Đã hủy.',
   unexpected: (why: string) => `Có lỗi không lường trước: ${why}`,
   andMore: (n: number) => `… và ${n} mục khác.`,
   noSpreadsheet: 'Không tìm thấy bảng tính đang mở.',
