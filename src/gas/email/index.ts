@@ -5,7 +5,7 @@
  *   sidebar:   getSettingsForSidebar, saveSettingsFromSidebar
  *   triggers:  monthlyReportJob, resumeReportJob, sendReminders
  */
-import { EMAIL_TEXT as T } from '../../messages/vi/email';
+import { SCHEDULE_TEXT, EMAIL_TEXT as T } from '../../messages/vi/email';
 import { logText, userText } from '../errors';
 import { deps } from './deps';
 import { type RunOutcome, runManual, runReportJob } from './job';
@@ -45,8 +45,8 @@ export function enableMonthlyEmail(): void {
   try {
     res = installTriggers(s);
   } catch (e) {
-    deps().log(T.log.triggerAction, false, T.triggersFailed(logText(e)));
-    alert(T.triggersFailed(userText(e)));
+    deps().log(T.log.triggerAction, false, SCHEDULE_TEXT.triggersFailed(logText(e)));
+    alert(SCHEDULE_TEXT.triggersFailed(userText(e)));
     return;
   }
   if (res.changed) deps().log(T.log.triggerAction, true, T.log.triggerInstalled(s.sendDay, s.sendHour));

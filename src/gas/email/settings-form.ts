@@ -6,10 +6,8 @@ import { parseSettings, SettingsSchema } from '../../engine/catalogue/schema';
 import { deadline, isoDate, lastClosedPeriod } from '../../engine/periods/cutoff';
 import { periodLabel } from '../../engine/periods/period';
 import type { Settings } from '../../engine/types';
-import { EMAIL_TEXT, viDate } from '../../messages/vi/email';
+import { SIDEBAR_TEXT as S, viDate } from '../../messages/vi/email';
 import { fieldLabel, SCHEMA_TEXT } from '../../messages/vi/schema';
-
-const S = EMAIL_TEXT.sidebar;
 
 export const TEXT_FIELDS = ['aggregatingUnitName', 'level', 'scopeLabel', 'organisation'] as const;
 export const INT_FIELDS = ['sendDay', 'sendHour', 'cutoffDay', 'submitDays', 'reminderDaysBefore'] as const;

@@ -5,7 +5,7 @@
  */
 import { todayIn } from '../../engine/periods/cutoff';
 import type { Settings } from '../../engine/types';
-import { EMAIL_TEXT, viDateTime } from '../../messages/vi/email';
+import { SIDEBAR_TEXT as S, SCHEDULE_TEXT, viDateTime } from '../../messages/vi/email';
 import { userText } from '../errors';
 import { withHolidays } from '../setup';
 import { now } from './clock';
@@ -13,8 +13,6 @@ import { reportPeriod, sentRecord } from './job';
 import { type FieldErrors, type SidebarForm, sendDayWarning, settingsFromForm } from './settings-form';
 import { readSheetSettings, writeSheetSettings } from './settings-store';
 import { installTriggers, monthlyEnabled } from './triggers';
-
-const S = EMAIL_TEXT.sidebar;
 /** File name of the sidebar in the Apps Script project (build copies src/gas/**\/*.html flat). */
 export const SIDEBAR_FILE = 'sidebar';
 
@@ -82,7 +80,7 @@ export function saveSettingsFromSidebar(form: SidebarForm): SaveResult {
       const r = installTriggers(written.settings);
       if (r.changed) message = S.savedTriggersUpdated;
     } catch (e) {
-      message += ` ${EMAIL_TEXT.triggersFailed(userText(e))}`;
+      message += ` ${SCHEDULE_TEXT.triggersFailed(userText(e))}`;
     }
   }
   const withDaysOff = withHolidays(SpreadsheetApp.getActiveSpreadsheet(), { ok: true, value: written.settings });
