@@ -157,14 +157,11 @@ export const GROUPS = {
   check: ['checkData'],
   submit: ['submitMonth', 'unlockMonth'],
   aggregate: ['aggregateReports', 'resumeAggregate'],
-  email: [
-    'monthlyReportJob',
-    'resumeReportJob',
-    'sendReportNow',
-    'sendReminders',
-    'enableMonthlyEmail',
-    'disableMonthlyEmail',
-  ],
+  // The e-mail feature is three groups, as no click needs another's code: the report job, the daily
+  // reminders, and the menu's switch on/off.
+  email: ['monthlyReportJob', 'resumeReportJob', 'sendReportNow'],
+  reminders: ['sendReminders'],
+  schedule: ['enableMonthlyEmail', 'disableMonthlyEmail'],
   settings: ['showSettings', 'getSettingsForSidebar', 'saveSettingsFromSidebar'],
 };
 /** Group files are named code-<group>.html ("code-aggregate" in the Apps Script editor). */
