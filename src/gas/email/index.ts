@@ -5,7 +5,7 @@
  *   sidebar:   getSettingsForSidebar, saveSettingsFromSidebar
  *   triggers:  monthlyReportJob, resumeReportJob, sendReminders
  */
-import { SCHEDULE_TEXT, EMAIL_TEXT as T } from '../../messages/vi/email';
+import { SCHEDULE_TEXT, EMAIL_MENU_TEXT as T } from '../../messages/vi/email';
 import { logText, userText } from '../errors';
 import { deps } from './deps';
 import { type RunOutcome, runManual, runReportJob } from './job';

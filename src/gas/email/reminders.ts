@@ -13,7 +13,7 @@ import { deadline, isoAddDays, lastClosedPeriod, todayIn } from '../../engine/pe
 import { formatPeriod, periodLabel } from '../../engine/periods/period';
 import { escapeHtml, safeHttpUrl } from '../../engine/report/escape';
 import type { Period, Settings, Unit } from '../../engine/types';
-import { EMAIL_TEXT as T, viDate } from '../../messages/vi/email';
+import { REMINDER_TEXT as T, viDate } from '../../messages/vi/email';
 import { logText } from '../errors';
 import { tryWithDocumentLock } from '../lock';
 import { nowMs, RunBudget } from './clock';
@@ -78,7 +78,7 @@ export function reminderMessage(
   const label = periodLabel(period);
   const deadlineText = viDate(due);
   const daysLeft = daysBetween(todayIso, due);
-  const R = T.reminder;
+  const R = T.mail;
   const url = safeHttpUrl(sheetUrl);
   const lines = [
     R.greeting(unitTitle(unit)),

@@ -23,21 +23,16 @@ export function viDuration(ms: number): string {
   return `${Math.round(h / 24)} ngày`;
 }
 
-export const EMAIL_TEXT = {
-  title: 'Dân vận',
+/** The settings cannot be used (menu "Bật…", the report job, the reminders). */
+const settingsInvalid = (errors: string[]) =>
+  `Cài đặt chưa hợp lệ, hãy sửa trong "Dân vận › Cài đặt…":\n${errors.map((e) => `• ${e}`).join('\n')}`;
 
-  // ------------------------------------------------------------ menu: turning the job on and off
-  enabled: (day: number, hour: number, reminders: boolean, reminderDaysBefore: number) =>
-    `Đã bật gửi báo cáo hằng tháng: ngày ${day} hằng tháng, khoảng ${hour} giờ (giờ Việt Nam).` +
-    (reminders
-      ? ` Nhắc các đơn vị chưa nộp ${reminderDaysBefore === 0 ? 'vào ngày hết hạn' : `từ ${reminderDaysBefore} ngày trước hạn`}.`
-      : ' Không gửi thư nhắc (đã tắt trong Cài đặt).'),
-  enabledNoRecipients:
-    'Chưa có người nhận báo cáo: mở "Dân vận › Cài đặt…" và nhập ít nhất một địa chỉ e-mail, rồi bật lại.',
-  disabled: 'Đã tắt gửi báo cáo hằng tháng và thư nhắc. Có thể bật lại bất cứ lúc nào.',
-  disabledAlready: 'Gửi báo cáo hằng tháng đang tắt.',
-  settingsInvalid: (errors: string[]) =>
-    `Cài đặt chưa hợp lệ, hãy sửa trong "Dân vận › Cài đặt…":\n${errors.map((e) => `• ${e}`).join('\n')}`,
+/** The document lock is taken (the report job, the reminders). */
+const LOCK_BUSY = 'Không lấy được khóa tài liệu (một thao tác khác đang chạy); sẽ thử lại sau 1 phút.';
+
+/** The monthly report job (src/gas/email/job.ts). */
+export const EMAIL_TEXT = {
+  settingsInvalid,
   busy: 'Một thao tác khác đang chạy (ví dụ Tổng hợp). Hãy thử lại sau ít phút.',
 
   // ------------------------------------------------------------ sending the report
@@ -74,15 +69,13 @@ export const EMAIL_TEXT = {
   // ------------------------------------------------------------ log lines ("Nhật ký")
   log: {
     action: 'Gửi báo cáo e-mail',
-    remindAction: 'Nhắc nộp báo cáo',
-    triggerAction: 'Lịch gửi tự động',
     sent: (period: string, n: number, messages: number) =>
       `Đã gửi báo cáo ${period} tới ${n} người nhận (${messages} thư).`,
     batch: (period: string, n: number, total: number) => `Báo cáo ${period}: đã gửi thêm ${n} người nhận (${total}).`,
     skippedSent: (period: string, at: string) => `Bỏ qua: báo cáo ${period} đã được gửi lúc ${at}.`,
     skippedBusy: (period: string) => `Bỏ qua: báo cáo ${period} đang được gửi ở một lần chạy khác.`,
     skippedWaiting: (period: string) => `Bỏ qua: báo cáo ${period} đang chờ gửi tiếp theo lịch thử lại.`,
-    lockBusy: 'Không lấy được khóa tài liệu (một thao tác khác đang chạy); sẽ thử lại sau 1 phút.',
+    lockBusy: LOCK_BUSY,
     quota: (period: string, remaining: number, left: number, retryIn: string, attempt: number, max: number) =>
       `Báo cáo ${period}: hạn mức gửi thư còn ${remaining}, còn ${left} người nhận chưa gửi; ` +
       `thử lại sau ${retryIn} (lần ${attempt}/${max}).`,
@@ -98,21 +91,44 @@ export const EMAIL_TEXT = {
       `Báo cáo ${period}: gần hết 6 phút cho phép, đã lưu tiến độ (${sent}/${total}); chạy tiếp sau 1 phút.`,
     attachmentFailed: (period: string, error: string) =>
       `Báo cáo ${period}: không xuất được tệp .xlsx đính kèm (${error}); thư gửi không kèm tệp.`,
+  },
+};
+
+/**
+ * The e-mail menu items' dialogs (src/gas/email/index.ts): turning the monthly e-mail on and off.
+ * Apart from EMAIL_TEXT so that these clicks do not carry the report job's texts.
+ */
+export const EMAIL_MENU_TEXT = {
+  title: 'Dân vận',
+  enabled: (day: number, hour: number, reminders: boolean, reminderDaysBefore: number) =>
+    `Đã bật gửi báo cáo hằng tháng: ngày ${day} hằng tháng, khoảng ${hour} giờ (giờ Việt Nam).` +
+    (reminders
+      ? ` Nhắc các đơn vị chưa nộp ${reminderDaysBefore === 0 ? 'vào ngày hết hạn' : `từ ${reminderDaysBefore} ngày trước hạn`}.`
+      : ' Không gửi thư nhắc (đã tắt trong Cài đặt).'),
+  enabledNoRecipients:
+    'Chưa có người nhận báo cáo: mở "Dân vận › Cài đặt…" và nhập ít nhất một địa chỉ e-mail, rồi bật lại.',
+  disabled: 'Đã tắt gửi báo cáo hằng tháng và thư nhắc. Có thể bật lại bất cứ lúc nào.',
+  disabledAlready: 'Gửi báo cáo hằng tháng đang tắt.',
+  settingsInvalid,
+  log: {
+    triggerAction: 'Lịch gửi tự động',
     triggerInstalled: (day: number, hour: number) => `Đã đặt lịch gửi báo cáo ngày ${day} hằng tháng lúc ${hour} giờ.`,
     triggerRemoved: 'Đã xóa lịch gửi báo cáo hằng tháng.',
-    reminded: (period: string, units: string[]) => `Nhắc nộp báo cáo ${period}: ${units.join(', ')}.`,
-    remindNoEmail: (period: string, units: string[]) =>
-      `Nhắc nộp báo cáo ${period}: chưa có e-mail cán bộ của ${units.join(', ')} trong bảng đơn vị.`,
-    remindQuota: (period: string, units: string[]) =>
-      `Nhắc nộp báo cáo ${period}: hết hạn mức gửi thư, chưa nhắc được ${units.join(', ')}.`,
-    remindLater: (period: string, units: string[]) =>
-      `Nhắc nộp báo cáo ${period}: chưa nhắc được ${units.join(', ')}; sẽ nhắc ở lần chạy sau.`,
-    remindFailed: (period: string, unit: string, error: string) =>
-      `Nhắc nộp báo cáo ${period}: lỗi khi gửi tới ${unit} (${error}).`,
   },
+};
 
-  // ------------------------------------------------------------ reminders ("đôn đốc")
-  reminder: {
+/**
+ * Installing the monthly e-mail's triggers failed: menu "Bật gửi báo cáo hằng tháng" and the settings sidebar
+ * (which thus carries no other e-mail text).
+ */
+export const SCHEDULE_TEXT = {
+  triggersFailed: (why: string) => `Chưa đặt được lịch gửi tự động: ${why}.`,
+};
+
+/** The daily reminders ("đôn đốc", src/gas/email/reminders.ts): the e-mail to a unit and the log lines. */
+export const REMINDER_TEXT = {
+  settingsInvalid,
+  mail: {
     subject: (period: string, deadline: string) => `[Dân vận] Nhắc nộp báo cáo ${period} – hạn ${deadline}`,
     greeting: (unitName: string) => `Kính gửi cán bộ phụ trách báo cáo dân vận của ${unitName},`,
     body: (period: string, deadline: string, daysLeft: number) =>
@@ -124,14 +140,19 @@ export const EMAIL_TEXT = {
     signature: (organisation: string) => `Trân trọng,\n${organisation}`,
     automatic: 'Thư này được gửi tự động; mỗi ngày nhắc tối đa một lần.',
   },
-};
-
-/**
- * Installing the monthly e-mail's triggers failed: menu "Bật gửi báo cáo hằng tháng" and the settings sidebar.
- * Apart from EMAIL_TEXT so that the sidebar's code file does not carry the e-mail job's texts.
- */
-export const SCHEDULE_TEXT = {
-  triggersFailed: (why: string) => `Chưa đặt được lịch gửi tự động: ${why}.`,
+  log: {
+    remindAction: 'Nhắc nộp báo cáo',
+    reminded: (period: string, units: string[]) => `Nhắc nộp báo cáo ${period}: ${units.join(', ')}.`,
+    remindNoEmail: (period: string, units: string[]) =>
+      `Nhắc nộp báo cáo ${period}: chưa có e-mail cán bộ của ${units.join(', ')} trong bảng đơn vị.`,
+    remindQuota: (period: string, units: string[]) =>
+      `Nhắc nộp báo cáo ${period}: hết hạn mức gửi thư, chưa nhắc được ${units.join(', ')}.`,
+    remindLater: (period: string, units: string[]) =>
+      `Nhắc nộp báo cáo ${period}: chưa nhắc được ${units.join(', ')}; sẽ nhắc ở lần chạy sau.`,
+    remindFailed: (period: string, unit: string, error: string) =>
+      `Nhắc nộp báo cáo ${period}: lỗi khi gửi tới ${unit} (${error}).`,
+    lockBusy: LOCK_BUSY,
+  },
 };
 
 /** The settings sidebar (src/gas/email/settings-*.ts). */
