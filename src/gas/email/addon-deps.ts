@@ -4,9 +4,10 @@
  * add-on's unit reader, one getValues per unit), and the "Nhật ký" log sheet.
  */
 import { completeness } from '../../engine/aggregate/completeness';
+import type { Result } from '../../engine/catalogue/schema';
 import { formatPeriod } from '../../engine/periods/period';
 import { readWorkbook } from '../../engine/sheet/read';
-import type { Period, UnitYear } from '../../engine/types';
+import type { Period, Settings, UnitYear } from '../../engine/types';
 import { COMMON, CONFIG, LOG, SHEETS } from '../../messages/vi/gas';
 import { aggregatePeriod } from '../aggregate';
 import { findUnitBooks, toWorkbooks } from '../io';
@@ -67,19 +68,29 @@ function aggregate(period: Period): ReportBundle {
   };
 }
 
-export const addonDeps: EmailDeps = {
-  loadSettings() {
-    const read = readSheetSettings();
-    if (!read) return { ok: false, errors: [CONFIG.missingSheet(SHEETS.settings)] };
-    return withHolidays(SpreadsheetApp.getActiveSpreadsheet(), read.parsed); // reminders' deadline skips Tết
-  },
-  aggregate,
-  submissions,
-  log(action, ok, detail) {
-    try {
-      writeLog(master(), { action, result: ok ? detail : LOG.failed(detail) });
-    } catch {
-      // best effort
-    }
-  },
+function loadSettings(): Result<Settings> {
+  const read = readSheetSettings();
+  if (!read) return { ok: false, errors: [CONFIG.missingSheet(SHEETS.settings)] };
+  return withHolidays(SpreadsheetApp.getActiveSpreadsheet(), read.parsed); // reminders' deadline skips Tết
+}
+
+function log(action: string, ok: boolean, detail: string): void {
+  try {
+    writeLog(master(), { action, result: ok ? detail : LOG.failed(detail) });
+  } catch {
+    // best effort
+  }
+}
+
+/**
+ * Each dependency on its own, so that a handler's code file carries only what it calls
+ * (the menu's on/off never loads "Tổng hợp"); deps.ts picks them one by one.
+ */
+export {
+  aggregate as addonAggregate,
+  loadSettings as addonLoadSettings,
+  log as addonLog,
+  submissions as addonSubmissions,
 };
+
+export const addonDeps: EmailDeps = { loadSettings, aggregate, submissions, log };

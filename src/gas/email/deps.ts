@@ -5,7 +5,7 @@
  */
 import type { Result } from '../../engine/catalogue/schema';
 import type { Catalogue, Completeness, Period, Settings, Summary, Unit } from '../../engine/types';
-import { addonDeps } from './addon-deps';
+import { addonAggregate, addonDeps, addonLoadSettings, addonLog, addonSubmissions } from './addon-deps';
 
 export interface ReportBundle {
   summary: Summary;
@@ -37,8 +37,29 @@ export interface EmailDeps {
 
 let current: EmailDeps | null = null;
 
+/** All of them at once: the report job (which calls every one) and tests. */
 export function deps(): EmailDeps {
   return current ?? addonDeps;
+}
+
+// One function per dependency, each naming only its own add-on implementation: a handler's code
+// file (scripts/build.mjs GROUPS) then carries just the dependencies it calls, e.g. the menu's
+// on/off neither "Tổng hợp" nor the unit reader.
+export function loadSettings(): Result<Settings> {
+  return current ? current.loadSettings() : addonLoadSettings();
+}
+
+export function aggregate(period: Period): ReportBundle {
+  return current ? current.aggregate(period) : addonAggregate(period);
+}
+
+export function submissions(period: Period): SubmissionStatus {
+  return current ? current.submissions(period) : addonSubmissions(period);
+}
+
+export function log(action: string, ok: boolean, detail: string): void {
+  if (current) current.log(action, ok, detail);
+  else addonLog(action, ok, detail);
 }
 
 /** Tests: replace some dependencies (the rest stay the add-on's); `null` restores them all. */

@@ -7,7 +7,7 @@
  */
 import { SCHEDULE_TEXT, EMAIL_MENU_TEXT as T } from '../../messages/vi/email';
 import { logText, userText } from '../errors';
-import { deps } from './deps';
+import * as emailDeps from './deps';
 import { type RunOutcome, runManual, runReportJob } from './job';
 import { type ReminderOutcome, runReminders } from './reminders';
 import { installTriggers, removeTriggers } from './triggers';
@@ -31,7 +31,7 @@ function uiConfirm() {
 
 /** Menu "Bật gửi báo cáo hằng tháng". */
 export function enableMonthlyEmail(): void {
-  const r = deps().loadSettings();
+  const r = emailDeps.loadSettings();
   if (!r.ok) {
     alert(T.settingsInvalid(r.errors));
     return;
@@ -45,18 +45,18 @@ export function enableMonthlyEmail(): void {
   try {
     res = installTriggers(s);
   } catch (e) {
-    deps().log(T.log.triggerAction, false, SCHEDULE_TEXT.triggersFailed(logText(e)));
+    emailDeps.log(T.log.triggerAction, false, SCHEDULE_TEXT.triggersFailed(logText(e)));
     alert(SCHEDULE_TEXT.triggersFailed(userText(e)));
     return;
   }
-  if (res.changed) deps().log(T.log.triggerAction, true, T.log.triggerInstalled(s.sendDay, s.sendHour));
+  if (res.changed) emailDeps.log(T.log.triggerAction, true, T.log.triggerInstalled(s.sendDay, s.sendHour));
   alert(T.enabled(s.sendDay, s.sendHour, s.reminders, s.reminderDaysBefore));
 }
 
 /** Menu "Tắt gửi báo cáo hằng tháng". */
 export function disableMonthlyEmail(): void {
   const n = removeTriggers();
-  if (n > 0) deps().log(T.log.triggerAction, true, T.log.triggerRemoved);
+  if (n > 0) emailDeps.log(T.log.triggerAction, true, T.log.triggerRemoved);
   alert(n > 0 ? T.disabled : T.disabledAlready);
 }
 

@@ -17,7 +17,7 @@ import { REMINDER_TEXT as T, viDate } from '../../messages/vi/email';
 import { logText } from '../errors';
 import { tryWithDocumentLock } from '../lock';
 import { nowMs, RunBudget } from './clock';
-import { deps } from './deps';
+import * as emailDeps from './deps';
 import { EMAIL_LOCK_WAIT_MS, MAX_RECIPIENTS_PER_MESSAGE } from './job';
 import { JsonStore } from './store';
 import { TIME_ZONE } from './triggers';
@@ -56,7 +56,7 @@ function log(ok: boolean, detail: string): void {
     // ignore
   }
   try {
-    deps().log(T.log.remindAction, ok, detail);
+    emailDeps.log(T.log.remindAction, ok, detail);
   } catch {
     // the log must never stop reminders
   }
@@ -116,7 +116,7 @@ function cleanEmails(list: string[]): string[] {
 export function runReminders(): ReminderOutcome {
   const budget = new RunBudget();
   const empty = { reminded: [], already: [], noEmail: [], notSent: [] };
-  const loaded = deps().loadSettings();
+  const loaded = emailDeps.loadSettings();
   if (!loaded.ok) {
     log(false, T.settingsInvalid(loaded.errors));
     return { status: 'invalid-settings', ...empty };
@@ -130,7 +130,7 @@ export function runReminders(): ReminderOutcome {
   const label = periodLabel(period);
   const key = `remind.${formatPeriod(period)}.${today}`;
 
-  const status = deps().submissions(period);
+  const status = emailDeps.submissions(period);
   const byCode = new Map(status.units.map((u) => [u.code, u]));
   const missing = status.completeness.rows.filter((r) => r.status === 'missing').map((r) => r.unitCode);
 
