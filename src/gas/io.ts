@@ -20,6 +20,7 @@
 import { unitDisplayName, unitSheetName } from '../engine/sheet/layout';
 import type { Finding, Grid, Unit, WorkbookInput } from '../engine/types';
 import { LOOKALIKE, UNIT_BOOK } from '../messages/vi/gas';
+import { now } from './clock';
 import { explainRetried, RetryBudget, withOriginal, withRetry } from './errors';
 import { currentUser } from './log';
 import { normalizeName, readGrid } from './util';
@@ -266,6 +267,12 @@ export function findUnitBooks(
     onUnit?: (i: number, unit: Unit) => void;
     /** Sleep allowed for retrying time-outs in this call (default: errors.RETRY_BUDGET_MS). */
     retry?: RetryBudget;
+    /**
+     * When reading: no unit is started at or after `deadline` (ms, the add-on's clock); the codes
+     * of the units left go to `pending`, and they are not in the result (the caller resumes them:
+     * io/resume.ts).
+     */
+    stop?: { deadline: number; pending: string[] };
   },
 ): UnitBook[] {
   const index = opts.index ?? new SheetIndex(master);
@@ -274,6 +281,11 @@ export function findUnitBooks(
   let user: string | undefined;
   const books: UnitBook[] = [];
   units.forEach((unit, i) => {
+    const stop = opts.read ? opts.stop : undefined;
+    if (stop && (stop.pending.length > 0 || now().getTime() >= stop.deadline)) {
+      stop.pending.push(unit.code);
+      return;
+    }
     opts.onUnit?.(i, unit);
     const display = unitDisplayName(unit);
     const book: UnitBook = {

@@ -166,3 +166,27 @@ test('for the e-mail job (resumeHandler null): no "Tổng hợp" trigger; the jo
   expect(env.master.getSheetByName(STAGING_SHEET)).toBeNull();
   expect(resumeTriggers()).toHaveLength(0);
 });
+
+test('the Sheets API switched off: the SpreadsheetApp reading keeps the deadline too, stages and resumes', () => {
+  env.fake.http.handler = sheetsApiHandler(env.fake, { disabled: true });
+  // Each unit spreadsheet takes a minute to open (modelled): 4 are read in the 4-minute budget.
+  env.fake.latency = { openByUrl: 60_000 };
+  runAggregate(env.fake, '9/2018');
+  const alert = env.fake.ui.alerts.at(-1);
+  expect(alert?.prompt).toMatch(/Đã đọc [1-9]\d*\/11 đơn vị/);
+  const read = Number(/Đã đọc (\d+)\/11/.exec(alert?.prompt ?? '')?.[1]);
+  expect(read).toBeLessThan(11);
+  expect(loadStaging(env.master, '2018-09', config().units)?.books.size).toBe(read);
+  expect(env.master.getSheetByName('Tổng hợp 2018-09')).toBeNull();
+  expect(resumeTriggers()).toHaveLength(1);
+
+  // The trigger opens only the units not read yet, then writes the summary of all 11.
+  env.fake.latency = {};
+  env.fake.resetCalls();
+  env.fake.setUiAvailable(false);
+  env.fake.fireTrigger(resumeTriggers()[0], main as unknown as Record<string, unknown>);
+  expect(env.fake.calls.count('SpreadsheetApp.openByUrl')).toBe(11 - read);
+  const summary = env.master.getSheetByName('Tổng hợp 2018-09') as Sheet;
+  expect(summaryRow(summary, label)?.[3]).toBe(expectedSeptember('DVK_DANGKY', 11));
+  expect(env.master.getSheetByName(STAGING_SHEET)).toBeNull();
+});

@@ -18,7 +18,8 @@
  *
  * Books read over the API have no Sheet objects (`sheets` is empty): aggregation only needs
  * `grids`, `merges`, `names`, `source` and `error`. With a `deadline` (api option), units not
- * reached are left out of `books` and listed in `pending` (the caller resumes).
+ * reached are left out of `books` and listed in `pending` (the caller resumes), whether they were
+ * to be read over the API or the SpreadsheetApp way (the API unusable, or refusing a unit).
  */
 import { unitDisplayName, unitSheetName } from '../../engine/sheet/layout';
 import type { Grid, Unit } from '../../engine/types';
@@ -120,11 +121,13 @@ export function readUnitBooksDetailed(
   const external = units.filter(isExternal);
   const internal = units.filter((u) => !isExternal(u));
   const apiExternal = shouldUseParallel(external.length, threshold);
-  const ordinary = (index = find.index): ReadBooksResult => ({
-    books: findUnitBooks(master, units, years, { ...find, index }),
-    pending: [],
-    notes: [],
-  });
+  // The SpreadsheetApp way keeps the API reader's deadline too: units not started by then are pending.
+  const deadline = api === false ? undefined : api?.deadline;
+  const ordinary = (index = find.index): ReadBooksResult => {
+    const pending: string[] = [];
+    const stop = deadline === undefined ? undefined : { deadline, pending };
+    return { books: findUnitBooks(master, units, years, { ...find, index, stop }), pending, notes: [] };
+  };
   if (!opts.read || api === false || (!internal.length && !apiExternal)) return ordinary();
 
   const settings: ApiReadOptions = api ?? {};
@@ -293,9 +296,18 @@ export function readUnitBooksDetailed(
 
   // The SpreadsheetApp way: layout (b) below the threshold, and what the API refused.
   const ordinaryUnits = [...(apiExternal ? [] : external), ...retryOrdinary];
-  if (ordinaryUnits.length)
-    for (const b of findUnitBooks(master, ordinaryUnits, years, { ...find, index, masterName, onUnit: undefined }))
+  if (ordinaryUnits.length) {
+    const stop = deadline === undefined ? undefined : { deadline, pending: [] as string[] };
+    for (const b of findUnitBooks(master, ordinaryUnits, years, {
+      ...find,
+      index,
+      masterName,
+      onUnit: undefined,
+      stop,
+    }))
       books.set(b.unit.code, b);
+    if (stop) pending.push(...stop.pending);
+  }
 
   const order = new Map(units.map((u, i) => [u.code, i]));
   pending.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
