@@ -5,6 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { GasFake } from '../fakes/gas';
 
@@ -42,4 +43,23 @@ export function readDist(dir: string): Dist {
 /** Makes the HTML files of `dist` project files of the fake (all of them, or those `only` names). */
 export function serveHtml(fake: GasFake, dist: Dist, only?: (name: string) => boolean): void {
   for (const [name, text] of Object.entries(dist.html)) if (!only || only(name)) fake.html.files[name] = text;
+}
+
+/**
+ * dist/ built into a temporary directory for one test file (removed after it), so tests never
+ * race over the repository's dist/. Call at the top level; the getter works once beforeAll ran.
+ */
+export function tempDist(prefix: string): () => Dist {
+  let out = '';
+  let dist: Dist | null = null;
+  beforeAll(() => {
+    out = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+    buildDist(out);
+    dist = readDist(out);
+  }, 120000);
+  afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
+  return () => {
+    if (!dist) throw new Error('tempDist: dist/ is not built yet (use it inside a test or hook)');
+    return dist;
+  };
 }

@@ -6,23 +6,17 @@
  * log see when a file is missing or broken, and the build's own checks (groups, ESM shapes).
  */
 import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import vm from 'node:vm';
 import { LOADER } from '../../src/messages/vi/gas';
 import { createGasFake, type GasFake } from '../fakes/gas';
-import { buildDist, type Dist, ROOT, readDist, serveHtml } from './dist';
+import { type Dist, ROOT, serveHtml, tempDist } from './dist';
 
-let out = '';
+const built = tempDist('tonghop-lazy-');
 let dist: Dist;
-
 beforeAll(() => {
-  out = fs.mkdtempSync(path.join(os.tmpdir(), 'tonghop-lazy-'));
-  buildDist(out);
-  dist = readDist(out);
-}, 120000);
-afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
+  dist = built();
+});
 
 /** A fresh "execution": a master spreadsheet, Code.js run in a vm; `files` decides which HTML files exist. */
 function execution(files?: (name: string) => boolean): {

@@ -1,15 +1,5 @@
-/**
- * The e-mail handlers as Apps Script runs them: dist/Code.js built by scripts/build.mjs (a stub per
- * export; the e-mail code is in the code files code-<group>.html, read by Code.js's loader on the
- * first call), run in a node:vm context that has only the fake's Apps Script globals: no require,
- * process, Buffer, setTimeout. Proves the handlers need nothing Apps Script lacks, that the triggers
- * and the sidebar work through the loader, and that the default (real) clock works off the fake's Date.
- */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import vm from 'node:vm';
-import { buildDist, type Dist, readDist, serveHtml } from '../../bundle/dist';
+import { type Dist, serveHtml, tempDist } from '../../bundle/dist';
 import { type World, world } from './helpers';
 
 const HANDLERS = [
@@ -24,15 +14,11 @@ const HANDLERS = [
   'sendReminders',
 ];
 
-let out = '';
+const built = tempDist('tonghop-email-bundle-');
 let dist: Dist;
-
 beforeAll(() => {
-  out = fs.mkdtempSync(path.join(os.tmpdir(), 'tonghop-email-bundle-'));
-  buildDist(out);
-  dist = readDist(out);
-}, 120000);
-afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
+  dist = built();
+});
 
 let w: World;
 afterEach(() => w?.done());
