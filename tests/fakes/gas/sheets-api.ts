@@ -29,7 +29,7 @@ import { columnToLetter, parseA1 } from './a1';
 import { FormulaError } from './formula';
 import type { GasFake } from './index';
 import type { SheetImpl } from './sheet';
-import { applyBatchUpdate } from './sheets-batch-update';
+import { applyBatchUpdate, sheetProperties } from './sheets-batch-update';
 import type { SpreadsheetImpl } from './spreadsheet';
 import { dateToSerial } from './timefmt';
 import type { FakeRequest, FakeResponseSpec, HttpHandler } from './urlfetch';
@@ -254,22 +254,6 @@ function resolveRange(ss: SpreadsheetImpl, range: string): { sheet: SheetImpl; b
   } catch {
     return null;
   }
-}
-
-function sheetProperties(ss: SpreadsheetImpl, sheet: SheetImpl): Record<string, unknown> {
-  return {
-    sheetId: sheet._id,
-    title: sheet._name,
-    index: ss._sheets.indexOf(sheet),
-    sheetType: 'GRID',
-    gridProperties: {
-      rowCount: sheet._maxRows,
-      columnCount: sheet._maxCols,
-      ...(sheet._frozenRows ? { frozenRowCount: sheet._frozenRows } : {}),
-      ...(sheet._frozenCols ? { frozenColumnCount: sheet._frozenCols } : {}),
-    },
-    ...(sheet._hidden ? { hidden: true } : {}),
-  };
 }
 
 function merges(sheet: SheetImpl): Record<string, number>[] {

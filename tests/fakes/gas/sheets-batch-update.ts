@@ -303,7 +303,7 @@ class Batch {
         const at =
           p.index === undefined ? this.ss._sheets.length : Math.max(0, Math.min(p.index, this.ss._sheets.length));
         this.ss._sheets.splice(at, 0, sheet);
-        return { addSheet: { properties: this.properties(sheet) } };
+        return { addSheet: { properties: sheetProperties(this.ss, sheet) } };
       }
       case 'deleteSheet': {
         const sheet = this.sheet(req.sheetId, where);
@@ -565,21 +565,23 @@ class Batch {
     if (typeof s === 'string' && s.length > 50000)
       throw new Invalid(`${where}: Your input contains more than the maximum of 50000 characters in a single cell.`);
   }
+}
 
-  properties(sheet: SheetImpl): Json {
-    return {
-      sheetId: sheet._id,
-      title: sheet._name,
-      index: this.ss._sheets.indexOf(sheet),
-      sheetType: 'GRID',
-      gridProperties: {
-        rowCount: sheet._maxRows,
-        columnCount: sheet._maxCols,
-        ...(sheet._frozenRows ? { frozenRowCount: sheet._frozenRows } : {}),
-        ...(sheet._frozenCols ? { frozenColumnCount: sheet._frozenCols } : {}),
-      },
-    };
-  }
+/** A sheet's SheetProperties as the API gives them (spreadsheets.get, and the addSheet reply). */
+export function sheetProperties(ss: SpreadsheetImpl, sheet: SheetImpl): Json {
+  return {
+    sheetId: sheet._id,
+    title: sheet._name,
+    index: ss._sheets.indexOf(sheet),
+    sheetType: 'GRID',
+    gridProperties: {
+      rowCount: sheet._maxRows,
+      columnCount: sheet._maxCols,
+      ...(sheet._frozenRows ? { frozenRowCount: sheet._frozenRows } : {}),
+      ...(sheet._frozenCols ? { frozenColumnCount: sheet._frozenCols } : {}),
+    },
+    ...(sheet._hidden ? { hidden: true } : {}),
+  };
 }
 
 function apiError(code: number, message: string, status: string): FakeResponseSpec {
