@@ -86,6 +86,21 @@ const MASTER_TASK = '\u0000master:';
 /** Progress (a toast: one service call) at most this often while reading over the API. */
 export const PROGRESS_EVERY_MS = 10_000;
 
+/** An empty book for a unit read over the API: no Sheet objects, its grids and merges to fill. */
+function apiBook(unit: Unit, external: boolean, source: string): UnitBook {
+  return {
+    unit,
+    spreadsheet: null,
+    external,
+    url: unit.spreadsheetUrl,
+    source,
+    sheets: new Map(),
+    names: new Map(),
+    grids: new Map(),
+    merges: new Map(),
+  };
+}
+
 function isExternal(u: Unit): boolean {
   return Boolean(u.spreadsheetUrl && u.spreadsheetUrl.trim() !== '');
 }
@@ -234,17 +249,7 @@ export function readUnitBooksDetailed(
       retryOrdinary.push(u);
       continue;
     }
-    const book: UnitBook = {
-      unit: u,
-      spreadsheet: null,
-      external: false,
-      url: u.spreadsheetUrl,
-      source: masterName,
-      sheets: new Map(),
-      names: new Map(),
-      grids: new Map(),
-      merges: new Map(),
-    };
+    const book = apiBook(u, false, masterName);
     if (tabs.ambiguous) {
       book.error = tabs.ambiguous;
       book.errorLog = tabs.ambiguous;
@@ -272,17 +277,7 @@ export function readUnitBooksDetailed(
       else pending.push(u.code);
       continue;
     }
-    const book: UnitBook = {
-      unit: u,
-      spreadsheet: null,
-      external: true,
-      url: u.spreadsheetUrl,
-      source: unitDisplayName(u),
-      sheets: new Map(),
-      names: new Map(),
-      grids: new Map(),
-      merges: new Map(),
-    };
+    const book = apiBook(u, true, unitDisplayName(u));
     for (const y of years) {
       const name = unitSheetName(u, y);
       const sheet = got.sheets.find((s) => s.name === name);
