@@ -8,6 +8,7 @@ import { indicatorRows, isoToSerial, LAYOUT, monthCol, unitSheetName } from '../
 import type { Unit } from '../../src/engine/types';
 import { setNowSource } from '../../src/gas/clock';
 import * as main from '../../src/gas/main';
+import { type Config, readConfig } from '../../src/gas/setup';
 import { SETTING_LABELS, SHEETS } from '../../src/messages/vi/gas';
 import { createGasFake, type GasFake } from '../fakes/gas';
 
@@ -140,6 +141,25 @@ export function unitUrls(master: Spreadsheet): Record<string, string> {
   const out: Record<string, string> = {};
   for (const r of values.slice(1)) if (r[col]) out[String(r[0])] = String(r[col]);
   return out;
+}
+
+/**
+ * Layout (b) set up: "Thiết lập", one spreadsheet per unit, templates of last year and this year;
+ * the units' spreadsheet URLs by code.
+ */
+export function setUpLayoutB(env: Env): Record<string, string> {
+  runSetup();
+  setSetting(env.master, 'separateSpreadsheets', 'có');
+  runTemplates(env.fake, YEAR - 1);
+  runTemplates(env.fake, YEAR);
+  return unitUrls(env.master);
+}
+
+/** The master's configuration, or the test stops with its errors. */
+export function configOf(master: Spreadsheet): Config {
+  const c = readConfig(master);
+  if (!c.ok) throw new Error(c.errors.join('\n'));
+  return c.config;
 }
 
 /** Expected period total of an indicator for September over `n` seeded units. */

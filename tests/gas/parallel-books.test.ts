@@ -9,17 +9,16 @@ import { a1, indicatorRows, monthCol, unitSheetName } from '../../src/engine/she
 import { findUnitBooks, SheetIndex, toWorkbooks } from '../../src/gas/io';
 import { readUnitBooks, readUnitBooksDetailed } from '../../src/gas/io/parallel-books';
 import { spreadsheetIdOf } from '../../src/gas/io/sheets-api';
-import { readConfig } from '../../src/gas/setup';
 import { GAS_ERRORS } from '../fakes/gas';
 import {
+  configOf,
   createEnv,
   type Env,
   runSetup,
   runTemplates,
   seedUnitSheet,
-  setSetting,
+  setUpLayoutB,
   unitSheet,
-  unitUrls,
   YEAR,
 } from './helpers';
 import { sheetsApiHandler } from './sheets-api-emulator';
@@ -32,11 +31,7 @@ const deny = new Set<string>();
 
 beforeEach(() => {
   env = createEnv();
-  runSetup();
-  setSetting(env.master, 'separateSpreadsheets', 'có');
-  runTemplates(env.fake, YEAR - 1);
-  runTemplates(env.fake, YEAR);
-  const urls = unitUrls(env.master);
+  const urls = setUpLayoutB(env);
   env.units.forEach((u, i) => {
     seedUnitSheet(unitSheet(env, u, YEAR, urls[u.code]) as Sheet, i);
     seedUnitSheet(unitSheet(env, u, YEAR - 1, urls[u.code]) as Sheet, i + 3, 12);
@@ -46,11 +41,7 @@ beforeEach(() => {
 });
 afterEach(() => env.dispose());
 
-function config() {
-  const c = readConfig(env.master);
-  if (!c.ok) throw new Error(c.errors.join('\n'));
-  return c.config;
-}
+const config = () => configOf(env.master);
 
 const summaryOf = (books: ReturnType<typeof findUnitBooks>) => {
   const { catalogue, units, settings } = config();

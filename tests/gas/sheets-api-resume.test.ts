@@ -16,21 +16,18 @@ import {
   STAGING_SHEET,
 } from '../../src/gas/io/resume';
 import * as main from '../../src/gas/main';
-import { readConfig } from '../../src/gas/setup';
 import { SHEETS } from '../../src/messages/vi/gas';
 import { type EmulatorOptions, sheetsApiHandler } from '../fakes/gas';
 import {
+  configOf,
   createEnv,
   type Env,
   expectedSeptember,
   runAggregate,
-  runSetup,
-  runTemplates,
   seedUnitSheet,
-  setSetting,
+  setUpLayoutB,
   summaryRow,
   unitSheet,
-  unitUrls,
   YEAR,
 } from './helpers';
 
@@ -39,22 +36,14 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 let env: Env;
 beforeEach(() => {
   env = createEnv();
-  runSetup();
-  setSetting(env.master, 'separateSpreadsheets', 'có');
-  runTemplates(env.fake, YEAR - 1);
-  runTemplates(env.fake, YEAR);
-  const urls = unitUrls(env.master);
+  const urls = setUpLayoutB(env);
   env.units.forEach((u, i) => {
     seedUnitSheet(unitSheet(env, u, YEAR, urls[u.code]) as Sheet, i);
   });
 });
 afterEach(() => env.dispose());
 
-function config() {
-  const c = readConfig(env.master);
-  if (!c.ok) throw new Error(c.errors.join('\n'));
-  return c.config;
-}
+const config = () => configOf(env.master);
 
 const resumeTriggers = () => env.fake.triggers.filter((t) => t.handlerFunction === AGGREGATE_RESUME_HANDLER);
 const label = defaultCatalogue().indicators.find((i) => i.code === 'DVK_DANGKY')?.label as string;
