@@ -133,6 +133,22 @@ function summarySnapshot(env: GasEnv) {
     .sort((a, b) => (a.name < b.name ? -1 : 1));
 }
 
+/**
+ * "Tổng hợp" of 2018-09 with the Sheets API failing on the updateCells `when` picks: it fails
+ * and leaves "Dữ liệu" (as `before`) and the summary as they were; run again without the
+ * fault, it succeeds.
+ */
+function apiWriteFailsCleanly(env: GasEnv, when: (args: unknown[]) => boolean, before: unknown): void {
+  const oldSummary = summarySnapshot(env);
+  const fault = env.fake.faults.add({ method: 'SheetsApi.updateCells', when, error: 'Internal error encountered.' });
+  expect(aggregate(env.fake, '2018-09')).toBeUndefined();
+  expect(fault.fired).toBeGreaterThan(0);
+  fault.remove();
+  expect(env.master.getSheetByName(SHEETS.data)?.getDataRange().getValues()).toEqual(before);
+  expect(summarySnapshot(env)).toEqual(oldSummary);
+  expect(aggregate(env.fake, '2018-09')).toBeDefined();
+}
+
 function sourceSnapshots(env: GasEnv, urls: Record<string, string> = {}): SpreadsheetSnapshot[] | unknown {
   if (Object.keys(urls).length) return Object.values(urls).map((u) => env.fake.snapshot(unitIdOf(u)));
   const names = new Set(units.map((u) => unitSheetName(u, 2018)));
@@ -270,20 +286,9 @@ describe('F2: a failure at any request of the one batchUpdate leaves the previou
       const august = dataRows(env.master, '2018-08').get('*')?.get('DTN_QUA');
       const dataId = (env.master.getSheetByName(SHEETS.data) as Sheet).getSheetId();
       const before = env.master.getSheetByName(SHEETS.data)?.getDataRange().getValues();
-      const oldSummary = summarySnapshot(env);
       const onData = (args: unknown[]) => (args[0] as { start?: { sheetId?: number } }).start?.sheetId === dataId;
       (env.master.getSheetByName(unitSheetName(units[0], 2018)) as Sheet).getRange(row, monthCol(9)).setValue(500);
-      const fault = env.fake.faults.add({
-        method: 'SheetsApi.updateCells',
-        when: onData,
-        error: 'Internal error encountered.',
-      });
-      expect(aggregate(env.fake, '2018-09')).toBeUndefined();
-      expect(fault.fired).toBeGreaterThan(0);
-      fault.remove();
-      expect(env.master.getSheetByName(SHEETS.data)?.getDataRange().getValues()).toEqual(before);
-      expect(summarySnapshot(env)).toEqual(oldSummary);
-      expect(aggregate(env.fake, '2018-09')).toBeDefined();
+      apiWriteFailsCleanly(env, onData, before);
       expect(dataRows(env.master, '2018-08').get('*')?.get('DTN_QUA')).toBe(august);
       expect(dataRows(env.master, '2018-09').get('*')?.get('DTN_QUA')).toBe(newTotal);
     } finally {
@@ -675,23 +680,12 @@ describe('F2: "Dữ liệu" shrinking (fewer rows than before; SpreadsheetApp wr
     const { env, before } = shrunk('on');
     try {
       const dataId = (env.master.getSheetByName(SHEETS.data) as Sheet).getSheetId();
-      const oldSummary = summarySnapshot(env);
       // The request clearing the leftover rows of "Dữ liệu" (a range with no rows) fails.
       const clearing = (args: unknown[]) => {
         const u = args[0] as { range?: { sheetId?: number }; rows?: unknown };
         return u.range?.sheetId === dataId && !u.rows;
       };
-      const fault = env.fake.faults.add({
-        method: 'SheetsApi.updateCells',
-        when: clearing,
-        error: 'Internal error encountered.',
-      });
-      expect(aggregate(env.fake, '2018-09')).toBeUndefined();
-      expect(fault.fired).toBeGreaterThan(0);
-      fault.remove();
-      expect(env.master.getSheetByName(SHEETS.data)?.getDataRange().getValues()).toEqual(before);
-      expect(summarySnapshot(env)).toEqual(oldSummary);
-      expect(aggregate(env.fake, '2018-09')).toBeDefined();
+      apiWriteFailsCleanly(env, clearing, before);
       const after = env.master.getSheetByName(SHEETS.data)?.getDataRange().getValues() ?? [];
       expect(after.length).toBeLessThan(before.length);
       expect(after.slice(1).every((r) => r[0] !== '')).toBe(true);
