@@ -3,72 +3,57 @@ import { LONG_HEADER, longRows } from '../../src/engine/report/long-rows';
 import { emptySheet } from '../../src/engine/report/model';
 import { writeLongRows, writeSummaryViaApi } from '../../src/gas/aggregate';
 import { SHEETS_WRITE } from '../../src/messages/vi/gas';
-import { createGasFake } from '../fakes/gas';
+import { createGasFake, type GasFake } from '../fakes/gas';
 
 const old = Array.from({ length: 1000 }, (_, i) => ['2018-08', `u${i}`, 'Xã', 'DON_TONG', 'Tổng số đơn', i, 't']);
 
 describe('"Dữ liệu" grows past the sheet’s rows', () => {
-  it('adds rows before writing instead of failing with an out-of-range error (SpreadsheetApp writer)', () => {
-    const fake = createGasFake();
+  // A master whose "Dữ liệu" fills its 1,001 rows.
+  let fake: GasFake;
+  let ss: GoogleAppsScript.Spreadsheet.Spreadsheet;
+  beforeEach(() => {
+    fake = createGasFake();
     fake.install();
-    try {
-      const ss = fake.createSpreadsheet('Tổng hợp', {
-        sheets: [{ name: 'Dữ liệu', values: [[...LONG_HEADER], ...old], maxRows: 1001 }],
-      });
-      const summary = fixtureSummary();
-      writeLongRows(SpreadsheetApp.openById(ss.getId()), summary);
-      const data = SpreadsheetApp.openById(ss.getId()).getSheetByName('Dữ liệu');
-      expect(data?.getLastRow()).toBe(1001 + longRows(summary).length);
-    } finally {
-      fake.uninstall();
-    }
+    ss = fake.createSpreadsheet('Tổng hợp', {
+      sheets: [{ name: 'Dữ liệu', values: [[...LONG_HEADER], ...old], maxRows: 1001 }],
+    });
+  });
+  afterEach(() => fake.uninstall());
+
+  it('adds rows before writing instead of failing with an out-of-range error (SpreadsheetApp writer)', () => {
+    const summary = fixtureSummary();
+    writeLongRows(SpreadsheetApp.openById(ss.getId()), summary);
+    const data = SpreadsheetApp.openById(ss.getId()).getSheetByName('Dữ liệu');
+    expect(data?.getLastRow()).toBe(1001 + longRows(summary).length);
   });
 
   it('appends the rows in the same batchUpdate (Sheets API writer); the old rows are kept, unchanged', () => {
-    const fake = createGasFake();
-    fake.install();
-    try {
-      const ss = fake.createSpreadsheet('Tổng hợp', {
-        sheets: [{ name: 'Dữ liệu', values: [[...LONG_HEADER], ...old], maxRows: 1001 }],
-      });
-      const summary = fixtureSummary();
-      const before = ss.getSheetByName('Dữ liệu')?.getRange(1, 1, 1001, 7).getValues();
-      writeSummaryViaApi(SpreadsheetApp.openById(ss.getId()), summary, []);
-      const data = ss.getSheetByName('Dữ liệu');
-      expect(data?.getMaxRows()).toBe(1001 + longRows(summary).length);
-      expect(data?.getLastRow()).toBe(1001 + longRows(summary).length);
-      expect(data?.getRange(1, 1, 1001, 7).getValues()).toEqual(before);
-      // Only the new rows were sent: the batch starts writing below the kept ones.
-      const body = JSON.parse(String(fake.http.requests.at(-1)?.payload)) as { requests: Record<string, any>[] };
-      const write = body.requests.find((r) => r.updateCells?.rows)?.updateCells;
-      expect(write.start.rowIndex).toBe(1001);
-      expect(write.rows).toHaveLength(longRows(summary).length);
-    } finally {
-      fake.uninstall();
-    }
+    const summary = fixtureSummary();
+    const before = ss.getSheetByName('Dữ liệu')?.getRange(1, 1, 1001, 7).getValues();
+    writeSummaryViaApi(SpreadsheetApp.openById(ss.getId()), summary, []);
+    const data = ss.getSheetByName('Dữ liệu');
+    expect(data?.getMaxRows()).toBe(1001 + longRows(summary).length);
+    expect(data?.getLastRow()).toBe(1001 + longRows(summary).length);
+    expect(data?.getRange(1, 1, 1001, 7).getValues()).toEqual(before);
+    // Only the new rows were sent: the batch starts writing below the kept ones.
+    const body = JSON.parse(String(fake.http.requests.at(-1)?.payload)) as { requests: Record<string, any>[] };
+    const write = body.requests.find((r) => r.updateCells?.rows)?.updateCells;
+    expect(write.start.rowIndex).toBe(1001);
+    expect(write.rows).toHaveLength(longRows(summary).length);
   });
 
   it('too big for one request: the summary goes in the batch and "Dữ liệu" right after, the ordinary way', () => {
-    const fake = createGasFake();
-    fake.install();
-    try {
-      const ss = fake.createSpreadsheet('Tổng hợp', {
-        sheets: [{ name: 'Dữ liệu', values: [[...LONG_HEADER], ...old], maxRows: 1001 }],
-      });
-      const summary = fixtureSummary();
-      const dataId = ss.getSheetByName('Dữ liệu')?.getSheetId();
-      const sheet = { ...emptySheet('Tổng hợp 2018-09'), rows: [[{ v: 'x' }]] };
-      const out = writeSummaryViaApi(SpreadsheetApp.openById(ss.getId()), summary, [sheet], 1);
-      expect(out.logNotes).toEqual([SHEETS_WRITE.dataSeparately]);
-      expect(out.notes).toEqual([]);
-      const body = JSON.parse(String(fake.http.requests.at(-1)?.payload)) as { requests: Record<string, unknown>[] };
-      expect(body.requests.some((r) => 'addSheet' in r)).toBe(true);
-      expect(JSON.stringify(body)).not.toContain(`"sheetId":${dataId},`);
-      expect(ss.getSheetByName('Tổng hợp 2018-09')?.getRange('A1').getValue()).toBe('x');
-      expect(fake.calls.count('Range.setValues')).toBe(1);
-      expect(ss.getSheetByName('Dữ liệu')?.getLastRow()).toBe(1001 + longRows(summary).length);
-    } finally {
-      fake.uninstall();
-    }
+    const summary = fixtureSummary();
+    const dataId = ss.getSheetByName('Dữ liệu')?.getSheetId();
+    const sheet = { ...emptySheet('Tổng hợp 2018-09'), rows: [[{ v: 'x' }]] };
+    const out = writeSummaryViaApi(SpreadsheetApp.openById(ss.getId()), summary, [sheet], 1);
+    expect(out.logNotes).toEqual([SHEETS_WRITE.dataSeparately]);
+    expect(out.notes).toEqual([]);
+    const body = JSON.parse(String(fake.http.requests.at(-1)?.payload)) as { requests: Record<string, unknown>[] };
+    expect(body.requests.some((r) => 'addSheet' in r)).toBe(true);
+    expect(JSON.stringify(body)).not.toContain(`"sheetId":${dataId},`);
+    expect(ss.getSheetByName('Tổng hợp 2018-09')?.getRange('A1').getValue()).toBe('x');
+    expect(fake.calls.count('Range.setValues')).toBe(1);
+    expect(ss.getSheetByName('Dữ liệu')?.getLastRow()).toBe(1001 + longRows(summary).length);
   });
 });
