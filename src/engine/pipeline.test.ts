@@ -70,14 +70,18 @@ function workbooks(): WorkbookInput[] {
 }
 
 describe('summarise', () => {
-  const { summary, read } = summarise({
-    catalogue: CATALOGUE,
-    units: UNITS,
-    settings: SETTINGS,
-    period: SEP,
-    workbooks: workbooks(),
-    generatedAt: '2018-09-20T03:00:00Z',
-  });
+  /** September 2018 of the eleven communes, on the 20th; `extra` changes the input. */
+  const september = (extra: Partial<Parameters<typeof summarise>[0]> = {}) =>
+    summarise({
+      catalogue: CATALOGUE,
+      units: UNITS,
+      settings: SETTINGS,
+      period: SEP,
+      workbooks: workbooks(),
+      generatedAt: '2018-09-20T03:00:00Z',
+      ...extra,
+    });
+  const { summary, read } = september();
   const don = summary.indicators.find((i) => i.code === 'DON_TONG');
 
   it('reads both years and aggregates the period', () => {
@@ -99,15 +103,7 @@ describe('summarise', () => {
   });
 
   it('counts a unit the shell could not open as unreadable, not missing, in findings and narrative', () => {
-    const { summary: s } = summarise({
-      catalogue: CATALOGUE,
-      units: UNITS,
-      settings: SETTINGS,
-      period: SEP,
-      workbooks: workbooks(),
-      generatedAt: '2018-09-20T03:00:00Z',
-      unreadableUnits: ['pa-my'],
-    });
+    const { summary: s } = september({ unreadableUnits: ['pa-my'] });
     expect(s.unreadableUnits).toEqual(['pa-my']);
     const missing = s.findings.filter((f) => f.code === 'unit-missing').map((f) => f.unitCode);
     expect(missing).toEqual(['nam-vi']);
@@ -127,14 +123,7 @@ describe('summarise', () => {
   });
 
   it('does not depend on the order of workbooks or units', () => {
-    const again = summarise({
-      catalogue: CATALOGUE,
-      units: shuffle(UNITS, 5),
-      settings: SETTINGS,
-      period: SEP,
-      workbooks: shuffle(workbooks(), 6),
-      generatedAt: '2018-09-20T03:00:00Z',
-    });
+    const again = september({ units: shuffle(UNITS, 5), workbooks: shuffle(workbooks(), 6) });
     expect(again.summary).toEqual(summary);
   });
 });
