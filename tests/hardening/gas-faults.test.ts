@@ -638,6 +638,16 @@ describe('F2: "Dữ liệu" shrinking (fewer rows than before; SpreadsheetApp wr
     return { env, before };
   }
 
+  /** "Dữ liệu" is shorter than `before`, with nothing stale or blank below; Sín Thầu only in August. */
+  function expectShrunk(env: GasEnv, before: unknown[][]): void {
+    const after = env.master.getSheetByName(SHEETS.data)?.getDataRange().getValues() ?? [];
+    expect(after.length).toBeLessThan(before.length);
+    expect(after.slice(1).every((r) => r[0] !== '')).toBe(true);
+    expect(dataRows(env.master, '2018-09').has('sin-thau')).toBe(false);
+    const sin = units.findIndex((u) => u.code === 'sin-thau');
+    expect(dataRows(env.master, '2018-08').get('sin-thau')?.get('DTN_QUA')).toBe(qua(sin, 8));
+  }
+
   it('the block is written over the old rows and only the leftover rows are cleared', () => {
     const { env, before } = shrunk();
     try {
@@ -645,12 +655,7 @@ describe('F2: "Dữ liệu" shrinking (fewer rows than before; SpreadsheetApp wr
       expect(aggregate(env.fake, '2018-09')).toBeDefined();
       expect(env.fake.calls.count('Sheet.clearContents')).toBe(0);
       expect(env.fake.calls.count('Range.clearContent')).toBe(1); // the leftover rows, nothing else
-      const after = env.master.getSheetByName(SHEETS.data)?.getDataRange().getValues() ?? [];
-      expect(after.length).toBeLessThan(before.length);
-      expect(after.slice(1).every((r) => r[0] !== '')).toBe(true); // nothing stale or blank below
-      expect(dataRows(env.master, '2018-09').has('sin-thau')).toBe(false);
-      const sin = units.findIndex((u) => u.code === 'sin-thau');
-      expect(dataRows(env.master, '2018-08').get('sin-thau')?.get('DTN_QUA')).toBe(qua(sin, 8));
+      expectShrunk(env, before);
     } finally {
       env.dispose();
     }
@@ -686,12 +691,7 @@ describe('F2: "Dữ liệu" shrinking (fewer rows than before; SpreadsheetApp wr
         return u.range?.sheetId === dataId && !u.rows;
       };
       apiWriteFailsCleanly(env, clearing, before);
-      const after = env.master.getSheetByName(SHEETS.data)?.getDataRange().getValues() ?? [];
-      expect(after.length).toBeLessThan(before.length);
-      expect(after.slice(1).every((r) => r[0] !== '')).toBe(true);
-      expect(dataRows(env.master, '2018-09').has('sin-thau')).toBe(false);
-      const sin = units.findIndex((u) => u.code === 'sin-thau');
-      expect(dataRows(env.master, '2018-08').get('sin-thau')?.get('DTN_QUA')).toBe(qua(sin, 8));
+      expectShrunk(env, before);
     } finally {
       env.dispose();
     }
