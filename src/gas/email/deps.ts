@@ -37,7 +37,7 @@ export interface EmailDeps {
 
 let current: EmailDeps | null = null;
 
-/** All of them at once: the report job (which calls every one) and tests. */
+/** All of them at once, as the functions below would call them (tests wrap one of them). */
 export function deps(): EmailDeps {
   return current ?? addonDeps;
 }

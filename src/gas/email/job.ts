@@ -24,7 +24,7 @@ import { logText, userText } from '../errors';
 import { ReadContinues } from '../io/resume';
 import { tryWithDocumentLock } from '../lock';
 import { nowMs, RunBudget } from './clock';
-import { deps } from './deps';
+import * as emailDeps from './deps';
 import { JsonStore } from './store';
 import { clearResume, scheduleResume, TIME_ZONE } from './triggers';
 
@@ -141,7 +141,7 @@ function logLine(ok: boolean, detail: string): void {
     // no console: nothing more to do
   }
   try {
-    deps().log(T.log.action, ok, detail);
+    emailDeps.log(T.log.action, ok, detail);
   } catch (e) {
     try {
       console.error(`log: ${errorText(e)}`);
@@ -322,7 +322,7 @@ function claim(store: JsonStore, req: ClaimRequest): Claim {
 // ---------------------------------------------------------------- rendering
 
 function render(job: JobState): StoredMessage {
-  const bundle = deps().aggregate(job.period);
+  const bundle = emailDeps.aggregate(job.period);
   const { summary, catalogue } = bundle;
   const settings = summary.settings;
   const options = bundle.sheetUrl ? { sheetUrl: bundle.sheetUrl } : {};
@@ -524,7 +524,7 @@ function safeWork(store: JsonStore, claimed: JobState, budget: RunBudget): RunOu
 // ---------------------------------------------------------------- entry points
 
 function loadSettings(): { settings: Settings } | { outcome: RunOutcome } {
-  const r = deps().loadSettings();
+  const r = emailDeps.loadSettings();
   if (r.ok) return { settings: r.value };
   const message = T.settingsInvalid(r.errors);
   logLine(false, message);
