@@ -28,12 +28,12 @@ import type {
   Settings,
   Summary,
   Unit,
-  UnitFigure,
   UnitYear,
 } from '../types';
 import { compareFindings } from '../validation/check';
 import { compareNamesVi, completenessOfSorted, sortUnits } from './completeness';
 import { mapToSuccessors } from './succession';
+import { setCompactByUnit } from './unit-figures';
 
 export interface AggregateInput {
   catalogue: Catalogue;
@@ -252,7 +252,9 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
   const nowByCode = byCodeOrder.map((u) => now.get(u.code));
   const beforeByCode = byCodeOrder.map((u) => before.get(u.code));
   const codeRank = new Map(byCodeOrder.map((u, j) => [u.code, j]));
-  const unitRank = units.map((u) => codeRank.get(u.code) as number);
+  const unitRank = Int32Array.from(units, (u) => codeRank.get(u.code) as number);
+  const unitCodes = units.map((u) => u.code);
+  const unitNames = units.map((u) => u.name);
   // Report by report (each report's series lie together in memory), indicator by indicator.
   // Periods are month ranges (periodMonths) ending where the year to date ends: one pass gives both.
   const first = months[0];
@@ -329,7 +331,6 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
     }
     return any ? tidy(acc) : null;
   };
-  const orNull = (v: number) => (Number.isNaN(v) ? null : v);
 
   const indicators: IndicatorSummary[] = catalogue.indicators.map((ind) => {
     const base = { code: ind.code, group: ind.group, label: ind.label, unit: ind.unit, kind: ind.kind };
@@ -358,19 +359,13 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
     const k = rankOf.get(ind) as number;
     const periodValues = thisYear.inPeriod[k];
     const ytdValues = thisYear.toDate[k];
-    const byUnit: UnitFigure[] = units.map((u, i) => ({
-      unitCode: u.code,
-      unitName: u.name,
-      period: orNull(periodValues[unitRank[i]]),
-      ytd: orNull(ytdValues[unitRank[i]]),
-    }));
     const periodTotal = sumOf(periodValues);
     const ytdTotal = sumOf(ytdValues);
     const lastYearPeriod = sumOf(lastYear.inPeriod[k]);
     const lastYearYtd = sumOf(lastYear.toDate[k]);
     const [periodChange, periodPct] = change(periodTotal, lastYearPeriod);
     const [ytdChange, ytdPct] = change(ytdTotal, lastYearYtd);
-    return {
+    const summary: IndicatorSummary = {
       ...base,
       period: periodTotal,
       ytd: ytdTotal,
@@ -380,9 +375,17 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
       changePct: periodPct,
       ytdChange,
       ytdChangePct: ytdPct,
-      byUnit,
+      byUnit: [], // in its place among the keys; made from the numbers when read
       contributing: periodValues.reduce((n, v) => (Number.isNaN(v) ? n : n + 1), 0),
     };
+    setCompactByUnit(summary, {
+      codes: unitCodes,
+      names: unitNames,
+      rank: unitRank,
+      period: periodValues,
+      ytd: ytdValues,
+    });
+    return summary;
   });
 
   // The 12-month aggregate (summed in spans above).

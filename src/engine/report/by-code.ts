@@ -4,6 +4,7 @@
  * (3.2 s at 3,321 units). Each index is built once per list and kept while that list object
  * lives (and is rebuilt if the list grew or shrank since).
  */
+import { unitFigures } from '../aggregate/unit-figures';
 import type { IndicatorSummary, Summary, Unit } from '../types';
 
 type Row = Summary['completeness']['rows'][number];
@@ -31,10 +32,8 @@ const rowIndex = indexer<Row, Row>(
   (r) => r.unitCode,
   (r) => r,
 );
-const periodIndex = indexer<IndicatorSummary['byUnit'][number], number | null>(
-  (b) => b.unitCode,
-  (b) => b.period,
-);
+// Per list of figures (one list of unit codes serves all indicators of a summary): code → entry.
+const figureIndex = new WeakMap<object, { size: number; map: Map<string, number> }>();
 const codeSet = indexer<string, true>(
   (c) => c,
   () => true,
@@ -57,5 +56,14 @@ export function isUnreadable(summary: Summary, code: string): boolean {
 
 /** A unit's figure of the period for one indicator, null when it has none. */
 export function unitPeriod(ind: IndicatorSummary, code: string): number | null {
-  return periodIndex(ind.byUnit).get(code) ?? null;
+  const figures = unitFigures(ind);
+  let hit = figureIndex.get(figures.source);
+  if (!hit || hit.size !== figures.length) {
+    const map = new Map<string, number>();
+    for (let i = 0; i < figures.length; i++) if (!map.has(figures.code(i))) map.set(figures.code(i), i);
+    hit = { size: figures.length, map };
+    figureIndex.set(figures.source, hit);
+  }
+  const at = hit.map.get(code);
+  return at === undefined ? null : (figures.period(at) ?? null);
 }

@@ -15,6 +15,7 @@ import {
   compareText,
   completenessLines,
   completenessLists,
+  eachFigure,
   findingCounts,
   headingLines,
   keyIndicators,
@@ -106,8 +107,8 @@ function completenessHtml(summary: Summary): string {
 function barChart(summary: Summary, catalogue: Catalogue): string {
   const ind = chartIndicator(summary, catalogue);
   if (!ind) return '';
-  const max = Math.max(...ind.byUnit.map((u) => u.period ?? 0));
-  const rows = ind.byUnit
+  const max = Math.max(...eachFigure(ind, (_code, _name, period) => period ?? 0));
+  const rows = eachFigure(ind, (code, name, period) => ({ unitCode: code, unitName: name, period }))
     .map((u) => {
       const name = `<td style="${S.barName}">${e(unitLabel(summary, u.unitCode, u.unitName))}</td>`;
       if (u.period === null) {

@@ -4,6 +4,7 @@
  * value, plus the totals under unit code "*".
  */
 import { REPORT_TEXT as T } from '../../messages/vi/report';
+import { unitFigures } from '../aggregate/unit-figures';
 import { formatPeriod } from '../periods/period';
 import { unitDisplayName } from '../sheet/layout';
 import type { Summary } from '../types';
@@ -25,9 +26,11 @@ export function longRows(summary: Summary): (string | number)[][] {
   const rows: (string | number)[][] = [];
   for (const ind of summary.indicators) {
     if (ind.kind === 'note') continue;
-    for (const u of ind.byUnit) {
-      if (u.period === null) continue;
-      rows.push([period, u.unitCode, u.unitName, ind.code, ind.label, u.period, summary.generatedAt]);
+    const figures = unitFigures(ind);
+    for (let i = 0; i < figures.length; i++) {
+      const value = figures.period(i);
+      if (value === null) continue;
+      rows.push([period, figures.code(i), figures.name(i), ind.code, ind.label, value, summary.generatedAt]);
     }
     if (ind.period !== null) {
       rows.push([period, TOTAL_UNIT_CODE, totalName, ind.code, ind.label, ind.period, summary.generatedAt]);

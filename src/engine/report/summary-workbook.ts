@@ -27,6 +27,7 @@
  * - No merges cross frozen columns (Google Sheets refuses to freeze through a merge).
  */
 import { REPORT_TEXT as T } from '../../messages/vi/report';
+import { unitFigures } from '../aggregate/unit-figures';
 import { localDateOf } from '../periods/cutoff';
 import { formatPeriod, periodLabel, periodMonths } from '../periods/period';
 import { buildUnitSheet, isoToSerial, unitDisplayName, unitSheetName } from '../sheet/layout';
@@ -163,11 +164,17 @@ function groupedIndicators(summary: Summary, catalogue: Catalogue): { label: str
 function unitColumns(summary: Summary): { code: string; name: string }[] {
   const cols = summary.units.map((u) => ({ code: u.code, name: u.name }));
   const seen = new Set(cols.map((c) => c.code));
+  // Indicators of one summary share one list of units: each list is looked through once.
+  const looked = new Set<object>();
   for (const ind of summary.indicators) {
-    for (const u of ind.byUnit) {
-      if (seen.has(u.unitCode)) continue;
-      seen.add(u.unitCode);
-      cols.push({ code: u.unitCode, name: u.unitName });
+    const figures = unitFigures(ind);
+    if (looked.has(figures.source)) continue;
+    looked.add(figures.source);
+    for (let i = 0; i < figures.length; i++) {
+      const code = figures.code(i);
+      if (seen.has(code)) continue;
+      seen.add(code);
+      cols.push({ code, name: figures.name(i) });
     }
   }
   return cols;

@@ -5,6 +5,7 @@
  * summary. Everything here is pure: no clock, no Intl requirement for Vietnam.
  */
 import { REPORT_TEXT as T } from '../../messages/vi/report';
+import { unitFigures } from '../aggregate/unit-figures';
 import { dataWindow, localDateOf, offsetMinutes } from '../periods/cutoff';
 import { periodLabel } from '../periods/period';
 import { unitDisplayName } from '../sheet/layout';
@@ -69,6 +70,17 @@ export function keyIndicators(summary: Summary, catalogue: Catalogue): Indicator
   return picked.length ? picked : summary.indicators.filter(numeric).slice(0, 5);
 }
 
+/** fn over an indicator's figures by unit (byUnit order), without making byUnit. */
+export function eachFigure<T>(
+  ind: IndicatorSummary,
+  fn: (code: string, name: string, period: number | null) => T,
+): T[] {
+  const figures = unitFigures(ind);
+  const out: T[] = new Array(figures.length);
+  for (let i = 0; i < figures.length; i++) out[i] = fn(figures.code(i), figures.name(i), figures.period(i));
+  return out;
+}
+
 /**
  * The key indicator drawn as a bar chart per unit: the one with the most units above
  * zero in the period (first in catalogue order on ties); null when all are empty.
@@ -77,7 +89,9 @@ export function chartIndicator(summary: Summary, catalogue: Catalogue): Indicato
   let best: IndicatorSummary | null = null;
   let bestCount = 0;
   for (const ind of keyIndicators(summary, catalogue)) {
-    const count = ind.byUnit.filter((u) => (u.period ?? 0) > 0).length;
+    const figures = unitFigures(ind);
+    let count = 0;
+    for (let i = 0; i < figures.length; i++) if ((figures.period(i) ?? 0) > 0) count++;
     if (count > bestCount) {
       best = ind;
       bestCount = count;
@@ -201,10 +215,9 @@ export function renderTextReport(summary: Summary, catalogue: Catalogue, options
     out.push(
       ...section(
         T.barChartTitle(chart.label, label, chart.unit),
-        chart.byUnit.map(
-          (u) =>
-            `- ${unitLabel(summary, u.unitCode, u.unitName)}: ${u.period === null ? T.barMissing : formatNumberVi(u.period)}`,
-        ),
+        eachFigure(chart, (code, name, period) => {
+          return `- ${unitLabel(summary, code, name)}: ${period === null ? T.barMissing : formatNumberVi(period)}`;
+        }),
       ),
     );
   }

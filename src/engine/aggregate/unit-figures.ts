@@ -1,0 +1,106 @@
+/**
+ * An indicator's per-unit figures (IndicatorSummary.byUnit) kept as the aggregate's numbers until
+ * someone reads `byUnit`. At 3,321 units × 35 indicators, byUnit is 116k objects that summarise
+ * itself never reads; made eagerly they were a third of what a run keeps alive. The renderings read
+ * the numbers through unitFigures() instead, so they never make them either.
+ *
+ * `byUnit` stays an ordinary enumerable property to everyone else: reading it (JSON.stringify,
+ * spreading, toEqual) makes the array once, in place, and from then on it is plain data, so later
+ * edits of it are what unitFigures() reads.
+ */
+import type { IndicatorSummary, UnitFigure } from '../types';
+
+/** The numbers behind one indicator's byUnit: entry i is unit i of `codes` (summary order). */
+export interface CompactFigures {
+  /** Unit codes and names in summary order; shared by all indicators of a summary. */
+  codes: readonly string[];
+  names: readonly string[];
+  /** Unit i's figures are at period[rank[i]] and ytd[rank[i]]; NaN = null. */
+  rank: Int32Array;
+  period: Float64Array;
+  ytd: Float64Array;
+}
+
+const compactOf = new WeakMap<IndicatorSummary, CompactFigures>();
+
+const orNull = (v: number) => (Number.isNaN(v) ? null : v);
+
+function materialise(c: CompactFigures): UnitFigure[] {
+  const out: UnitFigure[] = new Array(c.codes.length);
+  for (let i = 0; i < out.length; i++) {
+    const at = c.rank[i];
+    out[i] = { unitCode: c.codes[i], unitName: c.names[i], period: orNull(c.period[at]), ytd: orNull(c.ytd[at]) };
+  }
+  return out;
+}
+
+/** Replaces byUnit by a plain data property (in its place among the keys) holding `value`. */
+function settle(ind: IndicatorSummary, value: UnitFigure[]): void {
+  compactOf.delete(ind);
+  Object.defineProperty(ind, 'byUnit', { value, writable: true, enumerable: true, configurable: true });
+}
+
+/**
+ * Makes `ind.byUnit` (which must already be a key of `ind`, so the key order stays that of an
+ * eager byUnit) the figures of `c`, made when first read.
+ */
+export function setCompactByUnit(ind: IndicatorSummary, c: CompactFigures): void {
+  compactOf.set(ind, c);
+  let made: UnitFigure[] | undefined;
+  Object.defineProperty(ind, 'byUnit', {
+    get() {
+      made ??= materialise(c);
+      compactOf.delete(ind);
+      // A frozen summary cannot take the data property: the getter keeps serving the one array.
+      if (Object.getOwnPropertyDescriptor(ind, 'byUnit')?.configurable) settle(ind, made);
+      return made;
+    },
+    set(this: IndicatorSummary, value: UnitFigure[]) {
+      if (this === ind) settle(ind, value);
+      else Object.defineProperty(this, 'byUnit', { value, writable: true, enumerable: true, configurable: true });
+    },
+    enumerable: true,
+    configurable: true,
+  });
+}
+
+/** Read-only access to one indicator's per-unit figures, in byUnit order, without making objects. */
+export interface UnitFigures {
+  readonly length: number;
+  /** The same object for every indicator of a summary whose units are the same list (for caches). */
+  readonly source: object;
+  code(i: number): string;
+  name(i: number): string;
+  period(i: number): number | null;
+  ytd(i: number): number | null;
+}
+
+/** The figures byUnit holds (or would hold when read). */
+export function unitFigures(ind: IndicatorSummary): UnitFigures {
+  const c = compactOf.get(ind);
+  if (c) {
+    const { codes, names, rank, period, ytd } = c;
+    return {
+      length: codes.length,
+      source: codes,
+      code: (i) => codes[i],
+      name: (i) => names[i],
+      period: (i) => orNull(period[rank[i]]),
+      ytd: (i) => orNull(ytd[rank[i]]),
+    };
+  }
+  const list = ind.byUnit;
+  return {
+    length: list.length,
+    source: list,
+    code: (i) => list[i].unitCode,
+    name: (i) => list[i].unitName,
+    period: (i) => list[i].period,
+    ytd: (i) => list[i].ytd,
+  };
+}
+
+/** Whether `ind.byUnit` has not been made yet (tests: the renderings must not make it). */
+export function isCompact(ind: IndicatorSummary): boolean {
+  return compactOf.has(ind);
+}
