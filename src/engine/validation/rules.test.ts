@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { defaultCatalogue } from '../catalogue/defaults';
-import type { Catalogue, UnitYear } from '../types';
+import { type FlatLayout, SheetReport } from '../sheet/sheet-report';
+import type { Catalogue, Finding, UnitYear, ValidationRule } from '../types';
 import { checkRules } from './rules';
 
 const catalogue = defaultCatalogue();
@@ -153,5 +155,160 @@ describe('checkRules', () => {
     expect(checkRules(r, catalogue).map((f) => f.message)).toEqual([
       `Xã Chung Chải, ô ${r.cells.HND_SXKDG_CONGNHAN[0]} (tháng 1): Số hộ được công nhận sản xuất, kinh doanh giỏi không được lớn hơn số hộ đăng ký — vế trái 13, vế phải 12`,
     ]);
+  });
+});
+
+/**
+ * The reader's reports are checked on their flat numbers, with a quick pass that skips reports
+ * breaking no rule. Whatever the numbers, that must find exactly what the plain `values` walk finds.
+ */
+describe('checkRules on flat reports', () => {
+  const numeric = catalogue.indicators.filter((i) => i.kind !== 'note');
+  const pool = numeric.slice(0, 6).map((i) => i.code);
+  const OPS = ['==', '!=', '<=', '<', '>=', '>'] as const;
+  // Ties after tidy (0.1 + 0.2 vs 0.3), signs, huge and infinite sums, empty cells (NaN).
+  const VALUES = [
+    Number.NaN,
+    Number.NaN,
+    0,
+    -0,
+    1,
+    2,
+    3,
+    7,
+    0.1,
+    0.2,
+    0.3,
+    0.7,
+    1 / 3,
+    2.5,
+    -4,
+    123456.78,
+    1e15,
+    1e300,
+    Number.POSITIVE_INFINITY,
+    Number.NEGATIVE_INFINITY,
+  ];
+  const value = fc.oneof(
+    { weight: 4, arbitrary: fc.constant(Number.NaN) },
+    { weight: 6, arbitrary: fc.constantFrom(...VALUES) },
+    { weight: 1, arbitrary: fc.double({ min: -50, max: 50, noNaN: true }) },
+  );
+  const side = fc.array(fc.constantFrom(...pool, 'KHONG_CO'), { maxLength: 4 });
+  const rule = fc.record({
+    left: side.filter((s) => s.length > 0),
+    right: side,
+    operator: fc.constantFrom(...OPS),
+    missing: fc.constantFrom(undefined, 'skipIfAnySideMissing' as const, 'treatAsZero' as const),
+    importance: fc.constantFrom('error' as const, 'warning' as const),
+  });
+  const input = fc.record({
+    inLayout: fc.subarray(pool, { minLength: 1 }),
+    rules: fc.array(rule, { maxLength: 3 }),
+    maxima: fc.array(
+      fc.oneof(
+        { weight: 4, arbitrary: fc.constant(undefined) },
+        { weight: 1, arbitrary: fc.constantFrom(0, 2, 7, 1e15) },
+      ),
+      { minLength: pool.length, maxLength: pool.length },
+    ),
+    numbers: fc.array(value, { minLength: pool.length * 12, maxLength: pool.length * 12 }),
+    invalid: fc.oneof(
+      { weight: 3, arbitrary: fc.constant([]) },
+      {
+        weight: 1,
+        arbitrary: fc.array(fc.tuple(fc.constantFrom(...pool), fc.integer({ min: 1, max: 12 })), { maxLength: 2 }),
+      },
+    ),
+    months: fc.option(fc.subarray([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], { minLength: 1 }), { nil: undefined }),
+  });
+
+  interface Case {
+    inLayout: string[];
+    rules: Omit<ValidationRule, 'code' | 'message'>[];
+    maxima: (number | undefined)[];
+    /** Per code of `pool`, 12 months (NaN = empty). */
+    numbers: number[];
+    invalid: readonly [string, number][];
+    months: number[] | undefined;
+  }
+
+  /** The case checked as the reader's flat report and as a plain report: [flat, plain]. */
+  function bothWays(t: Case): [Finding[], Finding[]] {
+    const codes = pool.filter((c) => t.inLayout.includes(c));
+    const layout: FlatLayout = { codes, position: new Map(codes.map((c, k) => [c, k])) };
+    // The report sits between others' numbers in a shared block, as the reader lays it out.
+    const base = codes.length * 12;
+    const flat = new Float64Array(codes.length * 36).fill(5);
+    const values: Record<string, (number | null)[]> = {};
+    const cells: Record<string, string[]> = {};
+    codes.forEach((c, k) => {
+      const months = t.numbers.slice(pool.indexOf(c) * 12, pool.indexOf(c) * 12 + 12);
+      flat.set(months, base + k * 12);
+      values[c] = months.map((v) => (Number.isNaN(v) ? null : v));
+      cells[c] = months.map((_, m) => `${String.fromCharCode(69 + m)}${k + 10}`);
+    });
+    const cat: Catalogue = {
+      ...catalogue,
+      indicators: catalogue.indicators.map((i) => {
+        const at = pool.indexOf(i.code);
+        return at >= 0 && t.maxima[at] !== undefined ? { ...i, max: t.maxima[at] } : i;
+      }),
+      rules: t.rules.map((r, k) => ({ ...r, code: `R${k}`, message: `luật ${k} (${r.operator})` })),
+    };
+    const head = {
+      unitCode: 'chung-chai',
+      unitName: 'Chung Chải',
+      unitKind: 'xã',
+      year: 2018,
+      file: 'a.xlsx',
+      sheet: 'Chung Chải 2018',
+    };
+    const rest = {
+      notes: {},
+      submitted: Array(12).fill(null),
+      submittedCells: [],
+      invalid: t.invalid.map((x) => x.join(':')),
+    };
+    const sheet = new SheetReport(head, flat, base, layout, rest, { make: () => cells });
+    const plain: UnitYear = { ...head, ...rest, values, cells };
+    return [checkRules(sheet, cat, t.months), checkRules(plain, cat, t.months)];
+  }
+
+  it('finds what the values walk finds, in the same order and words', () => {
+    let withFindings = 0;
+    let without = 0;
+    fc.assert(
+      fc.property(input, (t) => {
+        const [got, expected] = bothWays(t);
+        expect(got).toEqual(expected);
+        // The quick pass runs on reports without invalid cells.
+        if (!t.invalid.length) {
+          if (expected.length) withFindings++;
+          else without++;
+        }
+      }),
+      { numRuns: 2000, seed: 20260105 },
+    );
+    // Both outcomes are common, so a quick pass that skips a breaking report would fail above.
+    expect(withFindings).toBeGreaterThan(300);
+    expect(without).toBeGreaterThan(300);
+  });
+
+  it('fails equal infinite sums as the values walk does (their difference is no number)', () => {
+    const numbers = pool.flatMap((_, k) => Array<number>(12).fill(k < 2 ? Number.POSITIVE_INFINITY : Number.NaN));
+    const rules = (['==', '<=', '>='] as const).map((operator) => ({
+      left: [pool[0]],
+      right: [pool[1]],
+      operator,
+      importance: 'error' as const,
+    }));
+    const [got, expected] = bothWays({ inLayout: pool, rules, maxima: [], numbers, invalid: [], months: [3] });
+    expect(expected.map((f) => f.message.split(': ')[1])).toEqual([
+      'luật 0 (==) — vế trái ∞, vế phải ∞',
+      'luật 1 (<=) — vế trái ∞, vế phải ∞',
+      'luật 2 (>=) — vế trái ∞, vế phải ∞',
+    ]);
+    expect(got).toEqual(expected);
   });
 });

@@ -11,6 +11,9 @@ import type { Catalogue, Finding, Indicator, RuleOperator, UnitYear, ValidationR
 const ALL_MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
 /** Amounts are decimals: 0.1 + 0.2 must equal 0.3. */
 const EPSILON = 1e-9;
+const EQ = 1;
+const LE = 2;
+const GE = 3;
 
 function holds(left: number, op: RuleOperator, right: number): boolean {
   const eq = Math.abs(left - right) <= EPSILON * Math.max(1, Math.abs(left), Math.abs(right));
@@ -89,21 +92,102 @@ export interface CompiledRules {
   codes: string[];
   rules: { rule: ValidationRule; codes: string[]; label: string | undefined; left: number[]; right: number[] }[];
   maxima: Indicator[];
+  /** Per rule: EQ, LE or GE when its operator is '==', '<=' or '>=' (a quick test may pass it), else 0. */
+  weak: Uint8Array;
   /** Per flat layout (one per read): each code's place, then each maximum's place (-1: absent). */
-  places: WeakMap<FlatLayout, { codes: Int32Array; maxima: Int32Array }>;
+  places: WeakMap<FlatLayout, Places>;
 }
 
-function placesIn(compiled: CompiledRules, layout: FlatLayout) {
+interface Places {
+  codes: Int32Array;
+  maxima: Int32Array;
+  /** Per rule, the places of its sides' codes present in the layout (absent ones add nothing). */
+  left: Int32Array[];
+  right: Int32Array[];
+}
+
+function placesIn(compiled: CompiledRules, layout: FlatLayout): Places {
   let p = compiled.places.get(layout);
   if (!p) {
     const at = (code: string) => {
       const k = layout.position.get(code);
       return k === undefined ? -1 : k * 12;
     };
-    p = { codes: Int32Array.from(compiled.codes, at), maxima: Int32Array.from(compiled.maxima, (i) => at(i.code)) };
+    const codes = Int32Array.from(compiled.codes, at);
+    const present = (side: number[]) => Int32Array.from(side.map((c) => codes[c]).filter((x) => x >= 0));
+    p = {
+      codes,
+      maxima: Int32Array.from(compiled.maxima, (i) => at(i.code)),
+      left: compiled.rules.map((r) => present(r.left)),
+      right: compiled.rules.map((r) => present(r.right)),
+    };
     compiled.places.set(layout, p);
   }
   return p;
+}
+
+/** Months 1–12, each a whole number: the months the flat check can read. */
+function plainMonths(months: number[]): boolean {
+  if (months === ALL_MONTHS) return true;
+  for (const m of months) if (!Number.isInteger(m) || m < 1 || m > 12) return false;
+  return true;
+}
+
+/**
+ * Whether checkRules would find anything in a flat report with no invalid cell: the same sums
+ * (codes added in the same order), missing-value strategies and comparisons as the
+ * month-by-month walk below, rule by rule, allocating nothing. Most reports break no rule;
+ * those that may are walked in full, so findings are made in one place only.
+ */
+function anyFinding(flat: Float64Array, base: number, compiled: CompiledRules, p: Places, months: number[]): boolean {
+  for (let k = 0; k < compiled.rules.length; k++) {
+    const { rule } = compiled.rules[k];
+    const lp = p.left[k];
+    const rp = p.right[k];
+    const zero = rule.missing === 'treatAsZero';
+    const needRight = rule.right.length > 0;
+    const op = rule.operator;
+    const weak = compiled.weak[k];
+    for (let j = 0; j < months.length; j++) {
+      const at = base + months[j] - 1;
+      let l = 0;
+      let la = false;
+      for (let x = 0; x < lp.length; x++) {
+        const v = flat[lp[x] + at];
+        if (!Number.isNaN(v)) {
+          l += v;
+          la = true;
+        }
+      }
+      let r = 0;
+      let ra = false;
+      for (let x = 0; x < rp.length; x++) {
+        const v = flat[rp[x] + at];
+        if (!Number.isNaN(v)) {
+          r += v;
+          ra = true;
+        }
+      }
+      if (zero) {
+        if (!la && !ra) continue;
+      } else if (!la || (needRight && !ra)) continue;
+      // tidy never reverses an order (it rounds to 15 digits or leaves a number be), so l === r,
+      // l <= r or l >= r holds after it too; ∞ − ∞ is NaN and goes the long way, as it must.
+      const d = l - r;
+      if (weak === EQ ? d === 0 : weak === LE ? d <= 0 : weak === GE && d >= 0) continue;
+      if (!holds(la ? tidy(l) : 0, op, ra ? tidy(r) : 0)) return true;
+    }
+  }
+  for (let x = 0; x < compiled.maxima.length; x++) {
+    const q = p.maxima[x];
+    if (q < 0) continue;
+    const max = compiled.maxima[x].max as number;
+    for (let j = 0; j < months.length; j++) {
+      const v = flat[base + q + months[j] - 1];
+      if (!Number.isNaN(v) && !(v <= max)) return true;
+    }
+  }
+  return false;
 }
 
 export function compileRules(catalogue: Catalogue): CompiledRules {
@@ -120,6 +204,9 @@ export function compileRules(catalogue: Catalogue): CompiledRules {
       right: rule.right.map(at),
     })),
     maxima: catalogue.indicators.filter((i) => i.max !== undefined && i.kind !== 'note'),
+    weak: Uint8Array.from(catalogue.rules, (r) =>
+      r.operator === '==' ? EQ : r.operator === '<=' ? LE : r.operator === '>=' ? GE : 0,
+    ),
     places: new WeakMap(),
   };
 }
@@ -168,6 +255,8 @@ export function checkRules(
   const flat = layout && flatOf(report, layout);
   const places = layout && flat ? placesIn(compiled, layout) : null;
   const base = flat ? flatBase(report) : 0;
+  if (flat && !invalid && plainMonths(months) && !anyFinding(flat, base, compiled, places as Places, months))
+    return findings;
   const series: Series[] = [];
   if (!flat) for (const c of compiled.codes) series.push(report.values[c]);
   let unit: string | undefined;
