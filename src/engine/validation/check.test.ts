@@ -135,6 +135,33 @@ describe('checkWorkbooks', () => {
     );
   });
 
+  it('without two sheets of one unit and year: the same reports, sorted, whatever the order', () => {
+    const withDuplicate = checkWorkbooks(fixture(), ctx);
+    const unique = fixture().filter((wb) => wb.source !== 'z-chung-chai-ban-sua.xlsx');
+    // Dropping the second Chung Chải sheet leaves what keeping the first of the two gave.
+    const expected = JSON.stringify({
+      reports: withDuplicate.reports,
+      findings: withDuplicate.findings.filter((f) => f.code !== 'duplicate-unit'),
+    });
+    fc.assert(
+      fc.property(
+        fc.shuffledSubarray(unique, { minLength: 5, maxLength: 5 }),
+        fc.array(fc.boolean(), { minLength: 5, maxLength: 5 }),
+        (wbs, flips) => {
+          const input = wbs.map((wb, i) => (flips[i] ? { ...wb, sheets: [...wb.sheets].reverse() } : wb));
+          return JSON.stringify(checkWorkbooks(input, ctx)) === expected;
+        },
+      ),
+      { numRuns: 40 },
+    );
+    expect(withDuplicate.reports.map((r) => `${r.unitCode} ${r.year}`)).toEqual([
+      'chung-chai 2018',
+      'huoi-lech 2017',
+      'huoi-lech 2018',
+      'nam-ke 2018',
+    ]);
+  });
+
   it('keeps the first of two sheets by file then sheet name, whichever came first', () => {
     const a = workbook(
       'b.xlsx',

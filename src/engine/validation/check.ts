@@ -82,6 +82,29 @@ export function checkWorkbooks(workbooks: WorkbookInput[], ctx: ReadContext): Re
     findings.push(...r.findings);
   }
 
+  const reports = uniqueReports(all) ?? keepFirstOfEach(all, findings);
+  for (const r of reports) {
+    const found = ruleFindings.get(r);
+    if (found) for (const f of found) findings.push(f);
+  }
+  findings.sort(compareFindings);
+  return { reports, findings };
+}
+
+/**
+ * The reports sorted by unit and year when no two share both (the usual case), else null.
+ * Codes are text and years finite, so equal keys lie side by side once sorted.
+ */
+function uniqueReports(all: UnitYear[]): UnitYear[] | null {
+  for (const r of all) if (typeof r.unitCode !== 'string' || !Number.isFinite(r.year)) return null;
+  const sorted = [...all].sort(compareReports);
+  for (let i = 1; i < sorted.length; i++)
+    if (sorted[i].unitCode === sorted[i - 1].unitCode && sorted[i].year === sorted[i - 1].year) return null;
+  return sorted;
+}
+
+/** One report per unit and year, the first by file and sheet, with an error for each other. */
+function keepFirstOfEach(all: UnitYear[], findings: Finding[]): UnitYear[] {
   const kept = new Map<string, UnitYear>();
   // Same file and sheet name twice (two folders): fall back to the contents, so even
   // then the input order does not decide.
@@ -109,13 +132,7 @@ export function checkWorkbooks(workbooks: WorkbookInput[], ctx: ReadContext): Re
     });
   }
 
-  const reports = [...kept.values()].sort(compareReports);
-  for (const r of reports) {
-    const found = ruleFindings.get(r);
-    if (found) for (const f of found) findings.push(f);
-  }
-  findings.sort(compareFindings);
-  return { reports, findings };
+  return [...kept.values()].sort(compareReports);
 }
 
 /** Year a unit's succession starts, or -Infinity when it always existed. */
