@@ -8,7 +8,7 @@
 
 import { cellProblemText, FINDING_TEXT as T, type Where } from '../../messages/vi/findings';
 import { LAYOUT_TEXT } from '../../messages/vi/layout';
-import { cleanText, looseKey, memoText, normalizeName, slug } from '../text/normalize';
+import { cleanText, looseKey, memoText, normalizeName, normalizeNameOnce, slug } from '../text/normalize';
 import type {
   Catalogue,
   CellValue,
@@ -631,6 +631,9 @@ interface Lookup {
   codeCells: Map<string, number>;
   /** What mapRows makes of a label cell's text (ROW_*, or the code's position), per distinct text. */
   labelCells: Map<string, number>;
+  /** The last sheet's rows as mapRows read them (see sameRows), and the cell names maker of its reports. */
+  seenRows: SeenRows | null;
+  lastCells: LazyCells | null;
 }
 
 /** mapRows' reading of a cell's text: nothing, the submission row, a code to check by its label. */
@@ -672,6 +675,8 @@ function lookup(cat: Catalogue): Lookup {
     byLabel,
     codeCells: new Map(),
     labelCells: new Map(),
+    seenRows: null,
+    lastCells: null,
   };
 }
 
@@ -843,13 +848,58 @@ function cellKind(look: Lookup, cache: Map<string, number>, v: CellValue, kindOf
   return kind;
 }
 
+/**
+ * What mapRows read of a sheet: per row below the header its code cell, and its label cell where
+ * the label was read (NOT_READ where the code settled the row). mapRows' answer depends on nothing
+ * else, so a sheet whose cells are the same (===, as most sheets of one template are) has the same
+ * rows: the Rows made for the earlier sheet serve again (they are only read).
+ */
+interface SeenRows {
+  headerRow: number;
+  codeCol: number;
+  labelCol: number;
+  length: number;
+  codes: CellValue[];
+  labels: (CellValue | typeof NOT_READ)[];
+  rows: Rows;
+}
+const NOT_READ: unique symbol = Symbol('not read');
+const NO_CELLS: CellValue[] = [];
+
+function sameRows(grid: Grid, cols: Columns, seen: SeenRows): boolean {
+  const { headerRow, codeCol, labelCol } = cols;
+  if (
+    seen.length !== grid.length ||
+    seen.headerRow !== headerRow ||
+    seen.codeCol !== codeCol ||
+    seen.labelCol !== labelCol
+  )
+    return false;
+  const { codes, labels } = seen;
+  for (let r = headerRow + 1, i = 0; r < grid.length; r++, i++) {
+    const row = grid[r] ?? NO_CELLS;
+    if ((codeCol >= 0 ? row[codeCol] : '') !== codes[i]) return false;
+    const label = labels[i];
+    if (label !== NOT_READ && row[labelCol] !== label) return false;
+  }
+  return true;
+}
+
 function mapRows(grid: Grid, cols: Columns, look: Lookup): Rows {
+  const seen = look.seenRows;
+  if (seen !== null && sameRows(grid, cols, seen)) return seen.rows;
   const rowAt = look.noRows.slice();
   const rows: Rows = { rowAt, found: 0, submittedRow: -1, unknown: [], duplicates: [] };
   const { codeCol, labelCol } = cols;
+  const codes: CellValue[] = [];
+  const labels: (CellValue | typeof NOT_READ)[] = [];
+  look.seenRows = { headerRow: cols.headerRow, codeCol, labelCol, length: grid.length, codes, labels, rows };
   for (let r = cols.headerRow + 1; r < grid.length; r++) {
-    const row = grid[r] ?? [];
+    const row = grid[r] ?? NO_CELLS;
     const raw = codeCol >= 0 ? row[codeCol] : '';
+    codes.push(raw);
+    // Every branch below that reads the label cell reads it only when there is a label column.
+    labels.push(NOT_READ);
     // The common row: the cell holds exactly an indicator code, nothing to clean.
     const direct = typeof raw === 'string' && raw !== '' ? look.byPlainCode.get(raw) : undefined;
     if (direct !== undefined) {
@@ -867,6 +917,7 @@ function mapRows(grid: Grid, cols: Columns, look: Lookup): Rows {
         continue;
       }
       // ROW_UNKNOWN_CODE: a mistyped or retired code; the label may still say which indicator it is.
+      if (labelCol >= 0) labels[labels.length - 1] = row[labelCol];
       const code = cellText(raw);
       const label = labelCol >= 0 ? cellText(row[labelCol]) : '';
       const viaLabel = label ? look.byLabel.get(indicatorKey(label)) : undefined;
@@ -876,6 +927,7 @@ function mapRows(grid: Grid, cols: Columns, look: Lookup): Rows {
       continue;
     }
     if (labelCol < 0) continue;
+    labels[labels.length - 1] = row[labelCol];
     const labelKind = cellKind(look, look.labelCells, row[labelCol], labelCellKind);
     if (labelKind === ROW_SUBMITTED) {
       if (rows.submittedRow < 0) rows.submittedRow = r;
@@ -905,12 +957,51 @@ function succeeds(units: Unit[], a: Unit, b: Unit): boolean {
 }
 
 /**
+ * byCode(typed): the exact code first, without remembering it (one look-up either way; a new
+ * code text per sheet would only fill `codeHits`).
+ */
+function codeOf(index: UnitIndex, typed: string): UnitMatch | null {
+  return unique(index.byCode.get(cleanText(typed))) ?? remembered(index, index.codeHits, typed, byCode);
+}
+
+/**
+ * True when "Đơn vị" (`typed`) names the unit `m` that "Mã đơn vị" found, with or without its
+ * kind ("Xã Chung Chải", "Chung Chải"), so exactly that byName can only answer `m` or null
+ * (another unit with the same key makes it ambiguous): `m` is among its exact hits, since byName
+ * strips `m`'s kind the same way and byLooseName holds `m` under looseKey of this very name. So
+ * there is no mismatch to report, and the look-up (a new text on every unit's first sheet) is
+ * skipped. Anything else (another spelling, a predecessor code) takes byName.
+ */
+function namesItself(m: UnitMatch, typed: string): boolean {
+  if (m.predecessor) return false;
+  const t = cleanText(typed);
+  return stripKindOf(t, normalizeNameOnce(t), m.unit.kind) === m.unit.name;
+}
+
+/**
+ * For tests: the unit byName finds for `typed` (its code, null if none), and whether namesItself
+ * lets identifyUnit skip that look-up for the unit "Mã đơn vị" `code` finds.
+ */
+export function nameLookup(
+  prepared: PreparedRead,
+  code: string,
+  typed: string,
+): { found: string | null; skips: boolean } {
+  const m = codeOf(prepared.units, code);
+  return { found: byName(prepared.units, typed)?.unit.code ?? null, skips: m !== null && namesItself(m, typed) };
+}
+
+/**
  * "Mã đơn vị" (authoritative: an unknown code is not guessed around), else "Đơn vị",
  * else the sheet name, else the file name.
  */
 function identifyUnit(top: TopLabels, units: Unit[], index: UnitIndex, sheetName: string, file: string): Identity {
-  const viaCode = top.code ? remembered(index, index.codeHits, top.code, byCode) : null;
-  const viaName = top.name ? remembered(index, index.nameHits, top.name, byName) : null;
+  const viaCode = top.code ? codeOf(index, top.code) : null;
+  const viaName = top.name
+    ? viaCode !== null && namesItself(viaCode, top.name)
+      ? viaCode
+      : remembered(index, index.nameHits, top.name, byName)
+    : null;
   const match = top.code ? viaCode : (viaName ?? byTitle(index, sheetName) ?? (file ? byTitle(index, file) : null));
   const typed = top.code ?? top.name ?? null;
   if (!match) return { match, unitName: '', display: '', typed };
@@ -1174,7 +1265,7 @@ function readCells(grid: Grid, cat: Catalogue, look: Lookup, rows: Rows, cols: C
     flat,
     base,
     notes,
-    cells: new LazyCells(cat, look, rows.rowAt, rowCells),
+    cells: cellsMaker(cat, look, rows.rowAt, rowCells),
     invalid,
     submitted,
     submittedCells,
@@ -1195,6 +1286,15 @@ function flatArray(look: Lookup): [Float64Array, number] {
   const base = pool.used;
   pool.used += size;
   return [pool.block, base];
+}
+
+/** A LazyCells, the last sheet's when it would hold the same things (it is only read). */
+function cellsMaker(cat: Catalogue, look: Lookup, rowAt: number[], names: RowNames): LazyCells {
+  const last = look.lastCells;
+  if (last !== null && last.rowAt === rowAt && last.names === names && last.cat === cat) return last;
+  const made = new LazyCells(cat, look, rowAt, names);
+  look.lastCells = made;
+  return made;
 }
 
 /**

@@ -42,8 +42,16 @@ export function memoText<T>(fn: (s: string) => T): (s: string) => T {
   };
 }
 
-/** NFC, one Đ, no zero-width characters, single spaces, trimmed. Idempotent. */
-export const cleanText: (s: string) => string = memoText(clean);
+const cleanMemo = memoText(clean);
+
+/**
+ * NFC, one Đ, no zero-width characters, single spaces, trimmed. Idempotent. Text that is already
+ * clean (most cells) is checked in one pass instead of looked up: cells arrive as new strings
+ * (unit names, codes, notes), and hashing and storing each in the cache costs more than the check.
+ */
+export function cleanText(s: string): string {
+  return isClean(s) ? s : cleanMemo(s);
+}
 
 /**
  * True when `s` is already what clean() makes of it, checked in one pass (most cells: ASCII
@@ -94,12 +102,15 @@ function clean(s: string): string {
  * NFC again after lower-casing: a lower-case letter may compose where its capital did not
  * ("T" + U+0308 → "ẗ" U+1E97), and the result must be idempotent.
  */
-export const normalizeName: (s: string) => string = memoText((s) => {
+export const normalizeName: (s: string) => string = memoText(normalizeNameOnce);
+
+/** normalizeName without its cache, for a text met once (a cache entry would cost more than it saves). */
+export function normalizeNameOnce(s: string): string {
   // Vietnamese has no special casing (only Turkish, Azeri and Lithuanian do): toLowerCase is
   // toLocaleLowerCase('vi'), without ICU; normalize.test.ts checks it for every code unit.
   const lower = cleanText(s).toLowerCase();
   return isClean(lower) ? lower : lower.normalize('NFC');
-});
+}
 
 export function sameName(a: string, b: string): boolean {
   return normalizeName(a) === normalizeName(b);
