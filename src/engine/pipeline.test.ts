@@ -179,6 +179,36 @@ describe('summarise across the 2025 merger', () => {
     expect(named.read.reports.find((r) => r.unitCode === 'chung-chai')?.unitName).toBe('Chung Chải');
     expect(named.summary.indicators).toEqual(summary.indicators);
   });
+
+  it('tells of last year’s report of a unit that belongs to no current unit', () => {
+    // A former unit's own predecessor is read (by code), yet no current unit takes it over.
+    const former = UNITS.map((u) =>
+      u.code === 'chung-chai' ? { ...u, succession: { from: '2010-01-01', predecessors: ['chung-chai-cu'] } } : u,
+    );
+    const old = { code: 'chung-chai-cu', name: 'Chung Chải Cũ', kind: 'xã' };
+    const run = summarise({
+      catalogue: CATALOGUE,
+      units: units2025,
+      settings: SETTINGS,
+      period: sep2025,
+      workbooks: [...books, workbook(old, 2024, { values: { TCD_LUOT: m12({ 9: 1000 }) } })],
+      generatedAt: '2025-09-20T03:00:00Z',
+      formerUnits: former,
+    });
+    expect(run.read.reports.some((r) => r.unitCode === 'chung-chai-cu')).toBe(true);
+    expect(run.summary.findings.filter((f) => f.code === 'unit-unmatched')).toEqual([
+      {
+        severity: 'info',
+        code: 'unit-unmatched',
+        unitCode: 'chung-chai-cu',
+        message:
+          'Báo cáo năm 2024 của đơn vị "chung-chai-cu" không thuộc đơn vị nào trong danh sách hiện nay (kể cả các đơn vị cũ đã sáp nhập), nên không được tính vào số liệu cùng kỳ',
+      },
+    ]);
+    // Not counted: last year's total is that of the communes that became the current ones.
+    expect(run.summary.indicators).toEqual(summary.indicators);
+    expect(summary.findings.filter((f) => f.code === 'unit-unmatched')).toEqual([]);
+  });
 });
 
 describe('summarise with an old commune split between two new ones', () => {

@@ -86,23 +86,31 @@ export function summarise(input: SummariseInput): SummariseResult {
   });
 
   const alreadyMissing = new Set(findings.filter((f) => f.code === 'unit-missing').map((f) => f.unitCode));
-  for (const f of expectedUnitsMissing(read.reports, units, year))
+  for (const f of expectedUnitsMissing(thisYear, units, year))
     if (!alreadyMissing.has(f.unitCode) && !notOpened.has(f.unitCode as string)) findings.push(f);
 
   // Units with a sheet that could not be read: an error on a sheet that gave no report.
   let reportSheets: Set<string> | null = null;
-  const reportedNow = new Set(thisYear.map((r) => r.unitCode));
   const failedSheetUnits = new Set<string | undefined>();
   for (const f of read.findings) {
     if (f.severity !== 'error' || f.sheet === undefined) continue;
     reportSheets ??= new Set(read.reports.map((r) => `${r.file}\u0000${r.sheet}`));
     if (!reportSheets.has(`${f.file ?? ''}\u0000${f.sheet}`)) failedSheetUnits.add(f.unitCode);
   }
-  const unreadableUnits = units
-    .filter((u) => !reportedNow.has(u.code) && (failedSheetUnits.has(u.code) || notOpened.has(u.code)))
-    .map((u) => u.code);
+  const unreadableUnits: string[] = [];
+  if (failedSheetUnits.size || notOpened.size) {
+    const reportedNow = new Set(thisYear.map((r) => r.unitCode));
+    for (const u of units)
+      if (!reportedNow.has(u.code) && (failedSheetUnits.has(u.code) || notOpened.has(u.code)))
+        unreadableUnits.push(u.code);
+  }
 
-  for (const code of mapToSuccessors(previous, units, previousYear(period)).unmatched)
+  // Every current unit and predecessor code is mapped: last year's reports of those codes
+  // (all of them, unless a former unit brought older predecessors) leave nothing unmatched.
+  const unmatched = previous.every((r) => current.has(r.unitCode) || predecessors.has(r.unitCode))
+    ? []
+    : mapToSuccessors(previous, units, previousYear(period)).unmatched;
+  for (const code of unmatched)
     findings.push({
       severity: 'info',
       code: 'unit-unmatched',
@@ -111,7 +119,8 @@ export function summarise(input: SummariseInput): SummariseResult {
     });
   // An old unit under several new ones is counted for one of them only (mapToSuccessors):
   // one warning per such unit with a report this year or last, naming all its successors.
-  for (const split of splitPredecessors(read.reports, units)) {
+  // Without any succession no old unit can be split.
+  for (const split of predecessors.size ? splitPredecessors(read.reports, units) : []) {
     // Two successors of one name are told apart by code.
     const names = split.successors.map((u, _, all) =>
       all.some((o) => o !== u && o.name === u.name) ? `${u.name} (mã ${u.code})` : u.name,

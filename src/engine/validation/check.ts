@@ -72,31 +72,34 @@ export function checkWorkbooks(workbooks: WorkbookInput[], ctx: ReadContext): Re
   // Rules are checked as each report is read, while its numbers are still in the CPU's cache;
   // only the kept reports' findings are used below (most reports have none: no entry).
   const ruleFindings = new Map<UnitYear, Finding[]>();
+  // Text codes and finite years (as the reader makes them) sort with equal keys side by side.
+  let plain = true;
   for (const wb of workbooks) {
     const r = readWorkbook(wb, ctx, prepared);
     for (const report of r.reports) {
       all.push(report);
+      plain &&= typeof report.unitCode === 'string' && Number.isFinite(report.year);
       const found = checkRules(report, ctx.catalogue, undefined, rules);
       if (found.length) ruleFindings.set(report, found);
     }
     findings.push(...r.findings);
   }
 
-  const reports = uniqueReports(all) ?? keepFirstOfEach(all, findings);
-  for (const r of reports) {
-    const found = ruleFindings.get(r);
-    if (found) for (const f of found) findings.push(f);
-  }
+  const reports = (plain && uniqueReports(all)) || keepFirstOfEach(all, findings);
+  if (ruleFindings.size)
+    for (const r of reports) {
+      const found = ruleFindings.get(r);
+      if (found) for (const f of found) findings.push(f);
+    }
   findings.sort(compareFindings);
   return { reports, findings };
 }
 
 /**
- * The reports sorted by unit and year when no two share both (the usual case), else null.
- * Codes are text and years finite, so equal keys lie side by side once sorted.
+ * The reports (text codes, finite years) sorted by unit and year when no two share both (the
+ * usual case), else null.
  */
 function uniqueReports(all: UnitYear[]): UnitYear[] | null {
-  for (const r of all) if (typeof r.unitCode !== 'string' || !Number.isFinite(r.year)) return null;
   const sorted = [...all].sort(compareReports);
   for (let i = 1; i < sorted.length; i++)
     if (sorted[i].unitCode === sorted[i - 1].unitCode && sorted[i].year === sorted[i - 1].year) return null;
