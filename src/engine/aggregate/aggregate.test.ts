@@ -1,9 +1,10 @@
+import fc from 'fast-check';
 import units2025Json from '../../../sheets-templates/units-2025.json';
 import { defaultCatalogue, defaultSettings, defaultUnits } from '../catalogue/defaults';
 import { parseUnits } from '../catalogue/schema';
 import { tidy } from '../text/number';
 import type { Finding, IndicatorSummary, Period, Summary, Unit } from '../types';
-import { type AggregateInput, aggregate, unitValue } from './aggregate';
+import { type AggregateInput, aggregate, codeOrder, unitValue } from './aggregate';
 import { current2018, previous2017, shuffle, unit, unitYear } from './test-helpers';
 
 const CATALOGUE = defaultCatalogue();
@@ -236,5 +237,27 @@ describe('unitValue', () => {
     expect(unitValue(r, stock, [1, 2, 3])).toBe(0);
     expect(unitValue(r, stock, [3])).toBeNull();
     expect(unitValue(undefined, flow, [1])).toBeNull();
+  });
+});
+
+describe('codeOrder', () => {
+  const byComparator = (codes: string[]) => [...codes].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+
+  it('sorts texts as the comparator does: UTF-16 code units, duplicates kept', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.constantFrom('a', 'A', 'ả', '10', '9'))),
+        (codes) => {
+          expect(codeOrder(codes)).toEqual(byComparator(codes));
+        },
+      ),
+      { numRuns: 300 },
+    );
+    expect(codeOrder(['b', '\u{1F600}', '\uFFFF', 'a', 'b'])).toEqual(['a', 'b', 'b', '\u{1F600}', '\uFFFF']); // code units: U+D83D < U+FFFF
+  });
+
+  it('sorts codes that are not texts with the comparator, as before', () => {
+    const odd = ['b', 10, 'a', 9] as unknown as string[];
+    expect(codeOrder(odd)).toEqual(byComparator(odd));
   });
 });

@@ -219,6 +219,21 @@ export function sortFindings(findings: Finding[]): Finding[] {
   );
 }
 
+/** Values that are not NaN (a typed array's reduce would box each one). */
+function countOf(values: Float64Array): number {
+  let n = 0;
+  for (let j = 0; j < values.length; j++) if (!Number.isNaN(values[j])) n++;
+  return n;
+}
+
+/** A sorted copy of unit codes (compareText order). Texts sort natively, without a comparator. */
+export function codeOrder(codes: readonly string[]): string[] {
+  for (let i = 0; i < codes.length; i++)
+    if (typeof codes[i] !== 'string') return [...codes].sort((a, b) => compareText(a, b));
+  // The default order of texts is compareText's (UTF-16 code units), and both sorts are stable.
+  return [...codes].sort();
+}
+
 /** Unit codes, unique, in unit order; codes of no unit last, alphabetically. */
 function sortCodes(codes: string[], units: Unit[]): string[] {
   const rank = new Map(units.map((u, i) => [u.code, i]));
@@ -229,7 +244,6 @@ function sortCodes(codes: string[], units: Unit[]): string[] {
 export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 'narrative'> {
   const { catalogue, settings, period } = input;
   const units = sortUnits(input.units);
-  const byCodeOrder = [...units].sort((a, b) => compareText(a.code, b.code));
   const current = mapToSuccessors(
     input.current.filter((r) => r.year === period.year),
     units,
@@ -249,12 +263,13 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
 
   // Each unit's value is worked out once per indicator and span, then summed in unit-code
   // order (as everywhere, so totals do not depend on input order) and listed in unit order.
-  const nowByCode = byCodeOrder.map((u) => now.get(u.code));
-  const beforeByCode = byCodeOrder.map((u) => before.get(u.code));
-  const codeRank = new Map(byCodeOrder.map((u, j) => [u.code, j]));
-  const unitRank = Int32Array.from(units, (u) => codeRank.get(u.code) as number);
   const unitCodes = units.map((u) => u.code);
   const unitNames = units.map((u) => u.name);
+  const byCodeOrder = codeOrder(unitCodes);
+  const nowByCode = byCodeOrder.map((c) => now.get(c));
+  const beforeByCode = byCodeOrder.map((c) => before.get(c));
+  const codeRank = new Map(byCodeOrder.map((c, j) => [c, j]));
+  const unitRank = Int32Array.from(unitCodes, (c) => codeRank.get(c) as number);
   // Report by report (each report's series lie together in memory), indicator by indicator.
   // Periods are month ranges (periodMonths) ending where the year to date ends: one pass gives both.
   const first = months[0];
@@ -332,15 +347,20 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
     return any ? tidy(acc) : null;
   };
 
+  let nowInUnitOrder: (UnitYear | undefined)[] | undefined;
   const indicators: IndicatorSummary[] = catalogue.indicators.map((ind) => {
     const base = { code: ind.code, group: ind.group, label: ind.label, unit: ind.unit, kind: ind.kind };
     if (ind.kind === 'note') {
       const notes: NonNullable<IndicatorSummary['notes']> = [];
-      for (const u of units)
-        for (const m of months) {
-          const text = now.get(u.code)?.notes[ind.code]?.[m - 1];
-          if (text?.trim()) notes.push({ unitCode: u.code, unitName: u.name, month: m, text: text.trim() });
-        }
+      nowInUnitOrder ??= units.map((u) => now.get(u.code));
+      units.forEach((u, i) => {
+        const texts = nowInUnitOrder?.[i]?.notes[ind.code];
+        if (texts)
+          for (const m of months) {
+            const text = texts[m - 1];
+            if (text?.trim()) notes.push({ unitCode: u.code, unitName: u.name, month: m, text: text.trim() });
+          }
+      });
       return {
         ...base,
         period: null,
@@ -376,7 +396,7 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
       ytdChange,
       ytdChangePct: ytdPct,
       byUnit: [], // in its place among the keys; made from the numbers when read
-      contributing: periodValues.reduce((n, v) => (Number.isNaN(v) ? n : n + 1), 0),
+      contributing: countOf(periodValues),
     };
     setCompactByUnit(summary, {
       codes: unitCodes,

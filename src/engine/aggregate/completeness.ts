@@ -15,7 +15,7 @@ import { periodMonths } from '../periods/period';
 import { flatBase, flatOf, layoutOf } from '../sheet/sheet-report';
 import { compareVi, sortVi } from '../text/collate';
 import type { Completeness, CompletenessRow, Period, Settings, SubmissionStatus, Unit, UnitYear } from '../types';
-import { oneReportPerUnit } from './succession';
+import { reportsByCode } from './succession';
 
 // ---------------------------------------------------------------- unit order
 
@@ -67,7 +67,8 @@ export function completenessOfSorted(
   const due = deadline(period, settings);
   const months = periodMonths(period);
   const byCode = new Map<string, UnitYear>();
-  for (const r of oneReportPerUnit(reports)) if (r.year === period.year) byCode.set(r.unitCode, r);
+  for (const [code, list] of reportsByCode(reports, period.year))
+    for (const r of list) if (r.year === period.year) byCode.set(code, r);
 
   const rows: CompletenessRow[] = sortedUnits.map((unit) => {
     const r = byCode.get(unit.code);

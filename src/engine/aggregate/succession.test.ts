@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import units2025Json from '../../../sheets-templates/units-2025.json';
 import { parseUnits } from '../catalogue/schema';
 import type { Period, Unit } from '../types';
-import { mapToSuccessors, oneReportPerUnit, splitPredecessors } from './succession';
+import { mapToSuccessors, oneReportPerUnit, reportsByCode, splitPredecessors } from './succession';
 import { shuffle, unit, unitYear } from './test-helpers';
 
 const r = parseUnits(units2025Json, 'units-2025.json');
@@ -310,5 +310,58 @@ describe('mapToSuccessors property: each old report counted once, whatever the o
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('reportsByCode and the mapping without successions (one pass, no sort)', () => {
+  const P: Period = { type: 'month', year: 2025, index: 9 };
+  const arb = fc.record({
+    reports: fc.array(
+      fc.record({
+        code: fc.constantFrom('a', 'b', 'c', 'zz'),
+        year: fc.constantFrom(2023, 2024, 2025, 2026),
+        file: fc.constantFrom('x.xlsx', 'y.xlsx', 'Y.xlsx'),
+        sheet: fc.constantFrom('2024', 'Sheet1', 's'),
+        value: fc.integer({ min: 1, max: 99 }),
+      }),
+      { maxLength: 14 },
+    ),
+    units: fc.uniqueArray(fc.constantFrom('a', 'b', 'c', 'd'), { minLength: 1 }),
+  });
+  const build = (rs: { code: string; year: number; file: string; sheet: string; value: number }[]) =>
+    rs.map((x) => unitYear(x.code, x.year, { file: x.file, sheet: x.sheet, values: { X: { 1: x.value } } }));
+
+  it('keeps, per unit and year, the very report oneReportPerUnit keeps (ties: the first given)', () => {
+    fc.assert(
+      fc.property(arb, ({ reports }) => {
+        const given = build(reports);
+        const byCode = reportsByCode(given, 2025);
+        const want = oneReportPerUnit(given.filter((x) => x.year <= 2025));
+        const got = [...byCode.values()].flat();
+        expect(got.length).toBe(want.length);
+        for (const w of want) expect(got).toContain(w); // the same objects
+        for (const list of byCode.values())
+          for (let i = 1; i < list.length; i++) expect(list[i].year).toBeGreaterThan(list[i - 1].year);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('maps as the general mapping does (units that list only themselves take that path)', () => {
+    fc.assert(
+      fc.property(arb, ({ reports, units }) => {
+        const given = build(reports);
+        const plain = units.map((c) => unit(c, `Xã ${c.toUpperCase()}`));
+        const general = plain.map((u) => ({ ...u, succession: { from: '2025-07-01', predecessors: [u.code] } }));
+        expect(mapToSuccessors(given, plain, P)).toEqual(mapToSuccessors(given, general, P));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('takes reports with a code, file or sheet that is not text through oneReportPerUnit', () => {
+    const odd = [unitYear('a', 2024, { file: 'b.xlsx' }), { ...unitYear('a', 2024), file: 7 as unknown as string }];
+    const byCode = reportsByCode(odd, 2025);
+    expect(byCode.get('a')).toEqual(oneReportPerUnit(odd));
   });
 });

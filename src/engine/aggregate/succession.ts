@@ -180,6 +180,58 @@ function combine(unit: Unit, year: number, parts: UnitYear[]): UnitYear {
 }
 
 /**
+ * Per unit code its reports of years up to `maxYear`, one per year: the one oneReportPerUnit keeps
+ * (the first by file then sheet, then input order), in year order. One pass and no sort when codes,
+ * files and sheets are texts and years finite numbers (as the reader gives them); else through
+ * oneReportPerUnit.
+ */
+export function reportsByCode(reports: readonly UnitYear[], maxYear: number): Map<string, UnitYear[]> {
+  const byCode = new Map<string, UnitYear[]>();
+  let plain = true;
+  for (let i = 0; i < reports.length && plain; i++) {
+    const r = reports[i];
+    plain =
+      typeof r.unitCode === 'string' &&
+      typeof r.file === 'string' &&
+      typeof r.sheet === 'string' &&
+      typeof r.year === 'number' &&
+      Number.isFinite(r.year);
+  }
+  if (!plain) {
+    for (const r of oneReportPerUnit(reports.filter((r) => r.year <= maxYear))) {
+      const list = byCode.get(r.unitCode);
+      if (list) list.push(r);
+      else byCode.set(r.unitCode, [r]);
+    }
+    return byCode;
+  }
+  let unsorted = false;
+  for (let i = 0; i < reports.length; i++) {
+    const r = reports[i];
+    if (!(r.year <= maxYear)) continue;
+    const list = byCode.get(r.unitCode);
+    if (!list) {
+      byCode.set(r.unitCode, [r]);
+      continue;
+    }
+    let at = 0;
+    while (at < list.length && list[at].year !== r.year) at++;
+    if (at === list.length) {
+      unsorted ||= r.year < list[at - 1].year;
+      list.push(r);
+    } else if ((compareText(r.file, list[at].file) || compareText(r.sheet, list[at].sheet)) < 0) list[at] = r;
+  }
+  if (unsorted) for (const list of byCode.values()) list.sort((a, b) => a.year - b.year);
+  return byCode;
+}
+
+/** Whether any unit lists predecessors (most summaries: none, and mapping is a look-up). */
+function anySuccession(units: readonly Unit[]): boolean {
+  for (let i = 0; i < units.length; i++) if (units[i].succession?.predecessors?.length) return true;
+  return false;
+}
+
+/**
  * Map reports onto `units`. `period` limits the input to years up to the period's
  * year (reports of later years cannot be "previous" or current data). The succession
  * date (`from`) is not needed: old codes only carry data from before the merger.
@@ -189,14 +241,22 @@ function combine(unit: Unit, year: number, parts: UnitYear[]): UnitYear {
  * (sums of the mapped reports) count each old report once. `splits` lists such units.
  */
 export function mapToSuccessors(reports: UnitYear[], units: Unit[], period: Period): SuccessionResult {
-  const byCode = new Map<string, UnitYear[]>();
-  for (const r of oneReportPerUnit(reports.filter((r) => r.year <= period.year))) {
-    const list = byCode.get(r.unitCode) ?? [];
-    list.push(r);
-    byCode.set(r.unitCode, list);
+  const byCode = reportsByCode(reports, period.year);
+  const mapped: UnitYear[] = [];
+  if (!anySuccession(units)) {
+    // Each unit takes the reports of its own code; codes of no unit are unmatched.
+    const current = new Set<string>();
+    for (let i = 0; i < units.length; i++) {
+      const unit = units[i];
+      current.add(unit.code);
+      const own = byCode.get(unit.code);
+      if (own) for (let k = 0; k < own.length; k++) mapped.push(renamed(own[k], unit.name, unit.kind));
+    }
+    const unmatched: string[] = [];
+    for (const code of byCode.keys()) if (!current.has(code)) unmatched.push(code);
+    return { mapped, unmatched: unmatched.sort(compareText), splits: [] };
   }
   const used = new Set<string>();
-  const mapped: UnitYear[] = [];
   const current = new Set(units.map((u) => u.code));
   const split = claimants(units);
   for (const unit of units) {
