@@ -8,7 +8,15 @@ import { defaultCatalogue, defaultUnits } from '../catalogue/defaults';
 import { cleanText } from '../text/normalize';
 import type { CellValue, Finding, SheetInput, Unit } from '../types';
 import { buildUnitSheet, LAYOUT, monthCol, unitDisplayName } from './layout';
-import { nameLookup, prepareRead, type ReadContext, readSheet, readWorkbook } from './read';
+import {
+  nameLookup,
+  prepareRead,
+  type ReadContext,
+  readSheet,
+  readWorkbook,
+  yearInText,
+  yearInTextByRegExp,
+} from './read';
 import { modelToSheetInput, rowWithCode, setCell } from './testing';
 
 const catalogue = defaultCatalogue();
@@ -156,5 +164,19 @@ describe('"Đơn vị" naming the unit of "Mã đơn vị" skips the name look-u
     const input = modelToSheetInput(buildUnitSheet(CHUNG_CHAI, 2018, catalogue, {}));
     expect(nameLookup(prepareRead(ctx), CHUNG_CHAI.code, 'Xã Chung Chải').skips).toBe(true);
     expect(readSheet(input, ctx).findings).toEqual([]);
+  });
+});
+
+describe('the year in a sheet or file name', () => {
+  it('is what the regular expression finds', () => {
+    const unit = fc.constantFrom(...'0123456789 -_.abT/'.split(''), '19', '20', '2025', '1999', 'Năm ');
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit, maxLength: 12 }), fc.string({ maxLength: 12 })), (s) => {
+        expect([s, yearInText(s)]).toEqual([s, yearInTextByRegExp(s)]);
+      }),
+      { numRuns: 5000 },
+    );
+    expect(yearInText('Quang Pheo 2025')).toBe(2025);
+    expect(yearInText('12025 x 1990')).toBe(1990);
   });
 });

@@ -8,7 +8,7 @@
 
 import { cellProblemText, FINDING_TEXT as T, type Where } from '../../messages/vi/findings';
 import { LAYOUT_TEXT } from '../../messages/vi/layout';
-import { cleanText, looseKey, memoText, normalizeName, normalizeNameOnce, slug } from '../text/normalize';
+import { cleanText, looseKey, looseKeyOnce, memoText, normalizeName, normalizeNameOnce, slug } from '../text/normalize';
 import type {
   Catalogue,
   CellValue,
@@ -21,7 +21,14 @@ import type {
   UnitYear,
   WorkbookInput,
 } from '../types';
-import { type CellParse, type InvalidCell, MAX_NOTE_LENGTH, parseCell, parseDateCell } from '../validation/cells';
+import {
+  type CellParse,
+  dateCellIso,
+  type InvalidCell,
+  MAX_NOTE_LENGTH,
+  parseCell,
+  parseDateCell,
+} from '../validation/cells';
 import { a1, colLetter, LAYOUT, unitDisplayName } from './layout';
 import { type CellsMaker, type FlatLayout, SheetReport } from './sheet-report';
 
@@ -341,7 +348,8 @@ function indexUnits(units: Unit[]): UnitIndex {
   const byLooseName = new Map<string, Map<string, UnitMatch[]>>();
   for (const m of list) {
     add(byCode, m.unit.code, m);
-    if (!m.predecessor) add(inner(byLooseName, m.unit.kind), looseKey(m.unit.name), m);
+    // Each name once: a cache entry per unit would only be looked up again by byName, rarely.
+    if (!m.predecessor) add(inner(byLooseName, m.unit.kind), looseKeyOnce(m.unit.name), m);
   }
   return {
     byCode,
@@ -569,11 +577,37 @@ function yearIn(v: CellValue): number | null {
   return yearInText(v);
 }
 
-/** Not cached: every sheet name is new ("Quang Pheo 2025"), and the search costs less than a cache entry. */
+/**
+ * YEAR_IN_TEXT.exec(v)'s year, found without the regular expression's match array: four digits
+ * 19xx or 20xx, no digit right before or after them, the first such. Not cached: every sheet name
+ * is new ("Quang Pheo 2025"), and the search costs less than a cache entry.
+ */
 function yearInText(v: string): number | null {
+  const n = v.length;
+  for (let i = 0; i + 4 <= n; i++) {
+    const a = v.charCodeAt(i);
+    const b = v.charCodeAt(i + 1);
+    if (!((a === 0x31 && b === 0x39) || (a === 0x32 && b === 0x30))) continue;
+    const c = v.charCodeAt(i + 2) - 0x30;
+    const d = v.charCodeAt(i + 3) - 0x30;
+    if (c < 0 || c > 9 || d < 0 || d > 9) continue;
+    if (i > 0 && isDigit(v.charCodeAt(i - 1))) continue;
+    if (i + 4 < n && isDigit(v.charCodeAt(i + 4))) continue;
+    return (a - 0x30) * 1000 + (b - 0x30) * 100 + c * 10 + d;
+  }
+  return null;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+/** yearInText by the regular expression it stands for (tests compare the two). */
+export function yearInTextByRegExp(v: string): number | null {
   const m = YEAR_IN_TEXT.exec(v);
   return m ? Number(m[1]) : null;
 }
+export { yearInText };
 
 interface Columns {
   headerRow: number;
@@ -1256,7 +1290,14 @@ function readCells(grid: Grid, cat: Catalogue, look: Lookup, rows: Rows, cols: C
       const c = monthCol[m];
       if (c === undefined) continue;
       const cell = submittedCells[m - 1];
-      const parsed = parseDateCell(grid[sr]?.[c]);
+      const v = grid[sr]?.[c];
+      // The usual cell (a date) without parseDateCell's result object.
+      const iso = dateCellIso(v);
+      if (iso !== null) {
+        submitted[m - 1] = iso;
+        continue;
+      }
+      const parsed = parseDateCell(v);
       if (parsed.status === 'ok') submitted[m - 1] = parsed.iso;
       else if (parsed.status === 'invalid') cellFinding(out, LAYOUT.submittedCode, SUBMITTED_LABEL, m, cell, parsed);
     }

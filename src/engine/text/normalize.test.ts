@@ -1,5 +1,14 @@
 import fc from 'fast-check';
-import { cleanText, isClean, looseKey, normalizeName, sameName, slug } from './normalize';
+import {
+  cleanText,
+  isClean,
+  looseKey,
+  looseKeyOnce,
+  normalizeName,
+  normalizeNameOnce,
+  sameName,
+  slug,
+} from './normalize';
 
 describe('cleanText', () => {
   it('composes NFD input (macOS, Unikey "Unicode tổ hợp") to NFC', () => {
@@ -129,7 +138,10 @@ describe('fast paths', () => {
     for (let c = 0; c < 0x1f00; c++) {
       if (c >= 0x300 && c < 0x1e00) continue;
       const ch = String.fromCharCode(c);
-      for (const s of [ch, `hoa${ch}x`, `${ch}ả b`]) expect([s, looseKey(s)]).toEqual([s, full(s)]);
+      for (const s of [ch, `hoa${ch}x`, `${ch}ả b`]) {
+        expect([s, looseKey(s)]).toEqual([s, full(s)]);
+        expect([s, looseKeyOnce(s)]).toEqual([s, full(s)]);
+      }
     }
     const unit = fc.constantFrom(
       ...'aAăâđĐêôơưiyoàảãáạẦẨẪẤẬòóỏõọ -.,:1«»\u2019\u0300\u0301\u0303\u0309\u0323\u0306\u0302'.split(''),
@@ -137,6 +149,7 @@ describe('fast paths', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string({ unit, maxLength: 14 }), fc.string({ unit: 'binary', maxLength: 14 })), (s) => {
         expect(looseKey(s)).toBe(full(s));
+        expect(looseKeyOnce(s)).toBe(full(s));
       }),
       { numRuns: 5000 },
     );
@@ -147,6 +160,7 @@ describe('fast paths', () => {
       fc.property(fc.string({ unit: 'binary' }), (s) => {
         expect(cleanText(s)).toBe(FULL(s));
         expect(normalizeName(s)).toBe(FULL(s).toLocaleLowerCase('vi').normalize('NFC'));
+        expect(normalizeNameOnce(s)).toBe(normalizeName(s));
       }),
       { numRuns: 2000 },
     );
@@ -158,6 +172,7 @@ describe('fast paths', () => {
       fc.property(fc.string({ unit, maxLength: 12 }), (s) => {
         expect(cleanText(s)).toBe(FULL(s));
         expect(normalizeName(s)).toBe(FULL(s).toLocaleLowerCase('vi').normalize('NFC'));
+        expect(normalizeNameOnce(s)).toBe(normalizeName(s));
       }),
       { numRuns: 5000 },
     );

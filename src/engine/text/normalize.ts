@@ -139,10 +139,16 @@ const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/g;
  * - curly quotes → straight, en/em dashes → "-".
  * Only for comparing; never shown.
  */
-export const looseKey: (s: string) => string = memoText((s) => {
-  const n = normalizeName(s);
+export const looseKey: (s: string) => string = memoText((s) => keyOf(normalizeName(s)));
+
+/** looseKey without its caches, for a text met once (each unit's name, when the units are indexed). */
+export function looseKeyOnce(s: string): string {
+  return keyOf(normalizeNameOnce(s));
+}
+
+function keyOf(n: string): string {
   return isClean(n) ? tonesLast(n) : tonesLastSlow(n);
-});
+}
 
 function tonesLastSlow(n: string): string {
   return n
@@ -180,6 +186,14 @@ function tonesLast(n: string): string {
       d = ch === '\u00AB' || ch === '\u00BB' ? '"' : ch.normalize('NFD');
       NFD_OF[k] = d;
       IS_LETTER[k] = /^[\p{L}\p{M}]/u.test(d) ? 1 : 0;
+      let base = '';
+      let marks = '';
+      for (let j = 0; j < d.length; j++) {
+        if (TONE_SET.has(d[j])) marks += d[j];
+        else base += d[j];
+      }
+      BASE_OF[k] = base;
+      TONES_OF[k] = marks;
     }
     if (IS_LETTER[k] === 0) {
       out += word + tones + d;
@@ -187,11 +201,10 @@ function tonesLast(n: string): string {
       tones = '';
       continue;
     }
-    for (let j = 0; j < d.length; j++) {
-      const ch = d[j];
-      if (TONE_SET.has(ch)) tones += ch;
-      else word += ch;
-    }
+    // The letter without its tone, and its tone (most letters have none).
+    word += BASE_OF[k];
+    const tone = TONES_OF[k] as string;
+    if (tone !== '') tones += tone;
   }
   return out + word + tones;
 }
@@ -201,3 +214,6 @@ const ASCII_LETTER = Array.from({ length: 128 }, (_, c) => (c >= 65 && c <= 90) 
 /** By code unit below U+0300, then U+1E00–U+1EFF from index 0x300: NFD, and 1 for a letter. */
 const NFD_OF: (string | undefined)[] = new Array(0x400);
 const IS_LETTER = new Uint8Array(0x400);
+/** By the same index: a letter's NFD without its tone marks, and its tone marks. */
+const BASE_OF: (string | undefined)[] = new Array(0x400);
+const TONES_OF: (string | undefined)[] = new Array(0x400);

@@ -1,4 +1,5 @@
-import { MAX_NOTE_LENGTH, parseCell, parseDateCell, serialToIso, shownValue } from './cells';
+import fc from 'fast-check';
+import { dateCellIso, MAX_NOTE_LENGTH, parseCell, parseDateCell, serialToIso, shownValue } from './cells';
 
 describe('parseCell — numbers', () => {
   it('treats empty and whitespace-only as empty', () => {
@@ -77,6 +78,26 @@ describe('parseCell — notes', () => {
 });
 
 describe('parseDateCell', () => {
+  it('dateCellIso, its shortcut for Date cells, gives its date or leaves the cell to it', () => {
+    const cell = fc.oneof(
+      fc.date({ min: new Date(1000, 0, 1), max: new Date(3000, 0, 1), noInvalidDate: false }),
+      fc.constantFrom(new Date(1989, 11, 31, 23, 59), new Date(1990, 0, 1), new Date(2100, 11, 31, 23, 59)),
+      fc.constantFrom(new Date(2101, 0, 1), new Date(Number.NaN), '16/09/2018', 43359, '', null, true),
+    );
+    fc.assert(
+      fc.property(cell, (v) => {
+        const iso = dateCellIso(v);
+        const full = parseDateCell(v);
+        if (iso !== null) expect(full).toEqual({ status: 'ok', iso });
+        // Only Dates take the shortcut, and every valid Date of 1990–2100 does.
+        else if (v instanceof Date) expect(full.status === 'ok' && v.getFullYear() <= 2100).toBe(false);
+      }),
+      { numRuns: 2000 },
+    );
+    expect(dateCellIso(new Date(2018, 8, 16))).toBe('2018-09-16');
+    expect(dateCellIso('16/09/2018')).toBeNull();
+  });
+
   it('takes the local calendar date of Date objects', () => {
     expect(parseDateCell(new Date(2018, 8, 16))).toEqual({ status: 'ok', iso: '2018-09-16' });
     expect(parseDateCell(new Date(2018, 8, 16, 23, 59))).toEqual({ status: 'ok', iso: '2018-09-16' });
