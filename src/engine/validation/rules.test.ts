@@ -194,7 +194,9 @@ describe('checkRules on flat reports', () => {
     { weight: 6, arbitrary: fc.constantFrom(...VALUES) },
     { weight: 1, arbitrary: fc.double({ min: -50, max: 50, noNaN: true }) },
   );
-  const side = fc.array(fc.constantFrom(...pool, 'KHONG_CO'), { maxLength: 4 });
+  const code = fc.constantFrom(...pool, 'KHONG_CO');
+  // One code a side is the common rule (and has its own quick path).
+  const side = fc.oneof(fc.tuple(code), fc.array(code, { maxLength: 4 }));
   const rule = fc.record({
     left: side.filter((s) => s.length > 0),
     right: side,
@@ -226,7 +228,7 @@ describe('checkRules on flat reports', () => {
   interface Case {
     inLayout: string[];
     rules: Omit<ValidationRule, 'code' | 'message'>[];
-    maxima: (number | undefined)[];
+    maxima: readonly (number | undefined)[];
     /** Per code of `pool`, 12 months (NaN = empty). */
     numbers: number[];
     invalid: readonly [string, number][];
@@ -293,6 +295,28 @@ describe('checkRules on flat reports', () => {
     // Both outcomes are common, so a quick pass that skips a breaking report would fail above.
     expect(withFindings).toBeGreaterThan(300);
     expect(without).toBeGreaterThan(300);
+  });
+
+  it('finds what the values walk finds for one rule in one month (nothing else to hide a miss)', () => {
+    const single = fc.record({
+      inLayout: fc.subarray(pool, { minLength: 1 }),
+      rules: fc.tuple(rule),
+      maxima: fc.constant([]),
+      numbers: fc.array(value, { minLength: pool.length * 12, maxLength: pool.length * 12 }),
+      invalid: fc.constant([]),
+      months: fc.integer({ min: 1, max: 12 }).map((m) => [m]),
+    });
+    let withFindings = 0;
+    fc.assert(
+      fc.property(single, (t) => {
+        const [got, expected] = bothWays(t);
+        expect(got).toEqual(expected);
+        if (expected.length) withFindings++;
+      }),
+      { numRuns: 2000, seed: 20260106 },
+    );
+    expect(withFindings).toBeGreaterThan(200);
+    expect(withFindings).toBeLessThan(1800);
   });
 
   it('fails equal infinite sums as the values walk does (their difference is no number)', () => {

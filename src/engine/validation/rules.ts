@@ -148,6 +148,24 @@ function anyFinding(flat: Float64Array, base: number, compiled: CompiledRules, p
     const needRight = rule.right.length > 0;
     const op = rule.operator;
     const weak = compiled.weak[k];
+    // One code a side (half the default rules): both values straight from the block.
+    if (lp.length === 1 && rp.length === 1 && weak !== 0) {
+      const lq = base + lp[0] - 1;
+      const rq = base + rp[0] - 1;
+      for (let j = 0; j < months.length; j++) {
+        const l = flat[lq + months[j]];
+        const r = flat[rq + months[j]];
+        const d = l - r;
+        if (weak === EQ ? d === 0 : weak === LE ? d <= 0 : d >= 0) continue;
+        const la = !Number.isNaN(l);
+        const ra = !Number.isNaN(r);
+        if (zero) {
+          if (!la && !ra) continue;
+        } else if (!la || !ra) continue;
+        if (!holds(la ? tidy(0 + l) : 0, op, ra ? tidy(0 + r) : 0)) return true;
+      }
+      continue;
+    }
     for (let j = 0; j < months.length; j++) {
       const at = base + months[j] - 1;
       let l = 0;
