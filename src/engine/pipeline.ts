@@ -23,7 +23,7 @@ import { NARRATIVE_TEXT } from '../messages/vi/narrative';
 import { aggregate } from './aggregate/aggregate';
 import { mapToSuccessors, splitPredecessors } from './aggregate/succession';
 import { previousYear } from './periods/period';
-import type { Catalogue, Finding, Period, ReadResult, Settings, Summary, Unit, WorkbookInput } from './types';
+import type { Catalogue, Finding, Period, ReadResult, Settings, Summary, Unit, UnitYear, WorkbookInput } from './types';
 import { checkWorkbooks, expectedUnitsMissing } from './validation/check';
 
 export interface SummariseInput {
@@ -60,8 +60,13 @@ export function summarise(input: SummariseInput): SummariseResult {
   const year = period.year;
   // The reader accepts predecessors known by code alone (named from their sheets);
   // former units given in full are read as units, names checked.
-  const predecessors = new Set(units.flatMap((u) => u.succession?.predecessors ?? []));
-  const current = new Set(units.map((u) => u.code));
+  const predecessors = new Set<string>();
+  const current = new Set<string>();
+  for (const u of units) {
+    current.add(u.code);
+    const preds = u.succession?.predecessors;
+    if (preds) for (const p of preds) predecessors.add(p);
+  }
   const former = (input.formerUnits ?? []).filter((u) => predecessors.has(u.code) && !current.has(u.code));
   const read = checkWorkbooks(input.workbooks, {
     catalogue,
@@ -69,8 +74,11 @@ export function summarise(input: SummariseInput): SummariseResult {
     year,
     years: [year, year - 1],
   });
-  const thisYear = read.reports.filter((r) => r.year === year);
-  const previous = read.reports.filter((r) => r.year === year - 1);
+  const thisYear: UnitYear[] = [];
+  const previous: UnitYear[] = [];
+  for (const r of read.reports)
+    if (r.year === year) thisYear.push(r);
+    else if (r.year === year - 1) previous.push(r);
 
   // Sheet keys are only made when some finding names a sheet (most national runs have none).
   let lastYearSheets: Set<string> | null = null;

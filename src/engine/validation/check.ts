@@ -100,9 +100,13 @@ export function checkWorkbooks(workbooks: WorkbookInput[], ctx: ReadContext): Re
  * usual case), else null.
  */
 function uniqueReports(all: UnitYear[]): UnitYear[] | null {
+  // Workbooks usually come in unit order, each a year after the other: then one pass shows it.
+  let i = 1;
+  while (i < all.length && compareReports(all[i - 1], all[i]) < 0) i++;
+  if (i >= all.length) return all;
   const sorted = [...all].sort(compareReports);
-  for (let i = 1; i < sorted.length; i++)
-    if (sorted[i].unitCode === sorted[i - 1].unitCode && sorted[i].year === sorted[i - 1].year) return null;
+  for (let j = 1; j < sorted.length; j++)
+    if (sorted[j].unitCode === sorted[j - 1].unitCode && sorted[j].year === sorted[j - 1].year) return null;
   return sorted;
 }
 
