@@ -133,67 +133,58 @@ function plainMonths(months: number[]): boolean {
   return true;
 }
 
+/** Whether rule `k` fails in the month at `at` (the flat walk of checkRules, without a finding). */
+function breaks(flat: Float64Array, at: number, compiled: CompiledRules, p: Places, k: number): boolean {
+  const { rule } = compiled.rules[k];
+  const lp = p.left[k];
+  const rp = p.right[k];
+  let l = 0;
+  let la = false;
+  for (let x = 0; x < lp.length; x++) {
+    const v = flat[lp[x] + at];
+    if (!Number.isNaN(v)) {
+      l += v;
+      la = true;
+    }
+  }
+  let r = 0;
+  let ra = false;
+  for (let x = 0; x < rp.length; x++) {
+    const v = flat[rp[x] + at];
+    if (!Number.isNaN(v)) {
+      r += v;
+      ra = true;
+    }
+  }
+  if (rule.missing === 'treatAsZero') {
+    if (!la && !ra) return false;
+  } else if (!la || (rule.right.length > 0 && !ra)) return false;
+  return !holds(la ? tidy(l) : 0, rule.operator, ra ? tidy(r) : 0);
+}
+
 /**
- * Whether checkRules would find anything in a flat report with no invalid cell: the same sums
- * (codes added in the same order), missing-value strategies and comparisons as the
- * month-by-month walk below, rule by rule, allocating nothing. Most reports break no rule;
- * those that may are walked in full, so findings are made in one place only.
+ * Whether checkRules would find anything in a flat report with no invalid cell. Most months of
+ * most reports have every value of a rule and meet it: the plain sums (an empty value makes
+ * them NaN) show that at once. tidy never reverses an order (it rounds to 15 digits or leaves a
+ * number be), so l === r, l <= r or l >= r holds after it too, and an absent side sums to the
+ * 0 it counts as. Any other month (an empty value, a strict operator, a failure, ∞ − ∞) takes
+ * the walk's own sums and strategies (breaks). Allocates nothing; a report that may break a
+ * rule is then walked in full, so findings are made in one place only.
  */
 function anyFinding(flat: Float64Array, base: number, compiled: CompiledRules, p: Places, months: number[]): boolean {
   for (let k = 0; k < compiled.rules.length; k++) {
-    const { rule } = compiled.rules[k];
     const lp = p.left[k];
     const rp = p.right[k];
-    const zero = rule.missing === 'treatAsZero';
-    const needRight = rule.right.length > 0;
-    const op = rule.operator;
     const weak = compiled.weak[k];
-    // One code a side (half the default rules): both values straight from the block.
-    if (lp.length === 1 && rp.length === 1 && weak !== 0) {
-      const lq = base + lp[0] - 1;
-      const rq = base + rp[0] - 1;
-      for (let j = 0; j < months.length; j++) {
-        const l = flat[lq + months[j]];
-        const r = flat[rq + months[j]];
-        const d = l - r;
-        if (weak === EQ ? d === 0 : weak === LE ? d <= 0 : d >= 0) continue;
-        const la = !Number.isNaN(l);
-        const ra = !Number.isNaN(r);
-        if (zero) {
-          if (!la && !ra) continue;
-        } else if (!la || !ra) continue;
-        if (!holds(la ? tidy(0 + l) : 0, op, ra ? tidy(0 + r) : 0)) return true;
-      }
-      continue;
-    }
     for (let j = 0; j < months.length; j++) {
       const at = base + months[j] - 1;
       let l = 0;
-      let la = false;
-      for (let x = 0; x < lp.length; x++) {
-        const v = flat[lp[x] + at];
-        if (!Number.isNaN(v)) {
-          l += v;
-          la = true;
-        }
-      }
+      for (let x = 0; x < lp.length; x++) l += flat[lp[x] + at];
       let r = 0;
-      let ra = false;
-      for (let x = 0; x < rp.length; x++) {
-        const v = flat[rp[x] + at];
-        if (!Number.isNaN(v)) {
-          r += v;
-          ra = true;
-        }
-      }
-      if (zero) {
-        if (!la && !ra) continue;
-      } else if (!la || (needRight && !ra)) continue;
-      // tidy never reverses an order (it rounds to 15 digits or leaves a number be), so l === r,
-      // l <= r or l >= r holds after it too; ∞ − ∞ is NaN and goes the long way, as it must.
+      for (let x = 0; x < rp.length; x++) r += flat[rp[x] + at];
       const d = l - r;
       if (weak === EQ ? d === 0 : weak === LE ? d <= 0 : weak === GE && d >= 0) continue;
-      if (!holds(la ? tidy(l) : 0, op, ra ? tidy(r) : 0)) return true;
+      if (breaks(flat, at, compiled, p, k)) return true;
     }
   }
   for (let x = 0; x < compiled.maxima.length; x++) {
