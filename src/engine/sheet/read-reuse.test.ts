@@ -55,7 +55,14 @@ const edit: fc.Arbitrary<Edit> = fc.record({
   value: oddCell,
 });
 
-function edited(edits: Edit[], extraRows: number): SheetInput {
+/** Header changes: a row inserted above (the header moves down), the code column's header renamed (guessed). */
+interface Heads {
+  shift: boolean;
+  renameCode: boolean;
+}
+const NO_HEADS: Heads = { shift: false, renameCode: false };
+
+function edited(edits: Edit[], extraRows: number, heads = NO_HEADS): SheetInput {
   const input = filledSheet();
   for (const e of edits) {
     const row = LAYOUT.headerRow + 1 + e.row;
@@ -63,6 +70,8 @@ function edited(edits: Edit[], extraRows: number): SheetInput {
     setCell(input.grid, row, e.col === 'code' ? LAYOUT.codeCol : LAYOUT.labelCol, e.value);
   }
   for (let k = 0; k < extraRows; k++) input.grid.push([]);
+  if (heads.renameCode) setCell(input.grid, LAYOUT.headerRow, LAYOUT.codeCol, 'Ký hiệu');
+  if (heads.shift) input.grid.unshift(input.grid[0].map(() => ''));
   return input;
 }
 
@@ -84,10 +93,12 @@ describe('a sheet read after another reads as it does alone', () => {
         fc.array(edit, { maxLength: 4 }),
         fc.array(edit, { maxLength: 4 }),
         fc.integer({ min: 0, max: 2 }),
-        (firstEdits, secondEdits, extraRows) => {
-          const first = edited(firstEdits, 0);
+        fc.record({ shift: fc.boolean(), renameCode: fc.boolean() }),
+        fc.record({ shift: fc.boolean(), renameCode: fc.boolean() }),
+        (firstEdits, secondEdits, extraRows, firstHeads, secondHeads) => {
+          const first = edited(firstEdits, 0, firstHeads);
           // Often the very same cells as the first sheet (the reuse), sometimes one more edit.
-          const second = edited([...firstEdits, ...secondEdits], extraRows);
+          const second = edited([...firstEdits, ...secondEdits], extraRows, secondHeads);
           second.name = 'Tờ 2';
           const alone = lastOf([second]);
           expect(lastOf([first, second])).toEqual(alone);

@@ -277,16 +277,20 @@ interface UnitMatch {
   unit: Unit;
   /** Known only as a predecessor code in a succession: name comes from the sheet. */
   predecessor: boolean;
+  /** Remembered for the unit's next sheet: its display name, and the last text namesItself accepted. */
+  display: string | undefined;
+  itself: string | undefined;
 }
 
 function candidates(units: Unit[]): UnitMatch[] {
-  const list: UnitMatch[] = units.map((unit) => ({ unit, predecessor: false }));
+  const list: UnitMatch[] = units.map((unit) => ({ unit, predecessor: false, display: undefined, itself: undefined }));
   const known = new Set(units.map((u) => u.code));
   for (const u of units)
     for (const code of u.succession?.predecessors ?? []) {
       if (known.has(code)) continue;
       known.add(code);
-      list.push({ unit: { code, name: code, kind: u.kind, emails: [] }, predecessor: true });
+      const unit = { code, name: code, kind: u.kind, emails: [] };
+      list.push({ unit, predecessor: true, display: undefined, itself: undefined });
     }
   return list;
 }
@@ -420,7 +424,9 @@ function stripKind(text: string, kind: string): string {
 
 /** stripKind for text already cleaned (`t`) and lower-cased (`lower`). */
 function stripKindOf(t: string, lower: string, kind: string): string {
-  for (const p of kindPrefixes(kind)) if (lower.startsWith(p)) return t.slice(p.length).trim();
+  const prefixes = kindPrefixes(kind);
+  for (let i = 0; i < prefixes.length; i++)
+    if (lower.startsWith(prefixes[i])) return t.slice(prefixes[i].length).trim();
   return t;
 }
 
@@ -736,7 +742,14 @@ function guessColumn(grid: Grid, h: number, monthCols: boolean[], hit: (text: st
  * their texts give: sheets of one template repeat them, and the same texts with the same months
  * (one shared MonthMap: the month columns passed over) give the same columns.
  */
-let lastColumnHeads: { months: MonthMap; rows: CellValue[][]; codeCol: number; labelCol: number } | null = null;
+let lastColumnHeads: {
+  months: MonthMap;
+  rows: CellValue[][];
+  codeCol: number;
+  labelCol: number;
+  /** The Columns made from them (only read), when both columns came from the header texts. */
+  columns: Columns | null;
+} | null = null;
 
 /** Text of a cell for the header-text pass, which looks at non-empty text only. */
 function headText(v: CellValue): string | null {
@@ -798,6 +811,7 @@ function locateColumns(grid: Grid, header: { row: number; months: MonthMap }, lo
   const last = lastColumnHeads;
   // The same months (a shared MonthMap) pass over the same columns.
   if (last !== null && last.months === header.months && sameTexts(grid, from, h, last.rows)) {
+    if (last.columns !== null && last.columns.headerRow === h) return last.columns;
     codeCol = last.codeCol;
     labelCol = last.labelCol;
   } else {
@@ -814,14 +828,18 @@ function locateColumns(grid: Grid, header: { row: number; months: MonthMap }, lo
     }
     const rows: CellValue[][] = [];
     for (let r = from; r <= h; r++) rows.push((grid[r] ?? []).slice());
-    lastColumnHeads = { months: header.months, rows, codeCol, labelCol };
+    lastColumnHeads = { months: header.months, rows, codeCol, labelCol, columns: null };
   }
+  const fromHeads = codeCol >= 0 && labelCol >= 0;
   // Else by contents: the column with most hits (at least 3), leftmost on a tie.
   if (codeCol < 0) codeCol = guessColumn(grid, h, monthCols, (t) => look.byUpperCode.has(t.toUpperCase()), labelCol);
   if (labelCol < 0)
     labelCol = guessColumn(grid, h, monthCols, (t) => Boolean(look.byLabel.get(indicatorKey(t))), codeCol);
   if (codeCol < 0 && labelCol < 0) return null;
-  return { headerRow: h, monthCol, duplicateMonths, codeCol, labelCol, names };
+  const columns: Columns = { headerRow: h, monthCol, duplicateMonths, codeCol, labelCol, names };
+  // Columns guessed from the contents depend on more than the header texts: not kept.
+  if (fromHeads && lastColumnHeads !== null) lastColumnHeads.columns = columns;
+  return columns;
 }
 
 interface Rows {
@@ -1008,8 +1026,11 @@ function codeOf(index: UnitIndex, typed: string): UnitMatch | null {
  */
 function namesItself(m: UnitMatch, typed: string): boolean {
   if (m.predecessor) return false;
+  if (typed === m.itself) return true;
   const t = cleanText(typed);
-  return stripKindOf(t, normalizeNameOnce(t), m.unit.kind) === m.unit.name;
+  if (stripKindOf(t, normalizeNameOnce(t), m.unit.kind) !== m.unit.name) return false;
+  m.itself = typed;
+  return true;
 }
 
 /**
@@ -1045,7 +1066,13 @@ function identifyUnit(top: TopLabels, units: Unit[], index: UnitIndex, sheetName
       ? stripKind(top.name, match.unit.kind)
       : match.unit.code
     : match.unit.name;
-  const id: Identity = { match, unitName, display: unitDisplayName({ name: unitName, kind: match.unit.kind }), typed };
+  // A unit's display name depends on its name and kind only (a predecessor's name is the sheet's).
+  let display = match.predecessor ? undefined : match.display;
+  if (display === undefined) {
+    display = unitDisplayName({ name: unitName, kind: match.unit.kind });
+    if (!match.predecessor) match.display = display;
+  }
+  const id: Identity = { match, unitName, display, typed };
   if (viaCode && viaName && viaCode.unit.code !== viaName.unit.code && !succeeds(units, viaCode.unit, viaName.unit))
     id.mismatch = [unitDisplayName(viaCode.unit), unitDisplayName(viaName.unit)];
   return id;
@@ -1071,8 +1098,8 @@ function hiddenByMerges(merges: string[], rowAt: number[], sr: number, monthCol:
     if (rowAt[k] >= 0 && rowAt[k] + 1 < firstValueRow) firstValueRow = rowAt[k] + 1;
   // 1-based rows holding values.
   let valueRows: boolean[] | null = null;
-  for (const text of merges) {
-    const box = parseRange(text);
+  for (let i = 0; i < merges.length; i++) {
+    const box = parseRange(merges[i]);
     if (!box || box.r2 < firstValueRow) continue;
     if (valueRows === null) {
       valueRows = [];
@@ -1229,7 +1256,8 @@ function cellFinding(
  */
 function readCells(grid: Grid, cat: Catalogue, look: Lookup, rows: Rows, cols: Columns, out: Sink) {
   const { monthCol, names: rowCells } = cols;
-  const [flat, base] = flatArray(look);
+  const base = flatArray(look);
+  const flat = look.pool.block;
   const notes = fresh<(string | null)[]>(look.notesShape);
   const invalid: string[] = [];
 
@@ -1254,8 +1282,11 @@ function readCells(grid: Grid, cat: Catalogue, look: Lookup, rows: Rows, cols: C
       for (let m = 1; rest !== 0 && m <= 12; m++) {
         if ((rest & (1 << m)) === 0) continue;
         const c = monthCol[m] as number;
+        const v = row[c];
+        // parseCell's 'empty' for the usual empty cell (most note cells), without its result object.
+        if (v === '' || v === null || v === undefined) continue;
         const cell = (names as readonly string[])[m - 1];
-        const parsed: CellParse = parseCell(row[c], ind.kind);
+        const parsed: CellParse = parseCell(v, ind.kind);
         if (parsed.status === 'invalid') {
           invalid.push(`${ind.code}:${m}`);
           cellFinding(out, ind.code, ind.label, m, cell, parsed);
@@ -1313,8 +1344,8 @@ function readCells(grid: Grid, cat: Catalogue, look: Lookup, rows: Rows, cols: C
   };
 }
 
-/** A block and where in it a report's numbers go (readCells sets every entry). */
-function flatArray(look: Lookup): [Float64Array, number] {
+/** Where a report's numbers go in the block `look.pool.block` (readCells sets every entry). */
+function flatArray(look: Lookup): number {
   const size = look.layout.codes.length * 12;
   const pool = look.pool;
   if (pool.used + size > pool.block.length) {
@@ -1326,7 +1357,7 @@ function flatArray(look: Lookup): [Float64Array, number] {
   pool.sheets++;
   const base = pool.used;
   pool.used += size;
-  return [pool.block, base];
+  return base;
 }
 
 /** A LazyCells, the last sheet's when it would hold the same things (it is only read). */
@@ -1371,7 +1402,10 @@ function readOne(sheet: SheetInput, ctx: ReadContext, file: string, prepared: Pr
   const header = findHeaderRow(grid);
   if (!header) return { report: null, findings: [], skipped: true };
 
-  const base: Partial<Finding> = dropUndefined({ file: file || undefined, sheet: sheet.name });
+  // dropUndefined({ file: file || undefined, sheet: sheet.name }), without a list of its keys per sheet.
+  const base: Partial<Finding> = {};
+  if (file) base.file = file;
+  if (sheet.name !== undefined) base.sheet = sheet.name;
   const out = new Sink(base, { file: file || undefined, sheet: sheet.name });
   const findings = out.findings;
 
@@ -1424,7 +1458,8 @@ function readOne(sheet: SheetInput, ctx: ReadContext, file: string, prepared: Pr
   }
 
   // Layout problems.
-  for (const [m, first, second] of cols.duplicateMonths) {
+  for (let k = 0; k < cols.duplicateMonths.length; k++) {
+    const [m, first, second] = cols.duplicateMonths[k];
     const cell = a1(h + 1, second + 1);
     const text = T.duplicateMonthColumn(out.where({ cell }), m, colLetter(first + 1), colLetter(second + 1));
     out.push('warning', 'duplicate-month-column', { cell, month: m }, text);
@@ -1433,11 +1468,13 @@ function readOne(sheet: SheetInput, ctx: ReadContext, file: string, prepared: Pr
   for (let m = 1; m <= 12; m++) if (monthCol[m] === undefined) missingMonths.push(m);
   if (missingMonths.length)
     out.push('warning', 'missing-month-column', {}, T.missingMonthColumns(out.where(), missingMonths));
-  for (const u of rows.unknown) {
+  for (let k = 0; k < rows.unknown.length; k++) {
+    const u = rows.unknown[k];
     const cell = a1(u.row + 1, cols.codeCol + 1);
     out.push('warning', 'unknown-indicator', { cell }, T.unknownIndicator(out.where({ cell }), u.code, u.readByLabel));
   }
-  for (const d of rows.duplicates) {
+  for (let k = 0; k < rows.duplicates.length; k++) {
+    const d = rows.duplicates[k];
     const cell = a1(d.row + 1, d.col + 1);
     const indicatorLabel = look.byCode.get(d.code)?.label;
     const text = T.duplicateIndicator(out.where({ cell }), d.code, d.first + 1, d.row + 1);
@@ -1491,8 +1528,8 @@ export function readWorkbook(wb: WorkbookInput, ctx: ReadContext, prepared = pre
   const reports: UnitYear[] = [];
   const findings: Finding[] = [];
   let anyReport = false;
-  for (const sheet of wb.sheets) {
-    const r = readOne(sheet, ctx, wb.source, prepared);
+  for (let k = 0; k < wb.sheets.length; k++) {
+    const r = readOne(wb.sheets[k], ctx, wb.source, prepared);
     if (r.skipped) continue;
     anyReport = true;
     findings.push(...r.findings);

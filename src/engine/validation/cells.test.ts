@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { cleanText } from '../text/normalize';
 import { dateCellIso, MAX_NOTE_LENGTH, parseCell, parseDateCell, serialToIso, shownValue } from './cells';
 
 describe('parseCell — numbers', () => {
@@ -74,6 +75,23 @@ describe('parseCell — notes', () => {
 
   it('still flags error values', () => {
     expect(parseCell('#N/A', 'note')).toEqual({ status: 'invalid', problem: 'error-value', shown: '#N/A' });
+  });
+});
+
+describe('note cells', () => {
+  it('are cleaned line by line, whatever the text (clean text taken as it stands)', () => {
+    const unit = fc.constantFrom(...'ab Đđ\u00D0\u00A0\t\r\n\u2028\u200Bả'.split(''), 'a\u0301', 'Ghi chú');
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit, maxLength: 12 }), fc.string({ unit: 'binary', maxLength: 12 })), (s) => {
+        const text = s
+          .split(/\r\n|\r|\n|\u2028|\u2029/)
+          .map(cleanText)
+          .filter(Boolean)
+          .join('\n');
+        expect(parseCell(s, 'note')).toEqual(text ? { status: 'ok', value: text } : { status: 'empty' });
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 

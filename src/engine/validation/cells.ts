@@ -4,7 +4,7 @@
  * error values as text ("#REF!"), '' / null for empty.
  */
 import { formatNumberVi } from '../text/format';
-import { cleanText } from '../text/normalize';
+import { cleanText, isClean } from '../text/normalize';
 import { isErrorValue, parseNumberText } from '../text/number';
 import type { CellValue, ValueKind } from '../types';
 
@@ -90,7 +90,9 @@ function isBlank(v: CellValue): boolean {
 
 /** Notes keep their line breaks (each line cleaned), unlike names. */
 function cleanNote(s: string): string {
-  // One line (the usual note): splitting would give [s], so this is cleanText(s).
+  // Clean text (most notes) has no line breaks: splitting would give [s], and cleanText(s) is s.
+  if (isClean(s)) return s;
+  // One line: splitting would give [s], so this is cleanText(s).
   if (!/[\r\n\u2028\u2029]/.test(s)) return cleanText(s);
   return s
     .split(/\r\n|\r|\n|\u2028|\u2029/)
