@@ -674,6 +674,8 @@ interface Lookup {
   /** The last sheet's rows as mapRows read them (see sameRows), and the cell names maker of its reports. */
   seenRows: SeenRows | null;
   lastCells: LazyCells | null;
+  /** Submission dates read so far, ISO by time value (see dateCellIso). */
+  dates: Map<number, string>;
 }
 
 /** mapRows' reading of a cell's text: nothing, the submission row, a code to check by its label. */
@@ -717,6 +719,7 @@ function lookup(cat: Catalogue): Lookup {
     labelCells: new Map(),
     seenRows: null,
     lastCells: null,
+    dates: new Map(),
   };
 }
 
@@ -1323,7 +1326,7 @@ function readCells(grid: Grid, cat: Catalogue, look: Lookup, rows: Rows, cols: C
       const cell = submittedCells[m - 1];
       const v = grid[sr]?.[c];
       // The usual cell (a date) without parseDateCell's result object.
-      const iso = dateCellIso(v);
+      const iso = dateCellIso(v, look.dates);
       if (iso !== null) {
         submitted[m - 1] = iso;
         continue;

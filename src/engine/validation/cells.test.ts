@@ -102,10 +102,14 @@ describe('parseDateCell', () => {
       fc.constantFrom(new Date(1989, 11, 31, 23, 59), new Date(1990, 0, 1), new Date(2100, 11, 31, 23, 59)),
       fc.constantFrom(new Date(2101, 0, 1), new Date(Number.NaN), '16/09/2018', 43359, '', null, true),
     );
+    const byTime = new Map<number, string>();
     fc.assert(
       fc.property(cell, (v) => {
         const iso = dateCellIso(v);
         const full = parseDateCell(v);
+        // With the answers so far by time value: the same answer, also for a second Date of that time.
+        expect(dateCellIso(v, byTime)).toBe(iso);
+        if (v instanceof Date) expect(dateCellIso(new Date(v.getTime()), byTime)).toBe(iso);
         if (iso !== null) expect(full).toEqual({ status: 'ok', iso });
         // Only Dates take the shortcut, and every valid Date of 1990–2100 does.
         else if (v instanceof Date) expect(full.status === 'ok' && v.getFullYear() <= 2100).toBe(false);
