@@ -2,8 +2,9 @@ import fc from 'fast-check';
 import units2025Json from '../../../sheets-templates/units-2025.json';
 import { defaultCatalogue, defaultSettings, defaultUnits } from '../catalogue/defaults';
 import { parseUnits } from '../catalogue/schema';
+import { SheetReport } from '../sheet/sheet-report';
 import { tidy } from '../text/number';
-import type { Finding, IndicatorSummary, Period, Summary, Unit } from '../types';
+import type { Finding, IndicatorSummary, Period, Summary, Unit, UnitYear } from '../types';
 import { type AggregateInput, aggregate, codeOrder, unitValue } from './aggregate';
 import { current2018, previous2017, shuffle, unit, unitYear } from './test-helpers';
 
@@ -259,5 +260,92 @@ describe('codeOrder', () => {
   it('sorts codes that are not texts with the comparator, as before', () => {
     const odd = ['b', 10, 'a', 9] as unknown as string[];
     expect(codeOrder(odd)).toEqual(byComparator(odd));
+  });
+});
+
+describe('aggregate of reader reports (flat numbers) and of plain reports', () => {
+  const numeric = CATALOGUE.indicators.filter((i) => i.kind !== 'note');
+  const codes = numeric.map((i) => i.code);
+  const layout = { codes, position: new Map(codes.map((c, k) => [c, k])) };
+  // Names out of code order, so unit order differs from the order sums are taken in.
+  const FEW = [unit('c', 'An'), unit('a', 'Bình'), unit('b', 'Ân'), unit('d', 'Bình')];
+  const value = fc.oneof(
+    { weight: 3, arbitrary: fc.constant(null) },
+    { weight: 6, arbitrary: fc.integer({ min: 0, max: 5000 }) },
+    fc.constantFrom(0, -0, 0.1, 0.2, 0.7, 1e15, 123456789.123, 2 ** 53, -3),
+    fc.double({ noNaN: true, noDefaultInfinity: true }),
+  );
+  const arb = fc.record({
+    period: fc.oneof(
+      fc.integer({ min: 1, max: 12 }).map((index): Period => ({ type: 'month', year: 2018, index })),
+      fc.integer({ min: 1, max: 4 }).map((index): Period => ({ type: 'quarter', year: 2018, index })),
+      fc.constantFrom<Period>(
+        { type: 'half', year: 2018, index: 1 },
+        { type: 'nine', year: 2018, index: 1 },
+        { type: 'year', year: 2018, index: 1 },
+      ),
+    ),
+    // per unit and year: present or not, then its numbers (indicator × month)
+    reports: fc.array(
+      fc.record({
+        present: fc.boolean(),
+        values: fc.array(value, { minLength: codes.length * 12, maxLength: codes.length * 12 }),
+      }),
+      { minLength: FEW.length * 2, maxLength: FEW.length * 2 },
+    ),
+  });
+
+  function both(t: { period: Period; reports: { present: boolean; values: (number | null)[] }[] }) {
+    const sheet: UnitYear[] = [];
+    const plain: UnitYear[] = [];
+    // One block for all reports, as the reader shares one per read.
+    const flat = new Float64Array(t.reports.length * codes.length * 12);
+    t.reports.forEach((r, n) => {
+      const u = FEW[n % FEW.length];
+      const year = n < FEW.length ? 2018 : 2017;
+      const base = n * codes.length * 12;
+      r.values.forEach((v, i) => {
+        flat[base + i] = v === null ? Number.NaN : v;
+      });
+      if (!r.present) return;
+      const head = {
+        unitCode: u.code,
+        unitName: u.name,
+        unitKind: u.kind,
+        year,
+        file: `${u.code}.xlsx`,
+        sheet: `${year}`,
+      };
+      const rest = { notes: {}, submitted: Array(12).fill(null), submittedCells: [], invalid: [] };
+      sheet.push(new SheetReport(head, flat, base, layout, rest, { make: () => ({}) }));
+      const values = Object.fromEntries(codes.map((c, k) => [c, r.values.slice(k * 12, k * 12 + 12)]));
+      plain.push({ ...head, ...rest, values, cells: {} });
+    });
+    const run = (reports: UnitYear[]) =>
+      aggregate(
+        input({
+          units: FEW,
+          period: t.period,
+          current: reports.filter((r) => r.year === 2018),
+          previous: reports.filter((r) => r.year === 2017),
+        }),
+      );
+    return [run(sheet), run(plain)];
+  }
+
+  it('gives the same summary to the bit (signs of zero included)', () => {
+    fc.assert(
+      fc.property(arb, (t) => {
+        const [fromSheets, fromPlain] = both(t);
+        expect(fromSheets).toEqual(fromPlain);
+        for (const [k, ind] of fromSheets.indicators.entries())
+          ind.byUnit.forEach((f, i) => {
+            const other = fromPlain.indicators[k].byUnit[i];
+            expect([Object.is(f.period, other.period), Object.is(f.ytd, other.ytd)]).toEqual([true, true]);
+          });
+      }),
+      // Inputs are large: a failure is reported as found, not shrunk.
+      { numRuns: 60, endOnFailure: true },
+    );
   });
 });

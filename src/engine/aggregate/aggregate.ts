@@ -115,6 +115,8 @@ function bothSpansFlat(
 /**
  * One report's bothSpansFlat for every indicator k (into inPeriod[k][j], toDate[k][j]) and, when
  * `sums` is given, addMonths too, in one read of each series: the same additions per sum.
+ * Flows are added from 0 rather than from their first value: the two differ only in the sign of a
+ * zero sum, which tidy() makes +0 (so a flow unit value is never -0, as before).
  */
 function reportSpans(
   flat: Float64Array,
@@ -129,6 +131,8 @@ function reportSpans(
   toDate: Float64Array[],
   j: number,
 ): void {
+  // Months before the period count for the year to date only; months first…lastMonth for both.
+  const before = Math.min(first - 1, lastMonth);
   for (let k = 0; k < places.length; k++) {
     if (places[k] < 0) continue;
     const at = base + places[k];
@@ -137,27 +141,46 @@ function reportSpans(
       bothSpansFlat(flat, at, true, first, lastMonth, inPeriod[k], toDate[k], j);
       continue;
     }
-    const to = k * 12;
     let all = 0;
     let part = 0;
-    let anyAll = false;
-    let anyPart = false;
-    for (let i = 0; i < lastMonth; i++) {
-      const v = flat[at + i];
-      if (Number.isNaN(v)) continue;
-      if (sums) {
-        sums[to + i] += tidy(v);
-        seen[to + i] = 1;
+    let early = 0; // values before the period
+    let inside = 0; // values in it
+    if (sums) {
+      const to = k * 12 - at; // sums[to + x] is month x - at of indicator k
+      for (let x = at, end = at + before; x < end; x++) {
+        const v = flat[x];
+        if (Number.isNaN(v)) continue;
+        sums[to + x] += tidy(v);
+        seen[to + x] = 1;
+        all += v;
+        early++;
       }
-      all = anyAll ? all + v : v;
-      anyAll = true;
-      if (i >= first - 1) {
-        part = anyPart ? part + v : v;
-        anyPart = true;
+      for (let x = at + before, end = at + lastMonth; x < end; x++) {
+        const v = flat[x];
+        if (Number.isNaN(v)) continue;
+        sums[to + x] += tidy(v);
+        seen[to + x] = 1;
+        all += v;
+        part += v;
+        inside++;
+      }
+    } else {
+      for (let x = at, end = at + before; x < end; x++) {
+        const v = flat[x];
+        if (Number.isNaN(v)) continue;
+        all += v;
+        early++;
+      }
+      for (let x = at + before, end = at + lastMonth; x < end; x++) {
+        const v = flat[x];
+        if (Number.isNaN(v)) continue;
+        all += v;
+        part += v;
+        inside++;
       }
     }
-    toDate[k][j] = anyAll ? tidy(all) : Number.NaN;
-    inPeriod[k][j] = anyPart ? tidy(part) : Number.NaN;
+    toDate[k][j] = early + inside > 0 ? tidy(all) : Number.NaN;
+    inPeriod[k][j] = inside > 0 ? tidy(part) : Number.NaN;
   }
 }
 
