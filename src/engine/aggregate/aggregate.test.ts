@@ -137,6 +137,15 @@ describe('aggregate: Mường Nhé, September 2018', () => {
     expect(s.unreadableUnits).toEqual([]);
   });
 
+  it('lists unreadable units once each, in unit order, codes of no unit last by code', () => {
+    const got = aggregate(input({ unreadableUnits: ['zz', 'pa-my', 'chung-chai', 'aa', 'pa-my', 'nam-ke'] }));
+    expect(got.unreadableUnits).toEqual(['chung-chai', 'nam-ke', 'pa-my', 'aa', 'zz']);
+    // A code listed twice among the units takes its last place, as before.
+    const twice = [...UNITS, unit('chung-chai', 'Xã Zê')];
+    const last = aggregate(input({ units: twice, unreadableUnits: ['pa-my', 'chung-chai'] }));
+    expect(last.unreadableUnits).toEqual(['pa-my', 'chung-chai']);
+  });
+
   it('gives the same result whatever the input order', () => {
     for (const seed of [11, 12, 13, 14]) {
       const shuffled = aggregate(

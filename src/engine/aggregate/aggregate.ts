@@ -259,7 +259,13 @@ export function codeOrder(codes: readonly string[]): string[] {
 
 /** Unit codes, unique, in unit order; codes of no unit last, alphabetically. */
 function sortCodes(codes: string[], units: Unit[]): string[] {
-  const rank = new Map(units.map((u, i) => [u.code, i]));
+  if (!codes.length) return [];
+  // Only the codes asked for are ranked (a unit's last place wins, as a Map of all units gave).
+  const wanted = new Set(codes);
+  const rank = new Map<string, number>();
+  units.forEach((u, i) => {
+    if (wanted.has(u.code)) rank.set(u.code, i);
+  });
   const at = (c: string) => rank.get(c) ?? units.length;
   return [...new Set(codes)].sort((a, b) => at(a) - at(b) || compareText(a, b));
 }
