@@ -1,8 +1,9 @@
+import fc from 'fast-check';
 import { aggregate } from '../aggregate/aggregate';
 import { current2018, previous2017, unit, unitYear } from '../aggregate/test-helpers';
 import { defaultCatalogue, defaultSettings, defaultUnits } from '../catalogue/defaults';
 import type { Period, Summary, UnitYear } from '../types';
-import { narrate } from './narrative';
+import { cleanNote, narrate } from './narrative';
 
 const CATALOGUE = defaultCatalogue();
 const SETTINGS = defaultSettings();
@@ -132,5 +133,34 @@ describe('narrate: other cases', () => {
     expect(s.narrative.join(' ')).toContain(
       'tiếp nhận 1.203 đơn đề nghị, kiến nghị, phản ánh, tăng 1.200 đơn so cùng kỳ.',
     );
+  });
+});
+
+describe('cleanNote', () => {
+  const byRegex = (text: string) =>
+    text
+      .replace(/\s+/g, ' ')
+      .trim()
+      .replace(/[\s.;,]+$/, '');
+  const chars = [' ', '\t', '\n', '\r', '\v', '\f', '\u00a0', '\u1680', '\u180e', '\u2000', '\u200a', '\u200b']
+    .concat(['\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\ufeff', '.', ';', ',', ':', 'a', 'ả', 'Đ', '1'])
+    .concat(['\ud83d', '\u{1F600}']);
+
+  it('cleans as the regular expressions do, clean text or not', () => {
+    let clean = 0;
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...chars), { maxLength: 12 }), (parts) => {
+        const text = parts.join('');
+        expect(cleanNote(text)).toBe(byRegex(text));
+        if (byRegex(text) === text) clean++;
+      }),
+      { numRuns: 3000 },
+    );
+    // Both kinds are common, so a quick path that skipped the cleaning of either would show.
+    expect(clean).toBeGreaterThan(100);
+    for (let c = 0; c < 0x10000; c++) {
+      for (const text of [`a${String.fromCharCode(c)}b`, `a${String.fromCharCode(c)}`])
+        if (cleanNote(text) !== byRegex(text)) throw new Error(`U+${c.toString(16)}`);
+    }
   });
 });

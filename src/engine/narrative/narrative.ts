@@ -123,22 +123,59 @@ function groupParagraph(label: string, members: Member[], s: SummaryCore): strin
   return sentences.length ? `${label}: ${sentences.join(' ')}` : null;
 }
 
-function cleanNote(text: string): string {
+/** Single spaces, trimmed, without trailing punctuation (. ; ,). */
+export function cleanNote(text: string): string {
+  if (isCleanNote(text)) return text;
   return text
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/[\s.;,]+$/, '');
 }
 
+/** JavaScript's \s other than the space: a note with none is cleaned by a look at its spaces and end. */
+function isOtherSpace(c: number): boolean {
+  return (
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** True when cleanNote would return `text` as it is (most notes): one pass, no regular expressions. */
+function isCleanNote(text: string): boolean {
+  let space = true; // at the start a space is one too many
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32) {
+      if (space) return false;
+      space = true;
+    } else if (isOtherSpace(c)) return false;
+    else space = false;
+  }
+  const last = text.charCodeAt(text.length - 1);
+  return text.length === 0 || (!space && last !== 46 && last !== 59 && last !== 44);
+}
+
 function notesParagraph(ind: Indicator, sum: IndicatorSummary, s: SummaryCore): string | null {
-  const notes = (sum.notes ?? []).filter((n) => cleanNote(n.text));
+  const notes: { unitCode: string; unitName: string; month: number; text: string }[] = [];
+  for (const n of sum.notes ?? []) {
+    const text = cleanNote(n.text);
+    if (text) notes.push({ ...n, text });
+  }
   if (!notes.length) return null;
   const multiMonth = periodMonths(s.period).length > 1;
   const unitOf = new Map(s.units.map((u) => [u.code, u]));
   const parts = notes.map((n) => {
     const unit = unitOf.get(n.unitCode);
     const name = unit ? unitDisplayName(unit) : n.unitName;
-    return `${name}${multiMonth ? ` (${T.month(n.month)})` : ''}: ${cleanNote(n.text)}`;
+    return `${name}${multiMonth ? ` (${T.month(n.month)})` : ''}: ${n.text}`;
   });
   return `${T.notesOf(ind.label, unitsNoun(s.units))}: ${parts.join('; ')}.`;
 }
