@@ -70,12 +70,18 @@ export function completenessOfSorted(
   for (const [code, list] of reportsByCode(reports, period.year))
     for (const r of list) if (r.year === period.year) byCode.set(code, r);
 
-  const rows: CompletenessRow[] = sortedUnits.map((unit) => {
+  // One loop (not a callback per unit): it runs once per summary, over thousands of units.
+  const rows: CompletenessRow[] = [];
+  let reported = 0;
+  let onTime = 0;
+  for (let u = 0; u < sortedUnits.length; u++) {
+    const unit = sortedUnits[u];
     const r = byCode.get(unit.code);
     const missingMonths: number[] = [];
     let late = false;
     let submittedOn: string | null = null;
-    for (const m of months) {
+    for (let i = 0; i < months.length; i++) {
+      const m = months[i];
       const date = r?.submitted[m - 1] ?? null;
       if (date) {
         if (date > due) late = true;
@@ -84,12 +90,12 @@ export function completenessOfSorted(
       else missingMonths.push(m);
     }
     const status: SubmissionStatus = missingMonths.length ? 'missing' : late ? 'late' : 'onTime';
-    return { unitCode: unit.code, unitName: unit.name, status, submittedOn, missingMonths };
-  });
+    if (status !== 'missing') reported++;
+    if (status === 'onTime') onTime++;
+    rows.push({ unitCode: unit.code, unitName: unit.name, status, submittedOn, missingMonths });
+  }
 
   const expected = rows.length;
-  const reported = rows.filter((r) => r.status !== 'missing').length;
-  const onTime = rows.filter((r) => r.status === 'onTime').length;
   return {
     period,
     deadline: due,

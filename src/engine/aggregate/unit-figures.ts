@@ -26,10 +26,10 @@ const compactOf = new WeakMap<IndicatorSummary, CompactFigures>();
 const orNull = (v: number) => (Number.isNaN(v) ? null : v);
 
 function materialise(c: CompactFigures): UnitFigure[] {
-  const out: UnitFigure[] = new Array(c.codes.length);
-  for (let i = 0; i < out.length; i++) {
+  const out: UnitFigure[] = [];
+  for (let i = 0; i < c.codes.length; i++) {
     const at = c.rank[i];
-    out[i] = { unitCode: c.codes[i], unitName: c.names[i], period: orNull(c.period[at]), ytd: orNull(c.ytd[at]) };
+    out.push({ unitCode: c.codes[i], unitName: c.names[i], period: orNull(c.period[at]), ytd: orNull(c.ytd[at]) });
   }
   return out;
 }

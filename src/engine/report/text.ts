@@ -76,8 +76,8 @@ export function eachFigure<T>(
   fn: (code: string, name: string, period: number | null) => T,
 ): T[] {
   const figures = unitFigures(ind);
-  const out: T[] = new Array(figures.length);
-  for (let i = 0; i < figures.length; i++) out[i] = fn(figures.code(i), figures.name(i), figures.period(i));
+  const out: T[] = [];
+  for (let i = 0; i < figures.length; i++) out.push(fn(figures.code(i), figures.name(i), figures.period(i)));
   return out;
 }
 
