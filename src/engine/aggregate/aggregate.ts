@@ -242,6 +242,20 @@ export function sortFindings(findings: Finding[]): Finding[] {
   );
 }
 
+/** The reports of one year. */
+function ofYear(reports: UnitYear[], year: number): UnitYear[] {
+  const out: UnitYear[] = [];
+  for (let i = 0; i < reports.length; i++) if (i in reports && reports[i].year === year) out.push(reports[i]);
+  return out;
+}
+
+/** Reports by unit code (the last of a code wins, as a Map built from pairs). */
+function byUnitCode(reports: UnitYear[]): Map<string, UnitYear> {
+  const out = new Map<string, UnitYear>();
+  for (let i = 0; i < reports.length; i++) out.set(reports[i].unitCode, reports[i]);
+  return out;
+}
+
 /** Values that are not NaN (a typed array's reduce would box each one). */
 function countOf(values: Float64Array): number {
   let n = 0;
@@ -273,18 +287,13 @@ function sortCodes(codes: string[], units: Unit[]): string[] {
 export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 'narrative'> {
   const { catalogue, settings, period } = input;
   const units = sortUnits(input.units);
-  const current = mapToSuccessors(
-    input.current.filter((r) => r.year === period.year),
-    units,
-    period,
-  ).mapped.filter((r) => r.year === period.year);
-  const previous = mapToSuccessors(
-    input.previous.filter((r) => r.year === period.year - 1),
-    units,
-    previousYear(period),
-  ).mapped.filter((r) => r.year === period.year - 1);
-  const now = new Map(current.map((r) => [r.unitCode, r]));
-  const before = new Map(previous.map((r) => [r.unitCode, r]));
+  const current = ofYear(mapToSuccessors(ofYear(input.current, period.year), units, period).mapped, period.year);
+  const previous = ofYear(
+    mapToSuccessors(ofYear(input.previous, period.year - 1), units, previousYear(period)).mapped,
+    period.year - 1,
+  );
+  const now = byUnitCode(current);
+  const before = byUnitCode(previous);
 
   const months = periodMonths(period);
   const ytd = ytdMonths(period);
@@ -292,13 +301,25 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
 
   // Each unit's value is worked out once per indicator and span, then summed in unit-code
   // order (as everywhere, so totals do not depend on input order) and listed in unit order.
-  const unitCodes = units.map((u) => u.code);
-  const unitNames = units.map((u) => u.name);
+  // Plain loops rather than a callback per unit: this runs once per summary, over thousands.
+  const unitCodes: string[] = [];
+  const unitNames: string[] = [];
+  for (let i = 0; i < units.length; i++) {
+    unitCodes.push(units[i].code);
+    unitNames.push(units[i].name);
+  }
   const byCodeOrder = codeOrder(unitCodes);
-  const nowByCode = byCodeOrder.map((c) => now.get(c));
-  const beforeByCode = byCodeOrder.map((c) => before.get(c));
-  const codeRank = new Map(byCodeOrder.map((c, j) => [c, j]));
-  const unitRank = Int32Array.from(unitCodes, (c) => codeRank.get(c) as number);
+  const nowByCode: (UnitYear | undefined)[] = [];
+  const beforeByCode: (UnitYear | undefined)[] = [];
+  const codeRank = new Map<string, number>();
+  for (let j = 0; j < byCodeOrder.length; j++) {
+    const code = byCodeOrder[j];
+    nowByCode.push(now.get(code));
+    beforeByCode.push(before.get(code));
+    codeRank.set(code, j);
+  }
+  const unitRank = new Int32Array(units.length);
+  for (let i = 0; i < units.length; i++) unitRank[i] = codeRank.get(unitCodes[i]) as number;
   // Report by report (each report's series lie together in memory), indicator by indicator.
   // Periods are month ranges (periodMonths) ending where the year to date ends: one pass gives both.
   const first = months[0];
