@@ -59,6 +59,35 @@ describe('reader shortcuts give what parseCell gives', () => {
     );
   });
 
+  it('months side by side (read as a run) and months split by another column give the same', () => {
+    fc.assert(
+      fc.property(
+        fc.array(cellValue, { minLength: 12, maxLength: 12 }),
+        fc.boolean(),
+        fc.integer({ min: 1, max: 11 }),
+        (cells, amount, after) => {
+          const ind = amount ? AMOUNT : COUNT;
+          const input = blankSheet();
+          const row = rowWithCode(input.grid, ind.code);
+          for (let i = 0; i < 12; i++) setCell(input.grid, row, monthCol(i + 1), cells[i]);
+          // A column inserted after month `after` in every row: the months are no longer side by side.
+          const split = {
+            ...input,
+            grid: input.grid.map((r) => [...r.slice(0, monthCol(after)), 'x', ...r.slice(monthCol(after))]),
+          };
+          const a = readSheet(input, ctx);
+          const b = readSheet(split, ctx);
+          expect(b.report?.values[ind.code]).toEqual(a.report?.values[ind.code]);
+          expect(b.report?.invalid).toEqual(a.report?.invalid);
+          const months = (r: typeof a) =>
+            r.findings.filter((f) => f.indicatorCode === ind.code).map((f) => [f.code, f.month]);
+          expect(months(b)).toEqual(months(a));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('a code cell with spaces or lower case is still read (the exact-code lookup is only a shortcut)', () => {
     const input = blankSheet();
     const row = rowWithCode(input.grid, COUNT.code);

@@ -625,6 +625,8 @@ interface Columns {
   labelCol: number;
   /** Cell names of the month cells, by row. */
   names: RowNames;
+  /** The column of T1 when T1…T12 are side by side in order (the layout's own), else -1. */
+  run: number;
 }
 
 /**
@@ -780,6 +782,7 @@ interface MonthColumns {
   monthCols: boolean[];
   duplicateMonths: [number, number, number][];
   names: RowNames;
+  run: number;
 }
 
 function monthColumnsFrom(months: MonthMap): MonthColumns {
@@ -798,14 +801,16 @@ function monthColumnsFrom(months: MonthMap): MonthColumns {
         duplicateMonths.push([m, first[m], others[i]]);
       }
   }
-  return { monthCol, monthCols, duplicateMonths, names: new RowNames(monthCol) };
+  let run = monthCol[1] ?? -1;
+  for (let m = 2; m <= 12 && run >= 0; m++) if (monthCol[m] !== run + m - 1) run = -1;
+  return { monthCol, monthCols, duplicateMonths, names: new RowNames(monthCol), run };
 }
 
 /** Month, code and label columns, or null when the sheet has no code or label column. */
 function locateColumns(grid: Grid, header: { row: number; months: MonthMap }, look: Lookup): Columns | null {
   const h = header.row;
   header.months.columns ??= monthColumnsFrom(header.months);
-  const { monthCol, monthCols, duplicateMonths, names } = header.months.columns;
+  const { monthCol, monthCols, duplicateMonths, names, run } = header.months.columns;
 
   // By header text; the header may span the two rows above the month row.
   let codeCol = -1;
@@ -839,7 +844,7 @@ function locateColumns(grid: Grid, header: { row: number; months: MonthMap }, lo
   if (labelCol < 0)
     labelCol = guessColumn(grid, h, monthCols, (t) => Boolean(look.byLabel.get(indicatorKey(t))), codeCol);
   if (codeCol < 0 && labelCol < 0) return null;
-  const columns: Columns = { headerRow: h, monthCol, duplicateMonths, codeCol, labelCol, names };
+  const columns: Columns = { headerRow: h, monthCol, duplicateMonths, codeCol, labelCol, names, run };
   // Columns guessed from the contents depend on more than the header texts: not kept.
   if (fromHeads && lastColumnHeads !== null) lastColumnHeads.columns = columns;
   return columns;
@@ -1164,6 +1169,23 @@ function plainValues(
   return rest;
 }
 
+/** plainValues for months in twelve columns side by side from `c0`: no month column to look up. */
+function plainRun(row: CellValue[], c0: number, kind: Indicator['kind'], flat: Float64Array, at: number): number {
+  const count = kind === 'count';
+  const amount = kind === 'amount';
+  let rest = 0;
+  for (let j = 0; j < 12; j++) {
+    const v = row[c0 + j];
+    if (typeof v === 'number' && v >= 0 && v < Number.POSITIVE_INFINITY && (count ? Math.floor(v) === v : amount))
+      flat[at + j] = v + 0;
+    else {
+      flat[at + j] = Number.NaN;
+      rest |= 2 << j; // month j + 1
+    }
+  }
+  return rest;
+}
+
 /**
  * A1 names of the 12 month cells of a row ('' where the month has no column), shared by
  * every sheet with the same month columns: a national read would otherwise build 2.8
@@ -1279,7 +1301,9 @@ function readCells(grid: Grid, cat: Catalogue, look: Lookup, rows: Rows, cols: C
       let rest = 0;
       if (note) {
         for (let m = 1; m <= 12; m++) if (monthCol[m] !== undefined) rest |= 1 << m;
-      } else rest = plainValues(row, monthCol, ind.kind, flat, fa);
+      } else
+        rest =
+          cols.run >= 0 ? plainRun(row, cols.run, ind.kind, flat, fa) : plainValues(row, monthCol, ind.kind, flat, fa);
       // Cell names only for the cells left to parseCell: a finding may need one.
       const names = rest === 0 ? null : rowCells.at(at + 1);
       for (let m = 1; rest !== 0 && m <= 12; m++) {
