@@ -397,20 +397,19 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
     return any ? tidy(acc) : null;
   };
 
-  let nowInUnitOrder: (UnitYear | undefined)[] | undefined;
   const indicators: IndicatorSummary[] = catalogue.indicators.map((ind) => {
     const base = { code: ind.code, group: ind.group, label: ind.label, unit: ind.unit, kind: ind.kind };
     if (ind.kind === 'note') {
       const notes: NonNullable<IndicatorSummary['notes']> = [];
-      nowInUnitOrder ??= units.map((u) => now.get(u.code));
-      units.forEach((u, i) => {
-        const texts = nowInUnitOrder?.[i]?.notes[ind.code];
+      for (let i = 0; i < units.length; i++) {
+        const texts = now.get(unitCodes[i])?.notes[ind.code];
         if (texts)
           for (const m of months) {
             const text = texts[m - 1];
-            if (text?.trim()) notes.push({ unitCode: u.code, unitName: u.name, month: m, text: text.trim() });
+            if (text?.trim())
+              notes.push({ unitCode: unitCodes[i], unitName: unitNames[i], month: m, text: text.trim() });
           }
-      });
+      }
       return {
         ...base,
         period: null,
