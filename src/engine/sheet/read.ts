@@ -588,7 +588,7 @@ function yearIn(v: CellValue): number | null {
  * 19xx or 20xx, no digit right before or after them, the first such. Not cached: every sheet name
  * is new ("Quang Pheo 2025"), and the search costs less than a cache entry.
  */
-function yearInText(v: string): number | null {
+export function yearInText(v: string): number | null {
   const n = v.length;
   for (let i = 0; i + 4 <= n; i++) {
     const a = v.charCodeAt(i);
@@ -613,7 +613,6 @@ export function yearInTextByRegExp(v: string): number | null {
   const m = YEAR_IN_TEXT.exec(v);
   return m ? Number(m[1]) : null;
 }
-export { yearInText };
 
 interface Columns {
   headerRow: number;
@@ -1026,11 +1025,11 @@ function codeOf(index: UnitIndex, typed: string): UnitMatch | null {
 
 /**
  * True when "Đơn vị" (`typed`) names the unit `m` that "Mã đơn vị" found, with or without its
- * kind ("Xã Chung Chải", "Chung Chải"), so exactly that byName can only answer `m` or null
- * (another unit with the same key makes it ambiguous): `m` is among its exact hits, since byName
- * strips `m`'s kind the same way and byLooseName holds `m` under looseKey of this very name. So
- * there is no mismatch to report, and the look-up (a new text on every unit's first sheet) is
- * skipped. Anything else (another spelling, a predecessor code) takes byName.
+ * kind ("Xã Chung Chải", "Chung Chải"), in a way that lets byName answer only `m` or null (another
+ * unit with the same key makes it ambiguous): byName strips `m`'s kind the same way and finds this
+ * very name under `m`'s kind in byLooseName, so `m` is among its exact hits. Then there is no
+ * mismatch to report, and the look-up (a new text on every unit's first sheet) is skipped.
+ * Anything else (another spelling, a predecessor code) takes byName.
  */
 function namesItself(m: UnitMatch, typed: string): boolean {
   if (m.predecessor) return false;
