@@ -100,6 +100,9 @@ describe('byUnit made when read', () => {
     b.byUnit[0].period = 123;
     expect(unitFigures(b).period(0)).toBe(123);
     expect(unitPeriod(b, b.byUnit[0].unitCode)).toBe(123);
+    b.byUnit.push({ unitCode: 'moi', unitName: 'Mới', period: 4, ytd: 4 });
+    expect(unitFigures(b).length).toBe(s.units.length + 1);
+    expect(unitPeriod(b, 'moi')).toBe(4);
   });
 
   it('serves one array, read or not, when the summary was frozen before byUnit was read', () => {

@@ -75,29 +75,71 @@ export interface UnitFigures {
   ytd(i: number): number | null;
 }
 
+/** A view of the aggregate's numbers. */
+class CompactView implements UnitFigures {
+  readonly length: number;
+  readonly source: object;
+  constructor(private readonly c: CompactFigures) {
+    this.length = c.codes.length;
+    this.source = c.codes;
+  }
+  code(i: number): string {
+    return this.c.codes[i];
+  }
+  name(i: number): string {
+    return this.c.names[i];
+  }
+  period(i: number): number | null {
+    return orNull(this.c.period[this.c.rank[i]]);
+  }
+  ytd(i: number): number | null {
+    return orNull(this.c.ytd[this.c.rank[i]]);
+  }
+}
+
+/** A view of a byUnit array (read live: edits of its entries show). */
+class ListView implements UnitFigures {
+  readonly source: object;
+  constructor(private readonly list: UnitFigure[]) {
+    this.source = list;
+  }
+  get length(): number {
+    return this.list.length;
+  }
+  code(i: number): string {
+    return this.list[i].unitCode;
+  }
+  name(i: number): string {
+    return this.list[i].unitName;
+  }
+  period(i: number): number | null {
+    return this.list[i].period;
+  }
+  ytd(i: number): number | null {
+    return this.list[i].ytd;
+  }
+}
+
+// Renderings ask once per unit and indicator: one view per compact indicator or byUnit array.
+const compactViews = new WeakMap<CompactFigures, CompactView>();
+const listViews = new WeakMap<UnitFigure[], ListView>();
+
 /** The figures byUnit holds (or would hold when read). */
 export function unitFigures(ind: IndicatorSummary): UnitFigures {
   const c = compactOf.get(ind);
   if (c) {
-    const { codes, names, rank, period, ytd } = c;
-    return {
-      length: codes.length,
-      source: codes,
-      code: (i) => codes[i],
-      name: (i) => names[i],
-      period: (i) => orNull(period[rank[i]]),
-      ytd: (i) => orNull(ytd[rank[i]]),
-    };
+    const seen = compactViews.get(c);
+    if (seen) return seen;
+    const view = new CompactView(c);
+    compactViews.set(c, view);
+    return view;
   }
   const list = ind.byUnit;
-  return {
-    length: list.length,
-    source: list,
-    code: (i) => list[i].unitCode,
-    name: (i) => list[i].unitName,
-    period: (i) => list[i].period,
-    ytd: (i) => list[i].ytd,
-  };
+  const seen = listViews.get(list);
+  if (seen) return seen;
+  const view = new ListView(list);
+  listViews.set(list, view);
+  return view;
 }
 
 /** Whether `ind.byUnit` has not been made yet (tests: the renderings must not make it). */
