@@ -256,6 +256,19 @@ function byUnitCode(reports: UnitYear[]): Map<string, UnitYear> {
   return out;
 }
 
+/** Unit values (NaN = null) summed in unit-code order; null when no unit has one. */
+function sumOf(values: Float64Array): number | null {
+  let acc = 0;
+  let any = false;
+  for (let j = 0; j < values.length; j++) {
+    const v = values[j];
+    if (Number.isNaN(v)) continue;
+    acc = any ? acc + v : v;
+    any = true;
+  }
+  return any ? tidy(acc) : null;
+}
+
 /** Values that are not NaN (a typed array's reduce would box each one). */
 function countOf(values: Float64Array): number {
   let n = 0;
@@ -384,18 +397,6 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
   };
   const thisYear = spans(nowByCode, true);
   const lastYear = spans(beforeByCode, false);
-  // Unit values (NaN = null) summed in unit-code order; null when no unit has one.
-  const sumOf = (values: Float64Array): number | null => {
-    let acc = 0;
-    let any = false;
-    for (let j = 0; j < values.length; j++) {
-      const v = values[j];
-      if (Number.isNaN(v)) continue;
-      acc = any ? acc + v : v;
-      any = true;
-    }
-    return any ? tidy(acc) : null;
-  };
 
   const indicators: IndicatorSummary[] = catalogue.indicators.map((ind) => {
     const base = { code: ind.code, group: ind.group, label: ind.label, unit: ind.unit, kind: ind.kind };

@@ -67,8 +67,9 @@ export function completenessOfSorted(
   const due = deadline(period, settings);
   const months = periodMonths(period);
   const byCode = new Map<string, UnitYear>();
-  for (const [code, list] of reportsByCode(reports, period.year))
-    for (const r of list) if (r.year === period.year) byCode.set(code, r);
+  reportsByCode(reports, period.year).forEach((list, code) => {
+    for (let i = 0; i < list.length; i++) if (list[i].year === period.year) byCode.set(code, list[i]);
+  });
 
   // One loop (not a callback per unit): it runs once per summary, over thousands of units.
   const rows: CompletenessRow[] = [];

@@ -253,7 +253,9 @@ export function mapToSuccessors(reports: UnitYear[], units: Unit[], period: Peri
       if (own) for (let k = 0; k < own.length; k++) mapped.push(renamed(own[k], unit.name, unit.kind));
     }
     const unmatched: string[] = [];
-    for (const code of byCode.keys()) if (!current.has(code)) unmatched.push(code);
+    byCode.forEach((_, code) => {
+      if (!current.has(code)) unmatched.push(code);
+    });
     return { mapped, unmatched: unmatched.sort(compareText), splits: [] };
   }
   const used = new Set<string>();
