@@ -176,12 +176,30 @@ function anyFinding(flat: Float64Array, base: number, compiled: CompiledRules, p
     const lp = p.left[k];
     const rp = p.right[k];
     const weak = compiled.weak[k];
+    // Sides of up to four codes (every default rule) summed without a loop, in the same order.
+    const nl = lp.length;
+    const l0 = nl > 0 ? lp[0] : 0;
+    const l1 = nl > 1 ? lp[1] : 0;
+    const l2 = nl > 2 ? lp[2] : 0;
+    const l3 = nl > 3 ? lp[3] : 0;
+    const r0 = rp.length > 0 ? rp[0] : 0;
     for (let j = 0; j < months.length; j++) {
       const at = base + months[j] - 1;
-      let l = 0;
-      for (let x = 0; x < lp.length; x++) l += flat[lp[x] + at];
-      let r = 0;
-      for (let x = 0; x < rp.length; x++) r += flat[rp[x] + at];
+      let l: number;
+      if (nl === 1) l = 0 + flat[l0 + at];
+      else if (nl === 2) l = 0 + flat[l0 + at] + flat[l1 + at];
+      else if (nl === 3) l = 0 + flat[l0 + at] + flat[l1 + at] + flat[l2 + at];
+      else if (nl === 4) l = 0 + flat[l0 + at] + flat[l1 + at] + flat[l2 + at] + flat[l3 + at];
+      else {
+        l = 0;
+        for (let x = 0; x < nl; x++) l += flat[lp[x] + at];
+      }
+      let r: number;
+      if (rp.length === 1) r = 0 + flat[r0 + at];
+      else {
+        r = 0;
+        for (let x = 0; x < rp.length; x++) r += flat[rp[x] + at];
+      }
       const d = l - r;
       if (weak === EQ ? d === 0 : weak === LE ? d <= 0 : weak === GE && d >= 0) continue;
       if (breaks(flat, at, compiled, p, k)) return true;
