@@ -257,6 +257,10 @@ export interface IndicatorSummary {
   changePct: number | null;
   ytdChange: number | null;
   ytdChangePct: number | null;
+  /**
+   * Per unit, in `units` order. An aggregate's summary makes this array when it is first read
+   * (aggregate/unit-figures.ts); renderings read unitFigures() so as not to make it.
+   */
   byUnit: UnitFigure[];
   /** Units with at least one valid value in the period. */
   contributing: number;
