@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import units2025Json from '../../../sheets-templates/units-2025.json';
 import { defaultCatalogue, defaultSettings, defaultUnits } from '../catalogue/defaults';
 import { parseUnits } from '../catalogue/schema';
+import { ytdMonths } from '../periods/period';
 import { SheetReport } from '../sheet/sheet-report';
 import { tidy } from '../text/number';
 import type { Finding, IndicatorSummary, Period, Summary, Unit, UnitYear } from '../types';
@@ -120,6 +121,8 @@ describe('aggregate: Mường Nhé, September 2018', () => {
     expect(s.monthly.DON_TONG).toEqual([10, null, 20, null, 7, null, null, 3, 10, null, null, null]);
     expect(s.monthly.HND_SXKDG_CONGNHAN).toEqual([null, null, null, null, null, 50, null, 60, 55, null, null, null]);
     expect(s.monthly.LDLD_MAIAM_GIATRI[8]).toBe(0.3);
+    // Nậm Kè's 0 in September is a value (0), the months around it have none (null).
+    expect(s.monthly.DTN_MITOM.slice(7, 10)).toEqual([null, 0, null]);
     expect(s.monthly.GHI_CHU).toBeUndefined();
     expect(Object.keys(s.monthly)).toHaveLength(CATALOGUE.indicators.length - 1);
   });
@@ -347,6 +350,21 @@ describe('aggregate of reader reports (flat numbers) and of plain reports', () =
       fc.property(arb, (t) => {
         const [fromSheets, fromPlain] = both(t);
         expect(fromSheets).toEqual(fromPlain);
+        // The monthly aggregate by hand: this year's units in code order, each value tidied.
+        const last = ytdMonths(t.period).at(-1) as number;
+        const thisYear = t.reports.slice(0, FEW.length).map((r, n) => ({ r, code: FEW[n].code }));
+        thisYear.sort((a, b) => (a.code < b.code ? -1 : 1));
+        codes.forEach((code, k) => {
+          const want = Array.from({ length: 12 }, (_, m) => {
+            let acc: number | null = null;
+            for (const { r } of thisYear) {
+              const v = r.values[k * 12 + m];
+              if (r.present && v !== null && m < last) acc = (acc ?? 0) + tidy(v);
+            }
+            return acc === null ? null : tidy(acc);
+          });
+          expect(fromSheets.monthly[code]).toEqual(want);
+        });
         for (const [k, ind] of fromSheets.indicators.entries())
           ind.byUnit.forEach((f, i) => {
             const other = fromPlain.indicators[k].byUnit[i];

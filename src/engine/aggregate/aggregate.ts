@@ -126,7 +126,6 @@ function reportSpans(
   first: number,
   lastMonth: number,
   sums: Float64Array | null,
-  seen: Uint8Array,
   inPeriod: Float64Array[],
   toDate: Float64Array[],
   j: number,
@@ -137,7 +136,7 @@ function reportSpans(
     if (places[k] < 0) continue;
     const at = base + places[k];
     if (lastOf[k] === 1) {
-      if (sums) addSeries(flat, at, lastMonth, sums, seen, k * 12);
+      if (sums) addSeries(flat, at, lastMonth, sums, k * 12);
       bothSpansFlat(flat, at, true, first, lastMonth, inPeriod[k], toDate[k], j);
       continue;
     }
@@ -151,7 +150,6 @@ function reportSpans(
         const v = flat[x];
         if (Number.isNaN(v)) continue;
         sums[to + x] += tidy(v);
-        seen[to + x] = 1;
         all += v;
         early++;
       }
@@ -159,7 +157,6 @@ function reportSpans(
         const v = flat[x];
         if (Number.isNaN(v)) continue;
         sums[to + x] += tidy(v);
-        seen[to + x] = 1;
         all += v;
         part += v;
         inside++;
@@ -185,19 +182,11 @@ function reportSpans(
 }
 
 /** addMonths for one series, into sums from `to`. */
-function addSeries(
-  flat: Float64Array,
-  at: number,
-  lastMonth: number,
-  sums: Float64Array,
-  seen: Uint8Array,
-  to: number,
-) {
+function addSeries(flat: Float64Array, at: number, lastMonth: number, sums: Float64Array, to: number) {
   for (let i = 0; i < lastMonth; i++) {
     const v = flat[at + i];
     if (Number.isNaN(v)) continue;
     sums[to + i] += tidy(v);
-    seen[to + i] = 1;
   }
 }
 
@@ -340,11 +329,11 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
   const rankOf = new Map(numeric.map((ind, k) => [ind, k]));
   // Per month the sum over units of each unit's (tidied) value of that month (this year only),
   // months after the period null; unit by unit in unit-code order, like the totals. Plain
-  // doubles: tidy() never returns -0, so 0 + x is x and the sums match adding to null.
-  const sums = new Float64Array(numeric.length * 12);
+  // doubles starting at -0, which stands for "no value yet": tidy() never returns -0, so
+  // -0 + x is x (the sums match adding to null), and no sum of such values is -0 again.
+  const sums = new Float64Array(numeric.length * 12).fill(-0);
   const lastOf = Uint8Array.from(numeric, (ind) => (ind.overMonths === 'last' ? 1 : 0));
   const scratch = new Float64Array(12); // a plain (edited) report's series, flat
-  const seen = new Uint8Array(numeric.length * 12);
   // Reader reports hold their numbers in one flat array: each indicator's place in it is
   // worked out once per layout (one per read), not looked up per report.
   let flatLayout: FlatLayout | null = null;
@@ -376,7 +365,6 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
           first,
           lastMonth,
           monthlyToo ? sums : null,
-          seen,
           inPeriod,
           toDate,
           j,
@@ -389,7 +377,7 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
         const series = values[numeric[k].code];
         if (!series) continue;
         const one = toFlat(series, scratch);
-        if (monthlyToo) addSeries(one, 0, lastMonth, sums, seen, k * 12);
+        if (monthlyToo) addSeries(one, 0, lastMonth, sums, k * 12);
         bothSpansFlat(one, 0, lastOf[k] === 1, first, lastMonth, inPeriod[k], toDate[k], j);
       }
     }
@@ -462,7 +450,7 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
   const monthly: Record<string, (number | null)[]> = {};
   numeric.forEach((ind, k) => {
     const row: (number | null)[] = Array(12).fill(null);
-    for (let i = 0; i < lastMonth; i++) if (seen[k * 12 + i]) row[i] = tidy(sums[k * 12 + i]);
+    for (let i = 0; i < lastMonth; i++) if (!Object.is(sums[k * 12 + i], -0)) row[i] = tidy(sums[k * 12 + i]);
     monthly[ind.code] = row;
   });
 
