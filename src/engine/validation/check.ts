@@ -8,7 +8,7 @@ import { unitDisplayName } from '../sheet/layout';
 import { prepareRead, type ReadContext, readWorkbook } from '../sheet/read';
 import { memoText } from '../text/normalize';
 import type { Finding, ReadResult, Unit, UnitYear, WorkbookInput } from '../types';
-import { checkRules, compileRules } from './rules';
+import { compileRules, ruleFindings as ruleFindingsOf } from './rules';
 
 /** Code-point order: locale-independent, so every machine sorts alike. */
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -74,15 +74,17 @@ export function checkWorkbooks(workbooks: WorkbookInput[], ctx: ReadContext): Re
   const ruleFindings = new Map<UnitYear, Finding[]>();
   // Text codes and finite years (as the reader makes them) sort with equal keys side by side.
   let plain = true;
-  for (const wb of workbooks) {
-    const r = readWorkbook(wb, ctx, prepared);
-    for (const report of r.reports) {
+  for (let w = 0; w < workbooks.length; w++) {
+    const r = readWorkbook(workbooks[w], ctx, prepared);
+    const { reports } = r;
+    for (let k = 0; k < reports.length; k++) {
+      const report = reports[k];
       all.push(report);
       plain &&= typeof report.unitCode === 'string' && Number.isFinite(report.year);
-      const found = checkRules(report, ctx.catalogue, undefined, rules);
-      if (found.length) ruleFindings.set(report, found);
+      const found = ruleFindingsOf(report, rules);
+      if (found) ruleFindings.set(report, found);
     }
-    findings.push(...r.findings);
+    for (let k = 0; k < r.findings.length; k++) findings.push(r.findings[k]);
   }
 
   const reports = (plain && uniqueReports(all)) || keepFirstOfEach(all, findings);

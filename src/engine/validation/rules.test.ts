@@ -358,6 +358,86 @@ describe('checkRules on flat reports', () => {
     expect(withFindings).toBeLessThan(1600);
   });
 
+  it('finds what the values walk finds for one rule in one month of all twelve (the checker pass)', () => {
+    // Every other month empty: skipped by both strategies, so only the month of interest can
+    // find anything, and the quick pass over all twelve must find it in the right place.
+    const single = fc.record({
+      inLayout: fc.subarray(pool, { minLength: 1 }),
+      rule,
+      numbers: fc.array(value, { minLength: pool.length, maxLength: pool.length }),
+      month: fc.integer({ min: 1, max: 12 }),
+    });
+    let withFindings = 0;
+    fc.assert(
+      fc.property(single, (t) => {
+        const numbers = pool.flatMap((_, k) =>
+          Array.from({ length: 12 }, (_, i) => (i === t.month - 1 ? t.numbers[k] : Number.NaN)),
+        );
+        const [got, expected] = bothWays({
+          inLayout: t.inLayout,
+          rules: [t.rule],
+          maxima: [],
+          numbers,
+          invalid: [],
+          months: undefined,
+        });
+        expect(got).toEqual(expected);
+        if (expected.length) withFindings++;
+      }),
+      { numRuns: 2000, seed: 20260108 },
+    );
+    expect(withFindings).toBeGreaterThan(200);
+    expect(withFindings).toBeLessThan(1800);
+  });
+
+  it('finds what the values walk finds in all twelve months, each side within a hair of the other', () => {
+    // Sides of one to six codes against one, every value filled, each month's right side the
+    // left sum plus that month's own small difference (mostly none): a quick pass that read
+    // another month, dropped or doubled a term, or took a bound wrong fails here.
+    const near = fc.record({
+      left: fc.array(fc.constantFrom(...pool.slice(0, 5)), { minLength: 1, maxLength: 6 }),
+      operator: fc.constantFrom(...OPS),
+      numbers: fc.array(fc.constantFrom(0, -0, 1, 2, 3, 7, 0.1, 0.2, 0.7, 2.5, -4), {
+        minLength: pool.length * 12,
+        maxLength: pool.length * 12,
+      }),
+      deltas: fc.array(
+        fc.oneof(
+          { weight: 30, arbitrary: fc.constant(0) },
+          { weight: 4, arbitrary: fc.constantFrom(1, -1, 0.1, -0.1, 1e-12, -1e-12) },
+        ),
+        { minLength: 12, maxLength: 12 },
+      ),
+    });
+    let withFindings = 0;
+    let without = 0;
+    fc.assert(
+      fc.property(near, (t) => {
+        const numbers: number[] = [...t.numbers];
+        for (let i = 0; i < 12; i++) {
+          let sum = 0;
+          for (const c of t.left) sum += numbers[pool.indexOf(c) * 12 + i];
+          numbers[5 * 12 + i] = sum + t.deltas[i];
+        }
+        const rules = [{ left: t.left, right: [pool[5]], operator: t.operator, importance: 'error' as const }];
+        const [got, expected] = bothWays({
+          inLayout: pool,
+          rules,
+          maxima: [],
+          numbers,
+          invalid: [],
+          months: undefined,
+        });
+        expect(got).toEqual(expected);
+        if (expected.length) withFindings++;
+        else without++;
+      }),
+      { numRuns: 2000, seed: 20260109 },
+    );
+    expect(withFindings).toBeGreaterThan(300);
+    expect(without).toBeGreaterThan(200);
+  });
+
   it('fails equal infinite sums as the values walk does (their difference is no number)', () => {
     const numbers = pool.flatMap((_, k) => Array<number>(12).fill(k < 2 ? Number.POSITIVE_INFINITY : Number.NaN));
     const rules = (['==', '<=', '>='] as const).map((operator) => ({

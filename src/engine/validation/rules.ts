@@ -94,8 +94,17 @@ export interface CompiledRules {
   maxima: Indicator[];
   /** Per rule: EQ, LE or GE when its operator is '==', '<=' or '>=' (a quick test may pass it), else 0. */
   weak: Uint8Array;
+  /**
+   * Per rule, the bounds a month's plain difference (left − right) within which the quick pass
+   * takes the rule as met: [0, 0] for '==', [−∞, 0] for '<=', [0, ∞] for '>=', NaN (nothing) else.
+   */
+  low: Float64Array;
+  high: Float64Array;
   /** Per flat layout (one per read): each code's place, then each maximum's place (-1: absent). */
   places: WeakMap<FlatLayout, Places>;
+  /** The layout and places of the last report (a read has one layout: no look-up per report). */
+  lastLayout: FlatLayout | null;
+  lastPlaces: Places | null;
 }
 
 interface Places {
@@ -107,6 +116,7 @@ interface Places {
 }
 
 function placesIn(compiled: CompiledRules, layout: FlatLayout): Places {
+  if (compiled.lastLayout === layout) return compiled.lastPlaces as Places;
   let p = compiled.places.get(layout);
   if (!p) {
     const at = (code: string) => {
@@ -123,6 +133,8 @@ function placesIn(compiled: CompiledRules, layout: FlatLayout): Places {
     };
     compiled.places.set(layout, p);
   }
+  compiled.lastLayout = layout;
+  compiled.lastPlaces = p;
   return p;
 }
 
@@ -217,6 +229,94 @@ function anyFinding(flat: Float64Array, base: number, compiled: CompiledRules, p
   return false;
 }
 
+/**
+ * The first month from `from` (0-based, of the 12 at `at`) whose plain difference left − right
+ * is not within [low, high], or 12. Sides of one to four codes against one (every default rule)
+ * take a loop each, so no month tests the side's size. The sums differ from the walk's
+ * (0 + a + b …) at most in the sign of a zero sum, which no bound tells apart: −0 and 0 are
+ * both within [0, 0], [−∞, 0] and [0, ∞].
+ */
+function unsettledMonth(
+  flat: Float64Array,
+  at: number,
+  lp: Int32Array,
+  rp: Int32Array,
+  low: number,
+  high: number,
+  from: number,
+): number {
+  const nl = lp.length;
+  if (rp.length === 1 && nl > 0 && nl <= 4) {
+    const r = rp[0] + at;
+    const a = lp[0] + at;
+    if (nl === 1) {
+      for (let i = from; i < 12; i++) {
+        const d = flat[a + i] - flat[r + i];
+        if (!(d >= low && d <= high)) return i;
+      }
+      return 12;
+    }
+    const b = lp[1] + at;
+    if (nl === 2) {
+      for (let i = from; i < 12; i++) {
+        const d = flat[a + i] + flat[b + i] - flat[r + i];
+        if (!(d >= low && d <= high)) return i;
+      }
+      return 12;
+    }
+    const c = lp[2] + at;
+    if (nl === 3) {
+      for (let i = from; i < 12; i++) {
+        const d = flat[a + i] + flat[b + i] + flat[c + i] - flat[r + i];
+        if (!(d >= low && d <= high)) return i;
+      }
+      return 12;
+    }
+    const e = lp[3] + at;
+    for (let i = from; i < 12; i++) {
+      const d = flat[a + i] + flat[b + i] + flat[c + i] + flat[e + i] - flat[r + i];
+      if (!(d >= low && d <= high)) return i;
+    }
+    return 12;
+  }
+  for (let i = from; i < 12; i++) {
+    let l = 0;
+    for (let x = 0; x < nl; x++) l += flat[lp[x] + at + i];
+    let r = 0;
+    for (let x = 0; x < rp.length; x++) r += flat[rp[x] + at + i];
+    const d = l - r;
+    if (!(d >= low && d <= high)) return i;
+  }
+  return 12;
+}
+
+/**
+ * anyFinding over all 12 months (the checker's case): per rule, the months whose plain sums do
+ * not settle it (unsettledMonth) take the walk's own sums and strategies (breaks), as there.
+ */
+function anyFindingAllMonths(flat: Float64Array, base: number, compiled: CompiledRules, p: Places): boolean {
+  const { low, high } = compiled;
+  for (let k = 0; k < compiled.rules.length; k++) {
+    const lp = p.left[k];
+    const rp = p.right[k];
+    for (let i = unsettledMonth(flat, base, lp, rp, low[k], high[k], 0); i < 12; ) {
+      if (breaks(flat, base + i, compiled, p, k)) return true;
+      i = unsettledMonth(flat, base, lp, rp, low[k], high[k], i + 1);
+    }
+  }
+  for (let x = 0; x < compiled.maxima.length; x++) {
+    const q = p.maxima[x];
+    if (q < 0) continue;
+    const max = compiled.maxima[x].max as number;
+    const at = base + q;
+    for (let i = 0; i < 12; i++) {
+      const v = flat[at + i];
+      if (!Number.isNaN(v) && !(v <= max)) return true;
+    }
+  }
+  return false;
+}
+
 export function compileRules(catalogue: Catalogue): CompiledRules {
   const labels = new Map(catalogue.indicators.map((i) => [i.code, i.label]));
   const codes = [...new Set(catalogue.rules.flatMap((r) => [...r.left, ...r.right]))];
@@ -234,7 +334,15 @@ export function compileRules(catalogue: Catalogue): CompiledRules {
     weak: Uint8Array.from(catalogue.rules, (r) =>
       r.operator === '==' ? EQ : r.operator === '<=' ? LE : r.operator === '>=' ? GE : 0,
     ),
+    low: Float64Array.from(catalogue.rules, (r) =>
+      r.operator === '==' || r.operator === '>=' ? 0 : r.operator === '<=' ? Number.NEGATIVE_INFINITY : Number.NaN,
+    ),
+    high: Float64Array.from(catalogue.rules, (r) =>
+      r.operator === '==' || r.operator === '<=' ? 0 : r.operator === '>=' ? Number.POSITIVE_INFINITY : Number.NaN,
+    ),
     places: new WeakMap(),
+    lastLayout: null,
+    lastPlaces: null,
   };
 }
 
@@ -274,6 +382,27 @@ export function checkRules(
   months: number[] = ALL_MONTHS,
   compiled: CompiledRules = compileRules(catalogue),
 ): Finding[] {
+  return months === ALL_MONTHS ? (ruleFindings(report, compiled) ?? []) : walk(report, months, compiled);
+}
+
+/**
+ * checkRules over all months for the checker: null when the report surely has no finding (most
+ * reports: a reader report with no invalid cell whose quick pass finds nothing), so nothing is
+ * made per report; else its findings.
+ */
+export function ruleFindings(report: UnitYear, compiled: CompiledRules): Finding[] | null {
+  if (report.invalid.length === 0) {
+    const layout = layoutOf(report);
+    const flat = layout && flatOf(report, layout);
+    if (flat && !anyFindingAllMonths(flat, flatBase(report), compiled, placesIn(compiled, layout as FlatLayout)))
+      return null;
+  }
+  const found = walk(report, ALL_MONTHS, compiled);
+  return found.length ? found : null;
+}
+
+/** checkRules itself: the quick pass for other months, then the walk that makes the findings. */
+function walk(report: UnitYear, months: number[], compiled: CompiledRules): Finding[] {
   const findings: Finding[] = [];
   // Most reports have no invalid cell and break no rule: resolve each side's month series once
   // per report and sum in place, with nothing built until a rule fails.
@@ -282,7 +411,13 @@ export function checkRules(
   const flat = layout && flatOf(report, layout);
   const places = layout && flat ? placesIn(compiled, layout) : null;
   const base = flat ? flatBase(report) : 0;
-  if (flat && !invalid && plainMonths(months) && !anyFinding(flat, base, compiled, places as Places, months))
+  if (
+    flat &&
+    !invalid &&
+    months !== ALL_MONTHS &&
+    plainMonths(months) &&
+    !anyFinding(flat, base, compiled, places as Places, months)
+  )
     return findings;
   const series: Series[] = [];
   if (!flat) for (const c of compiled.codes) series.push(report.values[c]);
