@@ -74,6 +74,9 @@ export function checkWorkbooks(workbooks: WorkbookInput[], ctx: ReadContext): Re
   const ruleFindings = new Map<UnitYear, Finding[]>();
   // Text codes and finite years (as the reader makes them) sort with equal keys side by side.
   let plain = true;
+  // Workbooks usually come in unit order, each a year after the other: then no sort is needed.
+  let ordered = true;
+  let last: UnitYear | undefined;
   for (let w = 0; w < workbooks.length; w++) {
     const r = readWorkbook(workbooks[w], ctx, prepared);
     const { reports } = r;
@@ -81,13 +84,17 @@ export function checkWorkbooks(workbooks: WorkbookInput[], ctx: ReadContext): Re
       const report = reports[k];
       all.push(report);
       plain &&= typeof report.unitCode === 'string' && Number.isFinite(report.year);
+      // compareReports(last, report) < 0, for the text codes and finite years it counts for.
+      if (ordered && last)
+        ordered = last.unitCode < report.unitCode || (last.unitCode === report.unitCode && last.year < report.year);
+      last = report;
       const found = ruleFindingsOf(report, rules);
       if (found) ruleFindings.set(report, found);
     }
     for (let k = 0; k < r.findings.length; k++) findings.push(r.findings[k]);
   }
 
-  const reports = (plain && uniqueReports(all)) || keepFirstOfEach(all, findings);
+  const reports = (plain && uniqueReports(all, ordered)) || keepFirstOfEach(all, findings);
   if (ruleFindings.size)
     for (const r of reports) {
       const found = ruleFindings.get(r);
@@ -99,13 +106,10 @@ export function checkWorkbooks(workbooks: WorkbookInput[], ctx: ReadContext): Re
 
 /**
  * The reports (text codes, finite years) sorted by unit and year when no two share both (the
- * usual case), else null.
+ * usual case), else null. `ordered`: each already sorts after the one before it.
  */
-function uniqueReports(all: UnitYear[]): UnitYear[] | null {
-  // Workbooks usually come in unit order, each a year after the other: then one pass shows it.
-  let i = 1;
-  while (i < all.length && compareReports(all[i - 1], all[i]) < 0) i++;
-  if (i >= all.length) return all;
+function uniqueReports(all: UnitYear[], ordered: boolean): UnitYear[] | null {
+  if (ordered) return all;
   const sorted = [...all].sort(compareReports);
   for (let j = 1; j < sorted.length; j++)
     if (sorted[j].unitCode === sorted[j - 1].unitCode && sorted[j].year === sorted[j - 1].year) return null;
