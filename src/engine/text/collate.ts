@@ -7,7 +7,7 @@
  *   3. then lower case before upper case.
  * Spaces sort before punctuation, punctuation before digits, digits before letters.
  */
-import { cleanText, memoText } from './normalize';
+import { cleanText, isClean, memoText } from './normalize';
 
 const ALPHABET = 'aăâbcdđeêfghijklmnoôơpqrstuưvwxyz';
 const LETTER_RANK = new Map<string, number>([...ALPHABET].map((c, i) => [c, i]));
@@ -41,8 +41,8 @@ interface Key {
   text: string;
 }
 
-function makeSortKey(s: string): Key {
-  const text = cleanText(s);
+/** The key of a text cleaned already (cleanText): the order compares these arrays in turn. */
+function keyOfClean(text: string): Key {
   const nfd = text.normalize('NFD');
   const primary: number[] = [];
   const tones: number[] = [];
@@ -89,38 +89,127 @@ function makeSortKey(s: string): Key {
   return { primary, tones, cases, text };
 }
 
-/** Sorting compares each name many times: its key is built once (keys are never changed). */
-const sortKey = memoText(makeSortKey);
-
-function compareArrays(a: number[], b: number[]): number {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
-  return a.length - b.length;
+/**
+ * A key as one text that compares (by UTF-16 code units, `<`) as the arrays do, one after the
+ * other: primary, tones, cases, then the text itself. Each array element gets a code that no
+ * other code begins, in the elements' order, and U+0000 (below every code) ends each array, so a
+ * shorter array comes before any it begins. Sorting then compares plain texts.
+ */
+function keyText(k: Key): string {
+  let p = '';
+  for (let i = 0; i < k.primary.length; i++) p += primaryCode(k.primary[i]);
+  let t = '';
+  for (let i = 0; i < k.tones.length; i++) t += String.fromCharCode(k.tones[i] + 1);
+  let c = '';
+  for (let i = 0; i < k.cases.length; i++) c += String.fromCharCode(k.cases[i] + 1);
+  return `${p}\0${t}\0${c}\0${k.text}`;
 }
+
+/**
+ * Codes by kind, in rank order: space U+0001; punctuation U+0002 + two code units; digits
+ * U+0010…U+0019; Vietnamese letters U+0020…U+0040; other letters U+0050 + two code units.
+ * Two code units hold a code point (up to U+10FFFF) as 15-bit halves, each + 1 (never U+0000).
+ */
+function primaryCode(v: number): string {
+  if (v === SPACE) return '\u0001';
+  if (v < DIGIT) return `\u0002${halves(v - PUNCT)}`;
+  if (v < VI_LETTER) return String.fromCharCode(0x10 + v - DIGIT);
+  if (v < OTHER_LETTER) return String.fromCharCode(0x20 + v - VI_LETTER);
+  return `\u0050${halves(v - OTHER_LETTER)}`;
+}
+
+function halves(cp: number): string {
+  return String.fromCharCode((cp >> 15) + 1, (cp & 0x7fff) + 1);
+}
+
+/**
+ * Per code unit of a clean text (below U+0300, or U+1E00–U+1EFF: see isClean) its part of the
+ * key, worked out by keyOfClean on that one character when first met. In such a text (no
+ * combining marks of its own) the decomposition is each character's decomposition in turn,
+ * and a character's marks change only its own letter, so the parts simply follow each other.
+ * A character that does not make exactly one letter starting with a base character gets no
+ * part (null): texts holding one take keyOfClean.
+ */
+interface Part {
+  /** The primary code's code units. */
+  primary: number[];
+  tone: number;
+  case: number;
+}
+const LOW_PARTS: (Part | null | undefined)[] = [];
+const HIGH_PARTS: (Part | null | undefined)[] = [];
+
+function partOf(unit: number): Part | null {
+  const table = unit < 0x300 ? LOW_PARTS : unit >= 0x1e00 && unit <= 0x1eff ? HIGH_PARTS : null;
+  if (!table) return null;
+  const at = unit < 0x300 ? unit : unit - 0x1e00;
+  let part = table[at];
+  if (part === undefined) {
+    const ch = String.fromCharCode(unit);
+    const first = ch.normalize('NFD').charCodeAt(0);
+    const k = keyOfClean(ch);
+    part =
+      k.primary.length === 1 && !(first >= 0x300 && first <= 0x36f)
+        ? {
+            primary: Array.from(primaryCode(k.primary[0]), (c) => c.charCodeAt(0)),
+            tone: k.tones[0] + 1,
+            case: k.cases[0] + 1,
+          }
+        : null;
+    table[at] = part;
+  }
+  return part;
+}
+
+/**
+ * The key of s as one text (keyText of its cleaned text's key), made without decomposing the
+ * text when each code unit has its part (partOf): most names.
+ */
+export function sortKeyText(s: string): string {
+  const text = isClean(s) ? s : cleanText(s);
+  const n = text.length;
+  if (n > MAX_FAST || !isClean(text)) return keyText(keyOfClean(text));
+  // Code units of the three arrays' parts, made into one text at once (no text per letter).
+  const codes = CODES;
+  let p = 0;
+  for (let i = 0; i < n; i++) {
+    const part = partOf(text.charCodeAt(i));
+    if (!part) return keyText(keyOfClean(text));
+    const code = part.primary;
+    for (let x = 0; x < code.length; x++) codes[p++] = code[x];
+    TONES[i] = part.tone;
+    CASES[i] = part.case;
+  }
+  codes[p++] = 0;
+  for (let i = 0; i < n; i++) codes[p++] = TONES[i];
+  codes[p++] = 0;
+  for (let i = 0; i < n; i++) codes[p++] = CASES[i];
+  codes[p++] = 0;
+  codes.length = p;
+  return String.fromCharCode.apply(null, codes) + text;
+}
+// Longer texts (rare) take keyOfClean: fromCharCode.apply passes every code unit as an argument.
+const MAX_FAST = 100;
+const CODES: number[] = [];
+const TONES: number[] = [];
+const CASES: number[] = [];
+
+/** compareVi compares each name many times (findings): its key is made once (keys never change). */
+const sortKey = memoText(sortKeyText);
 
 /** Negative when a sorts before b in Vietnamese order, 0 only for the same cleaned text. */
 export function compareVi(a: string, b: string): number {
   const ka = sortKey(a);
   const kb = sortKey(b);
-  const c =
-    compareArrays(ka.primary, kb.primary) || compareArrays(ka.tones, kb.tones) || compareArrays(ka.cases, kb.cases);
-  if (c) return Math.sign(c);
-  return ka.text < kb.text ? -1 : ka.text > kb.text ? 1 : 0;
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
 }
 
 /**
- * Sort a copy in Vietnamese order; each key is computed once. `tie` orders items whose
- * texts are the same (compareVi 0), e.g. units of the same name by code.
+ * Sort a copy in Vietnamese order; each key is made once (and not kept: a sort meets each name
+ * once). `tie` orders items whose texts are the same (compareVi 0), e.g. units of the same name by code.
  */
 export function sortVi<T>(items: readonly T[], text: (item: T) => string, tie?: (a: T, b: T) => number): T[] {
-  const keyed = items.map((item) => ({ item, key: sortKey(text(item)) }));
-  keyed.sort(
-    (x, y) =>
-      compareArrays(x.key.primary, y.key.primary) ||
-      compareArrays(x.key.tones, y.key.tones) ||
-      compareArrays(x.key.cases, y.key.cases) ||
-      (x.key.text < y.key.text ? -1 : x.key.text > y.key.text ? 1 : 0) ||
-      (tie ? tie(x.item, y.item) : 0),
-  );
+  const keyed = items.map((item) => ({ item, key: sortKeyText(text(item)) }));
+  keyed.sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : tie ? tie(x.item, y.item) : 0));
   return keyed.map((k) => k.item);
 }
