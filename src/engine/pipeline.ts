@@ -70,7 +70,7 @@ export function summarise(input: SummariseInput): SummariseResult {
   const former = (input.formerUnits ?? []).filter((u) => predecessors.has(u.code) && !current.has(u.code));
   const read = checkWorkbooks(input.workbooks, {
     catalogue,
-    units: [...units, ...former],
+    units: former.length ? [...units, ...former] : units,
     year,
     years: [year, year - 1],
   });

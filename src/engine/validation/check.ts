@@ -157,13 +157,19 @@ const startYear = (u: Unit) => (u.succession ? Number(u.succession.from.slice(0,
  * into a unit whose succession began on or before 1 January of that year.
  */
 export function expectedUnitsMissing(reports: UnitYear[], units: Unit[], year: number): Finding[] {
-  const reported = new Set(reports.filter((r) => r.year === year).map((r) => r.unitCode));
+  // Plain loops: a national run has thousands of units and reports, and this runs once.
+  const reported = new Set<string>();
+  for (let k = 0; k < reports.length; k++) if (reports[k].year === year) reported.add(reports[k].unitCode);
   const mergedAway = new Set<string>();
   for (const u of units)
     if (u.succession && u.succession.from <= `${year}-01-01`)
       for (const p of u.succession.predecessors) if (p !== u.code) mergedAway.add(p);
-  return units
-    .filter((u) => startYear(u) <= year && !mergedAway.has(u.code) && !reported.has(u.code))
+  const missing: Unit[] = [];
+  for (let k = 0; k < units.length; k++) {
+    const u = units[k];
+    if (!reported.has(u.code) && startYear(u) <= year && !mergedAway.has(u.code)) missing.push(u);
+  }
+  return missing
     .sort((a, b) => compareText(a.code, b.code))
     .map((u) => ({
       severity: 'warning' as const,
