@@ -61,13 +61,15 @@ export function summarise(input: SummariseInput): SummariseResult {
   // The reader accepts predecessors known by code alone (named from their sheets);
   // former units given in full are read as units, names checked.
   const predecessors = new Set<string>();
-  const current = new Set<string>();
   for (const u of units) {
-    current.add(u.code);
     const preds = u.succession?.predecessors;
     if (preds) for (const p of preds) predecessors.add(p);
   }
-  const former = (input.formerUnits ?? []).filter((u) => predecessors.has(u.code) && !current.has(u.code));
+  // Current codes are needed only beside former units (most runs have none).
+  const current = input.formerUnits?.length ? new Set(units.map((u) => u.code)) : null;
+  const former = current
+    ? (input.formerUnits as Unit[]).filter((u) => predecessors.has(u.code) && !current.has(u.code))
+    : [];
   const read = checkWorkbooks(input.workbooks, {
     catalogue,
     units: former.length ? [...units, ...former] : units,
@@ -113,11 +115,13 @@ export function summarise(input: SummariseInput): SummariseResult {
         unreadableUnits.push(u.code);
   }
 
-  // Every current unit and predecessor code is mapped: last year's reports of those codes
-  // (all of them, unless a former unit brought older predecessors) leave nothing unmatched.
-  const unmatched = previous.every((r) => current.has(r.unitCode) || predecessors.has(r.unitCode))
-    ? []
-    : mapToSuccessors(previous, units, previousYear(period)).unmatched;
+  // Every current unit and predecessor code is mapped: last year's reports of those codes leave
+  // nothing unmatched. The reader knows only the units it is given and their predecessors, so
+  // without former units (which may bring older predecessors) every report is of such a code.
+  const unmatched =
+    !former.length || previous.every((r) => (current as Set<string>).has(r.unitCode) || predecessors.has(r.unitCode))
+      ? []
+      : mapToSuccessors(previous, units, previousYear(period)).unmatched;
   for (const code of unmatched)
     findings.push({
       severity: 'info',
