@@ -6,7 +6,7 @@ import { ytdMonths } from '../periods/period';
 import { SheetReport } from '../sheet/sheet-report';
 import { tidy } from '../text/number';
 import type { Finding, IndicatorSummary, Period, Summary, Unit, UnitYear } from '../types';
-import { type AggregateInput, aggregate, codeOrder, unitValue } from './aggregate';
+import { type AggregateInput, aggregate, codeOrder, tidyOne, unitValue } from './aggregate';
 import { current2018, previous2017, shuffle, unit, unitYear } from './test-helpers';
 
 const CATALOGUE = defaultCatalogue();
@@ -373,6 +373,20 @@ describe('aggregate of reader reports (flat numbers) and of plain reports', () =
       }),
       // Inputs are large: a failure is reported as found, not shrunk.
       { numRuns: 60, endOnFailure: true },
+    );
+  });
+});
+
+describe('tidyOne', () => {
+  it('is tidy, sign of zero included, for whole numbers of 32 bits and any other', () => {
+    const edges = [0, -0, 1, -1, 2 ** 31 - 1, -(2 ** 31), 2 ** 31, -(2 ** 31) - 1, 2 ** 32 + 5, 1e15, -1e15, 2 ** 53];
+    const odd = [0.1 + 0.2, 12.3, -45.67, 1e-7, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY];
+    for (const n of [...edges, ...odd]) expect(Object.is(tidyOne(n), tidy(n))).toBe(true);
+    fc.assert(
+      fc.property(fc.oneof(fc.integer(), fc.double(), fc.integer({ min: -(2 ** 40), max: 2 ** 40 })), (n) => {
+        expect(Object.is(tidyOne(n), tidy(n))).toBe(true);
+      }),
+      { numRuns: 5000 },
     );
   });
 });
