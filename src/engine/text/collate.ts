@@ -185,11 +185,13 @@ export function sortKeyText(s: string): string {
   codes[p++] = 0;
   for (let i = 0; i < n; i++) codes[p++] = CASES[i];
   codes[p++] = 0;
+  // The text too, so the key is one flat text (joined texts compare more slowly, in the runtime).
+  for (let i = 0; i < n; i++) codes[p++] = text.charCodeAt(i);
   codes.length = p;
-  return String.fromCharCode.apply(null, codes) + text;
+  return String.fromCharCode.apply(null, codes);
 }
 // Longer texts (rare) take keyOfClean: fromCharCode.apply passes every code unit as an argument.
-const MAX_FAST = 100;
+const MAX_FAST = 80;
 const CODES: number[] = [];
 const TONES: number[] = [];
 const CASES: number[] = [];
