@@ -269,6 +269,24 @@ describe('codeOrder', () => {
     expect(codeOrder(['b', '\u{1F600}', '\uFFFF', 'a', 'b'])).toEqual(['a', 'b', 'b', '\u{1F600}', '\uFFFF']); // code units: U+D83D < U+FFFF
   });
 
+  it('gives a list already in order (or all but one pair) as the comparator does', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.string(), fc.constantFrom('a', 'A', 'ả', '10', '9', 'xa-0001', 'xa-0002'))),
+        fc.nat(),
+        (codes, at) => {
+          const sorted = byComparator(codes);
+          expect(codeOrder(sorted)).toEqual(sorted);
+          const swapped = [...sorted];
+          const i = codes.length > 1 ? at % (codes.length - 1) : 0;
+          if (codes.length > 1) [swapped[i], swapped[i + 1]] = [swapped[i + 1], swapped[i]];
+          expect(codeOrder(swapped)).toEqual(sorted);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('sorts codes that are not texts with the comparator, as before', () => {
     const odd = ['b', 10, 'a', 9] as unknown as string[];
     expect(codeOrder(odd)).toEqual(byComparator(odd));

@@ -283,8 +283,11 @@ function countOf(values: Float64Array): number {
 export function codeOrder(codes: readonly string[]): string[] {
   for (let i = 0; i < codes.length; i++)
     if (typeof codes[i] !== 'string') return [...codes].sort((a, b) => compareText(a, b));
+  // Unit lists usually come in code order already: checked in one pass, no sort.
+  let sorted = true;
+  for (let i = 1; i < codes.length && sorted; i++) sorted = codes[i - 1] <= codes[i];
   // The default order of texts is compareText's (UTF-16 code units), and both sorts are stable.
-  return [...codes].sort();
+  return sorted ? [...codes] : [...codes].sort();
 }
 
 /** Unit codes, unique, in unit order; codes of no unit last, alphabetically. */
@@ -324,7 +327,15 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
     unitCodes.push(units[i].code);
     unitNames.push(units[i].name);
   }
-  const byCodeOrder = codeOrder(unitCodes);
+  // From the units as given (the same codes): a list in code order needs no sort. Codes that
+  // are not texts (bad input) may tie, so they keep the order they were sorted from before.
+  const givenCodes: string[] = [];
+  let texts = true;
+  for (let i = 0; i < input.units.length; i++) {
+    givenCodes.push(input.units[i].code);
+    texts &&= typeof input.units[i].code === 'string';
+  }
+  const byCodeOrder = codeOrder(texts ? givenCodes : unitCodes);
   const nowByCode: (UnitYear | undefined)[] = [];
   const beforeByCode: (UnitYear | undefined)[] = [];
   const codeRank = new Map<string, number>();
