@@ -126,6 +126,37 @@ describe('a sheet read after another reads as it does alone', () => {
   });
 });
 
+describe('the rows of the sheet being read, held in an array of the reader', () => {
+  it('a shorter sheet after a longer one sees none of its rows, nor its merged ranges', () => {
+    const long = filledSheet();
+    // Rows and a merge only the first sheet has: an unknown code and a duplicate, a merge hiding values.
+    long.grid.push(['XYZ_CU', '', 'Chỉ tiêu cũ', '', 5], [codes[0], '', labels[0], '', 7]);
+    long.merges = [...(long.merges ?? []), `E${LAYOUT.headerRow + 3}:F${LAYOUT.headerRow + 4}`];
+    const short = filledSheet();
+    short.name = 'Tờ 2';
+    const alone = lastOf([short]);
+    expect(alone.findings.map((f) => f.code)).not.toContain('unknown-indicator');
+    expect(lastOf([long, short])).toEqual(alone);
+    // The first sheet did have those findings (so the second would show them if its rows were left over).
+    const first = readSheet(long, ctx).findings.map((f) => f.code);
+    expect(first).toEqual(expect.arrayContaining(['unknown-indicator', 'duplicate-indicator', 'merged-cell']));
+  });
+
+  it('missing rows and holes read as empty, as in the grid given', () => {
+    const packed = filledSheet();
+    packed.grid.splice(LAYOUT.headerRow + 1, 0, [], []);
+    const holey = filledSheet();
+    const rows: CellValue[][] = [];
+    holey.grid.forEach((row, r) => {
+      rows[r < LAYOUT.headerRow + 1 ? r : r + 2] = row;
+    });
+    holey.grid = rows; // two holes below the header
+    expect(1 in holey.grid && !(LAYOUT.headerRow + 1 in holey.grid)).toBe(true);
+    expect(lastOf([holey])).toEqual(lastOf([packed]));
+    expect(lastOf([packed, holey])).toEqual(lastOf([packed]));
+  });
+});
+
 describe('"Đơn vị" naming the unit of "Mã đơn vị" skips the name look-up only when it cannot differ', () => {
   const kinds = ['xã', 'phường', 'thị trấn'];
   const names = ['Đoài', 'Xã Đoài', 'Phường Đoài', 'Đông', 'Thị trấn Đông', 'Ðoài'];

@@ -1516,8 +1516,31 @@ class LazyCells implements CellsMaker {
   }
 }
 
+/**
+ * The rows of the sheet being read, in an array of the reader's own: the functions that read a grid
+ * then meet one kind of array whatever made it (getValues, the .xlsx reader, a test builds packed or
+ * holey arrays), so code the JIT made for one kind is not thrown away mid-read when another comes.
+ * It holds the rows as they are (missing ones too) and only those of the sheet being read.
+ */
+const OWN_ROWS: Grid = [];
+
+/** The same for the sheet's merged ranges. */
+const OWN_MERGES: string[] = [];
+
+function ownRows(input: Grid): Grid {
+  // Too large to be read: only its header row and its size are looked at.
+  return input.length > MAX_ROWS ? input : own(input, OWN_ROWS);
+}
+
+/** `into`, made to hold what `input` holds (written in order from 0, so it never has holes). */
+function own<T>(input: T[], into: T[]): T[] {
+  for (let i = 0; i < input.length; i++) into[i] = input[i];
+  into.length = input.length;
+  return into;
+}
+
 function readOne(sheet: SheetInput, ctx: ReadContext, file: string, prepared: PreparedRead): SheetRead {
-  const grid = sheet.grid ?? [];
+  const grid = ownRows(sheet.grid ?? []);
   const header = findHeaderRow(grid);
   if (!header) return { report: null, findings: [], skipped: true };
 
@@ -1612,7 +1635,7 @@ function readOne(sheet: SheetInput, ctx: ReadContext, file: string, prepared: Pr
   } = readCells(grid, cat, look, rows, cols, out);
   const sr = rows.submittedRow;
 
-  const merges = sheet.merges ?? [];
+  const merges = own(sheet.merges ?? [], OWN_MERGES);
   const hiddenCells = merges.length ? hiddenByMerges(merges, rows.rowAt, sr, monthCol) : [];
   for (let k = 0; k < hiddenCells.length; k++) {
     const hidden = hiddenCells[k];
