@@ -291,6 +291,15 @@ describe('Vietnamese order as one text key', () => {
     );
   });
 
+  it('orders long texts (beyond the fast path too) as the key arrays did', () => {
+    const long = [79, 80, 81, 200].flatMap((n) => [
+      'ß'.repeat(n),
+      'ạ'.repeat(n),
+      `${'Mường Nhé '.repeat(n)}`.slice(0, n).trim(),
+    ]);
+    for (const a of long) for (const b of long) expect([a, b, compareVi(a, b)]).toEqual([a, b, compareViArrays(a, b)]);
+  });
+
   it('sorts lists as the key arrays did, ties by the given order', () => {
     fc.assert(
       fc.property(

@@ -187,14 +187,14 @@ export function sortKeyText(s: string): string {
   codes[p++] = 0;
   // The text too, so the key is one flat text (joined texts compare more slowly, in the runtime).
   for (let i = 0; i < n; i++) codes[p++] = text.charCodeAt(i);
-  codes.length = p;
-  return String.fromCharCode.apply(null, codes);
+  return String.fromCharCode.apply(null, codes.slice(0, p));
 }
-// Longer texts (rare) take keyOfClean: fromCharCode.apply passes every code unit as an argument.
+// Longer texts (rare) take keyOfClean: the arrays below are made for this length.
 const MAX_FAST = 80;
-const CODES: number[] = [];
-const TONES: number[] = [];
-const CASES: number[] = [];
+// Made at full size once: writing past an array's end would throw optimised code away.
+const CODES: number[] = new Array(MAX_FAST * 6 + 3).fill(0); // parts (at most 3 + 1 + 1), ends, text
+const TONES: number[] = new Array(MAX_FAST).fill(0);
+const CASES: number[] = new Array(MAX_FAST).fill(0);
 
 /** compareVi compares each name many times (findings): its key is made once (keys never change). */
 const sortKey = memoText(sortKeyText);
