@@ -140,7 +140,23 @@ function reportSpans(
       bothSpansFlat(flat, at, true, first, lastMonth, inPeriod[k], toDate[k], j);
       continue;
     }
+    // Most series have every month: summed without looking for gaps, and a sum that is a number
+    // shows there were none (an empty month, NaN, makes it NaN), so these are the same additions.
     let all = 0;
+    for (let x = at, end = at + lastMonth; x < end; x++) all += flat[x];
+    if (!Number.isNaN(all)) {
+      let part = 0;
+      for (let x = at + before, end = at + lastMonth; x < end; x++) part += flat[x];
+      if (sums) {
+        const to = k * 12 - at;
+        for (let x = at, end = at + lastMonth; x < end; x++) sums[to + x] += tidyOne(flat[x]);
+      }
+      toDate[k][j] = lastMonth > 0 ? tidyOne(all) : Number.NaN;
+      inPeriod[k][j] = lastMonth > before ? tidyOne(part) : Number.NaN;
+      continue;
+    }
+    // Some month is empty (or the sum is NaN without one: +∞ and -∞): month by month.
+    all = 0;
     let part = 0;
     let early = 0; // values before the period
     let inside = 0; // values in it
@@ -403,10 +419,15 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
       bothSpansFlat(one, 0, lastOf[k] === 1, first, lastMonth, inPeriod[k], toDate[k], j);
     }
   };
-  const newSpans = (): Spans => ({
-    inPeriod: numeric.map(() => new Float64Array(byCodeOrder.length).fill(Number.NaN)),
-    toDate: numeric.map(() => new Float64Array(byCodeOrder.length).fill(Number.NaN)),
-  });
+  // A year's numbers in one block (one allocation), each indicator's span a view of it; last
+  // year's block is let go with the summary made, this year's stays for the per-unit figures.
+  const newSpans = (): Spans => {
+    const n = byCodeOrder.length;
+    const block = new Float64Array(2 * numeric.length * n).fill(Number.NaN);
+    let used = 0;
+    const view = () => block.subarray(used, (used += n));
+    return { inPeriod: numeric.map(view), toDate: numeric.map(view) };
+  };
   const thisYear = newSpans();
   const lastYear = newSpans();
   // A unit's two reports one after the other: the reader lays a workbook's sheets out side by
