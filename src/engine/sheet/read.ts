@@ -1520,7 +1520,7 @@ class LazyCells implements CellsMaker {
  * The rows of the sheet being read, in an array of the reader's own: the functions that read a grid
  * then meet one kind of array whatever made it (getValues, the .xlsx reader, a test builds packed or
  * holey arrays), so code the JIT made for one kind is not thrown away mid-read when another comes.
- * It holds the rows as they are (missing ones too) and only those of the sheet being read.
+ * It holds the rows as they are (missing ones too), those of the sheet being read (until the next).
  */
 const OWN_ROWS: Grid = [];
 
