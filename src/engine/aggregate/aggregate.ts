@@ -425,7 +425,10 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
     const n = byCodeOrder.length;
     const block = new Float64Array(2 * numeric.length * n).fill(Number.NaN);
     let used = 0;
-    const view = () => block.subarray(used, (used += n));
+    const view = () => {
+      used += n;
+      return block.subarray(used - n, used);
+    };
     return { inPeriod: numeric.map(view), toDate: numeric.map(view) };
   };
   const thisYear = newSpans();
