@@ -8,15 +8,7 @@ import { defaultCatalogue, defaultUnits } from '../catalogue/defaults';
 import type { CellValue, SheetInput, Unit } from '../types';
 import { parseCell } from '../validation/cells';
 import { buildUnitSheet, monthCol } from './layout';
-import {
-  mayBeTopLabel,
-  type ReadContext,
-  readSheet,
-  readWorkbook,
-  TOP_LABELS,
-  topCellOf,
-  topLabelsTesting,
-} from './read';
+import { mayBeTopLabel, type ReadContext, readSheet, readWorkbook, TOP_LABELS, topCellOf } from './read';
 import { modelToSheetInput, rowWithCode, setCell } from './testing';
 
 const catalogue = defaultCatalogue();
@@ -151,102 +143,5 @@ describe('mayBeTopLabel (skips topCellOf for unit names, codes and titles)', () 
   it('skips unit names, codes and titles that cannot be labels', () => {
     for (const s of ['Xã Quang Pheo', 'xa-0002', 'BÁO CÁO NĂM 2025', '2025', '', '   '])
       expect(mayBeTopLabel(s)).toBe(false);
-  });
-});
-
-describe('top labels reused from the last sheet (its label cells, other values)', () => {
-  const { scan, reuse } = topLabelsTesting;
-  const DATE = new Date(2018, 0, 16);
-  /** Labels bare and inline, values, texts that look like labels, things that give no value. */
-  const pool: CellValue[] = [
-    '',
-    ' ',
-    '\u200B',
-    null,
-    undefined,
-    true,
-    Number.NaN,
-    2018,
-    2019,
-    0,
-    DATE,
-    'Đơn vị:',
-    'Mã đơn vị:',
-    'Năm:',
-    'Năm',
-    'đơn vị',
-    'Năm: 2019',
-    'Đơn vị: Xã Chung Chải',
-    'Mã đơn vị: x',
-    'Năm:   ',
-    'Xã Chung Chải',
-    'Xã Quang Pheo',
-    'chung-chai',
-    'xa-0002',
-    'Đơn vị tính',
-    'BÁO CÁO NĂM 2018',
-  ];
-  const cell = fc.constantFrom(...pool);
-  const grid = fc
-    .integer({ min: 0, max: 4 })
-    .chain((h) =>
-      fc.tuple(
-        fc.constant(h),
-        fc.array(fc.array(cell, { minLength: 0, maxLength: 6 }), { minLength: h, maxLength: h }),
-      ),
-    );
-  const edits = fc.array(fc.tuple(fc.nat(5), fc.nat(7), cell), { maxLength: 4 });
-
-  it('gives what the full scan gives, or leaves the sheet to it', () => {
-    let reused = 0;
-    fc.assert(
-      fc.property(grid, edits, ([h, rows], changes) => {
-        scan(rows, h);
-        const next = rows.map((r) => r.slice());
-        for (const [r, c, v] of changes) if (r < h && c < next[r].length) next[r][c] = v;
-        const fast = reuse(next, h);
-        const full = scan(next, h);
-        if (fast !== null) {
-          reused++;
-          expect(Object.entries(fast)).toEqual(Object.entries(full));
-        }
-      }),
-      { numRuns: 20000 },
-    );
-    // The shortcut must be taken often enough for the comparison to mean something.
-    expect(reused).toBeGreaterThan(2000);
-  });
-
-  it('reuses the layout rows with another unit and year, and reads the new values', () => {
-    const a = blankSheet().grid;
-    // Another unit and year: its code, its name, the year and the title's year differ.
-    const b = a.map((r) =>
-      r.map((v) =>
-        v === 'chung-chai'
-          ? 'quang-pheo'
-          : v === 2018
-            ? 2025
-            : typeof v === 'string'
-              ? v.replace('2018', '2025').replace('Chung Chải', 'Quang Pheo')
-              : v,
-      ),
-    );
-    const h = a.findIndex((r) => r.includes('T1'));
-    scan(a, h);
-    const fast = reuse(b, h);
-    expect(fast).not.toBeNull();
-    expect(fast).toEqual(scan(b, h));
-    expect(fast?.code).toBe('quang-pheo');
-    expect(fast?.year).toBe(2025);
-    expect(fast?.name).toBe('Xã Quang Pheo');
-  });
-
-  it('reads a workbook of sheets of several units as each sheet alone', () => {
-    const other = units.find((u) => u.code !== CHUNG_CHAI.code) as Unit;
-    const sheets = [CHUNG_CHAI, other, CHUNG_CHAI].map((u) =>
-      modelToSheetInput(buildUnitSheet(u, 2018, catalogue, {})),
-    );
-    const together = readWorkbook({ source: 'a.xlsx', sheets }, ctx).reports.map((r) => r.unitCode);
-    expect(together).toEqual([CHUNG_CHAI.code, other.code, CHUNG_CHAI.code]);
   });
 });

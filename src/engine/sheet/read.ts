@@ -548,125 +548,32 @@ export function mayBeTopLabel(raw: string): boolean {
   return false;
 }
 
-/**
- * What the last sheet readTopLabels scanned held above the header, per cell: EMPTY, OTHER (text
- * or a value that is no top label), or the top label's own text; and what its labels took, in scan
- * order. Sheets of one template differ there only in the unit's name and code, the year, a title.
- */
-interface SeenTop {
-  rows: (string | number)[][];
-  /** Per value taken: the TOP_LABELS index, the row, the column (-1 - c: inline, from the label at c). */
-  hits: number[];
-}
-const EMPTY = 0;
-const OTHER = 1;
-let lastTop: SeenTop | null = null;
-
 function readTopLabels(grid: Grid, headerRow: number): TopLabels {
-  const seen = lastTop;
-  if (seen !== null) {
-    const found = sameTopLabels(grid, headerRow, seen);
-    if (found !== null) return found;
-  }
-  return scanTopLabels(grid, headerRow);
-}
-
-function isTopLabel(v: CellValue): boolean {
-  return typeof v === 'string' && mayBeTopLabel(v) && topCellOf(v).any;
-}
-
-/**
- * readTopLabels' answer when the rows above the header have the same labels (===) as `seen` and
- * empty cells where it had empty cells, and no other top label; else null. The full scan then
- * meets the same labels and stops at the same cells (the first non-empty one), so it takes the
- * cells `seen` took, whatever they now hold. read-fast.test.ts compares the two.
- */
-function sameTopLabels(grid: Grid, headerRow: number, seen: SeenTop): TopLabels | null {
-  const { rows, hits } = seen;
-  if (rows.length !== headerRow) return null;
-  for (let r = 0; r < headerRow; r++) {
-    const row = grid[r] ?? NO_CELLS;
-    const old = rows[r];
-    if (row.length !== old.length) return null;
-    for (let c = 0; c < row.length; c++) {
-      const v = row[c];
-      const o = old[c];
-      if (o === EMPTY) {
-        if (!isEmpty(v)) return null;
-      } else if (o === OTHER) {
-        if (isEmpty(v) || isTopLabel(v)) return null;
-      } else if (v !== o) return null;
-    }
-  }
   const found: TopLabels = {};
-  for (let i = 0; i < hits.length; i += 3) {
-    const field = TOP_LABELS[hits[i]][0];
-    const row = grid[hits[i + 1]];
-    const k = hits[i + 2];
-    // Inline values come from the label's own text, the same text as before.
-    const value = k < 0 ? topCellOf(row[-k - 1] as string).inlineValue : row[k];
-    if (field === 'year') found.year = value;
-    else {
-      // The full scan would then look on for another label giving a value: left to it.
-      const text = cellText(value);
-      if (text === '') return null;
-      found[field] = text;
-    }
-  }
-  return found;
-}
-
-/**
- * For tests: the full scan of the rows above the header (which leaves its positions for the next
- * sheet), and the shortcut's answer for `grid` after it (null: the scan would be taken).
- */
-export const topLabelsTesting = {
-  scan: (grid: Grid, headerRow: number): TopLabels => scanTopLabels(grid, headerRow),
-  reuse: (grid: Grid, headerRow: number): TopLabels | null =>
-    lastTop === null ? null : sameTopLabels(grid, headerRow, lastTop),
-};
-
-/** The full scan of the rows above the header; it leaves what sameTopLabels needs in lastTop. */
-function scanTopLabels(grid: Grid, headerRow: number): TopLabels {
-  const found: TopLabels = {};
-  const hits: number[] = [];
-  const rows: (string | number)[][] = [];
-  // Kept for the next sheet only when every label taken gave a value.
-  let keep = true;
   for (let r = 0; r < headerRow; r++) {
-    const row = grid[r] ?? NO_CELLS;
-    const kinds: (string | number)[] = [];
-    rows.push(kinds);
-    if (row.length > MAX_COLS) keep = false; // cells beyond are not looked at as labels
-    for (let c = 0; c < row.length; c++) {
+    const row = grid[r] ?? [];
+    for (let c = 0; c < Math.min(row.length, MAX_COLS); c++) {
       const v = row[c];
-      kinds.push(isEmpty(v) ? EMPTY : OTHER);
-      if (c >= MAX_COLS || typeof v !== 'string' || !mayBeTopLabel(v)) continue;
+      if (typeof v !== 'string' || !mayBeTopLabel(v)) continue;
       const top = topCellOf(v);
       if (!top.any) continue;
-      kinds[c] = v;
       for (let f = 0; f < TOP_LABELS.length; f++) {
         const field = TOP_LABELS[f][0];
         if (found[field] !== undefined) continue;
         let value: CellValue;
-        let at = -1 - c;
         if (top.byKey[f]) {
           for (let k = c + 1; k < row.length; k++)
             if (!isEmpty(row[k])) {
               value = row[k];
-              at = k;
               break;
             }
         } else if (top.inline[f]) value = top.inlineValue;
         if (value === undefined) continue;
         if (field === 'year') found.year = value;
         else found[field] = cellText(value) || undefined;
-        if (found[field] === undefined) keep = false;
-        hits.push(f, r, at);
       }
     }
   }
-  lastTop = keep ? { rows, hits } : null;
   return found;
 }
 
