@@ -88,6 +88,22 @@ export function splitPredecessors(reports: UnitYear[], units: Unit[]): SplitPred
   }));
 }
 
+/** Codes, files and sheets are texts and years finite numbers (as the reader gives them). */
+function plainReports(reports: readonly UnitYear[]): boolean {
+  for (let i = 0; i < reports.length; i++) {
+    const r = reports[i];
+    if (
+      typeof r.unitCode !== 'string' ||
+      typeof r.file !== 'string' ||
+      typeof r.sheet !== 'string' ||
+      typeof r.year !== 'number' ||
+      !Number.isFinite(r.year)
+    )
+      return false;
+  }
+  return true;
+}
+
 /**
  * One report per (unit, year): when a unit has several sheets for a year (a
  * validation error reported elsewhere), keep the first by file then sheet name,
@@ -103,16 +119,7 @@ export function oneReportPerUnit(reports: UnitYear[]): UnitYear[] {
   );
   // With text codes, files and sheets and finite years the order is total: reports of one unit
   // and year lie side by side, and the first of each run is kept (no key text per report).
-  let plain = true;
-  for (let i = 0; i < sorted.length && plain; i++) {
-    const r = sorted[i];
-    plain =
-      typeof r.unitCode === 'string' &&
-      typeof r.file === 'string' &&
-      typeof r.sheet === 'string' &&
-      typeof r.year === 'number' &&
-      Number.isFinite(r.year);
-  }
+  const plain = plainReports(sorted);
   if (plain)
     return sorted.filter((r, i) => i === 0 || r.unitCode !== sorted[i - 1].unitCode || r.year !== sorted[i - 1].year);
   const seen = new Set<string>();
@@ -187,16 +194,7 @@ function combine(unit: Unit, year: number, parts: UnitYear[]): UnitYear {
  */
 export function reportsByCode(reports: readonly UnitYear[], maxYear: number): Map<string, UnitYear[]> {
   const byCode = new Map<string, UnitYear[]>();
-  let plain = true;
-  for (let i = 0; i < reports.length && plain; i++) {
-    const r = reports[i];
-    plain =
-      typeof r.unitCode === 'string' &&
-      typeof r.file === 'string' &&
-      typeof r.sheet === 'string' &&
-      typeof r.year === 'number' &&
-      Number.isFinite(r.year);
-  }
+  const plain = plainReports(reports);
   if (!plain) {
     for (const r of oneReportPerUnit(reports.filter((r) => r.year <= maxYear))) {
       const list = byCode.get(r.unitCode);
