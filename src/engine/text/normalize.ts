@@ -143,11 +143,16 @@ export const looseKey: (s: string) => string = memoText((s) => keyOf(normalizeNa
 
 /** looseKey without its caches, for a text met once (each unit's name, when the units are indexed). */
 export function looseKeyOnce(s: string): string {
+  // A clean name (most) is lower-cased and keyed in one pass: no lower-case copy, no re-checks.
+  if (isClean(s)) {
+    const key = tonesLast(s, true);
+    if (key !== null) return key;
+  }
   return keyOf(normalizeNameOnce(s));
 }
 
 function keyOf(n: string): string {
-  return isClean(n) ? tonesLast(n) : tonesLastSlow(n);
+  return isClean(n) ? (tonesLast(n, false) as string) : tonesLastSlow(n);
 }
 
 function tonesLastSlow(n: string): string {
@@ -165,16 +170,24 @@ function tonesLastSlow(n: string): string {
 /**
  * tonesLastSlow in one pass for clean text (code units below U+0300 or in U+1E00–U+1EFF, see
  * isClean): each letter's NFD and whether it is a letter are looked up in tables filled on
- * first use. The unit index runs this for every unit name (3,321 at national scale).
+ * first use. The unit index runs this for every unit name (3,321 at national scale). With
+ * `lower`, each code unit is lower-cased first (what normalizeNameOnce does to clean text, as
+ * toLowerCase only looks beyond one code unit for the final sigma); null when a code unit's
+ * lower case is not one clean code unit (İ, for one), which the caller sends the long way.
  */
-function tonesLast(n: string): string {
+function tonesLast(n: string, lower: boolean): string | null {
   let out = '';
   let word = '';
   let tones = '';
   for (let i = 0; i < n.length; i++) {
-    const c = n.charCodeAt(i);
+    let c = n.charCodeAt(i);
+    if (lower) {
+      const l = LOWER_OF[c < 0x300 ? c : c - 0x1e00 + 0x300];
+      c = l === 0 ? lowerOf(c) : l;
+      if (c < 0) return null;
+    }
     if (c < 0x80 && !ASCII_LETTER[c]) {
-      out += word + tones + n[i];
+      out += word + tones + String.fromCharCode(c);
       word = '';
       tones = '';
       continue;
@@ -182,7 +195,7 @@ function tonesLast(n: string): string {
     const k = c < 0x300 ? c : c - 0x1e00 + 0x300;
     let d = NFD_OF[k];
     if (d === undefined) {
-      const ch = n[i];
+      const ch = String.fromCharCode(c);
       d = ch === '\u00AB' || ch === '\u00BB' ? '"' : ch.normalize('NFD');
       NFD_OF[k] = d;
       IS_LETTER[k] = /^[\p{L}\p{M}]/u.test(d) ? 1 : 0;
@@ -209,6 +222,21 @@ function tonesLast(n: string): string {
   return out + word + tones;
 }
 
+/** A clean code unit's lower case when that is one clean code unit (isClean's classes), else -1; remembered. */
+function lowerOf(c: number): number {
+  const l = String.fromCharCode(c).toLowerCase();
+  const x = l.length === 1 ? l.charCodeAt(0) : -1;
+  const clean =
+    (x >= 0x20 && x < 0x7f) ||
+    (x > 0xa0 && x < 0x300 && x !== 0xd0 && x !== 0xf0 && x !== 0x189 && x !== 0x256) ||
+    (x >= 0x1e00 && x <= 0x1eff);
+  const out = clean ? x : -1;
+  LOWER_OF[c < 0x300 ? c : c - 0x1e00 + 0x300] = out;
+  return out;
+}
+
+/** By the same index as NFD_OF: lowerOf's answer, 0 until asked (no clean code unit lower-cases to U+0000). */
+const LOWER_OF = new Int32Array(0x400);
 const TONE_SET = new Set(['\u0300', '\u0301', '\u0303', '\u0309', '\u0323']);
 const ASCII_LETTER = Array.from({ length: 128 }, (_, c) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122));
 /** By code unit below U+0300, then U+1E00–U+1EFF from index 0x300: NFD, and 1 for a letter. */
