@@ -283,15 +283,22 @@ interface UnitMatch {
 }
 
 function candidates(units: Unit[]): UnitMatch[] {
-  const list: UnitMatch[] = units.map((unit) => ({ unit, predecessor: false, display: undefined, itself: undefined }));
-  const known = new Set(units.map((u) => u.code));
-  for (const u of units)
-    for (const code of u.succession?.predecessors ?? []) {
+  const list: UnitMatch[] = [];
+  for (let i = 0; i < units.length; i++)
+    list.push({ unit: units[i], predecessor: false, display: undefined, itself: undefined });
+  // The codes known so far, made only when some unit has predecessors (most lists have none).
+  let known: Set<string> | null = null;
+  for (const u of units) {
+    const predecessors = u.succession?.predecessors;
+    if (!predecessors || predecessors.length === 0) continue;
+    known ??= new Set(units.map((x) => x.code));
+    for (const code of predecessors) {
       if (known.has(code)) continue;
       known.add(code);
       const unit = { code, name: code, kind: u.kind, emails: [] };
       list.push({ unit, predecessor: true, display: undefined, itself: undefined });
     }
+  }
   return list;
 }
 
