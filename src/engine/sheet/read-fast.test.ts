@@ -5,10 +5,11 @@
  */
 import fc from 'fast-check';
 import { defaultCatalogue, defaultUnits } from '../catalogue/defaults';
+import { cleanText } from '../text/normalize';
 import type { CellValue, SheetInput, Unit } from '../types';
 import { parseCell } from '../validation/cells';
 import { buildUnitSheet, monthCol } from './layout';
-import { mayBeTopLabel, type ReadContext, readSheet, readWorkbook, TOP_LABELS, topCellOf } from './read';
+import { mayBeTopLabel, type ReadContext, readSheet, readTopLabels, readWorkbook, TOP_LABELS, topCellOf } from './read';
 import { modelToSheetInput, rowWithCode, setCell } from './testing';
 
 const catalogue = defaultCatalogue();
@@ -143,5 +144,74 @@ describe('mayBeTopLabel (skips topCellOf for unit names, codes and titles)', () 
   it('skips unit names, codes and titles that cannot be labels', () => {
     for (const s of ['Xã Quang Pheo', 'xa-0002', 'BÁO CÁO NĂM 2025', '2025', '', '   '])
       expect(mayBeTopLabel(s)).toBe(false);
+  });
+});
+
+describe('readTopLabels (the three labels kept in locals)', () => {
+  // The reader as it was, setting each label by name on one object: the oracle.
+  const text = (v: CellValue) =>
+    typeof v === 'string'
+      ? v === ''
+        ? ''
+        : cleanText(v)
+      : typeof v === 'number' && Number.isFinite(v)
+        ? String(v)
+        : '';
+  const empty = (v: CellValue) => (typeof v === 'string' ? cleanText(v) === '' : v === null || v === undefined);
+  function byName(grid: CellValue[][], headerRow: number): Record<string, CellValue> {
+    const found: Record<string, CellValue> = {};
+    for (let r = 0; r < headerRow; r++) {
+      const row = grid[r] ?? [];
+      for (let c = 0; c < Math.min(row.length, 30); c++) {
+        const v = row[c];
+        if (typeof v !== 'string') continue;
+        const top = topCellOf(v);
+        if (!top.any) continue;
+        TOP_LABELS.forEach(([field], f) => {
+          if (found[field] !== undefined) return;
+          let value: CellValue;
+          if (top.byKey[f]) value = row.slice(c + 1).find((x) => !empty(x));
+          else if (top.inline[f]) value = top.inlineValue;
+          if (value === undefined) return;
+          found[field] = field === 'year' ? value : text(value) || undefined;
+        });
+      }
+    }
+    return found;
+  }
+
+  it('finds what setting them by name found, first value of each, on random rows above the header', () => {
+    const labels = TOP_LABELS.flatMap(([, names]) => names);
+    const cell = fc.oneof(
+      fc.constantFrom(
+        ...labels,
+        ...labels.map((l) => `${l}:`),
+        'Đơn vị tính',
+        'Năm: 2019',
+        'Mã đơn vị: xa-1',
+        'Đơn vị:  ',
+      ),
+      fc.constantFrom<CellValue>(
+        '',
+        ' ',
+        '\u00A0',
+        'xa-0001',
+        'Xã Chung Chải',
+        2018,
+        0,
+        Number.NaN,
+        true,
+        null,
+        undefined,
+      ),
+      fc.constantFrom<CellValue>(new Date(Date.UTC(2018, 0, 1))),
+    );
+    const grid = fc.array(fc.array(cell, { maxLength: 8 }), { maxLength: 6 });
+    fc.assert(
+      fc.property(grid, fc.nat(7), (g, headerRow) => {
+        expect(readTopLabels(g, headerRow)).toEqual(byName(g, headerRow));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -555,8 +555,14 @@ export function mayBeTopLabel(raw: string): boolean {
   return false;
 }
 
-function readTopLabels(grid: Grid, headerRow: number): TopLabels {
-  const found: TopLabels = {};
+/**
+ * The first value of each top label in the rows above the header row. The three are kept in
+ * locals rather than set by name on one object (a keyed load and store per label cell and field).
+ */
+export function readTopLabels(grid: Grid, headerRow: number): TopLabels {
+  let code: string | undefined;
+  let name: string | undefined;
+  let year: CellValue | undefined;
   for (let r = 0; r < headerRow; r++) {
     const row = grid[r] ?? [];
     for (let c = 0; c < Math.min(row.length, MAX_COLS); c++) {
@@ -566,7 +572,7 @@ function readTopLabels(grid: Grid, headerRow: number): TopLabels {
       if (!top.any) continue;
       for (let f = 0; f < TOP_LABELS.length; f++) {
         const field = TOP_LABELS[f][0];
-        if (found[field] !== undefined) continue;
+        if ((field === 'code' ? code : field === 'name' ? name : year) !== undefined) continue;
         let value: CellValue;
         if (top.byKey[f]) {
           for (let k = c + 1; k < row.length; k++)
@@ -576,12 +582,13 @@ function readTopLabels(grid: Grid, headerRow: number): TopLabels {
             }
         } else if (top.inline[f]) value = top.inlineValue;
         if (value === undefined) continue;
-        if (field === 'year') found.year = value;
-        else found[field] = cellText(value) || undefined;
+        if (field === 'year') year = value;
+        else if (field === 'code') code = cellText(value) || undefined;
+        else name = cellText(value) || undefined;
       }
     }
   }
-  return found;
+  return { code, name, year };
 }
 
 function yearIn(v: CellValue): number | null {
