@@ -15,7 +15,7 @@ import { periodMonths } from '../periods/period';
 import { flatBase, flatOf, layoutOf } from '../sheet/sheet-report';
 import { compareVi, sortVi } from '../text/collate';
 import type { Completeness, CompletenessRow, Period, Settings, SubmissionStatus, Unit, UnitYear } from '../types';
-import { reportsByCode } from './succession';
+import { reportsByCode, soleReportByCode } from './succession';
 
 // ---------------------------------------------------------------- unit order
 
@@ -66,10 +66,14 @@ export function completenessOfSorted(
 ): Completeness {
   const due = deadline(period, settings);
   const months = periodMonths(period);
-  const byCode = new Map<string, UnitYear>();
-  reportsByCode(reports, period.year).forEach((list, code) => {
-    for (let i = 0; i < list.length; i++) if (list[i].year === period.year) byCode.set(code, list[i]);
-  });
+  // Usually one report per unit (aggregate passes this year's): no list per code. That map may
+  // hold a code's report of an earlier year, so the year is checked per unit below.
+  let byCode = soleReportByCode(reports, period.year);
+  if (!byCode) {
+    byCode = new Map<string, UnitYear>();
+    for (const [code, list] of reportsByCode(reports, period.year))
+      for (let i = 0; i < list.length; i++) if (list[i].year === period.year) byCode.set(code, list[i]);
+  }
 
   // One loop (not a callback per unit): it runs once per summary, over thousands of units.
   const rows: CompletenessRow[] = [];
@@ -77,7 +81,8 @@ export function completenessOfSorted(
   let onTime = 0;
   for (let u = 0; u < sortedUnits.length; u++) {
     const unit = sortedUnits[u];
-    const r = byCode.get(unit.code);
+    const found = byCode.get(unit.code);
+    const r = found && found.year === period.year ? found : undefined;
     const missingMonths: number[] = [];
     let late = false;
     let submittedOn: string | null = null;

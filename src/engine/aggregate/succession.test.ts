@@ -1,14 +1,17 @@
 import fc from 'fast-check';
 import units2025Json from '../../../sheets-templates/units-2025.json';
+import { defaultSettings } from '../catalogue/defaults';
 import { parseUnits } from '../catalogue/schema';
 import type { Period, Unit } from '../types';
-import { mapToSuccessors, oneReportPerUnit, reportsByCode, splitPredecessors } from './succession';
+import { completeness } from './completeness';
+import { mapToSuccessors, oneReportPerUnit, reportsByCode, soleReportByCode, splitPredecessors } from './succession';
 import { shuffle, unit, unitYear } from './test-helpers';
 
 const r = parseUnits(units2025Json, 'units-2025.json');
 if (!r.ok) throw new Error(r.errors.join('\n'));
 const UNITS_2025: Unit[] = r.value;
 const SEP_2025: Period = { type: 'month', year: 2025, index: 9 };
+const SETTINGS = defaultSettings();
 const OLD = [
   'chung-chai',
   'huoi-lech',
@@ -363,5 +366,63 @@ describe('reportsByCode and the mapping without successions (one pass, no sort)'
     const odd = [unitYear('a', 2024, { file: 'b.xlsx' }), { ...unitYear('a', 2024), file: 7 as unknown as string }];
     const byCode = reportsByCode(odd, 2025);
     expect(byCode.get('a')).toEqual(oneReportPerUnit(odd));
+  });
+});
+
+describe('soleReportByCode: the one-report-per-code fast path', () => {
+  const CODES = ['a', 'b', 'c', 'd', 'e', 'zz'];
+  const report = fc
+    .record({
+      code: fc.constantFrom(...CODES),
+      year: fc.constantFrom(2024, 2025, 2026),
+      file: fc.constantFrom('1.xlsx', '2.xlsx'),
+      month: fc.integer({ min: 1, max: 12 }),
+      value: fc.integer({ min: -5, max: 5 }),
+      dated: fc.boolean(),
+    })
+    .map((x) =>
+      unitYear(x.code, x.year, {
+        file: x.file,
+        values: { TCD_LUOT: { [x.month]: x.value } },
+        submitted: x.dated ? { [x.month]: `${x.year}-0${(x.month % 9) + 1}-15` } : {},
+      }),
+    );
+  const UNITS = ['a', 'b', 'c', 'd', 'e'].map((c, i) => unit(c, `Xã ${5 - i}`));
+
+  it('is reportsByCode with one report per code when no code repeats up to the year, else null', () => {
+    fc.assert(
+      fc.property(fc.array(report, { maxLength: 12 }), (reports) => {
+        const sole = soleReportByCode(reports, 2025);
+        const lists = reportsByCode(reports, 2025);
+        const counts = new Map<string, number>();
+        for (const r of reports) if (r.year <= 2025) counts.set(r.unitCode, (counts.get(r.unitCode) ?? 0) + 1);
+        const repeats = [...counts.values()].some((n) => n > 1);
+        expect(sole === null).toBe(repeats);
+        if (sole) {
+          expect([...sole.keys()]).toEqual([...lists.keys()]);
+          for (const [code, r] of sole) expect(lists.get(code)).toEqual([r]);
+        }
+      }),
+    );
+  });
+
+  it('gives mapToSuccessors and completeness the results of the general path', () => {
+    // A second report of a code and year in a later file changes nothing (the first by file
+    // is kept) but takes the general path: both must agree.
+    fc.assert(
+      fc.property(fc.uniqueArray(report, { selector: (r) => r.unitCode, maxLength: 6 }), (reports) => {
+        const extra = reports.map((r) => ({ ...r, file: 'z.xlsx', values: { TCD_LUOT: Array(12).fill(99) } }));
+        for (const period of [SEP_2025, { ...SEP_2025, year: 2026 }] as Period[]) {
+          expect(soleReportByCode(reports, period.year)).not.toBeNull();
+          const withExtra = [...reports, ...extra];
+          expect(mapToSuccessors(reports, UNITS, period)).toEqual(mapToSuccessors(withExtra, UNITS, period));
+          if (!reports.some((r) => r.year <= period.year)) continue;
+          expect(soleReportByCode(withExtra, period.year)).toBeNull();
+          expect(completeness(reports, UNITS, period, SETTINGS)).toEqual(
+            completeness(withExtra, UNITS, period, SETTINGS),
+          );
+        }
+      }),
+    );
   });
 });

@@ -223,6 +223,23 @@ export function reportsByCode(reports: readonly UnitYear[], maxYear: number): Ma
   return byCode;
 }
 
+/**
+ * reportsByCode with each code's one report instead of a list, when no code has two reports of
+ * years up to `maxYear` and the reports are plain (the usual case: one year's reports, one per
+ * unit, as the reader gives them); else null. No list is made per code.
+ */
+export function soleReportByCode(reports: readonly UnitYear[], maxYear: number): Map<string, UnitYear> | null {
+  if (!plainReports(reports)) return null;
+  const byCode = new Map<string, UnitYear>();
+  for (let i = 0; i < reports.length; i++) {
+    const r = reports[i];
+    if (!(r.year <= maxYear)) continue;
+    if (byCode.has(r.unitCode)) return null;
+    byCode.set(r.unitCode, r);
+  }
+  return byCode;
+}
+
 /** Whether any unit lists predecessors (most summaries: none, and mapping is a look-up). */
 function anySuccession(units: readonly Unit[]): boolean {
   for (let i = 0; i < units.length; i++) if (units[i].succession?.predecessors?.length) return true;
@@ -239,23 +256,35 @@ function anySuccession(units: readonly Unit[]): boolean {
  * (sums of the mapped reports) count each old report once. `splits` lists such units.
  */
 export function mapToSuccessors(reports: UnitYear[], units: Unit[], period: Period): SuccessionResult {
-  const byCode = reportsByCode(reports, period.year);
   const mapped: UnitYear[] = [];
   if (!anySuccession(units)) {
     // Each unit takes the reports of its own code; codes of no unit are unmatched.
     const current = new Set<string>();
+    const unmatched: string[] = [];
+    const sole = soleReportByCode(reports, period.year);
+    if (sole) {
+      for (let i = 0; i < units.length; i++) {
+        const unit = units[i];
+        current.add(unit.code);
+        const own = sole.get(unit.code);
+        if (own) mapped.push(renamed(own, unit.name, unit.kind));
+      }
+      for (const code of sole.keys()) if (!current.has(code)) unmatched.push(code);
+      return { mapped, unmatched: unmatched.sort(compareText), splits: [] };
+    }
+    const byCode = reportsByCode(reports, period.year);
     for (let i = 0; i < units.length; i++) {
       const unit = units[i];
       current.add(unit.code);
       const own = byCode.get(unit.code);
       if (own) for (let k = 0; k < own.length; k++) mapped.push(renamed(own[k], unit.name, unit.kind));
     }
-    const unmatched: string[] = [];
     byCode.forEach((_, code) => {
       if (!current.has(code)) unmatched.push(code);
     });
     return { mapped, unmatched: unmatched.sort(compareText), splits: [] };
   }
+  const byCode = reportsByCode(reports, period.year);
   const used = new Set<string>();
   const current = new Set(units.map((u) => u.code));
   const split = claimants(units);
