@@ -61,6 +61,27 @@ describe('narrate: Mường Nhé, September 2018', () => {
 });
 
 describe('narrate: other cases', () => {
+  it('names a note by the last unit of its code, or by the note’s own name when no unit has it', () => {
+    const { narrative, ...core } = summary();
+    const notes = core.indicators.find((i) => i.kind === 'note' && i.notes?.length);
+    if (!notes?.notes) throw new Error('no notes in the fixture');
+    const first = notes.notes[0];
+    const original = core.units.find((u) => u.code === first.unitCode);
+    const twin = { ...original, code: first.unitCode, name: 'Sau Cùng' };
+    const withTwin = {
+      ...core,
+      units: [...core.units, twin as (typeof core.units)[number]],
+      indicators: core.indicators.map((i) =>
+        i === notes ? { ...i, notes: [...(i.notes ?? []), { ...first, unitCode: 'la', unitName: 'Xã Lạ' }] } : i,
+      ),
+    };
+    const paragraph = narrate(withTwin, CATALOGUE).find((p) => p.includes('Xã Lạ'));
+    expect(paragraph).toContain(`Xã Sau Cùng: ${cleanNote(first.text)};`);
+    expect(paragraph).toContain(`Xã Lạ: ${cleanNote(first.text)}.`);
+    expect(paragraph).not.toContain(`Xã ${original?.name}:`);
+    expect(narrative.join(' ')).toContain(`Xã ${original?.name}:`);
+  });
+
   it('writes one sentence per group when the period starts in January', () => {
     const year = summary({ type: 'year', year: 2018, index: 1 });
     expect(year.narrative[4]).toBe(

@@ -151,7 +151,12 @@ function notesParagraph(ind: Indicator, sum: IndicatorSummary, s: SummaryCore): 
   }
   if (!notes.length) return null;
   const multiMonth = periodMonths(s.period).length > 1;
-  const unitOf = new Map(s.units.map((u) => [u.code, u]));
+  // Only the units with a note (a few among thousands) are kept for look-up; a later unit of
+  // the same code wins, as in a map of all units.
+  const noted = new Set<string>();
+  for (const n of notes) noted.add(n.unitCode);
+  const unitOf = new Map<string, (typeof s.units)[number]>();
+  for (const u of s.units) if (noted.has(u.code)) unitOf.set(u.code, u);
   const parts = notes.map((n) => {
     const unit = unitOf.get(n.unitCode);
     const name = unit ? unitDisplayName(unit) : n.unitName;
