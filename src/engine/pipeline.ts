@@ -60,9 +60,11 @@ export function summarise(input: SummariseInput): SummariseResult {
   const year = period.year;
   // The reader accepts predecessors known by code alone (named from their sheets);
   // former units given in full are read as units, names checked.
+  // Index loops over units and reports: this runs once per process, unoptimised, where for…of
+  // makes an iterator result per element.
   const predecessors = new Set<string>();
-  for (const u of units) {
-    const preds = u.succession?.predecessors;
+  for (let i = 0; i < units.length; i++) {
+    const preds = units[i].succession?.predecessors;
     if (preds) for (const p of preds) predecessors.add(p);
   }
   // Current codes are needed only beside former units (most runs have none).
@@ -78,9 +80,11 @@ export function summarise(input: SummariseInput): SummariseResult {
   });
   const thisYear: UnitYear[] = [];
   const previous: UnitYear[] = [];
-  for (const r of read.reports)
+  for (let i = 0; i < read.reports.length; i++) {
+    const r = read.reports[i];
     if (r.year === year) thisYear.push(r);
     else if (r.year === year - 1) previous.push(r);
+  }
 
   // Sheet keys are only made when some finding names a sheet (most national runs have none).
   let lastYearSheets: Set<string> | null = null;

@@ -447,7 +447,8 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
       for (let i = 0; i < units.length; i++) {
         const texts = now.get(unitCodes[i])?.notes[ind.code];
         if (texts)
-          for (const m of months) {
+          for (let x = 0; x < months.length; x++) {
+            const m = months[x];
             const text = texts[m - 1];
             if (text?.trim())
               notes.push({ unitCode: unitCodes[i], unitName: unitNames[i], month: m, text: text.trim() });
@@ -512,11 +513,15 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
   // date cells are not totals).
   const numericCodes = new Set(numeric.map((i) => i.code));
   let excludedCells = 0;
-  for (const r of current)
-    for (const key of r.invalid) {
+  // Index loops (once per summary over thousands of reports, most without invalid cells).
+  for (let i = 0; i < current.length; i++) {
+    const invalid = current[i].invalid;
+    for (let x = 0; x < invalid.length; x++) {
+      const key = invalid[x];
       const at = key.lastIndexOf(':');
       if (numericCodes.has(key.slice(0, at)) && ytd.includes(Number(key.slice(at + 1)))) excludedCells++;
     }
+  }
 
   return {
     period,

@@ -269,7 +269,11 @@ export function mapToSuccessors(reports: UnitYear[], units: Unit[], period: Peri
         const own = sole.get(unit.code);
         if (own) mapped.push(renamed(own, unit.name, unit.kind));
       }
-      for (const code of sole.keys()) if (!current.has(code)) unmatched.push(code);
+      // The map's codes in its order: each report up to the year, once (no iterator per key).
+      for (let i = 0; i < reports.length; i++) {
+        const r = reports[i];
+        if (r.year <= period.year && !current.has(r.unitCode)) unmatched.push(r.unitCode);
+      }
       return { mapped, unmatched: unmatched.sort(compareText), splits: [] };
     }
     const byCode = reportsByCode(reports, period.year);

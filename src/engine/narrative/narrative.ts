@@ -156,7 +156,7 @@ function notesParagraph(ind: Indicator, sum: IndicatorSummary, s: SummaryCore): 
   const noted = new Set<string>();
   for (const n of notes) noted.add(n.unitCode);
   const unitOf = new Map<string, (typeof s.units)[number]>();
-  for (const u of s.units) if (noted.has(u.code)) unitOf.set(u.code, u);
+  for (let i = 0; i < s.units.length; i++) if (noted.has(s.units[i].code)) unitOf.set(s.units[i].code, s.units[i]);
   const parts = notes.map((n) => {
     const unit = unitOf.get(n.unitCode);
     const name = unit ? unitDisplayName(unit) : n.unitName;

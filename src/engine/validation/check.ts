@@ -161,9 +161,11 @@ export function expectedUnitsMissing(reports: UnitYear[], units: Unit[], year: n
   const reported = new Set<string>();
   for (let k = 0; k < reports.length; k++) if (reports[k].year === year) reported.add(reports[k].unitCode);
   const mergedAway = new Set<string>();
-  for (const u of units)
+  for (let k = 0; k < units.length; k++) {
+    const u = units[k];
     if (u.succession && u.succession.from <= `${year}-01-01`)
       for (const p of u.succession.predecessors) if (p !== u.code) mergedAway.add(p);
+  }
   const missing: Unit[] = [];
   for (let k = 0; k < units.length; k++) {
     const u = units[k];
