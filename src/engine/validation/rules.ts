@@ -145,33 +145,28 @@ function plainMonths(months: number[]): boolean {
   return true;
 }
 
+/** sideSumFlat over places already resolved (`places`: the side's codes present in the layout). */
+function placedSum(flat: Float64Array, places: Int32Array, at: number): number | null {
+  let acc = 0;
+  let any = false;
+  for (let x = 0; x < places.length; x++) {
+    const v = flat[places[x] + at];
+    if (Number.isNaN(v)) continue;
+    any = true;
+    acc += v;
+  }
+  return any ? tidy(acc) : null;
+}
+
 /** Whether rule `k` fails in the month at `at` (the flat walk of checkRules, without a finding). */
 function breaks(flat: Float64Array, at: number, compiled: CompiledRules, p: Places, k: number): boolean {
   const { rule } = compiled.rules[k];
-  const lp = p.left[k];
-  const rp = p.right[k];
-  let l = 0;
-  let la = false;
-  for (let x = 0; x < lp.length; x++) {
-    const v = flat[lp[x] + at];
-    if (!Number.isNaN(v)) {
-      l += v;
-      la = true;
-    }
-  }
-  let r = 0;
-  let ra = false;
-  for (let x = 0; x < rp.length; x++) {
-    const v = flat[rp[x] + at];
-    if (!Number.isNaN(v)) {
-      r += v;
-      ra = true;
-    }
-  }
+  const l = placedSum(flat, p.left[k], at);
+  const r = placedSum(flat, p.right[k], at);
   if (rule.missing === 'treatAsZero') {
-    if (!la && !ra) return false;
-  } else if (!la || (rule.right.length > 0 && !ra)) return false;
-  return !holds(la ? tidy(l) : 0, rule.operator, ra ? tidy(r) : 0);
+    if (l === null && r === null) return false;
+  } else if (l === null || (rule.right.length > 0 && r === null)) return false;
+  return !holds(l ?? 0, rule.operator, r ?? 0);
 }
 
 /**
