@@ -385,11 +385,7 @@ describe('aggregate of reader reports (flat numbers) and of plain reports', () =
           });
           expect(fromSheets.monthly[code]).toEqual(want);
         });
-        for (const [k, ind] of fromSheets.indicators.entries())
-          ind.byUnit.forEach((f, i) => {
-            const other = fromPlain.indicators[k].byUnit[i];
-            expect([Object.is(f.period, other.period), Object.is(f.ytd, other.ytd)]).toEqual([true, true]);
-          });
+        expectSameUnitBits(fromSheets, fromPlain);
       }),
       // Inputs are large: a failure is reported as found, not shrunk.
       { numRuns: 60, endOnFailure: true },
@@ -409,16 +405,21 @@ describe('aggregate of reader reports (flat numbers) and of plain reports', () =
       fc.property(arbOf(full), (t) => {
         const [fromSheets, fromPlain] = both(t);
         expect(fromSheets).toEqual(fromPlain);
-        for (const [k, ind] of fromSheets.indicators.entries())
-          ind.byUnit.forEach((f, i) => {
-            const other = fromPlain.indicators[k].byUnit[i];
-            expect([Object.is(f.period, other.period), Object.is(f.ytd, other.ytd)]).toEqual([true, true]);
-          });
+        expectSameUnitBits(fromSheets, fromPlain);
       }),
       { numRuns: 60, endOnFailure: true },
     );
   });
 });
+
+/** Per indicator and unit the same period and year-to-date figures, signed zeros told apart. */
+function expectSameUnitBits(a: Summary, b: Summary): void {
+  for (const [k, ind] of a.indicators.entries())
+    ind.byUnit.forEach((f, i) => {
+      const other = b.indicators[k].byUnit[i];
+      expect([Object.is(f.period, other.period), Object.is(f.ytd, other.ytd)]).toEqual([true, true]);
+    });
+}
 
 describe('tidyOne', () => {
   it('is tidy, sign of zero included, for whole numbers of 32 bits and any other', () => {
