@@ -277,6 +277,29 @@ describe('checkRules on flat reports', () => {
     return [checkRules(sheet, cat, t.months), checkRules(plain, cat, t.months)];
   }
 
+  /**
+   * Asserts, over `numRuns: 2000` cases of `arb` (seeded), that both ways find the same; counts
+   * the cases with and without findings (each test bounds them, so a way that never finds fails).
+   */
+  function agreements<T>(
+    arb: fc.Arbitrary<T>,
+    toCase: (t: T) => Case,
+    seed: number,
+  ): { withFindings: number; without: number } {
+    let withFindings = 0;
+    let without = 0;
+    fc.assert(
+      fc.property(arb, (t) => {
+        const [got, expected] = bothWays(toCase(t));
+        expect(got).toEqual(expected);
+        if (expected.length) withFindings++;
+        else without++;
+      }),
+      { numRuns: 2000, seed },
+    );
+    return { withFindings, without };
+  }
+
   it('finds what the values walk finds, in the same order and words', () => {
     let withFindings = 0;
     let without = 0;
@@ -306,15 +329,7 @@ describe('checkRules on flat reports', () => {
       invalid: fc.constant([]),
       months: fc.integer({ min: 1, max: 12 }).map((m) => [m]),
     });
-    let withFindings = 0;
-    fc.assert(
-      fc.property(single, (t) => {
-        const [got, expected] = bothWays(t);
-        expect(got).toEqual(expected);
-        if (expected.length) withFindings++;
-      }),
-      { numRuns: 2000, seed: 20260106 },
-    );
+    const { withFindings } = agreements(single, (t) => t, 20260106);
     expect(withFindings).toBeGreaterThan(200);
     expect(withFindings).toBeLessThan(1800);
   });
@@ -332,27 +347,18 @@ describe('checkRules on flat reports', () => {
       delta: fc.constantFrom(0, 0, 1, -1, 0.1, -0.1, 1e-12, -1e-12),
       month: fc.integer({ min: 1, max: 12 }),
     });
-    let withFindings = 0;
-    fc.assert(
-      fc.property(near, (t) => {
+    const { withFindings } = agreements(
+      near,
+      (t) => {
         const numbers: number[] = [...t.numbers];
         const at = (c: string) => pool.indexOf(c) * 12 + t.month - 1;
         let sum = 0;
         for (const c of t.left) sum += numbers[at(c)];
         numbers[at(pool[5])] = sum + t.delta;
         const rules = [{ left: t.left, right: [pool[5]], operator: t.operator, importance: 'error' as const }];
-        const [got, expected] = bothWays({
-          inLayout: pool,
-          rules,
-          maxima: [],
-          numbers,
-          invalid: [],
-          months: [t.month],
-        });
-        expect(got).toEqual(expected);
-        if (expected.length) withFindings++;
-      }),
-      { numRuns: 2000, seed: 20260107 },
+        return { inLayout: pool, rules, maxima: [], numbers, invalid: [], months: [t.month] };
+      },
+      20260107,
     );
     expect(withFindings).toBeGreaterThan(400);
     expect(withFindings).toBeLessThan(1600);
@@ -367,24 +373,15 @@ describe('checkRules on flat reports', () => {
       numbers: fc.array(value, { minLength: pool.length, maxLength: pool.length }),
       month: fc.integer({ min: 1, max: 12 }),
     });
-    let withFindings = 0;
-    fc.assert(
-      fc.property(single, (t) => {
+    const { withFindings } = agreements(
+      single,
+      (t) => {
         const numbers = pool.flatMap((_, k) =>
           Array.from({ length: 12 }, (_, i) => (i === t.month - 1 ? t.numbers[k] : Number.NaN)),
         );
-        const [got, expected] = bothWays({
-          inLayout: t.inLayout,
-          rules: [t.rule],
-          maxima: [],
-          numbers,
-          invalid: [],
-          months: undefined,
-        });
-        expect(got).toEqual(expected);
-        if (expected.length) withFindings++;
-      }),
-      { numRuns: 2000, seed: 20260108 },
+        return { inLayout: t.inLayout, rules: [t.rule], maxima: [], numbers, invalid: [], months: undefined };
+      },
+      20260108,
     );
     expect(withFindings).toBeGreaterThan(200);
     expect(withFindings).toBeLessThan(1800);
@@ -409,10 +406,9 @@ describe('checkRules on flat reports', () => {
         { minLength: 12, maxLength: 12 },
       ),
     });
-    let withFindings = 0;
-    let without = 0;
-    fc.assert(
-      fc.property(near, (t) => {
+    const { withFindings, without } = agreements(
+      near,
+      (t) => {
         const numbers: number[] = [...t.numbers];
         for (let i = 0; i < 12; i++) {
           let sum = 0;
@@ -420,19 +416,9 @@ describe('checkRules on flat reports', () => {
           numbers[5 * 12 + i] = sum + t.deltas[i];
         }
         const rules = [{ left: t.left, right: [pool[5]], operator: t.operator, importance: 'error' as const }];
-        const [got, expected] = bothWays({
-          inLayout: pool,
-          rules,
-          maxima: [],
-          numbers,
-          invalid: [],
-          months: undefined,
-        });
-        expect(got).toEqual(expected);
-        if (expected.length) withFindings++;
-        else without++;
-      }),
-      { numRuns: 2000, seed: 20260109 },
+        return { inLayout: pool, rules, maxima: [], numbers, invalid: [], months: undefined };
+      },
+      20260109,
     );
     expect(withFindings).toBeGreaterThan(300);
     expect(without).toBeGreaterThan(200);
