@@ -2,7 +2,7 @@ import units2025Json from '../../sheets-templates/units-2025.json';
 import { shuffle } from './aggregate/test-helpers';
 import { defaultCatalogue, defaultSettings, defaultUnits } from './catalogue/defaults';
 import { parseUnits } from './catalogue/schema';
-import { summarise } from './pipeline';
+import { type SummariseInput, summarise } from './pipeline';
 import { buildSummaryWorkbook } from './report/summary-workbook';
 import { buildUnitSheet, type UnitSheetData } from './sheet/layout';
 import { modelToSheetInput, rowWithCode, setCell } from './sheet/testing';
@@ -140,14 +140,18 @@ describe('summarise across the 2025 merger', () => {
       }),
     ),
   ];
-  const { summary, read } = summarise({
-    catalogue: CATALOGUE,
-    units: units2025,
-    settings: SETTINGS,
-    period: sep2025,
-    workbooks: books,
-    generatedAt: '2025-09-20T03:00:00Z',
-  });
+  // September 2025 over the merged units; `extra` changes one field.
+  const merged = (extra: Partial<SummariseInput> = {}) =>
+    summarise({
+      catalogue: CATALOGUE,
+      units: units2025,
+      settings: SETTINGS,
+      period: sep2025,
+      workbooks: books,
+      generatedAt: '2025-09-20T03:00:00Z',
+      ...extra,
+    });
+  const { summary, read } = merged();
 
   it('reads the old communes’ sheets and compares with their sum', () => {
     expect(read.reports).toHaveLength(16);
@@ -161,13 +165,8 @@ describe('summarise across the 2025 merger', () => {
   it('reads, without former units, only current units and their predecessors (none is left unmatched)', () => {
     // summarise looks for unmatched reports only beside former units: this is why it may.
     const stranger = { code: 'chung-chai-cu', name: 'Chung Chải Cũ', kind: 'xã' };
-    const run = summarise({
-      catalogue: CATALOGUE,
-      units: units2025,
-      settings: SETTINGS,
-      period: sep2025,
+    const run = merged({
       workbooks: [...books, workbook(stranger, 2024, { values: { TCD_LUOT: m12({ 9: 1000 }) } })],
-      generatedAt: '2025-09-20T03:00:00Z',
     });
     const known = new Set(units2025.flatMap((u) => [u.code, ...(u.succession?.predecessors ?? [])]));
     expect(run.read.reports).toHaveLength(16);
@@ -184,15 +183,7 @@ describe('summarise across the 2025 merger', () => {
   });
 
   it('names the old communes from formerUnits', () => {
-    const named = summarise({
-      catalogue: CATALOGUE,
-      units: units2025,
-      settings: SETTINGS,
-      period: sep2025,
-      workbooks: books,
-      generatedAt: '2025-09-20T03:00:00Z',
-      formerUnits: UNITS,
-    });
+    const named = merged({ formerUnits: UNITS });
     expect(named.read.reports.find((r) => r.unitCode === 'chung-chai')?.unitName).toBe('Chung Chải');
     expect(named.summary.indicators).toEqual(summary.indicators);
   });
@@ -203,13 +194,8 @@ describe('summarise across the 2025 merger', () => {
       u.code === 'chung-chai' ? { ...u, succession: { from: '2010-01-01', predecessors: ['chung-chai-cu'] } } : u,
     );
     const old = { code: 'chung-chai-cu', name: 'Chung Chải Cũ', kind: 'xã' };
-    const run = summarise({
-      catalogue: CATALOGUE,
-      units: units2025,
-      settings: SETTINGS,
-      period: sep2025,
+    const run = merged({
       workbooks: [...books, workbook(old, 2024, { values: { TCD_LUOT: m12({ 9: 1000 }) } })],
-      generatedAt: '2025-09-20T03:00:00Z',
       formerUnits: former,
     });
     expect(run.read.reports.some((r) => r.unitCode === 'chung-chai-cu')).toBe(true);
