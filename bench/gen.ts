@@ -185,5 +185,24 @@ export function unitSheet(
 ): { model: SheetModel; input: SheetInput; data: UnitSheetData } {
   const data = unitData(catalogue, unitIndex, year, months);
   const model = buildUnitSheet(unit, year, catalogue, data);
-  return { model, data, input: { name: model.name, grid: modelToGrid(model), merges: mergesA1(model) } };
+  const input = { name: model.name, grid: modelToGrid(model), merges: mergesA1(model) };
+  return { model, data, input: decodedAsReceived(input) };
+}
+
+/**
+ * The input as a shell hands it over: decoded from the text of an API answer (the add-on parses
+ * the Sheets API's JSON; the CLI's .xlsx reader parses XML), so every text is a flat string of its
+ * own and every row an array of one kind. Built here by template literals and shared constants, texts
+ * would be joined pieces (flattened on first read) and rows a mix of array kinds: neither happens
+ * to a real input. Dates stay Date objects, as getValues() and the add-on's reader return them.
+ */
+export function decodedAsReceived(input: SheetInput): SheetInput {
+  const grid = JSON.parse(JSON.stringify(input.grid)) as Grid;
+  input.grid?.forEach((row, r) =>
+    row.forEach((v, c) => {
+      if (v instanceof Date) grid[r][c] = v;
+    }),
+  );
+  const { name, merges } = JSON.parse(JSON.stringify({ name: input.name, merges: input.merges ?? [] }));
+  return { name, grid, merges };
 }
