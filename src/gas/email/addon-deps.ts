@@ -1,23 +1,27 @@
 /**
  * The add-on's implementation of the e-mail feature's dependencies: settings from the
- * "Cài đặt" sheet, "Tổng hợp" from src/gas/aggregate.ts, who has submitted (read with the
- * add-on's unit reader, one getValues per unit), and the "Nhật ký" log sheet.
+ * "Cài đặt" sheet, "Tổng hợp" from src/gas/aggregate.ts, who has submitted (read as "Tổng hợp"
+ * reads: the Sheets API in a few calls, within a time budget), and the "Nhật ký" log sheet.
  */
 import { completeness } from '../../engine/aggregate/completeness';
 import type { Result } from '../../engine/catalogue/schema';
 import { formatPeriod } from '../../engine/periods/period';
-import { readWorkbook } from '../../engine/sheet/read';
+import { prepareRead, readWorkbook } from '../../engine/sheet/read';
 import type { Period, Settings, UnitYear } from '../../engine/types';
 import { COMMON, CONFIG, LOG, SHEETS } from '../../messages/vi/gas';
 import { aggregatePeriod } from '../aggregate';
-import { findUnitBooks, toWorkbooks } from '../io';
+import { now } from '../clock';
+import { SheetIndex, toWorkbooks } from '../io';
+import { type ApiReadOptions, readUnitBooksDetailed } from '../io/parallel-books';
 import { withDocumentLock } from '../lock';
 import { writeLog } from '../log';
-import { readConfig, withHolidays } from '../setup';
+import { type Config, readConfig, withHolidays } from '../setup';
 import type { EmailDeps, ReportBundle, SubmissionStatus } from './deps';
 import { readSheetSettings } from './settings-store';
 
-function master(): GoogleAppsScript.Spreadsheet.Spreadsheet {
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+function master(): Spreadsheet {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   if (!ss) throw new Error(COMMON.noMaster);
   return ss;
@@ -29,24 +33,58 @@ function config() {
   return r.config;
 }
 
+/**
+ * Reading who has submitted stops this long after it starts: the rest of the run (4.5 minutes,
+ * clock.ts) is for sending the reminders.
+ */
+export const SUBMISSIONS_READ_BUDGET_MS = 3 * 60 * 1000;
+
 function submissions(period: Period): SubmissionStatus {
-  const ss = master();
-  const { units, catalogue, settings } = config();
-  const books = findUnitBooks(ss, units, [period.year], { read: true, timeZone: settings.timeZone });
+  return submissionsOf(master(), config(), period);
+}
+
+/**
+ * Who has submitted `period`: every unit read as "Tổng hợp" reads it (the Sheets API in a few
+ * calls, the SpreadsheetApp way when it cannot be used), within SUBMISSIONS_READ_BUDGET_MS.
+ * Units not reached by then are in `unread` and left out of the completeness: nothing is known
+ * of them, so they are neither reminded nor counted as missing. `api`: the reader's settings (tests).
+ */
+export function submissionsOf(
+  ss: Spreadsheet,
+  cfg: Config,
+  period: Period,
+  api: ApiReadOptions = {},
+): SubmissionStatus {
+  const { units, catalogue, settings } = cfg;
+  const index = new SheetIndex(ss);
+  const clock = api.now ?? (() => now().getTime());
+  const read = readUnitBooksDetailed(ss, units, [period.year], {
+    read: true,
+    timeZone: settings.timeZone,
+    index,
+    api: { deadline: clock() + SUBMISSIONS_READ_BUDGET_MS, ...api },
+  });
+  const ctx = { catalogue, units, year: period.year };
+  const prepared = prepareRead(ctx);
   const reports: UnitYear[] = [];
-  for (const wb of toWorkbooks(books)) {
-    reports.push(...readWorkbook(wb, { catalogue, units, year: period.year }).reports);
-  }
+  for (const wb of toWorkbooks(read.books)) reports.push(...readWorkbook(wb, ctx, prepared).reports);
+  const unread = new Set(read.pending);
+  const known = unread.size ? units.filter((u) => !unread.has(u.code)) : units;
   const sheetUrls: Record<string, string> = {};
   const base = ss.getUrl().replace(/[#?].*$/, '');
-  for (const b of books) {
+  for (const b of read.books) {
     if (b.external && b.url) sheetUrls[b.unit.code] = b.url;
     else {
       const sheet = b.sheets.get(period.year);
       sheetUrls[b.unit.code] = sheet ? `${base}#gid=${sheet.getSheetId()}` : base;
     }
   }
-  return { units, completeness: completeness(reports, units, period, settings), sheetUrls };
+  return {
+    units,
+    completeness: completeness(reports, known, period, settings),
+    sheetUrls,
+    unread: read.pending,
+  };
 }
 
 /** "Tổng hợp" for the period, under the document lock like the menu item; logged in "Nhật ký". */

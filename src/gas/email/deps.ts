@@ -23,6 +23,8 @@ export interface SubmissionStatus {
   completeness: Completeness;
   /** Link to each unit's report sheet (its own spreadsheet, or its tab of the master), by unit code. */
   sheetUrls: Record<string, string>;
+  /** Units not read in the time the run had (codes): not in `completeness`, not reminded today. */
+  unread?: string[];
 }
 
 export interface EmailDeps {

@@ -132,6 +132,15 @@ export function runReminders(): ReminderOutcome {
 
   const status = emailDeps.submissions(period);
   const byCode = new Map(status.units.map((u) => [u.code, u]));
+  // Units the run had no time to read: nothing is known of them, so they are not reminded today.
+  if (status.unread?.length)
+    log(
+      false,
+      T.log.remindUnread(
+        label,
+        status.unread.map((c) => unitTitle(byCode.get(c) ?? codeUnit(c))),
+      ),
+    );
   const missing = status.completeness.rows.filter((r) => r.status === 'missing').map((r) => r.unitCode);
 
   const store = new JsonStore();

@@ -86,7 +86,7 @@ const MASTER_TASK = '\u0000master:';
 /** Progress (a toast: one service call) at most this often while reading over the API. */
 export const PROGRESS_EVERY_MS = 10_000;
 
-/** An empty book for a unit read over the API: no Sheet objects, its grids and merges to fill. */
+/** An empty book for a unit read over the API, its tabs (master only), grids and merges to fill. */
 function apiBook(unit: Unit, external: boolean, source: string): UnitBook {
   return {
     unit,
@@ -257,6 +257,8 @@ export function readUnitBooksDetailed(
       for (const [y, e] of tabs.entries) {
         const got = readTabs.get(e.name);
         if (!got) continue;
+        // The master's tab, known from the tab list (no call): links and marks need it, as with findUnitBooks.
+        book.sheets.set(y, e.sheet);
         book.names.set(y, e.name);
         book.grids.set(y, got.grid);
         if (got.merges?.length) book.merges?.set(y, got.merges);

@@ -147,6 +147,8 @@ export const REMINDER_TEXT = {
       `Nhắc nộp báo cáo ${period}: chưa có e-mail cán bộ của ${units.join(', ')} trong bảng đơn vị.`,
     remindQuota: (period: string, units: string[]) =>
       `Nhắc nộp báo cáo ${period}: hết hạn mức gửi thư, chưa nhắc được ${units.join(', ')}.`,
+    remindUnread: (period: string, units: string[]) =>
+      `Nhắc nộp báo cáo ${period}: hết thời gian của một lần chạy trước khi đọc xong báo cáo của ${units.join(', ')}; hôm nay chưa nhắc các đơn vị này.`,
     remindLater: (period: string, units: string[]) =>
       `Nhắc nộp báo cáo ${period}: chưa nhắc được ${units.join(', ')}; sẽ nhắc ở lần chạy sau.`,
     remindFailed: (period: string, unit: string, error: string) =>

@@ -6,8 +6,11 @@
 import { defaultCatalogue, defaultUnits } from '../../../src/engine/catalogue/defaults';
 import { buildUnitSheet } from '../../../src/engine/sheet/layout';
 import { modelToGrid } from '../../../src/engine/sheet/testing';
+import { submissionsOf } from '../../../src/gas/email/addon-deps';
+import { setEmailDeps } from '../../../src/gas/email/deps';
 import { enableMonthlyEmail, sendReminders } from '../../../src/gas/email/index';
 import type { ReminderOutcome } from '../../../src/gas/email/reminders';
+import { readConfig } from '../../../src/gas/setup';
 import { fire, type World, world } from './helpers';
 
 let w: World;
@@ -124,6 +127,40 @@ describe('reminders to units that have not submitted', () => {
     const second = sendReminders();
     expect(second.reminded).toEqual(first.notSent);
     expect(sentTo().sort()).toEqual(NOT_SUBMITTED.map(emailOf).sort());
+  });
+
+  test('who has submitted is read as "Tổng hợp" reads it: the tab list and one request for all tabs', () => {
+    w = make('2018-09-17T07:00:00+07:00');
+    w.fake.calls.reset();
+    const r = sendReminders();
+    expect(r.reminded.sort()).toEqual([...NOT_SUBMITTED].sort());
+    const api = w.fake.http.requests.filter((q) => q.url.startsWith('https://sheets.googleapis.com/'));
+    expect(api).toHaveLength(2);
+    expect(api[1].url).toContain('includeGridData');
+    // No unit tab read the SpreadsheetApp way (that was one getDataRange().getValues() per unit).
+    expect(w.fake.calls.count('Sheet.getDataRange')).toBeLessThanOrEqual(1);
+  });
+
+  test('no time left to read the units: nobody is reminded on a guess, and "Nhật ký" names them', () => {
+    w = make('2018-09-17T07:00:00+07:00');
+    const cfg = readConfig(w.ss);
+    if (!cfg.ok) throw new Error(cfg.errors.join('\n'));
+    setEmailDeps({ submissions: (p) => submissionsOf(w.ss, cfg.config, p, { deadline: 0 }) });
+    const r = sendReminders();
+    expect(r.reminded).toEqual([]);
+    expect(w.fake.mail.sent).toHaveLength(0);
+    const log = w.ss
+      .getSheetByName('Nhật ký')!
+      .getDataRange()
+      .getValues()
+      .map((x) => x.join(' | '))
+      .join('\n');
+    expect(log).toContain('hết thời gian của một lần chạy trước khi đọc xong báo cáo của Xã Chung Chải');
+    expect(log).toContain('hôm nay chưa nhắc các đơn vị này');
+    for (const code of NOT_SUBMITTED) {
+      const unit = defaultUnits().find((u) => u.code === code)!;
+      expect(log).toContain(unit.name);
+    }
   });
 
   test('a unit without staff e-mail is logged, a unit with its own spreadsheet gets that link', () => {
