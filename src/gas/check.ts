@@ -10,7 +10,9 @@ import { readSheet } from '../engine/sheet/read';
 import type { Finding, Grid, Unit, UnitYear, WorkbookInput } from '../engine/types';
 import { checkWorkbooks, expectedUnitsMissing } from '../engine/validation/check';
 import { CHECK, SHEETS } from '../messages/vi/gas';
-import { bookFindings, findUnitBooks, type UnitBook } from './io';
+import { now } from './clock';
+import { bookFindings, openUnitSpreadsheet, SheetIndex, type UnitBook } from './io';
+import { type ApiReadOptions, readUnitBooksDetailed } from './io/parallel-books';
 import { GENERAL, TEXT, widthPx } from './render';
 import type { Config } from './setup';
 import { cellLink, parseCell, readGrid } from './util';
@@ -67,14 +69,27 @@ function severityOrder(f: Finding): number {
   return f.severity === 'error' ? 0 : f.severity === 'warning' ? 1 : 2;
 }
 
-/** Check one unit (its active sheet) or every unit for `year`, then report and mark. */
+/**
+ * Reading every unit stops this long after it starts: the rest of the run (6 minutes) writes the
+ * list and marks the cells.
+ */
+export const CHECK_READ_BUDGET_MS = 3 * 60 * 1000;
+
+/**
+ * Check one unit (its active sheet) or every unit for `year`, then report and mark. Every unit is
+ * read as "Tổng hợp" reads it (the Sheets API in a few calls; io/parallel-books.ts); a unit
+ * spreadsheet (layout b) is opened only when its sheet has cells to mark. Units not reached within
+ * CHECK_READ_BUDGET_MS are listed as not checked. `api`: the reader's settings (tests).
+ */
 export function runCheck(
   master: Spreadsheet,
   config: Config,
   scope: { active: ActiveUnitSheet } | { year: number },
+  api: ApiReadOptions = {},
 ): CheckResult {
   const { catalogue, units } = config;
   let books: UnitBook[];
+  let pending: string[] = [];
   let year: number;
   if ('active' in scope) {
     const a = scope.active;
@@ -91,7 +106,16 @@ export function runCheck(
     books = [book];
   } else {
     year = scope.year;
-    books = findUnitBooks(master, units, [year], { read: true, timeZone: config.settings.timeZone });
+    const clock = api.now ?? (() => now().getTime());
+    const read = readUnitBooksDetailed(master, units, [year], {
+      read: true,
+      timeZone: config.settings.timeZone,
+      index: new SheetIndex(master),
+      withTabs: true,
+      api: { deadline: clock() + CHECK_READ_BUDGET_MS, ...api },
+    });
+    books = read.books;
+    pending = read.pending;
   }
   const workbooks: WorkbookInput[] = books
     .filter((b) => !b.error && b.grids.size)
@@ -105,9 +129,10 @@ export function runCheck(
     const code = scope.active.unit.code;
     findings = findings.filter((f) => !f.unitCode || f.unitCode === code);
   } else {
-    const have = new Set(books.filter((b) => b.error).map((b) => b.unit.code));
+    // Units that could not be opened say why; units not reached are not called missing.
+    const have = new Set([...books.filter((b) => b.error).map((b) => b.unit.code), ...pending]);
     const missing = expectedUnitsMissing(read.reports, units, year).filter((f) => !f.unitCode || !have.has(f.unitCode));
-    findings = [...findings, ...missing];
+    findings = [...findings, ...missing, ...notChecked(units, pending)];
   }
   const unreadable: string[] = [];
   for (const b of books) {
@@ -115,6 +140,8 @@ export function runCheck(
     findings.push(...bookFindings(b));
   }
   findings.sort((a, b) => severityOrder(a) - severityOrder(b));
+
+  openToMark(master, books, findings);
 
   // Sheets the findings point at: by (file, sheet), else by unit code.
   const targets = new Map<string, Target>();
@@ -150,6 +177,45 @@ export function runCheck(
     units: books.length,
     unreadable,
   };
+}
+
+/** A warning per unit not reached in the time the run had. */
+function notChecked(units: Unit[], pending: string[]): Finding[] {
+  if (!pending.length) return [];
+  const byCode = new Map(units.map((u) => [u.code, u]));
+  return pending.map((code) => {
+    const u = byCode.get(code);
+    return {
+      severity: 'warning' as const,
+      code: 'unit-not-checked',
+      unitCode: code,
+      unitName: u?.name ?? code,
+      message: CHECK.notChecked(u ? unitDisplayName(u) : code),
+    };
+  });
+}
+
+/**
+ * Books read over the Sheets API from a unit's own spreadsheet (layout b) have no Sheet: open
+ * those whose findings name a cell (to mark it and link to it), only those. A spreadsheet that
+ * does not open now keeps its findings in the list, without marks.
+ */
+function openToMark(master: Spreadsheet, books: UnitBook[], findings: Finding[]): void {
+  const withCells = new Set<string>();
+  for (const f of findings) if (f.cell && f.unitCode) withCells.add(f.unitCode);
+  for (const b of books) {
+    if (!b.external || b.sheets.size || !b.names.size || !withCells.has(b.unit.code)) continue;
+    try {
+      const { spreadsheet } = openUnitSpreadsheet(master, b.unit);
+      b.spreadsheet = spreadsheet;
+      for (const [y, name] of b.names) {
+        const sheet = spreadsheet.getSheetByName(name);
+        if (sheet) b.sheets.set(y, sheet);
+      }
+    } catch {
+      // Listed without marks: the read already showed its contents, only the marking is lost.
+    }
+  }
 }
 
 function richTextSupported(range: GoogleAppsScript.Spreadsheet.Range): boolean {

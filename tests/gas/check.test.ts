@@ -1,9 +1,10 @@
 import { defaultCatalogue } from '../../src/engine/catalogue/defaults';
-import { a1, indicatorRows, monthCol, unitSheetName } from '../../src/engine/sheet/layout';
-import { MARK } from '../../src/gas/check';
+import { a1, indicatorRows, monthCol, unitDisplayName, unitSheetName } from '../../src/engine/sheet/layout';
+import { MARK, runCheck } from '../../src/gas/check';
 import * as main from '../../src/gas/main';
 import { SHEETS } from '../../src/messages/vi/gas';
 import {
+  configOf,
   createEnv,
   type Env,
   runSetup,
@@ -93,6 +94,51 @@ describe('Kiểm tra dữ liệu', () => {
     const list = checkRows(env);
     expect(list.some((x) => x[1] === 'Xã Mường Toong' && x[0] === 'Lỗi')).toBe(true);
     expect(list.some((x) => String(x[4]).includes('Sín Thầu'))).toBe(true);
+  });
+
+  test('every unit is read over the Sheets API: the tab list and one request, no tab read cell by cell', () => {
+    prepare('a');
+    env.master.setActiveSheet(env.master.getSheetByName(SHEETS.settings) as Sheet);
+    env.fake.calls.reset();
+    const r = main.checkData();
+    expect(r?.units).toBe(11);
+    const api = env.fake.http.requests.filter((q) => q.url.startsWith('https://sheets.googleapis.com/'));
+    expect(api).toHaveLength(2);
+    expect(api[1].url).toContain('includeGridData');
+    // Reading the units the SpreadsheetApp way was one getDataRange().getValues() per unit tab.
+    expect(env.fake.calls.count('Sheet.getDataRange')).toBeLessThan(env.units.length);
+  });
+
+  test('layout (b): only a unit spreadsheet with cells to mark is opened', () => {
+    prepare('b');
+    const u = env.units[5];
+    const s = unitSheet(env, u, YEAR, urls[u.code]) as Sheet;
+    const cell = s.getRange(rows.get('TCD_LUOT') as number, monthCol(4));
+    cell.setValue('mười');
+    env.master.setActiveSheet(env.master.getSheetByName(SHEETS.settings) as Sheet);
+    env.fake.calls.reset();
+    main.checkData();
+    expect(env.fake.calls.count('openByUrl') + env.fake.calls.count('openById')).toBe(1);
+    expect(cell.getNote()).toMatch(/^Kiểm tra: /);
+    expect(cell.getBackground().toLowerCase()).toBe(MARK.error);
+    const place = `${unitSheetName(u, YEAR)}!${cell.getA1Notation()}`;
+    expect(checkRows(env).some((x) => x[1] === unitDisplayName(u) && x[3] === place)).toBe(true);
+  });
+
+  test('units not reached in the time the run has are listed as not checked, not as missing', () => {
+    prepare('b');
+    const config = configOf(env.master);
+    const r = runCheck(env.master, config, { year: YEAR }, { deadline: 0, now: () => env.fake.clock.nowMs() });
+    expect(r.units).toBe(0);
+    const list = checkRows(env).slice(1);
+    expect(list).toHaveLength(env.units.length);
+    for (const u of env.units)
+      expect(
+        list.some(
+          (x) => x[1] === unitDisplayName(u) && String(x[4]).startsWith(`Chưa kiểm tra ${unitDisplayName(u)}:`),
+        ),
+      ).toBe(true);
+    expect(list.some((x) => /chưa (nộp|có)/i.test(String(x[4])))).toBe(false);
   });
 
   test('layout (b): links point into the unit spreadsheet; an unreadable one is listed', () => {

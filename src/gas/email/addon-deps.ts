@@ -62,6 +62,7 @@ export function submissionsOf(
     read: true,
     timeZone: settings.timeZone,
     index,
+    withTabs: true,
     api: { deadline: clock() + SUBMISSIONS_READ_BUDGET_MS, ...api },
   });
   const ctx = { catalogue, units, year: period.year };

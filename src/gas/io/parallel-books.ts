@@ -68,6 +68,11 @@ export interface ReadBooksOptions extends FindOptions {
   api?: ApiReadOptions | false;
   /** Called before the API requests go out, then at most every PROGRESS_EVERY_MS while reading (done of total). */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Put each master tab's Sheet in its book, as findUnitBooks does (links to a tab and marks on it
+   * need one): one getSheets + getSheetId for all tabs. "Tổng hợp" does not need them.
+   */
+  withTabs?: boolean;
 }
 
 export interface ReadBooksResult {
@@ -86,7 +91,7 @@ const MASTER_TASK = '\u0000master:';
 /** Progress (a toast: one service call) at most this often while reading over the API. */
 export const PROGRESS_EVERY_MS = 10_000;
 
-/** An empty book for a unit read over the API, its tabs (master only), grids and merges to fill. */
+/** An empty book for a unit read over the API: its grids and merges to fill (master tabs `withTabs`). */
 function apiBook(unit: Unit, external: boolean, source: string): UnitBook {
   return {
     unit,
@@ -132,7 +137,7 @@ export function readUnitBooksDetailed(
   years: number[],
   opts: ReadBooksOptions,
 ): ReadBooksResult {
-  const { threshold = PARALLEL_THRESHOLD, api, onProgress, ...find } = opts;
+  const { threshold = PARALLEL_THRESHOLD, api, onProgress, withTabs = false, ...find } = opts;
   const external = units.filter(isExternal);
   const internal = units.filter((u) => !isExternal(u));
   const apiExternal = shouldUseParallel(external.length, threshold);
@@ -257,8 +262,7 @@ export function readUnitBooksDetailed(
       for (const [y, e] of tabs.entries) {
         const got = readTabs.get(e.name);
         if (!got) continue;
-        // The master's tab, known from the tab list (no call): links and marks need it, as with findUnitBooks.
-        book.sheets.set(y, e.sheet);
+        if (withTabs) book.sheets.set(y, e.sheet);
         book.names.set(y, e.name);
         book.grids.set(y, got.grid);
         if (got.merges?.length) book.merges?.set(y, got.merges);
