@@ -11,7 +11,7 @@ import type { Finding, Grid, Unit, UnitYear, WorkbookInput } from '../engine/typ
 import { checkWorkbooks, expectedUnitsMissing } from '../engine/validation/check';
 import { CHECK, SHEETS } from '../messages/vi/gas';
 import { now } from './clock';
-import { bookFindings, openUnitSpreadsheet, SheetIndex, type UnitBook } from './io';
+import { bookFindings, SheetIndex, type UnitBook } from './io';
 import { type ApiReadOptions, readUnitBooksDetailed } from './io/parallel-books';
 import { GENERAL, TEXT, widthPx } from './render';
 import type { Config } from './setup';
@@ -76,10 +76,12 @@ function severityOrder(f: Finding): number {
 export const CHECK_READ_BUDGET_MS = 3 * 60 * 1000;
 
 /**
- * Check one unit (its active sheet) or every unit for `year`, then report and mark. Every unit is
- * read as "Tổng hợp" reads it (the Sheets API in a few calls; io/parallel-books.ts); a unit
- * spreadsheet (layout b) is opened only when its sheet has cells to mark. Units not reached within
- * CHECK_READ_BUDGET_MS are listed as not checked. `api`: the reader's settings (tests).
+ * Check one unit (its active sheet) or every unit for `year`, then report and mark. The master's
+ * tabs (layout a) are read as "Tổng hợp" reads them, over the Sheets API in a few calls
+ * (io/parallel-books.ts); a unit's own spreadsheet (layout b) is opened the SpreadsheetApp way,
+ * because marking needs it open anyway: to mark new findings and to clear the marks of findings
+ * fixed since the last check. Units not reached within CHECK_READ_BUDGET_MS are listed as not
+ * checked. `api`: the reader's settings (tests).
  */
 export function runCheck(
   master: Spreadsheet,
@@ -112,6 +114,7 @@ export function runCheck(
       timeZone: config.settings.timeZone,
       index: new SheetIndex(master),
       withTabs: true,
+      threshold: Number.POSITIVE_INFINITY,
       api: { deadline: clock() + CHECK_READ_BUDGET_MS, ...api },
     });
     books = read.books;
@@ -140,8 +143,6 @@ export function runCheck(
     findings.push(...bookFindings(b));
   }
   findings.sort((a, b) => severityOrder(a) - severityOrder(b));
-
-  openToMark(master, books, findings);
 
   // Sheets the findings point at: by (file, sheet), else by unit code.
   const targets = new Map<string, Target>();
@@ -193,29 +194,6 @@ function notChecked(units: Unit[], pending: string[]): Finding[] {
       message: CHECK.notChecked(u ? unitDisplayName(u) : code),
     };
   });
-}
-
-/**
- * Books read over the Sheets API from a unit's own spreadsheet (layout b) have no Sheet: open
- * those whose findings name a cell (to mark it and link to it), only those. A spreadsheet that
- * does not open now keeps its findings in the list, without marks.
- */
-function openToMark(master: Spreadsheet, books: UnitBook[], findings: Finding[]): void {
-  const withCells = new Set<string>();
-  for (const f of findings) if (f.cell && f.unitCode) withCells.add(f.unitCode);
-  for (const b of books) {
-    if (!b.external || b.sheets.size || !b.names.size || !withCells.has(b.unit.code)) continue;
-    try {
-      const { spreadsheet } = openUnitSpreadsheet(master, b.unit);
-      b.spreadsheet = spreadsheet;
-      for (const [y, name] of b.names) {
-        const sheet = spreadsheet.getSheetByName(name);
-        if (sheet) b.sheets.set(y, sheet);
-      }
-    } catch {
-      // Listed without marks: the read already showed its contents, only the marking is lost.
-    }
-  }
 }
 
 function richTextSupported(range: GoogleAppsScript.Spreadsheet.Range): boolean {

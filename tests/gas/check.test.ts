@@ -109,20 +109,25 @@ describe('Kiểm tra dữ liệu', () => {
     expect(env.fake.calls.count('Sheet.getDataRange')).toBeLessThan(env.units.length);
   });
 
-  test('layout (b): only a unit spreadsheet with cells to mark is opened', () => {
+  test('layout (b): a mark of an earlier check is cleared once the cell is fixed', () => {
     prepare('b');
     const u = env.units[5];
     const s = unitSheet(env, u, YEAR, urls[u.code]) as Sheet;
     const cell = s.getRange(rows.get('TCD_LUOT') as number, monthCol(4));
+    const good = cell.getValue();
     cell.setValue('mười');
     env.master.setActiveSheet(env.master.getSheetByName(SHEETS.settings) as Sheet);
-    env.fake.calls.reset();
     main.checkData();
-    expect(env.fake.calls.count('openByUrl') + env.fake.calls.count('openById')).toBe(1);
     expect(cell.getNote()).toMatch(/^Kiểm tra: /);
     expect(cell.getBackground().toLowerCase()).toBe(MARK.error);
     const place = `${unitSheetName(u, YEAR)}!${cell.getA1Notation()}`;
     expect(checkRows(env).some((x) => x[1] === unitDisplayName(u) && x[3] === place)).toBe(true);
+
+    cell.setValue(good);
+    main.checkData();
+    expect(cell.getNote()).toBe('');
+    expect(cell.getBackground().toLowerCase()).not.toBe(MARK.error);
+    expect(checkRows(env).some((x) => x[1] === unitDisplayName(u))).toBe(false);
   });
 
   test('units not reached in the time the run has are listed as not checked, not as missing', () => {
