@@ -109,6 +109,22 @@ describe('Kiểm tra dữ liệu', () => {
     expect(env.fake.calls.count('Sheet.getDataRange')).toBeLessThan(env.units.length);
   });
 
+  test('every unit, layout (a): cells are marked in the tabs, and the marks go once fixed', () => {
+    prepare('a');
+    const s = unitSheet(env, env.units[3]) as Sheet;
+    const cell = s.getRange(rows.get('DTN_QUA') as number, monthCol(2));
+    const good = cell.getValue();
+    cell.setValue(-4);
+    env.master.setActiveSheet(env.master.getSheetByName(SHEETS.settings) as Sheet);
+    main.checkData();
+    expect(cell.getNote()).toMatch(/^Kiểm tra: /);
+    expect(cell.getBackground().toLowerCase()).toBe(MARK.error);
+    cell.setValue(good);
+    main.checkData();
+    expect(cell.getNote()).toBe('');
+    expect(cell.getBackground().toLowerCase()).not.toBe(MARK.error);
+  });
+
   test('layout (b): a mark of an earlier check is cleared once the cell is fixed', () => {
     prepare('b');
     const u = env.units[5];
