@@ -39,6 +39,16 @@ function emailOf(code: string): string {
   return defaultUnits().find((u) => u.code === code)!.emails[0];
 }
 
+/** The "Nhật ký" sheet as text, one line per row. */
+function logLines(): string {
+  return w.ss
+    .getSheetByName('Nhật ký')!
+    .getDataRange()
+    .getValues()
+    .map((x) => x.join(' | '))
+    .join('\n');
+}
+
 function sentTo(): string[] {
   return w.fake.mail.sent.flatMap((m) => m.toList);
 }
@@ -63,12 +73,7 @@ describe('reminders to units that have not submitted', () => {
     expect(m.body).toContain(`#gid=${tab.getSheetId()}`);
     expect(m.htmlBody).toContain(`#gid=${tab.getSheetId()}`);
     expect(m.name).toBe('Ban Dân vận Huyện ủy Mường Nhé');
-    const log = w.ss
-      .getSheetByName('Nhật ký')!
-      .getDataRange()
-      .getValues()
-      .map((x) => x.join(' | '))
-      .join('\n');
+    const log = logLines();
     expect(log).toContain('Nhắc nộp báo cáo tháng 9/2018: Xã Nậm Kè, Xã Pá Mỳ, Xã Sen Thượng.');
   });
 
@@ -149,12 +154,7 @@ describe('reminders to units that have not submitted', () => {
     const r = sendReminders();
     expect(r.reminded).toEqual([]);
     expect(w.fake.mail.sent).toHaveLength(0);
-    const log = w.ss
-      .getSheetByName('Nhật ký')!
-      .getDataRange()
-      .getValues()
-      .map((x) => x.join(' | '))
-      .join('\n');
+    const log = logLines();
     expect(log).toContain('hết thời gian của một lần chạy trước khi đọc xong báo cáo của Xã Chung Chải');
     expect(log).toContain('hôm nay chưa nhắc các đơn vị này');
     for (const code of NOT_SUBMITTED) {
@@ -185,12 +185,7 @@ describe('reminders to units that have not submitted', () => {
     expect(r.reminded.sort()).toEqual(['nam-ke', 'pa-my']);
     const m = w.fake.mail.sent.find((x) => x.toList[0] === emailOf('nam-ke'))!;
     expect(m.body).toContain(own.getUrl());
-    const log = w.ss
-      .getSheetByName('Nhật ký')!
-      .getDataRange()
-      .getValues()
-      .map((x) => x.join(' | '))
-      .join('\n');
+    const log = logLines();
     expect(log).toContain('chưa có e-mail cán bộ của Xã Sen Thượng');
   });
 });
