@@ -165,7 +165,8 @@ export function doCheck() {
     const active = activeUnitSheet(ss, config);
     const scope = active ? { active } : { year: defaultPeriod(config).year };
     const r = runCheck(ss, config, scope);
-    const summary = r.findings.length ? CHECK.summary(r.errors, r.warnings, r.units) : CHECK.none;
+    const counts = r.findings.length ? CHECK.summary(r.errors, r.warnings, r.units) : CHECK.none;
+    const summary = r.notChecked.length ? `${counts} ${CHECK.notCheckedCount(r.notChecked.length)}` : counts;
     toast(ss, summary, CHECK.title, 10);
     writeLog(ss, {
       action: LOG.actions.check,

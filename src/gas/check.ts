@@ -63,6 +63,8 @@ export interface CheckResult {
   units: number;
   /** Books that could not be opened, with their Vietnamese reasons. */
   unreadable: string[];
+  /** Units not reached in the time the run had (codes): listed as not checked. */
+  notChecked: string[];
 }
 
 function severityOrder(f: Finding): number {
@@ -177,6 +179,7 @@ export function runCheck(
     warnings: findings.filter((f) => f.severity === 'warning').length,
     units: books.length,
     unreadable,
+    notChecked: pending,
   };
 }
 

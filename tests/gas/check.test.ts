@@ -162,6 +162,19 @@ describe('Kiểm tra dữ liệu', () => {
     expect(list.some((x) => /chưa (nộp|có)/i.test(String(x[4])))).toBe(false);
   });
 
+  test('layout (b), slow to open: the units reached are checked, the toast says how many are not', () => {
+    prepare('b');
+    env.master.setActiveSheet(env.master.getSheetByName(SHEETS.settings) as Sheet);
+    env.fake.latency.openByUrl = 40_000; // 3 minutes reach 5 units
+    const r = main.checkData();
+    expect(r?.units).toBeGreaterThan(0);
+    expect(r?.notChecked.length).toBeGreaterThan(0);
+    expect((r?.units ?? 0) + (r?.notChecked.length ?? 0)).toBe(env.units.length);
+    expect(env.fake.toasts.at(-1)?.msg).toContain(
+      `Còn ${r?.notChecked.length} đơn vị chưa kiểm tra được vì lần chạy hết thời gian`,
+    );
+  });
+
   test('layout (b): links point into the unit spreadsheet; an unreadable one is listed', () => {
     prepare('b');
     const u = env.units[2];

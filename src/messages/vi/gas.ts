@@ -194,6 +194,8 @@ export const CHECK = {
   none: 'Không phát hiện lỗi nào.',
   summary: (errors: number, warnings: number, units: number) =>
     `Đã kiểm tra ${units} đơn vị: ${errors} lỗi, ${warnings} cảnh báo. Xem trang "Kiểm tra".`,
+  notCheckedCount: (n: number) =>
+    `Còn ${n} đơn vị chưa kiểm tra được vì lần chạy hết thời gian (giới hạn 6 phút của Google).`,
   notChecked: (unit: string) =>
     `Chưa kiểm tra ${unit}: lần chạy này hết thời gian (giới hạn 6 phút của Google) trước khi đọc tới đơn vị này, nên đơn vị không có trong kết quả kiểm tra.`,
 } as const;
