@@ -1,4 +1,5 @@
 import { defaultCatalogue, defaultUnits } from '../catalogue/defaults';
+import { toTcvn3 } from '../text/legacy';
 import type { CellValue, Finding, Grid, SheetInput, Unit } from '../types';
 import { buildUnitSheet, monthCol, type UnitSheetData } from './layout';
 import { MAX_ROWS, type ReadContext, readSheet, readWorkbook } from './read';
@@ -593,5 +594,68 @@ describe('readSheet — which unit and year', () => {
     expect(assumed.findings.map((f) => [f.severity, f.message])).toEqual([
       ['warning', 'Xã Chung Chải: không ghi năm báo cáo (ô "Năm"), tạm coi là năm 2018'],
     ]);
+  });
+});
+
+describe('readSheet — text in TCVN3 (Unikey set to TCVN3, old .VnTime files)', () => {
+  /** The sheet with month headers "Tháng m" and no code column: only texts say what is where. */
+  function byTexts(s: SheetInput): SheetInput {
+    const grid = s.grid as Grid;
+    const header = grid.findIndex((r) => r.includes('T1'));
+    for (let m = 1; m <= 12; m++) grid[header][monthCol(m) - 1] = `Tháng ${m}`;
+    for (let r = header + 1; r < grid.length; r++) grid[r][0] = '';
+    return s;
+  }
+  const inTcvn3 = (s: SheetInput): SheetInput => ({
+    ...s,
+    grid: (s.grid as Grid).map((row) => row.map((v) => (typeof v === 'string' ? toTcvn3(v) : v))),
+  });
+
+  it('a whole sheet in TCVN3 reads as its Unicode self, with one warning for the sheet', () => {
+    const unicode = readSheet(byTexts(sheet()), ctx);
+    expect(unicode.report).not.toBeNull();
+    const legacy = readSheet(inTcvn3(byTexts(sheet())), ctx);
+    expect(legacy.report?.unitCode).toBe('chung-chai');
+    expect(legacy.report?.values).toEqual(unicode.report?.values);
+    expect(legacy.report?.submitted).toEqual(unicode.report?.submitted);
+    // Texts come back in lower case where TCVN3 had no capital: "Đường" keeps its Đ.
+    expect(legacy.report?.notes.GHI_CHU[2]).toBe('Đường vào bản bị sạt lở');
+    expect(codes(legacy.findings)).toEqual([...codes(unicode.findings), 'sheet-tcvn3']);
+    const warning = legacy.findings.find((f) => f.code === 'sheet-tcvn3');
+    expect(warning?.severity).toBe('warning');
+    expect(warning?.unitCode).toBe('chung-chai');
+    expect(warning?.message).toContain('bảng mã TCVN3');
+  });
+
+  it('a sheet that is no report stays skipped in TCVN3 too, and a report with its codes needs no retry', () => {
+    const notes: SheetInput = {
+      name: 'Ghi chép',
+      grid: [[toTcvn3('Ghi chép họp giao ban')], [toTcvn3('Tháng 9: đã họp')]],
+    };
+    const wb = readWorkbook({ source: 'cu.xlsx', sheets: [notes] }, ctx);
+    expect(codes(wb.findings)).toEqual(['no-report-sheet']);
+    // Only the note and the unit name in TCVN3; the codes say what is where: read at once.
+    const s = sheet();
+    const grid = s.grid as Grid;
+    const nameRow = grid.findIndex((r) => r.includes('Xã Chung Chải'));
+    grid[nameRow] = grid[nameRow].map((v) => (typeof v === 'string' ? toTcvn3(v) : v));
+    const { report, findings } = readSheet(s, ctx);
+    expect(report?.unitCode).toBe('chung-chai');
+    expect(codes(findings)).toEqual([]);
+  });
+
+  it('a note typed in TCVN3 in a Unicode sheet is read as meant, with a warning naming its cell', () => {
+    const s = sheet();
+    const grid = s.grid as Grid;
+    const row = rowWithCode(grid, 'GHI_CHU');
+    setCell(grid, row, monthCol(9), toTcvn3('Khó khăn về đường đi lại'));
+    const { report, findings } = readSheet(s, ctx);
+    expect(report?.notes.GHI_CHU[8]).toBe('Khó khăn về đường đi lại');
+    expect(report?.values).toEqual(readSheet(sheet(), ctx).report?.values);
+    const f = findings.find((x) => x.code === 'note-tcvn3');
+    expect(f?.cell).toBe(`${col(9)}${row}`);
+    expect(f?.month).toBe(9);
+    expect(f?.message).toContain('"Khó khăn về đường đi lại"');
+    expect(codes(findings)).toEqual(['note-tcvn3']);
   });
 });

@@ -8,6 +8,7 @@
 
 import { cellProblemText, FINDING_TEXT as T, type Where } from '../../messages/vi/findings';
 import { LAYOUT_TEXT } from '../../messages/vi/layout';
+import { fromTcvn3, isTcvn3, mayBeTcvn3 } from '../text/legacy';
 import { cleanText, looseKey, looseKeyOnce, memoText, normalizeName, normalizeNameOnce, slug } from '../text/normalize';
 import type {
   Catalogue,
@@ -28,6 +29,7 @@ import {
   MAX_NOTE_LENGTH,
   parseCell,
   parseDateCell,
+  shownValue,
 } from '../validation/cells';
 import { a1, colLetter, LAYOUT, unitDisplayName } from './layout';
 import { type CellsMaker, type FlatLayout, SheetReport } from './sheet-report';
@@ -1346,6 +1348,8 @@ function readCells(grid: Grid, cat: Catalogue, look: Lookup, rows: Rows, cols: C
             );
           else if (parsed.note === 'truncated')
             out.push('warning', 'note-truncated', extra, T.noteTruncated(w, MAX_NOTE_LENGTH));
+          else if (parsed.note === 'tcvn3')
+            out.push('warning', 'note-tcvn3', extra, T.noteTcvn3(w, shownValue(parsed.value)));
         }
       }
     }
@@ -1461,7 +1465,43 @@ function own<T>(input: T[], into: T[]): T[] {
 }
 
 function readOne(sheet: SheetInput, ctx: ReadContext, file: string, prepared: PreparedRead): SheetRead {
-  const grid = ownRows(sheet.grid ?? []);
+  const first = readGrid(sheet, ownRows(sheet.grid ?? []), ctx, file, prepared, false);
+  // Not a report sheet, or no known unit: maybe an old file in TCVN3 ("Th¸ng 1", "§¬n vÞ:").
+  // Looked at only then, so sheets read at once cost nothing more.
+  if (!first.skipped && first.report) return first;
+  if (!first.skipped && !first.findings.some((f) => f.code === 'unknown-unit')) return first;
+  const converted = fromTcvn3Grid(sheet.grid ?? []);
+  if (!converted) return first;
+  const again = readGrid(sheet, converted, ctx, file, prepared, true);
+  return again.report || (first.skipped && !again.skipped) ? again : first;
+}
+
+/**
+ * The grid with its texts turned from TCVN3 into Unicode when some text in it reads as TCVN3
+ * (isTcvn3), else null. All texts of such a sheet are in TCVN3, also those too short to tell
+ * ("Sè"), so every text without a letter only Unicode has is turned.
+ */
+function fromTcvn3Grid(grid: Grid): Grid | null {
+  let any = false;
+  for (let r = 0; r < grid.length && !any; r++) {
+    const row = grid[r] ?? [];
+    for (let c = 0; c < row.length && !any; c++) {
+      const v = row[c];
+      if (typeof v === 'string' && isTcvn3(v)) any = true;
+    }
+  }
+  if (!any) return null;
+  return grid.map((row) => (row ?? []).map((v) => (typeof v === 'string' && mayBeTcvn3(v) ? fromTcvn3(v) : v)));
+}
+
+function readGrid(
+  sheet: SheetInput,
+  grid: Grid,
+  ctx: ReadContext,
+  file: string,
+  prepared: PreparedRead,
+  tcvn3: boolean,
+): SheetRead {
   const header = findHeaderRow(grid);
   if (!header) return { report: null, findings: [], skipped: true };
 
@@ -1504,6 +1544,7 @@ function readOne(sheet: SheetInput, ctx: ReadContext, file: string, prepared: Pr
   } else {
     out.push('error', 'unknown-unit', {}, T.unknownUnit(out.where(), id.typed));
   }
+  if (tcvn3) out.push('warning', 'sheet-tcvn3', {}, T.sheetTcvn3(out.where()));
   let year = identifyYear(top, grid, h, sheet.name, file);
   // A copy of last year's sheet renamed but not updated: the "Năm" cell wins, and says so.
   const nameYear = yearIn(sheet.name);
