@@ -1,5 +1,5 @@
 import { defaultCatalogue, defaultUnits } from '../catalogue/defaults';
-import { toTcvn3 } from '../text/legacy';
+import { toTcvn3, toVni } from '../text/legacy';
 import type { CellValue, Finding, Grid, SheetInput, Unit } from '../types';
 import { buildUnitSheet, monthCol, type UnitSheetData } from './layout';
 import { MAX_ROWS, type ReadContext, readSheet, readWorkbook } from './read';
@@ -597,7 +597,7 @@ describe('readSheet — which unit and year', () => {
   });
 });
 
-describe('readSheet — text in TCVN3 (Unikey set to TCVN3, old .VnTime files)', () => {
+describe('readSheet — text in TCVN3 or VNI (Unikey set to an old code, old .VnTime / VNI-Times files)', () => {
   /** The sheet with month headers "Tháng m" and no code column: only texts say what is where. */
   function byTexts(s: SheetInput): SheetInput {
     const grid = s.grid as Grid;
@@ -606,10 +606,11 @@ describe('readSheet — text in TCVN3 (Unikey set to TCVN3, old .VnTime files)',
     for (let r = header + 1; r < grid.length; r++) grid[r][0] = '';
     return s;
   }
-  const inTcvn3 = (s: SheetInput): SheetInput => ({
+  const encoded = (s: SheetInput, to: (t: string) => string): SheetInput => ({
     ...s,
-    grid: (s.grid as Grid).map((row) => row.map((v) => (typeof v === 'string' ? toTcvn3(v) : v))),
+    grid: (s.grid as Grid).map((row) => row.map((v) => (typeof v === 'string' ? to(v) : v))),
   });
+  const inTcvn3 = (s: SheetInput) => encoded(s, toTcvn3);
 
   it('a whole sheet in TCVN3 reads as its Unicode self, with one warning for the sheet', () => {
     const unicode = readSheet(byTexts(sheet()), ctx);
@@ -620,11 +621,22 @@ describe('readSheet — text in TCVN3 (Unikey set to TCVN3, old .VnTime files)',
     expect(legacy.report?.submitted).toEqual(unicode.report?.submitted);
     // Texts come back in lower case where TCVN3 had no capital: "Đường" keeps its Đ.
     expect(legacy.report?.notes.GHI_CHU[2]).toBe('Đường vào bản bị sạt lở');
-    expect(codes(legacy.findings)).toEqual([...codes(unicode.findings), 'sheet-tcvn3']);
-    const warning = legacy.findings.find((f) => f.code === 'sheet-tcvn3');
+    expect(codes(legacy.findings)).toEqual([...codes(unicode.findings), 'sheet-legacy-code']);
+    const warning = legacy.findings.find((f) => f.code === 'sheet-legacy-code');
     expect(warning?.severity).toBe('warning');
     expect(warning?.unitCode).toBe('chung-chai');
     expect(warning?.message).toContain('bảng mã TCVN3');
+  });
+
+  it('a whole sheet in VNI reads as its Unicode self, capitals and all, with one warning for the sheet', () => {
+    const unicode = readSheet(byTexts(sheet()), ctx);
+    const legacy = readSheet(encoded(byTexts(sheet()), toVni), ctx);
+    expect(legacy.report?.unitCode).toBe('chung-chai');
+    expect(legacy.report?.unitName).toBe('Chung Chải');
+    expect(legacy.report?.values).toEqual(unicode.report?.values);
+    expect(legacy.report?.notes).toEqual(unicode.report?.notes);
+    expect(codes(legacy.findings)).toEqual([...codes(unicode.findings), 'sheet-legacy-code']);
+    expect(legacy.findings.find((f) => f.code === 'sheet-legacy-code')?.message).toContain('bảng mã VNI');
   });
 
   it('a sheet that is no report stays skipped in TCVN3 too, and a report with its codes needs no retry', () => {
@@ -652,10 +664,30 @@ describe('readSheet — text in TCVN3 (Unikey set to TCVN3, old .VnTime files)',
     const { report, findings } = readSheet(s, ctx);
     expect(report?.notes.GHI_CHU[8]).toBe('Khó khăn về đường đi lại');
     expect(report?.values).toEqual(readSheet(sheet(), ctx).report?.values);
-    const f = findings.find((x) => x.code === 'note-tcvn3');
+    const f = findings.find((x) => x.code === 'note-legacy-code');
     expect(f?.cell).toBe(`${col(9)}${row}`);
     expect(f?.month).toBe(9);
+    expect(f?.message).toContain('bảng mã TCVN3');
     expect(f?.message).toContain('"Khó khăn về đường đi lại"');
-    expect(codes(findings)).toEqual(['note-tcvn3']);
+    expect(codes(findings)).toEqual(['note-legacy-code']);
+  });
+
+  it('a note typed in VNI is read as meant, with the warning naming VNI', () => {
+    const s = sheet();
+    const grid = s.grid as Grid;
+    setCell(grid, rowWithCode(grid, 'GHI_CHU'), monthCol(9), toVni('Đường vào bản Huổi Lếch bị sạt lở'));
+    const { report, findings } = readSheet(s, ctx);
+    expect(report?.notes.GHI_CHU[8]).toBe('Đường vào bản Huổi Lếch bị sạt lở');
+    expect(findings.map((f) => [f.code, f.message.includes('bảng mã VNI')])).toEqual([['note-legacy-code', true]]);
+  });
+
+  it('a note in Unicode that looks odd is left alone (old-style tones, signs)', () => {
+    const s = sheet();
+    const grid = s.grid as Grid;
+    const text = '«Hoà giải» ở thôn, © 2018, tăng 5 × 2';
+    setCell(grid, rowWithCode(grid, 'GHI_CHU'), monthCol(9), text);
+    const { report, findings } = readSheet(s, ctx);
+    expect(report?.notes.GHI_CHU[8]).toBe(text);
+    expect(findings).toEqual([]);
   });
 });

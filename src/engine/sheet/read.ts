@@ -8,7 +8,7 @@
 
 import { cellProblemText, FINDING_TEXT as T, type Where } from '../../messages/vi/findings';
 import { LAYOUT_TEXT } from '../../messages/vi/layout';
-import { fromTcvn3, isTcvn3, mayBeTcvn3 } from '../text/legacy';
+import { fromLegacy, type LegacyCode, legacyCode, mayBeLegacy } from '../text/legacy';
 import { cleanText, looseKey, looseKeyOnce, memoText, normalizeName, normalizeNameOnce, slug } from '../text/normalize';
 import type {
   Catalogue,
@@ -1348,8 +1348,8 @@ function readCells(grid: Grid, cat: Catalogue, look: Lookup, rows: Rows, cols: C
             );
           else if (parsed.note === 'truncated')
             out.push('warning', 'note-truncated', extra, T.noteTruncated(w, MAX_NOTE_LENGTH));
-          else if (parsed.note === 'tcvn3')
-            out.push('warning', 'note-tcvn3', extra, T.noteTcvn3(w, shownValue(parsed.value)));
+          else if (parsed.note === 'tcvn3' || parsed.note === 'vni')
+            out.push('warning', 'note-legacy-code', extra, T.noteLegacyCode(w, parsed.note, shownValue(parsed.value)));
         }
       }
     }
@@ -1465,33 +1465,35 @@ function own<T>(input: T[], into: T[]): T[] {
 }
 
 function readOne(sheet: SheetInput, ctx: ReadContext, file: string, prepared: PreparedRead): SheetRead {
-  const first = readGrid(sheet, ownRows(sheet.grid ?? []), ctx, file, prepared, false);
-  // Not a report sheet, or no known unit: maybe an old file in TCVN3 ("Th¸ng 1", "§¬n vÞ:").
+  const first = readGrid(sheet, ownRows(sheet.grid ?? []), ctx, file, prepared, null);
+  // Not a report sheet, or no known unit: maybe an old file in TCVN3 or VNI ("Th¸ng 1", "Thaùng 1").
   // Looked at only then, so sheets read at once cost nothing more.
   if (!first.skipped && first.report) return first;
   if (!first.skipped && !first.findings.some((f) => f.code === 'unknown-unit')) return first;
-  const converted = fromTcvn3Grid(sheet.grid ?? []);
-  if (!converted) return first;
-  const again = readGrid(sheet, converted, ctx, file, prepared, true);
+  const code = legacyCodeOf(sheet.grid ?? []);
+  if (!code) return first;
+  const converted = (sheet.grid ?? []).map((row) =>
+    (row ?? []).map((v) => (typeof v === 'string' && mayBeLegacy(v) ? fromLegacy(v, code) : v)),
+  );
+  const again = readGrid(sheet, converted, ctx, file, prepared, code);
   return again.report || (first.skipped && !again.skipped) ? again : first;
 }
 
 /**
- * The grid with its texts turned from TCVN3 into Unicode when some text in it reads as TCVN3
- * (isTcvn3), else null. All texts of such a sheet are in TCVN3, also those too short to tell
- * ("Sè"), so every text without a letter only Unicode has is turned.
+ * The old code of the first text of the grid written in one (legacyCode), else null. All texts of
+ * such a sheet are in that code, also those too short to tell ("Sè"): every text without a letter
+ * only Unicode has is turned.
  */
-function fromTcvn3Grid(grid: Grid): Grid | null {
-  let any = false;
-  for (let r = 0; r < grid.length && !any; r++) {
+function legacyCodeOf(grid: Grid): LegacyCode | null {
+  for (let r = 0; r < grid.length; r++) {
     const row = grid[r] ?? [];
-    for (let c = 0; c < row.length && !any; c++) {
+    for (let c = 0; c < row.length; c++) {
       const v = row[c];
-      if (typeof v === 'string' && isTcvn3(v)) any = true;
+      const code = typeof v === 'string' ? legacyCode(v) : null;
+      if (code) return code;
     }
   }
-  if (!any) return null;
-  return grid.map((row) => (row ?? []).map((v) => (typeof v === 'string' && mayBeTcvn3(v) ? fromTcvn3(v) : v)));
+  return null;
 }
 
 function readGrid(
@@ -1500,7 +1502,7 @@ function readGrid(
   ctx: ReadContext,
   file: string,
   prepared: PreparedRead,
-  tcvn3: boolean,
+  legacy: LegacyCode | null,
 ): SheetRead {
   const header = findHeaderRow(grid);
   if (!header) return { report: null, findings: [], skipped: true };
@@ -1544,7 +1546,7 @@ function readGrid(
   } else {
     out.push('error', 'unknown-unit', {}, T.unknownUnit(out.where(), id.typed));
   }
-  if (tcvn3) out.push('warning', 'sheet-tcvn3', {}, T.sheetTcvn3(out.where()));
+  if (legacy) out.push('warning', 'sheet-legacy-code', {}, T.sheetLegacyCode(out.where(), legacy));
   let year = identifyYear(top, grid, h, sheet.name, file);
   // A copy of last year's sheet renamed but not updated: the "Năm" cell wins, and says so.
   const nameYear = yearIn(sheet.name);

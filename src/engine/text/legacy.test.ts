@@ -1,7 +1,7 @@
 import { defaultCatalogue, defaultHolidayNames, defaultUnits } from '../catalogue/defaults';
 import { fixtureCatalogue, fixtureSummary } from '../report/fixtures';
 import { renderTextReport } from '../report/text';
-import { fromTcvn3, isTcvn3, mayBeTcvn3, TCVN3_LETTERS, toTcvn3 } from './legacy';
+import { fromTcvn3, fromVni, isTcvn3, isVni, legacyCode, mayBeLegacy, TCVN3_LETTERS, toTcvn3, toVni } from './legacy';
 
 const catalogue = defaultCatalogue();
 /** Vietnamese Unicode text the product holds: labels, units, holidays, a whole e-mail report. */
@@ -42,7 +42,7 @@ test('Unicode → TCVN3 → Unicode gives the text back (lower case, as TCVN3 ho
     const lower = t.normalize('NFC').toLowerCase();
     const legacy = toTcvn3(lower);
     expect(fromTcvn3(legacy)).toBe(lower);
-    expect(mayBeTcvn3(legacy)).toBe(true);
+    expect(mayBeLegacy(legacy)).toBe(true);
     if (isTcvn3(legacy)) recognised++;
     // ASCII text is the same in both codes and never TCVN3.
     if (/^[\x20-\x7e]*$/.test(t)) expect(isTcvn3(legacy)).toBe(false);
@@ -54,8 +54,40 @@ test('Unicode → TCVN3 → Unicode gives the text back (lower case, as TCVN3 ho
 });
 
 test('a letter only Unicode has means the text is not TCVN3', () => {
-  expect(mayBeTcvn3('Khã kh¨n')).toBe(true);
-  expect(mayBeTcvn3('Khó khăn')).toBe(false);
+  expect(mayBeLegacy('Khã kh¨n')).toBe(true);
+  expect(mayBeLegacy('Khó khăn')).toBe(false);
   expect(isTcvn3('Khã kh¨n ở bản')).toBe(false);
   expect(isTcvn3('Ho\u0300a')).toBe(false); // NFD
+});
+
+test('known VNI texts read as the letters meant, capitals included', () => {
+  expect(fromVni('Khoù khaên, vöôùng maéc')).toBe('Khó khăn, vướng mắc');
+  expect(fromVni('Vieät Nam')).toBe('Việt Nam');
+  expect(fromVni('ñöôïc')).toBe('được');
+  expect(fromVni('Ñôn vò:')).toBe('Đơn vị:');
+  expect(fromVni('HUYEÄN MÖÔØNG NHEÙ')).toBe('HUYỆN MƯỜNG NHÉ');
+  expect(fromVni('Kyø hoïp')).toBe('Kỳ họp');
+});
+
+test('each old code is told from the other and from Unicode, over every text the product holds', () => {
+  let vni = 0;
+  let tcvn3 = 0;
+  let withMarks = 0;
+  for (const t of UNICODE) {
+    expect([t, legacyCode(t)]).toEqual([t, null]);
+    if (/^[\x20-\x7e]*$/.test(t)) continue;
+    withMarks++;
+    const v = toVni(t);
+    expect(fromVni(v)).toBe(t.normalize('NFC'));
+    expect([v, legacyCode(v)]).not.toEqual([v, 'tcvn3']);
+    if (legacyCode(v) === 'vni') vni++;
+    const l = toTcvn3(t.toLowerCase());
+    expect([l, legacyCode(l)]).not.toEqual([l, 'vni']);
+    if (legacyCode(l) === 'tcvn3') tcvn3++;
+  }
+  expect(vni / withMarks).toBeGreaterThan(0.95);
+  expect(tcvn3 / withMarks).toBeGreaterThan(0.95);
+  // Old-style Unicode tone placement ("hoá", "hoà") is no VNI "oá" (ố).
+  for (const t of ['Hoá đơn', 'hoà giải', 'thuỷ lợi', 'Hoa', 'hoa'])
+    expect([t, isVni(t), isTcvn3(t)]).toEqual([t, false, false]);
 });

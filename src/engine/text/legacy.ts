@@ -71,8 +71,8 @@ export function isTcvn3(s: string): boolean {
   return strongInWord;
 }
 
-/** False when `s` holds a letter only Unicode Vietnamese has: then it is not TCVN3, whatever else it holds. */
-export function mayBeTcvn3(s: string): boolean {
+/** False when `s` holds a letter only Unicode Vietnamese has: then it is in no old code, whatever else it holds. */
+export function mayBeLegacy(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (unicodeVietnamese(s.charCodeAt(i))) return false;
   return true;
 }
@@ -122,3 +122,115 @@ export function toTcvn3(s: string): string {
 
 /** The number of letters TCVN3 codes (tests check the two lists line up). */
 export const TCVN3_LETTERS = { letters: LETTERS.length, codes: CODES.length };
+
+// ---------------------------------------------------------------- VNI
+
+/*
+ * VNI (fonts VNI-Times, VNI-Helve; Unikey's "VNI Windows") writes a letter as its base and one
+ * sign for its marks: "Khoù khaên" for "Khó khăn", "Vieät Nam" for "Việt Nam", "ñöôïc" for
+ * "được". Tones in the order none, sắc, huyền, hỏi, ngã, nặng.
+ */
+const PLAIN = ['', 'ù', 'ø', 'û', 'õ', 'ï'];
+const CIRCUMFLEX = ['â', 'á', 'à', 'å', 'ã', 'ä'];
+const BREVE = ['ê', 'é', 'è', 'ú', 'ü', 'ë'];
+const TONE_MARKS = ['', '\u0301', '\u0300', '\u0309', '\u0303', '\u0323'];
+
+/** Unicode letter → VNI, both cases. */
+const TO_VNI = new Map<string, string>();
+/** VNI (one or two signs) → Unicode letter. */
+const FROM_VNI = new Map<string, string>();
+{
+  const add = (letter: string, vni: string) => {
+    for (const [u, v] of [
+      [letter, vni],
+      [letter.toUpperCase(), vni.toUpperCase()],
+    ]) {
+      TO_VNI.set(u, v);
+      FROM_VNI.set(v, u);
+    }
+  };
+  for (let t = 1; t < 6; t++) for (const b of 'aeouy') add(`${b}${TONE_MARKS[t]}`.normalize('NFC'), b + PLAIN[t]);
+  for (let t = 0; t < 6; t++) {
+    for (const b of 'aeo') add(`${b}\u0302${TONE_MARKS[t]}`.normalize('NFC'), b + CIRCUMFLEX[t]);
+    add(`a\u0306${TONE_MARKS[t]}`.normalize('NFC'), `a${BREVE[t]}`);
+    add(`o\u031B${TONE_MARKS[t]}`.normalize('NFC'), `ô${PLAIN[t]}`);
+    add(`u\u031B${TONE_MARKS[t]}`.normalize('NFC'), `ö${PLAIN[t]}`);
+  }
+  const iFamily = ['i', 'í', 'ì', 'æ', 'ó', 'ò'];
+  for (let t = 1; t < 6; t++) add(`i${TONE_MARKS[t]}`.normalize('NFC'), iFamily[t]);
+  add('ỵ', 'î'); // y with nặng is one sign, not "yï"
+  FROM_VNI.delete('yï');
+  FROM_VNI.delete('YÏ');
+  add('đ', 'ñ');
+}
+
+/** The VNI reading at `i`: the letter and how many signs it takes (0 when none starts here). */
+function vniAt(s: string, i: number): [string, number] {
+  const two = FROM_VNI.get(s.slice(i, i + 2));
+  if (two !== undefined && s.length > i + 1) return [two, 2];
+  const one = FROM_VNI.get(s[i]);
+  // Đ begins its syllable: "ñ" after a letter is no VNI đ (TCVN3 "cña" is "của").
+  if (one !== undefined && !((s[i] === 'ñ' || s[i] === 'Ñ') && wordChar(s[i - 1]))) return [one, 1];
+  return ['', 0];
+}
+
+/**
+ * True when `s` reads as VNI: a base letter with its sign that Unicode text never has ("aù", "eä",
+ * "aê"; not "oá", which old-style Unicode "hoá" has) or a word opening with "ñ", every Latin-1 sign
+ * read as part of a VNI letter, and no letter only Unicode Vietnamese has.
+ */
+export function isVni(s: string): boolean {
+  let pair = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 0xff) {
+      if (unicodeVietnamese(c)) return false;
+      continue;
+    }
+    const [, n] = vniAt(s, i);
+    if (n === 2) {
+      const base = s[i].toLowerCase();
+      const sign = s[i + 1].toLowerCase();
+      if (!(base === 'o' && (sign === 'á' || sign === 'à' || sign === 'ã'))) pair = true;
+      i++;
+      continue;
+    }
+    if (c >= 0xa1 && n === 0) return false; // a sign VNI does not explain
+    // "ñ" opening a word is VNI's đ ("Ñôn vò" is "Đơn vị"); TCVN3's ẹ/ũ rarely opens one.
+    if (n === 1 && (c === 0xf1 || c === 0xd1) && wordChar(s[i + 1])) pair = true;
+  }
+  return pair;
+}
+
+/** `s` with each VNI letter turned into Unicode. */
+export function fromVni(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; ) {
+    const [letter, n] = s.charCodeAt(i) < 0x41 ? ['', 0] : vniAt(s, i);
+    if (n === 0) out += s[i++];
+    else {
+      out += letter;
+      i += n;
+    }
+  }
+  return out;
+}
+
+/** For tests: `s` as VNI holds it. */
+export function toVni(s: string): string {
+  let out = '';
+  for (const ch of s.normalize('NFC')) out += TO_VNI.get(ch) ?? ch;
+  return out;
+}
+
+export type LegacyCode = 'vni' | 'tcvn3';
+
+/** The old code `s` is written in, if any: VNI first (its letters explain every sign), then TCVN3. */
+export function legacyCode(s: string): LegacyCode | null {
+  return isVni(s) ? 'vni' : isTcvn3(s) ? 'tcvn3' : null;
+}
+
+/** `s` turned from `code` into Unicode. */
+export function fromLegacy(s: string, code: LegacyCode): string {
+  return code === 'vni' ? fromVni(s) : fromTcvn3(s);
+}

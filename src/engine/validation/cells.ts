@@ -4,7 +4,7 @@
  * error values as text ("#REF!"), '' / null for empty.
  */
 import { formatNumberVi } from '../text/format';
-import { fromTcvn3, isTcvn3 } from '../text/legacy';
+import { fromLegacy, type LegacyCode, legacyCode } from '../text/legacy';
 import { cleanText, isClean } from '../text/normalize';
 import { isErrorValue, parseNumberText } from '../text/number';
 import type { CellValue, ValueKind } from '../types';
@@ -30,7 +30,7 @@ export interface InvalidCell {
 
 export type CellParse =
   | { status: 'empty' }
-  | { status: 'ok'; value: number | string; note?: 'ambiguous-thousands' | 'truncated' | 'tcvn3' }
+  | { status: 'ok'; value: number | string; note?: 'ambiguous-thousands' | 'truncated' | LegacyCode }
   | InvalidCell;
 
 export type DateParse = { status: 'empty' } | { status: 'ok'; iso: string } | InvalidCell;
@@ -117,11 +117,11 @@ export function parseCell(value: CellValue, kind: ValueKind): CellParse {
   if (isBlank(value)) return { status: 'empty' };
   if (kind === 'note') {
     if (typeof value === 'string' && isErrorValue(value)) return invalid('error-value', value);
-    // Typed with Unikey set to TCVN3, or pasted from an old .VnTime file: read as the letters meant.
-    const legacy = typeof value === 'string' && isTcvn3(value);
+    // Typed with Unikey set to TCVN3 or VNI, or pasted from an old file: read as the letters meant.
+    const legacy = typeof value === 'string' ? legacyCode(value) : null;
     const text =
       typeof value === 'string'
-        ? cleanNote(legacy ? fromTcvn3(value) : value)
+        ? cleanNote(legacy ? fromLegacy(value, legacy) : value)
         : typeof value === 'number'
           ? String(value).replace('.', ',') // no grouping: "2018" in a note is a year
           : shownValue(value);
@@ -129,7 +129,7 @@ export function parseCell(value: CellValue, kind: ValueKind): CellParse {
     // Text cut off loses words: that warning comes first.
     if (text.length > MAX_NOTE_LENGTH)
       return { status: 'ok', value: text.slice(0, MAX_NOTE_LENGTH), note: 'truncated' };
-    return legacy ? { status: 'ok', value: text, note: 'tcvn3' } : { status: 'ok', value: text };
+    return legacy ? { status: 'ok', value: text, note: legacy } : { status: 'ok', value: text };
   }
   if (typeof value === 'number') return checkNumber(value, kind, value);
   if (typeof value === 'boolean') return invalid('boolean', value);

@@ -54,6 +54,9 @@ function ambiguousExplanation(shown: string): string {
   return 'viết dấu chấm, dấu phẩy không rõ nghĩa: số nghìn viết 1.000, số lẻ viết 1,5';
 }
 
+/** The old Vietnamese codes, as people know them: by Unikey's name and the fonts that use them. */
+const LEGACY_CODE = { tcvn3: 'bảng mã TCVN3 (phông .VnTime)', vni: 'bảng mã VNI (phông VNI-Times)' } as const;
+
 export const FINDING_TEXT = {
   // ------------------------------------------------------------ cell values
   notANumber: (w: Where, shown: string) =>
@@ -70,10 +73,10 @@ export const FINDING_TEXT = {
   englishThousands: (w: Where, shown: string, value: number) =>
     `${where(w)}: "${shown}" viết theo kiểu tiếng Anh, đã hiểu là ${n(value)}; theo cách viết Việt Nam số nghìn dùng dấu chấm (${n(value)})`,
   noteTruncated: (w: Where, max: number) => `${where(w)}: ghi chú dài quá ${n(max)} ký tự, chỉ giữ ${n(max)} ký tự đầu`,
-  noteTcvn3: (w: Where, read: string) =>
-    `${where(w)}: ghi chú gõ theo bảng mã TCVN3 (phông .VnTime), đã đọc thành "${read}"; nên đặt bảng mã của Unikey là Unicode`,
-  sheetTcvn3: (w: Where) =>
-    `${where(w)}: chữ trong trang gõ theo bảng mã TCVN3 (phông .VnTime), đã đọc sau khi chuyển sang Unicode; nên chuyển mã trang này sang Unicode (Unikey › Công cụ chuyển mã)`,
+  noteLegacyCode: (w: Where, code: 'tcvn3' | 'vni', read: string) =>
+    `${where(w)}: ghi chú gõ theo ${LEGACY_CODE[code]}, đã đọc thành "${read}"; nên đặt bảng mã của Unikey là Unicode`,
+  sheetLegacyCode: (w: Where, code: 'tcvn3' | 'vni') =>
+    `${where(w)}: chữ trong trang gõ theo ${LEGACY_CODE[code]}, đã đọc sau khi chuyển sang Unicode; nên chuyển mã trang này sang Unicode (Unikey › Công cụ chuyển mã)`,
   notADate: (w: Where, shown: string) =>
     `${where(w)}: "${shown}" không phải là ngày hợp lệ; hãy ghi ngày/tháng/năm, ví dụ 16/09/2018`,
   dateOutOfRange: (w: Where, shown: string) =>
