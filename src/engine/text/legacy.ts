@@ -225,8 +225,19 @@ export function toVni(s: string): string {
 
 export type LegacyCode = 'vni' | 'tcvn3';
 
-/** The old code `s` is written in, if any: VNI first (its letters explain every sign), then TCVN3. */
+/**
+ * The old code `s` is written in, if any: VNI first (its letters explain every sign), then TCVN3.
+ * One pass first turns away what most texts are: ASCII, or Unicode with a letter only it has.
+ */
 export function legacyCode(s: string): LegacyCode | null {
+  let signs = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0xa1) continue;
+    if (c <= 0xff) signs = true;
+    else if (unicodeVietnamese(c)) return null;
+  }
+  if (!signs) return null;
   return isVni(s) ? 'vni' : isTcvn3(s) ? 'tcvn3' : null;
 }
 
