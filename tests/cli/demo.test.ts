@@ -31,6 +31,9 @@ test('demo --out DIR writes the commune workbooks, summary .xlsx, HTML and .eml,
   expect(r.stdout).toMatch(/1\.000 lượt/);
   // The deliberate faults are found.
   for (const t of ['"abc"', '"-3"', '"1,000"']) expect(r.stdout).toContain(t);
+  // Mường Nhé's note was typed in TCVN3: the narrative quotes it as meant, and a warning says so.
+  expect(r.stdout).toContain('Xã Mường Nhé: Một số hộ chưa đồng thuận mức bồi thường');
+  expect(r.stdout).toMatch(/Xã Mường Nhé, ô M48 [^\n]*bảng mã TCVN3/);
 
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(path.join(out, 'tong-hop-2018-09.xlsx'));

@@ -12,8 +12,10 @@
  * (29 in the same period of 2017: "tăng 21 đơn so cùng kỳ"), 8 "Dân vận khéo" models evaluated.
  * Cross-field rules hold in every commune and month. Deliberate faults for the demo:
  * "abc", "-3" and "1,000" typed into number cells (their true value is 0, so the totals
- * still match the article), Sen Thượng reports September late, Pá Mỳ does not report it.
+ * still match the article), Sen Thượng reports September late, Pá Mỳ does not report it, and
+ * Mường Nhé's September note is typed in TCVN3 (Unikey set to the old code).
  */
+import { toTcvn3 } from '../../engine/text/legacy';
 
 export interface DemoUnitYear {
   /** ISO submission date per month (index 0 = January), null = not submitted. */
@@ -72,7 +74,8 @@ export const DEMO_TYPED: { unit: string; code: string; month: number; text: stri
   { unit: 'nam-vi', code: 'DTN_GIUPDAN', month: 8, text: '1,000' },
 ];
 
-const NOTES_2018: { unit: string; month: number; text: string }[] = [
+/** A note typed with Unikey set to TCVN3 (`tcvn3`): stored as the sheet holds it, read back as meant. */
+const NOTES_2018: { unit: string; month: number; text: string; typedIn?: 'tcvn3' }[] = [
   {
     unit: 'chung-chai',
     month: 8,
@@ -83,6 +86,7 @@ const NOTES_2018: { unit: string; month: number; text: string }[] = [
     unit: 'muong-nhe',
     month: 9,
     text: 'Một số hộ chưa đồng thuận mức bồi thường thiệt hại khi thi công đường liên bản.',
+    typedIn: 'tcvn3',
   },
 ];
 
@@ -336,7 +340,8 @@ function generateYear(rand: () => number, codes: string[], noteCodes: string[], 
     const notes: Record<string, (string | null)[]> = {};
     for (const c of noteCodes) notes[c] = Array(12).fill(null);
     for (const n of t.year === 2018 ? NOTES_2018 : NOTES_2017) {
-      if (n.unit === u && noteCodes.length) notes[noteCodes[0]][n.month - 1] = n.text;
+      if (n.unit === u && noteCodes.length)
+        notes[noteCodes[0]][n.month - 1] = 'typedIn' in n && n.typedIn === 'tcvn3' ? toTcvn3(n.text) : n.text;
     }
     const submitted: (string | null)[] = Array(12).fill(null);
     for (const m of months) if (!blocked.has(`${u}:${m}`)) submitted[m - 1] = submissionDay(rand, t.year, m);

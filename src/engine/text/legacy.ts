@@ -107,7 +107,7 @@ export function fromTcvn3(s: string): string {
 }
 
 /**
- * For tests: `s` as a TCVN3 file holds it. A capital TCVN3 has no code for (Ố, Ả …) becomes the code
+ * `s` as a TCVN3 file holds it (tests, and the demo's note typed in TCVN3). A capital TCVN3 has no code for (Ố, Ả …) becomes the code
  * of its lower case, which an upper-case font showed as the capital.
  */
 export function toTcvn3(s: string): string {

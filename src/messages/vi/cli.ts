@@ -235,7 +235,7 @@ export const CLI_TEXT = {
   demoInputs: (n: number, dir: string) => `Đã tạo ${n} tệp báo cáo mẫu của xã trong ${dir}`,
   demoOutputs: 'Các tệp kết quả:',
   demoDeliberate:
-    'Lưu ý: số liệu mẫu cố ý có vài ô nhập sai (như "abc", "-3", "1,000"), một xã nộp muộn và một xã chưa nộp, để thấy cách công cụ phát hiện.',
+    'Lưu ý: số liệu mẫu cố ý có vài ô nhập sai (như "abc", "-3", "1,000"), một ghi chú gõ theo bảng mã TCVN3, một xã nộp muộn và một xã chưa nộp, để thấy cách công cụ phát hiện.',
   demoNext: (dir: string) => `Thử tiếp: node bin/tonghop.js check ${dir}   hoặc mở tệp .html bằng trình duyệt.`,
 
   // ------------------------------------------------------------ headings of the text output
