@@ -16,6 +16,7 @@ import {
   type ValidationModel,
 } from '../engine/report/model';
 import { colLetter } from '../engine/sheet/layout';
+import { legacySignsFormula } from '../engine/text/legacy';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
@@ -211,8 +212,13 @@ function validationRule(v: ValidationModel, topLeft: string): GoogleAppsScript.S
   if (v.kind === 'nonNegativeNumber') b.requireNumberGreaterThanOrEqualTo(0);
   else if (v.kind === 'nonNegativeInteger')
     b.requireFormulaSatisfied(`=AND(ISNUMBER(${topLeft}),${topLeft}>=0,INT(${topLeft})=${topLeft})`);
+  else if (v.kind === 'unicodeText') b.requireFormulaSatisfied(legacySignsFormula(topLeft));
   else b.requireDate();
-  return b.setAllowInvalid(false).setHelpText(v.help).build();
+  // Text in an old code is read all the same (and said so): a warning, never a refusal.
+  return b
+    .setAllowInvalid(v.kind === 'unicodeText')
+    .setHelpText(v.help)
+    .build();
 }
 
 /** Merge validations of the same kind and help that cover consecutive rows of the same columns. */

@@ -39,6 +39,7 @@
  */
 import type { CellModel, ChartModel, RangeRef, SheetModel, ValidationModel } from '../engine/report/model';
 import { colLetter } from '../engine/sheet/layout';
+import { legacySignsFormula } from '../engine/text/legacy';
 import type { Grid } from '../engine/types';
 import { SHEETS_WRITE as W } from '../messages/vi/gas';
 import { batchGetUrl, errorDetail, header, RETRYABLE, SHEETS_API_BASE, valuesToPlainGrid } from './io/sheets-api';
@@ -174,11 +175,14 @@ function validationRequest(sheetId: number, v: ValidationModel): Request {
             type: 'CUSTOM_FORMULA',
             values: [{ userEnteredValue: `=AND(ISNUMBER(${topLeft}),${topLeft}>=0,INT(${topLeft})=${topLeft})` }],
           }
-        : { type: 'DATE_IS_VALID' };
+        : v.kind === 'unicodeText'
+          ? { type: 'CUSTOM_FORMULA', values: [{ userEnteredValue: legacySignsFormula(topLeft) }] }
+          : { type: 'DATE_IS_VALID' };
   return {
     setDataValidation: {
       range: gridRange(sheetId, v.range),
-      rule: { condition, inputMessage: v.help, strict: true, showCustomUi: false },
+      // Text in an old code is read all the same (and said so): a warning, never a refusal.
+      rule: { condition, inputMessage: v.help, strict: v.kind !== 'unicodeText', showCustomUi: false },
     },
   };
 }

@@ -1,5 +1,6 @@
 import { defaultCatalogue } from '../../src/engine/catalogue/defaults';
 import { indicatorRows, LAYOUT, monthCol, unitSheetName } from '../../src/engine/sheet/layout';
+import { toTcvn3, toVni } from '../../src/engine/text/legacy';
 import * as main from '../../src/gas/main';
 import { ADMIN, createEnv, type Env, runSetup, runTemplates, setSetting, unitSheet, unitUrls, YEAR } from './helpers';
 
@@ -45,6 +46,20 @@ describe('Tạo mẫu báo cáo cho xã — layout (a): tabs in the master', () 
     expect(String(amount?.getCriteriaType())).toBe('NUMBER_GREATER_THAN_OR_EQUAL_TO');
     const date = s.getRange(LAYOUT.submittedRow, monthCol(12)).getDataValidation();
     expect(String(date?.getCriteriaType())).toBe('DATE_IS_VALID_DATE');
+    // Notes: a warning (never a refusal) when the text looks typed in TCVN3 or VNI.
+    const note = s.getRange(rows.get('GHI_CHU') as number, monthCol(9)).getDataValidation();
+    expect(String(note?.getCriteriaType())).toBe('CUSTOM_FORMULA');
+    expect(note?.getAllowInvalid()).toBe(true);
+    expect(note?.getHelpText()).toContain('bảng mã cũ TCVN3 hoặc VNI');
+    const formula = String(note?.getCriteriaValues()[0]);
+    const pattern = /^=NOT\(REGEXMATCH\([A-Z]+\d+&"","(.*)"\)\)$/.exec(formula)?.[1] as string;
+    const flags = (t: string) => new RegExp(pattern).test(t);
+    expect([flags(toTcvn3('Khó khăn')), flags(toVni('Khó khăn')), flags('Khó khăn'), flags('')]).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ]);
 
     const cf = s.getConditionalFormatRules();
     expect(cf.length).toBeGreaterThan(0);

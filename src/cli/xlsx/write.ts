@@ -80,7 +80,8 @@ function rangeA1(r: RangeRef): string {
 const EXCEL_DATE_MIN = new Date(Date.UTC(2000, 0, 1));
 const EXCEL_DATE_MAX = new Date(Date.UTC(2099, 11, 31));
 
-export function dataValidation(v: ValidationModel): ExcelJS.DataValidation {
+/** The rule for Excel; null for unicodeText, which needs REGEXMATCH (Sheets only): the reader warns instead. */
+export function dataValidation(v: ValidationModel): ExcelJS.DataValidation | null {
   const common = {
     allowBlank: true,
     showErrorMessage: true,
@@ -95,6 +96,8 @@ export function dataValidation(v: ValidationModel): ExcelJS.DataValidation {
       return { ...common, type: 'decimal', operator: 'greaterThanOrEqual', formulae: [0] };
     case 'date':
       return { ...common, type: 'date', operator: 'between', formulae: [EXCEL_DATE_MIN, EXCEL_DATE_MAX] };
+    case 'unicodeText':
+      return null;
   }
 }
 
@@ -217,7 +220,10 @@ async function addSheet(wb: ExcelJS.Workbook, sheet: SheetModel): Promise<void> 
   // exceljs accepts a range address here (its typings only declare per-cell validation).
   const validations = (ws as unknown as { dataValidations: { add(a: string, v: ExcelJS.DataValidation): void } })
     .dataValidations;
-  for (const v of sheet.validations) validations.add(rangeA1(v.range), dataValidation(v));
+  for (const v of sheet.validations) {
+    const rule = dataValidation(v);
+    if (rule) validations.add(rangeA1(v.range), rule);
+  }
   sheet.conditionals.forEach((c, i) => {
     ws.addConditionalFormatting(conditional(c, i + 1));
   });

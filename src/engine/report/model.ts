@@ -39,7 +39,8 @@ export interface RangeRef {
 
 export interface ValidationModel {
   range: RangeRef;
-  kind: 'nonNegativeInteger' | 'nonNegativeNumber' | 'date';
+  /** unicodeText: a warning only, for text typed in TCVN3 or VNI (legacySignsFormula). */
+  kind: 'nonNegativeInteger' | 'nonNegativeNumber' | 'date' | 'unicodeText';
   /** Vietnamese help text shown on invalid input. */
   help: string;
 }

@@ -184,13 +184,11 @@ export function buildUnitSheet(
       const f = totalFormula(ind, row);
       put(row, LAYOUT.totalCol, f ? { v: null, f, s: 'total' } : { v: null, s: 'locked' });
       put(row, LAYOUT.noteCol, { v: null, s: 'text' });
-      if (ind.kind !== 'note') {
-        sheet.validations.push({
-          range: { row, col: monthCol(1), rows: 1, cols: 12 },
-          kind: ind.kind === 'count' ? 'nonNegativeInteger' : 'nonNegativeNumber',
-          help: ind.kind === 'count' ? t.helpCount : t.helpAmount,
-        });
-      }
+      sheet.validations.push({
+        range: { row, col: monthCol(1), rows: 1, cols: 12 },
+        kind: ind.kind === 'note' ? 'unicodeText' : ind.kind === 'count' ? 'nonNegativeInteger' : 'nonNegativeNumber',
+        help: ind.kind === 'note' ? t.helpUnicode : ind.kind === 'count' ? t.helpCount : t.helpAmount,
+      });
       row++;
     });
   }

@@ -1,7 +1,19 @@
 import { defaultCatalogue, defaultHolidayNames, defaultUnits } from '../catalogue/defaults';
 import { fixtureCatalogue, fixtureSummary } from '../report/fixtures';
 import { renderTextReport } from '../report/text';
-import { fromTcvn3, fromVni, isTcvn3, isVni, legacyCode, mayBeLegacy, TCVN3_LETTERS, toTcvn3, toVni } from './legacy';
+import {
+  fromTcvn3,
+  fromVni,
+  isTcvn3,
+  isVni,
+  LEGACY_SIGNS_PATTERN,
+  legacyCode,
+  legacySignsFormula,
+  mayBeLegacy,
+  TCVN3_LETTERS,
+  toTcvn3,
+  toVni,
+} from './legacy';
 
 const catalogue = defaultCatalogue();
 /** Vietnamese Unicode text the product holds: labels, units, holidays, a whole e-mail report. */
@@ -90,4 +102,14 @@ test('each old code is told from the other and from Unicode, over every text the
   // Old-style Unicode tone placement ("hoá", "hoà") is no VNI "oá" (ố).
   for (const t of ['Hoá đơn', 'hoà giải', 'thuỷ lợi', 'Hoa', 'hoa'])
     expect([t, isVni(t), isTcvn3(t)]).toEqual([t, false, false]);
+});
+
+test('the pattern Sheets checks as people type flags what the reader converts, and no Unicode text', () => {
+  const re = new RegExp(LEGACY_SIGNS_PATTERN);
+  for (const t of UNICODE) expect([t, re.test(t)]).toEqual([t, false]);
+  for (const t of UNICODE) {
+    const forms = [toVni(t), toTcvn3(t.toLowerCase())];
+    for (const f of forms) if (legacyCode(f)) expect([f, re.test(f)]).toEqual([f, true]);
+  }
+  expect(legacySignsFormula('E48')).toBe(`=NOT(REGEXMATCH(E48&"","${LEGACY_SIGNS_PATTERN}"))`);
 });

@@ -226,6 +226,20 @@ export function toVni(s: string): string {
 export type LegacyCode = 'vni' | 'tcvn3';
 
 /**
+ * What Sheets' data validation can look for as people type (REGEXMATCH, RE2): the TCVN3 signs no
+ * Vietnamese Unicode text holds (or holds only between words), and VNI's vowel + sign pairs. Coarser than legacyCode (no look at
+ * the rest of the text), so it only warns: the reader decides.
+ */
+export const LEGACY_SIGNS_PATTERN =
+  '[µ¸¶¹¨¾¼½ÆÇËÎÏÑªÖØÜÞßäåæçëîïñöøûüþ\u00AD]|[A-Za-z¡-ÿ][«»·©®§×÷¬¡¢£¤¥¦][A-Za-z¡-ÿ]|' +
+  '[aeouyAEOUY][ùøûõïÙØÛÕÏ]|[aA][êéèúüëÊÉÈÚÜË]|[aeAE][âáàåãäÂÁÀÅÃÄ]|[oO][âåäÂÅÄ]';
+
+/** The validation formula for the cell `a1` (its top-left cell): true when it shows no such sign. */
+export function legacySignsFormula(a1: string): string {
+  return `=NOT(REGEXMATCH(${a1}&"","${LEGACY_SIGNS_PATTERN}"))`;
+}
+
+/**
  * The old code `s` is written in, if any: VNI first (its letters explain every sign), then TCVN3.
  * One pass first turns away what most texts are: ASCII, or Unicode with a letter only it has.
  */

@@ -13,5 +13,7 @@ export const LAYOUT_TEXT = {
   submittedUnit: 'ngày',
   helpCount: 'Nhập số nguyên không âm (ví dụ 12). Để trống nếu chưa có số liệu.',
   helpAmount: 'Nhập số không âm, phần thập phân dùng dấu phẩy (ví dụ 90,5). Để trống nếu chưa có số liệu.',
+  helpUnicode:
+    'Chữ có vẻ gõ theo bảng mã cũ TCVN3 hoặc VNI (hiện thành kiểu "Khã kh¨n", "Khoù khaên"). Hãy đặt bảng mã của Unikey là Unicode rồi gõ lại.',
   helpDate: 'Nhập ngày nộp báo cáo dạng ngày/tháng/năm (ví dụ 16/09/2018).',
 } as const;
