@@ -1,12 +1,12 @@
 /**
- * Text in TCVN3 (ABC), the 8-bit Vietnamese code of the fonts .VnTime and .VnArial that old files
- * use and that Unikey still types when its "bảng mã" is set to TCVN3. Read as Unicode, each
- * Vietnamese letter shows as a Latin-1 sign: "Khã kh¨n" for "Khó khăn", "§¬n vÞ" for "Đơn vị",
- * "Th¸ng 1" for "Tháng 1". Such text is recognised by signs that no Vietnamese Unicode text holds,
- * next to letters, and turned back letter by letter.
+ * Text in the old 8-bit Vietnamese codes that Unikey still types when its "bảng mã" is set to one
+ * of them, and that old files (.VnTime, VNI-Times fonts) hold: TCVN3 and VNI (below). Read as
+ * Unicode, each Vietnamese letter shows as Latin-1 signs: TCVN3 "Khã kh¨n", VNI "Khoù khaên" for
+ * "Khó khăn". Such text is recognised by signs that no Vietnamese Unicode text holds (legacyCode)
+ * and turned back letter by letter (fromLegacy); the reader always says so in a warning.
  *
- * TCVN3 codes only the lower-case letters and Ă Â Đ Ê Ô Ơ Ư; the other capitals were the same
- * codes shown in an upper-case font (.VnTimeH). So a converted letter is upper-cased when the
+ * TCVN3 (ABC) codes only the lower-case letters and Ă Â Đ Ê Ô Ơ Ư; the other capitals were the
+ * same codes shown in an upper-case font (.VnTimeH). So a converted letter is upper-cased when the
  * ASCII letters of its word are capitals, two or more ("HUYÖN" → "HUYỆN", but "X·" → "Xã").
  */
 
@@ -107,8 +107,8 @@ export function fromTcvn3(s: string): string {
 }
 
 /**
- * `s` as a TCVN3 file holds it (tests, and the demo's note typed in TCVN3). A capital TCVN3 has no code for (Ố, Ả …) becomes the code
- * of its lower case, which an upper-case font showed as the capital.
+ * `s` as a TCVN3 file holds it (tests, and the demo's note typed in TCVN3). A capital TCVN3 has no
+ * code for (Ố, Ả …) becomes the code of its lower case, which an upper-case font showed as the capital.
  */
 export function toTcvn3(s: string): string {
   let out = '';
