@@ -11,6 +11,7 @@ import { setEmailDeps } from '../../../src/gas/email/deps';
 import { enableMonthlyEmail, sendReminders } from '../../../src/gas/email/index';
 import type { ReminderOutcome } from '../../../src/gas/email/reminders';
 import { readConfig } from '../../../src/gas/setup';
+import { sheetsApiHandler } from '../../fakes/gas';
 import { fire, type World, world } from './helpers';
 
 let w: World;
@@ -144,6 +145,15 @@ describe('reminders to units that have not submitted', () => {
     expect(api[1].url).toContain('includeGridData');
     // No unit tab read the SpreadsheetApp way (that was one getDataRange().getValues() per unit).
     expect(w.fake.calls.count('Sheet.getDataRange')).toBeLessThanOrEqual(1);
+  });
+
+  test('the Sheets API disabled for the project: the units are read the SpreadsheetApp way, same reminders', () => {
+    w = make('2018-09-17T07:00:00+07:00');
+    w.fake.http.handler = sheetsApiHandler(w.fake, { disabled: true });
+    w.fake.calls.reset();
+    const r = sendReminders();
+    expect(r.reminded.sort()).toEqual([...NOT_SUBMITTED].sort());
+    expect(w.fake.calls.count('Sheet.getDataRange')).toBeGreaterThanOrEqual(SUBMITTED.length + NOT_SUBMITTED.length);
   });
 
   test('no time left to read the units: nobody is reminded on a guess, and "Nhật ký" names them', () => {
