@@ -10,7 +10,6 @@ import { readSheet } from '../engine/sheet/read';
 import type { Finding, Grid, Unit, UnitYear, WorkbookInput } from '../engine/types';
 import { checkWorkbooks, expectedUnitsMissing } from '../engine/validation/check';
 import { CHECK, SHEETS } from '../messages/vi/gas';
-import { now } from './clock';
 import { bookFindings, SheetIndex, type UnitBook } from './io';
 import { type ApiReadOptions, readUnitBooksDetailed } from './io/parallel-books';
 import { GENERAL, TEXT, widthPx } from './render';
@@ -110,14 +109,14 @@ export function runCheck(
     books = [book];
   } else {
     year = scope.year;
-    const clock = api.now ?? (() => now().getTime());
     const read = readUnitBooksDetailed(master, units, [year], {
       read: true,
       timeZone: config.settings.timeZone,
       index: new SheetIndex(master),
       withTabs: true,
       threshold: Number.POSITIVE_INFINITY,
-      api: { deadline: clock() + CHECK_READ_BUDGET_MS, ...api },
+      budgetMs: CHECK_READ_BUDGET_MS,
+      api,
     });
     books = read.books;
     pending = read.pending;

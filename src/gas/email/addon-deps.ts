@@ -10,7 +10,6 @@ import { prepareRead, readWorkbook } from '../../engine/sheet/read';
 import type { Period, Settings, UnitYear } from '../../engine/types';
 import { COMMON, CONFIG, LOG, SHEETS } from '../../messages/vi/gas';
 import { aggregatePeriod } from '../aggregate';
-import { now } from '../clock';
 import { SheetIndex, toWorkbooks } from '../io';
 import { type ApiReadOptions, readUnitBooksDetailed } from '../io/parallel-books';
 import { withDocumentLock } from '../lock';
@@ -57,13 +56,13 @@ export function submissionsOf(
 ): SubmissionStatus {
   const { units, catalogue, settings } = cfg;
   const index = new SheetIndex(ss);
-  const clock = api.now ?? (() => now().getTime());
   const read = readUnitBooksDetailed(ss, units, [period.year], {
     read: true,
     timeZone: settings.timeZone,
     index,
     withTabs: true,
-    api: { deadline: clock() + SUBMISSIONS_READ_BUDGET_MS, ...api },
+    budgetMs: SUBMISSIONS_READ_BUDGET_MS,
+    api,
   });
   const ctx = { catalogue, units, year: period.year };
   const prepared = prepareRead(ctx);

@@ -17,7 +17,7 @@
  *     that fails is read the SpreadsheetApp way too.
  *
  * Books read over the API have no Sheet objects (`sheets` is empty): aggregation only needs
- * `grids`, `merges`, `names`, `source` and `error`. With a `deadline` (api option), units not
+ * `grids`, `merges`, `names`, `source` and `error`. With a deadline (`budgetMs`, or `api.deadline`), units not
  * reached are left out of `books` and listed in `pending` (the caller resumes), whether they were
  * to be read over the API or the SpreadsheetApp way (the API unusable, or refusing a unit).
  */
@@ -73,6 +73,11 @@ export interface ReadBooksOptions extends FindOptions {
    * need one): one getSheets + getSheetId for all tabs. "Tổng hợp" does not need them.
    */
   withTabs?: boolean;
+  /**
+   * Reading time from this call on (ms of the add-on's clock, or `api.now`'s): sets the deadline
+   * when `api.deadline` is not given. None: no deadline.
+   */
+  budgetMs?: number;
 }
 
 export interface ReadBooksResult {
@@ -137,12 +142,16 @@ export function readUnitBooksDetailed(
   years: number[],
   opts: ReadBooksOptions,
 ): ReadBooksResult {
-  const { threshold = PARALLEL_THRESHOLD, api, onProgress, withTabs = false, ...find } = opts;
+  const { threshold = PARALLEL_THRESHOLD, api, onProgress, withTabs = false, budgetMs, ...find } = opts;
   const external = units.filter(isExternal);
   const internal = units.filter((u) => !isExternal(u));
   const apiExternal = shouldUseParallel(external.length, threshold);
+  const settings: ApiReadOptions = api || {};
+  // The add-on's clock (tests and benchmarks move it with the fake's modelled time).
+  const clock = settings.now ?? (() => addonNow().getTime());
   // The SpreadsheetApp way keeps the API reader's deadline too: units not started by then are pending.
-  const deadline = api === false ? undefined : api?.deadline;
+  const deadline =
+    api === false ? undefined : (settings.deadline ?? (budgetMs === undefined ? undefined : clock() + budgetMs));
   const ordinary = (index = find.index): ReadBooksResult => {
     const pending: string[] = [];
     const stop = deadline === undefined ? undefined : { deadline, pending };
@@ -150,10 +159,7 @@ export function readUnitBooksDetailed(
   };
   if (!opts.read || api === false || (!internal.length && !apiExternal)) return ordinary();
 
-  const settings: ApiReadOptions = api ?? {};
   const index = find.index ?? new SheetIndex(master);
-  // The add-on's clock (tests and benchmarks move it with the fake's modelled time).
-  const clock = settings.now ?? (() => addonNow().getTime());
   let reported = clock();
   onProgress?.(0, units.length);
   const progress = (done: number) => {
@@ -207,6 +213,7 @@ export function readUnitBooksDetailed(
     // The tab list just sent counts against the same per-minute quota.
     readsPerMinute: Math.max(1, perWindow - 1),
     now: clock,
+    deadline,
     token,
     retryServerErrors: false,
     sheetNames: (t) => chunkNames.get(t.code) ?? years.map((y) => unitSheetName({ name: t.name }, y)),

@@ -209,8 +209,7 @@ export function readUnitBooksResumable(
   const { period, budgetMs = READ_BUDGET_MS, resumeHandler = AGGREGATE_RESUME_HANDLER, ...read } = opts;
   const staged = loadStaging(master, period, units);
   const todo = staged ? units.filter((u) => !staged.books.has(u.code)) : units;
-  const api = read.api === false ? false : { ...read.api, deadline: now().getTime() + budgetMs };
-  const r = readUnitBooksDetailed(master, todo, years, { ...read, api });
+  const r = readUnitBooksDetailed(master, todo, years, { ...read, budgetMs });
   const fresh = new Map(r.books.map((b) => [b.unit.code, b]));
   const books = units
     .map((u) => fresh.get(u.code) ?? staged?.books.get(u.code))
