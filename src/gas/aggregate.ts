@@ -15,7 +15,7 @@ import { summarise } from '../engine/pipeline';
 import { LONG_HEADER, longRows } from '../engine/report/long-rows';
 import type { SheetModel } from '../engine/report/model';
 import { buildSummaryWorkbook, summarySheetName } from '../engine/report/summary-workbook';
-import { unitDisplayName } from '../engine/sheet/layout';
+import { colLetter, unitDisplayName } from '../engine/sheet/layout';
 import type { Grid, Period, Summary } from '../engine/types';
 import { AGGREGATE, SHEETS, SHEETS_WRITE } from '../messages/vi/gas';
 import { now } from './clock';
@@ -233,17 +233,16 @@ export function replaceSheets(
   return { sheets: swaps.map((s) => s.sheet), notes };
 }
 
-function sameHeader(row: unknown[] | undefined, header: readonly string[]): boolean {
-  if (!row) return false;
-  return header.every((h, i) => normalizeName(cellText(row[i] as string)) === normalizeName(h));
-}
-
 /** 0-based column of LONG_HEADER holding the number; the others are text. */
 export const LONG_VALUE_COL = 5;
 
 export interface LongBlock {
-  /** Header + rows (the other periods' rows kept, this period's new), sorted by period. */
+  /**
+   * Header + rows (the other periods' rows kept, this period's new), sorted by period, every row
+   * as wide as the sheet: columns the user added at the right are kept with their contents.
+   */
   all: (string | number | boolean)[][];
+  /** Columns of the long format (LONG_HEADER); `all` may be wider. */
   cols: number;
   /** Rows of this period. */
   fresh: number;
@@ -251,40 +250,90 @@ export interface LongBlock {
   hadData: boolean;
   oldRows: number;
   oldCols: number;
+  /**
+   * Set when the sheet holds data under another header (a sheet of the user's own named
+   * "Dữ liệu", or our header edited): it must not be rewritten, and this says why (Vietnamese).
+   */
+  foreign: string | null;
 }
 
-/** The new content of "Dữ liệu" from what it holds now (`existing`, getValues-like). Pure. */
+type LongCell = string | number | boolean;
+
+function isBlankCell(v: unknown): boolean {
+  return v === '' || v === null || v === undefined;
+}
+
+/** A row as written back: dates as ISO text, empties as '', `width` cells. */
+function longCells(r: readonly unknown[], width: number): LongCell[] {
+  const out: LongCell[] = [];
+  for (let c = 0; c < width; c++) {
+    const v = r[c];
+    out.push(isDate(v) ? v.toISOString() : isBlankCell(v) ? '' : (v as LongCell));
+  }
+  return out;
+}
+
+/** The first header cell that is not ours, as a Vietnamese reason; null when the header is ours. */
+function foreignHeader(row: readonly unknown[] | undefined, header: readonly string[]): string | null {
+  for (let c = 0; c < header.length; c++) {
+    const v = row?.[c];
+    if (normalizeName(cellText(v as string)) !== normalizeName(header[c]))
+      return AGGREGATE.dataSheetForeign(SHEETS.data, `${colLetter(c + 1)}1`, cellText(v as string), header[c]);
+  }
+  return null;
+}
+
+/**
+ * The new content of "Dữ liệu" from what it holds now (`existing`, getValues-like). Pure.
+ * Nothing the user typed is dropped: columns added at the right keep their cells (a replaced
+ * row's by its unit and indicator), and rows with no period stay, at the end.
+ */
 export function longRowsBlock(existing: Grid, summary: Summary): LongBlock {
   const header = [...LONG_HEADER];
   const cols = header.length;
+  const hadData = existing.some((r) => r.some((v) => !isBlankCell(v)));
+  const oldRows = existing.length;
+  const oldCols = existing.reduce((n, r) => Math.max(n, r.length), 0);
+  const base = { cols, hadData, oldRows, oldCols };
+  const foreign = hadData ? foreignHeader(existing[0], header) : null;
+  if (foreign) return { ...base, all: [], fresh: 0, foreign };
+  // The user's columns end at the last one with anything in it.
+  let width = cols;
+  for (const r of existing) for (let c = r.length - 1; c >= width; c--) if (!isBlankCell(r[c])) width = c + 1;
   const key = formatPeriod(summary.period);
-  const keep =
-    existing.length && sameHeader(existing[0], header)
-      ? existing
-          .slice(1)
-          .filter((r) => cellText(r[0]) !== '' && cellText(r[0]) !== key)
-          .map((r) => r.slice(0, cols).map((v) => (isDate(v) ? v.toISOString() : (v ?? ''))))
-      : [];
-  const fresh = longRows(summary);
+  const rowKey = (r: readonly unknown[]) => `${cellText(r[1] as string)}\u0000${cellText(r[3] as string)}`;
+  const keep: LongCell[][] = [];
+  const undated: LongCell[][] = [];
+  // This period's old rows that carry cells of the user's: by unit and indicator.
+  const extras = new Map<string, LongCell[]>();
+  for (const r of existing.slice(1)) {
+    const cells = longCells(r, width);
+    const period = cellText(r[0] as string);
+    if (period === key) {
+      if (cells.slice(cols).some((v) => v !== '')) extras.set(rowKey(cells), cells);
+    } else if (period !== '') keep.push(cells);
+    else if (cells.some((v) => v !== '')) undated.push(cells);
+  }
+  const made = longRows(summary);
+  const fresh: LongCell[][] = made.map((r) => {
+    const cells = longCells(r, width);
+    const old = extras.get(rowKey(cells));
+    if (old) {
+      extras.delete(rowKey(cells));
+      for (let c = cols; c < width; c++) cells[c] = old[c];
+    }
+    return cells;
+  });
+  // A row gone from this period (its value emptied since) keeps the user's cells, without its old number.
+  for (const old of extras.values()) fresh.push(old.map((v, c) => (c === LONG_VALUE_COL ? '' : v)));
   const rows = [...keep, ...fresh].sort((a, b) => {
     const pa = String(a[0]);
     const pb = String(b[0]);
     return pa < pb ? -1 : pa > pb ? 1 : 0;
   });
-  const all: (string | number | boolean)[][] = [header, ...rows].map((r) => {
-    const out = r.slice(0, cols) as (string | number | boolean)[];
-    while (out.length < cols) out.push('');
-    return out;
-  });
-  const hadData = existing.some((r) => r.some((v) => v !== '' && v !== null && v !== undefined));
-  return {
-    all,
-    cols,
-    fresh: fresh.length,
-    hadData,
-    oldRows: existing.length,
-    oldCols: existing.reduce((n, r) => Math.max(n, r.length), 0),
-  };
+  const head = longCells(existing[0] ?? [], width);
+  for (let c = 0; c < cols; c++) head[c] = header[c];
+  return { ...base, all: [head, ...rows, ...undated], fresh: made.length, foreign: null };
 }
 
 /**
@@ -292,12 +341,19 @@ export function longRowsBlock(existing: Grid, summary: Summary): LongBlock {
  * read; the new block written over the old rows with one setValues; then only the rows left
  * over below are cleared. All or nothing: if a write fails, the old rows are put back (a new
  * sheet is removed) and the error is thrown — the other periods' rows are never lost.
+ * A sheet under another header is left alone: `foreign` says why (for the user).
  */
-export function writeLongRows(master: Spreadsheet, summary: Summary): number {
+export function writeLongRows(master: Spreadsheet, summary: Summary): { fresh: number; foreign: string | null } {
   let sheet = master.getSheetByName(SHEETS.data);
   const existing: Grid = sheet ? readGrid(sheet) : [];
-  const { all, cols, fresh, hadData, oldRows, oldCols } = longRowsBlock(existing, summary);
-  const formats = all.map((r, i) => r.map((_, c) => (i > 0 && c === LONG_VALUE_COL ? GENERAL : TEXT)));
+  const block = longRowsBlock(existing, summary);
+  if (block.foreign) return { fresh: 0, foreign: block.foreign };
+  const { all, fresh, hadData, oldRows, oldCols } = block;
+  const cols = all[0].length;
+  // Number formats on the long format's own columns only: the user's columns keep theirs.
+  const formats = all.map((r, i) =>
+    r.slice(0, block.cols).map((_, c) => (i > 0 && c === LONG_VALUE_COL ? GENERAL : TEXT)),
+  );
   let created: Sheet | null = null;
   let overwritten = false;
   try {
@@ -309,10 +365,9 @@ export function writeLongRows(master: Spreadsheet, summary: Summary): number {
     // A new sheet has 1,000 rows; 45+ units × indicators need more (getRange would throw).
     const maxRows = target.getMaxRows();
     if (maxRows < all.length) target.insertRowsAfter(maxRows, all.length - maxRows);
-    const range = target.getRange(1, 1, all.length, cols);
-    range.setNumberFormats(formats);
+    target.getRange(1, 1, all.length, block.cols).setNumberFormats(formats);
     overwritten = true;
-    range.setValues(all);
+    target.getRange(1, 1, all.length, cols).setValues(all);
     if (hadData && oldRows > all.length)
       target.getRange(all.length + 1, 1, oldRows - all.length, Math.max(oldCols, cols)).clearContent();
     if (hadData && oldCols > cols)
@@ -336,7 +391,7 @@ export function writeLongRows(master: Spreadsheet, summary: Summary): number {
       // cosmetic
     }
   }
-  return fresh;
+  return { fresh, foreign: null };
 }
 
 /**
@@ -360,11 +415,14 @@ export function writeSummaryViaApi(
   }
   const state = readMasterState(id, SHEETS.data, token);
   const block = longRowsBlock(state.data, summary);
-  const data: DataRewrite = { title: SHEETS.data, all: block.all, existing: state.data, valueCol: LONG_VALUE_COL };
-  let batch = buildSummaryBatch({ models, sheets: state.sheets, data });
   const notes: string[] = [];
   const logNotes: string[] = [];
-  const separately = payloadBytes(batch.requests) > maxPayloadBytes;
+  if (block.foreign) notes.push(block.foreign);
+  const data: DataRewrite | null = block.foreign
+    ? null
+    : { title: SHEETS.data, all: block.all, existing: state.data, valueCol: LONG_VALUE_COL, ownCols: block.cols };
+  let batch = buildSummaryBatch({ models, sheets: state.sheets, data });
+  const separately = data !== null && payloadBytes(batch.requests) > maxPayloadBytes;
   if (separately) batch = buildSummaryBatch({ models, sheets: state.sheets, data: null });
   const ids = batch.sheetIds;
   // (Google refuses an empty batch; there is one only with no sheet to write.)
@@ -384,7 +442,8 @@ export function writeSummaryViaApi(
   if (separately) {
     logNotes.push(SHEETS_WRITE.dataSeparately);
     try {
-      writeLongRows(master, summary);
+      const foreign = writeLongRows(master, summary).foreign;
+      if (foreign) notes.push(foreign);
     } catch (e) {
       notes.push(SHEETS_WRITE.dataFailed(logText(e)));
     }
@@ -474,7 +533,10 @@ export function aggregatePeriod(
       models,
       (name) => progress(AGGREGATE.writing(name)),
       index,
-      () => writeLongRows(master, summary),
+      () => {
+        const foreign = writeLongRows(master, summary).foreign;
+        if (foreign) notes.push(foreign);
+      },
     );
     written = r.sheets;
     notes.push(...r.notes);

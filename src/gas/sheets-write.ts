@@ -321,6 +321,8 @@ export interface DataRewrite {
   existing: Grid;
   /** 0-based column holding numbers; the others are text ("@"). */
   valueCol: number;
+  /** Columns of the long format; those after it are the user's: their values are written back, formats left. */
+  ownCols?: number;
 }
 
 export interface SummaryBatchInput {
@@ -432,11 +434,12 @@ function dataRequests(
       },
     });
     const body = Math.max(from, 1);
-    if (from === 0) out.push(span(0, 1, 0, cols, true));
+    const own = Math.min(d.ownCols ?? cols, cols);
+    if (from === 0) out.push(span(0, 1, 0, own, true));
     if (body < d.all.length) {
       if (d.valueCol > 0) out.push(span(body, d.all.length, 0, d.valueCol, true));
       out.push(span(body, d.all.length, d.valueCol, d.valueCol + 1, false));
-      if (d.valueCol + 1 < cols) out.push(span(body, d.all.length, d.valueCol + 1, cols, true));
+      if (d.valueCol + 1 < own) out.push(span(body, d.all.length, d.valueCol + 1, own, true));
     }
   }
   // Rows and columns of the old block beyond the new one: cleared (no rows + a field mask clears).

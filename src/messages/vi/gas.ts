@@ -229,6 +229,10 @@ export const AGGREGATE = {
   problems: (n: number) => `Có ${n} đơn vị không đọc được:`,
   failed: (why: string) => `Tổng hợp không thành công, trang tổng hợp cũ được giữ nguyên. Lý do: ${why}`,
   warnings: 'Cần xem lại:',
+  dataSheetForeign: (sheet: string, cell: string, found: string, expected: string) =>
+    `Trang "${sheet}" chưa được cập nhật: ô ${cell} ghi "${found}", cần "${expected}", nên trang này có thể là trang ` +
+    `riêng của người dùng và không bị ghi đè. Trang tổng hợp vẫn được ghi. Nếu đó là trang của công cụ, hãy sửa lại ` +
+    `tiêu đề ô ${cell}; nếu là trang riêng, hãy đổi tên trang. Rồi bấm Tổng hợp lại.`,
   backupLeft: (sheet: string) =>
     `Chưa xóa được trang "${sheet}" (bản cũ của trang tổng hợp); lần Tổng hợp sau sẽ xóa, hoặc có thể xóa tay.`,
 } as const;
