@@ -18,7 +18,9 @@ function prepare(writer: 'api' | 'fallback'): Env {
   const env = createEnv();
   runSetup();
   runTemplates(env.fake, YEAR);
-  env.units.forEach((u, i) => seedUnitSheet(unitSheet(env, u, YEAR) as Sheet, i));
+  env.units.forEach((u, i) => {
+    seedUnitSheet(unitSheet(env, u, YEAR) as Sheet, i);
+  });
   if (writer === 'fallback') env.fake.http.handler = sheetsApiHandler(env.fake, { disabled: true });
   return env;
 }
