@@ -19,7 +19,7 @@ import {
 } from '../engine/catalogue/schema';
 import { isRealIsoDate, todayIn } from '../engine/periods/cutoff';
 import { type CellModel, emptySheet, type SheetModel } from '../engine/report/model';
-import { isoToSerial, LAYOUT } from '../engine/sheet/layout';
+import { isoToSerial, LAYOUT, unitSheetName } from '../engine/sheet/layout';
 import type { Catalogue, CellValue, Grid, Indicator, Settings, Unit, ValidationRule } from '../engine/types';
 import { serialToIso } from '../engine/validation/cells';
 import {
@@ -35,9 +35,21 @@ import {
   WORDS,
 } from '../messages/vi/gas';
 import { fieldLabel, SCHEMA_TEXT } from '../messages/vi/schema';
+import { now } from './clock';
 import { CATALOGUE_VERSION, DEFAULT_TITLE, settingsDefaults } from './config-defaults';
 import { renderSheet } from './render';
-import { a1, cellList, cellNumber, cellText, headerIndex, isoFromCell, normalizeName, readGrid } from './util';
+import {
+  a1,
+  cellList,
+  cellNumber,
+  cellText,
+  emailList,
+  headerIndex,
+  isoFromCell,
+  looksLikeEmail,
+  normalizeName,
+  readGrid,
+} from './util';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -405,14 +417,19 @@ export function readSettingsGrid(grid: Grid, log: Located): SettingsRead {
         options.separateSpreadsheets = b ?? false;
         break;
       }
-      case 'recipients':
-        obj[key] = cellList(v);
+      case 'recipients': {
+        const list = emailList(v);
+        obj[key] = list;
+        const wrong = list.filter((e) => !looksLikeEmail(e));
+        if (wrong.length) bad(CONFIG.badEmails(wrong));
         break;
-      case 'admins':
-        options.admins = cellList(v);
-        for (const e of options.admins)
-          if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(e)) bad(`"${e}" không phải địa chỉ e-mail hợp lệ`);
+      }
+      case 'admins': {
+        options.admins = emailList(v);
+        const wrong = options.admins.filter((e) => !looksLikeEmail(e));
+        if (wrong.length) bad(CONFIG.badEmails(wrong));
         break;
+      }
       case 'title':
         title = cellText(v);
         if (!title) bad('không được để trống');
@@ -470,6 +487,9 @@ export function readUnitsGrid(grid: Grid, timeZone: string, log: Located): Units
   const units: Unit[] = [];
   const cells: Record<string, string>[] = [];
   const rowOf: Record<string, number> = {};
+  const byUpperCode = new Map<string, { code: string; row: number }>();
+  const tabOf = new Map<string, number>();
+  const year = Number(todayIn(timeZone, now()).slice(0, 4));
   const get = (row: CellValue[], k: keyof typeof H) => (idx[k] >= 0 ? row[idx[k]] : '');
   const cellOf = (r: number, k: keyof typeof H) => a1(r + 1, Math.max(idx[k], 0) + 1);
   for (let r = 1; r < grid.length; r++) {
@@ -488,8 +508,10 @@ export function readUnitsGrid(grid: Grid, timeZone: string, log: Located): Units
       code: cellText(get(row, 'code')),
       name: cellText(get(row, 'name')),
       kind: cellText(get(row, 'kind')),
-      emails: cellList(get(row, 'emails')),
+      emails: emailList(get(row, 'emails')),
     };
+    const wrongEmails = unit.emails.filter((e) => !looksLikeEmail(e));
+    if (wrongEmails.length) log.at(sheet, c.emails, H.emails, CONFIG.badEmails(wrongEmails));
     const url = cellText(get(row, 'spreadsheetUrl'));
     if (url) unit.spreadsheetUrl = url;
     const fromCell = get(row, 'from');
@@ -499,9 +521,28 @@ export function readUnitsGrid(grid: Grid, timeZone: string, log: Located): Units
       if (cellText(fromCell) && !from) log.at(sheet, c.from, H.from, CONFIG.notDate);
       unit.succession = { from: from ?? '', predecessors: preds };
     }
+    // Codes are matched without regard to case when sheets are read: "CHUNG-CHAI" is "chung-chai".
+    const upper = unit.code.toUpperCase();
+    const first = byUpperCode.get(upper);
     if (unit.code && rowOf[unit.code] !== undefined) {
       log.at(sheet, c.code, H.code, CONFIG.duplicate('mã đơn vị', unit.code, cellOf(rowOf[unit.code] - 1, 'code')));
-    } else if (unit.code) rowOf[unit.code] = r + 1;
+    } else if (unit.code && first) {
+      log.at(sheet, c.code, H.code, CONFIG.duplicateCase(unit.code, first.code, cellOf(first.row - 1, 'code')));
+    } else if (unit.code) {
+      rowOf[unit.code] = r + 1;
+      byUpperCode.set(upper, { code: unit.code, row: r + 1 });
+    }
+    // Layout (a) finds a unit's tab by name ("<name> <year>"): two units must not share one.
+    const tab = unitSheetName(unit, 2000).toLocaleLowerCase('vi');
+    const same = unit.name ? tabOf.get(tab) : undefined;
+    if (same !== undefined)
+      log.at(
+        sheet,
+        c.name,
+        H.name,
+        CONFIG.sheetNameClash(unit.name, cellOf(same - 1, 'name'), unitSheetName(unit, year)),
+      );
+    else if (unit.name) tabOf.set(tab, r + 1);
     units.push(unit);
     cells.push(c);
   }

@@ -42,6 +42,25 @@ export function cellList(v: CellValue, separators = /[,;\s]+/): string[] {
     .filter(Boolean);
 }
 
+/**
+ * E-mail addresses typed in one cell: separated by commas, semicolons, spaces or line breaks, and
+ * "Nguyễn Văn A <a@b.vn>" read as a@b.vn (as copied from Gmail). Each address once.
+ */
+export function emailList(v: CellValue): string[] {
+  const out: string[] = [];
+  for (const part of cellText(v).split(/[,;\n]+/)) {
+    const angle = /<([^<>]*)>/.exec(part);
+    const found = angle ? [angle[1].trim()] : part.split(/\s+/);
+    for (const e of found) if (e && !out.some((o) => o.toLowerCase() === e.toLowerCase())) out.push(e);
+  }
+  return out;
+}
+
+/** What the add-on takes for an e-mail address (the schema checks it again). */
+export function looksLikeEmail(s: string): boolean {
+  return /^[^@\s<>,;]+@[^@\s<>,;]+\.[^@\s<>,;]+$/.test(s);
+}
+
 /** Pad every row to `cols` cells with ''. */
 export function rectangular<T>(rows: T[][], cols: number, fill: T): T[][] {
   return rows.map((r) => {

@@ -105,6 +105,17 @@ describe('Thiết lập', () => {
       );
     });
 
+    test('settings: the wrong recipient is named; "Tên <địa chỉ>" as copied from Gmail is read as the address', () => {
+      setSetting(env.master, 'recipients', 'bandanvan@muongnhe.vn, tinhuy@dienbien');
+      expect(errorsOf()).toContain(
+        `Trang "Cài đặt", ô B${settingRow('recipients')} (${SETTING_LABELS.recipients}): "tinhuy@dienbien" không phải địa chỉ e-mail hợp lệ (cần dạng ten@mien.vn)`,
+      );
+      setSetting(env.master, 'recipients', 'Nguyễn Văn A <a@dienbien.gov.vn>; bandanvan@muongnhe.vn\nBANDANVAN@muongnhe.vn');
+      const r = readConfig(env.master);
+      if (!r.ok) throw new Error(r.errors.join('\n'));
+      expect(r.config.settings.recipients).toEqual(['a@dienbien.gov.vn', 'bandanvan@muongnhe.vn']);
+    });
+
     test('settings: a missing row', () => {
       const s = sheet(env, SHEETS.settings);
       s.deleteRow(settingRow('organisation'));
@@ -119,11 +130,36 @@ describe('Thiết lập', () => {
       s.getRange('F6').setValue('31/02/2025x');
       const errors = errorsOf();
       expect(errors).toContain('Trang "Đơn vị", ô A3 (Mã): mã đơn vị "chung-chai" bị trùng (đã có ở ô A2)');
-      expect(errors).toContain('Trang "Đơn vị", ô D4 (E-mail cán bộ): không phải địa chỉ e-mail hợp lệ');
+      expect(errors).toContain(
+        'Trang "Đơn vị", ô D4 (E-mail cán bộ): "khong-phai-email" không phải địa chỉ e-mail hợp lệ (cần dạng ten@mien.vn)',
+      );
       expect(errors).toContain('Trang "Đơn vị", ô B5 (Tên): không được để trống');
       expect(errors).toContain(
         'Trang "Đơn vị", ô F6 (Sáp nhập từ ngày): phải là ngày dạng ngày/tháng/năm (ví dụ 01/07/2025)',
       );
+    });
+
+    test('units: a code differing only in case, two units that would share one report tab', () => {
+      const s = sheet(env, SHEETS.units);
+      const names = s.getRange('B:B').getValues().map((r) => r[0]);
+      const row = s.getLastRow() + 1;
+      const muongNhe = names.indexOf('Mường Nhé') + 1;
+      expect(muongNhe).toBeGreaterThan(1);
+      s.getRange(row, 1, 1, 3).setValues([['CHUNG-CHAI', 'Chung Chải Mới', 'xã']]);
+      s.getRange(row + 1, 1, 1, 3).setValues([['tt-muong-nhe', 'Mường Nhé', 'thị trấn']]);
+      // Tab names keep the first 26 characters of the name.
+      const long = 'Một tên đơn vị dài hơn hai mươi sáu chữ';
+      s.getRange(row + 2, 1, 1, 3).setValues([['dai-1', `${long} A`, 'xã']]);
+      s.getRange(row + 3, 1, 1, 3).setValues([['dai-2', `${long} B`, 'xã']]);
+      const errors = errorsOf();
+      expect(errors).toContain(
+        `Trang "Đơn vị", ô A${row} (Mã): mã đơn vị "CHUNG-CHAI" trùng với "chung-chai" ở ô A2 (chữ hoa, chữ thường được coi là một); hãy đặt mã khác`,
+      );
+      const clash = errors.find((e) => e.startsWith(`Trang "Đơn vị", ô B${row + 1} (Tên): tên "Mường Nhé"`));
+      expect(clash).toContain(`ô B${muongNhe}`);
+      expect(clash).toContain('(trang "Mường Nhé 2018")');
+      expect(errors.some((e) => e.startsWith(`Trang "Đơn vị", ô B${row + 3} (Tên): tên "${long} B"`))).toBe(true);
+      expect(errors.some((e) => e.startsWith(`Trang "Đơn vị", ô B${row + 2} `))).toBe(false);
     });
 
     test('indicators: bad kind, missing {n}, duplicate code, reserved code', () => {

@@ -129,6 +129,15 @@ export const CONFIG = {
   groupLabelConflict: (code: string, first: string) =>
     `nhóm "${code}" đã có tên "${first}" ở dòng trên; hai tên khác nhau`,
   duplicate: (what: string, code: string, firstCell: string) => `${what} "${code}" bị trùng (đã có ở ô ${firstCell})`,
+  badEmails: (wrong: string[]) =>
+    wrong.length === 1
+      ? `"${wrong[0]}" không phải địa chỉ e-mail hợp lệ (cần dạng ten@mien.vn)`
+      : `không phải địa chỉ e-mail hợp lệ: ${wrong.map((e) => `"${e}"`).join(', ')} (cần dạng ten@mien.vn)`,
+  duplicateCase: (code: string, first: string, firstCell: string) =>
+    `mã đơn vị "${code}" trùng với "${first}" ở ô ${firstCell} (chữ hoa, chữ thường được coi là một); hãy đặt mã khác`,
+  sheetNameClash: (name: string, firstCell: string, sheetName: string) =>
+    `tên "${name}" cho cùng tên trang báo cáo với đơn vị ở ô ${firstCell} (trang "${sheetName}"): hai đơn vị sẽ ` +
+    `dùng chung một trang. Hãy ghi tên khác nhau, ví dụ thêm loại đơn vị trong ngoặc: "${name} (thị trấn)"`,
   unknownIndicator: (code: string) => `mã chỉ tiêu "${code}" không có trong trang "Chỉ tiêu"`,
   noteInRule: (code: string) => `chỉ tiêu "${code}" là ghi chú, không dùng trong quy tắc được`,
   reserved: (code: string) => `mã "${code}" dành cho dòng ngày nộp báo cáo, hãy đặt mã khác`,
