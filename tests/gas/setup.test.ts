@@ -110,7 +110,11 @@ describe('Thiết lập', () => {
       expect(errorsOf()).toContain(
         `Trang "Cài đặt", ô B${settingRow('recipients')} (${SETTING_LABELS.recipients}): "tinhuy@dienbien" không phải địa chỉ e-mail hợp lệ (cần dạng ten@mien.vn)`,
       );
-      setSetting(env.master, 'recipients', 'Nguyễn Văn A <a@dienbien.gov.vn>; bandanvan@muongnhe.vn\nBANDANVAN@muongnhe.vn');
+      setSetting(
+        env.master,
+        'recipients',
+        'Nguyễn Văn A <a@dienbien.gov.vn>; bandanvan@muongnhe.vn\nBANDANVAN@muongnhe.vn',
+      );
       const r = readConfig(env.master);
       if (!r.ok) throw new Error(r.errors.join('\n'));
       expect(r.config.settings.recipients).toEqual(['a@dienbien.gov.vn', 'bandanvan@muongnhe.vn']);
@@ -141,7 +145,10 @@ describe('Thiết lập', () => {
 
     test('units: a code differing only in case, two units that would share one report tab', () => {
       const s = sheet(env, SHEETS.units);
-      const names = s.getRange('B:B').getValues().map((r) => r[0]);
+      const names = s
+        .getRange('B:B')
+        .getValues()
+        .map((r) => r[0]);
       const row = s.getLastRow() + 1;
       const muongNhe = names.indexOf('Mường Nhé') + 1;
       expect(muongNhe).toBeGreaterThan(1);
