@@ -18,6 +18,7 @@
  * by a merge is empty in Sheets too), only that warning is missing.
  */
 import { unitDisplayName, unitSheetName } from '../engine/sheet/layout';
+import { slug } from '../engine/text/normalize';
 import type { Finding, Grid, Unit, WorkbookInput } from '../engine/types';
 import { LOOKALIKE, UNIT_BOOK } from '../messages/vi/gas';
 import { now } from './clock';
@@ -144,26 +145,58 @@ export class SheetIndex {
   /**
    * Which tab of the master holds `unit`'s sheet for each year: the real names (exact name
    * first, look-alikes warned about), the warnings, and whether the period's own tab
-   * (years[0]) is ambiguous — then the unit cannot be read.
+   * (years[0]) is ambiguous — then the unit cannot be read. A unit with no tab of its name is
+   * read from a tab renamed by hand ("Chung Chai 2018", "Xã Nậm Kè 2018") when exactly one
+   * such tab is no other unit's (`units`); the warning asks for the right name. The reader
+   * still checks the unit code inside the sheet.
    */
-  locateUnit(unit: Unit, years: number[]): UnitTabs {
+  locateUnit(unit: Unit, years: number[], units: readonly Unit[] = [unit]): UnitTabs {
     const display = unitDisplayName(unit);
     const out: UnitTabs = { entries: new Map(), warnings: [], ambiguous: null };
     for (const y of years) {
       const name = unitSheetName(unit, y);
       const { entry, others } = this.lookup(name);
       const described = others.map((o) => LOOKALIKE.describe(o.name, oddCharacters(o.name, name)));
+      let ambiguous: string | null = null;
       if (entry) {
         out.entries.set(y, entry);
         if (others.length) out.warnings.push(LOOKALIKE.ignored(display, y, entry.name, described));
       } else if (others.length) {
-        const text = LOOKALIKE.ambiguous(display, y, described);
-        // The period's own year (the first asked for) cannot be guessed: the unit is unreadable.
-        if (y === years[0]) out.ambiguous = text;
-        else out.warnings.push(text);
+        ambiguous = LOOKALIKE.ambiguous(display, y, described);
+      } else {
+        const renamed = this.renamed(name, y, units);
+        if (renamed.length === 1) {
+          out.entries.set(y, renamed[0]);
+          out.warnings.push(LOOKALIKE.renamed(display, renamed[0].name, name));
+        } else if (renamed.length > 1)
+          ambiguous = LOOKALIKE.renamedAmbiguous(
+            display,
+            name,
+            renamed.map((e) => e.name),
+          );
       }
+      // The period's own year (the first asked for) cannot be guessed: the unit is unreadable.
+      if (ambiguous && y === years[0]) out.ambiguous = ambiguous;
+      else if (ambiguous) out.warnings.push(ambiguous);
     }
     return out;
+  }
+
+  /**
+   * Tabs named `name` once diacritics, case, spacing and a leading kind ("Xã", "TT") are set
+   * aside, that are not the tab (by name) of any of `units` for `year`.
+   */
+  renamed(name: string, year: number, units: readonly Unit[]): TabEntry[] {
+    const key = renamedKey(name);
+    const found: TabEntry[] = [];
+    let claimed: Set<string> | null = null;
+    for (const list of this.load().values())
+      for (const e of list) {
+        if (renamedKey(e.name) !== key) continue;
+        claimed ??= new Set(units.map((u) => normalizeName(unitSheetName(u, year))));
+        if (!claimed.has(normalizeName(e.name))) found.push(e);
+      }
+    return found;
   }
 
   /** Whether any tab's name matches `name` loosely. */
@@ -191,6 +224,16 @@ export class SheetIndex {
     if (list.length) this.load().set(key, list);
     else this.load().delete(key);
   }
+}
+
+/** Kind words a user may put before a unit's name in a tab's name, as slugs. */
+const KIND_SLUGS = ['xa-', 'phuong-', 'thi-tran-', 'tt-', 'thi-xa-', 'tx-', 'dac-khu-'];
+
+/** A tab's name without diacritics, case, punctuation and a leading kind word: "xa-nam-ke-2018" → "nam-ke-2018". */
+function renamedKey(name: string): string {
+  const s = slug(name);
+  for (const k of KIND_SLUGS) if (s.startsWith(k)) return s.slice(k.length);
+  return s;
 }
 
 export interface UnitTabs {
@@ -323,7 +366,7 @@ export function findUnitBooks(
       } else {
         masterName ??= master.getName();
         book.source = masterName;
-        const tabs = index.locateUnit(unit, years);
+        const tabs = index.locateUnit(unit, years, units);
         for (const [y, entry] of tabs.entries) {
           book.sheets.set(y, entry.sheet);
           book.names.set(y, entry.name);

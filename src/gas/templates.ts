@@ -119,6 +119,13 @@ export function createUnitTemplates(
           outcomes.push({ unit, status: 'exists', sheetName, message: TEMPLATES.exists(display) });
           return;
         }
+        // A tab renamed by hand ("Chung Chai 2018") is the unit's: an empty one beside it would be read instead.
+        const renamed = index.renamed(sheetName, year, units);
+        if (renamed.length) {
+          const names = renamed.map((e) => e.name);
+          outcomes.push({ unit, status: 'exists', sheetName, message: TEMPLATES.renamed(display, names, sheetName) });
+          return;
+        }
         const sheet = master.insertSheet(sheetName, master.getNumSheets());
         index.add(sheetName, sheet);
         renderSheet(sheet, model, { protect });

@@ -182,7 +182,7 @@ export function readUnitBooksDetailed(
   const wanted: string[] = [];
   const seen = new Set<string>();
   for (const u of internal) {
-    const tabs = index.locateUnit(u, years);
+    const tabs = index.locateUnit(u, years, units);
     located.set(u.code, tabs);
     if (tabs.ambiguous) continue;
     for (const e of tabs.entries.values())

@@ -184,6 +184,9 @@ export const TEMPLATES = {
   created: (name: string) => `${name}: đã tạo`,
   createdSpreadsheet: (name: string) => `${name}: đã tạo bảng tính riêng`,
   exists: (name: string) => `${name}: đã có, giữ nguyên số liệu`,
+  renamed: (name: string, tabs: string[], expected: string) =>
+    `${name}: đã có trang ${tabs.map((t) => `"${t}"`).join(', ')} tên gần giống, giữ nguyên; ` +
+    `hãy đổi tên thành "${expected}"`,
   failed: (name: string, why: string) => `${name}: lỗi — ${why}`,
   skipped: (name: string) => `${name}: chưa tạo (hết thời gian chạy, hãy chạy lại để làm tiếp)`,
   done: (year: number, created: number, kept: number, failed: number, skipped: number) =>
@@ -323,6 +326,12 @@ export const LOOKALIKE = {
   ignored: (unit: string, year: number, real: string, others: string[]) =>
     `Có ${others.length + 1} trang trùng tên cho ${unit} năm ${year}: đã đọc trang "${real}" có tên đúng; ` +
     `bỏ qua ${others.join(', ')}. Hãy xóa hoặc đổi tên trang bị bỏ qua.`,
+  renamed: (unit: string, tab: string, expected: string) =>
+    `Không có trang "${expected}" của ${unit}; đã đọc trang "${tab}" có tên gần giống (mã đơn vị trong trang ` +
+    `vẫn được kiểm tra). Hãy đổi tên trang thành "${expected}".`,
+  renamedAmbiguous: (unit: string, expected: string, tabs: string[]) =>
+    `Không có trang "${expected}" của ${unit}, mà có ${tabs.length} trang tên gần giống: ` +
+    `${tabs.map((t) => `"${t}"`).join(', ')}; không đọc trang nào. Hãy đổi tên một trang thành "${expected}".`,
   ambiguous: (unit: string, year: number, names: string[]) =>
     `Có ${names.length} trang trùng tên cho ${unit} năm ${year}: ${names.join(', ')}; không trang nào có tên đúng ` +
     `như trang "Đơn vị" nên không đọc trang nào. Hãy giữ một trang và xóa hoặc đổi tên các trang kia.`,

@@ -1,0 +1,121 @@
+/**
+ * Layout (a): a commune's tab renamed by hand ("Chung Chai 2018" without its tone, "Xã Nậm Kè
+ * 2018" with its kind) used to drop out of the totals with only "chưa có trang" to show for it.
+ * It is read, with a warning naming the tab and the name it should have; Tạo mẫu does not put an
+ * empty tab of the right name beside it (that one would then be read instead).
+ */
+
+import { defaultCatalogue } from '../../src/engine/catalogue/defaults';
+import { indicatorRows, monthCol } from '../../src/engine/sheet/layout';
+import { LOOKALIKE, TEMPLATES } from '../../src/messages/vi/gas';
+import { sheetsApiHandler } from '../fakes/gas/sheets-api';
+import {
+  createEnv,
+  type Env,
+  expectedSeptember,
+  runAggregate,
+  runSetup,
+  runTemplates,
+  seedUnitSheet,
+  summaryRow,
+  unitSheet,
+  YEAR,
+} from './helpers';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+const catalogue = defaultCatalogue();
+const label = (code: string) => catalogue.indicators.find((i) => i.code === code)?.label as string;
+const SUMMARY = `Tổng hợp ${YEAR}-09`;
+
+function prepare(reader: 'api' | 'spreadsheetapp'): Env {
+  const env = createEnv();
+  runSetup();
+  runTemplates(env.fake, YEAR);
+  env.units.forEach((u, i) => {
+    seedUnitSheet(unitSheet(env, u, YEAR) as Sheet, i);
+  });
+  if (reader === 'spreadsheetapp') env.fake.http.handler = sheetsApiHandler(env.fake, { disabled: true });
+  return env;
+}
+
+function rename(env: Env, from: string, to: string): void {
+  (env.master.getSheetByName(from) as Sheet).setName(to);
+}
+
+function periodTotal(env: Env, code: string): unknown {
+  return summaryRow(env.master.getSheetByName(SUMMARY) as Sheet, label(code))?.[3];
+}
+
+describe.each([['api'], ['spreadsheetapp']] as ['api' | 'spreadsheetapp'][])(
+  'a tab renamed by hand (%s reader)',
+  (reader) => {
+    let env: Env;
+    afterEach(() => env.dispose());
+
+    test('is read, counted and named in the alert with the name it should have', () => {
+      env = prepare(reader);
+      rename(env, `Chung Chải ${YEAR}`, `Chung Chai ${YEAR}`);
+      rename(env, `Nậm Kè ${YEAR}`, `Xã Nậm Kè ${YEAR}`);
+      const r = runAggregate(env.fake, '9/2018');
+      expect(r?.summary.completeness.reported).toBe(env.units.length);
+      expect(periodTotal(env, 'TCD_LUOT')).toBe(expectedSeptember('TCD_LUOT', env.units.length));
+      const alert = env.fake.ui.alerts.at(-1)?.prompt ?? '';
+      expect(alert).toContain(LOOKALIKE.renamed('Xã Chung Chải', `Chung Chai ${YEAR}`, `Chung Chải ${YEAR}`));
+      expect(alert).toContain(LOOKALIKE.renamed('Xã Nậm Kè', `Xã Nậm Kè ${YEAR}`, `Nậm Kè ${YEAR}`));
+    });
+
+    test('two tabs that could both be the unit’s: neither is read, and both are named', () => {
+      env = prepare(reader);
+      rename(env, `Chung Chải ${YEAR}`, `Chung Chai ${YEAR}`);
+      const copy = env.master.insertSheet(`xã chung chai ${YEAR}`);
+      copy.getRange('A1').setValue('bản nháp');
+      const r = runAggregate(env.fake, '9/2018');
+      expect(r?.summary.completeness.reported).toBe(env.units.length - 1);
+      const said = [...(r?.problems ?? []), ...(r?.warnings ?? [])].join('\n');
+      expect(said).toContain(
+        LOOKALIKE.renamedAmbiguous('Xã Chung Chải', `Chung Chải ${YEAR}`, [
+          `Chung Chai ${YEAR}`,
+          `xã chung chai ${YEAR}`,
+        ]),
+      );
+    });
+  },
+);
+
+describe('the tab of another unit is never taken for a renamed one', () => {
+  let env: Env;
+  afterEach(() => env.dispose());
+
+  test('a unit without a tab does not read the tab of a unit whose name differs only in tones', () => {
+    env = createEnv();
+    runSetup();
+    // A second unit "Nậm Ké", whose name differs from "Nậm Kè" only in its tone, without a tab.
+    const units = env.master.getSheetByName('Đơn vị') as Sheet;
+    units.appendRow(['nam-ke-2', 'Nậm Ké', 'xã']);
+    runTemplates(env.fake, YEAR);
+    env.master.deleteSheet(env.master.getSheetByName(`Nậm Ké ${YEAR}`) as Sheet);
+    const kè = unitSheet(env, { code: 'nam-ke', name: 'Nậm Kè', kind: 'xã', emails: [] }) as Sheet;
+    kè.getRange(indicatorRows(catalogue).get('TCD_LUOT') as number, monthCol(9)).setValue(7);
+    const r = runAggregate(env.fake, '9/2018');
+    const row = r?.summary.completeness.rows.find((x) => x.unitCode === 'nam-ke-2');
+    expect(row?.status).toBe('missing');
+    expect(r?.warnings.join('\n') ?? '').not.toContain('Nậm Ké');
+  });
+});
+
+describe('Tạo mẫu', () => {
+  let env: Env;
+  afterEach(() => env.dispose());
+
+  test('does not add an empty tab beside a renamed one, and says which to rename', () => {
+    env = prepare('api');
+    rename(env, `Chung Chải ${YEAR}`, `Chung Chai ${YEAR}`);
+    const tabs = env.master.getSheets().length;
+    const r = runTemplates(env.fake, YEAR);
+    expect(env.master.getSheets()).toHaveLength(tabs);
+    expect(env.master.getSheetByName(`Chung Chải ${YEAR}`)).toBeNull();
+    const said = [env.fake.ui.alerts.at(-1)?.prompt ?? '', JSON.stringify(r ?? '')].join('\n');
+    expect(said).toContain(TEMPLATES.renamed('Xã Chung Chải', [`Chung Chai ${YEAR}`], `Chung Chải ${YEAR}`));
+  });
+});
