@@ -3,8 +3,11 @@
  * (before taking the lock, so nobody waits while someone types), then do the work under
  * the document lock, log it to "Nhật ký" and tell the user the result.
  */
+
+import { dataWindow, todayIn } from '../engine/periods/cutoff';
 import { formatPeriod, parsePeriod, periodLabel } from '../engine/periods/period';
-import { unitDisplayName } from '../engine/sheet/layout';
+import { unitDisplayName, unitSheetName } from '../engine/sheet/layout';
+import { formatDateVi } from '../engine/text/format';
 import type { Period, Unit } from '../engine/types';
 import {
   AGGREGATE,
@@ -25,6 +28,7 @@ import { activeUnitSheet, runCheck } from './check';
 import { now } from './clock';
 import { alert, promptText, toast } from './dialogs';
 import { logText, userText } from './errors';
+import { openUnitSpreadsheet } from './io';
 import { ReadContinues } from './io/resume';
 import { BusyError, withDocumentLock } from './lock';
 import { currentUser, writeLog } from './log';
@@ -223,6 +227,13 @@ function monthKey(month: number, year: number): string {
   return formatPeriod({ type: 'month', year, index: month });
 }
 
+/** Why openUnitSheet found nothing: the year's tab is missing, or it is not a unit report sheet. */
+function missingSheet(ss: Spreadsheet, unit: Unit, year: number): string {
+  const name = unitSheetName(unit, year);
+  const { spreadsheet } = openUnitSpreadsheet(ss, unit);
+  return spreadsheet.getSheetByName(name) ? SUBMIT.notUnitSheet : SUBMIT.noYearSheet(unitDisplayName(unit), name);
+}
+
 export function doSubmit() {
   const ss = activeSpreadsheet();
   const config = loadConfig(ss);
@@ -233,7 +244,7 @@ export function doSubmit() {
   if (!m) return undefined;
   const r = locked(ss, 'submit', SUBMIT.title, monthKey(m.month, m.year), (): SubmitResult => {
     const us: UnitSheet | null = openUnitSheet(ss, config, target.unit, m.year);
-    if (!us) return { ok: false, message: SUBMIT.notUnitSheet, findings: [] };
+    if (!us) return { ok: false, message: missingSheet(ss, target.unit, m.year), findings: [] };
     const out = submitUnitMonth(config, us, m.month, config.options.admins);
     writeLog(ss, {
       action: `${LOG.actions.submit}: ${unitDisplayName(us.unit)}`,
@@ -267,7 +278,7 @@ export function doUnlock() {
   if (!m) return undefined;
   const r = locked(ss, 'unlock', MONTH_PROMPT.monthTitleUnlock, monthKey(m.month, m.year), () => {
     const us = openUnitSheet(ss, config, target.unit, m.year);
-    if (!us) return { ok: false, message: SUBMIT.notUnitSheet };
+    if (!us) return { ok: false, message: missingSheet(ss, target.unit, m.year) };
     const out = unlockUnitMonth(us, m.month);
     writeLog(ss, {
       action: `${LOG.actions.unlock}: ${unitDisplayName(us.unit)}`,
@@ -292,6 +303,12 @@ export function doAggregate() {
   const period = periodFromInput(text, def);
   if (!period) {
     alert(PERIOD_PROMPT.periodTitle, PERIOD_PROMPT.badPeriod(text));
+    return undefined;
+  }
+  // A period whose data has not begun would give an empty summary over the last good one.
+  const start = dataWindow(period, config.settings).start;
+  if (todayIn(config.settings.timeZone, now()) < start) {
+    alert(PERIOD_PROMPT.periodTitle, AGGREGATE.notYet(periodLabel(period), formatDateVi(start)));
     return undefined;
   }
   const key = formatPeriod(period);

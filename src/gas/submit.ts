@@ -5,7 +5,7 @@
  * 9/2018", editors: the district admins). Unlocking (admins only) removes that protection
  * and clears the date, so the unit corrects and submits again.
  */
-import { todayIn } from '../engine/periods/cutoff';
+import { dataWindow, todayIn } from '../engine/periods/cutoff';
 import { periodLabel } from '../engine/periods/period';
 import { isoToSerial, unitDisplayName, unitSheetName } from '../engine/sheet/layout';
 import { readSheet } from '../engine/sheet/read';
@@ -92,6 +92,15 @@ export function submitUnitMonth(config: Config, us: UnitSheet, month: number, ad
   const display = unitDisplayName(us.unit);
   const label = periodLabel({ type: 'month', year: us.year, index: month });
   if (monthProtections(us, month).length) return { ok: false, message: SUBMIT.already(display, label), findings: [] };
+  // A month whose data period has not begun has nothing to report yet (a slip of the month typed).
+  const today = todayIn(config.settings.timeZone, now());
+  const window = dataWindow({ type: 'month', year: us.year, index: month }, config.settings);
+  if (today < window.start)
+    return {
+      ok: false,
+      message: SUBMIT.notYet(display, label, formatDateVi(window.start), formatDateVi(window.end)),
+      findings: [],
+    };
   const read = checkWorkbooks([{ source: us.spreadsheet.getName(), sheets: [{ name: us.name, grid: us.grid }] }], {
     catalogue: config.catalogue,
     units: config.units,
@@ -102,10 +111,12 @@ export function submitUnitMonth(config: Config, us: UnitSheet, month: number, ad
   );
   const errors = mine.filter((f) => f.severity === 'error');
   if (errors.length) return { ok: false, message: SUBMIT.hasErrors(display, label, errors.length), findings: errors };
+  // Locking a month with nothing typed would keep its figures out until an admin unlocks it.
+  const report = read.reports.find((r) => r.unitCode === us.unit.code) ?? us.report;
+  if (isEmptyMonth(report, month)) return { ok: false, message: SUBMIT.emptyMonth(display, label), findings: [] };
   const area = monthColumnRange(us, month);
   if (!area) return { ok: false, message: SUBMIT.noSubmittedRow(us.name), findings: [] };
 
-  const today = todayIn(config.settings.timeZone, now());
   const dateCell = us.sheet.getRange(area.row, area.col);
   dateCell.setNumberFormat('dd/mm/yyyy');
   dateCell.setValue(isoToSerial(today));
@@ -120,6 +131,14 @@ export function submitUnitMonth(config: Config, us: UnitSheet, month: number, ad
     warnings: mine.filter((f) => f.severity === 'warning').length,
     date: today,
   };
+}
+
+/** No figure and no note in the month (a typed 0 is a figure). */
+function isEmptyMonth(report: UnitYear, month: number): boolean {
+  for (const series of Object.values(report.values))
+    if (series[month - 1] !== null && series[month - 1] !== undefined) return false;
+  for (const texts of Object.values(report.notes)) if (texts[month - 1]?.trim()) return false;
+  return true;
 }
 
 export type UnlockResult = { ok: boolean; message: string };

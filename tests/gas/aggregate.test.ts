@@ -168,6 +168,20 @@ describe('Tổng hợp — robustness', () => {
   let env: Env;
   afterEach(() => env.dispose());
 
+  test('a period whose data has not begun is refused before anything is read or written', () => {
+    env = prepare('a'); // the clock: 05/10/2018
+    runAggregate(env.fake, '9/2018');
+    const sheets = env.master.getSheets().map((x) => x.getName());
+    const r = runAggregate(env.fake, '12/2018');
+    expect(r).toBeUndefined();
+    expect(env.fake.ui.alerts.at(-1)?.prompt).toBe(
+      'Chưa tổng hợp được tháng 12/2018: kỳ này tính số liệu từ 15/11/2018, chưa bắt đầu. Hãy kiểm tra lại kỳ đã nhập.',
+    );
+    expect(env.master.getSheets().map((x) => x.getName())).toEqual(sheets);
+    // A period under way (October: from 15/09) may be summarised so far.
+    expect(runAggregate(env.fake, '10/2018')?.summary).toBeDefined();
+  });
+
   test('an unreadable unit spreadsheet is reported by name and the others are still aggregated', () => {
     env = prepare('b');
     const urls = unitUrls(env.master);
@@ -196,7 +210,7 @@ describe('Tổng hợp — robustness', () => {
     // The narrative says it could not be read — not that it was not sent.
     const main = (env.master.getSheetByName('Tổng hợp 2018-09') as Sheet).getDataRange().getValues().flat().map(String);
     const narrative = main.find((v) => v.includes('đã gửi báo cáo')) ?? '';
-    expect(narrative).toContain('không đọc được báo cáo của: Mường Nhé');
+    expect(narrative).toContain('không đọc được báo cáo của: xã Mường Nhé');
     expect(narrative).not.toMatch(/chưa báo cáo:[^;]*Mường Nhé/);
   });
 

@@ -121,6 +121,46 @@ describe('Nộp báo cáo tháng… / Mở khóa tháng…', () => {
     expect(dateCell(s, 9).getValue()).toBe('');
   });
 
+  test('a month whose data period has not begun, or with nothing typed, is not submitted nor locked', () => {
+    prepare('a'); // the clock: 05/10/2018
+    env.master.setActiveSheet(s);
+    env.fake.ui.queuePromptResponse({ text: '12' });
+    expect(main.submitMonth()?.ok).toBe(false);
+    expect(env.fake.ui.alerts.at(-1)?.prompt).toBe(
+      'Chưa nộp được báo cáo tháng 12/2018 của Xã Chung Chải: số liệu tháng 12/2018 tính từ 15/11/2018 đến 14/12/2018, ' +
+        'kỳ này chưa bắt đầu. Hãy kiểm tra lại tháng đã nhập.',
+    );
+    expect(monthLocks(s, 12)).toHaveLength(0);
+    expect(dateCell(s, 12).getValue()).toBe('');
+    // October has begun (15/09–14/10) but nothing is typed in it.
+    env.fake.ui.queuePromptResponse({ text: '10' });
+    expect(main.submitMonth()?.ok).toBe(false);
+    expect(env.fake.ui.alerts.at(-1)?.prompt).toBe(
+      'Chưa nộp được báo cáo tháng 10/2018 của Xã Chung Chải: cột tháng 10/2018 chưa có số liệu nào. ' +
+        'Hãy nhập số liệu (chỉ tiêu không có thì ghi 0) rồi nộp lại.',
+    );
+    expect(monthLocks(s, 10)).toHaveLength(0);
+    // One 0 typed is a figure: the month can be submitted.
+    s.getRange(rows.get('TCD_LUOT') as number, monthCol(10)).setValue(0);
+    env.fake.ui.queuePromptResponse({ text: '10' });
+    expect(main.submitMonth()?.ok).toBe(true);
+    expect(monthLocks(s, 10)).toHaveLength(1);
+  });
+
+  test('a year without its sheet is named as such; unlocking a month not locked says so, capitalised', () => {
+    prepare('a');
+    env.master.setActiveSheet(s);
+    env.fake.ui.queuePromptResponse({ text: `9/${YEAR - 1}` });
+    expect(main.submitMonth()?.ok).toBe(false);
+    expect(env.fake.ui.alerts.at(-1)?.prompt).toBe(
+      `Xã Chung Chải chưa có trang "Chung Chải ${YEAR - 1}". Hãy kiểm tra năm đã nhập, hoặc tạo mẫu năm đó ` +
+        '(Dân vận › Tạo mẫu báo cáo cho xã).',
+    );
+    env.fake.ui.queuePromptResponse({ text: '8' });
+    main.unlockMonth();
+    expect(env.fake.ui.alerts.at(-1)?.prompt).toBe(`Tháng 8/${YEAR} của Xã Chung Chải chưa bị khóa.`);
+  });
+
   test('layout (b): from the master, the unit is asked for and its own spreadsheet is locked', () => {
     prepare('b');
     env.master.setActiveSheet(env.master.getSheetByName(SHEETS.units) as Sheet);

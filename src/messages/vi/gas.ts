@@ -212,6 +212,11 @@ export const CHECK = {
     `Chưa kiểm tra ${unit}: lần chạy này hết thời gian (giới hạn 6 phút của Google) trước khi đọc tới đơn vị này, nên đơn vị không có trong kết quả kiểm tra.`,
 } as const;
 
+/** "tháng 9/2018" → "Tháng 9/2018" at the start of a sentence. */
+function capitalFirst(s: string): string {
+  return s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
+}
+
 export const SUBMIT = {
   title: 'Nộp báo cáo',
   notUnitSheet: 'Trang này không phải mẫu báo cáo của xã (không tìm thấy mã đơn vị ở ô C3).',
@@ -225,7 +230,15 @@ export const SUBMIT = {
   description: (m: number, year: number) => `Đã nộp tháng ${m}/${year}`,
   unlocked: (unit: string, label: string) =>
     `Đã mở khóa ${label} của ${unit}. Xã sửa xong cần nộp lại (Dân vận › Nộp báo cáo tháng…).`,
-  notLocked: (unit: string, label: string) => `${label} của ${unit} chưa bị khóa.`,
+  notLocked: (unit: string, label: string) => `${capitalFirst(label)} của ${unit} chưa bị khóa.`,
+  notYet: (unit: string, label: string, start: string, end: string) =>
+    `Chưa nộp được báo cáo ${label} của ${unit}: số liệu ${label} tính từ ${start} đến ${end}, kỳ này chưa bắt đầu. ` +
+    'Hãy kiểm tra lại tháng đã nhập.',
+  emptyMonth: (unit: string, label: string) =>
+    `Chưa nộp được báo cáo ${label} của ${unit}: cột ${label} chưa có số liệu nào. Hãy nhập số liệu ` +
+    '(chỉ tiêu không có thì ghi 0) rồi nộp lại.',
+  noYearSheet: (unit: string, sheet: string) =>
+    `${unit} chưa có trang "${sheet}". Hãy kiểm tra năm đã nhập, hoặc tạo mẫu năm đó (Dân vận › Tạo mẫu báo cáo cho xã).`,
   notAdmin: (email: string) =>
     `Chỉ quản trị viên (trang "Cài đặt", dòng "Quản trị viên (e-mail)") mới mở khóa được${email ? `; bạn đang dùng ${email}` : ''}.`,
   warnings: (n: number) => `(có ${n} cảnh báo, không bắt buộc sửa)`,
@@ -240,6 +253,8 @@ export const AGGREGATE = {
     `Đã tổng hợp ${label}: ${reported}/${expected} đơn vị đã nộp. Kết quả ở trang "${sheet}".`,
   problems: (n: number) => `Có ${n} đơn vị không đọc được:`,
   failed: (why: string) => `Tổng hợp không thành công, trang tổng hợp cũ được giữ nguyên. Lý do: ${why}`,
+  notYet: (label: string, start: string) =>
+    `Chưa tổng hợp được ${label}: kỳ này tính số liệu từ ${start}, chưa bắt đầu. Hãy kiểm tra lại kỳ đã nhập.`,
   warnings: 'Cần xem lại:',
   dataSheetForeign: (sheet: string, cell: string, found: string, expected: string) =>
     `Trang "${sheet}" chưa được cập nhật: ô ${cell} ghi "${found}", cần "${expected}", nên trang này có thể là trang ` +
