@@ -7,16 +7,27 @@
  * short (time limit, error) is finished by running again.
  */
 import { todayIn } from '../engine/periods/cutoff';
-import { buildUnitSheet, unitDisplayName, unitSheetName } from '../engine/sheet/layout';
-import type { Unit } from '../engine/types';
+import {
+  buildUnitSheet,
+  indicatorRows,
+  isoToSerial,
+  LAYOUT,
+  monthCol,
+  unitDisplayName,
+  unitSheetName,
+} from '../engine/sheet/layout';
+import { readSheet } from '../engine/sheet/read';
+import type { CellValue, Unit } from '../engine/types';
 import { TEMPLATES } from '../messages/vi/gas';
 import { now } from './clock';
 import { userText } from './errors';
 import { openUnitSpreadsheet, SheetIndex } from './io';
 import { renderSheet } from './render';
 import { type Config, writeUnitUrls } from './setup';
+import { readGrid } from './util';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** Stop starting new units after this long (Apps Script stops an execution at 6 minutes). */
 export const TEMPLATE_BUDGET_MS = 4.5 * 60 * 1000;
@@ -62,6 +73,45 @@ function protectOptions(config: Config, unit: Unit) {
   };
 }
 
+/**
+ * Layout (b) chosen after communes typed in the master's tabs (layout a): the figures, notes and
+ * submission dates of the unit's master tab for `year` go into its new sheet (by indicator code,
+ * whatever rows the old tab had), so "Tổng hợp", which then reads the unit's own spreadsheet,
+ * still finds them. The master's tab is left as it was. Returns the tab's name when something was
+ * carried over.
+ */
+function carryOver(config: Config, index: SheetIndex, unit: Unit, year: number, target: Sheet): string | null {
+  const entry = index.locateUnit(unit, [year], config.units).entries.get(year);
+  if (!entry) return null;
+  const grid = readGrid(entry.sheet, config.settings.timeZone);
+  const { report } = readSheet({ name: entry.name, grid }, { catalogue: config.catalogue, units: config.units, year });
+  if (!report || report.unitCode !== unit.code || report.year !== year) return null;
+  const rows = indicatorRows(config.catalogue);
+  const first = LAYOUT.submittedRow;
+  const last = Math.max(...rows.values());
+  const block: CellValue[][] = Array.from({ length: last - first + 1 }, () => Array<CellValue>(12).fill(''));
+  let any = false;
+  for (let m = 1; m <= 12; m++) {
+    const iso = report.submitted[m - 1];
+    if (iso) {
+      block[0][m - 1] = isoToSerial(iso);
+      any = true;
+    }
+  }
+  for (const [code, row] of rows) {
+    const series: (number | string | null)[] | undefined = report.values[code] ?? report.notes[code];
+    for (let m = 1; m <= 12; m++) {
+      const v = series?.[m - 1];
+      if (v === null || v === undefined || v === '') continue;
+      block[row - first][m - 1] = v;
+      any = true;
+    }
+  }
+  if (!any) return null;
+  target.getRange(first, monthCol(1), block.length, 12).setValues(block);
+  return entry.name;
+}
+
 /** Create the year's sheet for every unit that has none. */
 export function createUnitTemplates(
   master: Spreadsheet,
@@ -93,7 +143,9 @@ export function createUnitTemplates(
         }
         const sheet = spreadsheet.insertSheet(sheetName);
         renderSheet(sheet, model, { protect });
-        outcomes.push({ unit, status: 'created', sheetName, message: TEMPLATES.created(display) });
+        const from = carryOver(config, index, unit, year, sheet);
+        const message = from ? TEMPLATES.carried(TEMPLATES.created(display), from) : TEMPLATES.created(display);
+        outcomes.push({ unit, status: 'created', sheetName, message });
       } else if (options.separateSpreadsheets) {
         const spreadsheet = SpreadsheetApp.create(TEMPLATES.spreadsheetName(display, catalogue.title));
         const url = spreadsheet.getUrl();
@@ -106,12 +158,14 @@ export function createUnitTemplates(
         const sheet = spreadsheet.getSheets()[0];
         renderSheet(sheet, model, { protect });
         sheet.setName(sheetName);
+        const from = carryOver(config, index, unit, year, sheet);
+        const made = TEMPLATES.createdSpreadsheet(display);
         outcomes.push({
           unit,
           status: 'createdSpreadsheet',
           sheetName,
           url,
-          message: TEMPLATES.createdSpreadsheet(display),
+          message: from ? TEMPLATES.carried(made, from) : made,
         });
       } else {
         // Any tab of that name, even a look-alike one, counts: never a second tab for the unit.

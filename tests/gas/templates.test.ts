@@ -2,7 +2,19 @@ import { defaultCatalogue } from '../../src/engine/catalogue/defaults';
 import { indicatorRows, LAYOUT, monthCol, unitSheetName } from '../../src/engine/sheet/layout';
 import { toTcvn3, toVni } from '../../src/engine/text/legacy';
 import * as main from '../../src/gas/main';
-import { ADMIN, createEnv, type Env, runSetup, runTemplates, setSetting, unitSheet, unitUrls, YEAR } from './helpers';
+import {
+  ADMIN,
+  createEnv,
+  type Env,
+  runAggregate,
+  runSetup,
+  runTemplates,
+  seedUnitSheet,
+  setSetting,
+  unitSheet,
+  unitUrls,
+  YEAR,
+} from './helpers';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -170,6 +182,35 @@ describe('Tạo mẫu báo cáo cho xã — layout (b): one spreadsheet per unit
     expect(ss.getSheets().map((x) => x.getName())).toEqual([
       unitSheetName(env.units[0], 2018),
       unitSheetName(env.units[0], 2019),
+    ]);
+  });
+
+  test('chosen after communes typed in the master’s tabs: their figures, notes and dates move with them, the totals stay', () => {
+    // Start in layout (a), with nine months typed and one note.
+    setSetting(env.master, 'separateSpreadsheets', 'không');
+    runTemplates(env.fake);
+    env.units.forEach((u, i) => {
+      seedUnitSheet(unitSheet(env, u) as Sheet, i);
+    });
+    const noteRow = rows.get('GHI_CHU') as number;
+    (unitSheet(env, env.units[2]) as Sheet).getRange(noteRow, monthCol(9)).setValue('Đề nghị hỗ trợ kinh phí');
+    const before = runAggregate(env.fake, '9/2018')?.summary;
+    expect(before?.completeness.reported).toBe(11);
+
+    setSetting(env.master, 'separateSpreadsheets', 'có');
+    const r = runTemplates(env.fake);
+    expect(r?.created).toBe(11);
+    expect(env.fake.ui.alerts.at(-1)?.prompt).toContain(
+      `Xã Chung Chải: đã tạo bảng tính riêng, đã chép số liệu từ trang "${unitSheetName(env.units[0], YEAR)}"`,
+    );
+    const after = runAggregate(env.fake, '9/2018')?.summary;
+    expect(after?.completeness.reported).toBe(11);
+    expect(after?.completeness.onTime).toBe(before?.completeness.onTime);
+    expect(after?.indicators.map((i) => [i.code, i.period, i.ytd])).toEqual(
+      before?.indicators.map((i) => [i.code, i.period, i.ytd]),
+    );
+    expect(after?.indicators.find((i) => i.code === 'GHI_CHU')?.notes?.map((n) => n.text)).toEqual([
+      'Đề nghị hỗ trợ kinh phí',
     ]);
   });
 

@@ -184,6 +184,8 @@ export const TEMPLATES = {
   created: (name: string) => `${name}: đã tạo`,
   createdSpreadsheet: (name: string) => `${name}: đã tạo bảng tính riêng`,
   exists: (name: string) => `${name}: đã có, giữ nguyên số liệu`,
+  carried: (made: string, tab: string) =>
+    `${made}, đã chép số liệu từ trang "${tab}" của bảng tính tổng hợp (từ nay xã nhập ở bảng tính riêng)`,
   renamed: (name: string, tabs: string[], expected: string) =>
     `${name}: đã có trang ${tabs.map((t) => `"${t}"`).join(', ')} tên gần giống, giữ nguyên; ` +
     `hãy đổi tên thành "${expected}"`,
