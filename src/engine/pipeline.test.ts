@@ -98,7 +98,7 @@ describe('summarise', () => {
     expect(summary.unreadableUnits).toEqual([]);
     expect([summary.completeness.reported, summary.completeness.onTime]).toEqual([9, 8]);
     expect(summary.narrative[0]).toBe(
-      'Đến ngày 20/09/2018, 9/11 xã đã gửi báo cáo (tỷ lệ 81,8%), 8 xã đúng hạn; chưa báo cáo: Nậm Vì, Pá Mỳ; nộp muộn: Nậm Kè.',
+      'Đến ngày 20/09/2018, 9/11 xã đã gửi báo cáo (tỷ lệ 81,8%), 8 xã đúng hạn; chưa báo cáo: xã Nậm Vì, xã Pá Mỳ; nộp muộn: xã Nậm Kè.',
     );
   });
 
@@ -108,7 +108,7 @@ describe('summarise', () => {
     const missing = s.findings.filter((f) => f.code === 'unit-missing').map((f) => f.unitCode);
     expect(missing).toEqual(['nam-vi']);
     expect(s.narrative[0]).toBe(
-      'Đến ngày 20/09/2018, 9/11 xã đã gửi báo cáo (tỷ lệ 81,8%), 8 xã đúng hạn; chưa báo cáo: Nậm Vì; không đọc được báo cáo của: Pá Mỳ; nộp muộn: Nậm Kè.',
+      'Đến ngày 20/09/2018, 9/11 xã đã gửi báo cáo (tỷ lệ 81,8%), 8 xã đúng hạn; chưa báo cáo: xã Nậm Vì; không đọc được báo cáo của: xã Pá Mỳ; nộp muộn: xã Nậm Kè.',
     );
   });
 

@@ -27,15 +27,15 @@ describe('narrate: Mường Nhé, September 2018', () => {
 
   it('writes the whole narrative', () => {
     expect(text).toEqual([
-      'Đến ngày 20/09/2018, 9/11 xã đã gửi báo cáo (tỷ lệ 81,8%), 7 xã đúng hạn; chưa báo cáo: Nậm Vì, Pá Mỳ; nộp muộn: Huổi Lếch, Nậm Kè.',
+      'Đến ngày 20/09/2018, 9/11 xã đã gửi báo cáo (tỷ lệ 81,8%), 7 xã đúng hạn; chưa báo cáo: xã Nậm Vì, xã Pá Mỳ; nộp muộn: xã Huổi Lếch, xã Nậm Kè.',
       'Hội Nông dân: Trong tháng 9/2018, toàn huyện có 12 ngày công làm đường liên thôn, liên bản, bằng cùng kỳ. ' +
         'Từ đầu năm đến nay, toàn huyện có 92 ngày công làm đường liên thôn, liên bản, giảm 8 ngày công so cùng kỳ. ' +
         'Đến nay, toàn huyện có 115 hộ nông dân sản xuất, kinh doanh giỏi các cấp, tăng 21 hộ so cùng kỳ.',
       'Đoàn Thanh niên: Từ đầu năm đến nay, toàn huyện có 1.000 lượt đoàn viên giúp dân di chuyển, di dời nhà cửa.',
       'Liên đoàn Lao động: Từ đầu năm đến nay, toàn huyện bàn giao 1 nhà "Mái ấm công đoàn", trị giá 0,3 triệu đồng, bằng cùng kỳ.',
       'Tiếp công dân, tiếp nhận và giải quyết đơn thư: Trong tháng 9/2018, toàn huyện tiếp 27 lượt công dân, bằng cùng kỳ; ' +
-        'tiếp nhận 10 đơn đề nghị, kiến nghị, phản ánh, tăng 6 đơn so cùng kỳ. ' +
-        'Từ đầu năm đến nay, toàn huyện tiếp 27 lượt công dân, bằng cùng kỳ; tiếp nhận 50 đơn đề nghị, kiến nghị, phản ánh, tăng 21 đơn so cùng kỳ.',
+        'tiếp nhận 10 đơn thư, tăng 6 đơn so cùng kỳ. ' +
+        'Từ đầu năm đến nay, toàn huyện tiếp 27 lượt công dân, bằng cùng kỳ; tiếp nhận 50 đơn thư, tăng 21 đơn so cùng kỳ.',
       'Khó khăn, vướng mắc, kiến nghị của các xã: Xã Chung Chải: Đường vào bản bị sạt lở; Xã Nậm Kè: Thiếu giáo viên.',
       'Có 3 ô số liệu không hợp lệ chưa được tính vào tổng (xem trang Kiểm tra).',
     ]);
@@ -86,14 +86,14 @@ describe('narrate: other cases', () => {
     const year = summary({ type: 'year', year: 2018, index: 1 });
     expect(year.narrative[4]).toBe(
       'Tiếp công dân, tiếp nhận và giải quyết đơn thư: Trong năm 2018, toàn huyện tiếp 27 lượt công dân, bằng cùng kỳ; ' +
-        'tiếp nhận 57 đơn đề nghị, kiến nghị, phản ánh, giảm 72 đơn so cùng kỳ.',
+        'tiếp nhận 57 đơn thư, giảm 72 đơn so cùng kỳ.',
     );
   });
 
   it('names the months of notes and partial reports in a quarter', () => {
     const q = summary({ type: 'quarter', year: 2018, index: 3 });
-    expect(q.narrative[0]).toContain('chưa báo cáo: Chung Chải (thiếu tháng 7), Huổi Lếch (thiếu tháng 7),');
-    expect(q.narrative[0]).toContain('Pá Mỳ, Quảng Lâm (thiếu tháng 7, 8)');
+    expect(q.narrative[0]).toContain('chưa báo cáo: xã Chung Chải (thiếu tháng 7), xã Huổi Lếch (thiếu tháng 7),');
+    expect(q.narrative[0]).toContain('xã Pá Mỳ, xã Quảng Lâm (thiếu tháng 7, 8)');
     expect(q.narrative).toContain(
       'Khó khăn, vướng mắc, kiến nghị của các xã: Xã Chung Chải (tháng 9): Đường vào bản bị sạt lở; ' +
         'Xã Mường Nhé (tháng 8): Ý kiến tháng 8, không thuộc kỳ này; Xã Nậm Kè (tháng 9): Thiếu giáo viên.',
@@ -112,7 +112,7 @@ describe('narrate: other cases', () => {
     const previous = [unitYear('a', 2017, { values: { DTN_MITOM: { 9: 40 } } })];
     const s = summary({ type: 'month', year: 2018, index: 1 }, current, previous, units);
     expect(s.narrative).toEqual([
-      'Đến ngày 20/09/2018, 0/2 xã đã gửi báo cáo (tỷ lệ 0%), 0 xã đúng hạn; chưa báo cáo: A, B.',
+      'Đến ngày 20/09/2018, 0/2 xã đã gửi báo cáo (tỷ lệ 0%), 0 xã đúng hạn; chưa báo cáo: xã A, xã B.',
       'Chưa có số liệu nào được báo cáo trong tháng 1/2018.',
     ]);
     const sep = summary(SEP, current, previous, units);
@@ -132,10 +132,11 @@ describe('narrate: other cases', () => {
       current: [unitYear('a', 2018, { values: { TCD_LUOT: { 9: 3 } }, submitted: { 9: '2018-09-19' } })],
       previous: [],
       findings: [],
-      generatedAt: '2018-09-15T18:00:00Z',
+      // 19/09 in UTC, already 20/09 in Vietnam; after the (late) submission either way.
+      generatedAt: '2018-09-19T18:00:00Z',
     });
     expect(s.narrative).toEqual([
-      'Đến ngày 16/09/2018, 1/2 đơn vị đã gửi báo cáo (tỷ lệ 50%), 0 đơn vị đúng hạn; chưa báo cáo: B; nộp muộn: A.',
+      'Đến ngày 20/09/2018, 1/2 đơn vị đã gửi báo cáo (tỷ lệ 50%), 0 đơn vị đúng hạn; chưa báo cáo: phường B; nộp muộn: xã A.',
       'Tiếp công dân, tiếp nhận và giải quyết đơn thư: Từ đầu năm đến nay, toàn tỉnh tiếp 3 lượt công dân.',
     ]);
   });
@@ -143,16 +144,149 @@ describe('narrate: other cases', () => {
   it('formats decimals, thousands and decreases the Vietnamese way', () => {
     const s: Summary = summary(
       SEP,
-      [unitYear('a', 2018, { values: { LDLD_MAIAM_GIATRI: { 9: 1250.5 }, DON_TONG: { 2: 1200, 9: 3 } } })],
+      [
+        unitYear('a', 2018, {
+          values: { LDLD_MAIAM: { 9: 40 }, LDLD_MAIAM_GIATRI: { 9: 1250.5 }, DON_TONG: { 2: 1200, 9: 3 } },
+        }),
+      ],
       [unitYear('a', 2017, { values: { LDLD_MAIAM_GIATRI: { 9: 1260 }, DON_TONG: { 9: 3 } } })],
       [unit('a', 'A')],
     );
     expect(s.narrative.join(' ')).toContain('trị giá 1.250,5 triệu đồng, giảm 9,5 triệu đồng so cùng kỳ');
-    expect(s.narrative.join(' ')).toContain(
-      'Trong tháng 9/2018, toàn huyện tiếp nhận 3 đơn đề nghị, kiến nghị, phản ánh, bằng cùng kỳ.',
+    expect(s.narrative.join(' ')).toContain('Trong tháng 9/2018, toàn huyện tiếp nhận 3 đơn thư, bằng cùng kỳ.');
+    expect(s.narrative.join(' ')).toContain('tiếp nhận 1.203 đơn thư, tăng 1.200 đơn so cùng kỳ.');
+  });
+});
+
+describe('narrate: follow-on phrases and parts of a total', () => {
+  const UNITS = [unit('a', 'A')];
+  /** The narrative of one unit's September 2018 figures, without the completeness sentence. */
+  function told(values: Record<string, Record<number, number>>, previous: Record<string, Record<number, number>> = {}) {
+    const s = summary(
+      SEP,
+      [unitYear('a', 2018, { values, submitted: { 9: '2018-09-16' } })],
+      Object.keys(previous).length ? [unitYear('a', 2017, { values: previous })] : [],
+      UNITS,
     );
-    expect(s.narrative.join(' ')).toContain(
-      'tiếp nhận 1.203 đơn đề nghị, kiến nghị, phản ánh, tăng 1.200 đơn so cùng kỳ.',
+    return s.narrative.slice(1);
+  }
+
+  it('says a value only right after the houses it is the value of', () => {
+    expect(told({ LDLD_QUA_HS: { 9: 6 }, LDLD_MAIAM: { 9: 0 }, LDLD_MAIAM_GIATRI: { 9: 30 } })).toEqual([
+      'Liên đoàn Lao động: Từ đầu năm đến nay, toàn huyện tặng 6 suất quà cho học sinh nghèo.',
+    ]);
+    expect(told({ LDLD_QUA_HS: { 9: 6 }, LDLD_MAIAM_GIATRI: { 9: 30 } })).toEqual([
+      'Liên đoàn Lao động: Từ đầu năm đến nay, toàn huyện tặng 6 suất quà cho học sinh nghèo.',
+    ]);
+    // Nothing but the value: no sentence without a subject ("toàn huyện trị giá …").
+    expect(told({ LDLD_MAIAM_GIATRI: { 3: 107.5, 9: 30 } })).toEqual([
+      'Chưa có số liệu nào được báo cáo trong tháng 9/2018.',
+    ]);
+    expect(told({ LDLD_QUA_HS: { 9: 6 }, LDLD_MAIAM: { 9: 2 }, LDLD_MAIAM_GIATRI: { 9: 30 } })).toEqual([
+      'Liên đoàn Lao động: Từ đầu năm đến nay, toàn huyện tặng 6 suất quà cho học sinh nghèo; ' +
+        'bàn giao 2 nhà "Mái ấm công đoàn", trị giá 30 triệu đồng.',
+    ]);
+  });
+
+  it('says the number of people only after the visits', () => {
+    expect(told({ TCD_NGUOI: { 9: 30 }, TCD_DOAN: { 9: 1 } })).toEqual([
+      'Tiếp công dân, tiếp nhận và giải quyết đơn thư: Từ đầu năm đến nay, toàn huyện có 1 đoàn đông người.',
+    ]);
+    // In the month the visits are there, in the months before they are not.
+    const text = told({ TCD_LUOT: { 9: 3 }, TCD_NGUOI: { 2: 8, 9: 4 } });
+    expect(text).toEqual([
+      'Tiếp công dân, tiếp nhận và giải quyết đơn thư: Trong tháng 9/2018, toàn huyện tiếp 3 lượt công dân, với 4 người. ' +
+        'Từ đầu năm đến nay, toàn huyện tiếp 3 lượt công dân, với 12 người.',
+    ]);
+  });
+
+  it('words the petitions received as the whole and each breakdown as a part of it', () => {
+    const text = told(
+      {
+        DON_TONG: { 9: 50 },
+        DON_KHIEUNAI: { 9: 17 },
+        DON_TOCAO: { 9: 5 },
+        DON_KIENNGHI: { 9: 28 },
+        DON_DATDAI: { 9: 30 },
+        DON_DEAN79: { 9: 20 },
+        DON_THAMQUYEN: { 9: 40 },
+        DON_DAGIAIQUYET: { 9: 31 },
+        DON_DANGGIAIQUYET: { 9: 9 },
+      },
+      {
+        DON_TONG: { 9: 29 },
+        DON_KHIEUNAI: { 9: 20 },
+        DON_TOCAO: { 9: 2 },
+        DON_KIENNGHI: { 9: 7 },
+        DON_DATDAI: { 9: 30 },
+        DON_DEAN79: { 9: 0 },
+        DON_THAMQUYEN: { 9: 25 },
+        DON_DAGIAIQUYET: { 9: 25 },
+      },
+    );
+    expect(text).toEqual([
+      'Tiếp công dân, tiếp nhận và giải quyết đơn thư: Từ đầu năm đến nay, toàn huyện tiếp nhận 50 đơn thư ' +
+        '(trong đó 17 đơn khiếu nại, giảm 3 đơn so cùng kỳ, 5 đơn tố cáo, tăng 3 đơn so cùng kỳ, ' +
+        '28 đơn kiến nghị, phản ánh, tăng 21 đơn so cùng kỳ; ' +
+        '30 đơn về đất đai, bằng cùng kỳ, 20 đơn liên quan Đề án 79, tăng 20 đơn so cùng kỳ; ' +
+        '40 đơn thuộc thẩm quyền, tăng 15 đơn so cùng kỳ; ' +
+        // Last year's report left "đang giải quyết" blank: no comparison for it.
+        'đã giải quyết 31 đơn, tăng 6 đơn so cùng kỳ, đang giải quyết 9 đơn), ' +
+        'tăng 21 đơn so cùng kỳ.',
+    ]);
+  });
+
+  it('lists the models by field inside the models evaluated, from the catalogue’s rule', () => {
+    expect(told({ DVK_DANGKY: { 9: 10 }, DVK_DANHGIA: { 9: 8 }, DVK_KINHTE: { 9: 3 }, DVK_HTCT: { 9: 5 } })).toEqual([
+      'Phong trào thi đua "Dân vận khéo": Từ đầu năm đến nay, toàn huyện đăng ký 10 mô hình "Dân vận khéo"; ' +
+        '8 mô hình được đánh giá, công nhận (trong đó 3 mô hình trên lĩnh vực kinh tế, ' +
+        '5 mô hình trên lĩnh vực xây dựng hệ thống chính trị).',
+    ]);
+  });
+
+  it('lists no part of a total that is not said, and no part as a peer of its total', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          DON_TONG: fc.option(fc.nat(60), { nil: undefined }),
+          DON_KHIEUNAI: fc.option(fc.nat(20), { nil: undefined }),
+          DON_DATDAI: fc.option(fc.nat(20), { nil: undefined }),
+          DON_DAGIAIQUYET: fc.option(fc.nat(20), { nil: undefined }),
+          TCD_LUOT: fc.option(fc.nat(5), { nil: undefined }),
+        }),
+        (figures) => {
+          const values: Record<string, Record<number, number>> = {};
+          for (const [code, v] of Object.entries(figures)) if (v !== undefined) values[code] = { 9: v };
+          const all = told(values).join(' ');
+          const total = figures.DON_TONG ?? 0;
+          if (total > 0) expect(all).toContain(`tiếp nhận ${total} đơn thư`);
+          // Parts stand only in the parenthesis right after the total, never as peers of it.
+          const outside = all.replace(/tiếp nhận \d+ đơn thư \(trong đó [^)]*\)/, '');
+          expect(outside).not.toMatch(/khiếu nại|đất đai|giải quyết \d/);
+        },
+      ),
+    );
+  });
+
+  it('names the units of the completeness sentence with their kind, as the article does', () => {
+    const units = [
+      unit('mn', 'Mường Nhé'),
+      unit('pm', 'Pá Mỳ'),
+      unit('st', 'Sen Thượng'),
+      unit('tt', 'Mường Nhé', { kind: 'Thị trấn' }),
+    ];
+    const s = summary(
+      SEP,
+      [
+        unitYear('mn', 2018, { values: { TCD_LUOT: { 9: 1 } }, submitted: { 9: '2018-09-16' } }),
+        unitYear('st', 2018, { values: { TCD_LUOT: { 9: 1 } }, submitted: { 9: '2018-09-19' } }),
+      ],
+      [],
+      units,
+    );
+    expect(s.narrative[0]).toBe(
+      'Đến ngày 20/09/2018, 2/4 đơn vị đã gửi báo cáo (tỷ lệ 50%), 1 đơn vị đúng hạn; ' +
+        'chưa báo cáo: thị trấn Mường Nhé, xã Pá Mỳ; nộp muộn: xã Sen Thượng.',
     );
   });
 });

@@ -31,6 +31,12 @@ function unitsNoun(units: Unit[]): string {
   return kinds.size === 1 && only ? only : T.unitsNoun;
 }
 
+/** "xã Chung Chải", "thị trấn Mường Nhé": the kind in lower case mid-sentence, as the article writes. */
+function unitInSentence(unit: Pick<Unit, 'name' | 'kind'>): string {
+  const kind = unit.kind.trim().toLocaleLowerCase('vi');
+  return kind ? `${kind} ${unit.name}` : unit.name;
+}
+
 function completenessParagraph(s: SummaryCore): string {
   const c = s.completeness;
   const noun = unitsNoun(s.units);
@@ -38,14 +44,24 @@ function completenessParagraph(s: SummaryCore): string {
   const multiMonth = periodMonths(s.period).length > 1;
   let text = T.completeness(date, c.reported, c.expected, noun, formatPercentVi(c.reportingRate), c.onTime);
   const unreadable = new Set(s.unreadableUnits);
+  // Named with their kind: "Mường Nhé" alone could be the huyện as well as the xã. Only the few
+  // units named are looked up; a later unit of the same code wins, as in notesParagraph.
+  const named = new Set<string>();
+  for (const r of c.rows) if (r.status === 'missing' || r.status === 'late') named.add(r.unitCode);
+  const unitOf = new Map<string, Unit>();
+  for (let i = 0; i < s.units.length; i++) if (named.has(s.units[i].code)) unitOf.set(s.units[i].code, s.units[i]);
+  const nameOf = (r: (typeof c.rows)[number]) => {
+    const unit = unitOf.get(r.unitCode);
+    return unit ? unitInSentence(unit) : r.unitName;
+  };
   const missing = c.rows
     .filter((r) => r.status === 'missing' && !unreadable.has(r.unitCode))
     .map((r) => {
       const partial = multiMonth && r.missingMonths.length < periodMonths(s.period).length;
-      return partial ? `${r.unitName} (${T.missingMonths(r.missingMonths.join(', '))})` : r.unitName;
+      return partial ? `${nameOf(r)} (${T.missingMonths(r.missingMonths.join(', '))})` : nameOf(r);
     });
-  const late = c.rows.filter((r) => r.status === 'late').map((r) => r.unitName);
-  const unread = c.rows.filter((r) => r.status === 'missing' && unreadable.has(r.unitCode)).map((r) => r.unitName);
+  const late = c.rows.filter((r) => r.status === 'late').map(nameOf);
+  const unread = c.rows.filter((r) => r.status === 'missing' && unreadable.has(r.unitCode)).map(nameOf);
   if (missing.length) text += `; ${T.notReported(missing.join(', '))}`;
   if (unread.length) text += `; ${T.unreadable(unread.join(', '))}`;
   if (late.length) text += `; ${T.late(late.join(', '))}`;
@@ -59,26 +75,92 @@ function comparison(diff: number | null, unit: string): string {
   return `, ${diff > 0 ? T.increase(q) : T.decrease(q)}`;
 }
 
-/** "115 hộ nông dân sản xuất, kinh doanh giỏi các cấp, tăng 21 hộ so cùng kỳ" */
-function clause(ind: Indicator, value: number, diff: number | null): string {
-  return ind.phrase.replace('{n}', formatQuantity(value, ind.unit)).trim() + comparison(diff, ind.unit);
+/** ", tăng 21 hộ so cùng kỳ" — empty without last year. */
+function clauseParts(ind: Indicator, value: number, diff: number | null): { phrase: string; change: string } {
+  return {
+    phrase: ind.phrase.replace('{n}', formatQuantity(value, ind.unit)).trim(),
+    change: comparison(diff, ind.unit),
+  };
 }
 
-interface Item {
-  ind: Indicator;
-  text: string;
+/**
+ * How the indicators of a group hang together in a sentence:
+ *  - a phrase starting with a continuation word ("trị giá", "với") continues the indicator just
+ *    before it in the catalogue (the houses, the visits);
+ *  - an indicator is a part of a total when a rule of the catalogue says the parts add up to
+ *    ("==") or do not exceed ("<=") that one indicator, and the part comes after the total in the
+ *    same group with the same unit, as "Trong đó" rows follow their total in a report form. The
+ *    parts of one rule are one breakdown (by type, by field, by status).
+ * Read from phrases, order and rules only, so a catalogue kept in the add-on's sheets (which has
+ * no other columns) reads the same as catalogue.json.
+ */
+interface Relations {
+  continues: Map<string, string>;
+  partOf: Map<string, { total: string; breakdown: string }>;
 }
 
-function continues(ind: Indicator): boolean {
+function relations(catalogue: Catalogue): Relations {
+  const continues = new Map<string, string>();
+  const partOf = new Map<string, { total: string; breakdown: string; size: number }>();
+  const byCode = new Map<string, Indicator>();
+  const position = new Map<string, number>();
+  catalogue.indicators.forEach((ind, i) => {
+    byCode.set(ind.code, ind);
+    position.set(ind.code, i);
+  });
+  const previousInGroup = new Map<string, Indicator>();
+  for (const ind of catalogue.indicators) {
+    if (ind.kind === 'note') continue;
+    const previous = previousInGroup.get(ind.group);
+    if (previous && startsWithContinuation(ind)) continues.set(ind.code, previous.code);
+    previousInGroup.set(ind.group, ind);
+  }
+  for (const rule of catalogue.rules) {
+    if ((rule.operator !== '==' && rule.operator !== '<=') || rule.right.length !== 1) continue;
+    const total = byCode.get(rule.right[0]);
+    if (!total || total.kind === 'note') continue;
+    const parts = rule.left.map((c) => byCode.get(c));
+    const isPart = (p: Indicator | undefined): p is Indicator =>
+      !!p &&
+      p.group === total.group &&
+      p.unit.trim() === total.unit.trim() &&
+      p.kind !== 'note' &&
+      (position.get(p.code) as number) > (position.get(total.code) as number);
+    if (!parts.every(isPart)) continue;
+    for (const p of parts as Indicator[]) {
+      // In several rules (đã giải quyết ≤ tổng; đã + đang ≤ tổng): the widest breakdown wins.
+      const known = partOf.get(p.code);
+      if (!known || known.size < parts.length)
+        partOf.set(p.code, { total: total.code, breakdown: rule.code, size: parts.length });
+    }
+  }
+  return { continues, partOf };
+}
+
+function startsWithContinuation(ind: Indicator): boolean {
   const phrase = ind.phrase.trim().toLocaleLowerCase('vi');
   return T.continuations.some((w) => phrase.startsWith(`${w} `));
+}
+
+/** A figure as said: its phrase, what continues it, its parts by breakdown, its comparison. */
+interface Item {
+  ind: Indicator;
+  phrase: string;
+  change: string;
+  continuations: string[];
+  breakdowns: Map<string, string[]>;
+}
+
+function itemText(item: Item): string {
+  const parts = [...item.breakdowns.values()].map((b) => b.join(', ')).join('; ');
+  const withParts = parts ? `${item.phrase}${T.partsOf(parts)}` : item.phrase;
+  return [withParts + item.change, ...item.continuations].join(', ');
 }
 
 /** "Trong tháng 9/2018, toàn huyện có a; b, c." — "có" when the first clause starts with the number. */
 function sentence(opening: string, scope: string, items: Item[]): string {
   const has = items[0].ind.phrase.trim().startsWith('{n}') ? ` ${T.has}` : '';
-  const body = items.map((item, i) => (i === 0 ? '' : continues(item.ind) ? ', ' : '; ') + item.text).join('');
-  return `${opening}, ${scope}${has} ${body}.`;
+  return `${opening}, ${scope}${has} ${items.map(itemText).join('; ')}.`;
 }
 
 interface Member {
@@ -90,34 +172,60 @@ interface Member {
  * The clauses for the period's or the year-to-date figures. A figure is worth a
  * clause when it is not zero, or when it is zero after a positive figure last year
  * ("0 kiện mì tôm, giảm 40 kiện so cùng kỳ") — never "0 kiện mì tôm" alone.
+ * A continuation is said only right after the figure it continues, a part only inside its
+ * total: without them it would tell of something else ("6 suất quà …, trị giá 30 triệu
+ * đồng") or read as one more kind of the total.
  */
-function items(members: Member[], which: 'period' | 'ytd'): Item[] {
+function items(members: Member[], which: 'period' | 'ytd', rel: Relations): Item[] {
   const out: Item[] = [];
+  const said = new Map<string, Item>();
+  let last: { code: string; into: string[] } | undefined;
   for (const { ind, sum } of members) {
     const v = which === 'period' ? sum.period : sum.ytd;
     const d = which === 'period' ? sum.change : sum.ytdChange;
     if (v === null || (v === 0 && !(d !== null && d < 0))) continue;
-    out.push({ ind, text: clause(ind, v, d) });
+    const { phrase, change } = clauseParts(ind, v, d);
+    const continued = rel.continues.get(ind.code);
+    if (continued !== undefined) {
+      // Checked by code: the figure continued is the one just before in the catalogue.
+      if (last?.code === continued) last.into.push(phrase + change);
+      continue;
+    }
+    const part = rel.partOf.get(ind.code);
+    if (part) {
+      // Only a total said as a figure of its own has parts listed (not a part of another total).
+      const total = said.get(part.total);
+      if (!total) continue;
+      const breakdown = total.breakdowns.get(part.breakdown) ?? [];
+      total.breakdowns.set(part.breakdown, breakdown);
+      breakdown.push(phrase + change);
+      last = { code: ind.code, into: breakdown };
+      continue;
+    }
+    const item: Item = { ind, phrase, change, continuations: [], breakdowns: new Map() };
+    out.push(item);
+    said.set(ind.code, item);
+    last = { code: ind.code, into: item.continuations };
   }
   return out;
 }
 
-function groupParagraph(label: string, members: Member[], s: SummaryCore): string | null {
+function groupParagraph(label: string, members: Member[], s: SummaryCore, rel: Relations): string | null {
   const scope = s.settings.scopeLabel;
   const flows = members.filter((m) => m.ind.overMonths === 'sum');
   const stocks = members.filter((m) => m.ind.overMonths === 'last');
   const ytdOnly = isYearToDate(s.period);
   const inPeriod = T.inPeriod(periodLabel(s.period));
-  const ytdItems = items(flows, 'ytd');
-  const periodItems = ytdOnly ? [] : items(flows, 'period');
+  const ytdItems = items(flows, 'ytd', rel);
+  const periodItems = ytdOnly ? [] : items(flows, 'period', rel);
   // Nothing happened earlier in the year: say it once, as the year-to-date figure.
-  const same = periodItems.map((i) => i.text).join() === ytdItems.map((i) => i.text).join();
+  const same = periodItems.map(itemText).join(';') === ytdItems.map(itemText).join(';');
   const parts: [string, Item[]][] = [
     // The period's flows, unless the period starts in January (then it equals year-to-date).
     [inPeriod, same ? [] : periodItems],
     [ytdOnly ? inPeriod : T.yearToDate, ytdItems],
     // Stocks: the latest figure up to the end of the period, against the same point last year.
-    [T.soFar, items(stocks, 'ytd')],
+    [T.soFar, items(stocks, 'ytd', rel)],
   ];
   const sentences = parts.filter(([, list]) => list.length).map(([opening, list]) => sentence(opening, scope, list));
   return sentences.length ? `${label}: ${sentences.join(' ')}` : null;
@@ -168,12 +276,13 @@ function notesParagraph(ind: Indicator, sum: IndicatorSummary, s: SummaryCore): 
 export function narrate(summary: SummaryCore, catalogue: Catalogue): string[] {
   const paragraphs = [completenessParagraph(summary)];
   const byCode = new Map(summary.indicators.map((i) => [i.code, i]));
+  const rel = relations(catalogue);
   let anyData = false;
   for (const group of catalogue.groups) {
     const members = catalogue.indicators
       .filter((ind) => ind.group === group.code && ind.kind !== 'note' && byCode.has(ind.code))
       .map((ind) => ({ ind, sum: byCode.get(ind.code) as IndicatorSummary }));
-    const p = groupParagraph(group.label, members, summary);
+    const p = groupParagraph(group.label, members, summary, rel);
     if (p) {
       paragraphs.push(p);
       anyData = true;

@@ -17,10 +17,16 @@ export const NARRATIVE_TEXT = {
   /** Stocks (cumulative indicators) are "so far" figures. */
   soFar: 'Đến nay',
   /**
-   * Phrases that continue the previous figure rather than start a new one
-   * ("bàn giao 3 nhà …, trị giá 90 triệu đồng"): joined with a comma, not a semicolon.
+   * Phrases that continue the figure just before them in the catalogue rather than start a new
+   * one ("bàn giao 3 nhà …, trị giá 90 triệu đồng"): joined with a comma, not a semicolon, and
+   * left out when that figure is not said.
    */
   continuations: ['trị giá', 'với', 'trong đó', 'gồm'],
+  /**
+   * The parts of a total after it, breakdowns (by type, by field, by status) separated by ";":
+   * "tiếp nhận 50 đơn thư (trong đó 17 đơn khiếu nại, 5 đơn tố cáo, 28 đơn kiến nghị, phản ánh)".
+   */
+  partsOf: (parts: string) => ` (trong đó ${parts})`,
   /** Joins the subject to a clause that starts with a number: "toàn huyện có 115 hộ …". */
   has: 'có',
   increase: (quantity: string) => `tăng ${quantity} so cùng kỳ`,
