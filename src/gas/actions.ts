@@ -4,6 +4,7 @@
  * the document lock, log it to "Nhật ký" and tell the user the result.
  */
 
+import { defaultUnits } from '../engine/catalogue/defaults';
 import { dataWindow, todayIn } from '../engine/periods/cutoff';
 import { formatPeriod, parsePeriod, periodLabel } from '../engine/periods/period';
 import { unitDisplayName, unitSheetName } from '../engine/sheet/layout';
@@ -19,6 +20,7 @@ import {
   MONTH_PROMPT,
   PERIOD_PROMPT,
   SETUP,
+  SHEETS,
   SUBMIT,
   TEMPLATES,
   YEAR_PROMPT,
@@ -111,17 +113,23 @@ function loadConfig(ss: Spreadsheet): Config | null {
 
 // ---------------------------------------------------------------- Thiết lập
 
-export function doSetup(): { created: string[]; kept: string[]; errors: string[] } | undefined {
+export function doSetup():
+  | { created: string[]; kept: string[]; renamed: [string, string][]; errors: string[] }
+  | undefined {
   const ss = activeSpreadsheet();
   const r = locked(ss, 'setup', SETUP.title, undefined, () => {
     const out = setupSheets(ss);
     const errors = out.config.ok ? [] : out.config.errors;
     writeLog(ss, { action: LOG.actions.setup, result: errors.length ? LOG.failed(errors[0]) : LOG.ok });
-    return { created: out.created, kept: out.kept, errors };
+    return { created: out.created, kept: out.kept, renamed: out.renamed, errors };
   });
   if (!r) return undefined;
   const parts = [
     r.created.length ? SETUP.created(r.created) : '',
+    ...r.renamed.map(([name, other]) => SETUP.renamed(name, other)),
+    // New sheets hold the sample (Mường Nhé) data, which must be replaced before use.
+    r.created.includes(SHEETS.units) ? SETUP.sampleUnits(defaultUnits().length) : '',
+    r.created.includes(SHEETS.settings) ? SETUP.sampleSettings : '',
     r.kept.length ? SETUP.kept(r.kept) : '',
     r.errors.length ? `${CONFIG.title}:\n${lines(r.errors)}` : SETUP.ok,
   ].filter(Boolean);

@@ -287,7 +287,26 @@ function decorate(name: string, sheet: Sheet): void {
 export interface SetupResult {
   created: string[];
   kept: string[];
+  /** Sheets not created because another sheet has their header: [expected name, that sheet's name]. */
+  renamed: [string, string][];
   config: ConfigResult;
+}
+
+/** Row 1 of a sheet model, as normalised texts. */
+function modelHeader(model: SheetModel): string[] {
+  return (model.rows[0] ?? []).map((c) => normalizeName(cellText((c?.v ?? '') as CellValue)));
+}
+
+/** A sheet (other than those named in `skip`) whose first row starts with `header`: a renamed copy. */
+function sheetWithHeader(ss: Spreadsheet, header: string[], skip: Set<string>): string | null {
+  if (header.filter(Boolean).length < 2) return null;
+  for (const sheet of ss.getSheets()) {
+    const name = sheet.getName();
+    if (skip.has(name) || sheet.getLastColumn() < header.length) continue;
+    const row = sheet.getRange(1, 1, 1, header.length).getValues()[0];
+    if (header.every((h, i) => normalizeName(cellText(row[i])) === h)) return name;
+  }
+  return null;
 }
 
 /** Create the missing configuration sheets with the defaults; never overwrite existing ones. */
@@ -311,17 +330,26 @@ export function setupSheets(ss: Spreadsheet): SetupResult {
   ];
   const created: string[] = [];
   const kept: string[] = [];
+  const renamed: [string, string][] = [];
+  const ours = new Set(models.map(([name]) => name));
   for (const [name, make] of models) {
     if (ss.getSheetByName(name)) {
       kept.push(name);
       continue;
     }
+    const model = make();
+    // A configuration sheet renamed by hand: making a new one would bring back the sample data.
+    const other = sheetWithHeader(ss, modelHeader(model), ours);
+    if (other) {
+      renamed.push([name, other]);
+      continue;
+    }
     const sheet = ss.insertSheet(name);
-    renderSheet(sheet, make());
+    renderSheet(sheet, model);
     decorate(name, sheet);
     created.push(name);
   }
-  return { created, kept, config: readConfig(ss) };
+  return { created, kept, renamed, config: readConfig(ss) };
 }
 
 // ------------------------------------------------------------------ reading

@@ -1,7 +1,7 @@
 import { defaultCatalogue, defaultSettings, defaultUnits } from '../../src/engine/catalogue/defaults';
 import * as main from '../../src/gas/main';
 import { readConfig } from '../../src/gas/setup';
-import { SETTING_LABELS, SHEETS } from '../../src/messages/vi/gas';
+import { SETTING_LABELS, SETUP, SHEETS } from '../../src/messages/vi/gas';
 import { ADMIN, createEnv, type Env, runSetup, setSetting } from './helpers';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -56,6 +56,29 @@ describe('Thiết lập', () => {
     if (!r.ok) throw new Error(r.errors.join('\n'));
     expect(r.config.settings.aggregatingUnitName).toBe('Nậm Pồ');
     expect(r.config.catalogue.rules[0].message).toBe('Thông báo đã sửa');
+  });
+
+  test('a configuration sheet renamed by hand is not replaced by the sample one; the alert says which to rename back', () => {
+    runSetup();
+    expect(lastAlert(env)).toContain(SETUP.sampleUnits(defaultUnits().length));
+    const units = sheet(env, SHEETS.units);
+    units.getRange('A2:C2').setValues([['xa-moi', 'Xã Mới', 'xã']]);
+    units.setName('Danh sách xã');
+    sheet(env, SHEETS.settings).setName('Cài đặt cũ');
+    const before = env.master.getSheets().length;
+    runSetup();
+    expect(env.master.getSheets()).toHaveLength(before);
+    expect(env.master.getSheetByName(SHEETS.units)).toBeNull();
+    expect(lastAlert(env)).toContain(SETUP.renamed(SHEETS.units, 'Danh sách xã'));
+    expect(lastAlert(env)).toContain(SETUP.renamed(SHEETS.settings, 'Cài đặt cũ'));
+    expect(lastAlert(env)).not.toContain(SETUP.sampleUnits(defaultUnits().length));
+    // Renamed back, the user's list is the one read.
+    units.setName(SHEETS.units);
+    sheet(env, 'Cài đặt cũ').setName(SHEETS.settings);
+    runSetup();
+    const r = readConfig(env.master);
+    if (!r.ok) throw new Error(r.errors.join('\n'));
+    expect(r.config.units[0].code).toBe('xa-moi');
   });
 
   test('text typed into the sheets stays text (no formula, no number)', () => {

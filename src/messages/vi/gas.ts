@@ -149,6 +149,13 @@ export const CONFIG = {
 export const SETUP = {
   created: (names: string[]) => `Đã tạo trang: ${names.join(', ')}.`,
   kept: (names: string[]) => `Giữ nguyên trang đã có: ${names.join(', ')}.`,
+  renamed: (name: string, other: string) =>
+    `Chưa tạo trang "${name}": trang "${other}" có cùng tiêu đề, có lẽ là trang "${name}" đã bị đổi tên. ` +
+    `Hãy đổi tên trang "${other}" lại thành "${name}" rồi chạy Thiết lập lần nữa.`,
+  sampleUnits: (n: number) =>
+    `Trang "Đơn vị" mới tạo có danh sách mẫu (${n} xã của huyện Mường Nhé): hãy thay bằng danh sách đơn vị ` +
+    'của mình trước khi tạo mẫu báo cáo.',
+  sampleSettings: 'Trang "Cài đặt" mới tạo có giá trị mẫu (tên đơn vị, cơ quan, người nhận): hãy sửa cho đúng.',
   ok: 'Cấu hình đọc được, không có lỗi. Bước tiếp theo: Dân vận › Tạo mẫu báo cáo cho xã.',
   title: 'Thiết lập',
 } as const;
