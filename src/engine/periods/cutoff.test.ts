@@ -202,3 +202,16 @@ describe('todayIn', () => {
     expect(localDateOf('2018-09-16T23:00:00', 'Asia/Ho_Chi_Minh')).toBe('2018-09-16');
   });
 });
+
+describe('days off swapped with a Saturday (civil servants off on a weekday, working the Saturday)', () => {
+  // 2025: Friday 02/05 off, worked back on Saturday 26/04; 2024: Monday 29/04 off, worked back on 04/05.
+  const calendarMonths: Settings = { ...defaultSettings(), cutoffDay: 1, submitDays: 2, submitWorkingDays: true };
+
+  test('April 2025 by calendar month: 30/4, 1/5, 2/5 and the weekend are off: 2 working days after the window are Monday 05/05 and Tuesday 06/05', () => {
+    expect(deadline({ type: 'month', year: 2025, index: 4 }, calendarMonths)).toBe('2025-05-06');
+  });
+
+  test('the default list holds both swapped days', () => {
+    expect(defaultSettings().holidays).toEqual(expect.arrayContaining(['2024-04-29', '2025-05-02']));
+  });
+});
