@@ -345,6 +345,7 @@ export function doAggregate() {
     r.problems.length ? `${AGGREGATE.problems(r.problems.length)}\n${lines(r.problems)}` : '',
     r.warnings.length ? `${AGGREGATE.warnings}\n${lines(r.warnings)}` : '',
     r.notes.join('\n'),
+    config.emailProblems.length ? `${AGGREGATE.emailProblems}\n${lines(config.emailProblems)}` : '',
   ].filter(Boolean);
   if (parts.length) alert(AGGREGATE.title, [r.message, ...parts].join('\n\n'));
   return r;

@@ -63,6 +63,11 @@ export interface AddonOptions {
 }
 
 export interface Config {
+  /**
+   * Mistakes that only the e-mail actions need to refuse on (readConfig without `strict`): those
+   * actions read the settings strictly themselves; others go on, and say so.
+   */
+  emailProblems: string[];
   settings: Settings;
   units: Unit[];
   catalogue: Catalogue;
@@ -349,7 +354,7 @@ export function setupSheets(ss: Spreadsheet): SetupResult {
     decorate(name, sheet);
     created.push(name);
   }
-  return { created, kept, renamed, config: readConfig(ss) };
+  return { created, kept, renamed, config: readConfig(ss, { strict: true }) };
 }
 
 // ------------------------------------------------------------------ reading
@@ -394,7 +399,12 @@ interface SettingsRead {
   titleCell?: string;
 }
 
-export function readSettingsGrid(grid: Grid, log: Located): SettingsRead {
+/**
+ * `emailProblems`, when given, takes the mistakes in "Người nhận báo cáo" instead of the errors
+ * (the wrong addresses are left out): only the e-mail actions need that row, and a commune must
+ * not be kept from submitting by an address the district mistyped.
+ */
+export function readSettingsGrid(grid: Grid, log: Located, emailProblems?: string[]): SettingsRead {
   const sheet = SHEETS.settings;
   const defaults = settingsDefaults();
   const byLabel = new Map<string, SettingKey>();
@@ -447,9 +457,14 @@ export function readSettingsGrid(grid: Grid, log: Located): SettingsRead {
       }
       case 'recipients': {
         const list = emailList(v);
-        obj[key] = list;
         const wrong = list.filter((e) => !looksLikeEmail(e));
-        if (wrong.length) bad(CONFIG.badEmails(wrong));
+        obj[key] = emailProblems ? list.filter((e) => looksLikeEmail(e)) : list;
+        if (!wrong.length) break;
+        if (emailProblems)
+          emailProblems.push(
+            `${CONFIG.where(sheet, cells[key] as string)} (${SETTING_LABELS[key]}): ${CONFIG.badEmails(wrong)}`,
+          );
+        else bad(CONFIG.badEmails(wrong));
         break;
       }
       case 'admins': {
@@ -822,8 +837,9 @@ function configGrid(sheet: Sheet): Grid {
 }
 
 /** Read and validate the configuration sheets (one call each, plus the lookup); "Ngày nghỉ" is optional. */
-export function readConfig(ss: Spreadsheet): ConfigResult {
+export function readConfig(ss: Spreadsheet, opts: { strict?: boolean } = {}): ConfigResult {
   const log = collector();
+  const emailProblems: string[] = [];
   const sheets: Record<string, Sheet | null> = {};
   const grids: Record<string, Grid> = {};
   for (const name of [SHEETS.settings, SHEETS.units, SHEETS.indicators, SHEETS.rules]) {
@@ -833,7 +849,7 @@ export function readConfig(ss: Spreadsheet): ConfigResult {
     else grids[name] = configGrid(sheet);
   }
   if (log.errors.length) return { ok: false, errors: log.errors };
-  const s = readSettingsGrid(grids[SHEETS.settings], log);
+  const s = readSettingsGrid(grids[SHEETS.settings], log, opts.strict ? undefined : emailProblems);
   const timeZone = s.settings?.timeZone ?? settingsDefaults().timeZone;
   const u = readUnitsGrid(grids[SHEETS.units], timeZone, log);
   const catalogue = readCatalogueGrids(grids[SHEETS.indicators], grids[SHEETS.rules], s.title, s.titleCell, log);
@@ -846,6 +862,7 @@ export function readConfig(ss: Spreadsheet): ConfigResult {
   return {
     ok: true,
     config: {
+      emailProblems,
       settings: holidays ? { ...s.settings, holidays } : s.settings,
       units: u.units,
       catalogue,

@@ -1,8 +1,9 @@
 import { defaultCatalogue, defaultSettings, defaultUnits } from '../../src/engine/catalogue/defaults';
+import { LAYOUT, monthCol } from '../../src/engine/sheet/layout';
 import * as main from '../../src/gas/main';
 import { readConfig } from '../../src/gas/setup';
 import { SETTING_LABELS, SETUP, SHEETS } from '../../src/messages/vi/gas';
-import { ADMIN, createEnv, type Env, runSetup, setSetting } from './helpers';
+import { ADMIN, createEnv, type Env, runSetup, runTemplates, seedUnitSheet, setSetting, unitSheet } from './helpers';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -130,7 +131,8 @@ describe('Thiết lập', () => {
 
     test('settings: the wrong recipient is named; "Tên <địa chỉ>" as copied from Gmail is read as the address', () => {
       setSetting(env.master, 'recipients', 'bandanvan@muongnhe.vn, tinhuy@dienbien');
-      expect(errorsOf()).toContain(
+      const strict = readConfig(env.master, { strict: true });
+      expect(strict.ok ? [] : strict.errors).toContain(
         `Trang "Cài đặt", ô B${settingRow('recipients')} (${SETTING_LABELS.recipients}): "tinhuy@dienbien" không phải địa chỉ e-mail hợp lệ (cần dạng ten@mien.vn)`,
       );
       setSetting(
@@ -141,6 +143,32 @@ describe('Thiết lập', () => {
       const r = readConfig(env.master);
       if (!r.ok) throw new Error(r.errors.join('\n'));
       expect(r.config.settings.recipients).toEqual(['a@dienbien.gov.vn', 'bandanvan@muongnhe.vn']);
+    });
+
+    test('a mistyped recipient stops only the e-mail: communes still submit, Tổng hợp runs and says so', () => {
+      runTemplates(env.fake);
+      env.units.forEach((u, i) => {
+        seedUnitSheet(unitSheet(env, u) as Sheet, i);
+      });
+      setSetting(env.master, 'recipients', 'bandanvan@muongnhe.vn, tinhuy@dienbien');
+      const problem = `Trang "Cài đặt", ô B${settingRow('recipients')} (${SETTING_LABELS.recipients}): "tinhuy@dienbien" không phải địa chỉ e-mail hợp lệ (cần dạng ten@mien.vn)`;
+      // A commune submits October.
+      const s = unitSheet(env, env.units[0]) as Sheet;
+      s.getRange(LAYOUT.submittedRow, monthCol(9)).setValue('');
+      env.master.setActiveSheet(s);
+      env.fake.ui.queuePromptResponse({ text: '9' });
+      expect(main.submitMonth()?.ok).toBe(true);
+      // The district aggregates; the alert names the address to fix.
+      env.fake.ui.queuePromptResponse({ text: '9/2018' });
+      expect(main.aggregateReports()?.summary.completeness.reported).toBe(11);
+      expect(lastAlert(env)).toContain(problem);
+      // Sending the report refuses, naming it too; nothing is sent.
+      main.sendReportNow();
+      expect(env.fake.ui.alerts.map((a) => a.prompt).join('\n')).toContain('"tinhuy@dienbien"');
+      expect(env.fake.mail.sent).toHaveLength(0);
+      // Thiết lập lists it as an error.
+      runSetup();
+      expect(lastAlert(env)).toContain(problem);
     });
 
     test('settings: a missing row', () => {

@@ -10,7 +10,7 @@ import type { CellValue, Grid, Settings } from '../../engine/types';
 import { SETTING_HELP, SETTING_LABELS, SHEETS, WORDS } from '../../messages/vi/gas';
 import { settingsDefaults } from '../config-defaults';
 import { readSettingsGrid, yesNo } from '../setup';
-import { cellList, cellNumber, cellText, normalizeName } from '../util';
+import { cellNumber, cellText, emailList, normalizeName } from '../util';
 import { BOOL_FIELDS, INT_FIELDS, TEXT_FIELDS } from './settings-form';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -71,7 +71,7 @@ export function readSheetSettings(): SheetSettings | null {
     const v = grid[row - 1][1];
     if ((INT_FIELDS as readonly string[]).includes(key)) values[key] = cellText(v) === '' ? '' : cellNumber(v);
     else if ((BOOL_FIELDS as readonly string[]).includes(key)) values[key] = yesNo(v) ?? false;
-    else if (key === 'recipients') values[key] = cellList(v);
+    else if (key === 'recipients') values[key] = emailList(v);
     else values[key] = cellText(v);
   }
   return { values, parsed: parse(grid) };

@@ -262,6 +262,7 @@ export const AGGREGATE = {
     `Đã tổng hợp ${label}: ${reported}/${expected} đơn vị đã nộp. Kết quả ở trang "${sheet}".`,
   problems: (n: number) => `Có ${n} đơn vị không đọc được:`,
   failed: (why: string) => `Tổng hợp không thành công, trang tổng hợp cũ được giữ nguyên. Lý do: ${why}`,
+  emailProblems: 'Lưu ý: báo cáo e-mail chưa gửi được cho tới khi sửa:',
   notYet: (label: string, start: string) =>
     `Chưa tổng hợp được ${label}: kỳ này tính số liệu từ ${start}, chưa bắt đầu. Hãy kiểm tra lại kỳ đã nhập.`,
   warnings: 'Cần xem lại:',
