@@ -30,7 +30,8 @@ describe('narrate: Mường Nhé, September 2018', () => {
       'Đến ngày 20/09/2018, 9/11 xã đã gửi báo cáo (tỷ lệ 81,8%), 7 xã đúng hạn; chưa báo cáo: xã Nậm Vì, xã Pá Mỳ; nộp muộn: xã Huổi Lếch, xã Nậm Kè.',
       'Hội Nông dân: Trong tháng 9/2018, toàn huyện có 12 ngày công làm đường liên thôn, liên bản, bằng cùng kỳ. ' +
         'Từ đầu năm đến nay, toàn huyện có 92 ngày công làm đường liên thôn, liên bản, giảm 8 ngày công so cùng kỳ. ' +
-        'Đến nay, toàn huyện có 115 hộ nông dân sản xuất, kinh doanh giỏi các cấp, tăng 21 hộ so cùng kỳ.',
+        'Đến nay, toàn huyện có 115 hộ nông dân sản xuất, kinh doanh giỏi các cấp, tăng 21 hộ so cùng kỳ. ' +
+        'Số đến nay gồm số đã báo cáo trước đó của xã Chung Chải, chưa có số liệu tháng 9/2018.',
       'Đoàn Thanh niên: Từ đầu năm đến nay, toàn huyện có 1.000 lượt đoàn viên giúp dân di chuyển, di dời nhà cửa.',
       'Liên đoàn Lao động: Từ đầu năm đến nay, toàn huyện bàn giao 1 nhà "Mái ấm công đoàn", trị giá 0,3 triệu đồng, bằng cùng kỳ.',
       'Tiếp công dân, tiếp nhận và giải quyết đơn thư: Trong tháng 9/2018, toàn huyện tiếp 27 lượt công dân, bằng cùng kỳ; ' +
@@ -120,6 +121,24 @@ describe('narrate: other cases', () => {
       'Đến ngày 20/09/2018, 2/2 xã đã gửi báo cáo (tỷ lệ 100%), 2 xã đúng hạn.',
       'Đoàn Thanh niên: Từ đầu năm đến nay, toàn huyện trao 750 suất quà; 0 kiện mì tôm, giảm 40 kiện so cùng kỳ.',
     ]);
+  });
+
+  it('says whose "so far" figure of a stock is older than the period', () => {
+    const units = ['a', 'b', 'c', 'd', 'e'].map((c) => unit(c, c.toUpperCase()));
+    const stock = (code: string, m: number, v: number) =>
+      unitYear(code, 2018, { values: { HND_SXKDG_CONGNHAN: { [m]: v } }, submitted: { [m]: `2018-0${m}-16` } });
+    const all = summary(SEP, [stock('a', 9, 10), stock('b', 9, 20)], [], units.slice(0, 2));
+    expect(all.narrative.join(' ')).toContain('Đến nay, toàn huyện có 30 hộ');
+    expect(all.narrative.join(' ')).not.toContain('Số đến nay gồm');
+    const one = summary(SEP, [stock('a', 9, 10), stock('b', 8, 20)], [], units.slice(0, 2));
+    expect(one.narrative.join(' ')).toContain(
+      'Đến nay, toàn huyện có 30 hộ nông dân sản xuất, kinh doanh giỏi các cấp. ' +
+        'Số đến nay gồm số đã báo cáo trước đó của xã B, chưa có số liệu tháng 9/2018.',
+    );
+    const many = summary(SEP, [stock('a', 9, 1), ...['b', 'c', 'd', 'e'].map((c) => stock(c, 7, 1))], [], units);
+    expect(many.narrative.join(' ')).toContain(
+      'Số đến nay gồm số đã báo cáo trước đó của xã B, xã C, xã D và 1 đơn vị khác, chưa có số liệu tháng 9/2018.',
+    );
   });
 
   it('says "đơn vị" for mixed kinds and uses the local date in Vietnam', () => {

@@ -13,6 +13,7 @@
  *   4. a sentence on invalid cells left out of the totals.
  */
 import { NARRATIVE_TEXT as T } from '../../messages/vi/narrative';
+import { unitFigures } from '../aggregate/unit-figures';
 import { localDateOf } from '../periods/cutoff';
 import { isYearToDate, periodLabel, periodMonths } from '../periods/period';
 import { unitDisplayName } from '../sheet/layout';
@@ -228,8 +229,43 @@ function groupParagraph(label: string, members: Member[], s: SummaryCore, rel: R
     [T.soFar, items(stocks, 'ytd', rel)],
   ];
   const sentences = parts.filter(([, list]) => list.length).map(([opening, list]) => sentence(opening, scope, list));
+  // A stock "so far" counts a unit's last figure even when it did not report in the period: say whose.
+  const stockItems = parts[2][1];
+  const carried = stockItems.length ? carriedUnits(stockItems, s) : [];
+  if (carried.length) sentences.push(T.carriedStocks(listNames(carried), periodLabel(s.period)));
   return sentences.length ? `${label}: ${sentences.join(' ')}` : null;
 }
+
+/** Units whose "so far" figure of a said stock comes from before the period (no figure in it), in summary order. */
+function carriedUnits(said: Item[], s: SummaryCore): string[] {
+  const codes = new Set<string>();
+  const order: string[] = [];
+  for (const item of said) {
+    const sum = s.indicators.find((x) => x.code === item.ind.code);
+    if (!sum) continue;
+    const f = unitFigures(sum);
+    for (let i = 0; i < f.length; i++) {
+      if (f.period(i) !== null || f.ytd(i) === null || codes.has(f.code(i))) continue;
+      codes.add(f.code(i));
+      order.push(f.code(i));
+    }
+  }
+  if (!order.length) return [];
+  const byCode = new Map(s.units.map((u) => [u.code, u]));
+  return order.map((code) => {
+    const unit = byCode.get(code);
+    return unit ? unitInSentence(unit) : code;
+  });
+}
+
+/** "xã A, xã B và 3 đơn vị khác": at most CARRIED_NAMES names. */
+function listNames(names: string[]): string {
+  const shown = names.slice(0, CARRIED_NAMES);
+  const rest = names.length - shown.length;
+  if (rest > 0) return `${shown.join(', ')} ${T.andOthers(rest)}`;
+  return shown.length > 1 ? `${shown.slice(0, -1).join(', ')} và ${shown[shown.length - 1]}` : shown[0];
+}
+const CARRIED_NAMES = 3;
 
 /** Single spaces, trimmed, without trailing punctuation (. ; ,). */
 export function cleanNote(text: string): string {

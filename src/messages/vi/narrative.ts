@@ -16,6 +16,10 @@ export const NARRATIVE_TEXT = {
   yearToDate: 'Từ đầu năm đến nay',
   /** Stocks (cumulative indicators) are "so far" figures. */
   soFar: 'Đến nay',
+  /** After the "Đến nay" sentence: whose figures there are older than the period. */
+  carriedStocks: (names: string, label: string) =>
+    `Số đến nay gồm số đã báo cáo trước đó của ${names}, chưa có số liệu ${label}.`,
+  andOthers: (n: number) => `và ${n} đơn vị khác`,
   /**
    * Phrases that continue the figure just before them in the catalogue rather than start a new
    * one ("bàn giao 3 nhà …, trị giá 90 triệu đồng"): joined with a comma, not a semicolon, and
