@@ -62,10 +62,19 @@ async function run() {
   return cli.main(process.argv.slice(2));
 }
 
-// `tonghop check … | head`: a closed pipe is not an error.
+// `tonghop check … | head`: a closed pipe is not an error. The command still runs to its end
+// (its outputs are written, its exit code is kept); what it would print is dropped. Exiting
+// here would stop it half-way, before the files are written, with exit code 0.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (e) => {
-    if (e && e.code === 'EPIPE') process.exit(process.exitCode || 0);
+    if (e && (e.code === 'EPIPE' || e.code === 'ERR_STREAM_DESTROYED')) {
+      stream.write = (_chunk, encoding, callback) => {
+        const done = typeof encoding === 'function' ? encoding : callback;
+        if (typeof done === 'function') process.nextTick(done);
+        return true;
+      };
+      return;
+    }
     throw e;
   });
 }

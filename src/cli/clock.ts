@@ -2,10 +2,26 @@
 import { CLI_TEXT as T } from '../messages/vi/cli';
 import { EXIT, UserError } from './exit-codes';
 
+/** Years a report of this tool can be about; outside them TONGHOP_NOW is a typing mistake. */
+export const NOW_YEARS = { min: 1990, max: 2100 } as const;
+
+/** "2018-09-20", "2018-09-20T09:00", "2018-09-20T09:00:00.000+07:00", "… Z". */
+const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?)?(?:Z|[+-]\d{2}:?\d{2})?$/i;
+
 export function now(env: NodeJS.ProcessEnv = process.env): Date {
   const fixed = env.TONGHOP_NOW?.trim();
   if (!fixed) return new Date();
-  const d = /^\d{4}-\d{2}-\d{2}/.test(fixed) ? new Date(fixed) : new Date(Number.NaN);
+  const m = ISO.exec(fixed);
+  if (!m) throw new UserError(T.badNow(fixed), EXIT.usage);
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  // Date would roll 2018-02-30 over to 2 March: a date that does not exist is a mistake.
+  const daysInMonth = month >= 1 && month <= 12 ? new Date(Date.UTC(year, month, 0)).getUTCDate() : 0;
+  if (day < 1 || day > daysInMonth) throw new UserError(T.impossibleNow(fixed), EXIT.usage);
+  if (m[4] !== undefined && (Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6] ?? 0) > 59))
+    throw new UserError(T.impossibleNow(fixed), EXIT.usage);
+  if (year < NOW_YEARS.min || year > NOW_YEARS.max)
+    throw new UserError(T.nowOutOfRange(fixed, NOW_YEARS.min, NOW_YEARS.max), EXIT.usage);
+  const d = new Date(fixed.replace(' ', 'T'));
   if (Number.isNaN(d.getTime())) throw new UserError(T.badNow(fixed), EXIT.usage);
   return d;
 }

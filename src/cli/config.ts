@@ -23,10 +23,133 @@ function readJson(file: string): unknown {
     const detail = code === 'ENOENT' ? 'không tìm thấy tệp' : String((e as Error).message);
     throw new UserError(T.configUnreadable(file, detail), EXIT.usage);
   }
+  const json = text.replace(/^\uFEFF/, '');
   try {
-    return JSON.parse(text.replace(/^\uFEFF/, ''));
+    return JSON.parse(json);
+  } catch {
+    const { line, column } = lineAndColumn(json, jsonErrorOffset(json) ?? json.length);
+    throw new UserError(T.configNotJson(file, line, column, json.split(/\r\n|\r|\n/)[line - 1] ?? ''), EXIT.usage);
+  }
+}
+
+/** 1-based line and column of `offset` in `text`. */
+export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  const lines = text.slice(0, offset).split(/\r\n|\r|\n/);
+  return { line: lines.length, column: lines[lines.length - 1].length + 1 };
+}
+
+/** Thrown inside jsonErrorOffset at the first character that is not JSON. */
+class JsonStop extends Error {
+  constructor(readonly at: number) {
+    super('json');
+  }
+}
+
+/**
+ * Offset of the first character where `text` stops being JSON (its length when it ends too soon),
+ * null when it is JSON.
+ * Found here rather than in JSON.parse's message: V8 gives a position only for some errors, in
+ * English, and in a form that differs between Node versions.
+ */
+export function jsonErrorOffset(text: string): number | null {
+  let i = 0;
+  const fail = (): never => {
+    throw new JsonStop(Math.min(i, text.length));
+  };
+  const ws = () => {
+    while (i < text.length && ' \t\n\r'.includes(text[i])) i++;
+  };
+  const expect = (ch: string) => {
+    if (text[i] !== ch) fail();
+    i++;
+  };
+  const word = (w: string) => {
+    for (const ch of w) expect(ch);
+  };
+  const string = () => {
+    expect('"');
+    for (;;) {
+      if (i >= text.length) fail();
+      const c = text.charCodeAt(i);
+      if (c === 0x22) {
+        i++;
+        return;
+      }
+      if (c < 0x20) fail();
+      if (c !== 0x5c) {
+        i++;
+        continue;
+      }
+      i++;
+      const e = text[i] ?? '';
+      if (e === 'u') {
+        i++;
+        for (let k = 0; k < 4; k++) {
+          if (!/^[0-9a-fA-F]$/.test(text[i] ?? '')) fail();
+          i++;
+        }
+      } else if (e && '"\\/bfnrt'.includes(e)) i++;
+      else fail();
+    }
+  };
+  const number = () => {
+    const m = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
+    if (!m) fail();
+    i += m ? m[0].length : 0;
+  };
+  const value = (): void => {
+    ws();
+    const c = text[i];
+    if (c === '{') {
+      i++;
+      ws();
+      if (text[i] === '}') {
+        i++;
+        return;
+      }
+      for (;;) {
+        ws();
+        string();
+        ws();
+        expect(':');
+        value();
+        ws();
+        if (text[i] === '}') {
+          i++;
+          return;
+        }
+        expect(',');
+      }
+    } else if (c === '[') {
+      i++;
+      ws();
+      if (text[i] === ']') {
+        i++;
+        return;
+      }
+      for (;;) {
+        value();
+        ws();
+        if (text[i] === ']') {
+          i++;
+          return;
+        }
+        expect(',');
+      }
+    } else if (c === '"') string();
+    else if (c === 't') word('true');
+    else if (c === 'f') word('false');
+    else if (c === 'n') word('null');
+    else if (c === '-' || (c >= '0' && c <= '9')) number();
+    else fail();
+  };
+  try {
+    value();
+    ws();
+    return i < text.length ? i : null;
   } catch (e) {
-    throw new UserError(T.configNotJson(file, (e as Error).message), EXIT.usage);
+    // Not JsonStop: nesting too deep for this scanner; where it got to is the best guess.
+    return e instanceof JsonStop ? e.at : i;
   }
 }
 

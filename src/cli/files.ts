@@ -19,14 +19,45 @@ function skipped(name: string): boolean {
 /** Spreadsheets in other formats: not read, but named so nobody wonders where a commune went. */
 const OTHER_SHEETS = /\.(xls|xlsm|xlsb|ods|csv|numbers)$/i;
 
-function scan(dir: string, out: string[], other: string[]): void {
+interface Found {
+  xlsx: string[];
+  other: string[];
+  /** Symbolic links whose target is missing. */
+  broken: string[];
+  /** Real paths of the directories scanned, so a link back to a parent does not loop. */
+  seen: Set<string>;
+}
+
+function scan(dir: string, out: Found): void {
+  let real: string;
+  try {
+    real = fs.realpathSync(dir);
+  } catch {
+    return;
+  }
+  if (out.seen.has(real)) return;
+  out.seen.add(real);
   const entries = fs.readdirSync(dir, { withFileTypes: true });
   for (const e of entries) {
     if (skipped(e.name) || e.name === 'node_modules') continue;
     const p = path.join(dir, e.name);
-    if (e.isDirectory()) scan(p, out, other);
-    else if (e.isFile() && /\.xlsx$/i.test(e.name)) out.push(p);
-    else if (e.isFile() && OTHER_SHEETS.test(e.name)) other.push(p);
+    let isDir = e.isDirectory();
+    let isFile = e.isFile();
+    if (e.isSymbolicLink()) {
+      // Followed: a commune's file (or folder) linked into the reports folder is a report too.
+      try {
+        const st = fs.statSync(p);
+        isDir = st.isDirectory();
+        isFile = st.isFile();
+      } catch {
+        // Only links that look like reports are worth a word; a dangling link to anything else is not.
+        if (/\.xlsx$/i.test(e.name) || OTHER_SHEETS.test(e.name) || !path.extname(e.name)) out.broken.push(p);
+        continue;
+      }
+    }
+    if (isDir) scan(p, out);
+    else if (isFile && /\.xlsx$/i.test(e.name)) out.xlsx.push(p);
+    else if (isFile && OTHER_SHEETS.test(e.name)) out.other.push(p);
   }
 }
 
@@ -37,19 +68,30 @@ export function displayName(abs: string, cwd = process.cwd()): string {
 
 /**
  * All .xlsx files named by `args` (files as given, whatever their extension, so that a
- * renamed file gets a clear message). Sorted and de-duplicated so results never depend on
- * the order of the arguments. Missing paths and an empty result are errors (exit 3).
+ * renamed file gets a clear message; symbolic links followed). Sorted and de-duplicated so
+ * results never depend on the order of the arguments. Missing paths and an empty result are
+ * errors (exit 3).
  */
 export interface Collected {
   files: InputFile[];
   /** Spreadsheets of other formats found in the directories (.xls, .ods, …), not read. */
   other: InputFile[];
+  /** Symbolic links in the directories whose target is missing. */
+  broken: InputFile[];
+}
+
+/** The real path, or the path itself when it cannot be resolved. */
+function realOf(p: string): string {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    return p;
+  }
 }
 
 export function collect(args: string[], command: string, cwd = process.cwd()): Collected {
   if (args.length === 0) throw new UserError(T.noInputs(command), EXIT.usage);
-  const found: string[] = [];
-  const other: string[] = [];
+  const found: Found = { xlsx: [], other: [], broken: [], seen: new Set() };
   for (const arg of args) {
     const abs = path.resolve(cwd, arg);
     let st: fs.Stats;
@@ -58,17 +100,29 @@ export function collect(args: string[], command: string, cwd = process.cwd()): C
     } catch {
       throw new UserError(T.pathNotFound(arg), EXIT.input);
     }
-    if (st.isDirectory()) scan(abs, found, other);
-    else found.push(abs);
+    if (st.isDirectory()) scan(abs, found);
+    else found.xlsx.push(abs);
   }
   const sorted = (xs: string[]) =>
     [...new Set(xs)]
       .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
       .map((p) => ({ path: p, display: displayName(p, cwd) }));
-  const files = sorted(found);
+  // One file reached by two paths (a link and its target) is read once, under the first name.
+  const reached = new Set<string>();
+  const files = sorted(found.xlsx).filter((f) => {
+    const real = realOf(f.path);
+    if (reached.has(real)) return false;
+    reached.add(real);
+    return true;
+  });
+  const other = sorted(found.other);
+  const broken = sorted(found.broken);
   if (files.length === 0) {
-    const also = other.length ? ` ${T.otherFormats(sorted(other).map((f) => f.display))}` : '';
-    throw new UserError(`${T.noXlsxFound(args)}${also}`, EXIT.input);
+    const also = [
+      ...(other.length ? [T.otherFormats(other.map((f) => f.display))] : []),
+      ...(broken.length ? [T.brokenLinks(broken.map((f) => f.display))] : []),
+    ];
+    throw new UserError([T.noXlsxFound(args), ...also].join(' '), EXIT.input);
   }
-  return { files, other: sorted(other) };
+  return { files, other, broken };
 }

@@ -18,7 +18,7 @@ export interface Inputs {
 }
 
 export async function readInputs(paths: string[], command: string, io: Io, forceProgress: boolean): Promise<Inputs> {
-  const { files, other } = collect(paths, command, io.cwd);
+  const { files, other, broken } = collect(paths, command, io.cwd);
   const progress = new Progress(files.length, forceProgress, io.stderr);
   const outcomes = await readWorkbooksParallel(files, { onProgress: (done) => progress.update(done) });
   progress.finish();
@@ -27,6 +27,9 @@ export async function readInputs(paths: string[], command: string, io: Io, force
   let unreadable = 0;
   for (const f of other) {
     findings.push({ severity: 'warning', code: 'file-skipped', file: f.display, message: T.skippedFormat(f.display) });
+  }
+  for (const f of broken) {
+    findings.push({ severity: 'warning', code: 'broken-link', file: f.display, message: T.brokenLink(f.display) });
   }
   for (const o of outcomes) {
     if (o.workbook) workbooks.push(o.workbook);

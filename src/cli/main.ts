@@ -31,7 +31,9 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
   }
   if (name === 'help') {
     const topic = rest[0];
-    if (topic && topic in HELP && topic !== 'global') io.stdout.write(HELP[topic as keyof typeof HELP]);
+    // Own keys only: "toString" or "__proto__" are not help topics.
+    if (topic && Object.keys(HELP).includes(topic) && topic !== 'global')
+      io.stdout.write(HELP[topic as keyof typeof HELP]);
     else io.stdout.write(HELP.global);
     return EXIT.ok;
   }

@@ -1,29 +1,137 @@
-/** Writing output files safely: through a temporary file and a rename, so a reader never sees half a file. */
+/**
+ * Writing output files safely: through a temporary file and a rename, so a reader never sees half a
+ * file; and refusing output paths that would overwrite an input or another output of the same run.
+ */
 import fs from 'node:fs';
 import path from 'node:path';
 import { CLI_TEXT as T } from '../messages/vi/cli';
 import { EXIT, UserError } from './exit-codes';
+import { displayName } from './files';
+
+/** The nearest existing ancestor of `abs` (or `abs` itself) that is not a directory, if any. */
+function fileInTheWay(abs: string): string | undefined {
+  for (let p = abs; ; p = path.dirname(p)) {
+    let st: fs.Stats | undefined;
+    try {
+      st = fs.statSync(p);
+    } catch {
+      // Missing, or under a file (ENOTDIR): look further up.
+    }
+    if (st) return st.isDirectory() ? undefined : p;
+    if (path.dirname(p) === p) return undefined;
+  }
+}
+
+function describeWriteError(file: string, abs: string, e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  switch (err.code) {
+    case 'EACCES':
+    case 'EPERM':
+      return T.writeDetail.noPermission;
+    case 'EBUSY':
+      return T.writeDetail.busy;
+    case 'ENOSPC':
+      return T.writeDetail.diskFull;
+    case 'EROFS':
+      return T.writeDetail.readOnly;
+    case 'ENAMETOOLONG':
+      return T.writeDetail.nameTooLong;
+    case 'EISDIR':
+      return T.writeDetail.isDirectory(file);
+    case 'ENOTDIR':
+    case 'EEXIST': {
+      const blocker = fileInTheWay(path.dirname(abs));
+      return blocker ? T.writeDetail.fileInTheWay(displayName(blocker)) : T.writeDetail.notDirectory;
+    }
+    default:
+      // An error code says more to a technician than nothing; the English text says nothing to a user.
+      return T.writeDetail.system(err.code ?? '');
+  }
+}
+
+function isDirectory(abs: string): boolean {
+  try {
+    return fs.statSync(abs).isDirectory();
+  } catch {
+    // Not there yet (or not reachable: the write says why).
+    return false;
+  }
+}
 
 export function writeOutput(file: string, data: string | Uint8Array): void {
   const abs = path.resolve(file);
+  // Checked first: rename would fail only after the temporary file was written beside it.
+  const shown = displayName(abs);
+  if (isDirectory(abs)) throw new UserError(T.writeFailed(shown, T.writeDetail.isDirectory(shown)), EXIT.usage);
   const tmp = path.join(path.dirname(abs), `.${path.basename(abs)}.${process.pid}.tmp`);
   try {
     fs.mkdirSync(path.dirname(abs), { recursive: true });
     fs.writeFileSync(tmp, data);
     fs.renameSync(tmp, abs);
   } catch (e) {
-    fs.rmSync(tmp, { force: true });
-    const err = e as NodeJS.ErrnoException;
-    const detail =
-      err.code === 'EACCES' || err.code === 'EPERM'
-        ? 'không có quyền ghi'
-        : err.code === 'EBUSY'
-          ? 'tệp đang được mở trong chương trình khác (hãy đóng Excel rồi chạy lại)'
-          : err.code === 'ENOSPC'
-            ? 'đầy ổ đĩa'
-            : err.code === 'ENOTDIR' || err.code === 'EEXIST'
-              ? 'đường dẫn không phải thư mục'
-              : String(err.message ?? e);
-    throw new UserError(T.writeFailed(file, detail), EXIT.usage);
+    try {
+      fs.rmSync(tmp, { force: true });
+    } catch {
+      // Under a file (ENOTDIR) there is no temporary file to remove.
+    }
+    throw new UserError(T.writeFailed(shown, describeWriteError(shown, abs, e)), EXIT.usage);
+  }
+}
+
+/** One output of a command: the option that named it (for messages) and its absolute path. */
+export interface PlannedOutput {
+  option: string;
+  file: string;
+}
+
+/**
+ * The same file for two names: the real path (symbolic links and ".." resolved), and for a file
+ * that exists, its device and inode (hard links, case-insensitive disks).
+ */
+function identity(abs: string): { real: string; inode?: string } {
+  try {
+    const st = fs.statSync(abs);
+    return { real: fs.realpathSync(abs), inode: `${st.dev}:${st.ino}` };
+  } catch {
+    // A new file: its folder may exist, or be a link.
+    try {
+      return { real: path.join(fs.realpathSync(path.dirname(abs)), path.basename(abs)) };
+    } catch {
+      return { real: abs };
+    }
+  }
+}
+
+function same(a: { real: string; inode?: string }, b: { real: string; inode?: string }): boolean {
+  return a.real === b.real || (a.inode !== undefined && a.inode === b.inode);
+}
+
+/**
+ * Refuse (exit 2) an output that is a directory or under a file, one of the input files (writing it
+ * would destroy a commune's report), or the same file as another output (one would silently replace
+ * the other).
+ */
+export function checkOutputs(outputs: PlannedOutput[], inputs: { path: string; display: string }[], cwd: string): void {
+  // A path that cannot be a file: said before anything is written (not after the first output).
+  for (const o of outputs) {
+    const abs = path.resolve(cwd, o.file);
+    const shown = displayName(abs, cwd);
+    if (isDirectory(abs)) throw new UserError(T.writeFailed(shown, T.writeDetail.isDirectory(shown)), EXIT.usage);
+    const blocker = fileInTheWay(path.dirname(abs));
+    if (blocker)
+      throw new UserError(T.writeFailed(shown, T.writeDetail.fileInTheWay(displayName(blocker, cwd))), EXIT.usage);
+  }
+  const outs = outputs.map((o) => ({ ...o, id: identity(o.file) }));
+  for (let i = 0; i < outs.length; i++) {
+    for (let j = 0; j < i; j++) {
+      if (same(outs[i].id, outs[j].id))
+        throw new UserError(T.sameOutput(outs[j].option, outs[i].option, displayName(outs[i].file, cwd)), EXIT.usage);
+    }
+  }
+  if (inputs.length === 0) return;
+  const ins = inputs.map((f) => ({ display: f.display, id: identity(f.path) }));
+  for (const o of outs) {
+    const hit = ins.find((f) => same(f.id, o.id));
+    if (hit) throw new UserError(T.outputIsInput(o.option, displayName(o.file, cwd), hit.display), EXIT.usage);
   }
 }

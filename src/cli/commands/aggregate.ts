@@ -13,7 +13,7 @@ import { type Config, loadConfig } from '../config';
 import { EXIT } from '../exit-codes';
 import { displayName } from '../files';
 import { type Io, println } from '../io';
-import { writeOutput } from '../output';
+import { checkOutputs, type PlannedOutput, writeOutput } from '../output';
 import {
   consoleSummary,
   defaultSummaryName,
@@ -41,23 +41,36 @@ export interface AggregateOutputs {
   csv?: string;
 }
 
-/** Write the outputs of a prepared summary; returns the paths written (absolute). */
+/** The outputs as named on the command line, for checkOutputs' messages. */
+export function plannedOutputs(outputs: AggregateOutputs, xlsxOption = '--out'): PlannedOutput[] {
+  const planned: PlannedOutput[] = [{ option: xlsxOption, file: outputs.xlsx }];
+  if (outputs.html) planned.push({ option: '--html', file: outputs.html });
+  if (outputs.csv) planned.push({ option: '--csv', file: outputs.csv });
+  return planned;
+}
+
+export interface Written {
+  what: string;
+  file: string;
+}
+
+/** Write the outputs of a prepared summary; returns what was written where (absolute paths). */
 export async function writeAggregateOutputs(
   prepared: Prepared,
   config: Config,
   outputs: AggregateOutputs,
   when: Date,
-): Promise<string[]> {
-  const written: string[] = [];
+): Promise<Written[]> {
+  const written: Written[] = [];
   writeOutput(outputs.xlsx, await summaryXlsx(prepared.summary, config, when));
-  written.push(outputs.xlsx);
+  written.push({ what: T.what.summaryXlsx, file: outputs.xlsx });
   if (outputs.html) {
     writeOutput(outputs.html, renderHtmlReport(prepared.summary, config.catalogue));
-    written.push(outputs.html);
+    written.push({ what: T.what.html, file: outputs.html });
   }
   if (outputs.csv) {
     writeOutput(outputs.csv, summaryCsv(prepared.summary));
-    written.push(outputs.csv);
+    written.push({ what: T.what.csv, file: outputs.csv });
   }
   return written;
 }
@@ -78,15 +91,17 @@ export async function runAggregate(argv: string[], io: Io): Promise<number> {
     csv: resolve(args.str('csv')),
   };
 
+  // Two outputs on one path: refused before the (long) reading.
+  const planned = plannedOutputs(outputs, args.str('out') ? '--out' : T.defaultOutOption);
+  checkOutputs(planned, [], io.cwd);
   const prepared = await prepare(args.positionals, 'aggregate', config, period, when, io, args.bool('progress'));
+  checkOutputs(planned, prepared.inputs.files, io.cwd);
   const written = await writeAggregateOutputs(prepared, config, outputs, when);
 
   if (args.bool('json')) {
     io.stdout.write(`${JSON.stringify(prepared.summary, null, 2)}\n`);
   } else {
-    const what = [T.what.summaryXlsx, T.what.html, T.what.csv];
-    const files = [outputs.xlsx, outputs.html, outputs.csv];
-    for (const file of written) println(io.stdout, T.wrote(what[files.indexOf(file)], displayName(file, io.cwd)));
+    for (const w of written) println(io.stdout, T.wrote(w.what, displayName(w.file, io.cwd)));
     for (const line of consoleSummary(prepared.summary)) println(io.stdout, line);
     if (prepared.errors > 0) println(io.stdout, `\n${T.dataErrorsNote(prepared.errors)}`);
   }

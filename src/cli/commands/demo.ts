@@ -5,6 +5,8 @@
  * <out>/outbox/bao-cao-2018-09.eml (never sent), and prints the paths, completeness and
  * narrative. The demo data has deliberate errors; the demo still exits 0.
  */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import { defaultCatalogue, defaultSettings, defaultUnits } from '../../engine/catalogue/defaults';
 import { formatPeriod } from '../../engine/periods/period';
@@ -14,22 +16,54 @@ import { HELP_OPTION, parse } from '../args';
 import { now } from '../clock';
 import type { Config } from '../config';
 import { demoSheet, demoYears } from '../demo/data';
-import { EXIT } from '../exit-codes';
+import { EXIT, UserError } from '../exit-codes';
 import { displayName } from '../files';
 import { readInputs } from '../inputs';
 import { type Io, println } from '../io';
-import { writeXlsx } from '../xlsx/write';
+import { writeOutput } from '../output';
+import { toXlsxBuffer } from '../xlsx/write';
 import { writeAggregateOutputs } from './aggregate';
 import { deliver } from './report';
 import { consoleSummary, defaultSummaryName, summariseInputs } from './summary';
 import { templateFileName } from './template';
 
-const OPTIONS = { ...HELP_OPTION, out: { type: 'string' } } as const;
+const OPTIONS = { ...HELP_OPTION, out: { type: 'string' }, force: { type: 'boolean' } } as const;
 
 export const DEMO_PERIOD: Period = { type: 'month', year: 2018, index: 9 };
 /** The demo's "now" (unless TONGHOP_NOW is set): the morning after the September deadline. */
 export const DEMO_NOW = '2018-09-20T09:00:00+07:00';
 export const DEMO_RECIPIENT = '"Ban Tuyên giáo và Dân vận Tỉnh ủy Điện Biên" <bandanvan.tinh@example.vn>';
+
+/**
+ * Written in <out> with the hash of each commune workbook the demo wrote, so that a second run
+ * (a second `npm start`) knows those files are its own and not a commune's. Hidden: not read as input.
+ */
+export const DEMO_MARKER = '.tonghop-demo.json';
+
+const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
+const markerKey = (out: string, file: string) => path.relative(out, file).split(path.sep).join('/');
+
+function readMarker(out: string): Record<string, string> {
+  try {
+    const parsed = JSON.parse(fs.readFileSync(path.join(out, DEMO_MARKER), 'utf8')) as { files?: unknown };
+    const files = parsed?.files;
+    return files && typeof files === 'object' ? (files as Record<string, string>) : {};
+  } catch {
+    // No marker (first run) or a damaged one: no file is known to be the demo's.
+    return {};
+  }
+}
+
+/** No file there, the very bytes the demo would write, or a file the demo wrote and nobody changed since. */
+function ownFile(out: string, file: string, data: Buffer, marker: Record<string, string>): boolean {
+  let old: Buffer;
+  try {
+    old = fs.readFileSync(file);
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'ENOENT';
+  }
+  return old.equals(data) || marker[markerKey(out, file)] === sha256(old);
+}
 
 export async function runDemo(argv: string[], io: Io): Promise<number> {
   const args = parse('demo', argv, OPTIONS, false);
@@ -41,18 +75,40 @@ export async function runDemo(argv: string[], io: Io): Promise<number> {
   const when = io.env.TONGHOP_NOW?.trim() ? now(io.env) : new Date(DEMO_NOW);
   const config: Config = { catalogue: defaultCatalogue(), units: defaultUnits(), settings: defaultSettings() };
 
-  println(io.stdout, T.demoTitle);
   const xa = path.join(out, 'xa');
-  const files: string[] = [];
+  const planned: { file: string; data: Buffer }[] = [];
   for (const year of demoYears()) {
     for (const unit of config.units) {
       const sheet = demoSheet(unit, year, config.catalogue);
       if (!sheet) continue;
       const file = path.join(xa, templateFileName(unit, year.year));
-      await writeXlsx({ sheets: [sheet] }, file, { now: when });
-      files.push(file);
+      planned.push({ file, data: await toXlsxBuffer({ sheets: [sheet] }, { now: when }) });
     }
   }
+  // The file names are those `template` makes: a commune's real report may be there. Only the
+  // demo's own files (as it wrote them) are replaced, unless --force.
+  const marker = readMarker(out);
+  const foreign = planned.filter(({ file, data }) => !ownFile(out, file, data, marker));
+  if (foreign.length && !args.bool('force')) {
+    throw new UserError(
+      T.demoWouldOverwrite(
+        foreign.map((f) => displayName(f.file, io.cwd)),
+        displayName(out, io.cwd),
+      ),
+      EXIT.usage,
+    );
+  }
+
+  println(io.stdout, T.demoTitle);
+  for (const f of foreign) println(io.stdout, T.demoOverwrote(displayName(f.file, io.cwd)));
+  const files: string[] = [];
+  const written: Record<string, string> = {};
+  for (const { file, data } of planned) {
+    writeOutput(file, data);
+    files.push(file);
+    written[markerKey(out, file)] = sha256(data);
+  }
+  writeOutput(path.join(out, DEMO_MARKER), `${JSON.stringify({ note: T.demoMarkerNote, files: written }, null, 2)}\n`);
   println(io.stdout, T.demoInputs(files.length, displayName(xa, io.cwd)));
 
   // Only the files just written (not whatever else lies in <out>/xa).

@@ -17,7 +17,7 @@ import { displayName } from '../files';
 import { type Io, println } from '../io';
 import { bareAddress, composeEml } from '../mail/eml';
 import { type SmtpSettings, sendRaw, smtpFromEnv } from '../mail/smtp';
-import { writeOutput } from '../output';
+import { checkOutputs, writeOutput } from '../output';
 import { consoleSummary, defaultSummaryName, type Prepared, prepare, resolvePeriod, summaryXlsx } from './summary';
 
 const OPTIONS = {
@@ -79,9 +79,16 @@ export async function deliver(
   return { eml, sent: true };
 }
 
+/**
+ * The sender of a draft when none is given: the organisation's name with a placeholder address
+ * (the mail program asks for the real one when the .eml is sent). A domain with a dot, so the
+ * address check accepts it; "localdomain" never names a real mail server.
+ */
+export const DEFAULT_FROM_ADDRESS = 'tonghop@localhost.localdomain';
+
 export function defaultFrom(config: Config): string {
   const name = config.settings.organisation.replace(/["\\\r\n]/g, '');
-  return `"${name}" <tonghop@localhost>`;
+  return `"${name}" <${DEFAULT_FROM_ADDRESS}>`;
 }
 
 export async function runReport(argv: string[], io: Io): Promise<number> {
@@ -103,11 +110,14 @@ export async function runReport(argv: string[], io: Io): Promise<number> {
   const smtp = smtpFromEnv(io.env);
   // Sender: --from, TONGHOP_MAIL_FROM, the SMTP login when it is an address, else a local placeholder.
   const login = smtp?.user && /@/.test(smtp.user) ? smtp.user : undefined;
-  const fromText = args.str('from') ?? smtp?.from ?? login ?? defaultFrom(config);
-  const from = checkAddress(fromText, T.smtpBadFrom);
+  const givenFrom = args.str('from') ?? smtp?.from ?? login;
+  // A server would refuse (or bounce) the placeholder: sending needs a real sender.
+  if (smtp && givenFrom === undefined) throw new UserError(T.smtpNoFrom, EXIT.usage);
+  const from = checkAddress(givenFrom ?? defaultFrom(config), T.smtpBadFrom);
   const outbox = path.resolve(io.cwd, args.str('outbox') ?? 'outbox');
 
   const prepared = await prepare(args.positionals, 'report', config, period, when, io, args.bool('progress'));
+  checkOutputs([{ option: '--outbox', file: path.join(outbox, emlFileName(prepared)) }], prepared.inputs.files, io.cwd);
   let result: MailResult;
   try {
     result = await deliver(prepared, config, { to, from, outbox, smtp }, when, io);

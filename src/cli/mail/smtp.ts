@@ -33,6 +33,8 @@ export function smtpFromEnv(env: NodeJS.ProcessEnv): SmtpSettings | null {
   }
   const user = env.TONGHOP_SMTP_USER?.trim() || undefined;
   const pass = env.TONGHOP_SMTP_PASS ?? undefined;
+  // Else the server's refusal ("535 authentication failed") would not say what is missing.
+  if (user && !pass) throw new UserError(T.smtpNoPass, EXIT.usage);
   const from = env.TONGHOP_MAIL_FROM?.trim() || undefined;
   return { host, port, secure, user, pass, from };
 }
@@ -48,7 +50,9 @@ export function describeSmtpError(e: unknown): string {
   const known = code ? T.smtpErrors[code] : undefined;
   const reply = err?.response ? ` — máy chủ trả lời: ${String(err.response).slice(0, 200)}` : '';
   if (known) return `${known}${reply}`;
-  return `${String(err?.message ?? e)}${reply}`;
+  // An error this tool does not know: a Vietnamese sentence first, the raw text only as a detail.
+  const raw = String(err?.response ?? err?.message ?? e).slice(0, 200);
+  return T.smtpUnknownError(code, raw);
 }
 
 export interface Envelope {

@@ -251,8 +251,11 @@ function failure(file: string, message: string): ReadOutcome {
 function exceljsProblem(file: string, e: unknown, limits: ReadLimits): string {
   const msg = e instanceof Error ? e.message : String(e);
   if (/^Max (row|column|\w+) count/.test(msg)) return T.someSheetTooLarge(file, limits.maxRows, limits.maxCols);
-  if (/end of data|corrupt|invalid|unexpected|signature|zip/i.test(msg)) return T.corrupt(file, msg);
-  return T.unreadable(file, msg);
+  // Anything else is a broken package or broken XML inside it; exceljs and its zip reader say so
+  // in English internals ("Cannot read properties of undefined", "Bug : uncompressed data size
+  // mismatch"), which tell a commune nothing. The raw text only for TONGHOP_DEBUG=1.
+  const debug = process.env.TONGHOP_DEBUG === '1' ? msg : undefined;
+  return T.damaged(file, debug);
 }
 
 /** Parse an .xlsx held in memory. Never throws for bad input. */
@@ -303,6 +306,9 @@ export async function readWorkbookFile(
     return await readWorkbookBuffer(buf, file, limits);
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
+    // No system error code: exceljs failed on the contents after loading them.
+    if (typeof err?.code !== 'string' || !/^E[A-Z]+$/.test(err.code))
+      return failure(file, exceljsProblem(file, e, limits));
     const detail =
       err.code === 'ENOENT'
         ? 'không tìm thấy tệp'
@@ -310,7 +316,7 @@ export async function readWorkbookFile(
           ? 'không có quyền đọc'
           : err.code === 'EISDIR'
             ? 'đây là thư mục'
-            : String(err.message ?? e);
+            : T.readSystemError(err.code);
     return failure(file, T.unreadable(file, detail));
   }
 }

@@ -11,6 +11,24 @@ import type { Catalogue, Settings, Unit } from '../types';
 const code = z.string().check(z.minLength(1), z.regex(/^[A-Za-z0-9_.-]+$/));
 const text = z.string().check(z.minLength(1));
 const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
+/**
+ * A time zone the runtime knows ("Asia/Ho_Chi_Minh"): an unknown one would silently count days
+ * in UTC+7 (cutoff.ts's fallback). Without Intl (no way to tell) any name is accepted.
+ */
+export function isKnownTimeZone(tz: string): boolean {
+  if (typeof Intl === 'undefined' || typeof Intl.DateTimeFormat !== 'function') return true;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+// An empty name gets only "không được để trống".
+const timeZone = z.string().check(
+  z.minLength(1),
+  z.refine((tz) => tz === '' || isKnownTimeZone(tz), { message: T.unknownTimeZone }),
+);
 /** A day off: one check (real calendar date) so a bad entry gets one message, not two. */
 const holiday = z.string().check(z.refine(isRealIsoDate, { message: T.notRealDate }));
 
@@ -70,7 +88,7 @@ export const SettingsSchema = z.object({
   sendHour: z.int().check(z.gte(0), z.lte(23)),
   reminders: z.boolean(),
   reminderDaysBefore: z.int().check(z.gte(0), z.lte(27)),
-  timeZone: text,
+  timeZone,
 });
 
 export type Result<T> = { ok: true; value: T } | { ok: false; errors: string[] };

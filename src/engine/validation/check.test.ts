@@ -175,6 +175,103 @@ describe('checkWorkbooks', () => {
     }
   });
 
+  describe('two reports of one unit and year, one with a mistyped "Mã đơn vị"', () => {
+    /** Chung Chải's own report with C3 ("Mã đơn vị") typed as another unit's code. */
+    const mistyped = (file: string, typedCode: string, tong: number) => {
+      const wb = workbook(file, [unit('chung-chai'), 2018, data(tong)]);
+      setCell(wb.sheets[0].grid, 3, 3, typedCode);
+      return wb;
+    };
+    const duplicates = (r: ReturnType<typeof checkWorkbooks>) => r.findings.filter((f) => f.code === 'duplicate-unit');
+
+    it("keeps the unit's own report, though the mistyped file sorts first, and says why", () => {
+      // "chung-chai…" sorts before "huoi-lech…": by file order alone Chung Chải's figures would count as Huổi Lếch's.
+      const own = workbook('huoi-lech-2018.xlsx', [unit('huoi-lech'), 2018, data(9)]);
+      const wrong = mistyped('chung-chai-2018.xlsx', 'huoi-lech', 5);
+      for (const input of [
+        [wrong, own],
+        [own, wrong],
+      ]) {
+        const r = checkWorkbooks(input, ctx);
+        expect(r.reports.map((x) => [x.unitCode, x.file, x.values.DON_TONG[0]])).toEqual([
+          ['huoi-lech', 'huoi-lech-2018.xlsx', 9],
+        ]);
+        expect(r.findings.filter((f) => f.code === 'unit-mismatch').map((f) => f.file)).toEqual([
+          'chung-chai-2018.xlsx',
+        ]);
+        const dup = duplicates(r);
+        expect(dup.map((f) => [f.severity, f.unitCode, f.file])).toEqual([
+          ['error', 'huoi-lech', 'chung-chai-2018.xlsx'],
+        ]);
+        // Which file was kept, which dropped, and why.
+        expect(dup[0].message).toMatch(
+          /chỉ lấy tệp huoi-lech-2018\.xlsx.*bỏ qua số liệu của tệp chung-chai-2018\.xlsx/,
+        );
+        expect(dup[0].message).toMatch(
+          /vì ở tệp chung-chai-2018\.xlsx.*"Mã đơn vị" và ô "Đơn vị" ghi hai đơn vị khác nhau/,
+        );
+      }
+    });
+
+    it('keeps the first by file when both or neither agree, as before', () => {
+      // Neither agrees: two mistyped files claiming Huổi Lếch.
+      const neither = checkWorkbooks([mistyped('b.xlsx', 'huoi-lech', 6), mistyped('a.xlsx', 'huoi-lech', 5)], ctx);
+      expect(neither.reports.map((x) => [x.file, x.values.DON_TONG[0]])).toEqual([['a.xlsx', 5]]);
+      expect(duplicates(neither)[0].message).not.toMatch(/ vì /);
+      // Both agree.
+      const both = checkWorkbooks(
+        [
+          workbook('b.xlsx', [unit('huoi-lech'), 2018, data(6)]),
+          workbook('a.xlsx', [unit('huoi-lech'), 2018, data(5)]),
+        ],
+        ctx,
+      );
+      expect(both.reports.map((x) => [x.file, x.values.DON_TONG[0]])).toEqual([['a.xlsx', 5]]);
+      expect(duplicates(both)[0].message).not.toMatch(/ vì /);
+    });
+
+    it('the kept report is the first agreeing one by file, else the first: any files, any order', () => {
+      fc.assert(
+        fc.property(
+          fc.uniqueArray(fc.stringMatching(/^[a-z]{1,6}$/), { minLength: 2, maxLength: 5 }),
+          fc.array(fc.boolean(), { minLength: 5, maxLength: 5 }),
+          fc.integer({ min: 0, max: 1000 }),
+          (names, agreeing, seed) => {
+            const wbs = names.map((n, i) =>
+              agreeing[i]
+                ? workbook(`${n}.xlsx`, [unit('huoi-lech'), 2018, data(i + 1)])
+                : mistyped(`${n}.xlsx`, 'huoi-lech', i + 1),
+            );
+            const byFile = names.map((n, i) => ({ file: `${n}.xlsx`, agrees: agreeing[i], tong: i + 1 }));
+            byFile.sort((a, b) => (a.file < b.file ? -1 : 1));
+            const expected = byFile.find((x) => x.agrees) ?? byFile[0];
+            const shuffled = wbs.map((w, i) => ({ w, k: (i * 7919 + seed) % 101 })).sort((a, b) => a.k - b.k);
+            const r = checkWorkbooks(
+              shuffled.map((x) => x.w),
+              ctx,
+            );
+            return (
+              r.reports.length === 1 &&
+              r.reports[0].file === expected.file &&
+              r.reports[0].values.DON_TONG[0] === expected.tong &&
+              duplicates(r).length === names.length - 1
+            );
+          },
+        ),
+        { numRuns: 60 },
+      );
+    });
+
+    it('with no two reports of one unit and year, a mismatch changes nothing', () => {
+      // Chung Chải's file says "huoi-lech" and Huổi Lếch sent nothing: kept as Huổi Lếch's, as before.
+      const r = checkWorkbooks([mistyped('chung-chai-2018.xlsx', 'huoi-lech', 5)], ctx);
+      expect(r.reports.map((x) => [x.unitCode, x.file, x.values.DON_TONG[0]])).toEqual([
+        ['huoi-lech', 'chung-chai-2018.xlsx', 5],
+      ]);
+      expect(duplicates(r)).toEqual([]);
+    });
+  });
+
   it('returns nothing for no workbooks', () => {
     expect(checkWorkbooks([], ctx)).toEqual({ reports: [], findings: [] });
   });

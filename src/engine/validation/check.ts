@@ -60,7 +60,8 @@ function display(r: UnitYear): string {
 
 /**
  * Read and check workbooks. Two sheets for the same unit and year: the first by file
- * then sheet name is kept, the other's values are dropped with an error naming both.
+ * then sheet name is kept (preferring one whose unit cells agree, see keepFirstOfEach),
+ * the other's values are dropped with an error naming both.
  * Unknown units, wrong years and cell problems come from reading (sheet/read.ts).
  * Units that sent nothing are not reported here: see expectedUnitsMissing.
  */
@@ -116,36 +117,58 @@ function uniqueReports(all: UnitYear[], ordered: boolean): UnitYear[] | null {
   return sorted;
 }
 
-/** One report per unit and year, the first by file and sheet, with an error for each other. */
+/**
+ * Why a report was kept over one whose "Mã đơn vị" names another unit than its "Đơn vị" cell:
+ * most likely a code typed wrong in that one, so it is not this unit's report.
+ */
+const mismatchReason = (kept: string, dropped: string) =>
+  ` — vì ở ${dropped} ô "Mã đơn vị" và ô "Đơn vị" ghi hai đơn vị khác nhau (có thể gõ nhầm mã đơn vị), còn ở ${kept} hai ô này khớp nhau`;
+
+/**
+ * One report per unit and year, with an error for each other. Kept: the first by file and sheet
+ * among those whose unit cells agree (no 'unit-mismatch' finding), else the first of all: a
+ * mistyped "Mã đơn vị" in one commune's file must not push out the unit's own report.
+ */
 function keepFirstOfEach(all: UnitYear[], findings: Finding[]): UnitYear[] {
-  const kept = new Map<string, UnitYear>();
+  const place = (file: string | undefined, sheet: string | undefined) => `${file ?? ''}\u0000${sheet ?? ''}`;
+  const mismatched = new Set<string>();
+  for (const f of findings) if (f.code === 'unit-mismatch') mismatched.add(place(f.file, f.sheet));
+  const agrees = (r: UnitYear) => !mismatched.has(place(r.file, r.sheet));
   // Same file and sheet name twice (two folders): fall back to the contents, so even
   // then the input order does not decide.
   const content = (r: UnitYear) => JSON.stringify([r.values, r.notes, r.submitted]);
   const byPlace = [...all].sort(
     (a, b) => compareText(a.file, b.file) || compareText(a.sheet, b.sheet) || compareText(content(a), content(b)),
   );
+  const groups = new Map<string, UnitYear[]>();
   for (const r of byPlace) {
     const key = `${r.unitCode}\u0000${r.year}`;
-    const first = kept.get(key);
-    if (!first) {
-      kept.set(key, r);
-      continue;
-    }
+    const group = groups.get(key);
+    if (group) group.push(r);
+    else groups.set(key, [r]);
+  }
+  const kept: UnitYear[] = [];
+  for (const group of groups.values()) {
+    const first = group.find(agrees) ?? group[0];
+    kept.push(first);
     const keptRef = sheetRef(first.file, first.sheet);
-    const droppedRef = sheetRef(r.file, r.sheet);
-    findings.push({
-      severity: 'error',
-      code: 'duplicate-unit',
-      unitCode: r.unitCode,
-      unitName: r.unitName,
-      ...(r.file ? { file: r.file } : {}),
-      sheet: r.sheet,
-      message: T.duplicateUnit({ unit: display(r) }, r.year, keptRef, droppedRef),
-    });
+    for (const r of group) {
+      if (r === first) continue;
+      const droppedRef = sheetRef(r.file, r.sheet);
+      const why = agrees(first) && !agrees(r) ? mismatchReason(keptRef, droppedRef) : '';
+      findings.push({
+        severity: 'error',
+        code: 'duplicate-unit',
+        unitCode: r.unitCode,
+        unitName: r.unitName,
+        ...(r.file ? { file: r.file } : {}),
+        sheet: r.sheet,
+        message: T.duplicateUnit({ unit: display(r) }, r.year, keptRef, droppedRef) + why,
+      });
+    }
   }
 
-  return [...kept.values()].sort(compareReports);
+  return kept.sort(compareReports);
 }
 
 /** Year a unit's succession starts, or -Infinity when it always existed. */

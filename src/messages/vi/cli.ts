@@ -91,7 +91,9 @@ Nếu có biến môi trường TONGHOP_SMTP_HOST thì gửi luôn qua máy ch�
 Tùy chọn:
   --period KỲ       kỳ báo cáo (như lệnh aggregate; mặc định: tháng gần nhất đã chốt)
   --to ĐỊA_CHỈ      người nhận (lặp lại cho nhiều người; mặc định: recipients trong thiết lập)
-  --from ĐỊA_CHỈ    người gửi (mặc định: TONGHOP_MAIL_FROM)
+  --from ĐỊA_CHỈ    người gửi (mặc định: TONGHOP_MAIL_FROM, hoặc tên đăng nhập SMTP nếu là địa chỉ
+                    e-mail; khi chỉ lưu tệp .eml: tên cơ quan với địa chỉ tạm
+                    tonghop@localhost.localdomain, sửa lại khi gửi; gửi qua SMTP thì bắt buộc)
   --outbox THƯ_MỤC  nơi lưu tệp .eml (mặc định: outbox)
   --progress        luôn hiện tiến độ đọc tệp
 ${CONFIG_OPTIONS}
@@ -110,6 +112,8 @@ thành tệp .xlsx, báo cáo HTML và e-mail .eml trong <THƯ_MỤC>.
 
 Tùy chọn:
   --out THƯ_MỤC     thư mục kết quả (mặc định: out)
+  --force           ghi đè cả các tệp trong <THƯ_MỤC>/xa không do lệnh demo tạo ra
+                    (mặc định: không ghi đè, để khỏi mất báo cáo thật của xã)
   -h, --help        hướng dẫn này
 `,
 } as const;
@@ -128,7 +132,12 @@ export const CLI_TEXT = {
   badYear: (s: string) => `Năm không hợp lệ: "${s}" (ví dụ đúng: 2018)`,
   badPeriod: (s: string) =>
     `Kỳ báo cáo không hợp lệ: "${s}". Ví dụ đúng: 2018-09 (tháng 9), 2018-Q3 (quý III), 2018-6T, 2018-9T, 2018`,
-  badNow: (s: string) => `Biến môi trường TONGHOP_NOW không phải thời điểm ISO 8601: "${s}"`,
+  badNow: (s: string) =>
+    `Biến môi trường TONGHOP_NOW không phải thời điểm ISO 8601: "${s}" (ví dụ đúng: 2018-09-20 hoặc 2018-09-20T09:00:00+07:00)`,
+  impossibleNow: (s: string) =>
+    `Biến môi trường TONGHOP_NOW ghi một ngày hoặc giờ không có thật: "${s}" (ví dụ: tháng 2 không có ngày 30, giờ chỉ từ 00 đến 23)`,
+  nowOutOfRange: (s: string, min: number, max: number) =>
+    `Biến môi trường TONGHOP_NOW ghi năm ngoài khoảng ${min}–${max}: "${s}". Hãy kiểm tra lại năm.`,
   badEmail: (s: string) => `Địa chỉ e-mail không hợp lệ: "${s}"`,
   noRecipients:
     'Chưa có người nhận. Dùng --to ĐỊA_CHỈ (có thể lặp lại) hoặc điền "recipients" trong tệp thiết lập (--settings)',
@@ -137,12 +146,19 @@ export const CLI_TEXT = {
 
   // ------------------------------------------------------------ configuration files
   configUnreadable: (file: string, detail: string) => `Không đọc được tệp ${file}: ${detail}`,
-  configNotJson: (file: string, detail: string) => `Tệp ${file} không phải JSON hợp lệ: ${detail}`,
+  configNotJson: (file: string, line: number, column: number, text: string) => {
+    const shown = text.trim().length > 80 ? `${text.trim().slice(0, 80)}…` : text.trim();
+    return `Tệp ${file} không phải JSON hợp lệ: sai cú pháp ở dòng ${line}, cột ${column}${shown ? ` (dòng này là: ${shown})` : ''}. Hãy xem lại dấu phẩy, dấu ngoặc { } [ ] và dấu nháy kép quanh chữ ở đó (hoặc ngay trước đó).`;
+  },
   configInvalid: (file: string) => `Tệp ${file} có lỗi:`,
 
   // ------------------------------------------------------------ input files
   pathNotFound: (p: string) => `Không tìm thấy tệp hoặc thư mục: ${p}`,
-  noXlsxFound: (paths: string[]) => `Không tìm thấy tệp .xlsx nào trong: ${paths.join(', ')}`,
+  noXlsxFound: (paths: string[]) => `Không tìm thấy tệp .xlsx nào trong: ${paths.join(', ')}.`,
+  brokenLink: (file: string) =>
+    `${file} là lối tắt (liên kết tượng trưng) tới một tệp hoặc thư mục không còn nữa nên không đọc được. Hãy chép tệp báo cáo thật vào đây hoặc xóa lối tắt này.`,
+  brokenLinks: (files: string[]) =>
+    `Có ${files.length} lối tắt (liên kết tượng trưng) trỏ tới tệp không còn nữa: ${files.slice(0, 5).join(', ')}${files.length > 5 ? ', …' : ''}.`,
   noneReadable: 'Không đọc được tệp báo cáo nào.',
   otherFormats: (files: string[]) =>
     `Có ${files.length} tệp bảng tính dạng khác (${files.slice(0, 5).join(', ')}${files.length > 5 ? ', …' : ''}): hãy lưu lại dạng .xlsx.`,
@@ -166,7 +182,8 @@ export const CLI_TEXT = {
     `Tệp ${file} là tệp nén hoặc tài liệu khác (ví dụ .ods, .docx), không phải bảng tính .xlsx. Hãy lưu lại dạng "Excel Workbook (.xlsx)".`,
   truncated: (file: string) =>
     `Tệp ${file} bị hỏng hoặc chưa tải về hết (tệp bị cắt cụt). Hãy tải lại hoặc xin xã gửi lại.`,
-  corrupt: (file: string, detail: string) => `Tệp ${file} bị hỏng, không đọc được (${detail}).`,
+  damaged: (file: string, debug?: string) =>
+    `Tệp ${file} bị hỏng hoặc không phải .xlsx hợp lệ nên không đọc được. Hãy mở bằng Excel hoặc LibreOffice và lưu lại dạng "Excel Workbook (.xlsx)", hoặc xin xã gửi lại.${debug ? ` (Chi tiết: ${debug})` : ''}`,
   noSheets: (file: string) => `Tệp ${file} không có trang tính nào.`,
   sheetTooLarge: (file: string, sheet: string, rows: number, cols: number, maxRows: number, maxCols: number) =>
     `Tệp ${file}, trang "${sheet}": quá lớn (${rows} dòng × ${cols} cột; tối đa ${maxRows} dòng × ${maxCols} cột) nên không đọc tệp này. Hãy xóa các dòng, cột thừa rồi gửi lại.`,
@@ -175,6 +192,7 @@ export const CLI_TEXT = {
   formulaNoResult: (file: string, sheet: string, cell: string) =>
     `Tệp ${file}, trang "${sheet}", ô ${cell}: công thức chưa có kết quả được lưu (tệp chưa được tính lại) nên coi như ô trống. Hãy mở tệp bằng Excel/LibreOffice và lưu lại.`,
   unreadable: (file: string, detail: string) => `Không đọc được tệp ${file}: ${detail}`,
+  readSystemError: (code: string) => `lỗi hệ thống khi đọc tệp (mã ${code})`,
   /** After the reason a file could not be read, when its name names the unit. */
   unreadableOfUnit: (unit: string) =>
     `Theo tên tệp, đây là báo cáo của ${unit}: ghi là "không đọc được báo cáo", số liệu của đơn vị này chưa được cộng.`,
@@ -201,7 +219,26 @@ export const CLI_TEXT = {
     template: 'mẫu báo cáo',
     demoInput: 'tệp báo cáo mẫu của xã',
   },
-  writeFailed: (file: string, detail: string) => `Không ghi được tệp ${file}: ${detail}`,
+  writeFailed: (file: string, detail: string) => `Không ghi được tệp ${file}: ${detail}.`,
+  /** Why an output file could not be written (after writeFailed's "Không ghi được tệp X:"). */
+  writeDetail: {
+    noPermission: 'không có quyền ghi',
+    busy: 'tệp đang được mở trong chương trình khác (hãy đóng Excel rồi chạy lại)',
+    diskFull: 'đầy ổ đĩa',
+    readOnly: 'ổ đĩa chỉ cho đọc, không cho ghi',
+    nameTooLong: 'tên tệp hoặc đường dẫn quá dài',
+    notDirectory: 'một phần của đường dẫn là tệp chứ không phải thư mục',
+    fileInTheWay: (blocker: string) =>
+      `${blocker} là một tệp chứ không phải thư mục, nên không tạo được tệp bên trong nó`,
+    isDirectory: (file: string) =>
+      `${file} là một thư mục; hãy ghi tên tệp đầy đủ, ví dụ ${file.replace(/[\\/]+$/, '')}/tong-hop.xlsx`,
+    system: (code: string) => `lỗi hệ thống khi ghi tệp${code ? ` (mã ${code})` : ''}`,
+  },
+  defaultOutOption: '--out (mặc định)',
+  outputIsInput: (option: string, file: string, input: string) =>
+    `Tệp kết quả ${option} ${file} cũng là tệp báo cáo đầu vào ${input}: ghi vào đó sẽ xóa mất báo cáo này. Hãy chọn tên tệp khác (hoặc đặt tệp kết quả ra ngoài thư mục báo cáo của xã). Chưa ghi tệp nào.`,
+  sameOutput: (first: string, second: string, file: string) =>
+    `${first} và ${second} cùng chỉ tới một tệp (${file}): tệp ghi sau sẽ đè mất tệp ghi trước. Hãy đặt cho mỗi tệp kết quả một tên riêng. Chưa ghi tệp nào.`,
   templatesDone: (n: number, dir: string) => `Đã tạo ${n} mẫu báo cáo trong ${dir}`,
   templateExists: (file: string) => `Bỏ qua (đã có tệp, có thể đã điền số liệu): ${file}. Dùng --force để ghi đè.`,
   dataErrorsNote: (errors: number) =>
@@ -214,6 +251,12 @@ export const CLI_TEXT = {
   sendFailed: (detail: string) => `Gửi e-mail không thành công: ${detail}. Bản .eml vẫn được lưu để gửi lại.`,
   smtpBadPort: (s: string) => `TONGHOP_SMTP_PORT không hợp lệ: "${s}"`,
   smtpBadFrom: (s: string) => `Địa chỉ người gửi không hợp lệ: "${s}" (dùng --from hoặc TONGHOP_MAIL_FROM)`,
+  smtpNoFrom:
+    'Chưa có địa chỉ người gửi để gửi qua máy chủ SMTP: dùng --from ĐỊA_CHỈ hoặc đặt biến môi trường TONGHOP_MAIL_FROM.',
+  smtpNoPass:
+    'Đã đặt tên đăng nhập SMTP (TONGHOP_SMTP_USER) nhưng thiếu mật khẩu: hãy đặt biến môi trường TONGHOP_SMTP_PASS.',
+  smtpUnknownError: (code: string | undefined, raw: string) =>
+    `máy chủ thư báo lỗi mà công cụ chưa nhận ra${code ? ` (mã ${code})` : ''}; hãy kiểm tra cấu hình SMTP hoặc hỏi người quản trị máy chủ thư (chi tiết: ${raw})`,
   smtpErrors: {
     ECONNREFUSED: 'máy chủ từ chối kết nối (sai địa chỉ hoặc cổng?)',
     ENOTFOUND: 'không tìm thấy máy chủ (sai tên máy chủ hoặc mất mạng?)',
@@ -234,6 +277,11 @@ export const CLI_TEXT = {
   demoTitle: 'CHẠY THỬ: 11 xã huyện Mường Nhé, tổng hợp tháng 9/2018',
   demoInputs: (n: number, dir: string) => `Đã tạo ${n} tệp báo cáo mẫu của xã trong ${dir}`,
   demoOutputs: 'Các tệp kết quả:',
+  demoWouldOverwrite: (files: string[], out: string) =>
+    `Không chạy thử: thư mục ${out} đã có ${files.length} tệp báo cáo không phải do lệnh demo tạo ra hoặc đã được sửa (${files.slice(0, 5).join(', ')}${files.length > 5 ? ', …' : ''}). Lệnh demo không ghi đè để khỏi mất số liệu của xã. Hãy chọn thư mục khác (--out THƯ_MỤC), hoặc thêm --force nếu chắc chắn muốn ghi đè. Chưa ghi tệp nào.`,
+  demoOverwrote: (file: string) => `Ghi đè (--force): ${file}`,
+  demoMarkerNote:
+    'Tệp này do lệnh "tonghop demo" ghi, để lần chạy sau nhận ra các tệp báo cáo mẫu của chính nó (không ghi đè tệp của xã). Có thể xóa.',
   demoDeliberate:
     'Lưu ý: số liệu mẫu cố ý có vài ô nhập sai (như "abc", "-3", "1,000"), một ghi chú gõ theo bảng mã TCVN3, một xã nộp muộn và một xã chưa nộp, để thấy cách công cụ phát hiện.',
   demoNext: (dir: string) => `Thử tiếp: node bin/tonghop.js check ${dir}   hoặc mở tệp .html bằng trình duyệt.`,

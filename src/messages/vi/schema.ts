@@ -147,6 +147,7 @@ export const SCHEMA_TEXT = {
         return 'không hợp lệ';
     }
   },
+  unknownTimeZone: 'không phải tên múi giờ hợp lệ (ví dụ đúng: "Asia/Ho_Chi_Minh")',
   notRealDate: 'không phải ngày có thật dạng năm-tháng-ngày (ví dụ 2018-02-14)',
   duplicateIndicator: (c: string) => `mã chỉ tiêu "${c}" bị trùng`,
   duplicateGroup: (c: string) => `mã nhóm "${c}" bị trùng`,
