@@ -102,6 +102,11 @@ function identity(abs: string): { real: string; inode?: string } {
   }
 }
 
+/** Whether two paths name one file (real paths, or the same inode: hard links). */
+export function sameFile(a: string, b: string): boolean {
+  return same(identity(a), identity(b));
+}
+
 function same(a: { real: string; inode?: string }, b: { real: string; inode?: string }): boolean {
   return a.real === b.real || (a.inode !== undefined && a.inode === b.inode);
 }

@@ -51,6 +51,22 @@ describe('an output path that is an input file', () => {
     expect(listing(dir)).toEqual(files);
   });
 
+  test('the summary of an earlier run, written into the input folder, is left out and written over', async () => {
+    const dir = tmpDir('tonghop-out-again-');
+    await communes(path.join(dir, 'xa'), ['chung-chai', 'nam-ke']);
+    const args = ['aggregate', '--period', '2018-09', 'xa', '--out', 'xa/tong-hop.xlsx', '--json'];
+    const first = await runCli(args, { cwd: dir });
+    expect(first.code).toBe(0);
+    const again = await runCli(args, { cwd: dir });
+    expect(again.code).toBe(0);
+    expect(again.stderr).toContain('Bỏ qua xa/tong-hop.xlsx: tệp này không có báo cáo của đơn vị nào');
+    // The same summary: the earlier one is neither counted nor reported as a bad file.
+    const totals = (out: string) =>
+      (JSON.parse(out) as { indicators: { code: string; period: number | null }[] }).indicators;
+    expect(totals(again.stdout)).toEqual(totals(first.stdout));
+    expect(JSON.parse(again.stdout).findings).toEqual(JSON.parse(first.stdout).findings);
+  });
+
   test('also through a symbolic link or another spelling of the path', async () => {
     const dir = tmpDir('tonghop-out-link-');
     const [file] = await communes(path.join(dir, 'xa'), ['huoi-lech']);

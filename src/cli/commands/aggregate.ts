@@ -94,7 +94,17 @@ export async function runAggregate(argv: string[], io: Io): Promise<number> {
   // Two outputs on one path: refused before the (long) reading.
   const planned = plannedOutputs(outputs, args.str('out') ? '--out' : T.defaultOutOption);
   checkOutputs(planned, [], io.cwd);
-  const prepared = await prepare(args.positionals, 'aggregate', config, period, when, io, args.bool('progress'));
+  const outputFiles = planned.map((o) => o.file);
+  const prepared = await prepare(
+    args.positionals,
+    'aggregate',
+    config,
+    period,
+    when,
+    io,
+    args.bool('progress'),
+    outputFiles,
+  );
   checkOutputs(planned, prepared.inputs.files, io.cwd);
   const written = await writeAggregateOutputs(prepared, config, outputs, when);
 

@@ -8,6 +8,7 @@ import { summarise } from '../../engine/pipeline';
 import { LONG_HEADER, longRows, toCsv } from '../../engine/report/long-rows';
 import { buildSummaryWorkbook } from '../../engine/report/summary-workbook';
 import { completenessLines, completenessLists } from '../../engine/report/text';
+import { readWorkbook } from '../../engine/sheet/read';
 import type { Finding, Period, Summary } from '../../engine/types';
 import { CLI_TEXT as T } from '../../messages/vi/cli';
 import type { Config } from '../config';
@@ -15,6 +16,7 @@ import { EXIT, UserError } from '../exit-codes';
 import { bySeverity, countFindings, formatFinding } from '../findings';
 import { formulaFindings, type Inputs, readInputs } from '../inputs';
 import { type Io, println } from '../io';
+import { sameFile } from '../output';
 import { withUnreadableFiles } from '../unreadable';
 import { toXlsxBuffer } from '../xlsx/write';
 
@@ -65,13 +67,53 @@ export async function prepare(
   when: Date,
   io: Io,
   forceProgress: boolean,
+  outputs: string[] = [],
 ): Promise<Prepared> {
-  const inputs = await readInputs(paths, command, io, forceProgress);
+  const inputs = leaveOutEarlierOutputs(
+    await readInputs(paths, command, io, forceProgress),
+    outputs,
+    config,
+    period,
+    io,
+  );
   if (inputs.workbooks.length === 0) {
     for (const f of inputs.findings) println(io.stderr, formatFinding(f));
     throw new UserError(T.noneReadable, EXIT.input);
   }
   return summariseInputs(inputs, config, period, when);
+}
+
+/**
+ * An input that is also an output of this run (`tonghop aggregate xa --out xa/tong-hop.xlsx`, run
+ * again): when it holds no commune report (an earlier summary), it is left out of the inputs and
+ * will be written over, with a line on stderr. A file with a report stays in, and checkOutputs
+ * refuses the run: a commune's workbook is never overwritten.
+ */
+function leaveOutEarlierOutputs(inputs: Inputs, outputs: string[], config: Config, period: Period, io: Io): Inputs {
+  if (!outputs.length) return inputs;
+  const ctx = {
+    catalogue: config.catalogue,
+    units: config.units,
+    year: period.year,
+    years: [period.year, period.year - 1],
+  };
+  const dropped = new Set<string>();
+  const files = inputs.files.filter((f, i) => {
+    const outcome = inputs.outcomes[i];
+    if (!outputs.some((o) => sameFile(o, f.path)) || outcome?.file !== f.display || !outcome.workbook) return true;
+    if (readWorkbook(outcome.workbook, ctx).reports.length) return true;
+    dropped.add(f.display);
+    println(io.stderr, T.earlierOutputSkipped(f.display));
+    return false;
+  });
+  if (!dropped.size) return inputs;
+  return {
+    ...inputs,
+    files,
+    outcomes: inputs.outcomes.filter((o) => !dropped.has(o.file)),
+    workbooks: inputs.workbooks.filter((w) => !dropped.has(w.source)),
+    findings: inputs.findings.filter((x) => !dropped.has(x.file ?? '')),
+  };
 }
 
 export function defaultSummaryName(period: Period): string {

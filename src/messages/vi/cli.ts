@@ -119,6 +119,8 @@ Tùy chọn:
 } as const;
 
 export const CLI_TEXT = {
+  earlierOutputSkipped: (file: string) =>
+    `Bỏ qua ${file}: tệp này không có báo cáo của đơn vị nào (có lẽ là tệp tổng hợp lần trước) và sẽ được ghi lại.`,
   // ------------------------------------------------------------ usage
   unknownCommand: (c: string) => `Không có lệnh "${c}". Xem danh sách lệnh: tonghop --help`,
   noCommand: 'Thiếu tên lệnh. Xem hướng dẫn: tonghop --help',
