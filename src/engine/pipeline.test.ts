@@ -158,7 +158,15 @@ describe('summarise across the 2025 merger', () => {
     const luot = summary.indicators.find((i) => i.code === 'TCD_LUOT');
     expect([luot?.period, luot?.lastYearPeriod, luot?.change]).toEqual([50, 66, -16]);
     expect(summary.completeness.rows.map((r) => r.status)).toEqual(['onTime', 'onTime', 'onTime', 'onTime', 'onTime']);
-    expect(summary.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+    // No old commune sent January–June 2025, nor Na Cô Sa 2024: the year to date and "so cùng kỳ"
+    // lack them, and only that is said.
+    const warned = summary.findings.filter((f) => f.severity !== 'info').map((f) => `${f.code} ${f.unitCode}`);
+    expect(warned.sort()).toEqual(
+      [
+        ...[...UNITS.map((u) => u.code), 'na-co-sa'].map((c) => `predecessor-missing ${c}`),
+        'predecessor-missing-last-year na-co-sa',
+      ].sort(),
+    );
     expect(summary.narrative[0]).toBe('Đến ngày 20/09/2025, 5/5 xã đã gửi báo cáo (tỷ lệ 100%), 5 xã đúng hạn.');
   });
 
@@ -178,7 +186,9 @@ describe('summarise across the 2025 merger', () => {
     expect(read.reports.find((r) => r.unitCode === 'chung-chai')?.unitName).toBe('Chung Chải');
     // Whatever the reader says about last year's sheets is information only.
     const old = new Set(UNITS.map((u) => u.code));
-    const aboutOld = summary.findings.filter((f) => f.unitCode && old.has(f.unitCode));
+    const aboutOld = summary.findings.filter(
+      (f) => f.unitCode && old.has(f.unitCode) && f.code !== 'predecessor-missing',
+    );
     expect(aboutOld.every((f) => f.severity === 'info')).toBe(true);
   });
 
@@ -186,6 +196,12 @@ describe('summarise across the 2025 merger', () => {
     const named = merged({ formerUnits: UNITS });
     expect(named.read.reports.find((r) => r.unitCode === 'chung-chai')?.unitName).toBe('Chung Chải');
     expect(named.summary.indicators).toEqual(summary.indicators);
+    // Na Cô Sa sent no sheet at all: only formerUnits names it in the warnings.
+    const naCoSa = { code: 'na-co-sa', name: 'Na Cô Sa', kind: 'xã', emails: [] };
+    const about = (s: typeof summary) =>
+      s.findings.filter((f) => f.unitCode === 'na-co-sa').map((f) => f.message.slice(0, f.message.indexOf(' (')));
+    expect(about(summary)).toEqual(['Đơn vị cũ mã "na-co-sa"', 'Đơn vị cũ mã "na-co-sa"']);
+    expect(about(merged({ formerUnits: [...UNITS, naCoSa] }).summary)).toEqual(['Xã Na Cô Sa', 'Xã Na Cô Sa']);
   });
 
   it('tells of last year’s report of a unit that belongs to no current unit', () => {

@@ -16,7 +16,10 @@
  *     (`input.unreadableUnits`: no 'unit-missing' warning for those, the shell says why).
  *  4. Aggregate (mapping both years onto the current units) and write the narrative. An
  *     old unit listed under several current units is counted for the first of them only
- *     and gets a 'unit-split' warning saying so.
+ *     and gets a 'unit-split' warning saying so. The aggregate adds its own warnings: old
+ *     units of a merged one that sent nothing for months before the merger, this year or
+ *     last ('predecessor-missing…', named from `formerUnits` when given), and submission
+ *     dates after the run or before the month's data window closes ('submitted-…').
  */
 
 import { NARRATIVE_TEXT } from '../messages/vi/narrative';
@@ -160,6 +163,7 @@ export function summarise(input: SummariseInput): SummariseResult {
     findings,
     generatedAt: input.generatedAt,
     unreadableUnits,
+    ...(former.length ? { formerUnits: former } : {}),
   });
   return { summary, read };
 }

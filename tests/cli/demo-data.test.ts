@@ -5,14 +5,17 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { DEMO_NOW, DEMO_PERIOD } from '../../src/cli/commands/demo';
 import {
+  DEMO_LATE,
   DEMO_MISSING,
   DEMO_TYPED,
   type DemoYear,
   generateDemoData,
   stringifyCompact,
 } from '../../src/cli/demo/generate';
-import { defaultCatalogue } from '../../src/engine/catalogue/defaults';
+import { defaultCatalogue, defaultSettings } from '../../src/engine/catalogue/defaults';
+import { dataWindow, deadline, localDateOf } from '../../src/engine/periods/cutoff';
 
 const DIR = path.join(__dirname, '../../sheets-templates/demo');
 const catalogue = defaultCatalogue();
@@ -102,10 +105,24 @@ describe('demo data', () => {
     }
     expect(y2018.units[DEMO_MISSING.unit].submitted[8]).toBeNull();
     expect(y2018.units[DEMO_MISSING.unit].values.DON_TONG[8]).toBeNull();
-    expect(y2018.units['sen-thuong'].submitted[8]).toBe('2018-09-24');
+    expect(y2018.units['sen-thuong'].submitted[8]).toBe('2018-09-19');
     // No data after September 2018; 2017 is complete.
     for (const u of Object.values(y2018.units)) expect(u.values.TCD_LUOT.slice(9)).toEqual([null, null, null]);
     for (const u of Object.values(y2017.units)) expect(u.submitted.every(Boolean)).toBe(true);
+  });
+
+  test('submission dates are plausible at the demo clock: none after it, none before its month closes', () => {
+    const settings = defaultSettings();
+    const today = localDateOf(DEMO_NOW, settings.timeZone);
+    for (const y of generated)
+      for (const [unit, u] of Object.entries(y.units))
+        u.submitted.forEach((date, k) => {
+          if (!date) return;
+          const end = dataWindow({ type: 'month', year: y.year, index: k + 1 }, settings).end;
+          expect([unit, y.year, k + 1, date <= today, date >= end]).toEqual([unit, y.year, k + 1, true, true]);
+        });
+    // The late commune is late: after the deadline, yet before the run.
+    expect(DEMO_LATE.date > deadline(DEMO_PERIOD, settings)).toBe(true);
   });
 
   test('every value is a whole number except amounts, and never negative', () => {

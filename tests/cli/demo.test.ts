@@ -23,11 +23,15 @@ test('demo --out DIR writes the commune workbooks, summary .xlsx, HTML and .eml,
   // Completeness: one commune late, one not reported.
   expect(r.stdout).toMatch(/Đã báo cáo: 10\/11/);
   expect(r.stdout).toMatch(/Nộp muộn: .*Sen Thượng/);
+  // Late, yet before the demo's clock (20/09/2018): a date after the run would not count as sent.
+  expect(r.stdout).toMatch(/Nộp muộn: [^\n]*Sen Thượng[^\n]*19\/09\/2018/);
+  expect(r.stdout).not.toContain('ngày tổng hợp');
   expect(r.stdout).toMatch(/Chưa nộp: .*Pá Mỳ/);
   // The narrative tells the article's story.
   expect(r.stdout).toContain('NHẬN XÉT');
   expect(r.stdout).toMatch(/115 hộ/);
-  expect(r.stdout).toMatch(/50 đơn[^.;]*tăng 21 đơn so cùng kỳ/);
+  // The total of petitions, its parts in brackets, then its own comparison.
+  expect(r.stdout).toMatch(/tiếp nhận 50 đơn thư \(trong đó [^)]*\), tăng 21 đơn so cùng kỳ/);
   expect(r.stdout).toMatch(/1\.000 lượt/);
   // The deliberate faults are found.
   for (const t of ['"abc"', '"-3"', '"1,000"']) expect(r.stdout).toContain(t);

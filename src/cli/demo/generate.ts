@@ -66,7 +66,11 @@ const SIZE: Record<string, number> = {
   'sin-thau': 0.6,
 };
 
-export const DEMO_LATE = { unit: 'sen-thuong', month: 9, date: '2018-09-24' };
+/**
+ * Late: after the deadline (Tuesday 18/09/2018) and no later than the demo's clock (DEMO_NOW,
+ * 20/09/2018), since a submission dated after the run is not counted as one.
+ */
+export const DEMO_LATE = { unit: 'sen-thuong', month: 9, date: '2018-09-19' };
 export const DEMO_MISSING = { unit: 'pa-my', month: 9 };
 export const DEMO_TYPED: { unit: string; code: string; month: number; text: string }[] = [
   { unit: 'quang-lam', code: 'DTN_QUA', month: 9, text: 'abc' },

@@ -219,7 +219,10 @@ describe('aggregate across the 2025 merger', () => {
   ];
 
   it('compares the 5 new communes with the 11 old ones', () => {
-    const s = aggregate(input({ units: UNITS_2025, period: sep2025, current, previous }));
+    // Run on 20/09/2025: the September submissions (16/09) are before it.
+    const s = aggregate(
+      input({ units: UNITS_2025, period: sep2025, current, previous, generatedAt: '2025-09-20T03:00:00Z' }),
+    );
     const don = ind(s, 'DON_TONG');
     // 10+20+30+40+50 this year; 1+…+11 = 66 last year
     expect([don.period, don.lastYearPeriod, don.change]).toEqual([150, 66, 84]);
@@ -432,5 +435,210 @@ describe('tidyOne', () => {
       }),
       { numRuns: 5000 },
     );
+  });
+});
+
+describe('aggregate across the 2025 merger: old communes that sent nothing, stocks, dates', () => {
+  const r = parseUnits(units2025Json);
+  if (!r.ok) throw new Error(r.errors.join());
+  const UNITS_2025: Unit[] = r.value;
+  const MUONG_NHE = UNITS_2025.filter((u) => u.code === 'muong-nhe-2025');
+  const QUANG_LAM = UNITS_2025.filter((u) => u.code === 'quang-lam-2025');
+  const nine2025: Period = { type: 'nine', year: 2025, index: 1 };
+  const half2025: Period = { type: 'half', year: 2025, index: 1 };
+  const run = (extra: Partial<AggregateInput>) =>
+    aggregate(input({ findings: [], previous: [], generatedAt: '2025-12-20T02:00:00Z', ...extra }));
+  const monthly = (months: number[], value: number) => Object.fromEntries(months.map((m) => [m, value]));
+  const sent = (months: number[]) =>
+    Object.fromEntries(months.map((m) => [m, `2025-${String(m).padStart(2, '0')}-16`]));
+  const H1 = [1, 2, 3, 4, 5, 6];
+
+  // 9 months of 2025: Mường Nhé and Chung Chải January–June, Nậm Vì nothing; the new Mường Nhé July–September.
+  const nine = [
+    ...['muong-nhe', 'chung-chai'].map((code) =>
+      unitYear(code, 2025, { values: { TCD_LUOT: monthly(H1, 1) }, submitted: sent(H1) }),
+    ),
+    unitYear('muong-nhe-2025', 2025, { values: { TCD_LUOT: monthly([7, 8, 9], 1) }, submitted: sent([7, 8, 9]) }),
+  ];
+
+  it('does not count the months an old commune left empty as reported, and says whose figures they lack', () => {
+    const s = run({ units: MUONG_NHE, period: nine2025, current: nine, formerUnits: UNITS });
+    expect(s.completeness.rows.map((row) => [row.unitName, row.status, row.missingMonths])).toEqual([
+      ['Mường Nhé', 'missing', H1],
+    ]);
+    expect([s.completeness.reported, s.completeness.reportingRate]).toEqual([0, 0]);
+    expect(s.narrative[0]).not.toContain('100%');
+    expect(s.findings).toEqual([
+      {
+        severity: 'warning',
+        code: 'predecessor-missing',
+        unitCode: 'nam-vi',
+        unitName: 'Nậm Vì',
+        message:
+          'Xã Nậm Vì (nay thuộc xã Mường Nhé) không có báo cáo năm 2025: số liệu tháng 1–6 năm 2025 của xã Mường Nhé ' +
+          'chưa gồm Nậm Vì, nên xã Mường Nhé được tính là chưa báo cáo đủ tháng 1–6; hãy bổ sung báo cáo năm 2025 của Nậm Vì',
+      },
+    ]);
+    // Year to date: the two old communes' six months and the new commune's three.
+    expect(ind(s, 'TCD_LUOT').ytd).toBe(15);
+  });
+
+  it('counts the merged commune as reported once every old commune has', () => {
+    const all = [...nine, unitYear('nam-vi', 2025, { values: { TCD_LUOT: monthly(H1, 1) }, submitted: sent(H1) })];
+    const s = run({ units: MUONG_NHE, period: nine2025, current: all });
+    expect(s.completeness.rows.map((row) => [row.status, row.missingMonths])).toEqual([['onTime', []]]);
+    expect(s.findings).toEqual([]);
+  });
+
+  it('names an old commune from its report, else by code, and tells apart an old commune of the new one’s name', () => {
+    // Quảng Lâm ← Quảng Lâm, Na Cô Sa: the old Quảng Lâm sent January–May only, Na Cô Sa nothing.
+    const current = [
+      unitYear('quang-lam', 2025, {
+        name: 'Quảng Lâm',
+        values: { TCD_LUOT: monthly([1, 2, 3, 4, 5], 1) },
+        submitted: sent([1, 2, 3, 4, 5]),
+      }),
+    ];
+    const s = run({ units: QUANG_LAM, period: half2025, current });
+    expect(s.findings.map((f) => [f.unitCode, f.unitName, f.message])).toEqual([
+      [
+        'na-co-sa',
+        undefined,
+        'Đơn vị cũ mã "na-co-sa" (nay thuộc xã Quảng Lâm) không có báo cáo năm 2025: số liệu tháng 1–6 năm 2025 của ' +
+          'xã Quảng Lâm chưa gồm đơn vị "na-co-sa", nên xã Quảng Lâm được tính là chưa báo cáo đủ tháng 1–6; ' +
+          'hãy bổ sung báo cáo năm 2025 của đơn vị "na-co-sa"',
+      ],
+      [
+        'quang-lam',
+        'Quảng Lâm',
+        'Quảng Lâm cũ (nay thuộc xã Quảng Lâm) chưa báo cáo tháng 6 năm 2025: số liệu tháng này của xã Quảng Lâm ' +
+          'chưa gồm Quảng Lâm cũ, nên xã Quảng Lâm được tính là chưa báo cáo đủ tháng 6; hãy bổ sung số liệu của Quảng Lâm cũ',
+      ],
+    ]);
+    expect(s.completeness.rows[0].missingMonths).toEqual(H1);
+  });
+
+  it('adds each old commune’s latest stock, whether read per old commune or as the new one', () => {
+    const stock = (sparse: Record<number, number>) => ({ HND_SXKDG_CONGNHAN: sparse, HND_SXKDG_DANGKY: sparse });
+    const reports = (year: number, scale: number) => [
+      unitYear('muong-nhe', year, { values: stock(monthly(H1, 10 * scale)) }),
+      unitYear('chung-chai', year, { values: stock(monthly(H1, 20 * scale)) }),
+      // June not entered: May's figure is Nậm Vì's latest.
+      unitYear('nam-vi', year, { values: stock(monthly([1, 2, 3, 4, 5], 50 * scale)) }),
+    ];
+    const olds = UNITS.filter((u) => ['muong-nhe', 'chung-chai', 'nam-vi'].includes(u.code));
+    const q2: Period = { type: 'quarter', year: 2025, index: 2 };
+    for (const period of [half2025, q2]) {
+      const common = { period, current: reports(2025, 2), previous: reports(2024, 1) };
+      const asOld = ind(run({ units: olds, ...common }), 'HND_SXKDG_CONGNHAN');
+      const asNew = ind(run({ units: MUONG_NHE, ...common }), 'HND_SXKDG_CONGNHAN');
+      expect(pick(asOld).slice(0, 8)).toEqual([160, 160, 80, 80, 80, 1, 80, 1]);
+      expect(pick(asNew).slice(0, 8)).toEqual(pick(asOld).slice(0, 8));
+    }
+  });
+
+  it('carries no old commune’s stock past the merger: the new commune’s own figure counts from July', () => {
+    const current = [
+      unitYear('muong-nhe', 2025, { values: { HND_SXKDG_CONGNHAN: monthly(H1, 10) }, submitted: sent(H1) }),
+      unitYear('chung-chai', 2025, { values: { HND_SXKDG_CONGNHAN: monthly(H1, 20) }, submitted: sent(H1) }),
+      unitYear('nam-vi', 2025, { values: { HND_SXKDG_CONGNHAN: monthly([1, 2, 3, 4, 5], 50) }, submitted: sent(H1) }),
+      unitYear('muong-nhe-2025', 2025, { values: { HND_SXKDG_CONGNHAN: { 7: 85 } }, submitted: sent([7]) }),
+    ];
+    const s = run({ units: MUONG_NHE, period: { type: 'month', year: 2025, index: 7 }, current });
+    expect([ind(s, 'HND_SXKDG_CONGNHAN').period, ind(s, 'HND_SXKDG_CONGNHAN').ytd]).toEqual([85, 85]);
+    expect(s.monthly.HND_SXKDG_CONGNHAN.slice(4, 7)).toEqual([80, 80, 85]);
+  });
+
+  it('warns when "so cùng kỳ" lacks an old commune that sent no report that year', () => {
+    const q1: Period = { type: 'quarter', year: 2026, index: 1 };
+    const petitions = { DON_TONG: monthly([1, 2, 3], 4) };
+    const s = run({
+      units: QUANG_LAM,
+      period: q1,
+      current: [
+        unitYear('quang-lam-2025', 2026, {
+          values: petitions,
+          submitted: { 1: '2026-01-16', 2: '2026-02-16', 3: '2026-03-16' },
+        }),
+      ],
+      previous: [unitYear('quang-lam', 2025, { name: 'Quảng Lâm', values: { DON_TONG: monthly([1, 2, 3], 2) } })],
+      formerUnits: [unit('na-co-sa', 'Na Cô Sa')],
+      generatedAt: '2026-03-20T02:00:00Z',
+    });
+    expect(ind(s, 'DON_TONG').change).toBe(6);
+    expect(s.findings).toEqual([
+      {
+        severity: 'warning',
+        code: 'predecessor-missing-last-year',
+        unitCode: 'na-co-sa',
+        unitName: 'Na Cô Sa',
+        message:
+          'Xã Na Cô Sa (nay thuộc xã Quảng Lâm) không có báo cáo năm 2025: số liệu cùng kỳ (tháng 1–3 năm 2025) của ' +
+          'xã Quảng Lâm chưa gồm Na Cô Sa, nên số tăng, giảm so cùng kỳ chưa tính phần của Na Cô Sa; ' +
+          'hãy bổ sung báo cáo năm 2025 của Na Cô Sa nếu có',
+      },
+    ]);
+    // The old Quảng Lâm's empty months of last year are not told (as for any unit's last year).
+    expect(s.completeness.rows[0].status).toBe('onTime');
+  });
+});
+
+describe('aggregate: submission dates against the run and the data window', () => {
+  const cc = unit('chung-chai', 'Chung Chải', { kind: 'xã' });
+  const st = unit('sen-thuong', 'Sen Thượng', { kind: 'xã' });
+  const report = (code: string, name: string, date: string) => ({
+    ...unitYear(code, 2018, { name, values: { TCD_LUOT: { 9: 2 } }, submitted: { 9: date } }),
+    unitKind: 'xã',
+    submittedCells: ['E7', 'F7', 'G7', 'H7', 'I7', 'J7', 'K7', 'L7', 'M7', 'N7', 'O7', 'P7'],
+  });
+  const run = (dates: Record<string, string>, generatedAt = '2018-09-20T09:00:00+07:00') =>
+    aggregate(
+      input({
+        units: [cc, st],
+        current: [report('chung-chai', 'Chung Chải', dates.cc), report('sen-thuong', 'Sen Thượng', dates.st)],
+        previous: [],
+        findings: [],
+        generatedAt,
+      }),
+    );
+
+  it('does not count a month dated after the run as submitted, and says so', () => {
+    const s = run({ cc: '2018-09-17', st: '2018-09-24' });
+    expect(s.completeness.rows.map((row) => [row.unitName, row.status, row.submittedOn])).toEqual([
+      ['Chung Chải', 'onTime', '2018-09-17'],
+      ['Sen Thượng', 'missing', null],
+    ]);
+    expect(s.findings).toEqual([
+      {
+        severity: 'warning',
+        code: 'submitted-after-run',
+        unitCode: 'sen-thuong',
+        unitName: 'Sen Thượng',
+        file: 'sen-thuong.xlsx',
+        sheet: 'sen-thuong 2018',
+        cell: 'M7',
+        month: 9,
+        message:
+          'Xã Sen Thượng, ô M7 (Ngày nộp báo cáo, tháng 9): ngày nộp 24/09/2018 muộn hơn ngày tổng hợp (20/09/2018), ' +
+          'không hợp lý; tháng 9 chưa được tính là đã nộp — hãy kiểm tra lại ngày nộp',
+      },
+    ]);
+    // The run's local date: 23:00 UTC on 19/09 is already 20/09 in Vietnam.
+    expect(run({ cc: '2018-09-17', st: '2018-09-20' }, '2018-09-19T23:00:00Z').findings).toEqual([]);
+    expect(run({ cc: '2018-09-17', st: '2018-09-20' }, '2018-09-19T16:00:00Z').completeness.reported).toBe(1);
+  });
+
+  it('warns of a date before the month’s data window closes, and still counts it', () => {
+    const s = run({ cc: '2018-08-15', st: '2018-09-14' });
+    expect(s.completeness.rows.map((row) => row.status)).toEqual(['onTime', 'onTime']);
+    expect(s.findings.map((f) => [f.code, f.unitCode, f.month, f.message])).toEqual([
+      [
+        'submitted-before-period-end',
+        'chung-chai',
+        9,
+        'Xã Chung Chải, ô M7 (Ngày nộp báo cáo, tháng 9): ngày nộp 15/08/2018 sớm hơn ngày chốt số liệu tháng 9 ' +
+          '(14/09/2018), có lẽ chép từ tháng trước; vẫn tính là đã nộp, hãy kiểm tra lại ngày nộp',
+      ],
+    ]);
   });
 });

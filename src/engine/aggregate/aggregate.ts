@@ -14,10 +14,18 @@
  *    so the result is identical whatever order inputs come in.
  *  - `monthly` holds months 1 … the period's last month; later months are null, so a
  *    report for a past period does not change when later months are filled in.
+ *  - Findings made here, beside the input's: an old unit of a merged one that left months
+ *    before the merger empty (this year: those months are not complete; last year: "so cùng
+ *    kỳ" lacks it), and submission dates after the run's date (not counted as submitted) or
+ *    before the month's data window closes (counted; likely copied).
  */
+import { FINDING_TEXT, type MergerNames, mergerNames } from '../../messages/vi/findings';
 import { narrate } from '../narrative/narrative';
+import { dataWindow, isRealIsoDate, localDateOf } from '../periods/cutoff';
 import { periodMonths, previousYear, ytdMonths } from '../periods/period';
+import { unitDisplayName } from '../sheet/layout';
 import { type FlatLayout, flatBase, flatOf, layoutOf } from '../sheet/sheet-report';
+import { formatDateVi } from '../text/format';
 import { tidy } from '../text/number';
 import type {
   Catalogue,
@@ -32,7 +40,7 @@ import type {
 } from '../types';
 import { compareFindings } from '../validation/check';
 import { compareNamesVi, completenessOfSorted, sortUnits } from './completeness';
-import { mapToSuccessors } from './succession';
+import { mapToSuccessors, type PredecessorGap } from './succession';
 import { setCompactByUnit } from './unit-figures';
 
 export interface AggregateInput {
@@ -50,6 +58,8 @@ export interface AggregateInput {
   generatedAt: string;
   /** Codes of units whose sheet or file could not be read. */
   unreadableUnits?: string[];
+  /** Optional: old units (before a merger), to name one that sent no report at all. */
+  formerUnits?: Unit[];
 }
 
 /** One unit's value over `months` (1-based), or null when it has none. */
@@ -319,14 +329,132 @@ function sortCodes(codes: string[], units: Unit[]): string[] {
   return [...new Set(codes)].sort((a, b) => at(a) - at(b) || compareText(a, b));
 }
 
+/**
+ * Submission dates of the period's months that cannot be right: after the run's date (the
+ * month is not submitted yet as of the run; completeness does not count it) or before the
+ * month's data window closes (likely copied from the month before; still counted). One look
+ * per report and month of the period, at dates only.
+ */
+function submissionDateFindings(
+  reports: UnitYear[],
+  period: Period,
+  settings: Settings,
+  today: string | undefined,
+): Finding[] {
+  const out: Finding[] = [];
+  const months = periodMonths(period);
+  const ends = months.map((m) => dataWindow({ type: 'month', year: period.year, index: m }, settings).end);
+  for (let k = 0; k < reports.length; k++) {
+    const r = reports[k];
+    for (let i = 0; i < months.length; i++) {
+      const date = r.submitted[months[i] - 1];
+      if (!date) continue;
+      const late = today !== undefined && date > today;
+      if (!late && date >= ends[i]) continue;
+      const month = months[i];
+      const cell = r.submittedCells[month - 1];
+      const unit = r.unitKind ? unitDisplayName({ name: r.unitName, kind: r.unitKind }) : r.unitName;
+      const w = { unit, cell, month };
+      out.push({
+        severity: 'warning',
+        code: late ? 'submitted-after-run' : 'submitted-before-period-end',
+        unitCode: r.unitCode,
+        unitName: r.unitName,
+        ...(r.file ? { file: r.file } : {}),
+        sheet: r.sheet,
+        ...(cell ? { cell } : {}),
+        month,
+        message: late
+          ? FINDING_TEXT.submittedAfterRun(w, formatDateVi(date), formatDateVi(today as string))
+          : FINDING_TEXT.submittedBeforePeriodEnd(w, formatDateVi(date), formatDateVi(ends[i])),
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * Warnings for old units of merged ones that left months before the merger empty. This year:
+ * one that sent no report, or left months of the period empty (those months are then not
+ * complete for the merged unit: the figures lack it). Last year: one that sent no report, so
+ * "so cùng kỳ" compares with a base without it. Old units are named by `formerUnits`, else
+ * by a report of theirs (either year), else by code.
+ */
+function mergerFindings(
+  now: PredecessorGap[],
+  before: PredecessorGap[],
+  period: Period,
+  reports: UnitYear[],
+  formerUnits: Unit[] | undefined,
+): Finding[] {
+  const names = (g: PredecessorGap): MergerNames & { name?: string } => {
+    const former = formerUnits?.find((u) => u.code === g.code);
+    const r = g.report ?? reports.find((x) => x.unitCode === g.code);
+    const known = former ?? (r ? { name: r.unitName, kind: r.unitKind } : null);
+    return { ...mergerNames(known, g.code, g.unit), ...(known ? { name: known.name } : {}) };
+  };
+  const finding = (g: PredecessorGap, code: string, message: (m: MergerNames) => string): Finding => {
+    const m = names(g);
+    return {
+      severity: 'warning',
+      code,
+      unitCode: g.code,
+      ...(m.name ? { unitName: m.name } : {}),
+      message: message(m),
+    };
+  };
+  const out: Finding[] = [];
+  const inPeriod = new Set(periodMonths(period));
+  for (const g of now) {
+    const months = g.months.filter((m) => inPeriod.has(m));
+    // Months only before the period, of a commune that did report: as for any unit, not told.
+    if (g.report && !months.length) continue;
+    out.push(
+      finding(g, 'predecessor-missing', (m) => FINDING_TEXT.predecessorMissing(m, g.year, g.months, !g.report, months)),
+    );
+  }
+  for (const g of before)
+    if (!g.report)
+      out.push(
+        finding(g, 'predecessor-missing-last-year', (m) =>
+          FINDING_TEXT.predecessorMissingLastYear(m, g.year, g.months),
+        ),
+      );
+  return out;
+}
+
 export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 'narrative'> {
   const { catalogue, settings, period } = input;
   const units = sortUnits(input.units);
-  const current = ofYear(mapToSuccessors(ofYear(input.current, period.year), units, period).mapped, period.year);
-  const previous = ofYear(
-    mapToSuccessors(ofYear(input.previous, period.year - 1), units, previousYear(period)).mapped,
-    period.year - 1,
-  );
+  // Stocks are combined across a merger as over separate units; old units' empty months listed.
+  const mapping = {
+    stocks: new Set(catalogue.indicators.filter((i) => i.overMonths === 'last').map((i) => i.code)),
+    cutoffDay: settings.cutoffDay,
+    gaps: true,
+  };
+  const rawCurrent = ofYear(input.current, period.year);
+  const rawPrevious = ofYear(input.previous, period.year - 1);
+  const mappedNow = mapToSuccessors(rawCurrent, units, period, mapping);
+  const mappedBefore = mapToSuccessors(rawPrevious, units, previousYear(period), mapping);
+  const current = ofYear(mappedNow.mapped, period.year);
+  const previous = ofYear(mappedBefore.mapped, period.year - 1);
+  const today = localDateOf(input.generatedAt, settings.timeZone);
+  const runDate = isRealIsoDate(today) ? today : undefined;
+  const made = submissionDateFindings(rawCurrent, period, settings, runDate);
+  const gapsNow = mappedNow.gaps ?? [];
+  const gapsBefore = mappedBefore.gaps ?? [];
+  let incomplete: Map<string, number[]> | undefined;
+  if (gapsNow.length || gapsBefore.length) {
+    made.push(...mergerFindings(gapsNow, gapsBefore, period, [...rawCurrent, ...rawPrevious], input.formerUnits));
+    // This year's empty months of the period are not complete for the merged unit.
+    const inPeriod = new Set(periodMonths(period));
+    incomplete = new Map();
+    for (const g of gapsNow) {
+      const list = incomplete.get(g.unit.code) ?? [];
+      for (const m of g.months) if (inPeriod.has(m) && !list.includes(m)) list.push(m);
+      incomplete.set(g.unit.code, list);
+    }
+  }
   const now = byUnitCode(current);
   const before = byUnitCode(previous);
 
@@ -528,10 +656,10 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
     settings,
     generatedAt: input.generatedAt,
     units,
-    completeness: completenessOfSorted(current, units, period, settings),
+    completeness: completenessOfSorted(current, units, period, settings, { today: runDate, incomplete }),
     indicators,
     monthly,
-    findings: sortFindings(input.findings),
+    findings: sortFindings(made.length ? [...input.findings, ...made] : input.findings),
     excludedCells,
     unreadableUnits: sortCodes(input.unreadableUnits ?? [], units),
   };

@@ -81,6 +81,40 @@ describe('completeness', () => {
     expect([q.reported, q.onTime]).toEqual([2, 1]);
   });
 
+  it('counts a month dated after the run as not submitted yet, given the run’s date', () => {
+    const reports = [
+      unitYear('a', 2018, { values: { TCD_LUOT: { 9: 1 } }, submitted: { 9: '2018-09-19' } }),
+      unitYear('b', 2018, { values: { TCD_LUOT: { 9: 1 } }, submitted: { 9: '2018-09-20' } }),
+      unitYear('c', 2018, { values: { TCD_LUOT: { 9: 1 } }, submitted: { 9: '2018-09-24' } }),
+    ];
+    const units = [unit('a', 'A'), unit('b', 'B'), unit('c', 'C')];
+    const asOf = completeness(reports, units, SEP, SETTINGS, { today: '2018-09-20' });
+    expect(asOf.rows.map((r) => [r.unitCode, r.status, r.submittedOn, r.missingMonths])).toEqual([
+      ['a', 'late', '2018-09-19', []],
+      ['b', 'late', '2018-09-20', []],
+      ['c', 'missing', null, [9]],
+    ]);
+    // Without the run's date every date counts, as before.
+    expect(completeness(reports, units, SEP, SETTINGS).reported).toBe(3);
+  });
+
+  it('counts the months a merged unit’s old units left empty as missing', () => {
+    const q3: Period = { type: 'quarter', year: 2018, index: 3 };
+    const submitted = { 7: '2018-07-16', 8: '2018-08-16', 9: '2018-09-17' };
+    const units = [unit('a', 'A'), unit('b', 'B')];
+    const c = completeness(
+      [unitYear('a', 2018, { submitted }), unitYear('b', 2018, { submitted })],
+      units,
+      q3,
+      SETTINGS,
+      { incomplete: new Map([['a', [7, 8]]]) },
+    );
+    expect(c.rows.map((r) => [r.unitCode, r.status, r.missingMonths])).toEqual([
+      ['a', 'missing', [7, 8]],
+      ['b', 'onTime', []],
+    ]);
+  });
+
   it('has zero rates when no unit is expected', () => {
     const none = completeness([], [], SEP, SETTINGS);
     expect([none.expected, none.reported, none.reportingRate, none.onTimeRate]).toEqual([0, 0, 0, 0]);

@@ -9,13 +9,24 @@
  *   - missing: neither a date nor any data.
  * The unit is `missing` when any month is missing, else `late` when any month is late,
  * else `onTime`. `reported` counts units that are not missing.
+ *
+ * Given the run's date (`today`), a submission dated later is not one yet: the month is
+ * missing as of the run. A merged unit's month before the merger is missing when one of
+ * its old units left it empty (`incomplete`, from mapToSuccessors' gaps): its figures lack
+ * that commune, so the month is not complete.
  */
 import { deadline } from '../periods/cutoff';
 import { periodMonths } from '../periods/period';
-import { flatBase, flatOf, layoutOf } from '../sheet/sheet-report';
 import { compareVi, sortVi } from '../text/collate';
 import type { Completeness, CompletenessRow, Period, Settings, SubmissionStatus, Unit, UnitYear } from '../types';
-import { reportsByCode, soleReportByCode } from './succession';
+import { hasData, reportsByCode, soleReportByCode } from './succession';
+
+export interface CompletenessOptions {
+  /** The run's local date (ISO "YYYY-MM-DD"): later submission dates do not count yet. */
+  today?: string;
+  /** Per current unit's code, months an old unit of it left empty before the merger. */
+  incomplete?: ReadonlyMap<string, readonly number[]>;
+}
 
 // ---------------------------------------------------------------- unit order
 
@@ -36,25 +47,18 @@ export function sortUnits<T extends Pick<Unit, 'name' | 'code'>>(units: readonly
 
 // ---------------------------------------------------------------- completeness
 
-function hasData(r: UnitYear, month: number): boolean {
-  const i = month - 1;
-  const layout = layoutOf(r);
-  const flat = layout && flatOf(r, layout);
-  if (flat) {
-    const base = flatBase(r);
-    const end = base + layout.codes.length * 12;
-    for (let at = base + i; at < end; at += 12) if (!Number.isNaN(flat[at])) return true;
-  } else for (const months of Object.values(r.values)) if (months[i] !== null && months[i] !== undefined) return true;
-  for (const months of Object.values(r.notes)) if (months[i] && String(months[i]).trim()) return true;
-  return r.invalid.some((key) => Number(key.slice(key.lastIndexOf(':') + 1)) === month);
-}
-
 /**
  * `reports` should already be mapped onto `units` (mapToSuccessors) so that, in the
  * year of a merger, months reported by the old communes count for the new one.
  */
-export function completeness(reports: UnitYear[], units: Unit[], period: Period, settings: Settings): Completeness {
-  return completenessOfSorted(reports, sortUnits(units), period, settings);
+export function completeness(
+  reports: UnitYear[],
+  units: Unit[],
+  period: Period,
+  settings: Settings,
+  options: CompletenessOptions = {},
+): Completeness {
+  return completenessOfSorted(reports, sortUnits(units), period, settings, options);
 }
 
 /** completeness() for units already in sortUnits order (aggregate sorts them once per run). */
@@ -63,8 +67,12 @@ export function completenessOfSorted(
   sortedUnits: Unit[],
   period: Period,
   settings: Settings,
+  options: CompletenessOptions = {},
 ): Completeness {
   const due = deadline(period, settings);
+  // No date is later than this when the run's date is not given.
+  const today = options.today ?? '\uffff';
+  const incomplete = options.incomplete;
   const months = periodMonths(period);
   // Usually one report per unit (aggregate passes this year's): no list per code. That map may
   // hold a code's report of an earlier year, so the year is checked per unit below.
@@ -86,10 +94,12 @@ export function completenessOfSorted(
     const missingMonths: number[] = [];
     let late = false;
     let submittedOn: string | null = null;
+    const lacking = incomplete?.get(unit.code);
     for (let i = 0; i < months.length; i++) {
       const m = months[i];
       const date = r?.submitted[m - 1] ?? null;
-      if (date) {
+      if (lacking?.includes(m) || (date && date > today)) missingMonths.push(m);
+      else if (date) {
         if (date > due) late = true;
         if (!submittedOn || date > submittedOn) submittedOn = date;
       } else if (r && hasData(r, m)) late = true;

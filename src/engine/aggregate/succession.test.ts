@@ -4,7 +4,14 @@ import { defaultSettings } from '../catalogue/defaults';
 import { parseUnits } from '../catalogue/schema';
 import type { Period, Unit } from '../types';
 import { completeness } from './completeness';
-import { mapToSuccessors, oneReportPerUnit, reportsByCode, soleReportByCode, splitPredecessors } from './succession';
+import {
+  mapToSuccessors,
+  monthsBeforeMerger,
+  oneReportPerUnit,
+  reportsByCode,
+  soleReportByCode,
+  splitPredecessors,
+} from './succession';
 import { shuffle, unit, unitYear } from './test-helpers';
 
 const r = parseUnits(units2025Json, 'units-2025.json');
@@ -424,5 +431,95 @@ describe('soleReportByCode: the one-report-per-code fast path', () => {
         }
       }),
     );
+  });
+});
+
+describe('mapToSuccessors: the months before a merger', () => {
+  const NINE: Period = { type: 'nine', year: 2025, index: 1 };
+  const mn = UNITS_2025.filter((u) => u.code === 'muong-nhe-2025');
+  const months = (list: number[], value: number) => Object.fromEntries(list.map((m) => [m, value]));
+  const H1 = [1, 2, 3, 4, 5, 6];
+
+  it('knows which months the old units report, from the data windows', () => {
+    // Cut-off 15: July's window (15/06–14/07) closes after 1 July, so it is the new unit's.
+    expect(monthsBeforeMerger('2025-07-01', 2025, 15)).toBe(6);
+    expect(monthsBeforeMerger('2025-07-01', 2025, 1)).toBe(6);
+    expect(monthsBeforeMerger('2025-07-15', 2025, 15)).toBe(7);
+    expect(monthsBeforeMerger('2025-07-14', 2025, 15)).toBe(6);
+    expect(monthsBeforeMerger('2025-07-01', 2024, 15)).toBe(12);
+    expect(monthsBeforeMerger('2025-07-01', 2026, 15)).toBe(0);
+    // 1 January: December's window closed on 14/12, January's is the new unit's.
+    expect(monthsBeforeMerger('2025-01-01', 2024, 15)).toBe(12);
+    expect(monthsBeforeMerger('2025-01-01', 2025, 15)).toBe(0);
+  });
+
+  const stockReports = () => [
+    unitYear('muong-nhe', 2025, { values: { S: months(H1, 10), F: months(H1, 1) } }),
+    unitYear('chung-chai', 2025, { values: { S: months(H1, 20), F: months(H1, 1) } }),
+    // Nậm Vì entered nothing in June.
+    unitYear('nam-vi', 2025, { values: { S: months([1, 2, 3, 4, 5], 50), F: months([1, 2, 3, 4, 5], 1) } }),
+    unitYear('muong-nhe-2025', 2025, { values: { S: { 8: 85 }, F: { 8: 3 } } }),
+  ];
+
+  it('adds each old unit’s latest stock before the merger, and flows as they are', () => {
+    const [m] = mapToSuccessors(stockReports(), mn, NINE, { stocks: new Set(['S']) }).mapped;
+    expect(m.values.S).toEqual([80, 80, 80, 80, 80, 80, null, 85, null, null, null, null]);
+    expect(m.values.F).toEqual([3, 3, 3, 3, 3, 2, null, 3, null, null, null, null]);
+    // Without the stock codes every indicator is a plain month-wise sum, as before.
+    const [plain] = mapToSuccessors(stockReports(), mn, NINE).mapped;
+    expect(plain.values.S.slice(4, 6)).toEqual([80, 30]);
+  });
+
+  it('carries an old unit’s stock only to months where another old unit reports, and not past the merger', () => {
+    const reports = [
+      unitYear('muong-nhe', 2025, { values: { S: { 2: 10, 5: 12 } } }),
+      unitYear('chung-chai', 2025, { values: { S: { 3: 20, 6: 21, 7: 99 } } }),
+    ];
+    const [m] = mapToSuccessors(reports, mn, NINE, { stocks: new Set(['S']) }).mapped;
+    expect(m.values.S).toEqual([null, 10, 30, null, 32, 33, 99, null, null, null, null, null]);
+  });
+
+  it('lists the old units’ empty months, only when asked', () => {
+    const reports = [
+      unitYear('muong-nhe', 2025, { values: { F: months(H1, 1) } }),
+      // Chung Chải: a date in May, a note in June, nothing in April.
+      unitYear('chung-chai', 2025, {
+        values: { F: { 1: 1, 2: 1, 3: 1 } },
+        submitted: { 5: '2025-05-16' },
+        notes: { N: { 6: 'ý kiến' } },
+      }),
+      unitYear('muong-nhe-2025', 2025, { values: { F: { 9: 1 } } }),
+    ];
+    expect(mapToSuccessors(reports, mn, NINE).gaps).toBeUndefined();
+    const { gaps } = mapToSuccessors(reports, mn, NINE, { gaps: true });
+    // In the order of the units table's predecessors (muong-nhe, nam-vi, chung-chai).
+    expect(gaps?.map((g) => [g.unit.code, g.code, g.year, g.report?.unitCode, g.months])).toEqual([
+      ['muong-nhe-2025', 'nam-vi', 2025, undefined, H1],
+      ['muong-nhe-2025', 'chung-chai', 2025, 'chung-chai', [4]],
+    ]);
+    // Up to the period's last month only; none after the merger; none for a unit without a report that year.
+    const march: Period = { type: 'month', year: 2025, index: 3 };
+    expect(mapToSuccessors(reports, mn, march, { gaps: true }).gaps?.map((g) => [g.code, g.months])).toEqual([
+      ['nam-vi', [1, 2, 3]],
+    ]);
+    const in2026 = reports.map((r) => ({ ...r, year: 2026 }));
+    expect(mapToSuccessors(in2026, mn, { type: 'nine', year: 2026, index: 1 }, { gaps: true }).gaps).toEqual([]);
+    expect(mapToSuccessors([], mn, NINE, { gaps: true }).gaps).toEqual([]);
+    // Without any succession: an empty list.
+    expect(mapToSuccessors(reports, [unit('muong-nhe', 'Mường Nhé')], NINE, { gaps: true }).gaps).toEqual([]);
+  });
+
+  it('expects a split old unit of its first successor only, and an old unit still current of none', () => {
+    const units = [
+      unit('b-new', 'Bê', { succession: { from: '2025-07-01', predecessors: ['x', 'a'] } }),
+      unit('c-new', 'Xê', { succession: { from: '2025-07-01', predecessors: ['x'] } }),
+      unit('a', 'A'),
+    ];
+    const reports = [
+      unitYear('b-new', 2025, { values: { F: { 9: 1 } } }),
+      unitYear('c-new', 2025, { values: { F: { 9: 1 } } }),
+    ];
+    const { gaps } = mapToSuccessors(reports, units, NINE, { gaps: true });
+    expect(gaps?.map((g) => [g.unit.code, g.code, g.months])).toEqual([['b-new', 'x', H1]]);
   });
 });

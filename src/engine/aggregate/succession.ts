@@ -13,10 +13,43 @@
  * An old unit listed under several current units (a split: the table has no shares)
  * is counted once, for the first of them by name in Vietnamese order, then by code
  * (the order of the summary's rows); see `splitPredecessors`.
+ *
+ * Months before the merger are those whose data window (cutoff.ts) ends before the
+ * succession's `from`: the old units report them. Stocks there are the sum of each old
+ * unit's latest figure (as over separate units), and `gaps` lists the months an old
+ * unit left empty, so the summary can say the new unit's figures lack it.
  */
-import { renamed } from '../sheet/sheet-report';
+import { dataWindow } from '../periods/cutoff';
+import { periodBounds } from '../periods/period';
+import { flatBase, flatOf, layoutOf, renamed } from '../sheet/sheet-report';
 import { compareVi } from '../text/collate';
 import type { Period, Unit, UnitYear } from '../types';
+
+export interface MappingOptions {
+  /**
+   * Codes of stock indicators (overMonths 'last'). Before the merger each old unit's latest
+   * figure is carried to the later months where another old unit reports, so the new unit's
+   * stock is the sum of the old units' latest figures, whichever of them skipped a month.
+   */
+  stocks?: ReadonlySet<string>;
+  /** The settings' cut-off day, for the months before a merger (default 15, Decree 09/2019). */
+  cutoffDay?: number;
+  /** List `gaps` (the period's year only): the work is per old unit and month, so asked for. */
+  gaps?: boolean;
+}
+
+/** An old unit with neither a submission date nor data for months before its merger. */
+export interface PredecessorGap {
+  /** The current unit whose figures lack it. */
+  unit: Unit;
+  /** The old unit's code. */
+  code: string;
+  year: number;
+  /** Its report of `year`, when it has one (and so its name). */
+  report?: UnitYear;
+  /** Months (1 … the period's last month, before the merger) it left empty, ascending. */
+  months: number[];
+}
 
 export interface SplitPredecessor {
   /** The old unit's code. */
@@ -34,6 +67,36 @@ export interface SuccessionResult {
   unmatched: string[];
   /** Reported old units listed under several current units, by code (see `splitPredecessors`). */
   splits: SplitPredecessor[];
+  /** With `options.gaps`: per current unit with a report of the period's year, its old units' empty months. */
+  gaps?: PredecessorGap[];
+}
+
+/**
+ * Whether a report has anything in `month` (1–12): a value, a note or an invalid entry. With a
+ * submission date, this is what completeness counts as sent.
+ */
+export function hasData(r: UnitYear, month: number): boolean {
+  const i = month - 1;
+  const layout = layoutOf(r);
+  const flat = layout && flatOf(r, layout);
+  if (flat) {
+    const base = flatBase(r);
+    const end = base + layout.codes.length * 12;
+    for (let at = base + i; at < end; at += 12) if (!Number.isNaN(flat[at])) return true;
+  } else for (const months of Object.values(r.values)) if (months[i] !== null && months[i] !== undefined) return true;
+  for (const months of Object.values(r.notes)) if (months[i] && String(months[i]).trim()) return true;
+  return r.invalid.some((key) => Number(key.slice(key.lastIndexOf(':') + 1)) === month);
+}
+
+/**
+ * How many months of `year` (0–12, from January) the old units report: those whose data
+ * window ends before the merger. 1 July 2025 with cut-off 15: January–June (July's window,
+ * 15/06–14/07, is the new unit's, which exists when it closes).
+ */
+export function monthsBeforeMerger(from: string, year: number, cutoffDay: number): number {
+  let n = 0;
+  while (n < 12 && dataWindow({ type: 'month', year, index: n + 1 }, { cutoffDay }).end < from) n++;
+  return n;
 }
 
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -133,8 +196,18 @@ export function oneReportPerUnit(reports: UnitYear[]): UnitYear[] {
 
 const empty12 = <T>(): (T | null)[] => Array(12).fill(null);
 
-/** Sum reports (already sorted by unit code) month by month into one report for `unit`. */
-function combine(unit: Unit, year: number, parts: UnitYear[]): UnitYear {
+/**
+ * Sum reports (already sorted by unit code) month by month into one report for `unit`. Stocks
+ * in the first `before` months (before the merger) add each part's latest figure so far, in the
+ * months where any part has one: an old unit that skipped June still counts with May's figure.
+ */
+function combine(
+  unit: Unit,
+  year: number,
+  parts: UnitYear[],
+  stocks: ReadonlySet<string> | undefined,
+  before: number,
+): UnitYear {
   const values: Record<string, (number | null)[]> = {};
   const notes: Record<string, (string | null)[]> = {};
   const submitted = empty12<string>();
@@ -166,6 +239,26 @@ function combine(unit: Unit, year: number, parts: UnitYear[]): UnitYear {
   own?.submitted.forEach((d, i) => {
     if (d && i < 12) submitted[i] = d;
   });
+  if (stocks && before > 0 && parts.length > 1)
+    for (const code of stocks) {
+      const target = values[code];
+      if (!target) continue;
+      const series = parts.map((part) => part.values[code]);
+      const latest: (number | null)[] = parts.map(() => null);
+      for (let i = 0; i < before; i++) {
+        let any = false;
+        for (let p = 0; p < parts.length; p++) {
+          const v = series[p]?.[i];
+          if (v === null || v === undefined) continue;
+          latest[p] = v;
+          any = true;
+        }
+        if (!any) continue;
+        let acc = 0;
+        for (let p = 0; p < parts.length; p++) acc += latest[p] ?? 0;
+        target[i] = acc;
+      }
+    }
   for (const months of Object.values(values))
     months.forEach((v, i) => {
       if (v !== null) months[i] = Number(v.toPrecision(15));
@@ -255,7 +348,12 @@ function anySuccession(units: readonly Unit[]): boolean {
  * then by code, whatever the order of `units`; the others do not include it. So totals
  * (sums of the mapped reports) count each old report once. `splits` lists such units.
  */
-export function mapToSuccessors(reports: UnitYear[], units: Unit[], period: Period): SuccessionResult {
+export function mapToSuccessors(
+  reports: UnitYear[],
+  units: Unit[],
+  period: Period,
+  options: MappingOptions = {},
+): SuccessionResult {
   const mapped: UnitYear[] = [];
   if (!anySuccession(units)) {
     // Each unit takes the reports of its own code; codes of no unit are unmatched.
@@ -274,7 +372,7 @@ export function mapToSuccessors(reports: UnitYear[], units: Unit[], period: Peri
         const r = reports[i];
         if (r.year <= period.year && !current.has(r.unitCode)) unmatched.push(r.unitCode);
       }
-      return { mapped, unmatched: unmatched.sort(compareText), splits: [] };
+      return withGaps({ mapped, unmatched: unmatched.sort(compareText), splits: [] }, options);
     }
     const byCode = reportsByCode(reports, period.year);
     for (let i = 0; i < units.length; i++) {
@@ -286,18 +384,33 @@ export function mapToSuccessors(reports: UnitYear[], units: Unit[], period: Peri
     byCode.forEach((_, code) => {
       if (!current.has(code)) unmatched.push(code);
     });
-    return { mapped, unmatched: unmatched.sort(compareText), splits: [] };
+    return withGaps({ mapped, unmatched: unmatched.sort(compareText), splits: [] }, options);
   }
   const byCode = reportsByCode(reports, period.year);
   const used = new Set<string>();
   const current = new Set(units.map((u) => u.code));
   const split = claimants(units);
+  const cutoffDay = options.cutoffDay ?? 15;
+  const lastMonth = periodBounds(period)[1];
+  const gaps: PredecessorGap[] = [];
+  // Months before the merger per `from` and year (units of one merger share both).
+  const beforeOf = new Map<string, number>();
+  const before = (from: string, year: number) => {
+    const key = `${from}\u0000${year}`;
+    const known = beforeOf.get(key);
+    if (known !== undefined) return known;
+    const n = monthsBeforeMerger(from, year, cutoffDay);
+    beforeOf.set(key, n);
+    return n;
+  };
   for (const unit of units) {
     const predecessors = unit.succession?.predecessors ?? [];
     const codes = predecessors.length
       ? [unit.code, ...predecessors].filter((c, i, all) => all.indexOf(c) === i)
       : [unit.code];
     const parts: UnitYear[] = [];
+    // The old units whose reports make up the unit's months before the merger.
+    const olds: string[] = [];
     for (const code of codes) {
       // A predecessor that is still a current unit in its own right keeps its data.
       if (code !== unit.code && current.has(code)) continue;
@@ -305,6 +418,20 @@ export function mapToSuccessors(reports: UnitYear[], units: Unit[], period: Peri
       if ((split.get(code)?.[0] ?? unit) !== unit) continue;
       for (const r of byCode.get(code) ?? []) parts.push(r);
       used.add(code);
+      if (predecessors.includes(code)) olds.push(code);
+    }
+    const from = unit.succession?.from ?? '';
+    if (options.gaps && olds.length && parts.some((p) => p.year === period.year)) {
+      const upTo = Math.min(before(from, period.year), lastMonth);
+      for (const code of olds) {
+        const report = parts.find((p) => p.unitCode === code && p.year === period.year);
+        const months: number[] = [];
+        for (let m = 1; m <= upTo; m++) if (!report || !(report.submitted[m - 1] || hasData(report, m))) months.push(m);
+        if (months.length)
+          gaps.push(
+            report ? { unit, code, year: period.year, report, months } : { unit, code, year: period.year, months },
+          );
+      }
     }
     // The common case: one report of the unit's own code.
     if (parts.length === 1 && parts[0].unitCode === unit.code) {
@@ -315,10 +442,19 @@ export function mapToSuccessors(reports: UnitYear[], units: Unit[], period: Peri
     for (const year of years) {
       const ofYear = parts.filter((p) => p.year === year).sort((a, b) => compareText(a.unitCode, b.unitCode));
       const only = ofYear.length === 1 && ofYear[0].unitCode === unit.code;
-      mapped.push(only ? renamed(ofYear[0], unit.name, unit.kind) : combine(unit, year, ofYear));
+      mapped.push(
+        only
+          ? renamed(ofYear[0], unit.name, unit.kind)
+          : combine(unit, year, ofYear, options.stocks, options.stocks?.size ? before(from, year) : 0),
+      );
     }
   }
   const unmatched = [...byCode.keys()].filter((c) => !used.has(c)).sort(compareText);
   const splits = split.size ? splitPredecessors([...byCode.values()].flat(), units) : [];
-  return { mapped, unmatched, splits };
+  return options.gaps ? { mapped, unmatched, splits, gaps } : { mapped, unmatched, splits };
+}
+
+/** A result of no succession: with `options.gaps`, an empty list of them. */
+function withGaps(result: SuccessionResult, options: MappingOptions): SuccessionResult {
+  return options.gaps ? { ...result, gaps: [] } : result;
 }

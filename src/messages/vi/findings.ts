@@ -54,6 +54,52 @@ function ambiguousExplanation(shown: string): string {
   return 'viết dấu chấm, dấu phẩy không rõ nghĩa: số nghìn viết 1.000, số lẻ viết 1,5';
 }
 
+/** The submission-date row, as findings name it. */
+const SUBMITTED_DATE = 'Ngày nộp báo cáo';
+
+/** How a merger finding names its units. */
+export interface MergerNames {
+  /** The old unit at the start of a sentence: "Xã Nậm Vì", or "Đơn vị cũ mã "nam-vi"" when unnamed. */
+  old: string;
+  /** The old unit inside a sentence: "Nậm Vì". */
+  oldShort: string;
+  /** The merged unit inside a sentence: "xã Mường Nhé". */
+  unit: string;
+}
+
+/**
+ * The names of a merger finding: the old unit (null when it is known by code only) and the
+ * merged unit it is now part of. An old unit of the new one's name is "Quảng Lâm cũ".
+ */
+export function mergerNames(
+  old: { name: string; kind?: string } | null,
+  oldCode: string,
+  unit: { name: string; kind?: string },
+): MergerNames {
+  const inSentence = (u: { name: string; kind?: string }) => {
+    const kind = u.kind?.trim().toLocaleLowerCase('vi');
+    return kind ? `${kind} ${u.name}` : u.name;
+  };
+  if (!old) return { old: `Đơn vị cũ mã "${oldCode}"`, oldShort: `đơn vị "${oldCode}"`, unit: inSentence(unit) };
+  const name = old.name === unit.name ? `${old.name} cũ` : old.name;
+  const kind = old.kind?.trim();
+  const capital = kind ? `${kind.charAt(0).toLocaleUpperCase('vi')}${kind.slice(1)} ${name}` : name;
+  return { old: capital, oldShort: name, unit: inSentence(unit) };
+}
+
+/** Months as people write them: [1, 2, 3, 4, 5, 6] → "1–6", [5, 6] → "5, 6", [1, 2, 3, 5] → "1–3, 5". */
+export function monthList(months: readonly number[]): string {
+  const parts: string[] = [];
+  for (let i = 0; i < months.length; ) {
+    let j = i;
+    while (j + 1 < months.length && months[j + 1] === months[j] + 1) j++;
+    if (j - i >= 2) parts.push(`${months[i]}–${months[j]}`);
+    else for (let k = i; k <= j; k++) parts.push(String(months[k]));
+    i = j + 1;
+  }
+  return parts.join(', ');
+}
+
 /** The old Vietnamese codes, as people know them: by Unikey's name and the fonts that use them. */
 const LEGACY_CODE = { tcvn3: 'bảng mã TCVN3 (phông .VnTime)', vni: 'bảng mã VNI (phông VNI-Times)' } as const;
 
@@ -124,6 +170,31 @@ export const FINDING_TEXT = {
   duplicateUnit: (w: Where, year: number, kept: string, dropped: string) =>
     `${where(w)}: có hai báo cáo năm ${year} (${kept} và ${dropped}); chỉ lấy ${kept}, bỏ qua số liệu của ${dropped}`,
   unitMissing: (unit: string, year: number) => `${unit}: chưa có trang báo cáo năm ${year}`,
+
+  // ------------------------------------------------------------ mergers (2025)
+  /**
+   * An old unit, now part of a merged one, has no report (`noReport`) or left `months` empty
+   * before the merger (this year). `inPeriod`: the months of the period among them, which
+   * completeness counts as not reported for the merged unit.
+   */
+  predecessorMissing: (m: MergerNames, year: number, months: number[], noReport: boolean, inPeriod: number[]) =>
+    `${m.old} (nay thuộc ${m.unit}) ${noReport ? `không có báo cáo năm ${year}` : `chưa báo cáo tháng ${monthList(months)} năm ${year}`}: ` +
+    `số liệu ${noReport ? `tháng ${monthList(months)} năm ${year}` : months.length > 1 ? 'các tháng này' : 'tháng này'} của ${m.unit} chưa gồm ${m.oldShort}` +
+    (inPeriod.length ? `, nên ${m.unit} được tính là chưa báo cáo đủ tháng ${monthList(inPeriod)}` : '') +
+    `; hãy bổ sung ${noReport ? `báo cáo năm ${year}` : 'số liệu'} của ${m.oldShort}`,
+  /** An old unit of a merged one has no report of the comparison year: "so cùng kỳ" lacks it. */
+  predecessorMissingLastYear: (m: MergerNames, year: number, months: number[]) =>
+    `${m.old} (nay thuộc ${m.unit}) không có báo cáo năm ${year}: số liệu cùng kỳ (tháng ${monthList(months)} năm ${year}) ` +
+    `của ${m.unit} chưa gồm ${m.oldShort}, nên số tăng, giảm so cùng kỳ chưa tính phần của ${m.oldShort}; ` +
+    `hãy bổ sung báo cáo năm ${year} của ${m.oldShort} nếu có`,
+
+  // ------------------------------------------------------------ submission dates
+  /** A submission date after the run's date: not yet submitted as of the run. */
+  submittedAfterRun: (w: Where, date: string, today: string) =>
+    `${where({ ...w, indicator: SUBMITTED_DATE })}: ngày nộp ${date} muộn hơn ngày tổng hợp (${today}), không hợp lý; tháng ${w.month} chưa được tính là đã nộp — hãy kiểm tra lại ngày nộp`,
+  /** A submission date before the month's data period ends: likely copied from the month before. */
+  submittedBeforePeriodEnd: (w: Where, date: string, end: string) =>
+    `${where({ ...w, indicator: SUBMITTED_DATE })}: ngày nộp ${date} sớm hơn ngày chốt số liệu tháng ${w.month} (${end}), có lẽ chép từ tháng trước; vẫn tính là đã nộp, hãy kiểm tra lại ngày nộp`,
 
   // ------------------------------------------------------------ rules
   ruleViolation: (w: Where, message: string, left: number, right: number) =>
