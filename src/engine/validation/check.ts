@@ -118,13 +118,6 @@ function uniqueReports(all: UnitYear[], ordered: boolean): UnitYear[] | null {
 }
 
 /**
- * Why a report was kept over one whose "Mã đơn vị" names another unit than its "Đơn vị" cell:
- * most likely a code typed wrong in that one, so it is not this unit's report.
- */
-const mismatchReason = (kept: string, dropped: string) =>
-  ` — vì ở ${dropped} ô "Mã đơn vị" và ô "Đơn vị" ghi hai đơn vị khác nhau (có thể gõ nhầm mã đơn vị), còn ở ${kept} hai ô này khớp nhau`;
-
-/**
  * One report per unit and year, with an error for each other. Kept: the first by file and sheet
  * among those whose unit cells agree (no 'unit-mismatch' finding), else the first of all: a
  * mistyped "Mã đơn vị" in one commune's file must not push out the unit's own report.
@@ -155,7 +148,7 @@ function keepFirstOfEach(all: UnitYear[], findings: Finding[]): UnitYear[] {
     for (const r of group) {
       if (r === first) continue;
       const droppedRef = sheetRef(r.file, r.sheet);
-      const why = agrees(first) && !agrees(r) ? mismatchReason(keptRef, droppedRef) : '';
+      const why = agrees(first) && !agrees(r) ? T.duplicateUnitMismatch(keptRef, droppedRef) : '';
       findings.push({
         severity: 'error',
         code: 'duplicate-unit',

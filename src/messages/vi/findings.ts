@@ -169,6 +169,9 @@ export const FINDING_TEXT = {
   // ------------------------------------------------------------ across workbooks
   duplicateUnit: (w: Where, year: number, kept: string, dropped: string) =>
     `${where(w)}: có hai báo cáo năm ${year} (${kept} và ${dropped}); chỉ lấy ${kept}, bỏ qua số liệu của ${dropped}`,
+  /** After duplicateUnit: why the kept report won over one whose unit cells disagree. */
+  duplicateUnitMismatch: (kept: string, dropped: string) =>
+    ` — vì ở ${dropped} ô "Mã đơn vị" và ô "Đơn vị" ghi hai đơn vị khác nhau (có thể gõ nhầm mã đơn vị), còn ở ${kept} hai ô này khớp nhau`,
   unitMissing: (unit: string, year: number) => `${unit}: chưa có trang báo cáo năm ${year}`,
 
   // ------------------------------------------------------------ mergers (2025)
