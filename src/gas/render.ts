@@ -5,6 +5,7 @@
  * are written, so "=…", "+84…", "1/2" or "007" typed by a commune stays text. Only formulas
  * the engine built itself (CellModel.f) are written as formulas.
  */
+
 import {
   type CellModel,
   type ChartModel,
@@ -17,6 +18,7 @@ import {
 } from '../engine/report/model';
 import { colLetter } from '../engine/sheet/layout';
 import { legacySignsFormula } from '../engine/text/legacy';
+import { MAX_AMOUNT, MAX_COUNT } from '../engine/validation/cells';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
@@ -209,9 +211,12 @@ export function borderBlocks(bordered: boolean[][]): RangeRef[] {
 
 function validationRule(v: ValidationModel, topLeft: string): GoogleAppsScript.Spreadsheet.DataValidation {
   const b = SpreadsheetApp.newDataValidation();
-  if (v.kind === 'nonNegativeNumber') b.requireNumberGreaterThanOrEqualTo(0);
+  // Up to the bounds the reader takes (a larger figure is a slip: validation/cells.ts).
+  if (v.kind === 'nonNegativeNumber') b.requireNumberBetween(0, MAX_AMOUNT);
   else if (v.kind === 'nonNegativeInteger')
-    b.requireFormulaSatisfied(`=AND(ISNUMBER(${topLeft}),${topLeft}>=0,INT(${topLeft})=${topLeft})`);
+    b.requireFormulaSatisfied(
+      `=AND(ISNUMBER(${topLeft}),${topLeft}>=0,${topLeft}<=${MAX_COUNT},INT(${topLeft})=${topLeft})`,
+    );
   else if (v.kind === 'unicodeText') b.requireFormulaSatisfied(legacySignsFormula(topLeft));
   else b.requireDate();
   // Text in an old code is read all the same (and said so): a warning, never a refusal.

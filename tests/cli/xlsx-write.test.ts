@@ -106,13 +106,13 @@ describe('writer', () => {
       (ws as unknown as { dataValidations: { model: Record<string, any> } }).dataValidations.model[a];
     expect(dv('B3')).toMatchObject({
       type: 'whole',
-      operator: 'greaterThanOrEqual',
-      formulae: [0],
+      operator: 'between',
+      formulae: [0, 1e9],
       showErrorMessage: true,
       errorStyle: 'stop',
       error: 'Nhập số nguyên không âm.',
     });
-    expect(dv('C6')).toMatchObject({ type: 'decimal', operator: 'greaterThanOrEqual', formulae: [0] });
+    expect(dv('C6')).toMatchObject({ type: 'decimal', operator: 'between', formulae: [0, 1e15] });
     expect(dv('B7')).toMatchObject({ type: 'date', showErrorMessage: true });
   });
 
@@ -164,7 +164,7 @@ describe('commune template round trip', () => {
     const row = indicatorRows(catalogue).get('DON_TONG')!;
     const cell = ws.getCell(row, monthCol(9));
     const dvs = (ws as unknown as { dataValidations: { model: Record<string, any> } }).dataValidations.model;
-    expect(dvs[cell.address]).toMatchObject({ type: 'whole', operator: 'greaterThanOrEqual', formulae: [0] });
+    expect(dvs[cell.address]).toMatchObject({ type: 'whole', operator: 'between', formulae: [0, 1e9] });
     expect(cell.protection?.locked).toBe(false);
     expect(ws.getCell(row, LAYOUT.codeCol).protection?.locked).not.toBe(false);
     expect(ws.getCell(LAYOUT.submittedRow, monthCol(1)).protection?.locked).toBe(false);

@@ -55,7 +55,10 @@ describe('Tạo mẫu báo cáo cho xã — layout (a): tabs in the master', () 
     expect(count?.getAllowInvalid()).toBe(false);
     expect(count?.getHelpText()).toContain('số nguyên không âm');
     const amount = s.getRange(rows.get('LDLD_MAIAM_GIATRI') as number, monthCol(1)).getDataValidation();
-    expect(String(amount?.getCriteriaType())).toBe('NUMBER_GREATER_THAN_OR_EQUAL_TO');
+    expect(String(amount?.getCriteriaType())).toBe('NUMBER_BETWEEN');
+    expect(amount?.getCriteriaValues()).toEqual([0, 1e15]);
+    // Counts: whole, not negative, at most a billion (above, a slip: an ID or phone number pasted).
+    expect(String(count?.getCriteriaValues()[0])).toMatch(/<=1000000000,INT\(/);
     const date = s.getRange(LAYOUT.submittedRow, monthCol(12)).getDataValidation();
     expect(String(date?.getCriteriaType())).toBe('DATE_IS_VALID_DATE');
     // Notes: a warning (never a refusal) when the text looks typed in TCVN3 or VNI.

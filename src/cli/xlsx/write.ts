@@ -14,6 +14,7 @@
  * - Charts (SheetModel.charts) are NOT written: exceljs 4 cannot create charts. The HTML
  *   report draws the chart instead; the Sheets renderer (src/gas) draws native charts.
  */
+
 import ExcelJS from 'exceljs';
 import {
   type CellModel,
@@ -27,6 +28,7 @@ import {
   type WorkbookModel,
 } from '../../engine/report/model';
 import { a1 } from '../../engine/sheet/layout';
+import { MAX_AMOUNT, MAX_COUNT } from '../../engine/validation/cells';
 import { writeOutput } from '../output';
 
 export interface WriteOptions {
@@ -90,10 +92,11 @@ export function dataValidation(v: ValidationModel): ExcelJS.DataValidation | nul
     error: v.help.slice(0, 255),
   };
   switch (v.kind) {
+    // Up to the bounds the reader takes (a larger figure is a slip: validation/cells.ts).
     case 'nonNegativeInteger':
-      return { ...common, type: 'whole', operator: 'greaterThanOrEqual', formulae: [0] };
+      return { ...common, type: 'whole', operator: 'between', formulae: [0, MAX_COUNT] };
     case 'nonNegativeNumber':
-      return { ...common, type: 'decimal', operator: 'greaterThanOrEqual', formulae: [0] };
+      return { ...common, type: 'decimal', operator: 'between', formulae: [0, MAX_AMOUNT] };
     case 'date':
       return { ...common, type: 'date', operator: 'between', formulae: [EXCEL_DATE_MIN, EXCEL_DATE_MAX] };
     case 'unicodeText':

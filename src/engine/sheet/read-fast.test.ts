@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { defaultCatalogue, defaultUnits } from '../catalogue/defaults';
 import { cleanText } from '../text/normalize';
 import type { CellValue, SheetInput, Unit } from '../types';
-import { parseCell } from '../validation/cells';
+import { MAX_AMOUNT, MAX_COUNT, parseCell } from '../validation/cells';
 import { buildUnitSheet, monthCol } from './layout';
 import { mayBeTopLabel, type ReadContext, readSheet, readTopLabels, readWorkbook, TOP_LABELS, topCellOf } from './read';
 import { modelToSheetInput, rowWithCode, setCell } from './testing';
@@ -26,6 +26,16 @@ function blankSheet(): SheetInput {
 /** Numbers near every edge the shortcut tests: -0, fractions within and beyond the tolerance, huge, not finite. */
 const awkwardNumber = fc.oneof(
   fc.constantFrom(0, -0, 1, -1, 2.9999999999999996, 3.0000000001, 1e-10, 0.5, 1e21, Number.MAX_VALUE),
+  // Each side of the bounds above which a figure is a slip (MAX_COUNT, MAX_AMOUNT).
+  fc.constantFrom(
+    MAX_COUNT,
+    MAX_COUNT + 1,
+    MAX_COUNT + 0.5,
+    12345678901,
+    MAX_AMOUNT,
+    MAX_AMOUNT * 1.0000001,
+    2 ** 53 + 2,
+  ),
   fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, Number.MIN_VALUE),
   fc.integer({ min: -5, max: 1_000_000 }),
   fc.double({ noNaN: false }),

@@ -26,6 +26,8 @@ import {
   type CellParse,
   dateCellIso,
   type InvalidCell,
+  MAX_AMOUNT,
+  MAX_COUNT,
   MAX_NOTE_LENGTH,
   parseCell,
   parseDateCell,
@@ -1165,6 +1167,8 @@ function plainValues(
 ): number {
   const count = kind === 'count';
   const amount = kind === 'amount';
+  // Not above parseCell's bound (checkNumber): larger ones are left to it (MAX_COUNT, MAX_AMOUNT).
+  const max = count ? MAX_COUNT : MAX_AMOUNT;
   let rest = 0;
   for (let m = 1; m <= 12; m++) {
     const c = monthCol[m];
@@ -1174,8 +1178,7 @@ function plainValues(
     }
     const v = row[c];
     // Finite, not negative, and whole for counts (Math.floor is Number.isInteger for finite v).
-    if (typeof v === 'number' && v >= 0 && v < Number.POSITIVE_INFINITY && (count ? Math.floor(v) === v : amount))
-      flat[at + m - 1] = v + 0;
+    if (typeof v === 'number' && v >= 0 && v <= max && (count ? Math.floor(v) === v : amount)) flat[at + m - 1] = v + 0;
     else {
       flat[at + m - 1] = Number.NaN;
       rest |= 1 << m;
@@ -1188,11 +1191,11 @@ function plainValues(
 function plainRun(row: CellValue[], c0: number, kind: Indicator['kind'], flat: Float64Array, at: number): number {
   const count = kind === 'count';
   const amount = kind === 'amount';
+  const max = count ? MAX_COUNT : MAX_AMOUNT;
   let rest = 0;
   for (let j = 0; j < 12; j++) {
     const v = row[c0 + j];
-    if (typeof v === 'number' && v >= 0 && v < Number.POSITIVE_INFINITY && (count ? Math.floor(v) === v : amount))
-      flat[at + j] = v + 0;
+    if (typeof v === 'number' && v >= 0 && v <= max && (count ? Math.floor(v) === v : amount)) flat[at + j] = v + 0;
     else {
       flat[at + j] = Number.NaN;
       rest |= 2 << j; // month j + 1

@@ -19,6 +19,13 @@ describe('parseCell — numbers', () => {
     expect(parseCell(-5, 'count')).toEqual({ status: 'invalid', problem: 'negative', shown: '-5' });
     expect(parseCell(-0.5, 'amount')).toEqual({ status: 'invalid', problem: 'negative', shown: '-0,5' });
     expect(parseCell(2.5, 'count')).toEqual({ status: 'invalid', problem: 'fraction', shown: '2,5' });
+    // A billion of a count, 10^15 of an amount, at most: beyond, a slip (an ID or phone number pasted).
+    expect(parseCell(1e9, 'count')).toEqual({ status: 'ok', value: 1e9 });
+    expect(parseCell(12345678901, 'count')).toMatchObject({ status: 'invalid', problem: 'too-large' });
+    expect(parseCell('1.000.000.000.000', 'count')).toMatchObject({ status: 'invalid', problem: 'too-large' });
+    expect(parseCell(1e20, 'count')).toMatchObject({ status: 'invalid', problem: 'too-large' });
+    expect(parseCell(1e15, 'amount')).toEqual({ status: 'ok', value: 1e15 });
+    expect(parseCell(1e16, 'amount')).toMatchObject({ status: 'invalid', problem: 'too-large' });
     expect(parseCell(Number.NaN, 'count')).toMatchObject({ status: 'invalid', problem: 'not-a-number' });
     expect(parseCell(Number.POSITIVE_INFINITY, 'amount')).toMatchObject({ status: 'invalid', problem: 'not-a-number' });
   });

@@ -15,6 +15,7 @@ export type CellProblem =
   | 'ambiguous'
   | 'negative'
   | 'fraction'
+  | 'too-large'
   | 'boolean'
   | 'date'
   | 'error-value'
@@ -102,9 +103,18 @@ function cleanNote(s: string): string {
     .join('\n');
 }
 
+/**
+ * Above these a figure is a slip (an ID or phone number pasted, keys held down), not a commune's
+ * month: a count of a billion, an amount of 10^15. Left in, one such cell would make a total
+ * meaningless and, past 2^53, swallow the other units' figures in rounding.
+ */
+export const MAX_COUNT = 1e9;
+export const MAX_AMOUNT = 1e15;
+
 function checkNumber(value: number, kind: 'count' | 'amount', raw: CellValue): CellParse {
   if (!Number.isFinite(value)) return invalid('not-a-number', raw);
   if (value < 0) return invalid('negative', raw);
+  if (value > (kind === 'count' ? MAX_COUNT : MAX_AMOUNT)) return invalid('too-large', raw);
   if (kind === 'count') {
     const rounded = Math.round(value);
     if (Math.abs(value - rounded) > INTEGER_TOLERANCE) return invalid('fraction', raw);

@@ -111,6 +111,8 @@ export const FINDING_TEXT = {
       : `${where(w)}: "${shown}" không phải là số`,
   ambiguous: (w: Where, shown: string) => `${where(w)}: "${shown}" ${ambiguousExplanation(shown)}`,
   negative: (w: Where, shown: string) => `${where(w)}: "${shown}" là số âm; số liệu phải từ 0 trở lên`,
+  tooLarge: (w: Where, shown: string) =>
+    `${where(w)}: "${shown}" quá lớn, không thể là số liệu một tháng của đơn vị (có lẽ dán nhầm mã số, số điện thoại?); chưa tính vào tổng`,
   fraction: (w: Where, shown: string) => `${where(w)}: "${shown}" phải là số nguyên (không có phần lẻ)`,
   date: (w: Where, shown: string) =>
     `${where(w)}: "${shown}" là ngày tháng, không phải số liệu (nếu đã gõ số, hãy đổi định dạng ô thành Số)`,
@@ -213,6 +215,7 @@ const CELL_MESSAGE: Record<string, (w: Where, shown: string) => string> = {
   ambiguous: FINDING_TEXT.ambiguous,
   negative: FINDING_TEXT.negative,
   fraction: FINDING_TEXT.fraction,
+  'too-large': FINDING_TEXT.tooLarge,
   boolean: FINDING_TEXT.boolean,
   date: FINDING_TEXT.date,
   'error-value': FINDING_TEXT.errorValue,
