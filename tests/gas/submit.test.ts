@@ -161,6 +161,27 @@ describe('Nộp báo cáo tháng… / Mở khóa tháng…', () => {
     expect(env.fake.ui.alerts.at(-1)?.prompt).toBe(`Tháng 8/${YEAR} của Xã Chung Chải chưa bị khóa.`);
   });
 
+  test('a month unlocked to be corrected is summed as late, and Tổng hợp says why, naming its date cell', () => {
+    prepare('a');
+    env.master.setActiveSheet(s);
+    env.fake.ui.queuePromptResponse({ text: '9' });
+    main.submitMonth();
+    env.fake.ui.queuePromptResponse({ text: '9' });
+    main.unlockMonth();
+    s.getRange(rows.get('TCD_LUOT') as number, monthCol(9)).setValue(100);
+    env.fake.ui.queuePromptResponse({ text: '9/2018' });
+    const r = main.aggregateReports();
+    expect(r?.summary.completeness.rows.find((x) => x.unitCode === env.units[0].code)?.status).toBe('late');
+    const cell = `${String.fromCharCode(64 + monthCol(9))}${LAYOUT.submittedRow}`;
+    const finding = r?.summary.findings.find((f) => f.code === 'undated-month');
+    expect(finding?.message).toMatch(
+      new RegExp(
+        `^Xã Chung Chải, ô ${cell} \\(Ngày nộp báo cáo, tháng 9\\): tháng 9 có số liệu nhưng chưa có ngày nộp`,
+      ),
+    );
+    expect(finding?.message).toContain('đã được mở khóa để sửa');
+  });
+
   test('layout (b): from the master, the unit is asked for and its own spreadsheet is locked', () => {
     prepare('b');
     env.master.setActiveSheet(env.master.getSheetByName(SHEETS.units) as Sheet);

@@ -134,7 +134,13 @@ describe('aggregate: Mường Nhé, September 2018', () => {
 
   it('carries completeness, findings by severity then unit, and metadata', () => {
     expect([s.completeness.expected, s.completeness.reported, s.completeness.onTime]).toEqual([11, 9, 7]);
-    expect(s.findings.map((f) => f.message)).toEqual(['c', 'a', 'b']);
+    // The findings given, by severity then unit, and the aggregate's own: Nậm Kè filled September
+    // without its submission date (counted late, and said why).
+    expect(s.findings.filter((f) => f.code !== 'undated-month').map((f) => f.message)).toEqual(['c', 'a', 'b']);
+    expect(s.findings.filter((f) => f.code === 'undated-month').map((f) => [f.unitCode, f.month])).toEqual([
+      ['nam-ke', 9],
+    ]);
+    expect(s.completeness.rows.find((r) => r.unitCode === 'nam-ke')?.status).toBe('late');
     expect(s.generatedAt).toBe('2018-09-20T03:00:00Z');
     expect(s.period).toEqual(SEP_2018);
     expect(s.unreadableUnits).toEqual([]);

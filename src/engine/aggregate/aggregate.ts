@@ -40,7 +40,7 @@ import type {
 } from '../types';
 import { compareFindings } from '../validation/check';
 import { compareNamesVi, completenessOfSorted, sortUnits } from './completeness';
-import { mapToSuccessors, type PredecessorGap } from './succession';
+import { hasData, mapToSuccessors, type PredecessorGap } from './succession';
 import { setCompactByUnit } from './unit-figures';
 
 export interface AggregateInput {
@@ -348,7 +348,11 @@ function submissionDateFindings(
     const r = reports[k];
     for (let i = 0; i < months.length; i++) {
       const date = r.submitted[months[i] - 1];
-      if (!date) continue;
+      if (!date) {
+        // Figures without a date count as late (completeness): say why, and where the date goes.
+        if (hasData(r, months[i])) out.push(undatedFinding(r, months[i]));
+        continue;
+      }
       const late = today !== undefined && date > today;
       if (!late && date >= ends[i]) continue;
       const month = months[i];
@@ -371,6 +375,23 @@ function submissionDateFindings(
     }
   }
   return out;
+}
+
+/** A month with figures but no submission date (never submitted, or unlocked to be corrected). */
+function undatedFinding(r: UnitYear, month: number): Finding {
+  const cell = r.submittedCells[month - 1];
+  const unit = r.unitKind ? unitDisplayName({ name: r.unitName, kind: r.unitKind }) : r.unitName;
+  return {
+    severity: 'warning',
+    code: 'undated-month',
+    unitCode: r.unitCode,
+    unitName: r.unitName,
+    ...(r.file ? { file: r.file } : {}),
+    sheet: r.sheet,
+    ...(cell ? { cell } : {}),
+    month,
+    message: FINDING_TEXT.undatedMonth({ unit, cell, month }),
+  };
 }
 
 /**

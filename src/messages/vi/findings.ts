@@ -197,6 +197,9 @@ export const FINDING_TEXT = {
   /** A submission date after the run's date: not yet submitted as of the run. */
   submittedAfterRun: (w: Where, date: string, today: string) =>
     `${where({ ...w, indicator: SUBMITTED_DATE })}: ngày nộp ${date} muộn hơn ngày tổng hợp (${today}), không hợp lý; tháng ${w.month} chưa được tính là đã nộp — hãy kiểm tra lại ngày nộp`,
+  /** Figures in a month without its submission date: counted as late (also a month unlocked to be corrected). */
+  undatedMonth: (w: Where) =>
+    `${where({ ...w, indicator: SUBMITTED_DATE })}: tháng ${w.month} có số liệu nhưng chưa có ngày nộp, nên được tính là nộp muộn; nếu tháng này đã được mở khóa để sửa, hãy nộp lại khi sửa xong (Dân vận › Nộp báo cáo tháng…), nếu không hãy ghi ngày nộp`,
   /** A submission date before the month's data period ends: likely copied from the month before. */
   submittedBeforePeriodEnd: (w: Where, date: string, end: string) =>
     `${where({ ...w, indicator: SUBMITTED_DATE })}: ngày nộp ${date} sớm hơn ngày chốt số liệu tháng ${w.month} (${end}), có lẽ chép từ tháng trước; vẫn tính là đã nộp, hãy kiểm tra lại ngày nộp`,
