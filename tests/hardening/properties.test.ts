@@ -28,7 +28,7 @@ import type {
   UnitYear,
   WorkbookInput,
 } from '../../src/engine/types';
-import { parseCell } from '../../src/engine/validation/cells';
+import { MAX_COUNT, parseCell } from '../../src/engine/validation/cells';
 
 const catalogue = defaultCatalogue();
 const settings = defaultSettings();
@@ -262,6 +262,7 @@ describe('Vietnamese numbers', () => {
         // A count cell takes it back too when it is whole, else says "phải là số nguyên".
         const cell = parseCell(text, 'count');
         if (x < 0) expect(cell).toMatchObject({ status: 'invalid', problem: 'negative' });
+        else if (x > MAX_COUNT) expect(cell).toMatchObject({ status: 'invalid', problem: 'too-large' });
         else if (Number.isInteger(x)) expect(cell).toEqual({ status: 'ok', value: x });
         else expect(cell).toMatchObject({ status: 'invalid', problem: 'fraction' });
       }),
