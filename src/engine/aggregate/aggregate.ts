@@ -19,7 +19,7 @@
  *    kỳ" lacks it), and submission dates after the run's date (not counted as submitted) or
  *    before the month's data window closes (counted; likely copied).
  */
-import { FINDING_TEXT, type MergerNames, mergerNames } from '../../messages/vi/findings';
+import { FINDING_TEXT, type MergerNames, mergerNames, type Where } from '../../messages/vi/findings';
 import { narrate } from '../narrative/narrative';
 import { dataWindow, isRealIsoDate, localDateOf } from '../periods/cutoff';
 import { periodMonths, previousYear, ytdMonths } from '../periods/period';
@@ -350,47 +350,41 @@ function submissionDateFindings(
       const date = r.submitted[months[i] - 1];
       if (!date) {
         // Figures without a date count as late (completeness): say why, and where the date goes.
-        if (hasData(r, months[i])) out.push(undatedFinding(r, months[i]));
+        if (hasData(r, months[i]))
+          out.push(dateFinding(r, months[i], 'undated-month', (w) => FINDING_TEXT.undatedMonth(w)));
         continue;
       }
       const late = today !== undefined && date > today;
       if (!late && date >= ends[i]) continue;
-      const month = months[i];
-      const cell = r.submittedCells[month - 1];
-      const unit = r.unitKind ? unitDisplayName({ name: r.unitName, kind: r.unitKind }) : r.unitName;
-      const w = { unit, cell, month };
-      out.push({
-        severity: 'warning',
-        code: late ? 'submitted-after-run' : 'submitted-before-period-end',
-        unitCode: r.unitCode,
-        unitName: r.unitName,
-        ...(r.file ? { file: r.file } : {}),
-        sheet: r.sheet,
-        ...(cell ? { cell } : {}),
-        month,
-        message: late
-          ? FINDING_TEXT.submittedAfterRun(w, formatDateVi(date), formatDateVi(today as string))
-          : FINDING_TEXT.submittedBeforePeriodEnd(w, formatDateVi(date), formatDateVi(ends[i])),
-      });
+      const shown = formatDateVi(date);
+      out.push(
+        late
+          ? dateFinding(r, months[i], 'submitted-after-run', (w) =>
+              FINDING_TEXT.submittedAfterRun(w, shown, formatDateVi(today as string)),
+            )
+          : dateFinding(r, months[i], 'submitted-before-period-end', (w) =>
+              FINDING_TEXT.submittedBeforePeriodEnd(w, shown, formatDateVi(ends[i])),
+            ),
+      );
     }
   }
   return out;
 }
 
-/** A month with figures but no submission date (never submitted, or unlocked to be corrected). */
-function undatedFinding(r: UnitYear, month: number): Finding {
+/** A warning on a report's submission date cell of `month`, with the message `text` gives for it. */
+function dateFinding(r: UnitYear, month: number, code: string, text: (w: Where) => string): Finding {
   const cell = r.submittedCells[month - 1];
   const unit = r.unitKind ? unitDisplayName({ name: r.unitName, kind: r.unitKind }) : r.unitName;
   return {
     severity: 'warning',
-    code: 'undated-month',
+    code,
     unitCode: r.unitCode,
     unitName: r.unitName,
     ...(r.file ? { file: r.file } : {}),
     sheet: r.sheet,
     ...(cell ? { cell } : {}),
     month,
-    message: FINDING_TEXT.undatedMonth({ unit, cell, month }),
+    message: text({ unit, cell, month }),
   };
 }
 
