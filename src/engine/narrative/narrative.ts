@@ -180,7 +180,8 @@ interface Member {
 function items(members: Member[], which: 'period' | 'ytd', rel: Relations): Item[] {
   const out: Item[] = [];
   const said = new Map<string, Item>();
-  let last: { code: string; into: string[] } | undefined;
+  // `bare`: inside a total's brackets, where figures are listed without "so cùng kỳ".
+  let last: { code: string; into: string[]; bare: boolean } | undefined;
   for (const { ind, sum } of members) {
     const v = which === 'period' ? sum.period : sum.ytd;
     const d = which === 'period' ? sum.change : sum.ytdChange;
@@ -189,24 +190,26 @@ function items(members: Member[], which: 'period' | 'ytd', rel: Relations): Item
     const continued = rel.continues.get(ind.code);
     if (continued !== undefined) {
       // Checked by code: the figure continued is the one just before in the catalogue.
-      if (last?.code === continued) last.into.push(phrase + change);
+      if (last?.code === continued && !(last.bare && v === 0)) last.into.push(last.bare ? phrase : phrase + change);
       continue;
     }
     const part = rel.partOf.get(ind.code);
     if (part) {
       // Only a total said as a figure of its own has parts listed (not a part of another total).
+      // A part is listed with its number only, as reports write "trong đó …": the comparisons of
+      // every part between commas could not be told apart; a part of 0 says nothing there.
       const total = said.get(part.total);
-      if (!total) continue;
+      if (!total || v === 0) continue;
       const breakdown = total.breakdowns.get(part.breakdown) ?? [];
       total.breakdowns.set(part.breakdown, breakdown);
-      breakdown.push(phrase + change);
-      last = { code: ind.code, into: breakdown };
+      breakdown.push(phrase);
+      last = { code: ind.code, into: breakdown, bare: true };
       continue;
     }
     const item: Item = { ind, phrase, change, continuations: [], breakdowns: new Map() };
     out.push(item);
     said.set(ind.code, item);
-    last = { code: ind.code, into: item.continuations };
+    last = { code: ind.code, into: item.continuations, bare: false };
   }
   return out;
 }
