@@ -98,7 +98,9 @@ describe('summarise', () => {
     expect(summary.unreadableUnits).toEqual([]);
     expect([summary.completeness.reported, summary.completeness.onTime]).toEqual([9, 8]);
     expect(summary.narrative[0]).toBe(
-      'Đến ngày 20/09/2018, 9/11 xã đã gửi báo cáo (tỷ lệ 81,8%), 8 xã đúng hạn; chưa báo cáo: xã Nậm Vì, xã Pá Mỳ; nộp muộn: xã Nậm Kè.',
+      'Đến ngày 20/09/2018, 9/11 xã đã gửi báo cáo (tỷ lệ 81,8%), 8 xã đúng hạn; chưa báo cáo: xã Nậm Vì, xã Pá Mỳ; nộp muộn: xã Nậm Kè. ' +
+        // Pá Mỳ reported September 2017: every comparison with last year lacks it.
+        'Lưu ý: xã Pá Mỳ có số liệu cùng kỳ năm trước nhưng chưa có số liệu tháng 9/2018, nên số tăng, giảm so cùng kỳ dưới đây chưa so sánh được đầy đủ.',
     );
   });
 
@@ -108,7 +110,9 @@ describe('summarise', () => {
     const missing = s.findings.filter((f) => f.code === 'unit-missing').map((f) => f.unitCode);
     expect(missing).toEqual(['nam-vi']);
     expect(s.narrative[0]).toBe(
-      'Đến ngày 20/09/2018, 9/11 xã đã gửi báo cáo (tỷ lệ 81,8%), 8 xã đúng hạn; chưa báo cáo: xã Nậm Vì; không đọc được báo cáo của: xã Pá Mỳ; nộp muộn: xã Nậm Kè.',
+      'Đến ngày 20/09/2018, 9/11 xã đã gửi báo cáo (tỷ lệ 81,8%), 8 xã đúng hạn; chưa báo cáo: xã Nậm Vì; không đọc được báo cáo của: xã Pá Mỳ; nộp muộn: xã Nậm Kè. ' +
+        // Pá Mỳ reported September 2017: every comparison with last year lacks it.
+        'Lưu ý: xã Pá Mỳ có số liệu cùng kỳ năm trước nhưng chưa có số liệu tháng 9/2018, nên số tăng, giảm so cùng kỳ dưới đây chưa so sánh được đầy đủ.',
     );
   });
 

@@ -283,5 +283,10 @@ export interface Summary {
   excludedCells: number;
   /** Units whose sheet could not be read or found. */
   unreadableUnits: string[];
+  /**
+   * Units (codes, in unit order) with figures in the period last year but not reported this
+   * year: "so cùng kỳ" compares totals over different units. Absent when there is none.
+   */
+  lastYearOnly?: string[];
   narrative: string[];
 }

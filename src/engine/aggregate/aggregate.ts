@@ -666,12 +666,22 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
     }
   }
 
+  const completeness = completenessOfSorted(current, units, period, settings, { today: runDate, incomplete });
+  // Units with figures in the period last year that have not reported it this year: every
+  // "so cùng kỳ" compares a total with them against one without them (the narrative says so).
+  const lastYearOnly: string[] = [];
+  for (const row of completeness.rows) {
+    if (row.status !== 'missing') continue;
+    const r = before.get(row.unitCode);
+    if (r && months.some((m) => hasData(r, m))) lastYearOnly.push(row.unitCode);
+  }
   return {
     period,
     settings,
     generatedAt: input.generatedAt,
     units,
-    completeness: completenessOfSorted(current, units, period, settings, { today: runDate, incomplete }),
+    completeness,
+    ...(lastYearOnly.length ? { lastYearOnly } : {}),
     indicators,
     monthly,
     findings: sortFindings(made.length ? [...input.findings, ...made] : input.findings),

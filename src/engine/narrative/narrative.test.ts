@@ -123,6 +123,30 @@ describe('narrate: other cases', () => {
     ]);
   });
 
+  it('says when last year’s figures hold units that have not reported this year', () => {
+    const units = [unit('a', 'A'), unit('b', 'B')];
+    const sept = (code: string, year: number, v: number) =>
+      unitYear(code, year, { values: { DTN_QUA: { 9: v } }, submitted: { 9: `${year}-09-16` } });
+    const caveat =
+      'Lưu ý: xã B có số liệu cùng kỳ năm trước nhưng chưa có số liệu tháng 9/2018, nên số tăng, giảm so cùng kỳ dưới đây chưa so sánh được đầy đủ.';
+    const without = summary(SEP, [sept('a', 2018, 20)], [sept('a', 2017, 10), sept('b', 2017, 30)], units);
+    expect(without.narrative[0]).toBe(
+      `Đến ngày 20/09/2018, 1/2 xã đã gửi báo cáo (tỷ lệ 50%), 1 xã đúng hạn; chưa báo cáo: xã B. ${caveat}`,
+    );
+    expect(without.lastYearOnly).toEqual(['b']);
+    // Both reported, or the one missing had nothing last year either: nothing to say.
+    const both = summary(
+      SEP,
+      [sept('a', 2018, 20), sept('b', 2018, 1)],
+      [sept('a', 2017, 10), sept('b', 2017, 30)],
+      units,
+    );
+    expect(both.narrative[0]).not.toContain('Lưu ý');
+    expect(both.lastYearOnly).toBeUndefined();
+    const neither = summary(SEP, [sept('a', 2018, 20)], [sept('a', 2017, 10)], units);
+    expect(neither.narrative[0]).not.toContain('Lưu ý');
+  });
+
   it('says whose "so far" figure of a stock is older than the period', () => {
     const units = ['a', 'b', 'c', 'd', 'e'].map((c) => unit(c, c.toUpperCase()));
     const stock = (code: string, m: number, v: number) =>

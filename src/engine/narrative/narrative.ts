@@ -47,7 +47,7 @@ function completenessParagraph(s: SummaryCore): string {
   const unreadable = new Set(s.unreadableUnits);
   // Named with their kind: "Mường Nhé" alone could be the huyện as well as the xã. Only the few
   // units named are looked up; a later unit of the same code wins, as in notesParagraph.
-  const named = new Set<string>();
+  const named = new Set<string>(s.lastYearOnly ?? []);
   for (const r of c.rows) if (r.status === 'missing' || r.status === 'late') named.add(r.unitCode);
   const unitOf = new Map<string, Unit>();
   for (let i = 0; i < s.units.length; i++) if (named.has(s.units[i].code)) unitOf.set(s.units[i].code, s.units[i]);
@@ -66,7 +66,12 @@ function completenessParagraph(s: SummaryCore): string {
   if (missing.length) text += `; ${T.notReported(missing.join(', '))}`;
   if (unread.length) text += `; ${T.unreadable(unread.join(', '))}`;
   if (late.length) text += `; ${T.late(late.join(', '))}`;
-  return `${text}.`;
+  const lastYearOnly = (s.lastYearOnly ?? []).map((code) => {
+    const unit = unitOf.get(code);
+    return unit ? unitInSentence(unit) : code;
+  });
+  const caveat = lastYearOnly.length ? ` ${T.comparedWithout(lastYearOnly.join(', '), periodLabel(s.period))}` : '';
+  return `${text}.${caveat}`;
 }
 
 function comparison(diff: number | null, unit: string): string {

@@ -16,6 +16,9 @@ export const NARRATIVE_TEXT = {
   yearToDate: 'Từ đầu năm đến nay',
   /** Stocks (cumulative indicators) are "so far" figures. */
   soFar: 'Đến nay',
+  /** After the completeness sentence: units in last year's figures, not yet in this year's. */
+  comparedWithout: (names: string, label: string) =>
+    `Lưu ý: ${names} có số liệu cùng kỳ năm trước nhưng chưa có số liệu ${label}, nên số tăng, giảm so cùng kỳ dưới đây chưa so sánh được đầy đủ.`,
   /** After the "Đến nay" sentence: whose figures there are older than the period. */
   carriedStocks: (names: string, label: string) =>
     `Số đến nay gồm số đã báo cáo trước đó của ${names}, chưa có số liệu ${label}.`,
