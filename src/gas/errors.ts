@@ -30,6 +30,7 @@ export type GoogleErrorKind =
   | 'cellTooLong'
   | 'tooManyCells'
   | 'propertiesFull'
+  | 'protected'
   | 'other';
 
 export interface ExplainedError {
@@ -109,6 +110,11 @@ const RULES: Rule[] = [
   },
   { kind: 'tooManyCells', test: /above the limit of 10000000 cells/i, text: () => G.tooManyCells },
   {
+    kind: 'protected',
+    test: /You are trying to edit a protected cell or object|protected cell or object/i,
+    text: () => G.protectedRange,
+  },
+  {
     kind: 'propertiesFull',
     test: /exceeded the property storage quota|Argument too large: value/i,
     text: () => G.propertiesFull,
@@ -133,6 +139,7 @@ const ORDER: GoogleErrorKind[] = [
   'cellTooLong',
   'tooManyCells',
   'propertiesFull',
+  'protected',
 ];
 const ORDERED = ORDER.map((k) => RULES.find((r) => r.kind === k) as Rule);
 

@@ -48,7 +48,16 @@ function status(settings: Settings | null): { enabled: boolean; lastSent: string
   return { enabled, lastSent };
 }
 
+/** The sidebar's data; a failure of Google's (a time-out, no access) is shown in Vietnamese in the form. */
 export function getSettingsForSidebar(): SidebarData {
+  try {
+    return sidebarData();
+  } catch (e) {
+    return { settings: {}, enabled: false, lastSent: null, errors: { form: userText(e) } };
+  }
+}
+
+function sidebarData(): SidebarData {
   const read = readSheetSettings();
   if (!read) return { settings: {}, enabled: false, lastSent: null, errors: { form: S.noSheet } };
   const settings = read.parsed.ok ? read.parsed.value : null;
@@ -64,7 +73,16 @@ export type SaveResult =
   | { ok: true; message: string; settings: Settings; enabled: boolean; lastSent: string | null }
   | { ok: false; errors: FieldErrors };
 
+/** Save the form; a write Google refuses (a protected sheet, a time-out) is said in Vietnamese. */
 export function saveSettingsFromSidebar(form: SidebarForm): SaveResult {
+  try {
+    return saveSettings(form);
+  } catch (e) {
+    return { ok: false, errors: { form: userText(e) } };
+  }
+}
+
+function saveSettings(form: SidebarForm): SaveResult {
   const read = readSheetSettings();
   if (!read) return { ok: false, errors: { form: S.noSheet } };
   const base = read.parsed.ok ? read.parsed.value : (read.values as Partial<Settings>);

@@ -316,6 +316,8 @@ export const GOOGLE_ERRORS = {
     `tập lệnh chưa được cấp quyền dùng ${what} — hãy chọn lại mục trong menu Dân vận và bấm "Cho phép" khi Google hỏi`,
   notFound: 'bảng tính đã bị xóa hoặc đường dẫn sai — hãy kiểm tra cột "Bảng tính (URL)" ở trang "Đơn vị"',
   timedOut: 'Google Sheets phản hồi quá lâu — hãy chạy lại sau ít phút',
+  protectedRange:
+    'ô hoặc trang này đang được bảo vệ, tài khoản đang dùng không được sửa — hãy nhờ quản trị viên (trang "Cài đặt") sửa, hoặc cho quyền sửa',
   serviceFailed: 'Google Sheets tạm thời gặp lỗi — hãy chạy lại sau ít phút',
   tried: (n: number) => ` (đã thử ${n} lần)`,
   tooFast: 'gọi dịch vụ của Google quá dày trong thời gian ngắn — hãy đợi một phút rồi thử lại',

@@ -174,3 +174,35 @@ describe('settingsFromForm (pure)', () => {
     expect(sendDayWarning({ ...defaultSettings(), sendDay: 5 }, '2018-09-20')).toBeNull();
   });
 });
+
+describe('Google refusing the sidebar’s read or write', () => {
+  test('a protected "Cài đặt" sheet: saving says so in Vietnamese, in the form, instead of Google’s English', () => {
+    w = world({ settings: { recipients: ['bdv@dienbien.gov.vn'] } });
+    const data = getSettingsForSidebar();
+    w.fake.faults.add({
+      method: 'Range.setValue',
+      error:
+        'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.',
+    });
+    w.fake.faults.add({
+      method: 'Range.setValues',
+      error:
+        'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.',
+    });
+    const r = saveSettingsFromSidebar({ ...(data.settings as Record<string, unknown>), sendDay: '21' });
+    expect(r.ok).toBe(false);
+    const text = r.ok ? '' : String(r.errors.form);
+    expect(text).toContain('đang được bảo vệ');
+    expect(text).not.toMatch(/You are trying/);
+  });
+
+  test('a Sheets time-out while opening the sidebar is shown in the form, in Vietnamese', () => {
+    w = world({ settings: { recipients: ['bdv@dienbien.gov.vn'] } });
+    w.fake.faults.add({
+      method: 'Range.getValues',
+      error: 'Service Spreadsheets timed out while accessing document with id x.',
+    });
+    const data = getSettingsForSidebar();
+    expect(data.errors.form).toBe('Google Sheets phản hồi quá lâu — hãy chạy lại sau ít phút');
+  });
+});
