@@ -141,7 +141,10 @@ export function runReminders(): ReminderOutcome {
         status.unread.map((c) => unitTitle(byCode.get(c) ?? codeUnit(c))),
       ),
     );
-  const missing = status.completeness.rows.filter((r) => r.status === 'missing').map((r) => r.unitCode);
+  // Not submitted: nothing at all, or figures typed without "Nộp báo cáo" (no date; counted late).
+  const missing = status.completeness.rows
+    .filter((r) => r.status === 'missing' || (r.status === 'late' && r.submittedOn === null))
+    .map((r) => r.unitCode);
 
   const store = new JsonStore();
   const noEmail: string[] = [];

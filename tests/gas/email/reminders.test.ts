@@ -78,6 +78,22 @@ describe('reminders to units that have not submitted', () => {
     expect(log).toContain('Nhắc nộp báo cáo tháng 9/2018: Xã Nậm Kè, Xã Pá Mỳ, Xã Sen Thượng.');
   });
 
+  test('a unit that typed its figures but did not click "Nộp báo cáo" (no date) is reminded too', () => {
+    const m12 = (sparse: Record<number, number>) => Array.from({ length: 12 }, (_, i) => sparse[i + 1] ?? null);
+    const units: Record<string, { submitted?: Record<number, string>; values?: Record<string, (number | null)[]> }> =
+      {};
+    for (const c of [...SUBMITTED, 'nam-ke', 'sen-thuong'])
+      units[c] = { submitted: { 8: '2018-08-16', 9: '2018-09-15' } };
+    units['pa-my'] = { submitted: { 8: '2018-08-16' }, values: { TCD_LUOT: m12({ 8: 2, 9: 4 }) } };
+    w = world({
+      now: '2018-09-17T07:00:00+07:00',
+      allTabs: true,
+      units,
+      settings: { recipients: ['bdv@dienbien.gov.vn'] },
+    });
+    expect(sendReminders().reminded).toEqual(['pa-my']);
+  });
+
   test('at most once per unit per day; again on the next reminder day; none after the deadline', () => {
     w = make('2018-09-17T07:00:00+07:00');
     sendReminders();
