@@ -9,7 +9,7 @@ import { unitDisplayName } from '../engine/sheet/layout';
 import { readSheet } from '../engine/sheet/read';
 import type { Finding, Grid, Unit, UnitYear, WorkbookInput } from '../engine/types';
 import { checkWorkbooks, expectedUnitsMissing } from '../engine/validation/check';
-import { CHECK, SHEETS } from '../messages/vi/gas';
+import { CHECK, LOOKALIKE, SHEETS } from '../messages/vi/gas';
 import { bookFindings, SheetIndex, type UnitBook } from './io';
 import { type ApiReadOptions, readUnitBooksDetailed } from './io/parallel-books';
 import { GENERAL, TEXT, widthPx } from './render';
@@ -130,8 +130,23 @@ export function runCheck(
   const read = checkWorkbooks(workbooks, { catalogue, units, year });
   let findings = read.findings;
   if ('active' in scope) {
-    const code = scope.active.unit.code;
-    findings = findings.filter((f) => !f.unitCode || f.unitCode === code);
+    const a = scope.active;
+    findings = findings.filter((f) => !f.unitCode || f.unitCode === a.unit.code);
+    // A copy of the unit's tab (or another tab with its code) is checked, but Tổng hợp reads another.
+    const real = a.unit.spreadsheetUrl
+      ? null
+      : new SheetIndex(master).locateUnit(a.unit, [a.year], units).entries.get(a.year)?.name;
+    if (real && real !== a.name) {
+      const unit = unitDisplayName(a.unit);
+      findings.unshift({
+        severity: 'warning',
+        code: 'not-the-real-tab',
+        unitCode: a.unit.code,
+        unitName: a.unit.name,
+        sheet: a.name,
+        message: LOOKALIKE.notTheRealTab(unit, a.year, a.name, real),
+      });
+    }
   } else {
     // Units that could not be opened say why; units not reached are not called missing.
     const have = new Set([...books.filter((b) => b.error).map((b) => b.unit.code), ...pending]);

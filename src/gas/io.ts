@@ -161,6 +161,16 @@ export class SheetIndex {
       if (entry) {
         out.entries.set(y, entry);
         if (others.length) out.warnings.push(LOOKALIKE.ignored(display, y, entry.name, described));
+        // "Bản sao của Chung Chải 2018", "Chung Chải 2018 (1)": figures typed there are not read.
+        const copies = this.copiesOf(name, y, units).filter((e) => e !== entry && !others.includes(e));
+        if (copies.length)
+          out.warnings.push(
+            LOOKALIKE.copies(
+              display,
+              entry.name,
+              copies.map((e) => e.name),
+            ),
+          );
       } else if (others.length) {
         ambiguous = LOOKALIKE.ambiguous(display, y, described);
       } else {
@@ -180,6 +190,22 @@ export class SheetIndex {
       else if (ambiguous) out.warnings.push(ambiguous);
     }
     return out;
+  }
+
+  /**
+   * Tabs whose name holds `name` with more around it (a copy Sheets names "Bản sao của …" or
+   * "… (1)"), that are not the tab (by name) of any of `units` for `year`.
+   */
+  copiesOf(name: string, year: number, units: readonly Unit[]): TabEntry[] {
+    const key = normalizeName(name);
+    const found: TabEntry[] = [];
+    let claimed: Set<string> | null = null;
+    for (const [k, list] of this.load()) {
+      if (k === key || !k.includes(key)) continue;
+      claimed ??= new Set(units.map((u) => normalizeName(unitSheetName(u, year))));
+      if (!claimed.has(k)) found.push(...list);
+    }
+    return found;
   }
 
   /**

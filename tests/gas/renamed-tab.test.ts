@@ -7,6 +7,7 @@
 
 import { defaultCatalogue } from '../../src/engine/catalogue/defaults';
 import { indicatorRows, monthCol } from '../../src/engine/sheet/layout';
+import * as main from '../../src/gas/main';
 import { LOOKALIKE, TEMPLATES } from '../../src/messages/vi/gas';
 import { sheetsApiHandler } from '../fakes/gas/sheets-api';
 import {
@@ -117,5 +118,35 @@ describe('Tạo mẫu', () => {
     expect(env.master.getSheetByName(`Chung Chải ${YEAR}`)).toBeNull();
     const said = [env.fake.ui.alerts.at(-1)?.prompt ?? '', JSON.stringify(r ?? '')].join('\n');
     expect(said).toContain(TEMPLATES.renamed('Xã Chung Chải', [`Chung Chai ${YEAR}`], `Chung Chải ${YEAR}`));
+  });
+});
+
+describe('a copy of a commune’s tab ("Bản sao của Chung Chải 2018")', () => {
+  let env: Env;
+  afterEach(() => env.dispose());
+
+  test('Kiểm tra on the copy says it is not the tab aggregated; Tổng hợp names the copy', () => {
+    env = prepare('api');
+    const orig = env.master.getSheetByName(`Chung Chải ${YEAR}`) as Sheet;
+    const copy = orig.copyTo(env.master).setName(`Bản sao của Chung Chải ${YEAR}`);
+    env.master.setActiveSheet(copy);
+    main.checkData();
+    const said = LOOKALIKE.notTheRealTab('Xã Chung Chải', YEAR, `Bản sao của Chung Chải ${YEAR}`, `Chung Chải ${YEAR}`);
+    expect(env.fake.toasts.at(-1)?.msg).not.toBe('Không phát hiện lỗi nào.');
+    const check = env.master.getSheetByName('Kiểm tra') as Sheet;
+    expect(check.getDataRange().getValues().flat()).toContain(said);
+    const r = runAggregate(env.fake, '9/2018');
+    expect(r?.warnings).toContain(
+      LOOKALIKE.copies('Xã Chung Chải', `Chung Chải ${YEAR}`, [`Bản sao của Chung Chải ${YEAR}`]),
+    );
+  });
+
+  test('the tab of another unit whose name holds this one’s is no copy', () => {
+    env = createEnv();
+    runSetup();
+    (env.master.getSheetByName('Đơn vị') as Sheet).appendRow(['tt-chung-chai', 'Thị trấn Chung Chải', 'thị trấn']);
+    runTemplates(env.fake, YEAR);
+    const r = runAggregate(env.fake, '9/2018');
+    expect((r?.warnings ?? []).join('\n')).not.toContain('không được tổng hợp');
   });
 });

@@ -356,6 +356,12 @@ export const LOOKALIKE = {
   renamed: (unit: string, tab: string, expected: string) =>
     `Không có trang "${expected}" của ${unit}; đã đọc trang "${tab}" có tên gần giống (mã đơn vị trong trang ` +
     `vẫn được kiểm tra). Hãy đổi tên trang thành "${expected}".`,
+  copies: (unit: string, real: string, copies: string[]) =>
+    `Trang ${copies.map((c) => `"${c}"`).join(', ')} có tên giống trang "${real}" của ${unit} nhưng không được ` +
+    `tổng hợp (chỉ đọc trang "${real}"). Nếu số liệu được nhập ở đó, hãy chép sang trang "${real}" rồi xóa trang thừa.`,
+  notTheRealTab: (unit: string, year: number, tab: string, real: string) =>
+    `Trang "${tab}" là báo cáo năm ${year} của ${unit} nhưng không phải trang được tổng hợp (Tổng hợp đọc trang ` +
+    `"${real}"): số liệu nhập ở đây không được tính. Hãy nhập vào trang "${real}", hoặc chép số liệu sang đó rồi xóa trang này.`,
   renamedAmbiguous: (unit: string, expected: string, tabs: string[]) =>
     `Không có trang "${expected}" của ${unit}, mà có ${tabs.length} trang tên gần giống: ` +
     `${tabs.map((t) => `"${t}"`).join(', ')}; không đọc trang nào. Hãy đổi tên một trang thành "${expected}".`,
