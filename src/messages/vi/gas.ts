@@ -136,8 +136,9 @@ export const CONFIG = {
   duplicateCase: (code: string, first: string, firstCell: string) =>
     `mã đơn vị "${code}" trùng với "${first}" ở ô ${firstCell} (chữ hoa, chữ thường được coi là một); hãy đặt mã khác`,
   sheetNameClash: (name: string, firstCell: string, sheetName: string) =>
-    `tên "${name}" cho cùng tên trang báo cáo với đơn vị ở ô ${firstCell} (trang "${sheetName}"): hai đơn vị sẽ ` +
-    `dùng chung một trang. Hãy ghi tên khác nhau, ví dụ thêm loại đơn vị trong ngoặc: "${name} (thị trấn)"`,
+    `tên "${name}" cho cùng tên trang báo cáo với đơn vị ở ô ${firstCell} (trang "${sheetName.replace(/ {2,}/g, ' ')}"): ` +
+    'hai đơn vị sẽ dùng chung một trang. Hãy ghi tên khác nhau trong 26 chữ đầu, ví dụ thêm trong ngoặc loại đơn vị ' +
+    'hoặc tên cũ',
   unknownIndicator: (code: string) => `mã chỉ tiêu "${code}" không có trong trang "Chỉ tiêu"`,
   noteInRule: (code: string) => `chỉ tiêu "${code}" là ghi chú, không dùng trong quy tắc được`,
   reserved: (code: string) => `mã "${code}" dành cho dòng ngày nộp báo cáo, hãy đặt mã khác`,
