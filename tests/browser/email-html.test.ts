@@ -88,6 +88,15 @@ describeBrowser('e-mail report HTML in Chromium', () => {
     await page.close();
   });
 
+  test('fits a phone screen (360 px): nothing to scroll sideways', async () => {
+    const { page } = await open('/report.html');
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.waitForTimeout(50);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(360);
+    await page.close();
+  });
+
   test('a unit named <img src=x onerror=alert(1)> is text: no <img>, no alert', async () => {
     const { page, requests, dialogs, errors } = await open('/hostile.html');
     // innerText on purpose: only what is rendered visibly counts.

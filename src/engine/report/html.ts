@@ -55,7 +55,9 @@ const S = {
   table: 'width:100%;border-collapse:collapse;font-size:13px;',
   th: `padding:6px 8px;border:1px solid ${COLOR.border};background-color:${COLOR.headerFill};text-align:left;font-weight:bold;`,
   td: `padding:6px 8px;border:1px solid ${COLOR.border};vertical-align:top;`,
-  num: `padding:6px 8px;border:1px solid ${COLOR.border};vertical-align:top;text-align:right;white-space:nowrap;`,
+  // Figures may wrap between the number and its unit ("196 / đoàn viên"), never inside a number
+  // (1.000 has no space): on a phone the table then fits the screen.
+  num: `padding:6px 8px;border:1px solid ${COLOR.border};vertical-align:top;text-align:right;`,
   small: `font-size:12px;color:${COLOR.muted};`,
   barName: 'width:34%;padding:3px 8px 3px 0;font-size:13px;',
   barCell: `width:52%;padding:3px 0;background-color:${COLOR.barTrack};`,
