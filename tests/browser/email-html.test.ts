@@ -92,7 +92,7 @@ describeBrowser('e-mail report HTML in Chromium', () => {
     const { page } = await open('/report.html');
     await page.setViewportSize({ width: 360, height: 800 });
     await page.waitForTimeout(50);
-    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    const width = await page.evaluate('document.documentElement.scrollWidth');
     expect(width).toBeLessThanOrEqual(360);
     await page.close();
   });

@@ -62,6 +62,8 @@ export interface JobState {
   manual: boolean;
   stage: 'render' | 'send';
   total: number;
+  /** Everyone the report is for (as the settings said when the job started or last resumed). */
+  recipients?: string[];
   pending: string[];
   sent: number;
   messages: number;
@@ -197,6 +199,7 @@ function newJob(period: Period, recipients: string[], manual: boolean, owner: st
     manual,
     stage: 'render',
     total: recipients.length,
+    recipients,
     pending: recipients,
     sent: 0,
     messages: 0,
@@ -206,6 +209,29 @@ function newJob(period: Period, recipients: string[], manual: boolean, owner: st
     waitingUntil: null,
     gaveUp: false,
     createdAt: now,
+  };
+}
+
+/**
+ * A job taken up again after a wait (quota, a failure, a resume) sends to the recipients as the
+ * settings now say: one removed meanwhile gets nothing more, one added gets the report. Jobs saved
+ * before `recipients` was kept are left as they are.
+ */
+function followRecipients(job: JobState, current: string[]): JobState {
+  if (!job.recipients) return job;
+  const key = (e: string) => e.toLowerCase();
+  const now = new Set(current.map(key));
+  const before = new Set(job.recipients.map(key));
+  const pending = job.pending.filter((e) => now.has(key(e)));
+  const added = current.filter((e) => !before.has(key(e)));
+  const removed = job.pending.filter((e) => !now.has(key(e)));
+  if (!removed.length && !added.length) return job;
+  logLine(true, T.log.recipientsChanged(job.label, removed, added));
+  return {
+    ...job,
+    recipients: current,
+    pending: [...pending, ...added],
+    total: job.sent + pending.length + added.length,
   };
 }
 
@@ -246,7 +272,12 @@ function claim(store: JsonStore, req: ClaimRequest): Claim {
         outcome: { status: 'skipped-busy', period: job.label, message: T.inProgress(job.label) },
       };
     }
-    const claimed: JobState = { ...job, owner: req.run, leaseUntil: now + LEASE_MS, waitingUntil: null };
+    const claimed: JobState = {
+      ...followRecipients(job, uniqueRecipients(req.settings.recipients)),
+      owner: req.run,
+      leaseUntil: now + LEASE_MS,
+      waitingUntil: null,
+    };
     store.put({ [K.job]: claimed });
     return { kind: 'claimed', job: claimed };
   }
@@ -263,7 +294,12 @@ function claim(store: JsonStore, req: ClaimRequest): Claim {
     // A run that died without saving a retry (lease expired, nothing scheduled) is taken over.
     const orphaned = !job.gaveUp && (job.waitingUntil === null || job.waitingUntil + LEASE_MS < now);
     if (req.mode === 'scheduled' && orphaned) {
-      const claimed: JobState = { ...job, owner: req.run, leaseUntil: now + LEASE_MS, waitingUntil: null };
+      const claimed: JobState = {
+        ...followRecipients(job, uniqueRecipients(req.settings.recipients)),
+        owner: req.run,
+        leaseUntil: now + LEASE_MS,
+        waitingUntil: null,
+      };
       store.put({ [K.job]: claimed });
       return { kind: 'claimed', job: claimed };
     }
@@ -275,7 +311,7 @@ function claim(store: JsonStore, req: ClaimRequest): Claim {
       return { kind: 'outcome', outcome: { status: 'cancelled', period: label, message: '' } };
     }
     const claimed: JobState = {
-      ...job,
+      ...followRecipients(job, uniqueRecipients(req.settings.recipients)),
       owner: req.run,
       leaseUntil: now + LEASE_MS,
       waitingUntil: null,

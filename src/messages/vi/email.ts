@@ -82,6 +82,11 @@ export const EMAIL_TEXT = {
     failed: (period: string, error: string, left: number, retryIn: string, attempt: number, max: number) =>
       `Báo cáo ${period}: lỗi khi gửi (${error}); còn ${left} người nhận chưa gửi; thử lại sau ${retryIn} ` +
       `(lần ${attempt}/${max}).`,
+    recipientsChanged: (period: string, removed: string[], added: string[]) =>
+      `Báo cáo ${period}: người nhận đã đổi trong lúc chờ gửi` +
+      (removed.length ? `; không gửi nữa cho ${removed.join(', ')}` : '') +
+      (added.length ? `; gửi thêm cho ${added.join(', ')}` : '') +
+      '.',
     gaveUp: (period: string, left: string[]) =>
       `Báo cáo ${period}: đã thử lại nhiều lần nhưng chưa gửi được tới ${left.length} người nhận: ${left.join(', ')}. ` +
       'Hãy chọn "Dân vận › Gửi báo cáo ngay" để gửi tiếp.',

@@ -402,3 +402,28 @@ describe('the monthly job over the real "Tổng hợp", reading beyond one run',
     expect(w.triggers('resumeAggregate')).toHaveLength(0);
   });
 });
+
+describe('a report waiting for quota follows the recipients as they are when it goes on', () => {
+  test('an address removed meanwhile gets nothing more; one added gets the report; "Nhật ký" says so', () => {
+    const all = recipientsList(5);
+    const removed = 'nguoi.cu@gmail.com';
+    const added = 'tinhuy@dienbien.gov.vn';
+    w = world({
+      stubAggregate: true,
+      mailQuota: 2,
+      settings: { recipients: [...all.slice(0, 2), removed, ...all.slice(2)] },
+    });
+    expect(monthlyReportJob().status).toBe('quota');
+    expect(currentJob()?.pending).toContain(removed);
+    w.setSettings({ recipients: [...all, added] });
+    w.fake.clock.advance(24 * 3600_000);
+    w.fake.mail.setRemainingQuota(1500);
+    const [done] = fire(w, 'resumeReportJob') as RunOutcome[];
+    expect(done.status).toBe('sent');
+    expect(w.recipients()).not.toContain(removed);
+    expect(w.recipients()).toContain(added);
+    expect(done.sent).toBe(all.length + 1);
+    const log = w.ss.getSheetByName('Nhật ký')?.getDataRange().getValues().flat().join('\n') ?? '';
+    expect(log).toContain(`không gửi nữa cho ${removed}; gửi thêm cho ${added}`);
+  });
+});
