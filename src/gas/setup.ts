@@ -302,14 +302,19 @@ function modelHeader(model: SheetModel): string[] {
   return (model.rows[0] ?? []).map((c) => normalizeName(cellText((c?.v ?? '') as CellValue)));
 }
 
-/** A sheet (other than those named in `skip`) whose first row starts with `header`: a renamed copy. */
+/**
+ * A sheet (other than those named in `skip`) whose first row starts as `header` does: a renamed
+ * copy, maybe with fewer columns ("Mã | Tên | Loại"). The first two headers tell the
+ * configuration sheets apart ("Mã | Tên", "Mục | Giá trị", "Mã nhóm | Tên nhóm", "Mã | Vế trái" …).
+ */
 function sheetWithHeader(ss: Spreadsheet, header: string[], skip: Set<string>): string | null {
-  if (header.filter(Boolean).length < 2) return null;
+  const want = header.slice(0, 2);
+  if (want.filter(Boolean).length < 2) return null;
   for (const sheet of ss.getSheets()) {
     const name = sheet.getName();
-    if (skip.has(name) || sheet.getLastColumn() < header.length) continue;
-    const row = sheet.getRange(1, 1, 1, header.length).getValues()[0];
-    if (header.every((h, i) => normalizeName(cellText(row[i])) === h)) return name;
+    if (skip.has(name) || sheet.getLastColumn() < want.length) continue;
+    const row = sheet.getRange(1, 1, 1, want.length).getValues()[0];
+    if (want.every((h, i) => normalizeName(cellText(row[i])) === h)) return name;
   }
   return null;
 }

@@ -82,6 +82,20 @@ describe('Thiết lập', () => {
     expect(r.config.units[0].code).toBe('xa-moi');
   });
 
+  test('a renamed unit list with only its first columns ("Mã | Tên | Loại") is recognised too', () => {
+    runSetup();
+    const own = env.master.insertSheet('Danh sách xã');
+    own.getRange(1, 1, 2, 3).setValues([
+      ['Mã', 'Tên', 'Loại'],
+      ['xa-khac', 'Xã Khác', 'xã'],
+    ]);
+    env.master.deleteSheet(sheet(env, SHEETS.units));
+    runSetup();
+    expect(env.master.getSheetByName(SHEETS.units)).toBeNull();
+    expect(lastAlert(env)).toContain(SETUP.renamed(SHEETS.units, 'Danh sách xã'));
+    expect(lastAlert(env)).not.toContain('không có lỗi');
+  });
+
   test('text typed into the sheets stays text (no formula, no number)', () => {
     runSetup();
     setSetting(env.master, 'organisation', '=IMPORTRANGE("x","y")');
