@@ -89,6 +89,21 @@ describe('compareVi', () => {
     ]);
   });
 
+  it('orders numbers by value: "Phường 2" before "Phường 10", "Tổ 9" before "Tổ 09a"', () => {
+    expect(sorted(['Phường 10', 'Phường 2', 'Phường 1', 'Phường 12B', 'Phường 12A', 'Phường'])).toEqual([
+      'Phường',
+      'Phường 1',
+      'Phường 2',
+      'Phường 10',
+      'Phường 12A',
+      'Phường 12B',
+    ]);
+    expect(sorted(['Tổ 09a', 'Tổ 9', 'Tổ 10', 'Tổ 9 b'])).toEqual(['Tổ 9', 'Tổ 9 b', 'Tổ 09a', 'Tổ 10']);
+    // Longer than the fast path takes (80 code units): the same order.
+    const pad = 'x'.repeat(90);
+    expect(sorted([`${pad} 10`, `${pad} 2`])).toEqual([`${pad} 2`, `${pad} 10`]);
+  });
+
   it('sortVi sorts objects by a text key', () => {
     const units = [{ n: 'Ông' }, { n: 'Ơn' }, { n: 'Oanh' }];
     expect(sortVi(units, (u) => u.n).map((u) => u.n)).toEqual(['Oanh', 'Ông', 'Ơn']);
@@ -188,11 +203,32 @@ function compareArrays(a: number[], b: number[]): number {
   return a.length - b.length;
 }
 
+/** Each run of digits as one number: its length (leading zeros left out, at most 15), then its digits. */
+function numbersByValue(primary: number[]): number[] {
+  const out: number[] = [];
+  const isDigit = (v: number) => v >= DIGIT && v < DIGIT + 10;
+  for (let i = 0; i < primary.length; i++) {
+    if (!isDigit(primary[i])) {
+      out.push(primary[i]);
+      continue;
+    }
+    let end = i;
+    while (end < primary.length && isDigit(primary[end])) end++;
+    let start = i;
+    while (start < end - 1 && primary[start] === DIGIT) start++;
+    out.push(DIGIT + 0x80000 + Math.min(end - start, 15), ...primary.slice(start, end));
+    i = end - 1;
+  }
+  return out;
+}
+
 function compareViArrays(a: string, b: string): number {
   const ka = makeSortKey(a);
   const kb = makeSortKey(b);
   const c =
-    compareArrays(ka.primary, kb.primary) || compareArrays(ka.tones, kb.tones) || compareArrays(ka.cases, kb.cases);
+    compareArrays(numbersByValue(ka.primary), numbersByValue(kb.primary)) ||
+    compareArrays(ka.tones, kb.tones) ||
+    compareArrays(ka.cases, kb.cases);
   if (c) return Math.sign(c);
   return ka.text < kb.text ? -1 : ka.text > kb.text ? 1 : 0;
 }

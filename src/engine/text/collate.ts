@@ -5,7 +5,8 @@
  *      (f j w z, absent from Vietnamese, keep their Latin place);
  *   2. then tones, left to right: none < huyền < hỏi < ngã < sắc < nặng;
  *   3. then lower case before upper case.
- * Spaces sort before punctuation, punctuation before digits, digits before letters.
+ * Spaces sort before punctuation, punctuation before numbers, numbers before letters; numbers by
+ * value ("Phường 2" before "Phường 10").
  */
 import { cleanText, isClean, memoText } from './normalize';
 
@@ -97,7 +98,20 @@ function keyOfClean(text: string): Key {
  */
 function keyText(k: Key): string {
   let p = '';
-  for (let i = 0; i < k.primary.length; i++) p += primaryCode(k.primary[i]);
+  for (let i = 0; i < k.primary.length; i++) {
+    if (k.primary[i] >= DIGIT && k.primary[i] < VI_LETTER) {
+      // A run of digits is one number: its length first ("Phường 2" before "Phường 10").
+      let end = i;
+      while (end < k.primary.length && k.primary[end] >= DIGIT && k.primary[end] < VI_LETTER) end++;
+      let start = i;
+      while (start < end - 1 && k.primary[start] === DIGIT) start++; // leading zeros
+      p += String.fromCharCode(RUN_LENGTH + Math.min(end - start, MAX_RUN));
+      for (let x = start; x < end; x++) p += primaryCode(k.primary[x]);
+      i = end - 1;
+      continue;
+    }
+    p += primaryCode(k.primary[i]);
+  }
   let t = '';
   for (let i = 0; i < k.tones.length; i++) t += String.fromCharCode(k.tones[i] + 1);
   let c = '';
@@ -106,8 +120,17 @@ function keyText(k: Key): string {
 }
 
 /**
+ * A run of digits is coded as its length (U+0010 + length, at most MAX_RUN, leading zeros left out)
+ * then its digits: numbers compare by value, and any run still sorts after spaces and punctuation
+ * and before letters, as single digits did.
+ */
+const RUN_LENGTH = 0x10;
+const MAX_RUN = 15;
+
+/**
  * Codes by kind, in rank order: space U+0001; punctuation U+0002 + two code units; digits
- * U+0010…U+0019; Vietnamese letters U+0020…U+0040; other letters U+0050 + two code units.
+ * U+0010…U+0019 (after their run's length); Vietnamese letters U+0020…U+0040; other letters
+ * U+0050 + two code units.
  * Two code units hold a code point (up to U+10FFFF) as 15-bit halves, each + 1 (never U+0000).
  */
 function primaryCode(v: number): string {
@@ -173,7 +196,23 @@ export function sortKeyText(s: string): string {
   const codes = CODES;
   let p = 0;
   for (let i = 0; i < n; i++) {
-    const part = partOf(text.charCodeAt(i));
+    const unit = text.charCodeAt(i);
+    if (unit >= 48 && unit <= 57) {
+      // A number: its length, then its digits (keyText's digit runs).
+      let end = i;
+      while (end < n && isDigitUnit(text.charCodeAt(end))) end++;
+      let start = i;
+      while (start < end - 1 && text.charCodeAt(start) === 48) start++;
+      codes[p++] = RUN_LENGTH + Math.min(end - start, MAX_RUN);
+      for (let x = start; x < end; x++) codes[p++] = 0x10 + text.charCodeAt(x) - 48;
+      for (let x = i; x < end; x++) {
+        TONES[x] = 1;
+        CASES[x] = 1;
+      }
+      i = end - 1;
+      continue;
+    }
+    const part = partOf(unit);
     if (!part) return keyText(keyOfClean(text));
     const code = part.primary;
     for (let x = 0; x < code.length; x++) codes[p++] = code[x];
@@ -189,10 +228,14 @@ export function sortKeyText(s: string): string {
   for (let i = 0; i < n; i++) codes[p++] = text.charCodeAt(i);
   return String.fromCharCode.apply(null, codes.slice(0, p));
 }
+function isDigitUnit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
 // Longer texts (rare) take keyOfClean: the arrays below are made for this length.
 const MAX_FAST = 80;
 // Made at full size once: writing past an array's end would throw optimised code away.
-const CODES: number[] = new Array(MAX_FAST * 6 + 3).fill(0); // parts (at most 3 + 1 + 1), ends, text
+const CODES: number[] = new Array(MAX_FAST * 6 + 3).fill(0); // parts (at most 3, or a digit and its run's length), tones, cases, ends, text
 const TONES: number[] = new Array(MAX_FAST).fill(0);
 const CASES: number[] = new Array(MAX_FAST).fill(0);
 
