@@ -201,7 +201,7 @@ export class SheetIndex {
     const found: TabEntry[] = [];
     let claimed: Set<string> | null = null;
     for (const [k, list] of this.load()) {
-      if (k === key || !k.includes(key)) continue;
+      if (k === key || !k.includes(key) || !isCopyName(k, key)) continue;
       claimed ??= new Set(units.map((u) => normalizeName(unitSheetName(u, year))));
       if (!claimed.has(k)) found.push(...list);
     }
@@ -252,8 +252,24 @@ export class SheetIndex {
   }
 }
 
-/** Kind words a user may put before a unit's name in a tab's name, as slugs. */
-const KIND_SLUGS = ['xa-', 'phuong-', 'thi-tran-', 'tt-', 'thi-xa-', 'tx-', 'dac-khu-'];
+/**
+ * `tab` (normalised) names a copy of the tab `key`: as Sheets names a duplicate ("Bản sao của …",
+ * "Copy of …") or as people do ("… (2)", "… bản sao", "… mới"). Not any tab that holds the name:
+ * "Huyện Mường Nhé 2018", the summary's own sheet, is no copy of "Mường Nhé 2018".
+ */
+function isCopyName(tab: string, key: string): boolean {
+  const at = tab.indexOf(key);
+  const before = tab.slice(0, at).trim();
+  const after = tab.slice(at + key.length).trim();
+  if (before && after) return false;
+  if (before) return COPY_PREFIXES.includes(before);
+  return COPY_SUFFIX.test(after);
+}
+const COPY_PREFIXES = ['bản sao của', 'bản sao', 'copy of', 'sao của'];
+const COPY_SUFFIX = /^(?:\(?\d+\)?|\(?(?:bản sao|copy|mới|cũ|nháp|sửa)(?: \d+)?\)?)$/;
+
+/** Kind words a user may put before a commune's name in a tab's name, as slugs (not huyện, tỉnh…). */
+const KIND_SLUGS = ['xa-', 'phuong-', 'thi-tran-', 'tt-', 'dac-khu-'];
 
 /** A tab's name without diacritics, case, punctuation and a leading kind word: "xa-nam-ke-2018" → "nam-ke-2018". */
 function renamedKey(name: string): string {

@@ -141,6 +141,15 @@ describe('a copy of a commune’s tab ("Bản sao của Chung Chải 2018")', ()
     );
   });
 
+  test('"Chung Chải 2018 (2)" is a copy; the summary’s own "Huyện Mường Nhé 2018" is no copy of "Mường Nhé 2018"', () => {
+    env = prepare('api');
+    runAggregate(env.fake, '9/2018');
+    expect(env.master.getSheetByName(`Huyện Mường Nhé ${YEAR}`)).not.toBeNull();
+    (env.master.getSheetByName(`Chung Chải ${YEAR}`) as Sheet).copyTo(env.master).setName(`Chung Chải ${YEAR} (2)`);
+    const r = runAggregate(env.fake, '9/2018');
+    expect(r?.warnings).toEqual([LOOKALIKE.copies('Xã Chung Chải', `Chung Chải ${YEAR}`, [`Chung Chải ${YEAR} (2)`])]);
+  });
+
   test('the tab of another unit whose name holds this one’s is no copy', () => {
     env = createEnv();
     runSetup();
