@@ -7,22 +7,14 @@ import { fixtureSummary } from '../../src/engine/report/fixtures';
 import { LONG_HEADER, longRows } from '../../src/engine/report/long-rows';
 import { longRowsBlock } from '../../src/gas/aggregate';
 import { AGGREGATE, SHEETS } from '../../src/messages/vi/gas';
-import { sheetsApiHandler } from '../fakes/gas/sheets-api';
-import { createEnv, type Env, runAggregate, runSetup, runTemplates, seedUnitSheet, unitSheet, YEAR } from './helpers';
+import { type Env, runAggregate, seededMaster } from './helpers';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 const writers: ['api' | 'fallback'][] = [['api'], ['fallback']];
 
 function prepare(writer: 'api' | 'fallback'): Env {
-  const env = createEnv();
-  runSetup();
-  runTemplates(env.fake, YEAR);
-  env.units.forEach((u, i) => {
-    seedUnitSheet(unitSheet(env, u, YEAR) as Sheet, i);
-  });
-  if (writer === 'fallback') env.fake.http.handler = sheetsApiHandler(env.fake, { disabled: true });
-  return env;
+  return seededMaster({ api: writer === 'api' });
 }
 
 function dataValues(env: Env): unknown[][] {

@@ -11,6 +11,7 @@ import * as main from '../../src/gas/main';
 import { type Config, readConfig } from '../../src/gas/setup';
 import { SETTING_LABELS, SHEETS } from '../../src/messages/vi/gas';
 import { createGasFake, type GasFake } from '../fakes/gas';
+import { sheetsApiHandler } from '../fakes/gas/sheets-api';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -175,4 +176,19 @@ export function summaryRow(sheet: Sheet, label: string): unknown[] | undefined {
     .getDataRange()
     .getValues()
     .find((r) => r[1] === label);
+}
+
+/**
+ * Layout (a) set up and nine months typed in every unit's tab of YEAR; `api: false` makes the
+ * Sheets API unusable, so the add-on reads and writes the SpreadsheetApp way.
+ */
+export function seededMaster(opts: { api: boolean }): Env {
+  const env = createEnv();
+  runSetup();
+  runTemplates(env.fake, YEAR);
+  env.units.forEach((u, i) => {
+    seedUnitSheet(unitSheet(env, u, YEAR) as Sheet, i);
+  });
+  if (!opts.api) env.fake.http.handler = sheetsApiHandler(env.fake, { disabled: true });
+  return env;
 }

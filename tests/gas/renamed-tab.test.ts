@@ -9,7 +9,6 @@ import { defaultCatalogue } from '../../src/engine/catalogue/defaults';
 import { indicatorRows, monthCol } from '../../src/engine/sheet/layout';
 import * as main from '../../src/gas/main';
 import { LOOKALIKE, TEMPLATES } from '../../src/messages/vi/gas';
-import { sheetsApiHandler } from '../fakes/gas/sheets-api';
 import {
   createEnv,
   type Env,
@@ -17,7 +16,7 @@ import {
   runAggregate,
   runSetup,
   runTemplates,
-  seedUnitSheet,
+  seededMaster,
   summaryRow,
   unitSheet,
   YEAR,
@@ -30,14 +29,7 @@ const label = (code: string) => catalogue.indicators.find((i) => i.code === code
 const SUMMARY = `Tổng hợp ${YEAR}-09`;
 
 function prepare(reader: 'api' | 'spreadsheetapp'): Env {
-  const env = createEnv();
-  runSetup();
-  runTemplates(env.fake, YEAR);
-  env.units.forEach((u, i) => {
-    seedUnitSheet(unitSheet(env, u, YEAR) as Sheet, i);
-  });
-  if (reader === 'spreadsheetapp') env.fake.http.handler = sheetsApiHandler(env.fake, { disabled: true });
-  return env;
+  return seededMaster({ api: reader === 'api' });
 }
 
 function rename(env: Env, from: string, to: string): void {
