@@ -104,6 +104,33 @@ describe('summarise', () => {
     );
   });
 
+  it('says which sheet names a missing unit under another unit’s code', () => {
+    // Nậm Vì's workbook says "Nậm Vì" in "Đơn vị" but Pá Mỳ's code in "Mã đơn vị" (a slip).
+    const books = workbooks();
+    const vi = workbook(
+      { ...(byCode.get('pa-my') as Unit) },
+      2018,
+      { values: { DON_TONG: m12({ 9: 1 }) } },
+      'nam-vi.xlsx',
+    );
+    const grid = vi.sheets[0].grid;
+    const nameRow = grid.findIndex((r) => String(r?.[0] ?? '').startsWith('Đơn vị'));
+    setCell(grid, nameRow + 1, 3, 'Nậm Vì');
+    books.push(vi);
+    const s = summarise({
+      catalogue: CATALOGUE,
+      units: UNITS,
+      settings: SETTINGS,
+      period: SEP,
+      workbooks: books,
+      generatedAt: '2018-09-20T03:00:00Z',
+    }).summary;
+    const missing = s.findings.find((f) => f.code === 'unit-missing' && f.unitCode === 'nam-vi');
+    expect(missing?.message).toBe(
+      'Xã Nậm Vì: chưa có báo cáo năm 2018 được tính — tệp nam-vi.xlsx, trang "Pá Mỳ 2018" ghi tên Xã Nậm Vì nhưng ô "Mã đơn vị" là mã của Xã Pá Mỳ, nên được đọc là của Xã Pá Mỳ; hãy sửa ô "Mã đơn vị" trong trang đó',
+    );
+  });
+
   it('counts a unit the shell could not open as unreadable, not missing, in findings and narrative', () => {
     const { summary: s } = september({ unreadableUnits: ['pa-my'] });
     expect(s.unreadableUnits).toEqual(['pa-my']);

@@ -22,10 +22,12 @@
  *     dates after the run or before the month's data window closes ('submitted-…').
  */
 
+import { FINDING_TEXT, sheetRef } from '../messages/vi/findings';
 import { NARRATIVE_TEXT } from '../messages/vi/narrative';
 import { aggregate } from './aggregate/aggregate';
 import { mapToSuccessors, splitPredecessors } from './aggregate/succession';
 import { previousYear } from './periods/period';
+import { unitDisplayName } from './sheet/layout';
 import type { Catalogue, Finding, Period, ReadResult, Settings, Summary, Unit, UnitYear, WorkbookInput } from './types';
 import { checkWorkbooks, expectedUnitsMissing } from './validation/check';
 
@@ -103,8 +105,14 @@ export function summarise(input: SummariseInput): SummariseResult {
   });
 
   const alreadyMissing = new Set(findings.filter((f) => f.code === 'unit-missing').map((f) => f.unitCode));
-  for (const f of expectedUnitsMissing(thisYear, units, year))
-    if (!alreadyMissing.has(f.unitCode) && !notOpened.has(f.unitCode as string)) findings.push(f);
+  // A sheet naming a missing unit in "Đơn vị" under another unit's code is most likely its report.
+  const namedIn = new Map<string, Finding>();
+  for (const f of read.findings) if (f.code === 'unit-mismatch' && f.namedUnitCode) namedIn.set(f.namedUnitCode, f);
+  for (const f of expectedUnitsMissing(thisYear, units, year)) {
+    if (alreadyMissing.has(f.unitCode) || notOpened.has(f.unitCode as string)) continue;
+    const named = namedIn.size ? namedIn.get(f.unitCode as string) : undefined;
+    findings.push(named ? { ...f, message: missingButNamed(f, named, units, year) } : f);
+  }
 
   // Units with a sheet that could not be read: an error on a sheet that gave no report.
   let reportSheets: Set<string> | null = null;
@@ -166,4 +174,17 @@ export function summarise(input: SummariseInput): SummariseResult {
     ...(former.length ? { formerUnits: former } : {}),
   });
   return { summary, read };
+}
+
+/** unit-missing for a unit that a sheet names under another unit's code: say which sheet. */
+function missingButNamed(f: Finding, named: Finding, units: Unit[], year: number): string {
+  const unit = units.find((u) => u.code === f.unitCode);
+  const coded = units.find((u) => u.code === named.unitCode);
+  const display = (u: Unit | undefined, code: string | undefined) => (u ? unitDisplayName(u) : (code ?? ''));
+  return FINDING_TEXT.unitMissingNamedElsewhere(
+    display(unit, f.unitCode),
+    year,
+    sheetRef(named.file ?? '', named.sheet ?? ''),
+    display(coded, named.unitCode),
+  );
 }

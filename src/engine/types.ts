@@ -155,6 +155,8 @@ export interface Finding {
   indicatorLabel?: string;
   /** 1–12 */
   month?: number;
+  /** 'unit-mismatch': the unit the "Đơn vị" cell names (the finding's unitCode is the coded one). */
+  namedUnitCode?: string;
   /** Full Vietnamese message, location included. */
   message: string;
 }

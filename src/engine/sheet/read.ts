@@ -1020,6 +1020,8 @@ interface Identity {
   display: string;
   /** Set when "Mã đơn vị" and "Đơn vị" name different units. */
   mismatch?: [string, string];
+  /** With `mismatch`: the code of the unit the "Đơn vị" cell names. */
+  namedCode?: string;
   /** What the sheet says, for the unknown-unit message. */
   typed: string | null;
 }
@@ -1098,8 +1100,10 @@ function identifyUnit(top: TopLabels, units: Unit[], index: UnitIndex, sheetName
     if (!match.predecessor) match.display = display;
   }
   const id: Identity = { match, unitName, display, typed };
-  if (viaCode && viaName && viaCode.unit.code !== viaName.unit.code && !succeeds(units, viaCode.unit, viaName.unit))
+  if (viaCode && viaName && viaCode.unit.code !== viaName.unit.code && !succeeds(units, viaCode.unit, viaName.unit)) {
     id.mismatch = [unitDisplayName(viaCode.unit), unitDisplayName(viaName.unit)];
+    id.namedCode = viaName.unit.code;
+  }
   return id;
 }
 
@@ -1545,7 +1549,13 @@ function readGrid(
   if (id.match) {
     Object.assign(base, { unitCode: id.match.unit.code, unitName: id.unitName });
     out.place = { unit: id.display };
-    if (id.mismatch) out.push('warning', 'unit-mismatch', {}, T.unitMismatch(out.where(), ...id.mismatch));
+    if (id.mismatch)
+      out.push(
+        'warning',
+        'unit-mismatch',
+        { namedUnitCode: id.namedCode },
+        T.unitMismatch(out.where(), ...id.mismatch),
+      );
   } else {
     out.push('error', 'unknown-unit', {}, T.unknownUnit(out.where(), id.typed));
   }
