@@ -20,7 +20,7 @@ import type { Grid, Period, Summary } from '../engine/types';
 import { AGGREGATE, SHEETS, SHEETS_WRITE } from '../messages/vi/gas';
 import { now } from './clock';
 import { logText } from './errors';
-import { bookFindings, SheetIndex, toWorkbooks } from './io';
+import { bookFindings, SheetIndex, toWorkbooks, withFormerUnits } from './io';
 import { readUnitBooksResumable } from './io/resume';
 import { GENERAL, renderSheet, TEXT } from './render';
 import type { Config } from './setup';
@@ -467,7 +467,8 @@ export function aggregatePeriod(
   const index = new SheetIndex(master);
   // Over the Sheets API in a few calls (SpreadsheetApp when it cannot be used): io/parallel-books.ts.
   // Beyond one execution: what was read is staged and a trigger continues (io/resume.ts).
-  const read = readUnitBooksResumable(master, units, years, {
+  // Old communes of a merger, known by code only, are read from their own tabs too.
+  const read = readUnitBooksResumable(master, withFormerUnits(index, units, years), years, {
     period: formatPeriod(period),
     resumeHandler: opts.resumeHandler,
     read: true,

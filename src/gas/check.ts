@@ -10,7 +10,7 @@ import { readSheet } from '../engine/sheet/read';
 import type { Finding, Grid, Unit, UnitYear, WorkbookInput } from '../engine/types';
 import { checkWorkbooks, expectedUnitsMissing } from '../engine/validation/check';
 import { CHECK, LOOKALIKE, SHEETS } from '../messages/vi/gas';
-import { bookFindings, SheetIndex, type UnitBook } from './io';
+import { bookFindings, SheetIndex, type UnitBook, withFormerUnits } from './io';
 import { type ApiReadOptions, readUnitBooksDetailed } from './io/parallel-books';
 import { GENERAL, TEXT, widthPx } from './render';
 import type { Config } from './setup';
@@ -43,7 +43,11 @@ export function activeUnitSheet(master: Spreadsheet, config: Config): ActiveUnit
   const grid = readGrid(sheet, config.settings.timeZone);
   const { report } = readSheet({ name, grid }, { catalogue: config.catalogue, units: config.units });
   if (!report) return null;
-  const unit = config.units.find((u) => u.code === report.unitCode);
+  // An old commune of a merger is known by code only ("Đơn vị cũ (mã)"): named from its sheet.
+  const former = config.units.some((u) => u.succession?.predecessors.includes(report.unitCode));
+  const unit =
+    config.units.find((u) => u.code === report.unitCode) ??
+    (former ? { code: report.unitCode, name: report.unitName, kind: report.unitKind ?? '', emails: [] } : undefined);
   if (!unit) return null;
   return { unit, year: report.year, sheet, name, grid, report };
 }
@@ -109,10 +113,11 @@ export function runCheck(
     books = [book];
   } else {
     year = scope.year;
-    const read = readUnitBooksDetailed(master, units, [year], {
+    const index = new SheetIndex(master);
+    const read = readUnitBooksDetailed(master, withFormerUnits(index, units, [year]), [year], {
       read: true,
       timeZone: config.settings.timeZone,
-      index: new SheetIndex(master),
+      index,
       withTabs: true,
       threshold: Number.POSITIVE_INFINITY,
       budgetMs: CHECK_READ_BUDGET_MS,

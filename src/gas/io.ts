@@ -268,6 +268,33 @@ function isCopyName(tab: string, key: string): boolean {
 const COPY_PREFIXES = ['bản sao của', 'bản sao', 'copy of', 'sao của'];
 const COPY_SUFFIX = /^(?:\(?\d+\)?|\(?(?:bản sao|copy|mới|cũ|nháp|sửa)(?: \d+)?\)?)$/;
 
+/**
+ * The units to read: `units`, then the old units of a 2025 merger that "Đơn vị" knows only by code
+ * ("Đơn vị cũ (mã)"), each named after its tab: the one tab of the years whose name, without
+ * diacritics and case, is its code ("Chung Chải 2025" for chung-chai) and is no current unit's.
+ * A tab a new commune shares with an old one of the same name is read once, as the new one's. The
+ * reader checks the code inside each tab. Without any merger the units are returned as they are
+ * (and the tab list is not asked for).
+ */
+export function withFormerUnits(index: SheetIndex, units: Unit[], years: number[]): Unit[] {
+  const current = new Set(units.map((u) => u.code));
+  const wanted: string[] = [];
+  for (const u of units)
+    for (const p of u.succession?.predecessors ?? []) if (!current.has(p) && !wanted.includes(p)) wanted.push(p);
+  if (!wanted.length) return units;
+  const formers: Unit[] = [];
+  for (const code of wanted) {
+    for (const y of years) {
+      const tabs = index.renamed(`${code} ${y}`, y, units);
+      if (tabs.length !== 1) continue;
+      const name = tabs[0].name.replace(/\s*\d{4}\s*$/, '');
+      if (name) formers.push({ code, name, kind: '', emails: [] });
+      break;
+    }
+  }
+  return formers.length ? [...units, ...formers] : units;
+}
+
 /** Kind words a user may put before a commune's name in a tab's name, as slugs (not huyện, tỉnh…). */
 const KIND_SLUGS = ['xa-', 'phuong-', 'thi-tran-', 'tt-', 'dac-khu-'];
 

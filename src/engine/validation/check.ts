@@ -185,7 +185,11 @@ export function expectedUnitsMissing(reports: UnitYear[], units: Unit[], year: n
   const missing: Unit[] = [];
   for (let k = 0; k < units.length; k++) {
     const u = units[k];
-    if (!reported.has(u.code) && startYear(u) <= year && !mergedAway.has(u.code)) missing.push(u);
+    if (reported.has(u.code) || startYear(u) > year || mergedAway.has(u.code)) continue;
+    // In its merger's year a new unit may go on in an old one's sheet (the same commune's name):
+    // that report is mapped onto it, so it is not missing.
+    if (startYear(u) === year && u.succession?.predecessors.some((p) => reported.has(p))) continue;
+    missing.push(u);
   }
   return missing
     .sort((a, b) => compareText(a.code, b.code))
