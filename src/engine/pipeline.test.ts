@@ -131,6 +131,24 @@ describe('summarise', () => {
     );
   });
 
+  it('keeps a year mismatch a warning when it made this year’s sheet read as last year’s', () => {
+    const books = workbooks();
+    // Huổi Lếch's 2018 workbook with "2017" typed in "Năm" (its sheet is still "Huổi Lếch 2018").
+    const cc = books[1].sheets[0];
+    const yearRow = cc.grid.findIndex((r) => String(r?.[0] ?? '').startsWith('Năm'));
+    setCell(cc.grid, yearRow + 1, 3, 2017);
+    const s = summarise({
+      catalogue: CATALOGUE,
+      units: UNITS,
+      settings: SETTINGS,
+      period: SEP,
+      workbooks: books,
+      generatedAt: '2018-09-20T03:00:00Z',
+    }).summary;
+    const mismatch = s.findings.find((f) => f.code === 'year-mismatch' && f.unitCode === 'huoi-lech');
+    expect(mismatch?.severity).toBe('warning');
+  });
+
   it('counts a unit the shell could not open as unreadable, not missing, in findings and narrative', () => {
     const { summary: s } = september({ unreadableUnits: ['pa-my'] });
     expect(s.unreadableUnits).toEqual(['pa-my']);

@@ -101,6 +101,8 @@ export function summarise(input: SummariseInput): SummariseResult {
   const findings: Finding[] = unitFindings.map((f) => {
     if (f.sheet === undefined) return f;
     lastYearSheets ??= new Set(previous.map((r) => `${r.file}\u0000${r.sheet}`));
+    // A year mismatch may be this year's sheet read as last year's (a slip in "Năm"): it stays as it was.
+    if (f.code === 'year-mismatch') return f;
     return lastYearSheets.has(`${f.file ?? ''}\u0000${f.sheet}`) ? { ...f, severity: 'info' } : f;
   });
 

@@ -342,6 +342,7 @@ export function narrate(summary: SummaryCore, catalogue: Catalogue): string[] {
     }
   }
   if (!anyData) paragraphs.push(T.noData(periodLabel(summary.period)));
-  if (summary.excludedCells > 0) paragraphs.push(T.excluded(formatNumberVi(summary.excludedCells)));
+  // Invalid cells left out are said once, by each rendering's data-quality line (report.ts `excluded`),
+  // not here as well: the narrative is the text pasted into the report sent upward.
   return paragraphs;
 }

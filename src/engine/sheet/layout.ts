@@ -69,7 +69,17 @@ const capitalKind = memoText((kind) => (kind ? kind.charAt(0).toLocaleUpperCase(
 
 export function unitDisplayName(unit: Pick<Unit, 'name' | 'kind'>): string {
   const kind = unit.kind ? capitalKind(unit.kind) : '';
-  return kind ? `${kind} ${unit.name}` : unit.name;
+  // "Phường 1" of kind "phường" is "Phường 1", not "Phường Phường 1".
+  if (!kind || startsWithKind(unit.name, kind)) return unit.name;
+  return `${kind} ${unit.name}`;
+}
+
+function startsWithKind(name: string, kind: string): boolean {
+  return (
+    name.length > kind.length &&
+    name[kind.length] === ' ' &&
+    name.slice(0, kind.length).toLowerCase() === kind.toLowerCase()
+  );
 }
 
 /** Row of each indicator in a freshly built sheet. */

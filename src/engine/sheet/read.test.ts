@@ -483,6 +483,20 @@ describe('readSheet — which unit and year', () => {
     expect(r.reports[0].unitCode).toBe('pa-my');
   });
 
+  it('matches the file’s own name inside folders (not the folders’ names)', () => {
+    for (const source of [
+      'bao-cao-xa/pa-my-2018.xlsx',
+      '/home/ban/bao cao/pa-my-2018.xlsx',
+      'C:\\Báo cáo\\pa-my-2018.xlsx',
+    ]) {
+      const s = sheet(CHUNG_CHAI, DATA, 2018, 'Sheet1');
+      s.grid[1] = [];
+      s.grid[2] = [];
+      const r = readWorkbook({ source, sheets: [s] }, ctx);
+      expect(r.reports[0]?.unitCode).toBe('pa-my');
+    }
+  });
+
   it('does not let "Huyện Mường Nhé" pass for "Xã Mường Nhé"', () => {
     const s = sheet(CHUNG_CHAI, DATA, 2018, 'Tổng hợp');
     s.grid[2] = [];

@@ -1084,7 +1084,11 @@ function identifyUnit(top: TopLabels, units: Unit[], index: UnitIndex, sheetName
       ? viaCode
       : remembered(index, index.nameHits, top.name, byName)
     : null;
-  const match = top.code ? viaCode : (viaName ?? byTitle(index, sheetName) ?? (file ? byTitle(index, file) : null));
+  // The file's own name (not its folders: "bao-cao-xa/chung-chai-2026.xlsx" is chung-chai's).
+  const fileName = file ? file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1) : '';
+  const match = top.code
+    ? viaCode
+    : (viaName ?? byTitle(index, sheetName) ?? (fileName ? byTitle(index, fileName) : null));
   const typed = top.code ?? top.name ?? null;
   if (!match) return { match, unitName: '', display: '', typed };
   // An old commune known only by code: its name is what the sheet says.

@@ -41,7 +41,6 @@ export const NARRATIVE_TEXT = {
   same: 'bằng cùng kỳ',
   notesOf: (label: string, noun: string) => `${label} của các ${noun}`,
   month: (month: number) => `tháng ${month}`,
-  excluded: (count: string) => `Có ${count} ô số liệu không hợp lệ chưa được tính vào tổng (xem trang Kiểm tra).`,
   /** Finding: a last-year report of a unit that is no current unit nor a predecessor of one. */
   unmatchedPrevious: (code: string, year: number) =>
     `Báo cáo năm ${year} của đơn vị "${code}" không thuộc đơn vị nào trong danh sách hiện nay (kể cả các đơn vị cũ đã sáp nhập), nên không được tính vào số liệu cùng kỳ`,
