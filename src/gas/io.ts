@@ -174,7 +174,9 @@ export class SheetIndex {
       } else if (others.length) {
         ambiguous = LOOKALIKE.ambiguous(display, y, described);
       } else {
-        const renamed = this.renamed(name, y, units);
+        // Renamed by hand, or the unit renamed in "Đơn vị": its old tab is its code without diacritics.
+        let renamed = this.renamed(name, y, units);
+        if (!renamed.length) renamed = this.renamed(`${unit.code} ${y}`, y, units);
         if (renamed.length === 1) {
           out.entries.set(y, renamed[0]);
           out.warnings.push(LOOKALIKE.renamed(display, renamed[0].name, name));

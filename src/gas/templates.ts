@@ -174,7 +174,8 @@ export function createUnitTemplates(
           return;
         }
         // A tab renamed by hand ("Chung Chai 2018") is the unit's: an empty one beside it would be read instead.
-        const renamed = index.renamed(sheetName, year, units);
+        let renamed = index.renamed(sheetName, year, units);
+        if (!renamed.length) renamed = index.renamed(`${unit.code} ${year}`, year, units);
         if (renamed.length) {
           const names = renamed.map((e) => e.name);
           outcomes.push({ unit, status: 'exists', sheetName, message: TEMPLATES.renamed(display, names, sheetName) });

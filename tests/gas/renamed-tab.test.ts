@@ -151,3 +151,26 @@ describe('a copy of a commune’s tab ("Bản sao của Chung Chải 2018")', ()
     expect((r?.warnings ?? []).join('\n')).not.toContain('không được tổng hợp');
   });
 });
+
+describe('a unit renamed in "Đơn vị" (same code)', () => {
+  let env: Env;
+  afterEach(() => env.dispose());
+
+  test('its tab, named after the old name (its code), is still read; Tạo mẫu adds no empty tab', () => {
+    env = prepare('api');
+    const units = env.master.getSheetByName('Đơn vị') as Sheet;
+    const row = units
+      .getRange('A:A')
+      .getValues()
+      .findIndex((r) => r[0] === 'chung-chai');
+    units.getRange(row + 1, 2).setValue('Chung Chải Mới');
+    const tabs = env.master.getSheets().length;
+    runTemplates(env.fake, YEAR);
+    expect(env.master.getSheets()).toHaveLength(tabs);
+    const r = runAggregate(env.fake, '9/2018');
+    expect(r?.summary.completeness.reported).toBe(env.units.length);
+    expect(r?.warnings).toContain(
+      LOOKALIKE.renamed('Xã Chung Chải Mới', `Chung Chải ${YEAR}`, `Chung Chải Mới ${YEAR}`),
+    );
+  });
+});
