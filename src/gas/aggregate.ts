@@ -15,12 +15,12 @@ import { summarise } from '../engine/pipeline';
 import { LONG_HEADER, longRows } from '../engine/report/long-rows';
 import type { SheetModel } from '../engine/report/model';
 import { buildSummaryWorkbook, summarySheetName } from '../engine/report/summary-workbook';
-import { colLetter, unitDisplayName } from '../engine/sheet/layout';
-import type { Grid, Period, Summary } from '../engine/types';
+import { colLetter, unitDisplayName, unitSheetName } from '../engine/sheet/layout';
+import type { Grid, Period, Settings, Summary } from '../engine/types';
 import { AGGREGATE, SHEETS, SHEETS_WRITE } from '../messages/vi/gas';
 import { now } from './clock';
 import { logText } from './errors';
-import { bookFindings, SheetIndex, toWorkbooks, withFormerUnits } from './io';
+import { bookFindings, SheetIndex, toWorkbooks, type UnitBook, withFormerUnits } from './io';
 import { readUnitBooksResumable } from './io/resume';
 import { GENERAL, renderSheet, TEXT } from './render';
 import type { Config } from './setup';
@@ -452,6 +452,34 @@ export function writeSummaryViaApi(
 }
 
 /**
+ * Tabs of the master named like a unit's report of the years read ("… 2018") that no unit's book
+ * read: a unit removed from "Đơn vị" (or not yet added) whose figures are then left out. The
+ * add-on's own sheets and copies of a read tab (warned about on their own) are not listed.
+ */
+function tabsLeftOut(index: SheetIndex, books: UnitBook[], years: number[], settings: Settings): string[] {
+  const names = index.knownNames();
+  if (!names.length) return [];
+  const read = new Set<string>();
+  for (const b of books) if (!b.external) for (const n of b.names.values()) read.add(normalizeName(n));
+  const own = years.map((y) =>
+    normalizeName(
+      unitSheetName({ name: unitDisplayName({ name: settings.aggregatingUnitName, kind: settings.level }) }, y),
+    ),
+  );
+  const ourPrefixes = [...Object.values(SHEETS), 'Tổng hợp', 'Theo đơn vị', '~'].map((p) => normalizeName(p));
+  const out: string[] = [];
+  for (const name of names) {
+    const key = normalizeName(name);
+    const year = /\s(\d{4})$/.exec(key);
+    if (!year || !years.includes(Number(year[1])) || read.has(key) || own.includes(key)) continue;
+    if (ourPrefixes.some((p) => key.startsWith(p))) continue;
+    if ([...read].some((r) => key.includes(r))) continue;
+    out.push(name);
+  }
+  return out;
+}
+
+/**
  * Aggregate a period and write its sheets. Throws (Vietnamese message) when writing fails, and
  * ReadContinues when reading goes on in a later run (`opts.resumeHandler`: readUnitBooksResumable).
  */
@@ -501,6 +529,8 @@ export function aggregatePeriod(
   const problems: string[] = [];
   const problemsForLog: string[] = [];
   const warnings: string[] = [];
+  const left = tabsLeftOut(index, books, years, settings);
+  if (left.length) warnings.push(AGGREGATE.tabsLeftOut(left));
   for (const b of books) {
     warnings.push(...(b.warnings ?? []));
     summary.findings.push(...bookFindings(b));

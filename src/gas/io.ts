@@ -227,6 +227,14 @@ export class SheetIndex {
     return found;
   }
 
+  /** The tabs' real names, when they are known already (listed or seeded); [] otherwise (no call made). */
+  knownNames(): string[] {
+    if (!this.byName) return [];
+    const out: string[] = [];
+    for (const list of this.byName.values()) for (const e of list) out.push(e.name);
+    return out;
+  }
+
   /** Whether any tab's name matches `name` loosely. */
   has(name: string): boolean {
     return this.candidates(name).length > 0;

@@ -76,6 +76,8 @@ test('9/2025: the old communes’ tabs count in the year to date and in "so cùn
   const said = r?.summary.findings.map((f) => f.message).join('\n') ?? '';
   expect(said).not.toContain('không có báo cáo năm 2025');
   expect(said).not.toContain('chưa có trang báo cáo năm 2025');
+  // Every old commune's tab was read: none is listed as left out.
+  expect(r?.warnings.join('\n') ?? '').not.toContain('không thuộc đơn vị');
 });
 
 test('6 tháng/2025 and 1/2026: every old commune counted; nobody called missing', () => {

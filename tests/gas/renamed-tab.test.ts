@@ -8,7 +8,7 @@
 import { defaultCatalogue } from '../../src/engine/catalogue/defaults';
 import { indicatorRows, monthCol } from '../../src/engine/sheet/layout';
 import * as main from '../../src/gas/main';
-import { LOOKALIKE, TEMPLATES } from '../../src/messages/vi/gas';
+import { AGGREGATE, LOOKALIKE, TEMPLATES } from '../../src/messages/vi/gas';
 import {
   createEnv,
   type Env,
@@ -172,5 +172,24 @@ describe('a unit renamed in "Đơn vị" (same code)', () => {
     expect(r?.warnings).toContain(
       LOOKALIKE.renamed('Xã Chung Chải Mới', `Chung Chải ${YEAR}`, `Chung Chải Mới ${YEAR}`),
     );
+  });
+});
+
+describe('a unit removed from "Đơn vị" mid-year', () => {
+  let env: Env;
+  afterEach(() => env.dispose());
+
+  test('its tab is named as left out of the totals, instead of silence', () => {
+    env = prepare('api');
+    const units = env.master.getSheetByName('Đơn vị') as Sheet;
+    const row = units
+      .getRange('A:A')
+      .getValues()
+      .findIndex((r) => r[0] === 'chung-chai');
+    units.deleteRow(row + 1);
+    const r = runAggregate(env.fake, '9/2018');
+    expect(r?.warnings).toEqual([AGGREGATE.tabsLeftOut([`Chung Chải ${YEAR}`])]);
+    // Run again: the summary's own sheets ("Huyện Mường Nhé 2018", "Tổng hợp …") are never listed.
+    expect(runAggregate(env.fake, '9/2018')?.warnings).toEqual([AGGREGATE.tabsLeftOut([`Chung Chải ${YEAR}`])]);
   });
 });

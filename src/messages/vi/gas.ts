@@ -264,6 +264,10 @@ export const AGGREGATE = {
   problems: (n: number) => `Có ${n} đơn vị không đọc được:`,
   failed: (why: string) => `Tổng hợp không thành công, trang tổng hợp cũ được giữ nguyên. Lý do: ${why}`,
   emailProblems: 'Lưu ý: báo cáo e-mail chưa gửi được cho tới khi sửa:',
+  tabsLeftOut: (tabs: string[]) =>
+    `Trang ${tabs.map((t) => `"${t}"`).join(', ')} có tên như trang báo cáo của một đơn vị nhưng không thuộc đơn vị ` +
+    'nào trong trang "Đơn vị", nên số liệu trong đó không được tổng hợp. Nếu là báo cáo của một đơn vị, hãy thêm ' +
+    'đơn vị đó vào trang "Đơn vị" (hoặc đổi tên trang cho đúng); nếu không, có thể xóa trang.',
   notYet: (label: string, start: string) =>
     `Chưa tổng hợp được ${label}: kỳ này tính số liệu từ ${start}, chưa bắt đầu. Hãy kiểm tra lại kỳ đã nhập.`,
   warnings: 'Cần xem lại:',
