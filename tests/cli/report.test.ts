@@ -316,3 +316,25 @@ describe('report usage errors', () => {
     expect(r.stderr).toMatch(/TONGHOP_SMTP_PORT không hợp lệ/);
   });
 });
+
+describe('report --to with a quoted display name holding a comma', () => {
+  test('"Văn phòng Tỉnh ủy, Điện Biên" <vp@example.vn> is one recipient, beside another', async () => {
+    const out = tmpDir('tonghop-report-quoted-');
+    const r = await runCli([
+      'report',
+      '--period',
+      '2018-09',
+      inputs,
+      '--to',
+      '"Văn phòng Tỉnh ủy, Điện Biên" <vp@example.vn>; bdv@example.vn',
+      '--outbox',
+      out,
+    ]);
+    expect(r.code).toBe(0);
+    const eml = fs.readFileSync(path.join(out, fs.readdirSync(out).find((f) => f.endsWith('.eml')) as string));
+    const to = decodeWords(parseMime(eml).headers.to ?? '');
+    expect(to).toContain('vp@example.vn');
+    expect(to).toContain('Văn phòng Tỉnh ủy, Điện Biên');
+    expect(to).toContain('bdv@example.vn');
+  });
+});

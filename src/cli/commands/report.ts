@@ -102,7 +102,7 @@ export async function runReport(argv: string[], io: Io): Promise<number> {
   const period = resolvePeriod(args.str('period'), config, when);
   const given = args
     .list('to')
-    .flatMap((t) => t.split(/[,;]/))
+    .flatMap(splitAddresses)
     .map((t) => t.trim())
     .filter(Boolean);
   const to = (given.length ? given : config.settings.recipients).map((t) => checkAddress(t));
@@ -131,4 +131,23 @@ export async function runReport(argv: string[], io: Io): Promise<number> {
   if (result.sent) println(io.stdout, T.sent(to));
   for (const line of consoleSummary(prepared.summary)) println(io.stdout, line);
   return prepared.errors > 0 ? EXIT.dataErrors : EXIT.ok;
+}
+
+/**
+ * Addresses separated by "," or ";", except inside a quoted display name
+ * ('"Văn phòng Tỉnh ủy, Điện Biên" <vp@example.vn>, a@b.vn' is two addresses).
+ */
+export function splitAddresses(list: string): string[] {
+  const out: string[] = [];
+  let current = '';
+  let quoted = false;
+  for (const ch of list) {
+    if (ch === '"') quoted = !quoted;
+    if (!quoted && (ch === ',' || ch === ';')) {
+      out.push(current);
+      current = '';
+    } else current += ch;
+  }
+  out.push(current);
+  return out;
 }
