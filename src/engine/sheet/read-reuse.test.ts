@@ -113,11 +113,13 @@ describe('a sheet read after another reads as it does alone', () => {
     const first = filledSheet();
     const second = filledSheet();
     const [a, b] = [codes[0], codes[1]];
-    // The two codes swapped: the same texts in the column, in other rows.
+    // The two codes swapped (labels with them): the same texts in the column, in other rows.
     const ra = rowWithCode(second.grid, a);
     const rb = rowWithCode(second.grid, b);
     setCell(second.grid, ra, LAYOUT.codeCol, b);
     setCell(second.grid, rb, LAYOUT.codeCol, a);
+    setCell(second.grid, ra, LAYOUT.labelCol, labels[1]);
+    setCell(second.grid, rb, LAYOUT.labelCol, labels[0]);
     const { reports } = readWorkbook({ source: 'a.xlsx', sheets: [first, second] }, ctx);
     expect(reports[0].values[a][0]).toBe(1);
     expect(reports[1].values[a][0]).toBe(101);

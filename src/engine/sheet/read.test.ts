@@ -315,14 +315,41 @@ describe('readSheet — sheets edited by people', () => {
     ]);
   });
 
+  it('does not read a row whose code and label name two indicators (rows sorted by label), after a clean sheet too', () => {
+    const clean = sheet();
+    const s = sheet();
+    const g = s.grid;
+    // Sorting the label and month columns moved TCD_NGUOI's label and figures into TCD_LUOT's row.
+    const luot = rowWithCode(g, 'TCD_LUOT');
+    const nguoi = rowWithCode(g, 'TCD_NGUOI');
+    const [a, b] = [g[luot - 1].slice(2), g[nguoi - 1].slice(2)];
+    g[luot - 1].splice(2, a.length, ...b);
+    g[nguoi - 1].splice(2, b.length, ...a);
+    const { reports, findings } = readWorkbook({ source: 'x.xlsx', sheets: [clean, s] }, ctx);
+    const crossed = findings.filter((f) => f.code === 'code-label-mismatch');
+    expect(crossed.map((f) => [f.severity, f.cell])).toEqual([
+      ['error', `A${luot}`],
+      ['error', `A${nguoi}`],
+    ]);
+    expect(crossed[0].message).toContain('mã "TCD_LUOT" nhưng ô C');
+    expect(crossed[0].message).toContain('Số liệu hàng này chưa được tính');
+    // Neither row's figures are taken for the other's indicator.
+    const second = reports[1];
+    expect(second.values.TCD_LUOT.every((v) => v === null)).toBe(true);
+    expect(second.values.TCD_NGUOI.every((v) => v === null)).toBe(true);
+    expect(reports[0].values.TCD_LUOT).toEqual(readSheet(clean, ctx).report?.values.TCD_LUOT);
+  });
+
   it('warns about unknown codes, missing indicators and missing months; errors on duplicates', () => {
     const s = sheet();
     const g = s.grid;
     const kenh = rowWithCode(g, 'HND_NGAYCONG_KENH');
     g[kenh - 1][0] = 'HND_XYZ';
     g[kenh - 1][2] = 'Một chỉ tiêu mới';
+    // A row of DON_TONG copied over DON_KHAC's (code and label).
     const dup = rowWithCode(g, 'DON_KHAC');
     g[dup - 1][0] = 'DON_TONG';
+    g[dup - 1][2] = g[rowWithCode(g, 'DON_TONG') - 1][2];
     g[dup - 1][monthCol(3) - 1] = 99;
     g[5][monthCol(12) - 1] = 'Cả năm 2018';
     const { report, findings } = readSheet(s, ctx);

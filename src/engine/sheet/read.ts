@@ -874,6 +874,8 @@ interface Rows {
   found: number;
   submittedRow: number;
   unknown: { row: number; code: string; readByLabel: boolean }[];
+  /** Rows whose code and label name two different indicators (rows sorted by label, a paste): not read. */
+  crossed: { row: number; code: string; labelCode: string }[];
   duplicates: { row: number; col: number; code: string; first: number }[];
 }
 
@@ -962,11 +964,34 @@ function sameRows(grid: Grid, cols: Columns, seen: SeenRows): boolean {
   return true;
 }
 
+/**
+ * Whether row r's label names another indicator than its code (position k): then the row is not
+ * placed, and `rows.crossed` says so. The label is remembered for sameRows either way. A label no
+ * indicator has (reworded, empty) says nothing against the code.
+ */
+function crossedLabel(
+  rows: Rows,
+  look: Lookup,
+  row: CellValue[],
+  labelCol: number,
+  labels: (CellValue | typeof NOT_READ)[],
+  k: number,
+  r: number,
+): boolean {
+  const v = row[labelCol];
+  labels[labels.length - 1] = v;
+  if (v === '' || v === null || v === undefined) return false;
+  const byLabel = cellKind(look, look.labelCells, v, labelCellKind);
+  if (byLabel < 0 || byLabel === k) return false;
+  rows.crossed.push({ row: r, code: look.codes[k], labelCode: look.codes[byLabel] });
+  return true;
+}
+
 function mapRows(grid: Grid, cols: Columns, look: Lookup): Rows {
   const seen = look.seenRows;
   if (seen !== null && sameRows(grid, cols, seen)) return seen.rows;
   const rowAt = look.noRows.slice();
-  const rows: Rows = { rowAt, found: 0, submittedRow: -1, unknown: [], duplicates: [] };
+  const rows: Rows = { rowAt, found: 0, submittedRow: -1, unknown: [], duplicates: [], crossed: [] };
   const { codeCol, labelCol } = cols;
   const codes: CellValue[] = [];
   const labels: (CellValue | typeof NOT_READ)[] = [];
@@ -980,6 +1005,7 @@ function mapRows(grid: Grid, cols: Columns, look: Lookup): Rows {
     // The common row: the cell holds exactly an indicator code, nothing to clean.
     const direct = typeof raw === 'string' && raw !== '' ? look.byPlainCode.get(raw) : undefined;
     if (direct !== undefined) {
+      if (labelCol >= 0 && crossedLabel(rows, look, row, labelCol, labels, direct, r)) continue;
       placeRowAt(rows, look, direct, r, codeCol);
       continue;
     }
@@ -990,6 +1016,7 @@ function mapRows(grid: Grid, cols: Columns, look: Lookup): Rows {
         continue;
       }
       if (codeKind >= 0) {
+        if (labelCol >= 0 && crossedLabel(rows, look, row, labelCol, labels, codeKind, r)) continue;
         placeRowAt(rows, look, codeKind, r, codeCol);
         continue;
       }
@@ -1591,6 +1618,13 @@ function readGrid(
   for (let m = 1; m <= 12; m++) if (monthCol[m] === undefined) missingMonths.push(m);
   if (missingMonths.length)
     out.push('warning', 'missing-month-column', {}, T.missingMonthColumns(out.where(), missingMonths));
+  for (let k = 0; k < rows.crossed.length; k++) {
+    const x = rows.crossed[k];
+    const cell = a1(x.row + 1, cols.codeCol + 1);
+    const label = look.byCode.get(x.labelCode)?.label ?? x.labelCode;
+    const text = T.crossedRow(out.where({ cell }), x.code, a1(x.row + 1, cols.labelCol + 1), label, x.labelCode);
+    out.push('error', 'code-label-mismatch', { cell, indicatorCode: x.code }, text);
+  }
   for (let k = 0; k < rows.unknown.length; k++) {
     const u = rows.unknown[k];
     const cell = a1(u.row + 1, cols.codeCol + 1);

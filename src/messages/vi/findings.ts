@@ -141,6 +141,9 @@ export const FINDING_TEXT = {
     `${where(w)}: không tìm thấy cột của tháng ${months.join(', ')}; số liệu các tháng này coi như chưa báo cáo`,
   duplicateMonthColumn: (w: Where, month: number, first: string, second: string) =>
     `${where(w)}: có hai cột tháng ${month} (cột ${first} và cột ${second}); chỉ lấy cột ${first}`,
+  crossedRow: (w: Where, code: string, labelCell: string, label: string, labelCode: string) =>
+    `${where(w)}: mã "${code}" nhưng ô ${labelCell} ghi tên chỉ tiêu "${label}" (mã ${labelCode}) — hàng đã bị sắp xếp ` +
+    `hoặc dán lệch? Số liệu hàng này chưa được tính; hãy sắp lại để mã và tên chỉ tiêu khớp nhau`,
   unknownIndicator: (w: Where, code: string, readByLabel: boolean) =>
     readByLabel
       ? `${where(w)}: mã chỉ tiêu "${code}" không có trong danh mục; dòng này được đọc theo tên chỉ tiêu`
