@@ -345,3 +345,32 @@ describe('summarise with an old commune split between two new ones', () => {
     expect(run(shuffle(units2025, 3), shuffle(books, 4))).toEqual(summary);
   });
 });
+
+describe('an old commune still filling its own sheet after the 2025 merger', () => {
+  it('is left out for those months, with a warning naming it, the new commune and the months', () => {
+    const units = parseUnitsOrThrow(units2025Json);
+    const mn = units.find((u) => u.code === 'muong-nhe-2025') as Unit;
+    const old = (code: string, name: string, values: Record<number, number>) =>
+      workbook({ code, name, kind: 'xã' }, 2025, { values: { TCD_LUOT: m12(values) } });
+    const books = [
+      old('muong-nhe', 'Mường Nhé', { 1: 1, 7: 10 }),
+      old('nam-vi', 'Nậm Vì', { 1: 2, 7: 5, 8: 5 }),
+      workbook(mn, 2025, { values: { TCD_LUOT: m12({ 9: 7 }) } }),
+    ];
+    const s = summarise({
+      catalogue: CATALOGUE,
+      units,
+      settings: SETTINGS,
+      period: { type: 'nine', year: 2025, index: 1 },
+      workbooks: books,
+      generatedAt: '2025-10-05T03:00:00Z',
+    }).summary;
+    // 1 + 2 before the merger, 7 of the new commune; Nậm Vì's 5 + 5 and the old Mường Nhé's 10 are not added.
+    expect(s.indicators.find((i) => i.code === 'TCD_LUOT')?.ytd).toBe(10);
+    const after = s.findings.filter((f) => f.code === 'predecessor-after-merger');
+    expect(after.map((f) => f.unitCode).sort()).toEqual(['muong-nhe', 'nam-vi']);
+    expect(after.find((f) => f.unitCode === 'nam-vi')?.message).toContain(
+      'vẫn có số liệu tháng 7, 8 năm 2025, sau khi sáp nhập',
+    );
+  });
+});

@@ -458,6 +458,17 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
   const made = submissionDateFindings(rawCurrent, period, settings, runDate);
   const gapsNow = mappedNow.gaps ?? [];
   const gapsBefore = mappedBefore.gaps ?? [];
+  // Old units' months after their merger, left out: said (this year's, and last year's for "so cùng kỳ").
+  for (const g of [...(mappedNow.afterMerger ?? []), ...(mappedBefore.afterMerger ?? [])]) {
+    const m = mergerNames(g.report ? { name: g.report.unitName, kind: g.report.unitKind } : null, g.code, g.unit);
+    made.push({
+      severity: 'warning',
+      code: 'predecessor-after-merger',
+      unitCode: g.code,
+      ...(g.report ? { unitName: g.report.unitName, file: g.report.file, sheet: g.report.sheet } : {}),
+      message: FINDING_TEXT.predecessorAfterMerger(m, g.year, g.months),
+    });
+  }
   let incomplete: Map<string, number[]> | undefined;
   if (gapsNow.length || gapsBefore.length) {
     made.push(...mergerFindings(gapsNow, gapsBefore, period, [...rawCurrent, ...rawPrevious], input.formerUnits));

@@ -476,7 +476,28 @@ describe('mapToSuccessors: the months before a merger', () => {
       unitYear('chung-chai', 2025, { values: { S: { 3: 20, 6: 21, 7: 99 } } }),
     ];
     const [m] = mapToSuccessors(reports, mn, NINE, { stocks: new Set(['S']) }).mapped;
-    expect(m.values.S).toEqual([null, 10, 30, null, 32, 33, 99, null, null, null, null, null]);
+    // Chung Chải's July (after the merger) is not the new commune's: left out.
+    expect(m.values.S).toEqual([null, 10, 30, null, 32, 33, null, null, null, null, null, null]);
+  });
+
+  it('leaves out an old unit’s months after the merger, but not those of the sheet the new unit goes on in', () => {
+    const reports = [
+      // The new Mường Nhé goes on in the old Mường Nhé's sheet (no report of its own code).
+      unitYear('muong-nhe', 2025, { name: 'Mường Nhé', values: { F: { 1: 1, 7: 10, 8: 10 } } }),
+      // Nậm Vì went on filling its own sheet after 01/07/2025.
+      unitYear('nam-vi', 2025, { name: 'Nậm Vì', values: { F: { 1: 2, 7: 5 } }, submitted: { 7: '2025-07-16' } }),
+    ];
+    const r = mapToSuccessors(reports, mn, NINE, { gaps: true });
+    expect(r.mapped[0].values.F).toEqual([3, null, null, null, null, null, 10, 10, null, null, null, null]);
+    expect(r.afterMerger?.map((g) => [g.unit.code, g.code, g.months])).toEqual([['muong-nhe-2025', 'nam-vi', [7]]]);
+    // With a report of the new unit's own code, the old Mường Nhé's later months are left out too.
+    const own = unitYear('muong-nhe-2025', 2025, { name: 'Mường Nhé', values: { F: { 9: 7 } } });
+    const withOwn = mapToSuccessors([...reports, own], mn, NINE, { gaps: true });
+    expect(withOwn.mapped[0].values.F).toEqual([3, null, null, null, null, null, null, null, 7, null, null, null]);
+    expect(withOwn.afterMerger?.map((g) => [g.code, g.months])).toEqual([
+      ['muong-nhe', [7, 8]],
+      ['nam-vi', [7]],
+    ]);
   });
 
   it('lists the old units’ empty months, only when asked', () => {

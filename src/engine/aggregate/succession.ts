@@ -23,6 +23,7 @@ import { dataWindow } from '../periods/cutoff';
 import { periodBounds } from '../periods/period';
 import { flatBase, flatOf, layoutOf, renamed } from '../sheet/sheet-report';
 import { compareVi } from '../text/collate';
+import { normalizeName } from '../text/normalize';
 import type { Period, Unit, UnitYear } from '../types';
 
 export interface MappingOptions {
@@ -69,6 +70,37 @@ export interface SuccessionResult {
   splits: SplitPredecessor[];
   /** With `options.gaps`: per current unit with a report of the period's year, its old units' empty months. */
   gaps?: PredecessorGap[];
+  /**
+   * With `options.gaps`: old units' months on or after the merger that were left out (an old
+   * commune still filling its own sheet while the new one reports those months).
+   */
+  afterMerger?: PredecessorGap[];
+}
+
+/**
+ * An old unit's report without its months from `cut` on (0-based: the months after its merger):
+ * values, notes, dates and invalid cells of those months left out.
+ */
+function untilMerger(r: UnitYear, cut: number): UnitYear {
+  const keep = <T>(months: (T | null)[]) => months.map((v, i) => (i < cut ? v : null));
+  const values: Record<string, (number | null)[]> = {};
+  for (const [code, months] of Object.entries(r.values)) values[code] = keep(months);
+  const notes: Record<string, (string | null)[]> = {};
+  for (const [code, months] of Object.entries(r.notes)) notes[code] = keep(months);
+  return {
+    unitCode: r.unitCode,
+    unitName: r.unitName,
+    ...(r.unitKind !== undefined ? { unitKind: r.unitKind } : {}),
+    year: r.year,
+    file: r.file,
+    sheet: r.sheet,
+    values,
+    notes,
+    submitted: keep(r.submitted),
+    cells: r.cells,
+    submittedCells: r.submittedCells,
+    invalid: r.invalid.filter((k) => Number(k.slice(k.lastIndexOf(':') + 1)) <= cut),
+  };
 }
 
 /**
@@ -393,6 +425,7 @@ export function mapToSuccessors(
   const cutoffDay = options.cutoffDay ?? 15;
   const lastMonth = periodBounds(period)[1];
   const gaps: PredecessorGap[] = [];
+  const afterMerger: PredecessorGap[] = [];
   // Months before the merger per `from` and year (units of one merger share both).
   const beforeOf = new Map<string, number>();
   const before = (from: string, year: number) => {
@@ -440,7 +473,23 @@ export function mapToSuccessors(
     }
     const years = [...new Set(parts.map((p) => p.year))].sort((a, b) => a - b);
     for (const year of years) {
-      const ofYear = parts.filter((p) => p.year === year).sort((a, b) => compareText(a.unitCode, b.unitCode));
+      let ofYear = parts.filter((p) => p.year === year).sort((a, b) => compareText(a.unitCode, b.unitCode));
+      // After the merger only the new unit reports. An old unit's later months count only in the
+      // sheet the new one goes on in (no report of its own code, the old one of the same name).
+      if (from && olds.length) {
+        const cut = before(from, year);
+        const continues = !ofYear.some((p) => p.unitCode === unit.code);
+        ofYear = ofYear.map((p) => {
+          if (p.unitCode === unit.code || cut >= 12) return p;
+          if (continues && normalizeName(p.unitName) === normalizeName(unit.name)) return p;
+          const months: number[] = [];
+          for (let m = cut + 1; m <= 12; m++) if (p.submitted[m - 1] || hasData(p, m)) months.push(m);
+          if (!months.length) return p;
+          if (options.gaps && year === period.year)
+            afterMerger.push({ unit, code: p.unitCode, year, report: p, months });
+          return untilMerger(p, cut);
+        });
+      }
       const only = ofYear.length === 1 && ofYear[0].unitCode === unit.code;
       mapped.push(
         only
@@ -451,7 +500,7 @@ export function mapToSuccessors(
   }
   const unmatched = [...byCode.keys()].filter((c) => !used.has(c)).sort(compareText);
   const splits = split.size ? splitPredecessors([...byCode.values()].flat(), units) : [];
-  return options.gaps ? { mapped, unmatched, splits, gaps } : { mapped, unmatched, splits };
+  return options.gaps ? { mapped, unmatched, splits, gaps, afterMerger } : { mapped, unmatched, splits };
 }
 
 /** A result of no succession: with `options.gaps`, an empty list of them. */

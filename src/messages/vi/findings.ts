@@ -194,6 +194,11 @@ export const FINDING_TEXT = {
     `số liệu ${noReport ? `tháng ${monthList(months)} năm ${year}` : months.length > 1 ? 'các tháng này' : 'tháng này'} của ${m.unit} chưa gồm ${m.oldShort}` +
     (inPeriod.length ? `, nên ${m.unit} được tính là chưa báo cáo đủ tháng ${monthList(inPeriod)}` : '') +
     `; hãy bổ sung ${noReport ? `báo cáo năm ${year}` : 'số liệu'} của ${m.oldShort}`,
+  /** An old unit's months after its merger (it went on filling its own sheet): left out. */
+  predecessorAfterMerger: (m: MergerNames, year: number, months: number[]) =>
+    `${m.old} (nay thuộc ${m.unit}) vẫn có số liệu tháng ${monthList(months)} năm ${year}, sau khi sáp nhập: ` +
+    `các tháng này không được tính (từ khi sáp nhập chỉ tính báo cáo của ${m.unit}); nếu đó là số liệu của ${m.unit}, ` +
+    `hãy nhập vào báo cáo của ${m.unit}`,
   /** An old unit of a merged one has no report of the comparison year: "so cùng kỳ" lacks it. */
   predecessorMissingLastYear: (m: MergerNames, year: number, months: number[]) =>
     `${m.old} (nay thuộc ${m.unit}) không có báo cáo năm ${year}: số liệu cùng kỳ (tháng ${monthList(months)} năm ${year}) ` +
