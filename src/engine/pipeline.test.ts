@@ -374,3 +374,33 @@ describe('an old commune still filling its own sheet after the 2025 merger', () 
     );
   });
 });
+
+describe('an old commune still in the list of units after its merger', () => {
+  it('is warned about once, naming the new commune and the date', () => {
+    const units = parseUnitsOrThrow(units2025Json);
+    const withOld = [...units, { code: 'nam-vi', name: 'Nậm Vì', kind: 'xã', emails: [] }];
+    const s = summarise({
+      catalogue: CATALOGUE,
+      units: withOld,
+      settings: SETTINGS,
+      period: { type: 'month', year: 2025, index: 9 },
+      workbooks: [],
+      generatedAt: '2025-10-05T03:00:00Z',
+    }).summary;
+    const also = s.findings.filter((f) => f.code === 'unit-also-predecessor');
+    expect(also.map((f) => f.unitCode)).toEqual(['nam-vi']);
+    expect(also[0].message).toContain(
+      'Xã Nậm Vì vẫn có trong danh sách đơn vị, trong khi Xã Mường Nhé được ghi là sáp nhập',
+    );
+    // Without it in the list: nothing to say.
+    const plain = summarise({
+      catalogue: CATALOGUE,
+      units,
+      settings: SETTINGS,
+      period: { type: 'month', year: 2025, index: 9 },
+      workbooks: [],
+      generatedAt: '2025-10-05T03:00:00Z',
+    }).summary;
+    expect(plain.findings.some((f) => f.code === 'unit-also-predecessor')).toBe(false);
+  });
+});

@@ -28,6 +28,7 @@ import { aggregate } from './aggregate/aggregate';
 import { mapToSuccessors, splitPredecessors } from './aggregate/succession';
 import { previousYear } from './periods/period';
 import { unitDisplayName } from './sheet/layout';
+import { formatDateVi } from './text/format';
 import type { Catalogue, Finding, Period, ReadResult, Settings, Summary, Unit, UnitYear, WorkbookInput } from './types';
 import { checkWorkbooks, expectedUnitsMissing } from './validation/check';
 
@@ -146,6 +147,28 @@ export function summarise(input: SummariseInput): SummariseResult {
       unitCode: code,
       message: NARRATIVE_TEXT.unmatchedPrevious(code, year - 1),
     });
+  // An old unit still listed as a unit of its own after its merger keeps its data (mapToSuccessors):
+  // counted apart from the new one, and called missing when it stops reporting. Said once per unit.
+  if (predecessors.size)
+    for (let i = 0; i < units.length; i++) {
+      const u = units[i];
+      if (!predecessors.has(u.code)) continue;
+      const into = units.find(
+        (x) => x !== u && x.succession?.predecessors.includes(u.code) && Number(x.succession.from.slice(0, 4)) <= year,
+      );
+      if (!into?.succession) continue;
+      findings.push({
+        severity: 'warning',
+        code: 'unit-also-predecessor',
+        unitCode: u.code,
+        unitName: u.name,
+        message: FINDING_TEXT.unitAlsoPredecessor(
+          unitDisplayName(u),
+          unitDisplayName(into),
+          formatDateVi(into.succession.from),
+        ),
+      });
+    }
   // An old unit under several new ones is counted for one of them only (mapToSuccessors):
   // one warning per such unit with a report this year or last, naming all its successors.
   // Without any succession no old unit can be split.

@@ -194,6 +194,11 @@ export const FINDING_TEXT = {
     `số liệu ${noReport ? `tháng ${monthList(months)} năm ${year}` : months.length > 1 ? 'các tháng này' : 'tháng này'} của ${m.unit} chưa gồm ${m.oldShort}` +
     (inPeriod.length ? `, nên ${m.unit} được tính là chưa báo cáo đủ tháng ${monthList(inPeriod)}` : '') +
     `; hãy bổ sung ${noReport ? `báo cáo năm ${year}` : 'số liệu'} của ${m.oldShort}`,
+  /** A unit of the list that another unit of the list replaced by a merger. */
+  unitAlsoPredecessor: (unit: string, into: string, from: string) =>
+    `${unit} vẫn có trong danh sách đơn vị, trong khi ${into} được ghi là sáp nhập từ ${unit} từ ngày ${from}: ` +
+    `${unit} được tính như một đơn vị riêng (số liệu không cộng vào ${into}, và bị coi là chưa báo cáo khi thôi báo cáo). ` +
+    `Nếu đã sáp nhập, hãy xóa ${unit} khỏi danh sách đơn vị`,
   /** An old unit's months after its merger (it went on filling its own sheet): left out. */
   predecessorAfterMerger: (m: MergerNames, year: number, months: number[]) =>
     `${m.old} (nay thuộc ${m.unit}) vẫn có số liệu tháng ${monthList(months)} năm ${year}, sau khi sáp nhập: ` +
