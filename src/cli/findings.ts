@@ -4,9 +4,12 @@ import { CLI_TEXT as T } from '../messages/vi/cli';
 
 export function formatFinding(f: Finding): string {
   const label = T.severity[f.severity] ?? f.severity.toUpperCase();
-  // The engine's messages name the unit and cell; add the file when the message does not.
-  const where = f.file && !f.message.includes(f.file) ? ` [${f.file}]` : '';
-  return `${label}: ${f.message}${where}`;
+  // The engine's messages name the unit and cell; add the file and sheet when the message does not
+  // (a workbook may hold a sheet per year: "ô E9" alone would not say which).
+  const sheet = f.cell && f.sheet && !f.message.includes(`"${f.sheet}"`) ? T.sheetRef(f.sheet) : '';
+  const file = f.file && !f.message.includes(f.file) ? f.file : '';
+  const where = [file, sheet].filter(Boolean).join(', ');
+  return `${label}: ${f.message}${where ? ` [${where}]` : ''}`;
 }
 
 export function countFindings(findings: Finding[]): { error: number; warning: number; info: number } {

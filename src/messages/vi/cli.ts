@@ -119,6 +119,7 @@ Tùy chọn:
 } as const;
 
 export const CLI_TEXT = {
+  sheetRef: (sheet: string) => `trang "${sheet}"`,
   earlierOutputSkipped: (file: string) =>
     `Bỏ qua ${file}: tệp này không có báo cáo của đơn vị nào (có lẽ là tệp tổng hợp lần trước) và sẽ được ghi lại.`,
   // ------------------------------------------------------------ usage
