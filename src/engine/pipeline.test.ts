@@ -117,14 +117,7 @@ describe('summarise', () => {
     const nameRow = grid.findIndex((r) => String(r?.[0] ?? '').startsWith('Đơn vị'));
     setCell(grid, nameRow + 1, 3, 'Nậm Vì');
     books.push(vi);
-    const s = summarise({
-      catalogue: CATALOGUE,
-      units: UNITS,
-      settings: SETTINGS,
-      period: SEP,
-      workbooks: books,
-      generatedAt: '2018-09-20T03:00:00Z',
-    }).summary;
+    const s = september({ workbooks: books }).summary;
     const missing = s.findings.find((f) => f.code === 'unit-missing' && f.unitCode === 'nam-vi');
     expect(missing?.message).toBe(
       'Xã Nậm Vì: chưa có báo cáo năm 2018 được tính — tệp nam-vi.xlsx, trang "Pá Mỳ 2018" ghi tên Xã Nậm Vì nhưng ô "Mã đơn vị" là mã của Xã Pá Mỳ, nên được đọc là của Xã Pá Mỳ; hãy sửa ô "Mã đơn vị" trong trang đó',
@@ -137,14 +130,7 @@ describe('summarise', () => {
     const cc = books[1].sheets[0];
     const yearRow = cc.grid.findIndex((r) => String(r?.[0] ?? '').startsWith('Năm'));
     setCell(cc.grid, yearRow + 1, 3, 2017);
-    const s = summarise({
-      catalogue: CATALOGUE,
-      units: UNITS,
-      settings: SETTINGS,
-      period: SEP,
-      workbooks: books,
-      generatedAt: '2018-09-20T03:00:00Z',
-    }).summary;
+    const s = september({ workbooks: books }).summary;
     const mismatch = s.findings.find((f) => f.code === 'year-mismatch' && f.unitCode === 'huoi-lech');
     expect(mismatch?.severity).toBe('warning');
   });

@@ -32,6 +32,14 @@ function prepare(reader: 'api' | 'spreadsheetapp'): Env {
   return seededMaster({ api: reader === 'api' });
 }
 
+/** 0-based row of `code` in the "Đơn vị" sheet. */
+function unitRow(units: Sheet, code: string): number {
+  return units
+    .getRange('A:A')
+    .getValues()
+    .findIndex((r) => r[0] === code);
+}
+
 function rename(env: Env, from: string, to: string): void {
   (env.master.getSheetByName(from) as Sheet).setName(to);
 }
@@ -159,10 +167,7 @@ describe('a unit renamed in "Đơn vị" (same code)', () => {
   test('its tab, named after the old name (its code), is still read; Tạo mẫu adds no empty tab', () => {
     env = prepare('api');
     const units = env.master.getSheetByName('Đơn vị') as Sheet;
-    const row = units
-      .getRange('A:A')
-      .getValues()
-      .findIndex((r) => r[0] === 'chung-chai');
+    const row = unitRow(units, 'chung-chai');
     units.getRange(row + 1, 2).setValue('Chung Chải Mới');
     const tabs = env.master.getSheets().length;
     runTemplates(env.fake, YEAR);
@@ -182,10 +187,7 @@ describe('a unit removed from "Đơn vị" mid-year', () => {
   test('its tab is named as left out of the totals, instead of silence', () => {
     env = prepare('api');
     const units = env.master.getSheetByName('Đơn vị') as Sheet;
-    const row = units
-      .getRange('A:A')
-      .getValues()
-      .findIndex((r) => r[0] === 'chung-chai');
+    const row = unitRow(units, 'chung-chai');
     units.deleteRow(row + 1);
     const r = runAggregate(env.fake, '9/2018');
     expect(r?.warnings).toEqual([AGGREGATE.tabsLeftOut([`Chung Chải ${YEAR}`])]);
