@@ -17,6 +17,7 @@ import {
   completenessLists,
   eachFigure,
   findingCounts,
+  findingText,
   headingLines,
   keyIndicators,
   localTimestamp,
@@ -137,7 +138,7 @@ function checksHtml(summary: Summary): string {
   const shown = sortedFindings(summary.findings).slice(0, MAIL_FINDINGS);
   if (shown.length) {
     html += `<ul style="${S.list}">${shown
-      .map((f) => `<li><b>${e(T.severity[f.severity])}:</b> ${e(f.message)}</li>`)
+      .map((f) => `<li><b>${e(T.severity[f.severity])}:</b> ${e(findingText(f))}</li>`)
       .join('')}</ul>`;
   }
   if (n > shown.length) html += para(T.moreFindings(n - shown.length));

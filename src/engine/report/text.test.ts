@@ -1,7 +1,15 @@
 import { defaultCatalogue } from '../catalogue/defaults';
 import type { Summary } from '../types';
 import { fixtureCatalogue, fixtureSummary } from './fixtures';
-import { chartIndicator, compareText, keyIndicators, localTimestamp, renderTextReport, sortedFindings } from './text';
+import {
+  chartIndicator,
+  compareText,
+  findingText,
+  keyIndicators,
+  localTimestamp,
+  renderTextReport,
+  sortedFindings,
+} from './text';
 
 const catalogue = fixtureCatalogue();
 
@@ -125,5 +133,27 @@ describe('renderTextReport', () => {
       'tháng 9/2018: chưa có số liệu; từ đầu năm: chưa có số liệu; so cùng kỳ năm trước: chưa có số liệu cùng kỳ.',
     );
     expect(t).not.toContain('TÌNH HÌNH CHUNG');
+  });
+});
+
+describe('findingText', () => {
+  const f = {
+    severity: 'error' as const,
+    code: 'not-a-number',
+    file: 'chung-chai.xlsx',
+    sheet: 'Chung Chải 2025',
+    cell: 'E9',
+    message: 'Xã Chung Chải, ô E9 (Mô hình, tháng 1): "12 mô hình" không phải là số',
+  };
+
+  it('adds the sheet of a cell the message does not name (a workbook may hold a sheet per year)', () => {
+    expect(findingText(f)).toBe(`${f.message} (trang "Chung Chải 2025")`);
+  });
+
+  it('leaves a message naming its sheet, or with no cell, as it is', () => {
+    const named = { ...f, message: 'Trang "Chung Chải 2025", ô E9: …' };
+    expect(findingText(named)).toBe(named.message);
+    const { cell: _cell, ...whole } = f;
+    expect(findingText(whole)).toBe(f.message);
   });
 });

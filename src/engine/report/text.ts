@@ -123,6 +123,15 @@ export function findingCounts(findings: Finding[]): { error: number; warning: nu
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 /** Findings ordered error → warning → info, stable within a severity. */
+/**
+ * A finding's message, with the sheet of its cell when the message does not name it: a workbook or
+ * spreadsheet may hold a sheet per year, and "ô E9" alone would not say which.
+ */
+export function findingText(f: Finding): string {
+  if (!f.cell || !f.sheet || f.message.includes(`"${f.sheet}"`)) return f.message;
+  return `${f.message} ${T.onSheet(f.sheet)}`;
+}
+
 export function sortedFindings(findings: Finding[]): Finding[] {
   return findings
     .map((f, i) => ({ f, i }))
@@ -235,7 +244,7 @@ export function renderTextReport(summary: Summary, catalogue: Catalogue, options
     T.excluded(summary.excludedCells),
   ];
   const shown = sortedFindings(summary.findings).slice(0, MAIL_FINDINGS);
-  for (const f of shown) checks.push(`- [${T.severity[f.severity]}] ${f.message}`);
+  for (const f of shown) checks.push(`- [${T.severity[f.severity]}] ${findingText(f)}`);
   if (summary.findings.length > shown.length) checks.push(T.moreFindings(summary.findings.length - shown.length));
   if (summary.findings.length) checks.push(T.seeChecks);
   out.push(...section(T.checksTitleMail.toUpperCase(), checks));

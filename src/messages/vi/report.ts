@@ -10,6 +10,7 @@ export function capitalise(s: string): string {
 }
 
 export const REPORT_TEXT = {
+  onSheet: (sheet: string) => `(trang "${sheet}")`,
   // ------------------------------------------------------------ sheet names
   summarySheet: (period: string) => `Tổng hợp ${period}`,
   byUnitSheet: 'Theo đơn vị',
