@@ -14,13 +14,13 @@ import { formatPeriod, parsePeriod, periodLabel } from '../engine/periods/period
 import { summarise } from '../engine/pipeline';
 import { LONG_HEADER, longRows } from '../engine/report/long-rows';
 import type { SheetModel } from '../engine/report/model';
-import { buildSummaryWorkbook, summarySheetName } from '../engine/report/summary-workbook';
-import { colLetter, unitDisplayName, unitSheetName } from '../engine/sheet/layout';
+import { aggregateSheetName, buildSummaryWorkbook, summarySheetName } from '../engine/report/summary-workbook';
+import { colLetter, unitDisplayName } from '../engine/sheet/layout';
 import type { Grid, Period, Settings, Summary } from '../engine/types';
 import { AGGREGATE, SHEETS, SHEETS_WRITE } from '../messages/vi/gas';
 import { now } from './clock';
 import { logText } from './errors';
-import { bookFindings, SheetIndex, toWorkbooks, type UnitBook, withFormerUnits } from './io';
+import { bookFindings, isCopyName, SheetIndex, toWorkbooks, type UnitBook, withFormerUnits } from './io';
 import { readUnitBooksResumable } from './io/resume';
 import { GENERAL, renderSheet, TEXT } from './render';
 import type { Config } from './setup';
@@ -461,11 +461,7 @@ function tabsLeftOut(index: SheetIndex, books: UnitBook[], years: number[], sett
   if (!names.length) return [];
   const read = new Set<string>();
   for (const b of books) if (!b.external) for (const n of b.names.values()) read.add(normalizeName(n));
-  const own = years.map((y) =>
-    normalizeName(
-      unitSheetName({ name: unitDisplayName({ name: settings.aggregatingUnitName, kind: settings.level }) }, y),
-    ),
-  );
+  const own = years.map((y) => normalizeName(aggregateSheetName(settings, y)));
   const ourPrefixes = [...Object.values(SHEETS), 'Tổng hợp', 'Theo đơn vị', '~'].map((p) => normalizeName(p));
   const out: string[] = [];
   for (const name of names) {
@@ -473,7 +469,7 @@ function tabsLeftOut(index: SheetIndex, books: UnitBook[], years: number[], sett
     const year = /\s(\d{4})$/.exec(key);
     if (!year || !years.includes(Number(year[1])) || read.has(key) || own.includes(key)) continue;
     if (ourPrefixes.some((p) => key.startsWith(p))) continue;
-    if ([...read].some((r) => key.includes(r))) continue;
+    if ([...read].some((r) => isCopyName(key, r))) continue;
     out.push(name);
   }
   return out;

@@ -203,8 +203,8 @@ export class SheetIndex {
     const found: TabEntry[] = [];
     let claimed: Set<string> | null = null;
     for (const [k, list] of this.load()) {
-      if (k === key || !k.includes(key) || !isCopyName(k, key)) continue;
-      claimed ??= new Set(units.map((u) => normalizeName(unitSheetName(u, year))));
+      if (k === key || !isCopyName(k, key)) continue;
+      claimed ??= claimedTabs(units, year);
       if (!claimed.has(k)) found.push(...list);
     }
     return found;
@@ -221,7 +221,7 @@ export class SheetIndex {
     for (const list of this.load().values())
       for (const e of list) {
         if (renamedKey(e.name) !== key) continue;
-        claimed ??= new Set(units.map((u) => normalizeName(unitSheetName(u, year))));
+        claimed ??= claimedTabs(units, year);
         if (!claimed.has(normalizeName(e.name))) found.push(e);
       }
     return found;
@@ -262,13 +262,19 @@ export class SheetIndex {
   }
 }
 
+/** The tab names (normalised) of `units` for `year`: tabs that are some unit's own. */
+function claimedTabs(units: readonly Unit[], year: number): Set<string> {
+  return new Set(units.map((u) => normalizeName(unitSheetName(u, year))));
+}
+
 /**
  * `tab` (normalised) names a copy of the tab `key`: as Sheets names a duplicate ("Bản sao của …",
  * "Copy of …") or as people do ("… (2)", "… bản sao", "… mới"). Not any tab that holds the name:
  * "Huyện Mường Nhé 2018", the summary's own sheet, is no copy of "Mường Nhé 2018".
  */
-function isCopyName(tab: string, key: string): boolean {
+export function isCopyName(tab: string, key: string): boolean {
   const at = tab.indexOf(key);
+  if (at < 0) return false;
   const before = tab.slice(0, at).trim();
   const after = tab.slice(at + key.length).trim();
   if (before && after) return false;

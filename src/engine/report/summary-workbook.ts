@@ -31,7 +31,7 @@ import { unitFigures } from '../aggregate/unit-figures';
 import { localDateOf } from '../periods/cutoff';
 import { formatPeriod, periodLabel, periodMonths } from '../periods/period';
 import { buildUnitSheet, isoToSerial, unitDisplayName, unitSheetName } from '../sheet/layout';
-import type { Catalogue, IndicatorSummary, Period, Summary } from '../types';
+import type { Catalogue, IndicatorSummary, Period, Settings, Summary } from '../types';
 import { completenessRowOf, isUnreadable, unitPeriod } from './by-code';
 import {
   type CellModel,
@@ -450,6 +450,11 @@ function checksSheet(summary: Summary): SheetModel {
 
 // ---------------------------------------------------------------- the aggregate in the commune layout
 
+/** Name of the sheet holding the aggregate of `year` in the commune layout ("Huyện Mường Nhé 2018"). */
+export function aggregateSheetName(s: Pick<Settings, 'aggregatingUnitName' | 'level'>, year: number): string {
+  return safeSheetName(unitSheetName({ name: unitDisplayName({ name: s.aggregatingUnitName, kind: s.level }) }, year));
+}
+
 function aggregateSheet(summary: Summary, catalogue: Catalogue): SheetModel {
   const s = summary.settings;
   const unit = { code: aggregateUnitCode(summary), name: s.aggregatingUnitName, kind: s.level };
@@ -472,7 +477,7 @@ function aggregateSheet(summary: Summary, catalogue: Catalogue): SheetModel {
   const day = localDateOf(summary.generatedAt, s.timeZone);
   if (/^\d{4}-\d{2}-\d{2}$/.test(day)) for (const m of periodMonths(summary.period)) submitted[m - 1] = day;
 
-  const name = safeSheetName(unitSheetName({ name: unitDisplayName(unit) }, year));
+  const name = aggregateSheetName(s, year);
   return buildUnitSheet(unit, year, catalogue, { values: summary.monthly, notes, submitted }, name);
 }
 
