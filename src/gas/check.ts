@@ -5,7 +5,7 @@
  */
 
 import { STYLES } from '../engine/report/model';
-import { unitDisplayName } from '../engine/sheet/layout';
+import { unitDisplayName, unitSheetName } from '../engine/sheet/layout';
 import { readSheet } from '../engine/sheet/read';
 import type { Finding, Grid, Unit, UnitYear, WorkbookInput } from '../engine/types';
 import { checkWorkbooks, expectedUnitsMissing } from '../engine/validation/check';
@@ -138,9 +138,11 @@ export function runCheck(
     const a = scope.active;
     findings = findings.filter((f) => !f.unitCode || f.unitCode === a.unit.code);
     // A copy of the unit's tab (or another tab with its code) is checked, but Tổng hợp reads another.
-    const real = a.unit.spreadsheetUrl
-      ? null
-      : new SheetIndex(master).locateUnit(a.unit, [a.year], units).entries.get(a.year)?.name;
+    // Only a tab not named as the unit's own needs the tab list (a call per tab) to find the real one.
+    const real =
+      a.unit.spreadsheetUrl || a.name === unitSheetName(a.unit, a.year)
+        ? null
+        : new SheetIndex(master).locateUnit(a.unit, [a.year], units).entries.get(a.year)?.name;
     if (real && real !== a.name) {
       const unit = unitDisplayName(a.unit);
       findings.unshift({

@@ -174,9 +174,7 @@ export class SheetIndex {
       } else if (others.length) {
         ambiguous = LOOKALIKE.ambiguous(display, y, described);
       } else {
-        // Renamed by hand, or the unit renamed in "Đơn vị": its old tab is its code without diacritics.
-        let renamed = this.renamed(name, y, units);
-        if (!renamed.length) renamed = this.renamed(`${unit.code} ${y}`, y, units);
+        const renamed = this.renamedTabs(unit, y, units);
         if (renamed.length === 1) {
           out.entries.set(y, renamed[0]);
           out.warnings.push(LOOKALIKE.renamed(display, renamed[0].name, name));
@@ -208,6 +206,15 @@ export class SheetIndex {
       if (!claimed.has(k)) found.push(...list);
     }
     return found;
+  }
+
+  /**
+   * Tabs that may be `unit`'s of `year` under another name: renamed by hand ("Chung Chai 2018"),
+   * else, the unit renamed in "Đơn vị", its old tab, named as its code is without diacritics.
+   */
+  renamedTabs(unit: Unit, year: number, units: readonly Unit[]): TabEntry[] {
+    const byName = this.renamed(unitSheetName(unit, year), year, units);
+    return byName.length ? byName : this.renamed(`${unit.code} ${year}`, year, units);
   }
 
   /**

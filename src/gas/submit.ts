@@ -5,6 +5,7 @@
  * 9/2018", editors: the district admins). Unlocking (admins only) removes that protection
  * and clears the date, so the unit corrects and submits again.
  */
+import { hasData } from '../engine/aggregate/succession';
 import { dataWindow, todayIn } from '../engine/periods/cutoff';
 import { periodLabel } from '../engine/periods/period';
 import { isoToSerial, unitDisplayName, unitSheetName } from '../engine/sheet/layout';
@@ -113,7 +114,7 @@ export function submitUnitMonth(config: Config, us: UnitSheet, month: number, ad
   if (errors.length) return { ok: false, message: SUBMIT.hasErrors(display, label, errors.length), findings: errors };
   // Locking a month with nothing typed would keep its figures out until an admin unlocks it.
   const report = read.reports.find((r) => r.unitCode === us.unit.code) ?? us.report;
-  if (isEmptyMonth(report, month)) return { ok: false, message: SUBMIT.emptyMonth(display, label), findings: [] };
+  if (!hasData(report, month)) return { ok: false, message: SUBMIT.emptyMonth(display, label), findings: [] };
   const area = monthColumnRange(us, month);
   if (!area) return { ok: false, message: SUBMIT.noSubmittedRow(us.name), findings: [] };
 
@@ -131,14 +132,6 @@ export function submitUnitMonth(config: Config, us: UnitSheet, month: number, ad
     warnings: mine.filter((f) => f.severity === 'warning').length,
     date: today,
   };
-}
-
-/** No figure and no note in the month (a typed 0 is a figure). */
-function isEmptyMonth(report: UnitYear, month: number): boolean {
-  for (const series of Object.values(report.values))
-    if (series[month - 1] !== null && series[month - 1] !== undefined) return false;
-  for (const texts of Object.values(report.notes)) if (texts[month - 1]?.trim()) return false;
-  return true;
 }
 
 export type UnlockResult = { ok: boolean; message: string };

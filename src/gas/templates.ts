@@ -174,8 +174,7 @@ export function createUnitTemplates(
           return;
         }
         // A tab renamed by hand ("Chung Chai 2018") is the unit's: an empty one beside it would be read instead.
-        let renamed = index.renamed(sheetName, year, units);
-        if (!renamed.length) renamed = index.renamed(`${unit.code} ${year}`, year, units);
+        const renamed = index.renamedTabs(unit, year, units);
         if (renamed.length) {
           const names = renamed.map((e) => e.name);
           outcomes.push({ unit, status: 'exists', sheetName, message: TEMPLATES.renamed(display, names, sheetName) });
