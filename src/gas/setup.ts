@@ -409,7 +409,7 @@ interface SettingsRead {
  * (the wrong addresses are left out): only the e-mail actions need that row, and a commune must
  * not be kept from submitting by an address the district mistyped.
  */
-export function readSettingsGrid(grid: Grid, log: Located, emailProblems?: string[]): SettingsRead {
+export function readSettingsGrid(grid: Grid, log: Located, emailProblems?: Located): SettingsRead {
   const sheet = SHEETS.settings;
   const defaults = settingsDefaults();
   const byLabel = new Map<string, SettingKey>();
@@ -465,10 +465,7 @@ export function readSettingsGrid(grid: Grid, log: Located, emailProblems?: strin
         const wrong = list.filter((e) => !looksLikeEmail(e));
         obj[key] = emailProblems ? list.filter((e) => looksLikeEmail(e)) : list;
         if (!wrong.length) break;
-        if (emailProblems)
-          emailProblems.push(
-            `${CONFIG.where(sheet, cells[key] as string)} (${SETTING_LABELS[key]}): ${CONFIG.badEmails(wrong)}`,
-          );
+        if (emailProblems) emailProblems.at(sheet, cells[key] as string, SETTING_LABELS[key], CONFIG.badEmails(wrong));
         else bad(CONFIG.badEmails(wrong));
         break;
       }
@@ -844,7 +841,7 @@ function configGrid(sheet: Sheet): Grid {
 /** Read and validate the configuration sheets (one call each, plus the lookup); "Ngày nghỉ" is optional. */
 export function readConfig(ss: Spreadsheet, opts: { strict?: boolean } = {}): ConfigResult {
   const log = collector();
-  const emailProblems: string[] = [];
+  const emailProblems = collector();
   const sheets: Record<string, Sheet | null> = {};
   const grids: Record<string, Grid> = {};
   for (const name of [SHEETS.settings, SHEETS.units, SHEETS.indicators, SHEETS.rules]) {
@@ -867,7 +864,7 @@ export function readConfig(ss: Spreadsheet, opts: { strict?: boolean } = {}): Co
   return {
     ok: true,
     config: {
-      emailProblems,
+      emailProblems: emailProblems.errors,
       settings: holidays ? { ...s.settings, holidays } : s.settings,
       units: u.units,
       catalogue,
