@@ -30,7 +30,7 @@ import { previousYear } from './periods/period';
 import { unitDisplayName } from './sheet/layout';
 import { formatDateVi } from './text/format';
 import type { Catalogue, Finding, Period, ReadResult, Settings, Summary, Unit, UnitYear, WorkbookInput } from './types';
-import { checkWorkbooks, expectedUnitsMissing } from './validation/check';
+import { checkWorkbooks, expectedUnitsMissing, startYear } from './validation/check';
 
 export interface SummariseInput {
   catalogue: Catalogue;
@@ -153,9 +153,7 @@ export function summarise(input: SummariseInput): SummariseResult {
     for (let i = 0; i < units.length; i++) {
       const u = units[i];
       if (!predecessors.has(u.code)) continue;
-      const into = units.find(
-        (x) => x !== u && x.succession?.predecessors.includes(u.code) && Number(x.succession.from.slice(0, 4)) <= year,
-      );
+      const into = units.find((x) => x !== u && x.succession?.predecessors.includes(u.code) && startYear(x) <= year);
       if (!into?.succession) continue;
       findings.push({
         severity: 'warning',

@@ -165,7 +165,8 @@ function keepFirstOfEach(all: UnitYear[], findings: Finding[]): UnitYear[] {
 }
 
 /** Year a unit's succession starts, or -Infinity when it always existed. */
-const startYear = (u: Unit) => (u.succession ? Number(u.succession.from.slice(0, 4)) : Number.NEGATIVE_INFINITY);
+/** The year a unit began (its merger's year), or -∞ for a unit without a succession. */
+export const startYear = (u: Unit) => (u.succession ? Number(u.succession.from.slice(0, 4)) : Number.NEGATIVE_INFINITY);
 
 /**
  * One 'unit-missing' warning per unit that has no report for `year`, sorted by unit
