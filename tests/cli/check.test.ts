@@ -220,6 +220,8 @@ describe('check', () => {
     const read = await readWorkbookFile(file, 'chung-chai-2018.xlsx');
     const result = checkWorkbooks([read.workbook!], { catalogue, units, year: 2018 });
     expect(result.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    // Made before the catalogue reworded DTN_KETNAP_DANG's unit ("người" → "đoàn viên"): named, still counted.
+    expect(result.findings.map((f) => [f.severity, f.code, f.cell])).toEqual([['warning', 'measure-renamed', 'D21']]);
     const expected = demoYear(2018).units['chung-chai'];
     const report = result.reports[0];
     expect(report.unitCode).toBe('chung-chai');

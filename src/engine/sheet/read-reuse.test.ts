@@ -42,35 +42,43 @@ const oddCell: fc.Arbitrary<CellValue> = fc.oneof(
   fc.constantFrom(...labels),
   fc.constantFrom('', ' ', null, undefined, 'NGAY_NOP', 'Ngày nộp báo cáo', 'XYZ_CU', 'ABC', 'I', 7, 0, -0, true),
   fc.constantFrom(...codes).map((c) => ` ${c.toLowerCase()}`),
+  // Units of measure: the catalogue's, another scale of money, another unit.
+  fc.constantFrom('hộ', 'Hộ', 'người', 'triệu đồng', 'nghìn đồng', 'trđ', 'đơn', 'lượt'),
 );
 
 interface Edit {
   row: number;
-  col: 'code' | 'label';
+  col: 'code' | 'label' | 'unit';
   value: CellValue;
 }
 const edit: fc.Arbitrary<Edit> = fc.record({
   row: fc.integer({ min: 0, max: 60 }),
-  col: fc.constantFrom('code' as const, 'label' as const),
+  col: fc.constantFrom('code' as const, 'label' as const, 'unit' as const),
   value: oddCell,
 });
 
-/** Header changes: a row inserted above (the header moves down), the code column's header renamed (guessed). */
+/**
+ * Header changes: a row inserted above (the header moves down), the code column's header renamed
+ * (guessed), the unit column's header renamed (no unit column).
+ */
 interface Heads {
   shift: boolean;
   renameCode: boolean;
+  renameUnit?: boolean;
 }
 const NO_HEADS: Heads = { shift: false, renameCode: false };
+const COLUMN_OF = { code: LAYOUT.codeCol, label: LAYOUT.labelCol, unit: LAYOUT.unitCol };
 
 function edited(edits: Edit[], extraRows: number, heads = NO_HEADS): SheetInput {
   const input = filledSheet();
   for (const e of edits) {
     const row = LAYOUT.headerRow + 1 + e.row;
     if (row > input.grid.length + 2) continue;
-    setCell(input.grid, row, e.col === 'code' ? LAYOUT.codeCol : LAYOUT.labelCol, e.value);
+    setCell(input.grid, row, COLUMN_OF[e.col], e.value);
   }
   for (let k = 0; k < extraRows; k++) input.grid.push([]);
   if (heads.renameCode) setCell(input.grid, LAYOUT.headerRow, LAYOUT.codeCol, 'Ký hiệu');
+  if (heads.renameUnit) setCell(input.grid, LAYOUT.headerRow, LAYOUT.unitCol, 'Ghi chú thêm');
   if (heads.shift) input.grid.unshift(input.grid[0].map(() => ''));
   return input;
 }
@@ -87,14 +95,14 @@ function lastOf(sheets: SheetInput[]): { report: unknown; findings: Finding[] } 
 }
 
 describe('a sheet read after another reads as it does alone', () => {
-  it('rows found by code and label, unknown and duplicate codes, the submission row', () => {
+  it('rows found by code and label, unknown and duplicate codes, the submission row, units of measure', () => {
     fc.assert(
       fc.property(
         fc.array(edit, { maxLength: 4 }),
         fc.array(edit, { maxLength: 4 }),
         fc.integer({ min: 0, max: 2 }),
-        fc.record({ shift: fc.boolean(), renameCode: fc.boolean() }),
-        fc.record({ shift: fc.boolean(), renameCode: fc.boolean() }),
+        fc.record({ shift: fc.boolean(), renameCode: fc.boolean(), renameUnit: fc.boolean() }),
+        fc.record({ shift: fc.boolean(), renameCode: fc.boolean(), renameUnit: fc.boolean() }),
         (firstEdits, secondEdits, extraRows, firstHeads, secondHeads) => {
           const first = edited(firstEdits, 0, firstHeads);
           // Often the very same cells as the first sheet (the reuse), sometimes one more edit.

@@ -9,6 +9,7 @@
 import { cellProblemText, FINDING_TEXT as T, type Where } from '../../messages/vi/findings';
 import { LAYOUT_TEXT } from '../../messages/vi/layout';
 import { fromLegacy, type LegacyCode, legacyCode, mayBeLegacy } from '../text/legacy';
+import { compareMeasures, type MeasureCompare, scaleValue } from '../text/measure';
 import { cleanText, looseKey, looseKeyOnce, memoText, normalizeName, normalizeNameOnce, slug } from '../text/normalize';
 import type {
   Catalogue,
@@ -64,6 +65,8 @@ const textKey = memoText((s) => normalizeName(s).replace(/\s*:$/, ''));
 const CODE_HEADERS = new Set([textKey(LAYOUT_TEXT.code), 'mã', 'mã số', 'mã chỉ tiêu', 'mã ct']);
 const LABEL_HEADERS = [textKey(LAYOUT_TEXT.indicator), 'chỉ tiêu', 'nội dung', 'tên chỉ tiêu'];
 const isLabelHeader = memoText((k) => LABEL_HEADERS.some((l) => k === l || k.startsWith(`${l} `)));
+/** Not "đơn vị" alone: that is also the unit's label above the header ("Đơn vị:"). */
+const MEASURE_HEADERS = new Set([textKey(LAYOUT_TEXT.measure), 'đơn vị tính', 'đvt']);
 export const TOP_LABELS: [keyof TopLabels, string[]][] = [
   ['code', [textKey(LAYOUT_TEXT.unitCode), 'mã đơn vị']],
   ['name', [textKey(LAYOUT_TEXT.unitName), 'đơn vị', 'tên đơn vị', 'đơn vị báo cáo']],
@@ -640,6 +643,8 @@ interface Columns {
   duplicateMonths: [number, number, number][];
   codeCol: number;
   labelCol: number;
+  /** The "Đơn vị tính" column, -1 when the sheet has none (found by its header only). */
+  unitCol: number;
   /** Cell names of the month cells, by row. */
   names: RowNames;
   /** The column of T1 when T1…T12 are side by side in order (the layout's own), else -1. */
@@ -681,6 +686,8 @@ interface Lookup {
   position: Map<string, number>;
   /** -1 per code: no row yet. */
   noRows: number[];
+  /** Per code position, the catalogue's unit to check its row's "Đơn vị tính" against ('': none, notes). */
+  measures: string[];
   /** Per catalogue indicator, the position of its code. */
   slot: number[];
   byCode: Map<string, Indicator>;
@@ -730,6 +737,10 @@ function lookup(cat: Catalogue): Lookup {
     codes,
     position,
     noRows: codes.map(() => -1),
+    measures: codes.map((c) => {
+      const ind = byCode.get(c) as Indicator;
+      return ind.kind === 'note' ? '' : ind.unit;
+    }),
     slot: cat.indicators.map((i) => codes.indexOf(i.code)),
     byCode,
     byUpperCode: new Map(cat.indicators.map((i) => [i.code.toUpperCase(), i])),
@@ -769,6 +780,7 @@ let lastColumnHeads: {
   rows: CellValue[][];
   codeCol: number;
   labelCol: number;
+  unitCol: number;
   /** The Columns made from them (only read), when both columns came from the header texts. */
   columns: Columns | null;
 } | null = null;
@@ -832,6 +844,7 @@ function locateColumns(grid: Grid, header: { row: number; months: MonthMap }, lo
   // By header text; the header may span the two rows above the month row.
   let codeCol = -1;
   let labelCol = -1;
+  let unitCol = -1;
   const from = Math.max(0, h - 2);
   const last = lastColumnHeads;
   // The same months (a shared MonthMap) pass over the same columns.
@@ -839,6 +852,7 @@ function locateColumns(grid: Grid, header: { row: number; months: MonthMap }, lo
     if (last.columns !== null && last.columns.headerRow === h) return last.columns;
     codeCol = last.codeCol;
     labelCol = last.labelCol;
+    unitCol = last.unitCol;
   } else {
     for (let r = from; r <= h; r++) {
       const row = grid[r] ?? [];
@@ -849,11 +863,12 @@ function locateColumns(grid: Grid, header: { row: number; months: MonthMap }, lo
         const k = labelKey(v);
         if (codeCol < 0 && CODE_HEADERS.has(k)) codeCol = c;
         else if (labelCol < 0 && isLabelHeader(k)) labelCol = c;
+        else if (unitCol < 0 && MEASURE_HEADERS.has(k)) unitCol = c;
       }
     }
     const rows: CellValue[][] = [];
     for (let r = from; r <= h; r++) rows.push((grid[r] ?? []).slice());
-    lastColumnHeads = { months: header.months, rows, codeCol, labelCol, columns: null };
+    lastColumnHeads = { months: header.months, rows, codeCol, labelCol, unitCol, columns: null };
   }
   const fromHeads = codeCol >= 0 && labelCol >= 0;
   // Else by contents: the column with most hits (at least 3), leftmost on a tie.
@@ -861,7 +876,9 @@ function locateColumns(grid: Grid, header: { row: number; months: MonthMap }, lo
   if (labelCol < 0)
     labelCol = guessColumn(grid, h, monthCols, (t) => Boolean(look.byLabel.get(indicatorKey(t))), codeCol);
   if (codeCol < 0 && labelCol < 0) return null;
-  const columns: Columns = { headerRow: h, monthCol, duplicateMonths, codeCol, labelCol, names, run };
+  // A code or label column guessed from its contents is not the unit column.
+  if (unitCol === codeCol || unitCol === labelCol) unitCol = -1;
+  const columns: Columns = { headerRow: h, monthCol, duplicateMonths, codeCol, labelCol, unitCol, names, run };
   // Columns guessed from the contents depend on more than the header texts: not kept.
   if (fromHeads && lastColumnHeads !== null) lastColumnHeads.columns = columns;
   return columns;
@@ -876,6 +893,12 @@ interface Rows {
   unknown: { row: number; code: string; readByLabel: boolean }[];
   /** Rows whose code and label name two different indicators (rows sorted by label, a paste): not read. */
   crossed: { row: number; code: string; labelCode: string }[];
+  /**
+   * Indicator rows whose "Đơn vị tính" is not the catalogue's unit: money in another scale
+   * (converted), another counting unit (read as typed) or a unit that cannot be added (not read). `measure` is by code position, null when there is none.
+   */
+  measured: { row: number; k: number; typed: string; compare: MeasureCompare }[];
+  measure: (MeasureCompare | undefined)[] | null;
   duplicates: { row: number; col: number; code: string; first: number }[];
 }
 
@@ -937,21 +960,26 @@ interface SeenRows {
   headerRow: number;
   codeCol: number;
   labelCol: number;
+  unitCol: number;
   length: number;
   codes: CellValue[];
   labels: (CellValue | typeof NOT_READ)[];
+  /** The indicator rows whose "Đơn vị tính" cell was checked, and those cells. */
+  unitRows: number[];
+  units: CellValue[];
   rows: Rows;
 }
 const NOT_READ: unique symbol = Symbol('not read');
 const NO_CELLS: CellValue[] = [];
 
 function sameRows(grid: Grid, cols: Columns, seen: SeenRows): boolean {
-  const { headerRow, codeCol, labelCol } = cols;
+  const { headerRow, codeCol, labelCol, unitCol } = cols;
   if (
     seen.length !== grid.length ||
     seen.headerRow !== headerRow ||
     seen.codeCol !== codeCol ||
-    seen.labelCol !== labelCol
+    seen.labelCol !== labelCol ||
+    seen.unitCol !== unitCol
   )
     return false;
   const { codes, labels } = seen;
@@ -961,6 +989,9 @@ function sameRows(grid: Grid, cols: Columns, seen: SeenRows): boolean {
     const label = labels[i];
     if (label !== NOT_READ && row[labelCol] !== label) return false;
   }
+  // The same code and label cells give the same indicator rows: their unit cells, one comparison each.
+  const { unitRows, units } = seen;
+  for (let j = 0; j < unitRows.length; j++) if ((grid[unitRows[j]] ?? NO_CELLS)[unitCol] !== units[j]) return false;
   return true;
 }
 
@@ -991,11 +1022,33 @@ function mapRows(grid: Grid, cols: Columns, look: Lookup): Rows {
   const seen = look.seenRows;
   if (seen !== null && sameRows(grid, cols, seen)) return seen.rows;
   const rowAt = look.noRows.slice();
-  const rows: Rows = { rowAt, found: 0, submittedRow: -1, unknown: [], duplicates: [], crossed: [] };
-  const { codeCol, labelCol } = cols;
+  const rows: Rows = {
+    rowAt,
+    found: 0,
+    submittedRow: -1,
+    unknown: [],
+    duplicates: [],
+    crossed: [],
+    measured: [],
+    measure: null,
+  };
+  const { codeCol, labelCol, unitCol } = cols;
   const codes: CellValue[] = [];
   const labels: (CellValue | typeof NOT_READ)[] = [];
-  look.seenRows = { headerRow: cols.headerRow, codeCol, labelCol, length: grid.length, codes, labels, rows };
+  const unitRows: number[] = [];
+  const units: CellValue[] = [];
+  look.seenRows = {
+    headerRow: cols.headerRow,
+    codeCol,
+    labelCol,
+    unitCol,
+    length: grid.length,
+    codes,
+    labels,
+    unitRows,
+    units,
+    rows,
+  };
   for (let r = cols.headerRow + 1; r < grid.length; r++) {
     const row = grid[r] ?? NO_CELLS;
     const raw = codeCol >= 0 ? row[codeCol] : '';
@@ -1037,7 +1090,39 @@ function mapRows(grid: Grid, cols: Columns, look: Lookup): Rows {
       if (rows.submittedRow < 0) rows.submittedRow = r;
     } else if (labelKind >= 0) placeRowAt(rows, look, labelKind, r, labelCol);
   }
+  if (unitCol >= 0) checkMeasures(grid, unitCol, look, rows, unitRows, units);
   return rows;
+}
+
+/**
+ * Each indicator row's "Đơn vị tính" against the catalogue's unit, into `rows.measured`. The cells
+ * looked at go to `unitRows`/`units`, for sameRows: the decisions hold while those cells do.
+ */
+function checkMeasures(
+  grid: Grid,
+  unitCol: number,
+  look: Lookup,
+  rows: Rows,
+  unitRows: number[],
+  units: CellValue[],
+): void {
+  const { rowAt } = rows;
+  for (let k = 0; k < rowAt.length; k++) {
+    const r = rowAt[k];
+    const expected = look.measures[k];
+    if (r < 0 || expected === '') continue;
+    const v = (grid[r] ?? NO_CELLS)[unitCol];
+    unitRows.push(r);
+    units.push(v);
+    // The layout writes the catalogue's unit as it is: the usual cell is that very text.
+    if (v === expected || v === '' || v === null || v === undefined) continue;
+    const typed = cellText(v);
+    const compare = compareMeasures(typed, expected);
+    if (compare.kind === 'same') continue;
+    rows.measured.push({ row: r, k, typed, compare });
+    rows.measure ??= [];
+    rows.measure[k] = compare;
+  }
 }
 
 interface Identity {
@@ -1338,6 +1423,8 @@ function readCells(grid: Grid, cat: Catalogue, look: Lookup, rows: Rows, cols: C
   const flat = look.pool.block;
   const notes = fresh<(string | null)[]>(look.notesShape);
   const invalid: string[] = [];
+  // Rows in another unit than the catalogue's, by code position (most sheets: none).
+  const measure = rows.measure;
 
   for (let i = 0; i < cat.indicators.length; i++) {
     const ind = cat.indicators[i];
@@ -1345,6 +1432,17 @@ function readCells(grid: Grid, cat: Catalogue, look: Lookup, rows: Rows, cols: C
     const note = look.flatAt[i] < 0;
     const fa = base + look.flatAt[i];
     const months = note ? twelveNulls<string>() : null;
+    const unlike = measure === null || at < 0 ? undefined : measure[look.slot[i]];
+    if (unlike !== undefined && unlike.kind === 'other') {
+      // Figures in another unit: not added, but left out as invalid cells are (rules skip them, counted as excluded).
+      flat.fill(Number.NaN, fa, fa + 12);
+      const row = grid[at] ?? NO_CELLS;
+      for (let m = 1; m <= 12; m++) {
+        const c = monthCol[m];
+        if (c !== undefined && !isEmpty(row[c])) invalid.push(`${ind.code}:${m}`);
+      }
+      continue;
+    }
     if (at < 0) {
       if (!note) flat.fill(Number.NaN, fa, fa + 12);
       const extra = { indicatorCode: ind.code, indicatorLabel: ind.label };
@@ -1392,6 +1490,8 @@ function readCells(grid: Grid, cat: Catalogue, look: Lookup, rows: Rows, cols: C
       }
     }
     if (note) notes[ind.code] = months as (string | null)[];
+    else if (unlike !== undefined && unlike.kind === 'scale')
+      for (let x = fa; x < fa + 12; x++) if (!Number.isNaN(flat[x])) flat[x] = scaleValue(flat[x], unlike);
   }
 
   const submitted = twelveNulls<string>();
@@ -1424,6 +1524,21 @@ function readCells(grid: Grid, cat: Catalogue, look: Lookup, rows: Rows, cols: C
     submitted,
     submittedCells,
   };
+}
+
+/** The finding on a row whose "Đơn vị tính" is not the catalogue's unit (see checkMeasures). */
+function measureFinding(out: Sink, look: Lookup, unitCol: number, x: Rows['measured'][number]): void {
+  const cell = a1(x.row + 1, unitCol + 1);
+  const ind = look.byCode.get(look.codes[x.k]) as Indicator;
+  const extra = { cell, indicatorCode: ind.code, indicatorLabel: ind.label };
+  const w = out.where({ cell, indicator: ind.label });
+  // A whole paragraph pasted into the cell is shown by its start.
+  const typed = x.typed.length > 60 ? `${x.typed.slice(0, 59)}…` : x.typed;
+  const { kind, mul, div } = x.compare;
+  if (kind === 'scale')
+    out.push('warning', 'measure-converted', extra, T.measureConverted(w, typed, ind.unit, mul, div));
+  else if (kind === 'renamed') out.push('warning', 'measure-renamed', extra, T.measureRenamed(w, typed, ind.unit));
+  else out.push('error', 'measure-mismatch', extra, T.measureMismatch(w, typed, ind.unit));
 }
 
 /** Where a report's numbers go in the block `look.pool.block` (readCells sets every entry). */
@@ -1625,6 +1740,7 @@ function readGrid(
     const text = T.crossedRow(out.where({ cell }), x.code, a1(x.row + 1, cols.labelCol + 1), label, x.labelCode);
     out.push('error', 'code-label-mismatch', { cell, indicatorCode: x.code }, text);
   }
+  for (let k = 0; k < rows.measured.length; k++) measureFinding(out, look, cols.unitCol, rows.measured[k]);
   for (let k = 0; k < rows.unknown.length; k++) {
     const u = rows.unknown[k];
     const cell = a1(u.row + 1, cols.codeCol + 1);

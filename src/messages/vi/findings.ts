@@ -144,6 +144,20 @@ export const FINDING_TEXT = {
   crossedRow: (w: Where, code: string, labelCell: string, label: string, labelCode: string) =>
     `${where(w)}: mã "${code}" nhưng ô ${labelCell} ghi tên chỉ tiêu "${label}" (mã ${labelCode}) — hàng đã bị sắp xếp ` +
     `hoặc dán lệch? Số liệu hàng này chưa được tính; hãy sắp lại để mã và tên chỉ tiêu khớp nhau`,
+  /** The "Đơn vị tính" cell is money in another scale than the catalogue's: the row was converted. */
+  measureConverted: (w: Where, typed: string, expected: string, mul: number, div: number) =>
+    `${where(w)}: đơn vị tính ghi "${typed}", khác với danh mục chỉ tiêu ("${expected}"): số liệu hàng này đã được ` +
+    `đổi từ ${typed} sang ${expected} (${mul > 1 ? `nhân với ${n(mul)}` : `chia cho ${n(div)}`}) để tổng hợp. ` +
+    `Nếu số liệu thực ra đã tính theo ${expected}, hãy sửa ô này thành "${expected}"`,
+  /** The "Đơn vị tính" cell names another counting unit (the catalogue reworded, or counted otherwise): counted. */
+  measureRenamed: (w: Where, typed: string, expected: string) =>
+    `${where(w)}: đơn vị tính ghi "${typed}" nhưng danh mục chỉ tiêu ghi "${expected}"; số liệu hàng này vẫn được ` +
+    `tính như số ${expected}. Nếu chỉ là cách gọi cũ, hãy sửa ô này thành "${expected}"; nếu xã đã đếm theo ` +
+    `${typed}, hãy sửa lại số liệu cho đúng đơn vị "${expected}"`,
+  /** The "Đơn vị tính" cell is money against a count, or money in no known scale: the row is not counted. */
+  measureMismatch: (w: Where, typed: string, expected: string) =>
+    `${where(w)}: đơn vị tính ghi "${typed}" nhưng danh mục chỉ tiêu tính theo "${expected}", nên số liệu hàng này ` +
+    `chưa được tính vào tổng hợp; hãy sửa ô này thành "${expected}" và kiểm tra lại số liệu cho đúng đơn vị đó`,
   unknownIndicator: (w: Where, code: string, readByLabel: boolean) =>
     readByLabel
       ? `${where(w)}: mã chỉ tiêu "${code}" không có trong danh mục; dòng này được đọc theo tên chỉ tiêu`
