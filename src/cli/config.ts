@@ -2,8 +2,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { defaultCatalogue, defaultSettings, defaultUnits } from '../engine/catalogue/defaults';
-import { parseCatalogue, parseSettings, parseUnits, type Result } from '../engine/catalogue/schema';
-import type { Catalogue, Settings, Unit } from '../engine/types';
+import { parseCatalogue, parseSettings, parseUnitsFile, type Result } from '../engine/catalogue/schema';
+import type { Catalogue, Finding, Settings, Unit } from '../engine/types';
 import { CLI_TEXT as T } from '../messages/vi/cli';
 import type { Parsed } from './args';
 import { EXIT, UserError } from './exit-codes';
@@ -11,7 +11,11 @@ import { EXIT, UserError } from './exit-codes';
 export interface Config {
   catalogue: Catalogue;
   units: Unit[];
+  /** Old units of the units' mergers, named (the units file's `formerUnits`); absent when none. */
+  formerUnits?: Unit[];
   settings: Settings;
+  /** Mistakes in the configuration files that do not stop a run (Vietnamese, file named). */
+  warnings?: string[];
 }
 
 function readJson(file: string): unknown {
@@ -153,6 +157,23 @@ export function jsonErrorOffset(text: string): number | null {
   }
 }
 
+/**
+ * The units the reader is given (as the engine's summarise does): the units, then the old units
+ * named in `formerUnits` that some unit lists as a predecessor, so their sheets' names are checked.
+ */
+export function readerUnits(config: Config): Unit[] {
+  if (!config.formerUnits?.length) return config.units;
+  const current = new Set(config.units.map((u) => u.code));
+  const predecessors = new Set(config.units.flatMap((u) => u.succession?.predecessors ?? []));
+  const former = config.formerUnits.filter((u) => predecessors.has(u.code) && !current.has(u.code));
+  return former.length ? [...config.units, ...former] : config.units;
+}
+
+/** The configuration's warnings as findings, so every command lists them with the others. */
+export function configFindings(config: Config): Finding[] {
+  return (config.warnings ?? []).map((message) => ({ severity: 'warning', code: 'config-warning', message }));
+}
+
 function load<V>(file: string, parser: (data: unknown, source: string) => Result<V>): V {
   const r = parser(readJson(file), file);
   if (!r.ok) throw new UserError(`${T.configInvalid(file)}\n  ${r.errors.join('\n  ')}`, EXIT.usage);
@@ -167,9 +188,12 @@ export function loadConfig(args: Parsed, cwd = process.cwd()): Config {
   const c = at('catalogue');
   const u = at('units');
   const s = at('settings');
+  const units = u ? load(u, parseUnitsFile) : { units: defaultUnits(), formerUnits: [], warnings: [] };
   return {
     catalogue: c ? load(c, parseCatalogue) : defaultCatalogue(),
-    units: u ? load(u, parseUnits) : defaultUnits(),
+    units: units.units,
+    ...(units.formerUnits.length ? { formerUnits: units.formerUnits } : {}),
     settings: s ? load(s, parseSettings) : defaultSettings(),
+    ...(units.warnings.length ? { warnings: units.warnings } : {}),
   };
 }

@@ -114,14 +114,29 @@ function loadConfig(ss: Spreadsheet): Config | null {
 // ---------------------------------------------------------------- Thiết lập
 
 export function doSetup():
-  | { created: string[]; kept: string[]; renamed: [string, string][]; errors: string[] }
+  | {
+      created: string[];
+      kept: string[];
+      renamed: [string, string][];
+      errors: string[];
+      warnings: string[];
+      formerUnits?: { codes: number; named: number };
+    }
   | undefined {
   const ss = activeSpreadsheet();
   const r = locked(ss, 'setup', SETUP.title, undefined, () => {
     const out = setupSheets(ss);
     const errors = out.config.ok ? [] : out.config.errors;
+    const warnings = (out.config.ok ? out.config.config.warnings : out.config.warnings) ?? [];
     writeLog(ss, { action: LOG.actions.setup, result: errors.length ? LOG.failed(errors[0]) : LOG.ok });
-    return { created: out.created, kept: out.kept, renamed: out.renamed, errors };
+    return {
+      created: out.created,
+      kept: out.kept,
+      renamed: out.renamed,
+      errors,
+      warnings,
+      formerUnits: out.formerUnits,
+    };
   });
   if (!r) return undefined;
   const parts = [
@@ -130,8 +145,11 @@ export function doSetup():
     // New sheets hold the sample (Mường Nhé) data, which must be replaced before use.
     r.created.includes(SHEETS.units) ? SETUP.sampleUnits(defaultUnits().length) : '',
     r.created.includes(SHEETS.settings) ? SETUP.sampleSettings : '',
+    // "Đơn vị cũ" made from the old codes of "Đơn vị": their names are to be filled in.
+    r.formerUnits ? SETUP.formerUnits(r.formerUnits.codes, r.formerUnits.named) : '',
     r.kept.length ? SETUP.kept(r.kept) : '',
     r.errors.length ? `${CONFIG.title}:\n${lines(r.errors)}` : SETUP.ok,
+    r.warnings.length ? `${SETUP.warnings}\n${lines(r.warnings)}` : '',
   ].filter(Boolean);
   alert(SETUP.title, parts.join('\n\n'));
   return r;
@@ -155,7 +173,7 @@ export function doTemplates() {
     const out = createUnitTemplates(ss, config, year, (i, n, unit) => {
       if (i % 5 === 0) toast(ss, TEMPLATES.progress(i + 1, n, unitDisplayName(unit)), TEMPLATES.title);
     });
-    const summary = TEMPLATES.done(year, out.created, out.kept, out.failed, out.skipped);
+    const summary = TEMPLATES.done(year, out.created, out.kept, out.failed, out.skipped, out.extended, out.notExtended);
     writeLog(ss, {
       action: LOG.actions.templates,
       period: String(year),

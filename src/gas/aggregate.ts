@@ -487,22 +487,25 @@ export function aggregatePeriod(
   opts: { resumeHandler?: string | null } = {},
 ): AggregateResult {
   const { catalogue, units, settings } = config;
+  const formerUnits = config.formerUnits ?? [];
   const years = [period.year, period.year - 1];
   const index = new SheetIndex(master);
+  // Old communes of a merger are read too: from their own spreadsheets when "Đơn vị cũ" gives them
+  // (layout b), else from their tabs in the master. They count as units in the read.
+  const reading = withFormerUnits(index, units, years, formerUnits);
   // Over the Sheets API in a few calls (SpreadsheetApp when it cannot be used): io/parallel-books.ts.
   // Beyond one execution: what was read is staged and a trigger continues (io/resume.ts).
-  // Old communes of a merger, known by code only, are read from their own tabs too.
-  const read = readUnitBooksResumable(master, withFormerUnits(index, units, years), years, {
+  const read = readUnitBooksResumable(master, reading, years, {
     period: formatPeriod(period),
     resumeHandler: opts.resumeHandler,
     read: true,
     timeZone: settings.timeZone,
     index,
     onUnit: (i, unit) => {
-      if (i % 5 === 0) progress(AGGREGATE.reading(i + 1, units.length, unitDisplayName(unit)));
+      if (i % 5 === 0) progress(AGGREGATE.reading(i + 1, reading.length, unitDisplayName(unit)));
     },
     onProgress: (done, total) => {
-      const next = units[Math.min(done, total - 1)];
+      const next = reading[Math.min(done, total - 1)];
       if (next) progress(AGGREGATE.reading(Math.min(done + 1, total), total, unitDisplayName(next)));
     },
   });
@@ -520,11 +523,14 @@ export function aggregatePeriod(
     workbooks,
     generatedAt,
     unreadableUnits: notOpened,
+    // Names the old communes (those that sent nothing too) in the findings and the narrative.
+    ...(formerUnits.length ? { formerUnits } : {}),
   });
 
   const problems: string[] = [];
   const problemsForLog: string[] = [];
-  const warnings: string[] = [];
+  // "Đơn vị cũ" rows not used: said with the run's other warnings.
+  const warnings: string[] = [...(config.warnings ?? [])];
   const left = tabsLeftOut(index, books, years, settings);
   if (left.length) warnings.push(AGGREGATE.tabsLeftOut(left));
   for (const b of books) {

@@ -43,10 +43,13 @@ export function activeUnitSheet(master: Spreadsheet, config: Config): ActiveUnit
   const grid = readGrid(sheet, config.settings.timeZone);
   const { report } = readSheet({ name, grid }, { catalogue: config.catalogue, units: config.units });
   if (!report) return null;
-  // An old commune of a merger is known by code only ("Đơn vị cũ (mã)"): named from its sheet.
+  // An old commune of a merger ("Đơn vị cũ (mã)"): as "Đơn vị cũ" names it, else named from its sheet.
+  // Its tab here is what is checked, whatever spreadsheet "Đơn vị cũ" gives it.
   const former = config.units.some((u) => u.succession?.predecessors.includes(report.unitCode));
+  const named = former ? config.formerUnits?.find((u) => u.code === report.unitCode) : undefined;
   const unit =
     config.units.find((u) => u.code === report.unitCode) ??
+    (named ? { code: named.code, name: named.name, kind: named.kind, emails: [] } : undefined) ??
     (former ? { code: report.unitCode, name: report.unitName, kind: report.unitKind ?? '', emails: [] } : undefined);
   if (!unit) return null;
   return { unit, year: report.year, sheet, name, grid, report };
@@ -95,6 +98,7 @@ export function runCheck(
   api: ApiReadOptions = {},
 ): CheckResult {
   const { catalogue, units } = config;
+  const formerUnits = config.formerUnits ?? [];
   let books: UnitBook[];
   let pending: string[] = [];
   let year: number;
@@ -114,7 +118,7 @@ export function runCheck(
   } else {
     year = scope.year;
     const index = new SheetIndex(master);
-    const read = readUnitBooksDetailed(master, withFormerUnits(index, units, [year]), [year], {
+    const read = readUnitBooksDetailed(master, withFormerUnits(index, units, [year], formerUnits), [year], {
       read: true,
       timeZone: config.settings.timeZone,
       index,
@@ -132,7 +136,12 @@ export function runCheck(
       source: b.source,
       sheets: [...b.grids].map(([y, grid]) => ({ name: b.names.get(y) ?? '', grid })),
     }));
-  const read = checkWorkbooks(workbooks, { catalogue, units, year });
+  // Old communes named in "Đơn vị cũ" are read as units: the names in their sheets are checked too.
+  const read = checkWorkbooks(workbooks, {
+    catalogue,
+    units: formerUnits.length ? [...units, ...formerUnits] : units,
+    year,
+  });
   let findings = read.findings;
   if ('active' in scope) {
     const a = scope.active;
@@ -158,7 +167,7 @@ export function runCheck(
     // Units that could not be opened say why; units not reached are not called missing.
     const have = new Set([...books.filter((b) => b.error).map((b) => b.unit.code), ...pending]);
     const missing = expectedUnitsMissing(read.reports, units, year).filter((f) => !f.unitCode || !have.has(f.unitCode));
-    findings = [...findings, ...missing, ...notChecked(units, pending)];
+    findings = [...findings, ...missing, ...notChecked([...units, ...formerUnits], pending), ...configWarnings(config)];
   }
   const unreadable: string[] = [];
   for (const b of books) {
@@ -181,7 +190,7 @@ export function runCheck(
     (f.sheet ? targets.get(`${f.file ?? ''}\u0000${f.sheet}`) : undefined) ??
     (f.unitCode ? byUnit.get(f.unitCode) : undefined);
 
-  const display = new Map(units.map((u) => [u.code, unitDisplayName(u)]));
+  const display = new Map([...formerUnits, ...units].map((u) => [u.code, unitDisplayName(u)]));
   writeCheckSheet(master, findings, targetOf, display);
   const reportsByKey = new Map(read.reports.map((r) => [`${r.file}\u0000${r.sheet}`, r]));
   for (const t of new Set([...targets.values()])) {
@@ -202,6 +211,11 @@ export function runCheck(
     unreadable,
     notChecked: pending,
   };
+}
+
+/** "Đơn vị cũ" rows not used (readConfig's warnings), listed with the findings. */
+function configWarnings(config: Config): Finding[] {
+  return (config.warnings ?? []).map((message) => ({ severity: 'warning', code: 'config-warning', message }));
 }
 
 /** A warning per unit not reached in the time the run had. */

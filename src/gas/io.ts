@@ -18,13 +18,12 @@
  * by a merge is empty in Sheets too), only that warning is missing.
  */
 import { unitDisplayName, unitSheetName } from '../engine/sheet/layout';
-import { slug } from '../engine/text/normalize';
 import type { Finding, Grid, Unit, WorkbookInput } from '../engine/types';
 import { LOOKALIKE, UNIT_BOOK } from '../messages/vi/gas';
 import { now } from './clock';
 import { explainRetried, RetryBudget, withOriginal, withRetry } from './errors';
 import { currentUser } from './log';
-import { normalizeName, readGrid } from './util';
+import { looseTabKey, normalizeName, readGrid, spreadsheetIdOf } from './util';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -222,12 +221,12 @@ export class SheetIndex {
    * aside, that are not the tab (by name) of any of `units` for `year`.
    */
   renamed(name: string, year: number, units: readonly Unit[]): TabEntry[] {
-    const key = renamedKey(name);
+    const key = looseTabKey(name);
     const found: TabEntry[] = [];
     let claimed: Set<string> | null = null;
     for (const list of this.load().values())
       for (const e of list) {
-        if (renamedKey(e.name) !== key) continue;
+        if (looseTabKey(e.name) !== key) continue;
         claimed ??= claimedTabs(units, year);
         if (!claimed.has(normalizeName(e.name))) found.push(e);
       }
@@ -292,40 +291,65 @@ const COPY_PREFIXES = ['bản sao của', 'bản sao', 'copy of', 'sao của'];
 const COPY_SUFFIX = /^(?:\(?\d+\)?|\(?(?:bản sao|copy|mới|cũ|nháp|sửa)(?: \d+)?\)?)$/;
 
 /**
- * The units to read: `units`, then the old units of a 2025 merger that "Đơn vị" knows only by code
- * ("Đơn vị cũ (mã)"), each named after its tab: the one tab of the years whose name, without
- * diacritics and case, is its code ("Chung Chải 2025" for chung-chai) and is no current unit's.
- * A tab a new commune shares with an old one of the same name is read once, as the new one's. The
- * reader checks the code inside each tab. Without any merger the units are returned as they are
+ * The units to read: `units`, then the old units of a 2025 merger that "Đơn vị" knows by code
+ * ("Đơn vị cũ (mã)"). `formerUnits` ("Đơn vị cũ") names them, and gives some their own spreadsheet:
+ *  - an old unit with its own spreadsheet (layout b) is read there as any unit of layout (b) is, for
+ *    the years read up to its merger's (later years have nothing of it), unless a unit read already
+ *    has that spreadsheet and name (a new commune going on in its old one's spreadsheet: its tabs
+ *    are read once, by their code);
+ *  - any other, from its tab in the master: the one tab of the years named as "Đơn vị cũ" names it,
+ *    else as its code is without diacritics and case ("Chung Chải 2025" for chung-chai), that is no
+ *    current unit's. It is read under that tab's name (so no "renamed tab" warning), with the kind
+ *    "Đơn vị cũ" gives. A tab a new commune shares with an old one of the same name is read once,
+ *    as the new one's.
+ * The reader checks the code inside each tab. Without any merger the units are returned as they are
  * (and the tab list is not asked for).
  */
-export function withFormerUnits(index: SheetIndex, units: Unit[], years: number[]): Unit[] {
+export function withFormerUnits(
+  index: SheetIndex,
+  units: Unit[],
+  years: number[],
+  formerUnits: readonly Unit[] = [],
+): Unit[] {
   const current = new Set(units.map((u) => u.code));
-  const wanted: string[] = [];
+  // Old code → the latest year of a merger that took it in.
+  const mergedIn = new Map<string, number>();
   for (const u of units)
-    for (const p of u.succession?.predecessors ?? []) if (!current.has(p) && !wanted.includes(p)) wanted.push(p);
-  if (!wanted.length) return units;
+    for (const p of u.succession?.predecessors ?? []) {
+      if (current.has(p)) continue;
+      const year = Number(u.succession?.from.slice(0, 4));
+      mergedIn.set(p, Math.max(mergedIn.get(p) ?? Number.NEGATIVE_INFINITY, year));
+    }
+  if (!mergedIn.size) return units;
+  const named = new Map(formerUnits.map((u) => [u.code, u]));
+  const books = new Set(units.filter(ownSpreadsheet).map(bookKey));
   const formers: Unit[] = [];
-  for (const code of wanted) {
+  for (const [code, mergerYear] of mergedIn) {
+    const known = named.get(code);
+    if (known && ownSpreadsheet(known)) {
+      const key = bookKey(known);
+      if (books.has(key) || !years.some((y) => !(y > mergerYear))) continue;
+      books.add(key);
+      formers.push(known);
+      continue;
+    }
     for (const y of years) {
-      const tabs = index.renamed(`${code} ${y}`, y, units);
+      const tabs = known ? index.renamedTabs(known, y, units) : index.renamed(`${code} ${y}`, y, units);
       if (tabs.length !== 1) continue;
       const name = tabs[0].name.replace(/\s*\d{4}\s*$/, '');
-      if (name) formers.push({ code, name, kind: '', emails: [] });
+      if (name) formers.push({ code, name, kind: known?.kind ?? '', emails: [] });
       break;
     }
   }
   return formers.length ? [...units, ...formers] : units;
 }
 
-/** Kind words a user may put before a commune's name in a tab's name, as slugs (not huyện, tỉnh…). */
-const KIND_SLUGS = ['xa-', 'phuong-', 'thi-tran-', 'tt-', 'dac-khu-'];
+const ownSpreadsheet = (u: Unit) => Boolean(u.spreadsheetUrl?.trim());
 
-/** A tab's name without diacritics, case, punctuation and a leading kind word: "xa-nam-ke-2018" → "nam-ke-2018". */
-function renamedKey(name: string): string {
-  const s = slug(name);
-  for (const k of KIND_SLUGS) if (s.startsWith(k)) return s.slice(k.length);
-  return s;
+/** A unit's own spreadsheet and tab name: two units with the same one would read the same tabs. */
+function bookKey(u: Unit): string {
+  const url = (u.spreadsheetUrl ?? '').trim();
+  return `${spreadsheetIdOf(url) ?? url}\u0000${normalizeName(unitSheetName(u, 2000))}`;
 }
 
 export interface UnitTabs {

@@ -130,7 +130,7 @@ export function cellSpec(cell: CellModel | null): CellSpec {
   return formula === undefined ? { value, format, style: st } : { value, formula, format, style: st };
 }
 
-function buildGrids(model: SheetModel, rows: number, cols: number): Grids {
+function buildGrids(source: (CellModel | null)[][], rows: number, cols: number): Grids {
   const g: Grids = {
     values: [],
     formats: [],
@@ -144,7 +144,7 @@ function buildGrids(model: SheetModel, rows: number, cols: number): Grids {
     bordered: [],
   };
   for (let r = 0; r < rows; r++) {
-    const src = model.rows[r] ?? [];
+    const src = source[r] ?? [];
     const values: (string | number)[] = [];
     const formats: string[] = [];
     const backgrounds: (string | null)[] = [];
@@ -265,16 +265,23 @@ export function groupConditionals(
   return [...byKey.values()];
 }
 
-function applyConditionals(sheet: Sheet, list: ConditionalModel[]): void {
-  if (!list.length) return;
-  const rules = groupConditionals(list).map((g) =>
+/** The model's conditional formats as Sheets rules, one per distinct formula and style (groupConditionals). */
+export function conditionalRules(
+  sheet: Sheet,
+  list: ConditionalModel[],
+): GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] {
+  return groupConditionals(list).map((g) =>
     SpreadsheetApp.newConditionalFormatRule()
       .whenFormulaSatisfied(g.formula)
       .setBackground(STYLES[g.style].fill ?? '#F8CBAD')
       .setRanges(g.ranges.map((r) => rangeOf(sheet, r)))
       .build(),
   );
-  sheet.setConditionalFormatRules(rules);
+}
+
+function applyConditionals(sheet: Sheet, list: ConditionalModel[]): void {
+  if (!list.length) return;
+  sheet.setConditionalFormatRules(conditionalRules(sheet, list));
 }
 
 function applyCharts(sheet: Sheet, charts: ChartModel[]): void {
@@ -369,14 +376,19 @@ export function lockedBlocks(model: SheetModel): RangeRef[] {
 }
 
 /**
- * Write a SheetModel into `sheet` (expected empty: a new sheet). Service calls are
- * constant per sheet plus one per merge, border block, validation group and chart.
+ * `rows` model rows (`source`, 0-based) written from sheet row `at`, `cols` wide: one call per
+ * attribute over the block, then one per border block. Used for a whole new sheet and for rows
+ * added to an existing one (template-rows.ts), so both look alike.
  */
-export function renderSheet(sheet: Sheet, model: SheetModel, opts: RenderOptions = {}): void {
-  const { rows, cols } = dims(model);
-  ensureSize(sheet, rows, cols);
-  const g = buildGrids(model, rows, cols);
-  const block = sheet.getRange(1, 1, rows, cols);
+export function writeModelRows(
+  sheet: Sheet,
+  source: (CellModel | null)[][],
+  at: number,
+  rows: number,
+  cols: number,
+): void {
+  const g = buildGrids(source, rows, cols);
+  const block = sheet.getRange(at, 1, rows, cols);
   block.setNumberFormats(g.formats); // first: "@" must be in place before text arrives
   block.setValues(g.values);
   block.setBackgrounds(g.backgrounds);
@@ -387,7 +399,25 @@ export function renderSheet(sheet: Sheet, model: SheetModel, opts: RenderOptions
   block.setHorizontalAlignments(g.aligns);
   block.setVerticalAlignment('middle');
   block.setWraps(g.wraps);
-  for (const b of borderBlocks(g.bordered)) rangeOf(sheet, b).setBorder(true, true, true, true, true, true);
+  for (const b of borderBlocks(g.bordered))
+    rangeOf(sheet, { ...b, row: b.row + at - 1 }).setBorder(true, true, true, true, true, true);
+}
+
+/** Data validation of the model, one call per group of like validations (groupValidations). */
+export function applyValidations(sheet: Sheet, list: ValidationModel[]): void {
+  for (const v of groupValidations(list)) {
+    rangeOf(sheet, v.range).setDataValidation(validationRule(v, `${colLetter(v.range.col)}${v.range.row}`));
+  }
+}
+
+/**
+ * Write a SheetModel into `sheet` (expected empty: a new sheet). Service calls are
+ * constant per sheet plus one per merge, border block, validation group and chart.
+ */
+export function renderSheet(sheet: Sheet, model: SheetModel, opts: RenderOptions = {}): void {
+  const { rows, cols } = dims(model);
+  ensureSize(sheet, rows, cols);
+  writeModelRows(sheet, model.rows, 1, rows, cols);
   for (const m of model.merges) if (m.rows > 1 || m.cols > 1) rangeOf(sheet, m).merge();
   // Column widths in runs of equal width.
   for (let c = 0; c < model.widths.length; ) {
@@ -398,9 +428,7 @@ export function renderSheet(sheet: Sheet, model: SheetModel, opts: RenderOptions
   }
   if (model.frozenRows) sheet.setFrozenRows(model.frozenRows);
   if (model.frozenCols) sheet.setFrozenColumns(model.frozenCols);
-  for (const v of groupValidations(model.validations)) {
-    rangeOf(sheet, v.range).setDataValidation(validationRule(v, `${colLetter(v.range.col)}${v.range.row}`));
-  }
+  applyValidations(sheet, model.validations);
   applyConditionals(sheet, model.conditionals);
   applyCharts(sheet, model.charts);
   if (opts.protect) protectSheet(sheet, model, opts.protect);

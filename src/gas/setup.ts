@@ -1,15 +1,17 @@
 /**
  * The configuration sheets of the master spreadsheet ("Cài đặt", "Đơn vị", "Chỉ tiêu",
- * "Quy tắc", "Ngày nghỉ") ↔ the engine's Settings, Unit[] and Catalogue.
+ * "Quy tắc", "Ngày nghỉ", "Đơn vị cũ") ↔ the engine's Settings, Unit[] and Catalogue.
  *
  * "Thiết lập" creates the missing sheets from the defaults in sheets-templates/ (never
- * touching sheets that exist). Reading converts each cell (Vietnamese numbers, "có"/"không",
+ * touching sheets that exist); "Đơn vị cũ" only once "Đơn vị" lists old units of a merger.
+ * Reading converts each cell (Vietnamese numbers, "có"/"không",
  * comma-separated lists, dates), validates with the engine's zod schemas and cross-checks,
  * and reports every mistake in Vietnamese with the sheet and the cell.
  */
 import { defaultCatalogue, defaultHolidayNames, defaultSettings, defaultUnits } from '../engine/catalogue/defaults';
 import {
   CatalogueSchema,
+  FormerUnitSchema,
   parseCatalogue,
   parseSettings,
   parseUnits,
@@ -24,6 +26,7 @@ import type { Catalogue, CellValue, Grid, Indicator, Settings, Unit, ValidationR
 import { serialToIso } from '../engine/validation/cells';
 import {
   CONFIG,
+  FORMER_UNITS_HEADER,
   HOLIDAYS_HEADER,
   INDICATORS_HEADER,
   RULES_HEADER,
@@ -31,6 +34,7 @@ import {
   SETTING_LABELS,
   SETTINGS_HEADER,
   SHEETS,
+  UNIT_KINDS,
   UNITS_HEADER,
   WORDS,
 } from '../messages/vi/gas';
@@ -47,8 +51,10 @@ import {
   headerIndex,
   isoFromCell,
   looksLikeEmail,
+  looseTabKey,
   normalizeName,
   readGrid,
+  spreadsheetIdOf,
 } from './util';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -70,13 +76,23 @@ export interface Config {
   emailProblems: string[];
   settings: Settings;
   units: Unit[];
+  /**
+   * Old units of the units' mergers named in "Đơn vị cũ" (the engine's `formerUnits`), each one
+   * "Đơn vị" lists as a predecessor; with `spreadsheetUrl` when given (layout b). [] without the sheet.
+   */
+  formerUnits: Unit[];
+  /** Mistakes that stop nothing (Vietnamese, sheet and cell named): "Đơn vị cũ" rows not used. */
+  warnings: string[];
   catalogue: Catalogue;
   options: AddonOptions;
   /** Where each unit's row is, to record spreadsheet URLs. */
   unitsSheet: { sheet: Sheet; grid: Grid; urlCol: number; rowOf: Record<string, number> };
 }
 
-export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
+export type ConfigResult =
+  | { ok: true; config: Config }
+  /** `warnings`: as Config's, so Thiết lập lists them beside the errors. */
+  | { ok: false; errors: string[]; warnings?: string[] };
 
 type SettingKey = keyof typeof SETTING_LABELS;
 
@@ -200,6 +216,17 @@ export function unitsModel(units: Unit[]): SheetModel {
   );
 }
 
+/** "Đơn vị cũ": one row per old unit (code, name, kind, its spreadsheet in layout b). */
+export function formerUnitsModel(units: Pick<Unit, 'code' | 'name' | 'kind' | 'spreadsheetUrl'>[]): SheetModel {
+  const h = FORMER_UNITS_HEADER;
+  return tableModel(
+    SHEETS.formerUnits,
+    [h.code, h.name, h.kind, h.spreadsheetUrl],
+    units.map((u) => [u.code, u.name, u.kind, u.spreadsheetUrl ?? '']),
+    [18, 24, 12, 60],
+  );
+}
+
 export function indicatorsModel(cat: Catalogue): SheetModel {
   const h = INDICATORS_HEADER;
   const groupLabel = new Map(cat.groups.map((g) => [g.code, g.label]));
@@ -277,6 +304,10 @@ function decorate(name: string, sheet: Sheet): void {
     dropdown(sheet, 3, OPERATOR_WORDS);
     dropdown(sheet, 5, firsts(WORDS.importance));
     dropdown(sheet, 7, firsts(WORDS.missing));
+  } else if (name === SHEETS.formerUnits) {
+    dropdown(sheet, 3, UNIT_KINDS);
+    // A URL or code typed later stays text.
+    sheet.getRange(2, 1, Math.max(sheet.getMaxRows() - 1, 1), 4).setNumberFormat('@');
   } else if (name === SHEETS.holidays) {
     // Rows added later read as dates too (a typed 01/09/2027 shows as typed).
     sheet.getRange(2, 1, Math.max(sheet.getMaxRows() - 1, 1), 1).setNumberFormat('dd/mm/yyyy');
@@ -292,6 +323,8 @@ function decorate(name: string, sheet: Sheet): void {
 export interface SetupResult {
   created: string[];
   kept: string[];
+  /** "Đơn vị cũ" made now: how many old units it lists, and how many of them were named from tabs. */
+  formerUnits?: { codes: number; named: number };
   /** Sheets not created because another sheet has their header: [expected name, that sheet's name]. */
   renamed: [string, string][];
   config: ConfigResult;
@@ -328,7 +361,8 @@ export function setupSheets(ss: Spreadsheet): SetupResult {
   } catch {
     me = '';
   }
-  const models: [string, () => SheetModel][] = [
+  let formerUnits: SetupResult['formerUnits'];
+  const models: [string, () => SheetModel | null][] = [
     [
       SHEETS.settings,
       () => settingsModel(defaultSettings(), catalogue.title, { admins: me ? [me] : [], separateSpreadsheets: false }),
@@ -337,6 +371,15 @@ export function setupSheets(ss: Spreadsheet): SetupResult {
     [SHEETS.indicators, () => indicatorsModel(catalogue)],
     [SHEETS.rules, () => rulesModel(catalogue)],
     [SHEETS.holidays, () => holidaysModel(defaultSettings().holidays ?? [], defaultHolidayNames())],
+    // Made once "Đơn vị" lists old units of a merger (after "Đơn vị" above), with their codes to name.
+    [
+      SHEETS.formerUnits,
+      () => {
+        const sample = formerUnitsSample(ss);
+        if (sample) formerUnits = { codes: sample.length, named: sample.filter((u) => u.name).length };
+        return sample ? formerUnitsModel(sample) : null;
+      },
+    ],
   ];
   const created: string[] = [];
   const kept: string[] = [];
@@ -348,6 +391,7 @@ export function setupSheets(ss: Spreadsheet): SetupResult {
       continue;
     }
     const model = make();
+    if (!model) continue;
     // A configuration sheet renamed by hand: making a new one would bring back the sample data.
     const other = sheetWithHeader(ss, modelHeader(model), ours);
     if (other) {
@@ -359,7 +403,65 @@ export function setupSheets(ss: Spreadsheet): SetupResult {
     decorate(name, sheet);
     created.push(name);
   }
-  return { created, kept, renamed, config: readConfig(ss, { strict: true }) };
+  return {
+    created,
+    kept,
+    renamed,
+    ...(formerUnits && created.includes(SHEETS.formerUnits) ? { formerUnits } : {}),
+    config: readConfig(ss, { strict: true }),
+  };
+}
+
+/**
+ * The rows of a new "Đơn vị cũ": the old units "Đơn vị" lists ("Đơn vị cũ (mã)", no current unit's
+ * code), each named after the master's tabs when one name fits (layout a keeps the old communes'
+ * tabs, "Nậm Vì 2024"); null when there is none. The names are only a start: the user checks them.
+ */
+function formerUnitsSample(ss: Spreadsheet): Pick<Unit, 'code' | 'name' | 'kind'>[] | null {
+  const sheet = ss.getSheetByName(SHEETS.units);
+  if (!sheet) return null;
+  const grid = configGrid(sheet);
+  const idx = headerIndex(grid[0] ?? [], UNITS_HEADER);
+  if (idx.predecessors < 0) return null;
+  const current = new Set(grid.slice(1).map((row) => cellText(row[idx.code] ?? '').toUpperCase()));
+  const codes: string[] = [];
+  const seen = new Set<string>();
+  for (const row of grid.slice(1))
+    for (const code of cellList(row[idx.predecessors] ?? '', /[,;+\s]+/)) {
+      const upper = code.toUpperCase();
+      if (current.has(upper) || seen.has(upper)) continue;
+      seen.add(upper);
+      codes.push(code);
+    }
+  if (!codes.length) return null;
+  const names = namesFromTabs(
+    ss.getSheets().map((s) => s.getName()),
+    codes,
+  );
+  return codes.map((code) => ({ code, name: names.get(code) ?? '', kind: '' }));
+}
+
+/**
+ * Per code, the name of the tabs "<name> <year>" whose name is the code once diacritics, case and a
+ * leading kind word are set aside ("Nậm Vì 2024" for nam-vi); of several names, one with diacritics.
+ */
+export function namesFromTabs(tabs: string[], codes: string[]): Map<string, string> {
+  const found = new Map<string, string[]>();
+  for (const tab of tabs) {
+    const m = /^(.*\S)\s+(?:19|20)\d{2}$/.exec(tab.trim());
+    if (!m) continue;
+    const key = looseTabKey(m[1]);
+    const list = found.get(key);
+    if (list) list.push(m[1]);
+    else found.set(key, [m[1]]);
+  }
+  const out = new Map<string, string>();
+  for (const code of codes) {
+    const list = found.get(looseTabKey(code));
+    if (!list) continue;
+    out.set(code, list.find((n) => /[^\x00-\x7f]/.test(n)) ?? list[0]);
+  }
+  return out;
 }
 
 // ------------------------------------------------------------------ reading
@@ -615,6 +717,83 @@ export function readUnitsGrid(grid: Grid, timeZone: string, log: Located): Units
   return { units: r.value, urlCol, rowOf };
 }
 
+/**
+ * "Đơn vị cũ" → the old units it names, each one "Đơn vị" lists as a predecessor (its code spelt
+ * as there: codes match without regard to case). Rows that cannot be used are said: a bad code, a
+ * code twice or a spreadsheet URL that is none (`problems`: errors for Thiết lập, else warnings), a
+ * row without a name, of a current unit or of a code no unit lists (`warnings`). `unitCell`: where
+ * a current unit's code is in "Đơn vị".
+ */
+export function readFormerUnitsGrid(
+  grid: Grid,
+  units: readonly Unit[],
+  unitCell: (code: string) => string,
+  problems: Located,
+  warnings: Located,
+): Unit[] {
+  const sheet = SHEETS.formerUnits;
+  const H = FORMER_UNITS_HEADER;
+  if (grid.every(blankRow)) return [];
+  const idx = headerIndex(grid[0] ?? [], H);
+  const missing = missingColumns(sheet, idx, H, ['code', 'name']);
+  if (missing.length) {
+    problems.errors.push(...missing);
+    return [];
+  }
+  const predecessors = new Map<string, string>();
+  for (const u of units)
+    for (const p of u.succession?.predecessors ?? [])
+      if (!predecessors.has(p.toUpperCase())) predecessors.set(p.toUpperCase(), p);
+  const current = new Map(units.map((u) => [u.code.toUpperCase(), u.code]));
+  const firstCell = new Map<string, string>();
+  const out: Unit[] = [];
+  const get = (row: CellValue[], k: keyof typeof H) => (idx[k] >= 0 ? row[idx[k]] : '');
+  for (let r = 1; r < grid.length; r++) {
+    const row = grid[r];
+    if (blankRow(row)) continue;
+    const cell = (k: keyof typeof H) => a1(r + 1, Math.max(idx[k], 0) + 1);
+    const code = cellText(get(row, 'code'));
+    const name = cellText(get(row, 'name'));
+    const kind = cellText(get(row, 'kind'));
+    const url = cellText(get(row, 'spreadsheetUrl'));
+    // The name is checked below: a row without one is a warning, not a schema error.
+    const parsed = FormerUnitSchema.safeParse({ code, name: name || code || '-', kind }, { reportInput: true });
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const field = String(issue.path[0]) as keyof typeof H;
+        problems.at(sheet, cell(field), H[field] ?? fieldLabel(field), problemOf(issue));
+      }
+      continue;
+    }
+    const upper = code.toUpperCase();
+    const first = firstCell.get(upper);
+    if (first) {
+      problems.at(sheet, cell('code'), H.code, CONFIG.duplicate('mã đơn vị cũ', code, first));
+      continue;
+    }
+    firstCell.set(upper, cell('code'));
+    const currentCode = current.get(upper);
+    if (currentCode !== undefined) {
+      warnings.at(sheet, cell('code'), H.code, CONFIG.formerIsCurrent(code, unitCell(currentCode)));
+      continue;
+    }
+    const listed = predecessors.get(upper);
+    if (listed === undefined) {
+      warnings.at(sheet, cell('code'), H.code, CONFIG.formerUnused(code));
+      continue;
+    }
+    const badUrl = url !== '' && !spreadsheetIdOf(url);
+    if (badUrl) problems.at(sheet, cell('spreadsheetUrl'), H.spreadsheetUrl, CONFIG.badUrl(url));
+    if (!name) {
+      if (url && !badUrl) problems.at(sheet, cell('name'), H.name, CONFIG.formerUrlNoName(cell('spreadsheetUrl')));
+      else warnings.at(sheet, cell('name'), H.name, CONFIG.formerNoName(code));
+      continue;
+    }
+    out.push({ code: listed, name, kind, emails: [], ...(url && !badUrl ? { spreadsheetUrl: url } : {}) });
+  }
+  return out;
+}
+
 export function readCatalogueGrids(
   indGrid: Grid,
   ruleGrid: Grid,
@@ -858,8 +1037,21 @@ export function readConfig(ss: Spreadsheet, opts: { strict?: boolean } = {}): Co
   // Optional: a master set up before "Ngày nghỉ" existed has no days off until Thiết lập adds it.
   const holidaySheet = ss.getSheetByName(SHEETS.holidays);
   const holidays = holidaySheet ? readHolidaysGrid(configGrid(holidaySheet), timeZone, log) : undefined;
+  // Optional too, and only of use beside a merger: read when "Đơn vị" lists old units (no call
+  // otherwise), and always by Thiết lập, which checks every sheet.
+  const warnings = collector();
+  const listsOld = u.units?.some((x) => x.succession?.predecessors.length);
+  const formerSheet = u.units && (opts.strict || listsOld) ? ss.getSheetByName(SHEETS.formerUnits) : null;
+  let formerUnits: Unit[] = [];
+  if (formerSheet && u.units) {
+    const codeCol = headerIndex(grids[SHEETS.units][0] ?? [], UNITS_HEADER).code + 1;
+    const unitCell = (code: string) => a1(u.rowOf[code] ?? 0, codeCol);
+    const problems = opts.strict ? log : warnings;
+    formerUnits = readFormerUnitsGrid(configGrid(formerSheet), u.units, unitCell, problems, warnings);
+  }
   if (log.errors.length || !s.settings || !u.units || !catalogue) {
-    return { ok: false, errors: log.errors.length ? log.errors : [CONFIG.unreadable] };
+    const errors = log.errors.length ? log.errors : [CONFIG.unreadable];
+    return warnings.errors.length ? { ok: false, errors, warnings: warnings.errors } : { ok: false, errors };
   }
   return {
     ok: true,
@@ -867,6 +1059,8 @@ export function readConfig(ss: Spreadsheet, opts: { strict?: boolean } = {}): Co
       emailProblems: emailProblems.errors,
       settings: holidays ? { ...s.settings, holidays } : s.settings,
       units: u.units,
+      formerUnits,
+      warnings: warnings.errors,
       catalogue,
       options: s.options,
       unitsSheet: { sheet: sheets[SHEETS.units] as Sheet, grid: grids[SHEETS.units], urlCol: u.urlCol, rowOf: u.rowOf },

@@ -3,8 +3,10 @@
  * (buildUnitSheet), with validation, conditional formats and protection. Layout (a): a tab
  * of the master; layout (b): a tab of the unit's own spreadsheet, created with
  * SpreadsheetApp.create when the unit has no URL yet (the URL is then recorded in "Đơn vị").
- * An existing sheet is never touched, so re-running keeps every figure entered; a run cut
- * short (time limit, error) is finished by running again.
+ * An existing sheet keeps every figure entered: it only gets rows for indicators added to the
+ * catalogue since it was made (template-rows.ts), so re-running after a change of "Chỉ tiêu"
+ * gives communes somewhere to type them. A run cut short (time limit, error) is finished by
+ * running again.
  */
 import { todayIn } from '../engine/periods/cutoff';
 import {
@@ -24,6 +26,7 @@ import { userText } from './errors';
 import { openUnitSpreadsheet, SheetIndex } from './io';
 import { renderSheet } from './render';
 import { type Config, writeUnitUrls } from './setup';
+import { addMissingRows } from './template-rows';
 import { readGrid } from './util';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -32,7 +35,16 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 /** Stop starting new units after this long (Apps Script stops an execution at 6 minutes). */
 export const TEMPLATE_BUDGET_MS = 4.5 * 60 * 1000;
 
-export type TemplateStatus = 'created' | 'createdSpreadsheet' | 'exists' | 'failed' | 'skipped';
+export type TemplateStatus =
+  | 'created'
+  | 'createdSpreadsheet'
+  | 'exists'
+  /** An existing tab that got rows for indicators added since it was made. */
+  | 'extended'
+  /** An existing tab lacking such rows that could not get them (its columns were changed). */
+  | 'notExtended'
+  | 'failed'
+  | 'skipped';
 
 export interface TemplateOutcome {
   unit: Unit;
@@ -46,7 +58,10 @@ export interface TemplatesResult {
   year: number;
   outcomes: TemplateOutcome[];
   created: number;
+  /** Existing tabs left as they were. */
   kept: number;
+  extended: number;
+  notExtended: number;
   failed: number;
   /** Units not started because the time budget ran out (run again to finish). */
   skipped: number;
@@ -112,7 +127,19 @@ function carryOver(config: Config, index: SheetIndex, unit: Unit, year: number, 
   return entry.name;
 }
 
-/** Create the year's sheet for every unit that has none. */
+/** An existing tab of the unit: the rows of indicators added since it was made, if any. */
+function completeTab(sheet: Sheet, tab: string, config: Config, unit: Unit, year: number): TemplateOutcome {
+  const display = unitDisplayName(unit);
+  const sheetName = unitSheetName(unit, year);
+  const r = addMissingRows(sheet, tab, config, unit, year);
+  if (r.kind === 'none') return { unit, status: 'exists', sheetName, message: TEMPLATES.exists(display) };
+  const rows = r.indicators.map((i) => TEMPLATES.row(i.label, i.code));
+  return r.kind === 'added'
+    ? { unit, status: 'extended', sheetName, message: TEMPLATES.rowsAdded(display, tab, rows) }
+    : { unit, status: 'notExtended', sheetName, message: TEMPLATES.rowsNotAdded(display, tab, rows) };
+}
+
+/** Create the year's sheet for every unit that has none; complete those that lack new indicators' rows. */
 export function createUnitTemplates(
   master: Spreadsheet,
   config: Config,
@@ -137,8 +164,9 @@ export function createUnitTemplates(
       const protect = protectOptions(config, unit);
       if (unit.spreadsheetUrl) {
         const { spreadsheet } = openUnitSpreadsheet(master, unit);
-        if (spreadsheet.getSheetByName(sheetName)) {
-          outcomes.push({ unit, status: 'exists', sheetName, message: TEMPLATES.exists(display) });
+        const existing = spreadsheet.getSheetByName(sheetName);
+        if (existing) {
+          outcomes.push(completeTab(existing, sheetName, config, unit, year));
           return;
         }
         const sheet = spreadsheet.insertSheet(sheetName);
@@ -170,7 +198,13 @@ export function createUnitTemplates(
       } else {
         // Any tab of that name, even a look-alike one, counts: never a second tab for the unit.
         if (index.has(sheetName)) {
-          outcomes.push({ unit, status: 'exists', sheetName, message: TEMPLATES.exists(display) });
+          // Completed only when it is the one tab "Tổng hợp" reads (not one of several look-alikes).
+          const existing = index.get(sheetName);
+          outcomes.push(
+            existing
+              ? completeTab(existing, index.realName(sheetName), config, unit, year)
+              : { unit, status: 'exists', sheetName, message: TEMPLATES.exists(display) },
+          );
           return;
         }
         // A tab renamed by hand ("Chung Chai 2018") is the unit's: an empty one beside it would be read instead.
@@ -196,6 +230,8 @@ export function createUnitTemplates(
     outcomes,
     created: count('created', 'createdSpreadsheet'),
     kept: count('exists'),
+    extended: count('extended'),
+    notExtended: count('notExtended'),
     failed: count('failed'),
     skipped: count('skipped'),
   };

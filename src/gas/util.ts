@@ -1,7 +1,7 @@
 /** Small helpers shared by the add-on modules. No service calls here. */
 import { offsetMinutes } from '../engine/periods/cutoff';
 import { a1 } from '../engine/sheet/layout';
-import { normalizeName } from '../engine/text/normalize';
+import { normalizeName, slug } from '../engine/text/normalize';
 import { parseNumberText } from '../engine/text/number';
 import type { CellValue, Grid } from '../engine/types';
 import { COMMON } from '../messages/vi/gas';
@@ -13,6 +13,24 @@ export { a1, normalizeName };
 /** Date test that also works across realms (a Date made by another global's constructor). */
 export function isDate(v: unknown): v is Date {
   return Object.prototype.toString.call(v) === '[object Date]';
+}
+
+/** Spreadsheet id from ".../spreadsheets/d/<id>/edit#gid=0" or a bare id; null if neither. */
+export function spreadsheetIdOf(text: string): string | null {
+  const t = String(text ?? '').trim();
+  const m = /\/spreadsheets\/d\/([A-Za-z0-9_-]{10,})/.exec(t);
+  if (m) return m[1];
+  return /^[A-Za-z0-9_-]{10,}$/.test(t) ? t : null;
+}
+
+/** Kind words a user may put before a commune's name in a tab's name, as slugs (not huyện, tỉnh…). */
+const KIND_SLUGS = ['xa-', 'phuong-', 'thi-tran-', 'tt-', 'dac-khu-'];
+
+/** A tab's name without diacritics, case, punctuation and a leading kind word: "Xã Nậm Kè 2018" → "nam-ke-2018". */
+export function looseTabKey(name: string): string {
+  const s = slug(name);
+  for (const k of KIND_SLUGS) if (s.startsWith(k)) return s.slice(k.length);
+  return s;
 }
 
 /** Text of a cell as the user sees it, trimmed ('' for empty). */

@@ -2,7 +2,7 @@
 import { checkWorkbooks } from '../../engine/validation/check';
 import { HELP, CLI_TEXT as T } from '../../messages/vi/cli';
 import { CONFIG_OPTIONS, HELP_OPTION, parse, parseYear } from '../args';
-import { loadConfig } from '../config';
+import { configFindings, loadConfig, readerUnits } from '../config';
 import { EXIT, UserError } from '../exit-codes';
 import { bySeverity, countFindings, formatFinding } from '../findings';
 import { formulaFindings, readInputs } from '../inputs';
@@ -29,10 +29,15 @@ export async function runCheck(argv: string[], io: Io): Promise<number> {
 
   const result = checkWorkbooks(inputs.workbooks, {
     catalogue: config.catalogue,
-    units: config.units,
+    units: readerUnits(config),
     ...(year !== undefined ? { year } : {}),
   });
-  const findings = bySeverity([...inputs.findings, ...formulaFindings(inputs, result.reports), ...result.findings]);
+  const findings = bySeverity([
+    ...configFindings(config),
+    ...inputs.findings,
+    ...formulaFindings(inputs, result.reports),
+    ...result.findings,
+  ]);
   const counts = countFindings(findings);
   const noneReadable = inputs.workbooks.length === 0;
   const code = noneReadable ? EXIT.input : counts.error > 0 ? EXIT.dataErrors : EXIT.ok;

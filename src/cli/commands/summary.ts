@@ -11,7 +11,7 @@ import { completenessLines, completenessLists } from '../../engine/report/text';
 import { readWorkbook } from '../../engine/sheet/read';
 import type { Finding, Period, Summary } from '../../engine/types';
 import { CLI_TEXT as T } from '../../messages/vi/cli';
-import type { Config } from '../config';
+import { type Config, configFindings } from '../config';
 import { EXIT, UserError } from '../exit-codes';
 import { bySeverity, countFindings, formatFinding } from '../findings';
 import { formulaFindings, type Inputs, readInputs } from '../inputs';
@@ -45,8 +45,9 @@ export function summariseInputs(inputs: Inputs, config: Config, period: Period, 
     period,
     workbooks: inputs.workbooks,
     generatedAt: when.toISOString(),
+    ...(config.formerUnits ? { formerUnits: config.formerUnits } : {}),
   });
-  const own = [...inputs.findings, ...formulaFindings(inputs, read.reports, period.year)];
+  const own = [...configFindings(config), ...inputs.findings, ...formulaFindings(inputs, read.reports, period.year)];
   const findings: Finding[] = own.length ? [...own, ...summary.findings] : summary.findings;
   let full: Summary = { ...summary, findings };
   const unreadable = inputs.outcomes.flatMap((o) => (o.workbook ? [] : [{ file: o.file, error: o.error ?? '' }]));

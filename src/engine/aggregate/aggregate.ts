@@ -7,6 +7,9 @@
  *  - A unit's period value: flows (overMonths 'sum') add the valid months; stocks
  *    ('last') take the latest month with a value. null when the unit has no value —
  *    never 0 for "nobody reported"; totals over units are null when no unit has a value.
+ *  - "So cùng kỳ" of an indicator is null (not compared) when a unit has a figure in one year
+ *    and its sheet of the other year has no row for the indicator (one added to the catalogue
+ *    since): its figure there is unknown, not 0 — no "tăng 100%" from a base without it.
  *  - Reports are mapped onto the current units (mapToSuccessors) for both years, so
  *    mergers keep "so cùng kỳ" and year-to-date meaningful. Reports of units not in
  *    `units` are ignored here (the reader/pipeline warns about them).
@@ -39,6 +42,7 @@ import type {
   UnitYear,
 } from '../types';
 import { compareFindings } from '../validation/check';
+import { hasRow } from '../validation/presence';
 import { compareNamesVi, completenessOfSorted, sortUnits } from './completeness';
 import { hasData, mapToSuccessors, type PredecessorGap } from './succession';
 import { setCompactByUnit } from './unit-figures';
@@ -296,6 +300,44 @@ function sumOf(values: Float64Array): number | null {
     any = true;
   }
   return any ? tidy(acc) : null;
+}
+
+/**
+ * Whether this year's and last year's totals of indicator `code` cover the same units: false when
+ * a unit has a value (not NaN) in one year and its report of the other year has no row for the
+ * indicator (presence.ts): an indicator added to the catalogue after that sheet was made, whose
+ * figure there is unknown rather than 0. A unit without a report in a year is not looked at here
+ * (completeness and `lastYearOnly` tell of those). Reports are in unit-code order, as the values.
+ */
+function comparable(
+  code: string,
+  now: Float64Array,
+  before: Float64Array,
+  nowReports: (UnitYear | undefined)[],
+  beforeReports: (UnitYear | undefined)[],
+): boolean {
+  for (let j = 0; j < now.length; j++) {
+    const hasNow = !Number.isNaN(now[j]);
+    if (hasNow === !Number.isNaN(before[j])) continue;
+    const other = hasNow ? beforeReports[j] : nowReports[j];
+    // A row there with figures is a row: its cell names are made only for an empty year.
+    if (other && emptyYear(other, code) && !hasRow(other, code)) return false;
+  }
+  return true;
+}
+
+/** No value in any month of the report for `code`. */
+function emptyYear(r: UnitYear, code: string): boolean {
+  const layout = layoutOf(r);
+  const flat = layout && flatOf(r, layout);
+  const k = layout?.position.get(code);
+  if (flat && k !== undefined) {
+    const at = flatBase(r) + k * 12;
+    for (let i = 0; i < 12; i++) if (!Number.isNaN(flat[at + i])) return false;
+    return true;
+  }
+  const series = r.values[code];
+  return !series || series.every((v) => v === null || v === undefined);
 }
 
 /** Values that are not NaN (a typed array's reduce would box each one). */
@@ -628,8 +670,12 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
     const ytdValues = thisYear.toDate[k];
     const periodTotal = sumOf(periodValues);
     const ytdTotal = sumOf(ytdValues);
-    const lastYearPeriod = sumOf(lastYear.inPeriod[k]);
-    const lastYearYtd = sumOf(lastYear.toDate[k]);
+    // A unit with a figure in one year whose other year's sheet has no row for the indicator (one
+    // added to the catalogue since): its figure there is unknown, not 0, so no "so cùng kỳ".
+    const periodKnown = comparable(ind.code, periodValues, lastYear.inPeriod[k], nowByCode, beforeByCode);
+    const ytdKnown = comparable(ind.code, ytdValues, lastYear.toDate[k], nowByCode, beforeByCode);
+    const lastYearPeriod = periodKnown ? sumOf(lastYear.inPeriod[k]) : null;
+    const lastYearYtd = ytdKnown ? sumOf(lastYear.toDate[k]) : null;
     const [periodChange, periodPct] = change(periodTotal, lastYearPeriod);
     const [ytdChange, ytdPct] = change(ytdTotal, lastYearYtd);
     const summary: IndicatorSummary = {

@@ -72,7 +72,16 @@ export const UnitSchema = z.object({
   succession: z.optional(z.object({ from: isoDate, predecessors: z.array(code).check(z.minLength(1)) })),
 });
 
-export const UnitsSchema = z.object({ units: z.array(UnitSchema).check(z.minLength(1)) });
+/**
+ * An old unit of a merger (2025), listed in the units file only to be named in messages: it
+ * reports no more, so it has no e-mails. `kind` may be left out ("xã" is then not said).
+ */
+export const FormerUnitSchema = z.object({ code, name: text, kind: z.optional(z.string()) });
+
+export const UnitsSchema = z.object({
+  units: z.array(UnitSchema).check(z.minLength(1)),
+  formerUnits: z.optional(z.array(FormerUnitSchema)),
+});
 
 export const SettingsSchema = z.object({
   aggregatingUnitName: text,
@@ -140,6 +149,43 @@ export function parseUnits(data: unknown, source = 'units.json'): Result<Unit[]>
   if (!r.ok) return r;
   const errors = duplicates(r.value.units.map((u) => u.code)).map((d) => `${source}: ${T.duplicateUnit(d)}`);
   return errors.length ? { ok: false, errors } : { ok: true, value: r.value.units };
+}
+
+/** A units file: the units, and the old units of their mergers named (`formerUnits`, optional). */
+export interface UnitsFile {
+  units: Unit[];
+  /** As units (no e-mails), for the engine's `formerUnits`. */
+  formerUnits: Unit[];
+  /** Entries of `formerUnits` that no unit uses (Vietnamese, with `source`): said, not refused. */
+  warnings: string[];
+}
+
+/**
+ * parseUnits with `formerUnits`: a code listed twice is an error; one that is a current unit, or
+ * that no unit lists as a predecessor (`succession.predecessors`), is a warning (it names nobody).
+ */
+export function parseUnitsFile(data: unknown, source = 'units.json'): Result<UnitsFile> {
+  const r = check<{ units: Unit[]; formerUnits?: { code: string; name: string; kind?: string }[] }>(
+    UnitsSchema,
+    data,
+    source,
+  );
+  if (!r.ok) return r;
+  const listed = r.value.formerUnits ?? [];
+  const errors = [
+    ...duplicates(r.value.units.map((u) => u.code)).map((d) => `${source}: ${T.duplicateUnit(d)}`),
+    ...duplicates(listed.map((u) => u.code)).map((d) => `${source}: ${T.duplicateFormerUnit(d)}`),
+  ];
+  if (errors.length) return { ok: false, errors };
+  const current = new Set(r.value.units.map((u) => u.code));
+  const predecessors = new Set(r.value.units.flatMap((u) => u.succession?.predecessors ?? []));
+  const warnings: string[] = [];
+  for (const u of listed) {
+    if (current.has(u.code)) warnings.push(`${source}: ${T.formerIsCurrent(u.code)}`);
+    else if (!predecessors.has(u.code)) warnings.push(`${source}: ${T.formerUnused(u.code)}`);
+  }
+  const formerUnits = listed.map((u) => ({ code: u.code, name: u.name, kind: u.kind ?? '', emails: [] }));
+  return { ok: true, value: { units: r.value.units, formerUnits, warnings } };
 }
 
 export function parseSettings(data: unknown, source = 'settings.json'): Result<Settings> {

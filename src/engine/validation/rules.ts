@@ -7,6 +7,7 @@ import { unitDisplayName } from '../sheet/layout';
 import { type FlatLayout, flatBase, flatOf, layoutOf } from '../sheet/sheet-report';
 import { tidy } from '../text/number';
 import type { Catalogue, Finding, Indicator, RuleOperator, UnitYear, ValidationRule } from '../types';
+import { hasCell } from './presence';
 
 const ALL_MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
 /** Amounts are decimals: 0.1 + 0.2 must equal 0.3. */
@@ -369,7 +370,10 @@ function finding(report: UnitYear, f: Omit<Finding, 'unitCode' | 'unitName' | 'f
  * default) skips a month when every indicator of either side is empty; 'treatAsZero'
  * checks whenever any indicator of the rule has a value. A month where one of the
  * rule's cells is invalid is skipped: that cell already has its own error, and a
- * sum without it would only add a misleading second one.
+ * sum without it would only add a misleading second one. A rule is not judged in a
+ * month for which the sheet has no cell of one of its indicators (no row for it: an
+ * indicator added to the catalogue since the sheet was made; or no month column):
+ * the commune could not meet it, and the reader already warns of the missing row.
  */
 export function checkRules(
   report: UnitYear,
@@ -394,6 +398,12 @@ export function ruleFindings(report: UnitYear, compiled: CompiledRules): Finding
   }
   const found = walk(report, ALL_MONTHS, compiled);
   return found.length ? found : null;
+}
+
+/** Whether the report's sheet has a cell in month `m` for every code (presence.ts). */
+function judged(report: UnitYear, codes: string[], m: number): boolean {
+  for (let k = 0; k < codes.length; k++) if (!hasCell(report, codes[k], m)) return false;
+  return true;
 }
 
 /** checkRules itself: the quick pass for other months, then the walk that makes the findings. */
@@ -435,6 +445,10 @@ function walk(report: UnitYear, months: number[], compiled: CompiledRules): Find
       const l = left ?? 0;
       const r = right ?? 0;
       if (holds(l, rule.operator, r)) continue;
+      // A sheet without a row (or month column) for one of the rule's indicators cannot meet it:
+      // an indicator added to the catalogue after the sheet was made. The reader's
+      // 'missing-indicator' warning says so; a row that is there but empty is still judged.
+      if (!judged(report, codes, m)) continue;
       unit ??= displayName(report);
       const first = rule.left[0];
       const cell = report.cells[first]?.[i] || undefined;

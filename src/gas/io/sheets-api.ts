@@ -47,6 +47,7 @@ import { normalizeName } from '../../engine/text/normalize';
 import type { CellValue, Grid, SheetInput } from '../../engine/types';
 import { SHEETS_API_TEXT as T } from '../../messages/vi/sheets-api';
 import type { TabMeta } from '../io';
+import { spreadsheetIdOf } from '../util';
 
 export const SHEETS_API_BASE = 'https://sheets.googleapis.com/v4/spreadsheets/';
 
@@ -155,13 +156,8 @@ export interface ReadUnitsResult {
 
 // ---------------------------------------------------------------- helpers
 
-/** Spreadsheet id from ".../spreadsheets/d/<id>/edit#gid=0" or a bare id; null if neither. */
-export function spreadsheetIdOf(text: string): string | null {
-  const t = String(text ?? '').trim();
-  const m = /\/spreadsheets\/d\/([A-Za-z0-9_-]{10,})/.exec(t);
-  if (m) return m[1];
-  return /^[A-Za-z0-9_-]{10,}$/.test(t) ? t : null;
-}
+// In util.ts, so reading the configuration can check a URL without this reader.
+export { spreadsheetIdOf };
 
 /** A tab name as an A1 range covering the whole sheet: 'Chung Chải 2018' (quotes doubled). */
 export function sheetRange(name: string): string {

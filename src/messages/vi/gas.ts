@@ -21,6 +21,7 @@ export const SHEETS = {
   indicators: 'Chỉ tiêu',
   rules: 'Quy tắc',
   holidays: 'Ngày nghỉ',
+  formerUnits: 'Đơn vị cũ',
   check: 'Kiểm tra',
   data: 'Dữ liệu',
   log: 'Nhật ký',
@@ -98,6 +99,19 @@ export const RULES_HEADER = {
   missing: 'Khi ô trống',
 } as const;
 
+/**
+ * The optional "Đơn vị cũ" sheet: the old units of the 2025 mergers ("Đơn vị cũ (mã)" of "Đơn vị"),
+ * named, and in layout (b) with their own spreadsheets.
+ */
+export const FORMER_UNITS_HEADER = {
+  code: 'Mã đơn vị cũ',
+  name: 'Tên đơn vị cũ',
+  kind: 'Loại',
+  spreadsheetUrl: 'Bảng tính (URL)',
+} as const;
+/** Offered in the "Loại" column of "Đơn vị cũ" (other words are accepted). */
+export const UNIT_KINDS = ['xã', 'phường', 'thị trấn'];
+
 /** The "Ngày nghỉ" sheet: official days off besides weekends, skipped when counting working days. */
 export const HOLIDAYS_HEADER = {
   date: 'Ngày',
@@ -142,6 +156,18 @@ export const CONFIG = {
   unknownIndicator: (code: string) => `mã chỉ tiêu "${code}" không có trong trang "Chỉ tiêu"`,
   noteInRule: (code: string) => `chỉ tiêu "${code}" là ghi chú, không dùng trong quy tắc được`,
   reserved: (code: string) => `mã "${code}" dành cho dòng ngày nộp báo cáo, hãy đặt mã khác`,
+  formerNoName: (code: string) =>
+    `chưa ghi tên của đơn vị cũ "${code}", nên báo cáo gọi đơn vị này theo mã; hãy ghi tên (ví dụ Nậm Vì)`,
+  formerUrlNoName: (urlCell: string) =>
+    `cần ghi tên đơn vị cũ để tìm trang báo cáo "<tên> <năm>" trong bảng tính ở ô ${urlCell}; bảng tính đó chưa được đọc`,
+  formerIsCurrent: (code: string, cell: string) =>
+    `"${code}" là mã của một đơn vị hiện nay (trang "Đơn vị", ô ${cell}), không phải đơn vị cũ; dòng này không được dùng`,
+  formerUnused: (code: string) =>
+    `không đơn vị nào ở trang "Đơn vị" ghi mã "${code}" ở cột "Đơn vị cũ (mã)", nên dòng này không được dùng ` +
+    '(gõ nhầm mã?)',
+  badUrl: (text: string) =>
+    `"${text}" không phải đường dẫn bảng tính Google Sheets (cần dạng https://docs.google.com/spreadsheets/d/…); ` +
+    'bảng tính này chưa được đọc',
   more: (n: number) => `… và ${n} lỗi khác.`,
   title: 'Cấu hình chưa đúng',
   unreadable: 'Cấu hình chưa đọc được.',
@@ -157,6 +183,13 @@ export const SETUP = {
     `Trang "Đơn vị" mới tạo có danh sách mẫu (${n} xã của huyện Mường Nhé): hãy thay bằng danh sách đơn vị ` +
     'của mình trước khi tạo mẫu báo cáo.',
   sampleSettings: 'Trang "Cài đặt" mới tạo có giá trị mẫu (tên đơn vị, cơ quan, người nhận): hãy sửa cho đúng.',
+  formerUnits: (n: number, named: number) =>
+    `Trang "Đơn vị cũ" mới tạo có ${n} mã đơn vị cũ lấy từ cột "Đơn vị cũ (mã)" của trang "Đơn vị"` +
+    (named ? ` (${named} tên đã điền sẵn theo tên trang báo cáo cũ, hãy kiểm tra lại)` : '') +
+    ': hãy ghi tên và loại (xã, phường, thị trấn) của từng đơn vị cũ để báo cáo gọi đúng tên. Nếu mỗi xã một ' +
+    'bảng tính riêng, dán đường dẫn bảng tính của đơn vị cũ vào cột "Bảng tính (URL)", để Tổng hợp tính cả số ' +
+    'liệu các tháng trước sáp nhập và so cùng kỳ.',
+  warnings: 'Cần xem lại (không bắt buộc sửa):',
   ok: 'Cấu hình đọc được, không có lỗi. Bước tiếp theo: Dân vận › Tạo mẫu báo cáo cho xã.',
   title: 'Thiết lập',
 } as const;
@@ -199,10 +232,19 @@ export const TEMPLATES = {
     `hãy đổi tên thành "${expected}"`,
   failed: (name: string, why: string) => `${name}: lỗi — ${why}`,
   skipped: (name: string) => `${name}: chưa tạo (hết thời gian chạy, hãy chạy lại để làm tiếp)`,
-  done: (year: number, created: number, kept: number, failed: number, skipped: number) =>
-    `Mẫu năm ${year} — tạo mới ${created}, giữ nguyên ${kept}${failed ? `, lỗi ${failed}` : ''}${
-      skipped ? `, chưa làm ${skipped} (chạy lại để làm tiếp)` : ''
-    }.`,
+  /** An indicator in a tab's list of new rows. */
+  row: (label: string, code: string) => `"${label}" (mã ${code})`,
+  /** A tab made before indicators were added to "Chỉ tiêu": their rows inserted, nothing typed touched. */
+  rowsAdded: (name: string, tab: string, rows: string[]) =>
+    `${name}: trang "${tab}" đã có, giữ nguyên số liệu; đã thêm ${rows.length} dòng chỉ tiêu mới: ${rows.join(', ')}`,
+  rowsNotAdded: (name: string, tab: string, rows: string[]) =>
+    `${name}: trang "${tab}" chưa có dòng cho ${rows.length} chỉ tiêu mới (${rows.join(', ')}), nhưng các cột ` +
+    'của trang đã bị sửa khác mẫu nên không tự thêm được; hãy chèn các dòng này vào đúng nhóm, ghi đúng mã ở cột "Mã"',
+  done: (year: number, created: number, kept: number, failed: number, skipped: number, extended = 0, notExtended = 0) =>
+    `Mẫu năm ${year} — tạo mới ${created}, giữ nguyên ${kept}` +
+    `${extended ? `, thêm dòng chỉ tiêu mới vào ${extended} trang` : ''}` +
+    `${notExtended ? `, ${notExtended} trang chưa thêm được dòng chỉ tiêu mới` : ''}` +
+    `${failed ? `, lỗi ${failed}` : ''}${skipped ? `, chưa làm ${skipped} (chạy lại để làm tiếp)` : ''}.`,
   spreadsheetName: (unit: string, title: string) => `${title} — ${unit}`,
   sheetProtection: (unit: string) => `Mẫu báo cáo ${unit}: chỉ cán bộ đơn vị và quản trị viên được sửa`,
   structureProtection: 'Mã, tên chỉ tiêu và tiêu đề: chỉ quản trị viên được sửa',

@@ -43,6 +43,7 @@ const FIELD: Record<string, string> = {
   indicators: 'chỉ tiêu',
   rules: 'quy tắc kiểm tra',
   units: 'đơn vị',
+  formerUnits: 'đơn vị cũ (trước sáp nhập)',
 };
 
 const ITEM: Record<string, string> = {
@@ -55,6 +56,7 @@ const ITEM: Record<string, string> = {
   left: 'Mã',
   right: 'Mã',
   predecessors: 'Đơn vị cũ',
+  formerUnits: 'Đơn vị cũ',
   holidays: 'Ngày nghỉ',
 };
 
@@ -153,6 +155,12 @@ export const SCHEMA_TEXT = {
   duplicateGroup: (c: string) => `mã nhóm "${c}" bị trùng`,
   duplicateRule: (c: string) => `mã quy tắc "${c}" bị trùng`,
   duplicateUnit: (c: string) => `mã đơn vị "${c}" bị trùng`,
+  duplicateFormerUnit: (c: string) => `mã đơn vị cũ "${c}" bị trùng (trong "formerUnits")`,
+  formerIsCurrent: (c: string) =>
+    `"formerUnits" có mã "${c}", nhưng "${c}" là một đơn vị hiện nay (trong "units"); mục này không được dùng`,
+  formerUnused: (c: string) =>
+    `"formerUnits" có mã "${c}", nhưng không đơn vị nào ghi "${c}" là đơn vị cũ (sáp nhập, "predecessors"); ` +
+    'mục này không được dùng — gõ nhầm mã?',
   unknownGroup: (ind: string, g: string) => `chỉ tiêu "${ind}" thuộc nhóm "${g}" nhưng nhóm này chưa được khai báo`,
   reservedCode: (c: string) => `mã "${c}" đã dành cho dòng ngày nộp báo cáo, hãy đặt mã khác`,
   unknownRuleIndicator: (rule: string, c: string) =>

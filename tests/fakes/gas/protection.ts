@@ -2,10 +2,11 @@
 import type { GridRef } from './a1';
 import type { FakeContext } from './context';
 import { ProtectionType } from './enums';
+import { GAS_ERRORS, GasError } from './errors';
 import type { RangeImpl } from './range';
 import { GasObject } from './runtime';
 import { UserImpl } from './session';
-import type { SheetImpl } from './sheet';
+import { describeTypes, type SheetImpl } from './sheet';
 
 function emailOf(x: unknown): string {
   if (x instanceof UserImpl) return x._email;
@@ -38,6 +39,16 @@ export class ProtectionImpl extends GasObject {
   }
   getRange() {
     return this._ref ? this._sheet._range(this._ref) : this._sheet._fullRange();
+  }
+  /**
+   * Moves a range protection to `range` (of the same sheet), keeping its description and
+   * editors. A sheet protection has no range to move.
+   */
+  setRange(range: RangeImpl) {
+    if (!this._ref || range._sheet !== this._sheet)
+      throw new GasError(GAS_ERRORS.signature(describeTypes([range]), 'SpreadsheetApp.Protection.setRange'));
+    Object.assign(this._ref, { ...range._ref });
+    return this;
   }
   getDescription() {
     return this._description;

@@ -2,12 +2,13 @@
 import { type GridRef, parseA1, splitSheetPrefix } from './a1';
 import { type ChartState, EmbeddedChartBuilderImpl, type EmbeddedChartImpl } from './charts';
 import type { FakeContext } from './context';
-import { ProtectionType, SheetType } from './enums';
+import { BooleanCriteria, ProtectionType, SheetType } from './enums';
 import { GAS_ERRORS, GasError } from './errors';
 import { evaluateFormula, FormulaError } from './formula';
 import { ProtectionImpl } from './protection';
 import { RangeImpl } from './range';
 import { GasObject } from './runtime';
+import { type Insertion, shiftFormula } from './shift';
 import type { SpreadsheetImpl } from './spreadsheet';
 import { normalizeColor, type Style } from './style';
 import { dateToSerial } from './timefmt';
@@ -359,6 +360,7 @@ export class SheetImpl extends GasObject {
       if (g.row >= at) g.row += n;
       else if (g.row + g.numRows - 1 >= at) g.numRows += n;
     }
+    this._shiftReferences({ sheet: this._name, dim: 'row', at, count: n });
   }
 
   private _insertColsAt(at: number, n: number): void {
@@ -370,6 +372,34 @@ export class SheetImpl extends GasObject {
     for (const g of this._refs()) {
       if (g.col >= at) g.col += n;
       else if (g.col + g.numCols - 1 >= at) g.numCols += n;
+    }
+    this._shiftReferences({ sheet: this._name, dim: 'col', at, count: n });
+  }
+
+  /**
+   * After inserting rows or columns: formulas on every sheet of the spreadsheet that refer to
+   * this one, and this sheet's conditional formats (ranges and custom formulas), follow the
+   * cells they referred to, as in Sheets (shift.ts).
+   */
+  private _shiftReferences(ins: Insertion): void {
+    for (const sh of this._ss._sheets)
+      for (const row of sh._rows) {
+        if (!row) continue;
+        for (const cell of row) if (cell?.f !== undefined) cell.f = shiftFormula(cell.f, sh._name, ins);
+      }
+    const move = (g: GridRef): GridRef => {
+      const [start, size] = ins.dim === 'row' ? [g.row, g.numRows] : [g.col, g.numCols];
+      let [s, n] = [start, size];
+      if (start >= ins.at) s += ins.count;
+      else if (start + size - 1 >= ins.at) n += ins.count;
+      return ins.dim === 'row' ? { ...g, row: s, numRows: n } : { ...g, col: s, numCols: n };
+    };
+    for (const rule of this._cfRules) {
+      const st = rule._s;
+      // New Range objects: a Range the script still holds keeps its own coordinates.
+      st.ranges = st.ranges.map((r) => (r._sheet === this ? this._range(move(r._ref)) : r));
+      if (st.criteria === BooleanCriteria.CUSTOM_FORMULA && typeof st.values[0] === 'string')
+        st.values = [shiftFormula(st.values[0], this._name, ins), ...st.values.slice(1)];
     }
   }
 

@@ -1,0 +1,130 @@
+/**
+ * The units file's "formerUnits": the old communes of the 2025 reform, named. Mường Nhé's 11 old
+ * communes sent their 2024 reports and 2025 up to June (1 a month), the 5 new ones July–September
+ * (10 a month); Na Cô Sa (of Nậm Pồ, now in Quảng Lâm) sent nothing. With sheets-templates/units-2025.json
+ * the messages name every old commune; without "formerUnits", as before, Na Cô Sa only by its code.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import units2025Json from '../../sheets-templates/units-2025.json';
+import { writeXlsx } from '../../src/cli/xlsx/write';
+import { parseUnitsFile } from '../../src/engine/catalogue/schema';
+import { buildUnitSheet } from '../../src/engine/sheet/layout';
+import type { Summary, Unit } from '../../src/engine/types';
+import { buildCli, catalogue, ROOT, runCli, tmpDir, units } from './helpers';
+
+const NOW = '2025-10-05T02:00:00.000Z';
+const UNITS_2025 = path.join(ROOT, 'sheets-templates/units-2025.json');
+const dir = tmpDir('tonghop-former-');
+const xa = path.join(dir, 'xa');
+
+const parsed = parseUnitsFile(units2025Json, 'units-2025.json');
+if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+const newUnits = parsed.value.units;
+
+/** A commune's workbook of `year` with TCD_LUOT `value` in months first..last, submitted on the 16th. */
+async function commune(unit: Unit, year: number, first: number, last: number, value: number): Promise<void> {
+  const values = Array.from({ length: 12 }, (_, i) => (i + 1 >= first && i + 1 <= last ? value : null));
+  const submitted = values.map((v, i) => (v === null ? null : `${year}-${String(i + 1).padStart(2, '0')}-16`));
+  const sheet = buildUnitSheet(unit, year, catalogue, { values: { TCD_LUOT: values }, submitted });
+  await writeXlsx({ sheets: [sheet] }, path.join(xa, `${unit.code}-${year}.xlsx`));
+}
+
+/** A units file of its own in the test folder. */
+function unitsFile(name: string, data: unknown): string {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, JSON.stringify(data));
+  return file;
+}
+
+const aggregate = (unitsPath: string) =>
+  runCli(
+    ['aggregate', '--period', '2025-09', '--units', unitsPath, '--out', path.join(dir, 'tong-hop.xlsx'), '--json', xa],
+    { env: { TONGHOP_NOW: NOW } },
+  );
+
+const luot = (s: Summary) => {
+  const i = s.indicators.find((x) => x.code === 'TCD_LUOT');
+  return [i?.period, i?.ytd, i?.lastYearPeriod, i?.lastYearYtd];
+};
+
+beforeAll(async () => {
+  buildCli();
+  fs.mkdirSync(xa, { recursive: true });
+  for (const u of units) {
+    await commune(u, 2024, 1, 12, 1);
+    await commune(u, 2025, 1, 6, 1);
+  }
+  for (const u of newUnits) await commune(u, 2025, 7, 9, 10);
+}, 120_000);
+
+test('sheets-templates/units-2025.json names every old commune of its mergers', () => {
+  const { formerUnits, warnings } = parsed.ok ? parsed.value : { formerUnits: [], warnings: [''] };
+  const predecessors = newUnits.flatMap((u) => u.succession?.predecessors ?? []);
+  expect(formerUnits.map((u) => u.code).sort()).toEqual([...predecessors].sort());
+  expect(warnings).toEqual([]);
+  expect(formerUnits.find((u) => u.code === 'na-co-sa')).toEqual({
+    code: 'na-co-sa',
+    name: 'Na Cô Sa',
+    kind: 'xã',
+    emails: [],
+  });
+  // The same names as the 2018 list, where both have the commune.
+  for (const u of units) expect(formerUnits.find((f) => f.code === u.code)?.name).toBe(u.name);
+});
+
+test('aggregate: an old commune that sent nothing is named from "formerUnits"; without it, by code as before', async () => {
+  const named = await aggregate(UNITS_2025);
+  expect(named.stderr).toBe('');
+  const summary = JSON.parse(named.stdout) as Summary;
+  expect(luot(summary)).toEqual([50, 216, 11, 99]);
+  const said = summary.findings.map((f) => f.message).join('\n');
+  expect(said).toContain('Xã Na Cô Sa (nay thuộc xã Quảng Lâm) không có báo cáo năm 2025');
+  expect(said).toContain('Xã Na Cô Sa (nay thuộc xã Quảng Lâm) không có báo cáo năm 2024');
+  expect(said).not.toContain('mã "na-co-sa"');
+
+  const { formerUnits: _, ...without } = units2025Json;
+  const plain = JSON.parse((await aggregate(unitsFile('units-plain.json', without))).stdout) as Summary;
+  expect(luot(plain)).toEqual([50, 216, 11, 99]);
+  expect(plain.findings.map((f) => f.message).join('\n')).toContain(
+    'Đơn vị cũ mã "na-co-sa" (nay thuộc xã Quảng Lâm) không có báo cáo năm 2025',
+  );
+});
+
+test('a mistake in "formerUnits" is refused with its place; an unused entry is a warning', async () => {
+  const twice = await aggregate(
+    unitsFile('units-twice.json', {
+      ...units2025Json,
+      formerUnits: [...units2025Json.formerUnits, { code: 'nam-vi', name: 'Nậm Vì' }],
+    }),
+  );
+  expect(twice.code).toBe(2);
+  expect(twice.stderr).toContain('mã đơn vị cũ "nam-vi" bị trùng');
+
+  const unnamed = await aggregate(
+    unitsFile('units-unnamed.json', {
+      ...units2025Json,
+      formerUnits: [{ code: 'nam-vi', name: 'Nậm Vì' }, { code: 'pa-my' }],
+    }),
+  );
+  expect(unnamed.code).toBe(2);
+  expect(unnamed.stderr).toContain('Đơn vị cũ thứ 2 (mã pa-my), trường "tên": bị thiếu');
+
+  const unused = await aggregate(
+    unitsFile('units-unused.json', {
+      ...units2025Json,
+      formerUnits: [...units2025Json.formerUnits, { code: 'xa-la', name: 'Xã Lạ', kind: 'xã' }],
+    }),
+  );
+  expect(unused.code).not.toBe(2);
+  const findings = (JSON.parse(unused.stdout) as Summary).findings;
+  expect(findings.find((f) => f.code === 'config-warning')?.message).toContain(
+    '"formerUnits" có mã "xa-la", nhưng không đơn vị nào ghi "xa-la" là đơn vị cũ',
+  );
+  // `check` lists it too.
+  const check = await runCli(['check', '--units', path.join(dir, 'units-unused.json'), xa], {
+    env: { TONGHOP_NOW: NOW },
+  });
+  expect(check.stdout).toContain('CẢNH BÁO: ');
+  expect(check.stdout).toContain('"formerUnits" có mã "xa-la"');
+});
