@@ -1,12 +1,13 @@
 import units2025Json from '../../sheets-templates/units-2025.json';
 import { shuffle } from './aggregate/test-helpers';
 import { defaultCatalogue, defaultSettings, defaultUnits } from './catalogue/defaults';
-import { parseUnits } from './catalogue/schema';
-import { type SummariseInput, summarise } from './pipeline';
+import { parseUnits, parseUnitsFile } from './catalogue/schema';
+import { predecessorsMissing, type SummariseInput, summarise } from './pipeline';
 import { buildSummaryWorkbook } from './report/summary-workbook';
-import { buildUnitSheet, type UnitSheetData } from './sheet/layout';
+import { buildUnitSheet, LAYOUT, type UnitSheetData } from './sheet/layout';
 import { modelToSheetInput, rowWithCode, setCell } from './sheet/testing';
 import type { Period, Unit, WorkbookInput } from './types';
+import { checkWorkbooks } from './validation/check';
 
 const CATALOGUE = defaultCatalogue();
 const SETTINGS = defaultSettings();
@@ -388,5 +389,149 @@ describe('an old commune still in the list of units after its merger', () => {
       generatedAt: '2025-10-05T03:00:00Z',
     }).summary;
     expect(plain.findings.some((f) => f.code === 'unit-also-predecessor')).toBe(false);
+  });
+});
+
+describe('an old commune’s sheet with its unit code cleared, named as the new commune of its name', () => {
+  // "Mường Nhé" is the new muong-nhe-2025 (from 01/07/2025) and the old muong-nhe it took in.
+  const file = parseUnitsFile(units2025Json);
+  if (!file.ok) throw new Error(file.errors.join('\n'));
+  const { units, formerUnits } = file.value;
+  const OLD = { code: 'muong-nhe', name: 'Mường Nhé', kind: 'xã' };
+  /** A "Mường Nhé <year>" sheet with TCD_LUOT 1 in January and 3 in September, "Mã đơn vị" empty. */
+  function uncoded(year: number): WorkbookInput {
+    const submitted = Array.from({ length: 12 }, (_, m) => (m === 0 || m === 8 ? `${year}-0${m + 1}-16` : null));
+    const book = workbook(OLD, year, { values: { TCD_LUOT: m12({ 1: 1, 9: 3 }) }, submitted }, 'bao-cao.xlsx');
+    book.sheets[0].grid[LAYOUT.unitCodeRow - 1][LAYOUT.valueCol - 1] = '';
+    return book;
+  }
+  const run = (year: number, books: WorkbookInput[], named: boolean) =>
+    summarise({
+      catalogue: CATALOGUE,
+      units,
+      settings: SETTINGS,
+      period: { type: 'month', year, index: 9 },
+      workbooks: books,
+      generatedAt: `${year}-10-05T03:00:00Z`,
+      ...(named ? { formerUnits } : {}),
+    });
+  const luot = (r: ReturnType<typeof run>) => {
+    const i = r.summary.indicators.find((x) => x.code === 'TCD_LUOT');
+    return [i?.period, i?.ytd, i?.lastYearPeriod, i?.lastYearYtd];
+  };
+  const about = (r: ReturnType<typeof run>, code: string) =>
+    r.summary.findings.filter((f) => f.unitCode === code || (!f.unitCode && f.code === 'unknown-unit'));
+
+  it.each([true, false])(
+    'a year before the merger: the old commune’s, counted in "so cùng kỳ" (formerUnits: %s)',
+    (named) => {
+      const r = run(2025, [uncoded(2024)], named);
+      expect(r.read.reports.map((x) => [x.unitCode, x.unitName, x.year])).toEqual([['muong-nhe', 'Mường Nhé', 2024]]);
+      expect(luot(r)).toEqual([null, null, 3, 4]);
+      // Neither unreadable nor "no report of 2024" for the old commune, and no question to ask.
+      expect(about(r, 'muong-nhe').filter((f) => f.severity !== 'info')).toEqual([]);
+      expect(r.summary.findings.some((f) => f.code === 'unknown-unit' || f.code === 'unit-name-shared')).toBe(false);
+    },
+  );
+
+  it.each([true, false])(
+    'the merger’s year: taken for the old commune, its figures counted, and a warning says how to set the code (formerUnits: %s)',
+    (named) => {
+      const r = run(2025, [uncoded(2025)], named);
+      expect(r.read.reports.map((x) => [x.unitCode, x.year])).toEqual([['muong-nhe', 2025]]);
+      // January as the old commune's; September too, the new commune going on in its sheet.
+      expect(luot(r)).toEqual([3, 4, null, null]);
+      const shared = r.summary.findings.filter((f) => f.code === 'unit-name-shared');
+      expect(shared).toEqual([
+        {
+          severity: 'warning',
+          code: 'unit-name-shared',
+          file: 'bao-cao.xlsx',
+          sheet: 'Mường Nhé 2025',
+          unitCode: 'muong-nhe',
+          unitName: 'Mường Nhé',
+          message:
+            'Tệp bao-cao.xlsx, trang "Mường Nhé 2025": ô "Mã đơn vị" để trống, mà xã Mường Nhé (mã muong-nhe-2025, ' +
+            'sáp nhập từ ngày 01/07/2025) và Mường Nhé cũ (đơn vị cũ, mã muong-nhe) cùng tên, nên không rõ đây là ' +
+            'báo cáo của đơn vị nào; trang năm 2025 này đã được tính là của Mường Nhé cũ. Nếu đúng, hãy ghi mã ' +
+            '"muong-nhe" vào ô "Mã đơn vị"; nếu là báo cáo của xã Mường Nhé (mới), hãy ghi mã "muong-nhe-2025"',
+        },
+      ]);
+      expect(r.summary.findings.some((f) => f.code === 'unknown-unit')).toBe(false);
+      expect(about(r, 'muong-nhe').map((f) => f.code)).toEqual(['unit-name-shared']);
+    },
+  );
+
+  it.each([true, false])('a year after the merger: the new commune’s, no warning (formerUnits: %s)', (named) => {
+    const r = run(2026, [uncoded(2026)], named);
+    expect(r.read.reports.map((x) => [x.unitCode, x.year])).toEqual([['muong-nhe-2025', 2026]]);
+    expect(luot(r)).toEqual([3, 4, null, null]);
+    expect(r.summary.findings.some((f) => f.code === 'unit-name-shared' || f.code === 'unknown-unit')).toBe(false);
+  });
+
+  it('with the code in its cell nothing is asked: the code decides', () => {
+    const coded = workbook(OLD, 2025, { values: { TCD_LUOT: m12({ 1: 1, 9: 3 }) } }, 'bao-cao.xlsx');
+    const r = run(2025, [coded], true);
+    expect(r.read.reports.map((x) => x.unitCode)).toEqual(['muong-nhe']);
+    expect(r.summary.findings.some((f) => f.code === 'unit-name-shared')).toBe(false);
+  });
+});
+
+describe('predecessorsMissing (Kiểm tra): old communes with no sheet for a year they were to report', () => {
+  const file = parseUnitsFile(units2025Json);
+  if (!file.ok) throw new Error(file.errors.join('\n'));
+  const { units, formerUnits } = file.value;
+  // 2025: these old communes sent January; Huổi Lếch, Nậm Kè, Pá Mỳ and Na Cô Sa nothing.
+  const sent = [
+    'muong-nhe',
+    'nam-vi',
+    'chung-chai',
+    'sin-thau',
+    'sen-thuong',
+    'leng-su-sin',
+    'muong-toong',
+    'quang-lam',
+  ];
+  const books = sent.map((code) =>
+    workbook({ code, name: code, kind: 'xã' }, 2025, { values: { TCD_LUOT: m12({ 1: 1 }) } }),
+  );
+  const { reports } = checkWorkbooks(books, { catalogue: CATALOGUE, units });
+
+  it('names those owing months of the year, in Tổng hợp’s words; not those that reported', () => {
+    const found = predecessorsMissing(reports, units, 2025, SETTINGS.cutoffDay, formerUnits);
+    expect(found.map((f) => f.unitCode)).toEqual(['huoi-lech', 'na-co-sa', 'nam-ke', 'pa-my']);
+    expect(found[1]).toEqual({
+      severity: 'warning',
+      code: 'predecessor-missing',
+      unitCode: 'na-co-sa',
+      unitName: 'Na Cô Sa',
+      message:
+        'Xã Na Cô Sa (nay thuộc xã Quảng Lâm) không có báo cáo năm 2025: số liệu tháng 1–6 năm 2025 của ' +
+        'xã Quảng Lâm chưa gồm Na Cô Sa; hãy bổ sung báo cáo năm 2025 của Na Cô Sa',
+    });
+    // Tổng hợp of September says the same of the old communes of a merged commune that reported.
+    const summary = summarise({
+      catalogue: CATALOGUE,
+      units,
+      settings: SETTINGS,
+      period: { type: 'month', year: 2025, index: 9 },
+      workbooks: books,
+      generatedAt: '2025-10-05T03:00:00Z',
+      formerUnits,
+    }).summary;
+    const told = (code: string) =>
+      summary.findings.find((f) => f.code === 'predecessor-missing' && f.unitCode === code)?.message;
+    for (const code of ['huoi-lech', 'na-co-sa'])
+      expect(found.find((f) => f.unitCode === code)?.message).toBe(told(code));
+  });
+
+  it('by code without formerUnits; a year before the merger owed whole; none after it', () => {
+    expect(predecessorsMissing(reports, units, 2025, SETTINGS.cutoffDay)[1].message).toContain(
+      'Đơn vị cũ mã "na-co-sa" (nay thuộc xã Quảng Lâm) không có báo cáo năm 2025',
+    );
+    const before = predecessorsMissing([], units, 2024, SETTINGS.cutoffDay, formerUnits);
+    expect(before).toHaveLength(12);
+    expect(before[0].message).toContain('số liệu tháng 1–12 năm 2024');
+    expect(predecessorsMissing([], units, 2026, SETTINGS.cutoffDay, formerUnits)).toEqual([]);
   });
 });

@@ -20,14 +20,18 @@
  *     units of a merged one that sent nothing for months before the merger, this year or
  *     last ('predecessor-missing…', named from `formerUnits` when given), and submission
  *     dates after the run or before the month's data window closes ('submitted-…').
+ *
+ * `predecessorsMissing` is step 3's warning for the old units, for "Kiểm tra" (a whole year, no
+ * aggregate): in the words Tổng hợp uses.
  */
 
-import { FINDING_TEXT, sheetRef } from '../messages/vi/findings';
+import { FINDING_TEXT, mergerNames, sheetRef } from '../messages/vi/findings';
 import { NARRATIVE_TEXT } from '../messages/vi/narrative';
 import { aggregate } from './aggregate/aggregate';
-import { mapToSuccessors, splitPredecessors } from './aggregate/succession';
+import { mapToSuccessors, monthsBeforeMerger, splitPredecessors } from './aggregate/succession';
 import { previousYear } from './periods/period';
 import { unitDisplayName } from './sheet/layout';
+import { compareVi } from './text/collate';
 import { formatDateVi } from './text/format';
 import type { Catalogue, Finding, Period, ReadResult, Settings, Summary, Unit, UnitYear, WorkbookInput } from './types';
 import { checkWorkbooks, expectedUnitsMissing, startYear } from './validation/check';
@@ -197,6 +201,50 @@ export function summarise(input: SummariseInput): SummariseResult {
     ...(former.length ? { formerUnits: former } : {}),
   });
   return { summary, read };
+}
+
+/**
+ * For a check of a whole year ("Kiểm tra"), what expectedUnitsMissing is for the units: one
+ * 'predecessor-missing' warning per old unit of a merger that was to report months of `year` (those
+ * before its merger, by `cutoffDay`) and has no report of that year at all; Tổng hợp says the same
+ * of it, in the same words. Old units are the predecessors of `units` that are not units themselves;
+ * each is told under the unit Tổng hợp counts it for (the first in name order, as a split one is),
+ * named from `formerUnits`, else by code. An old unit that reported but left months empty is no more
+ * told here than a unit is. Sorted by code.
+ */
+export function predecessorsMissing(
+  reports: UnitYear[],
+  units: Unit[],
+  year: number,
+  cutoffDay: number,
+  formerUnits: Unit[] = [],
+): Finding[] {
+  const reported = new Set<string>();
+  for (const r of reports) if (r.year === year) reported.add(r.unitCode);
+  const current = new Set(units.map((u) => u.code));
+  // Old code → the unit it is counted for (the first in name order) and its months of `year`.
+  const owed = new Map<string, { unit: Unit; months: number }>();
+  const ordered = [...units].sort((a, b) => compareVi(a.name, b.name) || (a.code < b.code ? -1 : 1));
+  for (const u of ordered) {
+    if (!u.succession) continue;
+    const months = monthsBeforeMerger(u.succession.from, year, cutoffDay);
+    for (const p of u.succession.predecessors)
+      if (!current.has(p) && !owed.has(p) && months > 0) owed.set(p, { unit: u, months });
+  }
+  const out: Finding[] = [];
+  for (const [code, { unit, months }] of owed) {
+    if (reported.has(code)) continue;
+    const named = formerUnits.find((f) => f.code === code);
+    const list = Array.from({ length: months }, (_, i) => i + 1);
+    out.push({
+      severity: 'warning',
+      code: 'predecessor-missing',
+      unitCode: code,
+      ...(named ? { unitName: named.name } : {}),
+      message: FINDING_TEXT.predecessorMissing(mergerNames(named ?? null, code, unit), year, list, true, []),
+    });
+  }
+  return out.sort((a, b) => ((a.unitCode as string) < (b.unitCode as string) ? -1 : 1));
 }
 
 /** unit-missing for a unit that a sheet names under another unit's code: say which sheet. */

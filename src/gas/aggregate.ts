@@ -23,7 +23,7 @@ import { logText } from './errors';
 import { bookFindings, isCopyName, SheetIndex, toWorkbooks, type UnitBook, withFormerUnits } from './io';
 import { readUnitBooksResumable } from './io/resume';
 import { GENERAL, renderSheet, TEXT } from './render';
-import type { Config } from './setup';
+import { type Config, urlPlaceOf } from './setup';
 import {
   backupName,
   buildSummaryBatch,
@@ -501,6 +501,8 @@ export function aggregatePeriod(
     read: true,
     timeZone: settings.timeZone,
     index,
+    // A spreadsheet that cannot be found: its URL is in "Đơn vị", or "Đơn vị cũ" for an old commune.
+    urlAt: urlPlaceOf(config),
     onUnit: (i, unit) => {
       if (i % 5 === 0) progress(AGGREGATE.reading(i + 1, reading.length, unitDisplayName(unit)));
     },

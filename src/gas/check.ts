@@ -4,6 +4,7 @@
  * return counts for the summary toast. Marks from an earlier check are cleared first.
  */
 
+import { predecessorsMissing } from '../engine/pipeline';
 import { STYLES } from '../engine/report/model';
 import { unitDisplayName, unitSheetName } from '../engine/sheet/layout';
 import { readSheet } from '../engine/sheet/read';
@@ -13,7 +14,7 @@ import { CHECK, LOOKALIKE, SHEETS } from '../messages/vi/gas';
 import { bookFindings, SheetIndex, type UnitBook, withFormerUnits } from './io';
 import { type ApiReadOptions, readUnitBooksDetailed } from './io/parallel-books';
 import { GENERAL, TEXT, widthPx } from './render';
-import type { Config } from './setup';
+import { type Config, urlPlaceOf } from './setup';
 import { cellLink, parseCell, readGrid } from './util';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -89,7 +90,9 @@ export const CHECK_READ_BUDGET_MS = 3 * 60 * 1000;
  * (io/parallel-books.ts); a unit's own spreadsheet (layout b) is opened the SpreadsheetApp way,
  * because marking needs it open anyway: to mark new findings and to clear the marks of findings
  * fixed since the last check. Units not reached within CHECK_READ_BUDGET_MS are listed as not
- * checked. `api`: the reader's settings (tests).
+ * checked. Every unit: those without a sheet for the year are named, and so are old communes of a
+ * merger without one for a year they owed months of (as Tổng hợp names them). `api`: the reader's
+ * settings (tests).
  */
 export function runCheck(
   master: Spreadsheet,
@@ -122,6 +125,7 @@ export function runCheck(
       read: true,
       timeZone: config.settings.timeZone,
       index,
+      urlAt: urlPlaceOf(config),
       withTabs: true,
       threshold: Number.POSITIVE_INFINITY,
       budgetMs: CHECK_READ_BUDGET_MS,
@@ -167,7 +171,18 @@ export function runCheck(
     // Units that could not be opened say why; units not reached are not called missing.
     const have = new Set([...books.filter((b) => b.error).map((b) => b.unit.code), ...pending]);
     const missing = expectedUnitsMissing(read.reports, units, year).filter((f) => !f.unitCode || !have.has(f.unitCode));
-    findings = [...findings, ...missing, ...notChecked([...units, ...formerUnits], pending), ...configWarnings(config)];
+    // Old communes of a merger with no sheet for a year they were to report months of, as Tổng hợp says.
+    const cutoffDay = config.settings.cutoffDay;
+    const gone = predecessorsMissing(read.reports, units, year, cutoffDay, formerUnits).filter(
+      (f) => !have.has(f.unitCode as string),
+    );
+    findings = [
+      ...findings,
+      ...missing,
+      ...gone,
+      ...notChecked([...units, ...formerUnits], pending),
+      ...configWarnings(config),
+    ];
   }
   const unreadable: string[] = [];
   for (const b of books) {

@@ -48,6 +48,17 @@ export interface ErrorContext {
   unit?: string;
   /** The account running the script, named where the fix is to share with it. */
   user?: string;
+  /**
+   * Where the spreadsheet's URL is typed, named when it leads nowhere: an old commune's is in
+   * "Đơn vị cũ", not "Đơn vị" (the default). With the cell when the caller knows it.
+   */
+  urlAt?: UrlPlace;
+}
+
+/** A sheet of the configuration and, when known, the cell in it ("E4"). */
+export interface UrlPlace {
+  sheet: string;
+  cell?: string;
 }
 
 /** The error's message ("Exception: " prefix of the execution log removed). */
@@ -77,7 +88,7 @@ const RULES: Rule[] = [
   {
     kind: 'notFound',
     test: /Unexpected error while getting the method or property open(?:ById|ByUrl)|Document .* is missing \(perhaps it was deleted|Requested entity was not found|No item with the given ID could be found|^Invalid argument: (?:url|id)\b/i,
-    text: () => G.notFound,
+    text: (_m, ctx) => G.notFound(ctx.urlAt),
   },
   { kind: 'timeout', test: /\btimed out\b|\bDeadline exceeded\b/i, text: () => G.timedOut, transient: true },
   {

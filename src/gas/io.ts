@@ -21,7 +21,7 @@ import { unitDisplayName, unitSheetName } from '../engine/sheet/layout';
 import type { Finding, Grid, Unit, WorkbookInput } from '../engine/types';
 import { LOOKALIKE, UNIT_BOOK } from '../messages/vi/gas';
 import { now } from './clock';
-import { explainRetried, RetryBudget, withOriginal, withRetry } from './errors';
+import { explainRetried, RetryBudget, type UrlPlace, withOriginal, withRetry } from './errors';
 import { currentUser } from './log';
 import { looseTabKey, normalizeName, readGrid, spreadsheetIdOf } from './util';
 
@@ -426,6 +426,8 @@ export function findUnitBooks(
     onUnit?: (i: number, unit: Unit) => void;
     /** Sleep allowed for retrying time-outs in this call (default: errors.RETRY_BUDGET_MS). */
     retry?: RetryBudget;
+    /** Where a unit's spreadsheet URL is typed, for the message when it leads nowhere (default: "Đơn vị"). */
+    urlAt?: (unit: Unit) => UrlPlace | undefined;
     /**
      * When reading: no unit is started at or after `deadline` (ms, the add-on's clock); the codes
      * of the units left go to `pending`, and they are not in the result (the caller resumes them:
@@ -500,10 +502,11 @@ export function findUnitBooks(
         book.errorLog = found.ambiguous;
       }
     } catch (e) {
-      let x = explainRetried(e);
+      const urlAt = unit.spreadsheetUrl ? opts.urlAt?.(unit) : undefined;
+      let x = explainRetried(e, { urlAt });
       if (x.kind === 'permission') {
         user ??= currentUser();
-        x = explainRetried(e, { user });
+        x = explainRetried(e, { user, urlAt });
       }
       book.error = UNIT_BOOK.unreadable(display, x.text);
       book.errorLog = UNIT_BOOK.unreadable(display, withOriginal(x));

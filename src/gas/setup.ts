@@ -41,6 +41,7 @@ import {
 import { fieldLabel, SCHEMA_TEXT } from '../messages/vi/schema';
 import { now } from './clock';
 import { CATALOGUE_VERSION, DEFAULT_TITLE, settingsDefaults } from './config-defaults';
+import type { UrlPlace } from './errors';
 import { renderSheet } from './render';
 import {
   a1,
@@ -81,6 +82,8 @@ export interface Config {
    * "Đơn vị" lists as a predecessor; with `spreadsheetUrl` when given (layout b). [] without the sheet.
    */
   formerUnits: Unit[];
+  /** Per old commune with a spreadsheet URL in "Đơn vị cũ" (code as in `formerUnits`), that URL's cell. */
+  formerUrlCells?: Record<string, string>;
   /** Mistakes that stop nothing (Vietnamese, sheet and cell named): "Đơn vị cũ" rows not used. */
   warnings: string[];
   catalogue: Catalogue;
@@ -722,7 +725,7 @@ export function readUnitsGrid(grid: Grid, timeZone: string, log: Located): Units
  * as there: codes match without regard to case). Rows that cannot be used are said: a bad code, a
  * code twice or a spreadsheet URL that is none (`problems`: errors for Thiết lập, else warnings), a
  * row without a name, of a current unit or of a code no unit lists (`warnings`). `unitCell`: where
- * a current unit's code is in "Đơn vị".
+ * a current unit's code is in "Đơn vị". `urlCells`, when given, gets the cell of each URL used.
  */
 export function readFormerUnitsGrid(
   grid: Grid,
@@ -730,6 +733,7 @@ export function readFormerUnitsGrid(
   unitCell: (code: string) => string,
   problems: Located,
   warnings: Located,
+  urlCells?: Record<string, string>,
 ): Unit[] {
   const sheet = SHEETS.formerUnits;
   const H = FORMER_UNITS_HEADER;
@@ -790,6 +794,7 @@ export function readFormerUnitsGrid(
       continue;
     }
     out.push({ code: listed, name, kind, emails: [], ...(url && !badUrl ? { spreadsheetUrl: url } : {}) });
+    if (url && !badUrl && urlCells) urlCells[listed] = cell('spreadsheetUrl');
   }
   return out;
 }
@@ -1043,11 +1048,12 @@ export function readConfig(ss: Spreadsheet, opts: { strict?: boolean } = {}): Co
   const listsOld = u.units?.some((x) => x.succession?.predecessors.length);
   const formerSheet = u.units && (opts.strict || listsOld) ? ss.getSheetByName(SHEETS.formerUnits) : null;
   let formerUnits: Unit[] = [];
+  const formerUrlCells: Record<string, string> = {};
   if (formerSheet && u.units) {
     const codeCol = headerIndex(grids[SHEETS.units][0] ?? [], UNITS_HEADER).code + 1;
     const unitCell = (code: string) => a1(u.rowOf[code] ?? 0, codeCol);
     const problems = opts.strict ? log : warnings;
-    formerUnits = readFormerUnitsGrid(configGrid(formerSheet), u.units, unitCell, problems, warnings);
+    formerUnits = readFormerUnitsGrid(configGrid(formerSheet), u.units, unitCell, problems, warnings, formerUrlCells);
   }
   if (log.errors.length || !s.settings || !u.units || !catalogue) {
     const errors = log.errors.length ? log.errors : [CONFIG.unreadable];
@@ -1060,11 +1066,29 @@ export function readConfig(ss: Spreadsheet, opts: { strict?: boolean } = {}): Co
       settings: holidays ? { ...s.settings, holidays } : s.settings,
       units: u.units,
       formerUnits,
+      formerUrlCells,
       warnings: warnings.errors,
       catalogue,
       options: s.options,
       unitsSheet: { sheet: sheets[SHEETS.units] as Sheet, grid: grids[SHEETS.units], urlCol: u.urlCol, rowOf: u.rowOf },
     },
+  };
+}
+
+/**
+ * Where a unit's spreadsheet URL is typed, for the message when it leads nowhere: "Đơn vị" for a
+ * unit of the list, "Đơn vị cũ" for an old commune read from its own spreadsheet; the cell when known.
+ */
+export function urlPlaceOf(config: Config): (unit: Unit) => UrlPlace | undefined {
+  return (unit) => {
+    if (config.units.some((u) => u.code === unit.code)) {
+      const { rowOf, urlCol } = config.unitsSheet;
+      const row = rowOf[unit.code];
+      return { sheet: SHEETS.units, ...(row ? { cell: a1(row, urlCol) } : {}) };
+    }
+    if (!config.formerUnits?.some((u) => u.code === unit.code)) return undefined;
+    const cell = config.formerUrlCells?.[unit.code];
+    return { sheet: SHEETS.formerUnits, ...(cell ? { cell } : {}) };
   };
 }
 

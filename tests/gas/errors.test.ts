@@ -62,6 +62,19 @@ describe('explainError', () => {
     );
   });
 
+  it('points a spreadsheet not found at the cell holding its URL: "Đơn vị" by default, "Đơn vị cũ" for an old commune', () => {
+    const notFound = err(GAS_ERRORS.notFound('openByUrl'));
+    expect(userText(notFound)).toBe(
+      'bảng tính đã bị xóa hoặc đường dẫn sai — hãy kiểm tra cột "Bảng tính (URL)" ở trang "Đơn vị"',
+    );
+    expect(userText(notFound, { urlAt: { sheet: 'Đơn vị cũ', cell: 'D3' } })).toBe(
+      'bảng tính đã bị xóa hoặc đường dẫn sai — hãy kiểm tra ô D3 (cột "Bảng tính (URL)") ở trang "Đơn vị cũ"',
+    );
+    expect(userText(notFound, { urlAt: { sheet: 'Đơn vị cũ' } })).toBe(
+      'bảng tính đã bị xóa hoặc đường dẫn sai — hãy kiểm tra cột "Bảng tính (URL)" ở trang "Đơn vị cũ"',
+    );
+  });
+
   it('passes through texts it does not know (our own Vietnamese errors, Google in the account language)', () => {
     for (const m of ['Không tìm thấy bảng tính đang mở.', 'Bạn không có quyền truy cập vào tài liệu được yêu cầu.']) {
       expect(userText(new Error(m))).toBe(m);

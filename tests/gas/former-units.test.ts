@@ -149,6 +149,31 @@ describe('backward compatibility', () => {
   });
 });
 
+describe('Kiểm tra', () => {
+  test('names an old commune with no sheet for the year, as Tổng hợp does; not those with theirs', () => {
+    layoutA();
+    env.master.setActiveSheet(env.master.getSheetByName(SHEETS.settings) as Sheet);
+    const rows = () => (env.master.getSheetByName(SHEETS.check) as Sheet).getDataRange().getValues();
+    const said = (r: unknown[][]) => r.filter((row) => String(row[4]).includes('không có báo cáo năm 2025'));
+    main.checkData();
+    // Without "Đơn vị cũ": by code. Every other old commune has its 2025 tab.
+    expect(said(rows()).map((r) => [r[0], r[1], String(r[4]).slice(0, NA_CO_SA_BY_CODE.length)])).toEqual([
+      ['Cảnh báo', 'na-co-sa', NA_CO_SA_BY_CODE],
+    ]);
+    formerSheet([['na-co-sa', 'Na Cô Sa', 'xã', '']]);
+    main.checkData();
+    const named = said(rows());
+    expect(named.map((r) => [r[1], String(r[4]).slice(0, NA_CO_SA_MISSING.length)])).toEqual([
+      ['Xã Na Cô Sa', NA_CO_SA_MISSING],
+    ]);
+    // In Tổng hợp's words.
+    const agg = runAggregate(env.fake, '9/2025');
+    expect(
+      agg?.summary.findings.find((f) => f.code === 'predecessor-missing' && f.unitCode === 'na-co-sa')?.message,
+    ).toBe(named[0][4]);
+  });
+});
+
 describe('Thiết lập', () => {
   test('makes "Đơn vị cũ" from the old codes of "Đơn vị", named after the old tabs; an unnamed one is said', () => {
     layoutA();
@@ -286,6 +311,29 @@ describe('layout (b): the old communes’ own spreadsheets', () => {
     expect(r?.problems.join('\n')).toContain('Không mở được bảng tính của Xã Nậm Vì');
     expect(messages(r)).toContain('Xã Nậm Vì (nay thuộc xã Mường Nhé) không có báo cáo năm 2025');
     expect(luot(r)).toEqual([50, 210, 10, 90]);
+  });
+
+  test('an old commune’s spreadsheet that no longer exists: the message points at its URL in "Đơn vị cũ"', () => {
+    const oldUrls = layoutB();
+    const gone = 'https://docs.google.com/spreadsheets/d/1SpreadsheetDeletedLongAgo/edit';
+    formerSheet(oldRows({ ...oldUrls, 'nam-vi': gone }));
+    const row = env.units.findIndex((u) => u.code === 'nam-vi') + 2;
+    const said = `Không mở được bảng tính của Xã Nậm Vì: bảng tính đã bị xóa hoặc đường dẫn sai — hãy kiểm tra ô D${row} (cột "Bảng tính (URL)") ở trang "Đơn vị cũ"`;
+    // Tổng hợp: refused by the Sheets API (404), then not found by SpreadsheetApp.
+    const r = runAggregate(env.fake, '9/2025');
+    expect(r?.problems.join('\n')).toContain(said);
+    expect(r?.problems.join('\n')).not.toContain('ở trang "Đơn vị"');
+    // Kiểm tra opens the spreadsheets the SpreadsheetApp way: the same.
+    env.master.setActiveSheet(env.master.getSheetByName(SHEETS.settings) as Sheet);
+    const check = main.checkData();
+    expect(check?.unreadable.join('\n')).toContain(said);
+    // A new commune's URL is in "Đơn vị": that cell is named.
+    const units = env.master.getSheetByName(SHEETS.units) as Sheet;
+    units.getRange(3, 5).setValue(gone);
+    const again = runAggregate(env.fake, '9/2025');
+    expect(again?.problems.join('\n')).toContain(
+      'Không mở được bảng tính của Xã Sín Thầu: bảng tính đã bị xóa hoặc đường dẫn sai — hãy kiểm tra ô E3 (cột "Bảng tính (URL)") ở trang "Đơn vị"',
+    );
   });
 
   test('asked for up to the merger’s year ("so cùng kỳ" of 2026 has them), not after', () => {

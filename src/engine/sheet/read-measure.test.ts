@@ -126,6 +126,51 @@ describe('"Đơn vị tính": money in another scale is converted', () => {
   });
 });
 
+describe('"Đơn vị tính": a converted value above the maximum amount', () => {
+  it('is an error naming its cell, not counted (left out as invalid), like a value typed too large', () => {
+    // The catalogue counts đồng; a sheet typed in tỷ đồng: 2.000.000 tỷ is 2 × 10^15 đồng, above MAX_AMOUNT.
+    const DONG = withUnit(GIATRI, 'đồng');
+    const s = sheet(catalogue, { values: { [GIATRI]: m12({ 3: 2_000_000, 9: 1.5, 12: 1_000_000 }) } });
+    setUnit(s, GIATRI, 'tỷ đồng');
+    // Typed as text too ("2.000.000"): the same once read.
+    setCell(s.grid, rowWithCode(s.grid, GIATRI), monthCol(4), '3.000.000');
+    const { report, findings } = readSheet(s, ctx(DONG));
+    // 1.000.000 tỷ is exactly 10^15 đồng, the maximum itself: counted.
+    expect(report?.values[GIATRI]).toEqual(m12({ 9: 1_500_000_000, 12: 1e15 }));
+    expect(report?.invalid).toEqual([`${GIATRI}:3`, `${GIATRI}:4`]);
+    const row = rowWithCode(s.grid, GIATRI);
+    const tooLarge = findings.filter((f) => f.code === 'too-large');
+    expect(tooLarge.map((f) => [f.severity, f.cell, f.month, f.indicatorCode])).toEqual([
+      ['error', `G${row}`, 3, GIATRI],
+      ['error', `H${row}`, 4, GIATRI],
+    ]);
+    expect(tooLarge[0].message).toBe(
+      `Xã Chung Chải, ô G${row} (Giá trị nhà "Mái ấm công đoàn", tháng 3): "2.000.000" tỷ đồng, đổi sang đồng là ` +
+        '2.000.000.000.000.000 đồng, quá lớn, không thể là số liệu một tháng của đơn vị (có lẽ dán nhầm mã số, ' +
+        'hoặc ghi sai đơn vị tính?); chưa tính vào tổng',
+    );
+    expect(codes(findings).filter((c) => c !== 'too-large')).toEqual(['measure-converted']);
+  });
+
+  it('is not counted in the summary, and counts as an excluded cell', () => {
+    const DONG = withUnit(GIATRI, 'đồng');
+    const s = sheet(catalogue, { values: { [GIATRI]: m12({ 1: 5, 2: 2_000_000 }) } });
+    setUnit(s, GIATRI, 'tỷ đồng');
+    const { summary } = summarise({
+      catalogue: DONG,
+      units,
+      settings: defaultSettings(),
+      period: { type: 'month', year: 2018, index: 2 },
+      workbooks: [{ source: 'chung-chai.xlsx', sheets: [s] }],
+      generatedAt: '2018-02-20T08:00:00+07:00',
+    });
+    const giatri = summary.indicators.find((i) => i.code === GIATRI);
+    expect([giatri?.period, giatri?.ytd]).toEqual([null, 5e9]);
+    expect(summary.excludedCells).toBe(1);
+    expect(summary.findings.filter((f) => f.code === 'too-large').map((f) => f.severity)).toEqual(['error']);
+  });
+});
+
 describe('"Đơn vị tính": another counting unit is counted and named', () => {
   it('"người" where the catalogue counts "hộ": a warning naming the cell, the figures as typed, rules judged', () => {
     const s = sheet();

@@ -6,8 +6,9 @@
  * blank rows, inserted columns, group rows and extra sheets do not matter.
  */
 
-import { cellProblemText, FINDING_TEXT as T, type Where } from '../../messages/vi/findings';
+import { cellProblemText, mergerNames, FINDING_TEXT as T, type Where } from '../../messages/vi/findings';
 import { LAYOUT_TEXT } from '../../messages/vi/layout';
+import { formatDateVi } from '../text/format';
 import { fromLegacy, type LegacyCode, legacyCode, mayBeLegacy } from '../text/legacy';
 import { compareMeasures, type MeasureCompare, scaleValue } from '../text/measure';
 import { cleanText, looseKey, looseKeyOnce, memoText, normalizeName, normalizeNameOnce, slug } from '../text/normalize';
@@ -329,7 +330,7 @@ interface UnitIndex {
   /** Unit kind → slug(name) or code → units of that kind (predecessors included). */
   bySlug(): Map<string, Map<string, UnitMatch[]>>;
   /** byName's and byCode's answers per typed text (each unit's name comes once a year). */
-  nameHits: Map<string, UnitMatch | null>;
+  nameHits: Map<string, NameHit>;
   codeHits: Map<string, UnitMatch | null>;
 }
 
@@ -399,12 +400,12 @@ function indexUnits(units: Unit[]): UnitIndex {
 }
 
 /** byCode or byName, remembered per typed text (answers depend only on the index and the text). */
-function remembered(
+function remembered<H>(
   index: UnitIndex,
-  hits: Map<string, UnitMatch | null>,
+  hits: Map<string, H>,
   typed: string,
-  find: (index: UnitIndex, typed: string) => UnitMatch | null,
-): UnitMatch | null {
+  find: (index: UnitIndex, typed: string) => H,
+): H {
   let hit = hits.get(typed);
   if (hit === undefined) {
     hit = find(index, typed);
@@ -444,8 +445,70 @@ function stripKindOf(t: string, lower: string, kind: string): string {
   return t;
 }
 
-/** "Xã Chung Chải", "Chung Chải", "CHUNG CHẢI", "Chung Chai" (if unique) → the unit. */
-function byName(index: UnitIndex, typed: string): UnitMatch | null {
+/**
+ * A name a new unit shares with one of its predecessors ("Mường Nhé": muong-nhe-2025, and the old
+ * muong-nhe it took in). Which of the two a sheet without a unit code is depends on its year
+ * (`forYear`): the old one before the merger's year, the new one after it.
+ */
+class SharedName {
+  declare newer: UnitMatch;
+  declare older: UnitMatch;
+
+  constructor(newer: UnitMatch, older: UnitMatch) {
+    this.newer = newer;
+    this.older = older;
+  }
+
+  /**
+   * The unit of a sheet of `year`, and whether the year left it open: in the merger's year both
+   * report (the old one its months before the merger; the new one may go on in the old sheet).
+   * Then it is the old one: mapToSuccessors counts an old unit's later months for the new unit
+   * of its name when that one has no report of its own, so the figures are right either way.
+   */
+  forYear(year: number | null): { match: UnitMatch; open: boolean } {
+    const from = this.newer.unit.succession?.from ?? '';
+    const merged = Number(from.slice(0, 4));
+    if (year !== null && Number.isFinite(merged)) {
+      if (year < merged) return { match: this.older, open: false };
+      // A merger on 1 January leaves the old unit no month of that year.
+      if (year > merged || from.endsWith('-01-01')) return { match: this.newer, open: false };
+    }
+    return { match: this.older, open: true };
+  }
+}
+
+/** What a unit's name finds: one unit, a name shared across a merger, or nothing (none, or ambiguous). */
+type NameHit = UnitMatch | SharedName | null;
+
+/** The one unit of `list`; two of them, one the other's predecessor, as a SharedName; else null. */
+function uniqueOrShared(list: UnitMatch[]): NameHit {
+  if (list.length === 1) return list[0];
+  if (list.length !== 2) return null;
+  const [a, b] = list;
+  if (a.unit.succession?.predecessors.includes(b.unit.code)) return new SharedName(a, b);
+  if (b.unit.succession?.predecessors.includes(a.unit.code)) return new SharedName(b, a);
+  return null;
+}
+
+/**
+ * `m`, found by the name `t`, and a predecessor of it known by code alone that `t` names by that code
+ * ("Mường Nhé" and "muong-nhe"), as a SharedName; else null. Only units with predecessors get here.
+ */
+function sharedWithCode(index: UnitIndex, m: UnitMatch, t: string): SharedName | null {
+  const predecessors = m.unit.succession?.predecessors ?? [];
+  const hits = index
+    .bySlug()
+    .get(m.unit.kind)
+    ?.get(slug(stripKind(t, m.unit.kind)));
+  const old = hits?.find((h) => h.predecessor && h !== m && predecessors.includes(h.unit.code));
+  return old ? new SharedName(m, old) : null;
+}
+
+/**
+ * "Xã Chung Chải", "Chung Chải", "CHUNG CHẢI", "Chung Chai" (if unique) → the unit. A name that a
+ * new unit and its predecessor share is a SharedName: the sheet's year decides (identifyUnit).
+ */
+function byName(index: UnitIndex, typed: string): NameHit {
   const exact: UnitMatch[] = [];
   const t = cleanText(typed);
   const lower = normalizeName(t);
@@ -453,7 +516,9 @@ function byName(index: UnitIndex, typed: string): UnitMatch | null {
     const hit = names.get(looseKey(stripKindOf(t, lower, kind)));
     if (hit) exact.push(...hit);
   }
-  if (exact.length) return unique(exact);
+  if (exact.length === 1 && exact[0].unit.succession?.predecessors.length)
+    return sharedWithCode(index, exact[0], t) ?? exact[0];
+  if (exact.length) return uniqueOrShared(exact);
   // Without diacritics ("Chung Chai", "chung-chai"): by name or code, only if unambiguous.
   const loose: UnitMatch[] = [];
   for (const [kind, slugs] of index.bySlug()) {
@@ -461,11 +526,11 @@ function byName(index: UnitIndex, typed: string): UnitMatch | null {
     const hit = s === '' ? undefined : slugs.get(s);
     if (hit) loose.push(...hit);
   }
-  return unique(loose);
+  return uniqueOrShared(loose);
 }
 
 /** A sheet or file name such as "Chung Chải 2018" or "chung-chai-2018.xlsx". */
-function byTitle(index: UnitIndex, title: string): UnitMatch | null {
+function byTitle(index: UnitIndex, title: string): NameHit {
   const bare = cleanText(title.replace(/\.(xlsx|xlsm|xls|ods|csv)$/i, '').replace(/(?:19|20)\d{2}/g, ' '))
     .replace(/^[\s_.-]+|[\s_.-]+$/g, '')
     .replace(/[_]+/g, ' ');
@@ -1136,6 +1201,8 @@ interface Identity {
   namedCode?: string;
   /** What the sheet says, for the unknown-unit message. */
   typed: string | null;
+  /** Set when, without a unit code, the name is a new unit's and its predecessor's and the year left it open. */
+  shared?: SharedName;
 }
 
 /**
@@ -1182,25 +1249,43 @@ export function nameLookup(
   typed: string,
 ): { found: string | null; skips: boolean } {
   const m = codeOf(prepared.units, code);
-  return { found: byName(prepared.units, typed)?.unit.code ?? null, skips: m !== null && namesItself(m, typed) };
+  const hit = byName(prepared.units, typed);
+  const found = hit instanceof SharedName ? null : (hit?.unit.code ?? null);
+  return { found, skips: m !== null && namesItself(m, typed) };
 }
 
 /**
  * "Mã đơn vị" (authoritative: an unknown code is not guessed around), else "Đơn vị",
- * else the sheet name, else the file name.
+ * else the sheet name, else the file name. A name a new unit shares with its predecessor is
+ * the sheet's `year`'s (SharedName.forYear); when the year leaves it open, `shared` says so.
  */
-function identifyUnit(top: TopLabels, units: Unit[], index: UnitIndex, sheetName: string, file: string): Identity {
+function identifyUnit(
+  top: TopLabels,
+  units: Unit[],
+  index: UnitIndex,
+  sheetName: string,
+  file: string,
+  year: number | null,
+): Identity {
   const viaCode = top.code ? codeOf(index, top.code) : null;
+  let shared: SharedName | undefined;
+  // Rare (a merger's shared name): a plain unit or null passes through.
+  const ofYear = (hit: NameHit): UnitMatch | null => {
+    if (!(hit instanceof SharedName)) return hit;
+    const { match, open } = hit.forYear(year);
+    if (open) shared = hit;
+    return match;
+  };
   const viaName = top.name
     ? viaCode !== null && namesItself(viaCode, top.name)
       ? viaCode
-      : remembered(index, index.nameHits, top.name, byName)
+      : ofYear(remembered(index, index.nameHits, top.name, byName))
     : null;
   // The file's own name (not its folders: "bao-cao-xa/chung-chai-2026.xlsx" is chung-chai's).
   const fileName = file ? file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1) : '';
   const match = top.code
     ? viaCode
-    : (viaName ?? byTitle(index, sheetName) ?? (fileName ? byTitle(index, fileName) : null));
+    : (viaName ?? ofYear(byTitle(index, sheetName)) ?? (fileName ? ofYear(byTitle(index, fileName)) : null));
   const typed = top.code ?? top.name ?? null;
   if (!match) return { match, unitName: '', display: '', typed };
   // An old commune known only by code: its name is what the sheet says.
@@ -1216,11 +1301,35 @@ function identifyUnit(top: TopLabels, units: Unit[], index: UnitIndex, sheetName
     if (!match.predecessor) match.display = display;
   }
   const id: Identity = { match, unitName, display, typed };
+  // With a unit code the code decides: the name only tells of a mismatch.
+  if (shared && !top.code) id.shared = shared;
   if (viaCode && viaName && viaCode.unit.code !== viaName.unit.code && !succeeds(units, viaCode.unit, viaName.unit)) {
     id.mismatch = [unitDisplayName(viaCode.unit), unitDisplayName(viaName.unit)];
     id.namedCode = viaName.unit.code;
   }
   return id;
+}
+
+/**
+ * The warning on a sheet without a unit code whose name is a new unit's and its predecessor's, in
+ * the merger's year: named by file and sheet (both units have the name), it says which unit the
+ * sheet was taken for and which code to write for either.
+ */
+function sharedNameFinding(
+  out: Sink,
+  id: Identity,
+  shared: SharedName,
+  file: string,
+  sheet: string,
+  year: number | null,
+): void {
+  const { older, newer } = shared;
+  const oldName = older.predecessor && id.unitName === older.unit.code ? null : id.unitName;
+  const names = mergerNames(oldName === null ? null : { name: oldName }, older.unit.code, newer.unit);
+  const from = formatDateVi(newer.unit.succession?.from ?? '');
+  const w = { file: file || undefined, sheet };
+  const text = T.unitNameShared(w, names, older.unit.code, newer.unit.code, from, year);
+  out.push('warning', 'unit-name-shared', {}, text);
 }
 
 /** "Năm", else a year in the sheet name, the rows above the header or the file name. */
@@ -1491,7 +1600,7 @@ function readCells(grid: Grid, cat: Catalogue, look: Lookup, rows: Rows, cols: C
     }
     if (note) notes[ind.code] = months as (string | null)[];
     else if (unlike !== undefined && unlike.kind === 'scale')
-      for (let x = fa; x < fa + 12; x++) if (!Number.isNaN(flat[x])) flat[x] = scaleValue(flat[x], unlike);
+      convertRow(grid, at, look.slot[i], ind, fa, unlike, cols, rows, look, invalid, out);
   }
 
   const submitted = twelveNulls<string>();
@@ -1524,6 +1633,46 @@ function readCells(grid: Grid, cat: Catalogue, look: Lookup, rows: Rows, cols: C
     submitted,
     submittedCells,
   };
+}
+
+/**
+ * Row `at` (code position `k`) in another money scale (`c`): its values in `look.pool.block` from
+ * `fa` converted to the catalogue's unit. A value the conversion takes above parseCell's bound
+ * (MAX_AMOUNT, MAX_COUNT) is a slip, as one typed so: an error naming the cell, and not counted
+ * (left out as invalid cells are). Run per converted row only: most rows are in the catalogue's unit.
+ */
+function convertRow(
+  grid: Grid,
+  at: number,
+  k: number,
+  ind: Indicator,
+  fa: number,
+  c: MeasureCompare,
+  cols: Columns,
+  rows: Rows,
+  look: Lookup,
+  invalid: string[],
+  out: Sink,
+): void {
+  const flat = look.pool.block;
+  const max = ind.kind === 'count' ? MAX_COUNT : MAX_AMOUNT;
+  for (let m = 1; m <= 12; m++) {
+    const x = fa + m - 1;
+    if (Number.isNaN(flat[x])) continue;
+    const value = scaleValue(flat[x], c);
+    if (value <= max) {
+      flat[x] = value;
+      continue;
+    }
+    flat[x] = Number.NaN;
+    invalid.push(`${ind.code}:${m}`);
+    const typed = rows.measured.find((r) => r.k === k)?.typed ?? '';
+    const cell = cols.names.at(at + 1)[m - 1];
+    const extra = { cell, indicatorCode: ind.code, indicatorLabel: ind.label, month: m };
+    const w = out.where({ cell, indicator: ind.label, month: m });
+    const shown = shownValue((grid[at] ?? NO_CELLS)[cols.monthCol[m] as number]);
+    out.push('error', 'too-large', extra, T.tooLargeConverted(w, shown, typed, value, ind.unit));
+  }
 }
 
 /** The finding on a row whose "Đơn vị tính" is not the catalogue's unit (see checkMeasures). */
@@ -1691,7 +1840,9 @@ function readGrid(
 
   // Which unit and year.
   const top = readTopLabels(grid, h);
-  const id = identifyUnit(top, ctx.units, prepared.units, sheet.name, file);
+  // The year first: a name a new unit shares with its predecessor is the year's (identifyUnit).
+  let year = identifyYear(top, grid, h, sheet.name, file);
+  const id = identifyUnit(top, ctx.units, prepared.units, sheet.name, file, year ?? ctx.year ?? null);
   if (id.match) {
     Object.assign(base, { unitCode: id.match.unit.code, unitName: id.unitName });
     out.place = { unit: id.display };
@@ -1702,11 +1853,11 @@ function readGrid(
         { namedUnitCode: id.namedCode },
         T.unitMismatch(out.where(), ...id.mismatch),
       );
+    if (id.shared) sharedNameFinding(out, id, id.shared, file, sheet.name, year ?? ctx.year ?? null);
   } else {
     out.push('error', 'unknown-unit', {}, T.unknownUnit(out.where(), id.typed));
   }
   if (legacy) out.push('warning', 'sheet-legacy-code', {}, T.sheetLegacyCode(out.where(), legacy));
-  let year = identifyYear(top, grid, h, sheet.name, file);
   // A copy of last year's sheet renamed but not updated: the "Năm" cell wins, and says so.
   const nameYear = yearIn(sheet.name);
   if (year !== null && yearIn(top.year) === year && nameYear !== null && nameYear !== year)

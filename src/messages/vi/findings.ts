@@ -113,6 +113,10 @@ export const FINDING_TEXT = {
   negative: (w: Where, shown: string) => `${where(w)}: "${shown}" là số âm; số liệu phải từ 0 trở lên`,
   tooLarge: (w: Where, shown: string) =>
     `${where(w)}: "${shown}" quá lớn, không thể là số liệu một tháng của đơn vị (có lẽ dán nhầm mã số, số điện thoại?); chưa tính vào tổng`,
+  /** A value in another money scale ("Đơn vị tính"), too large once converted to the catalogue's unit. */
+  tooLargeConverted: (w: Where, shown: string, typed: string, value: number, expected: string) =>
+    `${where(w)}: "${shown}" ${typed}, đổi sang ${expected} là ${n(value)} ${expected}, quá lớn, không thể là số liệu ` +
+    'một tháng của đơn vị (có lẽ dán nhầm mã số, hoặc ghi sai đơn vị tính?); chưa tính vào tổng',
   fraction: (w: Where, shown: string) => `${where(w)}: "${shown}" phải là số nguyên (không có phần lẻ)`,
   date: (w: Where, shown: string) =>
     `${where(w)}: "${shown}" là ngày tháng, không phải số liệu (nếu đã gõ số, hãy đổi định dạng ô thành Số)`,
@@ -174,6 +178,15 @@ export const FINDING_TEXT = {
     typed
       ? `${where(w)}: đơn vị "${typed}" không có trong danh sách đơn vị; số liệu của trang này không được tổng hợp`
       : `${where(w)}: không xác định được đơn vị (thiếu ô "Mã đơn vị" và ô "Đơn vị", tên trang cũng không khớp đơn vị nào); số liệu của trang này không được tổng hợp`,
+  /**
+   * A sheet without a unit code, of a merger's year, whose name is the new unit's and its
+   * predecessor's: taken for the old one (`m.oldShort`), the codes to write for either said.
+   */
+  unitNameShared: (w: Where, m: MergerNames, oldCode: string, newCode: string, from: string, year: number | null) =>
+    `${where(w)}: ô "Mã đơn vị" để trống, mà ${m.unit} (mã ${newCode}, sáp nhập từ ngày ${from}) và ` +
+    `${m.oldShort} (đơn vị cũ, mã ${oldCode}) cùng tên, nên không rõ đây là báo cáo của đơn vị nào; ` +
+    `trang${year === null ? '' : ` năm ${year}`} này đã được tính là của ${m.oldShort}. Nếu đúng, hãy ghi mã ` +
+    `"${oldCode}" vào ô "Mã đơn vị"; nếu là báo cáo của ${m.unit} (mới), hãy ghi mã "${newCode}"`,
   unitMismatch: (w: Where, byCode: string, byName: string) =>
     `${where(w)}: ô "Mã đơn vị" là của ${byCode} nhưng ô "Đơn vị" ghi ${byName}; đã lấy theo mã đơn vị`,
   noYear: (w: Where, assumed: number | null) =>

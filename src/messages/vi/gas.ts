@@ -361,7 +361,10 @@ export const GOOGLE_ERRORS = {
     `hãy nhờ ${unit ?? 'chủ bảng tính'} chia sẻ lại bảng tính (quyền xem trở lên) cho tài khoản này`,
   notAuthorised: (what: string) =>
     `tập lệnh chưa được cấp quyền dùng ${what} — hãy chọn lại mục trong menu Dân vận và bấm "Cho phép" khi Google hỏi`,
-  notFound: 'bảng tính đã bị xóa hoặc đường dẫn sai — hãy kiểm tra cột "Bảng tính (URL)" ở trang "Đơn vị"',
+  /** `at`: where the URL is typed ("Đơn vị", or "Đơn vị cũ" for an old commune), with its cell when known. */
+  notFound: (at: { sheet: string; cell?: string } = { sheet: SHEETS.units }) =>
+    `bảng tính đã bị xóa hoặc đường dẫn sai — hãy kiểm tra ${at.cell ? `ô ${at.cell} (cột` : 'cột'} ` +
+    `"${UNITS_HEADER.spreadsheetUrl}"${at.cell ? ')' : ''} ở trang "${at.sheet}"`,
   timedOut: 'Google Sheets phản hồi quá lâu — hãy chạy lại sau ít phút',
   protectedRange:
     'ô hoặc trang này đang được bảo vệ, tài khoản đang dùng không được sửa — hãy nhờ quản trị viên (trang "Cài đặt") sửa, hoặc cho quyền sửa',
