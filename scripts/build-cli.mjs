@@ -1,6 +1,6 @@
 /**
  * Bundles the Node CLI: src/cli/main.ts → dist/cli.js (CommonJS, Node 20).
- * exceljs and nodemailer stay external (from node_modules); zod is bundled in;
+ * exceljs, jszip and nodemailer stay external (from node_modules); zod is bundled in;
  * the catalogue and demo JSON under sheets-templates/ are inlined.
  *
  * Used by scripts/build.mjs (`npm run build`) and by bin/tonghop.js, which rebuilds
@@ -26,8 +26,8 @@ export async function buildCli({ outfile = path.join(ROOT, 'dist', 'cli.js'), qu
     format: 'cjs',
     target: 'node20',
     // zod is bundled (resolving and compiling its many module files cost ~50 ms at every start);
-    // exceljs and nodemailer stay in node_modules, loaded only by the commands that need them.
-    external: ['exceljs', 'nodemailer', 'nodemailer/*'],
+    // exceljs, jszip and nodemailer stay in node_modules, loaded only by the commands that need them.
+    external: ['exceljs', 'jszip', 'nodemailer', 'nodemailer/*'],
     sourcemap: false,
     loader: { '.json': 'json' },
     charset: 'utf8',

@@ -58,7 +58,8 @@ function isDirectory(abs: string): boolean {
   }
 }
 
-export function writeOutput(file: string, data: string | Uint8Array): void {
+/** `mode`: the permissions to give the file (those of the file it replaces), else the default ones. */
+export function writeOutput(file: string, data: string | Uint8Array, mode?: number): void {
   const abs = path.resolve(file);
   // Checked first: rename would fail only after the temporary file was written beside it.
   const shown = displayName(abs);
@@ -67,6 +68,7 @@ export function writeOutput(file: string, data: string | Uint8Array): void {
   try {
     fs.mkdirSync(path.dirname(abs), { recursive: true });
     fs.writeFileSync(tmp, data);
+    if (mode !== undefined) fs.chmodSync(tmp, mode & 0o7777);
     fs.renameSync(tmp, abs);
   } catch (e) {
     try {

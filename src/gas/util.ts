@@ -1,6 +1,6 @@
 /** Small helpers shared by the add-on modules. No service calls here. */
 import { offsetMinutes } from '../engine/periods/cutoff';
-import { a1 } from '../engine/sheet/layout';
+import { a1, parseCell } from '../engine/sheet/layout';
 import { normalizeName, slug } from '../engine/text/normalize';
 import { parseNumberText } from '../engine/text/number';
 import type { CellValue, Grid } from '../engine/types';
@@ -8,7 +8,7 @@ import { COMMON } from '../messages/vi/gas';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-export { a1, normalizeName };
+export { a1, normalizeName, parseCell };
 
 /** Date test that also works across realms (a Date made by another global's constructor). */
 export function isDate(v: unknown): v is Date {
@@ -171,13 +171,4 @@ export function clip(lines: string[], limit: number, more: (n: number) => string
 /** `a1` re-exported for 1-based coordinates. */
 export function cellName(row: number, col: number): string {
   return a1(row, col);
-}
-
-/** "G14" → { row: 14, col: 7 }; null for anything else. */
-export function parseCell(ref: string | undefined): { row: number; col: number } | null {
-  const m = /^\$?([A-Z]{1,3})\$?(\d+)$/i.exec((ref ?? '').trim());
-  if (!m) return null;
-  let col = 0;
-  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]), col };
 }

@@ -1,4 +1,9 @@
-/** `tonghop template --year 2018 --out DIR`: one blank commune workbook per unit. */
+/**
+ * `tonghop template --year 2018 --out DIR`: one blank commune workbook per unit. A workbook that
+ * exists is not overwritten (without --force): it only gets the rows of indicators added to the
+ * catalogue since it was made (template-upgrade.ts), written through a temporary file and a
+ * rename, the file as it was kept beside it as `<name>.bak`.
+ */
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildUnitSheet } from '../../engine/sheet/layout';
@@ -6,10 +11,13 @@ import type { Unit } from '../../engine/types';
 import { HELP, CLI_TEXT as T } from '../../messages/vi/cli';
 import { CONFIG_OPTIONS, HELP_OPTION, parse, parseYear, requireOption } from '../args';
 import { now } from '../clock';
-import { loadConfig } from '../config';
+import { type Config, loadConfig } from '../config';
 import { EXIT, UserError } from '../exit-codes';
 import { displayName } from '../files';
 import { type Io, println } from '../io';
+import { writeOutput } from '../output';
+import { type Upgrade, upgradeWorkbook } from '../template-upgrade';
+import { READ_LIMITS, readWorkbookFile } from '../xlsx/read';
 import { writeXlsx } from '../xlsx/write';
 
 const OPTIONS = {
@@ -41,18 +49,89 @@ export async function runTemplate(argv: string[], io: Io): Promise<number> {
   }
   const units = wanted.length ? config.units.filter((u) => wanted.includes(u.code)) : config.units;
   const when = now(io.env);
-  let written = 0;
+  const count = { written: 0, added: 0, unchanged: 0, kept: 0 };
   for (const unit of units) {
     const file = path.join(outDir, templateFileName(unit, year));
-    if (!args.bool('force') && fs.existsSync(file)) {
-      println(io.stdout, T.templateExists(displayName(file, io.cwd)));
+    if (args.bool('force') || !fs.existsSync(file)) {
+      const sheet = buildUnitSheet(unit, year, config.catalogue);
+      await writeXlsx({ sheets: [sheet] }, file, { now: when });
+      println(io.stdout, T.wrote(T.what.template, displayName(file, io.cwd)));
+      count.written++;
       continue;
     }
-    const sheet = buildUnitSheet(unit, year, config.catalogue);
-    await writeXlsx({ sheets: [sheet] }, file, { now: when });
-    println(io.stdout, T.wrote(T.what.template, displayName(file, io.cwd)));
-    written++;
+    const shown = displayName(file, io.cwd);
+    const outcome = await complete(file, shown, unit, year, config, when);
+    if (outcome.kind === 'unchanged') {
+      println(io.stdout, T.templateUnchanged(shown));
+      count.unchanged++;
+    } else if (outcome.kind === 'kept') {
+      const rows = outcome.indicators.map((i) => T.templateRow(i.label, i.code));
+      println(io.stdout, T.templateExists(shown, outcome.reason, rows));
+      count.kept++;
+    } else {
+      const rows = outcome.indicators.map((i) => T.templateRow(i.label, i.code));
+      println(io.stdout, T.templateAdded(shown, outcome.sheet, rows, displayName(outcome.backup, io.cwd)));
+      count.added++;
+    }
   }
-  println(io.stdout, T.templatesDone(written, displayName(outDir, io.cwd)));
+  println(
+    io.stdout,
+    T.templatesDone(count.written, displayName(outDir, io.cwd), count.added, count.unchanged, count.kept),
+  );
   return EXIT.ok;
+}
+
+/** `<file>.bak`, or `<file>.2.bak`, … : an earlier backup is never replaced. */
+function backupPath(file: string): string {
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? `${file}.bak` : `${file}.${n}.bak`;
+    if (!fs.existsSync(candidate)) return candidate;
+  }
+}
+
+type Completed = Exclude<Upgrade, { kind: 'added' }> | (Extract<Upgrade, { kind: 'added' }> & { backup: string });
+
+/** An existing workbook given the rows it lacks, or left as it is. */
+async function complete(
+  file: string,
+  shown: string,
+  unit: Unit,
+  year: number,
+  config: Config,
+  when: Date,
+): Promise<Completed> {
+  // The real file: a link to a commune's workbook elsewhere is completed there, not replaced by a copy.
+  let real = file;
+  let buffer: Buffer;
+  try {
+    real = fs.realpathSync(file);
+    const st = fs.statSync(real);
+    // Not read here: readWorkbookFile says why (a folder, a file too large to be a commune's).
+    if (!st.isFile() || st.size > READ_LIMITS.maxBytes) throw new Error('not a workbook');
+    buffer = fs.readFileSync(real);
+  } catch {
+    const read = await readWorkbookFile(file, shown);
+    return { kind: 'kept', reason: read.error ?? T.upgrade.package, indicators: [] };
+  }
+  const outcome = await upgradeWorkbook(buffer, shown, unit, year, config, when);
+  if (outcome.kind !== 'added') return outcome;
+  try {
+    fs.accessSync(real, fs.constants.W_OK);
+  } catch {
+    return { kind: 'kept', reason: T.writeDetail.noPermission, indicators: outcome.indicators };
+  }
+  // Someone saved the file meanwhile (Excel open on it): their version is not replaced.
+  let current: Buffer | undefined;
+  try {
+    current = fs.readFileSync(real);
+  } catch {
+    current = undefined;
+  }
+  if (!current?.equals(buffer)) return { kind: 'kept', reason: T.upgrade.changed, indicators: outcome.indicators };
+  // The backup first: if it cannot be written, the file is not touched either.
+  const { mode } = fs.statSync(real);
+  const backup = backupPath(real);
+  writeOutput(backup, buffer, mode);
+  writeOutput(real, outcome.buffer, mode);
+  return { ...outcome, backup };
 }

@@ -40,11 +40,16 @@ Biến môi trường:
 Tạo mẫu báo cáo trống cho từng đơn vị, mỗi đơn vị một tệp <mã-đơn-vị>-<năm>.xlsx.
 Ô số liệu chỉ nhận số không âm; các ô khác được khóa (không đặt mật khẩu).
 
+Tệp đã có thì không bị ghi đè. Nếu danh mục có chỉ tiêu mới (thêm giữa năm) mà trang của
+năm đó chưa có dòng, công cụ chèn thêm các dòng này đúng nhóm và vị trí như mẫu mới, giữ
+nguyên mọi số liệu, ghi chú, ngày nộp và các trang khác; bản trước khi thêm được lưu thành
+<tên tệp>.bak. Trang đã bị sửa cột thì giữ nguyên và nêu lý do cùng các dòng còn thiếu.
+
 Tùy chọn:
   --year NĂM        năm báo cáo, ví dụ 2018 (bắt buộc)
   --out THƯ_MỤC     thư mục ghi các tệp mẫu (bắt buộc)
   --unit MÃ         chỉ tạo cho đơn vị này (có thể lặp lại)
-  --force           ghi đè tệp đã có (mặc định: không ghi đè, để khỏi mất số liệu đã điền)
+  --force           ghi đè tệp đã có bằng mẫu trống (mất số liệu đã điền)
 ${CONFIG_OPTIONS}
   -h, --help        hướng dẫn này
 
@@ -242,8 +247,50 @@ export const CLI_TEXT = {
     `Tệp kết quả ${option} ${file} cũng là tệp báo cáo đầu vào ${input}: ghi vào đó sẽ xóa mất báo cáo này. Hãy chọn tên tệp khác (hoặc đặt tệp kết quả ra ngoài thư mục báo cáo của xã). Chưa ghi tệp nào.`,
   sameOutput: (first: string, second: string, file: string) =>
     `${first} và ${second} cùng chỉ tới một tệp (${file}): tệp ghi sau sẽ đè mất tệp ghi trước. Hãy đặt cho mỗi tệp kết quả một tên riêng. Chưa ghi tệp nào.`,
-  templatesDone: (n: number, dir: string) => `Đã tạo ${n} mẫu báo cáo trong ${dir}`,
-  templateExists: (file: string) => `Bỏ qua (đã có tệp, có thể đã điền số liệu): ${file}. Dùng --force để ghi đè.`,
+  templatesDone: (n: number, dir: string, added: number, unchanged: number, kept: number) =>
+    `Đã tạo ${n} mẫu báo cáo trong ${dir}` +
+    (added ? `; thêm dòng chỉ tiêu mới vào ${added} tệp` : '') +
+    (unchanged ? `; ${unchanged} tệp không thay đổi` : '') +
+    (kept ? `; ${kept} tệp giữ nguyên (xem lý do ở trên)` : ''),
+  /** A row of an indicator, in the lists below. */
+  templateRow: (label: string, code: string) => `"${label}" (mã ${code})`,
+  templateAdded: (file: string, sheet: string, rows: string[], backup: string) =>
+    `Đã thêm ${rows.length} dòng chỉ tiêu mới vào ${file} (trang "${sheet}"), số liệu đã điền giữ nguyên: ${rows.join(', ')}. Bản trước khi thêm: ${backup}`,
+  templateUnchanged: (file: string) => `Không thay đổi: ${file} (đã có dòng cho mọi chỉ tiêu).`,
+  templateExists: (file: string, reason: string, rows: string[]) =>
+    `Bỏ qua (đã có tệp, giữ nguyên): ${file} — ${reason.replace(/\.+$/, '')}.` +
+    (rows.length
+      ? ` Còn thiếu dòng cho ${rows.length} chỉ tiêu: ${rows.join(', ')}; hãy thêm tay (ghi đúng mã ở cột "Mã").`
+      : '') +
+    ' Dùng --force để ghi đè bằng mẫu trống (mất số liệu đã điền).',
+  /** Why an existing workbook did not get the new indicators' rows (after templateExists' "—"). */
+  upgrade: {
+    noSheet: (unit: string, year: number) =>
+      `tệp không có trang báo cáo nào của ${unit} năm ${year} mà công cụ đọc được`,
+    severalSheets: (unit: string, year: number, sheets: string[]) =>
+      `tệp có ${sheets.length} trang báo cáo của ${unit} năm ${year} (${sheets.map((s) => `"${s}"`).join(', ')}), không rõ nên thêm dòng vào trang nào`,
+    columns: (sheet: string) =>
+      `các cột của trang "${sheet}" đã bị sửa (chèn, xóa hoặc đổi tên cột) nên không tự thêm dòng được`,
+    objects: (sheet: string, what: string[]) =>
+      `trang "${sheet}" có ${what.join(', ')}, mà công cụ không dời theo các dòng được`,
+    objectNames: {
+      table: 'bảng (Table)',
+      pivotTable: 'bảng tổng hợp (PivotTable)',
+      ctrlProp: 'nút điều khiển (form control)',
+      control: 'điều khiển ActiveX',
+      oleObject: 'đối tượng nhúng (OLE)',
+      package: 'đối tượng nhúng',
+      slicer: 'bộ lọc (slicer)',
+      timeline: 'bộ lọc thời gian (timeline)',
+    } as Record<string, string>,
+    otherObject: (type: string) => `đối tượng khác (${type})`,
+    formula:
+      'tệp có công thức mà công cụ không tự dời được (bảng dữ liệu What-If, tham chiếu 3-D qua nhiều trang, hoặc tham chiếu tới cuối trang)',
+    package: 'cấu trúc tệp .xlsx khác thường (thiếu phần định dạng hoặc phần trang tính)',
+    verify:
+      'đã thử thêm dòng nhưng khi đọc lại thấy số liệu không còn y nguyên, nên không ghi (hãy báo lỗi này cho người phát triển kèm tệp)',
+    changed: 'tệp vừa bị sửa trong lúc chạy lệnh (có thể đang mở trong Excel); hãy đóng tệp rồi chạy lại',
+  },
   dataErrorsNote: (errors: number) =>
     `Có ${errors} lỗi số liệu: các ô sai không được cộng vào tổng (xem danh sách trên và trang lỗi trong tệp tổng hợp).`,
   noChartNote: 'Ghi chú: tệp .xlsx không có biểu đồ (thư viện ghi .xlsx chưa hỗ trợ); biểu đồ có trong báo cáo HTML.',

@@ -1,0 +1,173 @@
+/**
+ * `tonghop template` on a commune workbook that exists: the rows of indicators added to the
+ * catalogue since it was made are inserted in place (the engine's plan, shared with the add-on's
+ * "Tạo mẫu": src/engine/sheet/missing-rows.ts; the edit: xlsx/insert-rows.ts), and nothing else.
+ *
+ * Before anything is written the result is read back and compared with the file: every non-empty
+ * cell of every sheet is where it was (or where its row moved to) with the same value, the report
+ * sheet's only other cells are the new rows and the planned STT numbers, and the engine reads the
+ * same figures, notes and dates for every indicator the file had. Any difference and the file is
+ * left as it was, named with the reason; so is a file the reader cannot map.
+ */
+import { unitDisplayName } from '../engine/sheet/layout';
+import { planMissingRows, shiftedRow } from '../engine/sheet/missing-rows';
+import { readWorkbook } from '../engine/sheet/read';
+import type { CellValue, Grid, Indicator, Unit, UnitYear, WorkbookInput } from '../engine/types';
+import { hasRow } from '../engine/validation/presence';
+import { CLI_TEXT as T } from '../messages/vi/cli';
+import type { Config } from './config';
+import { type AddPlan, InsertRefused, insertRows, type RefusedReason } from './xlsx/insert-rows';
+import { readWorkbookBuffer } from './xlsx/read';
+import { toXlsxBuffer } from './xlsx/write';
+
+export type Upgrade =
+  /** Every indicator has its row: the file is not written. */
+  | { kind: 'unchanged' }
+  | { kind: 'added'; sheet: string; indicators: Indicator[]; buffer: Buffer }
+  /** Left as it was: `reason` in Vietnamese; `indicators` still without a row when known. */
+  | { kind: 'kept'; reason: string; indicators: Indicator[] };
+
+function refusal(reason: RefusedReason, sheet: string): string {
+  switch (reason.kind) {
+    case 'objects':
+      return T.upgrade.objects(
+        sheet,
+        reason.what.map((w) => T.upgrade.objectNames[w] ?? T.upgrade.otherObject(w)),
+      );
+    case 'formula':
+      return T.upgrade.formula;
+    case 'package':
+      return T.upgrade.package;
+  }
+}
+
+/** The unit's report of `year` in the workbook, or why there is none to complete. */
+function reportOf(
+  wb: WorkbookInput,
+  unit: Unit,
+  year: number,
+  config: Config,
+): { report: UnitYear; grid: Grid } | { reason: string } {
+  const { reports } = readWorkbook(wb, { catalogue: config.catalogue, units: config.units, year });
+  const own = reports.filter((r) => r.unitCode === unit.code && r.year === year);
+  const name = unitDisplayName(unit);
+  if (!own.length) return { reason: T.upgrade.noSheet(name, year) };
+  const sheets = own.map((r) => r.sheet);
+  if (sheets.length > 1) return { reason: T.upgrade.severalSheets(name, year, sheets) };
+  const sheet = wb.sheets.find((s) => s.name === own[0].sheet);
+  return sheet?.grid ? { report: own[0], grid: sheet.grid } : { reason: T.upgrade.noSheet(name, year) };
+}
+
+/** What `tonghop template` does to `buffer`, the unit's workbook (`shown` in messages). */
+export async function upgradeWorkbook(
+  buffer: Buffer,
+  shown: string,
+  unit: Unit,
+  year: number,
+  config: Config,
+  when: Date,
+): Promise<Upgrade> {
+  const before = await readWorkbookBuffer(buffer, shown);
+  if (!before.workbook) return { kind: 'kept', reason: before.error ?? T.upgrade.package, indicators: [] };
+  const found = reportOf(before.workbook, unit, year, config);
+  if ('reason' in found) return { kind: 'kept', reason: found.reason, indicators: [] };
+  const { report, grid } = found;
+  const plan = planMissingRows(grid, report, config.catalogue, unit, year);
+  if (plan.kind === 'none') return { kind: 'unchanged' };
+  if (plan.kind === 'columns')
+    return { kind: 'kept', reason: T.upgrade.columns(report.sheet), indicators: plan.indicators };
+
+  let out: Buffer;
+  try {
+    const fresh = await toXlsxBuffer({ sheets: [plan.model] }, { now: when });
+    out = await insertRows(buffer, report.sheet, plan, fresh);
+  } catch (e) {
+    if (!(e instanceof InsertRefused)) throw e;
+    return { kind: 'kept', reason: refusal(e.reason, report.sheet), indicators: plan.indicators };
+  }
+  const after = await readWorkbookBuffer(out, shown);
+  const same =
+    after.workbook !== undefined &&
+    sameCells(before.workbook, after.workbook, report.sheet, plan) &&
+    sameFigures(report, after.workbook, unit, year, config, plan);
+  if (!same) return { kind: 'kept', reason: T.upgrade.verify, indicators: plan.indicators };
+  return { kind: 'added', sheet: report.sheet, indicators: plan.indicators, buffer: out };
+}
+
+// ------------------------------------------------------------------ read-back checks
+
+function key(v: CellValue): string {
+  if (v instanceof Date) return `d:${v.getTime()}`;
+  return `${typeof v}:${String(v)}`;
+}
+
+/** Non-empty cells of a grid: "row:col" (1-based) → value key. */
+function cellsOf(grid: Grid, row: (r: number) => number = (r) => r): Map<string, string> {
+  const out = new Map<string, string>();
+  grid.forEach((line, r) => {
+    (line ?? []).forEach((v, c) => {
+      if (v !== '' && v !== null && v !== undefined) out.set(`${row(r + 1)}:${c + 1}`, key(v));
+    });
+  });
+  return out;
+}
+
+function sameMaps(a: Map<string, string>, b: Map<string, string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [k, v] of a) if (b.get(k) !== v) return false;
+  return true;
+}
+
+/**
+ * Every sheet as it was: the same sheets in the same order, other sheets cell for cell, the report
+ * sheet's cells at their moved rows plus exactly the new rows' values and the planned STT numbers.
+ */
+function sameCells(before: WorkbookInput, after: WorkbookInput, sheet: string, plan: AddPlan): boolean {
+  if (before.sheets.map((s) => s.name).join('\n') !== after.sheets.map((s) => s.name).join('\n')) return false;
+  return before.sheets.every((s, k) => {
+    const now = cellsOf(after.sheets[k].grid ?? []);
+    if (s.name !== sheet) return sameMaps(cellsOf(s.grid ?? []), now);
+    const expected = cellsOf(s.grid ?? [], (r) => shiftedRow(plan.blocks, r));
+    for (const run of plan.numbers)
+      run.values.forEach((v, i) => {
+        expected.set(`${run.row + i}:2`, key(v));
+      });
+    for (const row of plan.rows)
+      row.cells.forEach((c, i) => {
+        // A formula has no cached result yet: it reads as empty.
+        if (c && !c.f && c.v !== null && c.v !== '') expected.set(`${row.row}:${i + 1}`, key(c.v));
+      });
+    return sameMaps(expected, now);
+  });
+}
+
+/** The engine reads the same figures, notes and dates for the indicators the file had, and empty new rows. */
+function sameFigures(
+  before: UnitYear,
+  after: WorkbookInput,
+  unit: Unit,
+  year: number,
+  config: Config,
+  plan: AddPlan,
+): boolean {
+  const found = reportOf(after, unit, year, config);
+  if ('reason' in found || found.report.sheet !== before.sheet) return false;
+  const r = found.report;
+  const json = (v: unknown) => JSON.stringify(v ?? null);
+  if (json(r.submitted) !== json(before.submitted)) return false;
+  const added = new Set(plan.indicators.map((i) => i.code));
+  return config.catalogue.indicators.every((ind) => {
+    if (added.has(ind.code))
+      return (
+        hasRow(r, ind.code) &&
+        (r.values[ind.code] ?? []).every((v) => v === null) &&
+        (r.notes[ind.code] ?? []).every((v) => v === null || v === '')
+      );
+    return (
+      json(r.values[ind.code]) === json(before.values[ind.code]) &&
+      json(r.notes[ind.code]) === json(before.notes[ind.code]) &&
+      json(r.invalid.filter((c) => c.startsWith(`${ind.code}:`))) ===
+        json(before.invalid.filter((c) => c.startsWith(`${ind.code}:`)))
+    );
+  });
+}

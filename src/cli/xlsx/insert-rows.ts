@@ -1,0 +1,894 @@
+/**
+ * Rows inserted into a commune's .xlsx in place, as Excel's "Insert rows" would: the engine's plan
+ * (src/engine/sheet/missing-rows.ts) applied to the package's XML, so everything the file holds
+ * stays as it was: figures, notes, dates, comments, styles someone added, other sheets, charts.
+ *
+ * exceljs is not used to rewrite the file: loading and saving a workbook with it drops what it does
+ * not model (charts, pivot tables, threaded comments, parts of newer Excel features) and its row
+ * insertion moves neither formulas, validation nor conditional formats. Here only these parts change:
+ *
+ *  - the report sheet: rows below each insertion point move down, with every reference to them
+ *    (cells, formulas, shared formulas written out per cell, merges, validation, conditional
+ *    formats, hyperlinks, protected ranges, selection, page breaks, Excel 2010 extensions); the new
+ *    rows are copied from a fresh sheet rendered by write.ts (styles, validation, year-total
+ *    formula moved to its row); STT numbers as planned; the rule highlighting replaced by the fresh
+ *    sheet's at the sheet's rows; its comments, threaded comments and drawings' anchors move too;
+ *  - other sheets, defined names, charts and pivot caches: references to moved rows of the report
+ *    sheet are moved;
+ *  - styles.xml gets the new rows' styles; the calculation chain (a cache Excel rebuilds) is
+ *    dropped and the workbook asks for a full recalculation on load.
+ *
+ * A sheet holding something whose rows this cannot move (tables, pivot tables, form controls, OLE
+ * objects, data tables, 3-D references) is refused (InsertRefused), never half done.
+ */
+import JSZip from 'jszip';
+import { a1, colLetter, LAYOUT, parseCell } from '../../engine/sheet/layout';
+import { moveFormula, type RowsPlan, RULE_FORMULA, shiftedRow } from '../../engine/sheet/missing-rows';
+import { type CellRef, MAX_ROW, mapRefs, sameSheet } from '../../engine/sheet/refs';
+import {
+  attr,
+  child,
+  clone,
+  element,
+  elements,
+  escapeText,
+  insertInOrder,
+  localName,
+  parseXml,
+  prefixOf,
+  removeAttr,
+  serializeXml,
+  setAttr,
+  setText,
+  textOf,
+  walk,
+  type XDocument,
+  type XElement,
+} from './xml';
+
+export type AddPlan = Extract<RowsPlan, { kind: 'add' }>;
+
+/** Why the rows were not inserted; the file is left as it was. */
+export type RefusedReason =
+  /** The sheet holds objects whose rows are not moved here (relationship types, e.g. "table"). */
+  | { kind: 'objects'; what: string[] }
+  /** A formula this cannot move: a data table, a 3-D reference, a reference past the last row. */
+  | { kind: 'formula' }
+  /** A part the package should have is missing or is not XML. */
+  | { kind: 'package' };
+
+export class InsertRefused extends Error {
+  constructor(readonly reason: RefusedReason) {
+    super(reason.kind);
+  }
+}
+
+/** Relationships of the report sheet whose parts are moved with its rows (or hold no position). */
+const MOVABLE = new Set([
+  'hyperlink',
+  'comments',
+  'vmlDrawing',
+  'drawing',
+  'threadedComment',
+  'printerSettings',
+  'image',
+]);
+
+/** CT_Worksheet's sequence, for placing a new child element. */
+const WORKSHEET_ORDER = [
+  'sheetPr',
+  'dimension',
+  'sheetViews',
+  'sheetFormatPr',
+  'cols',
+  'sheetData',
+  'sheetCalcPr',
+  'sheetProtection',
+  'protectedRanges',
+  'scenarios',
+  'autoFilter',
+  'sortState',
+  'dataConsolidate',
+  'customSheetViews',
+  'mergeCells',
+  'phoneticPr',
+  'conditionalFormatting',
+  'dataValidations',
+  'hyperlinks',
+  'printOptions',
+  'pageMargins',
+  'pageSetup',
+  'headerFooter',
+  'rowBreaks',
+  'colBreaks',
+  'customProperties',
+  'cellWatches',
+  'ignoredErrors',
+  'smartTags',
+  'drawing',
+  'legacyDrawing',
+  'legacyDrawingHF',
+  'drawingHF',
+  'picture',
+  'oleObjects',
+  'controls',
+  'webPublishItems',
+  'tableParts',
+  'extLst',
+] as const;
+
+const STYLES_ORDER = [
+  'numFmts',
+  'fonts',
+  'fills',
+  'borders',
+  'cellStyleXfs',
+  'cellXfs',
+  'cellStyles',
+  'dxfs',
+  'tableStyles',
+  'colors',
+  'extLst',
+] as const;
+
+const WORKBOOK_ORDER = [
+  'fileVersion',
+  'fileSharing',
+  'workbookPr',
+  'workbookProtection',
+  'bookViews',
+  'sheets',
+  'functionGroups',
+  'externalReferences',
+  'definedNames',
+  'calcPr',
+  'oleSize',
+  'customWorkbookViews',
+  'pivotCaches',
+  'smartTagPr',
+  'smartTagTypes',
+  'webPublishing',
+  'fileRecoveryPr',
+  'webPublishObjects',
+  'extLst',
+] as const;
+
+// ------------------------------------------------------------------ package
+
+/** The zip and its parts, parsed on first use and written back only when changed. */
+class Package {
+  private docs = new Map<string, XDocument>();
+  private changed = new Set<string>();
+  private removed = new Set<string>();
+
+  constructor(readonly zip: JSZip) {}
+
+  has(path: string): boolean {
+    return this.zip.file(path) !== null && !this.removed.has(path);
+  }
+
+  async text(path: string): Promise<string> {
+    const f = this.zip.file(path);
+    if (!f) throw new InsertRefused({ kind: 'package' });
+    return f.async('string');
+  }
+
+  async doc(path: string): Promise<XDocument> {
+    let d = this.docs.get(path);
+    if (!d) {
+      try {
+        d = parseXml(await this.text(path));
+      } catch (e) {
+        if (e instanceof InsertRefused) throw e;
+        throw new InsertRefused({ kind: 'package' });
+      }
+      this.docs.set(path, d);
+    }
+    return d;
+  }
+
+  touch(path: string): void {
+    this.changed.add(path);
+  }
+
+  setText(path: string, text: string): void {
+    this.zip.file(path, text);
+  }
+
+  remove(path: string): void {
+    this.removed.add(path);
+  }
+
+  paths(): string[] {
+    return Object.keys(this.zip.files).filter((p) => !this.zip.files[p].dir && !this.removed.has(p));
+  }
+
+  /** Relationships of a part: id → { type (last segment), target part, external }. */
+  async rels(part: string): Promise<Map<string, { type: string; target: string; external: boolean }>> {
+    const dir = part.slice(0, part.lastIndexOf('/') + 1);
+    const relsPath = `${dir}_rels/${part.slice(dir.length)}.rels`;
+    const out = new Map<string, { type: string; target: string; external: boolean }>();
+    if (!this.has(relsPath)) return out;
+    const doc = await this.doc(relsPath);
+    for (const r of elements(doc.root, 'Relationship')) {
+      const type = (attr(r, 'Type') ?? '').split('/').pop() ?? '';
+      const external = attr(r, 'TargetMode') === 'External';
+      const target = attr(r, 'Target') ?? '';
+      out.set(attr(r, 'Id') ?? '', { type, target: external ? target : resolvePart(dir, target), external });
+    }
+    return out;
+  }
+
+  async build(): Promise<Buffer> {
+    for (const p of this.changed) {
+      const d = this.docs.get(p);
+      if (d) this.zip.file(p, serializeXml(d));
+    }
+    for (const p of this.removed) this.zip.remove(p);
+    const buf = await this.zip.generateAsync({
+      type: 'nodebuffer',
+      compression: 'DEFLATE',
+      compressionOptions: { level: 6 },
+    });
+    return buf;
+  }
+}
+
+function resolvePart(dir: string, target: string): string {
+  const parts = (target.startsWith('/') ? target.slice(1) : dir + target).split('/');
+  const out: string[] = [];
+  for (const p of parts) {
+    if (p === '..') out.pop();
+    else if (p !== '.' && p !== '') out.push(p);
+  }
+  return out.join('/');
+}
+
+// ------------------------------------------------------------------ references
+
+/** Rows as they were → rows after the insertion; refuses a reference pushed past the last row. */
+function rowMover(plan: AddPlan): (row: number) => number {
+  return (row) => {
+    const moved = shiftedRow(plan.blocks, row);
+    if (moved > MAX_ROW) throw new InsertRefused({ kind: 'formula' });
+    return moved;
+  };
+}
+
+type RefMapper = (ref: CellRef) => CellRef | null;
+
+/**
+ * References into the report sheet moved: in the sheet itself (`own`) those without a sheet or
+ * naming it; elsewhere only those naming it.
+ */
+function refMapper(sheetName: string, move: (row: number) => number, own: boolean): RefMapper {
+  return (ref) => {
+    if (ref.sheet?.includes(':')) throw new InsertRefused({ kind: 'formula' });
+    const ours = ref.sheet === null ? own : sameSheet(ref.sheet, sheetName);
+    if (!ours || ref.row === null) return null;
+    const row = move(ref.row);
+    return row === ref.row ? null : { ...ref, row };
+  };
+}
+
+/** Elements whose text is a formula or a list of ranges. */
+const FORMULA_ELEMENTS = new Set(['f', 'formula', 'formula1', 'formula2', 'sqref']);
+/** Attributes holding a cell, a range or a list of ranges (on any element of a worksheet). */
+const RANGE_ATTRS = new Set(['ref', 'sqref', 'topLeftCell', 'activeCell', 'location']);
+
+/** Rewrite every formula (and, in the report sheet, every position) of a worksheet's tree. Returns whether anything changed. */
+function moveRefsInSheet(root: XElement, map: RefMapper, move: ((row: number) => number) | null): boolean {
+  let changed = false;
+  const rewrite = (s: string) => {
+    const out = mapRefs(s, map);
+    if (out !== s) changed = true;
+    return out;
+  };
+  walk(root, (e, parent) => {
+    const local = localName(e.name);
+    if (FORMULA_ELEMENTS.has(local)) {
+      const t = textOf(e);
+      if (t) {
+        const out = rewrite(t);
+        if (out !== t) setText(e, out);
+      }
+    }
+    for (const a of e.attrs) {
+      if (RANGE_ATTRS.has(a[0])) {
+        // In another sheet only a hyperlink's location can name the report sheet.
+        if (!move && a[0] !== 'location') continue;
+        a[1] = rewrite(a[1]);
+      }
+    }
+    if (!move) return;
+    if (local === 'row' && parent && localName(parent.name) === 'sheetData') {
+      const r = Number(attr(e, 'r'));
+      setAttr(e, 'r', String(move(r)));
+    } else if ((local === 'c' || local === 'cellWatch') && attr(e, 'r')) {
+      setAttr(e, 'r', rewrite(attr(e, 'r') as string));
+    } else if (local === 'brk' && parent && localName(parent.name) === 'rowBreaks') {
+      const id = Number(attr(e, 'id'));
+      if (Number.isInteger(id) && id > 0) setAttr(e, 'id', String(move(id)));
+    }
+  });
+  return changed;
+}
+
+// ------------------------------------------------------------------ shared formulas
+
+function cellPos(c: XElement): { row: number; col: number } | null {
+  return parseCell(attr(c, 'r'));
+}
+
+/**
+ * Shared formulas (one formula filled over a range, stored once) written out per cell, so each
+ * cell's references move with it: a shared formula cannot say that its first cell's reference
+ * moved and another's did not. `which` picks the groups (by their first cell's formula).
+ */
+function unshareFormulas(sheetData: XElement, which: (formula: string) => boolean): boolean {
+  const masters = new Map<string, { row: number; col: number; text: string }>();
+  const cells = elements(sheetData, 'row').flatMap((r) => elements(r, 'c'));
+  for (const c of cells) {
+    const f = child(c, 'f');
+    if (!f || attr(f, 't') !== 'shared' || attr(f, 'ref') === undefined) continue;
+    const pos = cellPos(c);
+    const text = textOf(f);
+    if (pos && text && which(text)) masters.set(attr(f, 'si') ?? '', { ...pos, text });
+  }
+  if (!masters.size) return false;
+  for (const c of cells) {
+    const f = child(c, 'f');
+    if (!f || attr(f, 't') !== 'shared') continue;
+    const master = masters.get(attr(f, 'si') ?? '');
+    const pos = cellPos(c);
+    if (!master || !pos) continue;
+    const dr = pos.row - master.row;
+    const dc = pos.col - master.col;
+    const text = mapRefs(master.text, (ref) => {
+      const row = ref.row !== null && !ref.rowAbs ? ref.row + dr : ref.row;
+      const col = ref.col !== null && !ref.colAbs ? ref.col + dc : ref.col;
+      if ((row !== null && (row < 1 || row > MAX_ROW)) || (col !== null && col < 1))
+        throw new InsertRefused({ kind: 'formula' });
+      return { ...ref, row, col };
+    });
+    for (const a of ['t', 'ref', 'si']) removeAttr(f, a);
+    setText(f, text);
+  }
+  return true;
+}
+
+// ------------------------------------------------------------------ styles
+
+/** Styles of the fresh sheet brought into the file's styles.xml (each once; an identical one is reused). */
+class StyleImporter {
+  private xfs = new Map<number, number>();
+  private dxfs = new Map<number, number>();
+  private seen = new Map<XElement, Map<string, number>>();
+  private readonly prefix: string;
+
+  constructor(
+    private readonly target: XElement,
+    private readonly fresh: XElement,
+  ) {
+    this.prefix = prefixOf(target.name);
+  }
+
+  /** The target's container `local`, made (in schema order) when missing. */
+  private list(local: (typeof STYLES_ORDER)[number]): XElement {
+    let el = child(this.target, local);
+    if (!el) {
+      el = element(this.prefix + local, [['count', '0']]);
+      insertInOrder(this.target, el, STYLES_ORDER);
+    }
+    return el;
+  }
+
+  /** A copy of a fresh element with the target's prefix and no attributes of other namespaces. */
+  private adopt(el: XElement): XElement {
+    const out = clone(el);
+    walk(out, (e) => {
+      e.name = this.prefix + localName(e.name);
+      e.attrs = e.attrs.filter(([k]) => !k.includes(':'));
+    });
+    return out;
+  }
+
+  /** Index of `el` in the target's container `local`: an identical one, else appended. */
+  private add(local: (typeof STYLES_ORDER)[number], el: XElement): number {
+    const container = this.list(local);
+    let index = this.seen.get(container);
+    const items = elements(container);
+    if (!index) {
+      index = new Map();
+      items.forEach((it, k) => {
+        const key = serialize(it);
+        if (!index?.has(key)) index?.set(key, k);
+      });
+      this.seen.set(container, index);
+    }
+    const key = serialize(el);
+    const found = index.get(key);
+    if (found !== undefined) return found;
+    container.children.push(el);
+    index.set(key, items.length);
+    setAttr(container, 'count', String(items.length + 1));
+    return items.length;
+  }
+
+  private freshItem(local: string, k: number): XElement {
+    const item = elements(child(this.fresh, local) ?? element(local))[k];
+    if (!item) throw new InsertRefused({ kind: 'package' });
+    return this.adopt(item);
+  }
+
+  private numFmt(id: number): number {
+    if (id < 164) return id;
+    const fresh = elements(child(this.fresh, 'numFmts') ?? element('numFmts')).find(
+      (n) => attr(n, 'numFmtId') === String(id),
+    );
+    if (!fresh) return 0;
+    const code = attr(fresh, 'formatCode') ?? '';
+    const list = this.list('numFmts');
+    const existing = elements(list).find((n) => attr(n, 'formatCode') === code);
+    if (existing) return Number(attr(existing, 'numFmtId'));
+    const next = Math.max(163, ...elements(list).map((n) => Number(attr(n, 'numFmtId')) || 0)) + 1;
+    list.children.push(
+      element(`${this.prefix}numFmt`, [
+        ['numFmtId', String(next)],
+        ['formatCode', code],
+      ]),
+    );
+    setAttr(list, 'count', String(elements(list).length));
+    return next;
+  }
+
+  /** The target's cellXfs index for the fresh sheet's style `s`. */
+  xf(s: number): number {
+    const known = this.xfs.get(s);
+    if (known !== undefined) return known;
+    const xf = this.freshItem('cellXfs', s);
+    // The first font and border (and the first two fills, which the format reserves) are the
+    // workbook's defaults: new cells without a font of their own get the file's, as its other cells do.
+    const sub = (a: string, local: 'fonts' | 'fills' | 'borders') => {
+      const v = Number(attr(xf, a));
+      if (!Number.isInteger(v)) return;
+      const reserved = local === 'fills' ? 2 : 1;
+      setAttr(xf, a, String(v < reserved ? v : this.add(local, this.freshItem(local, v))));
+    };
+    sub('fontId', 'fonts');
+    sub('fillId', 'fills');
+    sub('borderId', 'borders');
+    const nf = attr(xf, 'numFmtId');
+    if (nf !== undefined) setAttr(xf, 'numFmtId', String(this.numFmt(Number(nf))));
+    // The fresh sheet's xfId is 0, "Normal", which every styles.xml has (else it is left out).
+    if (!child(this.target, 'cellStyleXfs')) removeAttr(xf, 'xfId');
+    const index = this.add('cellXfs', xf);
+    this.xfs.set(s, index);
+    return index;
+  }
+
+  /** The target's dxfs index for the fresh sheet's conditional format `d`. */
+  dxf(d: number): number {
+    const known = this.dxfs.get(d);
+    if (known !== undefined) return known;
+    const index = this.add('dxfs', this.freshItem('dxfs', d));
+    this.dxfs.set(d, index);
+    return index;
+  }
+}
+
+function serialize(el: XElement): string {
+  return serializeXml({ prolog: '', root: el, epilog: '' });
+}
+
+// ------------------------------------------------------------------ the fresh sheet
+
+interface Fresh {
+  sheet: XElement;
+  styles: XElement;
+  strings: string[];
+  rows: Map<number, XElement>;
+}
+
+async function readFresh(buffer: Buffer): Promise<Fresh> {
+  const pkg = new Package(await JSZip.loadAsync(buffer));
+  const { sheets } = await workbookParts(pkg);
+  const first = sheets[0];
+  if (!first) throw new InsertRefused({ kind: 'package' });
+  const sheet = (await pkg.doc(first.part)).root;
+  const styles = (await pkg.doc(sheets.styles)).root;
+  const strings = pkg.has(sheets.strings)
+    ? elements((await pkg.doc(sheets.strings)).root, 'si').map((si) => {
+        let t = '';
+        walk(si, (e) => {
+          if (localName(e.name) === 't') t += textOf(e);
+        });
+        return t;
+      })
+    : [];
+  const rows = new Map<number, XElement>();
+  for (const r of elements(child(sheet, 'sheetData') ?? element('sheetData'), 'row')) rows.set(Number(attr(r, 'r')), r);
+  return { sheet, styles, strings, rows };
+}
+
+interface WorkbookParts extends Array<{ name: string; part: string; type: string }> {
+  styles: string;
+  strings: string;
+}
+
+async function workbookParts(pkg: Package): Promise<{ workbook: string; sheets: WorkbookParts }> {
+  const root = await pkg.rels('');
+  const office = [...root.values()].find((r) => r.type === 'officeDocument');
+  const workbook = office?.target ?? 'xl/workbook.xml';
+  const doc = await pkg.doc(workbook);
+  const rels = await pkg.rels(workbook);
+  const sheets = [] as unknown as WorkbookParts;
+  for (const s of elements(child(doc.root, 'sheets') ?? element('sheets'), 'sheet')) {
+    const id = s.attrs.find(([k]) => localName(k) === 'id' && k.includes(':'))?.[1] ?? '';
+    const rel = rels.get(id);
+    if (rel) sheets.push({ name: attr(s, 'name') ?? '', part: rel.target, type: rel.type });
+  }
+  const of = (type: string) => [...rels.values()].find((r) => r.type === type)?.target ?? '';
+  sheets.styles = of('styles');
+  sheets.strings = of('sharedStrings');
+  return { workbook, sheets };
+}
+
+// ------------------------------------------------------------------ cells
+
+function inlineString(prefix: string, text: string): XElement {
+  const space: [string, string][] = /^\s|\s$/.test(text) ? [['xml:space', 'preserve']] : [];
+  return element(`${prefix}is`, [], [element(`${prefix}t`, space, [escapeText(text)])]);
+}
+
+/** Set a cell's value to a number or a text (kept its style). */
+function setCellValue(c: XElement, value: string | number, prefix: string): void {
+  c.children = c.children.filter((k) => typeof k === 'string' || !['f', 'v', 'is'].includes(localName(k.name)));
+  if (typeof value === 'number') {
+    removeAttr(c, 't');
+    c.children.unshift(element(`${prefix}v`, [], [String(value)]));
+  } else {
+    setAttr(c, 't', 'inlineStr');
+    c.children.unshift(inlineString(prefix, value));
+  }
+}
+
+/** A fresh sheet's cell for sheet row `row`: its style brought over, text inline, the formula moved there. */
+function newCell(
+  fc: XElement,
+  modelRow: number,
+  row: number,
+  fresh: Fresh,
+  styles: StyleImporter,
+  prefix: string,
+): XElement {
+  const pos = cellPos(fc) as { row: number; col: number };
+  const c = element(`${prefix}c`, [['r', a1(row, pos.col)]]);
+  const s = attr(fc, 's');
+  if (s !== undefined) setAttr(c, 's', String(styles.xf(Number(s))));
+  const t = attr(fc, 't');
+  const f = child(fc, 'f');
+  const v = child(fc, 'v');
+  if (f) {
+    const moved = moveFormula(textOf(f), (r) => (r === modelRow ? row : r)) ?? textOf(f);
+    c.children.push(element(`${prefix}f`, [], [escapeText(moved)]));
+  } else if (t === 's' && v) {
+    setCellValue(c, fresh.strings[Number(textOf(v))] ?? '', prefix);
+  } else if (v) {
+    if (t) setAttr(c, 't', t);
+    c.children.push(element(`${prefix}v`, [], [escapeText(textOf(v))]));
+  }
+  return c;
+}
+
+/** Give every row and cell its explicit position (the format lets writers leave them out). Returns whether one had none. */
+function explicitPositions(sheetData: XElement): boolean {
+  let changed = false;
+  let r = 0;
+  for (const row of elements(sheetData, 'row')) {
+    const given = Number(attr(row, 'r'));
+    r = given || r + 1;
+    if (!given) {
+      setAttr(row, 'r', String(r));
+      changed = true;
+    }
+    let col = 0;
+    for (const c of elements(row, 'c')) {
+      const pos = cellPos(c);
+      col = pos ? pos.col : col + 1;
+      if (!pos) {
+        setAttr(c, 'r', a1(r, col));
+        changed = true;
+      }
+    }
+  }
+  return changed;
+}
+
+// ------------------------------------------------------------------ the edit
+
+/**
+ * `buffer` (the file) with the plan's rows inserted into its sheet `sheetName`; `freshBuffer` is the
+ * plan's model rendered by write.ts. Throws InsertRefused when the sheet cannot be edited safely.
+ */
+export async function insertRows(
+  buffer: Buffer,
+  sheetName: string,
+  plan: AddPlan,
+  freshBuffer: Buffer,
+): Promise<Buffer> {
+  const fresh = await readFresh(freshBuffer);
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(buffer);
+  } catch {
+    throw new InsertRefused({ kind: 'package' });
+  }
+  const pkg = new Package(zip);
+  const { workbook, sheets } = await workbookParts(pkg);
+  const target = sheets.find((s) => s.name === sheetName && s.type === 'worksheet');
+  if (!target || !sheets.styles || !pkg.has(sheets.styles)) throw new InsertRefused({ kind: 'package' });
+  const move = rowMover(plan);
+
+  // Objects on the sheet whose rows are not moved here: refused before anything is changed.
+  const rels = await pkg.rels(target.part);
+  const blocking = [...rels.values()].filter((r) => !r.external && !MOVABLE.has(r.type)).map((r) => r.type);
+  if (blocking.length) throw new InsertRefused({ kind: 'objects', what: [...new Set(blocking)] });
+
+  const doc = await pkg.doc(target.part);
+  const root = doc.root;
+  const P = prefixOf(root.name);
+  const sheetData = child(root, 'sheetData');
+  if (!sheetData) throw new InsertRefused({ kind: 'package' });
+  walk(root, (e) => {
+    if (localName(e.name) === 'f' && attr(e, 't') === 'dataTable') throw new InsertRefused({ kind: 'formula' });
+  });
+  explicitPositions(sheetData);
+  unshareFormulas(sheetData, () => true);
+
+  // The rule highlighting of the catalogue the sheet was made with goes; the fresh sheet's comes.
+  let priority = 0;
+  root.children = root.children.filter((c) => {
+    if (typeof c === 'string' || localName(c.name) !== 'conditionalFormatting') return true;
+    c.children = c.children.filter((r) => {
+      if (typeof r === 'string' || localName(r.name) !== 'cfRule') return true;
+      const formula = child(r, 'formula');
+      const drop = formula !== undefined && RULE_FORMULA.test(`=${textOf(formula)}`);
+      if (!drop) priority = Math.max(priority, Number(attr(r, 'priority')) || 0);
+      return !drop;
+    });
+    return elements(c, 'cfRule').length > 0;
+  });
+  walk(root, (e) => {
+    if (localName(e.name) === 'cfRule') priority = Math.max(priority, Number(attr(e, 'priority')) || 0);
+  });
+
+  moveRefsInSheet(root, refMapper(sheetName, move, true), move);
+
+  // The new rows, copied from the fresh sheet.
+  const styles = new StyleImporter((await pkg.doc(sheets.styles)).root, fresh.styles);
+  const byRow = new Map<number, XElement>();
+  for (const r of elements(sheetData, 'row')) byRow.set(Number(attr(r, 'r')), r);
+  for (const nr of plan.rows) {
+    if (byRow.has(nr.row)) throw new InsertRefused({ kind: 'package' });
+    const fr = fresh.rows.get(nr.modelRow);
+    const row = element(`${P}row`, [['r', String(nr.row)]]);
+    for (const a of ['ht', 'customHeight']) {
+      const v = fr && attr(fr, a);
+      if (v !== undefined) setAttr(row, a, v);
+    }
+    for (const fc of fr ? elements(fr, 'c') : []) row.children.push(newCell(fc, nr.modelRow, nr.row, fresh, styles, P));
+    byRow.set(nr.row, row);
+  }
+  const rowEls = [...byRow.entries()].sort((a, b) => a[0] - b[0]).map(([, r]) => r);
+  sheetData.children = [...sheetData.children.filter((c) => typeof c === 'string'), ...rowEls];
+
+  // STT numbers, at the rows they now have.
+  const modelRowAt = new Map([...plan.final.entries()].map(([m, r]) => [r, m]));
+  for (const run of plan.numbers) {
+    run.values.forEach((value, k) => {
+      const r = run.row + k;
+      const row = byRow.get(r);
+      if (!row) return;
+      const ref = a1(r, 2);
+      let c = elements(row, 'c').find((x) => attr(x, 'r') === ref);
+      if (!c) {
+        const fc = elements(fresh.rows.get(modelRowAt.get(r) ?? 0) ?? element('row'), 'c').find(
+          (x) => cellPos(x)?.col === 2,
+        );
+        c = element(`${P}c`, [['r', ref]]);
+        if (fc && attr(fc, 's') !== undefined) setAttr(c, 's', String(styles.xf(Number(attr(fc, 's')))));
+        const after = row.children.findIndex((x) => typeof x !== 'string' && (cellPos(x)?.col ?? 0) > 2);
+        row.children.splice(after < 0 ? row.children.length : after, 0, c);
+        removeAttr(row, 'spans');
+      }
+      setCellValue(c, value, P);
+    });
+  }
+
+  // Validation of the new rows, as the fresh sheet has it there.
+  const newRows = new Map(plan.rows.map((r) => [r.modelRow, r.row]));
+  const freshDv = child(fresh.sheet, 'dataValidations');
+  const added: XElement[] = [];
+  for (const dv of freshDv ? elements(freshDv, 'dataValidation') : []) {
+    const parts: string[] = [];
+    for (const range of (attr(dv, 'sqref') ?? '').split(/\s+/).filter(Boolean)) {
+      const [from, to = from] = range.split(':');
+      const p1 = parseCell(from);
+      const p2 = parseCell(to);
+      if (!p1 || !p2) continue;
+      for (const [mr, r] of newRows)
+        if (mr >= p1.row && mr <= p2.row)
+          parts.push(p1.col === p2.col ? a1(r, p1.col) : `${a1(r, p1.col)}:${a1(r, p2.col)}`);
+    }
+    if (!parts.length) continue;
+    const copy = adoptInSheet(dv, P);
+    setAttr(copy, 'sqref', parts.join(' '));
+    added.push(copy);
+  }
+  if (added.length) {
+    let list = child(root, 'dataValidations');
+    if (!list) {
+      list = element(`${P}dataValidations`, [['count', '0']]);
+      insertInOrder(root, list, WORKSHEET_ORDER);
+    }
+    list.children.push(...added);
+    setAttr(list, 'count', String(elements(list, 'dataValidation').length));
+  }
+
+  // The rule highlighting of a fresh sheet, at the sheet's rows.
+  for (const cf of elements(fresh.sheet, 'conditionalFormatting')) {
+    // The writer gives each highlighted row its own range ("E37:P37").
+    const [from, to = from] = (attr(cf, 'sqref') ?? '').split(':');
+    const p1 = parseCell(from);
+    const p2 = parseCell(to);
+    const row = p1 ? plan.final.get(p1.row) : undefined;
+    if (!p1 || !p2 || p1.row !== p2.row || row === undefined) continue;
+    const rules: XElement[] = [];
+    for (const rule of elements(cf, 'cfRule')) {
+      const formula = child(rule, 'formula');
+      const moved = formula ? moveFormula(textOf(formula), (r) => plan.final.get(r)) : null;
+      if (moved === null) continue;
+      const copy = adoptInSheet(rule, P);
+      const dxf = attr(rule, 'dxfId');
+      if (dxf !== undefined) setAttr(copy, 'dxfId', String(styles.dxf(Number(dxf))));
+      setAttr(copy, 'priority', String(++priority));
+      const f = child(copy, 'formula') as XElement;
+      setText(f, moved);
+      rules.push(copy);
+    }
+    if (!rules.length) continue;
+    const sqref = p1.col === p2.col ? a1(row, p1.col) : `${a1(row, p1.col)}:${a1(row, p2.col)}`;
+    insertInOrder(root, element(`${P}conditionalFormatting`, [['sqref', sqref]], rules), WORKSHEET_ORDER);
+  }
+
+  // The used range grows over rows added after the last one.
+  const dim = child(root, 'dimension');
+  const range = dim && attr(dim, 'ref');
+  if (dim && range) {
+    const [from, to = from] = range.split(':');
+    const end = parseCell(to);
+    const last = Math.max(...plan.rows.map((r) => r.row));
+    if (end && last > end.row) setAttr(dim, 'ref', `${from}:${colLetter(Math.max(end.col, LAYOUT.columns))}${last}`);
+  }
+  pkg.touch(target.part);
+  pkg.touch(sheets.styles);
+
+  // Things attached to the sheet's rows: comments, threaded comments, drawings.
+  const move0 = (row0: number) => move(row0 + 1) - 1;
+  for (const rel of rels.values()) {
+    if (rel.external || !pkg.has(rel.target)) continue;
+    if (rel.type === 'comments' || rel.type === 'threadedComment') {
+      const d = await pkg.doc(rel.target);
+      walk(d.root, (e) => {
+        const ref = attr(e, 'ref');
+        if (ref && ['comment', 'threadedComment'].includes(localName(e.name)))
+          setAttr(e, 'ref', mapRefs(ref, refMapper(sheetName, move, true)));
+      });
+      pkg.touch(rel.target);
+    } else if (rel.type === 'drawing') {
+      const d = await pkg.doc(rel.target);
+      walk(d.root, (e) => {
+        if (!['from', 'to'].includes(localName(e.name))) return;
+        const r = child(e, 'row');
+        const n = r ? Number(textOf(r)) : Number.NaN;
+        if (r && Number.isInteger(n)) setText(r, String(move0(n)));
+      });
+      pkg.touch(rel.target);
+    } else if (rel.type === 'vmlDrawing') {
+      // VML written by Excel is not always well-formed XML: only its row numbers are edited.
+      const text = await pkg.text(rel.target);
+      const out = text
+        .replace(/(<x:Row>\s*)(\d+)(\s*<\/x:Row>)/g, (_m, a, n, b) => `${a}${move0(Number(n))}${b}`)
+        .replace(/(<x:Anchor>)([^<]*)(<\/x:Anchor>)/g, (m, a, body: string, b) => {
+          const v = body.split(',').map((x) => x.trim());
+          if (v.length !== 8 || v.some((x) => !/^\d+$/.test(x))) return m;
+          v[2] = String(move0(Number(v[2])));
+          v[6] = String(move0(Number(v[6])));
+          return `${a}${v.join(', ')}${b}`;
+        });
+      if (out !== text) pkg.setText(rel.target, out);
+    }
+  }
+
+  // References to the sheet elsewhere: other sheets, defined names, charts, pivot caches.
+  const elsewhere = refMapper(sheetName, move, false);
+  for (const s of sheets) {
+    if (s.part === target.part || s.type !== 'worksheet' || !pkg.has(s.part)) continue;
+    if (!(await pkg.text(s.part)).includes('!')) continue;
+    const d = await pkg.doc(s.part);
+    const data = child(d.root, 'sheetData');
+    let changed = false;
+    if (data) {
+      const explicit = explicitPositions(data);
+      changed = unshareFormulas(data, (f) => mapRefs(f, elsewhere) !== f) || explicit;
+    }
+    if (moveRefsInSheet(d.root, elsewhere, null) || changed) pkg.touch(s.part);
+  }
+  const wb = await pkg.doc(workbook);
+  for (const dn of elements(child(wb.root, 'definedNames') ?? element('definedNames'), 'definedName')) {
+    const t = textOf(dn);
+    const out = mapRefs(t, elsewhere);
+    if (out !== t) setText(dn, out);
+  }
+  // Cached results stay right (values moved with their cells), but the new rows' totals have none.
+  let calc = child(wb.root, 'calcPr');
+  if (!calc) {
+    calc = element(`${prefixOf(wb.root.name)}calcPr`);
+    insertInOrder(wb.root, calc, WORKBOOK_ORDER);
+  }
+  setAttr(calc, 'fullCalcOnLoad', '1');
+  pkg.touch(workbook);
+  for (const p of pkg.paths()) {
+    if (/^xl\/charts\/chart[^/]*\.xml$/i.test(p) && (await pkg.text(p)).includes('!')) {
+      const d = await pkg.doc(p);
+      walk(d.root, (e) => {
+        if (localName(e.name) !== 'f') return;
+        const t = textOf(e);
+        const out = mapRefs(t, elsewhere);
+        if (out !== t) setText(e, out);
+      });
+      pkg.touch(p);
+    } else if (/^xl\/pivotCache\/pivotCacheDefinition[^/]*\.xml$/i.test(p)) {
+      const d = await pkg.doc(p);
+      walk(d.root, (e) => {
+        const ref = attr(e, 'ref');
+        const sheet = attr(e, 'sheet');
+        if (localName(e.name) !== 'worksheetSource' || !ref || !sheet || !sameSheet(sheet, sheetName)) return;
+        setAttr(e, 'ref', mapRefs(ref, refMapper(sheetName, move, true)));
+        pkg.touch(p);
+      });
+    }
+  }
+  await dropCalcChain(pkg, workbook);
+  return pkg.build();
+}
+
+/** A copy of an element of the fresh sheet for the target sheet: its prefix, no attributes of other namespaces. */
+function adoptInSheet(el: XElement, prefix: string): XElement {
+  const out = clone(el);
+  walk(out, (e) => {
+    e.name = prefix + localName(e.name);
+    e.attrs = e.attrs.filter(([k]) => !k.includes(':'));
+  });
+  return out;
+}
+
+/** The calculation chain lists formula cells by position; Excel rebuilds it when it is missing. */
+async function dropCalcChain(pkg: Package, workbook: string): Promise<void> {
+  const rels = await pkg.rels(workbook);
+  const chain = [...rels.entries()].find(([, r]) => r.type === 'calcChain');
+  if (!chain) return;
+  const [id, rel] = chain;
+  pkg.remove(rel.target);
+  const dir = workbook.slice(0, workbook.lastIndexOf('/') + 1);
+  const relsPath = `${dir}_rels/${workbook.slice(dir.length)}.rels`;
+  const relsDoc = await pkg.doc(relsPath);
+  relsDoc.root.children = relsDoc.root.children.filter((c) => typeof c === 'string' || attr(c, 'Id') !== id);
+  pkg.touch(relsPath);
+  const types = await pkg.doc('[Content_Types].xml');
+  types.root.children = types.root.children.filter(
+    (c) => typeof c === 'string' || attr(c, 'PartName') !== `/${rel.target}`,
+  );
+  pkg.touch('[Content_Types].xml');
+}

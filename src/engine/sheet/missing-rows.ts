@@ -1,0 +1,331 @@
+/**
+ * Rows for indicators added to the catalogue since a unit's sheet was made: where and what to
+ * insert so the sheet reads as a fresh one would (buildUnitSheet, indicatorRows). Pure: both shells
+ * apply the plan, the add-on with Sheets' insertRowsAfter (src/gas/template-rows.ts), the CLI by
+ * editing the .xlsx in place (src/cli/xlsx/insert-rows.ts).
+ *
+ *  - Where: after the indicator before them in their group, else after their group's row; a new
+ *    group (with its group row) after the groups before it.
+ *  - What: the fresh model's own rows (code, STT, label, unit, month cells, the year-total formula
+ *    moved to the row, the note cell), their validation, the STT numbers of their group (and later
+ *    groups' Roman numerals after a new group), the rules' highlighting at the sheet's rows.
+ *  - Nothing typed is touched: rows are inserted and the rows below move down; the reader finds
+ *    rows by code, so nothing relies on positions.
+ *
+ * Only a sheet that keeps the layout's columns (month cells at T1…T12's columns, the headers where
+ * the layout puts them) gets rows; otherwise the plan names the missing indicators ('columns').
+ */
+import type { CellModel, ConditionalModel, SheetModel, ValidationModel } from '../report/model';
+import { normalizeName } from '../text/normalize';
+import type { Catalogue, CellValue, Grid, Indicator, Unit, UnitYear } from '../types';
+import { hasRow } from '../validation/presence';
+import { buildUnitSheet, indicatorRows, LAYOUT, monthCol, parseCell } from './layout';
+import { mapRefs } from './refs';
+
+/** A run of new rows inserted after sheet row `after` (as the sheet was before any insertion). */
+export interface RowBlock {
+  after: number;
+  /** Rows of the fresh model to copy, in order. */
+  modelRows: number[];
+}
+
+/** A new row: the fresh model's row `modelRow`, at sheet row `row` (after the insertion). */
+export interface NewRow {
+  row: number;
+  modelRow: number;
+  /** Its cells, the year-total formula referring to `row`. */
+  cells: (CellModel | null)[];
+}
+
+/** STT cells to write, down from `row` (after the insertion). */
+export interface NumberRun {
+  row: number;
+  values: (string | number)[];
+}
+
+export type RowsPlan =
+  /** Nothing to add: every indicator has its row. */
+  | { kind: 'none' }
+  /** Rows are missing but the sheet's columns are not the layout's: not to be changed. */
+  | { kind: 'columns'; indicators: Indicator[] }
+  | {
+      kind: 'add';
+      /** The indicators that get a row. */
+      indicators: Indicator[];
+      /** The fresh sheet the rows come from. */
+      model: SheetModel;
+      /** Ascending by `after`, at most one per row. */
+      blocks: RowBlock[];
+      /** The table's last row before the insertion (protections ending there do not grow by themselves). */
+      tableEnd: number;
+      /** Model row → sheet row after the insertion, for every row of the fresh model the sheet then has. */
+      final: Map<number, number>;
+      rows: NewRow[];
+      /** Validation of the new rows, at their sheet rows. */
+      validations: ValidationModel[];
+      numbers: NumberRun[];
+      /** The rules' highlighting of a fresh sheet at the sheet's rows (replacing the highlighting of RULE_FORMULA). */
+      conditionals: ConditionalModel[];
+    };
+
+/** Rule highlighting made by buildUnitSheet: "=AND(<guard>,NOT(<left><op><right>))". */
+export const RULE_FORMULA = /^=AND\((?:COUNT|AND)\(.*,NOT\((?:SUM\(|0[<>=])/;
+
+/** Sheet row `row` (as it was) after the blocks are inserted. */
+export function shiftedRow(blocks: RowBlock[], row: number): number {
+  let n = row;
+  for (const b of blocks) if (b.after < row) n += b.modelRows.length;
+  return n;
+}
+
+function cellText(v: CellValue | undefined): string {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return v.toISOString();
+  return String(v).trim();
+}
+
+/**
+ * What to add to `grid`, the sheet `report` was read from (unit's report of `year`), so it has a
+ * row for every indicator of `catalogue`.
+ */
+export function planMissingRows(
+  grid: Grid,
+  report: UnitYear,
+  catalogue: Catalogue,
+  unit: Pick<Unit, 'code' | 'name' | 'kind'>,
+  year: number,
+): RowsPlan {
+  // A row the reader left out (its code and label name two indicators, a duplicate) is still a row:
+  // another one for the same code or label would be a second.
+  const named = namesInSheet(grid);
+  const missing = catalogue.indicators.filter(
+    (i) => !hasRow(report, i.code) && !named.has(normalizeName(i.code)) && !named.has(normalizeName(i.label)),
+  );
+  if (!missing.length) return { kind: 'none' };
+
+  const model = buildUnitSheet(unit, year, catalogue);
+  const modelRowOf = indicatorRows(catalogue);
+  const sheetRow = new Map<string, number>();
+  for (const ind of catalogue.indicators) {
+    const at = parseCell(report.cells[ind.code]?.find(Boolean));
+    if (at) sheetRow.set(ind.code, at.row);
+  }
+  if (!sheetRow.size || !layoutColumns(grid, model, report.cells, report.submittedCells, sheetRow))
+    return { kind: 'columns', indicators: missing };
+  const submittedRow = parseCell(report.submittedCells.find(Boolean))?.row ?? LAYOUT.submittedRow;
+  const groupRow = groupRows(grid, catalogue, submittedRow);
+  const blocks = place(catalogue, missing, modelRowOf, sheetRow, groupRow, submittedRow);
+  if (!blocks.length) return { kind: 'none' };
+  const tableEnd = Math.max(submittedRow, ...sheetRow.values(), ...groupRow.values());
+
+  // Where every model row ends up: the sheet's rows move down by the rows inserted above them.
+  const final = new Map<number, number>();
+  for (const [code, row] of sheetRow) final.set(modelRowOf.get(code) as number, shiftedRow(blocks, row));
+  for (const [group, row] of groupRow) {
+    const first = catalogue.indicators.find((i) => i.group === group);
+    if (first) final.set((modelRowOf.get(first.code) as number) - 1, shiftedRow(blocks, row));
+  }
+  const rows: NewRow[] = [];
+  for (const b of blocks) {
+    const at = shiftedRow(blocks, b.after) + 1;
+    b.modelRows.forEach((mr, i) => {
+      final.set(mr, at + i);
+      rows.push({ row: at + i, modelRow: mr, cells: moveRow(model.rows[mr - 1] ?? [], mr, at + i) });
+    });
+  }
+  const added = new Set(rows.map((r) => r.modelRow));
+  const validations = model.validations
+    .filter((v) => added.has(v.range.row))
+    .map((v) => ({ ...v, range: { ...v.range, row: final.get(v.range.row) as number } }));
+  const conditionals: ConditionalModel[] = [];
+  for (const c of model.conditionals) {
+    const row = final.get(c.range.row);
+    const formula = moveFormula(c.formula, (r) => final.get(r));
+    if (row !== undefined && formula !== null) conditionals.push({ ...c, range: { ...c.range, row }, formula });
+  }
+  return {
+    kind: 'add',
+    indicators: missing.filter((i) => added.has(modelRowOf.get(i.code) as number)),
+    model,
+    blocks,
+    tableEnd,
+    final,
+    rows,
+    validations,
+    numbers: renumber(grid, catalogue, model, { modelRowOf, sheetRow, groupRow, final }, missing),
+    conditionals,
+  };
+}
+
+/**
+ * The codes (column A) of the sheet's rows that have one, and their labels (column C), normalised.
+ * A row with a label and no code that names an indicator is one the reader reads (by its label).
+ */
+function namesInSheet(grid: Grid): Set<string> {
+  const out = new Set<string>();
+  for (const row of grid) {
+    const code = cellText(row[LAYOUT.codeCol - 1]);
+    if (!code) continue;
+    out.add(normalizeName(code));
+    const label = cellText(row[LAYOUT.labelCol - 1]);
+    if (label) out.add(normalizeName(label));
+  }
+  return out;
+}
+
+/**
+ * The sheet has the layout's columns: every month cell the reader found is in the layout's column
+ * for its month, and a header row above the table holds the model's headers at the code, STT,
+ * label, unit, total and note columns.
+ */
+function layoutColumns(
+  grid: Grid,
+  model: SheetModel,
+  cells: Record<string, string[]>,
+  submittedCells: string[],
+  sheetRow: Map<string, number>,
+): boolean {
+  const named = [...Object.values(cells), submittedCells].filter((list) => list.some(Boolean));
+  for (const list of named) for (let m = 1; m <= 12; m++) if (parseCell(list[m - 1])?.col !== monthCol(m)) return false;
+  const header = model.rows[LAYOUT.headerRow - 1] ?? [];
+  const cols = [LAYOUT.codeCol, LAYOUT.numberCol, LAYOUT.labelCol, LAYOUT.unitCol, LAYOUT.totalCol, LAYOUT.noteCol];
+  const top = Math.min(...sheetRow.values());
+  for (let r = 0; r < Math.min(top, grid.length); r++)
+    if (cols.every((c) => normalizeName(cellText(grid[r][c - 1])) === normalizeName(String(header[c - 1]?.v ?? ''))))
+      return true;
+  return false;
+}
+
+/** Each group's row in the sheet (no code, its label in the label column), below the submission row. */
+function groupRows(grid: Grid, catalogue: Catalogue, below: number): Map<string, number> {
+  const byLabel = new Map(catalogue.groups.map((g) => [normalizeName(g.label), g.code]));
+  const out = new Map<string, number>();
+  for (let r = below; r < grid.length; r++) {
+    if (cellText(grid[r][LAYOUT.codeCol - 1])) continue;
+    const group = byLabel.get(normalizeName(cellText(grid[r][LAYOUT.labelCol - 1])));
+    if (group && !out.has(group)) out.set(group, r + 1);
+  }
+  return out;
+}
+
+/**
+ * Where the missing indicators go, in blocks by the sheet row they follow (ascending), each in
+ * catalogue order: after the indicator before them in their group, else after their group's row
+ * (or just before the group's first row in the sheet); a group with no row yet, with its group
+ * row, after the groups before it that have rows (or before those after it).
+ */
+function place(
+  catalogue: Catalogue,
+  missing: Indicator[],
+  modelRowOf: Map<string, number>,
+  sheetRow: Map<string, number>,
+  groupRow: Map<string, number>,
+  submittedRow: number,
+): RowBlock[] {
+  const isMissing = new Set(missing.map((i) => i.code));
+  const blocks = new Map<number, number[]>();
+  const put = (after: number, modelRow: number) => {
+    const list = blocks.get(after) ?? [];
+    list.push(modelRow);
+    blocks.set(after, list);
+  };
+  const groups = catalogue.groups
+    .map((g) => ({ code: g.code, members: catalogue.indicators.filter((i) => i.group === g.code) }))
+    .filter((g) => g.members.length);
+  /** The rows a group has in the sheet: its group row and its indicators'. */
+  const rowsOf = (g: (typeof groups)[number]) =>
+    [groupRow.get(g.code), ...g.members.map((i) => sheetRow.get(i.code))].filter((r): r is number => r !== undefined);
+  groups.forEach((g, k) => {
+    const own = rowsOf(g);
+    let cursor: number;
+    if (own.length) cursor = groupRow.get(g.code) ?? Math.min(...own) - 1;
+    else {
+      // A new group: after the last row of the nearest group before it that has rows, else before the next's.
+      const before = groups
+        .slice(0, k)
+        .reverse()
+        .map(rowsOf)
+        .find((r) => r.length);
+      const after = groups
+        .slice(k + 1)
+        .map(rowsOf)
+        .find((r) => r.length);
+      cursor = before ? Math.max(...before) : after ? Math.min(...after) - 1 : submittedRow;
+      put(cursor, (modelRowOf.get(g.members[0].code) as number) - 1);
+    }
+    for (const ind of g.members) {
+      const at = sheetRow.get(ind.code);
+      if (at !== undefined) cursor = at;
+      else if (isMissing.has(ind.code)) put(cursor, modelRowOf.get(ind.code) as number);
+    }
+  });
+  return [...blocks.entries()].sort((a, b) => a[0] - b[0]).map(([after, modelRows]) => ({ after, modelRows }));
+}
+
+/** Same-sheet references to rows in `formula` as references to the rows `to` gives; null when one has none. */
+export function moveFormula(formula: string, to: (row: number) => number | undefined): string | null {
+  let lost = false;
+  const out = mapRefs(formula, (ref) => {
+    if (ref.sheet !== null || ref.row === null) return null;
+    const row = to(ref.row);
+    if (row === undefined) lost = true;
+    return row === undefined ? null : { ...ref, row };
+  });
+  return lost ? null : out;
+}
+
+/** A model row's cells for sheet row `to`: its formulas (the year total) refer to that row. */
+function moveRow(cells: (CellModel | null)[], from: number, to: number): (CellModel | null)[] {
+  return cells.map((c) => {
+    if (!c?.f) return c;
+    const f = moveFormula(c.f, (r) => (r === from ? to : r));
+    return { ...c, f: f ?? c.f };
+  });
+}
+
+interface Placed {
+  /** Code → row in the fresh model. */
+  modelRowOf: Map<string, number>;
+  /** Code → row in the sheet as it was (indicators the reader found). */
+  sheetRow: Map<string, number>;
+  /** Group code → its group row in the sheet as it was. */
+  groupRow: Map<string, number>;
+  /** Model row → sheet row after the insertion. */
+  final: Map<number, number>;
+}
+
+/**
+ * The STT column as a fresh sheet numbers it, for the groups that got rows: indicators 1, 2, … in
+ * catalogue order when the group's rows follow each other in that order (else only the new rows
+ * have theirs); with a new group, the later groups' Roman numerals moved on. Cells already right
+ * are not written.
+ */
+function renumber(grid: Grid, catalogue: Catalogue, model: SheetModel, at: Placed, missing: Indicator[]): NumberRun[] {
+  const { modelRowOf, sheetRow, groupRow, final } = at;
+  const out: NumberRun[] = [];
+  const number = (mr: number) => model.rows[mr - 1]?.[LAYOUT.numberCol - 1]?.v ?? '';
+  const typed = (row: number) => grid[row - 1]?.[LAYOUT.numberCol - 1];
+  const touched = new Set(missing.map((i) => i.group));
+  const newGroup = [...touched].some(
+    (g) => !groupRow.has(g) && !catalogue.indicators.some((i) => i.group === g && sheetRow.has(i.code)),
+  );
+  for (const group of catalogue.groups) {
+    const members = catalogue.indicators.filter((i) => i.group === group.code);
+    if (!members.length) continue;
+    const own = groupRow.get(group.code);
+    const numeralRow = (modelRowOf.get(members[0].code) as number) - 1;
+    if (newGroup && own !== undefined && typed(own) !== number(numeralRow))
+      out.push({ row: final.get(numeralRow) as number, values: [number(numeralRow)] });
+    if (!touched.has(group.code)) continue;
+    const rows = members.map((i) => final.get(modelRowOf.get(i.code) as number));
+    const top = rows[0];
+    if (top === undefined || rows.some((r, i) => r !== top + i)) continue;
+    const numbers = members.map((i) => number(modelRowOf.get(i.code) as number));
+    const stale = members.some((i, k) => {
+      const r = sheetRow.get(i.code);
+      return r !== undefined && typed(r) !== numbers[k];
+    });
+    if (stale) out.push({ row: top, values: numbers });
+  }
+  return out;
+}

@@ -1,0 +1,355 @@
+/**
+ * `tonghop template` on commune workbooks that exist, after indicators were added to the catalogue
+ * mid-year: the rows are inserted in place (where and as a fresh workbook has them), nothing typed
+ * moves away from its indicator, a complete file is not rewritten, a file the tool cannot map is left
+ * as it was and named with the reason, and --force still replaces the file with a blank template.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import catalogueJson from '../../sheets-templates/catalogue.json';
+import { readWorkbookBuffer } from '../../src/cli/xlsx/read';
+import { toXlsxBuffer } from '../../src/cli/xlsx/write';
+import { parseCatalogue } from '../../src/engine/catalogue/schema';
+import { buildUnitSheet, indicatorRows, LAYOUT, monthCol } from '../../src/engine/sheet/layout';
+import { readWorkbook } from '../../src/engine/sheet/read';
+import type { Catalogue, UnitYear } from '../../src/engine/types';
+import { hasRow } from '../../src/engine/validation/presence';
+import { buildCli, catalogue, FIXTURES, runCli, tmpDir, unit, units, writeCommune } from './helpers';
+
+beforeAll(() => buildCli(), 120_000);
+
+const HOTLINE = 'DON_DUONGDAYNONG';
+const HOUSES = 'MTTQ_NHA_DDK';
+
+/** The shipped catalogue with a type of petition added inside its group and a new group at the end. */
+function extendedJson() {
+  const json = JSON.parse(JSON.stringify(catalogueJson));
+  const at = json.indicators.findIndex((i: { code: string }) => i.code === 'DON_KIENNGHI') + 1;
+  const count = { kind: 'count', overMonths: 'sum', overUnits: 'sum' };
+  json.indicators.splice(at, 0, {
+    group: 'TCD',
+    code: HOTLINE,
+    label: 'Theo loại: phản ánh qua đường dây nóng',
+    unit: 'đơn',
+    ...count,
+    phrase: '{n} phản ánh qua đường dây nóng',
+  });
+  json.groups.push({ code: 'MTTQ', label: 'Mặt trận Tổ quốc' });
+  json.indicators.push({
+    group: 'MTTQ',
+    code: HOUSES,
+    label: 'Nhà "Đại đoàn kết" trao cho hộ nghèo',
+    unit: 'nhà',
+    ...count,
+    phrase: 'trao {n} nhà "Đại đoàn kết"',
+  });
+  return json;
+}
+
+const extended: Catalogue = (() => {
+  const r = parseCatalogue(extendedJson());
+  if (!r.ok) throw new Error(r.errors.join('\n'));
+  return r.value;
+})();
+
+function writeCatalogue(dir: string): string {
+  const file = path.join(dir, 'chi-tieu-moi.json');
+  fs.writeFileSync(file, JSON.stringify(extendedJson()));
+  return file;
+}
+
+async function reportIn(file: string, cat: Catalogue, code: string): Promise<UnitYear> {
+  const read = await readWorkbookBuffer(fs.readFileSync(file), path.basename(file));
+  const reports = readWorkbook(read.workbook!, { catalogue: cat, units, year: 2018 }).reports;
+  const r = reports.find((x) => x.unitCode === code);
+  if (!r) throw new Error(`no report of ${code} in ${file}`);
+  return r;
+}
+
+/** The table of a workbook's first sheet as a fresh one would have it (not the month figures). */
+async function layoutOf(buf: Buffer) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(buf as unknown as ArrayBuffer);
+  const ws = wb.worksheets[0];
+  const dvs = (ws as unknown as { dataValidations: { model: Record<string, { type: string }> } }).dataValidations.model;
+  const rows: unknown[][] = [];
+  for (let r = LAYOUT.headerRow; r <= ws.rowCount; r++) {
+    const cell = (c: number) => ws.getCell(r, c);
+    rows.push([
+      r,
+      ...[LAYOUT.codeCol, LAYOUT.numberCol, LAYOUT.labelCol, LAYOUT.unitCol].map((c) => cell(c).value ?? null),
+      cell(LAYOUT.totalCol).formula ?? null,
+      dvs[cell(monthCol(1)).address]?.type ?? null,
+      dvs[cell(monthCol(12)).address]?.type ?? null,
+      cell(monthCol(1)).protection?.locked ?? true,
+      cell(LAYOUT.noteCol).protection?.locked ?? true,
+      cell(LAYOUT.codeCol).protection?.locked ?? true,
+      cell(monthCol(1)).numFmt ?? null,
+    ]);
+  }
+  const cf = (ws as unknown as { conditionalFormattings: { ref: string; rules: { formulae: string[] }[] }[] })
+    .conditionalFormattings;
+  const highlights = cf.flatMap((c) => c.rules.map((r) => `${c.ref} ${r.formulae[0]}`)).sort();
+  return { rows, highlights };
+}
+
+function unchanged(file: string): () => void {
+  const bytes = fs.readFileSync(file);
+  const mtime = fs.statSync(file).mtimeMs;
+  return () => {
+    expect(fs.readFileSync(file).equals(bytes)).toBe(true);
+    expect(fs.statSync(file).mtimeMs).toBe(mtime);
+  };
+}
+
+describe('template on workbooks that exist, after indicators were added', () => {
+  test('rows are inserted where a fresh workbook has them; every figure reads back the same; run again: nothing to do', async () => {
+    const dir = tmpDir('tonghop-upgrade-');
+    const cat = writeCatalogue(dir);
+    const out = path.join(dir, 'xa');
+    fs.mkdirSync(out);
+    // One written by this tool with the demo's figures, one saved by LibreOffice Calc.
+    const mine = await writeCommune(out, 'nam-ke', 2018);
+    const calc = path.join(out, 'chung-chai-2018.xlsx');
+    fs.copyFileSync(path.join(FIXTURES, 'libreoffice/chung-chai-2018.xlsx'), calc);
+    // Kept from other users of the machine: the rewritten file and its backup stay so.
+    fs.chmodSync(mine, 0o640);
+    const originals = new Map([mine, calc].map((f) => [f, fs.readFileSync(f)]));
+    const before = new Map([
+      ['nam-ke', await reportIn(mine, catalogue, 'nam-ke')],
+      ['chung-chai', await reportIn(calc, catalogue, 'chung-chai')],
+    ]);
+
+    const r = await runCli(['template', '--year', '2018', '--out', out, '--catalogue', cat], { cwd: dir });
+    expect(r.code).toBe(0);
+    for (const name of ['nam-ke-2018.xlsx', 'chung-chai-2018.xlsx'])
+      expect(r.stdout).toMatch(
+        new RegExp(
+          `^Đã thêm 2 dòng chỉ tiêu mới vào xa/${name} \\(trang ".+ 2018"\\), số liệu đã điền giữ nguyên: ` +
+            `"Theo loại: phản ánh qua đường dây nóng" \\(mã ${HOTLINE}\\), .*\\(mã ${HOUSES}\\)\\. ` +
+            `Bản trước khi thêm: xa/${name}\\.bak$`,
+          'm',
+        ),
+      );
+    expect(r.stdout).toMatch(/Đã tạo 9 mẫu báo cáo trong xa; thêm dòng chỉ tiêu mới vào 2 tệp$/m);
+    // The file as it was, beside it; not an .xlsx, so check/aggregate do not read it as a second report.
+    for (const [file, bytes] of originals) expect(fs.readFileSync(`${file}.bak`).equals(bytes)).toBe(true);
+    for (const f of [mine, `${mine}.bak`]) expect(fs.statSync(f).mode & 0o777).toBe(0o640);
+
+    const rows = indicatorRows(extended);
+    for (const [code, file] of [
+      ['nam-ke', mine],
+      ['chung-chai', calc],
+    ] as const) {
+      const old = before.get(code)!;
+      const now = await reportIn(file, extended, code);
+      expect(now.submitted).toEqual(old.submitted);
+      for (const ind of catalogue.indicators) {
+        expect([ind.code, now.values[ind.code], now.notes[ind.code]]).toEqual([
+          ind.code,
+          old.values[ind.code],
+          old.notes[ind.code],
+        ]);
+        // Where a fresh sheet has it.
+        expect([ind.code, now.cells[ind.code][0]]).toEqual([ind.code, `E${rows.get(ind.code)}`]);
+      }
+      for (const c of [HOTLINE, HOUSES]) {
+        expect(hasRow(now, c)).toBe(true);
+        expect(now.values[c].every((v) => v === null)).toBe(true);
+        expect(now.cells[c][0]).toBe(`E${rows.get(c)}`);
+      }
+    }
+    // Codes, STT, labels, year totals, validation, unlocked month and note cells, highlighting: a fresh sheet's.
+    const fresh = await toXlsxBuffer({ sheets: [buildUnitSheet(unit('nam-ke'), 2018, extended)] });
+    expect(await layoutOf(fs.readFileSync(mine))).toEqual(await layoutOf(fresh));
+
+    const check = await runCli(['check', '--json', '--catalogue', cat, out], { cwd: dir });
+    const findings = JSON.parse(check.stdout).findings as { code: string }[];
+    expect(findings.filter((f) => f.code === 'missing-indicator')).toEqual([]);
+    // The backups are not read as second reports of the communes.
+    expect(findings.filter((f) => f.code === 'duplicate-unit')).toEqual([]);
+
+    const keep = [mine, calc].map(unchanged);
+    const again = await runCli(['template', '--year', '2018', '--out', out, '--catalogue', cat], { cwd: dir });
+    expect(again.stdout).toMatch(/^Không thay đổi: xa\/nam-ke-2018\.xlsx \(đã có dòng cho mọi chỉ tiêu\)\.$/m);
+    expect(again.stdout).toMatch(/Đã tạo 0 mẫu báo cáo trong xa; 11 tệp không thay đổi$/m);
+    for (const k of keep) k();
+  }, 120_000);
+
+  test('a workbook that has every row is not rewritten (same bytes, same time)', async () => {
+    const dir = tmpDir('tonghop-upgrade-same-');
+    const file = await writeCommune(dir, 'pa-my', 2018);
+    const keep = unchanged(file);
+    const r = await runCli(['template', '--year', '2018', '--out', dir, '--unit', 'pa-my']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`Không thay đổi: ${file} (đã có dòng cho mọi chỉ tiêu).`);
+    expect(r.stdout).toMatch(/Đã tạo 0 mẫu báo cáo trong .*; 1 tệp không thay đổi$/m);
+    keep();
+    expect(fs.readdirSync(dir)).toEqual(['pa-my-2018.xlsx']);
+  });
+
+  test('a workbook the tool cannot map is left as it was and named with the reason and the rows it lacks', async () => {
+    const dir = tmpDir('tonghop-upgrade-kept-');
+    const cat = writeCatalogue(dir);
+    // A column inserted before T1: the month cells are no longer where the layout has them.
+    const moved = await writeCommune(dir, 'nam-vi', 2018);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(moved);
+    wb.worksheets[0].spliceColumns(monthCol(1), 0, []);
+    wb.worksheets[0].getCell(LAYOUT.headerRow, monthCol(1)).value = 'Kế hoạch';
+    await wb.xlsx.writeFile(moved);
+    // A table (Excel's "Format as Table") beside the report: its rows would not follow.
+    const table = await writeCommune(dir, 'sen-thuong', 2018);
+    const wt = new ExcelJS.Workbook();
+    await wt.xlsx.readFile(table);
+    wt.worksheets[0].addTable({
+      name: 'GhiChep',
+      ref: 'T8',
+      columns: [{ name: 'Việc' }, { name: 'Người' }],
+      rows: [
+        ['Họp dân', 'Lò Văn A'],
+        ['Thăm hộ', 'Lò Thị B'],
+      ],
+    });
+    await wt.xlsx.writeFile(table);
+    // Not a report at all.
+    const other = path.join(dir, 'pa-my-2018.xlsx');
+    const wo = new ExcelJS.Workbook();
+    wo.addWorksheet('Ghi chép').getCell('A1').value = 'Danh sách cán bộ';
+    await wo.xlsx.writeFile(other);
+    const keep = [moved, table, other].map(unchanged);
+
+    const r = await runCli(['template', '--year', '2018', '--out', dir, '--catalogue', cat]);
+    expect(r.code).toBe(0);
+    const missing =
+      `Còn thiếu dòng cho 2 chỉ tiêu: "Theo loại: phản ánh qua đường dây nóng" \\(mã ${HOTLINE}\\), ` +
+      `"Nhà "Đại đoàn kết" trao cho hộ nghèo" \\(mã ${HOUSES}\\); hãy thêm tay`;
+    expect(r.stdout).toMatch(
+      new RegExp(
+        `^Bỏ qua \\(đã có tệp, giữ nguyên\\): .*nam-vi-2018\\.xlsx — các cột của trang "Nậm Vì 2018" đã bị sửa.*${missing}`,
+        'm',
+      ),
+    );
+    expect(r.stdout).toMatch(
+      new RegExp(
+        `^Bỏ qua \\(đã có tệp, giữ nguyên\\): .*sen-thuong-2018\\.xlsx — trang "Sen Thượng 2018" có bảng \\(Table\\).*${missing}`,
+        'm',
+      ),
+    );
+    expect(r.stdout).toMatch(
+      /^Bỏ qua \(đã có tệp, giữ nguyên\): .*pa-my-2018\.xlsx — tệp không có trang báo cáo nào của Xã Pá Mỳ năm 2018/m,
+    );
+    expect(r.stdout).toMatch(/Đã tạo 8 mẫu báo cáo trong .*; 3 tệp giữ nguyên \(xem lý do ở trên\)$/m);
+    for (const k of keep) k();
+    expect(fs.readdirSync(dir).filter((f) => f.endsWith('.bak'))).toEqual([]);
+  });
+
+  test('--force still replaces the workbook with a blank template (without it, rows are added)', async () => {
+    const dir = tmpDir('tonghop-upgrade-force-');
+    const cat = writeCatalogue(dir);
+    const file = await writeCommune(dir, 'quang-lam', 2018);
+    const typed = (await reportIn(file, catalogue, 'quang-lam')).values.DON_TONG;
+    expect(typed.some((v) => v !== null)).toBe(true);
+
+    const added = await runCli(['template', '--year', '2018', '--out', dir, '--unit', 'quang-lam', '--catalogue', cat]);
+    expect(added.stdout).toMatch(/^Đã thêm 2 dòng chỉ tiêu mới vào /m);
+    expect((await reportIn(file, extended, 'quang-lam')).values.DON_TONG).toEqual(typed);
+
+    const forced = await runCli([
+      'template',
+      '--year',
+      '2018',
+      '--out',
+      dir,
+      '--unit',
+      'quang-lam',
+      '--catalogue',
+      cat,
+      '--force',
+    ]);
+    expect(forced.code).toBe(0);
+    expect(forced.stdout).toBe(`Đã ghi mẫu báo cáo: ${file}\nĐã tạo 1 mẫu báo cáo trong ${dir}\n`);
+    const blank = await reportIn(file, extended, 'quang-lam');
+    expect(Object.values(blank.values).every((vs) => vs.every((v) => v === null))).toBe(true);
+    expect(hasRow(blank, HOUSES)).toBe(true);
+    // No second backup: --force is the user's own decision to start over.
+    expect(fs.readdirSync(dir).filter((f) => f.endsWith('.bak'))).toEqual(['quang-lam-2018.xlsx.bak']);
+  });
+
+  test('everything else moves with its rows: another sheet’s formulas, a defined name, a note, a merge, shared formulas', async () => {
+    const dir = tmpDir('tonghop-upgrade-refs-');
+    const cat = writeCatalogue(dir);
+    const file = await writeCommune(dir, 'muong-toong', 2018);
+    const old = indicatorRows(catalogue);
+    const row = (code: string) => old.get(code)!;
+    const sheet = 'Mường Toong 2018';
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const ws = wb.worksheets[0];
+    ws.getCell(row('DON_DATDAI'), monthCol(3)).note = 'Hai đơn chuyển huyện';
+    const below = Math.max(...old.values()) + 3;
+    ws.getCell(below, LAYOUT.labelCol).value = 'Người lập biểu';
+    ws.mergeCells(below, LAYOUT.labelCol, below, LAYOUT.unitCol);
+    const notes = wb.addWorksheet('Ghi chép');
+    notes.getCell('A1').value = { formula: `'${sheet}'!Q${row('DON_DATDAI')}` } as ExcelJS.CellFormulaValue;
+    notes.getCell('A2').value = {
+      formula: `SUM('${sheet}'!E${row('DON_TONG')}:P${row('DON_TONG')})+DVK_T1`,
+    } as ExcelJS.CellFormulaValue;
+    notes.getCell('A3').value = 'Ghi chép của xã';
+    wb.definedNames.add(`'${sheet}'!$E$${row('DVK_DANGKY')}`, 'DVK_T1');
+    wb.definedNames.add(`'${sheet}'!$E$${row('DON_KHAC')}:$P$${row('DON_KHAC')}`, 'DonKhac');
+    await wb.xlsx.writeFile(file);
+    // The year totals as one shared formula, as Excel stores a formula filled down.
+    const zip = await JSZip.loadAsync(fs.readFileSync(file));
+    const part = 'xl/worksheets/sheet1.xml';
+    let first = 0;
+    const xml = (await zip.file(part)!.async('string')).replace(
+      /<c r="Q(\d+)"( s="\d+")?><f>IF\(COUNT\(E\1:P\1\)=0,&quot;&quot;,SUM\(E\1:P\1\)\)<\/f><\/c>/g,
+      (_m, r: string, s = '') => {
+        if (!first) {
+          first = Number(r);
+          return `<c r="Q${r}"${s}><f t="shared" ref="Q${r}:Q${Math.max(...old.values())}" si="0">IF(COUNT(E${r}:P${r})=0,&quot;&quot;,SUM(E${r}:P${r}))</f></c>`;
+        }
+        return `<c r="Q${r}"${s}><f t="shared" si="0"/></c>`;
+      },
+    );
+    expect(first).toBeGreaterThan(0);
+    zip.file(part, xml);
+    fs.writeFileSync(file, await zip.generateAsync({ type: 'nodebuffer' }));
+
+    const r = await runCli(['template', '--year', '2018', '--out', dir, '--unit', 'muong-toong', '--catalogue', cat]);
+    expect(r.stdout).toMatch(/^Đã thêm 2 dòng chỉ tiêu mới vào /m);
+
+    const rows = indicatorRows(extended);
+    const now = (code: string) => rows.get(code)!;
+    const after = new ExcelJS.Workbook();
+    await after.xlsx.readFile(file);
+    const main = after.getWorksheet(sheet)!;
+    const other = after.getWorksheet('Ghi chép')!;
+    expect(other.getCell('A1').formula).toBe(`'${sheet}'!Q${now('DON_DATDAI')}`);
+    expect(other.getCell('A2').formula).toBe(`SUM('${sheet}'!E${now('DON_TONG')}:P${now('DON_TONG')})+DVK_T1`);
+    expect(other.getCell('A3').value).toBe('Ghi chép của xã');
+    expect(main.getCell(now('DON_DATDAI'), monthCol(3)).note).toBe('Hai đơn chuyển huyện');
+    const newBelow = below + 3; // one row in its group, a group row and its row
+    expect(main.getCell(newBelow, LAYOUT.labelCol).value).toBe('Người lập biểu');
+    expect(main.getCell(newBelow, LAYOUT.unitCol).isMerged).toBe(true);
+    const names = (
+      await (await JSZip.loadAsync(fs.readFileSync(file))).file('xl/workbook.xml')!.async('string')
+    ).replace(/&apos;/g, "'");
+    expect(names).toContain(`'${sheet}'!$E$${now('DVK_DANGKY')}<`);
+    expect(names).toContain(`'${sheet}'!$E$${now('DON_KHAC')}:$P$${now('DON_KHAC')}<`);
+    // Every year total refers to its own row, the new rows' too: the shared formula written out per cell.
+    const sheetXml = await (await JSZip.loadAsync(fs.readFileSync(file))).file(part)!.async('string');
+    expect(sheetXml).not.toContain('t="shared"');
+    for (const ind of extended.indicators) {
+      if (ind.kind === 'note' || ind.overMonths !== 'sum') continue;
+      const n = now(ind.code);
+      expect([ind.code, main.getCell(n, LAYOUT.totalCol).formula]).toEqual([
+        ind.code,
+        `IF(COUNT(E${n}:P${n})=0,"",SUM(E${n}:P${n}))`,
+      ]);
+    }
+  });
+});
