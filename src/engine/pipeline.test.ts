@@ -469,6 +469,25 @@ describe('an old commune’s sheet with its unit code cleared, named as the new 
     expect(r.summary.findings.some((f) => f.code === 'unit-name-shared' || f.code === 'unknown-unit')).toBe(false);
   });
 
+  it.each([true, false])(
+    'the merger’s year with the new code in its cell: the old commune of its name is not called missing for the months the sheet has (formerUnits: %s)',
+    (named) => {
+      const NEW = { code: 'muong-nhe-2025', name: 'Mường Nhé', kind: 'xã' };
+      const submitted = Array.from({ length: 12 }, (_, m) =>
+        m < 9 ? `2025-${String(m + 1).padStart(2, '0')}-16` : null,
+      );
+      const values = { TCD_LUOT: m12({ 1: 1, 2: 1, 3: 1, 4: 1, 5: 1, 6: 1, 7: 1, 8: 1, 9: 3 }) };
+      const r = run(2025, [workbook(NEW, 2025, { values, submitted }, 'bao-cao.xlsx')], named);
+      expect(r.read.reports.map((x) => x.unitCode)).toEqual(['muong-nhe-2025']);
+      expect(luot(r)).toEqual([3, 11, null, null]);
+      const missing = r.summary.findings.filter((f) => f.code === 'predecessor-missing').map((f) => f.unitCode);
+      // Named, "Mường Nhé" (old) went on in this sheet; by code only, nothing tells it from the others.
+      expect(missing.includes('muong-nhe')).toBe(!named);
+      // The other old communes of the merger sent nothing: still named.
+      expect(missing).toEqual(expect.arrayContaining(['nam-vi', 'chung-chai']));
+    },
+  );
+
   it('with the code in its cell nothing is asked: the code decides', () => {
     const coded = workbook(OLD, 2025, { values: { TCD_LUOT: m12({ 1: 1, 9: 3 }) } }, 'bao-cao.xlsx');
     const r = run(2025, [coded], true);
@@ -523,6 +542,19 @@ describe('predecessorsMissing (Kiểm tra): old communes with no sheet for a yea
       summary.findings.find((f) => f.code === 'predecessor-missing' && f.unitCode === code)?.message;
     for (const code of ['huoi-lech', 'na-co-sa'])
       expect(found.find((f) => f.unitCode === code)?.message).toBe(told(code));
+  });
+
+  it('not the old commune of the new one’s name when the new one reported (it went on in that sheet)', () => {
+    const renamedSheet = workbook({ code: 'muong-nhe-2025', name: 'Mường Nhé', kind: 'xã' }, 2025, {
+      values: { TCD_LUOT: m12({ 1: 1 }) },
+    });
+    const others = books.filter((_, i) => sent[i] !== 'muong-nhe');
+    const read = checkWorkbooks([...others, renamedSheet], { catalogue: CATALOGUE, units }).reports;
+    const found = (named: boolean) =>
+      predecessorsMissing(read, units, 2025, SETTINGS.cutoffDay, named ? formerUnits : []).map((f) => f.unitCode);
+    expect(found(true)).toEqual(['huoi-lech', 'na-co-sa', 'nam-ke', 'pa-my']);
+    // By code only, nothing tells it from the others.
+    expect(found(false)).toEqual(['huoi-lech', 'muong-nhe', 'na-co-sa', 'nam-ke', 'pa-my']);
   });
 
   it('by code without formerUnits; a year before the merger owed whole; none after it', () => {

@@ -33,6 +33,7 @@ import { previousYear } from './periods/period';
 import { unitDisplayName } from './sheet/layout';
 import { compareVi } from './text/collate';
 import { formatDateVi } from './text/format';
+import { normalizeName } from './text/normalize';
 import type { Catalogue, Finding, Period, ReadResult, Settings, Summary, Unit, UnitYear, WorkbookInput } from './types';
 import { checkWorkbooks, expectedUnitsMissing, startYear } from './validation/check';
 
@@ -210,7 +211,7 @@ export function summarise(input: SummariseInput): SummariseResult {
  * of it, in the same words. Old units are the predecessors of `units` that are not units themselves;
  * each is told under the unit Tổng hợp counts it for (the first in name order, as a split one is),
  * named from `formerUnits`, else by code. An old unit that reported but left months empty is no more
- * told here than a unit is. Sorted by code.
+ * told here than a unit is, nor one named like its new unit when that unit has a report. Sorted by code.
  */
 export function predecessorsMissing(
   reports: UnitYear[],
@@ -235,6 +236,9 @@ export function predecessorsMissing(
   for (const [code, { unit, months }] of owed) {
     if (reported.has(code)) continue;
     const named = formerUnits.find((f) => f.code === code);
+    // The old commune of the new one's name went on in the sheet the new one reports in (its code
+    // changed to the new one), as Tổng hợp takes it.
+    if (named && reported.has(unit.code) && normalizeName(named.name) === normalizeName(unit.name)) continue;
     const list = Array.from({ length: months }, (_, i) => i + 1);
     out.push({
       severity: 'warning',

@@ -488,6 +488,7 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
     stocks: new Set(catalogue.indicators.filter((i) => i.overMonths === 'last').map((i) => i.code)),
     cutoffDay: settings.cutoffDay,
     gaps: true,
+    ...(input.formerUnits?.length ? { formerNames: new Map(input.formerUnits.map((u) => [u.code, u.name])) } : {}),
   };
   const rawCurrent = ofYear(input.current, period.year);
   const rawPrevious = ofYear(input.previous, period.year - 1);

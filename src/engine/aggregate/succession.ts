@@ -37,6 +37,12 @@ export interface MappingOptions {
   cutoffDay?: number;
   /** List `gaps` (the period's year only): the work is per old unit and month, so asked for. */
   gaps?: boolean;
+  /**
+   * Names of old units (from `formerUnits`), for `gaps`: an old unit with no report of its own
+   * that has the new unit's name most likely went on in the sheet the new unit now reports in
+   * (its code changed to the new one): the months that sheet has are not its gaps.
+   */
+  formerNames?: ReadonlyMap<string, string>;
 }
 
 /** An old unit with neither a submission date nor data for months before its merger. */
@@ -456,10 +462,15 @@ export function mapToSuccessors(
     const from = unit.succession?.from ?? '';
     if (options.gaps && olds.length && parts.some((p) => p.year === period.year)) {
       const upTo = Math.min(before(from, period.year), lastMonth);
+      const own = parts.find((p) => p.unitCode === unit.code && p.year === period.year);
       for (const code of olds) {
         const report = parts.find((p) => p.unitCode === code && p.year === period.year);
+        const formerName = options.formerNames?.get(code);
+        const sheet =
+          report ??
+          (own && formerName !== undefined && normalizeName(formerName) === normalizeName(unit.name) ? own : undefined);
         const months: number[] = [];
-        for (let m = 1; m <= upTo; m++) if (!report || !(report.submitted[m - 1] || hasData(report, m))) months.push(m);
+        for (let m = 1; m <= upTo; m++) if (!sheet || !(sheet.submitted[m - 1] || hasData(sheet, m))) months.push(m);
         if (months.length)
           gaps.push(
             report ? { unit, code, year: period.year, report, months } : { unit, code, year: period.year, months },
