@@ -268,6 +268,15 @@ export interface IndicatorSummary {
   contributing: number;
   /** For note indicators: the texts of the period, per unit. */
   notes?: { unitCode: string; unitName: string; month: number; text: string }[];
+  /**
+   * Set when last year's figures of the period (every unit's) begin only in this month, later
+   * than the period's first, while this year has figures before it (an indicator added mid-year):
+   * change and changePct are then null, the spans differing (lastYearPeriod stays last year's
+   * total; renderings do not set it beside this year's). Absent otherwise.
+   */
+  lastYearPeriodFrom?: number;
+  /** The same for the year to date (ytdChange and ytdChangePct null). */
+  lastYearYtdFrom?: number;
 }
 
 export interface Summary {

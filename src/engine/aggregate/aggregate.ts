@@ -10,6 +10,12 @@
  *  - "So cùng kỳ" of an indicator is null (not compared) when a unit has a figure in one year
  *    and its sheet of the other year has no row for the indicator (one added to the catalogue
  *    since): its figure there is unknown, not 0 — no "tăng 100%" from a base without it.
+ *  - "So cùng kỳ" of a flow over a span is null too when no unit has a figure last year before a
+ *    month k after the span's first month, some unit has one in every month from k on, and this
+ *    year in every month of the span (not all 0 before k): an indicator added mid-year last year,
+ *    its row inserted into existing sheets. The spans differ, so no "tăng" from months last year
+ *    lacks (last year's total is kept, the change null); `lastYear…From` says k (the narrative and renderings say why). One unit's empty
+ *    months are not this (completeness tells of those), nor a rare figure with empty months.
  *  - Reports are mapped onto the current units (mapToSuccessors) for both years, so
  *    mergers keep "so cùng kỳ" and year-to-date meaningful. Reports of units not in
  *    `units` are ignored here (the reader/pipeline warns about them).
@@ -143,6 +149,7 @@ function reportSpans(
   inPeriod: Float64Array[],
   toDate: Float64Array[],
   j: number,
+  seen: Int32Array | null,
 ): void {
   // Months before the period count for the year to date only; months first…lastMonth for both.
   const before = Math.min(first - 1, lastMonth);
@@ -167,6 +174,7 @@ function reportSpans(
       }
       toDate[k][j] = lastMonth > 0 ? tidyOne(all) : Number.NaN;
       inPeriod[k][j] = lastMonth > before ? tidyOne(part) : Number.NaN;
+      if (seen) seen[k] |= (1 << lastMonth) - 1;
       continue;
     }
     // Some month is empty (or the sum is NaN without one: +∞ and -∞): month by month.
@@ -174,11 +182,13 @@ function reportSpans(
     let part = 0;
     let early = 0; // values before the period
     let inside = 0; // values in it
+    let mask = 0; // months with a value, bit i for month i + 1
     if (sums) {
       const to = k * 12 - at; // sums[to + x] is month x - at of indicator k
       for (let x = at, end = at + before; x < end; x++) {
         const v = flat[x];
         if (Number.isNaN(v)) continue;
+        mask |= 1 << (x - at);
         sums[to + x] += tidyOne(v);
         all += v;
         early++;
@@ -186,6 +196,7 @@ function reportSpans(
       for (let x = at + before, end = at + lastMonth; x < end; x++) {
         const v = flat[x];
         if (Number.isNaN(v)) continue;
+        mask |= 1 << (x - at);
         sums[to + x] += tidyOne(v);
         all += v;
         part += v;
@@ -195,12 +206,14 @@ function reportSpans(
       for (let x = at, end = at + before; x < end; x++) {
         const v = flat[x];
         if (Number.isNaN(v)) continue;
+        mask |= 1 << (x - at);
         all += v;
         early++;
       }
       for (let x = at + before, end = at + lastMonth; x < end; x++) {
         const v = flat[x];
         if (Number.isNaN(v)) continue;
+        mask |= 1 << (x - at);
         all += v;
         part += v;
         inside++;
@@ -208,6 +221,7 @@ function reportSpans(
     }
     toDate[k][j] = early + inside > 0 ? tidyOne(all) : Number.NaN;
     inPeriod[k][j] = inside > 0 ? tidyOne(part) : Number.NaN;
+    if (seen) seen[k] |= mask;
   }
 }
 
@@ -586,6 +600,8 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
     }
     return flatAt;
   };
+  // Last year: per flow indicator the months (bit i = month i + 1) in which any unit has a value.
+  const seenLastYear = new Int32Array(numeric.length);
   const spansOf = (report: UnitYear | undefined, j: number, monthlyToo: boolean, spans: Spans) => {
     if (!report) return;
     const { inPeriod, toDate } = spans;
@@ -603,6 +619,7 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
         inPeriod,
         toDate,
         j,
+        monthlyToo ? null : seenLastYear,
       );
       return;
     }
@@ -613,6 +630,7 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
       if (!series) continue;
       const one = toFlat(series, scratch);
       if (monthlyToo) addSeries(one, 0, lastMonth, sums, k * 12);
+      else for (let i = 0; i < lastMonth; i++) if (!Number.isNaN(one[i])) seenLastYear[k] |= 1 << i;
       bothSpansFlat(one, 0, lastOf[k] === 1, first, lastMonth, inPeriod[k], toDate[k], j);
     }
   };
@@ -637,6 +655,29 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
     spansOf(nowByCode[j], j, true, thisYear);
   }
 
+  /**
+   * For flow k over months from…lastMonth: the month b last year's figures (over all units) begin
+   * in, when it is after `from`, last year has a figure in every month from b on, and this year in
+   * every month from `from` (one not 0 before b): a row reported monthly since b, an indicator
+   * added then. Else 0: a rare figure with months empty in both years is compared as ever, and
+   * zeros before b change no total. Per indicator and month, over sums already made. Stocks
+   * compare the latest figures, which a late start does not change.
+   */
+  const spanBits = (1 << lastMonth) - 1;
+  const lateStart = (k: number, from: number): number => {
+    if (lastOf[k] === 1) return 0;
+    const last = seenLastYear[k] & spanBits & ~((1 << (from - 1)) - 1);
+    const low = last & -last; // month b's bit
+    if (!last || low === 1 << (from - 1) || last !== (spanBits & ~(low - 1))) return 0;
+    const begins = 32 - Math.clz32(low);
+    let nonZero = false;
+    for (let i = from - 1; i < begins - 1; i++) {
+      const v = sums[k * 12 + i];
+      if (Object.is(v, -0) || Number.isNaN(v)) return 0; // no unit's figure that month
+      nonZero ||= v !== 0;
+    }
+    return nonZero ? begins : 0;
+  };
   const indicators: IndicatorSummary[] = catalogue.indicators.map((ind) => {
     const base = { code: ind.code, group: ind.group, label: ind.label, unit: ind.unit, kind: ind.kind };
     if (ind.kind === 'note') {
@@ -675,10 +716,14 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
     // added to the catalogue since): its figure there is unknown, not 0, so no "so cùng kỳ".
     const periodKnown = comparable(ind.code, periodValues, lastYear.inPeriod[k], nowByCode, beforeByCode);
     const ytdKnown = comparable(ind.code, ytdValues, lastYear.toDate[k], nowByCode, beforeByCode);
+    // Last year's figures begin later in the span than this year's: no "so cùng kỳ" either.
+    const periodFrom = lateStart(k, first);
+    const ytdFrom = first === 1 ? periodFrom : lateStart(k, 1);
+    // Last year's totals stay (true figures, additive over units); only the comparison goes.
     const lastYearPeriod = periodKnown ? sumOf(lastYear.inPeriod[k]) : null;
     const lastYearYtd = ytdKnown ? sumOf(lastYear.toDate[k]) : null;
-    const [periodChange, periodPct] = change(periodTotal, lastYearPeriod);
-    const [ytdChange, ytdPct] = change(ytdTotal, lastYearYtd);
+    const [periodChange, periodPct] = change(periodTotal, periodFrom ? null : lastYearPeriod);
+    const [ytdChange, ytdPct] = change(ytdTotal, ytdFrom ? null : lastYearYtd);
     const summary: IndicatorSummary = {
       ...base,
       period: periodTotal,
@@ -691,6 +736,8 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
       ytdChangePct: ytdPct,
       byUnit: [], // in its place among the keys; made from the numbers when read
       contributing: countOf(periodValues),
+      ...(periodFrom ? { lastYearPeriodFrom: periodFrom } : {}),
+      ...(ytdFrom ? { lastYearYtdFrom: ytdFrom } : {}),
     };
     setCompactByUnit(summary, {
       codes: unitCodes,

@@ -81,11 +81,20 @@ function comparison(diff: number | null, unit: string): string {
   return `, ${diff > 0 ? T.increase(q) : T.decrease(q)}`;
 }
 
-/** ", tăng 21 hộ so cùng kỳ" — empty without last year. */
-function clauseParts(ind: Indicator, value: number, diff: number | null): { phrase: string; change: string } {
+/**
+ * ", tăng 21 hộ so cùng kỳ" — empty without last year; why not, when last year's figures begin
+ * only in month `from` (of year `lastYear`).
+ */
+function clauseParts(
+  ind: Indicator,
+  value: number,
+  diff: number | null,
+  from: number | undefined,
+  lastYear: number,
+): { phrase: string; change: string } {
   return {
     phrase: ind.phrase.replace('{n}', formatQuantity(value, ind.unit)).trim(),
-    change: comparison(diff, ind.unit),
+    change: diff === null && from ? `, ${T.notComparedFrom(lastYear, from)}` : comparison(diff, ind.unit),
   };
 }
 
@@ -182,7 +191,7 @@ interface Member {
  * total: without them it would tell of something else ("6 suất quà …, trị giá 30 triệu
  * đồng") or read as one more kind of the total.
  */
-function items(members: Member[], which: 'period' | 'ytd', rel: Relations): Item[] {
+function items(members: Member[], which: 'period' | 'ytd', rel: Relations, lastYear: number): Item[] {
   const out: Item[] = [];
   const said = new Map<string, Item>();
   // `bare`: inside a total's brackets, where figures are listed without "so cùng kỳ".
@@ -191,7 +200,8 @@ function items(members: Member[], which: 'period' | 'ytd', rel: Relations): Item
     const v = which === 'period' ? sum.period : sum.ytd;
     const d = which === 'period' ? sum.change : sum.ytdChange;
     if (v === null || (v === 0 && !(d !== null && d < 0))) continue;
-    const { phrase, change } = clauseParts(ind, v, d);
+    const from = which === 'period' ? sum.lastYearPeriodFrom : sum.lastYearYtdFrom;
+    const { phrase, change } = clauseParts(ind, v, d, from, lastYear);
     const continued = rel.continues.get(ind.code);
     if (continued !== undefined) {
       // Checked by code: the figure continued is the one just before in the catalogue.
@@ -225,8 +235,9 @@ function groupParagraph(label: string, members: Member[], s: SummaryCore, rel: R
   const stocks = members.filter((m) => m.ind.overMonths === 'last');
   const ytdOnly = isYearToDate(s.period);
   const inPeriod = T.inPeriod(periodLabel(s.period));
-  const ytdItems = items(flows, 'ytd', rel);
-  const periodItems = ytdOnly ? [] : items(flows, 'period', rel);
+  const lastYear = s.period.year - 1;
+  const ytdItems = items(flows, 'ytd', rel, lastYear);
+  const periodItems = ytdOnly ? [] : items(flows, 'period', rel, lastYear);
   // Nothing happened earlier in the year: say it once, as the year-to-date figure.
   const same = periodItems.map(itemText).join(';') === ytdItems.map(itemText).join(';');
   const parts: [string, Item[]][] = [
@@ -234,7 +245,7 @@ function groupParagraph(label: string, members: Member[], s: SummaryCore, rel: R
     [inPeriod, same ? [] : periodItems],
     [ytdOnly ? inPeriod : T.yearToDate, ytdItems],
     // Stocks: the latest figure up to the end of the period, against the same point last year.
-    [T.soFar, items(stocks, 'ytd', rel)],
+    [T.soFar, items(stocks, 'ytd', rel, lastYear)],
   ];
   const sentences = parts.filter(([, list]) => list.length).map(([opening, list]) => sentence(opening, scope, list));
   // A stock "so far" counts a unit's last figure even when it did not report in the period: say whose.

@@ -87,7 +87,7 @@ function keyFiguresTable(summary: Summary, catalogue: Catalogue): string {
         `<tr><td style="${S.td}">${e(i.label)}</td>` +
         `<td style="${S.num}">${e(quantity(i.period, i.unit))}</td>` +
         `<td style="${S.num}">${e(quantity(i.ytd, i.unit))}</td>` +
-        `<td style="${S.num}">${e(compareText(i.ytdChange, i.ytdChangePct, i.unit))}</td></tr>`,
+        `<td style="${S.num}">${e(compareText(i.ytdChange, i.ytdChangePct, i.unit, i.lastYearYtdFrom))}</td></tr>`,
     )
     .join('');
   return `<table role="presentation" cellpadding="0" cellspacing="0" width="100%" style="${S.table}"><tr>${head}</tr>${body}</table>`;

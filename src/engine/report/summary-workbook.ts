@@ -224,10 +224,12 @@ function summarySheet(summary: Summary, catalogue: Catalogue): SheetModel {
   let row = indicatorRows(g, groupedIndicators(summary, catalogue), headerRow + 1, SUMMARY_COLS, (r, ind, s) => {
     g.put(r, 4, num(ind.period, s));
     g.put(r, 5, num(ind.ytd, s));
-    g.put(r, 6, num(ind.lastYearPeriod, s));
+    // Last year's total over fewer months (an indicator added mid-year) beside this year's would
+    // read as a change: left empty, as the change is.
+    g.put(r, 6, num(ind.lastYearPeriodFrom ? null : ind.lastYearPeriod, s));
     g.put(r, 7, num(ind.change, s));
     g.put(r, 8, num(ind.changePct, 'percent'));
-    g.put(r, 9, num(ind.lastYearYtd, s));
+    g.put(r, 9, num(ind.lastYearYtdFrom ? null : ind.lastYearYtd, s));
     g.put(r, 10, { v: T.fraction(ind.contributing, expected), s: 'text' });
   });
 

@@ -105,9 +105,12 @@ export function quantity(v: number | null, unit: string): string {
   return v === null ? T.noData : formatQuantity(v, unit);
 }
 
-/** "↑ tăng 21 đơn (72,4%)", "↓ giảm 4 lượt (12,9%)", "= bằng cùng kỳ", "chưa có số liệu cùng kỳ". */
-export function compareText(change: number | null, pct: number | null, unit: string): string {
-  if (change === null) return T.noComparison;
+/**
+ * "↑ tăng 21 đơn (72,4%)", "↓ giảm 4 lượt (12,9%)", "= bằng cùng kỳ", "chưa có số liệu cùng kỳ";
+ * `from`: last year's figures begin only in that month (IndicatorSummary.lastYearYtdFrom).
+ */
+export function compareText(change: number | null, pct: number | null, unit: string, from?: number): string {
+  if (change === null) return from ? T.notComparedFrom(from) : T.noComparison;
   if (change === 0) return T.same;
   const q = formatQuantity(Math.abs(change), unit);
   const p = pct === null ? null : formatPercentVi(Math.abs(pct));
@@ -203,10 +206,14 @@ export function renderTextReport(summary: Summary, catalogue: Catalogue, options
   out.push(
     ...section(
       T.keyFiguresTitle.toUpperCase(),
-      keyIndicators(summary, catalogue).map(
-        (i) =>
-          `- ${i.label}: ${label}: ${quantity(i.period, i.unit)}; từ đầu năm: ${quantity(i.ytd, i.unit)}; ` +
-          `so cùng kỳ năm trước: ${compareText(i.ytdChange, i.ytdChangePct, i.unit)}.`,
+      keyIndicators(summary, catalogue).map((i) =>
+        T.keyFigureLine(
+          i.label,
+          label,
+          quantity(i.period, i.unit),
+          quantity(i.ytd, i.unit),
+          compareText(i.ytdChange, i.ytdChangePct, i.unit, i.lastYearYtdFrom),
+        ),
       ),
     ),
   );

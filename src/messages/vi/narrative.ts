@@ -39,6 +39,12 @@ export const NARRATIVE_TEXT = {
   increase: (quantity: string) => `tăng ${quantity} so cùng kỳ`,
   decrease: (quantity: string) => `giảm ${quantity} so cùng kỳ`,
   same: 'bằng cùng kỳ',
+  /**
+   * After a figure whose last-year figures begin later than this year's (an indicator added
+   * mid-year): a total over fewer months is no base for "tăng", so none is given.
+   */
+  notComparedFrom: (year: number, month: number) =>
+    `chưa so sánh với cùng kỳ vì năm ${year} chỉ tiêu này mới có số liệu từ tháng ${month}`,
   notesOf: (label: string, noun: string) => `${label} của các ${noun}`,
   month: (month: number) => `tháng ${month}`,
   /** Finding: a last-year report of a unit that is no current unit nor a predecessor of one. */

@@ -92,12 +92,17 @@ export const REPORT_TEXT = {
   subject: (periodLabel: string, level: string, unitName: string) =>
     `[Dân vận] Báo cáo ${periodLabel} – ${level} ${unitName}`,
   keyFiguresTitle: 'Chỉ tiêu chủ yếu',
+  /** One key indicator in the plain-text e-mail: "- label: tháng 9/2018: 640 lượt; từ đầu năm: …; so cùng kỳ năm trước: …." */
+  keyFigureLine: (label: string, period: string, inPeriod: string, ytd: string, compared: string) =>
+    `- ${label}: ${period}: ${inPeriod}; từ đầu năm: ${ytd}; so cùng kỳ năm trước: ${compared}.`,
   completenessTitleMail: 'Tình hình gửi báo cáo',
   compareHeader: 'So cùng kỳ năm trước (từ đầu năm)',
   up: (quantity: string, pct: string | null) => `↑ tăng ${quantity}${pct ? ` (${pct})` : ''}`,
   down: (quantity: string, pct: string | null) => `↓ giảm ${quantity}${pct ? ` (${pct})` : ''}`,
   same: '= bằng cùng kỳ',
   noComparison: 'chưa có số liệu cùng kỳ',
+  /** Last year's figures begin later than this year's (an indicator added mid-year): not compared. */
+  notComparedFrom: (month: number) => `chưa so sánh được (năm trước chỉ có số liệu từ tháng ${month})`,
   noData: 'chưa có số liệu',
   reportedLine: (reported: number, expected: number, rate: string) =>
     `Đã báo cáo: ${reported}/${expected} đơn vị (${rate})`,
