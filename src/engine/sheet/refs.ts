@@ -7,6 +7,7 @@
  * ("#REF!"), names and function names ("LOG10(" is not the cell LOG10). References into another
  * workbook ("[1]Trang!A1") are never passed to the caller: rows inserted here do not move them.
  */
+import { colLetter } from './layout';
 
 export interface CellRef {
   /** The sheet named before "!" (unquoted); null when none. "A:B" for a 3-D reference (A:B!C1). */
@@ -37,17 +38,6 @@ function colNumber(letters: string): number {
   return n;
 }
 
-function colLetters(col: number): string {
-  let s = '';
-  let n = col;
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
 type Part = { col: number | null; colAbs: boolean; row: number | null; rowAbs: boolean };
 
 function cellPart(token: string): Part | null {
@@ -72,7 +62,7 @@ function rowPart(token: string): Part | null {
 }
 
 function partText(p: Part): string {
-  const col = p.col === null ? '' : `${p.colAbs ? '$' : ''}${colLetters(p.col)}`;
+  const col = p.col === null ? '' : `${p.colAbs ? '$' : ''}${colLetter(p.col)}`;
   const row = p.row === null ? '' : `${p.rowAbs ? '$' : ''}${p.row}`;
   return col + row;
 }
