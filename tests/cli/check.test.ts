@@ -257,3 +257,28 @@ describe('unexpected errors', () => {
     expect(out.join('')).toMatch(NO_STACK);
   });
 });
+
+describe('check and submission dates', () => {
+  /** Excel serial day of an ISO date. */
+  const serial = (iso: string) => (Date.parse(`${iso}T00:00:00Z`) - Date.UTC(1899, 11, 30)) / 86400000;
+
+  test('a date before its month closes, or after today, is named by its cell; an undated month is not', async () => {
+    const dir = tmpDir();
+    const sheet = communeSheet('nam-vi', 2018);
+    const date = (m: number, iso: string | null) => {
+      sheet.rows[LAYOUT.submittedRow - 1][monthCol(m) - 1] = iso === null ? null : { v: serial(iso), s: 'date' };
+    };
+    date(7, '2018-07-03'); // July's report dated before July's data window closes
+    date(8, '2018-10-01'); // after TONGHOP_NOW (20/09/2018)
+    date(9, null); // September typed, not yet submitted: a commune checks before it submits
+    await writeXlsx({ sheets: [sheet] }, path.join(dir, 'nam-vi-2018.xlsx'));
+    const r = await runCli(['check', '--json', dir]);
+    const found = JSON.parse(r.stdout).findings as { code: string; cell?: string; severity: string; message: string }[];
+    const dates = found.filter((f) => f.code.startsWith('submitted-') || f.code === 'undated-month');
+    expect(dates.map((f) => [f.severity, f.code, f.cell])).toEqual([
+      ['warning', 'submitted-before-period-end', a1(LAYOUT.submittedRow, monthCol(7))],
+      ['warning', 'submitted-after-run', a1(LAYOUT.submittedRow, monthCol(8))],
+    ]);
+    expect(dates[1].message).toContain('01/10/2018');
+  });
+});

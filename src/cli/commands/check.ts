@@ -1,7 +1,10 @@
 /** `tonghop check FILE|DIR… [--json] [--year Y]`: findings in Vietnamese; exit 1 on errors. */
+import { submissionDateSlips } from '../../engine/aggregate/aggregate';
+import { todayIn } from '../../engine/periods/cutoff';
 import { checkWorkbooks } from '../../engine/validation/check';
 import { HELP, CLI_TEXT as T } from '../../messages/vi/cli';
 import { CONFIG_OPTIONS, HELP_OPTION, parse, parseYear } from '../args';
+import { now } from '../clock';
 import { configFindings, loadConfig, readerUnits } from '../config';
 import { EXIT, UserError } from '../exit-codes';
 import { bySeverity, countFindings, formatFinding } from '../findings';
@@ -37,6 +40,7 @@ export async function runCheck(argv: string[], io: Io): Promise<number> {
     ...inputs.findings,
     ...formulaFindings(inputs, result.reports),
     ...result.findings,
+    ...submissionDateSlips(result.reports, config.settings, todayIn(config.settings.timeZone, now())),
   ]);
   const counts = countFindings(findings);
   const noneReadable = inputs.workbooks.length === 0;

@@ -427,6 +427,20 @@ function submissionDateFindings(
   return out;
 }
 
+/**
+ * For a check without a period (`tonghop check`): each report's submission dates that cannot be
+ * right whatever the period, a date after `today` or before its month closes. Months with figures
+ * but no date are not told here: a commune checks its sheet before it submits.
+ */
+export function submissionDateSlips(reports: UnitYear[], settings: Settings, today: string | undefined): Finding[] {
+  const out: Finding[] = [];
+  for (const r of reports) {
+    const found = submissionDateFindings([r], { type: 'year', year: r.year, index: 1 }, settings, today);
+    for (const f of found) if (f.code !== 'undated-month') out.push(f);
+  }
+  return out;
+}
+
 /** A warning on a report's submission date cell of `month`, with the message `text` gives for it. */
 function dateFinding(r: UnitYear, month: number, code: string, text: (w: Where) => string): Finding {
   const cell = r.submittedCells[month - 1];
