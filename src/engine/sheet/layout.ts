@@ -58,13 +58,18 @@ export function a1(row: number, col: number): string {
   return `${colLetter(col)}${row}`;
 }
 
+/** "A" → 1, "aa" → 27: colLetter's inverse (letters only, either case). */
+export function colNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
 /** "G14" → { row: 14, col: 7 }; null for anything else. */
 export function parseCell(ref: string | undefined): { row: number; col: number } | null {
   const m = /^\$?([A-Z]{1,3})\$?(\d+)$/i.exec((ref ?? '').trim());
   if (!m) return null;
-  let col = 0;
-  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]), col };
+  return { row: Number(m[2]), col: colNumber(m[1]) };
 }
 
 /** Sheet (tab) name for a unit's year; Excel allows at most 31 characters. */

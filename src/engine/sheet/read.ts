@@ -35,7 +35,7 @@ import {
   parseDateCell,
   shownValue,
 } from '../validation/cells';
-import { a1, colLetter, LAYOUT, unitDisplayName } from './layout';
+import { a1, colLetter, LAYOUT, parseCell as parseA1, unitDisplayName } from './layout';
 import { type CellsMaker, type FlatLayout, SheetReport } from './sheet-report';
 
 export interface ReadContext {
@@ -545,14 +545,6 @@ interface Box {
   r2: number;
   c2: number;
   text: string;
-}
-
-function parseA1(ref: string): { row: number; col: number } | null {
-  const m = /^\$?([A-Z]{1,3})\$?(\d+)$/i.exec(ref.trim());
-  if (!m) return null;
-  let col = 0;
-  for (const ch of m[1].toUpperCase()) col = col * 26 + ch.charCodeAt(0) - 64;
-  return { row: Number(m[2]), col };
 }
 
 /** Merged ranges repeat from sheet to sheet (the title row): each text is parsed once. Boxes are only read. */

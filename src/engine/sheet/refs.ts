@@ -7,7 +7,7 @@
  * ("#REF!"), names and function names ("LOG10(" is not the cell LOG10). References into another
  * workbook ("[1]Trang!A1") are never passed to the caller: rows inserted here do not move them.
  */
-import { colLetter } from './layout';
+import { colLetter, colNumber } from './layout';
 
 export interface CellRef {
   /** The sheet named before "!" (unquoted); null when none. "A:B" for a 3-D reference (A:B!C1). */
@@ -30,12 +30,6 @@ const ROW = /^(\$?)(\d+)$/;
 
 function isWordChar(ch: string | undefined): boolean {
   return ch !== undefined && /[A-Za-z0-9_.$\\?\u0080-\uFFFF]/.test(ch);
-}
-
-function colNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
 }
 
 type Part = { col: number | null; colAbs: boolean; row: number | null; rowAbs: boolean };

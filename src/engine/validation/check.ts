@@ -4,7 +4,7 @@
  * never depends on the order the workbooks or sheets came in.
  */
 import { sheetRef, FINDING_TEXT as T } from '../../messages/vi/findings';
-import { unitDisplayName } from '../sheet/layout';
+import { colNumber, unitDisplayName } from '../sheet/layout';
 import { prepareRead, type ReadContext, readWorkbook } from '../sheet/read';
 import { memoText } from '../text/normalize';
 import type { Finding, ReadResult, Unit, UnitYear, WorkbookInput } from '../types';
@@ -19,9 +19,7 @@ const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
 function parseCellPosition(cell: string): readonly [number, number] {
   const m = /^([A-Z]+)(\d+)$/.exec(cell);
   if (!m) return NO_POSITION;
-  let col = 0;
-  for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
-  return [Number(m[2]), col];
+  return [Number(m[2]), colNumber(m[1])];
 }
 
 const NO_POSITION = [0, 0] as const;
