@@ -11,32 +11,16 @@ import { buildSummaryWorkbook } from '../report/summary-workbook';
 import { renderTextReport } from '../report/text';
 import { buildUnitSheet, type UnitSheetData } from '../sheet/layout';
 import { modelToSheetInput } from '../sheet/testing';
-import type { Catalogue, Indicator, Period, Summary, WorkbookInput } from '../types';
+import type { Catalogue, Period, Summary, WorkbookInput } from '../types';
 import { aggregate } from './aggregate';
-import { unit, unitYear } from './test-helpers';
+import { HOTLINE, unit, unitYear, withIndicator } from './test-helpers';
 
 const BASE = defaultCatalogue();
-const HOTLINE: Indicator = {
-  code: 'DON_DUONGDAYNONG',
-  group: 'TCD',
-  label: 'Phản ánh qua đường dây nóng',
-  unit: 'đơn',
-  kind: 'count',
-  overMonths: 'sum',
-  overUnits: 'sum',
-  phrase: 'tiếp nhận {n} phản ánh qua đường dây nóng',
-  key: true,
-};
-const at = BASE.indicators.findIndex((i) => i.code === 'TCD_DOAN') + 1;
 // Key figures of the renderings: the hotline only, so it is in every one of them.
-const CATALOGUE: Catalogue = {
-  ...BASE,
-  indicators: [
-    ...BASE.indicators.slice(0, at).map(({ key: _, ...i }) => i),
-    HOTLINE,
-    ...BASE.indicators.slice(at).map(({ key: _, ...i }) => i),
-  ],
-};
+const CATALOGUE: Catalogue = withIndicator(
+  { ...BASE, indicators: BASE.indicators.map(({ key: _, ...i }) => i) },
+  { ...HOTLINE, key: true },
+);
 const [A, B] = defaultUnits();
 const SEP: Period = { type: 'month', year: 2019, index: 9 };
 const NOT_COMPARED = 'chưa so sánh với cùng kỳ vì năm 2018 chỉ tiêu này mới có số liệu từ tháng 6';

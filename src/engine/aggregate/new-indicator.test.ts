@@ -7,24 +7,11 @@ import { defaultCatalogue, defaultSettings, defaultUnits } from '../catalogue/de
 import { summarise } from '../pipeline';
 import { buildUnitSheet, type UnitSheetData } from '../sheet/layout';
 import { modelToSheetInput } from '../sheet/testing';
-import type { Catalogue, Indicator, Period, WorkbookInput } from '../types';
+import type { Catalogue, Period, WorkbookInput } from '../types';
+import { HOTLINE, withIndicator } from './test-helpers';
 
 const BEFORE = defaultCatalogue();
-const HOTLINE: Indicator = {
-  code: 'DON_DUONGDAYNONG',
-  group: 'TCD',
-  label: 'Phản ánh qua đường dây nóng',
-  unit: 'đơn',
-  kind: 'count',
-  overMonths: 'sum',
-  overUnits: 'sum',
-  phrase: 'tiếp nhận {n} phản ánh qua đường dây nóng',
-};
-const at = BEFORE.indicators.findIndex((i) => i.code === 'TCD_DOAN') + 1;
-const AFTER: Catalogue = {
-  ...BEFORE,
-  indicators: [...BEFORE.indicators.slice(0, at), HOTLINE, ...BEFORE.indicators.slice(at)],
-};
+const AFTER: Catalogue = withIndicator(BEFORE, HOTLINE);
 const [A, B] = defaultUnits();
 const SEP: Period = { type: 'month', year: 2018, index: 9 };
 const m12 = (sparse: Record<number, number>) => Array.from({ length: 12 }, (_, i) => sparse[i + 1] ?? null);

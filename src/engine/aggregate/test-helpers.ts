@@ -1,5 +1,5 @@
 /** Hand-built UnitYear fixtures for the aggregate, completeness and narrative tests. Tests only. */
-import type { Unit, UnitYear } from '../types';
+import type { Catalogue, Indicator, Unit, UnitYear } from '../types';
 
 /** Months given sparsely: { 9: 12, 8: 3 } → 12 entries with nulls elsewhere. */
 export type Sparse<T> = Record<number, T | null>;
@@ -121,4 +121,25 @@ export function previous2017() {
     // a sheet of 2016 among last year's reports is ignored
     unitYear('muong-nhe', 2016, { values: { DON_TONG: { 9: 1000 } } }),
   ];
+}
+
+/** An indicator a province may add to the catalogue mid-year: the hotline's petitions (group TCD). */
+export const HOTLINE: Indicator = {
+  code: 'DON_DUONGDAYNONG',
+  group: 'TCD',
+  label: 'Phản ánh qua đường dây nóng',
+  unit: 'đơn',
+  kind: 'count',
+  overMonths: 'sum',
+  overUnits: 'sum',
+  phrase: 'tiếp nhận {n} phản ánh qua đường dây nóng',
+};
+
+/** `catalogue` with `indicator` added after TCD_DOAN (where a sheet made from it has its row). */
+export function withIndicator(catalogue: Catalogue, indicator: Indicator): Catalogue {
+  const at = catalogue.indicators.findIndex((i) => i.code === 'TCD_DOAN') + 1;
+  return {
+    ...catalogue,
+    indicators: [...catalogue.indicators.slice(0, at), indicator, ...catalogue.indicators.slice(at)],
+  };
 }
