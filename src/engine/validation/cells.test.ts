@@ -1,3 +1,4 @@
+import { runInNewContext } from 'node:vm';
 import fc from 'fast-check';
 import { cleanText } from '../text/normalize';
 import { dateCellIso, MAX_NOTE_LENGTH, parseCell, parseDateCell, serialToIso, shownValue } from './cells';
@@ -131,6 +132,14 @@ describe('parseDateCell', () => {
     expect(parseDateCell(new Date(2018, 8, 16))).toEqual({ status: 'ok', iso: '2018-09-16' });
     expect(parseDateCell(new Date(2018, 8, 16, 23, 59))).toEqual({ status: 'ok', iso: '2018-09-16' });
     expect(parseDateCell(new Date(2018, 8, 16, 0, 0))).toEqual({ status: 'ok', iso: '2018-09-16' });
+  });
+
+  it('knows a Date made in another realm (a vm context), in a number cell too', () => {
+    const other = runInNewContext('new Date(2018, 8, 16, 10, 0)') as Date;
+    expect(other instanceof Date).toBe(false);
+    expect(parseDateCell(other)).toEqual({ status: 'ok', iso: '2018-09-16' });
+    expect(dateCellIso(other, new Map())).toBe('2018-09-16');
+    expect(parseCell(other, 'count')).toMatchObject({ status: 'invalid', problem: 'date' });
   });
 
   it('reads serial day numbers', () => {

@@ -45,7 +45,9 @@ const INTEGER_TOLERANCE = 1e-9;
 const pad2 = (x: number) => String(x).padStart(2, '0');
 
 function isDate(v: CellValue): v is Date {
-  return Object.prototype.toString.call(v) === '[object Date]';
+  // instanceof first: it is a map check, where toString looks up Symbol.toStringTag (80,000 dates
+  // in a national read). toString still knows a Date made in another realm (a vm context, an iframe).
+  return v instanceof Date || Object.prototype.toString.call(v) === '[object Date]';
 }
 
 /** ISO texts of recent days, by year·month·day: a national read meets the same few hundred dates 80,000 times. */
