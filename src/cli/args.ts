@@ -1,5 +1,6 @@
 /** Command-line parsing with node:util parseArgs, errors translated to Vietnamese (exit 2). */
 import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { isEmailAddress, splitRecipients } from '../engine/text/email';
 import { CLI_TEXT as T } from '../messages/vi/cli';
 import { EXIT, UserError } from './exit-codes';
 
@@ -74,13 +75,9 @@ export function requireOption<T>(value: T | undefined, name: string, command: st
   return value;
 }
 
-const EMAIL = /^[^\s@<>(),;:"[\]]+@[^\s@<>(),;:"[\]]+\.[^\s@<>(),;:"[\]]+$/;
-
-/** Accepts "a@b.vn" or "Tên <a@b.vn>"; returns it trimmed, or throws a usage error. */
+/** Accepts one address, "a@b.vn" or "Tên <a@b.vn>"; returns it trimmed, or throws a usage error. */
 export function checkAddress(s: string, error: (s: string) => string = T.badEmail): string {
-  const t = s.trim();
-  const m = /^(.*)<([^<>]+)>$/.exec(t);
-  const addr = m ? m[2].trim() : t;
-  if (!EMAIL.test(addr)) throw new UserError(error(s), EXIT.usage);
-  return t;
+  const one = splitRecipients(s);
+  if (one.length !== 1 || !isEmailAddress(one[0].address)) throw new UserError(error(s), EXIT.usage);
+  return one[0].text;
 }

@@ -1,6 +1,7 @@
 /** Small helpers shared by the add-on modules. No service calls here. */
 import { offsetMinutes } from '../engine/periods/cutoff';
 import { a1, parseCell } from '../engine/sheet/layout';
+import { isEmailAddress, splitRecipients } from '../engine/text/email';
 import { normalizeName, slug } from '../engine/text/normalize';
 import { parseNumberText } from '../engine/text/number';
 import type { CellValue, Grid } from '../engine/types';
@@ -61,23 +62,15 @@ export function cellList(v: CellValue, separators = /[,;\s]+/): string[] {
 }
 
 /**
- * E-mail addresses typed in one cell: separated by commas, semicolons, spaces or line breaks, and
- * "Nguyễn Văn A <a@b.vn>" read as a@b.vn (as copied from Gmail). Each address once.
+ * E-mail addresses typed in one cell (engine/text/email.ts: commas, semicolons, line breaks or
+ * spaces; "Nguyễn Văn A" <a@b.vn> read as a@b.vn, as copied from Gmail). Each address once.
  */
 export function emailList(v: CellValue): string[] {
-  const out: string[] = [];
-  for (const part of cellText(v).split(/[,;\n]+/)) {
-    const angle = /<([^<>]*)>/.exec(part);
-    const found = angle ? [angle[1].trim()] : part.split(/\s+/);
-    for (const e of found) if (e && !out.some((o) => o.toLowerCase() === e.toLowerCase())) out.push(e);
-  }
-  return out;
+  return splitRecipients(cellText(v)).map((r) => r.address);
 }
 
-/** What the add-on takes for an e-mail address (the schema checks it again). */
-export function looksLikeEmail(s: string): boolean {
-  return /^[^@\s<>,;]+@[^@\s<>,;]+\.[^@\s<>,;]+$/.test(s);
-}
+/** What the add-on takes for an e-mail address: what the settings schema accepts. */
+export const looksLikeEmail = isEmailAddress;
 
 /** Pad every row to `cols` cells with ''. */
 export function rectangular<T>(rows: T[][], cols: number, fill: T): T[][] {

@@ -308,6 +308,14 @@ describe('report usage errors', () => {
     expect(r.stderr).toMatch(/Địa chỉ e-mail không hợp lệ: "khong-phai-email"/);
   });
 
+  test('an address the settings schema would refuse ("a@b.v", a letter with a diacritic) → exit 2, named', async () => {
+    for (const bad of ['tinh@example.v', 'nguyễn@example.vn']) {
+      const r = await runCli(['report', '--period', '2018-09', inputs, '--to', `a@example.vn, ${bad}`]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`Địa chỉ e-mail không hợp lệ: "${bad}"`);
+    }
+  });
+
   test('a bad SMTP port → exit 2', async () => {
     const r = await runCli(['report', '--period', '2018-09', inputs, '--to', 'a@example.vn'], {
       env: { TONGHOP_SMTP_HOST: '127.0.0.1', TONGHOP_SMTP_PORT: 'abc' },
@@ -336,5 +344,15 @@ describe('report --to with a quoted display name holding a comma', () => {
     expect(to).toContain('vp@example.vn');
     expect(to).toContain('Văn phòng Tỉnh ủy, Điện Biên');
     expect(to).toContain('bdv@example.vn');
+  });
+
+  test('addresses pasted from a column (line breaks, spaces) are each a recipient, each once', async () => {
+    const out = tmpDir('tonghop-report-pasted-');
+    const list = 'bdv@example.vn\ntinh@example.vn  huyen@example.vn\nBDV@example.vn';
+    const r = await runCli(['report', '--period', '2018-09', inputs, '--to', list, '--outbox', out]);
+    expect(r.code).toBe(0);
+    const eml = fs.readFileSync(path.join(out, fs.readdirSync(out).find((f) => f.endsWith('.eml')) as string));
+    const to = decodeWords(parseMime(eml).headers.to ?? '');
+    expect(to.split(',').map((t) => t.trim())).toEqual(['bdv@example.vn', 'tinh@example.vn', 'huyen@example.vn']);
   });
 });

@@ -159,6 +159,23 @@ describe('Thiết lập', () => {
       expect(r.config.settings.recipients).toEqual(['a@dienbien.gov.vn', 'bandanvan@muongnhe.vn']);
     });
 
+    test('recipients: a quoted name with a comma is one recipient; an address the schema refuses is named by cell', () => {
+      setSetting(env.master, 'recipients', '"Ban Dân vận, huyện Mường Nhé" <bdv@muongnhe.vn>, tinhuy@dienbien.gov.vn');
+      const r = readConfig(env.master, { strict: true });
+      if (!r.ok) throw new Error(r.errors.join('\n'));
+      expect(r.config.settings.recipients).toEqual(['bdv@muongnhe.vn', 'tinhuy@dienbien.gov.vn']);
+      // A one-letter top-level domain and a letter with a diacritic look like addresses but are not ones.
+      setSetting(env.master, 'recipients', 'a@dienbien.v, nguyễn@dienbien.gov.vn');
+      sheet(env, SHEETS.units).getRange('D4').setValue('xa@muongnhe.v');
+      const strict = readConfig(env.master, { strict: true });
+      expect(strict.ok ? [] : strict.errors).toContain(
+        `Trang "Cài đặt", ô B${settingRow('recipients')} (${SETTING_LABELS.recipients}): không phải địa chỉ e-mail hợp lệ: "a@dienbien.v", "nguyễn@dienbien.gov.vn" (cần dạng ten@mien.vn)`,
+      );
+      expect(errorsOf()).toContain(
+        'Trang "Đơn vị", ô D4 (E-mail cán bộ): "xa@muongnhe.v" không phải địa chỉ e-mail hợp lệ (cần dạng ten@mien.vn)',
+      );
+    });
+
     test('a mistyped recipient stops only the e-mail: communes still submit, Tổng hợp runs and says so', () => {
       runTemplates(env.fake);
       env.units.forEach((u, i) => {

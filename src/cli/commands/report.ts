@@ -8,6 +8,7 @@ import path from 'node:path';
 import { formatPeriod } from '../../engine/periods/period';
 import { emailSubject, renderHtmlReport } from '../../engine/report/html';
 import { renderTextReport } from '../../engine/report/text';
+import { splitRecipients } from '../../engine/text/email';
 import { HELP, CLI_TEXT as T } from '../../messages/vi/cli';
 import { CONFIG_OPTIONS, checkAddress, HELP_OPTION, parse } from '../args';
 import { now } from '../clock';
@@ -100,11 +101,8 @@ export async function runReport(argv: string[], io: Io): Promise<number> {
   const config = loadConfig(args, io.cwd);
   const when = now(io.env);
   const period = resolvePeriod(args.str('period'), config, when);
-  const given = args
-    .list('to')
-    .flatMap(splitAddresses)
-    .map((t) => t.trim())
-    .filter(Boolean);
+  // "a@x.vn, b@x.vn", '"Văn phòng, Tỉnh ủy" <vp@x.vn>' or one --to per address.
+  const given = args.list('to').flatMap((list) => splitRecipients(list).map((r) => r.text));
   const to = (given.length ? given : config.settings.recipients).map((t) => checkAddress(t));
   if (to.length === 0) throw new UserError(T.noRecipients, EXIT.usage);
   const smtp = smtpFromEnv(io.env);
@@ -131,23 +129,4 @@ export async function runReport(argv: string[], io: Io): Promise<number> {
   if (result.sent) println(io.stdout, T.sent(to));
   for (const line of consoleSummary(prepared.summary)) println(io.stdout, line);
   return prepared.errors > 0 ? EXIT.dataErrors : EXIT.ok;
-}
-
-/**
- * Addresses separated by "," or ";", except inside a quoted display name
- * ('"Văn phòng Tỉnh ủy, Điện Biên" <vp@example.vn>, a@b.vn' is two addresses).
- */
-export function splitAddresses(list: string): string[] {
-  const out: string[] = [];
-  let current = '';
-  let quoted = false;
-  for (const ch of list) {
-    if (ch === '"') quoted = !quoted;
-    if (!quoted && (ch === ',' || ch === ';')) {
-      out.push(current);
-      current = '';
-    } else current += ch;
-  }
-  out.push(current);
-  return out;
 }
