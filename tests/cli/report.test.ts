@@ -310,7 +310,18 @@ describe('report usage errors', () => {
 
   test('an address the settings schema would refuse ("a@b.v", a letter with a diacritic) → exit 2, named', async () => {
     for (const bad of ['tinh@example.v', 'nguyễn@example.vn']) {
-      const r = await runCli(['report', '--period', '2018-09', inputs, '--to', `a@example.vn, ${bad}`]);
+      const outbox = tmpDir('tonghop-report-refused-');
+      const r = await runCli([
+        'report',
+        '--period',
+        '2018-09',
+        inputs,
+        '--to',
+        `a@example.vn, ${bad}`,
+        '--outbox',
+        outbox,
+      ]);
+      expect(fs.readdirSync(outbox)).toEqual([]);
       expect(r.code).toBe(2);
       expect(r.stderr).toContain(`Địa chỉ e-mail không hợp lệ: "${bad}"`);
     }
