@@ -1,5 +1,5 @@
-import { UnitSchema } from '../catalogue/schema';
 import { regexes } from 'zod/mini';
+import { UnitSchema } from '../catalogue/schema';
 import { EMAIL_PATTERN, isEmailAddress, splitRecipients } from './email';
 
 const addresses = (text: string) => splitRecipients(text).map((r) => r.address);
