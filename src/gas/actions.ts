@@ -30,7 +30,7 @@ import { activeUnitSheet, runCheck } from './check';
 import { now } from './clock';
 import { alert, promptText, toast } from './dialogs';
 import { logText, userText } from './errors';
-import { openUnitSpreadsheet } from './io';
+import { openUnitSpreadsheet, unitTab } from './io';
 import { ReadContinues } from './io/resume';
 import { BusyError, withDocumentLock } from './lock';
 import { currentUser, writeLog } from './log';
@@ -173,7 +173,16 @@ export function doTemplates() {
     const out = createUnitTemplates(ss, config, year, (i, n, unit) => {
       if (i % 5 === 0) toast(ss, TEMPLATES.progress(i + 1, n, unitDisplayName(unit)), TEMPLATES.title);
     });
-    const summary = TEMPLATES.done(year, out.created, out.kept, out.failed, out.skipped, out.extended, out.notExtended);
+    const summary = TEMPLATES.done(
+      year,
+      out.created,
+      out.kept,
+      out.failed,
+      out.skipped,
+      out.extended,
+      out.notExtended,
+      out.highlighted,
+    );
     writeLog(ss, {
       action: LOG.actions.templates,
       period: String(year),
@@ -255,9 +264,10 @@ function monthKey(month: number, year: number): string {
 
 /** Why openUnitSheet found nothing: the year's tab is missing, or it is not a unit report sheet. */
 function missingSheet(ss: Spreadsheet, unit: Unit, year: number): string {
-  const name = unitSheetName(unit, year);
   const { spreadsheet } = openUnitSpreadsheet(ss, unit);
-  return spreadsheet.getSheetByName(name) ? SUBMIT.notUnitSheet : SUBMIT.noYearSheet(unitDisplayName(unit), name);
+  return unitTab(spreadsheet, unit, year)
+    ? SUBMIT.notUnitSheet
+    : SUBMIT.noYearSheet(unitDisplayName(unit), unitSheetName(unit, year));
 }
 
 export function doSubmit() {

@@ -17,7 +17,7 @@
  * title row) would be two calls more per sheet; its totals are still right (a cell hidden
  * by a merge is empty in Sheets too), only that warning is missing.
  */
-import { unitDisplayName, unitSheetName } from '../engine/sheet/layout';
+import { unitDisplayName, unitSheetName, unitSheetNames } from '../engine/sheet/layout';
 import type { Finding, Grid, Unit, WorkbookInput } from '../engine/types';
 import { LOOKALIKE, UNIT_BOOK } from '../messages/vi/gas';
 import { now } from './clock';
@@ -404,6 +404,18 @@ export interface UnitBook {
   warnings?: string[];
 }
 
+/**
+ * The unit's tab of `year` in `spreadsheet`, by exact name (getSheetByName, no tab list): the
+ * name unitSheetName gives, else the one an earlier version gave it ("Foo  2025", unitSheetNames).
+ */
+export function unitTab(spreadsheet: Spreadsheet, unit: Pick<Unit, 'name'>, year: number): TabEntry | null {
+  for (const name of unitSheetNames(unit, year)) {
+    const sheet = spreadsheet.getSheetByName(name);
+    if (sheet) return { sheet, name };
+  }
+  return null;
+}
+
 /** Open the unit's own spreadsheet (layout b) or return the master. Throws on failure. */
 export function openUnitSpreadsheet(master: Spreadsheet, unit: Unit): { spreadsheet: Spreadsheet; external: boolean } {
   if (!unit.spreadsheetUrl) return { spreadsheet: master, external: false };
@@ -474,11 +486,10 @@ export function findUnitBooks(
       if (external) {
         book.source = display;
         for (const y of years) {
-          const name = unitSheetName(unit, y);
-          const sheet = spreadsheet.getSheetByName(name);
-          if (sheet) {
-            book.sheets.set(y, sheet);
-            book.names.set(y, name);
+          const tab = unitTab(spreadsheet, unit, y);
+          if (tab) {
+            book.sheets.set(y, tab.sheet);
+            book.names.set(y, tab.name);
           }
         }
       } else {

@@ -8,14 +8,14 @@
 import { hasData } from '../engine/aggregate/succession';
 import { dataWindow, todayIn } from '../engine/periods/cutoff';
 import { periodLabel } from '../engine/periods/period';
-import { isoToSerial, unitDisplayName, unitSheetName } from '../engine/sheet/layout';
+import { isoToSerial, unitDisplayName } from '../engine/sheet/layout';
 import { readSheet } from '../engine/sheet/read';
 import { formatDateVi } from '../engine/text/format';
 import type { Finding, Grid, Unit, UnitYear } from '../engine/types';
 import { checkWorkbooks } from '../engine/validation/check';
 import { SUBMIT } from '../messages/vi/gas';
 import { now } from './clock';
-import { openUnitSpreadsheet } from './io';
+import { openUnitSpreadsheet, unitTab } from './io';
 import { restrictEditors } from './render';
 import type { Config } from './setup';
 import { normalizeName, parseCell, readGrid } from './util';
@@ -63,9 +63,8 @@ export function findUnit(units: Unit[], typed: string): Unit | null {
 /** The unit's sheet for `year` in its spreadsheet (layout b) or the master (layout a). */
 export function openUnitSheet(master: Spreadsheet, config: Config, unit: Unit, year: number): UnitSheet | null {
   const { spreadsheet } = openUnitSpreadsheet(master, unit);
-  const name = unitSheetName(unit, year);
-  const sheet = spreadsheet.getSheetByName(name);
-  return sheet ? asUnitSheet(config, spreadsheet, sheet, name) : null;
+  const tab = unitTab(spreadsheet, unit, year);
+  return tab ? asUnitSheet(config, spreadsheet, tab.sheet, tab.name) : null;
 }
 
 export function monthProtectionDescription(month: number, year: number): string {

@@ -1,4 +1,4 @@
-import { unitDisplayName, unitSheetName } from './layout';
+import { unitDisplayName, unitSheetName, unitSheetNames } from './layout';
 
 describe('unitDisplayName', () => {
   it('puts the kind before the name, capitalised', () => {
@@ -17,5 +17,27 @@ describe('unitDisplayName', () => {
 
   it('leaves the tab name (layout a) as it was', () => {
     expect(unitSheetName({ name: 'Phường 1' }, 2026)).toBe('Phường 1 2026');
+  });
+});
+
+describe('unitSheetName', () => {
+  it('cuts a long name to 26 characters, with no space left at the cut', () => {
+    // The 26th character is a space: earlier versions gave "…Sìn  2025".
+    expect(unitSheetName({ name: 'Chung Chải và Leng Su Sìn mới' }, 2025)).toBe('Chung Chải và Leng Su Sìn 2025');
+    expect(unitSheetName({ name: 'Chung Chải và Leng Su Sì   n' }, 2025)).toBe('Chung Chải và Leng Su Sì 2025');
+    expect(unitSheetName({ name: 'Chung Chải và Leng Su Sìn   ' }, 2025)).toBe('Chung Chải và Leng Su Sìn 2025');
+    expect(unitSheetName({ name: 'Xã Mường Nhé và Chung Chải mới' }, 2025)).toBe('Xã Mường Nhé và Chung Chải 2025');
+    expect(unitSheetName({ name: 'Nậm/Kè' }, 2018)).toBe('Nậm Kè 2018');
+  });
+
+  it('names the tab an earlier version gave too, where it differs', () => {
+    expect(unitSheetNames({ name: 'Chung Chải và Leng Su Sìn mới' }, 2025)).toEqual([
+      'Chung Chải và Leng Su Sìn 2025',
+      'Chung Chải và Leng Su Sìn  2025',
+    ]);
+    expect(unitSheetNames({ name: 'Chung Chải' }, 2025)).toEqual(['Chung Chải 2025']);
+    expect(unitSheetNames({ name: 'Xã Mường Nhé và Chung Chải mới' }, 2025)).toEqual([
+      'Xã Mường Nhé và Chung Chải 2025',
+    ]);
   });
 });

@@ -74,8 +74,26 @@ export function parseCell(ref: string | undefined): { row: number; col: number }
 
 /** Sheet (tab) name for a unit's year; Excel allows at most 31 characters. */
 export function unitSheetName(unit: Pick<Unit, 'name'>, year: number): string {
-  const name = unit.name.replace(/[\\/?*[\]:]/g, ' ').trim();
-  return `${name.slice(0, 26)} ${year}`;
+  // A cut ending in a space would give "Foo  2025".
+  return `${cutName(unit).trimEnd()} ${year}`;
+}
+
+/**
+ * The names a unit's tab of `year` may have: unitSheetName's, then the one earlier versions gave
+ * when it differs (the cut name not trimmed, "Foo  2025"), so tabs they made are still found by
+ * the lookups that go by exact name.
+ */
+export function unitSheetNames(unit: Pick<Unit, 'name'>, year: number): string[] {
+  const name = unitSheetName(unit, year);
+  const old = `${cutName(unit)} ${year}`;
+  return old === name ? [name] : [name, old];
+}
+
+function cutName(unit: Pick<Unit, 'name'>): string {
+  return unit.name
+    .replace(/[\\/?*[\]:]/g, ' ')
+    .trim()
+    .slice(0, 26);
 }
 
 /** "xã" → "Xã"; a handful of kinds, asked for once per sheet. */

@@ -21,7 +21,7 @@
  * reached are left out of `books` and listed in `pending` (the caller resumes), whether they were
  * to be read over the API or the SpreadsheetApp way (the API unusable, or refusing a unit).
  */
-import { unitDisplayName, unitSheetName } from '../../engine/sheet/layout';
+import { unitDisplayName, unitSheetName, unitSheetNames } from '../../engine/sheet/layout';
 import type { Grid, Unit } from '../../engine/types';
 import { SHEETS_API_TEXT as T } from '../../messages/vi/sheets-api';
 import { now as addonNow } from '../clock';
@@ -291,15 +291,22 @@ export function readUnitBooksDetailed(
       continue;
     }
     const book = apiBook(u, true, unitDisplayName(u));
+    let otherName = false;
     for (const y of years) {
       const name = unitSheetName(u, y);
       const sheet = got.sheets.find((s) => s.name === name);
-      if (!sheet) continue;
+      if (!sheet) {
+        otherName ||= unitSheetNames(u, y).length > 1;
+        continue;
+      }
       book.names.set(y, name);
       book.grids.set(y, sheet.grid);
       if (sheet.merges?.length) book.merges?.set(y, sheet.merges);
     }
-    books.set(u.code, book);
+    // A tab missing here may be under the name an earlier version gave it ("Foo  2025"), which
+    // the API's answer cannot tell apart: read the SpreadsheetApp way, which tries that name too.
+    if (otherName) retryOrdinary.push(u);
+    else books.set(u.code, book);
   }
 
   // The SpreadsheetApp way: layout (b) below the threshold, and what the API refused.
