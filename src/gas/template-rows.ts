@@ -1,13 +1,16 @@
 /**
- * Rows for indicators added to the catalogue since a unit's tab was made: "Tạo mẫu" on a tab that
- * exists inserts them (templates.ts), so communes have somewhere to type them mid-year. Where and
- * what is the engine's plan (src/engine/sheet/missing-rows.ts, shared with the CLI); here it is
- * applied with Sheets' own calls:
+ * An existing unit tab brought up to date with the catalogue by "Tạo mẫu" (templates.ts): rows for
+ * indicators added since it was made, so communes have somewhere to type them mid-year, and the
+ * rules' highlighting of the current "Quy tắc". Where and what is the engine's plan
+ * (src/engine/sheet/missing-rows.ts, shared with the CLI); here it is applied with Sheets' own
+ * calls:
  *
  *  - the model's rows written in one call per attribute per run of new rows (render.ts
- *    writeModelRows); the rules' highlighting redone at the tab's rows; the structure and
- *    submitted-month protections grown over the new rows when these come after the table's last
- *    row (inside, Sheets grows them);
+ *    writeModelRows); the structure and submitted-month protections grown over the new rows when
+ *    these come after the table's last row (inside, Sheets grows them);
+ *  - the rules' highlighting redone at the tab's rows, with or without new rows, only when it
+ *    differs from what the tab has (one read, no write for a tab already up to date); the user's
+ *    own conditional formats are kept;
  *  - nothing typed is touched: rows are inserted (Sheets moves the cells below with their
  *    formulas, conditional formats and protections) and only the new rows, and the STT numbers of
  *    their group, are written.
@@ -15,31 +18,43 @@
  * Only a tab that keeps the layout's columns is changed; otherwise the missing rows are named for
  * the admin to add by hand.
  */
+
+import { type ConditionalModel, STYLES } from '../engine/report/model';
 import { LAYOUT } from '../engine/sheet/layout';
-import { planMissingRows, RULE_FORMULA } from '../engine/sheet/missing-rows';
+import { isRuleHighlight, planHighlighting, planMissingRows } from '../engine/sheet/missing-rows';
 import { readSheet } from '../engine/sheet/read';
 import type { Indicator, Unit } from '../engine/types';
-import { applyValidations, conditionalRules, writeModelRows } from './render';
+import { a1Range, applyValidations, conditionalRules, groupConditionals, writeModelRows } from './render';
 import type { Config } from './setup';
 import { readGrid } from './util';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-export type RowsOutcome =
-  /** Nothing to add (every indicator has its row), or the tab is not this unit's report of the year. */
-  | { kind: 'none' }
-  | { kind: 'added'; indicators: Indicator[] }
+export type TabOutcome =
+  /**
+   * Nothing to add (every indicator has its row), or the tab is not this unit's report of the
+   * year; `highlighted`: its rule highlighting was out of date and was redone.
+   */
+  | { kind: 'none'; highlighted: boolean }
+  | { kind: 'added'; indicators: Indicator[]; highlighted: boolean }
   /** Rows are missing but the tab's columns are not the layout's: not changed. */
   | { kind: 'columns'; indicators: Indicator[] };
 
-/** Add to `sheet` (unit's tab of `year`, named `name`) the rows of indicators it has none for. */
-export function addMissingRows(sheet: Sheet, name: string, config: Config, unit: Unit, year: number): RowsOutcome {
+/**
+ * Bring `sheet` (unit's tab of `year`, named `name`) up to date: the rows of indicators it has
+ * none for, and the rules' highlighting.
+ */
+export function updateTab(sheet: Sheet, name: string, config: Config, unit: Unit, year: number): TabOutcome {
   const { catalogue } = config;
   const grid = readGrid(sheet, config.settings.timeZone);
   const { report } = readSheet({ name, grid }, { catalogue, units: config.units, year });
-  if (!report || report.unitCode !== unit.code || report.year !== year) return { kind: 'none' };
+  if (!report || report.unitCode !== unit.code || report.year !== year) return { kind: 'none', highlighted: false };
   const plan = planMissingRows(grid, report, catalogue, unit, year);
-  if (plan.kind !== 'add') return plan;
+  if (plan.kind === 'columns') return plan;
+  if (plan.kind === 'none') {
+    const conditionals = planHighlighting(grid, report, catalogue, unit, year);
+    return { kind: 'none', highlighted: conditionals !== null && highlightRules(sheet, conditionals) };
+  }
 
   for (const b of plan.blocks) {
     const at = plan.final.get(b.modelRows[0]) as number;
@@ -53,8 +68,8 @@ export function addMissingRows(sheet: Sheet, name: string, config: Config, unit:
   applyValidations(sheet, plan.validations);
   for (const run of plan.numbers)
     sheet.getRange(run.row, LAYOUT.numberCol, run.values.length, 1).setValues(run.values.map((v) => [v]));
-  highlightRules(sheet, plan);
-  return { kind: 'added', indicators: plan.indicators };
+  const highlighted = highlightRules(sheet, plan.conditionals);
+  return { kind: 'added', indicators: plan.indicators, highlighted };
 }
 
 /**
@@ -71,16 +86,53 @@ function growProtections(sheet: Sheet, last: number, n: number): void {
 }
 
 /**
- * The rules' highlighting of a fresh tab, at the tab's rows: the highlighting made for the rules of
- * the catalogue the tab was made with is replaced (a rule may have changed with the new
- * indicators), other conditional formats are kept. A rule using an indicator the tab has no row
- * for (one it has under a code the reader did not take) is left out, as a fresh tab leaves it out.
+ * The rules' highlighting of a fresh tab, at the tab's rows (`conditionals`), in place of the
+ * highlighting the add-on made for the rules of an earlier "Quy tắc" (isRuleHighlight: the whole
+ * formula, so the user's own conditional formats are kept, in their order). Written only when it
+ * differs, in order, by formula, colour and ranges: a re-run over up-to-date tabs writes nothing.
+ * Returns whether it was written.
  */
-function highlightRules(sheet: Sheet, plan: { conditionals: Parameters<typeof conditionalRules>[1] }): void {
-  const kept = sheet.getConditionalFormatRules().filter((rule) => {
-    const condition = rule.getBooleanCondition();
-    const formula = condition ? String(condition.getCriteriaValues()[0] ?? '') : '';
-    return !RULE_FORMULA.test(formula);
-  });
-  sheet.setConditionalFormatRules([...kept, ...conditionalRules(sheet, plan.conditionals)]);
+function highlightRules(sheet: Sheet, conditionals: ConditionalModel[]): boolean {
+  const rules = sheet.getConditionalFormatRules();
+  const kept: Rule[] = [];
+  const own: string[] = [];
+  // The new highlighting goes where the old began, so the user's rules keep their priority over it or under it.
+  let at = -1;
+  for (const rule of rules) {
+    const key = ownKey(rule);
+    if (key === null) kept.push(rule);
+    else {
+      if (at < 0) at = kept.length;
+      own.push(key);
+    }
+  }
+  const wanted = groupConditionals(conditionals).map((g) =>
+    highlightKey(g.formula, STYLES[g.style].fill ?? null, g.ranges.map(a1Range)),
+  );
+  if (own.length === wanted.length && own.every((k, i) => k === wanted[i])) return false;
+  if (at < 0) at = kept.length;
+  sheet.setConditionalFormatRules([...kept.slice(0, at), ...conditionalRules(sheet, conditionals), ...kept.slice(at)]);
+  return true;
+}
+
+type Rule = GoogleAppsScript.Spreadsheet.ConditionalFormatRule;
+
+/** What tells two rule highlights apart: formula (as isRuleHighlight reads it), fill and ranges (in any order). */
+function highlightKey(formula: string, fill: string | null, ranges: string[]): string {
+  const f = formula.replace(/\s+/g, '').toUpperCase();
+  return [f, (fill ?? '').toLowerCase(), ...[...ranges].sort()].join('\u0000');
+}
+
+/** The key of a rule the add-on made for a rule of "Quy tắc"; null for any other (the user's). */
+function ownKey(rule: Rule): string | null {
+  // null for a colour scale (gradient) rule.
+  const condition = rule.getBooleanCondition();
+  if (!condition || condition.getCriteriaType() !== SpreadsheetApp.BooleanCriteria.CUSTOM_FORMULA) return null;
+  const formula = String(condition.getCriteriaValues()[0] ?? '');
+  if (!isRuleHighlight(formula)) return null;
+  return highlightKey(
+    formula,
+    condition.getBackground(),
+    rule.getRanges().map((r) => r.getA1Notation()),
+  );
 }

@@ -4,9 +4,9 @@
  * of the master; layout (b): a tab of the unit's own spreadsheet, created with
  * SpreadsheetApp.create when the unit has no URL yet (the URL is then recorded in "Đơn vị").
  * An existing sheet keeps every figure entered: it only gets rows for indicators added to the
- * catalogue since it was made (template-rows.ts), so re-running after a change of "Chỉ tiêu"
- * gives communes somewhere to type them. A run cut short (time limit, error) is finished by
- * running again.
+ * catalogue since it was made, and the highlighting of the current rules (template-rows.ts), so
+ * re-running after a change of "Chỉ tiêu" or "Quy tắc" gives communes somewhere to type and the
+ * right colours. A run cut short (time limit, error) is finished by running again.
  */
 import { todayIn } from '../engine/periods/cutoff';
 import {
@@ -23,10 +23,10 @@ import type { CellValue, Unit } from '../engine/types';
 import { TEMPLATES } from '../messages/vi/gas';
 import { now } from './clock';
 import { userText } from './errors';
-import { openUnitSpreadsheet, SheetIndex } from './io';
+import { openUnitSpreadsheet, SheetIndex, unitTab } from './io';
 import { renderSheet } from './render';
 import { type Config, writeUnitUrls } from './setup';
-import { addMissingRows } from './template-rows';
+import { updateTab } from './template-rows';
 import { readGrid } from './util';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -39,6 +39,8 @@ export type TemplateStatus =
   | 'created'
   | 'createdSpreadsheet'
   | 'exists'
+  /** An existing tab whose rule highlighting was brought up to date, nothing else changed. */
+  | 'highlighted'
   /** An existing tab that got rows for indicators added since it was made. */
   | 'extended'
   /** An existing tab lacking such rows that could not get them (its columns were changed). */
@@ -52,6 +54,8 @@ export interface TemplateOutcome {
   sheetName: string;
   url?: string;
   message: string;
+  /** An existing tab whose rule highlighting was redone (with or without new rows). */
+  highlighted?: boolean;
 }
 
 export interface TemplatesResult {
@@ -62,6 +66,8 @@ export interface TemplatesResult {
   kept: number;
   extended: number;
   notExtended: number;
+  /** Existing tabs whose rule highlighting was brought up to date with "Quy tắc" (extended ones included). */
+  highlighted: number;
   failed: number;
   /** Units not started because the time budget ran out (run again to finish). */
   skipped: number;
@@ -127,19 +133,25 @@ function carryOver(config: Config, index: SheetIndex, unit: Unit, year: number, 
   return entry.name;
 }
 
-/** An existing tab of the unit: the rows of indicators added since it was made, if any. */
+/** An existing tab of the unit: the rows of indicators added since it was made, if any, and the current rules' highlighting. */
 function completeTab(sheet: Sheet, tab: string, config: Config, unit: Unit, year: number): TemplateOutcome {
   const display = unitDisplayName(unit);
   const sheetName = unitSheetName(unit, year);
-  const r = addMissingRows(sheet, tab, config, unit, year);
-  if (r.kind === 'none') return { unit, status: 'exists', sheetName, message: TEMPLATES.exists(display) };
+  const r = updateTab(sheet, tab, config, unit, year);
+  if (r.kind === 'none')
+    return r.highlighted
+      ? { unit, status: 'highlighted', sheetName, message: TEMPLATES.highlighted(display, tab), highlighted: true }
+      : { unit, status: 'exists', sheetName, message: TEMPLATES.exists(display) };
   const rows = r.indicators.map((i) => TEMPLATES.row(i.label, i.code));
-  return r.kind === 'added'
-    ? { unit, status: 'extended', sheetName, message: TEMPLATES.rowsAdded(display, tab, rows) }
-    : { unit, status: 'notExtended', sheetName, message: TEMPLATES.rowsNotAdded(display, tab, rows) };
+  if (r.kind === 'columns')
+    return { unit, status: 'notExtended', sheetName, message: TEMPLATES.rowsNotAdded(display, tab, rows) };
+  const message = TEMPLATES.rowsAdded(display, tab, rows);
+  return r.highlighted
+    ? { unit, status: 'extended', sheetName, message: TEMPLATES.withHighlighting(message), highlighted: true }
+    : { unit, status: 'extended', sheetName, message };
 }
 
-/** Create the year's sheet for every unit that has none; complete those that lack new indicators' rows. */
+/** Create the year's sheet for every unit that has none; bring the others up to date (new indicators' rows, rule highlighting). */
 export function createUnitTemplates(
   master: Spreadsheet,
   config: Config,
@@ -164,9 +176,9 @@ export function createUnitTemplates(
       const protect = protectOptions(config, unit);
       if (unit.spreadsheetUrl) {
         const { spreadsheet } = openUnitSpreadsheet(master, unit);
-        const existing = spreadsheet.getSheetByName(sheetName);
+        const existing = unitTab(spreadsheet, unit, year);
         if (existing) {
-          outcomes.push(completeTab(existing, sheetName, config, unit, year));
+          outcomes.push(completeTab(existing.sheet, existing.name, config, unit, year));
           return;
         }
         const sheet = spreadsheet.insertSheet(sheetName);
@@ -232,6 +244,7 @@ export function createUnitTemplates(
     kept: count('exists'),
     extended: count('extended'),
     notExtended: count('notExtended'),
+    highlighted: outcomes.filter((o) => o.highlighted).length,
     failed: count('failed'),
     skipped: count('skipped'),
   };

@@ -178,6 +178,41 @@ describe('template on workbooks that exist, after indicators were added', () => 
     for (const k of keep) k();
   }, 120_000);
 
+  test('the rules’ highlighting is replaced, a user’s own look-alike rule is kept; a LibreOffice file gets no double highlighting', async () => {
+    const dir = tmpDir('tonghop-upgrade-cf-');
+    const cat = writeCatalogue(dir);
+    const mine = await writeCommune(dir, 'muong-toong', 2018);
+    const calc = path.join(dir, 'chung-chai-2018.xlsx');
+    fs.copyFileSync(path.join(FIXTURES, 'libreoffice/chung-chai-2018.xlsx'), calc);
+    const r0 = indicatorRows(catalogue).get('DON_KHAC')!;
+    // Shaped like the add-on's rule highlighting (the prefix the upgrade once went by) but the commune's own.
+    const own = (r: number) => `AND(COUNT(E${r}:P${r})>0,NOT(SUM(E${r}:P${r})<100))`;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(mine);
+    wb.worksheets[0].addConditionalFormatting({
+      ref: `E${r0}:P${r0}`,
+      rules: [
+        {
+          type: 'expression',
+          priority: 1,
+          formulae: [own(r0)],
+          style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFFFFF00' } } },
+        },
+      ],
+    });
+    await wb.xlsx.writeFile(mine);
+
+    const r = await runCli(['template', '--year', '2018', '--out', dir, '--catalogue', cat]);
+    expect(r.stdout).toMatch(/thêm dòng chỉ tiêu mới vào 2 tệp$/m);
+    const r1 = indicatorRows(extended).get('DON_KHAC')!;
+    const freshOf = async (code: string) =>
+      (await layoutOf(await toXlsxBuffer({ sheets: [buildUnitSheet(unit(code), 2018, extended)] }))).highlights;
+    expect((await layoutOf(fs.readFileSync(mine))).highlights).toEqual(
+      [...(await freshOf('muong-toong')), `E${r1}:P${r1} ${own(r1)}`].sort(),
+    );
+    expect((await layoutOf(fs.readFileSync(calc))).highlights).toEqual(await freshOf('chung-chai'));
+  }, 120_000);
+
   test('a workbook that has every row is not rewritten (same bytes, same time)', async () => {
     const dir = tmpDir('tonghop-upgrade-same-');
     const file = await writeCommune(dir, 'pa-my', 2018);

@@ -151,7 +151,11 @@ describe('Tạo mẫu after indicators were added to "Chỉ tiêu" — layout (a
     const r = runTemplates(env.fake);
     expect([r?.created, r?.extended, r?.kept]).toEqual([1, 10, 0]);
     const alert = env.fake.ui.alerts.at(-1)?.prompt ?? '';
-    expect(alert).toContain('Mẫu năm 2018 — tạo mới 1, giữ nguyên 0, thêm dòng chỉ tiêu mới vào 10 trang.');
+    // The rule on the petitions by type changed and one was added: the highlighting is redone too.
+    expect(alert).toContain(
+      'Mẫu năm 2018 — tạo mới 1, giữ nguyên 0, thêm dòng chỉ tiêu mới vào 10 trang, ' +
+        'cập nhật tô màu theo quy tắc ở 10 trang.',
+    );
     expect(alert).toContain(
       `Xã Huổi Lếch: trang "Huổi Lếch 2018" đã có, giữ nguyên số liệu; đã thêm 2 dòng chỉ tiêu mới: ` +
         `"${HOTLINE_LABEL}" (mã ${HOTLINE}), "${HOUSES_LABEL}" (mã ${HOUSES})`,
@@ -230,7 +234,10 @@ describe('Tạo mẫu after indicators were added to "Chỉ tiêu" — layout (a
     expect([r?.extended, r?.notExtended]).toEqual([10, 1]);
     expect(s.getDataRange().getValues()).toEqual(before);
     const alert = env.fake.ui.alerts.at(-1)?.prompt ?? '';
-    expect(alert).toContain('thêm dòng chỉ tiêu mới vào 10 trang, 1 trang chưa thêm được dòng chỉ tiêu mới.');
+    expect(alert).toContain(
+      'thêm dòng chỉ tiêu mới vào 10 trang, 1 trang chưa thêm được dòng chỉ tiêu mới, ' +
+        'cập nhật tô màu theo quy tắc ở 10 trang.',
+    );
     expect(alert).toContain(
       `Xã Mường Nhé: trang "${unitSheetName(env.units[3], YEAR)}" chưa có dòng cho 2 chỉ tiêu mới (` +
         `"${HOTLINE_LABEL}" (mã ${HOTLINE}), "${HOUSES_LABEL}" (mã ${HOUSES})), nhưng các cột của trang đã bị sửa`,

@@ -23,7 +23,7 @@
  */
 import JSZip from 'jszip';
 import { a1, colLetter, LAYOUT, parseCell } from '../../engine/sheet/layout';
-import { moveFormula, type RowsPlan, RULE_FORMULA, shiftedRow } from '../../engine/sheet/missing-rows';
+import { isRuleHighlight, moveFormula, type RowsPlan, shiftedRow } from '../../engine/sheet/missing-rows';
 import { type CellRef, MAX_ROW, mapRefs, sameSheet } from '../../engine/sheet/refs';
 import {
   attr,
@@ -646,14 +646,15 @@ export async function insertRows(
   explicitPositions(sheetData);
   unshareFormulas(sheetData, () => true);
 
-  // The rule highlighting of the catalogue the sheet was made with goes; the fresh sheet's comes.
+  // The rule highlighting of the catalogue the sheet was made with goes (the whole formula is the
+  // add-on's, so a user's own rule stays); the fresh sheet's comes.
   let priority = 0;
   root.children = root.children.filter((c) => {
     if (typeof c === 'string' || localName(c.name) !== 'conditionalFormatting') return true;
     c.children = c.children.filter((r) => {
       if (typeof r === 'string' || localName(r.name) !== 'cfRule') return true;
       const formula = child(r, 'formula');
-      const drop = formula !== undefined && RULE_FORMULA.test(`=${textOf(formula)}`);
+      const drop = formula !== undefined && isRuleHighlight(`=${textOf(formula)}`);
       if (!drop) priority = Math.max(priority, Number(attr(r, 'priority')) || 0);
       return !drop;
     });

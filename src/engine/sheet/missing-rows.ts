@@ -64,12 +64,29 @@ export type RowsPlan =
       /** Validation of the new rows, at their sheet rows. */
       validations: ValidationModel[];
       numbers: NumberRun[];
-      /** The rules' highlighting of a fresh sheet at the sheet's rows (replacing the highlighting of RULE_FORMULA). */
+      /** The rules' highlighting of a fresh sheet at the sheet's rows (replacing the sheet's own rule highlighting). */
       conditionals: ConditionalModel[];
     };
 
-/** Rule highlighting made by buildUnitSheet: "=AND(<guard>,NOT(<left><op><right>))". */
-export const RULE_FORMULA = /^=AND\((?:COUNT|AND)\(.*,NOT\((?:SUM\(|0[<>=])/;
+/**
+ * The whole of buildUnitSheet's rule formula, as Sheets keeps it: references "E$9" (Sheets moves
+ * their column and row with inserted columns and rows; a deleted row's is "#REF!"), case and
+ * spaces as Sheets may give them back. Whole, not a prefix (as before: "=AND(COUNT(" or "=AND(AND("), so a user's own
+ * "=AND(COUNT(…" rule is never taken for the add-on's and replaced.
+ */
+const RULE_HIGHLIGHT = (() => {
+  const ref = String.raw`(?:[A-Z]{1,3}\$\d+|#REF!)`;
+  const refs = `(?:${ref}(?:,${ref})*)?`;
+  const count = String.raw`COUNT\(${refs}\)>0`;
+  const guard = String.raw`(?:${count}|AND\(${count},(?:${count}|TRUE)\))`;
+  const side = String.raw`(?:SUM\(${refs}\)|0)`;
+  return new RegExp(String.raw`^=AND\(${guard},NOT\(${side}(?:<>|<=|>=|=|<|>)${side}\)\)$`, 'i');
+})();
+
+/** Whether `formula` is the highlighting of a rule that buildUnitSheet made (not a user's own). */
+export function isRuleHighlight(formula: string): boolean {
+  return RULE_HIGHLIGHT.test(formula.replace(/\s+/g, ''));
+}
 
 /** Sheet row `row` (as it was) after the blocks are inserted. */
 export function shiftedRow(blocks: RowBlock[], row: number): number {
@@ -105,11 +122,7 @@ export function planMissingRows(
 
   const model = buildUnitSheet(unit, year, catalogue);
   const modelRowOf = indicatorRows(catalogue);
-  const sheetRow = new Map<string, number>();
-  for (const ind of catalogue.indicators) {
-    const at = parseCell(report.cells[ind.code]?.find(Boolean));
-    if (at) sheetRow.set(ind.code, at.row);
-  }
+  const sheetRow = sheetRows(report, catalogue);
   if (!sheetRow.size || !layoutColumns(grid, model, report.cells, report.submittedCells, sheetRow))
     return { kind: 'columns', indicators: missing };
   const submittedRow = parseCell(report.submittedCells.find(Boolean))?.row ?? LAYOUT.submittedRow;
@@ -137,12 +150,7 @@ export function planMissingRows(
   const validations = model.validations
     .filter((v) => added.has(v.range.row))
     .map((v) => ({ ...v, range: { ...v.range, row: final.get(v.range.row) as number } }));
-  const conditionals: ConditionalModel[] = [];
-  for (const c of model.conditionals) {
-    const row = final.get(c.range.row);
-    const formula = moveFormula(c.formula, (r) => final.get(r));
-    if (row !== undefined && formula !== null) conditionals.push({ ...c, range: { ...c.range, row }, formula });
-  }
+  const conditionals = highlightingAt(model, final);
   return {
     kind: 'add',
     indicators: missing.filter((i) => added.has(modelRowOf.get(i.code) as number)),
@@ -155,6 +163,50 @@ export function planMissingRows(
     numbers: renumber(grid, catalogue, model, { modelRowOf, sheetRow, groupRow, final }, missing),
     conditionals,
   };
+}
+
+/**
+ * The rules' highlighting a fresh sheet has, at the rows of `grid` (the sheet `report` was read
+ * from, unit's report of `year`), for a sheet that has every row it can get: re-running "Tạo mẫu"
+ * after "Quy tắc" changed brings an existing sheet's highlighting up to date. Null when the
+ * sheet's columns are not the layout's: its highlighting is then left as it is. A rule using an
+ * indicator the sheet has no row for is left out, as planMissingRows leaves it out.
+ */
+export function planHighlighting(
+  grid: Grid,
+  report: UnitYear,
+  catalogue: Catalogue,
+  unit: Pick<Unit, 'code' | 'name' | 'kind'>,
+  year: number,
+): ConditionalModel[] | null {
+  const model = buildUnitSheet(unit, year, catalogue);
+  const sheetRow = sheetRows(report, catalogue);
+  if (!sheetRow.size || !layoutColumns(grid, model, report.cells, report.submittedCells, sheetRow)) return null;
+  const modelRowOf = indicatorRows(catalogue);
+  const final = new Map<number, number>();
+  for (const [code, row] of sheetRow) final.set(modelRowOf.get(code) as number, row);
+  return highlightingAt(model, final);
+}
+
+/** Code → the sheet row the reader found the indicator at. */
+function sheetRows(report: UnitYear, catalogue: Catalogue): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const ind of catalogue.indicators) {
+    const at = parseCell(report.cells[ind.code]?.find(Boolean));
+    if (at) out.set(ind.code, at.row);
+  }
+  return out;
+}
+
+/** The model's rule highlighting moved to the sheet's rows (`final`: model row → sheet row); a rule with a row the sheet lacks is left out. */
+function highlightingAt(model: SheetModel, final: Map<number, number>): ConditionalModel[] {
+  const out: ConditionalModel[] = [];
+  for (const c of model.conditionals) {
+    const row = final.get(c.range.row);
+    const formula = moveFormula(c.formula, (r) => final.get(r));
+    if (row !== undefined && formula !== null) out.push({ ...c, range: { ...c.range, row }, formula });
+  }
+  return out;
 }
 
 /**

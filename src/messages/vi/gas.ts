@@ -240,10 +240,25 @@ export const TEMPLATES = {
   rowsNotAdded: (name: string, tab: string, rows: string[]) =>
     `${name}: trang "${tab}" chưa có dòng cho ${rows.length} chỉ tiêu mới (${rows.join(', ')}), nhưng các cột ` +
     'của trang đã bị sửa khác mẫu nên không tự thêm được; hãy chèn các dòng này vào đúng nhóm, ghi đúng mã ở cột "Mã"',
-  done: (year: number, created: number, kept: number, failed: number, skipped: number, extended = 0, notExtended = 0) =>
+  /** A tab made before "Quy tắc" changed: only its rule highlighting redone, nothing typed touched. */
+  highlighted: (name: string, tab: string) =>
+    `${name}: trang "${tab}" đã có, giữ nguyên số liệu; đã cập nhật tô màu theo trang "Quy tắc"`,
+  /** rowsAdded's message when the tab's rule highlighting was redone too. */
+  withHighlighting: (message: string) => `${message}; đã cập nhật tô màu theo trang "Quy tắc"`,
+  done: (
+    year: number,
+    created: number,
+    kept: number,
+    failed: number,
+    skipped: number,
+    extended = 0,
+    notExtended = 0,
+    highlighted = 0,
+  ) =>
     `Mẫu năm ${year} — tạo mới ${created}, giữ nguyên ${kept}` +
     `${extended ? `, thêm dòng chỉ tiêu mới vào ${extended} trang` : ''}` +
     `${notExtended ? `, ${notExtended} trang chưa thêm được dòng chỉ tiêu mới` : ''}` +
+    `${highlighted ? `, cập nhật tô màu theo quy tắc ở ${highlighted} trang` : ''}` +
     `${failed ? `, lỗi ${failed}` : ''}${skipped ? `, chưa làm ${skipped} (chạy lại để làm tiếp)` : ''}.`,
   spreadsheetName: (unit: string, title: string) => `${title} — ${unit}`,
   sheetProtection: (unit: string) => `Mẫu báo cáo ${unit}: chỉ cán bộ đơn vị và quản trị viên được sửa`,

@@ -72,6 +72,7 @@ export const BooleanCriteria = enumOf(
   'TEXT_ENDS_WITH',
   'CUSTOM_FORMULA',
 );
+export const InterpolationType = enumOf('NUMBER', 'PERCENT', 'PERCENTILE', 'MIN', 'MAX');
 export const ChartType = enumOf(
   'AREA',
   'BAR',

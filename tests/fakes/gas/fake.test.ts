@@ -201,6 +201,42 @@ describe('ranges and values', () => {
     expect(p.canEdit()).toBe(true);
   });
 
+  test('conditional format rules: a boolean condition or a colour scale, never both', () => {
+    const { ss, SpreadsheetApp } = setup();
+    const sh = ss.getSheetByName('Trống') as Sheet;
+    const flag = SpreadsheetApp.newConditionalFormatRule()
+      .whenFormulaSatisfied('=A1>1')
+      .setBackground('#F8CBAD')
+      .setRanges([sh.getRange('A1:B2')])
+      .build();
+    const scale = SpreadsheetApp.newConditionalFormatRule()
+      .setGradientMinpoint('#FFFFFF')
+      .setGradientMaxpointWithValue('#57BB8A', SpreadsheetApp.InterpolationType.NUMBER, '100')
+      .setRanges([sh.getRange('C1:C9')])
+      .build();
+    sh.setConditionalFormatRules([flag, scale]);
+    const [a, b] = sh.getConditionalFormatRules();
+    expect(a.getBooleanCondition()?.getCriteriaType()).toBe(SpreadsheetApp.BooleanCriteria.CUSTOM_FORMULA);
+    expect(a.getBooleanCondition()?.getCriteriaValues()).toEqual(['=A1>1']);
+    expect(a.getBooleanCondition()?.getBackground()).toBe('#f8cbad');
+    expect(a.getGradientCondition()).toBeNull();
+    expect(b.getBooleanCondition()).toBeNull();
+    const g = b.getGradientCondition();
+    expect([g?.getMinColor(), g?.getMinType(), g?.getMinValue()]).toEqual(['#ffffff', 'MIN', '']);
+    expect([g?.getMaxColor(), g?.getMaxType(), g?.getMaxValue()]).toEqual(['#57bb8a', 'NUMBER', '100']);
+    expect(g?.getMidType()).toBeNull();
+    expect(b.getRanges().map((r) => r.getA1Notation())).toEqual(['C1:C9']);
+    // The last condition set decides what the rule is.
+    const back = b.copy().whenCellNotEmpty().build();
+    expect([back.getGradientCondition(), String(back.getBooleanCondition()?.getCriteriaType())]).toEqual([
+      null,
+      'CELL_NOT_EMPTY',
+    ]);
+    expect(thrown(() => SpreadsheetApp.newConditionalFormatRule().build()).message).toBe(
+      'Conditional format rule must have a condition.',
+    );
+  });
+
   test('sheets: duplicate names, rename, delete', () => {
     const { ss } = setup();
     expect(thrown(() => ss.insertSheet('Xã A')).message).toBe(

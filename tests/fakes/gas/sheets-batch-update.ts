@@ -477,6 +477,7 @@ class Batch {
         if (cond.type !== 'CUSTOM_FORMULA') throw new Invalid(`${where}: unsupported condition type ${cond.type}`);
         const fmt: Json = rule.booleanRule?.format ?? {};
         const cf = new ConditionalFormatRuleImpl(this.ss._ctx.rt, {
+          gradient: null,
           criteria: BooleanCriteria.CUSTOM_FORMULA,
           values: (cond.values ?? []).map((v: Json) => v.userEnteredValue),
           background: toHex(fmt.backgroundColor),

@@ -371,6 +371,7 @@ export class SpreadsheetAppImpl extends GasObject {
   readonly SheetType = E.SheetType;
   readonly DataValidationCriteria = E.DataValidationCriteria;
   readonly BooleanCriteria = E.BooleanCriteria;
+  readonly InterpolationType = E.InterpolationType;
 
   constructor(
     private readonly _ctx: FakeContext,

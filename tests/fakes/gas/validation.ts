@@ -1,6 +1,6 @@
 /** Data validation rules and conditional format rules, with their builders. */
 
-import { BooleanCriteria, DataValidationCriteria } from './enums';
+import { BooleanCriteria, DataValidationCriteria, InterpolationType } from './enums';
 import { GAS_ERRORS, GasError } from './errors';
 import type { RangeImpl } from './range';
 import { GasObject, type GasRuntime } from './runtime';
@@ -161,7 +161,25 @@ export class DataValidationImpl extends GasObject {
 
 // ---------------------------------------------------------------- conditional formats
 
+/** One point of a colour scale: its colour, InterpolationType and value ('' for MIN / MAX). */
+interface GradientPoint {
+  color: string;
+  type: string;
+  value: string;
+}
+
+interface GradientState {
+  min: GradientPoint | null;
+  mid: GradientPoint | null;
+  max: GradientPoint | null;
+}
+
+/**
+ * A rule has either a boolean condition (`criteria`) or a colour scale (`gradient`), as the
+ * Sheets API's booleanRule / gradientRule: the builder's last when…() or setGradient…() decides.
+ */
 interface CfState {
+  gradient: GradientState | null;
   criteria: string | null;
   values: unknown[];
   background: string | null;
@@ -175,6 +193,7 @@ interface CfState {
 
 function emptyCf(): CfState {
   return {
+    gradient: null,
     criteria: null,
     values: [],
     background: null,
@@ -220,18 +239,87 @@ export class BooleanConditionImpl extends GasObject {
   }
 }
 
+export class GradientConditionImpl extends GasObject {
+  constructor(
+    rt: GasRuntime,
+    private readonly _g: GradientState,
+  ) {
+    super(rt, 'GradientCondition');
+  }
+  getMinColor() {
+    return this._g.min?.color ?? '';
+  }
+  getMinType() {
+    return this._g.min?.type ?? null;
+  }
+  getMinValue() {
+    return this._g.min?.value ?? '';
+  }
+  getMidColor() {
+    return this._g.mid?.color ?? '';
+  }
+  getMidType() {
+    return this._g.mid?.type ?? null;
+  }
+  getMidValue() {
+    return this._g.mid?.value ?? '';
+  }
+  getMaxColor() {
+    return this._g.max?.color ?? '';
+  }
+  getMaxType() {
+    return this._g.max?.type ?? null;
+  }
+  getMaxValue() {
+    return this._g.max?.value ?? '';
+  }
+}
+
+function copyCf(s: CfState): CfState {
+  return { ...s, gradient: s.gradient ? { ...s.gradient } : null, values: [...s.values], ranges: [...s.ranges] };
+}
+
 export class ConditionalFormatRuleBuilderImpl extends GasObject {
   private _s: CfState;
 
   constructor(rt: GasRuntime, from?: CfState) {
     super(rt, 'ConditionalFormatRuleBuilder');
-    this._s = from ? { ...from, values: [...from.values], ranges: [...from.ranges] } : emptyCf();
+    this._s = from ? copyCf(from) : emptyCf();
   }
 
   private _when(criteria: string, values: unknown[]): this {
+    this._s.gradient = null;
     this._s.criteria = criteria;
     this._s.values = values;
     return this;
+  }
+
+  /** Sets one point of a colour scale, and makes the rule a colour scale. */
+  private _point(at: keyof GradientState, color: string, type: string, value: string): this {
+    this._s.criteria = null;
+    this._s.values = [];
+    const g = this._s.gradient ?? { min: null, mid: null, max: null };
+    g[at] = { color: normalizeColor(color), type: String(type), value: String(value) };
+    this._s.gradient = g;
+    return this;
+  }
+
+  /** The maximum of the rule's ranges, in `color`. */
+  setGradientMaxpoint(color: string) {
+    return this._point('max', color, InterpolationType.MAX, '');
+  }
+  setGradientMaxpointWithValue(color: string, type: string, value: string) {
+    return this._point('max', color, type, value);
+  }
+  setGradientMidpointWithValue(color: string, type: string, value: string) {
+    return this._point('mid', color, type, value);
+  }
+  /** The minimum of the rule's ranges, in `color`. */
+  setGradientMinpoint(color: string) {
+    return this._point('min', color, InterpolationType.MIN, '');
+  }
+  setGradientMinpointWithValue(color: string, type: string, value: string) {
+    return this._point('min', color, type, value);
   }
 
   whenFormulaSatisfied(formula: string) {
@@ -319,11 +407,14 @@ export class ConditionalFormatRuleBuilderImpl extends GasObject {
   getBooleanCondition() {
     return this._s.criteria ? new BooleanConditionImpl(this._rt, this._s) : null;
   }
+  getGradientCondition() {
+    return this._s.gradient ? new GradientConditionImpl(this._rt, this._s.gradient) : null;
+  }
   copy() {
     return new ConditionalFormatRuleBuilderImpl(this._rt, this._s);
   }
   build() {
-    if (!this._s.criteria) throw new GasError('Conditional format rule must have a condition.');
+    if (!this._s.criteria && !this._s.gradient) throw new GasError('Conditional format rule must have a condition.');
     return new ConditionalFormatRuleImpl(this._rt, this._s);
   }
 }
@@ -333,16 +424,18 @@ export class ConditionalFormatRuleImpl extends GasObject {
 
   constructor(rt: GasRuntime, s: CfState) {
     super(rt, 'ConditionalFormatRule');
-    this._s = { ...s, values: [...s.values], ranges: [...s.ranges] };
+    this._s = copyCf(s);
   }
   getRanges() {
     return [...this._s.ranges];
   }
+  /** Null for a colour scale rule (Google: "null if the rule does not use boolean condition criteria"). */
   getBooleanCondition() {
-    return new BooleanConditionImpl(this._rt, this._s);
+    return this._s.criteria ? new BooleanConditionImpl(this._rt, this._s) : null;
   }
+  /** Null for a rule with a boolean condition. */
   getGradientCondition() {
-    return null;
+    return this._s.gradient ? new GradientConditionImpl(this._rt, this._s.gradient) : null;
   }
   copy() {
     return new ConditionalFormatRuleBuilderImpl(this._rt, this._s);
