@@ -336,6 +336,12 @@ describe('report usage errors', () => {
   });
 });
 
+/** The decoded To: header of the one .eml in `outbox`. */
+function toHeaderIn(outbox: string): string {
+  const eml = fs.readFileSync(path.join(outbox, fs.readdirSync(outbox).find((f) => f.endsWith('.eml')) as string));
+  return decodeWords(parseMime(eml).headers.to ?? '');
+}
+
 describe('report --to with a quoted display name holding a comma', () => {
   test('"Văn phòng Tỉnh ủy, Điện Biên" <vp@example.vn> is one recipient, beside another', async () => {
     const out = tmpDir('tonghop-report-quoted-');
@@ -350,8 +356,7 @@ describe('report --to with a quoted display name holding a comma', () => {
       out,
     ]);
     expect(r.code).toBe(0);
-    const eml = fs.readFileSync(path.join(out, fs.readdirSync(out).find((f) => f.endsWith('.eml')) as string));
-    const to = decodeWords(parseMime(eml).headers.to ?? '');
+    const to = toHeaderIn(out);
     expect(to).toContain('vp@example.vn');
     expect(to).toContain('Văn phòng Tỉnh ủy, Điện Biên');
     expect(to).toContain('bdv@example.vn');
@@ -362,8 +367,7 @@ describe('report --to with a quoted display name holding a comma', () => {
     const list = 'bdv@example.vn\ntinh@example.vn  huyen@example.vn\nBDV@example.vn';
     const r = await runCli(['report', '--period', '2018-09', inputs, '--to', list, '--outbox', out]);
     expect(r.code).toBe(0);
-    const eml = fs.readFileSync(path.join(out, fs.readdirSync(out).find((f) => f.endsWith('.eml')) as string));
-    const to = decodeWords(parseMime(eml).headers.to ?? '');
+    const to = toHeaderIn(out);
     expect(to.split(',').map((t) => t.trim())).toEqual(['bdv@example.vn', 'tinh@example.vn', 'huyen@example.vn']);
   });
 });
