@@ -13,7 +13,10 @@ export { a1, normalizeName, parseCell };
 
 /** Date test that also works across realms (a Date made by another global's constructor). */
 export function isDate(v: unknown): v is Date {
-  return Object.prototype.toString.call(v) === '[object Date]';
+  // Asked of every cell readGrid returns: numbers and texts answer at typeof.
+  return (
+    v instanceof Date || (typeof v === 'object' && v !== null && Object.prototype.toString.call(v) === '[object Date]')
+  );
 }
 
 /** Spreadsheet id from ".../spreadsheets/d/<id>/edit#gid=0" or a bare id; null if neither. */
