@@ -5,19 +5,12 @@ import { isEmailAddress, splitRecipients } from '../engine/text/email';
 import { normalizeName, slug } from '../engine/text/normalize';
 import { parseNumberText } from '../engine/text/number';
 import type { CellValue, Grid } from '../engine/types';
+import { isDate } from '../engine/validation/cells';
 import { COMMON } from '../messages/vi/gas';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-export { a1, normalizeName, parseCell };
-
-/** Date test that also works across realms (a Date made by another global's constructor). */
-export function isDate(v: unknown): v is Date {
-  // Asked of every cell readGrid returns: numbers and texts answer at typeof.
-  return (
-    v instanceof Date || (typeof v === 'object' && v !== null && Object.prototype.toString.call(v) === '[object Date]')
-  );
-}
+export { a1, isDate, normalizeName, parseCell };
 
 /** Spreadsheet id from ".../spreadsheets/d/<id>/edit#gid=0" or a bare id; null if neither. */
 export function spreadsheetIdOf(text: string): string | null {

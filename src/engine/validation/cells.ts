@@ -44,10 +44,13 @@ const INTEGER_TOLERANCE = 1e-9;
 
 const pad2 = (x: number) => String(x).padStart(2, '0');
 
-function isDate(v: CellValue): v is Date {
-  // instanceof first: it is a map check, where toString looks up Symbol.toStringTag (80,000 dates
-  // in a national read). toString still knows a Date made in another realm (a vm context, an iframe).
-  return v instanceof Date || Object.prototype.toString.call(v) === '[object Date]';
+/** A Date, also one made in another realm (a vm context, an iframe), whose instanceof is false. */
+export function isDate(v: unknown): v is Date {
+  // instanceof first: a map check, where toString looks up Symbol.toStringTag (80,000 dates in a
+  // national read); numbers and texts answer at typeof (the add-on asks of every cell it reads).
+  return (
+    v instanceof Date || (typeof v === 'object' && v !== null && Object.prototype.toString.call(v) === '[object Date]')
+  );
 }
 
 /** ISO texts of recent days, by year·month·day: a national read meets the same few hundred dates 80,000 times. */
