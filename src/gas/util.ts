@@ -5,7 +5,7 @@ import { isEmailAddress, splitRecipients } from '../engine/text/email';
 import { normalizeName, slug } from '../engine/text/normalize';
 import { parseNumberText } from '../engine/text/number';
 import type { CellValue, Grid } from '../engine/types';
-import { isDate } from '../engine/validation/cells';
+import { isDate } from '../engine/validation/is-date';
 import { COMMON } from '../messages/vi/gas';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

@@ -8,6 +8,7 @@ import { fromLegacy, type LegacyCode, legacyCode } from '../text/legacy';
 import { cleanText, isClean } from '../text/normalize';
 import { isErrorValue, parseNumberText } from '../text/number';
 import type { CellValue, ValueKind } from '../types';
+import { isDate } from './is-date';
 
 /** Machine codes of cell problems; also used as Finding codes. */
 export type CellProblem =
@@ -43,15 +44,6 @@ const SHOWN_LENGTH = 60;
 const INTEGER_TOLERANCE = 1e-9;
 
 const pad2 = (x: number) => String(x).padStart(2, '0');
-
-/** A Date, also one made in another realm (a vm context, an iframe), whose instanceof is false. */
-export function isDate(v: unknown): v is Date {
-  // instanceof first: a map check, where toString looks up Symbol.toStringTag (80,000 dates in a
-  // national read); numbers and texts answer at typeof (the add-on asks of every cell it reads).
-  return (
-    v instanceof Date || (typeof v === 'object' && v !== null && Object.prototype.toString.call(v) === '[object Date]')
-  );
-}
 
 /** ISO texts of recent days, by year·month·day: a national read meets the same few hundred dates 80,000 times. */
 const ISO_DAYS = new Map<number, string>();
