@@ -2,6 +2,8 @@
  * `tonghop template` on a commune workbook that exists: the rows of indicators added to the
  * catalogue since it was made are inserted in place (the engine's plan, shared with the add-on's
  * "Tạo mẫu": src/engine/sheet/missing-rows.ts; the edit: xlsx/insert-rows.ts), and nothing else.
+ * A workbook that has every row gets the highlighting of the catalogue's current rules when its
+ * own differs (planHighlighting), as the add-on's re-run does; otherwise it is not written.
  *
  * Before anything is written the result is read back and compared with the file: every non-empty
  * cell of every sheet is where it was (or where its row moved to) with the same value, the report
@@ -9,21 +11,24 @@
  * same figures, notes and dates for every indicator the file had. Any difference and the file is
  * left as it was, named with the reason; so is a file the reader cannot map.
  */
+import { emptySheet } from '../engine/report/model';
 import { unitDisplayName } from '../engine/sheet/layout';
-import { planMissingRows, shiftedRow } from '../engine/sheet/missing-rows';
+import { planHighlighting, planMissingRows, shiftedRow } from '../engine/sheet/missing-rows';
 import { readWorkbook } from '../engine/sheet/read';
 import type { CellValue, Grid, Indicator, Unit, UnitYear, WorkbookInput } from '../engine/types';
 import { hasRow } from '../engine/validation/presence';
 import { CLI_TEXT as T } from '../messages/vi/cli';
 import type { Config } from './config';
-import { type AddPlan, InsertRefused, insertRows, type RefusedReason } from './xlsx/insert-rows';
+import { type AddPlan, InsertRefused, insertRows, type RefusedReason, replaceHighlighting } from './xlsx/insert-rows';
 import { readWorkbookBuffer } from './xlsx/read';
 import { toXlsxBuffer } from './xlsx/write';
 
 export type Upgrade =
-  /** Every indicator has its row: the file is not written. */
+  /** Every indicator has its row and the highlighting is the current rules': the file is not written. */
   | { kind: 'unchanged' }
   | { kind: 'added'; sheet: string; indicators: Indicator[]; buffer: Buffer }
+  /** Every indicator has its row; the rule highlighting was another catalogue's and is redone. */
+  | { kind: 'highlighted'; sheet: string; buffer: Buffer }
   /** Left as it was: `reason` in Vietnamese; `indicators` still without a row when known. */
   | { kind: 'kept'; reason: string; indicators: Indicator[] };
 
@@ -73,7 +78,7 @@ export async function upgradeWorkbook(
   if ('reason' in found) return { kind: 'kept', reason: found.reason, indicators: [] };
   const { report, grid } = found;
   const plan = planMissingRows(grid, report, config.catalogue, unit, year);
-  if (plan.kind === 'none') return { kind: 'unchanged' };
+  if (plan.kind === 'none') return highlight(buffer, shown, before.workbook, { report, grid }, unit, year, config);
   if (plan.kind === 'columns')
     return { kind: 'kept', reason: T.upgrade.columns(report.sheet), indicators: plan.indicators };
 
@@ -92,6 +97,44 @@ export async function upgradeWorkbook(
     sameFigures(report, after.workbook, unit, year, config, plan);
   if (!same) return { kind: 'kept', reason: T.upgrade.verify, indicators: plan.indicators };
   return { kind: 'added', sheet: report.sheet, indicators: plan.indicators, buffer: out };
+}
+
+/** A workbook that has every row: its rule highlighting brought up to date, when it is not. */
+async function highlight(
+  buffer: Buffer,
+  shown: string,
+  before: WorkbookInput,
+  { report, grid }: { report: UnitYear; grid: Grid },
+  unit: Unit,
+  year: number,
+  config: Config,
+): Promise<Upgrade> {
+  const conditionals = planHighlighting(grid, report, config.catalogue, unit, year);
+  // The sheet's columns are not the layout's: its highlighting is left as it is.
+  if (!conditionals) return { kind: 'unchanged' };
+  let out: Buffer | null;
+  let fresh: Buffer;
+  try {
+    fresh = await toXlsxBuffer({ sheets: [{ ...emptySheet('rules'), conditionals }] });
+    out = await replaceHighlighting(buffer, report.sheet, fresh);
+  } catch (e) {
+    if (!(e instanceof InsertRefused)) throw e;
+    return { kind: 'kept', reason: refusal(e.reason, report.sheet), indicators: [] };
+  }
+  if (!out) return { kind: 'unchanged' };
+  const after = await readWorkbookBuffer(out, shown);
+  // Read back: every cell and figure as it was, and the highlighting as wanted (else every run would rewrite it).
+  const settled = await replaceHighlighting(out, report.sheet, fresh).then(
+    (again) => again === null,
+    () => false,
+  );
+  const same =
+    settled &&
+    after.workbook !== undefined &&
+    sameCells(before, after.workbook, report.sheet, null) &&
+    sameFigures(report, after.workbook, unit, year, config, null);
+  if (!same) return { kind: 'kept', reason: T.upgrade.verifyHighlighting, indicators: [] };
+  return { kind: 'highlighted', sheet: report.sheet, buffer: out };
 }
 
 // ------------------------------------------------------------------ read-back checks
@@ -120,13 +163,14 @@ function sameMaps(a: Map<string, string>, b: Map<string, string>): boolean {
 
 /**
  * Every sheet as it was: the same sheets in the same order, other sheets cell for cell, the report
- * sheet's cells at their moved rows plus exactly the new rows' values and the planned STT numbers.
+ * sheet's cells at their moved rows plus exactly the new rows' values and the planned STT numbers
+ * (without a plan, no row added: cell for cell too).
  */
-function sameCells(before: WorkbookInput, after: WorkbookInput, sheet: string, plan: AddPlan): boolean {
+function sameCells(before: WorkbookInput, after: WorkbookInput, sheet: string, plan: AddPlan | null): boolean {
   if (before.sheets.map((s) => s.name).join('\n') !== after.sheets.map((s) => s.name).join('\n')) return false;
   return before.sheets.every((s, k) => {
     const now = cellsOf(after.sheets[k].grid ?? []);
-    if (s.name !== sheet) return sameMaps(cellsOf(s.grid ?? []), now);
+    if (s.name !== sheet || !plan) return sameMaps(cellsOf(s.grid ?? []), now);
     const expected = cellsOf(s.grid ?? [], (r) => shiftedRow(plan.blocks, r));
     for (const run of plan.numbers)
       run.values.forEach((v, i) => {
@@ -148,14 +192,14 @@ function sameFigures(
   unit: Unit,
   year: number,
   config: Config,
-  plan: AddPlan,
+  plan: AddPlan | null,
 ): boolean {
   const found = reportOf(after, unit, year, config);
   if ('reason' in found || found.report.sheet !== before.sheet) return false;
   const r = found.report;
   const json = (v: unknown) => JSON.stringify(v ?? null);
   if (json(r.submitted) !== json(before.submitted)) return false;
-  const added = new Set(plan.indicators.map((i) => i.code));
+  const added = new Set((plan?.indicators ?? []).map((i) => i.code));
   return config.catalogue.indicators.every((ind) => {
     if (added.has(ind.code))
       return (

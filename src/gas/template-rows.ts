@@ -21,7 +21,7 @@
 
 import { type ConditionalModel, STYLES } from '../engine/report/model';
 import { LAYOUT } from '../engine/sheet/layout';
-import { isRuleHighlight, planHighlighting, planMissingRows } from '../engine/sheet/missing-rows';
+import { highlightKey, isRuleHighlight, planHighlighting, planMissingRows } from '../engine/sheet/missing-rows';
 import { readSheet } from '../engine/sheet/read';
 import type { Indicator, Unit } from '../engine/types';
 import { a1Range, applyValidations, conditionalRules, groupConditionals, writeModelRows } from './render';
@@ -116,12 +116,6 @@ function highlightRules(sheet: Sheet, conditionals: ConditionalModel[]): boolean
 }
 
 type Rule = GoogleAppsScript.Spreadsheet.ConditionalFormatRule;
-
-/** What tells two rule highlights apart: formula (as isRuleHighlight reads it), fill and ranges (in any order). */
-function highlightKey(formula: string, fill: string | null, ranges: string[]): string {
-  const f = formula.replace(/\s+/g, '').toUpperCase();
-  return [f, (fill ?? '').toLowerCase(), ...[...ranges].sort()].join('\u0000');
-}
 
 /** The key of a rule the add-on made for a rule of "Quy tắc"; null for any other (the user's). */
 function ownKey(rule: Rule): string | null {

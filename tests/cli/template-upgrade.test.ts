@@ -3,6 +3,8 @@
  * mid-year: the rows are inserted in place (where and as a fresh workbook has them), nothing typed
  * moves away from its indicator, a complete file is not rewritten, a file the tool cannot map is left
  * as it was and named with the reason, and --force still replaces the file with a blank template.
+ * After the catalogue's rules changed, a file that has every row gets the current rules'
+ * highlighting (and nothing else), and only then.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,6 +13,7 @@ import JSZip from 'jszip';
 import catalogueJson from '../../sheets-templates/catalogue.json';
 import { readWorkbookBuffer } from '../../src/cli/xlsx/read';
 import { toXlsxBuffer } from '../../src/cli/xlsx/write';
+import { localName, parseXml, serializeXml } from '../../src/cli/xlsx/xml';
 import { parseCatalogue } from '../../src/engine/catalogue/schema';
 import { buildUnitSheet, indicatorRows, LAYOUT, monthCol } from '../../src/engine/sheet/layout';
 import { readWorkbook } from '../../src/engine/sheet/read';
@@ -386,5 +389,191 @@ describe('template on workbooks that exist, after indicators were added', () => 
         `IF(COUNT(E${n}:P${n})=0,"",SUM(E${n}:P${n}))`,
       ]);
     }
+  });
+});
+
+/** The shipped catalogue with its rules changed: an operator, a rule removed, a rule's importance. */
+function changedRulesJson() {
+  const json = JSON.parse(JSON.stringify(catalogueJson));
+  const rule = (code: string) => json.rules.find((r: { code: string }) => r.code === code);
+  rule('DON_DA_GIAI_QUYET').operator = '<';
+  rule('HND_CONG_NHAN').importance = 'warning';
+  json.rules = json.rules.filter((r: { code: string }) => r.code !== 'TCD_NGUOI_LUOT');
+  return json;
+}
+
+/** Every conditional format of a workbook's first sheet: range, formula, fill and priority; sorted by priority. */
+async function highlightsOf(buf: Buffer) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(buf as unknown as ArrayBuffer);
+  type Rule = { type: string; priority: number; formulae?: unknown[]; style?: { fill?: Record<string, any> } };
+  const cf = (wb.worksheets[0] as unknown as { conditionalFormattings: { ref: string; rules: Rule[] }[] })
+    .conditionalFormattings;
+  return cf
+    .flatMap((c) =>
+      c.rules.map((r) => {
+        const fill = r.style?.fill;
+        const colour = String(fill?.bgColor?.argb ?? fill?.fgColor?.argb ?? '').slice(-6);
+        return { text: `${c.ref} ${r.type} ${String(r.formulae?.[0])} ${colour}`, priority: r.priority };
+      }),
+    )
+    .sort((a, b) => a.priority - b.priority);
+}
+
+/** A package's parts, parsed and written back (as the tool writes them), without `drop`'s elements. */
+async function partsWithout(buf: Buffer, drop: Record<string, string>) {
+  const zip = await JSZip.loadAsync(buf);
+  const out: Record<string, string> = {};
+  for (const p of Object.keys(zip.files).sort()) {
+    if (zip.files[p].dir) continue;
+    const text = await zip.file(p)!.async('string');
+    if (!p.endsWith('.xml') && !p.endsWith('.rels')) {
+      out[p] = text;
+      continue;
+    }
+    const doc = parseXml(text);
+    doc.root.children = doc.root.children.filter((c) => typeof c === 'string' || localName(c.name) !== drop[p]);
+    out[p] = serializeXml(doc);
+  }
+  return out;
+}
+
+describe('template on workbooks that have every row, after the rules changed', () => {
+  test('the highlighting becomes the current rules’ (a user’s own formats kept, in their place); nothing else changes; run again: nothing to do', async () => {
+    const dir = tmpDir('tonghop-rules-');
+    const cat = path.join(dir, 'quy-tac-moi.json');
+    fs.writeFileSync(cat, JSON.stringify(changedRulesJson()));
+    const changed = (() => {
+      const r = parseCatalogue(changedRulesJson());
+      if (!r.ok) throw new Error(r.errors.join('\n'));
+      return r.value;
+    })();
+    const out = path.join(dir, 'xa');
+    fs.mkdirSync(out);
+    const mine = await writeCommune(out, 'nam-ke', 2018);
+    const calc = path.join(out, 'chung-chai-2018.xlsx');
+    fs.copyFileSync(path.join(FIXTURES, 'libreoffice/chung-chai-2018.xlsx'), calc);
+    // The commune's own formats, as Excel adds them: a look-alike of the add-on's ahead of it (Excel
+    // gives a new rule the first place), a plain one after it.
+    const r0 = indicatorRows(catalogue).get('DON_KHAC')!;
+    const own = `AND(COUNT(E${r0}:P${r0})>0,NOT(SUM(E${r0}:P${r0})<100))`;
+    const yellow = { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFFFFF00' } } as const;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(mine);
+    const ws = wb.worksheets[0] as unknown as ExcelJS.Worksheet & {
+      conditionalFormattings: { rules: { priority: number }[] }[];
+    };
+    const last = ws.conditionalFormattings.flatMap((c) => c.rules).length + 1;
+    for (const c of ws.conditionalFormattings) for (const rule of c.rules) rule.priority += 1;
+    ws.addConditionalFormatting({
+      ref: `E${r0}:P${r0}`,
+      rules: [{ type: 'expression', priority: 1, formulae: [own], style: { fill: yellow } }],
+    });
+    ws.addConditionalFormatting({
+      ref: `Q${r0}`,
+      rules: [
+        { type: 'cellIs', operator: 'greaterThan', priority: last + 1, formulae: ['1000'], style: { fill: yellow } },
+      ],
+    });
+    await wb.xlsx.writeFile(mine);
+    const args = ['template', '--year', '2018', '--out', out, '--unit', 'nam-ke', '--unit', 'chung-chai'];
+
+    // The catalogue the files were made with: their highlighting is its own, they are not written.
+    const keep0 = [mine, calc].map(unchanged);
+    const same = await runCli(args, { cwd: dir });
+    for (const name of ['nam-ke-2018.xlsx', 'chung-chai-2018.xlsx'])
+      expect(same.stdout).toContain(`Không thay đổi: xa/${name} (đã có dòng cho mọi chỉ tiêu).`);
+    for (const k of keep0) k();
+
+    const originals = new Map([mine, calc].map((f) => [f, fs.readFileSync(f)]));
+    const before = new Map([
+      ['nam-ke', await reportIn(mine, catalogue, 'nam-ke')],
+      ['chung-chai', await reportIn(calc, catalogue, 'chung-chai')],
+    ]);
+    const r = await runCli([...args, '--catalogue', cat], { cwd: dir });
+    expect(r.code).toBe(0);
+    for (const name of ['nam-ke-2018.xlsx', 'chung-chai-2018.xlsx'])
+      expect(r.stdout).toMatch(
+        new RegExp(
+          `^Đã cập nhật tô màu theo quy tắc trong xa/${name} \\(trang ".+ 2018"\\), số liệu giữ nguyên\\. ` +
+            `Bản trước khi sửa: xa/${name}\\.bak$`,
+          'm',
+        ),
+      );
+    expect(r.stdout).toMatch(/^Đã tạo 0 mẫu báo cáo trong xa; cập nhật tô màu theo quy tắc ở 2 tệp$/m);
+    for (const [file, bytes] of originals) expect(fs.readFileSync(`${file}.bak`).equals(bytes)).toBe(true);
+
+    // A fresh workbook's highlighting of the new rules, and the user's formats where they were.
+    const freshOf = async (code: string) =>
+      (await highlightsOf(await toXlsxBuffer({ sheets: [buildUnitSheet(unit(code), 2018, changed)] }))).map(
+        (h) => h.text,
+      );
+    const now = await highlightsOf(fs.readFileSync(mine));
+    const ownText = `E${r0}:P${r0} expression ${own} FFFF00`;
+    const plainText = `Q${r0} cellIs 1000 FFFF00`;
+    expect(now.map((h) => h.text).sort()).toEqual([...(await freshOf('nam-ke')), ownText, plainText].sort());
+    expect(now[0].text).toBe(ownText);
+    expect(now[now.length - 1].text).toBe(plainText);
+    expect(new Set(now.map((h) => h.priority)).size).toBe(now.length);
+    expect((await highlightsOf(fs.readFileSync(calc))).map((h) => h.text).sort()).toEqual(
+      (await freshOf('chung-chai')).sort(),
+    );
+    // The changed rules show: the importance's colour, the operator, the removed rule gone.
+    const rows = indicatorRows(changed);
+    const texts = now.map((h) => h.text);
+    expect(texts).toContain(
+      `E${rows.get('HND_SXKDG_CONGNHAN')}:P${rows.get('HND_SXKDG_CONGNHAN')} expression ` +
+        `AND(AND(COUNT(E$${rows.get('HND_SXKDG_CONGNHAN')})>0,COUNT(E$${rows.get('HND_SXKDG_DANGKY')})>0),` +
+        `NOT(SUM(E$${rows.get('HND_SXKDG_CONGNHAN')})<=SUM(E$${rows.get('HND_SXKDG_DANGKY')}))) FFF2CC`,
+    );
+    expect(texts.some((t) => t.includes(`NOT(SUM(E$${rows.get('DON_DAGIAIQUYET')})<SUM(`))).toBe(true);
+    expect(texts.some((t) => t.includes(`SUM(E$${rows.get('TCD_NGUOI')})>=`))).toBe(false);
+
+    // Every figure reads the same; nothing but the conditional formats and the formats they use changed.
+    for (const [code, file] of [
+      ['nam-ke', mine],
+      ['chung-chai', calc],
+    ] as const) {
+      const old = before.get(code)!;
+      const read = await reportIn(file, changed, code);
+      expect([read.submitted, read.values, read.notes, read.cells, read.invalid]).toEqual([
+        old.submitted,
+        old.values,
+        old.notes,
+        old.cells,
+        old.invalid,
+      ]);
+      const drop = { 'xl/worksheets/sheet1.xml': 'conditionalFormatting', 'xl/styles.xml': 'dxfs' };
+      expect(await partsWithout(fs.readFileSync(file), drop)).toEqual(await partsWithout(originals.get(file)!, drop));
+    }
+
+    const keep = [mine, calc].map(unchanged);
+    const again = await runCli([...args, '--catalogue', cat], { cwd: dir });
+    for (const name of ['nam-ke-2018.xlsx', 'chung-chai-2018.xlsx'])
+      expect(again.stdout).toContain(`Không thay đổi: xa/${name} (đã có dòng cho mọi chỉ tiêu).`);
+    expect(again.stdout).toMatch(/^Đã tạo 0 mẫu báo cáo trong xa; 2 tệp không thay đổi$/m);
+    for (const k of keep) k();
+    expect(fs.readdirSync(out).sort()).toEqual([
+      'chung-chai-2018.xlsx',
+      'chung-chai-2018.xlsx.bak',
+      'nam-ke-2018.xlsx',
+      'nam-ke-2018.xlsx.bak',
+    ]);
+  }, 120_000);
+
+  test('a rule whose importance alone changed: its colour is redone', async () => {
+    const dir = tmpDir('tonghop-rules-colour-');
+    const json = JSON.parse(JSON.stringify(catalogueJson));
+    json.rules.find((r: { code: string }) => r.code === 'HND_CONG_NHAN').importance = 'warning';
+    const cat = path.join(dir, 'quy-tac-moi.json');
+    fs.writeFileSync(cat, JSON.stringify(json));
+    const file = await writeCommune(dir, 'pa-my', 2018);
+    const r = await runCli(['template', '--year', '2018', '--out', dir, '--unit', 'pa-my', '--catalogue', cat]);
+    expect(r.stdout).toMatch(/^Đã cập nhật tô màu theo quy tắc trong .*pa-my-2018\.xlsx /m);
+    const row = indicatorRows(catalogue).get('HND_SXKDG_CONGNHAN')!;
+    const colours = (await highlightsOf(fs.readFileSync(file)))
+      .filter((h) => h.text.startsWith(`E${row}:P${row} `))
+      .map((h) => h.text.slice(-6));
+    expect(colours).toEqual(['FFF2CC']);
   });
 });

@@ -1,8 +1,9 @@
 /**
  * `tonghop template --year 2018 --out DIR`: one blank commune workbook per unit. A workbook that
  * exists is not overwritten (without --force): it only gets the rows of indicators added to the
- * catalogue since it was made (template-upgrade.ts), written through a temporary file and a
- * rename, the file as it was kept beside it as `<name>.bak`.
+ * catalogue since it was made, or else the highlighting of the current rules when its own is
+ * another's (template-upgrade.ts), written through a temporary file and a rename, the file as it
+ * was kept beside it as `<name>.bak`.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -49,7 +50,7 @@ export async function runTemplate(argv: string[], io: Io): Promise<number> {
   }
   const units = wanted.length ? config.units.filter((u) => wanted.includes(u.code)) : config.units;
   const when = now(io.env);
-  const count = { written: 0, added: 0, unchanged: 0, kept: 0 };
+  const count = { written: 0, added: 0, highlighted: 0, unchanged: 0, kept: 0 };
   for (const unit of units) {
     const file = path.join(outDir, templateFileName(unit, year));
     if (args.bool('force') || !fs.existsSync(file)) {
@@ -68,6 +69,9 @@ export async function runTemplate(argv: string[], io: Io): Promise<number> {
       const rows = outcome.indicators.map((i) => T.templateRow(i.label, i.code));
       println(io.stdout, T.templateExists(shown, outcome.reason, rows));
       count.kept++;
+    } else if (outcome.kind === 'highlighted') {
+      println(io.stdout, T.templateHighlighted(shown, outcome.sheet, displayName(outcome.backup, io.cwd)));
+      count.highlighted++;
     } else {
       const rows = outcome.indicators.map((i) => T.templateRow(i.label, i.code));
       println(io.stdout, T.templateAdded(shown, outcome.sheet, rows, displayName(outcome.backup, io.cwd)));
@@ -76,7 +80,14 @@ export async function runTemplate(argv: string[], io: Io): Promise<number> {
   }
   println(
     io.stdout,
-    T.templatesDone(count.written, displayName(outDir, io.cwd), count.added, count.unchanged, count.kept),
+    T.templatesDone(
+      count.written,
+      displayName(outDir, io.cwd),
+      count.added,
+      count.highlighted,
+      count.unchanged,
+      count.kept,
+    ),
   );
   return EXIT.ok;
 }
@@ -89,9 +100,10 @@ function backupPath(file: string): string {
   }
 }
 
-type Completed = Exclude<Upgrade, { kind: 'added' }> | (Extract<Upgrade, { kind: 'added' }> & { backup: string });
+type Written = Extract<Upgrade, { buffer: Buffer }>;
+type Completed = Exclude<Upgrade, Written> | (Written & { backup: string });
 
-/** An existing workbook given the rows it lacks, or left as it is. */
+/** An existing workbook given the rows it lacks (or the current rules' highlighting), or left as it is. */
 async function complete(
   file: string,
   shown: string,
@@ -114,11 +126,12 @@ async function complete(
     return { kind: 'kept', reason: read.error ?? T.upgrade.package, indicators: [] };
   }
   const outcome = await upgradeWorkbook(buffer, shown, unit, year, config, when);
-  if (outcome.kind !== 'added') return outcome;
+  if (outcome.kind === 'unchanged' || outcome.kind === 'kept') return outcome;
+  const indicators = outcome.kind === 'added' ? outcome.indicators : [];
   try {
     fs.accessSync(real, fs.constants.W_OK);
   } catch {
-    return { kind: 'kept', reason: T.writeDetail.noPermission, indicators: outcome.indicators };
+    return { kind: 'kept', reason: T.writeDetail.noPermission, indicators };
   }
   // Someone saved the file meanwhile (Excel open on it): their version is not replaced.
   let current: Buffer | undefined;
@@ -127,7 +140,7 @@ async function complete(
   } catch {
     current = undefined;
   }
-  if (!current?.equals(buffer)) return { kind: 'kept', reason: T.upgrade.changed, indicators: outcome.indicators };
+  if (!current?.equals(buffer)) return { kind: 'kept', reason: T.upgrade.changed, indicators };
   // The backup first: if it cannot be written, the file is not touched either.
   const { mode } = fs.statSync(real);
   const backup = backupPath(real);

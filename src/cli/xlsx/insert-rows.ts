@@ -20,10 +20,13 @@
  *
  * A sheet holding something whose rows this cannot move (tables, pivot tables, form controls, OLE
  * objects, data tables, 3-D references) is refused (InsertRefused), never half done.
+ *
+ * A sheet that has every row gets only its rule highlighting redone (replaceHighlighting), and only
+ * when it differs from a fresh sheet's.
  */
 import JSZip from 'jszip';
 import { a1, colLetter, LAYOUT, parseCell } from '../../engine/sheet/layout';
-import { isRuleHighlight, moveFormula, type RowsPlan, shiftedRow } from '../../engine/sheet/missing-rows';
+import { highlightKey, isRuleHighlight, moveFormula, type RowsPlan, shiftedRow } from '../../engine/sheet/missing-rows';
 import { type CellRef, MAX_ROW, mapRefs, sameSheet } from '../../engine/sheet/refs';
 import {
   attr,
@@ -618,16 +621,7 @@ export async function insertRows(
   freshBuffer: Buffer,
 ): Promise<Buffer> {
   const fresh = await readFresh(freshBuffer);
-  let zip: JSZip;
-  try {
-    zip = await JSZip.loadAsync(buffer);
-  } catch {
-    throw new InsertRefused({ kind: 'package' });
-  }
-  const pkg = new Package(zip);
-  const { workbook, sheets } = await workbookParts(pkg);
-  const target = sheets.find((s) => s.name === sheetName && s.type === 'worksheet');
-  if (!target || !sheets.styles || !pkg.has(sheets.styles)) throw new InsertRefused({ kind: 'package' });
+  const { pkg, workbook, sheets, target } = await openSheet(buffer, sheetName);
   const move = rowMover(plan);
 
   // Objects on the sheet whose rows are not moved here: refused before anything is changed.
@@ -646,23 +640,9 @@ export async function insertRows(
   explicitPositions(sheetData);
   unshareFormulas(sheetData, () => true);
 
-  // The rule highlighting of the catalogue the sheet was made with goes (the whole formula is the
-  // add-on's, so a user's own rule stays); the fresh sheet's comes.
-  let priority = 0;
-  root.children = root.children.filter((c) => {
-    if (typeof c === 'string' || localName(c.name) !== 'conditionalFormatting') return true;
-    c.children = c.children.filter((r) => {
-      if (typeof r === 'string' || localName(r.name) !== 'cfRule') return true;
-      const formula = child(r, 'formula');
-      const drop = formula !== undefined && isRuleHighlight(`=${textOf(formula)}`);
-      if (!drop) priority = Math.max(priority, Number(attr(r, 'priority')) || 0);
-      return !drop;
-    });
-    return elements(c, 'cfRule').length > 0;
-  });
-  walk(root, (e) => {
-    if (localName(e.name) === 'cfRule') priority = Math.max(priority, Number(attr(e, 'priority')) || 0);
-  });
+  // The rule highlighting of the catalogue the sheet was made with goes before the rows move; the
+  // fresh sheet's comes at the final rows.
+  const highlightAt = dropRuleHighlights(root);
 
   moveRefsInSheet(root, refMapper(sheetName, move, true), move);
 
@@ -737,31 +717,7 @@ export async function insertRows(
     setAttr(list, 'count', String(elements(list, 'dataValidation').length));
   }
 
-  // The rule highlighting of a fresh sheet, at the sheet's rows.
-  for (const cf of elements(fresh.sheet, 'conditionalFormatting')) {
-    // The writer gives each highlighted row its own range ("E37:P37").
-    const [from, to = from] = (attr(cf, 'sqref') ?? '').split(':');
-    const p1 = parseCell(from);
-    const p2 = parseCell(to);
-    const row = p1 ? plan.final.get(p1.row) : undefined;
-    if (!p1 || !p2 || p1.row !== p2.row || row === undefined) continue;
-    const rules: XElement[] = [];
-    for (const rule of elements(cf, 'cfRule')) {
-      const formula = child(rule, 'formula');
-      const moved = formula ? moveFormula(textOf(formula), (r) => plan.final.get(r)) : null;
-      if (moved === null) continue;
-      const copy = adoptInSheet(rule, P);
-      const dxf = attr(rule, 'dxfId');
-      if (dxf !== undefined) setAttr(copy, 'dxfId', String(styles.dxf(Number(dxf))));
-      setAttr(copy, 'priority', String(++priority));
-      const f = child(copy, 'formula') as XElement;
-      setText(f, moved);
-      rules.push(copy);
-    }
-    if (!rules.length) continue;
-    const sqref = p1.col === p2.col ? a1(row, p1.col) : `${a1(row, p1.col)}:${a1(row, p2.col)}`;
-    insertInOrder(root, element(`${P}conditionalFormatting`, [['sqref', sqref]], rules), WORKSHEET_ORDER);
-  }
+  addRuleHighlights(root, fresh, styles, (r) => plan.final.get(r), highlightAt);
 
   // The used range grows over rows added after the last one.
   const dim = child(root, 'dimension');
@@ -863,6 +819,159 @@ export async function insertRows(
   }
   await dropCalcChain(pkg, workbook);
   return pkg.build();
+}
+
+/** The package and its sheet `sheetName`; refused when either, or its styles, cannot be found. */
+async function openSheet(buffer: Buffer, sheetName: string) {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(buffer);
+  } catch {
+    throw new InsertRefused({ kind: 'package' });
+  }
+  const pkg = new Package(zip);
+  const { workbook, sheets } = await workbookParts(pkg);
+  const target = sheets.find((s) => s.name === sheetName && s.type === 'worksheet');
+  if (!target || !sheets.styles || !pkg.has(sheets.styles)) throw new InsertRefused({ kind: 'package' });
+  return { pkg, workbook, sheets, target };
+}
+
+// ------------------------------------------------------------------ rule highlighting
+
+/**
+ * `buffer` with the rule highlighting of its sheet `sheetName` replaced by `freshBuffer`'s (a sheet
+ * rendered by write.ts holding only the wanted highlighting, already at the sheet's rows); null
+ * when the sheet has that highlighting already. Only the sheet's conditional formats and the
+ * styles' dxfs change: no row moves, so nothing the row insertion refuses is in the way.
+ */
+export async function replaceHighlighting(
+  buffer: Buffer,
+  sheetName: string,
+  freshBuffer: Buffer,
+): Promise<Buffer | null> {
+  const fresh = await readFresh(freshBuffer);
+  const { pkg, sheets, target } = await openSheet(buffer, sheetName);
+  const root = (await pkg.doc(target.part)).root;
+  const styles = (await pkg.doc(sheets.styles)).root;
+  const have = ruleHighlights(root, styles);
+  const want = ruleHighlights(fresh.sheet, fresh.styles);
+  if (have.length === want.length && have.every((k, i) => k === want[i])) return null;
+  const at = dropRuleHighlights(root);
+  addRuleHighlights(root, fresh, new StyleImporter(styles, fresh.styles), (r) => r, at);
+  pkg.touch(target.part);
+  pkg.touch(sheets.styles);
+  return pkg.build();
+}
+
+/** Whether a conditional format's rule is the add-on's highlighting of a rule (the whole formula: a user's look-alike is not). */
+function isOwnRule(rule: XElement): boolean {
+  const formula = child(rule, 'formula');
+  return formula !== undefined && isRuleHighlight(`=${textOf(formula)}`);
+}
+
+/**
+ * The add-on's rule highlighting of a worksheet as highlightKey has it (one key per formula and
+ * fill, ranges gathered from every rule with them), sorted: Excel and LibreOffice may keep the
+ * rules in another order, split or merge their ranges, or add a font to their fill.
+ */
+function ruleHighlights(root: XElement, styles: XElement): string[] {
+  const dxfs = elements(child(styles, 'dxfs') ?? element('dxfs'), 'dxf');
+  const groups = new Map<string, { formula: string; fill: string; ranges: Set<string> }>();
+  for (const cf of elements(root, 'conditionalFormatting')) {
+    const ranges = (attr(cf, 'sqref') ?? '').toUpperCase().replace(/\$/g, '').split(/\s+/).filter(Boolean);
+    for (const rule of elements(cf, 'cfRule')) {
+      if (!isOwnRule(rule)) continue;
+      const formula = textOf(child(rule, 'formula') as XElement);
+      const fill = fillOf(dxfs[Number(attr(rule, 'dxfId'))]);
+      const key = highlightKey(formula, fill, []);
+      const g = groups.get(key) ?? { formula, fill, ranges: new Set<string>() };
+      for (const r of ranges) g.ranges.add(r);
+      groups.set(key, g);
+    }
+  }
+  return [...groups.values()].map((g) => highlightKey(g.formula, g.fill, [...g.ranges])).sort();
+}
+
+/** A differential format's fill colour, "#rrggbb" (a theme or indexed colour: its XML). */
+function fillOf(dxf: XElement | undefined): string {
+  const pattern = dxf && child(child(dxf, 'fill') ?? element('fill'), 'patternFill');
+  const color = pattern && (child(pattern, 'bgColor') ?? child(pattern, 'fgColor'));
+  if (!color) return '';
+  const rgb = attr(color, 'rgb');
+  return rgb && /^[0-9a-f]{6,8}$/i.test(rgb) ? `#${rgb.slice(-6)}` : serialize(color);
+}
+
+/**
+ * The add-on's rule highlighting taken out of a worksheet (a user's own rules stay). Returns the
+ * priority of its first rule (the smallest number), where the new highlighting goes; null when
+ * there was none.
+ */
+function dropRuleHighlights(root: XElement): number | null {
+  let first: number | null = null;
+  root.children = root.children.filter((c) => {
+    if (typeof c === 'string' || localName(c.name) !== 'conditionalFormatting') return true;
+    c.children = c.children.filter((r) => {
+      if (typeof r === 'string' || localName(r.name) !== 'cfRule' || !isOwnRule(r)) return true;
+      const p = Number(attr(r, 'priority'));
+      if (Number.isFinite(p) && (first === null || p < first)) first = p;
+      return false;
+    });
+    return elements(c, 'cfRule').length > 0;
+  });
+  return first;
+}
+
+/**
+ * The fresh sheet's rule highlighting added to a worksheet at the rows `to` gives (a rule with a
+ * row it has none for is left out), its fills brought into the file's styles. It takes the
+ * priorities from `at` on (where the old highlighting was; after every other rule when none was),
+ * so the user's rules keep their order before or after it.
+ */
+function addRuleHighlights(
+  root: XElement,
+  fresh: Fresh,
+  styles: StyleImporter,
+  to: (row: number) => number | undefined,
+  at: number | null,
+): void {
+  const P = prefixOf(root.name);
+  const added: XElement[] = [];
+  for (const cf of elements(fresh.sheet, 'conditionalFormatting')) {
+    // The writer gives each highlighted row its own range ("E37:P37").
+    const [start, end = start] = (attr(cf, 'sqref') ?? '').split(':');
+    const p1 = parseCell(start);
+    const p2 = parseCell(end);
+    const row = p1 ? to(p1.row) : undefined;
+    if (!p1 || !p2 || p1.row !== p2.row || row === undefined) continue;
+    const rules: XElement[] = [];
+    for (const rule of elements(cf, 'cfRule')) {
+      const formula = child(rule, 'formula');
+      const moved = formula ? moveFormula(textOf(formula), to) : null;
+      if (moved === null) continue;
+      const copy = adoptInSheet(rule, P);
+      const dxf = attr(rule, 'dxfId');
+      if (dxf !== undefined) setAttr(copy, 'dxfId', String(styles.dxf(Number(dxf))));
+      setText(child(copy, 'formula') as XElement, moved);
+      rules.push(copy);
+    }
+    if (!rules.length) continue;
+    const sqref = p1.col === p2.col ? a1(row, p1.col) : `${a1(row, p1.col)}:${a1(row, p2.col)}`;
+    added.push(element(`${P}conditionalFormatting`, [['sqref', sqref]], rules));
+  }
+  // Every rule has a priority, those in the Excel 2010 extensions too; they share one order.
+  const others: XElement[] = [];
+  walk(root, (e) => {
+    if (localName(e.name) === 'cfRule') others.push(e);
+  });
+  const priority = (e: XElement) => Number(attr(e, 'priority')) || 0;
+  const first = at ?? Math.max(0, ...others.map(priority)) + 1;
+  const n = added.reduce((k, cf) => k + elements(cf, 'cfRule').length, 0);
+  for (const e of others) if (priority(e) >= first) setAttr(e, 'priority', String(priority(e) + n));
+  let next = first;
+  for (const cf of added) {
+    for (const rule of elements(cf, 'cfRule')) setAttr(rule, 'priority', String(next++));
+    insertInOrder(root, cf, WORKSHEET_ORDER);
+  }
 }
 
 /** A copy of an element of the fresh sheet for the target sheet: its prefix, no attributes of other namespaces. */

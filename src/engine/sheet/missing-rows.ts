@@ -88,6 +88,16 @@ export function isRuleHighlight(formula: string): boolean {
   return RULE_HIGHLIGHT.test(formula.replace(/\s+/g, ''));
 }
 
+/**
+ * What tells two rule highlights apart: formula (as isRuleHighlight reads it, with or without its
+ * "="), fill colour ("#rrggbb") and ranges (in any order). Both shells compare a sheet's
+ * highlighting with the wanted one by it, so a sheet already up to date is not written.
+ */
+export function highlightKey(formula: string, fill: string | null, ranges: string[]): string {
+  const f = formula.replace(/\s+/g, '').replace(/^=/, '').toUpperCase();
+  return [f, (fill ?? '').toLowerCase(), ...[...ranges].sort()].join('\u0000');
+}
+
 /** Sheet row `row` (as it was) after the blocks are inserted. */
 export function shiftedRow(blocks: RowBlock[], row: number): number {
   let n = row;

@@ -44,6 +44,8 @@ Tệp đã có thì không bị ghi đè. Nếu danh mục có chỉ tiêu mới
 năm đó chưa có dòng, công cụ chèn thêm các dòng này đúng nhóm và vị trí như mẫu mới, giữ
 nguyên mọi số liệu, ghi chú, ngày nộp và các trang khác; bản trước khi thêm được lưu thành
 <tên tệp>.bak. Trang đã bị sửa cột thì giữ nguyên và nêu lý do cùng các dòng còn thiếu.
+Nếu quy tắc kiểm tra trong danh mục đã đổi, phần tô màu theo quy tắc của trang được làm lại
+cho đúng (định dạng có điều kiện do người dùng tự thêm được giữ), cũng lưu bản .bak.
 
 Tùy chọn:
   --year NĂM        năm báo cáo, ví dụ 2018 (bắt buộc)
@@ -247,15 +249,18 @@ export const CLI_TEXT = {
     `Tệp kết quả ${option} ${file} cũng là tệp báo cáo đầu vào ${input}: ghi vào đó sẽ xóa mất báo cáo này. Hãy chọn tên tệp khác (hoặc đặt tệp kết quả ra ngoài thư mục báo cáo của xã). Chưa ghi tệp nào.`,
   sameOutput: (first: string, second: string, file: string) =>
     `${first} và ${second} cùng chỉ tới một tệp (${file}): tệp ghi sau sẽ đè mất tệp ghi trước. Hãy đặt cho mỗi tệp kết quả một tên riêng. Chưa ghi tệp nào.`,
-  templatesDone: (n: number, dir: string, added: number, unchanged: number, kept: number) =>
+  templatesDone: (n: number, dir: string, added: number, highlighted: number, unchanged: number, kept: number) =>
     `Đã tạo ${n} mẫu báo cáo trong ${dir}` +
     (added ? `; thêm dòng chỉ tiêu mới vào ${added} tệp` : '') +
+    (highlighted ? `; cập nhật tô màu theo quy tắc ở ${highlighted} tệp` : '') +
     (unchanged ? `; ${unchanged} tệp không thay đổi` : '') +
     (kept ? `; ${kept} tệp giữ nguyên (xem lý do ở trên)` : ''),
   /** A row of an indicator, in the lists below. */
   templateRow: (label: string, code: string) => `"${label}" (mã ${code})`,
   templateAdded: (file: string, sheet: string, rows: string[], backup: string) =>
     `Đã thêm ${rows.length} dòng chỉ tiêu mới vào ${file} (trang "${sheet}"), số liệu đã điền giữ nguyên: ${rows.join(', ')}. Bản trước khi thêm: ${backup}`,
+  templateHighlighted: (file: string, sheet: string, backup: string) =>
+    `Đã cập nhật tô màu theo quy tắc trong ${file} (trang "${sheet}"), số liệu giữ nguyên. Bản trước khi sửa: ${backup}`,
   templateUnchanged: (file: string) => `Không thay đổi: ${file} (đã có dòng cho mọi chỉ tiêu).`,
   templateExists: (file: string, reason: string, rows: string[]) =>
     `Bỏ qua (đã có tệp, giữ nguyên): ${file} — ${reason.replace(/\.+$/, '')}.` +
@@ -289,6 +294,8 @@ export const CLI_TEXT = {
     package: 'cấu trúc tệp .xlsx khác thường (thiếu phần định dạng hoặc phần trang tính)',
     verify:
       'đã thử thêm dòng nhưng khi đọc lại thấy số liệu không còn y nguyên, nên không ghi (hãy báo lỗi này cho người phát triển kèm tệp)',
+    verifyHighlighting:
+      'đã thử cập nhật tô màu theo quy tắc nhưng khi đọc lại thấy số liệu hoặc tô màu không như dự kiến, nên không ghi (hãy báo lỗi này cho người phát triển kèm tệp)',
     changed: 'tệp vừa bị sửa trong lúc chạy lệnh (có thể đang mở trong Excel); hãy đóng tệp rồi chạy lại',
   },
   dataErrorsNote: (errors: number) =>
