@@ -288,12 +288,14 @@ interface UnitMatch {
   /** Remembered for the unit's next sheet: its display name, and the last text namesItself accepted. */
   display: string | undefined;
   itself: string | undefined;
+  /** cleanText of the unit's name, made when a sheet's name is compared with it (a name with "Ð" for "Đ"). */
+  clean: string | undefined;
 }
 
 function candidates(units: Unit[]): UnitMatch[] {
   const list: UnitMatch[] = [];
   for (let i = 0; i < units.length; i++)
-    list.push({ unit: units[i], predecessor: false, display: undefined, itself: undefined });
+    list.push({ unit: units[i], predecessor: false, display: undefined, itself: undefined, clean: undefined });
   // The codes known so far, made only when some unit has predecessors (most lists have none).
   let known: Set<string> | null = null;
   for (const u of units) {
@@ -304,7 +306,7 @@ function candidates(units: Unit[]): UnitMatch[] {
       if (known.has(code)) continue;
       known.add(code);
       const unit = { code, name: code, kind: u.kind, emails: [] };
-      list.push({ unit, predecessor: true, display: undefined, itself: undefined });
+      list.push({ unit, predecessor: true, display: undefined, itself: undefined, clean: undefined });
     }
   }
   return list;
@@ -1226,7 +1228,10 @@ function namesItself(m: UnitMatch, typed: string): boolean {
   if (m.predecessor) return false;
   if (typed === m.itself) return true;
   const t = cleanText(typed);
-  if (stripKindOf(t, normalizeNameOnce(t), m.unit.kind) !== m.unit.name) return false;
+  const name = stripKindOf(t, normalizeNameOnce(t), m.unit.kind);
+  // A unit listed with a look-alike letter ("Ðức") and typed with the right one ("Đức") is the same
+  // text once cleaned, as byName compares them.
+  if (name !== m.unit.name && name !== (m.clean ??= cleanText(m.unit.name))) return false;
   m.itself = typed;
   return true;
 }
