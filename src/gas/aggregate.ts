@@ -22,7 +22,7 @@ import { now } from './clock';
 import { logText } from './errors';
 import { bookFindings, isCopyName, SheetIndex, toWorkbooks, type UnitBook, withFormerUnits } from './io';
 import { readUnitBooksResumable } from './io/resume';
-import { GENERAL, renderSheet, TEXT } from './render';
+import { fitSize, GENERAL, renderSheet, SPARE_COLS, SPARE_ROWS, TEXT } from './render';
 import { type Config, urlPlaceOf } from './setup';
 import {
   backupName,
@@ -142,7 +142,7 @@ function writeTemporarySheets(
       const sheet = master.insertSheet(temp, master.getNumSheets());
       written.push({ model, sheet, temp });
       index.add(temp, sheet);
-      renderSheet(sheet, model);
+      renderSheet(sheet, model, { fit: true });
       sheet.protect().setWarningOnly(true).setDescription(model.name);
     }
   } catch (e) {
@@ -360,11 +360,13 @@ export function writeLongRows(master: Spreadsheet, summary: Summary): { fresh: n
     if (!sheet) {
       sheet = master.insertSheet(SHEETS.data);
       created = sheet;
+      // Its columns and rows, not insertSheet's 26 × 1,000 (the grid counts against 10 M cells).
+      fitSize(sheet, all.length + SPARE_ROWS, cols + SPARE_COLS);
     }
     const target = sheet;
-    // A new sheet has 1,000 rows; 45+ units × indicators need more (getRange would throw).
+    // Each period adds rows (getRange would throw past the grid): grown with room to type below.
     const maxRows = target.getMaxRows();
-    if (maxRows < all.length) target.insertRowsAfter(maxRows, all.length - maxRows);
+    if (maxRows < all.length) target.insertRowsAfter(maxRows, all.length + SPARE_ROWS - maxRows);
     target.getRange(1, 1, all.length, block.cols).setNumberFormats(formats);
     overwritten = true;
     target.getRange(1, 1, all.length, cols).setValues(all);

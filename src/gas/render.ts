@@ -45,6 +45,12 @@ export interface ProtectOptions {
 
 export interface RenderOptions {
   protect?: ProtectOptions;
+  /**
+   * Size the sheet to the model (gridSize): sheets made many times over (commune tabs, the
+   * period's summaries). Without it a new sheet keeps Google's 1,000 rows, room for the lists
+   * users type into configuration sheets.
+   */
+  fit?: boolean;
 }
 
 /** Pixels for a width given in characters. */
@@ -52,14 +58,33 @@ export function widthPx(chars: number): number {
   return Math.round(chars * 7 + 10);
 }
 
-function dims(model: SheetModel): { rows: number; cols: number } {
+/** The rows and columns a model's cells and merges take. */
+export function modelSize(model: SheetModel): { rows: number; cols: number } {
   let cols = model.widths.length;
   for (const r of model.rows) cols = Math.max(cols, r.length);
-  const grow = (ref: RangeRef) => {
-    cols = Math.max(cols, ref.col + ref.cols - 1);
-  };
-  model.merges.forEach(grow);
+  for (const m of model.merges) cols = Math.max(cols, m.col + m.cols - 1);
   return { rows: Math.max(model.rows.length, 1), cols: Math.max(cols, 1) };
+}
+
+/**
+ * Spare rows and columns left around what the add-on writes (a signature under a commune's table, a
+ * column of remarks): Google counts a spreadsheet's grid, not its data, against its 10 million
+ * cells, and a sheet made at Google's default 1,000 × 26 costs 30 times a commune's 48 × 18 table.
+ */
+export const SPARE_ROWS = 10;
+export const SPARE_COLS = 2;
+/** Room a column chart takes below and right of its anchor cell (Google's default ~600 × 370 px). */
+const CHART_ROWS = 20;
+const CHART_COLS = 6;
+
+/** The grid a sheet made for `model` gets: its content, its charts and the spare rows and columns. */
+export function gridSize(model: SheetModel): { rows: number; cols: number } {
+  let { rows, cols } = modelSize(model);
+  for (const c of model.charts) {
+    rows = Math.max(rows, c.anchor.row + CHART_ROWS - 1);
+    cols = Math.max(cols, c.anchor.col + CHART_COLS - 1);
+  }
+  return { rows: rows + SPARE_ROWS, cols: cols + SPARE_COLS };
 }
 
 function rangeOf(sheet: Sheet, ref: RangeRef): Range {
@@ -78,6 +103,15 @@ export function ensureSize(sheet: Sheet, rows: number, cols: number): void {
   if (maxRows < rows) sheet.insertRowsAfter(maxRows, rows - maxRows);
   const maxCols = sheet.getMaxColumns();
   if (maxCols < cols) sheet.insertColumnsAfter(maxCols, cols - maxCols);
+}
+
+/** Make a new, empty sheet exactly rows × cols: rows and columns past them (insertSheet's 1,000 × 26) go. */
+export function fitSize(sheet: Sheet, rows: number, cols: number): void {
+  ensureSize(sheet, rows, cols);
+  const maxRows = sheet.getMaxRows();
+  if (maxRows > rows) sheet.deleteRows(rows + 1, maxRows - rows);
+  const maxCols = sheet.getMaxColumns();
+  if (maxCols > cols) sheet.deleteColumns(cols + 1, maxCols - cols);
 }
 
 interface Grids {
@@ -346,7 +380,7 @@ export function protectSheet(sheet: Sheet, model: SheetModel, opts: ProtectOptio
  */
 export function lockedBlocks(model: SheetModel): RangeRef[] {
   if (!model.editable.length) return [];
-  const { rows, cols } = dims(model);
+  const { rows, cols } = modelSize(model);
   const editable = (r: number, c: number) =>
     model.editable.some((e) => r >= e.row && r < e.row + e.rows && c >= e.col && c < e.col + e.cols);
   const open: RangeRef[] = [];
@@ -415,8 +449,11 @@ export function applyValidations(sheet: Sheet, list: ValidationModel[]): void {
  * constant per sheet plus one per merge, border block, validation group and chart.
  */
 export function renderSheet(sheet: Sheet, model: SheetModel, opts: RenderOptions = {}): void {
-  const { rows, cols } = dims(model);
-  ensureSize(sheet, rows, cols);
+  const { rows, cols } = modelSize(model);
+  if (opts.fit) {
+    const grid = gridSize(model);
+    fitSize(sheet, grid.rows, grid.cols);
+  } else ensureSize(sheet, rows, cols);
   writeModelRows(sheet, model.rows, 1, rows, cols);
   for (const m of model.merges) if (m.rows > 1 || m.cols > 1) rangeOf(sheet, m).merge();
   // Column widths in runs of equal width.

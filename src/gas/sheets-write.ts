@@ -43,7 +43,19 @@ import { legacySignsFormula } from '../engine/text/legacy';
 import type { Grid } from '../engine/types';
 import { SHEETS_WRITE as W } from '../messages/vi/gas';
 import { batchGetUrl, errorDetail, header, RETRYABLE, SHEETS_API_BASE, valuesToPlainGrid } from './io/sheets-api';
-import { borderBlocks, cellSpec, GENERAL, groupConditionals, groupValidations, TEXT, widthPx } from './render';
+import {
+  borderBlocks,
+  cellSpec,
+  GENERAL,
+  gridSize,
+  groupConditionals,
+  groupValidations,
+  modelSize,
+  SPARE_COLS,
+  SPARE_ROWS,
+  TEXT,
+  widthPx,
+} from './render';
 
 // ---------------------------------------------------------------- request shapes (subset)
 
@@ -158,13 +170,6 @@ function gridRange(sheetId: number, ref: RangeRef): GridRange {
 }
 
 /** Rows × columns a model needs (its cells, widths and merges). */
-export function modelSize(model: SheetModel): { rows: number; cols: number } {
-  let cols = model.widths.length;
-  for (const r of model.rows) cols = Math.max(cols, r.length);
-  for (const m of model.merges) cols = Math.max(cols, m.col + m.cols - 1);
-  return { rows: Math.max(model.rows.length, 1), cols: Math.max(cols, 1) };
-}
-
 function validationRequest(sheetId: number, v: ValidationModel): Request {
   const topLeft = `${colLetter(v.range.col)}${v.range.row}`;
   const condition =
@@ -390,8 +395,8 @@ function dataRequests(
           sheetId: id,
           title: d.title,
           gridProperties: {
-            rowCount: Math.max(d.all.length, 1000),
-            columnCount: Math.max(cols, 26),
+            rowCount: d.all.length + SPARE_ROWS,
+            columnCount: cols + SPARE_COLS,
             frozenRowCount: 1,
           },
         },
@@ -409,7 +414,9 @@ function dataRequests(
         },
       });
     } else if (meta.rowCount < d.all.length) {
-      out.push({ appendDimension: { sheetId: id, dimension: 'ROWS', length: d.all.length - meta.rowCount } });
+      // Grown with the spare rows a new sheet gets, so there is room to type below the data.
+      const length = d.all.length + SPARE_ROWS - meta.rowCount;
+      out.push({ appendDimension: { sheetId: id, dimension: 'ROWS', length } });
     }
     if (meta.columnCount !== undefined && meta.columnCount < cols)
       out.push({ appendDimension: { sheetId: id, dimension: 'COLUMNS', length: cols - meta.columnCount } });
@@ -522,15 +529,15 @@ export function buildSummaryBatch(input: SummaryBatchInput): SummaryBatch {
   for (const m of input.models) {
     const id = newId();
     sheetIds.push(id);
-    const { rows, cols } = modelSize(m);
+    const { rows, cols } = gridSize(m);
     requests.push({
       addSheet: {
         properties: {
           sheetId: id,
           title: tempName(m.name),
           gridProperties: {
-            rowCount: Math.max(rows, 1000),
-            columnCount: Math.max(cols, 26),
+            rowCount: rows,
+            columnCount: cols,
             frozenRowCount: m.frozenRows || undefined,
             frozenColumnCount: m.frozenCols || undefined,
           },

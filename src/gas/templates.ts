@@ -182,7 +182,7 @@ export function createUnitTemplates(
           return;
         }
         const sheet = spreadsheet.insertSheet(sheetName);
-        renderSheet(sheet, model, { protect });
+        renderSheet(sheet, model, { protect, fit: true });
         const from = carryOver(config, index, unit, year, sheet);
         const message = from ? TEMPLATES.carried(TEMPLATES.created(display), from) : TEMPLATES.created(display);
         outcomes.push({ unit, status: 'created', sheetName, message });
@@ -196,7 +196,7 @@ export function createUnitTemplates(
         const editors = [...unit.emails, ...options.admins];
         if (editors.length) spreadsheet.addEditors(editors);
         const sheet = spreadsheet.getSheets()[0];
-        renderSheet(sheet, model, { protect });
+        renderSheet(sheet, model, { protect, fit: true });
         sheet.setName(sheetName);
         const from = carryOver(config, index, unit, year, sheet);
         const made = TEMPLATES.createdSpreadsheet(display);
@@ -228,7 +228,7 @@ export function createUnitTemplates(
         }
         const sheet = master.insertSheet(sheetName, master.getNumSheets());
         index.add(sheetName, sheet);
-        renderSheet(sheet, model, { protect });
+        renderSheet(sheet, model, { protect, fit: true });
         outcomes.push({ unit, status: 'created', sheetName, message: TEMPLATES.created(display) });
       }
     } catch (e) {

@@ -2,6 +2,7 @@ import { fixtureSummary } from '../../src/engine/report/fixtures';
 import { LONG_HEADER, longRows } from '../../src/engine/report/long-rows';
 import { emptySheet } from '../../src/engine/report/model';
 import { writeLongRows, writeSummaryViaApi } from '../../src/gas/aggregate';
+import { SPARE_ROWS } from '../../src/gas/render';
 import { SHEETS_WRITE } from '../../src/messages/vi/gas';
 import { createGasFake, type GasFake } from '../fakes/gas';
 
@@ -25,6 +26,7 @@ describe('"Dữ liệu" grows past the sheet’s rows', () => {
     writeLongRows(SpreadsheetApp.openById(ss.getId()), summary);
     const data = SpreadsheetApp.openById(ss.getId()).getSheetByName('Dữ liệu');
     expect(data?.getLastRow()).toBe(1001 + longRows(summary).length);
+    expect(data?.getMaxRows()).toBe(1001 + longRows(summary).length + SPARE_ROWS);
   });
 
   it('appends the rows in the same batchUpdate (Sheets API writer); the old rows are kept, unchanged', () => {
@@ -32,7 +34,8 @@ describe('"Dữ liệu" grows past the sheet’s rows', () => {
     const before = ss.getSheetByName('Dữ liệu')?.getRange(1, 1, 1001, 7).getValues();
     writeSummaryViaApi(SpreadsheetApp.openById(ss.getId()), summary, []);
     const data = ss.getSheetByName('Dữ liệu');
-    expect(data?.getMaxRows()).toBe(1001 + longRows(summary).length);
+    // Grown with room to type below the data, as a new sheet has.
+    expect(data?.getMaxRows()).toBe(1001 + longRows(summary).length + SPARE_ROWS);
     expect(data?.getLastRow()).toBe(1001 + longRows(summary).length);
     expect(data?.getRange(1, 1, 1001, 7).getValues()).toEqual(before);
     // Only the new rows were sent: the batch starts writing below the kept ones.

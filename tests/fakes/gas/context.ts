@@ -20,7 +20,17 @@ export interface LogEntry {
   at: Date;
 }
 
+/**
+ * Google Sheets' limit on the grid of a spreadsheet: the sum over all its sheets (hidden ones
+ * too) of maxRows × maxColumns, empty cells included — 10 million since March 2022 (before: 5
+ * million, earlier 2 million). An action that would take the total above it fails
+ * (GAS_ERRORS.cellLimit); exactly the limit is allowed.
+ */
+export const CELL_LIMIT = 10_000_000;
+
 export class FakeContext {
+  /** Cells (maxRows × maxColumns summed over the sheets) one spreadsheet may have; see CELL_LIMIT. */
+  cellLimit = CELL_LIMIT;
   activeSpreadsheet: SpreadsheetImpl | null = null;
   readonly spreadsheets = new Map<string, SpreadsheetImpl>();
   /** False simulates a context with no UI (time-driven trigger): SpreadsheetApp.getUi() throws. */

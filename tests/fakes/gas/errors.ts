@@ -44,8 +44,19 @@ export const GAS_ERRORS = {
   columnsOutOfBounds: 'Those columns are out of bounds.',
   deleteAllRows: 'Sorry, it is not possible to delete all non-frozen rows.',
   deleteAllColumns: 'Sorry, it is not possible to delete all non-frozen columns.',
+  /**
+   * Any action that would take the spreadsheet's grid (maxRows × maxColumns summed over its
+   * sheets) above the limit (CELL_LIMIT): insertSheet, insertRows…, insertColumns…, appendRow,
+   * duplicating or copying a sheet. Apps Script logs it as "Exception: This action would …".
+   */
+  cellLimit: (limit: number) =>
+    `This action would increase the number of cells in the workbook above the limit of ${limit} cells.`,
   validationListTooLong:
     'The data validation rule has more items than the limit of 500. Use the \u2018List from a range\u2019 criteria instead.',
+  // Sheets API (spreadsheets.batchUpdate): HTTP 400 INVALID_ARGUMENT, the request named
+  /** The cell limit over the Sheets API: "Invalid requests[0].addSheet: This action would …". */
+  apiCellLimit: (index: number, kind: string, limit: number) =>
+    `Invalid requests[${index}].${kind}: This action would increase the number of cells in the workbook above the limit of ${limit} cells.`,
   // Mail
   mailQuota: 'Service invoked too many times for one day: email.',
   mailTooManyRecipients: 'Limit Exceeded: Email Recipients Per Message.',

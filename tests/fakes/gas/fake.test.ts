@@ -1,5 +1,6 @@
 import vm from 'node:vm';
-import { createGasFake, DEFAULT_LATENCY, GAS_ERRORS, type GasFake } from './index';
+import { CELL_LIMIT, createGasFake, DEFAULT_LATENCY, GAS_ERRORS, type GasFake } from './index';
+import { applyBatchUpdate } from './sheets-batch-update';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -614,6 +615,334 @@ describe('UI, HTML, UrlFetch', () => {
       /^Request failed for https:\/\/api\.example\.com returned code 429/,
     );
     expect(UrlFetchApp.fetch('https://api.example.com/busy', { muteHttpExceptions: true }).getResponseCode()).toBe(429);
+  });
+});
+
+describe('the cell limit (maxRows × maxColumns over all sheets)', () => {
+  /** A fake held to `limit` cells, with one spreadsheet of the given sheets. */
+  function limited(
+    limit: number,
+    sheets: { name: string; maxRows?: number; maxColumns?: number; values?: unknown[][] }[],
+  ) {
+    const fake = createGasFake({ cellLimit: limit });
+    const ss = fake.createSpreadsheet('Giới hạn', { active: true, sheets });
+    const sheet = (name: string) => ss.getSheetByName(name) as Sheet;
+    const cells = () => ss.getSheets().reduce((n, s) => n + s.getMaxRows() * s.getMaxColumns(), 0);
+    return { fake, ss, sheet, cells };
+  }
+  type ApiError = { error: { code: number; message: string; status: string } };
+
+  test("Google's limit and messages: 10,000,000 cells, per fake instance", () => {
+    expect(CELL_LIMIT).toBe(10_000_000);
+    expect(createGasFake().cellLimit).toBe(CELL_LIMIT);
+    expect(createGasFake({ cellLimit: 5 }).cellLimit).toBe(5);
+    expect(GAS_ERRORS.cellLimit(CELL_LIMIT)).toBe(
+      'This action would increase the number of cells in the workbook above the limit of 10000000 cells.',
+    );
+    expect(GAS_ERRORS.apiCellLimit(0, 'addSheet', CELL_LIMIT)).toBe(
+      'Invalid requests[0].addSheet: This action would increase the number of cells in the workbook above the limit of 10000000 cells.',
+    );
+    // With Google's limit: 384 default sheets (1000 × 26) fit, the 385th does not.
+    const fake = createGasFake();
+    const ss = fake.createSpreadsheet('Lớn', { sheets: [{ name: 'S', maxRows: 1_000_000, maxColumns: 10 }] });
+    const e = thrown(() => ss.insertSheet());
+    expect(e.message).toBe(GAS_ERRORS.cellLimit(10_000_000));
+    expect(String(e)).toBe(
+      'Exception: This action would increase the number of cells in the workbook above the limit of 10000000 cells.',
+    );
+    ss.getSheets()[0].deleteRows(997_401, 2600);
+    ss.insertSheet();
+    expect(ss.getNumSheets()).toBe(2);
+  });
+
+  test('over-limit insertSheet throws Google’s message and adds nothing; exactly the limit is allowed', () => {
+    const { fake, ss, sheet, cells } = limited(80_000, [{ name: 'A', values: [['x']] }, { name: 'B' }]);
+    ss.insertSheet('C'); // 3 × 1000 × 26 = 78,000
+    sheet('A').activate();
+    const e = thrown(() => ss.insertSheet('D'));
+    expect(e.message).toBe(
+      'This action would increase the number of cells in the workbook above the limit of 80000 cells.',
+    );
+    expect(ss.getSheets().map((s) => s.getName())).toEqual(['A', 'B', 'C']);
+    expect(ss.getSheetByName('D')).toBeNull();
+    expect(ss.getActiveSheet().getName()).toBe('A');
+    expect(cells()).toBe(78_000);
+
+    // A template's size counts, not 1000 × 26; the limit itself is reachable.
+    sheet('C').deleteRows(41, 960);
+    sheet('C').deleteColumns(11, 16); // C: 40 × 10
+    expect(cells()).toBe(52_400);
+    ss.insertSheet('Mẫu', { template: sheet('A') }); // 26,000
+    for (let i = 0; i < 4; i++) ss.insertSheet(`T${i}`, { template: sheet('C') }); // 4 × 400
+    expect(cells()).toBe(80_000);
+    expect(thrown(() => ss.insertSheet('T4', { template: sheet('C') })).message).toBe(GAS_ERRORS.cellLimit(80_000));
+
+    // Duplicating and copying a sheet count its grid; copyTo counts against the destination.
+    expect(thrown(() => ss.duplicateActiveSheet()).message).toBe(GAS_ERRORS.cellLimit(80_000));
+    expect(thrown(() => sheet('T0').copyTo(ss)).message).toBe(GAS_ERRORS.cellLimit(80_000));
+    expect(ss.getNumSheets()).toBe(8);
+    expect(cells()).toBe(80_000);
+    const other = fake.createSpreadsheet('Khác', { sheets: [{ name: 'O', maxRows: 10, maxColumns: 10 }] });
+    for (let i = 0; i < 3; i++) sheet('Mẫu').copyTo(other); // 100 + 3 × 26,000
+    expect(thrown(() => sheet('Mẫu').copyTo(other)).message).toBe(GAS_ERRORS.cellLimit(80_000));
+    expect(other.getNumSheets()).toBe(4);
+  });
+
+  test('insertRows / insertColumns over the limit throw and change nothing', () => {
+    const { sheet, cells } = limited(30_000, [
+      { name: 'A', maxRows: 100, maxColumns: 10, values: [['a1'], ['a2'], ['a3']] },
+      { name: 'B', maxRows: 1000, maxColumns: 26 },
+    ]);
+    const a = sheet('A');
+    a.getRange('B1').setFormula('=A3');
+    a.getRange('C2:D2').merge();
+    // 27,000 used, 3,000 left: 300 rows of 10 columns fit exactly, 301 do not, nor 31 columns of 100 rows.
+    const msg = GAS_ERRORS.cellLimit(30_000);
+    expect(thrown(() => a.insertRowsAfter(1, 301)).message).toBe(msg);
+    expect(thrown(() => a.insertRowsBefore(1, 301)).message).toBe(msg);
+    expect(thrown(() => a.insertRows(1, 301)).message).toBe(msg);
+    expect(thrown(() => a.insertColumnsAfter(1, 31)).message).toBe(msg);
+    expect(thrown(() => a.insertColumnsBefore(1, 31)).message).toBe(msg);
+    expect(thrown(() => a.insertColumns(1, 31)).message).toBe(msg);
+    expect(a.getMaxRows()).toBe(100);
+    expect(a.getMaxColumns()).toBe(10);
+    expect(a.getRange('A1:A3').getValues()).toEqual([['a1'], ['a2'], ['a3']]);
+    expect(a.getRange('B1').getFormula()).toBe('=A3');
+    expect(a.getRange('C2:D2').isPartOfMerge()).toBe(true);
+    expect(a.getRange('C3').isPartOfMerge()).toBe(false);
+    expect(cells()).toBe(27_000);
+
+    a.insertRowsAfter(1, 300);
+    expect(cells()).toBe(30_000);
+    expect(a.getRange('A302:A303').getValues()).toEqual([['a2'], ['a3']]);
+    expect(a.getRange('B1').getFormula()).toBe('=A303');
+    expect(thrown(() => a.insertRowAfter(1)).message).toBe(msg);
+    expect(thrown(() => a.insertRowBefore(1)).message).toBe(msg);
+    expect(thrown(() => a.insertColumnAfter(1)).message).toBe(msg);
+    expect(thrown(() => a.insertColumnBefore(1)).message).toBe(msg);
+    expect([a.getMaxRows(), a.getMaxColumns()]).toEqual([400, 10]);
+  });
+
+  test('appendRow grows the grid only within the limit', () => {
+    const { sheet, cells } = limited(60, [
+      { name: 'A', maxRows: 2, maxColumns: 3 },
+      { name: 'B', maxRows: 6, maxColumns: 9 },
+    ]);
+    const a = sheet('A');
+    a.appendRow([1, 2, 3]);
+    a.appendRow([4, 5, 6]); // inside the grid: a write, never refused
+    expect(cells()).toBe(60);
+    expect(thrown(() => a.appendRow([7])).message).toBe(GAS_ERRORS.cellLimit(60));
+    expect(thrown(() => a.appendRow([7, 8, 9, 10])).message).toBe(GAS_ERRORS.cellLimit(60));
+    expect([a.getMaxRows(), a.getMaxColumns(), a.getLastRow()]).toEqual([2, 3, 2]);
+    sheet('B').deleteColumns(8, 2); // 12 cells free: one more row of 3 columns fits
+    a.appendRow([7]);
+    expect(a.getRange('A3').getValue()).toBe(7);
+    expect(cells()).toBe(51);
+  });
+
+  test('the limit counts maxRows × maxColumns, not values: empty and hidden sheets count, full ones no more', () => {
+    const { ss, sheet } = limited(52_000, [{ name: 'Dữ liệu' }, { name: 'Ẩn' }]);
+    sheet('Ẩn').hideSheet();
+    // Not one value anywhere, and the spreadsheet is full.
+    expect(sheet('Dữ liệu').getLastRow()).toBe(0);
+    expect(thrown(() => sheet('Dữ liệu').insertRowAfter(1)).message).toBe(GAS_ERRORS.cellLimit(52_000));
+    expect(thrown(() => ss.insertSheet()).message).toBe(GAS_ERRORS.cellLimit(52_000));
+    // Every cell filled: still 52,000, and writes inside the grid are never refused.
+    const all = Array.from({ length: 1000 }, (_, r) => Array.from({ length: 26 }, (_, c) => r * 26 + c));
+    sheet('Dữ liệu').getRange(1, 1, 1000, 26).setValues(all);
+    sheet('Ẩn').getRange(1, 1, 1000, 26).setValues(all);
+    expect(sheet('Ẩn').getRange('Z1000').getValue()).toBe(25_999);
+    // Clearing values frees nothing; deleting columns does.
+    sheet('Dữ liệu').clear();
+    expect(thrown(() => sheet('Dữ liệu').insertColumnAfter(1)).message).toBe(GAS_ERRORS.cellLimit(52_000));
+    sheet('Dữ liệu').deleteColumns(2, 25);
+    sheet('Dữ liệu').insertColumnsAfter(1, 25);
+    expect(sheet('Dữ liệu').getMaxColumns()).toBe(26);
+    expect(ss.getNumSheets()).toBe(2);
+  });
+
+  test('deleting rows, columns or a sheet frees room', () => {
+    const { ss, sheet, cells } = limited(52_000, [{ name: 'A' }, { name: 'B' }]);
+    expect(thrown(() => ss.insertSheet('C')).message).toBe(GAS_ERRORS.cellLimit(52_000));
+    sheet('A').deleteRows(1, 500);
+    expect(thrown(() => ss.insertSheet('C')).message).toBe(GAS_ERRORS.cellLimit(52_000));
+    sheet('B').deleteRows(1, 500); // 2 × 500 × 26 = 26,000 free
+    ss.insertSheet('C');
+    expect(cells()).toBe(52_000);
+    ss.deleteSheet(sheet('C'));
+    sheet('A').insertRowsAfter(500, 500);
+    expect(sheet('A').getMaxRows()).toBe(1000);
+  });
+
+  test('seeding over the limit is a test error, not a Google one', () => {
+    const fake = createGasFake({ cellLimit: 10_000 });
+    expect(() => fake.createSpreadsheet('Quá', { sheets: [{ name: 'A' }] })).toThrow(
+      'fake: the seeded sheets of Quá have 26000 cells, above the cell limit of 10000',
+    );
+    expect(fake.createSpreadsheet('Vừa', { sheets: [{ name: 'A', maxRows: 100, maxColumns: 100 }] })).toBeTruthy();
+  });
+
+  test('a batchUpdate with an addSheet over the limit answers 400 and applies no request of the batch', () => {
+    const { fake, ss, sheet, cells } = limited(60_000, [{ name: 'A', values: [['giữ']] }, { name: 'B' }]);
+    const before = fake.snapshot(ss);
+    const a = sheet('A').getSheetId();
+    const body = {
+      requests: [
+        {
+          updateCells: {
+            start: { sheetId: a, rowIndex: 0, columnIndex: 0 },
+            rows: [{ values: [{ userEnteredValue: { stringValue: 'mới' } }] }],
+            fields: 'userEnteredValue',
+          },
+        },
+        { updateSheetProperties: { properties: { sheetId: a, title: 'A2' }, fields: 'title' } },
+        { addSheet: { properties: { title: 'Nhỏ', gridProperties: { rowCount: 10, columnCount: 5 } } } },
+        { addSheet: { properties: { title: 'Mặc định' } } }, // 1000 × 26: 52,050 + 26,000 > 60,000
+      ],
+    };
+    const res = fake.globals.UrlFetchApp.fetch(
+      `https://sheets.googleapis.com/v4/spreadsheets/${ss.getId()}:batchUpdate`,
+      {
+        method: 'post',
+        contentType: 'application/json',
+        payload: JSON.stringify(body),
+        headers: { Authorization: 'Bearer fake-token' },
+        muteHttpExceptions: true,
+      },
+    );
+    expect(res.getResponseCode()).toBe(400);
+    expect(JSON.parse(res.getContentText())).toEqual({
+      error: {
+        code: 400,
+        message:
+          'Invalid requests[3].addSheet: This action would increase the number of cells in the workbook above the limit of 60000 cells.',
+        status: 'INVALID_ARGUMENT',
+      },
+    });
+    expect(fake.snapshot(ss)).toEqual(before);
+    expect(ss.getSheets().map((s) => s.getName())).toEqual(['A', 'B']);
+    expect(sheet('A').getRange('A1').getValue()).toBe('giữ');
+    expect(cells()).toBe(52_000);
+    // Non-muted, UrlFetchApp throws with Google's answer.
+    expect(
+      thrown(() =>
+        fake.globals.UrlFetchApp.fetch(`https://sheets.googleapis.com/v4/spreadsheets/${ss.getId()}:batchUpdate`, {
+          method: 'post',
+          contentType: 'application/json',
+          payload: JSON.stringify(body),
+          headers: { Authorization: 'Bearer fake-token' },
+        }),
+      ).message,
+    ).toContain('Invalid requests[3].addSheet: This action would increase the number of cells');
+    // A smaller first sheet fits: 52,000 + 50 + 7,950 = 60,000 exactly.
+    const ok = applyBatchUpdate(fake, ss.getId(), {
+      requests: [
+        { addSheet: { properties: { title: 'Nhỏ', gridProperties: { rowCount: 10, columnCount: 5 } } } },
+        { addSheet: { properties: { title: 'Vừa', gridProperties: { rowCount: 795, columnCount: 10 } } } },
+      ],
+    });
+    expect(ok.status).toBe(200);
+    expect(cells()).toBe(60_000);
+  });
+
+  test('batchUpdate: each request is checked against the grid the earlier ones left', () => {
+    const { fake, ss, sheet, cells } = limited(52_000, [{ name: 'A', maxRows: 1000, maxColumns: 26 }, { name: 'B' }]);
+    const id = (name: string) => sheet(name).getSheetId();
+    const run = (...requests: object[]) => applyBatchUpdate(fake, ss.getId(), { requests });
+    const message = (r: ReturnType<typeof run>) => (r.body as ApiError).error.message;
+    const over = (i: number, kind: string) => GAS_ERRORS.apiCellLimit(i, kind, 52_000);
+
+    // deleteSheet, then an addSheet of the room it made: one batch, applied.
+    const r1 = run({ deleteSheet: { sheetId: id('B') } }, { addSheet: { properties: { title: 'C' } } });
+    expect(r1.status).toBe(200);
+    expect(ss.getSheets().map((s) => s.getName())).toEqual(['A', 'C']);
+
+    // Growing: appendDimension, insertDimension, updateSheetProperties, duplicateSheet.
+    expect(message(run({ appendDimension: { sheetId: id('A'), dimension: 'ROWS', length: 1 } }))).toBe(
+      over(0, 'appendDimension'),
+    );
+    const insert = (dimension: string) => ({
+      insertDimension: { range: { sheetId: id('A'), dimension, startIndex: 0, endIndex: 1 } },
+    });
+    expect(message(run(insert('COLUMNS')))).toBe(over(0, 'insertDimension'));
+    const resize = (rowCount: number, columnCount: number) => ({
+      updateSheetProperties: {
+        properties: { sheetId: id('A'), gridProperties: { rowCount, columnCount } },
+        fields: 'gridProperties(rowCount,columnCount)',
+      },
+    });
+    expect(message(run(resize(1001, 26)))).toBe(over(0, 'updateSheetProperties'));
+    expect(message(run({ duplicateSheet: { sourceSheetId: id('A') } }))).toBe(over(0, 'duplicateSheet'));
+    expect(cells()).toBe(52_000);
+
+    // deleteDimension and a smaller rowCount free cells for the requests after them.
+    const r2 = run(
+      { deleteDimension: { range: { sheetId: id('A'), dimension: 'ROWS', startIndex: 900, endIndex: 1000 } } },
+      { appendDimension: { sheetId: id('C'), dimension: 'ROWS', length: 50 } },
+      resize(850, 26),
+      insert('ROWS'),
+    );
+    expect(r2.status).toBe(200);
+    expect([sheet('A').getMaxRows(), sheet('C').getMaxRows()]).toEqual([851, 1050]);
+    expect(cells()).toBe(49_426);
+
+    // Google applies rowCount before columnCount: more rows × the old columns must fit, even when
+    // fewer columns would make the final grid small enough.
+    const r3 = run(resize(1900, 13));
+    expect(message(r3)).toBe(over(0, 'updateSheetProperties'));
+    expect(sheet('A').getMaxRows()).toBe(851);
+    expect(run(resize(851, 13), resize(1900, 13)).status).toBe(200);
+    expect(cells()).toBe(1900 * 13 + 1050 * 26);
+  });
+
+  test('batchUpdate: a failure after insertDimension/deleteDimension puts everything back', () => {
+    const { fake, ss, sheet } = limited(50_000, [
+      { name: 'A', values: [['x'], ['y'], ['z']] },
+      { name: 'B', maxRows: 10, maxColumns: 2 },
+    ]);
+    const a = sheet('A');
+    sheet('B').getRange('A1').setFormula("='A'!A3");
+    a.getRange('B1').setFormula('=A3');
+    const p = a.getRange('A2:A3').protect().setDescription('khóa');
+    const before = fake.snapshot(ss);
+    const res = applyBatchUpdate(fake, ss.getId(), {
+      requests: [
+        { insertDimension: { range: { sheetId: a.getSheetId(), dimension: 'ROWS', startIndex: 0, endIndex: 2 } } },
+        { deleteDimension: { range: { sheetId: a.getSheetId(), dimension: 'ROWS', startIndex: 10, endIndex: 20 } } },
+        { addSheet: { properties: { title: 'C', gridProperties: { rowCount: 1000, columnCount: 26 } } } },
+      ],
+    });
+    expect((res.body as ApiError).error.message).toBe(GAS_ERRORS.apiCellLimit(2, 'addSheet', 50_000));
+    expect(fake.snapshot(ss)).toEqual(before);
+    expect(sheet('B').getRange('A1').getFormula()).toBe("='A'!A3");
+    expect(p.getRange().getA1Notation()).toBe('A2:A3');
+    // The same requests without the addSheet: rows and references move.
+    const ok = applyBatchUpdate(fake, ss.getId(), {
+      requests: [
+        { insertDimension: { range: { sheetId: a.getSheetId(), dimension: 'ROWS', startIndex: 0, endIndex: 2 } } },
+        { deleteDimension: { range: { sheetId: a.getSheetId(), dimension: 'ROWS', startIndex: 10, endIndex: 20 } } },
+      ],
+    });
+    expect(ok.status).toBe(200);
+    expect(a.getRange('A3:A5').getValues()).toEqual([['x'], ['y'], ['z']]);
+    expect(a.getMaxRows()).toBe(992);
+    expect(sheet('B').getRange('A1').getFormula()).toBe("='A'!A5");
+    expect(p.getRange().getA1Notation()).toBe('A4:A5');
+    // Google's refusals: every row of a sheet; inserting at the end without inheritFromBefore.
+    const b = sheet('B').getSheetId();
+    const rows = (startIndex: number, endIndex: number) => ({ sheetId: b, dimension: 'ROWS', startIndex, endIndex });
+    const all = applyBatchUpdate(fake, ss.getId(), { requests: [{ deleteDimension: { range: rows(0, 10) } }] });
+    expect((all.body as ApiError).error.message).toBe(
+      "Invalid requests[0].deleteDimension: You can't delete all the rows on the sheet.",
+    );
+    const end = applyBatchUpdate(fake, ss.getId(), { requests: [{ insertDimension: { range: rows(10, 12) } }] });
+    expect((end.body as ApiError).error.message).toBe(
+      'Invalid requests[0].insertDimension: range.startIndex must be less than the grid size (10) if inheritFromBefore is false.',
+    );
+    const inherit = { insertDimension: { range: rows(10, 12), inheritFromBefore: true } };
+    expect(applyBatchUpdate(fake, ss.getId(), { requests: [inherit] }).status).toBe(200);
+    expect(sheet('B').getMaxRows()).toBe(12);
   });
 });
 

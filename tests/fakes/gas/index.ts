@@ -34,7 +34,7 @@ import { HttpState, UrlFetchAppImpl } from './urlfetch';
 import { UtilitiesImpl } from './utilities';
 import { type CellValue, copyValue, toStored } from './values';
 
-export type { LogEntry, Toast } from './context';
+export { CELL_LIMIT, type LogEntry, type Toast } from './context';
 export { GAS_ERRORS, GasError } from './errors';
 export type { FaultHandle, FaultSpec } from './faults';
 export { DEFAULT_LATENCY, type LatencyModel, ZERO_LATENCY } from './latency';
@@ -73,6 +73,11 @@ export interface GasFakeOptions {
   propertyLimits?: Partial<PropertyLimits>;
   /** Triggers per user. Default 20. */
   maxTriggers?: number;
+  /**
+   * Cells (maxRows × maxColumns summed over the sheets) a spreadsheet may have. Default
+   * CELL_LIMIT (10,000,000, Google's); lower it to exercise the limit with small sheets.
+   */
+  cellLimit?: number;
 }
 
 export interface SheetSeed {
@@ -160,6 +165,8 @@ export interface GasFake {
   resetStats(): void;
   latency: LatencyModel;
   readonly faults: FaultRegistry;
+  /** The cell limit every spreadsheet of this fake is held to (option `cellLimit`); settable. */
+  cellLimit: number;
 
   readonly clock: FakeClock;
   /** Date subclass whose zero-argument form and Date.now() read fake.clock. */
@@ -213,6 +220,7 @@ export function createGasFake(options: GasFakeOptions = {}): GasFake {
     options.addonName ?? 'Add-on',
   );
   ctx.echoLogs = Boolean(options.echoLogs);
+  if (options.cellLimit !== undefined) ctx.cellLimit = options.cellLimit;
 
   const uiState = new UiState();
   const mail = new MailState(options.mailQuota ?? 100);
@@ -300,6 +308,12 @@ export function createGasFake(options: GasFakeOptions = {}): GasFake {
       rt.latency = resolveLatency(model);
     },
     faults: rt.faults,
+    get cellLimit() {
+      return ctx.cellLimit;
+    },
+    set cellLimit(limit: number) {
+      ctx.cellLimit = limit;
+    },
     clock,
     FakeDate,
 
@@ -308,6 +322,11 @@ export function createGasFake(options: GasFakeOptions = {}): GasFake {
       if (ctx.spreadsheets.has(id)) throw new Error(`fake: spreadsheet id ${id} already exists`);
       const ss = new SpreadsheetImpl(ctx, id, name, opts);
       const seeds = opts.sheets?.length ? opts.sheets : [{ name: 'Sheet1' }];
+      const cells = seeds.reduce((n, seed) => n + seedRows(seed) * seedColumns(seed), 0);
+      if (cells > ctx.cellLimit)
+        throw new Error(
+          `fake: the seeded sheets of ${name} have ${cells} cells, above the cell limit of ${ctx.cellLimit}`,
+        );
       for (const seed of seeds) seedSheet(ss, seed);
       ctx.spreadsheets.set(id, ss);
       if (opts.active) ctx.activeSpreadsheet = ss;
@@ -380,17 +399,30 @@ export function createGasFake(options: GasFakeOptions = {}): GasFake {
   return fake;
 }
 
+function seedHeight(seed: SheetSeed): number {
+  return Math.max((seed.values ?? []).length, (seed.formulas ?? []).length);
+}
+
+function seedWidth(seed: SheetSeed): number {
+  const rows = [...(seed.values ?? []), ...(seed.formulas ?? [])];
+  return Math.max(0, ...rows.map((r) => r.length));
+}
+
+/** A seeded sheet's maxRows / maxColumns: as given, else Sheets' 1000 × 26 or the data's size if larger. */
+function seedRows(seed: SheetSeed): number {
+  return seed.maxRows ?? Math.max(1000, seedHeight(seed));
+}
+
+function seedColumns(seed: SheetSeed): number {
+  return seed.maxColumns ?? Math.max(26, seedWidth(seed));
+}
+
 function seedSheet(ss: SpreadsheetImpl, seed: SheetSeed): SheetImpl {
   const values = seed.values ?? [];
   const formulas = seed.formulas ?? [];
-  const width = Math.max(0, ...values.map((r) => r.length), ...formulas.map((r) => r.length));
-  const height = Math.max(values.length, formulas.length);
-  const sheet = ss._addSheet(
-    seed.name,
-    undefined,
-    seed.maxRows ?? Math.max(1000, height),
-    seed.maxColumns ?? Math.max(26, width),
-  );
+  const width = seedWidth(seed);
+  const height = seedHeight(seed);
+  const sheet = ss._addSheet(seed.name, undefined, seedRows(seed), seedColumns(seed));
   if (typeof seed.numberFormats === 'string') {
     for (let r = 1; r <= Math.max(1, height); r++)
       for (let c = 1; c <= Math.max(1, width); c++) sheet._cellW(r, c).fmt = seed.numberFormats;

@@ -339,8 +339,11 @@ export class SheetImpl extends GasObject {
     if (!Array.isArray(rowContents))
       throw new GasError(GAS_ERRORS.signature(describeTypes([rowContents]), 'SpreadsheetApp.Sheet.appendRow'));
     const r = this._lastRow() + 1;
-    if (r > this._maxRows) this._maxRows = r;
-    if (rowContents.length > this._maxCols) this._maxCols = rowContents.length;
+    const rows = Math.max(this._maxRows, r);
+    const cols = Math.max(this._maxCols, rowContents.length);
+    this._ss._checkCellLimit(rows * cols - this._maxRows * this._maxCols);
+    this._maxRows = rows;
+    this._maxCols = cols;
     this._range({ row: r, col: 1, numRows: 1, numCols: Math.max(1, rowContents.length) })._writeGrid(
       [rowContents.length ? rowContents : ['']],
       'appendRow',
@@ -348,8 +351,10 @@ export class SheetImpl extends GasObject {
     return this;
   }
 
-  private _insertRowsAt(at: number, n: number): void {
+  /** Inserts n empty rows before row `at` (1-based; maxRows + 1 appends). Checks the cell limit first. */
+  _insertRowsAt(at: number, n: number): void {
     if (n < 1) return;
+    this._ss._checkCellLimit(n * this._maxCols);
     if (at - 1 < this._rows.length) {
       const blank: (Cell | undefined)[][] = [];
       for (let i = 0; i < n; i++) blank.push([]);
@@ -363,8 +368,10 @@ export class SheetImpl extends GasObject {
     this._shiftReferences({ sheet: this._name, dim: 'row', at, count: n });
   }
 
-  private _insertColsAt(at: number, n: number): void {
+  /** Inserts n empty columns before column `at` (1-based; maxColumns + 1 appends). Checks the cell limit first. */
+  _insertColsAt(at: number, n: number): void {
     if (n < 1) return;
+    this._ss._checkCellLimit(n * this._maxRows);
     for (const row of this._rows) {
       if (row && at - 1 < row.length) row.splice(at - 1, 0, ...new Array<Cell | undefined>(n).fill(undefined));
     }

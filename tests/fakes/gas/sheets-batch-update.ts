@@ -15,24 +15,39 @@
  * or 'SheetsApi.*' for any); a fault rolls the whole batch back and is answered as HTTP 500
  * INTERNAL with the fault's message (or the status of an error with a numeric `status`).
  *
- * Supported requests: addSheet, deleteSheet, updateSheetProperties (title, index,
- * gridProperties rowCount/columnCount/frozen*, hidden), updateCells (start or range; field
- * masks userEnteredValue, userEnteredFormat(numberFormat, backgroundColor, textFormat,
+ * Supported requests: addSheet, duplicateSheet, deleteSheet, updateSheetProperties (title,
+ * index, gridProperties rowCount/columnCount/frozen*, hidden), updateCells (start or range;
+ * field masks userEnteredValue, userEnteredFormat(numberFormat, backgroundColor, textFormat,
  * horizontalAlignment, verticalAlignment, wrapStrategy)), repeatCell, updateBorders
  * (recorded as setBorder is), mergeCells (MERGE_ALL), updateDimensionProperties
- * (pixelSize), appendDimension, setDataValidation, addConditionalFormatRule (custom
- * formula, background), addChart (basic column chart), addProtectedRange. Others: 400.
+ * (pixelSize), appendDimension, insertDimension / deleteDimension (cells, merges, range
+ * protections and — for insertions — formulas move as with insertRows / deleteRows; inserting
+ * at the end needs inheritFromBefore), duplicateSheet (after its source unless
+ * insertSheetIndex; "Copy of …" unless newSheetName),
+ * setDataValidation, addConditionalFormatRule (custom formula, background), addChart (basic
+ * column chart), addProtectedRange. Others: 400.
  * stringValue is stored verbatim (never parsed: "=…" stays text), formulaValue as a formula.
+ *
+ * Cell limit: a request that would take the grid (maxRows × maxColumns summed over the
+ * sheets, as the earlier requests left it) above the limit (`fake.cellLimit`, 10,000,000 by
+ * default) fails the batch: 400 INVALID_ARGUMENT "Invalid requests[2].addSheet: This action
+ * would increase the number of cells in the workbook above the limit of 10000000 cells."
+ * (GAS_ERRORS.apiCellLimit). Checked by addSheet (default 1000 × 26), duplicateSheet,
+ * updateSheetProperties (rowCount first, then columnCount, as Google does), appendDimension
+ * and insertDimension; deleteSheet, deleteDimension and a smaller rowCount/columnCount free
+ * cells for the requests after them.
  */
 
-import { columnToLetter } from './a1';
+import { columnToLetter, type GridRef } from './a1';
 import { type ChartState, EmbeddedChartImpl } from './charts';
 import { BooleanCriteria, ChartType, DataValidationCriteria } from './enums';
+import { GAS_ERRORS, GasError } from './errors';
 import type { GasFake } from './index';
 import { ProtectionImpl } from './protection';
+import type { RangeImpl } from './range';
 import { type Cell, SheetImpl } from './sheet';
 import type { SpreadsheetImpl } from './spreadsheet';
-import { copyCell } from './spreadsheet';
+import { copyCell, copySheetContents } from './spreadsheet';
 import { normalizeColor, type Style } from './style';
 import type { FakeResponseSpec } from './urlfetch';
 import { ConditionalFormatRuleImpl, DataValidationImpl } from './validation';
@@ -41,6 +56,9 @@ const JSON_HEADERS = { 'Content-Type': 'application/json; charset=UTF-8' };
 
 /** An invalid request: answered 400 INVALID_ARGUMENT, nothing applied. */
 class Invalid extends Error {}
+
+/** A request that would take the grid above the cell limit: 400 INVALID_ARGUMENT (GAS_ERRORS.apiCellLimit). */
+class OverCellLimit extends Error {}
 
 interface GridRange {
   sheetId?: number;
@@ -70,9 +88,13 @@ interface SavedSheet {
   merges: SheetImpl['_merges'];
   protection: SheetImpl['_protection'];
   rangeProtections: SheetImpl['_rangeProtections'];
+  /** Range protections' cells (inserting or deleting rows moves them in place). */
+  protectionRefs: [ProtectionImpl, GridRef][];
   colWidths: Map<number, number>;
   rowHeights: Map<number, number>;
   cfRules: SheetImpl['_cfRules'];
+  /** Each rule's ranges and values (inserting rows or columns replaces them). */
+  cfStates: [ConditionalFormatRuleImpl, RangeImpl[], unknown[]][];
   charts: SheetImpl['_charts'];
   borders: SheetImpl['_borders'];
   deleted: boolean;
@@ -91,9 +113,17 @@ function save(sheet: SheetImpl): SavedSheet {
     merges: sheet._merges.map((m) => ({ ...m })),
     protection: sheet._protection,
     rangeProtections: [...sheet._rangeProtections],
+    protectionRefs: sheet._rangeProtections.flatMap((p): [ProtectionImpl, GridRef][] =>
+      p._ref ? [[p, { ...p._ref }]] : [],
+    ),
     colWidths: new Map(sheet._colWidths),
     rowHeights: new Map(sheet._rowHeights),
     cfRules: [...sheet._cfRules],
+    cfStates: sheet._cfRules.map((r): [ConditionalFormatRuleImpl, RangeImpl[], unknown[]] => [
+      r,
+      r._s.ranges,
+      r._s.values,
+    ]),
     charts: [...sheet._charts],
     borders: [...sheet._borders],
     deleted: sheet._deleted,
@@ -112,9 +142,14 @@ function restore(s: SavedSheet): void {
   sh._merges = s.merges;
   sh._protection = s.protection;
   sh._rangeProtections = s.rangeProtections;
+  for (const [p, ref] of s.protectionRefs) if (p._ref) Object.assign(p._ref, ref);
   sh._colWidths = s.colWidths;
   sh._rowHeights = s.rowHeights;
   sh._cfRules = s.cfRules;
+  for (const [r, ranges, values] of s.cfStates) {
+    r._s.ranges = ranges;
+    r._s.values = values;
+  }
   sh._charts = s.charts;
   sh._borders = s.borders;
   sh._deleted = s.deleted;
@@ -277,6 +312,33 @@ class Batch {
       throw new Invalid(`${what} exceeds grid limits. Max rows: ${sheet._maxRows}, max columns: ${sheet._maxCols}`);
   }
 
+  /**
+   * Before a request adds `added` cells to the grid (maxRows × maxColumns over all sheets, as
+   * the earlier requests of the batch left it): over the cell limit, the batch fails.
+   */
+  grow(added: number): void {
+    if (added > 0 && this.ss._cellCount() + added > this.ss._ctx.cellLimit) throw new OverCellLimit();
+  }
+
+  /** A new sheet, undone by rollback. */
+  adopt(sheet: SheetImpl, index: number | undefined): void {
+    this.saved.set(sheet, { ...save(sheet), deleted: true });
+    const at = index === undefined ? this.ss._sheets.length : Math.max(0, Math.min(index, this.ss._sheets.length));
+    this.ss._sheets.splice(at, 0, sheet);
+  }
+
+  /** A DimensionRange's sheet and 0-based [start, end) rows or columns, within the grid. */
+  dimension(r: Json, where: string): { sheet: SheetImpl; cols: boolean; start: number; end: number; max: number } {
+    const sheet = this.sheet(r.sheetId ?? 0, where);
+    const cols = r.dimension === 'COLUMNS';
+    if (!cols && r.dimension !== 'ROWS') throw new Invalid(`${where}: range.dimension must be ROWS or COLUMNS`);
+    const max = cols ? sheet._maxCols : sheet._maxRows;
+    const start = Number(r.startIndex ?? 0);
+    const end = Number(r.endIndex ?? max);
+    if (!(start >= 0) || !(end > start)) throw new Invalid(`${where}: Invalid dimension range: ${start} to ${end}`);
+    return { sheet, cols, start, end, max };
+  }
+
   titleTaken(title: string, except?: SheetImpl): boolean {
     return this.ss._sheets.some((s) => s !== except && s._name.toLowerCase() === title.toLowerCase());
   }
@@ -295,15 +357,31 @@ class Batch {
         if (this.ss._sheets.some((s) => s._id === id))
           throw new Invalid(`${where}: Sheet with id ${id} already exists.`);
         const g: Json = p.gridProperties ?? {};
-        const sheet = new SheetImpl(this.ss._ctx, this.ss, title, id, g.rowCount ?? 1000, g.columnCount ?? 26);
-        this.saved.set(sheet, { ...save(sheet), deleted: true });
+        const rows = g.rowCount ?? 1000;
+        const cols = g.columnCount ?? 26;
+        this.grow(rows * cols);
+        const sheet = new SheetImpl(this.ss._ctx, this.ss, title, id, rows, cols);
         sheet._frozenRows = g.frozenRowCount ?? 0;
         sheet._frozenCols = g.frozenColumnCount ?? 0;
         sheet._hidden = Boolean(p.hidden);
-        const at =
-          p.index === undefined ? this.ss._sheets.length : Math.max(0, Math.min(p.index, this.ss._sheets.length));
-        this.ss._sheets.splice(at, 0, sheet);
+        this.adopt(sheet, p.index);
         return { addSheet: { properties: sheetProperties(this.ss, sheet) } };
+      }
+      case 'duplicateSheet': {
+        const src = this.sheet(req.sourceSheetId, where);
+        const title = req.newSheetName === undefined ? `Copy of ${src._name}` : String(req.newSheetName);
+        if (this.titleTaken(title))
+          throw new Invalid(`${where}: A sheet with the name "${title}" already exists. Please enter another name.`);
+        let id = req.newSheetId;
+        if (id === undefined) id = this.ss._newSheetId();
+        else if (!Number.isInteger(id) || id < 0) throw new Invalid(`${where}: Invalid sheetId: ${id}`);
+        if (this.ss._sheets.some((s) => s._id === id))
+          throw new Invalid(`${where}: Sheet with id ${id} already exists.`);
+        this.grow(src._maxRows * src._maxCols);
+        const sheet = new SheetImpl(this.ss._ctx, this.ss, title, id, src._maxRows, src._maxCols);
+        copySheetContents(src, sheet);
+        this.adopt(sheet, req.insertSheetIndex ?? this.ss._sheets.indexOf(src) + 1);
+        return { duplicateSheet: { properties: sheetProperties(this.ss, sheet) } };
       }
       case 'deleteSheet': {
         const sheet = this.sheet(req.sheetId, where);
@@ -327,12 +405,20 @@ class Batch {
           sheet._name = title;
         }
         const g: Json = p.gridProperties ?? {};
+        // Google applies rowCount, checking the cell limit, before columnCount: growing the rows
+        // while shrinking the columns fails if the new rows × the old columns are over the limit.
         if (has('gridProperties.rowCount') && g.rowCount !== undefined) {
           if (g.rowCount < 1) throw new Invalid(`${where}: Invalid rowCount`);
+          this.grow((g.rowCount - sheet._maxRows) * sheet._maxCols);
           sheet._maxRows = g.rowCount;
           sheet._rows.length = Math.min(sheet._rows.length, g.rowCount);
         }
-        if (has('gridProperties.columnCount') && g.columnCount !== undefined) sheet._maxCols = g.columnCount;
+        if (has('gridProperties.columnCount') && g.columnCount !== undefined) {
+          if (g.columnCount < 1) throw new Invalid(`${where}: Invalid columnCount`);
+          this.grow((g.columnCount - sheet._maxCols) * sheet._maxRows);
+          sheet._maxCols = g.columnCount;
+          for (const row of sheet._rows) if (row && row.length > g.columnCount) row.length = g.columnCount;
+        }
         if (has('gridProperties.frozenRowCount')) sheet._frozenRows = g.frozenRowCount ?? 0;
         if (has('gridProperties.frozenColumnCount')) sheet._frozenCols = g.frozenColumnCount ?? 0;
         if (has('hidden')) sheet._hidden = Boolean(p.hidden);
@@ -435,8 +521,40 @@ class Batch {
         const sheet = this.sheet(req.sheetId ?? 0, where);
         const n = Number(req.length);
         if (!(n >= 1)) throw new Invalid(`${where}: length must be at least 1`);
-        if (req.dimension === 'COLUMNS') sheet._maxCols += n;
+        const cols = req.dimension === 'COLUMNS';
+        this.grow(n * (cols ? sheet._maxRows : sheet._maxCols));
+        if (cols) sheet._maxCols += n;
         else sheet._maxRows += n;
+        return {};
+      }
+      case 'insertDimension': {
+        const d = this.dimension(req.range ?? {}, where);
+        if (d.start > d.max)
+          throw new Invalid(`${where}: range.startIndex is larger than current grid size (${d.max})`);
+        if (d.start === d.max && !req.inheritFromBefore)
+          throw new Invalid(
+            `${where}: range.startIndex must be less than the grid size (${d.max}) if inheritFromBefore is false.`,
+          );
+        const n = d.end - d.start;
+        this.grow(n * (d.cols ? d.sheet._maxRows : d.sheet._maxCols));
+        // Formulas on every sheet that refer to the moved cells follow them (shift.ts).
+        for (const s of this.ss._sheets) this.touch(s);
+        if (d.cols) d.sheet._insertColsAt(d.start + 1, n);
+        else d.sheet._insertRowsAt(d.start + 1, n);
+        return {};
+      }
+      case 'deleteDimension': {
+        const d = this.dimension(req.range ?? {}, where);
+        if (d.end > d.max) throw new Invalid(`${where}: Invalid dimension range: end index ${d.end} > ${d.max}`);
+        const what = d.cols ? 'columns' : 'rows';
+        if (d.end - d.start === d.max) throw new Invalid(`${where}: You can't delete all the ${what} on the sheet.`);
+        try {
+          if (d.cols) d.sheet.deleteColumns(d.start + 1, d.end - d.start);
+          else d.sheet.deleteRows(d.start + 1, d.end - d.start);
+        } catch (e) {
+          if (!(e instanceof GasError)) throw e;
+          throw new Invalid(`${where}: You can't delete all non-frozen ${what}.`);
+        }
         return {};
       }
       case 'setDataValidation': {
@@ -616,6 +734,8 @@ export function applyBatchUpdate(fake: GasFake, spreadsheetId: string, body: unk
     } catch (e) {
       batch.rollback();
       if (e instanceof Invalid) return apiError(400, e.message, 'INVALID_ARGUMENT');
+      if (e instanceof OverCellLimit)
+        return apiError(400, GAS_ERRORS.apiCellLimit(i, kind, ss._ctx.cellLimit), 'INVALID_ARGUMENT');
       const status = typeof (e as { status?: unknown }).status === 'number' ? (e as { status: number }).status : 500;
       return apiError(status, (e as Error).message, status === 429 ? 'RESOURCE_EXHAUSTED' : 'INTERNAL');
     }

@@ -88,9 +88,26 @@ export class SpreadsheetImpl extends GasObject {
     }
   }
 
+  /** The grid's size: maxRows × maxColumns summed over every sheet (hidden too), filled or not. */
+  _cellCount(): number {
+    let n = 0;
+    for (const s of this._sheets) n += s._maxRows * s._maxCols;
+    return n;
+  }
+
+  /**
+   * Before an action that adds `added` cells to the grid: throws Google's error, changing
+   * nothing, when the total would go above the limit (ctx.cellLimit). Shrinking never fails.
+   */
+  _checkCellLimit(added: number): void {
+    if (added > 0 && this._cellCount() + added > this._ctx.cellLimit)
+      throw new GasError(GAS_ERRORS.cellLimit(this._ctx.cellLimit));
+  }
+
   _addSheet(name: string, index?: number, maxRows = 1000, maxCols = 26): SheetImpl {
     if (this._sheets.some((s) => s._name.toLowerCase() === name.toLowerCase()))
       throw new GasError(GAS_ERRORS.duplicateSheet(name));
+    this._checkCellLimit(maxRows * maxCols);
     const sheet = new SheetImpl(this._ctx, this, name, this._newSheetId(), maxRows, maxCols);
     const at = index === undefined ? this._sheets.length : Math.max(0, Math.min(index, this._sheets.length));
     this._sheets.splice(at, 0, sheet);
@@ -202,7 +219,9 @@ export class SpreadsheetImpl extends GasObject {
     for (const a of args) {
       if (typeof a === 'string') name = a;
       else if (typeof a === 'number') index = a;
-      else if (a && typeof a === 'object' && 'template' in a) template = (a as { template: SheetImpl }).template;
+      // The options object is not unwrapped by the runtime: the template a script passes is an API object.
+      else if (a && typeof a === 'object' && 'template' in a)
+        template = this._rt.unwrap((a as { template: SheetImpl }).template);
     }
     const sheet = this._addSheet(name ?? this._defaultSheetName(), index, template?._maxRows, template?._maxCols);
     if (template) copySheetContents(template, sheet);
@@ -348,7 +367,7 @@ export function copyCell(c: Cell | undefined): Cell | undefined {
   return out;
 }
 
-function copySheetContents(src: SheetImpl, dst: SheetImpl): void {
+export function copySheetContents(src: SheetImpl, dst: SheetImpl): void {
   dst._rows = src._rows.map((row) => (row ? row.map(copyCell) : []));
   dst._maxRows = src._maxRows;
   dst._maxCols = src._maxCols;
