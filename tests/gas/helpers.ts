@@ -179,15 +179,15 @@ export function summaryRow(sheet: Sheet, label: string): unknown[] | undefined {
 }
 
 /**
- * Layout (a) set up and nine months typed in every unit's tab of YEAR; `api: false` makes the
- * Sheets API unusable, so the add-on reads and writes the SpreadsheetApp way.
+ * Layout (a) set up and `months` months (nine unless said) typed in every unit's tab of YEAR;
+ * `api: false` makes the Sheets API unusable, so the add-on reads and writes the SpreadsheetApp way.
  */
-export function seededMaster(opts: { api: boolean }): Env {
+export function seededMaster(opts: { api: boolean; months?: number }): Env {
   const env = createEnv();
   runSetup();
   runTemplates(env.fake, YEAR);
   env.units.forEach((u, i) => {
-    seedUnitSheet(unitSheet(env, u, YEAR) as Sheet, i);
+    seedUnitSheet(unitSheet(env, u, YEAR) as Sheet, i, opts.months);
   });
   if (!opts.api) env.fake.http.handler = sheetsApiHandler(env.fake, { disabled: true });
   return env;

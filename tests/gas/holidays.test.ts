@@ -12,16 +12,7 @@ import { saveSettingsFromSidebar } from '../../src/gas/email/settings-sidebar';
 import * as main from '../../src/gas/main';
 import { readConfig } from '../../src/gas/setup';
 import { SHEETS } from '../../src/messages/vi/gas';
-import {
-  createEnv,
-  type Env,
-  runAggregate,
-  runSetup,
-  runTemplates,
-  seedUnitSheet,
-  setSetting,
-  unitSheet,
-} from './helpers';
+import { createEnv, type Env, runAggregate, runSetup, seededMaster, setSetting, unitSheet } from './helpers';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -144,12 +135,7 @@ test('the settings sidebar warns that a send day of 20 comes before the February
 describe('Tổng hợp tháng 2/2018 (Tết 14/02–20/02/2018)', () => {
   let env: Env;
   beforeEach(() => {
-    env = createEnv();
-    runSetup();
-    runTemplates(env.fake);
-    env.units.forEach((u, i) => {
-      seedUnitSheet(unitSheet(env, u) as Sheet, i, 2);
-    });
+    env = seededMaster({ api: true, months: 2 });
     // Chung Chải submits February on Wednesday 21/02/2018, the first working day after Tết:
     // late against Friday 16/02 (weekends only), on time against Thursday 22/02.
     const chungChai = env.units.find((u) => u.code === 'chung-chai');

@@ -13,6 +13,7 @@ import {
   runAggregate,
   runSetup,
   runTemplates,
+  seededMaster,
   seedUnitSheet,
   setSetting,
   unitSheet,
@@ -128,12 +129,7 @@ function rowOf(s: Sheet, code: string): number {
 describe('Tạo mẫu after indicators were added to "Chỉ tiêu" — layout (a)', () => {
   let env: Env;
   beforeEach(() => {
-    env = createEnv();
-    runSetup();
-    runTemplates(env.fake);
-    env.units.forEach((u, i) => {
-      seedUnitSheet(unitSheet(env, u) as Sheet, i, 5);
-    });
+    env = seededMaster({ api: true, months: 5 });
   });
   afterEach(() => env.dispose());
 

@@ -11,6 +11,7 @@ import {
   type Env,
   runSetup,
   runTemplates,
+  seededMaster,
   seedUnitSheet,
   setSetting,
   unitSheet,
@@ -116,12 +117,7 @@ const alertText = (env: Env) => env.fake.ui.alerts.at(-1)?.prompt ?? '';
 describe('Tạo mẫu after "Quy tắc" changed — layout (a)', () => {
   let env: Env;
   beforeEach(() => {
-    env = createEnv();
-    runSetup();
-    runTemplates(env.fake);
-    env.units.forEach((u, i) => {
-      seedUnitSheet(unitSheet(env, u) as Sheet, i, 9);
-    });
+    env = seededMaster({ api: true, months: 9 });
   });
   afterEach(() => env.dispose());
 
