@@ -322,7 +322,10 @@ async function main() {
         const cold = ok.map((r) => r.engine.engineMs)[Math.floor((ok.length - 1) / 2)];
         f.note =
           `median of ${warmMs.length} processes (${warmMs.map((t) => `${Math.round(t)} ms`).join(', ')}); ` +
-          `${f.note.replace(/; the cold run above costs .*$/, '')}; the cold run above takes ${Math.round(cold - f.value)} ms more (the JIT's start)`;
+          `${f.note.replace(/; the cold run above costs .*$/, '')}; ` +
+          (cold >= f.value
+            ? `the cold run above takes ${Math.round(cold - f.value)} ms more (the JIT's start)`
+            : `the cold run above took ${Math.round(f.value - cold)} ms less: these runs met a busy machine (their spread shows it)`);
       }
     for (const f of results.engine.figures ?? [])
       if (f.name.startsWith('summarise,'))
