@@ -1231,7 +1231,10 @@ function namesItself(m: UnitMatch, typed: string): boolean {
   const name = stripKindOf(t, normalizeNameOnce(t), m.unit.kind);
   // A unit listed with a look-alike letter ("Ðức") and typed with the right one ("Đức") is the same
   // text once cleaned, as byName compares them.
-  if (name !== m.unit.name && name !== (m.clean ??= cleanText(m.unit.name))) return false;
+  if (name !== m.unit.name) {
+    m.clean ??= cleanText(m.unit.name);
+    if (name !== m.clean) return false;
+  }
   m.itself = typed;
   return true;
 }
