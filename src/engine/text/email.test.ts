@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { regexes } from 'zod/mini';
 import { UnitSchema } from '../catalogue/schema';
 import { EMAIL_PATTERN, isEmailAddress, splitRecipients } from './email';
@@ -38,8 +39,24 @@ describe('splitRecipients', () => {
 });
 
 describe('isEmailAddress', () => {
-  it('is the pattern z.email() checks', () => {
-    expect(EMAIL_PATTERN.source).toBe(regexes.email.source);
+  it('answers as the pattern z.email() checks, on any text of the letters addresses are made of', () => {
+    const letter = fc.constantFrom(...'aZ09_\'+-.@ đ,;<>"'.split(''));
+    // Mostly letters an address may hold, so that shaped texts are often valid.
+    const valid = fc.constantFrom(...'aZ09'.split(''));
+    const piece = fc.string({
+      unit: fc.oneof({ arbitrary: valid, weight: 4 }, { arbitrary: letter, weight: 1 }),
+      maxLength: 5,
+    });
+    // Shaped like an address (name@labels.tld), so both accept some; and any text.
+    const shaped = fc
+      .tuple(piece, fc.array(piece, { minLength: 1, maxLength: 3 }), piece)
+      .map(([name, labels, tld]) => `${name}@${labels.join('.')}.${tld}`);
+    fc.assert(
+      fc.property(fc.oneof(shaped, fc.string({ unit: letter, maxLength: 24 })), (s) => {
+        expect([s, EMAIL_PATTERN.test(s)]).toEqual([s, regexes.email.test(s)]);
+      }),
+      { numRuns: 10_000 },
+    );
     expect(EMAIL_PATTERN.flags).toBe(regexes.email.flags);
   });
 
