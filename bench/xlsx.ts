@@ -161,7 +161,9 @@ async function main(): Promise<void> {
   };
   for (let i = 0; i < RUNS; i++) {
     const b = await runNode([baselineScript, inDir]);
-    check('baseline', b);
+    // Exit 1 is a data finding for tonghop, but a failure here (a missing script exits 1 too).
+    if (b.code !== 0 || !b.stdout.startsWith(`${input.files} files`))
+      throw new Error(`baseline failed (exit ${b.code}, "${b.stdout.trim()}"): ${b.stderr.slice(0, 2000)}`);
     keep('baseline', b);
     const c = await runNode(cliArgs('tong-hop.xlsx'), env);
     check('tonghop aggregate', c);
