@@ -199,7 +199,7 @@ async function main(): Promise<void> {
         `${(input.files / (cli.ms / 1000)).toFixed(1)} files/s vs ${(input.files / (base.ms / 1000)).toFixed(1)} files/s; ` +
         `${(input.bytes / 1048576).toFixed(1)} MB of .xlsx; ` +
         (pooled
-          ? 'default reading: src/cli/xlsx/pool.ts (in-process below 300 files; above, workers on idle cores)'
+          ? 'default reading: src/cli/xlsx/pool.ts (in-process below 300 files; above, workers on the cores idle when it starts)'
           : 'pool not wired in: reading in-process'),
     }),
     {
@@ -234,7 +234,7 @@ async function main(): Promise<void> {
         unit: 'ms',
         baseline: base.ms,
         baselineName: 'exceljs alone',
-        note: `peak RSS ${w.peakMb.toFixed(0)} MB; ${((s.ms - w.ms) / 1000).toFixed(2)} s saved vs in-process (load average ${os.loadavg()[0].toFixed(2)}; the default uses workers only from 300 files, on idle cores)`,
+        note: `peak RSS ${w.peakMb.toFixed(0)} MB; ${((s.ms - w.ms) / 1000).toFixed(2)} s saved vs in-process (the default uses workers only from 300 files, on cores idle when it starts)`,
       }),
     );
   }

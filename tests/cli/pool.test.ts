@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
-import { readWorkbooksParallel } from '../../src/cli/xlsx/pool';
+import { idleCoresNow, readWorkbooksParallel, threadsForIdle } from '../../src/cli/xlsx/pool';
 import { readWorkbookFiles } from '../../src/cli/xlsx/read';
 import { writeXlsx } from '../../src/cli/xlsx/write';
 import { defaultCatalogue, defaultUnits } from '../../src/engine/catalogue/defaults';
@@ -160,3 +160,27 @@ test('no worker script available (TypeScript sources): in-process', async () => 
   expect(await readWorkbooksParallel(files, { threads: 2, stats })).toEqual(await readWorkbookFiles(files));
   expect(stats.inProcess).toBe(files.length);
 }, 60_000);
+
+describe('how many workers without TONGHOP_XLSX_THREADS', () => {
+  const cpu = (busy: number, idle: number) => ({ times: { user: busy, nice: 0, sys: 0, idle, irq: 0 } });
+
+  test('one per idle core besides the main thread’s, at most three; none on a busy machine', () => {
+    expect([2, 1.9, 1.4, 1.0, 0.2].map((idle) => threadsForIdle(2, idle))).toEqual([1, 1, 0, 0, 0]);
+    expect(threadsForIdle(8, 8)).toBe(3);
+    expect(threadsForIdle(1, 1)).toBe(0);
+  });
+
+  test('idle cores are the CPUs’ idle share now, not the minute’s load average', async () => {
+    // Two CPUs: one idle 90% of the sample, the other 60%.
+    const snapshots = [
+      [cpu(1000, 5000), cpu(2000, 4000)],
+      [cpu(1010, 5090), cpu(2040, 4060)],
+    ];
+    let k = 0;
+    const idle = await idleCoresNow(1, () => snapshots[Math.min(k++, 1)]);
+    expect(idle).toBeCloseTo(Math.min(1.5, os.availableParallelism()), 5);
+    // Unreadable CPU times (none, or a count that changed): the load average.
+    const fallback = Math.max(0, os.availableParallelism() - os.loadavg()[0]);
+    expect(await idleCoresNow(1, () => [])).toBeCloseTo(fallback, 0);
+  });
+});

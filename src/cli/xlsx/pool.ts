@@ -34,7 +34,7 @@ export interface ParallelReadOptions {
   /**
    * Worker threads besides the main thread; default: the environment variable
    * TONGHOP_XLSX_THREADS if set (0 = read in-process), else one per idle core besides the
-   * main thread's (os.availableParallelism and the load average), at most 3.
+   * main thread's (os.availableParallelism and the CPUs' idle share now, idleCoresNow), at most 3.
    */
   threads?: number;
   /** Below this many files everything is read in-process. Default 300 (8 with `threads` or the variable set). */
@@ -81,14 +81,38 @@ function cores(): number {
 }
 
 /**
- * One worker per core the main thread does not use, but only cores that are idle: on a
- * machine already busy (load average ≥ cores − 0.5) a worker only adds its start-up cost,
- * so reading stays in-process. (os.loadavg() is [0, 0, 0] on Windows: every core counts.)
+ * One worker per core the main thread does not use, but only cores that are idle (`idle`, the
+ * main thread's core included): on a machine already busy a worker only adds its start-up
+ * cost, so reading stays in-process.
  */
-function defaultThreads(): number {
-  const n = cores();
-  const idle = n - os.loadavg()[0];
+export function threadsForIdle(n: number, idle: number): number {
   return Math.max(0, Math.min(n - 1, Math.floor(idle - 0.5), MAX_THREADS));
+}
+
+type CpuTimes = { times: { user: number; nice: number; sys: number; idle: number; irq: number } }[];
+
+/**
+ * How many cores are idle now: the CPUs' idle share over `ms` (os.cpus(), sampled twice), not
+ * the one-minute load average, which a command run just before (a `tonghop check`, the last
+ * run) still fills for a minute after it ended. The load average when the CPUs cannot be read.
+ */
+export async function idleCoresNow(ms = 100, cpus: () => CpuTimes = os.cpus): Promise<number> {
+  const n = cores();
+  const fallback = Math.max(0, n - os.loadavg()[0]);
+  const before = cpus();
+  await new Promise((r) => setTimeout(r, ms));
+  const after = cpus();
+  if (!before.length || before.length !== after.length) return fallback;
+  let idle = 0;
+  for (let i = 0; i < after.length; i++) {
+    const a = before[i].times;
+    const b = after[i].times;
+    const total = b.user + b.nice + b.sys + b.idle + b.irq - (a.user + a.nice + a.sys + a.idle + a.irq);
+    if (!(total > 0)) return fallback;
+    idle += Math.max(0, Math.min(1, (b.idle - a.idle) / total));
+  }
+  // A container may give this process fewer cores than the machine has.
+  return Math.min(n, idle);
 }
 
 /** The CLI bundle this code runs from, if it runs from one. */
@@ -151,14 +175,19 @@ export async function readWorkbooksParallel(
   const wanted = options.threads ?? threadsFromEnv();
   // Threads asked for explicitly (option or TONGHOP_XLSX_THREADS) are used from a few files on.
   const minFiles = options.minFiles ?? (wanted === undefined ? MIN_FILES_FOR_WORKERS : MIN_FILES_EXPLICIT);
-  const threads = Math.max(0, Math.min(wanted ?? defaultThreads(), Math.ceil(files.length / 4)));
   const stats = options.stats ?? { workers: 0, viaWorkers: 0, inProcess: 0 };
   Object.assign(stats, { workers: 0, viaWorkers: 0, inProcess: 0 });
   const inProcess = () => {
     stats.inProcess = files.length;
     return readInProcess(files, limits, options.onProgress);
   };
-  if (files.length < minFiles || threads < 1) return inProcess();
+  if (files.length < minFiles) return inProcess();
+  // Idle cores are looked at only for a read long enough to share (the look takes 0.1 s).
+  const threads = Math.max(
+    0,
+    Math.min(wanted ?? threadsForIdle(cores(), await idleCoresNow()), Math.ceil(files.length / 4)),
+  );
+  if (threads < 1) return inProcess();
 
   const workers: Worker[] = [];
   for (let i = 0; i < threads; i++) {
