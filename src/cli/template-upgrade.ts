@@ -24,8 +24,11 @@ import { readWorkbookBuffer } from './xlsx/read';
 import { toXlsxBuffer } from './xlsx/write';
 
 export type Upgrade =
-  /** Every indicator has its row and the highlighting is the current rules': the file is not written. */
-  | { kind: 'unchanged' }
+  /**
+   * Every indicator has its row and the highlighting is the current rules': the file is not
+   * written. `sheet` when its columns are not the layout's: its highlighting was not looked at.
+   */
+  | { kind: 'unchanged'; columnsChanged?: string }
   | { kind: 'added'; sheet: string; indicators: Indicator[]; buffer: Buffer }
   /** Every indicator has its row; the rule highlighting was another catalogue's and is redone. */
   | { kind: 'highlighted'; sheet: string; buffer: Buffer }
@@ -111,7 +114,7 @@ async function highlight(
 ): Promise<Upgrade> {
   const conditionals = planHighlighting(grid, report, config.catalogue, unit, year);
   // The sheet's columns are not the layout's: its highlighting is left as it is.
-  if (!conditionals) return { kind: 'unchanged' };
+  if (!conditionals) return { kind: 'unchanged', columnsChanged: report.sheet };
   let out: Buffer | null;
   let fresh: Buffer;
   try {

@@ -228,6 +228,23 @@ describe('template on workbooks that exist, after indicators were added', () => 
     expect(fs.readdirSync(dir)).toEqual(['pa-my-2018.xlsx']);
   });
 
+  test('a workbook with every row but a column inserted: not rewritten, and the line says its highlighting was not looked at', async () => {
+    const dir = tmpDir('tonghop-upgrade-cols-');
+    const file = await writeCommune(dir, 'pa-my', 2018);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    wb.worksheets[0].spliceColumns(monthCol(1), 0, []);
+    wb.worksheets[0].getCell(LAYOUT.headerRow, monthCol(1)).value = 'Kế hoạch';
+    await wb.xlsx.writeFile(file);
+    const keep = unchanged(file);
+    const r = await runCli(['template', '--year', '2018', '--out', dir, '--unit', 'pa-my']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(
+      `Không thay đổi: ${file} (đã có dòng cho mọi chỉ tiêu; cột của trang "Pá Mỳ 2018" đã bị sửa nên tô màu theo quy tắc được giữ như cũ).`,
+    );
+    keep();
+  });
+
   test('a workbook the tool cannot map is left as it was and named with the reason and the rows it lacks', async () => {
     const dir = tmpDir('tonghop-upgrade-kept-');
     const cat = writeCatalogue(dir);

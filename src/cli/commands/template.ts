@@ -63,7 +63,7 @@ export async function runTemplate(argv: string[], io: Io): Promise<number> {
     const shown = displayName(file, io.cwd);
     const outcome = await complete(file, shown, unit, year, config, when);
     if (outcome.kind === 'unchanged') {
-      println(io.stdout, T.templateUnchanged(shown));
+      println(io.stdout, T.templateUnchanged(shown, outcome.columnsChanged));
       count.unchanged++;
     } else if (outcome.kind === 'kept') {
       const rows = outcome.indicators.map((i) => T.templateRow(i.label, i.code));

@@ -261,7 +261,10 @@ export const CLI_TEXT = {
     `Đã thêm ${rows.length} dòng chỉ tiêu mới vào ${file} (trang "${sheet}"), số liệu đã điền giữ nguyên: ${rows.join(', ')}. Bản trước khi thêm: ${backup}`,
   templateHighlighted: (file: string, sheet: string, backup: string) =>
     `Đã cập nhật tô màu theo quy tắc trong ${file} (trang "${sheet}"), số liệu giữ nguyên. Bản trước khi sửa: ${backup}`,
-  templateUnchanged: (file: string) => `Không thay đổi: ${file} (đã có dòng cho mọi chỉ tiêu).`,
+  templateUnchanged: (file: string, columnsChanged?: string) =>
+    columnsChanged === undefined
+      ? `Không thay đổi: ${file} (đã có dòng cho mọi chỉ tiêu).`
+      : `Không thay đổi: ${file} (đã có dòng cho mọi chỉ tiêu; cột của trang "${columnsChanged}" đã bị sửa nên tô màu theo quy tắc được giữ như cũ).`,
   templateExists: (file: string, reason: string, rows: string[]) =>
     `Bỏ qua (đã có tệp, giữ nguyên): ${file} — ${reason.replace(/\.+$/, '')}.` +
     (rows.length
