@@ -35,7 +35,7 @@ export type TabOutcome =
    * Nothing to add (every indicator has its row), or the tab is not this unit's report of the
    * year; `highlighted`: its rule highlighting was out of date and was redone.
    */
-  | { kind: 'none'; highlighted: boolean }
+  | { kind: 'none'; highlighted: boolean; columnsChanged?: boolean }
   | { kind: 'added'; indicators: Indicator[]; highlighted: boolean }
   /** Rows are missing but the tab's columns are not the layout's: not changed. */
   | { kind: 'columns'; indicators: Indicator[] };
@@ -53,7 +53,9 @@ export function updateTab(sheet: Sheet, name: string, config: Config, unit: Unit
   if (plan.kind === 'columns') return plan;
   if (plan.kind === 'none') {
     const conditionals = planHighlighting(grid, report, catalogue, unit, year);
-    return { kind: 'none', highlighted: conditionals !== null && highlightRules(sheet, conditionals) };
+    // Columns not the layout's: its highlighting is not looked at (said so, as for missing rows).
+    if (conditionals === null) return { kind: 'none', highlighted: false, columnsChanged: true };
+    return { kind: 'none', highlighted: highlightRules(sheet, conditionals) };
   }
 
   for (const b of plan.blocks) {

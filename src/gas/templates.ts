@@ -138,10 +138,18 @@ function completeTab(sheet: Sheet, tab: string, config: Config, unit: Unit, year
   const display = unitDisplayName(unit);
   const sheetName = unitSheetName(unit, year);
   const r = updateTab(sheet, tab, config, unit, year);
-  if (r.kind === 'none')
-    return r.highlighted
-      ? { unit, status: 'highlighted', sheetName, message: TEMPLATES.highlighted(display, tab), highlighted: true }
-      : { unit, status: 'exists', sheetName, message: TEMPLATES.exists(display) };
+  if (r.kind === 'none') {
+    if (r.highlighted)
+      return {
+        unit,
+        status: 'highlighted',
+        sheetName,
+        message: TEMPLATES.highlighted(display, tab),
+        highlighted: true,
+      };
+    const message = r.columnsChanged ? TEMPLATES.highlightingKept(display, tab) : TEMPLATES.exists(display);
+    return { unit, status: 'exists', sheetName, message };
+  }
   const rows = r.indicators.map((i) => TEMPLATES.row(i.label, i.code));
   if (r.kind === 'columns')
     return { unit, status: 'notExtended', sheetName, message: TEMPLATES.rowsNotAdded(display, tab, rows) };

@@ -4,8 +4,8 @@
  * more), in both layouts, keeping the user's own conditional formats and everything typed, and
  * writes nothing to a tab already up to date.
  */
-import { LAYOUT, monthCol } from '../../src/engine/sheet/layout';
-import { RULES_HEADER, SHEETS } from '../../src/messages/vi/gas';
+import { LAYOUT, monthCol, unitDisplayName } from '../../src/engine/sheet/layout';
+import { RULES_HEADER, SHEETS, TEMPLATES } from '../../src/messages/vi/gas';
 import {
   createEnv,
   type Env,
@@ -236,6 +236,9 @@ describe('Tạo mẫu after "Quy tắc" changed — layout (a)', () => {
     const r = runTemplates(env.fake);
     expect([r?.highlighted, r?.kept]).toEqual([10, 1]);
     expect(highlights(s)).toEqual(before);
+    // The result says so, naming the tab.
+    const name = unitDisplayName(env.units[5]);
+    expect(alertText(env)).toContain(TEMPLATES.highlightingKept(name, s.getName()));
   });
 });
 

@@ -243,6 +243,10 @@ export const TEMPLATES = {
   /** A tab made before "Quy tắc" changed: only its rule highlighting redone, nothing typed touched. */
   highlighted: (name: string, tab: string) =>
     `${name}: trang "${tab}" đã có, giữ nguyên số liệu; đã cập nhật tô màu theo trang "Quy tắc"`,
+  /** A tab whose columns differ from the layout: its rule highlighting is not redone. */
+  highlightingKept: (name: string, tab: string) =>
+    `${name}: trang "${tab}" đã có, giữ nguyên số liệu; các cột của trang đã bị sửa khác mẫu nên tô màu theo ` +
+    'trang "Quy tắc" được giữ như cũ',
   /** rowsAdded's message when the tab's rule highlighting was redone too. */
   withHighlighting: (message: string) => `${message}; đã cập nhật tô màu theo trang "Quy tắc"`,
   done: (
