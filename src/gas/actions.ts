@@ -182,6 +182,7 @@ export function doTemplates() {
       out.extended,
       out.notExtended,
       out.highlighted,
+      out.trimmed,
     );
     writeLog(ss, {
       action: LOG.actions.templates,

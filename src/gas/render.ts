@@ -105,6 +105,33 @@ export function ensureSize(sheet: Sheet, rows: number, cols: number): void {
   if (maxCols < cols) sheet.insertColumnsAfter(maxCols, cols - maxCols);
 }
 
+/** Empty rows and columns left past a sheet's content before trimEmptyGrid deletes them. */
+const TRIM_SLACK_ROWS = 50;
+const TRIM_SLACK_COLS = 4;
+
+/**
+ * An existing sheet made at Google's default size (1,000 × 26): its rows and columns past
+ * `minRows` × `minCols` and past its last cell with a value (with the spare rows and columns)
+ * deleted, when there are many. Nothing typed goes: those rows and columns are empty. Returns
+ * whether anything was deleted (four reads otherwise).
+ */
+export function trimEmptyGrid(sheet: Sheet, minRows: number, minCols: number): boolean {
+  const rows = Math.max(minRows, sheet.getLastRow() + SPARE_ROWS);
+  const cols = Math.max(minCols, sheet.getLastColumn() + SPARE_COLS);
+  const maxRows = sheet.getMaxRows();
+  const maxCols = sheet.getMaxColumns();
+  let trimmed = false;
+  if (maxRows > rows + TRIM_SLACK_ROWS) {
+    sheet.deleteRows(rows + 1, maxRows - rows);
+    trimmed = true;
+  }
+  if (maxCols > cols + TRIM_SLACK_COLS) {
+    sheet.deleteColumns(cols + 1, maxCols - cols);
+    trimmed = true;
+  }
+  return trimmed;
+}
+
 /** Make a new, empty sheet exactly rows × cols: rows and columns past them (insertSheet's 1,000 × 26) go. */
 export function fitSize(sheet: Sheet, rows: number, cols: number): void {
   ensureSize(sheet, rows, cols);

@@ -20,11 +20,19 @@
  */
 
 import { type ConditionalModel, STYLES } from '../engine/report/model';
-import { LAYOUT } from '../engine/sheet/layout';
+import { buildUnitSheet, LAYOUT } from '../engine/sheet/layout';
 import { highlightKey, isRuleHighlight, planHighlighting, planMissingRows } from '../engine/sheet/missing-rows';
 import { readSheet } from '../engine/sheet/read';
 import type { Indicator, Unit } from '../engine/types';
-import { a1Range, applyValidations, conditionalRules, groupConditionals, writeModelRows } from './render';
+import {
+  a1Range,
+  applyValidations,
+  conditionalRules,
+  gridSize,
+  groupConditionals,
+  trimEmptyGrid,
+  writeModelRows,
+} from './render';
 import type { Config } from './setup';
 import { readGrid } from './util';
 
@@ -35,8 +43,8 @@ export type TabOutcome =
    * Nothing to add (every indicator has its row), or the tab is not this unit's report of the
    * year; `highlighted`: its rule highlighting was out of date and was redone.
    */
-  | { kind: 'none'; highlighted: boolean; columnsChanged?: boolean }
-  | { kind: 'added'; indicators: Indicator[]; highlighted: boolean }
+  | { kind: 'none'; highlighted: boolean; columnsChanged?: boolean; trimmed?: boolean }
+  | { kind: 'added'; indicators: Indicator[]; highlighted: boolean; trimmed: boolean }
   /** Rows are missing but the tab's columns are not the layout's: not changed. */
   | { kind: 'columns'; indicators: Indicator[] };
 
@@ -55,7 +63,8 @@ export function updateTab(sheet: Sheet, name: string, config: Config, unit: Unit
     const conditionals = planHighlighting(grid, report, catalogue, unit, year);
     // Columns not the layout's: its highlighting is not looked at (said so, as for missing rows).
     if (conditionals === null) return { kind: 'none', highlighted: false, columnsChanged: true };
-    return { kind: 'none', highlighted: highlightRules(sheet, conditionals) };
+    const highlighted = highlightRules(sheet, conditionals);
+    return { kind: 'none', highlighted, trimmed: trimTab(sheet, unit, year, config) };
   }
 
   for (const b of plan.blocks) {
@@ -71,7 +80,13 @@ export function updateTab(sheet: Sheet, name: string, config: Config, unit: Unit
   for (const run of plan.numbers)
     sheet.getRange(run.row, LAYOUT.numberCol, run.values.length, 1).setValues(run.values.map((v) => [v]));
   const highlighted = highlightRules(sheet, plan.conditionals);
-  return { kind: 'added', indicators: plan.indicators, highlighted };
+  return { kind: 'added', indicators: plan.indicators, highlighted, trimmed: trimTab(sheet, unit, year, config) };
+}
+
+/** A tab made at Google's default size (by an earlier version) cut to its content and spare, as a new one is made. */
+function trimTab(sheet: Sheet, unit: Unit, year: number, config: Config): boolean {
+  const { rows, cols } = gridSize(buildUnitSheet(unit, year, config.catalogue));
+  return trimEmptyGrid(sheet, rows, cols);
 }
 
 /**

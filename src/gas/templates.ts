@@ -56,6 +56,8 @@ export interface TemplateOutcome {
   message: string;
   /** An existing tab whose rule highlighting was redone (with or without new rows). */
   highlighted?: boolean;
+  /** An existing tab at Google's default size whose empty rows and columns were deleted. */
+  trimmed?: boolean;
 }
 
 export interface TemplatesResult {
@@ -68,6 +70,8 @@ export interface TemplatesResult {
   notExtended: number;
   /** Existing tabs whose rule highlighting was brought up to date with "Quy tắc" (extended ones included). */
   highlighted: number;
+  /** Existing tabs made at Google's default size, cut to their content (trimEmptyGrid). */
+  trimmed: number;
   failed: number;
   /** Units not started because the time budget ran out (run again to finish). */
   skipped: number;
@@ -138,25 +142,24 @@ function completeTab(sheet: Sheet, tab: string, config: Config, unit: Unit, year
   const display = unitDisplayName(unit);
   const sheetName = unitSheetName(unit, year);
   const r = updateTab(sheet, tab, config, unit, year);
+  if (r.kind === 'columns') {
+    const rows = r.indicators.map((i) => TEMPLATES.row(i.label, i.code));
+    return { unit, status: 'notExtended', sheetName, message: TEMPLATES.rowsNotAdded(display, tab, rows) };
+  }
+  const trimmed = r.trimmed === true;
   if (r.kind === 'none') {
-    if (r.highlighted)
-      return {
-        unit,
-        status: 'highlighted',
-        sheetName,
-        message: TEMPLATES.highlighted(display, tab),
-        highlighted: true,
-      };
+    if (r.highlighted) {
+      const message = TEMPLATES.highlighted(display, tab);
+      return { unit, status: 'highlighted', sheetName, message, highlighted: true, trimmed };
+    }
     const message = r.columnsChanged ? TEMPLATES.highlightingKept(display, tab) : TEMPLATES.exists(display);
-    return { unit, status: 'exists', sheetName, message };
+    return { unit, status: 'exists', sheetName, message, trimmed };
   }
   const rows = r.indicators.map((i) => TEMPLATES.row(i.label, i.code));
-  if (r.kind === 'columns')
-    return { unit, status: 'notExtended', sheetName, message: TEMPLATES.rowsNotAdded(display, tab, rows) };
   const message = TEMPLATES.rowsAdded(display, tab, rows);
   return r.highlighted
-    ? { unit, status: 'extended', sheetName, message: TEMPLATES.withHighlighting(message), highlighted: true }
-    : { unit, status: 'extended', sheetName, message };
+    ? { unit, status: 'extended', sheetName, message: TEMPLATES.withHighlighting(message), highlighted: true, trimmed }
+    : { unit, status: 'extended', sheetName, message, trimmed };
 }
 
 /** Create the year's sheet for every unit that has none; bring the others up to date (new indicators' rows, rule highlighting). */
@@ -253,6 +256,7 @@ export function createUnitTemplates(
     extended: count('extended'),
     notExtended: count('notExtended'),
     highlighted: outcomes.filter((o) => o.highlighted).length,
+    trimmed: outcomes.filter((o) => o.trimmed).length,
     failed: count('failed'),
     skipped: count('skipped'),
   };

@@ -27,6 +27,7 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 const size = (s: Sheet) => [s.getMaxRows(), s.getMaxColumns()];
+const alertText = (env: Env) => env.fake.ui.alerts.at(-1)?.prompt ?? '';
 const cellsOf = (ss: Spreadsheet) => ss.getSheets().reduce((n, s) => n + s.getMaxRows() * s.getMaxColumns(), 0);
 
 describe('"Tạo mẫu": a commune tab is its table and a few spare rows and columns', () => {
@@ -69,6 +70,33 @@ describe('"Tạo mẫu": a commune tab is its table and a few spare rows and col
     const below = s.getLastRow() + SPARE_ROWS;
     s.getRange(below, 3).setValue('Người lập biểu');
     expect(s.getRange(below, 3).getValue()).toBe('Người lập biểu');
+  });
+});
+
+describe('"Tạo mẫu" run again on tabs an earlier version made at Google’s default size', () => {
+  let env: Env;
+  afterEach(() => env.dispose());
+
+  test('their empty rows and columns go, anything typed stays; a second run deletes nothing', () => {
+    env = seededMaster({ api: true, months: 9 });
+    const [old, other] = [unitSheet(env, env.units[2]) as Sheet, unitSheet(env, env.units[3]) as Sheet];
+    // As insertSheet made it: 1,000 × 26. A remark typed far below and right of the table.
+    for (const s of [old, other]) {
+      s.insertRowsAfter(s.getMaxRows(), 1000 - s.getMaxRows());
+      s.insertColumnsAfter(s.getMaxColumns(), 26 - s.getMaxColumns());
+    }
+    other.getRange(70, 19).setValue('Xã đã báo cáo bổ sung');
+    const before = [old, other].map((s) => s.getDataRange().getValues());
+    const r = runTemplates(env.fake);
+    expect(r?.trimmed).toBe(2);
+    expect(alertText(env)).toContain('bỏ hàng và cột trống thừa ở 2 trang làm từ trước');
+    const fresh = gridSize(buildUnitSheet(env.units[2], YEAR, defaultCatalogue()));
+    expect(size(old)).toEqual([fresh.rows, fresh.cols]);
+    expect(size(other)).toEqual([70 + SPARE_ROWS, 19 + SPARE_COLS]);
+    expect([old, other].map((s) => s.getDataRange().getValues())).toEqual(before);
+    env.fake.resetCalls();
+    expect(runTemplates(env.fake)?.trimmed).toBe(0);
+    expect([env.fake.calls.count('deleteRows'), env.fake.calls.count('deleteColumns')]).toEqual([0, 0]);
   });
 });
 

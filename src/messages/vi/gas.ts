@@ -258,11 +258,13 @@ export const TEMPLATES = {
     extended = 0,
     notExtended = 0,
     highlighted = 0,
+    trimmed = 0,
   ) =>
     `Mẫu năm ${year} — tạo mới ${created}, giữ nguyên ${kept}` +
     `${extended ? `, thêm dòng chỉ tiêu mới vào ${extended} trang` : ''}` +
     `${notExtended ? `, ${notExtended} trang chưa thêm được dòng chỉ tiêu mới` : ''}` +
     `${highlighted ? `, cập nhật tô màu theo quy tắc ở ${highlighted} trang` : ''}` +
+    `${trimmed ? `, bỏ hàng và cột trống thừa ở ${trimmed} trang làm từ trước (để bảng tính không chạm giới hạn 10 triệu ô)` : ''}` +
     `${failed ? `, lỗi ${failed}` : ''}${skipped ? `, chưa làm ${skipped} (chạy lại để làm tiếp)` : ''}.`,
   spreadsheetName: (unit: string, title: string) => `${title} — ${unit}`,
   sheetProtection: (unit: string) => `Mẫu báo cáo ${unit}: chỉ cán bộ đơn vị và quản trị viên được sửa`,
