@@ -13,6 +13,7 @@ import { SHEETS } from '../../src/messages/vi/gas';
 import {
   createEnv,
   type Env,
+  lastAlert,
   runAggregate,
   runSetup,
   runTemplates,
@@ -27,7 +28,6 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 const size = (s: Sheet) => [s.getMaxRows(), s.getMaxColumns()];
-const alertText = (env: Env) => env.fake.ui.alerts.at(-1)?.prompt ?? '';
 const cellsOf = (ss: Spreadsheet) => ss.getSheets().reduce((n, s) => n + s.getMaxRows() * s.getMaxColumns(), 0);
 
 describe('"Tạo mẫu": a commune tab is its table and a few spare rows and columns', () => {
@@ -89,7 +89,7 @@ describe('"Tạo mẫu" run again on tabs an earlier version made at Google’s 
     const before = [old, other].map((s) => s.getDataRange().getValues());
     const r = runTemplates(env.fake);
     expect(r?.trimmed).toBe(2);
-    expect(alertText(env)).toContain('bỏ hàng và cột trống thừa ở 2 trang làm từ trước');
+    expect(lastAlert(env)).toContain('bỏ hàng và cột trống thừa ở 2 trang làm từ trước');
     const fresh = gridSize(buildUnitSheet(env.units[2], YEAR, defaultCatalogue()));
     expect(size(old)).toEqual([fresh.rows, fresh.cols]);
     expect(size(other)).toEqual([70 + SPARE_ROWS, 19 + SPARE_COLS]);

@@ -45,6 +45,11 @@ export function createEnv(opts: { now?: Date; user?: string } = {}): Env {
   };
 }
 
+/** The text of the last alert the add-on showed ('' if none). */
+export function lastAlert(env: Env): string {
+  return env.fake.ui.alerts.at(-1)?.prompt ?? '';
+}
+
 /** "Thiết lập" with the default sheets. */
 export function runSetup(): void {
   main.setupSheets();

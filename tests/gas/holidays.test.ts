@@ -12,12 +12,11 @@ import { saveSettingsFromSidebar } from '../../src/gas/email/settings-sidebar';
 import * as main from '../../src/gas/main';
 import { readConfig } from '../../src/gas/setup';
 import { SHEETS } from '../../src/messages/vi/gas';
-import { createEnv, type Env, runAggregate, runSetup, seededMaster, setSetting, unitSheet } from './helpers';
+import { createEnv, type Env, lastAlert, runAggregate, runSetup, seededMaster, setSetting, unitSheet } from './helpers';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 const holidaySheet = (env: Env) => env.master.getSheetByName(SHEETS.holidays) as Sheet;
-const lastAlert = (env: Env) => env.fake.ui.alerts.at(-1)?.prompt ?? '';
 
 function configOf(env: Env) {
   const r = readConfig(env.master);

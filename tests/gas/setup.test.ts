@@ -3,16 +3,22 @@ import { LAYOUT, monthCol } from '../../src/engine/sheet/layout';
 import * as main from '../../src/gas/main';
 import { readConfig } from '../../src/gas/setup';
 import { SETTING_LABELS, SETUP, SHEETS } from '../../src/messages/vi/gas';
-import { ADMIN, createEnv, type Env, runSetup, runTemplates, seedUnitSheet, setSetting, unitSheet } from './helpers';
+import {
+  ADMIN,
+  createEnv,
+  type Env,
+  lastAlert,
+  runSetup,
+  runTemplates,
+  seedUnitSheet,
+  setSetting,
+  unitSheet,
+} from './helpers';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 function sheet(env: Env, name: string): Sheet {
   return env.master.getSheetByName(name) as Sheet;
-}
-
-function lastAlert(env: Env): string {
-  return env.fake.ui.alerts.at(-1)?.prompt ?? '';
 }
 
 function settingRow(key: keyof typeof SETTING_LABELS): number {

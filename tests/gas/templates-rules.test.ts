@@ -9,6 +9,7 @@ import { RULES_HEADER, SHEETS, TEMPLATES } from '../../src/messages/vi/gas';
 import {
   createEnv,
   type Env,
+  lastAlert,
   runSetup,
   runTemplates,
   seededMaster,
@@ -112,8 +113,6 @@ function freshHighlights(env: Env, urls?: Record<string, string>): string[] {
   return highlights(unitSheet(env, u, YEAR + 1, urls?.[u.code]) as Sheet);
 }
 
-const alertText = (env: Env) => env.fake.ui.alerts.at(-1)?.prompt ?? '';
-
 describe('Tạo mẫu after "Quy tắc" changed — layout (a)', () => {
   let env: Env;
   beforeEach(() => {
@@ -151,7 +150,7 @@ describe('Tạo mẫu after "Quy tắc" changed — layout (a)', () => {
     // The other rules' highlighting as it was; the whole as a tab made now has it.
     expect(now.filter((h) => !h.includes(newFormula))).toEqual(old.filter((h) => !h.includes(oldFormula)));
 
-    const alert = alertText(env);
+    const alert = lastAlert(env);
     expect(alert).toContain('Mẫu năm 2018 — tạo mới 0, giữ nguyên 0, cập nhật tô màu theo quy tắc ở 11 trang.');
     expect(alert).toContain(
       'Xã Mường Nhé: trang "Mường Nhé 2018" đã có, giữ nguyên số liệu; đã cập nhật tô màu theo trang "Quy tắc"',
@@ -206,8 +205,8 @@ describe('Tạo mẫu after "Quy tắc" changed — layout (a)', () => {
     expect([r?.kept, r?.highlighted]).toEqual([11, 0]);
     expect(env.fake.calls.count('Sheet.setConditionalFormatRules')).toBe(0);
     expect(env.fake.calls.count('SpreadsheetApp.newConditionalFormatRule')).toBe(0);
-    expect(alertText(env)).toContain('Mẫu năm 2018 — tạo mới 0, giữ nguyên 11.');
-    expect(alertText(env)).not.toContain('tô màu');
+    expect(lastAlert(env)).toContain('Mẫu năm 2018 — tạo mới 0, giữ nguyên 11.');
+    expect(lastAlert(env)).not.toContain('tô màu');
   });
 
   test('on a tab with a row inserted by hand, the highlighting is at the tab’s rows', () => {
@@ -238,7 +237,7 @@ describe('Tạo mẫu after "Quy tắc" changed — layout (a)', () => {
     expect(highlights(s)).toEqual(before);
     // The result says so, naming the tab.
     const name = unitDisplayName(env.units[5]);
-    expect(alertText(env)).toContain(TEMPLATES.highlightingKept(name, s.getName()));
+    expect(lastAlert(env)).toContain(TEMPLATES.highlightingKept(name, s.getName()));
   });
 });
 
@@ -263,7 +262,7 @@ describe('Tạo mẫu after "Quy tắc" changed — layout (b)', () => {
 
     const r = runTemplates(env.fake);
     expect([r?.created, r?.kept, r?.highlighted]).toEqual([0, 0, 11]);
-    expect(alertText(env)).toContain('cập nhật tô màu theo quy tắc ở 11 trang.');
+    expect(lastAlert(env)).toContain('cập nhật tô màu theo quy tắc ở 11 trang.');
     const now = highlights(tab(6));
     for (const o of own) expect(now).toContain(o);
     const fresh = freshHighlights(env, urls);
