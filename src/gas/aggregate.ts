@@ -22,7 +22,7 @@ import { now } from './clock';
 import { logText } from './errors';
 import { bookFindings, isCopyName, SheetIndex, toWorkbooks, type UnitBook, withFormerUnits } from './io';
 import { readUnitBooksResumable } from './io/resume';
-import { fitSize, GENERAL, renderSheet, SPARE_COLS, SPARE_ROWS, TEXT } from './render';
+import { fitSize, GENERAL, renderSheet, SPARE_COLS, SPARE_ROWS, TEXT, trimEmptyGrid } from './render';
 import { type Config, urlPlaceOf } from './setup';
 import {
   backupName,
@@ -367,6 +367,8 @@ export function writeLongRows(master: Spreadsheet, summary: Summary): { fresh: n
     // Each period adds rows (getRange would throw past the grid): grown with room to type below.
     const maxRows = target.getMaxRows();
     if (maxRows < all.length) target.insertRowsAfter(maxRows, all.length + SPARE_ROWS - maxRows);
+    // Made by an earlier version at 1,000 × 26: its empty rows and columns past the data go.
+    else if (!created) trimEmptyGrid(target, all.length + SPARE_ROWS, cols + SPARE_COLS);
     target.getRange(1, 1, all.length, block.cols).setNumberFormats(formats);
     overwritten = true;
     target.getRange(1, 1, all.length, cols).setValues(all);

@@ -106,8 +106,8 @@ export function ensureSize(sheet: Sheet, rows: number, cols: number): void {
 }
 
 /** Empty rows and columns left past a sheet's content before trimEmptyGrid deletes them. */
-const TRIM_SLACK_ROWS = 50;
-const TRIM_SLACK_COLS = 4;
+export const TRIM_SLACK_ROWS = 50;
+export const TRIM_SLACK_COLS = 4;
 
 /**
  * An existing sheet made at Google's default size (1,000 × 26): its rows and columns past

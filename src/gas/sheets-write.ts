@@ -54,6 +54,8 @@ import {
   SPARE_COLS,
   SPARE_ROWS,
   TEXT,
+  TRIM_SLACK_COLS,
+  TRIM_SLACK_ROWS,
   widthPx,
 } from './render';
 
@@ -420,6 +422,15 @@ function dataRequests(
     }
     if (meta.columnCount !== undefined && meta.columnCount < cols)
       out.push({ appendDimension: { sheetId: id, dimension: 'COLUMNS', length: cols - meta.columnCount } });
+    // Made by an earlier version at Google's 1,000 × 26: the empty rows and columns past the data
+    // (the user's own included) and the spare go, as trimEmptyGrid cuts a commune's tab.
+    const keepRows = Math.max(d.all.length, oldRows) + SPARE_ROWS;
+    const keepCols = Math.max(cols, oldCols) + SPARE_COLS;
+    const cut = (dimension: 'ROWS' | 'COLUMNS', startIndex: number, endIndex: number) =>
+      out.push({ deleteDimension: { range: { sheetId: id, dimension, startIndex, endIndex } } });
+    if (meta.rowCount !== undefined && meta.rowCount > keepRows + TRIM_SLACK_ROWS) cut('ROWS', keepRows, meta.rowCount);
+    if (meta.columnCount !== undefined && meta.columnCount > keepCols + TRIM_SLACK_COLS)
+      cut('COLUMNS', keepCols, meta.columnCount);
   }
   const rows = d.all.slice(from).map((r) => ({
     values: r.map((v): CellData => {

@@ -129,6 +129,25 @@ describe.each([['api'], ['fallback']])(
   },
 );
 
+describe.each([['api'], ['fallback']])('"Dữ liệu" an earlier version made at 1,000 × 26 (%s writer)', (writer) => {
+  let env: Env;
+  afterEach(() => env.dispose());
+
+  test('is cut to its rows, the user’s own column and the spare; nothing of theirs goes', () => {
+    env = seededMaster({ api: writer === 'api' });
+    runAggregate(env.fake, '8/2018');
+    const data = env.master.getSheetByName(SHEETS.data) as Sheet;
+    data.insertRowsAfter(data.getMaxRows(), 1000 - data.getMaxRows());
+    data.insertColumnsAfter(data.getMaxColumns(), 26 - data.getMaxColumns());
+    const cols = data.getLastColumn();
+    data.getRange(1, cols + 1).setValue('Ghi chú');
+    data.getRange(2, cols + 1).setValue('đã đối chiếu');
+    runAggregate(env.fake, '9/2018');
+    expect(size(data)).toEqual([data.getLastRow() + SPARE_ROWS, cols + 1 + SPARE_COLS]);
+    expect(data.getRange(1, cols + 1, 2, 1).getValues()).toEqual([['Ghi chú'], ['đã đối chiếu']]);
+  });
+});
+
 describe('a large province in one spreadsheet (layout a)', () => {
   let env: Env;
   afterEach(() => env.dispose());
