@@ -13,7 +13,10 @@
  * Runs alternate and the best of BENCH_XLSX_RUNS (default 3: one process of ~2 s is easily
  * slowed by anything else on a 2-core machine) is kept.
  *
- * Env: BENCH_XLSX_UNITS (default 130), BENCH_OUT, BENCH_DIR.
+ * Context, when the pool is wired in: BENCH_XLSX_MANY (default 1,000) workbooks read as the CLI
+ * reads by default (worker threads from 300 files) against in-process reading, once each.
+ *
+ * Env: BENCH_XLSX_UNITS (default 130), BENCH_XLSX_MANY (default 1000; 0 skips), BENCH_OUT, BENCH_DIR.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -27,6 +30,8 @@ import { benchDir, type Figure, log, ratioFigure, repoRoot, tmpDir, writeFigures
 
 const UNITS = Number(process.env.BENCH_XLSX_UNITS ?? 130);
 const RUNS = Number(process.env.BENCH_XLSX_RUNS ?? 3);
+/** Context: a read of many files, where the default reads on worker threads (0 skips it). */
+const MANY = Number(process.env.BENCH_XLSX_MANY ?? 1000);
 const YEAR = 2025;
 const MONTH = 9;
 const GENERATOR_VERSION = 2;
@@ -89,14 +94,17 @@ function runNode(args: string[], env: Record<string, string> = {}): Promise<Run>
   });
 }
 
-async function generate(dir: string): Promise<{ units: string; settings: string; files: number; bytes: number }> {
+async function generate(
+  dir: string,
+  n = UNITS,
+): Promise<{ units: string; settings: string; files: number; bytes: number }> {
   const inDir = path.join(dir, 'in');
   const stamp = path.join(dir, 'stamp.json');
-  const want = JSON.stringify({ v: GENERATOR_VERSION, units: UNITS, year: YEAR, month: MONTH });
+  const want = JSON.stringify({ v: GENERATOR_VERSION, units: n, year: YEAR, month: MONTH });
   const unitsFile = path.join(dir, 'units.json');
   const settingsFile = path.join(dir, 'settings.json');
   const catalogue = defaultCatalogue();
-  const units = syntheticUnits(UNITS, 3);
+  const units = syntheticUnits(n, 3);
   if (!fs.existsSync(stamp) || fs.readFileSync(stamp, 'utf8') !== want) {
     fs.rmSync(inDir, { recursive: true, force: true });
     fs.mkdirSync(inDir, { recursive: true });
@@ -135,16 +143,16 @@ async function main(): Promise<void> {
   const inDir = path.join(dir, 'in');
   const outDir = tmpDir('xlsx', 'out');
   const baselineScript = path.join(benchDir(), 'tmp', 'build', 'xlsx-baseline.cjs');
-  const cliArgs = (out: string) => [
+  const cliArgs = (out: string, of: { units: string; settings: string; dir: string } = { ...input, dir: inDir }) => [
     path.join(build, 'run-cli.cjs'),
     'aggregate',
     '--period',
     `${YEAR}-${String(MONTH).padStart(2, '0')}`,
     '--units',
-    input.units,
+    of.units,
     '--settings',
-    input.settings,
-    inDir,
+    of.settings,
+    of.dir,
     '--out',
     path.join(outDir, out),
     '--json',
@@ -238,6 +246,29 @@ async function main(): Promise<void> {
       }),
     );
   }
+  // Many files: the default (workers on the cores idle when it starts) against in-process reading.
+  let many: Figure | null = null;
+  if (pooled && MANY > 0) {
+    const manyDir = tmpDir('xlsx-many');
+    const got = await generate(manyDir, MANY);
+    const of = { units: got.units, settings: got.settings, dir: path.join(manyDir, 'in') };
+    const d = await runNode(cliArgs('tong-hop-many.xlsx', of), env);
+    check('tonghop aggregate (many files)', d);
+    const s = await runNode(cliArgs('tong-hop-many-1.xlsx', of), { ...env, TONGHOP_XLSX_THREADS: '0' });
+    check('tonghop aggregate (many files, in-process)', s);
+    log(`xlsx: ${got.files} files: default ${(d.ms / 1000).toFixed(2)} s, in-process ${(s.ms / 1000).toFixed(2)} s`);
+    many = {
+      bench: 'xlsx',
+      name: `context: tonghop aggregate, ${got.files} workbooks, as it reads by default (worker threads from 300 files)`,
+      value: d.ms,
+      unit: 'ms',
+      baseline: s.ms,
+      baselineName: 'the same run reading in-process (TONGHOP_XLSX_THREADS=0)',
+      ratio: d.ms / s.ms,
+      note: `${(got.bytes / 1048576).toFixed(1)} MB of .xlsx; peak RSS ${d.peakMb.toFixed(0)} MB (in-process ${s.peakMb.toFixed(0)} MB); both cores used when the machine has them idle`,
+    };
+  }
+  if (many) figures.push(many);
   writeFigures(figures, {
     xlsx: {
       files: input.files,
