@@ -134,11 +134,12 @@ export function trimEmptyGrid(sheet: Sheet, minRows: number, minCols: number): b
 
 /** Make a new, empty sheet exactly rows × cols: rows and columns past them (insertSheet's 1,000 × 26) go. */
 export function fitSize(sheet: Sheet, rows: number, cols: number): void {
-  ensureSize(sheet, rows, cols);
   const maxRows = sheet.getMaxRows();
-  if (maxRows > rows) sheet.deleteRows(rows + 1, maxRows - rows);
+  if (maxRows < rows) sheet.insertRowsAfter(maxRows, rows - maxRows);
+  else if (maxRows > rows) sheet.deleteRows(rows + 1, maxRows - rows);
   const maxCols = sheet.getMaxColumns();
-  if (maxCols > cols) sheet.deleteColumns(cols + 1, maxCols - cols);
+  if (maxCols < cols) sheet.insertColumnsAfter(maxCols, cols - maxCols);
+  else if (maxCols > cols) sheet.deleteColumns(cols + 1, maxCols - cols);
 }
 
 interface Grids {

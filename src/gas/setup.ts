@@ -22,6 +22,7 @@ import {
 import { isRealIsoDate, todayIn } from '../engine/periods/cutoff';
 import { type CellModel, emptySheet, type SheetModel } from '../engine/report/model';
 import { isoToSerial, LAYOUT, unitSheetName } from '../engine/sheet/layout';
+import { isEmailAddress } from '../engine/text/email';
 import type { Catalogue, CellValue, Grid, Indicator, Settings, Unit, ValidationRule } from '../engine/types';
 import { serialToIso } from '../engine/validation/cells';
 import {
@@ -51,7 +52,6 @@ import {
   emailList,
   headerIndex,
   isoFromCell,
-  looksLikeEmail,
   looseTabKey,
   normalizeName,
   readGrid,
@@ -567,8 +567,8 @@ export function readSettingsGrid(grid: Grid, log: Located, emailProblems?: Locat
       }
       case 'recipients': {
         const list = emailList(v);
-        const wrong = list.filter((e) => !looksLikeEmail(e));
-        obj[key] = emailProblems ? list.filter((e) => looksLikeEmail(e)) : list;
+        const wrong = list.filter((e) => !isEmailAddress(e));
+        obj[key] = emailProblems ? list.filter((e) => isEmailAddress(e)) : list;
         if (!wrong.length) break;
         if (emailProblems) emailProblems.at(sheet, cells[key] as string, SETTING_LABELS[key], CONFIG.badEmails(wrong));
         else bad(CONFIG.badEmails(wrong));
@@ -576,7 +576,7 @@ export function readSettingsGrid(grid: Grid, log: Located, emailProblems?: Locat
       }
       case 'admins': {
         options.admins = emailList(v);
-        const wrong = options.admins.filter((e) => !looksLikeEmail(e));
+        const wrong = options.admins.filter((e) => !isEmailAddress(e));
         if (wrong.length) bad(CONFIG.badEmails(wrong));
         break;
       }
@@ -660,7 +660,7 @@ export function readUnitsGrid(grid: Grid, timeZone: string, log: Located): Units
       kind: cellText(get(row, 'kind')),
       emails: emailList(get(row, 'emails')),
     };
-    const wrongEmails = unit.emails.filter((e) => !looksLikeEmail(e));
+    const wrongEmails = unit.emails.filter((e) => !isEmailAddress(e));
     if (wrongEmails.length) log.at(sheet, c.emails, H.emails, CONFIG.badEmails(wrongEmails));
     const url = cellText(get(row, 'spreadsheetUrl'));
     if (url) unit.spreadsheetUrl = url;

@@ -171,7 +171,6 @@ function gridRange(sheetId: number, ref: RangeRef): GridRange {
   };
 }
 
-/** Rows × columns a model needs (its cells, widths and merges). */
 function validationRequest(sheetId: number, v: ValidationModel): Request {
   const topLeft = `${colLetter(v.range.col)}${v.range.row}`;
   const condition =

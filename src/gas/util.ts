@@ -1,7 +1,7 @@
 /** Small helpers shared by the add-on modules. No service calls here. */
 import { offsetMinutes } from '../engine/periods/cutoff';
 import { a1, parseCell } from '../engine/sheet/layout';
-import { isEmailAddress, splitRecipients } from '../engine/text/email';
+import { splitRecipients } from '../engine/text/email';
 import { normalizeName, slug } from '../engine/text/normalize';
 import { parseNumberText } from '../engine/text/number';
 import type { CellValue, Grid } from '../engine/types';
@@ -64,9 +64,6 @@ export function cellList(v: CellValue, separators = /[,;\s]+/): string[] {
 export function emailList(v: CellValue): string[] {
   return splitRecipients(cellText(v)).map((r) => r.address);
 }
-
-/** What the add-on takes for an e-mail address: what the settings schema accepts. */
-export const looksLikeEmail = isEmailAddress;
 
 /** Pad every row to `cols` cells with ''. */
 export function rectangular<T>(rows: T[][], cols: number, fill: T): T[][] {
