@@ -19,7 +19,7 @@
  * the admin to add by hand.
  */
 
-import { type ConditionalModel, STYLES } from '../engine/report/model';
+import { type ConditionalModel, type SheetModel, STYLES } from '../engine/report/model';
 import { buildUnitSheet, LAYOUT } from '../engine/sheet/layout';
 import { highlightKey, isRuleHighlight, planHighlighting, planMissingRows } from '../engine/sheet/missing-rows';
 import { readSheet } from '../engine/sheet/read';
@@ -64,7 +64,8 @@ export function updateTab(sheet: Sheet, name: string, config: Config, unit: Unit
     // Columns not the layout's: its highlighting is not looked at (said so, as for missing rows).
     if (conditionals === null) return { kind: 'none', highlighted: false, columnsChanged: true };
     const highlighted = highlightRules(sheet, conditionals);
-    return { kind: 'none', highlighted, trimmed: trimTab(sheet, unit, year, config) };
+    const trimmed = trimTab(sheet, buildUnitSheet(unit, year, catalogue));
+    return { kind: 'none', highlighted, trimmed };
   }
 
   for (const b of plan.blocks) {
@@ -80,12 +81,12 @@ export function updateTab(sheet: Sheet, name: string, config: Config, unit: Unit
   for (const run of plan.numbers)
     sheet.getRange(run.row, LAYOUT.numberCol, run.values.length, 1).setValues(run.values.map((v) => [v]));
   const highlighted = highlightRules(sheet, plan.conditionals);
-  return { kind: 'added', indicators: plan.indicators, highlighted, trimmed: trimTab(sheet, unit, year, config) };
+  return { kind: 'added', indicators: plan.indicators, highlighted, trimmed: trimTab(sheet, plan.model) };
 }
 
-/** A tab made at Google's default size (by an earlier version) cut to its content and spare, as a new one is made. */
-function trimTab(sheet: Sheet, unit: Unit, year: number, config: Config): boolean {
-  const { rows, cols } = gridSize(buildUnitSheet(unit, year, config.catalogue));
+/** A tab made at Google's default size (by an earlier version) cut to its content and spare, as a new one (`model`) is made. */
+function trimTab(sheet: Sheet, model: SheetModel): boolean {
+  const { rows, cols } = gridSize(model);
   return trimEmptyGrid(sheet, rows, cols);
 }
 
