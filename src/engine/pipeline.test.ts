@@ -101,7 +101,9 @@ describe('summarise', () => {
     expect(summary.narrative[0]).toBe(
       'Đến ngày 20/09/2018, 9/11 xã đã gửi báo cáo (tỷ lệ 81,8%), 8 xã đúng hạn; chưa báo cáo: xã Nậm Vì, xã Pá Mỳ; nộp muộn: xã Nậm Kè. ' +
         // Pá Mỳ reported September 2017: every comparison with last year lacks it.
-        'Lưu ý: xã Pá Mỳ có số liệu cùng kỳ năm trước nhưng chưa có số liệu tháng 9/2018, nên số tăng, giảm so cùng kỳ dưới đây chưa so sánh được đầy đủ.',
+        // Eight others sent September 2018 but nothing for September 2017: the other way round.
+        'Lưu ý: xã Pá Mỳ có số liệu cùng kỳ năm trước nhưng chưa có số liệu tháng 9/2018; ' +
+        'xã Huổi Lếch, xã Leng Su Sìn, xã Mường Nhé và 5 đơn vị khác không có số liệu cùng kỳ năm trước, nên số tăng, giảm so cùng kỳ dưới đây chưa so sánh được đầy đủ.',
     );
   });
 
@@ -144,7 +146,9 @@ describe('summarise', () => {
     expect(s.narrative[0]).toBe(
       'Đến ngày 20/09/2018, 9/11 xã đã gửi báo cáo (tỷ lệ 81,8%), 8 xã đúng hạn; chưa báo cáo: xã Nậm Vì; không đọc được báo cáo của: xã Pá Mỳ; nộp muộn: xã Nậm Kè. ' +
         // Pá Mỳ reported September 2017: every comparison with last year lacks it.
-        'Lưu ý: xã Pá Mỳ có số liệu cùng kỳ năm trước nhưng chưa có số liệu tháng 9/2018, nên số tăng, giảm so cùng kỳ dưới đây chưa so sánh được đầy đủ.',
+        // Eight others sent September 2018 but nothing for September 2017: the other way round.
+        'Lưu ý: xã Pá Mỳ có số liệu cùng kỳ năm trước nhưng chưa có số liệu tháng 9/2018; ' +
+        'xã Huổi Lếch, xã Leng Su Sìn, xã Mường Nhé và 5 đơn vị khác không có số liệu cùng kỳ năm trước, nên số tăng, giảm so cùng kỳ dưới đây chưa so sánh được đầy đủ.',
     );
   });
 
@@ -203,7 +207,10 @@ describe('summarise across the 2025 merger', () => {
         'predecessor-missing-last-year na-co-sa',
       ].sort(),
     );
-    expect(summary.narrative[0]).toBe('Đến ngày 20/09/2025, 5/5 xã đã gửi báo cáo (tỷ lệ 100%), 5 xã đúng hạn.');
+    expect(summary.narrative[0]).toBe(
+      'Đến ngày 20/09/2025, 5/5 xã đã gửi báo cáo (tỷ lệ 100%), 5 xã đúng hạn. ' +
+        'Lưu ý: số liệu cùng kỳ năm trước của xã Quảng Lâm chưa gồm đơn vị cũ chưa báo cáo trước sáp nhập, nên số tăng, giảm so cùng kỳ dưới đây chưa so sánh được đầy đủ.',
+    );
   });
 
   it('reads, without former units, only current units and their predecessors (none is left unmatched)', () => {

@@ -220,6 +220,11 @@ export interface CompletenessRow {
   submittedOn: string | null;
   /** Months of the period that have no submission. */
   missingMonths: number[];
+  /**
+   * A merged unit: the old units (names as in a sentence) whose empty months of the period,
+   * before the merger, are among `missingMonths` (the unit itself may have sent them).
+   */
+  formerGaps?: { name: string; months: number[] }[];
 }
 
 export interface Completeness {
@@ -299,5 +304,13 @@ export interface Summary {
    * year: "so cùng kỳ" compares totals over different units. Absent when there is none.
    */
   lastYearOnly?: string[];
+  /**
+   * Units (codes, in unit order) reported this year without figures in the same months last year,
+   * when some unit has last year's figures: "so cùng kỳ" then compares totals over different units
+   * the other way round. Absent when there is none.
+   */
+  thisYearOnly?: string[];
+  /** Merged units (codes, in unit order) whose figures of the period last year lack an old unit's months. */
+  lastYearPartial?: string[];
   narrative: string[];
 }

@@ -36,7 +36,7 @@ test('demo --out DIR writes the commune workbooks, summary .xlsx, HTML and .eml,
   // The deliberate faults are found.
   for (const t of ['"abc"', '"-3"', '"1,000"']) expect(r.stdout).toContain(t);
   // Mường Nhé's note was typed in TCVN3: the narrative quotes it as meant, and a warning says so.
-  expect(r.stdout).toContain('Xã Mường Nhé: Một số hộ chưa đồng thuận mức bồi thường');
+  expect(r.stdout).toContain('xã Mường Nhé: Một số hộ chưa đồng thuận mức bồi thường');
   expect(r.stdout).toMatch(/Xã Mường Nhé, ô M48 [^\n]*bảng mã TCVN3/);
 
   const wb = new ExcelJS.Workbook();

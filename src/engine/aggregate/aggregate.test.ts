@@ -136,10 +136,20 @@ describe('aggregate: Mường Nhé, September 2018', () => {
     expect([s.completeness.expected, s.completeness.reported, s.completeness.onTime]).toEqual([11, 9, 7]);
     // The findings given, by severity then unit, and the aggregate's own: Nậm Kè filled September
     // without its submission date (counted late, and said why).
-    expect(s.findings.filter((f) => f.code !== 'undated-month').map((f) => f.message)).toEqual(['c', 'a', 'b']);
+    const own = ['undated-month', 'dated-empty-month'];
+    expect(s.findings.filter((f) => !own.includes(f.code)).map((f) => f.message)).toEqual(['c', 'a', 'b']);
     expect(s.findings.filter((f) => f.code === 'undated-month').map((f) => [f.unitCode, f.month])).toEqual([
       ['nam-ke', 9],
     ]);
+    // Units of this fixture dated September without a figure in it: counted, and told.
+    expect(s.findings.filter((f) => f.code === 'dated-empty-month').map((f) => [f.unitCode, f.month])).toEqual([
+      ['leng-su-sin', 9],
+      ['muong-toong', 9],
+      ['quang-lam', 9],
+      ['sen-thuong', 9],
+      ['sin-thau', 9],
+    ]);
+    expect(s.completeness.rows.find((r) => r.unitCode === 'sin-thau')?.status).toBe('onTime');
     expect(s.completeness.rows.find((r) => r.unitCode === 'nam-ke')?.status).toBe('late');
     expect(s.generatedAt).toBe('2018-09-20T03:00:00Z');
     expect(s.period).toEqual(SEP_2018);
@@ -487,6 +497,17 @@ describe('aggregate across the 2025 merger: old communes that sent nothing, stoc
     ]);
     // Year to date: the two old communes' six months and the new commune's three.
     expect(ind(s, 'TCD_LUOT').ytd).toBe(15);
+    // The row says whose months are missing: Mường Nhé itself sent every month.
+    expect(s.completeness.rows[0].formerGaps).toEqual([{ name: 'Nậm Vì', months: H1 }]);
+  });
+
+  it('says in the narrative that the merged commune lacks an old commune’s months, not that it did not report', () => {
+    const s = run({ units: MUONG_NHE, period: nine2025, current: nine, formerUnits: UNITS });
+    const text = s.narrative[0];
+    expect(text).toContain(
+      '0/1 xã đã gửi báo cáo (tỷ lệ 0%), 0 xã đúng hạn; thiếu số liệu của đơn vị cũ trước sáp nhập: xã Mường Nhé (Nậm Vì tháng 1, 2, 3, 4, 5, 6).',
+    );
+    expect(text).not.toContain('chưa báo cáo');
   });
 
   it('counts the merged commune as reported once every old commune has', () => {

@@ -411,6 +411,10 @@ function submissionDateFindings(
         continue;
       }
       const late = today !== undefined && date > today;
+      if (!late && !hasData(r, months[i]))
+        out.push(
+          dateFinding(r, months[i], 'dated-empty-month', (w) => FINDING_TEXT.datedEmptyMonth(w, formatDateVi(date))),
+        );
       if (!late && date >= ends[i]) continue;
       const shown = formatDateVi(date);
       out.push(
@@ -465,6 +469,18 @@ function dateFinding(r: UnitYear, month: number, code: string, text: (w: Where) 
  * "so cùng kỳ" compares with a base without it. Old units are named by `formerUnits`, else
  * by a report of theirs (either year), else by code.
  */
+/** The names of an old unit of a merger gap: by `formerUnits`, else by a report of its, else by code. */
+function gapNames(
+  g: PredecessorGap,
+  reports: UnitYear[],
+  formerUnits: Unit[] | undefined,
+): MergerNames & { name?: string } {
+  const former = formerUnits?.find((u) => u.code === g.code);
+  const r = g.report ?? reports.find((x) => x.unitCode === g.code);
+  const known = former ?? (r ? { name: r.unitName, kind: r.unitKind } : null);
+  return { ...mergerNames(known, g.code, g.unit), ...(known ? { name: known.name } : {}) };
+}
+
 function mergerFindings(
   now: PredecessorGap[],
   before: PredecessorGap[],
@@ -472,12 +488,7 @@ function mergerFindings(
   reports: UnitYear[],
   formerUnits: Unit[] | undefined,
 ): Finding[] {
-  const names = (g: PredecessorGap): MergerNames & { name?: string } => {
-    const former = formerUnits?.find((u) => u.code === g.code);
-    const r = g.report ?? reports.find((x) => x.unitCode === g.code);
-    const known = former ?? (r ? { name: r.unitName, kind: r.unitKind } : null);
-    return { ...mergerNames(known, g.code, g.unit), ...(known ? { name: known.name } : {}) };
-  };
+  const names = (g: PredecessorGap) => gapNames(g, reports, formerUnits);
   const finding = (g: PredecessorGap, code: string, message: (m: MergerNames) => string): Finding => {
     const m = names(g);
     return {
@@ -541,16 +552,28 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
     });
   }
   let incomplete: Map<string, number[]> | undefined;
+  // Per merged unit, the old units whose empty months of the period make it incomplete.
+  let formerGaps: Map<string, { name: string; months: number[] }[]> | undefined;
+  const partialLastYear = new Set<string>();
   if (gapsNow.length || gapsBefore.length) {
-    made.push(...mergerFindings(gapsNow, gapsBefore, period, [...rawCurrent, ...rawPrevious], input.formerUnits));
+    const raw = [...rawCurrent, ...rawPrevious];
+    made.push(...mergerFindings(gapsNow, gapsBefore, period, raw, input.formerUnits));
     // This year's empty months of the period are not complete for the merged unit.
     const inPeriod = new Set(periodMonths(period));
     incomplete = new Map();
+    formerGaps = new Map();
     for (const g of gapsNow) {
       const list = incomplete.get(g.unit.code) ?? [];
-      for (const m of g.months) if (inPeriod.has(m) && !list.includes(m)) list.push(m);
+      const months = g.months.filter((m) => inPeriod.has(m));
+      for (const m of months) if (!list.includes(m)) list.push(m);
       incomplete.set(g.unit.code, list);
+      if (!months.length) continue;
+      const gaps = formerGaps.get(g.unit.code) ?? [];
+      gaps.push({ name: gapNames(g, raw, input.formerUnits).oldShort, months });
+      formerGaps.set(g.unit.code, gaps);
     }
+    // Last year's: "so cùng kỳ" of these units lacks an old unit's months of the period.
+    for (const g of gapsBefore) if (g.months.some((m) => inPeriod.has(m))) partialLastYear.add(g.unit.code);
   }
   const now = byUnitCode(current);
   const before = byUnitCode(previous);
@@ -786,13 +809,27 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
   }
 
   const completeness = completenessOfSorted(current, units, period, settings, { today: runDate, incomplete });
-  // Units with figures in the period last year that have not reported it this year: every
-  // "so cùng kỳ" compares a total with them against one without them (the narrative says so).
+  if (formerGaps)
+    for (const row of completeness.rows) {
+      const gaps = formerGaps.get(row.unitCode);
+      if (gaps) row.formerGaps = gaps;
+    }
+  // Units with figures in the period last year that have not reported it (in full) this year:
+  // every "so cùng kỳ" compares a total with them against one without them (the narrative says
+  // so). And the other way round: units with figures now but none (or not all, an old unit
+  // missing) in the same months last year, once some unit has last year's figures to compare.
   const lastYearOnly: string[] = [];
+  const thisYearOnly: string[] = [];
+  const lastYearPartial: string[] = [];
+  let anyLastYear = false;
   for (const row of completeness.rows) {
-    if (row.status !== 'missing') continue;
     const r = before.get(row.unitCode);
-    if (r && months.some((m) => hasData(r, m))) lastYearOnly.push(row.unitCode);
+    const hadLastYear = r !== undefined && months.some((m) => hasData(r, m));
+    if (hadLastYear) anyLastYear = true;
+    if (row.status === 'missing') {
+      if (hadLastYear) lastYearOnly.push(row.unitCode);
+    } else if (!hadLastYear) thisYearOnly.push(row.unitCode);
+    else if (partialLastYear.has(row.unitCode)) lastYearPartial.push(row.unitCode);
   }
   return {
     period,
@@ -801,6 +838,8 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
     units,
     completeness,
     ...(lastYearOnly.length ? { lastYearOnly } : {}),
+    ...(anyLastYear && thisYearOnly.length ? { thisYearOnly } : {}),
+    ...(lastYearPartial.length ? { lastYearPartial } : {}),
     indicators,
     monthly,
     findings: sortFindings(made.length ? [...input.findings, ...made] : input.findings),

@@ -139,3 +139,30 @@ describe('compareUnits', () => {
     ]);
   });
 });
+
+describe('completeness of a quarter: each month against its own deadline', () => {
+  const Q3: Period = { type: 'quarter', year: 2018, index: 3 };
+  const months = (dates: Record<number, string>) =>
+    unitYear('chung-chai', 2018, { values: { TCD_LUOT: { 7: 1, 8: 1, 9: 1 } }, submitted: dates });
+  const status = (dates: Record<number, string>) =>
+    completeness(
+      [months(dates)],
+      UNITS.filter((u) => u.code === 'chung-chai'),
+      Q3,
+      SETTINGS,
+    ).rows[0].status;
+
+  it('July and August sent with September, before the quarter deadline, are late', () => {
+    // The quarter's deadline is September's (18/09/2018); July's was 17/07, August's 16/08.
+    expect(status({ 7: '2018-09-10', 8: '2018-09-10', 9: '2018-09-10' })).toBe('late');
+  });
+
+  it('each month sent by its own deadline is on time', () => {
+    expect(status({ 7: '2018-07-16', 8: '2018-08-16', 9: '2018-09-18' })).toBe('onTime');
+  });
+
+  it('the period deadline shown stays the quarter’s', () => {
+    const c = completeness([months({ 7: '2018-07-16', 8: '2018-08-16', 9: '2018-09-18' })], UNITS, Q3, SETTINGS);
+    expect(c.deadline).toBe('2018-09-18');
+  });
+});

@@ -2,7 +2,9 @@
  * Who reported, on time or late (DHIS2 "reporting rate" and "reporting rate on time").
  *
  * Per expected unit, each month of the period is
- *   - submitted on time: a submission date on or before the period's deadline;
+ *   - submitted on time: a submission date on or before that month's own deadline (communes
+ *     submit month by month: in a quarter's report, July sent in September is late, as it
+ *     was in July's report);
  *   - submitted late: a date after the deadline, OR no date but data in that month
  *     (a value, a note or an invalid entry — the commune did fill the sheet, it just
  *     did not write the date, so it cannot count as on time);
@@ -70,10 +72,13 @@ export function completenessOfSorted(
   options: CompletenessOptions = {},
 ): Completeness {
   const due = deadline(period, settings);
+  const months = periodMonths(period);
+  // Each month against its own deadline (the period's for a one-month period).
+  const dueOf =
+    months.length === 1 ? [due] : months.map((m) => deadline({ type: 'month', year: period.year, index: m }, settings));
   // No date is later than this when the run's date is not given.
   const today = options.today ?? '\uffff';
   const incomplete = options.incomplete;
-  const months = periodMonths(period);
   // Usually one report per unit (aggregate passes this year's): no list per code. That map may
   // hold a code's report of an earlier year, so the year is checked per unit below.
   let byCode = soleReportByCode(reports, period.year);
@@ -100,7 +105,7 @@ export function completenessOfSorted(
       const date = r?.submitted[m - 1] ?? null;
       if (lacking?.includes(m) || (date && date > today)) missingMonths.push(m);
       else if (date) {
-        if (date > due) late = true;
+        if (date > dueOf[i]) late = true;
         if (!submittedOn || date > submittedOn) submittedOn = date;
       } else if (r && hasData(r, m)) late = true;
       else missingMonths.push(m);

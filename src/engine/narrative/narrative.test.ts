@@ -27,7 +27,9 @@ describe('narrate: Mường Nhé, September 2018', () => {
 
   it('writes the whole narrative', () => {
     expect(text).toEqual([
-      'Đến ngày 20/09/2018, 9/11 xã đã gửi báo cáo (tỷ lệ 81,8%), 7 xã đúng hạn; chưa báo cáo: xã Nậm Vì, xã Pá Mỳ; nộp muộn: xã Huổi Lếch, xã Nậm Kè.',
+      'Đến ngày 20/09/2018, 9/11 xã đã gửi báo cáo (tỷ lệ 81,8%), 7 xã đúng hạn; chưa báo cáo: xã Nậm Vì, xã Pá Mỳ; nộp muộn: xã Huổi Lếch, xã Nậm Kè. ' +
+        // Seven communes of this fixture sent September 2018 but nothing for September 2017.
+        'Lưu ý: xã Huổi Lếch, xã Leng Su Sìn, xã Mường Toong và 4 đơn vị khác không có số liệu cùng kỳ năm trước, nên số tăng, giảm so cùng kỳ dưới đây chưa so sánh được đầy đủ.',
       'Hội Nông dân: Trong tháng 9/2018, toàn huyện có 12 ngày công làm đường liên thôn, liên bản, bằng cùng kỳ. ' +
         'Từ đầu năm đến nay, toàn huyện có 92 ngày công làm đường liên thôn, liên bản, giảm 8 ngày công so cùng kỳ. ' +
         'Đến nay, toàn huyện có 115 hộ nông dân sản xuất, kinh doanh giỏi các cấp, tăng 21 hộ so cùng kỳ. ' +
@@ -37,7 +39,7 @@ describe('narrate: Mường Nhé, September 2018', () => {
       'Tiếp công dân, tiếp nhận và giải quyết đơn thư: Trong tháng 9/2018, toàn huyện tiếp 27 lượt công dân, bằng cùng kỳ; ' +
         'tiếp nhận 10 đơn thư, tăng 6 đơn so cùng kỳ. ' +
         'Từ đầu năm đến nay, toàn huyện tiếp 27 lượt công dân, bằng cùng kỳ; tiếp nhận 50 đơn thư, tăng 21 đơn so cùng kỳ.',
-      'Khó khăn, vướng mắc, kiến nghị của các xã: Xã Chung Chải: Đường vào bản bị sạt lở; Xã Nậm Kè: Thiếu giáo viên.',
+      'Khó khăn, vướng mắc, kiến nghị của các xã: xã Chung Chải: Đường vào bản bị sạt lở; xã Nậm Kè: Thiếu giáo viên.',
     ]);
   });
 
@@ -76,10 +78,10 @@ describe('narrate: other cases', () => {
       ),
     };
     const paragraph = narrate(withTwin, CATALOGUE).find((p) => p.includes('Xã Lạ'));
-    expect(paragraph).toContain(`Xã Sau Cùng: ${cleanNote(first.text)};`);
+    expect(paragraph).toContain(`xã Sau Cùng: ${cleanNote(first.text)};`);
     expect(paragraph).toContain(`Xã Lạ: ${cleanNote(first.text)}.`);
-    expect(paragraph).not.toContain(`Xã ${original?.name}:`);
-    expect(narrative.join(' ')).toContain(`Xã ${original?.name}:`);
+    expect(paragraph).not.toContain(`xã ${original?.name}:`);
+    expect(narrative.join(' ')).toContain(`xã ${original?.name}:`);
   });
 
   it('writes one sentence per group when the period starts in January', () => {
@@ -95,8 +97,12 @@ describe('narrate: other cases', () => {
     expect(q.narrative[0]).toContain('chưa báo cáo: xã Chung Chải (thiếu tháng 7), xã Huổi Lếch (thiếu tháng 7),');
     expect(q.narrative[0]).toContain('xã Pá Mỳ, xã Quảng Lâm (thiếu tháng 7, 8)');
     expect(q.narrative).toContain(
-      'Khó khăn, vướng mắc, kiến nghị của các xã: Xã Chung Chải (tháng 9): Đường vào bản bị sạt lở; ' +
-        'Xã Mường Nhé (tháng 8): Ý kiến tháng 8, không thuộc kỳ này; Xã Nậm Kè (tháng 9): Thiếu giáo viên.',
+      'Khó khăn, vướng mắc, kiến nghị của các xã: xã Chung Chải (tháng 9): Đường vào bản bị sạt lở; ' +
+        'xã Mường Nhé (tháng 8): Ý kiến tháng 8, không thuộc kỳ này; xã Nậm Kè (tháng 9): Thiếu giáo viên.',
+    );
+    // Chung Chải and Mường Nhé sent part of the quarter: not "chưa có số liệu" of the whole of it.
+    expect(q.narrative[0]).toContain(
+      'Lưu ý: xã Chung Chải và xã Mường Nhé có số liệu cùng kỳ năm trước nhưng chưa có đủ số liệu quý III/2018,',
     );
     // The invalid cells left out are said by each rendering's data-quality line, not twice.
     expect(q.excludedCells).toBe(3);
@@ -117,7 +123,8 @@ describe('narrate: other cases', () => {
     ]);
     const sep = summary(SEP, current, previous, units);
     expect(sep.narrative).toEqual([
-      'Đến ngày 20/09/2018, 2/2 xã đã gửi báo cáo (tỷ lệ 100%), 2 xã đúng hạn.',
+      'Đến ngày 20/09/2018, 2/2 xã đã gửi báo cáo (tỷ lệ 100%), 2 xã đúng hạn. ' +
+        'Lưu ý: xã B không có số liệu cùng kỳ năm trước, nên số tăng, giảm so cùng kỳ dưới đây chưa so sánh được đầy đủ.',
       'Đoàn Thanh niên: Từ đầu năm đến nay, toàn huyện trao 750 suất quà; 0 kiện mì tôm, giảm 40 kiện so cùng kỳ.',
     ]);
   });
@@ -360,5 +367,49 @@ describe('cleanNote', () => {
       for (const text of [`a${String.fromCharCode(c)}b`, `a${String.fromCharCode(c)}`])
         if (cleanNote(text) !== byRegex(text)) throw new Error(`U+${c.toString(16)}`);
     }
+  });
+});
+
+describe('notes that say nothing, and many notes', () => {
+  it('leaves out "Không", "0", "-" and the like, and keeps real notes that start so', () => {
+    for (const t of [
+      'Không',
+      'không.',
+      ' KHÔNG CÓ ',
+      'Không có ý kiến',
+      'không có kiến nghị',
+      'Ko',
+      '0',
+      '-',
+      '—',
+      'x',
+    ])
+      expect(cleanNote(t)).toBe('');
+    expect(cleanNote('Không có nước sạch cho 3 bản.')).toBe('Không có nước sạch cho 3 bản');
+    expect(cleanNote('Chưa có kinh phí sửa đường')).toBe('Chưa có kinh phí sửa đường');
+  });
+
+  it('counts the units instead of quoting them when more than 10 wrote one', () => {
+    const { narrative, ...core } = summary();
+    const notes = core.indicators.find((i) => i.kind === 'note');
+    if (!notes) throw new Error('no note indicator in the fixture');
+    const many = core.units.map((u, i) => ({
+      unitCode: u.code,
+      unitName: u.name,
+      month: 9,
+      text: `Ý kiến số ${i + 1}`,
+    }));
+    const withMany = { ...core, indicators: core.indicators.map((i) => (i === notes ? { ...i, notes: many } : i)) };
+    expect(many.length).toBe(11);
+    const text = narrate(withMany, CATALOGUE).at(-1);
+    expect(text).toBe(
+      `${notes.label} của các xã: 11 xã có ý kiến, xem danh sách đầy đủ ở mục "Khó khăn, vướng mắc, kiến nghị của cơ sở".`,
+    );
+    // Ten are still quoted, each unit named as in a sentence.
+    const ten = {
+      ...core,
+      indicators: core.indicators.map((i) => (i === notes ? { ...i, notes: many.slice(0, 10) } : i)),
+    };
+    expect(narrate(ten, CATALOGUE).at(-1)).toContain('xã Chung Chải: Ý kiến số 1;');
   });
 });

@@ -16,7 +16,6 @@ import { NARRATIVE_TEXT as T } from '../../messages/vi/narrative';
 import { unitFigures } from '../aggregate/unit-figures';
 import { localDateOf } from '../periods/cutoff';
 import { isYearToDate, periodLabel, periodMonths } from '../periods/period';
-import { unitDisplayName } from '../sheet/layout';
 import { formatDateVi, formatNumberVi, formatPercentVi, formatQuantity } from '../text/format';
 import type { Catalogue, Indicator, IndicatorSummary, Summary, Unit } from '../types';
 
@@ -47,7 +46,7 @@ function completenessParagraph(s: SummaryCore): string {
   const unreadable = new Set(s.unreadableUnits);
   // Named with their kind: "Mường Nhé" alone could be the huyện as well as the xã. Only the few
   // units named are looked up; a later unit of the same code wins, as in notesParagraph.
-  const named = new Set<string>(s.lastYearOnly ?? []);
+  const named = new Set<string>([...(s.lastYearOnly ?? []), ...(s.thisYearOnly ?? []), ...(s.lastYearPartial ?? [])]);
   for (const r of c.rows) if (r.status === 'missing' || r.status === 'late') named.add(r.unitCode);
   const unitOf = new Map<string, Unit>();
   for (let i = 0; i < s.units.length; i++) if (named.has(s.units[i].code)) unitOf.set(s.units[i].code, s.units[i]);
@@ -55,22 +54,52 @@ function completenessParagraph(s: SummaryCore): string {
     const unit = unitOf.get(r.unitCode);
     return unit ? unitInSentence(unit) : r.unitName;
   };
-  const missing = c.rows
-    .filter((r) => r.status === 'missing' && !unreadable.has(r.unitCode))
+  const periodLength = periodMonths(s.period).length;
+  // A merged unit's months missing only because an old unit left them empty: the unit did send
+  // its own reports, so it is named apart, with whose months its figures lack.
+  const ownMonths = (r: (typeof c.rows)[number]) =>
+    r.formerGaps ? r.missingMonths.filter((m) => !r.formerGaps?.some((g) => g.months.includes(m))) : r.missingMonths;
+  const formerList = (r: (typeof c.rows)[number]) =>
+    (r.formerGaps ?? []).map((g) => T.formerMonths(g.name, g.months.join(', '))).join('; ');
+  const missingRows = c.rows.filter((r) => r.status === 'missing' && !unreadable.has(r.unitCode));
+  const missing = missingRows
+    .filter((r) => ownMonths(r).length > 0)
     .map((r) => {
-      const partial = multiMonth && r.missingMonths.length < periodMonths(s.period).length;
-      return partial ? `${nameOf(r)} (${T.missingMonths(r.missingMonths.join(', '))})` : nameOf(r);
+      const own = ownMonths(r);
+      const said: string[] = [];
+      if (multiMonth && own.length < periodLength) said.push(T.missingMonths(own.join(', ')));
+      if (r.formerGaps) said.push(T.formerPart(formerList(r)));
+      return said.length ? `${nameOf(r)} (${said.join('; ')})` : nameOf(r);
     });
+  const former = missingRows.filter((r) => ownMonths(r).length === 0).map((r) => `${nameOf(r)} (${formerList(r)})`);
   const late = c.rows.filter((r) => r.status === 'late').map(nameOf);
   const unread = c.rows.filter((r) => r.status === 'missing' && unreadable.has(r.unitCode)).map(nameOf);
   if (missing.length) text += `; ${T.notReported(missing.join(', '))}`;
+  if (former.length) text += `; ${T.formerIncomplete(former.join(', '))}`;
   if (unread.length) text += `; ${T.unreadable(unread.join(', '))}`;
   if (late.length) text += `; ${T.late(late.join(', '))}`;
-  const lastYearOnly = (s.lastYearOnly ?? []).map((code) => {
+  const sentenceName = (code: string) => {
     const unit = unitOf.get(code);
     return unit ? unitInSentence(unit) : code;
-  });
-  const caveat = lastYearOnly.length ? ` ${T.comparedWithout(lastYearOnly.join(', '), periodLabel(s.period))}` : '';
+  };
+  // Units without a month of the period at all, and those with some (or an old unit's missing).
+  const rowOf = new Map<string, (typeof c.rows)[number]>();
+  if (s.lastYearOnly?.length) for (const r of c.rows) rowOf.set(r.unitCode, r);
+  const none: string[] = [];
+  const partial: string[] = [];
+  for (const code of s.lastYearOnly ?? []) {
+    const r = rowOf.get(code);
+    const some =
+      r !== undefined && (r.missingMonths.length < periodLength || ownMonths(r).length < r.missingMonths.length);
+    (some ? partial : none).push(sentenceName(code));
+  }
+  const label = periodLabel(s.period);
+  const clauses: string[] = [];
+  if (none.length) clauses.push(T.onlyLastYear(listNames(none), label));
+  if (partial.length) clauses.push(T.partlyThisYear(listNames(partial), label));
+  if (s.thisYearOnly?.length) clauses.push(T.onlyThisYear(listNames(s.thisYearOnly.map(sentenceName))));
+  if (s.lastYearPartial?.length) clauses.push(T.formerLastYear(listNames(s.lastYearPartial.map(sentenceName))));
+  const caveat = clauses.length ? ` ${T.comparedWithout(clauses)}` : '';
   return `${text}.${caveat}`;
 }
 
@@ -282,18 +311,28 @@ function listNames(names: string[]): string {
   const shown = names.slice(0, CARRIED_NAMES);
   const rest = names.length - shown.length;
   if (rest > 0) return `${shown.join(', ')} ${T.andOthers(rest)}`;
-  return shown.length > 1 ? `${shown.slice(0, -1).join(', ')} và ${shown[shown.length - 1]}` : shown[0];
+  return shown.length > 1 ? `${shown.slice(0, -1).join(', ')} và ${shown[shown.length - 1]}` : (shown[0] ?? '');
 }
 const CARRIED_NAMES = 3;
 
 /** Single spaces, trimmed, without trailing punctuation (. ; ,). */
 export function cleanNote(text: string): string {
-  if (isCleanNote(text)) return text;
-  return text
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/[\s.;,]+$/, '');
+  const clean = isCleanNote(text)
+    ? text
+    : text
+        .replace(/\s+/g, ' ')
+        .trim()
+        .replace(/[\s.;,]+$/, '');
+  // "Không", "0", "-": the commune had nothing to say; not a difficulty to report upward.
+  return clean.length <= 24 && NOTHING_TO_SAY.test(clean.normalize('NFC')) ? '' : clean;
 }
+
+/** Units with a note beyond which the narrative counts them instead of quoting them. */
+export const MAX_NOTED_UNITS = 10;
+
+/** A note that says there is nothing: "Không", "không có", "Không có ý kiến", "0", "-", "x". */
+const NOTHING_TO_SAY =
+  /^(?:(?:không|ko|k|chưa)(?: có)?(?: (?:gì|ý kiến|kiến nghị|khó khăn|vướng mắc|đề xuất))?|0|-+|–|—|x|\/|n\/a)$/i;
 
 /**
  * What cleanNote changes: whitespace other than a single space, spaces at either end, a double
@@ -320,9 +359,13 @@ function notesParagraph(ind: Indicator, sum: IndicatorSummary, s: SummaryCore): 
   for (const n of notes) noted.add(n.unitCode);
   const unitOf = new Map<string, (typeof s.units)[number]>();
   for (let i = 0; i < s.units.length; i++) if (noted.has(s.units[i].code)) unitOf.set(s.units[i].code, s.units[i]);
+  // Many notes make one paragraph taller than the rest of the report: every rendering lists them
+  // all in their own section, so the narrative then only says how many units wrote one.
+  if (noted.size > MAX_NOTED_UNITS)
+    return T.manyNotes(T.notesOf(ind.label, unitsNoun(s.units)), noted.size, unitsNoun(s.units));
   const parts = notes.map((n) => {
     const unit = unitOf.get(n.unitCode);
-    const name = unit ? unitDisplayName(unit) : n.unitName;
+    const name = unit ? unitInSentence(unit) : n.unitName;
     return `${name}${multiMonth ? ` (${T.month(n.month)})` : ''}: ${n.text}`;
   });
   return `${T.notesOf(ind.label, unitsNoun(s.units))}: ${parts.join('; ')}.`;

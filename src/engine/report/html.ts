@@ -19,6 +19,7 @@ import {
   findingCounts,
   findingText,
   headingLines,
+  isStock,
   keyIndicators,
   localTimestamp,
   MAIL_FINDINGS,
@@ -86,7 +87,7 @@ function keyFiguresTable(summary: Summary, catalogue: Catalogue): string {
       (i) =>
         `<tr><td style="${S.td}">${e(i.label)}</td>` +
         `<td style="${S.num}">${e(quantity(i.period, i.unit))}</td>` +
-        `<td style="${S.num}">${e(quantity(i.ytd, i.unit))}</td>` +
+        `<td style="${S.num}">${e(quantity(i.ytd, i.unit))}${isStock(catalogue, i.code) && i.ytd !== null ? `<br><span style="${S.small}">${e(T.soFar)}</span>` : ''}</td>` +
         `<td style="${S.num}">${e(compareText(i.ytdChange, i.ytdChangePct, i.unit, i.lastYearYtdFrom))}</td></tr>`,
     )
     .join('');

@@ -157,3 +157,44 @@ describe('findingText', () => {
     expect(findingText(whole)).toBe(f.message);
   });
 });
+
+describe('key figures and notes in the e-mail', () => {
+  it('says "bằng cùng kỳ" for a difference shown as 0, not "tăng 0"', () => {
+    expect(compareText(0.003, 0.0001, 'triệu đồng')).toBe(compareText(0, 0, 'triệu đồng'));
+    expect(compareText(0.5, 0.1, 'triệu đồng')).toContain('tăng 0,5 triệu đồng');
+  });
+
+  it('calls a stock’s year-to-date figure "đến nay", a flow’s "từ đầu năm"', () => {
+    const text = renderTextReport(fixtureSummary(), catalogue);
+    const stock = catalogue.indicators.find((i) => i.key && i.overMonths === 'last');
+    const flow = catalogue.indicators.find((i) => i.key && i.overMonths === 'sum');
+    if (!stock || !flow) throw new Error('fixture needs a key stock and a key flow');
+    expect(text).toMatch(new RegExp(`- ${stock.label.replace(/[()]/g, '\\$&')}: [^\\n]*; đến nay: `));
+    expect(text).toMatch(new RegExp(`- ${flow.label.replace(/[()"]/g, '\\$&')}: [^\\n]*; từ đầu năm: `));
+  });
+
+  it('quotes notes tidied, each ending with one full stop, and leaves out "Không"', () => {
+    const s = fixtureSummary();
+    const notes = s.indicators.find((i) => i.kind === 'note');
+    if (!notes) throw new Error('no note indicator');
+    const withNotes = {
+      ...s,
+      indicators: s.indicators.map((i) =>
+        i === notes
+          ? {
+              ...i,
+              notes: [
+                { unitCode: 'chung-chai', unitName: 'Chung Chải', month: 9, text: '  Thiếu   giáo viên ' },
+                { unitCode: 'nam-ke', unitName: 'Nậm Kè', month: 9, text: 'Không' },
+                { unitCode: 'pa-my', unitName: 'Pá Mỳ', month: 9, text: 'Cần hỗ trợ?' },
+              ],
+            }
+          : i,
+      ),
+    } as Summary;
+    const text = renderTextReport(withNotes, catalogue);
+    expect(text).toContain('- Xã Chung Chải (tháng 9): Thiếu giáo viên.\n');
+    expect(text).toContain('- Xã Pá Mỳ (tháng 9): Cần hỗ trợ?\n');
+    expect(text).not.toContain('Xã Nậm Kè (tháng 9)');
+  });
+});

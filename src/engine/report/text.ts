@@ -6,6 +6,7 @@
  */
 import { REPORT_TEXT as T } from '../../messages/vi/report';
 import { unitFigures } from '../aggregate/unit-figures';
+import { cleanNote } from '../narrative/narrative';
 import { dataWindow, localDateOf, offsetMinutes } from '../periods/cutoff';
 import { periodLabel } from '../periods/period';
 import { unitDisplayName } from '../sheet/layout';
@@ -64,6 +65,11 @@ const numeric = (i: IndicatorSummary) => i.kind !== 'note';
  * Key indicators (catalogue `key: true`) in catalogue order; if the catalogue marks
  * none, the first five numeric indicators.
  */
+/** Whether an indicator is a stock (its latest month counts): its year-to-date figure is a level "đến nay". */
+export function isStock(catalogue: Catalogue, code: string): boolean {
+  return catalogue.indicators.some((i) => i.code === code && i.overMonths === 'last');
+}
+
 export function keyIndicators(summary: Summary, catalogue: Catalogue): IndicatorSummary[] {
   const keys = new Set(catalogue.indicators.filter((i) => i.key).map((i) => i.code));
   const picked = summary.indicators.filter((i) => numeric(i) && keys.has(i.code));
@@ -111,7 +117,8 @@ export function quantity(v: number | null, unit: string): string {
  */
 export function compareText(change: number | null, pct: number | null, unit: string, from?: number): string {
   if (change === null) return from ? T.notComparedFrom(from) : T.noComparison;
-  if (change === 0) return T.same;
+  // A difference shown as 0 (0,003 triệu đồng) is no "tăng 0".
+  if (formatNumberVi(Math.abs(change)) === '0') return T.same;
   const q = formatQuantity(Math.abs(change), unit);
   const p = pct === null ? null : formatPercentVi(Math.abs(pct));
   return change > 0 ? T.up(q, p) : T.down(q, p);
@@ -167,8 +174,17 @@ export function noteLines(summary: Summary): string[] {
   const out: string[] = [];
   for (const ind of summary.indicators) {
     for (const n of ind.notes ?? []) {
-      const text = n.text.trim();
-      if (text) out.push(T.noteLine(unitLabel(summary, n.unitCode, n.unitName), n.month, text));
+      // As the narrative quotes them: spaces tidied, "Không" and the like left out.
+      const text = cleanNote(n.text);
+      // One full stop at the end, as typed or not (not after "?", "!" or a bracket).
+      if (text)
+        out.push(
+          T.noteLine(
+            unitLabel(summary, n.unitCode, n.unitName),
+            n.month,
+            /[\p{L}\p{N}]$/u.test(text) ? `${text}.` : text,
+          ),
+        );
     }
   }
   return out;
@@ -213,6 +229,7 @@ export function renderTextReport(summary: Summary, catalogue: Catalogue, options
           quantity(i.period, i.unit),
           quantity(i.ytd, i.unit),
           compareText(i.ytdChange, i.ytdChangePct, i.unit, i.lastYearYtdFrom),
+          isStock(catalogue, i.code),
         ),
       ),
     ),

@@ -100,6 +100,26 @@ export function monthList(months: readonly number[]): string {
   return parts.join(', ');
 }
 
+/** Where a sheet's names point to a unit: its "Đơn vị" cell, its sheet name, its file name. */
+export type NamedBy = 'name' | 'sheet' | 'file';
+
+const NAMED_BY: Record<NamedBy, string> = { name: 'ô "Đơn vị"', sheet: 'tên trang', file: 'tên tệp' };
+
+/** 'ô "Đơn vị" và tên trang' */
+function namedBy(by: readonly NamedBy[]): string {
+  const parts = by.map((b) => NAMED_BY[b]);
+  return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} và ${parts.at(-1)}` : (parts[0] ?? 'tên đơn vị');
+}
+
+/** "Xã Chung Chải, trang "Chung Chải 2018", ô C3": a unit's sheet named too (where() names only the unit). */
+function unitSheetCell(w: Where): string {
+  if (!w.unit) return where(w);
+  return [w.unit, w.sheet ? `trang "${w.sheet}"` : '', w.cell ? `ô ${w.cell}` : ''].filter(Boolean).join(', ');
+}
+
+/** The unit code's cell, inside a sentence. */
+const codeCell = (cell: string | undefined) => (cell ? `ô ${cell}` : 'ô "Mã đơn vị"');
+
 /** The old Vietnamese codes, as people know them: by Unikey's name and the fonts that use them. */
 const LEGACY_CODE = { tcvn3: 'bảng mã TCVN3 (phông .VnTime)', vni: 'bảng mã VNI (phông VNI-Times)' } as const;
 
@@ -187,6 +207,37 @@ export const FINDING_TEXT = {
     `${m.oldShort} (đơn vị cũ, mã ${oldCode}) cùng tên, nên không rõ đây là báo cáo của đơn vị nào; ` +
     `trang${year === null ? '' : ` năm ${year}`} này đã được tính là của ${m.oldShort}. Nếu đúng, hãy ghi mã ` +
     `"${oldCode}" vào ô "Mã đơn vị"; nếu là báo cáo của ${m.unit} (mới), hãy ghi mã "${newCode}"`,
+  /**
+   * "Mã đơn vị" holds a code in no list (corrected in the list after the sheet was made) and the
+   * sheet's names designate one unit, which has no other sheet: read as that unit's.
+   */
+  unitCodeOutdated: (w: Where, typed: string, code: string, unit: string, by: readonly NamedBy[]) =>
+    `${unitSheetCell(w)}: mã đơn vị "${typed}" không có trong danh sách đơn vị (mã của ${unit} là "${code}"); ` +
+    `trang này vẫn được tính là báo cáo của ${unit} vì ${namedBy(by)} chỉ tới ${unit}. Hãy sửa ${codeCell(w.cell)} ` +
+    `thành "${code}" (trên Google Sheets: chạy Dân vận › Tạo mẫu báo cáo cho xã, ô này được sửa tự động)`,
+  /** The same, but the sheet's names designate several units (or a name fits several): nobody's. */
+  unitCodeNotListed: (
+    w: Where,
+    typed: string,
+    units: readonly { code: string; display: string }[],
+    by: readonly NamedBy[],
+  ) =>
+    `${where(w)}: mã đơn vị "${typed}" không có trong danh sách đơn vị, mà theo ${namedBy(by)} thì trang này có thể ` +
+    `là báo cáo của ${units.map((u) => `${u.display || 'đơn vị cũ'} (mã "${u.code}")`).join(' hoặc ')}, không rõ ` +
+    `của đơn vị nào; số liệu của trang này không được tổng hợp. Hãy ghi đúng mã đơn vị vào ${codeCell(w.cell)} ` +
+    '(và sửa ô "Đơn vị" hay tên trang nếu ghi nhầm)',
+  /** A sheet that unitCodeOutdated would read as `unit`'s, while `kept` is that unit's sheet with its own code. */
+  unitCodeNotListedTaken: (w: Where, typed: string, code: string, unit: string, year: number, kept: string) =>
+    `${unitSheetCell(w)}: mã đơn vị "${typed}" không có trong danh sách đơn vị; tên đơn vị chỉ tới ${unit} ` +
+    `(mã "${code}"), nhưng ${unit} đã có báo cáo năm ${year} ghi đúng mã ở ${kept}, nên số liệu của trang này ` +
+    `không được tổng hợp. Nếu trang này mới là báo cáo đúng, hãy ghi "${code}" vào ${codeCell(w.cell)} và xóa ` +
+    `(hoặc sửa mã) ${kept}`,
+  /** Several sheets that unitCodeOutdated would read as `unit`'s, none with its code: none is read. */
+  unitCodeNotListedTwice: (w: Where, typed: string, code: string, unit: string, year: number, others: string[]) =>
+    `${unitSheetCell(w)}: mã đơn vị "${typed}" không có trong danh sách đơn vị; tên đơn vị chỉ tới ${unit} ` +
+    `(mã "${code}"), nhưng ${others.join(', ')} cũng ghi tên ${unit} năm ${year} mà không có mã đúng, nên không ` +
+    `biết trang nào là báo cáo của ${unit}; số liệu của các trang này không được tổng hợp. Hãy ghi "${code}" vào ` +
+    'ô "Mã đơn vị" của trang đúng',
   unitMismatch: (w: Where, byCode: string, byName: string) =>
     `${where(w)}: ô "Mã đơn vị" là của ${byCode} nhưng ô "Đơn vị" ghi ${byName}; đã lấy theo mã đơn vị`,
   noYear: (w: Where, assumed: number | null) =>
@@ -206,6 +257,10 @@ export const FINDING_TEXT = {
     ` — vì ở ${dropped} ô "Mã đơn vị" và ô "Đơn vị" ghi hai đơn vị khác nhau (có thể gõ nhầm mã đơn vị), còn ở ${kept} hai ô này khớp nhau`,
   unitMissing: (unit: string, year: number) => `${unit}: chưa có trang báo cáo năm ${year}`,
   /** A unit without a report while a sheet names it in "Đơn vị" under another unit's code. */
+  /** A unit without a report while sheets name it under a unit code in no list (not read: see their errors). */
+  unitMissingCodeNotListed: (unit: string, year: number, sheets: string[]) =>
+    `${unit}: chưa có báo cáo năm ${year} được tính — theo tên, ${sheets.join(', ')} có thể là báo cáo của ${unit}, ` +
+    'nhưng ô "Mã đơn vị" ghi mã không có trong danh sách đơn vị nên chưa được tổng hợp (xem lỗi của trang đó)',
   unitMissingNamedElsewhere: (unit: string, year: number, sheet: string, coded: string) =>
     `${unit}: chưa có báo cáo năm ${year} được tính — ${sheet} ghi tên ${unit} nhưng ô "Mã đơn vị" là mã của ${coded}, ` +
     `nên được đọc là của ${coded}; hãy sửa ô "Mã đơn vị" trong trang đó`,
@@ -244,6 +299,9 @@ export const FINDING_TEXT = {
   /** Figures in a month without its submission date: counted as late (also a month unlocked to be corrected). */
   undatedMonth: (w: Where) =>
     `${where({ ...w, indicator: SUBMITTED_DATE })}: tháng ${w.month} có số liệu nhưng chưa có ngày nộp, nên được tính là nộp muộn; nếu tháng này đã được mở khóa để sửa, hãy nộp lại khi sửa xong (Dân vận › Nộp báo cáo tháng…), nếu không hãy ghi ngày nộp`,
+  /** A submission date for a month with no figure, note or entry at all: likely typed ahead, or figures forgotten. */
+  datedEmptyMonth: (w: Where, date: string) =>
+    `${where({ ...w, indicator: SUBMITTED_DATE })}: có ngày nộp ${date} nhưng tháng ${w.month} chưa có số liệu nào; vẫn tính là đã nộp. Nếu chưa nhập, hãy nhập số liệu (ghi 0 nếu tháng này không có hoạt động)`,
   /** A submission date before the month's data period ends: likely copied from the month before. */
   submittedBeforePeriodEnd: (w: Where, date: string, end: string) =>
     `${where({ ...w, indicator: SUBMITTED_DATE })}: ngày nộp ${date} sớm hơn ngày chốt số liệu tháng ${w.month} (${end}), có lẽ chép từ tháng trước; vẫn tính là đã nộp, hãy kiểm tra lại ngày nộp`,

@@ -16,9 +16,29 @@ export const NARRATIVE_TEXT = {
   yearToDate: 'Từ đầu năm đến nay',
   /** Stocks (cumulative indicators) are "so far" figures. */
   soFar: 'Đến nay',
-  /** After the completeness sentence: units in last year's figures, not yet in this year's. */
-  comparedWithout: (names: string, label: string) =>
-    `Lưu ý: ${names} có số liệu cùng kỳ năm trước nhưng chưa có số liệu ${label}, nên số tăng, giảm so cùng kỳ dưới đây chưa so sánh được đầy đủ.`,
+  /** After a merged unit's name: the old units whose months it lacks, "Na Cô Sa tháng 1, 2". */
+  formerMonths: (name: string, months: string) => `${name} tháng ${months}`,
+  /** Inside the brackets after a merged unit's name: "đơn vị cũ thiếu: Nậm Vì tháng 1, 2". */
+  formerPart: (olds: string) => `đơn vị cũ thiếu: ${olds}`,
+  /** Clause of the completeness sentence: merged units that sent their own months, not all of their old units'. */
+  formerIncomplete: (names: string) => `thiếu số liệu của đơn vị cũ trước sáp nhập: ${names}`,
+  /**
+   * After the completeness sentence, one note on what "so cùng kỳ" compares, of the clauses below
+   * that apply: units in last year's figures, not (or not fully: some months missing) in this
+   * year's; units in this year's without last year's; merged units whose last year lacks an old unit.
+   */
+  comparedWithout: (clauses: string[]) =>
+    `Lưu ý: ${clauses.join('; ')}, nên số tăng, giảm so cùng kỳ dưới đây chưa so sánh được đầy đủ.`,
+  onlyLastYear: (names: string, label: string) =>
+    `${names} có số liệu cùng kỳ năm trước nhưng chưa có số liệu ${label}`,
+  partlyThisYear: (names: string, label: string) =>
+    `${names} có số liệu cùng kỳ năm trước nhưng chưa có đủ số liệu ${label}`,
+  onlyThisYear: (names: string) => `${names} không có số liệu cùng kỳ năm trước`,
+  formerLastYear: (names: string) =>
+    `số liệu cùng kỳ năm trước của ${names} chưa gồm đơn vị cũ chưa báo cáo trước sáp nhập`,
+  /** Instead of the notes themselves when many units wrote one: where the list is. */
+  manyNotes: (label: string, units: number, noun: string) =>
+    `${label}: ${units} ${noun} có ý kiến, xem danh sách đầy đủ ở mục "Khó khăn, vướng mắc, kiến nghị của cơ sở".`,
   /** After the "Đến nay" sentence: whose figures there are older than the period. */
   carriedStocks: (names: string, label: string) =>
     `Số đến nay gồm số đã báo cáo trước đó của ${names}, chưa có số liệu ${label}.`,

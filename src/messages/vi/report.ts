@@ -93,8 +93,10 @@ export const REPORT_TEXT = {
     `[Dân vận] Báo cáo ${periodLabel} – ${level} ${unitName}`,
   keyFiguresTitle: 'Chỉ tiêu chủ yếu',
   /** One key indicator in the plain-text e-mail: "- label: tháng 9/2018: 640 lượt; từ đầu năm: …; so cùng kỳ năm trước: …." */
-  keyFigureLine: (label: string, period: string, inPeriod: string, ytd: string, compared: string) =>
-    `- ${label}: ${period}: ${inPeriod}; từ đầu năm: ${ytd}; so cùng kỳ năm trước: ${compared}.`,
+  keyFigureLine: (label: string, period: string, inPeriod: string, ytd: string, compared: string, stock = false) =>
+    `- ${label}: ${period}: ${inPeriod}; ${stock ? 'đến nay' : 'từ đầu năm'}: ${ytd}; so cùng kỳ năm trước: ${compared}.`,
+  /** After a stock's (latest month counts) year-to-date figure in the key figures table: it is a level, not a sum. */
+  soFar: 'đến nay',
   completenessTitleMail: 'Tình hình gửi báo cáo',
   compareHeader: 'So cùng kỳ năm trước (từ đầu năm)',
   up: (quantity: string, pct: string | null) => `↑ tăng ${quantity}${pct ? ` (${pct})` : ''}`,
