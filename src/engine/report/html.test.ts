@@ -1,3 +1,6 @@
+import { syntheticUnits, unitSheet } from '../../../bench/gen';
+import { defaultCatalogue, defaultSettings } from '../catalogue/defaults';
+import { summarise } from '../pipeline';
 import type { Summary } from '../types';
 import { escapeHtml } from './escape';
 import { fixtureCatalogue, fixtureSummary } from './fixtures';
@@ -85,7 +88,7 @@ describe('renderHtmlReport', () => {
       'Hộ nông dân được công nhận sản xuất, kinh doanh giỏi các cấp (lũy kế) theo đơn vị, tháng 9/2018 (hộ)',
     );
     const widths = [
-      ...html.matchAll(/width="(\d+)%" style="width:\d+%;border-collapse:collapse;"><tr><td style="height:14px/g),
+      ...html.matchAll(/<table role="presentation" width="(\d+)%" cellpadding="0" cellspacing="0"><tr><td bgcolor=/g),
     ].map((m) => Number(m[1]));
     expect(widths).toHaveLength(10);
     expect(Math.max(...widths)).toBe(100);
@@ -194,5 +197,31 @@ describe('emailSubject', () => {
     const s = fixtureSummary();
     s.settings = { ...s.settings, aggregatingUnitName: 'Mường Nhé\r\nBcc: x@example.vn' };
     expect(emailSubject(s)).not.toMatch(/[\r\n]/);
+  });
+});
+
+describe('renderHtmlReport of a province', () => {
+  it('stays well under Gmail’s ~102 KB clipping size at 200 communes (the chart lists every one)', () => {
+    // bench/gen makes the same filled commune sheets the benchmark reads.
+    const catalogue = defaultCatalogue();
+    const units = syntheticUnits(200);
+    const workbooks = units.map((unit, i) => ({
+      source: `${unit.code}.xlsx`,
+      sheets: [2024, 2025].map((y) => unitSheet(catalogue, unit, i, y).input),
+    }));
+    const settings = { ...defaultSettings(), aggregatingUnitName: 'Điện Biên', level: 'tỉnh', scopeLabel: 'toàn tỉnh' };
+    const period = { type: 'month' as const, year: 2025, index: 9 };
+    const { summary } = summarise({
+      catalogue,
+      units,
+      settings,
+      period,
+      workbooks,
+      generatedAt: '2025-09-26T02:00:00Z',
+    });
+    const html = renderHtmlReport(summary, catalogue);
+    // Every commune is in the chart.
+    for (const u of units.slice(0, 5)) expect(html).toContain(u.name);
+    expect(Buffer.byteLength(html)).toBeLessThan(90_000);
   });
 });

@@ -61,10 +61,6 @@ const S = {
   // (1.000 has no space): on a phone the table then fits the screen.
   num: `padding:6px 8px;border:1px solid ${COLOR.border};vertical-align:top;text-align:right;`,
   small: `font-size:12px;color:${COLOR.muted};`,
-  barName: 'width:34%;padding:3px 8px 3px 0;font-size:13px;',
-  barCell: `width:52%;padding:3px 0;background-color:${COLOR.barTrack};`,
-  bar: `height:14px;line-height:14px;font-size:1px;background-color:${COLOR.bar};`,
-  barValue: 'width:14%;padding:3px 0 3px 8px;font-size:13px;text-align:right;white-space:nowrap;',
   button:
     `display:inline-block;padding:8px 16px;background-color:${COLOR.bar};color:#ffffff;` +
     'text-decoration:none;font-weight:bold;border-radius:4px;',
@@ -107,27 +103,32 @@ function completenessHtml(summary: Summary): string {
   return html;
 }
 
-/** Horizontal bars: one row per unit, bar width = value / largest value. */
+/**
+ * Horizontal bars: one row per unit, bar width = value / largest value. A province has 100+ rows
+ * and Gmail clips a message past about 102 KB, so a row is HTML attributes (bgcolor, width,
+ * cellpadding) rather than repeated inline styles: about 200 bytes plus the name, where it was 480.
+ * Column widths are given once, on the first row; the table's font applies to every cell.
+ */
 function barChart(summary: Summary, catalogue: Catalogue): string {
   const ind = chartIndicator(summary, catalogue);
   if (!ind) return '';
   const max = Math.max(...eachFigure(ind, (_code, _name, period) => period ?? 0));
   const rows = eachFigure(ind, (code, name, period) => ({ unitCode: code, unitName: name, period }))
-    .map((u) => {
-      const name = `<td style="${S.barName}">${e(unitLabel(summary, u.unitCode, u.unitName))}</td>`;
-      if (u.period === null) {
-        return `<tr>${name}<td style="${S.barCell}"></td><td style="${S.barValue}${S.small}font-style:italic;">${e(T.barMissing)}</td></tr>`;
-      }
+    .map((u, i) => {
+      const w = (pct: number) => (i === 0 ? ` width="${pct}%"` : '');
+      const name = `<td${w(34)}>${e(unitLabel(summary, u.unitCode, u.unitName))}</td>`;
+      if (u.period === null)
+        return `<tr>${name}<td${w(52)} bgcolor="${COLOR.barTrack}"></td><td${w(14)} align="right" nowrap style="${S.small}font-style:italic;">${e(T.barMissing)}</td></tr>`;
       const pct = u.period > 0 ? Math.max(1, Math.round((u.period / max) * 100)) : 0;
       const bar = pct
-        ? `<table role="presentation" cellpadding="0" cellspacing="0" width="${pct}%" style="width:${pct}%;border-collapse:collapse;"><tr><td style="${S.bar}">&nbsp;</td></tr></table>`
+        ? `<table role="presentation" width="${pct}%" cellpadding="0" cellspacing="0"><tr><td bgcolor="${COLOR.bar}" style="font-size:1px;line-height:14px;">&nbsp;</td></tr></table>`
         : '';
-      return `<tr>${name}<td style="${S.barCell}">${bar}</td><td style="${S.barValue}">${e(formatNumberVi(u.period))}</td></tr>`;
+      return `<tr>${name}<td${w(52)} bgcolor="${COLOR.barTrack}">${bar}</td><td${w(14)} align="right" nowrap>${e(formatNumberVi(u.period))}</td></tr>`;
     })
     .join('');
   return section(
     T.barChartTitle(ind.label, periodLabel(summary.period), ind.unit),
-    `<table role="presentation" cellpadding="0" cellspacing="0" width="100%" style="${S.table}">${rows}</table>`,
+    `<table role="presentation" cellpadding="3" cellspacing="0" width="100%" style="${S.table}">${rows}</table>`,
   );
 }
 
