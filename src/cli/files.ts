@@ -17,13 +17,17 @@ function skipped(name: string): boolean {
 }
 
 /** Spreadsheets in other formats: not read, but named so nobody wonders where a commune went. */
-const OTHER_SHEETS = /\.(xls|xlsm|xlsb|ods|csv|numbers)$/i;
+const OTHER_SHEETS = /\.(xls|xlsb|ods|csv|numbers)$/i;
+/** Read as .xlsx: a macro-enabled workbook (.xlsm) is the same format with macros beside (never run). */
+const XLSX = /\.(xlsx|xlsm)$/i;
 
 interface Found {
   xlsx: string[];
   other: string[];
   /** Symbolic links whose target is missing. */
   broken: string[];
+  /** Folders that could not be listed (no permission). */
+  closed: string[];
   /** Real paths of the directories scanned, so a link back to a parent does not loop. */
   seen: Set<string>;
 }
@@ -37,7 +41,14 @@ function scan(dir: string, out: Found): void {
   }
   if (out.seen.has(real)) return;
   out.seen.add(real);
-  const entries = fs.readdirSync(dir, { withFileTypes: true });
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    // A folder without read permission (a USB stick's system folder): said, the rest read.
+    out.closed.push(dir);
+    return;
+  }
   for (const e of entries) {
     if (skipped(e.name) || e.name === 'node_modules') continue;
     const p = path.join(dir, e.name);
@@ -51,12 +62,12 @@ function scan(dir: string, out: Found): void {
         isFile = st.isFile();
       } catch {
         // Only links that look like reports are worth a word; a dangling link to anything else is not.
-        if (/\.xlsx$/i.test(e.name) || OTHER_SHEETS.test(e.name) || !path.extname(e.name)) out.broken.push(p);
+        if (XLSX.test(e.name) || OTHER_SHEETS.test(e.name) || !path.extname(e.name)) out.broken.push(p);
         continue;
       }
     }
     if (isDir) scan(p, out);
-    else if (isFile && /\.xlsx$/i.test(e.name)) out.xlsx.push(p);
+    else if (isFile && XLSX.test(e.name)) out.xlsx.push(p);
     else if (isFile && OTHER_SHEETS.test(e.name)) out.other.push(p);
   }
 }
@@ -78,6 +89,8 @@ export interface Collected {
   other: InputFile[];
   /** Symbolic links in the directories whose target is missing. */
   broken: InputFile[];
+  /** Folders that could not be listed (no permission): their files were not read. */
+  closed: InputFile[];
 }
 
 /** The real path, or the path itself when it cannot be resolved. */
@@ -91,7 +104,7 @@ function realOf(p: string): string {
 
 export function collect(args: string[], command: string, cwd = process.cwd()): Collected {
   if (args.length === 0) throw new UserError(T.noInputs(command), EXIT.usage);
-  const found: Found = { xlsx: [], other: [], broken: [], seen: new Set() };
+  const found: Found = { xlsx: [], other: [], broken: [], closed: [], seen: new Set() };
   for (const arg of args) {
     const abs = path.resolve(cwd, arg);
     let st: fs.Stats;
@@ -117,12 +130,14 @@ export function collect(args: string[], command: string, cwd = process.cwd()): C
   });
   const other = sorted(found.other);
   const broken = sorted(found.broken);
+  const closed = sorted(found.closed);
   if (files.length === 0) {
     const also = [
       ...(other.length ? [T.otherFormats(other.map((f) => f.display))] : []),
       ...(broken.length ? [T.brokenLinks(broken.map((f) => f.display))] : []),
+      ...closed.map((f) => T.closedFolder(f.display)),
     ];
     throw new UserError([T.noXlsxFound(args), ...also].join(' '), EXIT.input);
   }
-  return { files, other, broken };
+  return { files, other, broken, closed };
 }

@@ -18,7 +18,7 @@ export interface Inputs {
 }
 
 export async function readInputs(paths: string[], command: string, io: Io, forceProgress: boolean): Promise<Inputs> {
-  const { files, other, broken } = collect(paths, command, io.cwd);
+  const { files, other, broken, closed } = collect(paths, command, io.cwd);
   const progress = new Progress(files.length, forceProgress, io.stderr);
   const outcomes = await readWorkbooksParallel(files, { onProgress: (done) => progress.update(done) });
   progress.finish();
@@ -30,6 +30,14 @@ export async function readInputs(paths: string[], command: string, io: Io, force
   }
   for (const f of broken) {
     findings.push({ severity: 'warning', code: 'broken-link', file: f.display, message: T.brokenLink(f.display) });
+  }
+  for (const f of closed) {
+    findings.push({
+      severity: 'warning',
+      code: 'folder-unreadable',
+      file: f.display,
+      message: T.closedFolder(f.display),
+    });
   }
   for (const o of outcomes) {
     if (o.workbook) workbooks.push(o.workbook);

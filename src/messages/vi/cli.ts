@@ -170,6 +170,8 @@ export const CLI_TEXT = {
   brokenLinks: (files: string[]) =>
     `Có ${files.length} lối tắt (liên kết tượng trưng) trỏ tới tệp không còn nữa: ${files.slice(0, 5).join(', ')}${files.length > 5 ? ', …' : ''}.`,
   noneReadable: 'Không đọc được tệp báo cáo nào.',
+  closedFolder: (dir: string) =>
+    `Không mở được thư mục ${dir} (không có quyền đọc), nên các tệp trong đó không được đọc. Nếu có báo cáo trong đó, hãy chép chúng ra thư mục khác.`,
   otherFormats: (files: string[]) =>
     `Có ${files.length} tệp bảng tính dạng khác (${files.slice(0, 5).join(', ')}${files.length > 5 ? ', …' : ''}): hãy lưu lại dạng .xlsx.`,
   skippedFormat: (file: string) =>
