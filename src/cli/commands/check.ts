@@ -1,6 +1,7 @@
 /** `tonghop check FILE|DIR… [--json] [--year Y]`: findings in Vietnamese; exit 1 on errors. */
 import { submissionDateSlips } from '../../engine/aggregate/aggregate';
 import { todayIn } from '../../engine/periods/cutoff';
+import type { Finding } from '../../engine/types';
 import { checkWorkbooks } from '../../engine/validation/check';
 import { HELP, CLI_TEXT as T } from '../../messages/vi/cli';
 import { CONFIG_OPTIONS, HELP_OPTION, parse, parseYear } from '../args';
@@ -35,12 +36,19 @@ export async function runCheck(argv: string[], io: Io): Promise<number> {
     units: readerUnits(config),
     ...(year !== undefined ? { year } : {}),
   });
+  // With --year, only that year's sheets: the findings of other years' sheets (and the reader's
+  // "not the year asked" on them) are left out, as their reports are.
+  const otherYears = new Set<string>();
+  if (year !== undefined)
+    for (const r of result.reports) if (r.year !== year) otherYears.add(`${r.file ?? ''}\0${r.sheet}`);
+  const ofYear = (f: Finding) => !otherYears.has(`${f.file ?? ''}\0${f.sheet}`) && f.code !== 'wrong-year';
+  const reports = year === undefined ? result.reports : result.reports.filter((r) => r.year === year);
   const findings = bySeverity([
     ...configFindings(config),
     ...inputs.findings,
-    ...formulaFindings(inputs, result.reports),
-    ...result.findings,
-    ...submissionDateSlips(result.reports, config.settings, todayIn(config.settings.timeZone, now())),
+    ...formulaFindings(inputs, reports),
+    ...(year === undefined ? result.findings : result.findings.filter(ofYear)),
+    ...submissionDateSlips(reports, config.settings, todayIn(config.settings.timeZone, now())),
   ]);
   const counts = countFindings(findings);
   const noneReadable = inputs.workbooks.length === 0;
@@ -50,7 +58,7 @@ export async function runCheck(argv: string[], io: Io): Promise<number> {
     const json = {
       files: inputs.files.length,
       unreadableFiles: inputs.unreadable,
-      reports: result.reports.map((r) => ({
+      reports: reports.map((r) => ({
         unitCode: r.unitCode,
         unitName: r.unitName,
         year: r.year,
@@ -68,7 +76,7 @@ export async function runCheck(argv: string[], io: Io): Promise<number> {
 
   for (const f of findings) println(io.stdout, formatFinding(f));
   if (findings.length) println(io.stdout);
-  println(io.stdout, T.checkSummary(inputs.files.length, result.reports.length, counts.error, counts.warning));
+  println(io.stdout, T.checkSummary(inputs.files.length, reports.length, counts.error, counts.warning, year));
   if (noneReadable) throw new UserError(T.noneReadable, EXIT.input);
   println(io.stdout, counts.error > 0 ? T.checkHasErrors : T.checkOk);
   return code;

@@ -214,8 +214,10 @@ export const CLI_TEXT = {
 
   // ------------------------------------------------------------ findings
   severity: { error: 'LỖI', warning: 'CẢNH BÁO', info: 'THÔNG TIN' } as Record<string, string>,
-  checkSummary: (files: number, reports: number, errors: number, warnings: number) =>
-    `Đã kiểm tra ${files} tệp, ${reports} báo cáo: ${errors} lỗi, ${warnings} cảnh báo.`,
+  checkSummary: (files: number, reports: number, errors: number, warnings: number, year?: number) =>
+    year !== undefined && reports === 0
+      ? `Đã kiểm tra ${files} tệp: không có trang báo cáo nào của năm ${year}; ${errors} lỗi, ${warnings} cảnh báo.`
+      : `Đã kiểm tra ${files} tệp, ${reports} báo cáo${year !== undefined ? ` năm ${year}` : ''}: ${errors} lỗi, ${warnings} cảnh báo.`,
   checkOk: 'Không phát hiện lỗi.',
   checkHasErrors: 'Có lỗi: hãy sửa các ô nêu trên rồi kiểm tra lại.',
   findingsHeading: (errors: number, warnings: number) => `Lỗi và cảnh báo: ${errors} lỗi, ${warnings} cảnh báo`,
