@@ -59,11 +59,23 @@ function isDirectory(abs: string): boolean {
 }
 
 /** `mode`: the permissions to give the file (those of the file it replaces), else the default ones. */
+/** An existing file without any write permission bit (read-only in Explorer or by chmod a-w). */
+function isReadOnlyFile(abs: string): boolean {
+  try {
+    const st = fs.statSync(abs);
+    return st.isFile() && (st.mode & 0o222) === 0;
+  } catch {
+    return false;
+  }
+}
+
 export function writeOutput(file: string, data: string | Uint8Array, mode?: number): void {
   const abs = path.resolve(file);
   // Checked first: rename would fail only after the temporary file was written beside it.
   const shown = displayName(abs);
   if (isDirectory(abs)) throw new UserError(T.writeFailed(shown, T.writeDetail.isDirectory(shown)), EXIT.usage);
+  // The rename below would replace a file whatever its own mode: one marked read-only is kept.
+  if (isReadOnlyFile(abs)) throw new UserError(T.writeFailed(shown, T.writeDetail.fileReadOnly), EXIT.usage);
   const tmp = path.join(path.dirname(abs), `.${path.basename(abs)}.${process.pid}.tmp`);
   try {
     fs.mkdirSync(path.dirname(abs), { recursive: true });
@@ -124,6 +136,8 @@ export function checkOutputs(outputs: PlannedOutput[], inputs: { path: string; d
     const abs = path.resolve(cwd, o.file);
     const shown = displayName(abs, cwd);
     if (isDirectory(abs)) throw new UserError(T.writeFailed(shown, T.writeDetail.isDirectory(shown)), EXIT.usage);
+    // The rename below would replace a file whatever its own mode: one marked read-only is kept.
+    if (isReadOnlyFile(abs)) throw new UserError(T.writeFailed(shown, T.writeDetail.fileReadOnly), EXIT.usage);
     const blocker = fileInTheWay(path.dirname(abs));
     if (blocker)
       throw new UserError(T.writeFailed(shown, T.writeDetail.fileInTheWay(displayName(blocker, cwd))), EXIT.usage);

@@ -56,6 +56,27 @@ export function runCli(args: string[], options: { cwd?: string; env?: Record<str
   });
 }
 
+/**
+ * `args` run as an unprivileged user (nobody) when the tests run as root, who may write and read
+ * any file whatever its mode; as the user itself otherwise. Null when root cannot drop privileges.
+ */
+export function runCliAsNobody(args: string[], cwd: string): Promise<CliResult> | null {
+  if (process.getuid?.() !== 0) return runCli(args, { cwd });
+  const setpriv = ['/usr/bin/setpriv', '/bin/setpriv'].find((p) => fs.existsSync(p));
+  if (!setpriv) return null;
+  try {
+    const stdout = execFileSync(
+      setpriv,
+      ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, BIN, ...args],
+      { cwd, env: { ...process.env, TONGHOP_NOW: NOW }, encoding: 'utf8' },
+    );
+    return Promise.resolve({ code: 0, stdout, stderr: '' });
+  } catch (e) {
+    const err = e as { status: number | null; stdout?: string; stderr?: string };
+    return Promise.resolve({ code: err.status, stdout: err.stdout ?? '', stderr: err.stderr ?? '' });
+  }
+}
+
 export function unit(code: string): Unit {
   const u = units.find((x) => x.code === code);
   if (!u) throw new Error(`no unit ${code}`);

@@ -1,36 +1,10 @@
 /** Folders given to the CLI as users have them: a folder it may not open, macro-enabled workbooks. */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { collect } from '../../src/cli/files';
-import { buildCli, runCli, tmpDir, writeCommune } from './helpers';
+import { buildCli, runCli, runCliAsNobody, tmpDir, writeCommune } from './helpers';
 
 beforeAll(() => buildCli());
-
-/** `args` run as an unprivileged user when the tests run as root (root reads any folder). */
-function asNobody(args: string[], cwd: string) {
-  if (process.getuid?.() !== 0) return runCli(args, { cwd });
-  const setpriv = ['/usr/bin/setpriv', '/bin/setpriv'].find((p) => fs.existsSync(p));
-  if (!setpriv) return null;
-  try {
-    const out = execFileSync(
-      setpriv,
-      [
-        '--reuid=65534',
-        '--regid=65534',
-        '--clear-groups',
-        process.execPath,
-        path.resolve(__dirname, '../../bin/tonghop.js'),
-        ...args,
-      ],
-      { cwd, env: { ...process.env, TONGHOP_NOW: '2018-09-20T03:00:00.000Z' }, encoding: 'utf8' },
-    );
-    return Promise.resolve({ code: 0, stdout: out, stderr: '' });
-  } catch (e) {
-    const err = e as { status: number | null; stdout: string; stderr: string };
-    return Promise.resolve({ code: err.status, stdout: err.stdout ?? '', stderr: err.stderr ?? '' });
-  }
-}
 
 describe('a folder the CLI may not open', () => {
   it('is named as not read, and the other files are read (no crash, no stack trace)', async () => {
@@ -43,7 +17,7 @@ describe('a folder the CLI may not open', () => {
     fs.chmodSync(closed, 0o000);
     try {
       // The parent folders of a temporary directory must let the other user through.
-      const r = await asNobody(['check', dir], dir);
+      const r = await runCliAsNobody(['check', dir], dir);
       if (!r) return; // no way to drop privileges here: the collect test below still runs
       expect(r.stderr + r.stdout).not.toMatch(/EACCES|at .*\.js:\d+|Lỗi không mong đợi/);
       expect(r.stdout).toContain('Không mở được thư mục System Volume Information (không có quyền đọc)');

@@ -10,7 +10,7 @@ import { HELP, CLI_TEXT as T } from '../../messages/vi/cli';
 import { CONFIG_OPTIONS, HELP_OPTION, parse } from '../args';
 import { now } from '../clock';
 import { type Config, loadConfig } from '../config';
-import { EXIT } from '../exit-codes';
+import { EXIT, UserError } from '../exit-codes';
 import { displayName } from '../files';
 import { type Io, println } from '../io';
 import { checkOutputs, type PlannedOutput, writeOutput } from '../output';
@@ -61,16 +61,24 @@ export async function writeAggregateOutputs(
   outputs: AggregateOutputs,
   when: Date,
 ): Promise<Written[]> {
+  // Everything is made before anything is written; a failed write says which files were written.
+  const planned: { what: string; file: string; data: string | Uint8Array }[] = [
+    { what: T.what.summaryXlsx, file: outputs.xlsx, data: await summaryXlsx(prepared.summary, config, when) },
+  ];
+  if (outputs.html)
+    planned.push({ what: T.what.html, file: outputs.html, data: renderHtmlReport(prepared.summary, config.catalogue) });
+  if (outputs.csv) planned.push({ what: T.what.csv, file: outputs.csv, data: summaryCsv(prepared.summary) });
   const written: Written[] = [];
-  writeOutput(outputs.xlsx, await summaryXlsx(prepared.summary, config, when));
-  written.push({ what: T.what.summaryXlsx, file: outputs.xlsx });
-  if (outputs.html) {
-    writeOutput(outputs.html, renderHtmlReport(prepared.summary, config.catalogue));
-    written.push({ what: T.what.html, file: outputs.html });
-  }
-  if (outputs.csv) {
-    writeOutput(outputs.csv, summaryCsv(prepared.summary));
-    written.push({ what: T.what.csv, file: outputs.csv });
+  for (let i = 0; i < planned.length; i++) {
+    const { what, file, data } = planned[i];
+    try {
+      writeOutput(file, data);
+    } catch (e) {
+      if (!(e instanceof UserError) || planned.length === 1) throw e;
+      const names = (list: { file: string }[]) => list.map((w) => displayName(w.file));
+      throw new UserError(e.message + T.partlyWritten(names(written), names(planned.slice(i + 1))), e.exitCode);
+    }
+    written.push({ what, file });
   }
   return written;
 }

@@ -247,7 +247,14 @@ export const CLI_TEXT = {
     isDirectory: (file: string) =>
       `${file} là một thư mục; hãy ghi tên tệp đầy đủ, ví dụ ${file.replace(/[\\/]+$/, '')}/tong-hop.xlsx`,
     system: (code: string) => `lỗi hệ thống khi ghi tệp${code ? ` (mã ${code})` : ''}`,
+    /** A file the user marked read-only (a final summary kept as it is): not replaced. */
+    fileReadOnly:
+      'tệp đang đặt chế độ chỉ đọc (read-only), nên không ghi đè; hãy chọn tên tệp khác hoặc bỏ chế độ chỉ đọc',
   },
+  /** After writeFailed when other outputs of the same run were written, or not. */
+  partlyWritten: (written: string[], notWritten: string[]) =>
+    (written.length ? ` Đã ghi: ${written.join(', ')}.` : ' Chưa ghi tệp nào.') +
+    (notWritten.length ? ` Chưa ghi: ${notWritten.join(', ')}.` : ''),
   defaultOutOption: '--out (mặc định)',
   outputIsInput: (option: string, file: string, input: string) =>
     `Tệp kết quả ${option} ${file} cũng là tệp báo cáo đầu vào ${input}: ghi vào đó sẽ xóa mất báo cáo này. Hãy chọn tên tệp khác (hoặc đặt tệp kết quả ra ngoài thư mục báo cáo của xã). Chưa ghi tệp nào.`,
