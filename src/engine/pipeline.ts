@@ -20,6 +20,9 @@
  *     units of a merged one that sent nothing for months before the merger, this year or
  *     last ('predecessor-missing…', named from `formerUnits` when given), and submission
  *     dates after the run or before the month's data window closes ('submitted-…').
+ *  5. When the period's deadline counts working days of a year the list of days off has no day
+ *     of, or no Tết day of, a warning says which year and where to add them
+ *     ('holidays-missing', 'holidays-no-tet'; periods/holidays.ts).
  *
  * `predecessorsMissing` is step 3's warning for the old units, for "Kiểm tra" (a whole year, no
  * aggregate): in the words Tổng hợp uses.
@@ -29,6 +32,7 @@ import { FINDING_TEXT, mergerNames, sheetRef } from '../messages/vi/findings';
 import { NARRATIVE_TEXT } from '../messages/vi/narrative';
 import { aggregate } from './aggregate/aggregate';
 import { mapToSuccessors, monthsBeforeMerger, splitPredecessors } from './aggregate/succession';
+import { holidayCoverageFindings } from './periods/holidays';
 import { previousYear } from './periods/period';
 import { unitDisplayName } from './sheet/layout';
 import { compareVi } from './text/collate';
@@ -188,6 +192,10 @@ export function summarise(input: SummariseInput): SummariseResult {
       message: NARRATIVE_TEXT.splitPredecessor(split.name, split.code, names),
     });
   }
+
+  // The period's deadline counts working days of a year without days off listed, or without Tết.
+  const holidayGaps = holidayCoverageFindings(period, settings);
+  if (holidayGaps.length) findings.push(...holidayGaps);
 
   const summary = aggregate({
     catalogue,

@@ -10,7 +10,7 @@
  * one read, one write over the old rows, leftover rows cleared).
  */
 import { lastClosedPeriod, todayIn } from '../engine/periods/cutoff';
-import { formatPeriod, parsePeriod, periodLabel } from '../engine/periods/period';
+import { formatPeriod, parsePeriodInput, periodLabel } from '../engine/periods/period';
 import { summarise } from '../engine/pipeline';
 import { LONG_HEADER, longRows } from '../engine/report/long-rows';
 import type { SheetModel } from '../engine/report/model';
@@ -47,11 +47,15 @@ export function defaultPeriod(config: Config): Period {
   return lastClosedPeriod(today, 'month', config.settings);
 }
 
-/** The period typed by the user ('' → the default), or null if it is not a period. */
+/**
+ * The period typed by the user ('' → the default), or null if it is not a period. A month or
+ * quarter without a year ("9", "tháng 9", "quý 3") is of the default period's year, the year
+ * "Nộp báo cáo" takes for a month typed alone.
+ */
 export function periodFromInput(text: string, def: Period): Period | null {
   const t = text.trim();
   if (!t) return def;
-  return parsePeriod(t);
+  return parsePeriodInput(t, def.year);
 }
 
 export interface AggregateResult {

@@ -3,7 +3,7 @@
  * render the outputs (summary workbook, HTML, text, CSV).
  */
 import { lastClosedPeriod, todayIn } from '../../engine/periods/cutoff';
-import { formatPeriod, parsePeriod } from '../../engine/periods/period';
+import { formatPeriod, parsePeriodInput } from '../../engine/periods/period';
 import { summarise } from '../../engine/pipeline';
 import { LONG_HEADER, longRows, toCsv } from '../../engine/report/long-rows';
 import { buildSummaryWorkbook } from '../../engine/report/summary-workbook';
@@ -20,12 +20,16 @@ import { sameFile } from '../output';
 import { withUnreadableFiles } from '../unreadable';
 import { toXlsxBuffer } from '../xlsx/write';
 
-/** The period from --period, else the last closed month in the settings' time zone. */
+/**
+ * The period from --period, else the last closed month in the settings' time zone. --period takes
+ * every form parsePeriod reads ("2018-09", "tháng 9 năm 2018", "quý III/2018", "6 tháng năm 2018" …)
+ * and, as the add-on's prompts, a month or quarter without a year ("9", "quý 3") of the last closed
+ * month's year.
+ */
 export function resolvePeriod(text: string | undefined, config: Config, when: Date): Period {
-  if (text === undefined) {
-    return lastClosedPeriod(todayIn(config.settings.timeZone, when), 'month', config.settings);
-  }
-  const p = parsePeriod(text);
+  const last = lastClosedPeriod(todayIn(config.settings.timeZone, when), 'month', config.settings);
+  if (text === undefined) return last;
+  const p = parsePeriodInput(text, last.year);
   if (!p) throw new UserError(T.badPeriod(text), EXIT.usage);
   return p;
 }

@@ -2,6 +2,7 @@ import {
   formatPeriod,
   isYearToDate,
   parsePeriod,
+  parsePeriodInput,
   periodLabel,
   periodMonths,
   previousPeriod,
@@ -44,6 +45,98 @@ describe('parsePeriod', () => {
       expect(parsePeriod(text)).toBeNull();
     },
   );
+});
+
+describe('parsePeriod: the forms officials write in report headings', () => {
+  const month = (index: number) => ({ type: 'month', year: 2025, index });
+  const quarter = (index: number) => ({ type: 'quarter', year: 2025, index });
+  const half = { type: 'half', year: 2025, index: 1 };
+  const nine = { type: 'nine', year: 2025, index: 1 };
+  const year = { type: 'year', year: 2025, index: 1 };
+  it.each([
+    ['tháng 9 năm 2025', month(9)],
+    ['Tháng 09/2025', month(9)],
+    ['THÁNG 9 NĂM 2025', month(9)],
+    ['Tháng 12 năm 2025', month(12)],
+    ['tháng 9, năm 2025', month(9)],
+    ['thg 9/2025', month(9)],
+    ['9.2025', month(9)],
+    // NFD (macOS, Unikey "Unicode tổ hợp"), extra and non-breaking spaces, no accents
+    ['tha\u0301ng 9 na\u0306m 2025', month(9)],
+    ['  tháng   9\u00a0 năm  2025 ', month(9)],
+    ['thang 9 nam 2025', month(9)],
+    ['Quý III năm 2025', quarter(3)],
+    ['quý 3 năm 2025', quarter(3)],
+    ['QUÝ IV NĂM 2025', quarter(4)],
+    ['Qu\u0079\u0301 I na\u0306m 2025', quarter(1)],
+    ['qúy 2 năm 2025', quarter(2)],
+    ['quý III – 2025', quarter(3)],
+    ['Q3/2025', quarter(3)],
+    ['q3 2025', quarter(3)],
+    ['III/2025', quarter(3)],
+    ['IV năm 2025', quarter(4)],
+    ['6 tháng năm 2025', half],
+    ['6 Tháng Đầu Năm 2025', half],
+    // Ð (U+00D0), a look-alike of Đ
+    ['6 tháng \u00D0ầu năm 2025', half],
+    ['6T/2025', half],
+    ['9 tháng năm 2025', nine],
+    ['9 tháng đầu năm 2025', nine],
+    ['9T/2025', nine],
+    ['cả năm 2025', year],
+    ['Cả năm 2025', year],
+    ['năm 2025', year],
+    ['NĂM 2025', year],
+  ])('%j', (text, expected) => {
+    expect(parsePeriod(text)).toEqual(expected);
+  });
+
+  it.each([
+    'tháng 13 năm 2025',
+    'tháng 0 năm 2025',
+    'Tháng 13/2025',
+    'quý 5 năm 2025',
+    'Quý V năm 2025',
+    'Q5/2025',
+    'V/2025',
+    '2025-00',
+    '2025-Q0',
+    '6 tháng cuối năm 2025',
+    '7 tháng năm 2025',
+    'tháng 9',
+    'quý III',
+    'năm',
+    '9 2025',
+  ])('rejects %j', (text) => {
+    expect(parsePeriod(text)).toBeNull();
+  });
+});
+
+describe('parsePeriodInput: a prompt answer, the year left out', () => {
+  it.each([
+    ['9', { type: 'month', year: 2018, index: 9 }],
+    ['09', { type: 'month', year: 2018, index: 9 }],
+    ['T9', { type: 'month', year: 2018, index: 9 }],
+    ['tháng 9', { type: 'month', year: 2018, index: 9 }],
+    ['Tháng 12', { type: 'month', year: 2018, index: 12 }],
+    ['tha\u0301ng 9', { type: 'month', year: 2018, index: 9 }],
+    ['quý 3', { type: 'quarter', year: 2018, index: 3 }],
+    ['Quý III', { type: 'quarter', year: 2018, index: 3 }],
+    ['Q3', { type: 'quarter', year: 2018, index: 3 }],
+    ['6 tháng đầu năm', { type: 'half', year: 2018, index: 1 }],
+    ['9T', { type: 'nine', year: 2018, index: 1 }],
+    // a year typed wins over the default
+    ['9/2017', { type: 'month', year: 2017, index: 9 }],
+    ['tháng 9 năm 2017', { type: 'month', year: 2017, index: 9 }],
+    ['quý 3 năm 2017', { type: 'quarter', year: 2017, index: 3 }],
+    ['2017', { type: 'year', year: 2017, index: 1 }],
+  ])('%j in 2018', (text, expected) => {
+    expect(parsePeriodInput(text, 2018)).toEqual(expected);
+  });
+
+  it.each(['13', '0', 'tháng 13', 'quý 5', 'Q0', 'abc', ''])('rejects %j', (text) => {
+    expect(parsePeriodInput(text, 2018)).toBeNull();
+  });
 });
 
 describe('formatPeriod and periodLabel', () => {

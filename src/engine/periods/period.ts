@@ -3,10 +3,8 @@
  * Canonical text forms: "2018-09", "2018-Q3", "2018-6T", "2018-9T", "2018".
  */
 import { PERIOD_TEXT, ROMAN_QUARTERS } from '../../messages/vi/periods';
+import { normalizeNameOnce } from '../text/normalize';
 import type { Period, PeriodType } from '../types';
-
-const YEAR = '(\\d{4})';
-const MONTH_PREFIX = '(?:t|th|thang|tháng)?\\s*';
 
 function yearOk(y: number): boolean {
   return y >= 1900 && y <= 9999;
@@ -24,45 +22,104 @@ function whole(type: 'half' | 'nine' | 'year', year: number): Period | null {
   return yearOk(year) ? { type, year, index: 1 } : null;
 }
 
+/** "3" → 3, "iii" → 3; a number or Roman numeral that is no quarter ("5", "v") is returned as is, or NaN. */
 function quarterNumber(s: string): number {
   const roman = ROMAN_QUARTERS.indexOf(s.toUpperCase() as (typeof ROMAN_QUARTERS)[number]);
-  return roman >= 0 ? roman + 1 : Number(s);
-}
-
-type Build = (m: RegExpMatchArray) => Period | null;
-
-/** Patterns tried in order on the lower-cased, NFC, single-spaced input. */
-const PATTERNS: [RegExp, Build][] = [
-  [re(`^(?:năm )?${YEAR}$`), (m) => whole('year', Number(m[1]))],
-  [re(`^${YEAR}-(\\d{1,2})$`), (m) => month(Number(m[1]), Number(m[2]))],
-  [re(`^${MONTH_PREFIX}(\\d{1,2}) ?[/-] ?${YEAR}$`), (m) => month(Number(m[2]), Number(m[1]))],
-  [re(`^${YEAR}-q([1-4])$`), (m) => quarter(Number(m[1]), Number(m[2]))],
-  [re(`^(?:q|quý ?)([1-4]|i{1,3}|iv) ?[/-] ?${YEAR}$`), (m) => quarter(Number(m[2]), quarterNumber(m[1]))],
-  [re(`^${YEAR}-([69])t$`), (m) => whole(m[2] === '6' ? 'half' : 'nine', Number(m[1]))],
-  [
-    re(`^([69]) ?(?:t|tháng)(?: đầu năm)? ?[/-]? ?${YEAR}$`),
-    (m) => whole(m[1] === '6' ? 'half' : 'nine', Number(m[2])),
-  ],
-];
-
-/** RegExp with the `u` flag so "ă", "á" … are single characters. */
-function re(source: string): RegExp {
-  return new RegExp(source, 'u');
+  return roman >= 0 ? roman + 1 : /^\d+$/.test(s) ? Number(s) : Number.NaN;
 }
 
 /**
- * Parse a period. Accepts the canonical forms, "2018-9", "09/2018", "Q3/2018",
- * and the Vietnamese labels that `periodLabel` prints ("tháng 9/2018", "quý III/2018",
- * "6 tháng đầu năm 2018", "năm 2018"). Case and spacing do not matter. Null if not a period.
+ * The typed text folded to plain lower-case ASCII: NFC/NFD, Đ look-alikes, zero-width characters and
+ * spacing as normalizeName; then without diacritics ("Tháng" → "thang", "Quý"/"qúy" → "quy", "năm" →
+ * "nam", "đầu" → "dau", "cả" → "ca"), and en/em dashes as "-". The patterns below are written in it,
+ * so a heading typed without accents, with old tone placement or on a Mac reads alike.
+ */
+function fold(input: string): string {
+  return normalizeNameOnce(input)
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/[\u2013\u2014]/g, '-');
+}
+
+const YEAR = '(\\d{4})';
+/** "tháng", "thang", "thg", "th", "t" before a month number. */
+const MONTH_WORD = '(?:thang|thg|th|t)';
+/** "quý", "quy", "q" before a quarter number. */
+const QUARTER_WORD = '(?:quy|q)';
+/** A quarter number: 1–4 or I–IV (other numbers are matched, then refused: "quý 5"). */
+const QUARTER_NO = '(\\d{1,2}|[ivx]+)';
+/** "6 tháng", "9T", "6 tháng đầu năm" (but not "6 tháng cuối năm"). */
+const MONTHS_SO_FAR = '([69]) ?(?:thang|th|t)(?: dau nam)?';
+/** Between the number and the year: "/", "-", ".", ",", a space, each maybe followed by "năm" ("9 năm 2025", "9, năm 2025"). */
+const SEP = '(?: ?[/.,-] ?| )(?:nam )?';
+
+type Build = (m: RegExpMatchArray) => Period | null;
+
+/** Patterns tried in order on the folded input (see fold). */
+const PATTERNS: [RegExp, Build][] = [
+  // "2025", "năm 2025", "cả năm 2025"
+  [new RegExp(`^(?:(?:ca )?nam )?${YEAR}$`), (m) => whole('year', Number(m[1]))],
+  // "2025-09", "2025-9"
+  [new RegExp(`^${YEAR}-(\\d{1,2})$`), (m) => month(Number(m[1]), Number(m[2]))],
+  // "tháng 9/2025", "Tháng 09/2025", "tháng 9 năm 2025", "T9/2025", "thg 9 2025"
+  [new RegExp(`^${MONTH_WORD} ?(\\d{1,2})${SEP}${YEAR}$`), (m) => month(Number(m[2]), Number(m[1]))],
+  // "9/2025", "09-2025", "9.2025"
+  [new RegExp(`^(\\d{1,2}) ?[/.-] ?${YEAR}$`), (m) => month(Number(m[2]), Number(m[1]))],
+  // "2025-Q3"
+  [new RegExp(`^${YEAR}-q(\\d{1,2})$`), (m) => quarter(Number(m[1]), Number(m[2]))],
+  // "quý III/2025", "Quý III năm 2025", "quý 3 năm 2025", "Q3/2025", "Q3 2025"
+  [new RegExp(`^${QUARTER_WORD} ?${QUARTER_NO}${SEP}${YEAR}$`), (m) => quarter(Number(m[2]), quarterNumber(m[1]))],
+  // "III/2025", "III năm 2025": a Roman numeral is never a month, so it is a quarter
+  [new RegExp(`^([ivx]+)${SEP}${YEAR}$`), (m) => quarter(Number(m[2]), quarterNumber(m[1]))],
+  // "2025-6T", "2025-9T"
+  [new RegExp(`^${YEAR}-([69])t$`), (m) => whole(m[2] === '6' ? 'half' : 'nine', Number(m[1]))],
+  // "6 tháng đầu năm 2025", "6 tháng năm 2025", "9 tháng năm 2025", "6T/2025", "9T2025"
+  [new RegExp(`^${MONTHS_SO_FAR}(?:${SEP})?${YEAR}$`), (m) => whole(m[1] === '6' ? 'half' : 'nine', Number(m[2]))],
+];
+
+/** The same forms without the year (typed in a prompt), tried before PATTERNS by parsePeriodInput. */
+const YEARLESS: [RegExp, (m: RegExpMatchArray, year: number) => Period | null][] = [
+  // "9", "09", "T9", "tháng 9"
+  [new RegExp(`^(?:${MONTH_WORD} ?)?(\\d{1,2})$`), (m, year) => month(year, Number(m[1]))],
+  // "quý 3", "quý III", "Q3"
+  [new RegExp(`^${QUARTER_WORD} ?${QUARTER_NO}$`), (m, year) => quarter(year, quarterNumber(m[1]))],
+  // "6 tháng đầu năm", "9 tháng", "6T"
+  [new RegExp(`^${MONTHS_SO_FAR}$`), (m, year) => whole(m[1] === '6' ? 'half' : 'nine', year)],
+];
+
+/**
+ * Parse a period. Accepts the canonical forms ("2018-09", "2018-Q3", "2018-6T", "2018"), what
+ * `periodLabel` prints ("tháng 9/2018", "quý III/2018", "6 tháng đầu năm 2018", "năm 2018") and
+ * the forms officials write in headings: "Tháng 09/2018", "tháng 9 năm 2018", "T9/2018", "9/2018",
+ * "Quý III năm 2018", "quý 3 năm 2018", "Q3/2018", "III/2018", "6 tháng năm 2018", "9T/2018",
+ * "cả năm 2018". Case, accents (NFC or NFD, or none), Đ look-alikes and spacing do not matter.
+ * Null if not a period, or not a real one ("tháng 13/2018", "quý 5/2018", "2018-00").
  */
 export function parsePeriod(input: string): Period | null {
   if (typeof input !== 'string') return null;
-  const s = input.normalize('NFC').trim().toLowerCase().replace(/\s+/g, ' ');
+  const s = fold(input);
   for (const [pattern, build] of PATTERNS) {
     const m = s.match(pattern);
     if (m) return build(m);
   }
   return null;
+}
+
+/**
+ * A period typed in a prompt, where the year may be left out: "9", "T9", "tháng 9" → month 9 of
+ * `year`; "quý 3", "quý III", "Q3" → quarter 3 of `year`; "6 tháng đầu năm", "9T" → the first 6 or 9
+ * months of `year`. With a year, as parsePeriod ("9/2017" is September 2017 whatever `year`).
+ * The shells pass the year of their default period (the last closed month), as "Nộp báo cáo" does.
+ */
+export function parsePeriodInput(input: string, year: number): Period | null {
+  if (typeof input !== 'string') return null;
+  const s = fold(input);
+  for (const [pattern, build] of YEARLESS) {
+    const m = s.match(pattern);
+    if (m) return build(m, year);
+  }
+  return parsePeriod(input);
 }
 
 const pad2 = (n: number) => String(n).padStart(2, '0');

@@ -17,3 +17,25 @@ export const PERIOD_TEXT = {
     year: 'Năm',
   },
 } as const;
+
+/**
+ * Where the days off are kept, named for both shells: the engine's findings do not know which one
+ * runs ("Ngày nghỉ" is the add-on's sheet, SHEETS.holidays; `holidays` the settings file's entry).
+ */
+const HOLIDAYS_PLACE =
+  'trang "Ngày nghỉ" của bảng tính (tiện ích Google Sheets), hoặc mục "holidays" của tệp thiết lập ' +
+  '(lệnh tonghop, tùy chọn --settings)';
+
+/** Warnings of src/engine/periods/holidays.ts: a year a working-day deadline needs lacks its days off. */
+export const HOLIDAY_TEXT = {
+  /** No day off of `year` at all: the deadline `due` of `period` skipped weekends only. */
+  noneInYear: (year: number, period: string, due: string) =>
+    `Danh sách ngày nghỉ lễ, Tết chưa có ngày nào của năm ${year}: hạn nộp báo cáo ${period} (${due}) chỉ trừ ` +
+    `thứ Bảy, Chủ nhật, chưa trừ ngày nghỉ lễ, Tết năm ${year}, nên có thể sớm hơn hạn thật (đơn vị nộp đúng hạn ` +
+    `có thể bị tính là muộn). Hãy thêm các ngày nghỉ năm ${year} vào ${HOLIDAYS_PLACE}`,
+  /** Days off of `year` listed, but none in the Tết window. */
+  noTet: (year: number) =>
+    `Danh sách ngày nghỉ năm ${year} chưa có ngày nghỉ Tết Nguyên đán nào (cuối tháng 1 – tháng 2): hạn nộp các ` +
+    `kỳ báo cáo quanh Tết năm ${year} sẽ chưa trừ những ngày nghỉ này. Khi có thông báo lịch nghỉ Tết năm ${year}, ` +
+    `hãy thêm các ngày đó vào ${HOLIDAYS_PLACE}`,
+} as const;
