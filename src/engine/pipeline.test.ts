@@ -2,7 +2,7 @@ import units2025Json from '../../sheets-templates/units-2025.json';
 import { shuffle } from './aggregate/test-helpers';
 import { defaultCatalogue, defaultSettings, defaultUnits } from './catalogue/defaults';
 import { parseUnits, parseUnitsFile } from './catalogue/schema';
-import { predecessorsMissing, type SummariseInput, summarise } from './pipeline';
+import { openPeriodFinding, predecessorsMissing, type SummariseInput, summarise } from './pipeline';
 import { buildSummaryWorkbook } from './report/summary-workbook';
 import { buildUnitSheet, LAYOUT, type UnitSheetData } from './sheet/layout';
 import { modelToSheetInput, rowWithCode, setCell } from './sheet/testing';
@@ -572,5 +572,27 @@ describe('predecessorsMissing (Kiểm tra): old communes with no sheet for a yea
     expect(before).toHaveLength(12);
     expect(before[0].message).toContain('số liệu tháng 1–12 năm 2024');
     expect(predecessorsMissing([], units, 2026, SETTINGS.cutoffDay, formerUnits)).toEqual([]);
+  });
+});
+
+describe('openPeriodFinding: a period aggregated before it is over', () => {
+  const settings = defaultSettings();
+  const sep = { type: 'month' as const, year: 2018, index: 9 };
+  it('warns while the data window is open (a typo of the year, or too early)', () => {
+    const f = openPeriodFinding({ type: 'month', year: 2019, index: 1 }, settings, '2018-10-20T01:00:00Z');
+    expect(f?.severity).toBe('warning');
+    expect(f?.message).toContain('Kỳ báo cáo tháng 1/2019 chưa kết thúc: số liệu chốt đến hết ngày 14/01/2019');
+    // The last day of the window is still open (Vietnam time: 14/09 07:00).
+    expect(openPeriodFinding(sep, settings, '2018-09-14T00:00:00Z')?.code).toBe('period-not-closed');
+  });
+  it('tells, as information, that the deadline has not passed', () => {
+    const f = openPeriodFinding(sep, settings, '2018-09-16T03:00:00Z');
+    expect([f?.severity, f?.message]).toEqual([
+      'info',
+      'Chưa đến hạn nộp báo cáo tháng 9/2018 (hạn 18/09/2018): các đơn vị chưa nộp vẫn còn trong hạn, nên tỷ lệ nộp báo cáo dưới đây chưa phải số cuối cùng',
+    ]);
+  });
+  it('says nothing after the deadline', () => {
+    expect(openPeriodFinding(sep, settings, '2018-09-19T03:00:00Z')).toBeNull();
   });
 });

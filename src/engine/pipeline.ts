@@ -30,10 +30,12 @@
 
 import { FINDING_TEXT, mergerNames, sheetRef } from '../messages/vi/findings';
 import { NARRATIVE_TEXT } from '../messages/vi/narrative';
+import { OPEN_PERIOD_TEXT } from '../messages/vi/periods';
 import { aggregate } from './aggregate/aggregate';
 import { mapToSuccessors, monthsBeforeMerger, splitPredecessors } from './aggregate/succession';
+import { dataWindow, deadline, localDateOf } from './periods/cutoff';
 import { holidayCoverageFindings } from './periods/holidays';
-import { previousYear } from './periods/period';
+import { periodLabel, previousYear } from './periods/period';
 import { unitDisplayName } from './sheet/layout';
 import { compareVi } from './text/collate';
 import { formatDateVi } from './text/format';
@@ -68,6 +70,27 @@ export interface SummariseResult {
   summary: Summary;
   /** Everything read, both years, with all findings as the checker made them. */
   read: ReadResult;
+}
+
+/** A warning when `period`'s data window has not closed by the run's date, information before its deadline. */
+export function openPeriodFinding(period: Period, settings: Settings, generatedAt: string): Finding | null {
+  const today = localDateOf(generatedAt, settings.timeZone);
+  const label = periodLabel(period);
+  const end = dataWindow(period, settings).end;
+  if (today <= end)
+    return {
+      severity: 'warning',
+      code: 'period-not-closed',
+      message: OPEN_PERIOD_TEXT.notClosed(label, formatDateVi(end)),
+    };
+  const due = deadline(period, settings);
+  if (today <= due)
+    return {
+      severity: 'info',
+      code: 'before-deadline',
+      message: OPEN_PERIOD_TEXT.beforeDeadline(label, formatDateVi(due)),
+    };
+  return null;
 }
 
 export function summarise(input: SummariseInput): SummariseResult {
@@ -196,6 +219,9 @@ export function summarise(input: SummariseInput): SummariseResult {
   // The period's deadline counts working days of a year without days off listed, or without Tết.
   const holidayGaps = holidayCoverageFindings(period, settings);
   if (holidayGaps.length) findings.push(...holidayGaps);
+  // A period not over yet (a typo for last year's?), or still within its deadline: not final.
+  const open = openPeriodFinding(period, settings, input.generatedAt);
+  if (open) findings.push(open);
 
   const summary = aggregate({
     catalogue,

@@ -20,6 +20,9 @@ const OPTIONS = {
   progress: { type: 'boolean' },
 } as const;
 
+/** The findings of another year's sheet kept by --year: they say why it is of another year (or may be wrongly). */
+const YEAR_CODES = new Set(['wrong-year', 'year-mismatch', 'no-year']);
+
 export async function runCheck(argv: string[], io: Io): Promise<number> {
   const args = parse('check', argv, OPTIONS, true);
   if (args.bool('help')) {
@@ -36,12 +39,12 @@ export async function runCheck(argv: string[], io: Io): Promise<number> {
     units: readerUnits(config),
     ...(year !== undefined ? { year } : {}),
   });
-  // With --year, only that year's sheets: the findings of other years' sheets (and the reader's
-  // "not the year asked" on them) are left out, as their reports are.
+  // With --year, only that year's sheets: the findings of other years' sheets are left out, as
+  // their reports are, but for the reader's one warning on each that it is of another year.
   const otherYears = new Set<string>();
   if (year !== undefined)
     for (const r of result.reports) if (r.year !== year) otherYears.add(`${r.file ?? ''}\0${r.sheet}`);
-  const ofYear = (f: Finding) => !otherYears.has(`${f.file ?? ''}\0${f.sheet}`) && f.code !== 'wrong-year';
+  const ofYear = (f: Finding) => YEAR_CODES.has(f.code) || !otherYears.has(`${f.file ?? ''}\0${f.sheet}`);
   const reports = year === undefined ? result.reports : result.reports.filter((r) => r.year === year);
   const findings = bySeverity([
     ...configFindings(config),
