@@ -543,6 +543,10 @@ export function aggregatePeriod(
   const warnings: string[] = [...(config.warnings ?? [])];
   const left = tabsLeftOut(index, books, years, settings);
   if (left.length) warnings.push(AGGREGATE.tabsLeftOut(left));
+  // A tab whose unit code was changed in "Đơn vị" after it was made: counted by its names, or not
+  // (ambiguous): the alert says so, not only "Kiểm tra".
+  for (const f of summary.findings)
+    if (f.code === 'unit-code-outdated' || f.code === 'unit-code-not-listed') warnings.push(f.message);
   for (const b of books) {
     warnings.push(...(b.warnings ?? []));
     summary.findings.push(...bookFindings(b));

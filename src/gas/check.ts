@@ -170,7 +170,9 @@ export function runCheck(
   } else {
     // Units that could not be opened say why; units not reached are not called missing.
     const have = new Set([...books.filter((b) => b.error).map((b) => b.unit.code), ...pending]);
-    const missing = expectedUnitsMissing(read.reports, units, year).filter((f) => !f.unitCode || !have.has(f.unitCode));
+    const missing = expectedUnitsMissing(read.reports, units, year, read.findings).filter(
+      (f) => !f.unitCode || !have.has(f.unitCode),
+    );
     // Old communes of a merger with no sheet for a year they were to report months of, as Tổng hợp says.
     const cutoffDay = config.settings.cutoffDay;
     const gone = predecessorsMissing(read.reports, units, year, cutoffDay, formerUnits).filter(

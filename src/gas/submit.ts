@@ -11,6 +11,7 @@ import { periodLabel } from '../engine/periods/period';
 import { isoToSerial, unitDisplayName } from '../engine/sheet/layout';
 import { readSheet } from '../engine/sheet/read';
 import { formatDateVi } from '../engine/text/format';
+import { slug } from '../engine/text/normalize';
 import type { Finding, Grid, Unit, UnitYear } from '../engine/types';
 import { checkWorkbooks } from '../engine/validation/check';
 import { SUBMIT } from '../messages/vi/gas';
@@ -49,15 +50,32 @@ export function asUnitSheet(
   return { unit, year: report.year, spreadsheet, sheet, name, grid, report };
 }
 
+/**
+ * Why a unit's tab is not read as a unit's report (asUnitSheet gives null): the first error the
+ * engine finds on it ("Mã đơn vị" in no list and names of several units, an unknown unit, no year…),
+ * else null. For "Nộp báo cáo" to tell the clerk the true reason.
+ */
+export function unitSheetProblem(config: Config, sheet: Sheet, name = sheet.getName()): string | null {
+  const grid = readGrid(sheet, config.settings.timeZone);
+  const { report, findings } = readSheet({ name, grid }, { catalogue: config.catalogue, units: config.units });
+  if (report && config.units.some((u) => u.code === report.unitCode)) return null;
+  return findings.find((f) => f.severity === 'error')?.message ?? null;
+}
+
 /** Find a unit by code or name as typed ("chung-chai", "Chung Chải", "xã Chung Chải"). */
 export function findUnit(units: Unit[], typed: string): Unit | null {
   const t = normalizeName(typed);
   if (!t) return null;
-  return (
+  const exact =
     units.find((u) => normalizeName(u.code) === t) ??
-    units.find((u) => normalizeName(u.name) === t || normalizeName(unitDisplayName(u)) === t) ??
-    null
-  );
+    units.find((u) => normalizeName(u.name) === t || normalizeName(unitDisplayName(u)) === t);
+  if (exact) return exact;
+  // Typed without diacritics (a phone without a Vietnamese keyboard: "muong nhe"): the one unit
+  // whose name reads so, never a guess between two ("Mường Nhé" and "Mương Nhe").
+  const bare = slug(typed);
+  if (!bare) return null;
+  const hits = units.filter((u) => slug(u.name) === bare || slug(unitDisplayName(u)) === bare);
+  return hits.length === 1 ? hits[0] : null;
 }
 
 /** The unit's sheet for `year` in its spreadsheet (layout b) or the master (layout a). */
@@ -125,9 +143,12 @@ export function submitUnitMonth(config: Config, us: UnitSheet, month: number, ad
     .protect()
     .setDescription(monthProtectionDescription(month, us.year));
   restrictEditors(protection, admins);
+  // A tab read by its names, its unit code in no list (changed in "Đơn vị" since): said with the result.
+  const outdated = mine.find((f) => f.code === 'unit-code-outdated');
+  const done = SUBMIT.done(display, label, formatDateVi(today));
   return {
     ok: true,
-    message: SUBMIT.done(display, label, formatDateVi(today)),
+    message: outdated ? `${done} ${SUBMIT.unitCodeOutdated(outdated.message)}` : done,
     warnings: mine.filter((f) => f.severity === 'warning').length,
     date: today,
   };

@@ -18,16 +18,16 @@ import {
   unitDisplayName,
   unitSheetName,
 } from '../engine/sheet/layout';
-import { readSheet } from '../engine/sheet/read';
+import { readSheet, unitCodeNote } from '../engine/sheet/read';
 import type { CellValue, Unit } from '../engine/types';
 import { TEMPLATES } from '../messages/vi/gas';
 import { now } from './clock';
 import { userText } from './errors';
 import { openUnitSpreadsheet, SheetIndex, unitTab } from './io';
 import { renderSheet } from './render';
-import { type Config, writeUnitUrls } from './setup';
+import { type Config, SPREADSHEET_LOCALE, writeUnitUrls } from './setup';
 import { updateTab } from './template-rows';
-import { readGrid } from './util';
+import { parseCell, readGrid } from './util';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -58,6 +58,8 @@ export interface TemplateOutcome {
   highlighted?: boolean;
   /** An existing tab at Google's default size whose empty rows and columns were deleted. */
   trimmed?: boolean;
+  /** An existing tab whose "Mã đơn vị" held an old code, in no list: the cell and that code (now the unit's). */
+  codeFixed?: { cell: string; from: string };
 }
 
 export interface TemplatesResult {
@@ -162,6 +164,57 @@ function completeTab(sheet: Sheet, tab: string, config: Config, unit: Unit, year
     : { unit, status: 'extended', sheetName, message, trimmed };
 }
 
+/**
+ * The unit's own tab (found by its name) holding in "Mã đơn vị" an old code, in no list: the unit's
+ * code written in its place (the officer corrected the code in "Đơn vị" after the tab was made). Only
+ * when the engine reads the tab as this unit's by its names ('unit-code-outdated'); a tab whose names
+ * are another unit's too ('unit-code-not-listed') is left as it is, with the engine's reason. A code
+ * of some list (another unit's, an old commune's) is never touched. One read of the tab.
+ */
+function fixUnitCode(
+  sheet: Sheet,
+  tab: string,
+  config: Config,
+  unit: Unit,
+  year: number,
+): { cell: string; from: string } | { why: string } | null {
+  const grid = readGrid(sheet, config.settings.timeZone);
+  const { report, findings } = readSheet(
+    { name: tab, grid },
+    { catalogue: config.catalogue, units: config.units, year },
+  );
+  const outdated = findings.find((f) => f.code === 'unit-code-outdated');
+  const note = outdated ? unitCodeNote(outdated) : undefined;
+  const at = parseCell(outdated?.cell);
+  if (outdated?.cell && note && at && report?.unitCode === unit.code) {
+    // "chung-chai", or "Mã đơn vị: chung-chai" in one cell: only the code changes.
+    const old = grid[at.row - 1]?.[at.col - 1];
+    const text = typeof old === 'string' ? old.trim() : '';
+    const colon = text.indexOf(':');
+    const value = colon > 0 && text.slice(colon + 1).trim() ? `${text.slice(0, colon + 1)} ${unit.code}` : unit.code;
+    // As text: a code such as "007" stays as typed.
+    sheet.getRange(at.row, at.col).setNumberFormat('@').setValue(value);
+    return { cell: outdated.cell, from: note.typed };
+  }
+  const unlisted = findings.find((f) => f.code === 'unit-code-not-listed');
+  if (unlisted && unitCodeNote(unlisted)?.units.some((u) => u.code === unit.code)) return { why: unlisted.message };
+  return null;
+}
+
+/** completeTab for the unit's own tab, its unit code put right first when it is an old one (fixUnitCode). */
+function completeOwnTab(sheet: Sheet, tab: string, config: Config, unit: Unit, year: number): TemplateOutcome {
+  const fix = fixUnitCode(sheet, tab, config, unit, year);
+  const outcome = completeTab(sheet, tab, config, unit, year);
+  if (!fix) return outcome;
+  if ('why' in fix) return { ...outcome, message: TEMPLATES.codeNotFixed(outcome.message, fix.why) };
+  const display = unitDisplayName(unit);
+  const message =
+    outcome.message === TEMPLATES.exists(display)
+      ? TEMPLATES.codeFixed(display, tab, fix.cell, fix.from, unit.code)
+      : TEMPLATES.codeFixedToo(outcome.message, fix.cell, fix.from, unit.code);
+  return { ...outcome, message, codeFixed: fix };
+}
+
 /** Create the year's sheet for every unit that has none; bring the others up to date (new indicators' rows, rule highlighting). */
 export function createUnitTemplates(
   master: Spreadsheet,
@@ -189,7 +242,7 @@ export function createUnitTemplates(
         const { spreadsheet } = openUnitSpreadsheet(master, unit);
         const existing = unitTab(spreadsheet, unit, year);
         if (existing) {
-          outcomes.push(completeTab(existing.sheet, existing.name, config, unit, year));
+          outcomes.push(completeOwnTab(existing.sheet, existing.name, config, unit, year));
           return;
         }
         const sheet = spreadsheet.insertSheet(sheetName);
@@ -200,10 +253,12 @@ export function createUnitTemplates(
       } else if (options.separateSpreadsheets) {
         const spreadsheet = SpreadsheetApp.create(TEMPLATES.spreadsheetName(display, catalogue.title));
         const url = spreadsheet.getUrl();
-        // Dates in the sheet are read in this zone (see util.readGrid).
-        spreadsheet.setSpreadsheetTimeZone(config.settings.timeZone);
-        // Record the URL even if rendering fails below: a re-run then completes this spreadsheet.
+        // Record the URL even if anything fails below: a re-run then completes this spreadsheet.
         urls[unit.code] = url;
+        // A new spreadsheet has its creator's locale (en_US: a typed "1.000" is 1): Vietnamese, and
+        // the zone dates in the sheet are read in (see util.readGrid).
+        spreadsheet.setSpreadsheetLocale(SPREADSHEET_LOCALE);
+        spreadsheet.setSpreadsheetTimeZone(config.settings.timeZone);
         const editors = [...unit.emails, ...options.admins];
         if (editors.length) spreadsheet.addEditors(editors);
         const sheet = spreadsheet.getSheets()[0];
@@ -225,7 +280,7 @@ export function createUnitTemplates(
           const existing = index.get(sheetName);
           outcomes.push(
             existing
-              ? completeTab(existing, index.realName(sheetName), config, unit, year)
+              ? completeOwnTab(existing, index.realName(sheetName), config, unit, year)
               : { unit, status: 'exists', sheetName, message: TEMPLATES.exists(display) },
           );
           return;

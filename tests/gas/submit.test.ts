@@ -201,7 +201,9 @@ describe('Nộp báo cáo tháng… / Mở khóa tháng…', () => {
     env.master.setActiveSheet(env.master.getSheetByName(SHEETS.units) as Sheet);
     env.fake.ui.queuePromptResponse({ text: 'Hà Nội' });
     main.submitMonth();
-    expect(env.fake.ui.alerts.at(-1)?.prompt).toBe('Không có đơn vị "Hà Nội" trong trang "Đơn vị".');
+    expect(env.fake.ui.alerts.at(-1)?.prompt).toMatch(
+      /^Không có đơn vị "Hà Nội" trong trang "Đơn vị"\. Hãy gõ tên đơn vị \(có dấu hoặc không dấu/,
+    );
   });
 
   test('month input forms', () => {

@@ -6,7 +6,7 @@
  * blank rows, inserted columns, group rows and extra sheets do not matter.
  */
 
-import { cellProblemText, mergerNames, FINDING_TEXT as T, type Where } from '../../messages/vi/findings';
+import { cellProblemText, mergerNames, type NamedBy, FINDING_TEXT as T, type Where } from '../../messages/vi/findings';
 import { LAYOUT_TEXT } from '../../messages/vi/layout';
 import { formatDateVi } from '../text/format';
 import { fromLegacy, type LegacyCode, legacyCode, mayBeLegacy } from '../text/legacy';
@@ -68,6 +68,16 @@ const LABEL_HEADERS = [textKey(LAYOUT_TEXT.indicator), 'chỉ tiêu', 'nội dun
 const isLabelHeader = memoText((k) => LABEL_HEADERS.some((l) => k === l || k.startsWith(`${l} `)));
 /** Not "đơn vị" alone: that is also the unit's label above the header ("Đơn vị:"). */
 const MEASURE_HEADERS = new Set([textKey(LAYOUT_TEXT.measure), 'đơn vị tính', 'đvt']);
+/** The year-total column ("Cả năm"): not read (the months are), but a figure typed there alone is said. */
+const TOTAL_HEADERS = new Set([
+  textKey(LAYOUT_TEXT.yearTotal),
+  'cả năm',
+  'tổng cả năm',
+  'cộng cả năm',
+  'tổng cộng',
+  'tổng',
+  'cộng',
+]);
 export const TOP_LABELS: [keyof TopLabels, string[]][] = [
   ['code', [textKey(LAYOUT_TEXT.unitCode), 'mã đơn vị']],
   ['name', [textKey(LAYOUT_TEXT.unitName), 'đơn vị', 'tên đơn vị', 'đơn vị báo cáo']],
@@ -533,10 +543,82 @@ function byName(index: UnitIndex, typed: string): NameHit {
 
 /** A sheet or file name such as "Chung Chải 2018" or "chung-chai-2018.xlsx". */
 function byTitle(index: UnitIndex, title: string): NameHit {
-  const bare = cleanText(title.replace(/\.(xlsx|xlsm|xls|ods|csv)$/i, '').replace(/(?:19|20)\d{2}/g, ' '))
+  const bare = titleName(title);
+  return bare ? byName(index, bare) : null;
+}
+
+/** What a sheet or file name says of its unit: "Chung Chải 2018" → "Chung Chải", "chung-chai-2018.xlsx" → "chung-chai". */
+function titleName(title: string): string {
+  return cleanText(title.replace(/\.(xlsx|xlsm|xls|ods|csv)$/i, '').replace(/(?:19|20)\d{2}/g, ' '))
     .replace(/^[\s_.-]+|[\s_.-]+$/g, '')
     .replace(/[_]+/g, ' ');
-  return bare ? byName(index, bare) : null;
+}
+
+/**
+ * Whether `typed` is a code of some list the reader has: a unit's, or a predecessor's in a
+ * succession, in any of the spellings byCode accepts (also when several units share it).
+ */
+function codeListed(index: UnitIndex, typed: string): boolean {
+  const t = cleanText(typed);
+  return index.byCode.has(t) || index.byLowerCode().has(t.toLowerCase()) || index.bySlugCode().has(slug(t));
+}
+
+/**
+ * The units `typed` may name, as byName reads names: none, one, or several (where byName, unable
+ * to choose, answers null). A name a new unit shares with its predecessor is the `year`'s unit;
+ * both, when the year leaves it open. Run only for a sheet whose unit code is in no list.
+ */
+function namedUnits(index: UnitIndex, typed: string, year: number | null): UnitMatch[] {
+  const hit = byName(index, typed);
+  if (hit instanceof SharedName) {
+    const { match, open } = hit.forYear(year);
+    return open ? [hit.older, hit.newer] : [match];
+  }
+  if (hit) return [hit];
+  const t = cleanText(typed);
+  const lower = normalizeName(t);
+  const exact: UnitMatch[] = [];
+  for (const [kind, names] of index.byLooseName) {
+    const list = names.get(looseKey(stripKindOf(t, lower, kind)));
+    if (list) exact.push(...list);
+  }
+  if (exact.length) return exact;
+  const loose: UnitMatch[] = [];
+  for (const [kind, slugs] of index.bySlug()) {
+    const s = slug(stripKind(typed, kind));
+    const list = s === '' ? undefined : slugs.get(s);
+    if (list) loose.push(...list);
+  }
+  return loose;
+}
+
+/**
+ * For a sheet whose unit code is in no list (a code corrected in the list after the sheet was
+ * made): the units its "Đơn vị" cell, its sheet name and its file name name, all together (by
+ * code), and which of the three named some. One unit: the sheet is that unit's; several: it is
+ * nobody's (the names disagree, or one of them fits several units).
+ */
+function unitsByNames(
+  index: UnitIndex,
+  name: string | undefined,
+  sheetName: string,
+  fileName: string,
+  year: number | null,
+): { units: UnitMatch[]; by: NamedBy[] } {
+  const units: UnitMatch[] = [];
+  const by: NamedBy[] = [];
+  const sources: [NamedBy, string][] = [
+    ['name', name ?? ''],
+    ['sheet', titleName(sheetName)],
+    ['file', fileName ? titleName(fileName) : ''],
+  ];
+  for (const [source, text] of sources) {
+    if (!text) continue;
+    const found = namedUnits(index, text, year);
+    if (found.length) by.push(source);
+    for (const m of found) if (!units.some((u) => u.unit.code === m.unit.code)) units.push(m);
+  }
+  return { units, by };
 }
 
 // ---------------------------------------------------------------- merges
@@ -708,6 +790,8 @@ interface Columns {
   names: RowNames;
   /** The column of T1 when T1…T12 are side by side in order (the layout's own), else -1. */
   run: number;
+  /** The year-total column ("Cả năm"), -1 when the sheet has none (found by its header only). */
+  totalCol: number;
 }
 
 /**
@@ -837,6 +921,7 @@ function guessColumn(grid: Grid, h: number, monthCols: boolean[], hit: (text: st
 let lastColumnHeads: {
   months: MonthMap;
   rows: CellValue[][];
+  totalCol: number;
   codeCol: number;
   labelCol: number;
   unitCol: number;
@@ -904,6 +989,7 @@ function locateColumns(grid: Grid, header: { row: number; months: MonthMap }, lo
   let codeCol = -1;
   let labelCol = -1;
   let unitCol = -1;
+  let totalCol = -1;
   const from = Math.max(0, h - 2);
   const last = lastColumnHeads;
   // The same months (a shared MonthMap) pass over the same columns.
@@ -912,6 +998,7 @@ function locateColumns(grid: Grid, header: { row: number; months: MonthMap }, lo
     codeCol = last.codeCol;
     labelCol = last.labelCol;
     unitCol = last.unitCol;
+    totalCol = last.totalCol;
   } else {
     for (let r = from; r <= h; r++) {
       const row = grid[r] ?? [];
@@ -923,11 +1010,12 @@ function locateColumns(grid: Grid, header: { row: number; months: MonthMap }, lo
         if (codeCol < 0 && CODE_HEADERS.has(k)) codeCol = c;
         else if (labelCol < 0 && isLabelHeader(k)) labelCol = c;
         else if (unitCol < 0 && MEASURE_HEADERS.has(k)) unitCol = c;
+        else if (totalCol < 0 && TOTAL_HEADERS.has(k)) totalCol = c;
       }
     }
     const rows: CellValue[][] = [];
     for (let r = from; r <= h; r++) rows.push((grid[r] ?? []).slice());
-    lastColumnHeads = { months: header.months, rows, codeCol, labelCol, unitCol, columns: null };
+    lastColumnHeads = { months: header.months, rows, codeCol, labelCol, unitCol, totalCol, columns: null };
   }
   const fromHeads = codeCol >= 0 && labelCol >= 0;
   // Else by contents: the column with most hits (at least 3), leftmost on a tie.
@@ -937,7 +1025,18 @@ function locateColumns(grid: Grid, header: { row: number; months: MonthMap }, lo
   if (codeCol < 0 && labelCol < 0) return null;
   // A code or label column guessed from its contents is not the unit column.
   if (unitCol === codeCol || unitCol === labelCol) unitCol = -1;
-  const columns: Columns = { headerRow: h, monthCol, duplicateMonths, codeCol, labelCol, unitCol, names, run };
+  if (totalCol === codeCol || totalCol === labelCol || totalCol === unitCol) totalCol = -1;
+  const columns: Columns = {
+    headerRow: h,
+    monthCol,
+    duplicateMonths,
+    codeCol,
+    labelCol,
+    unitCol,
+    names,
+    run,
+    totalCol,
+  };
   // Columns guessed from the contents depend on more than the header texts: not kept.
   if (fromHeads && lastColumnHeads !== null) lastColumnHeads.columns = columns;
   return columns;
@@ -1197,6 +1296,11 @@ interface Identity {
   typed: string | null;
   /** Set when, without a unit code, the name is a new unit's and its predecessor's and the year left it open. */
   shared?: SharedName;
+  /**
+   * "Mã đơn vị" holds a code in no list (`typed`). With `match`: the names designate that one unit,
+   * and name it so (`by`); without: they name each of `units` (several), or none (no `units`).
+   */
+  unlisted?: { typed: string; units: UnitMatch[]; by: NamedBy[] };
 }
 
 /**
@@ -1283,11 +1387,22 @@ function identifyUnit(
     : null;
   // The file's own name (not its folders: "bao-cao-xa/chung-chai-2026.xlsx" is chung-chai's).
   const fileName = file ? file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1) : '';
-  const match = top.code
+  let match = top.code
     ? viaCode
     : (viaName ?? ofYear(byTitle(index, sheetName)) ?? (fileName ? ofYear(byTitle(index, fileName)) : null));
   const typed = top.code ?? top.name ?? null;
-  if (!match) return { match, unitName: '', display: '', typed };
+  // A code in no list (corrected in the list after the sheet was made): the sheet is the unit its
+  // names designate, when they designate one and no other; else nobody's, and the finding says why.
+  let unlisted: Identity['unlisted'];
+  if (top.code && !match && !codeListed(index, top.code)) {
+    const named = unitsByNames(index, top.name, sheetName, fileName, year);
+    unlisted = { typed: top.code, ...named };
+    if (named.units.length === 1) match = named.units[0];
+  }
+  if (!match)
+    return unlisted
+      ? { match, unitName: '', display: '', typed, unlisted }
+      : { match, unitName: '', display: '', typed };
   // An old commune known only by code: its name is what the sheet says.
   const unitName = match.predecessor
     ? top.name
@@ -1301,6 +1416,7 @@ function identifyUnit(
     if (!match.predecessor) match.display = display;
   }
   const id: Identity = { match, unitName, display, typed };
+  if (unlisted) id.unlisted = unlisted;
   // With a unit code the code decides: the name only tells of a mismatch.
   if (shared && !top.code) id.shared = shared;
   if (viaCode && viaName && viaCode.unit.code !== viaName.unit.code && !succeeds(units, viaCode.unit, viaName.unit)) {
@@ -1330,6 +1446,88 @@ function sharedNameFinding(
   const w = { file: file || undefined, sheet };
   const text = T.unitNameShared(w, names, older.unit.code, newer.unit.code, from, year);
   out.push('warning', 'unit-name-shared', {}, text);
+}
+
+/**
+ * What checkWorkbooks needs of a finding on a unit code in no list ('unit-code-outdated' on a sheet
+ * read as the unit its names designate, 'unit-code-not-listed' on one that is nobody's): the code
+ * typed, its cell, the units the names designate (by code) and the sheet's year. Kept beside the
+ * finding, which stays a plain Finding (shells print and compare findings as they are).
+ */
+export interface UnitCodeNote {
+  typed: string;
+  cell: string | undefined;
+  /** The units, "Xã Chung Chải" ('' for an old unit known by its code alone). */
+  units: { code: string; display: string }[];
+  year: number | null;
+}
+
+const UNIT_CODE_NOTES = new WeakMap<Finding, UnitCodeNote>();
+
+/** The note of a finding on a unit code in no list (see UnitCodeNote); undefined for any other finding. */
+export function unitCodeNote(f: Finding): UnitCodeNote | undefined {
+  return UNIT_CODE_NOTES.get(f);
+}
+
+/** Attach `note` to `f` (checkWorkbooks, for the findings it makes of dropped sheets). */
+export function setUnitCodeNote(f: Finding, note: UnitCodeNote): void {
+  UNIT_CODE_NOTES.set(f, note);
+}
+
+/**
+ * The cell "Mã đơn vị"'s value was read from (readTopLabels' first one: to the right of the label,
+ * or the label's own cell for "Mã đơn vị: …"), A1; undefined if none. Looked for only on a sheet
+ * whose code is in no list.
+ */
+function unitCodeCell(grid: Grid, headerRow: number): string | undefined {
+  for (let r = 0; r < headerRow; r++) {
+    const row = grid[r] ?? [];
+    for (let c = 0; c < Math.min(row.length, MAX_COLS); c++) {
+      const v = row[c];
+      if (typeof v !== 'string' || !mayBeTopLabel(v)) continue;
+      const top = topCellOf(v);
+      // TOP_LABELS[0] is the code; a value without text (TRUE, a date) is passed over, as there.
+      if (top.byKey[0]) {
+        let k = c + 1;
+        while (k < row.length && isEmpty(row[k])) k++;
+        if (k < row.length && cellText(row[k])) return a1(r + 1, k + 1);
+      } else if (top.inline[0] && top.inlineValue !== undefined) return a1(r + 1, c + 1);
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The finding on a sheet whose unit code is in no list: a warning when the sheet was read as the one
+ * unit its names designate (`id.match`), else an error (its names designate several). Returns the
+ * note kept beside it (its year is set once known).
+ */
+function unlistedFinding(
+  out: Sink,
+  grid: Grid,
+  headerRow: number,
+  id: Identity,
+  unlisted: NonNullable<Identity['unlisted']>,
+  sheet: string,
+): UnitCodeNote {
+  const cell = unitCodeCell(grid, headerRow);
+  const units = unlisted.units.map((m) => ({ code: m.unit.code, display: displayOf(m) }));
+  const note: UnitCodeNote = { typed: unlisted.typed, cell, units, year: null };
+  if (id.match) {
+    const w = out.where({ sheet, cell });
+    const text = T.unitCodeOutdated(w, unlisted.typed, id.match.unit.code, id.display, unlisted.by);
+    out.push('warning', 'unit-code-outdated', cell ? { cell } : {}, text);
+  } else {
+    const text = T.unitCodeNotListed(out.where({ cell }), unlisted.typed, units, unlisted.by);
+    out.push('error', 'unit-code-not-listed', cell ? { cell } : {}, text);
+  }
+  UNIT_CODE_NOTES.set(out.findings[out.findings.length - 1], note);
+  return note;
+}
+
+/** "Xã Chung Chải" for a unit found by name; '' for an old unit known by code alone (the message names it so). */
+function displayOf(m: UnitMatch): string {
+  return m.predecessor ? '' : (m.display ?? unitDisplayName(m.unit));
 }
 
 /** "Năm", else a year in the sheet name, the rows above the header or the file name. */
@@ -1535,6 +1733,8 @@ function readCells(grid: Grid, cat: Catalogue, look: Lookup, rows: Rows, cols: C
   // Rows in another unit than the catalogue's, by code position (most sheets: none).
   const measure = rows.measure;
 
+  // The months of the row just read left to parseCell (bit m for month m).
+  let restOf = 0;
   for (let i = 0; i < cat.indicators.length; i++) {
     const ind = cat.indicators[i];
     const at = rows.rowAt[look.slot[i]];
@@ -1559,11 +1759,13 @@ function readCells(grid: Grid, cat: Catalogue, look: Lookup, rows: Rows, cols: C
     } else {
       const row = grid[at] ?? [];
       let rest = 0;
+      restOf = 0;
       if (note) {
         for (let m = 1; m <= 12; m++) if (monthCol[m] !== undefined) rest |= 1 << m;
       } else
         rest =
           cols.run >= 0 ? plainRun(row, cols.run, ind.kind, flat, fa) : plainValues(row, monthCol, ind.kind, flat, fa);
+      restOf = rest;
       // Cell names only for the cells left to parseCell: a finding may need one.
       const names = rest === 0 ? null : rowCells.at(at + 1);
       for (let m = 1; rest !== 0 && m <= 12; m++) {
@@ -1598,6 +1800,10 @@ function readCells(grid: Grid, cat: Catalogue, look: Lookup, rows: Rows, cols: C
         }
       }
     }
+    // A row with no month at all (every month left to parseCell) but a figure in "Cả năm": typed
+    // there instead of by month, it would be lost without a word. Checked on such rows only.
+    if (!note && at >= 0 && cols.totalCol >= 0 && (restOf & FULL_MONTHS) === FULL_MONTHS)
+      totalWithoutMonths(grid, at, cols, ind, flat, fa, out);
     if (note) notes[ind.code] = months as (string | null)[];
     else if (unlike !== undefined && unlike.kind === 'scale')
       convertRow(grid, at, look.slot[i], ind, fa, unlike, cols, rows, look, invalid, out);
@@ -1688,6 +1894,37 @@ function measureFinding(out: Sink, look: Lookup, unitCol: number, x: Rows['measu
     out.push('warning', 'measure-converted', extra, T.measureConverted(w, typed, ind.unit, mul, div));
   else if (kind === 'renamed') out.push('warning', 'measure-renamed', extra, T.measureRenamed(w, typed, ind.unit));
   else out.push('error', 'measure-mismatch', extra, T.measureMismatch(w, typed, ind.unit));
+}
+
+/** Bits 1–12: every month of a row. */
+const FULL_MONTHS = 0x1ffe;
+
+/**
+ * Row `at` has no month value (every month empty or invalid) but a figure other than 0 in the
+ * year-total column: a warning on that cell, the figure not counted (the totals add months).
+ */
+function totalWithoutMonths(
+  grid: Grid,
+  at: number,
+  cols: Columns,
+  ind: Indicator,
+  flat: Float64Array,
+  fa: number,
+  out: Sink,
+) {
+  for (let m = 0; m < 12; m++) if (!Number.isNaN(flat[fa + m])) return;
+  const v = (grid[at] ?? NO_CELLS)[cols.totalCol];
+  const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? parseCell(v, ind.kind) : null;
+  const value = typeof n === 'number' ? n : n !== null && n.status === 'ok' ? (n.value as number) : null;
+  if (value === null || value === 0 || !Number.isFinite(value)) return;
+  const cell = a1(at + 1, cols.totalCol + 1);
+  const extra = { cell, indicatorCode: ind.code, indicatorLabel: ind.label };
+  out.push(
+    'warning',
+    'total-without-months',
+    extra,
+    T.totalWithoutMonths(out.where({ cell, indicator: ind.label }), cellText(v)),
+  );
 }
 
 /** Where a report's numbers go in the block `look.pool.block` (readCells sets every entry). */
@@ -1843,6 +2080,8 @@ function readGrid(
   // The year first: a name a new unit shares with its predecessor is the year's (identifyUnit).
   let year = identifyYear(top, grid, h, sheet.name, file);
   const id = identifyUnit(top, ctx.units, prepared.units, sheet.name, file, year ?? ctx.year ?? null);
+  // A unit code in no list: what the finding on it leaves to checkWorkbooks (its year, below).
+  let note: UnitCodeNote | null = null;
   if (id.match) {
     Object.assign(base, { unitCode: id.match.unit.code, unitName: id.unitName });
     out.place = { unit: id.display };
@@ -1854,6 +2093,9 @@ function readGrid(
         T.unitMismatch(out.where(), ...id.mismatch),
       );
     if (id.shared) sharedNameFinding(out, id, id.shared, file, sheet.name, year ?? ctx.year ?? null);
+    if (id.unlisted) note = unlistedFinding(out, grid, h, id, id.unlisted, sheet.name);
+  } else if (id.unlisted && id.unlisted.units.length > 1) {
+    note = unlistedFinding(out, grid, h, id, id.unlisted, sheet.name);
   } else {
     out.push('error', 'unknown-unit', {}, T.unknownUnit(out.where(), id.typed));
   }
@@ -1872,6 +2114,8 @@ function readGrid(
     for (const y of ctx.years ?? []) if (!accepted.includes(y)) accepted.push(y);
     out.push('warning', 'wrong-year', {}, T.wrongYear(out.where(), year, accepted));
   }
+
+  if (note !== null) note.year = year;
 
   // Layout problems.
   for (let k = 0; k < cols.duplicateMonths.length; k++) {

@@ -5,7 +5,7 @@
  */
 import { sheetRef, FINDING_TEXT as T } from '../../messages/vi/findings';
 import { colNumber, unitDisplayName } from '../sheet/layout';
-import { prepareRead, type ReadContext, readWorkbook } from '../sheet/read';
+import { prepareRead, type ReadContext, readWorkbook, setUnitCodeNote, unitCodeNote } from '../sheet/read';
 import { memoText } from '../text/normalize';
 import type { Finding, ReadResult, Unit, UnitYear, WorkbookInput } from '../types';
 import { compileRules, ruleFindings as ruleFindingsOf } from './rules';
@@ -94,6 +94,7 @@ export function checkWorkbooks(workbooks: WorkbookInput[], ctx: ReadContext): Re
   }
 
   const reports = (plain && uniqueReports(all, ordered)) || keepFirstOfEach(all, findings);
+  if (ctx.year !== undefined) findings.push(...missingUnderUnlistedCode(reports, findings, ctx.units, ctx.year));
   if (ruleFindings.size)
     for (const r of reports) {
       const found = ruleFindings.get(r);
@@ -119,11 +120,18 @@ function uniqueReports(all: UnitYear[], ordered: boolean): UnitYear[] | null {
  * One report per unit and year, with an error for each other. Kept: the first by file and sheet
  * among those whose unit cells agree (no 'unit-mismatch' finding), else the first of all: a
  * mistyped "Mã đơn vị" in one commune's file must not push out the unit's own report.
+ * A sheet read as a unit's by its names, its unit code being in no list ('unit-code-outdated'), is
+ * the unit's only when no other sheet of that year is: else it is dropped, whichever comes first,
+ * its warning turned into an error saying why (never one unit counted twice, nor from a guess when
+ * its own sheet is there).
  */
 function keepFirstOfEach(all: UnitYear[], findings: Finding[]): UnitYear[] {
   const place = (file: string | undefined, sheet: string | undefined) => `${file ?? ''}\u0000${sheet ?? ''}`;
   const mismatched = new Set<string>();
-  for (const f of findings) if (f.code === 'unit-mismatch') mismatched.add(place(f.file, f.sheet));
+  const outdated = new Map<string, Finding>();
+  for (const f of findings)
+    if (f.code === 'unit-mismatch') mismatched.add(place(f.file, f.sheet));
+    else if (f.code === 'unit-code-outdated') outdated.set(place(f.file, f.sheet), f);
   const agrees = (r: UnitYear) => !mismatched.has(place(r.file, r.sheet));
   // Same file and sheet name twice (two folders): fall back to the contents, so even
   // then the input order does not decide.
@@ -139,7 +147,20 @@ function keepFirstOfEach(all: UnitYear[], findings: Finding[]): UnitYear[] {
     else groups.set(key, [r]);
   }
   const kept: UnitYear[] = [];
-  for (const group of groups.values()) {
+  const dropped = new Set<Finding>();
+  for (const members of groups.values()) {
+    let group = members;
+    if (outdated.size && group.length > 1 && group.some((r) => outdated.has(place(r.file, r.sheet)))) {
+      group = members.filter((r) => !outdated.has(place(r.file, r.sheet)));
+      const first = group.find(agrees) ?? group[0];
+      for (const r of members) {
+        const warning = outdated.get(place(r.file, r.sheet));
+        if (!warning) continue;
+        dropped.add(warning);
+        findings.push(unlistedDropped(r, warning, first, members));
+      }
+      if (!group.length) continue;
+    }
     const first = group.find(agrees) ?? group[0];
     kept.push(first);
     const keptRef = sheetRef(first.file, first.sheet);
@@ -159,7 +180,78 @@ function keepFirstOfEach(all: UnitYear[], findings: Finding[]): UnitYear[] {
     }
   }
 
+  if (dropped.size) for (let i = findings.length - 1; i >= 0; i--) if (dropped.has(findings[i])) findings.splice(i, 1);
   return kept.sort(compareReports);
+}
+
+/**
+ * The error on a sheet read as `r.unitCode`'s by its names (its unit code in no list: `warning`) that
+ * is dropped because another sheet of that unit and year is there: `kept`, the unit's own sheet
+ * with its code, or else the other such sheets of `group`.
+ */
+function unlistedDropped(r: UnitYear, warning: Finding, kept: UnitYear | undefined, group: UnitYear[]): Finding {
+  const note = unitCodeNote(warning);
+  const typed = note?.typed ?? '';
+  const cell = warning.cell;
+  const w = { unit: display(r), sheet: r.sheet, cell };
+  const message = kept
+    ? T.unitCodeNotListedTaken(w, typed, r.unitCode, display(r), r.year, sheetRef(kept.file, kept.sheet))
+    : T.unitCodeNotListedTwice(
+        w,
+        typed,
+        r.unitCode,
+        display(r),
+        r.year,
+        group.filter((x) => x !== r).map((x) => sheetRef(x.file, x.sheet)),
+      );
+  const f: Finding = {
+    severity: 'error',
+    code: 'unit-code-not-listed',
+    unitCode: r.unitCode,
+    unitName: r.unitName,
+    ...(r.file ? { file: r.file } : {}),
+    sheet: r.sheet,
+    ...(cell ? { cell } : {}),
+    message,
+  };
+  setUnitCodeNote(f, {
+    typed,
+    cell,
+    units: [{ code: r.unitCode, display: display(r) }],
+    year: r.year,
+  });
+  return f;
+}
+
+/**
+ * A unit the names of sheets not read designate (their unit code in no list: 'unit-code-not-listed'),
+ * that has no report of `year`: its 'unit-missing' warning, saying so rather than "no sheet", made
+ * here so that summarise does not add the plain one. Units expected that year only, as
+ * expectedUnitsMissing has them, and not the old units of a merger (summarise names those).
+ */
+function missingUnderUnlistedCode(reports: UnitYear[], findings: Finding[], units: Unit[], year: number): Finding[] {
+  const sheets = new Map<string, string[]>();
+  for (const f of findings) {
+    if (f.code !== 'unit-code-not-listed') continue;
+    const note = unitCodeNote(f);
+    if (!note || note.year !== year) continue;
+    for (const u of note.units) {
+      const list = sheets.get(u.code) ?? [];
+      const ref = sheetRef(f.file ?? '', f.sheet ?? '');
+      if (!list.includes(ref)) list.push(ref);
+      sheets.set(u.code, list);
+    }
+  }
+  if (!sheets.size) return [];
+  const merged = new Set<string>();
+  for (const u of units) for (const p of u.succession?.predecessors ?? []) if (p !== u.code) merged.add(p);
+  return expectedUnitsMissing(reports, units, year)
+    .filter((f) => sheets.has(f.unitCode as string) && !merged.has(f.unitCode as string))
+    .map((f) => {
+      const unit = units.find((u) => u.code === f.unitCode) as Unit;
+      const refs = sheets.get(f.unitCode as string) as string[];
+      return { ...f, message: T.unitMissingCodeNotListed(unitDisplayName(unit), year, refs) };
+    });
 }
 
 /** Year a unit's succession starts, or -Infinity when it always existed. */
@@ -169,12 +261,22 @@ export const startYear = (u: Unit) => (u.succession ? Number(u.succession.from.s
 /**
  * One 'unit-missing' warning per unit that has no report for `year`, sorted by unit
  * code. A unit is not expected before its succession starts, nor after it was merged
- * into a unit whose succession began on or before 1 January of that year.
+ * into a unit whose succession began on or before 1 January of that year. Units with a
+ * 'unit-missing' finding among `already` (checkWorkbooks' findings) get none here.
  */
-export function expectedUnitsMissing(reports: UnitYear[], units: Unit[], year: number): Finding[] {
+export function expectedUnitsMissing(
+  reports: UnitYear[],
+  units: Unit[],
+  year: number,
+  already: readonly Finding[] = [],
+): Finding[] {
   // Plain loops: a national run has thousands of units and reports, and this runs once.
   const reported = new Set<string>();
   for (let k = 0; k < reports.length; k++) if (reports[k].year === year) reported.add(reports[k].unitCode);
+  // Units checkWorkbooks already said are missing, in its own words (missingUnderUnlistedCode).
+  const said = new Set<string>();
+  for (let k = 0; k < already.length; k++)
+    if (already[k].code === 'unit-missing' && already[k].unitCode) said.add(already[k].unitCode as string);
   const mergedAway = new Set<string>();
   for (let k = 0; k < units.length; k++) {
     const u = units[k];
@@ -184,7 +286,7 @@ export function expectedUnitsMissing(reports: UnitYear[], units: Unit[], year: n
   const missing: Unit[] = [];
   for (let k = 0; k < units.length; k++) {
     const u = units[k];
-    if (reported.has(u.code) || startYear(u) > year || mergedAway.has(u.code)) continue;
+    if (reported.has(u.code) || said.has(u.code) || startYear(u) > year || mergedAway.has(u.code)) continue;
     // In its merger's year a new unit may go on in an old one's sheet (the same commune's name):
     // that report is mapped onto it, so it is not missing.
     if (startYear(u) === year && u.succession?.predecessors.some((p) => reported.has(p))) continue;

@@ -192,6 +192,17 @@ export const SETUP = {
   warnings: 'Cần xem lại (không bắt buộc sửa):',
   ok: 'Cấu hình đọc được, không có lỗi. Bước tiếp theo: Dân vận › Tạo mẫu báo cáo cho xã.',
   title: 'Thiết lập',
+  /** The master's locale (and time zone) set by Thiết lập; `from`: what they were. */
+  locale: (from: string) =>
+    `Đã đặt khu vực (locale) của bảng tính là Việt Nam (vi_VN; trước đây ${from}): số hiện theo kiểu Việt Nam ` +
+    '(1.000; 12,5) và cán bộ gõ "1.000" được hiểu là một nghìn, không phải 1.',
+  timeZone: (to: string, from: string) =>
+    `Đã đặt múi giờ của bảng tính là ${to} (trước đây ${from}), như dòng "Múi giờ" của trang "Cài đặt", để ngày ` +
+    'nộp báo cáo được đọc đúng ngày.',
+  localeFailed: (why: string) =>
+    `Chưa đặt được khu vực (locale) và múi giờ của bảng tính: ${why}. Hãy vào Tệp › Cài đặt, chọn khu vực ` +
+    '"Việt Nam" và múi giờ "(GMT+07:00) Hà Nội" rồi lưu; nếu không, số có thể hiện và được hiểu theo kiểu Mỹ ' +
+    '("1.000" thành 1).',
 } as const;
 
 /** Asked by "Tạo mẫu báo cáo cho xã" (src/gas/actions.ts). */
@@ -216,7 +227,8 @@ export const MONTH_PROMPT = {
   month: (def: number, year: number) => `Tháng (1–12) của năm ${year} (để trống = tháng ${def}):`,
   badMonth: (text: string) => `"${text}" không phải là tháng (1–12).`,
   unit: (names: string) => `Trang đang mở không phải mẫu báo cáo của xã. Nhập mã hoặc tên đơn vị (${names}):`,
-  badUnit: (text: string) => `Không có đơn vị "${text}" trong trang "Đơn vị".`,
+  badUnit: (text: string) =>
+    `Không có đơn vị "${text}" trong trang "Đơn vị". Hãy gõ tên đơn vị (có dấu hoặc không dấu, ví dụ "Mường Nhé" hay "muong nhe") hoặc mã đơn vị ở cột A của trang "Đơn vị".`,
 } as const;
 
 export const TEMPLATES = {
@@ -225,6 +237,18 @@ export const TEMPLATES = {
   created: (name: string) => `${name}: đã tạo`,
   createdSpreadsheet: (name: string) => `${name}: đã tạo bảng tính riêng`,
   exists: (name: string) => `${name}: đã có, giữ nguyên số liệu`,
+  /**
+   * The unit's tab held in "Mã đơn vị" an old code, in no list (the code changed in "Đơn vị" since):
+   * the cell now holds the unit's code.
+   */
+  codeFixed: (name: string, tab: string, cell: string, from: string, to: string) =>
+    `${name}: trang "${tab}" đã có, giữ nguyên số liệu; đã sửa mã đơn vị ở ô ${cell} từ "${from}" thành "${to}" ` +
+    '(theo trang "Đơn vị")',
+  /** codeFixed's words after another message about the same tab (rows added, highlighting redone). */
+  codeFixedToo: (message: string, cell: string, from: string, to: string) =>
+    `${message}; đã sửa mã đơn vị ở ô ${cell} từ "${from}" thành "${to}" (theo trang "Đơn vị")`,
+  /** The unit's tab holds in "Mã đơn vị" a code in no list, and its names are not only this unit's: not changed. */
+  codeNotFixed: (message: string, finding: string) => `${message}. Chưa sửa ô "Mã đơn vị": ${finding}`,
   carried: (made: string, tab: string) =>
     `${made}, đã chép số liệu từ trang "${tab}" của bảng tính tổng hợp (từ nay xã nhập ở bảng tính riêng)`,
   renamed: (name: string, tabs: string[], expected: string) =>
@@ -292,7 +316,12 @@ function capitalFirst(s: string): string {
 
 export const SUBMIT = {
   title: 'Nộp báo cáo',
-  notUnitSheet: 'Trang này không phải mẫu báo cáo của xã (không tìm thấy mã đơn vị ở ô C3).',
+  notUnitSheet:
+    'Trang này không đọc được là báo cáo của xã: ô C3 (Mã đơn vị) trống hoặc ghi mã không có trong trang "Đơn vị" ' +
+    'mà tên đơn vị và tên trang không chỉ rõ một xã, hoặc trang không còn đúng mẫu. Hãy chạy Dân vận › Kiểm tra ' +
+    'dữ liệu để xem lý do.',
+  /** After `done`: the tab was read by its names, its unit code (`finding`, the engine's warning) being in no list. */
+  unitCodeOutdated: (finding: string) => `Lưu ý: ${finding}.`,
   noSubmittedRow: (sheet: string) => `Trang "${sheet}" không có dòng NGAY_NOP (ngày nộp báo cáo).`,
   hasErrors: (unit: string, label: string, n: number) =>
     `Chưa nộp được báo cáo ${label} của ${unit}: còn ${n} lỗi cần sửa.`,
@@ -326,7 +355,17 @@ export const AGGREGATE = {
     `Đã tổng hợp ${label}: ${reported}/${expected} đơn vị đã nộp. Kết quả ở trang "${sheet}".`,
   problems: (n: number) => `Có ${n} đơn vị không đọc được:`,
   failed: (why: string) => `Tổng hợp không thành công, trang tổng hợp cũ được giữ nguyên. Lý do: ${why}`,
-  emailProblems: 'Lưu ý: báo cáo e-mail chưa gửi được cho tới khi sửa:',
+  emailProblems:
+    'Lưu ý: báo cáo e-mail hằng tháng và thư nhắc các xã sẽ không được gửi cho tới khi sửa (các việc khác vẫn chạy bình thường):',
+  /**
+   * No unit has a sheet of the period's year (a new year before "Tạo mẫu"): `separate`: one spreadsheet
+   * per commune; `example`: the name a unit's tab of that year would have.
+   */
+  noYearSheets: (year: number, label: string, separate: boolean, example: string) =>
+    `Chưa có xã nào có trang báo cáo năm ${year} (ví dụ trang "${example}") ` +
+    `${separate ? 'trong bảng tính riêng của xã' : 'trong bảng tính này'}, nên chưa xã nào nhập và nộp được báo cáo ` +
+    `${label}. Hãy chạy Dân vận › Tạo mẫu báo cáo cho xã, nhập năm ${year}, rồi báo các xã nhập số liệu vào trang ` +
+    'mới; sau đó bấm Tổng hợp lại.',
   tabsLeftOut: (tabs: string[]) =>
     `Trang ${tabs.map((t) => `"${t}"`).join(', ')} có tên như trang báo cáo của một đơn vị nhưng không thuộc đơn vị ` +
     'nào trong trang "Đơn vị", nên số liệu trong đó không được tổng hợp. Nếu là báo cáo của một đơn vị, hãy thêm ' +
