@@ -9,7 +9,7 @@ import { dataWindow, todayIn } from '../engine/periods/cutoff';
 import { formatPeriod, parsePeriod, periodLabel } from '../engine/periods/period';
 import { unitDisplayName, unitSheetName } from '../engine/sheet/layout';
 import { formatDateVi } from '../engine/text/format';
-import type { Period, Unit } from '../engine/types';
+import type { Period, Summary, Unit } from '../engine/types';
 import {
   AGGREGATE,
   CHECK,
@@ -29,6 +29,7 @@ import { aggregatePeriod, defaultPeriod, periodFromInput } from './aggregate';
 import { activeUnitSheet, runCheck } from './check';
 import { now } from './clock';
 import { alert, promptText, toast } from './dialogs';
+import { noUnitSheetOfYear, separateBooks } from './email/year-sheets';
 import { logText, userText } from './errors';
 import { openUnitSpreadsheet, unitTab } from './io';
 import { ReadContinues } from './io/resume';
@@ -121,6 +122,8 @@ export function doSetup():
       errors: string[];
       warnings: string[];
       formerUnits?: { codes: number; named: number };
+      /** What was said of the master's locale and time zone (set, or could not be). */
+      locale: string[];
     }
   | undefined {
   const ss = activeSpreadsheet();
@@ -128,8 +131,16 @@ export function doSetup():
     const out = setupSheets(ss);
     const errors = out.config.ok ? [] : out.config.errors;
     const warnings = (out.config.ok ? out.config.config.warnings : out.config.warnings) ?? [];
-    writeLog(ss, { action: LOG.actions.setup, result: errors.length ? LOG.failed(errors[0]) : LOG.ok });
+    const l = out.locale;
+    const locale = [
+      l.localeFrom ? SETUP.locale(l.localeFrom) : '',
+      l.timeZoneFrom ? SETUP.timeZone(l.timeZone, l.timeZoneFrom) : '',
+      l.failed ? SETUP.localeFailed(l.failed) : '',
+    ].filter(Boolean);
+    const result = errors.length ? LOG.failed(errors[0]) : LOG.ok;
+    writeLog(ss, { action: LOG.actions.setup, result: locale.length ? `${result}. ${locale.join(' ')}` : result });
     return {
+      locale,
       created: out.created,
       kept: out.kept,
       renamed: out.renamed,
@@ -141,6 +152,7 @@ export function doSetup():
   if (!r) return undefined;
   const parts = [
     r.created.length ? SETUP.created(r.created) : '',
+    ...r.locale,
     ...r.renamed.map(([name, other]) => SETUP.renamed(name, other)),
     // New sheets hold the sample (Mường Nhé) data, which must be replaced before use.
     r.created.includes(SHEETS.units) ? SETUP.sampleUnits(defaultUnits().length) : '',
@@ -330,6 +342,19 @@ export function doUnlock() {
 
 // ---------------------------------------------------------------- Tổng hợp
 
+/**
+ * A new year before "Tạo mẫu" for it: no unit has a sheet of the period's year, said with what to
+ * do (email/year-sheets.ts); '' otherwise.
+ */
+function noYearSheetsNote(config: Config, summary: Summary): string {
+  if (!noUnitSheetOfYear(summary)) return '';
+  const { year } = summary.period;
+  const first = config.units[0];
+  const example = first ? unitSheetName(first, year) : String(year);
+  const separate = config.options.separateSpreadsheets || separateBooks(summary);
+  return AGGREGATE.noYearSheets(year, periodLabel(summary.period), separate, example);
+}
+
 export function doAggregate() {
   const ss = activeSpreadsheet();
   const config = loadConfig(ss);
@@ -356,21 +381,26 @@ export function doAggregate() {
     key,
     () => {
       const out = aggregatePeriod(ss, config, period, throttledToast(ss, AGGREGATE.title));
+      const noSheets = noYearSheetsNote(config, out.summary);
       const result = [
         out.message,
+        ...(noSheets ? [noSheets] : []),
         ...(out.problems.length ? [AGGREGATE.problems(out.problems.length), out.problemsForLog.join('; ')] : []),
         ...(out.warnings.length ? [AGGREGATE.warnings, out.warnings.join('; ')] : []),
         ...out.notes,
         ...out.logNotes,
+        ...(config.emailProblems.length ? [AGGREGATE.emailProblems, config.emailProblems.join('; ')] : []),
       ].join(' ');
       writeLog(ss, { action: LOG.actions.aggregate, period: key, result: `${LOG.ok}: ${result}` });
-      return out;
+      return { ...out, noSheets };
     },
     AGGREGATE.failed,
   );
   if (!r) return undefined;
   toast(ss, r.message, AGGREGATE.title, 10);
   const parts = [
+    // First: it explains the "0/11" of the message, and the rest matters less until it is done.
+    r.noSheets,
     r.problems.length ? `${AGGREGATE.problems(r.problems.length)}\n${lines(r.problems)}` : '',
     r.warnings.length ? `${AGGREGATE.warnings}\n${lines(r.warnings)}` : '',
     r.notes.join('\n'),

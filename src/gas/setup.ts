@@ -42,7 +42,7 @@ import {
 import { fieldLabel, SCHEMA_TEXT } from '../messages/vi/schema';
 import { now } from './clock';
 import { CATALOGUE_VERSION, DEFAULT_TITLE, settingsDefaults } from './config-defaults';
-import type { UrlPlace } from './errors';
+import { type UrlPlace, userText } from './errors';
 import { renderSheet } from './render';
 import {
   a1,
@@ -323,7 +323,60 @@ function decorate(name: string, sheet: Sheet): void {
   }
 }
 
+/** The locale every spreadsheet of the add-on is given: Vietnamese numbers ("1.000", "12,5") shown and typed. */
+export const SPREADSHEET_LOCALE = 'vi_VN';
+
+/** What useVietnameseLocale did to a spreadsheet. */
+export interface LocaleOutcome {
+  /** The zone the spreadsheet is in now (or was to be put in). */
+  timeZone: string;
+  /** The locale before, when it was changed. */
+  localeFrom?: string;
+  /** The time zone before, when it was changed. */
+  timeZoneFrom?: string;
+  /** Why they could not be set (Vietnamese). */
+  failed?: string;
+}
+
+/**
+ * Give a spreadsheet the Vietnamese locale and `timeZone`, each only when it has another. A
+ * spreadsheet keeps its creator's locale: made by an en_US account, it shows 1,089 and 137.5 and
+ * reads a typed "1.000" as 1. The zone is the one dates are read in (util.readGrid): a typed date
+ * must be the same day for Sheets and for the add-on. Never throws: `failed` says why.
+ */
+export function useVietnameseLocale(ss: Spreadsheet, timeZone: string): LocaleOutcome {
+  const out: LocaleOutcome = { timeZone };
+  try {
+    const locale = ss.getSpreadsheetLocale();
+    if (locale !== SPREADSHEET_LOCALE) {
+      ss.setSpreadsheetLocale(SPREADSHEET_LOCALE);
+      out.localeFrom = locale;
+    }
+    const zone = ss.getSpreadsheetTimeZone();
+    if (zone !== timeZone) {
+      ss.setSpreadsheetTimeZone(timeZone);
+      out.timeZoneFrom = zone;
+    }
+  } catch (e) {
+    out.failed = userText(e);
+  }
+  return out;
+}
+
+/** The zone typed in "Múi giờ" of an existing "Cài đặt" when it is a real one, else the default (Asia/Ho_Chi_Minh). */
+function settingsTimeZone(ss: Spreadsheet): string {
+  const fallback = settingsDefaults().timeZone;
+  const sheet = ss.getSheetByName(SHEETS.settings);
+  if (!sheet) return fallback;
+  const label = normalizeName(SETTING_LABELS.timeZone);
+  const row = configGrid(sheet).find((r) => normalizeName(cellText(r[0])) === label);
+  const typed = row ? cellText(row[1]) : '';
+  return typed && SettingsSchema.shape.timeZone.safeParse(typed).success ? typed : fallback;
+}
+
 export interface SetupResult {
+  /** The master's locale and time zone (useVietnameseLocale). */
+  locale: LocaleOutcome;
   created: string[];
   kept: string[];
   /** "Đơn vị cũ" made now: how many old units it lists, and how many of them were named from tabs. */
@@ -357,6 +410,8 @@ function sheetWithHeader(ss: Spreadsheet, header: string[], skip: Set<string>): 
 
 /** Create the missing configuration sheets with the defaults; never overwrite existing ones. */
 export function setupSheets(ss: Spreadsheet): SetupResult {
+  // First: the sheets below are then written, and the configuration read, in the Vietnamese way.
+  const locale = useVietnameseLocale(ss, settingsTimeZone(ss));
   const catalogue = defaultCatalogue();
   let me = '';
   try {
@@ -407,6 +462,7 @@ export function setupSheets(ss: Spreadsheet): SetupResult {
     created.push(name);
   }
   return {
+    locale,
     created,
     kept,
     renamed,
@@ -510,13 +566,33 @@ interface SettingsRead {
 }
 
 /**
- * `emailProblems`, when given, takes the mistakes in "Người nhận báo cáo" instead of the errors
- * (the wrong addresses are left out): only the e-mail actions need that row, and a commune must
- * not be kept from submitting by an address the district mistyped.
+ * The rows of "Cài đặt" that only the monthly e-mail and the reminders use: a mistake in one of
+ * them stops those jobs, never a menu action (readSettingsGrid's `emailProblems`).
+ */
+export const EMAIL_ONLY_SETTINGS: ReadonlySet<SettingKey> = new Set<SettingKey>([
+  'recipients',
+  'sendDay',
+  'sendHour',
+  'reminders',
+  'reminderDaysBefore',
+]);
+
+/**
+ * `emailProblems`, when given, takes the mistakes in the rows only the e-mail jobs use
+ * (EMAIL_ONLY_SETTINGS: recipients, send day and hour, reminders and their days) instead of the
+ * errors: a wrong address is left out, another wrong value replaced by its default. A commune must
+ * not be kept from submitting, nor the district from "Tổng hợp", by an e-mail setting mistyped;
+ * the e-mail jobs read the sheet without `emailProblems`, so they stop on it and say where.
  */
 export function readSettingsGrid(grid: Grid, log: Located, emailProblems?: Located): SettingsRead {
   const sheet = SHEETS.settings;
   const defaults = settingsDefaults();
+  /** Where a mistake in `key`'s row goes: `emailProblems` for an e-mail-only row (when given), else the errors. */
+  const sink = (key: SettingKey): Located => (emailProblems && EMAIL_ONLY_SETTINGS.has(key) ? emailProblems : log);
+  const reported = (cell: string) =>
+    [log, emailProblems].some((l) => l?.errors.some((e) => e.startsWith(CONFIG.where(sheet, cell))));
+  /** E-mail-only rows found wrong: their defaults are used (`emailProblems` given). */
+  const fallBack = new Set<SettingKey>();
   const byLabel = new Map<string, SettingKey>();
   for (const [k, label] of Object.entries(SETTING_LABELS)) byLabel.set(normalizeName(label), k as SettingKey);
   const cells: Partial<Record<SettingKey, string>> = {};
@@ -540,7 +616,10 @@ export function readSettingsGrid(grid: Grid, log: Located, emailProblems?: Locat
     }
     const v = raw[key];
     const cell = cells[key] as string;
-    const bad = (problem: string) => log.at(sheet, cell, SETTING_LABELS[key], problem);
+    const bad = (problem: string) => {
+      sink(key).at(sheet, cell, SETTING_LABELS[key], problem);
+      if (sink(key) !== log) fallBack.add(key);
+    };
     switch (key) {
       case 'cutoffDay':
       case 'submitDays':
@@ -566,12 +645,11 @@ export function readSettingsGrid(grid: Grid, log: Located, emailProblems?: Locat
         break;
       }
       case 'recipients': {
+        // The right addresses are kept (not the sample ones) when a wrong one is left out.
         const list = emailList(v);
         const wrong = list.filter((e) => !isEmailAddress(e));
         obj[key] = emailProblems ? list.filter((e) => isEmailAddress(e)) : list;
-        if (!wrong.length) break;
-        if (emailProblems) emailProblems.at(sheet, cells[key] as string, SETTING_LABELS[key], CONFIG.badEmails(wrong));
-        else bad(CONFIG.badEmails(wrong));
+        if (wrong.length) sink(key).at(sheet, cell, SETTING_LABELS[key], CONFIG.badEmails(wrong));
         break;
       }
       case 'admins': {
@@ -591,16 +669,23 @@ export function readSettingsGrid(grid: Grid, log: Located, emailProblems?: Locat
         obj[key] = cellText(v);
     }
   }
+  for (const key of fallBack) obj[key] = defaults[key as keyof typeof defaults];
   const parsed = SettingsSchema.safeParse(obj);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const key = String(issue.path[0]) as SettingKey;
       const cell = cells[key];
+      const to = sink(key);
+      if (to !== log) {
+        // An e-mail-only row out of range ("Ngày gửi" 30): said for the e-mail jobs, its default used.
+        obj[key] = key === 'recipients' ? [] : defaults[key as keyof typeof defaults];
+        if (cell && reported(cell)) continue;
+      }
       if (cell) {
         // Skip what the cell conversion already reported.
-        if (log.errors.some((e) => e.startsWith(CONFIG.where(sheet, cell)))) continue;
-        log.at(sheet, cell, SETTING_LABELS[key], problemOf(issue));
-      } else log.errors.push(`${sheet}: ${SCHEMA_TEXT.where(issue.path, obj)}${problemOf(issue)}`);
+        if (reported(cell)) continue;
+        to.at(sheet, cell, SETTING_LABELS[key], problemOf(issue));
+      } else to.errors.push(`${sheet}: ${SCHEMA_TEXT.where(issue.path, obj)}${problemOf(issue)}`);
     }
   }
   const settings = parseSettings(obj, sheet);
@@ -1056,7 +1141,8 @@ export function readConfig(ss: Spreadsheet, opts: { strict?: boolean } = {}): Co
     formerUnits = readFormerUnitsGrid(configGrid(formerSheet), u.units, unitCell, problems, warnings, formerUrlCells);
   }
   if (log.errors.length || !s.settings || !u.units || !catalogue) {
-    const errors = log.errors.length ? log.errors : [CONFIG.unreadable];
+    // Refused anyway: the e-mail settings' mistakes are listed too, so that all are mended at once.
+    const errors = log.errors.length ? [...log.errors, ...emailProblems.errors] : [CONFIG.unreadable];
     return warnings.errors.length ? { ok: false, errors, warnings: warnings.errors } : { ok: false, errors };
   }
   return {

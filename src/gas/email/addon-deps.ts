@@ -5,9 +5,10 @@
  */
 import { completeness } from '../../engine/aggregate/completeness';
 import type { Result } from '../../engine/catalogue/schema';
-import { formatPeriod } from '../../engine/periods/period';
+import { formatPeriod, periodLabel } from '../../engine/periods/period';
 import { prepareRead, readWorkbook } from '../../engine/sheet/read';
 import type { Period, Settings, UnitYear } from '../../engine/types';
+import { EMAIL_TEXT } from '../../messages/vi/email';
 import { COMMON, CONFIG, LOG, SHEETS } from '../../messages/vi/gas';
 import { aggregatePeriod } from '../aggregate';
 import { SheetIndex, toWorkbooks } from '../io';
@@ -17,6 +18,7 @@ import { writeLog } from '../log';
 import { type Config, readConfig, withHolidays } from '../setup';
 import type { EmailDeps, ReportBundle, SubmissionStatus } from './deps';
 import { readSheetSettings } from './settings-store';
+import { noUnitSheetOfYear } from './year-sheets';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -79,11 +81,16 @@ export function submissionsOf(
       sheetUrls[b.unit.code] = sheet ? `${base}#gid=${sheet.getSheetId()}` : base;
     }
   }
+  // Units whose spreadsheet could not be opened say nothing either way; at least one must be known.
+  const opened = read.books.filter((b) => !b.error);
+  const noYearSheet = opened.length > 0 && opened.every((b) => !b.names.has(period.year));
   return {
     units,
     completeness: completeness(reports, known, period, settings),
     sheetUrls,
     unread: read.pending,
+    noYearSheet,
+    admins: cfg.options.admins,
   };
 }
 
@@ -93,7 +100,9 @@ function aggregate(period: Period): ReportBundle {
   const cfg = config();
   // Reading beyond one run: the job continues itself (job.ts), so no "Tổng hợp" trigger of its own.
   const result = withDocumentLock(() => aggregatePeriod(ss, cfg, period, undefined, { resumeHandler: null }));
-  writeLog(ss, { action: LOG.actions.aggregate, period: formatPeriod(period), result: result.message });
+  const noYearSheet = noUnitSheetOfYear(result.summary);
+  const note = noYearSheet ? ` ${EMAIL_TEXT.noYearSheets(period.year, periodLabel(period))}` : '';
+  writeLog(ss, { action: LOG.actions.aggregate, period: formatPeriod(period), result: result.message + note });
   const sheet = ss.getSheetByName(result.sheetName);
   const sheetId = sheet ? sheet.getSheetId() : null;
   const base = ss.getUrl().replace(/[#?].*$/, '');
@@ -103,6 +112,7 @@ function aggregate(period: Period): ReportBundle {
     spreadsheetId: ss.getId(),
     sheetId,
     sheetUrl: sheetId === null ? base : `${base}#gid=${sheetId}`,
+    noYearSheet,
   };
 }
 

@@ -16,6 +16,8 @@ export interface ReportBundle {
   sheetId: number | null;
   /** Link to the summary sheet, shown in the e-mail. */
   sheetUrl?: string;
+  /** No unit has a sheet of the period's year yet (year-sheets.ts): said at the top of the e-mail. */
+  noYearSheet?: boolean;
 }
 
 export interface SubmissionStatus {
@@ -25,6 +27,13 @@ export interface SubmissionStatus {
   sheetUrls: Record<string, string>;
   /** Units not read in the time the run had (codes): not in `completeness`, not reminded today. */
   unread?: string[];
+  /**
+   * No unit read has a report sheet of the period's year (a new year before "Tạo mẫu"): nobody is
+   * reminded to type into a sheet that does not exist (reminders.ts).
+   */
+  noYearSheet?: boolean;
+  /** The district admins ("Cài đặt", "Quản trị viên (e-mail)"): told when the year's sheets are missing. */
+  admins?: string[];
 }
 
 export interface EmailDeps {

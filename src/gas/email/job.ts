@@ -357,15 +357,29 @@ function claim(store: JsonStore, req: ClaimRequest): Claim {
 
 // ---------------------------------------------------------------- rendering
 
+/** A note put first in the e-mail, before the report (HTML after the opening body tag). */
+function withTopNote(html: string, text: string, note: string): { html: string; text: string } {
+  const p =
+    '<p style="margin:0 0 12px;padding:8px 12px;border-left:4px solid #c00000;background:#fff4f4;' +
+    `font-weight:bold">${escapeHtml(note)}</p>`;
+  const body = /<body[^>]*>/i.exec(html);
+  const top = body ? html.replace(body[0], `${body[0]}${p}`) : p + html;
+  return { html: top, text: `${note}\n\n${text}` };
+}
+
 function render(job: JobState): StoredMessage {
   const bundle = emailDeps.aggregate(job.period);
   const { summary, catalogue } = bundle;
   const settings = summary.settings;
   const options = bundle.sheetUrl ? { sheetUrl: bundle.sheetUrl } : {};
+  let html = renderHtmlReport(summary, catalogue, options);
+  let text = renderTextReport(summary, catalogue, options);
+  // January before "Tạo mẫu" of the year: the report may go, but first says why nobody reported.
+  if (bundle.noYearSheet) ({ html, text } = withTopNote(html, text, T.noYearSheets(summary.period.year, job.label)));
   return {
     subject: emailSubject(summary),
-    html: renderHtmlReport(summary, catalogue, options),
-    text: renderTextReport(summary, catalogue, options),
+    html,
+    text,
     attachmentName: T.attachmentName(periodLabel(job.period), `${settings.level} ${settings.aggregatingUnitName}`),
     spreadsheetId: bundle.spreadsheetId,
     sheetId: bundle.sheetId,

@@ -23,7 +23,8 @@ import { JsonStore } from './store';
 import { TIME_ZONE } from './triggers';
 
 export interface ReminderOutcome {
-  status: 'off' | 'not-due' | 'sent' | 'nothing' | 'lock-busy' | 'invalid-settings';
+  /** 'no-sheets': no unit has a sheet of the period's year yet (before "Tạo mẫu"), nobody reminded. */
+  status: 'off' | 'not-due' | 'sent' | 'nothing' | 'lock-busy' | 'invalid-settings' | 'no-sheets';
   period?: string;
   /** Unit codes reminded by this run. */
   reminded: string[];
@@ -131,6 +132,10 @@ export function runReminders(): ReminderOutcome {
   const key = `remind.${formatPeriod(period)}.${today}`;
 
   const status = emailDeps.submissions(period);
+  if (status.noYearSheet) {
+    noYearSheets(period, due, settings, status.admins ?? []);
+    return { status: 'no-sheets', period: label, ...empty };
+  }
   const byCode = new Map(status.units.map((u) => [u.code, u]));
   // Units the run had no time to read: nothing is known of them, so they are not reminded today.
   if (status.unread?.length)
@@ -234,6 +239,55 @@ export function runReminders(): ReminderOutcome {
       ),
     );
   return { status: reminded.length ? 'sent' : 'nothing', period: label, reminded, already, noEmail, notSent };
+}
+
+/** Document property: the period whose missing year sheets were told by e-mail (once per period). */
+const TOLD_PREFIX = 'nosheets.';
+
+/**
+ * No unit has a sheet of the period's year (January before "Tạo mẫu"): a reminder would ask every
+ * clerk to type into a sheet that does not exist. Nobody is reminded; "Nhật ký" says why, and the
+ * district admins (else the report's recipients) get one e-mail for the period saying what to do.
+ */
+function noYearSheets(period: Period, due: string, settings: Settings, admins: string[]): void {
+  const label = periodLabel(period);
+  log(false, T.log.noYearSheets(label, period.year));
+  const to = cleanEmails(admins.length ? admins : settings.recipients);
+  if (!to.length) return;
+  const store = new JsonStore();
+  const key = `${TOLD_PREFIX}${formatPeriod(period)}`;
+  const claimed = tryWithDocumentLock(() => {
+    store.refresh();
+    if (store.get<number>(key) !== null) return false;
+    const stale: Record<string, null> = {};
+    for (const k of store.keys(TOLD_PREFIX)) if (k !== key) stale[k] = null;
+    store.put({ ...stale, [key]: nowMs() });
+    return true;
+  }, EMAIL_LOCK_WAIT_MS);
+  if (!claimed?.value) return;
+  const release = () =>
+    tryWithDocumentLock(() => {
+      store.refresh();
+      store.put({ [key]: null });
+    }, EMAIL_LOCK_WAIT_MS);
+  if (MailApp.getRemainingDailyQuota() < Math.min(to.length, MAX_RECIPIENTS_PER_MESSAGE)) {
+    release();
+    log(false, T.log.noYearSheetsNotTold(label, T.log.mailQuota));
+    return;
+  }
+  const M = T.noYearSheetsMail;
+  try {
+    MailApp.sendEmail({
+      to: to.slice(0, MAX_RECIPIENTS_PER_MESSAGE).join(','),
+      subject: M.subject(period.year, label),
+      body: M.body(period.year, label, viDate(due), settings.organisation),
+      name: settings.organisation,
+    });
+    log(true, T.log.noYearSheetsTold(label, to.slice(0, MAX_RECIPIENTS_PER_MESSAGE)));
+  } catch (e) {
+    release();
+    log(false, T.log.noYearSheetsNotTold(label, logText(e)));
+  }
 }
 
 function codeUnit(code: string): Unit {

@@ -62,6 +62,11 @@ export const EMAIL_TEXT = {
     `Đã gửi báo cáo ${period} tới ${sent}/${total} người nhận; sắp hết thời gian chạy cho phép nên phần còn lại ` +
     'sẽ được gửi tiếp tự động sau 1 phút.',
   aggregateFailed: (period: string, error: string) => `Không tổng hợp được ${period}: ${error}`,
+  /** At the top of the report when no unit has a sheet of the year yet (a new year before "Tạo mẫu"). */
+  noYearSheets: (year: number, period: string) =>
+    `Lưu ý: chưa xã nào có trang báo cáo năm ${year} (bảng tính tổng hợp chưa chạy "Tạo mẫu báo cáo cho xã" ` +
+    `cho năm ${year}), nên chưa xã nào nhập và nộp được báo cáo ${period}: các xã dưới đây được ghi là chưa nộp ` +
+    'vì chưa có chỗ để nhập số liệu, không phải vì chậm trễ.',
   reading: (period: string, done: number, total: number) =>
     `Đang tổng hợp báo cáo ${period}: đã đọc ${done}/${total} đơn vị. Nhiều đơn vị nên việc đọc tiếp tục ` +
     'tự động sau 1 phút; báo cáo sẽ được gửi khi đọc xong.',
@@ -158,7 +163,35 @@ export const REMINDER_TEXT = {
       `Nhắc nộp báo cáo ${period}: chưa nhắc được ${units.join(', ')}; sẽ nhắc ở lần chạy sau.`,
     remindFailed: (period: string, unit: string, error: string) =>
       `Nhắc nộp báo cáo ${period}: lỗi khi gửi tới ${unit} (${error}).`,
+    /** No unit has a sheet of the year (a new year before "Tạo mẫu"): nobody reminded. */
+    noYearSheets: (period: string, year: number) =>
+      `Nhắc nộp báo cáo ${period}: không gửi thư nhắc cho xã nào vì chưa xã nào có trang báo cáo năm ${year} ` +
+      `(chưa chạy "Tạo mẫu báo cáo cho xã" cho năm ${year}), nên các xã chưa có chỗ để nhập số liệu. Hãy chạy ` +
+      `Dân vận › Tạo mẫu báo cáo cho xã, nhập năm ${year}; thư nhắc sẽ được gửi vào những ngày nhắc còn lại.`,
+    noYearSheetsTold: (period: string, to: string[]) =>
+      `Nhắc nộp báo cáo ${period}: đã gửi thư báo chưa có mẫu báo cáo của năm tới ${to.join(', ')}.`,
+    noYearSheetsNotTold: (period: string, error: string) =>
+      `Nhắc nộp báo cáo ${period}: chưa gửi được thư báo chưa có mẫu báo cáo của năm (${error}); sẽ thử lại ở lần chạy sau.`,
+    mailQuota: 'hết hạn mức gửi thư trong ngày của Google',
     lockBusy: LOCK_BUSY,
+  },
+  /** To the district admins (else the report's recipients), once per period, when no unit has the year's sheet. */
+  noYearSheetsMail: {
+    subject: (year: number, period: string) =>
+      `[Dân vận] Chưa có mẫu báo cáo năm ${year}: chưa nhắc các xã nộp báo cáo ${period}`,
+    body: (year: number, period: string, deadline: string, organisation: string) =>
+      [
+        'Kính gửi cán bộ quản trị báo cáo dân vận,',
+        '',
+        `Hôm nay là ngày nhắc các xã nộp báo cáo ${period} (hạn nộp ${deadline}), nhưng chưa xã nào có trang báo ` +
+          `cáo năm ${year}, nên hệ thống chưa gửi thư nhắc cho xã nào (các xã chưa có chỗ để nhập số liệu).`,
+        `Đề nghị mở bảng tính tổng hợp, chọn "Dân vận › Tạo mẫu báo cáo cho xã" và nhập năm ${year}, rồi báo ` +
+          'các xã nhập số liệu vào trang mới. Thư nhắc sẽ tự gửi vào những ngày nhắc còn lại trước hạn.',
+        '',
+        `Trân trọng,\n${organisation}`,
+        '',
+        'Thư này được gửi tự động, một lần cho mỗi kỳ báo cáo.',
+      ].join('\n'),
   },
 };
 

@@ -6,11 +6,12 @@ import { GAS_ERRORS, GasError } from './errors';
 import type { RangeImpl } from './range';
 import { GasObject } from './runtime';
 import { UserImpl } from './session';
-import { type Cell, SheetImpl } from './sheet';
+import { type Cell, describeTypes, SheetImpl } from './sheet';
 import { TextStyleBuilderImpl } from './style';
+import { dateToSerial, serialToDate } from './timefmt';
 import type { UiImpl } from './ui';
 import { ConditionalFormatRuleBuilderImpl, DataValidationBuilderImpl } from './validation';
-import { copyValue } from './values';
+import { copyValue, isDate } from './values';
 
 function emailOf(x: unknown): string {
   return x instanceof UserImpl ? x._email : String(x);
@@ -144,13 +145,33 @@ export class SpreadsheetImpl extends GasObject {
   getSpreadsheetTimeZone() {
     return this._tz;
   }
+  /**
+   * Sheets keeps each date cell's serial number (the calendar date and clock time shown), not the
+   * moment: after a change of zone a cell still shows 16/09/2018, and getValues gives midnight of
+   * the new zone. The fake stores Dates, so they are moved to keep what they show.
+   */
   setSpreadsheetTimeZone(timezone: string) {
+    if (typeof timezone !== 'string')
+      throw new GasError(
+        GAS_ERRORS.signature(describeTypes([timezone]), 'SpreadsheetApp.Spreadsheet.setSpreadsheetTimeZone'),
+      );
+    const from = this._tz;
+    if (timezone === from) return;
+    for (const sheet of this._sheets)
+      for (const row of sheet._rows)
+        for (const cell of row ?? [])
+          if (cell && isDate(cell.v)) cell.v = serialToDate(dateToSerial(cell.v, from), timezone);
     this._tz = timezone;
   }
   getSpreadsheetLocale() {
     return this._locale;
   }
+  /** Display only in the fake: number separators and the format of dates written without one (values.ts). */
   setSpreadsheetLocale(locale: string) {
+    if (typeof locale !== 'string')
+      throw new GasError(
+        GAS_ERRORS.signature(describeTypes([locale]), 'SpreadsheetApp.Spreadsheet.setSpreadsheetLocale'),
+      );
     this._locale = locale;
   }
   getOwner() {
