@@ -73,3 +73,24 @@ export async function serve(pages: Record<string, () => string>): Promise<LocalS
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
+
+/** Runs in the page before its own script: google.script.run → window.__gasCall (Node). */
+export const STUB = `
+(() => {
+  function runner(ok, fail) {
+    return new Proxy({}, {
+      get(_, name) {
+        if (name === 'withSuccessHandler') return (fn) => runner(fn, fail);
+        if (name === 'withFailureHandler') return (fn) => runner(ok, fn);
+        if (name === 'withUserObject') return () => runner(ok, fail);
+        return (...args) => {
+          window.__gasCall(String(name), JSON.stringify(args)).then(
+            (text) => { const r = JSON.parse(text); if (r.error) { if (fail) fail(new Error(r.error)); } else if (ok) ok(r.value); },
+            (e) => { if (fail) fail(e); });
+        };
+      },
+    });
+  }
+  window.google = { script: { run: runner(null, null), host: { close() { window.__closed = true; } } } };
+})();
+`;

@@ -11,31 +11,10 @@ import type { Settings } from '../../src/engine/types';
 import { type SidebarForm, settingsFromForm } from '../../src/gas/email/settings-form';
 import { readConfig } from '../../src/gas/setup';
 import { scope, type World, world } from '../gas/email/helpers';
-import { describeBrowser, type LocalServer, launch, serve } from './harness';
+import { describeBrowser, type LocalServer, launch, STUB, serve } from './harness';
 
 const SIDEBAR = path.join(__dirname, '../../src/gas/email/sidebar.html');
 const XSS = '<img src=x onerror=alert(1)>';
-
-/** Runs in the page before its own script: google.script.run → window.__gasCall (Node). */
-const STUB = `
-(() => {
-  function runner(ok, fail) {
-    return new Proxy({}, {
-      get(_, name) {
-        if (name === 'withSuccessHandler') return (fn) => runner(fn, fail);
-        if (name === 'withFailureHandler') return (fn) => runner(ok, fn);
-        if (name === 'withUserObject') return () => runner(ok, fail);
-        return (...args) => {
-          window.__gasCall(String(name), JSON.stringify(args)).then(
-            (text) => { const r = JSON.parse(text); if (r.error) { if (fail) fail(new Error(r.error)); } else if (ok) ok(r.value); },
-            (e) => { if (fail) fail(e); });
-        };
-      },
-    });
-  }
-  window.google = { script: { run: runner(null, null), host: { close() { window.__closed = true; } } } };
-})();
-`;
 
 interface Backend {
   settings: Settings;

@@ -27,6 +27,11 @@ export interface SidebarData {
   lastSent: string | null;
   /** Problems in the sheet as it is, per field (the sidebar shows them next to the field). */
   errors: FieldErrors;
+  /**
+   * The settings could not be read (a time-out, no access): the form is empty, so saving it would
+   * replace every setting with blanks. The sidebar keeps "Lưu" off and offers to load again.
+   */
+  loadFailed?: string;
 }
 
 function status(settings: Settings | null): { enabled: boolean; lastSent: string | null } {
@@ -53,7 +58,7 @@ export function getSettingsForSidebar(): SidebarData {
   try {
     return sidebarData();
   } catch (e) {
-    return { settings: {}, enabled: false, lastSent: null, errors: { form: userText(e) } };
+    return { settings: {}, enabled: false, lastSent: null, errors: {}, loadFailed: userText(e) };
   }
 }
 
