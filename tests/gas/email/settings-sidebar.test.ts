@@ -196,13 +196,14 @@ describe('Google refusing the sidebar’s read or write', () => {
     expect(text).not.toMatch(/You are trying/);
   });
 
-  test('a Sheets time-out while opening the sidebar is shown in the form, in Vietnamese', () => {
+  test('a Sheets time-out while opening the sidebar is said in Vietnamese, as a failed load (no form to save)', () => {
     w = world({ settings: { recipients: ['bdv@dienbien.gov.vn'] } });
     w.fake.faults.add({
       method: 'Range.getValues',
       error: 'Service Spreadsheets timed out while accessing document with id x.',
     });
     const data = getSettingsForSidebar();
-    expect(data.errors.form).toBe('Google Sheets phản hồi quá lâu — hãy chạy lại sau ít phút');
+    expect(data.loadFailed).toBe('Google Sheets phản hồi quá lâu — hãy chạy lại sau ít phút');
+    expect(data.settings).toEqual({});
   });
 });
