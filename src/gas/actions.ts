@@ -6,7 +6,7 @@
 
 import { defaultUnits } from '../engine/catalogue/defaults';
 import { dataWindow, todayIn } from '../engine/periods/cutoff';
-import { formatPeriod, parsePeriod, periodLabel } from '../engine/periods/period';
+import { formatPeriod, parsePeriodInput, periodLabel } from '../engine/periods/period';
 import { unitDisplayName, unitSheetName } from '../engine/sheet/layout';
 import { formatDateVi } from '../engine/text/format';
 import type { Period, Summary, Unit } from '../engine/types';
@@ -45,6 +45,7 @@ import {
   type SubmitResult,
   submitUnitMonth,
   type UnitSheet,
+  unitSheetProblem,
   unlockUnitMonth,
 } from './submit';
 import { createUnitTemplates, currentYear, parseYear } from './templates';
@@ -250,13 +251,8 @@ function chooseUnitSheet(ss: Spreadsheet, config: Config, title: string): { unit
 
 /** "9", "T9", "tháng 9", "9/2018" → month (and year if given). */
 export function parseMonthInput(text: string, year: number): { month: number; year: number } | null {
-  const t = text.trim().toLowerCase();
-  const bare = /^(?:t|th|tháng|thang)?\s*(\d{1,2})$/u.exec(t);
-  if (bare) {
-    const m = Number(bare[1]);
-    return m >= 1 && m <= 12 ? { month: m, year } : null;
-  }
-  const p: Period | null = parsePeriod(t);
+  // The engine's reading of a prompt answer ("9", "T9", "tháng 9", typed on a Mac in NFD too), months only.
+  const p: Period | null = parsePeriodInput(text, year);
   return p && p.type === 'month' ? { month: p.index, year: p.year } : null;
 }
 
@@ -276,10 +272,12 @@ function monthKey(month: number, year: number): string {
 }
 
 /** Why openUnitSheet found nothing: the year's tab is missing, or it is not a unit report sheet. */
-function missingSheet(ss: Spreadsheet, unit: Unit, year: number): string {
+function missingSheet(ss: Spreadsheet, config: Config, unit: Unit, year: number): string {
   const { spreadsheet } = openUnitSpreadsheet(ss, unit);
-  return unitTab(spreadsheet, unit, year)
-    ? SUBMIT.notUnitSheet
+  const tab = unitTab(spreadsheet, unit, year);
+  // The tab is there but not read as the unit's: the reader's own reason (its C3, its names) when it has one.
+  return tab
+    ? (unitSheetProblem(config, tab.sheet, tab.name) ?? SUBMIT.notUnitSheet)
     : SUBMIT.noYearSheet(unitDisplayName(unit), unitSheetName(unit, year));
 }
 
@@ -293,7 +291,7 @@ export function doSubmit() {
   if (!m) return undefined;
   const r = locked(ss, 'submit', SUBMIT.title, monthKey(m.month, m.year), (): SubmitResult => {
     const us: UnitSheet | null = openUnitSheet(ss, config, target.unit, m.year);
-    if (!us) return { ok: false, message: missingSheet(ss, target.unit, m.year), findings: [] };
+    if (!us) return { ok: false, message: missingSheet(ss, config, target.unit, m.year), findings: [] };
     const out = submitUnitMonth(config, us, m.month, config.options.admins);
     writeLog(ss, {
       action: `${LOG.actions.submit}: ${unitDisplayName(us.unit)}`,
@@ -327,7 +325,7 @@ export function doUnlock() {
   if (!m) return undefined;
   const r = locked(ss, 'unlock', MONTH_PROMPT.monthTitleUnlock, monthKey(m.month, m.year), () => {
     const us = openUnitSheet(ss, config, target.unit, m.year);
-    if (!us) return { ok: false, message: missingSheet(ss, target.unit, m.year) };
+    if (!us) return { ok: false, message: missingSheet(ss, config, target.unit, m.year) };
     const out = unlockUnitMonth(us, m.month);
     writeLog(ss, {
       action: `${LOG.actions.unlock}: ${unitDisplayName(us.unit)}`,

@@ -47,3 +47,11 @@ test.each(['tháng 13', '13', 'quý 5', 'quý 5 năm 2018', '2018-00'])('%j is r
   expect(r).toBeUndefined();
   expect(lastAlert(env)).toBe(PERIOD_PROMPT.badPeriod(typed));
 });
+
+describe('Nộp báo cáo: the month typed as on a Mac (NFD)', () => {
+  it('reads "tháng 9" in decomposed letters as September', () => {
+    expect(parseMonthInput('tháng 9'.normalize('NFD'), 2018)).toEqual({ month: 9, year: 2018 });
+    expect(parseMonthInput('T9', 2018)).toEqual({ month: 9, year: 2018 });
+    expect(parseMonthInput('quý 3', 2018)).toBeNull();
+  });
+});

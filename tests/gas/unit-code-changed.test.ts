@@ -228,7 +228,9 @@ describe('Nộp báo cáo', () => {
     expect(r?.ok).toBe(false);
     const msg = env.fake.ui.alerts.at(-1)?.prompt ?? '';
     expect(msg).not.toContain('không tìm thấy mã đơn vị ở ô C3');
-    expect(msg).toContain('ô C3 (Mã đơn vị)');
+    // The reader's own reason: the code in C3 and the two units the names point to.
+    expect(msg).toContain('mã đơn vị "chung-chai" không có trong danh sách đơn vị');
+    expect(msg).toContain('Xã Nậm Vì (mã "nam-vi") hoặc Xã Chung Chải (mã "chungchai")');
     expect(s.getRange(LAYOUT.submittedRow, monthCol(9)).getValue()).toBe('');
   });
 });

@@ -215,9 +215,10 @@ export const YEAR_PROMPT = {
 /** Asked by "Tổng hợp". */
 export const PERIOD_PROMPT = {
   periodTitle: 'Tổng hợp',
-  period: (def: string) => `Kỳ tổng hợp, ví dụ 9/2018, Q3/2018, 6T/2018, 9T/2018 hoặc 2018 (để trống = ${def}):`,
+  period: (def: string) =>
+    `Kỳ tổng hợp, ví dụ "tháng 9", "9/2018", "quý III/2018", "6 tháng năm 2018", "9T/2018" hoặc "năm 2018" (để trống = ${def}):`,
   badPeriod: (text: string) =>
-    `"${text}" không phải là kỳ báo cáo. Ví dụ: 9/2018 (tháng), Q3/2018 (quý), 6T/2018, 9T/2018, 2018 (năm).`,
+    `"${text}" không phải là kỳ báo cáo. Ví dụ: tháng 9 hoặc 9/2018 (tháng), quý III/2018 hoặc Q3/2018 (quý), 6 tháng năm 2018, 9T/2018, năm 2018.`,
 } as const;
 
 /** Asked by "Nộp báo cáo tháng…" and "Mở khóa tháng…". */
