@@ -35,6 +35,7 @@ import {
   parseDateCell,
   shownValue,
 } from '../validation/cells';
+import { isDate } from '../validation/is-date';
 import { a1, colLetter, LAYOUT, parseCell as parseA1, unitDisplayName } from './layout';
 import { type CellsMaker, type FlatLayout, SheetReport } from './sheet-report';
 
@@ -139,16 +140,17 @@ function dropUndefined<T>(o: T): T {
 
 // ---------------------------------------------------------------- month headers
 
-const MONTH_HEADER = /^(?:t|th|thg|tháng|thang)\s*\.?\s*(\d{1,2})(?:\s*(?:[/.-]\s*|năm\s+)(?:19|20)\d{2})?$/;
+const MONTH_HEADER =
+  /^(?:(?:t|th|thg|tháng|thang)\s*\.?\s*(\d{1,2})(?:\s*(?:[/.-]\s*|năm\s+)(?:19|20)\d{2})?|(\d{1,2})\s*[/.-]\s*(?:19|20)\d{2})$/;
 
 /**
- * "T1", "T01", "Tháng 1", "Th1", "T.1", "Tháng 1/2018" → 1. Date cells are not taken
- * as headers: a row of dates is the submission row, not a header.
+ * "T1", "T01", "Tháng 1", "Th1", "T.1", "Tháng 1/2018", "01/2018" → 1. Date cells are taken only
+ * as a whole row of first days (dateMonths): a row of other dates is the submission row.
  */
 function strictMonth(v: CellValue): number | null {
   const m = MONTH_HEADER.exec(normalizeName(cellText(v)));
   if (!m) return null;
-  const n = Number(m[1]);
+  const n = Number(m[1] ?? m[2]);
   return n >= 1 && n <= 12 ? n : null;
 }
 
@@ -225,11 +227,13 @@ function monthColumns(row: CellValue[]): MonthMap | null {
   const limit = Math.min(row.length, MAX_COLS * 5);
   // Six months need six cells with text or a number: title and label rows have fewer.
   let filled = 0;
+  let dates = 0;
   for (let c = 0; c < limit && filled < MIN_MONTH_HEADERS; c++) {
     const v = row[c];
     if ((typeof v === 'string' && v !== '') || typeof v === 'number') filled++;
+    else if (typeof v === 'object' && v !== null) dates++;
   }
-  if (filled < MIN_MONTH_HEADERS) return null;
+  if (filled < MIN_MONTH_HEADERS) return dates >= MIN_MONTH_HEADERS ? cachedDateMonths(row, limit) : null;
   // Sheets made from one template repeat the same header row: the same cells give the same months.
   const last = lastHeader;
   if (last !== null && last.values.length === row.length) {
@@ -237,9 +241,41 @@ function monthColumns(row: CellValue[]): MonthMap | null {
     for (let c = 0; c < row.length && same; c++) same = row[c] === last.values[c];
     if (same) return last.months;
   }
-  const months = monthColumnsOf(row, limit);
+  const months = monthColumnsOf(row, limit) ?? dateMonths(row, limit);
   if (months) lastHeader = { values: row.slice(), months };
   return months;
+}
+
+function cachedDateMonths(row: CellValue[], limit: number): MonthMap | null {
+  const months = dateMonths(row, limit);
+  if (months) lastHeader = { values: row.slice(), months };
+  return months;
+}
+
+/**
+ * A header whose months are dates: "1/2018" typed into Excel becomes the date 01/01/2018, shown
+ * "1/2018". Taken as months when at least six cells are the 1st of a month, all of one year,
+ * months increasing, and no other date is in the row (a submission row has other days).
+ */
+function dateMonths(row: CellValue[], limit: number): MonthMap | null {
+  let dates = 0;
+  for (let c = 0; c < limit; c++) if (isDate(row[c])) dates++;
+  if (dates < MIN_MONTH_HEADERS) return null;
+  const months = new MonthMap();
+  let year = '';
+  let last = 0;
+  for (let c = 0; c < limit; c++) {
+    const v = row[c];
+    if (!isDate(v)) continue;
+    const p = parseDateCell(v);
+    if (p.status !== 'ok' || !p.iso.endsWith('-01')) return null;
+    const m = Number(p.iso.slice(5, 7));
+    if ((year && p.iso.slice(0, 4) !== year) || m <= last) return null;
+    year = p.iso.slice(0, 4);
+    last = m;
+    months.add(m, c);
+  }
+  return months.size >= MIN_MONTH_HEADERS ? months : null;
 }
 
 /**

@@ -1,0 +1,37 @@
+/** Month headers as Excel makes them when "1/2018" is typed: the text "01/2018", or the date 01/01/2018. */
+import { defaultCatalogue, defaultUnits } from '../catalogue/defaults';
+import type { CellValue, Unit } from '../types';
+import { buildUnitSheet, LAYOUT, monthCol } from './layout';
+import { type ReadContext, readSheet } from './read';
+import { modelToSheetInput } from './testing';
+
+const catalogue = defaultCatalogue();
+const units = defaultUnits();
+const chungChai = units.find((u) => u.code === 'chung-chai') as Unit;
+const ctx: ReadContext = { catalogue, units, year: 2018 };
+
+function withHeaders(header: (m: number) => CellValue) {
+  const values = { TCD_LUOT: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] };
+  const s = modelToSheetInput(buildUnitSheet(chungChai, 2018, catalogue, { values, notes: {}, submitted: [] }));
+  for (let m = 1; m <= 12; m++) s.grid[LAYOUT.headerRow - 1][monthCol(m) - 1] = header(m);
+  return s;
+}
+
+describe('month headers typed as month/year', () => {
+  it.each([
+    ['"01/2018" text', (m: number) => `${String(m).padStart(2, '0')}/2018`],
+    ['"1-2018" text', (m: number) => `${m}-2018`],
+    ['dates, the 1st of each month', (m: number) => new Date(2018, m - 1, 1)],
+  ])('%s: the sheet is read, every month in its column', (_, header) => {
+    const { report } = readSheet(withHeaders(header), ctx);
+    expect(report?.values.TCD_LUOT).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+  });
+
+  it('a row of other dates (a submission row) is no header', () => {
+    const { report } = readSheet(
+      withHeaders((m) => new Date(2018, m - 1, 16)),
+      ctx,
+    );
+    expect(report).toBeNull();
+  });
+});
