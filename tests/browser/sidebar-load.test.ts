@@ -29,20 +29,22 @@ describeBrowser('settings sidebar: settings not loaded', () => {
   });
 
   /** The sidebar with a server that answers `answers` in turn to getSettingsForSidebar ('throw': a failed call). */
-  async function open(answers: unknown[]): Promise<void> {
+  async function open(answers: unknown[], saved = 'Đã lưu cài đặt.'): Promise<void> {
     saves = 0;
     page = await browser.newPage();
     await page.exposeFunction('__gasCall', (name: string) => {
       if (name === 'saveSettingsFromSidebar') {
         saves++;
-        return JSON.stringify({ value: { ok: true, message: 'Đã lưu cài đặt.' } });
+        return JSON.stringify({ value: { ok: true, message: saved } });
       }
       const next = answers.shift();
       return JSON.stringify(next === 'throw' ? { error: 'Hết thời gian chờ' } : { value: next });
     });
     await page.addInitScript(STUB);
     await page.goto(`${server.url}/sidebar.html`);
-    await page.waitForFunction("!document.getElementById('loadError').hidden");
+    await page.waitForFunction(
+      "!document.getElementById('loadError').hidden || !document.getElementById('save').disabled",
+    );
   }
 
   const loaded = { settings: defaultSettings(), enabled: true, lastSent: null, errors: {} };
@@ -71,4 +73,12 @@ describeBrowser('settings sidebar: settings not loaded', () => {
       expect(await page.textContent('#schedule')).toContain('đang bật');
     });
   }
+
+  it('a save with a caution ("Lưu ý: …") is not shown in success green', async () => {
+    const loaded = { settings: defaultSettings(), enabled: true, lastSent: null, errors: {} };
+    await open([loaded], 'Đã lưu cài đặt. Lưu ý: ngày gửi 16 có thể chưa qua hạn nộp.');
+    await page.click('#save');
+    await page.waitForFunction("document.getElementById('status').textContent.includes('Lưu ý')");
+    expect(await page.getAttribute('#status', 'class')).toBe('warn');
+  });
 });

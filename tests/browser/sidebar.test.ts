@@ -187,6 +187,23 @@ describeBrowser('settings sidebar in Chromium', () => {
     expect(b.saved).toHaveLength(0);
   });
 
+  test('every wrong address at once, and focus on the first wrong field in page order', async () => {
+    await open(defaultSettings());
+    await page.fill('#recipients', 'bdv@muongnhe.vn\nkhông-phải-email\nnguyễn@xa.vn\nab@c');
+    // The server lists "Ngày chốt số liệu" first; "Ngày gửi" comes before it in the page.
+    await page.fill('#sendDay', '31');
+    await page.fill('#cutoffDay', '0');
+    await page.fill('#submitDays', '61');
+    await save();
+    const lines = (await page.textContent('#error-recipients'))?.split('\n') ?? [];
+    expect(lines.map((l) => l.slice(0, 16))).toEqual(['Người nhận thứ 2', 'Người nhận thứ 3', 'Người nhận thứ 4']);
+    const firstInvalid = await page.evaluate<string | undefined>(
+      'document.querySelector(\'[aria-invalid="true"]\')?.id',
+    );
+    expect(firstInvalid).toBe('recipients');
+    expect(await page.evaluate<string | undefined>('document.activeElement?.id')).toBe(firstInvalid);
+  });
+
   test('a unit named <img src=x onerror=alert(1)> shows as text and runs nothing', async () => {
     await open({ ...defaultSettings(), aggregatingUnitName: XSS, organisation: `Ban Dân vận ${XSS}` });
     expect(await page.inputValue('#aggregatingUnitName')).toBe(XSS);

@@ -71,12 +71,14 @@ export function settingsFromForm(form: SidebarForm, base: Partial<Settings>): Fo
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const field = String(issue.path[0] ?? '');
-      if (errors[field]) continue;
       const problem = SCHEMA_TEXT.problem(issue as Parameters<typeof SCHEMA_TEXT.problem>[0]);
       if (field === 'recipients' && typeof issue.path[1] === 'number') {
+        // Every wrong address at once, one per line: fixing three should not take three saves.
         const i = issue.path[1];
-        errors[field] = S.recipientError(i + 1, String((candidate.recipients as string[])[i]), problem);
-      } else {
+        const line = S.recipientError(i + 1, String((candidate.recipients as string[])[i]), problem);
+        errors[field] = errors[field] ? `${errors[field]}\n${line}` : line;
+      } else if (errors[field || 'form']) continue;
+      else {
         errors[field || 'form'] = S.fieldError(fieldLabel(field), problem);
       }
     }
