@@ -19,6 +19,8 @@ export interface SheetInput {
   grid: Grid;
   /** Merged ranges in A1 notation ("B2:D2"); only the top-left cell holds the value. */
   merges?: string[];
+  /** Hidden in its workbook (Excel's "Hide": an old copy kept out of sight): a visible sheet of the same unit and year wins. */
+  hidden?: boolean;
 }
 
 export interface WorkbookInput {

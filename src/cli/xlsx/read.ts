@@ -236,7 +236,10 @@ function sheetInput(ws: ExcelJS.Worksheet, noResult: ReadOutcome['noResult']): S
   const merges: string[] = [];
   const raw = (ws as unknown as { _merges?: Record<string, { tl: string; br: string }> })._merges;
   for (const m of Object.values(raw ?? {})) if (m) merges.push(`${m.tl}:${m.br}`);
-  return merges.length ? { name: ws.name, grid, merges } : { name: ws.name, grid };
+  const input: SheetInput = merges.length ? { name: ws.name, grid, merges } : { name: ws.name, grid };
+  // exceljs: 'visible', 'hidden' (Excel's Hide) or 'veryHidden' (only through VBA).
+  if (ws.state === 'hidden' || ws.state === 'veryHidden') input.hidden = true;
+  return input;
 }
 
 function failure(file: string, message: string): ReadOutcome {

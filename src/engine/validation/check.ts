@@ -93,7 +93,11 @@ export function checkWorkbooks(workbooks: WorkbookInput[], ctx: ReadContext): Re
     for (let k = 0; k < r.findings.length; k++) findings.push(r.findings[k]);
   }
 
-  const reports = (plain && uniqueReports(all, ordered)) || keepFirstOfEach(all, findings);
+  // Hidden sheets, by file and sheet name (few workbooks have any: no set otherwise).
+  let hidden: Set<string> | null = null;
+  for (const wb of workbooks)
+    for (const sheet of wb.sheets) if (sheet.hidden) (hidden ??= new Set()).add(`${wb.source}\u0000${sheet.name}`);
+  const reports = (plain && uniqueReports(all, ordered)) || keepFirstOfEach(all, findings, hidden);
   if (ctx.year !== undefined) findings.push(...missingUnderUnlistedCode(reports, findings, ctx.units, ctx.year));
   if (ruleFindings.size)
     for (const r of reports) {
@@ -125,8 +129,11 @@ function uniqueReports(all: UnitYear[], ordered: boolean): UnitYear[] | null {
  * its warning turned into an error saying why (never one unit counted twice, nor from a guess when
  * its own sheet is there).
  */
-function keepFirstOfEach(all: UnitYear[], findings: Finding[]): UnitYear[] {
+function keepFirstOfEach(all: UnitYear[], findings: Finding[], hidden: Set<string> | null = null): UnitYear[] {
   const place = (file: string | undefined, sheet: string | undefined) => `${file ?? ''}\u0000${sheet ?? ''}`;
+  const isHidden = (r: UnitYear) => hidden !== null && hidden.has(place(r.file, r.sheet));
+  // "trang "X" (trang đang ẩn)": the user cannot see a hidden sheet in Excel unless told.
+  const ref = (r: UnitYear) => sheetRef(r.file, r.sheet) + (isHidden(r) ? T.hiddenSheet : '');
   const mismatched = new Set<string>();
   const outdated = new Map<string, Finding>();
   for (const f of findings)
@@ -161,12 +168,13 @@ function keepFirstOfEach(all: UnitYear[], findings: Finding[]): UnitYear[] {
       }
       if (!group.length) continue;
     }
-    const first = group.find(agrees) ?? group[0];
+    // A visible sheet before a hidden one (an old copy hidden, the visible one being the report).
+    const first = group.find((r) => agrees(r) && !isHidden(r)) ?? group.find(agrees) ?? group[0];
     kept.push(first);
-    const keptRef = sheetRef(first.file, first.sheet);
+    const keptRef = ref(first);
     for (const r of group) {
       if (r === first) continue;
-      const droppedRef = sheetRef(r.file, r.sheet);
+      const droppedRef = ref(r);
       const why = agrees(first) && !agrees(r) ? T.duplicateUnitMismatch(keptRef, droppedRef) : '';
       findings.push({
         severity: 'error',

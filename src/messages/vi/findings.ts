@@ -299,6 +299,8 @@ export const FINDING_TEXT = {
   /** Figures in a month without its submission date: counted as late (also a month unlocked to be corrected). */
   undatedMonth: (w: Where) =>
     `${where({ ...w, indicator: SUBMITTED_DATE })}: tháng ${w.month} có số liệu nhưng chưa có ngày nộp, nên được tính là nộp muộn; nếu tháng này đã được mở khóa để sửa, hãy nộp lại khi sửa xong (Dân vận › Nộp báo cáo tháng…), nếu không hãy ghi ngày nộp`,
+  /** After a sheet's reference when the sheet is hidden in its workbook. */
+  hiddenSheet: ' (trang đang ẩn; trong Excel: chuột phải vào tên trang › Unhide để xem)',
   /** A figure in the year-total column of a row whose months are all empty: not counted. */
   totalWithoutMonths: (w: Where, shown: string) =>
     `${where(w)}: cột "Cả năm" ghi ${shown} nhưng các tháng đều để trống; số này không được tính vào tổng hợp (tổng hợp cộng số từng tháng). Hãy nhập số liệu vào các cột tháng`,
