@@ -45,3 +45,19 @@ describe('aggregate outputs', () => {
     expect(fs.readFileSync(out, 'utf8')).toBe('bản cuối');
   });
 });
+
+describe('aggregate --out names', () => {
+  it('refuses an empty --out and a name Excel would not open as an .xlsx', async () => {
+    const dir = await communes();
+    for (const [out, said] of [
+      ['', 'Tùy chọn --out cần một giá trị'],
+      ['th.xls', 'tên tệp phải có đuôi .xlsx'],
+      ['tong-hop', 'tên tệp phải có đuôi .xlsx'],
+    ]) {
+      const r = await runCli(['aggregate', '--period', '2018-09', 'xa', '--out', out], { cwd: dir });
+      expect(r.code).toBe(2);
+      expect(r.stderr + r.stdout).toContain(said);
+    }
+    expect(fs.readdirSync(dir).sort()).toEqual(['xa']);
+  });
+});

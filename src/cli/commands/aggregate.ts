@@ -4,6 +4,7 @@
  * prints completeness and narrative (or the JSON summary). Exit 1 when data errors were
  * found (the outputs are still written).
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { renderHtmlReport } from '../../engine/report/html';
 import { HELP, CLI_TEXT as T } from '../../messages/vi/cli';
@@ -93,6 +94,19 @@ export async function runAggregate(argv: string[], io: Io): Promise<number> {
   const when = now(io.env);
   const period = resolvePeriod(args.str('period'), config, when);
   const resolve = (p: string | undefined) => (p ? path.resolve(io.cwd, p) : undefined);
+  // An empty --out would fall back to the default name; "th.xls" would be .xlsx content Excel refuses to open as named.
+  for (const [option, ext] of [
+    ['out', '.xlsx'],
+    ['html', '.html'],
+    ['csv', '.csv'],
+  ] as const) {
+    const given = args.str(option);
+    if (given === undefined) continue;
+    if (given.trim() === '') throw new UserError(T.missingValue(`--${option}`), EXIT.usage);
+    // A folder is said by the output check ("… là một thư mục; hãy ghi tên tệp đầy đủ").
+    if (option === 'out' && path.extname(given).toLowerCase() !== ext && !isFolder(path.resolve(io.cwd, given)))
+      throw new UserError(T.wrongExtension(`--${option}`, given, ext), EXIT.usage);
+  }
   const outputs: AggregateOutputs = {
     xlsx: resolve(args.str('out')) ?? path.resolve(io.cwd, defaultSummaryName(period)),
     html: resolve(args.str('html')),
@@ -124,4 +138,12 @@ export async function runAggregate(argv: string[], io: Io): Promise<number> {
     if (prepared.errors > 0) println(io.stdout, `\n${T.dataErrorsNote(prepared.errors)}`);
   }
   return prepared.errors > 0 ? EXIT.dataErrors : EXIT.ok;
+}
+
+function isFolder(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
 }

@@ -136,6 +136,8 @@ export const CLI_TEXT = {
   noCommand: 'Thiếu tên lệnh. Xem hướng dẫn: tonghop --help',
   unknownOption: (o: string, cmd: string) => `Tùy chọn không hợp lệ: ${o}. Xem hướng dẫn: tonghop ${cmd} --help`,
   missingValue: (o: string) => `Tùy chọn ${o} cần một giá trị`,
+  wrongExtension: (o: string, file: string, ext: string) =>
+    `Tùy chọn ${o} ${file}: tệp tổng hợp là bảng tính Excel, tên tệp phải có đuôi ${ext} (ví dụ tong-hop${ext}); nếu không, Excel sẽ báo tệp hỏng. Chưa ghi tệp nào.`,
   unexpectedArgument: (a: string, cmd: string) =>
     `Lệnh ${cmd} không nhận thêm đối số "${a}". Xem hướng dẫn: tonghop ${cmd} --help`,
   badArguments: (detail: string, cmd: string) =>
