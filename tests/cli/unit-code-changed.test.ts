@@ -117,3 +117,20 @@ test('a workbook of the unit with its right code is its report; the old-coded on
   expect(error?.message).toContain('chungchai-2018.xlsx');
   expect(codes(s.findings)).not.toContain('unit-code-outdated');
 });
+
+describe('tonghop template after the code was corrected', () => {
+  it('makes no blank workbook beside the one under the old code (it would push the report out), and says why', async () => {
+    const folder = path.join(dir, 'template');
+    await commune(folder, units.find((u) => u.code === 'chung-chai') as Unit, 5);
+    const r = await runCli(['template', '--year', '2018', '--out', folder, '--units', UNITS_FILE]);
+    expect(r.code).toBe(0);
+    expect(fs.existsSync(path.join(folder, 'chungchai-2018.xlsx'))).toBe(false);
+    expect(r.stdout).toContain('chung-chai-2018.xlsx: đây là báo cáo của đơn vị có mã đã đổi');
+    expect(r.stdout).toContain('Hãy sửa ô C3 thành "chungchai"');
+    // The other units get their blank workbooks; another year's file is no obstacle.
+    expect(fs.existsSync(path.join(folder, 'nam-ke-2018.xlsx'))).toBe(true);
+    const next = await runCli(['template', '--year', '2019', '--out', folder, '--units', UNITS_FILE]);
+    expect(next.code).toBe(0);
+    expect(fs.existsSync(path.join(folder, 'chungchai-2019.xlsx'))).toBe(true);
+  });
+});

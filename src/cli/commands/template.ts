@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { buildUnitSheet } from '../../engine/sheet/layout';
 import type { Unit } from '../../engine/types';
+import { checkWorkbooks } from '../../engine/validation/check';
 import { HELP, CLI_TEXT as T } from '../../messages/vi/cli';
 import { CONFIG_OPTIONS, HELP_OPTION, parse, parseYear, requireOption } from '../args';
 import { now } from '../clock';
@@ -51,8 +52,20 @@ export async function runTemplate(argv: string[], io: Io): Promise<number> {
   const units = wanted.length ? config.units.filter((u) => wanted.includes(u.code)) : config.units;
   const when = now(io.env);
   const count = { written: 0, added: 0, highlighted: 0, unchanged: 0, kept: 0 };
+  let underOldCode: Map<string, { file: string; message: string }> | null = null;
   for (const unit of units) {
     const file = path.join(outDir, templateFileName(unit, year));
+    if (!args.bool('force') && !fs.existsSync(file)) {
+      // The unit's code was changed in the units file since its workbook was made: that workbook
+      // (under the old code's name) is its report, and a new blank one beside it would push it out.
+      underOldCode ??= await workbooksUnderOldCode(outDir, year, config, io.cwd);
+      const old = underOldCode.get(unit.code);
+      if (old) {
+        println(io.stdout, T.templateOldCode(old.file, displayName(file, io.cwd), old.message));
+        count.kept++;
+        continue;
+      }
+    }
     if (args.bool('force') || !fs.existsSync(file)) {
       const sheet = buildUnitSheet(unit, year, config.catalogue);
       await writeXlsx({ sheets: [sheet] }, file, { now: when });
@@ -90,6 +103,39 @@ export async function runTemplate(argv: string[], io: Io): Promise<number> {
     ),
   );
   return EXIT.ok;
+}
+
+/**
+ * Per unit code, a workbook of `dir` whose sheet of `year` holds an old code of that unit (in no
+ * list; the unit found by its names: the reader's 'unit-code-outdated' warning). Read only when a
+ * unit's workbook is missing, so a first run into an empty folder reads nothing.
+ */
+async function workbooksUnderOldCode(
+  dir: string,
+  year: number,
+  config: Config,
+  cwd: string,
+): Promise<Map<string, { file: string; message: string }>> {
+  const found = new Map<string, { file: string; message: string }>();
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir).filter((n) => /\.(xlsx|xlsm)$/i.test(n) && !n.startsWith('~$'));
+  } catch {
+    return found; // no folder yet
+  }
+  for (const name of names.sort()) {
+    const full = path.join(dir, name);
+    const shown = displayName(full, cwd);
+    const read = await readWorkbookFile(full, shown);
+    if (!read.workbook) continue;
+    const { reports, findings } = checkWorkbooks([read.workbook], { catalogue: config.catalogue, units: config.units });
+    for (const f of findings) {
+      if (f.code !== 'unit-code-outdated' || !f.unitCode || found.has(f.unitCode)) continue;
+      if (reports.some((r) => r.sheet === f.sheet && r.year === year && r.unitCode === f.unitCode))
+        found.set(f.unitCode, { file: shown, message: f.message });
+    }
+  }
+  return found;
 }
 
 /** `<file>.bak`, or `<file>.2.bak`, … : an earlier backup is never replaced. */

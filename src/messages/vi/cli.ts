@@ -276,6 +276,9 @@ export const CLI_TEXT = {
     `Đã thêm ${rows.length} dòng chỉ tiêu mới vào ${file} (trang "${sheet}"), số liệu đã điền giữ nguyên: ${rows.join(', ')}. Bản trước khi thêm: ${backup}`,
   templateHighlighted: (file: string, sheet: string, backup: string) =>
     `Đã cập nhật tô màu theo quy tắc trong ${file} (trang "${sheet}"), số liệu giữ nguyên. Bản trước khi sửa: ${backup}`,
+  /** A unit's workbook made under its old code: no new blank one beside it (it would push the report out). */
+  templateOldCode: (file: string, wouldBe: string, finding: string) =>
+    `${file}: đây là báo cáo của đơn vị có mã đã đổi, nên không tạo tệp mới ${wouldBe} (tệp trống mới sẽ làm báo cáo cũ không được tổng hợp). ${finding}.`,
   templateUnchanged: (file: string, columnsChanged?: string) =>
     columnsChanged === undefined
       ? `Không thay đổi: ${file} (đã có dòng cho mọi chỉ tiêu).`
