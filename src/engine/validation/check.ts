@@ -96,7 +96,11 @@ export function checkWorkbooks(workbooks: WorkbookInput[], ctx: ReadContext): Re
   // Hidden sheets, by file and sheet name (few workbooks have any: no set otherwise).
   let hidden: Set<string> | null = null;
   for (const wb of workbooks)
-    for (const sheet of wb.sheets) if (sheet.hidden) (hidden ??= new Set()).add(`${wb.source}\u0000${sheet.name}`);
+    for (const sheet of wb.sheets) {
+      if (!sheet.hidden) continue;
+      hidden ??= new Set();
+      hidden.add(`${wb.source}\u0000${sheet.name}`);
+    }
   const reports = (plain && uniqueReports(all, ordered)) || keepFirstOfEach(all, findings, hidden);
   if (ctx.year !== undefined) findings.push(...missingUnderUnlistedCode(reports, findings, ctx.units, ctx.year));
   if (ruleFindings.size)
@@ -131,7 +135,7 @@ function uniqueReports(all: UnitYear[], ordered: boolean): UnitYear[] | null {
  */
 function keepFirstOfEach(all: UnitYear[], findings: Finding[], hidden: Set<string> | null = null): UnitYear[] {
   const place = (file: string | undefined, sheet: string | undefined) => `${file ?? ''}\u0000${sheet ?? ''}`;
-  const isHidden = (r: UnitYear) => hidden !== null && hidden.has(place(r.file, r.sheet));
+  const isHidden = (r: UnitYear) => hidden?.has(place(r.file, r.sheet)) === true;
   // "trang "X" (trang đang ẩn)": the user cannot see a hidden sheet in Excel unless told.
   const ref = (r: UnitYear) => sheetRef(r.file, r.sheet) + (isHidden(r) ? T.hiddenSheet : '');
   const mismatched = new Set<string>();
