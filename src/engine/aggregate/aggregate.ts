@@ -828,7 +828,12 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
     if (hadLastYear) anyLastYear = true;
     if (row.status === 'missing') {
       if (hadLastYear) lastYearOnly.push(row.unitCode);
-    } else if (!hadLastYear) thisYearOnly.push(row.unitCode);
+    } else if (!hadLastYear) {
+      // A report dated but empty (no figures in the period) leaves this year's totals as it
+      // leaves last year's: nothing to say of it here (its own finding says it is empty).
+      const r = now.get(row.unitCode);
+      if (r !== undefined && months.some((m) => hasData(r, m))) thisYearOnly.push(row.unitCode);
+    }
     else if (partialLastYear.has(row.unitCode)) lastYearPartial.push(row.unitCode);
   }
   return {
