@@ -249,10 +249,14 @@ function chooseUnitSheet(ss: Spreadsheet, config: Config, title: string): { unit
   return { unit, year: defaultPeriod(config).year };
 }
 
-/** "9", "T9", "tháng 9", "9/2018" → month (and year if given). */
+/**
+ * "9", "T9", "tháng 9", "9/2018" → month (and year if given). A month alone is of `year`, the year
+ * of the unit's sheet chosen: "12" typed too early is told its period has not begun, not taken as
+ * another year's.
+ */
 export function parseMonthInput(text: string, year: number): { month: number; year: number } | null {
   // The engine's reading of a prompt answer ("9", "T9", "tháng 9", typed on a Mac in NFD too), months only.
-  const p: Period | null = parsePeriodInput(text, year);
+  const p: Period | null = parsePeriodInput(text, { type: 'month', year, index: 12 });
   return p && p.type === 'month' ? { month: p.index, year: p.year } : null;
 }
 

@@ -49,13 +49,13 @@ export function defaultPeriod(config: Config): Period {
 
 /**
  * The period typed by the user ('' → the default), or null if it is not a period. A month or
- * quarter without a year ("9", "tháng 9", "quý 3") is of the default period's year, the year
- * "Nộp báo cáo" takes for a month typed alone.
+ * quarter without a year ("9", "tháng 9", "quý 3") is the latest such by the default period, as
+ * "Nộp báo cáo" takes a month typed alone (parsePeriodInput).
  */
 export function periodFromInput(text: string, def: Period): Period | null {
   const t = text.trim();
   if (!t) return def;
-  return parsePeriodInput(t, def.year);
+  return parsePeriodInput(t, def);
 }
 
 export interface AggregateResult {

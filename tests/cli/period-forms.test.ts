@@ -68,7 +68,11 @@ describe('resolvePeriod (what --period becomes)', () => {
     ['9 tháng năm 2025', '2025-9T'],
     ['năm 2025', '2025'],
     ['T9', '2018-09'],
-    ['tháng 12', '2018-12'],
+    // September 2018: a period not begun yet is last year's (one to come has nothing to sum)
+    ['tháng 12', '2017-12'],
+    ['tháng 11', '2017-11'],
+    // October's figures (15/09–14/10) are being collected: October and the fourth quarter have begun
+    ['tháng 10', '2018-10'],
     ['quý IV', '2018-Q4'],
   ])('%j → %s', (text, canonical) => {
     expect(at(text)).toBe(canonical);

@@ -41,6 +41,17 @@ test.each([
   if (m) expect(`${m.year}-${String(m.month).padStart(2, '0')}`).toBe(canonical);
 });
 
+test.each([
+  ['tháng 12', '2017-12'],
+  ['11', '2017-11'],
+  // October's figures (15/09–14/10) are being collected: the fourth quarter has begun
+  ['quý 4', '2018-Q4'],
+])('%j, typed on 20/09/2018 (a period not begun yet is last year’s) → %s', (typed, canonical) => {
+  env = seededMaster({ api: true });
+  const r = runAggregate(env.fake, typed);
+  expect(r?.summary && formatPeriod(r.summary.period)).toBe(canonical);
+});
+
 test.each(['tháng 13', '13', 'quý 5', 'quý 5 năm 2018', '2018-00'])('%j is refused with the usual alert', (typed) => {
   env = seededMaster({ api: true });
   const r = runAggregate(env.fake, typed);

@@ -23,13 +23,13 @@ import { toXlsxBuffer } from '../xlsx/write';
 /**
  * The period from --period, else the last closed month in the settings' time zone. --period takes
  * every form parsePeriod reads ("2018-09", "tháng 9 năm 2018", "quý III/2018", "6 tháng năm 2018" …)
- * and, as the add-on's prompts, a month or quarter without a year ("9", "quý 3") of the last closed
- * month's year.
+ * and, as the add-on's prompts, a month or quarter without a year ("9", "quý 3"): the latest such by
+ * the last closed month (in January, "tháng 12" is last December).
  */
 export function resolvePeriod(text: string | undefined, config: Config, when: Date): Period {
   const last = lastClosedPeriod(todayIn(config.settings.timeZone, when), 'month', config.settings);
   if (text === undefined) return last;
-  const p = parsePeriodInput(text, last.year);
+  const p = parsePeriodInput(text, last);
   if (!p) throw new UserError(T.badPeriod(text), EXIT.usage);
   return p;
 }

@@ -833,8 +833,7 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
       // leaves last year's: nothing to say of it here (its own finding says it is empty).
       const r = now.get(row.unitCode);
       if (r !== undefined && months.some((m) => hasData(r, m))) thisYearOnly.push(row.unitCode);
-    }
-    else if (partialLastYear.has(row.unitCode)) lastYearPartial.push(row.unitCode);
+    } else if (partialLastYear.has(row.unitCode)) lastYearPartial.push(row.unitCode);
   }
   return {
     period,

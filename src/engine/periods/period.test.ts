@@ -1,3 +1,4 @@
+import type { Period } from '../types';
 import {
   formatPeriod,
   isYearToDate,
@@ -112,6 +113,8 @@ describe('parsePeriod: the forms officials write in report headings', () => {
   });
 });
 
+const DEC_2018: Period = { type: 'month', year: 2018, index: 12 };
+
 describe('parsePeriodInput: a prompt answer, the year left out', () => {
   it.each([
     ['9', { type: 'month', year: 2018, index: 9 }],
@@ -131,11 +134,36 @@ describe('parsePeriodInput: a prompt answer, the year left out', () => {
     ['quý 3 năm 2017', { type: 'quarter', year: 2017, index: 3 }],
     ['2017', { type: 'year', year: 2017, index: 1 }],
   ])('%j in 2018', (text, expected) => {
-    expect(parsePeriodInput(text, 2018)).toEqual(expected);
+    expect(parsePeriodInput(text, DEC_2018)).toEqual(expected);
   });
 
   it.each(['13', '0', 'tháng 13', 'quý 5', 'Q0', 'abc', ''])('rejects %j', (text) => {
-    expect(parsePeriodInput(text, 2018)).toBeNull();
+    expect(parsePeriodInput(text, DEC_2018)).toBeNull();
+  });
+
+  // On 20 January 2027 the last closed month is January 2027: a December or a fourth quarter
+  // typed without its year is the one just past, not one still to come.
+  it.each([
+    ['tháng 12', { type: 'month', year: 2026, index: 12 }],
+    ['3', { type: 'month', year: 2026, index: 3 }],
+    ['quý 4', { type: 'quarter', year: 2026, index: 4 }],
+    // begun or about to: this year's (the month after the last closed one is being collected)
+    ['tháng 1', { type: 'month', year: 2027, index: 1 }],
+    ['T2', { type: 'month', year: 2027, index: 2 }],
+    ['quý 1', { type: 'quarter', year: 2027, index: 1 }],
+    ['6 tháng đầu năm', { type: 'half', year: 2027, index: 1 }],
+    // a year typed is kept
+    ['tháng 12/2027', { type: 'month', year: 2027, index: 12 }],
+  ])('%j on 20 January 2027', (text, expected) => {
+    expect(parsePeriodInput(text, { type: 'month', year: 2027, index: 1 })).toEqual(expected);
+  });
+
+  it('takes the fourth quarter typed in October as this year’s (begun, its report due soon)', () => {
+    expect(parsePeriodInput('quý 4', { type: 'month', year: 2026, index: 9 })).toEqual({
+      type: 'quarter',
+      year: 2026,
+      index: 4,
+    });
   });
 });
 

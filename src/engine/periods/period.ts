@@ -107,17 +107,21 @@ export function parsePeriod(input: string): Period | null {
 }
 
 /**
- * A period typed in a prompt, where the year may be left out: "9", "T9", "tháng 9" → month 9 of
- * `year`; "quý 3", "quý III", "Q3" → quarter 3 of `year`; "6 tháng đầu năm", "9T" → the first 6 or 9
- * months of `year`. With a year, as parsePeriod ("9/2017" is September 2017 whatever `year`).
- * The shells pass the year of their default period (the last closed month), as "Nộp báo cáo" does.
+ * A period typed in a prompt, where the year may be left out: "9", "T9", "tháng 9" → month 9;
+ * "quý 3", "quý III", "Q3" → quarter 3; "6 tháng đầu năm", "9T" → the first 6 or 9 months; of the
+ * year of `latest` (the shells' default period: the last closed month), except a period that has
+ * not begun by the month after it, which is last year's: "tháng 12" typed on 20 January 2027
+ * (latest: January 2027) is December 2026, not a December still to come. With a year, as
+ * parsePeriod ("9/2017" is September 2017 whatever `latest`).
  */
-export function parsePeriodInput(input: string, year: number): Period | null {
+export function parsePeriodInput(input: string, latest: Period): Period | null {
   if (typeof input !== 'string') return null;
   const s = fold(input);
   for (const [pattern, build] of YEARLESS) {
     const m = s.match(pattern);
-    if (m) return build(m, year);
+    if (!m) continue;
+    const p = build(m, latest.year);
+    return p && periodBounds(p)[0] > periodBounds(latest)[1] + 1 ? build(m, latest.year - 1) : p;
   }
   return parsePeriod(input);
 }

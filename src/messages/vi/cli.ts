@@ -79,7 +79,8 @@ so với cùng kỳ năm trước (cần cả tệp của năm trước), tình 
 Tùy chọn:
   --period KỲ       kỳ báo cáo: 2018-09 (tháng), 2018-Q3 (quý), 2018-6T, 2018-9T, 2018 (năm);
                     cũng được viết "tháng 9 năm 2018", "quý III/2018", "6 tháng năm 2018",
-                    "cả năm 2018"; không ghi năm ("9", "quý 3") là năm của tháng gần nhất đã chốt;
+                    "cả năm 2018"; không ghi năm ("9", "quý 3") là kỳ gần nhất đã bắt đầu
+                    (tháng 1 gõ "12" là tháng 12 năm trước);
                     mặc định: tháng gần nhất đã chốt số liệu
   --out TỆP         tệp tổng hợp .xlsx (mặc định: tong-hop-<kỳ>.xlsx)
   --html TỆP        ghi thêm báo cáo HTML
