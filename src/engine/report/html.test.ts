@@ -225,3 +225,16 @@ describe('renderHtmlReport of a province', () => {
     expect(Buffer.byteLength(html)).toBeLessThan(90_000);
   });
 });
+
+test('the e-mail says beside the rates that the deadline has not passed yet', () => {
+  const s = fixtureSummary();
+  const message = 'Chưa đến hạn nộp báo cáo tháng 9/2018 (hạn 18/09/2018)';
+  const html = renderHtmlReport(
+    { ...s, findings: [{ severity: 'info', code: 'before-deadline', message }] },
+    fixtureCatalogue(),
+  );
+  const rates = html.indexOf('đúng hạn');
+  expect(rates).toBeGreaterThan(0);
+  expect(html.indexOf(escapeHtml(`${message}.`))).toBeGreaterThan(rates);
+  expect(renderHtmlReport(s, fixtureCatalogue())).not.toContain(escapeHtml(message));
+});

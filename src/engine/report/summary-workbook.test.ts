@@ -211,6 +211,18 @@ describe('buildSummaryWorkbook', () => {
     });
   });
 
+  it('says under the deadline that the rates are not final when the period is not over', () => {
+    const s = fixtureSummary();
+    const message = 'Kỳ báo cáo tháng 9/2018 chưa kết thúc: số liệu chốt đến hết ngày 14/09/2018';
+    const { main: m } = build({
+      ...s,
+      findings: [...s.findings, { severity: 'warning', code: 'period-not-closed', message }],
+    });
+    const deadline = rowOf(m, 'Hạn nộp báo cáo');
+    expect(at(m, deadline + 1, 2)).toEqual({ v: `${message}.`, s: 'text' });
+    expect(v(m, deadline + 2, 1)).toBe(v(main, rowOf(main, 'Hạn nộp báo cáo') + 1, 1));
+  });
+
   describe('"Theo đơn vị" sheet', () => {
     it('has units as columns in the given order, then the total', () => {
       expect(byUnit.frozenRows).toBe(5);

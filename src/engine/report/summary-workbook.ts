@@ -41,7 +41,15 @@ import {
   type StyleName,
   type WorkbookModel,
 } from './model';
-import { findingCounts, headingLines, keyIndicators, noteLines, sortedFindings, unitLabel } from './text';
+import {
+  findingCounts,
+  headingLines,
+  keyIndicators,
+  noteLines,
+  openPeriodNote,
+  sortedFindings,
+  unitLabel,
+} from './text';
 
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII', 'XIII', 'XIV', 'XV'];
 
@@ -249,6 +257,11 @@ function summarySheet(summary: Summary, catalogue: Catalogue): SheetModel {
   g.put(row, 2, { v: T.deadline, s: 'label' });
   g.put(row, 4, { v: isoToSerial(c.deadline), s: 'date' });
   row++;
+  const open = openPeriodNote(summary);
+  if (open) {
+    g.put(row, 2, { v: open, s: 'text' });
+    row++;
+  }
   const ch = T.completenessHeaders;
   g.line(row, 1, [ch.number, ch.unit, ch.status, ch.date, ch.note].map(header));
   row++;

@@ -4,6 +4,7 @@ import { fixtureCatalogue, fixtureSummary } from './fixtures';
 import {
   chartIndicator,
   compareText,
+  completenessLines,
   findingText,
   keyIndicators,
   localTimestamp,
@@ -196,5 +197,25 @@ describe('key figures and notes in the e-mail', () => {
     expect(text).toContain('- Xã Chung Chải (tháng 9): Thiếu giáo viên.\n');
     expect(text).toContain('- Xã Pá Mỳ (tháng 9): Cần hỗ trợ?\n');
     expect(text).not.toContain('Xã Nậm Kè (tháng 9)');
+  });
+});
+
+describe('a period before its deadline, or not over', () => {
+  const message =
+    'Chưa đến hạn nộp báo cáo tháng 9/2018 (hạn 18/09/2018): các đơn vị chưa nộp vẫn còn trong hạn, nên tỷ lệ nộp báo cáo trong báo cáo này chưa phải số cuối cùng';
+  const early = (): Summary => {
+    const s = fixtureSummary();
+    return { ...s, findings: [...s.findings, { severity: 'info', code: 'before-deadline', message }] };
+  };
+
+  it('says so beside the reporting rates, where a reader looks, not only among the findings', () => {
+    const lines = completenessLines(early());
+    expect(lines).toHaveLength(3);
+    expect(lines[2]).toBe(`${message}.`);
+    expect(renderTextReport(early(), catalogue)).toContain(`\n${message}.\n`);
+  });
+
+  it('says nothing more once the deadline has passed', () => {
+    expect(completenessLines(fixtureSummary())).toHaveLength(2);
   });
 });

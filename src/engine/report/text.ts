@@ -190,11 +190,22 @@ export function noteLines(summary: Summary): string[] {
   return out;
 }
 
+/**
+ * Why the rates are not final yet (the period not over, or its deadline not passed), or null: said
+ * beside them, not only among the findings (an information a reader would not see there).
+ */
+export function openPeriodNote(summary: Summary): string | null {
+  const f = summary.findings.find((x) => x.code === 'period-not-closed' || x.code === 'before-deadline');
+  return f ? `${f.message}.` : null;
+}
+
 export function completenessLines(summary: Summary): string[] {
   const c = summary.completeness;
+  const open = openPeriodNote(summary);
   return [
     T.reportedLine(c.reported, c.expected, formatPercentVi(c.reportingRate)),
     T.onTimeLine(c.onTime, c.expected, formatPercentVi(c.onTimeRate), formatDateVi(c.deadline)),
+    ...(open ? [open] : []),
   ];
 }
 
