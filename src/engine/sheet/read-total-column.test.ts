@@ -1,7 +1,7 @@
 /** The "Cả năm" column: not read (the months are), but a figure typed there with no month is not lost silently. */
 import { defaultCatalogue, defaultUnits } from '../catalogue/defaults';
 import type { Unit } from '../types';
-import { buildUnitSheet, LAYOUT } from './layout';
+import { buildUnitSheet, LAYOUT, monthCol } from './layout';
 import { type ReadContext, readSheet } from './read';
 import { modelToSheetInput, rowWithCode, setCell } from './testing';
 
@@ -25,6 +25,16 @@ describe('a figure in "Cả năm" only', () => {
     expect(f).toMatchObject({ severity: 'warning', cell: `Q${row}`, indicatorCode: 'DTN_QUA' });
     expect(f?.message).toContain('cột "Cả năm" ghi 50 nhưng các tháng đều để trống');
     expect(report?.values.DTN_QUA).toEqual(Array(12).fill(null));
+  });
+
+  it('says the months are wrongly written, not empty, when one holds text', () => {
+    const { s, row } = sheetWith({}, 50);
+    setCell(s.grid, row, monthCol(3), 'ba mươi');
+    const f = readSheet(s, ctx).findings.find((x) => x.code === 'total-without-months');
+    expect(f?.message).toContain(
+      'cột "Cả năm" ghi 50 nhưng không tháng nào có số liệu hợp lệ (ô ghi sai được báo riêng)',
+    );
+    expect(f?.message).not.toContain('để trống');
   });
 
   it('is quiet when some month has a figure, when the total is 0 or empty', () => {

@@ -1955,11 +1955,14 @@ function totalWithoutMonths(
   if (value === null || value === 0 || !Number.isFinite(value)) return;
   const cell = a1(at + 1, cols.totalCol + 1);
   const extra = { cell, indicatorCode: ind.code, indicatorLabel: ind.label };
+  // Months typed but unreadable (their own errors name them) are not "empty".
+  const row = grid[at] ?? NO_CELLS;
+  const typed = cols.monthCol.some((c) => c !== undefined && cellText(row[c]).trim() !== '');
   out.push(
     'warning',
     'total-without-months',
     extra,
-    T.totalWithoutMonths(out.where({ cell, indicator: ind.label }), cellText(v)),
+    T.totalWithoutMonths(out.where({ cell, indicator: ind.label }), cellText(v), typed),
   );
 }
 

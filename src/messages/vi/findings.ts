@@ -302,8 +302,8 @@ export const FINDING_TEXT = {
   /** After a sheet's reference when the sheet is hidden in its workbook. */
   hiddenSheet: ' (trang đang ẩn; trong Excel: chuột phải vào tên trang › Unhide để xem)',
   /** A figure in the year-total column of a row whose months are all empty: not counted. */
-  totalWithoutMonths: (w: Where, shown: string) =>
-    `${where(w)}: cột "Cả năm" ghi ${shown} nhưng các tháng đều để trống; số này không được tính vào tổng hợp (tổng hợp cộng số từng tháng). Hãy nhập số liệu vào các cột tháng`,
+  totalWithoutMonths: (w: Where, shown: string, monthsTyped: boolean) =>
+    `${where(w)}: cột "Cả năm" ghi ${shown} nhưng ${monthsTyped ? 'không tháng nào có số liệu hợp lệ (ô ghi sai được báo riêng)' : 'các tháng đều để trống'}; số này không được tính vào tổng hợp (tổng hợp cộng số từng tháng). Hãy ${monthsTyped ? 'sửa' : 'nhập'} số liệu ở các cột tháng`,
   /** A submission date for a month with no figure, note or entry at all: likely typed ahead, or figures forgotten. */
   datedEmptyMonth: (w: Where, date: string) =>
     `${where({ ...w, indicator: SUBMITTED_DATE })}: có ngày nộp ${date} nhưng tháng ${w.month} chưa có số liệu nào; vẫn tính là đã nộp. Nếu chưa nhập, hãy nhập số liệu (ghi 0 nếu tháng này không có hoạt động)`,
