@@ -58,7 +58,6 @@ function isDirectory(abs: string): boolean {
   }
 }
 
-/** `mode`: the permissions to give the file (those of the file it replaces), else the default ones. */
 /** An existing file without any write permission bit (read-only in Explorer or by chmod a-w). */
 function isReadOnlyFile(abs: string): boolean {
   try {
@@ -69,6 +68,7 @@ function isReadOnlyFile(abs: string): boolean {
   }
 }
 
+/** `mode`: the permissions to give the file (those of the file it replaces), else the default ones. */
 export function writeOutput(file: string, data: string | Uint8Array, mode?: number): void {
   const abs = path.resolve(file);
   // Checked first: rename would fail only after the temporary file was written beside it.

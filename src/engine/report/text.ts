@@ -61,15 +61,15 @@ export function headingLines(summary: Summary): {
 
 const numeric = (i: IndicatorSummary) => i.kind !== 'note';
 
-/**
- * Key indicators (catalogue `key: true`) in catalogue order; if the catalogue marks
- * none, the first five numeric indicators.
- */
 /** Whether an indicator is a stock (its latest month counts): its year-to-date figure is a level "đến nay". */
 export function isStock(catalogue: Catalogue, code: string): boolean {
   return catalogue.indicators.some((i) => i.code === code && i.overMonths === 'last');
 }
 
+/**
+ * Key indicators (catalogue `key: true`) in catalogue order; if the catalogue marks
+ * none, the first five numeric indicators.
+ */
 export function keyIndicators(summary: Summary, catalogue: Catalogue): IndicatorSummary[] {
   const keys = new Set(catalogue.indicators.filter((i) => i.key).map((i) => i.code));
   const picked = summary.indicators.filter((i) => numeric(i) && keys.has(i.code));

@@ -256,11 +256,11 @@ export const FINDING_TEXT = {
   duplicateUnitMismatch: (kept: string, dropped: string) =>
     ` — vì ở ${dropped} ô "Mã đơn vị" và ô "Đơn vị" ghi hai đơn vị khác nhau (có thể gõ nhầm mã đơn vị), còn ở ${kept} hai ô này khớp nhau`,
   unitMissing: (unit: string, year: number) => `${unit}: chưa có trang báo cáo năm ${year}`,
-  /** A unit without a report while a sheet names it in "Đơn vị" under another unit's code. */
   /** A unit without a report while sheets name it under a unit code in no list (not read: see their errors). */
   unitMissingCodeNotListed: (unit: string, year: number, sheets: string[]) =>
     `${unit}: chưa có báo cáo năm ${year} được tính — theo tên, ${sheets.join(', ')} có thể là báo cáo của ${unit}, ` +
     'nhưng ô "Mã đơn vị" ghi mã không có trong danh sách đơn vị nên chưa được tổng hợp (xem lỗi của trang đó)',
+  /** A unit without a report while a sheet names it in "Đơn vị" under another unit's code. */
   unitMissingNamedElsewhere: (unit: string, year: number, sheet: string, coded: string) =>
     `${unit}: chưa có báo cáo năm ${year} được tính — ${sheet} ghi tên ${unit} nhưng ô "Mã đơn vị" là mã của ${coded}, ` +
     `nên được đọc là của ${coded}; hãy sửa ô "Mã đơn vị" trong trang đó`,
