@@ -827,7 +827,9 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
     const hadLastYear = r !== undefined && months.some((m) => hasData(r, m));
     if (hadLastYear) anyLastYear = true;
     if (row.status === 'missing') {
-      if (hadLastYear) lastYearOnly.push(row.unitCode);
+      // Missing by its date (after the run) while every month's figures are summed: compared in full.
+      const r = now.get(row.unitCode);
+      if (hadLastYear && !(r !== undefined && months.every((m) => hasData(r, m)))) lastYearOnly.push(row.unitCode);
     } else if (!hadLastYear) {
       // A report dated but empty (no figures in the period) leaves this year's totals as it
       // leaves last year's: nothing to say of it here (its own finding says it is empty).

@@ -152,6 +152,11 @@ describe('narrate: other cases', () => {
     expect(both.lastYearOnly).toBeUndefined();
     const neither = summary(SEP, [sept('a', 2018, 20)], [sept('a', 2017, 10)], units);
     expect(neither.narrative[0]).not.toContain('Lưu ý');
+    // B's figures are there (summed), dated after the run: not on time, but compared in full.
+    const b = unitYear('b', 2018, { values: { DTN_QUA: { 9: 1 } }, submitted: { 9: '2018-09-25' } });
+    const dated = summary(SEP, [sept('a', 2018, 20), b], [sept('a', 2017, 10), sept('b', 2017, 30)], units);
+    expect(dated.lastYearOnly).toBeUndefined();
+    expect(dated.narrative[0]).not.toContain('Lưu ý');
   });
 
   it('says whose "so far" figure of a stock is older than the period', () => {
