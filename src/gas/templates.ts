@@ -25,7 +25,7 @@ import { now } from './clock';
 import { userText } from './errors';
 import { openUnitSpreadsheet, SheetIndex, unitTab } from './io';
 import { renderSheet } from './render';
-import { type Config, SPREADSHEET_LOCALE, writeUnitUrls } from './setup';
+import { type Config, type LocaleOutcome, SPREADSHEET_LOCALE, useVietnameseLocale, writeUnitUrls } from './setup';
 import { updateTab } from './template-rows';
 import { parseCell, readGrid } from './util';
 
@@ -215,6 +215,16 @@ function completeOwnTab(sheet: Sheet, tab: string, config: Config, unit: Unit, y
   return { ...outcome, message, codeFixed: fix };
 }
 
+/** What was changed in a unit's own spreadsheet's locale or time zone (or could not be), else ''. */
+function localeNote(l: LocaleOutcome): string {
+  if (l.failed) return TEMPLATES.localeFailed(l.failed);
+  const parts = [
+    l.localeFrom ? TEMPLATES.localeSet(l.localeFrom) : '',
+    l.timeZoneFrom ? TEMPLATES.timeZoneSet(l.timeZone, l.timeZoneFrom) : '',
+  ];
+  return parts.filter(Boolean).join('; ');
+}
+
 /** Create the year's sheet for every unit that has none; bring the others up to date (new indicators' rows, rule highlighting). */
 export function createUnitTemplates(
   master: Spreadsheet,
@@ -240,15 +250,20 @@ export function createUnitTemplates(
       const protect = protectOptions(config, unit);
       if (unit.spreadsheetUrl) {
         const { spreadsheet } = openUnitSpreadsheet(master, unit);
+        // The commune's own spreadsheet has its creator's locale (en_US: a typed "1.000" is 1, which
+        // no check can tell from a real 1): Vietnamese, as the spreadsheets the add-on creates.
+        const locale = localeNote(useVietnameseLocale(spreadsheet, config.settings.timeZone));
         const existing = unitTab(spreadsheet, unit, year);
         if (existing) {
-          outcomes.push(completeOwnTab(existing.sheet, existing.name, config, unit, year));
+          const outcome = completeOwnTab(existing.sheet, existing.name, config, unit, year);
+          outcomes.push(locale ? { ...outcome, message: TEMPLATES.withLocale(outcome.message, locale) } : outcome);
           return;
         }
         const sheet = spreadsheet.insertSheet(sheetName);
         renderSheet(sheet, model, { protect, fit: true });
         const from = carryOver(config, index, unit, year, sheet);
-        const message = from ? TEMPLATES.carried(TEMPLATES.created(display), from) : TEMPLATES.created(display);
+        const made = from ? TEMPLATES.carried(TEMPLATES.created(display), from) : TEMPLATES.created(display);
+        const message = locale ? TEMPLATES.withLocale(made, locale) : made;
         outcomes.push({ unit, status: 'created', sheetName, message });
       } else if (options.separateSpreadsheets) {
         const spreadsheet = SpreadsheetApp.create(TEMPLATES.spreadsheetName(display, catalogue.title));

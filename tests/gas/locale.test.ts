@@ -14,6 +14,7 @@ import {
   lastAlert,
   runAggregate,
   runSetup,
+  runTemplates,
   seededMaster,
   setSetting,
   setUpLayoutB,
@@ -150,4 +151,26 @@ describe('the fake: spreadsheet locale and time zone', () => {
       fake.uninstall();
     }
   });
+});
+
+test('Tạo mẫu in a spreadsheet the commune made itself (its URL in "Đơn vị"): made Vietnamese too, and said so', () => {
+  env = createEnv();
+  runSetup();
+  // Made by the commune (an en_US account, its own zone) and shared with the district.
+  const own = env.fake.createSpreadsheet('Báo cáo dân vận xã Chung Chải', {});
+  own.setSpreadsheetTimeZone('America/Los_Angeles');
+  expect(own.getSpreadsheetLocale()).toBe('en_US');
+  const units = env.master.getSheetByName(SHEETS.units) as Sheet;
+  const grid = units.getDataRange().getValues();
+  const col = grid[0].indexOf('Bảng tính (URL)');
+  const row = grid.findIndex((r) => r[0] === env?.units[0].code);
+  units.getRange(row + 1, col + 1).setValue(own.getUrl());
+  runTemplates(env.fake, YEAR);
+  expect(unitSheet(env, env.units[0], YEAR, own.getUrl())).not.toBeNull();
+  expect([own.getSpreadsheetLocale(), own.getSpreadsheetTimeZone()]).toEqual(['vi_VN', 'Asia/Ho_Chi_Minh']);
+  expect(lastAlert(env)).toContain('đã đặt khu vực của bảng tính riêng là Việt Nam (vi_VN; trước đây en_US)');
+  expect(lastAlert(env)).toContain('đã đặt múi giờ Asia/Ho_Chi_Minh (trước đây America/Los_Angeles)');
+  // A second run finds nothing to change and says nothing of it.
+  runTemplates(env.fake, YEAR);
+  expect(lastAlert(env)).not.toContain('khu vực');
 });

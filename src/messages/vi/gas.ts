@@ -256,6 +256,13 @@ export const TEMPLATES = {
     `${name}: đã có trang ${tabs.map((t) => `"${t}"`).join(', ')} tên gần giống, giữ nguyên; ` +
     `hãy đổi tên thành "${expected}"`,
   failed: (name: string, why: string) => `${name}: lỗi — ${why}`,
+  /** A unit's own spreadsheet switched to Vietnamese number format / the settings' time zone (or not). */
+  withLocale: (message: string, note: string) => `${message}; ${note}`,
+  localeSet: (from: string) =>
+    `đã đặt khu vực của bảng tính riêng là Việt Nam (vi_VN; trước đây ${from}) để "1.000" được hiểu là một nghìn`,
+  timeZoneSet: (to: string, from: string) => `đã đặt múi giờ ${to} (trước đây ${from})`,
+  localeFailed: (why: string) =>
+    `chưa đặt được khu vực Việt Nam cho bảng tính riêng (${why}); hãy vào Tệp › Cài đặt của bảng tính đó, chọn khu vực Việt Nam`,
   skipped: (name: string) => `${name}: chưa tạo (hết thời gian chạy, hãy chạy lại để làm tiếp)`,
   /** An indicator in a tab's list of new rows. */
   row: (label: string, code: string) => `"${label}" (mã ${code})`,
