@@ -510,6 +510,26 @@ describe('aggregate across the 2025 merger: old communes that sent nothing, stoc
     expect(text).not.toContain('chưa báo cáo');
   });
 
+  it('says "so cùng kỳ" is not comparable when this year lacks an old commune’s months, or last year’s do', () => {
+    // Last year all three old communes sent January–September.
+    const last = ['muong-nhe', 'chung-chai', 'nam-vi'].map((code) =>
+      unitYear(code, 2024, { values: { TCD_LUOT: monthly([...H1, 7, 8, 9], 1) } }),
+    );
+    const s = run({ units: MUONG_NHE, period: nine2025, current: nine, previous: last, formerUnits: UNITS });
+    // Every month has figures (the other old communes'), but not Nậm Vì's: compared without them.
+    expect(s.lastYearOnly).toEqual(['muong-nhe-2025']);
+    expect(s.narrative[0]).toContain(
+      'Lưu ý: xã Mường Nhé có số liệu cùng kỳ năm trước nhưng chưa có đủ số liệu 9 tháng đầu năm 2025, nên số tăng, giảm so cùng kỳ',
+    );
+    // Chung Chải's 2024 missing too: both said, though this year's status is "missing".
+    const noChungChai = last.filter((r) => r.unitCode !== 'chung-chai');
+    const both = run({ units: MUONG_NHE, period: nine2025, current: nine, previous: noChungChai, formerUnits: UNITS });
+    expect(both.lastYearPartial).toEqual(['muong-nhe-2025']);
+    expect(both.narrative[0]).toContain(
+      'số liệu cùng kỳ năm trước của xã Mường Nhé chưa gồm đơn vị cũ chưa báo cáo trước sáp nhập',
+    );
+  });
+
   it('counts the merged commune as reported once every old commune has', () => {
     const all = [...nine, unitYear('nam-vi', 2025, { values: { TCD_LUOT: monthly(H1, 1) }, submitted: sent(H1) })];
     const s = run({ units: MUONG_NHE, period: nine2025, current: all });

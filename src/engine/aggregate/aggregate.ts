@@ -826,16 +826,19 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
     const r = before.get(row.unitCode);
     const hadLastYear = r !== undefined && months.some((m) => hasData(r, m));
     if (hadLastYear) anyLastYear = true;
+    const n = now.get(row.unitCode);
     if (row.status === 'missing') {
-      // Missing by its date (after the run) while every month's figures are summed: compared in full.
-      const r = now.get(row.unitCode);
-      if (hadLastYear && !(r !== undefined && months.every((m) => hasData(r, m)))) lastYearOnly.push(row.unitCode);
+      // Missing by its date (after the run) while every month's figures are summed: compared in
+      // full; but not when a month lacks an old unit's figures (a merged unit: formerGaps).
+      const summedInFull = n !== undefined && months.every((m) => hasData(n, m)) && !row.formerGaps?.length;
+      if (hadLastYear && !summedInFull) lastYearOnly.push(row.unitCode);
     } else if (!hadLastYear) {
       // A report dated but empty (no figures in the period) leaves this year's totals as it
       // leaves last year's: nothing to say of it here (its own finding says it is empty).
-      const r = now.get(row.unitCode);
-      if (r !== undefined && months.some((m) => hasData(r, m))) thisYearOnly.push(row.unitCode);
-    } else if (partialLastYear.has(row.unitCode)) lastYearPartial.push(row.unitCode);
+      if (n !== undefined && months.some((m) => hasData(n, m))) thisYearOnly.push(row.unitCode);
+    }
+    // Last year's figures lacking an old unit: said whatever this year's status.
+    if (hadLastYear && partialLastYear.has(row.unitCode)) lastYearPartial.push(row.unitCode);
   }
   return {
     period,
