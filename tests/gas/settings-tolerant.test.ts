@@ -122,12 +122,15 @@ describe('the e-mail jobs stop, saying which cell, in the alert and in "Nhật k
     return x;
   }
 
-  test('the monthly report trigger sends nothing', () => {
+  test('the monthly report trigger sends no report, only a notice to the admin naming the cell', () => {
     w = broken('2018-09-20T07:05:00+07:00', 'sendDay', '30');
     const [o] = fire(w, 'monthlyReportJob') as RunOutcome[];
     expect(o.status).toBe('invalid-settings');
     expect(o.message).toContain(`${place('sendDay')}: `);
-    expect(w.fake.mail.sent).toHaveLength(0);
+    expect(w.fake.mail.sent.map((m) => [m.subject, m.toList])).toEqual([
+      ['[Dân vận] Chưa gửi được báo cáo tự động: cài đặt chưa hợp lệ', ['bdv@muongnhe.vn']],
+    ]);
+    expect(w.fake.mail.sent[0].body).toContain(`${place('sendDay')}: `);
     expect(logText(w.ss)).toContain(`${place('sendDay')}: `);
   });
 

@@ -130,15 +130,25 @@ function log(action: string, ok: boolean, detail: string): void {
   }
 }
 
+function admins(): string[] {
+  try {
+    const r = readConfig(master());
+    return r.ok ? r.config.options.admins : [];
+  } catch {
+    return [];
+  }
+}
+
 /**
  * Each dependency on its own, so that a handler's code file carries only what it calls
  * (the menu's on/off never loads "Tổng hợp"); deps.ts picks them one by one.
  */
 export {
+  admins as addonAdmins,
   aggregate as addonAggregate,
   loadSettings as addonLoadSettings,
   log as addonLog,
   submissions as addonSubmissions,
 };
 
-export const addonDeps: EmailDeps = { loadSettings, aggregate, submissions, log };
+export const addonDeps: EmailDeps = { loadSettings, aggregate, submissions, log, admins };

@@ -5,7 +5,7 @@
  */
 import type { Result } from '../../engine/catalogue/schema';
 import type { Catalogue, Completeness, Period, Settings, Summary, Unit } from '../../engine/types';
-import { addonAggregate, addonDeps, addonLoadSettings, addonLog, addonSubmissions } from './addon-deps';
+import { addonAdmins, addonAggregate, addonDeps, addonLoadSettings, addonLog, addonSubmissions } from './addon-deps';
 
 export interface ReportBundle {
   summary: Summary;
@@ -44,6 +44,8 @@ export interface EmailDeps {
   submissions(period: Period): SubmissionStatus;
   /** A line in the add-on's log sheet ("Nhật ký"); must not throw. */
   log(action: string, ok: boolean, detail: string): void;
+  /** The district admins ("Cài đặt", "Quản trị viên (e-mail)"); [] when they cannot be read. Must not throw. */
+  admins(): string[];
 }
 
 let current: EmailDeps | null = null;
@@ -71,6 +73,10 @@ export function submissions(period: Period): SubmissionStatus {
 export function log(action: string, ok: boolean, detail: string): void {
   if (current) current.log(action, ok, detail);
   else addonLog(action, ok, detail);
+}
+
+export function admins(): string[] {
+  return current ? current.admins() : addonAdmins();
 }
 
 /** Tests: replace some dependencies (the rest stay the add-on's); `null` restores them all. */

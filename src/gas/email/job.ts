@@ -9,8 +9,10 @@
  * A run stops starting new work after 4.5 minutes, saves progress and schedules
  * `resumeReportJob` one minute later. A send that fails or finds no quota left is logged and
  * retried by the same one-off trigger (at most MAX_RETRIES times in a row without progress);
- * after that the job stays in properties, the log says who was not reached, and
- * "Gửi báo cáo ngay" offers to continue: nothing is lost silently.
+ * after that the job stays in properties, the log says who was not reached, the admins get an
+ * e-mail (notice.ts) and "Gửi báo cáo ngay" offers to continue: nothing is lost silently.
+ * Apps Script may stop a run at 6 minutes without a word: each run that claims the job first
+ * schedules the resume that would carry it on (WATCHDOG_MS), replaced by any pause or retry.
  */
 
 import { lastClosedPeriod, todayIn } from '../../engine/periods/cutoff';
@@ -25,6 +27,7 @@ import { ReadContinues } from '../io/resume';
 import { tryWithDocumentLock } from '../lock';
 import { nowMs, RunBudget } from './clock';
 import * as emailDeps from './deps';
+import { tellAdmins } from './notice';
 import { JsonStore } from './store';
 import { clearResume, scheduleResume, TIME_ZONE } from './triggers';
 
@@ -45,6 +48,21 @@ export const RESUME_DELAY_MS = 60 * 1000;
 export const LEASE_MS = 7 * 60 * 1000;
 /** The e-mail jobs wait less for the lock than a menu action: a trigger retries later anyway. */
 export const EMAIL_LOCK_WAIT_MS = 20 * 1000;
+/**
+ * Waits before trying again when the document lock is busy at the start (a "Tổng hợp" holds it
+ * for up to 6 minutes a run, and chains runs over many units): about 80 minutes in all.
+ */
+export const LOCK_RETRY_DELAYS_MS = [60 * 1000, 5 * 60 * 1000, 15 * 60 * 1000, 60 * 60 * 1000];
+/** Waits before a trigger run tries again settings it could not use (someone may fix them). */
+export const SETTINGS_RETRY_DELAYS_MS = [6 * 3600 * 1000, 6 * 3600 * 1000, 12 * 3600 * 1000, 24 * 3600 * 1000];
+/**
+ * A claimed run schedules its own resume this long ahead, replaced by any pause or retry and
+ * deleted when done: Apps Script stops a run at 6 minutes without a chance to save, and then
+ * this trigger carries the job on (its lease, LEASE_MS, has run out by then).
+ */
+export const WATCHDOG_MS = LEASE_MS + RESUME_DELAY_MS;
+/** When the notice of a given-up job could not be sent, one more try this much later. */
+export const NOTICE_RETRY_MS = 24 * 3600 * 1000;
 
 export type Mode = 'scheduled' | 'manual' | 'resume';
 
@@ -120,6 +138,8 @@ const K = {
   message: 'job.message',
   sent: (key: string) => `sent.${key}`,
   startPending: 'job.start',
+  /** Trigger runs in a row that found the settings unusable. */
+  settingsFailed: 'job.settings',
 };
 
 function runId(): string {
@@ -265,6 +285,8 @@ function claim(store: JsonStore, req: ClaimRequest): Claim {
       if (!pending) return { kind: 'outcome', outcome: { status: 'nothing', message: '' } };
       return claim(store, { ...req, mode: 'scheduled' });
     }
+    // Given up: only a person ("Gửi báo cáo ngay") starts it again, not a leftover trigger.
+    if (job.gaveUp) return { kind: 'outcome', outcome: { status: 'nothing', message: '' } };
     if (leaseActive(job) && job.owner !== req.run) {
       logLine(true, T.log.skippedBusy(job.label));
       return {
@@ -278,7 +300,7 @@ function claim(store: JsonStore, req: ClaimRequest): Claim {
       leaseUntil: now + LEASE_MS,
       waitingUntil: null,
     };
-    store.put({ [K.job]: claimed });
+    store.put({ [K.job]: claimed, [K.startPending]: null });
     return { kind: 'claimed', job: claimed };
   }
 
@@ -424,7 +446,10 @@ function retryOrGiveUp(
   const left = job.pending.length;
   if (attempts > MAX_RETRIES) {
     store.put({ [K.job]: { ...job, attempts, owner: null, waitingUntil: null, gaveUp: true } });
+    clearResume();
     logLine(false, T.log.gaveUp(job.label, job.pending));
+    // Told now, or (Gmail failing as the sends did) by one more run a day later.
+    if (!tellGaveUp(job)) scheduleResume(NOTICE_RETRY_MS);
     return {
       status: 'gave-up',
       period: job.label,
@@ -586,29 +611,87 @@ export function runReportJob(mode: 'scheduled' | 'resume'): RunOutcome {
   const budget = new RunBudget();
   const store = new JsonStore();
   const loaded = loadSettings();
-  if ('outcome' in loaded) return loaded.outcome;
+  if ('outcome' in loaded) return settingsUnusable(store, loaded.outcome);
+  if (store.get<StartPending>(K.settingsFailed)) store.put({ [K.settingsFailed]: null });
   const run = runId();
   if (mode === 'resume') clearResume();
   const got = tryWithDocumentLock(() => claim(store, { mode, settings: loaded.settings, run }), EMAIL_LOCK_WAIT_MS);
-  if (!got) return lockBusy(store);
-  if (got.value.kind === 'outcome') return got.value.outcome;
+  if (!got) return lockBusy(store, loaded.settings);
+  if (got.value.kind === 'outcome') {
+    // The run after a give-up whose notice could not go: the notice alone, once more.
+    const job = mode === 'resume' ? store.get<JobState>(K.job) : null;
+    if (job?.gaveUp) tellGaveUp(job);
+    return got.value.outcome;
+  }
+  watchdog();
   return safeWork(store, got.value.job, budget);
 }
 
-/** The lock is held by something else (e.g. a long "Tổng hợp"): try again in a minute, bounded. */
-function lockBusy(store: JsonStore): RunOutcome {
+/** The admins told the job was given up (once per period: notice.ts); false when the mail could not go. */
+function tellGaveUp(job: JobState): boolean {
+  return tellAdmins(`gave-up.${job.key}`, T.gaveUpMail(job.label, job.pending, job.total));
+}
+
+/** Schedule the resume that carries the job on if Apps Script stops this run (WATCHDOG_MS). */
+function watchdog(): void {
+  try {
+    scheduleResume(WATCHDOG_MS);
+  } catch (e) {
+    // Too many triggers, say: the run goes on; only a run stopped at 6 minutes would miss it.
+    console.warn(`watchdog trigger: ${errorText(e)}`);
+  }
+}
+
+/**
+ * The lock is held by something else (e.g. a long "Tổng hợp", which may chain several runs): try
+ * again after 1, 5, 15 and 60 minutes; then the admins are told that nothing will try again.
+ */
+function lockBusy(store: JsonStore, settings: Settings): RunOutcome {
   const pending = store.get<StartPending>(K.startPending);
   const job = store.get<JobState>(K.job);
   const attempts = (pending?.attempts ?? 0) + 1;
-  if (attempts > MAX_RETRIES) {
-    logLine(false, `${T.log.lockBusy} (${attempts - 1}/${MAX_RETRIES})`);
+  const label = job?.label ?? periodLabel(reportPeriod(settings));
+  if (attempts > LOCK_RETRY_DELAYS_MS.length) {
     store.put({ [K.startPending]: null });
+    const total = LOCK_RETRY_DELAYS_MS.reduce((a, b) => a + b, 0);
+    logLine(false, T.log.lockGaveUp(label, viDuration(total)));
+    const key = job?.key ?? formatPeriod(reportPeriod(settings));
+    tellAdmins(`lock.${key}`, T.lockGaveUpMail(label, viDuration(total)), {
+      fallback: settings.recipients,
+      senderName: T.senderName(settings.organisation),
+    });
     return { status: 'lock-busy', message: T.busy };
   }
-  if (!job) store.put({ [K.startPending]: { attempts } });
-  scheduleResume(RESUME_DELAY_MS);
-  logLine(false, T.log.lockBusy);
+  const delay = LOCK_RETRY_DELAYS_MS[attempts - 1];
+  store.put({ [K.startPending]: { attempts } });
+  scheduleResume(delay);
+  logLine(false, T.log.lockBusyRetry(label, viDuration(delay), attempts, LOCK_RETRY_DELAYS_MS.length));
   return { status: 'lock-busy', message: T.busy };
+}
+
+/**
+ * A trigger run found the settings unusable (a mistyped address typed in "Cài đặt", say): logged,
+ * the admins told once a month, and tried again later (SETTINGS_RETRY_DELAYS_MS) so that fixing
+ * them is enough; a job waiting to be resumed waits on.
+ */
+function settingsUnusable(store: JsonStore, outcome: RunOutcome): RunOutcome {
+  const failed = store.get<StartPending>(K.settingsFailed);
+  const attempts = (failed?.attempts ?? 0) + 1;
+  const month = todayIn(TIME_ZONE, new Date(nowMs())).slice(0, 7);
+  tellAdmins(`settings.${month}`, T.settingsInvalidMail(outcome.message));
+  if (attempts > SETTINGS_RETRY_DELAYS_MS.length) {
+    store.put({ [K.settingsFailed]: null });
+    return outcome;
+  }
+  const delay = SETTINGS_RETRY_DELAYS_MS[attempts - 1];
+  const job = store.get<JobState>(K.job);
+  store.put({
+    [K.settingsFailed]: { attempts },
+    ...(job ? {} : { [K.startPending]: store.get<StartPending>(K.startPending) ?? { attempts: 0 } }),
+  });
+  scheduleResume(delay);
+  logLine(false, T.log.settingsRetry(viDuration(delay)));
+  return outcome;
 }
 
 /** What a person sees before a manual send: ask about resends and half-sent jobs. */
@@ -671,6 +754,7 @@ export function runManual(ui: Confirm): RunOutcome {
     return o;
   }
   if (continueWaiting) clearResume();
+  watchdog();
   const outcome = safeWork(store, got.value.job, budget);
   ui.tell(outcome.message);
   return outcome;

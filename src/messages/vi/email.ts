@@ -71,6 +71,28 @@ export const EMAIL_TEXT = {
     `Đang tổng hợp báo cáo ${period}: đã đọc ${done}/${total} đơn vị. Nhiều đơn vị nên việc đọc tiếp tục ` +
     'tự động sau 1 phút; báo cáo sẽ được gửi khi đọc xong.',
 
+  // ------------------------------------------------------------ notices to the admins (notice.ts)
+  gaveUpMail: (period: string, left: string[], total: number) => ({
+    subject: `[Dân vận] Chưa gửi được báo cáo ${period}`,
+    body:
+      `Báo cáo ${period} đã thử gửi nhiều lần nhưng chưa tới ${left.length}/${total} người nhận: ${left.join(', ')}.\n\n` +
+      'Hệ thống sẽ không tự thử lại nữa. Hãy mở bảng tính tổng hợp, xem trang "Nhật ký" để biết lỗi, rồi chọn ' +
+      '"Dân vận › Gửi báo cáo ngay" để gửi tiếp.',
+  }),
+  lockGaveUpMail: (period: string, waited: string) => ({
+    subject: `[Dân vận] Chưa gửi được báo cáo ${period}: bảng tính bận`,
+    body:
+      `Đến giờ gửi báo cáo ${period}, bảng tính tổng hợp đang bận (một thao tác khác, ví dụ Tổng hợp, giữ khóa tài liệu) ` +
+      `suốt khoảng ${waited}, nên báo cáo chưa được gửi và hệ thống sẽ không tự thử lại nữa.\n\n` +
+      'Hãy mở bảng tính tổng hợp và chọn "Dân vận › Gửi báo cáo ngay" khi không còn ai đang chạy Tổng hợp.',
+  }),
+  settingsInvalidMail: (problems: string) => ({
+    subject: '[Dân vận] Chưa gửi được báo cáo tự động: cài đặt chưa hợp lệ',
+    body:
+      `Lần gửi báo cáo tự động không chạy được vì cài đặt của bảng tính tổng hợp chưa hợp lệ.\n\n${problems}\n\n` +
+      'Sau khi sửa, hệ thống sẽ tự thử lại trong vòng vài giờ; muốn gửi ngay thì chọn "Dân vận › Gửi báo cáo ngay".',
+  }),
+
   // ------------------------------------------------------------ log lines ("Nhật ký")
   log: {
     action: 'Gửi báo cáo e-mail',
@@ -101,6 +123,16 @@ export const EMAIL_TEXT = {
       `Báo cáo ${period}: gần hết 6 phút cho phép, đã lưu tiến độ (${sent}/${total}); chạy tiếp sau 1 phút.`,
     attachmentFailed: (period: string, error: string) =>
       `Báo cáo ${period}: không xuất được tệp .xlsx đính kèm (${error}); thư gửi không kèm tệp.`,
+    lockBusyRetry: (period: string, retryIn: string, attempt: number, max: number) =>
+      `Báo cáo ${period}: không lấy được khóa tài liệu (một thao tác khác, ví dụ Tổng hợp, đang chạy); ` +
+      `thử lại sau ${retryIn} (lần ${attempt}/${max}).`,
+    lockGaveUp: (period: string, waited: string) =>
+      `Báo cáo ${period}: bảng tính bận suốt khoảng ${waited}, chưa gửi và sẽ không tự thử lại nữa. ` +
+      'Hãy chọn "Dân vận › Gửi báo cáo ngay".',
+    settingsRetry: (retryIn: string) => `Cài đặt chưa hợp lệ nên chưa gửi báo cáo; sẽ tự thử lại sau ${retryIn}.`,
+    noticeSent: (to: string[]) => `Đã gửi thư báo cho quản trị viên: ${to.join(', ')}.`,
+    noticeNotSent: (error: string) => `Chưa gửi được thư báo cho quản trị viên (${error}).`,
+    noticeQuota: 'hết hạn mức gửi thư trong ngày của Google',
   },
 };
 

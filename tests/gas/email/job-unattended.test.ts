@@ -1,0 +1,151 @@
+/**
+ * The monthly report when nobody watches: a run stopped by Apps Script at 6 minutes, the document
+ * lock held by a long "Tổng hợp", retries used up, settings mistyped by hand. In each case the
+ * job carries on by itself when it can, and when it cannot the admins are told by e-mail, once.
+ */
+import type { Period } from '../../../src/engine/types';
+import { deps, setEmailDeps } from '../../../src/gas/email/deps';
+import { enableMonthlyEmail } from '../../../src/gas/email/index';
+import { currentJob, MAX_RETRIES, type RunOutcome } from '../../../src/gas/email/job';
+import type { TriggerInfo } from '../../fakes/gas/triggers';
+import { fire, recipientsList, scope, type World, world } from './helpers';
+
+let w: World;
+afterEach(() => w?.done());
+
+const HOUR = 3600_000;
+
+/** Advance the clock by `stepMs` up to `totalMs`, firing each one-off resume trigger once it is due. */
+function runFor(totalMs: number, stepMs = 60_000): RunOutcome[] {
+  const out: RunOutcome[] = [];
+  const fired = new Set<string>();
+  for (let t = 0; t < totalMs; t += stepMs) {
+    w.fake.clock.advance(stepMs);
+    const now = w.fake.clock.now().getTime();
+    for (const tr of w.triggers('resumeReportJob') as unknown as TriggerInfo[]) {
+      const due = tr.createdAt.getTime() + (tr.schedule.after ?? 0);
+      if (fired.has(tr.id) || due > now) continue;
+      fired.add(tr.id);
+      out.push(w.fake.fireTrigger(tr, scope) as RunOutcome);
+    }
+  }
+  return out;
+}
+
+const noticesTo = () => w.fake.mail.sent.filter((m) => m.subject.startsWith('[Dân vận] Chưa gửi được'));
+
+test('a run Apps Script stops at 6 minutes (nothing saved, nothing caught) is carried on by the trigger it set first', () => {
+  w = world({ stubAggregate: true, settings: { recipients: ['a@dienbien.gov.vn'] } });
+  enableMonthlyEmail();
+  // The kill: only what the properties and triggers were while "Tổng hợp" ran remains.
+  let props: Record<string, string> = {};
+  let triggerIds: string[] = [];
+  let dead: { remove(): void }[] = [];
+  const original = deps().aggregate;
+  setEmailDeps({
+    aggregate: (_p: Period) => {
+      props = { ...PropertiesService.getDocumentProperties().getProperties() };
+      triggerIds = ScriptApp.getProjectTriggers().map((t) => t.getUniqueId());
+      w.fake.clock.advance(6 * 60_000);
+      // Stopped here: nothing after it happens (every later call of the run fails), which
+      // Apps Script gives no chance to catch.
+      dead = ['PropertiesService.*', 'Properties.*', 'ScriptApp.*', 'Sheet.*', 'Range.*'].map((method) =>
+        w.fake.faults.add({ method, error: 'Exceeded maximum execution time' }),
+      );
+      throw new Error('Exceeded maximum execution time');
+    },
+  });
+  expect(() => fire(w, 'monthlyReportJob')).toThrow();
+  for (const f of dead) f.remove();
+  setEmailDeps({ aggregate: original });
+  expect(PropertiesService.getDocumentProperties().getProperties()).toEqual(props);
+  expect(ScriptApp.getProjectTriggers().map((t) => t.getUniqueId())).toEqual(triggerIds);
+  expect(currentJob()?.key).toBe('2018-09');
+  expect(w.triggers('resumeReportJob')).toHaveLength(1);
+
+  const outcomes = runFor(20 * 60_000);
+  expect(outcomes.map((o) => o.status)).toEqual(['sent']);
+  expect(w.fake.mail.sent.map((m) => m.subject)).toEqual([expect.stringContaining('tháng 9/2018')]);
+  expect(currentJob()).toBeNull();
+  // Done: no trigger left to fire again.
+  expect(w.triggers('resumeReportJob')).toHaveLength(0);
+});
+
+test('the document lock held 5 minutes at send time: tried again later and sent', () => {
+  w = world({ stubAggregate: true, settings: { recipients: ['a@dienbien.gov.vn'] } });
+  enableMonthlyEmail();
+  w.fake.locks.holdDocumentLock({ releaseAfterMs: 5 * 60_000 });
+  const first = fire(w, 'monthlyReportJob') as RunOutcome[];
+  expect(first.map((o) => o.status)).toEqual(['lock-busy']);
+  const outcomes = runFor(2 * HOUR);
+  expect(outcomes.at(-1)?.status).toBe('sent');
+  expect(w.fake.mail.sent).toHaveLength(1);
+});
+
+test('the lock busy for over an hour: the log says nothing will try again, and the admin is told once', () => {
+  w = world({ stubAggregate: true, settings: { recipients: ['a@dienbien.gov.vn'] } });
+  enableMonthlyEmail();
+  w.fake.locks.holdDocumentLock({ releaseAfterMs: 3 * HOUR });
+  fire(w, 'monthlyReportJob');
+  const outcomes = runFor(3 * HOUR);
+  expect(outcomes.every((o) => o.status === 'lock-busy')).toBe(true);
+  expect(outcomes.length).toBe(4);
+  expect(w.triggers('resumeReportJob').length).toBeLessThanOrEqual(1);
+  const log = w.ss.getSheetByName('Nhật ký')?.getDataRange().getValues().flat().join('\n') ?? '';
+  expect(log).toContain('thử lại sau 1 giờ (lần 4/4)');
+  expect(log).toContain('Báo cáo tháng 9/2018: bảng tính bận suốt khoảng 1 giờ, chưa gửi và sẽ không tự thử lại nữa.');
+  const notices = noticesTo();
+  expect(notices).toHaveLength(1);
+  expect(notices[0].subject).toBe('[Dân vận] Chưa gửi được báo cáo tháng 9/2018: bảng tính bận');
+  // The admin of "Cài đặt" (who set the add-on up).
+  expect(notices[0].toList).toEqual(['bdv@muongnhe.vn']);
+  expect(notices[0].body).toContain('Gửi báo cáo ngay');
+});
+
+test('retries used up: the admin gets one e-mail, and no trigger revives the job', () => {
+  w = world({ stubAggregate: true, settings: { recipients: recipientsList(3) } });
+  enableMonthlyEmail();
+  const fault = w.fake.faults.add({ method: 'MailApp.sendEmail', error: 'Service unavailable: Gmail' });
+  const statuses = [(fire(w, 'monthlyReportJob') as RunOutcome[])[0].status];
+  statuses.push(...runFor(31 * HOUR, 30 * 60_000).map((o) => o.status));
+  expect(statuses).toEqual(['failed', 'failed', 'failed', 'gave-up']);
+  expect(statuses).toHaveLength(MAX_RETRIES + 1);
+  // Gmail still failing: the notice could not go either; one run a day later sends it.
+  expect(noticesTo()).toHaveLength(0);
+  fault.remove();
+  expect(runFor(25 * HOUR, HOUR).map((o) => o.status)).toEqual(['nothing']);
+  expect(w.triggers('resumeReportJob')).toHaveLength(0);
+  runFor(5 * 24 * HOUR, HOUR);
+  const notices = noticesTo();
+  expect(notices.map((m) => [m.subject, m.toList])).toEqual([
+    ['[Dân vận] Chưa gửi được báo cáo tháng 9/2018', ['bdv@muongnhe.vn']],
+  ]);
+  expect(notices[0].body).toContain('chưa tới 3/3 người nhận');
+  // The report itself waits for a person: nothing else was sent.
+  expect(w.fake.mail.sent).toHaveLength(1);
+  expect(currentJob()?.gaveUp).toBe(true);
+});
+
+test('an address mistyped by hand in "Cài đặt": the admin is told, and once it is fixed the report goes by itself', () => {
+  const all = recipientsList(3);
+  w = world({ stubAggregate: true, settings: { recipients: all } });
+  enableMonthlyEmail();
+  const sheet = w.ss.getSheetByName('Cài đặt') as GoogleAppsScript.Spreadsheet.Sheet;
+  const grid = sheet.getDataRange().getValues();
+  const r = grid.findIndex((row) => String(row[1]).includes(all[0]));
+  const good = grid[r][1];
+  sheet.getRange(r + 1, 2).setValue(`${good}, nguoinhan010@dienbien,gov.vn`);
+  const [first] = fire(w, 'monthlyReportJob') as RunOutcome[];
+  expect(first.status).toBe('invalid-settings');
+  expect(noticesTo().map((m) => m.toList)).toEqual([['bdv@muongnhe.vn']]);
+  expect(noticesTo()[0].body).toContain('ô B12 (Người nhận báo cáo (e-mail)): không phải địa chỉ e-mail hợp lệ');
+  expect(w.triggers('resumeReportJob')).toHaveLength(1);
+  // Still wrong six hours later: tried again, nobody told twice.
+  expect(runFor(6 * HOUR, 30 * 60_000).map((o) => o.status)).toEqual(['invalid-settings']);
+  expect(noticesTo()).toHaveLength(1);
+  // Fixed: the next try sends it.
+  sheet.getRange(r + 1, 2).setValue(good);
+  expect(runFor(6 * HOUR, 30 * 60_000).map((o) => o.status)).toEqual(['sent']);
+  const reports = w.fake.mail.sent.filter((m) => !m.subject.startsWith('[Dân vận] Chưa gửi được'));
+  expect(reports.flatMap((m) => m.toList)).toEqual(all);
+});
