@@ -141,6 +141,7 @@ export function consoleSummary(summary: Summary, maxFindings = 10): string[] {
   out.push('', T.headingCompleteness, ...completenessLines(summary));
   if (lists.late.length) out.push(`${T.lateUnits}: ${lists.late.join('; ')}`);
   if (lists.missing.length) out.push(`${T.missingUnits}: ${lists.missing.join('; ')}`);
+  if (lists.former.length) out.push(`${T.formerUnits}: ${lists.former.join('; ')}`);
   // Unreadable units with the file(s) taken as theirs; files not tied to a unit on their own line.
   const filesOf = new Map<string, string[]>();
   const loose: string[] = [];

@@ -98,8 +98,9 @@ function completenessHtml(summary: Summary): string {
   const titled = (title: string, items: string[]) =>
     items.length ? `<p style="margin:8px 0 2px 0;font-weight:bold;">${e(title)}:</p>${list(items)}` : '';
   html += titled(T.lateTitle, lists.late) + titled(T.missingTitle, lists.missing);
-  html += titled(T.unreadableTitle, lists.unreadable);
-  if (!lists.late.length && !lists.missing.length && !lists.unreadable.length) html += para(T.allOnTime);
+  html += titled(T.formerTitle, lists.former) + titled(T.unreadableTitle, lists.unreadable);
+  if (!lists.late.length && !lists.missing.length && !lists.former.length && !lists.unreadable.length)
+    html += para(T.allOnTime);
   return html;
 }
 

@@ -223,6 +223,20 @@ describe('buildSummaryWorkbook', () => {
     expect(v(m, deadline + 2, 1)).toBe(v(main, rowOf(main, 'Hạn nộp báo cáo') + 1, 1));
   });
 
+  it('gives a merged unit lacking only an old unit’s months its own status, and names them in "Ghi chú"', () => {
+    const s = fixtureSummary();
+    const rows = s.completeness.rows.map((r) =>
+      r.unitCode === 'muong-nhe'
+        ? { ...r, status: 'missing' as const, missingMonths: [9], formerGaps: [{ name: 'Nậm Vì', months: [9] }] }
+        : r,
+    );
+    const { main: m } = build({ ...s, completeness: { ...s.completeness, rows } });
+    const row = rowOf(m, 'Xã Mường Nhé');
+    expect(at(m, row, 3)).toEqual({ v: 'Thiếu số liệu đơn vị cũ', s: 'warning' });
+    expect(v(m, row, 5)).toBe('Thiếu số liệu của đơn vị cũ trước sáp nhập: Nậm Vì tháng 9');
+    expect(v(m, rowOf(m, 'Xã Pá Mỳ'), 3)).toBe('Chưa báo cáo');
+  });
+
   describe('"Theo đơn vị" sheet', () => {
     it('has units as columns in the given order, then the total', () => {
       expect(byUnit.frozenRows).toBe(5);

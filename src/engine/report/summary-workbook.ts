@@ -43,10 +43,12 @@ import {
 } from './model';
 import {
   findingCounts,
+  formerGapsText,
   headingLines,
   keyIndicators,
   noteLines,
   openPeriodNote,
+  ownMissingMonths,
   sortedFindings,
   unitLabel,
 } from './text';
@@ -192,6 +194,9 @@ function statusOf(summary: Summary, code: string): { text: string; style: StyleN
   const r = completenessRowOf(summary, code);
   if (!r) return null;
   if (r.status === 'missing' && isUnreadable(summary, code)) return { text: T.unreadable, style: 'error' };
+  // A merged unit that sent its own reports, lacking only an old unit's months before the merger.
+  if (r.status === 'missing' && r.formerGaps?.length && !ownMissingMonths(r).length)
+    return { text: T.formerStatus, style: 'warning' };
   return {
     text: T.status[r.status],
     style: r.status === 'onTime' ? 'text' : r.status === 'late' ? 'warning' : 'error',
@@ -272,11 +277,13 @@ function summarySheet(summary: Summary, catalogue: Catalogue): SheetModel {
     g.put(row, 2, { v: unitLabel(summary, r.unitCode, r.unitName), s: 'label' });
     g.put(row, 3, { v: st.text, s: st.style });
     g.put(row, 4, { v: r.submittedOn ? isoToSerial(r.submittedOn) : null, s: 'date' });
+    const own = ownMissingMonths(r);
+    const olds = formerGapsText(r);
     const note = isUnreadable(summary, r.unitCode)
       ? T.unreadableNote
-      : multiMonth && r.missingMonths.length
-        ? T.missingMonths(r.missingMonths)
-        : null;
+      : [multiMonth && own.length ? T.missingMonths(own) : '', olds ? T.formerNote(olds) : '']
+          .filter(Boolean)
+          .join('; ') || null;
     g.put(row, 5, { v: note, s: 'text' });
     row++;
   });

@@ -5,6 +5,7 @@ import {
   chartIndicator,
   compareText,
   completenessLines,
+  completenessLists,
   findingText,
   keyIndicators,
   localTimestamp,
@@ -217,5 +218,37 @@ describe('a period before its deadline, or not over', () => {
 
   it('says nothing more once the deadline has passed', () => {
     expect(completenessLines(fixtureSummary())).toHaveLength(2);
+  });
+});
+
+describe('a merged commune lacking only an old commune’s months', () => {
+  // Mường Nhé sent September itself; its old commune Nậm Vì's months are missing (formerGaps).
+  const merged = (): Summary => {
+    const s = fixtureSummary();
+    const rows = s.completeness.rows.map((r) =>
+      r.unitCode === 'muong-nhe'
+        ? { ...r, status: 'missing' as const, missingMonths: [9], formerGaps: [{ name: 'Nậm Vì', months: [9] }] }
+        : r,
+    );
+    return { ...s, completeness: { ...s.completeness, rows } };
+  };
+
+  it('is listed apart, naming whose months are missing, not as "chưa báo cáo"', () => {
+    const lists = completenessLists(merged());
+    expect(lists.missing).toEqual(['Xã Pá Mỳ']);
+    expect(lists.former).toEqual(['Xã Mường Nhé (Nậm Vì tháng 9)']);
+    const text = renderTextReport(merged(), catalogue);
+    expect(text).toContain('Thiếu số liệu của đơn vị cũ trước sáp nhập: Xã Mường Nhé (Nậm Vì tháng 9)');
+    expect(text).toContain('Chưa báo cáo: Xã Pá Mỳ\n');
+  });
+
+  it('says so too when the unit also lacks months of its own', () => {
+    const s = merged();
+    const rows = s.completeness.rows.map((r) =>
+      r.unitCode === 'muong-nhe' ? { ...r, missingMonths: [8, 9], formerGaps: [{ name: 'Nậm Vì', months: [9] }] } : r,
+    );
+    const lists = completenessLists({ ...s, completeness: { ...s.completeness, rows } });
+    expect(lists.missing).toEqual(['Xã Mường Nhé (đơn vị cũ cũng thiếu: Nậm Vì tháng 9)', 'Xã Pá Mỳ']);
+    expect(lists.former).toEqual([]);
   });
 });

@@ -11,7 +11,7 @@ import { dataWindow, localDateOf, offsetMinutes } from '../periods/cutoff';
 import { periodLabel } from '../periods/period';
 import { unitDisplayName } from '../sheet/layout';
 import { formatDateVi, formatNumberVi, formatPercentVi, formatQuantity } from '../text/format';
-import type { Catalogue, Finding, IndicatorSummary, Summary } from '../types';
+import type { Catalogue, CompletenessRow, Finding, IndicatorSummary, Summary } from '../types';
 import { isUnreadable, unitOf } from './by-code';
 import { safeHttpUrl } from './escape';
 
@@ -150,23 +150,48 @@ export function sortedFindings(findings: Finding[]): Finding[] {
 }
 
 /** Units reported late, missing, and unreadable, as display labels. */
-export function completenessLists(summary: Summary): { late: string[]; missing: string[]; unreadable: string[] } {
+export function completenessLists(summary: Summary): {
+  late: string[];
+  missing: string[];
+  former: string[];
+  unreadable: string[];
+} {
   const rows = summary.completeness.rows;
+  const missing: string[] = [];
+  const former: string[] = [];
+  for (const r of rows) {
+    // A unit whose report could not be read did send one: listed as unreadable, not as missing.
+    if (r.status !== 'missing' || isUnreadable(summary, r.unitCode)) continue;
+    const label = unitLabel(summary, r.unitCode, r.unitName);
+    const olds = formerGapsText(r);
+    if (!olds) missing.push(label);
+    else if (ownMissingMonths(r).length) missing.push(T.formerToo(label, olds));
+    else former.push(T.formerItem(label, olds));
+  }
   return {
     late: rows
       .filter((r) => r.status === 'late')
       .map((r) =>
         T.lateItem(unitLabel(summary, r.unitCode, r.unitName), r.submittedOn ? formatDateVi(r.submittedOn) : null),
       ),
-    // A unit whose report could not be read did send one: listed as unreadable, not as missing.
-    missing: rows
-      .filter((r) => r.status === 'missing' && !isUnreadable(summary, r.unitCode))
-      .map((r) => unitLabel(summary, r.unitCode, r.unitName)),
+    missing,
+    former,
     unreadable: summary.unreadableUnits.map((code) => {
       const unit = unitOf(summary, code);
       return unit ? unitDisplayName(unit) : code;
     }),
   };
+}
+
+/** "Nậm Vì tháng 5, 6; Pá Mỳ tháng 6": the old units whose months a merged unit lacks, or ''. */
+export function formerGapsText(r: CompletenessRow): string {
+  return (r.formerGaps ?? []).map((g) => T.formerMonths(g.name, g.months)).join('; ');
+}
+
+/** The months a unit lacks of its own (not only an old unit's before the merger). */
+export function ownMissingMonths(r: CompletenessRow): number[] {
+  const gaps = r.formerGaps;
+  return gaps ? r.missingMonths.filter((m) => !gaps.some((g) => g.months.includes(m))) : r.missingMonths;
 }
 
 /** "Xã Chung Chải (tháng 9): …" for every note-indicator text of the period. */
@@ -250,8 +275,10 @@ export function renderTextReport(summary: Summary, catalogue: Catalogue, options
   const done = completenessLines(summary);
   if (lists.late.length) done.push(`${T.lateTitle}: ${lists.late.join('; ')}`);
   if (lists.missing.length) done.push(`${T.missingTitle}: ${lists.missing.join('; ')}`);
+  if (lists.former.length) done.push(`${T.formerTitle}: ${lists.former.join('; ')}`);
   if (lists.unreadable.length) done.push(`${T.unreadableTitle}: ${lists.unreadable.join('; ')}`);
-  if (!lists.late.length && !lists.missing.length && !lists.unreadable.length) done.push(T.allOnTime);
+  if (!lists.late.length && !lists.missing.length && !lists.former.length && !lists.unreadable.length)
+    done.push(T.allOnTime);
   out.push(...section(T.completenessTitleMail.toUpperCase(), done));
 
   const chart = chartIndicator(summary, catalogue);

@@ -370,6 +370,7 @@ export const CLI_TEXT = {
   headingNarrative: 'NHẬN XÉT',
   lateUnits: 'Nộp muộn',
   missingUnits: 'Chưa nộp',
+  formerUnits: 'Thiếu số liệu đơn vị cũ trước sáp nhập',
   unreadableUnits: 'Không đọc được báo cáo',
   /** Files that could not be read and whose unit is not known (several candidates). */
   unattributedFiles: (n: number) =>

@@ -47,6 +47,8 @@ export const REPORT_TEXT = {
   deadline: 'Hạn nộp báo cáo',
   completenessHeaders: { number: 'STT', unit: 'Đơn vị', status: 'Tình trạng', date: 'Ngày nộp', note: 'Ghi chú' },
   status: { onTime: 'Đúng hạn', late: 'Muộn', missing: 'Chưa báo cáo' } as Record<string, string>,
+  formerStatus: 'Thiếu số liệu đơn vị cũ',
+  formerNote: (olds: string) => `Thiếu số liệu của đơn vị cũ trước sáp nhập: ${olds}`,
   missingMonths: (months: number[]) => `Chưa có số liệu tháng ${months.join(', ')}`,
   unreadable: 'Không đọc được báo cáo',
   unreadableNote: 'Có gửi báo cáo nhưng không đọc được (xem trang "Kiểm tra")',
@@ -113,6 +115,12 @@ export const REPORT_TEXT = {
   lateTitle: 'Báo cáo muộn',
   lateItem: (unit: string, date: string | null) => (date ? `${unit} (nộp ngày ${date})` : unit),
   missingTitle: 'Chưa báo cáo',
+  /** A merged unit whose own reports are in, but an old unit's months before the merger are not. */
+  formerTitle: 'Thiếu số liệu của đơn vị cũ trước sáp nhập',
+  formerMonths: (name: string, months: number[]) => `${name} tháng ${months.join(', ')}`,
+  formerItem: (unit: string, olds: string) => `${unit} (${olds})`,
+  /** A unit missing months of its own and an old unit's too. */
+  formerToo: (unit: string, olds: string) => `${unit} (đơn vị cũ cũng thiếu: ${olds})`,
   unreadableTitle: 'Không đọc được báo cáo',
   allOnTime: 'Tất cả đơn vị đã báo cáo đúng hạn.',
   barChartTitle: (indicator: string, periodLabel: string, unit: string) =>
