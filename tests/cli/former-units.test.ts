@@ -128,3 +128,19 @@ test('a mistake in "formerUnits" is refused with its place; an unused entry is a
   expect(check.stdout).toContain('CẢNH BÁO: ');
   expect(check.stdout).toContain('"formerUnits" có mã "xa-la"');
 });
+
+test('check warns, as aggregate does, of an old commune’s figures typed after its merger', async () => {
+  const one = path.join(dir, 'sau-sap-nhap');
+  fs.mkdirSync(one, { recursive: true });
+  const old = units.find((u) => u.code === 'nam-vi') as Unit;
+  const values = Array.from({ length: 12 }, (_, i) => (i < 7 ? 3 : null));
+  const sheet = buildUnitSheet(old, 2025, catalogue, { values: { TCD_LUOT: values }, submitted: [] });
+  await writeXlsx({ sheets: [sheet] }, path.join(one, 'nam-vi-2025.xlsx'));
+  const r = await runCli(['check', '--units', UNITS_2025, one], { env: { TONGHOP_NOW: NOW } });
+  expect(r.stdout).toContain(
+    'Xã Nậm Vì (nay thuộc xã Mường Nhé) vẫn có số liệu tháng 7 năm 2025, sau khi sáp nhập: các tháng này không được tính',
+  );
+  // Without a merger in the units list: nothing of the kind.
+  const plain = await runCli(['check', one], { env: { TONGHOP_NOW: NOW } });
+  expect(plain.stdout).not.toContain('sau khi sáp nhập');
+}, 60_000);

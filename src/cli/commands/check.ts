@@ -1,12 +1,13 @@
 /** `tonghop check FILE|DIR… [--json] [--year Y]`: findings in Vietnamese; exit 1 on errors. */
-import { submissionDateSlips } from '../../engine/aggregate/aggregate';
+import { afterMergerFindings, submissionDateSlips } from '../../engine/aggregate/aggregate';
+import { mapToSuccessors } from '../../engine/aggregate/succession';
 import { todayIn } from '../../engine/periods/cutoff';
-import type { Finding } from '../../engine/types';
+import type { Finding, UnitYear } from '../../engine/types';
 import { checkWorkbooks } from '../../engine/validation/check';
 import { HELP, CLI_TEXT as T } from '../../messages/vi/cli';
 import { CONFIG_OPTIONS, HELP_OPTION, parse, parseYear } from '../args';
 import { now } from '../clock';
-import { configFindings, loadConfig, readerUnits } from '../config';
+import { type Config, configFindings, loadConfig, readerUnits } from '../config';
 import { EXIT, UserError } from '../exit-codes';
 import { bySeverity, countFindings, formatFinding } from '../findings';
 import { formulaFindings, readInputs } from '../inputs';
@@ -52,6 +53,7 @@ export async function runCheck(argv: string[], io: Io): Promise<number> {
     ...formulaFindings(inputs, reports),
     ...(year === undefined ? result.findings : result.findings.filter(ofYear)),
     ...submissionDateSlips(reports, config.settings, todayIn(config.settings.timeZone, now())),
+    ...afterMerger(reports, config.units, config.settings.cutoffDay),
   ]);
   const counts = countFindings(findings);
   const noneReadable = inputs.workbooks.length === 0;
@@ -83,4 +85,18 @@ export async function runCheck(argv: string[], io: Io): Promise<number> {
   if (noneReadable) throw new UserError(T.noneReadable, EXIT.input);
   println(io.stdout, counts.error > 0 ? T.checkHasErrors : T.checkOk);
   return code;
+}
+
+/**
+ * Old units' figures typed in months after their merger (a clerk going on in the old sheet): the
+ * warning Tổng hợp gives, so that whoever checks before sending learns they will not be counted.
+ */
+function afterMerger(reports: UnitYear[], units: Config['units'], cutoffDay: number): Finding[] {
+  if (!units.some((u) => u.succession?.predecessors?.length)) return [];
+  const years = [...new Set(reports.map((r) => r.year))].sort((a, b) => a - b);
+  return years.flatMap((year) => {
+    const ofYear = reports.filter((r) => r.year === year);
+    const mapped = mapToSuccessors(ofYear, units, { type: 'year', year, index: 1 }, { cutoffDay, gaps: true });
+    return afterMergerFindings(mapped.afterMerger ?? []);
+  });
 }

@@ -519,6 +519,25 @@ function mergerFindings(
   return out;
 }
 
+/**
+ * A warning per old unit with figures in months after its merger (mapToSuccessors' `afterMerger`):
+ * they are not counted, and the clerk who typed them into the old sheet is told where they belong.
+ * Tổng hợp and the CLI's check say it alike.
+ */
+export function afterMergerFindings(gaps: PredecessorGap[]): Finding[] {
+  return gaps.map((g) => ({
+    severity: 'warning' as const,
+    code: 'predecessor-after-merger',
+    unitCode: g.code,
+    ...(g.report ? { unitName: g.report.unitName, file: g.report.file, sheet: g.report.sheet } : {}),
+    message: FINDING_TEXT.predecessorAfterMerger(
+      mergerNames(g.report ? { name: g.report.unitName, kind: g.report.unitKind } : null, g.code, g.unit),
+      g.year,
+      g.months,
+    ),
+  }));
+}
+
 export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 'narrative'> {
   const { catalogue, settings, period } = input;
   const units = sortUnits(input.units);
@@ -541,16 +560,7 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
   const gapsNow = mappedNow.gaps ?? [];
   const gapsBefore = mappedBefore.gaps ?? [];
   // Old units' months after their merger, left out: said (this year's, and last year's for "so cùng kỳ").
-  for (const g of [...(mappedNow.afterMerger ?? []), ...(mappedBefore.afterMerger ?? [])]) {
-    const m = mergerNames(g.report ? { name: g.report.unitName, kind: g.report.unitKind } : null, g.code, g.unit);
-    made.push({
-      severity: 'warning',
-      code: 'predecessor-after-merger',
-      unitCode: g.code,
-      ...(g.report ? { unitName: g.report.unitName, file: g.report.file, sheet: g.report.sheet } : {}),
-      message: FINDING_TEXT.predecessorAfterMerger(m, g.year, g.months),
-    });
-  }
+  made.push(...afterMergerFindings([...(mappedNow.afterMerger ?? []), ...(mappedBefore.afterMerger ?? [])]));
   let incomplete: Map<string, number[]> | undefined;
   // Per merged unit, the old units whose empty months of the period make it incomplete.
   let formerGaps: Map<string, { name: string; months: number[] }[]> | undefined;
