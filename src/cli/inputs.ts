@@ -9,11 +9,19 @@ import type { ReadOutcome } from './xlsx/read';
 
 export interface Inputs {
   files: InputFile[];
+  /**
+   * One per file of `files`, in order; then one per spreadsheet of another format found in a
+   * folder (.ods, .xls…): not read, without a workbook, its `error` the 'file-skipped' warning's
+   * text. Counted as unreadable files, they reach the attribution of unreadable files to units
+   * (unreadable.ts), which takes one named after a unit as its report, as when it is named on the
+   * command line, and leaves the others to their warning.
+   */
   outcomes: ReadOutcome[];
   /** The readable workbooks, in file order. */
   workbooks: WorkbookInput[];
   /** The reader's own findings: unreadable files (errors). */
   findings: Finding[];
+  /** Files of `files` that could not be read. */
   unreadable: number;
 }
 
@@ -25,9 +33,12 @@ export async function readInputs(paths: string[], command: string, io: Io, force
   const workbooks: WorkbookInput[] = [];
   const findings: Finding[] = [];
   let unreadable = 0;
-  for (const f of other) {
-    findings.push({ severity: 'warning', code: 'file-skipped', file: f.display, message: T.skippedFormat(f.display) });
-  }
+  const skipped: ReadOutcome[] = other.map((f) => {
+    const message = T.skippedFormat(f.display);
+    const finding: Finding = { severity: 'warning', code: 'file-skipped', file: f.display, message };
+    findings.push(finding);
+    return { file: f.display, error: message, findings: [finding], noResult: [] };
+  });
   for (const f of broken) {
     findings.push({ severity: 'warning', code: 'broken-link', file: f.display, message: T.brokenLink(f.display) });
   }
@@ -44,7 +55,7 @@ export async function readInputs(paths: string[], command: string, io: Io, force
     else unreadable++;
     findings.push(...o.findings);
   }
-  return { files, outcomes, workbooks, findings, unreadable };
+  return { files, outcomes: [...outcomes, ...skipped], workbooks, findings, unreadable };
 }
 
 /**

@@ -11,6 +11,12 @@
  * Only units without a readable report of the year are candidates (a unit whose report
  * was read elsewhere keeps its status; the bad file stays an error finding).
  *
+ * Spreadsheets of another format found in a folder (.ods, .xls…: not read, a 'file-skipped'
+ * warning, see inputs.ts) are taken by their name only, and not when it carries another
+ * year than the period's ("nam-vi-2017.xls", the old copy of a workbook since saved as .xlsx):
+ * one so taken becomes an error naming its unit, as when named on the command line; the
+ * others keep their warning and take no part in the elimination (they may be anything).
+ *
  * Those units go to the summary's `unreadableUnits` (as the add-on does with sheets it
  * cannot open), their "no report" warning is replaced by the file's error naming the unit,
  * and the narrative is written again so that it says "không đọc được", not "chưa báo cáo".
@@ -59,15 +65,22 @@ export function unitFromFileName(file: string, units: Unit[]): Unit | undefined 
   return named.size === 1 ? [...named][0] : undefined;
 }
 
-/** Tie unreadable files to units without a readable report (`unreported`, in completeness order). */
-export function attributeUnreadable(files: string[], unreported: Unit[]): Attribution {
+/**
+ * Tie unreadable files to units without a readable report (`unreported`, in completeness order).
+ * `nameOnly`: files taken by their name or not at all (neither by elimination nor `unattributed`).
+ */
+export function attributeUnreadable(
+  files: string[],
+  unreported: Unit[],
+  nameOnly: ReadonlySet<string> = new Set(),
+): Attribution {
   const byUnit = new Map<string, string[]>();
   const how = new Map<string, 'name' | 'elimination'>();
   const unattributed: string[] = [];
   for (const file of files) {
     const u = unitFromFileName(file, unreported);
     if (!u) {
-      unattributed.push(file);
+      if (!nameOnly.has(file)) unattributed.push(file);
       continue;
     }
     byUnit.set(u.code, [...(byUnit.get(u.code) ?? []), file]);
@@ -97,9 +110,18 @@ export function withUnreadableFiles(
     .filter((r) => !reportedCodes.has(r.unitCode) && !summary.unreadableUnits.includes(r.unitCode))
     .map((r) => unitsByCode.get(r.unitCode))
     .filter((u): u is Unit => u !== undefined);
+  // Spreadsheets of another format found in a folder: not read, a warning until taken by name.
+  const skipped = new Set(summary.findings.flatMap((f) => (f.code === 'file-skipped' && f.file ? [f.file] : [])));
+  const otherYear = (file: string) => {
+    const years = slug(path.basename(file))
+      .split('-')
+      .filter((t) => /^(19|20)\d\d$/.test(t));
+    return years.length > 0 && !years.includes(String(summary.period.year));
+  };
   const attribution = attributeUnreadable(
-    files.map((f) => f.file),
+    files.map((f) => f.file).filter((f) => !(skipped.has(f) && otherYear(f))),
     unreported,
+    skipped,
   );
   if (attribution.byUnit.size === 0) return { summary, attribution };
 
@@ -109,7 +131,8 @@ export function withUnreadableFiles(
   for (const f of summary.findings) {
     // "No report from X" would contradict "X's file could not be read".
     if (f.code === 'unit-missing' && f.unitCode && attribution.byUnit.has(f.unitCode)) continue;
-    const unit = f.code === 'file-unreadable' && f.file ? unitOf.get(f.file) : undefined;
+    const ofFile = f.code === 'file-unreadable' || f.code === 'file-skipped';
+    const unit = ofFile && f.file ? unitOf.get(f.file) : undefined;
     if (!unit) {
       findings.push(f);
       continue;
@@ -118,7 +141,15 @@ export function withUnreadableFiles(
       attribution.how.get(f.file as string) === 'name'
         ? T.unreadableOfUnit(unitDisplayName(unit))
         : T.unreadableByElimination(unitDisplayName(unit));
-    findings.push({ ...f, unitCode: unit.code, unitName: unit.name, message: `${f.message} ${whose}` });
+    // A skipped file taken as a unit's report is that report, unreadable: an error, as when named on the command line.
+    findings.push({
+      ...f,
+      severity: 'error',
+      code: 'file-unreadable',
+      unitCode: unit.code,
+      unitName: unit.name,
+      message: `${f.message} ${whose}`,
+    });
   }
   const codes = new Set([...summary.unreadableUnits, ...attribution.byUnit.keys()]);
   const unreadableUnits = summary.completeness.rows.map((r) => r.unitCode).filter((c) => codes.has(c));

@@ -41,3 +41,17 @@ describe('attributeUnreadable', () => {
     expect(attributeUnreadable(['x.xlsx'], []).unattributed).toEqual(['x.xlsx']);
   });
 });
+
+describe('attributeUnreadable with files taken by name only (other formats found in a folder)', () => {
+  it('one named after a unit is its; one that names none is neither guessed nor in the way', () => {
+    const a = attributeUnreadable(
+      ['Pá Mỳ T9.ods', 'bao-cao.ods', 'x.xlsx'],
+      [UNITS[2], UNITS[3]],
+      new Set(['Pá Mỳ T9.ods', 'bao-cao.ods']),
+    );
+    expect(Object.fromEntries(a.byUnit)).toEqual({ 'pa-my': ['Pá Mỳ T9.ods'], 'chung-chai': ['x.xlsx'] });
+    expect(Object.fromEntries(a.how)).toEqual({ 'Pá Mỳ T9.ods': 'name', 'x.xlsx': 'elimination' });
+    expect(a.unattributed).toEqual([]);
+    expect(attributeUnreadable(['bao-cao.ods'], [UNITS[3]], new Set(['bao-cao.ods'])).byUnit.size).toBe(0);
+  });
+});
