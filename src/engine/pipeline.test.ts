@@ -314,7 +314,7 @@ describe('summarise with an old commune split between two new ones', () => {
     expect(split).toHaveLength(1);
     expect(split[0]).toMatchObject({ severity: 'warning', unitCode: 'nam-vi', unitName: 'Nậm Vì' });
     expect(split[0].message).toBe(
-      'Đơn vị cũ "Nậm Vì" (mã nam-vi) được ghi là đơn vị cũ của cả Mường Nhé và Nậm Kè (bảng Đơn vị): ' +
+      'Đơn vị cũ "Nậm Vì" (mã nam-vi) được ghi là đơn vị cũ của cả Mường Nhé và Nậm Kè (danh sách đơn vị: trang "Đơn vị" hoặc tệp đơn vị): ' +
         'số liệu của "Nậm Vì", kể cả số liệu cùng kỳ, chỉ tính cho Mường Nhé (đơn vị xếp trước theo tên), ' +
         'để tổng không bị tính hai lần. Nếu "Nậm Vì" được chia cho nhiều đơn vị, số liệu của Nậm Kè ' +
         'không gồm phần của "Nậm Vì". Muốn tính cho đơn vị khác, chỉ ghi "nam-vi" ở đơn vị đó.',

@@ -73,6 +73,25 @@ describe('schema errors are Vietnamese and say where', () => {
   });
 });
 
+describe('one clear message per format mistake', () => {
+  const merged = (from: string, code = 'muong-nhe-2025') => ({
+    units: [{ code, name: 'Mường Nhé', kind: 'xã', emails: [], succession: { from, predecessors: ['muong-nhe'] } }],
+  });
+  it.each(['01/07/2025', '2025-02-30', '2025-7-1'])('a merger date %j: a real date written year-month-day', (from) => {
+    const r = parseUnits(merged(from));
+    expect(!r.ok && r.errors).toEqual([
+      'units.json: Đơn vị thứ 1 (mã muong-nhe-2025), trường "sáp nhập", trường "ngày hiệu lực": không phải ngày có thật dạng năm-tháng-ngày (ví dụ 2018-02-14)',
+    ]);
+  });
+  it('a code with a space: what a code may hold, nothing about dates or {n}', () => {
+    const r = parseUnits(merged('2025-07-01', 'muong nhe'));
+    const text = !r.ok ? r.errors.join('\n') : '';
+    expect(text).toContain('sai định dạng: mã chỉ gồm chữ không dấu, số, "_", "-", "." (không dấu cách)');
+    expect(text).not.toContain('{n}');
+    expect(parseUnits(merged('2025-07-01')).ok).toBe(true);
+  });
+});
+
 describe('holidays (official days off besides weekends)', () => {
   const days = defaultSettings().holidays ?? [];
 

@@ -8,9 +8,10 @@ import { SCHEMA_TEXT as T } from '../../messages/vi/schema';
 import { isRealIsoDate } from '../periods/cutoff';
 import type { Catalogue, Settings, Unit } from '../types';
 
-const code = z.string().check(z.minLength(1), z.regex(/^[A-Za-z0-9_.-]+$/));
+const code = z.string().check(z.minLength(1), z.regex(/^[A-Za-z0-9_.-]+$/, { message: T.badCode }));
 const text = z.string().check(z.minLength(1));
-const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
+/** A real calendar date "2025-07-01" ("01/07/2025" or "2025-02-30" told as such, in one message). */
+const isoDate = z.string().check(z.refine(isRealIsoDate, { message: T.notRealDate }));
 /**
  * A time zone the runtime knows ("Asia/Ho_Chi_Minh"): an unknown one would silently count days
  * in UTC+7 (cutoff.ts's fallback). Without Intl (no way to tell) any name is accepted.
@@ -40,7 +41,7 @@ export const IndicatorSchema = z.object({
   kind: z.enum(['count', 'amount', 'note']),
   overMonths: z.enum(['sum', 'last']),
   overUnits: z.enum(['sum']), // not z.literal: the same issue, one zod class less in the add-on
-  phrase: z.string().check(z.regex(/\{n\}/)),
+  phrase: z.string().check(z.regex(/\{n\}/, { message: T.noPlaceholder })),
   key: z.optional(z.boolean()),
   max: z.optional(z.number().check(z.gte(0))),
 });

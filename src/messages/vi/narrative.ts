@@ -79,7 +79,7 @@ export const NARRATIVE_TEXT = {
     const list = (names: string[]) =>
       names.length > 1 ? `${names.slice(0, -1).join(', ')} và ${names[names.length - 1]}` : (names[0] ?? '');
     return (
-      `Đơn vị cũ ${old} được ghi là đơn vị cũ của cả ${list(successors)} (bảng Đơn vị): ` +
+      `Đơn vị cũ ${old} được ghi là đơn vị cũ của cả ${list(successors)} (danh sách đơn vị: trang "Đơn vị" hoặc tệp đơn vị): ` +
       `số liệu của "${oldName}", kể cả số liệu cùng kỳ, chỉ tính cho ${successors[0]} (đơn vị xếp trước theo tên), ` +
       `để tổng không bị tính hai lần. Nếu "${oldName}" được chia cho nhiều đơn vị, số liệu của ` +
       `${list(successors.slice(1))} không gồm phần của "${oldName}". ` +

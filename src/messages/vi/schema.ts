@@ -139,8 +139,7 @@ export const SCHEMA_TEXT = {
         return `có trường không dùng được: ${(issue.keys ?? []).join(', ')}`;
       case 'invalid_format':
         if (issue.format === 'email') return 'không phải địa chỉ e-mail hợp lệ';
-        if (issue.format === 'regex')
-          return 'sai định dạng (mã chỉ gồm chữ không dấu, số, "_", "-", "."; câu mẫu phải có {n}; ngày dạng năm-tháng-ngày)';
+        if (issue.format === 'regex' && issue.message) return issue.message;
         return 'sai định dạng';
       case 'custom':
         // Our own checks (z.refine) carry their Vietnamese message.
@@ -151,6 +150,8 @@ export const SCHEMA_TEXT = {
   },
   unknownTimeZone: 'không phải tên múi giờ hợp lệ (ví dụ đúng: "Asia/Ho_Chi_Minh")',
   notRealDate: 'không phải ngày có thật dạng năm-tháng-ngày (ví dụ 2018-02-14)',
+  badCode: 'sai định dạng: mã chỉ gồm chữ không dấu, số, "_", "-", "." (không dấu cách)',
+  noPlaceholder: 'sai định dạng: câu mẫu phải có {n} (chỗ điền số)',
   duplicateIndicator: (c: string) => `mã chỉ tiêu "${c}" bị trùng`,
   duplicateGroup: (c: string) => `mã nhóm "${c}" bị trùng`,
   duplicateRule: (c: string) => `mã quy tắc "${c}" bị trùng`,
