@@ -36,6 +36,80 @@ describe('formatNumberVi', () => {
     expect(formatNumberVi(Number.NaN)).toBe('');
   });
 
+  it('prints large whole numbers exactly, whatever maxDecimals', () => {
+    expect(formatNumberVi(123456789012, 10)).toBe('123.456.789.012');
+    expect(formatNumberVi(1e15, 10)).toBe('1.000.000.000.000.000');
+    expect(formatNumberVi(1e15 + 1, 10)).toBe('1.000.000.000.000.001');
+    expect(formatNumberVi(-9007199254740991, 20)).toBe('-9.007.199.254.740.991');
+    expect(formatNumberVi(1e21)).toBe('1.000.000.000.000.000.000.000');
+    expect(formatNumberVi(1.5e22, 10)).toBe('15.000.000.000.000.000.000.000');
+    expect(roundTo(123456789012, 10)).toBe(123456789012);
+    expect(roundTo(1e15, 10)).toBe(1e15);
+    expect(roundTo(-1e15, 20)).toBe(-1e15);
+  });
+
+  it('never adds fraction digits that were not there', () => {
+    expect(formatNumberVi(123456789.1, 10)).toBe('123.456.789,1');
+    expect(formatNumberVi(1e14 + 0.5, 10)).toBe('100.000.000.000.000,5');
+    expect(formatNumberVi(0.1, 20)).toBe('0,1');
+    expect(formatNumberVi(1234567.891, 10)).toBe('1.234.567,891');
+    expect(roundTo(123456789.1, 10)).toBe(123456789.1);
+  });
+
+  it('rounds very small numbers in decimal, not in exponent form', () => {
+    expect(formatNumberVi(1e-7, 10)).toBe('0,0000001');
+    expect(formatNumberVi(1.5e-7, 7)).toBe('0,0000002');
+    expect(formatNumberVi(-4e-7, 6)).toBe('0');
+    expect(formatNumberVi(9.99e-7, 6)).toBe('0,000001');
+    expect(roundTo(5e-324, 10)).toBe(0);
+    expect(roundTo(1.5e-7, 7)).toBe(2e-7);
+  });
+
+  it('shows exactly the shortest decimal text of any number with no more decimals than allowed (property)', () => {
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (x) => {
+        const text = formatNumberVi(x, 20);
+        if (text === '0') return x === 0 || Math.abs(x) < 5e-21;
+        // Read back the Vietnamese way: the same number, and no more digits than String(x) has.
+        const plain = text.replace(/\./g, '').replace(',', '.');
+        if (Math.abs(x) >= 1e-6) expect(Number(plain)).toBe(x);
+        const significant = (t: string) => t.replace(/^[-0.]+|[.]/g, '').replace(/0+$/, '').length;
+        const shortest = String(Math.abs(x)).split('e')[0];
+        expect(significant(plain)).toBeLessThanOrEqual(significant(shortest));
+        return true;
+      }),
+    );
+  });
+
+  it('round-trips every whole number up to 10^15 through parseNumberText, at any maxDecimals (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1e15 }), fc.integer({ min: 0, max: 20 }), (n, d) => {
+        const text = formatNumberVi(n, d);
+        expect(text).not.toContain(',');
+        const r = parseNumberText(text, 'amount');
+        return r.ok && r.value === n && roundTo(n, d) === n;
+      }),
+    );
+  });
+
+  it('rounds like the decimal text at every precision (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1e12 }), fc.integer({ min: 1, max: 6 }), (units, scale) => {
+        // A number typed with `scale` decimals, printed with fewer or more.
+        const x = units / 10 ** scale;
+        for (let d = 0; d <= 10; d++) {
+          const text = formatNumberVi(x, d);
+          const frac = text.split(',')[1] ?? '';
+          expect(frac.length).toBeLessThanOrEqual(Math.min(d, scale));
+          const r = parseNumberText(text, 'amount');
+          expect(r.ok && r.value).toBe(roundTo(x, d));
+          expect(Math.abs(roundTo(x, d) - x)).toBeLessThanOrEqual(0.5 * 10 ** -d * (1 + 1e-9) + Math.abs(x) * 1e-15);
+        }
+        return true;
+      }),
+    );
+  });
+
   it('round-trips through parseNumberText (up to 2 decimals)', () => {
     fc.assert(
       fc.property(fc.integer({ min: -1e12, max: 1e12 }), (n) => {

@@ -31,6 +31,28 @@ describe('parseCell — numbers', () => {
     expect(parseCell(Number.POSITIVE_INFINITY, 'amount')).toMatchObject({ status: 'invalid', problem: 'not-a-number' });
   });
 
+  it('shows a too-large number exactly as it was typed', () => {
+    expect(parseCell(123456789012, 'count')).toEqual({
+      status: 'invalid',
+      problem: 'too-large',
+      shown: '123.456.789.012',
+    });
+    expect(parseCell(1e16, 'amount')).toEqual({
+      status: 'invalid',
+      problem: 'too-large',
+      shown: '10.000.000.000.000.000',
+    });
+    expect(parseCell(1234567890123456.5, 'amount')).toMatchObject({ shown: '1.234.567.890.123.456,5' });
+    expect(parseCell(-1e15, 'amount')).toEqual({
+      status: 'invalid',
+      problem: 'negative',
+      shown: '-1.000.000.000.000.000',
+    });
+    expect(parseCell(98765432109.25, 'count')).toMatchObject({ shown: '98.765.432.109,25' });
+    expect(shownValue(1e15)).toBe('1.000.000.000.000.000');
+    expect(shownValue(123456789.1)).toBe('123.456.789,1');
+  });
+
   it('parses numeric text the Vietnamese way', () => {
     expect(parseCell('1.000', 'count')).toEqual({ status: 'ok', value: 1000 });
     expect(parseCell(' 1.000,5 ', 'amount')).toEqual({ status: 'ok', value: 1000.5 });
