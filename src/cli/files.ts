@@ -16,6 +16,15 @@ function skipped(name: string): boolean {
   return name.startsWith('~$') || name.startsWith('.');
 }
 
+/** Excel's lock file beside an open workbook ("~$x.xlsx"), LibreOffice's (".~lock.x.xlsx#"): the workbook's name. */
+const LOCK = /^(?:~\$(.+)|\.~lock\.(.+)#)$/s;
+
+/** The workbook that `file` is the lock file of (the path beside it), if it is one. */
+export function lockedWorkbook(file: string): string | undefined {
+  const m = LOCK.exec(path.basename(file));
+  return m ? path.join(path.dirname(file), m[1] ?? m[2]) : undefined;
+}
+
 /** Spreadsheets in other formats: not read, but named so nobody wonders where a commune went. */
 const OTHER_SHEETS = /\.(xls|xlsb|ods|csv|numbers)$/i;
 /** Read as .xlsx: a macro-enabled workbook (.xlsm) is the same format with macros beside (never run). */
@@ -91,6 +100,8 @@ export interface Collected {
   broken: InputFile[];
   /** Folders that could not be listed (no permission): their files were not read. */
   closed: InputFile[];
+  /** Lock files named as inputs (a shell's `*.xlsx` takes "~$x.xlsx" in): not read, as in a folder. */
+  locked: InputFile[];
 }
 
 /** The real path, or the path itself when it cannot be resolved. */
@@ -105,6 +116,7 @@ function realOf(p: string): string {
 export function collect(args: string[], command: string, cwd = process.cwd()): Collected {
   if (args.length === 0) throw new UserError(T.noInputs(command), EXIT.usage);
   const found: Found = { xlsx: [], other: [], broken: [], closed: [], seen: new Set() };
+  const locks: string[] = [];
   for (const arg of args) {
     const abs = path.resolve(cwd, arg);
     let st: fs.Stats;
@@ -114,6 +126,7 @@ export function collect(args: string[], command: string, cwd = process.cwd()): C
       throw new UserError(T.pathNotFound(arg), EXIT.input);
     }
     if (st.isDirectory()) scan(abs, found);
+    else if (lockedWorkbook(abs)) locks.push(abs);
     else found.xlsx.push(abs);
   }
   const sorted = (xs: string[]) =>
@@ -131,13 +144,20 @@ export function collect(args: string[], command: string, cwd = process.cwd()): C
   const other = sorted(found.other);
   const broken = sorted(found.broken);
   const closed = sorted(found.closed);
+  const locked = sorted(locks);
   if (files.length === 0) {
     const also = [
+      ...locked.map((f) => lockedNote(f, cwd)),
       ...(other.length ? [T.otherFormats(other.map((f) => f.display))] : []),
       ...(broken.length ? [T.brokenLinks(broken.map((f) => f.display))] : []),
       ...closed.map((f) => T.closedFolder(f.display)),
     ];
     throw new UserError([T.noXlsxFound(args), ...also].join(' '), EXIT.input);
   }
-  return { files, other, broken, closed };
+  return { files, other, broken, closed, locked };
+}
+
+/** The line on a lock file named as an input: skipped, its workbook open elsewhere. */
+export function lockedNote(lock: InputFile, cwd = process.cwd()): string {
+  return T.lockFileSkipped(lock.display, displayName(lockedWorkbook(lock.path) ?? lock.path, cwd));
 }

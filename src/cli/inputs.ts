@@ -1,8 +1,8 @@
 /** Collect and read the input workbooks of a command, with progress on stderr. */
 import type { Finding, UnitYear, WorkbookInput } from '../engine/types';
 import { CLI_TEXT as T } from '../messages/vi/cli';
-import { collect, type InputFile } from './files';
-import type { Io } from './io';
+import { collect, type InputFile, lockedNote } from './files';
+import { type Io, println } from './io';
 import { Progress } from './progress';
 import { readWorkbooksParallel } from './xlsx/pool';
 import type { ReadOutcome } from './xlsx/read';
@@ -26,7 +26,8 @@ export interface Inputs {
 }
 
 export async function readInputs(paths: string[], command: string, io: Io, forceProgress: boolean): Promise<Inputs> {
-  const { files, other, broken, closed } = collect(paths, command, io.cwd);
+  const { files, other, broken, closed, locked } = collect(paths, command, io.cwd);
+  for (const f of locked) println(io.stderr, lockedNote(f, io.cwd));
   const progress = new Progress(files.length, forceProgress, io.stderr);
   const outcomes = await readWorkbooksParallel(files, { onProgress: (done) => progress.update(done) });
   progress.finish();
