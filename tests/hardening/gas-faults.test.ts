@@ -675,7 +675,7 @@ describe('F2: "Dữ liệu" shrinking (fewer rows than before; SpreadsheetApp wr
       expect(summarySnapshot(env)).toEqual(oldSummary);
       expect(env.master.getSheets().some((x) => x.getName().startsWith(TEMP_PREFIX))).toBe(false);
       const told = env.fake.ui.alerts.map((a) => a.prompt).join('\n');
-      expect(told).toContain('Google Sheets tạm thời gặp lỗi');
+      expect(told).toContain('Dịch vụ của Google (Google Sheets, Gmail) tạm thời gặp lỗi');
       expect(told).not.toContain('Service Spreadsheets failed');
     } finally {
       env.dispose();

@@ -436,7 +436,7 @@ export const GOOGLE_ERRORS = {
   timedOut: 'Google Sheets phản hồi quá lâu — hãy chạy lại sau ít phút',
   protectedRange:
     'ô hoặc trang này đang được bảo vệ, tài khoản đang dùng không được sửa — hãy nhờ quản trị viên (trang "Cài đặt") sửa, hoặc cho quyền sửa',
-  serviceFailed: 'Google Sheets tạm thời gặp lỗi — hãy chạy lại sau ít phút',
+  serviceFailed: 'Dịch vụ của Google (Google Sheets, Gmail) tạm thời gặp lỗi — hãy chạy lại sau ít phút',
   tried: (n: number) => ` (đã thử ${n} lần)`,
   tooFast: 'gọi dịch vụ của Google quá dày trong thời gian ngắn — hãy đợi một phút rồi thử lại',
   mailQuota:
