@@ -25,6 +25,20 @@ export function lockedWorkbook(file: string): string | undefined {
   return m ? path.join(path.dirname(file), m[1] ?? m[2]) : undefined;
 }
 
+/**
+ * The lock file saying `file` is open in Excel ("~$x.xlsx") or LibreOffice (".~lock.x.xlsx#"), beside it
+ * or beside the file a link of that name points to, if there is one.
+ */
+export function openLock(file: string): string | undefined {
+  for (const p of new Set([file, realOf(file)])) {
+    for (const name of [`~$${path.basename(p)}`, `.~lock.${path.basename(p)}#`]) {
+      const lock = path.join(path.dirname(p), name);
+      if (fs.existsSync(lock)) return lock;
+    }
+  }
+  return undefined;
+}
+
 /** Spreadsheets in other formats: not read, but named so nobody wonders where a commune went. */
 const OTHER_SHEETS = /\.(xls|xlsb|ods|csv|numbers)$/i;
 /** Read as .xlsx: a macro-enabled workbook (.xlsm) is the same format with macros beside (never run). */

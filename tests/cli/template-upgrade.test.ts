@@ -301,6 +301,47 @@ describe('template on workbooks that exist, after indicators were added', () => 
     expect(fs.readdirSync(dir).filter((f) => f.endsWith('.bak'))).toEqual([]);
   });
 
+  test('a workbook open in Excel or LibreOffice (its lock file beside it) is not written, the others are; exit 2', async () => {
+    const dir = tmpDir('tonghop-upgrade-open-');
+    const cat = writeCatalogue(dir);
+    const out = path.join(dir, 'xa');
+    fs.mkdirSync(out);
+    const excel = await writeCommune(out, 'nam-ke', 2018);
+    const calc = await writeCommune(out, 'chung-chai', 2018);
+    const closed = await writeCommune(out, 'pa-my', 2018);
+    fs.writeFileSync(path.join(out, '~$nam-ke-2018.xlsx'), 'khóa của Excel');
+    fs.writeFileSync(path.join(out, '.~lock.chung-chai-2018.xlsx#'), ',Lò Văn A,may-xa,20.09.2018 09:00,file:///…;');
+    const keep = [excel, calc].map(unchanged);
+    const args = ['template', '--year', '2018', '--out', 'xa', '--catalogue', cat];
+    const units3 = ['--unit', 'nam-ke', '--unit', 'chung-chai', '--unit', 'pa-my'];
+
+    const r = await runCli([...args, ...units3], { cwd: dir });
+    expect(r.code).toBe(2);
+    for (const [file, lock] of [
+      ['nam-ke-2018.xlsx', '~$nam-ke-2018.xlsx'],
+      ['chung-chai-2018.xlsx', '.~lock.chung-chai-2018.xlsx#'],
+    ])
+      expect(r.stdout).toContain(
+        `Bỏ qua xa/${file}: tệp đang mở trong Excel/LibreOffice (có tệp khóa xa/${lock}) nên chưa thêm 2 dòng chỉ tiêu mới (` +
+          `"Theo loại: phản ánh qua đường dây nóng" (mã ${HOTLINE}), "Nhà "Đại đoàn kết" trao cho hộ nghèo" (mã ${HOUSES})); ` +
+          `hãy đóng tệp rồi chạy lại.`,
+      );
+    for (const k of keep) k();
+    // The rest goes on.
+    expect(r.stdout).toMatch(/^Đã thêm 2 dòng chỉ tiêu mới vào xa\/pa-my-2018\.xlsx /m);
+    expect(hasRow(await reportIn(closed, extended, 'pa-my'), HOUSES)).toBe(true);
+    expect(r.stdout).toMatch(
+      /Đã tạo 0 mẫu báo cáo trong xa; thêm dòng chỉ tiêu mới vào 1 tệp; 2 tệp đang mở nên chưa sửa \(hãy đóng tệp rồi chạy lại\)$/m,
+    );
+    expect(fs.readdirSync(out).filter((f) => f.endsWith('.bak'))).toEqual(['pa-my-2018.xlsx.bak']);
+
+    // Open but with nothing to do: said so, exit 0.
+    fs.writeFileSync(path.join(out, '~$pa-my-2018.xlsx'), 'khóa của Excel');
+    const again = await runCli([...args, '--unit', 'pa-my'], { cwd: dir });
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('Không thay đổi: xa/pa-my-2018.xlsx');
+  });
+
   test('--force still replaces the workbook with a blank template (without it, rows are added)', async () => {
     const dir = tmpDir('tonghop-upgrade-force-');
     const cat = writeCatalogue(dir);

@@ -3,19 +3,20 @@
  * exists is not overwritten (without --force): it only gets the rows of indicators added to the
  * catalogue since it was made, or else the highlighting of the current rules when its own is
  * another's (template-upgrade.ts), written through a temporary file and a rename, the file as it
- * was kept beside it as `<name>.bak`.
+ * was kept beside it as `<name>.bak`. One open in Excel or LibreOffice (a lock file beside it) is
+ * left as it is, named, and the exit code is 2 (an output that could not be written).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildUnitSheet } from '../../engine/sheet/layout';
-import type { Unit } from '../../engine/types';
+import type { Indicator, Unit } from '../../engine/types';
 import { checkWorkbooks } from '../../engine/validation/check';
 import { HELP, CLI_TEXT as T } from '../../messages/vi/cli';
 import { CONFIG_OPTIONS, HELP_OPTION, parse, parseYear, requireOption } from '../args';
 import { now } from '../clock';
 import { type Config, loadConfig } from '../config';
 import { EXIT, UserError } from '../exit-codes';
-import { displayName } from '../files';
+import { displayName, openLock } from '../files';
 import { type Io, println } from '../io';
 import { writeOutput } from '../output';
 import { type Upgrade, upgradeWorkbook } from '../template-upgrade';
@@ -51,7 +52,7 @@ export async function runTemplate(argv: string[], io: Io): Promise<number> {
   }
   const units = wanted.length ? config.units.filter((u) => wanted.includes(u.code)) : config.units;
   const when = now(io.env);
-  const count = { written: 0, added: 0, highlighted: 0, unchanged: 0, kept: 0 };
+  const count = { written: 0, added: 0, highlighted: 0, unchanged: 0, kept: 0, open: 0 };
   let underOldCode: Map<string, { file: string; message: string }> | null = null;
   for (const unit of units) {
     const file = path.join(outDir, templateFileName(unit, year));
@@ -82,6 +83,10 @@ export async function runTemplate(argv: string[], io: Io): Promise<number> {
       const rows = outcome.indicators.map((i) => T.templateRow(i.label, i.code));
       println(io.stdout, T.templateExists(shown, outcome.reason, rows));
       count.kept++;
+    } else if (outcome.kind === 'open') {
+      const rows = outcome.indicators.map((i) => T.templateRow(i.label, i.code));
+      println(io.stdout, T.templateOpen(shown, displayName(outcome.lock, io.cwd), rows));
+      count.open++;
     } else if (outcome.kind === 'highlighted') {
       println(io.stdout, T.templateHighlighted(shown, outcome.sheet, displayName(outcome.backup, io.cwd)));
       count.highlighted++;
@@ -100,9 +105,11 @@ export async function runTemplate(argv: string[], io: Io): Promise<number> {
       count.highlighted,
       count.unchanged,
       count.kept,
+      count.open,
     ),
   );
-  return EXIT.ok;
+  // A workbook open elsewhere is an output that could not be written (exit 2, as a write Excel refuses).
+  return count.open ? EXIT.usage : EXIT.ok;
 }
 
 /**
@@ -147,7 +154,11 @@ function backupPath(file: string): string {
 }
 
 type Written = Extract<Upgrade, { buffer: Buffer }>;
-type Completed = Exclude<Upgrade, Written> | (Written & { backup: string });
+type Completed =
+  | Exclude<Upgrade, Written>
+  | (Written & { backup: string })
+  /** To be written, but open in Excel or LibreOffice (`lock` beside it): left as it is. */
+  | { kind: 'open'; lock: string; indicators: Indicator[] };
 
 /** An existing workbook given the rows it lacks (or the current rules' highlighting), or left as it is. */
 async function complete(
@@ -174,6 +185,9 @@ async function complete(
   const outcome = await upgradeWorkbook(buffer, shown, unit, year, config, when);
   if (outcome.kind === 'unchanged' || outcome.kind === 'kept') return outcome;
   const indicators = outcome.kind === 'added' ? outcome.indicators : [];
+  // Open in Excel or LibreOffice: the program would save its own copy over the new rows (or hold the file).
+  const lock = openLock(file);
+  if (lock) return { kind: 'open', lock, indicators };
   try {
     fs.accessSync(real, fs.constants.W_OK);
   } catch {

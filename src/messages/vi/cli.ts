@@ -46,6 +46,7 @@ nguyên mọi số liệu, ghi chú, ngày nộp và các trang khác; bản tr�
 <tên tệp>.bak. Trang đã bị sửa cột thì giữ nguyên và nêu lý do cùng các dòng còn thiếu.
 Nếu quy tắc kiểm tra trong danh mục đã đổi, phần tô màu theo quy tắc của trang được làm lại
 cho đúng (định dạng có điều kiện do người dùng tự thêm được giữ), cũng lưu bản .bak.
+Tệp đang mở trong Excel/LibreOffice thì không sửa (mã thoát 2): hãy đóng tệp rồi chạy lại.
 
 Tùy chọn:
   --year NĂM        năm báo cáo, ví dụ 2018 (bắt buộc)
@@ -268,12 +269,21 @@ export const CLI_TEXT = {
     `Tệp kết quả ${option} ${file} cũng là tệp báo cáo đầu vào ${input}: ghi vào đó sẽ xóa mất báo cáo này. Hãy chọn tên tệp khác (hoặc đặt tệp kết quả ra ngoài thư mục báo cáo của xã). Chưa ghi tệp nào.`,
   sameOutput: (first: string, second: string, file: string) =>
     `${first} và ${second} cùng chỉ tới một tệp (${file}): tệp ghi sau sẽ đè mất tệp ghi trước. Hãy đặt cho mỗi tệp kết quả một tên riêng. Chưa ghi tệp nào.`,
-  templatesDone: (n: number, dir: string, added: number, highlighted: number, unchanged: number, kept: number) =>
+  templatesDone: (
+    n: number,
+    dir: string,
+    added: number,
+    highlighted: number,
+    unchanged: number,
+    kept: number,
+    open: number,
+  ) =>
     `Đã tạo ${n} mẫu báo cáo trong ${dir}` +
     (added ? `; thêm dòng chỉ tiêu mới vào ${added} tệp` : '') +
     (highlighted ? `; cập nhật tô màu theo quy tắc ở ${highlighted} tệp` : '') +
     (unchanged ? `; ${unchanged} tệp không thay đổi` : '') +
-    (kept ? `; ${kept} tệp giữ nguyên (xem lý do ở trên)` : ''),
+    (kept ? `; ${kept} tệp giữ nguyên (xem lý do ở trên)` : '') +
+    (open ? `; ${open} tệp đang mở nên chưa sửa (hãy đóng tệp rồi chạy lại)` : ''),
   /** A row of an indicator, in the lists below. */
   templateRow: (label: string, code: string) => `"${label}" (mã ${code})`,
   templateAdded: (file: string, sheet: string, rows: string[], backup: string) =>
@@ -283,6 +293,11 @@ export const CLI_TEXT = {
   /** A unit's workbook made under its old code: no new blank one beside it (it would push the report out). */
   templateOldCode: (file: string, wouldBe: string, finding: string) =>
     `${file}: đây là báo cáo của đơn vị có mã đã đổi, nên không tạo tệp mới ${wouldBe} (tệp trống mới sẽ làm báo cáo cũ không được tổng hợp). ${finding}.`,
+  /** A workbook to be completed but open in Excel or LibreOffice (`lock` beside it): not written. */
+  templateOpen: (file: string, lock: string, rows: string[]) =>
+    `Bỏ qua ${file}: tệp đang mở trong Excel/LibreOffice (có tệp khóa ${lock}) nên chưa ` +
+    (rows.length ? `thêm ${rows.length} dòng chỉ tiêu mới (${rows.join(', ')})` : 'cập nhật tô màu theo quy tắc') +
+    `; hãy đóng tệp rồi chạy lại. Nếu tệp không còn mở ở đâu (chương trình bị tắt đột ngột để lại tệp khóa), hãy xóa ${lock} rồi chạy lại.`,
   templateUnchanged: (file: string, columnsChanged?: string) =>
     columnsChanged === undefined
       ? `Không thay đổi: ${file} (đã có dòng cho mọi chỉ tiêu).`
