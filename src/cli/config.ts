@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { defaultCatalogue, defaultSettings, defaultUnits } from '../engine/catalogue/defaults';
-import { parseCatalogue, parseSettings, parseUnitsFile, type Result } from '../engine/catalogue/schema';
+import { parseCatalogue, parseSettings, parseUnitsFile, type Result, unknownFields } from '../engine/catalogue/schema';
 import type { Catalogue, Finding, Settings, Unit } from '../engine/types';
 import { CLI_TEXT as T } from '../messages/vi/cli';
 import type { Parsed } from './args';
@@ -174,9 +174,17 @@ export function configFindings(config: Config): Finding[] {
   return (config.warnings ?? []).map((message) => ({ severity: 'warning', code: 'config-warning', message }));
 }
 
-function load<V>(file: string, parser: (data: unknown, source: string) => Result<V>): V {
-  const r = parser(readJson(file), file);
+/** A configuration file parsed; fields its schema does not know are added to `warnings`. */
+function load<V>(
+  file: string,
+  parser: (data: unknown, source: string) => Result<V>,
+  kind: 'catalogue' | 'units' | 'settings',
+  warnings: string[],
+): V {
+  const data = readJson(file);
+  const r = parser(data, file);
   if (!r.ok) throw new UserError(`${T.configInvalid(file)}\n  ${r.errors.join('\n  ')}`, EXIT.usage);
+  warnings.push(...unknownFields(kind, data, file));
   return r.value;
 }
 
@@ -188,12 +196,18 @@ export function loadConfig(args: Parsed, cwd = process.cwd()): Config {
   const c = at('catalogue');
   const u = at('units');
   const s = at('settings');
-  const units = u ? load(u, parseUnitsFile) : { units: defaultUnits(), formerUnits: [], warnings: [] };
+  const warnings: string[] = [];
+  const catalogue = c ? load(c, parseCatalogue, 'catalogue', warnings) : defaultCatalogue();
+  const units = u
+    ? load(u, parseUnitsFile, 'units', warnings)
+    : { units: defaultUnits(), formerUnits: [], warnings: [] };
+  const settings = s ? load(s, parseSettings, 'settings', warnings) : defaultSettings();
+  warnings.push(...units.warnings);
   return {
-    catalogue: c ? load(c, parseCatalogue) : defaultCatalogue(),
+    catalogue,
     units: units.units,
     ...(units.formerUnits.length ? { formerUnits: units.formerUnits } : {}),
-    settings: s ? load(s, parseSettings) : defaultSettings(),
-    ...(units.warnings.length ? { warnings: units.warnings } : {}),
+    settings,
+    ...(warnings.length ? { warnings } : {}),
   };
 }

@@ -144,3 +144,17 @@ test('check warns, as aggregate does, of an old commune’s figures typed after 
   const plain = await runCli(['check', one], { env: { TONGHOP_NOW: NOW } });
   expect(plain.stdout).not.toContain('sau khi sáp nhập');
 }, 60_000);
+
+test('a misspelt field in a units or settings file is a warning naming it, not silently dropped', async () => {
+  const u = unitsFile('units-typo.json', { units: newUnits, formerUnit: [] });
+  const settingsPath = path.join(dir, 'settings-typo.json');
+  fs.writeFileSync(
+    settingsPath,
+    JSON.stringify({ ...JSON.parse(fs.readFileSync(path.join(ROOT, 'sheets-templates/settings.json'), 'utf8')), submitDay: 5 }),
+  );
+  const r = await runCli(['check', '--units', u, '--settings', settingsPath, '--year', '2025', xa], {
+    env: { TONGHOP_NOW: NOW },
+  });
+  expect(r.stdout).toContain('trường "formerUnit" không có trong mẫu nên không được dùng (có phải "formerUnits"?)');
+  expect(r.stdout).toContain('trường "submitDay" không có trong mẫu nên không được dùng (có phải "submitDays"?)');
+}, 60_000);

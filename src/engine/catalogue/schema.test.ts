@@ -1,8 +1,10 @@
 import catalogueJson from '../../../sheets-templates/catalogue.json';
 import settingsJson from '../../../sheets-templates/settings.json';
+import units2025Json from '../../../sheets-templates/units-2025.json';
+import unitsJson from '../../../sheets-templates/units.json';
 import { isoWeekday } from '../periods/cutoff';
 import { defaultCatalogue, defaultHolidayNames, defaultSettings, defaultUnits } from './defaults';
-import { parseCatalogue, parseSettings, parseUnits } from './schema';
+import { parseCatalogue, parseSettings, parseUnits, unknownFields } from './schema';
 
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x));
 
@@ -89,6 +91,31 @@ describe('one clear message per format mistake', () => {
     expect(text).toContain('sai định dạng: mã chỉ gồm chữ không dấu, số, "_", "-", "." (không dấu cách)');
     expect(text).not.toContain('{n}');
     expect(parseUnits(merged('2025-07-01')).ok).toBe(true);
+  });
+});
+
+describe('fields no schema knows (zod drops them without a word)', () => {
+  it('names each, where it is, and the field probably meant', () => {
+    const units = clone(units2025Json) as Record<string, unknown>;
+    units.formerUnit = units.formerUnits;
+    delete units.formerUnits;
+    (units.units as Record<string, unknown>[])[0].email = ['a@b.vn'];
+    expect(unknownFields('units', units, 'u.json')).toEqual([
+      'u.json: Đơn vị thứ 1 (mã muong-nhe-2025): trường "email" không có trong mẫu nên không được dùng (có phải "emails"?)',
+      'u.json: trường "formerUnit" không có trong mẫu nên không được dùng (có phải "formerUnits"?)',
+    ]);
+    const settings = { ...clone(settingsJson), submitDay: 5, ghiChu: 'x' };
+    expect(unknownFields('settings', settings, 's.json')).toEqual([
+      's.json: trường "submitDay" không có trong mẫu nên không được dùng (có phải "submitDays"?)',
+      's.json: trường "ghiChu" không có trong mẫu nên không được dùng',
+    ]);
+  });
+
+  it('finds none in the shipped files', () => {
+    expect(unknownFields('catalogue', catalogueJson, 'c')).toEqual([]);
+    expect(unknownFields('units', unitsJson, 'u')).toEqual([]);
+    expect(unknownFields('units', units2025Json, 'u')).toEqual([]);
+    expect(unknownFields('settings', settingsJson, 's')).toEqual([]);
   });
 });
 

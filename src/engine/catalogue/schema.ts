@@ -115,6 +115,80 @@ function check<T>(schema: z.ZodMiniType, data: unknown, source: string): Result<
   return { ok: true, value: parsed.data as T };
 }
 
+/** The fields `schema` (objects, arrays, optionals of them) knows at each place of `data`. */
+interface SchemaDef {
+  type?: string;
+  shape?: Record<string, { _zod?: { def?: SchemaDef } }>;
+  element?: { _zod?: { def?: SchemaDef } };
+  innerType?: { _zod?: { def?: SchemaDef } };
+}
+
+function walkUnknown(def: SchemaDef | undefined, data: unknown, path: PropertyKey[], out: PropertyKey[][]): void {
+  if (!def) return;
+  if (def.type === 'optional') {
+    walkUnknown(def.innerType?._zod?.def, data, path, out);
+    return;
+  }
+  if (def.type === 'array' && Array.isArray(data)) {
+    for (let i = 0; i < data.length; i++) walkUnknown(def.element?._zod?.def, data[i], [...path, i], out);
+    return;
+  }
+  if (def.type !== 'object' || !def.shape || data === null || typeof data !== 'object' || Array.isArray(data)) return;
+  for (const [k, v] of Object.entries(data)) {
+    const known = Object.hasOwn(def.shape, k) ? def.shape[k] : undefined;
+    if (known) walkUnknown(known._zod?.def, v, [...path, k], out);
+    else out.push([...path, k]);
+  }
+}
+
+/** The known field a mistyped one most likely meant ("formerUnit" → "formerUnits"), if any. */
+function nearestField(key: string, known: string[]): string | null {
+  const fold = (t: string) => t.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const k = fold(key);
+  let best: string | null = null;
+  let bestScore = 3; // at most 2 edits apart
+  for (const c of known) {
+    const f = fold(c);
+    const score = f === k ? 0 : f.startsWith(k) || k.startsWith(f) ? Math.abs(f.length - k.length) : editDistance(f, k);
+    if (score < bestScore) [best, bestScore] = [c, score];
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++)
+      row.push(Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    prev = row;
+  }
+  return prev[b.length];
+}
+
+/**
+ * Fields of a JSON file its schema does not know ("formerUnit" for "formerUnits", "submitDay"):
+ * zod drops them without a word, so the setting meant is silently not used. One warning each,
+ * naming the place and the field probably meant. `kind`: which file.
+ */
+export function unknownFields(kind: 'catalogue' | 'units' | 'settings', data: unknown, source: string): string[] {
+  const schema = kind === 'catalogue' ? CatalogueSchema : kind === 'units' ? UnitsSchema : SettingsSchema;
+  const paths: PropertyKey[][] = [];
+  walkUnknown(schema._zod.def as SchemaDef, data, [], paths);
+  return paths.map((path) => {
+    const key = String(path[path.length - 1]);
+    const parent = path.slice(0, -1);
+    let def: SchemaDef | undefined = schema._zod.def as SchemaDef;
+    for (const p of parent) {
+      while (def?.type === 'optional') def = def.innerType?._zod?.def;
+      def = typeof p === 'number' ? def?.element?._zod?.def : def?.shape?.[String(p)]?._zod?.def;
+    }
+    while (def?.type === 'optional') def = def.innerType?._zod?.def;
+    const near = nearestField(key, Object.keys(def?.shape ?? {}));
+    return `${source}: ${T.where(parent, data)}${T.unknownField(key, near)}`;
+  });
+}
+
 function duplicates(codes: string[]): string[] {
   const seen = new Set<string>();
   const dup = new Set<string>();

@@ -150,6 +150,8 @@ export const SCHEMA_TEXT = {
   },
   unknownTimeZone: 'không phải tên múi giờ hợp lệ (ví dụ đúng: "Asia/Ho_Chi_Minh")',
   notRealDate: 'không phải ngày có thật dạng năm-tháng-ngày (ví dụ 2018-02-14)',
+  unknownField: (key: string, near: string | null) =>
+    `trường "${key}" không có trong mẫu nên không được dùng${near ? ` (có phải "${near}"?)` : ''}`,
   badCode: 'sai định dạng: mã chỉ gồm chữ không dấu, số, "_", "-", "." (không dấu cách)',
   noPlaceholder: 'sai định dạng: câu mẫu phải có {n} (chỗ điền số)',
   duplicateIndicator: (c: string) => `mã chỉ tiêu "${c}" bị trùng`,
