@@ -150,7 +150,10 @@ test('a misspelt field in a units or settings file is a warning naming it, not s
   const settingsPath = path.join(dir, 'settings-typo.json');
   fs.writeFileSync(
     settingsPath,
-    JSON.stringify({ ...JSON.parse(fs.readFileSync(path.join(ROOT, 'sheets-templates/settings.json'), 'utf8')), submitDay: 5 }),
+    JSON.stringify({
+      ...JSON.parse(fs.readFileSync(path.join(ROOT, 'sheets-templates/settings.json'), 'utf8')),
+      submitDay: 5,
+    }),
   );
   const r = await runCli(['check', '--units', u, '--settings', settingsPath, '--year', '2025', xa], {
     env: { TONGHOP_NOW: NOW },

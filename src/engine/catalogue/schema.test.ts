@@ -1,7 +1,7 @@
 import catalogueJson from '../../../sheets-templates/catalogue.json';
 import settingsJson from '../../../sheets-templates/settings.json';
-import units2025Json from '../../../sheets-templates/units-2025.json';
 import unitsJson from '../../../sheets-templates/units.json';
+import units2025Json from '../../../sheets-templates/units-2025.json';
 import { isoWeekday } from '../periods/cutoff';
 import { defaultCatalogue, defaultHolidayNames, defaultSettings, defaultUnits } from './defaults';
 import { parseCatalogue, parseSettings, parseUnits, unknownFields } from './schema';
