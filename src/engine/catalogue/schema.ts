@@ -135,7 +135,7 @@ function walkUnknown(def: SchemaDef | undefined, data: unknown, path: PropertyKe
   }
   if (def.type !== 'object' || !def.shape || data === null || typeof data !== 'object' || Array.isArray(data)) return;
   for (const [k, v] of Object.entries(data)) {
-    const known = Object.hasOwn(def.shape, k) ? def.shape[k] : undefined;
+    const known = Object.getOwnPropertyDescriptor(def.shape, k)?.value as { _zod?: { def?: SchemaDef } } | undefined;
     if (known) walkUnknown(known._zod?.def, v, [...path, k], out);
     else out.push([...path, k]);
   }
