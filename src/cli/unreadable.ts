@@ -123,15 +123,36 @@ export function withUnreadableFiles(
     unreported,
     skipped,
   );
-  if (attribution.byUnit.size === 0) return { summary, attribution };
+  const former = formerOfFiles(summary, attribution, skipped);
+  if (attribution.byUnit.size === 0 && !former.size) return { summary, attribution };
 
   const unitOf = new Map<string, Unit>();
   for (const [code, fs] of attribution.byUnit) for (const f of fs) unitOf.set(f, unitsByCode.get(code) as Unit);
   const findings: Finding[] = [];
+  const filesOfFormer = new Map<string, string[]>();
+  for (const [file, old] of former) filesOfFormer.set(old.code, [...(filesOfFormer.get(old.code) ?? []), file]);
   for (const f of summary.findings) {
     // "No report from X" would contradict "X's file could not be read".
     if (f.code === 'unit-missing' && f.unitCode && attribution.byUnit.has(f.unitCode)) continue;
     const ofFile = f.code === 'file-unreadable' || f.code === 'file-skipped';
+    // An old unit of a merger whose file names it: the file is its report, unreadable.
+    const old = ofFile && f.file ? former.get(f.file) : undefined;
+    if (old) {
+      findings.push({
+        ...f,
+        severity: 'error',
+        code: 'file-unreadable',
+        unitCode: old.code,
+        unitName: old.name,
+        message: `${f.message} ${T.unreadableOfFormer(old.name)}`,
+      });
+      continue;
+    }
+    const theirs = f.code === 'predecessor-missing' && f.unitCode ? filesOfFormer.get(f.unitCode) : undefined;
+    if (theirs) {
+      findings.push({ ...f, message: `${f.message} ${T.formerFileUnreadable(theirs.join(', '))}` });
+      continue;
+    }
     const unit = ofFile && f.file ? unitOf.get(f.file) : undefined;
     if (!unit) {
       findings.push(f);
@@ -151,8 +172,41 @@ export function withUnreadableFiles(
       message: `${f.message} ${whose}`,
     });
   }
+  if (attribution.byUnit.size === 0) return { summary: { ...summary, findings }, attribution };
   const codes = new Set([...summary.unreadableUnits, ...attribution.byUnit.keys()]);
   const unreadableUnits = summary.completeness.rows.map((r) => r.unitCode).filter((c) => codes.has(c));
   const core = { ...summary, findings, unreadableUnits };
   return { summary: { ...core, narrative: narrate(core, catalogue) }, attribution };
+}
+
+/**
+ * Unreadable files left unattributed whose name names an old unit of a merger that has no report
+ * of the year (its 'predecessor-missing' warning): that old unit's report, which could not be read.
+ * Taken off `attribution.unattributed`; file → the old unit (code, name as the warning names it).
+ */
+function formerOfFiles(
+  summary: Summary,
+  attribution: Attribution,
+  skipped: ReadonlySet<string>,
+): Map<string, { code: string; name: string }> {
+  const out = new Map<string, { code: string; name: string }>();
+  const olds: Unit[] = [];
+  for (const f of summary.findings)
+    if (f.code === 'predecessor-missing' && f.unitCode && !olds.some((u) => u.code === f.unitCode))
+      olds.push({ code: f.unitCode, name: f.unitName ?? f.unitCode, kind: '', emails: [] });
+  if (!olds.length) return out;
+  const taken = new Set(attribution.how.keys());
+  const files = summary.findings.flatMap((f) =>
+    (f.code === 'file-unreadable' || (f.code === 'file-skipped' && skipped.has(f.file ?? ''))) &&
+    f.file &&
+    !taken.has(f.file)
+      ? [f.file]
+      : [],
+  );
+  for (const file of new Set(files)) {
+    const old = unitFromFileName(file, olds);
+    if (old) out.set(file, { code: old.code, name: old.name });
+  }
+  attribution.unattributed = attribution.unattributed.filter((f) => !out.has(f));
+  return out;
 }

@@ -161,3 +161,19 @@ test('a misspelt field in a units or settings file is a warning naming it, not s
   expect(r.stdout).toContain('trường "formerUnit" không có trong mẫu nên không được dùng (có phải "formerUnits"?)');
   expect(r.stdout).toContain('trường "submitDay" không có trong mẫu nên không được dùng (có phải "submitDays"?)');
 }, 60_000);
+
+test('an old commune’s unreadable workbook is tied to that old commune by its name, not left as of no commune', async () => {
+  const bad = path.join(dir, 'hong');
+  fs.mkdirSync(bad, { recursive: true });
+  for (const f of fs.readdirSync(xa)) fs.copyFileSync(path.join(xa, f), path.join(bad, f));
+  const file = path.join(bad, 'nam-vi-2025.xlsx');
+  fs.writeFileSync(file, fs.readFileSync(file).subarray(0, 300)); // cut short in transit
+  const r = await runCli(
+    ['aggregate', '--period', '2025-06', '--units', UNITS_2025, '--out', path.join(dir, 'th-hong.xlsx'), bad],
+    { env: { TONGHOP_NOW: NOW } },
+  );
+  expect(r.stdout).toContain('Không đọc được báo cáo của đơn vị cũ trước sáp nhập: Nậm Vì (');
+  expect(r.stdout).toContain('Theo tên tệp, đây là báo cáo của đơn vị cũ Nậm Vì (trước sáp nhập)');
+  expect(r.stdout).toContain('theo tên là báo cáo này nhưng không đọc được');
+  expect(r.stdout).not.toContain('chưa rõ của đơn vị nào');
+}, 60_000);

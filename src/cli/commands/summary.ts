@@ -145,9 +145,13 @@ export function consoleSummary(summary: Summary, maxFindings = 10): string[] {
   // Unreadable units with the file(s) taken as theirs; files not tied to a unit on their own line.
   const filesOf = new Map<string, string[]>();
   const loose: string[] = [];
+  // Old units of a merger whose file could not be read: not units of the summary, said apart.
+  const current = new Set(summary.units.map((u) => u.code));
+  const formerFiles: string[] = [];
   for (const f of summary.findings) {
     if (f.code !== 'file-unreadable' || !f.file) continue;
-    if (f.unitCode) filesOf.set(f.unitCode, [...(filesOf.get(f.unitCode) ?? []), f.file]);
+    if (f.unitCode && !current.has(f.unitCode)) formerFiles.push(`${f.unitName ?? f.unitCode} (${f.file})`);
+    else if (f.unitCode) filesOf.set(f.unitCode, [...(filesOf.get(f.unitCode) ?? []), f.file]);
     else loose.push(f.file);
   }
   if (lists.unreadable.length) {
@@ -157,7 +161,11 @@ export function consoleSummary(summary: Summary, maxFindings = 10): string[] {
     });
     out.push(`${T.unreadableUnits}: ${items.join('; ')}`);
   }
-  if (loose.length) out.push(`${T.unattributedFiles(loose.length)}: ${loose.join('; ')}`);
+  if (formerFiles.length) out.push(`${T.unreadableFormer}: ${formerFiles.join('; ')}`);
+  if (loose.length)
+    out.push(
+      `${T.unattributedFiles(loose.length, lists.missing.length + lists.former.length > 0)}: ${loose.join('; ')}`,
+    );
   const paragraphs = summary.narrative.map((p) => p.trim()).filter(Boolean);
   if (paragraphs.length) out.push('', T.headingNarrative, ...paragraphs.flatMap((p, i) => (i ? ['', p] : [p])));
   const counts = countFindings(summary.findings);

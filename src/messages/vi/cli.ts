@@ -217,6 +217,12 @@ export const CLI_TEXT = {
   /** After the reason a file could not be read, when its name names the unit. */
   unreadableOfUnit: (unit: string) =>
     `Theo tên tệp, đây là báo cáo của ${unit}: ghi là "không đọc được báo cáo", số liệu của đơn vị này chưa được cộng.`,
+  /** After the reason, when the file name names an old unit of a merger that has no readable report. */
+  unreadableOfFormer: (old: string) =>
+    `Theo tên tệp, đây là báo cáo của đơn vị cũ ${old} (trước sáp nhập): số liệu của đơn vị này chưa được cộng; hãy gửi lại tệp này.`,
+  /** After an old unit's "no report" warning, when its file was found but could not be read. */
+  formerFileUnreadable: (files: string) =>
+    `(Đã có tệp ${files} theo tên là báo cáo này nhưng không đọc được: xem lỗi của tệp.)`,
   /** After the reason, when the unit is the only one without a readable report. */
   unreadableByElimination: (unit: string) =>
     `${unit} là đơn vị duy nhất chưa có báo cáo đọc được nên tệp này được coi là báo cáo của ${unit}: ghi là "không đọc được báo cáo", số liệu của đơn vị này chưa được cộng.`,
@@ -390,9 +396,11 @@ export const CLI_TEXT = {
   missingUnits: 'Chưa nộp',
   formerUnits: 'Thiếu số liệu đơn vị cũ trước sáp nhập',
   unreadableUnits: 'Không đọc được báo cáo',
+  unreadableFormer: 'Không đọc được báo cáo của đơn vị cũ trước sáp nhập',
   /** Files that could not be read and whose unit is not known (several candidates). */
-  unattributedFiles: (n: number) =>
-    `${n} tệp không đọc được, chưa rõ của đơn vị nào (đơn vị "chưa nộp" ở trên có thể đã gửi một trong các tệp này)`,
+  unattributedFiles: (n: number, anyMissing: boolean) =>
+    `${n} tệp không đọc được, chưa rõ của đơn vị nào` +
+    (anyMissing ? ' (đơn vị "chưa nộp" ở trên có thể đã gửi một trong các tệp này)' : ''),
 
   // ------------------------------------------------------------ fatal
   unexpected: (msg: string) => `Lỗi không mong đợi: ${msg}`,
