@@ -12,6 +12,7 @@ import { formatDateVi } from '../text/format';
 import { fromLegacy, type LegacyCode, legacyCode, mayBeLegacy } from '../text/legacy';
 import { compareMeasures, type MeasureCompare, scaleValue } from '../text/measure';
 import { cleanText, looseKey, looseKeyOnce, memoText, normalizeName, normalizeNameOnce, slug } from '../text/normalize';
+import { parseNumberText } from '../text/number';
 import type {
   Catalogue,
   CellValue,
@@ -872,6 +873,8 @@ interface Lookup {
   byCode: Map<string, Indicator>;
   byUpperCode: Map<string, Indicator>;
   byLabel: Map<string, Indicator | null>;
+  /** indicatorKey of each group's label: a group heading row is no indicator typed in by hand. */
+  groupKeys: Set<string>;
   /** What mapRows makes of a code cell's text (ROW_*, or the code's position), per distinct text. */
   codeCells: Map<string, number>;
   /** What mapRows makes of a label cell's text (ROW_*, or the code's position), per distinct text. */
@@ -887,6 +890,11 @@ interface Lookup {
 const ROW_NONE = -1;
 const ROW_SUBMITTED = -2;
 const ROW_UNKNOWN_CODE = -3;
+/**
+ * A label no indicator has, and no heading, total or note either: maybe an indicator a clerk
+ * typed in (see uncodedRowFinding). Read as ROW_NONE otherwise.
+ */
+const ROW_OTHER_LABEL = -4;
 const ROW_CELLS_MAX = 5000;
 
 function lookup(cat: Catalogue): Lookup {
@@ -924,6 +932,7 @@ function lookup(cat: Catalogue): Lookup {
     byCode,
     byUpperCode: new Map(cat.indicators.map((i) => [i.code.toUpperCase(), i])),
     byLabel,
+    groupKeys: new Set(cat.groups.map((g) => indicatorKey(g.label))),
     codeCells: new Map(),
     labelCells: new Map(),
     seenRows: null,
@@ -1085,6 +1094,11 @@ interface Rows {
   found: number;
   submittedRow: number;
   unknown: { row: number; code: string; readByLabel: boolean }[];
+  /**
+   * Rows without an indicator code whose label is no indicator's (nor a heading's, a total's or a
+   * note's): a row a clerk typed in. Their figures, if any, are not read (see uncodedRowFinding).
+   */
+  uncoded: number[];
   /** Rows whose code and label name two different indicators (rows sorted by label, a paste): not read. */
   crossed: { row: number; code: string; labelCode: string }[];
   /**
@@ -1129,7 +1143,29 @@ function labelCellKind(look: Lookup, label: string): number {
   const key = indicatorKey(label);
   if (key.startsWith(SUBMITTED_KEY)) return ROW_SUBMITTED;
   const ind = look.byLabel.get(key);
-  return ind ? (look.position.get(ind.code) as number) : ROW_NONE;
+  if (ind) return look.position.get(ind.code) as number;
+  // null: the label of two indicators, which cannot say which (not "no indicator").
+  return ind === undefined && mayBeTypedIndicator(look, label, key) ? ROW_OTHER_LABEL : ROW_NONE;
+}
+
+/** A heading's numbering: "I.", "II -", "A)" (an item's is "1." or "a)"). */
+const HEADING_NUMBER = /^(?:[IVXLC]{1,6}\s*[.)/:-]|[A-Z]\s*[.)/])/;
+/**
+ * Labels (as slugs, numbering dropped) of rows that hold no indicator of their own: totals
+ * ("Cộng", "Tổng cộng", "Cộng nhóm I", "Lũy kế"), notes ("Ghi chú: …").
+ */
+const NOT_AN_INDICATOR =
+  /^(?:tong-cong|luy-ke|ghi-chu|luu-y|chu-thich)(?:-|$)|^(?:cong|tong|tong-so|tong-hop|cong-don)$|^cong-(?:nhom|phan|muc|[ivxlc]+|\d+)(?:-|$)/;
+
+/**
+ * Whether a label no indicator has (`key`: its indicatorKey) may be an indicator typed in by hand:
+ * it has letters, and is no group's heading (the catalogue's, numbered "I.", or in capitals), total
+ * or note. Once per distinct label text (cellKind remembers it).
+ */
+function mayBeTypedIndicator(look: Lookup, label: string, key: string): boolean {
+  if (!/\p{L}/u.test(key)) return false;
+  if (look.groupKeys.has(key) || HEADING_NUMBER.test(label) || label === label.toLocaleUpperCase('vi')) return false;
+  return !NOT_AN_INDICATOR.test(slug(key));
 }
 
 /** kindOf(look, cellText(v)), remembered per distinct text in `cache`. */
@@ -1221,6 +1257,7 @@ function mapRows(grid: Grid, cols: Columns, look: Lookup): Rows {
     found: 0,
     submittedRow: -1,
     unknown: [],
+    uncoded: [],
     duplicates: [],
     crossed: [],
     measured: [],
@@ -1283,6 +1320,7 @@ function mapRows(grid: Grid, cols: Columns, look: Lookup): Rows {
     if (labelKind === ROW_SUBMITTED) {
       if (rows.submittedRow < 0) rows.submittedRow = r;
     } else if (labelKind >= 0) placeRowAt(rows, look, labelKind, r, labelCol);
+    else if (labelKind === ROW_OTHER_LABEL) rows.uncoded.push(r);
   }
   if (unitCol >= 0) checkMeasures(grid, unitCol, look, rows, unitRows, units);
   return rows;
@@ -1932,6 +1970,37 @@ function measureFinding(out: Sink, look: Lookup, unitCol: number, x: Rows['measu
   else out.push('error', 'measure-mismatch', extra, T.measureMismatch(w, typed, ind.unit));
 }
 
+/** "VII", "IV." (a group's number), as text. */
+function isRomanNumber(v: CellValue): boolean {
+  return typeof v === 'string' && /^[IVXLC]{1,6}\.?$/.test(cellText(v));
+}
+
+/**
+ * Row `r` has no indicator code and a label that is no indicator's (Rows.uncoded): when a month
+ * holds a figure (a number, or text that reads as one), a clerk typed in an indicator of their own,
+ * whose figures would be left out without a word. A warning on its label cell. Only the month
+ * columns are looked at: the "Cả năm" cell of such a row may hold a SUM (read as its result).
+ */
+function uncodedRowFinding(grid: Grid, r: number, cols: Columns, out: Sink): void {
+  const row = grid[r] ?? NO_CELLS;
+  const months: number[] = [];
+  for (let m = 1; m <= 12; m++) {
+    const c = cols.monthCol[m];
+    if (c === undefined) continue;
+    const v = row[c];
+    if (
+      typeof v === 'number' ? Number.isFinite(v) : typeof v === 'string' && v !== '' && parseNumberText(v, 'amount').ok
+    )
+      months.push(m);
+  }
+  if (months.length === 0) return;
+  // A heading numbered as the layout numbers its groups, "VII" in the STT column (left of the label) or the code's.
+  if (isRomanNumber(row[cols.labelCol - 1]) || (cols.codeCol >= 0 && isRomanNumber(row[cols.codeCol]))) return;
+  const cell = a1(r + 1, cols.labelCol + 1);
+  const w = out.where({ cell, sheet: out.base.sheet });
+  out.push('warning', 'uncoded-row', { cell }, T.uncodedRow(w, r + 1, cellText(row[cols.labelCol]), months));
+}
+
 /** Bits 1–12: every month of a row. */
 const FULL_MONTHS = 0x1ffe;
 
@@ -2180,6 +2249,7 @@ function readGrid(
     const cell = a1(u.row + 1, cols.codeCol + 1);
     out.push('warning', 'unknown-indicator', { cell }, T.unknownIndicator(out.where({ cell }), u.code, u.readByLabel));
   }
+  for (let k = 0; k < rows.uncoded.length; k++) uncodedRowFinding(grid, rows.uncoded[k], cols, out);
   for (let k = 0; k < rows.duplicates.length; k++) {
     const d = rows.duplicates[k];
     const cell = a1(d.row + 1, d.col + 1);

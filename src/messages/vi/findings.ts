@@ -186,6 +186,11 @@ export const FINDING_TEXT = {
     readByLabel
       ? `${where(w)}: mã chỉ tiêu "${code}" không có trong danh mục; dòng này được đọc theo tên chỉ tiêu`
       : `${where(w)}: mã chỉ tiêu "${code}" không có trong danh mục; dòng này bị bỏ qua`,
+  /** A row with no indicator code, whose label is no indicator of the catalogue, with figures in `months`. */
+  uncodedRow: (w: Where, row: number, label: string, months: number[]) =>
+    `${unitSheetCell(w)}: dòng ${row} "${label.length > 60 ? `${label.slice(0, 59)}…` : label}" có số liệu tháng ${monthList(months)} ` +
+    `nhưng không phải chỉ tiêu trong danh mục (không có mã chỉ tiêu), nên số liệu dòng này không được tổng hợp. ` +
+    `Hãy nhập số liệu vào dòng chỉ tiêu có sẵn trong biểu mẫu, hoặc đề nghị cấp huyện bổ sung chỉ tiêu này vào danh mục`,
   duplicateIndicator: (w: Where, code: string, firstRow: number, row: number) =>
     `${where(w)}: chỉ tiêu mã ${code} xuất hiện hai lần (dòng ${firstRow} và dòng ${row}); chỉ lấy dòng ${firstRow}, bỏ qua dòng ${row}`,
   missingIndicator: (w: Where, label: string, code: string) =>
