@@ -177,3 +177,37 @@ test('an old commune’s unreadable workbook is tied to that old commune by its 
   expect(r.stdout).toContain('theo tên là báo cáo này nhưng không đọc được');
   expect(r.stdout).not.toContain('chưa rõ của đơn vị nào');
 }, 60_000);
+
+test('template makes each year’s workbooks for the units that report it: old communes up to the merger, new ones from it', async () => {
+  const files = async (year: number, extra: string[] = []) => {
+    const out = path.join(dir, `mau-${year}`);
+    const r = await runCli(['template', '--year', String(year), '--out', out, '--units', UNITS_2025, ...extra]);
+    return { r, names: fs.existsSync(out) ? fs.readdirSync(out).sort() : [] };
+  };
+  const y2024 = await files(2024);
+  expect(y2024.names).toContain('nam-vi-2024.xlsx');
+  expect(y2024.names).toContain('na-co-sa-2024.xlsx');
+  expect(y2024.names.some((n) => n.startsWith('muong-nhe-2025'))).toBe(false);
+  // The merger's year: both, the old for January–June, the new for July on.
+  const y2025 = await files(2025);
+  expect(y2025.names).toContain('nam-vi-2025.xlsx');
+  expect(y2025.names).toContain('muong-nhe-2025-2025.xlsx');
+  const y2026 = await files(2026);
+  expect(y2026.names).toEqual(newUnits.map((u) => `${u.code}-2026.xlsx`).sort());
+  // An old commune asked for by code: in its years made, after them refused with the reason.
+  const one = await files(2025, ['--unit', 'nam-vi']);
+  expect(one.r.code).toBe(0);
+  const late = await runCli([
+    'template',
+    '--year',
+    '2026',
+    '--out',
+    path.join(dir, 'x'),
+    '--units',
+    UNITS_2025,
+    '--unit',
+    'nam-vi',
+  ]);
+  expect(late.code).toBe(2);
+  expect(late.stderr).toContain('Xã Nậm Vì không báo cáo tháng nào của năm 2026');
+}, 60_000);

@@ -8,7 +8,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildUnitSheet } from '../../engine/sheet/layout';
+import { monthsBeforeMerger } from '../../engine/aggregate/succession';
+import { buildUnitSheet, unitDisplayName } from '../../engine/sheet/layout';
 import type { Indicator, Unit } from '../../engine/types';
 import { checkWorkbooks } from '../../engine/validation/check';
 import { HELP, CLI_TEXT as T } from '../../messages/vi/cli';
@@ -32,6 +33,25 @@ const OPTIONS = {
   force: { type: 'boolean' },
 } as const;
 
+/**
+ * The units that report months of `year` across a merger (the units file's `succession`): a new
+ * unit from its merger's year on, an old one (`formerUnits`) up to its merger's year. In that year
+ * both have a workbook: the old units' for the months before the merger, the new one's after it.
+ */
+export function unitsOfYear(config: Config, year: number): Unit[] {
+  const cutoff = config.settings.cutoffDay;
+  const current = config.units.filter((u) => !u.succession || monthsBeforeMerger(u.succession.from, year, cutoff) < 12);
+  const codes = new Set(config.units.map((u) => u.code));
+  const former = (config.formerUnits ?? []).filter(
+    (f) =>
+      !codes.has(f.code) &&
+      config.units.some(
+        (u) => u.succession?.predecessors.includes(f.code) && monthsBeforeMerger(u.succession.from, year, cutoff) > 0,
+      ),
+  );
+  return [...current, ...former];
+}
+
 /** File name of a unit's workbook: "<unit-code>-<year>.xlsx" (codes are [A-Za-z0-9_.-]). */
 export function templateFileName(unit: Pick<Unit, 'code'>, year: number): string {
   return `${unit.code}-${year}.xlsx`;
@@ -47,10 +67,13 @@ export async function runTemplate(argv: string[], io: Io): Promise<number> {
   const outDir = path.resolve(io.cwd, requireOption(args.str('out'), '--out', 'template'));
   const config = loadConfig(args, io.cwd);
   const wanted = args.list('unit');
+  const ofYear = unitsOfYear(config, year);
   for (const code of wanted) {
-    if (!config.units.some((u) => u.code === code)) throw new UserError(T.unknownUnit(code), EXIT.usage);
+    if (ofYear.some((u) => u.code === code)) continue;
+    const known = [...config.units, ...(config.formerUnits ?? [])].find((u) => u.code === code);
+    throw new UserError(known ? T.unitNotInYear(unitDisplayName(known), year) : T.unknownUnit(code), EXIT.usage);
   }
-  const units = wanted.length ? config.units.filter((u) => wanted.includes(u.code)) : config.units;
+  const units = wanted.length ? ofYear.filter((u) => wanted.includes(u.code)) : ofYear;
   const when = now(io.env);
   const count = { written: 0, added: 0, highlighted: 0, unchanged: 0, kept: 0, open: 0 };
   let underOldCode: Map<string, { file: string; message: string }> | null = null;
