@@ -75,7 +75,7 @@ describe('a row typed in without an indicator code', () => {
 
   it('names the months with figures, typed as numbers or as text that reads as one', () => {
     const s = sheet();
-    const r = insertBelow(s.grid, 'DVK_DANGKY', typedRow('', '', 'Mô hình mới', '', ['', '1.000', 'x', 2]));
+    const r = insertBelow(s.grid, 'DVK_DANGKY', typedRow('', '', 'Mô hình mới', 'mô hình', ['', '1.000', 'x', 2]));
     const [f] = uncoded(readSheet(s, ctx).findings);
     expect(f.cell).toBe(`C${r}`);
     expect(f.message).toContain(`dòng ${r} "Mô hình mới" có số liệu tháng 2, 4 nhưng`);
@@ -179,5 +179,31 @@ describe('a row typed in without an indicator code', () => {
       ['nam-vi', `C${r}`, 'xa.xlsx'],
     ]);
     expect(uncoded(read.findings)[1].message).toContain('có số liệu tháng 3 nhưng');
+  });
+});
+
+describe('rows about another row, or headings worded otherwise, are not taken for typed-in indicators', () => {
+  it.each([
+    ['Trong đó: nữ', 'người'],
+    ['- Nữ', 'người'],
+    ['+ Dân tộc thiểu số', 'người'],
+    ['Tỷ lệ (%)', '%'],
+    ['Cùng kỳ năm trước', 'lượt'],
+    ['Kế hoạch năm', 'lượt'],
+    ['So với cùng kỳ', ''],
+    // no "Đơn vị tính" and a heading's look
+    ['1. Công tác dân vận của chính quyền', ''],
+    ['Hội LHPN', ''],
+    ['Mặt trận Tổ quốc', ''],
+  ])('%j (unit %j) with figures: quiet', (label, measure) => {
+    const s = sheet();
+    insertBelow(s.grid, 'DVK_HTCT', typedRow('', '', label, measure, [1, 2, 3]));
+    expect(uncoded(readSheet(s, ctx).findings)).toEqual([]);
+  });
+
+  it('a typed-in indicator without its unit is still told when its label reads as one', () => {
+    const s = sheet();
+    insertBelow(s.grid, 'DVK_HTCT', typedRow('', '', 'Hộ nghèo được hỗ trợ vay vốn', '', [1, 2, 3]));
+    expect(uncoded(readSheet(s, ctx).findings)).toHaveLength(1);
   });
 });

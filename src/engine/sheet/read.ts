@@ -1156,6 +1156,14 @@ const HEADING_NUMBER = /^(?:[IVXLC]{1,6}\s*[.)/:-]|[A-Z]\s*[.)/])/;
  */
 const NOT_AN_INDICATOR =
   /^(?:tong-cong|luy-ke|ghi-chu|luu-y|chu-thich)(?:-|$)|^(?:cong|tong|tong-so|tong-hop|cong-don)$|^cong-(?:nhom|phan|muc|[ivxlc]+|\d+)(?:-|$)/;
+/**
+ * Rows about another row, not an indicator of their own: a breakdown ("Trong đó: nữ", "- Nữ"),
+ * the plan, last year's figure, a ratio ("Tỷ lệ (%)"). Their figures are part of, or beside, an
+ * indicator's: "type them into an indicator's row" would count them twice.
+ */
+const ABOUT_ANOTHER_ROW =
+  /^(?:trong-do|cung-ky|ke-hoach|chi-tieu-ke-hoach|ty-le|so-voi|so-sanh|nam-truoc|bao-gom)(?:-|$)/;
+const BREAKDOWN_MARK = /^[-+•*–—]|%/;
 
 /**
  * Whether a label no indicator has (`key`: its indicatorKey) may be an indicator typed in by hand:
@@ -1165,7 +1173,9 @@ const NOT_AN_INDICATOR =
 function mayBeTypedIndicator(look: Lookup, label: string, key: string): boolean {
   if (!/\p{L}/u.test(key)) return false;
   if (look.groupKeys.has(key) || HEADING_NUMBER.test(label) || label === label.toLocaleUpperCase('vi')) return false;
-  return !NOT_AN_INDICATOR.test(slug(key));
+  if (BREAKDOWN_MARK.test(label.trim())) return false;
+  const s = slug(key);
+  return !NOT_AN_INDICATOR.test(s) && !ABOUT_ANOTHER_ROW.test(s);
 }
 
 /** kindOf(look, cellText(v)), remembered per distinct text in `cache`. */
@@ -1996,6 +2006,12 @@ function uncodedRowFinding(grid: Grid, r: number, cols: Columns, out: Sink): voi
   if (months.length === 0) return;
   // A heading numbered as the layout numbers its groups, "VII" in the STT column (left of the label) or the code's.
   if (isRomanNumber(row[cols.labelCol - 1]) || (cols.codeCol >= 0 && isRomanNumber(row[cols.codeCol]))) return;
+  // No "Đơn vị tính" and a heading's look ("1. Công tác dân vận…", "Hội LHPN"): a group's subtotal
+  // row worded otherwise than the catalogue, not a figure of its own.
+  if (cols.unitCol >= 0 && isEmpty(row[cols.unitCol])) {
+    const label = cellText(row[cols.labelCol]).trim();
+    if (/^\d+\s*[.)]\s/.test(label) || label.split(/\s+/).length <= 4) return;
+  }
   const cell = a1(r + 1, cols.labelCol + 1);
   const w = out.where({ cell, sheet: out.base.sheet });
   out.push('warning', 'uncoded-row', { cell }, T.uncodedRow(w, r + 1, cellText(row[cols.labelCol]), months));
