@@ -50,7 +50,7 @@ import type {
 import { compareFindings } from '../validation/check';
 import { hasRow } from '../validation/presence';
 import { compareNamesVi, completenessOfSorted, sortUnits } from './completeness';
-import { hasData, mapToSuccessors, type PredecessorGap } from './succession';
+import { hasData, hasFigure, mapToSuccessors, type PredecessorGap } from './succession';
 import { setCompactByUnit } from './unit-figures';
 
 export interface AggregateInput {
@@ -834,18 +834,18 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
   let anyLastYear = false;
   for (const row of completeness.rows) {
     const r = before.get(row.unitCode);
-    const hadLastYear = r !== undefined && months.some((m) => hasData(r, m));
+    const hadLastYear = r !== undefined && months.some((m) => hasFigure(r, m));
     if (hadLastYear) anyLastYear = true;
     const n = now.get(row.unitCode);
     if (row.status === 'missing') {
       // Missing by its date (after the run) while every month's figures are summed: compared in
       // full; but not when a month lacks an old unit's figures (a merged unit: formerGaps).
-      const summedInFull = n !== undefined && months.every((m) => hasData(n, m)) && !row.formerGaps?.length;
+      const summedInFull = n !== undefined && months.every((m) => hasFigure(n, m)) && !row.formerGaps?.length;
       if (hadLastYear && !summedInFull) lastYearOnly.push(row.unitCode);
     } else if (!hadLastYear) {
       // A report dated but empty (no figures in the period) leaves this year's totals as it
       // leaves last year's: nothing to say of it here (its own finding says it is empty).
-      if (n !== undefined && months.some((m) => hasData(n, m))) thisYearOnly.push(row.unitCode);
+      if (n !== undefined && months.some((m) => hasFigure(n, m))) thisYearOnly.push(row.unitCode);
     }
     // Last year's figures lacking an old unit: said whatever this year's status.
     if (hadLastYear && partialLastYear.has(row.unitCode)) lastYearPartial.push(row.unitCode);

@@ -126,6 +126,21 @@ export function hasData(r: UnitYear, month: number): boolean {
   return r.invalid.some((key) => Number(key.slice(key.lastIndexOf(':') + 1)) === month);
 }
 
+/** Whether a report has a figure (a number read) in `month` (1–12): what a total sums. */
+export function hasFigure(r: UnitYear, month: number): boolean {
+  const i = month - 1;
+  const layout = layoutOf(r);
+  const flat = layout && flatOf(r, layout);
+  if (flat) {
+    const base = flatBase(r);
+    const end = base + layout.codes.length * 12;
+    for (let at = base + i; at < end; at += 12) if (!Number.isNaN(flat[at])) return true;
+    return false;
+  }
+  for (const months of Object.values(r.values)) if (months[i] !== null && months[i] !== undefined) return true;
+  return false;
+}
+
 /**
  * How many months of `year` (0–12, from January) the old units report: those whose data
  * window ends before the merger. 1 July 2025 with cut-off 15: January–June (July's window,

@@ -157,6 +157,14 @@ describe('narrate: other cases', () => {
     const dated = summary(SEP, [sept('a', 2018, 20), b], [sept('a', 2017, 10), sept('b', 2017, 30)], units);
     expect(dated.lastYearOnly).toBeUndefined();
     expect(dated.narrative[0]).not.toContain('Lưu ý');
+    // Dated after the run with only an unreadable cell in September: nothing of B is summed.
+    const bad = unitYear('b', 2018, { submitted: { 9: '2018-09-25' }, invalid: ['DTN_QUA:9'] });
+    const unread = summary(SEP, [sept('a', 2018, 20), bad], [sept('a', 2017, 10), sept('b', 2017, 30)], units);
+    expect(unread.lastYearOnly).toEqual(['b']);
+    // On time, but nothing readable: not "không có số liệu cùng kỳ năm trước" either (no figure of its own).
+    const onTime = unitYear('b', 2018, { submitted: { 9: '2018-09-16' }, invalid: ['DTN_QUA:9'] });
+    const none = summary(SEP, [sept('a', 2018, 20), onTime], [sept('a', 2017, 10)], units);
+    expect(none.thisYearOnly).toBeUndefined();
   });
 
   it('says whose "so far" figure of a stock is older than the period', () => {
