@@ -280,8 +280,11 @@ function claim(store: JsonStore, req: ClaimRequest): Claim {
   const now = nowMs();
 
   if (req.mode === 'resume') {
-    if (!job) {
-      const pending = store.get<StartPending>(K.startPending);
+    const pending = store.get<StartPending>(K.startPending);
+    // A start that waited (lock busy, settings unusable) is this period's, whatever job is left
+    // from before: one given up, or another period's.
+    const stale = job !== null && (job.gaveUp || job.key !== formatPeriod(reportPeriod(req.settings)));
+    if (!job || (stale && pending)) {
       if (!pending) return { kind: 'outcome', outcome: { status: 'nothing', message: '' } };
       return claim(store, { ...req, mode: 'scheduled' });
     }
@@ -618,10 +621,15 @@ export function runReportJob(mode: 'scheduled' | 'resume'): RunOutcome {
   const got = tryWithDocumentLock(() => claim(store, { mode, settings: loaded.settings, run }), EMAIL_LOCK_WAIT_MS);
   if (!got) return lockBusy(store, loaded.settings);
   if (got.value.kind === 'outcome') {
-    // The run after a give-up whose notice could not go: the notice alone, once more.
+    const outcome = got.value.outcome;
     const job = mode === 'resume' ? store.get<JobState>(K.job) : null;
+    // The run after a give-up whose notice could not go: the notice alone, once more.
     if (job?.gaveUp) tellGaveUp(job);
-    return got.value.outcome;
+    // Another run holds the lease: alive, it replaces or clears this trigger when it stops; stopped
+    // by Apps Script after extending its lease, the job is taken over once the lease runs out.
+    if (job && outcome.status === 'skipped-busy')
+      scheduleResume(Math.max(0, job.leaseUntil - nowMs()) + RESUME_DELAY_MS);
+    return outcome;
   }
   watchdog();
   return safeWork(store, got.value.job, budget);
@@ -648,14 +656,17 @@ function watchdog(): void {
  */
 function lockBusy(store: JsonStore, settings: Settings): RunOutcome {
   const pending = store.get<StartPending>(K.startPending);
-  const job = store.get<JobState>(K.job);
+  const period = reportPeriod(settings);
+  const current = store.get<JobState>(K.job);
+  // A job left from another period (given up, say) is not what this run was to send.
+  const job = current && current.key === formatPeriod(period) ? current : null;
   const attempts = (pending?.attempts ?? 0) + 1;
-  const label = job?.label ?? periodLabel(reportPeriod(settings));
+  const label = job?.label ?? periodLabel(period);
   if (attempts > LOCK_RETRY_DELAYS_MS.length) {
     store.put({ [K.startPending]: null });
     const total = LOCK_RETRY_DELAYS_MS.reduce((a, b) => a + b, 0);
     logLine(false, T.log.lockGaveUp(label, viDuration(total)));
-    const key = job?.key ?? formatPeriod(reportPeriod(settings));
+    const key = formatPeriod(period);
     tellAdmins(`lock.${key}`, T.lockGaveUpMail(label, viDuration(total)), {
       fallback: settings.recipients,
       senderName: T.senderName(settings.organisation),
@@ -684,10 +695,10 @@ function settingsUnusable(store: JsonStore, outcome: RunOutcome): RunOutcome {
     return outcome;
   }
   const delay = SETTINGS_RETRY_DELAYS_MS[attempts - 1];
-  const job = store.get<JobState>(K.job);
+  // The retry starts this period's job when no job of it goes on (the resume claim tells).
   store.put({
     [K.settingsFailed]: { attempts },
-    ...(job ? {} : { [K.startPending]: store.get<StartPending>(K.startPending) ?? { attempts: 0 } }),
+    [K.startPending]: store.get<StartPending>(K.startPending) ?? { attempts: 0 },
   });
   scheduleResume(delay);
   logLine(false, T.log.settingsRetry(viDuration(delay)));

@@ -51,10 +51,10 @@ export function tellAdmins(
   const claim = () => {
     store.refresh();
     if (store.get<number>(k) !== null) return false;
-    // Notices of other periods are not needed any more: the property store stays small.
-    const period = key.slice(key.lastIndexOf('.') + 1);
+    // The same notice of other periods is not needed any more: the property store stays small.
+    const kind = `${PREFIX}${key.slice(0, key.indexOf('.') + 1)}`;
     const stale: Record<string, null> = {};
-    for (const old of store.keys(PREFIX)) if (!old.endsWith(`.${period}`)) stale[old] = null;
+    for (const old of store.keys(kind)) if (old !== k) stale[old] = null;
     store.put({ ...stale, [k]: nowMs() });
     return true;
   };

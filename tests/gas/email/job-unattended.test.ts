@@ -149,3 +149,53 @@ test('an address mistyped by hand in "Cài đặt": the admin is told, and once 
   const reports = w.fake.mail.sent.filter((m) => !m.subject.startsWith('[Dân vận] Chưa gửi được'));
   expect(reports.flatMap((m) => m.toList)).toEqual(all);
 });
+
+test('stopped while sending after a 2-minute "Tổng hợp" (its lease extended): taken over once the lease runs out', () => {
+  w = world({ stubAggregate: true, settings: { recipients: ['a@dienbien.gov.vn'] } });
+  enableMonthlyEmail();
+  const original = deps().aggregate;
+  let dead: { remove(): void }[] = [];
+  setEmailDeps({
+    aggregate: (p: Period) => {
+      w.fake.clock.advance(2 * 60_000);
+      return original(p);
+    },
+  });
+  w.fake.faults.add({
+    method: 'MailApp.sendEmail',
+    times: 1,
+    error: () => {
+      w.fake.clock.advance(4 * 60_000);
+      dead = ['PropertiesService.*', 'Properties.*', 'ScriptApp.*', 'Sheet.*', 'Range.*'].map((method) =>
+        w.fake.faults.add({ method, error: 'Exceeded maximum execution time' }),
+      );
+      return new Error('Exceeded maximum execution time');
+    },
+  });
+  expect(() => fire(w, 'monthlyReportJob')).toThrow();
+  for (const f of dead) f.remove();
+  setEmailDeps({ aggregate: original });
+  const outcomes = runFor(3 * HOUR);
+  expect(outcomes.map((o) => o.status)).toEqual(['skipped-busy', 'sent']);
+  expect(w.fake.mail.sent.map((m) => m.subject)).toEqual([expect.stringContaining('tháng 9/2018')]);
+  expect(w.triggers('resumeReportJob')).toHaveLength(0);
+});
+
+test('last month given up (nobody pressed "Gửi báo cáo ngay"); this month the lock is busy at send time: this month still goes', () => {
+  w = world({ stubAggregate: true, settings: { recipients: ['a@dienbien.gov.vn'] } });
+  enableMonthlyEmail();
+  const fault = w.fake.faults.add({ method: 'MailApp.sendEmail', error: 'Service unavailable: Gmail' });
+  fire(w, 'monthlyReportJob');
+  runFor(31 * HOUR, 30 * 60_000);
+  fault.remove();
+  runFor(25 * HOUR, HOUR);
+  expect(currentJob()).toMatchObject({ key: '2018-09', gaveUp: true });
+  w.fake.clock.advance(28 * 24 * HOUR);
+  w.fake.locks.holdDocumentLock({ releaseAfterMs: 5 * 60_000 });
+  const [first] = fire(w, 'monthlyReportJob') as RunOutcome[];
+  expect([first.status, first.period]).toEqual(['lock-busy', undefined]);
+  const outcomes = runFor(3 * HOUR);
+  expect(outcomes.at(-1)).toMatchObject({ status: 'sent', period: 'tháng 10/2018' });
+  const log = w.ss.getSheetByName('Nhật ký')?.getDataRange().getValues().flat().join('\n') ?? '';
+  expect(log).toContain('Báo cáo tháng 10/2018: không lấy được khóa tài liệu');
+});
