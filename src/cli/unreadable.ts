@@ -118,12 +118,14 @@ export function withUnreadableFiles(
       .filter((t) => /^(19|20)\d\d$/.test(t));
     return years.length > 0 && !years.includes(String(summary.period.year));
   };
+  const candidates = files.map((f) => f.file).filter((f) => !(skipped.has(f) && otherYear(f)));
+  // Files named after an old unit of a merger are that unit's, before any is taken by elimination.
+  const former = formerOfFiles(summary, candidates);
   const attribution = attributeUnreadable(
-    files.map((f) => f.file).filter((f) => !(skipped.has(f) && otherYear(f))),
+    candidates.filter((f) => !former.has(f)),
     unreported,
     skipped,
   );
-  const former = formerOfFiles(summary, attribution, skipped);
   if (attribution.byUnit.size === 0 && !former.size) return { summary, attribution };
 
   const unitOf = new Map<string, Unit>();
@@ -180,33 +182,20 @@ export function withUnreadableFiles(
 }
 
 /**
- * Unreadable files left unattributed whose name names an old unit of a merger that has no report
- * of the year (its 'predecessor-missing' warning): that old unit's report, which could not be read.
- * Taken off `attribution.unattributed`; file → the old unit (code, name as the warning names it).
+ * Unreadable files whose name names an old unit of a merger that has no report of the year (its
+ * 'predecessor-missing' warning): that old unit's report, which could not be read. File → the old
+ * unit (code, name as the warning names it).
  */
-function formerOfFiles(
-  summary: Summary,
-  attribution: Attribution,
-  skipped: ReadonlySet<string>,
-): Map<string, { code: string; name: string }> {
+function formerOfFiles(summary: Summary, files: string[]): Map<string, { code: string; name: string }> {
   const out = new Map<string, { code: string; name: string }>();
   const olds: Unit[] = [];
   for (const f of summary.findings)
     if (f.code === 'predecessor-missing' && f.unitCode && !olds.some((u) => u.code === f.unitCode))
       olds.push({ code: f.unitCode, name: f.unitName ?? f.unitCode, kind: '', emails: [] });
   if (!olds.length) return out;
-  const taken = new Set(attribution.how.keys());
-  const files = summary.findings.flatMap((f) =>
-    (f.code === 'file-unreadable' || (f.code === 'file-skipped' && skipped.has(f.file ?? ''))) &&
-    f.file &&
-    !taken.has(f.file)
-      ? [f.file]
-      : [],
-  );
   for (const file of new Set(files)) {
     const old = unitFromFileName(file, olds);
     if (old) out.set(file, { code: old.code, name: old.name });
   }
-  attribution.unattributed = attribution.unattributed.filter((f) => !out.has(f));
   return out;
 }

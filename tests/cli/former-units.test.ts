@@ -211,3 +211,19 @@ test('template makes each year’s workbooks for the units that report it: old c
   expect(late.code).toBe(2);
   expect(late.stderr).toContain('Xã Nậm Vì không báo cáo tháng nào của năm 2026');
 }, 60_000);
+
+test('an old commune’s unreadable workbook is never taken by elimination for a new commune without a report', async () => {
+  const bad = path.join(dir, 'hong2');
+  fs.mkdirSync(bad, { recursive: true });
+  for (const f of fs.readdirSync(xa))
+    if (f !== 'sin-thau-2025-2025.xlsx') fs.copyFileSync(path.join(xa, f), path.join(bad, f));
+  const file = path.join(bad, 'nam-vi-2025.xlsx');
+  fs.writeFileSync(file, fs.readFileSync(file).subarray(0, 300));
+  const r = await runCli(
+    ['aggregate', '--period', '2025-09', '--units', UNITS_2025, '--out', path.join(dir, 'th-hong2.xlsx'), bad],
+    { env: { TONGHOP_NOW: NOW } },
+  );
+  expect(r.stdout).toContain('Không đọc được báo cáo của đơn vị cũ trước sáp nhập: Nậm Vì (');
+  expect(r.stdout).not.toMatch(/Không đọc được báo cáo: Xã Sín Thầu/);
+  expect(r.stdout).toMatch(/Chưa nộp: [^\n]*Xã Sín Thầu/);
+}, 60_000);
