@@ -227,3 +227,27 @@ test('an old commune’s unreadable workbook is never taken by elimination for a
   expect(r.stdout).not.toMatch(/Không đọc được báo cáo: Xã Sín Thầu/);
   expect(r.stdout).toMatch(/Chưa nộp: [^\n]*Xã Sín Thầu/);
 }, 60_000);
+
+test('template before a merger: a new commune keeping an old code has its workbook; old communes the file does not name are warned of', async () => {
+  const kept = {
+    units: [
+      {
+        code: 'muong-nhe',
+        name: 'Mường Nhé',
+        kind: 'xã',
+        emails: [],
+        succession: { from: '2025-07-01', predecessors: ['muong-nhe', 'nam-vi'] },
+      },
+    ],
+  };
+  const run = async (name: string, data: unknown) => {
+    const out = path.join(dir, `giu-ma-${name}`);
+    const r = await runCli(['template', '--year', '2024', '--out', out, '--units', unitsFile(`${name}.json`, data)]);
+    return { r, names: fs.existsSync(out) ? fs.readdirSync(out).sort() : [] };
+  };
+  const named = await run('named', { ...kept, formerUnits: [{ code: 'nam-vi', name: 'Nậm Vì', kind: 'xã' }] });
+  expect(named.names).toEqual(['muong-nhe-2024.xlsx', 'nam-vi-2024.xlsx']);
+  const unnamed = await run('unnamed', kept);
+  expect(unnamed.names).toEqual(['muong-nhe-2024.xlsx']);
+  expect(unnamed.r.stdout).toContain('chưa tạo mẫu năm 2024 cho đơn vị cũ "nam-vi"');
+}, 60_000);

@@ -35,21 +35,24 @@ const OPTIONS = {
 
 /**
  * The units that report months of `year` across a merger (the units file's `succession`): a new
- * unit from its merger's year on, an old one (`formerUnits`) up to its merger's year. In that year
- * both have a workbook: the old units' for the months before the merger, the new one's after it.
+ * unit from its merger's year on (always, when it keeps an old unit's code), an old one
+ * (`formerUnits`) up to its merger's year. In that year both have a workbook: the old units' for
+ * the months before the merger, the new one's after it. `unnamed`: old units of that year the
+ * file does not name (no workbook can be titled for them).
  */
-export function unitsOfYear(config: Config, year: number): Unit[] {
+export function unitsOfYear(config: Config, year: number): { units: Unit[]; unnamed: string[] } {
   const cutoff = config.settings.cutoffDay;
-  const current = config.units.filter((u) => !u.succession || monthsBeforeMerger(u.succession.from, year, cutoff) < 12);
-  const codes = new Set(config.units.map((u) => u.code));
-  const former = (config.formerUnits ?? []).filter(
-    (f) =>
-      !codes.has(f.code) &&
-      config.units.some(
-        (u) => u.succession?.predecessors.includes(f.code) && monthsBeforeMerger(u.succession.from, year, cutoff) > 0,
-      ),
+  const before = (u: Unit) => (u.succession ? monthsBeforeMerger(u.succession.from, year, cutoff) : 0);
+  const current = config.units.filter(
+    (u) => !u.succession || before(u) < 12 || u.succession.predecessors.includes(u.code),
   );
-  return [...current, ...former];
+  const codes = new Set(config.units.map((u) => u.code));
+  const owed = new Set<string>();
+  for (const u of config.units)
+    if (u.succession && before(u) > 0) for (const p of u.succession.predecessors) if (!codes.has(p)) owed.add(p);
+  const former = (config.formerUnits ?? []).filter((f) => owed.has(f.code));
+  const unnamed = [...owed].filter((c) => !former.some((f) => f.code === c)).sort();
+  return { units: [...current, ...former], unnamed };
 }
 
 /** File name of a unit's workbook: "<unit-code>-<year>.xlsx" (codes are [A-Za-z0-9_.-]). */
@@ -67,7 +70,8 @@ export async function runTemplate(argv: string[], io: Io): Promise<number> {
   const outDir = path.resolve(io.cwd, requireOption(args.str('out'), '--out', 'template'));
   const config = loadConfig(args, io.cwd);
   const wanted = args.list('unit');
-  const ofYear = unitsOfYear(config, year);
+  const { units: ofYear, unnamed } = unitsOfYear(config, year);
+  if (unnamed.length && !wanted.length) println(io.stdout, T.formerUnnamed(unnamed, year));
   for (const code of wanted) {
     if (ofYear.some((u) => u.code === code)) continue;
     const known = [...config.units, ...(config.formerUnits ?? [])].find((u) => u.code === code);

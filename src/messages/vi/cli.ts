@@ -159,6 +159,10 @@ export const CLI_TEXT = {
     'Chưa có người nhận. Dùng --to ĐỊA_CHỈ (có thể lặp lại) hoặc điền "recipients" trong tệp thiết lập (--settings)',
   noInputs: (cmd: string) => `Chưa chỉ ra tệp hoặc thư mục báo cáo nào. Ví dụ: tonghop ${cmd} bao-cao-xa/`,
   unknownUnit: (c: string) => `Không có đơn vị mã "${c}" trong danh sách đơn vị`,
+  /** Old units that report months of the year but that the units file does not name ("formerUnits"). */
+  formerUnnamed: (codes: string[], year: number) =>
+    `CẢNH BÁO: chưa tạo mẫu năm ${year} cho đơn vị cũ ${codes.map((c) => `"${c}"`).join(', ')} (còn báo cáo các tháng trước sáp nhập): ` +
+    'tệp đơn vị không ghi tên của chúng; hãy thêm mục "formerUnits" (mã, tên, loại) rồi chạy lại',
   /** A unit of the units file that reports no month of the year (merged before it, or made after it). */
   unitNotInYear: (unit: string, year: number) =>
     `${unit} không báo cáo tháng nào của năm ${year} (theo ngày sáp nhập trong danh sách đơn vị), nên không tạo mẫu năm ${year} cho đơn vị này`,
