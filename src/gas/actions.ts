@@ -256,7 +256,7 @@ function chooseUnitSheet(ss: Spreadsheet, config: Config, title: string): { unit
  */
 export function parseMonthInput(text: string, year: number): { month: number; year: number } | null {
   // The engine's reading of a prompt answer ("9", "T9", "tháng 9", typed on a Mac in NFD too), months only.
-  const p: Period | null = parsePeriodInput(text, { type: 'month', year, index: 12 });
+  const p: Period | null = parsePeriodInput(text, year);
   return p && p.type === 'month' ? { month: p.index, year: p.year } : null;
 }
 

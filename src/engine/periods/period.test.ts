@@ -114,6 +114,7 @@ describe('parsePeriod: the forms officials write in report headings', () => {
 });
 
 const DEC_2018: Period = { type: 'month', year: 2018, index: 12 };
+const DEC_2026: Period = { type: 'month', year: 2026, index: 12 };
 
 describe('parsePeriodInput: a prompt answer, the year left out', () => {
   it.each([
@@ -134,10 +135,11 @@ describe('parsePeriodInput: a prompt answer, the year left out', () => {
     ['quý 3 năm 2017', { type: 'quarter', year: 2017, index: 3 }],
     ['2017', { type: 'year', year: 2017, index: 1 }],
   ])('%j in 2018', (text, expected) => {
-    expect(parsePeriodInput(text, DEC_2018)).toEqual(expected);
+    expect(parsePeriodInput(text, 2018)).toEqual(expected);
   });
 
   it.each(['13', '0', 'tháng 13', 'quý 5', 'Q0', 'abc', ''])('rejects %j', (text) => {
+    expect(parsePeriodInput(text, 2018)).toBeNull();
     expect(parsePeriodInput(text, DEC_2018)).toBeNull();
   });
 
@@ -156,6 +158,17 @@ describe('parsePeriodInput: a prompt answer, the year left out', () => {
     ['tháng 12/2027', { type: 'month', year: 2027, index: 12 }],
   ])('%j on 20 January 2027', (text, expected) => {
     expect(parsePeriodInput(text, { type: 'month', year: 2027, index: 1 })).toEqual(expected);
+  });
+
+  // 10 January 2027, cut-off 15: the last closed month is December 2026, January 2027 is being collected.
+  it.each([
+    ['tháng 1', { type: 'month', year: 2027, index: 1 }],
+    ['quý 1', { type: 'quarter', year: 2027, index: 1 }],
+    ['tháng 12', { type: 'month', year: 2026, index: 12 }],
+    ['2', { type: 'month', year: 2026, index: 2 }],
+    ['quý 4', { type: 'quarter', year: 2026, index: 4 }],
+  ])('%j on 10 January 2027 (latest December 2026)', (text, expected) => {
+    expect(parsePeriodInput(text, DEC_2026)).toEqual(expected);
   });
 
   it('takes the fourth quarter typed in October as this year’s (begun, its report due soon)', () => {

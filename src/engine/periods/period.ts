@@ -108,20 +108,27 @@ export function parsePeriod(input: string): Period | null {
 
 /**
  * A period typed in a prompt, where the year may be left out: "9", "T9", "tháng 9" → month 9;
- * "quý 3", "quý III", "Q3" → quarter 3; "6 tháng đầu năm", "9T" → the first 6 or 9 months; of the
- * year of `latest` (the shells' default period: the last closed month), except a period that has
- * not begun by the month after it, which is last year's: "tháng 12" typed on 20 January 2027
- * (latest: January 2027) is December 2026, not a December still to come. With a year, as
- * parsePeriod ("9/2017" is September 2017 whatever `latest`).
+ * "quý 3", "quý III", "Q3" → quarter 3; "6 tháng đầu năm", "9T" → the first 6 or 9 months.
+ * `latest` a year: of that year. `latest` a period (the shells' default: the last closed month):
+ * the latest such period that has begun by the month after it (the month being collected), so
+ * "tháng 12" typed on 20 January 2027 (latest: January 2027) is December 2026, not one still to
+ * come, and "tháng 1" typed on 10 January 2027 (latest: December 2026) is January 2027. With a
+ * year, as parsePeriod ("9/2017" is September 2017 whatever `latest`).
  */
-export function parsePeriodInput(input: string, latest: Period): Period | null {
+export function parsePeriodInput(input: string, latest: Period | number): Period | null {
   if (typeof input !== 'string') return null;
   const s = fold(input);
   for (const [pattern, build] of YEARLESS) {
     const m = s.match(pattern);
     if (!m) continue;
-    const p = build(m, latest.year);
-    return p && periodBounds(p)[0] > periodBounds(latest)[1] + 1 ? build(m, latest.year - 1) : p;
+    if (typeof latest === 'number') return build(m, latest);
+    // Months counted from year 0: the month after `latest` is the last that may have begun.
+    const open = latest.year * 12 + periodBounds(latest)[1];
+    for (const year of [latest.year + 1, latest.year, latest.year - 1]) {
+      const p = build(m, year);
+      if (!p || year * 12 + periodBounds(p)[0] - 1 <= open) return p;
+    }
+    return null;
   }
   return parsePeriod(input);
 }
