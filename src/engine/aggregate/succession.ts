@@ -114,14 +114,8 @@ function untilMerger(r: UnitYear, cut: number): UnitYear {
  * submission date, this is what completeness counts as sent.
  */
 export function hasData(r: UnitYear, month: number): boolean {
+  if (hasFigure(r, month)) return true;
   const i = month - 1;
-  const layout = layoutOf(r);
-  const flat = layout && flatOf(r, layout);
-  if (flat) {
-    const base = flatBase(r);
-    const end = base + layout.codes.length * 12;
-    for (let at = base + i; at < end; at += 12) if (!Number.isNaN(flat[at])) return true;
-  } else for (const months of Object.values(r.values)) if (months[i] !== null && months[i] !== undefined) return true;
   for (const months of Object.values(r.notes)) if (months[i] && String(months[i]).trim()) return true;
   return r.invalid.some((key) => Number(key.slice(key.lastIndexOf(':') + 1)) === month);
 }

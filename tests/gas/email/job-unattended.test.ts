@@ -32,6 +32,19 @@ function runFor(totalMs: number, stepMs = 60_000): RunOutcome[] {
   return out;
 }
 
+/**
+ * Apps Script stops the run here, without a word: every later call of it fails, so it can neither
+ * catch nor save anything. Returns what lifts that, for the runs that come after.
+ */
+function stopRun(): () => void {
+  const dead = ['PropertiesService.*', 'Properties.*', 'ScriptApp.*', 'Sheet.*', 'Range.*'].map((method) =>
+    w.fake.faults.add({ method, error: 'Exceeded maximum execution time' }),
+  );
+  return () => {
+    for (const f of dead) f.remove();
+  };
+}
+
 const noticesTo = () => w.fake.mail.sent.filter((m) => m.subject.startsWith('[Dân vận] Chưa gửi được'));
 
 test('a run Apps Script stops at 6 minutes (nothing saved, nothing caught) is carried on by the trigger it set first', () => {
@@ -40,7 +53,7 @@ test('a run Apps Script stops at 6 minutes (nothing saved, nothing caught) is ca
   // The kill: only what the properties and triggers were while "Tổng hợp" ran remains.
   let props: Record<string, string> = {};
   let triggerIds: string[] = [];
-  let dead: { remove(): void }[] = [];
+  let revive = () => {};
   const original = deps().aggregate;
   setEmailDeps({
     aggregate: (_p: Period) => {
@@ -49,14 +62,12 @@ test('a run Apps Script stops at 6 minutes (nothing saved, nothing caught) is ca
       w.fake.clock.advance(6 * 60_000);
       // Stopped here: nothing after it happens (every later call of the run fails), which
       // Apps Script gives no chance to catch.
-      dead = ['PropertiesService.*', 'Properties.*', 'ScriptApp.*', 'Sheet.*', 'Range.*'].map((method) =>
-        w.fake.faults.add({ method, error: 'Exceeded maximum execution time' }),
-      );
+      revive = stopRun();
       throw new Error('Exceeded maximum execution time');
     },
   });
   expect(() => fire(w, 'monthlyReportJob')).toThrow();
-  for (const f of dead) f.remove();
+  revive();
   setEmailDeps({ aggregate: original });
   expect(PropertiesService.getDocumentProperties().getProperties()).toEqual(props);
   expect(ScriptApp.getProjectTriggers().map((t) => t.getUniqueId())).toEqual(triggerIds);
@@ -154,7 +165,7 @@ test('stopped while sending after a 2-minute "Tổng hợp" (its lease extended)
   w = world({ stubAggregate: true, settings: { recipients: ['a@dienbien.gov.vn'] } });
   enableMonthlyEmail();
   const original = deps().aggregate;
-  let dead: { remove(): void }[] = [];
+  let revive = () => {};
   setEmailDeps({
     aggregate: (p: Period) => {
       w.fake.clock.advance(2 * 60_000);
@@ -166,14 +177,12 @@ test('stopped while sending after a 2-minute "Tổng hợp" (its lease extended)
     times: 1,
     error: () => {
       w.fake.clock.advance(4 * 60_000);
-      dead = ['PropertiesService.*', 'Properties.*', 'ScriptApp.*', 'Sheet.*', 'Range.*'].map((method) =>
-        w.fake.faults.add({ method, error: 'Exceeded maximum execution time' }),
-      );
+      revive = stopRun();
       return new Error('Exceeded maximum execution time');
     },
   });
   expect(() => fire(w, 'monthlyReportJob')).toThrow();
-  for (const f of dead) f.remove();
+  revive();
   setEmailDeps({ aggregate: original });
   const outcomes = runFor(3 * HOUR);
   expect(outcomes.map((o) => o.status)).toEqual(['skipped-busy', 'sent']);
