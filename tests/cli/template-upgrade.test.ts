@@ -340,6 +340,14 @@ describe('template on workbooks that exist, after indicators were added', () => 
     const again = await runCli([...args, '--unit', 'pa-my'], { cwd: dir });
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('Không thay đổi: xa/pa-my-2018.xlsx');
+
+    // --force does not replace an open workbook either.
+    const forced = await runCli([...args, '--unit', 'nam-ke', '--force'], { cwd: dir });
+    expect(forced.code).toBe(2);
+    expect(forced.stdout).toContain(
+      'Bỏ qua xa/nam-ke-2018.xlsx: tệp đang mở trong Excel/LibreOffice (có tệp khóa xa/~$nam-ke-2018.xlsx) nên chưa thay bằng mẫu trống',
+    );
+    for (const k of keep) k();
   });
 
   test('--force still replaces the workbook with a blank template (without it, rows are added)', async () => {

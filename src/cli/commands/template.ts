@@ -94,6 +94,14 @@ export async function runTemplate(argv: string[], io: Io): Promise<number> {
         continue;
       }
     }
+    // --force replaces an existing workbook: not one open in Excel/LibreOffice (its next save would
+    // put the old one back, or the clerk's unsaved figures would be lost).
+    const lock = args.bool('force') && fs.existsSync(file) ? openLock(file) : undefined;
+    if (lock) {
+      println(io.stdout, T.templateOpenForce(displayName(file, io.cwd), displayName(lock, io.cwd)));
+      count.open++;
+      continue;
+    }
     if (args.bool('force') || !fs.existsSync(file)) {
       const sheet = buildUnitSheet(unit, year, config.catalogue);
       await writeXlsx({ sheets: [sheet] }, file, { now: when });

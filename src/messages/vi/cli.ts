@@ -311,6 +311,9 @@ export const CLI_TEXT = {
     `Bỏ qua ${file}: tệp đang mở trong Excel/LibreOffice (có tệp khóa ${lock}) nên chưa ` +
     (rows.length ? `thêm ${rows.length} dòng chỉ tiêu mới (${rows.join(', ')})` : 'cập nhật tô màu theo quy tắc') +
     `; hãy đóng tệp rồi chạy lại. Nếu tệp không còn mở ở đâu (chương trình bị tắt đột ngột để lại tệp khóa), hãy xóa ${lock} rồi chạy lại.`,
+  templateOpenForce: (file: string, lock: string) =>
+    `Bỏ qua ${file}: tệp đang mở trong Excel/LibreOffice (có tệp khóa ${lock}) nên chưa thay bằng mẫu trống; ` +
+    `hãy đóng tệp rồi chạy lại. Nếu tệp không còn mở ở đâu, hãy xóa ${lock} rồi chạy lại.`,
   templateUnchanged: (file: string, columnsChanged?: string) =>
     columnsChanged === undefined
       ? `Không thay đổi: ${file} (đã có dòng cho mọi chỉ tiêu).`
