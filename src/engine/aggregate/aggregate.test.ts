@@ -675,6 +675,39 @@ describe('aggregate: submission dates against the run and the data window', () =
     expect(run({ cc: '2018-09-17', st: '2018-09-20' }, '2018-09-19T16:00:00Z').completeness.reported).toBe(1);
   });
 
+  it('counts figures without a date as not sent before the deadline, late after it, and says which', () => {
+    const undated = (generatedAt: string) =>
+      aggregate(
+        input({
+          units: [cc, st],
+          current: [
+            report('chung-chai', 'Chung Chải', '2018-09-17'),
+            { ...report('sen-thuong', 'Sen Thượng', ''), submitted: Array(12).fill(null) },
+          ],
+          previous: [],
+          findings: [],
+          generatedAt,
+        }),
+      );
+    // The deadline of September 2018 is Tuesday 18/09: on the 18th Sen Thượng may still be typing.
+    const before = undated('2018-09-18T09:00:00+07:00');
+    expect(before.completeness.rows.map((row) => [row.unitName, row.status])).toEqual([
+      ['Chung Chải', 'onTime'],
+      ['Sen Thượng', 'missing'],
+    ]);
+    expect(before.findings.map((f) => [f.code, f.cell, f.message])).toEqual([
+      [
+        'undated-month-open',
+        'M7',
+        'Xã Sen Thượng, ô M7 (Ngày nộp báo cáo, tháng 9): tháng 9 có số liệu nhưng chưa có ngày nộp, nên chưa được ' +
+          'tính là đã nộp (hạn nộp 18/09/2018); nhập xong hãy nộp báo cáo (Dân vận › Nộp báo cáo tháng…) hoặc ghi ngày nộp',
+      ],
+    ]);
+    const after = undated('2018-09-19T09:00:00+07:00');
+    expect(after.completeness.rows.map((row) => row.status)).toEqual(['onTime', 'late']);
+    expect(after.findings.map((f) => f.code)).toEqual(['undated-month']);
+  });
+
   it('warns of a date before the month’s data window closes, and still counts it', () => {
     const s = run({ cc: '2018-08-15', st: '2018-09-14' });
     expect(s.completeness.rows.map((row) => row.status)).toEqual(['onTime', 'onTime']);

@@ -30,7 +30,7 @@
  */
 import { FINDING_TEXT, type MergerNames, mergerNames, type Where } from '../../messages/vi/findings';
 import { narrate } from '../narrative/narrative';
-import { dataWindow, isRealIsoDate, localDateOf } from '../periods/cutoff';
+import { dataWindow, deadline, isRealIsoDate, localDateOf } from '../periods/cutoff';
 import { periodMonths, previousYear, ytdMonths } from '../periods/period';
 import { unitDisplayName } from '../sheet/layout';
 import { type FlatLayout, flatBase, flatOf, layoutOf } from '../sheet/sheet-report';
@@ -400,14 +400,22 @@ function submissionDateFindings(
   const out: Finding[] = [];
   const months = periodMonths(period);
   const ends = months.map((m) => dataWindow({ type: 'month', year: period.year, index: m }, settings).end);
+  const dues = months.map((m) => deadline({ type: 'month', year: period.year, index: m }, settings));
   for (let k = 0; k < reports.length; k++) {
     const r = reports[k];
     for (let i = 0; i < months.length; i++) {
       const date = r.submitted[months[i] - 1];
       if (!date) {
-        // Figures without a date count as late (completeness): say why, and where the date goes.
+        // Figures without a date count as late once the deadline has passed, before it as not
+        // sent yet (completeness): say which, and where the date goes.
         if (hasData(r, months[i]))
-          out.push(dateFinding(r, months[i], 'undated-month', (w) => FINDING_TEXT.undatedMonth(w)));
+          out.push(
+            today !== undefined && today <= dues[i]
+              ? dateFinding(r, months[i], 'undated-month-open', (w) =>
+                  FINDING_TEXT.undatedMonthOpen(w, formatDateVi(dues[i])),
+                )
+              : dateFinding(r, months[i], 'undated-month', (w) => FINDING_TEXT.undatedMonth(w)),
+          );
         continue;
       }
       const late = today !== undefined && date > today;
@@ -440,7 +448,7 @@ export function submissionDateSlips(reports: UnitYear[], settings: Settings, tod
   const out: Finding[] = [];
   for (const r of reports) {
     const found = submissionDateFindings([r], { type: 'year', year: r.year, index: 1 }, settings, today);
-    for (const f of found) if (f.code !== 'undated-month') out.push(f);
+    for (const f of found) if (f.code !== 'undated-month' && f.code !== 'undated-month-open') out.push(f);
   }
   return out;
 }

@@ -98,6 +98,24 @@ describe('completeness', () => {
     expect(completeness(reports, units, SEP, SETTINGS).reported).toBe(3);
   });
 
+  it('counts figures without a date as late only once the deadline has passed', () => {
+    const reports = [
+      unitYear('a', 2018, { values: { TCD_LUOT: { 9: 1 } } }),
+      unitYear('b', 2018, { invalid: ['DON_TONG:9'] }),
+    ];
+    const units = [unit('a', 'A'), unit('b', 'B')];
+    const on = (today: string) =>
+      completeness(reports, units, SEP, SETTINGS, { today }).rows.map((r) => [r.status, r.missingMonths]);
+    expect(on('2018-09-18')).toEqual([
+      ['missing', [9]],
+      ['missing', [9]],
+    ]);
+    expect(on('2018-09-19')).toEqual([
+      ['late', []],
+      ['late', []],
+    ]);
+  });
+
   it('counts the months a merged unit’s old units left empty as missing', () => {
     const q3: Period = { type: 'quarter', year: 2018, index: 3 };
     const submitted = { 7: '2018-07-16', 8: '2018-08-16', 9: '2018-09-17' };

@@ -5,10 +5,11 @@
  *   - submitted on time: a submission date on or before that month's own deadline (communes
  *     submit month by month: in a quarter's report, July sent in September is late, as it
  *     was in July's report);
- *   - submitted late: a date after the deadline, OR no date but data in that month
- *     (a value, a note or an invalid entry — the commune did fill the sheet, it just
- *     did not write the date, so it cannot count as on time);
- *   - missing: neither a date nor any data.
+ *   - submitted late: a date after the deadline, OR no date but data in that month once
+ *     its deadline has passed (a value, a note or an invalid entry — the commune did fill
+ *     the sheet, it just did not write the date, so it cannot count as on time);
+ *   - missing: neither a date nor any data, or data without a date while the deadline has
+ *     not passed yet (the commune may still be typing: nothing says it is sent).
  * The unit is `missing` when any month is missing, else `late` when any month is late,
  * else `onTime`. `reported` counts units that are not missing.
  *
@@ -107,7 +108,8 @@ export function completenessOfSorted(
       else if (date) {
         if (date > dueOf[i]) late = true;
         if (!submittedOn || date > submittedOn) submittedOn = date;
-      } else if (r && hasData(r, m)) late = true;
+      } else if (r && hasData(r, m) && today > dueOf[i]) late = true;
+      // Figures without a date before the deadline: still being typed, not sent yet.
       else missingMonths.push(m);
     }
     const status: SubmissionStatus = missingMonths.length ? 'missing' : late ? 'late' : 'onTime';

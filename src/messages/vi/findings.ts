@@ -309,6 +309,9 @@ export const FINDING_TEXT = {
   /** A figure in the year-total column of a row whose months are all empty: not counted. */
   totalWithoutMonths: (w: Where, shown: string, monthsTyped: boolean) =>
     `${where(w)}: cột "Cả năm" ghi ${shown} nhưng ${monthsTyped ? 'không tháng nào có số liệu hợp lệ (ô ghi sai được báo riêng)' : 'các tháng đều để trống'}; số này không được tính vào tổng hợp (tổng hợp cộng số từng tháng). Hãy ${monthsTyped ? 'sửa' : 'nhập'} số liệu ở các cột tháng`,
+  /** Figures in a month without its submission date, its deadline not passed yet: not counted as sent. */
+  undatedMonthOpen: (w: Where, due: string) =>
+    `${where({ ...w, indicator: SUBMITTED_DATE })}: tháng ${w.month} có số liệu nhưng chưa có ngày nộp, nên chưa được tính là đã nộp (hạn nộp ${due}); nhập xong hãy nộp báo cáo (Dân vận › Nộp báo cáo tháng…) hoặc ghi ngày nộp`,
   /** A submission date for a month with no figure, note or entry at all: likely typed ahead, or figures forgotten. */
   datedEmptyMonth: (w: Where, date: string) =>
     `${where({ ...w, indicator: SUBMITTED_DATE })}: có ngày nộp ${date} nhưng tháng ${w.month} chưa có số liệu nào; vẫn tính là đã nộp. Nếu chưa nhập, hãy nhập số liệu (ghi 0 nếu tháng này không có hoạt động)`,
