@@ -10,6 +10,8 @@ import type { Summary } from '../../src/engine/types';
 import { describeBrowser, type LocalServer, launch, serve } from './harness';
 
 const XSS = '<img src=x onerror=alert(1)>';
+const LONG_PATH =
+  '/home/canbo/TaiLieu/BaoCaoDanVan/Nam2025/Thang12/BaoCaoCongTacDanVan_XaMuongNhe_Thang12_Nam2025_BanChinhThuc_DaKySo.xlsx';
 const SHEET_URL = 'https://docs.google.com/spreadsheets/d/1MasterMuongNhe/edit#gid=12345';
 
 /** Every string in the summary with "Pá Mỳ" in it gets the hostile name instead. */
@@ -38,6 +40,20 @@ describeBrowser('e-mail report HTML in Chromium', () => {
     pages['/hostile.html'] = renderHtmlReport(withHostileUnit(fixtureSummary()), fixtureCatalogue(), {
       sheetUrl: SHEET_URL,
     });
+    const long = fixtureSummary();
+    long.findings = [
+      ...long.findings,
+      {
+        severity: 'error',
+        code: 'unreadable',
+        unitCode: 'pa-my',
+        unitName: 'Pá Mỳ',
+        file: LONG_PATH,
+        message: `Tệp ${LONG_PATH}: không đọc được tệp này`,
+      },
+    ];
+    long.narrative = [...long.narrative, `Xem ${LONG_PATH}`];
+    pages['/long-path.html'] = renderHtmlReport(long, fixtureCatalogue(), { sheetUrl: SHEET_URL });
     server = await serve(Object.fromEntries(Object.entries(pages).map(([k, v]) => [k, () => v])));
   });
 
@@ -94,6 +110,16 @@ describeBrowser('e-mail report HTML in Chromium', () => {
     await page.waitForTimeout(50);
     const width = await page.evaluate('document.documentElement.scrollWidth');
     expect(width).toBeLessThanOrEqual(360);
+    await page.close();
+  });
+
+  test('a long file path without spaces in a message or the narrative still fits 360 px', async () => {
+    const { page } = await open('/long-path.html');
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.waitForTimeout(50);
+    // biome-ignore lint/performance/useDomNodeTextContent: visibility is the point
+    expect(await page.innerText('body')).toContain('DaKySo.xlsx');
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
     await page.close();
   });
 

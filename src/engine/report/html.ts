@@ -52,8 +52,10 @@ const S = {
   meta: `padding:2px 24px 14px 24px;font-size:12px;color:${COLOR.muted};`,
   section: `padding:14px 24px;border-top:1px solid ${COLOR.border};`,
   h2: `margin:0 0 8px 0;font-size:15px;font-weight:bold;color:${COLOR.heading};`,
-  p: 'margin:0 0 10px 0;',
-  list: 'margin:0 0 8px 0;padding:0 0 0 20px;',
+  // Messages may hold a file path or a link with no space in it: wrapped anywhere, the e-mail
+  // still fits a phone screen (tables of figures are not: a number never breaks).
+  p: 'margin:0 0 10px 0;overflow-wrap:anywhere;word-break:break-word;',
+  list: 'margin:0 0 8px 0;padding:0 0 0 20px;overflow-wrap:anywhere;word-break:break-word;',
   table: 'width:100%;border-collapse:collapse;font-size:13px;',
   th: `padding:6px 8px;border:1px solid ${COLOR.border};background-color:${COLOR.headerFill};text-align:left;font-weight:bold;`,
   td: `padding:6px 8px;border:1px solid ${COLOR.border};vertical-align:top;`,
