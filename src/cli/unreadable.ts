@@ -174,10 +174,14 @@ export function withUnreadableFiles(
       message: `${f.message} ${whose}`,
     });
   }
-  if (attribution.byUnit.size === 0) return { summary: { ...summary, findings }, attribution };
   const codes = new Set([...summary.unreadableUnits, ...attribution.byUnit.keys()]);
   const unreadableUnits = summary.completeness.rows.map((r) => r.unitCode).filter((c) => codes.has(c));
-  const core = { ...summary, findings, unreadableUnits };
+  // Old units whose file could not be read: said in every output, not only on the console.
+  const unreadableFormer = [...new Map([...former.values()].map((o) => [o.code, o])).values()].map((o) => {
+    const into = summary.units.find((u) => u.succession?.predecessors.includes(o.code));
+    return into ? { ...o, into: into.code } : o;
+  });
+  const core = { ...summary, findings, unreadableUnits, ...(unreadableFormer.length ? { unreadableFormer } : {}) };
   return { summary: { ...core, narrative: narrate(core, catalogue) }, attribution };
 }
 

@@ -302,6 +302,12 @@ export interface Summary {
   /** Units whose sheet could not be read or found. */
   unreadableUnits: string[];
   /**
+   * Old units of a merger (not units of the summary) whose report, found by its file's name,
+   * could not be read: their figures are not in the new unit's. `into`: the new unit's code,
+   * when known. Absent when there is none.
+   */
+  unreadableFormer?: { code: string; name: string; into?: string }[];
+  /**
    * Units (codes, in unit order) with figures in the period last year but not reported this
    * year: "so cùng kỳ" compares totals over different units. Absent when there is none.
    */

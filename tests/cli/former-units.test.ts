@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import units2025Json from '../../sheets-templates/units-2025.json';
 import { writeXlsx } from '../../src/cli/xlsx/write';
 import { parseUnitsFile } from '../../src/engine/catalogue/schema';
@@ -176,6 +177,31 @@ test('an old commune’s unreadable workbook is tied to that old commune by its 
   expect(r.stdout).toContain('Theo tên tệp, đây là báo cáo của đơn vị cũ Nậm Vì (trước sáp nhập)');
   expect(r.stdout).toContain('theo tên là báo cáo này nhưng không đọc được');
   expect(r.stdout).not.toContain('chưa rõ của đơn vị nào');
+  // Not on the console only: the e-mail HTML, the summary sheet and the narrative say it too.
+  const html = path.join(dir, 'th-hong.html');
+  const out = path.join(dir, 'th-hong2.xlsx');
+  const j = await runCli(
+    ['aggregate', '--period', '2025-06', '--units', UNITS_2025, '--out', out, '--html', html, '--json', bad],
+    {
+      env: { TONGHOP_NOW: NOW },
+    },
+  );
+  const summary = JSON.parse(j.stdout) as Summary;
+  expect(summary.unreadableFormer).toEqual([{ code: 'nam-vi', name: 'Nậm Vì', into: 'muong-nhe-2025' }]);
+  expect(summary.narrative[0]).toContain(
+    'không đọc được báo cáo của đơn vị cũ trước sáp nhập: Nậm Vì (nay thuộc xã Mường Nhé)',
+  );
+  const page = fs.readFileSync(html, 'utf8');
+  expect(page).toContain('Không đọc được báo cáo của đơn vị cũ trước sáp nhập:</p>');
+  expect(page).toContain('<li>Nậm Vì (nay thuộc Xã Mường Nhé)</li>');
+  expect(page).not.toContain('Tất cả đơn vị đã báo cáo đúng hạn');
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(out);
+  const texts: string[] = [];
+  wb.worksheets[0].eachRow((row) => row.eachCell((c) => texts.push(String(c.value))));
+  expect(texts).toContain(
+    'Không đọc được báo cáo của đơn vị cũ trước sáp nhập: Nậm Vì (nay thuộc Xã Mường Nhé); số liệu của các đơn vị này chưa được cộng (xem trang "Kiểm tra").',
+  );
 }, 60_000);
 
 test('template makes each year’s workbooks for the units that report it: old communes up to the merger, new ones from it', async () => {

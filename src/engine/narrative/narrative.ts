@@ -77,6 +77,11 @@ function completenessParagraph(s: SummaryCore): string {
   if (missing.length) text += `; ${T.notReported(missing.join(', '))}`;
   if (former.length) text += `; ${T.formerIncomplete(former.join(', '))}`;
   if (unread.length) text += `; ${T.unreadable(unread.join(', '))}`;
+  const formerUnread = (s.unreadableFormer ?? []).map((u) => {
+    const into = u.into ? s.units.find((x) => x.code === u.into) : undefined;
+    return into ? T.formerInto(u.name, unitInSentence(into)) : u.name;
+  });
+  if (formerUnread.length) text += `; ${T.unreadableFormer(formerUnread.join(', '))}`;
   if (late.length) text += `; ${T.late(late.join(', '))}`;
   const sentenceName = (code: string) => {
     const unit = unitOf.get(code);

@@ -11,6 +11,7 @@ import { formatNumberVi } from '../text/format';
 import type { Catalogue, Summary } from '../types';
 import { escapeHtml as e, safeHttpUrl } from './escape';
 import {
+  anyListed,
   chartIndicator,
   compareText,
   completenessLines,
@@ -101,8 +102,8 @@ function completenessHtml(summary: Summary): string {
     items.length ? `<p style="margin:8px 0 2px 0;font-weight:bold;">${e(title)}:</p>${list(items)}` : '';
   html += titled(T.lateTitle, lists.late) + titled(T.missingTitle, lists.missing);
   html += titled(T.formerTitle, lists.former) + titled(T.unreadableTitle, lists.unreadable);
-  if (!lists.late.length && !lists.missing.length && !lists.former.length && !lists.unreadable.length)
-    html += para(T.allOnTime);
+  html += titled(T.unreadableFormerTitle, lists.unreadableFormer);
+  if (!anyListed(lists)) html += para(T.allOnTime);
   return html;
 }
 

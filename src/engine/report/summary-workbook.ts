@@ -51,6 +51,7 @@ import {
   ownMissingMonths,
   sortedFindings,
   unitLabel,
+  unreadableFormerLabels,
 } from './text';
 
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII', 'XIII', 'XIV', 'XV'];
@@ -316,6 +317,8 @@ function summarySheet(summary: Summary, catalogue: Catalogue): SheetModel {
     });
     g.wide(row++, SUMMARY_COLS, T.unreadableUnits(names), 'warning');
   }
+  const formerLabels = unreadableFormerLabels(summary);
+  if (formerLabels.length) g.wide(row++, SUMMARY_COLS, T.unreadableFormerUnits(formerLabels), 'warning');
   const fc = findingCounts(summary.findings);
   g.wide(
     row++,

@@ -252,3 +252,20 @@ describe('a merged commune lacking only an old commune’s months', () => {
     expect(lists.former).toEqual([]);
   });
 });
+
+describe('an old commune whose report could not be read', () => {
+  it('is listed apart with the unit it is now part of, and the report no longer says all is on time', () => {
+    const s = fixtureSummary();
+    const rows = s.completeness.rows.map((r) => ({ ...r, status: 'onTime' as const, missingMonths: [] }));
+    const allIn: Summary = { ...s, unreadableUnits: [], completeness: { ...s.completeness, rows } };
+    expect(renderTextReport(allIn, catalogue)).toContain('Tất cả đơn vị đã báo cáo đúng hạn.');
+    const oneOld: Summary = {
+      ...allIn,
+      unreadableFormer: [{ code: 'nam-vi-cu', name: 'Nậm Vì Cũ', into: 'muong-nhe' }],
+    };
+    expect(completenessLists(oneOld).unreadableFormer).toEqual(['Nậm Vì Cũ (nay thuộc Xã Mường Nhé)']);
+    const text = renderTextReport(oneOld, catalogue);
+    expect(text).toContain('Không đọc được báo cáo của đơn vị cũ trước sáp nhập: Nậm Vì Cũ (nay thuộc Xã Mường Nhé)');
+    expect(text).not.toContain('Tất cả đơn vị đã báo cáo đúng hạn.');
+  });
+});

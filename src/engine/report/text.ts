@@ -155,6 +155,8 @@ export function completenessLists(summary: Summary): {
   missing: string[];
   former: string[];
   unreadable: string[];
+  /** Old units of a merger whose report could not be read. */
+  unreadableFormer: string[];
 } {
   const rows = summary.completeness.rows;
   const missing: string[] = [];
@@ -180,7 +182,21 @@ export function completenessLists(summary: Summary): {
       const unit = unitOf(summary, code);
       return unit ? unitDisplayName(unit) : code;
     }),
+    unreadableFormer: unreadableFormerLabels(summary),
   };
+}
+
+/** "Nậm Vì (nay thuộc Xã Mường Nhé)" for each old unit of a merger whose report could not be read. */
+export function unreadableFormerLabels(summary: Summary): string[] {
+  return (summary.unreadableFormer ?? []).map((u) => {
+    const into = u.into ? unitOf(summary, u.into) : undefined;
+    return T.unreadableFormerItem(u.name, into ? unitDisplayName(into) : undefined);
+  });
+}
+
+/** Whether completenessLists names any unit: else "Tất cả đơn vị đã báo cáo đúng hạn". */
+export function anyListed(lists: ReturnType<typeof completenessLists>): boolean {
+  return Object.values(lists).some((l) => l.length > 0);
 }
 
 /** "Nậm Vì tháng 5, 6; Pá Mỳ tháng 6": the old units whose months a merged unit lacks, or ''. */
@@ -277,8 +293,8 @@ export function renderTextReport(summary: Summary, catalogue: Catalogue, options
   if (lists.missing.length) done.push(`${T.missingTitle}: ${lists.missing.join('; ')}`);
   if (lists.former.length) done.push(`${T.formerTitle}: ${lists.former.join('; ')}`);
   if (lists.unreadable.length) done.push(`${T.unreadableTitle}: ${lists.unreadable.join('; ')}`);
-  if (!lists.late.length && !lists.missing.length && !lists.former.length && !lists.unreadable.length)
-    done.push(T.allOnTime);
+  if (lists.unreadableFormer.length) done.push(`${T.unreadableFormerTitle}: ${lists.unreadableFormer.join('; ')}`);
+  if (!anyListed(lists)) done.push(T.allOnTime);
   out.push(...section(T.completenessTitleMail.toUpperCase(), done));
 
   const chart = chartIndicator(summary, catalogue);

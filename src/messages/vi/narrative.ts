@@ -8,6 +8,9 @@ export const NARRATIVE_TEXT = {
   late: (names: string) => `nộp muộn: ${names}`,
   /** Units that sent a file that could not be read (not "chưa báo cáo": they did send one). */
   unreadable: (names: string) => `không đọc được báo cáo của: ${names}`,
+  /** Old units of a merger whose file could not be read: "Nậm Vì (nay thuộc xã Mường Nhé)". */
+  unreadableFormer: (names: string) => `không đọc được báo cáo của đơn vị cũ trước sáp nhập: ${names}`,
+  formerInto: (old: string, into: string) => `${old} (nay thuộc ${into})`,
   /** After a unit name in a multi-month period: "Pá Mỳ (thiếu tháng 7, 8)". */
   missingMonths: (months: string) => `thiếu tháng ${months}`,
   /** Used when the units are of different kinds (xã, phường, thị trấn). */

@@ -63,6 +63,8 @@ export const REPORT_TEXT = {
       ? `Có ${n} ô số liệu không hợp lệ đã bị loại khỏi tổng hợp (xem trang "Kiểm tra").`
       : 'Không có ô số liệu nào bị loại khỏi tổng hợp.',
   unreadableUnits: (units: string[]) => `Không đọc được báo cáo của: ${units.join(', ')} (xem trang "Kiểm tra").`,
+  unreadableFormerUnits: (units: string[]) =>
+    `Không đọc được báo cáo của đơn vị cũ trước sáp nhập: ${units.join(', ')}; số liệu của các đơn vị này chưa được cộng (xem trang "Kiểm tra").`,
 
   keyTableTitle: (periodLabel: string) => `SỐ LIỆU CHỦ YẾU THEO ĐƠN VỊ – ${periodLabel.toUpperCase()}`,
   keyColumn: (label: string, unit: string) => (unit ? `${label} (${unit})` : label),
@@ -122,6 +124,9 @@ export const REPORT_TEXT = {
   /** A unit missing months of its own and an old unit's too. */
   formerToo: (unit: string, olds: string) => `${unit} (đơn vị cũ cũng thiếu: ${olds})`,
   unreadableTitle: 'Không đọc được báo cáo',
+  /** Old units of a merger whose report could not be read. */
+  unreadableFormerTitle: 'Không đọc được báo cáo của đơn vị cũ trước sáp nhập',
+  unreadableFormerItem: (old: string, into: string | undefined) => (into ? `${old} (nay thuộc ${into})` : old),
   allOnTime: 'Tất cả đơn vị đã báo cáo đúng hạn.',
   barChartTitle: (indicator: string, periodLabel: string, unit: string) =>
     `${indicator} theo đơn vị, ${periodLabel}${unit ? ` (${unit})` : ''}`,
