@@ -126,7 +126,8 @@ export function withUnreadableFiles(
     unreported,
     skipped,
   );
-  if (attribution.byUnit.size === 0 && !former.size) return { summary, attribution };
+  const loose = attribution.unattributed.length ? { unattributedFiles: attribution.unattributed } : {};
+  if (attribution.byUnit.size === 0 && !former.size) return { summary: { ...summary, ...loose }, attribution };
 
   const unitOf = new Map<string, Unit>();
   for (const [code, fs] of attribution.byUnit) for (const f of fs) unitOf.set(f, unitsByCode.get(code) as Unit);
@@ -181,7 +182,13 @@ export function withUnreadableFiles(
     const into = summary.units.find((u) => u.succession?.predecessors.includes(o.code));
     return into ? { ...o, into: into.code } : o;
   });
-  const core = { ...summary, findings, unreadableUnits, ...(unreadableFormer.length ? { unreadableFormer } : {}) };
+  const core = {
+    ...summary,
+    findings,
+    unreadableUnits,
+    ...(unreadableFormer.length ? { unreadableFormer } : {}),
+    ...loose,
+  };
   return { summary: { ...core, narrative: narrate(core, catalogue) }, attribution };
 }
 

@@ -307,6 +307,8 @@ export interface Summary {
    * when known. Absent when there is none.
    */
   unreadableFormer?: { code: string; name: string; into?: string }[];
+  /** Files that could not be read and could not be tied to a unit (CLI). Absent when there is none. */
+  unattributedFiles?: string[];
   /**
    * Units (codes, in unit order) with figures in the period last year but not reported this
    * year: "so cùng kỳ" compares totals over different units. Absent when there is none.

@@ -293,6 +293,13 @@ describe('an unreadable commune file is "không đọc được", not "chưa n�
       (f) => f.code === 'file-unreadable' && f.file?.endsWith('bao-cao-thang-9.xlsx'),
     );
     expect(loose?.unitCode).toBeUndefined();
+    expect(summary.unattributedFiles?.map((f) => path.basename(f))).toEqual(['bao-cao-thang-9.xlsx']);
+    // The e-mail says it too, by the file's name only (the folder is this machine's).
+    const html = path.join(dir, 'th.html');
+    await tonghop([...args, '--html', html, ...inputs]);
+    expect(fs.readFileSync(html, 'utf8')).toContain(
+      '1 tệp không đọc được, chưa rõ của đơn vị nào: bao-cao-thang-9.xlsx (đơn vị chưa báo cáo có thể đã gửi một trong các tệp này)',
+    );
 
     const r = await tonghop([...args, ...inputs]);
     expect(r.stdout).toMatch(/Không đọc được báo cáo: Xã Chung Chải \(.*Xã Chung Chải - tháng 9\.xlsx\)/);

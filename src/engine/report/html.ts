@@ -27,6 +27,7 @@ import {
   noteLines,
   quantity,
   sortedFindings,
+  unattributedFilesLine,
   unitLabel,
 } from './text';
 
@@ -104,6 +105,8 @@ function completenessHtml(summary: Summary): string {
   html += titled(T.formerTitle, lists.former) + titled(T.unreadableTitle, lists.unreadable);
   html += titled(T.unreadableFormerTitle, lists.unreadableFormer);
   if (!anyListed(lists)) html += para(T.allOnTime);
+  const loose = unattributedFilesLine(summary, lists);
+  if (loose) html += para(loose);
   return html;
 }
 

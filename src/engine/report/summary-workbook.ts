@@ -42,6 +42,7 @@ import {
   type WorkbookModel,
 } from './model';
 import {
+  completenessLists,
   findingCounts,
   formerGapsText,
   headingLines,
@@ -50,6 +51,7 @@ import {
   openPeriodNote,
   ownMissingMonths,
   sortedFindings,
+  unattributedFilesLine,
   unitLabel,
   unreadableFormerLabels,
 } from './text';
@@ -319,6 +321,10 @@ function summarySheet(summary: Summary, catalogue: Catalogue): SheetModel {
   }
   const formerLabels = unreadableFormerLabels(summary);
   if (formerLabels.length) g.wide(row++, SUMMARY_COLS, T.unreadableFormerUnits(formerLabels), 'warning');
+  if (summary.unattributedFiles?.length) {
+    const loose = unattributedFilesLine(summary, completenessLists(summary));
+    if (loose) g.wide(row++, SUMMARY_COLS, loose, 'warning');
+  }
   const fc = findingCounts(summary.findings);
   g.wide(
     row++,

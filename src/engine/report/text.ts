@@ -194,6 +194,15 @@ export function unreadableFormerLabels(summary: Summary): string[] {
   });
 }
 
+/** "2 tệp không đọc được, chưa rõ của đơn vị nào: a.xlsx, b.xlsx", or null when there is none. */
+export function unattributedFilesLine(summary: Summary, lists: ReturnType<typeof completenessLists>): string | null {
+  const files = summary.unattributedFiles ?? [];
+  if (!files.length) return null;
+  // The folder is the sender's machine's: of no use to whoever reads the report, and long.
+  const names = files.map((f) => f.split(/[\\/]/).pop() || f);
+  return T.unattributedFiles(names, lists.missing.length + lists.former.length > 0);
+}
+
 /** Whether completenessLists names any unit: else "Tất cả đơn vị đã báo cáo đúng hạn". */
 export function anyListed(lists: ReturnType<typeof completenessLists>): boolean {
   return Object.values(lists).some((l) => l.length > 0);
@@ -295,6 +304,8 @@ export function renderTextReport(summary: Summary, catalogue: Catalogue, options
   if (lists.unreadable.length) done.push(`${T.unreadableTitle}: ${lists.unreadable.join('; ')}`);
   if (lists.unreadableFormer.length) done.push(`${T.unreadableFormerTitle}: ${lists.unreadableFormer.join('; ')}`);
   if (!anyListed(lists)) done.push(T.allOnTime);
+  const loose = unattributedFilesLine(summary, lists);
+  if (loose) done.push(loose);
   out.push(...section(T.completenessTitleMail.toUpperCase(), done));
 
   const chart = chartIndicator(summary, catalogue);

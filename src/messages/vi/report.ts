@@ -126,6 +126,10 @@ export const REPORT_TEXT = {
   unreadableTitle: 'Không đọc được báo cáo',
   /** Old units of a merger whose report could not be read. */
   unreadableFormerTitle: 'Không đọc được báo cáo của đơn vị cũ trước sáp nhập',
+  /** Files that could not be read, whose unit is not known: by their name only (no folder). */
+  unattributedFiles: (files: string[], anyMissing: boolean) =>
+    `${files.length} tệp không đọc được, chưa rõ của đơn vị nào: ${files.join(', ')}` +
+    (anyMissing ? ' (đơn vị chưa báo cáo có thể đã gửi một trong các tệp này)' : ''),
   unreadableFormerItem: (old: string, into: string | undefined) => (into ? `${old} (nay thuộc ${into})` : old),
   allOnTime: 'Tất cả đơn vị đã báo cáo đúng hạn.',
   barChartTitle: (indicator: string, periodLabel: string, unit: string) =>
