@@ -322,5 +322,11 @@ export interface Summary {
   thisYearOnly?: string[];
   /** Merged units (codes, in unit order) whose figures of the period last year lack an old unit's months. */
   lastYearPartial?: string[];
+  /**
+   * Units (in unit order) without figures this year in months before the period that have figures
+   * in the same months last year: the year-to-date "so cùng kỳ" compares totals without them. Units
+   * in `lastYearOnly` are left out (already said). Absent when there is none.
+   */
+  ytdGaps?: { unitCode: string; months: number[] }[];
   narrative: string[];
 }

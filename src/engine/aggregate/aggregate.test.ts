@@ -722,3 +722,36 @@ describe('aggregate: submission dates against the run and the data window', () =
     ]);
   });
 });
+
+describe('year-to-date months sent last year, not this year', () => {
+  const units = [unit('a', 'A'), unit('b', 'B'), unit('c', 'C')];
+  const run = (current: ReturnType<typeof unitYear>[]) =>
+    aggregate(
+      input({
+        units,
+        findings: [],
+        current,
+        previous: units.map((u) =>
+          unitYear(u.code, 2017, { values: { TCD_LUOT: { 3: 1, 4: 1, 9: 1 } }, submitted: { 3: '2017-03-16' } }),
+        ),
+      }),
+    );
+  const sent = (code: string, months: number[], dated: number[] = months) =>
+    unitYear(code, 2018, {
+      values: { TCD_LUOT: Object.fromEntries(months.map((m) => [m, 2])) },
+      submitted: Object.fromEntries(dated.map((m) => [m, `2018-${String(m).padStart(2, '0')}-16`])),
+    });
+
+  it('names each unit with the months it lacks, not a dated empty month, not a unit missing the period', () => {
+    const s = run([sent('a', [3, 9]), sent('b', [3, 9], [3, 4, 9]), sent('c', [3, 4])]);
+    // a lacks April; b dated April without figures (a report of no activity); c lacks September
+    // itself (said as "chưa có số liệu tháng 9" already).
+    expect(s.ytdGaps).toEqual([{ unitCode: 'a', months: [4] }]);
+    expect(s.lastYearOnly).toEqual(['c']);
+    expect(s.narrative[0]).toContain('từ đầu năm, xã A (tháng 4) chưa có số liệu các tháng đã có cùng kỳ năm trước');
+  });
+
+  it('is absent when every earlier month is there', () => {
+    expect(run([sent('a', [3, 4, 9]), sent('b', [3, 4, 9]), sent('c', [3, 4, 9])]).ytdGaps).toBeUndefined();
+  });
+});

@@ -839,6 +839,9 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
   const lastYearOnly: string[] = [];
   const thisYearOnly: string[] = [];
   const lastYearPartial: string[] = [];
+  const ytdGaps: { unitCode: string; months: number[] }[] = [];
+  // Months of the year to date before the period (a year's report has none).
+  const earlier = ytd.filter((m) => m < months[0]);
   let anyLastYear = false;
   for (const row of completeness.rows) {
     const r = before.get(row.unitCode);
@@ -857,6 +860,14 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
     }
     // Last year's figures lacking an old unit: said whatever this year's status.
     if (hadLastYear && partialLastYear.has(row.unitCode)) lastYearPartial.push(row.unitCode);
+    // Earlier months with figures last year, not reported this year (neither dated nor filled; a
+    // dated empty month is a report of no activity): the year-to-date totals differ by them.
+    if (r !== undefined && earlier.length && lastYearOnly[lastYearOnly.length - 1] !== row.unitCode) {
+      const gaps = earlier.filter(
+        (m) => hasFigure(r, m) && (n === undefined || (!n.submitted[m - 1] && !hasData(n, m))),
+      );
+      if (gaps.length) ytdGaps.push({ unitCode: row.unitCode, months: gaps });
+    }
   }
   return {
     period,
@@ -867,6 +878,7 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
     ...(lastYearOnly.length ? { lastYearOnly } : {}),
     ...(anyLastYear && thisYearOnly.length ? { thisYearOnly } : {}),
     ...(lastYearPartial.length ? { lastYearPartial } : {}),
+    ...(ytdGaps.length ? { ytdGaps } : {}),
     indicators,
     monthly,
     findings: sortFindings(made.length ? [...input.findings, ...made] : input.findings),

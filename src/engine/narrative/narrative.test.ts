@@ -30,7 +30,11 @@ describe('narrate: Mường Nhé, September 2018', () => {
       'Đến ngày 20/09/2018, 9/11 xã đã gửi báo cáo (tỷ lệ 81,8%), 7 xã đúng hạn; chưa báo cáo: xã Nậm Vì, xã Pá Mỳ; nộp muộn: xã Huổi Lếch, xã Nậm Kè. ' +
         // Two communes have figures for September 2018 but none for September 2017; five others
         // sent a dated, empty report: no figure of theirs is compared, so they are not named.
-        'Lưu ý: xã Huổi Lếch và xã Nậm Kè không có số liệu cùng kỳ năm trước, nên số tăng, giảm so cùng kỳ dưới đây chưa so sánh được đầy đủ.',
+        // Chung Chải's February and Mường Nhé's April 2017 have figures; those months of 2018 were
+        // neither sent nor filled: the year-to-date comparisons lack them.
+        'Lưu ý: xã Huổi Lếch và xã Nậm Kè không có số liệu cùng kỳ năm trước; từ đầu năm, xã Chung Chải (tháng 2) ' +
+        'và xã Mường Nhé (tháng 4) chưa có số liệu các tháng đã có cùng kỳ năm trước, nên số tăng, giảm so cùng kỳ ' +
+        'dưới đây chưa so sánh được đầy đủ.',
       'Hội Nông dân: Trong tháng 9/2018, toàn huyện có 12 ngày công làm đường liên thôn, liên bản, bằng cùng kỳ. ' +
         'Từ đầu năm đến nay, toàn huyện có 92 ngày công làm đường liên thôn, liên bản, giảm 8 ngày công so cùng kỳ. ' +
         'Đến nay, toàn huyện có 115 hộ nông dân sản xuất, kinh doanh giỏi các cấp, tăng 21 hộ so cùng kỳ. ' +

@@ -47,6 +47,7 @@ function completenessParagraph(s: SummaryCore): string {
   // Named with their kind: "Mường Nhé" alone could be the huyện as well as the xã. Only the few
   // units named are looked up; a later unit of the same code wins, as in notesParagraph.
   const named = new Set<string>([...(s.lastYearOnly ?? []), ...(s.thisYearOnly ?? []), ...(s.lastYearPartial ?? [])]);
+  for (const g of s.ytdGaps ?? []) named.add(g.unitCode);
   for (const r of c.rows) if (r.status === 'missing' || r.status === 'late') named.add(r.unitCode);
   const unitOf = new Map<string, Unit>();
   for (let i = 0; i < s.units.length; i++) if (named.has(s.units[i].code)) unitOf.set(s.units[i].code, s.units[i]);
@@ -104,6 +105,10 @@ function completenessParagraph(s: SummaryCore): string {
   if (partial.length) clauses.push(T.partlyThisYear(listNames(partial), label));
   if (s.thisYearOnly?.length) clauses.push(T.onlyThisYear(listNames(s.thisYearOnly.map(sentenceName))));
   if (s.lastYearPartial?.length) clauses.push(T.formerLastYear(listNames(s.lastYearPartial.map(sentenceName))));
+  if (s.ytdGaps?.length)
+    clauses.push(
+      T.ytdGaps(listNames(s.ytdGaps.map((g) => T.ytdGapItem(sentenceName(g.unitCode), g.months.join(', '))))),
+    );
   const caveat = clauses.length ? ` ${T.comparedWithout(clauses)}` : '';
   return `${text}.${caveat}`;
 }

@@ -37,6 +37,9 @@ export const NARRATIVE_TEXT = {
   partlyThisYear: (names: string, label: string) =>
     `${names} có số liệu cùng kỳ năm trước nhưng chưa có đủ số liệu ${label}`,
   onlyThisYear: (names: string) => `${names} không có số liệu cùng kỳ năm trước`,
+  /** Units lacking months of the year before the period that last year had: "xã Nậm Vì (tháng 4)". */
+  ytdGaps: (names: string) => `từ đầu năm, ${names} chưa có số liệu các tháng đã có cùng kỳ năm trước`,
+  ytdGapItem: (name: string, months: string) => `${name} (tháng ${months})`,
   formerLastYear: (names: string) =>
     `số liệu cùng kỳ năm trước của ${names} chưa gồm đơn vị cũ chưa báo cáo trước sáp nhập`,
   /** Instead of the notes themselves when many units wrote one: where the list is. */
