@@ -431,3 +431,19 @@ describe('notes that say nothing, and many notes', () => {
     expect(narrate(ten, CATALOGUE).at(-1)).toContain('xã Chung Chải: Ý kiến số 1;');
   });
 });
+
+describe('a period not over, or before its deadline', () => {
+  const at = (generatedAt: string) => narrate({ ...summary(), generatedAt }, CATALOGUE)[0];
+
+  it('says so beside the date, so the rates are not read as final', () => {
+    // September 2018: figures up to Friday 14/09, reports due Tuesday 18/09.
+    expect(at('2018-09-10T03:00:00Z')).toMatch(
+      /^Đến ngày 10\/09\/2018 \(kỳ báo cáo chưa kết thúc, số liệu chốt ngày 14\/09\/2018\), 9\/11 xã/,
+    );
+    expect(at('2018-09-17T03:00:00Z')).toMatch(
+      /^Đến ngày 17\/09\/2018 \(chưa đến hạn nộp báo cáo, hạn ngày 18\/09\/2018\), 9\/11 xã/,
+    );
+    expect(at('2018-09-18T03:00:00Z')).toContain('(chưa đến hạn nộp báo cáo, hạn ngày 18/09/2018)');
+    expect(at('2018-09-19T03:00:00Z')).toMatch(/^Đến ngày 19\/09\/2018, 9\/11 xã/);
+  });
+});

@@ -14,7 +14,7 @@
  */
 import { NARRATIVE_TEXT as T } from '../../messages/vi/narrative';
 import { unitFigures } from '../aggregate/unit-figures';
-import { localDateOf } from '../periods/cutoff';
+import { dataWindow, isRealIsoDate, localDateOf } from '../periods/cutoff';
 import { isYearToDate, periodLabel, periodMonths } from '../periods/period';
 import { formatDateVi, formatNumberVi, formatPercentVi, formatQuantity } from '../text/format';
 import type { Catalogue, Indicator, IndicatorSummary, Summary, Unit } from '../types';
@@ -40,8 +40,18 @@ function unitInSentence(unit: Pick<Unit, 'name' | 'kind'>): string {
 function completenessParagraph(s: SummaryCore): string {
   const c = s.completeness;
   const noun = unitsNoun(s.units);
-  const date = formatDateVi(localDateOf(s.generatedAt, s.settings.timeZone));
+  const today = localDateOf(s.generatedAt, s.settings.timeZone);
   const multiMonth = periodMonths(s.period).length > 1;
+  // A period not over, or before its deadline: the rates are not final, said beside the date.
+  const end = dataWindow(s.period, s.settings).end;
+  const when = !isRealIsoDate(today)
+    ? ''
+    : today <= end
+      ? T.periodNotClosed(formatDateVi(end))
+      : today <= c.deadline
+        ? T.beforeDeadline(formatDateVi(c.deadline))
+        : '';
+  const date = `${formatDateVi(today)}${when}`;
   let text = T.completeness(date, c.reported, c.expected, noun, formatPercentVi(c.reportingRate), c.onTime);
   const unreadable = new Set(s.unreadableUnits);
   // Named with their kind: "Mường Nhé" alone could be the huyện as well as the xã. Only the few

@@ -4,6 +4,10 @@ export const NARRATIVE_TEXT = {
   /** "Đến ngày 16/09/2018, 9/11 xã đã gửi báo cáo (tỷ lệ 81,8%), 8 xã đúng hạn" */
   completeness: (date: string, reported: number, expected: number, noun: string, rate: string, onTime: number) =>
     `Đến ngày ${date}, ${reported}/${expected} ${noun} đã gửi báo cáo (tỷ lệ ${rate}), ${onTime} ${noun} đúng hạn`,
+  /** After the date of the completeness sentence when the period's data window has not closed. */
+  periodNotClosed: (end: string) => ` (kỳ báo cáo chưa kết thúc, số liệu chốt ngày ${end})`,
+  /** After the date of the completeness sentence before the period's deadline. */
+  beforeDeadline: (due: string) => ` (chưa đến hạn nộp báo cáo, hạn ngày ${due})`,
   notReported: (names: string) => `chưa báo cáo: ${names}`,
   late: (names: string) => `nộp muộn: ${names}`,
   /** Units that sent a file that could not be read (not "chưa báo cáo": they did send one). */
