@@ -269,3 +269,27 @@ describe('an old commune whose report could not be read', () => {
     expect(text).not.toContain('Tất cả đơn vị đã báo cáo đúng hạn.');
   });
 });
+
+describe('a quarter: units lacking some of its months', () => {
+  it('are listed with the months they lack, as the narrative and the summary sheet say', () => {
+    const s = fixtureSummary();
+    const q3 = { type: 'quarter' as const, year: 2018, index: 3 };
+    const rows = s.completeness.rows.map((r) =>
+      r.unitCode === 'pa-my'
+        ? { ...r, missingMonths: [9] }
+        : r.unitCode === 'nam-vi'
+          ? { ...r, status: 'missing' as const, missingMonths: [7, 8, 9] }
+          : r.unitCode === 'muong-nhe'
+            ? { ...r, status: 'missing' as const, missingMonths: [8, 9], formerGaps: [{ name: 'Nậm Vì', months: [9] }] }
+            : r,
+    );
+    const quarter: Summary = { ...s, period: q3, completeness: { ...s.completeness, period: q3, rows } };
+    expect(completenessLists(quarter).missing).toEqual([
+      'Xã Mường Nhé (thiếu tháng 8; đơn vị cũ cũng thiếu: Nậm Vì tháng 9)',
+      'Xã Nậm Vì',
+      'Xã Pá Mỳ (thiếu tháng 9)',
+    ]);
+    // A month's report: the month is the period, nothing to add.
+    expect(completenessLists({ ...quarter, period: s.period }).missing).toContain('Xã Pá Mỳ');
+  });
+});

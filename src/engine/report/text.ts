@@ -8,7 +8,7 @@ import { REPORT_TEXT as T } from '../../messages/vi/report';
 import { unitFigures } from '../aggregate/unit-figures';
 import { cleanNote } from '../narrative/narrative';
 import { dataWindow, localDateOf, offsetMinutes } from '../periods/cutoff';
-import { periodLabel } from '../periods/period';
+import { periodLabel, periodMonths } from '../periods/period';
 import { unitDisplayName } from '../sheet/layout';
 import { formatDateVi, formatNumberVi, formatPercentVi, formatQuantity } from '../text/format';
 import type { Catalogue, CompletenessRow, Finding, IndicatorSummary, Summary } from '../types';
@@ -161,13 +161,17 @@ export function completenessLists(summary: Summary): {
   const rows = summary.completeness.rows;
   const missing: string[] = [];
   const former: string[] = [];
+  const periodLength = periodMonths(summary.period).length;
   for (const r of rows) {
     // A unit whose report could not be read did send one: listed as unreadable, not as missing.
     if (r.status !== 'missing' || isUnreadable(summary, r.unitCode)) continue;
-    const label = unitLabel(summary, r.unitCode, r.unitName);
     const olds = formerGapsText(r);
-    if (!olds) missing.push(label);
-    else if (ownMissingMonths(r).length) missing.push(T.formerToo(label, olds));
+    const own = ownMissingMonths(r);
+    // In a quarter or longer, which months a unit lacks when not all (as the narrative says).
+    const some = own.length && own.length < periodLength ? T.missingMonthsOf(own) : '';
+    const label = unitLabel(summary, r.unitCode, r.unitName);
+    if (!olds) missing.push(some ? `${label} (${some})` : label);
+    else if (own.length) missing.push(T.formerToo(label, olds, some));
     else former.push(T.formerItem(label, olds));
   }
   return {

@@ -122,7 +122,10 @@ export const REPORT_TEXT = {
   formerMonths: (name: string, months: number[]) => `${name} tháng ${months.join(', ')}`,
   formerItem: (unit: string, olds: string) => `${unit} (${olds})`,
   /** A unit missing months of its own and an old unit's too. */
-  formerToo: (unit: string, olds: string) => `${unit} (đơn vị cũ cũng thiếu: ${olds})`,
+  formerToo: (unit: string, olds: string, own = '') =>
+    `${unit} (${own ? `${own}; ` : ''}đơn vị cũ cũng thiếu: ${olds})`,
+  /** Inside the brackets after a unit missing some months of a quarter or longer: "thiếu tháng 7, 8". */
+  missingMonthsOf: (months: number[]) => `thiếu tháng ${months.join(', ')}`,
   unreadableTitle: 'Không đọc được báo cáo',
   /** Old units of a merger whose report could not be read. */
   unreadableFormerTitle: 'Không đọc được báo cáo của đơn vị cũ trước sáp nhập',
