@@ -22,11 +22,11 @@ test('demo --out DIR writes the commune workbooks, summary .xlsx, HTML and .eml,
 
   // Completeness: one commune late, one not reported.
   expect(r.stdout).toMatch(/Đã báo cáo: 10\/11/);
-  expect(r.stdout).toMatch(/Nộp muộn: .*Sen Thượng/);
+  expect(r.stdout).toMatch(/Báo cáo muộn: .*Sen Thượng/);
   // Late, yet before the demo's clock (20/09/2018): a date after the run would not count as sent.
-  expect(r.stdout).toMatch(/Nộp muộn: [^\n]*Sen Thượng[^\n]*19\/09\/2018/);
+  expect(r.stdout).toMatch(/Báo cáo muộn: [^\n]*Sen Thượng[^\n]*19\/09\/2018/);
   expect(r.stdout).not.toContain('ngày tổng hợp');
-  expect(r.stdout).toMatch(/Chưa nộp: .*Pá Mỳ/);
+  expect(r.stdout).toMatch(/Chưa báo cáo: .*Pá Mỳ/);
   // The narrative tells the article's story.
   expect(r.stdout).toContain('NHẬN XÉT');
   expect(r.stdout).toMatch(/115 hộ/);

@@ -2,7 +2,7 @@
  * A commune's report saved in another format (.ods, .xls…) found while scanning a folder: not read,
  * but when its name designates a unit without a readable report, that unit is "Không đọc được báo
  * cáo" with the file named, as when the file is named on the command line. Other such files keep
- * their warning and the units stay "Chưa nộp".
+ * their warning and the units stay "Chưa báo cáo".
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -43,7 +43,7 @@ describe('a spreadsheet of another format in a folder', () => {
 
     expect(text.code).toBe(1);
     expect(text.stdout).toContain('Không đọc được báo cáo: Xã Nậm Vì (xa/Xã Nậm Vì T9.ods)');
-    expect(text.stdout).toMatch(/^Chưa nộp: Xã Pá Mỳ$/m);
+    expect(text.stdout).toMatch(/^Chưa báo cáo: Xã Pá Mỳ$/m);
     expect(text.stdout).toContain('không đọc được báo cáo của: xã Nậm Vì');
   }, 60_000);
 
@@ -57,7 +57,7 @@ describe('a spreadsheet of another format in a folder', () => {
       ]);
     expect(text.code).toBe(0);
     // Pá Mỳ's workbook lacks September only: Nậm Vì is the one unit without a readable report.
-    expect(text.stdout).toMatch(/^Chưa nộp: Xã Nậm Vì; Xã Pá Mỳ$/m);
+    expect(text.stdout).toMatch(/^Chưa báo cáo: Xã Nậm Vì; Xã Pá Mỳ$/m);
     expect(text.stdout).not.toContain('Không đọc được báo cáo');
     expect(text.stdout).not.toContain('chưa rõ của đơn vị nào');
   }, 60_000);

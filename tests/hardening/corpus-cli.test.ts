@@ -245,7 +245,7 @@ describe('an unreadable commune file is "không đọc được", not "chưa n�
     const r = await tonghop(args);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain(`Không đọc được báo cáo: Xã Chung Chải (${file})`);
-    expect(r.stdout).not.toMatch(/Chưa nộp: .*Chung Chải/);
+    expect(r.stdout).not.toMatch(/Chưa báo cáo: .*Chung Chải/);
     expect(r.stdout).toContain('không đọc được báo cáo của: xã Chung Chải');
     expect(r.stdout).not.toMatch(/chưa báo cáo:[^;]*Chung Chải/);
     // The error names the file, why, and whose report it is taken to be.
@@ -303,7 +303,7 @@ describe('an unreadable commune file is "không đọc được", not "chưa n�
 
     const r = await tonghop([...args, ...inputs]);
     expect(r.stdout).toMatch(/Không đọc được báo cáo: Xã Chung Chải \(.*Xã Chung Chải - tháng 9\.xlsx\)/);
-    expect(r.stdout).toMatch(/Chưa nộp: Xã Mường Nhé; Xã Sín Thầu/);
+    expect(r.stdout).toMatch(/Chưa báo cáo: Xã Mường Nhé; Xã Sín Thầu/);
     expect(r.stdout).toMatch(/1 tệp không đọc được, chưa rõ của đơn vị nào .*: .*bao-cao-thang-9\.xlsx/);
     expect(r.stdout).toContain('Theo tên tệp, đây là báo cáo của Xã Chung Chải');
   });

@@ -402,9 +402,11 @@ export const CLI_TEXT = {
   // ------------------------------------------------------------ headings of the text output
   headingCompleteness: 'TÌNH HÌNH NỘP BÁO CÁO',
   headingNarrative: 'NHẬN XÉT',
-  lateUnits: 'Nộp muộn',
-  missingUnits: 'Chưa nộp',
-  formerUnits: 'Thiếu số liệu đơn vị cũ trước sáp nhập',
+  // The same words as the e-mail and the summary sheet (REPORT_TEXT), so a unit is not "chưa nộp"
+  // on the screen and "chưa báo cáo" in the mail.
+  lateUnits: 'Báo cáo muộn',
+  missingUnits: 'Chưa báo cáo',
+  formerUnits: 'Thiếu số liệu của đơn vị cũ trước sáp nhập',
   unreadableUnits: 'Không đọc được báo cáo',
   unreadableFormer: 'Không đọc được báo cáo của đơn vị cũ trước sáp nhập',
   /** Files that could not be read and whose unit is not known (several candidates). */
