@@ -254,32 +254,6 @@ export function compareVi(a: string, b: string): number {
  * once). `tie` orders items whose texts are the same (compareVi 0), e.g. units of the same name by code.
  */
 export function sortVi<T>(items: readonly T[], text: (item: T) => string, tie?: (a: T, b: T) => number): T[] {
-  // An array with holes keeps them (at the end), as sorting it with a comparator does.
-  for (let i = 0; i < items.length; i++) if (!(i in items)) return sortKeyed(items, text, tie);
-  // Items grouped by key, in input order within a group. The distinct keys are then sorted by the
-  // default order (UTF-16 code units, as `<` compares keys) with no comparator to call (a national
-  // list is 3,321 names, ~40,000 comparisons); only a group of equal keys is sorted by `tie`. The
-  // same order as sortKeyed's stable sort by key, then tie.
-  const groups = new Map<string, T[]>();
-  for (let i = 0; i < items.length; i++) {
-    const item = items[i];
-    const key = sortKeyText(text(item));
-    const group = groups.get(key);
-    if (group === undefined) groups.set(key, [item]);
-    else group.push(item);
-  }
-  const keys = [...groups.keys()].sort();
-  const out: T[] = [];
-  for (let k = 0; k < keys.length; k++) {
-    const group = groups.get(keys[k]) as T[];
-    if (group.length > 1 && tie) group.sort(tie);
-    for (let i = 0; i < group.length; i++) out.push(group[i]);
-  }
-  return out;
-}
-
-/** sortVi by a stable sort of keyed items (arrays with holes). */
-function sortKeyed<T>(items: readonly T[], text: (item: T) => string, tie?: (a: T, b: T) => number): T[] {
   const keyed = items.map((item) => ({ item, key: sortKeyText(text(item)) }));
   keyed.sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : tie ? tie(x.item, y.item) : 0));
   return keyed.map((k) => k.item);
