@@ -845,18 +845,18 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
   let anyLastYear = false;
   for (const row of completeness.rows) {
     const r = before.get(row.unitCode);
-    const hadLastYear = r !== undefined && months.some((m) => hasFigure(r, m));
+    const hadLastYear = r !== undefined && anyFigure(r, months);
     if (hadLastYear) anyLastYear = true;
     const n = now.get(row.unitCode);
     if (row.status === 'missing') {
       // Missing by its date (after the run) while every month's figures are summed: compared in
       // full; but not when a month lacks an old unit's figures (a merged unit: formerGaps).
-      const summedInFull = n !== undefined && months.every((m) => hasFigure(n, m)) && !row.formerGaps?.length;
+      const summedInFull = n !== undefined && everyFigure(n, months) && !row.formerGaps?.length;
       if (hadLastYear && !summedInFull) lastYearOnly.push(row.unitCode);
     } else if (!hadLastYear) {
       // A report dated but empty (no figures in the period) leaves this year's totals as it
       // leaves last year's: nothing to say of it here (its own finding says it is empty).
-      if (n !== undefined && months.some((m) => hasFigure(n, m))) thisYearOnly.push(row.unitCode);
+      if (n !== undefined && anyFigure(n, months)) thisYearOnly.push(row.unitCode);
     }
     // Last year's figures lacking an old unit: said whatever this year's status.
     if (hadLastYear && partialLastYear.has(row.unitCode)) lastYearPartial.push(row.unitCode);
@@ -885,6 +885,21 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
     excludedCells,
     unreadableUnits: sortCodes(input.unreadableUnits ?? [], units),
   };
+}
+
+/**
+ * months.some((m) => hasFigure(r, m)): a named function rather than a closure made per unit, in a
+ * loop over every unit that runs once per summary (unoptimised code, where each closure costs).
+ */
+function anyFigure(r: UnitYear, months: number[]): boolean {
+  for (let i = 0; i < months.length; i++) if (hasFigure(r, months[i])) return true;
+  return false;
+}
+
+/** months.every((m) => hasFigure(r, m)), as anyFigure. */
+function everyFigure(r: UnitYear, months: number[]): boolean {
+  for (let i = 0; i < months.length; i++) if (!hasFigure(r, months[i])) return false;
+  return true;
 }
 
 export function aggregate(input: AggregateInput): Summary {

@@ -1442,6 +1442,17 @@ export function nameLookup(
   return { found, skips: m !== null && namesItself(m, typed) };
 }
 
+/** The file's own name (not its folders: "bao-cao-xa/chung-chai-2026.xlsx" is chung-chai's). */
+function fileNameOf(file: string): string {
+  return file ? file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1) : '';
+}
+
+/** The unit the file's own name designates (the last resort without a unit code), null if none or no file. */
+function byFileName(index: UnitIndex, file: string, ofYear: (hit: NameHit) => UnitMatch | null): UnitMatch | null {
+  const fileName = fileNameOf(file);
+  return fileName ? ofYear(byTitle(index, fileName)) : null;
+}
+
 /**
  * "Mã đơn vị" (authoritative: an unknown code is not guessed around), else "Đơn vị",
  * else the sheet name, else the file name. A name a new unit shares with its predecessor is
@@ -1469,17 +1480,13 @@ function identifyUnit(
       ? viaCode
       : ofYear(remembered(index, index.nameHits, top.name, byName))
     : null;
-  // The file's own name (not its folders: "bao-cao-xa/chung-chai-2026.xlsx" is chung-chai's).
-  const fileName = file ? file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1) : '';
-  let match = top.code
-    ? viaCode
-    : (viaName ?? ofYear(byTitle(index, sheetName)) ?? (fileName ? ofYear(byTitle(index, fileName)) : null));
+  let match = top.code ? viaCode : (viaName ?? ofYear(byTitle(index, sheetName)) ?? byFileName(index, file, ofYear));
   const typed = top.code ?? top.name ?? null;
   // A code in no list (corrected in the list after the sheet was made): the sheet is the unit its
   // names designate, when they designate one and no other; else nobody's, and the finding says why.
   let unlisted: Identity['unlisted'];
   if (top.code && !match && !codeListed(index, top.code)) {
-    const named = unitsByNames(index, top.name, sheetName, fileName, year);
+    const named = unitsByNames(index, top.name, sheetName, fileNameOf(file), year);
     unlisted = { typed: top.code, ...named };
     if (named.units.length === 1) match = named.units[0];
   }
@@ -2207,7 +2214,9 @@ function readGrid(
   // A unit code in no list: what the finding on it leaves to checkWorkbooks (its year, below).
   let note: UnitCodeNote | null = null;
   if (id.match) {
-    Object.assign(base, { unitCode: id.match.unit.code, unitName: id.unitName });
+    // As Object.assign(base, { unitCode, unitName }) would, without the object.
+    base.unitCode = id.match.unit.code;
+    base.unitName = id.unitName;
     out.place = { unit: id.display };
     if (id.mismatch)
       out.push(

@@ -93,15 +93,8 @@ export function checkWorkbooks(workbooks: WorkbookInput[], ctx: ReadContext): Re
     for (let k = 0; k < r.findings.length; k++) findings.push(r.findings[k]);
   }
 
-  // Hidden sheets, by file and sheet name (few workbooks have any: no set otherwise).
-  let hidden: Set<string> | null = null;
-  for (const wb of workbooks)
-    for (const sheet of wb.sheets) {
-      if (!sheet.hidden) continue;
-      hidden ??= new Set();
-      hidden.add(`${wb.source}\u0000${sheet.name}`);
-    }
-  const reports = (plain && uniqueReports(all, ordered)) || keepFirstOfEach(all, findings, hidden);
+  // Hidden sheets matter only to keepFirstOfEach: looked for only when it runs (one report per unit and year: not).
+  const reports = (plain && uniqueReports(all, ordered)) || keepFirstOfEach(all, findings, hiddenSheets(workbooks));
   if (ctx.year !== undefined) findings.push(...missingUnderUnlistedCode(reports, findings, ctx.units, ctx.year));
   if (ruleFindings.size)
     for (const r of reports) {
@@ -116,6 +109,18 @@ export function checkWorkbooks(workbooks: WorkbookInput[], ctx: ReadContext): Re
  * The reports (text codes, finite years) sorted by unit and year when no two share both (the
  * usual case), else null. `ordered`: each already sorts after the one before it.
  */
+/** Hidden sheets, by file and sheet name (few workbooks have any: null otherwise). */
+function hiddenSheets(workbooks: WorkbookInput[]): Set<string> | null {
+  let hidden: Set<string> | null = null;
+  for (const wb of workbooks)
+    for (const sheet of wb.sheets) {
+      if (!sheet.hidden) continue;
+      hidden ??= new Set();
+      hidden.add(`${wb.source}\u0000${sheet.name}`);
+    }
+  return hidden;
+}
+
 function uniqueReports(all: UnitYear[], ordered: boolean): UnitYear[] | null {
   if (ordered) return all;
   const sorted = [...all].sort(compareReports);
