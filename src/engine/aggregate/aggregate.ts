@@ -863,10 +863,13 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
     // Earlier months with figures last year, not reported this year (neither dated nor filled; a
     // dated empty month is a report of no activity): the year-to-date totals differ by them.
     if (r !== undefined && earlier.length && lastYearOnly[lastYearOnly.length - 1] !== row.unitCode) {
-      const gaps = earlier.filter(
-        (m) => hasFigure(r, m) && (n === undefined || (!n.submitted[m - 1] && !hasData(n, m))),
-      );
-      if (gaps.length) ytdGaps.push({ unitCode: row.unitCode, months: gaps });
+      let gaps: number[] | null = null; // a loop, not a closure per unit: thousands of units
+      for (let i = 0; i < earlier.length; i++) {
+        const m = earlier[i];
+        if (n !== undefined && (n.submitted[m - 1] || hasData(n, m))) continue;
+        if (hasFigure(r, m)) (gaps ??= []).push(m);
+      }
+      if (gaps) ytdGaps.push({ unitCode: row.unitCode, months: gaps });
     }
   }
   return {
