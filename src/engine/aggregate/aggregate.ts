@@ -867,7 +867,9 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
       for (let i = 0; i < earlier.length; i++) {
         const m = earlier[i];
         if (n !== undefined && (n.submitted[m - 1] || hasData(n, m))) continue;
-        if (hasFigure(r, m)) (gaps ??= []).push(m);
+        if (!hasFigure(r, m)) continue;
+        gaps ??= [];
+        gaps.push(m);
       }
       if (gaps) ytdGaps.push({ unitCode: row.unitCode, months: gaps });
     }
