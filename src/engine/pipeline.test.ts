@@ -589,7 +589,7 @@ describe('openPeriodFinding: a period aggregated before it is over', () => {
     const f = openPeriodFinding(sep, settings, '2018-09-16T03:00:00Z');
     expect([f?.severity, f?.message]).toEqual([
       'info',
-      'Chưa đến hạn nộp báo cáo tháng 9/2018 (hạn 18/09/2018): các đơn vị chưa nộp vẫn còn trong hạn, nên tỷ lệ nộp báo cáo trong báo cáo này chưa phải số cuối cùng',
+      'Chưa hết hạn nộp báo cáo tháng 9/2018 (hạn 18/09/2018): các đơn vị chưa báo cáo vẫn còn trong hạn, nên tỷ lệ nộp báo cáo trong báo cáo này chưa phải số cuối cùng',
     ]);
   });
   it('says nothing after the deadline', () => {

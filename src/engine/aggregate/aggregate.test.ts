@@ -695,9 +695,11 @@ describe('aggregate: submission dates against the run and the data window', () =
       ['Chung Chải', 'onTime'],
       ['Sen Thượng', 'missing'],
     ]);
-    expect(before.findings.map((f) => [f.code, f.cell, f.message])).toEqual([
+    // Information, not a warning: a commune still typing is the normal state before the deadline.
+    expect(before.findings.map((f) => [f.code, f.severity, f.cell, f.message])).toEqual([
       [
         'undated-month-open',
+        'info',
         'M7',
         'Xã Sen Thượng, ô M7 (Ngày nộp báo cáo, tháng 9): tháng 9 có số liệu nhưng chưa có ngày nộp, nên chưa được ' +
           'tính là đã nộp (hạn nộp 18/09/2018); nhập xong hãy nộp báo cáo (Dân vận › Nộp báo cáo tháng…) hoặc ghi ngày nộp',

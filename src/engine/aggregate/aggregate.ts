@@ -411,8 +411,13 @@ function submissionDateFindings(
         if (hasData(r, months[i]))
           out.push(
             today !== undefined && today <= dues[i]
-              ? dateFinding(r, months[i], 'undated-month-open', (w) =>
-                  FINDING_TEXT.undatedMonthOpen(w, formatDateVi(dues[i])),
+              ? // Information: a commune still typing before its deadline is the normal state.
+                dateFinding(
+                  r,
+                  months[i],
+                  'undated-month-open',
+                  (w) => FINDING_TEXT.undatedMonthOpen(w, formatDateVi(dues[i])),
+                  'info',
                 )
               : dateFinding(r, months[i], 'undated-month', (w) => FINDING_TEXT.undatedMonth(w)),
           );
@@ -454,11 +459,17 @@ export function submissionDateSlips(reports: UnitYear[], settings: Settings, tod
 }
 
 /** A warning on a report's submission date cell of `month`, with the message `text` gives for it. */
-function dateFinding(r: UnitYear, month: number, code: string, text: (w: Where) => string): Finding {
+function dateFinding(
+  r: UnitYear,
+  month: number,
+  code: string,
+  text: (w: Where) => string,
+  severity: Finding['severity'] = 'warning',
+): Finding {
   const cell = r.submittedCells[month - 1];
   const unit = r.unitKind ? unitDisplayName({ name: r.unitName, kind: r.unitKind }) : r.unitName;
   return {
-    severity: 'warning',
+    severity,
     code,
     unitCode: r.unitCode,
     unitName: r.unitName,

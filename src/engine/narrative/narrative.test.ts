@@ -441,9 +441,9 @@ describe('a period not over, or before its deadline', () => {
       /^Đến ngày 10\/09\/2018 \(kỳ báo cáo chưa kết thúc, số liệu chốt ngày 14\/09\/2018\), 9\/11 xã/,
     );
     expect(at('2018-09-17T03:00:00Z')).toMatch(
-      /^Đến ngày 17\/09\/2018 \(chưa đến hạn nộp báo cáo, hạn ngày 18\/09\/2018\), 9\/11 xã/,
+      /^Đến ngày 17\/09\/2018 \(chưa hết hạn nộp báo cáo, hạn ngày 18\/09\/2018\), 9\/11 xã/,
     );
-    expect(at('2018-09-18T03:00:00Z')).toContain('(chưa đến hạn nộp báo cáo, hạn ngày 18/09/2018)');
+    expect(at('2018-09-18T03:00:00Z')).toContain('(chưa hết hạn nộp báo cáo, hạn ngày 18/09/2018)');
     expect(at('2018-09-19T03:00:00Z')).toMatch(/^Đến ngày 19\/09\/2018, 9\/11 xã/);
   });
 });

@@ -228,7 +228,7 @@ describe('renderHtmlReport of a province', () => {
 
 test('the e-mail says beside the rates that the deadline has not passed yet', () => {
   const s = fixtureSummary();
-  const message = 'Chưa đến hạn nộp báo cáo tháng 9/2018 (hạn 18/09/2018)';
+  const message = 'Chưa hết hạn nộp báo cáo tháng 9/2018 (hạn 18/09/2018)';
   const html = renderHtmlReport(
     { ...s, findings: [{ severity: 'info', code: 'before-deadline', message }] },
     fixtureCatalogue(),

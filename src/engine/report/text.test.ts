@@ -203,7 +203,7 @@ describe('key figures and notes in the e-mail', () => {
 
 describe('a period before its deadline, or not over', () => {
   const message =
-    'Chưa đến hạn nộp báo cáo tháng 9/2018 (hạn 18/09/2018): các đơn vị chưa nộp vẫn còn trong hạn, nên tỷ lệ nộp báo cáo trong báo cáo này chưa phải số cuối cùng';
+    'Chưa hết hạn nộp báo cáo tháng 9/2018 (hạn 18/09/2018): các đơn vị chưa báo cáo vẫn còn trong hạn, nên tỷ lệ nộp báo cáo trong báo cáo này chưa phải số cuối cùng';
   const early = (): Summary => {
     const s = fixtureSummary();
     return { ...s, findings: [...s.findings, { severity: 'info', code: 'before-deadline', message }] };

@@ -412,7 +412,7 @@ export const CLI_TEXT = {
   /** Files that could not be read and whose unit is not known (several candidates). */
   unattributedFiles: (n: number, anyMissing: boolean) =>
     `${n} tệp không đọc được, chưa rõ của đơn vị nào` +
-    (anyMissing ? ' (đơn vị "chưa nộp" ở trên có thể đã gửi một trong các tệp này)' : ''),
+    (anyMissing ? ' (đơn vị "chưa báo cáo" ở trên có thể đã gửi một trong các tệp này)' : ''),
 
   // ------------------------------------------------------------ fatal
   unexpected: (msg: string) => `Lỗi không mong đợi: ${msg}`,

@@ -7,7 +7,7 @@ export const NARRATIVE_TEXT = {
   /** After the date of the completeness sentence when the period's data window has not closed. */
   periodNotClosed: (end: string) => ` (kỳ báo cáo chưa kết thúc, số liệu chốt ngày ${end})`,
   /** After the date of the completeness sentence before the period's deadline. */
-  beforeDeadline: (due: string) => ` (chưa đến hạn nộp báo cáo, hạn ngày ${due})`,
+  beforeDeadline: (due: string) => ` (chưa hết hạn nộp báo cáo, hạn ngày ${due})`,
   notReported: (names: string) => `chưa báo cáo: ${names}`,
   late: (names: string) => `nộp muộn: ${names}`,
   /** Units that sent a file that could not be read (not "chưa báo cáo": they did send one). */

@@ -46,6 +46,6 @@ export const OPEN_PERIOD_TEXT = {
     `Kỳ báo cáo ${label} chưa kết thúc: số liệu chốt đến hết ngày ${end}, nên các đơn vị chưa thể báo cáo đủ; ` +
     'số liệu và tỷ lệ nộp báo cáo trong báo cáo này chưa phải số cuối cùng. Nếu gõ nhầm kỳ, hãy chọn lại kỳ báo cáo',
   beforeDeadline: (label: string, due: string) =>
-    `Chưa đến hạn nộp báo cáo ${label} (hạn ${due}): các đơn vị chưa nộp vẫn còn trong hạn, ` +
+    `Chưa hết hạn nộp báo cáo ${label} (hạn ${due}): các đơn vị chưa báo cáo vẫn còn trong hạn, ` +
     'nên tỷ lệ nộp báo cáo trong báo cáo này chưa phải số cuối cùng',
 } as const;
