@@ -223,6 +223,11 @@ export interface CompletenessRow {
   /** Months of the period that have no submission. */
   missingMonths: number[];
   /**
+   * Of `missingMonths`, those with figures but no submission date while their deadline has not
+   * passed: the commune may still be typing; its figures are in the totals all the same.
+   */
+  unsentMonths?: number[];
+  /**
    * A merged unit: the old units (names as in a sentence) whose empty months of the period,
    * before the merger, are among `missingMonths` (the unit itself may have sent them).
    */

@@ -3,6 +3,7 @@ import units2025Json from '../../../sheets-templates/units-2025.json';
 import { defaultCatalogue, defaultSettings, defaultUnits } from '../catalogue/defaults';
 import { parseUnits } from '../catalogue/schema';
 import { ytdMonths } from '../periods/period';
+import { completenessLists } from '../report/text';
 import { SheetReport } from '../sheet/sheet-report';
 import { tidy } from '../text/number';
 import type { Finding, IndicatorSummary, Period, Summary, Unit, UnitYear } from '../types';
@@ -704,6 +705,15 @@ describe('aggregate: submission dates against the run and the data window', () =
         'Xã Sen Thượng, ô M7 (Ngày nộp báo cáo, tháng 9): tháng 9 có số liệu nhưng chưa có ngày nộp, nên chưa được ' +
           'tính là đã nộp (hạn nộp 18/09/2018); nhập xong hãy nộp báo cáo (Dân vận › Nộp báo cáo tháng…) hoặc ghi ngày nộp',
       ],
+    ]);
+    expect(before.completeness.rows[1].unsentMonths).toEqual([9]);
+    // Its figures are in the totals, and every output says so beside its name.
+    expect(before.indicators.find((i) => i.code === 'TCD_LUOT')?.period).toBe(4);
+    expect(before.narrative[0]).toContain(
+      'chưa báo cáo: xã Sen Thượng (đã nhập số liệu nhưng chưa nộp, số liệu được tính tạm)',
+    );
+    expect(completenessLists(before).missing).toEqual([
+      'Xã Sen Thượng (đã nhập số liệu nhưng chưa nộp, số liệu được tính tạm)',
     ]);
     const after = undated('2018-09-19T09:00:00+07:00');
     expect(after.completeness.rows.map((row) => row.status)).toEqual(['onTime', 'late']);

@@ -98,6 +98,7 @@ export function completenessOfSorted(
     const found = byCode.get(unit.code);
     const r = found && found.year === period.year ? found : undefined;
     const missingMonths: number[] = [];
+    let unsent: number[] | null = null;
     let late = false;
     let submittedOn: string | null = null;
     const lacking = incomplete?.get(unit.code);
@@ -108,14 +109,22 @@ export function completenessOfSorted(
       else if (date) {
         if (date > dueOf[i]) late = true;
         if (!submittedOn || date > submittedOn) submittedOn = date;
-      } else if (r && hasData(r, m) && today > dueOf[i]) late = true;
-      // Figures without a date before the deadline: still being typed, not sent yet.
-      else missingMonths.push(m);
+      } else if (r && hasData(r, m)) {
+        if (today > dueOf[i]) late = true;
+        else {
+          // Figures without a date before the deadline: still being typed, not sent yet.
+          missingMonths.push(m);
+          unsent ??= [];
+          unsent.push(m);
+        }
+      } else missingMonths.push(m);
     }
     const status: SubmissionStatus = missingMonths.length ? 'missing' : late ? 'late' : 'onTime';
     if (status !== 'missing') reported++;
     if (status === 'onTime') onTime++;
-    rows.push({ unitCode: unit.code, unitName: unit.name, status, submittedOn, missingMonths });
+    const row: CompletenessRow = { unitCode: unit.code, unitName: unit.name, status, submittedOn, missingMonths };
+    if (unsent) row.unsentMonths = unsent;
+    rows.push(row);
   }
 
   const expected = rows.length;

@@ -76,9 +76,13 @@ function completenessParagraph(s: SummaryCore): string {
   const missing = missingRows
     .filter((r) => ownMonths(r).length > 0)
     .map((r) => {
+      const unsent = r.unsentMonths ?? [];
       const own = ownMonths(r);
+      const rest = unsent.length ? own.filter((m) => !unsent.includes(m)) : own;
       const said: string[] = [];
-      if (multiMonth && own.length < periodLength) said.push(T.missingMonths(own.join(', ')));
+      if (multiMonth && rest.length && rest.length < periodLength) said.push(T.missingMonths(rest.join(', ')));
+      // Typed in, not sent yet (before the deadline): its figures are in the totals below.
+      if (unsent.length) said.push(T.unsent(multiMonth ? unsent.join(', ') : null));
       if (r.formerGaps) said.push(T.formerPart(formerList(r)));
       return said.length ? `${nameOf(r)} (${said.join('; ')})` : nameOf(r);
     });

@@ -237,6 +237,19 @@ describe('buildSummaryWorkbook', () => {
     expect(v(m, rowOf(m, 'Xã Pá Mỳ'), 3)).toBe('Chưa báo cáo');
   });
 
+  it('says in "Ghi chú" that a unit typed its figures in but has not sent them, and that they are counted', () => {
+    const s = fixtureSummary();
+    const rows = s.completeness.rows.map((r) =>
+      r.unitCode === 'pa-my' ? { ...r, status: 'missing' as const, missingMonths: [9], unsentMonths: [9] } : r,
+    );
+    const { main: m } = build({ ...s, completeness: { ...s.completeness, rows } });
+    const row = rowOf(m, 'Xã Pá Mỳ');
+    expect(v(m, row, 3)).toBe('Chưa báo cáo');
+    expect(v(m, row, 5)).toBe(
+      'Đã nhập số liệu nhưng chưa nộp (chưa hết hạn); số liệu đã nhập được tính tạm vào tổng hợp',
+    );
+  });
+
   describe('"Theo đơn vị" sheet', () => {
     it('has units as columns in the given order, then the total', () => {
       expect(byUnit.frozenRows).toBe(5);

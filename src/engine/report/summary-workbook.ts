@@ -280,11 +280,16 @@ function summarySheet(summary: Summary, catalogue: Catalogue): SheetModel {
     g.put(row, 2, { v: unitLabel(summary, r.unitCode, r.unitName), s: 'label' });
     g.put(row, 3, { v: st.text, s: st.style });
     g.put(row, 4, { v: r.submittedOn ? isoToSerial(r.submittedOn) : null, s: 'date' });
-    const own = ownMissingMonths(r);
+    const unsent = r.unsentMonths ?? [];
+    const own = ownMissingMonths(r).filter((m) => !unsent.includes(m));
     const olds = formerGapsText(r);
     const note = isUnreadable(summary, r.unitCode)
       ? T.unreadableNote
-      : [multiMonth && own.length ? T.missingMonths(own) : '', olds ? T.formerNote(olds) : '']
+      : [
+          multiMonth && own.length ? T.missingMonths(own) : '',
+          unsent.length ? T.unsentNote(multiMonth ? unsent : null) : '',
+          olds ? T.formerNote(olds) : '',
+        ]
           .filter(Boolean)
           .join('; ') || null;
     g.put(row, 5, { v: note, s: 'text' });

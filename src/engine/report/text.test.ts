@@ -289,6 +289,11 @@ describe('a quarter: units lacking some of its months', () => {
       'Xã Nậm Vì',
       'Xã Pá Mỳ (thiếu tháng 9)',
     ]);
+    // September typed in but not sent (before its deadline): said apart from the months lacking.
+    const typing = rows.map((r) => (r.unitCode === 'pa-my' ? { ...r, missingMonths: [8, 9], unsentMonths: [9] } : r));
+    expect(
+      completenessLists({ ...quarter, completeness: { ...quarter.completeness, rows: typing } }).missing,
+    ).toContain('Xã Pá Mỳ (thiếu tháng 8; tháng 9 đã nhập số liệu nhưng chưa nộp, số liệu được tính tạm)');
     // A month's report: the month is the period, nothing to add.
     expect(completenessLists({ ...quarter, period: s.period }).missing).toContain('Xã Pá Mỳ');
   });

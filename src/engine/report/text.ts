@@ -167,8 +167,16 @@ export function completenessLists(summary: Summary): {
     if (r.status !== 'missing' || isUnreadable(summary, r.unitCode)) continue;
     const olds = formerGapsText(r);
     const own = ownMissingMonths(r);
-    // In a quarter or longer, which months a unit lacks when not all (as the narrative says).
-    const some = own.length && own.length < periodLength ? T.missingMonthsOf(own) : '';
+    const unsent = r.unsentMonths ?? [];
+    const rest = unsent.length ? own.filter((m) => !unsent.includes(m)) : own;
+    // In a quarter or longer, which months a unit lacks when not all (as the narrative says), and
+    // those typed in but not sent yet (their figures are in the totals).
+    const some = [
+      rest.length && rest.length < periodLength ? T.missingMonthsOf(rest) : '',
+      unsent.length ? T.unsentOf(periodLength > 1 ? unsent : null) : '',
+    ]
+      .filter(Boolean)
+      .join('; ');
     const label = unitLabel(summary, r.unitCode, r.unitName);
     if (!olds) missing.push(some ? `${label} (${some})` : label);
     else if (own.length) missing.push(T.formerToo(label, olds, some));

@@ -15,6 +15,9 @@ export const NARRATIVE_TEXT = {
   /** Old units of a merger whose file could not be read: "Nậm Vì (nay thuộc xã Mường Nhé)". */
   unreadableFormer: (names: string) => `không đọc được báo cáo của đơn vị cũ trước sáp nhập: ${names}`,
   formerInto: (old: string, into: string) => `${old} (nay thuộc ${into})`,
+  /** After a unit name: months typed in, not sent before their deadline (their figures are counted). */
+  unsent: (months: string | null) =>
+    `${months ? `tháng ${months} ` : ''}đã nhập số liệu nhưng chưa nộp, số liệu được tính tạm`,
   /** After a unit name in a multi-month period: "Pá Mỳ (thiếu tháng 7, 8)". */
   missingMonths: (months: string) => `thiếu tháng ${months}`,
   /** Used when the units are of different kinds (xã, phường, thị trấn). */

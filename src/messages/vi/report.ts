@@ -126,6 +126,11 @@ export const REPORT_TEXT = {
     `${unit} (${own ? `${own}; ` : ''}đơn vị cũ cũng thiếu: ${olds})`,
   /** Inside the brackets after a unit missing some months of a quarter or longer: "thiếu tháng 7, 8". */
   missingMonthsOf: (months: number[]) => `thiếu tháng ${months.join(', ')}`,
+  /** Months typed in but not sent, before their deadline: their figures are counted all the same. */
+  unsentOf: (months: number[] | null) =>
+    `${months ? `tháng ${months.join(', ')} ` : ''}đã nhập số liệu nhưng chưa nộp, số liệu được tính tạm`,
+  unsentNote: (months: number[] | null) =>
+    `Đã nhập số liệu${months ? ` tháng ${months.join(', ')}` : ''} nhưng chưa nộp (chưa hết hạn); số liệu đã nhập được tính tạm vào tổng hợp`,
   unreadableTitle: 'Không đọc được báo cáo',
   /** Old units of a merger whose report could not be read. */
   unreadableFormerTitle: 'Không đọc được báo cáo của đơn vị cũ trước sáp nhập',
