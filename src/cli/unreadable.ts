@@ -27,6 +27,7 @@ import { unitDisplayName } from '../engine/sheet/layout';
 import { slug } from '../engine/text/normalize';
 import type { Catalogue, Finding, Summary, Unit } from '../engine/types';
 import { CLI_TEXT as T } from '../messages/vi/cli';
+import { mergerNames } from '../messages/vi/findings';
 
 export interface UnreadableFile {
   /** As named in messages. */
@@ -104,6 +105,7 @@ export function withUnreadableFiles(
   catalogue: Catalogue,
   files: UnreadableFile[],
   reportedCodes: Set<string>,
+  formerUnits: Unit[] = [],
 ): { summary: Summary; attribution: Attribution } {
   const unitsByCode = new Map(summary.units.map((u) => [u.code, u]));
   const unreported = summary.completeness.rows
@@ -177,13 +179,26 @@ export function withUnreadableFiles(
   }
   const codes = new Set([...summary.unreadableUnits, ...attribution.byUnit.keys()]);
   const unreadableUnits = summary.completeness.rows.map((r) => r.unitCode).filter((c) => codes.has(c));
-  // Old units whose file could not be read: said in every output, not only on the console.
-  const unreadableFormer = [...new Map([...former.values()].map((o) => [o.code, o])).values()].map((o) => {
-    const into = summary.units.find((u) => u.succession?.predecessors.includes(o.code));
-    return into ? { ...o, into: into.code } : o;
+  // Old units whose file could not be read: said in every output, not only on the console. One a
+  // merged unit's row lacks months of (formerGaps) is said there ("Nậm Vì tháng 6: tệp … không
+  // đọc được"); the others (their months are before the period) on a line of their own.
+  const formerCodes = new Set([...former.values()].map((o) => o.code));
+  let named = false;
+  const rows = summary.completeness.rows.map((r) => {
+    if (!r.formerGaps?.some((g) => g.code !== undefined && formerCodes.has(g.code))) return r;
+    named = true;
+    return {
+      ...r,
+      formerGaps: r.formerGaps.map((g) => (g.code && formerCodes.has(g.code) ? { ...g, unreadable: true } : g)),
+    };
   });
+  const inGaps = new Set(rows.flatMap((r) => (r.formerGaps ?? []).flatMap((g) => (g.code ? [g.code] : []))));
+  const unreadableFormer = [...new Map([...former.values()].map((o) => [o.code, o])).values()]
+    .filter((o) => !inGaps.has(o.code))
+    .map((o) => formerLabel(o, summary.units, formerUnits));
   const core = {
     ...summary,
+    ...(named ? { completeness: { ...summary.completeness, rows } } : {}),
     findings,
     unreadableUnits,
     ...(unreadableFormer.length ? { unreadableFormer } : {}),
@@ -191,6 +206,35 @@ export function withUnreadableFiles(
   };
   return { summary: { ...core, narrative: narrate(core, catalogue) }, attribution };
 }
+
+/**
+ * An old unit as the findings name it, with the unit(s) it is now part of: "Xã Nậm Vì (nay thuộc
+ * xã Mường Nhé)"; one of its new unit's name is "Mường Nhé cũ" (mergerNames).
+ */
+function formerLabel(
+  old: { code: string; name: string },
+  units: Unit[],
+  formerUnits: Unit[],
+): { code: string; label: string; inSentence: string } {
+  const known = formerUnits.find((u) => u.code === old.code) ?? { name: old.name, kind: '' };
+  const into = units.filter((u) => u.succession?.predecessors.includes(old.code));
+  if (!into.length) {
+    const label = known.kind ? `${capitalise(known.kind)} ${known.name}` : known.name;
+    return { code: old.code, label, inSentence: inSentence(known.kind, known.name) };
+  }
+  const all = into.map((u) => mergerNames(known, old.code, u));
+  const now = T.formerNow(all.map((n) => n.unit));
+  // "cũ" when it has the name of any new unit it went into.
+  const short = all.find((n) => n.oldShort !== known.name)?.oldShort ?? all[0].oldShort;
+  const label = `${known.kind ? `${capitalise(known.kind)} ${short}` : short} ${now}`;
+  return { code: old.code, label, inSentence: `${inSentence(known.kind, short)} ${now}` };
+}
+
+const inSentence = (kind: string | undefined, name: string) => {
+  const k = kind?.trim().toLocaleLowerCase('vi');
+  return k ? `${k} ${name}` : name;
+};
+const capitalise = (s: string) => `${s.trim().charAt(0).toLocaleUpperCase('vi')}${s.trim().slice(1)}`;
 
 /**
  * Unreadable files whose name names an old unit of a merger that has no report of the year (its

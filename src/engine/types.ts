@@ -231,7 +231,14 @@ export interface CompletenessRow {
    * A merged unit: the old units (names as in a sentence) whose empty months of the period,
    * before the merger, are among `missingMonths` (the unit itself may have sent them).
    */
-  formerGaps?: { name: string; months: number[] }[];
+  formerGaps?: {
+    /** The old unit's code (absent in summaries made before it was kept). */
+    code?: string;
+    name: string;
+    months: number[];
+    /** Its report was found (by its file's name) but could not be read. */
+    unreadable?: boolean;
+  }[];
 }
 
 export interface Completeness {
@@ -308,10 +315,12 @@ export interface Summary {
   unreadableUnits: string[];
   /**
    * Old units of a merger (not units of the summary) whose report, found by its file's name,
-   * could not be read: their figures are not in the new unit's. `into`: the new unit's code,
-   * when known. Absent when there is none.
+   * could not be read, and that no completeness row names in `formerGaps` (their months are not
+   * of the period: the year to date or last year lacks them). Labels as the findings name them:
+   * "Xã Nậm Vì (nay thuộc xã Mường Nhé)", and inside a sentence "xã Nậm Vì (nay thuộc …)".
+   * Absent when there is none.
    */
-  unreadableFormer?: { code: string; name: string; into?: string }[];
+  unreadableFormer?: { code: string; label: string; inSentence: string }[];
   /** Files that could not be read and could not be tied to a unit (CLI). Absent when there is none. */
   unattributedFiles?: string[];
   /**

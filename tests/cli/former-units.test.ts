@@ -177,30 +177,40 @@ test('an old commune’s unreadable workbook is tied to that old commune by its 
   expect(r.stdout).toContain('Theo tên tệp, đây là báo cáo của đơn vị cũ Nậm Vì (trước sáp nhập)');
   expect(r.stdout).toContain('theo tên là báo cáo này nhưng không đọc được');
   expect(r.stdout).not.toContain('chưa rõ của đơn vị nào');
-  // Not on the console only: the e-mail HTML, the summary sheet and the narrative say it too.
-  const html = path.join(dir, 'th-hong.html');
-  const out = path.join(dir, 'th-hong2.xlsx');
-  const j = await runCli(
-    ['aggregate', '--period', '2025-06', '--units', UNITS_2025, '--out', out, '--html', html, '--json', bad],
-    {
-      env: { TONGHOP_NOW: NOW },
-    },
+  // Not on the console only: the e-mail HTML, the summary sheet and the narrative say it too. In
+  // June its month is the period's: said inside the merged commune's gap, once.
+  const run = async (period: string) => {
+    const html = path.join(dir, `th-hong-${period}.html`);
+    const out = path.join(dir, `th-hong-${period}.xlsx`);
+    const j = await runCli(
+      ['aggregate', '--period', period, '--units', UNITS_2025, '--out', out, '--html', html, '--json', bad],
+      {
+        env: { TONGHOP_NOW: NOW },
+      },
+    );
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const texts: string[] = [];
+    wb.worksheets[0].eachRow((row) => row.eachCell((c) => texts.push(String(c.value))));
+    return { summary: JSON.parse(j.stdout) as Summary, page: fs.readFileSync(html, 'utf8'), texts };
+  };
+  const june = await run('2025-06');
+  expect(june.summary.unreadableFormer).toBeUndefined();
+  const gap = 'Nậm Vì tháng 6: tệp báo cáo không đọc được';
+  expect(june.summary.narrative[0]).toContain(gap);
+  expect(june.page).toContain(`<li>Xã Mường Nhé (${gap})</li>`);
+  expect(june.page).not.toContain('Tất cả đơn vị đã báo cáo đúng hạn');
+  expect(june.texts).toContain(`Thiếu số liệu của đơn vị cũ trước sáp nhập: ${gap}`);
+  // In September its months are before the period (the year to date lacks them): a line of its own.
+  const sep = await run('2025-09');
+  expect(sep.summary.unreadableFormer?.map((u) => u.label)).toEqual(['Xã Nậm Vì (nay thuộc xã Mường Nhé)']);
+  expect(sep.summary.narrative[0]).toContain(
+    'không đọc được báo cáo của đơn vị cũ trước sáp nhập: xã Nậm Vì (nay thuộc xã Mường Nhé)',
   );
-  const summary = JSON.parse(j.stdout) as Summary;
-  expect(summary.unreadableFormer).toEqual([{ code: 'nam-vi', name: 'Nậm Vì', into: 'muong-nhe-2025' }]);
-  expect(summary.narrative[0]).toContain(
-    'không đọc được báo cáo của đơn vị cũ trước sáp nhập: Nậm Vì (nay thuộc xã Mường Nhé)',
-  );
-  const page = fs.readFileSync(html, 'utf8');
-  expect(page).toContain('Không đọc được báo cáo của đơn vị cũ trước sáp nhập:</p>');
-  expect(page).toContain('<li>Nậm Vì (nay thuộc Xã Mường Nhé)</li>');
-  expect(page).not.toContain('Tất cả đơn vị đã báo cáo đúng hạn');
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(out);
-  const texts: string[] = [];
-  wb.worksheets[0].eachRow((row) => row.eachCell((c) => texts.push(String(c.value))));
-  expect(texts).toContain(
-    'Không đọc được báo cáo của đơn vị cũ trước sáp nhập: Nậm Vì (nay thuộc Xã Mường Nhé); số liệu của các đơn vị này chưa được cộng (xem trang "Kiểm tra").',
+  expect(sep.page).toContain('Không đọc được báo cáo của đơn vị cũ trước sáp nhập:</p>');
+  expect(sep.page).toContain('<li>Xã Nậm Vì (nay thuộc xã Mường Nhé)</li>');
+  expect(sep.texts).toContain(
+    'Không đọc được báo cáo của đơn vị cũ trước sáp nhập: Xã Nậm Vì (nay thuộc xã Mường Nhé); số liệu của các đơn vị này chưa được cộng (xem trang "Kiểm tra").',
   );
 }, 60_000);
 

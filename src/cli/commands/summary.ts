@@ -59,7 +59,7 @@ export function summariseInputs(inputs: Inputs, config: Config, period: Period, 
     // A unit with a readable report of the year (even one without this period's figures) sent that one.
     const reported = new Set(read.reports.filter((r) => r.year === period.year).map((r) => r.unitCode));
     for (const r of summary.completeness.rows) if (r.status !== 'missing') reported.add(r.unitCode);
-    full = withUnreadableFiles(full, config.catalogue, unreadable, reported).summary;
+    full = withUnreadableFiles(full, config.catalogue, unreadable, reported, config.formerUnits).summary;
   }
   return { inputs, summary: full, errors: countFindings(full.findings).error };
 }

@@ -499,7 +499,7 @@ describe('aggregate across the 2025 merger: old communes that sent nothing, stoc
     // Year to date: the two old communes' six months and the new commune's three.
     expect(ind(s, 'TCD_LUOT').ytd).toBe(15);
     // The row says whose months are missing: Mường Nhé itself sent every month.
-    expect(s.completeness.rows[0].formerGaps).toEqual([{ name: 'Nậm Vì', months: H1 }]);
+    expect(s.completeness.rows[0].formerGaps).toEqual([{ code: 'nam-vi', name: 'Nậm Vì', months: H1 }]);
   });
 
   it('says in the narrative that the merged commune lacks an old commune’s months, not that it did not report', () => {

@@ -582,7 +582,7 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
   made.push(...afterMergerFindings([...(mappedNow.afterMerger ?? []), ...(mappedBefore.afterMerger ?? [])]));
   let incomplete: Map<string, number[]> | undefined;
   // Per merged unit, the old units whose empty months of the period make it incomplete.
-  let formerGaps: Map<string, { name: string; months: number[] }[]> | undefined;
+  let formerGaps: Map<string, { code: string; name: string; months: number[] }[]> | undefined;
   const partialLastYear = new Set<string>();
   if (gapsNow.length || gapsBefore.length) {
     const raw = [...rawCurrent, ...rawPrevious];
@@ -598,7 +598,7 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
       incomplete.set(g.unit.code, list);
       if (!months.length) continue;
       const gaps = formerGaps.get(g.unit.code) ?? [];
-      gaps.push({ name: gapNames(g, raw, input.formerUnits).oldShort, months });
+      gaps.push({ code: g.code, name: gapNames(g, raw, input.formerUnits).oldShort, months });
       formerGaps.set(g.unit.code, gaps);
     }
     // Last year's: "so cùng kỳ" of these units lacks an old unit's months of the period.

@@ -71,7 +71,9 @@ function completenessParagraph(s: SummaryCore): string {
   const ownMonths = (r: (typeof c.rows)[number]) =>
     r.formerGaps ? r.missingMonths.filter((m) => !r.formerGaps?.some((g) => g.months.includes(m))) : r.missingMonths;
   const formerList = (r: (typeof c.rows)[number]) =>
-    (r.formerGaps ?? []).map((g) => T.formerMonths(g.name, g.months.join(', '))).join('; ');
+    (r.formerGaps ?? [])
+      .map((g) => (g.unreadable ? T.formerMonthsUnreadable : T.formerMonths)(g.name, g.months.join(', ')))
+      .join('; ');
   const missingRows = c.rows.filter((r) => r.status === 'missing' && !unreadable.has(r.unitCode));
   const missing = missingRows
     .filter((r) => ownMonths(r).length > 0)
@@ -92,10 +94,7 @@ function completenessParagraph(s: SummaryCore): string {
   if (missing.length) text += `; ${T.notReported(missing.join(', '))}`;
   if (former.length) text += `; ${T.formerIncomplete(former.join(', '))}`;
   if (unread.length) text += `; ${T.unreadable(unread.join(', '))}`;
-  const formerUnread = (s.unreadableFormer ?? []).map((u) => {
-    const into = u.into ? s.units.find((x) => x.code === u.into) : undefined;
-    return into ? T.formerInto(u.name, unitInSentence(into)) : u.name;
-  });
+  const formerUnread = (s.unreadableFormer ?? []).map((u) => u.inSentence);
   if (formerUnread.length) text += `; ${T.unreadableFormer(formerUnread.join(', '))}`;
   if (late.length) text += `; ${T.late(late.join(', '))}`;
   const sentenceName = (code: string) => {

@@ -261,11 +261,19 @@ describe('an old commune whose report could not be read', () => {
     expect(renderTextReport(allIn, catalogue)).toContain('Tất cả đơn vị đã báo cáo đúng hạn.');
     const oneOld: Summary = {
       ...allIn,
-      unreadableFormer: [{ code: 'nam-vi-cu', name: 'Nậm Vì Cũ', into: 'muong-nhe' }],
+      unreadableFormer: [
+        {
+          code: 'nam-vi-cu',
+          label: 'Xã Nậm Vì Cũ (nay thuộc xã Mường Nhé)',
+          inSentence: 'xã Nậm Vì Cũ (nay thuộc xã Mường Nhé)',
+        },
+      ],
     };
-    expect(completenessLists(oneOld).unreadableFormer).toEqual(['Nậm Vì Cũ (nay thuộc Xã Mường Nhé)']);
+    expect(completenessLists(oneOld).unreadableFormer).toEqual(['Xã Nậm Vì Cũ (nay thuộc xã Mường Nhé)']);
     const text = renderTextReport(oneOld, catalogue);
-    expect(text).toContain('Không đọc được báo cáo của đơn vị cũ trước sáp nhập: Nậm Vì Cũ (nay thuộc Xã Mường Nhé)');
+    expect(text).toContain(
+      'Không đọc được báo cáo của đơn vị cũ trước sáp nhập: Xã Nậm Vì Cũ (nay thuộc xã Mường Nhé)',
+    );
     expect(text).not.toContain('Tất cả đơn vị đã báo cáo đúng hạn.');
   });
 });

@@ -198,12 +198,9 @@ export function completenessLists(summary: Summary): {
   };
 }
 
-/** "Nậm Vì (nay thuộc Xã Mường Nhé)" for each old unit of a merger whose report could not be read. */
+/** "Xã Nậm Vì (nay thuộc xã Mường Nhé)" for each old unit of a merger whose report could not be read. */
 export function unreadableFormerLabels(summary: Summary): string[] {
-  return (summary.unreadableFormer ?? []).map((u) => {
-    const into = u.into ? unitOf(summary, u.into) : undefined;
-    return T.unreadableFormerItem(u.name, into ? unitDisplayName(into) : undefined);
-  });
+  return (summary.unreadableFormer ?? []).map((u) => u.label);
 }
 
 /** "2 tệp không đọc được, chưa rõ của đơn vị nào: a.xlsx, b.xlsx", or null when there is none. */
@@ -222,7 +219,9 @@ export function anyListed(lists: ReturnType<typeof completenessLists>): boolean 
 
 /** "Nậm Vì tháng 5, 6; Pá Mỳ tháng 6": the old units whose months a merged unit lacks, or ''. */
 export function formerGapsText(r: CompletenessRow): string {
-  return (r.formerGaps ?? []).map((g) => T.formerMonths(g.name, g.months)).join('; ');
+  return (r.formerGaps ?? [])
+    .map((g) => (g.unreadable ? T.formerMonthsUnreadable : T.formerMonths)(g.name, g.months))
+    .join('; ');
 }
 
 /** The months a unit lacks of its own (not only an old unit's before the merger). */

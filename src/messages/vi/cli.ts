@@ -409,6 +409,8 @@ export const CLI_TEXT = {
   formerUnits: 'Thiếu số liệu của đơn vị cũ trước sáp nhập',
   unreadableUnits: 'Không đọc được báo cáo',
   unreadableFormer: 'Không đọc được báo cáo của đơn vị cũ trước sáp nhập',
+  /** After an old unit's name: the unit(s) it is now part of, "(nay thuộc xã Mường Nhé)". */
+  formerNow: (units: string[]) => `(nay thuộc ${units.join(' và ')})`,
   /** Files that could not be read and whose unit is not known (several candidates). */
   unattributedFiles: (n: number, anyMissing: boolean) =>
     `${n} tệp không đọc được, chưa rõ của đơn vị nào` +

@@ -12,9 +12,8 @@ export const NARRATIVE_TEXT = {
   late: (names: string) => `nộp muộn: ${names}`,
   /** Units that sent a file that could not be read (not "chưa báo cáo": they did send one). */
   unreadable: (names: string) => `không đọc được báo cáo của: ${names}`,
-  /** Old units of a merger whose file could not be read: "Nậm Vì (nay thuộc xã Mường Nhé)". */
+  /** Old units of a merger whose file could not be read: "xã Nậm Vì (nay thuộc xã Mường Nhé)". */
   unreadableFormer: (names: string) => `không đọc được báo cáo của đơn vị cũ trước sáp nhập: ${names}`,
-  formerInto: (old: string, into: string) => `${old} (nay thuộc ${into})`,
   /** After a unit name: months typed in, not sent before their deadline (their figures are counted). */
   unsent: (months: string | null) =>
     `${months ? `tháng ${months} ` : ''}đã nhập số liệu nhưng chưa nộp, số liệu được tính tạm`,
@@ -28,6 +27,8 @@ export const NARRATIVE_TEXT = {
   soFar: 'Đến nay',
   /** After a merged unit's name: the old units whose months it lacks, "Na Cô Sa tháng 1, 2". */
   formerMonths: (name: string, months: string) => `${name} tháng ${months}`,
+  /** The same, the old unit's report found but not readable. */
+  formerMonthsUnreadable: (name: string, months: string) => `${name} tháng ${months}: tệp báo cáo không đọc được`,
   /** Inside the brackets after a merged unit's name: "đơn vị cũ thiếu: Nậm Vì tháng 1, 2". */
   formerPart: (olds: string) => `đơn vị cũ thiếu: ${olds}`,
   /** Clause of the completeness sentence: merged units that sent their own months, not all of their old units'. */

@@ -120,6 +120,9 @@ export const REPORT_TEXT = {
   /** A merged unit whose own reports are in, but an old unit's months before the merger are not. */
   formerTitle: 'Thiếu số liệu của đơn vị cũ trước sáp nhập',
   formerMonths: (name: string, months: number[]) => `${name} tháng ${months.join(', ')}`,
+  /** An old unit whose report was found but could not be read. */
+  formerMonthsUnreadable: (name: string, months: number[]) =>
+    `${name} tháng ${months.join(', ')}: tệp báo cáo không đọc được`,
   formerItem: (unit: string, olds: string) => `${unit} (${olds})`,
   /** A unit missing months of its own and an old unit's too. */
   formerToo: (unit: string, olds: string, own = '') =>
@@ -138,7 +141,6 @@ export const REPORT_TEXT = {
   unattributedFiles: (files: string[], anyMissing: boolean) =>
     `${files.length} tệp không đọc được, chưa rõ của đơn vị nào: ${files.join(', ')}` +
     (anyMissing ? ' (đơn vị chưa báo cáo có thể đã gửi một trong các tệp này)' : ''),
-  unreadableFormerItem: (old: string, into: string | undefined) => (into ? `${old} (nay thuộc ${into})` : old),
   allOnTime: 'Tất cả đơn vị đã báo cáo đúng hạn.',
   barChartTitle: (indicator: string, periodLabel: string, unit: string) =>
     `${indicator} theo đơn vị, ${periodLabel}${unit ? ` (${unit})` : ''}`,
