@@ -339,8 +339,10 @@ export interface Summary {
   /**
    * Units (in unit order) without figures this year in months before the period that have figures
    * in the same months last year: the year-to-date "so cùng kỳ" compares totals without them. Units
-   * in `lastYearOnly` are left out (already said). Absent when there is none.
+   * in `lastYearOnly` are left out (already said). `former`: a merged unit's old unit (name in a
+   * sentence) that left those months empty this year but had figures in them last year. Absent
+   * when there is none.
    */
-  ytdGaps?: { unitCode: string; months: number[] }[];
+  ytdGaps?: { unitCode: string; months: number[]; former?: string }[];
   narrative: string[];
 }

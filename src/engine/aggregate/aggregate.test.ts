@@ -256,6 +256,27 @@ describe('aggregate across the 2025 merger', () => {
     expect([stock.ytd, stock.lastYearYtd, stock.ytdChange]).toEqual([500, 66, 434]);
     expect([s.completeness.expected, s.completeness.reported, s.completeness.onTime]).toEqual([5, 5, 5]);
   });
+
+  it('names an old commune that left earlier months empty this year but had figures in them last year', () => {
+    // Nậm Vì sent its March 2024 petitions, nothing of 2025: Mường Nhé's own months look complete
+    // (Mường Nhé and Chung Chải sent theirs), but its year-to-date total lacks Nậm Vì's.
+    const withMarch = previous.map((p) =>
+      p.unitCode === 'nam-vi' ? unitYear('nam-vi', 2024, { name: 'Nậm Vì', values: { DON_TONG: { 3: 7, 9: 1 } } }) : p,
+    );
+    const s = aggregate(
+      input({
+        units: UNITS_2025,
+        period: sep2025,
+        current: current.filter((r) => r.unitCode !== 'nam-vi'),
+        previous: withMarch,
+        generatedAt: '2025-09-20T03:00:00Z',
+      }),
+    );
+    expect(s.ytdGaps).toEqual([{ unitCode: 'muong-nhe-2025', months: [3], former: 'Nậm Vì' }]);
+    expect(s.narrative[0]).toContain(
+      'từ đầu năm, xã Mường Nhé (Nậm Vì tháng 3) chưa có số liệu các tháng đã có cùng kỳ năm trước',
+    );
+  });
 });
 
 describe('unitValue', () => {

@@ -850,9 +850,22 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
   const lastYearOnly: string[] = [];
   const thisYearOnly: string[] = [];
   const lastYearPartial: string[] = [];
-  const ytdGaps: { unitCode: string; months: number[] }[] = [];
+  const ytdGaps: { unitCode: string; months: number[]; former?: string }[] = [];
   // Months of the year to date before the period (a year's report has none).
   const earlier = ytd.filter((m) => m < months[0]);
+  // A merged unit's old units that left earlier months empty this year, with figures in them last
+  // year: the merged unit's own months look complete (its other old units sent them).
+  const formerYtd = new Map<string, { unitCode: string; months: number[]; former: string }[]>();
+  if (earlier.length)
+    for (const g of gapsNow) {
+      const last = rawPrevious.find((r) => r.unitCode === g.code);
+      const gapMonths = last ? g.months.filter((m) => earlier.includes(m) && hasFigure(last, m)) : [];
+      if (!gapMonths.length) continue;
+      const former = gapNames(g, [...rawCurrent, ...rawPrevious], input.formerUnits).oldShort;
+      const list = formerYtd.get(g.unit.code) ?? [];
+      list.push({ unitCode: g.unit.code, months: gapMonths, former });
+      formerYtd.set(g.unit.code, list);
+    }
   let anyLastYear = false;
   for (const row of completeness.rows) {
     const r = before.get(row.unitCode);
@@ -884,6 +897,8 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
       }
       if (gaps) ytdGaps.push({ unitCode: row.unitCode, months: gaps });
     }
+    const ofFormer = formerYtd.size ? formerYtd.get(row.unitCode) : undefined;
+    if (ofFormer) ytdGaps.push(...ofFormer);
   }
   return {
     period,

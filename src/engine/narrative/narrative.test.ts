@@ -447,3 +447,18 @@ describe('a period not over, or before its deadline', () => {
     expect(at('2018-09-19T03:00:00Z')).toMatch(/^Đến ngày 19\/09\/2018, 9\/11 xã/);
   });
 });
+
+describe('the year-to-date caveat alone', () => {
+  it('is said of the year-to-date comparisons only, months as a range', () => {
+    const s = summary();
+    const only = {
+      ...s,
+      thisYearOnly: undefined,
+      lastYearOnly: undefined,
+      ytdGaps: [{ unitCode: 'chung-chai', months: [1, 2, 3, 5] }],
+    };
+    expect(narrate(only, CATALOGUE)[0]).toMatch(
+      /\. Lưu ý: từ đầu năm, xã Chung Chải \(tháng 1–3, 5\) chưa có số liệu các tháng đã có cùng kỳ năm trước, nên số tăng, giảm so cùng kỳ của số liệu từ đầu năm dưới đây chưa so sánh được đầy đủ\.$/,
+    );
+  });
+});

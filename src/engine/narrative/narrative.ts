@@ -12,6 +12,7 @@
  *   3. one paragraph per note indicator with the units' texts;
  *   4. a sentence on invalid cells left out of the totals.
  */
+import { monthList } from '../../messages/vi/findings';
 import { NARRATIVE_TEXT as T } from '../../messages/vi/narrative';
 import { unitFigures } from '../aggregate/unit-figures';
 import { dataWindow, isRealIsoDate, localDateOf } from '../periods/cutoff';
@@ -118,11 +119,12 @@ function completenessParagraph(s: SummaryCore): string {
   if (partial.length) clauses.push(T.partlyThisYear(listNames(partial), label));
   if (s.thisYearOnly?.length) clauses.push(T.onlyThisYear(listNames(s.thisYearOnly.map(sentenceName))));
   if (s.lastYearPartial?.length) clauses.push(T.formerLastYear(listNames(s.lastYearPartial.map(sentenceName))));
+  const onlyYtd = clauses.length === 0;
   if (s.ytdGaps?.length)
     clauses.push(
-      T.ytdGaps(listNames(s.ytdGaps.map((g) => T.ytdGapItem(sentenceName(g.unitCode), g.months.join(', '))))),
+      T.ytdGaps(listNames(s.ytdGaps.map((g) => T.ytdGapItem(sentenceName(g.unitCode), monthList(g.months), g.former)))),
     );
-  const caveat = clauses.length ? ` ${T.comparedWithout(clauses)}` : '';
+  const caveat = !clauses.length ? '' : ` ${onlyYtd ? T.comparedWithoutYtd(clauses) : T.comparedWithout(clauses)}`;
   return `${text}.${caveat}`;
 }
 

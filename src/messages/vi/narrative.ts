@@ -47,7 +47,11 @@ export const NARRATIVE_TEXT = {
   onlyThisYear: (names: string) => `${names} không có số liệu cùng kỳ năm trước`,
   /** Units lacking months of the year before the period that last year had: "xã Nậm Vì (tháng 4)". */
   ytdGaps: (names: string) => `từ đầu năm, ${names} chưa có số liệu các tháng đã có cùng kỳ năm trước`,
-  ytdGapItem: (name: string, months: string) => `${name} (tháng ${months})`,
+  ytdGapItem: (name: string, months: string, former?: string) =>
+    `${name} (${former ? `${former} ` : ''}tháng ${months})`,
+  /** The caveat when its only clause is of the year to date: the period's own comparisons are whole. */
+  comparedWithoutYtd: (clauses: string[]) =>
+    `Lưu ý: ${clauses.join('; ')}, nên số tăng, giảm so cùng kỳ của số liệu từ đầu năm dưới đây chưa so sánh được đầy đủ.`,
   formerLastYear: (names: string) =>
     `số liệu cùng kỳ năm trước của ${names} chưa gồm đơn vị cũ chưa báo cáo trước sáp nhập`,
   /** Instead of the notes themselves when many units wrote one: where the list is. */
