@@ -227,6 +227,8 @@ export interface CompletenessRow {
    * passed: the commune may still be typing; its figures are in the totals all the same.
    */
   unsentMonths?: number[];
+  /** In a period of several months, those sent late (after their own deadline, or undated). */
+  lateMonths?: number[];
   /**
    * A merged unit: the old units (names as in a sentence) whose empty months of the period,
    * before the merger, are among `missingMonths` (the unit itself may have sent them).

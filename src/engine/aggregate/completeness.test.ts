@@ -116,6 +116,21 @@ describe('completeness', () => {
     ]);
   });
 
+  it('names the late months of a quarter, undated ones past their deadline included', () => {
+    const q3: Period = { type: 'quarter', year: 2018, index: 3 };
+    const reports = [
+      unitYear('a', 2018, { values: { TCD_LUOT: { 9: 1 } }, submitted: { 7: '2018-07-16', 8: '2018-08-16' } }),
+      unitYear('b', 2018, { submitted: { 7: '2018-08-30', 8: '2018-08-16', 9: '2018-09-17' } }),
+    ];
+    const rows = completeness(reports, [unit('a', 'A'), unit('b', 'B')], q3, SETTINGS, { today: '2018-09-25' }).rows;
+    expect(rows.map((r) => [r.status, r.submittedOn, r.lateMonths])).toEqual([
+      ['late', '2018-08-16', [9]],
+      ['late', '2018-09-17', [7]],
+    ]);
+    // A month's report has one month: nothing to name.
+    expect(completeness(reports, [unit('b', 'B')], SEP, SETTINGS).rows[0].lateMonths).toBeUndefined();
+  });
+
   it('counts the months a merged unit’s old units left empty as missing', () => {
     const q3: Period = { type: 'quarter', year: 2018, index: 3 };
     const submitted = { 7: '2018-07-16', 8: '2018-08-16', 9: '2018-09-17' };

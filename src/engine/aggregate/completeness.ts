@@ -99,6 +99,7 @@ export function completenessOfSorted(
     const r = found && found.year === period.year ? found : undefined;
     const missingMonths: number[] = [];
     let unsent: number[] | null = null;
+    let lateMonths: number[] | null = null;
     let late = false;
     let submittedOn: string | null = null;
     const lacking = incomplete?.get(unit.code);
@@ -107,11 +108,18 @@ export function completenessOfSorted(
       const date = r?.submitted[m - 1] ?? null;
       if (lacking?.includes(m) || (date && date > today)) missingMonths.push(m);
       else if (date) {
-        if (date > dueOf[i]) late = true;
+        if (date > dueOf[i]) {
+          late = true;
+          lateMonths ??= [];
+          lateMonths.push(m);
+        }
         if (!submittedOn || date > submittedOn) submittedOn = date;
       } else if (r && hasData(r, m)) {
-        if (today > dueOf[i]) late = true;
-        else {
+        if (today > dueOf[i]) {
+          late = true;
+          lateMonths ??= [];
+          lateMonths.push(m);
+        } else {
           // Figures without a date before the deadline: still being typed, not sent yet.
           missingMonths.push(m);
           unsent ??= [];
@@ -124,6 +132,7 @@ export function completenessOfSorted(
     if (status === 'onTime') onTime++;
     const row: CompletenessRow = { unitCode: unit.code, unitName: unit.name, status, submittedOn, missingMonths };
     if (unsent) row.unsentMonths = unsent;
+    if (lateMonths && months.length > 1) row.lateMonths = lateMonths;
     rows.push(row);
   }
 

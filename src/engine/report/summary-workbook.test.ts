@@ -250,6 +250,16 @@ describe('buildSummaryWorkbook', () => {
     );
   });
 
+  it('names the late months of a quarter in "Ghi chú"', () => {
+    const s = fixtureSummary();
+    const q3 = { type: 'quarter' as const, year: 2018, index: 3 };
+    const rows = s.completeness.rows.map((r) =>
+      r.unitCode === 'sen-thuong' ? { ...r, status: 'late' as const, submittedOn: '2018-08-16', lateMonths: [9] } : r,
+    );
+    const { main: m } = build({ ...s, period: q3, completeness: { ...s.completeness, period: q3, rows } });
+    expect(v(m, rowOf(m, 'Xã Sen Thượng'), 5)).toBe('Tháng 9 nộp muộn');
+  });
+
   describe('"Theo đơn vị" sheet', () => {
     it('has units as columns in the given order, then the total', () => {
       expect(byUnit.frozenRows).toBe(5);

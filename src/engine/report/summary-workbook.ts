@@ -288,6 +288,7 @@ function summarySheet(summary: Summary, catalogue: Catalogue): SheetModel {
       : [
           multiMonth && own.length ? T.missingMonths(own) : '',
           unsent.length ? T.unsentNote(multiMonth ? unsent : null) : '',
+          r.lateMonths ? T.lateMonthsNote(r.lateMonths) : '',
           olds ? T.formerNote(olds) : '',
         ]
           .filter(Boolean)

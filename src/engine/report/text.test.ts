@@ -302,6 +302,13 @@ describe('a quarter: units lacking some of its months', () => {
     expect(
       completenessLists({ ...quarter, completeness: { ...quarter.completeness, rows: typing } }).missing,
     ).toContain('Xã Pá Mỳ (thiếu tháng 8; tháng 9 đã nhập số liệu nhưng chưa nộp, số liệu được tính tạm)');
+    // A late month of the quarter is named (the latest date may be an on-time month's).
+    const late = rows.map((r) =>
+      r.unitCode === 'sen-thuong' ? { ...r, status: 'late' as const, submittedOn: '2018-08-16', lateMonths: [9] } : r,
+    );
+    expect(completenessLists({ ...quarter, completeness: { ...quarter.completeness, rows: late } }).late).toContain(
+      'Xã Sen Thượng (tháng 9 nộp muộn)',
+    );
     // A month's report: the month is the period, nothing to add.
     expect(completenessLists({ ...quarter, period: s.period }).missing).toContain('Xã Pá Mỳ');
   });

@@ -186,7 +186,10 @@ export function completenessLists(summary: Summary): {
     late: rows
       .filter((r) => r.status === 'late')
       .map((r) =>
-        T.lateItem(unitLabel(summary, r.unitCode, r.unitName), r.submittedOn ? formatDateVi(r.submittedOn) : null),
+        // In a quarter or longer: which months were late (the latest date may be an on-time month's).
+        r.lateMonths
+          ? T.lateMonthsItem(unitLabel(summary, r.unitCode, r.unitName), r.lateMonths)
+          : T.lateItem(unitLabel(summary, r.unitCode, r.unitName), r.submittedOn ? formatDateVi(r.submittedOn) : null),
       ),
     missing,
     former,

@@ -116,6 +116,8 @@ export const REPORT_TEXT = {
     `Đúng hạn: ${onTime}/${expected} đơn vị (${rate}); hạn nộp ${deadline}`,
   lateTitle: 'Báo cáo muộn',
   lateItem: (unit: string, date: string | null) => (date ? `${unit} (nộp ngày ${date})` : unit),
+  lateMonthsItem: (unit: string, months: number[]) => `${unit} (tháng ${months.join(', ')} nộp muộn)`,
+  lateMonthsNote: (months: number[]) => `Tháng ${months.join(', ')} nộp muộn`,
   missingTitle: 'Chưa báo cáo',
   /** A merged unit whose own reports are in, but an old unit's months before the merger are not. */
   formerTitle: 'Thiếu số liệu của đơn vị cũ trước sáp nhập',
