@@ -140,6 +140,10 @@ export const CONFIG = {
   notYesNo: 'phải là "có" hoặc "không"',
   notOneOf: (words: string[]) => `phải là một trong: ${words.map((w) => `"${w}"`).join(', ')}`,
   notDate: 'phải là ngày dạng ngày/tháng/năm (ví dụ 01/07/2025)',
+  /** "Đơn vị": a merge date (F2) with no old commune codes (G2). */
+  predecessorsRequired: (fromCell: string, cell: string) =>
+    `ô ${fromCell} có ngày sáp nhập nên ô ${cell} cần mã các xã cũ (cách nhau bởi dấu phẩy); ` +
+    `nếu không có sáp nhập, hãy xóa ô ${fromCell}`,
   groupLabelConflict: (code: string, first: string) =>
     `nhóm "${code}" đã có tên "${first}" ở dòng trên; hai tên khác nhau`,
   duplicate: (what: string, code: string, firstCell: string) => `${what} "${code}" bị trùng (đã có ở ô ${firstCell})`,
