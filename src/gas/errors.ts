@@ -211,6 +211,18 @@ export function withOriginal(x: ExplainedError, text = x.text): string {
   return text.startsWith(x.original) ? text : text + G.original(x.original);
 }
 
+/**
+ * The master's configuration ("Đơn vị", "Chỉ tiêu", "Quy tắc", "Cài đặt"…) cannot be used: each
+ * problem names its sheet and cell. Not Google's failure and not passing: a person must fix a cell,
+ * so callers tell the admins rather than retry as for a send error (email/job.ts).
+ */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('; '));
+    this.name = 'ConfigError';
+  }
+}
+
 // ---------------------------------------------------------------- retrying
 
 /** Waits before the 2nd and 3rd try of a transient failure. */
