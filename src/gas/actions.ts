@@ -106,9 +106,28 @@ function locked<T>(
   }
 }
 
-function loadConfig(ss: Spreadsheet): Config | null {
-  const r = readConfig(ss);
+/**
+ * The configuration at the start of `action`; null when it cannot be used, the user told why and
+ * "Nhật ký" too (an admin looking there later sees why a commune's "Kiểm tra" or "Tổng hợp" did not run).
+ */
+function loadConfig(ss: Spreadsheet, action: Action): Config | null {
+  // Not in a spreadsheet that is no master at all (a commune's own, one before "Thiết lập"): writeLog
+  // would create a "Nhật ký" there. Only on failure, so the extra look-ups cost nothing otherwise.
+  const log = (result: string) => {
+    if ([SHEETS.log, SHEETS.settings, SHEETS.units].some((n) => ss.getSheetByName(n)))
+      writeLog(ss, { action: LOG.actions[action], result });
+  };
+  let r: ReturnType<typeof readConfig>;
+  try {
+    r = readConfig(ss);
+  } catch (e) {
+    // Google failing while the sheets are read: Vietnamese for the user, Google's text logged.
+    log(LOG.failed(`${CONFIG.unreadable} ${logText(e)}`));
+    alert(COMMON.errorTitle, COMMON.unexpected(userText(e)));
+    return null;
+  }
   if (r.ok) return r.config;
+  log(LOG.refused(`${CONFIG.title}: ${r.errors.join('; ')}`));
   alert(CONFIG.title, lines(r.errors));
   return null;
 }
@@ -172,7 +191,7 @@ export function doSetup():
 
 export function doTemplates() {
   const ss = activeSpreadsheet();
-  const config = loadConfig(ss);
+  const config = loadConfig(ss, 'templates');
   if (!config) return undefined;
   const def = currentYear(config.settings.timeZone);
   const text = promptText(YEAR_PROMPT.yearTitle, YEAR_PROMPT.year(def));
@@ -212,7 +231,7 @@ export function doTemplates() {
 
 export function doCheck() {
   const ss = activeSpreadsheet();
-  const config = loadConfig(ss);
+  const config = loadConfig(ss, 'check');
   if (!config) return undefined;
   return locked(ss, 'check', CHECK.title, undefined, () => {
     const active = activeUnitSheet(ss, config);
@@ -287,7 +306,7 @@ function missingSheet(ss: Spreadsheet, config: Config, unit: Unit, year: number)
 
 export function doSubmit() {
   const ss = activeSpreadsheet();
-  const config = loadConfig(ss);
+  const config = loadConfig(ss, 'submit');
   if (!config) return undefined;
   const target = chooseUnitSheet(ss, config, SUBMIT.title);
   if (!target) return undefined;
@@ -316,7 +335,7 @@ export function doSubmit() {
 
 export function doUnlock() {
   const ss = activeSpreadsheet();
-  const config = loadConfig(ss);
+  const config = loadConfig(ss, 'unlock');
   if (!config) return undefined;
   const me = currentUser();
   if (!isAdmin(config, me)) {
@@ -359,7 +378,7 @@ function noYearSheetsNote(config: Config, summary: Summary): string {
 
 export function doAggregate() {
   const ss = activeSpreadsheet();
-  const config = loadConfig(ss);
+  const config = loadConfig(ss, 'aggregate');
   if (!config) return undefined;
   const def = defaultPeriod(config);
   const text = promptText(PERIOD_PROMPT.periodTitle, PERIOD_PROMPT.period(periodLabel(def)));

@@ -5,7 +5,9 @@
  * most accounts, e.g. "You do not have permission to access the requested document."). Every
  * message the add-on shows a user goes through `userText`; "Nhật ký" gets `logText`, which keeps
  * Google's original after the Vietnamese for IT staff. Texts Google did not write (our own
- * Vietnamese errors, or Google's own text in the account's language) pass through unchanged.
+ * Vietnamese errors, or Google's own text in the account's language) pass through unchanged;
+ * an English text no rule knows, or a JavaScript error (TypeError…), becomes a generic
+ * Vietnamese sentence, the original going only to "Nhật ký".
  *
  * `withRetry` retries a transient failure ("Service Spreadsheets timed out …") a couple of
  * times with Utilities.sleep back-off, within a per-run budget so a Google outage cannot eat
@@ -31,11 +33,13 @@ export type GoogleErrorKind =
   | 'tooManyCells'
   | 'propertiesFull'
   | 'protected'
+  | 'runQuota'
+  | 'scriptBug'
   | 'other';
 
 export interface ExplainedError {
   kind: GoogleErrorKind;
-  /** Vietnamese, for the user (Google's text itself when it is not one we know). */
+  /** Vietnamese, for the user (a Vietnamese text we do not know as is; English ones never). */
   text: string;
   /** The error's own message, as Google wrote it. */
   original: string;
@@ -92,14 +96,19 @@ const RULES: Rule[] = [
   },
   { kind: 'timeout', test: /\btimed out\b|\bDeadline exceeded\b/i, text: () => G.timedOut, transient: true },
   {
+    // "Address unavailable", "Server not available.", "Server error occurred, please try again.":
+    // a passing network or server failure on Google's side (UrlFetchApp, Sheets).
     kind: 'serviceFailed',
-    test: /^Service error: \w+|^Service \w+ failed while accessing|^Service unavailable|We're sorry, a server error occurred|^Internal error\b/i,
+    test: /^Service error: \w+|^Service \w+ failed while accessing|^Service unavailable|We're sorry, a server error occurred|^Internal error\b|^Address unavailable\b|^Server not available\b|^Server error occurred\b/i,
     text: () => G.serviceFailed,
     transient: true,
   },
   {
     kind: 'tooFast',
-    test: /Service invoked too many times in a short time|Rate Limit Exceeded|User-rate limit exceeded/i,
+    // "Too many simultaneous invocations: Spreadsheets": more runs at once than Google allows
+    // (30 per user) — e.g. several people aggregating; passes within seconds. "Service invoked
+    // too many times" without "for one day" (a daily quota, below) is the short-time limit.
+    test: /Service invoked too many times(?! for one day)|Too many simultaneous invocations|Rate Limit Exceeded|User-rate limit exceeded/i,
     text: () => G.tooFast,
     transient: true,
   },
@@ -108,6 +117,13 @@ const RULES: Rule[] = [
     kind: 'dailyQuota',
     test: /Service invoked too many times for one day: ([\w ]+)|Bandwidth quota exceeded/i,
     text: (m) => G.dailyQuota((m[1] ?? 'urlfetch').trim()),
+  },
+  {
+    // A quota of the script's owner ("Script exceeded quota: URL Fetch calls", or the daily
+    // run time of triggers): will not pass within this run, so not retried.
+    kind: 'runQuota',
+    test: /Script exceeded quota: ([^.]+)|Service using too much computer time for one day/i,
+    text: (m) => G.runQuota(m[1]?.trim()),
   },
   { kind: 'tooManyRecipients', test: /Limit Exceeded: Email Recipients Per Message/i, text: () => G.tooManyRecipients },
   { kind: 'invalidEmail', test: /^Invalid email: (.*)$/i, text: (m) => G.invalidEmail(m[1]) },
@@ -141,6 +157,7 @@ const ORDER: GoogleErrorKind[] = [
   'tooFast',
   'mailQuota',
   'dailyQuota',
+  'runQuota',
   'serviceFailed',
   'tooManyRecipients',
   'invalidEmail',
@@ -154,14 +171,28 @@ const ORDER: GoogleErrorKind[] = [
 ];
 const ORDERED = ORDER.map((k) => RULES.find((r) => r.kind === k) as Rule);
 
+/** Errors of JavaScript itself: a defect of the script, never Google's or the user's doing. */
+const SCRIPT_BUGS = new Set(['TypeError', 'ReferenceError', 'RangeError', 'SyntaxError', 'URIError', 'EvalError']);
+
+/**
+ * Our own errors are Vietnamese, and so is Google's text in a Vietnamese account: a text with
+ * a letter beyond ASCII is shown as is. A text only in ASCII is Google's English (or a bare
+ * code, "HTTP 500") that no rule knows: the user gets a generic Vietnamese sentence instead.
+ */
+const READABLE = /[^\x00-\x7f]/;
+
 /** What went wrong, in Vietnamese, with Google's own text kept beside it. */
 export function explainError(e: unknown, ctx: ErrorContext = {}): ExplainedError {
   const original = originalText(e);
+  if (e instanceof Error && SCRIPT_BUGS.has(e.name)) {
+    return { kind: 'scriptBug', text: G.scriptBug, original, transient: false };
+  }
   for (const rule of ORDERED) {
     const m = rule.test.exec(original);
     if (m) return { kind: rule.kind, text: rule.text(m, ctx), original, transient: Boolean(rule.transient) };
   }
-  return { kind: 'other', text: original, original, transient: false };
+  const text = READABLE.test(original) ? original : G.unknown;
+  return { kind: 'other', text, original, transient: false };
 }
 
 /** The Vietnamese text for a user (alert, toast, e-mail status, summary sheet). */
@@ -176,7 +207,20 @@ export function logText(e: unknown, ctx: ErrorContext = {}): string {
 }
 
 export function withOriginal(x: ExplainedError, text = x.text): string {
-  return x.kind === 'other' || x.original === text ? text : text + G.original(x.original);
+  // A Vietnamese text shown as is already holds the original ("… (đã thử 3 lần)" after it at most).
+  return text.startsWith(x.original) ? text : text + G.original(x.original);
+}
+
+/**
+ * The master's configuration ("Đơn vị", "Chỉ tiêu", "Quy tắc", "Cài đặt"…) cannot be used: each
+ * problem names its sheet and cell. Not Google's failure and not passing: a person must fix a cell,
+ * so callers tell the admins rather than retry as for a send error (email/job.ts).
+ */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('; '));
+    this.name = 'ConfigError';
+  }
 }
 
 // ---------------------------------------------------------------- retrying

@@ -790,7 +790,12 @@ export function readUnitsGrid(grid: Grid, timeZone: string, log: Located): Units
         const cell = cells[i][key] ?? cells[i].code;
         if (log.errors.some((e) => e.startsWith(CONFIG.where(sheet, cell)))) continue;
         const label = H[key as keyof typeof H] ?? fieldLabel(key);
-        log.at(sheet, cell, label, problemOf(issue));
+        // The merge date's cell is named: it is what makes the old codes required.
+        const problem =
+          key === 'predecessors' && issue.code === 'custom'
+            ? CONFIG.predecessorsRequired(cells[i].from, cell)
+            : problemOf(issue);
+        log.at(sheet, cell, label, problem);
       } else {
         log.errors.push(`${sheet}: ${SCHEMA_TEXT.where(issue.path, { units })}${problemOf(issue)}`);
       }

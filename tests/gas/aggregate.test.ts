@@ -214,6 +214,42 @@ describe('Tổng hợp — robustness', () => {
     expect(narrative).not.toMatch(/chưa báo cáo:[^;]*Mường Nhé/);
   });
 
+  test('a passing "Too many simultaneous invocations" is retried: the unit is still aggregated', () => {
+    env = prepare('b');
+    const urls = unitUrls(env.master);
+    const busy = env.units[4];
+    const fault = env.fake.faults.add({
+      method: 'SpreadsheetApp.openByUrl',
+      when: (args) => args[0] === urls[busy.code],
+      error: 'Too many simultaneous invocations: Spreadsheets',
+      times: 1,
+    });
+    runAggregate(env.fake, '');
+    expect(fault.fired).toBe(1);
+    expect(env.fake.calls.count('Utilities.sleep')).toBeGreaterThan(0);
+    expect(periodTotal(env, 'DVK_DANGKY')).toBe(expectedSeptember('DVK_DANGKY', env.units.length));
+    const alert = env.fake.ui.alerts.at(-1)?.prompt ?? '';
+    expect(alert).not.toContain('không đọc được');
+    expect(alert).not.toContain('Too many simultaneous invocations');
+  });
+
+  test('an unknown English error of Google is told in Vietnamese; its text only in "Nhật ký"', () => {
+    env = prepare('b');
+    const urls = unitUrls(env.master);
+    const bad = env.units[4];
+    env.fake.faults.add({
+      method: 'SpreadsheetApp.openByUrl',
+      when: (args) => args[0] === urls[bad.code],
+      error: 'Something Google never documented',
+    });
+    runAggregate(env.fake, '');
+    const alert = env.fake.ui.alerts.at(-1)?.prompt ?? '';
+    expect(alert).toMatch(/Không mở được bảng tính của Xã [^:]+: Lỗi không xác định của Google\/Apps Script/);
+    expect(alert).not.toContain('Something Google never documented');
+    const logged = (env.master.getSheetByName(SHEETS.log) as Sheet).getDataRange().getValues();
+    expect(String(logged.at(-1)?.[4])).toContain('[Google: Something Google never documented]');
+  });
+
   test('a failure of the one batchUpdate leaves the previous summary untouched', () => {
     env = prepare('a');
     runAggregate(env.fake, '');

@@ -39,6 +39,12 @@ describe('explainError', () => {
     [GAS_ERRORS.tooManyTriggers, 'tooManyTriggers', /trình kích hoạt/],
     [GAS_ERRORS.cellTooLong, 'cellTooLong', /50\.000 ký tự/],
     [GAS_ERRORS.propertyStoreFull, 'propertiesFull', /bộ nhớ cài đặt/],
+    // Google's documented texts seen in a 45-commune run (a rate limit, a quota, a network failure).
+    ['Too many simultaneous invocations: Spreadsheets', 'tooFast', /quá dày/],
+    ['Script exceeded quota: URL Fetch calls', 'runQuota', /hết hạn mức của Google \("URL Fetch calls"\).*ngày mai/],
+    ['Service using too much computer time for one day', 'runQuota', /thời gian chạy trong ngày/],
+    ['Address unavailable: https://sheets.googleapis.com/v4/x', 'serviceFailed', /tạm thời gặp lỗi/],
+    ['Server not available.', 'serviceFailed', /tạm thời gặp lỗi/],
   ];
 
   it.each(cases)('%s → %s', (message, kind, text) => {
@@ -52,6 +58,9 @@ describe('explainError', () => {
   it('only time-outs, server errors and rate limits are transient', () => {
     const transient = cases.filter(([m]) => explainError(err(m)).transient).map(([, k]) => k);
     expect(new Set(transient)).toEqual(new Set(['timeout', 'serviceFailed', 'tooFast']));
+    expect(explainError(err('Too many simultaneous invocations: Spreadsheets')).transient).toBe(true);
+    expect(explainError(err('Address unavailable')).transient).toBe(true);
+    expect(explainError(err('Script exceeded quota: URL Fetch calls')).transient).toBe(false);
   });
 
   it('names the unit and the account where the fix is to share the spreadsheet', () => {
@@ -75,13 +84,32 @@ describe('explainError', () => {
     );
   });
 
-  it('passes through texts it does not know (our own Vietnamese errors, Google in the account language)', () => {
+  it('passes through Vietnamese texts it does not know (our own errors, Google in the account language)', () => {
     for (const m of ['Không tìm thấy bảng tính đang mở.', 'Bạn không có quyền truy cập vào tài liệu được yêu cầu.']) {
       expect(userText(new Error(m))).toBe(m);
       expect(logText(new Error(m))).toBe(m);
     }
-    expect(userText('plain string')).toBe('plain string');
-    expect(userText(new Error('Exception: Something new'))).toBe('Something new');
+  });
+
+  it('never shows an English text it does not know: a generic Vietnamese sentence, the original only in "Nhật ký"', () => {
+    const generic = /^Lỗi không xác định của Google\/Apps Script — hãy thử lại; nếu vẫn lỗi hãy báo quản trị/;
+    for (const m of ['Exception: Something new', 'plain string']) {
+      const x = explainError(m.startsWith('Exception') ? new Error(m) : m);
+      expect(x.kind).toBe('other');
+      expect(x.transient).toBe(false);
+      expect(x.text).toMatch(generic);
+      expect(x.text).not.toContain(x.original);
+    }
+    expect(logText(new Error('Exception: Something new'))).toMatch(/ \[Google: Something new\]$/);
+  });
+
+  it('a JavaScript error (TypeError…) is a defect of the script: Vietnamese for the user, its text logged', () => {
+    const e = new TypeError("Cannot read properties of undefined (reading 'code')");
+    const x = explainError(e);
+    expect(x.kind).toBe('scriptBug');
+    expect(x.transient).toBe(false);
+    expect(x.text).toMatch(/^Lỗi trong tập lệnh Dân vận — hãy thử lại; nếu vẫn lỗi hãy báo quản trị/);
+    expect(logText(e)).toContain("[Google: Cannot read properties of undefined (reading 'code')]");
   });
 
   it("logText keeps Google's original for IT staff", () => {

@@ -231,6 +231,31 @@ describe('Thiết lập', () => {
       );
     });
 
+    test('units: a merge date without old codes says the date makes them required, or to clear it', () => {
+      const s = sheet(env, SHEETS.units);
+      s.getRange('F2').setValue('01/07/2025');
+      s.getRange('G2').setValue('');
+      expect(errorsOf()).toEqual([
+        'Trang "Đơn vị", ô G2 (Đơn vị cũ (mã)): ô F2 có ngày sáp nhập nên ô G2 cần mã các xã cũ ' +
+          '(cách nhau bởi dấu phẩy); nếu không có sáp nhập, hãy xóa ô F2',
+      ]);
+    });
+
+    test('a configuration that cannot be used stops a menu action with an alert and a line in "Nhật ký"', () => {
+      const s = sheet(env, SHEETS.units);
+      s.getRange('F2').setValue('01/07/2025');
+      s.getRange('G2').setValue('');
+      const logRows = () => (env.master.getSheetByName(SHEETS.log)?.getDataRange().getValues() ?? []).slice(1);
+      const before = logRows().length;
+      env.fake.ui.queuePromptResponse({ text: '' });
+      expect(main.aggregateReports()).toBeUndefined();
+      expect(lastAlert(env)).toContain('ô F2 có ngày sáp nhập nên ô G2 cần mã các xã cũ');
+      const rows = logRows();
+      expect(rows).toHaveLength(before + 1);
+      expect(rows.at(-1)?.[2]).toBe('Tổng hợp');
+      expect(String(rows.at(-1)?.[4])).toMatch(/^không chạy: Cấu hình chưa đúng: Trang "Đơn vị", ô G2 .*hãy xóa ô F2$/);
+    });
+
     test('units: a code differing only in case, two units that would share one report tab', () => {
       const s = sheet(env, SHEETS.units);
       const names = s

@@ -85,6 +85,15 @@ describe('one clear message per format mistake', () => {
       'units.json: Đơn vị thứ 1 (mã muong-nhe-2025), trường "sáp nhập", trường "ngày hiệu lực": không phải ngày có thật dạng năm-tháng-ngày (ví dụ 2018-02-14)',
     ]);
   });
+  it('a merger date without old units: the date is why they are needed, or it goes', () => {
+    const r = parseUnits({
+      units: [{ code: 'x', name: 'X', kind: 'xã', emails: [], succession: { from: '2025-07-01', predecessors: [] } }],
+    });
+    expect(!r.ok && r.errors).toEqual([
+      'units.json: Đơn vị thứ 1 (mã x), trường "sáp nhập", trường "đơn vị cũ": có ngày sáp nhập nên cần mã các đơn vị ' +
+        'cũ (cách nhau bởi dấu phẩy); nếu không có sáp nhập, hãy xóa ngày sáp nhập',
+    ]);
+  });
   it('a code with a space: what a code may hold, nothing about dates or {n}', () => {
     const r = parseUnits(merged('2025-07-01', 'muong nhe'));
     const text = !r.ok ? r.errors.join('\n') : '';

@@ -70,7 +70,14 @@ export const UnitSchema = z.object({
   kind: z.string(),
   emails: z.array(z.email()),
   spreadsheetUrl: z.optional(z.string()),
-  succession: z.optional(z.object({ from: isoDate, predecessors: z.array(code).check(z.minLength(1)) })),
+  // A merge date without old codes: said as such (the date makes the codes required; no merger,
+  // no date), not as a bare "không được để trống" that hides why.
+  succession: z.optional(
+    z.object({
+      from: isoDate,
+      predecessors: z.array(code).check(z.refine((a) => a.length > 0, { message: T.predecessorsRequired })),
+    }),
+  ),
 });
 
 /**

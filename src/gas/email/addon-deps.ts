@@ -11,6 +11,7 @@ import type { Period, Settings, UnitYear } from '../../engine/types';
 import { EMAIL_TEXT } from '../../messages/vi/email';
 import { COMMON, CONFIG, LOG, SHEETS } from '../../messages/vi/gas';
 import { aggregatePeriod } from '../aggregate';
+import { ConfigError } from '../errors';
 import { SheetIndex, toWorkbooks } from '../io';
 import { type ApiReadOptions, readUnitBooksDetailed } from '../io/parallel-books';
 import { withDocumentLock } from '../lock';
@@ -30,7 +31,8 @@ function master(): Spreadsheet {
 
 function config() {
   const r = readConfig(master());
-  if (!r.ok) throw new Error(r.errors.join('; '));
+  // Typed, so that the report job tells the admins which cell to fix instead of retrying a "send".
+  if (!r.ok) throw new ConfigError(r.errors);
   return r.config;
 }
 

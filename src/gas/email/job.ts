@@ -22,7 +22,7 @@ import { emailSubject, renderHtmlReport } from '../../engine/report/html';
 import { renderTextReport } from '../../engine/report/text';
 import type { Period, Settings } from '../../engine/types';
 import { EMAIL_TEXT as T, viDateTime, viDuration } from '../../messages/vi/email';
-import { logText, userText } from '../errors';
+import { ConfigError, logText, userText } from '../errors';
 import { ReadContinues } from '../io/resume';
 import { tryWithDocumentLock } from '../lock';
 import { nowMs, RunBudget } from './clock';
@@ -94,6 +94,8 @@ export interface JobState {
   waitingUntil: number | null;
   /** Set once MAX_RETRIES is exceeded: only a person restarts it. */
   gaveUp: boolean;
+  /** Tries in a row that found the configuration unusable (ConfigError): SETTINGS_RETRY_DELAYS_MS. */
+  configFailures?: number;
   createdAt: number;
 }
 
@@ -122,6 +124,7 @@ export interface RunOutcome {
     | 'lock-busy'
     | 'no-recipients'
     | 'invalid-settings'
+    | 'invalid-config'
     | 'nothing';
   period?: string;
   sent?: number;
@@ -540,13 +543,15 @@ function work(store: JsonStore, claimed: JobState, budget: RunBudget): RunOutcom
     } catch (e) {
       // Many units: the read goes on in the next run (io/resume.ts), not a failed try.
       if (e instanceof ReadContinues && e.runs < MAX_READ_RUNS) return readingContinues(store, job, e);
+      // A cell to fix, not a failed send: the admins are told which, and it is tried as settings are.
+      if (e instanceof ConfigError) return configUnusable(store, job, e);
       return retryOrGiveUp(
         store,
         job,
         failure(e, (t) => T.aggregateFailed(job.label, t)),
       );
     }
-    job = { ...job, stage: 'send', leaseUntil: nowMs() + LEASE_MS };
+    job = { ...job, stage: 'send', leaseUntil: nowMs() + LEASE_MS, configFailures: 0 };
     store.put({ [K.message]: msg, [K.job]: job });
   }
 
@@ -703,6 +708,33 @@ function settingsUnusable(store: JsonStore, outcome: RunOutcome): RunOutcome {
   scheduleResume(delay);
   logLine(false, T.log.settingsRetry(viDuration(delay)));
   return outcome;
+}
+
+/**
+ * "Tổng hợp" found the configuration unusable ("Đơn vị" F2 with a merge date and G2 empty, say):
+ * as settingsUnusable, not a sending error. The admins are told at once which cells to fix (once
+ * per period, and not for a person's own "Gửi báo cáo ngay", who sees it), and the job is tried
+ * again on the settings schedule (SETTINGS_RETRY_DELAYS_MS) so that fixing the cells is enough.
+ * After that it waits for "Gửi báo cáo ngay", as a job given up does.
+ */
+function configUnusable(store: JsonStore, job: JobState, e: ConfigError): RunOutcome {
+  const failures = (job.configFailures ?? 0) + 1;
+  const problems = e.problems;
+  const base = { period: job.label, sent: job.sent, total: job.total };
+  if (failures > SETTINGS_RETRY_DELAYS_MS.length) {
+    store.put({ [K.job]: { ...job, configFailures: failures, owner: null, waitingUntil: null, gaveUp: true } });
+    clearResume();
+    const message = T.configGaveUp(job.label, problems);
+    logLine(false, message);
+    return { status: 'invalid-config', ...base, message };
+  }
+  const delay = SETTINGS_RETRY_DELAYS_MS[failures - 1];
+  const when = viDuration(delay);
+  scheduleResume(delay);
+  store.put({ [K.job]: { ...job, configFailures: failures, owner: null, waitingUntil: nowMs() + delay } });
+  logLine(false, T.log.configRetry(job.label, problems, when, failures, SETTINGS_RETRY_DELAYS_MS.length));
+  if (!job.manual) tellAdmins(`config.${job.key}`, T.configInvalidMail(job.label, problems, when));
+  return { status: 'invalid-config', ...base, message: T.configInvalid(job.label, problems, when) };
 }
 
 /** What a person sees before a manual send: ask about resends and half-sent jobs. */

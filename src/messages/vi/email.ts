@@ -62,6 +62,13 @@ export const EMAIL_TEXT = {
     `Đã gửi báo cáo ${period} tới ${sent}/${total} người nhận; sắp hết thời gian chạy cho phép nên phần còn lại ` +
     'sẽ được gửi tiếp tự động sau 1 phút.',
   aggregateFailed: (period: string, error: string) => `Không tổng hợp được ${period}: ${error}`,
+  /** "Tổng hợp" refused the configuration (each problem names its sheet and cell): not a sending error. */
+  configInvalid: (period: string, problems: string[], retryIn: string) =>
+    `Chưa gửi báo cáo ${period} vì cấu hình của bảng tính tổng hợp chưa hợp lệ, hãy sửa:\n` +
+    `${problems.map((p) => `• ${p}`).join('\n')}\nSau khi sửa, hệ thống sẽ tự thử lại sau khoảng ${retryIn}.`,
+  configGaveUp: (period: string, problems: string[]) =>
+    `Báo cáo ${period}: cấu hình vẫn chưa hợp lệ sau nhiều lần thử (${problems.join('; ')}); hệ thống không tự ` +
+    'thử lại nữa. Sau khi sửa, hãy chọn "Dân vận › Gửi báo cáo ngay".',
   /** At the top of the report when no unit has a sheet of the year yet (a new year before "Tạo mẫu"). */
   noYearSheets: (year: number, period: string) =>
     `Lưu ý: chưa xã nào có trang báo cáo năm ${year} (bảng tính tổng hợp chưa chạy "Tạo mẫu báo cáo cho xã" ` +
@@ -85,6 +92,14 @@ export const EMAIL_TEXT = {
       `Đến giờ gửi báo cáo ${period}, bảng tính tổng hợp đang bận (một thao tác khác, ví dụ Tổng hợp, giữ khóa tài liệu) ` +
       `suốt khoảng ${waited}, nên báo cáo chưa được gửi và hệ thống sẽ không tự thử lại nữa.\n\n` +
       'Hãy mở bảng tính tổng hợp và chọn "Dân vận › Gửi báo cáo ngay" khi không còn ai đang chạy Tổng hợp.',
+  }),
+  configInvalidMail: (period: string, problems: string[], retryIn: string) => ({
+    subject: `[Dân vận] Chưa gửi được báo cáo ${period}: cấu hình chưa hợp lệ`,
+    body:
+      `Đến giờ gửi báo cáo ${period}, không tổng hợp được vì cấu hình của bảng tính tổng hợp chưa hợp lệ:\n\n` +
+      `${problems.map((p) => `• ${p}`).join('\n')}\n\n` +
+      `Hãy sửa các ô trên. Hệ thống sẽ tự thử lại sau khoảng ${retryIn} (rồi vài lần nữa trong hai ngày) và gửi ` +
+      'báo cáo khi cấu hình đã hợp lệ; muốn gửi ngay thì chọn "Dân vận › Gửi báo cáo ngay".',
   }),
   settingsInvalidMail: (problems: string) => ({
     subject: '[Dân vận] Chưa gửi được báo cáo tự động: cài đặt chưa hợp lệ',
@@ -129,6 +144,9 @@ export const EMAIL_TEXT = {
     lockGaveUp: (period: string, waited: string) =>
       `Báo cáo ${period}: bảng tính bận suốt khoảng ${waited}, chưa gửi và sẽ không tự thử lại nữa. ` +
       'Hãy chọn "Dân vận › Gửi báo cáo ngay".',
+    configRetry: (period: string, problems: string[], retryIn: string, attempt: number, max: number) =>
+      `Báo cáo ${period}: chưa gửi vì cấu hình chưa hợp lệ (${problems.join('; ')}); sẽ tự thử lại sau ${retryIn} ` +
+      `(lần ${attempt}/${max}).`,
     settingsRetry: (retryIn: string) => `Cài đặt chưa hợp lệ nên chưa gửi báo cáo; sẽ tự thử lại sau ${retryIn}.`,
     noticeSent: (to: string[]) => `Đã gửi thư báo cho quản trị viên: ${to.join(', ')}.`,
     noticeNotSent: (error: string) => `Chưa gửi được thư báo cho quản trị viên (${error}).`,

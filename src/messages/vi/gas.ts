@@ -140,6 +140,10 @@ export const CONFIG = {
   notYesNo: 'phải là "có" hoặc "không"',
   notOneOf: (words: string[]) => `phải là một trong: ${words.map((w) => `"${w}"`).join(', ')}`,
   notDate: 'phải là ngày dạng ngày/tháng/năm (ví dụ 01/07/2025)',
+  /** "Đơn vị": a merge date (F2) with no old commune codes (G2). */
+  predecessorsRequired: (fromCell: string, cell: string) =>
+    `ô ${fromCell} có ngày sáp nhập nên ô ${cell} cần mã các xã cũ (cách nhau bởi dấu phẩy); ` +
+    `nếu không có sáp nhập, hãy xóa ô ${fromCell}`,
   groupLabelConflict: (code: string, first: string) =>
     `nhóm "${code}" đã có tên "${first}" ở dòng trên; hai tên khác nhau`,
   duplicate: (what: string, code: string, firstCell: string) => `${what} "${code}" bị trùng (đã có ở ô ${firstCell})`,
@@ -452,6 +456,15 @@ export const GOOGLE_ERRORS = {
   cellTooLong: 'một ô có hơn 50.000 ký tự (giới hạn của Google Sheets)',
   tooManyCells: 'bảng tính đã chạm giới hạn 10 triệu ô của Google Sheets — hãy xóa bớt các trang cũ',
   propertiesFull: 'bộ nhớ cài đặt của tập lệnh đã đầy — hãy báo cán bộ tin học',
+  /** "Script exceeded quota: URL Fetch calls": a quota of the account, not a passing failure. */
+  runQuota: (what?: string) =>
+    `tài khoản chạy tập lệnh đã dùng hết hạn mức của Google${what ? ` ("${what}")` : ' (thời gian chạy trong ngày)'} — ` +
+    'chạy lại ngay cũng không được; hạn mức được cấp lại sau 24 giờ, hãy thử lại vào ngày mai',
+  /** A JavaScript error (TypeError…): a defect of the add-on. */
+  scriptBug: 'Lỗi trong tập lệnh Dân vận — hãy thử lại; nếu vẫn lỗi hãy báo quản trị (chi tiết ở trang "Nhật ký")',
+  /** A Google text no rule knows (its English stays in "Nhật ký"). */
+  unknown:
+    'Lỗi không xác định của Google/Apps Script — hãy thử lại; nếu vẫn lỗi hãy báo quản trị (chi tiết ở trang "Nhật ký")',
   /** Appended in "Nhật ký" after the Vietnamese text, for IT staff. */
   original: (text: string) => ` [Google: ${text}]`,
 } as const;

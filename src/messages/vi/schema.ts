@@ -150,6 +150,9 @@ export const SCHEMA_TEXT = {
   },
   unknownTimeZone: 'không phải tên múi giờ hợp lệ (ví dụ đúng: "Asia/Ho_Chi_Minh")',
   notRealDate: 'không phải ngày có thật dạng năm-tháng-ngày (ví dụ 2018-02-14)',
+  /** A merger's date with no old unit: the date is what makes the codes required. */
+  predecessorsRequired:
+    'có ngày sáp nhập nên cần mã các đơn vị cũ (cách nhau bởi dấu phẩy); nếu không có sáp nhập, hãy xóa ngày sáp nhập',
   unknownField: (key: string, near: string | null) =>
     `trường "${key}" không có trong mẫu nên không được dùng${near ? ` (có phải "${near}"?)` : ''}`,
   badCode: 'sai định dạng: mã chỉ gồm chữ không dấu, số, "_", "-", "." (không dấu cách)',

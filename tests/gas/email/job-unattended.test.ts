@@ -208,3 +208,53 @@ test('last month given up (nobody pressed "Gửi báo cáo ngay"); this month th
   const log = w.ss.getSheetByName('Nhật ký')?.getDataRange().getValues().flat().join('\n') ?? '';
   expect(log).toContain('Báo cáo tháng 10/2018: không lấy được khóa tài liệu');
 });
+
+test('a configuration error ("Đơn vị" F2 with a merge date, G2 empty): the admin is told the cells at once, and once fixed the report goes by itself', () => {
+  w = world({ allTabs: true, settings: { recipients: ['a@dienbien.gov.vn'] } });
+  enableMonthlyEmail();
+  const units = w.ss.getSheetByName('Đơn vị') as GoogleAppsScript.Spreadsheet.Sheet;
+  units.getRange('F2').setValue('01/07/2025');
+  units.getRange('G2').setValue('');
+  const [first] = fire(w, 'monthlyReportJob') as RunOutcome[];
+  expect(first.status).toBe('invalid-config');
+  expect(first.message).not.toContain('Lỗi khi gửi');
+  expect(first.message).toContain('cấu hình của bảng tính tổng hợp chưa hợp lệ');
+  expect(first.message).toContain('Trang "Đơn vị", ô G2');
+  // Told at once (not after 30 hours of send retries), naming the cells.
+  const notices = noticesTo();
+  expect(notices.map((m) => [m.subject, m.toList])).toEqual([
+    ['[Dân vận] Chưa gửi được báo cáo tháng 9/2018: cấu hình chưa hợp lệ', ['bdv@muongnhe.vn']],
+  ]);
+  expect(notices[0].body).toContain('Trang "Đơn vị", ô G2');
+  expect(notices[0].body).toContain('ô F2');
+  expect(notices[0].body).not.toContain('Nhật ký');
+  const log = (w.ss.getSheetByName('Nhật ký') as GoogleAppsScript.Spreadsheet.Sheet).getDataRange().getValues();
+  const lines = log.map((r) => String(r[4]));
+  expect(lines.some((l) => l.includes('lỗi khi gửi'))).toBe(false);
+  expect(lines.some((l) => /chưa gửi vì cấu hình chưa hợp lệ.*thử lại sau 6 giờ \(lần 1\/4\)/.test(l))).toBe(true);
+  // Still wrong six hours later: tried again on the settings schedule, nobody told twice.
+  expect(runFor(6 * HOUR, 30 * 60_000).map((o) => o.status)).toEqual(['invalid-config']);
+  expect(noticesTo()).toHaveLength(1);
+  // Fixed: the next try sends it.
+  units.getRange('F2').setValue('');
+  expect(runFor(6 * HOUR, 30 * 60_000).map((o) => o.status)).toEqual(['sent']);
+  const reports = w.fake.mail.sent.filter((m) => !m.subject.startsWith('[Dân vận] Chưa gửi được'));
+  expect(reports.flatMap((m) => m.toList)).toEqual(['a@dienbien.gov.vn']);
+  expect(currentJob()).toBeNull();
+});
+
+test('a configuration never fixed: four tries over two days, then it waits for "Gửi báo cáo ngay"', () => {
+  w = world({ allTabs: true, settings: { recipients: ['a@dienbien.gov.vn'] } });
+  enableMonthlyEmail();
+  const units = w.ss.getSheetByName('Đơn vị') as GoogleAppsScript.Spreadsheet.Sheet;
+  units.getRange('F2').setValue('01/07/2025');
+  units.getRange('G2').setValue('');
+  const statuses = [(fire(w, 'monthlyReportJob') as RunOutcome[])[0].status];
+  statuses.push(...runFor(4 * 24 * HOUR, HOUR).map((o) => o.status));
+  expect(statuses).toEqual(Array(5).fill('invalid-config'));
+  expect(w.triggers('resumeReportJob')).toHaveLength(0);
+  expect(currentJob()?.gaveUp).toBe(true);
+  expect(noticesTo()).toHaveLength(1);
+  const log = (w.ss.getSheetByName('Nhật ký') as GoogleAppsScript.Spreadsheet.Sheet).getDataRange().getValues();
+  expect(String(log.at(-1)?.[4])).toContain('hệ thống không tự thử lại nữa');
+});

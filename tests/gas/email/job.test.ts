@@ -208,7 +208,9 @@ describe('monthly report e-mail', () => {
     expect(currentJob()?.pending).toEqual(all);
     expect(currentJob()?.gaveUp).toBe(true);
     const log = logText();
-    expect(log).toContain('lỗi khi gửi (Service invoked too many times)');
+    expect(log).toMatch(
+      /lỗi khi gửi \(gọi dịch vụ của Google quá dày[^)]*\[Google: Service invoked too many times\]\)/,
+    );
     expect(log).toContain(`chưa gửi được tới 5 người nhận: ${all.join(', ')}`);
 
     // A person continues it from the menu.
@@ -353,7 +355,7 @@ describe('monthly report e-mail', () => {
     const m = w.fake.mail.sent[0];
     expect(m.attachments).toHaveLength(0);
     expect(m.body).toContain('Không đính kèm được tệp .xlsx');
-    expect(logText()).toContain('không xuất được tệp .xlsx đính kèm (HTTP 403)');
+    expect(logText()).toMatch(/không xuất được tệp \.xlsx đính kèm \(Lỗi không xác định[^[]*\[Google: HTTP 403\]\)/);
   });
 
   test('no recipients: nothing sent, the log says why', () => {
