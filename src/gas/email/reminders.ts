@@ -146,7 +146,8 @@ export function runReminders(): ReminderOutcome {
         status.unread.map((c) => unitTitle(byCode.get(c) ?? codeUnit(c))),
       ),
     );
-  // Not submitted: nothing at all, or figures typed without "Nộp báo cáo" (no date; counted late).
+  // Not submitted: nothing at all, or figures typed without "Nộp báo cáo" (no date: late once the
+  // deadline has passed, missing before it given the run's date; completeness here has none, so late).
   const missing = status.completeness.rows
     .filter((r) => r.status === 'missing' || (r.status === 'late' && r.submittedOn === null))
     .map((r) => r.unitCode);
