@@ -1,5 +1,5 @@
 import { fixtureSummary } from './fixtures';
-import { LONG_HEADER, longRows, toCsv } from './long-rows';
+import { LONG_HEADER, localIso, longRows, toCsv } from './long-rows';
 
 /** Minimal RFC 4180 parser for checking round trips. */
 function parseCsv(text: string): string[][] {
@@ -62,10 +62,19 @@ describe('longRows', () => {
       'DVK_DANGKY',
       'Mô hình "Dân vận khéo" đăng ký',
       s.indicators[0].byUnit[0].period,
-      '2018-09-20T03:00:00.000Z',
+      // The run's time where it was run (03:00 UTC is 10:00 in Vietnam), with its offset.
+      '2018-09-20T10:00:00+07:00',
     ]);
     const total = rows.find((r) => r[1] === '*' && r[3] === 'DON_TONG');
-    expect(total).toEqual(['2018-09', '*', 'Huyện Mường Nhé', 'DON_TONG', 'Tổng số đơn tiếp nhận', 10, s.generatedAt]);
+    expect(total).toEqual([
+      '2018-09',
+      '*',
+      'Huyện Mường Nhé',
+      'DON_TONG',
+      'Tổng số đơn tiếp nhận',
+      10,
+      localIso(s.generatedAt, s.settings.timeZone),
+    ]);
     // Units' rows add up to the total.
     const units = rows.filter((r) => r[1] !== '*' && r[3] === 'DON_TONG').reduce((a, r) => a + (r[5] as number), 0);
     expect(units).toBe(10);
@@ -115,5 +124,18 @@ describe('toCsv', () => {
     const rows = [LONG_HEADER as string[], ...longRows(fixtureSummary())];
     const parsed = parseCsv(toCsv(rows).slice(1));
     expect(parsed).toEqual(rows.map((r) => r.map(String)));
+  });
+});
+
+describe('localIso', () => {
+  it('gives the run’s time in the settings’ time zone with its offset, the same instant', () => {
+    expect(localIso('2025-10-05T02:00:00.000Z', 'Asia/Ho_Chi_Minh')).toBe('2025-10-05T09:00:00+07:00');
+    expect(localIso('2025-10-04T20:30:00Z', 'Asia/Bangkok')).toBe('2025-10-05T03:30:00+07:00');
+    expect(Date.parse(localIso('2025-10-05T02:00:00.000Z', 'Asia/Ho_Chi_Minh'))).toBe(
+      Date.parse('2025-10-05T02:00:00.000Z'),
+    );
+    // Not a timestamp with a zone: kept as given.
+    expect(localIso('2025-10-05', 'Asia/Ho_Chi_Minh')).toBe('2025-10-05');
+    expect(localIso('abc', 'Asia/Ho_Chi_Minh')).toBe('abc');
   });
 });

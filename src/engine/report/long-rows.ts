@@ -5,6 +5,7 @@
  */
 import { REPORT_TEXT as T } from '../../messages/vi/report';
 import { unitFigures } from '../aggregate/unit-figures';
+import { offsetMinutes } from '../periods/cutoff';
 import { formatPeriod } from '../periods/period';
 import { unitDisplayName } from '../sheet/layout';
 import type { Summary } from '../types';
@@ -22,6 +23,7 @@ export const TOTAL_UNIT_CODE = '*';
  */
 export function longRows(summary: Summary): (string | number)[][] {
   const period = formatPeriod(summary.period);
+  const at = localIso(summary.generatedAt, summary.settings.timeZone);
   const totalName = unitDisplayName({ name: summary.settings.aggregatingUnitName, kind: summary.settings.level });
   const rows: (string | number)[][] = [];
   for (const ind of summary.indicators) {
@@ -30,13 +32,27 @@ export function longRows(summary: Summary): (string | number)[][] {
     for (let i = 0; i < figures.length; i++) {
       const value = figures.period(i);
       if (value === null) continue;
-      rows.push([period, figures.code(i), figures.name(i), ind.code, ind.label, value, summary.generatedAt]);
+      rows.push([period, figures.code(i), figures.name(i), ind.code, ind.label, value, at]);
     }
     if (ind.period !== null) {
-      rows.push([period, TOTAL_UNIT_CODE, totalName, ind.code, ind.label, ind.period, summary.generatedAt]);
+      rows.push([period, TOTAL_UNIT_CODE, totalName, ind.code, ind.label, ind.period, at]);
     }
   }
   return rows;
+}
+
+/**
+ * "2025-10-05T09:00:00+07:00": the run's time in the settings' time zone, with its offset (a
+ * reader sees the hour it was run, a machine the same instant). Anything else is kept as given.
+ */
+export function localIso(iso: string, timeZone: string): string {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms) || !/(Z|[+-]\d{2}:?\d{2})$/.test(iso)) return iso;
+  const offset = offsetMinutes(timeZone, new Date(ms));
+  const local = new Date(ms + offset * 60_000).toISOString().slice(0, 19);
+  const sign = offset < 0 ? '-' : '+';
+  const abs = Math.abs(offset);
+  return `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
 }
 
 /** Characters that make Excel, LibreOffice or Sheets read a cell as a formula. */
