@@ -522,18 +522,16 @@ export function unitTab(spreadsheet: Spreadsheet, unit: Pick<Unit, 'name'>, year
 export function readLeftOverCodes(index: SheetIndex, units: readonly Unit[], years: number[]): void {
   const internal = units.filter((u) => !u.spreadsheetUrl?.trim());
   if (!internal.length) return;
-  try {
-    const left = index.leftOverTabs(internal, years);
-    index.setCodes(
-      left.map((l) => ({
-        ...l,
-        code: cellText(l.entry.sheet.getRange(LAYOUT.unitCodeRow, LAYOUT.valueCol).getValue() as CellValue),
-      })),
-      internal,
-    );
-  } catch {
-    index.setCodes([], internal);
+  const found: { entry: TabEntry; year: number; code: string }[] = [];
+  for (const l of index.leftOverTabs(internal, years)) {
+    try {
+      const code = l.entry.sheet.getRange(LAYOUT.unitCodeRow, LAYOUT.valueCol).getValue() as CellValue;
+      found.push({ ...l, code: cellText(code) });
+    } catch {
+      // A tab that cannot be read here is only not matched by its code.
+    }
   }
+  index.setCodes(found, internal);
 }
 
 /**
@@ -550,10 +548,14 @@ function codedTabsOwnBook(spreadsheet: Spreadsheet, unit: Unit, years: number[],
   const byYear = new Map<number, TabEntry[]>();
   for (const tab of tabs) {
     if (taken.has(tab.name)) continue;
-    const [[code], [yearCell]] = tab.sheet
-      .getRange(LAYOUT.unitCodeRow, LAYOUT.valueCol, 2, 1)
-      .getValues() as CellValue[][];
-    if (cellText(code).toLowerCase() !== unit.code.trim().toLowerCase()) continue;
+    let cells: CellValue[][];
+    try {
+      cells = tab.sheet.getRange(LAYOUT.unitCodeRow, LAYOUT.valueCol, 2, 1).getValues() as CellValue[][];
+    } catch {
+      continue; // a tab smaller than the template (fewer rows): no report
+    }
+    const [[code], [yearCell]] = cells;
+    if (cellText(code) !== unit.code.trim()) continue;
     let year = cellNumber(yearCell);
     if (!Number.isInteger(year)) year = Number(/(\d{4})\s*$/.exec(tab.name)?.[1] ?? Number.NaN);
     if (!years.includes(year) || book.sheets.has(year)) continue;
