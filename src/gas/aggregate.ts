@@ -20,7 +20,16 @@ import type { Grid, Period, Settings, Summary } from '../engine/types';
 import { AGGREGATE, SHEETS, SHEETS_WRITE } from '../messages/vi/gas';
 import { now } from './clock';
 import { logText } from './errors';
-import { bookFindings, isCopyName, SheetIndex, toWorkbooks, type UnitBook, withFormerUnits } from './io';
+import {
+  bookFindings,
+  explainMissing,
+  isAddonSheet,
+  isCopyName,
+  SheetIndex,
+  toWorkbooks,
+  type UnitBook,
+  withFormerUnits,
+} from './io';
 import { readUnitBooksResumable } from './io/resume';
 import { fitSize, GENERAL, renderSheet, SPARE_COLS, SPARE_ROWS, TEXT, trimEmptyGrid } from './render';
 import { type Config, urlPlaceOf } from './setup';
@@ -470,13 +479,14 @@ function tabsLeftOut(index: SheetIndex, books: UnitBook[], years: number[], sett
   const read = new Set<string>();
   for (const b of books) if (!b.external) for (const n of b.names.values()) read.add(normalizeName(n));
   const own = years.map((y) => normalizeName(aggregateSheetName(settings, y)));
-  const ourPrefixes = [...Object.values(SHEETS), 'Tổng hợp', 'Theo đơn vị', '~'].map((p) => normalizeName(p));
+  // Tabs holding a listed unit's code that it did not read are warned about with that unit.
+  const coded = index.codedNames();
   const out: string[] = [];
   for (const name of names) {
     const key = normalizeName(name);
     const year = /\s(\d{4})$/.exec(key);
     if (!year || !years.includes(Number(year[1])) || read.has(key) || own.includes(key)) continue;
-    if (ourPrefixes.some((p) => key.startsWith(p))) continue;
+    if (isAddonSheet(key) || coded.has(key)) continue;
     if ([...read].some((r) => isCopyName(key, r))) continue;
     out.push(name);
   }
@@ -541,6 +551,8 @@ export function aggregatePeriod(
   const problemsForLog: string[] = [];
   // "Đơn vị cũ" rows not used: said with the run's other warnings.
   const warnings: string[] = [...(config.warnings ?? [])];
+  // Layout (b): what a commune's spreadsheet holds instead of the period's tab.
+  explainMissing(summary.findings, books, period.year);
   const left = tabsLeftOut(index, books, years, settings);
   if (left.length) warnings.push(AGGREGATE.tabsLeftOut(left));
   // A tab whose unit code was changed in "Đơn vị" after it was made: counted by its names, or not

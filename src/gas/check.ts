@@ -11,7 +11,7 @@ import { readSheet } from '../engine/sheet/read';
 import type { Finding, Grid, Unit, UnitYear, WorkbookInput } from '../engine/types';
 import { checkWorkbooks, expectedUnitsMissing } from '../engine/validation/check';
 import { CHECK, LOOKALIKE, SHEETS } from '../messages/vi/gas';
-import { bookFindings, SheetIndex, type UnitBook, withFormerUnits } from './io';
+import { bookFindings, explainMissing, SheetIndex, type UnitBook, withFormerUnits } from './io';
 import { type ApiReadOptions, readUnitBooksDetailed } from './io/parallel-books';
 import { GENERAL, TEXT, widthPx } from './render';
 import { type Config, urlPlaceOf } from './setup';
@@ -178,6 +178,8 @@ export function runCheck(
     const gone = predecessorsMissing(read.reports, units, year, cutoffDay, formerUnits).filter(
       (f) => !have.has(f.unitCode as string),
     );
+    // Layout (b): what a commune's spreadsheet holds instead of the year's tab, as Tổng hợp says.
+    explainMissing(missing, books, year);
     findings = [
       ...findings,
       ...missing,

@@ -17,13 +17,14 @@
  * title row) would be two calls more per sheet; its totals are still right (a cell hidden
  * by a merge is empty in Sheets too), only that warning is missing.
  */
-import { unitDisplayName, unitSheetName, unitSheetNames } from '../engine/sheet/layout';
-import type { Finding, Grid, Unit, WorkbookInput } from '../engine/types';
-import { LOOKALIKE, UNIT_BOOK } from '../messages/vi/gas';
+import { LAYOUT, unitDisplayName, unitSheetName, unitSheetNames } from '../engine/sheet/layout';
+import type { CellValue, Finding, Grid, Unit, WorkbookInput } from '../engine/types';
+import { FINDING_TEXT } from '../messages/vi/findings';
+import { LOOKALIKE, SHEETS, UNIT_BOOK } from '../messages/vi/gas';
 import { now } from './clock';
 import { explainRetried, RetryBudget, type UrlPlace, withOriginal, withRetry } from './errors';
 import { currentUser } from './log';
-import { looseTabKey, normalizeName, readGrid, spreadsheetIdOf } from './util';
+import { cellNumber, cellText, looseTabKey, normalizeName, readGrid, spreadsheetIdOf } from './util';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -63,8 +64,64 @@ export class SheetIndex {
   private byName: Map<string, TabEntry[]> | null = null;
   /** getSheets(), fetched once for the entries seeded from the API. */
   private listed: Sheet[] | null = null;
+  /**
+   * Left-over tabs ("… <year>", no unit's by name) whose unit code cell holds a listed unit's code
+   * (`setCodes`); null until read. A tab renamed past recognition is still its unit's by that code.
+   */
+  private coded: CodedTab[] | null = null;
 
   constructor(readonly spreadsheet: Spreadsheet) {}
+
+  /** Whether the left-over tabs' unit codes were read (`setCodes`). */
+  get codesRead(): boolean {
+    return this.coded !== null;
+  }
+
+  /**
+   * Tabs named like a report of one of `years` ("… 2025", the year from the name) that no unit of
+   * `units` finds by name (its own, a look-alike, renamed, a copy), nor the add-on's own sheets:
+   * those whose unit code cell is worth reading. No service call once the tabs are known.
+   */
+  leftOverTabs(units: readonly Unit[], years: number[]): { entry: TabEntry; year: number }[] {
+    units = units.filter((u) => !u.spreadsheetUrl?.trim());
+    const map = this.load();
+    const saved = this.coded;
+    this.coded = [];
+    const claimed = new Set<TabEntry>();
+    const names: string[] = [];
+    try {
+      for (const u of units) {
+        for (const e of this.locateUnit(u, years, units).entries.values()) claimed.add(e);
+        for (const y of years) names.push(normalizeName(unitSheetName(u, y)));
+      }
+    } finally {
+      this.coded = saved;
+    }
+    const own = new Set(names);
+    const claimedKeys = [...claimed].map((e) => normalizeName(e.name));
+    const out: { entry: TabEntry; year: number }[] = [];
+    for (const [key, list] of map) {
+      const year = /\s(\d{4})$/.exec(key);
+      if (!year || !years.includes(Number(year[1])) || own.has(key) || isAddonSheet(key)) continue;
+      if (claimedKeys.some((k) => isCopyName(key, k))) continue;
+      for (const entry of list) if (!claimed.has(entry)) out.push({ entry, year: Number(year[1]) });
+    }
+    return out;
+  }
+
+  /** The unit codes read in left-over tabs (`leftOverTabs`); only those of `units` are kept. */
+  setCodes(found: { entry: TabEntry; year: number; code: string }[], units: readonly Unit[]): void {
+    const codes = new Set(units.map((u) => u.code));
+    this.coded = found
+      .map((f) => ({ ...f, code: f.code.trim() }))
+      .filter((f) => f.code && codes.has(f.code))
+      .map((f) => ({ entry: f.entry, year: f.year, code: f.code }));
+  }
+
+  /** Normalised names of the left-over tabs holding a listed unit's code (said about on their own). */
+  codedNames(): Set<string> {
+    return new Set((this.coded ?? []).map((c) => normalizeName(c.entry.name)));
+  }
 
   /** Whether the tabs are known yet (listed or seeded). */
   get loaded(): boolean {
@@ -174,6 +231,8 @@ export class SheetIndex {
         ambiguous = LOOKALIKE.ambiguous(display, y, described);
       } else {
         const renamed = this.renamedTabs(unit, y, units);
+        // No tab by name at all: a left-over tab holding the unit's code is its report.
+        const coded = renamed.length ? [] : this.codedTabs(unit, y);
         if (renamed.length === 1) {
           out.entries.set(y, renamed[0]);
           out.warnings.push(LOOKALIKE.renamed(display, renamed[0].name, name));
@@ -183,12 +242,31 @@ export class SheetIndex {
             name,
             renamed.map((e) => e.name),
           );
+        else if (coded.length === 1) {
+          out.entries.set(y, coded[0]);
+          out.warnings.push(LOOKALIKE.renamedByCode(display, coded[0].name, name, unit.code));
+        } else if (coded.length > 1)
+          ambiguous = LOOKALIKE.renamedAmbiguous(
+            display,
+            name,
+            coded.map((e) => e.name),
+          );
       }
+      // Other left-over tabs with the unit's code, beside the one read: not "a unit to add".
+      const read = out.entries.get(y);
+      if (read)
+        for (const e of this.codedTabs(unit, y))
+          if (e !== read) out.warnings.push(LOOKALIKE.codedTaken(e.name, display, unit.code, read.name));
       // The period's own year (the first asked for) cannot be guessed: the unit is unreadable.
       if (ambiguous && y === years[0]) out.ambiguous = ambiguous;
       else if (ambiguous) out.warnings.push(ambiguous);
     }
     return out;
+  }
+
+  /** Left-over tabs of `year` whose unit code cell holds `unit`'s code (none before `setCodes`). */
+  private codedTabs(unit: Unit, year: number): TabEntry[] {
+    return (this.coded ?? []).filter((c) => c.code === unit.code && c.year === year).map((c) => c.entry);
   }
 
   /**
@@ -266,6 +344,22 @@ export class SheetIndex {
     if (list.length) this.load().set(key, list);
     else this.load().delete(key);
   }
+}
+
+interface CodedTab {
+  entry: TabEntry;
+  /** The report's year, from the tab's name. */
+  year: number;
+  /** The unit code in the tab's unit code cell (C3). */
+  code: string;
+}
+
+/** Normalised prefixes of the add-on's own sheets (summaries, "Kiểm tra", backups "~ …"). */
+const ADDON_PREFIXES = [...Object.values(SHEETS), 'Tổng hợp', 'Theo đơn vị', '~'].map((p) => normalizeName(p));
+
+/** A tab (normalised name) of the add-on's own, never a unit's report. */
+export function isAddonSheet(key: string): boolean {
+  return ADDON_PREFIXES.some((p) => key.startsWith(p));
 }
 
 /** The tab names (normalised) of `units` for `year`: tabs that are some unit's own. */
@@ -402,6 +496,11 @@ export interface UnitBook {
   errorLog?: string;
   /** Vietnamese warnings about the unit's tabs (look-alike names ignored). */
   warnings?: string[];
+  /**
+   * Layout (b): why the period's tab was not found, naming the spreadsheet, the tab name expected
+   * and the tabs it has: said instead of the engine's bare "chưa có trang báo cáo" (`explainMissing`).
+   */
+  missingTab?: string;
 }
 
 /**
@@ -414,6 +513,79 @@ export function unitTab(spreadsheet: Spreadsheet, unit: Pick<Unit, 'name'>, year
     if (sheet) return { sheet, name };
   }
   return null;
+}
+
+/**
+ * The unit codes in the master's left-over tabs (SheetIndex.leftOverTabs), for the SpreadsheetApp
+ * path: one read of the code cell per such tab (usually none). A failure only loses that help.
+ */
+export function readLeftOverCodes(index: SheetIndex, units: readonly Unit[], years: number[]): void {
+  const internal = units.filter((u) => !u.spreadsheetUrl?.trim());
+  if (!internal.length) return;
+  const found: { entry: TabEntry; year: number; code: string }[] = [];
+  for (const l of index.leftOverTabs(internal, years)) {
+    try {
+      const code = l.entry.sheet.getRange(LAYOUT.unitCodeRow, LAYOUT.valueCol).getValue() as CellValue;
+      found.push({ ...l, code: cellText(code) });
+    } catch {
+      // A tab that cannot be read here is only not matched by its code.
+    }
+  }
+  index.setCodes(found, internal);
+}
+
+/**
+ * A unit's own spreadsheet (layout b) without its tab of some year: the one other tab whose unit
+ * code cell holds the unit's code and whose year cell (else the year in its name) is that year is
+ * read, with a warning naming the spreadsheet, the tab and the name expected. When the period's own
+ * tab (years[0]) is still missing, `book.missingTab` says what the spreadsheet holds. Calls: one
+ * getSheets, a getName per tab and one read of code + year per tab not already read.
+ */
+function codedTabsOwnBook(spreadsheet: Spreadsheet, unit: Unit, years: number[], book: UnitBook): string[] {
+  const display = unitDisplayName(unit);
+  const taken = new Set(book.names.values());
+  const tabs = spreadsheet.getSheets().map((sheet) => ({ sheet, name: sheet.getName() }));
+  const byYear = new Map<number, TabEntry[]>();
+  for (const tab of tabs) {
+    if (taken.has(tab.name)) continue;
+    let cells: CellValue[][];
+    try {
+      cells = tab.sheet.getRange(LAYOUT.unitCodeRow, LAYOUT.valueCol, 2, 1).getValues() as CellValue[][];
+    } catch {
+      continue; // a tab smaller than the template (fewer rows): no report
+    }
+    const [[code], [yearCell]] = cells;
+    if (cellText(code) !== unit.code.trim()) continue;
+    let year = cellNumber(yearCell);
+    if (!Number.isInteger(year)) year = Number(/(\d{4})\s*$/.exec(tab.name)?.[1] ?? Number.NaN);
+    if (!years.includes(year) || book.sheets.has(year)) continue;
+    byYear.set(year, [...(byYear.get(year) ?? []), tab]);
+  }
+  const warnings: string[] = [];
+  let bookName: string | null = null;
+  const nameOfBook = () => {
+    bookName ??= spreadsheet.getName();
+    return bookName;
+  };
+  for (const y of years) {
+    if (book.sheets.has(y)) continue;
+    const found = byYear.get(y) ?? [];
+    const expected = unitSheetName(unit, y);
+    if (found.length === 1) {
+      book.sheets.set(y, found[0].sheet);
+      book.names.set(y, found[0].name);
+      warnings.push(UNIT_BOOK.tabByCode(display, nameOfBook(), found[0].name, expected, unit.code));
+    } else if (y === years[0])
+      book.missingTab = UNIT_BOOK.tabMissing(
+        display,
+        y,
+        nameOfBook(),
+        expected,
+        tabs.map((t) => t.name),
+        found.map((t) => t.name),
+      );
+  }
+  return warnings;
 }
 
 /** Open the unit's own spreadsheet (layout b) or return the master. Throws on failure. */
@@ -436,6 +608,11 @@ export function findUnitBooks(
     index?: SheetIndex;
     masterName?: string;
     onUnit?: (i: number, unit: Unit) => void;
+    /**
+     * Every unit of the run when `units` is only part of it (a run resumed: io/resume.ts): their tabs
+     * are no left-over tabs, whose unit code cell is read (SheetIndex.leftOverTabs).
+     */
+    allUnits?: readonly Unit[];
     /** Sleep allowed for retrying time-outs in this call (default: errors.RETRY_BUDGET_MS). */
     retry?: RetryBudget;
     /** Where a unit's spreadsheet URL is typed, for the message when it leads nowhere (default: "Đơn vị"). */
@@ -450,6 +627,7 @@ export function findUnitBooks(
 ): UnitBook[] {
   const index = opts.index ?? new SheetIndex(master);
   const retry = opts.retry ?? new RetryBudget();
+  if (opts.read && !index.codesRead) readLeftOverCodes(index, opts.allUnits ?? units, years);
   let masterName = opts.masterName;
   let user: string | undefined;
   const books: UnitBook[] = [];
@@ -492,6 +670,9 @@ export function findUnitBooks(
             book.names.set(y, tab.name);
           }
         }
+        // Only for a missing tab of the period's year: a unit without last year's tab (a new
+        // commune) is common, and listing its tabs costs calls per unit.
+        if (opts.read && !book.sheets.has(years[0])) warnings.push(...codedTabsOwnBook(spreadsheet, unit, years, book));
       } else {
         masterName ??= master.getName();
         book.source = masterName;
@@ -544,6 +725,21 @@ export function bookFindings(book: UnitBook): Finding[] {
   if (book.error)
     out.push({ ...base, severity: 'error', code: 'unit-unreadable', file: book.url, message: book.error });
   return out;
+}
+
+/**
+ * The engine's "chưa có trang báo cáo năm …" of a unit whose own spreadsheet was searched
+ * (`missingTab`), told with what the spreadsheet holds. `findings` is changed in place.
+ */
+export function explainMissing(findings: Finding[], books: UnitBook[], year: number): void {
+  const byCode = new Map(books.filter((b) => b.missingTab).map((b) => [b.unit.code, b]));
+  if (!byCode.size) return;
+  for (const f of findings) {
+    const b = f.code === 'unit-missing' && f.unitCode ? byCode.get(f.unitCode) : undefined;
+    // Of the period's year only (last year's sheets are read too): the engine's own words, then why.
+    if (!b || f.message !== FINDING_TEXT.unitMissing(unitDisplayName(b.unit), year)) continue;
+    f.message = `${f.message} — ${b.missingTab}`;
+  }
 }
 
 /** The engine's input: one workbook per unit that could be opened, with the sheets read. */

@@ -23,9 +23,17 @@ export function spreadsheetIdOf(text: string): string | null {
 /** Kind words a user may put before a commune's name in a tab's name, as slugs (not huyện, tỉnh…). */
 const KIND_SLUGS = ['xa-', 'phuong-', 'thi-tran-', 'tt-', 'dac-khu-'];
 
-/** A tab's name without diacritics, case, punctuation and a leading kind word: "Xã Nậm Kè 2018" → "nam-ke-2018". */
+/**
+ * A tab's name without diacritics, case, punctuation, a leading kind word and a "năm" before the
+ * year: "Xã Nậm Kè 2018" and "Xã Nậm Kè năm 2018" → "nam-ke-2018" (people write the year both ways).
+ */
 export function looseTabKey(name: string): string {
-  const s = slug(name);
+  // Only the word "năm" with its tone: "Hà Nam 2025" keeps its "Nam".
+  const s = slug(
+    String(name)
+      .normalize('NFC')
+      .replace(/\s+năm\s+(\d{4})\s*$/iu, ' $1'),
+  );
   for (const k of KIND_SLUGS) if (s.startsWith(k)) return s.slice(k.length);
   return s;
 }

@@ -24,9 +24,11 @@ export function noUnitSheetOfYear(summary: Summary): boolean {
   for (const f of summary.findings) {
     if (!f.unitCode) continue;
     if (f.code === 'unit-missing') {
-      // Of this year (last year's sheets are read too): the engine's own text for it.
+      // Of this year (last year's sheets are read too): the engine's own text for it (layout b
+      // adds what the commune's spreadsheet holds after " — ": io.ts explainMissing).
       const unit = byCode.get(f.unitCode);
-      if (unit && f.message === FINDING_TEXT.unitMissing(unitDisplayName(unit), year)) missing.add(f.unitCode);
+      const text = unit ? FINDING_TEXT.unitMissing(unitDisplayName(unit), year) : null;
+      if (text && (f.message === text || f.message.startsWith(`${text} — `))) missing.add(f.unitCode);
     } else if (f.severity === 'error' && f.sheet !== undefined) brokenSheet.add(f.unitCode);
   }
   if (!missing.size) return false;

@@ -21,12 +21,12 @@
  * reached are left out of `books` and listed in `pending` (the caller resumes), whether they were
  * to be read over the API or the SpreadsheetApp way (the API unusable, or refusing a unit).
  */
-import { unitDisplayName, unitSheetName, unitSheetNames } from '../../engine/sheet/layout';
+import { LAYOUT, unitDisplayName, unitSheetName, unitSheetNames } from '../../engine/sheet/layout';
 import type { Grid, Unit } from '../../engine/types';
 import { SHEETS_API_TEXT as T } from '../../messages/vi/sheets-api';
 import { now as addonNow } from '../clock';
 import { findUnitBooks, SheetIndex, type UnitBook, type UnitTabs } from '../io';
-import { readGrid } from '../util';
+import { cellText, readGrid } from '../util';
 import {
   type ApiUnit,
   fetchMetadata,
@@ -177,19 +177,25 @@ export function readUnitBooksDetailed(
   index.seed(meta.tabs);
   const masterName = find.masterName ?? meta.title;
 
-  // Layout (a): which tabs, in chunks of the master.
+  // Layout (a): which tabs, in chunks of the master. Left-over tabs ("… 2025", no unit's by name)
+  // are read in the same requests: their unit code cell may make one a unit's (index.setCodes).
   const located = new Map<string, UnitTabs>();
   const wanted: string[] = [];
   const seen = new Set<string>();
+  const want = (name: string) => {
+    if (seen.has(name)) return;
+    seen.add(name);
+    wanted.push(name);
+  };
+  const everyUnit = find.allUnits ?? units;
+  const leftOver = index.codesRead ? [] : index.leftOverTabs(everyUnit, years);
+  // First, so that they are in the first request (not left pending at a deadline).
+  for (const l of leftOver) want(l.entry.name);
   for (const u of internal) {
     const tabs = index.locateUnit(u, years, units);
     located.set(u.code, tabs);
     if (tabs.ambiguous) continue;
-    for (const e of tabs.entries.values())
-      if (!seen.has(e.name)) {
-        seen.add(e.name);
-        wanted.push(e.name);
-      }
+    for (const e of tabs.entries.values()) want(e.name);
   }
   const chunks = chunkRanges(masterId, wanted, settings.maxRanges, settings.maxUrlLength);
   const chunkNames = new Map<string, string[]>();
@@ -248,6 +254,18 @@ export function readUnitBooksDetailed(
     else if (result.pending.includes(code)) for (const n of names) pendingTabs.add(n);
     else for (const n of names) failedTabs.add(n);
   }
+  if (!index.codesRead) {
+    const codes = leftOver.flatMap((l) => {
+      const grid = readTabs.get(l.entry.name)?.grid;
+      return grid ? [{ ...l, code: cellText(grid[LAYOUT.unitCodeRow - 1]?.[LAYOUT.valueCol - 1] ?? null) }] : [];
+    });
+    index.setCodes(
+      codes,
+      everyUnit.filter((u) => !isExternal(u)),
+    );
+  }
+  // Located again: a unit without a tab by name may have one by its code now.
+  if (leftOver.length) for (const u of internal) located.set(u.code, index.locateUnit(u, years, units));
   const retryOrdinary: Unit[] = [];
   const pending: string[] = [];
   for (const u of internal) {
@@ -305,7 +323,9 @@ export function readUnitBooksDetailed(
     }
     // A tab missing here may be under the name an earlier version gave it ("Foo  2025"), which
     // the API's answer cannot tell apart: read the SpreadsheetApp way, which tries that name too.
-    if (otherName) retryOrdinary.push(u);
+    // So is a spreadsheet without the period's tab: it may be under another name, found by its
+    // unit code cell, or else the user is told what the spreadsheet holds (io.ts codedTabsOwnBook).
+    if (otherName || !book.grids.has(years[0])) retryOrdinary.push(u);
     else books.set(u.code, book);
   }
 

@@ -209,7 +209,8 @@ export function readUnitBooksResumable(
   const { period, budgetMs = READ_BUDGET_MS, resumeHandler = AGGREGATE_RESUME_HANDLER, ...read } = opts;
   const staged = loadStaging(master, period, units);
   const todo = staged ? units.filter((u) => !staged.books.has(u.code)) : units;
-  const r = readUnitBooksDetailed(master, todo, years, { ...read, budgetMs });
+  // Every unit's tabs are its own, not left-over tabs, also those read by an earlier run.
+  const r = readUnitBooksDetailed(master, todo, years, { ...read, budgetMs, allUnits: units });
   const fresh = new Map(r.books.map((b) => [b.unit.code, b]));
   const books = units
     .map((u) => fresh.get(u.code) ?? staged?.books.get(u.code))

@@ -396,6 +396,23 @@ export const AGGREGATE = {
 /** A unit's spreadsheet that cannot be opened (src/gas/io.ts: Kiểm tra, Tạo mẫu, Tổng hợp, e-mail). */
 export const UNIT_BOOK = {
   unreadable: (unit: string, why: string) => `Không mở được bảng tính của ${unit}: ${why}`,
+  /** Layout (b): the unit's tab of the year found by its "Mã đơn vị" cell under another name. */
+  tabByCode: (unit: string, book: string, tab: string, expected: string, code: string) =>
+    `Bảng tính "${book}" của ${unit} không có trang "${expected}"; đã đọc trang "${tab}" vì ô "Mã đơn vị" (C3) ` +
+    `ghi mã ${code} của ${unit} và đúng năm. Hãy đổi tên trang thành "${expected}".`,
+  /**
+   * Layout (b): the period's tab not found (said after the engine's "chưa có trang báo cáo năm …").
+   * `coded`: several tabs with the unit's code and year (none read).
+   */
+  tabMissing: (unit: string, year: number, book: string, expected: string, tabs: string[], coded: string[]) =>
+    `bảng tính "${book}" của ${unit} không có trang "${expected}"` +
+    (coded.length > 1
+      ? `; có ${coded.length} trang ghi mã của ${unit} năm ${year}: ${coded.map((t) => `"${t}"`).join(', ')}, ` +
+        `không đọc trang nào. Hãy giữ một trang và đổi tên thành "${expected}".`
+      : tabs.length
+        ? `; bảng tính có ${tabs.map((t) => `"${t}"`).join(', ')}. Nếu một trang trong đó là báo cáo năm ${year}, ` +
+          `hãy đổi tên trang thành "${expected}" (và kiểm tra ô "Mã đơn vị" (C3) và ô "Năm" (C4)).`
+        : '; bảng tính không có trang nào.'),
 } as const;
 
 /**
@@ -493,6 +510,15 @@ export const LOOKALIKE = {
   notTheRealTab: (unit: string, year: number, tab: string, real: string) =>
     `Trang "${tab}" là báo cáo năm ${year} của ${unit} nhưng không phải trang được tổng hợp (Tổng hợp đọc trang ` +
     `"${real}"): số liệu nhập ở đây không được tính. Hãy nhập vào trang "${real}", hoặc chép số liệu sang đó rồi xóa trang này.`,
+  /** A left-over tab read as the unit's because its "Mã đơn vị" cell (C3) holds the unit's code. */
+  renamedByCode: (unit: string, tab: string, expected: string, code: string) =>
+    `Không có trang "${expected}" của ${unit}; đã đọc trang "${tab}" vì ô "Mã đơn vị" (C3) của trang ghi mã ` +
+    `${code} của ${unit}. Hãy đổi tên trang thành "${expected}".`,
+  /** A left-over tab holding the code of a unit that has its own tab (read instead). */
+  codedTaken: (tab: string, unit: string, code: string, own: string) =>
+    `Trang "${tab}" có ô "Mã đơn vị" (C3) ghi mã ${code} của ${unit}, nhưng ${unit} đã có trang "${own}" ` +
+    `(trang được tổng hợp), nên số liệu trong trang "${tab}" không được tính. Nếu số liệu được nhập ở đó, hãy chép ` +
+    `sang trang "${own}" rồi xóa trang thừa; nếu đó là báo cáo của đơn vị khác, hãy sửa ô "Mã đơn vị" cho đúng.`,
   renamedAmbiguous: (unit: string, expected: string, tabs: string[]) =>
     `Không có trang "${expected}" của ${unit}, mà có ${tabs.length} trang tên gần giống: ` +
     `${tabs.map((t) => `"${t}"`).join(', ')}; không đọc trang nào. Hãy đổi tên một trang thành "${expected}".`,
