@@ -741,6 +741,24 @@ describe('aggregate: submission dates against the run and the data window', () =
     expect(after.findings.map((f) => f.code)).toEqual(['undated-month']);
   });
 
+  it('does not take a date before the month’s data window began as its submission (a year typed wrong)', () => {
+    const s = run({ cc: '2017-09-16', st: '2018-09-16' });
+    // Chung Chải has September figures without a valid date: late, the deadline (18/09) past.
+    expect(s.completeness.rows.map((row) => [row.unitName, row.status, row.submittedOn])).toEqual([
+      ['Chung Chải', 'late', null],
+      ['Sen Thượng', 'onTime', '2018-09-16'],
+    ]);
+    expect(s.findings.map((f) => [f.code, f.unitCode, f.cell, f.message])).toEqual([
+      [
+        'submitted-before-period-start',
+        'chung-chai',
+        'M7',
+        'Xã Chung Chải, ô M7 (Ngày nộp báo cáo, tháng 9): ngày nộp 16/09/2017 sớm hơn cả ngày bắt đầu kỳ số liệu tháng 9 ' +
+          '(15/08/2018), không thể là ngày nộp tháng này (có lẽ gõ nhầm năm), nên tháng 9 được tính như chưa ghi ngày nộp — hãy sửa ngày nộp',
+      ],
+    ]);
+  });
+
   it('warns of a date before the month’s data window closes, and still counts it', () => {
     const s = run({ cc: '2018-08-15', st: '2018-09-14' });
     expect(s.completeness.rows.map((row) => row.status)).toEqual(['onTime', 'onTime']);

@@ -399,7 +399,8 @@ function submissionDateFindings(
 ): Finding[] {
   const out: Finding[] = [];
   const months = periodMonths(period);
-  const ends = months.map((m) => dataWindow({ type: 'month', year: period.year, index: m }, settings).end);
+  const windows = months.map((m) => dataWindow({ type: 'month', year: period.year, index: m }, settings));
+  const ends = windows.map((w) => w.end);
   const dues = months.map((m) => deadline({ type: 'month', year: period.year, index: m }, settings));
   for (let k = 0; k < reports.length; k++) {
     const r = reports[k];
@@ -421,6 +422,16 @@ function submissionDateFindings(
                 )
               : dateFinding(r, months[i], 'undated-month', (w) => FINDING_TEXT.undatedMonth(w)),
           );
+        continue;
+      }
+      if (date < windows[i].start) {
+        // Before the month's data began: no submission of it (completeness takes it as undated).
+        const shown = formatDateVi(date);
+        out.push(
+          dateFinding(r, months[i], 'submitted-before-period-start', (w) =>
+            FINDING_TEXT.submittedBeforePeriodStart(w, shown, formatDateVi(windows[i].start)),
+          ),
+        );
         continue;
       }
       const late = today !== undefined && date > today;

@@ -13,12 +13,13 @@
  * The unit is `missing` when any month is missing, else `late` when any month is late,
  * else `onTime`. `reported` counts units that are not missing.
  *
- * Given the run's date (`today`), a submission dated later is not one yet: the month is
+ * A date before the month's data window began is no submission of it (a slip of the year): the
+ * month counts as undated. Given the run's date (`today`), a submission dated later is not one yet: the month is
  * missing as of the run. A merged unit's month before the merger is missing when one of
  * its old units left it empty (`incomplete`, from mapToSuccessors' gaps): its figures lack
  * that commune, so the month is not complete.
  */
-import { deadline } from '../periods/cutoff';
+import { dataWindow, deadline } from '../periods/cutoff';
 import { periodMonths } from '../periods/period';
 import { compareVi, sortVi } from '../text/collate';
 import type { Completeness, CompletenessRow, Period, Settings, SubmissionStatus, Unit, UnitYear } from '../types';
@@ -77,6 +78,9 @@ export function completenessOfSorted(
   // Each month against its own deadline (the period's for a one-month period).
   const dueOf =
     months.length === 1 ? [due] : months.map((m) => deadline({ type: 'month', year: period.year, index: m }, settings));
+  // A date before the month's data window even began cannot be its submission (a year typed
+  // wrong, "16/09/2024" for September 2025): the month is taken as undated.
+  const startOf = months.map((m) => dataWindow({ type: 'month', year: period.year, index: m }, settings).start);
   // No date is later than this when the run's date is not given.
   const today = options.today ?? '\uffff';
   const incomplete = options.incomplete;
@@ -105,7 +109,8 @@ export function completenessOfSorted(
     const lacking = incomplete?.get(unit.code);
     for (let i = 0; i < months.length; i++) {
       const m = months[i];
-      const date = r?.submitted[m - 1] ?? null;
+      const typed = r?.submitted[m - 1] ?? null;
+      const date = typed && typed < startOf[i] ? null : typed;
       if (lacking?.includes(m) || (date && date > today)) missingMonths.push(m);
       else if (date) {
         if (date > dueOf[i]) {

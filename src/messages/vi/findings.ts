@@ -316,6 +316,9 @@ export const FINDING_TEXT = {
   datedEmptyMonth: (w: Where, date: string) =>
     `${where({ ...w, indicator: SUBMITTED_DATE })}: có ngày nộp ${date} nhưng tháng ${w.month} chưa có số liệu nào; vẫn tính là đã nộp. Nếu chưa nhập, hãy nhập số liệu (ghi 0 nếu tháng này không có hoạt động)`,
   /** A submission date before the month's data period ends: likely copied from the month before. */
+  /** A submission date before the month's data window began: not counted (a year typed wrong?). */
+  submittedBeforePeriodStart: (w: Where, date: string, start: string) =>
+    `${where({ ...w, indicator: SUBMITTED_DATE })}: ngày nộp ${date} sớm hơn cả ngày bắt đầu kỳ số liệu tháng ${w.month} (${start}), không thể là ngày nộp tháng này (có lẽ gõ nhầm năm), nên tháng ${w.month} được tính như chưa ghi ngày nộp — hãy sửa ngày nộp`,
   submittedBeforePeriodEnd: (w: Where, date: string, end: string) =>
     `${where({ ...w, indicator: SUBMITTED_DATE })}: ngày nộp ${date} sớm hơn ngày chốt số liệu tháng ${w.month} (${end}), có lẽ chép từ tháng trước; vẫn tính là đã nộp, hãy kiểm tra lại ngày nộp`,
 
