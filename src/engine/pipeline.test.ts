@@ -2,7 +2,13 @@ import units2025Json from '../../sheets-templates/units-2025.json';
 import { shuffle } from './aggregate/test-helpers';
 import { defaultCatalogue, defaultSettings, defaultUnits } from './catalogue/defaults';
 import { parseUnits, parseUnitsFile } from './catalogue/schema';
-import { openPeriodFinding, predecessorsMissing, type SummariseInput, summarise } from './pipeline';
+import {
+  levelWordingFindings,
+  openPeriodFinding,
+  predecessorsMissing,
+  type SummariseInput,
+  summarise,
+} from './pipeline';
 import { buildSummaryWorkbook } from './report/summary-workbook';
 import { buildUnitSheet, LAYOUT, type UnitSheetData } from './sheet/layout';
 import { modelToSheetInput, rowWithCode, setCell } from './sheet/testing';
@@ -594,5 +600,59 @@ describe('openPeriodFinding: a period aggregated before it is over', () => {
   });
   it('says nothing after the deadline', () => {
     expect(openPeriodFinding(sep, settings, '2018-09-19T03:00:00Z')).toBeNull();
+  });
+});
+
+describe('levelWordingFindings', () => {
+  const base = defaultSettings(); // huyện, "toàn huyện", "Ban Dân vận Huyện ủy Mường Nhé"
+
+  it('warns when the wording names another level than the one aggregated (the sample left after the reform)', () => {
+    const found = levelWordingFindings({ ...base, level: 'tỉnh', aggregatingUnitName: 'Điện Biên' });
+    expect(found.map((f) => [f.severity, f.code])).toEqual([
+      ['warning', 'level-wording'],
+      ['warning', 'level-wording'],
+    ]);
+    expect(found[0].message).toBe(
+      'Cài đặt "Cấp tổng hợp" là "tỉnh" nhưng "Phạm vi trong câu văn" là "toàn huyện" (cấp huyện): báo cáo và e-mail sẽ viết theo chữ này. ' +
+        'Nếu đã đổi cấp tổng hợp (từ 01/07/2025 không còn cấp huyện), hãy sửa lại ô này',
+    );
+    expect(found[1].message).toContain('"Cơ quan báo cáo" là "Ban Dân vận Huyện ủy Mường Nhé" (cấp huyện)');
+  });
+
+  it('is quiet when the wording agrees, names no level, or is of a town ("thị xã" is not "xã")', () => {
+    expect(levelWordingFindings(base)).toEqual([]);
+    expect(
+      levelWordingFindings({
+        ...base,
+        level: 'tỉnh',
+        scopeLabel: 'toàn tỉnh',
+        organisation: 'Ban Dân vận Tỉnh ủy Điện Biên',
+      }),
+    ).toEqual([]);
+    expect(
+      levelWordingFindings({
+        ...base,
+        level: 'toàn quốc',
+        scopeLabel: 'toàn quốc',
+        organisation: 'Ban Dân vận Trung ương',
+      }),
+    ).toEqual([]);
+    expect(
+      levelWordingFindings({ ...base, level: 'thị xã', scopeLabel: 'toàn thị xã', organisation: 'Ban Dân vận Thị ủy' }),
+    ).toEqual([]);
+  });
+
+  it('is among the findings of a run', () => {
+    const s = defaultSettings();
+    const settings = { ...s, level: 'tỉnh' };
+    const { summary } = summarise({
+      catalogue: defaultCatalogue(),
+      units: defaultUnits(),
+      settings,
+      period: { type: 'month', year: 2018, index: 9 },
+      workbooks: [],
+      generatedAt: '2018-09-20T03:00:00Z',
+    });
+    expect(summary.findings.filter((f) => f.code === 'level-wording')).toHaveLength(2);
   });
 });

@@ -30,7 +30,7 @@
 
 import { FINDING_TEXT, mergerNames, sheetRef } from '../messages/vi/findings';
 import { NARRATIVE_TEXT } from '../messages/vi/narrative';
-import { OPEN_PERIOD_TEXT } from '../messages/vi/periods';
+import { LEVEL_TEXT, OPEN_PERIOD_TEXT } from '../messages/vi/periods';
 import { aggregate } from './aggregate/aggregate';
 import { mapToSuccessors, monthsBeforeMerger, splitPredecessors } from './aggregate/succession';
 import { dataWindow, deadline, localDateOf } from './periods/cutoff';
@@ -70,6 +70,44 @@ export interface SummariseResult {
   summary: Summary;
   /** Everything read, both years, with all findings as the checker made them. */
   read: ReadResult;
+}
+
+/** Words of administrative levels, longest first ("thị xã" before "xã"). */
+const LEVEL_WORDS = ['thành phố', 'thị trấn', 'thị xã', 'huyện', 'tỉnh', 'quận', 'phường', 'xã'];
+
+/** The level word a text names ("toàn huyện" → "huyện", "Ban Dân vận Huyện ủy" → "huyện"), if any. */
+function levelWordOf(text: string): string | null {
+  const t = ` ${text.normalize('NFC').toLocaleLowerCase('vi')} `;
+  for (const w of LEVEL_WORDS) {
+    const at = t.indexOf(` ${w}`);
+    // A whole word ("Huyện ủy" too); "thị xã" is found before "xã" by the order above.
+    if (at >= 0 && /^[\s,.]/.test(t.slice(at + w.length + 1))) return w;
+  }
+  return null;
+}
+
+/**
+ * Warnings for settings that name another level than `level` in the report's wording: "tỉnh"
+ * aggregated with "toàn huyện" and "Huyện ủy …" left from the sample (every sentence would say
+ * "toàn huyện"). Said once per run, in both shells.
+ */
+export function levelWordingFindings(settings: Settings): Finding[] {
+  const level = levelWordOf(settings.level) ?? settings.level.trim().toLocaleLowerCase('vi');
+  const out: Finding[] = [];
+  const fields: [string, string][] = [
+    [LEVEL_TEXT.scopeLabel, settings.scopeLabel],
+    [LEVEL_TEXT.organisation, settings.organisation],
+  ];
+  for (const [field, value] of fields) {
+    const word = levelWordOf(value);
+    if (word && word !== level)
+      out.push({
+        severity: 'warning',
+        code: 'level-wording',
+        message: LEVEL_TEXT.scopeMismatch(settings.level.trim(), field, value.trim(), word),
+      });
+  }
+  return out;
 }
 
 /** A warning when `period`'s data window has not closed by the run's date, information before its deadline. */
@@ -222,6 +260,7 @@ export function summarise(input: SummariseInput): SummariseResult {
   // A period not over yet (a typo for last year's?), or still within its deadline: not final.
   const open = openPeriodFinding(period, settings, input.generatedAt);
   if (open) findings.push(open);
+  findings.push(...levelWordingFindings(settings));
 
   const summary = aggregate({
     catalogue,

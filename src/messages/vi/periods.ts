@@ -40,6 +40,15 @@ export const HOLIDAY_TEXT = {
     `hãy thêm các ngày đó vào ${HOLIDAYS_PLACE}`,
 } as const;
 
+/** Settings whose wording names another level than the one aggregated (a sample left after the 2025 reform). */
+export const LEVEL_TEXT = {
+  scopeMismatch: (level: string, field: string, value: string, word: string) =>
+    `Cài đặt "Cấp tổng hợp" là "${level}" nhưng "${field}" là "${value}" (cấp ${word}): báo cáo và e-mail sẽ viết theo chữ này. ` +
+    'Nếu đã đổi cấp tổng hợp (từ 01/07/2025 không còn cấp huyện), hãy sửa lại ô này',
+  scopeLabel: 'Phạm vi trong câu văn',
+  organisation: 'Cơ quan báo cáo',
+} as const;
+
 /** A period aggregated before it ends, or before its deadline: the figures are not final. */
 export const OPEN_PERIOD_TEXT = {
   notClosed: (label: string, end: string) =>
