@@ -595,11 +595,15 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
   // Per merged unit, the old units whose empty months of the period make it incomplete.
   let formerGaps: Map<string, { code: string; name: string; months: number[] }[]> | undefined;
   const partialLastYear = new Set<string>();
+  // A merged unit's old units that left months before the period empty this year, with figures in
+  // them last year: the merged unit's own months look complete (its other old units sent them).
+  const formerYtd = new Map<string, { unitCode: string; months: number[]; former: string }[]>();
   if (gapsNow.length || gapsBefore.length) {
     const raw = [...rawCurrent, ...rawPrevious];
     made.push(...mergerFindings(gapsNow, gapsBefore, period, raw, input.formerUnits));
     // This year's empty months of the period are not complete for the merged unit.
     const inPeriod = new Set(periodMonths(period));
+    const beforePeriod = ytdMonths(period).filter((m) => !inPeriod.has(m));
     incomplete = new Map();
     formerGaps = new Map();
     for (const g of gapsNow) {
@@ -607,10 +611,20 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
       const months = g.months.filter((m) => inPeriod.has(m));
       for (const m of months) if (!list.includes(m)) list.push(m);
       incomplete.set(g.unit.code, list);
-      if (!months.length) continue;
-      const gaps = formerGaps.get(g.unit.code) ?? [];
-      gaps.push({ code: g.code, name: gapNames(g, raw, input.formerUnits).oldShort, months });
-      formerGaps.set(g.unit.code, gaps);
+      const last = beforePeriod.length ? rawPrevious.find((r) => r.unitCode === g.code) : undefined;
+      const earlier = last ? g.months.filter((m) => beforePeriod.includes(m) && hasFigure(last, m)) : [];
+      if (!months.length && !earlier.length) continue;
+      const name = gapNames(g, raw, input.formerUnits).oldShort;
+      if (months.length) {
+        const gaps = formerGaps.get(g.unit.code) ?? [];
+        gaps.push({ code: g.code, name, months });
+        formerGaps.set(g.unit.code, gaps);
+      }
+      if (earlier.length) {
+        const ytdList = formerYtd.get(g.unit.code) ?? [];
+        ytdList.push({ unitCode: g.unit.code, months: earlier, former: name });
+        formerYtd.set(g.unit.code, ytdList);
+      }
     }
     // Last year's: "so cùng kỳ" of these units lacks an old unit's months of the period.
     for (const g of gapsBefore) if (g.months.some((m) => inPeriod.has(m))) partialLastYear.add(g.unit.code);
@@ -864,19 +878,6 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
   const ytdGaps: { unitCode: string; months: number[]; former?: string }[] = [];
   // Months of the year to date before the period (a year's report has none).
   const earlier = ytd.filter((m) => m < months[0]);
-  // A merged unit's old units that left earlier months empty this year, with figures in them last
-  // year: the merged unit's own months look complete (its other old units sent them).
-  const formerYtd = new Map<string, { unitCode: string; months: number[]; former: string }[]>();
-  if (earlier.length)
-    for (const g of gapsNow) {
-      const last = rawPrevious.find((r) => r.unitCode === g.code);
-      const gapMonths = last ? g.months.filter((m) => earlier.includes(m) && hasFigure(last, m)) : [];
-      if (!gapMonths.length) continue;
-      const former = gapNames(g, [...rawCurrent, ...rawPrevious], input.formerUnits).oldShort;
-      const list = formerYtd.get(g.unit.code) ?? [];
-      list.push({ unitCode: g.unit.code, months: gapMonths, former });
-      formerYtd.set(g.unit.code, list);
-    }
   let anyLastYear = false;
   for (const row of completeness.rows) {
     const r = before.get(row.unitCode);
