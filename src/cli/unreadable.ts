@@ -22,7 +22,7 @@
  * and the narrative is written again so that it says "không đọc được", not "chưa báo cáo".
  */
 import path from 'node:path';
-import { narrate } from '../engine/narrative/narrative';
+import { narrate, unitInSentence } from '../engine/narrative/narrative';
 import { unitDisplayName } from '../engine/sheet/layout';
 import { slug } from '../engine/text/normalize';
 import type { Catalogue, Finding, Summary, Unit } from '../engine/types';
@@ -219,22 +219,18 @@ function formerLabel(
   const known = formerUnits.find((u) => u.code === old.code) ?? { name: old.name, kind: '' };
   const into = units.filter((u) => u.succession?.predecessors.includes(old.code));
   if (!into.length) {
-    const label = known.kind ? `${capitalise(known.kind)} ${known.name}` : known.name;
-    return { code: old.code, label, inSentence: inSentence(known.kind, known.name) };
+    const named = { name: known.name, kind: known.kind ?? '' };
+    return { code: old.code, label: unitDisplayName(named), inSentence: unitInSentence(named) };
   }
   const all = into.map((u) => mergerNames(known, old.code, u));
   const now = T.formerNow(all.map((n) => n.unit));
   // "cũ" when it has the name of any new unit it went into.
-  const short = all.find((n) => n.oldShort !== known.name)?.oldShort ?? all[0].oldShort;
-  const label = `${known.kind ? `${capitalise(known.kind)} ${short}` : short} ${now}`;
-  return { code: old.code, label, inSentence: `${inSentence(known.kind, short)} ${now}` };
+  const short = {
+    name: all.find((n) => n.oldShort !== known.name)?.oldShort ?? all[0].oldShort,
+    kind: known.kind ?? '',
+  };
+  return { code: old.code, label: `${unitDisplayName(short)} ${now}`, inSentence: `${unitInSentence(short)} ${now}` };
 }
-
-const inSentence = (kind: string | undefined, name: string) => {
-  const k = kind?.trim().toLocaleLowerCase('vi');
-  return k ? `${k} ${name}` : name;
-};
-const capitalise = (s: string) => `${s.trim().charAt(0).toLocaleUpperCase('vi')}${s.trim().slice(1)}`;
 
 /**
  * Unreadable files whose name names an old unit of a merger that has no report of the year (its

@@ -33,7 +33,7 @@ function unitsNoun(units: Unit[]): string {
 }
 
 /** "xã Chung Chải", "thị trấn Mường Nhé": the kind in lower case mid-sentence, as the article writes. */
-function unitInSentence(unit: Pick<Unit, 'name' | 'kind'>): string {
+export function unitInSentence(unit: Pick<Unit, 'name' | 'kind'>): string {
   const kind = unit.kind.trim().toLocaleLowerCase('vi');
   return kind ? `${kind} ${unit.name}` : unit.name;
 }
