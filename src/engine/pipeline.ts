@@ -33,7 +33,7 @@ import { NARRATIVE_TEXT } from '../messages/vi/narrative';
 import { LEVEL_TEXT, OPEN_PERIOD_TEXT } from '../messages/vi/periods';
 import { aggregate } from './aggregate/aggregate';
 import { mapToSuccessors, monthsBeforeMerger, splitPredecessors } from './aggregate/succession';
-import { dataWindow, deadline, localDateOf } from './periods/cutoff';
+import { localDateOf, openOn } from './periods/cutoff';
 import { holidayCoverageFindings } from './periods/holidays';
 import { periodLabel, previousYear } from './periods/period';
 import { unitDisplayName } from './sheet/layout';
@@ -112,23 +112,20 @@ export function levelWordingFindings(settings: Settings): Finding[] {
 
 /** A warning when `period`'s data window has not closed by the run's date, information before its deadline. */
 export function openPeriodFinding(period: Period, settings: Settings, generatedAt: string): Finding | null {
-  const today = localDateOf(generatedAt, settings.timeZone);
+  const open = openOn(period, settings, localDateOf(generatedAt, settings.timeZone));
+  if (!open) return null;
   const label = periodLabel(period);
-  const end = dataWindow(period, settings).end;
-  if (today <= end)
-    return {
-      severity: 'warning',
-      code: 'period-not-closed',
-      message: OPEN_PERIOD_TEXT.notClosed(label, formatDateVi(end)),
-    };
-  const due = deadline(period, settings);
-  if (today <= due)
-    return {
-      severity: 'info',
-      code: 'before-deadline',
-      message: OPEN_PERIOD_TEXT.beforeDeadline(label, formatDateVi(due)),
-    };
-  return null;
+  return open.state === 'notClosed'
+    ? {
+        severity: 'warning',
+        code: 'period-not-closed',
+        message: OPEN_PERIOD_TEXT.notClosed(label, formatDateVi(open.end)),
+      }
+    : {
+        severity: 'info',
+        code: 'before-deadline',
+        message: OPEN_PERIOD_TEXT.beforeDeadline(label, formatDateVi(open.due)),
+      };
 }
 
 export function summarise(input: SummariseInput): SummariseResult {

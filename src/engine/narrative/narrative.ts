@@ -15,7 +15,7 @@
 import { monthList } from '../../messages/vi/findings';
 import { NARRATIVE_TEXT as T } from '../../messages/vi/narrative';
 import { unitFigures } from '../aggregate/unit-figures';
-import { dataWindow, isRealIsoDate, localDateOf } from '../periods/cutoff';
+import { isRealIsoDate, localDateOf, openOn } from '../periods/cutoff';
 import { isYearToDate, periodLabel, periodMonths } from '../periods/period';
 import { formatDateVi, formatNumberVi, formatPercentVi, formatQuantity } from '../text/format';
 import type { Catalogue, Indicator, IndicatorSummary, Summary, Unit } from '../types';
@@ -44,14 +44,12 @@ function completenessParagraph(s: SummaryCore): string {
   const today = localDateOf(s.generatedAt, s.settings.timeZone);
   const multiMonth = periodMonths(s.period).length > 1;
   // A period not over, or before its deadline: the rates are not final, said beside the date.
-  const end = dataWindow(s.period, s.settings).end;
-  const when = !isRealIsoDate(today)
+  const open = isRealIsoDate(today) ? openOn(s.period, s.settings, today) : null;
+  const when = !open
     ? ''
-    : today <= end
-      ? T.periodNotClosed(formatDateVi(end))
-      : today <= c.deadline
-        ? T.beforeDeadline(formatDateVi(c.deadline))
-        : '';
+    : open.state === 'notClosed'
+      ? T.periodNotClosed(formatDateVi(open.end))
+      : T.beforeDeadline(formatDateVi(open.due));
   const date = `${formatDateVi(today)}${when}`;
   let text = T.completeness(date, c.reported, c.expected, noun, formatPercentVi(c.reportingRate), c.onTime);
   const unreadable = new Set(s.unreadableUnits);

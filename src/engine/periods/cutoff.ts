@@ -92,6 +92,21 @@ export function deadline(
 }
 
 /**
+ * Whether `period` is still open on the local date `today`: its data window not closed yet
+ * (`end`, its last day), or closed but its deadline (`due`) not passed; null once both have.
+ */
+export function openOn(
+  period: Period,
+  settings: Pick<Settings, 'cutoffDay' | 'submitDays' | 'submitWorkingDays' | 'holidays'>,
+  today: string,
+): { state: 'notClosed'; end: string } | { state: 'beforeDeadline'; due: string } | null {
+  const end = dataWindow(period, settings).end;
+  if (today <= end) return { state: 'notClosed', end };
+  const due = deadline(period, settings);
+  return today <= due ? { state: 'beforeDeadline', due } : null;
+}
+
+/**
  * The most recent period of the type whose window ended strictly before today:
  * today 2018-09-15 → 2018-09 (window ended 14/09); today 2018-09-14 → 2018-08.
  */
