@@ -85,17 +85,12 @@ export class SheetIndex {
   leftOverTabs(units: readonly Unit[], years: number[]): { entry: TabEntry; year: number }[] {
     units = units.filter((u) => !u.spreadsheetUrl?.trim());
     const map = this.load();
-    const saved = this.coded;
-    this.coded = [];
     const claimed = new Set<TabEntry>();
     const names: string[] = [];
-    try {
-      for (const u of units) {
-        for (const e of this.locateUnit(u, years, units).entries.values()) claimed.add(e);
-        for (const y of years) names.push(normalizeName(unitSheetName(u, y)));
-      }
-    } finally {
-      this.coded = saved;
+    for (const u of units) {
+      // By name only: which tabs are left over is what the codes are then read for.
+      for (const e of this.locateUnit(u, years, units, false).entries.values()) claimed.add(e);
+      for (const y of years) names.push(normalizeName(unitSheetName(u, y)));
     }
     const own = new Set(names);
     const claimedKeys = [...claimed].map((e) => normalizeName(e.name));
@@ -204,9 +199,10 @@ export class SheetIndex {
    * (years[0]) is ambiguous — then the unit cannot be read. A unit with no tab of its name is
    * read from a tab renamed by hand ("Chung Chai 2018", "Xã Nậm Kè 2018") when exactly one
    * such tab is no other unit's (`units`); the warning asks for the right name. The reader
-   * still checks the unit code inside the sheet.
+   * still checks the unit code inside the sheet. With `byCode`, a left-over tab whose unit code
+   * cell holds the unit's code (`setCodes`) is its report too.
    */
-  locateUnit(unit: Unit, years: number[], units: readonly Unit[] = [unit]): UnitTabs {
+  locateUnit(unit: Unit, years: number[], units: readonly Unit[] = [unit], byCode = true): UnitTabs {
     const display = unitDisplayName(unit);
     const out: UnitTabs = { entries: new Map(), warnings: [], ambiguous: null };
     for (const y of years) {
@@ -232,7 +228,7 @@ export class SheetIndex {
       } else {
         const renamed = this.renamedTabs(unit, y, units);
         // No tab by name at all: a left-over tab holding the unit's code is its report.
-        const coded = renamed.length ? [] : this.codedTabs(unit, y);
+        const coded = renamed.length || !byCode ? [] : this.codedTabs(unit, y);
         if (renamed.length === 1) {
           out.entries.set(y, renamed[0]);
           out.warnings.push(LOOKALIKE.renamed(display, renamed[0].name, name));
@@ -253,7 +249,7 @@ export class SheetIndex {
           );
       }
       // Other left-over tabs with the unit's code, beside the one read: not "a unit to add".
-      const read = out.entries.get(y);
+      const read = byCode ? out.entries.get(y) : undefined;
       if (read)
         for (const e of this.codedTabs(unit, y))
           if (e !== read) out.warnings.push(LOOKALIKE.codedTaken(e.name, display, unit.code, read.name));
