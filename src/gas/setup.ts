@@ -754,6 +754,8 @@ export function readUnitsGrid(grid: Grid, timeZone: string, log: Located): Units
     if (cellText(fromCell) || preds.length) {
       const from = cellText(fromCell) ? isoFromCell(fromCell, timeZone, todayIn) : null;
       if (cellText(fromCell) && !from) log.at(sheet, c.from, H.from, CONFIG.notDate);
+      // Old codes with F empty: the codes are why a date is needed (not "not a date" on an empty cell).
+      else if (!cellText(fromCell)) log.at(sheet, c.from, H.from, CONFIG.fromRequired(c.predecessors, c.from));
       unit.succession = { from: from ?? '', predecessors: preds };
     }
     // Codes are matched without regard to case when sheets are read: "CHUNG-CHAI" is "chung-chai".

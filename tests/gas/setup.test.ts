@@ -241,6 +241,16 @@ describe('Thiết lập', () => {
       ]);
     });
 
+    test('units: old codes without a merge date say the codes make the date required, or to clear them', () => {
+      const s = sheet(env, SHEETS.units);
+      s.getRange('F2').setValue('');
+      s.getRange('G2').setValue('nam-vi, pa-my');
+      expect(errorsOf()).toEqual([
+        'Trang "Đơn vị", ô F2 (Sáp nhập từ ngày): ô G2 có mã các xã cũ nên ô F2 cần ngày sáp nhập ' +
+          '(ngày/tháng/năm, ví dụ 01/07/2025); nếu không có sáp nhập, hãy xóa ô G2',
+      ]);
+    });
+
     test('a configuration that cannot be used stops a menu action with an alert and a line in "Nhật ký"', () => {
       const s = sheet(env, SHEETS.units);
       s.getRange('F2').setValue('01/07/2025');

@@ -144,6 +144,10 @@ export const CONFIG = {
   predecessorsRequired: (fromCell: string, cell: string) =>
     `ô ${fromCell} có ngày sáp nhập nên ô ${cell} cần mã các xã cũ (cách nhau bởi dấu phẩy); ` +
     `nếu không có sáp nhập, hãy xóa ô ${fromCell}`,
+  /** "Đơn vị": old commune codes (G2) with no merge date (F2). */
+  fromRequired: (predecessorsCell: string, cell: string) =>
+    `ô ${predecessorsCell} có mã các xã cũ nên ô ${cell} cần ngày sáp nhập (ngày/tháng/năm, ví dụ 01/07/2025); ` +
+    `nếu không có sáp nhập, hãy xóa ô ${predecessorsCell}`,
   groupLabelConflict: (code: string, first: string) =>
     `nhóm "${code}" đã có tên "${first}" ở dòng trên; hai tên khác nhau`,
   duplicate: (what: string, code: string, firstCell: string) => `${what} "${code}" bị trùng (đã có ở ô ${firstCell})`,
