@@ -173,7 +173,10 @@ test('an old commune’s unreadable workbook is tied to that old commune by its 
     ['aggregate', '--period', '2025-06', '--units', UNITS_2025, '--out', path.join(dir, 'th-hong.xlsx'), bad],
     { env: { TONGHOP_NOW: NOW } },
   );
-  expect(r.stdout).toContain('Không đọc được báo cáo của đơn vị cũ trước sáp nhập: Nậm Vì (');
+  // Named as the e-mail names it, with the merged commune it is now part of, and its file.
+  expect(r.stdout).toContain(
+    'Không đọc được báo cáo của đơn vị cũ trước sáp nhập: Nậm Vì (nay thuộc xã Mường Nhé), tệp ',
+  );
   expect(r.stdout).toContain('Theo tên tệp, đây là báo cáo của đơn vị cũ Nậm Vì (trước sáp nhập)');
   expect(r.stdout).toContain('theo tên là báo cáo này nhưng không đọc được');
   expect(r.stdout).not.toContain('chưa rõ của đơn vị nào');
@@ -203,6 +206,13 @@ test('an old commune’s unreadable workbook is tied to that old commune by its 
   expect(june.texts).toContain(`Thiếu số liệu của đơn vị cũ trước sáp nhập: ${gap}`);
   // In September its months are before the period (the year to date lacks them): a line of its own.
   const sep = await run('2025-09');
+  const sepConsole = await runCli(
+    ['aggregate', '--period', '2025-09', '--units', UNITS_2025, '--out', path.join(dir, 'th-hong-9.xlsx'), bad],
+    { env: { TONGHOP_NOW: NOW } },
+  );
+  expect(sepConsole.stdout).toMatch(
+    /Không đọc được báo cáo của đơn vị cũ trước sáp nhập: Xã Nậm Vì \(nay thuộc xã Mường Nhé\), tệp \S*nam-vi-2025\.xlsx/,
+  );
   expect(sep.summary.unreadableFormer?.map((u) => u.label)).toEqual(['Xã Nậm Vì (nay thuộc xã Mường Nhé)']);
   expect(sep.summary.narrative[0]).toContain(
     'không đọc được báo cáo của đơn vị cũ trước sáp nhập: xã Nậm Vì (nay thuộc xã Mường Nhé)',

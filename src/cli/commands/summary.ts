@@ -2,6 +2,7 @@
  * Shared by `aggregate`, `report` and `demo`: read the inputs, summarise the period,
  * render the outputs (summary workbook, HTML, text, CSV).
  */
+import { unitInSentence } from '../../engine/narrative/narrative';
 import { lastClosedPeriod, todayIn } from '../../engine/periods/cutoff';
 import { formatPeriod, parsePeriodInput } from '../../engine/periods/period';
 import { summarise } from '../../engine/pipeline';
@@ -135,6 +136,21 @@ export function summaryCsv(summary: Summary): string {
 }
 
 /** Completeness lines, late/missing/unreadable units and the narrative, for the console. */
+/**
+ * An old unit of a merger as the other outputs name it: "Xã Nậm Vì (nay thuộc xã Mường Nhé)"
+ * (Summary.unreadableFormer), or when its months are in a merged unit's gap, by that unit.
+ */
+function formerName(summary: Summary, f: Finding): string {
+  const code = f.unitCode as string;
+  const own = summary.unreadableFormer?.find((o) => o.code === code);
+  if (own) return own.label;
+  const name = f.unitName ?? code;
+  const into = summary.completeness.rows
+    .filter((r) => r.formerGaps?.some((g) => g.code === code))
+    .flatMap((r) => summary.units.filter((u) => u.code === r.unitCode));
+  return into.length ? `${name} ${T.formerNow(into.map(unitInSentence))}` : name;
+}
+
 export function consoleSummary(summary: Summary, maxFindings = 10): string[] {
   const out: string[] = [];
   const lists = completenessLists(summary);
@@ -150,7 +166,7 @@ export function consoleSummary(summary: Summary, maxFindings = 10): string[] {
   const formerFiles: string[] = [];
   for (const f of summary.findings) {
     if (f.code !== 'file-unreadable' || !f.file) continue;
-    if (f.unitCode && !current.has(f.unitCode)) formerFiles.push(`${f.unitName ?? f.unitCode} (${f.file})`);
+    if (f.unitCode && !current.has(f.unitCode)) formerFiles.push(T.formerFile(formerName(summary, f), f.file));
     else if (f.unitCode) filesOf.set(f.unitCode, [...(filesOf.get(f.unitCode) ?? []), f.file]);
     else loose.push(f.file);
   }

@@ -411,6 +411,8 @@ export const CLI_TEXT = {
   unreadableFormer: 'Không đọc được báo cáo của đơn vị cũ trước sáp nhập',
   /** After an old unit's name: the unit(s) it is now part of, "(nay thuộc xã Mường Nhé)". */
   formerNow: (units: string[]) => `(nay thuộc ${units.join(' và ')})`,
+  /** An old unit's unreadable file on the console: "Xã Nậm Vì (nay thuộc xã Mường Nhé), tệp nam-vi.xlsx". */
+  formerFile: (unit: string, file: string) => `${unit}, tệp ${file}`,
   /** Files that could not be read and whose unit is not known (several candidates). */
   unattributedFiles: (n: number, anyMissing: boolean) =>
     `${n} tệp không đọc được, chưa rõ của đơn vị nào` +
