@@ -143,7 +143,11 @@ test('the Sheets API switched off: everything read the SpreadsheetApp way, and a
   expect(env.fake.calls.count('SpreadsheetApp.openByUrl')).toBe(units.length);
   expect(summaryOf(r.books).completeness.reported).toBe(units.length);
   expect(r.notes).toHaveLength(1);
-  expect(r.notes[0]).toContain('Không dùng được Google Sheets API (HTTP 403');
+  // The user reads why in Vietnamese; Google's English is kept for "Nhật ký" (apiUnavailable).
+  expect(r.notes[0]).toContain(
+    'Không dùng được Google Sheets API (HTTP 403: API chưa được bật cho dự án Apps Script của tiện ích, hoặc tài khoản không được phép dùng)',
+  );
+  expect(r.notes[0]).not.toContain('has not been used');
   expect(r.apiUnavailable).toContain('has not been used in project');
 });
 
@@ -152,7 +156,8 @@ test('a network failure of the probe: the same fallback', () => {
   env.fake.faults.add({ method: 'UrlFetchApp.fetch', error: 'Address unavailable: https://sheets.googleapis.com' });
   const r = readUnitBooksDetailed(env.master, units, [YEAR], { read: true, timeZone: settings.timeZone });
   expect(r.books.filter((b) => !b.error)).toHaveLength(units.length);
-  expect(r.notes[0]).toContain('lỗi kết nối: Address unavailable');
+  expect(r.notes[0]).toContain('Không dùng được Google Sheets API (lỗi kết nối mạng)');
+  expect(r.apiUnavailable).toContain('lỗi kết nối: Address unavailable');
 });
 
 describe('layout (a): tabs of the master', () => {

@@ -172,7 +172,8 @@ export function readUnitBooksDetailed(
   const meta = fetchMetadata(masterId, { ...settings, token });
   if (!meta.ok) {
     const why = meta.status === null ? T.network(meta.detail) : T.httpStatus(meta.status, meta.detail);
-    return { ...ordinary(index), notes: [T.apiUnavailable(why)], apiUnavailable: why };
+    // The user's note in Vietnamese; Google's text (`why`) goes to "Nhật ký" with the writer's note.
+    return { ...ordinary(index), notes: [T.apiUnavailable(T.reason(meta.status))], apiUnavailable: why };
   }
   index.seed(meta.tabs);
   const masterName = find.masterName ?? meta.title;

@@ -21,6 +21,19 @@ export const SHEETS_API_TEXT = {
     'Kết quả vẫn đầy đủ; riêng cảnh báo về ô bị gộp (merge) che mất số liệu không kiểm tra được. ' +
     'Người quản trị có thể bật Google Sheets API cho dự án Apps Script của tiện ích.',
   httpStatus: (status: number, detail: string) => `HTTP ${status}${detail ? `: ${detail}` : ''}`,
+  /** Why the API could not be used, for the user: Google's own (English) detail goes to "Nhật ký" only. */
+  reason: (status: number | null) =>
+    status === null
+      ? 'lỗi kết nối mạng'
+      : status === 401
+        ? 'HTTP 401: phiên đăng nhập hết hạn hoặc chưa cấp quyền'
+        : status === 403
+          ? 'HTTP 403: API chưa được bật cho dự án Apps Script của tiện ích, hoặc tài khoản không được phép dùng'
+          : status === 429
+            ? 'HTTP 429: đã dùng hết hạn mức gọi API trong phút này'
+            : status >= 500
+              ? `HTTP ${status}: máy chủ Google đang gặp sự cố`
+              : `HTTP ${status}`,
   network: (detail: string) => `lỗi kết nối: ${detail}`,
   /** A run that handed over to the resume trigger (Google stops every run at 6 minutes). */
   continues: (done: number, total: number) =>
