@@ -19,7 +19,7 @@ import { buildUnitSheet, indicatorRows, LAYOUT, monthCol } from '../../src/engin
 import { readWorkbook } from '../../src/engine/sheet/read';
 import type { Catalogue, UnitYear } from '../../src/engine/types';
 import { hasRow } from '../../src/engine/validation/presence';
-import { buildCli, catalogue, FIXTURES, runCli, tmpDir, unit, units, writeCommune } from './helpers';
+import { buildCli, catalogue, FIXTURES, runCli, runCliAsNobody, tmpDir, unit, units, writeCommune } from './helpers';
 
 beforeAll(() => buildCli(), 120_000);
 
@@ -299,6 +299,39 @@ describe('template on workbooks that exist, after indicators were added', () => 
     expect(r.stdout).toMatch(/Đã tạo 8 mẫu báo cáo trong .*; 3 tệp giữ nguyên \(xem lý do ở trên\)$/m);
     for (const k of keep) k();
     expect(fs.readdirSync(dir).filter((f) => f.endsWith('.bak'))).toEqual([]);
+  });
+
+  test('a workbook the user may not write is kept and named, the others are completed; exit 2', async () => {
+    const dir = tmpDir('tonghop-upgrade-readonly-');
+    const cat = writeCatalogue(dir);
+    const out = path.join(dir, 'xa');
+    fs.mkdirSync(out);
+    const locked = await writeCommune(out, 'nam-ke', 2018);
+    const free = await writeCommune(out, 'pa-my', 2018);
+    // Run as another user (nobody): the folder and one workbook are theirs to write, the other is not.
+    fs.chmodSync(dir, 0o755);
+    fs.chmodSync(out, 0o777);
+    fs.chmodSync(cat, 0o644);
+    fs.chmodSync(locked, 0o644);
+    fs.chmodSync(free, 0o666);
+    const keep = unchanged(locked);
+    const r = await runCliAsNobody(
+      ['template', '--year', '2018', '--out', 'xa', '--catalogue', cat, '--unit', 'nam-ke', '--unit', 'pa-my'],
+      dir,
+    );
+    if (!r) return; // root without setpriv: nothing to try
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain(
+      'Chưa sửa xa/nam-ke-2018.xlsx: không có quyền ghi tệp này (tệp chỉ đọc hoặc của người dùng khác); ' +
+        'hãy cho phép ghi (bỏ chế độ chỉ đọc) rồi chạy lại; vì vậy chưa thêm 2 dòng chỉ tiêu mới (' +
+        `"Theo loại: phản ánh qua đường dây nóng" (mã ${HOTLINE}), "Nhà "Đại đoàn kết" trao cho hộ nghèo" (mã ${HOUSES})). ` +
+        'Tệp được giữ nguyên.',
+    );
+    keep();
+    expect(hasRow(await reportIn(free, extended, 'pa-my'), HOUSES)).toBe(true);
+    expect(r.stdout).toMatch(
+      /Đã tạo 0 mẫu báo cáo trong xa; thêm dòng chỉ tiêu mới vào 1 tệp; 1 tệp chưa ghi được \(xem lý do ở trên\)$/m,
+    );
   });
 
   test('a workbook open in Excel or LibreOffice (its lock file beside it) is not written, the others are; exit 2', async () => {

@@ -79,7 +79,7 @@ export async function runTemplate(argv: string[], io: Io): Promise<number> {
   }
   const units = wanted.length ? ofYear.filter((u) => wanted.includes(u.code)) : ofYear;
   const when = now(io.env);
-  const count = { written: 0, added: 0, highlighted: 0, unchanged: 0, kept: 0, open: 0 };
+  const count = { written: 0, added: 0, highlighted: 0, unchanged: 0, kept: 0, open: 0, notWritten: 0 };
   let underOldCode: Map<string, { file: string; message: string }> | null = null;
   for (const unit of units) {
     const file = path.join(outDir, templateFileName(unit, year));
@@ -122,6 +122,10 @@ export async function runTemplate(argv: string[], io: Io): Promise<number> {
       const rows = outcome.indicators.map((i) => T.templateRow(i.label, i.code));
       println(io.stdout, T.templateOpen(shown, displayName(outcome.lock, io.cwd), rows));
       count.open++;
+    } else if (outcome.kind === 'notWritten') {
+      const rows = outcome.indicators.map((i) => T.templateRow(i.label, i.code));
+      println(io.stdout, T.templateNotWritten(shown, outcome.reason, rows));
+      count.notWritten++;
     } else if (outcome.kind === 'highlighted') {
       println(io.stdout, T.templateHighlighted(shown, outcome.sheet, displayName(outcome.backup, io.cwd)));
       count.highlighted++;
@@ -141,10 +145,12 @@ export async function runTemplate(argv: string[], io: Io): Promise<number> {
       count.unchanged,
       count.kept,
       count.open,
+      count.notWritten,
     ),
   );
-  // A workbook open elsewhere is an output that could not be written (exit 2, as a write Excel refuses).
-  return count.open ? EXIT.usage : EXIT.ok;
+  // A workbook open elsewhere, or one the user may not write, is an output that could not be
+  // written (exit 2, as a write Excel refuses): a script running this must not take it as done.
+  return count.open || count.notWritten ? EXIT.usage : EXIT.ok;
 }
 
 /**
@@ -193,7 +199,9 @@ type Completed =
   | Exclude<Upgrade, Written>
   | (Written & { backup: string })
   /** To be written, but open in Excel or LibreOffice (`lock` beside it): left as it is. */
-  | { kind: 'open'; lock: string; indicators: Indicator[] };
+  | { kind: 'open'; lock: string; indicators: Indicator[] }
+  /** To be written, but the user may not write it, or it changed meanwhile: left as it is. */
+  | { kind: 'notWritten'; reason: string; indicators: Indicator[] };
 
 /** An existing workbook given the rows it lacks (or the current rules' highlighting), or left as it is. */
 async function complete(
@@ -226,7 +234,7 @@ async function complete(
   try {
     fs.accessSync(real, fs.constants.W_OK);
   } catch {
-    return { kind: 'kept', reason: T.writeDetail.noPermission, indicators };
+    return { kind: 'notWritten', reason: T.templateNoPermission, indicators };
   }
   // Someone saved the file meanwhile (Excel open on it): their version is not replaced.
   let current: Buffer | undefined;
@@ -235,7 +243,7 @@ async function complete(
   } catch {
     current = undefined;
   }
-  if (!current?.equals(buffer)) return { kind: 'kept', reason: T.upgrade.changed, indicators };
+  if (!current?.equals(buffer)) return { kind: 'notWritten', reason: T.upgrade.changed, indicators };
   // The backup first: if it cannot be written, the file is not touched either.
   const { mode } = fs.statSync(real);
   const backup = backupPath(real);

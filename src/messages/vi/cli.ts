@@ -46,7 +46,7 @@ nguyên mọi số liệu, ghi chú, ngày nộp và các trang khác; bản tr�
 <tên tệp>.bak. Trang đã bị sửa cột thì giữ nguyên và nêu lý do cùng các dòng còn thiếu.
 Nếu quy tắc kiểm tra trong danh mục đã đổi, phần tô màu theo quy tắc của trang được làm lại
 cho đúng (định dạng có điều kiện do người dùng tự thêm được giữ), cũng lưu bản .bak.
-Tệp đang mở trong Excel/LibreOffice thì không sửa (mã thoát 2): hãy đóng tệp rồi chạy lại.
+Tệp đang mở trong Excel/LibreOffice, hoặc không có quyền ghi, thì không sửa (mã thoát 2): hãy đóng tệp (hoặc cho phép ghi) rồi chạy lại.
 
 Tùy chọn:
   --year NĂM        năm báo cáo, ví dụ 2018 (bắt buộc)
@@ -290,13 +290,15 @@ export const CLI_TEXT = {
     unchanged: number,
     kept: number,
     open: number,
+    notWritten: number,
   ) =>
     `Đã tạo ${n} mẫu báo cáo trong ${dir}` +
     (added ? `; thêm dòng chỉ tiêu mới vào ${added} tệp` : '') +
     (highlighted ? `; cập nhật tô màu theo quy tắc ở ${highlighted} tệp` : '') +
     (unchanged ? `; ${unchanged} tệp không thay đổi` : '') +
     (kept ? `; ${kept} tệp giữ nguyên (xem lý do ở trên)` : '') +
-    (open ? `; ${open} tệp đang mở nên chưa sửa (hãy đóng tệp rồi chạy lại)` : ''),
+    (open ? `; ${open} tệp đang mở nên chưa sửa (hãy đóng tệp rồi chạy lại)` : '') +
+    (notWritten ? `; ${notWritten} tệp chưa ghi được (xem lý do ở trên)` : ''),
   /** A row of an indicator, in the lists below. */
   templateRow: (label: string, code: string) => `"${label}" (mã ${code})`,
   templateAdded: (file: string, sheet: string, rows: string[], backup: string) =>
@@ -311,6 +313,13 @@ export const CLI_TEXT = {
     `Bỏ qua ${file}: tệp đang mở trong Excel/LibreOffice (có tệp khóa ${lock}) nên chưa ` +
     (rows.length ? `thêm ${rows.length} dòng chỉ tiêu mới (${rows.join(', ')})` : 'cập nhật tô màu theo quy tắc') +
     `; hãy đóng tệp rồi chạy lại. Nếu tệp không còn mở ở đâu (chương trình bị tắt đột ngột để lại tệp khóa), hãy xóa ${lock} rồi chạy lại.`,
+  /** An existing workbook that needs rows (or highlighting) but could not be written: `reason` says why and what to do. */
+  templateNotWritten: (file: string, reason: string, rows: string[]) =>
+    `Chưa sửa ${file}: ${reason.replace(/\.+$/, '')}; vì vậy chưa ` +
+    (rows.length ? `thêm ${rows.length} dòng chỉ tiêu mới (${rows.join(', ')})` : 'cập nhật tô màu theo quy tắc') +
+    '. Tệp được giữ nguyên.',
+  templateNoPermission:
+    'không có quyền ghi tệp này (tệp chỉ đọc hoặc của người dùng khác); hãy cho phép ghi (bỏ chế độ chỉ đọc) rồi chạy lại',
   templateOpenForce: (file: string, lock: string) =>
     `Bỏ qua ${file}: tệp đang mở trong Excel/LibreOffice (có tệp khóa ${lock}) nên chưa thay bằng mẫu trống; ` +
     `hãy đóng tệp rồi chạy lại. Nếu tệp không còn mở ở đâu, hãy xóa ${lock} rồi chạy lại.`,
