@@ -14,8 +14,15 @@ import { formatPeriod, parsePeriodInput, periodLabel } from '../engine/periods/p
 import { summarise } from '../engine/pipeline';
 import { LONG_HEADER, longRows } from '../engine/report/long-rows';
 import type { SheetModel } from '../engine/report/model';
-import { aggregateSheetName, buildSummaryWorkbook, summarySheetName } from '../engine/report/summary-workbook';
+import {
+  aggregateSheetName,
+  aggregateUnitCode,
+  buildSummaryWorkbook,
+  type PreviousAggregate,
+  summarySheetName,
+} from '../engine/report/summary-workbook';
 import { colLetter, unitDisplayName } from '../engine/sheet/layout';
+import { readWorkbook } from '../engine/sheet/read';
 import type { Grid, Period, Settings, Summary } from '../engine/types';
 import { AGGREGATE, SHEETS, SHEETS_WRITE } from '../messages/vi/gas';
 import { now } from './clock';
@@ -494,6 +501,28 @@ function tabsLeftOut(index: SheetIndex, books: UnitBook[], years: number[], sett
 }
 
 /**
+ * The year's aggregate in the commune layout as this master holds it ("Huyện Mường Nhé 2018"),
+ * read back as a report (one getValues): the new one keeps the months this run does not sum and
+ * the dates months were first given. Undefined when there is none or it is no longer readable.
+ */
+function readPreviousAggregate(index: SheetIndex, config: Config, summary: Summary): PreviousAggregate | undefined {
+  const { settings, catalogue } = config;
+  const year = summary.period.year;
+  const name = aggregateSheetName(settings, year);
+  const sheet = index.get(name);
+  if (!sheet) return undefined;
+  const unit = {
+    code: aggregateUnitCode(summary),
+    name: settings.aggregatingUnitName,
+    kind: settings.level,
+    emails: [],
+  };
+  const grid = readGrid(sheet, settings.timeZone);
+  const { reports } = readWorkbook({ source: name, sheets: [{ name, grid }] }, { catalogue, units: [unit], year });
+  return reports.find((r) => r.unitCode === unit.code && r.year === year);
+}
+
+/**
  * Aggregate a period and write its sheets. Throws (Vietnamese message) when writing fails, and
  * ReadContinues when reading goes on in a later run (`opts.resumeHandler`: readUnitBooksResumable).
  */
@@ -567,7 +596,8 @@ export function aggregatePeriod(
     problemsForLog.push(b.errorLog ?? b.error);
   }
 
-  const models = masterSheetModels(summary, buildSummaryWorkbook(summary, catalogue).sheets);
+  const previousAggregate = readPreviousAggregate(index, config, summary);
+  const models = masterSheetModels(summary, buildSummaryWorkbook(summary, catalogue, { previousAggregate }).sheets);
   const sheetName = summarySheetName(period);
   progress(AGGREGATE.writing(sheetName));
   const notes: string[] = [];

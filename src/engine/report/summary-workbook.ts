@@ -31,7 +31,7 @@ import { unitFigures } from '../aggregate/unit-figures';
 import { localDateOf } from '../periods/cutoff';
 import { formatPeriod, periodLabel, periodMonths } from '../periods/period';
 import { buildUnitSheet, isoToSerial, unitDisplayName, unitSheetName } from '../sheet/layout';
-import type { Catalogue, IndicatorSummary, Period, Settings, Summary } from '../types';
+import type { Catalogue, IndicatorSummary, Period, Settings, Summary, UnitYear } from '../types';
 import { completenessRowOf, isUnreadable, unitPeriod } from './by-code';
 import {
   type CellModel,
@@ -492,42 +492,65 @@ export function aggregateSheetName(s: Pick<Settings, 'aggregatingUnitName' | 'le
   return safeSheetName(unitSheetName({ name: unitDisplayName({ name: s.aggregatingUnitName, kind: s.level }) }, year));
 }
 
-function aggregateSheet(summary: Summary, catalogue: Catalogue): SheetModel {
+/**
+ * What the aggregate sheet of the year held before this run (read back as a unit's report): a
+ * run writes the months it summed and keeps the others, so a higher level reading the sheet
+ * never loses a month a later run wrote, nor the date a month was first given.
+ */
+export type PreviousAggregate = Pick<UnitYear, 'values' | 'notes' | 'submitted'>;
+
+function aggregateSheet(summary: Summary, catalogue: Catalogue, previous?: PreviousAggregate): SheetModel {
   const s = summary.settings;
   const unit = { code: aggregateUnitCode(summary), name: s.aggregatingUnitName, kind: s.level };
   const year = summary.period.year;
+  const months = periodMonths(summary.period);
+  // Months this run summed (January to the period's end); later ones are a later run's.
+  const lastMonth = months[months.length - 1];
+  const fresh = (m: number) => m <= lastMonth;
 
   const notes: Record<string, (string | null)[]> = {};
   for (const ind of summary.indicators) {
-    if (!ind.notes?.length) continue;
-    const months: (string | null)[] = Array(12).fill(null);
-    for (const n of ind.notes) {
+    const kept = previous?.notes[ind.code];
+    const cells: (string | null)[] = Array.from({ length: 12 }, (_, i) => (fresh(i + 1) ? null : (kept?.[i] ?? null)));
+    for (const n of ind.notes ?? []) {
       const text = n.text.trim();
       if (!text || n.month < 1 || n.month > 12) continue;
       const line = `${unitLabel(summary, n.unitCode, n.unitName)}: ${text}`;
-      months[n.month - 1] = months[n.month - 1] ? `${months[n.month - 1]}\n${line}` : line;
+      cells[n.month - 1] = cells[n.month - 1] ? `${cells[n.month - 1]}\n${line}` : line;
     }
-    notes[ind.code] = months;
+    if (cells.some((c) => c !== null)) notes[ind.code] = cells;
   }
 
-  const submitted: (string | null)[] = Array(12).fill(null);
+  const values: Record<string, (number | null)[]> = {};
+  for (const [code, row] of Object.entries(summary.monthly)) {
+    const kept = previous?.values[code];
+    values[code] = row.map((v, i) => (fresh(i + 1) ? v : (kept?.[i] ?? null)));
+  }
+
+  // A month keeps the date it was first given (a re-run to correct it does not make it late);
+  // the period's months not given before get the run's date; earlier months are not dated anew.
+  const submitted: (string | null)[] = Array.from({ length: 12 }, (_, i) => previous?.submitted[i] ?? null);
   const day = localDateOf(summary.generatedAt, s.timeZone);
-  if (/^\d{4}-\d{2}-\d{2}$/.test(day)) for (const m of periodMonths(summary.period)) submitted[m - 1] = day;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(day)) for (const m of months) submitted[m - 1] ??= day;
 
   const name = aggregateSheetName(s, year);
-  return buildUnitSheet(unit, year, catalogue, { values: summary.monthly, notes, submitted }, name);
+  return buildUnitSheet(unit, year, catalogue, { values, notes, submitted }, name);
 }
 
 // ---------------------------------------------------------------- the workbook
 
 /** The summary workbook: "Tổng hợp …", "Theo đơn vị", "Kiểm tra", and the aggregate in the commune layout. */
-export function buildSummaryWorkbook(summary: Summary, catalogue: Catalogue): WorkbookModel {
+export function buildSummaryWorkbook(
+  summary: Summary,
+  catalogue: Catalogue,
+  options: { previousAggregate?: PreviousAggregate } = {},
+): WorkbookModel {
   return {
     sheets: [
       summarySheet(summary, catalogue),
       byUnitSheet(summary, catalogue),
       checksSheet(summary),
-      aggregateSheet(summary, catalogue),
+      aggregateSheet(summary, catalogue, options.previousAggregate),
     ],
   };
 }
