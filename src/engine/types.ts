@@ -298,6 +298,12 @@ export interface IndicatorSummary {
   lastYearPeriodFrom?: number;
   /** The same for the year to date (ytdChange and ytdChangePct null). */
   lastYearYtdFrom?: number;
+  /**
+   * Stocks ('last') in a period of several months: codes of units (in unit order) with a figure
+   * "so far" but none for the period's last month, whose figure is then an earlier month's. In a
+   * month this is every unit with a figure so far and none in the period. Absent when none.
+   */
+  carriedUnits?: string[];
 }
 
 export interface Summary {

@@ -72,6 +72,27 @@ export interface AggregateInput {
   formerUnits?: Unit[];
 }
 
+/**
+ * Units (in unit order) with a figure of stock `ind` so far (`toDate`, by code rank) but none for
+ * `month`: what they hold "so far" is an earlier month's. Runs for periods of several months only.
+ */
+function carriedStock(
+  ind: Indicator,
+  toDate: Float64Array,
+  unitRank: Int32Array,
+  unitCodes: string[],
+  nowByCode: (UnitYear | undefined)[],
+  month: number,
+): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < unitCodes.length; i++) {
+    const j = unitRank[i];
+    if (Number.isNaN(toDate[j])) continue;
+    if (unitValue(nowByCode[j], ind, [month]) === null) out.push(unitCodes[i]);
+  }
+  return out;
+}
+
 /** One unit's value over `months` (1-based), or null when it has none. */
 export function unitValue(r: UnitYear | undefined, ind: Indicator, months: number[]): number | null {
   const series = r?.values[ind.code];
@@ -830,6 +851,11 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
       ...(periodFrom ? { lastYearPeriodFrom: periodFrom } : {}),
       ...(ytdFrom ? { lastYearYtdFrom: ytdFrom } : {}),
     };
+    if (lastOf[k] === 1 && months.length > 1) {
+      // Only here: in a month, "no figure in the period" says it (renderings read it so).
+      const carried = carriedStock(ind, ytdValues, unitRank, unitCodes, nowByCode, lastMonth);
+      if (carried.length) summary.carriedUnits = carried;
+    }
     setCompactByUnit(summary, {
       codes: unitCodes,
       names: unitNames,

@@ -97,6 +97,16 @@ describe('narrate: other cases', () => {
     );
   });
 
+  it('a stock "so far" in a quarter: a unit that sent no figure for its last month is named, as in a month', () => {
+    const said = 'Số đến nay gồm số đã báo cáo trước đó của xã Chung Chải, chưa có số liệu tháng 9/2018.';
+    expect(summary().narrative.join(' ')).toContain(said);
+    for (const period of [
+      { type: 'quarter', year: 2018, index: 3 },
+      { type: 'nine', year: 2018, index: 1 },
+    ] as Period[])
+      expect(summary(period).narrative.join(' ')).toContain(said);
+  });
+
   it('names the months of notes and partial reports in a quarter', () => {
     const q = summary({ type: 'quarter', year: 2018, index: 3 });
     expect(q.narrative[0]).toContain('chưa báo cáo: xã Chung Chải (thiếu tháng 7), xã Huổi Lếch (thiếu tháng 7),');

@@ -303,20 +303,28 @@ function groupParagraph(label: string, members: Member[], s: SummaryCore, rel: R
   // A stock "so far" counts a unit's last figure even when it did not report in the period: say whose.
   const stockItems = parts[2][1];
   const carried = stockItems.length ? carriedUnits(stockItems, s) : [];
-  if (carried.length) sentences.push(T.carriedStocks(listNames(carried), periodLabel(s.period)));
+  // In a quarter (…) the figure "so far" is the last month's: said of that month.
+  const months = periodMonths(s.period);
+  const last = months.length > 1 ? periodLabel({ type: 'month', year: s.period.year, index: months[months.length - 1] }) : null;
+  if (carried.length) sentences.push(T.carriedStocks(listNames(carried), last ?? periodLabel(s.period)));
   return sentences.length ? `${label}: ${sentences.join(' ')}` : null;
 }
 
-/** Units whose "so far" figure of a said stock comes from before the period (no figure in it), in summary order. */
+/**
+ * Units whose "so far" figure of a said stock comes from before the period's last month, in
+ * summary order: no figure in the period, or (several months) none for its last month.
+ */
 function carriedUnits(said: Item[], s: SummaryCore): string[] {
   const codes = new Set<string>();
   const order: string[] = [];
   for (const item of said) {
     const sum = s.indicators.find((x) => x.code === item.ind.code);
     if (!sum) continue;
+    const carried = new Set(sum.carriedUnits);
     const f = unitFigures(sum);
     for (let i = 0; i < f.length; i++) {
-      if (f.period(i) !== null || f.ytd(i) === null || codes.has(f.code(i))) continue;
+      if (f.ytd(i) === null || codes.has(f.code(i))) continue;
+      if (f.period(i) !== null && !carried.has(f.code(i))) continue;
       codes.add(f.code(i));
       order.push(f.code(i));
     }
