@@ -29,7 +29,9 @@ beforeEach(() => {
   env = createEnv();
   runSetup();
   runTemplates(env.fake, YEAR);
-  env.units.forEach((u, i) => seedUnitSheet(unitSheet(env, u, YEAR) as Sheet, i));
+  env.units.forEach((u, i) => {
+    seedUnitSheet(unitSheet(env, u, YEAR) as Sheet, i);
+  });
 });
 afterEach(() => env.dispose());
 

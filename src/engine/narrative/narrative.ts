@@ -305,7 +305,8 @@ function groupParagraph(label: string, members: Member[], s: SummaryCore, rel: R
   const carried = stockItems.length ? carriedUnits(stockItems, s) : [];
   // In a quarter (…) the figure "so far" is the last month's: said of that month.
   const months = periodMonths(s.period);
-  const last = months.length > 1 ? periodLabel({ type: 'month', year: s.period.year, index: months[months.length - 1] }) : null;
+  const last =
+    months.length > 1 ? periodLabel({ type: 'month', year: s.period.year, index: months[months.length - 1] }) : null;
   if (carried.length) sentences.push(T.carriedStocks(listNames(carried), last ?? periodLabel(s.period)));
   return sentences.length ? `${label}: ${sentences.join(' ')}` : null;
 }
