@@ -741,6 +741,26 @@ describe('aggregate: submission dates against the run and the data window', () =
     expect(after.findings.map((f) => f.code)).toEqual(['undated-month']);
   });
 
+  it('a submission date after the run: not sent yet, its figures counted and said to be provisional', () => {
+    const s = aggregate(
+      input({
+        units: [cc, st],
+        current: [report('chung-chai', 'Chung Chải', '2018-09-17'), report('sen-thuong', 'Sen Thượng', '2018-09-19')],
+        previous: [],
+        findings: [],
+        generatedAt: '2018-09-17T20:00:00+07:00',
+      }),
+    );
+    expect(s.completeness.rows.map((row) => [row.unitName, row.status, row.unsentMonths])).toEqual([
+      ['Chung Chải', 'onTime', undefined],
+      ['Sen Thượng', 'missing', [9]],
+    ]);
+    expect(s.indicators.find((i) => i.code === 'TCD_LUOT')?.period).toBe(4);
+    expect(s.narrative[0]).toContain(
+      'chưa báo cáo: xã Sen Thượng (đã nhập số liệu nhưng chưa nộp, số liệu được tính tạm)',
+    );
+  });
+
   it('does not take a date before the month’s data window began as its submission (a year typed wrong)', () => {
     const s = run({ cc: '2017-09-16', st: '2018-09-16' });
     // Chung Chải has September figures without a valid date: late, the deadline (18/09) past.

@@ -111,8 +111,16 @@ export function completenessOfSorted(
       const m = months[i];
       const typed = r?.submitted[m - 1] ?? null;
       const date = typed && typed < startOf[i] ? null : typed;
-      if (lacking?.includes(m) || (date && date > today)) missingMonths.push(m);
-      else if (date) {
+      if (lacking?.includes(m)) missingMonths.push(m);
+      else if (date && date > today) {
+        // Dated after the run (typed ahead, or the date mistyped): not sent yet; figures it
+        // holds are in the totals all the same, said beside its name as for undated ones.
+        missingMonths.push(m);
+        if (r && hasData(r, m)) {
+          unsent ??= [];
+          unsent.push(m);
+        }
+      } else if (date) {
         if (date > dueOf[i]) {
           late = true;
           lateMonths ??= [];
