@@ -269,7 +269,9 @@ test('an old commune’s unreadable workbook is never taken by elimination for a
     ['aggregate', '--period', '2025-09', '--units', UNITS_2025, '--out', path.join(dir, 'th-hong2.xlsx'), bad],
     { env: { TONGHOP_NOW: NOW } },
   );
-  expect(r.stdout).toContain('Không đọc được báo cáo của đơn vị cũ trước sáp nhập: Xã Nậm Vì (nay thuộc xã Mường Nhé), tệp ');
+  expect(r.stdout).toContain(
+    'Không đọc được báo cáo của đơn vị cũ trước sáp nhập: Xã Nậm Vì (nay thuộc xã Mường Nhé), tệp ',
+  );
   expect(r.stdout).not.toMatch(/Không đọc được báo cáo: Xã Sín Thầu/);
   expect(r.stdout).toMatch(/Chưa báo cáo: [^\n]*Xã Sín Thầu/);
 }, 60_000);
