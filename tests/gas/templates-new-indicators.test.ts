@@ -355,7 +355,7 @@ describe('"Nộp báo cáo tháng…" on a tab made before a rule’s indicators
     const r = main.submitMonth();
     expect(r?.ok).toBe(false);
     expect(env.fake.ui.alerts.at(-1)?.prompt).toContain(
-      'Đơn nhận trực tiếp và qua bưu điện phải bằng tổng số đơn — vế trái 0, vế phải 2',
+      'Đơn nhận trực tiếp và qua bưu điện phải bằng tổng số đơn — đang ghi ô J40 + J41 = 0, ô J36 = 2',
     );
   });
 });

@@ -75,7 +75,7 @@ describe('checkWorkbooks', () => {
         'chung-chai',
         'chung-chai.xlsx',
         'Chung Chải 2018',
-        `Xã Chung Chải, ô F${don} (tháng 2): ${RULE} — vế trái 1, vế phải 5`,
+        `Xã Chung Chải, ô F${don} (tháng 2): ${RULE} — đang ghi ô F${don} + F${don + 1} + F${don + 2} = 1, ô F${don - 1} = 5`,
       ],
       [
         'error',
@@ -99,7 +99,7 @@ describe('checkWorkbooks', () => {
         'huoi-lech',
         'huoi-lech.xlsx',
         'Huổi Lếch 2018',
-        `Xã Huổi Lếch, ô F${don} (tháng 2): ${RULE} — vế trái 1, vế phải 2`,
+        `Xã Huổi Lếch, ô F${don} (tháng 2): ${RULE} — đang ghi ô F${don} + F${don + 1} + F${don + 2} = 1, ô F${don - 1} = 2`,
       ],
       [
         'error',
@@ -115,7 +115,7 @@ describe('checkWorkbooks', () => {
         'nam-ke',
         'nam-ke.xlsx',
         'Nậm Kè 2018',
-        `Xã Nậm Kè, ô F${don} (tháng 2): ${RULE} — vế trái 1, vế phải 2`,
+        `Xã Nậm Kè, ô F${don} (tháng 2): ${RULE} — đang ghi ô F${don} + F${don + 1} + F${don + 2} = 1, ô F${don - 1} = 2`,
       ],
     ]);
   });

@@ -95,25 +95,27 @@ describe('rules on indicators a sheet has no row for', () => {
       year: 2018,
     });
     expect(ruleFindings(again)).toEqual([
-      [2, 'Số đơn đã giải quyết không được lớn hơn tổng số đơn tiếp nhận — vế trái 9, vế phải 4'],
-      [2, 'Đơn đã và đang giải quyết cộng lại lớn hơn tổng số đơn tiếp nhận — vế trái 9, vế phải 4'],
+      [2, 'Số đơn đã giải quyết không được lớn hơn tổng số đơn tiếp nhận — đang ghi ô F45 = 9, ô F36 = 4'],
+      [2, 'Đơn đã và đang giải quyết cộng lại lớn hơn tổng số đơn tiếp nhận — đang ghi ô F45 + F46 = 9, ô F36 = 4'],
     ]);
   });
 
   it('a sheet with the rows, left empty: judged as before (missing counted as 0, or the side skipped)', () => {
     const r = check(AFTER);
     expect(r.findings.filter((f) => f.code === 'missing-indicator')).toEqual([]);
-    const byChannel = 'Đơn nhận trực tiếp và qua bưu điện phải bằng tổng số đơn — vế trái 0, vế phải 4';
-    const byType =
-      'Tổng số đơn theo loại (khiếu nại + tố cáo + kiến nghị, phản ánh) phải bằng tổng số đơn tiếp nhận — vế trái 3, vế phải 4';
+    const byChannel = (c: string) =>
+      `Đơn nhận trực tiếp và qua bưu điện phải bằng tổng số đơn — đang ghi ô ${c}41 + ${c}42 = 0, ô ${c}36 = 4`;
+    const byType = (c: string) =>
+      'Tổng số đơn theo loại (khiếu nại + tố cáo + kiến nghị, phản ánh) phải bằng tổng số đơn tiếp nhận — ' +
+      `đang ghi ô ${c}37 + ${c}38 + ${c}39 + ${c}40 = 3, ô ${c}36 = 4`;
     // Sorted by cell: the by-type rule is told on the first part's row, which comes first.
     expect(ruleFindings(r)).toEqual([
-      [1, byType],
-      [2, byType],
-      [3, byType],
-      [1, byChannel],
-      [2, byChannel],
-      [3, byChannel],
+      [1, byType('E')],
+      [2, byType('F')],
+      [3, byType('G')],
+      [1, byChannel('E')],
+      [2, byChannel('F')],
+      [3, byChannel('G')],
     ]);
   });
 

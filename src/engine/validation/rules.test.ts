@@ -51,7 +51,7 @@ describe('checkRules', () => {
         indicatorCode: 'DON_KHIEUNAI',
         indicatorLabel: 'Theo loại: đơn khiếu nại',
         month: 4,
-        message: `Xã Chung Chải, ô ${cell} (tháng 4): Tổng số đơn theo loại (khiếu nại + tố cáo + kiến nghị, phản ánh) phải bằng tổng số đơn tiếp nhận — vế trái 7, vế phải 9`,
+        message: `Xã Chung Chải, ô ${cell} (tháng 4): Tổng số đơn theo loại (khiếu nại + tố cáo + kiến nghị, phản ánh) phải bằng tổng số đơn tiếp nhận — đang ghi ô H34 + H35 + H36 = 7, ô H33 = 9`,
       },
     ]);
   });
@@ -67,7 +67,7 @@ describe('checkRules', () => {
     const r = report({ DON_KHIEUNAI: { 1: 2, 3: 1 }, DON_TONG: { 2: 5, 3: 4 } });
     // Month 1: right side empty; month 2: left side empty; month 3: 1 vs 4 (missing parts count as 0).
     expect(checkRules(r, only('DON_THEO_LOAI')).map((f) => [f.month, f.message.split(' — ')[1]])).toEqual([
-      [3, 'vế trái 1, vế phải 4'],
+      [3, 'đang ghi ô G34 + G35 + G36 = 1, ô G33 = 4'],
     ]);
   });
 
@@ -76,8 +76,8 @@ describe('checkRules', () => {
     cat.rules = [{ ...cat.rules[0], missing: 'treatAsZero' }];
     const r = report({ DON_KHIEUNAI: { 1: 2 }, DON_TONG: { 2: 5 } });
     expect(checkRules(r, cat).map((f) => [f.month, f.message.split(' — ')[1]])).toEqual([
-      [1, 'vế trái 2, vế phải 0'],
-      [2, 'vế trái 0, vế phải 5'],
+      [1, 'đang ghi ô E34 + E35 + E36 = 2, ô E33 = 0'],
+      [2, 'đang ghi ô F34 + F35 + F36 = 0, ô F33 = 5'],
     ]);
   });
 
@@ -95,9 +95,9 @@ describe('checkRules', () => {
     const failing = (l: number, r: number) =>
       checkRules(report({ LDLD_MAIAM_GIATRI: { 1: l }, DON_TONG: { 1: r } }), cat).map((f) => f.message);
     expect(failing(0.1 + 0.2, 0.3)).toEqual([
-      'Xã Chung Chải, ô E29 (tháng 1): phải != — vế trái 0,3, vế phải 0,3',
-      'Xã Chung Chải, ô E29 (tháng 1): phải < — vế trái 0,3, vế phải 0,3',
-      'Xã Chung Chải, ô E29 (tháng 1): phải > — vế trái 0,3, vế phải 0,3',
+      'Xã Chung Chải, ô E29 (tháng 1): phải != — đang ghi ô E29 = 0,3, ô E33 = 0,3',
+      'Xã Chung Chải, ô E29 (tháng 1): phải < — đang ghi ô E29 = 0,3, ô E33 = 0,3',
+      'Xã Chung Chải, ô E29 (tháng 1): phải > — đang ghi ô E29 = 0,3, ô E33 = 0,3',
     ]);
     expect(failing(1.5, 2).map((m) => m.split(': ')[1].split(' — ')[0])).toEqual(['phải ==', 'phải >=', 'phải >']);
     expect(failing(2, 1.5).map((m) => m.split(': ')[1].split(' — ')[0])).toEqual(['phải ==', 'phải <=', 'phải <']);
@@ -153,7 +153,7 @@ describe('checkRules', () => {
     expect(checkRules(r, catalogue)).toEqual([]);
     r.values.HND_SXKDG_CONGNHAN[0] = 13;
     expect(checkRules(r, catalogue).map((f) => f.message)).toEqual([
-      `Xã Chung Chải, ô ${r.cells.HND_SXKDG_CONGNHAN[0]} (tháng 1): Số hộ được công nhận sản xuất, kinh doanh giỏi không được lớn hơn số hộ đăng ký — vế trái 13, vế phải 12`,
+      `Xã Chung Chải, ô ${r.cells.HND_SXKDG_CONGNHAN[0]} (tháng 1): Số hộ được công nhận sản xuất, kinh doanh giỏi không được lớn hơn số hộ đăng ký — đang ghi ô ${r.cells.HND_SXKDG_CONGNHAN[0]} = 13, ô ${r.cells.HND_SXKDG_DANGKY[0]} = 12`,
     ]);
   });
 });
@@ -434,9 +434,9 @@ describe('checkRules on flat reports', () => {
     }));
     const [got, expected] = bothWays({ inLayout: pool, rules, maxima: [], numbers, invalid: [], months: [3] });
     expect(expected.map((f) => f.message.split(': ')[1])).toEqual([
-      'luật 0 (==) — vế trái ∞, vế phải ∞',
-      'luật 1 (<=) — vế trái ∞, vế phải ∞',
-      'luật 2 (>=) — vế trái ∞, vế phải ∞',
+      'luật 0 (==) — đang ghi ô G10 = ∞, ô G11 = ∞',
+      'luật 1 (<=) — đang ghi ô G10 = ∞, ô G11 = ∞',
+      'luật 2 (>=) — đang ghi ô G10 = ∞, ô G11 = ∞',
     ]);
     expect(got).toEqual(expected);
   });

@@ -400,6 +400,11 @@ export function ruleFindings(report: UnitYear, compiled: CompiledRules): Finding
   return found.length ? found : null;
 }
 
+/** The cells of month index `i` of `codes` in the report ("M45"; the code where a cell has no name). */
+function sideCells(report: UnitYear, codes: string[], i: number): string[] {
+  return codes.map((c) => report.cells[c]?.[i] || c);
+}
+
 /** Whether the report's sheet has a cell in month `m` for every code (presence.ts). */
 function judged(report: UnitYear, codes: string[], m: number): boolean {
   for (let k = 0; k < codes.length; k++) if (!hasCell(report, codes[k], m)) return false;
@@ -462,7 +467,13 @@ function walk(report: UnitYear, months: number[], compiled: CompiledRules): Find
           indicatorCode: first,
           indicatorLabel: label,
           month: m,
-          message: T.ruleViolation(w, rule.message, l, r),
+          // Each side by its cells, as the clerk sees them ("ô M45 = 2, ô M40 = 0").
+          message: T.ruleViolation(
+            w,
+            rule.message,
+            { cells: sideCells(report, rule.left, i), total: l },
+            rule.right.length ? { cells: sideCells(report, rule.right, i), total: r } : null,
+          ),
         }),
       );
     }

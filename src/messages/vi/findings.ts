@@ -323,13 +323,22 @@ export const FINDING_TEXT = {
     `${where({ ...w, indicator: SUBMITTED_DATE })}: ngày nộp ${date} sớm hơn ngày chốt số liệu tháng ${w.month} (${end}), có lẽ chép từ tháng trước; vẫn tính là đã nộp, hãy kiểm tra lại ngày nộp`,
 
   // ------------------------------------------------------------ rules
-  ruleViolation: (w: Where, message: string, left: number, right: number) =>
-    `${where(w)}: ${message} — vế trái ${n(left)}, vế phải ${n(right)}`,
+  /** Each side named by its cells, where the clerk looks: "— đang ghi ô M45 = 2, ô M40 = 0". */
+  ruleViolation: (w: Where, message: string, left: RuleSide, right: RuleSide | null) =>
+    `${where(w)}: ${message} — đang ghi ${ruleSide(left)}${right ? `, ${ruleSide(right)}` : ''}`,
   aboveMax: (w: Where, value: number, max: number, unit: string) => {
     const u = unit ? ` ${unit}` : '';
     return `${where(w)}: ${n(value)}${u} lớn hơn mức tối đa thường gặp (${n(max)}${u}); hãy kiểm tra lại số liệu`;
   },
 };
+
+/** One side of a rule in a sheet: its cells (summed) and their total. */
+export interface RuleSide {
+  cells: string[];
+  total: number;
+}
+
+const ruleSide = (side: RuleSide) => `ô ${side.cells.join(' + ')} = ${n(side.total)}`;
 
 const CELL_MESSAGE: Record<string, (w: Where, shown: string) => string> = {
   'not-a-number': FINDING_TEXT.notANumber,
