@@ -109,7 +109,8 @@ describe('summarise', () => {
         // Pá Mỳ reported September 2017: every comparison with last year lacks it.
         // Eight others sent September 2018 but nothing for September 2017: the other way round.
         'Lưu ý: xã Pá Mỳ có số liệu cùng kỳ năm trước nhưng chưa có số liệu tháng 9/2018; ' +
-        'xã Huổi Lếch, xã Leng Su Sìn, xã Mường Nhé và 5 đơn vị khác không có số liệu cùng kỳ năm trước, nên số tăng, giảm so cùng kỳ dưới đây chưa so sánh được đầy đủ.',
+        'xã Huổi Lếch, xã Leng Su Sìn, xã Mường Nhé và 5 đơn vị khác không có số liệu cùng kỳ năm trước, nên số tăng, giảm so cùng kỳ dưới đây chưa so sánh được đầy đủ. ' +
+        'Các số liệu dưới đây chưa gồm 1 ô nhập sai của xã Mường Nhé (xem phần kiểm tra số liệu), nên sẽ thay đổi khi ô này được sửa.',
     );
   });
 
@@ -154,7 +155,8 @@ describe('summarise', () => {
         // Pá Mỳ reported September 2017: every comparison with last year lacks it.
         // Eight others sent September 2018 but nothing for September 2017: the other way round.
         'Lưu ý: xã Pá Mỳ có số liệu cùng kỳ năm trước nhưng chưa có số liệu tháng 9/2018; ' +
-        'xã Huổi Lếch, xã Leng Su Sìn, xã Mường Nhé và 5 đơn vị khác không có số liệu cùng kỳ năm trước, nên số tăng, giảm so cùng kỳ dưới đây chưa so sánh được đầy đủ.',
+        'xã Huổi Lếch, xã Leng Su Sìn, xã Mường Nhé và 5 đơn vị khác không có số liệu cùng kỳ năm trước, nên số tăng, giảm so cùng kỳ dưới đây chưa so sánh được đầy đủ. ' +
+        'Các số liệu dưới đây chưa gồm 1 ô nhập sai của xã Mường Nhé (xem phần kiểm tra số liệu), nên sẽ thay đổi khi ô này được sửa.',
     );
   });
 

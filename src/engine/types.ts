@@ -319,6 +319,8 @@ export interface Summary {
   findings: Finding[];
   /** Invalid cells left out of the totals shown (period and year to date). */
   excludedCells: number;
+  /** Units (codes, in unit order) whose invalid cells `excludedCells` counts. Absent when none. */
+  excludedUnits?: string[];
   /** Units whose sheet could not be read or found. */
   unreadableUnits: string[];
   /**

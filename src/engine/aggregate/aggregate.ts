@@ -878,13 +878,17 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
   // date cells are not totals).
   const numericCodes = new Set(numeric.map((i) => i.code));
   let excludedCells = 0;
+  const excludedBy = new Set<string>();
   // Index loops (once per summary over thousands of reports, most without invalid cells).
   for (let i = 0; i < current.length; i++) {
     const invalid = current[i].invalid;
     for (let x = 0; x < invalid.length; x++) {
       const key = invalid[x];
       const at = key.lastIndexOf(':');
-      if (numericCodes.has(key.slice(0, at)) && ytd.includes(Number(key.slice(at + 1)))) excludedCells++;
+      if (numericCodes.has(key.slice(0, at)) && ytd.includes(Number(key.slice(at + 1)))) {
+        excludedCells++;
+        excludedBy.add(current[i].unitCode);
+      }
     }
   }
 
@@ -952,6 +956,7 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
     monthly,
     findings: sortFindings(made.length ? [...input.findings, ...made] : input.findings),
     excludedCells,
+    ...(excludedBy.size ? { excludedUnits: sortCodes([...excludedBy], units) } : {}),
     unreadableUnits: sortCodes(input.unreadableUnits ?? [], units),
   };
 }

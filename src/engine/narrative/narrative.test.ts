@@ -34,7 +34,10 @@ describe('narrate: Mường Nhé, September 2018', () => {
         // neither sent nor filled: the year-to-date comparisons lack them.
         'Lưu ý: xã Huổi Lếch và xã Nậm Kè không có số liệu cùng kỳ năm trước; từ đầu năm, xã Chung Chải (tháng 2) ' +
         'và xã Mường Nhé (tháng 4) chưa có số liệu các tháng đã có cùng kỳ năm trước, nên số tăng, giảm so cùng kỳ ' +
-        'dưới đây chưa so sánh được đầy đủ.',
+        'dưới đây chưa so sánh được đầy đủ. ' +
+        // Three cells typed wrong (Chung Chải, Huổi Lếch) are in no figure below: said before them.
+        'Các số liệu dưới đây chưa gồm 3 ô nhập sai của xã Chung Chải và xã Huổi Lếch (xem phần kiểm tra số liệu), ' +
+        'nên sẽ thay đổi khi các ô này được sửa.',
       'Hội Nông dân: Trong tháng 9/2018, toàn huyện có 12 ngày công làm đường liên thôn, liên bản, bằng cùng kỳ. ' +
         'Từ đầu năm đến nay, toàn huyện có 92 ngày công làm đường liên thôn, liên bản, giảm 8 ngày công so cùng kỳ. ' +
         'Đến nay, toàn huyện có 115 hộ nông dân sản xuất, kinh doanh giỏi các cấp, tăng 21 hộ so cùng kỳ. ' +
@@ -466,6 +469,7 @@ describe('the year-to-date caveat alone', () => {
       thisYearOnly: undefined,
       lastYearOnly: undefined,
       ytdGaps: [{ unitCode: 'chung-chai', months: [1, 2, 3, 5] }],
+      excludedCells: 0,
     };
     expect(narrate(only, CATALOGUE)[0]).toMatch(
       /\. Lưu ý: từ đầu năm, xã Chung Chải \(tháng 1–3, 5\) chưa có số liệu các tháng đã có cùng kỳ năm trước, nên số tăng, giảm so cùng kỳ của số liệu từ đầu năm dưới đây chưa so sánh được đầy đủ\.$/,

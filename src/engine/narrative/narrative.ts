@@ -57,6 +57,7 @@ function completenessParagraph(s: SummaryCore): string {
   // units named are looked up; a later unit of the same code wins, as in notesParagraph.
   const named = new Set<string>([...(s.lastYearOnly ?? []), ...(s.thisYearOnly ?? []), ...(s.lastYearPartial ?? [])]);
   for (const g of s.ytdGaps ?? []) named.add(g.unitCode);
+  for (const code of s.excludedUnits ?? []) named.add(code);
   for (const r of c.rows) if (r.status === 'missing' || r.status === 'late') named.add(r.unitCode);
   const unitOf = new Map<string, Unit>();
   for (let i = 0; i < s.units.length; i++) if (named.has(s.units[i].code)) unitOf.set(s.units[i].code, s.units[i]);
@@ -123,7 +124,11 @@ function completenessParagraph(s: SummaryCore): string {
       T.ytdGaps(listNames(s.ytdGaps.map((g) => T.ytdGapItem(sentenceName(g.unitCode), monthList(g.months), g.former)))),
     );
   const caveat = !clauses.length ? '' : ` ${onlyYtd ? T.comparedWithoutYtd(clauses) : T.comparedWithout(clauses)}`;
-  return `${text}.${caveat}`;
+  // Cells typed wrong are left out of every figure below: said where the figures are read.
+  const excluded = s.excludedCells
+    ? ` ${T.excludedCells(s.excludedCells, listNames((s.excludedUnits ?? []).map(sentenceName)))}`
+    : '';
+  return `${text}.${caveat}${excluded}`;
 }
 
 function comparison(diff: number | null, unit: string): string {

@@ -38,6 +38,10 @@ export const NARRATIVE_TEXT = {
    * that apply: units in last year's figures, not (or not fully: some months missing) in this
    * year's; units in this year's without last year's; merged units whose last year lacks an old unit.
    */
+  /** Invalid cells left out of the figures that follow, and whose they are. */
+  excludedCells: (cells: number, names: string) =>
+    `Các số liệu dưới đây chưa gồm ${cells} ô nhập sai${names ? ` của ${names}` : ''} (xem phần kiểm tra số liệu), ` +
+    `nên sẽ thay đổi khi ${cells === 1 ? 'ô này' : 'các ô này'} được sửa.`,
   comparedWithout: (clauses: string[]) =>
     `Lưu ý: ${clauses.join('; ')}, nên số tăng, giảm so cùng kỳ dưới đây chưa so sánh được đầy đủ.`,
   onlyLastYear: (names: string, label: string) =>
