@@ -58,6 +58,11 @@ const measure = memoText((text): Measure => {
   return { key: looseKey(name).replace(/\s*\/\s*/g, '/'), dong: 0, money: MONEY_WORD.test(name) };
 });
 
+/** A money unit's size in đồng ("triệu đồng" → 1e6), or 0 for any other unit. */
+export function dongPerUnit(unit: string): number {
+  return unit ? measure(unit).dong : 0;
+}
+
 /**
  * The unit typed in a sheet (`typed`, any text) against the catalogue's (`expected`). An empty
  * cell, or a catalogue unit left empty, says nothing: 'same'.

@@ -156,6 +156,22 @@ describe('checkRules', () => {
       `Xã Chung Chải, ô ${r.cells.HND_SXKDG_CONGNHAN[0]} (tháng 1): Số hộ được công nhận sản xuất, kinh doanh giỏi không được lớn hơn số hộ đăng ký — đang ghi ô ${r.cells.HND_SXKDG_CONGNHAN[0]} = 13, ô ${r.cells.HND_SXKDG_DANGKY[0]} = 12`,
     ]);
   });
+
+  it('the shipped catalogue warns of figures no commune reports in a month; money typed in đồng says so', () => {
+    const r = report({ LDLD_MAIAM: { 9: 1 }, LDLD_MAIAM_GIATRI: { 9: 90_000_000 }, DTN_KETNAP_DANG: { 9: 600 } });
+    const found = checkRules(r, catalogue);
+    expect(found.map((f) => [f.code, f.severity, f.indicatorCode])).toEqual([
+      ['above-max', 'warning', 'DTN_KETNAP_DANG'],
+      ['above-max', 'warning', 'LDLD_MAIAM_GIATRI'],
+    ]);
+    const cell = (code: string) => r.cells[code][8];
+    expect(found.map((f) => f.message)).toEqual([
+      `Xã Chung Chải, ô ${cell('DTN_KETNAP_DANG')} (Đoàn viên ưu tú được kết nạp Đảng, tháng 9): 600 đoàn viên lớn hơn ` +
+        'mức tối đa thường gặp (30 đoàn viên); hãy kiểm tra lại số liệu',
+      `Xã Chung Chải, ô ${cell('LDLD_MAIAM_GIATRI')} (Giá trị nhà "Mái ấm công đoàn", tháng 9): 90.000.000 triệu đồng lớn hơn ` +
+        'mức tối đa thường gặp (1.000 triệu đồng); hãy kiểm tra lại số liệu (nếu đã ghi theo đồng: số đúng theo triệu đồng là 90)',
+    ]);
+  });
 });
 
 /**
@@ -252,7 +268,8 @@ describe('checkRules on flat reports', () => {
     });
     const cat: Catalogue = {
       ...catalogue,
-      indicators: catalogue.indicators.map((i) => {
+      // Only the case's maxima (not the shipped catalogue's): each case says which it checks.
+      indicators: catalogue.indicators.map(({ max: _shipped, ...i }) => {
         const at = pool.indexOf(i.code);
         return at >= 0 && t.maxima[at] !== undefined ? { ...i, max: t.maxima[at] } : i;
       }),

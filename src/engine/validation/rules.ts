@@ -5,6 +5,7 @@
 import { FINDING_TEXT as T, type Where } from '../../messages/vi/findings';
 import { unitDisplayName } from '../sheet/layout';
 import { type FlatLayout, flatBase, flatOf, layoutOf } from '../sheet/sheet-report';
+import { dongPerUnit } from '../text/measure';
 import { tidy } from '../text/number';
 import type { Catalogue, Finding, Indicator, RuleOperator, UnitYear, ValidationRule } from '../types';
 import { hasCell } from './presence';
@@ -400,6 +401,17 @@ export function ruleFindings(report: UnitYear, compiled: CompiledRules): Finding
   return found.length ? found : null;
 }
 
+/**
+ * A money figure far above its maximum that fits it once read as đồng (90.000.000 typed in a
+ * "triệu đồng" row for a 90-million house): the figure in the row's unit, for the message; else null.
+ */
+function inDong(value: number, max: number, unit: string): number | null {
+  const dong = dongPerUnit(unit);
+  if (dong <= 1 || value < dong) return null;
+  const asUnit = tidy(value / dong);
+  return asUnit <= max ? asUnit : null;
+}
+
 /** The cells of month index `i` of `codes` in the report ("M45"; the code where a cell has no name). */
 function sideCells(report: UnitYear, codes: string[], i: number): string[] {
   return codes.map((c) => report.cells[c]?.[i] || c);
@@ -496,7 +508,13 @@ function walk(report: UnitYear, months: number[], compiled: CompiledRules): Find
           indicatorCode: ind.code,
           indicatorLabel: ind.label,
           month: m,
-          message: T.aboveMax({ unit, cell, indicator: ind.label, month: m }, v, ind.max as number, ind.unit),
+          message: T.aboveMax(
+            { unit, cell, indicator: ind.label, month: m },
+            v,
+            ind.max as number,
+            ind.unit,
+            inDong(v, ind.max as number, ind.unit),
+          ),
         }),
       );
     }
