@@ -3,13 +3,14 @@
  * render the outputs (summary workbook, HTML, text, CSV).
  */
 import { unitInSentence } from '../../engine/narrative/narrative';
-import { lastClosedPeriod, todayIn } from '../../engine/periods/cutoff';
-import { formatPeriod, parsePeriodInput } from '../../engine/periods/period';
+import { dataWindow, lastClosedPeriod, todayIn } from '../../engine/periods/cutoff';
+import { formatPeriod, parsePeriodInput, periodLabel } from '../../engine/periods/period';
 import { summarise } from '../../engine/pipeline';
 import { LONG_HEADER, longRows, toCsv } from '../../engine/report/long-rows';
 import { buildSummaryWorkbook } from '../../engine/report/summary-workbook';
 import { completenessLines, completenessLists } from '../../engine/report/text';
 import { readWorkbook } from '../../engine/sheet/read';
+import { formatDateVi } from '../../engine/text/format';
 import type { Finding, Period, Summary } from '../../engine/types';
 import { CLI_TEXT as T } from '../../messages/vi/cli';
 import { type Config, configFindings } from '../config';
@@ -28,10 +29,16 @@ import { toXlsxBuffer } from '../xlsx/write';
  * the last closed month (in January, "tháng 12" is last December).
  */
 export function resolvePeriod(text: string | undefined, config: Config, when: Date): Period {
-  const last = lastClosedPeriod(todayIn(config.settings.timeZone, when), 'month', config.settings);
+  const today = todayIn(config.settings.timeZone, when);
+  const last = lastClosedPeriod(today, 'month', config.settings);
   if (text === undefined) return last;
   const p = parsePeriodInput(text, last);
   if (!p) throw new UserError(T.badPeriod(text), EXIT.usage);
+  // Nothing of it can be reported yet; its "year to date" would be compared with a longer span
+  // last year. Refused, as the add-on's Tổng hợp refuses it (a month or year mistyped).
+  const start = dataWindow(p, config.settings).start;
+  if (today < start)
+    throw new UserError(T.periodNotStarted(periodLabel(p), formatDateVi(start), periodLabel(last)), EXIT.usage);
   return p;
 }
 

@@ -148,6 +148,9 @@ export const CLI_TEXT = {
   badYear: (s: string) => `Năm không hợp lệ: "${s}" (ví dụ đúng: 2018)`,
   badPeriod: (s: string) =>
     `Kỳ báo cáo không hợp lệ: "${s}". Ví dụ đúng: 2018-09 (tháng 9), 2018-Q3 (quý III), 2018-6T, 2018-9T, 2018`,
+  periodNotStarted: (label: string, start: string, last: string) =>
+    `Kỳ báo cáo ${label} chưa bắt đầu: số liệu kỳ này tính từ ngày ${start}, nên chưa có gì để tổng hợp. ` +
+    `Hãy kiểm tra lại --period (kỳ gần nhất đã kết thúc: ${last})`,
   badNow: (s: string) =>
     `Biến môi trường TONGHOP_NOW không phải thời điểm ISO 8601: "${s}" (ví dụ đúng: 2018-09-20 hoặc 2018-09-20T09:00:00+07:00)`,
   impossibleNow: (s: string) =>
