@@ -671,11 +671,12 @@ describe('aggregate: submission dates against the run and the data window', () =
       }),
     );
 
-  it('does not count a month dated after the run as submitted, and says so', () => {
+  it('takes a month dated after the run as undated (its figures late after the deadline), and says so', () => {
     const s = run({ cc: '2018-09-17', st: '2018-09-24' });
+    // Run on 20/09, the deadline (18/09) past: figures with no date that can be right, as with none.
     expect(s.completeness.rows.map((row) => [row.unitName, row.status, row.submittedOn])).toEqual([
       ['Chung Chải', 'onTime', '2018-09-17'],
-      ['Sen Thượng', 'missing', null],
+      ['Sen Thượng', 'late', null],
     ]);
     expect(s.findings).toEqual([
       {
@@ -689,12 +690,14 @@ describe('aggregate: submission dates against the run and the data window', () =
         month: 9,
         message:
           'Xã Sen Thượng, ô M7 (Ngày nộp báo cáo, tháng 9): ngày nộp 24/09/2018 muộn hơn ngày tổng hợp (20/09/2018), ' +
-          'không hợp lý; tháng 9 chưa được tính là đã nộp — hãy kiểm tra lại ngày nộp',
+          'không thể là ngày đã nộp (có lẽ gõ nhầm năm), nên tháng 9 được tính như chưa ghi ngày nộp — hãy sửa ngày nộp',
       },
     ]);
     // The run's local date: 23:00 UTC on 19/09 is already 20/09 in Vietnam.
     expect(run({ cc: '2018-09-17', st: '2018-09-20' }, '2018-09-19T23:00:00Z').findings).toEqual([]);
-    expect(run({ cc: '2018-09-17', st: '2018-09-20' }, '2018-09-19T16:00:00Z').completeness.reported).toBe(1);
+    expect(
+      run({ cc: '2018-09-17', st: '2018-09-20' }, '2018-09-19T16:00:00Z').completeness.rows[1].submittedOn,
+    ).toBeNull();
   });
 
   it('counts figures without a date as not sent before the deadline, late after it, and says which', () => {

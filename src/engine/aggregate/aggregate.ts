@@ -919,6 +919,10 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
       // full; but not when a month lacks an old unit's figures (a merged unit: formerGaps).
       const summedInFull = n !== undefined && everyFigure(n, months) && !row.formerGaps?.length;
       if (hadLastYear && !summedInFull) lastYearOnly.push(row.unitCode);
+    } else if (hadLastYear && n !== undefined && !anyFigure(n, months) && n.invalid.length) {
+      // Reported (late: its date is not one) with only cells typed wrong in the period: none of
+      // its figures is summed, as for a unit that did not report.
+      lastYearOnly.push(row.unitCode);
     } else if (!hadLastYear) {
       // A report dated but empty (no figures in the period) leaves this year's totals as it
       // leaves last year's: nothing to say of it here (its own finding says it is empty).

@@ -81,7 +81,7 @@ describe('completeness', () => {
     expect([q.reported, q.onTime]).toEqual([2, 1]);
   });
 
-  it('counts a month dated after the run as not submitted yet, given the run’s date', () => {
+  it('takes a month dated after the run as undated, given the run’s date (late, the deadline past)', () => {
     const reports = [
       unitYear('a', 2018, { values: { TCD_LUOT: { 9: 1 } }, submitted: { 9: '2018-09-19' } }),
       unitYear('b', 2018, { values: { TCD_LUOT: { 9: 1 } }, submitted: { 9: '2018-09-20' } }),
@@ -92,8 +92,11 @@ describe('completeness', () => {
     expect(asOf.rows.map((r) => [r.unitCode, r.status, r.submittedOn, r.missingMonths])).toEqual([
       ['a', 'late', '2018-09-19', []],
       ['b', 'late', '2018-09-20', []],
-      ['c', 'missing', null, [9]],
+      ['c', 'late', null, []],
     ]);
+    // Before the deadline (18/09), the same figures are not sent yet, counted as provisional.
+    const early = completeness(reports.slice(2), units.slice(2), SEP, SETTINGS, { today: '2018-09-17' });
+    expect(early.rows.map((r) => [r.status, r.missingMonths, r.unsentMonths])).toEqual([['missing', [9], [9]]]);
     // Without the run's date every date counts, as before.
     expect(completeness(reports, units, SEP, SETTINGS).reported).toBe(3);
   });

@@ -110,17 +110,12 @@ export function completenessOfSorted(
     for (let i = 0; i < months.length; i++) {
       const m = months[i];
       const typed = r?.submitted[m - 1] ?? null;
-      const date = typed && typed < startOf[i] ? null : typed;
+      // A date after the run ("17/09/2081", typed ahead or a year mistyped) is no submission
+      // either: the month is undated, so its figures count as not sent before the deadline and
+      // late after it, as a month with no date (not worse than one).
+      const date = typed && (typed < startOf[i] || typed > today) ? null : typed;
       if (lacking?.includes(m)) missingMonths.push(m);
-      else if (date && date > today) {
-        // Dated after the run (typed ahead, or the date mistyped): not sent yet; figures it
-        // holds are in the totals all the same, said beside its name as for undated ones.
-        missingMonths.push(m);
-        if (r && hasData(r, m)) {
-          unsent ??= [];
-          unsent.push(m);
-        }
-      } else if (date) {
+      else if (date) {
         if (date > dueOf[i]) {
           late = true;
           lateMonths ??= [];

@@ -300,7 +300,7 @@ export const FINDING_TEXT = {
   // ------------------------------------------------------------ submission dates
   /** A submission date after the run's date: not yet submitted as of the run. */
   submittedAfterRun: (w: Where, date: string, today: string) =>
-    `${where({ ...w, indicator: SUBMITTED_DATE })}: ngày nộp ${date} muộn hơn ngày tổng hợp (${today}), không hợp lý; tháng ${w.month} chưa được tính là đã nộp — hãy kiểm tra lại ngày nộp`,
+    `${where({ ...w, indicator: SUBMITTED_DATE })}: ngày nộp ${date} muộn hơn ngày tổng hợp (${today}), không thể là ngày đã nộp (có lẽ gõ nhầm năm), nên tháng ${w.month} được tính như chưa ghi ngày nộp — hãy sửa ngày nộp`,
   /** Figures in a month without its submission date: counted as late (also a month unlocked to be corrected). */
   undatedMonth: (w: Where) =>
     `${where({ ...w, indicator: SUBMITTED_DATE })}: tháng ${w.month} có số liệu nhưng chưa có ngày nộp, nên được tính là nộp muộn; nếu tháng này đã được mở khóa để sửa, hãy nộp lại khi sửa xong (Dân vận › Nộp báo cáo tháng…), nếu không hãy ghi ngày nộp`,
@@ -326,9 +326,11 @@ export const FINDING_TEXT = {
   /** Each side named by its cells, where the clerk looks: "— đang ghi ô M45 = 2, ô M40 = 0". */
   ruleViolation: (w: Where, message: string, left: RuleSide, right: RuleSide | null) =>
     `${where(w)}: ${message} — đang ghi ${ruleSide(left)}${right ? `, ${ruleSide(right)}` : ''}`,
-  aboveMax: (w: Where, value: number, max: number, unit: string) => {
+  /** `asUnit`: the figure read as đồng, in the row's unit, when that would fit (a slip of scale). */
+  aboveMax: (w: Where, value: number, max: number, unit: string, asUnit: number | null = null) => {
     const u = unit ? ` ${unit}` : '';
-    return `${where(w)}: ${n(value)}${u} lớn hơn mức tối đa thường gặp (${n(max)}${u}); hãy kiểm tra lại số liệu`;
+    const scale = asUnit === null ? '' : ` (nếu đã ghi theo đồng: số đúng theo ${unit} là ${n(asUnit)})`;
+    return `${where(w)}: ${n(value)}${u} lớn hơn mức tối đa thường gặp (${n(max)}${u}); hãy kiểm tra lại số liệu${scale}`;
   },
 };
 
