@@ -13,7 +13,7 @@ import {
   loadStaging,
   ReadContinues,
   readUnitBooksResumable,
-  STAGING_SHEET,
+  stagingSheetName,
 } from '../../src/gas/io/resume';
 import * as main from '../../src/gas/main';
 import { SHEETS } from '../../src/messages/vi/gas';
@@ -89,7 +89,7 @@ test('out of time: what was read is staged, a trigger is set, the user told; the
   expect(c.message).toContain('Đã đọc 3/11 đơn vị');
   expect(c.message).toContain('tự chạy tiếp');
   expect(resumeTriggers()).toHaveLength(1);
-  const staging = env.master.getSheetByName(STAGING_SHEET) as Sheet;
+  const staging = env.master.getSheetByName(stagingSheetName('2018-09')) as Sheet;
   expect(staging.isSheetHidden()).toBe(true);
   expect(loadStaging(env.master, '2018-09', units)?.books.size).toBe(3);
   expect(loadStaging(env.master, '2018-10', units)).toBeNull();
@@ -108,7 +108,7 @@ test('out of time: what was read is staged, a trigger is set, the user told; the
   );
   const summary = env.master.getSheetByName('Tổng hợp 2018-09') as Sheet;
   expect(summaryRow(summary, label)?.[3]).toBe(expectedSeptember('DVK_DANGKY', units.length));
-  expect(env.master.getSheetByName(STAGING_SHEET)).toBeNull();
+  expect(env.master.getSheetByName(stagingSheetName('2018-09'))).toBeNull();
   expect(resumeTriggers()).toHaveLength(0);
   const logged = (env.master.getSheetByName(SHEETS.log) as Sheet).getDataRange().getValues();
   expect(String(logged.at(-1)?.[4])).toMatch(/^thành công: Đã tổng hợp tháng 9\/2018: 11\/11 đơn vị/);
@@ -129,7 +129,7 @@ test('through the menu: a slow first run hands over with a Vietnamese message, n
   env.fake.fireTrigger(resumeTriggers()[0], main as unknown as Record<string, unknown>);
   const summary = env.master.getSheetByName('Tổng hợp 2018-09') as Sheet;
   expect(summaryRow(summary, label)?.[3]).toBe(expectedSeptember('DVK_DANGKY', 11));
-  expect(env.master.getSheetByName(STAGING_SHEET)).toBeNull();
+  expect(env.master.getSheetByName(stagingSheetName('2018-09'))).toBeNull();
 });
 
 test('for the e-mail job (resumeHandler null): no "Tổng hợp" trigger; the job\'s next run takes up the staged read', () => {
@@ -144,7 +144,7 @@ test('for the e-mail job (resumeHandler null): no "Tổng hợp" trigger; the jo
   expect(err).toBeInstanceOf(ReadContinues);
   expect((err as ReadContinues).runs).toBe(1);
   expect(resumeTriggers()).toHaveLength(0);
-  expect(env.master.getSheetByName(STAGING_SHEET)).not.toBeNull();
+  expect(env.master.getSheetByName(stagingSheetName('2018-09'))).not.toBeNull();
   expect(env.master.getSheetByName('Tổng hợp 2018-09')).toBeNull();
 
   env.fake.latency = {};
@@ -152,7 +152,7 @@ test('for the e-mail job (resumeHandler null): no "Tổng hợp" trigger; the jo
   expect(out.summary.completeness.reported).toBe(11);
   const summary = env.master.getSheetByName('Tổng hợp 2018-09') as Sheet;
   expect(summaryRow(summary, label)?.[3]).toBe(expectedSeptember('DVK_DANGKY', 11));
-  expect(env.master.getSheetByName(STAGING_SHEET)).toBeNull();
+  expect(env.master.getSheetByName(stagingSheetName('2018-09'))).toBeNull();
   expect(resumeTriggers()).toHaveLength(0);
 });
 
@@ -177,5 +177,106 @@ test('the Sheets API switched off: the SpreadsheetApp reading keeps the deadline
   expect(env.fake.calls.count('SpreadsheetApp.openByUrl')).toBe(11 - read);
   const summary = env.master.getSheetByName('Tổng hợp 2018-09') as Sheet;
   expect(summaryRow(summary, label)?.[3]).toBe(expectedSeptember('DVK_DANGKY', 11));
-  expect(env.master.getSheetByName(STAGING_SHEET)).toBeNull();
+  expect(env.master.getSheetByName(stagingSheetName('2018-09'))).toBeNull();
+});
+
+// ---------------------------------------------------------------- several periods waiting
+
+const fireResume = () => {
+  const [t] = resumeTriggers();
+  expect(t).toBeDefined();
+  env.fake.clock.advance(60_000);
+  env.fake.fireTrigger(t, main as unknown as Record<string, unknown>);
+};
+const logRows = () =>
+  (env.master.getSheetByName(SHEETS.log) as Sheet)
+    .getDataRange()
+    .getValues()
+    .map((r) => ({ period: String(r[3]), result: String(r[4]) }));
+const stagings = () =>
+  env.master
+    .getSheets()
+    .map((s) => s.getName())
+    .filter((n) => n.startsWith('~ Tạm đọc'));
+
+test('two long "Tổng hợp" of different periods handed over: each has its staging, the trigger writes both', () => {
+  env.fake.latency = { fetch: 300_000 };
+  runAggregate(env.fake, '9/2018');
+  runAggregate(env.fake, 'quý 3/2018');
+  expect(env.fake.ui.alerts.at(-1)?.prompt).toContain('không cần bấm lại');
+  expect(stagings().sort()).toEqual([stagingSheetName('2018-09'), stagingSheetName('2018-Q3')]);
+  expect(resumeTriggers()).toHaveLength(1);
+
+  // The one that has waited longest first; the trigger stays due for the other.
+  env.fake.latency = {};
+  env.fake.setUiAvailable(false);
+  fireResume();
+  expect(env.master.getSheetByName('Tổng hợp 2018-09')).not.toBeNull();
+  expect(env.master.getSheetByName('Tổng hợp 2018-Q3')).toBeNull();
+  expect(stagings()).toEqual([stagingSheetName('2018-Q3')]);
+  expect(resumeTriggers()).toHaveLength(1);
+
+  fireResume();
+  const q3 = env.master.getSheetByName('Tổng hợp 2018-Q3') as Sheet;
+  expect(summaryRow(q3, label)).toBeDefined();
+  expect(stagings()).toEqual([]);
+  expect(resumeTriggers()).toHaveLength(0);
+  const written = logRows().filter((r) => r.result.startsWith('thành công: Đã tổng hợp'));
+  expect(written.map((r) => r.period)).toEqual(['2018-09', '2018-Q3']);
+});
+
+test('a period handed over again goes behind the other waiting one', () => {
+  env.fake.latency = { fetch: 300_000 };
+  runAggregate(env.fake, '9/2018');
+  runAggregate(env.fake, 'quý 3/2018');
+  env.fake.setUiAvailable(false);
+  // Still slow when the trigger fires: 9/2018 hands over again, so Q3 has waited longest now.
+  fireResume();
+  expect(env.master.getSheetByName('Tổng hợp 2018-09')).toBeNull();
+  expect(logRows().at(-1)).toEqual({ period: '2018-09', result: expect.stringContaining('sẽ tự chạy tiếp') });
+  env.fake.latency = {};
+  fireResume();
+  expect(env.master.getSheetByName('Tổng hợp 2018-Q3')).not.toBeNull();
+  expect(env.master.getSheetByName('Tổng hợp 2018-09')).toBeNull();
+  fireResume();
+  expect(env.master.getSheetByName('Tổng hợp 2018-09')).not.toBeNull();
+  expect(stagings()).toEqual([]);
+  expect(resumeTriggers()).toHaveLength(0);
+});
+
+test('the e-mail job staging another period does not take the trigger from a period a user handed over', () => {
+  env.fake.latency = { fetch: 300_000 };
+  runAggregate(env.fake, '9/2018');
+  const august = { type: 'month', year: YEAR, index: 8 } as const;
+  expect(() => aggregatePeriod(env.master, config(), august, undefined, { resumeHandler: null })).toThrow(
+    ReadContinues,
+  );
+  expect(resumeTriggers()).toHaveLength(1);
+
+  // The trigger continues 9/2018 only, and is not kept for August: the job resumes that itself.
+  env.fake.latency = {};
+  env.fake.setUiAvailable(false);
+  fireResume();
+  expect(env.master.getSheetByName('Tổng hợp 2018-09')).not.toBeNull();
+  expect(env.master.getSheetByName('Tổng hợp 2018-08')).toBeNull();
+  expect(stagings()).toEqual([stagingSheetName('2018-08')]);
+  expect(resumeTriggers()).toHaveLength(0);
+  const out = aggregatePeriod(env.master, config(), august, undefined, { resumeHandler: null });
+  expect(out.summary.completeness.reported).toBe(11);
+  expect(stagings()).toEqual([]);
+});
+
+test('the e-mail job reading more of a period a user handed over leaves it to the trigger', () => {
+  env.fake.latency = { fetch: 300_000 };
+  runAggregate(env.fake, '9/2018');
+  const september = { type: 'month', year: YEAR, index: 9 } as const;
+  expect(() => aggregatePeriod(env.master, config(), september, undefined, { resumeHandler: null })).toThrow(
+    ReadContinues,
+  );
+  env.fake.latency = {};
+  env.fake.setUiAvailable(false);
+  fireResume();
+  expect(env.master.getSheetByName('Tổng hợp 2018-09')).not.toBeNull();
+  expect(stagings()).toEqual([]);
+  expect(resumeTriggers()).toHaveLength(0);
 });

@@ -1,8 +1,10 @@
 /**
  * `resumeAggregate`: the one-off trigger handler that continues a "Tổng hợp" whose reading
- * did not fit one execution (resume.ts). It runs the same period again under the document
- * lock; the staged units are not read again. Every outcome goes to "Nhật ký" (a trigger has
- * no dialog): written, handed over again, or failed.
+ * did not fit one execution (resume.ts). Several periods may wait (each in its own staging
+ * sheet): it runs the one that has waited longest under the document lock, its staged units not
+ * read again; the others follow in later runs of the trigger (a run that hands over again or
+ * finishes a period reschedules it while another waits). Every outcome goes to "Nhật ký" (a
+ * trigger has no dialog): written, handed over again, or failed.
  */
 import { parsePeriod } from '../../engine/periods/period';
 import { LOG } from '../../messages/vi/gas';
@@ -13,21 +15,7 @@ import { logText } from '../errors';
 import { BusyError, withDocumentLock } from '../lock';
 import { writeLog } from '../log';
 import { readConfig } from '../setup';
-import {
-  AGGREGATE_RESUME_DELAY_MS,
-  AGGREGATE_RESUME_HANDLER,
-  ReadContinues,
-  STAGING_SHEET,
-  stagedState,
-} from './resume';
-
-/** The staged period ("2018-09"), or null when nothing waits to be continued. */
-function stagedPeriod(master: GoogleAppsScript.Spreadsheet.Spreadsheet): string | null {
-  const sheet = master.getSheetByName(STAGING_SHEET);
-  if (!sheet) return null;
-  const first = sheet.getRange(1, 1, 1, sheet.getLastColumn() || 1).getValues()[0] ?? [];
-  return stagedState(first)?.period ?? null;
-}
+import { AGGREGATE_RESUME_DELAY_MS, AGGREGATE_RESUME_HANDLER, dropStaging, ReadContinues, waitingFor } from './resume';
 
 export function resumeAggregate(_e?: unknown): AggregateResult | undefined {
   clearResume(AGGREGATE_RESUME_HANDLER);
@@ -36,13 +24,17 @@ export function resumeAggregate(_e?: unknown): AggregateResult | undefined {
     console.error(T.resumedNoSpreadsheet);
     return undefined;
   }
-  const key = stagedPeriod(ss);
-  const period = key ? parsePeriod(key) : null;
-  if (!key || !period) return undefined;
-  const log = (result: string) => writeLog(ss, { action: LOG.actions.aggregate, period: key, result });
+  const waiting = waitingFor(ss, AGGREGATE_RESUME_HANDLER).filter((st) => parsePeriod(st.period));
+  if (!waiting.length) return undefined;
+  const key = waiting[0].period;
+  const period = parsePeriod(key);
+  if (!period) return undefined;
+  const log = (result: string, on = key) => writeLog(ss, { action: LOG.actions.aggregate, period: on, result });
   const cfg = readConfig(ss);
   if (!cfg.ok) {
-    log(LOG.failed(cfg.errors.join('; ')));
+    // Every waiting period stops here: each says so. Nothing is rescheduled (it would fail again
+    // until the cell is fixed); the staging left is dropped once too old (resume.ts).
+    for (const st of waiting) log(LOG.failed(cfg.errors.join('; ')), st.period);
     return undefined;
   }
   try {
@@ -56,7 +48,18 @@ export function resumeAggregate(_e?: unknown): AggregateResult | undefined {
       // Someone else is running: try again a minute later (nothing read is lost).
       scheduleResume(AGGREGATE_RESUME_DELAY_MS, AGGREGATE_RESUME_HANDLER);
       log(LOG.refused(e.message));
-    } else log(LOG.failed(logText(e)));
+    } else {
+      log(LOG.failed(logText(e)));
+      // Not tried again (it would fail again, and as the longest waiting it would keep the other
+      // periods waiting): its staging goes, the others are continued.
+      try {
+        withDocumentLock(() => dropStaging(ss, key));
+      } catch {
+        // busy: the staging is dropped once too old
+      }
+      if (waitingFor(ss, AGGREGATE_RESUME_HANDLER).some((st) => st.period !== key))
+        scheduleResume(AGGREGATE_RESUME_DELAY_MS, AGGREGATE_RESUME_HANDLER);
+    }
     return undefined;
   }
 }
