@@ -4,7 +4,7 @@
  * trigger reads only the rest and writes the summary as one run would have.
  */
 import { defaultCatalogue } from '../../src/engine/catalogue/defaults';
-import { unitSheetName } from '../../src/engine/sheet/layout';
+import { indicatorRows, monthCol, unitSheetName } from '../../src/engine/sheet/layout';
 import { aggregatePeriod } from '../../src/gas/aggregate';
 import {
   AGGREGATE_RESUME_HANDLER,
@@ -25,6 +25,7 @@ import {
   expectedSeptember,
   runAggregate,
   seedUnitSheet,
+  setSetting,
   setUpLayoutB,
   summaryRow,
   unitSheet,
@@ -34,9 +35,10 @@ import {
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 let env: Env;
+let urls: Record<string, string>;
 beforeEach(() => {
   env = createEnv();
-  const urls = setUpLayoutB(env);
+  urls = setUpLayoutB(env);
   env.units.forEach((u, i) => {
     seedUnitSheet(unitSheet(env, u, YEAR, urls[u.code]) as Sheet, i);
   });
@@ -277,6 +279,121 @@ test('the e-mail job reading more of a period a user handed over leaves it to th
   env.fake.setUiAvailable(false);
   fireResume();
   expect(env.master.getSheetByName('Tổng hợp 2018-09')).not.toBeNull();
+  expect(stagings()).toEqual([]);
+  expect(resumeTriggers()).toHaveLength(0);
+});
+
+// ---------------------------------------------------------------- staging too old
+
+const MINUTE = 60_000;
+/** 3 of the 11 units staged for 9/2018 and the trigger set (a quota of 4 reads a minute, 30 s). */
+function stageThree(): void {
+  const { units, settings } = config();
+  env.fake.http.handler = sheetsApiHandler(env.fake, {});
+  expect(() =>
+    readUnitBooksResumable(env.master, units, [YEAR, YEAR - 1], {
+      period: '2018-09',
+      read: true,
+      timeZone: settings.timeZone,
+      budgetMs: 30_000,
+      api: { readsPerMinute: 4, now: () => env.fake.clock.nowMs() },
+    }),
+  ).toThrow(ReadContinues);
+  expect(loadStaging(env.master, '2018-09', units)?.books.size).toBe(3);
+}
+
+test('a resume that could not run (a setting wrong): a week later "Tổng hợp" reads every unit again and says why', () => {
+  stageThree();
+  const stagedAt = env.fake.clock.now();
+  setSetting(env.master, 'cutoffDay', 'mười lăm');
+  env.fake.setUiAvailable(false);
+  fireResume();
+  expect(logRows().at(-1)).toEqual({ period: '2018-09', result: expect.stringMatching(/^lỗi: /) });
+  expect(resumeTriggers()).toHaveLength(0);
+
+  // A week later, the setting fixed and a commune's September corrected since it was staged.
+  setSetting(env.master, 'cutoffDay', '15');
+  env.fake.clock.advance(7 * 24 * 60 * MINUTE);
+  const { units } = config();
+  const row = indicatorRows(defaultCatalogue()).get('DVK_DANGKY') as number;
+  (unitSheet(env, units[0], YEAR, urls[units[0].code]) as Sheet).getRange(row, monthCol(9)).setValue(1000);
+  env.fake.setUiAvailable(true);
+  runAggregate(env.fake, '9/2018');
+  const summary = env.master.getSheetByName('Tổng hợp 2018-09') as Sheet;
+  const seeded = expectedSeptember('DVK_DANGKY', units.length) as number;
+  expect(summaryRow(summary, label)?.[3]).toBe(seeded - 9 + 1000);
+  const when = Utilities.formatDate(stagedAt, 'Asia/Ho_Chi_Minh', "HH:mm 'ngày' dd/MM/yyyy");
+  const note = `phần đã đọc lưu lúc ${when}); phần đó đã cũ hơn 30 phút nên không dùng: mọi đơn vị được đọc lại`;
+  expect(env.fake.ui.alerts.at(-1)?.prompt).toContain(note);
+  expect(logRows().at(-1)?.result).toContain(note);
+  expect(stagings()).toEqual([]);
+  expect(resumeTriggers()).toHaveLength(0);
+});
+
+test('staging is used while a chain goes on (up to 30 minutes since its last save), not after', () => {
+  const { units, settings } = config();
+  const log: NonNullable<EmulatorOptions['log']> = [];
+  stageThree();
+  env.fake.http.handler = sheetsApiHandler(env.fake, { log });
+  const read = () =>
+    readUnitBooksResumable(env.master, units, [YEAR, YEAR - 1], {
+      period: '2018-09',
+      read: true,
+      timeZone: settings.timeZone,
+      resumeHandler: null,
+    });
+  const unitReads = () => log.filter((l) => l.url.includes('includeGridData')).length;
+  env.fake.clock.advance(30 * MINUTE);
+  expect(read().notes).toEqual([]);
+  expect(unitReads()).toBe(8);
+
+  stageThree();
+  env.fake.http.handler = sheetsApiHandler(env.fake, { log });
+  log.length = 0;
+  env.fake.clock.advance(30 * MINUTE + 1);
+  const out = read();
+  expect(unitReads()).toBe(11);
+  expect(out.books).toHaveLength(11);
+  expect(out.notes.join(' ')).toContain('mọi đơn vị được đọc lại');
+});
+
+test('another period\'s abandoned staging is dropped by the next "Tổng hợp", which names that period', () => {
+  stageThree();
+  setSetting(env.master, 'cutoffDay', 'mười lăm');
+  env.fake.setUiAvailable(false);
+  fireResume();
+  setSetting(env.master, 'cutoffDay', '15');
+  env.fake.clock.advance(45 * MINUTE);
+  env.fake.setUiAvailable(true);
+  runAggregate(env.fake, '8/2018');
+  expect(env.fake.ui.alerts.at(-1)?.prompt).toContain(
+    '"Tổng hợp" tháng 9/2018 bị dừng giữa chừng (phần đã đọc lưu lúc',
+  );
+  expect(env.fake.ui.alerts.at(-1)?.prompt).toContain('Hãy chạy lại "Tổng hợp" tháng 9/2018.');
+  expect(stagings()).toEqual([]);
+  expect(resumeTriggers()).toHaveLength(0);
+});
+
+test('the trigger does not retry a busy lock for ever: after 30 minutes "Nhật ký" says the period was not written', () => {
+  stageThree();
+  env.fake.setUiAvailable(false);
+  const release = env.fake.locks.holdDocumentLock();
+  let fired = 0;
+  while (resumeTriggers().length && fired < 100) {
+    fireResume();
+    fired++;
+  }
+  // A minute apart (+ 30 s waiting for the lock) until half an hour after the save, then once more.
+  expect(fired).toBeGreaterThan(10);
+  expect(fired).toBeLessThan(30);
+  expect(logRows().at(-1)).toEqual({
+    period: '2018-09',
+    result: expect.stringContaining('đã không tự chạy tiếp được, nên chưa có kết quả'),
+  });
+  // The lock still busy: the staging is left to the next "Tổng hợp", which drops it.
+  release();
+  env.fake.setUiAvailable(true);
+  runAggregate(env.fake, '8/2018');
   expect(stagings()).toEqual([]);
   expect(resumeTriggers()).toHaveLength(0);
 });

@@ -12,10 +12,38 @@ import { SHEETS_API_TEXT as T } from '../../messages/vi/sheets-api';
 import { type AggregateResult, aggregatePeriod } from '../aggregate';
 import { clearResume, scheduleResume } from '../email/triggers';
 import { logText } from '../errors';
-import { BusyError, withDocumentLock } from '../lock';
+import { BusyError, tryWithDocumentLock, withDocumentLock } from '../lock';
 import { writeLog } from '../log';
 import { readConfig } from '../setup';
-import { AGGREGATE_RESUME_DELAY_MS, AGGREGATE_RESUME_HANDLER, dropStaging, ReadContinues, waitingFor } from './resume';
+import {
+  AGGREGATE_RESUME_DELAY_MS,
+  AGGREGATE_RESUME_HANDLER,
+  dropStaging,
+  dropStaleStagings,
+  handlerOf,
+  isStale,
+  listStagings,
+  ReadContinues,
+  staleNote,
+  waitingFor,
+} from './resume';
+
+/**
+ * Only staging too old is left (the lock was busy for half an hour): "Nhật ký" says which period
+ * was not written (appended atomically: no lock needed), and the staging goes unless the lock is
+ * still busy; then the next "Tổng hợp" drops it. Nothing is rescheduled.
+ */
+function dropAbandoned(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
+  const abandoned = listStagings(ss)
+    .map((s) => s.state)
+    .filter((st) => handlerOf(st) === AGGREGATE_RESUME_HANDLER && isStale(st));
+  if (!abandoned.length) return;
+  for (const st of abandoned) {
+    const why = staleNote(st, null);
+    if (why) writeLog(ss, { action: LOG.actions.aggregate, period: st.period, result: LOG.failed(why) });
+  }
+  tryWithDocumentLock(() => dropStaleStagings(ss), 1000);
+}
 
 export function resumeAggregate(_e?: unknown): AggregateResult | undefined {
   clearResume(AGGREGATE_RESUME_HANDLER);
@@ -25,7 +53,10 @@ export function resumeAggregate(_e?: unknown): AggregateResult | undefined {
     return undefined;
   }
   const waiting = waitingFor(ss, AGGREGATE_RESUME_HANDLER).filter((st) => parsePeriod(st.period));
-  if (!waiting.length) return undefined;
+  if (!waiting.length) {
+    dropAbandoned(ss);
+    return undefined;
+  }
   const key = waiting[0].period;
   const period = parsePeriod(key);
   if (!period) return undefined;

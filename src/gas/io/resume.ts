@@ -9,14 +9,17 @@
  * that has waited longest: the staged units are not read again, the rest are, and when nothing
  * is pending the summary is written as usual and that period's staging sheet is deleted. The
  * trigger is one for all periods, so it is cleared only when no other period still waits for it.
- * The user is told in Vietnamese that the run goes on by itself.
+ * The user is told in Vietnamese that the run goes on by itself. Staging saved more than
+ * STAGING_MAX_AGE_MS ago is of a run that stopped: never used, dropped by the next run (notes say so).
  *
  * Properties are not used for the data: 9 KB per value, 500 KB in all would not hold 130 units.
  */
+
+import { parsePeriod, periodLabel } from '../../engine/periods/period';
 import type { CellValue, Grid, Unit } from '../../engine/types';
 import { SHEETS_API_TEXT as T } from '../../messages/vi/sheets-api';
 import { now } from '../clock';
-import { clearResume, scheduleResume } from '../email/triggers';
+import { clearResume, scheduleResume, TIME_ZONE } from '../email/triggers';
 import type { UnitBook } from '../io';
 import { type ReadBooksOptions, type ReadBooksResult, readUnitBooksDetailed } from './parallel-books';
 
@@ -36,6 +39,13 @@ export const stagingSheetName = (period: string) => `${STAGING_PREFIX} ${period}
 export const READ_BUDGET_MS = 4 * 60 * 1000;
 /** The resume trigger fires this long after a run hands over. */
 export const AGGREGATE_RESUME_DELAY_MS = 60 * 1000;
+/**
+ * Staging saved longer ago than this is not used but dropped, and every unit read again: a
+ * chain that goes on saves every ≤ 6 minutes, its trigger fires a minute later, and a busy lock
+ * is retried each minute, so older staging is of a run that stopped (a configuration error in the
+ * trigger's run, a run killed at 6 minutes) and its figures may since have been corrected.
+ */
+export const STAGING_MAX_AGE_MS = 30 * 60 * 1000;
 /** Characters per staging cell (Google's limit is 50,000). */
 export const CELL_CHARS = 45_000;
 
@@ -222,12 +232,44 @@ export function dropStaging(master: Spreadsheet, period: string): void {
   if (left) master.deleteSheet(left);
 }
 
-/** Staged periods the trigger `handler` must still continue, the one that has waited longest first. */
+/** Too old to be used (STAGING_MAX_AGE_MS); a state without a time is too. */
+export const isStale = (state: StagedState, nowMs = now().getTime()): boolean =>
+  !(typeof state.at === 'number' && nowMs - state.at <= STAGING_MAX_AGE_MS);
+
+/** Delete the staging too old to be used (every period's): their states. */
+export function dropStaleStagings(master: Spreadsheet): StagedState[] {
+  const stale = listStagings(master).filter((s) => isStale(s.state));
+  for (const s of stale) master.deleteSheet(s.sheet);
+  return stale.map((s) => s.state);
+}
+
+/**
+ * Staged periods the trigger `handler` must still continue, the one that has waited longest
+ * first. Too old ones are not: the trigger would keep rescheduling itself for them.
+ */
 export function waitingFor(master: Spreadsheet, handler: string): StagedState[] {
   return listStagings(master)
     .map((s) => s.state)
-    .filter((st) => handlerOf(st) === handler)
+    .filter((st) => handlerOf(st) === handler && !isStale(st))
     .sort((a, b) => a.at - b.at);
+}
+
+/** "10:05 ngày 05/10/2018" in `timeZone`. */
+export function stagedAt(state: StagedState, timeZone = TIME_ZONE): string {
+  return Utilities.formatDate(new Date(state.at), timeZone, "HH:mm 'ngày' dd/MM/yyyy");
+}
+
+/**
+ * The note for a too old staging dropped by a run of `period` (null: the trigger's, of none): its
+ * own (every unit read again), or another period's a trigger should have finished (not written:
+ * to run again). An e-mail job's own is not named: the job says what became of its report.
+ */
+export function staleNote(state: StagedState, period: string | null, timeZone?: string): string | null {
+  const minutes = STAGING_MAX_AGE_MS / 60_000;
+  if (state.period === period) return T.stagingTooOld(stagedAt(state, timeZone), minutes);
+  const p = parsePeriod(state.period);
+  if (handlerOf(state) === null || !p) return null;
+  return T.stagingAbandoned(periodLabel(p), stagedAt(state, timeZone), minutes);
 }
 
 // ---------------------------------------------------------------- the read, resumable
@@ -257,6 +299,10 @@ export function readUnitBooksResumable(
   opts: ResumableOptions,
 ): ReadBooksResult {
   const { period, budgetMs = READ_BUDGET_MS, resumeHandler = AGGREGATE_RESUME_HANDLER, ...read } = opts;
+  // Staging too old is of a run that stopped: its figures are not used, and the sheets go.
+  const notes = dropStaleStagings(master)
+    .map((st) => staleNote(st, period, read.timeZone))
+    .filter((n): n is string => n !== null);
   const staged = loadStaging(master, period, units);
   const todo = staged ? units.filter((u) => !staged.books.has(u.code)) : units;
   // Every unit's tabs are its own, not left-over tabs, also those read by an earlier run.
@@ -278,7 +324,8 @@ export function readUnitBooksResumable(
     };
     saveStaging(master, state, books);
     if (handler !== null) scheduleResume(AGGREGATE_RESUME_DELAY_MS, handler);
-    throw new ReadContinues(T.continues(books.length, units.length), books.length, units.length, state.runs);
+    const message = [T.continues(books.length, units.length), ...notes].join(' ');
+    throw new ReadContinues(message, books.length, units.length, state.runs);
   }
   if (staged) {
     dropStaging(master, period);
@@ -291,5 +338,5 @@ export function readUnitBooksResumable(
       else clearResume(handler);
     }
   }
-  return { ...r, books };
+  return { ...r, books, notes: [...notes, ...r.notes] };
 }
