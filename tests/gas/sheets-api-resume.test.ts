@@ -397,3 +397,22 @@ test('the trigger does not retry a busy lock for ever: after 30 minutes "Nhật 
   expect(stagings()).toEqual([]);
   expect(resumeTriggers()).toHaveLength(0);
 });
+
+test('the trigger failing on a period logs it and drops its staging; the other waiting period is still written', () => {
+  env.fake.latency = { fetch: 300_000 };
+  runAggregate(env.fake, '9/2018');
+  runAggregate(env.fake, 'quý 3/2018');
+  env.fake.latency = {};
+  env.fake.setUiAvailable(false);
+  // The trigger finds the waiting periods, then its "Tổng hợp" fails before reading anything.
+  const fault = env.fake.faults.add({ method: 'Spreadsheet.getSheets', error: 'hỏng', skip: 1, times: 1 });
+  fireResume();
+  expect(fault.fired).toBe(1);
+  expect(logRows().at(-1)).toEqual({ period: '2018-09', result: expect.stringMatching(/^lỗi: .*hỏng/) });
+  expect(stagings()).toEqual([stagingSheetName('2018-Q3')]);
+  fireResume();
+  expect(env.master.getSheetByName('Tổng hợp 2018-Q3')).not.toBeNull();
+  expect(env.master.getSheetByName('Tổng hợp 2018-09')).toBeNull();
+  expect(stagings()).toEqual([]);
+  expect(resumeTriggers()).toHaveLength(0);
+});
