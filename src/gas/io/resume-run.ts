@@ -83,11 +83,8 @@ export function resumeAggregate(_e?: unknown): AggregateResult | undefined {
       log(LOG.failed(logText(e)));
       // Not tried again (it would fail again, and as the longest waiting it would keep the other
       // periods waiting): its staging goes, the others are continued.
-      try {
-        withDocumentLock(() => dropStaging(ss, key));
-      } catch {
-        // busy: the staging is dropped once too old
-      }
+      // Lock busy: the staging is dropped once too old.
+      tryWithDocumentLock(() => dropStaging(ss, key), 1000);
       if (waitingFor(ss, AGGREGATE_RESUME_HANDLER).some((st) => st.period !== key))
         scheduleResume(AGGREGATE_RESUME_DELAY_MS, AGGREGATE_RESUME_HANDLER);
     }
