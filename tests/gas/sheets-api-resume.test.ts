@@ -4,7 +4,7 @@
  * trigger reads only the rest and writes the summary as one run would have.
  */
 import { defaultCatalogue } from '../../src/engine/catalogue/defaults';
-import { unitSheetName } from '../../src/engine/sheet/layout';
+import { indicatorRows, monthCol, unitSheetName } from '../../src/engine/sheet/layout';
 import { aggregatePeriod } from '../../src/gas/aggregate';
 import {
   AGGREGATE_RESUME_HANDLER,
@@ -13,7 +13,7 @@ import {
   loadStaging,
   ReadContinues,
   readUnitBooksResumable,
-  STAGING_SHEET,
+  stagingSheetName,
 } from '../../src/gas/io/resume';
 import * as main from '../../src/gas/main';
 import { SHEETS } from '../../src/messages/vi/gas';
@@ -25,6 +25,7 @@ import {
   expectedSeptember,
   runAggregate,
   seedUnitSheet,
+  setSetting,
   setUpLayoutB,
   summaryRow,
   unitSheet,
@@ -34,9 +35,10 @@ import {
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 let env: Env;
+let urls: Record<string, string>;
 beforeEach(() => {
   env = createEnv();
-  const urls = setUpLayoutB(env);
+  urls = setUpLayoutB(env);
   env.units.forEach((u, i) => {
     seedUnitSheet(unitSheet(env, u, YEAR, urls[u.code]) as Sheet, i);
   });
@@ -89,7 +91,7 @@ test('out of time: what was read is staged, a trigger is set, the user told; the
   expect(c.message).toContain('Đã đọc 3/11 đơn vị');
   expect(c.message).toContain('tự chạy tiếp');
   expect(resumeTriggers()).toHaveLength(1);
-  const staging = env.master.getSheetByName(STAGING_SHEET) as Sheet;
+  const staging = env.master.getSheetByName(stagingSheetName('2018-09')) as Sheet;
   expect(staging.isSheetHidden()).toBe(true);
   expect(loadStaging(env.master, '2018-09', units)?.books.size).toBe(3);
   expect(loadStaging(env.master, '2018-10', units)).toBeNull();
@@ -108,7 +110,7 @@ test('out of time: what was read is staged, a trigger is set, the user told; the
   );
   const summary = env.master.getSheetByName('Tổng hợp 2018-09') as Sheet;
   expect(summaryRow(summary, label)?.[3]).toBe(expectedSeptember('DVK_DANGKY', units.length));
-  expect(env.master.getSheetByName(STAGING_SHEET)).toBeNull();
+  expect(env.master.getSheetByName(stagingSheetName('2018-09'))).toBeNull();
   expect(resumeTriggers()).toHaveLength(0);
   const logged = (env.master.getSheetByName(SHEETS.log) as Sheet).getDataRange().getValues();
   expect(String(logged.at(-1)?.[4])).toMatch(/^thành công: Đã tổng hợp tháng 9\/2018: 11\/11 đơn vị/);
@@ -129,7 +131,7 @@ test('through the menu: a slow first run hands over with a Vietnamese message, n
   env.fake.fireTrigger(resumeTriggers()[0], main as unknown as Record<string, unknown>);
   const summary = env.master.getSheetByName('Tổng hợp 2018-09') as Sheet;
   expect(summaryRow(summary, label)?.[3]).toBe(expectedSeptember('DVK_DANGKY', 11));
-  expect(env.master.getSheetByName(STAGING_SHEET)).toBeNull();
+  expect(env.master.getSheetByName(stagingSheetName('2018-09'))).toBeNull();
 });
 
 test('for the e-mail job (resumeHandler null): no "Tổng hợp" trigger; the job\'s next run takes up the staged read', () => {
@@ -144,7 +146,7 @@ test('for the e-mail job (resumeHandler null): no "Tổng hợp" trigger; the jo
   expect(err).toBeInstanceOf(ReadContinues);
   expect((err as ReadContinues).runs).toBe(1);
   expect(resumeTriggers()).toHaveLength(0);
-  expect(env.master.getSheetByName(STAGING_SHEET)).not.toBeNull();
+  expect(env.master.getSheetByName(stagingSheetName('2018-09'))).not.toBeNull();
   expect(env.master.getSheetByName('Tổng hợp 2018-09')).toBeNull();
 
   env.fake.latency = {};
@@ -152,7 +154,7 @@ test('for the e-mail job (resumeHandler null): no "Tổng hợp" trigger; the jo
   expect(out.summary.completeness.reported).toBe(11);
   const summary = env.master.getSheetByName('Tổng hợp 2018-09') as Sheet;
   expect(summaryRow(summary, label)?.[3]).toBe(expectedSeptember('DVK_DANGKY', 11));
-  expect(env.master.getSheetByName(STAGING_SHEET)).toBeNull();
+  expect(env.master.getSheetByName(stagingSheetName('2018-09'))).toBeNull();
   expect(resumeTriggers()).toHaveLength(0);
 });
 
@@ -177,5 +179,240 @@ test('the Sheets API switched off: the SpreadsheetApp reading keeps the deadline
   expect(env.fake.calls.count('SpreadsheetApp.openByUrl')).toBe(11 - read);
   const summary = env.master.getSheetByName('Tổng hợp 2018-09') as Sheet;
   expect(summaryRow(summary, label)?.[3]).toBe(expectedSeptember('DVK_DANGKY', 11));
-  expect(env.master.getSheetByName(STAGING_SHEET)).toBeNull();
+  expect(env.master.getSheetByName(stagingSheetName('2018-09'))).toBeNull();
+});
+
+// ---------------------------------------------------------------- several periods waiting
+
+const fireResume = () => {
+  const [t] = resumeTriggers();
+  expect(t).toBeDefined();
+  env.fake.clock.advance(60_000);
+  env.fake.fireTrigger(t, main as unknown as Record<string, unknown>);
+};
+const logRows = () =>
+  (env.master.getSheetByName(SHEETS.log) as Sheet)
+    .getDataRange()
+    .getValues()
+    .map((r) => ({ period: String(r[3]), result: String(r[4]) }));
+const stagings = () =>
+  env.master
+    .getSheets()
+    .map((s) => s.getName())
+    .filter((n) => n.startsWith('~ Tạm đọc'));
+
+test('two long "Tổng hợp" of different periods handed over: each has its staging, the trigger writes both', () => {
+  env.fake.latency = { fetch: 300_000 };
+  runAggregate(env.fake, '9/2018');
+  runAggregate(env.fake, 'quý 3/2018');
+  expect(env.fake.ui.alerts.at(-1)?.prompt).toContain('không cần bấm lại');
+  expect(stagings().sort()).toEqual([stagingSheetName('2018-09'), stagingSheetName('2018-Q3')]);
+  expect(resumeTriggers()).toHaveLength(1);
+
+  // The one that has waited longest first; the trigger stays due for the other.
+  env.fake.latency = {};
+  env.fake.setUiAvailable(false);
+  fireResume();
+  expect(env.master.getSheetByName('Tổng hợp 2018-09')).not.toBeNull();
+  expect(env.master.getSheetByName('Tổng hợp 2018-Q3')).toBeNull();
+  expect(stagings()).toEqual([stagingSheetName('2018-Q3')]);
+  expect(resumeTriggers()).toHaveLength(1);
+
+  fireResume();
+  const q3 = env.master.getSheetByName('Tổng hợp 2018-Q3') as Sheet;
+  expect(summaryRow(q3, label)).toBeDefined();
+  expect(stagings()).toEqual([]);
+  expect(resumeTriggers()).toHaveLength(0);
+  const written = logRows().filter((r) => r.result.startsWith('thành công: Đã tổng hợp'));
+  expect(written.map((r) => r.period)).toEqual(['2018-09', '2018-Q3']);
+});
+
+test('a period handed over again goes behind the other waiting one', () => {
+  env.fake.latency = { fetch: 300_000 };
+  runAggregate(env.fake, '9/2018');
+  runAggregate(env.fake, 'quý 3/2018');
+  env.fake.setUiAvailable(false);
+  // Still slow when the trigger fires: 9/2018 hands over again, so Q3 has waited longest now.
+  fireResume();
+  expect(env.master.getSheetByName('Tổng hợp 2018-09')).toBeNull();
+  expect(logRows().at(-1)).toEqual({ period: '2018-09', result: expect.stringContaining('sẽ tự chạy tiếp') });
+  env.fake.latency = {};
+  fireResume();
+  expect(env.master.getSheetByName('Tổng hợp 2018-Q3')).not.toBeNull();
+  expect(env.master.getSheetByName('Tổng hợp 2018-09')).toBeNull();
+  fireResume();
+  expect(env.master.getSheetByName('Tổng hợp 2018-09')).not.toBeNull();
+  expect(stagings()).toEqual([]);
+  expect(resumeTriggers()).toHaveLength(0);
+});
+
+test('the e-mail job staging another period does not take the trigger from a period a user handed over', () => {
+  env.fake.latency = { fetch: 300_000 };
+  runAggregate(env.fake, '9/2018');
+  const august = { type: 'month', year: YEAR, index: 8 } as const;
+  expect(() => aggregatePeriod(env.master, config(), august, undefined, { resumeHandler: null })).toThrow(
+    ReadContinues,
+  );
+  expect(resumeTriggers()).toHaveLength(1);
+
+  // The trigger continues 9/2018 only, and is not kept for August: the job resumes that itself.
+  env.fake.latency = {};
+  env.fake.setUiAvailable(false);
+  fireResume();
+  expect(env.master.getSheetByName('Tổng hợp 2018-09')).not.toBeNull();
+  expect(env.master.getSheetByName('Tổng hợp 2018-08')).toBeNull();
+  expect(stagings()).toEqual([stagingSheetName('2018-08')]);
+  expect(resumeTriggers()).toHaveLength(0);
+  const out = aggregatePeriod(env.master, config(), august, undefined, { resumeHandler: null });
+  expect(out.summary.completeness.reported).toBe(11);
+  expect(stagings()).toEqual([]);
+});
+
+test('the e-mail job reading more of a period a user handed over leaves it to the trigger', () => {
+  env.fake.latency = { fetch: 300_000 };
+  runAggregate(env.fake, '9/2018');
+  const september = { type: 'month', year: YEAR, index: 9 } as const;
+  expect(() => aggregatePeriod(env.master, config(), september, undefined, { resumeHandler: null })).toThrow(
+    ReadContinues,
+  );
+  env.fake.latency = {};
+  env.fake.setUiAvailable(false);
+  fireResume();
+  expect(env.master.getSheetByName('Tổng hợp 2018-09')).not.toBeNull();
+  expect(stagings()).toEqual([]);
+  expect(resumeTriggers()).toHaveLength(0);
+});
+
+// ---------------------------------------------------------------- staging too old
+
+const MINUTE = 60_000;
+/** 3 of the 11 units staged for 9/2018 and the trigger set (a quota of 4 reads a minute, 30 s). */
+function stageThree(): void {
+  const { units, settings } = config();
+  env.fake.http.handler = sheetsApiHandler(env.fake, {});
+  expect(() =>
+    readUnitBooksResumable(env.master, units, [YEAR, YEAR - 1], {
+      period: '2018-09',
+      read: true,
+      timeZone: settings.timeZone,
+      budgetMs: 30_000,
+      api: { readsPerMinute: 4, now: () => env.fake.clock.nowMs() },
+    }),
+  ).toThrow(ReadContinues);
+  expect(loadStaging(env.master, '2018-09', units)?.books.size).toBe(3);
+}
+
+test('a resume that could not run (a setting wrong): a week later "Tổng hợp" reads every unit again and says why', () => {
+  stageThree();
+  const stagedAt = env.fake.clock.now();
+  setSetting(env.master, 'cutoffDay', 'mười lăm');
+  env.fake.setUiAvailable(false);
+  fireResume();
+  expect(logRows().at(-1)).toEqual({ period: '2018-09', result: expect.stringMatching(/^lỗi: /) });
+  expect(resumeTriggers()).toHaveLength(0);
+
+  // A week later, the setting fixed and a commune's September corrected since it was staged.
+  setSetting(env.master, 'cutoffDay', '15');
+  env.fake.clock.advance(7 * 24 * 60 * MINUTE);
+  const { units } = config();
+  const row = indicatorRows(defaultCatalogue()).get('DVK_DANGKY') as number;
+  (unitSheet(env, units[0], YEAR, urls[units[0].code]) as Sheet).getRange(row, monthCol(9)).setValue(1000);
+  env.fake.setUiAvailable(true);
+  runAggregate(env.fake, '9/2018');
+  const summary = env.master.getSheetByName('Tổng hợp 2018-09') as Sheet;
+  const seeded = expectedSeptember('DVK_DANGKY', units.length) as number;
+  expect(summaryRow(summary, label)?.[3]).toBe(seeded - 9 + 1000);
+  const when = Utilities.formatDate(stagedAt, 'Asia/Ho_Chi_Minh', "HH:mm 'ngày' dd/MM/yyyy");
+  const note = `phần đã đọc lưu lúc ${when}); phần đó đã cũ hơn 30 phút nên không dùng: mọi đơn vị được đọc lại`;
+  expect(env.fake.ui.alerts.at(-1)?.prompt).toContain(note);
+  expect(logRows().at(-1)?.result).toContain(note);
+  expect(stagings()).toEqual([]);
+  expect(resumeTriggers()).toHaveLength(0);
+});
+
+test('staging is used while a chain goes on (up to 30 minutes since its last save), not after', () => {
+  const { units, settings } = config();
+  const log: NonNullable<EmulatorOptions['log']> = [];
+  stageThree();
+  env.fake.http.handler = sheetsApiHandler(env.fake, { log });
+  const read = () =>
+    readUnitBooksResumable(env.master, units, [YEAR, YEAR - 1], {
+      period: '2018-09',
+      read: true,
+      timeZone: settings.timeZone,
+      resumeHandler: null,
+    });
+  const unitReads = () => log.filter((l) => l.url.includes('includeGridData')).length;
+  env.fake.clock.advance(30 * MINUTE);
+  expect(read().notes).toEqual([]);
+  expect(unitReads()).toBe(8);
+
+  stageThree();
+  env.fake.http.handler = sheetsApiHandler(env.fake, { log });
+  log.length = 0;
+  env.fake.clock.advance(30 * MINUTE + 1);
+  const out = read();
+  expect(unitReads()).toBe(11);
+  expect(out.books).toHaveLength(11);
+  expect(out.notes.join(' ')).toContain('mọi đơn vị được đọc lại');
+});
+
+test('another period\'s abandoned staging is dropped by the next "Tổng hợp", which names that period', () => {
+  stageThree();
+  setSetting(env.master, 'cutoffDay', 'mười lăm');
+  env.fake.setUiAvailable(false);
+  fireResume();
+  setSetting(env.master, 'cutoffDay', '15');
+  env.fake.clock.advance(45 * MINUTE);
+  env.fake.setUiAvailable(true);
+  runAggregate(env.fake, '8/2018');
+  expect(env.fake.ui.alerts.at(-1)?.prompt).toContain(
+    '"Tổng hợp" tháng 9/2018 bị dừng giữa chừng (phần đã đọc lưu lúc',
+  );
+  expect(env.fake.ui.alerts.at(-1)?.prompt).toContain('Hãy chạy lại "Tổng hợp" tháng 9/2018.');
+  expect(stagings()).toEqual([]);
+  expect(resumeTriggers()).toHaveLength(0);
+});
+
+test('the trigger does not retry a busy lock for ever: after 30 minutes "Nhật ký" says the period was not written', () => {
+  stageThree();
+  env.fake.setUiAvailable(false);
+  const release = env.fake.locks.holdDocumentLock();
+  let fired = 0;
+  while (resumeTriggers().length && fired < 100) {
+    fireResume();
+    fired++;
+  }
+  // A minute apart (+ 30 s waiting for the lock) until half an hour after the save, then once more.
+  expect(fired).toBeGreaterThan(10);
+  expect(fired).toBeLessThan(30);
+  expect(logRows().at(-1)).toEqual({
+    period: '2018-09',
+    result: expect.stringContaining('đã không tự chạy tiếp được, nên chưa có kết quả'),
+  });
+  // The lock still busy: the staging is left to the next "Tổng hợp", which drops it.
+  release();
+  env.fake.setUiAvailable(true);
+  runAggregate(env.fake, '8/2018');
+  expect(stagings()).toEqual([]);
+  expect(resumeTriggers()).toHaveLength(0);
+});
+
+test('the trigger failing on a period logs it and drops its staging; the other waiting period is still written', () => {
+  env.fake.latency = { fetch: 300_000 };
+  runAggregate(env.fake, '9/2018');
+  runAggregate(env.fake, 'quý 3/2018');
+  env.fake.latency = {};
+  env.fake.setUiAvailable(false);
+  // The trigger finds the waiting periods, then its "Tổng hợp" fails before reading anything.
+  const fault = env.fake.faults.add({ method: 'Spreadsheet.getSheets', error: 'hỏng', skip: 1, times: 1 });
+  fireResume();
+  expect(fault.fired).toBe(1);
+  expect(logRows().at(-1)).toEqual({ period: '2018-09', result: expect.stringMatching(/^lỗi: .*hỏng/) });
+  expect(stagings()).toEqual([stagingSheetName('2018-Q3')]);
+  fireResume();
+  expect(env.master.getSheetByName('Tổng hợp 2018-Q3')).not.toBeNull();
+  expect(env.master.getSheetByName('Tổng hợp 2018-09')).toBeNull();
+  expect(stagings()).toEqual([]);
+  expect(resumeTriggers()).toHaveLength(0);
 });

@@ -1,8 +1,10 @@
 /**
  * `resumeAggregate`: the one-off trigger handler that continues a "Tổng hợp" whose reading
- * did not fit one execution (resume.ts). It runs the same period again under the document
- * lock; the staged units are not read again. Every outcome goes to "Nhật ký" (a trigger has
- * no dialog): written, handed over again, or failed.
+ * did not fit one execution (resume.ts). Several periods may wait (each in its own staging
+ * sheet): it runs the one that has waited longest under the document lock, its staged units not
+ * read again; the others follow in later runs of the trigger (a run that hands over again or
+ * finishes a period reschedules it while another waits). Every outcome goes to "Nhật ký" (a
+ * trigger has no dialog): written, handed over again, or failed.
  */
 import { parsePeriod } from '../../engine/periods/period';
 import { LOG } from '../../messages/vi/gas';
@@ -10,23 +12,37 @@ import { SHEETS_API_TEXT as T } from '../../messages/vi/sheets-api';
 import { type AggregateResult, aggregatePeriod } from '../aggregate';
 import { clearResume, scheduleResume } from '../email/triggers';
 import { logText } from '../errors';
-import { BusyError, withDocumentLock } from '../lock';
+import { BusyError, tryWithDocumentLock, withDocumentLock } from '../lock';
 import { writeLog } from '../log';
 import { readConfig } from '../setup';
 import {
   AGGREGATE_RESUME_DELAY_MS,
   AGGREGATE_RESUME_HANDLER,
+  dropStaging,
+  dropStaleStagings,
+  handlerOf,
+  isStale,
+  listStagings,
   ReadContinues,
-  STAGING_SHEET,
-  stagedState,
+  staleNote,
+  waitingFor,
 } from './resume';
 
-/** The staged period ("2018-09"), or null when nothing waits to be continued. */
-function stagedPeriod(master: GoogleAppsScript.Spreadsheet.Spreadsheet): string | null {
-  const sheet = master.getSheetByName(STAGING_SHEET);
-  if (!sheet) return null;
-  const first = sheet.getRange(1, 1, 1, sheet.getLastColumn() || 1).getValues()[0] ?? [];
-  return stagedState(first)?.period ?? null;
+/**
+ * Only staging too old is left (the lock was busy for half an hour): "Nhật ký" says which period
+ * was not written (appended atomically: no lock needed), and the staging goes unless the lock is
+ * still busy; then the next "Tổng hợp" drops it. Nothing is rescheduled.
+ */
+function dropAbandoned(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
+  const abandoned = listStagings(ss)
+    .map((s) => s.state)
+    .filter((st) => handlerOf(st) === AGGREGATE_RESUME_HANDLER && isStale(st));
+  if (!abandoned.length) return;
+  for (const st of abandoned) {
+    const why = staleNote(st, null);
+    if (why) writeLog(ss, { action: LOG.actions.aggregate, period: st.period, result: LOG.failed(why) });
+  }
+  tryWithDocumentLock(() => dropStaleStagings(ss), 1000);
 }
 
 export function resumeAggregate(_e?: unknown): AggregateResult | undefined {
@@ -36,13 +52,20 @@ export function resumeAggregate(_e?: unknown): AggregateResult | undefined {
     console.error(T.resumedNoSpreadsheet);
     return undefined;
   }
-  const key = stagedPeriod(ss);
-  const period = key ? parsePeriod(key) : null;
-  if (!key || !period) return undefined;
-  const log = (result: string) => writeLog(ss, { action: LOG.actions.aggregate, period: key, result });
+  const waiting = waitingFor(ss, AGGREGATE_RESUME_HANDLER).filter((st) => parsePeriod(st.period));
+  if (!waiting.length) {
+    dropAbandoned(ss);
+    return undefined;
+  }
+  const key = waiting[0].period;
+  const period = parsePeriod(key);
+  if (!period) return undefined;
+  const log = (result: string, on = key) => writeLog(ss, { action: LOG.actions.aggregate, period: on, result });
   const cfg = readConfig(ss);
   if (!cfg.ok) {
-    log(LOG.failed(cfg.errors.join('; ')));
+    // Every waiting period stops here: each says so. Nothing is rescheduled (it would fail again
+    // until the cell is fixed); the staging left is dropped once too old (resume.ts).
+    for (const st of waiting) log(LOG.failed(cfg.errors.join('; ')), st.period);
     return undefined;
   }
   try {
@@ -56,7 +79,15 @@ export function resumeAggregate(_e?: unknown): AggregateResult | undefined {
       // Someone else is running: try again a minute later (nothing read is lost).
       scheduleResume(AGGREGATE_RESUME_DELAY_MS, AGGREGATE_RESUME_HANDLER);
       log(LOG.refused(e.message));
-    } else log(LOG.failed(logText(e)));
+    } else {
+      log(LOG.failed(logText(e)));
+      // Not tried again (it would fail again, and as the longest waiting it would keep the other
+      // periods waiting): its staging goes, the others are continued.
+      // Lock busy: the staging is dropped once too old.
+      tryWithDocumentLock(() => dropStaging(ss, key), 1000);
+      if (waitingFor(ss, AGGREGATE_RESUME_HANDLER).some((st) => st.period !== key))
+        scheduleResume(AGGREGATE_RESUME_DELAY_MS, AGGREGATE_RESUME_HANDLER);
+    }
     return undefined;
   }
 }

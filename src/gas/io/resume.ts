@@ -1,20 +1,25 @@
 /**
  * "Tổng hợp" beyond one execution. Apps Script stops a run at 6 minutes; the Sheets API read
  * (parallel-books.ts) is given READ_BUDGET_MS and returns the units it did not reach in
- * `pending`. Then what was read is kept in a hidden staging sheet of the master (one row per
- * unit: its code and its book as compact JSON, cut into cells of at most CELL_CHARS; the first
- * row holds the state), written with ONE setValues, and a one-off trigger (the e-mail job's
- * mechanism: email/triggers.ts scheduleResume, with this handler) calls `resumeAggregate`
- * a minute later, which runs "Tổng hợp" for the same period again: the staged units are not
- * read again, the rest are, and when nothing is pending the summary is written as usual and
- * the staging sheet is deleted. The user is told in Vietnamese that the run goes on by itself.
+ * `pending`. Then what was read is kept in a hidden staging sheet of the master, one per period
+ * ("~ Tạm đọc Tổng hợp 2018-09": one row per unit, its code and its book as compact JSON, cut
+ * into cells of at most CELL_CHARS; the first row holds the state), written with ONE setValues,
+ * and a one-off trigger (the e-mail job's mechanism: email/triggers.ts scheduleResume, with this
+ * handler) calls `resumeAggregate` a minute later, which runs "Tổng hợp" again for the period
+ * that has waited longest: the staged units are not read again, the rest are, and when nothing
+ * is pending the summary is written as usual and that period's staging sheet is deleted. The
+ * trigger is one for all periods, so it is cleared only when no other period still waits for it.
+ * The user is told in Vietnamese that the run goes on by itself. Staging saved more than
+ * STAGING_MAX_AGE_MS ago is of a run that stopped: never used, dropped by the next run (notes say so).
  *
  * Properties are not used for the data: 9 KB per value, 500 KB in all would not hold 130 units.
  */
+
+import { parsePeriod, periodLabel } from '../../engine/periods/period';
 import type { CellValue, Grid, Unit } from '../../engine/types';
 import { SHEETS_API_TEXT as T } from '../../messages/vi/sheets-api';
 import { now } from '../clock';
-import { clearResume, scheduleResume } from '../email/triggers';
+import { clearResume, scheduleResume, TIME_ZONE } from '../email/triggers';
 import type { UnitBook } from '../io';
 import { type ReadBooksOptions, type ReadBooksResult, readUnitBooksDetailed } from './parallel-books';
 
@@ -22,12 +27,25 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** The trigger handler (a global function of the add-on, src/gas/main.ts). */
 export const AGGREGATE_RESUME_HANDLER = 'resumeAggregate';
-/** Hidden sheet of the master holding the units read so far. Starts with "~ ": a temporary sheet. */
-export const STAGING_SHEET = '~ Tạm đọc Tổng hợp';
+/**
+ * Hidden sheets of the master holding the units read so far start with this, then the period
+ * (stagingSheetName). Starts with "~ ": a temporary sheet. An older version's sheet named just
+ * this is found by its state row like the others.
+ */
+export const STAGING_PREFIX = '~ Tạm đọc Tổng hợp';
+/** The staging sheet of `period` ("2018-09"). */
+export const stagingSheetName = (period: string) => `${STAGING_PREFIX} ${period}`;
 /** Reading stops starting requests after this long: the rest of the 6 minutes aggregates and writes. */
 export const READ_BUDGET_MS = 4 * 60 * 1000;
 /** The resume trigger fires this long after a run hands over. */
 export const AGGREGATE_RESUME_DELAY_MS = 60 * 1000;
+/**
+ * Staging saved longer ago than this is not used but dropped, and every unit read again: a
+ * chain that goes on saves every ≤ 6 minutes, its trigger fires a minute later, and a busy lock
+ * is retried each minute, so older staging is of a run that stopped (a configuration error in the
+ * trigger's run, a run killed at 6 minutes) and its figures may since have been corrected.
+ */
+export const STAGING_MAX_AGE_MS = 30 * 60 * 1000;
 /** Characters per staging cell (Google's limit is 50,000). */
 export const CELL_CHARS = 45_000;
 
@@ -37,7 +55,22 @@ export interface StagedState {
   years: number[];
   /** Runs so far (the first included). */
   runs: number;
+  /** When it was last saved (ms). */
   at: number;
+  /**
+   * The trigger handler that must continue it, or null when only its caller does (the e-mail
+   * job, which resumes its own job). Absent in an older version's state: AGGREGATE_RESUME_HANDLER.
+   */
+  handler?: string | null;
+}
+
+/** The trigger handler a staged period waits for; null: none. */
+export const handlerOf = (state: StagedState): string | null =>
+  state.handler === undefined ? AGGREGATE_RESUME_HANDLER : state.handler;
+
+export interface Staging {
+  sheet: GoogleAppsScript.Spreadsheet.Sheet;
+  state: StagedState;
 }
 
 /** Raised by a run that handed over to the resume trigger: its message is for the user. */
@@ -112,7 +145,6 @@ export function decodeBook(text: string, unit: Unit): UnitBook {
 
 // ---------------------------------------------------------------- the staging sheet
 
-/** The staged state and books for `period`, or null (none, or another period's: ignored). */
 /** A staging row's JSON: cut over its cells from column B (column A names the row). */
 const rowJson = (row: unknown[]) => row.slice(1).map(String).join('');
 
@@ -125,16 +157,33 @@ export function stagedState(firstRow: unknown[]): StagedState | null {
   }
 }
 
+const isStagingName = (name: string) => name === STAGING_PREFIX || name.startsWith(`${STAGING_PREFIX} `);
+
+/** Every staging sheet whose state row can be read (the sheet name is not trusted for the period). */
+export function listStagings(master: Spreadsheet): Staging[] {
+  const out: Staging[] = [];
+  for (const sheet of master.getSheets()) {
+    if (!isStagingName(sheet.getName())) continue;
+    const first = sheet.getRange(1, 1, 1, sheet.getLastColumn() || 1).getValues()[0] ?? [];
+    const state = stagedState(first);
+    if (state && typeof state.period === 'string') out.push({ sheet, state });
+  }
+  return out;
+}
+
+/** The staged state and books for `period`, or null (none: other periods' are ignored). */
 export function loadStaging(
   master: Spreadsheet,
   period: string,
   units: Unit[],
 ): { state: StagedState; books: Map<string, UnitBook> } | null {
-  const sheet = master.getSheetByName(STAGING_SHEET);
-  if (!sheet) return null;
+  // Two for one period only beside an older version's sheet: the newest is the one saved last.
+  const found = listStagings(master)
+    .filter((s) => s.state.period === period)
+    .sort((a, b) => b.state.at - a.state.at)[0];
+  if (!found) return null;
+  const { sheet, state } = found;
   const rows = sheet.getDataRange().getValues() as unknown[][];
-  const state = stagedState(rows[0] ?? []);
-  if (!state || state.period !== period) return null;
   const byCode = new Map(units.map((u) => [u.code, u]));
   const books = new Map<string, UnitBook>();
   for (const r of rows.slice(1)) {
@@ -162,9 +211,10 @@ export function saveStaging(master: Spreadsheet, state: StagedState, books: Unit
   ];
   const width = Math.max(...rows.map((r) => r.length));
   for (const r of rows) while (r.length < width) r.push('');
-  let sheet = master.getSheetByName(STAGING_SHEET);
+  const name = stagingSheetName(state.period);
+  let sheet = master.getSheetByName(name);
   if (!sheet) {
-    sheet = master.insertSheet(STAGING_SHEET, master.getNumSheets());
+    sheet = master.insertSheet(name, master.getNumSheets());
     sheet.hideSheet();
   } else sheet.clearContents();
   if (sheet.getMaxRows() < rows.length) sheet.insertRowsAfter(sheet.getMaxRows(), rows.length - sheet.getMaxRows());
@@ -175,9 +225,51 @@ export function saveStaging(master: Spreadsheet, state: StagedState, books: Unit
   range.setValues(rows);
 }
 
-export function dropStaging(master: Spreadsheet): void {
-  const sheet = master.getSheetByName(STAGING_SHEET);
-  if (sheet) master.deleteSheet(sheet);
+/** Delete `period`'s staging (an older version's unsuffixed sheet of it too); other periods' stay. */
+export function dropStaging(master: Spreadsheet, period: string): void {
+  for (const s of listStagings(master)) if (s.state.period === period) master.deleteSheet(s.sheet);
+  const left = master.getSheetByName(stagingSheetName(period)); // one whose state row is damaged
+  if (left) master.deleteSheet(left);
+}
+
+/** Too old to be used (STAGING_MAX_AGE_MS); a state without a time is too. */
+export const isStale = (state: StagedState, nowMs = now().getTime()): boolean =>
+  !(typeof state.at === 'number' && nowMs - state.at <= STAGING_MAX_AGE_MS);
+
+/** Delete the staging too old to be used (every period's): their states. */
+export function dropStaleStagings(master: Spreadsheet): StagedState[] {
+  const stale = listStagings(master).filter((s) => isStale(s.state));
+  for (const s of stale) master.deleteSheet(s.sheet);
+  return stale.map((s) => s.state);
+}
+
+/**
+ * Staged periods the trigger `handler` must still continue, the one that has waited longest
+ * first. Too old ones are not: the trigger would keep rescheduling itself for them.
+ */
+export function waitingFor(master: Spreadsheet, handler: string): StagedState[] {
+  return listStagings(master)
+    .map((s) => s.state)
+    .filter((st) => handlerOf(st) === handler && !isStale(st))
+    .sort((a, b) => a.at - b.at);
+}
+
+/** "10:05 ngày 05/10/2018" in `timeZone`. */
+export function stagedAt(state: StagedState, timeZone = TIME_ZONE): string {
+  return Utilities.formatDate(new Date(state.at), timeZone, "HH:mm 'ngày' dd/MM/yyyy");
+}
+
+/**
+ * The note for a too old staging dropped by a run of `period` (null: the trigger's, of none): its
+ * own (every unit read again), or another period's a trigger should have finished (not written:
+ * to run again). An e-mail job's own is not named: the job says what became of its report.
+ */
+export function staleNote(state: StagedState, period: string | null, timeZone?: string): string | null {
+  const minutes = STAGING_MAX_AGE_MS / 60_000;
+  if (state.period === period) return T.stagingTooOld(stagedAt(state, timeZone), minutes);
+  const p = parsePeriod(state.period);
+  if (handlerOf(state) === null || !p) return null;
+  return T.stagingAbandoned(periodLabel(p), stagedAt(state, timeZone), minutes);
 }
 
 // ---------------------------------------------------------------- the read, resumable
@@ -207,6 +299,10 @@ export function readUnitBooksResumable(
   opts: ResumableOptions,
 ): ReadBooksResult {
   const { period, budgetMs = READ_BUDGET_MS, resumeHandler = AGGREGATE_RESUME_HANDLER, ...read } = opts;
+  // Staging too old is of a run that stopped: its figures are not used, and the sheets go.
+  const notes = dropStaleStagings(master)
+    .map((st) => staleNote(st, period, read.timeZone))
+    .filter((n): n is string => n !== null);
   const staged = loadStaging(master, period, units);
   const todo = staged ? units.filter((u) => !staged.books.has(u.code)) : units;
   // Every unit's tabs are its own, not left-over tabs, also those read by an earlier run.
@@ -216,15 +312,31 @@ export function readUnitBooksResumable(
     .map((u) => fresh.get(u.code) ?? staged?.books.get(u.code))
     .filter((b): b is UnitBook => b !== undefined);
   if (r.pending.length) {
-    const state: StagedState = { period, years, runs: (staged?.state.runs ?? 0) + 1, at: now().getTime() };
+    // A period a user run handed over to a trigger stays the trigger's when the e-mail job (no
+    // handler of its own here) reads more of it: else that trigger would find nothing to continue.
+    const handler = resumeHandler ?? (staged ? handlerOf(staged.state) : null);
+    const state: StagedState = {
+      period,
+      years,
+      runs: (staged?.state.runs ?? 0) + 1,
+      at: now().getTime(),
+      handler,
+    };
     saveStaging(master, state, books);
-    if (resumeHandler !== null) scheduleResume(AGGREGATE_RESUME_DELAY_MS, resumeHandler);
-    throw new ReadContinues(T.continues(books.length, units.length), books.length, units.length, state.runs);
+    if (handler !== null) scheduleResume(AGGREGATE_RESUME_DELAY_MS, handler);
+    const message = [T.continues(books.length, units.length), ...notes].join(' ');
+    throw new ReadContinues(message, books.length, units.length, state.runs);
   }
   if (staged) {
-    dropStaging(master);
-    // A "Tổng hợp" handed over earlier for this period is done now, whoever finished it.
-    clearResume(AGGREGATE_RESUME_HANDLER);
+    dropStaging(master, period);
+    // A "Tổng hợp" handed over earlier for this period is done now, whoever finished it. The
+    // trigger is one for all periods: while another still waits it stays due (this run may be
+    // the trigger's own, which cleared it on starting).
+    const handler = handlerOf(staged.state);
+    if (handler !== null) {
+      if (waitingFor(master, handler).length) scheduleResume(AGGREGATE_RESUME_DELAY_MS, handler);
+      else clearResume(handler);
+    }
   }
-  return { ...r, books };
+  return { ...r, books, notes: [...notes, ...r.notes] };
 }

@@ -40,5 +40,13 @@ export const SHEETS_API_TEXT = {
     `Đã đọc ${done}/${total} đơn vị. Google chỉ cho mỗi lần chạy 6 phút, nên "Tổng hợp" sẽ tự chạy tiếp ` +
     'sau khoảng 1 phút và ghi kết quả vào trang tổng hợp; không cần bấm lại. Kết quả sẽ có trong "Nhật ký".',
   continuesLog: (done: number, total: number) => `đã đọc ${done}/${total} đơn vị, sẽ tự chạy tiếp sau khoảng 1 phút`,
+  /** A note of the run: the period's staged read was of a run that stopped long ago. */
+  stagingTooOld: (at: string, minutes: number) =>
+    `Một lần "Tổng hợp" kỳ này trước đây bị dừng giữa chừng (phần đã đọc lưu lúc ${at}); phần đó đã cũ hơn ` +
+    `${minutes} phút nên không dùng: mọi đơn vị được đọc lại.`,
+  /** Another period's run that should have gone on by itself stopped: its staged read is dropped. */
+  stagingAbandoned: (period: string, at: string, minutes: number) =>
+    `"Tổng hợp" ${period} bị dừng giữa chừng (phần đã đọc lưu lúc ${at}) và đã không tự chạy tiếp được, ` +
+    `nên chưa có kết quả; phần đã đọc cũ hơn ${minutes} phút nên đã bỏ. Hãy chạy lại "Tổng hợp" ${period}.`,
   resumedNoSpreadsheet: 'không tìm thấy bảng tính tổng hợp để chạy tiếp "Tổng hợp"',
 } as const;
