@@ -58,6 +58,7 @@ describe('resolvePeriod (what --period becomes)', () => {
   const config = { catalogue: defaultCatalogue(), units: defaultUnits(), settings: defaultSettings() };
   const at = (text: string, when = NOW) => formatPeriod(resolvePeriod(text, config, new Date(when)));
 
+  // Forms with a year, read on 20/01/2026 (every 2025 period has begun by then).
   test.each([
     ['tháng 9 năm 2025', '2025-09'],
     ['THÁNG 9 NĂM 2025', '2025-09'],
@@ -67,6 +68,17 @@ describe('resolvePeriod (what --period becomes)', () => {
     ['III/2025', '2025-Q3'],
     ['9 tháng năm 2025', '2025-9T'],
     ['năm 2025', '2025'],
+  ])('%j → %s', (text, canonical) => {
+    expect(at(text, '2026-01-20T09:00:00+07:00')).toBe(canonical);
+  });
+
+  test('a period whose data window has not begun is refused (a year mistyped)', () => {
+    expect(() => at('tháng 9 năm 2025')).toThrow(
+      /Kỳ báo cáo tháng 9\/2025 chưa bắt đầu: số liệu kỳ này tính từ ngày 15\/08\/2025/,
+    );
+  });
+
+  test.each([
     ['T9', '2018-09'],
     // September 2018: a period not begun yet is last year's (one to come has nothing to sum)
     ['tháng 12', '2017-12'],

@@ -169,7 +169,7 @@ describe('checkRules', () => {
       `Xã Chung Chải, ô ${cell('DTN_KETNAP_DANG')} (Đoàn viên ưu tú được kết nạp Đảng, tháng 9): 600 đoàn viên lớn hơn ` +
         'mức tối đa thường gặp (30 đoàn viên); hãy kiểm tra lại số liệu',
       `Xã Chung Chải, ô ${cell('LDLD_MAIAM_GIATRI')} (Giá trị nhà "Mái ấm công đoàn", tháng 9): 90.000.000 triệu đồng lớn hơn ` +
-        'mức tối đa thường gặp (1.000 triệu đồng); hãy kiểm tra lại số liệu (nếu đã ghi theo đồng: số đúng theo triệu đồng là 90)',
+        'mức tối đa thường gặp (2.000 triệu đồng); hãy kiểm tra lại số liệu (nếu đã ghi theo đồng: số đúng theo triệu đồng là 90)',
     ]);
   });
 });
