@@ -310,7 +310,9 @@ describe('narrate: follow-on phrases and parts of a total', () => {
       'Tiếp công dân, tiếp nhận và giải quyết đơn thư: Từ đầu năm đến nay, toàn huyện tiếp nhận 50 đơn thư ' +
         '(trong đó 17 đơn khiếu nại, 5 đơn tố cáo, 28 đơn kiến nghị, phản ánh; ' +
         '30 đơn về đất đai, 20 đơn liên quan Đề án 79; 40 đơn thuộc thẩm quyền; ' +
-        'đã giải quyết 31 đơn, đang giải quyết 9 đơn), tăng 21 đơn so cùng kỳ.',
+        'đã giải quyết 31 đơn), tăng 21 đơn so cùng kỳ. ' +
+        // Pending is a stock: the latest figure, said "so far", not summed over the months.
+        'Đến nay, toàn huyện đang giải quyết 9 đơn.',
     ]);
     // A part of 0 says nothing inside the brackets, even after a higher figure last year.
     const none = told({ DON_TONG: { 9: 5 }, DON_KHIEUNAI: { 9: 0 }, DON_TOCAO: { 9: 5 } }, { DON_KHIEUNAI: { 9: 4 } });

@@ -94,7 +94,8 @@ const SPECS: Record<string, Spec> = {
   DON_KHAC: { period: 1, ytd: 5, lastYearPeriod: 0, lastYearYtd: 2, blank: TCD_BLANK },
   DON_THAMQUYEN: { period: 8, ytd: 41, lastYearPeriod: 5, lastYearYtd: 24, blank: TCD_BLANK },
   DON_DAGIAIQUYET: { period: 6, ytd: 38, lastYearPeriod: 4, lastYearYtd: 22, blank: TCD_BLANK },
-  DON_DANGGIAIQUYET: { period: 3, ytd: 9, lastYearPeriod: 2, lastYearYtd: 5, blank: TCD_BLANK },
+  // Pending at the month's end: a stock (the latest figure), so period and year to date agree.
+  DON_DANGGIAIQUYET: { period: 3, ytd: 3, lastYearPeriod: 2, lastYearYtd: 2, blank: TCD_BLANK },
 };
 
 const NOTES = [

@@ -95,8 +95,11 @@ describe('rules on indicators a sheet has no row for', () => {
       year: 2018,
     });
     expect(ruleFindings(again)).toEqual([
-      [2, 'Số đơn đã giải quyết không được lớn hơn tổng số đơn tiếp nhận — đang ghi ô F45 = 9, ô F36 = 4'],
-      [2, 'Đơn đã và đang giải quyết cộng lại lớn hơn tổng số đơn tiếp nhận — đang ghi ô F45 + F46 = 9, ô F36 = 4'],
+      [
+        2,
+        'Số đơn đã giải quyết lớn hơn số đơn tiếp nhận trong tháng (đúng nếu có giải quyết cả đơn tồn từ kỳ trước; ' +
+          'nếu không, hãy kiểm tra lại) — đang ghi ô F45 = 9, ô F36 = 4',
+      ],
     ]);
   });
 
