@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { CLI_TEXT as T } from '../messages/vi/cli';
 import { EXIT, UserError } from './exit-codes';
+import { READ_LIMITS, sniff } from './xlsx/read';
 
 export interface InputFile {
   /** Absolute path. */
@@ -91,9 +92,23 @@ function scan(dir: string, out: Found): void {
     }
     if (isDir) scan(p, out);
     else if (isFile && XLSX.test(e.name)) out.xlsx.push(p);
-    else if (isFile && OTHER_SHEETS.test(e.name)) out.other.push(p);
+    // An .xlsx renamed ".xls" is common: read it, as when it is named on the command line.
+    else if (isFile && OTHER_SHEETS.test(e.name)) (isXlsxInside(p) ? out.xlsx : out.other).push(p);
   }
 }
+
+/** The file holds an .xlsx workbook whatever its name says (a ZIP with the workbook part). */
+function isXlsxInside(file: string): boolean {
+  try {
+    if (fs.statSync(file).size > READ_LIMITS.maxBytes) return false;
+    return sniff(fs.readFileSync(file), file) === null;
+  } catch {
+    return false;
+  }
+}
+
+/** Read as an .xlsx though its name does not end so (see misnamedNote). */
+export const misnamed = (file: string): boolean => !XLSX.test(file);
 
 export function displayName(abs: string, cwd = process.cwd()): string {
   const rel = path.relative(cwd, abs);

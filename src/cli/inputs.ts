@@ -1,7 +1,7 @@
 /** Collect and read the input workbooks of a command, with progress on stderr. */
 import type { Finding, UnitYear, WorkbookInput } from '../engine/types';
 import { CLI_TEXT as T } from '../messages/vi/cli';
-import { collect, type InputFile, lockedNote } from './files';
+import { collect, type InputFile, lockedNote, misnamed } from './files';
 import { type Io, println } from './io';
 import { Progress } from './progress';
 import { readWorkbooksParallel } from './xlsx/pool';
@@ -51,10 +51,14 @@ export async function readInputs(paths: string[], command: string, io: Io, force
       message: T.closedFolder(f.display),
     });
   }
-  for (const o of outcomes) {
+  for (let i = 0; i < outcomes.length; i++) {
+    const o = outcomes[i];
     if (o.workbook) workbooks.push(o.workbook);
     else unreadable++;
     findings.push(...o.findings);
+    // Read though named ".xls" (or without ".xlsx"): Excel warns on opening such a file, so say it.
+    if (o.workbook && misnamed(files[i].path))
+      findings.push({ severity: 'warning', code: 'file-misnamed', file: o.file, message: T.misnamedXlsx(o.file) });
   }
   return { files, outcomes: [...outcomes, ...skipped], workbooks, findings, unreadable };
 }

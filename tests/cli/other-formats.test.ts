@@ -73,3 +73,37 @@ describe('a spreadsheet of another format in a folder', () => {
     expect(r.stdout).toMatch(/Đã kiểm tra 1 tệp, 1 báo cáo/);
   }, 60_000);
 });
+
+describe('an .xlsx workbook named .xls or .ods in a folder', () => {
+  it('is read as when named on the command line, with a warning on its name', async () => {
+    const dir = await folder([], []);
+    fs.renameSync(path.join(dir, 'nam-vi-2018.xlsx'), path.join(dir, 'nam-vi-2018.xls'));
+    fs.renameSync(path.join(dir, 'huoi-lech-2018.xlsx'), path.join(dir, 'huoi-lech-2018.ods'));
+    const { text, summary } = await aggregate(dir);
+    expect(summary.unreadableUnits).toEqual([]);
+    for (const code of ['nam-vi', 'huoi-lech'])
+      expect(summary.completeness.rows.find((r) => r.unitCode === code)?.status).not.toBe('missing');
+    for (const name of ['nam-vi-2018.xls', 'huoi-lech-2018.ods']) {
+      const found = ofFile(summary, name);
+      expect(found.map((f) => [f.severity, f.code])).toEqual([['warning', 'file-misnamed']]);
+      expect(found[0].message).toBe(
+        `Tệp xa/${name} là bảng tính .xlsx nhưng tên tệp không có đuôi .xlsx; đã đọc bình thường. Hãy đổi tên tệp cho có đuôi .xlsx (với đuôi sai, Excel báo định dạng không khớp khi mở tệp).`,
+      );
+    }
+    expect(text.stdout).not.toContain('không phải dạng .xlsx');
+    // Pá Mỳ's workbook lacks September only.
+    expect(text.stdout).toMatch(/^Chưa báo cáo: Xã Pá Mỳ$/m);
+  }, 60_000);
+
+  it('a real old-format .xls is still not read, and says so', async () => {
+    const dir = await folder(['nam-vi'], []);
+    // An OLE compound file, as Excel 97–2003 writes .xls.
+    const cfb = Buffer.alloc(1024);
+    Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(cfb);
+    fs.writeFileSync(path.join(dir, 'nam-vi-2018.xls'), cfb);
+    const { text, summary } = await aggregate(dir);
+    expect(summary.unreadableUnits).toEqual(['nam-vi']);
+    expect(ofFile(summary, 'nam-vi-2018.xls').map((f) => [f.severity, f.code])).toEqual([['error', 'file-unreadable']]);
+    expect(text.stdout).toContain('Tệp xa/nam-vi-2018.xls không phải dạng .xlsx nên không đọc');
+  }, 60_000);
+});

@@ -83,7 +83,7 @@ describe('checkWorkbooks', () => {
         'chung-chai',
         'z-chung-chai-ban-sua.xlsx',
         'Chung Chải 2018',
-        'Xã Chung Chải: có hai báo cáo năm 2018 (tệp chung-chai.xlsx, trang "Chung Chải 2018" và tệp z-chung-chai-ban-sua.xlsx, trang "Chung Chải 2018"); chỉ lấy tệp chung-chai.xlsx, trang "Chung Chải 2018", bỏ qua số liệu của tệp z-chung-chai-ban-sua.xlsx, trang "Chung Chải 2018"',
+        'Xã Chung Chải: có hai báo cáo năm 2018 (tệp chung-chai.xlsx, trang "Chung Chải 2018" và tệp z-chung-chai-ban-sua.xlsx, trang "Chung Chải 2018"); chỉ lấy tệp chung-chai.xlsx, trang "Chung Chải 2018", bỏ qua số liệu của tệp z-chung-chai-ban-sua.xlsx, trang "Chung Chải 2018" — không rõ bản nào mới hơn nên lấy theo thứ tự tên',
       ],
       [
         'warning',
@@ -269,6 +269,83 @@ describe('checkWorkbooks', () => {
         ['huoi-lech', 'chung-chai-2018.xlsx', 5],
       ]);
       expect(duplicates(r)).toEqual([]);
+    });
+  });
+
+  describe('two reports of one unit and year: the evidently later one is kept', () => {
+    /** Months 1…n with figures, each dated the 15th of the next month (or `dates`). */
+    const months = (n: number, dates?: (string | null)[]): UnitSheetData => ({
+      values: { DON_TONG: Array.from({ length: n }, (_, m) => m + 1), TCD_LUOT: Array.from({ length: n }, () => 2) },
+      submitted: dates ?? Array.from({ length: n }, (_, m) => `2018-${String(m + 2).padStart(2, '0')}-15`),
+    });
+    const cc = (file: string, d: UnitSheetData) => workbook(file, [unit('chung-chai'), 2018, d]);
+    const orders = <T>(xs: T[]) => [xs, [...xs].reverse()];
+    const kept = (r: ReturnType<typeof checkWorkbooks>) => r.reports.map((x) => x.file);
+    const duplicate = (r: ReturnType<typeof checkWorkbooks>) =>
+      r.findings.filter((f) => f.code === 'duplicate-unit').map((f) => [f.file, f.message]);
+
+    it("the month's file with the later submission date, though its name sorts last (…-T8 beside …-T9)", () => {
+      for (const input of orders([
+        cc('chung-chai-2018-T8.xlsx', months(8)),
+        cc('chung-chai-2018-T9.xlsx', months(9)),
+      ])) {
+        const r = checkWorkbooks(input, ctx);
+        expect(kept(r)).toEqual(['chung-chai-2018-T9.xlsx']);
+        expect(r.reports[0].values.DON_TONG[8]).toBe(9);
+        expect(duplicate(r)).toEqual([
+          [
+            'chung-chai-2018-T8.xlsx',
+            'Xã Chung Chải: có hai báo cáo năm 2018 (tệp chung-chai-2018-T9.xlsx, trang "Chung Chải 2018" và tệp chung-chai-2018-T8.xlsx, trang "Chung Chải 2018"); chỉ lấy tệp chung-chai-2018-T9.xlsx, trang "Chung Chải 2018", bỏ qua số liệu của tệp chung-chai-2018-T8.xlsx, trang "Chung Chải 2018" — vì bản được lấy có ngày nộp gần nhất là 15/10/2018, muộn hơn bản bị bỏ qua (15/09/2018)',
+          ],
+        ]);
+        // The commune is not missing: its kept report has the year.
+        expect(expectedUnitsMissing(r.reports, units, 2018).map((f) => f.unitCode)).not.toContain('chung-chai');
+      }
+    });
+
+    it('same latest date: the one with figures in more months', () => {
+      const undatedNinth = months(9, months(8).submitted);
+      for (const input of orders([cc('a.xlsx', months(8)), cc('b.xlsx', undatedNinth)])) {
+        const r = checkWorkbooks(input, ctx);
+        expect(kept(r)).toEqual(['b.xlsx']);
+        expect(duplicate(r)[0][1]).toMatch(/ — vì bản được lấy có số liệu 9 tháng, còn bản bị bỏ qua chỉ có 8 tháng$/);
+      }
+    });
+
+    it("same dates and months: the one whose figures contain the other's and more", () => {
+      const more = months(8);
+      (more.values as Record<string, (number | null)[]>).DON_KHIEUNAI = [1];
+      for (const input of orders([cc('a.xlsx', months(8)), cc('b.xlsx', more)])) {
+        const r = checkWorkbooks(input, ctx);
+        expect(kept(r)).toEqual(['b.xlsx']);
+        expect(duplicate(r)[0][1]).toMatch(/ — vì bản được lấy có đủ mọi ô có số liệu của bản bị bỏ qua/);
+      }
+    });
+
+    it('a date of another year (a slip, "2081") does not make a report the later one', () => {
+      const slip = months(8);
+      (slip.submitted as (string | null)[])[7] = '2081-09-15';
+      for (const input of orders([cc('a.xlsx', slip), cc('b.xlsx', months(9))])) {
+        expect(kept(checkWorkbooks(input, ctx))).toEqual(['b.xlsx']);
+      }
+    });
+
+    it('the same result whatever the order, with up to four copies of mixed age', () => {
+      const copies = [
+        cc('d.xlsx', months(7)),
+        cc('c.xlsx', months(9)),
+        cc('b.xlsx', months(9)),
+        cc('a.xlsx', months(8, [...months(7).submitted!, '2018-10-15'])),
+      ];
+      const expected = JSON.stringify(checkWorkbooks(copies, ctx));
+      // c and b are alike and the latest (15/10, 9 months); a has the date but 8 months.
+      expect(kept(checkWorkbooks(copies, ctx))).toEqual(['b.xlsx']);
+      fc.assert(
+        fc.property(fc.shuffledSubarray(copies, { minLength: 4, maxLength: 4 }), (input) => {
+          return JSON.stringify(checkWorkbooks(input, ctx)) === expected;
+        }),
+        { numRuns: 30 },
+      );
     });
   });
 

@@ -57,9 +57,9 @@ function display(r: UnitYear): string {
 }
 
 /**
- * Read and check workbooks. Two sheets for the same unit and year: the first by file
- * then sheet name is kept (preferring one whose unit cells agree, see keepFirstOfEach),
- * the other's values are dropped with an error naming both.
+ * Read and check workbooks. Two sheets for the same unit and year: the evidently later
+ * report is kept (see keepOneOfEach), the other's values are dropped with an error naming
+ * both and why.
  * Unknown units, wrong years and cell problems come from reading (sheet/read.ts).
  * Units that sent nothing are not reported here: see expectedUnitsMissing.
  */
@@ -93,8 +93,8 @@ export function checkWorkbooks(workbooks: WorkbookInput[], ctx: ReadContext): Re
     for (let k = 0; k < r.findings.length; k++) findings.push(r.findings[k]);
   }
 
-  // Hidden sheets matter only to keepFirstOfEach: looked for only when it runs (one report per unit and year: not).
-  const reports = (plain && uniqueReports(all, ordered)) || keepFirstOfEach(all, findings, hiddenSheets(workbooks));
+  // Hidden sheets matter only to keepOneOfEach: looked for only when it runs (one report per unit and year: not).
+  const reports = (plain && uniqueReports(all, ordered)) || keepOneOfEach(all, findings, hiddenSheets(workbooks));
   if (ctx.year !== undefined) findings.push(...missingUnderUnlistedCode(reports, findings, ctx.units, ctx.year));
   if (ruleFindings.size)
     for (const r of reports) {
@@ -130,15 +130,16 @@ function uniqueReports(all: UnitYear[], ordered: boolean): UnitYear[] | null {
 }
 
 /**
- * One report per unit and year, with an error for each other. Kept: the first by file and sheet
- * among those whose unit cells agree (no 'unit-mismatch' finding), else the first of all: a
- * mistyped "Mã đơn vị" in one commune's file must not push out the unit's own report.
+ * One report per unit and year, with an error for each other. Kept: among those whose unit cells
+ * agree (no 'unit-mismatch' finding), else all (a mistyped "Mã đơn vị" in one commune's file must
+ * not push out the unit's own report), a visible sheet, then the evidently later report (the
+ * district keeps each month's file: …-T8.xlsx beside …-T9.xlsx), then the first by file and sheet.
  * A sheet read as a unit's by its names, its unit code being in no list ('unit-code-outdated'), is
  * the unit's only when no other sheet of that year is: else it is dropped, whichever comes first,
  * its warning turned into an error saying why (never one unit counted twice, nor from a guess when
  * its own sheet is there).
  */
-function keepFirstOfEach(all: UnitYear[], findings: Finding[], hidden: Set<string> | null = null): UnitYear[] {
+function keepOneOfEach(all: UnitYear[], findings: Finding[], hidden: Set<string> | null = null): UnitYear[] {
   const place = (file: string | undefined, sheet: string | undefined) => `${file ?? ''}\u0000${sheet ?? ''}`;
   const isHidden = (r: UnitYear) => hidden?.has(place(r.file, r.sheet)) === true;
   // "trang "X" (trang đang ẩn)": the user cannot see a hidden sheet in Excel unless told.
@@ -155,6 +156,21 @@ function keepFirstOfEach(all: UnitYear[], findings: Finding[], hidden: Set<strin
   const byPlace = [...all].sort(
     (a, b) => compareText(a.file, b.file) || compareText(a.sheet, b.sheet) || compareText(content(a), content(b)),
   );
+  // Only the reports of duplicated units and years are looked into (a run without duplicates never gets here).
+  const recency = new Map<UnitYear, Recency>();
+  /**
+   * The report kept of a group (in place order): one whose unit cells agree, then a visible sheet
+   * (an old copy hidden, the visible one being the report), then the evidently later report; the
+   * first by place only when nothing else tells them apart.
+   */
+  const pick = (group: UnitYear[]): UnitYear => {
+    let c = group.filter(agrees);
+    if (!c.length) c = group;
+    const visible = c.filter((r) => !isHidden(r));
+    if (visible.length) c = visible;
+    if (c.length > 1) c = latestOf(c, recency);
+    return c[0];
+  };
   const groups = new Map<string, UnitYear[]>();
   for (const r of byPlace) {
     const key = `${r.unitCode}\u0000${r.year}`;
@@ -168,7 +184,7 @@ function keepFirstOfEach(all: UnitYear[], findings: Finding[], hidden: Set<strin
     let group = members;
     if (outdated.size && group.length > 1 && group.some((r) => outdated.has(place(r.file, r.sheet)))) {
       group = members.filter((r) => !outdated.has(place(r.file, r.sheet)));
-      const first = group.find(agrees) ?? group[0];
+      const first = group.length ? pick(group) : undefined;
       for (const r of members) {
         const warning = outdated.get(place(r.file, r.sheet));
         if (!warning) continue;
@@ -177,14 +193,18 @@ function keepFirstOfEach(all: UnitYear[], findings: Finding[], hidden: Set<strin
       }
       if (!group.length) continue;
     }
-    // A visible sheet before a hidden one (an old copy hidden, the visible one being the report).
-    const first = group.find((r) => agrees(r) && !isHidden(r)) ?? group.find(agrees) ?? group[0];
+    const first = pick(group);
     kept.push(first);
     const keptRef = ref(first);
     for (const r of group) {
       if (r === first) continue;
       const droppedRef = ref(r);
-      const why = agrees(first) && !agrees(r) ? T.duplicateUnitMismatch(keptRef, droppedRef) : '';
+      const why =
+        agrees(first) && !agrees(r)
+          ? T.duplicateUnitMismatch(keptRef, droppedRef)
+          : isHidden(r) && !isHidden(first)
+            ? ''
+            : whyLater(recency, first, r);
       findings.push({
         severity: 'error',
         code: 'duplicate-unit',
@@ -199,6 +219,76 @@ function keepFirstOfEach(all: UnitYear[], findings: Finding[], hidden: Set<strin
 
   if (dropped.size) for (let i = findings.length - 1; i >= 0; i--) if (dropped.has(findings[i])) findings.splice(i, 1);
   return kept.sort(compareReports);
+}
+
+/** What tells the later of two reports of one unit and year. */
+interface Recency {
+  /** Latest plausible submission date (ISO), '' when none. */
+  latest: string;
+  /** Months with any figure or note. */
+  months: number;
+  /** "CODE:month" of every figure and note. */
+  filled: Set<string>;
+}
+
+function recencyOf(r: UnitYear, cache: Map<UnitYear, Recency>): Recency {
+  let got = cache.get(r);
+  if (got) return got;
+  // A date in neither the report's year nor the next is a slip ("2081"): it must not make a report the newer.
+  const lo = `${r.year}-01-01`;
+  const hi = `${r.year + 1}-12-31`;
+  let latest = '';
+  for (const d of r.submitted) if (d && d >= lo && d <= hi && d > latest) latest = d;
+  const filled = new Set<string>();
+  const inMonth = new Array<boolean>(12).fill(false);
+  for (const [code, months] of Object.entries(r.values))
+    months.forEach((v, m) => {
+      if (v === null || v === undefined) return;
+      filled.add(`${code}:${m}`);
+      inMonth[m] = true;
+    });
+  for (const [code, months] of Object.entries(r.notes))
+    months.forEach((v, m) => {
+      if (!v?.trim()) return;
+      filled.add(`${code}:${m}`);
+      inMonth[m] = true;
+    });
+  got = { latest, months: inMonth.filter(Boolean).length, filled };
+  cache.set(r, got);
+  return got;
+}
+
+/** `a` has every filled cell of `b` and more. */
+function strictSuperset(a: Recency, b: Recency): boolean {
+  if (a.filled.size <= b.filled.size) return false;
+  for (const k of b.filled) if (!a.filled.has(k)) return false;
+  return true;
+}
+
+/**
+ * The evidently latest of `c` (place order kept): the latest submission date, then the most months
+ * with figures, then those no other's figures strictly contain. Each step keeps a set that does not
+ * depend on the input order.
+ */
+function latestOf(c: UnitYear[], cache: Map<UnitYear, Recency>): UnitYear[] {
+  const rec = (r: UnitYear) => recencyOf(r, cache);
+  let latest = '';
+  for (const r of c) if (rec(r).latest > latest) latest = rec(r).latest;
+  let out = c.filter((r) => rec(r).latest === latest);
+  const months = Math.max(...out.map((r) => rec(r).months));
+  out = out.filter((r) => rec(r).months === months);
+  if (out.length > 1) out = out.filter((r) => !out.some((o) => o !== r && strictSuperset(rec(o), rec(r))));
+  return out;
+}
+
+/** After the duplicate error: why `kept` rather than `dropped`, both equally trusted otherwise. */
+function whyLater(cache: Map<UnitYear, Recency>, kept: UnitYear, dropped: UnitYear): string {
+  const k = recencyOf(kept, cache);
+  const d = recencyOf(dropped, cache);
+  if (k.latest > d.latest) return T.duplicateUnitLater(k.latest, d.latest);
+  if (k.latest === d.latest && k.months > d.months) return T.duplicateUnitMoreMonths(k.months, d.months);
+  if (k.latest === d.latest && k.months === d.months && strictSuperset(k, d)) return T.duplicateUnitSuperset();
+  return T.duplicateUnitByName();
 }
 
 /**

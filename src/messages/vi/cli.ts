@@ -192,6 +192,9 @@ export const CLI_TEXT = {
     `Có ${files.length} tệp bảng tính dạng khác (${files.slice(0, 5).join(', ')}${files.length > 5 ? ', …' : ''}): hãy lưu lại dạng .xlsx.`,
   skippedFormat: (file: string) =>
     `Tệp ${file} không phải dạng .xlsx nên không đọc. Hãy mở bằng Excel hoặc LibreOffice và lưu lại dạng "Excel Workbook (.xlsx)".`,
+  /** A readable .xlsx whose name says otherwise ("….xls"): read, and said. */
+  misnamedXlsx: (file: string) =>
+    `Tệp ${file} là bảng tính .xlsx nhưng tên tệp không có đuôi .xlsx; đã đọc bình thường. Hãy đổi tên tệp cho có đuôi .xlsx (với đuôi sai, Excel báo định dạng không khớp khi mở tệp).`,
   /** A lock file named as an input (a shell's *.xlsx takes it in): not read. */
   lockFileSkipped: (file: string, workbook: string) =>
     `Bỏ qua ${file}: đây là tệp khóa Excel/LibreOffice tạo ra khi ${workbook} đang được mở, không phải báo cáo. Nếu vừa sửa ${workbook}, hãy lưu lại để đọc được bản mới nhất.`,

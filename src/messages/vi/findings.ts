@@ -4,7 +4,7 @@
  * can find the cell without knowing the tool: "Xã Chung Chải, ô G14 (Tổng số đơn
  * tiếp nhận, tháng 3): "abc" không phải là số".
  */
-import { formatNumberVi } from '../../engine/text/format';
+import { formatDateVi, formatNumberVi } from '../../engine/text/format';
 
 export interface Where {
   /** Display name of the unit, "Xã Chung Chải"; when unknown, file and sheet are used. */
@@ -260,6 +260,18 @@ export const FINDING_TEXT = {
   /** After duplicateUnit: why the kept report won over one whose unit cells disagree. */
   duplicateUnitMismatch: (kept: string, dropped: string) =>
     ` — vì ở ${dropped} ô "Mã đơn vị" và ô "Đơn vị" ghi hai đơn vị khác nhau (có thể gõ nhầm mã đơn vị), còn ở ${kept} hai ô này khớp nhau`,
+  /** After duplicateUnit: the kept report has the later latest submission date (ISO dates; '' = none). */
+  duplicateUnitLater: (keptDate: string, droppedDate: string) =>
+    droppedDate
+      ? ` — vì bản được lấy có ngày nộp gần nhất là ${formatDateVi(keptDate)}, muộn hơn bản bị bỏ qua (${formatDateVi(droppedDate)})`
+      : ` — vì bản được lấy có ngày nộp (gần nhất ${formatDateVi(keptDate)}), còn bản bị bỏ qua chưa ghi ngày nộp nào`,
+  /** After duplicateUnit: same latest date, the kept report has figures in more months. */
+  duplicateUnitMoreMonths: (keptMonths: number, droppedMonths: number) =>
+    ` — vì bản được lấy có số liệu ${keptMonths} tháng, còn bản bị bỏ qua chỉ có ${droppedMonths} tháng`,
+  /** After duplicateUnit: the kept report has every figure and note of the dropped one, and more. */
+  duplicateUnitSuperset: () => ' — vì bản được lấy có đủ mọi ô có số liệu của bản bị bỏ qua và thêm những ô khác',
+  /** After duplicateUnit: nothing tells which report is newer, so the name order decided. */
+  duplicateUnitByName: () => ' — không rõ bản nào mới hơn nên lấy theo thứ tự tên',
   unitMissing: (unit: string, year: number) => `${unit}: chưa có trang báo cáo năm ${year}`,
   /** A unit without a report while sheets name it under a unit code in no list (not read: see their errors). */
   unitMissingCodeNotListed: (unit: string, year: number, sheets: string[]) =>
