@@ -18,6 +18,7 @@ import {
   unitDisplayName,
   unitSheetName,
 } from '../engine/sheet/layout';
+import { mergerSpan } from '../engine/sheet/merger-span';
 import { readSheet, unitCodeNote } from '../engine/sheet/read';
 import type { CellValue, Unit } from '../engine/types';
 import { TEMPLATES } from '../messages/vi/gas';
@@ -246,7 +247,8 @@ export function createUnitTemplates(
     }
     onProgress?.(i, units.length, unit);
     try {
-      const model = buildUnitSheet(unit, year, catalogue);
+      const span = mergerSpan(unit, year, units, config.formerUnits, config.settings.cutoffDay);
+      const model = buildUnitSheet(unit, year, catalogue, { span });
       const protect = protectOptions(config, unit);
       if (unit.spreadsheetUrl) {
         const { spreadsheet } = openUnitSpreadsheet(master, unit);

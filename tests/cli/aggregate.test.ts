@@ -148,7 +148,7 @@ describe('aggregate --period 2018-09', () => {
     }
   });
 
-  test('the summary sheet: period, year to date and same period last year per indicator', () => {
+  test('the summary sheet: period, year to date, same period last year and each basis’s change per indicator', () => {
     const ws = wb.worksheets[0];
     expect(ws.name).toBe('Tổng hợp 2018-09');
     const labels = rowsByText(ws, 2);
@@ -156,6 +156,9 @@ describe('aggregate --period 2018-09', () => {
     const ytd = columnOf(ws, 'Từ đầu năm').col;
     const last = columnOf(ws, 'Cùng kỳ năm trước').col;
     const lastYtd = columnOf(ws, 'Lũy kế cùng kỳ năm trước').col;
+    const change = columnOf(ws, 'Tăng/giảm so cùng kỳ (kỳ báo cáo)').col;
+    const ytdChange = columnOf(ws, 'Tăng/giảm lũy kế so cùng kỳ (từ đầu năm)').col;
+    const ytdPct = columnOf(ws, 'Tỷ lệ tăng/giảm lũy kế (%)').col;
     for (const ind of numeric) {
       const r = labels.get(ind.label)!;
       const row = (c: number) => cellNumber(ws.getCell(r, c).value);
@@ -166,6 +169,18 @@ describe('aggregate --period 2018-09', () => {
         sumOver((u) => unitFigure(2017, u, ind.code, 9, 9)),
         sumOver((u) => unitFigure(2017, u, ind.code, 1, 9)),
       ]);
+      // Each change beside its own basis: the period's, and the year to date's (what the e-mail compares).
+      const minus = (a: number | null, b: number | null) => (a === null || b === null ? null : a - b);
+      for (const [got, want] of [
+        [row(change), minus(row(period), row(last))],
+        [row(ytdChange), minus(row(ytd), row(lastYtd))],
+      ]) {
+        if (want === null) expect([ind.code, got]).toEqual([ind.code, null]);
+        else expect(got).toBeCloseTo(want, 6);
+      }
+      // The year to date's rate is a percentage cell, as the period's.
+      expect(ws.getCell(r, ytdPct).numFmt).toBe(ws.getCell(r, change + 1).numFmt);
+      expect(ws.getCell(r, ytdPct).numFmt).toMatch(/%/);
     }
   });
 

@@ -258,6 +258,60 @@ test('template makes each year’s workbooks for the units that report it: old c
   expect(late.stderr).toContain('Xã Nậm Vì không báo cáo tháng nào của năm 2026');
 }, 60_000);
 
+test('template in the merger’s year: the old and the new Mường Nhé say which they are and for which months; rows added later keep it', async () => {
+  const out = path.join(dir, 'mau-sap-nhap');
+  const made = await runCli(['template', '--year', '2025', '--out', out, '--units', UNITS_2025]);
+  expect(made.code).toBe(0);
+  const top = async (file: string) => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(out, file));
+    const ws = wb.worksheets[0];
+    const text = (a: string) => ws.getCell(a).value;
+    return { sheet: ws.name, title: text('A1'), name: text('C2'), code: text('C3'), note: text('C5') };
+  };
+  const old = await top('muong-nhe-2025.xlsx');
+  const now = await top('muong-nhe-2025-2025.xlsx');
+  expect(old).toEqual({
+    sheet: 'Mường Nhé 2025',
+    title: 'BÁO CÁO KẾT QUẢ CÔNG TÁC DÂN VẬN NĂM 2025 (XÃ CŨ – THÁNG 1–6)',
+    name: 'Xã Mường Nhé',
+    code: 'muong-nhe',
+    note:
+      'Xã cũ: chỉ báo cáo tháng 1–6/2025. Từ 01/07/2025 sáp nhập vào xã Mường Nhé mới (mã muong-nhe-2025); ' +
+      'các tháng sau báo cáo ở mẫu của xã mới.',
+  });
+  expect(now).toEqual({
+    sheet: 'Mường Nhé 2025',
+    title: 'BÁO CÁO KẾT QUẢ CÔNG TÁC DÂN VẬN NĂM 2025 (XÃ MỚI – THÁNG 7–12)',
+    name: 'Xã Mường Nhé',
+    code: 'muong-nhe-2025',
+    note:
+      'Xã mới sau sáp nhập từ 01/07/2025: báo cáo từ tháng 7/2025. ' +
+      'Tháng 1–6/2025 do các xã cũ (Mường Nhé, Nậm Vì, Chung Chải) báo cáo ở mẫu của mình.',
+  });
+  expect((await top('na-co-sa-2025.xlsx')).title).toMatch(/\(XÃ CŨ – THÁNG 1–6\)$/);
+  // Each read as its own unit, nothing to say.
+  const check = await runCli(['check', '--json', '--units', UNITS_2025, out]);
+  expect(JSON.parse(check.stdout).findings).toEqual([]);
+
+  // An indicator added later: its row goes in; the note stays where it was.
+  const json = JSON.parse(fs.readFileSync(path.join(ROOT, 'sheets-templates/catalogue.json'), 'utf8'));
+  json.indicators.push({
+    ...json.indicators.find((i: { code: string }) => i.code === 'TCD_LUOT'),
+    code: 'TCD_MOI',
+    label: 'Lượt tiếp công dân mới',
+  });
+  const cat = path.join(dir, 'chi-tieu-sap-nhap.json');
+  fs.writeFileSync(cat, JSON.stringify(json));
+  const again = await runCli(['template', '--year', '2025', '--out', out, '--units', UNITS_2025, '--catalogue', cat]);
+  expect(again.code).toBe(0);
+  expect(again.stdout).toMatch(/Đã thêm 1 dòng chỉ tiêu mới vào .*muong-nhe-2025\.xlsx/);
+  expect(await top('muong-nhe-2025.xlsx')).toEqual(old);
+  expect(await top('muong-nhe-2025-2025.xlsx')).toEqual(now);
+  const last = await runCli(['template', '--year', '2025', '--out', out, '--units', UNITS_2025, '--catalogue', cat]);
+  expect(last.stdout).toMatch(/Đã tạo 0 mẫu báo cáo trong .*; 17 tệp không thay đổi$/m);
+}, 60_000);
+
 test('an old commune’s unreadable workbook is never taken by elimination for a new commune without a report', async () => {
   const bad = path.join(dir, 'hong2');
   fs.mkdirSync(bad, { recursive: true });

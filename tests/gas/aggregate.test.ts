@@ -306,10 +306,32 @@ describe('Tổng hợp — robustness', () => {
 
   test('includes last year\'s sheets for "so cùng kỳ"', () => {
     env = prepare('a', { lastYear: true });
+    // Last year from January too (from September only, its year to date would not be compared).
+    for (const u of env.units)
+      (unitSheet(env, u, YEAR - 1) as Sheet).getRange(rows.get('DVK_DANGKY') as number, monthCol(1)).setValue(2);
     runAggregate(env.fake, '');
     const row = summaryRow(env.master.getSheetByName(SUMMARY) as Sheet, label('DVK_DANGKY'));
     expect(row?.[5]).toBe(11); // last year: 1 per unit in September
     expect(row?.[6]).toBe(expectedSeptember('DVK_DANGKY', 11) - 11);
+    // The year to date's change (what the e-mail compares) beside last year's year to date, labelled.
+    let ytd = 0;
+    for (let i = 0; i < 11; i++) for (let m = 1; m <= 9; m++) ytd += seedValue('DVK_DANGKY', i, m) ?? 0;
+    const sheet = env.master.getSheetByName(SUMMARY) as Sheet;
+    expect(sheet.getRange(6, 7, 1, 6).getValues()[0]).toEqual([
+      'Tăng/giảm so cùng kỳ (kỳ báo cáo)',
+      'Tỷ lệ tăng/giảm kỳ báo cáo (%)',
+      'Lũy kế cùng kỳ năm trước',
+      'Tăng/giảm lũy kế so cùng kỳ (từ đầu năm)',
+      'Tỷ lệ tăng/giảm lũy kế (%)',
+      'Số đơn vị có số liệu',
+    ]);
+    expect(row?.slice(8, 11)).toEqual([33, ytd - 33, Math.round(((ytd - 33) / 33) * 10000) / 10000]);
+    const r = sheet
+      .getDataRange()
+      .getValues()
+      .findIndex((x) => x[1] === label('DVK_DANGKY'));
+    expect(sheet.getRange(r + 1, 11).getNumberFormat()).toBe(sheet.getRange(r + 1, 8).getNumberFormat());
+    expect(sheet.getRange(r + 1, 11).getNumberFormat()).toMatch(/%/);
   });
 
   test('commune text is copied as plain text, never as a formula', () => {

@@ -290,6 +290,40 @@ describe('layout (b): the old communes’ own spreadsheets', () => {
     expect(messages(named)).toContain('Xã Nậm Vì (nay thuộc xã Mường Nhé) không có báo cáo năm 2025');
   });
 
+  test('Tạo mẫu 2025: a new commune’s own tab says it is the new one, from July, beside its old namesake’s', () => {
+    env = createEnv({ now: NOW });
+    runSetup();
+    setSetting(env.master, 'separateSpreadsheets', 'có');
+    runTemplates(env.fake, 2025);
+    const oldUrls = unitUrls(env.master);
+    newUnits();
+    formerSheet(oldRows(oldUrls));
+    runTemplates(env.fake, 2025);
+    const tab = (url: string) => SpreadsheetApp.openByUrl(url).getSheetByName('Mường Nhé 2025') as Sheet;
+    const now = tab(unitUrls(env.master)['muong-nhe-2025']);
+    const old = tab(oldUrls['muong-nhe']);
+    expect(now.getRange(1, 1).getValue()).toBe('BÁO CÁO KẾT QUẢ CÔNG TÁC DÂN VẬN NĂM 2025 (XÃ MỚI – THÁNG 7–12)');
+    expect(now.getRange(5, 3).getValue()).toBe(
+      'Xã mới sau sáp nhập từ 01/07/2025: báo cáo từ tháng 7/2025. ' +
+        'Tháng 1–6/2025 do các xã cũ (Mường Nhé, Nậm Vì, Chung Chải) báo cáo ở mẫu của mình.',
+    );
+    expect(now.getRange(5, 3).getFontWeight()).toBe('bold');
+    // Unit name, code and year where the reader looks; the old commune's tab (made before the merger) as it was.
+    expect(now.getRange(2, 3, 3, 1).getValues().flat()).toEqual(['Xã Mường Nhé', 'muong-nhe-2025', 2025]);
+    expect(old.getRange(1, 1).getValue()).toBe('BÁO CÁO KẾT QUẢ CÔNG TÁC DÂN VẬN NĂM 2025');
+    expect(old.getRange(5, 3).getValue()).toBe('');
+    // Tổng hợp reads both, each for its months.
+    for (const r of NEW_UNITS) {
+      const ss = SpreadsheetApp.openByUrl(unitUrls(env.master)[r[0]]);
+      fill(ss.getSheetByName(`${r[1]} 2025`) as Sheet, 2025, 7, 9, 10);
+    }
+    for (const u of env.units)
+      fill(SpreadsheetApp.openByUrl(oldUrls[u.code]).getSheetByName(`${u.name} 2025`) as Sheet, 2025, 1, 6, 1);
+    const r = runAggregate(env.fake, '9/2025');
+    expect(luot(r).slice(0, 2)).toEqual([50, 216]);
+    expect(r?.problems).toEqual([]);
+  });
+
   test('a new commune going on in its old one’s spreadsheet: that spreadsheet is read once', () => {
     const oldUrls = layoutB({ 'muong-nhe-2025': 'muong-nhe' });
     formerSheet(oldRows(oldUrls));

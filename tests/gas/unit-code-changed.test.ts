@@ -70,7 +70,7 @@ describe('Tổng hợp with the tab of a unit whose code was corrected in "Đơn
       expect(r?.message).toContain('11/11');
       const row = summaryRow(env.master.getSheetByName(SUMMARY) as Sheet, label('TCD_LUOT'));
       expect(row?.[3]).toBe(expectedSeptember('TCD_LUOT', 11));
-      expect(row?.[9]).toBe('11/11');
+      expect(row?.[11]).toBe('11/11');
       const status = r?.summary.completeness.rows.find((x) => x.unitCode === NEW_CODE)?.status;
       expect(status).toBe('onTime');
       const found = r?.summary.findings ?? [];
@@ -242,7 +242,7 @@ describe('not read when it cannot be told whose it is (as before), with the reas
     const r = runAggregate(env.fake, '');
     const row = summaryRow(env.master.getSheetByName(SUMMARY) as Sheet, label('TCD_LUOT'));
     expect(row?.[3]).toBe(expectedSeptember('TCD_LUOT', 11) - 1);
-    expect(row?.[9]).toBe('10/11');
+    expect(row?.[11]).toBe('10/11');
     const found = r?.summary.findings ?? [];
     expect(messages(found)).not.toContain('Xã Chung Chải: chưa có trang báo cáo năm 2018');
     const error = found.find((f) => f.code === 'unit-code-not-listed');

@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { monthsBeforeMerger } from '../../engine/aggregate/succession';
 import { buildUnitSheet, unitDisplayName } from '../../engine/sheet/layout';
+import { mergerSpan } from '../../engine/sheet/merger-span';
 import type { Indicator, Unit } from '../../engine/types';
 import { checkWorkbooks } from '../../engine/validation/check';
 import { HELP, CLI_TEXT as T } from '../../messages/vi/cli';
@@ -103,7 +104,8 @@ export async function runTemplate(argv: string[], io: Io): Promise<number> {
       continue;
     }
     if (args.bool('force') || !fs.existsSync(file)) {
-      const sheet = buildUnitSheet(unit, year, config.catalogue);
+      const span = mergerSpan(unit, year, config.units, config.formerUnits ?? [], config.settings.cutoffDay);
+      const sheet = buildUnitSheet(unit, year, config.catalogue, { span });
       await writeXlsx({ sheets: [sheet] }, file, { now: when });
       println(io.stdout, T.wrote(T.what.template, displayName(file, io.cwd)));
       count.written++;

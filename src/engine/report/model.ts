@@ -19,7 +19,9 @@ export type StyleName =
   | 'note'
   | 'warning'
   | 'error'
-  | 'locked';
+  | 'locked'
+  /** A line the reader must not miss (a report sheet's months in a merger's year). */
+  | 'notice';
 
 export interface CellModel {
   /** Value. Strings are always written as plain text, never as formulas. */
@@ -110,6 +112,7 @@ export const STYLES: Record<StyleName, StyleSpec> = {
   warning: { fill: '#FFF2CC', border: true },
   error: { fill: '#F8CBAD', border: true },
   locked: { fill: '#EDEDED', border: true },
+  notice: { bold: true, color: '#C00000', wrap: true },
 };
 
 export function emptySheet(name: string): SheetModel {

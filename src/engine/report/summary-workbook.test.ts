@@ -1,6 +1,7 @@
 import { isoToSerial, LAYOUT, monthCol } from '../sheet/layout';
 import type { Summary } from '../types';
 import { fixtureCatalogue, fixtureSummary } from './fixtures';
+import { renderHtmlReport } from './html';
 import type { CellModel, SheetModel } from './model';
 import { aggregateUnitCode, buildSummaryWorkbook, slugify, summarySheetName } from './summary-workbook';
 
@@ -67,7 +68,7 @@ describe('buildSummaryWorkbook', () => {
       expect(at(main, 2, 1)).toEqual({ v: 'BÁO CÁO TỔNG HỢP KẾT QUẢ CÔNG TÁC DÂN VẬN', s: 'title' });
       expect(v(main, 3, 1)).toBe('Tháng 9/2018 – huyện Mường Nhé');
       expect(v(main, 4, 1)).toBe('Số liệu từ ngày 15/08/2018 đến ngày 14/09/2018; tổng hợp lúc 10:00 ngày 20/09/2018');
-      expect(main.merges).toContainEqual({ row: 2, col: 1, rows: 1, cols: 10 });
+      expect(main.merges).toContainEqual({ row: 2, col: 1, rows: 1, cols: 12 });
     });
 
     it('has a frozen header row', () => {
@@ -80,9 +81,11 @@ describe('buildSummaryWorkbook', () => {
         'Kỳ báo cáo',
         'Từ đầu năm',
         'Cùng kỳ năm trước',
-        'Tăng/giảm so cùng kỳ',
-        'Tỷ lệ tăng/giảm (%)',
+        'Tăng/giảm so cùng kỳ (kỳ báo cáo)',
+        'Tỷ lệ tăng/giảm kỳ báo cáo (%)',
         'Lũy kế cùng kỳ năm trước',
+        'Tăng/giảm lũy kế so cùng kỳ (từ đầu năm)',
+        'Tỷ lệ tăng/giảm lũy kế (%)',
         'Số đơn vị có số liệu',
       ]);
       expect(main.rows[5].every((c) => c?.s === 'header')).toBe(true);
@@ -91,7 +94,7 @@ describe('buildSummaryWorkbook', () => {
     it('groups indicators under group rows in catalogue order', () => {
       expect(at(main, 7, 1)).toEqual({ v: 'I', s: 'group' });
       expect(at(main, 7, 2)).toEqual({ v: 'Phong trào thi đua "Dân vận khéo"', s: 'group' });
-      expect(at(main, 7, 10)?.s).toBe('group');
+      expect(at(main, 7, 12)?.s).toBe('group');
       expect(v(main, 8, 2)).toBe('Mô hình "Dân vận khéo" đăng ký');
       const hnd = rowOf(main, 'Hội Nông dân');
       expect(v(main, hnd, 1)).toBe('II');
@@ -113,6 +116,8 @@ describe('buildSummaryWorkbook', () => {
         4,
         0.6667,
         29,
+        21,
+        0.7241,
         '9/11',
       ]);
       expect(main.rows[r - 1].map((c) => c?.s)).toEqual([
@@ -125,10 +130,12 @@ describe('buildSummaryWorkbook', () => {
         'integer',
         'percent',
         'integer',
+        'integer',
+        'percent',
         'text',
       ]);
       const hnd = rowOf(main, 'Hộ nông dân được công nhận sản xuất, kinh doanh giỏi các cấp (lũy kế)');
-      expect(main.rows[hnd - 1].slice(3).map((c) => c?.v)).toEqual([115, 115, 98, 17, 0.1735, 98, '10/11']);
+      expect(main.rows[hnd - 1].slice(3).map((c) => c?.v)).toEqual([115, 115, 98, 17, 0.1735, 98, 17, 0.1735, '10/11']);
     });
 
     it('uses decimal style for amounts and leaves undefined changes empty', () => {
@@ -136,6 +143,43 @@ describe('buildSummaryWorkbook', () => {
       expect(at(main, r, 4)).toEqual({ v: 30, s: 'decimal' });
       expect(at(main, r, 8)).toEqual({ v: null, s: 'percent' }); // last year 0 → no percentage
       expect(at(main, r, 9)).toEqual({ v: 55.5, s: 'decimal' });
+    });
+
+    it('shows beside the period’s change the year to date’s, the basis the narrative and e-mail compare', () => {
+      const col = (text: string) => main.rows[5].findIndex((c) => c?.v === text) + 1;
+      const change = col('Tăng/giảm so cùng kỳ (kỳ báo cáo)');
+      const ytdChange = col('Tăng/giảm lũy kế so cùng kỳ (từ đầu năm)');
+      const ytdPct = col('Tỷ lệ tăng/giảm lũy kế (%)');
+      expect([change, ytdChange, ytdPct]).toEqual([7, 10, 11]);
+      const r = rowOf(main, 'Tổng số đơn tiếp nhận');
+      // The e-mail's "So cùng kỳ năm trước (từ đầu năm)" says "tăng 21 đơn (72,4%)".
+      expect(renderHtmlReport(summary, catalogue)).toContain('tăng 21 đơn (72,4%)');
+      expect([v(main, r, change), v(main, r, ytdChange), at(main, r, ytdPct)]).toEqual([
+        4,
+        21,
+        { v: 0.7241, s: 'percent' },
+      ]);
+      for (const ind of summary.indicators.filter((i) => i.kind !== 'note')) {
+        const row = rowOf(main, ind.label);
+        expect([ind.code, v(main, row, ytdChange), v(main, row, ytdPct)]).toEqual([
+          ind.code,
+          ind.ytdChange,
+          ind.ytdChangePct,
+        ]);
+      }
+    });
+
+    it('leaves the year to date’s change empty when last year’s figures begin later', () => {
+      const s = fixtureSummary();
+      const ind = s.indicators.find((i) => i.label === 'Tổng số đơn tiếp nhận')!;
+      Object.assign(ind, { lastYearYtdFrom: 5, ytdChange: null, ytdChangePct: null });
+      const m = build(s).main;
+      const r = rowOf(m, 'Tổng số đơn tiếp nhận');
+      expect(m.rows[r - 1].slice(8, 11)).toEqual([
+        { v: null, s: 'integer' },
+        { v: null, s: 'integer' },
+        { v: null, s: 'percent' },
+      ]);
     });
 
     it('has the completeness block with rates and unit status', () => {
@@ -166,7 +210,7 @@ describe('buildSummaryWorkbook', () => {
       for (const p of summary.narrative) {
         const r = rowOf(main, p, 1);
         expect(at(main, r, 1)?.s).toBe('note');
-        expect(main.merges).toContainEqual({ row: r, col: 1, rows: 1, cols: 10 });
+        expect(main.merges).toContainEqual({ row: r, col: 1, rows: 1, cols: 12 });
       }
       expect(rowOf(main, 'NHẬN XÉT CHUNG', 1)).toBeLessThan(rowOf(main, summary.narrative[0], 1));
     });

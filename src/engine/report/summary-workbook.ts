@@ -3,8 +3,9 @@
  * writer and the Google Sheets writer alike). Sheets, in order:
  *
  *   "Tổng hợp 2018-09"     title, one row per indicator grouped by catalogue group
- *                          (period, year to date, same period last year, change,
- *                          change %, last year's year to date, units with data), the
+ *                          (period, year to date, same period last year, the period's
+ *                          change and change %, last year's year to date, the year to
+ *                          date's change and change %, units with data), the
  *                          completeness block, narrative, notes from the units, excluded
  *                          cells, and a per-unit table of the key indicators with the chart.
  *   "Theo đơn vị"          indicators × units (+ total), values of the period.
@@ -208,7 +209,9 @@ function statusOf(summary: Summary, code: string): { text: string; style: StyleN
 
 // ---------------------------------------------------------------- "Tổng hợp"
 
-const SUMMARY_COLS = 10;
+// The year-to-date change follows the period's, after last year's year to date: the narrative
+// and the e-mail compare the year to date, so the sheet shows that basis too, each labelled.
+const SUMMARY_COLS = 12;
 
 function summarySheet(summary: Summary, catalogue: Catalogue): SheetModel {
   const g = new Grid();
@@ -233,6 +236,8 @@ function summarySheet(summary: Summary, catalogue: Catalogue): SheetModel {
     hd.change,
     hd.changePct,
     hd.lastYearYtd,
+    hd.ytdChange,
+    hd.ytdChangePct,
     hd.contributing,
   ];
   g.line(headerRow, 1, headers.map(header));
@@ -246,7 +251,9 @@ function summarySheet(summary: Summary, catalogue: Catalogue): SheetModel {
     g.put(r, 7, num(ind.change, s));
     g.put(r, 8, num(ind.changePct, 'percent'));
     g.put(r, 9, num(ind.lastYearYtdFrom ? null : ind.lastYearYtd, s));
-    g.put(r, 10, { v: T.fraction(ind.contributing, expected), s: 'text' });
+    g.put(r, 10, num(ind.ytdChange, s));
+    g.put(r, 11, num(ind.ytdChangePct, 'percent'));
+    g.put(r, 12, { v: T.fraction(ind.contributing, expected), s: 'text' });
   });
 
   // Completeness.
@@ -387,7 +394,7 @@ function summarySheet(summary: Summary, catalogue: Catalogue): SheetModel {
   }
 
   const sheet = g.sheet(summarySheetName(summary.period));
-  sheet.widths = [6, 52, 13, 12, 12, 12, 12, 11, 12, 12];
+  sheet.widths = [6, 52, 13, 12, 12, 12, 14, 13, 12, 14, 13, 12];
   for (let i = SUMMARY_COLS; i < keys.length + 2; i++) sheet.widths.push(14);
   sheet.frozenRows = headerRow;
   sheet.charts = charts;

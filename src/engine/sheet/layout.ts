@@ -7,6 +7,7 @@
  *   row 2  "Đơn vị:"      | | Xã Chung Chải
  *   row 3  "Mã đơn vị:"   | | chung-chai
  *   row 4  "Năm:"         | | 2018
+ *   row 5  in a merger's year only: | | which unit (old or new) and months the sheet is for
  *   row 6  Mã | STT | Chỉ tiêu | Đơn vị tính | T1 … T12 | Cả năm | Ghi chú
  *   row 7  NGAY_NOP | | Ngày nộp báo cáo | | dates …
  *   row 8… group rows (no code) and indicator rows
@@ -22,6 +23,8 @@ export const LAYOUT = {
   unitNameRow: 2,
   unitCodeRow: 3,
   yearRow: 4,
+  /** A merger's year only: the months the sheet is for (MergerSpan). */
+  spanRow: 5,
   headerRow: 6,
   submittedRow: 7,
   firstIndicatorRow: 8,
@@ -106,6 +109,12 @@ export function unitDisplayName(unit: Pick<Unit, 'name' | 'kind'>): string {
   return `${kind} ${unit.name}`;
 }
 
+/** "xã Mường Nhé" (mid-sentence): the kind in lower case, the name as it is. */
+export function inSentence(unit: Pick<Unit, 'name' | 'kind'>): string {
+  const d = unitDisplayName(unit);
+  return unit.kind && startsWithKind(d, capitalKind(unit.kind)) ? d.charAt(0).toLocaleLowerCase('vi') + d.slice(1) : d;
+}
+
 function startsWithKind(name: string, kind: string): boolean {
   return (
     name.length > kind.length &&
@@ -127,7 +136,21 @@ export function indicatorRows(catalogue: Catalogue): Map<string, number> {
   return rows;
 }
 
+/** The months an old or a new unit reports in its merger's year (merger-span.ts). */
+export interface MergerSpan {
+  /** 'former': an old unit, the months before the merger; 'successor': the new unit, the months from it. */
+  role: 'former' | 'successor';
+  first: number;
+  last: number;
+  /** ISO date of the merger. */
+  from: string;
+  /** The other side: the new unit(s) an old one went into, or the old units of a new one ([] when not all are named). */
+  others: Pick<Unit, 'code' | 'name' | 'kind'>[];
+}
+
 export interface UnitSheetData {
+  /** In a merger's year: said in the title and a note above the table (two sheets may share a name). */
+  span?: MergerSpan | null;
   values?: Record<string, (number | null)[]>;
   notes?: Record<string, (string | null)[]>;
   /** ISO dates per month. */
@@ -172,7 +195,9 @@ export function buildUnitSheet(
     r[col - 1] = cell;
   };
 
-  put(LAYOUT.titleRow, 1, { v: `${catalogue.title.toLocaleUpperCase('vi')} NĂM ${year}`, s: 'title' });
+  const span = data.span;
+  const title = `${catalogue.title.toLocaleUpperCase('vi')} NĂM ${year}`;
+  put(LAYOUT.titleRow, 1, { v: span ? `${title} ${t.spanTitle(span, unit.kind)}` : title, s: 'title' });
   sheet.merges.push({ row: LAYOUT.titleRow, col: 1, rows: 1, cols: LAYOUT.columns });
   put(LAYOUT.unitNameRow, 1, { v: t.unitName, s: 'label' });
   put(LAYOUT.unitNameRow, LAYOUT.valueCol, { v: unitDisplayName(unit), s: 'text' });
@@ -180,6 +205,14 @@ export function buildUnitSheet(
   put(LAYOUT.unitCodeRow, LAYOUT.valueCol, { v: unit.code, s: 'text' });
   put(LAYOUT.yearRow, 1, { v: t.year, s: 'label' });
   put(LAYOUT.yearRow, LAYOUT.valueCol, { v: year, s: 'text' });
+  if (span) {
+    // Under the unit's name, code and year; not a top label ("Đơn vị:", "Năm:"), so the reader
+    // passes over it. Merged only within the frozen columns (C:D).
+    const others = span.others.map(inSentence);
+    put(LAYOUT.spanRow, LAYOUT.valueCol, { v: t.spanNote(span, year, unit.kind, others), s: 'notice' });
+    put(LAYOUT.spanRow, LAYOUT.valueCol + 1, { v: null, s: 'notice' });
+    sheet.merges.push({ row: LAYOUT.spanRow, col: LAYOUT.valueCol, rows: 1, cols: 2 });
+  }
 
   const h = LAYOUT.headerRow;
   put(h, LAYOUT.codeCol, { v: t.code, s: 'header' });

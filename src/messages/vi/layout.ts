@@ -1,5 +1,35 @@
+import type { MergerSpan } from '../../engine/sheet/layout';
+
+/** "01/07/2025". */
+const dmy = (iso: string) => iso.split('-').reverse().join('/');
+const months = (first: number, last: number, year: number) =>
+  first === last ? `tháng ${first}/${year}` : `tháng ${first}–${last}/${year}`;
+
 /** Texts printed in the commune report sheet. Reading also accepts these (normalised). */
 export const LAYOUT_TEXT = {
+  /** After the title in a merger's year: "(XÃ CŨ – THÁNG 1–6)", "(XÃ MỚI – THÁNG 7–12)". */
+  spanTitle: (span: MergerSpan, kind: string) =>
+    `(${(kind || 'đơn vị').toLocaleUpperCase('vi')} ${span.role === 'former' ? 'CŨ' : 'MỚI'} – THÁNG ${span.first === span.last ? span.first : `${span.first}–${span.last}`})`,
+  /**
+   * Under the unit's name in a merger's year. `others`: the new unit(s) of an old one as in a
+   * sentence ("xã Mường Nhé"). Never starts "Đơn vị:" or "Năm:" (the reader's top labels).
+   */
+  spanNote: (span: MergerSpan, year: number, kind: string, others: string[]) => {
+    const k = kind || 'đơn vị';
+    const K = k.charAt(0).toLocaleUpperCase('vi') + k.slice(1);
+    if (span.role === 'former') {
+      const codes = span.others.map((o) => o.code).join(', ');
+      return (
+        `${K} cũ: chỉ báo cáo ${months(span.first, span.last, year)}. Từ ${dmy(span.from)} sáp nhập vào ` +
+        `${others.join(', ')} mới (mã ${codes}); các tháng sau báo cáo ở mẫu của ${k} mới.`
+      );
+    }
+    const olds = span.others.length ? ` (${span.others.map((o) => o.name).join(', ')})` : '';
+    return (
+      `${K} mới sau sáp nhập từ ${dmy(span.from)}: báo cáo từ tháng ${span.first}/${year}. ` +
+      `${capitalFirst(months(1, span.first - 1, year))} do các ${k} cũ${olds} báo cáo ở mẫu của mình.`
+    );
+  },
   unitName: 'Đơn vị:',
   unitCode: 'Mã đơn vị:',
   year: 'Năm:',
@@ -17,3 +47,7 @@ export const LAYOUT_TEXT = {
     'Chữ có vẻ gõ theo bảng mã cũ TCVN3 hoặc VNI (hiện thành kiểu "Khã kh¨n", "Khoù khaên"). Hãy đặt bảng mã của Unikey là Unicode rồi gõ lại.',
   helpDate: 'Nhập ngày nộp báo cáo dạng ngày/tháng/năm (ví dụ 16/09/2018).',
 } as const;
+
+function capitalFirst(s: string): string {
+  return s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
+}

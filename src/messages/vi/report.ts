@@ -32,9 +32,11 @@ export const REPORT_TEXT = {
     period: 'Kỳ báo cáo',
     ytd: 'Từ đầu năm',
     lastYearPeriod: 'Cùng kỳ năm trước',
-    change: 'Tăng/giảm so cùng kỳ',
-    changePct: 'Tỷ lệ tăng/giảm (%)',
+    change: 'Tăng/giảm so cùng kỳ (kỳ báo cáo)',
+    changePct: 'Tỷ lệ tăng/giảm kỳ báo cáo (%)',
     lastYearYtd: 'Lũy kế cùng kỳ năm trước',
+    ytdChange: 'Tăng/giảm lũy kế so cùng kỳ (từ đầu năm)',
+    ytdChangePct: 'Tỷ lệ tăng/giảm lũy kế (%)',
     contributing: 'Số đơn vị có số liệu',
   },
   /** "9/11". */
