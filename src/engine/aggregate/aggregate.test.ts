@@ -120,7 +120,8 @@ describe('aggregate: Mường Nhé, September 2018', () => {
 
   it('gives the monthly aggregate up to the period, over all units', () => {
     expect(s.monthly.DON_TONG).toEqual([10, null, 20, null, 7, null, null, 3, 10, null, null, null]);
-    expect(s.monthly.HND_SXKDG_CONGNHAN).toEqual([null, null, null, null, null, 50, null, 60, 55, null, null, null]);
+    // A stock: each month every unit's figure so far (Chung Chải's June figure carried to September).
+    expect(s.monthly.HND_SXKDG_CONGNHAN).toEqual([null, null, null, null, null, 50, 50, 60, 115, null, null, null]);
     expect(s.monthly.LDLD_MAIAM_GIATRI[8]).toBe(0.3);
     // Nậm Kè's 0 in September is a value (0), the months around it have none (null).
     expect(s.monthly.DTN_MITOM.slice(7, 10)).toEqual([null, 0, null]);
@@ -416,10 +417,16 @@ describe('aggregate of reader reports (flat numbers) and of plain reports', () =
         const thisYear = t.reports.slice(0, FEW.length).map((r, n) => ({ r, code: FEW[n].code }));
         thisYear.sort((a, b) => (a.code < b.code ? -1 : 1));
         codes.forEach((code, k) => {
+          // A stock's month: each unit's latest figure up to it (its figure "so far").
+          const stock = numeric[k].overMonths === 'last';
+          const figure = (r: (typeof thisYear)[number]['r'], m: number): number | null => {
+            for (let i = m; i >= (stock ? 0 : m); i--) if (r.values[k * 12 + i] !== null) return r.values[k * 12 + i];
+            return null;
+          };
           const want = Array.from({ length: 12 }, (_, m) => {
             let acc: number | null = null;
             for (const { r } of thisYear) {
-              const v = r.values[k * 12 + m];
+              const v = figure(r, m);
               if (r.present && v !== null && m < last) acc = (acc ?? 0) + tidy(v);
             }
             return acc === null ? null : tidy(acc);

@@ -93,6 +93,38 @@ function carriedStock(
   return out;
 }
 
+/**
+ * Stock `k` month by month over the reports (in code order): each month the sum of every unit's
+ * latest figure up to it, null where no unit has one yet; months after `lastMonth` null.
+ */
+function stockSoFar(
+  reports: (UnitYear | undefined)[],
+  k: number,
+  code: string,
+  placesIn: (layout: FlatLayout) => Int32Array,
+  lastMonth: number,
+): (number | null)[] {
+  const acc = new Float64Array(12);
+  const seen = new Uint8Array(12);
+  for (let j = 0; j < reports.length; j++) {
+    const r = reports[j];
+    if (!r) continue;
+    const layout = layoutOf(r);
+    const flat = layout && flatOf(r, layout);
+    const at = flat ? placesIn(layout as FlatLayout)[k] : -1;
+    const series = flat ? null : r.values[code];
+    let last = Number.NaN;
+    for (let i = 0; i < lastMonth; i++) {
+      const v = flat ? (at < 0 ? Number.NaN : flat[flatBase(r) + at + i]) : (series?.[i] ?? Number.NaN);
+      if (!Number.isNaN(v)) last = v;
+      if (Number.isNaN(last)) continue;
+      acc[i] += tidy(last); // each unit's figure tidied, as the flows' sums
+      seen[i] = 1;
+    }
+  }
+  return Array.from({ length: 12 }, (_, i) => (seen[i] ? tidy(acc[i]) : null));
+}
+
 /** One unit's value over `months` (1-based), or null when it has none. */
 export function unitValue(r: UnitYear | undefined, ind: Indicator, months: number[]): number | null {
   const series = r?.values[ind.code];
@@ -866,9 +898,15 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
     return summary;
   });
 
-  // The 12-month aggregate (summed in spans above).
+  // The 12-month aggregate (summed in spans above). A stock's month is every unit's figure so
+  // far at that month (its latest up to it), as "Đến nay" adds them: the year sheet a higher
+  // level reads must give its figure, not leave out a unit that did not repeat it that month.
   const monthly: Record<string, (number | null)[]> = {};
   numeric.forEach((ind, k) => {
+    if (lastOf[k] === 1) {
+      monthly[ind.code] = stockSoFar(nowByCode, k, ind.code, placesIn, lastMonth);
+      return;
+    }
     const row: (number | null)[] = Array(12).fill(null);
     for (let i = 0; i < lastMonth; i++) if (!Object.is(sums[k * 12 + i], -0)) row[i] = tidy(sums[k * 12 + i]);
     monthly[ind.code] = row;

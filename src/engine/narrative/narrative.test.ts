@@ -100,6 +100,15 @@ describe('narrate: other cases', () => {
     );
   });
 
+  it('the month-by-month aggregate of a stock is its figure "so far" each month (a unit without one carried)', () => {
+    const s = summary();
+    const stock = s.indicators.find((i) => i.code === 'HND_SXKDG_CONGNHAN');
+    // Chung Chải has no September figure: its earlier one is in "Đến nay" (115) and in month 9 alike.
+    expect(s.monthly.HND_SXKDG_CONGNHAN[8]).toBe(stock?.ytd);
+    expect(s.monthly.HND_SXKDG_CONGNHAN[8]).toBe(115);
+    expect(s.monthly.HND_SXKDG_CONGNHAN.slice(9)).toEqual([null, null, null]);
+  });
+
   it('a stock "so far" in a quarter: a unit that sent no figure for its last month is named, as in a month', () => {
     const said = 'Số đến nay gồm số đã báo cáo trước đó của xã Chung Chải, chưa có số liệu tháng 9/2018.';
     expect(summary().narrative.join(' ')).toContain(said);
