@@ -127,6 +127,9 @@ describe.each(layouts())('Tổng hợp — layout (%s)', (layout) => {
     expect(env.fake.calls.count('Range.setValue')).toBe(0);
     expect(env.fake.calls.count('Range.setValues')).toBe(0);
     expect(env.fake.calls.count('Sheet.appendRow')).toBe(1); // the "Nhật ký" line
+    // Tab names come from the API's one answer: no getName per tab of a master that holds every
+    // unit's tabs (looking for the resume's staging sheets once did so).
+    expect(env.fake.calls.count('Sheet.getName')).toBeLessThan(env.units.length);
   });
 
   test('re-running replaces the period: one summary sheet, "Dữ liệu" rows of the period replaced', () => {

@@ -405,7 +405,12 @@ test('the trigger failing on a period logs it and drops its staging; the other w
   env.fake.latency = {};
   env.fake.setUiAvailable(false);
   // The trigger finds the waiting periods, then its "Tổng hợp" fails before reading anything.
-  const fault = env.fake.faults.add({ method: 'Spreadsheet.getSheets', error: 'hỏng', skip: 1, times: 1 });
+  const fault = env.fake.faults.add({
+    method: 'Spreadsheet.getSheetByName',
+    when: (args) => args[0] === stagingSheetName('2018-09'),
+    error: 'hỏng',
+    times: 1,
+  });
   fireResume();
   expect(fault.fired).toBe(1);
   expect(logRows().at(-1)).toEqual({ period: '2018-09', result: expect.stringMatching(/^lỗi: .*hỏng/) });

@@ -24,6 +24,7 @@ import type { UnitBook } from '../io';
 import { type ReadBooksOptions, type ReadBooksResult, readUnitBooksDetailed } from './parallel-books';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** The trigger handler (a global function of the add-on, src/gas/main.ts). */
 export const AGGREGATE_RESUME_HANDLER = 'resumeAggregate';
@@ -159,16 +160,28 @@ export function stagedState(firstRow: unknown[]): StagedState | null {
 
 const isStagingName = (name: string) => name === STAGING_PREFIX || name.startsWith(`${STAGING_PREFIX} `);
 
-/** Every staging sheet whose state row can be read (the sheet name is not trusted for the period). */
-export function listStagings(master: Spreadsheet): Staging[] {
-  const out: Staging[] = [];
-  for (const sheet of master.getSheets()) {
-    if (!isStagingName(sheet.getName())) continue;
-    const first = sheet.getRange(1, 1, 1, sheet.getLastColumn() || 1).getValues()[0] ?? [];
-    const state = stagedState(first);
-    if (state && typeof state.period === 'string') out.push({ sheet, state });
-  }
-  return out;
+/** The staging sheet's state, when its state row can be read. */
+function stagingOf(sheet: Sheet): Staging | null {
+  const first = sheet.getRange(1, 1, 1, sheet.getLastColumn() || 1).getValues()[0] ?? [];
+  const state = stagedState(first);
+  return state && typeof state.period === 'string' ? { sheet, state } : null;
+}
+
+/**
+ * Every staging sheet whose state row can be read (the sheet name is not trusted for the period).
+ * `names`: the master's tab names when the caller knows them (a "Tổng hợp" has read them over the
+ * API): only those sheets are opened, not a call per tab of a master holding every unit's tabs.
+ */
+export function listStagings(master: Spreadsheet, names?: string[]): Staging[] {
+  const sheets = names
+    ? names.filter(isStagingName).flatMap((n) => master.getSheetByName(n) ?? [])
+    : master.getSheets().filter((sheet) => isStagingName(sheet.getName()));
+  return sheets.flatMap((sheet) => stagingOf(sheet) ?? []);
+}
+
+/** `period`'s staging sheets: its own name's, and an older version's unsuffixed one of it. */
+function stagingsOf(master: Spreadsheet, period: string): Staging[] {
+  return listStagings(master, [stagingSheetName(period), STAGING_PREFIX]).filter((s) => s.state.period === period);
 }
 
 /** The staged state and books for `period`, or null (none: other periods' are ignored). */
@@ -178,9 +191,7 @@ export function loadStaging(
   units: Unit[],
 ): { state: StagedState; books: Map<string, UnitBook> } | null {
   // Two for one period only beside an older version's sheet: the newest is the one saved last.
-  const found = listStagings(master)
-    .filter((s) => s.state.period === period)
-    .sort((a, b) => b.state.at - a.state.at)[0];
+  const found = stagingsOf(master, period).sort((a, b) => b.state.at - a.state.at)[0];
   if (!found) return null;
   const { sheet, state } = found;
   const rows = sheet.getDataRange().getValues() as unknown[][];
@@ -227,7 +238,7 @@ export function saveStaging(master: Spreadsheet, state: StagedState, books: Unit
 
 /** Delete `period`'s staging (an older version's unsuffixed sheet of it too); other periods' stay. */
 export function dropStaging(master: Spreadsheet, period: string): void {
-  for (const s of listStagings(master)) if (s.state.period === period) master.deleteSheet(s.sheet);
+  for (const s of stagingsOf(master, period)) master.deleteSheet(s.sheet);
   const left = master.getSheetByName(stagingSheetName(period)); // one whose state row is damaged
   if (left) master.deleteSheet(left);
 }
@@ -237,8 +248,8 @@ export const isStale = (state: StagedState, nowMs = now().getTime()): boolean =>
   !(typeof state.at === 'number' && nowMs - state.at <= STAGING_MAX_AGE_MS);
 
 /** Delete the staging too old to be used (every period's): their states. */
-export function dropStaleStagings(master: Spreadsheet): StagedState[] {
-  const stale = listStagings(master).filter((s) => isStale(s.state));
+export function dropStaleStagings(master: Spreadsheet, names?: string[]): StagedState[] {
+  const stale = listStagings(master, names).filter((s) => isStale(s.state));
   for (const s of stale) master.deleteSheet(s.sheet);
   return stale.map((s) => s.state);
 }
@@ -247,8 +258,8 @@ export function dropStaleStagings(master: Spreadsheet): StagedState[] {
  * Staged periods the trigger `handler` must still continue, the one that has waited longest
  * first. Too old ones are not: the trigger would keep rescheduling itself for them.
  */
-export function waitingFor(master: Spreadsheet, handler: string): StagedState[] {
-  return listStagings(master)
+export function waitingFor(master: Spreadsheet, handler: string, names?: string[]): StagedState[] {
+  return listStagings(master, names)
     .map((s) => s.state)
     .filter((st) => handlerOf(st) === handler && !isStale(st))
     .sort((a, b) => a.at - b.at);
@@ -299,14 +310,22 @@ export function readUnitBooksResumable(
   opts: ResumableOptions,
 ): ReadBooksResult {
   const { period, budgetMs = READ_BUDGET_MS, resumeHandler = AGGREGATE_RESUME_HANDLER, ...read } = opts;
-  // Staging too old is of a run that stopped: its figures are not used, and the sheets go.
-  const notes = dropStaleStagings(master)
-    .map((st) => staleNote(st, period, read.timeZone))
-    .filter((n): n is string => n !== null);
+  // Staging too old is of a run that stopped: its figures are not used, and the sheet goes.
+  const notes: string[] = [];
+  const said = (states: StagedState[]) => {
+    for (const st of states) {
+      const note = staleNote(st, period, read.timeZone);
+      if (note !== null) notes.push(note);
+    }
+  };
+  said(dropStaleStagings(master, [stagingSheetName(period), STAGING_PREFIX]));
   const staged = loadStaging(master, period, units);
   const todo = staged ? units.filter((u) => !staged.books.has(u.code)) : units;
   // Every unit's tabs are its own, not left-over tabs, also those read by an earlier run.
   const r = readUnitBooksDetailed(master, todo, years, { ...read, budgetMs, allUnits: units });
+  // Other periods' staging, found by the tab names the read has learnt (no call per tab).
+  const names = read.index?.knownNames();
+  if (names?.length) said(dropStaleStagings(master, names));
   const fresh = new Map(r.books.map((b) => [b.unit.code, b]));
   const books = units
     .map((u) => fresh.get(u.code) ?? staged?.books.get(u.code))
@@ -334,7 +353,8 @@ export function readUnitBooksResumable(
     // the trigger's own, which cleared it on starting).
     const handler = handlerOf(staged.state);
     if (handler !== null) {
-      if (waitingFor(master, handler).length) scheduleResume(AGGREGATE_RESUME_DELAY_MS, handler);
+      if (waitingFor(master, handler, names?.length ? names : undefined).length)
+        scheduleResume(AGGREGATE_RESUME_DELAY_MS, handler);
       else clearResume(handler);
     }
   }
