@@ -62,7 +62,8 @@ function split(total: number, parts: number, r: () => number): number[] {
 
 /**
  * Twelve months of figures for one unit and year, every month filled, consistent with
- * the default catalogue's rules (parts sum to totals, resolved ≤ received, …). Other
+ * the default catalogue's rules (parts sum to totals, resolved ≤ received, …, each at most its
+ * indicator's maximum). Other
  * catalogues get random whole numbers (amounts with one decimal).
  */
 export function unitYearValues(catalogue: Catalogue, seed: number, months = 12): UnitSheetData {
@@ -82,7 +83,8 @@ export function unitYearValues(catalogue: Catalogue, seed: number, months = 12):
     for (const ind of catalogue.indicators) {
       if (ind.kind === 'note') notes[ind.code][m] = r() < 0.1 ? `Ghi chú tháng ${m + 1}: tổ chức ${Math.floor(r() * 9) + 1} buổi tuyên truyền` : null;
       else if (ind.kind === 'amount') values[ind.code][m] = Math.round(r() * 1000) / 10;
-      else values[ind.code][m] = Math.floor(r() * 40);
+      // Within the indicator's plausible maximum (catalogue `max`), as a real commune's figures.
+      else values[ind.code][m] = Math.floor(r() * Math.min(40, (ind.max ?? 39) + 1));
     }
     // Petitions: by type and by field sum to the total; resolved + in progress ≤ total.
     const total = Math.floor(r() * 30);
