@@ -34,7 +34,7 @@ const RUNS = Number(process.env.BENCH_XLSX_RUNS ?? 3);
 const MANY = Number(process.env.BENCH_XLSX_MANY ?? 1000);
 const YEAR = 2025;
 const MONTH = 9;
-const GENERATOR_VERSION = 2;
+const GENERATOR_VERSION = 3;
 const RSS_TARGET_MB = 500;
 /** Workers for the forced-parallel run: one per core besides the main thread's. */
 const WORKERS = Math.max(1, Math.min(3, (os.availableParallelism?.() ?? os.cpus().length) - 1));
