@@ -274,6 +274,10 @@ describe('errors in the data', () => {
     const text = await runCli(['aggregate', '--period', '2018-09', d, '--out', out]);
     expect(text.code).toBe(1);
     expect(text.stdout).toMatch(/LỖI: .*"abc"/);
+    // The closing line does not call every error a cell left out (a broken rule's figures are summed).
+    expect(text.stdout).toContain(
+      'Có 1 lỗi cần sửa (xem danh sách trên và trang lỗi trong tệp tổng hợp); ô ghi sai và tệp không đọc được không được cộng vào tổng.',
+    );
   });
 
   test('no readable file → exit 3, nothing written', async () => {

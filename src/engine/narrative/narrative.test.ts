@@ -279,8 +279,13 @@ describe('narrate: follow-on phrases and parts of a total', () => {
 
   it('says the number of people only after the visits', () => {
     expect(told({ TCD_NGUOI: { 9: 30 }, TCD_DOAN: { 9: 1 } })).toEqual([
-      'Tiếp công dân, tiếp nhận và giải quyết đơn thư: Từ đầu năm đến nay, toàn huyện có 1 đoàn đông người.',
+      // "tiếp": the groups are received, as the visits are (not "có 1 đoàn", nor a bare "1 đoàn" after them).
+      'Tiếp công dân, tiếp nhận và giải quyết đơn thư: Từ đầu năm đến nay, toàn huyện tiếp 1 đoàn đông người.',
     ]);
+    // Members admitted, as the article says it ("196 đoàn viên ưu tú được kết nạp Đảng"), not "giới thiệu".
+    expect(told({ DTN_KETNAP_DANG: { 9: 20 } }).join(' ')).toContain(
+      'toàn huyện có 20 đoàn viên ưu tú được kết nạp Đảng',
+    );
     // In the month the visits are there, in the months before they are not.
     const text = told({ TCD_LUOT: { 9: 3 }, TCD_NGUOI: { 2: 8, 9: 4 } });
     expect(text).toEqual([

@@ -370,7 +370,8 @@ export const CLI_TEXT = {
     changed: 'tệp vừa bị sửa trong lúc chạy lệnh (có thể đang mở trong Excel); hãy đóng tệp rồi chạy lại',
   },
   dataErrorsNote: (errors: number) =>
-    `Có ${errors} lỗi số liệu: các ô sai không được cộng vào tổng (xem danh sách trên và trang lỗi trong tệp tổng hợp).`,
+    // Not every error is a cell left out (a file unreadable, two reports of a unit, a rule broken).
+    `Có ${errors} lỗi cần sửa (xem danh sách trên và trang lỗi trong tệp tổng hợp); ô ghi sai và tệp không đọc được không được cộng vào tổng.`,
   noChartNote: 'Ghi chú: tệp .xlsx không có biểu đồ (thư viện ghi .xlsx chưa hỗ trợ); biểu đồ có trong báo cáo HTML.',
 
   // ------------------------------------------------------------ e-mail
