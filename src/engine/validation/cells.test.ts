@@ -180,6 +180,11 @@ describe('parseDateCell', () => {
     ['16/09/18', '2018-09-16'],
     ['16/09/2018 10:30', '2018-09-16'],
     ['29/02/2020', '2020-02-29'],
+    // With the word clerks type before it, and as official documents write a date.
+    ['ngày 17/9/2018', '2018-09-17'],
+    ['Ngày: 17/09/2018', '2018-09-17'],
+    ['17 tháng 9 năm 2018', '2018-09-17'],
+    ['ngày 17 tháng 9 năm 2018', '2018-09-17'],
   ])('%j → %s', (text, iso) => {
     expect(parseDateCell(text)).toEqual({ status: 'ok', iso });
   });

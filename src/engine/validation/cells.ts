@@ -179,6 +179,8 @@ export function serialToIso(serial: number): string {
 }
 
 const DMY = /^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}|\d{2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/;
+const DAY_WORD = /^ngày\s*:?\s*/i;
+const LONG_DATE = /^(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})$/i;
 const YMD = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?)?$/;
 
 /**
@@ -237,8 +239,12 @@ function parseDateCellOf(value: CellValue): DateParse {
     return dateResult(serialToIso(value), value);
   }
   if (typeof value === 'boolean') return invalid('boolean', value);
-  const text = cleanText(String(value));
+  // "ngày 17/9/2018", "Ngày: 17/9/2018": the word clerks type before a date, as in a document.
+  const text = cleanText(String(value)).replace(DAY_WORD, '');
   if (isErrorValue(text)) return invalid('error-value', value);
+  // "17 tháng 9 năm 2018": a date as official documents write it.
+  const long = LONG_DATE.exec(text);
+  if (long) return dateResult(validIso(Number(long[3]), Number(long[2]), Number(long[1])), value);
   const dmy = DMY.exec(text);
   if (dmy) {
     const yy = Number(dmy[3]);
