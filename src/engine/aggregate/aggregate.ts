@@ -72,23 +72,40 @@ export interface AggregateInput {
   formerUnits?: Unit[];
 }
 
+/** Where report figures are read from: a reader report's flat numbers, else its values. */
+type PlacesIn = (layout: FlatLayout) => Int32Array;
+
+/** Figure `k` (catalogue code `code`) of month index `i` in report `r`; NaN when it has none. */
+function figureAt(r: UnitYear, k: number, code: string, placesIn: PlacesIn, i: number): number {
+  const layout = layoutOf(r);
+  const flat = layout && flatOf(r, layout);
+  if (flat) {
+    const at = placesIn(layout as FlatLayout)[k];
+    return at < 0 ? Number.NaN : flat[flatBase(r) + at + i];
+  }
+  return r.values[code]?.[i] ?? Number.NaN;
+}
+
 /**
- * Units (in unit order) with a figure of stock `ind` so far (`toDate`, by code rank) but none for
+ * Units (in unit order) with a figure of stock `k` so far (`toDate`, by code rank) but none for
  * `month`: what they hold "so far" is an earlier month's. Runs for periods of several months only.
  */
 function carriedStock(
-  ind: Indicator,
+  k: number,
+  code: string,
   toDate: Float64Array,
   unitRank: Int32Array,
   unitCodes: string[],
   nowByCode: (UnitYear | undefined)[],
+  placesIn: PlacesIn,
   month: number,
 ): string[] {
   const out: string[] = [];
   for (let i = 0; i < unitCodes.length; i++) {
     const j = unitRank[i];
-    if (Number.isNaN(toDate[j])) continue;
-    if (unitValue(nowByCode[j], ind, [month]) === null) out.push(unitCodes[i]);
+    const r = nowByCode[j];
+    if (Number.isNaN(toDate[j]) || !r) continue;
+    if (Number.isNaN(figureAt(r, k, code, placesIn, month - 1))) out.push(unitCodes[i]);
   }
   return out;
 }
@@ -101,7 +118,7 @@ function stockSoFar(
   reports: (UnitYear | undefined)[],
   k: number,
   code: string,
-  placesIn: (layout: FlatLayout) => Int32Array,
+  placesIn: PlacesIn,
   lastMonth: number,
 ): (number | null)[] {
   const acc = new Float64Array(12);
@@ -109,13 +126,9 @@ function stockSoFar(
   for (let j = 0; j < reports.length; j++) {
     const r = reports[j];
     if (!r) continue;
-    const layout = layoutOf(r);
-    const flat = layout && flatOf(r, layout);
-    const at = flat ? placesIn(layout as FlatLayout)[k] : -1;
-    const series = flat ? null : r.values[code];
     let last = Number.NaN;
     for (let i = 0; i < lastMonth; i++) {
-      const v = flat ? (at < 0 ? Number.NaN : flat[flatBase(r) + at + i]) : (series?.[i] ?? Number.NaN);
+      const v = figureAt(r, k, code, placesIn, i);
       if (!Number.isNaN(v)) last = v;
       if (Number.isNaN(last)) continue;
       acc[i] += tidy(last); // each unit's figure tidied, as the flows' sums
@@ -885,7 +898,7 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
     };
     if (lastOf[k] === 1 && months.length > 1) {
       // Only here: in a month, "no figure in the period" says it (renderings read it so).
-      const carried = carriedStock(ind, ytdValues, unitRank, unitCodes, nowByCode, lastMonth);
+      const carried = carriedStock(k, ind.code, ytdValues, unitRank, unitCodes, nowByCode, placesIn, lastMonth);
       if (carried.length) summary.carriedUnits = carried;
     }
     setCompactByUnit(summary, {
