@@ -308,11 +308,10 @@ function groupParagraph(label: string, members: Member[], s: SummaryCore, rel: R
   // A stock "so far" counts a unit's last figure even when it did not report in the period: say whose.
   const stockItems = parts[2][1];
   const carried = stockItems.length ? carriedUnits(stockItems, s) : [];
-  // In a quarter (…) the figure "so far" is the last month's: said of that month.
-  const months = periodMonths(s.period);
-  const last =
-    months.length > 1 ? periodLabel({ type: 'month', year: s.period.year, index: months[months.length - 1] }) : null;
-  if (carried.length) sentences.push(T.carriedStocks(listNames(carried), last ?? periodLabel(s.period)));
+  // The figure "so far" is the period's last month's (in a month, the period's own): said of it.
+  const lastMonth = periodMonths(s.period).at(-1) as number;
+  const last = periodLabel({ type: 'month', year: s.period.year, index: lastMonth });
+  if (carried.length) sentences.push(T.carriedStocks(listNames(carried), last));
   return sentences.length ? `${label}: ${sentences.join(' ')}` : null;
 }
 
