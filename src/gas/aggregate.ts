@@ -16,7 +16,7 @@ import { LONG_HEADER, longRows } from '../engine/report/long-rows';
 import type { SheetModel } from '../engine/report/model';
 import {
   aggregateSheetName,
-  aggregateUnitCode,
+  aggregateUnit,
   buildSummaryWorkbook,
   type PreviousAggregate,
   summarySheetName,
@@ -511,12 +511,7 @@ function readPreviousAggregate(index: SheetIndex, config: Config, summary: Summa
   const name = aggregateSheetName(settings, year);
   const sheet = index.get(name);
   if (!sheet) return undefined;
-  const unit = {
-    code: aggregateUnitCode(summary),
-    name: settings.aggregatingUnitName,
-    kind: settings.level,
-    emails: [],
-  };
+  const unit = aggregateUnit(summary);
   const grid = readGrid(sheet, settings.timeZone);
   const { reports } = readWorkbook({ source: name, sheets: [{ name, grid }] }, { catalogue, units: [unit], year });
   return reports.find((r) => r.unitCode === unit.code && r.year === year);

@@ -32,7 +32,7 @@ import { unitFigures } from '../aggregate/unit-figures';
 import { localDateOf } from '../periods/cutoff';
 import { formatPeriod, periodLabel, periodMonths } from '../periods/period';
 import { buildUnitSheet, isoToSerial, unitDisplayName, unitSheetName } from '../sheet/layout';
-import type { Catalogue, IndicatorSummary, Period, Settings, Summary, UnitYear } from '../types';
+import type { Catalogue, IndicatorSummary, Period, Settings, Summary, Unit, UnitYear } from '../types';
 import { completenessRowOf, isUnreadable, unitPeriod } from './by-code';
 import {
   type CellModel,
@@ -88,6 +88,12 @@ export function slugify(s: string): string {
 export function aggregateUnitCode(summary: Pick<Summary, 'settings'>): string {
   const s = summary.settings;
   return slugify(`${s.level} ${s.aggregatingUnitName}`) || 'tong-hop';
+}
+
+/** The aggregating unit as its year sheet in the commune layout names it (written and read back). */
+export function aggregateUnit(summary: Pick<Summary, 'settings'>): Unit {
+  const s = summary.settings;
+  return { code: aggregateUnitCode(summary), name: s.aggregatingUnitName, kind: s.level, emails: [] };
 }
 
 // ---------------------------------------------------------------- a small grid writer
@@ -508,7 +514,7 @@ export type PreviousAggregate = Pick<UnitYear, 'values' | 'notes' | 'submitted'>
 
 function aggregateSheet(summary: Summary, catalogue: Catalogue, previous?: PreviousAggregate): SheetModel {
   const s = summary.settings;
-  const unit = { code: aggregateUnitCode(summary), name: s.aggregatingUnitName, kind: s.level };
+  const unit = aggregateUnit(summary);
   const year = summary.period.year;
   const months = periodMonths(summary.period);
   // Months this run summed (January to the period's end); later ones are a later run's.
