@@ -5,7 +5,7 @@
  */
 
 import { defaultUnits } from '../engine/catalogue/defaults';
-import { dataWindow, todayIn } from '../engine/periods/cutoff';
+import { notBegunOn, todayIn } from '../engine/periods/cutoff';
 import { formatPeriod, parsePeriodInput, periodLabel } from '../engine/periods/period';
 import { unitDisplayName, unitSheetName } from '../engine/sheet/layout';
 import { formatDateVi } from '../engine/text/format';
@@ -389,8 +389,8 @@ export function doAggregate() {
     return undefined;
   }
   // A period whose data has not begun would give an empty summary over the last good one.
-  const start = dataWindow(period, config.settings).start;
-  if (todayIn(config.settings.timeZone, now()) < start) {
+  const start = notBegunOn(period, config.settings, todayIn(config.settings.timeZone, now()));
+  if (start !== null) {
     alert(PERIOD_PROMPT.periodTitle, AGGREGATE.notYet(periodLabel(period), formatDateVi(start)));
     return undefined;
   }

@@ -3,7 +3,7 @@
  * render the outputs (summary workbook, HTML, text, CSV).
  */
 import { unitInSentence } from '../../engine/narrative/narrative';
-import { dataWindow, lastClosedPeriod, todayIn } from '../../engine/periods/cutoff';
+import { lastClosedPeriod, notBegunOn, todayIn } from '../../engine/periods/cutoff';
 import { formatPeriod, parsePeriodInput, periodLabel } from '../../engine/periods/period';
 import { summarise } from '../../engine/pipeline';
 import { LONG_HEADER, longRows, toCsv } from '../../engine/report/long-rows';
@@ -36,8 +36,8 @@ export function resolvePeriod(text: string | undefined, config: Config, when: Da
   if (!p) throw new UserError(T.badPeriod(text), EXIT.usage);
   // Nothing of it can be reported yet; its "year to date" would be compared with a longer span
   // last year. Refused, as the add-on's Tổng hợp refuses it (a month or year mistyped).
-  const start = dataWindow(p, config.settings).start;
-  if (today < start)
+  const start = notBegunOn(p, config.settings, today);
+  if (start !== null)
     throw new UserError(T.periodNotStarted(periodLabel(p), formatDateVi(start), periodLabel(last)), EXIT.usage);
   return p;
 }

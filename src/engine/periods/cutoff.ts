@@ -92,6 +92,15 @@ export function deadline(
 }
 
 /**
+ * The first day of `period`'s data window when it has not begun by the local date `today` (a
+ * month or year mistyped: nothing of it can be reported yet), else null. Both shells refuse it.
+ */
+export function notBegunOn(period: Period, settings: Pick<Settings, 'cutoffDay'>, today: string): string | null {
+  const start = dataWindow(period, settings).start;
+  return today < start ? start : null;
+}
+
+/**
  * Whether `period` is still open on the local date `today`: its data window not closed yet
  * (`end`, its last day), or closed but its deadline (`due`) not passed; null once both have.
  */
