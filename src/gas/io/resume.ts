@@ -189,10 +189,16 @@ export function loadStaging(
   master: Spreadsheet,
   period: string,
   units: Unit[],
+  /** `period`'s staging sheets when the caller has looked them up already. */
+  found: Staging[] = stagingsOf(master, period),
 ): { state: StagedState; books: Map<string, UnitBook> } | null {
   // Two for one period only beside an older version's sheet: the newest is the one saved last.
-  const found = stagingsOf(master, period).sort((a, b) => b.state.at - a.state.at)[0];
-  if (!found) return null;
+  const newest = [...found].sort((a, b) => b.state.at - a.state.at)[0];
+  return newest ? readStaging(newest, units) : null;
+}
+
+/** A staging sheet's books of `units` (rows of units no longer listed, or damaged, left out). */
+function readStaging(found: Staging, units: Unit[]): { state: StagedState; books: Map<string, UnitBook> } {
   const { sheet, state } = found;
   const rows = sheet.getDataRange().getValues() as unknown[][];
   const byCode = new Map(units.map((u) => [u.code, u]));
@@ -249,9 +255,21 @@ export const isStale = (state: StagedState, nowMs = now().getTime()): boolean =>
 
 /** Delete the staging too old to be used (every period's): their states. */
 export function dropStaleStagings(master: Spreadsheet, names?: string[]): StagedState[] {
-  const stale = listStagings(master, names).filter((s) => isStale(s.state));
-  for (const s of stale) master.deleteSheet(s.sheet);
-  return stale.map((s) => s.state);
+  return dropStale(master, listStagings(master, names)).dropped;
+}
+
+/** Of `found`, the stale are deleted (their states returned), the others kept. */
+function dropStale(master: Spreadsheet, found: Staging[]): { dropped: StagedState[]; kept: Staging[] } {
+  const dropped: StagedState[] = [];
+  const kept: Staging[] = [];
+  for (const s of found) {
+    if (!isStale(s.state)) kept.push(s);
+    else {
+      master.deleteSheet(s.sheet);
+      dropped.push(s.state);
+    }
+  }
+  return { dropped, kept };
 }
 
 /**
@@ -318,8 +336,10 @@ export function readUnitBooksResumable(
       if (note !== null) notes.push(note);
     }
   };
-  said(dropStaleStagings(master, [stagingSheetName(period), STAGING_PREFIX]));
-  const staged = loadStaging(master, period, units);
+  // The period's own staging looked up once: the stale dropped (and said), the rest used.
+  const own = dropStale(master, stagingsOf(master, period));
+  said(own.dropped);
+  const staged = loadStaging(master, period, units, own.kept);
   const todo = staged ? units.filter((u) => !staged.books.has(u.code)) : units;
   // Every unit's tabs are its own, not left-over tabs, also those read by an earlier run.
   const r = readUnitBooksDetailed(master, todo, years, { ...read, budgetMs, allUnits: units });
