@@ -697,6 +697,35 @@ describe('readSheet — text in TCVN3 or VNI (Unikey set to an old code, old .Vn
     expect(codes(findings)).toEqual([]);
   });
 
+  it('a unit name typed in TCVN3 in a Unicode sheet is turned alone: a note in Unicode stays as typed', () => {
+    // "Chè, cà phê" has only letters Latin-1 also has: it could be TCVN3, but the sheet is not.
+    const data = { ...DATA, notes: { GHI_CHU: [null, null, 'Chè, cà phê', ...Array(9).fill(null)] } };
+    const s = sheet(CHUNG_CHAI, data, 2018, 'Sheet1');
+    const grid = s.grid as Grid;
+    const nameRow = grid.findIndex((r) => r.includes('Xã Chung Chải'));
+    grid[nameRow] = grid[nameRow].map((v) => (typeof v === 'string' ? toTcvn3(v) : v));
+    // No code row (an older template): the name is all that says which commune.
+    grid[grid.findIndex((r) => r.includes('chung-chai'))] = [];
+    const { report, findings } = readSheet(s, ctx);
+    expect(report?.unitCode).toBe('chung-chai');
+    expect(report?.notes.GHI_CHU[2]).toBe('Chè, cà phê');
+    expect(report?.values).toEqual(readSheet(sheet(), ctx).report?.values);
+    expect(codes(findings)).toEqual(['sheet-legacy-code']);
+  });
+
+  it('a whole sheet in TCVN3 with one note typed in Unicode still reads as its Unicode self', () => {
+    const unicode = readSheet(byTexts(sheet()), ctx);
+    const s = inTcvn3(byTexts(sheet()));
+    const grid = s.grid as Grid;
+    const row = grid.findIndex((r) => r.some((v) => typeof v === 'string' && v === toTcvn3('Đường vào bản bị sạt lở')));
+    const c = grid[row].findIndex((v) => v === toTcvn3('Đường vào bản bị sạt lở'));
+    grid[row][c] = 'Đường vào bản bị sạt lở';
+    const legacy = readSheet(s, ctx);
+    expect(legacy.report?.unitCode).toBe('chung-chai');
+    expect(legacy.report?.values).toEqual(unicode.report?.values);
+    expect(legacy.report?.notes).toEqual(unicode.report?.notes);
+  });
+
   it('a note typed in TCVN3 in a Unicode sheet is read as meant, with a warning naming its cell', () => {
     const s = sheet();
     const grid = s.grid as Grid;

@@ -2140,30 +2140,42 @@ function readOne(sheet: SheetInput, ctx: ReadContext, file: string, prepared: Pr
   // Looked at only then, so sheets read at once cost nothing more.
   if (!first.skipped && first.report) return first;
   if (!first.skipped && !first.findings.some((f) => f.code === 'unknown-unit')) return first;
-  const code = legacyCodeOf(sheet.grid ?? []);
-  if (!code) return first;
+  const found = legacyCodeOf(sheet.grid ?? []);
+  if (!found) return first;
+  const { code, whole } = found;
+  const turned = (v: string) => (whole ? mayBeLegacy(v) : legacyCode(v) !== null);
   const converted = (sheet.grid ?? []).map((row) =>
-    (row ?? []).map((v) => (typeof v === 'string' && mayBeLegacy(v) ? fromLegacy(v, code) : v)),
+    (row ?? []).map((v) => (typeof v === 'string' && turned(v) ? fromLegacy(v, code) : v)),
   );
   const again = readGrid(sheet, converted, ctx, file, prepared, code);
   return again.report || (first.skipped && !again.skipped) ? again : first;
 }
 
 /**
- * The old code of the first text of the grid written in one (legacyCode), else null. All texts of
- * such a sheet are in that code, also those too short to tell ("Sè"): every text without a letter
- * only Unicode has is turned.
+ * The old code of the first text of the grid written in one (legacyCode), else null; `whole` when
+ * the texts in an old code outnumber those that can only be Unicode (ă đ ơ ư, the precomposed
+ * block). Then all texts of the sheet are in that code, also those too short to tell ("Sè"), and
+ * every text without a letter only Unicode has is turned. Else the sheet is Unicode with a few
+ * texts typed in an old code (a name, a pasted note): only those are turned, so that "Chè, cà phê"
+ * stays as typed.
  */
-function legacyCodeOf(grid: Grid): LegacyCode | null {
+function legacyCodeOf(grid: Grid): { code: LegacyCode; whole: boolean } | null {
+  let code: LegacyCode | null = null;
+  let legacy = 0;
+  let unicode = 0;
   for (let r = 0; r < grid.length; r++) {
     const row = grid[r] ?? [];
     for (let c = 0; c < row.length; c++) {
       const v = row[c];
-      const code = typeof v === 'string' ? legacyCode(v) : null;
-      if (code) return code;
+      if (typeof v !== 'string' || v === '') continue;
+      const own = legacyCode(v);
+      if (own) {
+        legacy++;
+        code ??= own;
+      } else if (!mayBeLegacy(v)) unicode++;
     }
   }
-  return null;
+  return code ? { code, whole: legacy > unicode } : null;
 }
 
 function readGrid(
