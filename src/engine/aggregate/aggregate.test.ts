@@ -275,7 +275,7 @@ describe('aggregate across the 2025 merger', () => {
     );
     expect(s.ytdGaps).toEqual([{ unitCode: 'muong-nhe-2025', months: [3], former: 'Nậm Vì' }]);
     expect(s.narrative[0]).toContain(
-      'từ đầu năm, xã Mường Nhé (Nậm Vì tháng 3) chưa có số liệu các tháng đã có cùng kỳ năm trước',
+      'từ đầu năm, xã Mường Nhé (đơn vị cũ Nậm Vì tháng 3) chưa có số liệu các tháng đã có cùng kỳ năm trước',
     );
   });
 });

@@ -51,8 +51,9 @@ export const NARRATIVE_TEXT = {
   onlyThisYear: (names: string) => `${names} không có số liệu cùng kỳ năm trước`,
   /** Units lacking months of the year before the period that last year had: "xã Nậm Vì (tháng 4)". */
   ytdGaps: (names: string) => `từ đầu năm, ${names} chưa có số liệu các tháng đã có cùng kỳ năm trước`,
+  /** "xã Mường Nhé (đơn vị cũ Nậm Vì tháng 3)": the old unit said as one, the sentence alone does not. */
   ytdGapItem: (name: string, months: string, former?: string) =>
-    `${name} (${former ? `${former} ` : ''}tháng ${months})`,
+    `${name} (${former ? `đơn vị cũ ${former} ` : ''}tháng ${months})`,
   /** The caveat when its only clause is of the year to date: the period's own comparisons are whole. */
   comparedWithoutYtd: (clauses: string[]) =>
     `Lưu ý: ${clauses.join('; ')}, nên số tăng, giảm so cùng kỳ của số liệu từ đầu năm dưới đây chưa so sánh được đầy đủ.`,
