@@ -377,6 +377,38 @@ describe('an old commune still filling its own sheet after the 2025 merger', () 
   });
 });
 
+describe('a new commune that also typed its old communes’ months before the 2025 merger', () => {
+  it('counts each month once, the new commune’s, and says which old months were not added', () => {
+    const units = parseUnitsOrThrow(units2025Json);
+    const mn = units.find((u) => u.code === 'muong-nhe-2025') as Unit;
+    const old = (code: string, name: string) =>
+      workbook({ code, name, kind: 'xã' }, 2025, { values: { TCD_LUOT: m12({ 1: 1, 2: 1, 3: 1, 4: 1, 5: 1, 6: 1 }) } });
+    const books = [
+      old('muong-nhe', 'Mường Nhé'),
+      old('nam-vi', 'Nậm Vì'),
+      old('chung-chai', 'Chung Chải'),
+      // The new commune's sheet: its old communes' totals for January–June, then its own.
+      workbook(mn, 2025, { values: { TCD_LUOT: m12({ 1: 3, 2: 3, 3: 3, 4: 3, 5: 3, 6: 3, 7: 10, 8: 10, 9: 10 }) } }),
+    ];
+    const s = summarise({
+      catalogue: CATALOGUE,
+      units,
+      settings: SETTINGS,
+      period: { type: 'month', year: 2025, index: 9 },
+      workbooks: books,
+      generatedAt: '2025-10-05T03:00:00Z',
+    }).summary;
+    // 6 × 3 + 3 × 10, not 6 × 6 + 3 × 10.
+    expect(s.indicators.find((i) => i.code === 'TCD_LUOT')?.ytd).toBe(48);
+    const overlap = s.findings.filter((f) => f.code === 'predecessor-overlap');
+    expect(overlap.map((f) => f.unitCode).sort()).toEqual(['chung-chai', 'muong-nhe', 'nam-vi']);
+    const namVi = overlap.find((f) => f.unitCode === 'nam-vi')?.message;
+    expect(namVi).toContain('Xã Nậm Vì (nay thuộc xã Mường Nhé) có số liệu tháng 1–6 năm 2025');
+    expect(namVi).toContain('chỉ tính theo báo cáo của xã Mường Nhé');
+    expect(namVi).toContain('nếu ngày sáp nhập (01/07/2025) ghi chưa đúng');
+  });
+});
+
 describe('an old commune still in the list of units after its merger', () => {
   it('is warned about once, naming the new commune and the date', () => {
     const units = parseUnitsOrThrow(units2025Json);

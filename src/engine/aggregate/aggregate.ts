@@ -616,22 +616,28 @@ function mergerFindings(
 }
 
 /**
- * A warning per old unit with figures in months after its merger (mapToSuccessors' `afterMerger`):
+ * A warning per old unit with figures in months after its merger (mapToSuccessors' `afterMerger`), or in
+ * months before it that the merged unit reports too (`overlap`):
  * they are not counted, and the clerk who typed them into the old sheet is told where they belong.
  * Tổng hợp and the CLI's check say it alike.
  */
-export function afterMergerFindings(gaps: PredecessorGap[]): Finding[] {
-  return gaps.map((g) => ({
+export function afterMergerFindings(gaps: PredecessorGap[], overlap: PredecessorGap[] = []): Finding[] {
+  const finding = (g: PredecessorGap, code: string, text: typeof FINDING_TEXT.predecessorAfterMerger): Finding => ({
     severity: 'warning' as const,
-    code: 'predecessor-after-merger',
+    code,
     unitCode: g.code,
     ...(g.report ? { unitName: g.report.unitName, file: g.report.file, sheet: g.report.sheet } : {}),
-    message: FINDING_TEXT.predecessorAfterMerger(
+    message: text(
       mergerNames(g.report ? { name: g.report.unitName, kind: g.report.unitKind } : null, g.code, g.unit),
       g.year,
       g.months,
+      g.unit.succession?.from,
     ),
-  }));
+  });
+  return [
+    ...overlap.map((g) => finding(g, 'predecessor-overlap', FINDING_TEXT.predecessorOverlap)),
+    ...gaps.map((g) => finding(g, 'predecessor-after-merger', FINDING_TEXT.predecessorAfterMerger)),
+  ];
 }
 
 export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 'narrative'> {
@@ -656,7 +662,12 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
   const gapsNow = mappedNow.gaps ?? [];
   const gapsBefore = mappedBefore.gaps ?? [];
   // Old units' months after their merger, left out: said (this year's, and last year's for "so cùng kỳ").
-  made.push(...afterMergerFindings([...(mappedNow.afterMerger ?? []), ...(mappedBefore.afterMerger ?? [])]));
+  made.push(
+    ...afterMergerFindings(
+      [...(mappedNow.afterMerger ?? []), ...(mappedBefore.afterMerger ?? [])],
+      [...(mappedNow.overlap ?? []), ...(mappedBefore.overlap ?? [])],
+    ),
+  );
   let incomplete: Map<string, number[]> | undefined;
   // Per merged unit, the old units whose empty months of the period make it incomplete.
   let formerGaps: Map<string, { code: string; name: string; months: number[] }[]> | undefined;

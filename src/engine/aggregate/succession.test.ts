@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import units2025Json from '../../../sheets-templates/units-2025.json';
 import { defaultSettings } from '../catalogue/defaults';
 import { parseUnits } from '../catalogue/schema';
+import { compareVi } from '../text/collate';
 import type { Period, Unit } from '../types';
 import { completeness } from './completeness';
 import {
@@ -116,7 +117,7 @@ describe('mapToSuccessors across the 2025 merger (11 communes → 5)', () => {
 describe('mapToSuccessors details', () => {
   const P: Period = { type: 'month', year: 2025, index: 9 };
 
-  it('adds data already filed under the new code, and the unit’s own date wins', () => {
+  it('adds data already filed under the new code, from its first month on alone, and the unit’s own date wins', () => {
     const units = [unit('new', 'Mới', { succession: { from: '2025-07-01', predecessors: ['a', 'b'] } })];
     const { mapped } = mapToSuccessors(
       [
@@ -128,7 +129,8 @@ describe('mapToSuccessors details', () => {
       P,
     );
     expect(mapped).toHaveLength(1);
-    expect(mapped[0].values.X).toEqual([3, null, null, null, null, null, 11, 0, null, null, null, null]);
+    // July is the new unit's from its first own figure: a's July is not added to it again.
+    expect(mapped[0].values.X).toEqual([3, null, null, null, null, null, 10, 0, null, null, null, null]);
     expect(mapped[0].submitted[6]).toBe('2024-07-16');
     expect(mapped[0].notes.N[0]).toBe('Bê: khó khăn');
   });
@@ -292,11 +294,28 @@ describe('mapToSuccessors property: each old report counted once, whatever the o
       seed,
     }));
 
-  it('mapped totals equal the sum of the matched reports; order does not matter', () => {
+  /**
+   * Whether an old unit's report (month 1 only here) is left out: its first successor in name
+   * order reports that year under its own code, which then is the area's (firstOwnMonth).
+   */
+  const superseded = (
+    r: { unitCode: string; year: number },
+    units: Unit[],
+    reports: { unitCode: string; year: number }[],
+  ) => {
+    if (units.some((u) => u.code === r.unitCode)) return false;
+    const [first] = units
+      .filter((u) => u.succession?.predecessors?.includes(r.unitCode))
+      .sort((a, b) => compareVi(a.name, b.name) || (a.code < b.code ? -1 : 1));
+    if (!first || first.succession?.predecessors?.includes(first.code)) return false;
+    return reports.some((o) => o.unitCode === first.code && o.year === r.year);
+  };
+
+  it('mapped totals equal the sum of the matched reports, each once; order does not matter', () => {
     fc.assert(
       fc.property(arb, ({ units, reports, seed }) => {
         const { mapped, unmatched } = mapToSuccessors(reports, units, P);
-        const matched = reports.filter((r) => !unmatched.includes(r.unitCode));
+        const matched = reports.filter((r) => !unmatched.includes(r.unitCode) && !superseded(r, units, reports));
         for (const year of [2024, 2025])
           expect(
             total(
@@ -498,6 +517,67 @@ describe('mapToSuccessors: the months before a merger', () => {
       ['muong-nhe', [7, 8]],
       ['nam-vi', [7]],
     ]);
+  });
+
+  it('adds no month twice: from the first month the new unit reports itself, its report is the area’s', () => {
+    // Each old commune typed 1 a month for January–June; the new commune typed 10 from July and,
+    // as many do, its old communes' totals (3) for January–June as well.
+    const olds = ['muong-nhe', 'nam-vi', 'chung-chai'].map((code) =>
+      unitYear(code, 2025, { values: { F: months(H1, 1), S: months(H1, 5) } }),
+    );
+    const own = unitYear('muong-nhe-2025', 2025, {
+      name: 'Mường Nhé',
+      values: { F: { ...months(H1, 3), 7: 10, 8: 10, 9: 10 }, S: { ...months(H1, 15), 9: 16 } },
+    });
+    const r = mapToSuccessors([...olds, own], mn, NINE, { gaps: true, stocks: new Set(['S']) });
+    expect(r.mapped[0].values.F).toEqual([3, 3, 3, 3, 3, 3, 10, 10, 10, null, null, null]);
+    expect(r.mapped[0].values.S).toEqual([15, 15, 15, 15, 15, 15, null, null, 16, null, null, null]);
+    // Each old commune's left-out months are told; none is a gap (the new report has them).
+    expect(r.overlap?.map((g) => [g.code, g.months])).toEqual([
+      ['chung-chai', H1],
+      ['muong-nhe', H1],
+      ['nam-vi', H1],
+    ]);
+    expect(r.gaps).toEqual([]);
+    expect(r.afterMerger).toEqual([]);
+  });
+
+  it('the new unit going on in its namesake’s sheet under its new code: the other old units are added to it', () => {
+    const olds = ['nam-vi', 'chung-chai'].map((code) => unitYear(code, 2025, { values: { F: months(H1, 1) } }));
+    // The old Mường Nhé's sheet, its code cell changed to the new code: no report of "muong-nhe".
+    const own = unitYear('muong-nhe-2025', 2025, { name: 'Mường Nhé', values: { F: { ...months(H1, 2), 9: 10 } } });
+    const formerNames = new Map([
+      ['muong-nhe', 'Mường Nhé'],
+      ['nam-vi', 'Nậm Vì'],
+      ['chung-chai', 'Chung Chải'],
+    ]);
+    const r = mapToSuccessors([...olds, own], mn, NINE, { gaps: true, formerNames });
+    expect(r.mapped[0].values.F).toEqual([4, 4, 4, 4, 4, 4, null, null, 10, null, null, null]);
+    expect(r.overlap).toEqual([]);
+  });
+
+  it('a merger date typed a month late: the old units’ month the new unit also reports is not added', () => {
+    const late = mn.map((u) => ({
+      ...u,
+      succession: { ...(u.succession as NonNullable<Unit['succession']>), from: '2025-08-01' },
+    }));
+    const olds = ['muong-nhe', 'nam-vi', 'chung-chai'].map((code) =>
+      unitYear(code, 2025, { values: { F: months([...H1, 7], 1) } }),
+    );
+    const own = unitYear('muong-nhe-2025', 2025, { values: { F: { 7: 10, 8: 10, 9: 10 } } });
+    const r = mapToSuccessors([...olds, own], late, NINE, { gaps: true });
+    expect(r.mapped[0].values.F).toEqual([3, 3, 3, 3, 3, 3, 10, 10, 10, null, null, null]);
+    expect(r.overlap?.map((g) => [g.code, g.months])).toEqual([
+      ['chung-chai', [7]],
+      ['muong-nhe', [7]],
+      ['nam-vi', [7]],
+    ]);
+    // Without the new unit's July, the old units' July counts, as before.
+    const r2 = mapToSuccessors([...olds, unitYear('muong-nhe-2025', 2025, { values: { F: { 8: 10 } } })], late, NINE, {
+      gaps: true,
+    });
+    expect(r2.mapped[0].values.F.slice(0, 8)).toEqual([3, 3, 3, 3, 3, 3, 3, 10]);
+    expect(r2.overlap).toEqual([]);
   });
 
   it('lists the old units’ empty months, only when asked', () => {

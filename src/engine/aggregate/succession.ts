@@ -81,6 +81,11 @@ export interface SuccessionResult {
    * commune still filling its own sheet while the new one reports those months).
    */
   afterMerger?: PredecessorGap[];
+  /**
+   * With `options.gaps`: old units' months before the merger that the new unit reports too, from
+   * the first month it has figures (firstOwnMonth): left out, so that no month is added twice.
+   */
+  overlap?: PredecessorGap[];
 }
 
 /**
@@ -107,6 +112,18 @@ function untilMerger(r: UnitYear, cut: number): UnitYear {
     submittedCells: r.submittedCells,
     invalid: r.invalid.filter((k) => Number(k.slice(k.lastIndexOf(':') + 1)) <= cut),
   };
+}
+
+/**
+ * The first month before the merger (1…cut) in which a merged unit's own report has a figure, or
+ * 0. From it on, that report is the area's: communes often type their old communes' totals into
+ * the new sheet, or the merger date is typed a month late, and adding the old communes' reports
+ * of the same months as well would count those months twice.
+ */
+function firstOwnMonth(own: UnitYear | undefined, cut: number): number {
+  if (!own) return 0;
+  for (let m = 1; m <= cut; m++) if (hasFigure(own, m)) return m;
+  return 0;
 }
 
 /**
@@ -441,6 +458,7 @@ export function mapToSuccessors(
   const lastMonth = periodBounds(period)[1];
   const gaps: PredecessorGap[] = [];
   const afterMerger: PredecessorGap[] = [];
+  const overlap: PredecessorGap[] = [];
   // Months before the merger per `from` and year (units of one merger share both).
   const beforeOf = new Map<string, number>();
   const before = (from: string, year: number) => {
@@ -469,6 +487,26 @@ export function mapToSuccessors(
       if (predecessors.includes(code)) olds.push(code);
     }
     const from = unit.succession?.from ?? '';
+    // The months of `year` that are the old units' (see firstOwnMonth): before the merger, and
+    // before the first the new unit reports itself, when that is earlier. Not so when the new unit
+    // goes on in its namesake's sheet under its new code (that old unit has no report of its own):
+    // its early months are then that old unit's, and the others' are added to them.
+    const oldsUpTo = (year: number) => {
+      const cut = before(from, year);
+      if (predecessors.includes(unit.code)) return cut;
+      const namesake = olds.some((code) => {
+        const name = options.formerNames?.get(code);
+        return (
+          name !== undefined &&
+          normalizeName(name) === normalizeName(unit.name) &&
+          !parts.some((p) => p.year === year && p.unitCode === code)
+        );
+      });
+      if (namesake) return cut;
+      const own = parts.find((p) => p.unitCode === unit.code && p.year === year);
+      const first = firstOwnMonth(own, cut);
+      return first ? first - 1 : cut;
+    };
     if (options.gaps && olds.length && parts.some((p) => p.year === period.year)) {
       const upTo = Math.min(before(from, period.year), lastMonth);
       const own = parts.find((p) => p.unitCode === unit.code && p.year === period.year);
@@ -496,31 +534,37 @@ export function mapToSuccessors(
       let ofYear = parts.filter((p) => p.year === year).sort((a, b) => compareText(a.unitCode, b.unitCode));
       // After the merger only the new unit reports. An old unit's later months count only in the
       // sheet the new one goes on in (no report of its own code, the old one of the same name).
+      let upTo = 0;
       if (from && olds.length) {
         const cut = before(from, year);
+        upTo = oldsUpTo(year);
         const continues = !ofYear.some((p) => p.unitCode === unit.code);
         ofYear = ofYear.map((p) => {
-          if (p.unitCode === unit.code || cut >= 12) return p;
+          if (p.unitCode === unit.code || upTo >= 12) return p;
           if (continues && normalizeName(p.unitName) === normalizeName(unit.name)) return p;
           const months: number[] = [];
-          for (let m = cut + 1; m <= 12; m++) if (p.submitted[m - 1] || hasData(p, m)) months.push(m);
+          for (let m = upTo + 1; m <= 12; m++) if (p.submitted[m - 1] || hasData(p, m)) months.push(m);
           if (!months.length) return p;
-          if (options.gaps && year === period.year)
-            afterMerger.push({ unit, code: p.unitCode, year, report: p, months });
-          return untilMerger(p, cut);
+          if (options.gaps && year === period.year) {
+            const after = months.filter((m) => m > cut);
+            const twice = months.filter((m) => m <= cut);
+            if (after.length) afterMerger.push({ unit, code: p.unitCode, year, report: p, months: after });
+            if (twice.length) overlap.push({ unit, code: p.unitCode, year, report: p, months: twice });
+          }
+          return untilMerger(p, upTo);
         });
       }
       const only = ofYear.length === 1 && ofYear[0].unitCode === unit.code;
       mapped.push(
         only
           ? renamed(ofYear[0], unit.name, unit.kind)
-          : combine(unit, year, ofYear, options.stocks, options.stocks?.size ? before(from, year) : 0),
+          : combine(unit, year, ofYear, options.stocks, options.stocks?.size ? upTo : 0),
       );
     }
   }
   const unmatched = [...byCode.keys()].filter((c) => !used.has(c)).sort(compareText);
   const splits = split.size ? splitPredecessors([...byCode.values()].flat(), units) : [];
-  return options.gaps ? { mapped, unmatched, splits, gaps, afterMerger } : { mapped, unmatched, splits };
+  return options.gaps ? { mapped, unmatched, splits, gaps, afterMerger, overlap } : { mapped, unmatched, splits };
 }
 
 /** A result of no succession: with `options.gaps`, an empty list of them. */

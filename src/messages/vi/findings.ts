@@ -87,6 +87,13 @@ export function mergerNames(
   return { old: capital, oldShort: name, unit: inSentence(unit) };
 }
 
+/** "; nếu ngày sáp nhập (01/07/2025) ghi chưa đúng, hãy sửa …": a merger date typed wrong looks the same. */
+function mergerDateHint(from: string | undefined): string {
+  return from
+    ? `; nếu ngày sáp nhập (${formatDateVi(from)}) ghi chưa đúng, hãy sửa ngày sáp nhập trong danh sách đơn vị`
+    : '';
+}
+
 /** Months as people write them: [1, 2, 3, 4, 5, 6] → "1–6", [5, 6] → "5, 6", [1, 2, 3, 5] → "1–3, 5". */
 export function monthList(months: readonly number[]): string {
   const parts: string[] = [];
@@ -299,10 +306,21 @@ export const FINDING_TEXT = {
     `${unit} được tính như một đơn vị riêng (số liệu không cộng vào ${into}, và bị coi là chưa báo cáo khi thôi báo cáo). ` +
     `Nếu đã sáp nhập, hãy xóa ${unit} khỏi danh sách đơn vị`,
   /** An old unit's months after its merger (it went on filling its own sheet): left out. */
-  predecessorAfterMerger: (m: MergerNames, year: number, months: number[]) =>
+  predecessorAfterMerger: (m: MergerNames, year: number, months: number[], from?: string) =>
     `${m.old} (nay thuộc ${m.unit}) vẫn có số liệu tháng ${monthList(months)} năm ${year}, sau khi sáp nhập: ` +
     `các tháng này không được tính (từ khi sáp nhập chỉ tính báo cáo của ${m.unit}); nếu đó là số liệu của ${m.unit}, ` +
-    `hãy nhập vào báo cáo của ${m.unit}`,
+    `hãy nhập vào báo cáo của ${m.unit}` +
+    mergerDateHint(from),
+  /**
+   * An old unit's months before the merger that the merged unit's own report has too (from the
+   * first month it has figures): left out, so that no month is added twice.
+   */
+  predecessorOverlap: (m: MergerNames, year: number, months: number[], from?: string) =>
+    `${m.old} (nay thuộc ${m.unit}) có số liệu tháng ${monthList(months)} năm ${year}, trong khi báo cáo của ${m.unit} ` +
+    `cũng đã có số liệu từ tháng ${months[0]}: ${months.length > 1 ? 'các tháng này' : 'tháng này'} chỉ tính theo báo cáo của ${m.unit}, ` +
+    `không cộng thêm số của ${m.oldShort} (để không tính hai lần); nếu ${m.unit} ghi nhầm số liệu vào tháng trước khi sáp nhập, ` +
+    `hãy xóa số liệu đó` +
+    mergerDateHint(from),
   /** An old unit of a merged one has no report of the comparison year: "so cùng kỳ" lacks it. */
   predecessorMissingLastYear: (m: MergerNames, year: number, months: number[]) =>
     `${m.old} (nay thuộc ${m.unit}) không có báo cáo năm ${year}: số liệu cùng kỳ (tháng ${monthList(months)} năm ${year}) ` +
