@@ -542,6 +542,28 @@ describe('mapToSuccessors: the months before a merger', () => {
     expect(r.afterMerger).toEqual([]);
   });
 
+  it('a merger date typed months late: old units that stopped when the new one began are not called missing', () => {
+    const late = mn.map((u) => ({
+      ...u,
+      succession: { ...(u.succession as NonNullable<Unit['succession']>), from: '2025-10-01' },
+    }));
+    const olds = ['muong-nhe', 'nam-vi', 'chung-chai'].map((code) =>
+      unitYear(code, 2025, { values: { F: months(H1, 1) } }),
+    );
+    const own = unitYear('muong-nhe-2025', 2025, { values: { F: { 7: 10, 8: 10, 9: 10 } } });
+    const r = mapToSuccessors([...olds, own], late, NINE, { gaps: true });
+    expect(r.mapped[0].values.F).toEqual([3, 3, 3, 3, 3, 3, 10, 10, 10, null, null, null]);
+    expect(r.gaps).toEqual([]);
+    // One old unit that went on into July while the new one began: still named for August, September.
+    const namVi = unitYear('nam-vi', 2025, { values: { F: months([...H1, 7], 1) } });
+    const r2 = mapToSuccessors([olds[0], namVi, olds[2], own], late, NINE, { gaps: true });
+    expect(r2.gaps?.map((g) => [g.code, g.months])).toEqual([
+      ['muong-nhe', [7, 8, 9]],
+      ['nam-vi', [8, 9]],
+      ['chung-chai', [7, 8, 9]],
+    ]);
+  });
+
   it('the new unit going on in its namesake’s sheet under its new code: the other old units are added to it', () => {
     const olds = ['nam-vi', 'chung-chai'].map((code) => unitYear(code, 2025, { values: { F: months(H1, 1) } }));
     // The old Mường Nhé's sheet, its code cell changed to the new code: no report of "muong-nhe".

@@ -507,8 +507,22 @@ export function mapToSuccessors(
       const first = firstOwnMonth(own, cut);
       return first ? first - 1 : cut;
     };
+    // Old units' empty months are gaps up to the merger; but when they all stopped reporting in
+    // the month the new unit began (a merger date typed late), the months from then on are its own.
+    const gapsUpTo = (year: number) => {
+      const cut = before(from, year);
+      const upTo = oldsUpTo(year);
+      if (upTo >= cut) return cut;
+      const theirs = parts.filter((p) => p.year === year && p.unitCode !== unit.code);
+      const any = (p: UnitYear, first: number, last: number) => {
+        for (let m = first; m <= last; m++) if (p.submitted[m - 1] || hasData(p, m)) return true;
+        return false;
+      };
+      const handover = theirs.some((p) => any(p, 1, upTo)) && theirs.every((p) => !any(p, upTo + 1, cut));
+      return handover ? upTo : cut;
+    };
     if (options.gaps && olds.length && parts.some((p) => p.year === period.year)) {
-      const upTo = Math.min(before(from, period.year), lastMonth);
+      const upTo = Math.min(gapsUpTo(period.year), lastMonth);
       const own = parts.find((p) => p.unitCode === unit.code && p.year === period.year);
       for (const code of olds) {
         const report = parts.find((p) => p.unitCode === code && p.year === period.year);
