@@ -159,6 +159,8 @@ export interface Finding {
   month?: number;
   /** 'unit-mismatch': the unit the "Đơn vị" cell names (the finding's unitCode is the coded one). */
   namedUnitCode?: string;
+  /** 'code-label-mismatch': the indicator the row's label names (its indicatorCode is the coded one). */
+  labelIndicatorCode?: string;
   /** Full Vietnamese message, location included. */
   message: string;
 }

@@ -2278,7 +2278,7 @@ function readGrid(
     const cell = a1(x.row + 1, cols.codeCol + 1);
     const label = look.byCode.get(x.labelCode)?.label ?? x.labelCode;
     const text = T.crossedRow(out.where({ cell }), x.code, a1(x.row + 1, cols.labelCol + 1), label, x.labelCode);
-    out.push('error', 'code-label-mismatch', { cell, indicatorCode: x.code }, text);
+    out.push('error', 'code-label-mismatch', { cell, indicatorCode: x.code, labelIndicatorCode: x.labelCode }, text);
   }
   for (let k = 0; k < rows.measured.length; k++) measureFinding(out, look, cols.unitCol, rows.measured[k]);
   for (let k = 0; k < rows.unknown.length; k++) {

@@ -175,6 +175,43 @@ describe('checkWorkbooks', () => {
     }
   });
 
+  it('says once that the catalogue is the likely cause when most communes’ rows cross the same two codes', () => {
+    // The catalogue swapped the codes of TCD_LUOT and TCD_NGUOI: every commune's sheet shows it.
+    const swapped = (u: Unit): WorkbookInput => {
+      const s = modelToSheetInput(buildUnitSheet(u, 2018, catalogue, {}));
+      const g = s.grid as (string | number)[][];
+      const [a, b] = [rowWithCode(g, 'TCD_LUOT') - 1, rowWithCode(g, 'TCD_NGUOI') - 1];
+      [g[a][0], g[b][0]] = [g[b][0], g[a][0]];
+      return { source: `${u.code}.xlsx`, sheets: [s] };
+    };
+    const three = units.slice(0, 3);
+    const r = checkWorkbooks(three.map(swapped), ctx);
+    const told = r.findings.filter((f) => f.code === 'catalogue-mismatch');
+    expect(told.map((f) => [f.severity, f.indicatorCode, f.labelIndicatorCode])).toEqual([
+      ['warning', 'TCD_LUOT', 'TCD_NGUOI'],
+      ['warning', 'TCD_NGUOI', 'TCD_LUOT'],
+    ]);
+    expect(told[0].message).toContain('Ở 3/3 trang báo cáo, dòng mã "TCD_LUOT" ghi tên chỉ tiêu');
+    expect(told[0].message).toContain('hãy kiểm tra danh mục chỉ tiêu trước khi yêu cầu các xã sửa');
+    // Each commune's own error stays.
+    expect(r.findings.filter((f) => f.code === 'code-label-mismatch')).toHaveLength(6);
+    // One commune's rows only: its own error, no word on the catalogue.
+    const one = checkWorkbooks(
+      [
+        swapped(three[0]),
+        ...three
+          .slice(1)
+          .map((u) => ({
+            source: `${u.code}.xlsx`,
+            sheets: [modelToSheetInput(buildUnitSheet(u, 2018, catalogue, {}))],
+          })),
+      ],
+      ctx,
+    );
+    expect(one.findings.filter((f) => f.code === 'catalogue-mismatch')).toEqual([]);
+    expect(one.findings.filter((f) => f.code === 'code-label-mismatch')).toHaveLength(2);
+  });
+
   describe('two reports of one unit and year, one with a mistyped "Mã đơn vị"', () => {
     /** Chung Chải's own report with C3 ("Mã đơn vị") typed as another unit's code. */
     const mistyped = (file: string, typedCode: string, tong: number) => {

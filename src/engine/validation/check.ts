@@ -101,8 +101,45 @@ export function checkWorkbooks(workbooks: WorkbookInput[], ctx: ReadContext): Re
       const found = ruleFindings.get(r);
       if (found) for (const f of found) findings.push(f);
     }
+  findings.push(...catalogueMismatches(findings, all.length, ctx));
   findings.sort(compareFindings);
   return { reports, findings };
+}
+
+/**
+ * One warning per code-label mismatch found in half the sheets or more (of two units at least):
+ * the catalogue changed under every commune (two codes swapped), which each commune's own error
+ * would blame on its rows.
+ */
+function catalogueMismatches(findings: Finding[], sheets: number, ctx: ReadContext): Finding[] {
+  let pairs: Map<string, { code: string; labelCode: string; units: Set<string>; sheets: Set<string> }> | null = null;
+  for (const f of findings) {
+    if (f.code !== 'code-label-mismatch' || !f.indicatorCode || !f.labelIndicatorCode) continue;
+    pairs ??= new Map();
+    const key = `${f.indicatorCode}\u0000${f.labelIndicatorCode}`;
+    let pair = pairs.get(key);
+    if (!pair) {
+      pair = { code: f.indicatorCode, labelCode: f.labelIndicatorCode, units: new Set(), sheets: new Set() };
+      pairs.set(key, pair);
+    }
+    pair.units.add(f.unitCode ?? '');
+    pair.sheets.add(`${f.file ?? ''}\u0000${f.sheet ?? ''}`);
+  }
+  if (!pairs) return [];
+  const out: Finding[] = [];
+  const label = (code: string) => ctx.catalogue.indicators.find((i) => i.code === code)?.label ?? code;
+  for (const p of pairs.values()) {
+    if (p.units.size < 2 || p.sheets.size * 2 < sheets) continue;
+    out.push({
+      severity: 'warning',
+      code: 'catalogue-mismatch',
+      indicatorCode: p.code,
+      indicatorLabel: label(p.code),
+      labelIndicatorCode: p.labelCode,
+      message: T.catalogueMismatch(p.code, label(p.labelCode), p.labelCode, p.sheets.size, sheets),
+    });
+  }
+  return out;
 }
 
 /**

@@ -175,6 +175,14 @@ export const FINDING_TEXT = {
   crossedRow: (w: Where, code: string, labelCell: string, label: string, labelCode: string) =>
     `${where(w)}: mã "${code}" nhưng ô ${labelCell} ghi tên chỉ tiêu "${label}" (mã ${labelCode}) — hàng đã bị sắp xếp ` +
     `hoặc dán lệch? Số liệu hàng này chưa được tính; hãy sắp lại để mã và tên chỉ tiêu khớp nhau`,
+  /**
+   * The same code-label mismatch in many communes' sheets: the catalogue changed (codes swapped or
+   * relabelled), not every commune's rows.
+   */
+  catalogueMismatch: (code: string, label: string, labelCode: string, sheets: number, total: number) =>
+    `Ở ${sheets}/${total} trang báo cáo, dòng mã "${code}" ghi tên chỉ tiêu "${label}" (mã ${labelCode}). Cùng một chỗ ` +
+    `lệch ở nhiều xã thường là do danh mục chỉ tiêu đã đổi mã hoặc tên (ví dụ đổi chỗ mã ${code} và ${labelCode}), ` +
+    `không phải do các xã sắp xếp sai: hãy kiểm tra danh mục chỉ tiêu trước khi yêu cầu các xã sửa. Số liệu các dòng này chưa được tính`,
   /** The "Đơn vị tính" cell is money in another scale than the catalogue's: the row was converted. */
   measureConverted: (w: Where, typed: string, expected: string, mul: number, div: number) =>
     `${where(w)}: đơn vị tính ghi "${typed}", khác với danh mục chỉ tiêu ("${expected}"): số liệu hàng này đã được ` +
