@@ -10,9 +10,9 @@ import {
   summarise,
 } from './pipeline';
 import { buildSummaryWorkbook } from './report/summary-workbook';
-import { buildUnitSheet, LAYOUT, type UnitSheetData } from './sheet/layout';
+import { buildUnitSheet, LAYOUT, monthCol, type UnitSheetData } from './sheet/layout';
 import { modelToSheetInput, rowWithCode, setCell } from './sheet/testing';
-import type { Period, Unit, WorkbookInput } from './types';
+import type { IndicatorSummary, Period, Summary, Unit, WorkbookInput } from './types';
 import { checkWorkbooks } from './validation/check';
 
 const CATALOGUE = defaultCatalogue();
@@ -173,6 +173,87 @@ describe('summarise', () => {
   it('does not depend on the order of workbooks or units', () => {
     const again = september({ units: shuffle(UNITS, 5), workbooks: shuffle(workbooks(), 6) });
     expect(again.summary).toEqual(summary);
+  });
+});
+
+describe('summarise with a commune’s sheet lacking an indicator’s row', () => {
+  /** The September workbooks with the rows of `codes` ("A+B") deleted from the 2018 sheets of `units`. */
+  const without = (codes: string, ...units: string[]) =>
+    workbooks().map((book) => {
+      if (!units.some((u) => book.source === `${u}.xlsx`) || !book.sheets[0].name.endsWith('2018')) return book;
+      const grid = book.sheets[0].grid;
+      for (const code of codes.split('+')) grid.splice(rowWithCode(grid, code) - 1, 1);
+      return book;
+    });
+  /** The same workbooks with `code`'s row kept but emptied in those sheets: the figures a total then has. */
+  const emptied = (code: string, ...units: string[]) =>
+    workbooks().map((book) => {
+      if (!units.some((u) => book.source === `${u}.xlsx`) || !book.sheets[0].name.endsWith('2018')) return book;
+      const grid = book.sheets[0].grid;
+      const row = rowWithCode(grid, code);
+      for (let m = 1; m <= 12; m++) setCell(grid, row, monthCol(m), '');
+      return book;
+    });
+  const run = (books: WorkbookInput[]) =>
+    summarise({
+      catalogue: CATALOGUE,
+      units: UNITS,
+      settings: SETTINGS,
+      period: SEP,
+      workbooks: books,
+      generatedAt: '2018-09-20T03:00:00Z',
+    }).summary;
+  const of = (s: Summary, code: string) => s.indicators.find((i) => i.code === code) as IndicatorSummary;
+
+  it('names the units beside the figure, whose total is what the other units’ figures make', () => {
+    const s = run(without('DON_TONG', 'huoi-lech', 'leng-su-sin'));
+    const blank = run(emptied('DON_TONG', 'huoi-lech', 'leng-su-sin'));
+    expect(s.findings.filter((f) => f.code === 'missing-indicator').map((f) => f.unitCode)).toEqual([
+      'huoi-lech',
+      'leng-su-sin',
+    ]);
+    const don = of(s, 'DON_TONG');
+    expect(don.rowMissing).toEqual(['huoi-lech', 'leng-su-sin']);
+    expect(of(blank, 'DON_TONG').rowMissing).toBeUndefined();
+    // The totals are those of the sheets with the row there but empty: nothing added, nothing dropped.
+    const figures = (i: IndicatorSummary) => [i.period, i.ytd, i.lastYearPeriod, i.lastYearYtd, i.change];
+    expect(figures(don)).toEqual(figures(of(blank, 'DON_TONG')));
+    expect(s.monthly.DON_TONG).toEqual(blank.monthly.DON_TONG);
+    // Said where the figure is given, in the period's and the year to date's sentences alike.
+    const lacks = 'chưa gồm số liệu của xã Huổi Lếch và xã Leng Su Sìn vì bảng báo cáo thiếu dòng chỉ tiêu này';
+    const tcd = s.narrative.find((p) => p.startsWith('Tiếp công dân')) as string;
+    expect(tcd).toContain(`tiếp nhận ${don.period} đơn thư (${lacks}; trong đó `);
+    expect(tcd).toContain(`tiếp nhận ${don.ytd} đơn thư (${lacks}; trong đó `);
+    // Only there: the other figures, and the narrative of the emptied rows, say nothing of it.
+    expect(tcd.split(lacks)).toHaveLength(3);
+    expect(blank.narrative.join(' ')).not.toContain('thiếu dòng');
+    expect(s.narrative.map((p) => p.split(`${lacks}; `).join(''))).toEqual(blank.narrative);
+  });
+
+  it('names a part’s units inside its total’s bracket', () => {
+    const s = run(without('DON_KIENNGHI', 'sin-thau'));
+    const tcd = s.narrative.find((p) => p.startsWith('Tiếp công dân')) as string;
+    const part = of(s, 'DON_KIENNGHI');
+    expect(part.rowMissing).toEqual(['sin-thau']);
+    expect(tcd).toContain(
+      `(trong đó ${part.period} đơn kiến nghị, phản ánh (chưa gồm số liệu của xã Sín Thầu vì bảng báo cáo thiếu dòng chỉ tiêu này); `,
+    );
+    // A sheet without the total's row and the part's: said once, of the total.
+    const both = run(without('DON_TONG+DON_KIENNGHI', 'sin-thau'));
+    const said = both.narrative.find((p) => p.startsWith('Tiếp công dân')) as string;
+    expect(said).toContain(
+      `tiếp nhận ${of(both, 'DON_TONG').period} đơn thư (chưa gồm số liệu của xã Sín Thầu vì bảng báo cáo thiếu dòng chỉ tiêu này; ` +
+        `trong đó ${of(both, 'DON_KIENNGHI').period} đơn kiến nghị, phản ánh; `,
+    );
+  });
+
+  it('does not name a unit that has not reported (said among those that have not)', () => {
+    // Pá Mỳ's 2018 sheet, empty and unsent, without the row.
+    const paMy = workbook(byCode.get('pa-my') as Unit, 2018, { values: {} });
+    paMy.sheets[0].grid.splice(rowWithCode(paMy.sheets[0].grid, 'TCD_LUOT') - 1, 1);
+    const s = run([...workbooks(), paMy]);
+    expect(s.findings.some((f) => f.code === 'missing-indicator' && f.unitCode === 'pa-my')).toBe(true);
+    expect(of(s, 'TCD_LUOT').rowMissing).toBeUndefined();
   });
 });
 

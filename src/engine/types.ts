@@ -304,6 +304,13 @@ export interface IndicatorSummary {
    * month this is every unit with a figure so far and none in the period. Absent when none.
    */
   carriedUnits?: string[];
+  /**
+   * Units (codes, in unit order) that reported some month of the year to date (a figure or a
+   * submission date) but whose sheet has no row for the indicator (the reader's
+   * 'missing-indicator'), so no figure of theirs is in its totals: each rendering says so beside
+   * them rather than give a total that is silently lower. Absent when none.
+   */
+  rowMissing?: string[];
 }
 
 export interface Summary {

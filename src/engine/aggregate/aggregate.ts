@@ -835,6 +835,25 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
     }
     return nonZero ? begins : 0;
   };
+  // Sheets the reader found without an indicator's row ('missing-indicator'): per sheet the codes.
+  const rowsMissing = missingRows(input.findings);
+  const reportedSoFar = new Int8Array(byCodeOrder.length); // 0 unknown, 1 yes, -1 no
+  /**
+   * Units (in unit order) with no figure of `code` so far whose sheet lacks its row, among those
+   * that reported some month of the year to date (a unit that sent nothing is said not to have
+   * reported): their figures are in no total of the indicator.
+   */
+  const withoutRow = (code: string, toDate: Float64Array): string[] => {
+    const out: string[] = [];
+    for (let i = 0; i < unitCodes.length; i++) {
+      const j = unitRank[i];
+      const r = nowByCode[j];
+      if (!r || !Number.isNaN(toDate[j]) || !rowsMissing.get(sheetKey(r))?.has(code)) continue;
+      if (reportedSoFar[j] === 0) reportedSoFar[j] = ytd.some((m) => r.submitted[m - 1] || hasData(r, m)) ? 1 : -1;
+      if (reportedSoFar[j] === 1) out.push(unitCodes[i]);
+    }
+    return out;
+  };
   const indicators: IndicatorSummary[] = catalogue.indicators.map((ind) => {
     const base = { code: ind.code, group: ind.group, label: ind.label, unit: ind.unit, kind: ind.kind };
     if (ind.kind === 'note') {
@@ -900,6 +919,10 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
       // Only here: in a month, "no figure in the period" says it (renderings read it so).
       const carried = carriedStock(k, ind.code, ytdValues, unitRank, unitCodes, nowByCode, placesIn, lastMonth);
       if (carried.length) summary.carriedUnits = carried;
+    }
+    if (rowsMissing.size) {
+      const without = withoutRow(ind.code, ytdValues);
+      if (without.length) summary.rowMissing = without;
     }
     setCompactByUnit(summary, {
       codes: unitCodes,
@@ -1014,6 +1037,25 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
     ...(excludedBy.size ? { excludedUnits: sortCodes([...excludedBy], units) } : {}),
     unreadableUnits: sortCodes(input.unreadableUnits ?? [], units),
   };
+}
+
+/** A report's sheet, as findings name it. */
+function sheetKey(r: Pick<UnitYear, 'file' | 'sheet'>): string {
+  return `${r.file ?? ''}\u0000${r.sheet}`;
+}
+
+/** Per sheet (sheetKey) the indicator codes whose row the reader did not find ('missing-indicator'). */
+function missingRows(findings: Finding[]): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i];
+    if (f.code !== 'missing-indicator' || f.sheet === undefined || f.indicatorCode === undefined) continue;
+    const key = sheetKey({ file: f.file ?? '', sheet: f.sheet });
+    const codes = out.get(key) ?? new Set<string>();
+    codes.add(f.indicatorCode);
+    out.set(key, codes);
+  }
+  return out;
 }
 
 /**

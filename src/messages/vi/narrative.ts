@@ -72,10 +72,16 @@ export const NARRATIVE_TEXT = {
    */
   continuations: ['trị giá', 'với', 'trong đó', 'gồm'],
   /**
-   * The parts of a total after it, breakdowns (by type, by field, by status) separated by ";":
+   * The parts of a total, in the bracket after it, breakdowns (by type, by field, by status) separated by ";":
    * "tiếp nhận 50 đơn thư (trong đó 17 đơn khiếu nại, 5 đơn tố cáo, 28 đơn kiến nghị, phản ánh)".
    */
-  partsOf: (parts: string) => ` (trong đó ${parts})`,
+  partsOf: (parts: string) => `trong đó ${parts}`,
+  /**
+   * In the bracket after a figure (before its parts) when some units reported but their sheet has no
+   * row for the indicator: "tiếp nhận 40 đơn thư (chưa gồm số liệu của xã A và xã B vì bảng báo cáo thiếu dòng chỉ tiêu
+   * này; trong đó …)". Its total is not lowered silently.
+   */
+  rowMissing: (names: string) => `chưa gồm số liệu của ${names} vì bảng báo cáo thiếu dòng chỉ tiêu này`,
   /** Joins the subject to a clause that starts with a number: "toàn huyện có 115 hộ …". */
   has: 'có',
   increase: (quantity: string) => `tăng ${quantity} so cùng kỳ`,
