@@ -76,6 +76,18 @@ function workbooks(): WorkbookInput[] {
   return books;
 }
 
+/** September 2018 of the eleven communes, as workbooks() has them. */
+function summariseSeptember() {
+  return summarise({
+    catalogue: CATALOGUE,
+    units: UNITS,
+    settings: SETTINGS,
+    period: SEP,
+    workbooks: workbooks(),
+    generatedAt: '2018-09-20T03:00:00Z',
+  }).summary;
+}
+
 describe('summarise', () => {
   /** September 2018 of the eleven communes, on the 20th; `extra` changes the input. */
   const september = (extra: Partial<Parameters<typeof summarise>[0]> = {}) =>
@@ -254,6 +266,74 @@ describe('summarise with a commune’s sheet lacking an indicator’s row', () =
     const s = run([...workbooks(), paMy]);
     expect(s.findings.some((f) => f.code === 'missing-indicator' && f.unitCode === 'pa-my')).toBe(true);
     expect(of(s, 'TCD_LUOT').rowMissing).toBeUndefined();
+  });
+});
+
+describe('summarise with figures that break an error-level rule', () => {
+  /** The September workbooks with `value` typed in `code`'s cell of `month` in `unit`'s 2018 sheet. */
+  const typed = (books: WorkbookInput[], unit: string, code: string, month: number, value: number) => {
+    const book = books.find((b) => b.source === `${unit}.xlsx` && b.sheets[0].name.endsWith('2018'));
+    const grid = (book as WorkbookInput).sheets[0].grid;
+    setCell(grid, rowWithCode(grid, code), monthCol(month), value);
+    return books;
+  };
+  const run = (books: WorkbookInput[], catalogue = CATALOGUE) =>
+    summarise({
+      catalogue,
+      units: UNITS,
+      settings: SETTINGS,
+      period: SEP,
+      workbooks: books,
+      generatedAt: '2018-09-20T03:00:00Z',
+    }).summary;
+  // Chung Chải: 5 petitions by type in September, 1 in all; Sín Thầu: 9 of its 9 on land, and 3 more.
+  const books = () => typed(typed(workbooks(), 'chung-chai', 'DON_KIENNGHI', 9, 5), 'sin-thau', 'DON_DATDAI', 9, 12);
+  const s = run(books());
+  const errors = s.findings.filter((f) => f.code === 'rule-violation' && f.severity === 'error');
+
+  it('counts them as typed and says whose they are, and where, before the figures', () => {
+    expect(errors.map((f) => f.unitCode)).toEqual(['chung-chai', 'sin-thau']);
+    // Counted: the totals are those the same figures make with no rule to break.
+    const unruled = run(books(), { ...CATALOGUE, rules: [] });
+    expect(s.indicators).toEqual(unruled.indicators);
+    expect(unruled.narrative[0]).not.toContain('còn lỗi');
+    const cell = (unit: string) => errors.find((f) => f.unitCode === unit)?.cell as string;
+    expect(s.ruleErrors).toEqual([
+      { unitCode: 'chung-chai', label: 'xã Chung Chải', places: [`ô ${cell('chung-chai')}`] },
+      { unitCode: 'sin-thau', label: 'xã Sín Thầu', places: [`ô ${cell('sin-thau')}`] },
+    ]);
+    expect(s.narrative[0]).toBe(
+      `${unruled.narrative[0]} Số liệu của xã Chung Chải (ô ${cell('chung-chai')}) và xã Sín Thầu (ô ${cell('sin-thau')}) ` +
+        'còn lỗi chưa sửa (xem phần kiểm tra số liệu) nhưng vẫn được tính vào các số liệu dưới đây; cần kiểm tra lại.',
+    );
+  });
+
+  it('says nothing of months after the period, of last year’s sheets, or of rules that only warn', () => {
+    // October's figures are in no total of September; Pá Mỳ's 2017 sheet breaks a rule (an 'info' now).
+    const later = run(typed(typed(workbooks(), 'chung-chai', 'DON_TONG', 10, 1), 'chung-chai', 'DON_KIENNGHI', 10, 5));
+    expect(later.findings.some((f) => f.code === 'rule-violation' && f.month === 10)).toBe(true);
+    // More petitions settled than received: a rule of importance 'warning'.
+    const settled = run(typed(workbooks(), 'chung-chai', 'DON_DAGIAIQUYET', 9, 7));
+    expect(settled.findings.some((f) => f.code === 'rule-violation' && f.severity === 'warning')).toBe(true);
+    for (const x of [later, settled, summariseSeptember()]) {
+      expect(x.ruleErrors).toBeUndefined();
+      expect(x.narrative[0]).not.toContain('còn lỗi');
+    }
+  });
+
+  it('lists a unit’s places, at most three', () => {
+    const many = books();
+    // Four more months of 5 petitions by type out of 1 in all (March also breaks the rule by field).
+    for (const m of [2, 3, 4, 5])
+      typed(typed(many, 'chung-chai', 'DON_TONG', m, 1), 'chung-chai', 'DON_KIENNGHI', m, 5);
+    const x = run(many);
+    const places = x.findings
+      .filter((f) => f.code === 'rule-violation' && f.severity === 'error' && f.unitCode === 'chung-chai')
+      .map((f) => `ô ${f.cell}`);
+    expect([...(x.ruleErrors?.[0].places ?? [])].sort()).toEqual([...new Set(places)].sort());
+    const shown = x.ruleErrors?.[0].places as string[];
+    expect(shown.length).toBeGreaterThan(4);
+    expect(x.narrative[0]).toContain(`xã Chung Chải (${shown.slice(0, 3).join(', ')} và ${shown.length - 3} ô khác)`);
   });
 });
 

@@ -328,6 +328,14 @@ export interface Summary {
   excludedCells: number;
   /** Units (codes, in unit order) whose invalid cells `excludedCells` counts. Absent when none. */
   excludedUnits?: string[];
+  /**
+   * Units whose figures break an error-level rule of the catalogue (a part greater than its whole…)
+   * in a month the summary shows (the year to date) and are counted all the same (leaving them out
+   * would change a total silently): per unit its name as in a sentence ("xã Chung Chải"; an old unit
+   * of a merger by its own name) and where, as said ("ô M45": the cell each finding names, the rule's
+   * first; without one, the indicator and month), in unit order. Absent when none.
+   */
+  ruleErrors?: { unitCode: string; label: string; places: string[] }[];
   /** Units whose sheet could not be read or found. */
   unreadableUnits: string[];
   /**

@@ -29,7 +29,8 @@
  *    before the month's data window closes (counted; likely copied).
  */
 import { FINDING_TEXT, type MergerNames, mergerNames, type Where } from '../../messages/vi/findings';
-import { narrate } from '../narrative/narrative';
+import { NARRATIVE_TEXT } from '../../messages/vi/narrative';
+import { narrate, unitInSentence } from '../narrative/narrative';
 import { dataWindow, deadline, isRealIsoDate, localDateOf } from '../periods/cutoff';
 import { periodMonths, previousYear, ytdMonths } from '../periods/period';
 import { unitDisplayName } from '../sheet/layout';
@@ -966,6 +967,8 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
     }
   }
 
+  const ruleErrors = countedRuleErrors(input.findings, rawCurrent, units, lastMonth);
+
   const completeness = completenessOfSorted(current, units, period, settings, { today: runDate, incomplete });
   if (formerGaps)
     for (const row of completeness.rows) {
@@ -1035,8 +1038,44 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
     findings: sortFindings(made.length ? [...input.findings, ...made] : input.findings),
     excludedCells,
     ...(excludedBy.size ? { excludedUnits: sortCodes([...excludedBy], units) } : {}),
+    ...(ruleErrors.length ? { ruleErrors } : {}),
     unreadableUnits: sortCodes(input.unreadableUnits ?? [], units),
   };
+}
+
+/**
+ * Summary.ruleErrors: this year's error-level rule findings ('rule-violation') on sheets of `reports`
+ * in months up to `lastMonth`, by unit (unit order; codes of no unit after, as sortCodes), the places
+ * in the findings' order, each once: "ô M45", or without a cell its indicator and month.
+ */
+function countedRuleErrors(
+  findings: Finding[],
+  reports: UnitYear[],
+  units: Unit[],
+  lastMonth: number,
+): NonNullable<Summary['ruleErrors']> {
+  const placesOf = new Map<string, string[]>();
+  let sheets: Map<string, UnitYear> | null = null;
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i];
+    if (f.code !== 'rule-violation' || f.severity !== 'error' || f.unitCode === undefined) continue;
+    if (f.month === undefined || f.month > lastMonth || f.sheet === undefined) continue;
+    sheets ??= new Map(reports.map((r) => [sheetKey(r), r]));
+    if (!sheets.has(sheetKey({ file: f.file ?? '', sheet: f.sheet }))) continue; // last year's, or not read
+    const places = placesOf.get(f.unitCode) ?? [];
+    const place = f.cell
+      ? NARRATIVE_TEXT.cell(f.cell)
+      : NARRATIVE_TEXT.indicatorMonth(f.indicatorLabel ?? f.indicatorCode ?? '', f.month);
+    if (!places.includes(place)) places.push(place);
+    placesOf.set(f.unitCode, places);
+  }
+  if (!placesOf.size) return [];
+  return sortCodes([...placesOf.keys()], units).map((code) => {
+    const unit = units.find((u) => u.code === code);
+    const r = reports.find((x) => x.unitCode === code);
+    const label = unit ? unitInSentence(unit) : unitInSentence({ name: r?.unitName ?? code, kind: r?.unitKind ?? '' });
+    return { unitCode: code, label, places: placesOf.get(code) as string[] };
+  });
 }
 
 /** A report's sheet, as findings name it. */

@@ -2,7 +2,10 @@
  * The summary as Vietnamese paragraphs in the style of the 2018 Mường Nhé article
  * ("Từ đầu năm đến nay, toàn huyện có 115 hộ nông dân sản xuất, kinh doanh giỏi các
  * cấp, tăng 21 hộ so cùng kỳ; …"):
- *   1. completeness: who reported, on time, who did not, who was late;
+ *   1. completeness: who reported, on time, who did not, who was late; then, before the
+ *      figures, what they compare and hold: "so cùng kỳ" over different units, invalid cells
+ *      left out (excludedUnits), figures breaking an error-level rule counted all the same
+ *      (ruleErrors);
  *   2. one paragraph per indicator group with data: the period's flows ("Trong tháng
  *      9/2018, …"), year-to-date flows ("Từ đầu năm đến nay, …"), stocks ("Đến nay, …").
  *      When the period starts in January, or the period's sentence would say word for
@@ -10,8 +13,7 @@
  *      0 appear only when last year was higher ("0 kiện …, giảm 40 kiện so cùng kỳ");
  *      each figure compared with last year when last year is known; a figure lacking units whose
  *      sheet has no row for it (rowMissing) names them in a bracket after it;
- *   3. one paragraph per note indicator with the units' texts;
- *   4. a sentence on invalid cells left out of the totals.
+ *   3. one paragraph per note indicator with the units' texts.
  */
 import { monthList } from '../../messages/vi/findings';
 import { NARRATIVE_TEXT as T } from '../../messages/vi/narrative';
@@ -129,7 +131,11 @@ function completenessParagraph(s: SummaryCore): string {
   const excluded = s.excludedCells
     ? ` ${T.excludedCells(s.excludedCells, listNames((s.excludedUnits ?? []).map(sentenceName)))}`
     : '';
-  return `${text}.${caveat}${excluded}`;
+  // Figures that break an error-level rule are counted all the same: whose and where, before the figures.
+  const errors = s.ruleErrors?.length
+    ? ` ${T.ruleErrors(listNames(s.ruleErrors.map((u) => T.ruleErrorItem(u.label, listPlaces(u.places)))))}`
+    : '';
+  return `${text}.${caveat}${excluded}${errors}`;
 }
 
 function comparison(diff: number | null, unit: string): string {
@@ -384,6 +390,13 @@ function lacksText(s: SummaryCore): LacksText {
   return (sum) => (sum.rowMissing?.length ? T.rowMissing(listNames(sum.rowMissing.map(name))) : '');
 }
 
+/** "ô M45, ô M46, ô M47 và 2 ô khác": at most CARRIED_NAMES places of one unit. */
+function listPlaces(places: string[]): string {
+  const shown = places.slice(0, CARRIED_NAMES);
+  const rest = places.length - shown.length;
+  return rest > 0 ? `${shown.join(', ')} ${T.andOtherPlaces(rest)}` : shown.join(', ');
+}
+
 /** "xã A, xã B và 3 đơn vị khác": at most CARRIED_NAMES names. */
 function listNames(names: string[]): string {
   const shown = names.slice(0, CARRIED_NAMES);
@@ -475,7 +488,7 @@ export function narrate(summary: SummaryCore, catalogue: Catalogue): string[] {
     }
   }
   if (!anyData) paragraphs.push(T.noData(periodLabel(summary.period)));
-  // Invalid cells left out are said once, by each rendering's data-quality line (report.ts `excluded`),
-  // not here as well: the narrative is the text pasted into the report sent upward.
+  // Invalid cells left out and figures with errors are said in the first paragraph, before the
+  // figures (the narrative is the text pasted into the report sent upward).
   return paragraphs;
 }
