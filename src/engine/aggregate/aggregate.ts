@@ -1070,9 +1070,14 @@ function countedRuleErrors(
     placesOf.set(f.unitCode, places);
   }
   if (!placesOf.size) return [];
+  // Only the units and reports of the codes named are looked up (a later one of a code wins).
+  const unitOf = new Map<string, Unit>();
+  for (const u of units) if (placesOf.has(u.code)) unitOf.set(u.code, u);
+  const reportOf = new Map<string, UnitYear>();
+  for (const r of reports) if (placesOf.has(r.unitCode) && !reportOf.has(r.unitCode)) reportOf.set(r.unitCode, r);
   return sortCodes([...placesOf.keys()], units).map((code) => {
-    const unit = units.find((u) => u.code === code);
-    const r = reports.find((x) => x.unitCode === code);
+    const unit = unitOf.get(code);
+    const r = reportOf.get(code);
     const label = unit ? unitInSentence(unit) : unitInSentence({ name: r?.unitName ?? code, kind: r?.unitKind ?? '' });
     return { unitCode: code, label, places: placesOf.get(code) as string[] };
   });
