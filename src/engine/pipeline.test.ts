@@ -9,7 +9,10 @@ import {
   type SummariseInput,
   summarise,
 } from './pipeline';
+import { escapeHtml } from './report/escape';
+import { renderHtmlReport } from './report/html';
 import { buildSummaryWorkbook } from './report/summary-workbook';
+import { renderTextReport } from './report/text';
 import { buildUnitSheet, LAYOUT, monthCol, type UnitSheetData } from './sheet/layout';
 import { modelToSheetInput, rowWithCode, setCell } from './sheet/testing';
 import type { IndicatorSummary, Period, Summary, Unit, WorkbookInput } from './types';
@@ -240,6 +243,22 @@ describe('summarise with a commune’s sheet lacking an indicator’s row', () =
     expect(tcd.split(lacks)).toHaveLength(3);
     expect(blank.narrative.join(' ')).not.toContain('thiếu dòng');
     expect(s.narrative.map((p) => p.split(`${lacks}; `).join(''))).toEqual(blank.narrative);
+  });
+
+  it('says it in the data-quality lines of the summary sheet and of both e-mails', () => {
+    const s = run(without('DON_TONG', 'huoi-lech', 'leng-su-sin'));
+    const label = of(s, 'DON_TONG').label;
+    const line =
+      `Chỉ tiêu "${label}" chưa gồm số liệu của Xã Huổi Lếch, Xã Leng Su Sìn: ` +
+      'bảng báo cáo của các đơn vị này thiếu dòng chỉ tiêu này (xem trang "Kiểm tra").';
+    const sheet = buildSummaryWorkbook(s, CATALOGUE).sheets[0];
+    const texts = sheet.rows.flatMap((r) => r.map((c) => c?.v));
+    expect(texts).toContain(line);
+    expect(renderTextReport(s, CATALOGUE)).toContain(`\n${line}\n`);
+    expect(renderHtmlReport(s, CATALOGUE)).toContain(escapeHtml(line));
+    // Nothing of the kind when the rows are there.
+    const blank = run(emptied('DON_TONG', 'huoi-lech', 'leng-su-sin'));
+    expect(renderTextReport(blank, CATALOGUE)).not.toContain('thiếu dòng chỉ tiêu');
   });
 
   it('names a part’s units inside its total’s bracket', () => {
