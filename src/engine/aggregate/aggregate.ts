@@ -838,20 +838,20 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
   };
   // Sheets the reader found without an indicator's row ('missing-indicator'): per sheet the codes.
   const rowsMissing = missingRows(input.findings);
-  const reportedSoFar = new Int8Array(byCodeOrder.length); // 0 unknown, 1 yes, -1 no
-  /**
-   * Units (in unit order) with no figure of `code` so far whose sheet lacks its row, among those
-   * that reported some month of the year to date (a unit that sent nothing is said not to have
-   * reported): their figures are in no total of the indicator.
-   */
+  // Per unit (code order) the codes its sheet has no row of, among units that reported some month
+  // of the year to date (a unit that sent nothing is said not to have reported); made only when
+  // some sheet lacks a row.
+  let lacking: (Set<string> | undefined)[] | null = null;
+  /** Units (in unit order) with no figure of `code` so far whose sheet lacks its row: in no total of it. */
   const withoutRow = (code: string, toDate: Float64Array): string[] => {
+    lacking ??= nowByCode.map((r) => {
+      const codes = r && rowsMissing.get(sheetKey(r));
+      return codes && ytd.some((m) => r.submitted[m - 1] || hasData(r, m)) ? codes : undefined;
+    });
     const out: string[] = [];
     for (let i = 0; i < unitCodes.length; i++) {
       const j = unitRank[i];
-      const r = nowByCode[j];
-      if (!r || !Number.isNaN(toDate[j]) || !rowsMissing.get(sheetKey(r))?.has(code)) continue;
-      if (reportedSoFar[j] === 0) reportedSoFar[j] = ytd.some((m) => r.submitted[m - 1] || hasData(r, m)) ? 1 : -1;
-      if (reportedSoFar[j] === 1) out.push(unitCodes[i]);
+      if (Number.isNaN(toDate[j]) && lacking[j]?.has(code)) out.push(unitCodes[i]);
     }
     return out;
   };
