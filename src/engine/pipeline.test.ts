@@ -557,6 +557,30 @@ describe('an old commune still filling its own sheet after the 2025 merger', () 
   });
 });
 
+describe('an old commune’s figures that break an error-level rule, in the merger’s year', () => {
+  it('are named by the old commune when counted (before the merger), not after it (left out)', () => {
+    const units = parseUnitsOrThrow(units2025Json);
+    const mn = units.find((u) => u.code === 'muong-nhe-2025') as Unit;
+    // Nậm Vì: 3 petitions by type out of 1 in all, in February (counted) and in August (after the merger).
+    const namVi = workbook({ code: 'nam-vi', name: 'Nậm Vì', kind: 'xã' }, 2025, {
+      values: { DON_TONG: m12({ 2: 1, 8: 1 }), DON_KIENNGHI: m12({ 2: 3, 8: 3 }) },
+    });
+    const s = summarise({
+      catalogue: CATALOGUE,
+      units,
+      settings: SETTINGS,
+      period: { type: 'nine', year: 2025, index: 1 },
+      workbooks: [namVi, workbook(mn, 2025, { values: { TCD_LUOT: m12({ 9: 7 }) } })],
+      generatedAt: '2025-10-05T03:00:00Z',
+    }).summary;
+    const errors = s.findings.filter((f) => f.code === 'rule-violation' && f.severity === 'error');
+    expect(errors.map((f) => f.month)).toEqual([2, 8]);
+    const february = errors.find((f) => f.month === 2)?.cell;
+    expect(s.ruleErrors).toEqual([{ unitCode: 'nam-vi', label: 'xã Nậm Vì', places: [`ô ${february}`] }]);
+    expect(s.narrative[0]).toContain(`Số liệu của xã Nậm Vì (ô ${february}) còn lỗi chưa sửa`);
+  });
+});
+
 describe('an old commune still in the list of units after its merger', () => {
   it('is warned about once, naming the new commune and the date', () => {
     const units = parseUnitsOrThrow(units2025Json);

@@ -967,7 +967,7 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
     }
   }
 
-  const ruleErrors = countedRuleErrors(input.findings, rawCurrent, units, lastMonth);
+  const ruleErrors = countedRuleErrors(input.findings, rawCurrent, units, lastMonth, mappedNow.afterMerger ?? []);
 
   const completeness = completenessOfSorted(current, units, period, settings, { today: runDate, incomplete });
   if (formerGaps)
@@ -1045,23 +1045,33 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
 
 /**
  * Summary.ruleErrors: this year's error-level rule findings ('rule-violation') on sheets of `reports`
- * in months up to `lastMonth`, by unit (unit order; codes of no unit after, as sortCodes), the places
- * in the findings' order, each once: "ô M45", or without a cell its indicator and month.
+ * in months up to `lastMonth` whose figures are counted (a unit's, or an old unit's before its merger:
+ * not `afterMerger`), by unit (unit order; old units after, as sortCodes), the places in the
+ * findings' order, each once: "ô M45", or without a cell its indicator and month.
  */
 function countedRuleErrors(
   findings: Finding[],
   reports: UnitYear[],
   units: Unit[],
   lastMonth: number,
+  afterMerger: PredecessorGap[],
 ): NonNullable<Summary['ruleErrors']> {
   const placesOf = new Map<string, string[]>();
-  let sheets: Map<string, UnitYear> | null = null;
+  let sheets: Set<string> | null = null;
+  let counted: Set<string> | null = null;
   for (let i = 0; i < findings.length; i++) {
     const f = findings[i];
     if (f.code !== 'rule-violation' || f.severity !== 'error' || f.unitCode === undefined) continue;
     if (f.month === undefined || f.month > lastMonth || f.sheet === undefined) continue;
-    sheets ??= new Map(reports.map((r) => [sheetKey(r), r]));
+    sheets ??= new Set(reports.map(sheetKey));
     if (!sheets.has(sheetKey({ file: f.file ?? '', sheet: f.sheet }))) continue; // last year's, or not read
+    if (!counted) {
+      counted = new Set(units.map((u) => u.code));
+      for (const u of units) for (const p of u.succession?.predecessors ?? []) counted.add(p);
+    }
+    const month = f.month;
+    if (!counted.has(f.unitCode) || afterMerger.some((g) => g.code === f.unitCode && g.months.includes(month)))
+      continue; // figures in no total
     const places = placesOf.get(f.unitCode) ?? [];
     const place = f.cell
       ? NARRATIVE_TEXT.cell(f.cell)
