@@ -242,7 +242,7 @@ function itemText(item: Item): string {
   return [withParts + item.change, ...item.continuations].join(', ');
 }
 
-/** "chưa gồm số liệu của xã A và xã B, vì …" for an indicator some units' sheets have no row of; '' for none. */
+/** "chưa gồm số liệu của xã A và xã B vì …" for an indicator some units' sheets have no row of; '' for none. */
 type LacksText = (sum: IndicatorSummary) => string;
 
 /** "Trong tháng 9/2018, toàn huyện có a; b, c." — "có" when the first clause starts with the number. */
@@ -285,7 +285,7 @@ function items(
     // A figure without some units' (their sheets have no row for it) says so where it is given,
     // unless the figure it continues, or the total it is a part of, has just said the same.
     const lacks = lacksOf(sum);
-    const told = (said: string) => (lacks && lacks !== said ? `${phrase} (${lacks})` : phrase);
+    const told = (already: string) => (lacks && lacks !== already ? `${phrase} (${lacks})` : phrase);
     const continued = rel.continues.get(ind.code);
     if (continued !== undefined) {
       // Checked by code: the figure continued is the one just before in the catalogue.
