@@ -9,10 +9,13 @@ import {
   type SummariseInput,
   summarise,
 } from './pipeline';
+import { escapeHtml } from './report/escape';
+import { renderHtmlReport } from './report/html';
 import { buildSummaryWorkbook } from './report/summary-workbook';
-import { buildUnitSheet, LAYOUT, type UnitSheetData } from './sheet/layout';
+import { renderTextReport } from './report/text';
+import { buildUnitSheet, LAYOUT, monthCol, type UnitSheetData } from './sheet/layout';
 import { modelToSheetInput, rowWithCode, setCell } from './sheet/testing';
-import type { Period, Unit, WorkbookInput } from './types';
+import type { IndicatorSummary, Period, Summary, Unit, WorkbookInput } from './types';
 import { checkWorkbooks } from './validation/check';
 
 const CATALOGUE = defaultCatalogue();
@@ -74,6 +77,18 @@ function workbooks(): WorkbookInput[] {
   const mn = books[3].sheets[0];
   setCell(mn.grid, rowWithCode(mn.grid, 'TCD_LUOT'), 13, 'mười');
   return books;
+}
+
+/** September 2018 of the eleven communes, as workbooks() has them. */
+function summariseSeptember() {
+  return summarise({
+    catalogue: CATALOGUE,
+    units: UNITS,
+    settings: SETTINGS,
+    period: SEP,
+    workbooks: workbooks(),
+    generatedAt: '2018-09-20T03:00:00Z',
+  }).summary;
 }
 
 describe('summarise', () => {
@@ -173,6 +188,171 @@ describe('summarise', () => {
   it('does not depend on the order of workbooks or units', () => {
     const again = september({ units: shuffle(UNITS, 5), workbooks: shuffle(workbooks(), 6) });
     expect(again.summary).toEqual(summary);
+  });
+});
+
+describe('summarise with a commune’s sheet lacking an indicator’s row', () => {
+  /** The September workbooks with the rows of `codes` ("A+B") deleted from the 2018 sheets of `units`. */
+  const without = (codes: string, ...units: string[]) =>
+    workbooks().map((book) => {
+      if (!units.some((u) => book.source === `${u}.xlsx`) || !book.sheets[0].name.endsWith('2018')) return book;
+      const grid = book.sheets[0].grid;
+      for (const code of codes.split('+')) grid.splice(rowWithCode(grid, code) - 1, 1);
+      return book;
+    });
+  /** The same workbooks with `code`'s row kept but emptied in those sheets: the figures a total then has. */
+  const emptied = (code: string, ...units: string[]) =>
+    workbooks().map((book) => {
+      if (!units.some((u) => book.source === `${u}.xlsx`) || !book.sheets[0].name.endsWith('2018')) return book;
+      const grid = book.sheets[0].grid;
+      const row = rowWithCode(grid, code);
+      for (let m = 1; m <= 12; m++) setCell(grid, row, monthCol(m), '');
+      return book;
+    });
+  const run = (books: WorkbookInput[]) =>
+    summarise({
+      catalogue: CATALOGUE,
+      units: UNITS,
+      settings: SETTINGS,
+      period: SEP,
+      workbooks: books,
+      generatedAt: '2018-09-20T03:00:00Z',
+    }).summary;
+  const of = (s: Summary, code: string) => s.indicators.find((i) => i.code === code) as IndicatorSummary;
+
+  it('names the units beside the figure, whose total is what the other units’ figures make', () => {
+    const s = run(without('DON_TONG', 'huoi-lech', 'leng-su-sin'));
+    const blank = run(emptied('DON_TONG', 'huoi-lech', 'leng-su-sin'));
+    expect(s.findings.filter((f) => f.code === 'missing-indicator').map((f) => f.unitCode)).toEqual([
+      'huoi-lech',
+      'leng-su-sin',
+    ]);
+    const don = of(s, 'DON_TONG');
+    expect(don.rowMissing).toEqual(['huoi-lech', 'leng-su-sin']);
+    expect(of(blank, 'DON_TONG').rowMissing).toBeUndefined();
+    // The totals are those of the sheets with the row there but empty: nothing added, nothing dropped.
+    const figures = (i: IndicatorSummary) => [i.period, i.ytd, i.lastYearPeriod, i.lastYearYtd, i.change];
+    expect(figures(don)).toEqual(figures(of(blank, 'DON_TONG')));
+    expect(s.monthly.DON_TONG).toEqual(blank.monthly.DON_TONG);
+    // Said where the figure is given, in the period's and the year to date's sentences alike.
+    const lacks = 'chưa gồm số liệu của xã Huổi Lếch và xã Leng Su Sìn vì bảng báo cáo thiếu dòng chỉ tiêu này';
+    const tcd = s.narrative.find((p) => p.startsWith('Tiếp công dân')) as string;
+    expect(tcd).toContain(`tiếp nhận ${don.period} đơn thư (${lacks}; trong đó `);
+    expect(tcd).toContain(`tiếp nhận ${don.ytd} đơn thư (${lacks}; trong đó `);
+    // Only there: the other figures, and the narrative of the emptied rows, say nothing of it.
+    expect(tcd.split(lacks)).toHaveLength(3);
+    expect(blank.narrative.join(' ')).not.toContain('thiếu dòng');
+    expect(s.narrative.map((p) => p.split(`${lacks}; `).join(''))).toEqual(blank.narrative);
+  });
+
+  it('says it in the data-quality lines of the summary sheet and of both e-mails', () => {
+    const s = run(without('DON_TONG', 'huoi-lech', 'leng-su-sin'));
+    const label = of(s, 'DON_TONG').label;
+    const line =
+      `Chỉ tiêu "${label}" chưa gồm số liệu của Xã Huổi Lếch, Xã Leng Su Sìn: ` +
+      'bảng báo cáo của các đơn vị này thiếu dòng chỉ tiêu này (xem trang "Kiểm tra").';
+    const sheet = buildSummaryWorkbook(s, CATALOGUE).sheets[0];
+    const texts = sheet.rows.flatMap((r) => r.map((c) => c?.v));
+    expect(texts).toContain(line);
+    expect(renderTextReport(s, CATALOGUE)).toContain(`\n${line}\n`);
+    expect(renderHtmlReport(s, CATALOGUE)).toContain(escapeHtml(line));
+    // Nothing of the kind when the rows are there.
+    const blank = run(emptied('DON_TONG', 'huoi-lech', 'leng-su-sin'));
+    expect(renderTextReport(blank, CATALOGUE)).not.toContain('thiếu dòng chỉ tiêu');
+  });
+
+  it('names a part’s units inside its total’s bracket', () => {
+    const s = run(without('DON_KIENNGHI', 'sin-thau'));
+    const tcd = s.narrative.find((p) => p.startsWith('Tiếp công dân')) as string;
+    const part = of(s, 'DON_KIENNGHI');
+    expect(part.rowMissing).toEqual(['sin-thau']);
+    expect(tcd).toContain(
+      `(trong đó ${part.period} đơn kiến nghị, phản ánh (chưa gồm số liệu của xã Sín Thầu vì bảng báo cáo thiếu dòng chỉ tiêu này); `,
+    );
+    // A sheet without the total's row and the part's: said once, of the total.
+    const both = run(without('DON_TONG+DON_KIENNGHI', 'sin-thau'));
+    const said = both.narrative.find((p) => p.startsWith('Tiếp công dân')) as string;
+    expect(said).toContain(
+      `tiếp nhận ${of(both, 'DON_TONG').period} đơn thư (chưa gồm số liệu của xã Sín Thầu vì bảng báo cáo thiếu dòng chỉ tiêu này; ` +
+        `trong đó ${of(both, 'DON_KIENNGHI').period} đơn kiến nghị, phản ánh; `,
+    );
+  });
+
+  it('does not name a unit that has not reported (said among those that have not)', () => {
+    // Pá Mỳ's 2018 sheet, empty and unsent, without the row.
+    const paMy = workbook(byCode.get('pa-my') as Unit, 2018, { values: {} });
+    paMy.sheets[0].grid.splice(rowWithCode(paMy.sheets[0].grid, 'TCD_LUOT') - 1, 1);
+    const s = run([...workbooks(), paMy]);
+    expect(s.findings.some((f) => f.code === 'missing-indicator' && f.unitCode === 'pa-my')).toBe(true);
+    expect(of(s, 'TCD_LUOT').rowMissing).toBeUndefined();
+  });
+});
+
+describe('summarise with figures that break an error-level rule', () => {
+  /** The September workbooks with `value` typed in `code`'s cell of `month` in `unit`'s 2018 sheet. */
+  const typed = (books: WorkbookInput[], unit: string, code: string, month: number, value: number) => {
+    const book = books.find((b) => b.source === `${unit}.xlsx` && b.sheets[0].name.endsWith('2018'));
+    const grid = (book as WorkbookInput).sheets[0].grid;
+    setCell(grid, rowWithCode(grid, code), monthCol(month), value);
+    return books;
+  };
+  const run = (books: WorkbookInput[], catalogue = CATALOGUE) =>
+    summarise({
+      catalogue,
+      units: UNITS,
+      settings: SETTINGS,
+      period: SEP,
+      workbooks: books,
+      generatedAt: '2018-09-20T03:00:00Z',
+    }).summary;
+  // Chung Chải: 5 petitions by type in September, 1 in all; Sín Thầu: 9 of its 9 on land, and 3 more.
+  const books = () => typed(typed(workbooks(), 'chung-chai', 'DON_KIENNGHI', 9, 5), 'sin-thau', 'DON_DATDAI', 9, 12);
+  const s = run(books());
+  const errors = s.findings.filter((f) => f.code === 'rule-violation' && f.severity === 'error');
+
+  it('counts them as typed and says whose they are, and where, before the figures', () => {
+    expect(errors.map((f) => f.unitCode)).toEqual(['chung-chai', 'sin-thau']);
+    // Counted: the totals are those the same figures make with no rule to break.
+    const unruled = run(books(), { ...CATALOGUE, rules: [] });
+    expect(s.indicators).toEqual(unruled.indicators);
+    expect(unruled.narrative[0]).not.toContain('còn lỗi');
+    const cell = (unit: string) => errors.find((f) => f.unitCode === unit)?.cell as string;
+    expect(s.ruleErrors).toEqual([
+      { unitCode: 'chung-chai', label: 'xã Chung Chải', places: [`ô ${cell('chung-chai')}`] },
+      { unitCode: 'sin-thau', label: 'xã Sín Thầu', places: [`ô ${cell('sin-thau')}`] },
+    ]);
+    expect(s.narrative[0]).toBe(
+      `${unruled.narrative[0]} Số liệu của xã Chung Chải (ô ${cell('chung-chai')}) và xã Sín Thầu (ô ${cell('sin-thau')}) ` +
+        'còn lỗi chưa sửa (xem phần kiểm tra số liệu) nhưng vẫn được tính vào các số liệu dưới đây; cần kiểm tra lại.',
+    );
+  });
+
+  it('says nothing of months after the period, of last year’s sheets, or of rules that only warn', () => {
+    // October's figures are in no total of September; Pá Mỳ's 2017 sheet breaks a rule (an 'info' now).
+    const later = run(typed(typed(workbooks(), 'chung-chai', 'DON_TONG', 10, 1), 'chung-chai', 'DON_KIENNGHI', 10, 5));
+    expect(later.findings.some((f) => f.code === 'rule-violation' && f.month === 10)).toBe(true);
+    // More petitions settled than received: a rule of importance 'warning'.
+    const settled = run(typed(workbooks(), 'chung-chai', 'DON_DAGIAIQUYET', 9, 7));
+    expect(settled.findings.some((f) => f.code === 'rule-violation' && f.severity === 'warning')).toBe(true);
+    for (const x of [later, settled, summariseSeptember()]) {
+      expect(x.ruleErrors).toBeUndefined();
+      expect(x.narrative[0]).not.toContain('còn lỗi');
+    }
+  });
+
+  it('lists a unit’s places, at most three', () => {
+    const many = books();
+    // Four more months of 5 petitions by type out of 1 in all (March also breaks the rule by field).
+    for (const m of [2, 3, 4, 5])
+      typed(typed(many, 'chung-chai', 'DON_TONG', m, 1), 'chung-chai', 'DON_KIENNGHI', m, 5);
+    const x = run(many);
+    const places = x.findings
+      .filter((f) => f.code === 'rule-violation' && f.severity === 'error' && f.unitCode === 'chung-chai')
+      .map((f) => `ô ${f.cell}`);
+    expect([...(x.ruleErrors?.[0].places ?? [])].sort()).toEqual([...new Set(places)].sort());
+    const shown = x.ruleErrors?.[0].places as string[];
+    expect(shown.length).toBeGreaterThan(4);
+    expect(x.narrative[0]).toContain(`xã Chung Chải (${shown.slice(0, 3).join(', ')} và ${shown.length - 3} ô khác)`);
   });
 });
 
@@ -406,6 +586,30 @@ describe('a new commune that also typed its old communes’ months before the 20
     expect(namVi).toContain('Xã Nậm Vì (nay thuộc xã Mường Nhé) có số liệu tháng 1–6 năm 2025');
     expect(namVi).toContain('chỉ tính theo báo cáo của xã Mường Nhé');
     expect(namVi).toContain('nếu ngày sáp nhập (01/07/2025) ghi chưa đúng');
+  });
+});
+
+describe('an old commune’s figures that break an error-level rule, in the merger’s year', () => {
+  it('are named by the old commune when counted (before the merger), not after it (left out)', () => {
+    const units = parseUnitsOrThrow(units2025Json);
+    const mn = units.find((u) => u.code === 'muong-nhe-2025') as Unit;
+    // Nậm Vì: 3 petitions by type out of 1 in all, in February (counted) and in August (after the merger).
+    const namVi = workbook({ code: 'nam-vi', name: 'Nậm Vì', kind: 'xã' }, 2025, {
+      values: { DON_TONG: m12({ 2: 1, 8: 1 }), DON_KIENNGHI: m12({ 2: 3, 8: 3 }) },
+    });
+    const s = summarise({
+      catalogue: CATALOGUE,
+      units,
+      settings: SETTINGS,
+      period: { type: 'nine', year: 2025, index: 1 },
+      workbooks: [namVi, workbook(mn, 2025, { values: { TCD_LUOT: m12({ 9: 7 }) } })],
+      generatedAt: '2025-10-05T03:00:00Z',
+    }).summary;
+    const errors = s.findings.filter((f) => f.code === 'rule-violation' && f.severity === 'error');
+    expect(errors.map((f) => f.month)).toEqual([2, 8]);
+    const february = errors.find((f) => f.month === 2)?.cell;
+    expect(s.ruleErrors).toEqual([{ unitCode: 'nam-vi', label: 'xã Nậm Vì', places: [`ô ${february}`] }]);
+    expect(s.narrative[0]).toContain(`Số liệu của xã Nậm Vì (ô ${february}) còn lỗi chưa sửa`);
   });
 });
 

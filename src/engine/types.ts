@@ -306,6 +306,13 @@ export interface IndicatorSummary {
    * month this is every unit with a figure so far and none in the period. Absent when none.
    */
   carriedUnits?: string[];
+  /**
+   * Units (codes, in unit order) that reported some month of the year to date (a figure or a
+   * submission date) but whose sheet has no row for the indicator (the reader's
+   * 'missing-indicator'), so no figure of theirs is in its totals: each rendering says so beside
+   * them rather than give a total that is silently lower. Absent when none.
+   */
+  rowMissing?: string[];
 }
 
 export interface Summary {
@@ -323,6 +330,14 @@ export interface Summary {
   excludedCells: number;
   /** Units (codes, in unit order) whose invalid cells `excludedCells` counts. Absent when none. */
   excludedUnits?: string[];
+  /**
+   * Units whose figures break an error-level rule of the catalogue (a part greater than its whole…)
+   * in a month the summary shows (the year to date) and are counted all the same (leaving them out
+   * would change a total silently): per unit its name as in a sentence ("xã Chung Chải"; an old unit
+   * of a merger by its own name) and where, as said ("ô M45": the cell each finding names, the rule's
+   * first; without one, the indicator and month), in unit order. Absent when none.
+   */
+  ruleErrors?: { unitCode: string; label: string; places: string[] }[];
   /** Units whose sheet could not be read or found. */
   unreadableUnits: string[];
   /**

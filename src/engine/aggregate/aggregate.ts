@@ -29,7 +29,8 @@
  *    before the month's data window closes (counted; likely copied).
  */
 import { FINDING_TEXT, type MergerNames, mergerNames, type Where } from '../../messages/vi/findings';
-import { narrate } from '../narrative/narrative';
+import { NARRATIVE_TEXT } from '../../messages/vi/narrative';
+import { narrate, unitInSentence } from '../narrative/narrative';
 import { dataWindow, deadline, isRealIsoDate, localDateOf } from '../periods/cutoff';
 import { periodMonths, previousYear, ytdMonths } from '../periods/period';
 import { unitDisplayName } from '../sheet/layout';
@@ -846,6 +847,25 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
     }
     return nonZero ? begins : 0;
   };
+  // Sheets the reader found without an indicator's row ('missing-indicator'): per sheet the codes.
+  const rowsMissing = missingRows(input.findings);
+  // Per unit (code order) the codes its sheet has no row of, among units that reported some month
+  // of the year to date (a unit that sent nothing is said not to have reported); made only when
+  // some sheet lacks a row.
+  let lacking: (Set<string> | undefined)[] | null = null;
+  /** Units (in unit order) with no figure of `code` so far whose sheet lacks its row: in no total of it. */
+  const withoutRow = (code: string, toDate: Float64Array): string[] => {
+    lacking ??= nowByCode.map((r) => {
+      const codes = r && rowsMissing.get(sheetKey(r));
+      return codes && ytd.some((m) => r.submitted[m - 1] || hasData(r, m)) ? codes : undefined;
+    });
+    const out: string[] = [];
+    for (let i = 0; i < unitCodes.length; i++) {
+      const j = unitRank[i];
+      if (Number.isNaN(toDate[j]) && lacking[j]?.has(code)) out.push(unitCodes[i]);
+    }
+    return out;
+  };
   const indicators: IndicatorSummary[] = catalogue.indicators.map((ind) => {
     const base = { code: ind.code, group: ind.group, label: ind.label, unit: ind.unit, kind: ind.kind };
     if (ind.kind === 'note') {
@@ -912,6 +932,10 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
       const carried = carriedStock(k, ind.code, ytdValues, unitRank, unitCodes, nowByCode, placesIn, lastMonth);
       if (carried.length) summary.carriedUnits = carried;
     }
+    if (rowsMissing.size) {
+      const without = withoutRow(ind.code, ytdValues);
+      if (without.length) summary.rowMissing = without;
+    }
     setCompactByUnit(summary, {
       codes: unitCodes,
       names: unitNames,
@@ -953,6 +977,8 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
       }
     }
   }
+
+  const ruleErrors = countedRuleErrors(input.findings, rawCurrent, units, lastMonth, mappedNow.afterMerger ?? []);
 
   const completeness = completenessOfSorted(current, units, period, settings, { today: runDate, incomplete });
   if (formerGaps)
@@ -1023,8 +1049,78 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
     findings: sortFindings(made.length ? [...input.findings, ...made] : input.findings),
     excludedCells,
     ...(excludedBy.size ? { excludedUnits: sortCodes([...excludedBy], units) } : {}),
+    ...(ruleErrors.length ? { ruleErrors } : {}),
     unreadableUnits: sortCodes(input.unreadableUnits ?? [], units),
   };
+}
+
+/**
+ * Summary.ruleErrors: this year's error-level rule findings ('rule-violation') on sheets of `reports`
+ * in months up to `lastMonth` whose figures are counted (a unit's, or an old unit's before its merger:
+ * not `afterMerger`), by unit (unit order; old units after, as sortCodes), the places in the
+ * findings' order, each once: "ô M45", or without a cell its indicator and month.
+ */
+function countedRuleErrors(
+  findings: Finding[],
+  reports: UnitYear[],
+  units: Unit[],
+  lastMonth: number,
+  afterMerger: PredecessorGap[],
+): NonNullable<Summary['ruleErrors']> {
+  const placesOf = new Map<string, string[]>();
+  let sheets: Set<string> | null = null;
+  let counted: Set<string> | null = null;
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i];
+    if (f.code !== 'rule-violation' || f.severity !== 'error' || f.unitCode === undefined) continue;
+    if (f.month === undefined || f.month > lastMonth || f.sheet === undefined) continue;
+    sheets ??= new Set(reports.map(sheetKey));
+    if (!sheets.has(sheetKey({ file: f.file ?? '', sheet: f.sheet }))) continue; // last year's, or not read
+    if (!counted) {
+      counted = new Set(units.map((u) => u.code));
+      for (const u of units) for (const p of u.succession?.predecessors ?? []) counted.add(p);
+    }
+    const month = f.month;
+    if (!counted.has(f.unitCode) || afterMerger.some((g) => g.code === f.unitCode && g.months.includes(month)))
+      continue; // figures in no total
+    const places = placesOf.get(f.unitCode) ?? [];
+    const place = f.cell
+      ? NARRATIVE_TEXT.cell(f.cell)
+      : NARRATIVE_TEXT.indicatorMonth(f.indicatorLabel ?? f.indicatorCode ?? '', f.month);
+    if (!places.includes(place)) places.push(place);
+    placesOf.set(f.unitCode, places);
+  }
+  if (!placesOf.size) return [];
+  // Only the units and reports of the codes named are looked up (a later one of a code wins).
+  const unitOf = new Map<string, Unit>();
+  for (const u of units) if (placesOf.has(u.code)) unitOf.set(u.code, u);
+  const reportOf = new Map<string, UnitYear>();
+  for (const r of reports) if (placesOf.has(r.unitCode) && !reportOf.has(r.unitCode)) reportOf.set(r.unitCode, r);
+  return sortCodes([...placesOf.keys()], units).map((code) => {
+    const unit = unitOf.get(code);
+    const r = reportOf.get(code);
+    const label = unit ? unitInSentence(unit) : unitInSentence({ name: r?.unitName ?? code, kind: r?.unitKind ?? '' });
+    return { unitCode: code, label, places: placesOf.get(code) as string[] };
+  });
+}
+
+/** A report's sheet, as findings name it. */
+function sheetKey(r: Pick<UnitYear, 'file' | 'sheet'>): string {
+  return `${r.file ?? ''}\u0000${r.sheet}`;
+}
+
+/** Per sheet (sheetKey) the indicator codes whose row the reader did not find ('missing-indicator'). */
+function missingRows(findings: Finding[]): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i];
+    if (f.code !== 'missing-indicator' || f.sheet === undefined || f.indicatorCode === undefined) continue;
+    const key = sheetKey({ file: f.file ?? '', sheet: f.sheet });
+    const codes = out.get(key) ?? new Set<string>();
+    codes.add(f.indicatorCode);
+    out.set(key, codes);
+  }
+  return out;
 }
 
 /**

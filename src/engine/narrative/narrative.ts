@@ -2,15 +2,18 @@
  * The summary as Vietnamese paragraphs in the style of the 2018 Mường Nhé article
  * ("Từ đầu năm đến nay, toàn huyện có 115 hộ nông dân sản xuất, kinh doanh giỏi các
  * cấp, tăng 21 hộ so cùng kỳ; …"):
- *   1. completeness: who reported, on time, who did not, who was late;
+ *   1. completeness: who reported, on time, who did not, who was late; then, before the
+ *      figures, what they compare and hold: "so cùng kỳ" over different units, invalid cells
+ *      left out (excludedUnits), figures breaking an error-level rule counted all the same
+ *      (ruleErrors);
  *   2. one paragraph per indicator group with data: the period's flows ("Trong tháng
  *      9/2018, …"), year-to-date flows ("Từ đầu năm đến nay, …"), stocks ("Đến nay, …").
  *      When the period starts in January, or the period's sentence would say word for
  *      word what the year-to-date one says, only one of the two is written. Figures of
  *      0 appear only when last year was higher ("0 kiện …, giảm 40 kiện so cùng kỳ");
- *      each figure compared with last year when last year is known;
- *   3. one paragraph per note indicator with the units' texts;
- *   4. a sentence on invalid cells left out of the totals.
+ *      each figure compared with last year when last year is known; a figure lacking units whose
+ *      sheet has no row for it (rowMissing) names them in a bracket after it;
+ *   3. one paragraph per note indicator with the units' texts.
  */
 import { monthList } from '../../messages/vi/findings';
 import { NARRATIVE_TEXT as T } from '../../messages/vi/narrative';
@@ -128,7 +131,11 @@ function completenessParagraph(s: SummaryCore): string {
   const excluded = s.excludedCells
     ? ` ${T.excludedCells(s.excludedCells, listNames((s.excludedUnits ?? []).map(sentenceName)))}`
     : '';
-  return `${text}.${caveat}${excluded}`;
+  // Figures that break an error-level rule are counted all the same: whose and where, before the figures.
+  const errors = s.ruleErrors?.length
+    ? ` ${T.ruleErrors(listNames(s.ruleErrors.map((u) => T.ruleErrorItem(u.label, listPlaces(u.places)))))}`
+    : '';
+  return `${text}.${caveat}${excluded}${errors}`;
 }
 
 function comparison(diff: number | null, unit: string): string {
@@ -214,20 +221,29 @@ function startsWithContinuation(ind: Indicator): boolean {
   return T.continuations.some((w) => phrase.startsWith(`${w} `));
 }
 
-/** A figure as said: its phrase, what continues it, its parts by breakdown, its comparison. */
+/**
+ * A figure as said: its phrase, what continues it, its parts by breakdown, its comparison, and
+ * whose figures it lacks for want of the indicator's row in their sheets ('' when none).
+ */
 interface Item {
   ind: Indicator;
   phrase: string;
   change: string;
   continuations: string[];
   breakdowns: Map<string, string[]>;
+  lacks: string;
 }
 
 function itemText(item: Item): string {
   const parts = [...item.breakdowns.values()].map((b) => b.join(', ')).join('; ');
-  const withParts = parts ? `${item.phrase}${T.partsOf(parts)}` : item.phrase;
+  // One bracket after the figure: whose figures it lacks, then its parts.
+  const inside = [item.lacks, parts ? T.partsOf(parts) : ''].filter(Boolean).join('; ');
+  const withParts = inside ? `${item.phrase} (${inside})` : item.phrase;
   return [withParts + item.change, ...item.continuations].join(', ');
 }
+
+/** "chưa gồm số liệu của xã A và xã B vì …" for an indicator some units' sheets have no row of; '' for none. */
+type LacksText = (sum: IndicatorSummary) => string;
 
 /** "Trong tháng 9/2018, toàn huyện có a; b, c." — "có" when the first clause starts with the number. */
 function sentence(opening: string, scope: string, items: Item[]): string {
@@ -248,21 +264,33 @@ interface Member {
  * total: without them it would tell of something else ("6 suất quà …, trị giá 30 triệu
  * đồng") or read as one more kind of the total.
  */
-function items(members: Member[], which: 'period' | 'ytd', rel: Relations, lastYear: number): Item[] {
+function items(
+  members: Member[],
+  which: 'period' | 'ytd',
+  rel: Relations,
+  lastYear: number,
+  lacksOf: LacksText,
+): Item[] {
   const out: Item[] = [];
   const said = new Map<string, Item>();
   // `bare`: inside a total's brackets, where figures are listed without "so cùng kỳ".
-  let last: { code: string; into: string[]; bare: boolean } | undefined;
+  // `lacks`: whose figures that figure lacks (rowMissing), not said again of what continues it.
+  let last: { code: string; into: string[]; bare: boolean; lacks: string } | undefined;
   for (const { ind, sum } of members) {
     const v = which === 'period' ? sum.period : sum.ytd;
     const d = which === 'period' ? sum.change : sum.ytdChange;
     if (v === null || (v === 0 && !(d !== null && d < 0))) continue;
     const from = which === 'period' ? sum.lastYearPeriodFrom : sum.lastYearYtdFrom;
     const { phrase, change } = clauseParts(ind, v, d, from, lastYear);
+    // A figure without some units' (their sheets have no row for it) says so where it is given,
+    // unless the figure it continues, or the total it is a part of, has just said the same.
+    const lacks = lacksOf(sum);
+    const told = (already: string) => (lacks && lacks !== already ? `${phrase} (${lacks})` : phrase);
     const continued = rel.continues.get(ind.code);
     if (continued !== undefined) {
       // Checked by code: the figure continued is the one just before in the catalogue.
-      if (last?.code === continued && !(last.bare && v === 0)) last.into.push(last.bare ? phrase : phrase + change);
+      if (last?.code === continued && !(last.bare && v === 0))
+        last.into.push(last.bare ? told(last.lacks) : told(last.lacks) + change);
       continue;
     }
     const part = rel.partOf.get(ind.code);
@@ -274,27 +302,33 @@ function items(members: Member[], which: 'period' | 'ytd', rel: Relations, lastY
       if (!total || v === 0) continue;
       const breakdown = total.breakdowns.get(part.breakdown) ?? [];
       total.breakdowns.set(part.breakdown, breakdown);
-      breakdown.push(phrase);
-      last = { code: ind.code, into: breakdown, bare: true };
+      breakdown.push(told(total.lacks));
+      last = { code: ind.code, into: breakdown, bare: true, lacks };
       continue;
     }
-    const item: Item = { ind, phrase, change, continuations: [], breakdowns: new Map() };
+    const item: Item = { ind, phrase, change, continuations: [], breakdowns: new Map(), lacks };
     out.push(item);
     said.set(ind.code, item);
-    last = { code: ind.code, into: item.continuations, bare: false };
+    last = { code: ind.code, into: item.continuations, bare: false, lacks };
   }
   return out;
 }
 
-function groupParagraph(label: string, members: Member[], s: SummaryCore, rel: Relations): string | null {
+function groupParagraph(
+  label: string,
+  members: Member[],
+  s: SummaryCore,
+  rel: Relations,
+  lacksOf: LacksText,
+): string | null {
   const scope = s.settings.scopeLabel;
   const flows = members.filter((m) => m.ind.overMonths === 'sum');
   const stocks = members.filter((m) => m.ind.overMonths === 'last');
   const ytdOnly = isYearToDate(s.period);
   const inPeriod = T.inPeriod(periodLabel(s.period));
   const lastYear = s.period.year - 1;
-  const ytdItems = items(flows, 'ytd', rel, lastYear);
-  const periodItems = ytdOnly ? [] : items(flows, 'period', rel, lastYear);
+  const ytdItems = items(flows, 'ytd', rel, lastYear, lacksOf);
+  const periodItems = ytdOnly ? [] : items(flows, 'period', rel, lastYear, lacksOf);
   // Nothing happened earlier in the year: say it once, as the year-to-date figure.
   const same = periodItems.map(itemText).join(';') === ytdItems.map(itemText).join(';');
   const parts: [string, Item[]][] = [
@@ -302,7 +336,7 @@ function groupParagraph(label: string, members: Member[], s: SummaryCore, rel: R
     [inPeriod, same ? [] : periodItems],
     [ytdOnly ? inPeriod : T.yearToDate, ytdItems],
     // Stocks: the latest figure up to the end of the period, against the same point last year.
-    [T.soFar, items(stocks, 'ytd', rel, lastYear)],
+    [T.soFar, items(stocks, 'ytd', rel, lastYear, lacksOf)],
   ];
   const sentences = parts.filter(([, list]) => list.length).map(([opening, list]) => sentence(opening, scope, list));
   // A stock "so far" counts a unit's last figure even when it did not report in the period: say whose.
@@ -340,6 +374,27 @@ function carriedUnits(said: Item[], s: SummaryCore): string[] {
     const unit = byCode.get(code);
     return unit ? unitInSentence(unit) : code;
   });
+}
+
+/** Per indicator, whose figures it lacks (rowMissing) as said after it; units named as in a sentence. */
+function lacksText(s: SummaryCore): LacksText {
+  const codes = new Set<string>();
+  for (const sum of s.indicators) for (const code of sum.rowMissing ?? []) codes.add(code);
+  if (!codes.size) return () => '';
+  const unitOf = new Map<string, Unit>();
+  for (let i = 0; i < s.units.length; i++) if (codes.has(s.units[i].code)) unitOf.set(s.units[i].code, s.units[i]);
+  const name = (code: string) => {
+    const unit = unitOf.get(code);
+    return unit ? unitInSentence(unit) : code;
+  };
+  return (sum) => (sum.rowMissing?.length ? T.rowMissing(listNames(sum.rowMissing.map(name))) : '');
+}
+
+/** "ô M45, ô M46, ô M47 và 2 ô khác": at most CARRIED_NAMES places of one unit. */
+function listPlaces(places: string[]): string {
+  const shown = places.slice(0, CARRIED_NAMES);
+  const rest = places.length - shown.length;
+  return rest > 0 ? `${shown.join(', ')} ${T.andOtherPlaces(rest)}` : shown.join(', ');
 }
 
 /** "xã A, xã B và 3 đơn vị khác": at most CARRIED_NAMES names. */
@@ -411,12 +466,13 @@ export function narrate(summary: SummaryCore, catalogue: Catalogue): string[] {
   const paragraphs = [completenessParagraph(summary)];
   const byCode = new Map(summary.indicators.map((i) => [i.code, i]));
   const rel = relations(catalogue);
+  const lacksOf = lacksText(summary);
   let anyData = false;
   for (const group of catalogue.groups) {
     const members = catalogue.indicators
       .filter((ind) => ind.group === group.code && ind.kind !== 'note' && byCode.has(ind.code))
       .map((ind) => ({ ind, sum: byCode.get(ind.code) as IndicatorSummary }));
-    const p = groupParagraph(group.label, members, summary, rel);
+    const p = groupParagraph(group.label, members, summary, rel, lacksOf);
     if (p) {
       paragraphs.push(p);
       anyData = true;
@@ -432,7 +488,7 @@ export function narrate(summary: SummaryCore, catalogue: Catalogue): string[] {
     }
   }
   if (!anyData) paragraphs.push(T.noData(periodLabel(summary.period)));
-  // Invalid cells left out are said once, by each rendering's data-quality line (report.ts `excluded`),
-  // not here as well: the narrative is the text pasted into the report sent upward.
+  // Invalid cells left out and figures with errors are said in the first paragraph, before the
+  // figures (the narrative is the text pasted into the report sent upward).
   return paragraphs;
 }

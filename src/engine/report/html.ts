@@ -26,6 +26,7 @@ import {
   MAIL_FINDINGS,
   noteLines,
   quantity,
+  rowMissingLines,
   sortedFindings,
   unattributedFilesLine,
   unitLabel,
@@ -144,6 +145,7 @@ function checksHtml(summary: Summary): string {
   const c = findingCounts(summary.findings);
   let html = para(n ? `${T.findingCounts(c.error, c.warning, c.info)}.` : T.noFindings, 'margin:0 0 4px 0;');
   html += para(T.excluded(summary.excludedCells));
+  for (const line of rowMissingLines(summary)) html += para(line);
   const shown = sortedFindings(summary.findings).slice(0, MAIL_FINDINGS);
   if (shown.length) {
     html += `<ul style="${S.list}">${shown

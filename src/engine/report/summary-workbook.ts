@@ -51,6 +51,7 @@ import {
   noteLines,
   openPeriodNote,
   ownMissingMonths,
+  rowMissingLines,
   sortedFindings,
   unattributedFilesLine,
   unitLabel,
@@ -331,6 +332,7 @@ function summarySheet(summary: Summary, catalogue: Catalogue): SheetModel {
   // Data quality.
   row++;
   g.wide(row++, SUMMARY_COLS, T.excluded(summary.excludedCells), summary.excludedCells ? 'warning' : 'note');
+  for (const line of rowMissingLines(summary)) g.wide(row++, SUMMARY_COLS, line, 'warning');
   if (summary.unreadableUnits.length) {
     const names = summary.unreadableUnits.map((code) => {
       const u = summary.units.find((x) => x.code === code);

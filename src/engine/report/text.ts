@@ -233,6 +233,25 @@ export function ownMissingMonths(r: CompletenessRow): number[] {
   return gaps ? r.missingMonths.filter((m) => !gaps.some((g) => g.months.includes(m))) : r.missingMonths;
 }
 
+/** Units named in a rowMissingLines line, at most. */
+const ROW_MISSING_NAMES = 10;
+
+/**
+ * Per indicator whose totals lack units that reported (their sheet has no row for it: rowMissing),
+ * one line naming them, for the data-quality lines of every rendering (the narrative says it beside
+ * the figure).
+ */
+export function rowMissingLines(summary: Summary): string[] {
+  const out: string[] = [];
+  for (const ind of summary.indicators) {
+    const codes = ind.rowMissing ?? [];
+    if (!codes.length) continue;
+    const names = codes.slice(0, ROW_MISSING_NAMES).map((code) => unitLabel(summary, code, code));
+    out.push(T.rowMissing(ind.label, names, codes.length - names.length));
+  }
+  return out;
+}
+
 /** "Xã Chung Chải (tháng 9): …" for every note-indicator text of the period. */
 export function noteLines(summary: Summary): string[] {
   const out: string[] = [];
@@ -345,6 +364,7 @@ export function renderTextReport(summary: Summary, catalogue: Catalogue, options
   const checks = [
     summary.findings.length ? `${T.findingCounts(counts.error, counts.warning, counts.info)}.` : T.noFindings,
     T.excluded(summary.excludedCells),
+    ...rowMissingLines(summary),
   ];
   const shown = sortedFindings(summary.findings).slice(0, MAIL_FINDINGS);
   for (const f of shown) checks.push(`- [${T.severity[f.severity]}] ${findingText(f)}`);

@@ -33,15 +33,25 @@ export const NARRATIVE_TEXT = {
   formerPart: (olds: string) => `đơn vị cũ thiếu: ${olds}`,
   /** Clause of the completeness sentence: merged units that sent their own months, not all of their old units'. */
   formerIncomplete: (names: string) => `thiếu số liệu của đơn vị cũ trước sáp nhập: ${names}`,
+  /** Invalid cells left out of the figures that follow, and whose they are. */
+  excludedCells: (cells: number, names: string) =>
+    `Các số liệu dưới đây chưa gồm ${cells} ô nhập sai${names ? ` của ${names}` : ''} (xem phần kiểm tra số liệu), ` +
+    `nên sẽ thay đổi khi ${cells === 1 ? 'ô này' : 'các ô này'} được sửa.`,
+  /**
+   * Figures that break an error-level rule (a part greater than its whole …), still counted: whose and
+   * where, "xã Chung Chải (ô M45, ô M46)", said before the figures.
+   */
+  ruleErrors: (names: string) =>
+    `Số liệu của ${names} còn lỗi chưa sửa (xem phần kiểm tra số liệu) nhưng vẫn được tính vào các số liệu dưới đây; cần kiểm tra lại.`,
+  ruleErrorItem: (name: string, places: string) => `${name} (${places})`,
+  /** Where a figure with an error is: its cell, or (no cell known) its indicator and month. */
+  cell: (cell: string) => `ô ${cell}`,
+  indicatorMonth: (label: string, month: number) => `"${label}" tháng ${month}`,
   /**
    * After the completeness sentence, one note on what "so cùng kỳ" compares, of the clauses below
    * that apply: units in last year's figures, not (or not fully: some months missing) in this
    * year's; units in this year's without last year's; merged units whose last year lacks an old unit.
    */
-  /** Invalid cells left out of the figures that follow, and whose they are. */
-  excludedCells: (cells: number, names: string) =>
-    `Các số liệu dưới đây chưa gồm ${cells} ô nhập sai${names ? ` của ${names}` : ''} (xem phần kiểm tra số liệu), ` +
-    `nên sẽ thay đổi khi ${cells === 1 ? 'ô này' : 'các ô này'} được sửa.`,
   comparedWithout: (clauses: string[]) =>
     `Lưu ý: ${clauses.join('; ')}, nên số tăng, giảm so cùng kỳ dưới đây chưa so sánh được đầy đủ.`,
   onlyLastYear: (names: string, label: string) =>
@@ -66,6 +76,7 @@ export const NARRATIVE_TEXT = {
   carriedStocks: (names: string, label: string) =>
     `Số đến nay gồm số đã báo cáo trước đó của ${names}, chưa có số liệu ${label}.`,
   andOthers: (n: number) => `và ${n} đơn vị khác`,
+  andOtherPlaces: (n: number) => `và ${n} ô khác`,
   /**
    * Phrases that continue the figure just before them in the catalogue rather than start a new
    * one ("bàn giao 3 nhà …, trị giá 90 triệu đồng"): joined with a comma, not a semicolon, and
@@ -73,10 +84,16 @@ export const NARRATIVE_TEXT = {
    */
   continuations: ['trị giá', 'với', 'trong đó', 'gồm'],
   /**
-   * The parts of a total after it, breakdowns (by type, by field, by status) separated by ";":
+   * The parts of a total, in the bracket after it, breakdowns (by type, by field, by status) separated by ";":
    * "tiếp nhận 50 đơn thư (trong đó 17 đơn khiếu nại, 5 đơn tố cáo, 28 đơn kiến nghị, phản ánh)".
    */
-  partsOf: (parts: string) => ` (trong đó ${parts})`,
+  partsOf: (parts: string) => `trong đó ${parts}`,
+  /**
+   * In the bracket after a figure (before its parts) when some units reported but their sheet has no
+   * row for the indicator: "tiếp nhận 40 đơn thư (chưa gồm số liệu của xã A và xã B vì bảng báo cáo thiếu dòng chỉ tiêu
+   * này; trong đó …)". Its total is not lowered silently.
+   */
+  rowMissing: (names: string) => `chưa gồm số liệu của ${names} vì bảng báo cáo thiếu dòng chỉ tiêu này`,
   /** Joins the subject to a clause that starts with a number: "toàn huyện có 115 hộ …". */
   has: 'có',
   increase: (quantity: string) => `tăng ${quantity} so cùng kỳ`,

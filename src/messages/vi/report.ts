@@ -64,6 +64,10 @@ export const REPORT_TEXT = {
     n > 0
       ? `Có ${n} ô số liệu không hợp lệ đã bị loại khỏi tổng hợp (xem trang "Kiểm tra").`
       : 'Không có ô số liệu nào bị loại khỏi tổng hợp.',
+  /** An indicator whose totals lack units that reported: their sheet has no row for it. */
+  rowMissing: (label: string, units: string[], more: number) =>
+    `Chỉ tiêu "${label}" chưa gồm số liệu của ${units.join(', ')}${more ? ` và ${more} đơn vị khác` : ''}: ` +
+    `bảng báo cáo của ${units.length + more > 1 ? 'các đơn vị này' : 'đơn vị này'} thiếu dòng chỉ tiêu này (xem trang "Kiểm tra").`,
   unreadableUnits: (units: string[]) => `Không đọc được báo cáo của: ${units.join(', ')} (xem trang "Kiểm tra").`,
   unreadableFormerUnits: (units: string[]) =>
     `Không đọc được báo cáo của đơn vị cũ trước sáp nhập: ${units.join(', ')}; số liệu của các đơn vị này chưa được cộng (xem trang "Kiểm tra").`,
