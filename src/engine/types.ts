@@ -188,6 +188,8 @@ export interface UnitYear {
   submittedCells: string[];
   /** Cells left out because invalid: "CODE:month". */
   invalid: string[];
+  /** Indicator codes whose row was typed in another money scale and converted (read.ts convertRow). */
+  converted?: string[];
 }
 
 export interface ReadResult {

@@ -1821,6 +1821,7 @@ function readCells(grid: Grid, cat: Catalogue, look: Lookup, rows: Rows, cols: C
   const flat = look.pool.block;
   const notes = fresh<(string | null)[]>(look.notesShape);
   const invalid: string[] = [];
+  const converted: string[] = [];
   // Rows in another unit than the catalogue's, by code position (most sheets: none).
   const measure = rows.measure;
 
@@ -1896,8 +1897,10 @@ function readCells(grid: Grid, cat: Catalogue, look: Lookup, rows: Rows, cols: C
     if (!note && at >= 0 && cols.totalCol >= 0 && (restOf & FULL_MONTHS) === FULL_MONTHS)
       totalWithoutMonths(grid, at, cols, ind, flat, fa, out);
     if (note) notes[ind.code] = months as (string | null)[];
-    else if (unlike !== undefined && unlike.kind === 'scale')
+    else if (unlike !== undefined && unlike.kind === 'scale') {
+      converted.push(ind.code);
       convertRow(grid, at, look.slot[i], ind, fa, unlike, cols, rows, look, invalid, out);
+    }
   }
 
   const submitted = twelveNulls<string>();
@@ -1929,6 +1932,7 @@ function readCells(grid: Grid, cat: Catalogue, look: Lookup, rows: Rows, cols: C
     invalid,
     submitted,
     submittedCells,
+    converted: converted.length ? converted : undefined,
   };
 }
 
@@ -2304,6 +2308,7 @@ function readGrid(
     invalid,
     submitted,
     submittedCells,
+    converted,
   } = readCells(grid, cat, look, rows, cols, out);
   const sr = rows.submittedRow;
 
@@ -2324,7 +2329,14 @@ function readGrid(
     file,
     sheet: sheet.name,
   };
-  const report = new SheetReport(head, flat, at, look.layout, { notes, submitted, submittedCells, invalid }, cells);
+  const report = new SheetReport(
+    head,
+    flat,
+    at,
+    look.layout,
+    { notes, submitted, submittedCells, invalid, converted },
+    cells,
+  );
   return { report, findings, skipped: false };
 }
 

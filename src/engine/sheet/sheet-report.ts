@@ -32,6 +32,7 @@ export class SheetReport implements UnitYear {
   declare submitted: (string | null)[];
   declare submittedCells: string[];
   declare invalid: string[];
+  declare converted: string[] | undefined;
   /**
    * From `base`, layout.codes.length × 12 numbers, NaN where the month has no valid value. The
    * array is a block shared by many reports of a read (one allocation, no view per report).
@@ -48,7 +49,7 @@ export class SheetReport implements UnitYear {
     flat: Float64Array,
     base: number,
     layout: FlatLayout,
-    rest: Pick<UnitYear, 'notes' | 'submitted' | 'submittedCells' | 'invalid'>,
+    rest: Pick<UnitYear, 'notes' | 'submitted' | 'submittedCells' | 'invalid' | 'converted'>,
     cellsOf: CellsMaker,
   ) {
     this.unitCode = head.unitCode;
@@ -61,6 +62,8 @@ export class SheetReport implements UnitYear {
     this.submitted = rest.submitted;
     this.submittedCells = rest.submittedCells;
     this.invalid = rest.invalid;
+    // Always set (most sheets: undefined), so every report has the same shape.
+    this.converted = rest.converted;
     this.flat = flat;
     this.base = base;
     this.layout = layout;

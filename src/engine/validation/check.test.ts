@@ -199,12 +199,10 @@ describe('checkWorkbooks', () => {
     const one = checkWorkbooks(
       [
         swapped(three[0]),
-        ...three
-          .slice(1)
-          .map((u) => ({
-            source: `${u.code}.xlsx`,
-            sheets: [modelToSheetInput(buildUnitSheet(u, 2018, catalogue, {}))],
-          })),
+        ...three.slice(1).map((u) => ({
+          source: `${u.code}.xlsx`,
+          sheets: [modelToSheetInput(buildUnitSheet(u, 2018, catalogue, {}))],
+        })),
       ],
       ctx,
     );

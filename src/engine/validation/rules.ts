@@ -513,7 +513,8 @@ function walk(report: UnitYear, months: number[], compiled: CompiledRules): Find
             v,
             ind.max as number,
             ind.unit,
-            inDong(v, ind.max as number, ind.unit),
+            // A row converted from another scale was not typed in đồng: no hint to divide it.
+            report.converted?.includes(ind.code) ? null : inDong(v, ind.max as number, ind.unit),
           ),
         }),
       );
