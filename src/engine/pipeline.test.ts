@@ -613,6 +613,42 @@ describe('an old commune’s figures that break an error-level rule, in the merg
   });
 });
 
+describe('a 2025 merger date typed with day and month swapped (07/01/2025 for 01/07/2025)', () => {
+  it('counts the old communes’ months up to the new commune’s first, and asks about the date', () => {
+    const units = parseUnitsOrThrow(units2025Json).map((u) =>
+      u.code === 'muong-nhe-2025'
+        ? { ...u, succession: { ...(u.succession as NonNullable<Unit['succession']>), from: '2025-01-07' } }
+        : u,
+    );
+    const mn = units.find((u) => u.code === 'muong-nhe-2025') as Unit;
+    const old = (code: string, name: string) =>
+      workbook({ code, name, kind: 'xã' }, 2025, { values: { TCD_LUOT: m12({ 1: 1, 2: 1, 3: 1, 4: 1, 5: 1, 6: 1 }) } });
+    const books = [
+      old('muong-nhe', 'Mường Nhé'),
+      old('nam-vi', 'Nậm Vì'),
+      old('chung-chai', 'Chung Chải'),
+      workbook(mn, 2025, { values: { TCD_LUOT: m12({ 7: 10, 8: 10, 9: 10 }) } }),
+    ];
+    const s = summarise({
+      catalogue: CATALOGUE,
+      units,
+      settings: SETTINGS,
+      period: { type: 'month', year: 2025, index: 9 },
+      workbooks: books,
+      generatedAt: '2025-10-05T03:00:00Z',
+    }).summary;
+    expect(s.indicators.find((i) => i.code === 'TCD_LUOT')?.ytd).toBe(48);
+    expect(s.findings.filter((f) => f.code === 'predecessor-after-merger')).toEqual([]);
+    const slip = s.findings.filter((f) => f.code === 'merger-date-slip');
+    expect(slip.map((f) => [f.severity, f.unitCode])).toEqual([['warning', 'muong-nhe-2025']]);
+    expect(slip[0].message).toBe(
+      'Ngày sáp nhập của xã Mường Nhé ghi là 07/01/2025, nhưng các đơn vị cũ vẫn báo cáo đến tháng 6 năm 2025 và ' +
+        'xã Mường Nhé báo cáo từ tháng 7: số liệu đến tháng 6 được tính theo báo cáo của các đơn vị cũ. ' +
+        'Hãy kiểm tra lại ngày sáp nhập trong danh sách đơn vị (có phải là 01/07/2025?)',
+    );
+  });
+});
+
 describe('an old commune still in the list of units after its merger', () => {
   it('is warned about once, naming the new commune and the date', () => {
     const units = parseUnitsOrThrow(units2025Json);

@@ -51,7 +51,14 @@ import type {
 import { compareFindings } from '../validation/check';
 import { hasRow } from '../validation/presence';
 import { compareNamesVi, completenessOfSorted, sortUnits } from './completeness';
-import { hasData, hasFigure, mapToSuccessors, type PredecessorGap } from './succession';
+import {
+  hasData,
+  hasFigure,
+  type MergerDateSlip,
+  mapToSuccessors,
+  monthsBeforeMerger,
+  type PredecessorGap,
+} from './succession';
 import { setCompactByUnit } from './unit-figures';
 
 export interface AggregateInput {
@@ -641,6 +648,33 @@ export function afterMergerFindings(gaps: PredecessorGap[], overlap: Predecessor
   ];
 }
 
+/**
+ * A warning per merged unit whose merger date its old units' reports contradict (dateSlips): the
+ * date with day and month swapped is suggested when it fits the reports.
+ */
+function mergerDateFindings(slips: MergerDateSlip[], cutoffDay: number): Finding[] {
+  return slips.map((s) => {
+    const from = s.unit.succession?.from ?? '';
+    const [y, m, d] = from.split('-');
+    const swapped = `${y}-${d}-${m}`;
+    const fits =
+      Number(d) <= 12 && isRealIsoDate(swapped) && monthsBeforeMerger(swapped, s.year, cutoffDay) === s.lastOld;
+    return {
+      severity: 'warning' as const,
+      code: 'merger-date-slip',
+      unitCode: s.unit.code,
+      unitName: s.unit.name,
+      message: FINDING_TEXT.mergerDateSlip(
+        mergerNames(null, '', s.unit).unit,
+        from,
+        s.year,
+        s.lastOld,
+        fits ? swapped : null,
+      ),
+    };
+  });
+}
+
 export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 'narrative'> {
   const { catalogue, settings, period } = input;
   const units = sortUnits(input.units);
@@ -668,6 +702,7 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
       [...(mappedNow.afterMerger ?? []), ...(mappedBefore.afterMerger ?? [])],
       [...(mappedNow.overlap ?? []), ...(mappedBefore.overlap ?? [])],
     ),
+    ...mergerDateFindings(mappedNow.dateSlips ?? [], settings.cutoffDay),
   );
   let incomplete: Map<string, number[]> | undefined;
   // Per merged unit, the old units whose empty months of the period make it incomplete.

@@ -564,6 +564,28 @@ describe('mapToSuccessors: the months before a merger', () => {
     ]);
   });
 
+  it('a merger date typed early (07/01 for 01/07): old units that stopped when the new one began are counted', () => {
+    const early = mn.map((u) => ({
+      ...u,
+      succession: { ...(u.succession as NonNullable<Unit['succession']>), from: '2025-01-07' },
+    }));
+    const olds = ['muong-nhe', 'nam-vi', 'chung-chai'].map((code) =>
+      unitYear(code, 2025, { values: { F: months(H1, 1), S: months(H1, 5) } }),
+    );
+    const own = unitYear('muong-nhe-2025', 2025, { values: { F: { 7: 10, 8: 10, 9: 10 }, S: { 9: 16 } } });
+    const r = mapToSuccessors([...olds, own], early, NINE, { gaps: true, stocks: new Set(['S']) });
+    expect(r.mapped[0].values.F).toEqual([3, 3, 3, 3, 3, 3, 10, 10, 10, null, null, null]);
+    expect(r.mapped[0].values.S).toEqual([15, 15, 15, 15, 15, 15, null, null, 16, null, null, null]);
+    expect(r.afterMerger).toEqual([]);
+    expect(r.dateSlips?.map((d) => [d.unit.code, d.year, d.lastOld])).toEqual([['muong-nhe-2025', 2025, 6]]);
+    // An old unit still reporting alongside the new one: no handover, its months after the date are left out.
+    const namVi = unitYear('nam-vi', 2025, { values: { F: months([...H1, 7, 8], 1) } });
+    const r2 = mapToSuccessors([olds[0], namVi, olds[2], own], early, NINE, { gaps: true });
+    expect(r2.mapped[0].values.F.slice(0, 9)).toEqual([null, null, null, null, null, null, 10, 10, 10]);
+    expect(r2.dateSlips).toEqual([]);
+    expect(r2.afterMerger?.map((g) => g.code).sort()).toEqual(['chung-chai', 'muong-nhe', 'nam-vi']);
+  });
+
   it('the new unit going on in its namesake’s sheet under its new code: the other old units are added to it', () => {
     const olds = ['nam-vi', 'chung-chai'].map((code) => unitYear(code, 2025, { values: { F: months(H1, 1) } }));
     // The old Mường Nhé's sheet, its code cell changed to the new code: no report of "muong-nhe".

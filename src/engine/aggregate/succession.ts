@@ -86,6 +86,19 @@ export interface SuccessionResult {
    * the first month it has figures (firstOwnMonth): left out, so that no month is added twice.
    */
   overlap?: PredecessorGap[];
+  /**
+   * With `options.gaps`: merged units whose old units all went on reporting after the merger date
+   * up to the month before the new unit's first, and stopped: those months are counted as theirs.
+   */
+  dateSlips?: MergerDateSlip[];
+}
+
+/** A merger date that the reports contradict (typed early): see SuccessionResult.dateSlips. */
+export interface MergerDateSlip {
+  unit: Unit;
+  year: number;
+  /** The old units' last month, counted; the new unit's figures begin the month after. */
+  lastOld: number;
 }
 
 /**
@@ -124,6 +137,12 @@ function firstOwnMonth(own: UnitYear | undefined, cut: number): number {
   if (!own) return 0;
   for (let m = 1; m <= cut; m++) if (hasFigure(own, m)) return m;
   return 0;
+}
+
+/** Whether a report has a date or anything else in a month from `first` to `last` (1–12). */
+function anyMonth(p: UnitYear, first: number, last: number): boolean {
+  for (let m = first; m <= last; m++) if (p.submitted[m - 1] || hasData(p, m)) return true;
+  return false;
 }
 
 /**
@@ -459,6 +478,7 @@ export function mapToSuccessors(
   const gaps: PredecessorGap[] = [];
   const afterMerger: PredecessorGap[] = [];
   const overlap: PredecessorGap[] = [];
+  const dateSlips: MergerDateSlip[] = [];
   // Months before the merger per `from` and year (units of one merger share both).
   const beforeOf = new Map<string, number>();
   const before = (from: string, year: number) => {
@@ -504,8 +524,22 @@ export function mapToSuccessors(
       });
       if (namesake) return cut;
       const own = parts.find((p) => p.unitCode === unit.code && p.year === year);
-      const first = firstOwnMonth(own, cut);
-      return first ? first - 1 : cut;
+      const first = firstOwnMonth(own, 12);
+      if (first && first <= cut) return first - 1;
+      // A merger date typed early (07/01 for 01/07): every old unit went on, month after month, up
+      // to the month before the new one's first, and stopped there. Their months are counted (the
+      // new unit has none of them: nothing is added twice), and the date is questioned (dateSlips).
+      // Anything less (an old commune typing on in its sheet) is left out as after any merger.
+      if (first > cut + 1) {
+        const handover = olds.every((code) => {
+          const p = parts.find((x) => x.year === year && x.unitCode === code);
+          if (!p || anyMonth(p, first, 12)) return false;
+          for (let m = cut + 1; m < first; m++) if (!anyMonth(p, m, m)) return false;
+          return true;
+        });
+        if (handover) return first - 1;
+      }
+      return cut;
     };
     // Old units' empty months are gaps up to the merger; but when they all stopped reporting in
     // the month the new unit began (a merger date typed late), the months from then on are its own.
@@ -514,11 +548,7 @@ export function mapToSuccessors(
       const upTo = oldsUpTo(year);
       if (upTo >= cut) return cut;
       const theirs = parts.filter((p) => p.year === year && p.unitCode !== unit.code);
-      const any = (p: UnitYear, first: number, last: number) => {
-        for (let m = first; m <= last; m++) if (p.submitted[m - 1] || hasData(p, m)) return true;
-        return false;
-      };
-      const handover = theirs.some((p) => any(p, 1, upTo)) && theirs.every((p) => !any(p, upTo + 1, cut));
+      const handover = theirs.some((p) => anyMonth(p, 1, upTo)) && theirs.every((p) => !anyMonth(p, upTo + 1, cut));
       return handover ? upTo : cut;
     };
     if (options.gaps && olds.length && parts.some((p) => p.year === period.year)) {
@@ -552,6 +582,7 @@ export function mapToSuccessors(
       if (from && olds.length) {
         const cut = before(from, year);
         upTo = oldsUpTo(year);
+        if (upTo > cut && options.gaps && year === period.year) dateSlips.push({ unit, year, lastOld: upTo });
         const continues = !ofYear.some((p) => p.unitCode === unit.code);
         ofYear = ofYear.map((p) => {
           if (p.unitCode === unit.code || upTo >= 12) return p;
@@ -578,7 +609,9 @@ export function mapToSuccessors(
   }
   const unmatched = [...byCode.keys()].filter((c) => !used.has(c)).sort(compareText);
   const splits = split.size ? splitPredecessors([...byCode.values()].flat(), units) : [];
-  return options.gaps ? { mapped, unmatched, splits, gaps, afterMerger, overlap } : { mapped, unmatched, splits };
+  return options.gaps
+    ? { mapped, unmatched, splits, gaps, afterMerger, overlap, dateSlips }
+    : { mapped, unmatched, splits };
 }
 
 /** A result of no succession: with `options.gaps`, an empty list of them. */

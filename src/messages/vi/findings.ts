@@ -320,6 +320,14 @@ export const FINDING_TEXT = {
     `hãy nhập vào báo cáo của ${m.unit}` +
     mergerDateHint(from),
   /**
+   * The old units all went on reporting after the merger date, up to the month before the merged
+   * unit's first: their months were counted, and the date (typed early, 07/01 for 01/07?) is asked about.
+   */
+  mergerDateSlip: (unit: string, from: string, year: number, lastOld: number, suggestion: string | null) =>
+    `Ngày sáp nhập của ${unit} ghi là ${formatDateVi(from)}, nhưng các đơn vị cũ vẫn báo cáo đến tháng ${lastOld} năm ${year} ` +
+    `và ${unit} báo cáo từ tháng ${lastOld + 1}: số liệu đến tháng ${lastOld} được tính theo báo cáo của các đơn vị cũ. ` +
+    `Hãy kiểm tra lại ngày sáp nhập trong danh sách đơn vị${suggestion ? ` (có phải là ${formatDateVi(suggestion)}?)` : ''}`,
+  /**
    * An old unit's months before the merger that the merged unit's own report has too (from the
    * first month it has figures): left out, so that no month is added twice.
    */
