@@ -448,7 +448,7 @@ export function writeSummaryViaApi(
   let batch = buildSummaryBatch({ models, sheets: state.sheets, data });
   const separately = data !== null && payloadBytes(batch.requests) > maxPayloadBytes;
   if (separately) batch = buildSummaryBatch({ models, sheets: state.sheets, data: null });
-  const ids = batch.sheetIds;
+  const sent = batch;
   // (Google refuses an empty batch; there is one only with no sheet to write.)
   if (batch.requests.length)
     sendBatchUpdate(id, batch.requests, {
@@ -456,8 +456,7 @@ export function writeSummaryViaApi(
       // After a call with no answer then a refusal: did the first one go through?
       applied: () => {
         try {
-          const now = readMasterState(id, SHEETS.data, token).sheets;
-          return ids.every((sid, i) => now.some((s) => s.sheetId === sid && s.title === models[i].name));
+          return sent.applied(readMasterState(id, SHEETS.data, token).sheets);
         } catch {
           return false;
         }
