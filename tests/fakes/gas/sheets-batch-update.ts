@@ -30,6 +30,8 @@
  * (refused when the range partly spans a merge). updateCells with "*" also clears the cells'
  * notes, data validation and (for a range with no rows) the borders set inside it. Others: 400.
  * stringValue is stored verbatim (never parsed: "=…" stays text), formulaValue as a formula.
+ * Renaming a sheet rewrites the formulas naming it; deleting one turns them to #REF!, as
+ * SpreadsheetApp's setName / deleteSheet do in the fake (shift.ts renameSheetInFormula).
  *
  * Cell limit: a request that would take the grid (maxRows × maxColumns summed over the
  * sheets, as the earlier requests left it) above the limit (`fake.cellLimit`, 10,000,000 by
@@ -402,6 +404,9 @@ class Batch {
         this.ss._sheets = this.ss._sheets.filter((s) => s !== sheet);
         sheet._deleted = true;
         if (this.ss._activeSheet === sheet) this.ss._activeSheet = this.ss._sheets[0] ?? null;
+        // Formulas naming it on the other sheets become #REF! (undone with the batch).
+        for (const s of this.ss._sheets) this.touch(s);
+        this.ss._renameRefs(sheet._name, null);
         return {};
       }
       case 'updateSheetProperties': {
@@ -414,7 +419,13 @@ class Batch {
           const title = String(p.title);
           if (this.titleTaken(title, sheet))
             throw new Invalid(`${where}: A sheet with the name "${title}" already exists. Please enter another name.`);
+          const old = sheet._name;
           sheet._name = title;
+          // Formulas naming it follow the new name (undone with the batch).
+          if (old !== title) {
+            for (const s of this.ss._sheets) this.touch(s);
+            this.ss._renameRefs(old, title);
+          }
         }
         const g: Json = p.gridProperties ?? {};
         // Google applies rowCount, checking the cell limit, before columnCount: growing the rows
