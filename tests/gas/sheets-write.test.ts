@@ -437,6 +437,20 @@ describe('"Tổng hợp" over the Sheets API', () => {
     }
   });
 
+  test('the SpreadsheetApp writer, run again, overwrites each sheet into what a new one shows', () => {
+    env = prepare('disabled');
+    runAggregate(env.fake, '');
+    const names = env.master
+      .getSheets()
+      .map((s) => s.getName())
+      .filter((n) => /2018/.test(n) && !n.startsWith('Xã'));
+    const first = Object.fromEntries(names.map((n) => [n, look(env, n)]));
+    const ids = names.map((n) => (env.master.getSheetByName(n) as Sheet).getSheetId());
+    runAggregate(env.fake, '');
+    expect(names.map((n) => (env.master.getSheetByName(n) as Sheet).getSheetId())).toEqual(ids);
+    for (const n of names) expect(look(env, n)).toEqual(first[n]);
+  });
+
   test('a constant number of service calls for the write, whatever the units', () => {
     env = prepare();
     runAggregate(env.fake, '');
