@@ -24,10 +24,12 @@
  * atomically" (Sheets API reference, spreadsheets.batchUpdate). So on any failure the
  * previous summary and "Dữ liệu" stay whole, and a retry of a failed call never writes
  * twice. A retry after an *unknown* outcome (network error) is safe too: if the first
- * attempt was applied the second is refused — it adds sheetIds that now exist, deletes
- * protected ranges (and charts) that no longer do, or protects a sheet already protected —
- * and that is then checked (SummaryBatch.applied: the new sheets there, each rewritten
- * sheet carrying a protection it did not have).
+ * attempt was applied the second is refused — it adds sheetIds that now exist, deletes the
+ * protected ranges (and charts) that the first deleted — and that is then checked
+ * (SummaryBatch.applied: the new sheets there, each rewritten sheet carrying a protection it
+ * did not have). Were none of those in the batch (every sheet rewritten, none protected: the
+ * user removed the warnings), a retry applied again writes the same values (every write is
+ * to fixed cells); only color rules or a warning could come twice.
  *
  * Commune text is always `stringValue` (never `formulaValue`): Sheets stores it as text
  * even when it starts with = + - @. Only formulas the engine built (CellModel.f) are formulas.
