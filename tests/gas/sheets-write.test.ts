@@ -286,7 +286,7 @@ describe('the fake applies a batchUpdate as Google does', () => {
     );
   });
 
-  test('unmergeCells across part of a merge, and a color rule index past the last, are refused', () => {
+  test('unmergeCells across part of a merge, a color rule or object that is not there, a grid under its frozen rows are refused', () => {
     const ss = fake.createSpreadsheet('S', { sheets: [{ name: 'A', maxRows: 10, maxColumns: 5 }] });
     const a = ss.getSheetByName('A') as Sheet;
     a.getRange('A1:C1').merge();
@@ -310,6 +310,26 @@ describe('the fake applies a batchUpdate as Google does', () => {
     );
     const r3 = applyBatchUpdate(fake, ss.getId(), { requests: [{ deleteEmbeddedObject: { objectId: 77 } }] });
     expect(r3.status).toBe(400);
+    // Nor can a grid be cut down to its frozen rows, nor all its rows deleted.
+    a.setFrozenRows(3);
+    const r4 = applyBatchUpdate(fake, ss.getId(), {
+      requests: [
+        {
+          updateSheetProperties: {
+            properties: { sheetId: id, gridProperties: { rowCount: 3 } },
+            fields: 'gridProperties.rowCount',
+          },
+        },
+      ],
+    });
+    expect((r4.body as { error: { message: string } }).error.message).toBe(
+      "Invalid requests[0].updateSheetProperties: You can't freeze all visible rows on the sheet.",
+    );
+    const r5 = applyBatchUpdate(fake, ss.getId(), {
+      requests: [{ deleteDimension: { range: { sheetId: id, dimension: 'ROWS', startIndex: 0, endIndex: 10 } } }],
+    });
+    expect(r5.status).toBe(400);
+    expect(a.getMaxRows()).toBe(10);
   });
 
   test('unknown sheetId and a range outside the grid are refused with Google-like messages', () => {

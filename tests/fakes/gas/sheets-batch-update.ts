@@ -444,6 +444,11 @@ class Batch {
         }
         if (has('gridProperties.frozenRowCount')) sheet._frozenRows = g.frozenRowCount ?? 0;
         if (has('gridProperties.frozenColumnCount')) sheet._frozenCols = g.frozenColumnCount ?? 0;
+        // Checked on the result (a grid shrunk under its frozen rows is refused as well).
+        if (sheet._frozenRows >= sheet._maxRows)
+          throw new Invalid(`${where}: You can't freeze all visible rows on the sheet.`);
+        if (sheet._frozenCols >= sheet._maxCols)
+          throw new Invalid(`${where}: You can't freeze all visible columns on the sheet.`);
         if (has('hidden')) sheet._hidden = Boolean(p.hidden);
         if (has('index') && p.index !== undefined) {
           // Google counts the target "before the move": moving right, the sheet lands one earlier.
