@@ -2,12 +2,14 @@
  * "Tổng hợp": read every unit (one getValues per sheet; layout b via openByUrl, failures
  * caught per unit), aggregate with the engine, and write the summary into the master.
  *
- * Safety: the new sheets are rendered into temporary sheets first; only when all of them
- * are complete are they swapped for the old ones (old renamed aside, new renamed, "Dữ liệu"
- * rewritten, old deleted last), undoing the swap if any step before the deletion fails. So a
- * failure anywhere leaves either the whole previous summary and "Dữ liệu" or the whole new
- * one, and no "~ …" sheet. Long-format rows go to "Dữ liệu" (that period's rows replaced:
- * one read, one write over the old rows, leftover rows cleared).
+ * Safety: over the Sheets API the whole write is one atomic batchUpdate (sheets-write.ts). With
+ * SpreadsheetApp the new sheets are rendered into temporary sheets first; only when all of them
+ * are complete, and "Dữ liệu" is rewritten, are the old sheets overwritten from them (keeping
+ * their sheetIds, which the user's own formulas and charts are bound to) and the temporary
+ * sheets deleted (replaceSheets). So a failure leaves either the whole previous summary and
+ * "Dữ liệu" or the whole new one, and no "~ …" sheet — but for an overwrite failing part-way
+ * and then the swap too, which the notes name. Long-format rows go to "Dữ liệu" (that period's
+ * rows replaced: one read, one write over the old rows, leftover rows cleared).
  */
 import { lastClosedPeriod, todayIn } from '../engine/periods/cutoff';
 import { formatPeriod, parsePeriodInput, periodLabel } from '../engine/periods/period';
@@ -38,7 +40,18 @@ import {
   withFormerUnits,
 } from './io';
 import { readUnitBooksResumable } from './io/resume';
-import { fitSize, GENERAL, renderSheet, SPARE_COLS, SPARE_ROWS, TEXT, trimEmptyGrid } from './render';
+import {
+  applyCharts,
+  applyValidations,
+  conditionalRules,
+  fitSize,
+  GENERAL,
+  renderSheet,
+  SPARE_COLS,
+  SPARE_ROWS,
+  TEXT,
+  trimEmptyGrid,
+} from './render';
 import { type Config, urlPlaceOf } from './setup';
 import {
   backupName,
@@ -175,15 +188,91 @@ function writeTemporarySheets(
 }
 
 /**
- * Write each model into a temporary sheet; when all are written, swap them for the old sheets
- * of the same names, keeping their position:
- *   1. every old sheet is renamed to its backup name ("~ (cũ) …"),
- *   2. every temporary sheet gets its final name,
- *   3. `commit` runs (the "Dữ liệu" rewrite, itself all-or-nothing),
- *   4. the old sheets are deleted and the new ones moved to the old positions.
- * A failure in 1–3 undoes what was done (new sheets deleted, old names given back) and is
- * thrown: the previous summary, whole. After 3 the new summary stands; a failure in 4 is only
- * noted (a backup left behind is cleared by the next run).
+ * Overwrite `old` with what `temp` holds (rendered from `model`, grid fitted), keeping `old`'s
+ * sheetId: formulas and charts the user built elsewhere on it stay bound. `old` is emptied
+ * (charts, color rules, merges, values, formats, notes, validation; frozen rows and columns),
+ * fitted to the temporary sheet's grid, and the whole block is pasted in one Range.copyTo
+ * (values, formulas, formats, merges, borders) plus one for the column widths; validation,
+ * color rules, charts and frozen rows are then set from the model (what a paste takes of them
+ * is not documented). Its protection, if it has one, stays; else it gets the warning-only one.
+ * Throws when a call fails: `old` may then be part-written.
+ */
+function copyOnto(temp: Sheet, old: Sheet, model: SheetModel): void {
+  const rows = temp.getMaxRows();
+  const cols = temp.getMaxColumns();
+  for (const chart of old.getCharts()) old.removeChart(chart);
+  old.setConditionalFormatRules([]);
+  old.setFrozenRows(0);
+  old.setFrozenColumns(0);
+  const all = old.getRange(1, 1, old.getMaxRows(), old.getMaxColumns());
+  all.breakApart();
+  all.clear();
+  all.clearNote();
+  all.clearDataValidations();
+  fitSize(old, rows, cols);
+  const block = temp.getRange(1, 1, rows, cols);
+  const target = old.getRange(1, 1, rows, cols);
+  block.copyTo(target, SpreadsheetApp.CopyPasteType.PASTE_NORMAL, false);
+  block.copyTo(target, SpreadsheetApp.CopyPasteType.PASTE_COLUMN_WIDTHS, false);
+  if (model.frozenRows) old.setFrozenRows(model.frozenRows);
+  if (model.frozenCols) old.setFrozenColumns(model.frozenCols);
+  applyValidations(old, model.validations);
+  // The model's rules replace whatever the paste brought.
+  old.setConditionalFormatRules(model.conditionals.length ? conditionalRules(old, model.conditionals) : []);
+  applyCharts(old, model.charts);
+  if (!old.getProtections(SpreadsheetApp.ProtectionType.SHEET).length)
+    old.protect().setWarningOnly(true).setDescription(model.name);
+}
+
+/**
+ * When overwriting an old sheet failed part-way: the sheets are swapped instead (old renamed
+ * to its backup name, the temporary one renamed to the final name and put at the old one's
+ * position, the old deleted). Returns the note for the user and the sheet now under the name.
+ */
+function swapIn(master: Spreadsheet, w: Written, old: Sheet, index: SheetIndex): { note: string; sheet: Sheet } {
+  const name = w.model.name;
+  const backup = backupName(name);
+  let oldRenamed = false;
+  try {
+    const position = old.getIndex();
+    old.setName(backup);
+    oldRenamed = true;
+    index.remove(name, old);
+    index.add(backup, old);
+    w.sheet.setName(name);
+    index.remove(w.temp, w.sheet);
+    index.add(name, w.sheet);
+    const notes = [AGGREGATE.sheetReplaced(name)];
+    if (twice(() => master.deleteSheet(old))) index.remove(backup, old);
+    else notes.push(AGGREGATE.backupLeft(backup));
+    try {
+      master.setActiveSheet(w.sheet);
+      master.moveActiveSheet(position);
+    } catch {
+      // cosmetic: the sheet stays at the end
+    }
+    return { note: notes.join(' '), sheet: w.sheet };
+  } catch {
+    // Neither way: the old sheet keeps its name (part-written), the full new one its temporary name.
+    if (oldRenamed && twice(() => old.setName(name))) {
+      index.remove(backup, old);
+      index.add(name, old);
+    }
+    return { note: AGGREGATE.sheetUnfinished(name, w.temp), sheet: old };
+  }
+}
+
+/**
+ * Write each model into a temporary sheet; when all are written:
+ *   1. a sheet new to the master is renamed to its final name (nothing holds that name),
+ *   2. `commit` runs (the "Dữ liệu" rewrite, itself all-or-nothing),
+ *   3. every old sheet of the same name is overwritten from its temporary sheet (copyOnto),
+ *      keeping its sheetId — the user's formulas and charts on it elsewhere keep working —
+ *      and the temporary sheet is deleted.
+ * A failure in the writing or in 1–2 deletes the new sheets and is thrown: the previous
+ * summary, whole. After 2 the new summary stands: an overwrite failing part-way falls back to
+ * swapping that sheet for its temporary one (a new sheetId: said in the notes), and failing
+ * that too, the notes say which sheet is unfinished and where the full one is.
  */
 export function replaceSheets(
   master: Spreadsheet,
@@ -193,64 +282,46 @@ export function replaceSheets(
   commit?: () => void,
 ): ReplaceResult {
   const written = writeTemporarySheets(master, models, index, onSheet);
-  const swaps = written.map((w) => ({
-    ...w,
-    old: index.get(w.model.name),
-    backup: backupName(w.model.name),
-    position: 0,
-    oldRenamed: false,
-  }));
+  const steps = written.map((w) => ({ ...w, old: index.get(w.model.name) }));
   try {
-    for (const s of swaps) {
-      if (!s.old) continue;
-      s.position = s.old.getIndex();
-      s.old.setName(s.backup);
-      s.oldRenamed = true;
-      index.remove(s.model.name, s.old);
-      index.add(s.backup, s.old);
-    }
-    for (const s of swaps) {
+    for (const s of steps) {
+      if (s.old) continue;
       s.sheet.setName(s.model.name);
       index.remove(s.temp, s.sheet);
       index.add(s.model.name, s.sheet);
     }
     commit?.();
   } catch (e) {
-    // Undo, newest first: drop the new sheets, then give the old ones their names back.
-    for (const s of [...swaps].reverse()) {
+    for (const s of [...steps].reverse()) {
       if (twice(() => master.deleteSheet(s.sheet))) {
         index.remove(s.model.name, s.sheet);
         index.remove(s.temp, s.sheet);
       }
     }
-    for (const s of [...swaps].reverse()) {
-      const old = s.old;
-      if (!old || !s.oldRenamed) continue;
-      if (twice(() => old.setName(s.model.name))) {
-        index.remove(s.backup, old);
-        index.add(s.model.name, old);
-      }
-    }
     throw e;
   }
-  // The new summary is in place: what follows only tidies up.
+  // The new summary is decided: the old sheets take its content.
   const notes: string[] = [];
-  for (const s of swaps) {
+  const sheets: Sheet[] = [];
+  for (const s of steps) {
     const old = s.old;
-    if (old) {
-      if (twice(() => master.deleteSheet(old))) index.remove(s.backup, old);
-      else notes.push(AGGREGATE.backupLeft(s.backup));
+    if (!old) {
+      sheets.push(s.sheet);
+      continue;
     }
-    if (s.position) {
-      try {
-        master.setActiveSheet(s.sheet);
-        master.moveActiveSheet(s.position);
-      } catch {
-        // cosmetic: the sheet stays at the end
-      }
+    try {
+      copyOnto(s.sheet, old, s.model);
+    } catch {
+      const r = swapIn(master, s, old, index);
+      notes.push(r.note);
+      sheets.push(r.sheet);
+      continue;
     }
+    sheets.push(old);
+    if (twice(() => master.deleteSheet(s.sheet))) index.remove(s.temp, s.sheet);
+    else notes.push(AGGREGATE.tempLeft(s.temp));
   }
-  return { sheets: swaps.map((s) => s.sheet), notes };
+  return { sheets, notes };
 }
 
 /** 0-based column of LONG_HEADER holding the number; the others are text. */
@@ -448,7 +519,7 @@ export function writeSummaryViaApi(
   let batch = buildSummaryBatch({ models, sheets: state.sheets, data });
   const separately = data !== null && payloadBytes(batch.requests) > maxPayloadBytes;
   if (separately) batch = buildSummaryBatch({ models, sheets: state.sheets, data: null });
-  const ids = batch.sheetIds;
+  const sent = batch;
   // (Google refuses an empty batch; there is one only with no sheet to write.)
   if (batch.requests.length)
     sendBatchUpdate(id, batch.requests, {
@@ -456,8 +527,7 @@ export function writeSummaryViaApi(
       // After a call with no answer then a refusal: did the first one go through?
       applied: () => {
         try {
-          const now = readMasterState(id, SHEETS.data, token).sheets;
-          return ids.every((sid, i) => now.some((s) => s.sheetId === sid && s.title === models[i].name));
+          return sent.applied(readMasterState(id, SHEETS.data, token).sheets);
         } catch {
           return false;
         }

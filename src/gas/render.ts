@@ -341,12 +341,12 @@ export function conditionalRules(
   );
 }
 
-function applyConditionals(sheet: Sheet, list: ConditionalModel[]): void {
+export function applyConditionals(sheet: Sheet, list: ConditionalModel[]): void {
   if (!list.length) return;
   sheet.setConditionalFormatRules(conditionalRules(sheet, list));
 }
 
-function applyCharts(sheet: Sheet, charts: ChartModel[]): void {
+export function applyCharts(sheet: Sheet, charts: ChartModel[]): void {
   for (const chart of charts) {
     let b = sheet.newChart().asColumnChart();
     b = b.addRange(rangeOf(sheet, chart.categories)) as typeof b;

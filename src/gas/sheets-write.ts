@@ -2,26 +2,34 @@
  * The summary written in ONE Sheets API call: `spreadsheets.batchUpdate`.
  *
  * Writing four formatted sheets with SpreadsheetApp costs ~300 service calls (values,
- * formats, merges, widths, validations, protections, the temporary-sheet swap) and leaves
+ * formats, merges, widths, validations, protections, the temporary-sheet copy) and leaves
  * a window where a failure needs undoing by hand. Here the whole write is one request
  * list, sent with one UrlFetchApp.fetch:
  *
- *   1. leftovers of a run that died ("~ …" sheets) deleted;
- *   2. every new sheet added under a temporary name ("~ Tổng hợp 2018-09") and filled:
- *      updateCells (values + formats), updateBorders, mergeCells, updateDimensionProperties
- *      (widths), setDataValidation, addConditionalFormatRule, addChart, addProtectedRange;
- *   3. the old sheets of the same names deleted, the new ones renamed to their final names
- *      at the old positions (updateSheetProperties title/index);
- *   4. "Dữ liệu" rewritten in place (that period's rows replaced, the others kept).
+ *   1. leftovers of a run that died ("~ …" sheets) deleted — an old sheet left under its
+ *      backup name by an earlier version is taken back as the sheet to rewrite;
+ *   2. every summary sheet that exists is rewritten IN PLACE, keeping its sheetId: formulas
+ *      and charts the user built elsewhere on it (='Tổng hợp 2018-09'!D5) are bound to that
+ *      id by Google and would turn to #REF! if the sheet were deleted and made again. It is
+ *      emptied (clearSheetRequests: protections, charts and conditional formats deleted,
+ *      cells unmerged, updateCells "*" over the whole sheet, grid resized) and filled as a
+ *      new one is: updateCells (values + formats), updateBorders, mergeCells,
+ *      updateDimensionProperties (widths), setDataValidation, addConditionalFormatRule,
+ *      addChart, addProtectedRange. A sheet that does not exist yet is added and filled;
+ *   3. "Dữ liệu" rewritten in place (that period's rows replaced, the others kept).
  *
  * Google applies a batchUpdate atomically: "Each request is validated before being
  * applied. If any request is not valid then the entire request will fail and nothing will
  * be applied … it is guaranteed that the updates in the request will be applied together
  * atomically" (Sheets API reference, spreadsheets.batchUpdate). So on any failure the
  * previous summary and "Dữ liệu" stay whole, and a retry of a failed call never writes
- * twice. A retry after an *unknown* outcome (network error) is safe too: the request names
- * the sheetIds it adds and deletes, so if the first attempt was applied the second is
- * refused (duplicate sheetId) instead of applied again — and that is then checked.
+ * twice. A retry after an *unknown* outcome (network error) is safe too: if the first
+ * attempt was applied the second is refused — it adds sheetIds that now exist, deletes the
+ * protected ranges (and charts) that the first deleted — and that is then checked
+ * (SummaryBatch.applied: the new sheets there, each rewritten sheet carrying a protection it
+ * did not have). Were none of those in the batch (every sheet rewritten, none protected: the
+ * user removed the warnings), a retry applied again writes the same values (every write is
+ * to fixed cells); only color rules or a warning could come twice.
  *
  * Commune text is always `stringValue` (never `formulaValue`): Sheets stores it as text
  * even when it starts with = + - @. Only formulas the engine built (CellModel.f) are formulas.
@@ -105,6 +113,12 @@ export interface SheetMeta {
   index: number;
   rowCount?: number;
   columnCount?: number;
+  /** Its protected ranges (the whole-sheet warning a summary sheet gets, any the user added). */
+  protectedRangeIds?: number[];
+  /** Its charts (embedded objects). */
+  chartIds?: number[];
+  /** How many conditional format rules it has. */
+  conditionalFormats?: number;
 }
 
 // ---------------------------------------------------------------- cells
@@ -342,10 +356,15 @@ export interface SummaryBatchInput {
 
 export interface SummaryBatch {
   requests: Request[];
-  /** sheetId of each model's new sheet, in model order. */
+  /** sheetId of each model's sheet (kept or new), in model order. */
   sheetIds: number[];
   /** sheetId of "Dữ liệu" (new or existing), when rewritten. */
   dataSheetId: number | null;
+  /**
+   * Whether the master's sheets as read after the batch (`now`) show it applied: every new
+   * sheet there under its name, every rewritten sheet with a protection it did not have before.
+   */
+  applied: (now: SheetMeta[]) => boolean;
 }
 
 function idMaker(used: Set<number>, base?: () => number): () => number {
@@ -507,9 +526,67 @@ function dataRequests(
   return { id, requests: out };
 }
 
+/** Google's width of a column no one has resized (pixels). */
+export const DEFAULT_COLUMN_PX = 100;
+
 /**
- * The one batchUpdate that replaces the summary sheets (and rewrites "Dữ liệu"): see the
- * file comment for the order. Pure: the master's sheets come in `input.sheets`.
+ * The requests that empty an existing sheet (same sheetId) so that sheetContentRequests can
+ * fill it as if new: its protections, charts and conditional formats deleted, its cells
+ * unmerged and cleared of everything (values, formats, borders, notes, validation: updateCells
+ * over the whole sheet with fields "*" and no rows), its grid resized to the model's and its
+ * frozen rows and columns set, the widths of the columns the model does not size reset.
+ */
+export function clearSheetRequests(model: SheetModel, old: SheetMeta): Request[] {
+  const id = old.sheetId;
+  const out: Request[] = [];
+  for (const pid of old.protectedRangeIds ?? []) out.push({ deleteProtectedRange: { protectedRangeId: pid } });
+  for (const cid of old.chartIds ?? []) out.push({ deleteEmbeddedObject: { objectId: cid } });
+  // From the last: each deletion shifts the indexes after it.
+  for (let i = (old.conditionalFormats ?? 0) - 1; i >= 0; i--)
+    out.push({ deleteConditionalFormatRule: { sheetId: id, index: i } });
+  out.push({ unmergeCells: { range: { sheetId: id } } });
+  out.push({ updateCells: { range: { sheetId: id }, fields: '*' } });
+  const { rows, cols } = gridSize(model);
+  const properties: Record<string, unknown> = {
+    sheetId: id,
+    gridProperties: {
+      rowCount: rows,
+      columnCount: cols,
+      frozenRowCount: model.frozenRows || 0,
+      frozenColumnCount: model.frozenCols || 0,
+    },
+  };
+  let fields = 'gridProperties(rowCount,columnCount,frozenRowCount,frozenColumnCount)';
+  // A name differing only in case (titles are unique regardless of case), or a backup name.
+  if (old.title !== model.name) {
+    properties.title = model.name;
+    fields += ',title';
+  }
+  out.push({ updateSheetProperties: { properties, fields } });
+  for (let c = 0; c < cols; ) {
+    if ((model.widths[c] ?? 0) > 0) {
+      c++;
+      continue;
+    }
+    let end = c;
+    while (end + 1 < cols && !((model.widths[end + 1] ?? 0) > 0)) end++;
+    out.push({
+      updateDimensionProperties: {
+        range: { sheetId: id, dimension: 'COLUMNS', startIndex: c, endIndex: end + 1 },
+        properties: { pixelSize: DEFAULT_COLUMN_PX },
+        fields: 'pixelSize',
+      },
+    });
+    c = end + 1;
+  }
+  return out;
+}
+
+/**
+ * The one batchUpdate that rewrites the summary sheets (and "Dữ liệu"): see the file comment
+ * for the order. A summary sheet that exists keeps its sheetId (what the user's formulas and
+ * charts elsewhere point at) and is emptied and refilled; one that does not is added. Pure:
+ * the master's sheets come in `input.sheets`.
  */
 export function buildSummaryBatch(input: SummaryBatchInput): SummaryBatch {
   const byKey = new Map<string, SheetMeta>();
@@ -522,70 +599,66 @@ export function buildSummaryBatch(input: SummaryBatchInput): SummaryBatch {
     deleted.add(s.sheetId);
     requests.push({ deleteSheet: { sheetId: s.sheetId } });
   };
-  // 1. Leftovers of a run that died: temporary sheets and old sheets left under a backup name.
-  const positions = new Map<string, number>();
+  // 1. Leftovers of a run that died (or of an earlier version, which swapped sheets): temporary
+  // sheets go; an old sheet left under its backup name is the sheet to rewrite (renamed back)
+  // when its own name is free, else it goes.
+  const olds = new Map<string, SheetMeta>();
   for (const m of input.models) {
     const temp = byKey.get(key(tempName(m.name)));
     if (temp) del(temp);
+    const own = byKey.get(key(m.name));
     const orphan = byKey.get(key(backupName(m.name)));
-    if (orphan) {
-      if (!byKey.has(key(m.name))) positions.set(m.name, orphan.index);
-      del(orphan);
-    }
+    if (own) olds.set(m.name, own);
+    else if (orphan) olds.set(m.name, orphan);
+    if (orphan && own) del(orphan);
   }
-  // 2. New sheets under temporary names, filled.
+  // 2. Each sheet emptied and refilled in place, or added (at the end) and filled.
   const sheetIds: number[] = [];
-  const content: Request[] = [];
+  const added = new Set<number>();
   for (const m of input.models) {
-    const id = newId();
-    sheetIds.push(id);
-    const { rows, cols } = gridSize(m);
-    requests.push({
-      addSheet: {
-        properties: {
-          sheetId: id,
-          title: tempName(m.name),
-          gridProperties: {
-            rowCount: rows,
-            columnCount: cols,
-            frozenRowCount: m.frozenRows || undefined,
-            frozenColumnCount: m.frozenCols || undefined,
+    const old = olds.get(m.name);
+    let id: number;
+    if (old) {
+      id = old.sheetId;
+      requests.push(...clearSheetRequests(m, old));
+    } else {
+      id = newId();
+      added.add(id);
+      const { rows, cols } = gridSize(m);
+      requests.push({
+        addSheet: {
+          properties: {
+            sheetId: id,
+            title: m.name,
+            gridProperties: {
+              rowCount: rows,
+              columnCount: cols,
+              frozenRowCount: m.frozenRows || undefined,
+              frozenColumnCount: m.frozenCols || undefined,
+            },
           },
         },
-      },
-    });
-    content.push(...sheetContentRequests(m, id));
-  }
-  requests.push(...content);
-  // 3. The swap: old sheets deleted, new ones renamed into their places (ascending positions,
-  // so each index is counted in the list as it is then — Google's "before the move" rule
-  // does not bite because every new sheet moves towards the front).
-  const moves: { id: number; title: string; index: number | undefined }[] = [];
-  input.models.forEach((m, i) => {
-    const old = byKey.get(key(m.name));
-    if (old) {
-      del(old);
-      positions.set(m.name, old.index);
+      });
     }
-    moves.push({ id: sheetIds[i], title: m.name, index: positions.get(m.name) });
-  });
-  const renames = moves.filter((mv) => mv.index === undefined);
-  const placed = moves.filter((mv) => mv.index !== undefined).sort((a, b) => (a.index as number) - (b.index as number));
-  for (const mv of [...placed, ...renames]) {
-    const properties: Record<string, unknown> = { sheetId: mv.id, title: mv.title };
-    if (mv.index !== undefined) properties.index = mv.index;
-    requests.push({
-      updateSheetProperties: { properties, fields: mv.index !== undefined ? 'title,index' : 'title' },
-    });
+    sheetIds.push(id);
+    requests.push(...sheetContentRequests(m, id));
   }
-  // 4. "Dữ liệu".
+  // 3. "Dữ liệu".
   let dataSheetId: number | null = null;
   if (input.data) {
     const d = dataRequests(input.data, byKey.get(key(input.data.title)), newId);
     dataSheetId = d.id;
     requests.push(...d.requests);
   }
-  return { requests, sheetIds, dataSheetId };
+  const applied = (now: SheetMeta[]) =>
+    input.models.every((m, i) => {
+      const s = now.find((x) => x.sheetId === sheetIds[i]);
+      if (!s || s.title !== m.name) return false;
+      if (added.has(sheetIds[i])) return true;
+      const before = new Set(olds.get(m.name)?.protectedRangeIds ?? []);
+      return (s.protectedRangeIds ?? []).some((p) => !before.has(p));
+    });
+  return { requests, sheetIds, dataSheetId, applied };
 }
 
 // ---------------------------------------------------------------- sending
@@ -640,12 +713,24 @@ export interface MasterState {
 export function masterSheetsUrl(spreadsheetId: string): string {
   return (
     `${SHEETS_API_BASE}${encodeURIComponent(spreadsheetId)}` +
-    `?fields=${encodeURIComponent('sheets.properties(sheetId,title,index,gridProperties(rowCount,columnCount))')}`
+    `?fields=${encodeURIComponent(
+      'sheets(properties(sheetId,title,index,gridProperties(rowCount,columnCount)),' +
+        'protectedRanges.protectedRangeId,charts.chartId,conditionalFormats.ranges.sheetId)',
+    )}`
   );
 }
 
 function parseSheets(body: string): SheetMeta[] {
-  const json = JSON.parse(body) as { sheets?: { properties?: Record<string, unknown> }[] };
+  const json = JSON.parse(body) as {
+    sheets?: {
+      properties?: Record<string, unknown>;
+      protectedRanges?: { protectedRangeId?: unknown }[];
+      charts?: { chartId?: unknown }[];
+      conditionalFormats?: unknown[];
+    }[];
+  };
+  const ids = (list: unknown[] | undefined, pick: (x: never) => unknown) =>
+    (list ?? []).map((x) => Number(pick(x as never))).filter((n) => Number.isFinite(n));
   return (json.sheets ?? []).map((s, i) => {
     const p = s.properties ?? {};
     const g = (p.gridProperties ?? {}) as { rowCount?: number; columnCount?: number };
@@ -655,6 +740,9 @@ function parseSheets(body: string): SheetMeta[] {
       index: typeof p.index === 'number' ? p.index : i,
       rowCount: typeof g.rowCount === 'number' ? g.rowCount : undefined,
       columnCount: typeof g.columnCount === 'number' ? g.columnCount : undefined,
+      protectedRangeIds: ids(s.protectedRanges, (x: { protectedRangeId?: unknown }) => x.protectedRangeId),
+      chartIds: ids(s.charts, (x: { chartId?: unknown }) => x.chartId),
+      conditionalFormats: (s.conditionalFormats ?? []).length,
     };
   });
 }

@@ -307,6 +307,113 @@ describe('Tổng hợp — robustness', () => {
     expect(periodTotal(env, 'DVK_DANGKY')).toBe(expectedSeptember('DVK_DANGKY', 11) - 9 + 500);
   });
 
+  /** The summary sheets of the period (and the year's aggregate) by name → sheetId, in the master's order. */
+  const summaryIds = (env: Env) => {
+    const names = [SUMMARY, 'Theo đơn vị 2018-09', 'Kiểm tra 2018-09', 'Huyện Mường Nhé 2018'];
+    return Object.fromEntries(
+      env.master
+        .getSheets()
+        .filter((x) => names.includes(x.getName()))
+        .map((x) => [x.getName(), x.getSheetId()]),
+    );
+  };
+
+  /** The user's own sheet with a formula on the summary's DVK_DANGKY of the period. */
+  function usersSheet(env: Env): Sheet {
+    const sheet = env.master.getSheetByName(SUMMARY) as Sheet;
+    const r =
+      sheet
+        .getDataRange()
+        .getValues()
+        .findIndex((x) => x[1] === label('DVK_DANGKY')) + 1;
+    const mine = env.master.insertSheet('Của tôi');
+    mine.getRange('A1').setFormula(`='${SUMMARY}'!D${r}`);
+    return mine;
+  }
+
+  test('run again (SpreadsheetApp writer): the summary sheets keep their sheetIds and show the new figures', () => {
+    env = prepare('a');
+    env.fake.http.handler = sheetsApiHandler(env.fake, { disabled: true });
+    runAggregate(env.fake, '');
+    const ids = summaryIds(env);
+    expect(Object.keys(ids)).toHaveLength(4);
+    const mine = usersSheet(env);
+    expect(mine.getRange('A1').getValue()).toBe(expectedSeptember('DVK_DANGKY', 11));
+    const s = unitSheet(env, env.units[0]) as Sheet;
+    s.getRange(rows.get('DVK_DANGKY') as number, monthCol(9)).setValue(500);
+    env.fake.resetCalls();
+    runAggregate(env.fake, '');
+    expect(env.fake.ui.alerts.at(-1)?.title).not.toBe('Có lỗi');
+    expect(summaryIds(env)).toEqual(ids);
+    expect(periodTotal(env, 'DVK_DANGKY')).toBe(expectedSeptember('DVK_DANGKY', 11) - 9 + 500);
+    expect(mine.getRange('A1').getValue()).toBe(expectedSeptember('DVK_DANGKY', 11) - 9 + 500);
+    expect(env.master.getSheets().some((x) => x.getName().startsWith(TEMP_PREFIX))).toBe(false);
+    // Overwritten by a paste, not cell by cell: one copy of the block and one of the widths per sheet.
+    expect(env.fake.calls.count('Range.copyTo')).toBe(2 * Object.keys(ids).length);
+    // One warning-only protection each, the color rules and charts of one run only.
+    for (const name of Object.keys(ids)) {
+      const sheet = env.master.getSheetByName(name) as Sheet;
+      expect(sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET)).toHaveLength(1);
+    }
+    const summary = env.master.getSheetByName(SUMMARY) as Sheet;
+    expect(summary.getCharts().length).toBeLessThanOrEqual(1);
+    expect(summary.getFrozenRows()).toBeGreaterThan(0);
+  });
+
+  test('an overwrite failing part-way (SpreadsheetApp writer): that sheet is swapped for the new one, and the notes say so', () => {
+    env = prepare('a');
+    env.fake.http.handler = sheetsApiHandler(env.fake, { disabled: true });
+    runAggregate(env.fake, '');
+    const ids = summaryIds(env);
+    const mine = usersSheet(env);
+    const s = unitSheet(env, env.units[0]) as Sheet;
+    s.getRange(rows.get('DVK_DANGKY') as number, monthCol(9)).setValue(500);
+    // The first paste (into the first summary sheet, "Tổng hợp …") fails.
+    env.fake.faults.add({
+      method: 'Range.copyTo',
+      error: 'Service Spreadsheets timed out while accessing document with id x.',
+      times: 1,
+    });
+    runAggregate(env.fake, '');
+    const alert = env.fake.ui.alerts.at(-1);
+    expect(alert?.title).not.toBe('Có lỗi');
+    expect(alert?.prompt).toContain(`Không ghi đè được trang "${SUMMARY}" nên đã thay bằng một trang mới cùng tên`);
+    expect(periodTotal(env, 'DVK_DANGKY')).toBe(expectedSeptember('DVK_DANGKY', 11) - 9 + 500);
+    const now = summaryIds(env);
+    expect(now[SUMMARY]).not.toBe(ids[SUMMARY]);
+    for (const name of Object.keys(ids)) if (name !== SUMMARY) expect(now[name]).toBe(ids[name]);
+    expect(Object.keys(now)).toEqual(Object.keys(ids)); // same sheets, same order
+    // What the note warns of: the user's formula lost its sheet.
+    expect(mine.getRange('A1').getValue()).toBe('#REF!');
+    expect(env.master.getSheets().some((x) => x.getName().startsWith(TEMP_PREFIX))).toBe(false);
+  });
+
+  test('an overwrite and then the swap failing: the notes name the unfinished sheet and where the whole one is; the next run mends it', () => {
+    env = prepare('a');
+    env.fake.http.handler = sheetsApiHandler(env.fake, { disabled: true });
+    runAggregate(env.fake, '');
+    const s = unitSheet(env, env.units[0]) as Sheet;
+    s.getRange(rows.get('DVK_DANGKY') as number, monthCol(9)).setValue(500);
+    const timedOut = 'Service Spreadsheets timed out while accessing document with id x.';
+    env.fake.faults.add({ method: 'Range.copyTo', error: timedOut, times: 1 });
+    // Renaming the temporary sheet to the summary's name fails (twice: tried again once).
+    env.fake.faults.add({ method: 'Sheet.setName', when: (args) => args[0] === SUMMARY, error: timedOut, times: 1 });
+    runAggregate(env.fake, '');
+    const alert = env.fake.ui.alerts.at(-1);
+    expect(alert?.prompt).toContain(`Trang "${SUMMARY}" chưa ghi xong`);
+    expect(alert?.prompt).toContain(`bản đầy đủ đang ở trang "${TEMP_PREFIX}${SUMMARY}"`);
+    const temp = env.master.getSheetByName(`${TEMP_PREFIX}${SUMMARY}`) as Sheet;
+    const r = temp
+      .getDataRange()
+      .getValues()
+      .find((x) => x[1] === label('DVK_DANGKY'));
+    expect(r?.[3]).toBe(expectedSeptember('DVK_DANGKY', 11) - 9 + 500);
+    expect(env.master.getSheetByName(SUMMARY)).not.toBeNull();
+    runAggregate(env.fake, '');
+    expect(periodTotal(env, 'DVK_DANGKY')).toBe(expectedSeptember('DVK_DANGKY', 11) - 9 + 500);
+    expect(env.master.getSheets().some((x) => x.getName().startsWith(TEMP_PREFIX))).toBe(false);
+  });
+
   test('includes last year\'s sheets for "so cùng kỳ"', () => {
     env = prepare('a', { lastYear: true });
     // Last year from January too (from September only, its year to date would not be compared).

@@ -8,7 +8,15 @@ import { defaultCatalogue } from '../../src/engine/catalogue/defaults';
 import { emptySheet, type SheetModel } from '../../src/engine/report/model';
 import { indicatorRows, monthCol } from '../../src/engine/sheet/layout';
 import { GENERAL } from '../../src/gas/render';
-import { buildSummaryBatch, cellData, firstChangedRow } from '../../src/gas/sheets-write';
+import {
+  buildSummaryBatch,
+  cellData,
+  clearSheetRequests,
+  DEFAULT_COLUMN_PX,
+  firstChangedRow,
+  readMasterState,
+  type SheetMeta,
+} from '../../src/gas/sheets-write';
 import { SHEETS } from '../../src/messages/vi/gas';
 import type { FakeRequest, FakeResponseSpec, GasFake } from '../fakes/gas';
 import { SERVES_SHEETS_API, sheetsApiHandler } from '../fakes/gas/sheets-api';
@@ -62,7 +70,8 @@ function look(env: Env, name: string) {
     weights: range.getFontWeights(),
     aligns: range.getHorizontalAlignments(),
     wraps: range.getWraps(),
-    widths: [...impl._colWidths.entries()].sort((a, b) => a[0] - b[0]),
+    // A column set to Google's default width (100 px) is as one never sized.
+    widths: [...impl._colWidths.entries()].filter(([, w]) => w !== DEFAULT_COLUMN_PX).sort((a, b) => a[0] - b[0]),
     borders: impl._borders.length,
     charts: sheet.getCharts().length,
     rules: sheet.getConditionalFormatRules().length,
@@ -88,39 +97,75 @@ describe('the request builder', () => {
     });
   });
 
-  test('old sheets are deleted and the new ones renamed into their positions, in the same batch', () => {
+  test('a sheet that exists is emptied and refilled in place (same sheetId); one that does not is added', () => {
     const b = buildSummaryBatch({
-      models: [model('A', [['x']]), model('B', [['y']])],
+      models: [model('A', [['x']]), model('B', [['y']]), model('C', [['z']])],
       sheets: [
-        { sheetId: 0, title: 'B', index: 0 },
+        { sheetId: 0, title: 'B', index: 0, protectedRangeIds: [31], chartIds: [41, 42], conditionalFormats: 2 },
         { sheetId: 7, title: 'Other', index: 1 },
         { sheetId: 9, title: 'a', index: 2 }, // titles are unique regardless of case
       ],
-      newId: (() => {
-        let n = 100;
-        return () => n++;
-      })(),
+      newId: () => 100,
     });
+    expect(b.sheetIds).toEqual([9, 0, 100]);
     const kinds = b.requests.map((r) => Object.keys(r)[0]);
-    expect(kinds.filter((k) => k === 'addSheet')).toHaveLength(2);
+    expect(kinds.filter((k) => k === 'deleteSheet')).toHaveLength(0);
     expect(
-      b.requests
-        .filter((r) => 'deleteSheet' in r)
-        .map((r) => (r.deleteSheet as { sheetId: number }).sheetId)
-        .sort(),
-    ).toEqual([0, 9]);
-    const renames = b.requests
-      .filter((r) => 'updateSheetProperties' in r)
-      .map((r) => (r.updateSheetProperties as { properties: unknown }).properties);
-    expect(renames).toEqual([
-      { sheetId: 101, title: 'B', index: 0 },
-      { sheetId: 100, title: 'A', index: 2 },
+      b.requests.filter((r) => 'addSheet' in r).map((r) => (r.addSheet as { properties: unknown }).properties),
+    ).toEqual([{ sheetId: 100, title: 'C', gridProperties: { rowCount: 11, columnCount: 3 } }]);
+    // B's protection, charts and color rules go (the rules from the last), its cells are cleared.
+    const of = (k: string) => b.requests.filter((r) => k in r).map((r) => r[k]);
+    expect(of('deleteProtectedRange')).toEqual([{ protectedRangeId: 31 }]);
+    expect(of('deleteEmbeddedObject')).toEqual([{ objectId: 41 }, { objectId: 42 }]);
+    expect(of('deleteConditionalFormatRule')).toEqual([
+      { sheetId: 0, index: 1 },
+      { sheetId: 0, index: 0 },
     ]);
-    // Every add comes before every delete, every delete before every rename.
-    const last = (k: string) => kinds.lastIndexOf(k);
-    const first = (k: string) => kinds.indexOf(k);
-    expect(last('addSheet')).toBeLessThan(first('deleteSheet'));
-    expect(last('deleteSheet')).toBeLessThan(first('updateSheetProperties'));
+    expect(of('updateCells').filter((u) => (u as { fields: string }).fields === '*')).toEqual([
+      { range: { sheetId: 9 }, fields: '*' },
+      { range: { sheetId: 0 }, fields: '*' },
+    ]);
+    // "a" takes the model's name; "B" keeps its own (no title in the mask).
+    const props = of('updateSheetProperties') as { properties: { sheetId: number; title?: string }; fields: string }[];
+    expect(props.map((p) => [p.properties.sheetId, p.properties.title, p.fields.endsWith(',title')])).toEqual([
+      [9, 'A', true],
+      [0, undefined, false],
+    ]);
+    // Every sheet gets its warning-only protection back.
+    expect(of('addProtectedRange')).toHaveLength(3);
+    // Applied: the new sheet there, each rewritten sheet with a protection it did not have.
+    const after = [
+      { sheetId: 0, title: 'B', index: 0, protectedRangeIds: [50] },
+      { sheetId: 9, title: 'A', index: 2, protectedRangeIds: [51] },
+      { sheetId: 100, title: 'C', index: 3, protectedRangeIds: [52] },
+    ];
+    expect(b.applied(after)).toBe(true);
+    expect(b.applied(after.map((s) => (s.sheetId === 0 ? { ...s, protectedRangeIds: [31] } : s)))).toBe(false);
+    expect(b.applied(after.filter((s) => s.sheetId !== 100))).toBe(false);
+  });
+
+  test('leftovers of a run that died: temporary sheets go, a backup whose name is free is taken back', () => {
+    const b = buildSummaryBatch({
+      models: [model('A', [['x']]), model('B', [['y']])],
+      sheets: [
+        { sheetId: 1, title: '~ A', index: 0 },
+        { sheetId: 2, title: '~ (cũ) A', index: 1 },
+        { sheetId: 3, title: '~ (cũ) B', index: 2 },
+        { sheetId: 4, title: 'B', index: 3 },
+      ],
+      newId: () => 100,
+    });
+    expect(b.sheetIds).toEqual([2, 4]);
+    expect(b.requests.filter((r) => 'deleteSheet' in r)).toEqual([
+      { deleteSheet: { sheetId: 1 } },
+      { deleteSheet: { sheetId: 3 } },
+    ]);
+    expect(b.requests.some((r) => 'addSheet' in r)).toBe(false);
+    const renamed = b.requests
+      .filter((r) => 'updateSheetProperties' in r)
+      .map((r) => (r.updateSheetProperties as { properties: { sheetId: number; title?: string } }).properties)
+      .filter((p) => p.title);
+    expect(renamed).toEqual([expect.objectContaining({ sheetId: 2, title: 'A' })]);
   });
 
   test('"Dữ liệu" is rewritten from its first changed row only', () => {
@@ -166,6 +211,125 @@ describe('the fake applies a batchUpdate as Google does', () => {
     });
     expect(fake.snapshot(ss)).toEqual(before);
     expect(old.getRange('A1').getValue()).toBe('keep');
+  });
+
+  test('emptying a sheet in place: protections, charts, color rules, merges and every cell field go; undone on failure', () => {
+    const ss = fake.createSpreadsheet('S', { sheets: [{ name: 'A', maxRows: 20, maxColumns: 5 }, { name: 'B' }] });
+    const a = ss.getSheetByName('A') as Sheet;
+    a.getRange('A1:B1').merge();
+    a.getRange('A1').setValue('x').setNote('ghi chú').setBackground('#ff0000');
+    a.getRange('C3').setDataValidation(SpreadsheetApp.newDataValidation().requireNumberGreaterThan(0).build());
+    a.getRange('C2:C4').setBorder(true, true, true, true, false, false);
+    a.setConditionalFormatRules([
+      SpreadsheetApp.newConditionalFormatRule()
+        .whenFormulaSatisfied('=C2<0')
+        .setBackground('#FFF2CC')
+        .setRanges([a.getRange('C2:C4')])
+        .build(),
+    ]);
+    a.insertChart(a.newChart().asColumnChart().addRange(a.getRange('A1:B4')).setPosition(6, 1, 0, 0).build());
+    a.protect().setWarningOnly(true).setDescription('A');
+    const state = readMasterState(ss.getId(), 'Dữ liệu', 'token');
+    const meta = state.sheets.find((x) => x.title === 'A') as SheetMeta;
+    expect(meta.protectedRangeIds).toHaveLength(1);
+    expect(meta.chartIds).toHaveLength(1);
+    expect(meta.conditionalFormats).toBe(1);
+    const clear = clearSheetRequests(model('A', [['y']]), meta);
+    const before = fake.snapshot(ss);
+    const look = () => ({
+      merges: a.getRange(1, 1, a.getMaxRows(), a.getMaxColumns()).getMergedRanges().length,
+      note: a.getRange('A1').getNote(),
+      background: a.getRange('A1').getBackground(),
+      dv: a.getRange('C3').getDataValidation() !== null,
+      rules: a.getConditionalFormatRules().length,
+      charts: a.getCharts().length,
+      protections: a.getProtections(SpreadsheetApp.ProtectionType.SHEET).length,
+      borders: fake.impl<{ _borders: unknown[] }>(a)._borders.length,
+      size: [a.getMaxRows(), a.getMaxColumns()],
+    });
+    const kept = look();
+    expect(kept).toEqual({
+      merges: 1,
+      note: 'ghi chú',
+      background: '#ff0000',
+      dv: true,
+      rules: 1,
+      charts: 1,
+      protections: 1,
+      borders: 1,
+      size: [20, 5],
+    });
+    // A failing request after them: nothing applied.
+    const failed = applyBatchUpdate(fake, ss.getId(), { requests: [...clear, { deleteSheet: { sheetId: 4242 } }] });
+    expect(failed.status).toBe(400);
+    expect(fake.snapshot(ss)).toEqual(before);
+    expect(look()).toEqual(kept);
+    const ok = applyBatchUpdate(fake, ss.getId(), { requests: clear });
+    expect(ok.status).toBe(200);
+    expect(a.getSheetId()).toBe(meta.sheetId);
+    expect(look()).toEqual({
+      merges: 0,
+      note: '',
+      background: '#ffffff',
+      dv: false,
+      rules: 0,
+      charts: 0,
+      protections: 0,
+      borders: 0,
+      size: [11, 3],
+    });
+    expect(a.getRange('A1').getValue()).toBe('');
+    // The same again (as a retry of an applied batch would be): refused, the ids are gone.
+    const again = applyBatchUpdate(fake, ss.getId(), { requests: clear });
+    expect((again.body as { error: { message: string } }).error.message).toBe(
+      `Invalid requests[0].deleteProtectedRange: No protected range with id: ${meta.protectedRangeIds?.[0]}`,
+    );
+  });
+
+  test('unmergeCells across part of a merge, a color rule or object that is not there, a grid under its frozen rows are refused', () => {
+    const ss = fake.createSpreadsheet('S', { sheets: [{ name: 'A', maxRows: 10, maxColumns: 5 }] });
+    const a = ss.getSheetByName('A') as Sheet;
+    a.getRange('A1:C1').merge();
+    const id = a.getSheetId();
+    const r1 = applyBatchUpdate(fake, ss.getId(), {
+      requests: [
+        {
+          unmergeCells: {
+            range: { sheetId: id, startRowIndex: 0, endRowIndex: 1, startColumnIndex: 1, endColumnIndex: 3 },
+          },
+        },
+      ],
+    });
+    expect(r1.status).toBe(400);
+    expect(a.getRange('A1:C1').isPartOfMerge()).toBe(true);
+    const r2 = applyBatchUpdate(fake, ss.getId(), {
+      requests: [{ deleteConditionalFormatRule: { sheetId: id, index: 0 } }],
+    });
+    expect((r2.body as { error: { message: string } }).error.message).toBe(
+      `Invalid requests[0].deleteConditionalFormatRule: No conditional format on sheet: ${id} at index: 0`,
+    );
+    const r3 = applyBatchUpdate(fake, ss.getId(), { requests: [{ deleteEmbeddedObject: { objectId: 77 } }] });
+    expect(r3.status).toBe(400);
+    // Nor can a grid be cut down to its frozen rows, nor all its rows deleted.
+    a.setFrozenRows(3);
+    const r4 = applyBatchUpdate(fake, ss.getId(), {
+      requests: [
+        {
+          updateSheetProperties: {
+            properties: { sheetId: id, gridProperties: { rowCount: 3 } },
+            fields: 'gridProperties.rowCount',
+          },
+        },
+      ],
+    });
+    expect((r4.body as { error: { message: string } }).error.message).toBe(
+      "Invalid requests[0].updateSheetProperties: You can't freeze all visible rows on the sheet.",
+    );
+    const r5 = applyBatchUpdate(fake, ss.getId(), {
+      requests: [{ deleteDimension: { range: { sheetId: id, dimension: 'ROWS', startIndex: 0, endIndex: 10 } } }],
+    });
+    expect(r5.status).toBe(400);
+    expect(a.getMaxRows()).toBe(10);
   });
 
   test('unknown sheetId and a range outside the grid are refused with Google-like messages', () => {
@@ -256,6 +420,57 @@ describe('"Tổng hợp" over the Sheets API', () => {
     expect(env.master.getActiveSheet().getName()).toBe(SUMMARY);
   });
 
+  test('run again for the same period, every summary sheet keeps its sheetId and shows the new figures', () => {
+    env = prepare();
+    runAggregate(env.fake, '');
+    const names = env.master
+      .getSheets()
+      .map((s) => s.getName())
+      .filter((n) => /2018/.test(n) && !n.startsWith('Xã'));
+    expect(names).toContain(SUMMARY);
+    const ids = names.map((n) => (env.master.getSheetByName(n) as Sheet).getSheetId());
+    const at = (s: Sheet) => s.getIndex();
+    const positions = names.map((n) => at(env.master.getSheetByName(n) as Sheet));
+    // The user's own sheet built on the summary.
+    const summary = env.master.getSheetByName(SUMMARY) as Sheet;
+    const label = defaultCatalogue().indicators.find((i) => i.code === 'DVK_DANGKY')?.label;
+    const r = (summary.getDataRange().getValues() as unknown[][]).findIndex((x) => x[1] === label) + 1;
+    const mine = env.master.insertSheet('Của tôi');
+    mine.getRange('A1').setFormula(`='${SUMMARY}'!D${r}`);
+    const before = mine.getRange('A1').getValue();
+    (unitSheet(env, env.units[0], YEAR) as Sheet).getRange(rows.get('DVK_DANGKY') as number, monthCol(9)).setValue(500);
+    env.fake.http.requests.length = 0;
+    runAggregate(env.fake, '');
+    expect(env.fake.http.requests.filter(isBatch)).toHaveLength(1);
+    expect(names.map((n) => (env.master.getSheetByName(n) as Sheet).getSheetId())).toEqual(ids);
+    expect(names.map((n) => at(env.master.getSheetByName(n) as Sheet))).toEqual(positions);
+    const after = env.master.getSheetByName(SUMMARY) as Sheet;
+    expect((after.getDataRange().getValues() as unknown[][])[r - 1][3]).toBe(
+      expectedSeptember('DVK_DANGKY', 11) - 9 + 500,
+    );
+    expect(mine.getRange('A1').getValue()).toBe((before as number) - 9 + 500);
+    expect(env.master.getSheets().filter((s) => s.getName().startsWith('~'))).toHaveLength(0);
+    // One warning-only protection, no leftover rules or charts from the first run.
+    for (const n of names) {
+      const s = env.master.getSheetByName(n) as Sheet;
+      expect(s.getProtections(SpreadsheetApp.ProtectionType.SHEET)).toHaveLength(1);
+    }
+  });
+
+  test('the SpreadsheetApp writer, run again, overwrites each sheet into what a new one shows', () => {
+    env = prepare('disabled');
+    runAggregate(env.fake, '');
+    const names = env.master
+      .getSheets()
+      .map((s) => s.getName())
+      .filter((n) => /2018/.test(n) && !n.startsWith('Xã'));
+    const first = Object.fromEntries(names.map((n) => [n, look(env, n)]));
+    const ids = names.map((n) => (env.master.getSheetByName(n) as Sheet).getSheetId());
+    runAggregate(env.fake, '');
+    expect(names.map((n) => (env.master.getSheetByName(n) as Sheet).getSheetId())).toEqual(ids);
+    for (const n of names) expect(look(env, n)).toEqual(first[n]);
+  });
+
   test('a constant number of service calls for the write, whatever the units', () => {
     env = prepare();
     runAggregate(env.fake, '');
@@ -284,7 +499,7 @@ describe('"Tổng hợp" over the Sheets API', () => {
     const before = env.fake.snapshot(env.master).sheets.filter(mine);
     (unitSheet(env, env.units[0], YEAR) as Sheet).getRange(rows.get('DVK_DANGKY') as number, monthCol(9)).setValue(500);
     const fault = env.fake.faults.add({
-      method: 'SheetsApi.deleteSheet',
+      method: 'SheetsApi.updateCells',
       error: 'The service is currently unavailable.',
     });
     env.fake.http.requests.length = 0;

@@ -195,7 +195,7 @@ function batchKinds(req: FakeRequest): string[] {
 }
 
 const WRITE =
-  /^(Range|Sheet|Spreadsheet|Protection|EmbeddedChartBuilder)\.(set|insert|delete|clear|merge|protect|move|add|remove|update|hide|copy|append|autoResize)/;
+  /^(Range|Sheet|Spreadsheet|Protection|EmbeddedChartBuilder)\.(set|insert|delete|clear|merge|break|protect|move|add|remove|update|hide|copy|append|autoResize)/;
 
 describe('F2: a failure at any request of the one batchUpdate leaves the previous summary intact', () => {
   // One clean re-run tells which requests its batch holds; then each fails in turn.
@@ -210,17 +210,20 @@ describe('F2: a failure at any request of the one batchUpdate leaves the previou
   env0.dispose();
   const newTotal = total(all) - qua(0, 9) + 500;
 
-  it('a re-run is one batch that adds, fills, deletes, renames and rewrites "Dữ liệu"', () => {
+  it('a re-run is one batch that empties and refills the summary sheets in place and rewrites "Dữ liệu"', () => {
     expect(batches).toHaveLength(1);
     for (const k of [
-      'addSheet',
+      'deleteProtectedRange',
+      'unmergeCells',
       'updateCells',
+      'updateSheetProperties',
       'mergeCells',
       'addProtectedRange',
-      'deleteSheet',
-      'updateSheetProperties',
     ])
       expect(kinds).toContain(k);
+    // The sheets keep their sheetIds: none deleted, none added.
+    expect(kinds).not.toContain('deleteSheet');
+    expect(kinds).not.toContain('addSheet');
   });
 
   function failAt(i: number, times?: number): void {
@@ -310,12 +313,13 @@ describe('F2 (Sheets API unusable, SpreadsheetApp writer): a failure at any writ
   const log = [...env0.fake.calls.log];
   env0.dispose();
   const writes = log.map((key, i) => ({ key, at: i + 1 })).filter((c) => WRITE.test(c.key));
-  // The temporary sheets are written first; then they are swapped for the old sheets (old
-  // renamed aside, new renamed, "Dữ liệu" rewritten, old deleted, new moved to the old
-  // positions) and the main sheet is activated. Every write of the swap is tried, not sampled:
-  // before the deletes a failure must undo the swap (old summary and "Dữ liệu" whole), after
-  // them it must not be reported as a failure (new summary and "Dữ liệu" whole).
-  const swapAt = log.indexOf('Sheet.setName') + 1;
+  // The temporary sheets are written first (each ends with its protection's description); then
+  // "Dữ liệu" is rewritten, the old sheets are overwritten from the temporary ones (keeping their
+  // sheetIds), the temporary ones deleted and the main sheet activated. Every write after the
+  // temporary sheets is tried, not sampled: up to the "Dữ liệu" rewrite a failure must leave the
+  // old summary and "Dữ liệu" whole, after it it must not be reported as a failure (an overwrite
+  // failing part-way swaps that sheet for its temporary one): the new summary and "Dữ liệu" whole.
+  const swapAt = log.lastIndexOf('Protection.setDescription') + 2;
   const activatedAt = log.lastIndexOf('Spreadsheet.setActiveSheet') + 1;
   const writing = writes.filter((w) => w.at < swapAt || w.at > activatedAt);
   const swapping = writes.filter((w) => w.at >= swapAt && w.at <= activatedAt);
@@ -379,17 +383,19 @@ describe('F2 (Sheets API unusable, SpreadsheetApp writer): a failure at any writ
   it.each(sampled.map((w) => [w.at, w.key] as const))('failing call #%i (%s) while writing', (at) => failAt(at));
 
   it.each(swapping.map((w) => [w.at, w.key] as const))(
-    'failing call #%i (%s) while swapping sheets or rewriting "Dữ liệu"',
+    'failing call #%i (%s) while rewriting "Dữ liệu" or overwriting the old sheets',
     (at) => failAt(at),
   );
 
-  it('the swap tries every step: renames, the "Dữ liệu" rewrite, deletes, moves, activation', () => {
+  it('the overwrite tries every step: the "Dữ liệu" rewrite, emptying, pasting, deletes, activation', () => {
     const keys = new Set(swapping.map((w) => w.key));
     for (const k of [
-      'Sheet.setName',
       'Range.setValues',
+      'Range.breakApart',
+      'Range.clear',
+      'Sheet.setConditionalFormatRules',
+      'Range.copyTo',
       'Spreadsheet.deleteSheet',
-      'Spreadsheet.moveActiveSheet',
       'Spreadsheet.setActiveSheet',
     ])
       expect(keys).toContain(k);
@@ -698,7 +704,7 @@ describe('F2: "Dữ liệu" shrinking (fewer rows than before; SpreadsheetApp wr
   });
 });
 
-describe('F2 (SpreadsheetApp writer): an old sheet that cannot be deleted after the swap', () => {
+describe('F2 (SpreadsheetApp writer): a temporary sheet that cannot be deleted after the overwrite', () => {
   it('does not fail the run: the new summary stands, the user is told, the next run clears it', () => {
     const env = layoutA('disabled');
     try {
@@ -707,7 +713,7 @@ describe('F2 (SpreadsheetApp writer): an old sheet that cannot be deleted after 
         .getRange(ROWS.get('DTN_QUA') as number, monthCol(9))
         .setValue(500);
       env.fake.ui.alerts.length = 0;
-      // In a clean re-run the first deleteSheet is the first old sheet's, after the swap.
+      // In a clean re-run the first deleteSheet is the first temporary sheet's, after its overwrite.
       env.fake.faults.add({
         method: 'Spreadsheet.deleteSheet',
         error: 'Service Spreadsheets failed while accessing document with id x.',
@@ -718,7 +724,7 @@ describe('F2 (SpreadsheetApp writer): an old sheet that cannot be deleted after 
       // (The reader's note that it fell back to SpreadsheetApp may come first.)
       const left = r?.notes.filter((n) => n.startsWith('Chưa xóa được trang'));
       expect(left).toHaveLength(1);
-      expect(left?.[0]).toMatch(/^Chưa xóa được trang "~ \(cũ\) /);
+      expect(left?.[0]).toMatch(/^Chưa xóa được trang tạm "~ Tổng hợp 2018-09"/);
       expect(env.fake.ui.alerts.map((a) => a.prompt).join('\n')).toContain(left?.[0]);
       expect(String(logRows(env.master).at(-1)?.[4])).toMatch(/^thành công: .*Chưa xóa được trang/);
       const newTotal = total(all) - qua(0, 9) + 500;

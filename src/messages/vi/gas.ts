@@ -395,6 +395,16 @@ export const AGGREGATE = {
     `tiêu đề ô ${cell}; nếu là trang riêng, hãy đổi tên trang. Rồi bấm Tổng hợp lại.`,
   backupLeft: (sheet: string) =>
     `Chưa xóa được trang "${sheet}" (bản cũ của trang tổng hợp); lần Tổng hợp sau sẽ xóa, hoặc có thể xóa tay.`,
+  tempLeft: (sheet: string) =>
+    `Chưa xóa được trang tạm "${sheet}" (trang tổng hợp đã ghi xong); lần Tổng hợp sau sẽ xóa, hoặc có thể xóa tay.`,
+  /** The old sheet could not be overwritten, so the new one took its place (another sheetId). */
+  sheetReplaced: (sheet: string) =>
+    `Không ghi đè được trang "${sheet}" nên đã thay bằng một trang mới cùng tên. Nếu ở trang khác có công thức ` +
+    `hoặc biểu đồ lấy số từ trang "${sheet}", chúng sẽ báo lỗi #REF!: hãy sửa lại cho trỏ tới trang mới.`,
+  /** Neither overwritten nor replaced: `temp` holds the whole new sheet. */
+  sheetUnfinished: (sheet: string, temp: string) =>
+    `Trang "${sheet}" chưa ghi xong (Google Sheets lỗi giữa chừng) nên có thể thiếu hoặc sai số liệu; bản đầy đủ ` +
+    `đang ở trang "${temp}". Hãy chạy lại Tổng hợp cho kỳ này.`,
 } as const;
 
 /** A unit's spreadsheet that cannot be opened (src/gas/io.ts: Kiểm tra, Tạo mẫu, Tổng hợp, e-mail). */

@@ -24,6 +24,7 @@ export const GAS_ERRORS = {
   uiContext: 'Cannot call SpreadsheetApp.getUi() from this context.',
   // Ranges
   outsideDimensions: 'The coordinates of the range are outside the dimensions of the sheet.',
+  copyOtherSpreadsheet: 'Target range and source range must be on the same spreadsheet.',
   startRowTooSmall: 'The starting row of the range is too small.',
   startColumnTooSmall: 'The starting column of the range is too small.',
   numRowsTooSmall: 'The number of rows in the range must be at least 1.',

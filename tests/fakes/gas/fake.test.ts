@@ -202,6 +202,59 @@ describe('ranges and values', () => {
     expect(p.canEdit()).toBe(true);
   });
 
+  test('Range.copyTo pastes values, formulas, formats, merges, borders, notes, validation and color rules', () => {
+    const { fake, ss, SpreadsheetApp } = setup();
+    const a = ss.getSheetByName('Xã A') as Sheet;
+    const b = ss.getSheetByName('Trống') as Sheet;
+    a.getRange('A1:B1').merge().setBackground('#d9e2f3').setNote('tiêu đề');
+    a.getRange('C2').setFormula('=B2*2').setNumberFormat('#,##0');
+    a.getRange('B2').setDataValidation(SpreadsheetApp.newDataValidation().requireNumberGreaterThan(0).build());
+    a.getRange('A2:C3').setBorder(true, true, true, true, true, true);
+    a.setConditionalFormatRules([
+      SpreadsheetApp.newConditionalFormatRule()
+        .whenFormulaSatisfied('=B2<0')
+        .setBackground('#F8CBAD')
+        .setRanges([a.getRange('B2:B9')])
+        .build(),
+    ]);
+    a.setColumnWidth(1, 240);
+    b.getRange('B2').setValue('cũ').setNote('cũ');
+    const src = a.getRange('A1:C3');
+    src.copyTo(b.getRange('B2')); // only the top-left cell counts
+    // (The merge kept A1's value only, as Sheets does; D3's formula reads B2 of the target sheet.)
+    expect(b.getRange('B2:D4').getValues()).toEqual([
+      ['Chỉ tiêu', '', ''],
+      ['Số hộ', 12, '#VALUE!'],
+      ['Ghi chú', '', ''],
+    ]);
+    expect(b.getRange('D3').getFormula()).toBe('=B2*2'); // verbatim (Sheets would shift it)
+    expect(b.getRange('D3').getNumberFormat()).toBe('#,##0');
+    expect(b.getRange('B2').getBackground()).toBe('#d9e2f3');
+    expect(b.getRange('B2').getNote()).toBe('tiêu đề');
+    expect(b.getRange('B2:C2').isPartOfMerge()).toBe(true);
+    expect(b.getRange('C3').getDataValidation()).not.toBeNull();
+    expect(fake.impl<{ _borders: { ref: unknown }[] }>(b)._borders.map((x) => x.ref)).toEqual([
+      { row: 3, col: 2, numRows: 2, numCols: 3 },
+    ]);
+    // The rule's range clipped to the block (B2:B3), moved with it (C3:C4).
+    expect(b.getConditionalFormatRules().map((r) => r.getRanges().map((x) => x.getA1Notation()))).toEqual([['C3:C4']]);
+    expect(b.getColumnWidth(2)).toBe(100); // widths only with PASTE_COLUMN_WIDTHS
+    src.copyTo(b.getRange('B2'), SpreadsheetApp.CopyPasteType.PASTE_COLUMN_WIDTHS, false);
+    expect(b.getColumnWidth(2)).toBe(240);
+    // PASTE_VALUES: the values only.
+    const c = ss.insertSheet('C');
+    src.copyTo(c.getRange('A1'), SpreadsheetApp.CopyPasteType.PASTE_VALUES, false);
+    expect(c.getRange('C2').getValue()).toBe(24);
+    expect(c.getRange('C2').getFormula()).toBe('');
+    expect(c.getRange('A1').getNote()).toBe('');
+    expect(c.getRange('A1:B1').isPartOfMerge()).toBe(false);
+    expect(c.getConditionalFormatRules()).toHaveLength(0);
+    const other = fake.createSpreadsheet('Khác', { sheets: [{ name: 'X' }] });
+    expect(thrown(() => src.copyTo((other.getSheetByName('X') as Sheet).getRange('A1'))).message).toBe(
+      GAS_ERRORS.copyOtherSpreadsheet,
+    );
+  });
+
   test('conditional format rules: a boolean condition or a colour scale, never both', () => {
     const { ss, SpreadsheetApp } = setup();
     const sh = ss.getSheetByName('Trống') as Sheet;

@@ -1,7 +1,7 @@
 /**
  * A very small formula evaluator, enough for the values a fake sheet reports for
  * simple formulas: numbers, strings, TRUE/FALSE, cell references (optionally
- * 'Sheet'!A1), + - * / ^ &, parentheses, and SUM/MIN/MAX/COUNT/COUNTA/AVERAGE over
+ * 'Sheet'!A1; #REF!, what a reference to a deleted sheet becomes, is that error), + - * / ^ &, parentheses, and SUM/MIN/MAX/COUNT/COUNTA/AVERAGE over
  * ranges. Anything else is "unsupported": the cell keeps its formula and reads as ''.
  */
 import { letterToColumn } from './a1';
@@ -26,7 +26,8 @@ type Tok =
   | { k: 'str'; v: string }
   | { k: 'ref'; sheet?: string; r1: number; c1: number; r2?: number; c2?: number }
   | { k: 'id'; v: string }
-  | { k: 'op'; v: string };
+  | { k: 'op'; v: string }
+  | { k: 'err'; v: string };
 
 const REF = /^(?:(?:'((?:[^']|'')+)'|([A-Za-z_][\w.]*))!)?\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?/;
 
@@ -71,6 +72,12 @@ function tokenize(src: string): Tok[] {
       }
       out.push(tok);
       i += ref[0].length;
+      continue;
+    }
+    // A reference to a deleted sheet, as Sheets rewrites it (shift.ts renameSheetInFormula).
+    if (rest.startsWith('#REF!')) {
+      out.push({ k: 'err', v: '#REF!' });
+      i += 5;
       continue;
     }
     const id = /^[A-Za-z_][\w.]*/.exec(rest);
@@ -178,6 +185,8 @@ class Parser {
       case 'num':
       case 'str':
         return t.v;
+      case 'err':
+        throw new FormulaError(t.v);
       case 'ref': {
         if (t.r2 === undefined || t.c2 === undefined) return this.host.cell(t.sheet, t.r1, t.c1);
         const vals: CellValue[] = [];

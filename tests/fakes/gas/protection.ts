@@ -20,6 +20,8 @@ export class ProtectionImpl extends GasObject {
   _editors: string[];
   _unprotected: RangeImpl[] = [];
   _removed = false;
+  /** The Sheets API's protectedRangeId (spreadsheets.get, deleteProtectedRange). */
+  readonly _id: number;
 
   constructor(
     private readonly _ctx: FakeContext,
@@ -29,6 +31,7 @@ export class ProtectionImpl extends GasObject {
     readonly _ref: GridRef | null,
   ) {
     super(_ctx.rt, 'Protection');
+    this._id = _ctx.next('protectedRange');
     // The owner and the user who protects can always edit.
     const ss = _sheet._ss;
     this._editors = Array.from(new Set([ss._owner, _ctx.effectiveUser]));

@@ -6,7 +6,7 @@ import { ProtectionImpl } from './protection';
 import { GasObject } from './runtime';
 import { type Cell, describeTypes, type SheetImpl } from './sheet';
 import { STYLE_DEFAULTS, type Style, type StyleKey, styleValue, type TextStyleImpl } from './style';
-import { DataValidationBuilderImpl, type DataValidationImpl } from './validation';
+import { ConditionalFormatRuleImpl, DataValidationBuilderImpl, type DataValidationImpl } from './validation';
 import { type CellValue, GENERAL_FORMAT, type Stored, toStored } from './values';
 
 function intersects(a: GridRef, b: GridRef): boolean {
@@ -16,6 +16,15 @@ function intersects(a: GridRef, b: GridRef): boolean {
     a.col <= b.col + b.numCols - 1 &&
     b.col <= a.col + a.numCols - 1
   );
+}
+
+/** The part of `g` inside `box`, or null. */
+function clip(g: GridRef, box: GridRef): GridRef | null {
+  const r0 = Math.max(g.row, box.row);
+  const c0 = Math.max(g.col, box.col);
+  const r1 = Math.min(g.row + g.numRows, box.row + box.numRows);
+  const c1 = Math.min(g.col + g.numCols, box.col + box.numCols);
+  return r1 > r0 && c1 > c0 ? { row: r0, col: c0, numRows: r1 - r0, numCols: c1 - c0 } : null;
 }
 
 function contains(outer: GridRef, inner: GridRef): boolean {
@@ -594,33 +603,63 @@ export class RangeImpl extends GasObject {
   /**
    * copyTo(destination) / copyTo(destination, {contentsOnly, formatOnly}) /
    * copyTo(destination, copyPasteType, transposed). The block keeps the source's size,
-   * anchored at the destination's top-left cell; formulas are copied verbatim.
+   * anchored at the destination's top-left cell (Google: "only the top-left cell position is
+   * relevant"), within one spreadsheet. What each paste takes (CopyPasteType):
+   *   PASTE_NORMAL      values, formulas, formats, merges, borders — and, as a paste in Sheets
+   *                     does, notes, data validation and conditional format rules;
+   *   PASTE_NO_BORDERS  the same without borders;  PASTE_FORMAT: formats, merges, borders, rules;
+   *   PASTE_VALUES / PASTE_FORMULA / PASTE_DATA_VALIDATION / PASTE_CONDITIONAL_FORMATTING /
+   *   PASTE_COLUMN_WIDTHS: that only. {contentsOnly}: values and formulas; {formatOnly}: formats.
+   * Formulas are copied verbatim (Sheets moves their relative references by the offset; a
+   * copy to the same cells, the add-on's only use, is the same either way). Transposed: values
+   * and formats only. A merge, border or rule is copied when it lies inside the source block
+   * (a rule: its ranges clipped to the block); the target's own merges and borders inside the
+   * pasted block go first.
    */
   copyTo(destination: RangeImpl, optionsOrType?: unknown, transposed?: boolean) {
     let values = true;
     let formulas = true;
     let formats = true;
+    let borders = true;
+    let extras = true; // notes
+    let validation = true;
+    let rules = true;
+    let widths = false;
     if (typeof optionsOrType === 'string') {
-      values = ['PASTE_NORMAL', 'PASTE_NO_BORDERS', 'PASTE_VALUES', 'PASTE_FORMULA'].includes(optionsOrType);
-      formulas = optionsOrType !== 'PASTE_VALUES' && values;
-      formats = ['PASTE_NORMAL', 'PASTE_NO_BORDERS', 'PASTE_FORMAT'].includes(optionsOrType);
+      const t = optionsOrType;
+      const normal = t === 'PASTE_NORMAL' || t === 'PASTE_NO_BORDERS';
+      values = normal || t === 'PASTE_VALUES' || t === 'PASTE_FORMULA';
+      formulas = t !== 'PASTE_VALUES' && values;
+      formats = normal || t === 'PASTE_FORMAT';
+      borders = t === 'PASTE_NORMAL' || t === 'PASTE_FORMAT';
+      extras = normal;
+      validation = normal || t === 'PASTE_DATA_VALIDATION';
+      rules = normal || t === 'PASTE_FORMAT' || t === 'PASTE_CONDITIONAL_FORMATTING';
+      widths = t === 'PASTE_COLUMN_WIDTHS';
     } else if (optionsOrType && typeof optionsOrType === 'object') {
       const o = optionsOrType as { contentsOnly?: boolean; formatOnly?: boolean };
-      if (o.contentsOnly) formats = false;
-      if (o.formatOnly) values = formulas = false;
+      if (o.contentsOnly) formats = borders = extras = validation = rules = false;
+      if (o.formatOnly) values = formulas = extras = validation = false;
     }
+    if (transposed) borders = extras = validation = rules = widths = false;
     this._live();
+    destination._live();
+    if (destination._sheet._ss !== this._sheet._ss) throw new GasError(GAS_ERRORS.copyOtherSpreadsheet);
     const { row, col, numRows, numCols } = this._ref;
-    const src: { v: CellValue; f?: string; fmt?: string; st?: Partial<Style> }[][] = [];
+    const srcSheet = this._sheet;
+    type Src = { v: CellValue; f?: string; fmt?: string; st?: Partial<Style>; note?: string; dv?: DataValidationImpl };
+    const src: Src[][] = [];
     for (let i = 0; i < numRows; i++) {
-      const line = [];
+      const line: Src[] = [];
       for (let j = 0; j < numCols; j++) {
-        const cell = this._sheet._cell(row + i, col + j);
+        const cell = srcSheet._cell(row + i, col + j);
         line.push({
-          v: formulas ? (cell?.v ?? '') : this._sheet._computed(row + i, col + j),
+          v: formulas ? (cell?.v ?? '') : srcSheet._computed(row + i, col + j),
           f: formulas ? cell?.f : undefined,
           fmt: cell?.fmt,
           st: cell?.st ? { ...cell.st } : undefined,
+          note: cell?.note,
+          dv: cell?.dv,
         });
       }
       src.push(line);
@@ -630,6 +669,29 @@ export class RangeImpl extends GasObject {
     const outCols = transposed ? numRows : numCols;
     const target = { row: destination._ref.row, col: destination._ref.col, numRows: outRows, numCols: outCols };
     dest._checkGrid(target);
+    const dr = target.row - row;
+    const dc = target.col - col;
+    const moved = (g: GridRef): GridRef => ({ ...g, row: g.row + dr, col: g.col + dc });
+    if (widths) {
+      for (let j = 0; j < numCols; j++) {
+        const w = srcSheet._colWidths.get(col + j);
+        if (w === undefined) dest._colWidths.delete(target.col + j);
+        else dest._colWidths.set(target.col + j, w);
+      }
+      return;
+    }
+    // Read before writing: the source and the target may be the same sheet.
+    const merges = formats && !transposed ? srcSheet._merges.filter((m) => contains(this._ref, m)).map(moved) : [];
+    const borderRecords = borders ? srcSheet._borders.filter((b) => contains(this._ref, b.ref)) : [];
+    const ruleCopies = rules
+      ? srcSheet._cfRules.flatMap((r) => {
+          const parts = r._s.ranges.flatMap((x) => {
+            const g = clip(x._ref, this._ref);
+            return g && x._sheet === srcSheet ? [moved(g)] : [];
+          });
+          return parts.length ? [{ rule: r, parts }] : [];
+        })
+      : [];
     for (let i = 0; i < outRows; i++)
       for (let j = 0; j < outCols; j++) {
         const s = transposed ? src[j][i] : src[i][j];
@@ -645,7 +707,27 @@ export class RangeImpl extends GasObject {
           if (s.st) cell.st = { ...s.st };
           else delete cell.st;
         }
+        if (extras) {
+          if (s.note) cell.note = s.note;
+          else delete cell.note;
+        }
+        if (validation) {
+          if (s.dv) cell.dv = s.dv;
+          else delete cell.dv;
+        }
       }
+    if (formats && !transposed) {
+      dest._merges = dest._merges.filter((m) => !contains(target, m));
+      dest._merges.push(...merges);
+    }
+    if (borders) {
+      dest._borders = dest._borders.filter((b) => !contains(target, b.ref));
+      dest._borders.push(...borderRecords.map((b) => ({ ref: moved(b.ref), args: [...b.args] })));
+    }
+    for (const { rule, parts } of ruleCopies)
+      dest._cfRules.push(
+        new ConditionalFormatRuleImpl(this._rt, { ...rule._s, ranges: parts.map((g) => dest._range(g)) }),
+      );
   }
 
   // ------------------------------------------------------------ protection

@@ -205,7 +205,9 @@ export class SheetImpl extends GasObject {
     const n = String(name);
     const clash = this._ss._sheets.find((s) => s !== this && s._name.toLowerCase() === n.toLowerCase());
     if (clash) throw new GasError(GAS_ERRORS.duplicateSheet(n));
+    const old = this._name;
     this._name = n;
+    if (old !== n) this._ss._renameRefs(old, n);
     return this;
   }
   getSheetId() {

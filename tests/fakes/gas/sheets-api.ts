@@ -6,7 +6,8 @@
  *
  *   GET  {id}?fields=…[&ranges=…&includeGridData=true]   spreadsheets.get
  *        sheets[].properties (sheetId, title, index, sheetType, gridProperties, hidden),
- *        sheets[].merges (GridRange: 0-based, end exclusive), with grid data
+ *        sheets[].merges (GridRange: 0-based, end exclusive), protectedRanges (protectedRangeId,
+ *        range, description, warningOnly), charts (chartId), conditionalFormats (ranges), with grid data
  *        sheets[].data[].rowData[].values[] {effectiveValue, effectiveFormat.numberFormat};
  *        with `ranges`, only the sheets they name. `fields` is applied as a mask.
  *   GET  {id}/values:batchGet?ranges=…                    UNFORMATTED_VALUE, SERIAL_NUMBER
@@ -266,6 +267,30 @@ function merges(sheet: SheetImpl): Record<string, number>[] {
   }));
 }
 
+/** A sheet's protected ranges, charts and conditional formats, as spreadsheets.get lists them (when any). */
+function objects(sheet: SheetImpl): Record<string, unknown> {
+  const grid = (r: { row: number; col: number; numRows: number; numCols: number }) => ({
+    sheetId: sheet._id,
+    startRowIndex: r.row - 1,
+    endRowIndex: r.row - 1 + r.numRows,
+    startColumnIndex: r.col - 1,
+    endColumnIndex: r.col - 1 + r.numCols,
+  });
+  const protections = [...(sheet._protection ? [sheet._protection] : []), ...sheet._rangeProtections];
+  const out: Record<string, unknown> = {};
+  if (protections.length)
+    out.protectedRanges = protections.map((p) => ({
+      protectedRangeId: p._id,
+      range: p._ref ? grid(p._ref) : { sheetId: sheet._id },
+      ...(p._description ? { description: p._description } : {}),
+      ...(p._warningOnly ? { warningOnly: true } : {}),
+    }));
+  if (sheet._charts.length) out.charts = sheet._charts.map((c) => ({ chartId: c._s.id }));
+  if (sheet._cfRules.length)
+    out.conditionalFormats = sheet._cfRules.map((r) => ({ ranges: r._s.ranges.map((x) => grid(x._ref)) }));
+  return out;
+}
+
 function gridData(sheet: SheetImpl, box: Box, tz: string): Record<string, unknown> {
   const rowData: { values?: Record<string, unknown>[] }[] = [];
   for (let r = box.r1; r <= box.r2; r++) {
@@ -298,6 +323,7 @@ function spreadsheetsGet(ss: SpreadsheetImpl, params: Map<string, string[]>): Fa
     .map((s) => ({
       properties: sheetProperties(ss, s),
       ...(s._merges.length ? { merges: merges(s) } : {}),
+      ...objects(s),
       ...(withGrid
         ? {
             data: (picked.get(s) ?? [{ r1: 1, c1: 1, r2: s._lastRow(), c2: s._lastCol() }]).map((b) =>

@@ -25,8 +25,13 @@
  * at the end needs inheritFromBefore), duplicateSheet (after its source unless
  * insertSheetIndex; "Copy of …" unless newSheetName),
  * setDataValidation, addConditionalFormatRule (custom formula, background), addChart (basic
- * column chart), addProtectedRange. Others: 400.
+ * column chart), addProtectedRange, deleteProtectedRange (by protectedRangeId), deleteEmbeddedObject
+ * (a chart, by objectId = chartId), deleteConditionalFormatRule (sheetId, index), unmergeCells
+ * (refused when the range partly spans a merge). updateCells with "*" also clears the cells'
+ * notes, data validation and (for a range with no rows) the borders set inside it. Others: 400.
  * stringValue is stored verbatim (never parsed: "=…" stays text), formulaValue as a formula.
+ * Renaming a sheet rewrites the formulas naming it; deleting one turns them to #REF!, as
+ * SpreadsheetApp's setName / deleteSheet do in the fake (shift.ts renameSheetInFormula).
  *
  * Cell limit: a request that would take the grid (maxRows × maxColumns summed over the
  * sheets, as the earlier requests left it) above the limit (`fake.cellLimit`, 10,000,000 by
@@ -249,6 +254,15 @@ function applyCell(cell: Cell, data: Json | undefined, mask: string[]): void {
     setStyle(cell, 'wrap', w === 'WRAP' ? true : null);
     setStyle(cell, 'wrapStrategy', w === 'OVERFLOW_CELL' ? null : w);
   }
+  // "*" (every field of CellData) also covers the note and the data validation: cleared when not given.
+  if (covered(mask, 'note')) {
+    if (typeof d.note === 'string' && d.note) cell.note = d.note;
+    else delete cell.note;
+  }
+  if (covered(mask, 'dataValidation')) {
+    if (d.dataValidation) throw new Invalid('updateCells: dataValidation in CellData is not emulated');
+    delete cell.dv;
+  }
 }
 
 const DV_CRITERIA: Record<string, string> = {
@@ -390,6 +404,9 @@ class Batch {
         this.ss._sheets = this.ss._sheets.filter((s) => s !== sheet);
         sheet._deleted = true;
         if (this.ss._activeSheet === sheet) this.ss._activeSheet = this.ss._sheets[0] ?? null;
+        // Formulas naming it on the other sheets become #REF! (undone with the batch).
+        for (const s of this.ss._sheets) this.touch(s);
+        this.ss._renameRefs(sheet._name, null);
         return {};
       }
       case 'updateSheetProperties': {
@@ -402,7 +419,13 @@ class Batch {
           const title = String(p.title);
           if (this.titleTaken(title, sheet))
             throw new Invalid(`${where}: A sheet with the name "${title}" already exists. Please enter another name.`);
+          const old = sheet._name;
           sheet._name = title;
+          // Formulas naming it follow the new name (undone with the batch).
+          if (old !== title) {
+            for (const s of this.ss._sheets) this.touch(s);
+            this.ss._renameRefs(old, title);
+          }
         }
         const g: Json = p.gridProperties ?? {};
         // Google applies rowCount, checking the cell limit, before columnCount: growing the rows
@@ -421,6 +444,11 @@ class Batch {
         }
         if (has('gridProperties.frozenRowCount')) sheet._frozenRows = g.frozenRowCount ?? 0;
         if (has('gridProperties.frozenColumnCount')) sheet._frozenCols = g.frozenColumnCount ?? 0;
+        // Checked on the result (a grid shrunk under its frozen rows is refused as well).
+        if (sheet._frozenRows >= sheet._maxRows)
+          throw new Invalid(`${where}: You can't freeze all visible rows on the sheet.`);
+        if (sheet._frozenCols >= sheet._maxCols)
+          throw new Invalid(`${where}: You can't freeze all visible columns on the sheet.`);
         if (has('hidden')) sheet._hidden = Boolean(p.hidden);
         if (has('index') && p.index !== undefined) {
           // Google counts the target "before the move": moving right, the sheet lands one earlier.
@@ -457,6 +485,18 @@ class Batch {
           });
         } else {
           const b = this.bounds(req.range ?? {}, where);
+          // Borders are recorded per setBorder call (not per cell): those inside a range whose
+          // borders are cleared go.
+          if (covered(mask, 'userEnteredFormat.borders') && !rows.length)
+            b.sheet._borders = b.sheet._borders.filter(
+              (x) =>
+                !(
+                  x.ref.row >= b.r0 &&
+                  x.ref.col >= b.c0 &&
+                  x.ref.row + x.ref.numRows - 1 <= b.r1 &&
+                  x.ref.col + x.ref.numCols - 1 <= b.c1
+                ),
+            );
           for (let r = b.r0; r <= b.r1; r++) {
             const row: Json[] = rows[r - b.r0]?.values ?? [];
             for (let c = b.c0; c <= b.c1; c++) {
@@ -672,7 +712,50 @@ class Batch {
         p._description = String(pr.description ?? '');
         p._warningOnly = Boolean(pr.warningOnly);
         if (pr.editors?.users) for (const u of pr.editors.users) p.addEditor(String(u));
-        return { addProtectedRange: { protectedRange: { protectedRangeId: this.ss._ctx.next('protectedRange') } } };
+        return { addProtectedRange: { protectedRange: { protectedRangeId: p._id } } };
+      }
+      case 'deleteProtectedRange': {
+        const id = Number(req.protectedRangeId);
+        for (const sheet of this.ss._sheets) {
+          if (sheet._protection?._id === id) {
+            this.touch(sheet)._protection = null;
+            return {};
+          }
+          if (sheet._rangeProtections.some((p) => p._id === id)) {
+            this.touch(sheet)._rangeProtections = sheet._rangeProtections.filter((p) => p._id !== id);
+            return {};
+          }
+        }
+        throw new Invalid(`${where}: No protected range with id: ${req.protectedRangeId ?? 0}`);
+      }
+      case 'deleteEmbeddedObject': {
+        const id = Number(req.objectId);
+        for (const sheet of this.ss._sheets) {
+          if (sheet._charts.some((c) => c._s.id === id)) {
+            this.touch(sheet)._charts = sheet._charts.filter((c) => c._s.id !== id);
+            return {};
+          }
+        }
+        throw new Invalid(`${where}: No embedded object with id: ${req.objectId ?? 0}`);
+      }
+      case 'deleteConditionalFormatRule': {
+        const sheet = this.sheet(req.sheetId ?? 0, where);
+        const index = Number(req.index ?? 0);
+        if (!Number.isInteger(index) || index < 0 || index >= sheet._cfRules.length)
+          throw new Invalid(`${where}: No conditional format on sheet: ${sheet._id} at index: ${index}`);
+        sheet._cfRules = sheet._cfRules.filter((_, i) => i !== index);
+        return {};
+      }
+      case 'unmergeCells': {
+        const b = this.bounds(req.range ?? {}, where);
+        const ref = { row: b.r0, col: b.c0, numRows: b.r1 - b.r0 + 1, numCols: b.c1 - b.c0 + 1 };
+        // "The range must not partially span any merge."
+        try {
+          b.sheet._range(ref).breakApart();
+        } catch (e) {
+          throw new Invalid(`${where}: ${(e as Error).message}`);
+        }
+        return {};
       }
       default:
         throw new Invalid(`Invalid JSON payload received. Unknown name "${kind}" at 'requests[${where}]'`);

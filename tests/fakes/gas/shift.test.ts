@@ -1,6 +1,6 @@
 /** Inserted rows and columns move the references that follow them, as in Sheets. */
 import { createGasFake } from './index';
-import { shiftFormula } from './shift';
+import { renameSheetInFormula, shiftFormula } from './shift';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -89,5 +89,33 @@ describe('Sheet.insertRows… with formulas, conditional formats and protections
     // Rows inserted inside it grow it, as before.
     sh.insertRowsAfter(9, 2);
     expect(again.getRange().getA1Notation()).toBe('A8:D15');
+  });
+});
+
+describe('renameSheetInFormula: formulas are bound to a sheet, not to its name', () => {
+  test('a rename follows into every reference naming the sheet, quoted as needed', () => {
+    expect(renameSheetInFormula("='Tổng hợp 2018-09'!D5+Tong!A1", 'Tổng hợp 2018-09', '~ (cũ) Tổng hợp')).toBe(
+      "='~ (cũ) Tổng hợp'!D5+Tong!A1",
+    );
+    expect(renameSheetInFormula('=SUM(tong!A1:B2)&"Tong!A1"', 'Tong', "Xã's")).toBe(`=SUM('Xã''s'!A1:B2)&"Tong!A1"`);
+    expect(renameSheetInFormula('=A1+B2', 'Tong', 'X')).toBe('=A1+B2');
+  });
+
+  test('a deletion turns them to #REF!, which reads as that error; a new sheet of the same name does not mend it', () => {
+    const { ss } = setup();
+    const mine = ss.getSheetByName('Tổng') as Sheet;
+    const a = ss.getSheetByName('Xã A') as Sheet;
+    a.getRange('D5').setValue(7);
+    mine.getRange('A1').setFormula("='Xã A'!D5*2");
+    mine.getRange('A2').setFormula("=SUM('Xã A'!D1:D9)");
+    expect(mine.getRange('A1:A2').getValues()).toEqual([[14], [7]]);
+    a.setName('Xã B');
+    expect(mine.getRange('A1').getFormula()).toBe("='Xã B'!D5*2");
+    expect(mine.getRange('A1').getValue()).toBe(14);
+    ss.deleteSheet(a);
+    expect(mine.getRange('A1:A2').getFormulas()).toEqual([['=#REF!*2'], ['=SUM(#REF!)']]);
+    expect(mine.getRange('A1:A2').getValues()).toEqual([['#REF!'], ['#REF!']]);
+    ss.insertSheet('Xã B').getRange('D5').setValue(9);
+    expect(mine.getRange('A1').getValue()).toBe('#REF!');
   });
 });

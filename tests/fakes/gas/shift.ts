@@ -74,3 +74,49 @@ export function shiftFormula(formula: string, home: string, ins: Insertion): str
   }
   return out;
 }
+
+/** A sheet's name as a formula writes it: quoted ('Tổng hợp 2018-09') unless a plain identifier. */
+export function sheetRefName(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+/**
+ * `formula` after sheet `from` is renamed to `to`, or deleted (`to` null), as Sheets rewrites
+ * the formulas of every sheet: a reference naming `from` (regardless of case) names `to`, or
+ * becomes #REF! — a formula is bound to the sheet, not to its name, so a new sheet later given
+ * the old name does not mend it. References without a sheet name (to the formula's own sheet)
+ * and text inside string literals are left alone.
+ */
+export function renameSheetInFormula(formula: string, from: string, to: string | null): string {
+  const target = from.toLowerCase();
+  let out = '';
+  let i = 0;
+  while (i < formula.length) {
+    const c = formula[i];
+    if (c === '"') {
+      let j = i + 1;
+      while (j < formula.length && !(formula[j] === '"' && formula[j + 1] !== '"')) j += formula[j] === '"' ? 2 : 1;
+      out += formula.slice(i, j + 1);
+      i = j + 1;
+      continue;
+    }
+    const prev = i > 0 ? formula[i - 1] : '';
+    const m = /[\w.$']/.test(prev) ? null : REF.exec(formula.slice(i));
+    if (!m || /^[\w(]/.test(formula.slice(i + m[0].length))) {
+      out += c;
+      i += 1;
+      continue;
+    }
+    const [whole, quoted, bare] = m;
+    const sheet = quoted !== undefined ? quoted.replace(/''/g, "'") : bare;
+    if (sheet === undefined || sheet.toLowerCase() !== target) {
+      out += whole;
+      i += whole.length;
+      continue;
+    }
+    const bang = whole.indexOf('!', quoted !== undefined ? quoted.length + 2 : 0);
+    out += to === null ? '#REF!' : `${sheetRefName(to)}${whole.slice(bang)}`;
+    i += whole.length;
+  }
+  return out;
+}

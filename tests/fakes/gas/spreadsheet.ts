@@ -7,6 +7,7 @@ import type { RangeImpl } from './range';
 import { GasObject } from './runtime';
 import { UserImpl } from './session';
 import { type Cell, describeTypes, SheetImpl } from './sheet';
+import { renameSheetInFormula } from './shift';
 import { TextStyleBuilderImpl } from './style';
 import { dateToSerial, serialToDate } from './timefmt';
 import type { UiImpl } from './ui';
@@ -250,11 +251,23 @@ export class SpreadsheetImpl extends GasObject {
     this._activeRange = null;
     return sheet;
   }
+  /**
+   * Formulas on every sheet that name sheet `from` follow its rename to `to`, or become #REF!
+   * when it is deleted (`to` null), as in Sheets (shift.ts renameSheetInFormula).
+   */
+  _renameRefs(from: string, to: string | null): void {
+    for (const sh of this._sheets)
+      for (const row of sh._rows) {
+        if (!row) continue;
+        for (const cell of row) if (cell?.f !== undefined) cell.f = renameSheetInFormula(cell.f, from, to);
+      }
+  }
   deleteSheet(sheet: SheetImpl) {
     const visible = this._sheets.filter((s) => !s._hidden && s !== sheet);
     if (visible.length === 0) throw new GasError(GAS_ERRORS.deleteAllSheets);
     this._sheets = this._sheets.filter((s) => s !== sheet);
     sheet._deleted = true;
+    this._renameRefs(sheet._name, null);
     if (this._activeSheet === sheet) {
       this._activeSheet = this._sheets[0];
       this._activeRange = null;
