@@ -1004,6 +1004,8 @@ export function readCatalogueGrids(
     const first = firstRule.get(rule.code);
     if (rule.code && first) log.at(RS, c.code, RH.code, CONFIG.duplicate('mã quy tắc', rule.code, first));
     else if (rule.code) firstRule.set(rule.code, c.code);
+    for (const code of new Set(rule.right.filter((x) => rule.left.includes(x))))
+      log.at(RS, c.right, RH.right, CONFIG.sameBothSides(code, c.left));
     for (const side of ['left', 'right'] as const) {
       for (const code of rule[side]) {
         if (!kindOf.has(code)) log.at(RS, c[side], RH[side], CONFIG.unknownIndicator(code));

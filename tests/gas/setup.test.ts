@@ -324,6 +324,26 @@ describe('Thiết lập', () => {
       expect(errors).toContain('Trang "Quy tắc", ô C4 (So sánh): phải là một trong: "=", "<>", "<=", "<", ">=", ">"');
     });
 
+    test('rules: an empty "Vế phải" or a code on both sides is refused by Thiết lập, naming the cell', () => {
+      const s = sheet(env, SHEETS.rules);
+      s.getRange('D2').setValue('');
+      s.getRange('D4').setValue('DON_DAGIAIQUYET');
+      const errors = errorsOf();
+      expect(errors).toContainEqual(
+        expect.stringMatching(
+          /^Trang "Quy tắc", ô D2 \(Vế phải\): không được để trống: ghi mã chỉ tiêu .*xóa quy tắc này$/,
+        ),
+      );
+      expect(errors).toContainEqual(
+        expect.stringMatching(
+          /^Trang "Quy tắc", ô D4 \(Vế phải\): mã chỉ tiêu "DON_DAGIAIQUYET" có ở cả vế trái \(ô B4\) và vế phải/,
+        ),
+      );
+      runSetup();
+      expect(lastAlert(env)).not.toContain('không có lỗi');
+      expect(lastAlert(env)).toContain('ô D2 (Vế phải)');
+    });
+
     test('a missing sheet', () => {
       env.master.deleteSheet(sheet(env, SHEETS.rules));
       expect(errorsOf()).toEqual(['Chưa có trang "Quy tắc". Hãy chạy Dân vận › Thiết lập.']);

@@ -182,3 +182,29 @@ describe('holidays (official days off besides weekends)', () => {
     expect(!r.ok && r.errors[0]).toBe('settings.json: Ngày nghỉ thứ 1: phải là chữ');
   });
 });
+
+describe('rules that would refuse correct figures', () => {
+  it('rejects an empty right side, saying what to write', () => {
+    const bad = clone(catalogueJson) as { rules: { right: string[] }[] };
+    bad.rules[0].right = [];
+    const r = parseCatalogue(bad);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.errors[0]).toContain('Quy tắc thứ 1 (mã DON_THEO_LOAI), trường "vế phải": không được để trống');
+      expect(r.errors[0]).toContain('hãy xóa quy tắc này');
+    }
+  });
+
+  it('rejects a code on both sides, naming the rule and the code', () => {
+    const bad = clone(catalogueJson) as { rules: { left: string[]; right: string[] }[] };
+    bad.rules[2].right = [...bad.rules[2].left];
+    const r = parseCatalogue(bad);
+    expect(r.ok).toBe(false);
+    if (!r.ok)
+      expect(r.errors).toEqual([
+        expect.stringMatching(
+          /^catalogue\.json: quy tắc "DON_DA_GIAI_QUYET" có mã chỉ tiêu "DON_DAGIAIQUYET" ở cả vế trái và vế phải/,
+        ),
+      ]);
+  });
+});

@@ -50,7 +50,8 @@ export const RuleSchema = z.object({
   code,
   left: z.array(code).check(z.minLength(1)),
   operator: z.enum(['==', '!=', '<=', '<', '>=', '>']),
-  right: z.array(code),
+  // Empty: the left side would be compared with 0 and every correct report refused (rules.ts).
+  right: z.array(code).check(z.refine((a) => a.length > 0, { message: T.emptyRight })),
   importance: z.enum(['error', 'warning']),
   message: text,
   missing: z.optional(z.enum(['skipIfAnySideMissing', 'treatAsZero'])),
@@ -217,6 +218,8 @@ export function parseCatalogue(data: unknown, source = 'catalogue.json'): Result
     if (!groups.has(i.group)) errors.push(`${source}: ${T.unknownGroup(i.code, i.group)}`);
   if (codes.has('NGAY_NOP')) errors.push(`${source}: ${T.reservedCode('NGAY_NOP')}`);
   for (const rule of cat.rules) {
+    for (const c of new Set(rule.left.filter((x) => rule.right.includes(x))))
+      errors.push(`${source}: ${T.sameCodeBothSides(rule.code, c)}`);
     for (const c of [...rule.left, ...rule.right]) {
       if (!codes.has(c)) errors.push(`${source}: ${T.unknownRuleIndicator(rule.code, c)}`);
       else if (cat.indicators.find((i) => i.code === c)?.kind === 'note')

@@ -162,6 +162,9 @@ export const CONFIG = {
     'hai đơn vị sẽ dùng chung một trang. Hãy ghi tên khác nhau trong 26 chữ đầu, ví dụ thêm trong ngoặc loại đơn vị ' +
     'hoặc tên cũ',
   unknownIndicator: (code: string) => `mã chỉ tiêu "${code}" không có trong trang "Chỉ tiêu"`,
+  sameBothSides: (code: string, leftCell: string) =>
+    `mã chỉ tiêu "${code}" có ở cả vế trái (ô ${leftCell}) và vế phải, nên số liệu đúng cũng có thể bị báo lỗi; ` +
+    'hãy bỏ mã này ở một vế (hoặc xóa quy tắc nếu không cần)',
   noteInRule: (code: string) => `chỉ tiêu "${code}" là ghi chú, không dùng trong quy tắc được`,
   reserved: (code: string) => `mã "${code}" dành cho dòng ngày nộp báo cáo, hãy đặt mã khác`,
   formerNoName: (code: string) =>

@@ -171,5 +171,12 @@ export const SCHEMA_TEXT = {
   reservedCode: (c: string) => `mã "${c}" đã dành cho dòng ngày nộp báo cáo, hãy đặt mã khác`,
   unknownRuleIndicator: (rule: string, c: string) =>
     `quy tắc "${rule}" dùng mã chỉ tiêu "${c}" không có trong danh mục`,
+  /** A rule's right side left empty: it would compare the left side with 0 and refuse correct figures. */
+  emptyRight:
+    'không được để trống: ghi mã chỉ tiêu để so sánh với vế trái (ví dụ DON_TONG). Không ghi số (như 0) được; ' +
+    'số âm đã được kiểm tra riêng, nên nếu không có gì để so sánh thì hãy xóa quy tắc này',
+  sameCodeBothSides: (rule: string, c: string) =>
+    `quy tắc "${rule}" có mã chỉ tiêu "${c}" ở cả vế trái và vế phải, nên số liệu đúng cũng có thể bị báo lỗi; ` +
+    'hãy bỏ mã này ở một vế (hoặc xóa quy tắc nếu không cần)',
   noteInRule: (rule: string, c: string) => `quy tắc "${rule}" dùng chỉ tiêu ghi chú "${c}" (không phải số)`,
 };
