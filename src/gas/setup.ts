@@ -23,6 +23,7 @@ import { isRealIsoDate, todayIn } from '../engine/periods/cutoff';
 import { type CellModel, emptySheet, type SheetModel } from '../engine/report/model';
 import { isoToSerial, LAYOUT, unitSheetName } from '../engine/sheet/layout';
 import { isEmailAddress } from '../engine/text/email';
+import { isErrorValue } from '../engine/text/number';
 import type { Catalogue, CellValue, Grid, Indicator, Settings, Unit, ValidationRule } from '../engine/types';
 import { serialToIso } from '../engine/validation/cells';
 import {
@@ -548,6 +549,51 @@ function problemOf(issue: unknown): string {
   return SCHEMA_TEXT.problem(issue as IssueLike as Parameters<typeof SCHEMA_TEXT.problem>[0]);
 }
 
+/** The error value ("#ERROR!", "#REF!"…) a cell shows, '' when it shows none. */
+function failedFormula(v: CellValue): string {
+  return typeof v === 'string' && isErrorValue(v) ? v.trim() : '';
+}
+
+/**
+ * A table's cells under the headers `labels` (row 2 on) that show an error value — a label typed
+ * "- Trong đó …" becomes "#ERROR!" in Sheets, a deleted source gives "#REF!": each is an error in
+ * `log` naming the cell (never read as a label, a message or a code), and is blank in the grid
+ * returned. `skip` wraps a Located so that it says nothing more of those cells.
+ */
+function withoutFailedCells(
+  grid: Grid,
+  sheet: string,
+  labels: Record<string, string>,
+  log: Located,
+): { grid: Grid; skip: (l: Located) => Located } {
+  const idx = headerIndex(grid[0] ?? [], labels);
+  const failed = new Set<string>();
+  const out = grid.map((row, r) => {
+    if (r === 0) return row;
+    let copy: CellValue[] | undefined;
+    for (const [k, c] of Object.entries(idx)) {
+      const shown = c >= 0 ? failedFormula(row[c]) : '';
+      if (!shown) continue;
+      const cell = a1(r + 1, c + 1);
+      log.at(sheet, cell, labels[k], CONFIG.failedFormula(shown));
+      failed.add(cell);
+      copy ??= [...row];
+      copy[c] = '';
+    }
+    return copy ?? row;
+  });
+  const skip = (l: Located): Located =>
+    failed.size
+      ? {
+          errors: l.errors,
+          at: (s, cell, column, problem) => {
+            if (s !== sheet || !failed.has(cell)) l.at(s, cell, column, problem);
+          },
+        }
+      : l;
+  return { grid: out, skip };
+}
+
 const REQUIRED_SETTINGS: SettingKey[] = [
   'aggregatingUnitName',
   'level',
@@ -620,6 +666,13 @@ export function readSettingsGrid(grid: Grid, log: Located, emailProblems?: Locat
       sink(key).at(sheet, cell, SETTING_LABELS[key], problem);
       if (sink(key) !== log) fallBack.add(key);
     };
+    const shown = failedFormula(v);
+    if (shown) {
+      // Never a setting's value: said, and the default kept in its place (the errors stop the rest).
+      bad(CONFIG.failedFormula(shown));
+      if (key in defaults) obj[key] = defaults[key as keyof typeof defaults];
+      continue;
+    }
     switch (key) {
       case 'cutoffDay':
       case 'submitDays':
@@ -709,9 +762,11 @@ interface UnitsRead {
   rowOf: Record<string, number>;
 }
 
-export function readUnitsGrid(grid: Grid, timeZone: string, log: Located): UnitsRead {
+export function readUnitsGrid(typed: Grid, timeZone: string, given: Located): UnitsRead {
   const sheet = SHEETS.units;
   const H = UNITS_HEADER;
+  const { grid, skip } = withoutFailedCells(typed, sheet, H, given);
+  const log = skip(given);
   const idx = headerIndex(grid[0] ?? [], H);
   const missing = missingColumns(sheet, idx, H, ['code', 'name']);
   const urlCol = idx.spreadsheetUrl >= 0 ? idx.spreadsheetUrl + 1 : Math.max((grid[0] ?? []).length, 1) + 1;
@@ -820,15 +875,18 @@ export function readUnitsGrid(grid: Grid, timeZone: string, log: Located): Units
  * a current unit's code is in "Đơn vị". `urlCells`, when given, gets the cell of each URL used.
  */
 export function readFormerUnitsGrid(
-  grid: Grid,
+  typed: Grid,
   units: readonly Unit[],
   unitCell: (code: string) => string,
-  problems: Located,
-  warnings: Located,
+  givenProblems: Located,
+  givenWarnings: Located,
   urlCells?: Record<string, string>,
 ): Unit[] {
   const sheet = SHEETS.formerUnits;
   const H = FORMER_UNITS_HEADER;
+  const { grid, skip } = withoutFailedCells(typed, sheet, H, givenProblems);
+  const problems = skip(givenProblems);
+  const warnings = skip(givenWarnings);
   if (grid.every(blankRow)) return [];
   const idx = headerIndex(grid[0] ?? [], H);
   const missing = missingColumns(sheet, idx, H, ['code', 'name']);
@@ -892,16 +950,21 @@ export function readFormerUnitsGrid(
 }
 
 export function readCatalogueGrids(
-  indGrid: Grid,
-  ruleGrid: Grid,
+  typedInd: Grid,
+  typedRule: Grid,
   title: string,
   titleCell: string | undefined,
-  log: Located,
+  given: Located,
 ): Catalogue | undefined {
   const IS = SHEETS.indicators;
   const RS = SHEETS.rules;
   const IH = INDICATORS_HEADER;
   const RH = RULES_HEADER;
+  const ind = withoutFailedCells(typedInd, IS, IH, given);
+  const rul = withoutFailedCells(typedRule, RS, RH, given);
+  const indGrid = ind.grid;
+  const ruleGrid = rul.grid;
+  const log = rul.skip(ind.skip(given));
   const iIdx = headerIndex(indGrid[0] ?? [], IH);
   const rIdx = headerIndex(ruleGrid[0] ?? [], RH);
   const missing = [
@@ -1071,8 +1134,10 @@ function holidayIso(v: CellValue, timeZone: string): string | null {
  * off; a cell that is not a real date is an error naming the cell (never silently dropped,
  * which would move a deadline).
  */
-export function readHolidaysGrid(grid: Grid, timeZone: string, log: Located): string[] {
+export function readHolidaysGrid(typed: Grid, timeZone: string, given: Located): string[] {
   const sheet = SHEETS.holidays;
+  const { grid, skip } = withoutFailedCells(typed, sheet, HOLIDAYS_HEADER, given);
+  const log = skip(given);
   const rows = grid.filter((row) => !blankRow(row));
   if (!rows.length) return [];
   const idx = headerIndex(grid[0] ?? [], HOLIDAYS_HEADER);

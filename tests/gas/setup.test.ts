@@ -344,6 +344,42 @@ describe('Thiết lập', () => {
       expect(lastAlert(env)).toContain('ô D2 (Vế phải)');
     });
 
+    test('an error value ("#ERROR!", "#REF!", "#NAME?") in any configuration cell is an error naming the cell', () => {
+      const hint = 'là công thức lỗi';
+      sheet(env, SHEETS.indicators).getRange('D4').setValue('#ERROR!');
+      sheet(env, SHEETS.indicators).getRange('B2').setValue('#REF!');
+      sheet(env, SHEETS.rules).getRange('F2').setValue('#ERROR!');
+      sheet(env, SHEETS.rules).getRange('B3').setValue('#NAME?');
+      sheet(env, SHEETS.units).getRange('B3').setValue('#VALUE!');
+      setSetting(env.master, 'scopeLabel', '#ERROR!');
+      const errors = errorsOf();
+      const of = (where: string) => errors.filter((e) => e.startsWith(where));
+      for (const [where, shown] of [
+        ['Trang "Chỉ tiêu", ô D4 (Chỉ tiêu)', '#ERROR!'],
+        ['Trang "Chỉ tiêu", ô B2 (Tên nhóm)', '#REF!'],
+        ['Trang "Quy tắc", ô F2 (Thông báo)', '#ERROR!'],
+        ['Trang "Quy tắc", ô B3 (Vế trái)', '#NAME?'],
+        ['Trang "Đơn vị", ô B3 (Tên)', '#VALUE!'],
+        [`Trang "Cài đặt", ô B${settingRow('scopeLabel')} (${SETTING_LABELS.scopeLabel})`, '#ERROR!'],
+      ]) {
+        // One message per cell: the failed formula, with how to type the text (not "không có trong trang …").
+        expect(of(where)).toEqual([expect.stringContaining(`"${shown}"`)]);
+        expect(of(where)[0]).toContain(hint);
+        expect(of(where)[0]).toContain("dấu ' ở đầu");
+      }
+      runSetup();
+      expect(lastAlert(env)).not.toContain('không có lỗi');
+    });
+
+    test('a failed formula in an e-mail-only setting stops only the e-mail', () => {
+      setSetting(env.master, 'recipients', '#REF!');
+      const r = readConfig(env.master);
+      if (!r.ok) throw new Error(r.errors.join('\n'));
+      expect(r.config.emailProblems).toEqual([expect.stringContaining('"#REF!"), không đọc được')]);
+      const strict = readConfig(env.master, { strict: true });
+      expect(strict.ok ? [] : strict.errors).toEqual([expect.stringContaining('là công thức lỗi')]);
+    });
+
     test('a missing sheet', () => {
       env.master.deleteSheet(sheet(env, SHEETS.rules));
       expect(errorsOf()).toEqual(['Chưa có trang "Quy tắc". Hãy chạy Dân vận › Thiết lập.']);

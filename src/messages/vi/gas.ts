@@ -161,6 +161,10 @@ export const CONFIG = {
     `tên "${name}" cho cùng tên trang báo cáo với đơn vị ở ô ${firstCell} (trang "${sheetName.replace(/ {2,}/g, ' ')}"): ` +
     'hai đơn vị sẽ dùng chung một trang. Hãy ghi tên khác nhau trong 26 chữ đầu, ví dụ thêm trong ngoặc loại đơn vị ' +
     'hoặc tên cũ',
+  /** A configuration cell showing an error value: a formula Sheets made of text typed "- …", "+ …", "= …". */
+  failedFormula: (shown: string) =>
+    `ô này là công thức lỗi ("${shown}"), không đọc được. Google Sheets coi nội dung bắt đầu bằng -, +, = là ` +
+    `công thức: hãy gõ lại nội dung với dấu ' ở đầu (ví dụ '- Trong đó: …), hoặc sửa công thức`,
   unknownIndicator: (code: string) => `mã chỉ tiêu "${code}" không có trong trang "Chỉ tiêu"`,
   sameBothSides: (code: string, leftCell: string) =>
     `mã chỉ tiêu "${code}" có ở cả vế trái (ô ${leftCell}) và vế phải, nên số liệu đúng cũng có thể bị báo lỗi; ` +
