@@ -380,6 +380,13 @@ describe('Thiết lập', () => {
       expect(strict.ok ? [] : strict.errors).toEqual([expect.stringContaining('là công thức lỗi')]);
     });
 
+    test('indicators: a placeholder other than {n} in "Câu mẫu" is refused, naming the cell', () => {
+      sheet(env, SHEETS.indicators).getRange('H3').setValue('{n} được đánh giá, {n2}');
+      expect(errorsOf()).toEqual([
+        expect.stringMatching(/^Trang "Chỉ tiêu", ô H3 \(Câu mẫu\): "\{n2\}" không phải chỗ điền số/),
+      ]);
+    });
+
     test('a missing sheet', () => {
       env.master.deleteSheet(sheet(env, SHEETS.rules));
       expect(errorsOf()).toEqual(['Chưa có trang "Quy tắc". Hãy chạy Dân vận › Thiết lập.']);

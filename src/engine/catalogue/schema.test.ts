@@ -208,3 +208,29 @@ describe('rules that would refuse correct figures', () => {
       ]);
   });
 });
+
+describe('phrases: {n} is the only place filled', () => {
+  const withPhrase = (phrase: string) => {
+    const cat = clone(catalogueJson) as { indicators: { phrase: string }[] };
+    cat.indicators[0].phrase = phrase;
+    return parseCatalogue(cat);
+  };
+
+  it('rejects any other placeholder, naming the indicator and the placeholders', () => {
+    const r = withPhrase('trao {n} quà, {n2} cho {so} hộ');
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.errors).toHaveLength(1);
+      expect(r.errors[0]).toMatch(
+        /^catalogue\.json: Chỉ tiêu thứ 1 \(mã DVK_DANGKY\), trường "câu mẫu": "\{n2\}", "\{so\}" không phải chỗ điền số/,
+      );
+    }
+    expect(withPhrase('trao {n} quà, {n} hộ').ok).toBe(false);
+    expect(withPhrase('trao {n} quà').ok).toBe(true);
+  });
+
+  it('says {n} is the number with its unit', () => {
+    const r = withPhrase('trao quà');
+    expect(!r.ok && r.errors[0]).toContain('{n} — chỗ điền số kèm đơn vị tính, ví dụ "320 suất"');
+  });
+});

@@ -33,6 +33,12 @@ const timeZone = z.string().check(
 /** A day off: one check (real calendar date) so a bad entry gets one message, not two. */
 const holiday = z.string().check(z.refine(isRealIsoDate, { message: T.notRealDate }));
 
+/** The "{…}" of a phrase other than {n} (which alone is filled), each once: "{n2}", "{so}". */
+export function otherPlaceholders(phrase: string): string[] {
+  const all: string[] = phrase.match(/\{[^{}]*\}/g) ?? [];
+  return [...new Set(all.filter((p) => p !== '{n}'))];
+}
+
 export const IndicatorSchema = z.object({
   code,
   group: code,
@@ -41,7 +47,16 @@ export const IndicatorSchema = z.object({
   kind: z.enum(['count', 'amount', 'note']),
   overMonths: z.enum(['sum', 'last']),
   overUnits: z.enum(['sum']), // not z.literal: the same issue, one zod class less in the add-on
-  phrase: z.string().check(z.regex(/\{n\}/, { message: T.noPlaceholder })),
+  phrase: z.string().check(
+    z.regex(/\{n\}/, { message: T.noPlaceholder }),
+    // Only {n} is filled: any other "{…}" ("{n2}", "{so}") would be printed as typed in the report.
+    z.superRefine((phrase, ctx) => {
+      const other = otherPlaceholders(phrase);
+      if (other.length) ctx.addIssue({ code: 'custom', message: T.unknownPlaceholder(other), input: phrase });
+      else if (phrase.split('{n}').length > 2)
+        ctx.addIssue({ code: 'custom', message: T.placeholderTwice, input: phrase });
+    }),
+  ),
   key: z.optional(z.boolean()),
   max: z.optional(z.number().check(z.gte(0))),
 });

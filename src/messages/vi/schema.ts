@@ -156,7 +156,15 @@ export const SCHEMA_TEXT = {
   unknownField: (key: string, near: string | null) =>
     `trường "${key}" không có trong mẫu nên không được dùng${near ? ` (có phải "${near}"?)` : ''}`,
   badCode: 'sai định dạng: mã chỉ gồm chữ không dấu, số, "_", "-", "." (không dấu cách)',
-  noPlaceholder: 'sai định dạng: câu mẫu phải có {n} (chỗ điền số)',
+  noPlaceholder:
+    'sai định dạng: câu mẫu phải có {n} — chỗ điền số kèm đơn vị tính, ví dụ "320 suất" ' +
+    '(câu mẫu "trao {n} quà" thành "trao 320 suất quà")',
+  placeholderTwice:
+    'có {n} nhiều lần, nhưng chỉ chỗ đầu tiên được điền số (các chỗ sau bị in nguyên văn): hãy để một {n}',
+  unknownPlaceholder: (other: string[]) =>
+    `${other.map((p) => `"${p}"`).join(', ')} không phải chỗ điền số, sẽ bị in nguyên văn trong báo cáo: ` +
+    'câu mẫu chỉ có một chỗ điền là {n} (số kèm đơn vị tính, ví dụ "320 suất"); hãy xóa ' +
+    (other.length > 1 ? 'các chỗ này' : 'chỗ này'),
   duplicateIndicator: (c: string) => `mã chỉ tiêu "${c}" bị trùng`,
   duplicateGroup: (c: string) => `mã nhóm "${c}" bị trùng`,
   duplicateRule: (c: string) => `mã quy tắc "${c}" bị trùng`,
