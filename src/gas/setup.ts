@@ -85,7 +85,10 @@ export interface Config {
   formerUnits: Unit[];
   /** Per old commune with a spreadsheet URL in "Đơn vị cũ" (code as in `formerUnits`), that URL's cell. */
   formerUrlCells?: Record<string, string>;
-  /** Mistakes that stop nothing (Vietnamese, sheet and cell named): "Đơn vị cũ" rows not used. */
+  /**
+   * Mistakes that stop nothing (Vietnamese, sheet and cell named): "Đơn vị cũ" rows not used, rules
+   * of "Quy tắc" left out for naming an indicator not in "Chỉ tiêu".
+   */
   warnings: string[];
   catalogue: Catalogue;
   options: AddonOptions;
@@ -955,6 +958,7 @@ export function readCatalogueGrids(
   title: string,
   titleCell: string | undefined,
   given: Located,
+  dropped?: Located,
 ): Catalogue | undefined {
   const IS = SHEETS.indicators;
   const RS = SHEETS.rules;
@@ -1069,12 +1073,19 @@ export function readCatalogueGrids(
     else if (rule.code) firstRule.set(rule.code, c.code);
     for (const code of new Set(rule.right.filter((x) => rule.left.includes(x))))
       log.at(RS, c.right, RH.right, CONFIG.sameBothSides(code, c.left));
+    let unknown = false;
     for (const side of ['left', 'right'] as const) {
       for (const code of rule[side]) {
-        if (!kindOf.has(code)) log.at(RS, c[side], RH[side], CONFIG.unknownIndicator(code));
-        else if (kindOf.get(code) === 'note') log.at(RS, c[side], RH[side], CONFIG.noteInRule(code));
+        if (!kindOf.has(code)) {
+          unknown = true;
+          // An indicator deleted from "Chỉ tiêu", its rule forgotten: with `dropped`, the rule is left
+          // out and said, so that no commune is kept from submitting by a sheet only the district edits.
+          if (dropped) dropped.at(RS, c[side], RH[side], CONFIG.ruleDropped(code, rule.code));
+          else log.at(RS, c[side], RH[side], CONFIG.unknownIndicator(code));
+        } else if (kindOf.get(code) === 'note') log.at(RS, c[side], RH[side], CONFIG.noteInRule(code));
       }
     }
+    if (unknown && dropped) continue;
     rules.push(rule);
     ruleCells.push(c);
   }
@@ -1197,13 +1208,21 @@ export function readConfig(ss: Spreadsheet, opts: { strict?: boolean } = {}): Co
   const s = readSettingsGrid(grids[SHEETS.settings], log, opts.strict ? undefined : emailProblems);
   const timeZone = s.settings?.timeZone ?? settingsDefaults().timeZone;
   const u = readUnitsGrid(grids[SHEETS.units], timeZone, log);
-  const catalogue = readCatalogueGrids(grids[SHEETS.indicators], grids[SHEETS.rules], s.title, s.titleCell, log);
+  const warnings = collector();
+  // A rule naming an indicator no longer in "Chỉ tiêu" is left out with a warning (Thiết lập too).
+  const catalogue = readCatalogueGrids(
+    grids[SHEETS.indicators],
+    grids[SHEETS.rules],
+    s.title,
+    s.titleCell,
+    log,
+    warnings,
+  );
   // Optional: a master set up before "Ngày nghỉ" existed has no days off until Thiết lập adds it.
   const holidaySheet = ss.getSheetByName(SHEETS.holidays);
   const holidays = holidaySheet ? readHolidaysGrid(configGrid(holidaySheet), timeZone, log) : undefined;
   // Optional too, and only of use beside a merger: read when "Đơn vị" lists old units (no call
   // otherwise), and always by Thiết lập, which checks every sheet.
-  const warnings = collector();
   const listsOld = u.units?.some((x) => x.succession?.predecessors.length);
   const formerSheet = u.units && (opts.strict || listsOld) ? ss.getSheetByName(SHEETS.formerUnits) : null;
   let formerUnits: Unit[] = [];

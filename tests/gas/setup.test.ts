@@ -208,6 +208,40 @@ describe('Thiết lập', () => {
       expect(lastAlert(env)).toContain(problem);
     });
 
+    test('a rule naming an indicator deleted from "Chỉ tiêu" is left out with a warning: communes submit, Tổng hợp runs', () => {
+      runTemplates(env.fake);
+      env.units.forEach((u, i) => {
+        seedUnitSheet(unitSheet(env, u) as Sheet, i);
+      });
+      const indicators = sheet(env, SHEETS.indicators);
+      const codes = indicators
+        .getRange('C:C')
+        .getValues()
+        .map((r) => r[0]);
+      indicators.deleteRow(codes.indexOf('DON_TOCAO') + 1);
+      const r = readConfig(env.master);
+      if (!r.ok) throw new Error(r.errors.join('\n'));
+      expect(r.config.catalogue.rules.map((x) => x.code)).not.toContain('DON_THEO_LOAI');
+      expect(r.config.catalogue.rules).toHaveLength(defaultCatalogue().rules.length - 1);
+      const warning = r.config.warnings.find((w) => w.startsWith('Trang "Quy tắc", ô B2 (Vế trái)'));
+      expect(warning).toContain('"DON_TOCAO" không có trong trang "Chỉ tiêu"');
+      expect(warning).toContain('Ban Dân vận huyện cần sửa trang "Quy tắc": xóa quy tắc này, hoặc sửa mã');
+      // A commune submits.
+      const s = unitSheet(env, env.units[0]) as Sheet;
+      s.getRange(LAYOUT.submittedRow, monthCol(9)).setValue('');
+      env.master.setActiveSheet(s);
+      env.fake.ui.queuePromptResponse({ text: '9' });
+      expect(main.submitMonth()?.ok).toBe(true);
+      // The district aggregates; the alert says which rule was left out.
+      env.fake.ui.queuePromptResponse({ text: '9/2018' });
+      expect(main.aggregateReports()?.summary.completeness.reported).toBe(11);
+      expect(lastAlert(env)).toContain(warning);
+      // Thiết lập lists it, as a warning, not as an error.
+      runSetup();
+      expect(lastAlert(env)).toContain('không có lỗi');
+      expect(lastAlert(env)).toContain(`${SETUP.warnings}\n${warning}`);
+    });
+
     test('settings: a missing row', () => {
       const s = sheet(env, SHEETS.settings);
       s.deleteRow(settingRow('organisation'));
@@ -314,10 +348,16 @@ describe('Thiết lập', () => {
       s.getRange('B2').setValue('DON_KHIEUNAI + KHONG_CO');
       s.getRange('D3').setValue('GHI_CHU');
       s.getRange('C4').setValue('~');
-      const errors = errorsOf();
-      expect(errors).toContain(
-        'Trang "Quy tắc", ô B2 (Vế trái): mã chỉ tiêu "KHONG_CO" không có trong trang "Chỉ tiêu"',
-      );
+      const r = readConfig(env.master);
+      if (r.ok) throw new Error('expected errors');
+      const errors = r.errors;
+      // The unknown code leaves its rule out with a warning; the other two are errors.
+      expect(errors.some((e) => e.includes('KHONG_CO'))).toBe(false);
+      expect(r.warnings).toEqual([
+        expect.stringMatching(
+          /^Trang "Quy tắc", ô B2 \(Vế trái\): mã chỉ tiêu "KHONG_CO" không có trong trang "Chỉ tiêu"/,
+        ),
+      ]);
       expect(errors).toContain(
         'Trang "Quy tắc", ô D3 (Vế phải): chỉ tiêu "GHI_CHU" là ghi chú, không dùng trong quy tắc được',
       );

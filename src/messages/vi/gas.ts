@@ -169,6 +169,11 @@ export const CONFIG = {
   sameBothSides: (code: string, leftCell: string) =>
     `mã chỉ tiêu "${code}" có ở cả vế trái (ô ${leftCell}) và vế phải, nên số liệu đúng cũng có thể bị báo lỗi; ` +
     'hãy bỏ mã này ở một vế (hoặc xóa quy tắc nếu không cần)',
+  /** A rule naming an indicator not in "Chỉ tiêu" (deleted?): left out, and who mends it. */
+  ruleDropped: (code: string, rule: string) =>
+    `mã chỉ tiêu "${code}" không có trong trang "Chỉ tiêu", nên quy tắc${rule ? ` "${rule}"` : ''} không được dùng ` +
+    'để kiểm tra (báo cáo vẫn nộp và tổng hợp được). Ban Dân vận huyện cần sửa trang "Quy tắc": xóa quy tắc này, ' +
+    'hoặc sửa mã cho đúng mã ở trang "Chỉ tiêu"',
   noteInRule: (code: string) => `chỉ tiêu "${code}" là ghi chú, không dùng trong quy tắc được`,
   reserved: (code: string) => `mã "${code}" dành cho dòng ngày nộp báo cáo, hãy đặt mã khác`,
   formerNoName: (code: string) =>
