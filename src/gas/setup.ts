@@ -910,8 +910,9 @@ export function readFormerUnitsGrid(
     if (blankRow(row)) continue;
     const cell = (k: keyof typeof H) => a1(r + 1, Math.max(idx[k], 0) + 1);
     const code = cellText(get(row, 'code'));
-    const name = cellText(get(row, 'name'));
-    const kind = cellText(get(row, 'kind'));
+    // In NFC, as the schema parsers give the other sheets' texts (typed on a Mac: NFD).
+    const name = cellText(get(row, 'name')).normalize('NFC');
+    const kind = cellText(get(row, 'kind')).normalize('NFC');
     const url = cellText(get(row, 'spreadsheetUrl'));
     // The name is checked below: a row without one is a warning, not a schema error.
     const parsed = FormerUnitSchema.safeParse({ code, name: name || code || '-', kind }, { reportInput: true });

@@ -126,6 +126,23 @@ describe('Thiết lập', () => {
     expect(r.config.options.separateSpreadsheets).toBe(true);
   });
 
+  test('texts typed on a Mac (NFD) are read in NFC: labels, names, rule messages, settings', () => {
+    runSetup();
+    const nfd = (t: string) => t.normalize('NFD');
+    sheet(env, SHEETS.indicators)
+      .getRange('D2')
+      .setValue(`${nfd('Mô hình đăng ký')} `);
+    sheet(env, SHEETS.units).getRange('B2').setValue(nfd('Chung Chải'));
+    sheet(env, SHEETS.rules).getRange('F2').setValue(nfd('Tổng số đơn theo loại'));
+    setSetting(env.master, 'aggregatingUnitName', nfd('Mường Nhé'));
+    const r = readConfig(env.master);
+    if (!r.ok) throw new Error(r.errors.join('\n'));
+    expect(r.config.catalogue.indicators[0].label).toBe('Mô hình đăng ký');
+    expect(r.config.units[0].name).toBe('Chung Chải');
+    expect(r.config.catalogue.rules[0].message).toBe('Tổng số đơn theo loại');
+    expect(r.config.settings.aggregatingUnitName).toBe('Mường Nhé');
+  });
+
   describe('mistakes are reported in Vietnamese with the sheet and the cell', () => {
     beforeEach(() => runSetup());
 

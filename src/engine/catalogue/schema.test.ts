@@ -4,7 +4,7 @@ import unitsJson from '../../../sheets-templates/units.json';
 import units2025Json from '../../../sheets-templates/units-2025.json';
 import { isoWeekday } from '../periods/cutoff';
 import { defaultCatalogue, defaultHolidayNames, defaultSettings, defaultUnits } from './defaults';
-import { parseCatalogue, parseSettings, parseUnits, unknownFields } from './schema';
+import { parseCatalogue, parseSettings, parseUnits, parseUnitsFile, unknownFields } from './schema';
 
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x));
 
@@ -232,5 +232,62 @@ describe('phrases: {n} is the only place filled', () => {
   it('says {n} is the number with its unit', () => {
     const r = withPhrase('trao quà');
     expect(!r.ok && r.errors[0]).toContain('{n} — chỗ điền số kèm đơn vị tính, ví dụ "320 suất"');
+  });
+});
+
+describe('texts are trimmed and in NFC when loaded', () => {
+  const nfd = (t: string) => t.normalize('NFD');
+
+  it('catalogue, units (former ones too) and settings', () => {
+    const cat = clone(catalogueJson) as {
+      title: string;
+      indicators: { label: string; unit: string; phrase: string }[];
+    };
+    cat.indicators[0].label = `${nfd('Mô hình "Dân vận khéo" đăng ký')} `;
+    cat.indicators[0].unit = ' mô hình';
+    cat.indicators[0].phrase = nfd('đăng ký {n} "Dân vận khéo" ');
+    cat.title = nfd(' Báo cáo công tác dân vận');
+    const c = parseCatalogue(cat);
+    if (!c.ok) throw new Error(c.errors.join('\n'));
+    expect(c.value.indicators[0]).toMatchObject({
+      label: 'Mô hình "Dân vận khéo" đăng ký',
+      unit: 'mô hình',
+      phrase: 'đăng ký {n} "Dân vận khéo"',
+    });
+    expect(c.value.title).toBe('Báo cáo công tác dân vận');
+
+    const u = parseUnitsFile({
+      units: [
+        { code: 'chung-chai ', name: 'Chung Chải ', kind: 'xã', emails: ['a@x.vn '] },
+        {
+          code: 'muong-nhe-2025',
+          name: nfd('Mường Nhé'),
+          kind: 'xã',
+          emails: [],
+          succession: { from: '2025-07-01', predecessors: ['nam-vi'] },
+        },
+      ],
+      formerUnits: [{ code: 'nam-vi', name: nfd('Nậm Vì ') }],
+    });
+    if (!u.ok) throw new Error(u.errors.join('\n'));
+    expect(u.value.units.map((x) => [x.code, x.name, x.emails])).toEqual([
+      ['chung-chai', 'Chung Chải', ['a@x.vn']],
+      ['muong-nhe-2025', 'Mường Nhé', []],
+    ]);
+    expect(u.value.formerUnits[0].name).toBe('Nậm Vì');
+
+    const s = parseSettings({
+      ...defaultSettings(),
+      aggregatingUnitName: nfd('Mường Nhé '),
+      timeZone: 'Asia/Ho_Chi_Minh ',
+    });
+    if (!s.ok) throw new Error(s.errors.join('\n'));
+    expect(s.value.aggregatingUnitName).toBe('Mường Nhé');
+    expect(s.value.timeZone).toBe('Asia/Ho_Chi_Minh');
+  });
+
+  it('a text of spaces only is empty', () => {
+    const r = parseSettings({ ...defaultSettings(), organisation: '   ' });
+    expect(r.ok ? [] : r.errors).toEqual([expect.stringContaining('"cơ quan báo cáo": không được để trống')]);
   });
 });

@@ -131,10 +131,26 @@ export function describeIssues(issues: z.core.$ZodIssue[], source: string, data:
   return issues.map((issue) => `${source}: ${T.where(issue.path, data)}${T.problem(issue)}`);
 }
 
+/**
+ * `data` with every text trimmed and in NFC: a name copied with a trailing space ("Chung Chải ")
+ * or typed on a Mac (NFD) reaches no output as it is, and an e-mail address or time zone with a
+ * space after it is read as the one meant. Both shells' configurations go through here.
+ */
+export function cleanTexts(data: unknown): unknown {
+  if (typeof data === 'string') return data.normalize('NFC').trim();
+  if (Array.isArray(data)) return data.map(cleanTexts);
+  if (data === null || typeof data !== 'object' || Object.getPrototypeOf(data) !== Object.prototype) return data;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(data))
+    Object.defineProperty(out, k, { value: cleanTexts(v), enumerable: true, writable: true, configurable: true });
+  return out;
+}
+
 function check<T>(schema: z.ZodMiniType, data: unknown, source: string): Result<T> {
+  const clean = cleanTexts(data);
   // reportInput: so a wrong type ("abc" for a number) is told apart from a missing field.
-  const parsed = schema.safeParse(data, { reportInput: true });
-  if (!parsed.success) return { ok: false, errors: describeIssues(parsed.error.issues, source, data) };
+  const parsed = schema.safeParse(clean, { reportInput: true });
+  if (!parsed.success) return { ok: false, errors: describeIssues(parsed.error.issues, source, clean) };
   return { ok: true, value: parsed.data as T };
 }
 
