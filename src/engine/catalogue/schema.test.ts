@@ -64,7 +64,7 @@ describe('schema errors are Vietnamese and say where', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.errors).toContain('settings.json: trường "ngày chốt số liệu": phải nhỏ hơn hoặc bằng 28');
-      expect(r.errors.join('\n')).toMatch(/Người nhận thứ 1: không phải địa chỉ e-mail hợp lệ/);
+      expect(r.errors.join('\n')).toMatch(/Người nhận thứ 1 \("không-phải-email"\): không phải địa chỉ e-mail hợp lệ/);
     }
   });
 

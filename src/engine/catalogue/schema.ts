@@ -307,3 +307,40 @@ export function parseUnitsFile(data: unknown, source = 'units.json'): Result<Uni
 export function parseSettings(data: unknown, source = 'settings.json'): Result<Settings> {
   return check<Settings>(SettingsSchema, data, source);
 }
+
+/** The settings only the monthly e-mail uses (the add-on's EMAIL_ONLY_SETTINGS too). */
+export const EMAIL_ONLY_SETTINGS: readonly string[] = [
+  'recipients',
+  'sendDay',
+  'sendHour',
+  'reminders',
+  'reminderDaysBefore',
+];
+
+/**
+ * parseSettings for what sends no e-mail: when every mistake is in a setting only the e-mail uses
+ * (EMAIL_ONLY_SETTINGS), they are `emailProblems` instead of errors, and the settings are read with
+ * the wrong addresses left out and `fallback`'s value for any other such setting.
+ */
+export function parseSettingsBesideEmail(
+  data: unknown,
+  source: string,
+  fallback: Settings,
+): Result<{ settings: Settings; emailProblems: string[] }> {
+  const clean = cleanTexts(data);
+  const parsed = SettingsSchema.safeParse(clean, { reportInput: true });
+  if (parsed.success) return { ok: true, value: { settings: parsed.data as Settings, emailProblems: [] } };
+  const issues = parsed.error.issues;
+  const described = describeIssues(issues, source, clean);
+  if (!issues.every((i) => EMAIL_ONLY_SETTINGS.includes(String(i.path[0])))) return { ok: false, errors: described };
+  const mended: Record<string, unknown> = { ...(clean as Record<string, unknown>) };
+  const address = z.email();
+  for (const key of new Set(issues.map((i) => String(i.path[0])))) {
+    const v = mended[key];
+    if (key === 'recipients') mended[key] = Array.isArray(v) ? v.filter((e) => address.safeParse(e).success) : [];
+    else mended[key] = fallback[key as keyof Settings];
+  }
+  const again = SettingsSchema.safeParse(mended);
+  if (!again.success) return { ok: false, errors: described };
+  return { ok: true, value: { settings: again.data as Settings, emailProblems: described } };
+}

@@ -61,7 +61,7 @@ const ITEM: Record<string, string> = {
 };
 
 /** Lists whose entries are plain values worth quoting in a message ("Ngày nghỉ thứ 3 ("2018-02-30")"). */
-const QUOTE_ENTRY = new Set(['holidays']);
+const QUOTE_ENTRY = new Set(['holidays', 'recipients', 'emails']);
 
 export function fieldLabel(key: string): string {
   return FIELD[key] ?? key;
