@@ -21,7 +21,7 @@ import {
 } from '../engine/catalogue/schema';
 import { isRealIsoDate, todayIn } from '../engine/periods/cutoff';
 import { type CellModel, emptySheet, type SheetModel } from '../engine/report/model';
-import { isoToSerial, LAYOUT, unitSheetName } from '../engine/sheet/layout';
+import { isoToSerial, LAYOUT, unitDisplayName, unitSheetName } from '../engine/sheet/layout';
 import { isEmailAddress } from '../engine/text/email';
 import { isErrorValue } from '../engine/text/number';
 import type { Catalogue, CellValue, Grid, Indicator, Settings, Unit, ValidationRule } from '../engine/types';
@@ -765,7 +765,16 @@ interface UnitsRead {
   rowOf: Record<string, number>;
 }
 
-export function readUnitsGrid(typed: Grid, timeZone: string, given: Located): UnitsRead {
+/**
+ * `opts.separateSpreadsheets`: layout (b), where a unit without a spreadsheet URL yet gets its own, so
+ * its name shares no tab. `opts.warnings`: where two units shown under one name are said.
+ */
+export function readUnitsGrid(
+  typed: Grid,
+  timeZone: string,
+  given: Located,
+  opts: { separateSpreadsheets?: boolean; warnings?: Located } = {},
+): UnitsRead {
   const sheet = SHEETS.units;
   const H = UNITS_HEADER;
   const { grid, skip } = withoutFailedCells(typed, sheet, H, given);
@@ -782,6 +791,7 @@ export function readUnitsGrid(typed: Grid, timeZone: string, given: Located): Un
   const rowOf: Record<string, number> = {};
   const byUpperCode = new Map<string, { code: string; row: number }>();
   const tabOf = new Map<string, number>();
+  const shownAs = new Map<string, number>();
   const year = Number(todayIn(timeZone, now()).slice(0, 4));
   const get = (row: CellValue[], k: keyof typeof H) => (idx[k] >= 0 ? row[idx[k]] : '');
   const cellOf = (r: number, k: keyof typeof H) => a1(r + 1, Math.max(idx[k], 0) + 1);
@@ -827,9 +837,12 @@ export function readUnitsGrid(typed: Grid, timeZone: string, given: Located): Un
       rowOf[unit.code] = r + 1;
       byUpperCode.set(upper, { code: unit.code, row: r + 1 });
     }
-    // Layout (a) finds a unit's tab by name ("<name> <year>"): two units must not share one.
-    const tab = unitSheetName(unit, 2000).toLocaleLowerCase('vi');
-    const same = unit.name ? tabOf.get(tab) : undefined;
+    // A unit's tab is found by name ("<name> <year>") in its spreadsheet (the master without a URL,
+    // in layout (a)): two units of one spreadsheet must not share one. In layout (b) a unit without
+    // a URL yet gets a spreadsheet of its own.
+    const book = url ? (spreadsheetIdOf(url) ?? url) : opts.separateSpreadsheets ? null : '';
+    const tab = `${book}\u0000${unitSheetName(unit, 2000).toLocaleLowerCase('vi')}`;
+    const same = unit.name && book !== null ? tabOf.get(tab) : undefined;
     if (same !== undefined)
       log.at(
         sheet,
@@ -837,7 +850,13 @@ export function readUnitsGrid(typed: Grid, timeZone: string, given: Located): Un
         H.name,
         CONFIG.sheetNameClash(unit.name, cellOf(same - 1, 'name'), unitSheetName(unit, year)),
       );
-    else if (unit.name) tabOf.set(tab, r + 1);
+    else if (unit.name && book !== null) tabOf.set(tab, r + 1);
+    // Two units shown under one name ("Xã Chung Chải" of two districts): outputs cannot tell them apart.
+    const shown = unit.name ? normalizeName(unitDisplayName(unit)) : '';
+    const twin = shown ? shownAs.get(shown) : undefined;
+    if (twin !== undefined && same === undefined)
+      opts.warnings?.at(sheet, c.name, H.name, CONFIG.sameUnitName(unit.name, cellOf(twin - 1, 'name')));
+    else if (shown && twin === undefined) shownAs.set(shown, r + 1);
     units.push(unit);
     cells.push(c);
   }
@@ -1208,8 +1227,11 @@ export function readConfig(ss: Spreadsheet, opts: { strict?: boolean } = {}): Co
   if (log.errors.length) return { ok: false, errors: log.errors };
   const s = readSettingsGrid(grids[SHEETS.settings], log, opts.strict ? undefined : emailProblems);
   const timeZone = s.settings?.timeZone ?? settingsDefaults().timeZone;
-  const u = readUnitsGrid(grids[SHEETS.units], timeZone, log);
   const warnings = collector();
+  const u = readUnitsGrid(grids[SHEETS.units], timeZone, log, {
+    separateSpreadsheets: s.options.separateSpreadsheets,
+    warnings,
+  });
   // A rule naming an indicator no longer in "Chỉ tiêu" is left out with a warning (Thiết lập too).
   const catalogue = readCatalogueGrids(
     grids[SHEETS.indicators],

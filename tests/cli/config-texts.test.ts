@@ -78,3 +78,23 @@ describe('a mistyped e-mail setting stops only `report`', () => {
     expect(r.stderr).toContain('Người nhận thứ 1 ("x@y")');
   });
 });
+
+describe('two units of one name', () => {
+  test('the units file check warns, naming both entries', async () => {
+    const dir = tmpDir('tonghop-config-names-');
+    await writeCommune(path.join(dir, 'xa'), 'chung-chai', 2018);
+    const units = readJson('units.json');
+    units.units.push({ code: 'chung-chai-np', name: 'Chung Chải', kind: 'xã', emails: [] });
+    fs.writeFileSync(path.join(dir, 'u.json'), JSON.stringify(units));
+    for (const args of [
+      ['check', 'xa', '--units', 'u.json'],
+      ['aggregate', '--period', '2018-09', 'xa', '--units', 'u.json', '--out', 'th.xlsx'],
+    ]) {
+      const r = await runCli(args, { cwd: dir });
+      expect(r.stderr).toBe('');
+      expect(r.stdout).toMatch(
+        /CẢNH BÁO: .*u\.json: Đơn vị thứ 1 \(mã chung-chai\) và Đơn vị thứ 12 \(mã chung-chai-np\) cùng tên "Xã Chung Chải"/,
+      );
+    }
+  });
+});

@@ -2,7 +2,7 @@ import { defaultCatalogue, defaultSettings, defaultUnits } from '../../src/engin
 import { LAYOUT, monthCol } from '../../src/engine/sheet/layout';
 import * as main from '../../src/gas/main';
 import { readConfig } from '../../src/gas/setup';
-import { SETTING_LABELS, SETUP, SHEETS } from '../../src/messages/vi/gas';
+import { SETTING_LABELS, SETUP, SHEETS, UNITS_HEADER } from '../../src/messages/vi/gas';
 import {
   ADMIN,
   createEnv,
@@ -341,6 +341,32 @@ describe('Thiết lập', () => {
       expect(clash).toContain('(trang "Mường Nhé 2018")');
       expect(errors.some((e) => e.startsWith(`Trang "Đơn vị", ô B${row + 3} (Tên): tên "${long} B"`))).toBe(true);
       expect(errors.some((e) => e.startsWith(`Trang "Đơn vị", ô B${row + 2} `))).toBe(false);
+    });
+
+    test('units: two of one name share no tab with a spreadsheet each: a warning, not an error', () => {
+      const s = sheet(env, SHEETS.units);
+      const row = s.getLastRow() + 1;
+      s.getRange(row, 1, 1, 3).setValues([['chung-chai-np', 'Chung Chải', 'xã']]);
+      // One spreadsheet: they would share the tab "Chung Chải 2018".
+      expect(errorsOf()).toEqual([expect.stringContaining(`ô B${row} (Tên): tên "Chung Chải" cho cùng tên trang`)]);
+      setSetting(env.master, 'separateSpreadsheets', 'có');
+      const r = readConfig(env.master);
+      if (!r.ok) throw new Error(r.errors.join('\n'));
+      expect(r.config.units.at(-1)?.code).toBe('chung-chai-np');
+      expect(r.config.warnings).toEqual([
+        expect.stringMatching(
+          new RegExp(
+            `^Trang "Đơn vị", ô B${row} \\(Tên\\): tên "Chung Chải" giống tên đơn vị ở ô B2: .*không phân biệt được`,
+          ),
+        ),
+      ]);
+      // Two of them given the same spreadsheet would share a tab there.
+      const url = 'https://docs.google.com/spreadsheets/d/1AbCdEfGhIjKlMnOpQrStUvWxYz/edit';
+      const urlCol = s.getRange(1, 1, 1, s.getLastColumn()).getValues()[0].indexOf(UNITS_HEADER.spreadsheetUrl) + 1;
+      expect(urlCol).toBeGreaterThan(0);
+      s.getRange(2, urlCol).setValue(url);
+      s.getRange(row, urlCol).setValue(url);
+      expect(errorsOf()).toEqual([expect.stringContaining(`ô B${row} (Tên): tên "Chung Chải" cho cùng tên trang`)]);
     });
 
     test('indicators: bad kind, missing {n}, duplicate code, reserved code', () => {

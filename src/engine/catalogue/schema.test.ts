@@ -291,3 +291,20 @@ describe('texts are trimmed and in NFC when loaded', () => {
     expect(r.ok ? [] : r.errors).toEqual([expect.stringContaining('"cơ quan báo cáo": không được để trống')]);
   });
 });
+
+describe('two units of one name', () => {
+  it('is a warning naming both entries; another kind or a former unit of the name is not', () => {
+    const units = [
+      ...defaultUnits(),
+      { code: 'chung-chai-np', name: 'chung chải', kind: 'xã', emails: [] },
+      { code: 'tt-muong-nhe', name: 'Mường Nhé', kind: 'thị trấn', emails: [] },
+    ];
+    const r = parseUnitsFile({ units, formerUnits: [{ code: 'x', name: 'Nậm Vì' }] });
+    if (!r.ok) throw new Error(r.errors.join('\n'));
+    expect(r.value.warnings.filter((w) => !w.includes('formerUnits'))).toEqual([
+      'units.json: Đơn vị thứ 1 (mã chung-chai) và Đơn vị thứ 12 (mã chung-chai-np) cùng tên "Xã Chung Chải": ' +
+        'bảng tổng hợp, danh sách chưa báo cáo và các thông báo sẽ không phân biệt được hai đơn vị; hãy ghi tên ' +
+        'khác nhau, ví dụ thêm tên huyện trong ngoặc ("Chung Chải (huyện …)")',
+    ]);
+  });
+});

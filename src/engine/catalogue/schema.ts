@@ -6,6 +6,8 @@
 import * as z from 'zod/mini';
 import { SCHEMA_TEXT as T } from '../../messages/vi/schema';
 import { isRealIsoDate } from '../periods/cutoff';
+import { unitDisplayName } from '../sheet/layout';
+import { normalizeName } from '../text/normalize';
 import type { Catalogue, Settings, Unit } from '../types';
 
 const code = z.string().check(z.minLength(1), z.regex(/^[A-Za-z0-9_.-]+$/, { message: T.badCode }));
@@ -267,6 +269,23 @@ export function parseUnits(data: unknown, source = 'units.json'): Result<Unit[]>
   return errors.length ? { ok: false, errors } : { ok: true, value: r.value.units };
 }
 
+/**
+ * Pairs of units (indices: each later one with the first of its name) shown under one name
+ * ("Xã Chung Chải" of two districts): outputs could not tell them apart.
+ */
+export function sameNames(units: readonly Pick<Unit, 'name' | 'kind'>[]): [number, number][] {
+  const first = new Map<string, number>();
+  const out: [number, number][] = [];
+  units.forEach((u, i) => {
+    if (!u.name) return;
+    const key = normalizeName(unitDisplayName(u));
+    const at = first.get(key);
+    if (at === undefined) first.set(key, i);
+    else out.push([at, i]);
+  });
+  return out;
+}
+
 /** A units file: the units, and the old units of their mergers named (`formerUnits`, optional). */
 export interface UnitsFile {
   units: Unit[];
@@ -295,7 +314,11 @@ export function parseUnitsFile(data: unknown, source = 'units.json'): Result<Uni
   if (errors.length) return { ok: false, errors };
   const current = new Set(r.value.units.map((u) => u.code));
   const predecessors = new Set(r.value.units.flatMap((u) => u.succession?.predecessors ?? []));
-  const warnings: string[] = [];
+  const named = r.value.units;
+  const warnings: string[] = sameNames(named).map(([a, b]) => {
+    const [first, second] = [T.where(['units', a], r.value), T.where(['units', b], r.value)];
+    return `${source}: ${T.sameUnitName(first, second, unitDisplayName(named[a]), named[a].name)}`;
+  });
   for (const u of listed) {
     if (current.has(u.code)) warnings.push(`${source}: ${T.formerIsCurrent(u.code)}`);
     else if (!predecessors.has(u.code)) warnings.push(`${source}: ${T.formerUnused(u.code)}`);

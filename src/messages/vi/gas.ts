@@ -165,6 +165,10 @@ export const CONFIG = {
   failedFormula: (shown: string) =>
     `ô này là công thức lỗi ("${shown}"), không đọc được. Google Sheets coi nội dung bắt đầu bằng -, +, = là ` +
     `công thức: hãy gõ lại nội dung với dấu ' ở đầu (ví dụ '- Trong đó: …), hoặc sửa công thức`,
+  /** Two units shown under one name (each with its own spreadsheet): said, not refused. */
+  sameUnitName: (name: string, firstCell: string) =>
+    `tên "${name}" giống tên đơn vị ở ô ${firstCell}: bảng tổng hợp, danh sách chưa báo cáo và các thông báo sẽ ` +
+    `không phân biệt được hai đơn vị; hãy ghi tên khác nhau, ví dụ thêm tên huyện trong ngoặc ("${name} (huyện …)")`,
   unknownIndicator: (code: string) => `mã chỉ tiêu "${code}" không có trong trang "Chỉ tiêu"`,
   sameBothSides: (code: string, leftCell: string) =>
     `mã chỉ tiêu "${code}" có ở cả vế trái (ô ${leftCell}) và vế phải, nên số liệu đúng cũng có thể bị báo lỗi; ` +
