@@ -11,6 +11,7 @@
 import { defaultCatalogue, defaultHolidayNames, defaultSettings, defaultUnits } from '../engine/catalogue/defaults';
 import {
   CatalogueSchema,
+  EMAIL_ONLY_SETTINGS as ENGINE_EMAIL_ONLY,
   FormerUnitSchema,
   parseCatalogue,
   parseSettings,
@@ -618,13 +619,7 @@ interface SettingsRead {
  * The rows of "Cài đặt" that only the monthly e-mail and the reminders use: a mistake in one of
  * them stops those jobs, never a menu action (readSettingsGrid's `emailProblems`).
  */
-export const EMAIL_ONLY_SETTINGS: ReadonlySet<SettingKey> = new Set<SettingKey>([
-  'recipients',
-  'sendDay',
-  'sendHour',
-  'reminders',
-  'reminderDaysBefore',
-]);
+export const EMAIL_ONLY_SETTINGS: ReadonlySet<SettingKey> = new Set(ENGINE_EMAIL_ONLY as SettingKey[]);
 
 /**
  * `emailProblems`, when given, takes the mistakes in the rows only the e-mail jobs use
