@@ -2,7 +2,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { defaultCatalogue, defaultSettings, defaultUnits } from '../engine/catalogue/defaults';
-import { parseCatalogue, parseSettings, parseUnitsFile, type Result, unknownFields } from '../engine/catalogue/schema';
+import {
+  parseCatalogue,
+  parseSettings,
+  parseSettingsBesideEmail,
+  parseUnitsFile,
+  type Result,
+  unknownFields,
+} from '../engine/catalogue/schema';
 import type { Catalogue, Finding, Settings, Unit } from '../engine/types';
 import { CLI_TEXT as T } from '../messages/vi/cli';
 import type { Parsed } from './args';
@@ -188,7 +195,11 @@ function load<V>(
   return r.value;
 }
 
-export function loadConfig(args: Parsed, cwd = process.cwd()): Config {
+/**
+ * `opts.sendsEmail`: the command sends the report (`report`), so a mistake in a setting only the
+ * e-mail uses (recipients, send day…) stops it; for the others it is a warning, as in the add-on.
+ */
+export function loadConfig(args: Parsed, cwd = process.cwd(), opts: { sendsEmail?: boolean } = {}): Config {
   const at = (name: string) => {
     const v = args.str(name);
     return v ? path.resolve(cwd, v) : undefined;
@@ -201,7 +212,15 @@ export function loadConfig(args: Parsed, cwd = process.cwd()): Config {
   const units = u
     ? load(u, parseUnitsFile, 'units', warnings)
     : { units: defaultUnits(), formerUnits: [], warnings: [] };
-  const settings = s ? load(s, parseSettings, 'settings', warnings) : defaultSettings();
+  const emailProblems: string[] = [];
+  const besideEmail = (data: unknown, source: string): Result<Settings> => {
+    const r = parseSettingsBesideEmail(data, source, defaultSettings());
+    if (!r.ok) return r;
+    emailProblems.push(...r.value.emailProblems);
+    return { ok: true, value: r.value.settings };
+  };
+  const settings = s ? load(s, opts.sendsEmail ? parseSettings : besideEmail, 'settings', warnings) : defaultSettings();
+  warnings.push(...emailProblems.map(T.emailOnlySetting));
   warnings.push(...units.warnings);
   return {
     catalogue,

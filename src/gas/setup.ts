@@ -11,6 +11,7 @@
 import { defaultCatalogue, defaultHolidayNames, defaultSettings, defaultUnits } from '../engine/catalogue/defaults';
 import {
   CatalogueSchema,
+  EMAIL_ONLY_SETTINGS as ENGINE_EMAIL_ONLY,
   FormerUnitSchema,
   parseCatalogue,
   parseSettings,
@@ -21,8 +22,9 @@ import {
 } from '../engine/catalogue/schema';
 import { isRealIsoDate, todayIn } from '../engine/periods/cutoff';
 import { type CellModel, emptySheet, type SheetModel } from '../engine/report/model';
-import { isoToSerial, LAYOUT, unitSheetName } from '../engine/sheet/layout';
+import { isoToSerial, LAYOUT, unitDisplayName, unitSheetName } from '../engine/sheet/layout';
 import { isEmailAddress } from '../engine/text/email';
+import { isErrorValue } from '../engine/text/number';
 import type { Catalogue, CellValue, Grid, Indicator, Settings, Unit, ValidationRule } from '../engine/types';
 import { serialToIso } from '../engine/validation/cells';
 import {
@@ -84,7 +86,10 @@ export interface Config {
   formerUnits: Unit[];
   /** Per old commune with a spreadsheet URL in "Đơn vị cũ" (code as in `formerUnits`), that URL's cell. */
   formerUrlCells?: Record<string, string>;
-  /** Mistakes that stop nothing (Vietnamese, sheet and cell named): "Đơn vị cũ" rows not used. */
+  /**
+   * Mistakes that stop nothing (Vietnamese, sheet and cell named): "Đơn vị cũ" rows not used, rules
+   * of "Quy tắc" left out for naming an indicator not in "Chỉ tiêu".
+   */
   warnings: string[];
   catalogue: Catalogue;
   options: AddonOptions;
@@ -548,6 +553,51 @@ function problemOf(issue: unknown): string {
   return SCHEMA_TEXT.problem(issue as IssueLike as Parameters<typeof SCHEMA_TEXT.problem>[0]);
 }
 
+/** The error value ("#ERROR!", "#REF!"…) a cell shows, '' when it shows none. */
+function failedFormula(v: CellValue): string {
+  return typeof v === 'string' && isErrorValue(v) ? v.trim() : '';
+}
+
+/**
+ * A table's cells under the headers `labels` (row 2 on) that show an error value — a label typed
+ * "- Trong đó …" becomes "#ERROR!" in Sheets, a deleted source gives "#REF!": each is an error in
+ * `log` naming the cell (never read as a label, a message or a code), and is blank in the grid
+ * returned. `skip` wraps a Located so that it says nothing more of those cells.
+ */
+function withoutFailedCells(
+  grid: Grid,
+  sheet: string,
+  labels: Record<string, string>,
+  log: Located,
+): { grid: Grid; skip: (l: Located) => Located } {
+  const idx = headerIndex(grid[0] ?? [], labels);
+  const failed = new Set<string>();
+  const out = grid.map((row, r) => {
+    if (r === 0) return row;
+    let copy: CellValue[] | undefined;
+    for (const [k, c] of Object.entries(idx)) {
+      const shown = c >= 0 ? failedFormula(row[c]) : '';
+      if (!shown) continue;
+      const cell = a1(r + 1, c + 1);
+      log.at(sheet, cell, labels[k], CONFIG.failedFormula(shown));
+      failed.add(cell);
+      copy ??= [...row];
+      copy[c] = '';
+    }
+    return copy ?? row;
+  });
+  const skip = (l: Located): Located =>
+    failed.size
+      ? {
+          errors: l.errors,
+          at: (s, cell, column, problem) => {
+            if (s !== sheet || !failed.has(cell)) l.at(s, cell, column, problem);
+          },
+        }
+      : l;
+  return { grid: out, skip };
+}
+
 const REQUIRED_SETTINGS: SettingKey[] = [
   'aggregatingUnitName',
   'level',
@@ -569,13 +619,7 @@ interface SettingsRead {
  * The rows of "Cài đặt" that only the monthly e-mail and the reminders use: a mistake in one of
  * them stops those jobs, never a menu action (readSettingsGrid's `emailProblems`).
  */
-export const EMAIL_ONLY_SETTINGS: ReadonlySet<SettingKey> = new Set<SettingKey>([
-  'recipients',
-  'sendDay',
-  'sendHour',
-  'reminders',
-  'reminderDaysBefore',
-]);
+export const EMAIL_ONLY_SETTINGS: ReadonlySet<SettingKey> = new Set(ENGINE_EMAIL_ONLY as SettingKey[]);
 
 /**
  * `emailProblems`, when given, takes the mistakes in the rows only the e-mail jobs use
@@ -620,6 +664,13 @@ export function readSettingsGrid(grid: Grid, log: Located, emailProblems?: Locat
       sink(key).at(sheet, cell, SETTING_LABELS[key], problem);
       if (sink(key) !== log) fallBack.add(key);
     };
+    const shown = failedFormula(v);
+    if (shown) {
+      // Never a setting's value: said, and the default kept in its place (the errors stop the rest).
+      bad(CONFIG.failedFormula(shown));
+      if (key in defaults) obj[key] = defaults[key as keyof typeof defaults];
+      continue;
+    }
     switch (key) {
       case 'cutoffDay':
       case 'submitDays':
@@ -709,9 +760,20 @@ interface UnitsRead {
   rowOf: Record<string, number>;
 }
 
-export function readUnitsGrid(grid: Grid, timeZone: string, log: Located): UnitsRead {
+/**
+ * `opts.separateSpreadsheets`: layout (b), where a unit without a spreadsheet URL yet gets its own, so
+ * its name shares no tab. `opts.warnings`: where two units shown under one name are said.
+ */
+export function readUnitsGrid(
+  typed: Grid,
+  timeZone: string,
+  given: Located,
+  opts: { separateSpreadsheets?: boolean; warnings?: Located } = {},
+): UnitsRead {
   const sheet = SHEETS.units;
   const H = UNITS_HEADER;
+  const { grid, skip } = withoutFailedCells(typed, sheet, H, given);
+  const log = skip(given);
   const idx = headerIndex(grid[0] ?? [], H);
   const missing = missingColumns(sheet, idx, H, ['code', 'name']);
   const urlCol = idx.spreadsheetUrl >= 0 ? idx.spreadsheetUrl + 1 : Math.max((grid[0] ?? []).length, 1) + 1;
@@ -724,6 +786,7 @@ export function readUnitsGrid(grid: Grid, timeZone: string, log: Located): Units
   const rowOf: Record<string, number> = {};
   const byUpperCode = new Map<string, { code: string; row: number }>();
   const tabOf = new Map<string, number>();
+  const shownAs = new Map<string, number>();
   const year = Number(todayIn(timeZone, now()).slice(0, 4));
   const get = (row: CellValue[], k: keyof typeof H) => (idx[k] >= 0 ? row[idx[k]] : '');
   const cellOf = (r: number, k: keyof typeof H) => a1(r + 1, Math.max(idx[k], 0) + 1);
@@ -769,9 +832,12 @@ export function readUnitsGrid(grid: Grid, timeZone: string, log: Located): Units
       rowOf[unit.code] = r + 1;
       byUpperCode.set(upper, { code: unit.code, row: r + 1 });
     }
-    // Layout (a) finds a unit's tab by name ("<name> <year>"): two units must not share one.
-    const tab = unitSheetName(unit, 2000).toLocaleLowerCase('vi');
-    const same = unit.name ? tabOf.get(tab) : undefined;
+    // A unit's tab is found by name ("<name> <year>") in its spreadsheet (the master without a URL,
+    // in layout (a)): two units of one spreadsheet must not share one. In layout (b) a unit without
+    // a URL yet gets a spreadsheet of its own.
+    const book = url ? (spreadsheetIdOf(url) ?? url) : opts.separateSpreadsheets ? null : '';
+    const tab = `${book}\u0000${unitSheetName(unit, 2000).toLocaleLowerCase('vi')}`;
+    const same = unit.name && book !== null ? tabOf.get(tab) : undefined;
     if (same !== undefined)
       log.at(
         sheet,
@@ -779,7 +845,13 @@ export function readUnitsGrid(grid: Grid, timeZone: string, log: Located): Units
         H.name,
         CONFIG.sheetNameClash(unit.name, cellOf(same - 1, 'name'), unitSheetName(unit, year)),
       );
-    else if (unit.name) tabOf.set(tab, r + 1);
+    else if (unit.name && book !== null) tabOf.set(tab, r + 1);
+    // Two units shown under one name ("Xã Chung Chải" of two districts): outputs cannot tell them apart.
+    const shown = unit.name ? normalizeName(unitDisplayName(unit)) : '';
+    const twin = shown ? shownAs.get(shown) : undefined;
+    if (twin !== undefined && same === undefined)
+      opts.warnings?.at(sheet, c.name, H.name, CONFIG.sameUnitName(unit.name, cellOf(twin - 1, 'name')));
+    else if (shown && twin === undefined) shownAs.set(shown, r + 1);
     units.push(unit);
     cells.push(c);
   }
@@ -820,15 +892,18 @@ export function readUnitsGrid(grid: Grid, timeZone: string, log: Located): Units
  * a current unit's code is in "Đơn vị". `urlCells`, when given, gets the cell of each URL used.
  */
 export function readFormerUnitsGrid(
-  grid: Grid,
+  typed: Grid,
   units: readonly Unit[],
   unitCell: (code: string) => string,
-  problems: Located,
-  warnings: Located,
+  givenProblems: Located,
+  givenWarnings: Located,
   urlCells?: Record<string, string>,
 ): Unit[] {
   const sheet = SHEETS.formerUnits;
   const H = FORMER_UNITS_HEADER;
+  const { grid, skip } = withoutFailedCells(typed, sheet, H, givenProblems);
+  const problems = skip(givenProblems);
+  const warnings = skip(givenWarnings);
   if (grid.every(blankRow)) return [];
   const idx = headerIndex(grid[0] ?? [], H);
   const missing = missingColumns(sheet, idx, H, ['code', 'name']);
@@ -849,8 +924,9 @@ export function readFormerUnitsGrid(
     if (blankRow(row)) continue;
     const cell = (k: keyof typeof H) => a1(r + 1, Math.max(idx[k], 0) + 1);
     const code = cellText(get(row, 'code'));
-    const name = cellText(get(row, 'name'));
-    const kind = cellText(get(row, 'kind'));
+    // In NFC, as the schema parsers give the other sheets' texts (typed on a Mac: NFD).
+    const name = cellText(get(row, 'name')).normalize('NFC');
+    const kind = cellText(get(row, 'kind')).normalize('NFC');
     const url = cellText(get(row, 'spreadsheetUrl'));
     // The name is checked below: a row without one is a warning, not a schema error.
     const parsed = FormerUnitSchema.safeParse({ code, name: name || code || '-', kind }, { reportInput: true });
@@ -892,16 +968,22 @@ export function readFormerUnitsGrid(
 }
 
 export function readCatalogueGrids(
-  indGrid: Grid,
-  ruleGrid: Grid,
+  typedInd: Grid,
+  typedRule: Grid,
   title: string,
   titleCell: string | undefined,
-  log: Located,
+  given: Located,
+  dropped?: Located,
 ): Catalogue | undefined {
   const IS = SHEETS.indicators;
   const RS = SHEETS.rules;
   const IH = INDICATORS_HEADER;
   const RH = RULES_HEADER;
+  const ind = withoutFailedCells(typedInd, IS, IH, given);
+  const rul = withoutFailedCells(typedRule, RS, RH, given);
+  const indGrid = ind.grid;
+  const ruleGrid = rul.grid;
+  const log = rul.skip(ind.skip(given));
   const iIdx = headerIndex(indGrid[0] ?? [], IH);
   const rIdx = headerIndex(ruleGrid[0] ?? [], RH);
   const missing = [
@@ -1004,12 +1086,21 @@ export function readCatalogueGrids(
     const first = firstRule.get(rule.code);
     if (rule.code && first) log.at(RS, c.code, RH.code, CONFIG.duplicate('mã quy tắc', rule.code, first));
     else if (rule.code) firstRule.set(rule.code, c.code);
+    for (const code of new Set(rule.right.filter((x) => rule.left.includes(x))))
+      log.at(RS, c.right, RH.right, CONFIG.sameBothSides(code, c.left));
+    let unknown = false;
     for (const side of ['left', 'right'] as const) {
       for (const code of rule[side]) {
-        if (!kindOf.has(code)) log.at(RS, c[side], RH[side], CONFIG.unknownIndicator(code));
-        else if (kindOf.get(code) === 'note') log.at(RS, c[side], RH[side], CONFIG.noteInRule(code));
+        if (!kindOf.has(code)) {
+          unknown = true;
+          // An indicator deleted from "Chỉ tiêu", its rule forgotten: with `dropped`, the rule is left
+          // out and said, so that no commune is kept from submitting by a sheet only the district edits.
+          if (dropped) dropped.at(RS, c[side], RH[side], CONFIG.ruleDropped(code, rule.code));
+          else log.at(RS, c[side], RH[side], CONFIG.unknownIndicator(code));
+        } else if (kindOf.get(code) === 'note') log.at(RS, c[side], RH[side], CONFIG.noteInRule(code));
       }
     }
+    if (unknown && dropped) continue;
     rules.push(rule);
     ruleCells.push(c);
   }
@@ -1069,8 +1160,10 @@ function holidayIso(v: CellValue, timeZone: string): string | null {
  * off; a cell that is not a real date is an error naming the cell (never silently dropped,
  * which would move a deadline).
  */
-export function readHolidaysGrid(grid: Grid, timeZone: string, log: Located): string[] {
+export function readHolidaysGrid(typed: Grid, timeZone: string, given: Located): string[] {
   const sheet = SHEETS.holidays;
+  const { grid, skip } = withoutFailedCells(typed, sheet, HOLIDAYS_HEADER, given);
+  const log = skip(given);
   const rows = grid.filter((row) => !blankRow(row));
   if (!rows.length) return [];
   const idx = headerIndex(grid[0] ?? [], HOLIDAYS_HEADER);
@@ -1129,14 +1222,25 @@ export function readConfig(ss: Spreadsheet, opts: { strict?: boolean } = {}): Co
   if (log.errors.length) return { ok: false, errors: log.errors };
   const s = readSettingsGrid(grids[SHEETS.settings], log, opts.strict ? undefined : emailProblems);
   const timeZone = s.settings?.timeZone ?? settingsDefaults().timeZone;
-  const u = readUnitsGrid(grids[SHEETS.units], timeZone, log);
-  const catalogue = readCatalogueGrids(grids[SHEETS.indicators], grids[SHEETS.rules], s.title, s.titleCell, log);
+  const warnings = collector();
+  const u = readUnitsGrid(grids[SHEETS.units], timeZone, log, {
+    separateSpreadsheets: s.options.separateSpreadsheets,
+    warnings,
+  });
+  // A rule naming an indicator no longer in "Chỉ tiêu" is left out with a warning (Thiết lập too).
+  const catalogue = readCatalogueGrids(
+    grids[SHEETS.indicators],
+    grids[SHEETS.rules],
+    s.title,
+    s.titleCell,
+    log,
+    warnings,
+  );
   // Optional: a master set up before "Ngày nghỉ" existed has no days off until Thiết lập adds it.
   const holidaySheet = ss.getSheetByName(SHEETS.holidays);
   const holidays = holidaySheet ? readHolidaysGrid(configGrid(holidaySheet), timeZone, log) : undefined;
   // Optional too, and only of use beside a merger: read when "Đơn vị" lists old units (no call
   // otherwise), and always by Thiết lập, which checks every sheet.
-  const warnings = collector();
   const listsOld = u.units?.some((x) => x.succession?.predecessors.length);
   const formerSheet = u.units && (opts.strict || listsOld) ? ss.getSheetByName(SHEETS.formerUnits) : null;
   let formerUnits: Unit[] = [];

@@ -2,7 +2,7 @@ import { defaultCatalogue, defaultSettings, defaultUnits } from '../../src/engin
 import { LAYOUT, monthCol } from '../../src/engine/sheet/layout';
 import * as main from '../../src/gas/main';
 import { readConfig } from '../../src/gas/setup';
-import { SETTING_LABELS, SETUP, SHEETS } from '../../src/messages/vi/gas';
+import { SETTING_LABELS, SETUP, SHEETS, UNITS_HEADER } from '../../src/messages/vi/gas';
 import {
   ADMIN,
   createEnv,
@@ -126,6 +126,23 @@ describe('Thiết lập', () => {
     expect(r.config.options.separateSpreadsheets).toBe(true);
   });
 
+  test('texts typed on a Mac (NFD) are read in NFC: labels, names, rule messages, settings', () => {
+    runSetup();
+    const nfd = (t: string) => t.normalize('NFD');
+    sheet(env, SHEETS.indicators)
+      .getRange('D2')
+      .setValue(`${nfd('Mô hình đăng ký')} `);
+    sheet(env, SHEETS.units).getRange('B2').setValue(nfd('Chung Chải'));
+    sheet(env, SHEETS.rules).getRange('F2').setValue(nfd('Tổng số đơn theo loại'));
+    setSetting(env.master, 'aggregatingUnitName', nfd('Mường Nhé'));
+    const r = readConfig(env.master);
+    if (!r.ok) throw new Error(r.errors.join('\n'));
+    expect(r.config.catalogue.indicators[0].label).toBe('Mô hình đăng ký');
+    expect(r.config.units[0].name).toBe('Chung Chải');
+    expect(r.config.catalogue.rules[0].message).toBe('Tổng số đơn theo loại');
+    expect(r.config.settings.aggregatingUnitName).toBe('Mường Nhé');
+  });
+
   describe('mistakes are reported in Vietnamese with the sheet and the cell', () => {
     beforeEach(() => runSetup());
 
@@ -206,6 +223,40 @@ describe('Thiết lập', () => {
       // Thiết lập lists it as an error.
       runSetup();
       expect(lastAlert(env)).toContain(problem);
+    });
+
+    test('a rule naming an indicator deleted from "Chỉ tiêu" is left out with a warning: communes submit, Tổng hợp runs', () => {
+      runTemplates(env.fake);
+      env.units.forEach((u, i) => {
+        seedUnitSheet(unitSheet(env, u) as Sheet, i);
+      });
+      const indicators = sheet(env, SHEETS.indicators);
+      const codes = indicators
+        .getRange('C:C')
+        .getValues()
+        .map((r) => r[0]);
+      indicators.deleteRow(codes.indexOf('DON_TOCAO') + 1);
+      const r = readConfig(env.master);
+      if (!r.ok) throw new Error(r.errors.join('\n'));
+      expect(r.config.catalogue.rules.map((x) => x.code)).not.toContain('DON_THEO_LOAI');
+      expect(r.config.catalogue.rules).toHaveLength(defaultCatalogue().rules.length - 1);
+      const warning = r.config.warnings.find((w) => w.startsWith('Trang "Quy tắc", ô B2 (Vế trái)'));
+      expect(warning).toContain('"DON_TOCAO" không có trong trang "Chỉ tiêu"');
+      expect(warning).toContain('Ban Dân vận huyện cần sửa trang "Quy tắc": xóa quy tắc này, hoặc sửa mã');
+      // A commune submits.
+      const s = unitSheet(env, env.units[0]) as Sheet;
+      s.getRange(LAYOUT.submittedRow, monthCol(9)).setValue('');
+      env.master.setActiveSheet(s);
+      env.fake.ui.queuePromptResponse({ text: '9' });
+      expect(main.submitMonth()?.ok).toBe(true);
+      // The district aggregates; the alert says which rule was left out.
+      env.fake.ui.queuePromptResponse({ text: '9/2018' });
+      expect(main.aggregateReports()?.summary.completeness.reported).toBe(11);
+      expect(lastAlert(env)).toContain(warning);
+      // Thiết lập lists it, as a warning, not as an error.
+      runSetup();
+      expect(lastAlert(env)).toContain('không có lỗi');
+      expect(lastAlert(env)).toContain(`${SETUP.warnings}\n${warning}`);
     });
 
     test('settings: a missing row', () => {
@@ -292,6 +343,32 @@ describe('Thiết lập', () => {
       expect(errors.some((e) => e.startsWith(`Trang "Đơn vị", ô B${row + 2} `))).toBe(false);
     });
 
+    test('units: two of one name share no tab with a spreadsheet each: a warning, not an error', () => {
+      const s = sheet(env, SHEETS.units);
+      const row = s.getLastRow() + 1;
+      s.getRange(row, 1, 1, 3).setValues([['chung-chai-np', 'Chung Chải', 'xã']]);
+      // One spreadsheet: they would share the tab "Chung Chải 2018".
+      expect(errorsOf()).toEqual([expect.stringContaining(`ô B${row} (Tên): tên "Chung Chải" cho cùng tên trang`)]);
+      setSetting(env.master, 'separateSpreadsheets', 'có');
+      const r = readConfig(env.master);
+      if (!r.ok) throw new Error(r.errors.join('\n'));
+      expect(r.config.units.at(-1)?.code).toBe('chung-chai-np');
+      expect(r.config.warnings).toEqual([
+        expect.stringMatching(
+          new RegExp(
+            `^Trang "Đơn vị", ô B${row} \\(Tên\\): tên "Chung Chải" giống tên đơn vị ở ô B2: .*không phân biệt được`,
+          ),
+        ),
+      ]);
+      // Two of them given the same spreadsheet would share a tab there.
+      const url = 'https://docs.google.com/spreadsheets/d/1AbCdEfGhIjKlMnOpQrStUvWxYz/edit';
+      const urlCol = s.getRange(1, 1, 1, s.getLastColumn()).getValues()[0].indexOf(UNITS_HEADER.spreadsheetUrl) + 1;
+      expect(urlCol).toBeGreaterThan(0);
+      s.getRange(2, urlCol).setValue(url);
+      s.getRange(row, urlCol).setValue(url);
+      expect(errorsOf()).toEqual([expect.stringContaining(`ô B${row} (Tên): tên "Chung Chải" cho cùng tên trang`)]);
+    });
+
     test('indicators: bad kind, missing {n}, duplicate code, reserved code', () => {
       const s = sheet(env, SHEETS.indicators);
       s.getRange('F2').setValue('số lớn');
@@ -314,14 +391,83 @@ describe('Thiết lập', () => {
       s.getRange('B2').setValue('DON_KHIEUNAI + KHONG_CO');
       s.getRange('D3').setValue('GHI_CHU');
       s.getRange('C4').setValue('~');
-      const errors = errorsOf();
-      expect(errors).toContain(
-        'Trang "Quy tắc", ô B2 (Vế trái): mã chỉ tiêu "KHONG_CO" không có trong trang "Chỉ tiêu"',
-      );
+      const r = readConfig(env.master);
+      if (r.ok) throw new Error('expected errors');
+      const errors = r.errors;
+      // The unknown code leaves its rule out with a warning; the other two are errors.
+      expect(errors.some((e) => e.includes('KHONG_CO'))).toBe(false);
+      expect(r.warnings).toEqual([
+        expect.stringMatching(
+          /^Trang "Quy tắc", ô B2 \(Vế trái\): mã chỉ tiêu "KHONG_CO" không có trong trang "Chỉ tiêu"/,
+        ),
+      ]);
       expect(errors).toContain(
         'Trang "Quy tắc", ô D3 (Vế phải): chỉ tiêu "GHI_CHU" là ghi chú, không dùng trong quy tắc được',
       );
       expect(errors).toContain('Trang "Quy tắc", ô C4 (So sánh): phải là một trong: "=", "<>", "<=", "<", ">=", ">"');
+    });
+
+    test('rules: an empty "Vế phải" or a code on both sides is refused by Thiết lập, naming the cell', () => {
+      const s = sheet(env, SHEETS.rules);
+      s.getRange('D2').setValue('');
+      s.getRange('D4').setValue('DON_DAGIAIQUYET');
+      const errors = errorsOf();
+      expect(errors).toContainEqual(
+        expect.stringMatching(
+          /^Trang "Quy tắc", ô D2 \(Vế phải\): không được để trống: ghi mã chỉ tiêu .*xóa quy tắc này$/,
+        ),
+      );
+      expect(errors).toContainEqual(
+        expect.stringMatching(
+          /^Trang "Quy tắc", ô D4 \(Vế phải\): mã chỉ tiêu "DON_DAGIAIQUYET" có ở cả vế trái \(ô B4\) và vế phải/,
+        ),
+      );
+      runSetup();
+      expect(lastAlert(env)).not.toContain('không có lỗi');
+      expect(lastAlert(env)).toContain('ô D2 (Vế phải)');
+    });
+
+    test('an error value ("#ERROR!", "#REF!", "#NAME?") in any configuration cell is an error naming the cell', () => {
+      const hint = 'là công thức lỗi';
+      sheet(env, SHEETS.indicators).getRange('D4').setValue('#ERROR!');
+      sheet(env, SHEETS.indicators).getRange('B2').setValue('#REF!');
+      sheet(env, SHEETS.rules).getRange('F2').setValue('#ERROR!');
+      sheet(env, SHEETS.rules).getRange('B3').setValue('#NAME?');
+      sheet(env, SHEETS.units).getRange('B3').setValue('#VALUE!');
+      setSetting(env.master, 'scopeLabel', '#ERROR!');
+      const errors = errorsOf();
+      const of = (where: string) => errors.filter((e) => e.startsWith(where));
+      for (const [where, shown] of [
+        ['Trang "Chỉ tiêu", ô D4 (Chỉ tiêu)', '#ERROR!'],
+        ['Trang "Chỉ tiêu", ô B2 (Tên nhóm)', '#REF!'],
+        ['Trang "Quy tắc", ô F2 (Thông báo)', '#ERROR!'],
+        ['Trang "Quy tắc", ô B3 (Vế trái)', '#NAME?'],
+        ['Trang "Đơn vị", ô B3 (Tên)', '#VALUE!'],
+        [`Trang "Cài đặt", ô B${settingRow('scopeLabel')} (${SETTING_LABELS.scopeLabel})`, '#ERROR!'],
+      ]) {
+        // One message per cell: the failed formula, with how to type the text (not "không có trong trang …").
+        expect(of(where)).toEqual([expect.stringContaining(`"${shown}"`)]);
+        expect(of(where)[0]).toContain(hint);
+        expect(of(where)[0]).toContain("dấu ' ở đầu");
+      }
+      runSetup();
+      expect(lastAlert(env)).not.toContain('không có lỗi');
+    });
+
+    test('a failed formula in an e-mail-only setting stops only the e-mail', () => {
+      setSetting(env.master, 'recipients', '#REF!');
+      const r = readConfig(env.master);
+      if (!r.ok) throw new Error(r.errors.join('\n'));
+      expect(r.config.emailProblems).toEqual([expect.stringContaining('"#REF!"), không đọc được')]);
+      const strict = readConfig(env.master, { strict: true });
+      expect(strict.ok ? [] : strict.errors).toEqual([expect.stringContaining('là công thức lỗi')]);
+    });
+
+    test('indicators: a placeholder other than {n} in "Câu mẫu" is refused, naming the cell', () => {
+      sheet(env, SHEETS.indicators).getRange('H3').setValue('{n} được đánh giá, {n2}');
+      expect(errorsOf()).toEqual([
+        expect.stringMatching(/^Trang "Chỉ tiêu", ô H3 \(Câu mẫu\): "\{n2\}" không phải chỗ điền số/),
+      ]);
     });
 
     test('a missing sheet', () => {

@@ -98,7 +98,7 @@ export async function runReport(argv: string[], io: Io): Promise<number> {
     io.stdout.write(HELP.report);
     return EXIT.ok;
   }
-  const config = loadConfig(args, io.cwd);
+  const config = loadConfig(args, io.cwd, { sendsEmail: true });
   const when = now(io.env);
   const period = resolvePeriod(args.str('period'), config, when);
   // "a@x.vn, b@x.vn", '"Văn phòng, Tỉnh ủy" <vp@x.vn>' or one --to per address.

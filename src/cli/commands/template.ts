@@ -16,9 +16,10 @@ import { checkWorkbooks } from '../../engine/validation/check';
 import { HELP, CLI_TEXT as T } from '../../messages/vi/cli';
 import { CONFIG_OPTIONS, HELP_OPTION, parse, parseYear, requireOption } from '../args';
 import { now } from '../clock';
-import { type Config, loadConfig } from '../config';
+import { type Config, configFindings, loadConfig } from '../config';
 import { EXIT, UserError } from '../exit-codes';
 import { displayName, openLock } from '../files';
+import { formatFinding } from '../findings';
 import { type Io, println } from '../io';
 import { writeOutput } from '../output';
 import { type Upgrade, upgradeWorkbook } from '../template-upgrade';
@@ -70,6 +71,8 @@ export async function runTemplate(argv: string[], io: Io): Promise<number> {
   const year = parseYear(requireOption(args.str('year'), '--year', 'template'));
   const outDir = path.resolve(io.cwd, requireOption(args.str('out'), '--out', 'template'));
   const config = loadConfig(args, io.cwd);
+  // The configuration's warnings (an e-mail setting mistyped, a field not known): said, not stopping.
+  for (const f of configFindings(config)) println(io.stdout, formatFinding(f));
   const wanted = args.list('unit');
   const { units: ofYear, unnamed } = unitsOfYear(config, year);
   if (unnamed.length && !wanted.length) println(io.stdout, T.formerUnnamed(unnamed, year));

@@ -4,7 +4,7 @@ import unitsJson from '../../../sheets-templates/units.json';
 import units2025Json from '../../../sheets-templates/units-2025.json';
 import { isoWeekday } from '../periods/cutoff';
 import { defaultCatalogue, defaultHolidayNames, defaultSettings, defaultUnits } from './defaults';
-import { parseCatalogue, parseSettings, parseUnits, unknownFields } from './schema';
+import { parseCatalogue, parseSettings, parseUnits, parseUnitsFile, unknownFields } from './schema';
 
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x));
 
@@ -64,7 +64,7 @@ describe('schema errors are Vietnamese and say where', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.errors).toContain('settings.json: trường "ngày chốt số liệu": phải nhỏ hơn hoặc bằng 28');
-      expect(r.errors.join('\n')).toMatch(/Người nhận thứ 1: không phải địa chỉ e-mail hợp lệ/);
+      expect(r.errors.join('\n')).toMatch(/Người nhận thứ 1 \("không-phải-email"\): không phải địa chỉ e-mail hợp lệ/);
     }
   });
 
@@ -180,5 +180,131 @@ describe('holidays (official days off besides weekends)', () => {
   it('a holiday that is not text is reported too', () => {
     const r = parseSettings({ ...defaultSettings(), holidays: [20180214] });
     expect(!r.ok && r.errors[0]).toBe('settings.json: Ngày nghỉ thứ 1: phải là chữ');
+  });
+});
+
+describe('rules that would refuse correct figures', () => {
+  it('rejects an empty right side, saying what to write', () => {
+    const bad = clone(catalogueJson) as { rules: { right: string[] }[] };
+    bad.rules[0].right = [];
+    const r = parseCatalogue(bad);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.errors[0]).toContain('Quy tắc thứ 1 (mã DON_THEO_LOAI), trường "vế phải": không được để trống');
+      expect(r.errors[0]).toContain('hãy xóa quy tắc này');
+    }
+  });
+
+  it('rejects a code on both sides, naming the rule and the code', () => {
+    const bad = clone(catalogueJson) as { rules: { left: string[]; right: string[] }[] };
+    bad.rules[2].right = [...bad.rules[2].left];
+    const r = parseCatalogue(bad);
+    expect(r.ok).toBe(false);
+    if (!r.ok)
+      expect(r.errors).toEqual([
+        expect.stringMatching(
+          /^catalogue\.json: quy tắc "DON_DA_GIAI_QUYET" có mã chỉ tiêu "DON_DAGIAIQUYET" ở cả vế trái và vế phải/,
+        ),
+      ]);
+  });
+});
+
+describe('phrases: {n} is the only place filled', () => {
+  const withPhrase = (phrase: string) => {
+    const cat = clone(catalogueJson) as { indicators: { phrase: string }[] };
+    cat.indicators[0].phrase = phrase;
+    return parseCatalogue(cat);
+  };
+
+  it('rejects any other placeholder, naming the indicator and the placeholders', () => {
+    const r = withPhrase('trao {n} quà, {n2} cho {so} hộ');
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.errors).toHaveLength(1);
+      expect(r.errors[0]).toMatch(
+        /^catalogue\.json: Chỉ tiêu thứ 1 \(mã DVK_DANGKY\), trường "câu mẫu": "\{n2\}", "\{so\}" không phải chỗ điền số/,
+      );
+    }
+    expect(withPhrase('trao {n} quà, {n} hộ').ok).toBe(false);
+    expect(withPhrase('trao {n} quà').ok).toBe(true);
+  });
+
+  it('says {n} is the number with its unit', () => {
+    const r = withPhrase('trao quà');
+    expect(!r.ok && r.errors[0]).toContain('{n} — chỗ điền số kèm đơn vị tính, ví dụ "320 suất"');
+  });
+});
+
+describe('texts are trimmed and in NFC when loaded', () => {
+  const nfd = (t: string) => t.normalize('NFD');
+
+  it('catalogue, units (former ones too) and settings', () => {
+    const cat = clone(catalogueJson) as {
+      title: string;
+      indicators: { label: string; unit: string; phrase: string }[];
+    };
+    cat.indicators[0].label = `${nfd('Mô hình "Dân vận khéo" đăng ký')} `;
+    cat.indicators[0].unit = ' mô hình';
+    cat.indicators[0].phrase = nfd('đăng ký {n} "Dân vận khéo" ');
+    cat.title = nfd(' Báo cáo công tác dân vận');
+    const c = parseCatalogue(cat);
+    if (!c.ok) throw new Error(c.errors.join('\n'));
+    expect(c.value.indicators[0]).toMatchObject({
+      label: 'Mô hình "Dân vận khéo" đăng ký',
+      unit: 'mô hình',
+      phrase: 'đăng ký {n} "Dân vận khéo"',
+    });
+    expect(c.value.title).toBe('Báo cáo công tác dân vận');
+
+    const u = parseUnitsFile({
+      units: [
+        { code: 'chung-chai ', name: 'Chung Chải ', kind: 'xã', emails: ['a@x.vn '] },
+        {
+          code: 'muong-nhe-2025',
+          name: nfd('Mường Nhé'),
+          kind: 'xã',
+          emails: [],
+          succession: { from: '2025-07-01', predecessors: ['nam-vi'] },
+        },
+      ],
+      formerUnits: [{ code: 'nam-vi', name: nfd('Nậm Vì ') }],
+    });
+    if (!u.ok) throw new Error(u.errors.join('\n'));
+    expect(u.value.units.map((x) => [x.code, x.name, x.emails])).toEqual([
+      ['chung-chai', 'Chung Chải', ['a@x.vn']],
+      ['muong-nhe-2025', 'Mường Nhé', []],
+    ]);
+    expect(u.value.formerUnits[0].name).toBe('Nậm Vì');
+
+    const s = parseSettings({
+      ...defaultSettings(),
+      aggregatingUnitName: nfd('Mường Nhé '),
+      timeZone: 'Asia/Ho_Chi_Minh ',
+    });
+    if (!s.ok) throw new Error(s.errors.join('\n'));
+    expect(s.value.aggregatingUnitName).toBe('Mường Nhé');
+    expect(s.value.timeZone).toBe('Asia/Ho_Chi_Minh');
+  });
+
+  it('a text of spaces only is empty', () => {
+    const r = parseSettings({ ...defaultSettings(), organisation: '   ' });
+    expect(r.ok ? [] : r.errors).toEqual([expect.stringContaining('"cơ quan báo cáo": không được để trống')]);
+  });
+});
+
+describe('two units of one name', () => {
+  it('is a warning naming both entries; another kind or a former unit of the name is not', () => {
+    const units = [
+      ...defaultUnits(),
+      { code: 'chung-chai-np', name: 'chung chải', kind: 'xã', emails: [] },
+      { code: 'tt-muong-nhe', name: 'Mường Nhé', kind: 'thị trấn', emails: [] },
+    ];
+    const r = parseUnitsFile({ units, formerUnits: [{ code: 'x', name: 'Nậm Vì' }] });
+    if (!r.ok) throw new Error(r.errors.join('\n'));
+    expect(r.value.warnings.filter((w) => !w.includes('formerUnits'))).toEqual([
+      'units.json: Đơn vị thứ 1 (mã chung-chai) và Đơn vị thứ 12 (mã chung-chai-np) cùng tên "Xã Chung Chải": ' +
+        'bảng tổng hợp, danh sách chưa báo cáo và các thông báo sẽ không phân biệt được hai đơn vị; hãy ghi tên ' +
+        'khác nhau, ví dụ thêm tên huyện trong ngoặc ("Chung Chải (huyện …)")',
+    ]);
   });
 });

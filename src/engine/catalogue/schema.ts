@@ -6,6 +6,8 @@
 import * as z from 'zod/mini';
 import { SCHEMA_TEXT as T } from '../../messages/vi/schema';
 import { isRealIsoDate } from '../periods/cutoff';
+import { unitDisplayName } from '../sheet/layout';
+import { normalizeName } from '../text/normalize';
 import type { Catalogue, Settings, Unit } from '../types';
 
 const code = z.string().check(z.minLength(1), z.regex(/^[A-Za-z0-9_.-]+$/, { message: T.badCode }));
@@ -33,6 +35,12 @@ const timeZone = z.string().check(
 /** A day off: one check (real calendar date) so a bad entry gets one message, not two. */
 const holiday = z.string().check(z.refine(isRealIsoDate, { message: T.notRealDate }));
 
+/** The "{…}" of a phrase other than {n} (which alone is filled), each once: "{n2}", "{so}". */
+export function otherPlaceholders(phrase: string): string[] {
+  const all: string[] = phrase.match(/\{[^{}]*\}/g) ?? [];
+  return [...new Set(all.filter((p) => p !== '{n}'))];
+}
+
 export const IndicatorSchema = z.object({
   code,
   group: code,
@@ -41,7 +49,16 @@ export const IndicatorSchema = z.object({
   kind: z.enum(['count', 'amount', 'note']),
   overMonths: z.enum(['sum', 'last']),
   overUnits: z.enum(['sum']), // not z.literal: the same issue, one zod class less in the add-on
-  phrase: z.string().check(z.regex(/\{n\}/, { message: T.noPlaceholder })),
+  phrase: z.string().check(
+    z.regex(/\{n\}/, { message: T.noPlaceholder }),
+    // Only {n} is filled: any other "{…}" ("{n2}", "{so}") would be printed as typed in the report.
+    z.superRefine((phrase, ctx) => {
+      const other = otherPlaceholders(phrase);
+      if (other.length) ctx.addIssue({ code: 'custom', message: T.unknownPlaceholder(other), input: phrase });
+      else if (phrase.split('{n}').length > 2)
+        ctx.addIssue({ code: 'custom', message: T.placeholderTwice, input: phrase });
+    }),
+  ),
   key: z.optional(z.boolean()),
   max: z.optional(z.number().check(z.gte(0))),
 });
@@ -50,7 +67,8 @@ export const RuleSchema = z.object({
   code,
   left: z.array(code).check(z.minLength(1)),
   operator: z.enum(['==', '!=', '<=', '<', '>=', '>']),
-  right: z.array(code),
+  // Empty: the left side would be compared with 0 and every correct report refused (rules.ts).
+  right: z.array(code).check(z.refine((a) => a.length > 0, { message: T.emptyRight })),
   importance: z.enum(['error', 'warning']),
   message: text,
   missing: z.optional(z.enum(['skipIfAnySideMissing', 'treatAsZero'])),
@@ -115,10 +133,26 @@ export function describeIssues(issues: z.core.$ZodIssue[], source: string, data:
   return issues.map((issue) => `${source}: ${T.where(issue.path, data)}${T.problem(issue)}`);
 }
 
+/**
+ * `data` with every text trimmed and in NFC: a name copied with a trailing space ("Chung Chải ")
+ * or typed on a Mac (NFD) reaches no output as it is, and an e-mail address or time zone with a
+ * space after it is read as the one meant. Both shells' configurations go through here.
+ */
+export function cleanTexts(data: unknown): unknown {
+  if (typeof data === 'string') return data.normalize('NFC').trim();
+  if (Array.isArray(data)) return data.map(cleanTexts);
+  if (data === null || typeof data !== 'object' || Object.getPrototypeOf(data) !== Object.prototype) return data;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(data))
+    Object.defineProperty(out, k, { value: cleanTexts(v), enumerable: true, writable: true, configurable: true });
+  return out;
+}
+
 function check<T>(schema: z.ZodMiniType, data: unknown, source: string): Result<T> {
+  const clean = cleanTexts(data);
   // reportInput: so a wrong type ("abc" for a number) is told apart from a missing field.
-  const parsed = schema.safeParse(data, { reportInput: true });
-  if (!parsed.success) return { ok: false, errors: describeIssues(parsed.error.issues, source, data) };
+  const parsed = schema.safeParse(clean, { reportInput: true });
+  if (!parsed.success) return { ok: false, errors: describeIssues(parsed.error.issues, source, clean) };
   return { ok: true, value: parsed.data as T };
 }
 
@@ -217,6 +251,8 @@ export function parseCatalogue(data: unknown, source = 'catalogue.json'): Result
     if (!groups.has(i.group)) errors.push(`${source}: ${T.unknownGroup(i.code, i.group)}`);
   if (codes.has('NGAY_NOP')) errors.push(`${source}: ${T.reservedCode('NGAY_NOP')}`);
   for (const rule of cat.rules) {
+    for (const c of new Set(rule.left.filter((x) => rule.right.includes(x))))
+      errors.push(`${source}: ${T.sameCodeBothSides(rule.code, c)}`);
     for (const c of [...rule.left, ...rule.right]) {
       if (!codes.has(c)) errors.push(`${source}: ${T.unknownRuleIndicator(rule.code, c)}`);
       else if (cat.indicators.find((i) => i.code === c)?.kind === 'note')
@@ -231,6 +267,23 @@ export function parseUnits(data: unknown, source = 'units.json'): Result<Unit[]>
   if (!r.ok) return r;
   const errors = duplicates(r.value.units.map((u) => u.code)).map((d) => `${source}: ${T.duplicateUnit(d)}`);
   return errors.length ? { ok: false, errors } : { ok: true, value: r.value.units };
+}
+
+/**
+ * Pairs of units (indices: each later one with the first of its name) shown under one name
+ * ("Xã Chung Chải" of two districts): outputs could not tell them apart.
+ */
+export function sameNames(units: readonly Pick<Unit, 'name' | 'kind'>[]): [number, number][] {
+  const first = new Map<string, number>();
+  const out: [number, number][] = [];
+  units.forEach((u, i) => {
+    if (!u.name) return;
+    const key = normalizeName(unitDisplayName(u));
+    const at = first.get(key);
+    if (at === undefined) first.set(key, i);
+    else out.push([at, i]);
+  });
+  return out;
 }
 
 /** A units file: the units, and the old units of their mergers named (`formerUnits`, optional). */
@@ -261,7 +314,11 @@ export function parseUnitsFile(data: unknown, source = 'units.json'): Result<Uni
   if (errors.length) return { ok: false, errors };
   const current = new Set(r.value.units.map((u) => u.code));
   const predecessors = new Set(r.value.units.flatMap((u) => u.succession?.predecessors ?? []));
-  const warnings: string[] = [];
+  const named = r.value.units;
+  const warnings: string[] = sameNames(named).map(([a, b]) => {
+    const [first, second] = [T.where(['units', a], r.value), T.where(['units', b], r.value)];
+    return `${source}: ${T.sameUnitName(first, second, unitDisplayName(named[a]), named[a].name)}`;
+  });
   for (const u of listed) {
     if (current.has(u.code)) warnings.push(`${source}: ${T.formerIsCurrent(u.code)}`);
     else if (!predecessors.has(u.code)) warnings.push(`${source}: ${T.formerUnused(u.code)}`);
@@ -272,4 +329,41 @@ export function parseUnitsFile(data: unknown, source = 'units.json'): Result<Uni
 
 export function parseSettings(data: unknown, source = 'settings.json'): Result<Settings> {
   return check<Settings>(SettingsSchema, data, source);
+}
+
+/** The settings only the monthly e-mail uses (the add-on's EMAIL_ONLY_SETTINGS too). */
+export const EMAIL_ONLY_SETTINGS: readonly string[] = [
+  'recipients',
+  'sendDay',
+  'sendHour',
+  'reminders',
+  'reminderDaysBefore',
+];
+
+/**
+ * parseSettings for what sends no e-mail: when every mistake is in a setting only the e-mail uses
+ * (EMAIL_ONLY_SETTINGS), they are `emailProblems` instead of errors, and the settings are read with
+ * the wrong addresses left out and `fallback`'s value for any other such setting.
+ */
+export function parseSettingsBesideEmail(
+  data: unknown,
+  source: string,
+  fallback: Settings,
+): Result<{ settings: Settings; emailProblems: string[] }> {
+  const clean = cleanTexts(data);
+  const parsed = SettingsSchema.safeParse(clean, { reportInput: true });
+  if (parsed.success) return { ok: true, value: { settings: parsed.data as Settings, emailProblems: [] } };
+  const issues = parsed.error.issues;
+  const described = describeIssues(issues, source, clean);
+  if (!issues.every((i) => EMAIL_ONLY_SETTINGS.includes(String(i.path[0])))) return { ok: false, errors: described };
+  const mended: Record<string, unknown> = { ...(clean as Record<string, unknown>) };
+  const address = z.email();
+  for (const key of new Set(issues.map((i) => String(i.path[0])))) {
+    const v = mended[key];
+    if (key === 'recipients') mended[key] = Array.isArray(v) ? v.filter((e) => address.safeParse(e).success) : [];
+    else mended[key] = fallback[key as keyof Settings];
+  }
+  const again = SettingsSchema.safeParse(mended);
+  if (!again.success) return { ok: false, errors: described };
+  return { ok: true, value: { settings: again.data as Settings, emailProblems: described } };
 }

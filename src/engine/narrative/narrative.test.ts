@@ -70,6 +70,46 @@ describe('narrate: Mường Nhé, September 2018', () => {
   });
 });
 
+describe('narrate: a phrase that says the unit after {n}', () => {
+  it('does not repeat it ("trao {n} suất quà" → "trao 320 suất quà", not "320 suất suất quà")', () => {
+    const { narrative, ...core } = summary();
+    // Every phrase with the unit written after {n}: the same narrative.
+    const spelt = (unitAs: (unit: string) => string) => ({
+      ...CATALOGUE,
+      indicators: CATALOGUE.indicators.map((i) =>
+        i.unit ? { ...i, phrase: i.phrase.replace('{n}', `{n} ${unitAs(i.unit)}`) } : i,
+      ),
+    });
+    expect(
+      narrate(
+        core,
+        spelt((u) => u),
+      ),
+    ).toEqual(narrative);
+    // In capitals, or typed on a Mac (NFD): the phrase's own word is kept, the unit not added.
+    expect(
+      narrate(
+        core,
+        spelt((u) => u.toLocaleUpperCase('vi')),
+      ).join(' '),
+    ).toContain('có 1.000 LƯỢT đoàn viên');
+    const nfd = narrate(
+      core,
+      spelt((u) => u.normalize('NFD')),
+    ).join(' ');
+    expect(nfd).toContain(`có 1.000 ${'lượt'.normalize('NFD')} đoàn viên`);
+    expect(nfd.normalize('NFC')).not.toContain('lượt lượt');
+    // A word that only begins like the unit is not it: "{n} hội viên" with unit "hộ" keeps the unit.
+    const hoi = {
+      ...CATALOGUE,
+      indicators: CATALOGUE.indicators.map((i) =>
+        i.code === 'HND_SXKDG_CONGNHAN' ? { ...i, phrase: '{n} hội viên' } : i,
+      ),
+    };
+    expect(narrate(core, hoi).join(' ')).toContain('115 hộ hội viên');
+  });
+});
+
 describe('narrate: other cases', () => {
   it('names a note by the last unit of its code, or by the note’s own name when no unit has it', () => {
     const { narrative, ...core } = summary();

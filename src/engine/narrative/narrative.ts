@@ -146,6 +146,21 @@ function comparison(diff: number | null, unit: string): string {
 }
 
 /**
+ * `phrase` with {n} filled: the number and the unit ("trao {n} quà" → "trao 320 suất quà"), the
+ * number alone when the phrase already says the unit right after {n} ("trao {n} suất quà").
+ */
+function filledPhrase(phrase: string, value: number, unit: string): string {
+  const u = unit.trim().normalize('NFC').toLocaleLowerCase('vi');
+  const after = phrase
+    .slice(phrase.indexOf('{n}') + 3)
+    .trimStart()
+    .normalize('NFC')
+    .toLocaleLowerCase('vi');
+  const said = u !== '' && after.startsWith(u) && !/^[\p{L}\p{N}]/u.test(after.slice(u.length));
+  return phrase.replace('{n}', said ? formatNumberVi(value) : formatQuantity(value, unit)).trim();
+}
+
+/**
  * ", tăng 21 hộ so cùng kỳ" — empty without last year; why not, when last year's figures begin
  * only in month `from` (of year `lastYear`).
  */
@@ -157,7 +172,7 @@ function clauseParts(
   lastYear: number,
 ): { phrase: string; change: string } {
   return {
-    phrase: ind.phrase.replace('{n}', formatQuantity(value, ind.unit)).trim(),
+    phrase: filledPhrase(ind.phrase, value, ind.unit),
     change: diff === null && from ? `, ${T.notComparedFrom(lastYear, from)}` : comparison(diff, ind.unit),
   };
 }

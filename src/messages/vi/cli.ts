@@ -177,6 +177,9 @@ export const CLI_TEXT = {
     return `Tệp ${file} không phải JSON hợp lệ: sai cú pháp ở dòng ${line}, cột ${column}${shown ? ` (dòng này là: ${shown})` : ''}. Hãy xem lại dấu phẩy, dấu ngoặc { } [ ] và dấu nháy kép quanh chữ ở đó (hoặc ngay trước đó).`;
   },
   configInvalid: (file: string) => `Tệp ${file} có lỗi:`,
+  /** A mistake in a setting only `report` uses (recipients, send day…): said, the other commands go on. */
+  emailOnlySetting: (problem: string) =>
+    `${problem} (mục này chỉ dùng khi gửi báo cáo bằng lệnh report, nên lệnh này vẫn chạy; hãy sửa trước khi gửi báo cáo)`,
 
   // ------------------------------------------------------------ input files
   pathNotFound: (p: string) => `Không tìm thấy tệp hoặc thư mục: ${p}`,

@@ -161,7 +161,23 @@ export const CONFIG = {
     `tên "${name}" cho cùng tên trang báo cáo với đơn vị ở ô ${firstCell} (trang "${sheetName.replace(/ {2,}/g, ' ')}"): ` +
     'hai đơn vị sẽ dùng chung một trang. Hãy ghi tên khác nhau trong 26 chữ đầu, ví dụ thêm trong ngoặc loại đơn vị ' +
     'hoặc tên cũ',
+  /** A configuration cell showing an error value: a formula Sheets made of text typed "- …", "+ …", "= …". */
+  failedFormula: (shown: string) =>
+    `ô này là công thức lỗi ("${shown}"), không đọc được. Google Sheets coi nội dung bắt đầu bằng -, +, = là ` +
+    `công thức: hãy gõ lại nội dung với dấu ' ở đầu (ví dụ '- Trong đó: …), hoặc sửa công thức`,
+  /** Two units shown under one name (each with its own spreadsheet): said, not refused. */
+  sameUnitName: (name: string, firstCell: string) =>
+    `tên "${name}" giống tên đơn vị ở ô ${firstCell}: bảng tổng hợp, danh sách chưa báo cáo và các thông báo sẽ ` +
+    `không phân biệt được hai đơn vị; hãy ghi tên khác nhau, ví dụ thêm tên huyện trong ngoặc ("${name} (huyện …)")`,
   unknownIndicator: (code: string) => `mã chỉ tiêu "${code}" không có trong trang "Chỉ tiêu"`,
+  sameBothSides: (code: string, leftCell: string) =>
+    `mã chỉ tiêu "${code}" có ở cả vế trái (ô ${leftCell}) và vế phải, nên số liệu đúng cũng có thể bị báo lỗi; ` +
+    'hãy bỏ mã này ở một vế (hoặc xóa quy tắc nếu không cần)',
+  /** A rule naming an indicator not in "Chỉ tiêu" (deleted?): left out, and who mends it. */
+  ruleDropped: (code: string, rule: string) =>
+    `mã chỉ tiêu "${code}" không có trong trang "Chỉ tiêu", nên quy tắc${rule ? ` "${rule}"` : ''} không được dùng ` +
+    'để kiểm tra (báo cáo vẫn nộp và tổng hợp được). Ban Dân vận huyện cần sửa trang "Quy tắc": xóa quy tắc này, ' +
+    'hoặc sửa mã cho đúng mã ở trang "Chỉ tiêu"',
   noteInRule: (code: string) => `chỉ tiêu "${code}" là ghi chú, không dùng trong quy tắc được`,
   reserved: (code: string) => `mã "${code}" dành cho dòng ngày nộp báo cáo, hãy đặt mã khác`,
   formerNoName: (code: string) =>

@@ -61,7 +61,7 @@ const ITEM: Record<string, string> = {
 };
 
 /** Lists whose entries are plain values worth quoting in a message ("Ngày nghỉ thứ 3 ("2018-02-30")"). */
-const QUOTE_ENTRY = new Set(['holidays']);
+const QUOTE_ENTRY = new Set(['holidays', 'recipients', 'emails']);
 
 export function fieldLabel(key: string): string {
   return FIELD[key] ?? key;
@@ -156,7 +156,15 @@ export const SCHEMA_TEXT = {
   unknownField: (key: string, near: string | null) =>
     `trường "${key}" không có trong mẫu nên không được dùng${near ? ` (có phải "${near}"?)` : ''}`,
   badCode: 'sai định dạng: mã chỉ gồm chữ không dấu, số, "_", "-", "." (không dấu cách)',
-  noPlaceholder: 'sai định dạng: câu mẫu phải có {n} (chỗ điền số)',
+  noPlaceholder:
+    'sai định dạng: câu mẫu phải có {n} — chỗ điền số kèm đơn vị tính, ví dụ "320 suất" ' +
+    '(câu mẫu "trao {n} quà" thành "trao 320 suất quà")',
+  placeholderTwice:
+    'có {n} nhiều lần, nhưng chỉ chỗ đầu tiên được điền số (các chỗ sau bị in nguyên văn): hãy để một {n}',
+  unknownPlaceholder: (other: string[]) =>
+    `${other.map((p) => `"${p}"`).join(', ')} không phải chỗ điền số, sẽ bị in nguyên văn trong báo cáo: ` +
+    'câu mẫu chỉ có một chỗ điền là {n} (số kèm đơn vị tính, ví dụ "320 suất"); hãy xóa ' +
+    (other.length > 1 ? 'các chỗ này' : 'chỗ này'),
   duplicateIndicator: (c: string) => `mã chỉ tiêu "${c}" bị trùng`,
   duplicateGroup: (c: string) => `mã nhóm "${c}" bị trùng`,
   duplicateRule: (c: string) => `mã quy tắc "${c}" bị trùng`,
@@ -167,9 +175,21 @@ export const SCHEMA_TEXT = {
   formerUnused: (c: string) =>
     `"formerUnits" có mã "${c}", nhưng không đơn vị nào ghi "${c}" là đơn vị cũ (sáp nhập, "predecessors"); ` +
     'mục này không được dùng — gõ nhầm mã?',
+  /** Two units of one name (`first`, `second`: "Đơn vị thứ 1 (mã chung-chai): "). */
+  sameUnitName: (first: string, second: string, shown: string, name: string) =>
+    `${first.replace(/: $/, '')} và ${second.replace(/: $/, '')} cùng tên "${shown}": bảng tổng hợp, danh sách ` +
+    'chưa báo cáo và các thông báo sẽ không phân biệt được hai đơn vị; hãy ghi tên khác nhau, ví dụ thêm tên huyện ' +
+    `trong ngoặc ("${name} (huyện …)")`,
   unknownGroup: (ind: string, g: string) => `chỉ tiêu "${ind}" thuộc nhóm "${g}" nhưng nhóm này chưa được khai báo`,
   reservedCode: (c: string) => `mã "${c}" đã dành cho dòng ngày nộp báo cáo, hãy đặt mã khác`,
   unknownRuleIndicator: (rule: string, c: string) =>
     `quy tắc "${rule}" dùng mã chỉ tiêu "${c}" không có trong danh mục`,
+  /** A rule's right side left empty: it would compare the left side with 0 and refuse correct figures. */
+  emptyRight:
+    'không được để trống: ghi mã chỉ tiêu để so sánh với vế trái (ví dụ DON_TONG). Không ghi số (như 0) được; ' +
+    'số âm đã được kiểm tra riêng, nên nếu không có gì để so sánh thì hãy xóa quy tắc này',
+  sameCodeBothSides: (rule: string, c: string) =>
+    `quy tắc "${rule}" có mã chỉ tiêu "${c}" ở cả vế trái và vế phải, nên số liệu đúng cũng có thể bị báo lỗi; ` +
+    'hãy bỏ mã này ở một vế (hoặc xóa quy tắc nếu không cần)',
   noteInRule: (rule: string, c: string) => `quy tắc "${rule}" dùng chỉ tiêu ghi chú "${c}" (không phải số)`,
 };
