@@ -80,7 +80,7 @@ export async function runTemplate(argv: string[], io: Io): Promise<number> {
   }
   const units = wanted.length ? ofYear.filter((u) => wanted.includes(u.code)) : ofYear;
   const when = now(io.env);
-  const count = { written: 0, added: 0, highlighted: 0, unchanged: 0, kept: 0, open: 0, notWritten: 0 };
+  const count = { written: 0, added: 0, highlighted: 0, unchanged: 0, kept: 0, open: 0, notWritten: 0, recoded: 0 };
   let underOldCode: Map<string, { file: string; message: string }> | null = null;
   for (const unit of units) {
     const file = path.join(outDir, templateFileName(unit, year));
@@ -133,8 +133,16 @@ export async function runTemplate(argv: string[], io: Io): Promise<number> {
       count.highlighted++;
     } else {
       const rows = outcome.indicators.map((i) => T.templateRow(i.label, i.code));
-      println(io.stdout, T.templateAdded(shown, outcome.sheet, rows, displayName(outcome.backup, io.cwd)));
-      count.added++;
+      const recoded = outcome.recoded.map((r) => T.templateRecode(r.from, r.indicator.code, r.label));
+      const backup = displayName(outcome.backup, io.cwd);
+      println(
+        io.stdout,
+        rows.length
+          ? T.templateAdded(shown, outcome.sheet, rows, backup, recoded)
+          : T.templateRecoded(shown, outcome.sheet, recoded, backup),
+      );
+      if (rows.length) count.added++;
+      if (recoded.length) count.recoded++;
     }
   }
   println(
@@ -148,6 +156,7 @@ export async function runTemplate(argv: string[], io: Io): Promise<number> {
       count.kept,
       count.open,
       count.notWritten,
+      count.recoded,
     ),
   );
   // A workbook open elsewhere, or one the user may not write, is an output that could not be

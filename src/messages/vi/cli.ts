@@ -297,9 +297,11 @@ export const CLI_TEXT = {
     kept: number,
     open: number,
     notWritten: number,
+    recoded = 0,
   ) =>
     `Đã tạo ${n} mẫu báo cáo trong ${dir}` +
     (added ? `; thêm dòng chỉ tiêu mới vào ${added} tệp` : '') +
+    (recoded ? `; đổi mã dòng chỉ tiêu theo danh mục ở ${recoded} tệp` : '') +
     (highlighted ? `; cập nhật tô màu theo quy tắc ở ${highlighted} tệp` : '') +
     (unchanged ? `; ${unchanged} tệp không thay đổi` : '') +
     (kept ? `; ${kept} tệp giữ nguyên (xem lý do ở trên)` : '') +
@@ -307,8 +309,16 @@ export const CLI_TEXT = {
     (notWritten ? `; ${notWritten} tệp chưa ghi được (xem lý do ở trên)` : ''),
   /** A row of an indicator, in the lists below. */
   templateRow: (label: string, code: string) => `"${label}" (mã ${code})`,
-  templateAdded: (file: string, sheet: string, rows: string[], backup: string) =>
-    `Đã thêm ${rows.length} dòng chỉ tiêu mới vào ${file} (trang "${sheet}"), số liệu đã điền giữ nguyên: ${rows.join(', ')}. Bản trước khi thêm: ${backup}`,
+  templateAdded: (file: string, sheet: string, rows: string[], backup: string, recoded: string[] = []) =>
+    `Đã thêm ${rows.length} dòng chỉ tiêu mới vào ${file} (trang "${sheet}"), số liệu đã điền giữ nguyên: ${rows.join(', ')}. ` +
+    (recoded.length ? `Đồng thời ${recoded.join('; ')}, giữ nguyên số liệu. ` : '') +
+    `Bản trước khi thêm: ${backup}`,
+  /** A row read under an old code (the catalogue changed the code, or the code and the label): the catalogue's written in. */
+  templateRecode: (from: string, to: string, label: string | null) =>
+    `đổi mã dòng ${from} thành ${to}${label === null ? '' : ` (tên chỉ tiêu: "${label}")`}`,
+  /** A workbook whose only change is rows re-coded. */
+  templateRecoded: (file: string, sheet: string, recoded: string[], backup: string) =>
+    `Đã sửa ${file} (trang "${sheet}") theo danh mục: ${recoded.join('; ')}, giữ nguyên số liệu. Bản trước khi sửa: ${backup}`,
   templateHighlighted: (file: string, sheet: string, backup: string) =>
     `Đã cập nhật tô màu theo quy tắc trong ${file} (trang "${sheet}"), số liệu giữ nguyên. Bản trước khi sửa: ${backup}`,
   /** A unit's workbook made under its old code: no new blank one beside it (it would push the report out). */

@@ -277,6 +277,15 @@ export const TEMPLATES = {
   /** A tab made before indicators were added to "Chỉ tiêu": their rows inserted, nothing typed touched. */
   rowsAdded: (name: string, tab: string, rows: string[]) =>
     `${name}: trang "${tab}" đã có, giữ nguyên số liệu; đã thêm ${rows.length} dòng chỉ tiêu mới: ${rows.join(', ')}`,
+  /** A row read under an old code (the code, or the code and label, changed in "Chỉ tiêu"): the catalogue's written in. */
+  recode: (from: string, to: string, label: string | null) =>
+    `đổi mã dòng ${from} thành ${to}${label === null ? '' : ` (tên chỉ tiêu: "${label}")`}`,
+  /** A tab whose only change is rows re-coded. */
+  recoded: (name: string, tab: string, recodes: string[]) =>
+    `${name}: trang "${tab}" đã có; ${recodes.join('; ')}, giữ nguyên số liệu`,
+  /** rowsAdded's message when rows were re-coded too. */
+  withRecoded: (message: string, recodes: string[]) =>
+    recodes.length ? `${message}; ${recodes.join('; ')}, giữ nguyên số liệu` : message,
   rowsNotAdded: (name: string, tab: string, rows: string[]) =>
     `${name}: trang "${tab}" chưa có dòng cho ${rows.length} chỉ tiêu mới (${rows.join(', ')}), nhưng các cột ` +
     'của trang đã bị sửa khác mẫu nên không tự thêm được; hãy chèn các dòng này vào đúng nhóm, ghi đúng mã ở cột "Mã"',
@@ -299,9 +308,11 @@ export const TEMPLATES = {
     notExtended = 0,
     highlighted = 0,
     trimmed = 0,
+    recoded = 0,
   ) =>
     `Mẫu năm ${year} — tạo mới ${created}, giữ nguyên ${kept}` +
     `${extended ? `, thêm dòng chỉ tiêu mới vào ${extended} trang` : ''}` +
+    `${recoded ? `, đổi mã dòng chỉ tiêu (theo trang "Chỉ tiêu") ở ${recoded} trang` : ''}` +
     `${notExtended ? `, ${notExtended} trang chưa thêm được dòng chỉ tiêu mới` : ''}` +
     `${highlighted ? `, cập nhật tô màu theo quy tắc ở ${highlighted} trang` : ''}` +
     `${trimmed ? `, bỏ hàng và cột trống thừa ở ${trimmed} trang làm từ trước (để bảng tính không chạm giới hạn 10 triệu ô)` : ''}` +
