@@ -101,4 +101,23 @@ describe('template after an indicator’s code changed in the catalogue', () => 
       expect(again.stdout).toMatch(/^Không thay đổi: xa\/chung-chai-2018\.xlsx/m);
     },
   );
+
+  test('a workbook open in LibreOffice is left as it is, and the row to re-code named', async () => {
+    const dir = tmpDir('tonghop-recode-');
+    const catFile = path.join(dir, 'chi-tieu.json');
+    fs.writeFileSync(catFile, JSON.stringify(renamedJson(true)));
+    const out = path.join(dir, 'xa');
+    fs.mkdirSync(out);
+    const file = await writeCommune(out, 'chung-chai', 2018);
+    const bytes = fs.readFileSync(file);
+    fs.writeFileSync(path.join(out, '.~lock.chung-chai-2018.xlsx#'), 'x');
+    const r = await runCli(['template', '--year', '2018', '--out', out, '--catalogue', catFile], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain(
+      'Bỏ qua xa/chung-chai-2018.xlsx: tệp đang mở trong Excel/LibreOffice (có tệp khóa ' +
+        `xa/.~lock.chung-chai-2018.xlsx#) nên chưa đổi mã dòng DTN_QUA thành DTN_SUATQUA (tên chỉ tiêu: "${LABEL}"); ` +
+        'hãy đóng tệp rồi chạy lại.',
+    );
+    expect(fs.readFileSync(file).equals(bytes)).toBe(true);
+  });
 });

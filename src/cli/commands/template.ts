@@ -11,6 +11,7 @@ import path from 'node:path';
 import { monthsBeforeMerger } from '../../engine/aggregate/succession';
 import { buildUnitSheet, unitDisplayName } from '../../engine/sheet/layout';
 import { mergerSpan } from '../../engine/sheet/merger-span';
+import type { Recode } from '../../engine/sheet/missing-rows';
 import type { Indicator, Unit } from '../../engine/types';
 import { checkWorkbooks } from '../../engine/validation/check';
 import { HELP, CLI_TEXT as T } from '../../messages/vi/cli';
@@ -122,11 +123,13 @@ export async function runTemplate(argv: string[], io: Io): Promise<number> {
       count.kept++;
     } else if (outcome.kind === 'open') {
       const rows = outcome.indicators.map((i) => T.templateRow(i.label, i.code));
-      println(io.stdout, T.templateOpen(shown, displayName(outcome.lock, io.cwd), rows));
+      const recoded = outcome.recoded.map((r) => T.templateRecode(r.from, r.indicator.code, r.label));
+      println(io.stdout, T.templateOpen(shown, displayName(outcome.lock, io.cwd), rows, recoded));
       count.open++;
     } else if (outcome.kind === 'notWritten') {
       const rows = outcome.indicators.map((i) => T.templateRow(i.label, i.code));
-      println(io.stdout, T.templateNotWritten(shown, outcome.reason, rows));
+      const recoded = outcome.recoded.map((r) => T.templateRecode(r.from, r.indicator.code, r.label));
+      println(io.stdout, T.templateNotWritten(shown, outcome.reason, rows, recoded));
       count.notWritten++;
     } else if (outcome.kind === 'highlighted') {
       println(io.stdout, T.templateHighlighted(shown, outcome.sheet, displayName(outcome.backup, io.cwd)));
@@ -210,9 +213,9 @@ type Completed =
   | Exclude<Upgrade, Written>
   | (Written & { backup: string })
   /** To be written, but open in Excel or LibreOffice (`lock` beside it): left as it is. */
-  | { kind: 'open'; lock: string; indicators: Indicator[] }
+  | { kind: 'open'; lock: string; indicators: Indicator[]; recoded: Recode[] }
   /** To be written, but the user may not write it, or it changed meanwhile: left as it is. */
-  | { kind: 'notWritten'; reason: string; indicators: Indicator[] };
+  | { kind: 'notWritten'; reason: string; indicators: Indicator[]; recoded: Recode[] };
 
 /** An existing workbook given the rows it lacks (or the current rules' highlighting), or left as it is. */
 async function complete(
@@ -239,13 +242,14 @@ async function complete(
   const outcome = await upgradeWorkbook(buffer, shown, unit, year, config, when);
   if (outcome.kind === 'unchanged' || outcome.kind === 'kept') return outcome;
   const indicators = outcome.kind === 'added' ? outcome.indicators : [];
+  const recoded = outcome.kind === 'added' ? outcome.recoded : [];
   // Open in Excel or LibreOffice: the program would save its own copy over the new rows (or hold the file).
   const lock = openLock(file);
-  if (lock) return { kind: 'open', lock, indicators };
+  if (lock) return { kind: 'open', lock, indicators, recoded };
   try {
     fs.accessSync(real, fs.constants.W_OK);
   } catch {
-    return { kind: 'notWritten', reason: T.templateNoPermission, indicators };
+    return { kind: 'notWritten', reason: T.templateNoPermission, indicators, recoded };
   }
   // Someone saved the file meanwhile (Excel open on it): their version is not replaced.
   let current: Buffer | undefined;
@@ -254,7 +258,7 @@ async function complete(
   } catch {
     current = undefined;
   }
-  if (!current?.equals(buffer)) return { kind: 'notWritten', reason: T.upgrade.changed, indicators };
+  if (!current?.equals(buffer)) return { kind: 'notWritten', reason: T.upgrade.changed, indicators, recoded };
   // The backup first: if it cannot be written, the file is not touched either.
   const { mode } = fs.statSync(real);
   const backup = backupPath(real);

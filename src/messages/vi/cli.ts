@@ -129,6 +129,15 @@ Tùy chọn:
 `,
 } as const;
 
+/** What `tonghop template` would have done to a workbook it could not write: rows added, rows re-coded, else the highlighting. */
+function pendingChanges(rows: string[], recoded: string[]): string {
+  const parts = [
+    rows.length ? `thêm ${rows.length} dòng chỉ tiêu mới (${rows.join(', ')})` : '',
+    recoded.length ? recoded.join('; ') : '',
+  ].filter(Boolean);
+  return parts.length ? parts.join('; ') : 'cập nhật tô màu theo quy tắc';
+}
+
 export const CLI_TEXT = {
   sheetRef: (sheet: string) => `trang "${sheet}"`,
   earlierOutputSkipped: (file: string) =>
@@ -325,14 +334,14 @@ export const CLI_TEXT = {
   templateOldCode: (file: string, wouldBe: string, finding: string) =>
     `${file}: đây là báo cáo của đơn vị có mã đã đổi, nên không tạo tệp mới ${wouldBe} (tệp trống mới sẽ làm báo cáo cũ không được tổng hợp). ${finding}.`,
   /** A workbook to be completed but open in Excel or LibreOffice (`lock` beside it): not written. */
-  templateOpen: (file: string, lock: string, rows: string[]) =>
+  templateOpen: (file: string, lock: string, rows: string[], recoded: string[] = []) =>
     `Bỏ qua ${file}: tệp đang mở trong Excel/LibreOffice (có tệp khóa ${lock}) nên chưa ` +
-    (rows.length ? `thêm ${rows.length} dòng chỉ tiêu mới (${rows.join(', ')})` : 'cập nhật tô màu theo quy tắc') +
+    pendingChanges(rows, recoded) +
     `; hãy đóng tệp rồi chạy lại. Nếu tệp không còn mở ở đâu (chương trình bị tắt đột ngột để lại tệp khóa), hãy xóa ${lock} rồi chạy lại.`,
   /** An existing workbook that needs rows (or highlighting) but could not be written: `reason` says why and what to do. */
-  templateNotWritten: (file: string, reason: string, rows: string[]) =>
+  templateNotWritten: (file: string, reason: string, rows: string[], recoded: string[] = []) =>
     `Chưa sửa ${file}: ${reason.replace(/\.+$/, '')}; vì vậy chưa ` +
-    (rows.length ? `thêm ${rows.length} dòng chỉ tiêu mới (${rows.join(', ')})` : 'cập nhật tô màu theo quy tắc') +
+    pendingChanges(rows, recoded) +
     '. Tệp được giữ nguyên.',
   templateNoPermission:
     'không có quyền ghi tệp này (tệp chỉ đọc hoặc của người dùng khác); hãy cho phép ghi (bỏ chế độ chỉ đọc) rồi chạy lại',
