@@ -104,18 +104,37 @@ describe('a row with a code the catalogue no longer has', () => {
     expect(about(findings, 'missing-indicator').length).toBe(1);
   });
 
-  test('an indicator removed from the catalogue: its row with figures is an error, without a guess', () => {
+  test('an indicator removed from the catalogue, the sheet lacking nothing: a warning counting the cells', () => {
     const s = oldSheet();
     const row = rowWithCode(s.grid, 'DTN_QUA');
     const cat = { ...base, indicators: base.indicators.filter((i) => i.code !== 'DTN_QUA') };
     const { findings } = readSheet(s, ctx(cat));
     expect(about(findings, 'unknown-indicator')).toEqual([
       [
+        'warning',
+        `A${row}`,
+        `${W}, ô A${row}: mã chỉ tiêu "DTN_QUA" không có trong danh mục (trang đã có đủ dòng cho mọi chỉ tiêu của ` +
+          'danh mục); 9 ô số liệu của dòng này không được tổng hợp. Nếu đây là chỉ tiêu đã bỏ khỏi danh mục hoặc ' +
+          'dòng xã tự thêm, không cần làm gì; nếu mã bị gõ sai, hãy sửa lại cho đúng mã trong danh mục',
+      ],
+    ]);
+  });
+
+  test('the sheet lacking another indicator’s row elsewhere: an error, without a guess', () => {
+    const s = oldSheet();
+    const row = rowWithCode(s.grid, 'DTN_QUA');
+    // DTN_QUA removed; a petition type added in another group, which the sheet has no row for.
+    const added: Indicator = { ...(base.indicators.find((i) => i.code === 'DON_KHAC') as Indicator), code: 'DON_MOI' };
+    const indicators = base.indicators.filter((i) => i.code !== 'DTN_QUA');
+    indicators.splice(indicators.findIndex((i) => i.code === 'DON_KHAC') + 1, 0, { ...added, label: 'Đơn mới' });
+    const { findings } = readSheet(s, ctx({ ...base, indicators }));
+    expect(about(findings, 'unknown-indicator')).toEqual([
+      [
         'error',
         `A${row}`,
         `${W}, ô A${row}: mã chỉ tiêu "DTN_QUA" không có trong danh mục; 9 ô số liệu của dòng này chưa được tính. ` +
-          'Nếu mã bị gõ sai, hãy sửa lại cho đúng mã trong danh mục; nếu chỉ tiêu này đã bỏ khỏi danh mục, ' +
-          'số liệu của dòng này không còn được tổng hợp (có thể xóa dòng)',
+          'Hãy sửa lại mã cho đúng mã trong danh mục (trang còn thiếu dòng của chỉ tiêu khác, có thể số liệu này là ' +
+          'của chỉ tiêu đó); nếu chỉ tiêu này đã bỏ khỏi danh mục, có thể xóa dòng',
       ],
     ]);
   });

@@ -2076,10 +2076,22 @@ function measureFinding(out: Sink, look: Lookup, unitCol: number, x: Rows['measu
 /**
  * A row whose code the catalogue does not have (Rows.unknown). Read by its label, or as the
  * indicator whose place it holds (placeByPosition): a warning saying so. Otherwise its figures are
- * not counted: with a figure (any month cell not empty) an error saying how many cells are left
- * out, naming the indicator it may now be; an empty row (a retired indicator's) a warning.
+ * not counted. With a figure (any month cell not empty) while the sheet lacks a row for some
+ * indicator (`lacking`): an error saying how many cells are left out, naming the indicator it may
+ * now be (the figures may be that indicator's, missing from its total). When the sheet has a row
+ * for every indicator, the figures belong to nothing the catalogue counts (an indicator removed
+ * from it, a row the commune added): a warning with the count, as before. An error there would
+ * block every commune's "Nộp báo cáo" after an indicator is removed mid-year (their months are
+ * locked, the rows protected: nothing they could fix). An empty row: a warning.
  */
-function unknownRowFinding(grid: Grid, u: Rows['unknown'][number], cols: Columns, look: Lookup, out: Sink): void {
+function unknownRowFinding(
+  grid: Grid,
+  u: Rows['unknown'][number],
+  cols: Columns,
+  look: Lookup,
+  lacking: boolean,
+  out: Sink,
+): void {
   const cell = a1(u.row + 1, cols.codeCol + 1);
   const w = out.where({ cell });
   const guess = u.guess === undefined ? undefined : (look.byCode.get(look.codes[u.guess]) as Indicator);
@@ -2098,6 +2110,10 @@ function unknownRowFinding(grid: Grid, u: Rows['unknown'][number], cols: Columns
   }
   if (filled === 0) {
     out.push('warning', 'unknown-indicator', { cell }, T.unknownIndicator(w, u.code, u.readByLabel));
+    return;
+  }
+  if (!lacking) {
+    out.push('warning', 'unknown-indicator', { cell }, T.unknownIndicatorExtra(w, u.code, filled));
     return;
   }
   const unitCell = cols.unitCol >= 0 ? cellText((grid[u.row] ?? NO_CELLS)[cols.unitCol]) : '';
@@ -2399,7 +2415,8 @@ function readGrid(
     out.push('error', 'code-label-mismatch', { cell, indicatorCode: x.code }, text);
   }
   for (let k = 0; k < rows.measured.length; k++) measureFinding(out, look, cols.unitCol, rows.measured[k]);
-  for (let k = 0; k < rows.unknown.length; k++) unknownRowFinding(grid, rows.unknown[k], cols, look, out);
+  const lacking = rows.rowAt.includes(-1);
+  for (let k = 0; k < rows.unknown.length; k++) unknownRowFinding(grid, rows.unknown[k], cols, look, lacking, out);
   for (let k = 0; k < rows.uncoded.length; k++) uncodedRowFinding(grid, rows.uncoded[k], cols, out);
   for (let k = 0; k < rows.duplicates.length; k++) {
     const d = rows.duplicates[k];
