@@ -15,7 +15,13 @@
  */
 import { emptySheet } from '../engine/report/model';
 import { LAYOUT, unitDisplayName } from '../engine/sheet/layout';
-import { planHighlighting, planMissingRows, type Recode, shiftedRow } from '../engine/sheet/missing-rows';
+import {
+  planHighlighting,
+  planMissingRows,
+  type Recode,
+  type StrayRow,
+  shiftedRow,
+} from '../engine/sheet/missing-rows';
 import { readWorkbook } from '../engine/sheet/read';
 import type { CellValue, Grid, Indicator, Unit, UnitYear, WorkbookInput } from '../engine/types';
 import { hasRow } from '../engine/validation/presence';
@@ -32,7 +38,15 @@ export type Upgrade =
    */
   | { kind: 'unchanged'; columnsChanged?: string }
   /** Rows added for `indicators` and rows re-coded (`recoded`); either list may be empty, not both. */
-  | { kind: 'added'; sheet: string; indicators: Indicator[]; recoded: Recode[]; buffer: Buffer }
+  | {
+      kind: 'added';
+      sheet: string;
+      indicators: Indicator[];
+      recoded: Recode[];
+      /** Rows left with figures under a code in no catalogue (said, not changed). */
+      strays: StrayRow[];
+      buffer: Buffer;
+    }
   /** Every indicator has its row; the rule highlighting was another catalogue's and is redone. */
   | { kind: 'highlighted'; sheet: string; buffer: Buffer }
   /** Left as it was: `reason` in Vietnamese; `indicators` still without a row when known. */
@@ -102,7 +116,8 @@ export async function upgradeWorkbook(
     sameCells(before.workbook, after.workbook, report.sheet, plan) &&
     sameFigures(report, after.workbook, unit, year, config, plan);
   if (!same) return { kind: 'kept', reason: T.upgrade.verify, indicators: plan.indicators };
-  return { kind: 'added', sheet: report.sheet, indicators: plan.indicators, recoded: plan.recodes, buffer: out };
+  const { indicators, recodes: recoded, strays } = plan;
+  return { kind: 'added', sheet: report.sheet, indicators, recoded, strays, buffer: out };
 }
 
 /** A workbook that has every row: its rule highlighting brought up to date, when it is not. */

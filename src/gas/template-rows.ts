@@ -30,6 +30,7 @@ import {
   planHighlighting,
   planMissingRows,
   type Recode,
+  type StrayRow,
 } from '../engine/sheet/missing-rows';
 import { readSheet } from '../engine/sheet/read';
 import type { Indicator, Unit } from '../engine/types';
@@ -54,7 +55,15 @@ export type TabOutcome =
    */
   | { kind: 'none'; highlighted: boolean; columnsChanged?: boolean; trimmed?: boolean }
   /** Rows added for `indicators`, and rows re-coded (`recoded`; either list may be empty, not both). */
-  | { kind: 'added'; indicators: Indicator[]; recoded: Recode[]; highlighted: boolean; trimmed: boolean }
+  | {
+      kind: 'added';
+      indicators: Indicator[];
+      recoded: Recode[];
+      /** Rows left with figures under a code in no catalogue (said, not changed). */
+      strays: StrayRow[];
+      highlighted: boolean;
+      trimmed: boolean;
+    }
   /** Rows are missing but the tab's columns are not the layout's: not changed. */
   | { kind: 'columns'; indicators: Indicator[] };
 
@@ -97,7 +106,14 @@ export function updateTab(sheet: Sheet, name: string, config: Config, unit: Unit
     sheet.getRange(run.row, LAYOUT.numberCol, run.values.length, 1).setValues(run.values.map((v) => [v]));
   const highlighted = highlightRules(sheet, plan.conditionals);
   const trimmed = trimTab(sheet, plan.model);
-  return { kind: 'added', indicators: plan.indicators, recoded: plan.recodes, highlighted, trimmed };
+  return {
+    kind: 'added',
+    indicators: plan.indicators,
+    recoded: plan.recodes,
+    strays: plan.strays,
+    highlighted,
+    trimmed,
+  };
 }
 
 /** A tab made at Google's default size (by an earlier version) cut to its content and spare, as a new one (`model`) is made. */

@@ -166,13 +166,15 @@ function completeTab(sheet: Sheet, tab: string, config: Config, unit: Unit, year
   }
   const rows = r.indicators.map((i) => TEMPLATES.row(i.label, i.code));
   const recoded = r.recoded.map((x) => TEMPLATES.recode(x.from, x.indicator.code, x.label));
-  const message = rows.length
+  const changed = rows.length
     ? TEMPLATES.withRecoded(TEMPLATES.rowsAdded(display, tab, rows), recoded)
     : TEMPLATES.recoded(display, tab, recoded);
+  // The note on rows still out of the totals last, after what was done.
+  const message = TEMPLATES.withStrays(r.highlighted ? TEMPLATES.withHighlighting(changed) : changed, r.strays);
   const status = rows.length ? 'extended' : 'recoded';
   const done: TemplateOutcome = { unit, status, sheetName, message, trimmed };
   if (recoded.length) done.recoded = recoded.length;
-  return r.highlighted ? { ...done, message: TEMPLATES.withHighlighting(message), highlighted: true } : done;
+  return r.highlighted ? { ...done, highlighted: true } : done;
 }
 
 /**

@@ -120,4 +120,26 @@ describe('template after an indicator’s code changed in the catalogue', () => 
     );
     expect(fs.readFileSync(file).equals(bytes)).toBe(true);
   });
+
+  test('the unit changed too: the new row is added, and the old row still holding figures is named', async () => {
+    const dir = tmpDir('tonghop-recode-');
+    const json = renamedJson(true);
+    json.indicators.find((i: { code: string }) => i.code === 'DTN_SUATQUA').unit = 'hộ';
+    const catFile = path.join(dir, 'chi-tieu.json');
+    fs.writeFileSync(catFile, JSON.stringify(json));
+    const out = path.join(dir, 'xa');
+    fs.mkdirSync(out);
+    const file = await writeCommune(out, 'chung-chai', 2018);
+    const filled = (await read(file, catalogue)).reports[0].values.DTN_QUA.filter((v) => v !== null).length;
+    const old = (await table(file)).findIndex((r) => r[0] === 'DTN_QUA') + 1;
+    const r = await runCli(['template', '--year', '2018', '--out', out, '--catalogue', catFile], { cwd: dir });
+    expect(r.stdout).toContain(
+      `Đã thêm 1 dòng chỉ tiêu mới vào xa/chung-chai-2018.xlsx (trang "Chung Chải 2018"), số liệu đã điền giữ nguyên: ` +
+        `"${LABEL}" (mã DTN_SUATQUA). Lưu ý: dòng ${old + 1} (mã DTN_QUA, ${filled} ô số liệu) có mã không có trong ` +
+        'danh mục nên số liệu chưa được tính vào tổng hợp; nếu đó là số liệu của một chỉ tiêu trong danh mục (kể cả ' +
+        'chỉ tiêu vừa thêm), hãy sửa mã ở cột "Mã" hoặc chép số liệu sang dòng của chỉ tiêu đó. Bản trước khi thêm: ',
+    );
+    const after = await table(file);
+    expect([after[old][0], after[old - 1][0]]).toEqual(['DTN_QUA', 'DTN_SUATQUA']);
+  });
 });

@@ -89,4 +89,23 @@ describe('Tạo mẫu after an indicator’s code changed in "Chỉ tiêu"', () 
     expect(again?.recoded).toBe(0);
     expect(table(s)).toEqual(expected);
   });
+
+  test('the unit changed too: the new row is added, and the old row still holding figures is named', () => {
+    const ind = env.master.getSheetByName(SHEETS.indicators) as Sheet;
+    const values = ind.getDataRange().getValues();
+    const unitCol = values[0].indexOf('Đơn vị tính');
+    expect(unitCol).toBeGreaterThan(0);
+    const row = values.findIndex((r) => r.includes(OLD)) + 1;
+    recode(env.master, LABEL);
+    ind.getRange(row, unitCol + 1).setValue('câu lạc bộ');
+    const s = unitSheet(env, env.units[1]) as Sheet;
+    const old = table(s).findIndex((r) => r[0] === OLD) + 1;
+    runTemplates(env.fake);
+    const alert = env.fake.ui.alerts.at(-1)?.prompt ?? '';
+    expect(alert).toContain(
+      `Xã Huổi Lếch: trang "${s.getName()}" đã có, giữ nguyên số liệu; đã thêm 1 dòng chỉ tiêu mới: ` +
+        `"${LABEL}" (mã ${NEW}). Lưu ý: dòng ${old + 1} (mã ${OLD}, ` +
+        `${MONTHS} ô số liệu) có mã không có trong danh mục nên số liệu chưa được tính vào tổng hợp`,
+    );
+  });
 });

@@ -141,8 +141,8 @@ export async function runTemplate(argv: string[], io: Io): Promise<number> {
       println(
         io.stdout,
         rows.length
-          ? T.templateAdded(shown, outcome.sheet, rows, backup, recoded)
-          : T.templateRecoded(shown, outcome.sheet, recoded, backup),
+          ? T.templateAdded(shown, outcome.sheet, rows, backup, recoded, outcome.strays)
+          : T.templateRecoded(shown, outcome.sheet, recoded, backup, outcome.strays),
       );
       if (rows.length) count.added++;
       if (recoded.length) count.recoded++;

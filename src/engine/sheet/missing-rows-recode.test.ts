@@ -40,6 +40,7 @@ const summary = (p: ReturnType<typeof plan>['plan']) =>
     ? {
         added: p.indicators.map((i) => i.code),
         recodes: p.recodes.map((r) => [r.row, r.from, r.indicator.code, r.label]),
+        strays: p.strays.map((r) => [r.row, r.code, r.cells]),
       }
     : p.kind;
 
@@ -49,6 +50,7 @@ describe('planMissingRows: rows under a code the catalogue changed', () => {
     expect(summary(p)).toEqual({
       added: [],
       recodes: [[rowWithCode(grid, 'DTN_QUA'), 'DTN_QUA', 'DTN_SUATQUA', LABEL]],
+      strays: [],
     });
     expect(p.kind === 'add' && p.rows).toEqual([]);
   });
@@ -58,6 +60,7 @@ describe('planMissingRows: rows under a code the catalogue changed', () => {
     expect(summary(p)).toEqual({
       added: [],
       recodes: [[rowWithCode(grid, 'DTN_QUA'), 'DTN_QUA', 'DTN_SUATQUA', null]],
+      strays: [],
     });
   });
 
@@ -68,12 +71,18 @@ describe('planMissingRows: rows under a code the catalogue changed', () => {
     expect(summary(p)).toEqual({
       added: ['DVK_MOI'],
       recodes: [[rowWithCode(grid, 'DTN_QUA') + 1, 'DTN_QUA', 'DTN_SUATQUA', LABEL]],
+      strays: [],
     });
   });
 
-  test('the unit changed too (not read as the indicator): not re-coded, its row added as before', () => {
-    const { plan: p } = plan(changed({ DTN_QUA: { code: 'DTN_SUATQUA', label: LABEL, unit: 'hộ' } }));
-    expect(summary(p)).toEqual({ added: ['DTN_SUATQUA'], recodes: [] });
+  test('the unit changed too (not read as the indicator): not re-coded, its row added, the old row named', () => {
+    const { grid, plan: p } = plan(changed({ DTN_QUA: { code: 'DTN_SUATQUA', label: LABEL, unit: 'hộ' } }));
+    // The new row goes above the old one, which moves down one; its 9 filled months are said.
+    expect(summary(p)).toEqual({
+      added: ['DTN_SUATQUA'],
+      recodes: [],
+      strays: [[rowWithCode(grid, 'DTN_QUA') + 1, 'DTN_QUA', 9]],
+    });
   });
 
   test('a code cell in another case, or a row read by its label with no code: nothing to write', () => {

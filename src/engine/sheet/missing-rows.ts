@@ -53,6 +53,17 @@ export interface Recode {
   label: string | null;
 }
 
+/**
+ * A row left as it is that holds figures (`cells` month cells) under a code in no catalogue, read
+ * as no indicator (its place or unit did not say which): at sheet row `row` after the insertion.
+ * Said with the new rows, so "figures kept" does not hide figures still out of the totals.
+ */
+export interface StrayRow {
+  row: number;
+  code: string;
+  cells: number;
+}
+
 /** STT cells to write, down from `row` (after the insertion). */
 export interface NumberRun {
   row: number;
@@ -70,6 +81,8 @@ export type RowsPlan =
       indicators: Indicator[];
       /** Rows whose code (and label) are written anew: read under another code than they hold. */
       recodes: Recode[];
+      /** Rows with figures under a code in no catalogue, left as they are (their figures not counted). */
+      strays: StrayRow[];
       /** The fresh sheet the rows come from. */
       model: SheetModel;
       /** Ascending by `after`, at most one per row. */
@@ -184,6 +197,7 @@ export function planMissingRows(
     kind: 'add',
     indicators: missing.filter((i) => added.has(modelRowOf.get(i.code) as number)),
     recodes: stale.map((r) => ({ ...r, row: shiftedRow(blocks, r.row) })),
+    strays: strayRows(grid, catalogue, sheetRow, submittedRow).map((r) => ({ ...r, row: shiftedRow(blocks, r.row) })),
     model,
     blocks,
     tableEnd,
@@ -234,6 +248,26 @@ function staleCodes(grid: Grid, report: UnitYear, catalogue: Catalogue): Recode[
     const label = cellText(line[LAYOUT.labelCol - 1]);
     const same = normalizeName(label) === normalizeName(ind.label);
     out.push({ row: at.row, indicator: ind, from: typed, label: same ? null : ind.label });
+  }
+  return out;
+}
+
+/**
+ * Rows below the submission row (`below`) whose code cell holds a code in no catalogue, read as
+ * no indicator (not in `sheetRow`), with month cells not empty: at their sheet rows as they are.
+ */
+function strayRows(grid: Grid, catalogue: Catalogue, sheetRow: Map<string, number>, below: number): StrayRow[] {
+  const codes = new Set(catalogue.indicators.map((i) => i.code.toUpperCase()));
+  const read = new Set(sheetRow.values());
+  const out: StrayRow[] = [];
+  for (let r = below; r < grid.length; r++) {
+    const line = grid[r] ?? [];
+    const code = cleanText(cellText(line[LAYOUT.codeCol - 1]));
+    const upper = code.toUpperCase();
+    if (!looksLikeCode(code) || codes.has(upper) || upper === LAYOUT.submittedCode || read.has(r + 1)) continue;
+    let cells = 0;
+    for (let m = 1; m <= 12; m++) if (cellText(line[monthCol(m) - 1]) !== '') cells++;
+    if (cells) out.push({ row: r + 1, code, cells });
   }
   return out;
 }

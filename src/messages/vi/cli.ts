@@ -129,6 +129,19 @@ Tùy chọn:
 `,
 } as const;
 
+/** A row left with figures under a code in no catalogue (the engine's StrayRow). */
+type StrayRow = { row: number; code: string; cells: number };
+
+/** Rows left with figures under a code in no catalogue, after rows were added or re-coded: said, with what to do. */
+function strayNote(strays: StrayRow[]): string {
+  if (!strays.length) return '';
+  const list = strays.map((s) => `dòng ${s.row} (mã ${s.code}, ${s.cells} ô số liệu)`).join(', ');
+  return (
+    `Lưu ý: ${list} có mã không có trong danh mục nên số liệu chưa được tính vào tổng hợp; nếu đó là số liệu của ` +
+    'một chỉ tiêu trong danh mục (kể cả chỉ tiêu vừa thêm), hãy sửa mã ở cột "Mã" hoặc chép số liệu sang dòng của chỉ tiêu đó. '
+  );
+}
+
 /** What `tonghop template` would have done to a workbook it could not write: rows added, rows re-coded, else the highlighting. */
 function pendingChanges(rows: string[], recoded: string[]): string {
   const parts = [
@@ -318,16 +331,26 @@ export const CLI_TEXT = {
     (notWritten ? `; ${notWritten} tệp chưa ghi được (xem lý do ở trên)` : ''),
   /** A row of an indicator, in the lists below. */
   templateRow: (label: string, code: string) => `"${label}" (mã ${code})`,
-  templateAdded: (file: string, sheet: string, rows: string[], backup: string, recoded: string[] = []) =>
+  templateAdded: (
+    file: string,
+    sheet: string,
+    rows: string[],
+    backup: string,
+    recoded: string[] = [],
+    strays: StrayRow[] = [],
+  ) =>
     `Đã thêm ${rows.length} dòng chỉ tiêu mới vào ${file} (trang "${sheet}"), số liệu đã điền giữ nguyên: ${rows.join(', ')}. ` +
     (recoded.length ? `Đồng thời ${recoded.join('; ')}, giữ nguyên số liệu. ` : '') +
+    strayNote(strays) +
     `Bản trước khi thêm: ${backup}`,
   /** A row read under an old code (the catalogue changed the code, or the code and the label): the catalogue's written in. */
   templateRecode: (from: string, to: string, label: string | null) =>
     `đổi mã dòng ${from} thành ${to}${label === null ? '' : ` (tên chỉ tiêu: "${label}")`}`,
   /** A workbook whose only change is rows re-coded. */
-  templateRecoded: (file: string, sheet: string, recoded: string[], backup: string) =>
-    `Đã sửa ${file} (trang "${sheet}") theo danh mục: ${recoded.join('; ')}, giữ nguyên số liệu. Bản trước khi sửa: ${backup}`,
+  templateRecoded: (file: string, sheet: string, recoded: string[], backup: string, strays: StrayRow[] = []) =>
+    `Đã sửa ${file} (trang "${sheet}") theo danh mục: ${recoded.join('; ')}, giữ nguyên số liệu. ` +
+    strayNote(strays) +
+    `Bản trước khi sửa: ${backup}`,
   templateHighlighted: (file: string, sheet: string, backup: string) =>
     `Đã cập nhật tô màu theo quy tắc trong ${file} (trang "${sheet}"), số liệu giữ nguyên. Bản trước khi sửa: ${backup}`,
   /** A unit's workbook made under its old code: no new blank one beside it (it would push the report out). */

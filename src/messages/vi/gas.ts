@@ -283,6 +283,13 @@ export const TEMPLATES = {
   /** A tab whose only change is rows re-coded. */
   recoded: (name: string, tab: string, recodes: string[]) =>
     `${name}: trang "${tab}" đã có; ${recodes.join('; ')}, giữ nguyên số liệu`,
+  /** Rows left with figures under a code in no catalogue, after rows were added or re-coded: said, with what to do. */
+  withStrays: (message: string, strays: { row: number; code: string; cells: number }[]) =>
+    strays.length
+      ? `${message}. Lưu ý: ${strays.map((s) => `dòng ${s.row} (mã ${s.code}, ${s.cells} ô số liệu)`).join(', ')} ` +
+        'có mã không có trong danh mục nên số liệu chưa được tính vào tổng hợp; nếu đó là số liệu của một chỉ tiêu ' +
+        'trong trang "Chỉ tiêu" (kể cả chỉ tiêu vừa thêm), hãy sửa mã ở cột "Mã" hoặc chép số liệu sang dòng của chỉ tiêu đó'
+      : message,
   /** rowsAdded's message when rows were re-coded too. */
   withRecoded: (message: string, recodes: string[]) =>
     recodes.length ? `${message}; ${recodes.join('; ')}, giữ nguyên số liệu` : message,
