@@ -1,19 +1,27 @@
 /**
  * `tonghop template` on a commune workbook that exists: the rows of indicators added to the
  * catalogue since it was made are inserted in place (the engine's plan, shared with the add-on's
- * "Tạo mẫu": src/engine/sheet/missing-rows.ts; the edit: xlsx/insert-rows.ts), and nothing else.
+ * "Tạo mẫu": src/engine/sheet/missing-rows.ts; the edit: xlsx/insert-rows.ts), rows read under a
+ * code the catalogue changed get its code (and label), and nothing else.
  * A workbook that has every row gets the highlighting of the catalogue's current rules when its
  * own differs (planHighlighting), as the add-on's re-run does; otherwise it is not written.
  *
  * Before anything is written the result is read back and compared with the file: every non-empty
  * cell of every sheet is where it was (or where its row moved to) with the same value, the report
- * sheet's only other cells are the new rows and the planned STT numbers, and the engine reads the
+ * sheet's only other cells are the new rows, the planned STT numbers and the re-coded rows' code
+ * and label cells, and the engine reads the
  * same figures, notes and dates for every indicator the file had. Any difference and the file is
  * left as it was, named with the reason; so is a file the reader cannot map.
  */
 import { emptySheet } from '../engine/report/model';
-import { unitDisplayName } from '../engine/sheet/layout';
-import { planHighlighting, planMissingRows, shiftedRow } from '../engine/sheet/missing-rows';
+import { LAYOUT, unitDisplayName } from '../engine/sheet/layout';
+import {
+  planHighlighting,
+  planMissingRows,
+  type Recode,
+  type StrayRow,
+  shiftedRow,
+} from '../engine/sheet/missing-rows';
 import { readWorkbook } from '../engine/sheet/read';
 import type { CellValue, Grid, Indicator, Unit, UnitYear, WorkbookInput } from '../engine/types';
 import { hasRow } from '../engine/validation/presence';
@@ -29,7 +37,16 @@ export type Upgrade =
    * written. `sheet` when its columns are not the layout's: its highlighting was not looked at.
    */
   | { kind: 'unchanged'; columnsChanged?: string }
-  | { kind: 'added'; sheet: string; indicators: Indicator[]; buffer: Buffer }
+  /** Rows added for `indicators` and rows re-coded (`recoded`); either list may be empty, not both. */
+  | {
+      kind: 'added';
+      sheet: string;
+      indicators: Indicator[];
+      recoded: Recode[];
+      /** Rows left with figures under a code in no catalogue (said, not changed). */
+      strays: StrayRow[];
+      buffer: Buffer;
+    }
   /** Every indicator has its row; the rule highlighting was another catalogue's and is redone. */
   | { kind: 'highlighted'; sheet: string; buffer: Buffer }
   /** Left as it was: `reason` in Vietnamese; `indicators` still without a row when known. */
@@ -99,7 +116,8 @@ export async function upgradeWorkbook(
     sameCells(before.workbook, after.workbook, report.sheet, plan) &&
     sameFigures(report, after.workbook, unit, year, config, plan);
   if (!same) return { kind: 'kept', reason: T.upgrade.verify, indicators: plan.indicators };
-  return { kind: 'added', sheet: report.sheet, indicators: plan.indicators, buffer: out };
+  const { indicators, recodes: recoded, strays } = plan;
+  return { kind: 'added', sheet: report.sheet, indicators, recoded, strays, buffer: out };
 }
 
 /** A workbook that has every row: its rule highlighting brought up to date, when it is not. */
@@ -184,6 +202,10 @@ function sameCells(before: WorkbookInput, after: WorkbookInput, sheet: string, p
         // A formula has no cached result yet: it reads as empty.
         if (c && !c.f && c.v !== null && c.v !== '') expected.set(`${row.row}:${i + 1}`, key(c.v));
       });
+    for (const r of plan.recodes) {
+      expected.set(`${r.row}:${LAYOUT.codeCol}`, key(r.indicator.code));
+      if (r.label !== null) expected.set(`${r.row}:${LAYOUT.labelCol}`, key(r.label));
+    }
     return sameMaps(expected, now);
   });
 }

@@ -215,6 +215,7 @@ export function doTemplates() {
       out.notExtended,
       out.highlighted,
       out.trimmed,
+      out.recoded,
     );
     writeLog(ss, {
       action: LOG.actions.templates,

@@ -13,7 +13,10 @@
  *    own conditional formats are kept;
  *  - nothing typed is touched: rows are inserted (Sheets moves the cells below with their
  *    formulas, conditional formats and protections) and only the new rows, and the STT numbers of
- *    their group, are written.
+ *    their group, are written;
+ *  - a row read under another code than it holds (the catalogue changed the code, or the code and
+ *    the label together) gets the catalogue's code and label in its code and label cells: re-coded,
+ *    its figures kept, rather than an empty new row beside it.
  *
  * Only a tab that keeps the layout's columns is changed; otherwise the missing rows are named for
  * the admin to add by hand.
@@ -21,7 +24,14 @@
 
 import { type ConditionalModel, type SheetModel, STYLES } from '../engine/report/model';
 import { buildUnitSheet, LAYOUT } from '../engine/sheet/layout';
-import { highlightKey, isRuleHighlight, planHighlighting, planMissingRows } from '../engine/sheet/missing-rows';
+import {
+  highlightKey,
+  isRuleHighlight,
+  planHighlighting,
+  planMissingRows,
+  type Recode,
+  type StrayRow,
+} from '../engine/sheet/missing-rows';
 import { readSheet } from '../engine/sheet/read';
 import type { Indicator, Unit } from '../engine/types';
 import {
@@ -44,7 +54,16 @@ export type TabOutcome =
    * year; `highlighted`: its rule highlighting was out of date and was redone.
    */
   | { kind: 'none'; highlighted: boolean; columnsChanged?: boolean; trimmed?: boolean }
-  | { kind: 'added'; indicators: Indicator[]; highlighted: boolean; trimmed: boolean }
+  /** Rows added for `indicators`, and rows re-coded (`recoded`; either list may be empty, not both). */
+  | {
+      kind: 'added';
+      indicators: Indicator[];
+      recoded: Recode[];
+      /** Rows left with figures under a code in no catalogue (said, not changed). */
+      strays: StrayRow[];
+      highlighted: boolean;
+      trimmed: boolean;
+    }
   /** Rows are missing but the tab's columns are not the layout's: not changed. */
   | { kind: 'columns'; indicators: Indicator[] };
 
@@ -77,11 +96,24 @@ export function updateTab(sheet: Sheet, name: string, config: Config, unit: Unit
     // After the table's last row, the protections ending there do not grow by themselves.
     if (b.after === plan.tableEnd) growProtections(sheet, at - 1, n);
   }
+  for (const r of plan.recodes) {
+    // As text: a code or label starting with "=", "+" or "-" is not taken for a formula.
+    sheet.getRange(r.row, LAYOUT.codeCol).setNumberFormat('@').setValue(r.indicator.code);
+    if (r.label !== null) sheet.getRange(r.row, LAYOUT.labelCol).setNumberFormat('@').setValue(r.label);
+  }
   applyValidations(sheet, plan.validations);
   for (const run of plan.numbers)
     sheet.getRange(run.row, LAYOUT.numberCol, run.values.length, 1).setValues(run.values.map((v) => [v]));
   const highlighted = highlightRules(sheet, plan.conditionals);
-  return { kind: 'added', indicators: plan.indicators, highlighted, trimmed: trimTab(sheet, plan.model) };
+  const trimmed = trimTab(sheet, plan.model);
+  return {
+    kind: 'added',
+    indicators: plan.indicators,
+    recoded: plan.recodes,
+    strays: plan.strays,
+    highlighted,
+    trimmed,
+  };
 }
 
 /** A tab made at Google's default size (by an earlier version) cut to its content and spare, as a new one (`model`) is made. */

@@ -46,6 +46,8 @@ export type TemplateStatus =
   | 'extended'
   /** An existing tab lacking such rows that could not get them (its columns were changed). */
   | 'notExtended'
+  /** An existing tab whose only change is rows re-coded (read under an old code, see updateTab). */
+  | 'recoded'
   | 'failed'
   | 'skipped';
 
@@ -59,6 +61,8 @@ export interface TemplateOutcome {
   highlighted?: boolean;
   /** An existing tab at Google's default size whose empty rows and columns were deleted. */
   trimmed?: boolean;
+  /** An existing tab with rows re-coded (the catalogue changed their code): how many. */
+  recoded?: number;
   /** An existing tab whose "Mã đơn vị" held an old code, in no list: the cell and that code (now the unit's). */
   codeFixed?: { cell: string; from: string };
 }
@@ -71,6 +75,8 @@ export interface TemplatesResult {
   kept: number;
   extended: number;
   notExtended: number;
+  /** Existing tabs with rows re-coded (with or without rows added). */
+  recoded: number;
   /** Existing tabs whose rule highlighting was brought up to date with "Quy tắc" (extended ones included). */
   highlighted: number;
   /** Existing tabs made at Google's default size, cut to their content (trimEmptyGrid). */
@@ -159,10 +165,16 @@ function completeTab(sheet: Sheet, tab: string, config: Config, unit: Unit, year
     return { unit, status: 'exists', sheetName, message, trimmed };
   }
   const rows = r.indicators.map((i) => TEMPLATES.row(i.label, i.code));
-  const message = TEMPLATES.rowsAdded(display, tab, rows);
-  return r.highlighted
-    ? { unit, status: 'extended', sheetName, message: TEMPLATES.withHighlighting(message), highlighted: true, trimmed }
-    : { unit, status: 'extended', sheetName, message, trimmed };
+  const recoded = r.recoded.map((x) => TEMPLATES.recode(x.from, x.indicator.code, x.label));
+  const changed = rows.length
+    ? TEMPLATES.withRecoded(TEMPLATES.rowsAdded(display, tab, rows), recoded)
+    : TEMPLATES.recoded(display, tab, recoded);
+  // The note on rows still out of the totals last, after what was done.
+  const message = TEMPLATES.withStrays(r.highlighted ? TEMPLATES.withHighlighting(changed) : changed, r.strays);
+  const status = rows.length ? 'extended' : 'recoded';
+  const done: TemplateOutcome = { unit, status, sheetName, message, trimmed };
+  if (recoded.length) done.recoded = recoded.length;
+  return r.highlighted ? { ...done, highlighted: true } : done;
 }
 
 /**
@@ -327,6 +339,7 @@ export function createUnitTemplates(
     kept: count('exists'),
     extended: count('extended'),
     notExtended: count('notExtended'),
+    recoded: outcomes.filter((o) => o.recoded).length,
     highlighted: outcomes.filter((o) => o.highlighted).length,
     trimmed: outcomes.filter((o) => o.trimmed).length,
     failed: count('failed'),

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { monthsBeforeMerger } from '../../engine/aggregate/succession';
 import { buildUnitSheet, unitDisplayName } from '../../engine/sheet/layout';
 import { mergerSpan } from '../../engine/sheet/merger-span';
+import type { Recode } from '../../engine/sheet/missing-rows';
 import type { Indicator, Unit } from '../../engine/types';
 import { checkWorkbooks } from '../../engine/validation/check';
 import { HELP, CLI_TEXT as T } from '../../messages/vi/cli';
@@ -83,7 +84,7 @@ export async function runTemplate(argv: string[], io: Io): Promise<number> {
   }
   const units = wanted.length ? ofYear.filter((u) => wanted.includes(u.code)) : ofYear;
   const when = now(io.env);
-  const count = { written: 0, added: 0, highlighted: 0, unchanged: 0, kept: 0, open: 0, notWritten: 0 };
+  const count = { written: 0, added: 0, highlighted: 0, unchanged: 0, kept: 0, open: 0, notWritten: 0, recoded: 0 };
   let underOldCode: Map<string, { file: string; message: string }> | null = null;
   for (const unit of units) {
     const file = path.join(outDir, templateFileName(unit, year));
@@ -125,19 +126,29 @@ export async function runTemplate(argv: string[], io: Io): Promise<number> {
       count.kept++;
     } else if (outcome.kind === 'open') {
       const rows = outcome.indicators.map((i) => T.templateRow(i.label, i.code));
-      println(io.stdout, T.templateOpen(shown, displayName(outcome.lock, io.cwd), rows));
+      const recoded = outcome.recoded.map((r) => T.templateRecode(r.from, r.indicator.code, r.label));
+      println(io.stdout, T.templateOpen(shown, displayName(outcome.lock, io.cwd), rows, recoded));
       count.open++;
     } else if (outcome.kind === 'notWritten') {
       const rows = outcome.indicators.map((i) => T.templateRow(i.label, i.code));
-      println(io.stdout, T.templateNotWritten(shown, outcome.reason, rows));
+      const recoded = outcome.recoded.map((r) => T.templateRecode(r.from, r.indicator.code, r.label));
+      println(io.stdout, T.templateNotWritten(shown, outcome.reason, rows, recoded));
       count.notWritten++;
     } else if (outcome.kind === 'highlighted') {
       println(io.stdout, T.templateHighlighted(shown, outcome.sheet, displayName(outcome.backup, io.cwd)));
       count.highlighted++;
     } else {
       const rows = outcome.indicators.map((i) => T.templateRow(i.label, i.code));
-      println(io.stdout, T.templateAdded(shown, outcome.sheet, rows, displayName(outcome.backup, io.cwd)));
-      count.added++;
+      const recoded = outcome.recoded.map((r) => T.templateRecode(r.from, r.indicator.code, r.label));
+      const backup = displayName(outcome.backup, io.cwd);
+      println(
+        io.stdout,
+        rows.length
+          ? T.templateAdded(shown, outcome.sheet, rows, backup, recoded, outcome.strays)
+          : T.templateRecoded(shown, outcome.sheet, recoded, backup, outcome.strays),
+      );
+      if (rows.length) count.added++;
+      if (recoded.length) count.recoded++;
     }
   }
   println(
@@ -151,6 +162,7 @@ export async function runTemplate(argv: string[], io: Io): Promise<number> {
       count.kept,
       count.open,
       count.notWritten,
+      count.recoded,
     ),
   );
   // A workbook open elsewhere, or one the user may not write, is an output that could not be
@@ -204,9 +216,9 @@ type Completed =
   | Exclude<Upgrade, Written>
   | (Written & { backup: string })
   /** To be written, but open in Excel or LibreOffice (`lock` beside it): left as it is. */
-  | { kind: 'open'; lock: string; indicators: Indicator[] }
+  | { kind: 'open'; lock: string; indicators: Indicator[]; recoded: Recode[] }
   /** To be written, but the user may not write it, or it changed meanwhile: left as it is. */
-  | { kind: 'notWritten'; reason: string; indicators: Indicator[] };
+  | { kind: 'notWritten'; reason: string; indicators: Indicator[]; recoded: Recode[] };
 
 /** An existing workbook given the rows it lacks (or the current rules' highlighting), or left as it is. */
 async function complete(
@@ -233,13 +245,14 @@ async function complete(
   const outcome = await upgradeWorkbook(buffer, shown, unit, year, config, when);
   if (outcome.kind === 'unchanged' || outcome.kind === 'kept') return outcome;
   const indicators = outcome.kind === 'added' ? outcome.indicators : [];
+  const recoded = outcome.kind === 'added' ? outcome.recoded : [];
   // Open in Excel or LibreOffice: the program would save its own copy over the new rows (or hold the file).
   const lock = openLock(file);
-  if (lock) return { kind: 'open', lock, indicators };
+  if (lock) return { kind: 'open', lock, indicators, recoded };
   try {
     fs.accessSync(real, fs.constants.W_OK);
   } catch {
-    return { kind: 'notWritten', reason: T.templateNoPermission, indicators };
+    return { kind: 'notWritten', reason: T.templateNoPermission, indicators, recoded };
   }
   // Someone saved the file meanwhile (Excel open on it): their version is not replaced.
   let current: Buffer | undefined;
@@ -248,7 +261,7 @@ async function complete(
   } catch {
     current = undefined;
   }
-  if (!current?.equals(buffer)) return { kind: 'notWritten', reason: T.upgrade.changed, indicators };
+  if (!current?.equals(buffer)) return { kind: 'notWritten', reason: T.upgrade.changed, indicators, recoded };
   // The backup first: if it cannot be written, the file is not touched either.
   const { mode } = fs.statSync(real);
   const backup = backupPath(real);

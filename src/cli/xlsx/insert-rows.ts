@@ -664,27 +664,36 @@ export async function insertRows(
   const rowEls = [...byRow.entries()].sort((a, b) => a[0] - b[0]).map(([, r]) => r);
   sheetData.children = [...sheetData.children.filter((c) => typeof c === 'string'), ...rowEls];
 
-  // STT numbers, at the rows they now have.
+  // STT numbers, at the rows they now have; re-coded rows' code and label (text, their style kept).
   const modelRowAt = new Map([...plan.final.entries()].map(([m, r]) => [r, m]));
+  /** Sheet row r's cell in column `col`, made (with the fresh sheet's style there) when it has none. */
+  const cellAt = (row: XElement, r: number, col: number): XElement => {
+    const ref = a1(r, col);
+    let c = elements(row, 'c').find((x) => attr(x, 'r') === ref);
+    if (!c) {
+      const fc = elements(fresh.rows.get(modelRowAt.get(r) ?? 0) ?? element('row'), 'c').find(
+        (x) => cellPos(x)?.col === col,
+      );
+      c = element(`${P}c`, [['r', ref]]);
+      if (fc && attr(fc, 's') !== undefined) setAttr(c, 's', String(styles.xf(Number(attr(fc, 's')))));
+      const after = row.children.findIndex((x) => typeof x !== 'string' && (cellPos(x)?.col ?? 0) > col);
+      row.children.splice(after < 0 ? row.children.length : after, 0, c);
+      removeAttr(row, 'spans');
+    }
+    return c;
+  };
   for (const run of plan.numbers) {
     run.values.forEach((value, k) => {
       const r = run.row + k;
       const row = byRow.get(r);
-      if (!row) return;
-      const ref = a1(r, 2);
-      let c = elements(row, 'c').find((x) => attr(x, 'r') === ref);
-      if (!c) {
-        const fc = elements(fresh.rows.get(modelRowAt.get(r) ?? 0) ?? element('row'), 'c').find(
-          (x) => cellPos(x)?.col === 2,
-        );
-        c = element(`${P}c`, [['r', ref]]);
-        if (fc && attr(fc, 's') !== undefined) setAttr(c, 's', String(styles.xf(Number(attr(fc, 's')))));
-        const after = row.children.findIndex((x) => typeof x !== 'string' && (cellPos(x)?.col ?? 0) > 2);
-        row.children.splice(after < 0 ? row.children.length : after, 0, c);
-        removeAttr(row, 'spans');
-      }
-      setCellValue(c, value, P);
+      if (row) setCellValue(cellAt(row, r, LAYOUT.numberCol), value, P);
     });
+  }
+  for (const rc of plan.recodes) {
+    const row = byRow.get(rc.row);
+    if (!row) throw new InsertRefused({ kind: 'package' });
+    setCellValue(cellAt(row, rc.row, LAYOUT.codeCol), rc.indicator.code, P);
+    if (rc.label !== null) setCellValue(cellAt(row, rc.row, LAYOUT.labelCol), rc.label, P);
   }
 
   // Validation of the new rows, as the fresh sheet has it there.

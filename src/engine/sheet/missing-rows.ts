@@ -11,15 +11,20 @@
  *    groups' Roman numerals after a new group), the rules' highlighting at the sheet's rows.
  *  - Nothing typed is touched: rows are inserted and the rows below move down; the reader finds
  *    rows by code, so nothing relies on positions.
+ *  - A row the reader read under another code than the one it holds (the catalogue changed the
+ *    code, and the row was read by its label or by its place: read.ts placeByPosition) gets the
+ *    catalogue's code, and its label when that changed too: re-coded, not doubled by an empty new
+ *    row beside it (its figures stay where they are, under the code the catalogue now counts them).
  *
  * Only a sheet that keeps the layout's columns (month cells at T1…T12's columns, the headers where
  * the layout puts them) gets rows; otherwise the plan names the missing indicators ('columns').
  */
 import type { CellModel, ConditionalModel, SheetModel, ValidationModel } from '../report/model';
-import { normalizeName } from '../text/normalize';
+import { cleanText, normalizeName } from '../text/normalize';
 import type { Catalogue, CellValue, Grid, Indicator, Unit, UnitYear } from '../types';
 import { hasRow } from '../validation/presence';
 import { buildUnitSheet, indicatorRows, LAYOUT, monthCol, parseCell } from './layout';
+import { looksLikeCode } from './read';
 import { mapRefs } from './refs';
 
 /** A run of new rows inserted after sheet row `after` (as the sheet was before any insertion). */
@@ -37,6 +42,28 @@ export interface NewRow {
   cells: (CellModel | null)[];
 }
 
+/**
+ * A row re-coded: at sheet row `row` (after the insertion) the code cell gets `indicator`'s code
+ * (it held `from`), and the label cell `label` (null: the label is the catalogue's already).
+ */
+export interface Recode {
+  row: number;
+  indicator: Indicator;
+  from: string;
+  label: string | null;
+}
+
+/**
+ * A row left as it is that holds figures (`cells` month cells) under a code in no catalogue, read
+ * as no indicator (its place or unit did not say which): at sheet row `row` after the insertion.
+ * Said with the new rows, so "figures kept" does not hide figures still out of the totals.
+ */
+export interface StrayRow {
+  row: number;
+  code: string;
+  cells: number;
+}
+
 /** STT cells to write, down from `row` (after the insertion). */
 export interface NumberRun {
   row: number;
@@ -50,8 +77,12 @@ export type RowsPlan =
   | { kind: 'columns'; indicators: Indicator[] }
   | {
       kind: 'add';
-      /** The indicators that get a row. */
+      /** The indicators that get a row (maybe none, when rows are only re-coded). */
       indicators: Indicator[];
+      /** Rows whose code (and label) are written anew: read under another code than they hold. */
+      recodes: Recode[];
+      /** Rows with figures under a code in no catalogue, left as they are (their figures not counted). */
+      strays: StrayRow[];
       /** The fresh sheet the rows come from. */
       model: SheetModel;
       /** Ascending by `after`, at most one per row. */
@@ -128,17 +159,18 @@ export function planMissingRows(
   const missing = catalogue.indicators.filter(
     (i) => !hasRow(report, i.code) && !named.has(normalizeName(i.code)) && !named.has(normalizeName(i.label)),
   );
-  if (!missing.length) return { kind: 'none' };
+  const stale = staleCodes(grid, report, catalogue);
+  if (!missing.length && !stale.length) return { kind: 'none' };
 
   const model = buildUnitSheet(unit, year, catalogue);
   const modelRowOf = indicatorRows(catalogue);
   const sheetRow = sheetRows(report, catalogue);
   if (!sheetRow.size || !layoutColumns(grid, model, report.cells, report.submittedCells, sheetRow))
-    return { kind: 'columns', indicators: missing };
+    return missing.length ? { kind: 'columns', indicators: missing } : { kind: 'none' };
   const submittedRow = parseCell(report.submittedCells.find(Boolean))?.row ?? LAYOUT.submittedRow;
   const groupRow = groupRows(grid, catalogue, submittedRow);
   const blocks = place(catalogue, missing, modelRowOf, sheetRow, groupRow, submittedRow);
-  if (!blocks.length) return { kind: 'none' };
+  if (!blocks.length && !stale.length) return { kind: 'none' };
   const tableEnd = Math.max(submittedRow, ...sheetRow.values(), ...groupRow.values());
 
   // Where every model row ends up: the sheet's rows move down by the rows inserted above them.
@@ -164,6 +196,8 @@ export function planMissingRows(
   return {
     kind: 'add',
     indicators: missing.filter((i) => added.has(modelRowOf.get(i.code) as number)),
+    recodes: stale.map((r) => ({ ...r, row: shiftedRow(blocks, r.row) })),
+    strays: strayRows(grid, catalogue, sheetRow, submittedRow).map((r) => ({ ...r, row: shiftedRow(blocks, r.row) })),
     model,
     blocks,
     tableEnd,
@@ -196,6 +230,46 @@ export function planHighlighting(
   const final = new Map<number, number>();
   for (const [code, row] of sheetRow) final.set(modelRowOf.get(code) as number, row);
   return highlightingAt(model, final);
+}
+
+/**
+ * The rows the reader read as an indicator whose code their code cell does not hold (a code in
+ * no catalogue: read by the label, or by the row's place), at their sheet rows as they are. A code
+ * cell holding no code (empty, a number) is not written: the row is read by its label as it is.
+ */
+function staleCodes(grid: Grid, report: UnitYear, catalogue: Catalogue): Recode[] {
+  const out: Recode[] = [];
+  for (const ind of catalogue.indicators) {
+    const at = parseCell(report.cells[ind.code]?.find(Boolean));
+    if (!at) continue;
+    const line = grid[at.row - 1] ?? [];
+    const typed = cleanText(cellText(line[LAYOUT.codeCol - 1]));
+    if (!looksLikeCode(typed) || typed.toUpperCase() === ind.code.toUpperCase()) continue;
+    const label = cellText(line[LAYOUT.labelCol - 1]);
+    const same = normalizeName(label) === normalizeName(ind.label);
+    out.push({ row: at.row, indicator: ind, from: typed, label: same ? null : ind.label });
+  }
+  return out;
+}
+
+/**
+ * Rows below the submission row (`below`) whose code cell holds a code in no catalogue, read as
+ * no indicator (not in `sheetRow`), with month cells not empty: at their sheet rows as they are.
+ */
+function strayRows(grid: Grid, catalogue: Catalogue, sheetRow: Map<string, number>, below: number): StrayRow[] {
+  const codes = new Set(catalogue.indicators.map((i) => i.code.toUpperCase()));
+  const read = new Set(sheetRow.values());
+  const out: StrayRow[] = [];
+  for (let r = below; r < grid.length; r++) {
+    const line = grid[r] ?? [];
+    const code = cleanText(cellText(line[LAYOUT.codeCol - 1]));
+    const upper = code.toUpperCase();
+    if (!looksLikeCode(code) || codes.has(upper) || upper === LAYOUT.submittedCode || read.has(r + 1)) continue;
+    let cells = 0;
+    for (let m = 1; m <= 12; m++) if (cellText(line[monthCol(m) - 1]) !== '') cells++;
+    if (cells) out.push({ row: r + 1, code, cells });
+  }
+  return out;
 }
 
 /** Code → the sheet row the reader found the indicator at. */

@@ -96,7 +96,7 @@ const KIND_ABBREVIATIONS: Record<string, string[]> = {
   phường: ['p.'],
 };
 /** Text in the code column that is meant as an indicator code (not "I", "II", "a" numbering). */
-function looksLikeCode(text: string): boolean {
+export function looksLikeCode(text: string): boolean {
   return text.length >= 3 && /^[A-Za-z][A-Za-z0-9_.-]*$/.test(text) && !/^[IVXLC]+$/i.test(text);
 }
 const YEAR_IN_TEXT = /(?:^|\D)((?:19|20)\d{2})(?!\d)/;
@@ -1093,7 +1093,19 @@ interface Rows {
   /** Indicator rows found (codes with a row). */
   found: number;
   submittedRow: number;
-  unknown: { row: number; code: string; readByLabel: boolean }[];
+  /**
+   * Rows whose code the catalogue does not have. `readByLabel`: placed by their label; `labelNamed`:
+   * their label names an indicator (maybe one with a row already); `guess`: the one indicator the
+   * sheet lacks at their place (placeByPosition), `readAsGuess` when they were read as it.
+   */
+  unknown: {
+    row: number;
+    code: string;
+    readByLabel: boolean;
+    labelNamed: boolean;
+    guess?: number;
+    readAsGuess?: boolean;
+  }[];
   /**
    * Rows without an indicator code whose label is no indicator's (nor a heading's, a total's or a
    * note's): a row a clerk typed in. Their figures, if any, are not read (see uncodedRowFinding).
@@ -1320,7 +1332,7 @@ function mapRows(grid: Grid, cols: Columns, look: Lookup): Rows {
       const label = labelCol >= 0 ? cellText(row[labelCol]) : '';
       const viaLabel = label ? look.byLabel.get(indicatorKey(label)) : undefined;
       const usable = viaLabel && rowAt[look.position.get(viaLabel.code) as number] < 0 ? viaLabel : null;
-      rows.unknown.push({ row: r, code, readByLabel: usable !== null });
+      rows.unknown.push({ row: r, code, readByLabel: usable !== null, labelNamed: viaLabel !== undefined });
       if (usable) placeRow(rows, look, usable.code, r, labelCol);
       continue;
     }
@@ -1332,8 +1344,82 @@ function mapRows(grid: Grid, cols: Columns, look: Lookup): Rows {
     } else if (labelKind >= 0) placeRowAt(rows, look, labelKind, r, labelCol);
     else if (labelKind === ROW_OTHER_LABEL) rows.uncoded.push(r);
   }
+  if (rows.unknown.length) placeByPosition(grid, unitCol, look, rows, unitRows, units);
   if (unitCol >= 0) checkMeasures(grid, unitCol, look, rows, unitRows, units);
   return rows;
+}
+
+/**
+ * Rows with a code the catalogue does not have, not read by their label (the catalogue changed an
+ * indicator's code and label together, or a code was mistyped in a reworded row): the indicator the
+ * row stands for, when its place says so. A row sits between two indicator rows of the sheet (or the
+ * table's start or end); when the catalogue has exactly one indicator between those two that the
+ * sheet has no row for, and the row is the only one of its kind there, that indicator is its
+ * `guess`. The row is then READ as that indicator (with a warning saying so, see readGrid) when its
+ * "Đơn vị tính" agrees too: the same unit (or money in another scale, converted by checkMeasures),
+ * or none for a note. Reading it is better for users than leaving it out: the figures stay in the
+ * totals, where the catalogue now counts them under the new code, and "Tạo mẫu" / `tonghop
+ * template` writes the new code into the row (missing-rows.ts: a row read under another code is
+ * re-coded) so the warning stops. A guess whose unit disagrees is only named in the error: a
+ * count where the catalogue now has money (or another counting unit) is likely another indicator.
+ * The unit cells looked at go to `unitRows`/`units`, for sameRows.
+ */
+function placeByPosition(
+  grid: Grid,
+  unitCol: number,
+  look: Lookup,
+  rows: Rows,
+  unitRows: number[],
+  units: CellValue[],
+): void {
+  const { rowAt, unknown } = rows;
+  const open = unknown.filter((u) => !u.readByLabel && !u.labelNamed);
+  if (!open.length) return;
+  // Code position by sheet row, for the rows placed so far; which codes have none.
+  const placedAt = new Map<number, number>();
+  for (let k = 0; k < rowAt.length; k++) if (rowAt[k] >= 0) placedAt.set(rowAt[k], k);
+  const placed = [...placedAt.keys()].sort((a, b) => a - b);
+  const lacking = rowAt.map((r) => r < 0);
+  // A code whose row names another indicator (crossed) has a row, only not read.
+  for (const x of rows.crossed) {
+    lacking[look.position.get(x.code) as number] = false;
+    lacking[look.position.get(x.labelCode) as number] = false;
+  }
+  for (const u of open) {
+    let above = -1;
+    let below = Number.POSITIVE_INFINITY;
+    for (const r of placed) {
+      if (r < u.row) above = r;
+      else if (r > u.row) {
+        below = r;
+        break;
+      }
+    }
+    const lo = above < 0 ? -1 : (placedAt.get(above) as number);
+    const hi = below === Number.POSITIVE_INFINITY ? rowAt.length : (placedAt.get(below) as number);
+    // Rows out of the catalogue's order: their place says nothing.
+    if (lo >= hi) continue;
+    let guess = -1;
+    let candidates = 0;
+    for (let k = lo + 1; k < hi; k++)
+      if (lacking[k]) {
+        guess = k;
+        candidates++;
+      }
+    if (candidates !== 1) continue;
+    if (unknown.some((v) => v !== u && !v.readByLabel && v.row > above && v.row < below)) continue;
+    u.guess = guess;
+    if (unitCol < 0) continue;
+    const v = (grid[u.row] ?? NO_CELLS)[unitCol];
+    unitRows.push(u.row);
+    units.push(v);
+    const expected = look.measures[guess];
+    const kind = isEmpty(v) ? null : compareMeasures(cellText(v), expected).kind;
+    const fits = expected === '' ? kind === null : kind === 'same' || kind === 'scale';
+    if (!fits) continue;
+    u.readAsGuess = true;
+    placeRowAt(rows, look, guess, u.row, -1);
+  }
 }
 
 /**
@@ -1991,6 +2077,54 @@ function measureFinding(out: Sink, look: Lookup, unitCol: number, x: Rows['measu
   else out.push('error', 'measure-mismatch', extra, T.measureMismatch(w, typed, ind.unit));
 }
 
+/**
+ * A row whose code the catalogue does not have (Rows.unknown). Read by its label, or as the
+ * indicator whose place it holds (placeByPosition): a warning saying so. Otherwise its figures are
+ * not counted. With a figure (any month cell not empty) while the sheet lacks a row for some
+ * indicator (`lacking`): an error saying how many cells are left out, naming the indicator it may
+ * now be (the figures may be that indicator's, missing from its total). When the sheet has a row
+ * for every indicator, the figures belong to nothing the catalogue counts (an indicator removed
+ * from it, a row the commune added): a warning with the count, as before. An error there would
+ * block every commune's "Nộp báo cáo" after an indicator is removed mid-year (their months are
+ * locked, the rows protected: nothing they could fix). An empty row: a warning.
+ */
+function unknownRowFinding(
+  grid: Grid,
+  u: Rows['unknown'][number],
+  cols: Columns,
+  look: Lookup,
+  lacking: boolean,
+  out: Sink,
+): void {
+  const cell = a1(u.row + 1, cols.codeCol + 1);
+  const w = out.where({ cell });
+  const guess = u.guess === undefined ? undefined : (look.byCode.get(look.codes[u.guess]) as Indicator);
+  if (guess && u.readAsGuess) {
+    const extra = { cell, indicatorCode: guess.code, indicatorLabel: guess.label };
+    out.push('warning', 'unknown-indicator', extra, T.unknownIndicatorPlaced(w, u.code, guess.label, guess.code));
+    return;
+  }
+  let filled = 0;
+  if (!u.readByLabel) {
+    const row = grid[u.row] ?? NO_CELLS;
+    for (let m = 1; m <= 12; m++) {
+      const c = cols.monthCol[m];
+      if (c !== undefined && !isEmpty(row[c])) filled++;
+    }
+  }
+  if (filled === 0) {
+    out.push('warning', 'unknown-indicator', { cell }, T.unknownIndicator(w, u.code, u.readByLabel));
+    return;
+  }
+  if (!lacking) {
+    out.push('warning', 'unknown-indicator', { cell }, T.unknownIndicatorExtra(w, u.code, filled));
+    return;
+  }
+  const unitCell = cols.unitCol >= 0 ? cellText((grid[u.row] ?? NO_CELLS)[cols.unitCol]) : '';
+  const likely = guess ? { code: guess.code, label: guess.label, unit: guess.unit, typedUnit: unitCell } : null;
+  out.push('error', 'unknown-indicator', { cell }, T.unknownIndicatorFigures(w, u.code, filled, likely));
+}
+
 /** "VII", "IV." (a group's number), as text. */
 function isRomanNumber(v: CellValue): boolean {
   return typeof v === 'string' && /^[IVXLC]{1,6}\.?$/.test(cellText(v));
@@ -2285,11 +2419,8 @@ function readGrid(
     out.push('error', 'code-label-mismatch', { cell, indicatorCode: x.code, labelIndicatorCode: x.labelCode }, text);
   }
   for (let k = 0; k < rows.measured.length; k++) measureFinding(out, look, cols.unitCol, rows.measured[k]);
-  for (let k = 0; k < rows.unknown.length; k++) {
-    const u = rows.unknown[k];
-    const cell = a1(u.row + 1, cols.codeCol + 1);
-    out.push('warning', 'unknown-indicator', { cell }, T.unknownIndicator(out.where({ cell }), u.code, u.readByLabel));
-  }
+  const lacking = rows.rowAt.includes(-1);
+  for (let k = 0; k < rows.unknown.length; k++) unknownRowFinding(grid, rows.unknown[k], cols, look, lacking, out);
   for (let k = 0; k < rows.uncoded.length; k++) uncodedRowFinding(grid, rows.uncoded[k], cols, out);
   for (let k = 0; k < rows.duplicates.length; k++) {
     const d = rows.duplicates[k];

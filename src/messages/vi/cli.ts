@@ -129,6 +129,28 @@ Tùy chọn:
 `,
 } as const;
 
+/** A row left with figures under a code in no catalogue (the engine's StrayRow). */
+type StrayRow = { row: number; code: string; cells: number };
+
+/** Rows left with figures under a code in no catalogue, after rows were added or re-coded: said, with what to do. */
+function strayNote(strays: StrayRow[]): string {
+  if (!strays.length) return '';
+  const list = strays.map((s) => `dòng ${s.row} (mã ${s.code}, ${s.cells} ô số liệu)`).join(', ');
+  return (
+    `Lưu ý: ${list} có mã không có trong danh mục nên số liệu chưa được tính vào tổng hợp; nếu đó là số liệu của ` +
+    'một chỉ tiêu trong danh mục (kể cả chỉ tiêu vừa thêm), hãy sửa mã ở cột "Mã" hoặc chép số liệu sang dòng của chỉ tiêu đó. '
+  );
+}
+
+/** What `tonghop template` would have done to a workbook it could not write: rows added, rows re-coded, else the highlighting. */
+function pendingChanges(rows: string[], recoded: string[]): string {
+  const parts = [
+    rows.length ? `thêm ${rows.length} dòng chỉ tiêu mới (${rows.join(', ')})` : '',
+    recoded.length ? recoded.join('; ') : '',
+  ].filter(Boolean);
+  return parts.length ? parts.join('; ') : 'cập nhật tô màu theo quy tắc';
+}
+
 export const CLI_TEXT = {
   sheetRef: (sheet: string) => `trang "${sheet}"`,
   earlierOutputSkipped: (file: string) =>
@@ -300,9 +322,11 @@ export const CLI_TEXT = {
     kept: number,
     open: number,
     notWritten: number,
+    recoded = 0,
   ) =>
     `Đã tạo ${n} mẫu báo cáo trong ${dir}` +
     (added ? `; thêm dòng chỉ tiêu mới vào ${added} tệp` : '') +
+    (recoded ? `; đổi mã dòng chỉ tiêu theo danh mục ở ${recoded} tệp` : '') +
     (highlighted ? `; cập nhật tô màu theo quy tắc ở ${highlighted} tệp` : '') +
     (unchanged ? `; ${unchanged} tệp không thay đổi` : '') +
     (kept ? `; ${kept} tệp giữ nguyên (xem lý do ở trên)` : '') +
@@ -310,22 +334,40 @@ export const CLI_TEXT = {
     (notWritten ? `; ${notWritten} tệp chưa ghi được (xem lý do ở trên)` : ''),
   /** A row of an indicator, in the lists below. */
   templateRow: (label: string, code: string) => `"${label}" (mã ${code})`,
-  templateAdded: (file: string, sheet: string, rows: string[], backup: string) =>
-    `Đã thêm ${rows.length} dòng chỉ tiêu mới vào ${file} (trang "${sheet}"), số liệu đã điền giữ nguyên: ${rows.join(', ')}. Bản trước khi thêm: ${backup}`,
+  templateAdded: (
+    file: string,
+    sheet: string,
+    rows: string[],
+    backup: string,
+    recoded: string[] = [],
+    strays: StrayRow[] = [],
+  ) =>
+    `Đã thêm ${rows.length} dòng chỉ tiêu mới vào ${file} (trang "${sheet}"), số liệu đã điền giữ nguyên: ${rows.join(', ')}. ` +
+    (recoded.length ? `Đồng thời ${recoded.join('; ')}, giữ nguyên số liệu. ` : '') +
+    strayNote(strays) +
+    `Bản trước khi thêm: ${backup}`,
+  /** A row read under an old code (the catalogue changed the code, or the code and the label): the catalogue's written in. */
+  templateRecode: (from: string, to: string, label: string | null) =>
+    `đổi mã dòng ${from} thành ${to}${label === null ? '' : ` (tên chỉ tiêu: "${label}")`}`,
+  /** A workbook whose only change is rows re-coded. */
+  templateRecoded: (file: string, sheet: string, recoded: string[], backup: string, strays: StrayRow[] = []) =>
+    `Đã sửa ${file} (trang "${sheet}") theo danh mục: ${recoded.join('; ')}, giữ nguyên số liệu. ` +
+    strayNote(strays) +
+    `Bản trước khi sửa: ${backup}`,
   templateHighlighted: (file: string, sheet: string, backup: string) =>
     `Đã cập nhật tô màu theo quy tắc trong ${file} (trang "${sheet}"), số liệu giữ nguyên. Bản trước khi sửa: ${backup}`,
   /** A unit's workbook made under its old code: no new blank one beside it (it would push the report out). */
   templateOldCode: (file: string, wouldBe: string, finding: string) =>
     `${file}: đây là báo cáo của đơn vị có mã đã đổi, nên không tạo tệp mới ${wouldBe} (tệp trống mới sẽ làm báo cáo cũ không được tổng hợp). ${finding}.`,
   /** A workbook to be completed but open in Excel or LibreOffice (`lock` beside it): not written. */
-  templateOpen: (file: string, lock: string, rows: string[]) =>
+  templateOpen: (file: string, lock: string, rows: string[], recoded: string[] = []) =>
     `Bỏ qua ${file}: tệp đang mở trong Excel/LibreOffice (có tệp khóa ${lock}) nên chưa ` +
-    (rows.length ? `thêm ${rows.length} dòng chỉ tiêu mới (${rows.join(', ')})` : 'cập nhật tô màu theo quy tắc') +
+    pendingChanges(rows, recoded) +
     `; hãy đóng tệp rồi chạy lại. Nếu tệp không còn mở ở đâu (chương trình bị tắt đột ngột để lại tệp khóa), hãy xóa ${lock} rồi chạy lại.`,
   /** An existing workbook that needs rows (or highlighting) but could not be written: `reason` says why and what to do. */
-  templateNotWritten: (file: string, reason: string, rows: string[]) =>
+  templateNotWritten: (file: string, reason: string, rows: string[], recoded: string[] = []) =>
     `Chưa sửa ${file}: ${reason.replace(/\.+$/, '')}; vì vậy chưa ` +
-    (rows.length ? `thêm ${rows.length} dòng chỉ tiêu mới (${rows.join(', ')})` : 'cập nhật tô màu theo quy tắc') +
+    pendingChanges(rows, recoded) +
     '. Tệp được giữ nguyên.',
   templateNoPermission:
     'không có quyền ghi tệp này (tệp chỉ đọc hoặc của người dùng khác); hãy cho phép ghi (bỏ chế độ chỉ đọc) rồi chạy lại',

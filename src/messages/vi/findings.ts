@@ -201,6 +201,42 @@ export const FINDING_TEXT = {
     readByLabel
       ? `${where(w)}: mã chỉ tiêu "${code}" không có trong danh mục; dòng này được đọc theo tên chỉ tiêu`
       : `${where(w)}: mã chỉ tiêu "${code}" không có trong danh mục; dòng này bị bỏ qua`,
+  /**
+   * A row with a code in no catalogue, read as the one indicator the sheet lacks at its place, of
+   * the same unit (the catalogue changed the code and the label together).
+   */
+  unknownIndicatorPlaced: (w: Where, code: string, label: string, newCode: string) =>
+    `${where(w)}: mã chỉ tiêu "${code}" không có trong danh mục; dòng này nằm đúng chỗ của chỉ tiêu "${label}" ` +
+    `(mã ${newCode}) mà trang còn thiếu, cùng đơn vị tính, nên được đọc là chỉ tiêu đó (có lẽ danh mục đã đổi mã). ` +
+    `Hãy chạy "Tạo mẫu báo cáo cho xã" (hoặc lệnh tonghop template) để đổi mã dòng thành "${newCode}"; ` +
+    `nếu dòng này không phải chỉ tiêu đó, hãy sửa lại mã ở ô này cho đúng`,
+  /**
+   * A row with a code in no catalogue holding figures (`cells` month cells), in a sheet that has a
+   * row for every indicator: an indicator removed from the catalogue, or a row the commune added.
+   */
+  unknownIndicatorExtra: (w: Where, code: string, cells: number) =>
+    `${where(w)}: mã chỉ tiêu "${code}" không có trong danh mục (trang đã có đủ dòng cho mọi chỉ tiêu của danh mục); ` +
+    `${cells} ô số liệu của dòng này không được tổng hợp. Nếu đây là chỉ tiêu đã bỏ khỏi danh mục hoặc dòng xã tự ` +
+    'thêm, không cần làm gì; nếu mã bị gõ sai, hãy sửa lại cho đúng mã trong danh mục',
+  /**
+   * A row with a code in no catalogue holding figures (`cells` month cells), in a sheet lacking a
+   * row for some indicator: not counted, maybe that indicator's. `likely`:
+   * the one indicator the sheet lacks at its place, whose unit is not the row's.
+   */
+  unknownIndicatorFigures: (
+    w: Where,
+    code: string,
+    cells: number,
+    likely: { code: string; label: string; unit: string; typedUnit: string } | null,
+  ) =>
+    `${where(w)}: mã chỉ tiêu "${code}" không có trong danh mục; ${cells} ô số liệu của dòng này chưa được tính. ` +
+    (likely
+      ? `Có thể mã này nay là "${likely.code}" (${likely.label}), nhưng đơn vị tính của dòng ` +
+        `${likely.typedUnit ? `ghi "${likely.typedUnit}"` : 'để trống'}, còn danh mục ghi ` +
+        `${likely.unit ? `"${likely.unit}"` : 'không có đơn vị tính'}: nếu đúng là chỉ tiêu này, hãy sửa mã ở ô này ` +
+        `thành "${likely.code}" và kiểm tra lại đơn vị tính, số liệu`
+      : 'Hãy sửa lại mã cho đúng mã trong danh mục (trang còn thiếu dòng của chỉ tiêu khác, có thể số liệu này là ' +
+        'của chỉ tiêu đó); nếu chỉ tiêu này đã bỏ khỏi danh mục, có thể xóa dòng'),
   /** A row with no indicator code, whose label is no indicator of the catalogue, with figures in `months`. */
   uncodedRow: (w: Where, row: number, label: string, months: number[]) =>
     `${unitSheetCell(w)}: dòng ${row} "${label.length > 60 ? `${label.slice(0, 59)}…` : label}" có số liệu tháng ${monthList(months)} ` +

@@ -293,6 +293,22 @@ export const TEMPLATES = {
   /** A tab made before indicators were added to "Chỉ tiêu": their rows inserted, nothing typed touched. */
   rowsAdded: (name: string, tab: string, rows: string[]) =>
     `${name}: trang "${tab}" đã có, giữ nguyên số liệu; đã thêm ${rows.length} dòng chỉ tiêu mới: ${rows.join(', ')}`,
+  /** A row read under an old code (the code, or the code and label, changed in "Chỉ tiêu"): the catalogue's written in. */
+  recode: (from: string, to: string, label: string | null) =>
+    `đổi mã dòng ${from} thành ${to}${label === null ? '' : ` (tên chỉ tiêu: "${label}")`}`,
+  /** A tab whose only change is rows re-coded. */
+  recoded: (name: string, tab: string, recodes: string[]) =>
+    `${name}: trang "${tab}" đã có; ${recodes.join('; ')}, giữ nguyên số liệu`,
+  /** Rows left with figures under a code in no catalogue, after rows were added or re-coded: said, with what to do. */
+  withStrays: (message: string, strays: { row: number; code: string; cells: number }[]) =>
+    strays.length
+      ? `${message}. Lưu ý: ${strays.map((s) => `dòng ${s.row} (mã ${s.code}, ${s.cells} ô số liệu)`).join(', ')} ` +
+        'có mã không có trong danh mục nên số liệu chưa được tính vào tổng hợp; nếu đó là số liệu của một chỉ tiêu ' +
+        'trong trang "Chỉ tiêu" (kể cả chỉ tiêu vừa thêm), hãy sửa mã ở cột "Mã" hoặc chép số liệu sang dòng của chỉ tiêu đó'
+      : message,
+  /** rowsAdded's message when rows were re-coded too. */
+  withRecoded: (message: string, recodes: string[]) =>
+    recodes.length ? `${message}; ${recodes.join('; ')}, giữ nguyên số liệu` : message,
   rowsNotAdded: (name: string, tab: string, rows: string[]) =>
     `${name}: trang "${tab}" chưa có dòng cho ${rows.length} chỉ tiêu mới (${rows.join(', ')}), nhưng các cột ` +
     'của trang đã bị sửa khác mẫu nên không tự thêm được; hãy chèn các dòng này vào đúng nhóm, ghi đúng mã ở cột "Mã"',
@@ -315,9 +331,11 @@ export const TEMPLATES = {
     notExtended = 0,
     highlighted = 0,
     trimmed = 0,
+    recoded = 0,
   ) =>
     `Mẫu năm ${year} — tạo mới ${created}, giữ nguyên ${kept}` +
     `${extended ? `, thêm dòng chỉ tiêu mới vào ${extended} trang` : ''}` +
+    `${recoded ? `, đổi mã dòng chỉ tiêu (theo trang "Chỉ tiêu") ở ${recoded} trang` : ''}` +
     `${notExtended ? `, ${notExtended} trang chưa thêm được dòng chỉ tiêu mới` : ''}` +
     `${highlighted ? `, cập nhật tô màu theo quy tắc ở ${highlighted} trang` : ''}` +
     `${trimmed ? `, bỏ hàng và cột trống thừa ở ${trimmed} trang làm từ trước (để bảng tính không chạm giới hạn 10 triệu ô)` : ''}` +

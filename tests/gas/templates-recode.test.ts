@@ -1,0 +1,111 @@
+/**
+ * An indicator's code (with its label, or alone) changed in "Chỉ tiêu" mid-year: "Tổng hợp" still
+ * counts the communes' figures (the row is read as the indicator whose place it holds), and
+ * "Tạo mẫu" re-codes the row in every tab, its figures kept. Before, "Tạo mẫu" inserted an empty
+ * row with the new code beside the old one, said "giữ nguyên số liệu", and the figures left the
+ * totals with a warning only; a code-only change was never written into the tabs.
+ */
+import { LAYOUT, monthCol } from '../../src/engine/sheet/layout';
+import { SHEETS } from '../../src/messages/vi/gas';
+import { type Env, runAggregate, runTemplates, seededMaster, seedValue, unitSheet } from './helpers';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+const OLD = 'DVK_DANGKY';
+const NEW = 'DVK_DK';
+const LABEL = 'Số mô hình "Dân vận khéo" đăng ký mới';
+const MONTHS = 5;
+
+/** "Chỉ tiêu": the indicator's code changed to NEW, and its label to `label` when given. */
+function recode(master: Spreadsheet, label?: string): void {
+  const ind = master.getSheetByName(SHEETS.indicators) as Sheet;
+  const values = ind.getDataRange().getValues();
+  const code = values[0].indexOf('Mã');
+  const row = values.findIndex((r) => r[code] === OLD) + 1;
+  ind.getRange(row, code + 1).setValue(NEW);
+  if (label) ind.getRange(row, code + 2).setValue(label);
+}
+
+/** Code, label and month cells of every row of a tab. */
+function table(s: Sheet): unknown[][] {
+  return s
+    .getDataRange()
+    .getValues()
+    .map((r) => [r[LAYOUT.codeCol - 1], r[LAYOUT.labelCol - 1], ...r.slice(monthCol(1) - 1, monthCol(12))]);
+}
+
+describe('Tạo mẫu after an indicator’s code changed in "Chỉ tiêu"', () => {
+  let env: Env;
+  beforeEach(() => {
+    env = seededMaster({ api: true, months: MONTHS });
+  });
+  afterEach(() => env.dispose());
+
+  const ytd = () => {
+    let s = 0;
+    env.units.forEach((_, i) => {
+      for (let m = 1; m <= MONTHS; m++) s += seedValue(OLD, i, m) ?? 0;
+    });
+    return s;
+  };
+
+  test.each([
+    ['code and label', LABEL, `đổi mã dòng ${OLD} thành ${NEW} (tên chỉ tiêu: "${LABEL}"), giữ nguyên số liệu`],
+    ['code only', undefined, `đổi mã dòng ${OLD} thành ${NEW}, giữ nguyên số liệu`],
+  ])('%s: every tab’s row re-coded in place, its figures kept and counted', (_, label, said) => {
+    expect(ytd()).toBeGreaterThan(0);
+    const u = env.units[1];
+    const s = unitSheet(env, u) as Sheet;
+    const before = table(s);
+    const at = before.findIndex((r) => r[0] === OLD);
+    recode(env.master, label);
+
+    // Before "Tạo mẫu": the figures are still counted, under the new code.
+    const first = runAggregate(env.fake, `${MONTHS}/2018`)?.summary;
+    expect(first?.indicators.find((i) => i.code === NEW)?.ytd).toBe(ytd());
+
+    const r = runTemplates(env.fake);
+    const alert = env.fake.ui.alerts.at(-1)?.prompt ?? '';
+    expect(alert).toContain(`Xã Huổi Lếch: trang "${s.getName()}" đã có; ${said}`);
+    expect(alert).toContain(`đổi mã dòng chỉ tiêu (theo trang "Chỉ tiêu") ở ${env.units.length} trang`);
+    expect(alert).not.toContain('thêm dòng chỉ tiêu mới');
+    expect(r?.extended).toBe(0);
+
+    // The same rows; only that row's code (and label) changed.
+    const expected = before.map((row) => [...row]);
+    expected[at][0] = NEW;
+    if (label) expected[at][1] = label;
+    expect(table(s)).toEqual(expected);
+
+    const summary = runAggregate(env.fake, `${MONTHS}/2018`)?.summary;
+    expect(summary?.indicators.find((i) => i.code === NEW)?.ytd).toBe(ytd());
+    expect(summary?.findings.filter((f) => f.code === 'unknown-indicator' || f.code === 'missing-indicator')).toEqual(
+      [],
+    );
+
+    // Run again: nothing more to do.
+    const again = runTemplates(env.fake);
+    expect(again?.recoded).toBe(0);
+    expect(table(s)).toEqual(expected);
+  });
+
+  test('the unit changed too: the new row is added, and the old row still holding figures is named', () => {
+    const ind = env.master.getSheetByName(SHEETS.indicators) as Sheet;
+    const values = ind.getDataRange().getValues();
+    const unitCol = values[0].indexOf('Đơn vị tính');
+    expect(unitCol).toBeGreaterThan(0);
+    const row = values.findIndex((r) => r.includes(OLD)) + 1;
+    recode(env.master, LABEL);
+    ind.getRange(row, unitCol + 1).setValue('câu lạc bộ');
+    const s = unitSheet(env, env.units[1]) as Sheet;
+    const old = table(s).findIndex((r) => r[0] === OLD) + 1;
+    runTemplates(env.fake);
+    const alert = env.fake.ui.alerts.at(-1)?.prompt ?? '';
+    expect(alert).toContain(
+      `Xã Huổi Lếch: trang "${s.getName()}" đã có, giữ nguyên số liệu; đã thêm 1 dòng chỉ tiêu mới: ` +
+        `"${LABEL}" (mã ${NEW}). Lưu ý: dòng ${old + 1} (mã ${OLD}, ` +
+        `${MONTHS} ô số liệu) có mã không có trong danh mục nên số liệu chưa được tính vào tổng hợp`,
+    );
+  });
+});
