@@ -126,6 +126,8 @@ export async function runDemo(argv: string[], io: Io): Promise<number> {
       from: `"${config.settings.organisation}" <bandanvan.muongnhe@example.vn>`,
       outbox: path.join(out, 'outbox'),
       smtp: null,
+      // The demo's own outbox: its e-mail of an earlier run is replaced, as its other outputs.
+      replace: true,
     },
     when,
     io,

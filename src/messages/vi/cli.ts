@@ -105,7 +105,8 @@ Tùy chọn:
   --from ĐỊA_CHỈ    người gửi (mặc định: TONGHOP_MAIL_FROM, hoặc tên đăng nhập SMTP nếu là địa chỉ
                     e-mail; khi chỉ lưu tệp .eml: tên cơ quan với địa chỉ tạm
                     tonghop@localhost.localdomain, sửa lại khi gửi; gửi qua SMTP thì bắt buộc)
-  --outbox THƯ_MỤC  nơi lưu tệp .eml (mặc định: outbox)
+  --outbox THƯ_MỤC  nơi lưu tệp .eml (mặc định: outbox); nếu đã có tệp .eml của kỳ này (lần chạy
+                    trước) thì giữ nguyên, tệp mới ghi thêm số: bao-cao-2018-09-2.eml …
   --progress        luôn hiện tiến độ đọc tệp
 ${CONFIG_OPTIONS}
   -h, --help        hướng dẫn này
@@ -376,6 +377,9 @@ export const CLI_TEXT = {
 
   // ------------------------------------------------------------ e-mail
   sending: (host: string, port: number) => `Đang gửi qua máy chủ SMTP ${host}:${port}…`,
+  /** An .eml of the period already in the outbox (an earlier run's): kept, the new one beside it. */
+  emlKept: (kept: string, written: string) =>
+    `Đã có tệp ${kept} (e-mail của lần chạy trước, có thể đã gửi hoặc đã sửa): giữ nguyên tệp đó, e-mail mới được ghi vào tệp ${written} bên cạnh.`,
   sent: (to: string[]) => `Đã gửi e-mail tới: ${to.join(', ')}`,
   sendFailed: (detail: string) => `Gửi e-mail không thành công: ${detail}. Bản .eml vẫn được lưu để gửi lại.`,
   smtpBadPort: (s: string) => `TONGHOP_SMTP_PORT không hợp lệ: "${s}"`,
