@@ -12,7 +12,7 @@ import { completenessLines, completenessLists } from '../../engine/report/text';
 import { readWorkbook } from '../../engine/sheet/read';
 import { formatDateVi } from '../../engine/text/format';
 import type { Finding, Period, Summary } from '../../engine/types';
-import { CLI_TEXT as T } from '../../messages/vi/cli';
+import { CLI_UNDATED_ADVICE, CLI_TEXT as T } from '../../messages/vi/cli';
 import { type Config, configFindings } from '../config';
 import { EXIT, UserError } from '../exit-codes';
 import { bySeverity, countFindings, formatFinding } from '../findings';
@@ -58,6 +58,8 @@ export function summariseInputs(inputs: Inputs, config: Config, period: Period, 
     workbooks: inputs.workbooks,
     generatedAt: when.toISOString(),
     ...(config.formerUnits ? { formerUnits: config.formerUnits } : {}),
+    // A month without its submission date: the date is typed in the file (no add-on menu here).
+    undatedAdvice: CLI_UNDATED_ADVICE,
   });
   const own = [...configFindings(config), ...inputs.findings, ...formulaFindings(inputs, read.reports, period.year)];
   const findings: Finding[] = own.length ? [...own, ...summary.findings] : summary.findings;

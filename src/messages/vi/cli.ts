@@ -1,4 +1,5 @@
 /** Vietnamese texts of the command-line tool `tonghop` (src/cli). */
+import type { UndatedAdvice, Where } from './findings';
 
 const EXIT_CODES = `Mã thoát:
   0   thành công
@@ -129,6 +130,19 @@ Tùy chọn:
   -h, --help        hướng dẫn này
 `,
 } as const;
+
+/** Where a month's submission date goes in a commune's .xlsx: its cell, row and month column. */
+const dateCell = (w: Where) =>
+  `${w.cell ? `ô ${w.cell} (dòng "Ngày nộp báo cáo", cột tháng ${w.month})` : `dòng "Ngày nộp báo cáo", cột tháng ${w.month}`} trong tệp .xlsx của đơn vị`;
+
+/**
+ * A month with figures but no submission date: what to do in the .xlsx file (the add-on's menu
+ * "Nộp báo cáo tháng…" does not exist there). The end of FINDING_TEXT.undatedMonth / undatedMonthOpen.
+ */
+export const CLI_UNDATED_ADVICE: UndatedAdvice = {
+  late: (w) => `hãy ghi ngày đơn vị nộp báo cáo tháng này (ngày/tháng/năm) vào ${dateCell(w)}, rồi chạy lại lệnh`,
+  open: (w) => `nhập xong hãy ghi ngày nộp (ngày/tháng/năm) vào ${dateCell(w)}`,
+};
 
 export const CLI_TEXT = {
   sheetRef: (sheet: string) => `trang "${sheet}"`,
