@@ -138,7 +138,7 @@ export async function runDemo(argv: string[], io: Io): Promise<number> {
   println(io.stdout, `  ${T.what.summaryXlsx}: ${displayName(xlsx, io.cwd)}`);
   println(io.stdout, `  ${T.what.html}: ${displayName(html, io.cwd)}`);
   println(io.stdout, `  ${T.what.eml}: ${displayName(mail.eml, io.cwd)}`);
-  for (const line of consoleSummary(prepared.summary, 5)) println(io.stdout, line);
+  for (const line of consoleSummary(prepared, 5)) println(io.stdout, line);
   println(io.stdout);
   println(io.stdout, T.demoDeliberate);
   println(io.stdout, T.demoNext(displayName(xa, io.cwd)));

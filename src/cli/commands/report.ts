@@ -135,6 +135,6 @@ export async function runReport(argv: string[], io: Io): Promise<number> {
   const result = await deliver(prepared, config, { to, from, outbox, smtp }, when, io);
   println(io.stdout, T.wrote(T.what.eml, displayName(result.eml, io.cwd)));
   if (result.sent) println(io.stdout, T.sent(to));
-  for (const line of consoleSummary(prepared.summary)) println(io.stdout, line);
+  for (const line of consoleSummary(prepared)) println(io.stdout, line);
   return prepared.errors > 0 ? EXIT.dataErrors : EXIT.ok;
 }

@@ -251,6 +251,9 @@ export const CLI_TEXT = {
   /** After an old unit's "no report" warning, when its file was found but could not be read. */
   formerFileUnreadable: (files: string) =>
     `(Đã có tệp ${files} theo tên là báo cáo này nhưng không đọc được: xem lỗi của tệp.)`,
+  /** After the reason, when the file name carries last year and names a unit: its "so cùng kỳ" report. */
+  unreadableOfLastYear: (unit: string, year: number) =>
+    `Theo tên tệp, đây là báo cáo năm ${year} của ${unit} (dùng để so sánh cùng kỳ): số liệu cùng kỳ của đơn vị này chưa được tính; hãy gửi lại tệp này nếu cần so sánh.`,
   /** After the reason, when the unit is the only one without a readable report. */
   unreadableByElimination: (unit: string) =>
     `${unit} là đơn vị duy nhất chưa có báo cáo đọc được nên tệp này được coi là báo cáo của ${unit}: ghi là "không đọc được báo cáo", số liệu của đơn vị này chưa được cộng.`,
@@ -443,6 +446,8 @@ export const CLI_TEXT = {
   formerUnits: 'Thiếu số liệu của đơn vị cũ trước sáp nhập',
   unreadableUnits: 'Không đọc được báo cáo',
   unreadableFormer: 'Không đọc được báo cáo của đơn vị cũ trước sáp nhập',
+  /** Units whose last-year report (for "so cùng kỳ") could not be read, on the console. */
+  lastYearUnreadableUnits: (year: number) => `Không đọc được báo cáo năm ${year} (so cùng kỳ)`,
   /** After an old unit's name: the unit(s) it is now part of, "(nay thuộc xã Mường Nhé)". */
   formerNow: (units: string[]) => `(nay thuộc ${units.join(' và ')})`,
   /** An old unit's unreadable file on the console: "Xã Nậm Vì (nay thuộc xã Mường Nhé), tệp nam-vi.xlsx". */
