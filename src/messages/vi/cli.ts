@@ -332,6 +332,11 @@ export const CLI_TEXT = {
   /** A unit's workbook made under its old code: no new blank one beside it (it would push the report out). */
   templateOldCode: (file: string, wouldBe: string, finding: string) =>
     `${file}: đây là báo cáo của đơn vị có mã đã đổi, nên không tạo tệp mới ${wouldBe} (tệp trống mới sẽ làm báo cáo cũ không được tổng hợp). ${finding}.`,
+  /** A unit's report of the year already in the folder under another name: no blank one beside it (a duplicate). */
+  templateOtherName: (file: string, wouldBe: string, unit: string, year: number, sheet: string, rename: string) =>
+    `${file}: đã có báo cáo năm ${year} của ${unit} (trang "${sheet}") nên không tạo tệp mới ${wouldBe} ` +
+    `(hai tệp của một đơn vị sẽ bị coi là báo cáo trùng khi tổng hợp). Tệp ${file} được giữ nguyên, không được bổ sung dòng chỉ tiêu mới (nếu có); ` +
+    `muốn bổ sung, hãy đổi tên tệp thành ${rename} rồi chạy lại lệnh.`,
   /** A workbook to be completed but open in Excel or LibreOffice (`lock` beside it): not written. */
   templateOpen: (file: string, lock: string, rows: string[]) =>
     `Bỏ qua ${file}: tệp đang mở trong Excel/LibreOffice (có tệp khóa ${lock}) nên chưa ` +
