@@ -18,7 +18,7 @@ import { displayName } from '../files';
 import { type Io, println } from '../io';
 import { bareAddress, composeEml } from '../mail/eml';
 import { type SmtpSettings, sendRaw, smtpFromEnv } from '../mail/smtp';
-import { checkOutputs, freeName, writeBeside, writeOutput } from '../output';
+import { checkOutputs, freeName, sameFile, writeBeside, writeOutput } from '../output';
 import { consoleSummary, defaultSummaryName, type Prepared, prepare, resolvePeriod, summaryXlsx } from './summary';
 
 const OPTIONS = {
@@ -130,7 +130,11 @@ export async function runReport(argv: string[], io: Io): Promise<number> {
   const outbox = path.resolve(io.cwd, args.str('outbox') ?? 'outbox');
 
   const prepared = await prepare(args.positionals, 'report', config, period, when, io, args.bool('progress'));
-  // The name it will be written under: an earlier .eml of the period is kept (deliver).
+  // The name it will be written under (an earlier .eml of the period is kept: deliver), and the
+  // period's own name: an outbox among the inputs is refused even when the new name is free.
+  const own = path.join(outbox, emlFileName(prepared));
+  const input = prepared.inputs.files.find((f) => sameFile(f.path, own));
+  if (input) throw new UserError(T.outputIsInput('--outbox', displayName(own, io.cwd), input.display), EXIT.usage);
   checkOutputs([{ option: '--outbox', file: freeName(outbox, emlFileName(prepared)) }], prepared.inputs.files, io.cwd);
   const result = await deliver(prepared, config, { to, from, outbox, smtp }, when, io);
   println(io.stdout, T.wrote(T.what.eml, displayName(result.eml, io.cwd)));
