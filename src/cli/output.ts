@@ -156,3 +156,64 @@ export function checkOutputs(outputs: PlannedOutput[], inputs: { path: string; d
     if (hit) throw new UserError(T.outputIsInput(o.option, displayName(o.file, cwd), hit.display), EXIT.usage);
   }
 }
+
+/** "<stem>-<n><ext>" of `name` in `dir` ("bao-cao-2018-09-2.eml"); `name` itself for n = 1. */
+function numbered(dir: string, name: string, n: number): string {
+  const ext = path.extname(name);
+  return path.join(dir, n === 1 ? name : `${name.slice(0, name.length - ext.length)}-${n}${ext}`);
+}
+
+/** Something (a file, a folder, a link even broken) is there. Not reachable: not there (the write says why). */
+function exists(abs: string): boolean {
+  try {
+    fs.lstatSync(abs);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * `name` in `dir`, or when something of that name is there already, the first free
+ * "<stem>-2<ext>", "<stem>-3<ext>" …: what writeBeside would write now.
+ */
+export function freeName(dir: string, name: string): string {
+  for (let n = 1; ; n++) {
+    const file = numbered(dir, name, n);
+    if (!exists(file)) return file;
+  }
+}
+
+/**
+ * Write `data` as a new file `name` in `dir`, never replacing one there: when the name is taken
+ * (an earlier run's file, perhaps sent or edited since), as "<stem>-2<ext>", "-3" … The name is
+ * claimed by an exclusive create before the write, so two runs at once do not take the same one.
+ * Returns the file written and, when the name was taken, the file kept.
+ */
+export function writeBeside(dir: string, name: string, data: string | Uint8Array): { file: string; kept?: string } {
+  const first = numbered(dir, name, 1);
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+  } catch {
+    // writeOutput says why the folder cannot be made.
+  }
+  for (let n = 1; ; n++) {
+    const file = numbered(dir, name, n);
+    if (exists(file)) continue;
+    let claimed = false;
+    try {
+      fs.closeSync(fs.openSync(file, 'wx'));
+      claimed = true;
+    } catch (e) {
+      // Taken meanwhile: the next name. Any other error: writeOutput says it in Vietnamese.
+      if ((e as NodeJS.ErrnoException).code === 'EEXIST') continue;
+    }
+    try {
+      writeOutput(file, data);
+    } catch (e) {
+      if (claimed) fs.rmSync(file, { force: true });
+      throw e;
+    }
+    return file === first ? { file } : { file, kept: first };
+  }
+}

@@ -20,12 +20,18 @@
  * Those units go to the summary's `unreadableUnits` (as the add-on does with sheets it
  * cannot open), their "no report" warning is replaced by the file's error naming the unit,
  * and the narrative is written again so that it says "không đọc được", not "chưa báo cáo".
+ *
+ * A file whose name carries last year (and not the period's year) and names a unit (a current
+ * one, or an old unit of a merger) is that unit's last-year report, used for "so cùng kỳ": its
+ * error names the unit, and it is neither this year's report of anybody nor a file of no unit.
  */
 import path from 'node:path';
 import { narrate, unitInSentence } from '../engine/narrative/narrative';
 import { unitDisplayName } from '../engine/sheet/layout';
+import { compareVi } from '../engine/text/collate';
 import { slug } from '../engine/text/normalize';
 import type { Catalogue, Finding, Summary, Unit } from '../engine/types';
+import { startYear } from '../engine/validation/check';
 import { CLI_TEXT as T } from '../messages/vi/cli';
 import { mergerNames } from '../messages/vi/findings';
 
@@ -43,6 +49,14 @@ export interface Attribution {
   how: Map<string, 'name' | 'elimination'>;
   /** Files that could not be tied to a unit. */
   unattributed: string[];
+}
+
+/** An unreadable file taken, by its name, as a unit's report of last year ("so cùng kỳ"). */
+export interface LastYearFile {
+  file: string;
+  unitCode: string;
+  /** The unit as messages name it: "Xã Chung Chải", "Xã Nậm Vì (nay thuộc xã Mường Nhé)". */
+  label: string;
 }
 
 /**
@@ -106,7 +120,7 @@ export function withUnreadableFiles(
   files: UnreadableFile[],
   reportedCodes: Set<string>,
   formerUnits: Unit[] = [],
-): { summary: Summary; attribution: Attribution } {
+): { summary: Summary; attribution: Attribution; lastYear: LastYearFile[] } {
   const unitsByCode = new Map(summary.units.map((u) => [u.code, u]));
   const unreported = summary.completeness.rows
     .filter((r) => !reportedCodes.has(r.unitCode) && !summary.unreadableUnits.includes(r.unitCode))
@@ -115,12 +129,13 @@ export function withUnreadableFiles(
   // Spreadsheets of another format found in a folder: not read, a warning until taken by name.
   const skipped = new Set(summary.findings.flatMap((f) => (f.code === 'file-skipped' && f.file ? [f.file] : [])));
   const otherYear = (file: string) => {
-    const years = slug(path.basename(file))
-      .split('-')
-      .filter((t) => /^(19|20)\d\d$/.test(t));
-    return years.length > 0 && !years.includes(String(summary.period.year));
+    const years = yearsInName(file);
+    return years.length > 0 && !years.includes(summary.period.year);
   };
-  const candidates = files.map((f) => f.file).filter((f) => !(skipped.has(f) && otherYear(f)));
+  const readable = files.map((f) => f.file).filter((f) => !(skipped.has(f) && otherYear(f)));
+  // Last year's workbooks named after their unit: that unit's "so cùng kỳ" report, not this year's.
+  const lastYear = lastYearFiles(summary, readable, skipped, formerUnits);
+  const candidates = readable.filter((f) => !lastYear.has(f));
   // Files named after an old unit of a merger are that unit's, before any is taken by elimination.
   const former = formerOfFiles(summary, candidates);
   const attribution = attributeUnreadable(
@@ -129,7 +144,12 @@ export function withUnreadableFiles(
     skipped,
   );
   const loose = attribution.unattributed.length ? { unattributedFiles: attribution.unattributed } : {};
-  if (attribution.byUnit.size === 0 && !former.size) return { summary: { ...summary, ...loose }, attribution };
+  // By unit name, as the other lists of units.
+  const lastYearList = [...lastYear]
+    .map(([file, u]) => ({ file, unitCode: u.code, label: u.label }))
+    .sort((x, y) => compareVi(x.label, y.label) || (x.file < y.file ? -1 : x.file > y.file ? 1 : 0));
+  if (attribution.byUnit.size === 0 && !former.size && !lastYear.size)
+    return { summary: { ...summary, ...loose }, attribution, lastYear: lastYearList };
 
   const unitOf = new Map<string, Unit>();
   for (const [code, fs] of attribution.byUnit) for (const f of fs) unitOf.set(f, unitsByCode.get(code) as Unit);
@@ -140,6 +160,16 @@ export function withUnreadableFiles(
     // "No report from X" would contradict "X's file could not be read".
     if (f.code === 'unit-missing' && f.unitCode && attribution.byUnit.has(f.unitCode)) continue;
     const ofFile = f.code === 'file-unreadable' || f.code === 'file-skipped';
+    const before = f.code === 'file-unreadable' && f.file ? lastYear.get(f.file) : undefined;
+    if (before) {
+      findings.push({
+        ...f,
+        unitCode: before.code,
+        unitName: before.name,
+        message: `${f.message} ${T.unreadableOfLastYear(before.label, summary.period.year - 1)}`,
+      });
+      continue;
+    }
     // An old unit of a merger whose file names it: the file is its report, unreadable.
     const old = ofFile && f.file ? former.get(f.file) : undefined;
     if (old) {
@@ -204,7 +234,7 @@ export function withUnreadableFiles(
     ...(unreadableFormer.length ? { unreadableFormer } : {}),
     ...loose,
   };
-  return { summary: { ...core, narrative: narrate(core, catalogue) }, attribution };
+  return { summary: { ...core, narrative: narrate(core, catalogue) }, attribution, lastYear: lastYearList };
 }
 
 /**
@@ -230,6 +260,61 @@ function formerLabel(
     kind: known.kind ?? '',
   };
   return { code: old.code, label: `${unitDisplayName(short)} ${now}`, inSentence: `${unitInSentence(short)} ${now}` };
+}
+
+/** The years (19xx, 20xx) a file name carries as words of its own: "chung-chai-2017.xlsx" → 2017. */
+function yearsInName(file: string): number[] {
+  return slug(path.basename(file))
+    .split('-')
+    .filter((t) => /^(19|20)\d\d$/.test(t))
+    .map(Number);
+}
+
+/**
+ * Whether a file's name says it is of the year before `year` ("so cùng kỳ"): it carries that
+ * year and not `year` itself.
+ */
+export function namesLastYear(file: string, year: number): boolean {
+  const years = yearsInName(file);
+  return years.includes(year - 1) && !years.includes(year);
+}
+
+/**
+ * Unreadable files of last year (by their name) that name one unit of last year: a current unit
+ * begun by then, an old unit of a merger since (named by `formerUnits`, else known by its code). File → the unit (code, name,
+ * and its label in messages: "Xã Chung Chải", "Xã Nậm Vì (nay thuộc xã Mường Nhé)").
+ */
+function lastYearFiles(
+  summary: Summary,
+  files: string[],
+  skipped: ReadonlySet<string>,
+  formerUnits: Unit[],
+): Map<string, { code: string; name: string; label: string }> {
+  const out = new Map<string, { code: string; name: string; label: string }>();
+  const wanted = files.filter((f) => !skipped.has(f) && namesLastYear(f, summary.period.year));
+  if (!wanted.length) return out;
+  const year = summary.period.year - 1;
+  const current = new Set(summary.units.map((u) => u.code));
+  // The units that reported last year: the current ones begun by then, and the old units of
+  // mergers not older than last year ("muong-nhe-2024.xlsx" is old Mường Nhé's, not new Mường Nhé's).
+  const olds = new Map<string, Unit>();
+  for (const u of summary.units) {
+    if (startYear(u) < year) continue;
+    for (const code of u.succession?.predecessors ?? []) {
+      if (current.has(code) || olds.has(code)) continue;
+      olds.set(code, formerUnits.find((f) => f.code === code) ?? { code, name: code, kind: '', emails: [] });
+    }
+  }
+  const all = [...summary.units.filter((u) => startYear(u) <= year), ...olds.values()];
+  for (const file of wanted) {
+    const unit = unitFromFileName(file, all);
+    if (!unit) continue;
+    const label = current.has(unit.code)
+      ? unitDisplayName(unit)
+      : formerLabel({ code: unit.code, name: unit.name }, summary.units, formerUnits).label;
+    out.set(file, { code: unit.code, name: unit.name, label });
+  }
+  return out;
 }
 
 /**

@@ -28,7 +28,7 @@
  * aggregate): in the words Tổng hợp uses.
  */
 
-import { FINDING_TEXT, mergerNames, sheetRef } from '../messages/vi/findings';
+import { FINDING_TEXT, mergerNames, sheetRef, type UndatedAdvice } from '../messages/vi/findings';
 import { NARRATIVE_TEXT } from '../messages/vi/narrative';
 import { LEVEL_TEXT, OPEN_PERIOD_TEXT } from '../messages/vi/periods';
 import { aggregate } from './aggregate/aggregate';
@@ -64,6 +64,8 @@ export interface SummariseInput {
    * without a 'unit-missing' warning; the shell reports why.
    */
   unreadableUnits?: string[];
+  /** Optional: the shell's own advice for a month with figures and no submission date (AggregateInput). */
+  undatedAdvice?: UndatedAdvice;
 }
 
 export interface SummariseResult {
@@ -270,6 +272,7 @@ export function summarise(input: SummariseInput): SummariseResult {
     generatedAt: input.generatedAt,
     unreadableUnits,
     ...(former.length ? { formerUnits: former } : {}),
+    ...(input.undatedAdvice ? { undatedAdvice: input.undatedAdvice } : {}),
   });
   return { summary, read };
 }

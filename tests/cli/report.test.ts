@@ -371,3 +371,35 @@ describe('report --to with a quoted display name holding a comma', () => {
     expect(to.split(',').map((t) => t.trim())).toEqual(['bdv@example.vn', 'tinh@example.vn', 'huyen@example.vn']);
   });
 });
+
+describe('report run again for the same period', () => {
+  test('the earlier .eml is kept as it is; the new one is written beside it (-2, then -3), and said', async () => {
+    const outbox = tmpDir('tonghop-report-again-');
+    const args = ['report', '--period', '2018-09', inputs, '--to', 'bdv@example.vn', '--outbox', outbox];
+    const first = await runCli(args);
+    expect(first.code).toBe(0);
+    const earlier = path.join(outbox, 'bao-cao-2018-09.eml');
+    // Edited (or sent) since: its bytes must survive the next run.
+    const edited = Buffer.concat([fs.readFileSync(earlier), Buffer.from('\r\n-- sửa tay --\r\n')]);
+    fs.writeFileSync(earlier, edited);
+
+    const second = await runCli(args);
+    expect(second.code).toBe(0);
+    expect(fs.readFileSync(earlier).equals(edited)).toBe(true);
+    const again = path.join(outbox, 'bao-cao-2018-09-2.eml');
+    expect(parseMime(fs.readFileSync(again)).headers['x-unsent']).toBe('1');
+    expect(second.stdout).toContain('bao-cao-2018-09.eml');
+    expect(second.stdout).toMatch(/giữ nguyên tệp đó, e-mail mới được ghi vào tệp bao-cao-2018-09-2\.eml/);
+    expect(second.stdout).toContain(`Đã ghi e-mail (.eml): ${again}`);
+
+    const third = await runCli(args);
+    expect(third.code).toBe(0);
+    expect(fs.readFileSync(earlier).equals(edited)).toBe(true);
+    expect(fs.readdirSync(outbox).sort()).toEqual([
+      'bao-cao-2018-09-2.eml',
+      'bao-cao-2018-09-3.eml',
+      'bao-cao-2018-09.eml',
+    ]);
+    expect(third.stdout).toContain('bao-cao-2018-09-3.eml');
+  }, 60_000);
+});

@@ -134,7 +134,7 @@ export async function runAggregate(argv: string[], io: Io): Promise<number> {
     io.stdout.write(`${JSON.stringify(prepared.summary, null, 2)}\n`);
   } else {
     for (const w of written) println(io.stdout, T.wrote(w.what, displayName(w.file, io.cwd)));
-    for (const line of consoleSummary(prepared.summary)) println(io.stdout, line);
+    for (const line of consoleSummary(prepared)) println(io.stdout, line);
     if (prepared.errors > 0) println(io.stdout, `\n${T.dataErrorsNote(prepared.errors)}`);
   }
   return prepared.errors > 0 ? EXIT.dataErrors : EXIT.ok;

@@ -126,6 +126,8 @@ export async function runDemo(argv: string[], io: Io): Promise<number> {
       from: `"${config.settings.organisation}" <bandanvan.muongnhe@example.vn>`,
       outbox: path.join(out, 'outbox'),
       smtp: null,
+      // The demo's own outbox: its e-mail of an earlier run is replaced, as its other outputs.
+      replace: true,
     },
     when,
     io,
@@ -136,7 +138,7 @@ export async function runDemo(argv: string[], io: Io): Promise<number> {
   println(io.stdout, `  ${T.what.summaryXlsx}: ${displayName(xlsx, io.cwd)}`);
   println(io.stdout, `  ${T.what.html}: ${displayName(html, io.cwd)}`);
   println(io.stdout, `  ${T.what.eml}: ${displayName(mail.eml, io.cwd)}`);
-  for (const line of consoleSummary(prepared.summary, 5)) println(io.stdout, line);
+  for (const line of consoleSummary(prepared, 5)) println(io.stdout, line);
   println(io.stdout);
   println(io.stdout, T.demoDeliberate);
   println(io.stdout, T.demoNext(displayName(xa, io.cwd)));

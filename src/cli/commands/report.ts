@@ -18,7 +18,7 @@ import { displayName } from '../files';
 import { type Io, println } from '../io';
 import { bareAddress, composeEml } from '../mail/eml';
 import { type SmtpSettings, sendRaw, smtpFromEnv } from '../mail/smtp';
-import { checkOutputs, writeOutput } from '../output';
+import { checkOutputs, freeName, sameFile, writeBeside, writeOutput } from '../output';
 import { consoleSummary, defaultSummaryName, type Prepared, prepare, resolvePeriod, summaryXlsx } from './summary';
 
 const OPTIONS = {
@@ -37,6 +37,11 @@ export interface MailPlan {
   outbox: string;
   /** null: only write the .eml. */
   smtp: SmtpSettings | null;
+  /**
+   * Replace an .eml of the same name in the outbox (the demo's own outbox). Otherwise one there is
+   * kept (it may have been sent or edited since) and the new one written beside it, "-2", "-3" ….
+   */
+  replace?: boolean;
 }
 
 export interface MailResult {
@@ -68,15 +73,25 @@ export async function deliver(
     attachment: { filename: defaultSummaryName(summary.period), content },
     date: when,
   };
-  const eml = path.join(plan.outbox, emlFileName(prepared));
-  if (!plan.smtp) {
-    writeOutput(eml, await composeEml({ ...mail, draft: true }));
-    return { eml, sent: false };
+  const raw = await composeEml(plan.smtp ? mail : { ...mail, draft: true });
+  const name = emlFileName(prepared);
+  let eml = path.join(plan.outbox, name);
+  if (plan.replace) writeOutput(eml, raw);
+  else {
+    const written = writeBeside(plan.outbox, name, raw);
+    eml = written.file;
+    if (written.kept) println(io.stdout, T.emlKept(displayName(written.kept, io.cwd), path.basename(eml)));
   }
-  const raw = await composeEml(mail);
-  writeOutput(eml, raw);
+  if (!plan.smtp) return { eml, sent: false };
   println(io.stderr, T.sending(plan.smtp.host, plan.smtp.port));
-  await sendRaw(plan.smtp, { from: bareAddress(plan.from), to: plan.to.map(bareAddress) }, raw);
+  try {
+    await sendRaw(plan.smtp, { from: bareAddress(plan.from), to: plan.to.map(bareAddress) }, raw);
+  } catch (e) {
+    // Not sent: where the copy to send again is.
+    if (e instanceof UserError && e.exitCode === EXIT.send)
+      println(io.stdout, T.wrote(T.what.eml, displayName(eml, io.cwd)));
+    throw e;
+  }
   return { eml, sent: true };
 }
 
@@ -115,18 +130,15 @@ export async function runReport(argv: string[], io: Io): Promise<number> {
   const outbox = path.resolve(io.cwd, args.str('outbox') ?? 'outbox');
 
   const prepared = await prepare(args.positionals, 'report', config, period, when, io, args.bool('progress'));
-  checkOutputs([{ option: '--outbox', file: path.join(outbox, emlFileName(prepared)) }], prepared.inputs.files, io.cwd);
-  let result: MailResult;
-  try {
-    result = await deliver(prepared, config, { to, from, outbox, smtp }, when, io);
-  } catch (e) {
-    if (e instanceof UserError && e.exitCode === EXIT.send) {
-      println(io.stdout, T.wrote(T.what.eml, displayName(path.join(outbox, emlFileName(prepared)), io.cwd)));
-    }
-    throw e;
-  }
+  // The name it will be written under (an earlier .eml of the period is kept: deliver), and the
+  // period's own name: an outbox among the inputs is refused even when the new name is free.
+  const own = path.join(outbox, emlFileName(prepared));
+  const input = prepared.inputs.files.find((f) => sameFile(f.path, own));
+  if (input) throw new UserError(T.outputIsInput('--outbox', displayName(own, io.cwd), input.display), EXIT.usage);
+  checkOutputs([{ option: '--outbox', file: freeName(outbox, emlFileName(prepared)) }], prepared.inputs.files, io.cwd);
+  const result = await deliver(prepared, config, { to, from, outbox, smtp }, when, io);
   println(io.stdout, T.wrote(T.what.eml, displayName(result.eml, io.cwd)));
   if (result.sent) println(io.stdout, T.sent(to));
-  for (const line of consoleSummary(prepared.summary)) println(io.stdout, line);
+  for (const line of consoleSummary(prepared)) println(io.stdout, line);
   return prepared.errors > 0 ? EXIT.dataErrors : EXIT.ok;
 }

@@ -12,14 +12,14 @@ import { completenessLines, completenessLists } from '../../engine/report/text';
 import { readWorkbook } from '../../engine/sheet/read';
 import { formatDateVi } from '../../engine/text/format';
 import type { Finding, Period, Summary } from '../../engine/types';
-import { CLI_TEXT as T } from '../../messages/vi/cli';
+import { CLI_UNDATED_ADVICE, CLI_TEXT as T } from '../../messages/vi/cli';
 import { type Config, configFindings } from '../config';
 import { EXIT, UserError } from '../exit-codes';
 import { bySeverity, countFindings, formatFinding } from '../findings';
 import { formulaFindings, type Inputs, readInputs } from '../inputs';
 import { type Io, println } from '../io';
 import { sameFile } from '../output';
-import { withUnreadableFiles } from '../unreadable';
+import { type LastYearFile, withUnreadableFiles } from '../unreadable';
 import { toXlsxBuffer } from '../xlsx/write';
 
 /**
@@ -46,6 +46,8 @@ export interface Prepared {
   inputs: Inputs;
   summary: Summary;
   errors: number;
+  /** Unreadable files taken by their name as a unit's last-year report ("so cùng kỳ"). */
+  lastYearUnreadable?: LastYearFile[];
 }
 
 /** Summarise already-read inputs; the reader's findings are added to the summary's. */
@@ -58,18 +60,28 @@ export function summariseInputs(inputs: Inputs, config: Config, period: Period, 
     workbooks: inputs.workbooks,
     generatedAt: when.toISOString(),
     ...(config.formerUnits ? { formerUnits: config.formerUnits } : {}),
+    // A month without its submission date: the date is typed in the file (no add-on menu here).
+    undatedAdvice: CLI_UNDATED_ADVICE,
   });
   const own = [...configFindings(config), ...inputs.findings, ...formulaFindings(inputs, read.reports, period.year)];
   const findings: Finding[] = own.length ? [...own, ...summary.findings] : summary.findings;
   let full: Summary = { ...summary, findings };
+  let lastYear: LastYearFile[] = [];
   const unreadable = inputs.outcomes.flatMap((o) => (o.workbook ? [] : [{ file: o.file, error: o.error ?? '' }]));
   if (unreadable.length) {
     // A unit with a readable report of the year (even one without this period's figures) sent that one.
     const reported = new Set(read.reports.filter((r) => r.year === period.year).map((r) => r.unitCode));
     for (const r of summary.completeness.rows) if (r.status !== 'missing') reported.add(r.unitCode);
-    full = withUnreadableFiles(full, config.catalogue, unreadable, reported, config.formerUnits).summary;
+    const taken = withUnreadableFiles(full, config.catalogue, unreadable, reported, config.formerUnits);
+    full = taken.summary;
+    lastYear = taken.lastYear;
   }
-  return { inputs, summary: full, errors: countFindings(full.findings).error };
+  return {
+    inputs,
+    summary: full,
+    errors: countFindings(full.findings).error,
+    ...(lastYear.length ? { lastYearUnreadable: lastYear } : {}),
+  };
 }
 
 export async function prepare(
@@ -158,7 +170,8 @@ function formerName(summary: Summary, f: Finding): string {
   return into.length ? `${name} ${T.formerNow(into.map(unitInSentence))}` : name;
 }
 
-export function consoleSummary(summary: Summary, maxFindings = 10): string[] {
+export function consoleSummary(prepared: Prepared, maxFindings = 10): string[] {
+  const summary = prepared.summary;
   const out: string[] = [];
   const lists = completenessLists(summary);
   out.push('', T.headingCompleteness, ...completenessLines(summary));
@@ -171,8 +184,11 @@ export function consoleSummary(summary: Summary, maxFindings = 10): string[] {
   // Old units of a merger whose file could not be read: not units of the summary, said apart.
   const current = new Set(summary.units.map((u) => u.code));
   const formerFiles: string[] = [];
+  // Last year's files ("so cùng kỳ"), named after their unit: said on a line of their own.
+  const lastYear = prepared.lastYearUnreadable ?? [];
+  const ofLastYear = new Set(lastYear.map((l) => l.file));
   for (const f of summary.findings) {
-    if (f.code !== 'file-unreadable' || !f.file) continue;
+    if (f.code !== 'file-unreadable' || !f.file || ofLastYear.has(f.file)) continue;
     if (f.unitCode && !current.has(f.unitCode)) formerFiles.push(T.formerFile(formerName(summary, f), f.file));
     else if (f.unitCode) filesOf.set(f.unitCode, [...(filesOf.get(f.unitCode) ?? []), f.file]);
     else loose.push(f.file);
@@ -185,6 +201,10 @@ export function consoleSummary(summary: Summary, maxFindings = 10): string[] {
     out.push(`${T.unreadableUnits}: ${items.join('; ')}`);
   }
   if (formerFiles.length) out.push(`${T.unreadableFormer}: ${formerFiles.join('; ')}`);
+  if (lastYear.length)
+    out.push(
+      `${T.lastYearUnreadableUnits(summary.period.year - 1)}: ${lastYear.map((l) => `${l.label} (${l.file})`).join('; ')}`,
+    );
   if (loose.length)
     out.push(
       `${T.unattributedFiles(loose.length, lists.missing.length + lists.former.length > 0)}: ${loose.join('; ')}`,

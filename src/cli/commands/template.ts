@@ -4,7 +4,9 @@
  * catalogue since it was made, or else the highlighting of the current rules when its own is
  * another's (template-upgrade.ts), written through a temporary file and a rename, the file as it
  * was kept beside it as `<name>.bak`. One open in Excel or LibreOffice (a lock file beside it) is
- * left as it is, named, and the exit code is 2 (an output that could not be written).
+ * left as it is, named, and the exit code is 2 (an output that could not be written). Without
+ * --force, no blank workbook is written for a unit whose report of the year is in the folder under
+ * another name (`aggregate` would read two reports of it): a line names that file.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -85,16 +87,23 @@ export async function runTemplate(argv: string[], io: Io): Promise<number> {
   const units = wanted.length ? ofYear.filter((u) => wanted.includes(u.code)) : ofYear;
   const when = now(io.env);
   const count = { written: 0, added: 0, highlighted: 0, unchanged: 0, kept: 0, open: 0, notWritten: 0, recoded: 0 };
-  let underOldCode: Map<string, { file: string; message: string }> | null = null;
+  let elsewhere: Map<string, Elsewhere> | null = null;
   for (const unit of units) {
     const file = path.join(outDir, templateFileName(unit, year));
     if (!args.bool('force') && !fs.existsSync(file)) {
-      // The unit's code was changed in the units file since its workbook was made: that workbook
-      // (under the old code's name) is its report, and a new blank one beside it would push it out.
-      underOldCode ??= await workbooksUnderOldCode(outDir, year, config, io.cwd);
-      const old = underOldCode.get(unit.code);
-      if (old) {
-        println(io.stdout, T.templateOldCode(old.file, displayName(file, io.cwd), old.message));
+      // The unit's report of the year is in the folder under another name: a new blank one beside
+      // it would be a second report of the unit (a duplicate, or pushing the report out).
+      elsewhere ??= await workbooksUnderOtherNames(outDir, year, config, ofYear, io.cwd);
+      const found = elsewhere.get(unit.code);
+      if (found) {
+        const wouldBe = displayName(file, io.cwd);
+        println(
+          io.stdout,
+          found.oldCode !== undefined
+            ? // The unit's code was changed in the units file since its workbook was made.
+              T.templateOldCode(found.file, wouldBe, found.oldCode)
+            : T.templateOtherName(found.file, wouldBe, unitDisplayName(unit), year, found.sheet, path.basename(file)),
+        );
         count.kept++;
         continue;
       }
@@ -170,18 +179,31 @@ export async function runTemplate(argv: string[], io: Io): Promise<number> {
   return count.open || count.notWritten ? EXIT.usage : EXIT.ok;
 }
 
+/** A unit's report of the year in a workbook not named as its template would be. */
+interface Elsewhere {
+  /** As shown in messages. */
+  file: string;
+  sheet: string;
+  /** The reader's 'unit-code-outdated' warning when the sheet holds an old code of the unit. */
+  oldCode?: string;
+}
+
 /**
- * Per unit code, a workbook of `dir` whose sheet of `year` holds an old code of that unit (in no
- * list; the unit found by its names: the reader's 'unit-code-outdated' warning). Read only when a
- * unit's workbook is missing, so a first run into an empty folder reads nothing.
+ * Per unit code, a workbook of `dir` (not under the unit's template file name) with a report of
+ * the unit for `year`, as `aggregate` reads it: by its "Mã đơn vị", or by its names when that holds
+ * an old code of the unit (in no list: the reader's 'unit-code-outdated' warning, said first).
+ * The first such workbook by name. `units`: the units of the year (old units of a merger too).
+ * Read only when a unit's workbook is missing, so a first run into an empty folder reads nothing.
  */
-async function workbooksUnderOldCode(
+async function workbooksUnderOtherNames(
   dir: string,
   year: number,
   config: Config,
+  units: Unit[],
   cwd: string,
-): Promise<Map<string, { file: string; message: string }>> {
-  const found = new Map<string, { file: string; message: string }>();
+): Promise<Map<string, Elsewhere>> {
+  const found = new Map<string, Elsewhere>();
+  const known = [...config.units, ...units.filter((u) => !config.units.some((c) => c.code === u.code))];
   let names: string[];
   try {
     names = fs.readdirSync(dir).filter((n) => /\.(xlsx|xlsm)$/i.test(n) && !n.startsWith('~$'));
@@ -193,11 +215,15 @@ async function workbooksUnderOldCode(
     const shown = displayName(full, cwd);
     const read = await readWorkbookFile(full, shown);
     if (!read.workbook) continue;
-    const { reports, findings } = checkWorkbooks([read.workbook], { catalogue: config.catalogue, units: config.units });
+    const { reports, findings } = checkWorkbooks([read.workbook], { catalogue: config.catalogue, units: known });
     for (const f of findings) {
       if (f.code !== 'unit-code-outdated' || !f.unitCode || found.has(f.unitCode)) continue;
-      if (reports.some((r) => r.sheet === f.sheet && r.year === year && r.unitCode === f.unitCode))
-        found.set(f.unitCode, { file: shown, message: f.message });
+      const r = reports.find((x) => x.sheet === f.sheet && x.year === year && x.unitCode === f.unitCode);
+      if (r) found.set(f.unitCode, { file: shown, sheet: r.sheet, oldCode: f.message });
+    }
+    for (const r of reports) {
+      if (r.year !== year || found.has(r.unitCode) || name === templateFileName({ code: r.unitCode }, year)) continue;
+      found.set(r.unitCode, { file: shown, sheet: r.sheet });
     }
   }
   return found;

@@ -28,7 +28,13 @@
  *    kỳ" lacks it), and submission dates after the run's date (not counted as submitted) or
  *    before the month's data window closes (counted; likely copied).
  */
-import { FINDING_TEXT, type MergerNames, mergerNames, type Where } from '../../messages/vi/findings';
+import {
+  FINDING_TEXT,
+  type MergerNames,
+  mergerNames,
+  type UndatedAdvice,
+  type Where,
+} from '../../messages/vi/findings';
 import { NARRATIVE_TEXT } from '../../messages/vi/narrative';
 import { narrate, unitInSentence } from '../narrative/narrative';
 import { dataWindow, deadline, isRealIsoDate, localDateOf } from '../periods/cutoff';
@@ -78,6 +84,11 @@ export interface AggregateInput {
   unreadableUnits?: string[];
   /** Optional: old units (before a merger), to name one that sent no report at all. */
   formerUnits?: Unit[];
+  /**
+   * Optional: what a month with figures but no submission date tells the clerk to do, in the
+   * shell's own terms (a menu, a cell of a file). Default: the add-on's (SHEETS_UNDATED_ADVICE).
+   */
+  undatedAdvice?: UndatedAdvice;
 }
 
 /** Where report figures are read from: a reader report's flat numbers, else its values. */
@@ -470,6 +481,7 @@ function submissionDateFindings(
   period: Period,
   settings: Settings,
   today: string | undefined,
+  advice?: UndatedAdvice,
 ): Finding[] {
   const out: Finding[] = [];
   const months = periodMonths(period);
@@ -491,10 +503,10 @@ function submissionDateFindings(
                   r,
                   months[i],
                   'undated-month-open',
-                  (w) => FINDING_TEXT.undatedMonthOpen(w, formatDateVi(dues[i])),
+                  (w) => FINDING_TEXT.undatedMonthOpen(w, formatDateVi(dues[i]), advice),
                   'info',
                 )
-              : dateFinding(r, months[i], 'undated-month', (w) => FINDING_TEXT.undatedMonth(w)),
+              : dateFinding(r, months[i], 'undated-month', (w) => FINDING_TEXT.undatedMonth(w, advice)),
           );
         continue;
       }
@@ -693,7 +705,7 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
   const previous = ofYear(mappedBefore.mapped, period.year - 1);
   const today = localDateOf(input.generatedAt, settings.timeZone);
   const runDate = isRealIsoDate(today) ? today : undefined;
-  const made = submissionDateFindings(rawCurrent, period, settings, runDate);
+  const made = submissionDateFindings(rawCurrent, period, settings, runDate, input.undatedAdvice);
   const gapsNow = mappedNow.gaps ?? [];
   const gapsBefore = mappedBefore.gaps ?? [];
   // Old units' months after their merger, left out: said (this year's, and last year's for "so cùng kỳ").

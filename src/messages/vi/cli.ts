@@ -1,4 +1,5 @@
 /** Vietnamese texts of the command-line tool `tonghop` (src/cli). */
+import type { UndatedAdvice, Where } from './findings';
 
 const EXIT_CODES = `Mã thoát:
   0   thành công
@@ -105,7 +106,8 @@ Tùy chọn:
   --from ĐỊA_CHỈ    người gửi (mặc định: TONGHOP_MAIL_FROM, hoặc tên đăng nhập SMTP nếu là địa chỉ
                     e-mail; khi chỉ lưu tệp .eml: tên cơ quan với địa chỉ tạm
                     tonghop@localhost.localdomain, sửa lại khi gửi; gửi qua SMTP thì bắt buộc)
-  --outbox THƯ_MỤC  nơi lưu tệp .eml (mặc định: outbox)
+  --outbox THƯ_MỤC  nơi lưu tệp .eml (mặc định: outbox); nếu đã có tệp .eml của kỳ này (lần chạy
+                    trước) thì giữ nguyên, tệp mới ghi thêm số: bao-cao-2018-09-2.eml …
   --progress        luôn hiện tiến độ đọc tệp
 ${CONFIG_OPTIONS}
   -h, --help        hướng dẫn này
@@ -150,6 +152,19 @@ function pendingChanges(rows: string[], recoded: string[]): string {
   ].filter(Boolean);
   return parts.length ? parts.join('; ') : 'cập nhật tô màu theo quy tắc';
 }
+
+/** Where a month's submission date goes in a commune's .xlsx: its cell, row and month column. */
+const dateCell = (w: Where) =>
+  `${w.cell ? `ô ${w.cell} (dòng "Ngày nộp báo cáo", cột tháng ${w.month})` : `dòng "Ngày nộp báo cáo", cột tháng ${w.month}`} trong tệp .xlsx của đơn vị`;
+
+/**
+ * A month with figures but no submission date: what to do in the .xlsx file (the add-on's menu
+ * "Nộp báo cáo tháng…" does not exist there). The end of FINDING_TEXT.undatedMonth / undatedMonthOpen.
+ */
+export const CLI_UNDATED_ADVICE: UndatedAdvice = {
+  late: (w) => `hãy ghi ngày đơn vị nộp báo cáo tháng này (ngày/tháng/năm) vào ${dateCell(w)}, rồi chạy lại lệnh`,
+  open: (w) => `nhập xong hãy ghi ngày nộp (ngày/tháng/năm) vào ${dateCell(w)}`,
+};
 
 export const CLI_TEXT = {
   sheetRef: (sheet: string) => `trang "${sheet}"`,
@@ -261,6 +276,9 @@ export const CLI_TEXT = {
   /** After an old unit's "no report" warning, when its file was found but could not be read. */
   formerFileUnreadable: (files: string) =>
     `(Đã có tệp ${files} theo tên là báo cáo này nhưng không đọc được: xem lỗi của tệp.)`,
+  /** After the reason, when the file name carries last year and names a unit: its "so cùng kỳ" report. */
+  unreadableOfLastYear: (unit: string, year: number) =>
+    `Theo tên tệp, đây là báo cáo năm ${year} của ${unit} (dùng để so sánh cùng kỳ): số liệu cùng kỳ của đơn vị này chưa được tính; hãy gửi lại tệp này nếu cần so sánh.`,
   /** After the reason, when the unit is the only one without a readable report. */
   unreadableByElimination: (unit: string) =>
     `${unit} là đơn vị duy nhất chưa có báo cáo đọc được nên tệp này được coi là báo cáo của ${unit}: ghi là "không đọc được báo cáo", số liệu của đơn vị này chưa được cộng.`,
@@ -359,6 +377,11 @@ export const CLI_TEXT = {
   /** A unit's workbook made under its old code: no new blank one beside it (it would push the report out). */
   templateOldCode: (file: string, wouldBe: string, finding: string) =>
     `${file}: đây là báo cáo của đơn vị có mã đã đổi, nên không tạo tệp mới ${wouldBe} (tệp trống mới sẽ làm báo cáo cũ không được tổng hợp). ${finding}.`,
+  /** A unit's report of the year already in the folder under another name: no blank one beside it (a duplicate). */
+  templateOtherName: (file: string, wouldBe: string, unit: string, year: number, sheet: string, rename: string) =>
+    `${file}: đã có báo cáo năm ${year} của ${unit} (trang "${sheet}") nên không tạo tệp mới ${wouldBe} ` +
+    `(hai tệp của một đơn vị sẽ bị coi là báo cáo trùng khi tổng hợp). Tệp ${file} được giữ nguyên, không được bổ sung dòng chỉ tiêu mới (nếu có); ` +
+    `muốn bổ sung, hãy đổi tên tệp thành ${rename} rồi chạy lại lệnh.`,
   /** A workbook to be completed but open in Excel or LibreOffice (`lock` beside it): not written. */
   templateOpen: (file: string, lock: string, rows: string[], recoded: string[] = []) =>
     `Bỏ qua ${file}: tệp đang mở trong Excel/LibreOffice (có tệp khóa ${lock}) nên chưa ` +
@@ -421,6 +444,9 @@ export const CLI_TEXT = {
 
   // ------------------------------------------------------------ e-mail
   sending: (host: string, port: number) => `Đang gửi qua máy chủ SMTP ${host}:${port}…`,
+  /** An .eml of the period already in the outbox (an earlier run's): kept, the new one beside it. */
+  emlKept: (kept: string, written: string) =>
+    `Đã có tệp ${kept} (e-mail của lần chạy trước, có thể đã gửi hoặc đã sửa): giữ nguyên tệp đó, e-mail mới được ghi vào tệp ${written} bên cạnh.`,
   sent: (to: string[]) => `Đã gửi e-mail tới: ${to.join(', ')}`,
   sendFailed: (detail: string) => `Gửi e-mail không thành công: ${detail}. Bản .eml vẫn được lưu để gửi lại.`,
   smtpBadPort: (s: string) => `TONGHOP_SMTP_PORT không hợp lệ: "${s}"`,
@@ -470,6 +496,8 @@ export const CLI_TEXT = {
   formerUnits: 'Thiếu số liệu của đơn vị cũ trước sáp nhập',
   unreadableUnits: 'Không đọc được báo cáo',
   unreadableFormer: 'Không đọc được báo cáo của đơn vị cũ trước sáp nhập',
+  /** Units whose last-year report (for "so cùng kỳ") could not be read, on the console. */
+  lastYearUnreadableUnits: (year: number) => `Không đọc được báo cáo năm ${year} (so cùng kỳ)`,
   /** After an old unit's name: the unit(s) it is now part of, "(nay thuộc xã Mường Nhé)". */
   formerNow: (units: string[]) => `(nay thuộc ${units.join(' và ')})`,
   /** An old unit's unreadable file on the console: "Xã Nậm Vì (nay thuộc xã Mường Nhé), tệp nam-vi.xlsx". */

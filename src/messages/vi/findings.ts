@@ -57,6 +57,25 @@ function ambiguousExplanation(shown: string): string {
 /** The submission-date row, as findings name it. */
 const SUBMITTED_DATE = 'Ngày nộp báo cáo';
 
+/**
+ * What the clerk is told to do about a month with figures but no submission date (the end of
+ * FINDING_TEXT.undatedMonth and undatedMonthOpen): each shell says its own action. `w` names the
+ * unit, the month and the date's cell.
+ */
+export interface UndatedAdvice {
+  /** The deadline has passed: the month is counted as late. */
+  late: (w: Where) => string;
+  /** Before the deadline: the month is not counted as sent yet. */
+  open: (w: Where) => string;
+}
+
+/** The add-on's (the default): its menu submits a month, dates it and locks it. */
+export const SHEETS_UNDATED_ADVICE: UndatedAdvice = {
+  late: () =>
+    'nếu tháng này đã được mở khóa để sửa, hãy nộp lại khi sửa xong (Dân vận › Nộp báo cáo tháng…), nếu không hãy ghi ngày nộp',
+  open: () => 'nhập xong hãy nộp báo cáo (Dân vận › Nộp báo cáo tháng…) hoặc ghi ngày nộp',
+};
+
 /** How a merger finding names its units. */
 export interface MergerNames {
   /** The old unit at the start of a sentence: "Xã Nậm Vì", or "Đơn vị cũ mã "nam-vi"" when unnamed. */
@@ -384,16 +403,16 @@ export const FINDING_TEXT = {
   submittedAfterRun: (w: Where, date: string, today: string) =>
     `${where({ ...w, indicator: SUBMITTED_DATE })}: ngày nộp ${date} muộn hơn ngày tổng hợp (${today}), không thể là ngày đã nộp (có lẽ gõ nhầm năm), nên tháng ${w.month} được tính như chưa ghi ngày nộp — hãy sửa ngày nộp`,
   /** Figures in a month without its submission date: counted as late (also a month unlocked to be corrected). */
-  undatedMonth: (w: Where) =>
-    `${where({ ...w, indicator: SUBMITTED_DATE })}: tháng ${w.month} có số liệu nhưng chưa có ngày nộp, nên được tính là nộp muộn; nếu tháng này đã được mở khóa để sửa, hãy nộp lại khi sửa xong (Dân vận › Nộp báo cáo tháng…), nếu không hãy ghi ngày nộp`,
+  undatedMonth: (w: Where, advice: UndatedAdvice = SHEETS_UNDATED_ADVICE) =>
+    `${where({ ...w, indicator: SUBMITTED_DATE })}: tháng ${w.month} có số liệu nhưng chưa có ngày nộp, nên được tính là nộp muộn; ${advice.late(w)}`,
   /** After a sheet's reference when the sheet is hidden in its workbook. */
   hiddenSheet: ' (trang đang ẩn; trong Excel: chuột phải vào tên trang › Unhide để xem)',
   /** A figure in the year-total column of a row whose months are all empty: not counted. */
   totalWithoutMonths: (w: Where, shown: string, monthsTyped: boolean) =>
     `${where(w)}: cột "Cả năm" ghi ${shown} nhưng ${monthsTyped ? 'không tháng nào có số liệu hợp lệ (ô ghi sai được báo riêng)' : 'các tháng đều để trống'}; số này không được tính vào tổng hợp (tổng hợp cộng số từng tháng). Hãy ${monthsTyped ? 'sửa' : 'nhập'} số liệu ở các cột tháng`,
   /** Figures in a month without its submission date, its deadline not passed yet: not counted as sent. */
-  undatedMonthOpen: (w: Where, due: string) =>
-    `${where({ ...w, indicator: SUBMITTED_DATE })}: tháng ${w.month} có số liệu nhưng chưa có ngày nộp, nên chưa được tính là đã nộp (hạn nộp ${due}); nhập xong hãy nộp báo cáo (Dân vận › Nộp báo cáo tháng…) hoặc ghi ngày nộp`,
+  undatedMonthOpen: (w: Where, due: string, advice: UndatedAdvice = SHEETS_UNDATED_ADVICE) =>
+    `${where({ ...w, indicator: SUBMITTED_DATE })}: tháng ${w.month} có số liệu nhưng chưa có ngày nộp, nên chưa được tính là đã nộp (hạn nộp ${due}); ${advice.open(w)}`,
   /** A submission date for a month with no figure, note or entry at all: likely typed ahead, or figures forgotten. */
   datedEmptyMonth: (w: Where, date: string) =>
     `${where({ ...w, indicator: SUBMITTED_DATE })}: có ngày nộp ${date} nhưng tháng ${w.month} chưa có số liệu nào; vẫn tính là đã nộp. Nếu chưa nhập, hãy nhập số liệu (ghi 0 nếu tháng này không có hoạt động)`,
