@@ -168,7 +168,8 @@ export const CONFIG = {
   /** Two units shown under one name (each with its own spreadsheet): said, not refused. */
   sameUnitName: (name: string, firstCell: string) =>
     `tên "${name}" giống tên đơn vị ở ô ${firstCell}: bảng tổng hợp, danh sách chưa báo cáo và các thông báo sẽ ` +
-    `không phân biệt được hai đơn vị; hãy ghi tên khác nhau, ví dụ thêm tên huyện trong ngoặc ("${name} (huyện …)")`,
+    'ghi thêm mã đơn vị sau tên để phân biệt hai đơn vị; nên ghi tên khác nhau cho dễ đọc, ví dụ thêm tên huyện ' +
+    `trong ngoặc ("${name} (huyện …)")`,
   unknownIndicator: (code: string) => `mã chỉ tiêu "${code}" không có trong trang "Chỉ tiêu"`,
   sameBothSides: (code: string, leftCell: string) =>
     `mã chỉ tiêu "${code}" có ở cả vế trái (ô ${leftCell}) và vế phải, nên số liệu đúng cũng có thể bị báo lỗi; ` +

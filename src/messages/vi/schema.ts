@@ -178,8 +178,8 @@ export const SCHEMA_TEXT = {
   /** Two units of one name (`first`, `second`: "Đơn vị thứ 1 (mã chung-chai): "). */
   sameUnitName: (first: string, second: string, shown: string, name: string) =>
     `${first.replace(/: $/, '')} và ${second.replace(/: $/, '')} cùng tên "${shown}": bảng tổng hợp, danh sách ` +
-    'chưa báo cáo và các thông báo sẽ không phân biệt được hai đơn vị; hãy ghi tên khác nhau, ví dụ thêm tên huyện ' +
-    `trong ngoặc ("${name} (huyện …)")`,
+    'chưa báo cáo và các thông báo sẽ ghi thêm mã đơn vị sau tên để phân biệt hai đơn vị; nên ghi tên khác nhau ' +
+    `cho dễ đọc, ví dụ thêm tên huyện trong ngoặc ("${name} (huyện …)")`,
   unknownGroup: (ind: string, g: string) => `chỉ tiêu "${ind}" thuộc nhóm "${g}" nhưng nhóm này chưa được khai báo`,
   reservedCode: (c: string) => `mã "${c}" đã dành cho dòng ngày nộp báo cáo, hãy đặt mã khác`,
   unknownRuleIndicator: (rule: string, c: string) =>
