@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { defaultCatalogue, defaultSettings, defaultUnits } from '../engine/catalogue/defaults';
 import {
-  parseCatalogue,
+  parseCatalogueFile,
   parseSettings,
   parseSettingsBesideEmail,
   parseUnitsFile,
@@ -208,7 +208,10 @@ export function loadConfig(args: Parsed, cwd = process.cwd(), opts: { sendsEmail
   const u = at('units');
   const s = at('settings');
   const warnings: string[] = [];
-  const catalogue = c ? load(c, parseCatalogue, 'catalogue', warnings) : defaultCatalogue();
+  // A rule naming an indicator not in the catalogue is left out with a warning, as in the add-on.
+  const cat = c ? load(c, parseCatalogueFile, 'catalogue', warnings) : { catalogue: defaultCatalogue(), warnings: [] };
+  warnings.push(...cat.warnings);
+  const { catalogue } = cat;
   const units = u
     ? load(u, parseUnitsFile, 'units', warnings)
     : { units: defaultUnits(), formerUnits: [], warnings: [] };

@@ -320,14 +320,23 @@ export function doSubmit() {
     writeLog(ss, {
       action: `${LOG.actions.submit}: ${unitDisplayName(us.unit)}`,
       period: monthKey(m.month, m.year),
-      result: out.ok ? LOG.ok : LOG.failed(out.message),
+      result: !out.ok
+        ? LOG.failed(out.message)
+        : out.sheetErrors.length
+          ? SUBMIT.logSheetErrors(
+              LOG.ok,
+              out.sheetErrors.map((f) => f.message),
+            )
+          : LOG.ok,
     });
     return out;
   });
   if (!r) return undefined;
   if (r.ok) {
     toast(ss, r.message, SUBMIT.title, 10);
-    if (r.warnings) alert(SUBMIT.title, `${r.message}\n${SUBMIT.warnings(r.warnings)}`);
+    const lines = [r.message, ...r.sheetErrors.map((f) => `• ${f.message}`)];
+    if (r.warnings) lines.push(SUBMIT.warnings(r.warnings));
+    if (r.warnings || r.sheetErrors.length) alert(SUBMIT.title, lines.slice(0, MAX_LINES).join('\n'));
   } else {
     alert(SUBMIT.title, [r.message, ...r.findings.map((f) => `• ${f.message}`)].slice(0, MAX_LINES).join('\n'));
   }

@@ -102,8 +102,60 @@ function monthColumnRange(us: UnitSheet, month: number) {
 }
 
 export type SubmitResult =
-  | { ok: true; message: string; warnings: number; date: string }
+  | {
+      ok: true;
+      message: string;
+      warnings: number;
+      date: string;
+      /** Errors of the sheet that do not touch the month (blocksMonth false): told, for the district. */
+      sheetErrors: Finding[];
+    }
   | { ok: false; message: string; findings: Finding[] };
+
+/**
+ * Errors about one row of the sheet as a whole (no month): the row's figures are left out of the
+ * totals in every month. 'duplicate-indicator': the second row of a code (its cell), only the
+ * first counted; 'code-label-mismatch': a row whose code and label name two indicators;
+ * 'measure-mismatch': a row whose "Đơn vị tính" is not the catalogue's; 'unknown-indicator' (an
+ * error only with figures while the sheet lacks an indicator's row): a code in no catalogue.
+ * They mostly come from the district's catalogue changing (codes swapped, a unit or a code
+ * changed) or from cells the commune cannot edit (code, label and unit columns are locked for
+ * the admins; months already submitted are locked too).
+ */
+const ROW_ERRORS = new Set(['duplicate-indicator', 'code-label-mismatch', 'measure-mismatch', 'unknown-indicator']);
+
+/** Of ROW_ERRORS, those whose cell to fix is a locked one (code, label, unit): the district's to fix. */
+const DISTRICT_ROW_ERRORS = new Set(['code-label-mismatch', 'measure-mismatch', 'unknown-indicator']);
+
+/** The sheet column (1-based) of the month's cells, from its submission-date cell or any indicator's. */
+function monthColumn(report: UnitYear, month: number): number | null {
+  const refs = [report.submittedCells[month - 1], ...Object.values(report.cells).map((c) => c[month - 1])];
+  for (const ref of refs) {
+    const cell = ref ? parseCell(ref) : null;
+    if (cell) return cell.col;
+  }
+  return null;
+}
+
+/**
+ * Whether an error stops month `month` from being submitted. Errors of that month (its cells, its
+ * rules) do. Errors of no month:
+ * - ROW_ERRORS block the month only when their row has something typed in the month's column:
+ *   that month's figure would be left out of the totals, so the month would be locked counted
+ *   wrong. A row empty in the month (its figures in other months, often locked since) does not
+ *   change the month's totals: the month is submitted and the error told for the district
+ *   (it stays in Kiểm tra dữ liệu and Tổng hợp until fixed).
+ * - Any other error of no month (a sheet not counted at all: unit unknown, its code in no list, no
+ *   year, too large; or a code added later) blocks, the month's figures being uncounted with it.
+ */
+function blocksMonth(f: Finding, month: number, us: UnitSheet, col: number | null): boolean {
+  if (f.month !== undefined) return f.month === month;
+  if (!ROW_ERRORS.has(f.code)) return true;
+  const cell = f.cell ? parseCell(f.cell) : null;
+  if (!cell || col === null) return true;
+  const v = us.grid[cell.row - 1]?.[col - 1];
+  return v !== null && v !== undefined && String(v).trim() !== '';
+}
 
 /** Validate the unit's month and, with no error, record the date and lock the month's column. */
 export function submitUnitMonth(config: Config, us: UnitSheet, month: number, admins: string[]): SubmitResult {
@@ -124,11 +176,17 @@ export function submitUnitMonth(config: Config, us: UnitSheet, month: number, ad
     units: config.units,
     year: us.year,
   });
-  const mine = read.findings.filter(
-    (f) => (!f.unitCode || f.unitCode === us.unit.code) && (f.month === undefined || f.month === month),
-  );
-  const errors = mine.filter((f) => f.severity === 'error');
-  if (errors.length) return { ok: false, message: SUBMIT.hasErrors(display, label, errors.length), findings: errors };
+  const ours = read.findings.filter((f) => !f.unitCode || f.unitCode === us.unit.code);
+  const mine = ours.filter((f) => f.month === undefined || f.month === month);
+  const col = monthColumn(us.report, month);
+  const errors = mine.filter((f) => f.severity === 'error' && blocksMonth(f, month, us, col));
+  if (errors.length) {
+    // A row's code, label or unit cell is locked: the clerk is told it is the district's to fix.
+    const district = errors.some((f) => f.month === undefined && DISTRICT_ROW_ERRORS.has(f.code));
+    const message = SUBMIT.hasErrors(display, label, errors.length) + (district ? ` ${SUBMIT.districtRows}` : '');
+    return { ok: false, message, findings: errors };
+  }
+  const sheetErrors = mine.filter((f) => f.severity === 'error' && f.month === undefined);
   // Locking a month with nothing typed would keep its figures out until an admin unlocks it.
   const report = read.reports.find((r) => r.unitCode === us.unit.code) ?? us.report;
   if (!hasData(report, month)) return { ok: false, message: SUBMIT.emptyMonth(display, label), findings: [] };
@@ -146,11 +204,15 @@ export function submitUnitMonth(config: Config, us: UnitSheet, month: number, ad
   // A tab read by its names, its unit code in no list (changed in "Đơn vị" since): said with the result.
   const outdated = mine.find((f) => f.code === 'unit-code-outdated');
   const done = SUBMIT.done(display, label, formatDateVi(today));
+  const parts = [done];
+  if (outdated) parts.push(SUBMIT.unitCodeOutdated(outdated.message));
+  if (sheetErrors.length) parts.push(SUBMIT.sheetErrors(sheetErrors.length, label));
   return {
     ok: true,
-    message: outdated ? `${done} ${SUBMIT.unitCodeOutdated(outdated.message)}` : done,
+    message: parts.join(' '),
     warnings: mine.filter((f) => f.severity === 'warning').length,
     date: today,
+    sheetErrors,
   };
 }
 

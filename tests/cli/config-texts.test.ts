@@ -98,3 +98,41 @@ describe('two units of one name', () => {
     }
   });
 });
+
+describe('a rule naming an indicator no longer in the catalogue file', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = tmpDir('tonghop-config-rule-');
+    await writeCommune(path.join(dir, 'xa'), 'chung-chai', 2018);
+    // DON_KHAC removed from the indicators, the rule DON_THEO_LINH_VUC (which sums it) forgotten.
+    const catalogue = readJson('catalogue.json');
+    catalogue.indicators = catalogue.indicators.filter((i: { code: string }) => i.code !== 'DON_KHAC');
+    expect(catalogue.rules.some((r: { code: string }) => r.code === 'DON_THEO_LINH_VUC')).toBe(true);
+    fs.writeFileSync(path.join(dir, 'c.json'), JSON.stringify(catalogue));
+  });
+  const warned =
+    /CẢNH BÁO: .*c\.json: quy tắc "DON_THEO_LINH_VUC" dùng mã chỉ tiêu "DON_KHAC" không có trong danh mục, nên quy tắc này không được dùng để kiểm tra .*Hãy sửa tệp danh mục/;
+
+  test('is left out with a warning naming the rule and the code; check and aggregate run', async () => {
+    const runs = [
+      ['check', 'xa', '--catalogue', 'c.json'],
+      ['aggregate', '--period', '2018-09', 'xa', '--catalogue', 'c.json', '--out', 'th.xlsx'],
+    ];
+    for (const args of runs) {
+      const r = await runCli(args, { cwd: dir });
+      expect({ args, code: r.code, stderr: r.stderr }).toEqual({ args, code: 0, stderr: '' });
+      expect(r.stdout).toMatch(warned);
+    }
+    expect(fs.existsSync(path.join(dir, 'th.xlsx'))).toBe(true);
+  });
+
+  test('the other rules still apply', async () => {
+    const bad = path.join(dir, 'sai');
+    await writeCommune(bad, 'chung-chai', 2018, { 'DON_TONG:9': '1000' });
+    const r = await runCli(['check', 'sai', '--catalogue', 'c.json', '--json'], { cwd: dir });
+    const findings = JSON.parse(r.stdout).findings as { code: string; message: string }[];
+    const rules = findings.filter((f) => f.code === 'rule-violation');
+    expect(rules.length).toBeGreaterThan(0);
+    expect(rules.every((f) => !f.message.includes('đất đai + Đề án 79'))).toBe(true);
+  });
+});

@@ -356,7 +356,7 @@ describe('Thiết lập', () => {
       expect(r.config.warnings).toEqual([
         expect.stringMatching(
           new RegExp(
-            `^Trang "Đơn vị", ô B${row} \\(Tên\\): tên "Chung Chải" giống tên đơn vị ở ô B2: .*không phân biệt được`,
+            `^Trang "Đơn vị", ô B${row} \\(Tên\\): tên "Chung Chải" giống tên đơn vị ở ô B2: .*ghi thêm mã đơn vị sau tên`,
           ),
         ),
       ]);

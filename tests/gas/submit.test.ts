@@ -98,6 +98,68 @@ describe('Nộp báo cáo tháng… / Mở khóa tháng…', () => {
     expect(main.submitMonth()?.ok).toBe(true);
   });
 
+  test('an error of a row with no figure in the month (a duplicate row, figures only in locked months) does not block it', () => {
+    prepare('a');
+    const last = Math.max(...rows.values());
+    const first = rows.get('TCD_LUOT') as number;
+    // The last row made a second TCD_LUOT row (code and label), figures in months already submitted.
+    s.getRange(last, LAYOUT.codeCol).setValue('TCD_LUOT');
+    s.getRange(last, LAYOUT.labelCol).setValue(s.getRange(first, LAYOUT.labelCol).getValue());
+    for (let m = 3; m <= 8; m++) s.getRange(last, monthCol(m)).setValue(4);
+    env.master.setActiveSheet(s);
+    env.fake.ui.queuePromptResponse({ text: '9' });
+    const r = main.submitMonth();
+    expect(r?.ok).toBe(true);
+    expect(monthLocks(s, 9)).toHaveLength(1);
+    const cell = `A${last}`;
+    // Told to the clerk, naming the cell, as the district's to fix; and in "Nhật ký" for the district.
+    const alert = env.fake.ui.alerts.at(-1)?.prompt ?? '';
+    expect(alert).toMatch(/^Đã nộp báo cáo tháng 9\/2018 của Xã Chung Chải ngày 05\/10\/2018\./);
+    expect(alert).toContain('Lưu ý: trang còn 1 lỗi không thuộc tháng 9/2018');
+    expect(alert).toContain(`• Xã Chung Chải, ô ${cell}`);
+    expect(alert).toContain('xuất hiện hai lần');
+    const log = (env.master.getSheetByName(SHEETS.log) as Sheet).getDataRange().getValues().at(-1) as unknown[];
+    expect(log[4]).toMatch(
+      new RegExp(`^thành công; lỗi của trang cần huyện xem: Xã Chung Chải, ô ${cell}: .*xuất hiện hai lần`),
+    );
+
+    // Tổng hợp lists it for the district too.
+    env.fake.ui.queuePromptResponse({ text: '9/2018' });
+    const summary = main.aggregateReports()?.summary;
+    expect(summary?.findings.some((f) => f.code === 'duplicate-indicator' && f.cell === cell)).toBe(true);
+
+    // A figure of October in that row: October's figure would be left out, so October is not submitted.
+    s.getRange(last, monthCol(10)).setValue(4);
+    env.master.setActiveSheet(s);
+    env.fake.ui.queuePromptResponse({ text: '10' });
+    expect(main.submitMonth()?.ok).toBe(false);
+    const refused = env.fake.ui.alerts.at(-1)?.prompt ?? '';
+    expect(refused).toMatch(/^Chưa nộp được báo cáo tháng 10\/2018 của Xã Chung Chải: còn 1 lỗi cần sửa\./);
+    expect(refused).toContain(`• Xã Chung Chải, ô ${cell}`);
+    expect(monthLocks(s, 10)).toHaveLength(0);
+  });
+
+  test('a row whose unit cell (locked) disagrees with the catalogue blocks only the months it has figures in, saying to ask the district', () => {
+    prepare('a');
+    const row = rows.get('TCD_LUOT') as number;
+    s.getRange(row, LAYOUT.unitCol).setValue('triệu đồng');
+    env.master.setActiveSheet(s);
+    env.fake.ui.queuePromptResponse({ text: '9' });
+    expect(main.submitMonth()?.ok).toBe(false);
+    const refused = env.fake.ui.alerts.at(-1)?.prompt ?? '';
+    expect(refused).toContain(`ô D${row}`);
+    expect(refused).toContain('hãy báo cán bộ huyện');
+    expect(monthLocks(s, 9)).toHaveLength(0);
+
+    // October: the row has nothing typed, other rows have; submitted, the row's error told.
+    s.getRange(rows.get('DON_TONG') as number, monthCol(10)).setValue(0);
+    env.fake.ui.queuePromptResponse({ text: '10' });
+    const r = main.submitMonth();
+    expect(r?.ok).toBe(true);
+    expect(r?.ok && r.sheetErrors.map((f) => f.code)).toEqual(['measure-mismatch']);
+    expect(monthLocks(s, 10)).toHaveLength(1);
+  });
+
   test('an admin unlocks a month: protection removed, date cleared; others may not', () => {
     prepare('a');
     env.master.setActiveSheet(s);

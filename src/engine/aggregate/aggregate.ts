@@ -39,7 +39,7 @@ import { NARRATIVE_TEXT } from '../../messages/vi/narrative';
 import { narrate, unitInSentence } from '../narrative/narrative';
 import { dataWindow, deadline, isRealIsoDate, localDateOf } from '../periods/cutoff';
 import { periodMonths, previousYear, ytdMonths } from '../periods/period';
-import { unitDisplayName } from '../sheet/layout';
+import { distinctName, distinguishFindings, unitDisplayName } from '../sheet/layout';
 import { type FlatLayout, flatBase, flatOf, layoutOf } from '../sheet/sheet-report';
 import { formatDateVi } from '../text/format';
 import { tidy } from '../text/number';
@@ -1093,7 +1093,8 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
     ...(ytdGaps.length ? { ytdGaps } : {}),
     indicators,
     monthly,
-    findings: sortFindings(made.length ? [...input.findings, ...made] : input.findings),
+    // Two units of one name: every finding says which (the date findings made here too).
+    findings: distinguishFindings(sortFindings(made.length ? [...input.findings, ...made] : input.findings), units),
     excludedCells,
     ...(excludedBy.size ? { excludedUnits: sortCodes([...excludedBy], units) } : {}),
     ...(ruleErrors.length ? { ruleErrors } : {}),
@@ -1146,7 +1147,9 @@ function countedRuleErrors(
   return sortCodes([...placesOf.keys()], units).map((code) => {
     const unit = unitOf.get(code);
     const r = reportOf.get(code);
-    const label = unit ? unitInSentence(unit) : unitInSentence({ name: r?.unitName ?? code, kind: r?.unitKind ?? '' });
+    const shown = unit ? unitInSentence(unit) : unitInSentence({ name: r?.unitName ?? code, kind: r?.unitKind ?? '' });
+    // Two units of one name: the code after it.
+    const label = distinctName(shown, code, units);
     return { unitCode: code, label, places: placesOf.get(code) as string[] };
   });
 }

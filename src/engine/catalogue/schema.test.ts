@@ -303,8 +303,8 @@ describe('two units of one name', () => {
     if (!r.ok) throw new Error(r.errors.join('\n'));
     expect(r.value.warnings.filter((w) => !w.includes('formerUnits'))).toEqual([
       'units.json: Đơn vị thứ 1 (mã chung-chai) và Đơn vị thứ 12 (mã chung-chai-np) cùng tên "Xã Chung Chải": ' +
-        'bảng tổng hợp, danh sách chưa báo cáo và các thông báo sẽ không phân biệt được hai đơn vị; hãy ghi tên ' +
-        'khác nhau, ví dụ thêm tên huyện trong ngoặc ("Chung Chải (huyện …)")',
+        'bảng tổng hợp, danh sách chưa báo cáo và các thông báo sẽ ghi thêm mã đơn vị sau tên để phân biệt hai đơn ' +
+        'vị; nên ghi tên khác nhau cho dễ đọc, ví dụ thêm tên huyện trong ngoặc ("Chung Chải (huyện …)")',
     ]);
   });
 });

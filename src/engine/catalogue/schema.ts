@@ -262,6 +262,39 @@ export function parseCatalogue(data: unknown, source = 'catalogue.json'): Result
   return errors.length ? { ok: false, errors } : r;
 }
 
+/** A catalogue file: the catalogue, and what was left out of it with a warning. */
+export interface CatalogueFile {
+  catalogue: Catalogue;
+  /** Rules left out for naming an indicator not in the catalogue (Vietnamese, with `source`). */
+  warnings: string[];
+}
+
+/**
+ * parseCatalogue for a catalogue file (the CLI's --catalogue), as the add-on reads "Quy tắc": a
+ * rule naming an indicator not in the catalogue (an indicator removed, its rule forgotten) is left
+ * out with a warning naming the rule and the code, not the whole file refused; every other mistake
+ * is an error as in parseCatalogue.
+ */
+export function parseCatalogueFile(data: unknown, source = 'catalogue.json'): Result<CatalogueFile> {
+  const r = check<Catalogue>(CatalogueSchema, data, source);
+  if (!r.ok) return r;
+  const codes = new Set(r.value.indicators.map((i) => i.code));
+  const warnings: string[] = [];
+  const keep = r.value.rules.map((rule) => {
+    const unknown = [...new Set([...rule.left, ...rule.right])].filter((c) => !codes.has(c));
+    if (unknown.length) warnings.push(`${source}: ${T.ruleDropped(rule.code, unknown)}`);
+    return !unknown.length;
+  });
+  if (!warnings.length) {
+    const p = parseCatalogue(data, source);
+    return p.ok ? { ok: true, value: { catalogue: p.value, warnings } } : p;
+  }
+  // The file's own rules, those kept (zod keeps the array's order), checked as ever.
+  const raw = data as { rules: unknown[] };
+  const p = parseCatalogue({ ...raw, rules: raw.rules.filter((_, i) => keep[i]) }, source);
+  return p.ok ? { ok: true, value: { catalogue: p.value, warnings } } : p;
+}
+
 export function parseUnits(data: unknown, source = 'units.json'): Result<Unit[]> {
   const r = check<{ units: Unit[] }>(UnitsSchema, data, source);
   if (!r.ok) return r;

@@ -20,6 +20,7 @@ import { NARRATIVE_TEXT as T } from '../../messages/vi/narrative';
 import { unitFigures } from '../aggregate/unit-figures';
 import { isRealIsoDate, localDateOf, openOn } from '../periods/cutoff';
 import { isYearToDate, periodLabel, periodMonths } from '../periods/period';
+import { distinctName } from '../sheet/layout';
 import { formatDateVi, formatNumberVi, formatPercentVi, formatQuantity } from '../text/format';
 import type { Catalogue, Indicator, IndicatorSummary, Summary, Unit } from '../types';
 
@@ -39,6 +40,11 @@ function unitsNoun(units: Unit[]): string {
 export function unitInSentence(unit: Pick<Unit, 'name' | 'kind'>): string {
   const kind = unit.kind.trim().toLocaleLowerCase('vi');
   return kind ? `${kind} ${unit.name}` : unit.name;
+}
+
+/** unitInSentence, with the code after it when another unit of `units` has the same name. */
+function namedIn(unit: Pick<Unit, 'code' | 'name' | 'kind'>, units: readonly Unit[]): string {
+  return distinctName(unitInSentence(unit), unit.code, units);
 }
 
 function completenessParagraph(s: SummaryCore): string {
@@ -66,7 +72,7 @@ function completenessParagraph(s: SummaryCore): string {
   for (let i = 0; i < s.units.length; i++) if (named.has(s.units[i].code)) unitOf.set(s.units[i].code, s.units[i]);
   const nameOf = (r: (typeof c.rows)[number]) => {
     const unit = unitOf.get(r.unitCode);
-    return unit ? unitInSentence(unit) : r.unitName;
+    return unit ? namedIn(unit, s.units) : r.unitName;
   };
   const periodLength = periodMonths(s.period).length;
   // A merged unit's months missing only because an old unit left them empty: the unit did send
@@ -102,7 +108,7 @@ function completenessParagraph(s: SummaryCore): string {
   if (late.length) text += `; ${T.late(late.join(', '))}`;
   const sentenceName = (code: string) => {
     const unit = unitOf.get(code);
-    return unit ? unitInSentence(unit) : code;
+    return unit ? namedIn(unit, s.units) : code;
   };
   // Units without a month of the period at all, and those with some (or an old unit's missing).
   const rowOf = new Map<string, (typeof c.rows)[number]>();
@@ -387,7 +393,7 @@ function carriedUnits(said: Item[], s: SummaryCore): string[] {
   const byCode = new Map(s.units.map((u) => [u.code, u]));
   return order.map((code) => {
     const unit = byCode.get(code);
-    return unit ? unitInSentence(unit) : code;
+    return unit ? namedIn(unit, s.units) : code;
   });
 }
 
@@ -400,7 +406,7 @@ function lacksText(s: SummaryCore): LacksText {
   for (let i = 0; i < s.units.length; i++) if (codes.has(s.units[i].code)) unitOf.set(s.units[i].code, s.units[i]);
   const name = (code: string) => {
     const unit = unitOf.get(code);
-    return unit ? unitInSentence(unit) : code;
+    return unit ? namedIn(unit, s.units) : code;
   };
   return (sum) => (sum.rowMissing?.length ? T.rowMissing(listNames(sum.rowMissing.map(name))) : '');
 }
@@ -471,7 +477,7 @@ function notesParagraph(ind: Indicator, sum: IndicatorSummary, s: SummaryCore): 
     return T.manyNotes(T.notesOf(ind.label, unitsNoun(s.units)), noted.size, unitsNoun(s.units));
   const parts = notes.map((n) => {
     const unit = unitOf.get(n.unitCode);
-    const name = unit ? unitInSentence(unit) : n.unitName;
+    const name = unit ? namedIn(unit, s.units) : n.unitName;
     return `${name}${multiMonth ? ` (${T.month(n.month)})` : ''}: ${n.text}`;
   });
   return `${T.notesOf(ind.label, unitsNoun(s.units))}: ${parts.join('; ')}.`;

@@ -31,7 +31,7 @@ import { REPORT_TEXT as T } from '../../messages/vi/report';
 import { unitFigures } from '../aggregate/unit-figures';
 import { localDateOf } from '../periods/cutoff';
 import { formatPeriod, periodLabel, periodMonths } from '../periods/period';
-import { buildUnitSheet, isoToSerial, unitDisplayName, unitSheetName } from '../sheet/layout';
+import { buildUnitSheet, distinctName, isoToSerial, unitDisplayName, unitSheetName } from '../sheet/layout';
 import type { Catalogue, IndicatorSummary, Period, Settings, Summary, Unit, UnitYear } from '../types';
 import { completenessRowOf, isUnreadable, unitPeriod } from './by-code';
 import {
@@ -336,7 +336,7 @@ function summarySheet(summary: Summary, catalogue: Catalogue): SheetModel {
   if (summary.unreadableUnits.length) {
     const names = summary.unreadableUnits.map((code) => {
       const u = summary.units.find((x) => x.code === code);
-      return u ? unitDisplayName(u) : code;
+      return u ? unitLabel(summary, code, u.name) : code;
     });
     g.wide(row++, SUMMARY_COLS, T.unreadableUnits(names), 'warning');
   }
@@ -430,7 +430,8 @@ function byUnitSheet(summary: Summary, catalogue: Catalogue): SheetModel {
   g.line(
     headerRow,
     4,
-    units.map((u) => header(u.name)),
+    // Two units of one name: the column says which (its code after the name).
+    units.map((u) => header(distinctName(u.name, u.code, summary.units))),
   );
   g.put(headerRow, lastCol, { v: T.total, s: 'header' });
 

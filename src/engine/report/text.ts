@@ -9,7 +9,7 @@ import { unitFigures } from '../aggregate/unit-figures';
 import { cleanNote } from '../narrative/narrative';
 import { dataWindow, localDateOf, offsetMinutes } from '../periods/cutoff';
 import { periodLabel, periodMonths } from '../periods/period';
-import { unitDisplayName } from '../sheet/layout';
+import { distinctName, unitDisplayName } from '../sheet/layout';
 import { formatDateVi, formatNumberVi, formatPercentVi, formatQuantity } from '../text/format';
 import type { Catalogue, CompletenessRow, Finding, IndicatorSummary, Summary } from '../types';
 import { isUnreadable, unitOf } from './by-code';
@@ -33,10 +33,13 @@ export function localTimestamp(iso: string, timeZone: string): { date: string; t
   return { date: formatDateVi(localDateOf(iso, timeZone)), time: clockTime(ms, timeZone) };
 }
 
-/** "Xã Chung Chải" when the unit's kind is known, else the name as given. */
+/**
+ * "Xã Chung Chải" when the unit's kind is known, else the name as given; followed by the code when
+ * another unit of the summary has the same name: "Xã Chung Chải (chung-chai-np)".
+ */
 export function unitLabel(summary: Summary, code: string, name: string): string {
   const unit = unitOf(summary, code);
-  return unitDisplayName({ name: unit?.name ?? name, kind: unit?.kind ?? '' });
+  return distinctName(unitDisplayName({ name: unit?.name ?? name, kind: unit?.kind ?? '' }), code, summary.units);
 }
 
 /** The heading lines every rendering starts with. */
@@ -195,7 +198,7 @@ export function completenessLists(summary: Summary): {
     former,
     unreadable: summary.unreadableUnits.map((code) => {
       const unit = unitOf(summary, code);
-      return unit ? unitDisplayName(unit) : code;
+      return unit ? unitLabel(summary, code, unit.name) : code;
     }),
     unreadableFormer: unreadableFormerLabels(summary),
   };

@@ -15,8 +15,8 @@
 
 import { LAYOUT_TEXT } from '../../messages/vi/layout';
 import { type CellModel, type ConditionalModel, emptySheet, type SheetModel } from '../report/model';
-import { memoText } from '../text/normalize';
-import type { Catalogue, Indicator, Unit } from '../types';
+import { memoText, normalizeName } from '../text/normalize';
+import type { Catalogue, Finding, Indicator, Unit } from '../types';
 
 export const LAYOUT = {
   titleRow: 1,
@@ -107,6 +107,67 @@ export function unitDisplayName(unit: Pick<Unit, 'name' | 'kind'>): string {
   // "Phường 1" of kind "phường" is "Phường 1", not "Phường Phường 1".
   if (!kind || startsWithKind(unit.name, kind)) return unit.name;
   return `${kind} ${unit.name}`;
+}
+
+type Named = Pick<Unit, 'code' | 'name' | 'kind'>;
+
+/** Per list of units (a summary's): the codes of units shown under a name another unit of it has. */
+const sharedCache = new WeakMap<readonly Named[], ReadonlySet<string>>();
+
+/**
+ * The codes of the units of `units` whose display name ("Xã Chung Chải", compared as names are,
+ * case and Unicode form aside) another unit of the list has too: two communes of one name in two
+ * districts of a province. Computed once per list.
+ */
+export function sharedNameCodes(units: readonly Named[]): ReadonlySet<string> {
+  const cached = sharedCache.get(units);
+  if (cached) return cached;
+  const first = new Map<string, string>();
+  const out = new Set<string>();
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i];
+    if (!u.name) continue;
+    const key = normalizeName(unitDisplayName(u));
+    const at = first.get(key);
+    if (at === undefined) first.set(key, u.code);
+    else if (at !== u.code) {
+      out.add(at);
+      out.add(u.code);
+    }
+  }
+  sharedCache.set(units, out);
+  return out;
+}
+
+/**
+ * A unit's name as shown to the user (`shown`: "Xã Chung Chải", "xã Chung Chải", "Chung Chải"),
+ * followed by its code in brackets when another unit of `units` has the same name, so that lists
+ * and tables tell them apart: "Xã Chung Chải (chung-chai-np)". The unit itself is not renamed
+ * (its tab and files are found by its name).
+ */
+export function distinctName(shown: string, code: string, units: readonly Named[]): string {
+  return code && sharedNameCodes(units).has(code) ? `${shown} (${code})` : shown;
+}
+
+/**
+ * Findings whose message starts with the name of a unit another unit of `units` shares ("Xã Chung
+ * Chải, ô G14 …", "Xã Chung Chải: chưa có trang báo cáo năm 2018"): that name followed by the
+ * unit's code, as distinctName. A new list (the findings given are not changed); the same list when
+ * no unit shares its name.
+ */
+export function distinguishFindings(findings: Finding[], units: readonly Unit[]): Finding[] {
+  const shared = sharedNameCodes(units);
+  if (!shared.size) return findings;
+  const byCode = new Map<string, Unit>();
+  for (const u of units) if (shared.has(u.code)) byCode.set(u.code, u);
+  return findings.map((f) => {
+    const u = f.unitCode === undefined ? undefined : byCode.get(f.unitCode);
+    if (!u) return f;
+    const shown = unitDisplayName(u);
+    const tagged = `${shown} (${u.code})`;
+    if (!f.message.startsWith(shown) || f.message.startsWith(tagged)) return f;
+    return { ...f, message: tagged + f.message.slice(shown.length) };
+  });
 }
 
 /** "xã Mường Nhé" (mid-sentence): the kind in lower case, the name as it is. */

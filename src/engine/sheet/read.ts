@@ -37,7 +37,7 @@ import {
   shownValue,
 } from '../validation/cells';
 import { isDate } from '../validation/is-date';
-import { a1, colLetter, LAYOUT, parseCell as parseA1, unitDisplayName } from './layout';
+import { a1, colLetter, distinctName, LAYOUT, parseCell as parseA1, unitDisplayName } from './layout';
 import { type CellsMaker, type FlatLayout, SheetReport } from './sheet-report';
 
 export interface ReadContext {
@@ -1589,7 +1589,8 @@ function identifyUnit(
   // A unit's display name depends on its name and kind only (a predecessor's name is the sheet's).
   let display = match.predecessor ? undefined : match.display;
   if (display === undefined) {
-    display = unitDisplayName({ name: unitName, kind: match.unit.kind });
+    // Two units of the list of one name: findings say which, by its code after the name.
+    display = distinctName(unitDisplayName({ name: unitName, kind: match.unit.kind }), match.unit.code, units);
     if (!match.predecessor) match.display = display;
   }
   const id: Identity = { match, unitName, display, typed };
@@ -1597,7 +1598,10 @@ function identifyUnit(
   // With a unit code the code decides: the name only tells of a mismatch.
   if (shared && !top.code) id.shared = shared;
   if (viaCode && viaName && viaCode.unit.code !== viaName.unit.code && !succeeds(units, viaCode.unit, viaName.unit)) {
-    id.mismatch = [unitDisplayName(viaCode.unit), unitDisplayName(viaName.unit)];
+    id.mismatch = [
+      distinctName(unitDisplayName(viaCode.unit), viaCode.unit.code, units),
+      distinctName(unitDisplayName(viaName.unit), viaName.unit.code, units),
+    ];
     id.namedCode = viaName.unit.code;
   }
   return id;

@@ -4,7 +4,7 @@
  * never depends on the order the workbooks or sheets came in.
  */
 import { sheetRef, FINDING_TEXT as T } from '../../messages/vi/findings';
-import { colNumber, unitDisplayName } from '../sheet/layout';
+import { colNumber, distinguishFindings, unitDisplayName } from '../sheet/layout';
 import { prepareRead, type ReadContext, readWorkbook, setUnitCodeNote, unitCodeNote } from '../sheet/read';
 import { memoText } from '../text/normalize';
 import type { Finding, ReadResult, Unit, UnitYear, WorkbookInput } from '../types';
@@ -103,7 +103,8 @@ export function checkWorkbooks(workbooks: WorkbookInput[], ctx: ReadContext): Re
     }
   findings.push(...catalogueMismatches(findings, all.length, ctx));
   findings.sort(compareFindings);
-  return { reports, findings };
+  // Two units of one name: every finding says which (rule findings are made without the list).
+  return { reports, findings: distinguishFindings(findings, ctx.units) };
 }
 
 /**

@@ -168,7 +168,8 @@ export const CONFIG = {
   /** Two units shown under one name (each with its own spreadsheet): said, not refused. */
   sameUnitName: (name: string, firstCell: string) =>
     `tên "${name}" giống tên đơn vị ở ô ${firstCell}: bảng tổng hợp, danh sách chưa báo cáo và các thông báo sẽ ` +
-    `không phân biệt được hai đơn vị; hãy ghi tên khác nhau, ví dụ thêm tên huyện trong ngoặc ("${name} (huyện …)")`,
+    'ghi thêm mã đơn vị sau tên để phân biệt hai đơn vị; nên ghi tên khác nhau cho dễ đọc, ví dụ thêm tên huyện ' +
+    `trong ngoặc ("${name} (huyện …)")`,
   unknownIndicator: (code: string) => `mã chỉ tiêu "${code}" không có trong trang "Chỉ tiêu"`,
   sameBothSides: (code: string, leftCell: string) =>
     `mã chỉ tiêu "${code}" có ở cả vế trái (ô ${leftCell}) và vế phải, nên số liệu đúng cũng có thể bị báo lỗi; ` +
@@ -375,6 +376,20 @@ export const SUBMIT = {
   noSubmittedRow: (sheet: string) => `Trang "${sheet}" không có dòng NGAY_NOP (ngày nộp báo cáo).`,
   hasErrors: (unit: string, label: string, n: number) =>
     `Chưa nộp được báo cáo ${label} của ${unit}: còn ${n} lỗi cần sửa.`,
+  /** After hasErrors: some error is a row whose code, label or unit (locked cells) disagrees with the catalogue. */
+  districtRows:
+    'Ô mã chỉ tiêu, tên chỉ tiêu và đơn vị tính do huyện quản lý (xã không sửa được): nếu lỗi ở các ô đó, ' +
+    'số liệu tháng này của dòng đó chưa được tính; hãy báo cán bộ huyện (quản trị viên) sửa danh mục chỉ tiêu ' +
+    'hoặc trang báo cáo (thường do danh mục vừa thay đổi), rồi nộp lại.',
+  /**
+   * After done: `n` errors of the sheet outside the month's cells (a row whose figures of other
+   * months are not counted), listed below it; for the district to fix.
+   */
+  sheetErrors: (n: number, label: string) =>
+    `Lưu ý: trang còn ${n} lỗi không thuộc ${label} (số liệu ${label} không bị ảnh hưởng), thường do danh mục ` +
+    'chỉ tiêu thay đổi hoặc ở ô xã không sửa được; đã ghi vào trang "Nhật ký" để cán bộ huyện xem và sửa:',
+  /** The "Nhật ký" result of a submission made with such errors. */
+  logSheetErrors: (ok: string, messages: string[]) => `${ok}; lỗi của trang cần huyện xem: ${messages.join(' | ')}`,
   done: (unit: string, label: string, date: string) =>
     `Đã nộp báo cáo ${label} của ${unit} ngày ${date}. Cột tháng đã được khóa.`,
   already: (unit: string, label: string) =>

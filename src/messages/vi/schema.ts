@@ -178,12 +178,17 @@ export const SCHEMA_TEXT = {
   /** Two units of one name (`first`, `second`: "Đơn vị thứ 1 (mã chung-chai): "). */
   sameUnitName: (first: string, second: string, shown: string, name: string) =>
     `${first.replace(/: $/, '')} và ${second.replace(/: $/, '')} cùng tên "${shown}": bảng tổng hợp, danh sách ` +
-    'chưa báo cáo và các thông báo sẽ không phân biệt được hai đơn vị; hãy ghi tên khác nhau, ví dụ thêm tên huyện ' +
-    `trong ngoặc ("${name} (huyện …)")`,
+    'chưa báo cáo và các thông báo sẽ ghi thêm mã đơn vị sau tên để phân biệt hai đơn vị; nên ghi tên khác nhau ' +
+    `cho dễ đọc, ví dụ thêm tên huyện trong ngoặc ("${name} (huyện …)")`,
   unknownGroup: (ind: string, g: string) => `chỉ tiêu "${ind}" thuộc nhóm "${g}" nhưng nhóm này chưa được khai báo`,
   reservedCode: (c: string) => `mã "${c}" đã dành cho dòng ngày nộp báo cáo, hãy đặt mã khác`,
   unknownRuleIndicator: (rule: string, c: string) =>
     `quy tắc "${rule}" dùng mã chỉ tiêu "${c}" không có trong danh mục`,
+  /** A rule naming indicators not in the catalogue (removed?): left out of the checks, the run goes on. */
+  ruleDropped: (rule: string, codes: string[]) =>
+    `quy tắc "${rule}" dùng mã chỉ tiêu ${codes.map((c) => `"${c}"`).join(', ')} không có trong danh mục, nên ` +
+    'quy tắc này không được dùng để kiểm tra (số liệu vẫn được đọc, kiểm tra theo các quy tắc khác và tổng hợp). ' +
+    'Hãy sửa tệp danh mục: xóa quy tắc này, hoặc sửa mã cho đúng mã chỉ tiêu trong danh mục',
   /** A rule's right side left empty: it would compare the left side with 0 and refuse correct figures. */
   emptyRight:
     'không được để trống: ghi mã chỉ tiêu để so sánh với vế trái (ví dụ DON_TONG). Không ghi số (như 0) được; ' +
