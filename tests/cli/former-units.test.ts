@@ -146,6 +146,24 @@ test('check warns, as aggregate does, of an old commune’s figures typed after 
   expect(plain.stdout).not.toContain('sau khi sáp nhập');
 }, 60_000);
 
+test('a merger date typed with day and month swapped: check and aggregate ask about it, the old months counted', async () => {
+  const early = unitsFile('units-early.json', {
+    ...units2025Json,
+    units: units2025Json.units.map((u) =>
+      u.code === 'muong-nhe-2025' ? { ...u, succession: { ...u.succession, from: '2025-01-07' } } : u,
+    ),
+  });
+  const said = 'Ngày sáp nhập của xã Mường Nhé ghi là 07/01/2025, nhưng các đơn vị cũ vẫn báo cáo đến tháng 6 năm 2025';
+  const check = await runCli(['check', '--units', early, xa], { env: { TONGHOP_NOW: NOW } });
+  expect(check.stdout).toContain(said);
+  expect(check.stdout).toContain('(có phải là 01/07/2025?)');
+  const r = await aggregate(early);
+  const s = JSON.parse(r.stdout) as Summary;
+  // 11 old communes × 6 months × 1, then 5 new ones × 3 months × 10: as with the right date.
+  expect(luot(s)[1]).toBe(66 + 150);
+  expect(s.findings.filter((f) => f.code === 'merger-date-slip').map((f) => f.unitCode)).toEqual(['muong-nhe-2025']);
+}, 60_000);
+
 test('a misspelt field in a units or settings file is a warning naming it, not silently dropped', async () => {
   const u = unitsFile('units-typo.json', { units: newUnits, formerUnit: [] });
   const settingsPath = path.join(dir, 'settings-typo.json');

@@ -1,5 +1,5 @@
 /** `tonghop check FILE|DIR… [--json] [--year Y]`: findings in Vietnamese; exit 1 on errors. */
-import { afterMergerFindings, submissionDateSlips } from '../../engine/aggregate/aggregate';
+import { mergerMappingFindings, submissionDateSlips } from '../../engine/aggregate/aggregate';
 import { mapToSuccessors } from '../../engine/aggregate/succession';
 import { todayIn } from '../../engine/periods/cutoff';
 import type { Finding, UnitYear } from '../../engine/types';
@@ -88,8 +88,9 @@ export async function runCheck(argv: string[], io: Io): Promise<number> {
 }
 
 /**
- * Old units' figures typed in months after their merger (a clerk going on in the old sheet): the
- * warning Tổng hợp gives, so that whoever checks before sending learns they will not be counted.
+ * Old units' figures typed in months after their merger (a clerk going on in the old sheet), or in
+ * months the new unit reports too, and a merger date the reports contradict: the warnings Tổng hợp
+ * gives, so that whoever checks before sending learns what will not be counted.
  */
 function afterMerger(reports: UnitYear[], units: Config['units'], cutoffDay: number): Finding[] {
   if (!units.some((u) => u.succession?.predecessors?.length)) return [];
@@ -97,6 +98,6 @@ function afterMerger(reports: UnitYear[], units: Config['units'], cutoffDay: num
   return years.flatMap((year) => {
     const ofYear = reports.filter((r) => r.year === year);
     const mapped = mapToSuccessors(ofYear, units, { type: 'year', year, index: 1 }, { cutoffDay, gaps: true });
-    return afterMergerFindings(mapped.afterMerger ?? [], mapped.overlap ?? []);
+    return mergerMappingFindings(mapped, cutoffDay);
   });
 }

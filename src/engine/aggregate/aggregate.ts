@@ -64,6 +64,7 @@ import {
   mapToSuccessors,
   monthsBeforeMerger,
   type PredecessorGap,
+  type SuccessionResult,
 } from './succession';
 import { setCompactByUnit } from './unit-figures';
 
@@ -664,6 +665,17 @@ export function afterMergerFindings(gaps: PredecessorGap[], overlap: Predecessor
  * A warning per merged unit whose merger date its old units' reports contradict (dateSlips): the
  * date with day and month swapped is suggested when it fits the reports.
  */
+/** What a merger's mapping left out or questions (mapToSuccessors with `gaps`): Tổng hợp and the CLI's check say it alike. */
+export function mergerMappingFindings(
+  mapped: Pick<SuccessionResult, 'afterMerger' | 'overlap' | 'dateSlips'>,
+  cutoffDay: number,
+): Finding[] {
+  return [
+    ...afterMergerFindings(mapped.afterMerger ?? [], mapped.overlap ?? []),
+    ...mergerDateFindings(mapped.dateSlips ?? [], cutoffDay),
+  ];
+}
+
 function mergerDateFindings(slips: MergerDateSlip[], cutoffDay: number): Finding[] {
   return slips.map((s) => {
     const from = s.unit.succession?.from ?? '';
