@@ -720,13 +720,14 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
   const made = submissionDateFindings(rawCurrent, period, settings, runDate, input.undatedAdvice);
   const gapsNow = mappedNow.gaps ?? [];
   const gapsBefore = mappedBefore.gaps ?? [];
-  // Old units' months after their merger, left out: said (this year's, and last year's for "so cùng kỳ").
+  // Old units' months left out (after their merger, or reported by the new unit too): said, this
+  // year's and last year's (for "so cùng kỳ"); a merger date the reports contradict, this year's.
   made.push(
-    ...afterMergerFindings(
-      [...(mappedNow.afterMerger ?? []), ...(mappedBefore.afterMerger ?? [])],
-      [...(mappedNow.overlap ?? []), ...(mappedBefore.overlap ?? [])],
+    ...mergerMappingFindings(mappedNow, settings.cutoffDay),
+    ...mergerMappingFindings(
+      { afterMerger: mappedBefore.afterMerger, overlap: mappedBefore.overlap },
+      settings.cutoffDay,
     ),
-    ...mergerDateFindings(mappedNow.dateSlips ?? [], settings.cutoffDay),
   );
   let incomplete: Map<string, number[]> | undefined;
   // Per merged unit, the old units whose empty months of the period make it incomplete.
