@@ -528,25 +528,40 @@ describe('summarise with an old commune split between two new ones', () => {
   });
 });
 
+/**
+ * Tổng hợp over `books` (made for the new Mường Nhé, muong-nhe-2025) with the 2025 units, Mường
+ * Nhé's merger dated `from` (01/07/2025 as in the units file when not given).
+ */
+function mergerRun(period: Period, books: (mn: Unit) => WorkbookInput[], from?: string) {
+  const units = parseUnitsOrThrow(units2025Json).map((u) =>
+    from && u.code === 'muong-nhe-2025'
+      ? { ...u, succession: { ...(u.succession as NonNullable<Unit['succession']>), from } }
+      : u,
+  );
+  const mn = units.find((u) => u.code === 'muong-nhe-2025') as Unit;
+  return summarise({
+    catalogue: CATALOGUE,
+    units,
+    settings: SETTINGS,
+    period,
+    workbooks: books(mn),
+    generatedAt: '2025-10-05T03:00:00Z',
+  }).summary;
+}
+/** An old commune's 2025 sheet with these TCD_LUOT figures by month. */
+const oldCommune = (code: string, name: string, values: Record<number, number>) =>
+  workbook({ code, name, kind: 'xã' }, 2025, { values: { TCD_LUOT: m12(values) } });
+const ONE_A_MONTH_TO_JUNE = { 1: 1, 2: 1, 3: 1, 4: 1, 5: 1, 6: 1 };
+const NINE_2025: Period = { type: 'nine', year: 2025, index: 1 };
+const SEPTEMBER_2025: Period = { type: 'month', year: 2025, index: 9 };
+
 describe('an old commune still filling its own sheet after the 2025 merger', () => {
   it('is left out for those months, with a warning naming it, the new commune and the months', () => {
-    const units = parseUnitsOrThrow(units2025Json);
-    const mn = units.find((u) => u.code === 'muong-nhe-2025') as Unit;
-    const old = (code: string, name: string, values: Record<number, number>) =>
-      workbook({ code, name, kind: 'xã' }, 2025, { values: { TCD_LUOT: m12(values) } });
-    const books = [
-      old('muong-nhe', 'Mường Nhé', { 1: 1, 7: 10 }),
-      old('nam-vi', 'Nậm Vì', { 1: 2, 7: 5, 8: 5 }),
+    const s = mergerRun(NINE_2025, (mn) => [
+      oldCommune('muong-nhe', 'Mường Nhé', { 1: 1, 7: 10 }),
+      oldCommune('nam-vi', 'Nậm Vì', { 1: 2, 7: 5, 8: 5 }),
       workbook(mn, 2025, { values: { TCD_LUOT: m12({ 9: 7 }) } }),
-    ];
-    const s = summarise({
-      catalogue: CATALOGUE,
-      units,
-      settings: SETTINGS,
-      period: { type: 'nine', year: 2025, index: 1 },
-      workbooks: books,
-      generatedAt: '2025-10-05T03:00:00Z',
-    }).summary;
+    ]);
     // 1 + 2 before the merger, 7 of the new commune; Nậm Vì's 5 + 5 and the old Mường Nhé's 10 are not added.
     expect(s.indicators.find((i) => i.code === 'TCD_LUOT')?.ytd).toBe(10);
     const after = s.findings.filter((f) => f.code === 'predecessor-after-merger');
@@ -559,25 +574,13 @@ describe('an old commune still filling its own sheet after the 2025 merger', () 
 
 describe('a new commune that also typed its old communes’ months before the 2025 merger', () => {
   it('counts each month once, the new commune’s, and says which old months were not added', () => {
-    const units = parseUnitsOrThrow(units2025Json);
-    const mn = units.find((u) => u.code === 'muong-nhe-2025') as Unit;
-    const old = (code: string, name: string) =>
-      workbook({ code, name, kind: 'xã' }, 2025, { values: { TCD_LUOT: m12({ 1: 1, 2: 1, 3: 1, 4: 1, 5: 1, 6: 1 }) } });
-    const books = [
-      old('muong-nhe', 'Mường Nhé'),
-      old('nam-vi', 'Nậm Vì'),
-      old('chung-chai', 'Chung Chải'),
+    const s = mergerRun(SEPTEMBER_2025, (mn) => [
+      oldCommune('muong-nhe', 'Mường Nhé', ONE_A_MONTH_TO_JUNE),
+      oldCommune('nam-vi', 'Nậm Vì', ONE_A_MONTH_TO_JUNE),
+      oldCommune('chung-chai', 'Chung Chải', ONE_A_MONTH_TO_JUNE),
       // The new commune's sheet: its old communes' totals for January–June, then its own.
       workbook(mn, 2025, { values: { TCD_LUOT: m12({ 1: 3, 2: 3, 3: 3, 4: 3, 5: 3, 6: 3, 7: 10, 8: 10, 9: 10 }) } }),
-    ];
-    const s = summarise({
-      catalogue: CATALOGUE,
-      units,
-      settings: SETTINGS,
-      period: { type: 'month', year: 2025, index: 9 },
-      workbooks: books,
-      generatedAt: '2025-10-05T03:00:00Z',
-    }).summary;
+    ]);
     // 6 × 3 + 3 × 10, not 6 × 6 + 3 × 10.
     expect(s.indicators.find((i) => i.code === 'TCD_LUOT')?.ytd).toBe(48);
     const overlap = s.findings.filter((f) => f.code === 'predecessor-overlap');
@@ -591,20 +594,11 @@ describe('a new commune that also typed its old communes’ months before the 20
 
 describe('an old commune’s figures that break an error-level rule, in the merger’s year', () => {
   it('are named by the old commune when counted (before the merger), not after it (left out)', () => {
-    const units = parseUnitsOrThrow(units2025Json);
-    const mn = units.find((u) => u.code === 'muong-nhe-2025') as Unit;
     // Nậm Vì: 3 petitions by type out of 1 in all, in February (counted) and in August (after the merger).
     const namVi = workbook({ code: 'nam-vi', name: 'Nậm Vì', kind: 'xã' }, 2025, {
       values: { DON_TONG: m12({ 2: 1, 8: 1 }), DON_KIENNGHI: m12({ 2: 3, 8: 3 }) },
     });
-    const s = summarise({
-      catalogue: CATALOGUE,
-      units,
-      settings: SETTINGS,
-      period: { type: 'nine', year: 2025, index: 1 },
-      workbooks: [namVi, workbook(mn, 2025, { values: { TCD_LUOT: m12({ 9: 7 }) } })],
-      generatedAt: '2025-10-05T03:00:00Z',
-    }).summary;
+    const s = mergerRun(NINE_2025, (mn) => [namVi, workbook(mn, 2025, { values: { TCD_LUOT: m12({ 9: 7 }) } })]);
     const errors = s.findings.filter((f) => f.code === 'rule-violation' && f.severity === 'error');
     expect(errors.map((f) => f.month)).toEqual([2, 8]);
     const february = errors.find((f) => f.month === 2)?.cell;
@@ -615,28 +609,16 @@ describe('an old commune’s figures that break an error-level rule, in the merg
 
 describe('a 2025 merger date typed with day and month swapped (07/01/2025 for 01/07/2025)', () => {
   it('counts the old communes’ months up to the new commune’s first, and asks about the date', () => {
-    const units = parseUnitsOrThrow(units2025Json).map((u) =>
-      u.code === 'muong-nhe-2025'
-        ? { ...u, succession: { ...(u.succession as NonNullable<Unit['succession']>), from: '2025-01-07' } }
-        : u,
+    const s = mergerRun(
+      SEPTEMBER_2025,
+      (mn) => [
+        oldCommune('muong-nhe', 'Mường Nhé', ONE_A_MONTH_TO_JUNE),
+        oldCommune('nam-vi', 'Nậm Vì', ONE_A_MONTH_TO_JUNE),
+        oldCommune('chung-chai', 'Chung Chải', ONE_A_MONTH_TO_JUNE),
+        workbook(mn, 2025, { values: { TCD_LUOT: m12({ 7: 10, 8: 10, 9: 10 }) } }),
+      ],
+      '2025-01-07',
     );
-    const mn = units.find((u) => u.code === 'muong-nhe-2025') as Unit;
-    const old = (code: string, name: string) =>
-      workbook({ code, name, kind: 'xã' }, 2025, { values: { TCD_LUOT: m12({ 1: 1, 2: 1, 3: 1, 4: 1, 5: 1, 6: 1 }) } });
-    const books = [
-      old('muong-nhe', 'Mường Nhé'),
-      old('nam-vi', 'Nậm Vì'),
-      old('chung-chai', 'Chung Chải'),
-      workbook(mn, 2025, { values: { TCD_LUOT: m12({ 7: 10, 8: 10, 9: 10 }) } }),
-    ];
-    const s = summarise({
-      catalogue: CATALOGUE,
-      units,
-      settings: SETTINGS,
-      period: { type: 'month', year: 2025, index: 9 },
-      workbooks: books,
-      generatedAt: '2025-10-05T03:00:00Z',
-    }).summary;
     expect(s.indicators.find((i) => i.code === 'TCD_LUOT')?.ytd).toBe(48);
     expect(s.findings.filter((f) => f.code === 'predecessor-after-merger')).toEqual([]);
     const slip = s.findings.filter((f) => f.code === 'merger-date-slip');

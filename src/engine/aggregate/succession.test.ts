@@ -13,7 +13,7 @@ import {
   soleReportByCode,
   splitPredecessors,
 } from './succession';
-import { shuffle, unit, unitYear } from './test-helpers';
+import { shuffle, type UnitYearSpec, unit, unitYear } from './test-helpers';
 
 const r = parseUnits(units2025Json, 'units-2025.json');
 if (!r.ok) throw new Error(r.errors.join('\n'));
@@ -458,6 +458,12 @@ describe('mapToSuccessors: the months before a merger', () => {
   const mn = UNITS_2025.filter((u) => u.code === 'muong-nhe-2025');
   const months = (list: number[], value: number) => Object.fromEntries(list.map((m) => [m, value]));
   const H1 = [1, 2, 3, 4, 5, 6];
+  /** Mường Nhé with its merger dated `from` (a date typed wrong). */
+  const mergedOn = (from: string) =>
+    mn.map((u) => ({ ...u, succession: { ...(u.succession as NonNullable<Unit['succession']>), from } }));
+  /** Mường Nhé's three old communes' 2025 reports, each with these values. */
+  const threeOlds = (values: UnitYearSpec['values']) =>
+    ['muong-nhe', 'nam-vi', 'chung-chai'].map((code) => unitYear(code, 2025, { values }));
 
   it('knows which months the old units report, from the data windows', () => {
     // Cut-off 15: July's window (15/06–14/07) closes after 1 July, so it is the new unit's.
@@ -522,9 +528,7 @@ describe('mapToSuccessors: the months before a merger', () => {
   it('adds no month twice: from the first month the new unit reports itself, its report is the area’s', () => {
     // Each old commune typed 1 a month for January–June; the new commune typed 10 from July and,
     // as many do, its old communes' totals (3) for January–June as well.
-    const olds = ['muong-nhe', 'nam-vi', 'chung-chai'].map((code) =>
-      unitYear(code, 2025, { values: { F: months(H1, 1), S: months(H1, 5) } }),
-    );
+    const olds = threeOlds({ F: months(H1, 1), S: months(H1, 5) });
     const own = unitYear('muong-nhe-2025', 2025, {
       name: 'Mường Nhé',
       values: { F: { ...months(H1, 3), 7: 10, 8: 10, 9: 10 }, S: { ...months(H1, 15), 9: 16 } },
@@ -543,13 +547,8 @@ describe('mapToSuccessors: the months before a merger', () => {
   });
 
   it('a merger date typed months late: old units that stopped when the new one began are not called missing', () => {
-    const late = mn.map((u) => ({
-      ...u,
-      succession: { ...(u.succession as NonNullable<Unit['succession']>), from: '2025-10-01' },
-    }));
-    const olds = ['muong-nhe', 'nam-vi', 'chung-chai'].map((code) =>
-      unitYear(code, 2025, { values: { F: months(H1, 1) } }),
-    );
+    const late = mergedOn('2025-10-01');
+    const olds = threeOlds({ F: months(H1, 1) });
     const own = unitYear('muong-nhe-2025', 2025, { values: { F: { 7: 10, 8: 10, 9: 10 } } });
     const r = mapToSuccessors([...olds, own], late, NINE, { gaps: true });
     expect(r.mapped[0].values.F).toEqual([3, 3, 3, 3, 3, 3, 10, 10, 10, null, null, null]);
@@ -565,13 +564,8 @@ describe('mapToSuccessors: the months before a merger', () => {
   });
 
   it('a merger date typed early (07/01 for 01/07): old units that stopped when the new one began are counted', () => {
-    const early = mn.map((u) => ({
-      ...u,
-      succession: { ...(u.succession as NonNullable<Unit['succession']>), from: '2025-01-07' },
-    }));
-    const olds = ['muong-nhe', 'nam-vi', 'chung-chai'].map((code) =>
-      unitYear(code, 2025, { values: { F: months(H1, 1), S: months(H1, 5) } }),
-    );
+    const early = mergedOn('2025-01-07');
+    const olds = threeOlds({ F: months(H1, 1), S: months(H1, 5) });
     const own = unitYear('muong-nhe-2025', 2025, { values: { F: { 7: 10, 8: 10, 9: 10 }, S: { 9: 16 } } });
     const r = mapToSuccessors([...olds, own], early, NINE, { gaps: true, stocks: new Set(['S']) });
     expect(r.mapped[0].values.F).toEqual([3, 3, 3, 3, 3, 3, 10, 10, 10, null, null, null]);
@@ -601,13 +595,8 @@ describe('mapToSuccessors: the months before a merger', () => {
   });
 
   it('a merger date typed a month late: the old units’ month the new unit also reports is not added', () => {
-    const late = mn.map((u) => ({
-      ...u,
-      succession: { ...(u.succession as NonNullable<Unit['succession']>), from: '2025-08-01' },
-    }));
-    const olds = ['muong-nhe', 'nam-vi', 'chung-chai'].map((code) =>
-      unitYear(code, 2025, { values: { F: months([...H1, 7], 1) } }),
-    );
+    const late = mergedOn('2025-08-01');
+    const olds = threeOlds({ F: months([...H1, 7], 1) });
     const own = unitYear('muong-nhe-2025', 2025, { values: { F: { 7: 10, 8: 10, 9: 10 } } });
     const r = mapToSuccessors([...olds, own], late, NINE, { gaps: true });
     expect(r.mapped[0].values.F).toEqual([3, 3, 3, 3, 3, 3, 10, 10, 10, null, null, null]);

@@ -127,33 +127,26 @@ describe('"Đơn vị tính": money in another scale is converted', () => {
 });
 
 describe('"Đơn vị tính": a converted value above the indicator’s maximum', () => {
-  it('is warned about without the hint to divide it as if typed in đồng (it was typed in its row’s unit)', () => {
-    // The catalogue went to "nghìn đồng" and kept its maximum (2.000); the sheet still says "triệu đồng".
-    const s = sheet(catalogue, { values: { [GIATRI]: m12({ 9: 28.5 }) } });
-    const { summary } = summarise({
+  /** The "above-max" warnings on the house value, in September, with this year's catalogue (NGHIN). */
+  const aboveMax = (s: SheetInput) =>
+    summarise({
       catalogue: NGHIN,
       units,
       settings: defaultSettings(),
       period: { type: 'month', year: 2018, index: 9 },
       workbooks: [{ source: 'chung-chai.xlsx', sheets: [s] }],
       generatedAt: '2018-09-20T08:00:00+07:00',
-    });
-    const above = summary.findings.filter((f) => f.code === 'above-max' && f.indicatorCode === GIATRI);
+    }).summary.findings.filter((f) => f.code === 'above-max' && f.indicatorCode === GIATRI);
+
+  it('is warned about without the hint to divide it as if typed in đồng (it was typed in its row’s unit)', () => {
+    // The catalogue went to "nghìn đồng" and kept its maximum (2.000); the sheet still says "triệu đồng".
+    const above = aboveMax(sheet(catalogue, { values: { [GIATRI]: m12({ 9: 28.5 }) } }));
     expect(above).toHaveLength(1);
     expect(above[0].message).toContain('28.500 nghìn đồng');
     expect(above[0].message).not.toContain('nếu đã ghi theo đồng');
     // Typed in the catalogue's unit, the same figure in đồng still gets the hint.
-    const typed = sheet(NGHIN, { values: { [GIATRI]: m12({ 9: 1_500_000 }) } });
-    const { summary: again } = summarise({
-      catalogue: NGHIN,
-      units,
-      settings: defaultSettings(),
-      period: { type: 'month', year: 2018, index: 9 },
-      workbooks: [{ source: 'chung-chai.xlsx', sheets: [typed] }],
-      generatedAt: '2018-09-20T08:00:00+07:00',
-    });
-    const hinted = again.findings.find((f) => f.code === 'above-max' && f.indicatorCode === GIATRI);
-    expect(hinted?.message).toContain('nếu đã ghi theo đồng');
+    const hinted = aboveMax(sheet(NGHIN, { values: { [GIATRI]: m12({ 9: 1_500_000 }) } }));
+    expect(hinted[0]?.message).toContain('nếu đã ghi theo đồng');
   });
 });
 
