@@ -79,30 +79,19 @@ function workbooks(): WorkbookInput[] {
   return books;
 }
 
-/** September 2018 of the eleven communes, as workbooks() has them. */
-function summariseSeptember() {
-  return summarise({
+/** September 2018 of the eleven communes, as workbooks() has them, on the 20th; `extra` changes the input. */
+const september = (extra: Partial<Parameters<typeof summarise>[0]> = {}) =>
+  summarise({
     catalogue: CATALOGUE,
     units: UNITS,
     settings: SETTINGS,
     period: SEP,
     workbooks: workbooks(),
     generatedAt: '2018-09-20T03:00:00Z',
-  }).summary;
-}
+    ...extra,
+  });
 
 describe('summarise', () => {
-  /** September 2018 of the eleven communes, on the 20th; `extra` changes the input. */
-  const september = (extra: Partial<Parameters<typeof summarise>[0]> = {}) =>
-    summarise({
-      catalogue: CATALOGUE,
-      units: UNITS,
-      settings: SETTINGS,
-      period: SEP,
-      workbooks: workbooks(),
-      generatedAt: '2018-09-20T03:00:00Z',
-      ...extra,
-    });
   const { summary, read } = september();
   const don = summary.indicators.find((i) => i.code === 'DON_TONG');
 
@@ -334,7 +323,7 @@ describe('summarise with figures that break an error-level rule', () => {
     // More petitions settled than received: a rule of importance 'warning'.
     const settled = run(typed(workbooks(), 'chung-chai', 'DON_DAGIAIQUYET', 9, 7));
     expect(settled.findings.some((f) => f.code === 'rule-violation' && f.severity === 'warning')).toBe(true);
-    for (const x of [later, settled, summariseSeptember()]) {
+    for (const x of [later, settled, september().summary]) {
       expect(x.ruleErrors).toBeUndefined();
       expect(x.narrative[0]).not.toContain('còn lỗi');
     }
