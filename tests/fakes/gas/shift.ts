@@ -29,11 +29,11 @@ function moved(first: number, last: number, ins: Insertion): [number, number] {
 }
 
 /**
- * `formula` as it reads after the insertion, written in sheet `home` (whose own references
- * carry no sheet name).
+ * `formula` with each cell reference replaced by what `replace` makes of it (its REF match: the
+ * whole text, then the sheet quoted or bare, then the cells' parts), and everything else as it is:
+ * text inside string literals, and names or functions (LOG10) that only look like references.
  */
-export function shiftFormula(formula: string, home: string, ins: Insertion): string {
-  const target = ins.sheet.toLowerCase();
+function mapReferences(formula: string, replace: (m: RegExpExecArray) => string): string {
   let out = '';
   let i = 0;
   while (i < formula.length) {
@@ -53,13 +53,24 @@ export function shiftFormula(formula: string, home: string, ins: Insertion): str
       i += 1;
       continue;
     }
-    const [whole, quoted, bare, c1$, c1, r1$, r1, c2$, c2, r2$, r2] = m;
-    const sheet = quoted !== undefined ? quoted.replace(/''/g, "'") : (bare ?? home);
-    if (sheet.toLowerCase() !== target) {
-      out += whole;
-      i += whole.length;
-      continue;
-    }
+    out += replace(m);
+    i += m[0].length;
+  }
+  return out;
+}
+
+/** The sheet a REF match names (quotes undone), or undefined when it names none. */
+const sheetOf = (m: RegExpExecArray): string | undefined => (m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2]);
+
+/**
+ * `formula` as it reads after the insertion, written in sheet `home` (whose own references
+ * carry no sheet name).
+ */
+export function shiftFormula(formula: string, home: string, ins: Insertion): string {
+  const target = ins.sheet.toLowerCase();
+  return mapReferences(formula, (m) => {
+    const [whole, , , c1$, c1, r1$, r1, c2$, c2, r2$, r2] = m;
+    if ((sheetOf(m) ?? home).toLowerCase() !== target) return whole;
     const two = c2 !== undefined;
     const cells = c1$ + c1 + r1$ + r1 + (two ? `:${c2$}${c2}${r2$}${r2}` : '');
     const prefix = whole.slice(0, whole.length - cells.length);
@@ -68,11 +79,8 @@ export function shiftFormula(formula: string, home: string, ins: Insertion): str
     if (ins.dim === 'row') rows = moved(rows[0], rows[1], ins);
     else cols = moved(cols[0], cols[1], ins);
     const end = (col$: string, col: number, row$: string, row: number) => `${col$}${columnToLetter(col)}${row$}${row}`;
-    out += prefix + end(c1$, cols[0], r1$, rows[0]);
-    if (two) out += `:${end(c2$, cols[1], r2$, rows[1])}`;
-    i += whole.length;
-  }
-  return out;
+    return prefix + end(c1$, cols[0], r1$, rows[0]) + (two ? `:${end(c2$, cols[1], r2$, rows[1])}` : '');
+  });
 }
 
 /** A sheet's name as a formula writes it: quoted ('Tổng hợp 2018-09') unless a plain identifier. */
@@ -89,34 +97,10 @@ export function sheetRefName(name: string): string {
  */
 export function renameSheetInFormula(formula: string, from: string, to: string | null): string {
   const target = from.toLowerCase();
-  let out = '';
-  let i = 0;
-  while (i < formula.length) {
-    const c = formula[i];
-    if (c === '"') {
-      let j = i + 1;
-      while (j < formula.length && !(formula[j] === '"' && formula[j + 1] !== '"')) j += formula[j] === '"' ? 2 : 1;
-      out += formula.slice(i, j + 1);
-      i = j + 1;
-      continue;
-    }
-    const prev = i > 0 ? formula[i - 1] : '';
-    const m = /[\w.$']/.test(prev) ? null : REF.exec(formula.slice(i));
-    if (!m || /^[\w(]/.test(formula.slice(i + m[0].length))) {
-      out += c;
-      i += 1;
-      continue;
-    }
-    const [whole, quoted, bare] = m;
-    const sheet = quoted !== undefined ? quoted.replace(/''/g, "'") : bare;
-    if (sheet === undefined || sheet.toLowerCase() !== target) {
-      out += whole;
-      i += whole.length;
-      continue;
-    }
+  return mapReferences(formula, (m) => {
+    const [whole, quoted] = m;
+    if (sheetOf(m)?.toLowerCase() !== target) return whole;
     const bang = whole.indexOf('!', quoted !== undefined ? quoted.length + 2 : 0);
-    out += to === null ? '#REF!' : `${sheetRefName(to)}${whole.slice(bang)}`;
-    i += whole.length;
-  }
-  return out;
+    return to === null ? '#REF!' : `${sheetRefName(to)}${whole.slice(bang)}`;
+  });
 }
