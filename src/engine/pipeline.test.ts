@@ -198,15 +198,7 @@ describe('summarise with a commune’s sheet lacking an indicator’s row', () =
       for (let m = 1; m <= 12; m++) setCell(grid, row, monthCol(m), '');
       return book;
     });
-  const run = (books: WorkbookInput[]) =>
-    summarise({
-      catalogue: CATALOGUE,
-      units: UNITS,
-      settings: SETTINGS,
-      period: SEP,
-      workbooks: books,
-      generatedAt: '2018-09-20T03:00:00Z',
-    }).summary;
+  const run = (books: WorkbookInput[]) => september({ workbooks: books }).summary;
   const of = (s: Summary, code: string) => s.indicators.find((i) => i.code === code) as IndicatorSummary;
 
   it('names the units beside the figure, whose total is what the other units’ figures make', () => {
@@ -285,15 +277,7 @@ describe('summarise with figures that break an error-level rule', () => {
     setCell(grid, rowWithCode(grid, code), monthCol(month), value);
     return books;
   };
-  const run = (books: WorkbookInput[], catalogue = CATALOGUE) =>
-    summarise({
-      catalogue,
-      units: UNITS,
-      settings: SETTINGS,
-      period: SEP,
-      workbooks: books,
-      generatedAt: '2018-09-20T03:00:00Z',
-    }).summary;
+  const run = (books: WorkbookInput[], catalogue = CATALOGUE) => september({ workbooks: books, catalogue }).summary;
   // Chung Chải: 5 petitions by type in September, 1 in all; Sín Thầu: 9 of its 9 on land, and 3 more.
   const books = () => typed(typed(workbooks(), 'chung-chai', 'DON_KIENNGHI', 9, 5), 'sin-thau', 'DON_DATDAI', 9, 12);
   const s = run(books());

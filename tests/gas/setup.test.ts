@@ -145,6 +145,16 @@ describe('Thiết lập', () => {
 
   describe('mistakes are reported in Vietnamese with the sheet and the cell', () => {
     beforeEach(() => runSetup());
+    /** The first commune submits September (its date cleared first); the district aggregates it: all 11 counted. */
+    function submitAndAggregate(): void {
+      const s = unitSheet(env, env.units[0]) as Sheet;
+      s.getRange(LAYOUT.submittedRow, monthCol(9)).setValue('');
+      env.master.setActiveSheet(s);
+      env.fake.ui.queuePromptResponse({ text: '9' });
+      expect(main.submitMonth()?.ok).toBe(true);
+      env.fake.ui.queuePromptResponse({ text: '9/2018' });
+      expect(main.aggregateReports()?.summary.completeness.reported).toBe(11);
+    }
 
     const errorsOf = () => {
       const r = readConfig(env.master);
@@ -206,15 +216,8 @@ describe('Thiết lập', () => {
       });
       setSetting(env.master, 'recipients', 'bandanvan@muongnhe.vn, tinhuy@dienbien');
       const problem = `Trang "Cài đặt", ô B${settingRow('recipients')} (${SETTING_LABELS.recipients}): "tinhuy@dienbien" không phải địa chỉ e-mail hợp lệ (cần dạng ten@mien.vn)`;
-      // A commune submits October.
-      const s = unitSheet(env, env.units[0]) as Sheet;
-      s.getRange(LAYOUT.submittedRow, monthCol(9)).setValue('');
-      env.master.setActiveSheet(s);
-      env.fake.ui.queuePromptResponse({ text: '9' });
-      expect(main.submitMonth()?.ok).toBe(true);
-      // The district aggregates; the alert names the address to fix.
-      env.fake.ui.queuePromptResponse({ text: '9/2018' });
-      expect(main.aggregateReports()?.summary.completeness.reported).toBe(11);
+      // A commune submits, the district aggregates; the alert names the address to fix.
+      submitAndAggregate();
       expect(lastAlert(env)).toContain(problem);
       // Sending the report refuses, naming it too; nothing is sent.
       main.sendReportNow();
@@ -243,15 +246,8 @@ describe('Thiết lập', () => {
       const warning = r.config.warnings.find((w) => w.startsWith('Trang "Quy tắc", ô B2 (Vế trái)'));
       expect(warning).toContain('"DON_TOCAO" không có trong trang "Chỉ tiêu"');
       expect(warning).toContain('Ban Dân vận huyện cần sửa trang "Quy tắc": xóa quy tắc này, hoặc sửa mã');
-      // A commune submits.
-      const s = unitSheet(env, env.units[0]) as Sheet;
-      s.getRange(LAYOUT.submittedRow, monthCol(9)).setValue('');
-      env.master.setActiveSheet(s);
-      env.fake.ui.queuePromptResponse({ text: '9' });
-      expect(main.submitMonth()?.ok).toBe(true);
-      // The district aggregates; the alert says which rule was left out.
-      env.fake.ui.queuePromptResponse({ text: '9/2018' });
-      expect(main.aggregateReports()?.summary.completeness.reported).toBe(11);
+      // A commune submits, the district aggregates; the alert says which rule was left out.
+      submitAndAggregate();
       expect(lastAlert(env)).toContain(warning);
       // Thiết lập lists it, as a warning, not as an error.
       runSetup();
