@@ -3,7 +3,7 @@
  * "Cài đặt" sheet, "Tổng hợp" from src/gas/aggregate.ts, who has submitted (read as "Tổng hợp"
  * reads: the Sheets API in a few calls, within a time budget), and the "Nhật ký" log sheet.
  */
-import { completeness } from '../../engine/aggregate/completeness';
+import { submissionCompleteness } from '../../engine/aggregate/aggregate';
 import type { Result } from '../../engine/catalogue/schema';
 import { formatPeriod, periodLabel } from '../../engine/periods/period';
 import { prepareRead, readWorkbook } from '../../engine/sheet/read';
@@ -12,11 +12,12 @@ import { EMAIL_TEXT } from '../../messages/vi/email';
 import { COMMON, CONFIG, LOG, SHEETS } from '../../messages/vi/gas';
 import { aggregatePeriod } from '../aggregate';
 import { ConfigError } from '../errors';
-import { SheetIndex, toWorkbooks } from '../io';
+import { SheetIndex, toWorkbooks, withFormerUnits } from '../io';
 import { type ApiReadOptions, readUnitBooksDetailed } from '../io/parallel-books';
 import { withDocumentLock } from '../lock';
 import { writeLog } from '../log';
 import { type Config, readConfig, withHolidays } from '../setup';
+import { now } from './clock';
 import type { EmailDeps, ReportBundle, SubmissionStatus } from './deps';
 import { readSheetSettings } from './settings-store';
 import { noUnitSheetOfYear } from './year-sheets';
@@ -59,8 +60,11 @@ export function submissionsOf(
   api: ApiReadOptions = {},
 ): SubmissionStatus {
   const { units, catalogue, settings } = cfg;
+  const formerUnits = cfg.formerUnits ?? [];
   const index = new SheetIndex(ss);
-  const read = readUnitBooksDetailed(ss, units, [period.year], {
+  // Old communes of a merger are read too, as "Tổng hợp" reads them (their tabs, or their own files).
+  const reading = withFormerUnits(index, units, [period.year], formerUnits);
+  const read = readUnitBooksDetailed(ss, reading, [period.year], {
     read: true,
     timeZone: settings.timeZone,
     index,
@@ -68,11 +72,13 @@ export function submissionsOf(
     budgetMs: SUBMISSIONS_READ_BUDGET_MS,
     api,
   });
-  const ctx = { catalogue, units, year: period.year };
+  const ctx = { catalogue, units: reading, year: period.year };
   const prepared = prepareRead(ctx);
   const reports: UnitYear[] = [];
   for (const wb of toWorkbooks(read.books)) reports.push(...readWorkbook(wb, ctx, prepared).reports);
+  // An old commune not read leaves its successor unknown too.
   const unread = new Set(read.pending);
+  for (const u of units) if (u.succession?.predecessors.some((p) => unread.has(p))) unread.add(u.code);
   const known = unread.size ? units.filter((u) => !unread.has(u.code)) : units;
   const sheetUrls: Record<string, string> = {};
   const base = ss.getUrl().replace(/[#?].*$/, '');
@@ -88,9 +94,18 @@ export function submissionsOf(
   const noYearSheet = opened.length > 0 && opened.every((b) => !b.names.has(period.year));
   return {
     units,
-    completeness: completeness(reports, known, period, settings),
+    // As "Tổng hợp" shows it: old codes mapped onto the current units, dates after today not counted.
+    completeness: submissionCompleteness({
+      catalogue,
+      units: known,
+      settings,
+      period,
+      reports,
+      generatedAt: now().toISOString(),
+      ...(formerUnits.length ? { formerUnits } : {}),
+    }),
     sheetUrls,
-    unread: read.pending,
+    unread: units.filter((u) => unread.has(u.code)).map((u) => u.code),
     noYearSheet,
     admins: cfg.options.admins,
   };
