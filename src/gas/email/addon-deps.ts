@@ -7,16 +7,16 @@ import { submissionCompleteness } from '../../engine/aggregate/aggregate';
 import type { Result } from '../../engine/catalogue/schema';
 import { formatPeriod, periodLabel } from '../../engine/periods/period';
 import { prepareRead, readWorkbook } from '../../engine/sheet/read';
-import type { Period, Settings, UnitYear } from '../../engine/types';
+import type { Grid, Period, Settings, UnitYear } from '../../engine/types';
 import { EMAIL_TEXT } from '../../messages/vi/email';
-import { COMMON, CONFIG, LOG, SHEETS } from '../../messages/vi/gas';
+import { COMMON, CONFIG, LOG, SETTING_LABELS, SHEETS } from '../../messages/vi/gas';
 import { aggregatePeriod } from '../aggregate';
 import { ConfigError } from '../errors';
 import { SheetIndex, toWorkbooks, withFormerUnits } from '../io';
 import { type ApiReadOptions, readUnitBooksDetailed } from '../io/parallel-books';
 import { withDocumentLock } from '../lock';
 import { writeLog } from '../log';
-import { type Config, readConfig, withHolidays } from '../setup';
+import { type Config, readConfig, readSettingsGrid, withHolidays } from '../setup';
 import { now } from './clock';
 import type { EmailDeps, ReportBundle, SubmissionStatus } from './deps';
 import { readSheetSettings } from './settings-store';
@@ -30,8 +30,13 @@ function master(): Spreadsheet {
   return ss;
 }
 
+/**
+ * The configuration as the e-mail jobs need it. A wrong staff address of a unit in "Đơn vị" is no
+ * error here (`unitEmailProblems`, the address left out): one clerk's typo must neither stop the
+ * reminders to every other unit nor hold back the monthly report, which does not use it.
+ */
 function config() {
-  const r = readConfig(master());
+  const r = readConfig(master(), { unitEmailsApart: true });
   // Typed, so that the report job tells the admins which cell to fix instead of retrying a "send".
   if (!r.ok) throw new ConfigError(r.errors);
   return r.config;
@@ -108,6 +113,7 @@ export function submissionsOf(
     unread: units.filter((u) => unread.has(u.code)).map((u) => u.code),
     noYearSheet,
     admins: cfg.options.admins,
+    badEmails: cfg.unitEmailProblems ?? [],
   };
 }
 
@@ -118,7 +124,10 @@ function aggregate(period: Period): ReportBundle {
   // Reading beyond one run: the job continues itself (job.ts), so no "Tổng hợp" trigger of its own.
   const result = withDocumentLock(() => aggregatePeriod(ss, cfg, period, undefined, { resumeHandler: null }));
   const noYearSheet = noUnitSheetOfYear(result.summary);
-  const note = noYearSheet ? ` ${EMAIL_TEXT.noYearSheets(period.year, periodLabel(period))}` : '';
+  const badEmails = (cfg.unitEmailProblems ?? []).map((p) => p.message);
+  const note =
+    (noYearSheet ? ` ${EMAIL_TEXT.noYearSheets(period.year, periodLabel(period))}` : '') +
+    (badEmails.length ? ` ${EMAIL_TEXT.unitEmailsIgnored(badEmails)}` : '');
   writeLog(ss, { action: LOG.actions.aggregate, period: formatPeriod(period), result: result.message + note });
   const sheet = ss.getSheetByName(result.sheetName);
   const sheetId = sheet ? sheet.getSheetId() : null;
@@ -139,6 +148,31 @@ function loadSettings(): Result<Settings> {
   return withHolidays(SpreadsheetApp.getActiveSpreadsheet(), read.parsed); // reminders' deadline skips Tết
 }
 
+/**
+ * The settings for the reminders: a wrong address among the report's recipients ("Cài đặt") is
+ * ignored (the reminders do not write to them); any other mistake stops them, as loadSettings.
+ */
+function reminderSettings(): Result<Settings> {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const sheet = ss ? ss.getSheetByName(SHEETS.settings) : null;
+  if (!sheet) return { ok: false, errors: [CONFIG.missingSheet(SHEETS.settings)] };
+  const errors: string[] = [];
+  const at = (sheetName: string, cell: string, column: string, problem: string) =>
+    errors.push(`${CONFIG.where(sheetName, cell)} (${column}): ${problem}`);
+  const log = { errors, at };
+  // E-mail-only rows: the recipients' mistakes are dropped (the wrong addresses left out), the others stop.
+  const recipientsLabel = SETTING_LABELS.recipients;
+  const beside = {
+    errors,
+    at: (sheetName: string, cell: string, column: string, problem: string) => {
+      if (column !== recipientsLabel) at(sheetName, cell, column, problem);
+    },
+  };
+  const read = readSettingsGrid(sheet.getDataRange().getValues() as Grid, log, beside);
+  if (!read.settings || errors.length) return { ok: false, errors: errors.length ? errors : [CONFIG.unreadable] };
+  return withHolidays(ss, { ok: true, value: read.settings });
+}
+
 function log(action: string, ok: boolean, detail: string): void {
   try {
     writeLog(master(), { action, result: ok ? detail : LOG.failed(detail) });
@@ -149,7 +183,7 @@ function log(action: string, ok: boolean, detail: string): void {
 
 function admins(): string[] {
   try {
-    const r = readConfig(master());
+    const r = readConfig(master(), { unitEmailsApart: true });
     return r.ok ? r.config.options.admins : [];
   } catch {
     return [];
@@ -165,7 +199,8 @@ export {
   aggregate as addonAggregate,
   loadSettings as addonLoadSettings,
   log as addonLog,
+  reminderSettings as addonReminderSettings,
   submissions as addonSubmissions,
 };
 
-export const addonDeps: EmailDeps = { loadSettings, aggregate, submissions, log, admins };
+export const addonDeps: EmailDeps = { loadSettings, reminderSettings, aggregate, submissions, log, admins };

@@ -24,13 +24,16 @@ import { TIME_ZONE } from './triggers';
 
 export interface ReminderOutcome {
   /** 'no-sheets': no unit has a sheet of the period's year yet (before "Tạo mẫu"), nobody reminded. */
-  status: 'off' | 'not-due' | 'sent' | 'nothing' | 'lock-busy' | 'invalid-settings' | 'no-sheets';
+  /** 'failed': an unexpected error stopped the run (said in "Nhật ký"). */
+  status: 'off' | 'not-due' | 'sent' | 'nothing' | 'lock-busy' | 'invalid-settings' | 'no-sheets' | 'failed';
   period?: string;
   /** Unit codes reminded by this run. */
   reminded: string[];
   /** Units skipped because already reminded today. */
   already: string[];
   noEmail: string[];
+  /** Units not reminded because every staff address of theirs in "Đơn vị" is wrong (the admins are told). */
+  badEmail?: string[];
   /** Units not reached (quota, error, time): released for a later run. */
   notSent: string[];
 }
@@ -113,11 +116,24 @@ function cleanEmails(list: string[]): string[] {
   return list.map((e) => String(e).trim()).filter((e) => e && !seen.has(e.toLowerCase()) && seen.add(e.toLowerCase()));
 }
 
-/** The daily reminder run (trigger `sendReminders`). */
+/**
+ * The daily reminder run (trigger `sendReminders`). Never throws: anything unexpected is said in
+ * "Nhật ký" in Vietnamese (not only in Google's English trigger-failure e-mail to its owner).
+ */
 export function runReminders(): ReminderOutcome {
+  try {
+    return remind();
+  } catch (e) {
+    log(false, T.log.remindCrashed(logText(e)));
+    return { status: 'failed', reminded: [], already: [], noEmail: [], notSent: [] };
+  }
+}
+
+function remind(): ReminderOutcome {
   const budget = new RunBudget();
   const empty = { reminded: [], already: [], noEmail: [], notSent: [] };
-  const loaded = emailDeps.loadSettings();
+  // A wrong report recipient in "Cài đặt" does not stop the reminders: they do not write to them.
+  const loaded = emailDeps.reminderSettings();
   if (!loaded.ok) {
     log(false, T.settingsInvalid(loaded.errors));
     return { status: 'invalid-settings', ...empty };
@@ -152,6 +168,11 @@ export function runReminders(): ReminderOutcome {
     .filter((r) => r.status === 'missing' || (r.status === 'late' && r.submittedOn === null))
     .map((r) => r.unitCode);
 
+  // Wrong staff addresses in "Đơn vị" are left out (addon-deps): said, the admins told, the rest reminded.
+  const badEmails = status.badEmails ?? [];
+  const badCodes = new Set(badEmails.map((b) => b.code));
+  const badEmail: string[] = [];
+
   const store = new JsonStore();
   const noEmail: string[] = [];
   const claimed = tryWithDocumentLock(() => {
@@ -163,7 +184,7 @@ export function runReminders(): ReminderOutcome {
       if (done.includes(code)) continue;
       const unit = byCode.get(code);
       if (!unit || !cleanEmails(unit.emails).length) {
-        noEmail.push(code);
+        (badCodes.has(code) ? badEmail : noEmail).push(code);
         continue;
       }
       todo.push(code);
@@ -179,6 +200,24 @@ export function runReminders(): ReminderOutcome {
     return { status: 'lock-busy', period: label, ...empty };
   }
   const { todo, already } = claimed.value;
+  if (badEmails.length) {
+    const names = badEmail.map((c) => unitTitle(byCode.get(c) ?? codeUnit(c)));
+    log(
+      false,
+      T.log.remindBadEmails(
+        label,
+        badEmails.map((b) => b.message),
+      ),
+    );
+    if (names.length) log(false, T.log.remindBadEmailSkipped(label, names));
+    tellBadEmails(
+      period,
+      settings,
+      status.admins ?? [],
+      badEmails.map((b) => b.message),
+      names,
+    );
+  }
   if (noEmail.length)
     log(
       false,
@@ -239,7 +278,15 @@ export function runReminders(): ReminderOutcome {
         reminded.map((c) => unitTitle(byCode.get(c) as Unit)),
       ),
     );
-  return { status: reminded.length ? 'sent' : 'nothing', period: label, reminded, already, noEmail, notSent };
+  return {
+    status: reminded.length ? 'sent' : 'nothing',
+    period: label,
+    reminded,
+    already,
+    noEmail,
+    badEmail,
+    notSent,
+  };
 }
 
 /** Document property: the period whose missing year sheets were told by e-mail (once per period). */
@@ -288,6 +335,62 @@ function noYearSheets(period: Period, due: string, settings: Settings, admins: s
   } catch (e) {
     release();
     log(false, T.log.noYearSheetsNotTold(label, logText(e)));
+  }
+}
+
+/** Document property: per period, the wrong-address messages the admins were told of (each once). */
+const BAD_EMAILS_PREFIX = 'bademails.';
+
+/**
+ * Wrong staff addresses in "Đơn vị": the district admins (else the report's recipients) get one
+ * e-mail per period naming the cells, again only when a new mistake appears. Quota or a failed send:
+ * released, so that a later run tells them.
+ */
+function tellBadEmails(
+  period: Period,
+  settings: Settings,
+  admins: string[],
+  problems: string[],
+  skipped: string[],
+): void {
+  const label = periodLabel(period);
+  const to = cleanEmails(admins.length ? admins : settings.recipients);
+  if (!to.length) return;
+  const store = new JsonStore();
+  const key = `${BAD_EMAILS_PREFIX}${formatPeriod(period)}`;
+  const claimed = tryWithDocumentLock(() => {
+    store.refresh();
+    const told = store.get<string[]>(key) ?? [];
+    if (problems.every((p) => told.includes(p))) return null;
+    const stale: Record<string, null> = {};
+    for (const k of store.keys(BAD_EMAILS_PREFIX)) if (k !== key) stale[k] = null;
+    store.put({ ...stale, [key]: [...told, ...problems.filter((p) => !told.includes(p))] });
+    return told;
+  }, EMAIL_LOCK_WAIT_MS);
+  const told = claimed?.value;
+  if (!told) return;
+  const release = () =>
+    tryWithDocumentLock(() => {
+      store.refresh();
+      store.put({ [key]: told });
+    }, EMAIL_LOCK_WAIT_MS);
+  if (MailApp.getRemainingDailyQuota() < Math.min(to.length, MAX_RECIPIENTS_PER_MESSAGE)) {
+    release();
+    log(false, T.log.badEmailsNotTold(label, T.log.mailQuota));
+    return;
+  }
+  const M = T.badEmailsMail;
+  try {
+    MailApp.sendEmail({
+      to: to.slice(0, MAX_RECIPIENTS_PER_MESSAGE).join(','),
+      subject: M.subject(label),
+      body: M.body(label, problems, skipped, settings.organisation),
+      name: settings.organisation,
+    });
+    log(true, T.log.badEmailsTold(label, to.slice(0, MAX_RECIPIENTS_PER_MESSAGE)));
+  } catch (e) {
+    release();
+    log(false, T.log.badEmailsNotTold(label, logText(e)));
   }
 }
 
