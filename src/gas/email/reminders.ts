@@ -53,6 +53,19 @@ export function reminderDay(todayIso: string, settings: Settings): { period: Per
   return { period, deadline: due };
 }
 
+/** Document property: per period, the units reminded on any day of it (those not in it go first). */
+const REMINDED_PREFIX = 'reminded.';
+
+/** The next day after `todayIso` that is a reminder day of `period`; null when none is left before its deadline. */
+export function nextReminderDay(todayIso: string, settings: Settings, period: Period): string | null {
+  const due = deadline(period, settings);
+  for (let d = isoAddDays(todayIso, 1); d <= due; d = isoAddDays(d, 1)) {
+    const day = reminderDay(d, settings);
+    if (day && formatPeriod(day.period) === formatPeriod(period)) return d;
+  }
+  return null;
+}
+
 function log(ok: boolean, detail: string): void {
   try {
     console.log(detail);
@@ -146,6 +159,7 @@ function remind(): ReminderOutcome {
   const { period, deadline: due } = day;
   const label = periodLabel(period);
   const key = `remind.${formatPeriod(period)}.${today}`;
+  const periodKey = `${REMINDED_PREFIX}${formatPeriod(period)}`;
 
   const status = emailDeps.submissions(period);
   if (status.noYearSheet) {
@@ -162,8 +176,8 @@ function remind(): ReminderOutcome {
         status.unread.map((c) => unitTitle(byCode.get(c) ?? codeUnit(c))),
       ),
     );
-  // Not submitted: nothing at all, or figures typed without "Nộp báo cáo" (no date: late once the
-  // deadline has passed, missing before it given the run's date; completeness here has none, so late).
+  // Not submitted: nothing at all, or figures typed without "Nộp báo cáo" (no date: missing before the
+  // deadline given the run's date, late after it).
   const missing = status.completeness.rows
     .filter((r) => r.status === 'missing' || (r.status === 'late' && r.submittedOn === null))
     .map((r) => r.unitCode);
@@ -179,8 +193,12 @@ function remind(): ReminderOutcome {
     store.refresh();
     const done = store.get<string[]>(key) ?? [];
     const already = missing.filter((c) => done.includes(c));
+    // Units not yet reminded this period first: when the quota or the time runs out, the same units
+    // (first in order) are not reminded every day while the last ones never are.
+    const before = new Set(store.get<string[]>(periodKey) ?? []);
+    const order = [...missing.filter((c) => !before.has(c)), ...missing.filter((c) => before.has(c))];
     const todo: string[] = [];
-    for (const code of missing) {
+    for (const code of order) {
       if (done.includes(code)) continue;
       const unit = byCode.get(code);
       if (!unit || !cleanEmails(unit.emails).length) {
@@ -260,15 +278,26 @@ function remind(): ReminderOutcome {
     }
   }
 
-  if (notSent.length) {
-    // Release the units not reached so that a later run today can remind them.
+  if (notSent.length || reminded.length)
     tryWithDocumentLock(() => {
       store.refresh();
-      const done = store.get<string[]>(key) ?? [];
-      store.put({ [key]: done.filter((c) => !notSent.includes(c)) });
+      const patch: Record<string, unknown> = {};
+      // Release the units not reached so that a later run today can remind them.
+      if (notSent.length) patch[key] = (store.get<string[]>(key) ?? []).filter((c) => !notSent.includes(c));
+      // Who was reminded this period (any day): the others go first on the next reminder day.
+      if (reminded.length) {
+        const before = store.get<string[]>(periodKey) ?? [];
+        patch[periodKey] = [...before, ...reminded.filter((c) => !before.includes(c))];
+        for (const k of store.keys(REMINDED_PREFIX)) if (k !== periodKey) patch[k] = null;
+      }
+      store.put(patch);
     }, EMAIL_LOCK_WAIT_MS);
+  if (notSent.length) {
     const names = notSent.map((c) => unitTitle(byCode.get(c) as Unit));
-    log(false, quotaShort ? T.log.remindQuota(label, names) : T.log.remindLater(label, names));
+    // No run is scheduled today: said truthfully when they will be reminded (first, the next reminder day).
+    const next = nextReminderDay(today, settings, period);
+    const when = next ? T.log.remindNextDay(viDate(next)) : T.log.remindNoMoreDays;
+    log(false, `${quotaShort ? T.log.remindQuota(label, names) : T.log.remindLater(label, names)} ${when}`);
   }
   if (reminded.length)
     log(

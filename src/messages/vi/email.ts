@@ -214,7 +214,11 @@ export const REMINDER_TEXT = {
     remindUnread: (period: string, units: string[]) =>
       `Nhắc nộp báo cáo ${period}: hết thời gian của một lần chạy trước khi đọc xong báo cáo của ${units.join(', ')}; hôm nay chưa nhắc các đơn vị này.`,
     remindLater: (period: string, units: string[]) =>
-      `Nhắc nộp báo cáo ${period}: chưa nhắc được ${units.join(', ')}; sẽ nhắc ở lần chạy sau.`,
+      `Nhắc nộp báo cáo ${period}: hết thời gian của một lần chạy, chưa nhắc được ${units.join(', ')}.`,
+    /** After remindQuota/remindLater: when those units will be reminded (no run is scheduled the same day). */
+    remindNextDay: (date: string) => `Các đơn vị này sẽ được nhắc trước tiên vào ngày nhắc tiếp theo, ${date}.`,
+    remindNoMoreDays:
+      'Hôm nay là ngày nhắc cuối cùng trước hạn nên các đơn vị này không được nhắc tự động nữa; hãy liên hệ trực tiếp với họ.',
     remindFailed: (period: string, unit: string, error: string) =>
       `Nhắc nộp báo cáo ${period}: lỗi khi gửi tới ${unit} (${error}).`,
     /** No unit has a sheet of the year (a new year before "Tạo mẫu"): nobody reminded. */
