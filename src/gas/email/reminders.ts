@@ -1,7 +1,8 @@
 /**
- * Reminders ("đôn đốc"): from `reminderDaysBefore` days before the deadline until the
- * deadline day, each unit that has not submitted the period gets one e-mail a day at its
- * staff addresses (units sheet), naming the period, the deadline and a link to its sheet.
+ * Reminders ("đôn đốc"): on the working days from `reminderDaysBefore` working days before the
+ * deadline until the deadline day (never on a weekend or a listed day off), each unit that has not
+ * submitted the period gets one e-mail a day at its staff addresses (units sheet), naming the
+ * period, the deadline and a link to its sheet.
  * After the deadline nobody is reminded: the monthly report lists late and missing units.
  *
  * At most once per period per unit per day: the units reminded today are recorded under
@@ -9,7 +10,14 @@
  * (a unit whose send then fails is released again, so a later run the same day retries it).
  */
 
-import { deadline, isoAddDays, lastClosedPeriod, todayIn } from '../../engine/periods/cutoff';
+import {
+  deadline,
+  isoAddDays,
+  isoAddWorkingDays,
+  isWorkingDay,
+  lastClosedPeriod,
+  todayIn,
+} from '../../engine/periods/cutoff';
 import { formatPeriod, periodLabel } from '../../engine/periods/period';
 import { escapeHtml, safeHttpUrl } from '../../engine/report/escape';
 import type { Period, Settings, Unit } from '../../engine/types';
@@ -44,12 +52,19 @@ function daysBetween(fromIso: string, toIso: string): number {
   return Math.round((Date.parse(`${toIso}T00:00:00Z`) - Date.parse(`${fromIso}T00:00:00Z`)) / DAY_MS);
 }
 
-/** The period whose deadline is coming, if today is one of its reminder days. */
+/**
+ * The period whose deadline is coming, if today is one of its reminder days: the working days
+ * (cutoff.ts isWorkingDay: no weekend, no listed day off) from `reminderDaysBefore` working days
+ * before the deadline up to the deadline, counted as the deadline itself is. A deadline on a day
+ * off (counted in calendar days) has its last reminder on the working day before it.
+ */
 export function reminderDay(todayIso: string, settings: Settings): { period: Period; deadline: string } | null {
   const period = lastClosedPeriod(todayIso, 'month', settings);
   const due = deadline(period, settings);
   if (todayIso > due) return null;
-  if (todayIso < isoAddDays(due, -settings.reminderDaysBefore)) return null;
+  if (!isWorkingDay(todayIso, settings.holidays)) return null;
+  const back = Math.max(settings.reminderDaysBefore, isWorkingDay(due, settings.holidays) ? 0 : 1);
+  if (todayIso < isoAddWorkingDays(due, -back, settings.holidays)) return null;
   return { period, deadline: due };
 }
 
