@@ -93,8 +93,20 @@ export interface Config {
   warnings: string[];
   catalogue: Catalogue;
   options: AddonOptions;
+  /**
+   * Only with readConfig's `unitEmailsApart`: per unit, its wrong staff addresses in "Đơn vị" (left out of
+   * its `emails`), the message naming the cell. Only the e-mail jobs use these addresses.
+   */
+  unitEmailProblems?: UnitEmailProblem[];
   /** Where each unit's row is, to record spreadsheet URLs. */
   unitsSheet: { sheet: Sheet; grid: Grid; urlCol: number; rowOf: Record<string, number> };
+}
+
+/** A unit's staff addresses in "Đơn vị" that are not e-mail addresses (readUnitsGrid `emailProblems`). */
+export interface UnitEmailProblem {
+  code: string;
+  /** Vietnamese, sheet and cell named, as the errors say it. */
+  message: string;
 }
 
 export type ConfigResult =
@@ -763,12 +775,14 @@ interface UnitsRead {
 /**
  * `opts.separateSpreadsheets`: layout (b), where a unit without a spreadsheet URL yet gets its own, so
  * its name shares no tab. `opts.warnings`: where two units shown under one name are said.
+ * `opts.emailProblems`: where a unit's wrong staff addresses are said instead of the errors (the
+ * e-mail jobs: one clerk's typo must not stop them for every unit); they are left out of its `emails`.
  */
 export function readUnitsGrid(
   typed: Grid,
   timeZone: string,
   given: Located,
-  opts: { separateSpreadsheets?: boolean; warnings?: Located } = {},
+  opts: { separateSpreadsheets?: boolean; warnings?: Located; emailProblems?: UnitEmailProblem[] } = {},
 ): UnitsRead {
   const sheet = SHEETS.units;
   const H = UNITS_HEADER;
@@ -809,7 +823,11 @@ export function readUnitsGrid(
       emails: emailList(get(row, 'emails')),
     };
     const wrongEmails = unit.emails.filter((e) => !isEmailAddress(e));
-    if (wrongEmails.length) log.at(sheet, c.emails, H.emails, CONFIG.badEmails(wrongEmails));
+    if (wrongEmails.length && opts.emailProblems) {
+      unit.emails = unit.emails.filter((e) => isEmailAddress(e));
+      const message = `${CONFIG.where(sheet, c.emails)} (${H.emails}): ${CONFIG.badEmails(wrongEmails)}`;
+      opts.emailProblems.push({ code: unit.code, message });
+    } else if (wrongEmails.length) log.at(sheet, c.emails, H.emails, CONFIG.badEmails(wrongEmails));
     const url = cellText(get(row, 'spreadsheetUrl'));
     if (url) unit.spreadsheetUrl = url;
     const fromCell = get(row, 'from');
@@ -1208,7 +1226,11 @@ function configGrid(sheet: Sheet): Grid {
 }
 
 /** Read and validate the configuration sheets (one call each, plus the lookup); "Ngày nghỉ" is optional. */
-export function readConfig(ss: Spreadsheet, opts: { strict?: boolean } = {}): ConfigResult {
+/**
+ * `opts.unitEmailsApart` (the e-mail jobs): a wrong staff address in "Đơn vị" is no error but one of
+ * `unitEmailProblems`, the address left out.
+ */
+export function readConfig(ss: Spreadsheet, opts: { strict?: boolean; unitEmailsApart?: boolean } = {}): ConfigResult {
   const log = collector();
   const emailProblems = collector();
   const sheets: Record<string, Sheet | null> = {};
@@ -1223,9 +1245,11 @@ export function readConfig(ss: Spreadsheet, opts: { strict?: boolean } = {}): Co
   const s = readSettingsGrid(grids[SHEETS.settings], log, opts.strict ? undefined : emailProblems);
   const timeZone = s.settings?.timeZone ?? settingsDefaults().timeZone;
   const warnings = collector();
+  const unitEmailProblems: UnitEmailProblem[] = [];
   const u = readUnitsGrid(grids[SHEETS.units], timeZone, log, {
     separateSpreadsheets: s.options.separateSpreadsheets,
     warnings,
+    ...(opts.unitEmailsApart ? { emailProblems: unitEmailProblems } : {}),
   });
   // A rule naming an indicator no longer in "Chỉ tiêu" is left out with a warning (Thiết lập too).
   const catalogue = readCatalogueGrids(
@@ -1265,6 +1289,7 @@ export function readConfig(ss: Spreadsheet, opts: { strict?: boolean } = {}): Co
       formerUnits,
       formerUrlCells,
       warnings: warnings.errors,
+      ...(opts.unitEmailsApart ? { unitEmailProblems } : {}),
       catalogue,
       options: s.options,
       unitsSheet: { sheet: sheets[SHEETS.units] as Sheet, grid: grids[SHEETS.units], urlCol: u.urlCol, rowOf: u.rowOf },

@@ -45,6 +45,7 @@ import { formatDateVi } from '../text/format';
 import { tidy } from '../text/number';
 import type {
   Catalogue,
+  Completeness,
   Finding,
   Indicator,
   IndicatorSummary,
@@ -60,6 +61,7 @@ import { compareNamesVi, completenessOfSorted, sortUnits } from './completeness'
 import {
   hasData,
   hasFigure,
+  type MappingOptions,
   type MergerDateSlip,
   mapToSuccessors,
   monthsBeforeMerger,
@@ -699,16 +701,64 @@ function mergerDateFindings(slips: MergerDateSlip[], cutoffDay: number): Finding
   });
 }
 
-export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 'narrative'> {
-  const { catalogue, settings, period } = input;
-  const units = sortUnits(input.units);
-  // Stocks are combined across a merger as over separate units; old units' empty months listed.
-  const mapping = {
+/**
+ * How reports are mapped onto the current units (mapToSuccessors), the same in the summary and in
+ * who has submitted (submissionCompleteness): stocks are combined across a merger as over separate
+ * units; old units' empty months listed.
+ */
+function successionMapping(catalogue: Catalogue, settings: Settings, formerUnits: Unit[] | undefined): MappingOptions {
+  return {
     stocks: new Set(catalogue.indicators.filter((i) => i.overMonths === 'last').map((i) => i.code)),
     cutoffDay: settings.cutoffDay,
     gaps: true,
-    ...(input.formerUnits?.length ? { formerNames: new Map(input.formerUnits.map((u) => [u.code, u.name])) } : {}),
+    ...(formerUnits?.length ? { formerNames: new Map(formerUnits.map((u) => [u.code, u.name])) } : {}),
   };
+}
+
+/** Per merged unit, the months of `period` an old unit of it left empty (completeness' `incomplete`). */
+function periodGaps(gaps: readonly PredecessorGap[], period: Period): Map<string, number[]> {
+  const inPeriod = new Set(periodMonths(period));
+  const incomplete = new Map<string, number[]>();
+  for (const g of gaps) {
+    const list = incomplete.get(g.unit.code) ?? [];
+    for (const m of g.months) if (inPeriod.has(m) && !list.includes(m)) list.push(m);
+    incomplete.set(g.unit.code, list);
+  }
+  return incomplete;
+}
+
+/**
+ * Who has submitted `period`, exactly as the summary's completeness says it (aggregateWithoutNarrative):
+ * raw reports (as read, old communes under their old codes) mapped onto the current units, a merged
+ * unit's month incomplete when an old unit of it left it empty, and a submission date after the
+ * run's local date (`generatedAt`) not a submission yet. For reminders, which write no summary.
+ */
+export function submissionCompleteness(input: {
+  catalogue: Catalogue;
+  units: Unit[];
+  settings: Settings;
+  period: Period;
+  /** Reports as read (other years than the period's are ignored). */
+  reports: UnitYear[];
+  /** ISO timestamp of the run. */
+  generatedAt: string;
+  formerUnits?: Unit[];
+}): Completeness {
+  const { settings, period } = input;
+  const units = sortUnits(input.units);
+  const raw = ofYear(input.reports, period.year);
+  const mapped = mapToSuccessors(raw, units, period, successionMapping(input.catalogue, settings, input.formerUnits));
+  const today = localDateOf(input.generatedAt, settings.timeZone);
+  return completenessOfSorted(ofYear(mapped.mapped, period.year), units, period, settings, {
+    today: isRealIsoDate(today) ? today : undefined,
+    incomplete: periodGaps(mapped.gaps ?? [], period),
+  });
+}
+
+export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 'narrative'> {
+  const { catalogue, settings, period } = input;
+  const units = sortUnits(input.units);
+  const mapping = successionMapping(catalogue, settings, input.formerUnits);
   const rawCurrent = ofYear(input.current, period.year);
   const rawPrevious = ofYear(input.previous, period.year - 1);
   const mappedNow = mapToSuccessors(rawCurrent, units, period, mapping);
@@ -742,13 +792,10 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
     // This year's empty months of the period are not complete for the merged unit.
     const inPeriod = new Set(periodMonths(period));
     const beforePeriod = ytdMonths(period).filter((m) => !inPeriod.has(m));
-    incomplete = new Map();
+    incomplete = periodGaps(gapsNow, period);
     formerGaps = new Map();
     for (const g of gapsNow) {
-      const list = incomplete.get(g.unit.code) ?? [];
       const months = g.months.filter((m) => inPeriod.has(m));
-      for (const m of months) if (!list.includes(m)) list.push(m);
-      incomplete.set(g.unit.code, list);
       const last = beforePeriod.length ? rawPrevious.find((r) => r.unitCode === g.code) : undefined;
       const earlier = last ? g.months.filter((m) => beforePeriod.includes(m) && hasFigure(last, m)) : [];
       if (!months.length && !earlier.length) continue;

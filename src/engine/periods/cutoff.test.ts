@@ -7,6 +7,7 @@ import {
   isoAddWorkingDays,
   isoWeekday,
   isRealIsoDate,
+  isWorkingDay,
   lastClosedPeriod,
   localDateOf,
   todayIn,
@@ -38,6 +39,25 @@ describe('date helpers', () => {
     expect(isoAddWorkingDays('2018-09-15', 1)).toBe('2018-09-17'); // from Saturday
     expect(isoAddWorkingDays('2018-09-10', 3)).toBe('2018-09-13');
     expect(isoAddWorkingDays('2018-09-14', 0)).toBe('2018-09-14');
+  });
+
+  it('isoAddWorkingDays counts back with a negative number, skipping weekends and days off', () => {
+    expect(isoAddWorkingDays('2018-09-17', -1)).toBe('2018-09-14'); // Monday − 1 → Friday
+    expect(isoAddWorkingDays('2018-09-18', -2)).toBe('2018-09-14');
+    expect(isoAddWorkingDays('2018-09-16', -1)).toBe('2018-09-14'); // from Sunday
+    // Tết 2018: 14–20/02 off; the working day before Wednesday 21/02 is Tuesday 13/02.
+    const tet = ['2018-02-14', '2018-02-15', '2018-02-16', '2018-02-19', '2018-02-20'];
+    expect(isoAddWorkingDays('2018-02-21', -1, tet)).toBe('2018-02-13');
+    // Back and forth agree.
+    expect(isoAddWorkingDays(isoAddWorkingDays('2018-02-13', 1, tet), -1, tet)).toBe('2018-02-13');
+  });
+
+  it('isWorkingDay: Monday–Friday not listed off', () => {
+    expect(isWorkingDay('2018-09-14')).toBe(true);
+    expect(isWorkingDay('2018-09-15')).toBe(false);
+    expect(isWorkingDay('2018-09-16')).toBe(false);
+    expect(isWorkingDay('2018-02-19', ['2018-02-19'])).toBe(false);
+    expect(isWorkingDay('2018-02-21', ['2018-02-19'])).toBe(true);
   });
 });
 

@@ -51,16 +51,23 @@ export function isRealIsoDate(iso: string): boolean {
  * Add working days: Monday–Friday that are not in `holidays` (official days off such as
  * Tết, 30/4, 1/5, 2/9, ISO dates; Settings.holidays). Friday + 1 → Monday. Working days
  * swapped with a Saturday by a yearly announcement are not modelled: a Saturday never counts.
+ * A negative `days` counts back: Monday − 1 → Friday.
  */
 export function isoAddWorkingDays(iso: string, days: number, holidays?: readonly string[]): string {
   const off = holidays?.length ? new Set(holidays) : null;
+  const step = days < 0 ? -1 : 1;
   let d = iso;
-  let left = days;
+  let left = Math.abs(days);
   while (left > 0) {
-    d = isoAddDays(d, 1);
+    d = isoAddDays(d, step);
     if (isoWeekday(d) <= 5 && !off?.has(d)) left--;
   }
   return d;
+}
+
+/** A working day as isoAddWorkingDays counts them: Monday–Friday, not in `holidays`. */
+export function isWorkingDay(iso: string, holidays?: readonly string[]): boolean {
+  return isoWeekday(iso) <= 5 && !holidays?.includes(iso);
 }
 
 /** First day of month m's data window. */

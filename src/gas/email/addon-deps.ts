@@ -3,20 +3,21 @@
  * "Cài đặt" sheet, "Tổng hợp" from src/gas/aggregate.ts, who has submitted (read as "Tổng hợp"
  * reads: the Sheets API in a few calls, within a time budget), and the "Nhật ký" log sheet.
  */
-import { completeness } from '../../engine/aggregate/completeness';
+import { submissionCompleteness } from '../../engine/aggregate/aggregate';
 import type { Result } from '../../engine/catalogue/schema';
 import { formatPeriod, periodLabel } from '../../engine/periods/period';
 import { prepareRead, readWorkbook } from '../../engine/sheet/read';
-import type { Period, Settings, UnitYear } from '../../engine/types';
+import type { Grid, Period, Settings, UnitYear } from '../../engine/types';
 import { EMAIL_TEXT } from '../../messages/vi/email';
-import { COMMON, CONFIG, LOG, SHEETS } from '../../messages/vi/gas';
+import { COMMON, CONFIG, LOG, SETTING_LABELS, SHEETS } from '../../messages/vi/gas';
 import { aggregatePeriod } from '../aggregate';
 import { ConfigError } from '../errors';
-import { SheetIndex, toWorkbooks } from '../io';
+import { SheetIndex, toWorkbooks, withFormerUnits } from '../io';
 import { type ApiReadOptions, readUnitBooksDetailed } from '../io/parallel-books';
 import { withDocumentLock } from '../lock';
 import { writeLog } from '../log';
-import { type Config, readConfig, withHolidays } from '../setup';
+import { type Config, readConfig, readSettingsGrid, withHolidays } from '../setup';
+import { now } from './clock';
 import type { EmailDeps, ReportBundle, SubmissionStatus } from './deps';
 import { readSheetSettings } from './settings-store';
 import { noUnitSheetOfYear } from './year-sheets';
@@ -29,8 +30,13 @@ function master(): Spreadsheet {
   return ss;
 }
 
+/**
+ * The configuration as the e-mail jobs need it. A wrong staff address of a unit in "Đơn vị" is no
+ * error here (`unitEmailProblems`, the address left out): one clerk's typo must neither stop the
+ * reminders to every other unit nor hold back the monthly report, which does not use it.
+ */
 function config() {
-  const r = readConfig(master());
+  const r = readConfig(master(), { unitEmailsApart: true });
   // Typed, so that the report job tells the admins which cell to fix instead of retrying a "send".
   if (!r.ok) throw new ConfigError(r.errors);
   return r.config;
@@ -59,8 +65,11 @@ export function submissionsOf(
   api: ApiReadOptions = {},
 ): SubmissionStatus {
   const { units, catalogue, settings } = cfg;
+  const formerUnits = cfg.formerUnits ?? [];
   const index = new SheetIndex(ss);
-  const read = readUnitBooksDetailed(ss, units, [period.year], {
+  // Old communes of a merger are read too, as "Tổng hợp" reads them (their tabs, or their own files).
+  const reading = withFormerUnits(index, units, [period.year], formerUnits);
+  const read = readUnitBooksDetailed(ss, reading, [period.year], {
     read: true,
     timeZone: settings.timeZone,
     index,
@@ -68,11 +77,13 @@ export function submissionsOf(
     budgetMs: SUBMISSIONS_READ_BUDGET_MS,
     api,
   });
-  const ctx = { catalogue, units, year: period.year };
+  const ctx = { catalogue, units: reading, year: period.year };
   const prepared = prepareRead(ctx);
   const reports: UnitYear[] = [];
   for (const wb of toWorkbooks(read.books)) reports.push(...readWorkbook(wb, ctx, prepared).reports);
+  // An old commune not read leaves its successor unknown too.
   const unread = new Set(read.pending);
+  for (const u of units) if (u.succession?.predecessors.some((p) => unread.has(p))) unread.add(u.code);
   const known = unread.size ? units.filter((u) => !unread.has(u.code)) : units;
   const sheetUrls: Record<string, string> = {};
   const base = ss.getUrl().replace(/[#?].*$/, '');
@@ -88,11 +99,21 @@ export function submissionsOf(
   const noYearSheet = opened.length > 0 && opened.every((b) => !b.names.has(period.year));
   return {
     units,
-    completeness: completeness(reports, known, period, settings),
+    // As "Tổng hợp" shows it: old codes mapped onto the current units, dates after today not counted.
+    completeness: submissionCompleteness({
+      catalogue,
+      units: known,
+      settings,
+      period,
+      reports,
+      generatedAt: now().toISOString(),
+      ...(formerUnits.length ? { formerUnits } : {}),
+    }),
     sheetUrls,
-    unread: read.pending,
+    unread: units.filter((u) => unread.has(u.code)).map((u) => u.code),
     noYearSheet,
     admins: cfg.options.admins,
+    badEmails: cfg.unitEmailProblems ?? [],
   };
 }
 
@@ -103,7 +124,10 @@ function aggregate(period: Period): ReportBundle {
   // Reading beyond one run: the job continues itself (job.ts), so no "Tổng hợp" trigger of its own.
   const result = withDocumentLock(() => aggregatePeriod(ss, cfg, period, undefined, { resumeHandler: null }));
   const noYearSheet = noUnitSheetOfYear(result.summary);
-  const note = noYearSheet ? ` ${EMAIL_TEXT.noYearSheets(period.year, periodLabel(period))}` : '';
+  const badEmails = (cfg.unitEmailProblems ?? []).map((p) => p.message);
+  const note =
+    (noYearSheet ? ` ${EMAIL_TEXT.noYearSheets(period.year, periodLabel(period))}` : '') +
+    (badEmails.length ? ` ${EMAIL_TEXT.unitEmailsIgnored(badEmails)}` : '');
   writeLog(ss, { action: LOG.actions.aggregate, period: formatPeriod(period), result: result.message + note });
   const sheet = ss.getSheetByName(result.sheetName);
   const sheetId = sheet ? sheet.getSheetId() : null;
@@ -124,6 +148,31 @@ function loadSettings(): Result<Settings> {
   return withHolidays(SpreadsheetApp.getActiveSpreadsheet(), read.parsed); // reminders' deadline skips Tết
 }
 
+/**
+ * The settings for the reminders: a wrong address among the report's recipients ("Cài đặt") is
+ * ignored (the reminders do not write to them); any other mistake stops them, as loadSettings.
+ */
+function reminderSettings(): Result<Settings> {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const sheet = ss ? ss.getSheetByName(SHEETS.settings) : null;
+  if (!sheet) return { ok: false, errors: [CONFIG.missingSheet(SHEETS.settings)] };
+  const errors: string[] = [];
+  const at = (sheetName: string, cell: string, column: string, problem: string) =>
+    errors.push(`${CONFIG.where(sheetName, cell)} (${column}): ${problem}`);
+  const log = { errors, at };
+  // E-mail-only rows: the recipients' mistakes are dropped (the wrong addresses left out), the others stop.
+  const recipientsLabel = SETTING_LABELS.recipients;
+  const beside = {
+    errors,
+    at: (sheetName: string, cell: string, column: string, problem: string) => {
+      if (column !== recipientsLabel) at(sheetName, cell, column, problem);
+    },
+  };
+  const read = readSettingsGrid(sheet.getDataRange().getValues() as Grid, log, beside);
+  if (!read.settings || errors.length) return { ok: false, errors: errors.length ? errors : [CONFIG.unreadable] };
+  return withHolidays(ss, { ok: true, value: read.settings });
+}
+
 function log(action: string, ok: boolean, detail: string): void {
   try {
     writeLog(master(), { action, result: ok ? detail : LOG.failed(detail) });
@@ -134,7 +183,7 @@ function log(action: string, ok: boolean, detail: string): void {
 
 function admins(): string[] {
   try {
-    const r = readConfig(master());
+    const r = readConfig(master(), { unitEmailsApart: true });
     return r.ok ? r.config.options.admins : [];
   } catch {
     return [];
@@ -150,7 +199,8 @@ export {
   aggregate as addonAggregate,
   loadSettings as addonLoadSettings,
   log as addonLog,
+  reminderSettings as addonReminderSettings,
   submissions as addonSubmissions,
 };
 
-export const addonDeps: EmailDeps = { loadSettings, aggregate, submissions, log, admins };
+export const addonDeps: EmailDeps = { loadSettings, reminderSettings, aggregate, submissions, log, admins };

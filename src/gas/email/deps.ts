@@ -5,7 +5,15 @@
  */
 import type { Result } from '../../engine/catalogue/schema';
 import type { Catalogue, Completeness, Period, Settings, Summary, Unit } from '../../engine/types';
-import { addonAdmins, addonAggregate, addonDeps, addonLoadSettings, addonLog, addonSubmissions } from './addon-deps';
+import {
+  addonAdmins,
+  addonAggregate,
+  addonDeps,
+  addonLoadSettings,
+  addonLog,
+  addonReminderSettings,
+  addonSubmissions,
+} from './addon-deps';
 
 export interface ReportBundle {
   summary: Summary;
@@ -34,10 +42,14 @@ export interface SubmissionStatus {
   noYearSheet?: boolean;
   /** The district admins ("Cài đặt", "Quản trị viên (e-mail)"): told when the year's sheets are missing. */
   admins?: string[];
+  /** Units with a wrong staff address in "Đơn vị" (left out of their `emails`), each message naming the cell. */
+  badEmails?: { code: string; message: string }[];
 }
 
 export interface EmailDeps {
   loadSettings(): Result<Settings>;
+  /** The settings as the reminders need them: a mistake in the report's recipients does not stop them. */
+  reminderSettings(): Result<Settings>;
   /** Run "Tổng hợp" for the period (writes the summary sheet) and return what to send. */
   aggregate(period: Period): ReportBundle;
   /** Who has submitted the period (no summary is written). */
@@ -60,6 +72,10 @@ export function deps(): EmailDeps {
 // on/off neither "Tổng hợp" nor the unit reader.
 export function loadSettings(): Result<Settings> {
   return current ? current.loadSettings() : addonLoadSettings();
+}
+
+export function reminderSettings(): Result<Settings> {
+  return current ? current.reminderSettings() : addonReminderSettings();
 }
 
 export function aggregate(period: Period): ReportBundle {

@@ -1,7 +1,8 @@
 /**
- * Reminders ("đôn đốc"): from `reminderDaysBefore` days before the deadline until the
- * deadline day, each unit that has not submitted the period gets one e-mail a day at its
- * staff addresses (units sheet), naming the period, the deadline and a link to its sheet.
+ * Reminders ("đôn đốc"): on the working days from `reminderDaysBefore` working days before the
+ * deadline until the deadline day (never on a weekend or a listed day off), each unit that has not
+ * submitted the period gets one e-mail a day at its staff addresses (units sheet), naming the
+ * period, the deadline and a link to its sheet.
  * After the deadline nobody is reminded: the monthly report lists late and missing units.
  *
  * At most once per period per unit per day: the units reminded today are recorded under
@@ -9,7 +10,14 @@
  * (a unit whose send then fails is released again, so a later run the same day retries it).
  */
 
-import { deadline, isoAddDays, lastClosedPeriod, todayIn } from '../../engine/periods/cutoff';
+import {
+  deadline,
+  isoAddDays,
+  isoAddWorkingDays,
+  isWorkingDay,
+  lastClosedPeriod,
+  todayIn,
+} from '../../engine/periods/cutoff';
 import { formatPeriod, periodLabel } from '../../engine/periods/period';
 import { escapeHtml, safeHttpUrl } from '../../engine/report/escape';
 import type { Period, Settings, Unit } from '../../engine/types';
@@ -24,13 +32,16 @@ import { TIME_ZONE } from './triggers';
 
 export interface ReminderOutcome {
   /** 'no-sheets': no unit has a sheet of the period's year yet (before "Tạo mẫu"), nobody reminded. */
-  status: 'off' | 'not-due' | 'sent' | 'nothing' | 'lock-busy' | 'invalid-settings' | 'no-sheets';
+  /** 'failed': an unexpected error stopped the run (said in "Nhật ký"). */
+  status: 'off' | 'not-due' | 'sent' | 'nothing' | 'lock-busy' | 'invalid-settings' | 'no-sheets' | 'failed';
   period?: string;
   /** Unit codes reminded by this run. */
   reminded: string[];
   /** Units skipped because already reminded today. */
   already: string[];
   noEmail: string[];
+  /** Units not reminded because every staff address of theirs in "Đơn vị" is wrong (the admins are told). */
+  badEmail?: string[];
   /** Units not reached (quota, error, time): released for a later run. */
   notSent: string[];
 }
@@ -41,13 +52,33 @@ function daysBetween(fromIso: string, toIso: string): number {
   return Math.round((Date.parse(`${toIso}T00:00:00Z`) - Date.parse(`${fromIso}T00:00:00Z`)) / DAY_MS);
 }
 
-/** The period whose deadline is coming, if today is one of its reminder days. */
+/**
+ * The period whose deadline is coming, if today is one of its reminder days: the working days
+ * (cutoff.ts isWorkingDay: no weekend, no listed day off) from `reminderDaysBefore` working days
+ * before the deadline up to the deadline, counted as the deadline itself is. A deadline on a day
+ * off (counted in calendar days) has its last reminder on the working day before it.
+ */
 export function reminderDay(todayIso: string, settings: Settings): { period: Period; deadline: string } | null {
   const period = lastClosedPeriod(todayIso, 'month', settings);
   const due = deadline(period, settings);
   if (todayIso > due) return null;
-  if (todayIso < isoAddDays(due, -settings.reminderDaysBefore)) return null;
+  if (!isWorkingDay(todayIso, settings.holidays)) return null;
+  const back = Math.max(settings.reminderDaysBefore, isWorkingDay(due, settings.holidays) ? 0 : 1);
+  if (todayIso < isoAddWorkingDays(due, -back, settings.holidays)) return null;
   return { period, deadline: due };
+}
+
+/** Document property: per period, the units reminded on any day of it (those not in it go first). */
+const REMINDED_PREFIX = 'reminded.';
+
+/** The next day after `todayIso` that is a reminder day of `period`; null when none is left before its deadline. */
+export function nextReminderDay(todayIso: string, settings: Settings, period: Period): string | null {
+  const due = deadline(period, settings);
+  for (let d = isoAddDays(todayIso, 1); d <= due; d = isoAddDays(d, 1)) {
+    const day = reminderDay(d, settings);
+    if (day && formatPeriod(day.period) === formatPeriod(period)) return d;
+  }
+  return null;
 }
 
 function log(ok: boolean, detail: string): void {
@@ -113,11 +144,24 @@ function cleanEmails(list: string[]): string[] {
   return list.map((e) => String(e).trim()).filter((e) => e && !seen.has(e.toLowerCase()) && seen.add(e.toLowerCase()));
 }
 
-/** The daily reminder run (trigger `sendReminders`). */
+/**
+ * The daily reminder run (trigger `sendReminders`). Never throws: anything unexpected is said in
+ * "Nhật ký" in Vietnamese (not only in Google's English trigger-failure e-mail to its owner).
+ */
 export function runReminders(): ReminderOutcome {
+  try {
+    return remind();
+  } catch (e) {
+    log(false, T.log.remindCrashed(logText(e)));
+    return { status: 'failed', reminded: [], already: [], noEmail: [], notSent: [] };
+  }
+}
+
+function remind(): ReminderOutcome {
   const budget = new RunBudget();
   const empty = { reminded: [], already: [], noEmail: [], notSent: [] };
-  const loaded = emailDeps.loadSettings();
+  // A wrong report recipient in "Cài đặt" does not stop the reminders: they do not write to them.
+  const loaded = emailDeps.reminderSettings();
   if (!loaded.ok) {
     log(false, T.settingsInvalid(loaded.errors));
     return { status: 'invalid-settings', ...empty };
@@ -130,6 +174,7 @@ export function runReminders(): ReminderOutcome {
   const { period, deadline: due } = day;
   const label = periodLabel(period);
   const key = `remind.${formatPeriod(period)}.${today}`;
+  const periodKey = `${REMINDED_PREFIX}${formatPeriod(period)}`;
 
   const status = emailDeps.submissions(period);
   if (status.noYearSheet) {
@@ -146,11 +191,16 @@ export function runReminders(): ReminderOutcome {
         status.unread.map((c) => unitTitle(byCode.get(c) ?? codeUnit(c))),
       ),
     );
-  // Not submitted: nothing at all, or figures typed without "Nộp báo cáo" (no date: late once the
-  // deadline has passed, missing before it given the run's date; completeness here has none, so late).
+  // Not submitted: nothing at all, or figures typed without "Nộp báo cáo" (no date: missing before the
+  // deadline given the run's date, late after it).
   const missing = status.completeness.rows
     .filter((r) => r.status === 'missing' || (r.status === 'late' && r.submittedOn === null))
     .map((r) => r.unitCode);
+
+  // Wrong staff addresses in "Đơn vị" are left out (addon-deps): said, the admins told, the rest reminded.
+  const badEmails = status.badEmails ?? [];
+  const badCodes = new Set(badEmails.map((b) => b.code));
+  const badEmail: string[] = [];
 
   const store = new JsonStore();
   const noEmail: string[] = [];
@@ -158,12 +208,16 @@ export function runReminders(): ReminderOutcome {
     store.refresh();
     const done = store.get<string[]>(key) ?? [];
     const already = missing.filter((c) => done.includes(c));
+    // Units not yet reminded this period first: when the quota or the time runs out, the same units
+    // (first in order) are not reminded every day while the last ones never are.
+    const before = new Set(store.get<string[]>(periodKey) ?? []);
+    const order = [...missing.filter((c) => !before.has(c)), ...missing.filter((c) => before.has(c))];
     const todo: string[] = [];
-    for (const code of missing) {
+    for (const code of order) {
       if (done.includes(code)) continue;
       const unit = byCode.get(code);
       if (!unit || !cleanEmails(unit.emails).length) {
-        noEmail.push(code);
+        (badCodes.has(code) ? badEmail : noEmail).push(code);
         continue;
       }
       todo.push(code);
@@ -179,6 +233,24 @@ export function runReminders(): ReminderOutcome {
     return { status: 'lock-busy', period: label, ...empty };
   }
   const { todo, already } = claimed.value;
+  if (badEmails.length) {
+    const names = badEmail.map((c) => unitTitle(byCode.get(c) ?? codeUnit(c)));
+    log(
+      false,
+      T.log.remindBadEmails(
+        label,
+        badEmails.map((b) => b.message),
+      ),
+    );
+    if (names.length) log(false, T.log.remindBadEmailSkipped(label, names));
+    tellBadEmails(
+      period,
+      settings,
+      status.admins ?? [],
+      badEmails.map((b) => b.message),
+      names,
+    );
+  }
   if (noEmail.length)
     log(
       false,
@@ -221,15 +293,26 @@ export function runReminders(): ReminderOutcome {
     }
   }
 
-  if (notSent.length) {
-    // Release the units not reached so that a later run today can remind them.
+  if (notSent.length || reminded.length)
     tryWithDocumentLock(() => {
       store.refresh();
-      const done = store.get<string[]>(key) ?? [];
-      store.put({ [key]: done.filter((c) => !notSent.includes(c)) });
+      const patch: Record<string, unknown> = {};
+      // Release the units not reached so that a later run today can remind them.
+      if (notSent.length) patch[key] = (store.get<string[]>(key) ?? []).filter((c) => !notSent.includes(c));
+      // Who was reminded this period (any day): the others go first on the next reminder day.
+      if (reminded.length) {
+        const before = store.get<string[]>(periodKey) ?? [];
+        patch[periodKey] = [...before, ...reminded.filter((c) => !before.includes(c))];
+        for (const k of store.keys(REMINDED_PREFIX)) if (k !== periodKey) patch[k] = null;
+      }
+      store.put(patch);
     }, EMAIL_LOCK_WAIT_MS);
+  if (notSent.length) {
     const names = notSent.map((c) => unitTitle(byCode.get(c) as Unit));
-    log(false, quotaShort ? T.log.remindQuota(label, names) : T.log.remindLater(label, names));
+    // No run is scheduled today: said truthfully when they will be reminded (first, the next reminder day).
+    const next = nextReminderDay(today, settings, period);
+    const when = next ? T.log.remindNextDay(viDate(next)) : T.log.remindNoMoreDays;
+    log(false, `${quotaShort ? T.log.remindQuota(label, names) : T.log.remindLater(label, names)} ${when}`);
   }
   if (reminded.length)
     log(
@@ -239,7 +322,15 @@ export function runReminders(): ReminderOutcome {
         reminded.map((c) => unitTitle(byCode.get(c) as Unit)),
       ),
     );
-  return { status: reminded.length ? 'sent' : 'nothing', period: label, reminded, already, noEmail, notSent };
+  return {
+    status: reminded.length ? 'sent' : 'nothing',
+    period: label,
+    reminded,
+    already,
+    noEmail,
+    badEmail,
+    notSent,
+  };
 }
 
 /** Document property: the period whose missing year sheets were told by e-mail (once per period). */
@@ -288,6 +379,62 @@ function noYearSheets(period: Period, due: string, settings: Settings, admins: s
   } catch (e) {
     release();
     log(false, T.log.noYearSheetsNotTold(label, logText(e)));
+  }
+}
+
+/** Document property: per period, the wrong-address messages the admins were told of (each once). */
+const BAD_EMAILS_PREFIX = 'bademails.';
+
+/**
+ * Wrong staff addresses in "Đơn vị": the district admins (else the report's recipients) get one
+ * e-mail per period naming the cells, again only when a new mistake appears. Quota or a failed send:
+ * released, so that a later run tells them.
+ */
+function tellBadEmails(
+  period: Period,
+  settings: Settings,
+  admins: string[],
+  problems: string[],
+  skipped: string[],
+): void {
+  const label = periodLabel(period);
+  const to = cleanEmails(admins.length ? admins : settings.recipients);
+  if (!to.length) return;
+  const store = new JsonStore();
+  const key = `${BAD_EMAILS_PREFIX}${formatPeriod(period)}`;
+  const claimed = tryWithDocumentLock(() => {
+    store.refresh();
+    const told = store.get<string[]>(key) ?? [];
+    if (problems.every((p) => told.includes(p))) return null;
+    const stale: Record<string, null> = {};
+    for (const k of store.keys(BAD_EMAILS_PREFIX)) if (k !== key) stale[k] = null;
+    store.put({ ...stale, [key]: [...told, ...problems.filter((p) => !told.includes(p))] });
+    return told;
+  }, EMAIL_LOCK_WAIT_MS);
+  const told = claimed?.value;
+  if (!told) return;
+  const release = () =>
+    tryWithDocumentLock(() => {
+      store.refresh();
+      store.put({ [key]: told });
+    }, EMAIL_LOCK_WAIT_MS);
+  if (MailApp.getRemainingDailyQuota() < Math.min(to.length, MAX_RECIPIENTS_PER_MESSAGE)) {
+    release();
+    log(false, T.log.badEmailsNotTold(label, T.log.mailQuota));
+    return;
+  }
+  const M = T.badEmailsMail;
+  try {
+    MailApp.sendEmail({
+      to: to.slice(0, MAX_RECIPIENTS_PER_MESSAGE).join(','),
+      subject: M.subject(label),
+      body: M.body(label, problems, skipped, settings.organisation),
+      name: settings.organisation,
+    });
+    log(true, T.log.badEmailsTold(label, to.slice(0, MAX_RECIPIENTS_PER_MESSAGE)));
+  } catch (e) {
+    release();
+    log(false, T.log.badEmailsNotTold(label, logText(e)));
   }
 }
 

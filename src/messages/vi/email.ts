@@ -74,6 +74,10 @@ export const EMAIL_TEXT = {
     `Lưu ý: chưa xã nào có trang báo cáo năm ${year} (bảng tính tổng hợp chưa chạy "Tạo mẫu báo cáo cho xã" ` +
     `cho năm ${year}), nên chưa xã nào nhập và nộp được báo cáo ${period}: các xã dưới đây được ghi là chưa nộp ` +
     'vì chưa có chỗ để nhập số liệu, không phải vì chậm trễ.',
+  /** "Nhật ký" of the report job: wrong staff addresses in "Đơn vị" (the report does not use them). */
+  unitEmailsIgnored: (problems: string[]) =>
+    `Lưu ý: có địa chỉ e-mail cán bộ sai trong trang "Đơn vị" (báo cáo tháng không dùng các địa chỉ này nên vẫn ` +
+    `được gửi, nhưng thư nhắc nộp báo cáo không tới được): ${problems.join('; ')}.`,
   reading: (period: string, done: number, total: number) =>
     `Đang tổng hợp báo cáo ${period}: đã đọc ${done}/${total} đơn vị. Nhiều đơn vị nên việc đọc tiếp tục ` +
     'tự động sau 1 phút; báo cáo sẽ được gửi khi đọc xong.',
@@ -210,7 +214,11 @@ export const REMINDER_TEXT = {
     remindUnread: (period: string, units: string[]) =>
       `Nhắc nộp báo cáo ${period}: hết thời gian của một lần chạy trước khi đọc xong báo cáo của ${units.join(', ')}; hôm nay chưa nhắc các đơn vị này.`,
     remindLater: (period: string, units: string[]) =>
-      `Nhắc nộp báo cáo ${period}: chưa nhắc được ${units.join(', ')}; sẽ nhắc ở lần chạy sau.`,
+      `Nhắc nộp báo cáo ${period}: hết thời gian của một lần chạy, chưa nhắc được ${units.join(', ')}.`,
+    /** After remindQuota/remindLater: when those units will be reminded (no run is scheduled the same day). */
+    remindNextDay: (date: string) => `Các đơn vị này sẽ được nhắc trước tiên vào ngày nhắc tiếp theo, ${date}.`,
+    remindNoMoreDays:
+      'Hôm nay là ngày nhắc cuối cùng trước hạn nên các đơn vị này không được nhắc tự động nữa; hãy liên hệ trực tiếp với họ.',
     remindFailed: (period: string, unit: string, error: string) =>
       `Nhắc nộp báo cáo ${period}: lỗi khi gửi tới ${unit} (${error}).`,
     /** No unit has a sheet of the year (a new year before "Tạo mẫu"): nobody reminded. */
@@ -222,8 +230,41 @@ export const REMINDER_TEXT = {
       `Nhắc nộp báo cáo ${period}: đã gửi thư báo chưa có mẫu báo cáo của năm tới ${to.join(', ')}.`,
     noYearSheetsNotTold: (period: string, error: string) =>
       `Nhắc nộp báo cáo ${period}: chưa gửi được thư báo chưa có mẫu báo cáo của năm (${error}); sẽ thử lại ở lần chạy sau.`,
+    /** Wrong staff addresses in "Đơn vị": left out, the other units reminded as usual. */
+    remindBadEmails: (period: string, problems: string[]) =>
+      `Nhắc nộp báo cáo ${period}: có địa chỉ e-mail cán bộ sai trong bảng đơn vị, các địa chỉ này bị bỏ qua, ` +
+      `hãy sửa: ${problems.join('; ')}.`,
+    remindBadEmailSkipped: (period: string, units: string[]) =>
+      `Nhắc nộp báo cáo ${period}: chưa nhắc được ${units.join(', ')} vì địa chỉ e-mail cán bộ trong bảng đơn vị bị sai.`,
+    badEmailsTold: (period: string, to: string[]) =>
+      `Nhắc nộp báo cáo ${period}: đã gửi thư báo địa chỉ e-mail sai trong bảng đơn vị tới ${to.join(', ')}.`,
+    badEmailsNotTold: (period: string, error: string) =>
+      `Nhắc nộp báo cáo ${period}: chưa gửi được thư báo địa chỉ e-mail sai trong bảng đơn vị (${error}); sẽ thử lại ở lần chạy sau.`,
+    /** Anything unexpected: the run stops, said here rather than only in Google's trigger e-mail. */
+    remindCrashed: (error: string) => `Nhắc nộp báo cáo: lần chạy bị dừng vì lỗi: ${error}`,
     mailQuota: 'hết hạn mức gửi thư trong ngày của Google',
     lockBusy: LOCK_BUSY,
+  },
+  /** To the district admins (else the report's recipients), once per period and wrong cell: staff addresses to fix. */
+  badEmailsMail: {
+    subject: (period: string) => `[Dân vận] Địa chỉ e-mail sai trong trang "Đơn vị" khi nhắc nộp báo cáo ${period}`,
+    body: (period: string, problems: string[], skipped: string[], organisation: string) =>
+      [
+        'Kính gửi cán bộ quản trị báo cáo dân vận,',
+        '',
+        `Khi gửi thư nhắc nộp báo cáo ${period}, hệ thống gặp địa chỉ e-mail cán bộ không hợp lệ trong trang ` +
+          '"Đơn vị" của bảng tính tổng hợp và đã bỏ qua các địa chỉ này:',
+        ...problems.map((p) => `• ${p}`),
+        ...(skipped.length ? ['', `Vì vậy chưa nhắc được: ${skipped.join(', ')}.`] : []),
+        '',
+        'Đề nghị mở bảng tính tổng hợp và sửa các ô trên (mỗi địa chỉ có dạng ten@mien.gov.vn, các địa chỉ cách ' +
+          'nhau bằng dấu phẩy). Các đơn vị khác vẫn được nhắc bình thường; sau khi sửa, thư nhắc sẽ tự gửi vào những ' +
+          'ngày nhắc còn lại trước hạn.',
+        '',
+        `Trân trọng,\n${organisation}`,
+        '',
+        'Thư này được gửi tự động, một lần cho mỗi lỗi trong mỗi kỳ báo cáo.',
+      ].join('\n'),
   },
   /** To the district admins (else the report's recipients), once per period, when no unit has the year's sheet. */
   noYearSheetsMail: {
