@@ -5,12 +5,15 @@
  *   sidebar:   getSettingsForSidebar, saveSettingsFromSidebar
  *   triggers:  monthlyReportJob, resumeReportJob, sendReminders
  */
+import { todayIn } from '../../engine/periods/cutoff';
 import { SCHEDULE_TEXT, EMAIL_MENU_TEXT as T } from '../../messages/vi/email';
 import { logText, userText } from '../errors';
+import { nowMs } from './clock';
 import * as emailDeps from './deps';
 import { type RunOutcome, runManual, runReportJob } from './job';
 import { type ReminderOutcome, runReminders } from './reminders';
-import { installTriggers, removeTriggers } from './triggers';
+import { sendDayWarning } from './settings-form';
+import { installTriggers, removeTriggers, TIME_ZONE } from './triggers';
 
 export { getSettingsForSidebar, saveSettingsFromSidebar, showSettings } from './settings-sidebar';
 
@@ -50,7 +53,9 @@ export function enableMonthlyEmail(): void {
     return;
   }
   if (res.changed) emailDeps.log(T.log.triggerAction, true, T.log.triggerInstalled(s.sendDay, s.sendHour));
-  alert(T.enabled(s.sendDay, s.sendHour, s.reminders, s.reminderDaysBefore));
+  // The same caution as the settings sidebar: a send day on or before a deadline (e.g. Tết) waits.
+  const warning = sendDayWarning(s, todayIn(s.timeZone || TIME_ZONE, new Date(nowMs())));
+  alert(T.enabled(s.sendDay, s.sendHour, s.reminders, s.reminderDaysBefore) + (warning ? `\n\n${warning}` : ''));
 }
 
 /** Menu "Tắt gửi báo cáo hằng tháng". */

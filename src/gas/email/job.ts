@@ -13,15 +13,31 @@
  * e-mail (notice.ts) and "Gửi báo cáo ngay" offers to continue: nothing is lost silently.
  * Apps Script may stop a run at 6 minutes without a word: each run that claims the job first
  * schedules the resume that would carry it on (WATCHDOG_MS), replaced by any pause or retry.
+ *
+ * Never before the deadline: the monthly trigger fires on a fixed day of the month (Apps Script
+ * has no "first working day after …" schedule), which may fall on or before the period's deadline
+ * (February, with Tết) or on a weekend or day off. Such a scheduled run sends nothing: it records
+ * `job.wait` (the period and when) and schedules the one-off `resumeReportJob` trigger for the
+ * first working day after the deadline at sendHour (`waitUntil`), and "Nhật ký" says why. The
+ * resume run is a scheduled run again (it checks once more). Any code that would delete the
+ * resume trigger (a finished or given-up job) puts the wait back instead (`idle`), so a manual
+ * send or another period's retry in between does not lose it.
  */
 
-import { lastClosedPeriod, todayIn } from '../../engine/periods/cutoff';
+import {
+  deadline,
+  isoAddWorkingDays,
+  isoWeekday,
+  lastClosedPeriod,
+  offsetMinutes,
+  todayIn,
+} from '../../engine/periods/cutoff';
 import { formatPeriod, periodLabel } from '../../engine/periods/period';
 import { escapeHtml } from '../../engine/report/escape';
 import { emailSubject, renderHtmlReport } from '../../engine/report/html';
 import { renderTextReport } from '../../engine/report/text';
 import type { Period, Settings } from '../../engine/types';
-import { EMAIL_TEXT as T, viDateTime, viDuration } from '../../messages/vi/email';
+import { EMAIL_TEXT as T, viDate, viDateTime, viDuration } from '../../messages/vi/email';
 import { ConfigError, logText, userText } from '../errors';
 import { ReadContinues } from '../io/resume';
 import { tryWithDocumentLock } from '../lock';
@@ -116,6 +132,7 @@ export interface RunOutcome {
     | 'skipped-sent'
     | 'skipped-busy'
     | 'skipped-waiting'
+    | 'waiting'
     | 'cancelled'
     | 'quota'
     | 'failed'
@@ -143,7 +160,15 @@ const K = {
   startPending: 'job.start',
   /** Trigger runs in a row that found the settings unusable. */
   settingsFailed: 'job.settings',
+  /** A scheduled send waiting for the deadline to pass (WaitState). */
+  wait: 'job.wait',
 };
+
+/** A scheduled send put off until after the period's deadline. */
+interface WaitState {
+  key: string;
+  until: number;
+}
 
 function runId(): string {
   return `${nowMs().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
@@ -211,6 +236,51 @@ export function currentJob(store = new JsonStore()): JobState | null {
 /** The period the monthly e-mail reports on today. */
 export function reportPeriod(settings: Settings): Period {
   return lastClosedPeriod(todayIn(settings.timeZone || TIME_ZONE, new Date(nowMs())), 'month', settings);
+}
+
+/** Monday–Friday and not a listed day off (Settings.holidays: Tết, 30/4, …). */
+function isWorkingDay(iso: string, settings: Settings): boolean {
+  return isoWeekday(iso) <= 5 && !(settings.holidays ?? []).includes(iso);
+}
+
+/**
+ * When a scheduled send of `period` made today must wait: on or before the period's deadline
+ * (units may still submit) it waits for the first working day after the deadline; on a weekend
+ * or day off, for the next working day. Null when it may go now.
+ */
+export function waitUntil(
+  period: Period,
+  settings: Settings,
+  now = nowMs(),
+): { date: string; at: number; due: string; reason: 'beforeDeadline' | 'dayOff' } | null {
+  const zone = settings.timeZone || TIME_ZONE;
+  const today = todayIn(zone, new Date(now));
+  const due = deadline(period, settings);
+  const afterDue = isoAddWorkingDays(due, 1, settings.holidays);
+  let date: string;
+  let reason: 'beforeDeadline' | 'dayOff';
+  if (today < afterDue) {
+    date = afterDue;
+    reason = 'beforeDeadline';
+  } else if (!isWorkingDay(today, settings)) {
+    date = isoAddWorkingDays(today, 1, settings.holidays);
+    reason = 'dayOff';
+  } else return null;
+  const [y, m, d] = date.split('-').map(Number);
+  const local = Date.UTC(y, m - 1, d, settings.sendHour);
+  const at = local - offsetMinutes(zone, new Date(local)) * 60_000;
+  return { date, at: Math.max(at, now + RESUME_DELAY_MS), due, reason };
+}
+
+/**
+ * Delete the pending resume trigger, unless a scheduled send waits for its day (`job.wait`):
+ * then the trigger is set (again) for that day (or a minute from now when the day has come: the
+ * run then decides whether it still has to send).
+ */
+function idle(store: JsonStore): void {
+  const wait = store.get<WaitState>(K.wait);
+  if (wait) scheduleResume(Math.max(wait.until - nowMs(), RESUME_DELAY_MS));
+  else clearResume();
 }
 
 function newJob(period: Period, recipients: string[], manual: boolean, owner: string): JobState {
@@ -283,8 +353,8 @@ function claim(store: JsonStore, req: ClaimRequest): Claim {
   const now = nowMs();
 
   if (req.mode === 'resume') {
-    const pending = store.get<StartPending>(K.startPending);
-    // A start that waited (lock busy, settings unusable) is this period's, whatever job is left
+    const pending = store.get<StartPending>(K.startPending) ?? store.get<WaitState>(K.wait);
+    // A start that waited (or a scheduled send that waits for the deadline: job.wait) (lock busy, settings unusable) is this period's, whatever job is left
     // from before: one given up, or another period's.
     const stale = job !== null && (job.gaveUp || job.key !== formatPeriod(reportPeriod(req.settings)));
     if (!job || (stale && pending)) {
@@ -353,11 +423,28 @@ function claim(store: JsonStore, req: ClaimRequest): Claim {
   const sent = store.get<SentRecord>(K.sent(key));
   if (sent && !req.resend) {
     const at = viDateTime(new Date(sent.at));
-    if (req.mode === 'scheduled') logLine(true, T.log.skippedSent(label, at));
+    if (req.mode === 'scheduled') {
+      logLine(true, T.log.skippedSent(label, at));
+      if (store.get<WaitState>(K.wait)) store.put({ [K.wait]: null });
+    }
     return {
       kind: 'outcome',
       outcome: { status: 'skipped-sent', period: label, message: T.log.skippedSent(label, at) },
     };
+  }
+
+  if (req.mode === 'scheduled') {
+    const wait = waitUntil(period, req.settings, now);
+    if (wait) {
+      store.put({ [K.wait]: { key, until: wait.at } satisfies WaitState, [K.startPending]: null });
+      scheduleResume(wait.at - now);
+      const message =
+        wait.reason === 'beforeDeadline'
+          ? T.log.waitDeadline(label, viDate(wait.due), viDate(wait.date), req.settings.sendHour)
+          : T.log.waitDayOff(label, viDate(wait.date), req.settings.sendHour);
+      logLine(true, message);
+      return { kind: 'outcome', outcome: { status: 'waiting', period: label, message } };
+    }
   }
 
   const recipients = uniqueRecipients(req.settings.recipients);
@@ -379,7 +466,12 @@ function claim(store: JsonStore, req: ClaimRequest): Claim {
   }
 
   const fresh = newJob(period, recipients, req.mode === 'manual', req.run);
-  store.put({ [K.job]: fresh, [K.message]: null, [K.startPending]: null });
+  store.put({
+    [K.job]: fresh,
+    [K.message]: null,
+    [K.startPending]: null,
+    ...(req.mode === 'scheduled' ? { [K.wait]: null } : {}),
+  });
   return { kind: 'claimed', job: fresh };
 }
 
@@ -452,7 +544,7 @@ function retryOrGiveUp(
   const left = job.pending.length;
   if (attempts > MAX_RETRIES) {
     store.put({ [K.job]: { ...job, attempts, owner: null, waitingUntil: null, gaveUp: true } });
-    clearResume();
+    idle(store);
     logLine(false, T.log.gaveUp(job.label, job.pending));
     // Told now, or (Gmail failing as the sends did) by one more run a day later.
     if (!tellGaveUp(job)) scheduleResume(NOTICE_RETRY_MS);
@@ -518,7 +610,7 @@ function finish(store: JsonStore, job: JobState): RunOutcome {
     [K.message]: null,
     [K.startPending]: null,
   });
-  clearResume();
+  idle(store);
   logLine(true, T.log.sent(job.label, job.total, job.messages));
   return {
     status: 'sent',
@@ -723,7 +815,7 @@ function configUnusable(store: JsonStore, job: JobState, e: ConfigError): RunOut
   const base = { period: job.label, sent: job.sent, total: job.total };
   if (failures > SETTINGS_RETRY_DELAYS_MS.length) {
     store.put({ [K.job]: { ...job, configFailures: failures, owner: null, waitingUntil: null, gaveUp: true } });
-    clearResume();
+    idle(store);
     const message = T.configGaveUp(job.label, problems);
     logLine(false, message);
     return { status: 'invalid-config', ...base, message };

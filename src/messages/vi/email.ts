@@ -117,6 +117,14 @@ export const EMAIL_TEXT = {
     skippedSent: (period: string, at: string) => `Bỏ qua: báo cáo ${period} đã được gửi lúc ${at}.`,
     skippedBusy: (period: string) => `Bỏ qua: báo cáo ${period} đang được gửi ở một lần chạy khác.`,
     skippedWaiting: (period: string) => `Bỏ qua: báo cáo ${period} đang chờ gửi tiếp theo lịch thử lại.`,
+    /** A scheduled send on or before the deadline waits (job.ts waitUntil). */
+    waitDeadline: (period: string, due: string, sendDate: string, hour: number) =>
+      `Chưa gửi báo cáo ${period}: chưa hết hạn nộp báo cáo (hạn nộp là ngày ${due}), các xã còn có thể nộp. ` +
+      `Báo cáo sẽ tự gửi vào ngày ${sendDate} khoảng ${hour} giờ (ngày làm việc đầu tiên sau hạn nộp).`,
+    /** A scheduled send on a weekend or listed day off waits for the next working day. */
+    waitDayOff: (period: string, sendDate: string, hour: number) =>
+      `Chưa gửi báo cáo ${period}: hôm nay là ngày nghỉ. Báo cáo sẽ tự gửi vào ngày làm việc tiếp theo, ` +
+      `ngày ${sendDate} khoảng ${hour} giờ.`,
     lockBusy: LOCK_BUSY,
     quota: (period: string, remaining: number, left: number, retryIn: string, attempt: number, max: number) =>
       `Báo cáo ${period}: hạn mức gửi thư còn ${remaining}, còn ${left} người nhận chưa gửi; ` +
@@ -254,7 +262,7 @@ export const SIDEBAR_TEXT = {
   recipientError: (n: number, address: string, problem: string) => `Người nhận thứ ${n} ("${address}") ${problem}`,
   noSheet: 'Chưa có trang "Cài đặt": hãy chạy "Dân vận › Thiết lập" trước.',
   sendBeforeDeadline: (day: number, period: string, due: string, safeDay: number | null) =>
-    `Lưu ý: ngày gửi ${day} có thể chưa qua hạn nộp (hạn nộp báo cáo ${period} là ${due}), ` +
-    'báo cáo gửi đi sẽ thiếu các đơn vị nộp sát hạn' +
-    (safeDay ? `; nên chọn ngày gửi từ ${safeDay} trở đi.` : '.'),
+    `Lưu ý: ngày gửi ${day} có thể chưa qua hạn nộp (hạn nộp báo cáo ${period} là ${due}); ` +
+    'khi đó báo cáo tự động không gửi vào ngày này mà đợi đến ngày làm việc đầu tiên sau hạn nộp' +
+    (safeDay ? `. Muốn báo cáo gửi đúng ngày đã chọn, nên chọn ngày gửi từ ${safeDay} trở đi.` : '.'),
 };
