@@ -2,7 +2,11 @@
  * The monthly e-mail report.
  *
  * One job per period, kept in document properties:
- *   sent.<period>   when and to how many it was sent (exactly once: a second firing skips it)
+ *   sent.<period>   when and to how many it was sent, and how: by the schedule, or by "Gửi báo cáo
+ *                   ngay" (`manual`) before the deadline or after it (`beforeDeadline`). Exactly
+ *                   once: a second firing skips it, except that a manual send made on or before the
+ *                   deadline does not stand for the scheduled one (the scheduled run after the
+ *                   deadline still sends the complete report).
  *   job             the send in progress: period, recipients still to send, tries so far
  *   job.message     the rendered e-mail (subject, HTML, text), so a resumed run need not aggregate again
  * Claims are made under the document lock with a lease, so two runs never send the same job.
@@ -87,6 +91,8 @@ export interface SentRecord {
   recipients: number;
   messages: number;
   manual: boolean;
+  /** A manual send on or before the period's deadline: not the period's scheduled send. */
+  beforeDeadline?: boolean;
 }
 
 export interface JobState {
@@ -94,6 +100,8 @@ export interface JobState {
   key: string;
   label: string;
   manual: boolean;
+  /** Started by hand on or before the period's deadline (SentRecord.beforeDeadline). */
+  beforeDeadline?: boolean;
   stage: 'render' | 'send';
   total: number;
   /** Everyone the report is for (as the settings said when the job started or last resumed). */
@@ -238,6 +246,17 @@ export function reportPeriod(settings: Settings): Period {
   return lastClosedPeriod(todayIn(settings.timeZone || TIME_ZONE, new Date(nowMs())), 'month', settings);
 }
 
+/** The period's deadline when `now` is on or before it (a send now may miss units still submitting). */
+export function deadlineAhead(period: Period, settings: Settings, now = nowMs()): string | null {
+  const due = deadline(period, settings);
+  return todayIn(settings.timeZone || TIME_ZONE, new Date(now)) <= due ? due : null;
+}
+
+/** Whether a sent record stands for the period's scheduled send (a manual one before the deadline does not). */
+function countsAsScheduled(sent: SentRecord): boolean {
+  return !(sent.manual && sent.beforeDeadline);
+}
+
 /** Monday–Friday and not a listed day off (Settings.holidays: Tết, 30/4, …). */
 function isWorkingDay(iso: string, settings: Settings): boolean {
   return isoWeekday(iso) <= 5 && !(settings.holidays ?? []).includes(iso);
@@ -283,13 +302,20 @@ function idle(store: JsonStore): void {
   else clearResume();
 }
 
-function newJob(period: Period, recipients: string[], manual: boolean, owner: string): JobState {
+function newJob(
+  period: Period,
+  recipients: string[],
+  manual: boolean,
+  owner: string,
+  beforeDeadline = false,
+): JobState {
   const now = nowMs();
   return {
     period,
     key: formatPeriod(period),
     label: periodLabel(period),
     manual,
+    ...(beforeDeadline ? { beforeDeadline } : {}),
     stage: 'render',
     total: recipients.length,
     recipients,
@@ -421,7 +447,10 @@ function claim(store: JsonStore, req: ClaimRequest): Claim {
   }
 
   const sent = store.get<SentRecord>(K.sent(key));
-  if (sent && !req.resend) {
+  if (sent && req.mode === 'scheduled' && !countsAsScheduled(sent)) {
+    // Sent by hand before the deadline (to try it out, say): the complete report still goes.
+    logLine(true, T.log.earlyManualNotCounted(label, viDateTime(new Date(sent.at))));
+  } else if (sent && !req.resend) {
     const at = viDateTime(new Date(sent.at));
     if (req.mode === 'scheduled') {
       logLine(true, T.log.skippedSent(label, at));
@@ -465,7 +494,9 @@ function claim(store: JsonStore, req: ClaimRequest): Claim {
     };
   }
 
-  const fresh = newJob(period, recipients, req.mode === 'manual', req.run);
+  const manual = req.mode === 'manual';
+  const early = manual && deadlineAhead(period, req.settings, now) !== null;
+  const fresh = newJob(period, recipients, manual, req.run, early);
   store.put({
     [K.job]: fresh,
     [K.message]: null,
@@ -602,7 +633,13 @@ function readingContinues(store: JsonStore, job: JobState, e: ReadContinues): Ru
 }
 
 function finish(store: JsonStore, job: JobState): RunOutcome {
-  const record: SentRecord = { at: nowMs(), recipients: job.total, messages: job.messages, manual: job.manual };
+  const record: SentRecord = {
+    at: nowMs(),
+    recipients: job.total,
+    messages: job.messages,
+    manual: job.manual,
+    ...(job.beforeDeadline ? { beforeDeadline: true } : {}),
+  };
   store.put({
     ...pruneSent(store, job.key),
     [K.sent(job.key)]: record,
@@ -611,7 +648,10 @@ function finish(store: JsonStore, job: JobState): RunOutcome {
     [K.startPending]: null,
   });
   idle(store);
-  logLine(true, T.log.sent(job.label, job.total, job.messages));
+  logLine(
+    true,
+    T.log.sent(job.label, job.total, job.messages) + (job.beforeDeadline ? ` ${T.log.sentBeforeDeadline}` : ''),
+  );
   return {
     status: 'sent',
     period: job.label,
@@ -836,7 +876,24 @@ export interface Confirm {
   tell(message: string): void;
 }
 
-/** "Gửi báo cáo ngay": same job, but asks before sending a period again. */
+/**
+ * How many units have submitted `period` so far, for the question before an early manual send;
+ * null when it cannot be read (the question is asked without it).
+ */
+function reportedSoFar(period: Period): { reported: number; expected: number } | null {
+  try {
+    const c = emailDeps.submissions(period).completeness;
+    return { reported: c.reported, expected: c.expected };
+  } catch (e) {
+    console.warn(`submissions: ${errorText(e)}`);
+    return null;
+  }
+}
+
+/**
+ * "Gửi báo cáo ngay": same job, but asks before sending a period again, and before its deadline
+ * (such a send is recorded as `beforeDeadline` and does not replace the scheduled send).
+ */
 export function runManual(ui: Confirm): RunOutcome {
   const budget = new RunBudget();
   const store = new JsonStore();
@@ -863,6 +920,12 @@ export function runManual(ui: Confirm): RunOutcome {
     continueWaiting = ui.ask(T.pendingTitle, T.pending(label, job.pending.length, job.total));
     if (!continueWaiting) return { status: 'cancelled', period: label, message: '' };
   } else {
+    const due = deadlineAhead(period, settings);
+    if (due !== null && !ui.ask(T.beforeDeadlineTitle, T.beforeDeadline(label, viDate(due), reportedSoFar(period)))) {
+      const outcome: RunOutcome = { status: 'cancelled', period: label, message: T.beforeDeadlineCancelled(label) };
+      ui.tell(outcome.message);
+      return outcome;
+    }
     const sent = store.get<SentRecord>(K.sent(key));
     if (sent) {
       resend = ui.ask(T.alreadySentTitle, T.alreadySent(label, viDateTime(new Date(sent.at)), sent.recipients));

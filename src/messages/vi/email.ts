@@ -47,6 +47,14 @@ export const EMAIL_TEXT = {
   alreadySent: (period: string, at: string, n: number) =>
     `Báo cáo ${period} đã được gửi lúc ${at} tới ${n} người nhận.\n\nGửi lại lần nữa cho tất cả người nhận?`,
   resendCancelled: (period: string) => `Không gửi lại báo cáo ${period}.`,
+  /** "Gửi báo cáo ngay" on or before the period's deadline (job.ts runManual). */
+  beforeDeadlineTitle: 'Chưa hết hạn nộp báo cáo',
+  beforeDeadline: (period: string, due: string, counts: { reported: number; expected: number } | null) =>
+    `Chưa hết hạn nộp báo cáo ${period} (hạn nộp là ngày ${due})` +
+    (counts ? `: mới có ${counts.reported}/${counts.expected} đơn vị đã nộp.` : '.') +
+    ' Báo cáo gửi bây giờ sẽ thiếu các đơn vị nộp sau. Nếu đang bật gửi hằng tháng, báo cáo đầy đủ vẫn tự gửi ' +
+    'sau hạn nộp.\n\nGửi báo cáo bây giờ?',
+  beforeDeadlineCancelled: (period: string) => `Chưa gửi báo cáo ${period}.`,
   inProgress: (period: string) => `Báo cáo ${period} đang được gửi ở một lần chạy khác. Hãy đợi vài phút.`,
   pendingTitle: 'Báo cáo đang chờ gửi tiếp',
   pending: (period: string, left: number, total: number) =>
@@ -115,6 +123,10 @@ export const EMAIL_TEXT = {
       `Đã gửi báo cáo ${period} tới ${n} người nhận (${messages} thư).`,
     batch: (period: string, n: number, total: number) => `Báo cáo ${period}: đã gửi thêm ${n} người nhận (${total}).`,
     skippedSent: (period: string, at: string) => `Bỏ qua: báo cáo ${period} đã được gửi lúc ${at}.`,
+    /** Appended to `sent` for a manual send on or before the deadline. */
+    sentBeforeDeadline: 'Gửi trước hạn nộp nên không thay cho lần gửi tự động sau hạn.',
+    earlyManualNotCounted: (period: string, at: string) =>
+      `Báo cáo ${period} đã được gửi tay lúc ${at}, trước hạn nộp; lần gửi tự động vẫn gửi báo cáo đầy đủ.`,
     skippedBusy: (period: string) => `Bỏ qua: báo cáo ${period} đang được gửi ở một lần chạy khác.`,
     skippedWaiting: (period: string) => `Bỏ qua: báo cáo ${period} đang chờ gửi tiếp theo lịch thử lại.`,
     /** A scheduled send on or before the deadline waits (job.ts waitUntil). */

@@ -2,8 +2,8 @@
  * The monthly report never goes out before the period's deadline, nor on a day off: a scheduled
  * run that falls on or before it waits for the first working day after it (review E §3, §4).
  */
-import { enableMonthlyEmail } from '../../../src/gas/email/index';
-import type { RunOutcome } from '../../../src/gas/email/job';
+import { enableMonthlyEmail, sendReportNow } from '../../../src/gas/email/index';
+import { type RunOutcome, sentRecord } from '../../../src/gas/email/job';
 import { fire, type World, world } from './helpers';
 
 let w: World;
@@ -100,5 +100,64 @@ describe('scheduled report and the deadline', () => {
     const prompt = w.fake.ui.alerts.at(-1)?.prompt ?? '';
     expect(prompt).toContain('Đã bật gửi báo cáo hằng tháng');
     expect(prompt).toContain('Lưu ý: ngày gửi 20 có thể chưa qua hạn nộp (hạn nộp báo cáo tháng 2/2018 là 22/02/2018)');
+  });
+});
+
+/** 15/09/2018 08:00, September's deadline is 18/09; 1 of 11 communes has submitted. */
+function earlyWorld(): World {
+  return world({
+    now: '2018-09-15T08:00:00+07:00',
+    allTabs: true,
+    units: { 'chung-chai': { submitted: { 9: '2018-09-15' } } },
+    settings: { recipients: ['bdv@dienbien.gov.vn', 'tinhuy@dienbien.gov.vn'] },
+  });
+}
+
+describe('"Gửi báo cáo ngay" before the deadline', () => {
+  test('asks first, saying the deadline and how many have reported; NO sends nothing', () => {
+    w = earlyWorld();
+    w.fake.ui.queueAlertResponse('NO');
+    const r = sendReportNow();
+    expect(r.status).toBe('cancelled');
+    expect(w.fake.mail.sent).toHaveLength(0);
+    const question = w.fake.ui.alerts.find((a) => a.buttons === 'YES_NO');
+    expect(question?.title).toBe('Chưa hết hạn nộp báo cáo');
+    expect(question?.prompt).toContain('hạn nộp là ngày 18/09/2018');
+    expect(question?.prompt).toContain('mới có 1/11 đơn vị đã nộp');
+  });
+
+  test('sent on YES, recorded as manual before the deadline; the scheduled run after it still sends', () => {
+    w = earlyWorld();
+    enableMonthlyEmail();
+    w.fake.ui.queueAlertResponse('YES');
+    const r = sendReportNow();
+    expect(r.status).toBe('sent');
+    expect(w.fake.mail.sent).toHaveLength(1);
+    expect(sentRecord({ type: 'month', year: 2018, index: 9 })).toMatchObject({ manual: true, beforeDeadline: true });
+    expect(logText()).toContain('Gửi trước hạn nộp nên không thay cho lần gửi tự động sau hạn.');
+
+    w.fake.clock.set(new Date('2018-09-20T07:00:00+07:00'));
+    const [o] = fire(w, 'monthlyReportJob') as RunOutcome[];
+    expect(o.status).toBe('sent');
+    expect(w.fake.mail.sent).toHaveLength(2);
+    expect(logText()).toContain('đã được gửi tay lúc 15/09/2018 08:00, trước hạn nộp');
+    expect(sentRecord({ type: 'month', year: 2018, index: 9 })).toMatchObject({ manual: false });
+    // Now it is the period's send: a second firing skips.
+    const [again] = fire(w, 'monthlyReportJob') as RunOutcome[];
+    expect(again.status).toBe('skipped-sent');
+    expect(w.fake.mail.sent).toHaveLength(2);
+  });
+
+  test("after the deadline a manual send asks nothing more and counts as the period's send", () => {
+    w = earlyWorld();
+    w.fake.clock.set(new Date('2018-09-19T08:00:00+07:00'));
+    enableMonthlyEmail();
+    const r = sendReportNow();
+    expect(r.status).toBe('sent');
+    expect(w.fake.ui.alerts.filter((a) => a.buttons === 'YES_NO')).toHaveLength(0);
+    w.fake.clock.set(new Date('2018-09-20T07:00:00+07:00'));
+    const [o] = fire(w, 'monthlyReportJob') as RunOutcome[];
+    expect(o.status).toBe('skipped-sent');
+    expect(w.fake.mail.sent).toHaveLength(1);
   });
 });
