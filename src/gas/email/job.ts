@@ -45,9 +45,11 @@ import { EMAIL_TEXT as T, viDate, viDateTime, viDuration } from '../../messages/
 import { ConfigError, logText, userText } from '../errors';
 import { ReadContinues } from '../io/resume';
 import { tryWithDocumentLock } from '../lock';
+import { withHolidays } from '../setup';
 import { nowMs, RunBudget } from './clock';
 import * as emailDeps from './deps';
 import { tellAdmins } from './notice';
+import { readReportSettings } from './settings-store';
 import { JsonStore } from './store';
 import { clearResume, scheduleResume, TIME_ZONE } from './triggers';
 
@@ -738,12 +740,44 @@ function safeWork(store: JsonStore, claimed: JobState, budget: RunBudget): RunOu
 
 // ---------------------------------------------------------------- entry points
 
-function loadSettings(): { settings: Settings } | { outcome: RunOutcome } {
+/**
+ * The settings, or why they cannot be used. A wrong address among the report's recipients alone
+ * does not stop the report: it is left out (`leftOut` names the cell and the address, said in
+ * "Nhật ký" and to the admins or the person sending) and the others get the report.
+ */
+function loadSettings(): { settings: Settings; leftOut: string[] } | { outcome: RunOutcome } {
   const r = emailDeps.loadSettings();
-  if (r.ok) return { settings: r.value };
+  if (r.ok) return { settings: r.value, leftOut: [] };
+  const lenient = lenientSettings();
+  if (lenient) {
+    logLine(false, T.log.recipientsLeftOut(lenient.leftOut));
+    return lenient;
+  }
   const message = T.settingsInvalid(r.errors);
   logLine(false, message);
   return { outcome: { status: 'invalid-settings', message } };
+}
+
+/** settings-store.ts readReportSettings, with the days off ("Ngày nghỉ") as the strict reading has them. */
+function lenientSettings(): { settings: Settings; leftOut: string[] } | null {
+  try {
+    const read = readReportSettings();
+    if (!read) return null;
+    const withDaysOff = withHolidays(SpreadsheetApp.getActiveSpreadsheet(), { ok: true, value: read.settings });
+    return withDaysOff.ok ? { settings: withDaysOff.value, leftOut: read.leftOut } : null;
+  } catch (e) {
+    console.warn(`settings: ${errorText(e)}`);
+    return null;
+  }
+}
+
+/** Recipients left out of a trigger's send: the admins are told (once per period, notice.ts). */
+function tellLeftOut(settings: Settings, leftOut: string[]): void {
+  if (!leftOut.length) return;
+  const period = reportPeriod(settings);
+  tellAdmins(`recipients.${formatPeriod(period)}`, T.recipientsLeftOutMail(periodLabel(period), leftOut), {
+    senderName: T.senderName(settings.organisation),
+  });
 }
 
 /** Run the job without any UI (triggers). */
@@ -753,6 +787,7 @@ export function runReportJob(mode: 'scheduled' | 'resume'): RunOutcome {
   const loaded = loadSettings();
   if ('outcome' in loaded) return settingsUnusable(store, loaded.outcome);
   if (store.get<StartPending>(K.settingsFailed)) store.put({ [K.settingsFailed]: null });
+  tellLeftOut(loaded.settings, loaded.leftOut);
   const run = runId();
   if (mode === 'resume') clearResume();
   const got = tryWithDocumentLock(() => claim(store, { mode, settings: loaded.settings, run }), EMAIL_LOCK_WAIT_MS);
@@ -954,6 +989,8 @@ export function runManual(ui: Confirm): RunOutcome {
   if (continueWaiting) clearResume();
   watchdog();
   const outcome = safeWork(store, got.value.job, budget);
-  ui.tell(outcome.message);
+  // The person sending is told which address was left out (no mail to the admins: they see it).
+  const leftOut = loaded.leftOut.length ? `\n\n${T.recipientsLeftOut(loaded.leftOut)}` : '';
+  ui.tell(outcome.message + leftOut);
   return outcome;
 }

@@ -109,6 +109,18 @@ export const EMAIL_TEXT = {
       `Hãy sửa các ô trên. Hệ thống sẽ tự thử lại sau khoảng ${retryIn} (rồi vài lần nữa trong hai ngày) và gửi ` +
       'báo cáo khi cấu hình đã hợp lệ; muốn gửi ngay thì chọn "Dân vận › Gửi báo cáo ngay".',
   }),
+  /** A wrong address among the recipients ("Cài đặt"): left out, the report sent to the others. */
+  recipientsLeftOut: (problems: string[]) =>
+    `Lưu ý: có địa chỉ người nhận không hợp lệ nên đã bỏ ra, báo cáo vẫn gửi cho những người nhận khác:\n` +
+    `${problems.map((p) => `• ${p}`).join('\n')}\nHãy sửa trong "Dân vận › Cài đặt…".`,
+  recipientsLeftOutMail: (period: string, problems: string[]) => ({
+    subject: `[Dân vận] Có địa chỉ người nhận báo cáo ${period} không hợp lệ`,
+    body:
+      `Báo cáo ${period} tự động chỉ gửi cho những người nhận hợp lệ; các địa chỉ sau không hợp lệ nên đã bị bỏ ra ` +
+      `và không nhận được báo cáo:\n\n${problems.map((p) => `• ${p}`).join('\n')}\n\n` +
+      'Hãy sửa trong "Dân vận › Cài đặt…" (trang "Cài đặt"). Địa chỉ đã sửa sẽ nhận các báo cáo sau; muốn gửi ngay ' +
+      'báo cáo này thì chọn "Dân vận › Gửi báo cáo ngay" (gửi lại cho tất cả người nhận).',
+  }),
   settingsInvalidMail: (problems: string) => ({
     subject: '[Dân vận] Chưa gửi được báo cáo tự động: cài đặt chưa hợp lệ',
     body:
@@ -167,6 +179,8 @@ export const EMAIL_TEXT = {
     configRetry: (period: string, problems: string[], retryIn: string, attempt: number, max: number) =>
       `Báo cáo ${period}: chưa gửi vì cấu hình chưa hợp lệ (${problems.join('; ')}); sẽ tự thử lại sau ${retryIn} ` +
       `(lần ${attempt}/${max}).`,
+    recipientsLeftOut: (problems: string[]) =>
+      `Người nhận báo cáo: bỏ ra địa chỉ không hợp lệ, vẫn gửi cho những người nhận khác (${problems.join('; ')}).`,
     settingsRetry: (retryIn: string) => `Cài đặt chưa hợp lệ nên chưa gửi báo cáo; sẽ tự thử lại sau ${retryIn}.`,
     noticeSent: (to: string[]) => `Đã gửi thư báo cho quản trị viên: ${to.join(', ')}.`,
     noticeNotSent: (error: string) => `Chưa gửi được thư báo cho quản trị viên (${error}).`,
