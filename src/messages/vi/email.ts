@@ -208,6 +208,7 @@ export const EMAIL_MENU_TEXT = {
     triggerAction: 'Lịch gửi tự động',
     triggerInstalled: (day: number, hour: number) => `Đã đặt lịch gửi báo cáo ngày ${day} hằng tháng lúc ${hour} giờ.`,
     triggerRemoved: 'Đã xóa lịch gửi báo cáo hằng tháng.',
+    triggerForgotten: (owner: string) => `Đã bỏ ghi nhận lịch gửi báo cáo hằng tháng của ${owner}.`,
   },
 };
 
@@ -217,6 +218,31 @@ export const EMAIL_MENU_TEXT = {
  */
 export const SCHEDULE_TEXT = {
   triggersFailed: (why: string) => `Chưa đặt được lịch gửi tự động: ${why}.`,
+  /** Apps Script: a trigger belongs to whoever created it; nobody else can change or delete it. */
+  onlyOwner: (owner: string) =>
+    `Apps Script chỉ cho người đã bật lịch (${owner}) tắt hoặc đổi lịch này: ${owner} chọn ` +
+    '"Dân vận › Tắt gửi báo cáo hằng tháng" hoặc "Bật gửi báo cáo hằng tháng", hoặc xóa các trình kích hoạt ' +
+    '(trigger) của mình trong trang Trình kích hoạt (Triggers) của dự án Apps Script (Tiện ích mở rộng › Apps Script).',
+  /** "Bật…" by another user, the owner's schedule already as the settings say. */
+  ownedBySame: (owner: string, day: number, hour: number) =>
+    `Gửi báo cáo hằng tháng đã được ${owner} bật (ngày ${day} hằng tháng, khoảng ${hour} giờ), đúng như Cài đặt ` +
+    'hiện nay, nên không cần bật thêm.',
+  /** "Bật…" (or saving the settings) by another user, the owner's schedule on another day or hour. */
+  ownedByOther: (owner: string, day: number, hour: number, newDay: number, newHour: number) =>
+    `Chưa đổi lịch gửi: lịch gửi báo cáo hằng tháng đang chạy là của ${owner} (ngày ${day} hằng tháng, khoảng ` +
+    `${hour} giờ), không phải theo Cài đặt hiện nay (ngày ${newDay}, khoảng ${newHour} giờ). Không tạo thêm lịch ` +
+    `thứ hai bên cạnh lịch của ${owner}. Để lịch theo Cài đặt mới, hãy nhờ ${owner} chọn ` +
+    '"Dân vận › Bật gửi báo cáo hằng tháng" (lịch được đặt lại theo Cài đặt), hoặc tắt lịch của mình rồi bạn bật.',
+  /** "Tắt…" by another user: the owner's schedule stays on. Asked YES_NO: YES forgets the record. */
+  disableOwnedBy: (owner: string, day: number, hour: number) =>
+    `Gửi báo cáo hằng tháng CHƯA tắt: lịch gửi (ngày ${day} hằng tháng, khoảng ${hour} giờ) và thư nhắc do ${owner} ` +
+    `bật, vẫn đang chạy. Apps Script chỉ cho ${owner} tắt lịch này: ${owner} chọn "Dân vận › Tắt gửi báo cáo hằng ` +
+    'tháng", hoặc xóa các trình kích hoạt (trigger) của mình trong trang Trình kích hoạt (Triggers) của dự án Apps ' +
+    'Script.\n\nChỉ chọn "Có" nếu các trình kích hoạt của người đó đã bị xóa hoặc tài khoản đó không còn dùng: ' +
+    'bảng tính sẽ quên lịch này để bạn bật lịch của mình.',
+  forgotten: (owner: string) =>
+    `Đã bỏ ghi nhận lịch gửi của ${owner}. Nếu các trình kích hoạt của ${owner} vẫn còn, chúng vẫn chạy (báo cáo ` +
+    'mỗi kỳ vẫn chỉ gửi một lần). Chọn "Dân vận › Bật gửi báo cáo hằng tháng" để đặt lịch của bạn.',
 };
 
 /** The daily reminders ("đôn đốc", src/gas/email/reminders.ts): the e-mail to a unit and the log lines. */
