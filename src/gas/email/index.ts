@@ -10,7 +10,7 @@ import { SCHEDULE_TEXT, EMAIL_MENU_TEXT as T } from '../../messages/vi/email';
 import { logText, userText } from '../errors';
 import { nowMs } from './clock';
 import * as emailDeps from './deps';
-import { type RunOutcome, runManual, runReportJob } from './job';
+import { dropScheduledWait, type RunOutcome, runManual, runReportJob } from './job';
 import { type ReminderOutcome, runReminders } from './reminders';
 import { sendDayWarning } from './settings-form';
 import { installTriggers, removeTriggers, scheduleMatches, scheduleOfOther, TIME_ZONE } from './triggers';
@@ -86,8 +86,10 @@ export function disableMonthlyEmail(): void {
     return;
   }
   const r = removeTriggers();
-  if (r.removed > 0) emailDeps.log(T.log.triggerAction, true, T.log.triggerRemoved);
-  alert(r.removed > 0 ? T.disabled : T.disabledAlready);
+  // A report waiting for the first working day after the deadline is not sent after "Tắt".
+  const waited = dropScheduledWait();
+  if (r.removed > 0 || waited) emailDeps.log(T.log.triggerAction, true, T.log.triggerRemoved);
+  alert(r.removed > 0 || waited ? T.disabled : T.disabledAlready);
 }
 
 /** Menu "Gửi báo cáo ngay": asks before sending a period again. */

@@ -304,6 +304,21 @@ function idle(store: JsonStore): void {
   else clearResume();
 }
 
+/**
+ * "Tắt gửi báo cáo hằng tháng": a scheduled send waiting for its day (`job.wait`) is dropped, and
+ * its resume trigger with it unless a job (or a start that waited for the lock) still needs it.
+ * True when one was waiting.
+ */
+export function dropScheduledWait(store = new JsonStore()): boolean {
+  const wait = store.get<WaitState>(K.wait);
+  if (!wait) return false;
+  store.put({ [K.wait]: null });
+  const job = store.get<JobState>(K.job);
+  const busy = (job !== null && !job.gaveUp && job.pending.length > 0) || store.get(K.startPending) !== null;
+  if (!busy) clearResume();
+  return true;
+}
+
 function newJob(
   period: Period,
   recipients: string[],

@@ -2,7 +2,7 @@
  * The monthly report never goes out before the period's deadline, nor on a day off: a scheduled
  * run that falls on or before it waits for the first working day after it (review E §3, §4).
  */
-import { enableMonthlyEmail, sendReportNow } from '../../../src/gas/email/index';
+import { disableMonthlyEmail, enableMonthlyEmail, sendReportNow } from '../../../src/gas/email/index';
 import { type RunOutcome, sentRecord } from '../../../src/gas/email/job';
 import { fire, type World, world } from './helpers';
 
@@ -88,6 +88,16 @@ describe('scheduled report and the deadline', () => {
     expect(o.status).toBe('waiting');
     expect(w.fake.mail.sent).toHaveLength(0);
     expect(w.triggers('resumeReportJob')).toHaveLength(1);
+  });
+
+  test('"Tắt gửi…" while the report waits: it is not sent after all', () => {
+    w = tetWorld();
+    enableMonthlyEmail();
+    fire(w, 'monthlyReportJob');
+    expect(w.triggers('resumeReportJob')).toHaveLength(1);
+    disableMonthlyEmail();
+    expect(w.fake.ui.alerts.at(-1)?.prompt).toContain('Đã tắt');
+    expect(w.triggers()).toHaveLength(0);
   });
 
   test('"Bật gửi…" warns when the send day can fall on or before a deadline', () => {
