@@ -106,7 +106,7 @@ function saveSettings(form: SidebarForm): SaveResult {
       if (r.ownedBy && r.config.monthly && !scheduleMatches(r.config, written.settings)) {
         const { day, hour } = r.config.monthly;
         const s = written.settings;
-        message += ` ${SCHEDULE_TEXT.ownedByOther(r.ownedBy, day, hour, s.sendDay, s.sendHour)}`;
+        message += ` ${SCHEDULE_TEXT.caution(SCHEDULE_TEXT.ownedByOther(r.ownedBy, day, hour, s.sendDay, s.sendHour))}`;
       }
     } catch (e) {
       message += ` ${SCHEDULE_TEXT.triggersFailed(userText(e))}`;

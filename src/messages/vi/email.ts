@@ -233,6 +233,8 @@ export const SCHEDULE_TEXT = {
     `${hour} giờ), không phải theo Cài đặt hiện nay (ngày ${newDay}, khoảng ${newHour} giờ). Không tạo thêm lịch ` +
     `thứ hai bên cạnh lịch của ${owner}. Để lịch theo Cài đặt mới, hãy nhờ ${owner} chọn ` +
     '"Dân vận › Bật gửi báo cáo hằng tháng" (lịch được đặt lại theo Cài đặt), hoặc tắt lịch của mình rồi bạn bật.',
+  /** A notice in the settings sidebar, shown as a caution (sidebar.html: "Lưu ý"). */
+  caution: (text: string) => `Lưu ý: ${text.charAt(0).toLowerCase()}${text.slice(1)}`,
   /** "Tắt…" by another user: the owner's schedule stays on. Asked YES_NO: YES forgets the record. */
   disableOwnedBy: (owner: string, day: number, hour: number) =>
     `Gửi báo cáo hằng tháng CHƯA tắt: lịch gửi (ngày ${day} hằng tháng, khoảng ${hour} giờ) và thư nhắc do ${owner} ` +

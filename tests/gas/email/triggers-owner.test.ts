@@ -76,7 +76,9 @@ test('another send day: not a second trigger beside the owner\'s; the owner\'s "
   expect(w.triggers('monthlyReportJob').map((t) => [t.user, t.schedule.onMonthDay])).toEqual([[PHO, 20]]);
   // Saving the settings in the sidebar says the same.
   const saved = saveSettingsFromSidebar({ ...getSettingsForSidebar().settings, sendDay: '26' } as never);
-  expect(saved.ok && saved.message).toContain(`đang chạy là của ${PHO}`);
+  expect(saved.ok && saved.message).toContain(
+    `Lưu ý: chưa đổi lịch gửi: lịch gửi báo cáo hằng tháng đang chạy là của ${PHO}`,
+  );
   expect(w.triggers('monthlyReportJob').map((t) => [t.user, t.schedule.onMonthDay])).toEqual([[PHO, 20]]);
   w.fake.setUser(PHO);
   enableMonthlyEmail();
