@@ -5,12 +5,15 @@
  *   sidebar:   getSettingsForSidebar, saveSettingsFromSidebar
  *   triggers:  monthlyReportJob, resumeReportJob, sendReminders
  */
+import { todayIn } from '../../engine/periods/cutoff';
 import { SCHEDULE_TEXT, EMAIL_MENU_TEXT as T } from '../../messages/vi/email';
 import { logText, userText } from '../errors';
+import { nowMs } from './clock';
 import * as emailDeps from './deps';
-import { type RunOutcome, runManual, runReportJob } from './job';
+import { dropScheduledWait, type RunOutcome, runManual, runReportJob } from './job';
 import { type ReminderOutcome, runReminders } from './reminders';
-import { installTriggers, removeTriggers } from './triggers';
+import { sendDayWarning } from './settings-form';
+import { installTriggers, removeTriggers, scheduleMatches, scheduleOfOther, TIME_ZONE } from './triggers';
 
 export { getSettingsForSidebar, saveSettingsFromSidebar, showSettings } from './settings-sidebar';
 
@@ -49,15 +52,44 @@ export function enableMonthlyEmail(): void {
     alert(SCHEDULE_TEXT.triggersFailed(userText(e)));
     return;
   }
+  if (res.ownedBy && res.config.monthly) {
+    // Another admin's schedule: theirs alone to change (Apps Script), and no second one beside it.
+    const { day, hour } = res.config.monthly;
+    alert(
+      scheduleMatches(res.config, s)
+        ? `${SCHEDULE_TEXT.ownedBySame(res.ownedBy, day, hour)}\n\n${SCHEDULE_TEXT.onlyOwner(res.ownedBy)}`
+        : SCHEDULE_TEXT.ownedByOther(res.ownedBy, day, hour, s.sendDay, s.sendHour),
+    );
+    return;
+  }
   if (res.changed) emailDeps.log(T.log.triggerAction, true, T.log.triggerInstalled(s.sendDay, s.sendHour));
-  alert(T.enabled(s.sendDay, s.sendHour, s.reminders, s.reminderDaysBefore));
+  // The same caution as the settings sidebar: a send day on or before a deadline (e.g. Tết) waits.
+  const warning = sendDayWarning(s, todayIn(s.timeZone || TIME_ZONE, new Date(nowMs())));
+  alert(T.enabled(s.sendDay, s.sendHour, s.reminders, s.reminderDaysBefore) + (warning ? `\n\n${warning}` : ''));
 }
 
 /** Menu "Tắt gửi báo cáo hằng tháng". */
 export function disableMonthlyEmail(): void {
-  const n = removeTriggers();
-  if (n > 0) emailDeps.log(T.log.triggerAction, true, T.log.triggerRemoved);
-  alert(n > 0 ? T.disabled : T.disabledAlready);
+  const other = scheduleOfOther();
+  if (other?.monthly) {
+    // Another admin's triggers: this user can neither see nor delete them. Said, not claimed off;
+    // YES only when the user knows they are gone (then the record is forgotten).
+    const ui = SpreadsheetApp.getUi();
+    const prompt = SCHEDULE_TEXT.disableOwnedBy(other.owner, other.monthly.day, other.monthly.hour);
+    const forget = ui.alert(T.title, prompt, ui.ButtonSet.YES_NO) === ui.Button.YES;
+    const r = removeTriggers(undefined, forget);
+    if (r.removed > 0) emailDeps.log(T.log.triggerAction, true, T.log.triggerRemoved);
+    if (forget) {
+      emailDeps.log(T.log.triggerAction, true, T.log.triggerForgotten(other.owner));
+      alert(SCHEDULE_TEXT.forgotten(other.owner));
+    }
+    return;
+  }
+  const r = removeTriggers();
+  // A report waiting for the first working day after the deadline is not sent after "Tắt".
+  const waited = dropScheduledWait();
+  if (r.removed > 0 || waited) emailDeps.log(T.log.triggerAction, true, T.log.triggerRemoved);
+  alert(r.removed > 0 || waited ? T.disabled : T.disabledAlready);
 }
 
 /** Menu "Gửi báo cáo ngay": asks before sending a period again. */

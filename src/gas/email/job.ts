@@ -2,7 +2,11 @@
  * The monthly e-mail report.
  *
  * One job per period, kept in document properties:
- *   sent.<period>   when and to how many it was sent (exactly once: a second firing skips it)
+ *   sent.<period>   when and to how many it was sent, and how: by the schedule, or by "Gửi báo cáo
+ *                   ngay" (`manual`) before the deadline or after it (`beforeDeadline`). Exactly
+ *                   once: a second firing skips it, except that a manual send made on or before the
+ *                   deadline does not stand for the scheduled one (the scheduled run after the
+ *                   deadline still sends the complete report).
  *   job             the send in progress: period, recipients still to send, tries so far
  *   job.message     the rendered e-mail (subject, HTML, text), so a resumed run need not aggregate again
  * Claims are made under the document lock with a lease, so two runs never send the same job.
@@ -13,21 +17,39 @@
  * e-mail (notice.ts) and "Gửi báo cáo ngay" offers to continue: nothing is lost silently.
  * Apps Script may stop a run at 6 minutes without a word: each run that claims the job first
  * schedules the resume that would carry it on (WATCHDOG_MS), replaced by any pause or retry.
+ *
+ * Never before the deadline: the monthly trigger fires on a fixed day of the month (Apps Script
+ * has no "first working day after …" schedule), which may fall on or before the period's deadline
+ * (February, with Tết) or on a weekend or day off. Such a scheduled run sends nothing: it records
+ * `job.wait` (the period and when) and schedules the one-off `resumeReportJob` trigger for the
+ * first working day after the deadline at sendHour (`waitUntil`), and "Nhật ký" says why. The
+ * resume run is a scheduled run again (it checks once more). Any code that would delete the
+ * resume trigger (a finished or given-up job) puts the wait back instead (`idle`), so a manual
+ * send or another period's retry in between does not lose it.
  */
 
-import { lastClosedPeriod, todayIn } from '../../engine/periods/cutoff';
+import {
+  deadline,
+  isoAddWorkingDays,
+  isoWeekday,
+  lastClosedPeriod,
+  offsetMinutes,
+  todayIn,
+} from '../../engine/periods/cutoff';
 import { formatPeriod, periodLabel } from '../../engine/periods/period';
 import { escapeHtml } from '../../engine/report/escape';
 import { emailSubject, renderHtmlReport } from '../../engine/report/html';
 import { renderTextReport } from '../../engine/report/text';
 import type { Period, Settings } from '../../engine/types';
-import { EMAIL_TEXT as T, viDateTime, viDuration } from '../../messages/vi/email';
+import { EMAIL_TEXT as T, viDate, viDateTime, viDuration } from '../../messages/vi/email';
 import { ConfigError, logText, userText } from '../errors';
 import { ReadContinues } from '../io/resume';
 import { tryWithDocumentLock } from '../lock';
+import { withHolidays } from '../setup';
 import { nowMs, RunBudget } from './clock';
 import * as emailDeps from './deps';
 import { tellAdmins } from './notice';
+import { readReportSettings } from './settings-store';
 import { JsonStore } from './store';
 import { clearResume, scheduleResume, TIME_ZONE } from './triggers';
 
@@ -71,6 +93,8 @@ export interface SentRecord {
   recipients: number;
   messages: number;
   manual: boolean;
+  /** A manual send on or before the period's deadline: not the period's scheduled send. */
+  beforeDeadline?: boolean;
 }
 
 export interface JobState {
@@ -78,6 +102,8 @@ export interface JobState {
   key: string;
   label: string;
   manual: boolean;
+  /** Started by hand on or before the period's deadline (SentRecord.beforeDeadline). */
+  beforeDeadline?: boolean;
   stage: 'render' | 'send';
   total: number;
   /** Everyone the report is for (as the settings said when the job started or last resumed). */
@@ -116,6 +142,7 @@ export interface RunOutcome {
     | 'skipped-sent'
     | 'skipped-busy'
     | 'skipped-waiting'
+    | 'waiting'
     | 'cancelled'
     | 'quota'
     | 'failed'
@@ -143,7 +170,15 @@ const K = {
   startPending: 'job.start',
   /** Trigger runs in a row that found the settings unusable. */
   settingsFailed: 'job.settings',
+  /** A scheduled send waiting for the deadline to pass (WaitState). */
+  wait: 'job.wait',
 };
+
+/** A scheduled send put off until after the period's deadline. */
+interface WaitState {
+  key: string;
+  until: number;
+}
 
 function runId(): string {
   return `${nowMs().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
@@ -213,13 +248,91 @@ export function reportPeriod(settings: Settings): Period {
   return lastClosedPeriod(todayIn(settings.timeZone || TIME_ZONE, new Date(nowMs())), 'month', settings);
 }
 
-function newJob(period: Period, recipients: string[], manual: boolean, owner: string): JobState {
+/** The period's deadline when `now` is on or before it (a send now may miss units still submitting). */
+export function deadlineAhead(period: Period, settings: Settings, now = nowMs()): string | null {
+  const due = deadline(period, settings);
+  return todayIn(settings.timeZone || TIME_ZONE, new Date(now)) <= due ? due : null;
+}
+
+/** Whether a sent record stands for the period's scheduled send (a manual one before the deadline does not). */
+function countsAsScheduled(sent: SentRecord): boolean {
+  return !(sent.manual && sent.beforeDeadline);
+}
+
+/** Monday–Friday and not a listed day off (Settings.holidays: Tết, 30/4, …). */
+function isWorkingDay(iso: string, settings: Settings): boolean {
+  return isoWeekday(iso) <= 5 && !(settings.holidays ?? []).includes(iso);
+}
+
+/**
+ * When a scheduled send of `period` made today must wait: on or before the period's deadline
+ * (units may still submit) it waits for the first working day after the deadline; on a weekend
+ * or day off, for the next working day. Null when it may go now.
+ */
+export function waitUntil(
+  period: Period,
+  settings: Settings,
+  now = nowMs(),
+): { date: string; at: number; due: string; reason: 'beforeDeadline' | 'dayOff' } | null {
+  const zone = settings.timeZone || TIME_ZONE;
+  const today = todayIn(zone, new Date(now));
+  const due = deadline(period, settings);
+  const afterDue = isoAddWorkingDays(due, 1, settings.holidays);
+  let date: string;
+  let reason: 'beforeDeadline' | 'dayOff';
+  if (today < afterDue) {
+    date = afterDue;
+    reason = 'beforeDeadline';
+  } else if (!isWorkingDay(today, settings)) {
+    date = isoAddWorkingDays(today, 1, settings.holidays);
+    reason = 'dayOff';
+  } else return null;
+  const [y, m, d] = date.split('-').map(Number);
+  const local = Date.UTC(y, m - 1, d, settings.sendHour);
+  const at = local - offsetMinutes(zone, new Date(local)) * 60_000;
+  return { date, at: Math.max(at, now + RESUME_DELAY_MS), due, reason };
+}
+
+/**
+ * Delete the pending resume trigger, unless a scheduled send waits for its day (`job.wait`):
+ * then the trigger is set (again) for that day (or a minute from now when the day has come: the
+ * run then decides whether it still has to send).
+ */
+function idle(store: JsonStore): void {
+  const wait = store.get<WaitState>(K.wait);
+  if (wait) scheduleResume(Math.max(wait.until - nowMs(), RESUME_DELAY_MS));
+  else clearResume();
+}
+
+/**
+ * "Tắt gửi báo cáo hằng tháng": a scheduled send waiting for its day (`job.wait`) is dropped, and
+ * its resume trigger with it unless a job (or a start that waited for the lock) still needs it.
+ * True when one was waiting.
+ */
+export function dropScheduledWait(store = new JsonStore()): boolean {
+  const wait = store.get<WaitState>(K.wait);
+  if (!wait) return false;
+  store.put({ [K.wait]: null });
+  const job = store.get<JobState>(K.job);
+  const busy = (job !== null && !job.gaveUp && job.pending.length > 0) || store.get(K.startPending) !== null;
+  if (!busy) clearResume();
+  return true;
+}
+
+function newJob(
+  period: Period,
+  recipients: string[],
+  manual: boolean,
+  owner: string,
+  beforeDeadline = false,
+): JobState {
   const now = nowMs();
   return {
     period,
     key: formatPeriod(period),
     label: periodLabel(period),
     manual,
+    ...(beforeDeadline ? { beforeDeadline } : {}),
     stage: 'render',
     total: recipients.length,
     recipients,
@@ -283,8 +396,8 @@ function claim(store: JsonStore, req: ClaimRequest): Claim {
   const now = nowMs();
 
   if (req.mode === 'resume') {
-    const pending = store.get<StartPending>(K.startPending);
-    // A start that waited (lock busy, settings unusable) is this period's, whatever job is left
+    const pending = store.get<StartPending>(K.startPending) ?? store.get<WaitState>(K.wait);
+    // A start that waited (or a scheduled send that waits for the deadline: job.wait) (lock busy, settings unusable) is this period's, whatever job is left
     // from before: one given up, or another period's.
     const stale = job !== null && (job.gaveUp || job.key !== formatPeriod(reportPeriod(req.settings)));
     if (!job || (stale && pending)) {
@@ -351,13 +464,33 @@ function claim(store: JsonStore, req: ClaimRequest): Claim {
   }
 
   const sent = store.get<SentRecord>(K.sent(key));
-  if (sent && !req.resend) {
+  if (sent && req.mode === 'scheduled' && !countsAsScheduled(sent)) {
+    // Sent by hand before the deadline (to try it out, say): the complete report still goes.
+    logLine(true, T.log.earlyManualNotCounted(label, viDateTime(new Date(sent.at))));
+  } else if (sent && !req.resend) {
     const at = viDateTime(new Date(sent.at));
-    if (req.mode === 'scheduled') logLine(true, T.log.skippedSent(label, at));
+    if (req.mode === 'scheduled') {
+      logLine(true, T.log.skippedSent(label, at));
+      if (store.get<WaitState>(K.wait)) store.put({ [K.wait]: null });
+    }
     return {
       kind: 'outcome',
       outcome: { status: 'skipped-sent', period: label, message: T.log.skippedSent(label, at) },
     };
+  }
+
+  if (req.mode === 'scheduled') {
+    const wait = waitUntil(period, req.settings, now);
+    if (wait) {
+      store.put({ [K.wait]: { key, until: wait.at } satisfies WaitState, [K.startPending]: null });
+      scheduleResume(wait.at - now);
+      const message =
+        wait.reason === 'beforeDeadline'
+          ? T.log.waitDeadline(label, viDate(wait.due), viDate(wait.date), req.settings.sendHour)
+          : T.log.waitDayOff(label, viDate(wait.date), req.settings.sendHour);
+      logLine(true, message);
+      return { kind: 'outcome', outcome: { status: 'waiting', period: label, message } };
+    }
   }
 
   const recipients = uniqueRecipients(req.settings.recipients);
@@ -378,8 +511,15 @@ function claim(store: JsonStore, req: ClaimRequest): Claim {
     };
   }
 
-  const fresh = newJob(period, recipients, req.mode === 'manual', req.run);
-  store.put({ [K.job]: fresh, [K.message]: null, [K.startPending]: null });
+  const manual = req.mode === 'manual';
+  const early = manual && deadlineAhead(period, req.settings, now) !== null;
+  const fresh = newJob(period, recipients, manual, req.run, early);
+  store.put({
+    [K.job]: fresh,
+    [K.message]: null,
+    [K.startPending]: null,
+    ...(req.mode === 'scheduled' ? { [K.wait]: null } : {}),
+  });
   return { kind: 'claimed', job: fresh };
 }
 
@@ -452,7 +592,7 @@ function retryOrGiveUp(
   const left = job.pending.length;
   if (attempts > MAX_RETRIES) {
     store.put({ [K.job]: { ...job, attempts, owner: null, waitingUntil: null, gaveUp: true } });
-    clearResume();
+    idle(store);
     logLine(false, T.log.gaveUp(job.label, job.pending));
     // Told now, or (Gmail failing as the sends did) by one more run a day later.
     if (!tellGaveUp(job)) scheduleResume(NOTICE_RETRY_MS);
@@ -510,7 +650,13 @@ function readingContinues(store: JsonStore, job: JobState, e: ReadContinues): Ru
 }
 
 function finish(store: JsonStore, job: JobState): RunOutcome {
-  const record: SentRecord = { at: nowMs(), recipients: job.total, messages: job.messages, manual: job.manual };
+  const record: SentRecord = {
+    at: nowMs(),
+    recipients: job.total,
+    messages: job.messages,
+    manual: job.manual,
+    ...(job.beforeDeadline ? { beforeDeadline: true } : {}),
+  };
   store.put({
     ...pruneSent(store, job.key),
     [K.sent(job.key)]: record,
@@ -518,8 +664,11 @@ function finish(store: JsonStore, job: JobState): RunOutcome {
     [K.message]: null,
     [K.startPending]: null,
   });
-  clearResume();
-  logLine(true, T.log.sent(job.label, job.total, job.messages));
+  idle(store);
+  logLine(
+    true,
+    T.log.sent(job.label, job.total, job.messages) + (job.beforeDeadline ? ` ${T.log.sentBeforeDeadline}` : ''),
+  );
   return {
     status: 'sent',
     period: job.label,
@@ -606,12 +755,44 @@ function safeWork(store: JsonStore, claimed: JobState, budget: RunBudget): RunOu
 
 // ---------------------------------------------------------------- entry points
 
-function loadSettings(): { settings: Settings } | { outcome: RunOutcome } {
+/**
+ * The settings, or why they cannot be used. A wrong address among the report's recipients alone
+ * does not stop the report: it is left out (`leftOut` names the cell and the address, said in
+ * "Nhật ký" and to the admins or the person sending) and the others get the report.
+ */
+function loadSettings(): { settings: Settings; leftOut: string[] } | { outcome: RunOutcome } {
   const r = emailDeps.loadSettings();
-  if (r.ok) return { settings: r.value };
+  if (r.ok) return { settings: r.value, leftOut: [] };
+  const lenient = lenientSettings();
+  if (lenient) {
+    logLine(false, T.log.recipientsLeftOut(lenient.leftOut));
+    return lenient;
+  }
   const message = T.settingsInvalid(r.errors);
   logLine(false, message);
   return { outcome: { status: 'invalid-settings', message } };
+}
+
+/** settings-store.ts readReportSettings, with the days off ("Ngày nghỉ") as the strict reading has them. */
+function lenientSettings(): { settings: Settings; leftOut: string[] } | null {
+  try {
+    const read = readReportSettings();
+    if (!read) return null;
+    const withDaysOff = withHolidays(SpreadsheetApp.getActiveSpreadsheet(), { ok: true, value: read.settings });
+    return withDaysOff.ok ? { settings: withDaysOff.value, leftOut: read.leftOut } : null;
+  } catch (e) {
+    console.warn(`settings: ${errorText(e)}`);
+    return null;
+  }
+}
+
+/** Recipients left out of a trigger's send: the admins are told (once per period, notice.ts). */
+function tellLeftOut(settings: Settings, leftOut: string[]): void {
+  if (!leftOut.length) return;
+  const period = reportPeriod(settings);
+  tellAdmins(`recipients.${formatPeriod(period)}`, T.recipientsLeftOutMail(periodLabel(period), leftOut), {
+    senderName: T.senderName(settings.organisation),
+  });
 }
 
 /** Run the job without any UI (triggers). */
@@ -621,6 +802,7 @@ export function runReportJob(mode: 'scheduled' | 'resume'): RunOutcome {
   const loaded = loadSettings();
   if ('outcome' in loaded) return settingsUnusable(store, loaded.outcome);
   if (store.get<StartPending>(K.settingsFailed)) store.put({ [K.settingsFailed]: null });
+  tellLeftOut(loaded.settings, loaded.leftOut);
   const run = runId();
   if (mode === 'resume') clearResume();
   const got = tryWithDocumentLock(() => claim(store, { mode, settings: loaded.settings, run }), EMAIL_LOCK_WAIT_MS);
@@ -723,7 +905,7 @@ function configUnusable(store: JsonStore, job: JobState, e: ConfigError): RunOut
   const base = { period: job.label, sent: job.sent, total: job.total };
   if (failures > SETTINGS_RETRY_DELAYS_MS.length) {
     store.put({ [K.job]: { ...job, configFailures: failures, owner: null, waitingUntil: null, gaveUp: true } });
-    clearResume();
+    idle(store);
     const message = T.configGaveUp(job.label, problems);
     logLine(false, message);
     return { status: 'invalid-config', ...base, message };
@@ -744,7 +926,24 @@ export interface Confirm {
   tell(message: string): void;
 }
 
-/** "Gửi báo cáo ngay": same job, but asks before sending a period again. */
+/**
+ * How many units have submitted `period` so far, for the question before an early manual send;
+ * null when it cannot be read (the question is asked without it).
+ */
+function reportedSoFar(period: Period): { reported: number; expected: number } | null {
+  try {
+    const c = emailDeps.submissions(period).completeness;
+    return { reported: c.reported, expected: c.expected };
+  } catch (e) {
+    console.warn(`submissions: ${errorText(e)}`);
+    return null;
+  }
+}
+
+/**
+ * "Gửi báo cáo ngay": same job, but asks before sending a period again, and before its deadline
+ * (such a send is recorded as `beforeDeadline` and does not replace the scheduled send).
+ */
 export function runManual(ui: Confirm): RunOutcome {
   const budget = new RunBudget();
   const store = new JsonStore();
@@ -771,6 +970,12 @@ export function runManual(ui: Confirm): RunOutcome {
     continueWaiting = ui.ask(T.pendingTitle, T.pending(label, job.pending.length, job.total));
     if (!continueWaiting) return { status: 'cancelled', period: label, message: '' };
   } else {
+    const due = deadlineAhead(period, settings);
+    if (due !== null && !ui.ask(T.beforeDeadlineTitle, T.beforeDeadline(label, viDate(due), reportedSoFar(period)))) {
+      const outcome: RunOutcome = { status: 'cancelled', period: label, message: T.beforeDeadlineCancelled(label) };
+      ui.tell(outcome.message);
+      return outcome;
+    }
     const sent = store.get<SentRecord>(K.sent(key));
     if (sent) {
       resend = ui.ask(T.alreadySentTitle, T.alreadySent(label, viDateTime(new Date(sent.at)), sent.recipients));
@@ -799,6 +1004,8 @@ export function runManual(ui: Confirm): RunOutcome {
   if (continueWaiting) clearResume();
   watchdog();
   const outcome = safeWork(store, got.value.job, budget);
-  ui.tell(outcome.message);
+  // The person sending is told which address was left out (no mail to the admins: they see it).
+  const leftOut = loaded.leftOut.length ? `\n\n${T.recipientsLeftOut(loaded.leftOut)}` : '';
+  ui.tell(outcome.message + leftOut);
   return outcome;
 }

@@ -12,7 +12,7 @@ import { now } from './clock';
 import { reportPeriod, sentRecord } from './job';
 import { type FieldErrors, type SidebarForm, sendDayWarning, settingsFromForm } from './settings-form';
 import { readSheetSettings, writeSheetSettings } from './settings-store';
-import { installTriggers, monthlyEnabled } from './triggers';
+import { installTriggers, monthlyEnabled, scheduleMatches } from './triggers';
 /** File name of the sidebar in the Apps Script project (build copies src/gas/**\/*.html flat). */
 export const SIDEBAR_FILE = 'sidebar';
 
@@ -102,6 +102,12 @@ function saveSettings(form: SidebarForm): SaveResult {
     try {
       const r = installTriggers(written.settings);
       if (r.changed) message = S.savedTriggersUpdated;
+      // Another admin's schedule is not followed by this save: say whose, and who can change it.
+      if (r.ownedBy && r.config.monthly && !scheduleMatches(r.config, written.settings)) {
+        const { day, hour } = r.config.monthly;
+        const s = written.settings;
+        message += ` ${SCHEDULE_TEXT.caution(SCHEDULE_TEXT.ownedByOther(r.ownedBy, day, hour, s.sendDay, s.sendHour))}`;
+      }
     } catch (e) {
       message += ` ${SCHEDULE_TEXT.triggersFailed(userText(e))}`;
     }

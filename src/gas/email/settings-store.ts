@@ -54,6 +54,33 @@ function parse(grid: Grid): SheetSettings['parsed'] {
   return { ok: false, errors: errors.length ? errors : ['Cài đặt chưa đọc được.'] };
 }
 
+/**
+ * The settings as the monthly report reads them when the strict reading fails: a wrong address
+ * among the report's recipients (the only mistake) is left out and named in `leftOut` (sheet,
+ * cell, address), so that one typo does not keep the report from everyone else. Any other mistake,
+ * or no sheet, gives null (the strict reading's errors stand).
+ */
+export function readReportSettings(): { settings: Settings; leftOut: string[] } | null {
+  const sheet = settingsSheet();
+  if (!sheet) return null;
+  const grid = sheet.getDataRange().getValues() as Grid;
+  const at = (list: string[]) => (sheetName: string, cell: string, column: string, problem: string) =>
+    list.push(`Trang "${sheetName}", ô ${cell} (${column}): ${problem}`);
+  const errors: string[] = [];
+  const emailErrors: string[] = [];
+  const otherEmailRows: string[] = [];
+  const email = {
+    errors: emailErrors,
+    at: (sheetName: string, cell: string, column: string, problem: string) => {
+      if (column !== SETTING_LABELS.recipients) otherEmailRows.push(column);
+      at(emailErrors)(sheetName, cell, column, problem);
+    },
+  };
+  const r = readSettingsGrid(grid, { errors, at: at(errors) }, email);
+  if (!r.settings || errors.length || otherEmailRows.length || !emailErrors.length) return null;
+  return { settings: r.settings, leftOut: emailErrors };
+}
+
 /** Read the settings sheet: one getValues. Null when the sheet does not exist yet. */
 export function readSheetSettings(): SheetSettings | null {
   const sheet = settingsSheet();

@@ -9,6 +9,12 @@
  * properties; enabling again with the same settings changes nothing, with other settings it
  * replaces the trigger. Apps Script allows 20 triggers per user per script: we never keep more
  * than three.
+ *
+ * Triggers belong to the user who created them: `ScriptApp.getProjectTriggers()` lists only the
+ * caller's, and nobody else can change or delete them (only their owner, from "Tắt gửi…" or the
+ * project's Triggers page). So the owner recorded in `triggers` is read: another admin's "Bật" does
+ * not add a second schedule beside the owner's (`installTriggers` returns `ownedBy` instead), and
+ * their "Tắt" does not claim the owner's schedule is off (`removeTriggers` returns `ownedBy`).
  */
 import type { Settings } from '../../engine/types';
 import { JsonStore } from './store';
@@ -52,6 +58,36 @@ export interface InstallResult {
   /** True when a trigger was created or deleted. */
   changed: boolean;
   config: TriggerConfig;
+  /**
+   * Set when the schedule belongs to another user (their e-mail): nothing was installed, and
+   * `config` is theirs (day and hour as they set them).
+   */
+  ownedBy?: string;
+}
+
+function sameUser(a: string, b: string): boolean {
+  return a.trim().toLowerCase() === b.trim().toLowerCase();
+}
+
+/**
+ * The recorded schedule when it is on and belongs to another user than the caller, else null.
+ * An owner or caller that cannot be told (no e-mail) counts as the caller: as before owners were kept.
+ */
+export function scheduleOfOther(store = new JsonStore()): TriggerConfig | null {
+  const cfg = readTriggerConfig(store);
+  if (!cfg?.monthly || !cfg.owner) return null;
+  const me = currentUser();
+  return me && !sameUser(cfg.owner, me) ? cfg : null;
+}
+
+/** Whether the recorded schedule (of whoever owns it) matches these settings. */
+export function scheduleMatches(cfg: TriggerConfig, settings: Settings): boolean {
+  return (
+    cfg.monthly !== null &&
+    cfg.monthly.day === settings.sendDay &&
+    cfg.monthly.hour === settings.sendHour &&
+    (settings.reminders ? cfg.reminders?.hour === settings.sendHour : cfg.reminders === null)
+  );
 }
 
 /**
@@ -61,6 +97,8 @@ export interface InstallResult {
 export function installTriggers(settings: Settings, store = new JsonStore()): InstallResult {
   const old = store.get<TriggerConfig>(CONFIG_KEY);
   let changed = false;
+  const other = scheduleOfOther(store);
+  if (other) return { changed, config: other, ownedBy: other.owner };
 
   const monthly = projectTriggers(MONTHLY_HANDLER);
   let monthlyCfg = old?.monthly ?? null;
@@ -111,19 +149,30 @@ export function installTriggers(settings: Settings, store = new JsonStore()): In
   return { changed, config };
 }
 
-/**
- * Remove the monthly and reminder triggers. A pending resume trigger stays: a report that is
- * half sent is finished even after the user turns the monthly e-mail off.
- */
-export function removeTriggers(store = new JsonStore()): number {
-  const n = deleteAll(projectTriggers(MONTHLY_HANDLER)) + deleteAll(projectTriggers(REMINDER_HANDLER));
-  store.put({ [CONFIG_KEY]: null });
-  return n;
+export interface RemoveResult {
+  /** The caller's triggers deleted. */
+  removed: number;
+  /** Set when the recorded schedule is another user's (their e-mail): it stays on, and recorded. */
+  ownedBy?: string;
 }
 
-/** True while this user has a monthly trigger installed. */
-export function monthlyEnabled(): boolean {
-  return projectTriggers(MONTHLY_HANDLER).length > 0;
+/**
+ * Remove the caller's monthly and reminder triggers. A pending resume trigger stays: a report that
+ * is half sent is finished even after the user turns the monthly e-mail off. The record is cleared
+ * unless the schedule is another user's (their triggers cannot be seen nor deleted from here), or
+ * `forget`: the caller says that user's triggers are gone (deleted in the Triggers page, say).
+ */
+export function removeTriggers(store = new JsonStore(), forget = false): RemoveResult {
+  const removed = deleteAll(projectTriggers(MONTHLY_HANDLER)) + deleteAll(projectTriggers(REMINDER_HANDLER));
+  const other = scheduleOfOther(store);
+  if (other && !forget) return { removed, ownedBy: other.owner };
+  store.put({ [CONFIG_KEY]: null });
+  return { removed };
+}
+
+/** True while this user has a monthly trigger installed, or another user's schedule is recorded as on. */
+export function monthlyEnabled(store = new JsonStore()): boolean {
+  return projectTriggers(MONTHLY_HANDLER).length > 0 || scheduleOfOther(store) !== null;
 }
 
 /**

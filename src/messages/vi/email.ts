@@ -47,6 +47,14 @@ export const EMAIL_TEXT = {
   alreadySent: (period: string, at: string, n: number) =>
     `Báo cáo ${period} đã được gửi lúc ${at} tới ${n} người nhận.\n\nGửi lại lần nữa cho tất cả người nhận?`,
   resendCancelled: (period: string) => `Không gửi lại báo cáo ${period}.`,
+  /** "Gửi báo cáo ngay" on or before the period's deadline (job.ts runManual). */
+  beforeDeadlineTitle: 'Chưa hết hạn nộp báo cáo',
+  beforeDeadline: (period: string, due: string, counts: { reported: number; expected: number } | null) =>
+    `Chưa hết hạn nộp báo cáo ${period} (hạn nộp là ngày ${due})` +
+    (counts ? `: mới có ${counts.reported}/${counts.expected} đơn vị đã nộp.` : '.') +
+    ' Báo cáo gửi bây giờ sẽ thiếu các đơn vị nộp sau. Nếu đang bật gửi hằng tháng, báo cáo đầy đủ vẫn tự gửi ' +
+    'sau hạn nộp.\n\nGửi báo cáo bây giờ?',
+  beforeDeadlineCancelled: (period: string) => `Chưa gửi báo cáo ${period}.`,
   inProgress: (period: string) => `Báo cáo ${period} đang được gửi ở một lần chạy khác. Hãy đợi vài phút.`,
   pendingTitle: 'Báo cáo đang chờ gửi tiếp',
   pending: (period: string, left: number, total: number) =>
@@ -105,6 +113,18 @@ export const EMAIL_TEXT = {
       `Hãy sửa các ô trên. Hệ thống sẽ tự thử lại sau khoảng ${retryIn} (rồi vài lần nữa trong hai ngày) và gửi ` +
       'báo cáo khi cấu hình đã hợp lệ; muốn gửi ngay thì chọn "Dân vận › Gửi báo cáo ngay".',
   }),
+  /** A wrong address among the recipients ("Cài đặt"): left out, the report sent to the others. */
+  recipientsLeftOut: (problems: string[]) =>
+    `Lưu ý: có địa chỉ người nhận không hợp lệ nên đã bỏ ra, báo cáo vẫn gửi cho những người nhận khác:\n` +
+    `${problems.map((p) => `• ${p}`).join('\n')}\nHãy sửa trong "Dân vận › Cài đặt…".`,
+  recipientsLeftOutMail: (period: string, problems: string[]) => ({
+    subject: `[Dân vận] Có địa chỉ người nhận báo cáo ${period} không hợp lệ`,
+    body:
+      `Báo cáo ${period} tự động chỉ gửi cho những người nhận hợp lệ; các địa chỉ sau không hợp lệ nên đã bị bỏ ra ` +
+      `và không nhận được báo cáo:\n\n${problems.map((p) => `• ${p}`).join('\n')}\n\n` +
+      'Hãy sửa trong "Dân vận › Cài đặt…" (trang "Cài đặt"). Địa chỉ đã sửa sẽ nhận các báo cáo sau; muốn gửi ngay ' +
+      'báo cáo này thì chọn "Dân vận › Gửi báo cáo ngay" (gửi lại cho tất cả người nhận).',
+  }),
   settingsInvalidMail: (problems: string) => ({
     subject: '[Dân vận] Chưa gửi được báo cáo tự động: cài đặt chưa hợp lệ',
     body:
@@ -119,8 +139,20 @@ export const EMAIL_TEXT = {
       `Đã gửi báo cáo ${period} tới ${n} người nhận (${messages} thư).`,
     batch: (period: string, n: number, total: number) => `Báo cáo ${period}: đã gửi thêm ${n} người nhận (${total}).`,
     skippedSent: (period: string, at: string) => `Bỏ qua: báo cáo ${period} đã được gửi lúc ${at}.`,
+    /** Appended to `sent` for a manual send on or before the deadline. */
+    sentBeforeDeadline: 'Gửi trước hạn nộp nên không thay cho lần gửi tự động sau hạn.',
+    earlyManualNotCounted: (period: string, at: string) =>
+      `Báo cáo ${period} đã được gửi tay lúc ${at}, trước hạn nộp; lần gửi tự động vẫn gửi báo cáo đầy đủ.`,
     skippedBusy: (period: string) => `Bỏ qua: báo cáo ${period} đang được gửi ở một lần chạy khác.`,
     skippedWaiting: (period: string) => `Bỏ qua: báo cáo ${period} đang chờ gửi tiếp theo lịch thử lại.`,
+    /** A scheduled send on or before the deadline waits (job.ts waitUntil). */
+    waitDeadline: (period: string, due: string, sendDate: string, hour: number) =>
+      `Chưa gửi báo cáo ${period}: chưa hết hạn nộp báo cáo (hạn nộp là ngày ${due}), các xã còn có thể nộp. ` +
+      `Báo cáo sẽ tự gửi vào ngày ${sendDate} khoảng ${hour} giờ (ngày làm việc đầu tiên sau hạn nộp).`,
+    /** A scheduled send on a weekend or listed day off waits for the next working day. */
+    waitDayOff: (period: string, sendDate: string, hour: number) =>
+      `Chưa gửi báo cáo ${period}: hôm nay là ngày nghỉ. Báo cáo sẽ tự gửi vào ngày làm việc tiếp theo, ` +
+      `ngày ${sendDate} khoảng ${hour} giờ.`,
     lockBusy: LOCK_BUSY,
     quota: (period: string, remaining: number, left: number, retryIn: string, attempt: number, max: number) =>
       `Báo cáo ${period}: hạn mức gửi thư còn ${remaining}, còn ${left} người nhận chưa gửi; ` +
@@ -151,6 +183,8 @@ export const EMAIL_TEXT = {
     configRetry: (period: string, problems: string[], retryIn: string, attempt: number, max: number) =>
       `Báo cáo ${period}: chưa gửi vì cấu hình chưa hợp lệ (${problems.join('; ')}); sẽ tự thử lại sau ${retryIn} ` +
       `(lần ${attempt}/${max}).`,
+    recipientsLeftOut: (problems: string[]) =>
+      `Người nhận báo cáo: bỏ ra địa chỉ không hợp lệ, vẫn gửi cho những người nhận khác (${problems.join('; ')}).`,
     settingsRetry: (retryIn: string) => `Cài đặt chưa hợp lệ nên chưa gửi báo cáo; sẽ tự thử lại sau ${retryIn}.`,
     noticeSent: (to: string[]) => `Đã gửi thư báo cho quản trị viên: ${to.join(', ')}.`,
     noticeNotSent: (error: string) => `Chưa gửi được thư báo cho quản trị viên (${error}).`,
@@ -178,6 +212,7 @@ export const EMAIL_MENU_TEXT = {
     triggerAction: 'Lịch gửi tự động',
     triggerInstalled: (day: number, hour: number) => `Đã đặt lịch gửi báo cáo ngày ${day} hằng tháng lúc ${hour} giờ.`,
     triggerRemoved: 'Đã xóa lịch gửi báo cáo hằng tháng.',
+    triggerForgotten: (owner: string) => `Đã bỏ ghi nhận lịch gửi báo cáo hằng tháng của ${owner}.`,
   },
 };
 
@@ -187,6 +222,33 @@ export const EMAIL_MENU_TEXT = {
  */
 export const SCHEDULE_TEXT = {
   triggersFailed: (why: string) => `Chưa đặt được lịch gửi tự động: ${why}.`,
+  /** Apps Script: a trigger belongs to whoever created it; nobody else can change or delete it. */
+  onlyOwner: (owner: string) =>
+    `Apps Script chỉ cho người đã bật lịch (${owner}) tắt hoặc đổi lịch này: ${owner} chọn ` +
+    '"Dân vận › Tắt gửi báo cáo hằng tháng" hoặc "Bật gửi báo cáo hằng tháng", hoặc xóa các trình kích hoạt ' +
+    '(trigger) của mình trong trang Trình kích hoạt (Triggers) của dự án Apps Script (Tiện ích mở rộng › Apps Script).',
+  /** "Bật…" by another user, the owner's schedule already as the settings say. */
+  ownedBySame: (owner: string, day: number, hour: number) =>
+    `Gửi báo cáo hằng tháng đã được ${owner} bật (ngày ${day} hằng tháng, khoảng ${hour} giờ), đúng như Cài đặt ` +
+    'hiện nay, nên không cần bật thêm.',
+  /** "Bật…" (or saving the settings) by another user, the owner's schedule on another day or hour. */
+  ownedByOther: (owner: string, day: number, hour: number, newDay: number, newHour: number) =>
+    `Chưa đổi lịch gửi: lịch gửi báo cáo hằng tháng đang chạy là của ${owner} (ngày ${day} hằng tháng, khoảng ` +
+    `${hour} giờ), không phải theo Cài đặt hiện nay (ngày ${newDay}, khoảng ${newHour} giờ). Không tạo thêm lịch ` +
+    `thứ hai bên cạnh lịch của ${owner}. Để lịch theo Cài đặt mới, hãy nhờ ${owner} chọn ` +
+    '"Dân vận › Bật gửi báo cáo hằng tháng" (lịch được đặt lại theo Cài đặt), hoặc tắt lịch của mình rồi bạn bật.',
+  /** A notice in the settings sidebar, shown as a caution (sidebar.html: "Lưu ý"). */
+  caution: (text: string) => `Lưu ý: ${text.charAt(0).toLowerCase()}${text.slice(1)}`,
+  /** "Tắt…" by another user: the owner's schedule stays on. Asked YES_NO: YES forgets the record. */
+  disableOwnedBy: (owner: string, day: number, hour: number) =>
+    `Gửi báo cáo hằng tháng CHƯA tắt: lịch gửi (ngày ${day} hằng tháng, khoảng ${hour} giờ) và thư nhắc do ${owner} ` +
+    `bật, vẫn đang chạy. Apps Script chỉ cho ${owner} tắt lịch này: ${owner} chọn "Dân vận › Tắt gửi báo cáo hằng ` +
+    'tháng", hoặc xóa các trình kích hoạt (trigger) của mình trong trang Trình kích hoạt (Triggers) của dự án Apps ' +
+    'Script.\n\nChỉ chọn "Có" nếu các trình kích hoạt của người đó đã bị xóa hoặc tài khoản đó không còn dùng: ' +
+    'bảng tính sẽ quên lịch này để bạn bật lịch của mình.',
+  forgotten: (owner: string) =>
+    `Đã bỏ ghi nhận lịch gửi của ${owner}. Nếu các trình kích hoạt của ${owner} vẫn còn, chúng vẫn chạy (báo cáo ` +
+    'mỗi kỳ vẫn chỉ gửi một lần). Chọn "Dân vận › Bật gửi báo cáo hằng tháng" để đặt lịch của bạn.',
 };
 
 /** The daily reminders ("đôn đốc", src/gas/email/reminders.ts): the e-mail to a unit and the log lines. */
@@ -295,7 +357,7 @@ export const SIDEBAR_TEXT = {
   recipientError: (n: number, address: string, problem: string) => `Người nhận thứ ${n} ("${address}") ${problem}`,
   noSheet: 'Chưa có trang "Cài đặt": hãy chạy "Dân vận › Thiết lập" trước.',
   sendBeforeDeadline: (day: number, period: string, due: string, safeDay: number | null) =>
-    `Lưu ý: ngày gửi ${day} có thể chưa qua hạn nộp (hạn nộp báo cáo ${period} là ${due}), ` +
-    'báo cáo gửi đi sẽ thiếu các đơn vị nộp sát hạn' +
-    (safeDay ? `; nên chọn ngày gửi từ ${safeDay} trở đi.` : '.'),
+    `Lưu ý: ngày gửi ${day} có thể chưa qua hạn nộp (hạn nộp báo cáo ${period} là ${due}); ` +
+    'khi đó báo cáo tự động không gửi vào ngày này mà đợi đến ngày làm việc đầu tiên sau hạn nộp' +
+    (safeDay ? `. Muốn báo cáo gửi đúng ngày đã chọn, nên chọn ngày gửi từ ${safeDay} trở đi.` : '.'),
 };

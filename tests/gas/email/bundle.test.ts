@@ -60,8 +60,12 @@ test('in a vm with only the fake globals: enable, the trigger sends the real "T�
   const [rem] = fire('sendReminders') as { reminded: string[] }[];
   expect(rem.reminded).toHaveLength(10);
 
-  // The 17th is also the send day: the report of September goes out once.
+  // The 17th is also the send day, but before September's deadline (18/09): the report waits for
+  // the first working day after it, then goes out once.
   fire('monthlyReportJob');
+  expect(w.fake.mail.sent.filter((m) => m.subject.startsWith('[Dân vận] Báo cáo'))).toHaveLength(0);
+  w.fake.clock.set(new Date('2018-09-19T07:00:00+07:00'));
+  fire('resumeReportJob');
   fire('monthlyReportJob');
   const reports = w.fake.mail.sent.filter((m) => m.subject.startsWith('[Dân vận] Báo cáo'));
   expect(reports).toHaveLength(1);
