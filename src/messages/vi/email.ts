@@ -201,7 +201,7 @@ export const EMAIL_MENU_TEXT = {
   enabled: (day: number, hour: number, reminders: boolean, reminderDaysBefore: number) =>
     `Đã bật gửi báo cáo hằng tháng: ngày ${day} hằng tháng, khoảng ${hour} giờ (giờ Việt Nam).` +
     (reminders
-      ? ` Nhắc các đơn vị chưa nộp ${reminderDaysBefore === 0 ? 'vào ngày hết hạn' : `từ ${reminderDaysBefore} ngày trước hạn`}.`
+      ? ` Nhắc các đơn vị chưa nộp ${reminderDaysBefore === 0 ? 'vào ngày hết hạn' : `từ ${reminderDaysBefore} ngày làm việc trước hạn`} (không nhắc vào thứ Bảy, Chủ nhật và ngày nghỉ).`
       : ' Không gửi thư nhắc (đã tắt trong Cài đặt).'),
   enabledNoRecipients:
     'Chưa có người nhận báo cáo: mở "Dân vận › Cài đặt…" và nhập ít nhất một địa chỉ e-mail, rồi bật lại.',

@@ -109,6 +109,10 @@ describe('scheduled report and the deadline', () => {
     enableMonthlyEmail();
     const prompt = w.fake.ui.alerts.at(-1)?.prompt ?? '';
     expect(prompt).toContain('Đã bật gửi báo cáo hằng tháng');
+    // Reminders count working days before the deadline, as the deadline does.
+    expect(prompt).toMatch(
+      /Nhắc các đơn vị chưa nộp từ \d+ ngày làm việc trước hạn \(không nhắc vào thứ Bảy, Chủ nhật và ngày nghỉ\)/,
+    );
     expect(prompt).toContain('Lưu ý: ngày gửi 20 có thể chưa qua hạn nộp (hạn nộp báo cáo tháng 2/2018 là 22/02/2018)');
   });
 });
