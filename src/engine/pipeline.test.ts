@@ -580,6 +580,25 @@ describe('an old commune’s figures that break an error-level rule, in the merg
   });
 });
 
+describe('an old commune’s rule error in a month the new commune reported too', () => {
+  it('is not said to be counted: that figure is the new commune’s', () => {
+    // Nậm Vì: 3 petitions by type out of 1 in all in April; the new commune typed April's totals too.
+    const namVi = workbook({ code: 'nam-vi', name: 'Nậm Vì', kind: 'xã' }, 2025, {
+      values: { DON_TONG: m12({ 4: 1 }), DON_KIENNGHI: m12({ 4: 3 }) },
+    });
+    const s = mergerRun(NINE_2025, (mn) => [
+      namVi,
+      workbook(mn, 2025, { values: { DON_TONG: m12({ 4: 3 }), DON_KIENNGHI: m12({ 4: 3 }) } }),
+    ]);
+    expect(
+      s.findings.filter((f) => f.code === 'rule-violation' && f.unitCode === 'nam-vi').map((f) => f.month),
+    ).toEqual([4]);
+    expect(s.indicators.find((i) => i.code === 'DON_TONG')?.ytd).toBe(3);
+    expect(s.ruleErrors ?? []).toEqual([]);
+    expect(s.narrative[0]).not.toContain('còn lỗi chưa sửa');
+  });
+});
+
 describe('a 2025 merger date typed with day and month swapped (07/01/2025 for 01/07/2025)', () => {
   it('counts the old communes’ months up to the new commune’s first, and asks about the date', () => {
     const s = mergerRun(

@@ -1085,7 +1085,10 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
     }
   }
 
-  const ruleErrors = countedRuleErrors(input.findings, rawCurrent, units, lastMonth, mappedNow.afterMerger ?? []);
+  const ruleErrors = countedRuleErrors(input.findings, rawCurrent, units, lastMonth, [
+    ...(mappedNow.afterMerger ?? []),
+    ...(mappedNow.overlap ?? []),
+  ]);
 
   const completeness = completenessOfSorted(current, units, period, settings, { today: runDate, incomplete });
   if (formerGaps)
@@ -1165,7 +1168,7 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
 /**
  * Summary.ruleErrors: this year's error-level rule findings ('rule-violation') on sheets of `reports`
  * in months up to `lastMonth` whose figures are counted (a unit's, or an old unit's before its merger:
- * not `afterMerger`), by unit (unit order; old units after, as sortCodes), the places in the
+ * not in `left`, the months mapToSuccessors left out of it, as `afterMerger` and `overlap`), by unit (unit order; old units after, as sortCodes), the places in the
  * findings' order, each once: "ô M45", or without a cell its indicator and month.
  */
 function countedRuleErrors(
@@ -1173,7 +1176,7 @@ function countedRuleErrors(
   reports: UnitYear[],
   units: Unit[],
   lastMonth: number,
-  afterMerger: PredecessorGap[],
+  left: PredecessorGap[],
 ): NonNullable<Summary['ruleErrors']> {
   const placesOf = new Map<string, string[]>();
   let sheets: Set<string> | null = null;
@@ -1189,8 +1192,7 @@ function countedRuleErrors(
       for (const u of units) for (const p of u.succession?.predecessors ?? []) counted.add(p);
     }
     const month = f.month;
-    if (!counted.has(f.unitCode) || afterMerger.some((g) => g.code === f.unitCode && g.months.includes(month)))
-      continue; // figures in no total
+    if (!counted.has(f.unitCode) || left.some((g) => g.code === f.unitCode && g.months.includes(month))) continue; // figures in no total
     const places = placesOf.get(f.unitCode) ?? [];
     const place = f.cell
       ? NARRATIVE_TEXT.cell(f.cell)

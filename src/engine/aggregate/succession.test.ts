@@ -546,6 +546,21 @@ describe('mapToSuccessors: the months before a merger', () => {
     expect(r.afterMerger).toEqual([]);
   });
 
+  it('a 0 or one figure tried in the new sheet before the merger takes nothing else of the old units away', () => {
+    const olds = threeOlds({ F: months(H1, 1), G: months(H1, 2) });
+    // The new commune typed 0 in January–June of F, and tried one figure of G in March.
+    const own = unitYear('muong-nhe-2025', 2025, { values: { F: { ...months(H1, 0), 7: 10 }, G: { 3: 6 } } });
+    const r = mapToSuccessors([...olds, own], mn, NINE, { gaps: true });
+    expect(r.mapped[0].values.F.slice(0, 7)).toEqual([3, 3, 3, 3, 3, 3, 10]);
+    // Only G of March is the new commune's: its 6, not 6 + 2 + 2 + 2.
+    expect(r.mapped[0].values.G.slice(0, 6)).toEqual([6, 6, 6, 6, 6, 6]);
+    expect(r.overlap?.map((g) => [g.code, g.months])).toEqual([
+      ['chung-chai', [3]],
+      ['muong-nhe', [3]],
+      ['nam-vi', [3]],
+    ]);
+  });
+
   it('a merger date typed months late: old units that stopped when the new one began are not called missing', () => {
     const late = mergedOn('2025-10-01');
     const olds = threeOlds({ F: months(H1, 1) });

@@ -135,8 +135,50 @@ function untilMerger(r: UnitYear, cut: number): UnitYear {
  */
 function firstOwnMonth(own: UnitYear | undefined, cut: number): number {
   if (!own) return 0;
-  for (let m = 1; m <= cut; m++) if (hasFigure(own, m)) return m;
+  for (let m = 1; m <= cut; m++) for (const months of Object.values(own.values)) if (months[m - 1]) return m;
   return 0;
+}
+
+/**
+ * An old unit's report without the figures of months 1…`cut` that the merged unit's own report
+ * has too, not 0 (null when there are none), and those months. Communes often type their old
+ * communes' totals into the new sheet (or the merger date is typed late): adding the old
+ * communes' figures of the same cells as well would count them twice. Cell by cell, so that a 0
+ * or a figure tried in one row of the new sheet takes nothing else away.
+ */
+function supersede(p: UnitYear, own: UnitYear, cut: number): { report: UnitYear; months: number[] } | null {
+  let values: Record<string, (number | null)[]> | null = null;
+  let mask = 0;
+  for (const [code, months] of Object.entries(p.values)) {
+    const mine = own.values[code];
+    if (!mine) continue;
+    for (let i = 0; i < cut && i < 12; i++) {
+      if (months[i] === null || months[i] === undefined || !mine[i]) continue;
+      values ??= { ...p.values };
+      if (values[code] === months) values[code] = months.slice();
+      values[code][i] = null;
+      mask |= 1 << i;
+    }
+  }
+  if (!values) return null;
+  const months: number[] = [];
+  for (let i = 0; i < 12; i++) if (mask & (1 << i)) months.push(i + 1);
+  // Field by field: a report read from a sheet computes its values and cells on demand.
+  const report: UnitYear = {
+    unitCode: p.unitCode,
+    unitName: p.unitName,
+    ...(p.unitKind !== undefined ? { unitKind: p.unitKind } : {}),
+    year: p.year,
+    file: p.file,
+    sheet: p.sheet,
+    values,
+    notes: p.notes,
+    submitted: p.submitted,
+    cells: p.cells,
+    submittedCells: p.submittedCells,
+    invalid: p.invalid,
+  };
+  return { report, months };
 }
 
 /** Whether a report has a date or anything else in a month from `first` to `last` (1–12). */
@@ -290,6 +332,7 @@ function combine(
   parts: UnitYear[],
   stocks: ReadonlySet<string> | undefined,
   before: number,
+  ownIsArea = false,
 ): UnitYear {
   const values: Record<string, (number | null)[]> = {};
   const notes: Record<string, (string | null)[]> = {};
@@ -328,9 +371,18 @@ function combine(
       if (!target) continue;
       const series = parts.map((part) => part.values[code]);
       const latest: (number | null)[] = parts.map(() => null);
+      // The merged unit's own figure before the merger, when it is the whole area's (supersede):
+      // that month's figure, not added to the old units' (its old units' cells of it are gone).
+      const mine = ownIsArea && own ? parts.indexOf(own) : -1;
       for (let i = 0; i < before; i++) {
+        const ownV = mine >= 0 ? series[mine]?.[i] : null;
+        if (ownV) {
+          target[i] = ownV;
+          continue;
+        }
         let any = false;
         for (let p = 0; p < parts.length; p++) {
+          if (p === mine) continue;
           const v = series[p]?.[i];
           if (v === null || v === undefined) continue;
           latest[p] = v;
@@ -507,14 +559,11 @@ export function mapToSuccessors(
       if (predecessors.includes(code)) olds.push(code);
     }
     const from = unit.succession?.from ?? '';
-    // The months of `year` that are the old units' (see firstOwnMonth): before the merger, and
-    // before the first the new unit reports itself, when that is earlier. Not so when the new unit
-    // goes on in its namesake's sheet under its new code (that old unit has no report of its own):
-    // its early months are then that old unit's, and the others' are added to them.
-    const oldsUpTo = (year: number) => {
-      const cut = before(from, year);
-      if (predecessors.includes(unit.code)) return cut;
-      const namesake = olds.some((code) => {
+    // The new unit going on in its namesake's sheet under its new code (that old unit has no report
+    // of its own that year): its months before the merger are that old unit's, and the others' are
+    // added to them.
+    const namesakeGoesOn = (year: number) =>
+      olds.some((code) => {
         const name = options.formerNames?.get(code);
         return (
           name !== undefined &&
@@ -522,14 +571,19 @@ export function mapToSuccessors(
           !parts.some((p) => p.year === year && p.unitCode === code)
         );
       });
-      if (namesake) return cut;
+    // Whether the new unit's own figures before the merger are the whole area's (see supersede):
+    // not when its code is an old unit's, nor when it goes on in its namesake's sheet.
+    const ownIsArea = (year: number) => !predecessors.includes(unit.code) && !namesakeGoesOn(year);
+    // The months of `year` that are the old units': before the merger; later when the merger date
+    // was typed early (07/01 for 01/07): every old unit went on, month after month, up to the month
+    // before the new one's first, and stopped there. Their months are then counted (the new unit
+    // has none of them: nothing is added twice), and the date is questioned (dateSlips). Anything
+    // less (an old commune typing on in its sheet) is left out as after any merger.
+    const oldsUpTo = (year: number) => {
+      const cut = before(from, year);
+      if (!ownIsArea(year)) return cut;
       const own = parts.find((p) => p.unitCode === unit.code && p.year === year);
       const first = firstOwnMonth(own, 12);
-      if (first && first <= cut) return first - 1;
-      // A merger date typed early (07/01 for 01/07): every old unit went on, month after month, up
-      // to the month before the new one's first, and stopped there. Their months are counted (the
-      // new unit has none of them: nothing is added twice), and the date is questioned (dateSlips).
-      // Anything less (an old commune typing on in its sheet) is left out as after any merger.
       if (first > cut + 1) {
         const handover = olds.every((code) => {
           const p = parts.find((x) => x.year === year && x.unitCode === code);
@@ -545,8 +599,13 @@ export function mapToSuccessors(
     // the month the new unit began (a merger date typed late), the months from then on are its own.
     const gapsUpTo = (year: number) => {
       const cut = before(from, year);
-      const upTo = oldsUpTo(year);
-      if (upTo >= cut) return cut;
+      if (!ownIsArea(year)) return cut;
+      const first = firstOwnMonth(
+        parts.find((p) => p.unitCode === unit.code && p.year === year),
+        cut,
+      );
+      if (!first) return cut;
+      const upTo = first - 1;
       const theirs = parts.filter((p) => p.year === year && p.unitCode !== unit.code);
       const handover = theirs.some((p) => anyMonth(p, 1, upTo)) && theirs.every((p) => !anyMonth(p, upTo + 1, cut));
       return handover ? upTo : cut;
@@ -579,31 +638,40 @@ export function mapToSuccessors(
       // After the merger only the new unit reports. An old unit's later months count only in the
       // sheet the new one goes on in (no report of its own code, the old one of the same name).
       let upTo = 0;
+      let ownArea = false;
       if (from && olds.length) {
         const cut = before(from, year);
         upTo = oldsUpTo(year);
         if (upTo > cut && options.gaps && year === period.year) dateSlips.push({ unit, year, lastOld: upTo });
         const continues = !ofYear.some((p) => p.unitCode === unit.code);
+        const own = ownIsArea(year) ? ofYear.find((p) => p.unitCode === unit.code) : undefined;
+        ownArea = own !== undefined;
         ofYear = ofYear.map((p) => {
-          if (p.unitCode === unit.code || upTo >= 12) return p;
+          if (p.unitCode === unit.code) return p;
           if (continues && normalizeName(p.unitName) === normalizeName(unit.name)) return p;
-          const months: number[] = [];
-          for (let m = upTo + 1; m <= 12; m++) if (p.submitted[m - 1] || hasData(p, m)) months.push(m);
-          if (!months.length) return p;
-          if (options.gaps && year === period.year) {
-            const after = months.filter((m) => m > cut);
-            const twice = months.filter((m) => m <= cut);
-            if (after.length) afterMerger.push({ unit, code: p.unitCode, year, report: p, months: after });
-            if (twice.length) overlap.push({ unit, code: p.unitCode, year, report: p, months: twice });
+          let kept = p;
+          // Before the merger: a figure the new unit's own report has too (not 0) is the area's,
+          // and the old unit's figure of that cell is not added to it again.
+          const twice = own ? supersede(p, own, Math.min(cut, upTo)) : null;
+          if (twice) {
+            kept = twice.report;
+            if (options.gaps && year === period.year)
+              overlap.push({ unit, code: p.unitCode, year, report: p, months: twice.months });
           }
-          return untilMerger(p, upTo);
+          if (upTo >= 12) return kept;
+          const after: number[] = [];
+          for (let m = upTo + 1; m <= 12; m++) if (p.submitted[m - 1] || hasData(p, m)) after.push(m);
+          if (!after.length) return kept;
+          if (options.gaps && year === period.year)
+            afterMerger.push({ unit, code: p.unitCode, year, report: p, months: after });
+          return untilMerger(kept, upTo);
         });
       }
       const only = ofYear.length === 1 && ofYear[0].unitCode === unit.code;
       mapped.push(
         only
           ? renamed(ofYear[0], unit.name, unit.kind)
-          : combine(unit, year, ofYear, options.stocks, options.stocks?.size ? upTo : 0),
+          : combine(unit, year, ofYear, options.stocks, options.stocks?.size ? upTo : 0, ownArea),
       );
     }
   }

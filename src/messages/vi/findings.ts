@@ -383,14 +383,13 @@ export const FINDING_TEXT = {
     `và ${unit} báo cáo từ tháng ${lastOld + 1}: số liệu đến tháng ${lastOld} được tính theo báo cáo của các đơn vị cũ. ` +
     `Hãy kiểm tra lại ngày sáp nhập trong danh sách đơn vị${suggestion ? ` (có phải là ${formatDateVi(suggestion)}?)` : ''}`,
   /**
-   * An old unit's months before the merger that the merged unit's own report has too (from the
-   * first month it has figures): left out, so that no month is added twice.
+   * An old unit's figures before the merger that the merged unit's own report has too (same
+   * indicator and month, not 0): left out, so that nothing is added twice.
    */
   predecessorOverlap: (m: MergerNames, year: number, months: number[], from?: string) =>
-    `${m.old} (nay thuộc ${m.unit}) có số liệu tháng ${monthList(months)} năm ${year}, trong khi báo cáo của ${m.unit} ` +
-    `cũng đã có số liệu từ tháng ${months[0]}: ${months.length > 1 ? 'các tháng này' : 'tháng này'} chỉ tính theo báo cáo của ${m.unit}, ` +
-    `không cộng thêm số của ${m.oldShort} (để không tính hai lần); nếu ${m.unit} ghi nhầm số liệu vào tháng trước khi sáp nhập, ` +
-    `hãy xóa số liệu đó` +
+    `${m.old} (nay thuộc ${m.unit}) có số liệu tháng ${monthList(months)} năm ${year} mà báo cáo của ${m.unit} cũng có ` +
+    `(khác 0) ở cùng chỉ tiêu và tháng: những ô đó chỉ tính theo báo cáo của ${m.unit}, không cộng thêm số của ` +
+    `${m.oldShort} (để không tính hai lần); nếu ${m.unit} ghi nhầm số liệu vào tháng trước khi sáp nhập, hãy xóa số liệu đó` +
     mergerDateHint(from),
   /** An old unit of a merged one has no report of the comparison year: "so cùng kỳ" lacks it. */
   predecessorMissingLastYear: (m: MergerNames, year: number, months: number[]) =>
