@@ -80,6 +80,8 @@ export function disableMonthlyEmail(): void {
     const r = removeTriggers(undefined, forget);
     if (r.removed > 0) emailDeps.log(T.log.triggerAction, true, T.log.triggerRemoved);
     if (forget) {
+      // The schedule is forgotten: a send it left waiting for the deadline goes with it.
+      dropScheduledWait();
       emailDeps.log(T.log.triggerAction, true, T.log.triggerForgotten(other.owner));
       alert(SCHEDULE_TEXT.forgotten(other.owner));
     }

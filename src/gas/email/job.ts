@@ -36,7 +36,7 @@ import {
   offsetMinutes,
   todayIn,
 } from '../../engine/periods/cutoff';
-import { formatPeriod, periodLabel } from '../../engine/periods/period';
+import { formatPeriod, parsePeriod, periodLabel } from '../../engine/periods/period';
 import { escapeHtml } from '../../engine/report/escape';
 import { emailSubject, renderHtmlReport } from '../../engine/report/html';
 import { renderTextReport } from '../../engine/report/text';
@@ -387,6 +387,8 @@ interface ClaimRequest {
   resend?: boolean;
   /** Manual run: the user confirmed continuing a job that waits for a retry. */
   continueWaiting?: boolean;
+  /** A scheduled send that waited for its deadline (job.wait): its period, not today's. */
+  waited?: string;
 }
 
 /** Decide, under the lock, whether this run sends and what. */
@@ -402,7 +404,10 @@ function claim(store: JsonStore, req: ClaimRequest): Claim {
     const stale = job !== null && (job.gaveUp || job.key !== formatPeriod(reportPeriod(req.settings)));
     if (!job || (stale && pending)) {
       if (!pending) return { kind: 'outcome', outcome: { status: 'nothing', message: '' } };
-      return claim(store, { ...req, mode: 'scheduled' });
+      // A send that waited past its deadline is of the period it waited for, even when a later
+      // period has closed meanwhile (a deadline of many working days).
+      const waited = store.get<WaitState>(K.wait)?.key;
+      return claim(store, { ...req, mode: 'scheduled', ...(waited ? { waited } : {}) });
     }
     // Given up: only a person ("Gửi báo cáo ngay") starts it again, not a leftover trigger.
     if (job.gaveUp) return { kind: 'outcome', outcome: { status: 'nothing', message: '' } };
@@ -423,7 +428,7 @@ function claim(store: JsonStore, req: ClaimRequest): Claim {
     return { kind: 'claimed', job: claimed };
   }
 
-  const period = reportPeriod(req.settings);
+  const period = (req.waited ? parsePeriod(req.waited) : null) ?? reportPeriod(req.settings);
   const key = formatPeriod(period);
   const label = periodLabel(period);
 
