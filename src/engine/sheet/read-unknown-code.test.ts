@@ -104,6 +104,19 @@ describe('a row with a code the catalogue no longer has', () => {
     expect(about(findings, 'missing-indicator').length).toBe(1);
   });
 
+  test('another indicator put in its place (a label with little in common): not read as it, an error', () => {
+    const s = oldSheet();
+    const row = rowWithCode(s.grid, 'DTN_QUA');
+    // "Suất quà tặng" replaced by a count of the same unit that is another thing altogether.
+    const cat = changed({ DTN_QUA: { code: 'DTN_COMTHIEN', label: 'Suất cơm từ thiện cho bệnh nhân' } });
+    const { report, findings } = readSheet(s, ctx(cat));
+    expect(report?.values.DTN_COMTHIEN).toEqual(Array(12).fill(null));
+    const unknown = findings.filter((f) => f.code === 'unknown-indicator');
+    expect(unknown.map((f) => [f.severity, f.cell])).toEqual([['error', `A${row}`]]);
+    expect(unknown[0].message).toContain('9 ô số liệu của dòng này chưa được tính');
+    expect(unknown[0].message).not.toContain('DTN_COMTHIEN');
+  });
+
   test('an indicator removed from the catalogue, the sheet lacking nothing: a warning counting the cells', () => {
     const s = oldSheet();
     const row = rowWithCode(s.grid, 'DTN_QUA');

@@ -1344,7 +1344,7 @@ function mapRows(grid: Grid, cols: Columns, look: Lookup): Rows {
     } else if (labelKind >= 0) placeRowAt(rows, look, labelKind, r, labelCol);
     else if (labelKind === ROW_OTHER_LABEL) rows.uncoded.push(r);
   }
-  if (rows.unknown.length) placeByPosition(grid, unitCol, look, rows, unitRows, units);
+  if (rows.unknown.length) placeByPosition(grid, labelCol, unitCol, look, rows, unitRows, units);
   if (unitCol >= 0) checkMeasures(grid, unitCol, look, rows, unitRows, units);
   return rows;
 }
@@ -1366,6 +1366,7 @@ function mapRows(grid: Grid, cols: Columns, look: Lookup): Rows {
  */
 function placeByPosition(
   grid: Grid,
+  labelCol: number,
   unitCol: number,
   look: Lookup,
   rows: Rows,
@@ -1408,6 +1409,10 @@ function placeByPosition(
       }
     if (candidates !== 1) continue;
     if (unknown.some((v) => v !== u && !v.readByLabel && v.row > above && v.row < below)) continue;
+    // A label that shares little with the indicator's is another indicator the catalogue replaced
+    // at that place (not this one renamed): its figures are not taken for this one's.
+    const label = labelCol >= 0 ? cellText((grid[u.row] ?? NO_CELLS)[labelCol]) : '';
+    if (label && !alikeLabels(label, (look.byCode.get(look.codes[guess]) as Indicator).label)) continue;
     u.guess = guess;
     if (unitCol < 0) continue;
     const v = (grid[u.row] ?? NO_CELLS)[unitCol];
@@ -1420,6 +1425,27 @@ function placeByPosition(
     u.readAsGuess = true;
     placeRowAt(rows, look, guess, u.row, -1);
   }
+}
+
+/** Words of a label ("số", "đơn", …), lower case, without signs. */
+const labelWords = memoText(
+  (s) =>
+    new Set(
+      normalizeName(s)
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter((w) => w.length > 1),
+    ),
+);
+
+/** Whether two labels share at least half the words of the shorter: one indicator reworded. */
+function alikeLabels(a: string, b: string): boolean {
+  const x = labelWords(a);
+  const y = labelWords(b);
+  const [small, large] = x.size <= y.size ? [x, y] : [y, x];
+  if (!small.size) return false;
+  let shared = 0;
+  for (const w of small) if (large.has(w)) shared++;
+  return shared * 2 >= small.size;
 }
 
 /**
