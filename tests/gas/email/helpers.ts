@@ -155,3 +155,15 @@ export function world(
 export function fire(w: World, handler: string): unknown[] {
   return w.triggers(handler).map((t) => w.fake.fireTrigger(t, scope));
 }
+
+/** "Nhật ký" as text, a line per row, cells joined by " | " ('' before it exists). */
+export function logText(w: World): string {
+  const sheet = w.ss.getSheetByName('Nhật ký');
+  return sheet
+    ? sheet
+        .getDataRange()
+        .getValues()
+        .map((r) => r.join(' | '))
+        .join('\n')
+    : '';
+}

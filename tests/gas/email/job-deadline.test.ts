@@ -4,21 +4,10 @@
  */
 import { disableMonthlyEmail, enableMonthlyEmail, sendReportNow } from '../../../src/gas/email/index';
 import { type RunOutcome, sentRecord } from '../../../src/gas/email/job';
-import { fire, type World, world } from './helpers';
+import { fire, logText, type World, world } from './helpers';
 
 let w: World;
 afterEach(() => w?.done());
-
-function logText(): string {
-  const sheet = w.ss.getSheetByName('Nhật ký');
-  return sheet
-    ? sheet
-        .getDataRange()
-        .getValues()
-        .map((r) => r.join(' | '))
-        .join('\n')
-    : '';
-}
 
 /** February 2018: deadline Thursday 22/02 (Tết days off before it); 1 of 11 communes submitted on 20/02. */
 function tetWorld(): World {
@@ -40,8 +29,8 @@ describe('scheduled report and the deadline', () => {
     const [early] = fire(w, 'monthlyReportJob') as RunOutcome[];
     expect(early.status).toBe('waiting');
     expect(w.fake.mail.sent).toHaveLength(0);
-    expect(logText()).toContain('chưa hết hạn nộp báo cáo (hạn nộp là ngày 22/02/2018)');
-    expect(logText()).toContain('ngày 23/02/2018 khoảng 7 giờ');
+    expect(logText(w)).toContain('chưa hết hạn nộp báo cáo (hạn nộp là ngày 22/02/2018)');
+    expect(logText(w)).toContain('ngày 23/02/2018 khoảng 7 giờ');
     // One one-off trigger, due on 23/02/2018 at 7:00 Vietnam time.
     const resume = w.triggers('resumeReportJob');
     expect(resume).toHaveLength(1);
@@ -71,8 +60,8 @@ describe('scheduled report and the deadline', () => {
     enableMonthlyEmail();
     const [o] = fire(w, 'monthlyReportJob') as RunOutcome[];
     expect(o.status).toBe('waiting');
-    expect(logText()).toContain('hôm nay là ngày nghỉ');
-    expect(logText()).toContain('ngày 24/09/2018 khoảng 7 giờ');
+    expect(logText(w)).toContain('hôm nay là ngày nghỉ');
+    expect(logText(w)).toContain('ngày 24/09/2018 khoảng 7 giờ');
     w.fake.clock.set(new Date('2018-09-24T07:00:00+07:00'));
     const [sent] = fire(w, 'resumeReportJob') as RunOutcome[];
     expect(sent.status).toBe('sent');
@@ -148,13 +137,13 @@ describe('"Gửi báo cáo ngay" before the deadline', () => {
     expect(r.status).toBe('sent');
     expect(w.fake.mail.sent).toHaveLength(1);
     expect(sentRecord({ type: 'month', year: 2018, index: 9 })).toMatchObject({ manual: true, beforeDeadline: true });
-    expect(logText()).toContain('Gửi trước hạn nộp nên không thay cho lần gửi tự động sau hạn.');
+    expect(logText(w)).toContain('Gửi trước hạn nộp nên không thay cho lần gửi tự động sau hạn.');
 
     w.fake.clock.set(new Date('2018-09-20T07:00:00+07:00'));
     const [o] = fire(w, 'monthlyReportJob') as RunOutcome[];
     expect(o.status).toBe('sent');
     expect(w.fake.mail.sent).toHaveLength(2);
-    expect(logText()).toContain('đã được gửi tay lúc 15/09/2018 08:00, trước hạn nộp');
+    expect(logText(w)).toContain('đã được gửi tay lúc 15/09/2018 08:00, trước hạn nộp');
     expect(sentRecord({ type: 'month', year: 2018, index: 9 })).toMatchObject({ manual: false });
     // Now it is the period's send: a second firing skips.
     const [again] = fire(w, 'monthlyReportJob') as RunOutcome[];

@@ -4,21 +4,10 @@
  */
 import { enableMonthlyEmail, sendReportNow } from '../../../src/gas/email/index';
 import type { RunOutcome } from '../../../src/gas/email/job';
-import { fire, type World, world } from './helpers';
+import { fire, logText, type World, world } from './helpers';
 
 let w: World;
 afterEach(() => w?.done());
-
-function logText(): string {
-  const sheet = w.ss.getSheetByName('Nhật ký');
-  return sheet
-    ? sheet
-        .getDataRange()
-        .getValues()
-        .map((r) => r.join(' | '))
-        .join('\n')
-    : '';
-}
 
 /** Type into the value cell of the "Cài đặt" row whose label starts with `label`, as a person would. */
 function typeSetting(label: string, text: string): string {
@@ -57,7 +46,7 @@ test('the scheduled report goes to the valid recipients; the admins are told the
   expect(notices[0].toList).toEqual(['quantri@dienbien.gov.vn']);
   expect(notices[0].body).toContain(`ô ${cell}`);
   expect(notices[0].body).toContain('"c@dienbien", "gov.vn"');
-  expect(logText()).toContain('"c@dienbien", "gov.vn"');
+  expect(logText(w)).toContain('"c@dienbien", "gov.vn"');
   // Told once per period, not on every run.
   fire(w, 'monthlyReportJob');
   expect(

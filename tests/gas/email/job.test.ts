@@ -9,21 +9,10 @@ import { enableMonthlyEmail, monthlyReportJob, sendReportNow } from '../../../sr
 import { currentJob, MAX_READ_RUNS, MAX_RETRIES, type RunOutcome } from '../../../src/gas/email/job';
 import { JsonStore } from '../../../src/gas/email/store';
 import { ReadContinues } from '../../../src/gas/io/resume';
-import { fire, MASTER_ID, recipientsList, type World, world, XLSX_BYTES } from './helpers';
+import { fire, logText, MASTER_ID, recipientsList, type World, world, XLSX_BYTES } from './helpers';
 
 let w: World;
 afterEach(() => w?.done());
-
-function logText(): string {
-  const sheet = w.ss.getSheetByName('Nhật ký');
-  return sheet
-    ? sheet
-        .getDataRange()
-        .getValues()
-        .map((r) => r.join(' | '))
-        .join('\n')
-    : '';
-}
 
 /** The real "Tổng hợp" (no stub) on 20 September 2018: Chung Chải has figures, Nậm Kè submitted late. */
 function septemberWorld(): World {
@@ -67,7 +56,7 @@ describe('monthly report e-mail', () => {
     expect(w.exports).toEqual([`https://docs.google.com/spreadsheets/d/${MASTER_ID}/export?format=xlsx&gid=12345`]);
     expect(w.fake.properties.document()['danvan.email.sent.2018-09']).toBeDefined();
     expect(currentJob()).toBeNull();
-    expect(logText()).toContain('Đã gửi báo cáo tháng 9/2018 tới 2 người nhận (1 thư).');
+    expect(logText(w)).toContain('Đã gửi báo cáo tháng 9/2018 tới 2 người nhận (1 thư).');
   });
 
   test('a trigger that fires twice sends once', () => {
@@ -79,7 +68,7 @@ describe('monthly report e-mail', () => {
     w.fake.clock.advance(3600_000);
     fire(w, 'monthlyReportJob');
     expect(w.fake.mail.sent).toHaveLength(1);
-    expect(logText()).toContain('Bỏ qua: báo cáo tháng 9/2018 đã được gửi lúc');
+    expect(logText(w)).toContain('Bỏ qua: báo cáo tháng 9/2018 đã được gửi lúc');
   });
 
   test('two overlapping runs: the second sees the first one working and sends nothing', () => {
@@ -153,7 +142,7 @@ describe('monthly report e-mail', () => {
     const resume = w.triggers('resumeReportJob');
     expect(resume).toHaveLength(1);
     expect(resume[0].schedule.after).toBe(30 * 60 * 1000);
-    expect(logText()).toContain('hạn mức gửi thư còn 0, còn 117 người nhận chưa gửi');
+    expect(logText(w)).toContain('hạn mức gửi thư còn 0, còn 117 người nhận chưa gửi');
     expect(w.fake.properties.document()['danvan.email.sent.2018-09']).toBeUndefined();
 
     // The scheduled trigger firing again in the meantime does not start over.
@@ -207,7 +196,7 @@ describe('monthly report e-mail', () => {
     expect(w.fake.mail.sent).toHaveLength(0);
     expect(currentJob()?.pending).toEqual(all);
     expect(currentJob()?.gaveUp).toBe(true);
-    const log = logText();
+    const log = logText(w);
     expect(log).toMatch(
       /lỗi khi gửi \(gọi dịch vụ của Google quá dày[^)]*\[Google: Service invoked too many times\]\)/,
     );
@@ -234,7 +223,7 @@ describe('monthly report e-mail', () => {
     expect(resume).toHaveLength(1);
     expect(resume[0].schedule.after).toBe(60 * 1000);
     expect(currentJob()?.pending).toEqual(all.slice(100));
-    expect(logText()).toContain('gần hết 6 phút cho phép, đã lưu tiến độ (100/120)');
+    expect(logText(w)).toContain('gần hết 6 phút cho phép, đã lưu tiến độ (100/120)');
 
     w.fake.clock.advance(60_000);
     const [second] = fire(w, 'resumeReportJob') as RunOutcome[];
@@ -267,7 +256,7 @@ describe('monthly report e-mail', () => {
     }
     expect(statuses.map((o) => o.status)).toEqual(['continuing', 'continuing', 'sent']);
     expect(w.fake.mail.sent).toHaveLength(1);
-    expect(logText()).toContain('đã đọc 480/600 đơn vị, phần còn lại đọc tiếp sau 1 phút');
+    expect(logText(w)).toContain('đã đọc 480/600 đơn vị, phần còn lại đọc tiếp sau 1 phút');
     expect(w.triggers('resumeReportJob')).toHaveLength(0);
   });
 
@@ -355,14 +344,14 @@ describe('monthly report e-mail', () => {
     const m = w.fake.mail.sent[0];
     expect(m.attachments).toHaveLength(0);
     expect(m.body).toContain('Không đính kèm được tệp .xlsx');
-    expect(logText()).toMatch(/không xuất được tệp \.xlsx đính kèm \(Lỗi không xác định[^[]*\[Google: HTTP 403\]\)/);
+    expect(logText(w)).toMatch(/không xuất được tệp \.xlsx đính kèm \(Lỗi không xác định[^[]*\[Google: HTTP 403\]\)/);
   });
 
   test('no recipients: nothing sent, the log says why', () => {
     w = world({ stubAggregate: true });
     expect(monthlyReportJob().status).toBe('no-recipients');
     expect(w.fake.mail.sent).toHaveLength(0);
-    expect(logText()).toContain('Chưa có người nhận báo cáo');
+    expect(logText(w)).toContain('Chưa có người nhận báo cáo');
   });
 });
 
@@ -380,7 +369,7 @@ describe('end to end with the add-on\'s "Tổng hợp"', () => {
     const gid = Number(/gid=(\d+)/.exec(w.exports[0])?.[1]);
     const summarySheet = w.ss.getSheets().find((s) => s.getSheetId() === gid);
     expect(summarySheet?.getName()).toMatch(/2018/);
-    expect(logText()).toMatch(/Tổng hợp \| 2018-09/);
+    expect(logText(w)).toMatch(/Tổng hợp \| 2018-09/);
   });
 });
 

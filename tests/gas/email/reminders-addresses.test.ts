@@ -8,7 +8,7 @@ import { defaultUnits } from '../../../src/engine/catalogue/defaults';
 import { setEmailDeps } from '../../../src/gas/email/deps';
 import { monthlyReportJob, sendReminders } from '../../../src/gas/email/index';
 import { SETTING_LABELS, SHEETS } from '../../../src/messages/vi/gas';
-import { type World, world } from './helpers';
+import { logText, type World, world } from './helpers';
 
 let w: World;
 afterEach(() => w?.done());
@@ -22,15 +22,6 @@ function make(now = '2018-09-17T07:00:00+07:00'): World {
     units: { 'nam-ke': { submitted: { 9: '2018-09-15' } } },
     settings: { recipients: ['bdv@dienbien.gov.vn'] },
   });
-}
-
-function logText(): string {
-  return w.ss
-    .getSheetByName(SHEETS.log)!
-    .getDataRange()
-    .getValues()
-    .map((r) => r.join(' | '))
-    .join('\n');
 }
 
 function settingRow(label: string): number {
@@ -71,8 +62,8 @@ describe('a unit address mistyped in "Đơn vị"', () => {
     expect(r.reminded).toHaveLength(9);
     expect(r.badEmail).toEqual(['chung-chai']);
     expect(r.noEmail).toEqual([]);
-    expect(logText()).toContain(`ô ${cell}`);
-    expect(logText()).toContain('Xã Chung Chải');
+    expect(logText(w)).toContain(`ô ${cell}`);
+    expect(logText(w)).toContain('Xã Chung Chải');
     const told = w.fake.mail.sent.filter((m) => m.toList.includes(ADMIN));
     expect(told).toHaveLength(1);
     expect(told[0].subject).toContain('Đơn vị');
@@ -90,7 +81,7 @@ describe('a unit address mistyped in "Đơn vị"', () => {
     const o = monthlyReportJob();
     expect(o.status).toBe('sent');
     expect(w.recipients()).toContain('bdv@dienbien.gov.vn');
-    expect(logText()).toContain(`ô ${cell}`);
+    expect(logText(w)).toContain(`ô ${cell}`);
   });
 
   test('a unit with a right and a wrong address is reminded at the right one', () => {
@@ -103,7 +94,7 @@ describe('a unit address mistyped in "Đơn vị"', () => {
     const r = sendReminders();
     expect(r.reminded).toContain('pa-my');
     expect(w.fake.mail.sent.flatMap((m) => m.toList)).toContain(emailOf('pa-my'));
-    expect(logText()).toContain('tranvana@');
+    expect(logText(w)).toContain('tranvana@');
   });
 });
 
@@ -122,7 +113,7 @@ describe('a wrong report recipient in "Cài đặt"', () => {
     const r = sendReminders();
     expect(r.status).toBe('invalid-settings');
     expect(w.fake.mail.sent).toHaveLength(0);
-    expect(logText()).toContain(SETTING_LABELS.reminderDaysBefore);
+    expect(logText(w)).toContain(SETTING_LABELS.reminderDaysBefore);
   });
 });
 
@@ -138,5 +129,5 @@ test('an unexpected error is logged in Vietnamese, never thrown', () => {
     r = sendReminders();
   }).not.toThrow();
   expect(r?.status).toBe('failed');
-  expect(logText()).toMatch(/Nhắc nộp báo cáo: lần chạy bị dừng vì lỗi/);
+  expect(logText(w)).toMatch(/Nhắc nộp báo cáo: lần chạy bị dừng vì lỗi/);
 });

@@ -4,8 +4,7 @@
  * scheduled later the same day). September 2018: reminder days Mon 17/09 and Tue 18/09 (deadline).
  */
 import { sendReminders } from '../../../src/gas/email/index';
-import { SHEETS } from '../../../src/messages/vi/gas';
-import { type World, world } from './helpers';
+import { logText, type World, world } from './helpers';
 
 let w: World;
 afterEach(() => w?.done());
@@ -20,21 +19,12 @@ function make(now: string, mailQuota?: number): World {
   });
 }
 
-function logText(): string {
-  return w.ss
-    .getSheetByName(SHEETS.log)!
-    .getDataRange()
-    .getValues()
-    .map((r) => r.join(' | '))
-    .join('\n');
-}
-
 test('quota short on both reminder days: the units not reached on the first day go first on the second', () => {
   w = make('2018-09-17T07:00:00+07:00', 5);
   const d1 = sendReminders();
   expect(d1.reminded).toHaveLength(5);
   expect(d1.notSent).toHaveLength(5);
-  expect(logText()).toContain('18/09/2018');
+  expect(logText(w)).toContain('18/09/2018');
   w.fake.clock.set(new Date('2018-09-18T07:00:00+07:00'));
   w.fake.mail.setRemainingQuota(5);
   const d2 = sendReminders();
@@ -48,7 +38,7 @@ test('out of time on the deadline day: the log promises no later run', () => {
   const r = sendReminders();
   expect(r.notSent.length).toBeGreaterThan(0);
   expect(w.triggers()).toHaveLength(0);
-  const text = logText();
+  const text = logText(w);
   expect(text).not.toContain('lần chạy sau');
   expect(text).toContain('ngày nhắc cuối cùng');
   // Nor does the next day remind anyone: the deadline has passed.
@@ -62,8 +52,8 @@ test('out of time before the deadline: the log names the next reminder day, when
   w.fake.latency = { 'MailApp.sendEmail': 60_000, sendEmail: 60_000 };
   const d1 = sendReminders();
   expect(d1.notSent.length).toBeGreaterThan(0);
-  expect(logText()).toContain('18/09/2018');
-  expect(logText()).not.toContain('lần chạy sau');
+  expect(logText(w)).toContain('18/09/2018');
+  expect(logText(w)).not.toContain('lần chạy sau');
   w.fake.latency = {};
   w.fake.clock.set(new Date('2018-09-18T07:00:00+07:00'));
   const d2 = sendReminders();
