@@ -344,42 +344,15 @@ const TOLD_PREFIX = 'nosheets.';
 function noYearSheets(period: Period, due: string, settings: Settings, admins: string[]): void {
   const label = periodLabel(period);
   log(false, T.log.noYearSheets(label, period.year));
-  const to = cleanEmails(admins.length ? admins : settings.recipients);
-  if (!to.length) return;
-  const store = new JsonStore();
-  const key = `${TOLD_PREFIX}${formatPeriod(period)}`;
-  const claimed = tryWithDocumentLock(() => {
-    store.refresh();
-    if (store.get<number>(key) !== null) return false;
-    const stale: Record<string, null> = {};
-    for (const k of store.keys(TOLD_PREFIX)) if (k !== key) stale[k] = null;
-    store.put({ ...stale, [key]: nowMs() });
-    return true;
-  }, EMAIL_LOCK_WAIT_MS);
-  if (!claimed?.value) return;
-  const release = () =>
-    tryWithDocumentLock(() => {
-      store.refresh();
-      store.put({ [key]: null });
-    }, EMAIL_LOCK_WAIT_MS);
-  if (MailApp.getRemainingDailyQuota() < Math.min(to.length, MAX_RECIPIENTS_PER_MESSAGE)) {
-    release();
-    log(false, T.log.noYearSheetsNotTold(label, T.log.mailQuota));
-    return;
-  }
   const M = T.noYearSheetsMail;
-  try {
-    MailApp.sendEmail({
-      to: to.slice(0, MAX_RECIPIENTS_PER_MESSAGE).join(','),
-      subject: M.subject(period.year, label),
-      body: M.body(period.year, label, viDate(due), settings.organisation),
-      name: settings.organisation,
-    });
-    log(true, T.log.noYearSheetsTold(label, to.slice(0, MAX_RECIPIENTS_PER_MESSAGE)));
-  } catch (e) {
-    release();
-    log(false, T.log.noYearSheetsNotTold(label, logText(e)));
-  }
+  tellAdminsOnce<number>(period, settings, admins, {
+    prefix: TOLD_PREFIX,
+    next: (before) => (before !== null ? null : nowMs()),
+    subject: M.subject(period.year, label),
+    body: M.body(period.year, label, viDate(due), settings.organisation),
+    told: (to) => T.log.noYearSheetsTold(label, to),
+    notTold: (why) => T.log.noYearSheetsNotTold(label, why),
+  });
 }
 
 /** Document property: per period, the wrong-address messages the admins were told of (each once). */
@@ -398,43 +371,72 @@ function tellBadEmails(
   skipped: string[],
 ): void {
   const label = periodLabel(period);
+  const M = T.badEmailsMail;
+  tellAdminsOnce<string[]>(period, settings, admins, {
+    prefix: BAD_EMAILS_PREFIX,
+    next: (before) => {
+      const told = before ?? [];
+      return problems.every((p) => told.includes(p)) ? null : [...told, ...problems.filter((p) => !told.includes(p))];
+    },
+    subject: M.subject(label),
+    body: M.body(label, problems, skipped, settings.organisation),
+    told: (to) => T.log.badEmailsTold(label, to),
+    notTold: (why) => T.log.badEmailsNotTold(label, why),
+  });
+}
+
+/**
+ * One e-mail to the district admins (else the report's recipients) about `period`, under the
+ * document property `prefix` + period: sent when `next` (from what that property holds) gives what
+ * it is to hold, not when it gives null (told already). Other periods' properties are dropped. Quota
+ * or a failed send: the property is put back as it was, so that a later run tells them.
+ */
+function tellAdminsOnce<S>(
+  period: Period,
+  settings: Settings,
+  admins: string[],
+  mail: {
+    prefix: string;
+    next: (before: S | null) => S | null;
+    subject: string;
+    body: string;
+    told: (to: string[]) => string;
+    notTold: (why: string) => string;
+  },
+): void {
   const to = cleanEmails(admins.length ? admins : settings.recipients);
   if (!to.length) return;
   const store = new JsonStore();
-  const key = `${BAD_EMAILS_PREFIX}${formatPeriod(period)}`;
+  const key = `${mail.prefix}${formatPeriod(period)}`;
   const claimed = tryWithDocumentLock(() => {
     store.refresh();
-    const told = store.get<string[]>(key) ?? [];
-    if (problems.every((p) => told.includes(p))) return null;
+    const before = store.get<S>(key);
+    const next = mail.next(before);
+    if (next === null) return null;
     const stale: Record<string, null> = {};
-    for (const k of store.keys(BAD_EMAILS_PREFIX)) if (k !== key) stale[k] = null;
-    store.put({ ...stale, [key]: [...told, ...problems.filter((p) => !told.includes(p))] });
-    return told;
+    for (const k of store.keys(mail.prefix)) if (k !== key) stale[k] = null;
+    store.put({ ...stale, [key]: next });
+    return { before };
   }, EMAIL_LOCK_WAIT_MS);
-  const told = claimed?.value;
-  if (!told) return;
+  const before = claimed?.value;
+  if (!before) return;
   const release = () =>
     tryWithDocumentLock(() => {
       store.refresh();
-      store.put({ [key]: told });
+      store.put({ [key]: before.before });
     }, EMAIL_LOCK_WAIT_MS);
-  if (MailApp.getRemainingDailyQuota() < Math.min(to.length, MAX_RECIPIENTS_PER_MESSAGE)) {
+  const sendTo = to.slice(0, MAX_RECIPIENTS_PER_MESSAGE);
+  if (MailApp.getRemainingDailyQuota() < sendTo.length) {
     release();
-    log(false, T.log.badEmailsNotTold(label, T.log.mailQuota));
+    log(false, mail.notTold(T.log.mailQuota));
     return;
   }
-  const M = T.badEmailsMail;
   try {
-    MailApp.sendEmail({
-      to: to.slice(0, MAX_RECIPIENTS_PER_MESSAGE).join(','),
-      subject: M.subject(label),
-      body: M.body(label, problems, skipped, settings.organisation),
-      name: settings.organisation,
-    });
-    log(true, T.log.badEmailsTold(label, to.slice(0, MAX_RECIPIENTS_PER_MESSAGE)));
+    MailApp.sendEmail({ to: sendTo.join(','), subject: mail.subject, body: mail.body, name: settings.organisation });
+    log(true, mail.told(sendTo));
   } catch (e) {
     release();
-    log(false, T.log.badEmailsNotTold(label, logText(e)));
+    log(false, mail.notTold(logText(e)));
   }
 }
 
