@@ -111,6 +111,22 @@ function untilMerger(r: UnitYear, cut: number): UnitYear {
   for (const [code, months] of Object.entries(r.values)) values[code] = keep(months);
   const notes: Record<string, (string | null)[]> = {};
   for (const [code, months] of Object.entries(r.notes)) notes[code] = keep(months);
+  return withData(r, {
+    values,
+    notes,
+    submitted: keep(r.submitted),
+    invalid: r.invalid.filter((k) => Number(k.slice(k.lastIndexOf(':') + 1)) <= cut),
+  });
+}
+
+/**
+ * `r` with other values (and notes, dates, invalid cells), field by field: a report read from a
+ * sheet computes its values and cells on demand, which a spread would not copy.
+ */
+function withData(
+  r: UnitYear,
+  data: Pick<UnitYear, 'values'> & Partial<Pick<UnitYear, 'notes' | 'submitted' | 'invalid'>>,
+): UnitYear {
   return {
     unitCode: r.unitCode,
     unitName: r.unitName,
@@ -118,12 +134,12 @@ function untilMerger(r: UnitYear, cut: number): UnitYear {
     year: r.year,
     file: r.file,
     sheet: r.sheet,
-    values,
-    notes,
-    submitted: keep(r.submitted),
+    values: data.values,
+    notes: data.notes ?? r.notes,
+    submitted: data.submitted ?? r.submitted,
     cells: r.cells,
     submittedCells: r.submittedCells,
-    invalid: r.invalid.filter((k) => Number(k.slice(k.lastIndexOf(':') + 1)) <= cut),
+    invalid: data.invalid ?? r.invalid,
   };
 }
 
@@ -163,27 +179,17 @@ function supersede(p: UnitYear, own: UnitYear, cut: number): { report: UnitYear;
   if (!values) return null;
   const months: number[] = [];
   for (let i = 0; i < 12; i++) if (mask & (1 << i)) months.push(i + 1);
-  // Field by field: a report read from a sheet computes its values and cells on demand.
-  const report: UnitYear = {
-    unitCode: p.unitCode,
-    unitName: p.unitName,
-    ...(p.unitKind !== undefined ? { unitKind: p.unitKind } : {}),
-    year: p.year,
-    file: p.file,
-    sheet: p.sheet,
-    values,
-    notes: p.notes,
-    submitted: p.submitted,
-    cells: p.cells,
-    submittedCells: p.submittedCells,
-    invalid: p.invalid,
-  };
-  return { report, months };
+  return { report: withData(p, { values }), months };
+}
+
+/** Whether a report has a submission date or anything else in `month` (1–12). */
+function hasMonth(p: UnitYear, month: number): boolean {
+  return Boolean(p.submitted[month - 1]) || hasData(p, month);
 }
 
 /** Whether a report has a date or anything else in a month from `first` to `last` (1–12). */
 function anyMonth(p: UnitYear, first: number, last: number): boolean {
-  for (let m = first; m <= last; m++) if (p.submitted[m - 1] || hasData(p, m)) return true;
+  for (let m = first; m <= last; m++) if (hasMonth(p, m)) return true;
   return false;
 }
 
@@ -588,7 +594,7 @@ export function mapToSuccessors(
         const handover = olds.every((code) => {
           const p = parts.find((x) => x.year === year && x.unitCode === code);
           if (!p || anyMonth(p, first, 12)) return false;
-          for (let m = cut + 1; m < first; m++) if (!anyMonth(p, m, m)) return false;
+          for (let m = cut + 1; m < first; m++) if (!hasMonth(p, m)) return false;
           return true;
         });
         if (handover) return first - 1;
@@ -620,7 +626,7 @@ export function mapToSuccessors(
           report ??
           (own && formerName !== undefined && normalizeName(formerName) === normalizeName(unit.name) ? own : undefined);
         const months: number[] = [];
-        for (let m = 1; m <= upTo; m++) if (!sheet || !(sheet.submitted[m - 1] || hasData(sheet, m))) months.push(m);
+        for (let m = 1; m <= upTo; m++) if (!sheet || !hasMonth(sheet, m)) months.push(m);
         if (months.length)
           gaps.push(
             report ? { unit, code, year: period.year, report, months } : { unit, code, year: period.year, months },
@@ -660,7 +666,7 @@ export function mapToSuccessors(
           }
           if (upTo >= 12) return kept;
           const after: number[] = [];
-          for (let m = upTo + 1; m <= 12; m++) if (p.submitted[m - 1] || hasData(p, m)) after.push(m);
+          for (let m = upTo + 1; m <= 12; m++) if (hasMonth(p, m)) after.push(m);
           if (!after.length) return kept;
           if (options.gaps && year === period.year)
             afterMerger.push({ unit, code: p.unitCode, year, report: p, months: after });
