@@ -197,3 +197,26 @@ export function seededMaster(opts: { api: boolean; months?: number }): Env {
   if (!opts.api) env.fake.http.handler = sheetsApiHandler(env.fake, { disabled: true });
   return env;
 }
+
+/**
+ * "Đơn vị" rows (A–G) of Mường Nhé's 2025 reform: 5 communes merged on 01/07/2025 from the 11
+ * old ones; `email(code)` fills the staff e-mail column (empty by default).
+ */
+export function reformUnitRows(email: (code: string) => string = () => ''): string[][] {
+  return [
+    ['muong-nhe-2025', 'Mường Nhé', 'muong-nhe, nam-vi, chung-chai'],
+    ['sin-thau-2025', 'Sín Thầu', 'sin-thau, sen-thuong, leng-su-sin'],
+    ['muong-toong-2025', 'Mường Toong', 'muong-toong, huoi-lech'],
+    ['nam-ke-2025', 'Nậm Kè', 'nam-ke, pa-my'],
+    ['quang-lam-2025', 'Quảng Lâm', 'quang-lam'],
+  ].map(([code, name, olds]) => [code, name, 'xã', email(code), '', '01/07/2025', olds]);
+}
+
+/** Type `value` into month `month` of the row whose code (column A) is `code`. */
+export function putByCode(sheet: Sheet, code: string, month: number, value: unknown): void {
+  const r = sheet
+    .getDataRange()
+    .getValues()
+    .findIndex((row) => String(row[0]) === code);
+  sheet.getRange(r + 1, 4 + month).setValue(value);
+}

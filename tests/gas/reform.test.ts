@@ -7,25 +7,11 @@
 
 import * as main from '../../src/gas/main';
 import { CHECK, SHEETS } from '../../src/messages/vi/gas';
-import { createEnv, type Env, runAggregate, runSetup, runTemplates } from './helpers';
+import { createEnv, type Env, putByCode as put, reformUnitRows, runAggregate, runSetup, runTemplates } from './helpers';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-const NEW_UNITS = [
-  ['muong-nhe-2025', 'Mường Nhé', 'xã', '', '', '01/07/2025', 'muong-nhe, nam-vi, chung-chai'],
-  ['sin-thau-2025', 'Sín Thầu', 'xã', '', '', '01/07/2025', 'sin-thau, sen-thuong, leng-su-sin'],
-  ['muong-toong-2025', 'Mường Toong', 'xã', '', '', '01/07/2025', 'muong-toong, huoi-lech'],
-  ['nam-ke-2025', 'Nậm Kè', 'xã', '', '', '01/07/2025', 'nam-ke, pa-my'],
-  ['quang-lam-2025', 'Quảng Lâm', 'xã', '', '', '01/07/2025', 'quang-lam'],
-];
-
-function put(sheet: Sheet, code: string, month: number, value: unknown): void {
-  const r = sheet
-    .getDataRange()
-    .getValues()
-    .findIndex((row) => String(row[0]) === code);
-  sheet.getRange(r + 1, 4 + month).setValue(value);
-}
+const NEW_UNITS = reformUnitRows();
 
 function submit(sheet: Sheet, month: number, iso: string): void {
   put(sheet, 'NGAY_NOP', month, new Date(`${iso}T00:00:00+07:00`));

@@ -6,26 +6,20 @@
 import { setClock } from '../../../src/gas/email/clock';
 import { sendReminders } from '../../../src/gas/email/index';
 import { SHEETS } from '../../../src/messages/vi/gas';
-import { createEnv, type Env, runAggregate, runSetup, runTemplates } from '../helpers';
+import {
+  createEnv,
+  type Env,
+  putByCode as put,
+  reformUnitRows,
+  runAggregate,
+  runSetup,
+  runTemplates,
+} from '../helpers';
 import { type World, world } from './helpers';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-const NEW_UNITS = [
-  ['muong-nhe-2025', 'Mường Nhé', 'xã', 'muongnhe2025@example.vn', '', '01/07/2025', 'muong-nhe, nam-vi, chung-chai'],
-  ['sin-thau-2025', 'Sín Thầu', 'xã', 'sinthau2025@example.vn', '', '01/07/2025', 'sin-thau, sen-thuong, leng-su-sin'],
-  ['muong-toong-2025', 'Mường Toong', 'xã', 'muongtoong2025@example.vn', '', '01/07/2025', 'muong-toong, huoi-lech'],
-  ['nam-ke-2025', 'Nậm Kè', 'xã', 'namke2025@example.vn', '', '01/07/2025', 'nam-ke, pa-my'],
-  ['quang-lam-2025', 'Quảng Lâm', 'xã', 'quanglam2025@example.vn', '', '01/07/2025', 'quang-lam'],
-];
-
-function put(sheet: Sheet, code: string, month: number, value: unknown): void {
-  const r = sheet
-    .getDataRange()
-    .getValues()
-    .findIndex((row) => String(row[0]) === code);
-  sheet.getRange(r + 1, 4 + month).setValue(value);
-}
+const NEW_UNITS = reformUnitRows((code) => `${code.replace(/-/g, '')}@example.vn`);
 
 describe('after the 2025 merger', () => {
   let env: Env;
