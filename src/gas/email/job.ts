@@ -31,7 +31,7 @@
 import {
   deadline,
   isoAddWorkingDays,
-  isoWeekday,
+  isWorkingDay,
   lastClosedPeriod,
   offsetMinutes,
   todayIn,
@@ -259,11 +259,6 @@ function countsAsScheduled(sent: SentRecord): boolean {
   return !(sent.manual && sent.beforeDeadline);
 }
 
-/** Monday–Friday and not a listed day off (Settings.holidays: Tết, 30/4, …). */
-function isWorkingDay(iso: string, settings: Settings): boolean {
-  return isoWeekday(iso) <= 5 && !(settings.holidays ?? []).includes(iso);
-}
-
 /**
  * When a scheduled send of `period` made today must wait: on or before the period's deadline
  * (units may still submit) it waits for the first working day after the deadline; on a weekend
@@ -283,7 +278,7 @@ export function waitUntil(
   if (today < afterDue) {
     date = afterDue;
     reason = 'beforeDeadline';
-  } else if (!isWorkingDay(today, settings)) {
+  } else if (!isWorkingDay(today, settings.holidays)) {
     date = isoAddWorkingDays(today, 1, settings.holidays);
     reason = 'dayOff';
   } else return null;
