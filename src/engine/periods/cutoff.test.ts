@@ -234,4 +234,9 @@ describe('days off swapped with a Saturday (civil servants off on a weekday, wor
   test('the default list holds both swapped days', () => {
     expect(defaultSettings().holidays).toEqual(expect.arrayContaining(['2024-04-29', '2025-05-02']));
   });
+
+  // Văn bản 12729/VPCP-KGVX (25/12/2025): Friday 02/01/2026 off, worked back on Saturday 10/01/2026.
+  test('December 2025 by calendar month: 01/01 and 02/01/2026 and the weekend are off: the deadline is Tuesday 06/01/2026', () => {
+    expect(deadline({ type: 'month', year: 2025, index: 12 }, calendarMonths)).toBe('2026-01-06');
+  });
 });
