@@ -62,3 +62,18 @@ test('no blank workbook beside a filled one of the unit under another name; aggr
   expect(fs.existsSync(path.join(dir, 'chung-chai-2018.xlsx'))).toBe(false);
   expect(again.stdout).toContain('Đã tạo 0 mẫu báo cáo');
 }, 120_000);
+
+test('--force replaces the workbooks named as the template, but writes no blank one beside a report under another name', async () => {
+  const dir = tmpDir('tonghop-template-other-force-');
+  const filled = await filledAs(dir, 'chung-chai', 2018, 'Báo cáo xã Chung Chải 2018.xlsx');
+  const named = await writeCommune(dir, 'nam-vi', 2018);
+  expect(path.basename(named)).toBe('nam-vi-2018.xlsx');
+  const before = fs.readFileSync(named);
+
+  const r = await runCli(['template', '--year', '2018', '--out', dir, '--force']);
+  expect(r.code).toBe(0);
+  expect(fs.existsSync(path.join(dir, 'chung-chai-2018.xlsx'))).toBe(false);
+  expect(r.stdout).toContain(`${filled}: đã có báo cáo năm 2018 của Xã Chung Chải`);
+  // The workbook under the template's name is replaced, as --force says.
+  expect(fs.readFileSync(named).equals(before)).toBe(false);
+}, 120_000);

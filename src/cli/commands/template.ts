@@ -4,9 +4,9 @@
  * catalogue since it was made, or else the highlighting of the current rules when its own is
  * another's (template-upgrade.ts), written through a temporary file and a rename, the file as it
  * was kept beside it as `<name>.bak`. One open in Excel or LibreOffice (a lock file beside it) is
- * left as it is, named, and the exit code is 2 (an output that could not be written). Without
- * --force, no blank workbook is written for a unit whose report of the year is in the folder under
- * another name (`aggregate` would read two reports of it): a line names that file.
+ * left as it is, named, and the exit code is 2 (an output that could not be written). No blank
+ * workbook is written for a unit whose report of the year is in the folder under another name
+ * (`aggregate` would read two reports of it), with --force too: a line names that file.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -90,9 +90,10 @@ export async function runTemplate(argv: string[], io: Io): Promise<number> {
   let elsewhere: Map<string, Elsewhere> | null = null;
   for (const unit of units) {
     const file = path.join(outDir, templateFileName(unit, year));
-    if (!args.bool('force') && !fs.existsSync(file)) {
+    if (!fs.existsSync(file)) {
       // The unit's report of the year is in the folder under another name: a new blank one beside
-      // it would be a second report of the unit (a duplicate, or pushing the report out).
+      // it would be a second report of the unit (a duplicate, or pushing the report out). --force
+      // too: it replaces the workbooks named as the template, it does not add a second report.
       elsewhere ??= await workbooksUnderOtherNames(outDir, year, config, ofYear, io.cwd);
       const found = elsewhere.get(unit.code);
       if (found) {
