@@ -186,8 +186,11 @@ export function freeName(dir: string, name: string): string {
 
 /**
  * Write `data` as a new file `name` in `dir`, never replacing one there: when the name is taken
- * (an earlier run's file, perhaps sent or edited since), as "<stem>-2<ext>", "-3" … The name is
- * claimed by an exclusive create before the write, so two runs at once do not take the same one.
+ * (an earlier run's file, perhaps sent or edited since), as "<stem>-2<ext>", "-3" … The file is
+ * written whole under a temporary name, then linked under its own: the name appears with all its
+ * content or not at all (a run killed halfway leaves no empty .eml), and a link never replaces a
+ * file, so two runs at once do not take the same name. Where links cannot be made (a FAT USB stick,
+ * some network shares) the name is claimed by an exclusive create, then written.
  * Returns the file written and, when the name was taken, the file kept.
  */
 export function writeBeside(dir: string, name: string, data: string | Uint8Array): { file: string; kept?: string } {
@@ -200,20 +203,42 @@ export function writeBeside(dir: string, name: string, data: string | Uint8Array
   for (let n = 1; ; n++) {
     const file = numbered(dir, name, n);
     if (exists(file)) continue;
-    let claimed = false;
-    try {
-      fs.closeSync(fs.openSync(file, 'wx'));
-      claimed = true;
-    } catch (e) {
-      // Taken meanwhile: the next name. Any other error: writeOutput says it in Vietnamese.
-      if ((e as NodeJS.ErrnoException).code === 'EEXIST') continue;
-    }
-    try {
-      writeOutput(file, data);
-    } catch (e) {
-      if (claimed) fs.rmSync(file, { force: true });
-      throw e;
+    const linked = writeLinked(file, data);
+    if (linked === 'taken') continue;
+    if (linked === 'no-link') {
+      let claimed = false;
+      try {
+        fs.closeSync(fs.openSync(file, 'wx'));
+        claimed = true;
+      } catch (e) {
+        // Taken meanwhile: the next name. Any other error: writeOutput says it in Vietnamese.
+        if ((e as NodeJS.ErrnoException).code === 'EEXIST') continue;
+      }
+      try {
+        writeOutput(file, data);
+      } catch (e) {
+        if (claimed) fs.rmSync(file, { force: true });
+        throw e;
+      }
     }
     return file === first ? { file } : { file, kept: first };
+  }
+}
+
+/** `data` written beside `file`, then hard-linked as `file`: 'taken' when a file of that name came first. */
+function writeLinked(file: string, data: string | Uint8Array): 'written' | 'taken' | 'no-link' {
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  try {
+    fs.writeFileSync(tmp, data, { flag: 'wx' });
+    fs.linkSync(tmp, file);
+    return 'written';
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EEXIST' && exists(file) ? 'taken' : 'no-link';
+  } finally {
+    try {
+      fs.rmSync(tmp, { force: true });
+    } catch {
+      // Nothing written to remove.
+    }
   }
 }
