@@ -12,6 +12,7 @@ import type { Catalogue, Summary } from '../types';
 import { escapeHtml as e, safeHttpUrl } from './escape';
 import {
   anyListed,
+  carriedStockLines,
   chartIndicator,
   compareText,
   completenessLines,
@@ -140,12 +141,13 @@ function barChart(summary: Summary, catalogue: Catalogue): string {
   );
 }
 
-function checksHtml(summary: Summary): string {
+function checksHtml(summary: Summary, catalogue: Catalogue): string {
   const n = summary.findings.length;
   const c = findingCounts(summary.findings);
   let html = para(n ? `${T.findingCounts(c.error, c.warning, c.info)}.` : T.noFindings, 'margin:0 0 4px 0;');
   html += para(T.excluded(summary.excludedCells));
   for (const line of rowMissingLines(summary)) html += para(line);
+  for (const line of carriedStockLines(summary, catalogue)) html += para(line);
   const shown = sortedFindings(summary.findings).slice(0, MAIL_FINDINGS);
   if (shown.length) {
     html += `<ul style="${S.list}">${shown
@@ -182,7 +184,7 @@ export function renderHtmlReport(summary: Summary, catalogue: Catalogue, options
   parts.push(barChart(summary, catalogue));
   const notes = noteLines(summary);
   if (notes.length) parts.push(section(T.notesTitleMail, list(notes)));
-  parts.push(section(T.checksTitleMail, checksHtml(summary)));
+  parts.push(section(T.checksTitleMail, checksHtml(summary, catalogue)));
 
   const at = localTimestamp(summary.generatedAt, s.timeZone);
   parts.push(row(S.footer, e(T.footer(s.organisation, at.time, at.date))));

@@ -43,6 +43,7 @@ import {
   type WorkbookModel,
 } from './model';
 import {
+  carriedStockLines,
   completenessLists,
   findingCounts,
   formerGapsText,
@@ -333,6 +334,7 @@ function summarySheet(summary: Summary, catalogue: Catalogue): SheetModel {
   row++;
   g.wide(row++, SUMMARY_COLS, T.excluded(summary.excludedCells), summary.excludedCells ? 'warning' : 'note');
   for (const line of rowMissingLines(summary)) g.wide(row++, SUMMARY_COLS, line, 'warning');
+  for (const line of carriedStockLines(summary, catalogue)) g.wide(row++, SUMMARY_COLS, line, 'note');
   if (summary.unreadableUnits.length) {
     const names = summary.unreadableUnits.map((code) => {
       const u = summary.units.find((x) => x.code === code);

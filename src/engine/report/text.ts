@@ -255,6 +255,33 @@ export function rowMissingLines(summary: Summary): string[] {
   return out;
 }
 
+/**
+ * Stocks ("lũy kế") whose total so far (the "Từ đầu năm" column) counts units without a figure in
+ * the period, their last earlier figure carried, while the period's total leaves them out: one line
+ * per set of such units, naming the indicators, so that the two totals differing is not read as a
+ * mistake.
+ */
+export function carriedStockLines(summary: Summary, catalogue: Catalogue): string[] {
+  const stocks = new Set(catalogue.indicators.filter((i) => i.overMonths === 'last').map((i) => i.code));
+  const byUnits = new Map<string, { codes: string[]; labels: string[] }>();
+  for (const ind of summary.indicators) {
+    if (!stocks.has(ind.code)) continue;
+    const f = unitFigures(ind);
+    const codes: string[] = [];
+    for (let i = 0; i < f.length; i++) if (f.ytd(i) !== null && f.period(i) === null) codes.push(f.code(i));
+    if (!codes.length) continue;
+    const key = codes.join('\n');
+    const group = byUnits.get(key);
+    if (group) group.labels.push(ind.label);
+    else byUnits.set(key, { codes, labels: [ind.label] });
+  }
+  const period = periodLabel(summary.period);
+  return [...byUnits.values()].map(({ codes, labels }) => {
+    const names = codes.slice(0, ROW_MISSING_NAMES).map((code) => unitLabel(summary, code, code));
+    return T.carriedStock(labels, names, codes.length - names.length, period);
+  });
+}
+
 /** "Xã Chung Chải (tháng 9): …" for every note-indicator text of the period. */
 export function noteLines(summary: Summary): string[] {
   const out: string[] = [];
@@ -368,6 +395,7 @@ export function renderTextReport(summary: Summary, catalogue: Catalogue, options
     summary.findings.length ? `${T.findingCounts(counts.error, counts.warning, counts.info)}.` : T.noFindings,
     T.excluded(summary.excludedCells),
     ...rowMissingLines(summary),
+    ...carriedStockLines(summary, catalogue),
   ];
   const shown = sortedFindings(summary.findings).slice(0, MAIL_FINDINGS);
   for (const f of shown) checks.push(`- [${T.severity[f.severity]}] ${findingText(f)}`);

@@ -68,6 +68,11 @@ export const REPORT_TEXT = {
   rowMissing: (label: string, units: string[], more: number) =>
     `Chỉ tiêu "${label}" chưa gồm số liệu của ${units.join(', ')}${more ? ` và ${more} đơn vị khác` : ''}: ` +
     `bảng báo cáo của ${units.length + more > 1 ? 'các đơn vị này' : 'đơn vị này'} thiếu dòng chỉ tiêu này (xem trang "Kiểm tra").`,
+  /** Stocks whose total so far carries the last figure of units without one for the period's last month. */
+  carriedStock: (labels: string[], units: string[], more: number, last: string) =>
+    `Số đến nay của ${labels.length > 1 ? 'các chỉ tiêu' : 'chỉ tiêu'} ${labels.map((l) => `"${l}"`).join(', ')} (cột "Từ đầu năm") ` +
+    `gồm số đã báo cáo trước đó của ${units.join(', ')}${more ? ` và ${more} đơn vị khác` : ''}, chưa có số liệu ${last}; ` +
+    `số kỳ báo cáo chỉ gồm các đơn vị có số liệu ${last}.`,
   unreadableUnits: (units: string[]) => `Không đọc được báo cáo của: ${units.join(', ')} (xem trang "Kiểm tra").`,
   unreadableFormerUnits: (units: string[]) =>
     `Không đọc được báo cáo của đơn vị cũ trước sáp nhập: ${units.join(', ')}; số liệu của các đơn vị này chưa được cộng (xem trang "Kiểm tra").`,

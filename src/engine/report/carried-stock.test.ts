@@ -1,0 +1,72 @@
+/**
+ * A stock ("lũy kế") whose total "so far" (the "Từ đầu năm" column, 30) counts a unit's earlier
+ * figure while the period's total (10) leaves it out: every rendering says why the two differ, in
+ * its data-quality lines, naming the unit and the indicators, so the lower period total is not read
+ * as a mistake.
+ */
+import { aggregate } from '../aggregate/aggregate';
+import { unit, unitYear } from '../aggregate/test-helpers';
+import { defaultCatalogue, defaultSettings } from '../catalogue/defaults';
+import type { Period, UnitYear } from '../types';
+import { renderHtmlReport } from './html';
+import { buildSummaryWorkbook } from './summary-workbook';
+import { carriedStockLines, renderTextReport } from './text';
+
+const CATALOGUE = defaultCatalogue();
+const SEP: Period = { type: 'month', year: 2018, index: 9 };
+const units = [unit('a', 'A'), unit('b', 'B'), unit('c', 'C')];
+
+/** Unit `code` reported month `m` with both stocks (and a flow) at `v`. */
+const report = (code: string, m: number, v: number): UnitYear =>
+  unitYear(code, 2018, {
+    values: { HND_SXKDG_CONGNHAN: { [m]: v }, HND_SXKDG_DANGKY: { [m]: v }, DTN_QUA: { [m]: v } },
+    submitted: { [m]: `2018-0${m}-16` },
+  });
+
+function summary(current: UnitYear[], period = SEP) {
+  return aggregate({
+    catalogue: CATALOGUE,
+    units,
+    settings: defaultSettings(),
+    period,
+    current,
+    previous: [],
+    findings: [],
+    generatedAt: '2018-09-20T03:00:00Z',
+  });
+}
+
+const said =
+  'Số đến nay của các chỉ tiêu "Hộ nông dân được công nhận sản xuất, kinh doanh giỏi các cấp (lũy kế)", ' +
+  '"Hộ đăng ký danh hiệu sản xuất, kinh doanh giỏi (lũy kế)" (cột "Từ đầu năm") gồm số đã báo cáo trước đó của ' +
+  'Xã B, chưa có số liệu tháng 9/2018; số kỳ báo cáo chỉ gồm các đơn vị có số liệu tháng 9/2018.';
+
+test('a unit whose last stock figure is from August: named once for both stocks, in the sheet, the HTML and the text e-mail', () => {
+  const s = summary([report('a', 9, 10), report('b', 8, 20)]);
+  const stock = s.indicators.find((i) => i.code === 'HND_SXKDG_CONGNHAN');
+  expect([stock?.period, stock?.ytd]).toEqual([10, 30]);
+  // The flow B reported in August only is no "so far" figure: not named.
+  expect(carriedStockLines(s, CATALOGUE)).toEqual([said]);
+  expect(renderTextReport(s, CATALOGUE)).toContain(said);
+  expect(renderHtmlReport(s, CATALOGUE, {})).toContain(said.replace(/"/g, '&quot;'));
+  const sheet = buildSummaryWorkbook(s, CATALOGUE).sheets[0];
+  const cells = sheet.rows.flat().map((c) => c?.v);
+  expect(cells).toContain(said);
+});
+
+test('every unit reported the month: no such line', () => {
+  const s = summary([report('a', 9, 10), report('b', 9, 20), report('c', 9, 5)]);
+  expect(carriedStockLines(s, CATALOGUE)).toEqual([]);
+  expect(renderTextReport(s, CATALOGUE)).not.toContain('Số đến nay của');
+});
+
+test('in a quarter: a unit whose last figure is from before the quarter; one with a July figure is in both totals', () => {
+  const s = summary([report('a', 9, 10), report('b', 5, 20), report('c', 7, 5)], {
+    type: 'quarter',
+    year: 2018,
+    index: 3,
+  });
+  const stock = s.indicators.find((i) => i.code === 'HND_SXKDG_CONGNHAN');
+  expect([stock?.period, stock?.ytd]).toEqual([15, 35]);
+  expect(carriedStockLines(s, CATALOGUE)).toEqual([said.replace(/tháng 9\/2018/g, 'quý III/2018')]);
+});
