@@ -843,6 +843,43 @@ describe('predecessorsMissing (Kiểm tra): old communes with no sheet for a yea
     expect(found(false)).toEqual(['huoi-lech', 'muong-nhe', 'na-co-sa', 'nam-ke', 'pa-my']);
   });
 
+  it('not for the months the new commune’s own sheet has, as Tổng hợp (when the names tell it is the area’s)', () => {
+    // Nậm Vì sent nothing; the new Mường Nhé typed its old communes' totals for January–May.
+    const area = workbook({ code: 'muong-nhe-2025', name: 'Mường Nhé', kind: 'xã' }, 2025, {
+      values: { TCD_LUOT: m12({ 1: 3, 2: 3, 3: 3, 4: 3, 5: 3 }) },
+    });
+    const withArea = [...books.filter((_, i) => sent[i] !== 'nam-vi'), area];
+    const read = checkWorkbooks(withArea, { catalogue: CATALOGUE, units }).reports;
+    const found = (named: boolean) =>
+      predecessorsMissing(read, units, 2025, SETTINGS.cutoffDay, named ? formerUnits : []);
+    const namVi = found(true).find((f) => f.unitCode === 'nam-vi')?.message;
+    expect(namVi).toBe(
+      'Xã Nậm Vì (nay thuộc xã Mường Nhé) không có báo cáo năm 2025: số liệu tháng 6 năm 2025 của ' +
+        'xã Mường Nhé chưa gồm Nậm Vì; hãy bổ sung báo cáo năm 2025 của Nậm Vì',
+    );
+    const summary = summarise({
+      catalogue: CATALOGUE,
+      units,
+      settings: SETTINGS,
+      period: { type: 'month', year: 2025, index: 9 },
+      workbooks: withArea,
+      generatedAt: '2025-10-05T03:00:00Z',
+      formerUnits,
+    }).summary;
+    expect(summary.findings.find((f) => f.code === 'predecessor-missing' && f.unitCode === 'nam-vi')?.message).toBe(
+      namVi,
+    );
+    // June too: nothing missing of Nậm Vì.
+    const june = workbook({ code: 'muong-nhe-2025', name: 'Mường Nhé', kind: 'xã' }, 2025, {
+      values: { TCD_LUOT: m12({ 1: 3, 2: 3, 3: 3, 4: 3, 5: 3, 6: 3 }) },
+    });
+    const full = checkWorkbooks([...withArea.slice(0, -1), june], { catalogue: CATALOGUE, units }).reports;
+    const all = predecessorsMissing(full, units, 2025, SETTINGS.cutoffDay, formerUnits);
+    expect(all.map((f) => f.unitCode)).toEqual(['huoi-lech', 'na-co-sa', 'nam-ke', 'pa-my']);
+    // By code only, the new sheet could be Nậm Vì's going on: it is owed whole, as before.
+    expect(found(false).find((f) => f.unitCode === 'nam-vi')?.message).toContain('số liệu tháng 1–6 năm 2025');
+  });
+
   it('by code without formerUnits; a year before the merger owed whole; none after it', () => {
     expect(predecessorsMissing(reports, units, 2025, SETTINGS.cutoffDay)[1].message).toContain(
       'Đơn vị cũ mã "na-co-sa" (nay thuộc xã Quảng Lâm) không có báo cáo năm 2025',
