@@ -565,6 +565,31 @@ describe('a new commune that also typed its old communes’ months before the 20
   });
 });
 
+describe('old communes whose sheets stop before the 2025 merger, the new commune’s sheet having those months', () => {
+  it('are not called missing for them: neither in the findings, nor in completeness, nor in the narrative', () => {
+    const QUARTER_2: Period = { type: 'quarter', year: 2025, index: 2 };
+    const toMarch = { 1: 1, 2: 1, 3: 1 };
+    const sixMonths = Array.from({ length: 12 }, (_, m) =>
+      m < 6 ? `2025-${String(m + 1).padStart(2, '0')}-10` : null,
+    );
+    const s = mergerRun(QUARTER_2, (mn) => [
+      oldCommune('muong-nhe', 'Mường Nhé', toMarch),
+      oldCommune('nam-vi', 'Nậm Vì', toMarch),
+      oldCommune('chung-chai', 'Chung Chải', toMarch),
+      // The new commune typed its old communes' totals for January–June, each month dated.
+      workbook(mn, 2025, { values: { TCD_LUOT: m12({ 1: 3, 2: 3, 3: 3, 4: 3, 5: 3, 6: 3 }) }, submitted: sixMonths }),
+    ]);
+    expect(s.indicators.find((i) => i.code === 'TCD_LUOT')?.ytd).toBe(18);
+    const olds = ['muong-nhe', 'nam-vi', 'chung-chai'];
+    const about = s.findings.filter((f) => olds.includes(f.unitCode ?? '')).map((f) => `${f.code} ${f.unitCode}`);
+    expect(about.sort()).toEqual(olds.map((c) => `predecessor-overlap ${c}`).sort());
+    const row = s.completeness.rows.find((r) => r.unitCode === 'muong-nhe-2025');
+    expect([row?.status, row?.missingMonths, row?.formerGaps]).toEqual(['onTime', [], undefined]);
+    expect(s.narrative[0]).toMatch(/^Đến ngày 05\/10\/2025, 1\/5 xã đã gửi báo cáo/);
+    expect(s.narrative[0]).not.toContain('thiếu số liệu của đơn vị cũ');
+  });
+});
+
 describe('an old commune’s figures that break an error-level rule, in the merger’s year', () => {
   it('are named by the old commune when counted (before the merger), not after it (left out)', () => {
     // Nậm Vì: 3 petitions by type out of 1 in all, in February (counted) and in August (after the merger).
@@ -816,6 +841,43 @@ describe('predecessorsMissing (Kiểm tra): old communes with no sheet for a yea
     expect(found(true)).toEqual(['huoi-lech', 'na-co-sa', 'nam-ke', 'pa-my']);
     // By code only, nothing tells it from the others.
     expect(found(false)).toEqual(['huoi-lech', 'muong-nhe', 'na-co-sa', 'nam-ke', 'pa-my']);
+  });
+
+  it('not for the months the new commune’s own sheet has, as Tổng hợp (when the names tell it is the area’s)', () => {
+    // Nậm Vì sent nothing; the new Mường Nhé typed its old communes' totals for January–May.
+    const area = workbook({ code: 'muong-nhe-2025', name: 'Mường Nhé', kind: 'xã' }, 2025, {
+      values: { TCD_LUOT: m12({ 1: 3, 2: 3, 3: 3, 4: 3, 5: 3 }) },
+    });
+    const withArea = [...books.filter((_, i) => sent[i] !== 'nam-vi'), area];
+    const read = checkWorkbooks(withArea, { catalogue: CATALOGUE, units }).reports;
+    const found = (named: boolean) =>
+      predecessorsMissing(read, units, 2025, SETTINGS.cutoffDay, named ? formerUnits : []);
+    const namVi = found(true).find((f) => f.unitCode === 'nam-vi')?.message;
+    expect(namVi).toBe(
+      'Xã Nậm Vì (nay thuộc xã Mường Nhé) không có báo cáo năm 2025: số liệu tháng 6 năm 2025 của ' +
+        'xã Mường Nhé chưa gồm Nậm Vì; hãy bổ sung báo cáo năm 2025 của Nậm Vì',
+    );
+    const summary = summarise({
+      catalogue: CATALOGUE,
+      units,
+      settings: SETTINGS,
+      period: { type: 'month', year: 2025, index: 9 },
+      workbooks: withArea,
+      generatedAt: '2025-10-05T03:00:00Z',
+      formerUnits,
+    }).summary;
+    expect(summary.findings.find((f) => f.code === 'predecessor-missing' && f.unitCode === 'nam-vi')?.message).toBe(
+      namVi,
+    );
+    // June too: nothing missing of Nậm Vì.
+    const june = workbook({ code: 'muong-nhe-2025', name: 'Mường Nhé', kind: 'xã' }, 2025, {
+      values: { TCD_LUOT: m12({ 1: 3, 2: 3, 3: 3, 4: 3, 5: 3, 6: 3 }) },
+    });
+    const full = checkWorkbooks([...withArea.slice(0, -1), june], { catalogue: CATALOGUE, units }).reports;
+    const all = predecessorsMissing(full, units, 2025, SETTINGS.cutoffDay, formerUnits);
+    expect(all.map((f) => f.unitCode)).toEqual(['huoi-lech', 'na-co-sa', 'nam-ke', 'pa-my']);
+    // By code only, the new sheet could be Nậm Vì's going on: it is owed whole, as before.
+    expect(found(false).find((f) => f.unitCode === 'nam-vi')?.message).toContain('số liệu tháng 1–6 năm 2025');
   });
 
   it('by code without formerUnits; a year before the merger owed whole; none after it', () => {

@@ -32,7 +32,7 @@ import { FINDING_TEXT, mergerNames, sheetRef, type UndatedAdvice } from '../mess
 import { NARRATIVE_TEXT } from '../messages/vi/narrative';
 import { LEVEL_TEXT, OPEN_PERIOD_TEXT } from '../messages/vi/periods';
 import { aggregate } from './aggregate/aggregate';
-import { mapToSuccessors, monthsBeforeMerger, splitPredecessors } from './aggregate/succession';
+import { areaReport, hasData, mapToSuccessors, monthsBeforeMerger, splitPredecessors } from './aggregate/succession';
 import { localDateOf, openOn } from './periods/cutoff';
 import { holidayCoverageFindings } from './periods/holidays';
 import { periodLabel, previousYear } from './periods/period';
@@ -284,7 +284,8 @@ export function summarise(input: SummariseInput): SummariseResult {
  * of it, in the same words. Old units are the predecessors of `units` that are not units themselves;
  * each is told under the unit Tổng hợp counts it for (the first in name order, as a split one is),
  * named from `formerUnits`, else by code. An old unit that reported but left months empty is no more
- * told here than a unit is, nor one named like its new unit when that unit has a report. Sorted by code.
+ * told here than a unit is, nor one named like its new unit when that unit has a report; nor are the
+ * months the new unit's own report has when it is the area's (areaReport, as Tổng hợp). Sorted by code.
  */
 export function predecessorsMissing(
   reports: UnitYear[],
@@ -294,7 +295,14 @@ export function predecessorsMissing(
   formerUnits: Unit[] = [],
 ): Finding[] {
   const reported = new Set<string>();
-  for (const r of reports) if (r.year === year) reported.add(r.unitCode);
+  const byCode = new Map<string, UnitYear>();
+  for (const r of reports)
+    if (r.year === year) {
+      reported.add(r.unitCode);
+      // The one Tổng hợp keeps: the first by file, then sheet.
+      const seen = byCode.get(r.unitCode);
+      if (!seen || r.file < seen.file || (r.file === seen.file && r.sheet < seen.sheet)) byCode.set(r.unitCode, r);
+    }
   const current = new Set(units.map((u) => u.code));
   // Old code → the unit it is counted for (the first in name order) and its months of `year`.
   const owed = new Map<string, { unit: Unit; months: number }>();
@@ -306,13 +314,24 @@ export function predecessorsMissing(
       if (!current.has(p) && !owed.has(p) && months > 0) owed.set(p, { unit: u, months });
   }
   const out: Finding[] = [];
+  const formerNames = new Map(formerUnits.map((f) => [f.code, f.name]));
+  const areas = new Map<Unit, UnitYear | undefined>();
+  const reportOf = (code: string) => byCode.get(code);
   for (const [code, { unit, months }] of owed) {
     if (reported.has(code)) continue;
     const named = formerUnits.find((f) => f.code === code);
     // The old commune of the new one's name went on in the sheet the new one reports in (its code
     // changed to the new one), as Tổng hợp takes it.
     if (named && reported.has(unit.code) && normalizeName(named.name) === normalizeName(unit.name)) continue;
-    const list = Array.from({ length: months }, (_, i) => i + 1);
+    if (!areas.has(unit)) {
+      const olds = [...owed].filter(([, o]) => o.unit === unit).map(([c]) => c);
+      areas.set(unit, areaReport(unit, olds, reportOf, formerNames));
+    }
+    // The months the new unit's own report has, when the area's, are the old commune's too.
+    const area = areas.get(unit);
+    const list: number[] = [];
+    for (let m = 1; m <= months; m++) if (!area || !hasData(area, m)) list.push(m);
+    if (!list.length) continue;
     out.push({
       severity: 'warning',
       code: 'predecessor-missing',

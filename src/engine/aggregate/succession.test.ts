@@ -546,6 +546,48 @@ describe('mapToSuccessors: the months before a merger', () => {
     expect(r.afterMerger).toEqual([]);
   });
 
+  it('old units that stopped before the merger are not missing for the months the new unit’s own report has', () => {
+    // The old communes' sheets stop after March; the new commune typed their totals for January–June.
+    const olds = threeOlds({ F: months([1, 2, 3], 1) });
+    const own = unitYear('muong-nhe-2025', 2025, { values: { F: { ...months([1, 2, 3, 4, 5], 3), 7: 10 } } });
+    const formerNames = new Map([
+      ['muong-nhe', 'Mường Nhé'],
+      ['nam-vi', 'Nậm Vì'],
+      ['chung-chai', 'Chung Chải'],
+    ]);
+    for (const options of [{ gaps: true }, { gaps: true, formerNames }]) {
+      const r = mapToSuccessors([...olds, own], mn, NINE, options);
+      expect(r.mapped[0].values.F.slice(0, 7)).toEqual([3, 3, 3, 3, 3, null, 10]);
+      expect(r.overlap?.map((g) => [g.code, g.months])).toEqual([
+        ['chung-chai', [1, 2, 3]],
+        ['muong-nhe', [1, 2, 3]],
+        ['nam-vi', [1, 2, 3]],
+      ]);
+      // June: neither the new report nor the old ones have it.
+      expect(r.gaps?.map((g) => [g.code, g.months])).toEqual([
+        ['muong-nhe', [6]],
+        ['nam-vi', [6]],
+        ['chung-chai', [6]],
+      ]);
+    }
+    // Nậm Vì with no report at all: its months the new report has are not missing either, when the
+    // old units' names tell that the new report is no old one's sheet going on (Nậm Vì is not "Mường Nhé").
+    const noNamVi = [olds[0], olds[2], own];
+    const named = mapToSuccessors(noNamVi, mn, NINE, { gaps: true, formerNames });
+    expect(named.gaps?.map((g) => [g.code, g.months])).toEqual([
+      ['muong-nhe', [6]],
+      ['nam-vi', [6]],
+      ['chung-chai', [6]],
+    ]);
+    // By code only, Nậm Vì's sheet could be the one the new unit goes on in: nothing is taken as
+    // covered, all of its months are missing, as before.
+    expect(mapToSuccessors(noNamVi, mn, NINE, { gaps: true }).gaps?.map((g) => [g.code, g.months])).toEqual([
+      ['muong-nhe', [4, 5, 6]],
+      ['nam-vi', H1],
+      ['chung-chai', [4, 5, 6]],
+    ]);
+  });
+
   it('a 0 or one figure tried in the new sheet before the merger takes nothing else of the old units away', () => {
     const olds = threeOlds({ F: months(H1, 1), G: months(H1, 2) });
     // The new commune typed 0 in January–June of F, and tried one figure of G in March.
@@ -568,13 +610,20 @@ describe('mapToSuccessors: the months before a merger', () => {
     const r = mapToSuccessors([...olds, own], late, NINE, { gaps: true });
     expect(r.mapped[0].values.F).toEqual([3, 3, 3, 3, 3, 3, 10, 10, 10, null, null, null]);
     expect(r.gaps).toEqual([]);
-    // One old unit that went on into July while the new one began: still named for August, September.
+    // One old unit that went on into July while the new one began: the new unit's July–September are
+    // the area's (Nậm Vì's July is left out for them, and said), so no old unit is missing there either.
     const namVi = unitYear('nam-vi', 2025, { values: { F: months([...H1, 7], 1) } });
     const r2 = mapToSuccessors([olds[0], namVi, olds[2], own], late, NINE, { gaps: true });
-    expect(r2.gaps?.map((g) => [g.code, g.months])).toEqual([
-      ['muong-nhe', [7, 8, 9]],
-      ['nam-vi', [8, 9]],
-      ['chung-chai', [7, 8, 9]],
+    expect(r2.mapped[0].values.F).toEqual([3, 3, 3, 3, 3, 3, 10, 10, 10, null, null, null]);
+    expect(r2.overlap?.map((g) => [g.code, g.months])).toEqual([['nam-vi', [7]]]);
+    expect(r2.gaps).toEqual([]);
+    // Without the new unit's September, the old units still owe it.
+    const toAugust = unitYear('muong-nhe-2025', 2025, { values: { F: { 7: 10, 8: 10 } } });
+    const r3 = mapToSuccessors([olds[0], namVi, olds[2], toAugust], late, NINE, { gaps: true });
+    expect(r3.gaps?.map((g) => [g.code, g.months])).toEqual([
+      ['muong-nhe', [9]],
+      ['nam-vi', [9]],
+      ['chung-chai', [9]],
     ]);
   });
 

@@ -17,7 +17,8 @@
  * Months before the merger are those whose data window (cutoff.ts) ends before the
  * succession's `from`: the old units report them. Stocks there are the sum of each old
  * unit's latest figure (as over separate units), and `gaps` lists the months an old
- * unit left empty, so the summary can say the new unit's figures lack it.
+ * unit left empty, so the summary can say the new unit's figures lack it; not those the new
+ * unit's own report has when it is the area's (areaReport): its figures stand for them.
  */
 import { dataWindow } from '../periods/cutoff';
 import { periodBounds } from '../periods/period';
@@ -54,7 +55,10 @@ export interface PredecessorGap {
   year: number;
   /** Its report of `year`, when it has one (and so its name). */
   report?: UnitYear;
-  /** Months (1 … the period's last month, before the merger) it left empty, ascending. */
+  /**
+   * Months (1 … the period's last month, before the merger) it left empty and the merged unit's
+   * own report, when the area's (areaReport), has nothing in, ascending.
+   */
   months: number[];
 }
 
@@ -180,6 +184,30 @@ function supersede(p: UnitYear, own: UnitYear, cut: number): { report: UnitYear;
   const months: number[] = [];
   for (let i = 0; i < 12; i++) if (mask & (1 << i)) months.push(i + 1);
   return { report: withData(p, { values }), months };
+}
+
+/**
+ * The merged unit's own report of a year when it can be told to be the whole area's before the
+ * merger (its figures there stand for its old units, see supersede), else undefined: not when its
+ * code is an old unit's, nor when an old unit without a report of the year may be the one whose
+ * sheet it goes on in (named like the unit, or known by code only: nothing tells). `olds` are the
+ * old units counted for it; `reportOf` gives a code's report of the year.
+ */
+export function areaReport(
+  unit: Unit,
+  olds: readonly string[],
+  reportOf: (code: string) => UnitYear | undefined,
+  formerNames: ReadonlyMap<string, string> | undefined,
+): UnitYear | undefined {
+  const own = reportOf(unit.code);
+  if (!own || unit.succession?.predecessors?.includes(unit.code)) return undefined;
+  const name = normalizeName(unit.name);
+  for (const code of olds) {
+    if (reportOf(code)) continue;
+    const former = formerNames?.get(code);
+    if (former === undefined || normalizeName(former) === name) return undefined;
+  }
+  return own;
 }
 
 /** Whether a report has a submission date or anything else in `month` (1–12). */
@@ -619,14 +647,19 @@ export function mapToSuccessors(
     if (options.gaps && olds.length && parts.some((p) => p.year === period.year)) {
       const upTo = Math.min(gapsUpTo(period.year), lastMonth);
       const own = parts.find((p) => p.unitCode === unit.code && p.year === period.year);
+      const reportOf = (code: string) => parts.find((p) => p.unitCode === code && p.year === period.year);
+      // The months the new unit's own report has, when it is the area's: its old units' too (their
+      // figures of those months are its, as supersede says), so none of them is missing there.
+      const area = areaReport(unit, olds, reportOf, options.formerNames);
       for (const code of olds) {
-        const report = parts.find((p) => p.unitCode === code && p.year === period.year);
+        const report = reportOf(code);
         const formerName = options.formerNames?.get(code);
         const sheet =
           report ??
           (own && formerName !== undefined && normalizeName(formerName) === normalizeName(unit.name) ? own : undefined);
         const months: number[] = [];
-        for (let m = 1; m <= upTo; m++) if (!sheet || !hasMonth(sheet, m)) months.push(m);
+        for (let m = 1; m <= upTo; m++)
+          if ((!sheet || !hasMonth(sheet, m)) && !(area && hasData(area, m))) months.push(m);
         if (months.length)
           gaps.push(
             report ? { unit, code, year: period.year, report, months } : { unit, code, year: period.year, months },
