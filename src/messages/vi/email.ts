@@ -149,6 +149,9 @@ export const EMAIL_TEXT = {
     waitDeadline: (period: string, due: string, sendDate: string, hour: number) =>
       `Chưa gửi báo cáo ${period}: chưa hết hạn nộp báo cáo (hạn nộp là ngày ${due}), các xã còn có thể nộp. ` +
       `Báo cáo sẽ tự gửi vào ngày ${sendDate} khoảng ${hour} giờ (ngày làm việc đầu tiên sau hạn nộp).`,
+    /** More periods waiting than job.ts MAX_WAITS keeps: the oldest is dropped. */
+    waitDropped: (period: string, max: number) =>
+      `Báo cáo ${period} đã chờ gửi quá lâu (đã có hơn ${max} kỳ báo cáo cùng chờ) nên không tự gửi nữa.`,
     /** A scheduled send on a weekend or listed day off waits for the next working day. */
     waitDayOff: (period: string, sendDate: string, hour: number) =>
       `Chưa gửi báo cáo ${period}: hôm nay là ngày nghỉ. Báo cáo sẽ tự gửi vào ngày làm việc tiếp theo, ` +

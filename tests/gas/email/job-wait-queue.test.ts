@@ -1,0 +1,100 @@
+/**
+ * Scheduled sends waiting for their deadline (`job.wait`) are never lost: a deadline longer than a
+ * month has two periods waiting at once, a given-up job's notice retry keeps the wait's trigger,
+ * and an early manual send left unfinished does not stand for the scheduled send.
+ */
+import { enableMonthlyEmail } from '../../../src/gas/email/index';
+import { MAX_WAITS, type RunOutcome, sentRecord } from '../../../src/gas/email/job';
+import type { TriggerInfo } from '../../fakes/gas/triggers';
+import { fire, logText, scope, type World, world } from './helpers';
+
+let w: World;
+afterEach(() => w?.done());
+
+const HOUR = 3600_000;
+const WAIT_KEY = 'danvan.email.job.wait';
+
+/** Advance the clock to `untilIso`, firing each one-off resume trigger when it is due. */
+function runUntil(untilIso: string): RunOutcome[] {
+  const end = Date.parse(untilIso);
+  const out: RunOutcome[] = [];
+  for (;;) {
+    const due = (w.triggers('resumeReportJob') as unknown as TriggerInfo[])
+      .map((t) => ({ t, at: t.createdAt.getTime() + (t.schedule.after ?? 0) }))
+      .sort((a, b) => a.at - b.at)[0];
+    if (!due || due.at > end) break;
+    if (due.at > w.fake.clock.now().getTime()) w.fake.clock.set(new Date(due.at));
+    out.push(w.fake.fireTrigger(due.t, scope) as RunOutcome);
+  }
+  w.fake.clock.set(new Date(end));
+  return out;
+}
+
+const subjects = () => w.fake.mail.sent.map((m) => m.subject);
+const month = (index: number) => ({ type: 'month' as const, year: 2018, index });
+
+describe('a deadline longer than a month (30 working days)', () => {
+  function longWorld(): World {
+    w = world({
+      now: '2018-09-20T07:00:00+07:00',
+      stubAggregate: true,
+      settings: { recipients: ['bdv@dienbien.gov.vn'], sendDay: 20, submitDays: 30 },
+    });
+    enableMonthlyEmail();
+    return w;
+  }
+
+  test('October’s scheduled run waits beside September’s: each report goes once, September first', () => {
+    longWorld();
+    const [sep] = fire(w, 'monthlyReportJob') as RunOutcome[];
+    expect([sep.status, sep.period]).toEqual(['waiting', 'tháng 9/2018']);
+    w.fake.clock.set(new Date('2018-10-20T07:00:00+07:00'));
+    const [oct] = fire(w, 'monthlyReportJob') as RunOutcome[];
+    expect([oct.status, oct.period]).toEqual(['waiting', 'tháng 10/2018']);
+    // One resume trigger serves both (Apps Script allows 20 triggers per user).
+    expect(w.triggers('resumeReportJob')).toHaveLength(1);
+
+    const runs = runUntil('2018-12-31T23:00:00+07:00');
+    expect(runs.filter((o) => o.status === 'sent').map((o) => o.period)).toEqual(['tháng 9/2018', 'tháng 10/2018']);
+    expect(subjects()).toHaveLength(2);
+    expect(subjects()[0]).toContain('9/2018');
+    expect(subjects()[1]).toContain('10/2018');
+    expect(sentRecord(month(9))).toMatchObject({ manual: false });
+    expect(sentRecord(month(10))).toMatchObject({ manual: false });
+    // Nothing waits any more, and no trigger is left behind.
+    expect(w.fake.properties.document()[WAIT_KEY]).toBeUndefined();
+    expect(w.triggers('resumeReportJob')).toHaveLength(0);
+  });
+
+  test('a single wait stored by the previous version (upgrading mid-wait) is still sent, beside the next one', () => {
+    longWorld();
+    fire(w, 'monthlyReportJob');
+    // As the previous version stored it: one object, not a list.
+    const until = Date.parse('2018-10-31T07:00:00+07:00');
+    PropertiesService.getDocumentProperties().setProperty(WAIT_KEY, JSON.stringify({ key: '2018-09', until }));
+    w.fake.clock.set(new Date('2018-10-20T07:00:00+07:00'));
+    const [oct] = fire(w, 'monthlyReportJob') as RunOutcome[];
+    expect([oct.status, oct.period]).toEqual(['waiting', 'tháng 10/2018']);
+    const runs = runUntil('2018-12-31T23:00:00+07:00');
+    expect(runs.filter((o) => o.status === 'sent').map((o) => o.period)).toEqual(['tháng 9/2018', 'tháng 10/2018']);
+    expect(subjects()).toHaveLength(2);
+  });
+
+  test('waits a year long never make the stored list grow past MAX_WAITS; a period dropped is said in "Nhật ký"', () => {
+    longWorld();
+    // Settings unusable for a year: nothing resumes, each month's scheduled run adds its wait.
+    const props = PropertiesService.getDocumentProperties();
+    const old = Array.from({ length: MAX_WAITS }, (_, i) => ({
+      key: `2017-${String(i + 1).padStart(2, '0')}`,
+      until: Date.parse('2018-12-01T07:00:00+07:00') + i * HOUR,
+    }));
+    props.setProperty(WAIT_KEY, JSON.stringify(old));
+    const [sep] = fire(w, 'monthlyReportJob') as RunOutcome[];
+    expect(sep.status).toBe('waiting');
+    const stored = JSON.parse(props.getProperty(WAIT_KEY) ?? '[]') as { key: string }[];
+    expect(stored).toHaveLength(MAX_WAITS);
+    expect(stored.map((x) => x.key)).toContain('2018-09');
+    expect(stored.map((x) => x.key)).not.toContain('2017-01');
+    expect(logText(w)).toContain('tháng 1/2017');
+  });
+});
