@@ -502,8 +502,10 @@ function claim(store: JsonStore, req: ClaimRequest): Claim {
   const startDone = current ? { [K.startPending]: null } : {};
   // The scheduled send is settled here (sent, going on, started): it waits no more.
   const settled = () => (scheduled ? withoutWait(store, key) : {});
+  // An early manual send ("Gửi báo cáo ngay" before the deadline) is not the scheduled send.
+  const early = scheduled && job !== null && job.key === key && job.manual && job.beforeDeadline === true;
 
-  if (job && job.key === key) {
+  if (job && job.key === key && !early) {
     if (leaseActive(job)) {
       logLine(true, T.log.skippedBusy(label));
       store.put(settled());
@@ -571,6 +573,17 @@ function claim(store: JsonStore, req: ClaimRequest): Claim {
     }
   }
 
+  if (early && job) {
+    if (leaseActive(job)) {
+      // The person's send is going on: the scheduled one follows it (its end sets the trigger).
+      logLine(true, T.log.skippedBusy(label));
+      store.put(withWait(store, key, job.leaseUntil + RESUME_DELAY_MS));
+      return { kind: 'outcome', outcome: { status: 'skipped-busy', period: label, message: T.inProgress(label) } };
+    }
+    // Its report was made before the deadline: the scheduled send starts anew, to everyone.
+    logLine(true, T.log.earlyManualReplaced(label, job.sent, job.total));
+  }
+
   const recipients = uniqueRecipients(req.settings.recipients);
   if (!recipients.length) {
     logLine(false, T.noRecipients);
@@ -592,8 +605,8 @@ function claim(store: JsonStore, req: ClaimRequest): Claim {
   }
 
   const manual = req.mode === 'manual';
-  const early = manual && deadlineAhead(period, req.settings, now) !== null;
-  const fresh = newJob(period, recipients, manual, req.run, early);
+  const beforeDeadline = manual && deadlineAhead(period, req.settings, now) !== null;
+  const fresh = newJob(period, recipients, manual, req.run, beforeDeadline);
   store.put({ [K.job]: fresh, [K.message]: null, ...startDone, ...settled() });
   return { kind: 'claimed', job: fresh };
 }

@@ -152,6 +152,10 @@ export const EMAIL_TEXT = {
     /** More periods waiting than job.ts MAX_WAITS keeps: the oldest is dropped. */
     waitDropped: (period: string, max: number) =>
       `Báo cáo ${period} đã chờ gửi quá lâu (đã có hơn ${max} kỳ báo cáo cùng chờ) nên không tự gửi nữa.`,
+    /** A scheduled send after the deadline found an early manual send not finished: it sends anew. */
+    earlyManualReplaced: (period: string, sent: number, total: number) =>
+      `Lần gửi tay báo cáo ${period} trước hạn nộp chưa xong (đã gửi ${sent}/${total} người nhận); ` +
+      'lần gửi tự động sau hạn gửi báo cáo đầy đủ cho tất cả người nhận.',
     /** A scheduled send on a weekend or listed day off waits for the next working day. */
     waitDayOff: (period: string, sendDate: string, hour: number) =>
       `Chưa gửi báo cáo ${period}: hôm nay là ngày nghỉ. Báo cáo sẽ tự gửi vào ngày làm việc tiếp theo, ` +

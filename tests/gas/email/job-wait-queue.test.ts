@@ -3,7 +3,7 @@
  * month has two periods waiting at once, a given-up job's notice retry keeps the wait's trigger,
  * and an early manual send left unfinished does not stand for the scheduled send.
  */
-import { enableMonthlyEmail } from '../../../src/gas/email/index';
+import { enableMonthlyEmail, sendReportNow } from '../../../src/gas/email/index';
 import { MAX_WAITS, type RunOutcome, sentRecord } from '../../../src/gas/email/job';
 import type { TriggerInfo } from '../../fakes/gas/triggers';
 import { fire, logText, scope, type World, world } from './helpers';
@@ -96,5 +96,80 @@ describe('a deadline longer than a month (30 working days)', () => {
     expect(stored.map((x) => x.key)).toContain('2018-09');
     expect(stored.map((x) => x.key)).not.toContain('2017-01');
     expect(logText(w)).toContain('tháng 1/2017');
+  });
+});
+
+describe('an early manual send left unfinished', () => {
+  /** 18/09/2018 17:00, on September's deadline (18/09): "Gửi báo cáo ngay" while Gmail fails. */
+  function earlyFailing(): World {
+    w = world({
+      now: '2018-09-18T17:00:00+07:00',
+      stubAggregate: true,
+      settings: { recipients: ['bdv@dienbien.gov.vn', 'tinhuy@dienbien.gov.vn'], sendDay: 19 },
+    });
+    enableMonthlyEmail();
+    const fault = w.fake.faults.add({ method: 'MailApp.sendEmail', error: 'Service unavailable: Gmail' });
+    w.fake.ui.queueAlertResponse('YES');
+    expect(sendReportNow().status).toBe('failed');
+    expect(runUntil('2018-09-19T06:00:00+07:00').map((o) => o.status)).toEqual(['failed', 'failed']);
+    fault.remove();
+    return w;
+  }
+
+  test('the scheduled run after the deadline, meeting it waiting for a retry, sends the complete report as the scheduled send', () => {
+    earlyFailing();
+    w.fake.clock.set(new Date('2018-09-19T07:00:00+07:00'));
+    const [o] = fire(w, 'monthlyReportJob') as RunOutcome[];
+    expect([o.status, o.period]).toEqual(['sent', 'tháng 9/2018']);
+    expect(sentRecord(month(9))).toMatchObject({ manual: false });
+    expect(sentRecord(month(9))?.beforeDeadline).toBeUndefined();
+    expect(logText(w)).toContain('Lần gửi tay báo cáo tháng 9/2018 trước hạn nộp chưa xong');
+    // The early send's retry does not send again, nor does a second firing.
+    runUntil('2018-09-22T07:00:00+07:00');
+    const [again] = fire(w, 'monthlyReportJob') as RunOutcome[];
+    expect(again.status).toBe('skipped-sent');
+    expect(w.fake.mail.sent).toHaveLength(1);
+  });
+
+  test('taken over after its run stopped (nothing scheduled): the completion counts as the scheduled send', () => {
+    earlyFailing();
+    // Its retry trigger lost (deleted by hand, say): the job is left with nobody to carry it on.
+    for (const t of ScriptApp.getProjectTriggers())
+      if (t.getHandlerFunction() === 'resumeReportJob') ScriptApp.deleteTrigger(t);
+    w.fake.clock.set(new Date('2018-09-20T07:00:00+07:00'));
+    const [o] = fire(w, 'monthlyReportJob') as RunOutcome[];
+    expect([o.status, o.period]).toEqual(['sent', 'tháng 9/2018']);
+    expect(sentRecord(month(9))).toMatchObject({ manual: false });
+    expect(sentRecord(month(9))?.beforeDeadline).toBeUndefined();
+    const [again] = fire(w, 'monthlyReportJob') as RunOutcome[];
+    expect(again.status).toBe('skipped-sent');
+    expect(w.recipients()).toEqual(['bdv@dienbien.gov.vn', 'tinhuy@dienbien.gov.vn']);
+  });
+
+  test('a scheduled run before the deadline does not take it over (it would send early): it waits, then sends in full after it', () => {
+    // February 2018: deadline Thursday 22/02. 06:00 on 20/02, an admin sends by hand while Gmail fails.
+    w = world({
+      now: '2018-02-20T06:00:00+07:00',
+      stubAggregate: true,
+      settings: { recipients: ['bdv@dienbien.gov.vn'] },
+    });
+    enableMonthlyEmail();
+    const fault = w.fake.faults.add({ method: 'MailApp.sendEmail', error: 'Service unavailable: Gmail' });
+    w.fake.ui.queueAlertResponse('YES');
+    expect(sendReportNow().status).toBe('failed');
+    fault.remove();
+    for (const t of ScriptApp.getProjectTriggers())
+      if (t.getHandlerFunction() === 'resumeReportJob') ScriptApp.deleteTrigger(t);
+    w.fake.clock.set(new Date('2018-02-20T07:05:00+07:00'));
+    const [o] = fire(w, 'monthlyReportJob') as RunOutcome[];
+    expect(o.status).toBe('waiting');
+    expect(w.fake.mail.sent).toHaveLength(0);
+    // The person's send is carried on (their choice, recorded as early); the scheduled one after the deadline.
+    runUntil('2018-02-23T12:00:00+07:00');
+    const at = w.fake.mail.sent.map((m) => m.sentAt.getTime());
+    expect(at).toHaveLength(2);
+    expect(at[0]).toBeLessThan(Date.parse('2018-02-21T00:00:00+07:00'));
+    expect(at[1]).toBeGreaterThanOrEqual(Date.parse('2018-02-23T07:00:00+07:00'));
+    expect(sentRecord(month(2))).toMatchObject({ manual: false });
   });
 });
