@@ -682,8 +682,9 @@ function retryOrGiveUp(
     store.put({ [K.job]: { ...job, attempts, owner: null, waitingUntil: null, gaveUp: true } });
     idle(store);
     logLine(false, T.log.gaveUp(job.label, job.pending));
-    // Told now, or (Gmail failing as the sends did) by one more run a day later.
-    if (!tellGaveUp(job)) scheduleResume(NOTICE_RETRY_MS);
+    // Told now, or (Gmail failing as the sends did) by one more run a day later, or sooner when
+    // a send waiting for its deadline is due first (that run tells them too).
+    if (!tellGaveUp(job)) rearm(store, NOTICE_RETRY_MS);
     return {
       status: 'gave-up',
       period: job.label,
@@ -892,14 +893,18 @@ export function runReportJob(mode: 'scheduled' | 'resume'): RunOutcome {
   if (store.get<StartPending>(K.settingsFailed)) store.put({ [K.settingsFailed]: null });
   tellLeftOut(loaded.settings, loaded.leftOut);
   const run = runId();
-  if (mode === 'resume') clearResume();
+  if (mode === 'resume') {
+    clearResume();
+    // The run after a give-up whose notice could not go: the notice once more (tellAdmins sends
+    // it once per period), before a send that waited may take the job's place.
+    const left = store.get<JobState>(K.job);
+    if (left?.gaveUp) tellGaveUp(left);
+  }
   const got = tryWithDocumentLock(() => claim(store, { mode, settings: loaded.settings, run }), EMAIL_LOCK_WAIT_MS);
   if (!got) return lockBusy(store, loaded.settings);
   if (got.value.kind === 'outcome') {
     const outcome = got.value.outcome;
     const job = mode === 'resume' ? store.get<JobState>(K.job) : null;
-    // The run after a give-up whose notice could not go: the notice alone, once more.
-    if (job?.gaveUp) tellGaveUp(job);
     // Another run holds the lease: alive, it replaces or clears this trigger when it stops; stopped
     // by Apps Script after extending its lease, the job is taken over once the lease runs out.
     if (job && outcome.status === 'skipped-busy')

@@ -99,6 +99,39 @@ describe('a deadline longer than a month (30 working days)', () => {
   });
 });
 
+describe('a waiting send keeps its trigger', () => {
+  test('a manual send given up (Gmail failing, notice not sent) does not lose the scheduled send waiting over Tết', () => {
+    // February 2018: deadline Thursday 22/02; the scheduled run on 20/02 waits for Friday 23/02.
+    w = world({
+      now: '2018-02-20T07:05:00+07:00',
+      stubAggregate: true,
+      settings: { recipients: ['bdv@dienbien.gov.vn'] },
+    });
+    enableMonthlyEmail();
+    const [first] = fire(w, 'monthlyReportJob') as RunOutcome[];
+    expect(first.status).toBe('waiting');
+    // An admin sends by hand before the deadline while Gmail fails: retried, given up, notice not sent.
+    const fault = w.fake.faults.add({ method: 'MailApp.sendEmail', error: 'Service unavailable: Gmail' });
+    w.fake.clock.set(new Date('2018-02-21T08:00:00+07:00'));
+    w.fake.ui.queueAlertResponse('YES');
+    expect(sendReportNow().status).toBe('failed');
+    const tries = runUntil('2018-02-22T18:00:00+07:00').map((o) => o.status);
+    expect(tries).toEqual(['failed', 'failed', 'gave-up']);
+    // The notice is to be tried again a day later (23/02 14:30): the wait, due first, keeps its trigger.
+    fault.remove();
+    runUntil('2018-02-23T12:00:00+07:00');
+    // The complete report went on 23/02 at 7:00, counted as the period's scheduled send.
+    const notices = w.fake.mail.sent.filter((m) => m.subject.startsWith('[Dân vận] Chưa gửi được'));
+    const reports = w.fake.mail.sent.filter((m) => !notices.includes(m));
+    expect(notices).toHaveLength(1);
+    expect(reports).toHaveLength(1);
+    const at = reports[0].sentAt.getTime() - Date.parse('2018-02-23T07:00:00+07:00');
+    expect(at >= 0 && at < 10 * 60_000).toBe(true);
+    expect(sentRecord(month(2))).toMatchObject({ manual: false });
+    expect(sentRecord(month(2))?.beforeDeadline).toBeUndefined();
+  });
+});
+
 describe('an early manual send left unfinished', () => {
   /** 18/09/2018 17:00, on September's deadline (18/09): "Gửi báo cáo ngay" while Gmail fails. */
   function earlyFailing(): World {
