@@ -20,12 +20,15 @@
  *
  * Never before the deadline: the monthly trigger fires on a fixed day of the month (Apps Script
  * has no "first working day after …" schedule), which may fall on or before the period's deadline
- * (February, with Tết) or on a weekend or day off. Such a scheduled run sends nothing: it records
- * `job.wait` (the period and when) and schedules the one-off `resumeReportJob` trigger for the
- * first working day after the deadline at sendHour (`waitUntil`), and "Nhật ký" says why. The
- * resume run is a scheduled run again (it checks once more). Any code that would delete the
- * resume trigger (a finished or given-up job) puts the wait back instead (`idle`), so a manual
- * send or another period's retry in between does not lose it.
+ * (February, with Tết) or on a weekend or day off. Such a scheduled run sends nothing: it adds its
+ * period and when to `job.wait` (a short list ordered by when: with a deadline longer than a month
+ * the next period waits beside it; the previous version's single object is read as a list of one)
+ * and the one-off `resumeReportJob` trigger is set for the first of them, on the first working day
+ * after the deadline at sendHour (`waitUntil`); "Nhật ký" says why. Each resume takes the first wait
+ * that is due, with its own period, as a scheduled run again (it checks once more). The one trigger
+ * serves a job going on first (its retries and resumes); whenever it would be deleted or moved
+ * later (a finished or given-up job, a notice retry) it is set for the first wait instead
+ * (`rearm`), so a manual send or another period's retry in between does not lose one.
  */
 
 import {
@@ -170,7 +173,7 @@ const K = {
   startPending: 'job.start',
   /** Trigger runs in a row that found the settings unusable. */
   settingsFailed: 'job.settings',
-  /** A scheduled send waiting for the deadline to pass (WaitState). */
+  /** Scheduled sends waiting for the deadline to pass (WaitState[], ordered by `until`). */
   wait: 'job.wait',
 };
 
@@ -178,6 +181,48 @@ const K = {
 interface WaitState {
   key: string;
   until: number;
+}
+
+/**
+ * Periods that may wait at once. A deadline is at most 60 working days (settings), so about four
+ * months wait at most; more are left over from sends that never resumed (settings unusable for a
+ * year, say). Bounded: the list stays well within one property value (9 KB).
+ */
+export const MAX_WAITS = 12;
+
+/** The waiting sends, first due first; the previous version stored one object, not a list. */
+function readWaits(store: JsonStore): WaitState[] {
+  const raw = store.get<unknown>(K.wait);
+  const list = Array.isArray(raw) ? raw : raw ? [raw] : [];
+  return list
+    .filter(
+      (x): x is WaitState =>
+        typeof x === 'object' &&
+        x !== null &&
+        typeof x.key === 'string' &&
+        parsePeriod(x.key) !== null &&
+        Number.isFinite(x.until),
+    )
+    .sort((a, b) => a.until - b.until);
+}
+
+function waitsValue(waits: WaitState[]): Record<string, unknown> {
+  return { [K.wait]: waits.length ? waits : null };
+}
+
+/** The waits without `key`'s (its send is settled: sent, going on, or started now); {} when it has none. */
+function withoutWait(store: JsonStore, key: string): Record<string, unknown> {
+  const waits = readWaits(store);
+  return waits.some((x) => x.key === key) ? waitsValue(waits.filter((x) => x.key !== key)) : {};
+}
+
+/** The waits with `key`'s set to `until`; beyond MAX_WAITS the oldest periods are dropped, and said. */
+function withWait(store: JsonStore, key: string, until: number): Record<string, unknown> {
+  const waits = [...readWaits(store).filter((x) => x.key !== key), { key, until }];
+  const byPeriod = [...waits].sort((a, b) => a.key.localeCompare(b.key));
+  const dropped = new Set(byPeriod.slice(0, Math.max(0, waits.length - MAX_WAITS)).map((x) => x.key));
+  for (const k of dropped) logLine(false, T.log.waitDropped(periodLabel(parsePeriod(k) as Period), MAX_WAITS));
+  return waitsValue(waits.filter((x) => !dropped.has(x.key)).sort((a, b) => a.until - b.until));
 }
 
 function runId(): string {
@@ -289,14 +334,34 @@ export function waitUntil(
 }
 
 /**
- * Delete the pending resume trigger, unless a scheduled send waits for its day (`job.wait`):
- * then the trigger is set (again) for that day (or a minute from now when the day has come: the
- * run then decides whether it still has to send).
+ * Set the one resume trigger for what still needs it: a job going on first (its own retry or
+ * resume, `delayMs` when given, else when it waits until); with none, the earlier of `delayMs` (a
+ * notice retry) and the first waiting send (`job.wait`) or a start that waited for the lock (a
+ * minute from now when the time has come: the run then decides whether it still has to send).
+ * Nothing left: the trigger is deleted.
  */
-function idle(store: JsonStore): void {
-  const wait = store.get<WaitState>(K.wait);
-  if (wait) scheduleResume(Math.max(wait.until - nowMs(), RESUME_DELAY_MS));
+function rearm(store: JsonStore, delayMs?: number): void {
+  const now = nowMs();
+  const job = store.get<JobState>(K.job);
+  const delays = delayMs === undefined ? [] : [delayMs];
+  if (job && !job.gaveUp && job.pending.length > 0) {
+    if (delayMs === undefined) {
+      // Held by a run: that run sets its own resume when it stops.
+      if (job.waitingUntil === null) return;
+      delays.push(job.waitingUntil - now);
+    }
+  } else {
+    const first = readWaits(store)[0];
+    if (first) delays.push(first.until - now);
+    if (store.get<StartPending>(K.startPending)) delays.push(0);
+  }
+  if (delays.length) scheduleResume(Math.max(Math.min(...delays), RESUME_DELAY_MS));
   else clearResume();
+}
+
+/** A job is done or given up: the trigger is for the waits, else deleted. */
+function idle(store: JsonStore): void {
+  rearm(store);
 }
 
 /**
@@ -305,8 +370,7 @@ function idle(store: JsonStore): void {
  * True when one was waiting.
  */
 export function dropScheduledWait(store = new JsonStore()): boolean {
-  const wait = store.get<WaitState>(K.wait);
-  if (!wait) return false;
+  if (store.get<unknown>(K.wait) === null) return false;
   store.put({ [K.wait]: null });
   const job = store.get<JobState>(K.job);
   const busy = (job !== null && !job.gaveUp && job.pending.length > 0) || store.get(K.startPending) !== null;
@@ -393,15 +457,21 @@ function claim(store: JsonStore, req: ClaimRequest): Claim {
   const now = nowMs();
 
   if (req.mode === 'resume') {
-    const pending = store.get<StartPending>(K.startPending) ?? store.get<WaitState>(K.wait);
-    // A start that waited (or a scheduled send that waits for the deadline: job.wait) (lock busy, settings unusable) is this period's, whatever job is left
-    // from before: one given up, or another period's.
-    const stale = job !== null && (job.gaveUp || job.key !== formatPeriod(reportPeriod(req.settings)));
+    const start = store.get<StartPending>(K.startPending);
+    const waits = readWaits(store);
+    const pending = start !== null || waits.length > 0;
+    // A start that waited (lock busy, settings unusable) is this period's, whatever job is left
+    // from before: one given up, or another period's. A send waiting for its deadline (job.wait)
+    // takes the place of a given-up job only: one still going on is carried on first (then `idle`).
+    const stale =
+      job !== null && (job.gaveUp || (start !== null && job.key !== formatPeriod(reportPeriod(req.settings))));
     if (!job || (stale && pending)) {
       if (!pending) return { kind: 'outcome', outcome: { status: 'nothing', message: '' } };
-      // A send that waited past its deadline is of the period it waited for, even when a later
-      // period has closed meanwhile (a deadline of many working days).
-      const waited = store.get<WaitState>(K.wait)?.key;
+      // The first wait that is due, of the period it waited for even when a later period has
+      // closed meanwhile (a deadline of many working days); else the start that waited; else the
+      // first wait (the trigger fired early: it waits again).
+      const due = waits.find((x) => x.until <= now);
+      const waited = due?.key ?? (start ? undefined : waits[0]?.key);
       return claim(store, { ...req, mode: 'scheduled', ...(waited ? { waited } : {}) });
     }
     // Given up: only a person ("Gửi báo cáo ngay") starts it again, not a leftover trigger.
@@ -426,26 +496,36 @@ function claim(store: JsonStore, req: ClaimRequest): Claim {
   const period = (req.waited ? parsePeriod(req.waited) : null) ?? reportPeriod(req.settings);
   const key = formatPeriod(period);
   const label = periodLabel(period);
+  const scheduled = req.mode === 'scheduled';
+  // A start that waited (job.start) is of the period closed now, not of an older one waited for.
+  const current = !req.waited || key === formatPeriod(reportPeriod(req.settings));
+  const startDone = current ? { [K.startPending]: null } : {};
+  // The scheduled send is settled here (sent, going on, started): it waits no more.
+  const settled = () => (scheduled ? withoutWait(store, key) : {});
+  // An early manual send ("Gửi báo cáo ngay" before the deadline) is not the scheduled send.
+  const early = scheduled && job !== null && job.key === key && job.manual && job.beforeDeadline === true;
 
-  if (job && job.key === key) {
+  if (job && job.key === key && !early) {
     if (leaseActive(job)) {
       logLine(true, T.log.skippedBusy(label));
+      store.put(settled());
       return { kind: 'outcome', outcome: { status: 'skipped-busy', period: label, message: T.inProgress(label) } };
     }
     // A run that died without saving a retry (lease expired, nothing scheduled) is taken over.
     const orphaned = !job.gaveUp && (job.waitingUntil === null || job.waitingUntil + LEASE_MS < now);
-    if (req.mode === 'scheduled' && orphaned) {
+    if (scheduled && orphaned) {
       const claimed: JobState = {
         ...followRecipients(job, uniqueRecipients(req.settings.recipients)),
         owner: req.run,
         leaseUntil: now + LEASE_MS,
         waitingUntil: null,
       };
-      store.put({ [K.job]: claimed });
+      store.put({ [K.job]: claimed, ...settled() });
       return { kind: 'claimed', job: claimed };
     }
-    if (req.mode === 'scheduled') {
+    if (scheduled) {
       logLine(true, T.log.skippedWaiting(label));
+      store.put(settled());
       return { kind: 'outcome', outcome: { status: 'skipped-waiting', period: label, message: '' } };
     }
     if (!req.continueWaiting) {
@@ -464,14 +544,14 @@ function claim(store: JsonStore, req: ClaimRequest): Claim {
   }
 
   const sent = store.get<SentRecord>(K.sent(key));
-  if (sent && req.mode === 'scheduled' && !countsAsScheduled(sent)) {
+  if (sent && scheduled && !countsAsScheduled(sent)) {
     // Sent by hand before the deadline (to try it out, say): the complete report still goes.
     logLine(true, T.log.earlyManualNotCounted(label, viDateTime(new Date(sent.at))));
   } else if (sent && !req.resend) {
     const at = viDateTime(new Date(sent.at));
-    if (req.mode === 'scheduled') {
+    if (scheduled) {
       logLine(true, T.log.skippedSent(label, at));
-      if (store.get<WaitState>(K.wait)) store.put({ [K.wait]: null });
+      store.put(settled());
     }
     return {
       kind: 'outcome',
@@ -479,11 +559,11 @@ function claim(store: JsonStore, req: ClaimRequest): Claim {
     };
   }
 
-  if (req.mode === 'scheduled') {
+  if (scheduled) {
     const wait = waitUntil(period, req.settings, now);
     if (wait) {
-      store.put({ [K.wait]: { key, until: wait.at } satisfies WaitState, [K.startPending]: null });
-      scheduleResume(wait.at - now);
+      store.put({ ...withWait(store, key, wait.at), ...startDone });
+      rearm(store);
       const message =
         wait.reason === 'beforeDeadline'
           ? T.log.waitDeadline(label, viDate(wait.due), viDate(wait.date), req.settings.sendHour)
@@ -493,10 +573,21 @@ function claim(store: JsonStore, req: ClaimRequest): Claim {
     }
   }
 
+  if (early && job) {
+    if (leaseActive(job)) {
+      // The person's send is going on: the scheduled one follows it (its end sets the trigger).
+      logLine(true, T.log.skippedBusy(label));
+      store.put(withWait(store, key, job.leaseUntil + RESUME_DELAY_MS));
+      return { kind: 'outcome', outcome: { status: 'skipped-busy', period: label, message: T.inProgress(label) } };
+    }
+    // Its report was made before the deadline: the scheduled send starts anew, to everyone.
+    logLine(true, T.log.earlyManualReplaced(label, job.sent, job.total));
+  }
+
   const recipients = uniqueRecipients(req.settings.recipients);
   if (!recipients.length) {
     logLine(false, T.noRecipients);
-    store.put({ [K.startPending]: null });
+    store.put({ ...startDone, ...settled() });
     return { kind: 'outcome', outcome: { status: 'no-recipients', period: label, message: T.noRecipients } };
   }
 
@@ -505,6 +596,8 @@ function claim(store: JsonStore, req: ClaimRequest): Claim {
     logLine(false, T.log.gaveUp(job.label, job.pending));
   } else if (job && job.key !== key && leaseActive(job)) {
     logLine(true, T.log.skippedBusy(job.label));
+    // Another period is being sent: this scheduled send follows it.
+    if (scheduled) store.put(withWait(store, key, job.leaseUntil + RESUME_DELAY_MS));
     return {
       kind: 'outcome',
       outcome: { status: 'skipped-busy', period: job.label, message: T.inProgress(job.label) },
@@ -512,14 +605,9 @@ function claim(store: JsonStore, req: ClaimRequest): Claim {
   }
 
   const manual = req.mode === 'manual';
-  const early = manual && deadlineAhead(period, req.settings, now) !== null;
-  const fresh = newJob(period, recipients, manual, req.run, early);
-  store.put({
-    [K.job]: fresh,
-    [K.message]: null,
-    [K.startPending]: null,
-    ...(req.mode === 'scheduled' ? { [K.wait]: null } : {}),
-  });
+  const beforeDeadline = manual && deadlineAhead(period, req.settings, now) !== null;
+  const fresh = newJob(period, recipients, manual, req.run, beforeDeadline);
+  store.put({ [K.job]: fresh, [K.message]: null, ...startDone, ...settled() });
   return { kind: 'claimed', job: fresh };
 }
 
@@ -594,8 +682,9 @@ function retryOrGiveUp(
     store.put({ [K.job]: { ...job, attempts, owner: null, waitingUntil: null, gaveUp: true } });
     idle(store);
     logLine(false, T.log.gaveUp(job.label, job.pending));
-    // Told now, or (Gmail failing as the sends did) by one more run a day later.
-    if (!tellGaveUp(job)) scheduleResume(NOTICE_RETRY_MS);
+    // Told now, or (Gmail failing as the sends did) by one more run a day later, or sooner when
+    // a send waiting for its deadline is due first (that run tells them too).
+    if (!tellGaveUp(job)) rearm(store, NOTICE_RETRY_MS);
     return {
       status: 'gave-up',
       period: job.label,
@@ -804,18 +893,24 @@ export function runReportJob(mode: 'scheduled' | 'resume'): RunOutcome {
   if (store.get<StartPending>(K.settingsFailed)) store.put({ [K.settingsFailed]: null });
   tellLeftOut(loaded.settings, loaded.leftOut);
   const run = runId();
-  if (mode === 'resume') clearResume();
+  if (mode === 'resume') {
+    clearResume();
+    // The run after a give-up whose notice could not go: the notice once more (tellAdmins sends
+    // it once per period), before a send that waited may take the job's place.
+    const left = store.get<JobState>(K.job);
+    if (left?.gaveUp) tellGaveUp(left);
+  }
   const got = tryWithDocumentLock(() => claim(store, { mode, settings: loaded.settings, run }), EMAIL_LOCK_WAIT_MS);
   if (!got) return lockBusy(store, loaded.settings);
   if (got.value.kind === 'outcome') {
     const outcome = got.value.outcome;
     const job = mode === 'resume' ? store.get<JobState>(K.job) : null;
-    // The run after a give-up whose notice could not go: the notice alone, once more.
-    if (job?.gaveUp) tellGaveUp(job);
     // Another run holds the lease: alive, it replaces or clears this trigger when it stops; stopped
     // by Apps Script after extending its lease, the job is taken over once the lease runs out.
     if (job && outcome.status === 'skipped-busy')
       scheduleResume(Math.max(0, job.leaseUntil - nowMs()) + RESUME_DELAY_MS);
+    // This run's trigger is spent: set again for what still waits (a retry, the next waiting send).
+    else if (mode === 'resume') rearm(store);
     return outcome;
   }
   watchdog();
@@ -851,6 +946,8 @@ function lockBusy(store: JsonStore, settings: Settings): RunOutcome {
   const label = job?.label ?? periodLabel(period);
   if (attempts > LOCK_RETRY_DELAYS_MS.length) {
     store.put({ [K.startPending]: null });
+    // A job still going on, or a send waiting for its deadline, keeps its trigger.
+    rearm(store);
     const total = LOCK_RETRY_DELAYS_MS.reduce((a, b) => a + b, 0);
     logLine(false, T.log.lockGaveUp(label, viDuration(total)));
     const key = formatPeriod(period);

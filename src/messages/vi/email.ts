@@ -149,6 +149,13 @@ export const EMAIL_TEXT = {
     waitDeadline: (period: string, due: string, sendDate: string, hour: number) =>
       `Chưa gửi báo cáo ${period}: chưa hết hạn nộp báo cáo (hạn nộp là ngày ${due}), các xã còn có thể nộp. ` +
       `Báo cáo sẽ tự gửi vào ngày ${sendDate} khoảng ${hour} giờ (ngày làm việc đầu tiên sau hạn nộp).`,
+    /** More periods waiting than job.ts MAX_WAITS keeps: the oldest is dropped. */
+    waitDropped: (period: string, max: number) =>
+      `Báo cáo ${period} đã chờ gửi quá lâu (đã có hơn ${max} kỳ báo cáo cùng chờ) nên không tự gửi nữa.`,
+    /** A scheduled send after the deadline found an early manual send not finished: it sends anew. */
+    earlyManualReplaced: (period: string, sent: number, total: number) =>
+      `Lần gửi tay báo cáo ${period} trước hạn nộp chưa xong (đã gửi ${sent}/${total} người nhận); ` +
+      'lần gửi tự động sau hạn gửi báo cáo đầy đủ cho tất cả người nhận.',
     /** A scheduled send on a weekend or listed day off waits for the next working day. */
     waitDayOff: (period: string, sendDate: string, hour: number) =>
       `Chưa gửi báo cáo ${period}: hôm nay là ngày nghỉ. Báo cáo sẽ tự gửi vào ngày làm việc tiếp theo, ` +

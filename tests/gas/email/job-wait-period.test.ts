@@ -46,7 +46,7 @@ test('"Tắt" that forgets another admin’s schedule drops the send it left wai
   w.fake.setUser('bdv@muongnhe.vn');
   w.fake.ui.queueAlertResponse('YES');
   disableMonthlyEmail();
-  expect(PropertiesService.getDocumentProperties().getProperty('job.wait')).toBeNull();
+  expect(PropertiesService.getDocumentProperties().getProperty('danvan.email.job.wait')).toBeNull();
   // A report sent by hand early does not bring the forgotten scheduled send back.
   w.fake.clock.set(new Date('2018-02-21T09:00:00+07:00'));
   w.fake.ui.queueAlertResponse('YES');
