@@ -720,7 +720,7 @@ describe('readSheet — text in TCVN3 or VNI (Unikey set to an old code, old .Vn
     const s = inTcvn3(byTexts(sheet()));
     const grid = s.grid as Grid;
     const row = grid.findIndex((r) => r.some((v) => typeof v === 'string' && v === toTcvn3('Đường vào bản bị sạt lở')));
-    const c = grid[row].findIndex((v) => v === toTcvn3('Đường vào bản bị sạt lở'));
+    const c = grid[row].indexOf(toTcvn3('Đường vào bản bị sạt lở'));
     grid[row][c] = 'Đường vào bản bị sạt lở';
     const legacy = readSheet(s, ctx);
     expect(legacy.report?.unitCode).toBe('chung-chai');
