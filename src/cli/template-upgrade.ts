@@ -2,7 +2,8 @@
  * `tonghop template` on a commune workbook that exists: the rows of indicators added to the
  * catalogue since it was made are inserted in place (the engine's plan, shared with the add-on's
  * "Tạo mẫu": src/engine/sheet/missing-rows.ts; the edit: xlsx/insert-rows.ts), rows read under a
- * code the catalogue changed get its code (and label), and nothing else.
+ * code the catalogue changed get its code (and label) and their month cells the validation and
+ * number format of its kind (their values kept), and nothing else.
  * A workbook that has every row gets the highlighting of the catalogue's current rules when its
  * own differs (planHighlighting), as the add-on's re-run does; otherwise it is not written.
  *

@@ -11,11 +11,14 @@
  *   2. every summary sheet that exists is rewritten IN PLACE, keeping its sheetId: formulas
  *      and charts the user built elsewhere on it (='Tổng hợp 2018-09'!D5) are bound to that
  *      id by Google and would turn to #REF! if the sheet were deleted and made again. It is
- *      emptied (clearSheetRequests: protections, charts and conditional formats deleted,
- *      cells unmerged, updateCells "*" over the whole sheet, grid resized) and filled as a
- *      new one is: updateCells (values + formats), updateBorders, mergeCells,
- *      updateDimensionProperties (widths), setDataValidation, addConditionalFormatRule,
- *      addChart, addProtectedRange. A sheet that does not exist yet is added and filled;
+ *      emptied (clearSheetRequests: the add-on's warning-only protection, charts and
+ *      conditional formats deleted, cells unmerged, updateCells "*" over the whole sheet, grid
+ *      resized) and filled as a new one is: updateCells (values + formats), updateBorders,
+ *      mergeCells, updateDimensionProperties (widths), setDataValidation,
+ *      addConditionalFormatRule, addChart, addProtectedRange. Protections the user made (one
+ *      restricting who may edit the sheet, a range's) stay, as with SpreadsheetApp; a sheet
+ *      its user protected whole gets no warning on top. A sheet that does not exist yet is
+ *      added and filled;
  *   3. "Dữ liệu" rewritten in place (that period's rows replaced, the others kept).
  *
  * Google applies a batchUpdate atomically: "Each request is validated before being
@@ -26,10 +29,10 @@
  * twice. A retry after an *unknown* outcome (network error) is safe too: if the first
  * attempt was applied the second is refused — it adds sheetIds that now exist, deletes the
  * protected ranges (and charts) that the first deleted — and that is then checked
- * (SummaryBatch.applied: the new sheets there, each rewritten sheet carrying a protection it
- * did not have). Were none of those in the batch (every sheet rewritten, none protected: the
- * user removed the warnings), a retry applied again writes the same values (every write is
- * to fixed cells); only color rules or a warning could come twice.
+ * (SummaryBatch.applied: the new sheets there, each rewritten sheet carrying the warning it
+ * did not have, its old charts gone). Were none of those in the batch (every sheet rewritten,
+ * none with the add-on's warning or a chart), a retry applied again writes the same values
+ * (every write is to fixed cells); only color rules or a warning could come twice.
  *
  * Commune text is always `stringValue` (never `formulaValue`): Sheets stores it as text
  * even when it starts with = + - @. Only formulas the engine built (CellModel.f) are formulas.
@@ -114,12 +117,31 @@ export interface SheetMeta {
   rowCount?: number;
   columnCount?: number;
   /** Its protected ranges (the whole-sheet warning a summary sheet gets, any the user added). */
-  protectedRangeIds?: number[];
+  protectedRanges?: ProtectedRangeMeta[];
   /** Its charts (embedded objects). */
   chartIds?: number[];
   /** How many conditional format rules it has. */
   conditionalFormats?: number;
 }
+
+/** What the add-on needs of a protected range (spreadsheets.get sheets.protectedRanges). */
+export interface ProtectedRangeMeta {
+  protectedRangeId: number;
+  /** Its range is the whole sheet ("fully unbounded": a protected sheet). */
+  wholeSheet?: boolean;
+  /** Only a warning; false: only its editors may edit. */
+  warningOnly?: boolean;
+}
+
+/**
+ * The protection the add-on gives a summary sheet: the whole sheet, warning only. Any other
+ * is the user's (an admin restricting who may edit, a range) and stays on a rewrite.
+ */
+export const isAddonProtection = (p: ProtectedRangeMeta) => Boolean(p.wholeSheet && p.warningOnly);
+
+/** Whether a rewritten sheet gets the add-on's warning: not when its user protected it whole. */
+const getsWarning = (old: SheetMeta | undefined) =>
+  !(old?.protectedRanges ?? []).some((p) => p.wholeSheet && !isAddonProtection(p));
 
 // ---------------------------------------------------------------- cells
 
@@ -234,9 +256,9 @@ function chartRequest(sheetId: number, chart: ChartModel): Request {
 
 /**
  * The requests that fill a new, empty sheet `sheetId` with `model`, as renderSheet does
- * with SpreadsheetApp, plus its warning-only protection (description: the sheet's name).
+ * with SpreadsheetApp, plus (`warn`) its warning-only protection (description: the sheet's name).
  */
-export function sheetContentRequests(model: SheetModel, sheetId: number): Request[] {
+export function sheetContentRequests(model: SheetModel, sheetId: number, warn = true): Request[] {
   const { rows, cols } = modelSize(model);
   const out: Request[] = [];
   const data: { values: CellData[] }[] = [];
@@ -311,9 +333,10 @@ export function sheetContentRequests(model: SheetModel, sheetId: number): Reques
     });
   });
   for (const chart of model.charts) out.push(chartRequest(sheetId, chart));
-  out.push({
-    addProtectedRange: { protectedRange: { range: { sheetId }, description: model.name, warningOnly: true } },
-  });
+  if (warn)
+    out.push({
+      addProtectedRange: { protectedRange: { range: { sheetId }, description: model.name, warningOnly: true } },
+    });
   return out;
 }
 
@@ -362,7 +385,8 @@ export interface SummaryBatch {
   dataSheetId: number | null;
   /**
    * Whether the master's sheets as read after the batch (`now`) show it applied: every new
-   * sheet there under its name, every rewritten sheet with a protection it did not have before.
+   * sheet there under its name, every rewritten sheet with the warning it did not have before
+   * (when it gets one) and without its old charts.
    */
   applied: (now: SheetMeta[]) => boolean;
 }
@@ -531,7 +555,8 @@ export const DEFAULT_COLUMN_PX = 100;
 
 /**
  * The requests that empty an existing sheet (same sheetId) so that sheetContentRequests can
- * fill it as if new: its protections, charts and conditional formats deleted, its cells
+ * fill it as if new: the add-on's protection (isAddonProtection; the user's stay), its charts
+ * and conditional formats deleted, its cells
  * unmerged and cleared of everything (values, formats, borders, notes, validation: updateCells
  * over the whole sheet with fields "*" and no rows), its grid resized to the model's and its
  * frozen rows and columns set, the widths of the columns the model does not size reset.
@@ -539,7 +564,8 @@ export const DEFAULT_COLUMN_PX = 100;
 export function clearSheetRequests(model: SheetModel, old: SheetMeta): Request[] {
   const id = old.sheetId;
   const out: Request[] = [];
-  for (const pid of old.protectedRangeIds ?? []) out.push({ deleteProtectedRange: { protectedRangeId: pid } });
+  for (const p of old.protectedRanges ?? [])
+    if (isAddonProtection(p)) out.push({ deleteProtectedRange: { protectedRangeId: p.protectedRangeId } });
   for (const cid of old.chartIds ?? []) out.push({ deleteEmbeddedObject: { objectId: cid } });
   // From the last: each deletion shifts the indexes after it.
   for (let i = (old.conditionalFormats ?? 0) - 1; i >= 0; i--)
@@ -641,7 +667,7 @@ export function buildSummaryBatch(input: SummaryBatchInput): SummaryBatch {
       });
     }
     sheetIds.push(id);
-    requests.push(...sheetContentRequests(m, id));
+    requests.push(...sheetContentRequests(m, id, getsWarning(old)));
   }
   // 3. "Dữ liệu".
   let dataSheetId: number | null = null;
@@ -650,14 +676,32 @@ export function buildSummaryBatch(input: SummaryBatchInput): SummaryBatch {
     dataSheetId = d.id;
     requests.push(...d.requests);
   }
-  const applied = (now: SheetMeta[]) =>
-    input.models.every((m, i) => {
+  // The batch is applied whole or not at all: one sign of it (a new sheet, a new warning, old
+  // charts gone) with none against it is enough; no sign at all is not applied.
+  const applied = (now: SheetMeta[]) => {
+    let signs = 0;
+    for (const [i, m] of input.models.entries()) {
       const s = now.find((x) => x.sheetId === sheetIds[i]);
       if (!s || s.title !== m.name) return false;
-      if (added.has(sheetIds[i])) return true;
-      const before = new Set(olds.get(m.name)?.protectedRangeIds ?? []);
-      return (s.protectedRangeIds ?? []).some((p) => !before.has(p));
-    });
+      if (added.has(sheetIds[i])) {
+        signs++;
+        continue;
+      }
+      const old = olds.get(m.name);
+      if (getsWarning(old)) {
+        const before = new Set((old?.protectedRanges ?? []).map((p) => p.protectedRangeId));
+        if (!(s.protectedRanges ?? []).some((p) => isAddonProtection(p) && !before.has(p.protectedRangeId)))
+          return false;
+        signs++;
+      }
+      const charts = old?.chartIds ?? [];
+      if (charts.length) {
+        if (charts.some((c) => s.chartIds?.includes(c))) return false;
+        signs++;
+      }
+    }
+    return signs > 0;
+  };
   return { requests, sheetIds, dataSheetId, applied };
 }
 
@@ -715,16 +759,33 @@ export function masterSheetsUrl(spreadsheetId: string): string {
     `${SHEETS_API_BASE}${encodeURIComponent(spreadsheetId)}` +
     `?fields=${encodeURIComponent(
       'sheets(properties(sheetId,title,index,gridProperties(rowCount,columnCount)),' +
-        'protectedRanges.protectedRangeId,charts.chartId,conditionalFormats.ranges.sheetId)',
+        'protectedRanges(protectedRangeId,range,namedRangeId,warningOnly),charts.chartId,' +
+        'conditionalFormats.ranges.sheetId)',
     )}`
   );
+}
+
+interface ApiProtectedRange {
+  protectedRangeId?: unknown;
+  range?: Record<string, unknown>;
+  namedRangeId?: unknown;
+  warningOnly?: unknown;
+}
+
+function protectedRangeMeta(p: ApiProtectedRange): ProtectedRangeMeta | null {
+  const id = Number(p.protectedRangeId);
+  if (!Number.isFinite(id)) return null;
+  // "The range may be fully unbounded, in which case this is considered a protected sheet."
+  const bounds = ['startRowIndex', 'endRowIndex', 'startColumnIndex', 'endColumnIndex'];
+  const wholeSheet = !p.namedRangeId && !bounds.some((b) => p.range?.[b] !== undefined);
+  return { protectedRangeId: id, wholeSheet, warningOnly: p.warningOnly === true };
 }
 
 function parseSheets(body: string): SheetMeta[] {
   const json = JSON.parse(body) as {
     sheets?: {
       properties?: Record<string, unknown>;
-      protectedRanges?: { protectedRangeId?: unknown }[];
+      protectedRanges?: ApiProtectedRange[];
       charts?: { chartId?: unknown }[];
       conditionalFormats?: unknown[];
     }[];
@@ -740,7 +801,7 @@ function parseSheets(body: string): SheetMeta[] {
       index: typeof p.index === 'number' ? p.index : i,
       rowCount: typeof g.rowCount === 'number' ? g.rowCount : undefined,
       columnCount: typeof g.columnCount === 'number' ? g.columnCount : undefined,
-      protectedRangeIds: ids(s.protectedRanges, (x: { protectedRangeId?: unknown }) => x.protectedRangeId),
+      protectedRanges: (s.protectedRanges ?? []).map(protectedRangeMeta).filter((p) => p !== null),
       chartIds: ids(s.charts, (x: { chartId?: unknown }) => x.chartId),
       conditionalFormats: (s.conditionalFormats ?? []).length,
     };

@@ -16,14 +16,16 @@
  *    their group, are written;
  *  - a row read under another code than it holds (the catalogue changed the code, or the code and
  *    the label together) gets the catalogue's code and label in its code and label cells: re-coded,
- *    its figures kept, rather than an empty new row beside it.
+ *    its figures kept, rather than an empty new row beside it; its month cells get the validation
+ *    and number format of the indicator's kind (which may have changed with the code), the figures
+ *    in them left as they are (one no longer valid is for "Kiểm tra" to name, never cleared).
  *
  * Only a tab that keeps the layout's columns is changed; otherwise the missing rows are named for
  * the admin to add by hand.
  */
 
 import { type ConditionalModel, type SheetModel, STYLES } from '../engine/report/model';
-import { buildUnitSheet, LAYOUT } from '../engine/sheet/layout';
+import { buildUnitSheet, indicatorRows, LAYOUT, monthCol } from '../engine/sheet/layout';
 import {
   highlightKey,
   isRuleHighlight,
@@ -37,6 +39,7 @@ import type { Indicator, Unit } from '../engine/types';
 import {
   a1Range,
   applyValidations,
+  cellSpec,
   conditionalRules,
   gridSize,
   groupConditionals,
@@ -96,10 +99,15 @@ export function updateTab(sheet: Sheet, name: string, config: Config, unit: Unit
     // After the table's last row, the protections ending there do not grow by themselves.
     if (b.after === plan.tableEnd) growProtections(sheet, at - 1, n);
   }
+  const modelRowOf = indicatorRows(catalogue);
   for (const r of plan.recodes) {
     // As text: a code or label starting with "=", "+" or "-" is not taken for a formula.
     sheet.getRange(r.row, LAYOUT.codeCol).setNumberFormat('@').setValue(r.indicator.code);
     if (r.label !== null) sheet.getRange(r.row, LAYOUT.labelCol).setNumberFormat('@').setValue(r.label);
+    // The month cells' format of the kind (a note's "@" would keep a figure typed as text); values stay.
+    const cells = plan.model.rows[(modelRowOf.get(r.indicator.code) as number) - 1] ?? [];
+    const formats = Array.from({ length: 12 }, (_, m) => cellSpec(cells[monthCol(m + 1) - 1] ?? null).format);
+    sheet.getRange(r.row, monthCol(1), 1, 12).setNumberFormats([formats]);
   }
   applyValidations(sheet, plan.validations);
   for (const run of plan.numbers)

@@ -143,3 +143,65 @@ describe('template after an indicator’s code changed in the catalogue', () => 
     expect([after[old][0], after[old - 1][0]]).toEqual(['DTN_QUA', 'DTN_SUATQUA']);
   });
 });
+
+describe('template after an indicator’s code and kind changed in the catalogue', () => {
+  /** Month 1's validation type (none: undefined) and number format of the first sheet's row `row`. */
+  async function looks(file: string) {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(fs.readFileSync(file) as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0];
+    return (row: number, m = 1) => {
+      const c = ws.getCell(row, monthCol(m));
+      return [c.dataValidation?.type, c.numFmt];
+    };
+  }
+
+  test.each([
+    ['a count become an amount', 'DTN_QUA', 'amount', 'DON_TONG', 'LDLD_MAIAM_GIATRI'],
+    ['a count become a note', 'DTN_QUA', 'note', 'DON_TONG', 'GHI_CHU'],
+    ['a note become a count', 'GHI_CHU', 'count', 'GHI_CHU', 'DON_TONG'],
+  ])(
+    '%s: the re-coded row gets the validation and format of its new kind, every figure kept',
+    async (_, from, kind, oldLike, newLike) => {
+      const dir = tmpDir('tonghop-recode-');
+      const json = JSON.parse(JSON.stringify(catalogueJson));
+      const ind = json.indicators.find((i: { code: string }) => i.code === from);
+      ind.code = `${from}_MOI`;
+      ind.kind = kind;
+      const catFile = path.join(dir, 'chi-tieu.json');
+      fs.writeFileSync(catFile, JSON.stringify(json));
+      const out = path.join(dir, 'xa');
+      fs.mkdirSync(out);
+      // A note typed where a count is then wanted: no longer valid, kept for the check to name.
+      const file = await writeCommune(
+        out,
+        'chung-chai',
+        2018,
+        from === 'GHI_CHU' ? { [`${from}:2`]: 'Thiếu kinh phí' } : {},
+      );
+      const before = await table(file);
+      const rowOf = (code: string) => before.findIndex((r) => r[0] === code) + 1;
+      const at = rowOf(from);
+      if (from === 'GHI_CHU') expect(before[at - 1][3]).toBe('Thiếu kinh phí');
+      const old = await looks(file);
+      expect(old(at)).toEqual(old(rowOf(oldLike)));
+      expect(old(at)).not.toEqual(old(rowOf(newLike)));
+
+      const r = await runCli(['template', '--year', '2018', '--out', out, '--catalogue', catFile], { cwd: dir });
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain(`đổi mã dòng ${from} thành ${from}_MOI, giữ nguyên số liệu`);
+      const expected = before.map((row) => [...row]);
+      expected[at - 1][0] = `${from}_MOI`;
+      expect(await table(file)).toEqual(expected);
+      const now = await looks(file);
+      for (const m of [1, 7, 12]) expect(now(at, m)).toEqual(now(rowOf(newLike), m));
+      // The rows around keep theirs.
+      expect([now(at - 1), now(at + 1)]).toEqual([old(at - 1), old(at + 1)]);
+      if (from === 'GHI_CHU') {
+        const read = await readWorkbookBuffer(fs.readFileSync(file), 'x.xlsx');
+        const { findings } = readWorkbook(read.workbook!, { catalogue: parsed(json), units, year: 2018 });
+        expect(findings.some((f) => JSON.stringify(f).includes('Thiếu kinh phí'))).toBe(true);
+      }
+    },
+  );
+});

@@ -81,6 +81,9 @@ function look(env: Env, name: string) {
   };
 }
 
+/** The add-on's own protection of a summary sheet, as readMasterState gives it. */
+const warning = (protectedRangeId: number) => ({ protectedRangeId, wholeSheet: true, warningOnly: true });
+
 function model(name: string, cells: (string | number)[][]): SheetModel {
   return { ...emptySheet(name), rows: cells.map((r) => r.map((v) => ({ v, s: 'text' as const }))), widths: [10] };
 }
@@ -101,7 +104,14 @@ describe('the request builder', () => {
     const b = buildSummaryBatch({
       models: [model('A', [['x']]), model('B', [['y']]), model('C', [['z']])],
       sheets: [
-        { sheetId: 0, title: 'B', index: 0, protectedRangeIds: [31], chartIds: [41, 42], conditionalFormats: 2 },
+        {
+          sheetId: 0,
+          title: 'B',
+          index: 0,
+          protectedRanges: [warning(31)],
+          chartIds: [41, 42],
+          conditionalFormats: 2,
+        },
         { sheetId: 7, title: 'Other', index: 1 },
         { sheetId: 9, title: 'a', index: 2 }, // titles are unique regardless of case
       ],
@@ -135,13 +145,41 @@ describe('the request builder', () => {
     expect(of('addProtectedRange')).toHaveLength(3);
     // Applied: the new sheet there, each rewritten sheet with a protection it did not have.
     const after = [
-      { sheetId: 0, title: 'B', index: 0, protectedRangeIds: [50] },
-      { sheetId: 9, title: 'A', index: 2, protectedRangeIds: [51] },
-      { sheetId: 100, title: 'C', index: 3, protectedRangeIds: [52] },
+      { sheetId: 0, title: 'B', index: 0, protectedRanges: [warning(50)] },
+      { sheetId: 9, title: 'A', index: 2, protectedRanges: [warning(51)] },
+      { sheetId: 100, title: 'C', index: 3, protectedRanges: [warning(52)] },
     ];
     expect(b.applied(after)).toBe(true);
-    expect(b.applied(after.map((s) => (s.sheetId === 0 ? { ...s, protectedRangeIds: [31] } : s)))).toBe(false);
+    expect(b.applied(after.map((s) => (s.sheetId === 0 ? { ...s, protectedRanges: [warning(31)] } : s)))).toBe(false);
     expect(b.applied(after.filter((s) => s.sheetId !== 100))).toBe(false);
+  });
+
+  test("the user's protections stay: an editor-restricting one of the sheet (no warning on top), a range's", () => {
+    const admin = { protectedRangeId: 31, wholeSheet: true, warningOnly: false };
+    const range = { protectedRangeId: 32, wholeSheet: false, warningOnly: false };
+    const b = buildSummaryBatch({
+      models: [model('A', [['x']]), model('B', [['y']])],
+      sheets: [
+        { sheetId: 1, title: 'A', index: 0, protectedRanges: [admin, range] },
+        { sheetId: 2, title: 'B', index: 1, protectedRanges: [warning(33), { ...range, protectedRangeId: 34 }] },
+      ],
+    });
+    const of = (k: string) => b.requests.filter((r) => k in r).map((r) => r[k]);
+    expect(of('deleteProtectedRange')).toEqual([{ protectedRangeId: 33 }]);
+    expect(of('addProtectedRange')).toEqual([
+      { protectedRange: { range: { sheetId: 2 }, description: 'B', warningOnly: true } },
+    ]);
+    // Applied: B's new warning is the sign (A, kept as its user protected it, shows none).
+    const now = [
+      { sheetId: 1, title: 'A', index: 0, protectedRanges: [admin, range] },
+      { sheetId: 2, title: 'B', index: 1, protectedRanges: [warning(35), { ...range, protectedRangeId: 34 }] },
+    ];
+    expect(b.applied(now)).toBe(true);
+    expect(b.applied(now.map((s) => (s.sheetId === 2 ? { ...s, protectedRanges: [warning(33)] } : s)))).toBe(false);
+    // No sign at all (only A, unchanged to the eye): not taken as applied.
+    const onlyA = buildSummaryBatch({ models: [model('A', [['x']])], sheets: [now[0]] });
+    expect(onlyA.requests.some((r) => 'deleteProtectedRange' in r || 'addProtectedRange' in r)).toBe(false);
+    expect(onlyA.applied([now[0]])).toBe(false);
   });
 
   test('leftovers of a run that died: temporary sheets go, a backup whose name is free is taken back', () => {
@@ -231,7 +269,9 @@ describe('the fake applies a batchUpdate as Google does', () => {
     a.protect().setWarningOnly(true).setDescription('A');
     const state = readMasterState(ss.getId(), 'Dữ liệu', 'token');
     const meta = state.sheets.find((x) => x.title === 'A') as SheetMeta;
-    expect(meta.protectedRangeIds).toHaveLength(1);
+    expect(meta.protectedRanges).toEqual([
+      { protectedRangeId: expect.any(Number), wholeSheet: true, warningOnly: true },
+    ]);
     expect(meta.chartIds).toHaveLength(1);
     expect(meta.conditionalFormats).toBe(1);
     const clear = clearSheetRequests(model('A', [['y']]), meta);
@@ -282,7 +322,7 @@ describe('the fake applies a batchUpdate as Google does', () => {
     // The same again (as a retry of an applied batch would be): refused, the ids are gone.
     const again = applyBatchUpdate(fake, ss.getId(), { requests: clear });
     expect((again.body as { error: { message: string } }).error.message).toBe(
-      `Invalid requests[0].deleteProtectedRange: No protected range with id: ${meta.protectedRangeIds?.[0]}`,
+      `Invalid requests[0].deleteProtectedRange: No protected range with id: ${meta.protectedRanges?.[0].protectedRangeId}`,
     );
   });
 
@@ -455,6 +495,36 @@ describe('"Tổng hợp" over the Sheets API', () => {
       const s = env.master.getSheetByName(n) as Sheet;
       expect(s.getProtections(SpreadsheetApp.ProtectionType.SHEET)).toHaveLength(1);
     }
+  });
+
+  test.each([
+    ['Sheets API', 'on'],
+    ['SpreadsheetApp', 'disabled'],
+  ] as const)("run again (%s), an admin's own protections of the summary sheet stay", (_, api) => {
+    env = prepare(api);
+    runAggregate(env.fake, '');
+    const summary = env.master.getSheetByName(SUMMARY) as Sheet;
+    // The admin turns the add-on's warning into "only these people may edit", and locks a range.
+    const p = summary.getProtections(SpreadsheetApp.ProtectionType.SHEET)[0];
+    p.setWarningOnly(false);
+    p.setDescription('Chỉ văn phòng sửa');
+    p.addEditor('vanphong@example.gov.vn');
+    summary.getRange('A1:B2').protect().setDescription('Tiêu đề');
+    (unitSheet(env, env.units[0], YEAR) as Sheet).getRange(rows.get('DVK_DANGKY') as number, monthCol(9)).setValue(500);
+    env.fake.http.requests.length = 0;
+    runAggregate(env.fake, '');
+    expect(env.fake.http.requests.filter(isBatch)).toHaveLength(api === 'on' ? 1 : 0);
+    const after = env.master.getSheetByName(SUMMARY) as Sheet;
+    expect(after.getSheetId()).toBe(summary.getSheetId());
+    const label = defaultCatalogue().indicators.find((i) => i.code === 'DVK_DANGKY')?.label;
+    const row = (after.getDataRange().getValues() as unknown[][]).find((x) => x[1] === label);
+    expect(row?.[3]).toBe(expectedSeptember('DVK_DANGKY', 11) - 9 + 500);
+    const sheetWide = after.getProtections(SpreadsheetApp.ProtectionType.SHEET);
+    expect(sheetWide.map((x) => [x.getDescription(), x.isWarningOnly()])).toEqual([['Chỉ văn phòng sửa', false]]);
+    expect(sheetWide[0].getEditors().map((u) => u.getEmail())).toContain('vanphong@example.gov.vn');
+    expect(after.getProtections(SpreadsheetApp.ProtectionType.RANGE).map((x) => x.getDescription())).toEqual([
+      'Tiêu đề',
+    ]);
   });
 
   test('the SpreadsheetApp writer, run again, overwrites each sheet into what a new one shows', () => {

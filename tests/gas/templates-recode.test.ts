@@ -109,3 +109,53 @@ describe('Tạo mẫu after an indicator’s code changed in "Chỉ tiêu"', () 
     );
   });
 });
+
+describe('Tạo mẫu after an indicator’s code and kind changed in "Chỉ tiêu"', () => {
+  let env: Env;
+  beforeEach(() => {
+    env = seededMaster({ api: true, months: MONTHS });
+  });
+  afterEach(() => env.dispose());
+
+  /** The validation of month 1's cell of tab row `row`: what it asks, and whether it only warns. */
+  const rule = (s: Sheet, row: number) => {
+    const dv = s.getRange(row, monthCol(1)).getDataValidation();
+    const values = (dv?.getCriteriaValues() ?? []).map((v) => String(v).replace(/[A-Z]+\d+/g, 'X'));
+    return [String(dv?.getCriteriaType()), values, dv?.getAllowInvalid()];
+  };
+  /** Month 1's validation and number format: those of another row of the same kind. */
+  const look = (s: Sheet, row: number) => [...rule(s, row), s.getRange(row, monthCol(1)).getNumberFormat()];
+
+  test.each([
+    ['a count become an amount', OLD, 'số thập phân', 'DON_TONG', 'LDLD_MAIAM_GIATRI'],
+    ['a count become a note', OLD, 'ghi chú', 'DON_TONG', 'GHI_CHU'],
+    ['a note become a count', 'GHI_CHU', 'số nguyên', 'GHI_CHU', 'DON_TONG'],
+  ])(
+    '%s: the re-coded row gets the validation and format of its new kind, every figure kept',
+    (_, from, kind, oldLike, newLike) => {
+      const s = unitSheet(env, env.units[1]) as Sheet;
+      const rowOf = (code: string) => table(s).findIndex((r) => r[0] === code) + 1;
+      const at = rowOf(from);
+      // A note typed where a count is now wanted: not valid any more, kept for "Kiểm tra" to name.
+      if (from === 'GHI_CHU') s.getRange(at, monthCol(2)).setValue('Thiếu kinh phí');
+      expect(look(s, at)).toEqual(look(s, rowOf(oldLike)));
+      expect(look(s, at)).not.toEqual(look(s, rowOf(newLike)));
+      const before = table(s);
+      const ind = env.master.getSheetByName(SHEETS.indicators) as Sheet;
+      const values = ind.getDataRange().getValues();
+      const r = values.findIndex((x) => x[values[0].indexOf('Mã')] === from) + 1;
+      ind.getRange(r, values[0].indexOf('Mã') + 1).setValue(`${from}_MOI`);
+      ind.getRange(r, values[0].indexOf('Loại') + 1).setValue(kind);
+
+      runTemplates(env.fake);
+      expect(env.fake.ui.alerts.at(-1)?.prompt ?? '').toContain(`đổi mã dòng ${from} thành ${from}_MOI`);
+      const expected = before.map((row) => [...row]);
+      expected[at - 1][0] = `${from}_MOI`;
+      expect(table(s)).toEqual(expected);
+      expect(look(s, at)).toEqual(look(s, rowOf(newLike)));
+      // Every month cell of the row, not only the first.
+      const dv = s.getRange(at, monthCol(12)).getDataValidation();
+      expect(String(dv?.getCriteriaType())).toBe(rule(s, rowOf(newLike))[0]);
+    },
+  );
+});

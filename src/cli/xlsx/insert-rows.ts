@@ -11,8 +11,10 @@
  *    (cells, formulas, shared formulas written out per cell, merges, validation, conditional
  *    formats, hyperlinks, protected ranges, selection, page breaks, Excel 2010 extensions); the new
  *    rows are copied from a fresh sheet rendered by write.ts (styles, validation, year-total
- *    formula moved to its row); STT numbers as planned; the rule highlighting replaced by the fresh
- *    sheet's at the sheet's rows; its comments, threaded comments and drawings' anchors move too;
+ *    formula moved to its row); STT numbers as planned; re-coded rows' code and label, and their
+ *    month cells' validation and number format those of the indicator's kind (their values and
+ *    other styles kept); the rule highlighting replaced by the fresh sheet's at the sheet's rows;
+ *    its comments, threaded comments and drawings' anchors move too;
  *  - other sheets, defined names, charts and pivot caches: references to moved rows of the report
  *    sheet are moved;
  *  - styles.xml gets the new rows' styles; the calculation chain (a cache Excel rebuilds) is
@@ -25,7 +27,7 @@
  * when it differs from a fresh sheet's.
  */
 import JSZip from 'jszip';
-import { a1, colLetter, LAYOUT, parseCell } from '../../engine/sheet/layout';
+import { a1, colLetter, LAYOUT, monthCol, parseCell } from '../../engine/sheet/layout';
 import { highlightKey, isRuleHighlight, moveFormula, type RowsPlan, shiftedRow } from '../../engine/sheet/missing-rows';
 import { type CellRef, MAX_ROW, mapRefs, sameSheet } from '../../engine/sheet/refs';
 import {
@@ -470,6 +472,21 @@ class StyleImporter {
     return index;
   }
 
+  /**
+   * The target's cellXfs index for its style `target` with the number format of the fresh
+   * sheet's style `s` (font, fill, border, protection kept).
+   */
+  withNumFmt(target: number, s: number): number {
+    const nf = String(this.numFmt(Number(attr(this.freshItem('cellXfs', s), 'numFmtId') ?? 0)));
+    const xf = elements(this.list('cellXfs'))[target];
+    if (!xf) throw new InsertRefused({ kind: 'package' });
+    if ((attr(xf, 'numFmtId') ?? '0') === nf) return target;
+    const copy = clone(xf);
+    setAttr(copy, 'numFmtId', nf);
+    setAttr(copy, 'applyNumberFormat', '1');
+    return this.add('cellXfs', copy);
+  }
+
   /** The target's dxfs index for the fresh sheet's conditional format `d`. */
   dxf(d: number): number {
     const known = this.dxfs.get(d);
@@ -477,6 +494,62 @@ class StyleImporter {
     const index = this.add('dxfs', this.freshItem('dxfs', d));
     this.dxfs.set(d, index);
     return index;
+  }
+}
+
+/**
+ * Cells c1…c2 of row `row` taken out of every data validation of the sheet (x14 ones of extLst
+ * too); one left with no cell goes.
+ */
+export function cutValidations(root: XElement, row: number, c1: number, c2: number): void {
+  const cut = (sqref: string): string =>
+    sqref
+      .split(/\s+/)
+      .filter(Boolean)
+      .flatMap((range) => {
+        const [from, to = from] = range.split(':');
+        const p = parseCell(from);
+        const q = parseCell(to);
+        if (!p || !q || row < p.row || row > q.row || c2 < p.col || c1 > q.col) return [range];
+        const rect = (r1: number, k1: number, r2: number, k2: number) =>
+          r1 > r2 || k1 > k2 ? [] : [r1 === r2 && k1 === k2 ? a1(r1, k1) : `${a1(r1, k1)}:${a1(r2, k2)}`];
+        return [
+          ...rect(p.row, p.col, row - 1, q.col),
+          ...rect(row, p.col, row, c1 - 1),
+          ...rect(row, c2 + 1, row, q.col),
+          ...rect(row + 1, p.col, q.row, q.col),
+        ];
+      })
+      .join(' ');
+  const lists: [XElement, XElement[]][] = [];
+  const path: XElement[] = [];
+  const visit = (e: XElement) => {
+    if (localName(e.name) === 'dataValidations') lists.push([e, [...path]]);
+    path.push(e);
+    for (const c of elements(e)) visit(c);
+    path.pop();
+  };
+  visit(root);
+  for (const [list, above] of lists) {
+    list.children = list.children.filter((dv) => {
+      if (typeof dv === 'string' || localName(dv.name) !== 'dataValidation') return true;
+      const inner = child(dv, 'sqref');
+      const now = cut(inner ? textOf(inner) : (attr(dv, 'sqref') ?? ''));
+      if (!now) return false;
+      if (inner) setText(inner, now);
+      else setAttr(dv, 'sqref', now);
+      return true;
+    });
+    const left = elements(list, 'dataValidation').length;
+    setAttr(list, 'count', String(left));
+    if (left) continue;
+    // An empty list is not valid: it goes, and the x14 extension (and extLst) it leaves empty.
+    let gone: XElement = list;
+    for (const parent of [...above].reverse()) {
+      parent.children = parent.children.filter((c) => c !== gone);
+      if (parent === root || elements(parent).length) break;
+      gone = parent;
+    }
   }
 }
 
@@ -694,10 +767,24 @@ export async function insertRows(
     if (!row) throw new InsertRefused({ kind: 'package' });
     setCellValue(cellAt(row, rc.row, LAYOUT.codeCol), rc.indicator.code, P);
     if (rc.label !== null) setCellValue(cellAt(row, rc.row, LAYOUT.labelCol), rc.label, P);
+    // The month cells' number format of the kind (it may have changed with the code); values stay.
+    const fr = fresh.rows.get(modelRowAt.get(rc.row) ?? 0);
+    for (let m = 1; m <= 12; m++) {
+      const col = monthCol(m);
+      const c = elements(row, 'c').find((x) => attr(x, 'r') === a1(rc.row, col));
+      const fc = fr && elements(fr, 'c').find((x) => cellPos(x)?.col === col);
+      const fs = fc && attr(fc, 's');
+      if (!c) cellAt(row, rc.row, col);
+      else if (fs !== undefined) setAttr(c, 's', String(styles.withNumFmt(Number(attr(c, 's') ?? 0), Number(fs))));
+    }
   }
 
-  // Validation of the new rows, as the fresh sheet has it there.
+  // Re-coded rows' month cells lose the validation they had (maybe another kind's) for their kind's.
+  for (const rc of plan.recodes) cutValidations(root, rc.row, monthCol(1), monthCol(12));
+
+  // Validation of the new and the re-coded rows, as the fresh sheet has it there.
   const newRows = new Map(plan.rows.map((r) => [r.modelRow, r.row]));
+  for (const rc of plan.recodes) newRows.set(modelRowAt.get(rc.row) ?? 0, rc.row);
   const freshDv = child(fresh.sheet, 'dataValidations');
   const added: XElement[] = [];
   for (const dv of freshDv ? elements(freshDv, 'dataValidation') : []) {

@@ -6,7 +6,7 @@
  */
 import { defaultCatalogue, defaultUnits } from '../catalogue/defaults';
 import type { Catalogue, Indicator, Unit } from '../types';
-import { buildUnitSheet, LAYOUT, type UnitSheetData } from './layout';
+import { buildUnitSheet, LAYOUT, monthCol, type UnitSheetData } from './layout';
 import { planMissingRows } from './missing-rows';
 import { readSheet } from './read';
 import { modelToGrid, rowWithCode } from './testing';
@@ -84,6 +84,24 @@ describe('planMissingRows: rows under a code the catalogue changed', () => {
       strays: [[rowWithCode(grid, 'DTN_QUA') + 1, 'DTN_QUA', 9]],
     });
   });
+
+  test.each([
+    ['an amount', 'amount', 'nonNegativeNumber'],
+    ['a note', 'note', 'unicodeText'],
+  ] as const)(
+    'the kind changed with the code (a count become %s): the row gets the new kind’s validation',
+    (_, kind, want) => {
+      const { grid, plan: p } = plan(changed({ DTN_QUA: { code: 'DTN_SUATQUA', kind } }));
+      const row = rowWithCode(grid, 'DTN_QUA');
+      expect(summary(p)).toEqual({ added: [], recodes: [[row, 'DTN_QUA', 'DTN_SUATQUA', null]], strays: [] });
+      if (p.kind !== 'add') throw new Error('no plan');
+      expect(p.validations.map((v) => [v.range, v.kind])).toEqual([
+        [{ row, col: monthCol(1), rows: 1, cols: 12 }, want],
+      ]);
+      // Figures are never written over: only the code cell (and, when it changed, the label).
+      expect(p.rows).toEqual([]);
+    },
+  );
 
   test('a code cell in another case, or a row read by its label with no code: nothing to write', () => {
     const grid = modelToGrid(buildUnitSheet(UNIT, YEAR, base, DATA));

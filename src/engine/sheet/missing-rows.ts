@@ -15,6 +15,9 @@
  *    code, and the row was read by its label or by its place: read.ts placeByPosition) gets the
  *    catalogue's code, and its label when that changed too: re-coded, not doubled by an empty new
  *    row beside it (its figures stay where they are, under the code the catalogue now counts them).
+ *    It gets the validation of its indicator's kind (the kind may have changed with the code: a
+ *    count become an amount, a figure become a note); figures it holds are never cleared, one no
+ *    longer valid is left for the check to name.
  *
  * Only a sheet that keeps the layout's columns (month cells at T1…T12's columns, the headers where
  * the layout puts them) gets rows; otherwise the plan names the missing indicators ('columns').
@@ -92,7 +95,7 @@ export type RowsPlan =
       /** Model row → sheet row after the insertion, for every row of the fresh model the sheet then has. */
       final: Map<number, number>;
       rows: NewRow[];
-      /** Validation of the new rows, at their sheet rows. */
+      /** Validation of the new rows and of the re-coded ones (their indicator's kind), at their sheet rows. */
       validations: ValidationModel[];
       numbers: NumberRun[];
       /** The rules' highlighting of a fresh sheet at the sheet's rows (replacing the sheet's own rule highlighting). */
@@ -189,8 +192,9 @@ export function planMissingRows(
     });
   }
   const added = new Set(rows.map((r) => r.modelRow));
+  const recoded = new Set(stale.map((r) => modelRowOf.get(r.indicator.code) as number));
   const validations = model.validations
-    .filter((v) => added.has(v.range.row))
+    .filter((v) => added.has(v.range.row) || recoded.has(v.range.row))
     .map((v) => ({ ...v, range: { ...v.range, row: final.get(v.range.row) as number } }));
   const conditionals = highlightingAt(model, final);
   return {
