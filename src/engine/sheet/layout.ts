@@ -13,7 +13,7 @@
  *   row 8… group rows (no code) and indicator rows
  */
 
-import { LAYOUT_TEXT } from '../../messages/vi/layout';
+import { LAYOUT_TEXT, namedUnit } from '../../messages/vi/layout';
 import { type CellModel, type ConditionalModel, emptySheet, type SheetModel } from '../report/model';
 import { memoText, normalizeName } from '../text/normalize';
 import type { Catalogue, Finding, Indicator, Unit } from '../types';
@@ -143,10 +143,16 @@ export function sharedNameCodes(units: readonly Named[]): ReadonlySet<string> {
  * A unit's name as shown to the user (`shown`: "Xã Chung Chải", "xã Chung Chải", "Chung Chải"),
  * followed by its code in brackets when another unit of `units` has the same name, so that lists
  * and tables tell them apart: "Xã Chung Chải (chung-chai-np)". The unit itself is not renamed
- * (its tab and files are found by its name).
+ * (its tab and files are found by its name). A `note` said about the unit goes into the same
+ * bracket, not a second one: "Xã Chung Chải (mã chung-chai-np, nộp ngày 30/10/2018)".
  */
-export function distinctName(shown: string, code: string, units: readonly Named[]): string {
-  return code && sharedNameCodes(units).has(code) ? `${shown} (${code})` : shown;
+export function distinctName(shown: string, code: string, units: readonly Named[], note?: string): string {
+  return namedUnit(shown, code && sharedNameCodes(units).has(code) ? code : null, note);
+}
+
+/** unitDisplayName ("Xã Chung Chải"), as distinctName: with the code when another unit of `units` has the name. */
+export function distinctDisplayName(unit: Named, units: readonly Named[]): string {
+  return distinctName(unitDisplayName(unit), unit.code, units);
 }
 
 /**
@@ -164,7 +170,7 @@ export function distinguishFindings(findings: Finding[], units: readonly Unit[])
     const u = f.unitCode === undefined ? undefined : byCode.get(f.unitCode);
     if (!u) return f;
     const shown = unitDisplayName(u);
-    const tagged = `${shown} (${u.code})`;
+    const tagged = namedUnit(shown, u.code);
     if (!f.message.startsWith(shown) || f.message.startsWith(tagged)) return f;
     return { ...f, message: tagged + f.message.slice(shown.length) };
   });

@@ -51,3 +51,19 @@ export const LAYOUT_TEXT = {
 function capitalFirst(s: string): string {
   return s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
 }
+
+/**
+ * A unit's name as shown (`shown`), followed by its code when another unit has the same name (`code`,
+ * else null) and by a note about it, in one bracket: "Xã Chung Chải (chung-chai-np)", "Xã Chung Chải
+ * (mã chung-chai-np, nộp ngày 30/10/2018)", "Xã Pá Mỳ (nộp ngày 30/10/2018)".
+ */
+export function namedUnit(shown: string, code: string | null, note?: string): string {
+  if (code && note) return `${shown} (mã ${code}, ${note})`;
+  if (code) return `${shown} (${code})`;
+  return note ? `${shown} (${note})` : shown;
+}
+
+/** namedUnit inside a bracket already: "(nay thuộc xã Chung Chải, mã chung-chai-np)". */
+export function namedUnitWithin(shown: string, code: string | null): string {
+  return code ? `${shown}, mã ${code}` : shown;
+}
