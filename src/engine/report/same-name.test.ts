@@ -8,6 +8,7 @@ import { buildUnitSheet } from '../sheet/layout';
 import { modelToSheetInput } from '../sheet/testing';
 import type { Period, Unit, WorkbookInput } from '../types';
 import { renderHtmlReport } from './html';
+import { longRows } from './long-rows';
 import { buildSummaryWorkbook } from './summary-workbook';
 import { completenessLists, renderTextReport } from './text';
 
@@ -78,6 +79,12 @@ describe('two units of one name', () => {
     const missing = summary.findings.find((f) => f.code === 'unit-missing' && f.unitCode === 'chung-chai-np');
     expect(missing?.message).toMatch(/^Xã Chung Chải \(chung-chai-np\): /);
     expect(renderHtmlReport(summary, CATALOGUE)).toContain('Xã Chung Chải (chung-chai-np)');
+  });
+
+  test('the long rows (CSV, "Dữ liệu"): each name with its code, others by name alone', () => {
+    const names = new Map(longRows(summary).map((r) => [r[1], r[2]]));
+    expect(names.get('chung-chai')).toBe('Chung Chải (chung-chai)');
+    expect(names.get('huoi-lech')).toBe('Huổi Lếch');
   });
 
   test('with one name each, nothing is added', () => {
