@@ -147,7 +147,12 @@ export function sharedNameCodes(units: readonly Named[]): ReadonlySet<string> {
  * bracket, not a second one: "Xã Chung Chải (mã chung-chai-np, nộp ngày 30/10/2018)".
  */
 export function distinctName(shown: string, code: string, units: readonly Named[], note?: string): string {
-  return namedUnit(shown, code && sharedNameCodes(units).has(code) ? code : null, note);
+  return namedUnit(shown, sharedCode(code, units), note);
+}
+
+/** The code to show after a unit's name: `code` when another unit of `units` has the unit's name, else null. */
+export function sharedCode(code: string, units: readonly Named[]): string | null {
+  return code && sharedNameCodes(units).has(code) ? code : null;
 }
 
 /** unitDisplayName ("Xã Chung Chải"), as distinctName: with the code when another unit of `units` has the name. */
