@@ -27,7 +27,7 @@
  */
 import path from 'node:path';
 import { narrate, unitInSentence } from '../engine/narrative/narrative';
-import { sharedCode, unitDisplayName } from '../engine/sheet/layout';
+import { distinctDisplayName, sharedCode, unitDisplayName } from '../engine/sheet/layout';
 import { compareVi } from '../engine/text/collate';
 import { slug } from '../engine/text/normalize';
 import type { Catalogue, Finding, Summary, Unit } from '../engine/types';
@@ -310,7 +310,7 @@ function lastYearFiles(
     const unit = unitFromFileName(file, all);
     if (!unit) continue;
     const label = current.has(unit.code)
-      ? unitDisplayName(unit)
+      ? distinctDisplayName(unit, summary.units)
       : formerLabel({ code: unit.code, name: unit.name }, summary.units, formerUnits).label;
     out.set(file, { code: unit.code, name: unit.name, label });
   }

@@ -39,7 +39,7 @@ import { NARRATIVE_TEXT } from '../../messages/vi/narrative';
 import { narrate, unitInSentence } from '../narrative/narrative';
 import { dataWindow, deadline, isRealIsoDate, localDateOf } from '../periods/cutoff';
 import { periodMonths, previousYear, ytdMonths } from '../periods/period';
-import { distinctName, distinguishFindings, sharedCode, unitDisplayName } from '../sheet/layout';
+import { distinguishFindings, sharedCode, unitDisplayName } from '../sheet/layout';
 import { type FlatLayout, flatBase, flatOf, layoutOf } from '../sheet/sheet-report';
 import { formatDateVi } from '../text/format';
 import { tidy } from '../text/number';
@@ -1225,9 +1225,7 @@ function countedRuleErrors(
   return sortCodes([...placesOf.keys()], units).map((code) => {
     const unit = unitOf.get(code);
     const r = reportOf.get(code);
-    const shown = unit ? unitInSentence(unit) : unitInSentence({ name: r?.unitName ?? code, kind: r?.unitKind ?? '' });
-    // Two units of one name: the code after it.
-    const label = distinctName(shown, code, units);
+    const label = unit ? unitInSentence(unit) : unitInSentence({ name: r?.unitName ?? code, kind: r?.unitKind ?? '' });
     return { unitCode: code, label, places: placesOf.get(code) as string[] };
   });
 }
