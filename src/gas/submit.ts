@@ -8,7 +8,13 @@
 import { hasData } from '../engine/aggregate/succession';
 import { dataWindow, todayIn } from '../engine/periods/cutoff';
 import { periodLabel } from '../engine/periods/period';
-import { distinctDisplayName, distinctName, isoToSerial, unitDisplayName } from '../engine/sheet/layout';
+import {
+  distinctDisplayName,
+  distinctName,
+  distinguishFindings,
+  isoToSerial,
+  unitDisplayName,
+} from '../engine/sheet/layout';
 import { readSheet } from '../engine/sheet/read';
 import { formatDateVi } from '../engine/text/format';
 import { slug } from '../engine/text/normalize';
@@ -59,7 +65,9 @@ export function unitSheetProblem(config: Config, sheet: Sheet, name = sheet.getN
   const grid = readGrid(sheet, config.settings.timeZone);
   const { report, findings } = readSheet({ name, grid }, { catalogue: config.catalogue, units: config.units });
   if (report && config.units.some((u) => u.code === report.unitCode)) return null;
-  return findings.find((f) => f.severity === 'error')?.message ?? null;
+  const error = findings.find((f) => f.severity === 'error');
+  // Named as checkWorkbooks names it: with its code when another unit shares the unit's name.
+  return error ? distinguishFindings([error], config.units)[0].message : null;
 }
 
 /**

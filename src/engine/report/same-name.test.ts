@@ -2,11 +2,13 @@
  * Two units of one name (two communes "Chung Chải" in two districts of a province): every output
  * that names units tells them apart by the code after the name; other units keep their name alone.
  */
+
+import { FINDING_TEXT } from '../../messages/vi/findings';
 import { defaultCatalogue, defaultSettings, defaultUnits } from '../catalogue/defaults';
 import { summarise } from '../pipeline';
-import { buildUnitSheet } from '../sheet/layout';
+import { buildUnitSheet, distinguishFindings } from '../sheet/layout';
 import { modelToSheetInput } from '../sheet/testing';
-import type { Period, Unit, WorkbookInput } from '../types';
+import type { Finding, Period, Unit, WorkbookInput } from '../types';
 import { renderHtmlReport } from './html';
 import { longRows } from './long-rows';
 import { buildSummaryWorkbook } from './summary-workbook';
@@ -171,5 +173,38 @@ describe('a tagged name followed by what is said of the unit: one bracket', () =
     }).summary;
     expect(completenessLists(one).missing).toEqual(['Xã Chung Chải (thiếu tháng 8, 9)']);
     expect(noteLines(one)).toEqual(['Xã Chung Chải (tháng 7): Thiếu cán bộ.']);
+  });
+});
+
+describe('findings of a unit another shares the name of', () => {
+  const finding = (message: string): Finding => ({
+    severity: 'error',
+    code: 'not-a-number',
+    unitCode: 'chung-chai-np',
+    message,
+  });
+
+  test('a place without a cell: the code inside its bracket, and said once however often tagged', () => {
+    const where = { unit: 'Xã Chung Chải', indicator: 'Tổng số đơn tiếp nhận', month: 9 };
+    const [once] = distinguishFindings([finding(FINDING_TEXT.notANumber(where, 'abc'))], UNITS);
+    expect(once.message).toMatch(/^Xã Chung Chải \(mã chung-chai-np, Tổng số đơn tiếp nhận, tháng 9\): "abc" /);
+    expect(distinguishFindings([once], UNITS)[0].message).toBe(once.message);
+  });
+
+  test('a place with a cell: the code after the name, the bracket of the cell after the cell', () => {
+    const where = { unit: 'Xã Chung Chải', cell: 'M36', indicator: 'Tổng số đơn tiếp nhận', month: 9 };
+    const [once] = distinguishFindings([finding(FINDING_TEXT.notANumber(where, 'abc'))], UNITS);
+    expect(once.message).toMatch(/^Xã Chung Chải \(chung-chai-np\), ô M36 \(Tổng số đơn tiếp nhận, tháng 9\): /);
+    expect(distinguishFindings([once], UNITS)[0].message).toBe(once.message);
+  });
+
+  test('read from the sheet of the twin: a finding on its cell names it with its code, once', () => {
+    const book = workbook(twin, false);
+    const grid = book.sheets[0].grid;
+    const row = grid.findIndex((r) => r[0] === 'DON_TONG');
+    grid[row] = grid[row].map((v, c) => (c === 3 ? 'abc' : v));
+    const s = run([book]);
+    const bad = s.findings.filter((f) => f.unitCode === 'chung-chai-np' && f.cell === `D${row + 1}`);
+    expect(bad.map((f) => f.message)).toEqual([expect.stringMatching(/^Xã Chung Chải \(chung-chai-np\), ô D\d+ \(/)]);
   });
 });

@@ -13,7 +13,7 @@
  *   row 8… group rows (no code) and indicator rows
  */
 
-import { LAYOUT_TEXT, namedUnit } from '../../messages/vi/layout';
+import { LAYOUT_TEXT, namedUnit, withCodeAfterName } from '../../messages/vi/layout';
 import { type CellModel, type ConditionalModel, emptySheet, type SheetModel } from '../report/model';
 import { memoText, normalizeName } from '../text/normalize';
 import type { Catalogue, Finding, Indicator, Unit } from '../types';
@@ -163,8 +163,10 @@ export function distinctDisplayName(unit: Named, units: readonly Named[]): strin
 /**
  * Findings whose message starts with the name of a unit another unit of `units` shares ("Xã Chung
  * Chải, ô G14 …", "Xã Chung Chải: chưa có trang báo cáo năm 2018"): that name followed by the
- * unit's code, as distinctName. A new list (the findings given are not changed); the same list when
- * no unit shares its name.
+ * unit's code, as distinctName; a bracket right after the name takes the code in (withCodeAfterName).
+ * The one place where a finding's own unit gets its code (the reader's places name it bare); a
+ * message that names other units in its sentence names them with distinctName. A new list (the
+ * findings given are not changed); the same list when no unit shares its name.
  */
 export function distinguishFindings(findings: Finding[], units: readonly Unit[]): Finding[] {
   const shared = sharedNameCodes(units);
@@ -175,9 +177,9 @@ export function distinguishFindings(findings: Finding[], units: readonly Unit[])
     const u = f.unitCode === undefined ? undefined : byCode.get(f.unitCode);
     if (!u) return f;
     const shown = unitDisplayName(u);
-    const tagged = namedUnit(shown, u.code);
-    if (!f.message.startsWith(shown) || f.message.startsWith(tagged)) return f;
-    return { ...f, message: tagged + f.message.slice(shown.length) };
+    if (!f.message.startsWith(shown)) return f;
+    const message = withCodeAfterName(shown, u.code, f.message.slice(shown.length));
+    return message === null ? f : { ...f, message };
   });
 }
 
