@@ -17,7 +17,7 @@
  * title row) would be two calls more per sheet; its totals are still right (a cell hidden
  * by a merge is empty in Sheets too), only that warning is missing.
  */
-import { LAYOUT, unitDisplayName, unitSheetName, unitSheetNames } from '../engine/sheet/layout';
+import { distinctDisplayName, LAYOUT, unitDisplayName, unitSheetName, unitSheetNames } from '../engine/sheet/layout';
 import type { CellValue, Finding, Grid, Unit, WorkbookInput } from '../engine/types';
 import { FINDING_TEXT } from '../messages/vi/findings';
 import { LOOKALIKE, SHEETS, UNIT_BOOK } from '../messages/vi/gas';
@@ -725,15 +725,19 @@ export function bookFindings(book: UnitBook): Finding[] {
 
 /**
  * The engine's "chưa có trang báo cáo năm …" of a unit whose own spreadsheet was searched
- * (`missingTab`), told with what the spreadsheet holds. `findings` is changed in place.
+ * (`missingTab`), told with what the spreadsheet holds. `findings` is changed in place. `units`: the
+ * list the findings were named by (a unit another shares the name of is named with its code).
  */
-export function explainMissing(findings: Finding[], books: UnitBook[], year: number): void {
+export function explainMissing(findings: Finding[], books: UnitBook[], year: number, units: readonly Unit[]): void {
   const byCode = new Map(books.filter((b) => b.missingTab).map((b) => [b.unit.code, b]));
   if (!byCode.size) return;
   for (const f of findings) {
     const b = f.code === 'unit-missing' && f.unitCode ? byCode.get(f.unitCode) : undefined;
     // Of the period's year only (last year's sheets are read too): the engine's own words, then why.
-    if (!b || f.message !== FINDING_TEXT.unitMissing(unitDisplayName(b.unit), year)) continue;
+    if (!b) continue;
+    // Before or after distinguishFindings: the name alone, or with its code.
+    const said = [unitDisplayName(b.unit), distinctDisplayName(b.unit, units)];
+    if (!said.some((name) => f.message === FINDING_TEXT.unitMissing(name, year))) continue;
     f.message = `${f.message} — ${b.missingTab}`;
   }
 }

@@ -10,6 +10,7 @@ import {
   createEnv,
   type Env,
   lastAlert,
+  runAggregate,
   runSetup,
   runTemplates,
   seedUnitSheet,
@@ -91,4 +92,32 @@ test('the name both have, typed: asked for the code, neither unit submitted', ()
   env.fake.ui.queuePromptResponse({ text: '9' });
   expect(main.submitMonth()?.ok).toBe(true);
   expect(twin.getRange(LAYOUT.submittedRow, monthCol(9)).getDisplayValue()).toBe('05/10/2018');
+});
+
+/** The texts of a sheet of the master, one string per row. */
+function rowsOf(name: string): string[] {
+  const sheet = env.master.getSheetByName(name) as Sheet;
+  return sheet
+    .getDataRange()
+    .getValues()
+    .map((r) => r.join(' | '));
+}
+
+test('a twin without its tab of the year: Tổng hợp and Kiểm tra say which, with what its spreadsheet holds', () => {
+  const { twin } = twins();
+  twin.setName('Bảng cũ');
+  twin.clear();
+  runAggregate(env.fake, '9/2018');
+  const missing = rowsOf('Kiểm tra 2018-09').filter((r) => r.includes('chưa có trang báo cáo năm 2018'));
+  expect(missing).toEqual([
+    expect.stringMatching(/Xã Chung Chải \(chung-chai-np\): chưa có trang báo cáo năm 2018 — .*Bảng cũ/),
+  ]);
+  // Kiểm tra of the year (the master's own tab is active: not a unit's).
+  env.master.setActiveSheet(env.master.getSheets()[0]);
+  const r = main.checkData();
+  const said = (r?.findings ?? []).filter((f) => f.code === 'unit-missing').map((f) => f.message);
+  expect(said).toEqual([
+    expect.stringMatching(/^Xã Chung Chải \(chung-chai-np\): chưa có trang báo cáo năm 2018 — .*Bảng cũ/),
+  ]);
+  expect(rowsOf(SHEETS.check).some((row) => row.includes('Xã Chung Chải (chung-chai-np)'))).toBe(true);
 });
