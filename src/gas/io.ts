@@ -17,9 +17,8 @@
  * title row) would be two calls more per sheet; its totals are still right (a cell hidden
  * by a merge is empty in Sheets too), only that warning is missing.
  */
-import { distinctDisplayName, LAYOUT, unitDisplayName, unitSheetName, unitSheetNames } from '../engine/sheet/layout';
+import { afterUnitMissing, LAYOUT, unitDisplayName, unitSheetName, unitSheetNames } from '../engine/sheet/layout';
 import type { CellValue, Finding, Grid, Unit, WorkbookInput } from '../engine/types';
-import { FINDING_TEXT } from '../messages/vi/findings';
 import { LOOKALIKE, SHEETS, UNIT_BOOK } from '../messages/vi/gas';
 import { now } from './clock';
 import { explainRetried, RetryBudget, type UrlPlace, withOriginal, withRetry } from './errors';
@@ -734,10 +733,8 @@ export function explainMissing(findings: Finding[], books: UnitBook[], year: num
   for (const f of findings) {
     const b = f.code === 'unit-missing' && f.unitCode ? byCode.get(f.unitCode) : undefined;
     // Of the period's year only (last year's sheets are read too): the engine's own words, then why.
-    if (!b) continue;
-    // Before or after distinguishFindings: the name alone, or with its code.
-    const said = [unitDisplayName(b.unit), distinctDisplayName(b.unit, units)];
-    if (!said.some((name) => f.message === FINDING_TEXT.unitMissing(name, year))) continue;
+    // Of the period's year, not explained yet.
+    if (!b || afterUnitMissing(f.message, b.unit, year, units) !== '') continue;
     f.message = `${f.message} — ${b.missingTab}`;
   }
 }

@@ -13,6 +13,7 @@
  *   row 8… group rows (no code) and indicator rows
  */
 
+import { FINDING_TEXT } from '../../messages/vi/findings';
 import { LAYOUT_TEXT, namedUnit, withCodeAfterName } from '../../messages/vi/layout';
 import { type CellModel, type ConditionalModel, emptySheet, type SheetModel } from '../report/model';
 import { memoText, normalizeName } from '../text/normalize';
@@ -181,6 +182,20 @@ export function distinguishFindings(findings: Finding[], units: readonly Unit[])
     const message = withCodeAfterName(shown, u.code, f.message.slice(shown.length));
     return message === null ? f : { ...f, message };
   });
+}
+
+/**
+ * What follows the engine's 'unit-missing' words (expectedUnitsMissing) in `message` when it is the
+ * 'unit-missing' of `unit` for `year` ("" for those words alone, " — …" when something was added),
+ * else null: another year's, or another message. The unit named alone or, by distinguishFindings,
+ * with its code (`units`).
+ */
+export function afterUnitMissing(message: string, unit: Unit, year: number, units: readonly Unit[]): string | null {
+  for (const name of [unitDisplayName(unit), distinctDisplayName(unit, units)]) {
+    const text = FINDING_TEXT.unitMissing(name, year);
+    if (message.startsWith(text)) return message.slice(text.length);
+  }
+  return null;
 }
 
 /** "xã Mường Nhé" (mid-sentence): the kind in lower case, the name as it is. */
