@@ -121,3 +121,13 @@ test('a twin without its tab of the year: Tổng hợp and Kiểm tra say which,
   ]);
   expect(rowsOf(SHEETS.check).some((row) => row.includes('Xã Chung Chải (chung-chai-np)'))).toBe(true);
 });
+
+test('a twin\u2019s tab renamed: read by its code, the warning says which Chung Chải', () => {
+  const { twin } = twins();
+  twin.setName('Bảng cũ');
+  runAggregate(env.fake, '9/2018');
+  expect(lastAlert(env)).toMatch(
+    /của Xã Chung Chải \(chung-chai-np\) không có trang "Chung Chải 2018"; đã đọc trang "Bảng cũ"/,
+  );
+  expect(lastAlert(env)).toContain('mã chung-chai-np của Xã Chung Chải (chung-chai-np)');
+});
