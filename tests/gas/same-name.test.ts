@@ -4,6 +4,7 @@
  * typed that both have is never taken for one of them.
  */
 import { LAYOUT, monthCol } from '../../src/engine/sheet/layout';
+import type { Unit } from '../../src/engine/types';
 import * as main from '../../src/gas/main';
 import { SHEETS } from '../../src/messages/vi/gas';
 import {
@@ -130,4 +131,22 @@ test('a twin\u2019s tab renamed: read by its code, the warning says which Chung 
     /của Xã Chung Chải \(chung-chai-np\) không có trang "Chung Chải 2018"; đã đọc trang "Bảng cũ"/,
   );
   expect(lastAlert(env)).toContain('mã chung-chai-np của Xã Chung Chải (chung-chai-np)');
+});
+
+test('Kiểm tra marks a cell typed wrong in the twin it was typed in, not in the other', () => {
+  const { twin } = twins();
+  const urls = unitUrls(env.master);
+  const chungChai = env.units.find((u) => u.code === 'chung-chai') as Unit;
+  const own = unitSheet(env, chungChai, YEAR, urls['chung-chai']) as Sheet;
+  seedUnitSheet(own, 0, 9);
+  const row = (s: Sheet) =>
+    s
+      .getDataRange()
+      .getValues()
+      .findIndex((r) => r[0] === 'DON_TONG') + 1;
+  own.getRange(row(own), monthCol(9)).setValue('abc');
+  env.master.setActiveSheet(env.master.getSheets()[0]);
+  main.checkData();
+  expect(own.getRange(row(own), monthCol(9)).getNote()).toMatch(/^Kiểm tra: Xã Chung Chải \(chung-chai\), ô /);
+  expect(twin.getRange(row(twin), monthCol(9)).getNote()).toBe('');
 });
