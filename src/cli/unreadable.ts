@@ -27,7 +27,7 @@
  */
 import path from 'node:path';
 import { narrate, unitInSentence } from '../engine/narrative/narrative';
-import { unitDisplayName } from '../engine/sheet/layout';
+import { distinctDisplayName, sharedCode, unitDisplayName } from '../engine/sheet/layout';
 import { compareVi } from '../engine/text/collate';
 import { slug } from '../engine/text/normalize';
 import type { Catalogue, Finding, Summary, Unit } from '../engine/types';
@@ -252,8 +252,8 @@ function formerLabel(
     const named = { name: known.name, kind: known.kind ?? '' };
     return { code: old.code, label: unitDisplayName(named), inSentence: unitInSentence(named) };
   }
-  const all = into.map((u) => mergerNames(known, old.code, u));
-  const now = T.formerNow(all.map((n) => n.unit));
+  const all = into.map((u) => mergerNames(known, old.code, u, sharedCode(u.code, units)));
+  const now = T.formerNow(all.map((n) => n.unitWithin));
   // "cũ" when it has the name of any new unit it went into.
   const short = {
     name: all.find((n) => n.oldShort !== known.name)?.oldShort ?? all[0].oldShort,
@@ -310,7 +310,7 @@ function lastYearFiles(
     const unit = unitFromFileName(file, all);
     if (!unit) continue;
     const label = current.has(unit.code)
-      ? unitDisplayName(unit)
+      ? distinctDisplayName(unit, summary.units)
       : formerLabel({ code: unit.code, name: unit.name }, summary.units, formerUnits).label;
     out.set(file, { code: unit.code, name: unit.name, label });
   }

@@ -36,7 +36,7 @@ import { areaReport, hasData, mapToSuccessors, monthsBeforeMerger, splitPredeces
 import { localDateOf, openOn } from './periods/cutoff';
 import { holidayCoverageFindings } from './periods/holidays';
 import { periodLabel, previousYear } from './periods/period';
-import { unitDisplayName } from './sheet/layout';
+import { distinctDisplayName, distinctName, sharedCode, unitDisplayName } from './sheet/layout';
 import { compareVi } from './text/collate';
 import { formatDateVi } from './text/format';
 import { normalizeName } from './text/normalize';
@@ -230,8 +230,8 @@ export function summarise(input: SummariseInput): SummariseResult {
         unitCode: u.code,
         unitName: u.name,
         message: FINDING_TEXT.unitAlsoPredecessor(
-          unitDisplayName(u),
-          unitDisplayName(into),
+          distinctDisplayName(u, units),
+          distinctDisplayName(into, units),
           formatDateVi(into.succession.from),
         ),
       });
@@ -240,10 +240,8 @@ export function summarise(input: SummariseInput): SummariseResult {
   // one warning per such unit with a report this year or last, naming all its successors.
   // Without any succession no old unit can be split.
   for (const split of predecessors.size ? splitPredecessors(read.reports, units) : []) {
-    // Two successors of one name are told apart by code.
-    const names = split.successors.map((u, _, all) =>
-      all.some((o) => o !== u && o.name === u.name) ? `${u.name} (mã ${u.code})` : u.name,
-    );
+    // Two successors of one name are told apart by code, as any unit another shares the name of.
+    const names = split.successors.map((u) => distinctName(u.name, u.code, units));
     findings.push({
       severity: 'warning',
       code: 'unit-split',
@@ -337,7 +335,13 @@ export function predecessorsMissing(
       code: 'predecessor-missing',
       unitCode: code,
       ...(named ? { unitName: named.name } : {}),
-      message: FINDING_TEXT.predecessorMissing(mergerNames(named ?? null, code, unit), year, list, true, []),
+      message: FINDING_TEXT.predecessorMissing(
+        mergerNames(named ?? null, code, unit, sharedCode(unit.code, units)),
+        year,
+        list,
+        true,
+        [],
+      ),
     });
   }
   return out.sort((a, b) => ((a.unitCode as string) < (b.unitCode as string) ? -1 : 1));

@@ -336,7 +336,8 @@ export interface Summary {
    * Units whose figures break an error-level rule of the catalogue (a part greater than its whole…)
    * in a month the summary shows (the year to date) and are counted all the same (leaving them out
    * would change a total silently): per unit its name as in a sentence ("xã Chung Chải"; an old unit
-   * of a merger by its own name) and where, as said ("ô M45": the cell each finding names, the rule's
+   * of a merger by its own name; the narrative adds the code of a unit another shares the name of,
+   * in the bracket of the places) and where, as said ("ô M45": the cell each finding names, the rule's
    * first; without one, the indicator and month), in unit order. Absent when none.
    */
   ruleErrors?: { unitCode: string; label: string; places: string[] }[];

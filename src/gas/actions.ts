@@ -7,7 +7,7 @@
 import { defaultUnits } from '../engine/catalogue/defaults';
 import { notBegunOn, todayIn } from '../engine/periods/cutoff';
 import { formatPeriod, parsePeriodInput, periodLabel } from '../engine/periods/period';
-import { unitDisplayName, unitSheetName } from '../engine/sheet/layout';
+import { distinctDisplayName, distinctName, unitDisplayName, unitSheetName } from '../engine/sheet/layout';
 import { formatDateVi } from '../engine/text/format';
 import type { Period, Summary, Unit } from '../engine/types';
 import {
@@ -25,6 +25,7 @@ import {
   TEMPLATES,
   YEAR_PROMPT,
 } from '../messages/vi/gas';
+import { namedUnit } from '../messages/vi/layout';
 import { aggregatePeriod, defaultPeriod, periodFromInput } from './aggregate';
 import { activeUnitSheet, runCheck } from './check';
 import { now } from './clock';
@@ -39,7 +40,7 @@ import { type Config, readConfig, setupSheets } from './setup';
 import { SheetsWriteError } from './sheets-write';
 import {
   asUnitSheet,
-  findUnit,
+  findUnits,
   isAdmin,
   openUnitSheet,
   type SubmitResult,
@@ -203,7 +204,8 @@ export function doTemplates() {
   }
   const r = locked(ss, 'templates', TEMPLATES.title, String(year), () => {
     const out = createUnitTemplates(ss, config, year, (i, n, unit) => {
-      if (i % 5 === 0) toast(ss, TEMPLATES.progress(i + 1, n, unitDisplayName(unit)), TEMPLATES.title);
+      if (i % 5 === 0)
+        toast(ss, TEMPLATES.progress(i + 1, n, distinctDisplayName(unit, config.units)), TEMPLATES.title);
     });
     const summary = TEMPLATES.done(
       year,
@@ -257,16 +259,23 @@ function chooseUnitSheet(ss: Spreadsheet, config: Config, title: string): { unit
   const active = ss.getActiveSheet();
   const us = active ? asUnitSheet(config, ss, active) : null;
   if (us) return { unit: us.unit, year: us.year };
-  const names = config.units.slice(0, 8).map((u) => u.name);
+  const names = config.units.slice(0, 8).map((u) => distinctName(u.name, u.code, config.units));
   const list = names.join(', ') + (config.units.length > names.length ? ', …' : '');
   const typed = promptText(title, MONTH_PROMPT.unit(list));
   if (typed === null) return null;
-  const unit = findUnit(config.units, typed);
-  if (!unit) {
-    alert(title, MONTH_PROMPT.badUnit(typed));
+  const found = findUnits(config.units, typed);
+  if (found.length !== 1) {
+    // Two units of the name: which one is asked by its code, never guessed.
+    const message = found.length
+      ? MONTH_PROMPT.severalUnits(
+          typed,
+          found.map((u) => namedUnit(unitDisplayName(u), u.code)),
+        )
+      : MONTH_PROMPT.badUnit(typed);
+    alert(title, message);
     return null;
   }
-  return { unit, year: defaultPeriod(config).year };
+  return { unit: found[0], year: defaultPeriod(config).year };
 }
 
 /**
@@ -302,7 +311,7 @@ function missingSheet(ss: Spreadsheet, config: Config, unit: Unit, year: number)
   // The tab is there but not read as the unit's: the reader's own reason (its C3, its names) when it has one.
   return tab
     ? (unitSheetProblem(config, tab.sheet, tab.name) ?? SUBMIT.notUnitSheet)
-    : SUBMIT.noYearSheet(unitDisplayName(unit), unitSheetName(unit, year));
+    : SUBMIT.noYearSheet(distinctDisplayName(unit, config.units), unitSheetName(unit, year));
 }
 
 export function doSubmit() {
@@ -318,7 +327,7 @@ export function doSubmit() {
     if (!us) return { ok: false, message: missingSheet(ss, config, target.unit, m.year), findings: [] };
     const out = submitUnitMonth(config, us, m.month, config.options.admins);
     writeLog(ss, {
-      action: `${LOG.actions.submit}: ${unitDisplayName(us.unit)}`,
+      action: `${LOG.actions.submit}: ${distinctDisplayName(us.unit, config.units)}`,
       period: monthKey(m.month, m.year),
       result: !out.ok
         ? LOG.failed(out.message)
@@ -359,9 +368,9 @@ export function doUnlock() {
   const r = locked(ss, 'unlock', MONTH_PROMPT.monthTitleUnlock, monthKey(m.month, m.year), () => {
     const us = openUnitSheet(ss, config, target.unit, m.year);
     if (!us) return { ok: false, message: missingSheet(ss, config, target.unit, m.year) };
-    const out = unlockUnitMonth(us, m.month);
+    const out = unlockUnitMonth(us, m.month, config.units);
     writeLog(ss, {
-      action: `${LOG.actions.unlock}: ${unitDisplayName(us.unit)}`,
+      action: `${LOG.actions.unlock}: ${distinctDisplayName(us.unit, config.units)}`,
       period: monthKey(m.month, m.year),
       result: out.ok ? LOG.ok : LOG.failed(out.message),
     });

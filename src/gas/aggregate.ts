@@ -646,7 +646,7 @@ export function aggregatePeriod(
   // "Đơn vị cũ" rows not used: said with the run's other warnings.
   const warnings: string[] = [...(config.warnings ?? [])];
   // Layout (b): what a commune's spreadsheet holds instead of the period's tab.
-  explainMissing(summary.findings, books, period.year);
+  explainMissing(summary.findings, books, period.year, summary.units);
   const left = tabsLeftOut(index, books, years, settings);
   if (left.length) warnings.push(AGGREGATE.tabsLeftOut(left));
   // A tab whose unit code was changed in "Đơn vị" after it was made: counted by its names, or not

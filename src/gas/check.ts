@@ -6,7 +6,7 @@
 
 import { predecessorsMissing } from '../engine/pipeline';
 import { STYLES } from '../engine/report/model';
-import { unitDisplayName, unitSheetName } from '../engine/sheet/layout';
+import { distinctDisplayName, distinguishFindings, unitDisplayName, unitSheetName } from '../engine/sheet/layout';
 import { readSheet } from '../engine/sheet/read';
 import type { Finding, Grid, Unit, UnitYear, WorkbookInput } from '../engine/types';
 import { checkWorkbooks, expectedUnitsMissing } from '../engine/validation/check';
@@ -141,11 +141,8 @@ export function runCheck(
       sheets: [...b.grids].map(([y, grid]) => ({ name: b.names.get(y) ?? '', grid })),
     }));
   // Old communes named in "Đơn vị cũ" are read as units: the names in their sheets are checked too.
-  const read = checkWorkbooks(workbooks, {
-    catalogue,
-    units: formerUnits.length ? [...units, ...formerUnits] : units,
-    year,
-  });
+  const checked = formerUnits.length ? [...units, ...formerUnits] : units;
+  const read = checkWorkbooks(workbooks, { catalogue, units: checked, year });
   let findings = read.findings;
   if ('active' in scope) {
     const a = scope.active;
@@ -179,7 +176,7 @@ export function runCheck(
       (f) => !have.has(f.unitCode as string),
     );
     // Layout (b): what a commune's spreadsheet holds instead of the year's tab, as Tổng hợp says.
-    explainMissing(missing, books, year);
+    explainMissing(missing, books, year, checked);
     findings = [
       ...findings,
       ...missing,
@@ -193,6 +190,8 @@ export function runCheck(
     if (b.error) unreadable.push(b.error);
     findings.push(...bookFindings(b));
   }
+  // Two units of one name: every finding (the missing units' and the books' too) says which, by its code.
+  findings = distinguishFindings(findings, checked);
   findings.sort((a, b) => severityOrder(a) - severityOrder(b));
 
   // Sheets the findings point at: by (file, sheet), else by unit code.
@@ -209,7 +208,7 @@ export function runCheck(
     (f.sheet ? targets.get(`${f.file ?? ''}\u0000${f.sheet}`) : undefined) ??
     (f.unitCode ? byUnit.get(f.unitCode) : undefined);
 
-  const display = new Map([...formerUnits, ...units].map((u) => [u.code, unitDisplayName(u)]));
+  const display = new Map([...formerUnits, ...units].map((u) => [u.code, distinctDisplayName(u, checked)]));
   writeCheckSheet(master, findings, targetOf, display);
   const reportsByKey = new Map(read.reports.map((r) => [`${r.file}\u0000${r.sheet}`, r]));
   for (const t of new Set([...targets.values()])) {

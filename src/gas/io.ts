@@ -17,9 +17,8 @@
  * title row) would be two calls more per sheet; its totals are still right (a cell hidden
  * by a merge is empty in Sheets too), only that warning is missing.
  */
-import { LAYOUT, unitDisplayName, unitSheetName, unitSheetNames } from '../engine/sheet/layout';
+import { afterUnitMissing, distinctDisplayName, LAYOUT, unitSheetName, unitSheetNames } from '../engine/sheet/layout';
 import type { CellValue, Finding, Grid, Unit, WorkbookInput } from '../engine/types';
-import { FINDING_TEXT } from '../messages/vi/findings';
 import { LOOKALIKE, SHEETS, UNIT_BOOK } from '../messages/vi/gas';
 import { now } from './clock';
 import { explainRetried, RetryBudget, type UrlPlace, withOriginal, withRetry } from './errors';
@@ -203,7 +202,8 @@ export class SheetIndex {
    * cell holds the unit's code (`setCodes`) is its report too.
    */
   locateUnit(unit: Unit, years: number[], units: readonly Unit[] = [unit], byCode = true): UnitTabs {
-    const display = unitDisplayName(unit);
+    // Two units of one name: the warnings say which, by its code.
+    const display = distinctDisplayName(unit, units);
     const out: UnitTabs = { entries: new Map(), warnings: [], ambiguous: null };
     for (const y of years) {
       const name = unitSheetName(unit, y);
@@ -537,8 +537,14 @@ export function readLeftOverCodes(index: SheetIndex, units: readonly Unit[], yea
  * tab (years[0]) is still missing, `book.missingTab` says what the spreadsheet holds. Calls: one
  * getSheets, a getName per tab and one read of code + year per tab not already read.
  */
-function codedTabsOwnBook(spreadsheet: Spreadsheet, unit: Unit, years: number[], book: UnitBook): string[] {
-  const display = unitDisplayName(unit);
+function codedTabsOwnBook(
+  spreadsheet: Spreadsheet,
+  unit: Unit,
+  years: number[],
+  book: UnitBook,
+  units: readonly Unit[],
+): string[] {
+  const display = distinctDisplayName(unit, units);
   const taken = new Set(book.names.values());
   const tabs = spreadsheet.getSheets().map((sheet) => ({ sheet, name: sheet.getName() }));
   const byYear = new Map<number, TabEntry[]>();
@@ -634,7 +640,7 @@ export function findUnitBooks(
       return;
     }
     opts.onUnit?.(i, unit);
-    const display = unitDisplayName(unit);
+    const display = distinctDisplayName(unit, opts.allUnits ?? units);
     const book: UnitBook = {
       unit,
       spreadsheet: null,
@@ -668,7 +674,8 @@ export function findUnitBooks(
         }
         // Only for a missing tab of the period's year: a unit without last year's tab (a new
         // commune) is common, and listing its tabs costs calls per unit.
-        if (opts.read && !book.sheets.has(years[0])) warnings.push(...codedTabsOwnBook(spreadsheet, unit, years, book));
+        if (opts.read && !book.sheets.has(years[0]))
+          warnings.push(...codedTabsOwnBook(spreadsheet, unit, years, book, opts.allUnits ?? units));
       } else {
         masterName ??= master.getName();
         book.source = masterName;
@@ -725,15 +732,17 @@ export function bookFindings(book: UnitBook): Finding[] {
 
 /**
  * The engine's "chưa có trang báo cáo năm …" of a unit whose own spreadsheet was searched
- * (`missingTab`), told with what the spreadsheet holds. `findings` is changed in place.
+ * (`missingTab`), told with what the spreadsheet holds. `findings` is changed in place. `units`: the
+ * list the findings were named by (a unit another shares the name of is named with its code).
  */
-export function explainMissing(findings: Finding[], books: UnitBook[], year: number): void {
+export function explainMissing(findings: Finding[], books: UnitBook[], year: number, units: readonly Unit[]): void {
   const byCode = new Map(books.filter((b) => b.missingTab).map((b) => [b.unit.code, b]));
   if (!byCode.size) return;
   for (const f of findings) {
     const b = f.code === 'unit-missing' && f.unitCode ? byCode.get(f.unitCode) : undefined;
     // Of the period's year only (last year's sheets are read too): the engine's own words, then why.
-    if (!b || f.message !== FINDING_TEXT.unitMissing(unitDisplayName(b.unit), year)) continue;
+    // Of the period's year, not explained yet.
+    if (!b || afterUnitMissing(f.message, b.unit, year, units) !== '') continue;
     f.message = `${f.message} — ${b.missingTab}`;
   }
 }

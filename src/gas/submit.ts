@@ -8,7 +8,13 @@
 import { hasData } from '../engine/aggregate/succession';
 import { dataWindow, todayIn } from '../engine/periods/cutoff';
 import { periodLabel } from '../engine/periods/period';
-import { isoToSerial, unitDisplayName } from '../engine/sheet/layout';
+import {
+  distinctDisplayName,
+  distinctName,
+  distinguishFindings,
+  isoToSerial,
+  unitDisplayName,
+} from '../engine/sheet/layout';
 import { readSheet } from '../engine/sheet/read';
 import { formatDateVi } from '../engine/text/format';
 import { slug } from '../engine/text/normalize';
@@ -59,22 +65,39 @@ export function unitSheetProblem(config: Config, sheet: Sheet, name = sheet.getN
   const grid = readGrid(sheet, config.settings.timeZone);
   const { report, findings } = readSheet({ name, grid }, { catalogue: config.catalogue, units: config.units });
   if (report && config.units.some((u) => u.code === report.unitCode)) return null;
-  return findings.find((f) => f.severity === 'error')?.message ?? null;
+  const error = findings.find((f) => f.severity === 'error');
+  // Named as checkWorkbooks names it: with its code when another unit shares the unit's name.
+  return error ? distinguishFindings([error], config.units)[0].message : null;
 }
 
-/** Find a unit by code or name as typed ("chung-chai", "Chung Chải", "xã Chung Chải"). */
-export function findUnit(units: Unit[], typed: string): Unit | null {
+/**
+ * The units a unit typed designates ("chung-chai", "Chung Chải", "xã Chung Chải", "Xã Chung Chải
+ * (chung-chai-np)" as the add-on names it): by code, the one; by name, every unit of the name (two
+ * communes of one name: the code tells which).
+ */
+export function findUnits(units: readonly Unit[], typed: string): Unit[] {
   const t = normalizeName(typed);
-  if (!t) return null;
-  const exact =
-    units.find((u) => normalizeName(u.code) === t) ??
-    units.find((u) => normalizeName(u.name) === t || normalizeName(unitDisplayName(u)) === t);
-  if (exact) return exact;
-  // Typed without diacritics (a phone without a Vietnamese keyboard: "muong nhe"): the one unit
-  // whose name reads so, never a guess between two ("Mường Nhé" and "Mương Nhe").
+  if (!t) return [];
+  const byCode = units.find((u) => normalizeName(u.code) === t);
+  if (byCode) return [byCode];
+  const exact = units.filter(
+    (u) =>
+      normalizeName(u.name) === t ||
+      normalizeName(unitDisplayName(u)) === t ||
+      normalizeName(distinctDisplayName(u, units)) === t ||
+      normalizeName(distinctName(u.name, u.code, units)) === t,
+  );
+  if (exact.length) return exact;
+  // Typed without diacritics (a phone without a Vietnamese keyboard: "muong nhe"): the units whose
+  // name reads so; of two ("Mường Nhé" and "Mương Nhe"), never a guess.
   const bare = slug(typed);
-  if (!bare) return null;
-  const hits = units.filter((u) => slug(u.name) === bare || slug(unitDisplayName(u)) === bare);
+  if (!bare) return [];
+  return units.filter((u) => slug(u.name) === bare || slug(unitDisplayName(u)) === bare);
+}
+
+/** The one unit typed (findUnits), or null: none, or several of that name. */
+export function findUnit(units: readonly Unit[], typed: string): Unit | null {
+  const hits = findUnits(units, typed);
   return hits.length === 1 ? hits[0] : null;
 }
 
@@ -159,7 +182,8 @@ function blocksMonth(f: Finding, month: number, us: UnitSheet, col: number | nul
 
 /** Validate the unit's month and, with no error, record the date and lock the month's column. */
 export function submitUnitMonth(config: Config, us: UnitSheet, month: number, admins: string[]): SubmitResult {
-  const display = unitDisplayName(us.unit);
+  // Two units of one name: which one, by its code.
+  const display = distinctDisplayName(us.unit, config.units);
   const label = periodLabel({ type: 'month', year: us.year, index: month });
   if (monthProtections(us, month).length) return { ok: false, message: SUBMIT.already(display, label), findings: [] };
   // A month whose data period has not begun has nothing to report yet (a slip of the month typed).
@@ -218,9 +242,9 @@ export function submitUnitMonth(config: Config, us: UnitSheet, month: number, ad
 
 export type UnlockResult = { ok: boolean; message: string };
 
-/** Remove the month's submission lock and clear its date. */
-export function unlockUnitMonth(us: UnitSheet, month: number): UnlockResult {
-  const display = unitDisplayName(us.unit);
+/** Remove the month's submission lock and clear its date. `units`: the list, to name a unit another shares the name of. */
+export function unlockUnitMonth(us: UnitSheet, month: number, units: readonly Unit[]): UnlockResult {
+  const display = distinctDisplayName(us.unit, units);
   const label = periodLabel({ type: 'month', year: us.year, index: month });
   const found = monthProtections(us, month);
   if (!found.length) return { ok: false, message: SUBMIT.notLocked(display, label) };

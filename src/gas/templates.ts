@@ -11,11 +11,11 @@
 import { todayIn } from '../engine/periods/cutoff';
 import {
   buildUnitSheet,
+  distinctDisplayName,
   indicatorRows,
   isoToSerial,
   LAYOUT,
   monthCol,
-  unitDisplayName,
   unitSheetName,
 } from '../engine/sheet/layout';
 import { mergerSpan } from '../engine/sheet/merger-span';
@@ -98,7 +98,7 @@ export function parseYear(text: string): number | null {
 }
 
 function protectOptions(config: Config, unit: Unit) {
-  const name = unitDisplayName(unit);
+  const name = distinctDisplayName(unit, config.units);
   return {
     description: TEMPLATES.sheetProtection(name),
     editors: unit.emails,
@@ -148,7 +148,7 @@ function carryOver(config: Config, index: SheetIndex, unit: Unit, year: number, 
 
 /** An existing tab of the unit: the rows of indicators added since it was made, if any, and the current rules' highlighting. */
 function completeTab(sheet: Sheet, tab: string, config: Config, unit: Unit, year: number): TemplateOutcome {
-  const display = unitDisplayName(unit);
+  const display = distinctDisplayName(unit, config.units);
   const sheetName = unitSheetName(unit, year);
   const r = updateTab(sheet, tab, config, unit, year);
   if (r.kind === 'columns') {
@@ -220,7 +220,7 @@ function completeOwnTab(sheet: Sheet, tab: string, config: Config, unit: Unit, y
   const outcome = completeTab(sheet, tab, config, unit, year);
   if (!fix) return outcome;
   if ('why' in fix) return { ...outcome, message: TEMPLATES.codeNotFixed(outcome.message, fix.why) };
-  const display = unitDisplayName(unit);
+  const display = distinctDisplayName(unit, config.units);
   const message =
     outcome.message === TEMPLATES.exists(display)
       ? TEMPLATES.codeFixed(display, tab, fix.cell, fix.from, unit.code)
@@ -251,7 +251,7 @@ export function createUnitTemplates(
   const urls: Record<string, string> = {};
   const outcomes: TemplateOutcome[] = [];
   units.forEach((unit, i) => {
-    const display = unitDisplayName(unit);
+    const display = distinctDisplayName(unit, config.units);
     const sheetName = unitSheetName(unit, year);
     if (now().getTime() - started > TEMPLATE_BUDGET_MS) {
       outcomes.push({ unit, status: 'skipped', sheetName, message: TEMPLATES.skipped(display) });

@@ -94,7 +94,7 @@ describe('an unreadable last-year workbook ("so cùng kỳ") is named after its 
     const ofFile = (name: string) => summary.findings.find((f) => f.file === path.join(dir, name));
     expect(ofFile('chung-chai-2017.xlsx')).toMatchObject({ code: 'file-unreadable', unitCode: 'chung-chai' });
     expect(ofFile('chung-chai-2017.xlsx')?.message).toContain(
-      'Theo tên tệp, đây là báo cáo năm 2017 của Xã Chung Chải (dùng để so sánh cùng kỳ)',
+      'Theo tên tệp, đây là báo cáo năm 2017 của Xã Chung Chải, dùng để so sánh cùng kỳ',
     );
     expect(ofFile('Pá Mỳ 2017.xlsx')).toMatchObject({ code: 'file-unreadable', unitCode: 'pa-my' });
     expect(ofFile('Pá Mỳ 2017.xlsx')?.message).toContain('đây là báo cáo năm 2017 của Xã Pá Mỳ');

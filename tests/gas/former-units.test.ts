@@ -361,12 +361,13 @@ describe('layout (b): the old communes’ own spreadsheets', () => {
     env.master.setActiveSheet(env.master.getSheetByName(SHEETS.settings) as Sheet);
     const check = main.checkData();
     expect(check?.unreadable.join('\n')).toContain(said);
-    // A new commune's URL is in "Đơn vị": that cell is named.
+    // A new commune's URL is in "Đơn vị": that cell is named. The old Sín Thầu is read too: the new
+    // one is named with its code.
     const units = env.master.getSheetByName(SHEETS.units) as Sheet;
     units.getRange(3, 5).setValue(gone);
     const again = runAggregate(env.fake, '9/2025');
     expect(again?.problems.join('\n')).toContain(
-      'Không mở được bảng tính của Xã Sín Thầu: bảng tính đã bị xóa hoặc đường dẫn sai — hãy kiểm tra ô E3 (cột "Bảng tính (URL)") ở trang "Đơn vị"',
+      'Không mở được bảng tính của Xã Sín Thầu (sin-thau-2025): bảng tính đã bị xóa hoặc đường dẫn sai — hãy kiểm tra ô E3 (cột "Bảng tính (URL)") ở trang "Đơn vị"',
     );
   });
 

@@ -98,6 +98,6 @@ function afterMerger(reports: UnitYear[], units: Config['units'], cutoffDay: num
   return years.flatMap((year) => {
     const ofYear = reports.filter((r) => r.year === year);
     const mapped = mapToSuccessors(ofYear, units, { type: 'year', year, index: 1 }, { cutoffDay, gaps: true });
-    return mergerMappingFindings(mapped, cutoffDay);
+    return mergerMappingFindings(mapped, cutoffDay, units);
   });
 }

@@ -6,13 +6,16 @@ import { unitInSentence } from '../../engine/narrative/narrative';
 import { lastClosedPeriod, notBegunOn, todayIn } from '../../engine/periods/cutoff';
 import { formatPeriod, parsePeriodInput, periodLabel } from '../../engine/periods/period';
 import { summarise } from '../../engine/pipeline';
+import { unitOf } from '../../engine/report/by-code';
 import { LONG_HEADER, longRows, toCsv } from '../../engine/report/long-rows';
 import { buildSummaryWorkbook } from '../../engine/report/summary-workbook';
-import { completenessLines, completenessLists } from '../../engine/report/text';
+import { completenessLines, completenessLists, unitLabel } from '../../engine/report/text';
+import { sharedCode } from '../../engine/sheet/layout';
 import { readWorkbook } from '../../engine/sheet/read';
 import { formatDateVi } from '../../engine/text/format';
 import type { Finding, Period, Summary } from '../../engine/types';
 import { CLI_UNDATED_ADVICE, CLI_TEXT as T } from '../../messages/vi/cli';
+import { namedUnitWithin } from '../../messages/vi/layout';
 import { type Config, configFindings } from '../config';
 import { EXIT, UserError } from '../exit-codes';
 import { bySeverity, countFindings, formatFinding } from '../findings';
@@ -167,7 +170,14 @@ function formerName(summary: Summary, f: Finding): string {
   const into = summary.completeness.rows
     .filter((r) => r.formerGaps?.some((g) => g.code === code))
     .flatMap((r) => summary.units.filter((u) => u.code === r.unitCode));
-  return into.length ? `${name} ${T.formerNow(into.map(unitInSentence))}` : name;
+  const now = into.map((u) => namedUnitWithin(unitInSentence(u), sharedCode(u.code, summary.units)));
+  return into.length ? `${name} ${T.formerNow(now)}` : name;
+}
+
+/** A last year's file on the console: "Xã Chung Chải (tệp)", the file in the bracket of the unit's code when it has one. */
+function lastYearItem(summary: Summary, l: LastYearFile): string {
+  const unit = unitOf(summary, l.unitCode);
+  return unit ? unitLabel(summary, l.unitCode, unit.name, l.file) : `${l.label} (${l.file})`;
 }
 
 export function consoleSummary(prepared: Prepared, maxFindings = 10): string[] {
@@ -195,15 +205,17 @@ export function consoleSummary(prepared: Prepared, maxFindings = 10): string[] {
   }
   if (lists.unreadable.length) {
     const items = lists.unreadable.map((label, i) => {
-      const files = filesOf.get(summary.unreadableUnits[i]);
-      return files ? `${label} (${files.join(', ')})` : label;
+      const code = summary.unreadableUnits[i];
+      const files = filesOf.get(code);
+      // The files in the bracket of the unit's code, when it has one: not a second bracket.
+      return files ? unitLabel(summary, code, unitOf(summary, code)?.name ?? code, files.join(', ')) : label;
     });
     out.push(`${T.unreadableUnits}: ${items.join('; ')}`);
   }
   if (formerFiles.length) out.push(`${T.unreadableFormer}: ${formerFiles.join('; ')}`);
   if (lastYear.length)
     out.push(
-      `${T.lastYearUnreadableUnits(summary.period.year - 1)}: ${lastYear.map((l) => `${l.label} (${l.file})`).join('; ')}`,
+      `${T.lastYearUnreadableUnits(summary.period.year - 1)}: ${lastYear.map((l) => lastYearItem(summary, l)).join('; ')}`,
     );
   if (loose.length)
     out.push(

@@ -835,4 +835,19 @@ describe('year-to-date months sent last year, not this year', () => {
   it('is absent when every earlier month is there', () => {
     expect(run([sent('a', [3, 4, 9]), sent('b', [3, 4, 9]), sent('c', [3, 4, 9])]).ytdGaps).toBeUndefined();
   });
+
+  it('names a unit another shares the name of with its code, in the bracket of its months', () => {
+    const twins = [unit('a', 'A'), unit('b', 'A'), unit('c', 'C')];
+    const s = aggregate(
+      input({
+        units: twins,
+        findings: [],
+        current: [sent('a', [3, 9]), sent('b', [3, 4, 9]), sent('c', [3, 4, 9])],
+        previous: twins.map((u) => unitYear(u.code, 2017, { values: { TCD_LUOT: { 3: 1, 4: 1, 9: 1 } } })),
+      }),
+    );
+    expect(s.narrative[0]).toContain(
+      'từ đầu năm, xã A (mã a, tháng 4) chưa có số liệu các tháng đã có cùng kỳ năm trước',
+    );
+  });
 });

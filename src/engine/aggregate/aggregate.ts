@@ -39,7 +39,7 @@ import { NARRATIVE_TEXT } from '../../messages/vi/narrative';
 import { narrate, unitInSentence } from '../narrative/narrative';
 import { dataWindow, deadline, isRealIsoDate, localDateOf } from '../periods/cutoff';
 import { periodMonths, previousYear, ytdMonths } from '../periods/period';
-import { distinctName, distinguishFindings, unitDisplayName } from '../sheet/layout';
+import { distinguishFindings, sharedCode, unitDisplayName } from '../sheet/layout';
 import { type FlatLayout, flatBase, flatOf, layoutOf } from '../sheet/sheet-report';
 import { formatDateVi } from '../text/format';
 import { tidy } from '../text/number';
@@ -593,11 +593,15 @@ function gapNames(
   g: PredecessorGap,
   reports: UnitYear[],
   formerUnits: Unit[] | undefined,
+  units: readonly Unit[],
 ): MergerNames & { name?: string } {
   const former = formerUnits?.find((u) => u.code === g.code);
   const r = g.report ?? reports.find((x) => x.unitCode === g.code);
   const known = former ?? (r ? { name: r.unitName, kind: r.unitKind } : null);
-  return { ...mergerNames(known, g.code, g.unit), ...(known ? { name: known.name } : {}) };
+  return {
+    ...mergerNames(known, g.code, g.unit, sharedCode(g.unit.code, units)),
+    ...(known ? { name: known.name } : {}),
+  };
 }
 
 function mergerFindings(
@@ -606,8 +610,9 @@ function mergerFindings(
   period: Period,
   reports: UnitYear[],
   formerUnits: Unit[] | undefined,
+  units: readonly Unit[],
 ): Finding[] {
-  const names = (g: PredecessorGap) => gapNames(g, reports, formerUnits);
+  const names = (g: PredecessorGap) => gapNames(g, reports, formerUnits, units);
   const finding = (g: PredecessorGap, code: string, message: (m: MergerNames) => string): Finding => {
     const m = names(g);
     return {
@@ -642,16 +647,25 @@ function mergerFindings(
  * A warning per old unit with figures in months after its merger (mapToSuccessors' `afterMerger`), or in
  * months before it that the merged unit reports too (`overlap`):
  * they are not counted, and the clerk who typed them into the old sheet is told where they belong.
- * Tổng hợp and the CLI's check say it alike.
+ * Tổng hợp and the CLI's check say it alike. `units`: the list, to name a merged unit another shares the name of.
  */
-export function afterMergerFindings(gaps: PredecessorGap[], overlap: PredecessorGap[] = []): Finding[] {
+export function afterMergerFindings(
+  gaps: PredecessorGap[],
+  overlap: PredecessorGap[],
+  units: readonly Unit[],
+): Finding[] {
   const finding = (g: PredecessorGap, code: string, text: typeof FINDING_TEXT.predecessorAfterMerger): Finding => ({
     severity: 'warning' as const,
     code,
     unitCode: g.code,
     ...(g.report ? { unitName: g.report.unitName, file: g.report.file, sheet: g.report.sheet } : {}),
     message: text(
-      mergerNames(g.report ? { name: g.report.unitName, kind: g.report.unitKind } : null, g.code, g.unit),
+      mergerNames(
+        g.report ? { name: g.report.unitName, kind: g.report.unitKind } : null,
+        g.code,
+        g.unit,
+        sharedCode(g.unit.code, units),
+      ),
       g.year,
       g.months,
       g.unit.succession?.from,
@@ -671,14 +685,15 @@ export function afterMergerFindings(gaps: PredecessorGap[], overlap: Predecessor
 export function mergerMappingFindings(
   mapped: Pick<SuccessionResult, 'afterMerger' | 'overlap' | 'dateSlips'>,
   cutoffDay: number,
+  units: readonly Unit[],
 ): Finding[] {
   return [
-    ...afterMergerFindings(mapped.afterMerger ?? [], mapped.overlap ?? []),
-    ...mergerDateFindings(mapped.dateSlips ?? [], cutoffDay),
+    ...afterMergerFindings(mapped.afterMerger ?? [], mapped.overlap ?? [], units),
+    ...mergerDateFindings(mapped.dateSlips ?? [], cutoffDay, units),
   ];
 }
 
-function mergerDateFindings(slips: MergerDateSlip[], cutoffDay: number): Finding[] {
+function mergerDateFindings(slips: MergerDateSlip[], cutoffDay: number, units: readonly Unit[]): Finding[] {
   return slips.map((s) => {
     const from = s.unit.succession?.from ?? '';
     const [y, m, d] = from.split('-');
@@ -691,7 +706,7 @@ function mergerDateFindings(slips: MergerDateSlip[], cutoffDay: number): Finding
       unitCode: s.unit.code,
       unitName: s.unit.name,
       message: FINDING_TEXT.mergerDateSlip(
-        mergerNames(null, '', s.unit).unit,
+        mergerNames(null, '', s.unit, sharedCode(s.unit.code, units)).unit,
         from,
         s.year,
         s.lastOld,
@@ -773,10 +788,11 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
   // Old units' months left out (after their merger, or reported by the new unit too): said, this
   // year's and last year's (for "so cùng kỳ"); a merger date the reports contradict, this year's.
   made.push(
-    ...mergerMappingFindings(mappedNow, settings.cutoffDay),
+    ...mergerMappingFindings(mappedNow, settings.cutoffDay, units),
     ...mergerMappingFindings(
       { afterMerger: mappedBefore.afterMerger, overlap: mappedBefore.overlap },
       settings.cutoffDay,
+      units,
     ),
   );
   let incomplete: Map<string, number[]> | undefined;
@@ -788,7 +804,7 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
   const formerYtd = new Map<string, { unitCode: string; months: number[]; former: string }[]>();
   if (gapsNow.length || gapsBefore.length) {
     const raw = [...rawCurrent, ...rawPrevious];
-    made.push(...mergerFindings(gapsNow, gapsBefore, period, raw, input.formerUnits));
+    made.push(...mergerFindings(gapsNow, gapsBefore, period, raw, input.formerUnits, units));
     // This year's empty months of the period are not complete for the merged unit.
     const inPeriod = new Set(periodMonths(period));
     const beforePeriod = ytdMonths(period).filter((m) => !inPeriod.has(m));
@@ -799,7 +815,7 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
       const last = beforePeriod.length ? rawPrevious.find((r) => r.unitCode === g.code) : undefined;
       const earlier = last ? g.months.filter((m) => beforePeriod.includes(m) && hasFigure(last, m)) : [];
       if (!months.length && !earlier.length) continue;
-      const name = gapNames(g, raw, input.formerUnits).oldShort;
+      const name = gapNames(g, raw, input.formerUnits, units).oldShort;
       if (months.length) {
         const gaps = formerGaps.get(g.unit.code) ?? [];
         gaps.push({ code: g.code, name, months });
@@ -1209,9 +1225,7 @@ function countedRuleErrors(
   return sortCodes([...placesOf.keys()], units).map((code) => {
     const unit = unitOf.get(code);
     const r = reportOf.get(code);
-    const shown = unit ? unitInSentence(unit) : unitInSentence({ name: r?.unitName ?? code, kind: r?.unitKind ?? '' });
-    // Two units of one name: the code after it.
-    const label = distinctName(shown, code, units);
+    const label = unit ? unitInSentence(unit) : unitInSentence({ name: r?.unitName ?? code, kind: r?.unitKind ?? '' });
     return { unitCode: code, label, places: placesOf.get(code) as string[] };
   });
 }

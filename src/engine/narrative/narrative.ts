@@ -16,6 +16,7 @@
  *   3. one paragraph per note indicator with the units' texts.
  */
 import { monthList } from '../../messages/vi/findings';
+import { namedUnit } from '../../messages/vi/layout';
 import { NARRATIVE_TEXT as T } from '../../messages/vi/narrative';
 import { unitFigures } from '../aggregate/unit-figures';
 import { isRealIsoDate, localDateOf, openOn } from '../periods/cutoff';
@@ -42,9 +43,9 @@ export function unitInSentence(unit: Pick<Unit, 'name' | 'kind'>): string {
   return kind ? `${kind} ${unit.name}` : unit.name;
 }
 
-/** unitInSentence, with the code after it when another unit of `units` has the same name. */
-function namedIn(unit: Pick<Unit, 'code' | 'name' | 'kind'>, units: readonly Unit[]): string {
-  return distinctName(unitInSentence(unit), unit.code, units);
+/** unitInSentence, with the code after it when another unit of `units` has the same name, and `note` in the same bracket. */
+function namedIn(unit: Pick<Unit, 'code' | 'name' | 'kind'>, units: readonly Unit[], note?: string): string {
+  return distinctName(unitInSentence(unit), unit.code, units, note);
 }
 
 function completenessParagraph(s: SummaryCore): string {
@@ -70,9 +71,9 @@ function completenessParagraph(s: SummaryCore): string {
   for (const r of c.rows) if (r.status === 'missing' || r.status === 'late') named.add(r.unitCode);
   const unitOf = new Map<string, Unit>();
   for (let i = 0; i < s.units.length; i++) if (named.has(s.units[i].code)) unitOf.set(s.units[i].code, s.units[i]);
-  const nameOf = (r: (typeof c.rows)[number]) => {
+  const nameOf = (r: (typeof c.rows)[number], note?: string) => {
     const unit = unitOf.get(r.unitCode);
-    return unit ? namedIn(unit, s.units) : r.unitName;
+    return unit ? namedIn(unit, s.units, note) : namedUnit(r.unitName, null, note);
   };
   const periodLength = periodMonths(s.period).length;
   // A merged unit's months missing only because an old unit left them empty: the unit did send
@@ -95,20 +96,20 @@ function completenessParagraph(s: SummaryCore): string {
       // Typed in, not sent yet (before the deadline): its figures are in the totals below.
       if (unsent.length) said.push(T.unsent(multiMonth ? unsent.join(', ') : null));
       if (r.formerGaps) said.push(T.formerPart(formerList(r)));
-      return said.length ? `${nameOf(r)} (${said.join('; ')})` : nameOf(r);
+      return nameOf(r, said.length ? said.join('; ') : undefined);
     });
-  const former = missingRows.filter((r) => ownMonths(r).length === 0).map((r) => `${nameOf(r)} (${formerList(r)})`);
-  const late = c.rows.filter((r) => r.status === 'late').map(nameOf);
-  const unread = c.rows.filter((r) => r.status === 'missing' && unreadable.has(r.unitCode)).map(nameOf);
+  const former = missingRows.filter((r) => ownMonths(r).length === 0).map((r) => nameOf(r, formerList(r)));
+  const late = c.rows.filter((r) => r.status === 'late').map((r) => nameOf(r));
+  const unread = c.rows.filter((r) => r.status === 'missing' && unreadable.has(r.unitCode)).map((r) => nameOf(r));
   if (missing.length) text += `; ${T.notReported(missing.join(', '))}`;
   if (former.length) text += `; ${T.formerIncomplete(former.join(', '))}`;
   if (unread.length) text += `; ${T.unreadable(unread.join(', '))}`;
   const formerUnread = (s.unreadableFormer ?? []).map((u) => u.inSentence);
   if (formerUnread.length) text += `; ${T.unreadableFormer(formerUnread.join(', '))}`;
   if (late.length) text += `; ${T.late(late.join(', '))}`;
-  const sentenceName = (code: string) => {
+  const sentenceName = (code: string, note?: string) => {
     const unit = unitOf.get(code);
-    return unit ? namedIn(unit, s.units) : code;
+    return unit ? namedIn(unit, s.units, note) : namedUnit(code, null, note);
   };
   // Units without a month of the period at all, and those with some (or an old unit's missing).
   const rowOf = new Map<string, (typeof c.rows)[number]>();
@@ -125,21 +126,22 @@ function completenessParagraph(s: SummaryCore): string {
   const clauses: string[] = [];
   if (none.length) clauses.push(T.onlyLastYear(listNames(none), label));
   if (partial.length) clauses.push(T.partlyThisYear(listNames(partial), label));
-  if (s.thisYearOnly?.length) clauses.push(T.onlyThisYear(listNames(s.thisYearOnly.map(sentenceName))));
-  if (s.lastYearPartial?.length) clauses.push(T.formerLastYear(listNames(s.lastYearPartial.map(sentenceName))));
+  if (s.thisYearOnly?.length) clauses.push(T.onlyThisYear(listNames(s.thisYearOnly.map((c) => sentenceName(c)))));
+  if (s.lastYearPartial?.length)
+    clauses.push(T.formerLastYear(listNames(s.lastYearPartial.map((c) => sentenceName(c)))));
   const onlyYtd = clauses.length === 0;
   if (s.ytdGaps?.length)
     clauses.push(
-      T.ytdGaps(listNames(s.ytdGaps.map((g) => T.ytdGapItem(sentenceName(g.unitCode), monthList(g.months), g.former)))),
+      T.ytdGaps(listNames(s.ytdGaps.map((g) => sentenceName(g.unitCode, T.ytdGapOf(monthList(g.months), g.former))))),
     );
   const caveat = !clauses.length ? '' : ` ${onlyYtd ? T.comparedWithoutYtd(clauses) : T.comparedWithout(clauses)}`;
   // Cells typed wrong are left out of every figure below: said where the figures are read.
   const excluded = s.excludedCells
-    ? ` ${T.excludedCells(s.excludedCells, listNames((s.excludedUnits ?? []).map(sentenceName)))}`
+    ? ` ${T.excludedCells(s.excludedCells, listNames((s.excludedUnits ?? []).map((c) => sentenceName(c))))}`
     : '';
   // Figures that break an error-level rule are counted all the same: whose and where, before the figures.
   const errors = s.ruleErrors?.length
-    ? ` ${T.ruleErrors(listNames(s.ruleErrors.map((u) => T.ruleErrorItem(u.label, listPlaces(u.places)))))}`
+    ? ` ${T.ruleErrors(listNames(s.ruleErrors.map((u) => distinctName(u.label, u.unitCode, s.units, listPlaces(u.places)))))}`
     : '';
   return `${text}.${caveat}${excluded}${errors}`;
 }
@@ -477,8 +479,9 @@ function notesParagraph(ind: Indicator, sum: IndicatorSummary, s: SummaryCore): 
     return T.manyNotes(T.notesOf(ind.label, unitsNoun(s.units)), noted.size, unitsNoun(s.units));
   const parts = notes.map((n) => {
     const unit = unitOf.get(n.unitCode);
-    const name = unit ? namedIn(unit, s.units) : n.unitName;
-    return `${name}${multiMonth ? ` (${T.month(n.month)})` : ''}: ${n.text}`;
+    const month = multiMonth ? T.month(n.month) : undefined;
+    const name = unit ? namedIn(unit, s.units, month) : namedUnit(n.unitName, null, month);
+    return `${name}: ${n.text}`;
   });
   return `${T.notesOf(ind.label, unitsNoun(s.units))}: ${parts.join('; ')}.`;
 }

@@ -7,7 +7,7 @@ import { REPORT_TEXT as T } from '../../messages/vi/report';
 import { unitFigures } from '../aggregate/unit-figures';
 import { offsetMinutes } from '../periods/cutoff';
 import { formatPeriod } from '../periods/period';
-import { unitDisplayName } from '../sheet/layout';
+import { distinctName, unitDisplayName } from '../sheet/layout';
 import type { Summary } from '../types';
 
 /** Column headers of `longRows` (Vietnamese, as the data sheet shows them). */
@@ -32,7 +32,9 @@ export function longRows(summary: Summary): (string | number)[][] {
     for (let i = 0; i < figures.length; i++) {
       const value = figures.period(i);
       if (value === null) continue;
-      rows.push([period, figures.code(i), figures.name(i), ind.code, ind.label, value, at]);
+      // Two units of one name: a pivot by name would add them up, so the code follows the name.
+      const code = figures.code(i);
+      rows.push([period, code, distinctName(figures.name(i), code, summary.units), ind.code, ind.label, value, at]);
     }
     if (ind.period !== null) {
       rows.push([period, TOTAL_UNIT_CODE, totalName, ind.code, ind.label, ind.period, at]);

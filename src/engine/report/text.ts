@@ -35,11 +35,17 @@ export function localTimestamp(iso: string, timeZone: string): { date: string; t
 
 /**
  * "Xã Chung Chải" when the unit's kind is known, else the name as given; followed by the code when
- * another unit of the summary has the same name: "Xã Chung Chải (chung-chai-np)".
+ * another unit of the summary has the same name: "Xã Chung Chải (chung-chai-np)", and by `note` in
+ * the same bracket: "Xã Chung Chải (mã chung-chai-np, nộp ngày 30/10/2018)".
  */
-export function unitLabel(summary: Summary, code: string, name: string): string {
+export function unitLabel(summary: Summary, code: string, name: string, note?: string): string {
   const unit = unitOf(summary, code);
-  return distinctName(unitDisplayName({ name: unit?.name ?? name, kind: unit?.kind ?? '' }), code, summary.units);
+  return distinctName(
+    unitDisplayName({ name: unit?.name ?? name, kind: unit?.kind ?? '' }),
+    code,
+    summary.units,
+    note || undefined,
+  );
 }
 
 /** The heading lines every rendering starts with. */
@@ -180,19 +186,22 @@ export function completenessLists(summary: Summary): {
     ]
       .filter(Boolean)
       .join('; ');
-    const label = unitLabel(summary, r.unitCode, r.unitName);
-    if (!olds) missing.push(some ? `${label} (${some})` : label);
-    else if (own.length) missing.push(T.formerToo(label, olds, some));
-    else former.push(T.formerItem(label, olds));
+    const label = (note: string) => unitLabel(summary, r.unitCode, r.unitName, note);
+    if (!olds) missing.push(label(some));
+    else if (own.length) missing.push(label(T.formerToo(olds, some)));
+    else former.push(label(olds));
   }
   return {
     late: rows
       .filter((r) => r.status === 'late')
       .map((r) =>
         // In a quarter or longer: which months were late (the latest date may be an on-time month's).
-        r.lateMonths
-          ? T.lateMonthsItem(unitLabel(summary, r.unitCode, r.unitName), r.lateMonths)
-          : T.lateItem(unitLabel(summary, r.unitCode, r.unitName), r.submittedOn ? formatDateVi(r.submittedOn) : null),
+        unitLabel(
+          summary,
+          r.unitCode,
+          r.unitName,
+          r.lateMonths ? T.lateMonths(r.lateMonths) : r.submittedOn ? T.lateOn(formatDateVi(r.submittedOn)) : undefined,
+        ),
       ),
     missing,
     former,
@@ -293,8 +302,7 @@ export function noteLines(summary: Summary): string[] {
       if (text)
         out.push(
           T.noteLine(
-            unitLabel(summary, n.unitCode, n.unitName),
-            n.month,
+            unitLabel(summary, n.unitCode, n.unitName, T.noteMonth(n.month)),
             /[\p{L}\p{N}]$/u.test(text) ? `${text}.` : text,
           ),
         );

@@ -13,7 +13,8 @@
  *   row 8… group rows (no code) and indicator rows
  */
 
-import { LAYOUT_TEXT } from '../../messages/vi/layout';
+import { FINDING_TEXT } from '../../messages/vi/findings';
+import { LAYOUT_TEXT, namedUnit, withCodeAfterName } from '../../messages/vi/layout';
 import { type CellModel, type ConditionalModel, emptySheet, type SheetModel } from '../report/model';
 import { memoText, normalizeName } from '../text/normalize';
 import type { Catalogue, Finding, Indicator, Unit } from '../types';
@@ -143,17 +144,30 @@ export function sharedNameCodes(units: readonly Named[]): ReadonlySet<string> {
  * A unit's name as shown to the user (`shown`: "Xã Chung Chải", "xã Chung Chải", "Chung Chải"),
  * followed by its code in brackets when another unit of `units` has the same name, so that lists
  * and tables tell them apart: "Xã Chung Chải (chung-chai-np)". The unit itself is not renamed
- * (its tab and files are found by its name).
+ * (its tab and files are found by its name). A `note` said about the unit goes into the same
+ * bracket, not a second one: "Xã Chung Chải (mã chung-chai-np, nộp ngày 30/10/2018)".
  */
-export function distinctName(shown: string, code: string, units: readonly Named[]): string {
-  return code && sharedNameCodes(units).has(code) ? `${shown} (${code})` : shown;
+export function distinctName(shown: string, code: string, units: readonly Named[], note?: string): string {
+  return namedUnit(shown, sharedCode(code, units), note);
+}
+
+/** The code to show after a unit's name: `code` when another unit of `units` has the unit's name, else null. */
+export function sharedCode(code: string, units: readonly Named[]): string | null {
+  return code && sharedNameCodes(units).has(code) ? code : null;
+}
+
+/** unitDisplayName ("Xã Chung Chải"), as distinctName: with the code when another unit of `units` has the name. */
+export function distinctDisplayName(unit: Named, units: readonly Named[]): string {
+  return distinctName(unitDisplayName(unit), unit.code, units);
 }
 
 /**
  * Findings whose message starts with the name of a unit another unit of `units` shares ("Xã Chung
  * Chải, ô G14 …", "Xã Chung Chải: chưa có trang báo cáo năm 2018"): that name followed by the
- * unit's code, as distinctName. A new list (the findings given are not changed); the same list when
- * no unit shares its name.
+ * unit's code, as distinctName; a bracket right after the name takes the code in (withCodeAfterName).
+ * The one place where a finding's own unit gets its code (the reader's places name it bare); a
+ * message that names other units in its sentence names them with distinctName. A new list (the
+ * findings given are not changed); the same list when no unit shares its name.
  */
 export function distinguishFindings(findings: Finding[], units: readonly Unit[]): Finding[] {
   const shared = sharedNameCodes(units);
@@ -164,10 +178,24 @@ export function distinguishFindings(findings: Finding[], units: readonly Unit[])
     const u = f.unitCode === undefined ? undefined : byCode.get(f.unitCode);
     if (!u) return f;
     const shown = unitDisplayName(u);
-    const tagged = `${shown} (${u.code})`;
-    if (!f.message.startsWith(shown) || f.message.startsWith(tagged)) return f;
-    return { ...f, message: tagged + f.message.slice(shown.length) };
+    if (!f.message.startsWith(shown)) return f;
+    const message = withCodeAfterName(shown, u.code, f.message.slice(shown.length));
+    return message === null ? f : { ...f, message };
   });
+}
+
+/**
+ * What follows the engine's 'unit-missing' words (expectedUnitsMissing) in `message` when it is the
+ * 'unit-missing' of `unit` for `year` ("" for those words alone, " — …" when something was added),
+ * else null: another year's, or another message. The unit named alone or, by distinguishFindings,
+ * with its code (`units`).
+ */
+export function afterUnitMissing(message: string, unit: Unit, year: number, units: readonly Unit[]): string | null {
+  for (const name of [unitDisplayName(unit), distinctDisplayName(unit, units)]) {
+    const text = FINDING_TEXT.unitMissing(name, year);
+    if (message.startsWith(text)) return message.slice(text.length);
+  }
+  return null;
 }
 
 /** "xã Mường Nhé" (mid-sentence): the kind in lower case, the name as it is. */

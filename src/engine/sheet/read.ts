@@ -2397,7 +2397,9 @@ function readGrid(
     // As Object.assign(base, { unitCode, unitName }) would, without the object.
     base.unitCode = id.match.unit.code;
     base.unitName = id.unitName;
-    out.place = { unit: id.display };
+    // The unit's name alone: distinguishFindings adds the code of a unit another shares the name of,
+    // for these findings as for every other (one bracket with a place's details: withCodeAfterName).
+    out.place = { unit: unitDisplayName({ name: id.unitName, kind: id.match.unit.kind }) };
     if (id.mismatch)
       out.push(
         'warning',

@@ -20,6 +20,7 @@ import {
 } from '../../engine/periods/cutoff';
 import { formatPeriod, periodLabel } from '../../engine/periods/period';
 import { escapeHtml, safeHttpUrl } from '../../engine/report/escape';
+import { distinctDisplayName } from '../../engine/sheet/layout';
 import type { Period, Settings, Unit } from '../../engine/types';
 import { REMINDER_TEXT as T, viDate } from '../../messages/vi/email';
 import { logText } from '../errors';
@@ -94,13 +95,10 @@ function log(ok: boolean, detail: string): void {
   }
 }
 
-function unitTitle(u: Unit): string {
-  const kind = u.kind ? `${u.kind.charAt(0).toUpperCase()}${u.kind.slice(1)} ` : '';
-  return `${kind}${u.name}`;
-}
-
+/** The reminder e-mail to `unit`; `units`: the list, to name a unit another of it shares the name of. */
 export function reminderMessage(
   unit: Unit,
+  units: readonly Unit[],
   period: Period,
   due: string,
   todayIso: string,
@@ -112,8 +110,9 @@ export function reminderMessage(
   const daysLeft = daysBetween(todayIso, due);
   const R = T.mail;
   const url = safeHttpUrl(sheetUrl);
+  const title = distinctDisplayName(unit, units);
   const lines = [
-    R.greeting(unitTitle(unit)),
+    R.greeting(title),
     '',
     R.body(label, deadlineText, daysLeft),
     R.howTo,
@@ -126,7 +125,7 @@ export function reminderMessage(
   const p = (s: string) => `<p style="margin:0 0 12px">${escapeHtml(s).replace(/\n/g, '<br>')}</p>`;
   const html = [
     '<div style="font-family:Arial,Helvetica,sans-serif;font-size:14px;color:#222">',
-    p(R.greeting(unitTitle(unit))),
+    p(R.greeting(title)),
     p(R.body(label, deadlineText, daysLeft)),
     p(R.howTo),
     url
@@ -182,13 +181,15 @@ function remind(): ReminderOutcome {
     return { status: 'no-sheets', period: label, ...empty };
   }
   const byCode = new Map(status.units.map((u) => [u.code, u]));
+  // "Xã Chung Chải", with its code when another unit has the name ("Xã Chung Chải (chung-chai-np)").
+  const unitTitle = (code: string) => distinctDisplayName(byCode.get(code) ?? codeUnit(code), status.units);
   // Units the run had no time to read: nothing is known of them, so they are not reminded today.
   if (status.unread?.length)
     log(
       false,
       T.log.remindUnread(
         label,
-        status.unread.map((c) => unitTitle(byCode.get(c) ?? codeUnit(c))),
+        status.unread.map((c) => unitTitle(c)),
       ),
     );
   // Not submitted: nothing at all, or figures typed without "Nộp báo cáo" (no date: missing before the
@@ -234,7 +235,7 @@ function remind(): ReminderOutcome {
   }
   const { todo, already } = claimed.value;
   if (badEmails.length) {
-    const names = badEmail.map((c) => unitTitle(byCode.get(c) ?? codeUnit(c)));
+    const names = badEmail.map((c) => unitTitle(c));
     log(
       false,
       T.log.remindBadEmails(
@@ -256,7 +257,7 @@ function remind(): ReminderOutcome {
       false,
       T.log.remindNoEmail(
         label,
-        noEmail.map((c) => unitTitle(byCode.get(c) ?? codeUnit(c))),
+        noEmail.map((c) => unitTitle(c)),
       ),
     );
 
@@ -275,7 +276,7 @@ function remind(): ReminderOutcome {
       notSent.push(code);
       continue;
     }
-    const msg = reminderMessage(unit, period, due, today, settings, status.sheetUrls[code] ?? null);
+    const msg = reminderMessage(unit, status.units, period, due, today, settings, status.sheetUrls[code] ?? null);
     try {
       for (let i = 0; i < to.length; i += MAX_RECIPIENTS_PER_MESSAGE) {
         MailApp.sendEmail({
@@ -289,7 +290,7 @@ function remind(): ReminderOutcome {
       reminded.push(code);
     } catch (e) {
       notSent.push(code);
-      log(false, T.log.remindFailed(label, unitTitle(unit), logText(e)));
+      log(false, T.log.remindFailed(label, unitTitle(code), logText(e)));
     }
   }
 
@@ -308,7 +309,7 @@ function remind(): ReminderOutcome {
       store.put(patch);
     }, EMAIL_LOCK_WAIT_MS);
   if (notSent.length) {
-    const names = notSent.map((c) => unitTitle(byCode.get(c) as Unit));
+    const names = notSent.map((c) => unitTitle(c));
     // No run is scheduled today: said truthfully when they will be reminded (first, the next reminder day).
     const next = nextReminderDay(today, settings, period);
     const when = next ? T.log.remindNextDay(viDate(next)) : T.log.remindNoMoreDays;
@@ -319,7 +320,7 @@ function remind(): ReminderOutcome {
       true,
       T.log.reminded(
         label,
-        reminded.map((c) => unitTitle(byCode.get(c) as Unit)),
+        reminded.map((c) => unitTitle(c)),
       ),
     );
   return {

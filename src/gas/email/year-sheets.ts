@@ -5,9 +5,8 @@
  * (they would ask every clerk to type into a sheet that does not exist). A few units without the
  * year's sheet is ordinary (not yet made for a new commune, a tab renamed): only NONE counts.
  */
-import { unitDisplayName } from '../../engine/sheet/layout';
+import { afterUnitMissing } from '../../engine/sheet/layout';
 import type { Summary } from '../../engine/types';
-import { FINDING_TEXT } from '../../messages/vi/findings';
 
 /**
  * No unit expected in the summary's period has a sheet of its year: each one has the engine's
@@ -27,8 +26,8 @@ export function noUnitSheetOfYear(summary: Summary): boolean {
       // Of this year (last year's sheets are read too): the engine's own text for it (layout b
       // adds what the commune's spreadsheet holds after " — ": io.ts explainMissing).
       const unit = byCode.get(f.unitCode);
-      const text = unit ? FINDING_TEXT.unitMissing(unitDisplayName(unit), year) : null;
-      if (text && (f.message === text || f.message.startsWith(`${text} — `))) missing.add(f.unitCode);
+      const rest = unit ? afterUnitMissing(f.message, unit, year, summary.units) : null;
+      if (rest === '' || rest?.startsWith(' — ')) missing.add(f.unitCode);
     } else if (f.severity === 'error' && f.sheet !== undefined) brokenSheet.add(f.unitCode);
   }
   if (!missing.size) return false;

@@ -21,7 +21,7 @@
  * reached are left out of `books` and listed in `pending` (the caller resumes), whether they were
  * to be read over the API or the SpreadsheetApp way (the API unusable, or refusing a unit).
  */
-import { LAYOUT, unitDisplayName, unitSheetName, unitSheetNames } from '../../engine/sheet/layout';
+import { distinctDisplayName, LAYOUT, unitSheetName, unitSheetNames } from '../../engine/sheet/layout';
 import type { Grid, Unit } from '../../engine/types';
 import { SHEETS_API_TEXT as T } from '../../messages/vi/sheets-api';
 import { now as addonNow } from '../clock';
@@ -309,7 +309,7 @@ export function readUnitBooksDetailed(
       else pending.push(u.code);
       continue;
     }
-    const book = apiBook(u, true, unitDisplayName(u));
+    const book = apiBook(u, true, distinctDisplayName(u, everyUnit));
     let otherName = false;
     for (const y of years) {
       const name = unitSheetName(u, y);

@@ -278,7 +278,7 @@ export const CLI_TEXT = {
     `(Đã có tệp ${files} theo tên là báo cáo này nhưng không đọc được: xem lỗi của tệp.)`,
   /** After the reason, when the file name carries last year and names a unit: its "so cùng kỳ" report. */
   unreadableOfLastYear: (unit: string, year: number) =>
-    `Theo tên tệp, đây là báo cáo năm ${year} của ${unit} (dùng để so sánh cùng kỳ): số liệu cùng kỳ của đơn vị này chưa được tính; hãy gửi lại tệp này nếu cần so sánh.`,
+    `Theo tên tệp, đây là báo cáo năm ${year} của ${unit}, dùng để so sánh cùng kỳ: số liệu cùng kỳ của đơn vị này chưa được tính; hãy gửi lại tệp này nếu cần so sánh.`,
   /** After the reason, when the unit is the only one without a readable report. */
   unreadableByElimination: (unit: string) =>
     `${unit} là đơn vị duy nhất chưa có báo cáo đọc được nên tệp này được coi là báo cáo của ${unit}: ghi là "không đọc được báo cáo", số liệu của đơn vị này chưa được cộng.`,

@@ -5,6 +5,7 @@
  * tiếp nhận, tháng 3): "abc" không phải là số".
  */
 import { formatDateVi, formatNumberVi } from '../../engine/text/format';
+import { namedUnit, namedUnitWithin } from './layout';
 
 export interface Where {
   /** Display name of the unit, "Xã Chung Chải"; when unknown, file and sheet are used. */
@@ -82,28 +83,31 @@ export interface MergerNames {
   old: string;
   /** The old unit inside a sentence: "Nậm Vì". */
   oldShort: string;
-  /** The merged unit inside a sentence: "xã Mường Nhé". */
+  /** The merged unit inside a sentence: "xã Mường Nhé"; "xã Chung Chải (chung-chai-np)" when another unit has its name. */
   unit: string;
+  /** `unit` inside a bracket: "(nay thuộc xã Chung Chải, mã chung-chai-np)", not a bracket in a bracket. */
+  unitWithin: string;
 }
 
 /**
  * The names of a merger finding: the old unit (null when it is known by code only) and the
- * merged unit it is now part of. An old unit of the new one's name is "Quảng Lâm cũ".
+ * merged unit it is now part of, followed by `unitCode` when another unit has its name (null
+ * otherwise: engine's sharedCode). An old unit of the new one's name is "Quảng Lâm cũ".
  */
 export function mergerNames(
   old: { name: string; kind?: string } | null,
   oldCode: string,
   unit: { name: string; kind?: string },
+  unitCode: string | null = null,
 ): MergerNames {
-  const inSentence = (u: { name: string; kind?: string }) => {
-    const kind = u.kind?.trim().toLocaleLowerCase('vi');
-    return kind ? `${kind} ${u.name}` : u.name;
-  };
-  if (!old) return { old: `Đơn vị cũ mã "${oldCode}"`, oldShort: `đơn vị "${oldCode}"`, unit: inSentence(unit) };
+  const kindOf = unit.kind?.trim().toLocaleLowerCase('vi');
+  const shown = kindOf ? `${kindOf} ${unit.name}` : unit.name;
+  const merged = { unit: namedUnit(shown, unitCode), unitWithin: namedUnitWithin(shown, unitCode) };
+  if (!old) return { old: `Đơn vị cũ mã "${oldCode}"`, oldShort: `đơn vị "${oldCode}"`, ...merged };
   const name = old.name === unit.name ? `${old.name} cũ` : old.name;
   const kind = old.kind?.trim();
   const capital = kind ? `${kind.charAt(0).toLocaleUpperCase('vi')}${kind.slice(1)} ${name}` : name;
-  return { old: capital, oldShort: name, unit: inSentence(unit) };
+  return { old: capital, oldShort: name, ...merged };
 }
 
 /** "; nếu ngày sáp nhập (01/07/2025) ghi chưa đúng, hãy sửa …": a merger date typed wrong looks the same. */
@@ -359,7 +363,7 @@ export const FINDING_TEXT = {
    * completeness counts as not reported for the merged unit.
    */
   predecessorMissing: (m: MergerNames, year: number, months: number[], noReport: boolean, inPeriod: number[]) =>
-    `${m.old} (nay thuộc ${m.unit}) ${noReport ? `không có báo cáo năm ${year}` : `chưa báo cáo tháng ${monthList(months)} năm ${year}`}: ` +
+    `${m.old} (nay thuộc ${m.unitWithin}) ${noReport ? `không có báo cáo năm ${year}` : `chưa báo cáo tháng ${monthList(months)} năm ${year}`}: ` +
     `số liệu ${noReport ? `tháng ${monthList(months)} năm ${year}` : months.length > 1 ? 'các tháng này' : 'tháng này'} của ${m.unit} chưa gồm ${m.oldShort}` +
     (inPeriod.length ? `, nên ${m.unit} được tính là chưa báo cáo đủ tháng ${monthList(inPeriod)}` : '') +
     `; hãy bổ sung ${noReport ? `báo cáo năm ${year}` : 'số liệu'} của ${m.oldShort}`,
@@ -370,7 +374,7 @@ export const FINDING_TEXT = {
     `Nếu đã sáp nhập, hãy xóa ${unit} khỏi danh sách đơn vị`,
   /** An old unit's months after its merger (it went on filling its own sheet): left out. */
   predecessorAfterMerger: (m: MergerNames, year: number, months: number[], from?: string) =>
-    `${m.old} (nay thuộc ${m.unit}) vẫn có số liệu tháng ${monthList(months)} năm ${year}, sau khi sáp nhập: ` +
+    `${m.old} (nay thuộc ${m.unitWithin}) vẫn có số liệu tháng ${monthList(months)} năm ${year}, sau khi sáp nhập: ` +
     `các tháng này không được tính (từ khi sáp nhập chỉ tính báo cáo của ${m.unit}); nếu đó là số liệu của ${m.unit}, ` +
     `hãy nhập vào báo cáo của ${m.unit}` +
     mergerDateHint(from),
@@ -387,13 +391,13 @@ export const FINDING_TEXT = {
    * indicator and month, not 0): left out, so that nothing is added twice.
    */
   predecessorOverlap: (m: MergerNames, year: number, months: number[], from?: string) =>
-    `${m.old} (nay thuộc ${m.unit}) có số liệu tháng ${monthList(months)} năm ${year} mà báo cáo của ${m.unit} cũng có ` +
+    `${m.old} (nay thuộc ${m.unitWithin}) có số liệu tháng ${monthList(months)} năm ${year} mà báo cáo của ${m.unit} cũng có ` +
     `(khác 0) ở cùng chỉ tiêu và tháng: những ô đó chỉ tính theo báo cáo của ${m.unit}, không cộng thêm số của ` +
     `${m.oldShort} (để không tính hai lần); nếu ${m.unit} ghi nhầm số liệu vào tháng trước khi sáp nhập, hãy xóa số liệu đó` +
     mergerDateHint(from),
   /** An old unit of a merged one has no report of the comparison year: "so cùng kỳ" lacks it. */
   predecessorMissingLastYear: (m: MergerNames, year: number, months: number[]) =>
-    `${m.old} (nay thuộc ${m.unit}) không có báo cáo năm ${year}: số liệu cùng kỳ (tháng ${monthList(months)} năm ${year}) ` +
+    `${m.old} (nay thuộc ${m.unitWithin}) không có báo cáo năm ${year}: số liệu cùng kỳ (tháng ${monthList(months)} năm ${year}) ` +
     `của ${m.unit} chưa gồm ${m.oldShort}, nên số tăng, giảm so cùng kỳ chưa tính phần của ${m.oldShort}; ` +
     `hãy bổ sung báo cáo năm ${year} của ${m.oldShort} nếu có`,
 

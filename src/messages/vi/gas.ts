@@ -253,6 +253,10 @@ export const MONTH_PROMPT = {
   month: (def: number, year: number) => `Tháng (1–12) của năm ${year} (để trống = tháng ${def}):`,
   badMonth: (text: string) => `"${text}" không phải là tháng (1–12).`,
   unit: (names: string) => `Trang đang mở không phải mẫu báo cáo của xã. Nhập mã hoặc tên đơn vị (${names}):`,
+  /** The name typed is that of several units (`units`: each with its code): the code tells which. */
+  severalUnits: (text: string, units: string[]) =>
+    `"${text}" là tên của ${units.length} đơn vị: ${units.join(', ')}. Hãy gõ mã của đơn vị cần chọn (trong ngoặc, ` +
+    'ở cột A của trang "Đơn vị").',
   badUnit: (text: string) =>
     `Không có đơn vị "${text}" trong trang "Đơn vị". Hãy gõ tên đơn vị (có dấu hoặc không dấu, ví dụ "Mường Nhé" hay "muong nhe") hoặc mã đơn vị ở cột A của trang "Đơn vị".`,
 } as const;

@@ -51,3 +51,42 @@ export const LAYOUT_TEXT = {
 function capitalFirst(s: string): string {
   return s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
 }
+
+/**
+ * A unit's name as shown (`shown`), followed by its code when another unit has the same name (`code`,
+ * else null) and by a note about it, in one bracket: "Xã Chung Chải (chung-chai-np)", "Xã Chung Chải
+ * (mã chung-chai-np, nộp ngày 30/10/2018)", "Xã Pá Mỳ (nộp ngày 30/10/2018)".
+ */
+export function namedUnit(shown: string, code: string | null, note?: string): string {
+  if (code && note) return `${shown} (mã ${code}, ${note})`;
+  if (code) return `${shown} (${code})`;
+  return note ? `${shown} (${note})` : shown;
+}
+
+/** namedUnit inside a bracket already: "(nay thuộc xã Chung Chải, mã chung-chai-np)". */
+export function namedUnitWithin(shown: string, code: string | null): string {
+  return code ? `${shown}, mã ${code}` : shown;
+}
+
+/**
+ * A message about a unit that starts with its name `shown`, `rest` being what follows the name: the
+ * name followed by `code` as namedUnit says it, a bracket right after the name taking the code in
+ * ("Xã Chung Chải (mã chung-chai-np, Tổng số đơn, tháng 3): …", not "(chung-chai-np) (Tổng …)").
+ * Null when the name is followed by its code already.
+ */
+export function withCodeAfterName(shown: string, code: string, rest: string): string | null {
+  if (rest.startsWith(` (${code})`) || rest.startsWith(` (mã ${code}, `)) return null;
+  const close = rest.startsWith(' (') ? closingBracket(rest, 1) : -1;
+  if (close > 2) return namedUnit(shown, code, rest.slice(2, close)) + rest.slice(close + 1);
+  return namedUnit(shown, code) + rest;
+}
+
+/** The index of the ")" that closes the "(" at `open` in `text`; -1 when none does. */
+function closingBracket(text: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    if (text[i] === '(') depth++;
+    else if (text[i] === ')' && --depth === 0) return i;
+  }
+  return -1;
+}

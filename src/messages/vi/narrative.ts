@@ -43,7 +43,6 @@ export const NARRATIVE_TEXT = {
    */
   ruleErrors: (names: string) =>
     `Số liệu của ${names} còn lỗi chưa sửa (xem phần kiểm tra số liệu) nhưng vẫn được tính vào các số liệu dưới đây; cần kiểm tra lại.`,
-  ruleErrorItem: (name: string, places: string) => `${name} (${places})`,
   /** Where a figure with an error is: its cell, or (no cell known) its indicator and month. */
   cell: (cell: string) => `ô ${cell}`,
   indicatorMonth: (label: string, month: number) => `"${label}" tháng ${month}`,
@@ -61,9 +60,11 @@ export const NARRATIVE_TEXT = {
   onlyThisYear: (names: string) => `${names} không có số liệu cùng kỳ năm trước`,
   /** Units lacking months of the year before the period that last year had: "xã Nậm Vì (tháng 4)". */
   ytdGaps: (names: string) => `từ đầu năm, ${names} chưa có số liệu các tháng đã có cùng kỳ năm trước`,
-  /** "xã Mường Nhé (đơn vị cũ Nậm Vì tháng 3)": the old unit said as one, the sentence alone does not. */
-  ytdGapItem: (name: string, months: string, former?: string) =>
-    `${name} (${former ? `đơn vị cũ ${former} ` : ''}tháng ${months})`,
+  /**
+   * In the bracket after a unit of ytdGaps: "xã Mường Nhé (đơn vị cũ Nậm Vì tháng 3)", the old unit
+   * said as one (the sentence alone does not).
+   */
+  ytdGapOf: (months: string, former?: string) => `${former ? `đơn vị cũ ${former} ` : ''}tháng ${months}`,
   /** The caveat when its only clause is of the year to date: the period's own comparisons are whole. */
   comparedWithoutYtd: (clauses: string[]) =>
     `Lưu ý: ${clauses.join('; ')}, nên số tăng, giảm so cùng kỳ của số liệu từ đầu năm dưới đây chưa so sánh được đầy đủ.`,

@@ -58,7 +58,9 @@ export const REPORT_TEXT = {
   narrativeTitle: 'NHẬN XÉT CHUNG',
   notesTitle: 'KHÓ KHĂN, VƯỚNG MẮC, KIẾN NGHỊ CỦA CƠ SỞ',
   /** "Xã Chung Chải (tháng 9): …". */
-  noteLine: (unit: string, month: number, text: string) => `${unit} (tháng ${month}): ${text}`,
+  noteLine: (unit: string, text: string) => `${unit}: ${text}`,
+  /** In the bracket after the unit of a noteLine: the note's month. */
+  noteMonth: (month: number) => `tháng ${month}`,
 
   excluded: (n: number) =>
     n > 0
@@ -126,8 +128,9 @@ export const REPORT_TEXT = {
   onTimeLine: (onTime: number, expected: number, rate: string, deadline: string) =>
     `Đúng hạn: ${onTime}/${expected} đơn vị (${rate}); hạn nộp ${deadline}`,
   lateTitle: 'Báo cáo muộn',
-  lateItem: (unit: string, date: string | null) => (date ? `${unit} (nộp ngày ${date})` : unit),
-  lateMonthsItem: (unit: string, months: number[]) => `${unit} (tháng ${months.join(', ')} nộp muộn)`,
+  /** In the bracket after a late unit: when it submitted, or (a quarter or longer) which months were late. */
+  lateOn: (date: string) => `nộp ngày ${date}`,
+  lateMonths: (months: number[]) => `tháng ${months.join(', ')} nộp muộn`,
   lateMonthsNote: (months: number[]) => `Tháng ${months.join(', ')} nộp muộn`,
   missingTitle: 'Chưa báo cáo',
   /** A merged unit whose own reports are in, but an old unit's months before the merger are not. */
@@ -136,10 +139,8 @@ export const REPORT_TEXT = {
   /** An old unit whose report was found but could not be read. */
   formerMonthsUnreadable: (name: string, months: number[]) =>
     `${name} tháng ${months.join(', ')}: tệp báo cáo không đọc được`,
-  formerItem: (unit: string, olds: string) => `${unit} (${olds})`,
-  /** A unit missing months of its own and an old unit's too. */
-  formerToo: (unit: string, olds: string, own = '') =>
-    `${unit} (${own ? `${own}; ` : ''}đơn vị cũ cũng thiếu: ${olds})`,
+  /** In the bracket after a unit missing months of its own and an old unit's too. */
+  formerToo: (olds: string, own = '') => `${own ? `${own}; ` : ''}đơn vị cũ cũng thiếu: ${olds}`,
   /** Inside the brackets after a unit missing some months of a quarter or longer: "thiếu tháng 7, 8". */
   missingMonthsOf: (months: number[]) => `thiếu tháng ${months.join(', ')}`,
   /** Months typed in but not sent, before their deadline: their figures are counted all the same. */
