@@ -149,10 +149,42 @@ const MONTH_HEADER =
  * as a whole row of first days (dateMonths): a row of other dates is the submission row.
  */
 function strictMonth(v: CellValue): number | null {
-  const m = MONTH_HEADER.exec(normalizeName(cellText(v)));
-  if (!m) return null;
+  const t = normalizeName(cellText(v));
+  const m = MONTH_HEADER.exec(t);
+  if (!m) return t.length > 6 ? monthWord(t) : null;
   const n = Number(m[1] ?? m[2]);
   return n >= 1 && n <= 12 ? n : null;
+}
+
+/**
+ * Months written as words, solar calendar: "Tháng Một" … "Tháng Mười hai" (any case, with or without
+ * diacritics). Not "Tháng Giêng"/"Tháng Chạp": those are lunar months.
+ */
+const MONTH_WORDS: Record<string, number> = {
+  mot: 1,
+  hai: 2,
+  ba: 3,
+  tu: 4,
+  bon: 4,
+  nam: 5,
+  sau: 6,
+  bay: 7,
+  tam: 8,
+  chin: 9,
+  muoi: 10,
+  'muoi-mot': 11,
+  'muoi-hai': 12,
+};
+
+function monthWord(text: string): number | null {
+  const m = /^(?:thang|th)-(.+)$/.exec(slug(text));
+  return (m && MONTH_WORDS[m[1]]) || null;
+}
+
+/** "Tháng" (or "Các tháng", "Tháng năm 2018") over a row of bare numbers 1 … 12. */
+function saysMonths(v: CellValue): boolean {
+  if (typeof v !== 'string' || v === '') return false;
+  return /^(?:cac-)?thang(?:-nam(?:-\d{4})?|-trong-nam)?$/.test(slug(v));
 }
 
 function bareNumber(v: CellValue): number | null {
@@ -300,6 +332,12 @@ function monthColumnsOf(row: CellValue[], limit: number): MonthMap | null {
   if (strict && strict.size >= MIN_MONTH_HEADERS) return strict;
   // Fewer than six bare numbers cannot make a header (title rows, label rows).
   if (bareCount < MIN_MONTH_HEADERS) return null;
+  const bare = bareMonths(row, limit);
+  return bare?.hasText ? bare.months : null;
+}
+
+/** The bare numbers of a row when they are 1–12, increasing, at least six; hasText: the row also holds text. */
+function bareMonths(row: CellValue[], limit: number): { months: MonthMap; hasText: boolean } | null {
   const bare = new MonthMap();
   let last = 0;
   let hasText = false;
@@ -314,13 +352,51 @@ function monthColumnsOf(row: CellValue[], limit: number): MonthMap | null {
     last = n;
     bare.add(n, c);
   }
-  return hasText && bare.size >= MIN_MONTH_HEADERS ? bare : null;
+  return bare.size >= MIN_MONTH_HEADERS ? { months: bare, hasText } : null;
 }
 
-function findHeaderRow(grid: Grid): { row: number; months: MonthMap } | null {
-  const limit = Math.min(grid.length, HEADER_SCAN_ROWS);
-  for (let r = 0; r < limit; r++) {
-    const months = monthColumns(grid[r] ?? []);
+/**
+ * Row r holds only the numbers 1 … 12 (a two-row header: the cells before them are covered by
+ * merges from the row above, so empty). Months when the row above says "Tháng" over or before
+ * them, or merges come down from it into the row; and nothing above the numbers but that heading
+ * (a row of column numbers sits under "Mã", "Chỉ tiêu" …, a row of figures under other figures).
+ */
+function monthsUnderHeading(grid: Grid, r: number, merges: readonly string[]): MonthMap | null {
+  const row = grid[r] ?? [];
+  const limit = Math.min(row.length, MAX_COLS * 5);
+  let numbers = 0;
+  for (let c = 0; c < limit; c++) if (typeof row[c] === 'number' || typeof row[c] === 'string') numbers++;
+  if (numbers < MIN_MONTH_HEADERS) return null;
+  const bare = bareMonths(row, limit);
+  if (!bare || bare.hasText) return null;
+  const { months } = bare;
+  const firstCol = months.first[months.order[0]];
+  const above = grid[r - 1] ?? [];
+  let heading = false;
+  for (let k = 0; k < months.order.length; k++) {
+    const c = months.first[months.order[k]];
+    const v = above[c];
+    if (isEmpty(v)) continue;
+    if (saysMonths(v)) heading = true;
+    else if (c !== firstCol) return null;
+  }
+  for (let c = 0; c < firstCol && !heading; c++) heading = saysMonths(above[c]);
+  return heading || mergedDown(merges, r, firstCol) ? months : null;
+}
+
+/** Some merged range starts above 0-based row r and covers it, left of column firstCol. */
+function mergedDown(merges: readonly string[], r: number, firstCol: number): boolean {
+  for (let i = 0; i < merges.length; i++) {
+    const box = parseRange(merges[i]);
+    if (box && box.r1 <= r && box.r2 >= r + 1 && box.c2 <= firstCol) return true;
+  }
+  return false;
+}
+
+function findHeaderRow(grid: Grid, merges: readonly string[] = [], from = 0): { row: number; months: MonthMap } | null {
+  const limit = Math.min(grid.length, from + HEADER_SCAN_ROWS);
+  for (let r = from; r < limit; r++) {
+    const months = monthColumns(grid[r] ?? []) ?? (r > 0 ? monthsUnderHeading(grid, r, merges) : null);
     if (months) return { row: r, months };
   }
   return null;
@@ -2354,7 +2430,7 @@ function readGrid(
   prepared: PreparedRead,
   legacy: LegacyCode | null,
 ): SheetRead {
-  const header = findHeaderRow(grid);
+  const header = findHeaderRow(grid, sheet.merges ?? []);
   if (!header) return { report: null, findings: [], skipped: true };
 
   // dropUndefined({ file: file || undefined, sheet: sheet.name }), without a list of its keys per sheet.
