@@ -1,8 +1,8 @@
 /** Header rows laid out outside the template: a two-row header over bare numbers, months as words. */
 import { defaultCatalogue, defaultUnits } from '../catalogue/defaults';
-import type { CellValue, Unit } from '../types';
+import type { CellValue, SheetInput, Unit } from '../types';
 import { buildUnitSheet, LAYOUT, monthCol } from './layout';
-import { type ReadContext, readSheet } from './read';
+import { type ReadContext, readSheet, readWorkbook } from './read';
 import { modelToSheetInput } from './testing';
 
 const catalogue = defaultCatalogue();
@@ -120,3 +120,65 @@ function slugWord(w: string): string {
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase();
 }
+
+describe('a workbook with no report sheet: the message names the sheets and the row that came close', () => {
+  const message = (sheets: SheetInput[]) => {
+    const r = readWorkbook({ source: 'x.xlsx', sheets }, ctx);
+    expect(r.reports).toEqual([]);
+    const f = r.findings.find((x) => x.code === 'no-report-sheet');
+    return f?.message;
+  };
+  const header = (s: SheetInput) => s.grid[LAYOUT.headerRow - 1];
+
+  it('fewer than six month columns: the row, its months, and to keep T1 … T12', () => {
+    const s = template();
+    // T1 … T8 deleted: T9 … T12 left.
+    for (const row of s.grid) row.splice(monthCol(1) - 1, 8);
+    expect(message([s])).toBe(
+      'Tệp x.xlsx: không có trang báo cáo nào (không tìm thấy dòng tiêu đề có các cột tháng T1 … T12); ' +
+        'trang "Chung Chải 2018", dòng 6 chỉ có 4 cột tháng ("T9", "T10", "T11", "T12"), cần ít nhất 6: ' +
+        'hãy giữ đủ 12 cột tháng T1 … T12 như mẫu báo cáo (tháng chưa có số liệu thì để trống)',
+    );
+  });
+
+  it('month words not understood: the row and its words, and what to write instead', () => {
+    const roman = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII'];
+    const s = template();
+    for (let m = 1; m <= 12; m++) header(s)[monthCol(m) - 1] = `Tháng ${roman[m - 1]}`;
+    const notes: SheetInput = { name: 'Ghi chú', grid: [['Ghi chú của xã']] };
+    expect(message([notes, s])).toBe(
+      'Tệp x.xlsx: không có trang báo cáo nào (không tìm thấy dòng tiêu đề có các cột tháng T1 … T12); ' +
+        'trang "Chung Chải 2018", dòng 6 ghi "Tháng I", "Tháng II", "Tháng III", "Tháng IV", … "Tháng XII" ' +
+        'nhưng không đọc được là tháng nào: hãy ghi T1 … T12 (hoặc "Tháng 1" … "Tháng 12"); ' +
+        'đã xem các trang "Ghi chú", "Chung Chải 2018"',
+    );
+  });
+
+  it('bare numbers with nothing saying they are months: the row, and to write "Tháng" above', () => {
+    const s = twoRowHeader((m) => (m === 1 ? 'Kết quả thực hiện' : ''));
+    expect(message([s])).toContain(
+      'trang "Chung Chải 2018", dòng 7 chỉ có các số "1", "2", "3", "4", … "12", không rõ có phải là các tháng không: ' +
+        'nếu là tháng, hãy ghi "Tháng" vào ô ngay phía trên các số đó, hoặc ghi T1 … T12',
+    );
+  });
+
+  it('a month header row with no indicator under it: says so', () => {
+    const s = template();
+    const h = LAYOUT.headerRow - 1;
+    s.grid = s.grid.slice(0, h + 1).concat([['Tổng hợp chung', '', '', '', 1, 2, 3]]);
+    s.grid[h][0] = 'Cột A';
+    s.grid[h][2] = 'Nội dung công việc';
+    expect(message([s])).toContain(
+      'trang "Chung Chải 2018", dòng 6 có các cột tháng nhưng không có dòng chỉ tiêu nào khớp danh mục',
+    );
+  });
+
+  it('nothing close: the sheets looked at are named', () => {
+    const a: SheetInput = { name: 'Sheet1', grid: [['Ghi chú'], ['Tháng 9: đã họp']] };
+    const b: SheetInput = { name: 'Sheet2', grid: [] };
+    expect(message([a, b])).toBe(
+      'Tệp x.xlsx: không có trang báo cáo nào (không tìm thấy dòng tiêu đề có các cột tháng T1 … T12); ' +
+        'đã xem các trang "Sheet1", "Sheet2"',
+    );
+  });
+});

@@ -6,7 +6,14 @@
  * blank rows, inserted columns, group rows and extra sheets do not matter.
  */
 
-import { cellProblemText, mergerNames, type NamedBy, FINDING_TEXT as T, type Where } from '../../messages/vi/findings';
+import {
+  cellProblemText,
+  mergerNames,
+  type NamedBy,
+  type NearHeader,
+  FINDING_TEXT as T,
+  type Where,
+} from '../../messages/vi/findings';
 import { LAYOUT_TEXT } from '../../messages/vi/layout';
 import { formatDateVi } from '../text/format';
 import { fromLegacy, type LegacyCode, legacyCode, mayBeLegacy } from '../text/legacy';
@@ -400,6 +407,74 @@ function findHeaderRow(grid: Grid, merges: readonly string[] = [], from = 0): { 
     if (months) return { row: r, months };
   }
   return null;
+}
+
+/** Text that reads as a month heading the reader does not understand: "Tháng Giêng", "Tháng I". */
+const MONTHISH = /^(?:thang|th)-[a-z0-9]+(?:-[a-z0-9]+)?$/;
+
+/**
+ * For the message when a workbook has no report sheet: the sheet row that came closest to a month
+ * header row (see NearHeader), the first such row of the sheets in order of kind; null when none did.
+ */
+function nearestHeader(sheets: SheetInput[]): NearHeader | null {
+  let best: NearHeader | null = null;
+  let bestScore = 0;
+  for (let k = 0; k < sheets.length; k++) {
+    const sheet = sheets[k];
+    const grid = sheet.grid ?? [];
+    // A month header row was found, yet the sheet was skipped: no indicator column or row under it.
+    const header = findHeaderRow(grid, sheet.merges ?? []);
+    if (header) return { sheet: sheet.name, row: header.row + 1, kind: 'no-indicators', cells: [] };
+    const near = nearHeaderOf(grid);
+    if (near && near.score > bestScore) {
+      best = { sheet: sheet.name, row: near.row + 1, kind: near.kind, cells: near.cells };
+      bestScore = near.score;
+    }
+  }
+  return best;
+}
+
+function nearHeaderOf(
+  grid: Grid,
+): { row: number; kind: 'few' | 'words' | 'numbers'; cells: string[]; score: number } | null {
+  let best: { row: number; kind: 'few' | 'words' | 'numbers'; cells: string[]; score: number } | null = null;
+  const rows = Math.min(grid.length, HEADER_SCAN_ROWS);
+  for (let r = 0; r < rows; r++) {
+    const row = grid[r] ?? [];
+    const limit = Math.min(row.length, MAX_COLS);
+    const months: string[] = [];
+    const seen: boolean[] = [];
+    const words: string[] = [];
+    for (let c = 0; c < limit; c++) {
+      const v = row[c];
+      if (typeof v !== 'string' || v === '') continue;
+      const m = headerCell(v).strict;
+      if (m) {
+        if (!seen[m]) months.push(cleanText(v));
+        seen[m] = true;
+      } else if (MONTHISH.test(slug(v))) words.push(cleanText(v));
+    }
+    // Two cells at least: a title's "Tháng 9" alone is no header.
+    let found: { kind: 'few' | 'words' | 'numbers'; cells: string[]; score: number } | null = null;
+    if (words.length > 0 && months.length + words.length >= 2) {
+      const cells: string[] = [];
+      for (let c = 0; c < limit; c++) {
+        const v = row[c];
+        if (typeof v === 'string' && v !== '' && (headerCell(v).strict || MONTHISH.test(slug(v))))
+          cells.push(cleanText(v));
+      }
+      found = { kind: 'words', cells, score: cells.length };
+    } else if (months.length >= 2) found = { kind: 'few', cells: months, score: months.length };
+    else {
+      const bare = bareMonths(row, limit);
+      if (bare) {
+        const cells = bare.months.order.map(String);
+        found = { kind: 'numbers', cells, score: cells.length - 0.5 };
+      }
+    }
+    if (found && (!best || found.score > best.score)) best = { row: r, ...found };
+  }
+  return best;
 }
 
 // ---------------------------------------------------------------- units
@@ -2598,7 +2673,10 @@ export function readWorkbook(wb: WorkbookInput, ctx: ReadContext, prepared = pre
     findings.push(...r.findings);
     if (r.report) reports.push(r.report);
   }
-  if (!anyReport)
-    findings.push({ severity: 'error', code: 'no-report-sheet', file: wb.source, message: T.noReportSheet(wb.source) });
+  if (!anyReport) {
+    const names = wb.sheets.map((s) => s.name);
+    const message = T.noReportSheet(wb.source, names, nearestHeader(wb.sheets));
+    findings.push({ severity: 'error', code: 'no-report-sheet', file: wb.source, message });
+  }
   return { reports, findings };
 }
