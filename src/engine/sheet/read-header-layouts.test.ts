@@ -182,3 +182,54 @@ describe('a workbook with no report sheet: the message names the sheets and the 
     );
   });
 });
+
+describe('two tables stacked in one sheet', () => {
+  const sheetOf = (year: number, luot: number[]) =>
+    modelToSheetInput(
+      buildUnitSheet(chungChai, year, catalogue, { values: { TCD_LUOT: luot }, notes: {}, submitted: [] }),
+    );
+  const old = [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1];
+  const current = [2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0];
+  /** `upper` at rows 1–48, four blank rows, `lower` from row 53, in one sheet "Chung Chải". */
+  function stacked(upper: SheetInput, lower: SheetInput): SheetInput {
+    const blank = () => upper.grid[0].map(() => '' as CellValue);
+    return { name: 'Chung Chải', grid: [...upper.grid, blank(), blank(), blank(), blank(), ...lower.grid] };
+  }
+  const read = (s: SheetInput, c: ReadContext) => readWorkbook({ source: 'chung-chai.xlsx', sheets: [s] }, c);
+  const errors = (r: ReturnType<typeof read>) => r.findings.filter((f) => f.severity === 'error');
+
+  it("last year on top: this year's table is read, one error names both tables, their rows and years", () => {
+    const r = read(stacked(sheetOf(2017, old), sheetOf(2018, current)), { ...ctx, years: [2018, 2017] });
+    expect(r.reports.map((x) => [x.year, x.values.TCD_LUOT])).toEqual([[2018, current]]);
+    expect(errors(r).map((f) => [f.code, f.message])).toEqual([
+      [
+        'stacked-tables',
+        'Xã Chung Chải: trang "Chung Chải" có hai bảng: bảng năm 2017 (dòng 6–48) và bảng năm 2018 (dòng 58–100); ' +
+          'chỉ đọc bảng dưới, số liệu bảng trên (năm 2017) không được tổng hợp. ' +
+          'Hãy chuyển bảng năm 2017 sang một trang riêng (mỗi năm một trang)',
+      ],
+    ]);
+    // Cells are named as in the sheet: the lower table's rows keep their numbers.
+    expect(r.reports[0].cells.TCD_LUOT[0]).toMatch(/^E\d+$/);
+    expect(Number(r.reports[0].cells.TCD_LUOT[0].slice(1))).toBeGreaterThan(58);
+  });
+
+  it('this year on top, or no year asked: the upper table is read, with the one error', () => {
+    for (const c of [ctx, { catalogue, units }]) {
+      const r = read(stacked(sheetOf(2018, current), sheetOf(2017, old)), c);
+      expect(r.reports.map((x) => [x.year, x.values.TCD_LUOT])).toEqual([[2018, current]]);
+      expect(errors(r).map((f) => f.code)).toEqual(['stacked-tables']);
+      expect(errors(r)[0].message).toContain('chỉ đọc bảng trên, số liệu bảng dưới (năm 2017) không được tổng hợp');
+    }
+  });
+
+  it('two tables of the same year: the upper one is read, one error says both have that year', () => {
+    const r = read(stacked(sheetOf(2018, current), sheetOf(2018, old)), ctx);
+    expect(r.reports.map((x) => x.values.TCD_LUOT)).toEqual([current]);
+    expect(errors(r).map((f) => f.message)).toEqual([
+      'Xã Chung Chải: trang "Chung Chải" có hai bảng cùng năm 2018: dòng 6–48 và dòng 58–100; chỉ đọc bảng trên, ' +
+        'số liệu bảng dưới không được tổng hợp. Hãy xoá bảng thừa, hoặc nếu bảng dưới là của năm khác thì sửa ô ' +
+        '"Năm" của nó và chuyển sang một trang riêng',
+    ]);
+  });
+});

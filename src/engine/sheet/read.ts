@@ -841,6 +841,16 @@ interface SheetRead {
   findings: Finding[];
   /** Not a report sheet (no month header row, or nothing recognisable): skipped silently. */
   skipped: boolean;
+  /** A second table's header row below the first table (only looked for when codes repeat). */
+  stacked?: Stacked;
+  /** 0-based header row and last indicator row read. */
+  span?: [number, number];
+}
+
+/** A second table under the first: its 0-based header row, and the first row after the first table. */
+interface Stacked {
+  header: number;
+  split: number;
 }
 
 interface TopLabels {
@@ -2453,8 +2463,12 @@ function own<T>(input: T[], into: T[]): T[] {
   return into;
 }
 
-function readOne(sheet: SheetInput, ctx: ReadContext, file: string, prepared: PreparedRead): SheetRead {
+function readOne(sheet: SheetInput, ctx: ReadContext, file: string, prepared: PreparedRead, split = false): SheetRead {
   const first = readGrid(sheet, ownRows(sheet.grid ?? []), ctx, file, prepared, null);
+  if (split && first.stacked) {
+    const both = readStacked(sheet, first.stacked, ctx, file, prepared);
+    if (both) return both;
+  }
   // Not a report sheet, or no known unit: maybe an old file in TCVN3 or VNI ("Th¸ng 1", "Thaùng 1").
   // Looked at only then, so sheets read at once cost nothing more.
   if (!first.skipped && first.report) return first;
@@ -2497,6 +2511,49 @@ function legacyCodeOf(grid: Grid): { code: LegacyCode; whole: boolean } | null {
   return code ? { code, whole: legacy > unicode } : null;
 }
 
+/**
+ * Two tables stacked in one sheet (last year's pasted under this year's, each with its title, "Năm:"
+ * and header row). One table is read: the one of the year being aggregated, else the upper one; an
+ * error names both, with their rows and years, instead of an error per repeated code. (Both are not
+ * read: a sheet stands for one report everywhere its findings are sorted by year.) Null (read the
+ * sheet as one) when the upper table alone is no report.
+ */
+function readStacked(
+  sheet: SheetInput,
+  stacked: Stacked,
+  ctx: ReadContext,
+  file: string,
+  prepared: PreparedRead,
+): SheetRead | null {
+  const grid = sheet.grid ?? [];
+  // The lower table keeps its row numbers (cells are named as in the sheet): rows above it are left empty.
+  const lower: Grid = grid.map((row, r) => (r < stacked.split ? [] : row));
+  const b = readGrid(sheet, lower, ctx, file, prepared, null, stacked.split);
+  const a = readGrid(sheet, grid.slice(0, stacked.split), ctx, file, prepared, null);
+  if (!a.report || !a.span || !b.span) return null;
+  const yearB = b.report?.year ?? null;
+  const same = yearB === a.report.year;
+  const useLower = b.report !== null && !same && yearB === ctx.year;
+  const kept = useLower ? b : a;
+  const report = kept.report as UnitYear;
+  const unit = unitDisplayName({ name: report.unitName, kind: report.unitKind ?? '' });
+  const w: Where = { unit, file: file || undefined, sheet: sheet.name };
+  const tables: [number | null, number, number][] = [
+    [a.report.year, a.span[0] + 1, a.span[1] + 1],
+    [yearB, b.span[0] + 1, b.span[1] + 1],
+  ];
+  const finding: Finding = dropUndefined({
+    severity: 'error',
+    code: 'stacked-tables',
+    file: file || undefined,
+    sheet: sheet.name,
+    unitCode: report.unitCode,
+    unitName: report.unitName,
+    message: T.stackedTables(w, sheet.name, tables, useLower ? 1 : 0),
+  } as Finding);
+  return { report, findings: [...kept.findings, finding], skipped: false };
+}
+
 function readGrid(
   sheet: SheetInput,
   grid: Grid,
@@ -2504,8 +2561,9 @@ function readGrid(
   file: string,
   prepared: PreparedRead,
   legacy: LegacyCode | null,
+  headerFrom = 0,
 ): SheetRead {
-  const header = findHeaderRow(grid, sheet.merges ?? []);
+  const header = findHeaderRow(grid, sheet.merges ?? [], headerFrom);
   if (!header) return { report: null, findings: [], skipped: true };
 
   // dropUndefined({ file: file || undefined, sheet: sheet.name }), without a list of its keys per sheet.
@@ -2536,6 +2594,8 @@ function readGrid(
   if (rows.found === 0 && rows.submittedRow < 0) return { report: null, findings, skipped: true };
   const h = cols.headerRow;
   const { monthCol } = cols;
+  // Codes repeated: maybe a second table (another year's) pasted below the first.
+  const stacked = rows.duplicates.length ? secondTable(grid, h, rows, sheet.merges ?? []) : null;
 
   // Which unit and year.
   const top = readTopLabels(grid, h);
@@ -2632,7 +2692,11 @@ function readGrid(
     out.push('warning', 'merged-cell', { cell: hidden.cell }, text);
   }
 
-  if (!id.match || year === null) return { report: null, findings, skipped: false };
+  let lastRow = sr;
+  for (let k = 0; k < rows.rowAt.length; k++) if (rows.rowAt[k] > lastRow) lastRow = rows.rowAt[k];
+  const span: [number, number] = [h, lastRow];
+  if (!id.match || year === null)
+    return { report: null, findings, skipped: false, stacked: stacked ?? undefined, span };
   const head = {
     unitCode: id.match.unit.code,
     unitName: id.unitName,
@@ -2649,7 +2713,28 @@ function readGrid(
     { notes, submitted, submittedCells, invalid, converted },
     cells,
   );
-  return { report, findings, skipped: false };
+  return { report, findings, skipped: false, stacked: stacked ?? undefined, span };
+}
+
+/**
+ * The header row of a second table below the first: a month header row between the header and the
+ * first repeated code that is no indicator row of the first table. The first table ends at its last
+ * indicator row above it.
+ */
+function secondTable(grid: Grid, h: number, rows: Rows, merges: readonly string[]): Stacked | null {
+  let end = grid.length;
+  for (let k = 0; k < rows.duplicates.length; k++) if (rows.duplicates[k].row < end) end = rows.duplicates[k].row;
+  const read = new Set(rows.rowAt);
+  read.add(rows.submittedRow);
+  for (let r = h + 1; r < end; r++) {
+    if (read.has(r)) continue;
+    const months = monthColumns(grid[r] ?? []) ?? monthsUnderHeading(grid, r, merges);
+    if (!months) continue;
+    let last = h;
+    for (const x of read) if (x < r && x > last) last = x;
+    return { header: r, split: last + 1 };
+  }
+  return null;
 }
 
 /** Read one sheet on its own (no file name: messages name the sheet). */
@@ -2667,7 +2752,7 @@ export function readWorkbook(wb: WorkbookInput, ctx: ReadContext, prepared = pre
   const findings: Finding[] = [];
   let anyReport = false;
   for (let k = 0; k < wb.sheets.length; k++) {
-    const r = readOne(wb.sheets[k], ctx, wb.source, prepared);
+    const r = readOne(wb.sheets[k], ctx, wb.source, prepared, true);
     if (r.skipped) continue;
     anyReport = true;
     findings.push(...r.findings);

@@ -240,6 +240,24 @@ export const FINDING_TEXT = {
     `Tệp ${file}: không có trang báo cáo nào (không tìm thấy dòng tiêu đề có các cột tháng T1 … T12)` +
     (near ? `; ${nearHeaderText(near)}` : '') +
     (sheets.length && !(near && sheets.length === 1) ? `; đã xem ${sheetList(sheets)}` : ''),
+  stackedTables: (w: Where, sheet: string, tables: [number | null, number, number][], read: number) => {
+    const year = (y: number | null) => (y === null ? 'chưa rõ năm' : `năm ${y}`);
+    const [[y1], [y2]] = tables;
+    const rows = tables.map(([y, h, e]) => `bảng ${year(y)} (dòng ${h}–${e})`);
+    const kept = read === 0 ? 'bảng trên' : 'bảng dưới';
+    const left = read === 0 ? 'bảng dưới' : 'bảng trên';
+    if (y1 === y2)
+      return (
+        `${where(w)}: trang "${sheet}" có hai bảng cùng ${year(y1)}: dòng ${tables[0][1]}–${tables[0][2]} và dòng ` +
+        `${tables[1][1]}–${tables[1][2]}; chỉ đọc bảng trên, số liệu bảng dưới không được tổng hợp. ` +
+        'Hãy xoá bảng thừa, hoặc nếu bảng dưới là của năm khác thì sửa ô "Năm" của nó và chuyển sang một trang riêng'
+      );
+    const other = read === 0 ? y2 : y1;
+    return (
+      `${where(w)}: trang "${sheet}" có hai bảng: ${rows.join(' và ')}; chỉ đọc ${kept}, số liệu ${left} ` +
+      `(${year(other)}) không được tổng hợp. Hãy chuyển bảng ${year(other)} sang một trang riêng (mỗi năm một trang)`
+    );
+  },
   noIndicatorColumn: (w: Where) =>
     `${where(w)}: không tìm thấy cột "Mã" hay cột "Chỉ tiêu" nên không biết dòng nào là chỉ tiêu nào; trang này không được tổng hợp`,
   missingMonthColumns: (w: Where, months: number[]) =>
