@@ -233,3 +233,16 @@ describe('two tables stacked in one sheet', () => {
     ]);
   });
 });
+
+it('a header row repeated inside one table (for print) is no second table: the repeated codes are said as before', () => {
+  const s = template();
+  const h = LAYOUT.headerRow - 1;
+  const rows = s.grid;
+  // The header again after 20 indicator rows, then one indicator row copied below it.
+  const at = h + 20;
+  const copied = rows[h + 5].slice();
+  rows.splice(at, 0, rows[h].slice(), copied);
+  const r = readWorkbook({ source: 'x.xlsx', sheets: [s] }, ctx);
+  expect(r.findings.map((f) => f.code)).toEqual(['duplicate-indicator']);
+  expect(r.reports[0]?.values).toEqual(expected());
+});

@@ -2732,9 +2732,22 @@ function secondTable(grid: Grid, h: number, rows: Rows, merges: readonly string[
     if (!months) continue;
     let last = h;
     for (const x of read) if (x < r && x > last) last = x;
-    return { header: r, split: last + 1 };
+    // A table of its own has its own "Đơn vị:"/"Năm:" above its header; a header row repeated for print does not.
+    if (hasTopLabel(grid, last + 1, r)) return { header: r, split: last + 1 };
   }
   return null;
+}
+
+/** Some row from `from` to before `to` holds a top label ("Mã đơn vị", "Đơn vị", "Năm"). */
+function hasTopLabel(grid: Grid, from: number, to: number): boolean {
+  for (let r = from; r < to; r++) {
+    const row = grid[r] ?? [];
+    for (let c = 0; c < Math.min(row.length, MAX_COLS); c++) {
+      const v = row[c];
+      if (typeof v === 'string' && mayBeTopLabel(v) && topCellOf(v).any) return true;
+    }
+  }
+  return false;
 }
 
 /** Read one sheet on its own (no file name: messages name the sheet). */
