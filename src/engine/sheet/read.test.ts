@@ -310,7 +310,8 @@ describe('readSheet — sheets edited by people', () => {
         severity: 'error',
         code: 'no-report-sheet',
         file: 'x.xlsx',
-        message: 'Tệp x.xlsx: không có trang báo cáo nào (không tìm thấy dòng tiêu đề có các cột tháng T1 … T12)',
+        message:
+          'Tệp x.xlsx: không có trang báo cáo nào (không tìm thấy dòng tiêu đề có các cột tháng T1 … T12); đã xem trang "Chung Chải 2018"',
       },
     ]);
   });

@@ -6,7 +6,14 @@
  * blank rows, inserted columns, group rows and extra sheets do not matter.
  */
 
-import { cellProblemText, mergerNames, type NamedBy, FINDING_TEXT as T, type Where } from '../../messages/vi/findings';
+import {
+  cellProblemText,
+  mergerNames,
+  type NamedBy,
+  type NearHeader,
+  FINDING_TEXT as T,
+  type Where,
+} from '../../messages/vi/findings';
 import { LAYOUT_TEXT } from '../../messages/vi/layout';
 import { formatDateVi } from '../text/format';
 import { fromLegacy, type LegacyCode, legacyCode, mayBeLegacy } from '../text/legacy';
@@ -149,10 +156,42 @@ const MONTH_HEADER =
  * as a whole row of first days (dateMonths): a row of other dates is the submission row.
  */
 function strictMonth(v: CellValue): number | null {
-  const m = MONTH_HEADER.exec(normalizeName(cellText(v)));
-  if (!m) return null;
+  const t = normalizeName(cellText(v));
+  const m = MONTH_HEADER.exec(t);
+  if (!m) return t.length > 6 ? monthWord(t) : null;
   const n = Number(m[1] ?? m[2]);
   return n >= 1 && n <= 12 ? n : null;
+}
+
+/**
+ * Months written as words, solar calendar: "Tháng Một" … "Tháng Mười hai" (any case, with or without
+ * diacritics). Not "Tháng Giêng"/"Tháng Chạp": those are lunar months.
+ */
+const MONTH_WORDS: Record<string, number> = {
+  mot: 1,
+  hai: 2,
+  ba: 3,
+  tu: 4,
+  bon: 4,
+  nam: 5,
+  sau: 6,
+  bay: 7,
+  tam: 8,
+  chin: 9,
+  muoi: 10,
+  'muoi-mot': 11,
+  'muoi-hai': 12,
+};
+
+function monthWord(text: string): number | null {
+  const m = /^(?:thang|th)-(.+)$/.exec(slug(text));
+  return (m && MONTH_WORDS[m[1]]) || null;
+}
+
+/** "Tháng" (or "Các tháng", "Tháng năm 2018") over a row of bare numbers 1 … 12. */
+function saysMonths(v: CellValue): boolean {
+  if (typeof v !== 'string' || v === '') return false;
+  return /^(?:cac-)?thang(?:-nam(?:-\d{4})?|-trong-nam)?$/.test(slug(v));
 }
 
 function bareNumber(v: CellValue): number | null {
@@ -300,6 +339,12 @@ function monthColumnsOf(row: CellValue[], limit: number): MonthMap | null {
   if (strict && strict.size >= MIN_MONTH_HEADERS) return strict;
   // Fewer than six bare numbers cannot make a header (title rows, label rows).
   if (bareCount < MIN_MONTH_HEADERS) return null;
+  const bare = bareMonths(row, limit);
+  return bare?.hasText ? bare.months : null;
+}
+
+/** The bare numbers of a row when they are 1–12, increasing, at least six; hasText: the row also holds text. */
+function bareMonths(row: CellValue[], limit: number): { months: MonthMap; hasText: boolean } | null {
   const bare = new MonthMap();
   let last = 0;
   let hasText = false;
@@ -314,16 +359,122 @@ function monthColumnsOf(row: CellValue[], limit: number): MonthMap | null {
     last = n;
     bare.add(n, c);
   }
-  return hasText && bare.size >= MIN_MONTH_HEADERS ? bare : null;
+  return bare.size >= MIN_MONTH_HEADERS ? { months: bare, hasText } : null;
 }
 
-function findHeaderRow(grid: Grid): { row: number; months: MonthMap } | null {
-  const limit = Math.min(grid.length, HEADER_SCAN_ROWS);
-  for (let r = 0; r < limit; r++) {
-    const months = monthColumns(grid[r] ?? []);
+/**
+ * Row r holds only the numbers 1 … 12 (a two-row header: the cells before them are covered by
+ * merges from the row above, so empty). Months when the row above says "Tháng" over or before
+ * them, or merges come down from it into the row; and nothing above the numbers but that heading
+ * (a row of column numbers sits under "Mã", "Chỉ tiêu" …, a row of figures under other figures).
+ */
+function monthsUnderHeading(grid: Grid, r: number, merges: readonly string[]): MonthMap | null {
+  const row = grid[r] ?? [];
+  const limit = Math.min(row.length, MAX_COLS * 5);
+  let numbers = 0;
+  for (let c = 0; c < limit; c++) if (typeof row[c] === 'number' || typeof row[c] === 'string') numbers++;
+  if (numbers < MIN_MONTH_HEADERS) return null;
+  const bare = bareMonths(row, limit);
+  if (!bare || bare.hasText) return null;
+  const { months } = bare;
+  const firstCol = months.first[months.order[0]];
+  const above = grid[r - 1] ?? [];
+  let heading = false;
+  for (let k = 0; k < months.order.length; k++) {
+    const c = months.first[months.order[k]];
+    const v = above[c];
+    if (isEmpty(v)) continue;
+    if (saysMonths(v)) heading = true;
+    else if (c !== firstCol) return null;
+  }
+  for (let c = 0; c < firstCol && !heading; c++) heading = saysMonths(above[c]);
+  return heading || mergedDown(merges, r, firstCol) ? months : null;
+}
+
+/** Some merged range starts above 0-based row r and covers it, left of column firstCol. */
+function mergedDown(merges: readonly string[], r: number, firstCol: number): boolean {
+  for (let i = 0; i < merges.length; i++) {
+    const box = parseRange(merges[i]);
+    if (box && box.r1 <= r && box.r2 >= r + 1 && box.c2 <= firstCol) return true;
+  }
+  return false;
+}
+
+function findHeaderRow(grid: Grid, merges: readonly string[] = [], from = 0): { row: number; months: MonthMap } | null {
+  const limit = Math.min(grid.length, from + HEADER_SCAN_ROWS);
+  for (let r = from; r < limit; r++) {
+    const months = monthColumns(grid[r] ?? []) ?? (r > 0 ? monthsUnderHeading(grid, r, merges) : null);
     if (months) return { row: r, months };
   }
   return null;
+}
+
+/** Text that reads as a month heading the reader does not understand: "Tháng Giêng", "Tháng I". */
+const MONTHISH = /^(?:thang|th)-[a-z0-9]+(?:-[a-z0-9]+)?$/;
+
+/**
+ * For the message when a workbook has no report sheet: the sheet row that came closest to a month
+ * header row (see NearHeader), the first such row of the sheets in order of kind; null when none did.
+ */
+function nearestHeader(sheets: SheetInput[]): NearHeader | null {
+  let best: NearHeader | null = null;
+  let bestScore = 0;
+  for (let k = 0; k < sheets.length; k++) {
+    const sheet = sheets[k];
+    const grid = sheet.grid ?? [];
+    // A month header row was found, yet the sheet was skipped: no indicator column or row under it.
+    const header = findHeaderRow(grid, sheet.merges ?? []);
+    if (header) return { sheet: sheet.name, row: header.row + 1, kind: 'no-indicators', cells: [] };
+    const near = nearHeaderOf(grid);
+    if (near && near.score > bestScore) {
+      best = { sheet: sheet.name, row: near.row + 1, kind: near.kind, cells: near.cells };
+      bestScore = near.score;
+    }
+  }
+  return best;
+}
+
+function nearHeaderOf(
+  grid: Grid,
+): { row: number; kind: 'few' | 'words' | 'numbers'; cells: string[]; score: number } | null {
+  let best: { row: number; kind: 'few' | 'words' | 'numbers'; cells: string[]; score: number } | null = null;
+  const rows = Math.min(grid.length, HEADER_SCAN_ROWS);
+  for (let r = 0; r < rows; r++) {
+    const row = grid[r] ?? [];
+    const limit = Math.min(row.length, MAX_COLS);
+    const months: string[] = [];
+    const seen: boolean[] = [];
+    const words: string[] = [];
+    for (let c = 0; c < limit; c++) {
+      const v = row[c];
+      if (typeof v !== 'string' || v === '') continue;
+      const m = headerCell(v).strict;
+      if (m) {
+        if (!seen[m]) months.push(cleanText(v));
+        seen[m] = true;
+      } else if (MONTHISH.test(slug(v))) words.push(cleanText(v));
+    }
+    // Two cells at least: a title's "Tháng 9" alone is no header.
+    let found: { kind: 'few' | 'words' | 'numbers'; cells: string[]; score: number } | null = null;
+    if (words.length > 0 && months.length + words.length >= 2) {
+      const cells: string[] = [];
+      for (let c = 0; c < limit; c++) {
+        const v = row[c];
+        if (typeof v === 'string' && v !== '' && (headerCell(v).strict || MONTHISH.test(slug(v))))
+          cells.push(cleanText(v));
+      }
+      found = { kind: 'words', cells, score: cells.length };
+    } else if (months.length >= 2) found = { kind: 'few', cells: months, score: months.length };
+    else {
+      const bare = bareMonths(row, limit);
+      if (bare) {
+        const cells = bare.months.order.map(String);
+        found = { kind: 'numbers', cells, score: cells.length - 0.5 };
+      }
+    }
+    if (found && (!best || found.score > best.score)) best = { row: r, ...found };
+  }
+  return best;
 }
 
 // ---------------------------------------------------------------- units
@@ -690,6 +841,16 @@ interface SheetRead {
   findings: Finding[];
   /** Not a report sheet (no month header row, or nothing recognisable): skipped silently. */
   skipped: boolean;
+  /** A second table's header row below the first table (only looked for when codes repeat). */
+  stacked?: Stacked;
+  /** 0-based header row and last indicator row read. */
+  span?: [number, number];
+}
+
+/** A second table under the first: its 0-based header row, and the first row after the first table. */
+interface Stacked {
+  header: number;
+  split: number;
 }
 
 interface TopLabels {
@@ -2302,8 +2463,12 @@ function own<T>(input: T[], into: T[]): T[] {
   return into;
 }
 
-function readOne(sheet: SheetInput, ctx: ReadContext, file: string, prepared: PreparedRead): SheetRead {
+function readOne(sheet: SheetInput, ctx: ReadContext, file: string, prepared: PreparedRead, split = false): SheetRead {
   const first = readGrid(sheet, ownRows(sheet.grid ?? []), ctx, file, prepared, null);
+  if (split && first.stacked) {
+    const both = readStacked(sheet, first.stacked, ctx, file, prepared);
+    if (both) return both;
+  }
   // Not a report sheet, or no known unit: maybe an old file in TCVN3 or VNI ("Th¸ng 1", "Thaùng 1").
   // Looked at only then, so sheets read at once cost nothing more.
   if (!first.skipped && first.report) return first;
@@ -2346,6 +2511,49 @@ function legacyCodeOf(grid: Grid): { code: LegacyCode; whole: boolean } | null {
   return code ? { code, whole: legacy > unicode } : null;
 }
 
+/**
+ * Two tables stacked in one sheet (last year's pasted under this year's, each with its title, "Năm:"
+ * and header row). One table is read: the one of the year being aggregated, else the upper one; an
+ * error names both, with their rows and years, instead of an error per repeated code. (Both are not
+ * read: a sheet stands for one report everywhere its findings are sorted by year.) Null (read the
+ * sheet as one) when the upper table alone is no report.
+ */
+function readStacked(
+  sheet: SheetInput,
+  stacked: Stacked,
+  ctx: ReadContext,
+  file: string,
+  prepared: PreparedRead,
+): SheetRead | null {
+  const grid = sheet.grid ?? [];
+  // The lower table keeps its row numbers (cells are named as in the sheet): rows above it are left empty.
+  const lower: Grid = grid.map((row, r) => (r < stacked.split ? [] : row));
+  const b = readGrid(sheet, lower, ctx, file, prepared, null, stacked.split);
+  const a = readGrid(sheet, grid.slice(0, stacked.split), ctx, file, prepared, null);
+  if (!a.report || !a.span || !b.span) return null;
+  const yearB = b.report?.year ?? null;
+  const same = yearB === a.report.year;
+  const useLower = b.report !== null && !same && yearB === ctx.year;
+  const kept = useLower ? b : a;
+  const report = kept.report as UnitYear;
+  const unit = unitDisplayName({ name: report.unitName, kind: report.unitKind ?? '' });
+  const w: Where = { unit, file: file || undefined, sheet: sheet.name };
+  const tables: [number | null, number, number][] = [
+    [a.report.year, a.span[0] + 1, a.span[1] + 1],
+    [yearB, b.span[0] + 1, b.span[1] + 1],
+  ];
+  const finding: Finding = dropUndefined({
+    severity: 'error',
+    code: 'stacked-tables',
+    file: file || undefined,
+    sheet: sheet.name,
+    unitCode: report.unitCode,
+    unitName: report.unitName,
+    message: T.stackedTables(w, sheet.name, tables, useLower ? 1 : 0),
+  } as Finding);
+  return { report, findings: [...kept.findings, finding], skipped: false };
+}
+
 function readGrid(
   sheet: SheetInput,
   grid: Grid,
@@ -2353,8 +2561,9 @@ function readGrid(
   file: string,
   prepared: PreparedRead,
   legacy: LegacyCode | null,
+  headerFrom = 0,
 ): SheetRead {
-  const header = findHeaderRow(grid);
+  const header = findHeaderRow(grid, sheet.merges ?? [], headerFrom);
   if (!header) return { report: null, findings: [], skipped: true };
 
   // dropUndefined({ file: file || undefined, sheet: sheet.name }), without a list of its keys per sheet.
@@ -2385,6 +2594,8 @@ function readGrid(
   if (rows.found === 0 && rows.submittedRow < 0) return { report: null, findings, skipped: true };
   const h = cols.headerRow;
   const { monthCol } = cols;
+  // Codes repeated: maybe a second table (another year's) pasted below the first.
+  const stacked = rows.duplicates.length ? secondTable(grid, h, rows, sheet.merges ?? []) : null;
 
   // Which unit and year.
   const top = readTopLabels(grid, h);
@@ -2483,7 +2694,11 @@ function readGrid(
     out.push('warning', 'merged-cell', { cell: hidden.cell }, text);
   }
 
-  if (!id.match || year === null) return { report: null, findings, skipped: false };
+  let lastRow = sr;
+  for (let k = 0; k < rows.rowAt.length; k++) if (rows.rowAt[k] > lastRow) lastRow = rows.rowAt[k];
+  const span: [number, number] = [h, lastRow];
+  if (!id.match || year === null)
+    return { report: null, findings, skipped: false, stacked: stacked ?? undefined, span };
   const head = {
     unitCode: id.match.unit.code,
     unitName: id.unitName,
@@ -2500,7 +2715,41 @@ function readGrid(
     { notes, submitted, submittedCells, invalid, converted },
     cells,
   );
-  return { report, findings, skipped: false };
+  return { report, findings, skipped: false, stacked: stacked ?? undefined, span };
+}
+
+/**
+ * The header row of a second table below the first: a month header row between the header and the
+ * first repeated code that is no indicator row of the first table. The first table ends at its last
+ * indicator row above it.
+ */
+function secondTable(grid: Grid, h: number, rows: Rows, merges: readonly string[]): Stacked | null {
+  let end = grid.length;
+  for (let k = 0; k < rows.duplicates.length; k++) if (rows.duplicates[k].row < end) end = rows.duplicates[k].row;
+  const read = new Set(rows.rowAt);
+  read.add(rows.submittedRow);
+  for (let r = h + 1; r < end; r++) {
+    if (read.has(r)) continue;
+    const months = monthColumns(grid[r] ?? []) ?? monthsUnderHeading(grid, r, merges);
+    if (!months) continue;
+    let last = h;
+    for (const x of read) if (x < r && x > last) last = x;
+    // A table of its own has its own "Đơn vị:"/"Năm:" above its header; a header row repeated for print does not.
+    if (hasTopLabel(grid, last + 1, r)) return { header: r, split: last + 1 };
+  }
+  return null;
+}
+
+/** Some row from `from` to before `to` holds a top label ("Mã đơn vị", "Đơn vị", "Năm"). */
+function hasTopLabel(grid: Grid, from: number, to: number): boolean {
+  for (let r = from; r < to; r++) {
+    const row = grid[r] ?? [];
+    for (let c = 0; c < Math.min(row.length, MAX_COLS); c++) {
+      const v = row[c];
+      if (typeof v === 'string' && mayBeTopLabel(v) && topCellOf(v).any) return true;
+    }
+  }
+  return false;
 }
 
 /** Read one sheet on its own (no file name: messages name the sheet). */
@@ -2518,13 +2767,16 @@ export function readWorkbook(wb: WorkbookInput, ctx: ReadContext, prepared = pre
   const findings: Finding[] = [];
   let anyReport = false;
   for (let k = 0; k < wb.sheets.length; k++) {
-    const r = readOne(wb.sheets[k], ctx, wb.source, prepared);
+    const r = readOne(wb.sheets[k], ctx, wb.source, prepared, true);
     if (r.skipped) continue;
     anyReport = true;
     findings.push(...r.findings);
     if (r.report) reports.push(r.report);
   }
-  if (!anyReport)
-    findings.push({ severity: 'error', code: 'no-report-sheet', file: wb.source, message: T.noReportSheet(wb.source) });
+  if (!anyReport) {
+    const names = wb.sheets.map((s) => s.name);
+    const message = T.noReportSheet(wb.source, names, nearestHeader(wb.sheets));
+    findings.push({ severity: 'error', code: 'no-report-sheet', file: wb.source, message });
+  }
   return { reports, findings };
 }

@@ -59,7 +59,7 @@ describe('checkWorkbooks', () => {
         '',
         'ghi-chu.xlsx',
         '',
-        'Tệp ghi-chu.xlsx: không có trang báo cáo nào (không tìm thấy dòng tiêu đề có các cột tháng T1 … T12)',
+        'Tệp ghi-chu.xlsx: không có trang báo cáo nào (không tìm thấy dòng tiêu đề có các cột tháng T1 … T12); đã xem trang "Ghi chú"',
       ],
       [
         'error',

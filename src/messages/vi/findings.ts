@@ -18,6 +18,59 @@ export interface Where {
 }
 
 /** "Xã Chung Chải, ô G14 (Tổng số đơn tiếp nhận, tháng 3)" or "Tệp a.xlsx, trang "B", ô G14 (…)". */
+/**
+ * The row of a sheet that came closest to a month header row when no sheet had one: months too
+ * few ('few'), month words not understood ('words'), bare numbers 1 … 12 with nothing saying they
+ * are months ('numbers'), or a month header row but no indicator rows under it ('no-indicators').
+ */
+export interface NearHeader {
+  sheet: string;
+  /** 1-based. */
+  row: number;
+  kind: 'few' | 'words' | 'numbers' | 'no-indicators';
+  /** The texts seen (months, words or numbers), in order. */
+  cells: string[];
+}
+
+const MAX_SHEETS_NAMED = 5;
+
+function sheetList(sheets: string[]): string {
+  const named = sheets
+    .slice(0, MAX_SHEETS_NAMED)
+    .map((s) => `"${s}"`)
+    .join(', ');
+  const more = sheets.length - MAX_SHEETS_NAMED;
+  return `${sheets.length > 1 ? 'các trang' : 'trang'} ${named}${more > 0 ? ` và ${more} trang khác` : ''}`;
+}
+
+function seenCells(cells: string[]): string {
+  const shown = cells.slice(0, 4).map((c) => `"${c}"`);
+  return cells.length > 4 ? `${shown.join(', ')}, … "${cells[cells.length - 1]}"` : shown.join(', ');
+}
+
+function nearHeaderText(near: NearHeader): string {
+  const at = `trang "${near.sheet}", dòng ${near.row}`;
+  switch (near.kind) {
+    case 'few':
+      return (
+        `${at} chỉ có ${near.cells.length} cột tháng (${seenCells(near.cells)}), cần ít nhất 6: ` +
+        'hãy giữ đủ 12 cột tháng T1 … T12 như mẫu báo cáo (tháng chưa có số liệu thì để trống)'
+      );
+    case 'words':
+      return `${at} ghi ${seenCells(near.cells)} nhưng không đọc được là tháng nào: hãy ghi T1 … T12 (hoặc "Tháng 1" … "Tháng 12")`;
+    case 'numbers':
+      return (
+        `${at} chỉ có các số ${seenCells(near.cells)}, không rõ có phải là các tháng không: ` +
+        'nếu là tháng, hãy ghi "Tháng" vào ô ngay phía trên các số đó, hoặc ghi T1 … T12'
+      );
+    case 'no-indicators':
+      return (
+        `${at} có các cột tháng nhưng không có dòng chỉ tiêu nào khớp danh mục: ` +
+        'hãy giữ cột "Mã" (mã chỉ tiêu) hoặc cột "Chỉ tiêu" (tên chỉ tiêu) như mẫu báo cáo'
+      );
+  }
+}
+
 export function where(w: Where): string {
   const head: string[] = [];
   if (w.unit) head.push(w.unit);
@@ -187,8 +240,28 @@ export const FINDING_TEXT = {
   // ------------------------------------------------------------ sheets
   sheetTooLarge: (w: Where, rows: number, cols: number) =>
     `${where(w)}: trang tính quá lớn (${n(rows)} dòng, ${n(cols)} cột; tối đa 5.000 dòng và 200 cột) nên không đọc`,
-  noReportSheet: (file: string) =>
-    `Tệp ${file}: không có trang báo cáo nào (không tìm thấy dòng tiêu đề có các cột tháng T1 … T12)`,
+  noReportSheet: (file: string, sheets: string[], near: NearHeader | null) =>
+    `Tệp ${file}: không có trang báo cáo nào (không tìm thấy dòng tiêu đề có các cột tháng T1 … T12)` +
+    (near ? `; ${nearHeaderText(near)}` : '') +
+    (sheets.length && !(near && sheets.length === 1) ? `; đã xem ${sheetList(sheets)}` : ''),
+  stackedTables: (w: Where, sheet: string, tables: [number | null, number, number][], read: number) => {
+    const year = (y: number | null) => (y === null ? 'chưa rõ năm' : `năm ${y}`);
+    const [[y1], [y2]] = tables;
+    const rows = tables.map(([y, h, e]) => `bảng ${year(y)} (dòng ${h}–${e})`);
+    const kept = read === 0 ? 'bảng trên' : 'bảng dưới';
+    const left = read === 0 ? 'bảng dưới' : 'bảng trên';
+    if (y1 === y2)
+      return (
+        `${where(w)}: trang "${sheet}" có hai bảng cùng ${year(y1)}: dòng ${tables[0][1]}–${tables[0][2]} và dòng ` +
+        `${tables[1][1]}–${tables[1][2]}; chỉ đọc bảng trên, số liệu bảng dưới không được tổng hợp. ` +
+        'Hãy xoá bảng thừa, hoặc nếu bảng dưới là của năm khác thì sửa ô "Năm" của nó và chuyển sang một trang riêng'
+      );
+    const other = read === 0 ? y2 : y1;
+    return (
+      `${where(w)}: trang "${sheet}" có hai bảng: ${rows.join(' và ')}; chỉ đọc ${kept}, số liệu ${left} ` +
+      `(${year(other)}) không được tổng hợp. Hãy chuyển bảng ${year(other)} sang một trang riêng (mỗi năm một trang)`
+    );
+  },
   noIndicatorColumn: (w: Where) =>
     `${where(w)}: không tìm thấy cột "Mã" hay cột "Chỉ tiêu" nên không biết dòng nào là chỉ tiêu nào; trang này không được tổng hợp`,
   missingMonthColumns: (w: Where, months: number[]) =>
