@@ -39,7 +39,7 @@ import { NARRATIVE_TEXT } from '../../messages/vi/narrative';
 import { narrate, unitInSentence } from '../narrative/narrative';
 import { dataWindow, deadline, isRealIsoDate, localDateOf } from '../periods/cutoff';
 import { periodMonths, previousYear, ytdMonths } from '../periods/period';
-import { distinctName, distinguishFindings, unitDisplayName } from '../sheet/layout';
+import { distinctName, distinguishFindings, LAYOUT, unitDisplayName } from '../sheet/layout';
 import { type FlatLayout, flatBase, flatOf, layoutOf } from '../sheet/sheet-report';
 import { formatDateVi } from '../text/format';
 import { tidy } from '../text/number';
@@ -485,6 +485,7 @@ function submissionDateFindings(
   settings: Settings,
   today: string | undefined,
   advice?: UndatedAdvice,
+  unreadDates?: ReadonlySet<string>,
 ): Finding[] {
   const out: Finding[] = [];
   const months = periodMonths(period);
@@ -496,21 +497,23 @@ function submissionDateFindings(
     for (let i = 0; i < months.length; i++) {
       const date = r.submitted[months[i] - 1];
       if (!date) {
-        // Figures without a date count as late once the deadline has passed, before it as not
-        // sent yet (completeness): say which, and where the date goes.
-        if (hasData(r, months[i]))
-          out.push(
-            today !== undefined && today <= dues[i]
-              ? // Information: a commune still typing before its deadline is the normal state.
-                dateFinding(
-                  r,
-                  months[i],
-                  'undated-month-open',
-                  (w) => FINDING_TEXT.undatedMonthOpen(w, formatDateVi(dues[i]), advice),
-                  'info',
-                )
-              : dateFinding(r, months[i], 'undated-month', (w) => FINDING_TEXT.undatedMonth(w, advice)),
-          );
+        // Figures without a date count as not on time once the deadline has passed ("chưa rõ ngày
+        // nộp"), before it as not sent yet (completeness): say which, and where the date goes.
+        if (!hasData(r, months[i])) continue;
+        // The cell holds text that is no date (told by the read): not "no date", an unreadable one.
+        const unread = unreadDates?.has(dateCellKey(r.file, r.sheet, r.submittedCells[months[i] - 1])) ?? false;
+        out.push(
+          today !== undefined && today <= dues[i]
+            ? // Information: a commune still typing before its deadline is the normal state.
+              dateFinding(
+                r,
+                months[i],
+                'undated-month-open',
+                (w) => FINDING_TEXT.undatedMonthOpen(w, formatDateVi(dues[i]), advice, unread),
+                'info',
+              )
+            : dateFinding(r, months[i], 'undated-month', (w) => FINDING_TEXT.undatedMonth(w, advice, unread)),
+        );
         continue;
       }
       if (date < windows[i].start) {
@@ -542,6 +545,19 @@ function submissionDateFindings(
     }
   }
   return out;
+}
+
+/** A submission-date cell's key in unreadDatesOf's set. */
+const dateCellKey = (file: string | undefined, sheet: string | undefined, cell: string | undefined) =>
+  `${file ?? ''}\u0000${sheet ?? ''}\u0000${cell ?? ''}`;
+
+/** The submission-date cells whose text the read could not take as a date (its errors on them). */
+function unreadDatesOf(findings: readonly Finding[]): Set<string> | undefined {
+  const out = new Set<string>();
+  for (const f of findings)
+    if (f.severity === 'error' && f.indicatorCode === LAYOUT.submittedCode && f.cell)
+      out.add(dateCellKey(f.file, f.sheet, f.cell));
+  return out.size ? out : undefined;
 }
 
 /**
@@ -767,7 +783,14 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
   const previous = ofYear(mappedBefore.mapped, period.year - 1);
   const today = localDateOf(input.generatedAt, settings.timeZone);
   const runDate = isRealIsoDate(today) ? today : undefined;
-  const made = submissionDateFindings(rawCurrent, period, settings, runDate, input.undatedAdvice);
+  const made = submissionDateFindings(
+    rawCurrent,
+    period,
+    settings,
+    runDate,
+    input.undatedAdvice,
+    unreadDatesOf(input.findings),
+  );
   const gapsNow = mappedNow.gaps ?? [];
   const gapsBefore = mappedBefore.gaps ?? [];
   // Old units' months left out (after their merger, or reported by the new unit too): said, this

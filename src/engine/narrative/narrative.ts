@@ -17,6 +17,7 @@
  */
 import { monthList } from '../../messages/vi/findings';
 import { NARRATIVE_TEXT as T } from '../../messages/vi/narrative';
+import { isDatedLate } from '../aggregate/completeness';
 import { unitFigures } from '../aggregate/unit-figures';
 import { isRealIsoDate, localDateOf, openOn } from '../periods/cutoff';
 import { isYearToDate, periodLabel, periodMonths } from '../periods/period';
@@ -98,7 +99,9 @@ function completenessParagraph(s: SummaryCore): string {
       return said.length ? `${nameOf(r)} (${said.join('; ')})` : nameOf(r);
     });
   const former = missingRows.filter((r) => ownMonths(r).length === 0).map((r) => `${nameOf(r)} (${formerList(r)})`);
-  const late = c.rows.filter((r) => r.status === 'late').map(nameOf);
+  const late = c.rows.filter(isDatedLate).map(nameOf);
+  // Figures without a date: not on time, but not known to be late (the date is missing).
+  const undated = c.rows.filter((r) => r.status === 'late' && r.undatedMonths?.length).map(nameOf);
   const unread = c.rows.filter((r) => r.status === 'missing' && unreadable.has(r.unitCode)).map(nameOf);
   if (missing.length) text += `; ${T.notReported(missing.join(', '))}`;
   if (former.length) text += `; ${T.formerIncomplete(former.join(', '))}`;
@@ -106,6 +109,7 @@ function completenessParagraph(s: SummaryCore): string {
   const formerUnread = (s.unreadableFormer ?? []).map((u) => u.inSentence);
   if (formerUnread.length) text += `; ${T.unreadableFormer(formerUnread.join(', '))}`;
   if (late.length) text += `; ${T.late(late.join(', '))}`;
+  if (undated.length) text += `; ${T.undated(undated.join(', '))}`;
   const sentenceName = (code: string) => {
     const unit = unitOf.get(code);
     return unit ? namedIn(unit, s.units) : code;

@@ -1931,7 +1931,15 @@ function cellFinding(
  * Kept apart from readOne so that this, the part run for every cell, is small enough for the
  * JIT to optimise early in a large read.
  */
-function readCells(grid: Grid, cat: Catalogue, look: Lookup, rows: Rows, cols: Columns, out: Sink) {
+function readCells(
+  grid: Grid,
+  cat: Catalogue,
+  look: Lookup,
+  rows: Rows,
+  cols: Columns,
+  out: Sink,
+  year: number | null = null,
+) {
   const { monthCol, names: rowCells } = cols;
   const base = flatArray(look);
   const flat = look.pool.block;
@@ -2035,9 +2043,21 @@ function readCells(grid: Grid, cat: Catalogue, look: Lookup, rows: Rows, cols: C
         submitted[m - 1] = iso;
         continue;
       }
-      const parsed = parseDateCell(v);
-      if (parsed.status === 'ok') submitted[m - 1] = parsed.iso;
-      else if (parsed.status === 'invalid') cellFinding(out, LAYOUT.submittedCode, SUBMITTED_LABEL, m, cell, parsed);
+      const parsed = parseDateCell(v, year);
+      if (parsed.status === 'ok') {
+        submitted[m - 1] = parsed.iso;
+        // "17/9": read in the sheet's year; said, as the year was not typed.
+        if (parsed.noYear) {
+          const extra = { cell, indicatorCode: LAYOUT.submittedCode, indicatorLabel: SUBMITTED_LABEL, month: m };
+          const w = out.where({ cell, indicator: SUBMITTED_LABEL, month: m });
+          out.push(
+            'warning',
+            'date-without-year',
+            extra,
+            T.dateWithoutYear(w, shownValue(v), formatDateVi(parsed.iso)),
+          );
+        }
+      } else if (parsed.status === 'invalid') cellFinding(out, LAYOUT.submittedCode, SUBMITTED_LABEL, m, cell, parsed);
     }
 
   return {
@@ -2470,7 +2490,7 @@ function readGrid(
     submitted,
     submittedCells,
     converted,
-  } = readCells(grid, cat, look, rows, cols, out);
+  } = readCells(grid, cat, look, rows, cols, out, year);
   const sr = rows.submittedRow;
 
   const merges = own(sheet.merges ?? [], OWN_MERGES);

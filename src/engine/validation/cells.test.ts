@@ -189,6 +189,15 @@ describe('parseDateCell', () => {
     expect(parseDateCell(text)).toEqual({ status: 'ok', iso });
   });
 
+  it('reads day/month without a year ("17/9") in the sheet\'s year, marked; an error without a year known', () => {
+    expect(parseDateCell('17/9', 2018)).toEqual({ status: 'ok', iso: '2018-09-17', noYear: true });
+    expect(parseDateCell(' 5.10 ', 2018)).toEqual({ status: 'ok', iso: '2018-10-05', noYear: true });
+    expect(parseDateCell('31/2', 2018)).toMatchObject({ status: 'invalid', problem: 'not-a-date' });
+    expect(parseDateCell('17/9')).toMatchObject({ status: 'invalid', problem: 'not-a-date' });
+    // A full date is not marked.
+    expect(parseDateCell('17/9/2018', 2017)).toEqual({ status: 'ok', iso: '2018-09-17' });
+  });
+
   it('rejects impossible and implausible dates', () => {
     expect(parseDateCell('31/02/2018')).toEqual({ status: 'invalid', problem: 'not-a-date', shown: '31/02/2018' });
     expect(parseDateCell('09/16/2018')).toEqual({ status: 'invalid', problem: 'not-a-date', shown: '09/16/2018' });

@@ -35,7 +35,8 @@ export type CellParse =
   | { status: 'ok'; value: number | string; note?: 'ambiguous-thousands' | 'truncated' | LegacyCode }
   | InvalidCell;
 
-export type DateParse = { status: 'empty' } | { status: 'ok'; iso: string } | InvalidCell;
+/** `noYear`: typed as day/month only ("17/9"), read in the sheet's year (the caller warns). */
+export type DateParse = { status: 'empty' } | { status: 'ok'; iso: string; noYear?: true } | InvalidCell;
 
 /** Longest note kept; longer text is cut (with a warning) to bound memory and output. */
 export const MAX_NOTE_LENGTH = 5000;
@@ -179,6 +180,8 @@ export function serialToIso(serial: number): string {
 }
 
 const DMY = /^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}|\d{2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/;
+/** "17/9", "17.9": day and month, no year. */
+const DM = /^(\d{1,2})\s*[/.-]\s*(\d{1,2})$/;
 const DAY_WORD = /^ngày\s*:?\s*/i;
 const LONG_DATE = /^(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})$/i;
 const YMD = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?)?$/;
@@ -190,11 +193,12 @@ const YMD = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?
  * read local fields and never toISOString(), which would shift 00:00 on 16/09 at
  * UTC+7 to the 15th. Numbers are serial days (43359 → 2018-09-16). Text is read
  * day first (dd/mm/yyyy, also "16-9-2018", "16.09.18") or ISO yyyy-mm-dd; never
- * month first.
+ * month first. With the sheet's `year` known, day/month alone ("17/9") is read in that year,
+ * marked `noYear` so the caller can say so.
  */
-export function parseDateCell(value: CellValue): DateParse {
+export function parseDateCell(value: CellValue, year?: number | null): DateParse {
   const iso = dateCellIso(value);
-  return iso !== null ? { status: 'ok', iso } : parseDateCellOf(value);
+  return iso !== null ? { status: 'ok', iso } : parseDateCellOf(value, year ?? null);
 }
 
 /**
@@ -225,7 +229,7 @@ function isoInRange(d: Date): string | null {
   return y >= MIN_YEAR && y <= MAX_YEAR ? localIso(d) : null;
 }
 
-function parseDateCellOf(value: CellValue): DateParse {
+function parseDateCellOf(value: CellValue, year: number | null): DateParse {
   if (isBlank(value)) return { status: 'empty' };
   if (isDate(value)) {
     if (Number.isNaN(value.getTime())) return invalid('not-a-date', value);
@@ -253,5 +257,10 @@ function parseDateCellOf(value: CellValue): DateParse {
   }
   const ymd = YMD.exec(text);
   if (ymd) return dateResult(validIso(Number(ymd[1]), Number(ymd[2]), Number(ymd[3])), value);
+  const dm = year !== null ? DM.exec(text) : null;
+  if (dm) {
+    const read = dateResult(validIso(year as number, Number(dm[2]), Number(dm[1])), value);
+    return read.status === 'ok' ? { ...read, noYear: true } : read;
+  }
   return invalid('not-a-date', value);
 }

@@ -10,6 +10,8 @@ export const NARRATIVE_TEXT = {
   beforeDeadline: (due: string) => ` (chưa hết hạn nộp báo cáo, hạn ngày ${due})`,
   notReported: (names: string) => `chưa báo cáo: ${names}`,
   late: (names: string) => `nộp muộn: ${names}`,
+  /** Units with figures but no submission date: not counted on time, but not said to be late. */
+  undated: (names: string) => `chưa rõ ngày nộp: ${names}`,
   /** Units that sent a file that could not be read (not "chưa báo cáo": they did send one). */
   unreadable: (names: string) => `không đọc được báo cáo của: ${names}`,
   /** Old units of a merger whose file could not be read: "xã Nậm Vì (nay thuộc xã Mường Nhé)". */

@@ -1,0 +1,75 @@
+/**
+ * Commune workbooks edited outside the template (review G): a month with figures but no readable
+ * submission date, a date typed "17/9". Real .xlsx files, `tonghop`
+ * as a child process.
+ */
+import path from 'node:path';
+import { writeXlsx } from '../../src/cli/xlsx/write';
+import type { SheetModel } from '../../src/engine/report/model';
+import { a1, LAYOUT, monthCol } from '../../src/engine/sheet/layout';
+import type { Finding, Summary } from '../../src/engine/types';
+import { buildCli, communeSheet, runCli, tmpDir, writeCommune } from './helpers';
+
+beforeAll(() => buildCli(), 120_000);
+
+const dateCell = a1(LAYOUT.submittedRow, monthCol(9));
+
+/** A folder with Chung Chải's 2018 workbook, its September date cell set to `date`, and its 2017 one. */
+async function communeWithDate(date: string | null, edit?: (s: SheetModel) => void): Promise<string> {
+  const dir = tmpDir('tonghop-outside-');
+  const sheet = communeSheet('chung-chai', 2018);
+  sheet.rows[LAYOUT.submittedRow - 1][monthCol(9) - 1] = date === null ? null : { v: date, s: 'text' };
+  edit?.(sheet);
+  await writeXlsx({ sheets: [sheet] }, path.join(dir, 'chung-chai-2018.xlsx'));
+  await writeCommune(dir, 'chung-chai', 2017);
+  return dir;
+}
+
+async function aggregateJson(dir: string): Promise<{ summary: Summary; findings: Finding[] }> {
+  const r = await runCli(['aggregate', '--json', '--period', '2018-09', dir, '--out', path.join(tmpDir(), 'th.xlsx')]);
+  const json = JSON.parse(r.stdout);
+  return { summary: json, findings: json.findings as Finding[] };
+}
+
+describe('a month with figures but no submission date is "chưa rõ ngày nộp", not late', () => {
+  test('console, narrative and finding never call the commune late', async () => {
+    const dir = await communeWithDate(null);
+    const r = await runCli(['aggregate', '--period', '2018-09', dir, '--out', path.join(tmpDir(), 'th.xlsx')]);
+    expect(r.stdout).toContain('Chưa rõ ngày nộp: Xã Chung Chải');
+    expect(r.stdout).toContain('chưa rõ ngày nộp: xã Chung Chải');
+    expect(r.stdout).not.toMatch(/muộn: [Xx]ã Chung Chải/);
+    const line = r.stdout.split('\n').find((l) => l.includes(`ô ${dateCell}`)) ?? '';
+    expect(line).toContain('tháng 9 có số liệu nhưng chưa có ngày nộp, nên chưa rõ ngày nộp');
+    expect(line).not.toContain('nộp muộn');
+    // Not on time all the same (as DHIS2 counts timeliness only with a date).
+    const { summary } = await aggregateJson(dir);
+    expect(summary.completeness.onTime).toBe(0);
+    expect(summary.completeness.reported).toBe(1);
+  });
+
+  test('a date cell holding text that is no date: the second message says the date could not be read', async () => {
+    const dir = await communeWithDate('hôm qua');
+    const { findings } = await aggregateJson(dir);
+    const atCell = findings.filter((f) => f.cell === dateCell && f.unitCode === 'chung-chai');
+    expect(atCell.map((f) => f.code)).toEqual(['not-a-date', 'undated-month']);
+    const undated = atCell[1].message;
+    expect(undated).toContain('tháng 9 có số liệu nhưng không đọc được ngày nộp ghi ở ô này');
+    expect(undated).not.toContain('chưa có ngày nộp');
+  });
+
+  test('"17/9" in a 2018 sheet is read as 17/09/2018, with a warning naming the cell', async () => {
+    const dir = await communeWithDate('17/9');
+    const check = await runCli(['check', '--json', dir]);
+    const found = (JSON.parse(check.stdout).findings as Finding[]).filter((f) => f.cell === dateCell);
+    expect(found).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        code: 'date-without-year',
+        message: `Xã Chung Chải, ô ${dateCell} (Ngày nộp báo cáo, tháng 9): ngày "17/9" không ghi năm, đã hiểu là 17/09/2018 (năm của trang); nên ghi đủ ngày/tháng/năm`,
+      }),
+    ]);
+    const { summary } = await aggregateJson(dir);
+    const row = summary.completeness.rows.find((x) => x.unitCode === 'chung-chai');
+    expect(row).toMatchObject({ status: 'onTime', submittedOn: '2018-09-17' });
+  });
+});
