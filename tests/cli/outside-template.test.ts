@@ -1,14 +1,14 @@
 /**
  * Commune workbooks edited outside the template (review G): a month with figures but no readable
- * submission date, a date typed "17/9". Real .xlsx files, `tonghop`
+ * submission date, a date typed "17/9", "-" or "không" typed for zero. Real .xlsx files, `tonghop`
  * as a child process.
  */
 import path from 'node:path';
 import { writeXlsx } from '../../src/cli/xlsx/write';
 import type { SheetModel } from '../../src/engine/report/model';
-import { a1, LAYOUT, monthCol } from '../../src/engine/sheet/layout';
+import { a1, indicatorRows, LAYOUT, monthCol } from '../../src/engine/sheet/layout';
 import type { Finding, Summary } from '../../src/engine/types';
-import { buildCli, communeSheet, runCli, tmpDir, writeCommune } from './helpers';
+import { buildCli, catalogue, communeSheet, runCli, tmpDir, writeCommune } from './helpers';
 
 beforeAll(() => buildCli(), 120_000);
 
@@ -71,5 +71,40 @@ describe('a month with figures but no submission date is "chưa rõ ngày nộp"
     const { summary } = await aggregateJson(dir);
     const row = summary.completeness.rows.find((x) => x.unitCode === 'chung-chai');
     expect(row).toMatchObject({ status: 'onTime', submittedOn: '2018-09-17' });
+  });
+});
+
+describe('"-", "–", "—", "không", "Không có" typed for zero', () => {
+  const counts = catalogue.indicators.filter((i) => i.kind === 'count').map((i) => i.code);
+  const typed: [string, string][] = [
+    ['không', 'nil'],
+    ['-', 'nil'],
+    ['x', 'bad'],
+    ['–', 'nil'],
+    ['Không có', 'nil'],
+    ['o', 'bad'],
+    ['/', 'bad'],
+    ['—', 'nil'],
+  ];
+
+  test('are read as 0 with a warning; "x", "o", "/" stay errors with the hint to type 0', async () => {
+    const dir = tmpDir('tonghop-nil-');
+    const cells = Object.fromEntries(typed.map(([text], k) => [`${counts[k]}:9`, text]));
+    await writeCommune(dir, 'chung-chai', 2018, cells);
+    const r = await runCli(['check', '--json', dir]);
+    const findings = JSON.parse(r.stdout).findings as Finding[];
+    const rows = indicatorRows(catalogue);
+    typed.forEach(([text, what], k) => {
+      const cell = a1(rows.get(counts[k]) as number, monthCol(9));
+      const f = findings.filter((x) => x.cell === cell);
+      expect(f).toHaveLength(1);
+      if (what === 'nil') {
+        expect(f[0]).toMatchObject({ severity: 'warning', code: 'nil-as-zero' });
+        expect(f[0].message).toMatch(new RegExp(`^Xã Chung Chải, ô ${cell} \\(.*, tháng 9\\): "${text}" đã hiểu là 0`));
+      } else {
+        expect(f[0]).toMatchObject({ severity: 'error', code: 'not-a-number' });
+        expect(f[0].message).toContain(`"${text}" không phải là số — nếu không có, ghi 0`);
+      }
+    });
   });
 });

@@ -2009,6 +2009,8 @@ function readCells(
               extra,
               T.englishThousands(w, cellText(row[c]), parsed.value as number),
             );
+          else if (parsed.note === 'nil-as-zero')
+            out.push('warning', 'nil-as-zero', extra, T.nilAsZero(w, shownValue(row[c])));
           else if (parsed.note === 'truncated')
             out.push('warning', 'note-truncated', extra, T.noteTruncated(w, MAX_NOTE_LENGTH));
           else if (parsed.note === 'tcvn3' || parsed.note === 'vni')

@@ -64,6 +64,17 @@ describe('parseCell — numbers', () => {
     expect(parseCell('1,000,000', 'count')).toEqual({ status: 'ok', value: 1000000, note: 'ambiguous-thousands' });
   });
 
+  it('reads "-", "–", "—", "không", "Không có" as 0 with a note; keeps "x", "o", "/" as errors', () => {
+    for (const v of ['-', ' – ', '—', 'không', 'KHÔNG', 'Khong', 'Không có', ' không  có ', 'khong co'])
+      for (const kind of ['count', 'amount'] as const)
+        expect(parseCell(v, kind)).toEqual({ status: 'ok', value: 0, note: 'nil-as-zero' });
+    for (const v of ['x', 'o', '/', 'không rõ', '-5'])
+      expect(parseCell(v, 'count')).toMatchObject({ status: 'invalid' });
+    // A note "Không" stays the text typed (notes treat it themselves).
+    expect(parseCell('Không', 'note')).toEqual({ status: 'ok', value: 'Không' });
+    expect(parseCell('-', 'note')).toEqual({ status: 'ok', value: '-' });
+  });
+
   it('rejects booleans, dates and error values', () => {
     expect(parseCell(true, 'count')).toEqual({ status: 'invalid', problem: 'boolean', shown: 'TRUE' });
     expect(parseCell(new Date(2018, 8, 16), 'count')).toEqual({

@@ -5,7 +5,7 @@
  */
 import { formatNumberVi } from '../text/format';
 import { fromLegacy, type LegacyCode, legacyCode } from '../text/legacy';
-import { cleanText, isClean } from '../text/normalize';
+import { cleanText, isClean, slug } from '../text/normalize';
 import { isErrorValue, parseNumberText } from '../text/number';
 import type { CellValue, ValueKind } from '../types';
 import { isDate } from './is-date';
@@ -32,7 +32,7 @@ export interface InvalidCell {
 
 export type CellParse =
   | { status: 'empty' }
-  | { status: 'ok'; value: number | string; note?: 'ambiguous-thousands' | 'truncated' | LegacyCode }
+  | { status: 'ok'; value: number | string; note?: 'ambiguous-thousands' | 'truncated' | 'nil-as-zero' | LegacyCode }
   | InvalidCell;
 
 /** `noYear`: typed as day/month only ("17/9"), read in the sheet's year (the caller warns). */
@@ -101,6 +101,17 @@ function cleanNote(s: string): string {
     .join('\n');
 }
 
+/** Dashes alone (hyphen, en, em, minus). */
+const DASHES = /^[-\u2010-\u2015\u2212]+$/;
+
+/** "-", "–", "—", "không", "Không có" (any case, with or without diacritics): nothing, i.e. 0. */
+export function isNilText(text: string): boolean {
+  const t = cleanText(text);
+  if (DASHES.test(t)) return true;
+  const key = slug(t);
+  return key === 'khong' || key === 'khong-co';
+}
+
 /**
  * Above these a figure is a slip (an ID or phone number pasted, keys held down), not a commune's
  * month: a count of a billion, an amount of 10^15. Left in, one such cell would make a total
@@ -145,7 +156,11 @@ export function parseCell(value: CellValue, kind: ValueKind): CellParse {
   const text = String(value);
   if (isErrorValue(text)) return invalid('error-value', value);
   const parsed = parseNumberText(text, kind);
-  if (!parsed.ok) return invalid(parsed.reason, value);
+  if (!parsed.ok) {
+    // "-", "không": how Vietnamese administrative tables write "nothing"; read as 0, with a warning.
+    if (parsed.reason === 'not-a-number' && isNilText(text)) return { status: 'ok', value: 0, note: 'nil-as-zero' };
+    return invalid(parsed.reason, value);
+  }
   const checked = checkNumber(parsed.value, kind, value);
   if (checked.status === 'ok' && parsed.note) return { ...checked, note: parsed.note };
   return checked;

@@ -34,6 +34,8 @@ const n = (x: number) => formatNumberVi(x, 6);
 
 /** "12 hộ", "5 người/lượt" — a number followed by words. */
 const NUMBER_WITH_WORDS = /^[+-]?\d[\d.,\s]*\s*\p{L}/u;
+/** A mark of one or two characters, or no letter or digit ("x", "o", "/"): likely for "nothing". */
+const NO_DIGIT = /^(?:\D{1,2}|[^\p{L}\d]*)$/u;
 
 /** For "1,000" or "12.5": the two readings, in words a commune officer recognises. */
 function ambiguousExplanation(shown: string): string {
@@ -154,7 +156,11 @@ export const FINDING_TEXT = {
   notANumber: (w: Where, shown: string) =>
     NUMBER_WITH_WORDS.test(shown)
       ? `${where(w)}: "${shown}" không phải là số — chỉ ghi con số, không ghi đơn vị tính hay chữ`
-      : `${where(w)}: "${shown}" không phải là số`,
+      : NO_DIGIT.test(shown)
+        ? `${where(w)}: "${shown}" không phải là số — nếu không có, ghi 0`
+        : `${where(w)}: "${shown}" không phải là số`,
+  /** "-", "không" typed for nothing: read as 0. */
+  nilAsZero: (w: Where, shown: string) => `${where(w)}: "${shown}" đã hiểu là 0; nên ghi số 0`,
   ambiguous: (w: Where, shown: string) => `${where(w)}: "${shown}" ${ambiguousExplanation(shown)}`,
   negative: (w: Where, shown: string) => `${where(w)}: "${shown}" là số âm; số liệu phải từ 0 trở lên`,
   tooLarge: (w: Where, shown: string) =>
