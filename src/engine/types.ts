@@ -378,5 +378,10 @@ export interface Summary {
    * when there is none.
    */
   ytdGaps?: { unitCode: string; months: number[]; former?: string }[];
+  /**
+   * Units (codes, in unit order) counted as submitted with no figure in the period while the month
+   * after it has figures: likely typed a column too far, their figures not in the totals. Absent when none.
+   */
+  emptyBeforeNext?: string[];
   narrative: string[];
 }

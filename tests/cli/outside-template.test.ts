@@ -108,3 +108,67 @@ describe('"-", "–", "—", "không", "Không có" typed for zero', () => {
     });
   });
 });
+
+describe("figures typed one column to the right (September's in T10), run before October's cut-off", () => {
+  const env = { TONGHOP_NOW: '2018-10-05T02:00:00.000Z' };
+  const rows = indicatorRows(catalogue);
+
+  /** Chung Chải's September figures moved to October's column; its date left in September or moved too. */
+  async function shifted(moveDate: boolean): Promise<string> {
+    return communeWithDate('17/09/2018', (sheet) => {
+      const at = [...rows.values(), ...(moveDate ? [LAYOUT.submittedRow] : [])];
+      for (const row of at) {
+        const cells = sheet.rows[row - 1];
+        cells[monthCol(10) - 1] = cells[monthCol(9) - 1];
+        cells[monthCol(9) - 1] = null;
+      }
+    });
+  }
+
+  const futureOf = (findings: Finding[]) => findings.filter((f) => f.code === 'future-month-figures');
+
+  test("check and aggregate warn of October's figures, naming the cells; the narrative says September is empty", async () => {
+    const dir = await shifted(false);
+    const check = await runCli(['check', '--json', dir], { env });
+    const inCheck = futureOf(JSON.parse(check.stdout).findings as Finding[]);
+    expect(inCheck).toEqual([expect.objectContaining({ severity: 'warning', unitCode: 'chung-chai', month: 10 })]);
+    // The cells named are October's (column N).
+    const first = inCheck[0].cell as string;
+    expect(first).toMatch(new RegExp(`^${a1(1, monthCol(10)).replace(/1$/, '')}\\d+$`));
+    expect(inCheck[0].message).toMatch(
+      new RegExp(
+        `^Xã Chung Chải: tháng 10 chưa đến ngày chốt số liệu \\(14/10/2018\\) mà đã có số liệu \\(ô ${first}, .* và \\d+ ô khác\\) — có lẽ nhập nhầm cột \\(số liệu tháng 9 ghi sang cột tháng 10\\?\\)`,
+      ),
+    );
+
+    const r = await runCli(
+      ['aggregate', '--json', '--period', '2018-09', dir, '--out', path.join(tmpDir(), 'th.xlsx')],
+      {
+        env,
+      },
+    );
+    const json = JSON.parse(r.stdout) as Summary;
+    expect(futureOf(json.findings).map((f) => f.message)).toEqual(inCheck.map((f) => f.message));
+    expect(json.narrative[0]).toContain(
+      'xã Chung Chải đã nộp nhưng chưa có số liệu tháng 9/2018, trong khi cột tháng 10 đã có số liệu (có lẽ nhập nhầm cột',
+    );
+  });
+
+  test("with the date moved too, aggregate still tells of October's figures", async () => {
+    const dir = await shifted(true);
+    const r = await runCli(
+      ['aggregate', '--json', '--period', '2018-09', dir, '--out', path.join(tmpDir(), 'th.xlsx')],
+      {
+        env,
+      },
+    );
+    const found = futureOf((JSON.parse(r.stdout) as Summary).findings);
+    expect(found.map((f) => [f.unitCode, f.month])).toEqual([['chung-chai', 10]]);
+  });
+
+  test("after October's cut-off, October's figures are no slip: no warning", async () => {
+    const dir = await shifted(false);
+    const check = await runCli(['check', '--json', dir], { env: { TONGHOP_NOW: '2018-10-20T02:00:00.000Z' } });
+    expect(futureOf(JSON.parse(check.stdout).findings as Finding[])).toEqual([]);
+  });
+});

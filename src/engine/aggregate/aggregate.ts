@@ -574,6 +574,59 @@ export function submissionDateSlips(reports: UnitYear[], settings: Settings, tod
   return out;
 }
 
+/** How many cells a futureMonthFigures finding names; the rest are counted. */
+const FUTURE_CELLS_NAMED = 5;
+
+/**
+ * Figures in months whose data window has not closed at the run's date (`today`): likely typed one
+ * column to the right (a column inserted or deleted in the commune's copy), the period's own month
+ * then left empty. One warning per report and month, naming its cells. `after`: only months after
+ * this one (a summary's period: its own open month is being typed, the period's finding says so).
+ */
+export function futureMonthFindings(
+  reports: UnitYear[],
+  settings: Settings,
+  today: string | undefined,
+  after = 0,
+): Finding[] {
+  const out: Finding[] = [];
+  if (today === undefined) return out;
+  for (let k = 0; k < reports.length; k++) {
+    const r = reports[k];
+    for (let m = after + 1; m <= 12; m++) {
+      const end = dataWindow({ type: 'month', year: r.year, index: m }, settings).end;
+      if (today >= end || !hasFigure(r, m)) continue;
+      // Rare: the cells are looked up only now.
+      const cells: string[] = [];
+      const values = r.values;
+      for (const code of Object.keys(values)) {
+        const v = values[code][m - 1];
+        const cell = r.cells[code]?.[m - 1];
+        if (v !== null && v !== undefined && cell) cells.push(cell);
+      }
+      const unit = r.unitKind ? unitDisplayName({ name: r.unitName, kind: r.unitKind }) : r.unitName;
+      const named = cells.slice(0, FUTURE_CELLS_NAMED);
+      out.push({
+        severity: 'warning',
+        code: 'future-month-figures',
+        unitCode: r.unitCode,
+        unitName: r.unitName,
+        ...(r.file ? { file: r.file } : {}),
+        sheet: r.sheet,
+        ...(named.length ? { cell: named[0] } : {}),
+        month: m,
+        message: FINDING_TEXT.futureMonthFigures(
+          { unit, month: m },
+          formatDateVi(end),
+          named,
+          cells.length - named.length,
+        ),
+      });
+    }
+  }
+  return out;
+}
+
 /** A warning on a report's submission date cell of `month`, with the message `text` gives for it. */
 function dateFinding(
   r: UnitYear,
@@ -791,6 +844,8 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
     input.undatedAdvice,
     unreadDatesOf(input.findings),
   );
+  // Figures in a month after the period that has not closed yet: likely typed a column too far.
+  made.push(...futureMonthFindings(rawCurrent, settings, runDate, Math.max(...periodMonths(period))));
   const gapsNow = mappedNow.gaps ?? [];
   const gapsBefore = mappedBefore.gaps ?? [];
   // Old units' months left out (after their merger, or reported by the new unit too): said, this
@@ -1126,6 +1181,9 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
   const lastYearOnly: string[] = [];
   const thisYearOnly: string[] = [];
   const lastYearPartial: string[] = [];
+  const emptyBeforeNext: string[] = [];
+  // The month after the period (none after December).
+  const next = lastMonth < 12 ? lastMonth + 1 : 0;
   const ytdGaps: { unitCode: string; months: number[]; former?: string }[] = [];
   // Months of the year to date before the period (a year's report has none).
   const earlier = ytd.filter((m) => m < months[0]);
@@ -1148,6 +1206,12 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
       // A report dated but empty (no figures in the period) leaves this year's totals as it
       // leaves last year's: nothing to say of it here (its own finding says it is empty).
       if (n !== undefined && anyFigure(n, months)) thisYearOnly.push(row.unitCode);
+    }
+    // Counted as submitted but no figure in the period while the month after has some: likely
+    // typed a column too far; its figures are not in the totals, said as a missing unit's are.
+    if (row.status !== 'missing' && next && n !== undefined && !anyFigure(n, months) && hasFigure(n, next)) {
+      emptyBeforeNext.push(row.unitCode);
+      if (hadLastYear && lastYearOnly[lastYearOnly.length - 1] !== row.unitCode) lastYearOnly.push(row.unitCode);
     }
     // Last year's figures lacking an old unit: said whatever this year's status.
     if (hadLastYear && partialLastYear.has(row.unitCode)) lastYearPartial.push(row.unitCode);
@@ -1177,6 +1241,7 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
     ...(anyLastYear && thisYearOnly.length ? { thisYearOnly } : {}),
     ...(lastYearPartial.length ? { lastYearPartial } : {}),
     ...(ytdGaps.length ? { ytdGaps } : {}),
+    ...(emptyBeforeNext.length ? { emptyBeforeNext } : {}),
     indicators,
     monthly,
     // Two units of one name: every finding says which (the date findings made here too).

@@ -68,6 +68,7 @@ function completenessParagraph(s: SummaryCore): string {
   const named = new Set<string>([...(s.lastYearOnly ?? []), ...(s.thisYearOnly ?? []), ...(s.lastYearPartial ?? [])]);
   for (const g of s.ytdGaps ?? []) named.add(g.unitCode);
   for (const code of s.excludedUnits ?? []) named.add(code);
+  for (const code of s.emptyBeforeNext ?? []) named.add(code);
   for (const r of c.rows) if (r.status === 'missing' || r.status === 'late') named.add(r.unitCode);
   const unitOf = new Map<string, Unit>();
   for (let i = 0; i < s.units.length; i++) if (named.has(s.units[i].code)) unitOf.set(s.units[i].code, s.units[i]);
@@ -121,11 +122,19 @@ function completenessParagraph(s: SummaryCore): string {
   const partial: string[] = [];
   for (const code of s.lastYearOnly ?? []) {
     const r = rowOf.get(code);
+    // A unit submitted but empty in the period (its figures a column too far) has none of them.
+    const empty = s.emptyBeforeNext?.includes(code) ?? false;
     const some =
-      r !== undefined && (r.missingMonths.length < periodLength || ownMonths(r).length < r.missingMonths.length);
+      !empty &&
+      r !== undefined &&
+      (r.missingMonths.length < periodLength || ownMonths(r).length < r.missingMonths.length);
     (some ? partial : none).push(sentenceName(code));
   }
   const label = periodLabel(s.period);
+  if (s.emptyBeforeNext?.length) {
+    const next = Math.max(...periodMonths(s.period)) + 1;
+    text += `; ${T.emptyBeforeNext(listNames(s.emptyBeforeNext.map(sentenceName)), label, next)}`;
+  }
   const clauses: string[] = [];
   if (none.length) clauses.push(T.onlyLastYear(listNames(none), label));
   if (partial.length) clauses.push(T.partlyThisYear(listNames(partial), label));

@@ -427,6 +427,14 @@ export const FINDING_TEXT = {
   /** A submission date for a month with no figure, note or entry at all: likely typed ahead, or figures forgotten. */
   datedEmptyMonth: (w: Where, date: string) =>
     `${where({ ...w, indicator: SUBMITTED_DATE })}: có ngày nộp ${date} nhưng tháng ${w.month} chưa có số liệu nào; vẫn tính là đã nộp. Nếu chưa nhập, hãy nhập số liệu (ghi 0 nếu tháng này không có hoạt động)`,
+  /**
+   * Figures in a month whose data window has not closed at the run's date: likely typed one column
+   * to the right (September's figures in October's column). `cells`: the first few, `more` the rest.
+   */
+  futureMonthFigures: (w: Where, end: string, cells: string[], more: number) =>
+    `${where({ ...w, month: undefined })}: tháng ${w.month} chưa đến ngày chốt số liệu (${end}) mà đã có số liệu` +
+    `${cells.length ? ` (ô ${cells.join(', ')}${more ? ` và ${n(more)} ô khác` : ''})` : ''} — có lẽ nhập nhầm cột` +
+    `${w.month && w.month > 1 ? ` (số liệu tháng ${w.month - 1} ghi sang cột tháng ${w.month}?)` : ''}; hãy kiểm tra lại`,
   /** A submission date before the month's data period ends: likely copied from the month before. */
   /** A submission date before the month's data window began: not counted (a year typed wrong?). */
   submittedBeforePeriodStart: (w: Where, date: string, start: string) =>
