@@ -114,7 +114,7 @@ describe('renderHtmlReport', () => {
       r.unitCode === 'nam-ke' ? { ...r, status: 'late' as const, submittedOn: null, undatedMonths: [9] } : r,
     );
     const h = renderHtmlReport(s, catalogue);
-    expect(h).toContain('Chưa rõ ngày nộp (có số liệu nhưng chưa ghi ngày nộp, không tính là đúng hạn):</p>');
+    expect(h).toContain('Chưa rõ ngày nộp (có số liệu nhưng không có ngày nộp hợp lệ, không tính là đúng hạn):</p>');
     expect(h).toContain('<li>Xã Nậm Kè</li>');
     expect(h).not.toContain('Báo cáo muộn');
   });

@@ -323,7 +323,9 @@ describe('a quarter: units lacking some of its months', () => {
     expect(lists.late).toEqual([]);
     expect(lists.undated).toEqual(['Xã Nậm Kè']);
     const text = renderTextReport(undated, catalogue);
-    expect(text).toContain('Chưa rõ ngày nộp (có số liệu nhưng chưa ghi ngày nộp, không tính là đúng hạn): Xã Nậm Kè');
+    expect(text).toContain(
+      'Chưa rõ ngày nộp (có số liệu nhưng không có ngày nộp hợp lệ, không tính là đúng hạn): Xã Nậm Kè',
+    );
     expect(text).not.toContain('Báo cáo muộn');
     // In a quarter, a unit late one month and undated another is in both lists, with its months.
     const q3 = { type: 'quarter' as const, year: 2018, index: 3 };

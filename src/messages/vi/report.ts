@@ -132,7 +132,7 @@ export const REPORT_TEXT = {
   lateMonthsItem: (unit: string, months: number[]) => `${unit} (tháng ${months.join(', ')} nộp muộn)`,
   lateMonthsNote: (months: number[]) => `Tháng ${months.join(', ')} nộp muộn`,
   /** Units with figures but no submission date: not on time, but not known to be late either. */
-  undatedTitle: 'Chưa rõ ngày nộp (có số liệu nhưng chưa ghi ngày nộp, không tính là đúng hạn)',
+  undatedTitle: 'Chưa rõ ngày nộp (có số liệu nhưng không có ngày nộp hợp lệ, không tính là đúng hạn)',
   undatedItem: (unit: string, months: number[] | null) => (months ? `${unit} (tháng ${months.join(', ')})` : unit),
   undatedNote: (months: number[] | null) =>
     `${months ? `Tháng ${months.join(', ')} có` : 'Có'} số liệu nhưng chưa rõ ngày nộp (không tính là đúng hạn)`,
