@@ -591,10 +591,18 @@ export function futureMonthFindings(
 ): Finding[] {
   const out: Finding[] = [];
   if (today === undefined) return out;
+  // Each year's month ends once: a national summary has thousands of reports of one year.
+  const endsOf = new Map<number, string[]>();
   for (let k = 0; k < reports.length; k++) {
     const r = reports[k];
+    let ends = endsOf.get(r.year);
+    if (ends === undefined) {
+      ends = [];
+      for (let m = 1; m <= 12; m++) ends.push(dataWindow({ type: 'month', year: r.year, index: m }, settings).end);
+      endsOf.set(r.year, ends);
+    }
     for (let m = after + 1; m <= 12; m++) {
-      const end = dataWindow({ type: 'month', year: r.year, index: m }, settings).end;
+      const end = ends[m - 1];
       if (today >= end || !hasFigure(r, m)) continue;
       // Rare: the cells are looked up only now.
       const cells: string[] = [];
