@@ -231,8 +231,13 @@ export interface CompletenessRow {
    * passed: the commune may still be typing; its figures are in the totals all the same.
    */
   unsentMonths?: number[];
-  /** In a period of several months, those sent late (after their own deadline, or undated). */
+  /** In a period of several months, those dated after their own deadline. */
   lateMonths?: number[];
+  /**
+   * Months with figures but no (usable) submission date once their deadline has passed: not on
+   * time, so the unit's status is 'late', but worded "chưa rõ ngày nộp" (the date is unknown).
+   */
+  undatedMonths?: number[];
   /**
    * A merged unit: the old units (names as in a sentence) whose empty months of the period,
    * before the merger, are among `missingMonths` (the unit itself may have sent them).
@@ -374,5 +379,10 @@ export interface Summary {
    * when there is none.
    */
   ytdGaps?: { unitCode: string; months: number[]; former?: string }[];
+  /**
+   * Units (codes, in unit order) counted as submitted with no figure in the period while the month
+   * after it has figures: likely typed a column too far, their figures not in the totals. Absent when none.
+   */
+  emptyBeforeNext?: string[];
   narrative: string[];
 }

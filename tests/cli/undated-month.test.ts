@@ -23,11 +23,12 @@ beforeAll(async () => {
 const cell = a1(LAYOUT.submittedRow, monthCol(9));
 const action = `vào ô ${cell} (dòng "Ngày nộp báo cáo", cột tháng 9) trong tệp .xlsx của đơn vị`;
 
-test('after the deadline: counted late, and the console says to type the date in its cell of the file', async () => {
+test('after the deadline: not on time, its date unknown (not "late"), and the console says to type the date in its cell of the file', async () => {
   const r = await runCli(['aggregate', '--period', '2018-09', dir, '--out', path.join(tmpDir(), 'th.xlsx')]);
   const line = r.stdout.split('\n').find((l) => l.includes('chưa có ngày nộp')) ?? '';
   expect(line).toContain(`Xã Nậm Vì, ô ${cell} (Ngày nộp báo cáo, tháng 9): tháng 9 có số liệu nhưng chưa có ngày nộp`);
-  expect(line).toContain('được tính là nộp muộn');
+  expect(line).toContain('nên chưa rõ ngày nộp và không được tính là nộp đúng hạn');
+  expect(line).not.toContain('nộp muộn');
   expect(line).toContain(`hãy ghi ngày đơn vị nộp báo cáo tháng này (ngày/tháng/năm) ${action}`);
   expect(line).toContain(`, rồi chạy lại lệnh [${path.join(dir, 'bao-cao-nam-vi-2018.xlsx')}, trang "Nậm Vì 2018"]`);
   expect(r.stdout).not.toContain('Dân vận ›');

@@ -1,5 +1,5 @@
 /** `tonghop check FILE|DIR… [--json] [--year Y]`: findings in Vietnamese; exit 1 on errors. */
-import { mergerMappingFindings, submissionDateSlips } from '../../engine/aggregate/aggregate';
+import { futureMonthFindings, mergerMappingFindings, submissionDateSlips } from '../../engine/aggregate/aggregate';
 import { mapToSuccessors } from '../../engine/aggregate/succession';
 import { todayIn } from '../../engine/periods/cutoff';
 import type { Finding, UnitYear } from '../../engine/types';
@@ -53,6 +53,7 @@ export async function runCheck(argv: string[], io: Io): Promise<number> {
     ...formulaFindings(inputs, reports),
     ...(year === undefined ? result.findings : result.findings.filter(ofYear)),
     ...submissionDateSlips(reports, config.settings, todayIn(config.settings.timeZone, now())),
+    ...futureMonthFindings(reports, config.settings, todayIn(config.settings.timeZone, now())),
     ...afterMerger(reports, config.units, config.settings.cutoffDay),
   ]);
   const counts = countFindings(findings);

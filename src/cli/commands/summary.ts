@@ -186,6 +186,7 @@ export function consoleSummary(prepared: Prepared, maxFindings = 10): string[] {
   const lists = completenessLists(summary);
   out.push('', T.headingCompleteness, ...completenessLines(summary));
   if (lists.late.length) out.push(`${T.lateUnits}: ${lists.late.join('; ')}`);
+  if (lists.undated.length) out.push(`${T.undatedUnits}: ${lists.undated.join('; ')}`);
   if (lists.missing.length) out.push(`${T.missingUnits}: ${lists.missing.join('; ')}`);
   if (lists.former.length) out.push(`${T.formerUnits}: ${lists.former.join('; ')}`);
   // Unreadable units with the file(s) taken as theirs; files not tied to a unit on their own line.

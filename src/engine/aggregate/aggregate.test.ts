@@ -4,6 +4,7 @@ import { defaultCatalogue, defaultSettings, defaultUnits } from '../catalogue/de
 import { parseUnits } from '../catalogue/schema';
 import { ytdMonths } from '../periods/period';
 import { completenessLists } from '../report/text';
+import { a1, monthCol } from '../sheet/layout';
 import { SheetReport } from '../sheet/sheet-report';
 import { tidy } from '../text/number';
 import type { Finding, IndicatorSummary, Period, Summary, Unit, UnitYear } from '../types';
@@ -138,8 +139,12 @@ describe('aggregate: Mường Nhé, September 2018', () => {
     expect([s.completeness.expected, s.completeness.reported, s.completeness.onTime]).toEqual([11, 9, 7]);
     // The findings given, by severity then unit, and the aggregate's own: Nậm Kè filled September
     // without its submission date (counted late, and said why).
-    const own = ['undated-month', 'dated-empty-month'];
+    const own = ['undated-month', 'dated-empty-month', 'future-month-figures'];
     expect(s.findings.filter((f) => !own.includes(f.code)).map((f) => f.message)).toEqual(['c', 'a', 'b']);
+    // Chung Chải's October figure, typed before October's cut-off (the run is on 20/09).
+    expect(s.findings.filter((f) => f.code === 'future-month-figures').map((f) => [f.unitCode, f.month])).toEqual([
+      ['chung-chai', 10],
+    ]);
     expect(s.findings.filter((f) => f.code === 'undated-month').map((f) => [f.unitCode, f.month])).toEqual([
       ['nam-ke', 9],
     ]);
@@ -849,5 +854,51 @@ describe('year-to-date months sent last year, not this year', () => {
     expect(s.narrative[0]).toContain(
       'từ đầu năm, xã A (mã a, tháng 4) chưa có số liệu các tháng đã có cùng kỳ năm trước',
     );
+  });
+});
+
+describe('figures in a month whose data window has not closed (typed a column too far)', () => {
+  const cc = unit('chung-chai', 'Chung Chải');
+  const st = unit('sen-thuong', 'Sen Thượng');
+  // Chung Chải: dated in September, its September figures typed in October's column.
+  const shifted = (): UnitYear => ({
+    ...unitYear('chung-chai', 2018, {
+      name: 'Chung Chải',
+      values: { TCD_LUOT: { 8: 2, 10: 3 }, DTN_QUA: { 8: 5, 10: 7 } },
+      submitted: { 8: '2018-08-15', 9: '2018-09-17' },
+    }),
+    unitKind: 'xã',
+    cells: { TCD_LUOT: Array.from({ length: 12 }, (_, k) => a1(40, monthCol(k + 1))), DTN_QUA: [] },
+  });
+  const others = unitYear('sen-thuong', 2018, { values: { TCD_LUOT: { 9: 1 } }, submitted: { 9: '2018-09-17' } });
+  const run = (generatedAt: string, period: Period = SEP_2018) =>
+    aggregate(
+      input({ units: [cc, st], current: [shifted(), others], previous: [], findings: [], generatedAt, period }),
+    );
+
+  it('before October closes: a warning naming the cells, and the narrative says September is empty', () => {
+    const s = run('2018-10-05T09:00:00+07:00');
+    const found = s.findings.filter((f) => f.code === 'future-month-figures');
+    expect(found).toEqual([
+      expect.objectContaining({ severity: 'warning', unitCode: 'chung-chai', month: 10, cell: 'N40' }),
+    ]);
+    expect(found[0].message).toBe(
+      'Xã Chung Chải: tháng 10 chưa đến ngày chốt số liệu (14/10/2018) mà đã có số liệu (ô N40) — có lẽ nhập nhầm cột ' +
+        '(số liệu tháng 9 ghi sang cột tháng 10?); hãy kiểm tra lại',
+    );
+    expect(s.emptyBeforeNext).toEqual(['chung-chai']);
+    expect(s.narrative[0]).toContain(
+      'xã Chung Chải đã nộp nhưng chưa có số liệu tháng 9/2018, trong khi cột tháng 10 đã có số liệu (có lẽ nhập nhầm cột',
+    );
+  });
+
+  it('after October closes, October is no slip; a period whose next month is empty says nothing', () => {
+    expect(run('2018-10-20T09:00:00+07:00').findings.filter((f) => f.code === 'future-month-figures')).toEqual([]);
+    // August's report: August has figures, so nothing is said of September being empty.
+    const aug = run('2018-10-05T09:00:00+07:00', { type: 'month', year: 2018, index: 8 });
+    expect(aug.emptyBeforeNext).toBeUndefined();
+    // October, the period itself, being typed: the open period's own finding tells of it.
+    const oct = run('2018-10-05T09:00:00+07:00', { type: 'month', year: 2018, index: 10 });
+    expect(oct.findings.filter((f) => f.code === 'future-month-figures')).toEqual([]);
   });
 });

@@ -39,7 +39,7 @@ import { NARRATIVE_TEXT } from '../../messages/vi/narrative';
 import { narrate, unitInSentence } from '../narrative/narrative';
 import { dataWindow, deadline, isRealIsoDate, localDateOf } from '../periods/cutoff';
 import { periodMonths, previousYear, ytdMonths } from '../periods/period';
-import { distinguishFindings, sharedCode, unitDisplayName } from '../sheet/layout';
+import { distinguishFindings, LAYOUT, sharedCode, unitDisplayName } from '../sheet/layout';
 import { type FlatLayout, flatBase, flatOf, layoutOf } from '../sheet/sheet-report';
 import { formatDateVi } from '../text/format';
 import { tidy } from '../text/number';
@@ -485,6 +485,7 @@ function submissionDateFindings(
   settings: Settings,
   today: string | undefined,
   advice?: UndatedAdvice,
+  unreadDates?: ReadonlySet<string>,
 ): Finding[] {
   const out: Finding[] = [];
   const months = periodMonths(period);
@@ -496,21 +497,23 @@ function submissionDateFindings(
     for (let i = 0; i < months.length; i++) {
       const date = r.submitted[months[i] - 1];
       if (!date) {
-        // Figures without a date count as late once the deadline has passed, before it as not
-        // sent yet (completeness): say which, and where the date goes.
-        if (hasData(r, months[i]))
-          out.push(
-            today !== undefined && today <= dues[i]
-              ? // Information: a commune still typing before its deadline is the normal state.
-                dateFinding(
-                  r,
-                  months[i],
-                  'undated-month-open',
-                  (w) => FINDING_TEXT.undatedMonthOpen(w, formatDateVi(dues[i]), advice),
-                  'info',
-                )
-              : dateFinding(r, months[i], 'undated-month', (w) => FINDING_TEXT.undatedMonth(w, advice)),
-          );
+        // Figures without a date count as not on time once the deadline has passed ("chưa rõ ngày
+        // nộp"), before it as not sent yet (completeness): say which, and where the date goes.
+        if (!hasData(r, months[i])) continue;
+        // The cell holds text that is no date (told by the read): not "no date", an unreadable one.
+        const unread = unreadDates?.has(dateCellKey(r.file, r.sheet, r.submittedCells[months[i] - 1])) ?? false;
+        out.push(
+          today !== undefined && today <= dues[i]
+            ? // Information: a commune still typing before its deadline is the normal state.
+              dateFinding(
+                r,
+                months[i],
+                'undated-month-open',
+                (w) => FINDING_TEXT.undatedMonthOpen(w, formatDateVi(dues[i]), advice, unread),
+                'info',
+              )
+            : dateFinding(r, months[i], 'undated-month', (w) => FINDING_TEXT.undatedMonth(w, advice, unread)),
+        );
         continue;
       }
       if (date < windows[i].start) {
@@ -544,6 +547,19 @@ function submissionDateFindings(
   return out;
 }
 
+/** A submission-date cell's key in unreadDatesOf's set. */
+const dateCellKey = (file: string | undefined, sheet: string | undefined, cell: string | undefined) =>
+  `${file ?? ''}\u0000${sheet ?? ''}\u0000${cell ?? ''}`;
+
+/** The submission-date cells whose text the read could not take as a date (its errors on them). */
+function unreadDatesOf(findings: readonly Finding[]): Set<string> | undefined {
+  const out = new Set<string>();
+  for (const f of findings)
+    if (f.severity === 'error' && f.indicatorCode === LAYOUT.submittedCode && f.cell)
+      out.add(dateCellKey(f.file, f.sheet, f.cell));
+  return out.size ? out : undefined;
+}
+
 /**
  * For a check without a period (`tonghop check`): each report's submission dates that cannot be
  * right whatever the period, a date after `today` or before its month closes. Months with figures
@@ -554,6 +570,67 @@ export function submissionDateSlips(reports: UnitYear[], settings: Settings, tod
   for (const r of reports) {
     const found = submissionDateFindings([r], { type: 'year', year: r.year, index: 1 }, settings, today);
     for (const f of found) if (f.code !== 'undated-month' && f.code !== 'undated-month-open') out.push(f);
+  }
+  return out;
+}
+
+/** How many cells a futureMonthFigures finding names; the rest are counted. */
+const FUTURE_CELLS_NAMED = 5;
+
+/**
+ * Figures in months whose data window has not closed at the run's date (`today`): likely typed one
+ * column to the right (a column inserted or deleted in the commune's copy), the period's own month
+ * then left empty. One warning per report and month, naming its cells. `after`: only months after
+ * this one (a summary's period: its own open month is being typed, the period's finding says so).
+ */
+export function futureMonthFindings(
+  reports: UnitYear[],
+  settings: Settings,
+  today: string | undefined,
+  after = 0,
+): Finding[] {
+  const out: Finding[] = [];
+  if (today === undefined) return out;
+  // Each year's month ends once: a national summary has thousands of reports of one year.
+  const endsOf = new Map<number, string[]>();
+  for (let k = 0; k < reports.length; k++) {
+    const r = reports[k];
+    let ends = endsOf.get(r.year);
+    if (ends === undefined) {
+      ends = [];
+      for (let m = 1; m <= 12; m++) ends.push(dataWindow({ type: 'month', year: r.year, index: m }, settings).end);
+      endsOf.set(r.year, ends);
+    }
+    for (let m = after + 1; m <= 12; m++) {
+      const end = ends[m - 1];
+      if (today >= end || !hasFigure(r, m)) continue;
+      // Rare: the cells are looked up only now.
+      const cells: string[] = [];
+      const values = r.values;
+      for (const code of Object.keys(values)) {
+        const v = values[code][m - 1];
+        const cell = r.cells[code]?.[m - 1];
+        if (v !== null && v !== undefined && cell) cells.push(cell);
+      }
+      const unit = r.unitKind ? unitDisplayName({ name: r.unitName, kind: r.unitKind }) : r.unitName;
+      const named = cells.slice(0, FUTURE_CELLS_NAMED);
+      out.push({
+        severity: 'warning',
+        code: 'future-month-figures',
+        unitCode: r.unitCode,
+        unitName: r.unitName,
+        ...(r.file ? { file: r.file } : {}),
+        sheet: r.sheet,
+        ...(named.length ? { cell: named[0] } : {}),
+        month: m,
+        message: FINDING_TEXT.futureMonthFigures(
+          { unit, month: m },
+          formatDateVi(end),
+          named,
+          cells.length - named.length,
+        ),
+      });
+    }
   }
   return out;
 }
@@ -782,7 +859,16 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
   const previous = ofYear(mappedBefore.mapped, period.year - 1);
   const today = localDateOf(input.generatedAt, settings.timeZone);
   const runDate = isRealIsoDate(today) ? today : undefined;
-  const made = submissionDateFindings(rawCurrent, period, settings, runDate, input.undatedAdvice);
+  const made = submissionDateFindings(
+    rawCurrent,
+    period,
+    settings,
+    runDate,
+    input.undatedAdvice,
+    unreadDatesOf(input.findings),
+  );
+  // Figures in a month after the period that has not closed yet: likely typed a column too far.
+  made.push(...futureMonthFindings(rawCurrent, settings, runDate, Math.max(...periodMonths(period))));
   const gapsNow = mappedNow.gaps ?? [];
   const gapsBefore = mappedBefore.gaps ?? [];
   // Old units' months left out (after their merger, or reported by the new unit too): said, this
@@ -1119,6 +1205,9 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
   const lastYearOnly: string[] = [];
   const thisYearOnly: string[] = [];
   const lastYearPartial: string[] = [];
+  const emptyBeforeNext: string[] = [];
+  // The month after the period (none after December).
+  const next = lastMonth < 12 ? lastMonth + 1 : 0;
   const ytdGaps: { unitCode: string; months: number[]; former?: string }[] = [];
   // Months of the year to date before the period (a year's report has none).
   const earlier = ytd.filter((m) => m < months[0]);
@@ -1141,6 +1230,12 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
       // A report dated but empty (no figures in the period) leaves this year's totals as it
       // leaves last year's: nothing to say of it here (its own finding says it is empty).
       if (n !== undefined && anyFigure(n, months)) thisYearOnly.push(row.unitCode);
+    }
+    // Counted as submitted but no figure in the period while the month after has some: likely
+    // typed a column too far; its figures are not in the totals, said as a missing unit's are.
+    if (row.status !== 'missing' && next && n !== undefined && !anyFigure(n, months) && hasFigure(n, next)) {
+      emptyBeforeNext.push(row.unitCode);
+      if (hadLastYear && lastYearOnly[lastYearOnly.length - 1] !== row.unitCode) lastYearOnly.push(row.unitCode);
     }
     // Last year's figures lacking an old unit: said whatever this year's status.
     if (hadLastYear && partialLastYear.has(row.unitCode)) lastYearPartial.push(row.unitCode);
@@ -1170,6 +1265,7 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
     ...(anyLastYear && thisYearOnly.length ? { thisYearOnly } : {}),
     ...(lastYearPartial.length ? { lastYearPartial } : {}),
     ...(ytdGaps.length ? { ytdGaps } : {}),
+    ...(emptyBeforeNext.length ? { emptyBeforeNext } : {}),
     indicators,
     monthly,
     // Two units of one name: every finding says which (the date findings made here too).

@@ -1,6 +1,6 @@
 import { defaultSettings, defaultUnits } from '../catalogue/defaults';
 import type { Period } from '../types';
-import { compareUnits, completeness } from './completeness';
+import { compareUnits, completeness, isDatedLate, isUndatedOnly } from './completeness';
 import { shuffle, unit, unitYear } from './test-helpers';
 
 const SETTINGS = defaultSettings(); // cut-off 15, 2 working days
@@ -119,17 +119,20 @@ describe('completeness', () => {
     ]);
   });
 
-  it('names the late months of a quarter, undated ones past their deadline included', () => {
+  it('names the late months of a quarter, and apart the undated ones past their deadline', () => {
     const q3: Period = { type: 'quarter', year: 2018, index: 3 };
     const reports = [
       unitYear('a', 2018, { values: { TCD_LUOT: { 9: 1 } }, submitted: { 7: '2018-07-16', 8: '2018-08-16' } }),
       unitYear('b', 2018, { submitted: { 7: '2018-08-30', 8: '2018-08-16', 9: '2018-09-17' } }),
     ];
     const rows = completeness(reports, [unit('a', 'A'), unit('b', 'B')], q3, SETTINGS, { today: '2018-09-25' }).rows;
-    expect(rows.map((r) => [r.status, r.submittedOn, r.lateMonths])).toEqual([
-      ['late', '2018-08-16', [9]],
-      ['late', '2018-09-17', [7]],
+    // a's September has a figure but no date: not on time, but its date is unknown, not late.
+    expect(rows.map((r) => [r.status, r.submittedOn, r.lateMonths, r.undatedMonths])).toEqual([
+      ['late', '2018-08-16', undefined, [9]],
+      ['late', '2018-09-17', [7], undefined],
     ]);
+    expect(rows.map(isUndatedOnly)).toEqual([true, false]);
+    expect(rows.map(isDatedLate)).toEqual([false, true]);
     // A month's report has one month: nothing to name.
     expect(completeness(reports, [unit('b', 'B')], SEP, SETTINGS).rows[0].lateMonths).toBeUndefined();
   });

@@ -7,7 +7,9 @@
  *     was in July's report);
  *   - submitted late: a date after the deadline, OR no date but data in that month once
  *     its deadline has passed (a value, a note or an invalid entry — the commune did fill
- *     the sheet, it just did not write the date, so it cannot count as on time);
+ *     the sheet, it just did not write the date, so it cannot count as on time: as DHIS2
+ *     counts timeliness only with a completion date). Such months are `undatedMonths`: the
+ *     reports word them "chưa rõ ngày nộp", never "nộp muộn" (the date is unknown, not late);
  *   - missing: neither a date nor any data, or data without a date while the deadline has
  *     not passed yet (the commune may still be typing: nothing says it is sent).
  * The unit is `missing` when any month is missing, else `late` when any month is late,
@@ -50,6 +52,19 @@ export function sortUnits<T extends Pick<Unit, 'name' | 'code'>>(units: readonly
 }
 
 // ---------------------------------------------------------------- completeness
+
+/** A unit counted late only because months have figures but no date: its date is unknown, not late. */
+export function isUndatedOnly(r: CompletenessRow): boolean {
+  return r.status === 'late' && !isDatedLate(r);
+}
+
+/** Whether a late unit has a month dated after its deadline (not only undated months). */
+export function isDatedLate(r: CompletenessRow): boolean {
+  if (r.status !== 'late') return false;
+  if (r.lateMonths?.length) return true;
+  // One month, or several all on time but undated ones: late by a date only without undatedMonths.
+  return !r.undatedMonths?.length;
+}
 
 /**
  * `reports` should already be mapped onto `units` (mapToSuccessors) so that, in the
@@ -104,6 +119,7 @@ export function completenessOfSorted(
     const missingMonths: number[] = [];
     let unsent: number[] | null = null;
     let lateMonths: number[] | null = null;
+    let undated: number[] | null = null;
     let late = false;
     let submittedOn: string | null = null;
     const lacking = incomplete?.get(unit.code);
@@ -125,8 +141,8 @@ export function completenessOfSorted(
       } else if (r && hasData(r, m)) {
         if (today > dueOf[i]) {
           late = true;
-          lateMonths ??= [];
-          lateMonths.push(m);
+          undated ??= [];
+          undated.push(m);
         } else {
           // Figures without a date before the deadline: still being typed, not sent yet.
           missingMonths.push(m);
@@ -141,6 +157,7 @@ export function completenessOfSorted(
     const row: CompletenessRow = { unitCode: unit.code, unitName: unit.name, status, submittedOn, missingMonths };
     if (unsent) row.unsentMonths = unsent;
     if (lateMonths && months.length > 1) row.lateMonths = lateMonths;
+    if (undated) row.undatedMonths = undated;
     rows.push(row);
   }
 

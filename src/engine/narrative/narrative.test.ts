@@ -27,7 +27,8 @@ describe('narrate: Mường Nhé, September 2018', () => {
 
   it('writes the whole narrative', () => {
     expect(text).toEqual([
-      'Đến ngày 20/09/2018, 9/11 xã đã gửi báo cáo (tỷ lệ 81,8%), 7 xã đúng hạn; chưa báo cáo: xã Nậm Vì, xã Pá Mỳ; nộp muộn: xã Huổi Lếch, xã Nậm Kè. ' +
+      'Đến ngày 20/09/2018, 9/11 xã đã gửi báo cáo (tỷ lệ 81,8%), 7 xã đúng hạn; chưa báo cáo: xã Nậm Vì, xã Pá Mỳ; nộp muộn: xã Huổi Lếch; chưa rõ ngày nộp: xã Nậm Kè. ' +
+        // Nậm Kè has figures but no submission date: not on time, but not called late.
         // Two communes have figures for September 2018 but none for September 2017; five others
         // sent a dated, empty report: no figure of theirs is compared, so they are not named.
         // Chung Chải's February and Mường Nhé's April 2017 have figures; those months of 2018 were

@@ -18,6 +18,7 @@
 import { monthList } from '../../messages/vi/findings';
 import { namedUnit } from '../../messages/vi/layout';
 import { NARRATIVE_TEXT as T } from '../../messages/vi/narrative';
+import { isDatedLate } from '../aggregate/completeness';
 import { unitFigures } from '../aggregate/unit-figures';
 import { isRealIsoDate, localDateOf, openOn } from '../periods/cutoff';
 import { isYearToDate, periodLabel, periodMonths } from '../periods/period';
@@ -68,6 +69,7 @@ function completenessParagraph(s: SummaryCore): string {
   const named = new Set<string>([...(s.lastYearOnly ?? []), ...(s.thisYearOnly ?? []), ...(s.lastYearPartial ?? [])]);
   for (const g of s.ytdGaps ?? []) named.add(g.unitCode);
   for (const code of s.excludedUnits ?? []) named.add(code);
+  for (const code of s.emptyBeforeNext ?? []) named.add(code);
   for (const r of c.rows) if (r.status === 'missing' || r.status === 'late') named.add(r.unitCode);
   const unitOf = new Map<string, Unit>();
   for (let i = 0; i < s.units.length; i++) if (named.has(s.units[i].code)) unitOf.set(s.units[i].code, s.units[i]);
@@ -99,7 +101,9 @@ function completenessParagraph(s: SummaryCore): string {
       return nameOf(r, said.length ? said.join('; ') : undefined);
     });
   const former = missingRows.filter((r) => ownMonths(r).length === 0).map((r) => nameOf(r, formerList(r)));
-  const late = c.rows.filter((r) => r.status === 'late').map((r) => nameOf(r));
+  const late = c.rows.filter(isDatedLate).map((r) => nameOf(r));
+  // Figures without a date: not on time, but not known to be late (the date is missing).
+  const undated = c.rows.filter((r) => r.status === 'late' && r.undatedMonths?.length).map((r) => nameOf(r));
   const unread = c.rows.filter((r) => r.status === 'missing' && unreadable.has(r.unitCode)).map((r) => nameOf(r));
   if (missing.length) text += `; ${T.notReported(missing.join(', '))}`;
   if (former.length) text += `; ${T.formerIncomplete(former.join(', '))}`;
@@ -107,6 +111,7 @@ function completenessParagraph(s: SummaryCore): string {
   const formerUnread = (s.unreadableFormer ?? []).map((u) => u.inSentence);
   if (formerUnread.length) text += `; ${T.unreadableFormer(formerUnread.join(', '))}`;
   if (late.length) text += `; ${T.late(late.join(', '))}`;
+  if (undated.length) text += `; ${T.undated(undated.join(', '))}`;
   const sentenceName = (code: string, note?: string) => {
     const unit = unitOf.get(code);
     return unit ? namedIn(unit, s.units, note) : namedUnit(code, null, note);
@@ -118,11 +123,19 @@ function completenessParagraph(s: SummaryCore): string {
   const partial: string[] = [];
   for (const code of s.lastYearOnly ?? []) {
     const r = rowOf.get(code);
+    // A unit submitted but empty in the period (its figures a column too far) has none of them.
+    const empty = s.emptyBeforeNext?.includes(code) ?? false;
     const some =
-      r !== undefined && (r.missingMonths.length < periodLength || ownMonths(r).length < r.missingMonths.length);
+      !empty &&
+      r !== undefined &&
+      (r.missingMonths.length < periodLength || ownMonths(r).length < r.missingMonths.length);
     (some ? partial : none).push(sentenceName(code));
   }
   const label = periodLabel(s.period);
+  if (s.emptyBeforeNext?.length) {
+    const next = Math.max(...periodMonths(s.period)) + 1;
+    text += `; ${T.emptyBeforeNext(listNames(s.emptyBeforeNext.map((code) => sentenceName(code))), label, next)}`;
+  }
   const clauses: string[] = [];
   if (none.length) clauses.push(T.onlyLastYear(listNames(none), label));
   if (partial.length) clauses.push(T.partlyThisYear(listNames(partial), label));

@@ -108,6 +108,17 @@ describe('renderHtmlReport', () => {
     expect(html).toContain('báo cáo được tổng hợp tự động lúc 10:00 ngày 20/09/2018');
   });
 
+  it('lists a unit with figures but no submission date under "Chưa rõ ngày nộp", not as late', () => {
+    const s = fixtureSummary();
+    s.completeness.rows = s.completeness.rows.map((r) =>
+      r.unitCode === 'nam-ke' ? { ...r, status: 'late' as const, submittedOn: null, undatedMonths: [9] } : r,
+    );
+    const h = renderHtmlReport(s, catalogue);
+    expect(h).toContain('Chưa rõ ngày nộp (có số liệu nhưng không có ngày nộp hợp lệ, không tính là đúng hạn):</p>');
+    expect(h).toContain('<li>Xã Nậm Kè</li>');
+    expect(h).not.toContain('Báo cáo muộn');
+  });
+
   it('lists at most 10 findings and says how many more', () => {
     const s = fixtureSummary();
     s.findings = Array.from({ length: 14 }, (_, i) => ({ severity: 'info' as const, code: 'x', message: `Mục ${i}` }));

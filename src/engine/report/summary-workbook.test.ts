@@ -294,6 +294,17 @@ describe('buildSummaryWorkbook', () => {
     );
   });
 
+  it('marks a unit with figures but no submission date "Chưa rõ ngày nộp", not "Muộn"', () => {
+    const s = fixtureSummary();
+    const rows = s.completeness.rows.map((r) =>
+      r.unitCode === 'nam-ke' ? { ...r, status: 'late' as const, submittedOn: null, undatedMonths: [9] } : r,
+    );
+    const { main: m } = build({ ...s, completeness: { ...s.completeness, rows } });
+    const row = rowOf(m, 'Xã Nậm Kè');
+    expect(at(m, row, 3)).toEqual({ v: 'Chưa rõ ngày nộp', s: 'warning' });
+    expect(v(m, row, 5)).toBe('Có số liệu nhưng chưa rõ ngày nộp (không tính là đúng hạn)');
+  });
+
   it('names the late months of a quarter in "Ghi chú"', () => {
     const s = fixtureSummary();
     const q3 = { type: 'quarter' as const, year: 2018, index: 3 };

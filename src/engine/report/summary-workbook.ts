@@ -28,6 +28,7 @@
  * - No merges cross frozen columns (Google Sheets refuses to freeze through a merge).
  */
 import { REPORT_TEXT as T } from '../../messages/vi/report';
+import { isUndatedOnly } from '../aggregate/completeness';
 import { unitFigures } from '../aggregate/unit-figures';
 import { localDateOf } from '../periods/cutoff';
 import { formatPeriod, periodLabel, periodMonths } from '../periods/period';
@@ -209,6 +210,7 @@ function statusOf(summary: Summary, code: string): { text: string; style: StyleN
   // A merged unit that sent its own reports, lacking only an old unit's months before the merger.
   if (r.status === 'missing' && r.formerGaps?.length && !ownMissingMonths(r).length)
     return { text: T.formerStatus, style: 'warning' };
+  if (isUndatedOnly(r)) return { text: T.undatedStatus, style: 'warning' };
   return {
     text: T.status[r.status],
     style: r.status === 'onTime' ? 'text' : r.status === 'late' ? 'warning' : 'error',
@@ -304,6 +306,7 @@ function summarySheet(summary: Summary, catalogue: Catalogue): SheetModel {
           multiMonth && own.length ? T.missingMonths(own) : '',
           unsent.length ? T.unsentNote(multiMonth ? unsent : null) : '',
           r.lateMonths ? T.lateMonthsNote(r.lateMonths) : '',
+          r.undatedMonths ? T.undatedNote(multiMonth ? r.undatedMonths : null) : '',
           olds ? T.formerNote(olds) : '',
         ]
           .filter(Boolean)

@@ -312,4 +312,32 @@ describe('a quarter: units lacking some of its months', () => {
     // A month's report: the month is the period, nothing to add.
     expect(completenessLists({ ...quarter, period: s.period }).missing).toContain('Xã Pá Mỳ');
   });
+
+  it('says "chưa rõ ngày nộp", never "nộp muộn", of a unit with figures but no submission date', () => {
+    const s = fixtureSummary();
+    const rows = s.completeness.rows.map((r) =>
+      r.unitCode === 'nam-ke' ? { ...r, status: 'late' as const, submittedOn: null, undatedMonths: [9] } : r,
+    );
+    const undated = { ...s, completeness: { ...s.completeness, rows } };
+    const lists = completenessLists(undated);
+    expect(lists.late).toEqual([]);
+    expect(lists.undated).toEqual(['Xã Nậm Kè']);
+    const text = renderTextReport(undated, catalogue);
+    expect(text).toContain(
+      'Chưa rõ ngày nộp (có số liệu nhưng không có ngày nộp hợp lệ, không tính là đúng hạn): Xã Nậm Kè',
+    );
+    expect(text).not.toContain('Báo cáo muộn');
+    // In a quarter, a unit late one month and undated another is in both lists, with its months.
+    const q3 = { type: 'quarter' as const, year: 2018, index: 3 };
+    const both = s.completeness.rows.map((r) =>
+      r.unitCode === 'nam-ke' ? { ...r, status: 'late' as const, lateMonths: [7], undatedMonths: [9] } : r,
+    );
+    const quarter = completenessLists({
+      ...s,
+      period: q3,
+      completeness: { ...s.completeness, period: q3, rows: both },
+    });
+    expect(quarter.late).toEqual(['Xã Nậm Kè (tháng 7 nộp muộn)']);
+    expect(quarter.undated).toEqual(['Xã Nậm Kè (tháng 9)']);
+  });
 });

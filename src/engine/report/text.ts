@@ -5,6 +5,7 @@
  * summary. Everything here is pure: no clock, no Intl requirement for Vietnam.
  */
 import { REPORT_TEXT as T } from '../../messages/vi/report';
+import { isDatedLate } from '../aggregate/completeness';
 import { unitFigures } from '../aggregate/unit-figures';
 import { cleanNote } from '../narrative/narrative';
 import { dataWindow, localDateOf, offsetMinutes } from '../periods/cutoff';
@@ -161,6 +162,8 @@ export function sortedFindings(findings: Finding[]): Finding[] {
 /** Units reported late, missing, and unreadable, as display labels. */
 export function completenessLists(summary: Summary): {
   late: string[];
+  /** Units with figures but no submission date (not on time, not known to be late). */
+  undated: string[];
   missing: string[];
   former: string[];
   unreadable: string[];
@@ -192,15 +195,24 @@ export function completenessLists(summary: Summary): {
     else former.push(label(olds));
   }
   return {
-    late: rows
-      .filter((r) => r.status === 'late')
+    late: rows.filter(isDatedLate).map((r) =>
+      // In a quarter or longer: which months were late (the latest date may be an on-time month's).
+      unitLabel(
+        summary,
+        r.unitCode,
+        r.unitName,
+        r.lateMonths ? T.lateMonths(r.lateMonths) : r.submittedOn ? T.lateOn(formatDateVi(r.submittedOn)) : undefined,
+      ),
+    ),
+    // Figures without a date: not on time, but the date is unknown, not late.
+    undated: rows
+      .filter((r) => r.status === 'late' && r.undatedMonths?.length)
       .map((r) =>
-        // In a quarter or longer: which months were late (the latest date may be an on-time month's).
         unitLabel(
           summary,
           r.unitCode,
           r.unitName,
-          r.lateMonths ? T.lateMonths(r.lateMonths) : r.submittedOn ? T.lateOn(formatDateVi(r.submittedOn)) : undefined,
+          periodLength > 1 && r.undatedMonths ? T.undatedMonths(r.undatedMonths) : undefined,
         ),
       ),
     missing,
@@ -370,6 +382,7 @@ export function renderTextReport(summary: Summary, catalogue: Catalogue, options
   const lists = completenessLists(summary);
   const done = completenessLines(summary);
   if (lists.late.length) done.push(`${T.lateTitle}: ${lists.late.join('; ')}`);
+  if (lists.undated.length) done.push(`${T.undatedTitle}: ${lists.undated.join('; ')}`);
   if (lists.missing.length) done.push(`${T.missingTitle}: ${lists.missing.join('; ')}`);
   if (lists.former.length) done.push(`${T.formerTitle}: ${lists.former.join('; ')}`);
   if (lists.unreadable.length) done.push(`${T.unreadableTitle}: ${lists.unreadable.join('; ')}`);

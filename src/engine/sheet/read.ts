@@ -2092,7 +2092,15 @@ function cellFinding(
  * Kept apart from readOne so that this, the part run for every cell, is small enough for the
  * JIT to optimise early in a large read.
  */
-function readCells(grid: Grid, cat: Catalogue, look: Lookup, rows: Rows, cols: Columns, out: Sink) {
+function readCells(
+  grid: Grid,
+  cat: Catalogue,
+  look: Lookup,
+  rows: Rows,
+  cols: Columns,
+  out: Sink,
+  year: number | null = null,
+) {
   const { monthCol, names: rowCells } = cols;
   const base = flatArray(look);
   const flat = look.pool.block;
@@ -2162,6 +2170,8 @@ function readCells(grid: Grid, cat: Catalogue, look: Lookup, rows: Rows, cols: C
               extra,
               T.englishThousands(w, cellText(row[c]), parsed.value as number),
             );
+          else if (parsed.note === 'nil-as-zero')
+            out.push('warning', 'nil-as-zero', extra, T.nilAsZero(w, shownValue(row[c])));
           else if (parsed.note === 'truncated')
             out.push('warning', 'note-truncated', extra, T.noteTruncated(w, MAX_NOTE_LENGTH));
           else if (parsed.note === 'tcvn3' || parsed.note === 'vni')
@@ -2196,9 +2206,21 @@ function readCells(grid: Grid, cat: Catalogue, look: Lookup, rows: Rows, cols: C
         submitted[m - 1] = iso;
         continue;
       }
-      const parsed = parseDateCell(v);
-      if (parsed.status === 'ok') submitted[m - 1] = parsed.iso;
-      else if (parsed.status === 'invalid') cellFinding(out, LAYOUT.submittedCode, SUBMITTED_LABEL, m, cell, parsed);
+      const parsed = parseDateCell(v, year);
+      if (parsed.status === 'ok') {
+        submitted[m - 1] = parsed.iso;
+        // "17/9": read in the sheet's year; said, as the year was not typed.
+        if (parsed.noYear) {
+          const extra = { cell, indicatorCode: LAYOUT.submittedCode, indicatorLabel: SUBMITTED_LABEL, month: m };
+          const w = out.where({ cell, indicator: SUBMITTED_LABEL, month: m });
+          out.push(
+            'warning',
+            'date-without-year',
+            extra,
+            T.dateWithoutYear(w, shownValue(v), formatDateVi(parsed.iso)),
+          );
+        }
+      } else if (parsed.status === 'invalid') cellFinding(out, LAYOUT.submittedCode, SUBMITTED_LABEL, m, cell, parsed);
     }
 
   return {
@@ -2683,7 +2705,7 @@ function readGrid(
     submitted,
     submittedCells,
     converted,
-  } = readCells(grid, cat, look, rows, cols, out);
+  } = readCells(grid, cat, look, rows, cols, out, year);
   const sr = rows.submittedRow;
 
   const merges = own(sheet.merges ?? [], OWN_MERGES);

@@ -64,6 +64,17 @@ describe('parseCell — numbers', () => {
     expect(parseCell('1,000,000', 'count')).toEqual({ status: 'ok', value: 1000000, note: 'ambiguous-thousands' });
   });
 
+  it('reads "-", "–", "—", "không", "Không có" as 0 with a note; keeps "x", "o", "/" as errors', () => {
+    for (const v of ['-', ' – ', '—', 'không', 'KHÔNG', 'Khong', 'Không có', ' không  có ', 'khong co'])
+      for (const kind of ['count', 'amount'] as const)
+        expect(parseCell(v, kind)).toEqual({ status: 'ok', value: 0, note: 'nil-as-zero' });
+    for (const v of ['x', 'o', '/', 'không rõ', '-5'])
+      expect(parseCell(v, 'count')).toMatchObject({ status: 'invalid' });
+    // A note "Không" stays the text typed (notes treat it themselves).
+    expect(parseCell('Không', 'note')).toEqual({ status: 'ok', value: 'Không' });
+    expect(parseCell('-', 'note')).toEqual({ status: 'ok', value: '-' });
+  });
+
   it('rejects booleans, dates and error values', () => {
     expect(parseCell(true, 'count')).toEqual({ status: 'invalid', problem: 'boolean', shown: 'TRUE' });
     expect(parseCell(new Date(2018, 8, 16), 'count')).toEqual({
@@ -187,6 +198,15 @@ describe('parseDateCell', () => {
     ['ngày 17 tháng 9 năm 2018', '2018-09-17'],
   ])('%j → %s', (text, iso) => {
     expect(parseDateCell(text)).toEqual({ status: 'ok', iso });
+  });
+
+  it('reads day/month without a year ("17/9") in the sheet\'s year, marked; an error without a year known', () => {
+    expect(parseDateCell('17/9', 2018)).toEqual({ status: 'ok', iso: '2018-09-17', noYear: true });
+    expect(parseDateCell(' 5.10 ', 2018)).toEqual({ status: 'ok', iso: '2018-10-05', noYear: true });
+    expect(parseDateCell('31/2', 2018)).toMatchObject({ status: 'invalid', problem: 'not-a-date' });
+    expect(parseDateCell('17/9')).toMatchObject({ status: 'invalid', problem: 'not-a-date' });
+    // A full date is not marked.
+    expect(parseDateCell('17/9/2018', 2017)).toEqual({ status: 'ok', iso: '2018-09-17' });
   });
 
   it('rejects impossible and implausible dates', () => {

@@ -5,7 +5,7 @@
  */
 import { formatNumberVi } from '../text/format';
 import { fromLegacy, type LegacyCode, legacyCode } from '../text/legacy';
-import { cleanText, isClean } from '../text/normalize';
+import { cleanText, isClean, slug } from '../text/normalize';
 import { isErrorValue, parseNumberText } from '../text/number';
 import type { CellValue, ValueKind } from '../types';
 import { isDate } from './is-date';
@@ -32,10 +32,11 @@ export interface InvalidCell {
 
 export type CellParse =
   | { status: 'empty' }
-  | { status: 'ok'; value: number | string; note?: 'ambiguous-thousands' | 'truncated' | LegacyCode }
+  | { status: 'ok'; value: number | string; note?: 'ambiguous-thousands' | 'truncated' | 'nil-as-zero' | LegacyCode }
   | InvalidCell;
 
-export type DateParse = { status: 'empty' } | { status: 'ok'; iso: string } | InvalidCell;
+/** `noYear`: typed as day/month only ("17/9"), read in the sheet's year (the caller warns). */
+export type DateParse = { status: 'empty' } | { status: 'ok'; iso: string; noYear?: true } | InvalidCell;
 
 /** Longest note kept; longer text is cut (with a warning) to bound memory and output. */
 export const MAX_NOTE_LENGTH = 5000;
@@ -100,6 +101,17 @@ function cleanNote(s: string): string {
     .join('\n');
 }
 
+/** Dashes alone (hyphen, en, em, minus). */
+const DASHES = /^[-\u2010-\u2015\u2212]+$/;
+
+/** "-", "–", "—", "không", "Không có" (any case, with or without diacritics): nothing, i.e. 0. */
+export function isNilText(text: string): boolean {
+  const t = cleanText(text);
+  if (DASHES.test(t)) return true;
+  const key = slug(t);
+  return key === 'khong' || key === 'khong-co';
+}
+
 /**
  * Above these a figure is a slip (an ID or phone number pasted, keys held down), not a commune's
  * month: a count of a billion, an amount of 10^15. Left in, one such cell would make a total
@@ -144,7 +156,11 @@ export function parseCell(value: CellValue, kind: ValueKind): CellParse {
   const text = String(value);
   if (isErrorValue(text)) return invalid('error-value', value);
   const parsed = parseNumberText(text, kind);
-  if (!parsed.ok) return invalid(parsed.reason, value);
+  if (!parsed.ok) {
+    // "-", "không": how Vietnamese administrative tables write "nothing"; read as 0, with a warning.
+    if (parsed.reason === 'not-a-number' && isNilText(text)) return { status: 'ok', value: 0, note: 'nil-as-zero' };
+    return invalid(parsed.reason, value);
+  }
   const checked = checkNumber(parsed.value, kind, value);
   if (checked.status === 'ok' && parsed.note) return { ...checked, note: parsed.note };
   return checked;
@@ -179,6 +195,8 @@ export function serialToIso(serial: number): string {
 }
 
 const DMY = /^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}|\d{2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/;
+/** "17/9", "17.9": day and month, no year. */
+const DM = /^(\d{1,2})\s*[/.-]\s*(\d{1,2})$/;
 const DAY_WORD = /^ngày\s*:?\s*/i;
 const LONG_DATE = /^(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})$/i;
 const YMD = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?)?$/;
@@ -190,11 +208,12 @@ const YMD = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?
  * read local fields and never toISOString(), which would shift 00:00 on 16/09 at
  * UTC+7 to the 15th. Numbers are serial days (43359 → 2018-09-16). Text is read
  * day first (dd/mm/yyyy, also "16-9-2018", "16.09.18") or ISO yyyy-mm-dd; never
- * month first.
+ * month first. With the sheet's `year` known, day/month alone ("17/9") is read in that year,
+ * marked `noYear` so the caller can say so.
  */
-export function parseDateCell(value: CellValue): DateParse {
+export function parseDateCell(value: CellValue, year?: number | null): DateParse {
   const iso = dateCellIso(value);
-  return iso !== null ? { status: 'ok', iso } : parseDateCellOf(value);
+  return iso !== null ? { status: 'ok', iso } : parseDateCellOf(value, year ?? null);
 }
 
 /**
@@ -225,7 +244,7 @@ function isoInRange(d: Date): string | null {
   return y >= MIN_YEAR && y <= MAX_YEAR ? localIso(d) : null;
 }
 
-function parseDateCellOf(value: CellValue): DateParse {
+function parseDateCellOf(value: CellValue, year: number | null): DateParse {
   if (isBlank(value)) return { status: 'empty' };
   if (isDate(value)) {
     if (Number.isNaN(value.getTime())) return invalid('not-a-date', value);
@@ -253,5 +272,10 @@ function parseDateCellOf(value: CellValue): DateParse {
   }
   const ymd = YMD.exec(text);
   if (ymd) return dateResult(validIso(Number(ymd[1]), Number(ymd[2]), Number(ymd[3])), value);
+  const dm = year !== null ? DM.exec(text) : null;
+  if (dm) {
+    const read = dateResult(validIso(year as number, Number(dm[2]), Number(dm[1])), value);
+    return read.status === 'ok' ? { ...read, noYear: true } : read;
+  }
   return invalid('not-a-date', value);
 }

@@ -492,6 +492,7 @@ export const CLI_TEXT = {
   // The same words as the e-mail and the summary sheet (REPORT_TEXT), so a unit is not "chưa nộp"
   // on the screen and "chưa báo cáo" in the mail.
   lateUnits: 'Báo cáo muộn',
+  undatedUnits: 'Chưa rõ ngày nộp',
   missingUnits: 'Chưa báo cáo',
   formerUnits: 'Thiếu số liệu của đơn vị cũ trước sáp nhập',
   unreadableUnits: 'Không đọc được báo cáo',

@@ -88,6 +88,8 @@ const n = (x: number) => formatNumberVi(x, 6);
 
 /** "12 hộ", "5 người/lượt" — a number followed by words. */
 const NUMBER_WITH_WORDS = /^[+-]?\d[\d.,\s]*\s*\p{L}/u;
+/** A mark of one or two characters, or no letter or digit ("x", "o", "/"): likely for "nothing". */
+const NO_DIGIT = /^(?:\D{1,2}|[^\p{L}\d]*)$/u;
 
 /** For "1,000" or "12.5": the two readings, in words a commune officer recognises. */
 function ambiguousExplanation(shown: string): string {
@@ -211,7 +213,11 @@ export const FINDING_TEXT = {
   notANumber: (w: Where, shown: string) =>
     NUMBER_WITH_WORDS.test(shown)
       ? `${where(w)}: "${shown}" không phải là số — chỉ ghi con số, không ghi đơn vị tính hay chữ`
-      : `${where(w)}: "${shown}" không phải là số`,
+      : NO_DIGIT.test(shown)
+        ? `${where(w)}: "${shown}" không phải là số — nếu không có, ghi 0`
+        : `${where(w)}: "${shown}" không phải là số`,
+  /** "-", "không" typed for nothing: read as 0. */
+  nilAsZero: (w: Where, shown: string) => `${where(w)}: "${shown}" đã hiểu là 0; nên ghi số 0`,
   ambiguous: (w: Where, shown: string) => `${where(w)}: "${shown}" ${ambiguousExplanation(shown)}`,
   negative: (w: Where, shown: string) => `${where(w)}: "${shown}" là số âm; số liệu phải từ 0 trở lên`,
   tooLarge: (w: Where, shown: string) =>
@@ -234,6 +240,9 @@ export const FINDING_TEXT = {
     `${where(w)}: chữ trong trang gõ theo ${LEGACY_CODE[code]}, đã đọc sau khi chuyển sang Unicode; nên chuyển mã trang này sang Unicode (Unikey › Công cụ chuyển mã)`,
   notADate: (w: Where, shown: string) =>
     `${where(w)}: "${shown}" không phải là ngày hợp lệ; hãy ghi ngày/tháng/năm, ví dụ 16/09/2018`,
+  /** "17/9" in a submission cell: read in the sheet's year. */
+  dateWithoutYear: (w: Where, shown: string, read: string) =>
+    `${where(w)}: ngày "${shown}" không ghi năm, đã hiểu là ${read} (năm của trang); nên ghi đủ ngày/tháng/năm`,
   dateOutOfRange: (w: Where, shown: string) =>
     `${where(w)}: ngày "${shown}" không hợp lý (năm phải từ 1990 đến 2100); hãy ghi ngày/tháng/năm, ví dụ 16/09/2018`,
 
@@ -478,20 +487,31 @@ export const FINDING_TEXT = {
   /** A submission date after the run's date: not yet submitted as of the run. */
   submittedAfterRun: (w: Where, date: string, today: string) =>
     `${where({ ...w, indicator: SUBMITTED_DATE })}: ngày nộp ${date} muộn hơn ngày tổng hợp (${today}), không thể là ngày đã nộp (có lẽ gõ nhầm năm), nên tháng ${w.month} được tính như chưa ghi ngày nộp — hãy sửa ngày nộp`,
-  /** Figures in a month without its submission date: counted as late (also a month unlocked to be corrected). */
-  undatedMonth: (w: Where, advice: UndatedAdvice = SHEETS_UNDATED_ADVICE) =>
-    `${where({ ...w, indicator: SUBMITTED_DATE })}: tháng ${w.month} có số liệu nhưng chưa có ngày nộp, nên được tính là nộp muộn; ${advice.late(w)}`,
+  /**
+   * Figures in a month without its submission date (also a month unlocked to be corrected): not
+   * counted on time, but not said to be late either. `unread`: the cell holds a date that could not be read.
+   */
+  undatedMonth: (w: Where, advice: UndatedAdvice = SHEETS_UNDATED_ADVICE, unread = false) =>
+    `${where({ ...w, indicator: SUBMITTED_DATE })}: tháng ${w.month} có số liệu nhưng ${unread ? 'không đọc được ngày nộp ghi ở ô này' : 'chưa có ngày nộp'}, nên chưa rõ ngày nộp và không được tính là nộp đúng hạn; ${advice.late(w)}`,
   /** After a sheet's reference when the sheet is hidden in its workbook. */
   hiddenSheet: ' (trang đang ẩn; trong Excel: chuột phải vào tên trang › Unhide để xem)',
   /** A figure in the year-total column of a row whose months are all empty: not counted. */
   totalWithoutMonths: (w: Where, shown: string, monthsTyped: boolean) =>
     `${where(w)}: cột "Cả năm" ghi ${shown} nhưng ${monthsTyped ? 'không tháng nào có số liệu hợp lệ (ô ghi sai được báo riêng)' : 'các tháng đều để trống'}; số này không được tính vào tổng hợp (tổng hợp cộng số từng tháng). Hãy ${monthsTyped ? 'sửa' : 'nhập'} số liệu ở các cột tháng`,
   /** Figures in a month without its submission date, its deadline not passed yet: not counted as sent. */
-  undatedMonthOpen: (w: Where, due: string, advice: UndatedAdvice = SHEETS_UNDATED_ADVICE) =>
-    `${where({ ...w, indicator: SUBMITTED_DATE })}: tháng ${w.month} có số liệu nhưng chưa có ngày nộp, nên chưa được tính là đã nộp (hạn nộp ${due}); ${advice.open(w)}`,
+  undatedMonthOpen: (w: Where, due: string, advice: UndatedAdvice = SHEETS_UNDATED_ADVICE, unread = false) =>
+    `${where({ ...w, indicator: SUBMITTED_DATE })}: tháng ${w.month} có số liệu nhưng ${unread ? 'không đọc được ngày nộp ghi ở ô này' : 'chưa có ngày nộp'}, nên chưa được tính là đã nộp (hạn nộp ${due}); ${advice.open(w)}`,
   /** A submission date for a month with no figure, note or entry at all: likely typed ahead, or figures forgotten. */
   datedEmptyMonth: (w: Where, date: string) =>
     `${where({ ...w, indicator: SUBMITTED_DATE })}: có ngày nộp ${date} nhưng tháng ${w.month} chưa có số liệu nào; vẫn tính là đã nộp. Nếu chưa nhập, hãy nhập số liệu (ghi 0 nếu tháng này không có hoạt động)`,
+  /**
+   * Figures in a month whose data window has not closed at the run's date: likely typed one column
+   * to the right (September's figures in October's column). `cells`: the first few, `more` the rest.
+   */
+  futureMonthFigures: (w: Where, end: string, cells: string[], more: number) =>
+    `${where({ ...w, month: undefined })}: tháng ${w.month} chưa đến ngày chốt số liệu (${end}) mà đã có số liệu` +
+    `${cells.length ? ` (ô ${cells.join(', ')}${more ? ` và ${n(more)} ô khác` : ''})` : ''} — có lẽ nhập nhầm cột` +
+    `${w.month && w.month > 1 ? ` (số liệu tháng ${w.month - 1} ghi sang cột tháng ${w.month}?)` : ''}; hãy kiểm tra lại`,
   /** A submission date before the month's data period ends: likely copied from the month before. */
   /** A submission date before the month's data window began: not counted (a year typed wrong?). */
   submittedBeforePeriodStart: (w: Where, date: string, start: string) =>

@@ -10,6 +10,11 @@ export const NARRATIVE_TEXT = {
   beforeDeadline: (due: string) => ` (chưa hết hạn nộp báo cáo, hạn ngày ${due})`,
   notReported: (names: string) => `chưa báo cáo: ${names}`,
   late: (names: string) => `nộp muộn: ${names}`,
+  /** Units counted as submitted, no figure in the period, figures in the month after: "tháng 10". */
+  emptyBeforeNext: (names: string, label: string, next: number) =>
+    `${names} đã nộp nhưng chưa có số liệu ${label}, trong khi cột tháng ${next} đã có số liệu (có lẽ nhập nhầm cột; xem phần kiểm tra số liệu)`,
+  /** Units with figures but no submission date: not counted on time, but not said to be late. */
+  undated: (names: string) => `chưa rõ ngày nộp: ${names}`,
   /** Units that sent a file that could not be read (not "chưa báo cáo": they did send one). */
   unreadable: (names: string) => `không đọc được báo cáo của: ${names}`,
   /** Old units of a merger whose file could not be read: "xã Nậm Vì (nay thuộc xã Mường Nhé)". */

@@ -49,6 +49,8 @@ export const REPORT_TEXT = {
   deadline: 'Hạn nộp báo cáo',
   completenessHeaders: { number: 'STT', unit: 'Đơn vị', status: 'Tình trạng', date: 'Ngày nộp', note: 'Ghi chú' },
   status: { onTime: 'Đúng hạn', late: 'Muộn', missing: 'Chưa báo cáo' } as Record<string, string>,
+  /** A unit counted not on time only because its months with figures have no submission date. */
+  undatedStatus: 'Chưa rõ ngày nộp',
   formerStatus: 'Thiếu số liệu đơn vị cũ',
   formerNote: (olds: string) => `Thiếu số liệu của đơn vị cũ trước sáp nhập: ${olds}`,
   missingMonths: (months: number[]) => `Chưa có số liệu tháng ${months.join(', ')}`,
@@ -132,6 +134,11 @@ export const REPORT_TEXT = {
   lateOn: (date: string) => `nộp ngày ${date}`,
   lateMonths: (months: number[]) => `tháng ${months.join(', ')} nộp muộn`,
   lateMonthsNote: (months: number[]) => `Tháng ${months.join(', ')} nộp muộn`,
+  /** Units with figures but no submission date: not on time, but not known to be late either. */
+  undatedTitle: 'Chưa rõ ngày nộp (có số liệu nhưng không có ngày nộp hợp lệ, không tính là đúng hạn)',
+  undatedMonths: (months: number[]) => `tháng ${months.join(', ')}`,
+  undatedNote: (months: number[] | null) =>
+    `${months ? `Tháng ${months.join(', ')} có` : 'Có'} số liệu nhưng chưa rõ ngày nộp (không tính là đúng hạn)`,
   missingTitle: 'Chưa báo cáo',
   /** A merged unit whose own reports are in, but an old unit's months before the merger are not. */
   formerTitle: 'Thiếu số liệu của đơn vị cũ trước sáp nhập',
