@@ -6,7 +6,14 @@
  * blank rows, inserted columns, group rows and extra sheets do not matter.
  */
 
-import { cellProblemText, mergerNames, type NamedBy, FINDING_TEXT as T, type Where } from '../../messages/vi/findings';
+import {
+  cellProblemText,
+  mergerNames,
+  type NamedBy,
+  FINDING_TEXT as T,
+  type Where,
+  type YearSaid,
+} from '../../messages/vi/findings';
 import { LAYOUT_TEXT } from '../../messages/vi/layout';
 import { formatDateVi } from '../text/format';
 import { fromLegacy, type LegacyCode, legacyCode, mayBeLegacy } from '../text/legacy';
@@ -37,6 +44,7 @@ import {
   shownValue,
 } from '../validation/cells';
 import { isDate } from '../validation/is-date';
+import { datedYearLate } from '../validation/year-late';
 import { a1, colLetter, distinctName, LAYOUT, parseCell as parseA1, unitDisplayName } from './layout';
 import { type CellsMaker, type FlatLayout, SheetReport } from './sheet-report';
 
@@ -1687,18 +1695,22 @@ export function setUnitCodeNote(f: Finding, note: UnitCodeNote): void {
  * whose code is in no list.
  */
 function unitCodeCell(grid: Grid, headerRow: number): string | undefined {
+  return topLabelCell(grid, headerRow, 0);
+}
+
+/** The cell of TOP_LABELS[`f`]'s value, as readTopLabels finds it (a value without text passed over); A1. */
+function topLabelCell(grid: Grid, headerRow: number, f: number): string | undefined {
   for (let r = 0; r < headerRow; r++) {
     const row = grid[r] ?? [];
     for (let c = 0; c < Math.min(row.length, MAX_COLS); c++) {
       const v = row[c];
       if (typeof v !== 'string' || !mayBeTopLabel(v)) continue;
       const top = topCellOf(v);
-      // TOP_LABELS[0] is the code; a value without text (TRUE, a date) is passed over, as there.
-      if (top.byKey[0]) {
+      if (top.byKey[f]) {
         let k = c + 1;
         while (k < row.length && isEmpty(row[k])) k++;
         if (k < row.length && cellText(row[k])) return a1(r + 1, k + 1);
-      } else if (top.inline[0] && top.inlineValue !== undefined) return a1(r + 1, c + 1);
+      } else if (top.inline[f] && top.inlineValue !== undefined) return a1(r + 1, c + 1);
     }
   }
   return undefined;
@@ -1743,6 +1755,52 @@ function identifyYear(top: TopLabels, grid: Grid, headerRow: number, sheetName: 
   for (let r = 0; year === null && r < headerRow; r++)
     for (const v of grid[r] ?? []) if (year === null) year = yearIn(v);
   return year ?? (file ? yearIn(file) : null);
+}
+
+/** Where the sheet states `year`: its "Năm" cell, its name, else the title cell it was found in. */
+function yearSaid(top: TopLabels, grid: Grid, headerRow: number, sheetName: string, year: number): YearSaid {
+  const said: YearSaid = {};
+  if (yearIn(top.year) === year) said.cell = topLabelCell(grid, headerRow, 2) ?? '';
+  if (yearIn(sheetName) === year) said.sheet = sheetName;
+  for (let r = 0; said.cell === undefined && said.sheet === undefined && r < headerRow; r++) {
+    const row = grid[r] ?? [];
+    for (let c = 0; c < row.length; c++)
+      if (yearIn(row[c]) === year) {
+        said.title = a1(r + 1, c + 1);
+        break;
+      }
+  }
+  return said;
+}
+
+/** The submission dates (ISO or null, by month) as readCells reads them, without its findings. */
+function submittedDates(grid: Grid, rows: Rows, cols: Columns, look: Lookup): (string | null)[] {
+  const dates = twelveNulls<string>();
+  const row = rows.submittedRow < 0 ? undefined : grid[rows.submittedRow];
+  if (!row) return dates;
+  for (let m = 1; m <= 12; m++) {
+    const c = cols.monthCol[m];
+    if (c === undefined) continue;
+    const iso = dateCellIso(row[c], look.dates);
+    if (iso !== null) dates[m - 1] = iso;
+    else {
+      const parsed = parseDateCell(row[c]);
+      if (parsed.status === 'ok') dates[m - 1] = parsed.iso;
+    }
+  }
+  return dates;
+}
+
+/**
+ * Last year's workbook copied and filled in with this year's figures: the sheet states `year`, but its
+ * file name says the next year and most of its submission dates fall a year after their months. Then it
+ * is the next year's report (its months' dates and its file name agree); the months dated a year late
+ * are returned for the warning. Null otherwise (the dates are parsed only when the file name says so).
+ */
+function copiedFromLastYear(grid: Grid, rows: Rows, cols: Columns, look: Lookup, file: string, year: number) {
+  const fileYear = yearIn(fileNameOf(file));
+  if (fileYear !== year + 1 || rows.submittedRow < 0) return null;
+  return datedYearLate(submittedDates(grid, rows, cols, look), year)?.late ?? null;
 }
 
 /**
@@ -2390,6 +2448,10 @@ function readGrid(
   const top = readTopLabels(grid, h);
   // The year first: a name a new unit shares with its predecessor is the year's (identifyUnit).
   let year = identifyYear(top, grid, h, sheet.name, file);
+  // Stated in the sheet, before a copy of last year's workbook is read as the year it holds.
+  const stated = year;
+  const copied = year === null ? null : copiedFromLastYear(grid, rows, cols, look, file, year);
+  if (copied && year !== null) year++;
   const id = identifyUnit(top, ctx.units, prepared.units, sheet.name, file, year ?? ctx.year ?? null);
   // A unit code in no list: what the finding on it leaves to checkWorkbooks (its year, below).
   let note: UnitCodeNote | null = null;
@@ -2413,6 +2475,12 @@ function readGrid(
     out.push('error', 'unknown-unit', {}, T.unknownUnit(out.where(), id.typed));
   }
   if (legacy) out.push('warning', 'sheet-legacy-code', {}, T.sheetLegacyCode(out.where(), legacy));
+  if (copied && stated !== null && year !== null) {
+    const said = yearSaid(top, grid, h, sheet.name, stated);
+    const cell = said.cell || undefined;
+    const text = T.yearCopied(out.where({ cell }), said, stated, fileNameOf(file), copied, year);
+    out.push('warning', 'year-copied', cell ? { cell } : {}, text);
+  }
   // A copy of last year's sheet renamed but not updated: the "Năm" cell wins, and says so.
   const nameYear = yearIn(sheet.name);
   if (year !== null && yearIn(top.year) === year && nameYear !== null && nameYear !== year)

@@ -9,6 +9,7 @@ import { prepareRead, type ReadContext, readWorkbook, setUnitCodeNote, unitCodeN
 import { memoText } from '../text/normalize';
 import type { Finding, ReadResult, Unit, UnitYear, WorkbookInput } from '../types';
 import { compileRules, ruleFindings as ruleFindingsOf } from './rules';
+import { datedYearLate } from './year-late';
 
 /** Code-point order: locale-independent, so every machine sorts alike. */
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -267,6 +268,8 @@ interface Recency {
   months: number;
   /** "CODE:month" of every figure and note. */
   filled: Set<string>;
+  /** Most months dated a year late (datedYearLate): likely next year's report copied from this one. */
+  late: boolean;
 }
 
 function recencyOf(r: UnitYear, cache: Map<UnitYear, Recency>): Recency {
@@ -291,7 +294,8 @@ function recencyOf(r: UnitYear, cache: Map<UnitYear, Recency>): Recency {
       filled.add(`${code}:${m}`);
       inMonth[m] = true;
     });
-  got = { latest, months: inMonth.filter(Boolean).length, filled };
+  const late = datedYearLate(r.submitted, r.year) !== null;
+  got = { latest, months: inMonth.filter(Boolean).length, filled, late };
   cache.set(r, got);
   return got;
 }
@@ -308,8 +312,11 @@ function strictSuperset(a: Recency, b: Recency): boolean {
  * with figures, then those no other's figures strictly contain. Each step keeps a set that does not
  * depend on the input order.
  */
-function latestOf(c: UnitYear[], cache: Map<UnitYear, Recency>): UnitYear[] {
+function latestOf(all: UnitYear[], cache: Map<UnitYear, Recency>): UnitYear[] {
   const rec = (r: UnitYear) => recencyOf(r, cache);
+  // Dates a year late are no sign of a newer report of this year (a copy filled in the next year).
+  const inYear = all.filter((r) => !rec(r).late);
+  const c = inYear.length ? inYear : all;
   let latest = '';
   for (const r of c) if (rec(r).latest > latest) latest = rec(r).latest;
   let out = c.filter((r) => rec(r).latest === latest);
@@ -323,6 +330,7 @@ function latestOf(c: UnitYear[], cache: Map<UnitYear, Recency>): UnitYear[] {
 function whyLater(cache: Map<UnitYear, Recency>, kept: UnitYear, dropped: UnitYear): string {
   const k = recencyOf(kept, cache);
   const d = recencyOf(dropped, cache);
+  if (d.late && !k.late) return T.duplicateUnitYearLate(dropped.year, sheetRef(dropped.file, dropped.sheet), d.latest);
   if (k.latest > d.latest) return T.duplicateUnitLater(k.latest, d.latest);
   if (k.latest === d.latest && k.months > d.months) return T.duplicateUnitMoreMonths(k.months, d.months);
   if (k.latest === d.latest && k.months === d.months && strictSuperset(k, d)) return T.duplicateUnitSuperset();

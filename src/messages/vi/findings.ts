@@ -143,6 +143,32 @@ function unitSheetCell(w: Where): string {
   return [w.unit, w.sheet ? `trang "${w.sheet}"` : '', w.cell ? `ô ${w.cell}` : ''].filter(Boolean).join(', ');
 }
 
+/** Where a sheet states its year: the "Năm" cell (its address if known), the sheet name, a title row. */
+export interface YearSaid {
+  cell?: string;
+  /** The sheet's name, when it carries the stated year too. */
+  sheet?: string;
+  /** The title cell's address, when only a title row states the year. */
+  title?: string;
+}
+
+function yearSaidText(said: YearSaid): string {
+  const parts: string[] = [];
+  // The cell itself is named before the message (where()).
+  if (said.cell !== undefined) parts.push('ô "Năm"');
+  if (said.sheet !== undefined) parts.push(`tên trang "${said.sheet}"`);
+  if (said.title !== undefined) parts.push(`dòng tiêu đề (ô ${said.title})`);
+  return parts.join(' và ') || 'trang';
+}
+
+function yearFixText(said: YearSaid, year: number): string {
+  const parts: string[] = [];
+  if (said.cell !== undefined) parts.push(`sửa ô "Năm" thành ${year}`);
+  if (said.sheet !== undefined) parts.push(`đổi tên trang cho đúng năm ${year}`);
+  if (said.title !== undefined) parts.push(`sửa năm ở dòng tiêu đề thành ${year}`);
+  return parts.join(' và ') || `ghi năm ${year} vào ô "Năm"`;
+}
+
 /** The unit code's cell, inside a sentence. */
 const codeCell = (cell: string | undefined) => (cell ? `ô ${cell}` : 'ô "Mã đơn vị"');
 
@@ -321,6 +347,14 @@ export const FINDING_TEXT = {
       : `${where(w)}: không ghi năm báo cáo (ô "Năm") nên trang này không được tổng hợp`,
   yearMismatch: (w: Where, year: number, sheet: string, sheetYear: number) =>
     `${where(w)}: ô "Năm" ghi ${year} nhưng tên trang "${sheet}" là năm ${sheetYear}; đã lấy năm ${year} theo ô "Năm" — nếu đây là báo cáo năm ${sheetYear}, hãy sửa ô "Năm"`,
+  /**
+   * Last year's workbook copied and filled in: its stated year (`said`: the "Năm" cell, the sheet name
+   * or a title) is a year before its file name's and its submission dates' (`months` dated a year late).
+   */
+  yearCopied: (w: Where, said: YearSaid, stated: number, fileName: string, months: number[], year: number) =>
+    `${where(w)}: ${yearSaidText(said)} ghi năm ${stated} nhưng tên tệp "${fileName}" và ngày nộp ` +
+    `${months.length > 1 ? `các tháng ${monthList(months)}` : `tháng ${months[0]}`} là năm ${year} — có lẽ chép từ báo cáo ` +
+    `năm ${stated} mà chưa sửa năm; đã tính đây là báo cáo năm ${year}. Hãy ${yearFixText(said, year)}`,
   wrongYear: (w: Where, year: number, expected: number[]) =>
     `${where(w)}: báo cáo năm ${year}, trong khi đang tổng hợp năm ${expected.join(' và ')}`,
 
@@ -340,6 +374,14 @@ export const FINDING_TEXT = {
     ` — vì bản được lấy có số liệu ${keptMonths} tháng, còn bản bị bỏ qua chỉ có ${droppedMonths} tháng`,
   /** After duplicateUnit: the kept report has every figure and note of the dropped one, and more. */
   duplicateUnitSuperset: () => ' — vì bản được lấy có đủ mọi ô có số liệu của bản bị bỏ qua và thêm những ô khác',
+  /**
+   * After duplicateUnit: the dropped report's submission dates are the next year's (`droppedDate`: its
+   * latest), the kept one's are not: the dropped one is likely next year's report copied from this one.
+   */
+  duplicateUnitYearLate: (year: number, dropped: string, droppedDate: string) =>
+    ` — vì ngày nộp ở ${dropped} (gần nhất ${formatDateVi(droppedDate)}) là năm ${year + 1}, muộn một năm so với các ` +
+    `tháng năm ${year}: có lẽ đó là báo cáo năm ${year + 1} chép từ báo cáo năm ${year} mà chưa sửa ô "Năm", nên không ` +
+    `được thay cho báo cáo năm ${year}. Nếu đúng vậy, hãy sửa ô "Năm" ở ${dropped} thành ${year + 1}`,
   /** After duplicateUnit: nothing tells which report is newer, so the name order decided. */
   duplicateUnitByName: () => ' — không rõ bản nào mới hơn nên lấy theo thứ tự tên',
   unitMissing: (unit: string, year: number) => `${unit}: chưa có trang báo cáo năm ${year}`,
