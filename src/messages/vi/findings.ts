@@ -295,10 +295,31 @@ export const FINDING_TEXT = {
     `${where(w)}: không tìm thấy dòng "Ngày nộp báo cáo" (mã NGAY_NOP) nên không biết đơn vị nộp báo cáo ngày nào`,
   mergedCell: (w: Where, range: string, months: number[]) =>
     `${where(w)}: vùng ${range} bị gộp ô, che mất ô nhập số liệu tháng ${months.join(', ')}; hãy bỏ gộp ô`,
-  unknownUnit: (w: Where, typed: string | null) =>
+  unknownUnit: (w: Where, typed: string | null, tried?: { sheet: string; file: string }, several?: string[]) =>
     typed
       ? `${where(w)}: đơn vị "${typed}" không có trong danh sách đơn vị; số liệu của trang này không được tổng hợp`
-      : `${where(w)}: không xác định được đơn vị (thiếu ô "Mã đơn vị" và ô "Đơn vị", tên trang cũng không khớp đơn vị nào); số liệu của trang này không được tổng hợp`,
+      : `${where(w)}: không xác định được đơn vị: trang không có ô "Mã đơn vị" hay ô "Đơn vị", và ` +
+        (several?.length
+          ? `tên tệp hoặc các dòng tiêu đề có thể chỉ nhiều đơn vị (${several.join(', ')}) nên không biết là đơn vị nào`
+          : `tên trang${tried?.sheet ? ` "${tried.sheet}"` : ''}, tên tệp${tried?.file ? ` "${tried.file}"` : ''} và các dòng tiêu đề ` +
+            'không nêu tên đơn vị nào trong danh sách') +
+        '; số liệu của trang này không được tổng hợp. Hãy thêm dòng "Đơn vị: Xã …" (hoặc "Mã đơn vị: …") phía trên bảng, ' +
+        'hoặc đặt tên tệp là tên đơn vị (ví dụ "Xã Chung Chải 2018.xlsx")',
+  /** A sheet without a unit code nor a known unit name, tied to its unit by a name inside a text (guessUnit). */
+  unitGuessed: (
+    w: Where,
+    by: 'file' | 'title' | 'name',
+    text: string,
+    cell: string | undefined,
+    unit: string,
+    code: string,
+  ) =>
+    `${where(w)}: ` +
+    (by === 'name'
+      ? `ô "Đơn vị" ghi "${text}", đã hiểu là ${unit}`
+      : `trang không có ô "Mã đơn vị" hay ô "Đơn vị"; đã xác định là báo cáo của ${unit} theo ` +
+        (by === 'file' ? `tên tệp "${text}"` : `dòng tiêu đề "${text}"${cell ? ` (ô ${cell})` : ''}`)) +
+    `. Để chắc chắn, hãy ghi "Mã đơn vị: ${code}" (hoặc "Đơn vị: ${unit}") vào một dòng phía trên bảng`,
   /**
    * A sheet without a unit code, of a merger's year, whose name is the new unit's and its
    * predecessor's: taken for the old one (`m.oldShort`), the codes to write for either said.
