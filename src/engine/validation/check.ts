@@ -171,7 +171,7 @@ function uniqueReports(all: UnitYear[], ordered: boolean): UnitYear[] | null {
 /**
  * One report per unit and year, with an error for each other. Kept: among those whose unit cells
  * agree (no 'unit-mismatch' finding), else all (a mistyped "Mã đơn vị" in one commune's file must
- * not push out the unit's own report), a visible sheet, then the evidently later report (the
+ * not push out the unit's own report), one with unit cells (not 'unit-guessed'), a visible sheet, then the evidently later report (the
  * district keeps each month's file: …-T8.xlsx beside …-T9.xlsx), then the first by file and sheet.
  * A sheet read as a unit's by its names, its unit code being in no list ('unit-code-outdated'), is
  * the unit's only when no other sheet of that year is: else it is dropped, whichever comes first,
@@ -185,10 +185,14 @@ function keepOneOfEach(all: UnitYear[], findings: Finding[], hidden: Set<string>
   const ref = (r: UnitYear) => sheetRef(r.file, r.sheet) + (isHidden(r) ? T.hiddenSheet : '');
   const mismatched = new Set<string>();
   const outdated = new Map<string, Finding>();
+  // Sheets tied to their unit by a name inside the file name or a title (no unit cells): less sure.
+  const guessed = new Set<string>();
   for (const f of findings)
     if (f.code === 'unit-mismatch') mismatched.add(place(f.file, f.sheet));
     else if (f.code === 'unit-code-outdated') outdated.set(place(f.file, f.sheet), f);
+    else if (f.code === 'unit-guessed') guessed.add(place(f.file, f.sheet));
   const agrees = (r: UnitYear) => !mismatched.has(place(r.file, r.sheet));
+  const named = (r: UnitYear) => !guessed.has(place(r.file, r.sheet));
   // Same file and sheet name twice (two folders): fall back to the contents, so even
   // then the input order does not decide.
   const content = (r: UnitYear) => JSON.stringify([r.values, r.notes, r.submitted]);
@@ -205,6 +209,8 @@ function keepOneOfEach(all: UnitYear[], findings: Finding[], hidden: Set<string>
   const pick = (group: UnitYear[]): UnitYear => {
     let c = group.filter(agrees);
     if (!c.length) c = group;
+    const sure = c.filter(named);
+    if (sure.length) c = sure;
     const visible = c.filter((r) => !isHidden(r));
     if (visible.length) c = visible;
     if (c.length > 1) c = latestOf(c, recency);
@@ -241,9 +247,11 @@ function keepOneOfEach(all: UnitYear[], findings: Finding[], hidden: Set<string>
       const why =
         agrees(first) && !agrees(r)
           ? T.duplicateUnitMismatch(keptRef, droppedRef)
-          : isHidden(r) && !isHidden(first)
-            ? ''
-            : whyLater(recency, first, r);
+          : named(first) && !named(r)
+            ? T.duplicateUnitGuessed(keptRef, droppedRef)
+            : isHidden(r) && !isHidden(first)
+              ? ''
+              : whyLater(recency, first, r);
       findings.push({
         severity: 'error',
         code: 'duplicate-unit',

@@ -385,6 +385,9 @@ export const FINDING_TEXT = {
   /** After duplicateUnit: why the kept report won over one whose unit cells disagree. */
   duplicateUnitMismatch: (kept: string, dropped: string) =>
     ` — vì ở ${dropped} ô "Mã đơn vị" và ô "Đơn vị" ghi hai đơn vị khác nhau (có thể gõ nhầm mã đơn vị), còn ở ${kept} hai ô này khớp nhau`,
+  /** After duplicateUnit: the dropped report's unit was only guessed from a name in its file name or title. */
+  duplicateUnitGuessed: (kept: string, dropped: string) =>
+    ` — vì ${dropped} không có ô "Mã đơn vị" hay ô "Đơn vị" (đơn vị chỉ được đoán theo tên tệp hoặc dòng tiêu đề), còn ${kept} có`,
   /** After duplicateUnit: the kept report has the later latest submission date (ISO dates; '' = none). */
   duplicateUnitLater: (keptDate: string, droppedDate: string) =>
     droppedDate
