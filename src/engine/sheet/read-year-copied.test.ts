@@ -40,6 +40,15 @@ describe("readWorkbook — last year's workbook copied and filled in with this y
         'và ngày nộp các tháng 1–6 là năm 2018 — có lẽ chép từ báo cáo năm 2017 mà chưa sửa năm; đã tính đây là báo cáo ' +
         'năm 2018. Hãy sửa ô "Năm" thành 2018 và đổi tên trang cho đúng năm 2018',
     );
+    // Last year's months left in the copy, still dated last year: counted for this year, and said.
+    const left = copied('chung-chai-2018.xlsx', {
+      values,
+      submitted: [...DATES_2018, null, null, null, '2017-10-16', '2017-11-15', '2017-12-15'],
+    });
+    expect(left.reports.map((x) => x.year)).toEqual([2018]);
+    expect(of(left.findings, 'year-copied')[0].message).toContain(
+      '. Tháng 10–12 vẫn ghi ngày nộp của năm khác: số liệu các tháng này có lẽ còn là của năm 2017, đang được tính vào năm 2018',
+    );
     // Not also "ô Năm ghi 2017, đã lấy năm 2017", nor "báo cáo năm 2017".
     expect(of(r.findings, 'year-mismatch')).toEqual([]);
     expect(of(r.findings, 'wrong-year')).toEqual([]);

@@ -1957,13 +1957,13 @@ function submittedDates(grid: Grid, rows: Rows, cols: Columns, look: Lookup): (s
 /**
  * Last year's workbook copied and filled in with this year's figures: the sheet states `year`, but its
  * file name says the next year and most of its submission dates fall a year after their months. Then it
- * is the next year's report (its months' dates and its file name agree); the months dated a year late
- * are returned for the warning. Null otherwise (the dates are parsed only when the file name says so).
+ * is the next year's report (its months' dates and its file name agree); its dated months are returned
+ * for the warning. Null otherwise (the dates are parsed only when the file name says so).
  */
 function copiedFromLastYear(grid: Grid, rows: Rows, cols: Columns, look: Lookup, file: string, year: number) {
   const fileYear = yearIn(fileNameOf(file));
   if (fileYear !== year + 1 || rows.submittedRow < 0) return null;
-  return datedYearLate(submittedDates(grid, rows, cols, look), year)?.late ?? null;
+  return datedYearLate(submittedDates(grid, rows, cols, look), year);
 }
 
 /**
@@ -2650,7 +2650,7 @@ function readGrid(
   if (copied && stated !== null && year !== null) {
     const said = yearSaid(top, grid, h, sheet.name, stated);
     const cell = said.cell || undefined;
-    const text = T.yearCopied(out.where({ cell }), said, stated, fileNameOf(file), copied, year);
+    const text = T.yearCopied(out.where({ cell }), said, stated, fileNameOf(file), copied.late, year, copied.others);
     out.push('warning', 'year-copied', cell ? { cell } : {}, text);
   }
   // A copy of last year's sheet renamed but not updated: the "Năm" cell wins, and says so.

@@ -17,12 +17,15 @@ export interface YearLate {
   dated: number;
   /** Months (1–12) whose date falls in the next year's window of that month. */
   late: number[];
+  /** The other dated months (1–12). */
+  others: number[];
 }
 
 /** The dated months of a report of `year`, and those dated a year late (`submitted[m - 1]`: ISO or null). */
 export function yearLateMonths(submitted: readonly (string | null | undefined)[], year: number): YearLate {
   let dated = 0;
   const late: number[] = [];
+  const others: number[] = [];
   for (let m = 1; m <= 12; m++) {
     const d = submitted[m - 1];
     if (!d) continue;
@@ -30,8 +33,9 @@ export function yearLateMonths(submitted: readonly (string | null | undefined)[]
     if (months === null) continue;
     dated++;
     if (months >= 12 && months <= 14) late.push(m);
+    else others.push(m);
   }
-  return { dated, late };
+  return { dated, late, others };
 }
 
 /** Most dated months (more than half, at least one) are dated a year late. */

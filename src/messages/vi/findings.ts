@@ -370,12 +370,25 @@ export const FINDING_TEXT = {
     `${where(w)}: ô "Năm" ghi ${year} nhưng tên trang "${sheet}" là năm ${sheetYear}; đã lấy năm ${year} theo ô "Năm" — nếu đây là báo cáo năm ${sheetYear}, hãy sửa ô "Năm"`,
   /**
    * Last year's workbook copied and filled in: its stated year (`said`: the "Năm" cell, the sheet name
-   * or a title) is a year before its file name's and its submission dates' (`months` dated a year late).
+   * or a title) is a year before its file name's and its submission dates' (`months` dated a year late;
+   * `others`, the months dated otherwise: likely last year's figures left in the copy).
    */
-  yearCopied: (w: Where, said: YearSaid, stated: number, fileName: string, months: number[], year: number) =>
+  yearCopied: (
+    w: Where,
+    said: YearSaid,
+    stated: number,
+    fileName: string,
+    months: number[],
+    year: number,
+    others: number[] = [],
+  ) =>
     `${where(w)}: ${yearSaidText(said)} ghi năm ${stated} nhưng tên tệp "${fileName}" và ngày nộp ` +
     `${months.length > 1 ? `các tháng ${monthList(months)}` : `tháng ${months[0]}`} là năm ${year} — có lẽ chép từ báo cáo ` +
-    `năm ${stated} mà chưa sửa năm; đã tính đây là báo cáo năm ${year}. Hãy ${yearFixText(said, year)}`,
+    `năm ${stated} mà chưa sửa năm; đã tính đây là báo cáo năm ${year}. Hãy ${yearFixText(said, year)}` +
+    (others.length
+      ? `. Tháng ${monthList(others)} vẫn ghi ngày nộp của năm khác: số liệu ${others.length > 1 ? 'các tháng này' : 'tháng này'} ` +
+        `có lẽ còn là của năm ${stated}, đang được tính vào năm ${year}; hãy kiểm tra và xóa nếu đúng vậy`
+      : ''),
   wrongYear: (w: Where, year: number, expected: number[]) =>
     `${where(w)}: báo cáo năm ${year}, trong khi đang tổng hợp năm ${expected.join(' và ')}`,
 
