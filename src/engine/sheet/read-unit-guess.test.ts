@@ -73,4 +73,23 @@ describe('readWorkbook — a workbook without unit cells, tied to its unit by a 
         'hoặc đặt tên tệp là tên đơn vị (ví dụ "Xã Chung Chải 2018.xlsx")',
     );
   });
+
+  it("takes a name a new unit shares with its predecessor for the sheet's year, as the unit cells would", () => {
+    // 2025: xã Mường Nhé (muong-nhe-2025) took in the old Mường Nhé, known by its code alone.
+    const successor: Unit = {
+      code: 'muong-nhe-2025',
+      name: 'Mường Nhé',
+      kind: 'xã',
+      emails: [],
+      succession: { from: '2025-07-01', predecessors: ['muong-nhe', 'nam-vi'] },
+    };
+    const s = modelToSheetInput(buildUnitSheet(CHUNG_CHAI, 2024, catalogue, { values: { TCD_LUOT: [1] } }));
+    s.grid[1] = [];
+    s.grid[2] = [];
+    const r = readWorkbook(
+      { source: 'BC dân vận xã Mường Nhé 2024.xlsx', sheets: [{ ...s, name: 'Sheet1' }] },
+      { catalogue, units: [successor], year: 2025, years: [2024] },
+    );
+    expect(unitOf(r)).toEqual(['muong-nhe']);
+  });
 });

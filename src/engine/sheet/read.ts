@@ -1718,7 +1718,10 @@ function guessUnit(
   if (!found.length) return null;
   const all: UnitMatch[] = [];
   for (const f of found) for (const m of f.units) if (!all.includes(m)) all.push(m);
-  const hit = uniqueOrShared(all);
+  let hit = uniqueOrShared(all);
+  // A new unit's name its predecessor (known by code alone) shares: the sheet's year decides, as byName.
+  if (hit && !(hit instanceof SharedName) && hit.unit.succession?.predecessors.length)
+    hit = sharedWithCode(index, hit, hit.unit.name) ?? hit;
   return hit ? { hit, guess: found[0].guess } : { several: all };
 }
 
