@@ -190,7 +190,8 @@ export function summarise(input: SummariseInput): SummariseResult {
   let reportSheets: Set<string> | null = null;
   const failedSheetUnits = new Set<string | undefined>();
   for (const f of read.findings) {
-    if (f.severity !== 'error' || f.sheet === undefined) continue;
+    // A sheet dropped as a second report of its unit and year was read: its unit is not "không đọc được".
+    if (f.severity !== 'error' || f.sheet === undefined || f.code === 'duplicate-unit') continue;
     reportSheets ??= new Set(read.reports.map((r) => `${r.file}\u0000${r.sheet}`));
     if (!reportSheets.has(`${f.file ?? ''}\u0000${f.sheet}`)) failedSheetUnits.add(f.unitCode);
   }

@@ -22,7 +22,7 @@ const OPTIONS = {
 } as const;
 
 /** The findings of another year's sheet kept by --year: they say why it is of another year (or may be wrongly). */
-const YEAR_CODES = new Set(['wrong-year', 'year-mismatch', 'no-year']);
+const YEAR_CODES = new Set(['wrong-year', 'year-mismatch', 'no-year', 'year-copied']);
 
 export async function runCheck(argv: string[], io: Io): Promise<number> {
   const args = parse('check', argv, OPTIONS, true);

@@ -13,6 +13,7 @@ import {
   type NearHeader,
   FINDING_TEXT as T,
   type Where,
+  type YearSaid,
 } from '../../messages/vi/findings';
 import { LAYOUT_TEXT } from '../../messages/vi/layout';
 import { formatDateVi } from '../text/format';
@@ -44,6 +45,7 @@ import {
   shownValue,
 } from '../validation/cells';
 import { isDate } from '../validation/is-date';
+import { datedYearLate } from '../validation/year-late';
 import { a1, colLetter, distinctName, LAYOUT, parseCell as parseA1, unitDisplayName } from './layout';
 import { type CellsMaker, type FlatLayout, SheetReport } from './sheet-report';
 
@@ -1658,6 +1660,10 @@ interface Identity {
    * and name it so (`by`); without: they name each of `units` (several), or none (no `units`).
    */
   unlisted?: { typed: string; units: UnitMatch[]; by: NamedBy[] };
+  /** Set when the unit was found by a name inside the file name, a title or the "Đơn vị" cell (guessUnit). */
+  guess?: UnitGuess;
+  /** Without a unit: the units (display names) a name inside the file name or a title may mean. */
+  several?: string[];
 }
 
 /**
@@ -1726,6 +1732,154 @@ function byFileName(index: UnitIndex, file: string, ofYear: (hit: NameHit) => Un
   return fileName ? ofYear(byTitle(index, fileName)) : null;
 }
 
+/** A kind's words as slugs, with its short forms: "thị trấn" → [["thi", "tran"], ["tt"]]. */
+const kindWords = memoText((kind): string[][] =>
+  [kind, ...(KIND_ABBREVIATIONS[normalizeName(kind)] ?? [])].map((k) => slug(k).split('-')).filter((w) => w[0]),
+);
+
+/**
+ * Words of administrative levels and their bodies that may stand before a name ("huyện", "huyện ủy",
+ * "thị xã"), as slugs: a name right after another level's word is that level's ("HUYỆN ỦY MƯỜNG NHÉ"
+ * is the district, not xã Mường Nhé).
+ */
+const LEVEL_WORDS = [
+  'tỉnh',
+  'tỉnh ủy',
+  'thành phố',
+  'thành ủy',
+  'tp',
+  'huyện',
+  'huyện ủy',
+  'quận',
+  'quận ủy',
+  'thị xã',
+  'thị ủy',
+  'tx',
+  'xã',
+  'phường',
+  'p',
+  'thị trấn',
+  'tt',
+].map((w) => slug(w).split('-'));
+
+/** The longest of `lists` that `words` end with just before index `i`, or null. */
+function endingAt(words: string[], i: number, lists: string[][]): string[] | null {
+  let best: string[] | null = null;
+  for (const k of lists)
+    if (i >= k.length && k.every((w, j) => words[i - k.length + j] === w) && (!best || k.length > best.length))
+      best = k;
+  return best;
+}
+
+/**
+ * What stands before the name at index `i`: its own kind's word ("xã" before "Chung Chải"), another
+ * level's ("huyện", "thị xã" before a commune's name), or neither.
+ */
+function beforeName(words: string[], i: number, kind: string): 'kind' | 'other' | null {
+  const own = endingAt(words, i, kindWords(kind));
+  const level = endingAt(words, i, LEVEL_WORDS);
+  if (own && (!level || own.length >= level.length)) return 'kind';
+  return level ? 'other' : null;
+}
+
+/** Longest name looked for inside a text, in words ("Si Pa Phìn": 3). */
+const MAX_NAME_WORDS = 6;
+/** Words of a file name or title looked at (a title is short; a pasted paragraph is not a title). */
+const MAX_TEXT_WORDS = 40;
+
+/**
+ * The units whose name (or code) appears as whole words inside `text`, diacritics and case aside
+ * ("BC dân vận xã Chung Chải 2018", "ĐẢNG ỦY XÃ CHUNG CHẢI"): `kinded`, those right after their own
+ * kind word ("xã", "phường", "thị trấn"); `bare`, also those of two words or more without it. A name
+ * inside a longer one found at the same place ("Mường Nhé" in "Mường Nhé Mới"), or after another
+ * level's word ("huyện Mường Nhé"), does not count.
+ * Old units known by code alone are not looked for (their names are not known).
+ */
+function unitsInside(index: UnitIndex, text: string): { kinded: UnitMatch[]; bare: UnitMatch[] } {
+  const words = slug(text).split('-').slice(0, MAX_TEXT_WORDS);
+  const spans: { from: number; to: number; m: UnitMatch; kinded: boolean }[] = [];
+  for (let i = 0; i < words.length; i++)
+    for (let n = Math.min(MAX_NAME_WORDS, words.length - i); n >= 1; n--) {
+      const key = words.slice(i, i + n).join('-');
+      let found = false;
+      for (const [kind, slugs] of index.bySlug()) {
+        const hits = slugs.get(key);
+        if (!hits) continue;
+        for (const m of hits)
+          if (!m.predecessor) {
+            const before = beforeName(words, i, kind);
+            if (before !== 'other') spans.push({ from: i, to: i + n, m, kinded: before === 'kind' });
+            found = true;
+          }
+      }
+      if (found) break;
+    }
+  const inner = (a: (typeof spans)[number]) =>
+    spans.some((b) => b !== a && b.from <= a.from && b.to >= a.to && b.to - b.from > a.to - a.from);
+  const kinded: UnitMatch[] = [];
+  const bare: UnitMatch[] = [];
+  for (const x of spans) {
+    if (inner(x)) continue;
+    if (x.kinded && !kinded.includes(x.m)) kinded.push(x.m);
+    if ((x.kinded || x.to - x.from >= 2) && !bare.includes(x.m)) bare.push(x.m);
+  }
+  return { kinded, bare };
+}
+
+/** How a sheet without a unit code nor a known unit name was tied to its unit: the text, and where. */
+export interface UnitGuess {
+  by: 'file' | 'title' | 'name';
+  text: string;
+  /** The title's cell, A1. */
+  cell?: string;
+}
+
+/**
+ * For a sheet whose unit code, name, sheet name and file name identify no unit: the one unit named
+ * inside its "Đơn vị" cell ("UBND xã Chung Chải", after the kind word), else inside its file name
+ * (after the kind word, else a name of two words or more) or a title above the header ("ĐẢNG ỦY XÃ
+ * CHUNG CHẢI", after the kind word only: "HUYỆN ỦY MƯỜNG NHÉ" names no commune). Never a guess when
+ * two units may be meant: `several` lists them.
+ */
+function guessUnit(
+  index: UnitIndex,
+  name: string | undefined,
+  grid: Grid,
+  headerRow: number,
+  file: string,
+): { hit: NameHit; guess: UnitGuess } | { several: UnitMatch[] } | null {
+  const found: { units: UnitMatch[]; guess: UnitGuess }[] = [];
+  if (name) {
+    const { kinded } = unitsInside(index, name);
+    if (kinded.length) found.push({ units: kinded, guess: { by: 'name', text: name } });
+  } else {
+    const fileName = fileNameOf(file);
+    if (fileName) {
+      const { kinded, bare } = unitsInside(index, fileName.replace(/\.[^.]*$/, ''));
+      const units = kinded.length ? kinded : bare;
+      if (units.length) found.push({ units, guess: { by: 'file', text: fileName } });
+    }
+    for (let r = 0; r < headerRow; r++) {
+      const row = grid[r] ?? [];
+      for (let c = 0; c < Math.min(row.length, MAX_COLS); c++) {
+        const v = row[c];
+        if (typeof v !== 'string' || v.length > 200) continue;
+        const { kinded } = unitsInside(index, v);
+        if (kinded.length)
+          found.push({ units: kinded, guess: { by: 'title', text: cleanText(v), cell: a1(r + 1, c + 1) } });
+      }
+    }
+  }
+  if (!found.length) return null;
+  const all: UnitMatch[] = [];
+  for (const f of found) for (const m of f.units) if (!all.includes(m)) all.push(m);
+  let hit = uniqueOrShared(all);
+  // A new unit's name its predecessor (known by code alone) shares: the sheet's year decides, as byName.
+  if (hit && !(hit instanceof SharedName) && hit.unit.succession?.predecessors.length)
+    hit = sharedWithCode(index, hit, hit.unit.name) ?? hit;
+  return hit ? { hit, guess: found[0].guess } : { several: all };
+}
+
 /**
  * "Mã đơn vị" (authoritative: an unknown code is not guessed around), else "Đơn vị",
  * else the sheet name, else the file name. A name a new unit shares with its predecessor is
@@ -1738,6 +1892,7 @@ function identifyUnit(
   sheetName: string,
   file: string,
   year: number | null,
+  titles: { grid: Grid; headerRow: number } | null = null,
 ): Identity {
   const viaCode = top.code ? codeOf(index, top.code) : null;
   let shared: SharedName | undefined;
@@ -1763,10 +1918,22 @@ function identifyUnit(
     unlisted = { typed: top.code, ...named };
     if (named.units.length === 1) match = named.units[0];
   }
-  if (!match)
-    return unlisted
-      ? { match, unitName: '', display: '', typed, unlisted }
-      : { match, unitName: '', display: '', typed };
+  // Without a unit code: a unit named inside the "Đơn vị" cell, the file name or a title, if only one.
+  let guess: UnitGuess | undefined;
+  let several: UnitMatch[] | undefined;
+  if (!match && !top.code && titles) {
+    const guessed = guessUnit(index, top.name, titles.grid, titles.headerRow, file);
+    if (guessed && 'hit' in guessed) {
+      match = ofYear(guessed.hit);
+      guess = guessed.guess;
+    } else if (guessed) several = guessed.several;
+  }
+  if (!match) {
+    const none: Identity = { match, unitName: '', display: '', typed };
+    if (unlisted) none.unlisted = unlisted;
+    if (several) none.several = several.map((m) => distinctName(unitDisplayName(m.unit), m.unit.code, units));
+    return none;
+  }
   // An old commune known only by code: its name is what the sheet says.
   const unitName = match.predecessor
     ? top.name
@@ -1782,6 +1949,7 @@ function identifyUnit(
   }
   const id: Identity = { match, unitName, display, typed };
   if (unlisted) id.unlisted = unlisted;
+  if (guess) id.guess = guess;
   // With a unit code the code decides: the name only tells of a mismatch.
   if (shared && !top.code) id.shared = shared;
   if (viaCode && viaName && viaCode.unit.code !== viaName.unit.code && !succeeds(units, viaCode.unit, viaName.unit)) {
@@ -1848,18 +2016,22 @@ export function setUnitCodeNote(f: Finding, note: UnitCodeNote): void {
  * whose code is in no list.
  */
 function unitCodeCell(grid: Grid, headerRow: number): string | undefined {
+  return topLabelCell(grid, headerRow, 0);
+}
+
+/** The cell of TOP_LABELS[`f`]'s value, as readTopLabels finds it (a value without text passed over); A1. */
+function topLabelCell(grid: Grid, headerRow: number, f: number): string | undefined {
   for (let r = 0; r < headerRow; r++) {
     const row = grid[r] ?? [];
     for (let c = 0; c < Math.min(row.length, MAX_COLS); c++) {
       const v = row[c];
       if (typeof v !== 'string' || !mayBeTopLabel(v)) continue;
       const top = topCellOf(v);
-      // TOP_LABELS[0] is the code; a value without text (TRUE, a date) is passed over, as there.
-      if (top.byKey[0]) {
+      if (top.byKey[f]) {
         let k = c + 1;
         while (k < row.length && isEmpty(row[k])) k++;
         if (k < row.length && cellText(row[k])) return a1(r + 1, k + 1);
-      } else if (top.inline[0] && top.inlineValue !== undefined) return a1(r + 1, c + 1);
+      } else if (top.inline[f] && top.inlineValue !== undefined) return a1(r + 1, c + 1);
     }
   }
   return undefined;
@@ -1904,6 +2076,52 @@ function identifyYear(top: TopLabels, grid: Grid, headerRow: number, sheetName: 
   for (let r = 0; year === null && r < headerRow; r++)
     for (const v of grid[r] ?? []) if (year === null) year = yearIn(v);
   return year ?? (file ? yearIn(file) : null);
+}
+
+/** Where the sheet states `year`: its "Năm" cell, its name, else the title cell it was found in. */
+function yearSaid(top: TopLabels, grid: Grid, headerRow: number, sheetName: string, year: number): YearSaid {
+  const said: YearSaid = {};
+  if (yearIn(top.year) === year) said.cell = topLabelCell(grid, headerRow, 2) ?? '';
+  if (yearIn(sheetName) === year) said.sheet = sheetName;
+  for (let r = 0; said.cell === undefined && said.sheet === undefined && r < headerRow; r++) {
+    const row = grid[r] ?? [];
+    for (let c = 0; c < row.length; c++)
+      if (yearIn(row[c]) === year) {
+        said.title = a1(r + 1, c + 1);
+        break;
+      }
+  }
+  return said;
+}
+
+/** The submission dates (ISO or null, by month) as readCells reads them, without its findings. */
+function submittedDates(grid: Grid, rows: Rows, cols: Columns, look: Lookup): (string | null)[] {
+  const dates = twelveNulls<string>();
+  const row = rows.submittedRow < 0 ? undefined : grid[rows.submittedRow];
+  if (!row) return dates;
+  for (let m = 1; m <= 12; m++) {
+    const c = cols.monthCol[m];
+    if (c === undefined) continue;
+    const iso = dateCellIso(row[c], look.dates);
+    if (iso !== null) dates[m - 1] = iso;
+    else {
+      const parsed = parseDateCell(row[c]);
+      if (parsed.status === 'ok') dates[m - 1] = parsed.iso;
+    }
+  }
+  return dates;
+}
+
+/**
+ * Last year's workbook copied and filled in with this year's figures: the sheet states `year`, but its
+ * file name says the next year and most of its submission dates fall a year after their months. Then it
+ * is the next year's report (its months' dates and its file name agree); its dated months are returned
+ * for the warning. Null otherwise (the dates are parsed only when the file name says so).
+ */
+function copiedFromLastYear(grid: Grid, rows: Rows, cols: Columns, look: Lookup, file: string, year: number) {
+  const fileYear = yearIn(fileNameOf(file));
+  if (fileYear !== year + 1 || rows.submittedRow < 0) return null;
+  return datedYearLate(submittedDates(grid, rows, cols, look), year);
 }
 
 /**
@@ -2623,7 +2841,14 @@ function readGrid(
   const top = readTopLabels(grid, h);
   // The year first: a name a new unit shares with its predecessor is the year's (identifyUnit).
   let year = identifyYear(top, grid, h, sheet.name, file);
-  const id = identifyUnit(top, ctx.units, prepared.units, sheet.name, file, year ?? ctx.year ?? null);
+  // Stated in the sheet, before a copy of last year's workbook is read as the year it holds.
+  const stated = year;
+  const copied = year === null ? null : copiedFromLastYear(grid, rows, cols, look, file, year);
+  if (copied && year !== null) year++;
+  const id = identifyUnit(top, ctx.units, prepared.units, sheet.name, file, year ?? ctx.year ?? null, {
+    grid,
+    headerRow: h,
+  });
   // A unit code in no list: what the finding on it leaves to checkWorkbooks (its year, below).
   let note: UnitCodeNote | null = null;
   if (id.match) {
@@ -2642,12 +2867,24 @@ function readGrid(
       );
     if (id.shared) sharedNameFinding(out, id, id.shared, file, sheet.name, year ?? ctx.year ?? null);
     if (id.unlisted) note = unlistedFinding(out, grid, h, id, id.unlisted, sheet.name);
+    if (id.guess) {
+      const g = id.guess;
+      const text = T.unitGuessed(out.where(), g.by, g.text, g.cell, id.display, id.match.unit.code);
+      out.push('warning', 'unit-guessed', {}, text);
+    }
   } else if (id.unlisted && id.unlisted.units.length > 1) {
     note = unlistedFinding(out, grid, h, id, id.unlisted, sheet.name);
   } else {
-    out.push('error', 'unknown-unit', {}, T.unknownUnit(out.where(), id.typed));
+    const tried = { sheet: sheet.name, file: fileNameOf(file) };
+    out.push('error', 'unknown-unit', {}, T.unknownUnit(out.where(), id.typed, tried, id.several));
   }
   if (legacy) out.push('warning', 'sheet-legacy-code', {}, T.sheetLegacyCode(out.where(), legacy));
+  if (copied && stated !== null && year !== null) {
+    const said = yearSaid(top, grid, h, sheet.name, stated);
+    const cell = said.cell || undefined;
+    const text = T.yearCopied(out.where({ cell }), said, stated, fileNameOf(file), copied.late, year, copied.others);
+    out.push('warning', 'year-copied', cell ? { cell } : {}, text);
+  }
   // A copy of last year's sheet renamed but not updated: the "Năm" cell wins, and says so.
   const nameYear = yearIn(sheet.name);
   if (year !== null && yearIn(top.year) === year && nameYear !== null && nameYear !== year)

@@ -9,6 +9,7 @@ import { prepareRead, type ReadContext, readWorkbook, setUnitCodeNote, unitCodeN
 import { memoText } from '../text/normalize';
 import type { Finding, ReadResult, Unit, UnitYear, WorkbookInput } from '../types';
 import { compileRules, ruleFindings as ruleFindingsOf } from './rules';
+import { datedYearLate } from './year-late';
 
 /** Code-point order: locale-independent, so every machine sorts alike. */
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -170,7 +171,7 @@ function uniqueReports(all: UnitYear[], ordered: boolean): UnitYear[] | null {
 /**
  * One report per unit and year, with an error for each other. Kept: among those whose unit cells
  * agree (no 'unit-mismatch' finding), else all (a mistyped "Mã đơn vị" in one commune's file must
- * not push out the unit's own report), a visible sheet, then the evidently later report (the
+ * not push out the unit's own report), one with unit cells (not 'unit-guessed'), a visible sheet, then the evidently later report (the
  * district keeps each month's file: …-T8.xlsx beside …-T9.xlsx), then the first by file and sheet.
  * A sheet read as a unit's by its names, its unit code being in no list ('unit-code-outdated'), is
  * the unit's only when no other sheet of that year is: else it is dropped, whichever comes first,
@@ -184,10 +185,14 @@ function keepOneOfEach(all: UnitYear[], findings: Finding[], hidden: Set<string>
   const ref = (r: UnitYear) => sheetRef(r.file, r.sheet) + (isHidden(r) ? T.hiddenSheet : '');
   const mismatched = new Set<string>();
   const outdated = new Map<string, Finding>();
+  // Sheets tied to their unit by a name inside the file name or a title (no unit cells): less sure.
+  const guessed = new Set<string>();
   for (const f of findings)
     if (f.code === 'unit-mismatch') mismatched.add(place(f.file, f.sheet));
     else if (f.code === 'unit-code-outdated') outdated.set(place(f.file, f.sheet), f);
+    else if (f.code === 'unit-guessed') guessed.add(place(f.file, f.sheet));
   const agrees = (r: UnitYear) => !mismatched.has(place(r.file, r.sheet));
+  const named = (r: UnitYear) => !guessed.has(place(r.file, r.sheet));
   // Same file and sheet name twice (two folders): fall back to the contents, so even
   // then the input order does not decide.
   const content = (r: UnitYear) => JSON.stringify([r.values, r.notes, r.submitted]);
@@ -204,6 +209,8 @@ function keepOneOfEach(all: UnitYear[], findings: Finding[], hidden: Set<string>
   const pick = (group: UnitYear[]): UnitYear => {
     let c = group.filter(agrees);
     if (!c.length) c = group;
+    const sure = c.filter(named);
+    if (sure.length) c = sure;
     const visible = c.filter((r) => !isHidden(r));
     if (visible.length) c = visible;
     if (c.length > 1) c = latestOf(c, recency);
@@ -240,9 +247,11 @@ function keepOneOfEach(all: UnitYear[], findings: Finding[], hidden: Set<string>
       const why =
         agrees(first) && !agrees(r)
           ? T.duplicateUnitMismatch(keptRef, droppedRef)
-          : isHidden(r) && !isHidden(first)
-            ? ''
-            : whyLater(recency, first, r);
+          : named(first) && !named(r)
+            ? T.duplicateUnitGuessed(keptRef, droppedRef)
+            : isHidden(r) && !isHidden(first)
+              ? ''
+              : whyLater(recency, first, r);
       findings.push({
         severity: 'error',
         code: 'duplicate-unit',
@@ -267,6 +276,8 @@ interface Recency {
   months: number;
   /** "CODE:month" of every figure and note. */
   filled: Set<string>;
+  /** Most months dated a year late (datedYearLate): likely next year's report copied from this one. */
+  late: boolean;
 }
 
 function recencyOf(r: UnitYear, cache: Map<UnitYear, Recency>): Recency {
@@ -291,7 +302,8 @@ function recencyOf(r: UnitYear, cache: Map<UnitYear, Recency>): Recency {
       filled.add(`${code}:${m}`);
       inMonth[m] = true;
     });
-  got = { latest, months: inMonth.filter(Boolean).length, filled };
+  const late = datedYearLate(r.submitted, r.year) !== null;
+  got = { latest, months: inMonth.filter(Boolean).length, filled, late };
   cache.set(r, got);
   return got;
 }
@@ -308,8 +320,11 @@ function strictSuperset(a: Recency, b: Recency): boolean {
  * with figures, then those no other's figures strictly contain. Each step keeps a set that does not
  * depend on the input order.
  */
-function latestOf(c: UnitYear[], cache: Map<UnitYear, Recency>): UnitYear[] {
+function latestOf(all: UnitYear[], cache: Map<UnitYear, Recency>): UnitYear[] {
   const rec = (r: UnitYear) => recencyOf(r, cache);
+  // Dates a year late are no sign of a newer report of this year (a copy filled in the next year).
+  const inYear = all.filter((r) => !rec(r).late);
+  const c = inYear.length ? inYear : all;
   let latest = '';
   for (const r of c) if (rec(r).latest > latest) latest = rec(r).latest;
   let out = c.filter((r) => rec(r).latest === latest);
@@ -323,6 +338,7 @@ function latestOf(c: UnitYear[], cache: Map<UnitYear, Recency>): UnitYear[] {
 function whyLater(cache: Map<UnitYear, Recency>, kept: UnitYear, dropped: UnitYear): string {
   const k = recencyOf(kept, cache);
   const d = recencyOf(dropped, cache);
+  if (d.late && !k.late) return T.duplicateUnitYearLate(dropped.year, sheetRef(dropped.file, dropped.sheet), d.latest);
   if (k.latest > d.latest) return T.duplicateUnitLater(k.latest, d.latest);
   if (k.latest === d.latest && k.months > d.months) return T.duplicateUnitMoreMonths(k.months, d.months);
   if (k.latest === d.latest && k.months === d.months && strictSuperset(k, d)) return T.duplicateUnitSuperset();

@@ -202,6 +202,32 @@ function unitSheetCell(w: Where): string {
   return [w.unit, w.sheet ? `trang "${w.sheet}"` : '', w.cell ? `ô ${w.cell}` : ''].filter(Boolean).join(', ');
 }
 
+/** Where a sheet states its year: the "Năm" cell (its address if known), the sheet name, a title row. */
+export interface YearSaid {
+  cell?: string;
+  /** The sheet's name, when it carries the stated year too. */
+  sheet?: string;
+  /** The title cell's address, when only a title row states the year. */
+  title?: string;
+}
+
+function yearSaidText(said: YearSaid): string {
+  const parts: string[] = [];
+  // The cell itself is named before the message (where()).
+  if (said.cell !== undefined) parts.push('ô "Năm"');
+  if (said.sheet !== undefined) parts.push(`tên trang "${said.sheet}"`);
+  if (said.title !== undefined) parts.push(`dòng tiêu đề (ô ${said.title})`);
+  return parts.join(' và ') || 'trang';
+}
+
+function yearFixText(said: YearSaid, year: number): string {
+  const parts: string[] = [];
+  if (said.cell !== undefined) parts.push(`sửa ô "Năm" thành ${year}`);
+  if (said.sheet !== undefined) parts.push(`đổi tên trang cho đúng năm ${year}`);
+  if (said.title !== undefined) parts.push(`sửa năm ở dòng tiêu đề thành ${year}`);
+  return parts.join(' và ') || `ghi năm ${year} vào ô "Năm"`;
+}
+
 /** The unit code's cell, inside a sentence. */
 const codeCell = (cell: string | undefined) => (cell ? `ô ${cell}` : 'ô "Mã đơn vị"');
 
@@ -355,10 +381,31 @@ export const FINDING_TEXT = {
     `${where(w)}: không tìm thấy dòng "Ngày nộp báo cáo" (mã NGAY_NOP) nên không biết đơn vị nộp báo cáo ngày nào`,
   mergedCell: (w: Where, range: string, months: number[]) =>
     `${where(w)}: vùng ${range} bị gộp ô, che mất ô nhập số liệu tháng ${months.join(', ')}; hãy bỏ gộp ô`,
-  unknownUnit: (w: Where, typed: string | null) =>
+  unknownUnit: (w: Where, typed: string | null, tried?: { sheet: string; file: string }, several?: string[]) =>
     typed
       ? `${where(w)}: đơn vị "${typed}" không có trong danh sách đơn vị; số liệu của trang này không được tổng hợp`
-      : `${where(w)}: không xác định được đơn vị (thiếu ô "Mã đơn vị" và ô "Đơn vị", tên trang cũng không khớp đơn vị nào); số liệu của trang này không được tổng hợp`,
+      : `${where(w)}: không xác định được đơn vị: trang không có ô "Mã đơn vị" hay ô "Đơn vị", và ` +
+        (several?.length
+          ? `tên tệp hoặc các dòng tiêu đề có thể chỉ nhiều đơn vị (${several.join(', ')}) nên không biết là đơn vị nào`
+          : `tên trang${tried?.sheet ? ` "${tried.sheet}"` : ''}, tên tệp${tried?.file ? ` "${tried.file}"` : ''} và các dòng tiêu đề ` +
+            'không nêu tên đơn vị nào trong danh sách') +
+        '; số liệu của trang này không được tổng hợp. Hãy thêm dòng "Đơn vị: Xã …" (hoặc "Mã đơn vị: …") phía trên bảng, ' +
+        'hoặc đặt tên tệp là tên đơn vị (ví dụ "Xã Chung Chải 2018.xlsx")',
+  /** A sheet without a unit code nor a known unit name, tied to its unit by a name inside a text (guessUnit). */
+  unitGuessed: (
+    w: Where,
+    by: 'file' | 'title' | 'name',
+    text: string,
+    cell: string | undefined,
+    unit: string,
+    code: string,
+  ) =>
+    `${where(w)}: ` +
+    (by === 'name'
+      ? `ô "Đơn vị" ghi "${text}", đã hiểu là ${unit}`
+      : `trang không có ô "Mã đơn vị" hay ô "Đơn vị"; đã xác định là báo cáo của ${unit} theo ` +
+        (by === 'file' ? `tên tệp "${text}"` : `dòng tiêu đề "${text}"${cell ? ` (ô ${cell})` : ''}`)) +
+    `. Để chắc chắn, hãy ghi "Mã đơn vị: ${code}" (hoặc "Đơn vị: ${unit}") vào một dòng phía trên bảng`,
   /**
    * A sheet without a unit code, of a merger's year, whose name is the new unit's and its
    * predecessor's: taken for the old one (`m.oldShort`), the codes to write for either said.
@@ -407,6 +454,27 @@ export const FINDING_TEXT = {
       : `${where(w)}: không ghi năm báo cáo (ô "Năm") nên trang này không được tổng hợp`,
   yearMismatch: (w: Where, year: number, sheet: string, sheetYear: number) =>
     `${where(w)}: ô "Năm" ghi ${year} nhưng tên trang "${sheet}" là năm ${sheetYear}; đã lấy năm ${year} theo ô "Năm" — nếu đây là báo cáo năm ${sheetYear}, hãy sửa ô "Năm"`,
+  /**
+   * Last year's workbook copied and filled in: its stated year (`said`: the "Năm" cell, the sheet name
+   * or a title) is a year before its file name's and its submission dates' (`months` dated a year late;
+   * `others`, the months dated otherwise: likely last year's figures left in the copy).
+   */
+  yearCopied: (
+    w: Where,
+    said: YearSaid,
+    stated: number,
+    fileName: string,
+    months: number[],
+    year: number,
+    others: number[] = [],
+  ) =>
+    `${where(w)}: ${yearSaidText(said)} ghi năm ${stated} nhưng tên tệp "${fileName}" và ngày nộp ` +
+    `${months.length > 1 ? `các tháng ${monthList(months)}` : `tháng ${months[0]}`} là năm ${year} — có lẽ chép từ báo cáo ` +
+    `năm ${stated} mà chưa sửa năm; đã tính đây là báo cáo năm ${year}. Hãy ${yearFixText(said, year)}` +
+    (others.length
+      ? `. Tháng ${monthList(others)} vẫn ghi ngày nộp của năm khác: số liệu ${others.length > 1 ? 'các tháng này' : 'tháng này'} ` +
+        `có lẽ còn là của năm ${stated}, đang được tính vào năm ${year}; hãy kiểm tra và xóa nếu đúng vậy`
+      : ''),
   wrongYear: (w: Where, year: number, expected: number[]) =>
     `${where(w)}: báo cáo năm ${year}, trong khi đang tổng hợp năm ${expected.join(' và ')}`,
 
@@ -416,6 +484,9 @@ export const FINDING_TEXT = {
   /** After duplicateUnit: why the kept report won over one whose unit cells disagree. */
   duplicateUnitMismatch: (kept: string, dropped: string) =>
     ` — vì ở ${dropped} ô "Mã đơn vị" và ô "Đơn vị" ghi hai đơn vị khác nhau (có thể gõ nhầm mã đơn vị), còn ở ${kept} hai ô này khớp nhau`,
+  /** After duplicateUnit: the dropped report's unit was only guessed from a name in its file name or title. */
+  duplicateUnitGuessed: (kept: string, dropped: string) =>
+    ` — vì ${dropped} không có ô "Mã đơn vị" hay ô "Đơn vị" (đơn vị chỉ được đoán theo tên tệp hoặc dòng tiêu đề), còn ${kept} có`,
   /** After duplicateUnit: the kept report has the later latest submission date (ISO dates; '' = none). */
   duplicateUnitLater: (keptDate: string, droppedDate: string) =>
     droppedDate
@@ -426,6 +497,14 @@ export const FINDING_TEXT = {
     ` — vì bản được lấy có số liệu ${keptMonths} tháng, còn bản bị bỏ qua chỉ có ${droppedMonths} tháng`,
   /** After duplicateUnit: the kept report has every figure and note of the dropped one, and more. */
   duplicateUnitSuperset: () => ' — vì bản được lấy có đủ mọi ô có số liệu của bản bị bỏ qua và thêm những ô khác',
+  /**
+   * After duplicateUnit: the dropped report's submission dates are the next year's (`droppedDate`: its
+   * latest), the kept one's are not: the dropped one is likely next year's report copied from this one.
+   */
+  duplicateUnitYearLate: (year: number, dropped: string, droppedDate: string) =>
+    ` — vì ngày nộp ở ${dropped} (gần nhất ${formatDateVi(droppedDate)}) là năm ${year + 1}, muộn một năm so với các ` +
+    `tháng năm ${year}: có lẽ đó là báo cáo năm ${year + 1} chép từ báo cáo năm ${year} mà chưa sửa ô "Năm", nên không ` +
+    `được thay cho báo cáo năm ${year}. Nếu đúng vậy, hãy sửa ô "Năm" ở ${dropped} thành ${year + 1}`,
   /** After duplicateUnit: nothing tells which report is newer, so the name order decided. */
   duplicateUnitByName: () => ' — không rõ bản nào mới hơn nên lấy theo thứ tự tên',
   unitMissing: (unit: string, year: number) => `${unit}: chưa có trang báo cáo năm ${year}`,
