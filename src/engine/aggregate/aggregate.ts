@@ -578,9 +578,9 @@ export function submissionDateSlips(reports: UnitYear[], settings: Settings, tod
 const FUTURE_CELLS_NAMED = 5;
 
 /**
- * Figures in months whose data window has not closed at the run's date (`today`): likely typed one
- * column to the right (a column inserted or deleted in the commune's copy), the period's own month
- * then left empty. One warning per report and month, naming its cells. `after`: only months after
+ * Figures in months whose data window has not closed at the run's date (`today`) while the month
+ * before has none: likely typed one column to the right (a column inserted or deleted in the
+ * commune's copy), the month before left empty. One warning per report and month, naming its cells. `after`: only months after
  * this one (a summary's period: its own open month is being typed, the period's finding says so).
  */
 export function futureMonthFindings(
@@ -603,7 +603,9 @@ export function futureMonthFindings(
     }
     for (let m = after + 1; m <= 12; m++) {
       const end = ends[m - 1];
-      if (today >= end || !hasFigure(r, m)) continue;
+      // The month before has figures: this one is being typed early (activities recorded as they
+      // happen), not a column slip. January has no month before it in the sheet.
+      if (today >= end || !hasFigure(r, m) || m === 1 || hasFigure(r, m - 1)) continue;
       // Rare: the cells are looked up only now.
       const cells: string[] = [];
       const values = r.values;
