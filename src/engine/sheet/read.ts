@@ -2435,7 +2435,8 @@ function readGrid(
     const [m, first, second] = cols.duplicateMonths[k];
     const cell = a1(h + 1, second + 1);
     const text = T.duplicateMonthColumn(out.where({ cell }), m, colLetter(first + 1), colLetter(second + 1));
-    out.push('warning', 'duplicate-month-column', { cell, month: m }, text);
+    // One column's figures are not read: an error, as a second row of an indicator is.
+    out.push('error', 'duplicate-month-column', { cell, month: m }, text);
   }
   const missingMonths: number[] = [];
   for (let m = 1; m <= 12; m++) if (monthCol[m] === undefined) missingMonths.push(m);

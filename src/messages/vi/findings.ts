@@ -190,7 +190,8 @@ export const FINDING_TEXT = {
   missingMonthColumns: (w: Where, months: number[]) =>
     `${where(w)}: không tìm thấy cột của tháng ${months.join(', ')}; số liệu các tháng này coi như chưa báo cáo`,
   duplicateMonthColumn: (w: Where, month: number, first: string, second: string) =>
-    `${where(w)}: có hai cột tháng ${month} (cột ${first} và cột ${second}); chỉ lấy cột ${first}`,
+    `${where(w)}: có hai cột tháng ${month} (cột ${first} và cột ${second}); chỉ lấy cột ${first}, bỏ qua số liệu ` +
+    `cột ${second}. Hãy giữ lại một cột tháng ${month} (xóa cột thừa hoặc sửa tiêu đề cho đúng tháng)`,
   crossedRow: (w: Where, code: string, labelCell: string, label: string, labelCode: string) =>
     `${where(w)}: mã "${code}" nhưng ô ${labelCell} ghi tên chỉ tiêu "${label}" (mã ${labelCode}) — hàng đã bị sắp xếp ` +
     `hoặc dán lệch? Số liệu hàng này chưa được tính; hãy sắp lại để mã và tên chỉ tiêu khớp nhau`,
