@@ -2010,8 +2010,10 @@ function readCells(grid: Grid, cat: Catalogue, look: Lookup, rows: Rows, cols: C
     }
     // A row with no month at all (every month left to parseCell) but a figure in "Cả năm": typed
     // there instead of by month, it would be lost without a word. Checked on such rows only.
-    if (!note && at >= 0 && cols.totalCol >= 0 && (restOf & FULL_MONTHS) === FULL_MONTHS)
-      totalWithoutMonths(grid, at, cols, ind, flat, fa, out);
+    if (!note && at >= 0 && cols.totalCol >= 0) {
+      if ((restOf & FULL_MONTHS) === FULL_MONTHS) totalWithoutMonths(grid, at, cols, ind, flat, fa, out);
+      else if (ind.overMonths === 'sum') totalNotSum(grid, at, cols, ind, flat, fa, restOf, out);
+    }
     if (note) notes[ind.code] = months as (string | null)[];
     else if (unlike !== undefined && unlike.kind === 'scale') {
       converted.push(ind.code);
@@ -2226,6 +2228,49 @@ function totalWithoutMonths(
   );
 }
 
+/**
+ * Row `at` of a summed indicator has month figures and a "Cả năm" cell (typed, or a formula's
+ * result) that is not their sum: a warning naming the cell and both numbers (the months are
+ * counted). Only when every month has a column and each month cell is a plain number or empty
+ * (`rest`: the months plainValues left): a figure typed as text is not in a SUM formula's result,
+ * and a wrong cell has its own finding.
+ */
+function totalNotSum(
+  grid: Grid,
+  at: number,
+  cols: Columns,
+  ind: Indicator,
+  flat: Float64Array,
+  fa: number,
+  rest: number,
+  out: Sink,
+) {
+  const row = grid[at] ?? NO_CELLS;
+  const v = row[cols.totalCol];
+  if (v === null || v === undefined || v === '') return;
+  let total: number;
+  if (typeof v === 'number') total = v;
+  else if (typeof v === 'string') {
+    const parsed = parseCell(v, ind.kind);
+    if (parsed.status !== 'ok') return;
+    total = parsed.value as number;
+  } else return;
+  if (!Number.isFinite(total)) return;
+  let sum = 0;
+  for (let m = 1; m <= 12; m++) {
+    const c = cols.monthCol[m];
+    if (c === undefined) return;
+    if ((rest & (1 << m)) !== 0) {
+      if (!isEmpty(row[c])) return;
+    } else sum += flat[fa + m - 1];
+  }
+  if (Math.abs(total - sum) <= 1e-9 * Math.max(1, Math.abs(total), Math.abs(sum))) return;
+  const cell = a1(at + 1, cols.totalCol + 1);
+  const extra = { cell, indicatorCode: ind.code, indicatorLabel: ind.label };
+  const text = T.totalNotSum(out.where({ cell, indicator: ind.label }), total, sum);
+  out.push('warning', 'total-not-sum', extra, text);
+}
+
 /** Where a report's numbers go in the block `look.pool.block` (readCells sets every entry). */
 function flatArray(look: Lookup): number {
   const size = look.layout.codes.length * 12;
@@ -2429,6 +2474,7 @@ function readGrid(
   }
 
   if (note !== null) note.year = year;
+  if (year !== null) monthHeaderYear(grid, h, monthCol, year, out);
 
   // Layout problems.
   for (let k = 0; k < cols.duplicateMonths.length; k++) {
@@ -2500,6 +2546,50 @@ function readGrid(
     cells,
   );
   return { report, findings, skipped: false };
+}
+
+/**
+ * Month headers of row `h` that name another year than the sheet's ("T1/2017", "Tháng 1 năm
+ * 2017", a date of 2017 in a 2018 sheet): one warning on the first, naming the others.
+ */
+function monthHeaderYear(grid: Grid, h: number, monthCol: (number | undefined)[], year: number, out: Sink): void {
+  const row = grid[h] ?? NO_CELLS;
+  const cells: string[] = [];
+  let first = '';
+  let firstYear = 0;
+  for (let m = 1; m <= 12; m++) {
+    const c = monthCol[m];
+    if (c === undefined) continue;
+    const v = row[c];
+    let y: number | null = null;
+    let shown = '';
+    if (typeof v === 'string') {
+      const hit = YEAR_IN_TEXT.exec(v);
+      y = hit ? Number(hit[1]) : null;
+      shown = cellText(v);
+    } else if (isDate(v)) {
+      // As the header was read (parseDateCell: the date as the sheet shows it, whatever the time zone).
+      const p = parseDateCell(v);
+      if (p.status === 'ok') {
+        y = Number(p.iso.slice(0, 4));
+        shown = `${Number(p.iso.slice(5, 7))}/${y}`;
+      }
+    }
+    if (y === null || y === year) continue;
+    if (!cells.length) {
+      first = shown;
+      firstYear = y;
+    }
+    cells.push(a1(h + 1, c + 1));
+  }
+  if (!cells.length) return;
+  const cell = cells[0];
+  out.push(
+    'warning',
+    'month-header-year',
+    { cell },
+    T.monthHeaderYear(out.where({ cell }), first, cells, firstYear, year),
+  );
 }
 
 /** Read one sheet on its own (no file name: messages name the sheet). */

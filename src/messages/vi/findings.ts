@@ -322,6 +322,15 @@ export const FINDING_TEXT = {
       : `${where(w)}: không ghi năm báo cáo (ô "Năm") nên trang này không được tổng hợp`,
   yearMismatch: (w: Where, year: number, sheet: string, sheetYear: number) =>
     `${where(w)}: ô "Năm" ghi ${year} nhưng tên trang "${sheet}" là năm ${sheetYear}; đã lấy năm ${year} theo ô "Năm" — nếu đây là báo cáo năm ${sheetYear}, hãy sửa ô "Năm"`,
+  /**
+   * Month headers naming another year than the sheet's ("T1/2017" in a 2018 sheet): a copy of
+   * last year's sheet whose headers (and maybe figures) were not all updated. `cells`: those headers.
+   */
+  monthHeaderYear: (w: Where, header: string, cells: string[], headerYear: number, year: number) =>
+    `${where(w)}: tiêu đề cột tháng ghi "${header}"` +
+    (cells.length > 1 ? ` (${cells.length} ô tiêu đề tháng ghi năm khác: ${cells.join(', ')})` : '') +
+    ` nhưng trang là báo cáo năm ${year}; số liệu vẫn được đọc là của năm ${year}. Bảng có lẽ chép từ năm ` +
+    `${headerYear} — hãy kiểm tra lại số liệu các tháng và sửa tiêu đề cho đúng năm ${year}`,
   wrongYear: (w: Where, year: number, expected: number[]) =>
     `${where(w)}: báo cáo năm ${year}, trong khi đang tổng hợp năm ${expected.join(' và ')}`,
 
@@ -410,6 +419,13 @@ export const FINDING_TEXT = {
   /** A figure in the year-total column of a row whose months are all empty: not counted. */
   totalWithoutMonths: (w: Where, shown: string, monthsTyped: boolean) =>
     `${where(w)}: cột "Cả năm" ghi ${shown} nhưng ${monthsTyped ? 'không tháng nào có số liệu hợp lệ (ô ghi sai được báo riêng)' : 'các tháng đều để trống'}; số này không được tính vào tổng hợp (tổng hợp cộng số từng tháng). Hãy ${monthsTyped ? 'sửa' : 'nhập'} số liệu ở các cột tháng`,
+  /**
+   * A "Cả năm" cell (typed, or a formula's result) that is not the sum of the row's months: a total
+   * typed by hand or pasted as values, or a copy edited afterwards. The months are what is counted.
+   */
+  totalNotSum: (w: Where, total: number, sum: number) =>
+    `${where(w)}: cột "Cả năm" ghi ${n(total)} nhưng cộng các tháng là ${n(sum)} — kiểm tra lại (tổng hợp tính theo số ` +
+    `từng tháng, tức ${n(sum)}; nếu số cả năm mới đúng thì có tháng ghi sai hoặc còn thiếu)`,
   /** Figures in a month without its submission date, its deadline not passed yet: not counted as sent. */
   undatedMonthOpen: (w: Where, due: string, advice: UndatedAdvice = SHEETS_UNDATED_ADVICE) =>
     `${where({ ...w, indicator: SUBMITTED_DATE })}: tháng ${w.month} có số liệu nhưng chưa có ngày nộp, nên chưa được tính là đã nộp (hạn nộp ${due}); ${advice.open(w)}`,
