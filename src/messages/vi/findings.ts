@@ -137,6 +137,11 @@ function namedBy(by: readonly NamedBy[]): string {
   return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} và ${parts.at(-1)}` : (parts[0] ?? 'tên đơn vị');
 }
 
+/** A label as quoted in a message: at most 60 characters. */
+function shortLabel(label: string): string {
+  return label.length > 60 ? `${label.slice(0, 59)}…` : label;
+}
+
 /** "Xã Chung Chải, trang "Chung Chải 2018", ô C3": a unit's sheet named too (where() names only the unit). */
 function unitSheetCell(w: Where): string {
   if (!w.unit) return where(w);
@@ -257,15 +262,48 @@ export const FINDING_TEXT = {
         `thành "${likely.code}" và kiểm tra lại đơn vị tính, số liệu`
       : 'Hãy sửa lại mã cho đúng mã trong danh mục (trang còn thiếu dòng của chỉ tiêu khác, có thể số liệu này là ' +
         'của chỉ tiêu đó); nếu chỉ tiêu này đã bỏ khỏi danh mục, có thể xóa dòng'),
+  /**
+   * A row with no indicator code, whose label is no indicator of the catalogue, with figures in
+   * `months`, in a sheet lacking a row for some indicator (the figures may be its): an error.
+   * `likely`: the one missing indicator its label (or, `byPlace`, only its place) points to.
+   */
+  uncodedRowLacking: (
+    w: Where,
+    row: number,
+    label: string,
+    months: number[],
+    likely: { code: string; label: string; byPlace: boolean } | null,
+  ) =>
+    `${unitSheetCell(w)}: dòng ${row} "${shortLabel(label)}" có số liệu tháng ${monthList(months)} ` +
+    'nhưng tên dòng không khớp chỉ tiêu nào trong danh mục (không có mã chỉ tiêu), nên số liệu dòng này chưa được tính. ' +
+    (likely
+      ? `Dòng này ${likely.byPlace ? `nằm đúng chỗ của chỉ tiêu "${likely.label}" (${likely.code}) mà trang đang thiếu, có lẽ là chỉ tiêu đó` : `có lẽ là chỉ tiêu "${likely.label}" (${likely.code}) mà trang đang thiếu`} — ` +
+        `ghi mã ${likely.code} vào cột Mã hoặc sửa tên cho đúng "${likely.label}"`
+      : 'Trang đang thiếu dòng của chỉ tiêu khác trong danh mục, có thể số liệu này là của chỉ tiêu đó: hãy ghi mã ' +
+        'chỉ tiêu vào cột Mã hoặc sửa tên cho đúng danh mục; nếu đây là chỉ tiêu xã tự thêm, hãy đề nghị cấp huyện ' +
+        'bổ sung chỉ tiêu này vào danh mục'),
+  /**
+   * A row with no indicator code whose label is an indicator's but for what clerks add or drop (a
+   * unit in brackets, a leading "Số", diacritics): read as that one, the only indicator with that
+   * label, missing from the sheet, of the same unit.
+   */
+  looseLabelRow: (w: Where, row: number, label: string, ind: { code: string; label: string }) =>
+    `${unitSheetCell(w)}: dòng ${row} "${shortLabel(label)}" không ghi đúng tên chỉ tiêu trong danh mục, nhưng chỉ có ` +
+    `thể là chỉ tiêu "${ind.label}" (${ind.code}) mà trang chưa có dòng nào, nên được đọc là chỉ tiêu đó. Nếu đúng, ` +
+    `hãy ghi mã ${ind.code} vào cột Mã hoặc sửa tên cho đúng "${ind.label}"; nếu không phải, hãy sửa lại tên dòng này`,
   /** A row with no indicator code, whose label is no indicator of the catalogue, with figures in `months`. */
   uncodedRow: (w: Where, row: number, label: string, months: number[]) =>
-    `${unitSheetCell(w)}: dòng ${row} "${label.length > 60 ? `${label.slice(0, 59)}…` : label}" có số liệu tháng ${monthList(months)} ` +
+    `${unitSheetCell(w)}: dòng ${row} "${shortLabel(label)}" có số liệu tháng ${monthList(months)} ` +
     `nhưng không phải chỉ tiêu trong danh mục (không có mã chỉ tiêu), nên số liệu dòng này không được tổng hợp. ` +
     `Hãy nhập số liệu vào dòng chỉ tiêu có sẵn trong biểu mẫu, hoặc đề nghị cấp huyện bổ sung chỉ tiêu này vào danh mục`,
   duplicateIndicator: (w: Where, code: string, firstRow: number, row: number) =>
     `${where(w)}: chỉ tiêu mã ${code} xuất hiện hai lần (dòng ${firstRow} và dòng ${row}); chỉ lấy dòng ${firstRow}, bỏ qua dòng ${row}`,
-  missingIndicator: (w: Where, label: string, code: string) =>
-    `${where(w)}: thiếu dòng chỉ tiêu "${label}" (mã ${code}); chỉ tiêu này coi như chưa báo cáo`,
+  /** `likely`: a row without a code that may be this indicator's (its place or its label says so). */
+  missingIndicator: (w: Where, label: string, code: string, likely?: { row: number; label: string }) =>
+    `${where(w)}: thiếu dòng chỉ tiêu "${label}" (mã ${code}); chỉ tiêu này coi như chưa báo cáo` +
+    (likely
+      ? ` (có lẽ là dòng ${likely.row} "${shortLabel(likely.label)}": ghi mã ${code} vào cột Mã hoặc sửa tên dòng đó)`
+      : ''),
   missingSubmittedRow: (w: Where) =>
     `${where(w)}: không tìm thấy dòng "Ngày nộp báo cáo" (mã NGAY_NOP) nên không biết đơn vị nộp báo cáo ngày nào`,
   mergedCell: (w: Where, range: string, months: number[]) =>
