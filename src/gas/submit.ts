@@ -140,12 +140,19 @@ export type SubmitResult =
  * totals in every month. 'duplicate-indicator': the second row of a code (its cell), only the
  * first counted; 'code-label-mismatch': a row whose code and label name two indicators;
  * 'measure-mismatch': a row whose "Đơn vị tính" is not the catalogue's; 'unknown-indicator' (an
- * error only with figures while the sheet lacks an indicator's row): a code in no catalogue.
+ * error only with figures while the sheet lacks an indicator's row): a code in no catalogue;
+ * 'uncoded-row' (likewise): a row without a code whose label is no indicator's.
  * They mostly come from the district's catalogue changing (codes swapped, a unit or a code
  * changed) or from cells the commune cannot edit (code, label and unit columns are locked for
  * the admins; months already submitted are locked too).
  */
-const ROW_ERRORS = new Set(['duplicate-indicator', 'code-label-mismatch', 'measure-mismatch', 'unknown-indicator']);
+const ROW_ERRORS = new Set([
+  'duplicate-indicator',
+  'code-label-mismatch',
+  'measure-mismatch',
+  'unknown-indicator',
+  'uncoded-row',
+]);
 
 /** Of ROW_ERRORS, those whose cell to fix is a locked one (code, label, unit): the district's to fix. */
 const DISTRICT_ROW_ERRORS = new Set(['code-label-mismatch', 'measure-mismatch', 'unknown-indicator']);

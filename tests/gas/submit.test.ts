@@ -98,6 +98,24 @@ describe('Nộp báo cáo tháng… / Mở khóa tháng…', () => {
     expect(main.submitMonth()?.ok).toBe(true);
   });
 
+  test('a row without a code with figures, while the sheet lacks an indicator, blocks only the months it has figures in', () => {
+    prepare('a');
+    // The row of TCD_LUOT lost its code and was reworded: its figures are not counted, an error.
+    const row = rows.get('TCD_LUOT') as number;
+    s.getRange(row, LAYOUT.codeCol).setValue('');
+    s.getRange(row, LAYOUT.labelCol).setValue('Lượt tiếp dân tại trụ sở xã');
+    for (let m = 1; m <= 9; m++) s.getRange(row, monthCol(m)).setValue(m === 8 ? '' : 4);
+    env.master.setActiveSheet(s);
+    env.fake.ui.queuePromptResponse({ text: '9' });
+    expect(main.submitMonth()?.ok).toBe(false);
+    const refused = env.fake.ui.alerts.at(-1)?.prompt ?? '';
+    expect(refused).toContain(`• Xã Chung Chải, trang "Chung Chải 2018", ô C${row}: dòng ${row}`);
+    expect(refused).toContain('có lẽ là chỉ tiêu "Lượt tiếp công dân" (TCD_LUOT) mà trang đang thiếu');
+    // August: nothing typed in that row, the month's totals are right.
+    env.fake.ui.queuePromptResponse({ text: '8' });
+    expect(main.submitMonth()?.ok).toBe(true);
+  });
+
   test('an error of a row with no figure in the month (a duplicate row, figures only in locked months) does not block it', () => {
     prepare('a');
     const last = Math.max(...rows.values());

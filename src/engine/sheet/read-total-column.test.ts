@@ -44,3 +44,67 @@ describe('a figure in "Cả năm" only', () => {
       expect(readSheet(s, ctx).findings.filter((f) => f.code === 'total-without-months')).toEqual([]);
   });
 });
+
+describe('a "Cả năm" figure that is not the sum of the months', () => {
+  const nine = (v: number) => [v, v, v, v, v, v, v, v, v, null, null, null];
+  const notSum = (fs: ReturnType<typeof readSheet>['findings']) => fs.filter((f) => f.code === 'total-not-sum');
+
+  it('typed (or pasted as a value) is a warning naming the cell and both numbers; the months are counted', () => {
+    const months = nine(3);
+    months[8] = 9; // 8 × 3 + 9 = 33
+    const { s, row } = sheetWith({ DTN_QUA: months }, 999);
+    const { report, findings } = readSheet(s, ctx);
+    expect(notSum(findings)).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        cell: `Q${row}`,
+        indicatorCode: 'DTN_QUA',
+        message:
+          `Xã Chung Chải, ô Q${row} (Suất quà tặng): cột "Cả năm" ghi 999 nhưng cộng các tháng là 33 — kiểm tra lại ` +
+          '(tổng hợp tính theo số từng tháng, tức 33; nếu số cả năm mới đúng thì có tháng ghi sai hoặc còn thiếu)',
+      }),
+    ]);
+    expect(report?.values.DTN_QUA).toEqual([3, 3, 3, 3, 3, 3, 3, 3, 9, null, null, null]);
+  });
+
+  it("is said of a formula's result too (read as its value), and of a total typed as text", () => {
+    for (const total of [32, '1.000']) {
+      const { s, row } = sheetWith({ DTN_QUA: nine(3) }, total);
+      expect(notSum(readSheet(s, ctx).findings).map((f) => f.cell)).toEqual([`Q${row}`]);
+    }
+  });
+
+  it('is quiet when the total is the sum (amounts to the cent), empty, or the months hold text or errors', () => {
+    const amounts = Array(12).fill(null);
+    amounts[0] = 0.1;
+    amounts[1] = 0.2;
+    const amountSheet = modelToSheetInput(
+      buildUnitSheet(chungChai, 2018, catalogue, { values: { LDLD_MAIAM_GIATRI: amounts }, notes: {}, submitted: [] }),
+    );
+    const amountRow = rowWithCode(amountSheet.grid, 'LDLD_MAIAM_GIATRI');
+    setCell(amountSheet.grid, amountRow, LAYOUT.totalCol, 0.3);
+    const texts = sheetWith({ DTN_QUA: nine(3) }, 27);
+    setCell(texts.s.grid, texts.row, monthCol(2), '1.000'); // a SUM leaves text out
+    const wrong = sheetWith({ DTN_QUA: nine(3) }, 24);
+    setCell(wrong.s.grid, wrong.row, monthCol(2), 'ba');
+    for (const s of [
+      sheetWith({ DTN_QUA: nine(3) }, 27).s,
+      sheetWith({ DTN_QUA: nine(3) }, '').s,
+      sheetWith({ DTN_QUA: nine(3) }).s,
+      amountSheet,
+      texts.s,
+      wrong.s,
+    ])
+      expect(notSum(readSheet(s, ctx).findings)).toEqual([]);
+  });
+
+  it('is quiet for a stock (its year figure is the latest month, not a sum)', () => {
+    const stock = catalogue.indicators.find((i) => i.overMonths === 'last' && i.kind !== 'note');
+    if (!stock) throw new Error('no stock indicator');
+    const s = modelToSheetInput(
+      buildUnitSheet(chungChai, 2018, catalogue, { values: { [stock.code]: nine(5) }, notes: {}, submitted: [] }),
+    );
+    setCell(s.grid, rowWithCode(s.grid, stock.code), LAYOUT.totalCol, 5);
+    expect(notSum(readSheet(s, ctx).findings)).toEqual([]);
+  });
+});

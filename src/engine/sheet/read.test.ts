@@ -395,16 +395,23 @@ describe('readSheet — sheets edited by people', () => {
     expect(report?.cells.TCD_LUOT[11]).toBe('');
   });
 
-  it('warns about a second column for the same month and a missing submission row', () => {
+  it('an error for a second column of the same month (its figures are not read), a warning for a missing submission row', () => {
     const s = sheet();
     s.grid[5].push('T3');
     s.grid[rowWithCode(s.grid, 'TCD_LUOT') - 1].push(77);
     s.grid[6][0] = '';
     s.grid[6][2] = 'Ghi chú chung';
     const { report, findings } = readSheet(s, ctx);
-    expect(findings.map((f) => [f.code, f.cell ?? '', f.message])).toEqual([
-      ['duplicate-month-column', 'S6', 'Xã Chung Chải, ô S6: có hai cột tháng 3 (cột G và cột S); chỉ lấy cột G'],
+    expect(findings.map((f) => [f.severity, f.code, f.cell ?? '', f.message])).toEqual([
       [
+        'error',
+        'duplicate-month-column',
+        'S6',
+        'Xã Chung Chải, ô S6: có hai cột tháng 3 (cột G và cột S); chỉ lấy cột G, bỏ qua số liệu cột S. ' +
+          'Hãy giữ lại một cột tháng 3 (xóa cột thừa hoặc sửa tiêu đề cho đúng tháng)',
+      ],
+      [
+        'warning',
         'missing-submitted-row',
         '',
         'Xã Chung Chải: không tìm thấy dòng "Ngày nộp báo cáo" (mã NGAY_NOP) nên không biết đơn vị nộp báo cáo ngày nào',

@@ -1042,6 +1042,8 @@ interface Lookup {
   codeCells: Map<string, number>;
   /** What mapRows makes of a label cell's text (ROW_*, or the code's position), per distinct text. */
   labelCells: Map<string, number>;
+  /** Code positions by looseLabelKey of their indicators' labels, made when first needed. */
+  looseLabels: Map<string, number[]> | null;
   /** The last sheet's rows as mapRows read them (see sameRows), and the cell names maker of its reports. */
   seenRows: SeenRows | null;
   lastCells: LazyCells | null;
@@ -1098,6 +1100,7 @@ function lookup(cat: Catalogue): Lookup {
     groupKeys: new Set(cat.groups.map((g) => indicatorKey(g.label))),
     codeCells: new Map(),
     labelCells: new Map(),
+    looseLabels: null,
     seenRows: null,
     lastCells: null,
     dates: new Map(),
@@ -1272,8 +1275,12 @@ interface Rows {
   /**
    * Rows without an indicator code whose label is no indicator's (nor a heading's, a total's or a
    * note's): a row a clerk typed in. Their figures, if any, are not read (see uncodedRowFinding).
+   * `guess`: the one indicator the sheet lacks that the row may be (its loose label, place or words);
+   * `byPlace` when only its place says so (its label shares little with the indicator's).
    */
-  uncoded: number[];
+  uncoded: { row: number; guess?: number; byPlace?: boolean }[];
+  /** Rows without a code read by a loose match of their label (placeByLooseLabel): the row and code position. */
+  loose: { row: number; k: number }[];
   /** Rows whose code and label name two different indicators (rows sorted by label, a paste): not read. */
   crossed: { row: number; code: string; labelCode: string }[];
   /**
@@ -1443,6 +1450,7 @@ function mapRows(grid: Grid, cols: Columns, look: Lookup): Rows {
     submittedRow: -1,
     unknown: [],
     uncoded: [],
+    loose: [],
     duplicates: [],
     crossed: [],
     measured: [],
@@ -1505,9 +1513,11 @@ function mapRows(grid: Grid, cols: Columns, look: Lookup): Rows {
     if (labelKind === ROW_SUBMITTED) {
       if (rows.submittedRow < 0) rows.submittedRow = r;
     } else if (labelKind >= 0) placeRowAt(rows, look, labelKind, r, labelCol);
-    else if (labelKind === ROW_OTHER_LABEL) rows.uncoded.push(r);
+    else if (labelKind === ROW_OTHER_LABEL) rows.uncoded.push({ row: r });
   }
+  if (rows.uncoded.length) placeByLooseLabel(grid, labelCol, unitCol, look, rows, unitRows, units);
   if (rows.unknown.length) placeByPosition(grid, labelCol, unitCol, look, rows, unitRows, units);
+  if (rows.uncoded.length) guessUncoded(grid, labelCol, look, rows);
   if (unitCol >= 0) checkMeasures(grid, unitCol, look, rows, unitRows, units);
   return rows;
 }
@@ -1587,6 +1597,147 @@ function placeByPosition(
     if (!fits) continue;
     u.readAsGuess = true;
     placeRowAt(rows, look, guess, u.row, -1);
+  }
+}
+
+/**
+ * A label's key for a loose match: what clerks change without meaning another indicator left out
+ * (numbering, case, diacritics, signs, a leading "Số" / "Số lượng").
+ */
+const looseLabelKey = memoText((text) => slug(indicatorKey(text)).replace(/^so-(?:luong-)?(?=.)/, ''));
+/** A unit appended in brackets: "Suất quà tặng (suất)", "… [ĐVT: lượt]". */
+const TRAILING_BRACKET = /\s*[([]([^()[\]]{1,40})[)\]]\s*$/;
+
+function looseLabels(look: Lookup): Map<string, number[]> {
+  if (look.looseLabels) return look.looseLabels;
+  const map = new Map<string, number[]>();
+  for (const [code, ind] of look.byCode) {
+    const k = look.position.get(code) as number;
+    const list = map.get(looseLabelKey(ind.label));
+    if (!list) map.set(looseLabelKey(ind.label), [k]);
+    else if (!list.includes(k)) list.push(k);
+  }
+  look.looseLabels = map;
+  return map;
+}
+
+/** Whether bracketed text ("suất", "ĐVT: lượt") is the unit `unit`, or like it. */
+function likeUnit(text: string, unit: string): boolean {
+  const t = slug(text).replace(/^(?:dvt|don-vi-tinh)-/, '');
+  const u = slug(unit);
+  return u !== '' && t !== '' && (t === u || t.startsWith(`${u}-`) || u.startsWith(`${t}-`));
+}
+
+/**
+ * The code position of the one indicator whose label loosely matches `label` (looseLabelKey, or
+ * that of the label without a trailing bracket holding the indicator's unit), else -1.
+ */
+function looseMatch(look: Lookup, label: string): number {
+  const map = looseLabels(look);
+  const whole = map.get(looseLabelKey(label));
+  if (whole) return whole.length === 1 ? whole[0] : -1;
+  const m = TRAILING_BRACKET.exec(label);
+  if (!m || m.index === 0) return -1;
+  const list = map.get(looseLabelKey(label.slice(0, m.index)));
+  if (list?.length !== 1) return -1;
+  return likeUnit(m[1], (look.byCode.get(look.codes[list[0]]) as Indicator).unit) ? list[0] : -1;
+}
+
+/**
+ * Rows without a code whose label is no indicator's exactly (Rows.uncoded) but loosely the label
+ * of one indicator (looseMatch) that the sheet has no row for: read as it when no other such row
+ * matches it and, with a "Đơn vị tính" column, the row's unit agrees (money in another scale is
+ * converted by checkMeasures). A warning says so (readGrid). Otherwise the indicator is the row's
+ * `guess`, named in its finding. The unit cells looked at go to `unitRows`/`units`, for sameRows.
+ */
+function placeByLooseLabel(
+  grid: Grid,
+  labelCol: number,
+  unitCol: number,
+  look: Lookup,
+  rows: Rows,
+  unitRows: number[],
+  units: CellValue[],
+): void {
+  const hits = new Map<number, Rows['uncoded']>();
+  for (const u of rows.uncoded) {
+    const k = looseMatch(look, cellText((grid[u.row] ?? NO_CELLS)[labelCol]));
+    if (k < 0 || rows.rowAt[k] >= 0) continue;
+    u.guess = k;
+    add(hits, k, u);
+  }
+  if (!hits.size) return;
+  const placed = new Set<Rows['uncoded'][number]>();
+  for (const [k, list] of hits) {
+    if (list.length !== 1) continue;
+    const u = list[0];
+    if (unitCol >= 0) {
+      const v = (grid[u.row] ?? NO_CELLS)[unitCol];
+      unitRows.push(u.row);
+      units.push(v);
+      const kind = isEmpty(v) ? 'same' : compareMeasures(cellText(v), look.measures[k]).kind;
+      if (kind !== 'same' && kind !== 'scale') continue;
+    }
+    placeRowAt(rows, look, k, u.row, labelCol);
+    rows.loose.push({ row: u.row, k });
+    placed.add(u);
+  }
+  if (placed.size) rows.uncoded = rows.uncoded.filter((u) => !placed.has(u));
+}
+
+/**
+ * For each row left in Rows.uncoded, the one indicator the sheet lacks that it may be (`guess`):
+ * the loose match of its label (placeByLooseLabel), else the one lacking indicator between its
+ * neighbouring indicator rows (as placeByPosition), else the one lacking indicator whose label is
+ * alike. Named in the row's finding and in the indicator's "thiếu dòng" warning, never read as it.
+ */
+function guessUncoded(grid: Grid, labelCol: number, look: Lookup, rows: Rows): void {
+  const { rowAt } = rows;
+  const lacking = rowAt.map((r) => r < 0);
+  for (const x of rows.crossed) {
+    lacking[look.position.get(x.code) as number] = false;
+    lacking[look.position.get(x.labelCode) as number] = false;
+  }
+  const placedAt = new Map<number, number>();
+  for (let k = 0; k < rowAt.length; k++) if (rowAt[k] >= 0) placedAt.set(rowAt[k], k);
+  const placed = [...placedAt.keys()].sort((a, b) => a - b);
+  const open = rows.uncoded;
+  for (const u of open) {
+    if (u.guess !== undefined && lacking[u.guess]) continue;
+    u.guess = undefined;
+    const label = cellText((grid[u.row] ?? NO_CELLS)[labelCol]);
+    let above = -1;
+    let below = Number.POSITIVE_INFINITY;
+    for (const r of placed) {
+      if (r < u.row) above = r;
+      else if (r > u.row) {
+        below = r;
+        break;
+      }
+    }
+    const lo = above < 0 ? -1 : (placedAt.get(above) as number);
+    const hi = below === Number.POSITIVE_INFINITY ? rowAt.length : (placedAt.get(below) as number);
+    let guess = -1;
+    let candidates = 0;
+    if (lo < hi && !open.some((v) => v !== u && v.row > above && v.row < below))
+      for (let k = lo + 1; k < hi; k++)
+        if (lacking[k]) {
+          guess = k;
+          candidates++;
+        }
+    if (candidates === 1) {
+      u.guess = guess;
+      u.byPlace = !alikeLabels(label, (look.byCode.get(look.codes[guess]) as Indicator).label);
+      continue;
+    }
+    guess = -1;
+    candidates = 0;
+    for (let k = 0; k < lacking.length; k++)
+      if (lacking[k] && alikeLabels(label, (look.byCode.get(look.codes[k]) as Indicator).label)) {
+        guess = k;
+        candidates++;
+      }
+    if (candidates === 1) u.guess = guess;
   }
 }
 
@@ -2350,7 +2501,10 @@ function readCells(
     if (at < 0) {
       if (!note) flat.fill(Number.NaN, fa, fa + 12);
       const extra = { indicatorCode: ind.code, indicatorLabel: ind.label };
-      out.push('warning', 'missing-indicator', extra, T.missingIndicator(out.where(), ind.label, ind.code));
+      // A row without a code that may be this one's (guessUncoded): named, so the two findings meet.
+      const likely = rows.uncoded.length ? rows.uncoded.find((u) => u.guess === look.slot[i]) : undefined;
+      const hint = likely && { row: likely.row + 1, label: cellText((grid[likely.row] ?? NO_CELLS)[cols.labelCol]) };
+      out.push('warning', 'missing-indicator', extra, T.missingIndicator(out.where(), ind.label, ind.code, hint));
     } else {
       const row = grid[at] ?? [];
       let rest = 0;
@@ -2399,8 +2553,10 @@ function readCells(
     }
     // A row with no month at all (every month left to parseCell) but a figure in "Cả năm": typed
     // there instead of by month, it would be lost without a word. Checked on such rows only.
-    if (!note && at >= 0 && cols.totalCol >= 0 && (restOf & FULL_MONTHS) === FULL_MONTHS)
-      totalWithoutMonths(grid, at, cols, ind, flat, fa, out);
+    if (!note && at >= 0 && cols.totalCol >= 0) {
+      if ((restOf & FULL_MONTHS) === FULL_MONTHS) totalWithoutMonths(grid, at, cols, ind, flat, fa, out);
+      else if (ind.overMonths === 'sum') totalNotSum(grid, at, cols, ind, flat, fa, restOf, out);
+    }
     if (note) notes[ind.code] = months as (string | null)[];
     else if (unlike !== undefined && unlike.kind === 'scale') {
       converted.push(ind.code);
@@ -2561,13 +2717,33 @@ function isRomanNumber(v: CellValue): boolean {
   return typeof v === 'string' && /^[IVXLC]{1,6}\.?$/.test(cellText(v));
 }
 
+/** A row read by a loose match of its label (Rows.loose): a warning on its label cell naming the indicator. */
+function looseLabelFinding(grid: Grid, x: Rows['loose'][number], cols: Columns, look: Lookup, out: Sink): void {
+  const ind = look.byCode.get(look.codes[x.k]) as Indicator;
+  const cell = a1(x.row + 1, cols.labelCol + 1);
+  const label = cellText((grid[x.row] ?? NO_CELLS)[cols.labelCol]);
+  const w = out.where({ cell, sheet: out.base.sheet });
+  const extra = { cell, indicatorCode: ind.code, indicatorLabel: ind.label };
+  out.push('warning', 'loose-label-match', extra, T.looseLabelRow(w, x.row + 1, label, ind));
+}
+
 /**
- * Row `r` has no indicator code and a label that is no indicator's (Rows.uncoded): when a month
+ * Row `u.row` has no indicator code and a label that is no indicator's (Rows.uncoded): when a month
  * holds a figure (a number, or text that reads as one), a clerk typed in an indicator of their own,
- * whose figures would be left out without a word. A warning on its label cell. Only the month
- * columns are looked at: the "Cả năm" cell of such a row may hold a SUM (read as its result).
+ * whose figures would be left out without a word. On its label cell: an error while the sheet
+ * lacks a row for some indicator (`lacking`: the figures may be its, as for a code in no
+ * catalogue), naming the one it likely is (`u.guess`); else a warning. Only the month columns are
+ * looked at: the "Cả năm" cell of such a row may hold a SUM (read as its result).
  */
-function uncodedRowFinding(grid: Grid, r: number, cols: Columns, out: Sink): void {
+function uncodedRowFinding(
+  grid: Grid,
+  u: Rows['uncoded'][number],
+  cols: Columns,
+  look: Lookup,
+  lacking: boolean,
+  out: Sink,
+): void {
+  const r = u.row;
   const row = grid[r] ?? NO_CELLS;
   const months: number[] = [];
   for (let m = 1; m <= 12; m++) {
@@ -2590,7 +2766,15 @@ function uncodedRowFinding(grid: Grid, r: number, cols: Columns, out: Sink): voi
   }
   const cell = a1(r + 1, cols.labelCol + 1);
   const w = out.where({ cell, sheet: out.base.sheet });
-  out.push('warning', 'uncoded-row', { cell }, T.uncodedRow(w, r + 1, cellText(row[cols.labelCol]), months));
+  const label = cellText(row[cols.labelCol]);
+  if (!lacking) {
+    out.push('warning', 'uncoded-row', { cell }, T.uncodedRow(w, r + 1, label, months));
+    return;
+  }
+  const guess = u.guess === undefined ? undefined : (look.byCode.get(look.codes[u.guess]) as Indicator);
+  const extra = guess ? { cell, indicatorCode: guess.code, indicatorLabel: guess.label } : { cell };
+  const likely = guess ? { code: guess.code, label: guess.label, byPlace: u.byPlace === true } : null;
+  out.push('error', 'uncoded-row', extra, T.uncodedRowLacking(w, r + 1, label, months, likely));
 }
 
 /** Bits 1–12: every month of a row. */
@@ -2625,6 +2809,49 @@ function totalWithoutMonths(
     extra,
     T.totalWithoutMonths(out.where({ cell, indicator: ind.label }), cellText(v), typed),
   );
+}
+
+/**
+ * Row `at` of a summed indicator has month figures and a "Cả năm" cell (typed, or a formula's
+ * result) that is not their sum: a warning naming the cell and both numbers (the months are
+ * counted). Only when every month has a column and each month cell is a plain number or empty
+ * (`rest`: the months plainValues left): a figure typed as text is not in a SUM formula's result,
+ * and a wrong cell has its own finding.
+ */
+function totalNotSum(
+  grid: Grid,
+  at: number,
+  cols: Columns,
+  ind: Indicator,
+  flat: Float64Array,
+  fa: number,
+  rest: number,
+  out: Sink,
+) {
+  const row = grid[at] ?? NO_CELLS;
+  const v = row[cols.totalCol];
+  if (v === null || v === undefined || v === '') return;
+  let total: number;
+  if (typeof v === 'number') total = v;
+  else if (typeof v === 'string') {
+    const parsed = parseCell(v, ind.kind);
+    if (parsed.status !== 'ok') return;
+    total = parsed.value as number;
+  } else return;
+  if (!Number.isFinite(total)) return;
+  let sum = 0;
+  for (let m = 1; m <= 12; m++) {
+    const c = cols.monthCol[m];
+    if (c === undefined) return;
+    if ((rest & (1 << m)) !== 0) {
+      if (!isEmpty(row[c])) return;
+    } else sum += flat[fa + m - 1];
+  }
+  if (Math.abs(total - sum) <= 1e-9 * Math.max(1, Math.abs(total), Math.abs(sum))) return;
+  const cell = a1(at + 1, cols.totalCol + 1);
+  const extra = { cell, indicatorCode: ind.code, indicatorLabel: ind.label };
+  const text = T.totalNotSum(out.where({ cell, indicator: ind.label }), total, sum);
+  out.push('warning', 'total-not-sum', extra, text);
 }
 
 /** Where a report's numbers go in the block `look.pool.block` (readCells sets every entry). */
@@ -2901,13 +3128,15 @@ function readGrid(
   }
 
   if (note !== null) note.year = year;
+  if (year !== null) monthHeaderYear(grid, h, monthCol, year, out);
 
   // Layout problems.
   for (let k = 0; k < cols.duplicateMonths.length; k++) {
     const [m, first, second] = cols.duplicateMonths[k];
     const cell = a1(h + 1, second + 1);
     const text = T.duplicateMonthColumn(out.where({ cell }), m, colLetter(first + 1), colLetter(second + 1));
-    out.push('warning', 'duplicate-month-column', { cell, month: m }, text);
+    // One column's figures are not read: an error, as a second row of an indicator is.
+    out.push('error', 'duplicate-month-column', { cell, month: m }, text);
   }
   const missingMonths: number[] = [];
   for (let m = 1; m <= 12; m++) if (monthCol[m] === undefined) missingMonths.push(m);
@@ -2923,7 +3152,8 @@ function readGrid(
   for (let k = 0; k < rows.measured.length; k++) measureFinding(out, look, cols.unitCol, rows.measured[k]);
   const lacking = rows.rowAt.includes(-1);
   for (let k = 0; k < rows.unknown.length; k++) unknownRowFinding(grid, rows.unknown[k], cols, look, lacking, out);
-  for (let k = 0; k < rows.uncoded.length; k++) uncodedRowFinding(grid, rows.uncoded[k], cols, out);
+  for (let k = 0; k < rows.loose.length; k++) looseLabelFinding(grid, rows.loose[k], cols, look, out);
+  for (let k = 0; k < rows.uncoded.length; k++) uncodedRowFinding(grid, rows.uncoded[k], cols, look, lacking, out);
   for (let k = 0; k < rows.duplicates.length; k++) {
     const d = rows.duplicates[k];
     const cell = a1(d.row + 1, d.col + 1);
@@ -3009,6 +3239,50 @@ function hasTopLabel(grid: Grid, from: number, to: number): boolean {
     }
   }
   return false;
+}
+
+/**
+ * Month headers of row `h` that name another year than the sheet's ("T1/2017", "Tháng 1 năm
+ * 2017", a date of 2017 in a 2018 sheet): one warning on the first, naming the others.
+ */
+function monthHeaderYear(grid: Grid, h: number, monthCol: (number | undefined)[], year: number, out: Sink): void {
+  const row = grid[h] ?? NO_CELLS;
+  const cells: string[] = [];
+  let first = '';
+  let firstYear = 0;
+  for (let m = 1; m <= 12; m++) {
+    const c = monthCol[m];
+    if (c === undefined) continue;
+    const v = row[c];
+    let y: number | null = null;
+    let shown = '';
+    if (typeof v === 'string') {
+      const hit = YEAR_IN_TEXT.exec(v);
+      y = hit ? Number(hit[1]) : null;
+      shown = cellText(v);
+    } else if (isDate(v)) {
+      // As the header was read (parseDateCell: the date as the sheet shows it, whatever the time zone).
+      const p = parseDateCell(v);
+      if (p.status === 'ok') {
+        y = Number(p.iso.slice(0, 4));
+        shown = `${Number(p.iso.slice(5, 7))}/${y}`;
+      }
+    }
+    if (y === null || y === year) continue;
+    if (!cells.length) {
+      first = shown;
+      firstYear = y;
+    }
+    cells.push(a1(h + 1, c + 1));
+  }
+  if (!cells.length) return;
+  const cell = cells[0];
+  out.push(
+    'warning',
+    'month-header-year',
+    { cell },
+    T.monthHeaderYear(out.where({ cell }), first, cells, firstYear, year),
+  );
 }
 
 /** Read one sheet on its own (no file name: messages name the sheet). */

@@ -196,6 +196,11 @@ function namedBy(by: readonly NamedBy[]): string {
   return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} và ${parts.at(-1)}` : (parts[0] ?? 'tên đơn vị');
 }
 
+/** A label as quoted in a message: at most 60 characters. */
+function shortLabel(label: string): string {
+  return label.length > 60 ? `${label.slice(0, 59)}…` : label;
+}
+
 /** "Xã Chung Chải, trang "Chung Chải 2018", ô C3": a unit's sheet named too (where() names only the unit). */
 function unitSheetCell(w: Where): string {
   if (!w.unit) return where(w);
@@ -302,7 +307,8 @@ export const FINDING_TEXT = {
   missingMonthColumns: (w: Where, months: number[]) =>
     `${where(w)}: không tìm thấy cột của tháng ${months.join(', ')}; số liệu các tháng này coi như chưa báo cáo`,
   duplicateMonthColumn: (w: Where, month: number, first: string, second: string) =>
-    `${where(w)}: có hai cột tháng ${month} (cột ${first} và cột ${second}); chỉ lấy cột ${first}`,
+    `${where(w)}: có hai cột tháng ${month} (cột ${first} và cột ${second}); chỉ lấy cột ${first}, bỏ qua số liệu ` +
+    `cột ${second}. Hãy giữ lại một cột tháng ${month} (xóa cột thừa hoặc sửa tiêu đề cho đúng tháng)`,
   crossedRow: (w: Where, code: string, labelCell: string, label: string, labelCode: string) =>
     `${where(w)}: mã "${code}" nhưng ô ${labelCell} ghi tên chỉ tiêu "${label}" (mã ${labelCode}) — hàng đã bị sắp xếp ` +
     `hoặc dán lệch? Số liệu hàng này chưa được tính; hãy sắp lại để mã và tên chỉ tiêu khớp nhau`,
@@ -368,15 +374,48 @@ export const FINDING_TEXT = {
         `thành "${likely.code}" và kiểm tra lại đơn vị tính, số liệu`
       : 'Hãy sửa lại mã cho đúng mã trong danh mục (trang còn thiếu dòng của chỉ tiêu khác, có thể số liệu này là ' +
         'của chỉ tiêu đó); nếu chỉ tiêu này đã bỏ khỏi danh mục, có thể xóa dòng'),
+  /**
+   * A row with no indicator code, whose label is no indicator of the catalogue, with figures in
+   * `months`, in a sheet lacking a row for some indicator (the figures may be its): an error.
+   * `likely`: the one missing indicator its label (or, `byPlace`, only its place) points to.
+   */
+  uncodedRowLacking: (
+    w: Where,
+    row: number,
+    label: string,
+    months: number[],
+    likely: { code: string; label: string; byPlace: boolean } | null,
+  ) =>
+    `${unitSheetCell(w)}: dòng ${row} "${shortLabel(label)}" có số liệu tháng ${monthList(months)} ` +
+    'nhưng tên dòng không khớp chỉ tiêu nào trong danh mục (không có mã chỉ tiêu), nên số liệu dòng này chưa được tính. ' +
+    (likely
+      ? `Dòng này ${likely.byPlace ? `nằm đúng chỗ của chỉ tiêu "${likely.label}" (${likely.code}) mà trang đang thiếu, có lẽ là chỉ tiêu đó` : `có lẽ là chỉ tiêu "${likely.label}" (${likely.code}) mà trang đang thiếu`} — ` +
+        `ghi mã ${likely.code} vào cột Mã hoặc sửa tên cho đúng "${likely.label}"`
+      : 'Trang đang thiếu dòng của chỉ tiêu khác trong danh mục, có thể số liệu này là của chỉ tiêu đó: hãy ghi mã ' +
+        'chỉ tiêu vào cột Mã hoặc sửa tên cho đúng danh mục; nếu đây là chỉ tiêu xã tự thêm, hãy đề nghị cấp huyện ' +
+        'bổ sung chỉ tiêu này vào danh mục'),
+  /**
+   * A row with no indicator code whose label is an indicator's but for what clerks add or drop (a
+   * unit in brackets, a leading "Số", diacritics): read as that one, the only indicator with that
+   * label, missing from the sheet, of the same unit.
+   */
+  looseLabelRow: (w: Where, row: number, label: string, ind: { code: string; label: string }) =>
+    `${unitSheetCell(w)}: dòng ${row} "${shortLabel(label)}" không ghi đúng tên chỉ tiêu trong danh mục, nhưng chỉ có ` +
+    `thể là chỉ tiêu "${ind.label}" (${ind.code}) mà trang chưa có dòng nào, nên được đọc là chỉ tiêu đó. Nếu đúng, ` +
+    `hãy ghi mã ${ind.code} vào cột Mã hoặc sửa tên cho đúng "${ind.label}"; nếu không phải, hãy sửa lại tên dòng này`,
   /** A row with no indicator code, whose label is no indicator of the catalogue, with figures in `months`. */
   uncodedRow: (w: Where, row: number, label: string, months: number[]) =>
-    `${unitSheetCell(w)}: dòng ${row} "${label.length > 60 ? `${label.slice(0, 59)}…` : label}" có số liệu tháng ${monthList(months)} ` +
+    `${unitSheetCell(w)}: dòng ${row} "${shortLabel(label)}" có số liệu tháng ${monthList(months)} ` +
     `nhưng không phải chỉ tiêu trong danh mục (không có mã chỉ tiêu), nên số liệu dòng này không được tổng hợp. ` +
     `Hãy nhập số liệu vào dòng chỉ tiêu có sẵn trong biểu mẫu, hoặc đề nghị cấp huyện bổ sung chỉ tiêu này vào danh mục`,
   duplicateIndicator: (w: Where, code: string, firstRow: number, row: number) =>
     `${where(w)}: chỉ tiêu mã ${code} xuất hiện hai lần (dòng ${firstRow} và dòng ${row}); chỉ lấy dòng ${firstRow}, bỏ qua dòng ${row}`,
-  missingIndicator: (w: Where, label: string, code: string) =>
-    `${where(w)}: thiếu dòng chỉ tiêu "${label}" (mã ${code}); chỉ tiêu này coi như chưa báo cáo`,
+  /** `likely`: a row without a code that may be this indicator's (its place or its label says so). */
+  missingIndicator: (w: Where, label: string, code: string, likely?: { row: number; label: string }) =>
+    `${where(w)}: thiếu dòng chỉ tiêu "${label}" (mã ${code}); chỉ tiêu này coi như chưa báo cáo` +
+    (likely
+      ? ` (có lẽ là dòng ${likely.row} "${shortLabel(likely.label)}": ghi mã ${code} vào cột Mã hoặc sửa tên dòng đó)`
+      : ''),
   missingSubmittedRow: (w: Where) =>
     `${where(w)}: không tìm thấy dòng "Ngày nộp báo cáo" (mã NGAY_NOP) nên không biết đơn vị nộp báo cáo ngày nào`,
   mergedCell: (w: Where, range: string, months: number[]) =>
@@ -475,6 +514,15 @@ export const FINDING_TEXT = {
       ? `. Tháng ${monthList(others)} vẫn ghi ngày nộp của năm khác: số liệu ${others.length > 1 ? 'các tháng này' : 'tháng này'} ` +
         `có lẽ còn là của năm ${stated}, đang được tính vào năm ${year}; hãy kiểm tra và xóa nếu đúng vậy`
       : ''),
+  /**
+   * Month headers naming another year than the sheet's ("T1/2017" in a 2018 sheet): a copy of
+   * last year's sheet whose headers (and maybe figures) were not all updated. `cells`: those headers.
+   */
+  monthHeaderYear: (w: Where, header: string, cells: string[], headerYear: number, year: number) =>
+    `${where(w)}: tiêu đề cột tháng ghi "${header}"` +
+    (cells.length > 1 ? ` (${cells.length} ô tiêu đề tháng ghi năm khác: ${cells.join(', ')})` : '') +
+    ` nhưng trang là báo cáo năm ${year}; số liệu vẫn được đọc là của năm ${year}. Bảng có lẽ chép từ năm ` +
+    `${headerYear} — hãy kiểm tra lại số liệu các tháng và sửa tiêu đề cho đúng năm ${year}`,
   wrongYear: (w: Where, year: number, expected: number[]) =>
     `${where(w)}: báo cáo năm ${year}, trong khi đang tổng hợp năm ${expected.join(' và ')}`,
 
@@ -577,6 +625,13 @@ export const FINDING_TEXT = {
   /** A figure in the year-total column of a row whose months are all empty: not counted. */
   totalWithoutMonths: (w: Where, shown: string, monthsTyped: boolean) =>
     `${where(w)}: cột "Cả năm" ghi ${shown} nhưng ${monthsTyped ? 'không tháng nào có số liệu hợp lệ (ô ghi sai được báo riêng)' : 'các tháng đều để trống'}; số này không được tính vào tổng hợp (tổng hợp cộng số từng tháng). Hãy ${monthsTyped ? 'sửa' : 'nhập'} số liệu ở các cột tháng`,
+  /**
+   * A "Cả năm" cell (typed, or a formula's result) that is not the sum of the row's months: a total
+   * typed by hand or pasted as values, or a copy edited afterwards. The months are what is counted.
+   */
+  totalNotSum: (w: Where, total: number, sum: number) =>
+    `${where(w)}: cột "Cả năm" ghi ${n(total)} nhưng cộng các tháng là ${n(sum)} — kiểm tra lại (tổng hợp tính theo số ` +
+    `từng tháng, tức ${n(sum)}; nếu số cả năm mới đúng thì có tháng ghi sai hoặc còn thiếu)`,
   /** Figures in a month without its submission date, its deadline not passed yet: not counted as sent. */
   undatedMonthOpen: (w: Where, due: string, advice: UndatedAdvice = SHEETS_UNDATED_ADVICE, unread = false) =>
     `${where({ ...w, indicator: SUBMITTED_DATE })}: tháng ${w.month} có số liệu nhưng ${unread ? 'không đọc được ngày nộp ghi ở ô này' : 'chưa có ngày nộp'}, nên chưa được tính là đã nộp (hạn nộp ${due}); ${advice.open(w)}`,
