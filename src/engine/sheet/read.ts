@@ -1190,6 +1190,51 @@ function monthColumnsFrom(months: MonthMap): MonthColumns {
   return { monthCol, monthCols, duplicateMonths, names: new RowNames(monthCol), run };
 }
 
+/** Some indicator row or the submission row holds anything (a figure, a date, a note) in column c. */
+function columnHolds(grid: Grid, rows: Rows, c: number): boolean {
+  if (rows.submittedRow >= 0 && !isEmpty((grid[rows.submittedRow] ?? NO_CELLS)[c])) return true;
+  for (let k = 0; k < rows.rowAt.length; k++) {
+    const r = rows.rowAt[k];
+    if (r >= 0 && !isEmpty((grid[r] ?? NO_CELLS)[c])) return true;
+  }
+  return false;
+}
+
+/**
+ * The columns of a month headed twice (or more): the first that holds anything is read, else the
+ * first. `found`: per other column, whether it holds anything too (its figures dropped). A new
+ * Columns when the read column is not the header's first: the shared one stays as the header gives it.
+ */
+function twiceHeaded(
+  grid: Grid,
+  cols: Columns,
+  rows: Rows,
+): { cols: Columns; found: { m: number; read: number; other: number; filled: boolean }[] } {
+  const byMonth = new Map<number, number[]>();
+  for (const [m, first, other] of cols.duplicateMonths) {
+    const list = byMonth.get(m) ?? [first];
+    list.push(other);
+    byMonth.set(m, list);
+  }
+  let monthCol = cols.monthCol;
+  const found: { m: number; read: number; other: number; filled: boolean }[] = [];
+  for (const [m, list] of byMonth) {
+    const holds = list.map((c) => columnHolds(grid, rows, c));
+    const at = holds.indexOf(true);
+    const read = list[Math.max(at, 0)];
+    for (let i = 0; i < list.length; i++)
+      if (list[i] !== read) found.push({ m, read, other: list[i], filled: holds[i] });
+    if (read !== monthCol[m]) {
+      if (monthCol === cols.monthCol) monthCol = monthCol.slice();
+      monthCol[m] = read;
+    }
+  }
+  if (monthCol === cols.monthCol) return { cols, found };
+  let run = monthCol[1] ?? -1;
+  for (let m = 2; m <= 12 && run >= 0; m++) if (monthCol[m] !== run + m - 1) run = -1;
+  return { cols: { ...cols, monthCol, names: new RowNames(monthCol), run }, found };
+}
+
 /** Month, code and label columns, or null when the sheet has no code or label column. */
 function locateColumns(grid: Grid, header: { row: number; months: MonthMap }, look: Lookup): Columns | null {
   const h = header.row;
@@ -3054,11 +3099,14 @@ function readGrid(
 
   const cat = ctx.catalogue;
   const look = prepared.look;
-  const cols = locateColumns(grid, header, look);
-  if (!cols) return { report: null, findings, skipped: true };
-  const rows = mapRows(grid, cols, look);
+  const located = locateColumns(grid, header, look);
+  if (!located) return { report: null, findings, skipped: true };
+  const rows = mapRows(grid, located, look);
   // A table of months with no indicator in it is some other sheet (a chart's data, a plan).
   if (rows.found === 0 && rows.submittedRow < 0) return { report: null, findings, skipped: true };
+  // A month headed twice: the column holding something is read (this sheet's choice: a copy, not the shared Columns).
+  const twice = located.duplicateMonths.length ? twiceHeaded(grid, located, rows) : null;
+  const cols = twice ? twice.cols : located;
   const h = cols.headerRow;
   const { monthCol } = cols;
   // Codes repeated: maybe a second table (another year's) pasted below the first.
@@ -3131,12 +3179,18 @@ function readGrid(
   if (year !== null) monthHeaderYear(grid, h, monthCol, year, out);
 
   // Layout problems.
-  for (let k = 0; k < cols.duplicateMonths.length; k++) {
-    const [m, first, second] = cols.duplicateMonths[k];
-    const cell = a1(h + 1, second + 1);
-    const text = T.duplicateMonthColumn(out.where({ cell }), m, colLetter(first + 1), colLetter(second + 1));
-    // One column's figures are not read: an error, as a second row of an indicator is.
-    out.push('error', 'duplicate-month-column', { cell, month: m }, text);
+  for (let k = 0; twice !== null && k < twice.found.length; k++) {
+    const { m, read, other, filled } = twice.found[k];
+    const cell = a1(h + 1, other + 1);
+    const w = out.where({ cell });
+    // Figures in both: one column's are not read, an error as a second row of an indicator is.
+    if (filled) {
+      const text = T.duplicateMonthColumn(w, m, colLetter(read + 1), colLetter(other + 1));
+      out.push('error', 'duplicate-month-column', { cell, month: m }, text);
+    } else {
+      const text = T.emptyDuplicateMonthColumn(w, m, colLetter(other + 1), colLetter(read + 1));
+      out.push('warning', 'duplicate-month-column', { cell, month: m }, text);
+    }
   }
   const missingMonths: number[] = [];
   for (let m = 1; m <= 12; m++) if (monthCol[m] === undefined) missingMonths.push(m);

@@ -309,6 +309,10 @@ export const FINDING_TEXT = {
   duplicateMonthColumn: (w: Where, month: number, first: string, second: string) =>
     `${where(w)}: có hai cột tháng ${month} (cột ${first} và cột ${second}); chỉ lấy cột ${first}, bỏ qua số liệu ` +
     `cột ${second}. Hãy giữ lại một cột tháng ${month} (xóa cột thừa hoặc sửa tiêu đề cho đúng tháng)`,
+  /** A month headed twice, one column empty: the other is read. */
+  emptyDuplicateMonthColumn: (w: Where, month: number, empty: string, read: string) =>
+    `${where(w)}: cột ${empty} cũng có tiêu đề tháng ${month} nhưng không có số liệu, đã đọc cột ${read}. ` +
+    `Nên xóa cột ${empty} hoặc sửa tiêu đề cho đúng tháng`,
   crossedRow: (w: Where, code: string, labelCell: string, label: string, labelCode: string) =>
     `${where(w)}: mã "${code}" nhưng ô ${labelCell} ghi tên chỉ tiêu "${label}" (mã ${labelCode}) — hàng đã bị sắp xếp ` +
     `hoặc dán lệch? Số liệu hàng này chưa được tính; hãy sắp lại để mã và tên chỉ tiêu khớp nhau`,
