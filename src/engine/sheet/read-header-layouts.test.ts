@@ -214,12 +214,26 @@ describe('two tables stacked in one sheet', () => {
     expect(Number(r.reports[0].cells.TCD_LUOT[0].slice(1))).toBeGreaterThan(58);
   });
 
-  it('this year on top, or no year asked: the upper table is read, with the one error', () => {
-    for (const c of [ctx, { catalogue, units }]) {
-      const r = read(stacked(sheetOf(2018, current), sheetOf(2017, old)), c);
+  it('this year on top: the upper table is read, with the one error', () => {
+    const r = read(stacked(sheetOf(2018, current), sheetOf(2017, old)), ctx);
+    expect(r.reports.map((x) => [x.year, x.values.TCD_LUOT])).toEqual([[2018, current]]);
+    expect(errors(r).map((f) => f.code)).toEqual(['stacked-tables']);
+    expect(errors(r)[0].message).toContain('chỉ đọc bảng trên, số liệu bảng dưới (năm 2017) không được tổng hợp');
+  });
+
+  it('no year asked (check): the newer table is read, as aggregating it would, and the error says which year reads which', () => {
+    const said =
+      'khi tổng hợp năm 2018 chỉ đọc bảng năm 2018, bảng năm 2017 không được dùng làm số liệu cùng kỳ ' +
+      '(khi tổng hợp năm 2017 thì chỉ đọc bảng năm 2017). Hãy chuyển bảng năm 2017 sang một trang riêng';
+    for (const [upper, lower] of [
+      [sheetOf(2017, old), sheetOf(2018, current)],
+      [sheetOf(2018, current), sheetOf(2017, old)],
+    ]) {
+      const r = read(stacked(upper, lower), { catalogue, units });
       expect(r.reports.map((x) => [x.year, x.values.TCD_LUOT])).toEqual([[2018, current]]);
       expect(errors(r).map((f) => f.code)).toEqual(['stacked-tables']);
-      expect(errors(r)[0].message).toContain('chỉ đọc bảng trên, số liệu bảng dưới (năm 2017) không được tổng hợp');
+      expect(errors(r)[0].message).toContain(said);
+      expect(errors(r)[0].message).not.toContain('không được tổng hợp');
     }
   });
 

@@ -3025,7 +3025,8 @@ function legacyCodeOf(grid: Grid): { code: LegacyCode; whole: boolean } | null {
 
 /**
  * Two tables stacked in one sheet (last year's pasted under this year's, each with its title, "Năm:"
- * and header row). One table is read: the one of the year being aggregated, else the upper one; an
+ * and header row). One table is read: the one of the year being aggregated, else (no year asked) the
+ * newer one, else the upper one; an
  * error names both, with their rows and years, instead of an error per repeated code. (Both are not
  * read: a sheet stands for one report everywhere its findings are sorted by year.) Null (read the
  * sheet as one) when the upper table alone is no report.
@@ -3045,7 +3046,10 @@ function readStacked(
   if (!a.report || !a.span || !b.span) return null;
   const yearB = b.report?.year ?? null;
   const same = yearB === a.report.year;
-  const useLower = b.report !== null && !same && yearB === ctx.year;
+  const yearA = a.report.year;
+  // No year asked (check): the newer table, the one aggregating its year reads; the message says which year reads which.
+  const unasked = ctx.year === undefined && !same && yearA !== null && yearB !== null;
+  const useLower = b.report !== null && !same && (unasked ? (yearB as number) > yearA : yearB === ctx.year);
   const kept = useLower ? b : a;
   const report = kept.report as UnitYear;
   const unit = unitDisplayName({ name: report.unitName, kind: report.unitKind ?? '' });
@@ -3061,7 +3065,9 @@ function readStacked(
     sheet: sheet.name,
     unitCode: report.unitCode,
     unitName: report.unitName,
-    message: T.stackedTables(w, sheet.name, tables, useLower ? 1 : 0),
+    message: unasked
+      ? T.stackedTablesByYear(w, sheet.name, tables, useLower ? 1 : 0)
+      : T.stackedTables(w, sheet.name, tables, useLower ? 1 : 0),
   } as Finding);
   return { report, findings: [...kept.findings, finding], skipped: false };
 }

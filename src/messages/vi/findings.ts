@@ -302,6 +302,20 @@ export const FINDING_TEXT = {
       `(${year(other)}) không được tổng hợp. Hãy chuyển bảng ${year(other)} sang một trang riêng (mỗi năm một trang)`
     );
   },
+  /**
+   * Two tables of two years, no year asked (check): aggregating reads the table of its year, so say
+   * which year reads which rather than that figures are lost.
+   */
+  stackedTablesByYear: (w: Where, sheet: string, tables: [number | null, number, number][], read: number) => {
+    const rows = tables.map(([y, h, e]) => `bảng năm ${y} (dòng ${h}–${e})`);
+    const kept = tables[read][0];
+    const other = tables[1 - read][0];
+    return (
+      `${where(w)}: trang "${sheet}" có hai bảng: ${rows.join(' và ')}; khi tổng hợp năm ${kept} chỉ đọc bảng năm ` +
+      `${kept}, bảng năm ${other} không được dùng làm số liệu cùng kỳ (khi tổng hợp năm ${other} thì chỉ đọc bảng năm ` +
+      `${other}). Hãy chuyển bảng năm ${other} sang một trang riêng (mỗi năm một trang)`
+    );
+  },
   noIndicatorColumn: (w: Where) =>
     `${where(w)}: không tìm thấy cột "Mã" hay cột "Chỉ tiêu" nên không biết dòng nào là chỉ tiêu nào; trang này không được tổng hợp`,
   missingMonthColumns: (w: Where, months: number[]) =>
