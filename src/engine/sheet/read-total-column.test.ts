@@ -108,3 +108,93 @@ describe('a "Cả năm" figure that is not the sum of the months', () => {
     expect(notSum(readSheet(s, ctx).findings)).toEqual([]);
   });
 });
+
+describe('"Cả năm" not the months\' sum on many rows, or summing a quarter column', () => {
+  const notSum = (fs: ReturnType<typeof readSheet>['findings']) => fs.filter((f) => f.code === 'total-not-sum');
+  // Seven summed indicators (a stock's year figure is its latest month: not checked).
+  const CODES = catalogue.indicators
+    .filter((i) => i.kind !== 'note' && i.overMonths === 'sum')
+    .slice(0, 7)
+    .map((i) => i.code);
+  const three = [1, 1, 1, 2, 2, 2, 3, 3, 3, null, null, null]; // 18
+
+  it('a column pasted as values: one warning for the sheet, listing the cells', () => {
+    const s = modelToSheetInput(
+      buildUnitSheet(chungChai, 2018, catalogue, {
+        values: Object.fromEntries(CODES.map((c) => [c, three])),
+        notes: {},
+        submitted: [],
+      }),
+    );
+    const rows = CODES.map((c) => rowWithCode(s.grid, c)).sort((a, b) => a - b);
+    for (const r of rows) setCell(s.grid, r, LAYOUT.totalCol, 17);
+    const { report, findings } = readSheet(s, ctx);
+    const f = notSum(findings);
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ severity: 'warning', cell: `Q${rows[0]}` });
+    expect(f[0].message).toContain(
+      `cột "Cả năm" khác tổng các tháng ở 7 dòng (${rows
+        .slice(0, 5)
+        .map((r) => `Q${r}`)
+        .join(', ')} và 2 ô khác)`,
+    );
+    expect(f[0].message).toContain('ghi 17 nhưng cộng các tháng là 18');
+    for (const c of CODES) expect(report?.values[c]).toEqual(three);
+  });
+
+  /** A "Quý I" column inserted before T4 (the months from T4 on move right), holding T1–T3's sum. */
+  function withQuarter(total: (row: number, rows: number[]) => number) {
+    const s = modelToSheetInput(
+      buildUnitSheet(chungChai, 2018, catalogue, {
+        values: { DTN_QUA: three, TCD_LUOT: three },
+        notes: {},
+        submitted: [],
+      }),
+    );
+    const before = monthCol(4);
+    const h = LAYOUT.headerRow - 1;
+    const rows = ['DTN_QUA', 'TCD_LUOT'].map((c) => rowWithCode(s.grid, c));
+    s.grid.forEach((row, r) => {
+      row.splice(before - 1, 0, r === h ? 'Quý I' : rows.includes(r + 1) ? 3 : '');
+    });
+    for (const r of rows) setCell(s.grid, r, LAYOUT.totalCol + 1, total(r, rows));
+    return {
+      s,
+      rows,
+      quarter: String.fromCharCode(64 + before),
+      totalLetter: String.fromCharCode(65 + LAYOUT.totalCol),
+    };
+  }
+
+  it('a total that is the months plus a quarter column among them says so, once for the sheet', () => {
+    const { s, rows, quarter, totalLetter } = withQuarter(() => 21);
+    const { report, findings } = readSheet(s, ctx);
+    const f = notSum(findings);
+    expect(f).toHaveLength(1);
+    expect(f[0].message).toContain(
+      `cột "Cả năm" cộng cả cột ${quarter} (Quý I) nằm giữa các cột tháng, ở 2 dòng (${rows
+        .sort((a, b) => a - b)
+        .map((r) => `${totalLetter}${r}`)
+        .join(', ')})`,
+    );
+    expect(f[0].message).not.toContain('có tháng ghi sai');
+    expect(report?.values.DTN_QUA).toEqual(three);
+  });
+
+  it('on one row: the row is named with both numbers and the column', () => {
+    const { s, quarter } = withQuarter((r, rows) => (r === rows[0] ? 21 : 18));
+    const f = notSum(readSheet(s, ctx).findings);
+    expect(f).toHaveLength(1);
+    expect(f[0].message).toContain(
+      `cột "Cả năm" ghi 21, tức tổng các tháng (18) cộng cả cột ${quarter} (Quý I) nằm giữa các cột tháng`,
+    );
+  });
+
+  it('a total the quarter column does not explain is still a contradiction', () => {
+    const { s } = withQuarter((r) => r + 100);
+    const f = notSum(readSheet(s, ctx).findings);
+    expect(f).toHaveLength(1);
+    expect(f[0].message).toContain('cột "Cả năm" khác tổng các tháng ở 2 dòng');
+    expect(f[0].message).not.toContain('Quý I');
+  });
+});

@@ -2892,11 +2892,86 @@ function totalNotSum(
       if (!isEmpty(row[c])) return;
     } else sum += flat[fa + m - 1];
   }
-  if (Math.abs(total - sum) <= 1e-9 * Math.max(1, Math.abs(total), Math.abs(sum))) return;
+  const near = (x: number, y: number) => Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(x), Math.abs(y));
+  if (near(total, sum)) return;
+  // Numbers in other columns among the months (a "Quý I" column inserted, the SUM grown over it).
+  let inner = 0;
+  const innerCols: number[] = [];
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = -1;
+  for (let m = 1; m <= 12; m++) {
+    const c = cols.monthCol[m] as number;
+    if (c < lo) lo = c;
+    if (c > hi) hi = c;
+  }
+  for (let c = lo + 1; c < hi; c++) {
+    if (cols.monthCol.includes(c)) continue;
+    const x = row[c];
+    const value = typeof x === 'number' ? x : typeof x === 'string' ? parseCell(x, ind.kind) : null;
+    const got = typeof value === 'number' ? value : value !== null && value.status === 'ok' ? value.value : null;
+    if (typeof got !== 'number' || !Number.isFinite(got) || got === 0) continue;
+    inner += got;
+    innerCols.push(c);
+  }
+  const explained = innerCols.length > 0 && near(total, sum + inner);
+  const header = grid[cols.headerRow] ?? NO_CELLS;
+  const others = explained
+    ? innerCols.map((c) => {
+        const head = cellText(header[c]).trim();
+        return head ? `${colLetter(c + 1)} (${head})` : colLetter(c + 1);
+      })
+    : [];
   const cell = a1(at + 1, cols.totalCol + 1);
   const extra = { cell, indicatorCode: ind.code, indicatorLabel: ind.label };
-  const text = T.totalNotSum(out.where({ cell, indicator: ind.label }), total, sum);
+  const w = out.where({ cell, indicator: ind.label });
+  const text = explained ? T.totalSumsOtherColumns(w, total, sum, others) : T.totalNotSum(w, total, sum);
   out.push('warning', 'total-not-sum', extra, text);
+  const made = out.findings[out.findings.length - 1];
+  NOT_SUMS.set(made, { row: at, cell, label: ind.label, total, sum, others: others.join(', ') });
+}
+
+/** What each 'total-not-sum' finding was made of, for groupNotSums. */
+const NOT_SUMS = new WeakMap<
+  Finding,
+  { row: number; cell: string; label: string; total: number; sum: number; others: string }
+>();
+
+/**
+ * The 'total-not-sum' findings of one sheet as one warning each for the rows a column among the
+ * months explains and for the others (a pasted-values column differs on every row: one warning,
+ * not thirty), in place of the first.
+ */
+function groupNotSums(out: Sink): void {
+  const fs = out.findings;
+  const groups = new Map<
+    string,
+    { at: number; rows: { row: number; cell: string; label: string; total: number; sum: number }[] }
+  >();
+  const drop = new Set<number>();
+  for (let k = 0; k < fs.length; k++) {
+    const d = fs[k].code === 'total-not-sum' ? NOT_SUMS.get(fs[k]) : undefined;
+    if (!d) continue;
+    const g = groups.get(d.others);
+    if (g) {
+      g.rows.push(d);
+      drop.add(k);
+    } else groups.set(d.others, { at: k, rows: [d] });
+  }
+  if (!drop.size) return;
+  for (const [others, g] of groups) {
+    if (g.rows.length < 2) continue;
+    g.rows.sort((a, b) => a.row - b.row); // in the sheet's order
+    const cells = g.rows.map((r) => r.cell);
+    const text = others
+      ? T.totalsSumOtherColumns(out.where({ cell: cells[0] }), cells, others)
+      : T.totalsNotSum(out.where({ cell: cells[0] }), g.rows);
+    out.push('warning', 'total-not-sum', { cell: cells[0] }, text);
+    fs[g.at] = fs.pop() as Finding;
+  }
+  // In place: readGrid holds the array.
+  const kept = fs.filter((_, k) => !drop.has(k));
+  fs.length = 0;
+  for (let k = 0; k < kept.length; k++) fs.push(kept[k]);
 }
 
 /** Where a report's numbers go in the block `look.pool.block` (readCells sets every entry). */
@@ -3233,6 +3308,7 @@ function readGrid(
     submittedCells,
     converted,
   } = readCells(grid, cat, look, rows, cols, out, year);
+  groupNotSums(out);
   const sr = rows.submittedRow;
 
   const merges = own(sheet.merges ?? [], OWN_MERGES);

@@ -48,6 +48,12 @@ function seenCells(cells: string[]): string {
   return cells.length > 4 ? `${shown.join(', ')}, … "${cells[cells.length - 1]}"` : shown.join(', ');
 }
 
+/** Cell names, the first five then how many more. */
+function cellList(cells: string[]): string {
+  const shown = cells.slice(0, 5).join(', ');
+  return cells.length > 5 ? `${shown} và ${cells.length - 5} ô khác` : shown;
+}
+
 function nearHeaderText(near: NearHeader): string {
   const at = `trang "${near.sheet}", dòng ${near.row}`;
   switch (near.kind) {
@@ -650,6 +656,20 @@ export const FINDING_TEXT = {
   totalNotSum: (w: Where, total: number, sum: number) =>
     `${where(w)}: cột "Cả năm" ghi ${n(total)} nhưng cộng các tháng là ${n(sum)} — kiểm tra lại (tổng hợp tính theo số ` +
     `từng tháng, tức ${n(sum)}; nếu số cả năm mới đúng thì có tháng ghi sai hoặc còn thiếu)`,
+  /** "Cả năm" is the months' sum plus other columns among them (a quarter column inside the SUM). */
+  totalSumsOtherColumns: (w: Where, total: number, sum: number, others: string[]) =>
+    `${where(w)}: cột "Cả năm" ghi ${n(total)}, tức tổng các tháng (${n(sum)}) cộng cả cột ${others.join(', ')} ` +
+    `nằm giữa các cột tháng; tổng hợp chỉ cộng các tháng, tức ${n(sum)}. Nếu đó là cột quý hay cột cộng dồn, hãy sửa ` +
+    'công thức cột "Cả năm" để không cộng cột đó',
+  /** The same, on several rows of one sheet. */
+  totalsSumOtherColumns: (w: Where, cells: string[], others: string) =>
+    `${where(w)}: cột "Cả năm" cộng cả cột ${others} nằm giữa các cột tháng, ở ${cells.length} dòng (${cellList(cells)}); ` +
+    'tổng hợp chỉ cộng các tháng. Nếu đó là cột quý hay cột cộng dồn, hãy sửa công thức cột "Cả năm" để không cộng cột đó',
+  /** "Cả năm" not the months' sum on several rows of one sheet (a column pasted as values). */
+  totalsNotSum: (w: Where, rows: { cell: string; label: string; total: number; sum: number }[]) =>
+    `${where(w)}: cột "Cả năm" khác tổng các tháng ở ${rows.length} dòng (${cellList(rows.map((r) => r.cell))}), ví ` +
+    `dụ ô ${rows[0].cell} (${rows[0].label}) ghi ${n(rows[0].total)} nhưng cộng các tháng là ${n(rows[0].sum)} — kiểm ` +
+    'tra lại (tổng hợp tính theo số từng tháng; cột "Cả năm" có thể đã dán giá trị thay cho công thức, hoặc có tháng ghi sai hoặc còn thiếu)',
   /** Figures in a month without its submission date, its deadline not passed yet: not counted as sent. */
   undatedMonthOpen: (w: Where, due: string, advice: UndatedAdvice = SHEETS_UNDATED_ADVICE, unread = false) =>
     `${where({ ...w, indicator: SUBMITTED_DATE })}: tháng ${w.month} có số liệu nhưng ${unread ? 'không đọc được ngày nộp ghi ở ô này' : 'chưa có ngày nộp'}, nên chưa được tính là đã nộp (hạn nộp ${due}); ${advice.open(w)}`,
