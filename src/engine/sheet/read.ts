@@ -1567,6 +1567,51 @@ function mapRows(grid: Grid, cols: Columns, look: Lookup): Rows {
   return rows;
 }
 
+/** Per code position, whether the sheet has no row for it (a crossed code has one, only not read). */
+function lackingCodes(rows: Rows, look: Lookup): boolean[] {
+  const lacking = rows.rowAt.map((r) => r < 0);
+  for (const x of rows.crossed) {
+    lacking[look.position.get(x.code) as number] = false;
+    lacking[look.position.get(x.labelCode) as number] = false;
+  }
+  return lacking;
+}
+
+/**
+ * For a sheet row, the indicator rows placed around it: the nearest above and below (sheet rows;
+ * -1 and ∞ when none) and their code positions `lo` and `hi` (-1 and the code count when none).
+ */
+function neighboursIn(rowAt: number[]): (row: number) => { above: number; below: number; lo: number; hi: number } {
+  const placedAt = new Map<number, number>();
+  for (let k = 0; k < rowAt.length; k++) if (rowAt[k] >= 0) placedAt.set(rowAt[k], k);
+  const placed = [...placedAt.keys()].sort((a, b) => a - b);
+  return (row) => {
+    let above = -1;
+    let below = Number.POSITIVE_INFINITY;
+    for (const r of placed) {
+      if (r < row) above = r;
+      else if (r > row) {
+        below = r;
+        break;
+      }
+    }
+    const lo = above < 0 ? -1 : (placedAt.get(above) as number);
+    const hi = below === Number.POSITIVE_INFINITY ? rowAt.length : (placedAt.get(below) as number);
+    return { above, below, lo, hi };
+  };
+}
+
+/** The one code position between `lo` and `hi` (exclusive) the sheet lacks, or -1 (none, or several). */
+function soleLacking(lacking: boolean[], lo: number, hi: number): number {
+  let guess = -1;
+  for (let k = lo + 1; k < hi; k++) {
+    if (!lacking[k]) continue;
+    if (guess >= 0) return -1;
+    guess = k;
+  }
+  return guess;
+}
+
 /**
  * Rows with a code the catalogue does not have, not read by their label (the catalogue changed an
  * indicator's code and label together, or a code was mistyped in a reworded row): the indicator the
@@ -1594,38 +1639,14 @@ function placeByPosition(
   const { rowAt, unknown } = rows;
   const open = unknown.filter((u) => !u.readByLabel && !u.labelNamed);
   if (!open.length) return;
-  // Code position by sheet row, for the rows placed so far; which codes have none.
-  const placedAt = new Map<number, number>();
-  for (let k = 0; k < rowAt.length; k++) if (rowAt[k] >= 0) placedAt.set(rowAt[k], k);
-  const placed = [...placedAt.keys()].sort((a, b) => a - b);
-  const lacking = rowAt.map((r) => r < 0);
-  // A code whose row names another indicator (crossed) has a row, only not read.
-  for (const x of rows.crossed) {
-    lacking[look.position.get(x.code) as number] = false;
-    lacking[look.position.get(x.labelCode) as number] = false;
-  }
+  const lacking = lackingCodes(rows, look);
+  const near = neighboursIn(rowAt);
   for (const u of open) {
-    let above = -1;
-    let below = Number.POSITIVE_INFINITY;
-    for (const r of placed) {
-      if (r < u.row) above = r;
-      else if (r > u.row) {
-        below = r;
-        break;
-      }
-    }
-    const lo = above < 0 ? -1 : (placedAt.get(above) as number);
-    const hi = below === Number.POSITIVE_INFINITY ? rowAt.length : (placedAt.get(below) as number);
+    const { above, below, lo, hi } = near(u.row);
     // Rows out of the catalogue's order: their place says nothing.
     if (lo >= hi) continue;
-    let guess = -1;
-    let candidates = 0;
-    for (let k = lo + 1; k < hi; k++)
-      if (lacking[k]) {
-        guess = k;
-        candidates++;
-      }
-    if (candidates !== 1) continue;
+    const guess = soleLacking(lacking, lo, hi);
+    if (guess < 0) continue;
     if (unknown.some((v) => v !== u && !v.readByLabel && v.row > above && v.row < below)) continue;
     // A label that shares little with the indicator's is another indicator the catalogue replaced
     // at that place (not this one renamed): its figures are not taken for this one's.
@@ -1737,46 +1758,22 @@ function placeByLooseLabel(
  * alike. Named in the row's finding and in the indicator's "thiếu dòng" warning, never read as it.
  */
 function guessUncoded(grid: Grid, labelCol: number, look: Lookup, rows: Rows): void {
-  const { rowAt } = rows;
-  const lacking = rowAt.map((r) => r < 0);
-  for (const x of rows.crossed) {
-    lacking[look.position.get(x.code) as number] = false;
-    lacking[look.position.get(x.labelCode) as number] = false;
-  }
-  const placedAt = new Map<number, number>();
-  for (let k = 0; k < rowAt.length; k++) if (rowAt[k] >= 0) placedAt.set(rowAt[k], k);
-  const placed = [...placedAt.keys()].sort((a, b) => a - b);
+  const lacking = lackingCodes(rows, look);
+  const near = neighboursIn(rows.rowAt);
   const open = rows.uncoded;
   for (const u of open) {
     if (u.guess !== undefined && lacking[u.guess]) continue;
     u.guess = undefined;
     const label = cellText((grid[u.row] ?? NO_CELLS)[labelCol]);
-    let above = -1;
-    let below = Number.POSITIVE_INFINITY;
-    for (const r of placed) {
-      if (r < u.row) above = r;
-      else if (r > u.row) {
-        below = r;
-        break;
-      }
-    }
-    const lo = above < 0 ? -1 : (placedAt.get(above) as number);
-    const hi = below === Number.POSITIVE_INFINITY ? rowAt.length : (placedAt.get(below) as number);
-    let guess = -1;
-    let candidates = 0;
-    if (lo < hi && !open.some((v) => v !== u && v.row > above && v.row < below))
-      for (let k = lo + 1; k < hi; k++)
-        if (lacking[k]) {
-          guess = k;
-          candidates++;
-        }
-    if (candidates === 1) {
+    const { above, below, lo, hi } = near(u.row);
+    let guess =
+      lo < hi && !open.some((v) => v !== u && v.row > above && v.row < below) ? soleLacking(lacking, lo, hi) : -1;
+    if (guess >= 0) {
       u.guess = guess;
       u.byPlace = !alikeLabels(label, (look.byCode.get(look.codes[guess]) as Indicator).label);
       continue;
     }
-    guess = -1;
-    candidates = 0;
+    let candidates = 0;
     for (let k = 0; k < lacking.length; k++)
       if (lacking[k] && alikeLabels(label, (look.byCode.get(look.codes[k]) as Indicator).label)) {
         guess = k;
