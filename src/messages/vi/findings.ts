@@ -650,6 +650,9 @@ export const FINDING_TEXT = {
   /** A submission date before the month's data window began: not counted (a year typed wrong?). */
   submittedBeforePeriodStart: (w: Where, date: string, start: string) =>
     `${where({ ...w, indicator: SUBMITTED_DATE })}: ngày nộp ${date} sớm hơn cả ngày bắt đầu kỳ số liệu tháng ${w.month} (${start}), không thể là ngày nộp tháng này (có lẽ gõ nhầm năm), nên tháng ${w.month} được tính như chưa ghi ngày nộp — hãy sửa ngày nộp`,
+  /** The early date of a month whose figures look typed a column too far (futureMonthFigures): both the month before's. */
+  submittedWithFutureFigures: (w: Where, date: string) =>
+    `${where({ ...w, indicator: SUBMITTED_DATE })}: ngày nộp ${date} cũng như số liệu của cột này có lẽ là của tháng ${(w.month ?? 2) - 1} nhập nhầm sang cột tháng ${w.month} (xem cảnh báo số liệu tháng ${w.month}); hãy chuyển sang đúng cột`,
   submittedBeforePeriodEnd: (w: Where, date: string, end: string) =>
     `${where({ ...w, indicator: SUBMITTED_DATE })}: ngày nộp ${date} sớm hơn ngày chốt số liệu tháng ${w.month} (${end}), có lẽ chép từ tháng trước; vẫn tính là đã nộp, hãy kiểm tra lại ngày nộp`,
 
