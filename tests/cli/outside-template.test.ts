@@ -75,7 +75,8 @@ describe('a month with figures but no submission date is "chưa rõ ngày nộp"
 });
 
 describe('"-", "–", "—", "không", "Không có" typed for zero', () => {
-  const counts = catalogue.indicators.filter((i) => i.kind === 'count').map((i) => i.code);
+  // Indicators summed over months (a stock's dash is told apart below).
+  const counts = catalogue.indicators.filter((i) => i.kind === 'count' && i.overMonths === 'sum').map((i) => i.code);
   const typed: [string, string][] = [
     ['không', 'nil'],
     ['-', 'nil'],
@@ -170,5 +171,44 @@ describe("figures typed one column to the right (September's in T10), run before
     const dir = await shifted(false);
     const check = await runCli(['check', '--json', dir], { env: { TONGHOP_NOW: '2018-10-20T02:00:00.000Z' } });
     expect(futureOf(JSON.parse(check.stdout).findings as Finding[])).toEqual([]);
+  });
+});
+
+describe('"-", "không" in a stock (lũy kế) row', () => {
+  const stocks = catalogue.indicators.filter((i) => i.overMonths === 'last' && i.kind === 'count').map((i) => i.code);
+
+  test('is an error with the hint, not 0: the district\'s "đến nay" keeps the figure reported before', async () => {
+    const dir = tmpDir('tonghop-nil-stock-');
+    await writeCommune(dir, 'chung-chai', 2018, { [`${stocks[0]}:9`]: '-', [`${stocks[1]}:9`]: 'không' });
+    await writeCommune(dir, 'chung-chai', 2017);
+    const clean = tmpDir('tonghop-nil-stock-clean-');
+    await writeCommune(clean, 'chung-chai', 2018);
+    const { findings, summary } = await aggregateJson(dir);
+    const rows = indicatorRows(catalogue);
+    stocks.slice(0, 2).forEach((code, k) => {
+      const cell = a1(rows.get(code) as number, monthCol(9));
+      const f = findings.filter((x) => x.cell === cell);
+      expect(f).toEqual([expect.objectContaining({ severity: 'error', code: 'nil-in-stock' })]);
+      expect(f[0].message).toContain(
+        `"${k === 0 ? '-' : 'không'}" không phải là số; chưa tính vào tổng — chỉ tiêu lũy kế: ghi số hiện có`,
+      );
+    });
+    // Not read as 0: the stock "đến nay" is the one reported for August, carried (as for any cell typed wrong).
+    const r = await runCli([
+      'aggregate',
+      '--json',
+      '--period',
+      '2018-08',
+      clean,
+      '--out',
+      path.join(tmpDir(), 'a.xlsx'),
+    ]);
+    const august = JSON.parse(r.stdout) as Summary;
+    const ytd = (s: Summary, code: string) => s.indicators.find((i) => i.code === code)?.ytd;
+    for (const code of stocks.slice(0, 2)) {
+      expect(ytd(august, code)).toBeGreaterThan(0);
+      expect(ytd(summary, code)).toBe(ytd(august, code));
+    }
+    expect(summary.narrative.join(' ')).toContain('xã Chung Chải');
   });
 });

@@ -2524,7 +2524,7 @@ function readCells(
         // parseCell's 'empty' for the usual empty cell (most note cells), without its result object.
         if (v === '' || v === null || v === undefined) continue;
         const cell = (names as readonly string[])[m - 1];
-        const parsed: CellParse = parseCell(v, ind.kind);
+        const parsed: CellParse = parseCell(v, ind.kind, ind.overMonths === 'last');
         if (parsed.status === 'invalid') {
           invalid.push(`${ind.code}:${m}`);
           cellFinding(out, ind.code, ind.label, m, cell, parsed);

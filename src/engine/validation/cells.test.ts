@@ -75,6 +75,16 @@ describe('parseCell — numbers', () => {
     expect(parseCell('-', 'note')).toEqual({ status: 'ok', value: '-' });
   });
 
+  it('keeps "-", "không" an error in a stock (lũy kế) row: there it means "no change", not "now none"', () => {
+    for (const v of ['-', '—', 'không', 'Không có'])
+      for (const kind of ['count', 'amount'] as const)
+        expect(parseCell(v, kind, true)).toEqual({ status: 'invalid', problem: 'nil-in-stock', shown: v });
+    // Numbers and other text as in any row.
+    expect(parseCell(' 0 ', 'count', true)).toEqual({ status: 'ok', value: 0 });
+    expect(parseCell(12, 'count', true)).toEqual({ status: 'ok', value: 12 });
+    expect(parseCell('x', 'count', true)).toMatchObject({ status: 'invalid', problem: 'not-a-number' });
+  });
+
   it('rejects booleans, dates and error values', () => {
     expect(parseCell(true, 'count')).toEqual({ status: 'invalid', problem: 'boolean', shown: 'TRUE' });
     expect(parseCell(new Date(2018, 8, 16), 'count')).toEqual({

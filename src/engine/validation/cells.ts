@@ -21,7 +21,8 @@ export type CellProblem =
   | 'date'
   | 'error-value'
   | 'not-a-date'
-  | 'date-out-of-range';
+  | 'date-out-of-range'
+  | 'nil-in-stock';
 
 export interface InvalidCell {
   status: 'invalid';
@@ -132,7 +133,12 @@ function checkNumber(value: number, kind: 'count' | 'amount', raw: CellValue): C
   return { status: 'ok', value: value === 0 ? 0 : value };
 }
 
-export function parseCell(value: CellValue, kind: ValueKind): CellParse {
+/**
+ * `stock`: the indicator is a stock ("lũy kế", "đến nay": its last month counts, not a sum). There
+ * "-" or "không" means "no change", not "now none": read as 0 it would drop the figure carried from
+ * the month before, so it stays an error (not counted) instead of nil-as-zero.
+ */
+export function parseCell(value: CellValue, kind: ValueKind, stock = false): CellParse {
   if (isBlank(value)) return { status: 'empty' };
   if (kind === 'note') {
     if (typeof value === 'string' && isErrorValue(value)) return invalid('error-value', value);
@@ -158,7 +164,8 @@ export function parseCell(value: CellValue, kind: ValueKind): CellParse {
   const parsed = parseNumberText(text, kind);
   if (!parsed.ok) {
     // "-", "không": how Vietnamese administrative tables write "nothing"; read as 0, with a warning.
-    if (parsed.reason === 'not-a-number' && isNilText(text)) return { status: 'ok', value: 0, note: 'nil-as-zero' };
+    if (parsed.reason === 'not-a-number' && isNilText(text))
+      return stock ? invalid('nil-in-stock', value) : { status: 'ok', value: 0, note: 'nil-as-zero' };
     return invalid(parsed.reason, value);
   }
   const checked = checkNumber(parsed.value, kind, value);

@@ -249,6 +249,9 @@ export const FINDING_TEXT = {
         : `${where(w)}: "${shown}" không phải là số`,
   /** "-", "không" typed for nothing: read as 0. */
   nilAsZero: (w: Where, shown: string) => `${where(w)}: "${shown}" đã hiểu là 0; nên ghi số 0`,
+  /** "-", "không" in a stock row (lũy kế, đến nay): not read as 0, which would drop the stock. */
+  nilInStock: (w: Where, shown: string) =>
+    `${where(w)}: "${shown}" không phải là số; chưa tính vào tổng — chỉ tiêu lũy kế: ghi số hiện có (kể cả khi không thay đổi so với tháng trước), không ghi "${shown}"`,
   ambiguous: (w: Where, shown: string) => `${where(w)}: "${shown}" ${ambiguousExplanation(shown)}`,
   negative: (w: Where, shown: string) => `${where(w)}: "${shown}" là số âm; số liệu phải từ 0 trở lên`,
   tooLarge: (w: Where, shown: string) =>
@@ -687,6 +690,7 @@ const CELL_MESSAGE: Record<string, (w: Where, shown: string) => string> = {
   'error-value': FINDING_TEXT.errorValue,
   'not-a-date': FINDING_TEXT.notADate,
   'date-out-of-range': FINDING_TEXT.dateOutOfRange,
+  'nil-in-stock': FINDING_TEXT.nilInStock,
 };
 
 /** The message for a cell problem code from validation/cells.ts. */
