@@ -163,8 +163,19 @@ describe("figures typed one column to the right (September's in T10), run before
         env,
       },
     );
-    const found = futureOf((JSON.parse(r.stdout) as Summary).findings);
+    const json = JSON.parse(r.stdout) as Summary;
+    const found = futureOf(json.findings);
     expect(found.map((f) => [f.unitCode, f.month])).toEqual([['chung-chai', 10]]);
+    // "Chưa báo cáo", with the hint: the date in October's column is September's.
+    expect(json.narrative[0]).toContain(
+      'chưa báo cáo: xã Chung Chải (cột tháng 10 đã có số liệu và ngày nộp trong kỳ tháng 9/2018, có lẽ nhập nhầm cột',
+    );
+    // check: the date of the slipped column agrees with the slip, not "copied from the month before".
+    const check = await runCli(['check', '--json', dir], { env });
+    const octDate = a1(LAYOUT.submittedRow, monthCol(10));
+    const atDate = (JSON.parse(check.stdout).findings as Finding[]).filter((f) => f.cell === octDate);
+    expect(atDate.map((f) => f.code)).toEqual(['submitted-with-future-figures']);
+    expect(atDate[0].message).not.toContain('chép từ tháng trước');
   });
 
   test("after October's cut-off, October's figures are no slip: no warning", async () => {
