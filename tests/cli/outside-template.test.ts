@@ -185,6 +185,36 @@ describe("figures typed one column to the right (September's in T10), run before
   });
 });
 
+describe('"5/1" typed in December\'s submission cell', () => {
+  const rows = indicatorRows(catalogue);
+  const decCell = a1(LAYOUT.submittedRow, monthCol(12));
+  const env = { TONGHOP_NOW: '2019-01-10T02:00:00.000Z' };
+
+  test('is read as 05/01 of the next year, never blamed on the commune as a wrong year', async () => {
+    const dir = await communeWithDate('17/09/2018', (sheet) => {
+      // December's figures (September's copied) and its date typed without a year.
+      for (const row of rows.values()) sheet.rows[row - 1][monthCol(12) - 1] = sheet.rows[row - 1][monthCol(9) - 1];
+      sheet.rows[LAYOUT.submittedRow - 1][monthCol(12) - 1] = { v: '5/1', s: 'text' };
+    });
+    const check = await runCli(['check', '--json', dir], { env });
+    const atCell = (JSON.parse(check.stdout).findings as Finding[]).filter(
+      (f) => f.cell === decCell && f.unitCode === 'chung-chai',
+    );
+    expect(atCell.map((f) => f.message)).toEqual([
+      `Xã Chung Chải, ô ${decCell} (Ngày nộp báo cáo, tháng 12): ngày "5/1" không ghi năm, đã hiểu là 05/01/2019 (vì là ngày nộp báo cáo tháng 12); nên ghi đủ ngày/tháng/năm`,
+    ]);
+    const r = await runCli(
+      ['aggregate', '--json', '--period', '2018-12', dir, '--out', path.join(tmpDir(), 'th.xlsx')],
+      { env },
+    );
+    const json = JSON.parse(r.stdout) as Summary;
+    const row = json.completeness.rows.find((x) => x.unitCode === 'chung-chai');
+    expect(row?.submittedOn).toBe('2019-01-05');
+    expect(row?.undatedMonths).toBeUndefined();
+    expect(json.findings.filter((f) => f.cell === decCell).map((f) => f.code)).toEqual(['date-without-year']);
+  });
+});
+
 describe('"-", "không" in a stock (lũy kế) row', () => {
   const stocks = catalogue.indicators.filter((i) => i.overMonths === 'last' && i.kind === 'count').map((i) => i.code);
 

@@ -2580,7 +2580,8 @@ function readCells(
         submitted[m - 1] = iso;
         continue;
       }
-      const parsed = parseDateCell(v, year);
+      // The column's month: "5/1" in December's column is January of the next year.
+      const parsed = parseDateCell(v, year, m);
       if (parsed.status === 'ok') {
         submitted[m - 1] = parsed.iso;
         // "17/9": read in the sheet's year; said, as the year was not typed.
@@ -2591,7 +2592,7 @@ function readCells(
             'warning',
             'date-without-year',
             extra,
-            T.dateWithoutYear(w, shownValue(v), formatDateVi(parsed.iso)),
+            T.dateWithoutYear(w, shownValue(v), formatDateVi(parsed.iso), parsed.otherYear === true),
           );
         }
       } else if (parsed.status === 'invalid') cellFinding(out, LAYOUT.submittedCode, SUBMITTED_LABEL, m, cell, parsed);

@@ -275,8 +275,9 @@ export const FINDING_TEXT = {
   notADate: (w: Where, shown: string) =>
     `${where(w)}: "${shown}" không phải là ngày hợp lệ; hãy ghi ngày/tháng/năm, ví dụ 16/09/2018`,
   /** "17/9" in a submission cell: read in the sheet's year. */
-  dateWithoutYear: (w: Where, shown: string, read: string) =>
-    `${where(w)}: ngày "${shown}" không ghi năm, đã hiểu là ${read} (năm của trang); nên ghi đủ ngày/tháng/năm`,
+  /** `otherYear`: read in the year after (or before) the sheet's, by the column's month. */
+  dateWithoutYear: (w: Where, shown: string, read: string, otherYear = false) =>
+    `${where(w)}: ngày "${shown}" không ghi năm, đã hiểu là ${read} (${otherYear ? `vì là ngày nộp báo cáo tháng ${w.month}` : 'năm của trang'}); nên ghi đủ ngày/tháng/năm`,
   dateOutOfRange: (w: Where, shown: string) =>
     `${where(w)}: ngày "${shown}" không hợp lý (năm phải từ 1990 đến 2100); hãy ghi ngày/tháng/năm, ví dụ 16/09/2018`,
 
