@@ -380,8 +380,9 @@ export interface Summary {
    */
   ytdGaps?: { unitCode: string; months: number[]; former?: string }[];
   /**
-   * Units (codes, in unit order) counted as submitted with no figure in the period while the month
-   * after it has figures: likely typed a column too far, their figures not in the totals. Absent when none.
+   * Units (codes, in unit order) with no figure in the period while the month after it, not closed at
+   * the run's date, has figures: likely typed a column too far, their figures not in the totals. A unit
+   * not counted as submitted only when that month's date falls in the period's window. Absent when none.
    */
   emptyBeforeNext?: string[];
   narrative: string[];

@@ -75,7 +75,8 @@ describe('a month with figures but no submission date is "chưa rõ ngày nộp"
 });
 
 describe('"-", "–", "—", "không", "Không có" typed for zero', () => {
-  const counts = catalogue.indicators.filter((i) => i.kind === 'count').map((i) => i.code);
+  // Indicators summed over months (a stock's dash is told apart below).
+  const counts = catalogue.indicators.filter((i) => i.kind === 'count' && i.overMonths === 'sum').map((i) => i.code);
   const typed: [string, string][] = [
     ['không', 'nil'],
     ['-', 'nil'],
@@ -162,13 +163,93 @@ describe("figures typed one column to the right (September's in T10), run before
         env,
       },
     );
-    const found = futureOf((JSON.parse(r.stdout) as Summary).findings);
+    const json = JSON.parse(r.stdout) as Summary;
+    const found = futureOf(json.findings);
     expect(found.map((f) => [f.unitCode, f.month])).toEqual([['chung-chai', 10]]);
+    // "Chưa báo cáo", with the hint: the date in October's column is September's.
+    expect(json.narrative[0]).toContain(
+      'chưa báo cáo: xã Chung Chải (cột tháng 10 đã có số liệu và ngày nộp trong kỳ tháng 9/2018, có lẽ nhập nhầm cột',
+    );
+    // check: the date of the slipped column agrees with the slip, not "copied from the month before".
+    const check = await runCli(['check', '--json', dir], { env });
+    const octDate = a1(LAYOUT.submittedRow, monthCol(10));
+    const atDate = (JSON.parse(check.stdout).findings as Finding[]).filter((f) => f.cell === octDate);
+    expect(atDate.map((f) => f.code)).toEqual(['submitted-with-future-figures']);
+    expect(atDate[0].message).not.toContain('chép từ tháng trước');
   });
 
   test("after October's cut-off, October's figures are no slip: no warning", async () => {
     const dir = await shifted(false);
     const check = await runCli(['check', '--json', dir], { env: { TONGHOP_NOW: '2018-10-20T02:00:00.000Z' } });
     expect(futureOf(JSON.parse(check.stdout).findings as Finding[])).toEqual([]);
+  });
+});
+
+describe('"5/1" typed in December\'s submission cell', () => {
+  const rows = indicatorRows(catalogue);
+  const decCell = a1(LAYOUT.submittedRow, monthCol(12));
+  const env = { TONGHOP_NOW: '2019-01-10T02:00:00.000Z' };
+
+  test('is read as 05/01 of the next year, never blamed on the commune as a wrong year', async () => {
+    const dir = await communeWithDate('17/09/2018', (sheet) => {
+      // December's figures (September's copied) and its date typed without a year.
+      for (const row of rows.values()) sheet.rows[row - 1][monthCol(12) - 1] = sheet.rows[row - 1][monthCol(9) - 1];
+      sheet.rows[LAYOUT.submittedRow - 1][monthCol(12) - 1] = { v: '5/1', s: 'text' };
+    });
+    const check = await runCli(['check', '--json', dir], { env });
+    const atCell = (JSON.parse(check.stdout).findings as Finding[]).filter(
+      (f) => f.cell === decCell && f.unitCode === 'chung-chai',
+    );
+    expect(atCell.map((f) => f.message)).toEqual([
+      `Xã Chung Chải, ô ${decCell} (Ngày nộp báo cáo, tháng 12): ngày "5/1" không ghi năm, đã hiểu là 05/01/2019 (vì là ngày nộp báo cáo tháng 12); nên ghi đủ ngày/tháng/năm`,
+    ]);
+    const r = await runCli(
+      ['aggregate', '--json', '--period', '2018-12', dir, '--out', path.join(tmpDir(), 'th.xlsx')],
+      { env },
+    );
+    const json = JSON.parse(r.stdout) as Summary;
+    const row = json.completeness.rows.find((x) => x.unitCode === 'chung-chai');
+    expect(row?.submittedOn).toBe('2019-01-05');
+    expect(row?.undatedMonths).toBeUndefined();
+    expect(json.findings.filter((f) => f.cell === decCell).map((f) => f.code)).toEqual(['date-without-year']);
+  });
+});
+
+describe('"-", "không" in a stock (lũy kế) row', () => {
+  const stocks = catalogue.indicators.filter((i) => i.overMonths === 'last' && i.kind === 'count').map((i) => i.code);
+
+  test('is an error with the hint, not 0: the district\'s "đến nay" keeps the figure reported before', async () => {
+    const dir = tmpDir('tonghop-nil-stock-');
+    await writeCommune(dir, 'chung-chai', 2018, { [`${stocks[0]}:9`]: '-', [`${stocks[1]}:9`]: 'không' });
+    await writeCommune(dir, 'chung-chai', 2017);
+    const clean = tmpDir('tonghop-nil-stock-clean-');
+    await writeCommune(clean, 'chung-chai', 2018);
+    const { findings, summary } = await aggregateJson(dir);
+    const rows = indicatorRows(catalogue);
+    stocks.slice(0, 2).forEach((code, k) => {
+      const cell = a1(rows.get(code) as number, monthCol(9));
+      const f = findings.filter((x) => x.cell === cell);
+      expect(f).toEqual([expect.objectContaining({ severity: 'error', code: 'nil-in-stock' })]);
+      expect(f[0].message).toContain(
+        `"${k === 0 ? '-' : 'không'}" không phải là số; chưa tính vào tổng — chỉ tiêu lũy kế: ghi số hiện có`,
+      );
+    });
+    // Not read as 0: the stock "đến nay" is the one reported for August, carried (as for any cell typed wrong).
+    const r = await runCli([
+      'aggregate',
+      '--json',
+      '--period',
+      '2018-08',
+      clean,
+      '--out',
+      path.join(tmpDir(), 'a.xlsx'),
+    ]);
+    const august = JSON.parse(r.stdout) as Summary;
+    const ytd = (s: Summary, code: string) => s.indicators.find((i) => i.code === code)?.ytd;
+    for (const code of stocks.slice(0, 2)) {
+      expect(ytd(august, code)).toBeGreaterThan(0);
+      expect(ytd(summary, code)).toBe(ytd(august, code));
+    }
+    expect(summary.narrative.join(' ')).toContain('xã Chung Chải');
   });
 });

@@ -8,7 +8,15 @@ import { a1, monthCol } from '../sheet/layout';
 import { SheetReport } from '../sheet/sheet-report';
 import { tidy } from '../text/number';
 import type { Finding, IndicatorSummary, Period, Summary, Unit, UnitYear } from '../types';
-import { type AggregateInput, aggregate, codeOrder, tidyOne, unitValue } from './aggregate';
+import {
+  type AggregateInput,
+  aggregate,
+  codeOrder,
+  futureMonthFindings,
+  submissionDateSlips,
+  tidyOne,
+  unitValue,
+} from './aggregate';
 import { current2018, previous2017, shuffle, unit, unitYear } from './test-helpers';
 
 const CATALOGUE = defaultCatalogue();
@@ -918,5 +926,69 @@ describe('figures in a month whose data window has not closed (typed a column to
     // October, the period itself, being typed: the open period's own finding tells of it.
     const oct = run('2018-10-05T09:00:00+07:00', { type: 'month', year: 2018, index: 10 });
     expect(oct.findings.filter((f) => f.code === 'future-month-figures')).toEqual([]);
+  });
+});
+
+describe('figures a column too far: the guess only where futureMonthFindings makes it', () => {
+  const cc = unit('chung-chai', 'Chung Chải');
+  const st = unit('sen-thuong', 'Sen Thượng');
+  const others = unitYear('sen-thuong', 2018, { values: { TCD_LUOT: { 9: 1 } }, submitted: { 9: '2018-09-17' } });
+  const cells = { TCD_LUOT: Array.from({ length: 12 }, (_, k) => a1(40, monthCol(k + 1))), DTN_QUA: [] };
+  const chungChai = (submitted: Record<number, string>): UnitYear => ({
+    ...unitYear('chung-chai', 2018, {
+      name: 'Chung Chải',
+      values: { TCD_LUOT: { 8: 2, 10: 3 }, DTN_QUA: { 8: 5, 10: 7 } },
+      submitted,
+    }),
+    unitKind: 'xã',
+    cells,
+  });
+  const run = (report: UnitYear, generatedAt: string) =>
+    aggregate(
+      input({ units: [cc, st], current: [report, others], previous: [], findings: [], generatedAt, period: SEP_2018 }),
+    );
+
+  it('a past month re-run: September dated and empty, October closed with its own date: no column guess', () => {
+    const s = run(chungChai({ 8: '2018-08-15', 9: '2018-09-17', 10: '2018-10-16' }), '2018-11-20T09:00:00+07:00');
+    expect(s.findings.filter((f) => f.code === 'future-month-figures')).toEqual([]);
+    expect(s.emptyBeforeNext).toBeUndefined();
+    expect(s.narrative.join(' ')).not.toContain('nhập nhầm cột');
+    // The plain fact stays, in the checks: September dated but empty.
+    expect(s.findings.filter((f) => f.code === 'dated-empty-month').map((f) => f.month)).toEqual([9]);
+  });
+
+  it('"chưa báo cáo" with figures and a September date in October\'s column: the hint comes with the name', () => {
+    const s = run(chungChai({ 8: '2018-08-15', 10: '2018-09-17' }), '2018-10-05T09:00:00+07:00');
+    expect(s.completeness.rows.find((r) => r.unitCode === 'chung-chai')?.status).toBe('missing');
+    expect(s.findings.filter((f) => f.code === 'future-month-figures').map((f) => f.month)).toEqual([10]);
+    expect(s.narrative[0]).toContain(
+      'chưa báo cáo: xã Chung Chải (cột tháng 10 đã có số liệu và ngày nộp trong kỳ tháng 9/2018, có lẽ nhập nhầm cột; xem phần kiểm tra số liệu)',
+    );
+    // Not also said to have submitted.
+    expect(s.narrative[0]).not.toContain('đã nộp nhưng chưa có số liệu');
+  });
+
+  it('"chưa báo cáo" with October figures but no date there: no hint (nothing ties them to September)', () => {
+    const s = run(chungChai({ 8: '2018-08-15' }), '2018-10-05T09:00:00+07:00');
+    expect(s.emptyBeforeNext).toBeUndefined();
+    expect(s.narrative[0]).toContain('chưa báo cáo: xã Chung Chải.');
+  });
+
+  it('check: the early date in the slipped column is not also said to be copied from the month before', () => {
+    const report = chungChai({ 8: '2018-08-15', 10: '2018-09-17' });
+    report.submittedCells = Array.from({ length: 12 }, (_, k) => a1(7, monthCol(k + 1)));
+    const today = '2018-10-05';
+    const future = futureMonthFindings([report], SETTINGS, today);
+    expect(future.map((f) => f.month)).toEqual([10]);
+    const slips = submissionDateSlips([report], SETTINGS, today).filter((f) => f.month === 10);
+    expect(slips).toEqual([
+      expect.objectContaining({ code: 'submitted-with-future-figures', cell: 'N7', unitCode: 'chung-chai' }),
+    ]);
+    expect(slips[0].message).toBe(
+      'Xã Chung Chải, ô N7 (Ngày nộp báo cáo, tháng 10): ngày nộp 17/09/2018 cũng như số liệu của cột này có lẽ là của tháng 9 nhập nhầm sang cột tháng 10 (xem cảnh báo số liệu tháng 10); hãy chuyển sang đúng cột',
+    );
+    // Once October has closed there is no slip: the early date is told as before.
+    const later = submissionDateSlips([report], SETTINGS, '2018-10-20').filter((f) => f.month === 10);
+    expect(later.map((f) => f.code)).toEqual(['submitted-before-period-end']);
   });
 });

@@ -547,6 +547,10 @@ function submissionDateFindings(
   return out;
 }
 
+/** A date from `w.start` (included) to `w.end` (excluded). */
+const withinWindow = (date: string | null | undefined, w: { start: string; end: string }) =>
+  typeof date === 'string' && date >= w.start && date < w.end;
+
 /** A submission-date cell's key in unreadDatesOf's set. */
 const dateCellKey = (file: string | undefined, sheet: string | undefined, cell: string | undefined) =>
   `${file ?? ''}\u0000${sheet ?? ''}\u0000${cell ?? ''}`;
@@ -569,7 +573,38 @@ export function submissionDateSlips(reports: UnitYear[], settings: Settings, tod
   const out: Finding[] = [];
   for (const r of reports) {
     const found = submissionDateFindings([r], { type: 'year', year: r.year, index: 1 }, settings, today);
-    for (const f of found) if (f.code !== 'undated-month' && f.code !== 'undated-month-open') out.push(f);
+    // Months futureMonthFindings takes as the month before typed a column too far: their early
+    // date is that month's too, not one copied from it (the two findings must agree).
+    const slipped = today === undefined ? null : slippedMonths(r, settings, today);
+    for (const f of found) {
+      if (f.code === 'undated-month' || f.code === 'undated-month-open') continue;
+      if (f.code === 'submitted-before-period-end' && f.month !== undefined && slipped?.has(f.month)) {
+        const m = f.month;
+        const date = formatDateVi(r.submitted[m - 1] as string);
+        const unit = r.unitKind ? unitDisplayName({ name: r.unitName, kind: r.unitKind }) : r.unitName;
+        const where = { unit, cell: f.cell, month: m };
+        out.push({
+          ...f,
+          code: 'submitted-with-future-figures',
+          message: FINDING_TEXT.submittedWithFutureFigures(where, date),
+        });
+      } else out.push(f);
+    }
+  }
+  return out;
+}
+
+/**
+ * The months of a report futureMonthFindings warns of at `today`: not closed, with figures, the
+ * month before without (the column-slip signature). January has no month before it in the sheet.
+ */
+function slippedMonths(r: UnitYear, settings: Settings, today: string): Set<number> | null {
+  let out: Set<number> | null = null;
+  for (let m = 2; m <= 12; m++) {
+    if (!hasFigure(r, m) || hasFigure(r, m - 1)) continue;
+    if (today >= dataWindow({ type: 'month', year: r.year, index: m }, settings).end) continue;
+    out ??= new Set();
+    out.add(m);
   }
   return out;
 }
@@ -1210,6 +1245,14 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
   const emptyBeforeNext: string[] = [];
   // The month after the period (none after December).
   const next = lastMonth < 12 ? lastMonth + 1 : 0;
+  // A column slip is guessed as futureMonthFindings does: only while the month after the period
+  // has not closed at the run's date (a re-run of a past month sees it filled in its own right).
+  const nextEnd = next > 0 ? dataWindow({ type: 'month', year: period.year, index: next }, settings).end : '';
+  const nextOpen = next > 0 && runDate !== undefined && runDate < nextEnd;
+  // For a unit without a report of the period: only when the next column's date is one of the
+  // period's (from its data window's start, before the next month closes): the period's report
+  // typed one column too far, date and all.
+  const slipDates = { start: dataWindow(period, settings).start, end: nextEnd };
   const ytdGaps: { unitCode: string; months: number[]; former?: string }[] = [];
   // Months of the year to date before the period (a year's report has none).
   const earlier = ytd.filter((m) => m < months[0]);
@@ -1235,7 +1278,13 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
     }
     // Counted as submitted but no figure in the period while the month after has some: likely
     // typed a column too far; its figures are not in the totals, said as a missing unit's are.
-    if (row.status !== 'missing' && next && n !== undefined && !anyFigure(n, months) && hasFigure(n, next)) {
+    if (
+      nextOpen &&
+      n !== undefined &&
+      !anyFigure(n, months) &&
+      hasFigure(n, next) &&
+      (row.status !== 'missing' || withinWindow(n.submitted[next - 1], slipDates))
+    ) {
       emptyBeforeNext.push(row.unitCode);
       if (hadLastYear && lastYearOnly[lastYearOnly.length - 1] !== row.unitCode) lastYearOnly.push(row.unitCode);
     }

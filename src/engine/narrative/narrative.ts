@@ -87,6 +87,8 @@ function completenessParagraph(s: SummaryCore): string {
       .map((g) => (g.unreadable ? T.formerMonthsUnreadable : T.formerMonths)(g.name, g.months.join(', ')))
       .join('; ');
   const missingRows = c.rows.filter((r) => r.status === 'missing' && !unreadable.has(r.unitCode));
+  const slipped = new Set(s.emptyBeforeNext ?? []);
+  const maxMonth = Math.max(...periodMonths(s.period));
   const missing = missingRows
     .filter((r) => ownMonths(r).length > 0)
     .map((r) => {
@@ -98,6 +100,8 @@ function completenessParagraph(s: SummaryCore): string {
       // Typed in, not sent yet (before the deadline): its figures are in the totals below.
       if (unsent.length) said.push(T.unsent(multiMonth ? unsent.join(', ') : null));
       if (r.formerGaps) said.push(T.formerPart(formerList(r)));
+      // Its report typed one column too far, date and all (emptyBeforeNext takes a missing unit only then).
+      if (slipped.has(r.unitCode)) said.push(T.missingColumnSlip(periodLabel(s.period), maxMonth + 1));
       return nameOf(r, said.length ? said.join('; ') : undefined);
     });
   const former = missingRows.filter((r) => ownMonths(r).length === 0).map((r) => nameOf(r, formerList(r)));
@@ -132,9 +136,11 @@ function completenessParagraph(s: SummaryCore): string {
     (some ? partial : none).push(sentenceName(code));
   }
   const label = periodLabel(s.period);
-  if (s.emptyBeforeNext?.length) {
-    const next = Math.max(...periodMonths(s.period)) + 1;
-    text += `; ${T.emptyBeforeNext(listNames(s.emptyBeforeNext.map((code) => sentenceName(code))), label, next)}`;
+  // Units counted as submitted (a missing one is told in the "chưa báo cáo" list).
+  const submittedEmpty = (s.emptyBeforeNext ?? []).filter((code) => !missingRows.some((r) => r.unitCode === code));
+  if (submittedEmpty.length) {
+    const next = maxMonth + 1;
+    text += `; ${T.emptyBeforeNext(listNames(submittedEmpty.map((code) => sentenceName(code))), label, next)}`;
   }
   const clauses: string[] = [];
   if (none.length) clauses.push(T.onlyLastYear(listNames(none), label));

@@ -2566,7 +2566,7 @@ function readCells(
         // parseCell's 'empty' for the usual empty cell (most note cells), without its result object.
         if (v === '' || v === null || v === undefined) continue;
         const cell = (names as readonly string[])[m - 1];
-        const parsed: CellParse = parseCell(v, ind.kind);
+        const parsed: CellParse = parseCell(v, ind.kind, ind.overMonths === 'last');
         if (parsed.status === 'invalid') {
           invalid.push(`${ind.code}:${m}`);
           cellFinding(out, ind.code, ind.label, m, cell, parsed);
@@ -2622,7 +2622,8 @@ function readCells(
         submitted[m - 1] = iso;
         continue;
       }
-      const parsed = parseDateCell(v, year);
+      // The column's month: "5/1" in December's column is January of the next year.
+      const parsed = parseDateCell(v, year, m);
       if (parsed.status === 'ok') {
         submitted[m - 1] = parsed.iso;
         // "17/9": read in the sheet's year; said, as the year was not typed.
@@ -2633,7 +2634,7 @@ function readCells(
             'warning',
             'date-without-year',
             extra,
-            T.dateWithoutYear(w, shownValue(v), formatDateVi(parsed.iso)),
+            T.dateWithoutYear(w, shownValue(v), formatDateVi(parsed.iso), parsed.otherYear === true),
           );
         }
       } else if (parsed.status === 'invalid') cellFinding(out, LAYOUT.submittedCode, SUBMITTED_LABEL, m, cell, parsed);

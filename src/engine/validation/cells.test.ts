@@ -75,6 +75,16 @@ describe('parseCell — numbers', () => {
     expect(parseCell('-', 'note')).toEqual({ status: 'ok', value: '-' });
   });
 
+  it('keeps "-", "không" an error in a stock (lũy kế) row: there it means "no change", not "now none"', () => {
+    for (const v of ['-', '—', 'không', 'Không có'])
+      for (const kind of ['count', 'amount'] as const)
+        expect(parseCell(v, kind, true)).toEqual({ status: 'invalid', problem: 'nil-in-stock', shown: v });
+    // Numbers and other text as in any row.
+    expect(parseCell(' 0 ', 'count', true)).toEqual({ status: 'ok', value: 0 });
+    expect(parseCell(12, 'count', true)).toEqual({ status: 'ok', value: 12 });
+    expect(parseCell('x', 'count', true)).toMatchObject({ status: 'invalid', problem: 'not-a-number' });
+  });
+
   it('rejects booleans, dates and error values', () => {
     expect(parseCell(true, 'count')).toEqual({ status: 'invalid', problem: 'boolean', shown: 'TRUE' });
     expect(parseCell(new Date(2018, 8, 16), 'count')).toEqual({
@@ -207,6 +217,21 @@ describe('parseDateCell', () => {
     expect(parseDateCell('17/9')).toMatchObject({ status: 'invalid', problem: 'not-a-date' });
     // A full date is not marked.
     expect(parseDateCell('17/9/2018', 2017)).toEqual({ status: 'ok', iso: '2018-09-17' });
+  });
+
+  it("takes the year of a day/month date from the column's month: at or after the month's data window", () => {
+    // December's report sent on 5 January: the year after the sheet's, marked so the warning says why.
+    expect(parseDateCell('5/1', 2018, 12)).toEqual({ status: 'ok', iso: '2019-01-05', noYear: true, otherYear: true });
+    expect(parseDateCell('10/2', 2018, 12)).toMatchObject({ iso: '2019-02-10', otherYear: true });
+    // January's report sent on 28 December (its data window may begin in December): the year before.
+    expect(parseDateCell('28/12', 2018, 1)).toMatchObject({ iso: '2017-12-28', otherYear: true });
+    // The month itself, the month after and the month before (the window may start there): the sheet's year.
+    expect(parseDateCell('16/12', 2018, 12)).toEqual({ status: 'ok', iso: '2018-12-16', noYear: true });
+    expect(parseDateCell('5/10', 2018, 9)).toEqual({ status: 'ok', iso: '2018-10-05', noYear: true });
+    expect(parseDateCell('20/8', 2018, 9)).toEqual({ status: 'ok', iso: '2018-08-20', noYear: true });
+    expect(parseDateCell('5/1', 2018, 1)).toEqual({ status: 'ok', iso: '2018-01-05', noYear: true });
+    // 29/2 of the year it falls in: 2020 is a leap year.
+    expect(parseDateCell('29/2', 2019, 12)).toMatchObject({ status: 'ok', iso: '2020-02-29' });
   });
 
   it('rejects impossible and implausible dates', () => {

@@ -21,7 +21,8 @@ export type CellProblem =
   | 'date'
   | 'error-value'
   | 'not-a-date'
-  | 'date-out-of-range';
+  | 'date-out-of-range'
+  | 'nil-in-stock';
 
 export interface InvalidCell {
   status: 'invalid';
@@ -35,8 +36,14 @@ export type CellParse =
   | { status: 'ok'; value: number | string; note?: 'ambiguous-thousands' | 'truncated' | 'nil-as-zero' | LegacyCode }
   | InvalidCell;
 
-/** `noYear`: typed as day/month only ("17/9"), read in the sheet's year (the caller warns). */
-export type DateParse = { status: 'empty' } | { status: 'ok'; iso: string; noYear?: true } | InvalidCell;
+/**
+ * `noYear`: typed as day/month only ("17/9"), read in the sheet's year (the caller warns);
+ * `otherYear` too when the column's month put it in the year after or before ("5/1" in December's).
+ */
+export type DateParse =
+  | { status: 'empty' }
+  | { status: 'ok'; iso: string; noYear?: true; otherYear?: true }
+  | InvalidCell;
 
 /** Longest note kept; longer text is cut (with a warning) to bound memory and output. */
 export const MAX_NOTE_LENGTH = 5000;
@@ -132,7 +139,12 @@ function checkNumber(value: number, kind: 'count' | 'amount', raw: CellValue): C
   return { status: 'ok', value: value === 0 ? 0 : value };
 }
 
-export function parseCell(value: CellValue, kind: ValueKind): CellParse {
+/**
+ * `stock`: the indicator is a stock ("lũy kế", "đến nay": its last month counts, not a sum). There
+ * "-" or "không" means "no change", not "now none": read as 0 it would drop the figure carried from
+ * the month before, so it stays an error (not counted) instead of nil-as-zero.
+ */
+export function parseCell(value: CellValue, kind: ValueKind, stock = false): CellParse {
   if (isBlank(value)) return { status: 'empty' };
   if (kind === 'note') {
     if (typeof value === 'string' && isErrorValue(value)) return invalid('error-value', value);
@@ -158,7 +170,8 @@ export function parseCell(value: CellValue, kind: ValueKind): CellParse {
   const parsed = parseNumberText(text, kind);
   if (!parsed.ok) {
     // "-", "không": how Vietnamese administrative tables write "nothing"; read as 0, with a warning.
-    if (parsed.reason === 'not-a-number' && isNilText(text)) return { status: 'ok', value: 0, note: 'nil-as-zero' };
+    if (parsed.reason === 'not-a-number' && isNilText(text))
+      return stock ? invalid('nil-in-stock', value) : { status: 'ok', value: 0, note: 'nil-as-zero' };
     return invalid(parsed.reason, value);
   }
   const checked = checkNumber(parsed.value, kind, value);
@@ -209,11 +222,24 @@ const YMD = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?
  * UTC+7 to the 15th. Numbers are serial days (43359 → 2018-09-16). Text is read
  * day first (dd/mm/yyyy, also "16-9-2018", "16.09.18") or ISO yyyy-mm-dd; never
  * month first. With the sheet's `year` known, day/month alone ("17/9") is read in that year,
- * marked `noYear` so the caller can say so.
+ * marked `noYear` so the caller can say so; with the column's `month` too, in the year that puts
+ * it at or after that month's data window (yearOfDayMonth), marked `otherYear` when not the sheet's.
  */
-export function parseDateCell(value: CellValue, year?: number | null): DateParse {
+export function parseDateCell(value: CellValue, year?: number | null, month?: number): DateParse {
   const iso = dateCellIso(value);
-  return iso !== null ? { status: 'ok', iso } : parseDateCellOf(value, year ?? null);
+  return iso !== null ? { status: 'ok', iso } : parseDateCellOf(value, year ?? null, month);
+}
+
+/**
+ * The year of a day/month date ("5/1") typed in month `month`'s column of a sheet of `year`: the
+ * one that puts it at or after the month's data window (which may begin in the month before).
+ * December's report sent on 5/1 is of the next year; January's sent on 28/12, of the year before.
+ */
+function yearOfDayMonth(year: number, typedMonth: number, month: number | undefined): number {
+  if (month === undefined) return year;
+  if (typedMonth < month - 1) return year + 1;
+  if (month === 1 && typedMonth === 12) return year - 1;
+  return year;
 }
 
 /**
@@ -244,7 +270,7 @@ function isoInRange(d: Date): string | null {
   return y >= MIN_YEAR && y <= MAX_YEAR ? localIso(d) : null;
 }
 
-function parseDateCellOf(value: CellValue, year: number | null): DateParse {
+function parseDateCellOf(value: CellValue, year: number | null, month?: number): DateParse {
   if (isBlank(value)) return { status: 'empty' };
   if (isDate(value)) {
     if (Number.isNaN(value.getTime())) return invalid('not-a-date', value);
@@ -274,8 +300,11 @@ function parseDateCellOf(value: CellValue, year: number | null): DateParse {
   if (ymd) return dateResult(validIso(Number(ymd[1]), Number(ymd[2]), Number(ymd[3])), value);
   const dm = year !== null ? DM.exec(text) : null;
   if (dm) {
-    const read = dateResult(validIso(year as number, Number(dm[2]), Number(dm[1])), value);
-    return read.status === 'ok' ? { ...read, noYear: true } : read;
+    const typed = Number(dm[2]);
+    const y = yearOfDayMonth(year as number, typed, month);
+    const read = dateResult(validIso(y, typed, Number(dm[1])), value);
+    if (read.status !== 'ok') return read;
+    return y === year ? { ...read, noYear: true } : { ...read, noYear: true, otherYear: true };
   }
   return invalid('not-a-date', value);
 }

@@ -255,6 +255,9 @@ export const FINDING_TEXT = {
         : `${where(w)}: "${shown}" không phải là số`,
   /** "-", "không" typed for nothing: read as 0. */
   nilAsZero: (w: Where, shown: string) => `${where(w)}: "${shown}" đã hiểu là 0; nên ghi số 0`,
+  /** "-", "không" in a stock row (lũy kế, đến nay): not read as 0, which would drop the stock. */
+  nilInStock: (w: Where, shown: string) =>
+    `${where(w)}: "${shown}" không phải là số; chưa tính vào tổng — chỉ tiêu lũy kế: ghi số hiện có (kể cả khi không thay đổi so với tháng trước), không ghi "${shown}"`,
   ambiguous: (w: Where, shown: string) => `${where(w)}: "${shown}" ${ambiguousExplanation(shown)}`,
   negative: (w: Where, shown: string) => `${where(w)}: "${shown}" là số âm; số liệu phải từ 0 trở lên`,
   tooLarge: (w: Where, shown: string) =>
@@ -278,8 +281,9 @@ export const FINDING_TEXT = {
   notADate: (w: Where, shown: string) =>
     `${where(w)}: "${shown}" không phải là ngày hợp lệ; hãy ghi ngày/tháng/năm, ví dụ 16/09/2018`,
   /** "17/9" in a submission cell: read in the sheet's year. */
-  dateWithoutYear: (w: Where, shown: string, read: string) =>
-    `${where(w)}: ngày "${shown}" không ghi năm, đã hiểu là ${read} (năm của trang); nên ghi đủ ngày/tháng/năm`,
+  /** `otherYear`: read in the year after (or before) the sheet's, by the column's month. */
+  dateWithoutYear: (w: Where, shown: string, read: string, otherYear = false) =>
+    `${where(w)}: ngày "${shown}" không ghi năm, đã hiểu là ${read} (${otherYear ? `vì là ngày nộp báo cáo tháng ${w.month}` : 'năm của trang'}); nên ghi đủ ngày/tháng/năm`,
   dateOutOfRange: (w: Where, shown: string) =>
     `${where(w)}: ngày "${shown}" không hợp lý (năm phải từ 1990 đến 2100); hãy ghi ngày/tháng/năm, ví dụ 16/09/2018`,
 
@@ -688,6 +692,9 @@ export const FINDING_TEXT = {
   /** A submission date before the month's data window began: not counted (a year typed wrong?). */
   submittedBeforePeriodStart: (w: Where, date: string, start: string) =>
     `${where({ ...w, indicator: SUBMITTED_DATE })}: ngày nộp ${date} sớm hơn cả ngày bắt đầu kỳ số liệu tháng ${w.month} (${start}), không thể là ngày nộp tháng này (có lẽ gõ nhầm năm), nên tháng ${w.month} được tính như chưa ghi ngày nộp — hãy sửa ngày nộp`,
+  /** The early date of a month whose figures look typed a column too far (futureMonthFigures): both the month before's. */
+  submittedWithFutureFigures: (w: Where, date: string) =>
+    `${where({ ...w, indicator: SUBMITTED_DATE })}: ngày nộp ${date} cũng như số liệu của cột này có lẽ là của tháng ${(w.month ?? 2) - 1} nhập nhầm sang cột tháng ${w.month} (xem cảnh báo số liệu tháng ${w.month}); hãy chuyển sang đúng cột`,
   submittedBeforePeriodEnd: (w: Where, date: string, end: string) =>
     `${where({ ...w, indicator: SUBMITTED_DATE })}: ngày nộp ${date} sớm hơn ngày chốt số liệu tháng ${w.month} (${end}), có lẽ chép từ tháng trước; vẫn tính là đã nộp, hãy kiểm tra lại ngày nộp`,
 
@@ -722,6 +729,7 @@ const CELL_MESSAGE: Record<string, (w: Where, shown: string) => string> = {
   'error-value': FINDING_TEXT.errorValue,
   'not-a-date': FINDING_TEXT.notADate,
   'date-out-of-range': FINDING_TEXT.dateOutOfRange,
+  'nil-in-stock': FINDING_TEXT.nilInStock,
 };
 
 /** The message for a cell problem code from validation/cells.ts. */

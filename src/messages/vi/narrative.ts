@@ -13,6 +13,9 @@ export const NARRATIVE_TEXT = {
   /** Units counted as submitted, no figure in the period, figures in the month after: "tháng 10". */
   emptyBeforeNext: (names: string, label: string, next: number) =>
     `${names} đã nộp nhưng chưa có số liệu ${label}, trong khi cột tháng ${next} đã có số liệu (có lẽ nhập nhầm cột; xem phần kiểm tra số liệu)`,
+  /** After a unit "chưa báo cáo" whose next column holds figures and a date in the period's window. */
+  missingColumnSlip: (label: string, next: number) =>
+    `cột tháng ${next} đã có số liệu và ngày nộp trong kỳ ${label}, có lẽ nhập nhầm cột; xem phần kiểm tra số liệu`,
   /** Units with figures but no submission date: not counted on time, but not said to be late. */
   undated: (names: string) => `chưa rõ ngày nộp: ${names}`,
   /** Units that sent a file that could not be read (not "chưa báo cáo": they did send one). */
