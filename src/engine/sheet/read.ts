@@ -373,9 +373,13 @@ function bareMonths(row: CellValue[], limit: number): { months: MonthMap; hasTex
 function monthsUnderHeading(grid: Grid, r: number, merges: readonly string[]): MonthMap | null {
   const row = grid[r] ?? [];
   const limit = Math.min(row.length, MAX_COLS * 5);
-  let numbers = 0;
-  for (let c = 0; c < limit; c++) if (typeof row[c] === 'number' || typeof row[c] === 'string') numbers++;
-  if (numbers < MIN_MONTH_HEADERS) return null;
+  // Six filled cells at least (empty cells are '': title rows stop here, before any parsing).
+  let filled = 0;
+  for (let c = 0; c < limit && filled < MIN_MONTH_HEADERS; c++) {
+    const v = row[c];
+    if (typeof v === 'number' || (typeof v === 'string' && v !== '')) filled++;
+  }
+  if (filled < MIN_MONTH_HEADERS) return null;
   const bare = bareMonths(row, limit);
   if (!bare || bare.hasText) return null;
   const { months } = bare;
