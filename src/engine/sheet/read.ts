@@ -373,11 +373,16 @@ function bareMonths(row: CellValue[], limit: number): { months: MonthMap; hasTex
 function monthsUnderHeading(grid: Grid, r: number, merges: readonly string[]): MonthMap | null {
   const row = grid[r] ?? [];
   const limit = Math.min(row.length, MAX_COLS * 5);
-  // Six filled cells at least (empty cells are '': title rows stop here, before any parsing).
+  // Six filled cells at least (empty cells are ''), none of them text (a title, a label: then the
+  // row is no bare-numbers row, as bareMonths' hasText would say): title rows stop here, unparsed.
   let filled = 0;
   for (let c = 0; c < limit && filled < MIN_MONTH_HEADERS; c++) {
     const v = row[c];
-    if (typeof v === 'number' || (typeof v === 'string' && v !== '')) filled++;
+    if (typeof v === 'number') filled++;
+    else if (typeof v === 'string' && v !== '') {
+      if (startsAsText(v)) return null;
+      filled++;
+    }
   }
   if (filled < MIN_MONTH_HEADERS) return null;
   const bare = bareMonths(row, limit);
@@ -395,6 +400,21 @@ function monthsUnderHeading(grid: Grid, r: number, merges: readonly string[]): M
   }
   for (let c = 0; c < firstCol && !heading; c++) heading = saysMonths(above[c]);
   return heading || mergedDown(merges, r, firstCol) ? months : null;
+}
+
+/**
+ * A string headerCell takes for text, by its first character that is not a space: an ASCII one
+ * other than a digit, '.' or ',' (a bare number is digits only; anything else is left to bareMonths).
+ */
+function startsAsText(v: string): boolean {
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c === 32 || (c >= 9 && c <= 13)) continue;
+    // Beyond ASCII (Đ, other spaces, zero-width marks cleaning drops): left to bareMonths.
+    if (c >= 0x80) return false;
+    return !((c >= 48 && c <= 57) || c === 46 || c === 44);
+  }
+  return false;
 }
 
 /** Some merged range starts above 0-based row r and covers it, left of column firstCol. */
@@ -2858,6 +2878,11 @@ function totalWithoutMonths(
   );
 }
 
+/** Equal but for floating-point rounding (sums of amounts with decimals). */
+function nearlyEqual(x: number, y: number): boolean {
+  return Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(x), Math.abs(y));
+}
+
 /**
  * Row `at` of a summed indicator has month figures and a "Cả năm" cell (typed, or a formula's
  * result) that is not their sum: a warning naming the cell and both numbers (the months are
@@ -2887,15 +2912,18 @@ function totalNotSum(
   } else return;
   if (!Number.isFinite(total)) return;
   let sum = 0;
-  for (let m = 1; m <= 12; m++) {
-    const c = cols.monthCol[m];
-    if (c === undefined) return;
-    if ((rest & (1 << m)) !== 0) {
-      if (!isEmpty(row[c])) return;
-    } else sum += flat[fa + m - 1];
-  }
-  const near = (x: number, y: number) => Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(x), Math.abs(y));
-  if (near(total, sum)) return;
+  if (rest === 0 && cols.run >= 0) {
+    // The usual row: twelve plain numbers side by side, already in `flat`.
+    for (let x = fa, end = fa + 12; x < end; x++) sum += flat[x];
+  } else
+    for (let m = 1; m <= 12; m++) {
+      const c = cols.monthCol[m];
+      if (c === undefined) return;
+      if ((rest & (1 << m)) !== 0) {
+        if (!isEmpty(row[c])) return;
+      } else sum += flat[fa + m - 1];
+    }
+  if (nearlyEqual(total, sum)) return;
   // Numbers in other columns among the months (a "Quý I" column inserted, the SUM grown over it).
   let inner = 0;
   const innerCols: number[] = [];
@@ -2915,7 +2943,7 @@ function totalNotSum(
     inner += got;
     innerCols.push(c);
   }
-  const explained = innerCols.length > 0 && near(total, sum + inner);
+  const explained = innerCols.length > 0 && nearlyEqual(total, sum + inner);
   const header = grid[cols.headerRow] ?? NO_CELLS;
   const others = explained
     ? innerCols.map((c) => {
@@ -3395,9 +3423,9 @@ function monthHeaderYear(grid: Grid, h: number, monthCol: (number | undefined)[]
     let y: number | null = null;
     let shown = '';
     if (typeof v === 'string') {
-      const hit = YEAR_IN_TEXT.exec(v);
-      y = hit ? Number(hit[1]) : null;
-      shown = cellText(v);
+      // Without a regular expression's match array or the cell's text: most headers ("T1") hold no year.
+      y = yearInText(v);
+      if (y !== null && y !== year) shown = cellText(v);
     } else if (isDate(v)) {
       // As the header was read (parseDateCell: the date as the sheet shows it, whatever the time zone).
       const p = parseDateCell(v);
