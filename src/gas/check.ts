@@ -4,6 +4,8 @@
  * return counts for the summary toast. Marks from an earlier check are cleared first.
  */
 
+import { futureMonthFindings } from '../engine/aggregate/aggregate';
+import { todayIn } from '../engine/periods/cutoff';
 import { predecessorsMissing } from '../engine/pipeline';
 import { STYLES } from '../engine/report/model';
 import { distinctDisplayName, distinguishFindings, unitDisplayName, unitSheetName } from '../engine/sheet/layout';
@@ -11,6 +13,7 @@ import { readSheet } from '../engine/sheet/read';
 import type { Finding, Grid, Unit, UnitYear, WorkbookInput } from '../engine/types';
 import { checkWorkbooks, expectedUnitsMissing } from '../engine/validation/check';
 import { CHECK, LOOKALIKE, SHEETS } from '../messages/vi/gas';
+import { now } from './clock';
 import { bookFindings, explainMissing, SheetIndex, type UnitBook, withFormerUnits } from './io';
 import { type ApiReadOptions, readUnitBooksDetailed } from './io/parallel-books';
 import { GENERAL, TEXT, widthPx } from './render';
@@ -143,7 +146,10 @@ export function runCheck(
   // Old communes named in "Đơn vị cũ" are read as units: the names in their sheets are checked too.
   const checked = formerUnits.length ? [...units, ...formerUnits] : units;
   const read = checkWorkbooks(workbooks, { catalogue, units: checked, year });
-  let findings = read.findings;
+  // Figures typed a column too far, as `tonghop check` and Tổng hợp warn of them (the add-on's clock).
+  const today = todayIn(config.settings.timeZone, now());
+  const ofYear = read.reports.filter((r) => r.year === year);
+  let findings = [...read.findings, ...futureMonthFindings(ofYear, config.settings, today)];
   if ('active' in scope) {
     const a = scope.active;
     findings = findings.filter((f) => !f.unitCode || f.unitCode === a.unit.code);

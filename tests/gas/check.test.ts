@@ -1,5 +1,5 @@
 import { defaultCatalogue } from '../../src/engine/catalogue/defaults';
-import { a1, indicatorRows, monthCol, unitDisplayName, unitSheetName } from '../../src/engine/sheet/layout';
+import { a1, indicatorRows, LAYOUT, monthCol, unitDisplayName, unitSheetName } from '../../src/engine/sheet/layout';
 import { MARK, runCheck } from '../../src/gas/check';
 import * as main from '../../src/gas/main';
 import { SHEETS } from '../../src/messages/vi/gas';
@@ -193,5 +193,37 @@ describe('Kiểm tra dữ liệu', () => {
     const first = s.getRange(rows.get('DON_KHIEUNAI') as number, monthCol(9));
     expect(first.getNote()).toMatch(/^Kiểm tra: /);
     expect(first.getBackground().toLowerCase()).toBe(MARK.error);
+  });
+
+  test('figures typed a column too far (October before it closes, September empty) are warned of, as `tonghop check` does', () => {
+    prepare('a');
+    const u = env.units[3];
+    const s = unitSheet(env, u) as Sheet;
+    // September's figures typed into October's column (NOW is 5 October 2018: October is open).
+    const first = LAYOUT.submittedRow + 1;
+    const last = Math.max(...rows.values());
+    const sep = s.getRange(first, monthCol(9), last - first + 1, 1);
+    const typed = sep.getValues();
+    s.getRange(first, monthCol(10), last - first + 1, 1).setValues(typed);
+    sep.setValues(typed.map(() => ['']));
+    const filled = typed.findIndex((r) => r[0] !== '' && r[0] !== null);
+    const cell = a1(first + filled, monthCol(10));
+    const isSlip = (x: unknown[]) =>
+      x[0] === 'Cảnh báo' && x[2] === 10 && /nhập nhầm cột/.test(String(x[4])) && String(x[4]).includes(cell);
+
+    env.master.setActiveSheet(s);
+    main.checkData();
+    const mine = checkRows(env).filter(isSlip);
+    expect(mine).toHaveLength(1);
+    expect(mine[0][1]).toBe(unitDisplayName(u));
+    expect(mine[0][3]).toBe(`${unitSheetName(u, YEAR)}!${cell}`);
+    expect(s.getRange(cell).getNote()).toContain('nhập nhầm cột');
+    expect(s.getRange(cell).getBackground().toLowerCase()).toBe(MARK.warning);
+
+    // Every unit: only this one's sheet is warned of.
+    env.master.setActiveSheet(env.master.getSheetByName(SHEETS.settings) as Sheet);
+    main.checkData();
+    const all = checkRows(env).filter((x) => x[0] === 'Cảnh báo' && /nhập nhầm cột/.test(String(x[4])));
+    expect(all.map((x) => x[1])).toEqual([unitDisplayName(u)]);
   });
 });
