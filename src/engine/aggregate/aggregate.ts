@@ -571,11 +571,12 @@ function unreadDatesOf(findings: readonly Finding[]): Set<string> | undefined {
  */
 export function submissionDateSlips(reports: UnitYear[], settings: Settings, today: string | undefined): Finding[] {
   const out: Finding[] = [];
+  const ends = monthEndsByYear(settings);
   for (const r of reports) {
     const found = submissionDateFindings([r], { type: 'year', year: r.year, index: 1 }, settings, today);
     // Months futureMonthFindings takes as the month before typed a column too far: their early
     // date is that month's too, not one copied from it (the two findings must agree).
-    const slipped = today === undefined ? null : slippedMonths(r, settings, today);
+    const slipped = today === undefined ? null : slippedMonths(r, ends, today);
     for (const f of found) {
       if (f.code === 'undated-month' || f.code === 'undated-month-open') continue;
       if (f.code === 'submitted-before-period-end' && f.month !== undefined && slipped?.has(f.month)) {
@@ -595,27 +596,51 @@ export function submissionDateSlips(reports: UnitYear[], settings: Settings, tod
 }
 
 /**
- * The months of a report futureMonthFindings warns of at `today`: not closed, with figures, the
- * month before without (the column-slip signature). January has no month before it in the sheet.
+ * The months of a report futureMonthFindings warns of at `today` (isColumnSlip). `ends`: the
+ * month ends of the reports' years, shared across reports.
  */
-function slippedMonths(r: UnitYear, settings: Settings, today: string): Set<number> | null {
+function slippedMonths(r: UnitYear, ends: (year: number) => string[], today: string): Set<number> | null {
   let out: Set<number> | null = null;
+  const yearEnds = ends(r.year);
   for (let m = 2; m <= 12; m++) {
-    if (!hasFigure(r, m) || hasFigure(r, m - 1)) continue;
-    if (today >= dataWindow({ type: 'month', year: r.year, index: m }, settings).end) continue;
+    if (!isColumnSlip(r, m, yearEnds[m - 1], today)) continue;
     out ??= new Set();
     out.add(m);
   }
   return out;
 }
 
+/**
+ * The one statement of the column-slip rule: month `m` of `r` holds figures at `today` before
+ * its data window closes (`end`) while the month before has none, likely typed one column to
+ * the right (a column inserted or deleted in the commune's copy). The month before with figures:
+ * this one is being typed early (activities recorded as they happen). January has no month
+ * before it in the sheet. The cheap date test first: most months have closed.
+ */
+function isColumnSlip(r: UnitYear, m: number, end: string, today: string): boolean {
+  return today < end && m > 1 && hasFigure(r, m) && !hasFigure(r, m - 1);
+}
+
+/** Each year's month ends (data windows' ends, index month - 1), computed once per year. */
+function monthEndsByYear(settings: Settings): (year: number) => string[] {
+  const endsOf = new Map<number, string[]>();
+  return (year) => {
+    let ends = endsOf.get(year);
+    if (ends === undefined) {
+      ends = [];
+      for (let m = 1; m <= 12; m++) ends.push(dataWindow({ type: 'month', year, index: m }, settings).end);
+      endsOf.set(year, ends);
+    }
+    return ends;
+  };
+}
+
 /** How many cells a futureMonthFigures finding names; the rest are counted. */
 const FUTURE_CELLS_NAMED = 5;
 
 /**
- * Figures in months whose data window has not closed at the run's date (`today`) while the month
- * before has none: likely typed one column to the right (a column inserted or deleted in the
- * commune's copy), the month before left empty. One warning per report and month, naming its cells. `after`: only months after
+ * Figures typed a column too far (isColumnSlip at the run's date `today`): one warning per report
+ * and month, naming its cells. `after`: only months after
  * this one (a summary's period: its own open month is being typed, the period's finding says so).
  */
 export function futureMonthFindings(
@@ -627,20 +652,13 @@ export function futureMonthFindings(
   const out: Finding[] = [];
   if (today === undefined) return out;
   // Each year's month ends once: a national summary has thousands of reports of one year.
-  const endsOf = new Map<number, string[]>();
+  const endsOf = monthEndsByYear(settings);
   for (let k = 0; k < reports.length; k++) {
     const r = reports[k];
-    let ends = endsOf.get(r.year);
-    if (ends === undefined) {
-      ends = [];
-      for (let m = 1; m <= 12; m++) ends.push(dataWindow({ type: 'month', year: r.year, index: m }, settings).end);
-      endsOf.set(r.year, ends);
-    }
+    const ends = endsOf(r.year);
     for (let m = after + 1; m <= 12; m++) {
       const end = ends[m - 1];
-      // The month before has figures: this one is being typed early (activities recorded as they
-      // happen), not a column slip. January has no month before it in the sheet.
-      if (today >= end || !hasFigure(r, m) || m === 1 || hasFigure(r, m - 1)) continue;
+      if (!isColumnSlip(r, m, end, today)) continue;
       // Rare: the cells are looked up only now.
       const cells: string[] = [];
       const values = r.values;
