@@ -15,7 +15,9 @@
  * warning, see inputs.ts) are taken by their name only, and not when it carries another
  * year than the period's ("nam-vi-2017.xls", the old copy of a workbook since saved as .xlsx):
  * one so taken becomes an error naming its unit, as when named on the command line; the
- * others keep their warning and take no part in the elimination (they may be anything).
+ * others keep their warning and take no part in the elimination (they may be anything). So are
+ * workbooks opened without any sheet read as a report ('no-report-sheet', e.g. month columns cut):
+ * one so taken keeps its error, which says why, and names its unit.
  *
  * Those units go to the summary's `unreadableUnits` (as the add-on does with sheets it
  * cannot open), their "no report" warning is replaced by the file's error naming the unit,
@@ -120,6 +122,7 @@ export function withUnreadableFiles(
   files: UnreadableFile[],
   reportedCodes: Set<string>,
   formerUnits: Unit[] = [],
+  noReportFiles: ReadonlySet<string> = new Set(),
 ): { summary: Summary; attribution: Attribution; lastYear: LastYearFile[] } {
   const unitsByCode = new Map(summary.units.map((u) => [u.code, u]));
   const unreported = summary.completeness.rows
@@ -132,16 +135,21 @@ export function withUnreadableFiles(
     const years = yearsInName(file);
     return years.length > 0 && !years.includes(summary.period.year);
   };
-  const readable = files.map((f) => f.file).filter((f) => !(skipped.has(f) && otherYear(f)));
+  // Workbooks opened but without a sheet read as a report are taken by their name only, as skipped ones.
+  const nameOnly = noReportFiles.size ? new Set([...skipped, ...noReportFiles]) : skipped;
+  const readable = files.map((f) => f.file).filter((f) => !(nameOnly.has(f) && otherYear(f)));
   // Last year's workbooks named after their unit: that unit's "so cùng kỳ" report, not this year's.
-  const lastYear = lastYearFiles(summary, readable, skipped, formerUnits);
+  const lastYear = lastYearFiles(summary, readable, nameOnly, formerUnits);
   const candidates = readable.filter((f) => !lastYear.has(f));
   // Files named after an old unit of a merger are that unit's, before any is taken by elimination.
-  const former = formerOfFiles(summary, candidates);
+  const former = formerOfFiles(
+    summary,
+    candidates.filter((f) => !noReportFiles.has(f)),
+  );
   const attribution = attributeUnreadable(
     candidates.filter((f) => !former.has(f)),
     unreported,
-    skipped,
+    nameOnly,
   );
   const loose = attribution.unattributed.length ? { unattributedFiles: attribution.unattributed } : {};
   // By unit name, as the other lists of units.
@@ -159,7 +167,10 @@ export function withUnreadableFiles(
   for (const f of summary.findings) {
     // "No report from X" would contradict "X's file could not be read".
     if (f.code === 'unit-missing' && f.unitCode && attribution.byUnit.has(f.unitCode)) continue;
-    const ofFile = f.code === 'file-unreadable' || f.code === 'file-skipped';
+    const ofFile =
+      f.code === 'file-unreadable' ||
+      f.code === 'file-skipped' ||
+      (f.code === 'no-report-sheet' && noReportFiles.has(f.file as string));
     const before = f.code === 'file-unreadable' && f.file ? lastYear.get(f.file) : undefined;
     if (before) {
       findings.push({
@@ -201,10 +212,11 @@ export function withUnreadableFiles(
     findings.push({
       ...f,
       severity: 'error',
-      code: 'file-unreadable',
+      // A workbook without a report sheet keeps its code: its message says why.
+      code: f.code === 'no-report-sheet' ? f.code : 'file-unreadable',
       unitCode: unit.code,
       unitName: unit.name,
-      message: `${f.message} ${whose}`,
+      message: `${f.code === 'no-report-sheet' && !/[.!?]$/.test(f.message) ? `${f.message}.` : f.message} ${whose}`,
     });
   }
   const codes = new Set([...summary.unreadableUnits, ...attribution.byUnit.keys()]);

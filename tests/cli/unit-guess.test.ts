@@ -54,3 +54,20 @@ test('aggregate counts both communes, each with a warning saying how it was iden
   const text = await runCli(['aggregate', '--period', '2018-09', inputs, '--out', path.join(dir, 'th2.xlsx')]);
   expect(text.stdout).not.toMatch(/Chưa báo cáo:[^\n]*(Chung Chải|Nậm Kè)/);
 });
+
+test('a "Đơn vị" cell naming no unit ("Đoàn Thanh niên"): the commune is found by its file name, with a warning', async () => {
+  const other = path.join(dir, 'doan');
+  const sheet = ownWorkbook('chung-chai', 'BÁO CÁO CÔNG TÁC DÂN VẬN');
+  sheet.rows[1] = [{ v: 'Đơn vị:' }, { v: '' }, { v: 'Đoàn Thanh niên' }];
+  await writeXlsx({ sheets: [sheet] }, path.join(other, 'BC dan van xa Chung Chai 2018.xlsx'));
+  const r = await runCli(['aggregate', '--period', '2018-09', other, '--out', path.join(dir, 'th3.xlsx'), '--json']);
+  const s: Summary = JSON.parse(r.stdout);
+  expect(s.findings.filter((f) => f.code === 'unknown-unit')).toEqual([]);
+  const giup = s.indicators.find((i) => i.code === 'DTN_GIUPDAN');
+  expect(giup?.ytd).toBe(demoSum(2018, ['chung-chai'], 'DTN_GIUPDAN', 1, 9));
+  const guessed = s.findings.filter((f) => f.code === 'unit-guessed');
+  expect(guessed.map((f) => [f.severity, f.unitCode])).toEqual([['warning', 'chung-chai']]);
+  expect(guessed[0].message).toContain('ô "Đơn vị" ghi "Đoàn Thanh niên", không phải tên đơn vị nào trong danh sách');
+  expect(guessed[0].message).toContain('theo tên tệp "BC dan van xa Chung Chai 2018.xlsx"');
+  expect(s.completeness.rows.find((x) => x.unitCode === 'chung-chai')?.status).not.toBe('missing');
+});

@@ -71,11 +71,16 @@ export function summariseInputs(inputs: Inputs, config: Config, period: Period, 
   let full: Summary = { ...summary, findings };
   let lastYear: LastYearFile[] = [];
   const unreadable = inputs.outcomes.flatMap((o) => (o.workbook ? [] : [{ file: o.file, error: o.error ?? '' }]));
+  // Workbooks opened without any sheet read as a report: their unit's, when their name names it.
+  const noReport = new Set<string>();
+  for (const f of summary.findings) if (f.code === 'no-report-sheet' && f.file) noReport.add(f.file);
+  for (const r of read.reports) noReport.delete(r.file ?? '');
+  for (const file of noReport) unreadable.push({ file, error: '' });
   if (unreadable.length) {
     // A unit with a readable report of the year (even one without this period's figures) sent that one.
     const reported = new Set(read.reports.filter((r) => r.year === period.year).map((r) => r.unitCode));
     for (const r of summary.completeness.rows) if (r.status !== 'missing') reported.add(r.unitCode);
-    const taken = withUnreadableFiles(full, config.catalogue, unreadable, reported, config.formerUnits);
+    const taken = withUnreadableFiles(full, config.catalogue, unreadable, reported, config.formerUnits, noReport);
     full = taken.summary;
     lastYear = taken.lastYear;
   }

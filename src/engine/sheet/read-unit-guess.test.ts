@@ -74,6 +74,31 @@ describe('readWorkbook — a workbook without unit cells, tied to its unit by a 
     );
   });
 
+  it('falls back on the file name and titles when the "Đơn vị" cell names no unit, and says the cell names none', () => {
+    const withCell = (file: string, cell: string, titles: string[] = []) => {
+      const s = scratch(titles);
+      s.grid[1] = ['Đơn vị:', '', cell];
+      return readWorkbook({ source: file, sheets: [s] }, ctx);
+    };
+    const r = withCell('BC dan van xa Chung Chai 2018.xlsx', 'Đoàn Thanh niên');
+    expect(unitOf(r)).toEqual(['chung-chai']);
+    expect(of(r.findings, 'unknown-unit')).toEqual([]);
+    const w = of(r.findings, 'unit-guessed');
+    expect(w.map((f) => f.severity)).toEqual(['warning']);
+    expect(w[0].message).toBe(
+      'Xã Chung Chải: ô "Đơn vị" ghi "Đoàn Thanh niên", không phải tên đơn vị nào trong danh sách; đã xác định là ' +
+        'báo cáo của Xã Chung Chải theo tên tệp "BC dan van xa Chung Chai 2018.xlsx". Để chắc chắn, hãy ghi ' +
+        '"Mã đơn vị: chung-chai" (hoặc "Đơn vị: Xã Chung Chải") vào một dòng phía trên bảng',
+    );
+    const byTitle = withCell('bao-cao.xlsx', 'Đoàn Thanh niên', ['ĐẢNG ỦY XÃ CHUNG CHẢI']);
+    expect(unitOf(byTitle)).toEqual(['chung-chai']);
+    expect(of(byTitle.findings, 'unit-guessed')[0].message).toContain('theo dòng tiêu đề "ĐẢNG ỦY XÃ CHUNG CHẢI"');
+    // Still no guess between two units, nor over a cell that may name another one.
+    expect(unitOf(withCell('Mường Nhé Chung Chải.xlsx', 'Đoàn Thanh niên'))).toEqual([]);
+    expect(unitOf(withCell('BC xã Nậm Kè.xlsx', 'Đoàn Thanh niên', ['ĐẢNG ỦY XÃ CHUNG CHẢI']))).toEqual([]);
+    expect(unitOf(withCell('BC xã Chung Chải.xlsx', 'Đoàn TN Nậm Kè'))).toEqual([]);
+  });
+
   it("takes a name a new unit shares with its predecessor for the sheet's year, as the unit cells would", () => {
     // 2025: xã Mường Nhé (muong-nhe-2025) took in the old Mường Nhé, known by its code alone.
     const successor: Unit = {

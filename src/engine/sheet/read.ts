@@ -2049,6 +2049,8 @@ export interface UnitGuess {
   text: string;
   /** The title's cell, A1. */
   cell?: string;
+  /** By file or title: the "Đơn vị" cell's text, which names no unit of the list. */
+  unitCell?: string;
 }
 
 /**
@@ -2066,15 +2068,21 @@ function guessUnit(
   file: string,
 ): { hit: NameHit; guess: UnitGuess } | { several: UnitMatch[] } | null {
   const found: { units: UnitMatch[]; guess: UnitGuess }[] = [];
+  let namesSome = false;
   if (name) {
-    const { kinded } = unitsInside(index, name);
+    const { kinded, bare } = unitsInside(index, name);
     if (kinded.length) found.push({ units: kinded, guess: { by: 'name', text: name } });
-  } else {
+    namesSome = bare.length > 0;
+  }
+  // A "Đơn vị" cell naming no unit at all ("Đoàn Thanh niên"): the file name and titles, as without
+  // the cell. One that may name a unit without its kind word is not overruled by them.
+  if (!found.length && !namesSome) {
+    const unitCell = name ? { unitCell: name } : {};
     const fileName = fileNameOf(file);
     if (fileName) {
       const { kinded, bare } = unitsInside(index, fileName.replace(/\.[^.]*$/, ''));
       const units = kinded.length ? kinded : bare;
-      if (units.length) found.push({ units, guess: { by: 'file', text: fileName } });
+      if (units.length) found.push({ units, guess: { by: 'file', text: fileName, ...unitCell } });
     }
     for (let r = 0; r < headerRow; r++) {
       const row = grid[r] ?? [];
@@ -2083,7 +2091,10 @@ function guessUnit(
         if (typeof v !== 'string' || v.length > 200) continue;
         const { kinded } = unitsInside(index, v);
         if (kinded.length)
-          found.push({ units: kinded, guess: { by: 'title', text: cleanText(v), cell: a1(r + 1, c + 1) } });
+          found.push({
+            units: kinded,
+            guess: { by: 'title', text: cleanText(v), cell: a1(r + 1, c + 1), ...unitCell },
+          });
       }
     }
   }
@@ -3255,7 +3266,7 @@ function readGrid(
     if (id.unlisted) note = unlistedFinding(out, grid, h, id, id.unlisted, sheet.name);
     if (id.guess) {
       const g = id.guess;
-      const text = T.unitGuessed(out.where(), g.by, g.text, g.cell, id.display, id.match.unit.code);
+      const text = T.unitGuessed(out.where(), g.by, g.text, g.cell, id.display, id.match.unit.code, g.unitCell);
       out.push('warning', 'unit-guessed', {}, text);
     }
   } else if (id.unlisted && id.unlisted.units.length > 1) {

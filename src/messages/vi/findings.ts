@@ -466,11 +466,16 @@ export const FINDING_TEXT = {
     cell: string | undefined,
     unit: string,
     code: string,
+    /** The "Đơn vị" cell's text when it names no unit (the unit was found by file or title). */
+    unitCell?: string,
   ) =>
     `${where(w)}: ` +
     (by === 'name'
       ? `ô "Đơn vị" ghi "${text}", đã hiểu là ${unit}`
-      : `trang không có ô "Mã đơn vị" hay ô "Đơn vị"; đã xác định là báo cáo của ${unit} theo ` +
+      : (unitCell === undefined
+          ? 'trang không có ô "Mã đơn vị" hay ô "Đơn vị"'
+          : `ô "Đơn vị" ghi "${unitCell}", không phải tên đơn vị nào trong danh sách`) +
+        `; đã xác định là báo cáo của ${unit} theo ` +
         (by === 'file' ? `tên tệp "${text}"` : `dòng tiêu đề "${text}"${cell ? ` (ô ${cell})` : ''}`)) +
     `. Để chắc chắn, hãy ghi "Mã đơn vị: ${code}" (hoặc "Đơn vị: ${unit}") vào một dòng phía trên bảng`,
   /**
