@@ -39,7 +39,7 @@ import { NARRATIVE_TEXT } from '../../messages/vi/narrative';
 import { narrate, unitInSentence } from '../narrative/narrative';
 import { dataWindow, deadline, isRealIsoDate, localDateOf } from '../periods/cutoff';
 import { periodMonths, previousYear, ytdMonths } from '../periods/period';
-import { distinguishFindings, LAYOUT, sharedCode, unitDisplayName } from '../sheet/layout';
+import { distinguishFindings, LAYOUT, reportDisplayName, sharedCode } from '../sheet/layout';
 import { type FlatLayout, flatBase, flatOf, layoutOf } from '../sheet/sheet-report';
 import { formatDateVi } from '../text/format';
 import { tidy } from '../text/number';
@@ -582,7 +582,7 @@ export function submissionDateSlips(reports: UnitYear[], settings: Settings, tod
       if (f.code === 'submitted-before-period-end' && f.month !== undefined && slipped?.has(f.month)) {
         const m = f.month;
         const date = formatDateVi(r.submitted[m - 1] as string);
-        const unit = r.unitKind ? unitDisplayName({ name: r.unitName, kind: r.unitKind }) : r.unitName;
+        const unit = reportDisplayName(r);
         const where = { unit, cell: f.cell, month: m };
         out.push({
           ...f,
@@ -667,7 +667,7 @@ export function futureMonthFindings(
         const cell = r.cells[code]?.[m - 1];
         if (v !== null && v !== undefined && cell) cells.push(cell);
       }
-      const unit = r.unitKind ? unitDisplayName({ name: r.unitName, kind: r.unitKind }) : r.unitName;
+      const unit = reportDisplayName(r);
       const named = cells.slice(0, FUTURE_CELLS_NAMED);
       out.push({
         severity: 'warning',
@@ -699,7 +699,7 @@ function dateFinding(
   severity: Finding['severity'] = 'warning',
 ): Finding {
   const cell = r.submittedCells[month - 1];
-  const unit = r.unitKind ? unitDisplayName({ name: r.unitName, kind: r.unitKind }) : r.unitName;
+  const unit = reportDisplayName(r);
   return {
     severity,
     code,

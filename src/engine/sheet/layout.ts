@@ -17,7 +17,7 @@ import { FINDING_TEXT } from '../../messages/vi/findings';
 import { LAYOUT_TEXT, namedUnit, withCodeAfterName } from '../../messages/vi/layout';
 import { type CellModel, type ConditionalModel, emptySheet, type SheetModel } from '../report/model';
 import { memoText, normalizeName } from '../text/normalize';
-import type { Catalogue, Finding, Indicator, Unit } from '../types';
+import type { Catalogue, Finding, Indicator, Unit, UnitYear } from '../types';
 
 export const LAYOUT = {
   titleRow: 1,
@@ -108,6 +108,11 @@ export function unitDisplayName(unit: Pick<Unit, 'name' | 'kind'>): string {
   // "Phường 1" of kind "phường" is "Phường 1", not "Phường Phường 1".
   if (!kind || startsWithKind(unit.name, kind)) return unit.name;
   return `${kind} ${unit.name}`;
+}
+
+/** A report's unit as unitDisplayName shows it ("Xã Chung Chải"; the name alone without a kind). */
+export function reportDisplayName(r: Pick<UnitYear, 'unitName' | 'unitKind'>): string {
+  return unitDisplayName({ name: r.unitName, kind: r.unitKind ?? '' });
 }
 
 type Named = Pick<Unit, 'code' | 'name' | 'kind'>;

@@ -46,7 +46,7 @@ import {
 } from '../validation/cells';
 import { isDate } from '../validation/is-date';
 import { datedYearLate } from '../validation/year-late';
-import { a1, colLetter, distinctName, LAYOUT, parseCell as parseA1, unitDisplayName } from './layout';
+import { a1, colLetter, distinctName, LAYOUT, parseCell as parseA1, reportDisplayName, unitDisplayName } from './layout';
 import { type CellsMaker, type FlatLayout, SheetReport } from './sheet-report';
 
 export interface ReadContext {
@@ -3168,7 +3168,7 @@ function readStacked(
   const useLower = b.report !== null && !same && (unasked ? (yearB as number) > yearA : yearB === ctx.year);
   const kept = useLower ? b : a;
   const report = kept.report as UnitYear;
-  const unit = unitDisplayName({ name: report.unitName, kind: report.unitKind ?? '' });
+  const unit = reportDisplayName(report);
   const w: Where = { unit, file: file || undefined, sheet: sheet.name };
   const tables: [number | null, number, number][] = [
     [a.report.year, a.span[0] + 1, a.span[1] + 1],

@@ -4,7 +4,7 @@
  * never depends on the order the workbooks or sheets came in.
  */
 import { sheetRef, FINDING_TEXT as T } from '../../messages/vi/findings';
-import { colNumber, distinguishFindings, unitDisplayName } from '../sheet/layout';
+import { colNumber, distinguishFindings, reportDisplayName, unitDisplayName } from '../sheet/layout';
 import { prepareRead, type ReadContext, readWorkbook, setUnitCodeNote, unitCodeNote } from '../sheet/read';
 import { memoText } from '../text/normalize';
 import type { Finding, ReadResult, Unit, UnitYear, WorkbookInput } from '../types';
@@ -51,10 +51,6 @@ export function compareFindings(a: Finding, b: Finding): number {
 
 function compareReports(a: UnitYear, b: UnitYear): number {
   return compareText(a.unitCode, b.unitCode) || a.year - b.year;
-}
-
-function display(r: UnitYear): string {
-  return r.unitKind ? unitDisplayName({ name: r.unitName, kind: r.unitKind }) : r.unitName;
 }
 
 /**
@@ -259,7 +255,7 @@ function keepOneOfEach(all: UnitYear[], findings: Finding[], hidden: Set<string>
         unitName: r.unitName,
         ...(r.file ? { file: r.file } : {}),
         sheet: r.sheet,
-        message: T.duplicateUnit({ unit: display(r) }, r.year, keptRef, droppedRef) + why,
+        message: T.duplicateUnit({ unit: reportDisplayName(r) }, r.year, keptRef, droppedRef) + why,
       });
     }
   }
@@ -354,14 +350,14 @@ function unlistedDropped(r: UnitYear, warning: Finding, kept: UnitYear | undefin
   const note = unitCodeNote(warning);
   const typed = note?.typed ?? '';
   const cell = warning.cell;
-  const w = { unit: display(r), sheet: r.sheet, cell };
+  const w = { unit: reportDisplayName(r), sheet: r.sheet, cell };
   const message = kept
-    ? T.unitCodeNotListedTaken(w, typed, r.unitCode, display(r), r.year, sheetRef(kept.file, kept.sheet))
+    ? T.unitCodeNotListedTaken(w, typed, r.unitCode, reportDisplayName(r), r.year, sheetRef(kept.file, kept.sheet))
     : T.unitCodeNotListedTwice(
         w,
         typed,
         r.unitCode,
-        display(r),
+        reportDisplayName(r),
         r.year,
         group.filter((x) => x !== r).map((x) => sheetRef(x.file, x.sheet)),
       );
@@ -378,7 +374,7 @@ function unlistedDropped(r: UnitYear, warning: Finding, kept: UnitYear | undefin
   setUnitCodeNote(f, {
     typed,
     cell,
-    units: [{ code: r.unitCode, display: display(r) }],
+    units: [{ code: r.unitCode, display: reportDisplayName(r) }],
     year: r.year,
   });
   return f;

@@ -3,7 +3,7 @@
  * left indicators compared with the sum of the right ones; plus min–max outliers.
  */
 import { FINDING_TEXT as T, type Where } from '../../messages/vi/findings';
-import { unitDisplayName } from '../sheet/layout';
+import { reportDisplayName } from '../sheet/layout';
 import { type FlatLayout, flatBase, flatOf, layoutOf } from '../sheet/sheet-report';
 import { dongPerUnit } from '../text/measure';
 import { tidy } from '../text/number';
@@ -343,10 +343,6 @@ export function compileRules(catalogue: Catalogue): CompiledRules {
   };
 }
 
-function displayName(report: UnitYear): string {
-  return report.unitKind ? unitDisplayName({ name: report.unitName, kind: report.unitKind }) : report.unitName;
-}
-
 function finding(report: UnitYear, f: Omit<Finding, 'unitCode' | 'unitName' | 'file' | 'sheet'>): Finding {
   const out: Finding = {
     severity: f.severity,
@@ -466,7 +462,7 @@ function walk(report: UnitYear, months: number[], compiled: CompiledRules): Find
       // an indicator added to the catalogue after the sheet was made. The reader's
       // 'missing-indicator' warning says so; a row that is there but empty is still judged.
       if (!judged(report, codes, m)) continue;
-      unit ??= displayName(report);
+      unit ??= reportDisplayName(report);
       const first = rule.left[0];
       const cell = report.cells[first]?.[i] || undefined;
       const w: Where = { unit, cell, month: m };
@@ -498,7 +494,7 @@ function walk(report: UnitYear, months: number[], compiled: CompiledRules): Find
         v = !Number.isNaN(f) ? f : null;
       } else v = report.values[ind.code]?.[i] ?? null;
       if (v === null || v <= (ind.max as number)) continue;
-      unit ??= displayName(report);
+      unit ??= reportDisplayName(report);
       const cell = report.cells[ind.code]?.[i] || undefined;
       findings.push(
         finding(report, {
