@@ -46,7 +46,15 @@ import {
 } from '../validation/cells';
 import { isDate } from '../validation/is-date';
 import { datedYearLate } from '../validation/year-late';
-import { a1, colLetter, distinctName, LAYOUT, parseCell as parseA1, reportDisplayName, unitDisplayName } from './layout';
+import {
+  a1,
+  colLetter,
+  distinctName,
+  LAYOUT,
+  parseCell as parseA1,
+  reportDisplayName,
+  unitDisplayName,
+} from './layout';
 import { type CellsMaker, type FlatLayout, SheetReport } from './sheet-report';
 
 export interface ReadContext {
@@ -1703,8 +1711,9 @@ function looseLabels(look: Lookup): Map<string, number[]> {
   const map = new Map<string, number[]>();
   for (const [code, ind] of look.byCode) {
     const k = look.position.get(code) as number;
-    const list = map.get(looseLabelKey(ind.label));
-    if (!list) map.set(looseLabelKey(ind.label), [k]);
+    const key = looseLabelKey(ind.label);
+    const list = map.get(key);
+    if (!list) map.set(key, [k]);
     else if (!list.includes(k)) list.push(k);
   }
   look.looseLabels = map;
@@ -2889,6 +2898,16 @@ function totalWithoutMonths(
   );
 }
 
+/** A cell's finite number: a number as it is, a text as parseCell reads it for `kind`; else null. */
+function numberIn(v: CellValue, kind: Indicator['kind']): number | null {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+  if (typeof v !== 'string' || v === '') return null;
+  const parsed = parseCell(v, kind);
+  return parsed.status === 'ok' && typeof parsed.value === 'number' && Number.isFinite(parsed.value)
+    ? parsed.value
+    : null;
+}
+
 /** Equal but for floating-point rounding (sums of amounts with decimals). */
 function nearlyEqual(x: number, y: number): boolean {
   return Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(x), Math.abs(y));
@@ -2912,16 +2931,8 @@ function totalNotSum(
   out: Sink,
 ) {
   const row = grid[at] ?? NO_CELLS;
-  const v = row[cols.totalCol];
-  if (v === null || v === undefined || v === '') return;
-  let total: number;
-  if (typeof v === 'number') total = v;
-  else if (typeof v === 'string') {
-    const parsed = parseCell(v, ind.kind);
-    if (parsed.status !== 'ok') return;
-    total = parsed.value as number;
-  } else return;
-  if (!Number.isFinite(total)) return;
+  const total = numberIn(row[cols.totalCol], ind.kind);
+  if (total === null) return;
   let sum = 0;
   if (rest === 0 && cols.run >= 0) {
     // The usual row: twelve plain numbers side by side, already in `flat`.
@@ -2947,10 +2958,8 @@ function totalNotSum(
   }
   for (let c = lo + 1; c < hi; c++) {
     if (cols.monthCol.includes(c)) continue;
-    const x = row[c];
-    const value = typeof x === 'number' ? x : typeof x === 'string' ? parseCell(x, ind.kind) : null;
-    const got = typeof value === 'number' ? value : value !== null && value.status === 'ok' ? value.value : null;
-    if (typeof got !== 'number' || !Number.isFinite(got) || got === 0) continue;
+    const got = numberIn(row[c], ind.kind);
+    if (got === null || got === 0) continue;
     inner += got;
     innerCols.push(c);
   }
