@@ -38,8 +38,23 @@ describe("checkWorkbooks — a sheet whose unit was guessed from a name does not
       const dup = r.findings.filter((f) => f.code === 'duplicate-unit');
       expect(dup.map((f) => [f.severity, f.file])).toEqual([['error', 'BC dân vận xã Chung Chải.xlsx']]);
       expect(dup[0].message).toContain(
-        'vì tệp BC dân vận xã Chung Chải.xlsx, trang "Sheet1" không có ô "Mã đơn vị" hay ô "Đơn vị"',
+        'vì tệp BC dân vận xã Chung Chải.xlsx, trang "Sheet1" không ghi mã đơn vị, cũng không ghi đúng tên đơn vị ' +
+          'ở ô "Đơn vị"; đơn vị chỉ được đoán theo tên tệp, dòng tiêu đề hoặc chữ trong ô "Đơn vị", còn ' +
+          'tệp chung-chai-2018.xlsx, trang "Chung Chải 2018" ghi rõ đơn vị',
       );
     }
+  });
+
+  it('does not say the guessed sheet has no "Đơn vị" cell when the cell holds another text', () => {
+    const own = book('chung-chai-2018.xlsx', { values: { TCD_LUOT: [1] } }, true);
+    const other = book('BC dân vận xã Chung Chải.xlsx', { values: { TCD_LUOT: [7] } }, false);
+    other.sheets[0].grid[1] = ['Đơn vị:', '', 'Đoàn Thanh niên'];
+    const r = checkWorkbooks([other, own], ctx);
+    expect(r.reports.map((x) => x.file)).toEqual(['chung-chai-2018.xlsx']);
+    const dup = r.findings.filter((f) => f.code === 'duplicate-unit');
+    expect(dup).toHaveLength(1);
+    expect(dup[0].message).not.toContain('không có ô "Đơn vị"');
+    expect(dup[0].message).not.toContain('hay ô "Đơn vị"');
+    expect(dup[0].message).toContain('đơn vị chỉ được đoán');
   });
 });

@@ -567,7 +567,8 @@ export const FINDING_TEXT = {
     ` — vì ở ${dropped} ô "Mã đơn vị" và ô "Đơn vị" ghi hai đơn vị khác nhau (có thể gõ nhầm mã đơn vị), còn ở ${kept} hai ô này khớp nhau`,
   /** After duplicateUnit: the dropped report's unit was only guessed from a name in its file name or title. */
   duplicateUnitGuessed: (kept: string, dropped: string) =>
-    ` — vì ${dropped} không có ô "Mã đơn vị" hay ô "Đơn vị" (đơn vị chỉ được đoán theo tên tệp hoặc dòng tiêu đề), còn ${kept} có`,
+    ` — vì ${dropped} không ghi mã đơn vị, cũng không ghi đúng tên đơn vị ở ô "Đơn vị"; đơn vị chỉ được đoán theo ` +
+    `tên tệp, dòng tiêu đề hoặc chữ trong ô "Đơn vị", còn ${kept} ghi rõ đơn vị`,
   /** After duplicateUnit: the kept report has the later latest submission date (ISO dates; '' = none). */
   duplicateUnitLater: (keptDate: string, droppedDate: string) =>
     droppedDate
