@@ -137,8 +137,8 @@ describe('an unreadable last-year workbook ("so cùng kỳ") is named after its 
       { env: { TONGHOP_NOW: '2025-10-05T02:00:00.000Z' } },
     );
     expect(r.stdout).toContain(
-      `Không đọc được báo cáo năm 2024 (so cùng kỳ): Xã Mường Nhé cũ (nay thuộc xã Mường Nhé) (${path.join(dir, 'Mường Nhé 2024.xlsx')}); ` +
-        `Xã Nậm Vì (nay thuộc xã Mường Nhé) (${path.join(dir, 'nam-vi-2024.xlsx')})`,
+      `Không đọc được báo cáo năm 2024 (so cùng kỳ): Xã Mường Nhé cũ (nay thuộc xã Mường Nhé), tệp ${path.join(dir, 'Mường Nhé 2024.xlsx')}; ` +
+        `Xã Nậm Vì (nay thuộc xã Mường Nhé), tệp ${path.join(dir, 'nam-vi-2024.xlsx')}`,
     );
     expect(r.stdout).toContain('đây là báo cáo năm 2024 của Xã Nậm Vì (nay thuộc xã Mường Nhé)');
     expect(r.stdout).not.toContain('chưa rõ của đơn vị nào');

@@ -179,10 +179,13 @@ function formerName(summary: Summary, f: Finding): string {
   return into.length ? `${name} ${T.formerNow(now)}` : name;
 }
 
-/** A last year's file on the console: "Xã Chung Chải (tệp)", the file in the bracket of the unit's code when it has one. */
+/**
+ * A last year's file on the console: "Xã Chung Chải (tệp)", the file in the bracket of the unit's code
+ * when it has one; an old unit's after its own bracket, as formerFile: "Xã Nậm Vì (nay thuộc xã Mường Nhé), tệp …".
+ */
 function lastYearItem(summary: Summary, l: LastYearFile): string {
   const unit = unitOf(summary, l.unitCode);
-  return unit ? unitLabel(summary, l.unitCode, unit.name, l.file) : `${l.label} (${l.file})`;
+  return unit ? unitLabel(summary, l.unitCode, unit.name, l.file) : T.formerFile(l.label, l.file);
 }
 
 export function consoleSummary(prepared: Prepared, maxFindings = 10): string[] {
