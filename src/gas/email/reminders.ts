@@ -263,6 +263,8 @@ function remind(): ReminderOutcome {
 
   const reminded: string[] = [];
   const notSent: string[] = [];
+  // Sends Google refused, each logged with its error: not "out of time" in the summary line.
+  const failed: string[] = [];
   let quotaShort = false;
   for (const code of todo) {
     const unit = byCode.get(code) as Unit;
@@ -290,6 +292,7 @@ function remind(): ReminderOutcome {
       reminded.push(code);
     } catch (e) {
       notSent.push(code);
+      failed.push(code);
       log(false, T.log.remindFailed(label, unitTitle(code), logText(e)));
     }
   }
@@ -309,11 +312,17 @@ function remind(): ReminderOutcome {
       store.put(patch);
     }, EMAIL_LOCK_WAIT_MS);
   if (notSent.length) {
-    const names = notSent.map((c) => unitTitle(c));
     // No run is scheduled today: said truthfully when they will be reminded (first, the next reminder day).
     const next = nextReminderDay(today, settings, period);
     const when = next ? T.log.remindNextDay(viDate(next)) : T.log.remindNoMoreDays;
-    log(false, `${quotaShort ? T.log.remindQuota(label, names) : T.log.remindLater(label, names)} ${when}`);
+    const names = (codes: string[]) => codes.map((c) => unitTitle(c));
+    const unreached = notSent.filter((c) => !failed.includes(c));
+    if (failed.length) log(false, `${T.log.remindFailedUnits(label, names(failed))} ${when}`);
+    if (unreached.length)
+      log(
+        false,
+        `${quotaShort ? T.log.remindQuota(label, names(unreached)) : T.log.remindLater(label, names(unreached))} ${when}`,
+      );
   }
   if (reminded.length)
     log(

@@ -290,6 +290,9 @@ export const REMINDER_TEXT = {
       'Hôm nay là ngày nhắc cuối cùng trước hạn nên các đơn vị này không được nhắc tự động nữa; hãy liên hệ trực tiếp với họ.',
     remindFailed: (period: string, unit: string, error: string) =>
       `Nhắc nộp báo cáo ${period}: lỗi khi gửi tới ${unit}: ${error}.`,
+    /** After the remindFailed lines of a run: the units not reminded because of them (remindNextDay follows). */
+    remindFailedUnits: (period: string, units: string[]) =>
+      `Nhắc nộp báo cáo ${period}: chưa nhắc được ${units.join(', ')} vì lỗi khi gửi thư (xem các dòng lỗi ở trên).`,
     /** No unit has a sheet of the year (a new year before "Tạo mẫu"): nobody reminded. */
     noYearSheets: (period: string, year: number) =>
       `Nhắc nộp báo cáo ${period}: không gửi thư nhắc cho xã nào vì chưa xã nào có trang báo cáo năm ${year} ` +

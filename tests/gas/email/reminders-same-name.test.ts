@@ -48,6 +48,11 @@ test('each "Pá Mỳ" is named with its code; a failed send says which, without 
   expect(log).toContain(
     'Nhắc nộp báo cáo tháng 9/2018: lỗi khi gửi tới Xã Pá Mỳ (pa-my-tc): địa chỉ e-mail không hợp lệ: not-an-address',
   );
+  // The failed unit is not also said to be "out of time": no time ran out.
+  expect(log).not.toContain('hết thời gian');
+  expect(log).toContain(
+    'Nhắc nộp báo cáo tháng 9/2018: chưa nhắc được Xã Pá Mỳ (pa-my-tc) vì lỗi khi gửi thư (xem các dòng lỗi ở trên).',
+  );
   // Other units keep their name alone.
   expect(log).toContain('Xã Nậm Kè,');
 });
