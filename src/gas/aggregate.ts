@@ -23,7 +23,7 @@ import {
   type PreviousAggregate,
   summarySheetName,
 } from '../engine/report/summary-workbook';
-import { colLetter, unitDisplayName } from '../engine/sheet/layout';
+import { colLetter, distinctDisplayName } from '../engine/sheet/layout';
 import { readWorkbook } from '../engine/sheet/read';
 import type { Grid, Period, Settings, Summary } from '../engine/types';
 import { AGGREGATE, SHEETS, SHEETS_WRITE } from '../messages/vi/gas';
@@ -616,11 +616,11 @@ export function aggregatePeriod(
     // A spreadsheet that cannot be found: its URL is in "Đơn vị", or "Đơn vị cũ" for an old commune.
     urlAt: urlPlaceOf(config),
     onUnit: (i, unit) => {
-      if (i % 5 === 0) progress(AGGREGATE.reading(i + 1, reading.length, unitDisplayName(unit)));
+      if (i % 5 === 0) progress(AGGREGATE.reading(i + 1, reading.length, distinctDisplayName(unit, reading)));
     },
     onProgress: (done, total) => {
       const next = reading[Math.min(done, total - 1)];
-      if (next) progress(AGGREGATE.reading(Math.min(done + 1, total), total, unitDisplayName(next)));
+      if (next) progress(AGGREGATE.reading(Math.min(done + 1, total), total, distinctDisplayName(next, reading)));
     },
   });
   const books = read.books;

@@ -150,3 +150,10 @@ test('Kiểm tra marks a cell typed wrong in the twin it was typed in, not in th
   expect(own.getRange(row(own), monthCol(9)).getNote()).toMatch(/^Kiểm tra: Xã Chung Chải \(chung-chai\), ô /);
   expect(twin.getRange(row(twin), monthCol(9)).getNote()).toBe('');
 });
+
+test('Tổng hợp\u2019s progress names a twin with its code, as Tạo mẫu\u2019s does', () => {
+  twins();
+  runAggregate(env.fake, '9/2018');
+  const reading = env.fake.toasts.map((t) => t.msg).filter((m) => m.startsWith('Đang đọc'));
+  expect(reading[0]).toBe('Đang đọc 1/12: Xã Chung Chải (chung-chai)');
+});
