@@ -3,14 +3,15 @@
  * catalogue since it was made are inserted in place (the engine's plan, shared with the add-on's
  * "Tạo mẫu": src/engine/sheet/missing-rows.ts; the edit: xlsx/insert-rows.ts), rows read under a
  * code the catalogue changed get its code (and label) and their month cells the validation and
- * number format of its kind (their values kept), and nothing else.
+ * number format of its kind (their values kept) and their "Cả năm" the kind's year-total formula
+ * (a figure typed there kept), and nothing else.
  * A workbook that has every row gets the highlighting of the catalogue's current rules when its
  * own differs (planHighlighting), as the add-on's re-run does; otherwise it is not written.
  *
  * Before anything is written the result is read back and compared with the file: every non-empty
  * cell of every sheet is where it was (or where its row moved to) with the same value, the report
  * sheet's only other cells are the new rows, the planned STT numbers and the re-coded rows' code
- * and label cells, and the engine reads the
+ * and label cells (and the year-total formulas rewritten for their kind), and the engine reads the
  * same figures, notes and dates for every indicator the file had. Any difference and the file is
  * left as it was, named with the reason; so is a file the reader cannot map.
  */
@@ -104,9 +105,11 @@ export async function upgradeWorkbook(
     return { kind: 'kept', reason: T.upgrade.columns(report.sheet), indicators: plan.indicators };
 
   let out: Buffer;
+  /** Re-coded rows whose "Cả năm" formula was rewritten: its new formula has no cached result yet. */
+  const totals = new Set<number>();
   try {
     const fresh = await toXlsxBuffer({ sheets: [plan.model] }, { now: when });
-    out = await insertRows(buffer, report.sheet, plan, fresh);
+    out = await insertRows(buffer, report.sheet, plan, fresh, totals);
   } catch (e) {
     if (!(e instanceof InsertRefused)) throw e;
     return { kind: 'kept', reason: refusal(e.reason, report.sheet), indicators: plan.indicators };
@@ -114,7 +117,7 @@ export async function upgradeWorkbook(
   const after = await readWorkbookBuffer(out, shown);
   const same =
     after.workbook !== undefined &&
-    sameCells(before.workbook, after.workbook, report.sheet, plan) &&
+    sameCells(before.workbook, after.workbook, report.sheet, plan, totals) &&
     sameFigures(report, after.workbook, unit, year, config, plan);
   if (!same) return { kind: 'kept', reason: T.upgrade.verify, indicators: plan.indicators };
   const { indicators, recodes: recoded, strays } = plan;
@@ -188,7 +191,13 @@ function sameMaps(a: Map<string, string>, b: Map<string, string>): boolean {
  * sheet's cells at their moved rows plus exactly the new rows' values and the planned STT numbers
  * (without a plan, no row added: cell for cell too).
  */
-function sameCells(before: WorkbookInput, after: WorkbookInput, sheet: string, plan: AddPlan | null): boolean {
+function sameCells(
+  before: WorkbookInput,
+  after: WorkbookInput,
+  sheet: string,
+  plan: AddPlan | null,
+  totals: ReadonlySet<number> = new Set(),
+): boolean {
   if (before.sheets.map((s) => s.name).join('\n') !== after.sheets.map((s) => s.name).join('\n')) return false;
   return before.sheets.every((s, k) => {
     const now = cellsOf(after.sheets[k].grid ?? []);
@@ -206,6 +215,8 @@ function sameCells(before: WorkbookInput, after: WorkbookInput, sheet: string, p
     for (const r of plan.recodes) {
       expected.set(`${r.row}:${LAYOUT.codeCol}`, key(r.indicator.code));
       if (r.label !== null) expected.set(`${r.row}:${LAYOUT.labelCol}`, key(r.label));
+      // Its year-total formula rewritten for the kind: no cached result, read as empty.
+      if (totals.has(r.row)) expected.delete(`${r.row}:${LAYOUT.totalCol}`);
     }
     return sameMaps(expected, now);
   });

@@ -18,7 +18,9 @@
  *    the label together) gets the catalogue's code and label in its code and label cells: re-coded,
  *    its figures kept, rather than an empty new row beside it; its month cells get the validation
  *    and number format of the indicator's kind (which may have changed with the code), the figures
- *    in them left as they are (one no longer valid is for "Kiểm tra" to name, never cleared).
+ *    in them left as they are (one no longer valid is for "Kiểm tra" to name, never cleared), and
+ *    its "Cả năm" formula that of the kind (a flow become a stock: the latest month, not the sum),
+ *    unless the commune typed a figure or a formula of their own there (recodedTotal).
  *
  * Only a tab that keeps the layout's columns is changed; otherwise the missing rows are named for
  * the admin to add by hand.
@@ -32,6 +34,7 @@ import {
   planHighlighting,
   planMissingRows,
   type Recode,
+  recodedTotal,
   type StrayRow,
 } from '../engine/sheet/missing-rows';
 import { readSheet } from '../engine/sheet/read';
@@ -108,6 +111,12 @@ export function updateTab(sheet: Sheet, name: string, config: Config, unit: Unit
     const cells = plan.model.rows[(modelRowOf.get(r.indicator.code) as number) - 1] ?? [];
     const formats = Array.from({ length: 12 }, (_, m) => cellSpec(cells[monthCol(m + 1) - 1] ?? null).format);
     sheet.getRange(r.row, monthCol(1), 1, 12).setNumberFormats([formats]);
+    // The year total as the kind now has it (a flow's sum, a stock's latest month); a typed figure stays.
+    const totalCell = sheet.getRange(r.row, LAYOUT.totalCol);
+    const total = recodedTotal(r, totalCell.getFormula(), totalCell.getValue());
+    if (total?.formula)
+      totalCell.setNumberFormat(cellSpec(cells[LAYOUT.totalCol - 1] ?? null).format).setFormula(total.formula);
+    else if (total) totalCell.setValue('');
   }
   applyValidations(sheet, plan.validations);
   for (const run of plan.numbers)

@@ -205,3 +205,84 @@ describe('template after an indicator’s code and kind changed in the catalogue
     },
   );
 });
+
+describe('template after an indicator’s code and way over the months changed in the catalogue', () => {
+  /** The catalogue with `from` given code `${from}_MOI` and overMonths `over`, written to a new folder. */
+  async function setUp(from: string, over: 'sum' | 'last') {
+    const dir = tmpDir('tonghop-recode-');
+    const json = JSON.parse(JSON.stringify(catalogueJson));
+    const ind = json.indicators.find((i: { code: string }) => i.code === from);
+    ind.code = `${from}_MOI`;
+    ind.overMonths = over;
+    const catFile = path.join(dir, 'chi-tieu.json');
+    fs.writeFileSync(catFile, JSON.stringify(json));
+    const out = path.join(dir, 'xa');
+    fs.mkdirSync(out);
+    const file = await writeCommune(out, 'chung-chai', 2018);
+    const run = () => runCli(['template', '--year', '2018', '--out', out, '--catalogue', catFile], { cwd: dir });
+    return { file, run };
+  }
+
+  async function sheetOf(file: string) {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(fs.readFileSync(file) as unknown as ArrayBuffer);
+    return { wb, ws: wb.worksheets[0] };
+  }
+
+  /** The "Cả năm" cell of every row: its formula (row number shown as "#") or its value. */
+  async function totals(file: string) {
+    const { ws } = await sheetOf(file);
+    return (row: number) => {
+      const c = ws.getCell(row, LAYOUT.totalCol);
+      return c.formula ? `=${c.formula.split(String(row)).join('#')}` : (c.value ?? null);
+    };
+  }
+
+  test.each([
+    ['a flow become a stock', 'DTN_QUA', 'last', 'DTN_QUA', 'HND_SXKDG_CONGNHAN'],
+    ['a stock become a flow', 'HND_SXKDG_CONGNHAN', 'sum', 'HND_SXKDG_CONGNHAN', 'DTN_QUA'],
+  ] as const)(
+    '%s: the re-coded row’s "Cả năm" formula is the new kind’s, every figure kept',
+    async (_, from, over, oldLike, newLike) => {
+      const { file, run } = await setUp(from, over);
+      const before = await table(file);
+      const rowOf = (code: string) => before.findIndex((r) => r[0] === code) + 1;
+      const at = rowOf(from);
+      // As Excel saves it: the formula with its result cached (here the old kind's, the months' sum or latest).
+      const { wb, ws } = await sheetOf(file);
+      const months = before[at - 1].slice(2).filter((v): v is number => typeof v === 'number');
+      const cell = ws.getCell(at, LAYOUT.totalCol);
+      const result = from === 'DTN_QUA' ? months.reduce((a, b) => a + b, 0) : (months.at(-1) ?? 0);
+      expect(months.length).toBeGreaterThan(0);
+      cell.value = { formula: cell.formula, result } as ExcelJS.CellFormulaValue;
+      fs.writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
+      const old = await totals(file);
+      expect(old(at)).toBe(old(rowOf(oldLike)));
+      expect(old(at)).not.toBe(old(rowOf(newLike)));
+
+      const r = await run();
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain(`đổi mã dòng ${from} thành ${from}_MOI, giữ nguyên số liệu`);
+      const expected = before.map((row) => [...row]);
+      expected[at - 1][0] = `${from}_MOI`;
+      expect(await table(file)).toEqual(expected);
+      const now = await totals(file);
+      expect(now(at)).toBe(now(rowOf(newLike)));
+      expect(now(at - 1)).toBe(old(at - 1));
+      const { ws: after } = await sheetOf(file);
+      expect(after.getCell(at, LAYOUT.totalCol).numFmt).toBe(after.getCell(rowOf(newLike), LAYOUT.totalCol).numFmt);
+    },
+  );
+
+  test('a figure the commune typed over "Cả năm" is kept, not replaced by the formula', async () => {
+    const { file, run } = await setUp('DTN_QUA', 'last');
+    const at = (await table(file)).findIndex((r) => r[0] === 'DTN_QUA') + 1;
+    const { wb, ws } = await sheetOf(file);
+    ws.getCell(at, LAYOUT.totalCol).value = 40;
+    fs.writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
+    const r = await run();
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('đổi mã dòng DTN_QUA thành DTN_QUA_MOI, giữ nguyên số liệu');
+    expect((await totals(file))(at)).toBe(40);
+  });
+});

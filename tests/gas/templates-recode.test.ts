@@ -153,9 +153,73 @@ describe('Tạo mẫu after an indicator’s code and kind changed in "Chỉ ti�
       expected[at - 1][0] = `${from}_MOI`;
       expect(table(s)).toEqual(expected);
       expect(look(s, at)).toEqual(look(s, rowOf(newLike)));
+      // "Cả năm" as the new kind has it: a note none, a figure the months' sum.
+      const total = (row: number) => s.getRange(row, LAYOUT.totalCol).getFormula().split(String(row)).join('#');
+      expect(total(at)).toBe(total(rowOf(newLike)));
       // Every month cell of the row, not only the first.
       const dv = s.getRange(at, monthCol(12)).getDataValidation();
       expect(String(dv?.getCriteriaType())).toBe(rule(s, rowOf(newLike))[0]);
     },
   );
+});
+
+describe('Tạo mẫu after an indicator’s code and way over the months changed in "Chỉ tiêu"', () => {
+  let env: Env;
+  beforeEach(() => {
+    env = seededMaster({ api: true, months: MONTHS });
+  });
+  afterEach(() => env.dispose());
+
+  const STOCK = 'HND_SXKDG_CONGNHAN';
+  /** The "Cả năm" formula of tab row `row`, its row number shown as "#". */
+  const totalOf = (s: Sheet, row: number) => s.getRange(row, LAYOUT.totalCol).getFormula().split(String(row)).join('#');
+
+  /** "Chỉ tiêu": `from` gets code `${from}_MOI` and "Cộng các tháng" `over`. */
+  function rekind(from: string, over: string): void {
+    const ind = env.master.getSheetByName(SHEETS.indicators) as Sheet;
+    const values = ind.getDataRange().getValues();
+    const head = values[0];
+    const r = values.findIndex((x) => x[head.indexOf('Mã')] === from) + 1;
+    ind.getRange(r, head.indexOf('Mã') + 1).setValue(`${from}_MOI`);
+    ind.getRange(r, head.indexOf('Cộng các tháng') + 1).setValue(over);
+  }
+
+  test.each([
+    ['a flow become a stock', OLD, 'tháng gần nhất', OLD, STOCK],
+    ['a stock become a flow', STOCK, 'cộng dồn', STOCK, OLD],
+  ])(
+    '%s: the re-coded row’s "Cả năm" formula is the new kind’s, every figure kept',
+    (_, from, over, oldLike, newLike) => {
+      const s = unitSheet(env, env.units[1]) as Sheet;
+      const rowOf = (code: string) => table(s).findIndex((r) => r[0] === code) + 1;
+      const at = rowOf(from);
+      expect(totalOf(s, at)).toBe(totalOf(s, rowOf(oldLike)));
+      expect(totalOf(s, at)).not.toBe(totalOf(s, rowOf(newLike)));
+      const before = table(s);
+      rekind(from, over);
+
+      runTemplates(env.fake);
+      expect(env.fake.ui.alerts.at(-1)?.prompt ?? '').toContain(`đổi mã dòng ${from} thành ${from}_MOI`);
+      const expected = before.map((row) => [...row]);
+      expected[at - 1][0] = `${from}_MOI`;
+      expect(table(s)).toEqual(expected);
+      expect(totalOf(s, at)).toBe(totalOf(s, rowOf(newLike)));
+      expect(s.getRange(at, LAYOUT.totalCol).getNumberFormat()).toBe(
+        s.getRange(rowOf(newLike), LAYOUT.totalCol).getNumberFormat(),
+      );
+    },
+  );
+
+  test('a figure the commune typed over "Cả năm" is kept, not replaced by the formula', () => {
+    const s = unitSheet(env, env.units[1]) as Sheet;
+    const at = table(s).findIndex((r) => r[0] === OLD) + 1;
+    s.getRange(at, LAYOUT.totalCol).setValue(40);
+    rekind(OLD, 'tháng gần nhất');
+    runTemplates(env.fake);
+    expect(env.fake.ui.alerts.at(-1)?.prompt ?? '').toContain(`đổi mã dòng ${OLD} thành ${OLD}_MOI`);
+    expect([s.getRange(at, LAYOUT.totalCol).getFormula(), s.getRange(at, LAYOUT.totalCol).getValue()]).toEqual([
+      '',
+      40,
+    ]);
+  });
 });

@@ -11,10 +11,11 @@
  *    (cells, formulas, shared formulas written out per cell, merges, validation, conditional
  *    formats, hyperlinks, protected ranges, selection, page breaks, Excel 2010 extensions); the new
  *    rows are copied from a fresh sheet rendered by write.ts (styles, validation, year-total
- *    formula moved to its row); STT numbers as planned; re-coded rows' code and label, and their
+ *    formula moved to its row); STT numbers as planned; re-coded rows' code and label, their
  *    month cells' validation and number format those of the indicator's kind (their values and
- *    other styles kept); the rule highlighting replaced by the fresh sheet's at the sheet's rows;
- *    its comments, threaded comments and drawings' anchors move too;
+ *    other styles kept), and their year-total formula the kind's (not a figure typed there); the
+ *    rule highlighting replaced by the fresh sheet's at the sheet's rows; its comments, threaded
+ *    comments and drawings' anchors move too;
  *  - other sheets, defined names, charts and pivot caches: references to moved rows of the report
  *    sheet are moved;
  *  - styles.xml gets the new rows' styles; the calculation chain (a cache Excel rebuilds) is
@@ -28,7 +29,14 @@
  */
 import JSZip from 'jszip';
 import { a1, colLetter, LAYOUT, monthCol, parseCell } from '../../engine/sheet/layout';
-import { highlightKey, isRuleHighlight, moveFormula, type RowsPlan, shiftedRow } from '../../engine/sheet/missing-rows';
+import {
+  highlightKey,
+  isRuleHighlight,
+  moveFormula,
+  type RowsPlan,
+  recodedTotal,
+  shiftedRow,
+} from '../../engine/sheet/missing-rows';
 import { type CellRef, MAX_ROW, mapRefs, sameSheet } from '../../engine/sheet/refs';
 import {
   attr,
@@ -657,6 +665,46 @@ function newCell(
   return c;
 }
 
+/**
+ * A re-coded row's "Cả năm" cell given the year-total formula of its indicator's kind now, as the
+ * engine decides (recodedTotal: only the layout's own formula, or an empty cell; a typed figure or
+ * a formula of the commune's own is left). Its cached result goes (recalculated on load: the
+ * workbook asks for it), its number format becomes the fresh row's. Returns whether it was written.
+ */
+function recodeTotal(
+  row: XElement,
+  rc: AddPlan['recodes'][number],
+  fr: XElement | undefined,
+  cellAt: (row: XElement, r: number, col: number) => XElement,
+  styles: StyleImporter,
+  prefix: string,
+): boolean {
+  const ref = a1(rc.row, LAYOUT.totalCol);
+  const c = elements(row, 'c').find((x) => attr(x, 'r') === ref);
+  const f = c && child(c, 'f');
+  let value = '';
+  if (c && !f) {
+    const v = child(c, 'v');
+    if (v) value = textOf(v);
+    const is = child(c, 'is');
+    if (is)
+      walk(is, (e) => {
+        if (localName(e.name) === 't') value += textOf(e);
+      });
+  }
+  const edit = recodedTotal(rc, f ? `=${textOf(f)}` : '', value);
+  if (!edit) return false;
+  const cell = c ?? cellAt(row, rc.row, LAYOUT.totalCol);
+  cell.children = cell.children.filter((k) => typeof k === 'string' || !['f', 'v', 'is'].includes(localName(k.name)));
+  removeAttr(cell, 't');
+  if (edit.formula === null) return true;
+  cell.children.unshift(element(`${prefix}f`, [], [escapeText(edit.formula.replace(/^=/, ''))]));
+  const fc = fr && elements(fr, 'c').find((x) => cellPos(x)?.col === LAYOUT.totalCol);
+  const fs = fc && attr(fc, 's');
+  if (c && fs !== undefined) setAttr(cell, 's', String(styles.withNumFmt(Number(attr(cell, 's') ?? 0), Number(fs))));
+  return true;
+}
+
 /** Give every row and cell its explicit position (the format lets writers leave them out). Returns whether one had none. */
 function explicitPositions(sheetData: XElement): boolean {
   let changed = false;
@@ -686,12 +734,14 @@ function explicitPositions(sheetData: XElement): boolean {
 /**
  * `buffer` (the file) with the plan's rows inserted into its sheet `sheetName`; `freshBuffer` is the
  * plan's model rendered by write.ts. Throws InsertRefused when the sheet cannot be edited safely.
+ * The re-coded rows whose "Cả năm" formula was rewritten (recodeTotal) are added to `totals`.
  */
 export async function insertRows(
   buffer: Buffer,
   sheetName: string,
   plan: AddPlan,
   freshBuffer: Buffer,
+  totals?: Set<number>,
 ): Promise<Buffer> {
   const fresh = await readFresh(freshBuffer);
   const { pkg, workbook, sheets, target } = await openSheet(buffer, sheetName);
@@ -777,6 +827,7 @@ export async function insertRows(
       if (!c) cellAt(row, rc.row, col);
       else if (fs !== undefined) setAttr(c, 's', String(styles.withNumFmt(Number(attr(c, 's') ?? 0), Number(fs))));
     }
+    if (recodeTotal(row, rc, fr, cellAt, styles, P)) totals?.add(rc.row);
   }
 
   // Re-coded rows' month cells lose the validation they had (maybe another kind's) for their kind's.

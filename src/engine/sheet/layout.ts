@@ -253,7 +253,12 @@ export interface UnitSheetData {
 
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII', 'XIII', 'XIV', 'XV'];
 
-function totalFormula(ind: Indicator, row: number): string | undefined {
+/**
+ * The year-total ("Cả năm") formula of an indicator's row `row`: the months' sum for a flow, the
+ * latest month's figure for a stock, none for a note. The one builder: a fresh sheet's rows and a
+ * re-coded row ("Tạo mẫu", `tonghop template`: missing-rows.ts) get it from here.
+ */
+export function totalFormula(ind: Pick<Indicator, 'kind' | 'overMonths'>, row: number): string | undefined {
   const first = a1(row, monthCol(1));
   const last = a1(row, monthCol(12));
   if (ind.kind === 'note') return undefined;

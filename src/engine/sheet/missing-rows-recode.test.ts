@@ -6,8 +6,8 @@
  */
 import { defaultCatalogue, defaultUnits } from '../catalogue/defaults';
 import type { Catalogue, Indicator, Unit } from '../types';
-import { buildUnitSheet, LAYOUT, monthCol, type UnitSheetData } from './layout';
-import { planMissingRows } from './missing-rows';
+import { buildUnitSheet, LAYOUT, monthCol, totalFormula, type UnitSheetData } from './layout';
+import { planMissingRows, recodedTotal } from './missing-rows';
 import { readSheet } from './read';
 import { modelToGrid, rowWithCode } from './testing';
 
@@ -109,5 +109,34 @@ describe('planMissingRows: rows under a code the catalogue changed', () => {
     grid[rowWithCode(grid, 'DTN_MITOM') - 1][LAYOUT.codeCol - 1] = '';
     const { report } = readSheet({ name: 'x', grid }, { catalogue: base, units, year: YEAR });
     expect(report && planMissingRows(grid, report, base, UNIT, YEAR)).toEqual({ kind: 'none' });
+  });
+});
+
+describe('recodedTotal: the "Cả năm" cell of a row re-coded as a stock', () => {
+  const stock = () => {
+    const { grid, plan: p } = plan(changed({ DTN_QUA: { code: 'DTN_SUATQUA', overMonths: 'last' } }));
+    if (p.kind !== 'add') throw new Error('no plan');
+    return { row: rowWithCode(grid, 'DTN_QUA'), r: p.recodes[0] };
+  };
+
+  test('the layout’s sum (as Excel or Sheets may give it back) becomes the latest month; an empty cell gets it', () => {
+    const { row, r } = stock();
+    const last = totalFormula({ kind: 'count', overMonths: 'last' }, row) as string;
+    expect(r.total).toBe(last);
+    const sum = totalFormula({ kind: 'count', overMonths: 'sum' }, row) as string;
+    for (const f of [sum, sum.slice(1), sum.replace(/([A-Z])(\d)/g, '$1$$$2').toLowerCase()])
+      expect(recodedTotal(r, f, 17)).toEqual({ formula: last });
+    expect(recodedTotal(r, '', '')).toEqual({ formula: last });
+    expect(recodedTotal(r, '', null)).toEqual({ formula: last });
+  });
+
+  test('already right, a typed figure, or the commune’s own formula: left as it is', () => {
+    const { row, r } = stock();
+    expect(recodedTotal(r, r.total as string, 8)).toBeNull();
+    expect(recodedTotal(r, '', 40)).toBeNull();
+    expect(recodedTotal(r, '', '40')).toBeNull();
+    expect(recodedTotal(r, `=SUM(E${row}:P${row})`, 40)).toBeNull();
+    // The layout's sum of another row is not this row's total.
+    expect(recodedTotal(r, totalFormula({ kind: 'count', overMonths: 'sum' }, row + 1) as string, 4)).toBeNull();
   });
 });

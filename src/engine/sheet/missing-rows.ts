@@ -17,7 +17,8 @@
  *    row beside it (its figures stay where they are, under the code the catalogue now counts them).
  *    It gets the validation of its indicator's kind (the kind may have changed with the code: a
  *    count become an amount, a figure become a note); figures it holds are never cleared, one no
- *    longer valid is left for the check to name.
+ *    longer valid is left for the check to name. Its "Cả năm" formula becomes its kind's (a flow
+ *    become a stock: the latest month, not the sum; recodedTotal), a figure typed there is kept.
  *
  * Only a sheet that keeps the layout's columns (month cells at T1…T12's columns, the headers where
  * the layout puts them) gets rows; otherwise the plan names the missing indicators ('columns').
@@ -26,7 +27,7 @@ import type { CellModel, ConditionalModel, SheetModel, ValidationModel } from '.
 import { cleanText, normalizeName } from '../text/normalize';
 import type { Catalogue, CellValue, Grid, Indicator, Unit, UnitYear } from '../types';
 import { hasRow } from '../validation/presence';
-import { buildUnitSheet, indicatorRows, LAYOUT, monthCol, parseCell } from './layout';
+import { buildUnitSheet, indicatorRows, LAYOUT, monthCol, parseCell, totalFormula } from './layout';
 import { looksLikeCode } from './read';
 import { mapRefs } from './refs';
 
@@ -54,6 +55,12 @@ export interface Recode {
   indicator: Indicator;
   from: string;
   label: string | null;
+  /**
+   * The year-total formula a fresh row of the indicator has at `row` (totalFormula; null for a
+   * note): the kind may have changed with the code (a flow become a stock), and the row's own
+   * formula with it (recodedTotal).
+   */
+  total: string | null;
 }
 
 /**
@@ -132,6 +139,36 @@ export function highlightKey(formula: string, fill: string | null, ranges: strin
   return [f, (fill ?? '').toLowerCase(), ...[...ranges].sort()].join('\u0000');
 }
 
+/** A formula as compared: no "=" (an .xlsx stores none), spaces or "$", upper case. */
+function formulaKey(formula: string): string {
+  return formula
+    .replace(/^\s*=/, '')
+    .replace(/[\s$]+/g, '')
+    .toUpperCase();
+}
+
+/**
+ * What a re-coded row's "Cả năm" cell (holding `formula`, "" when none, and `value`) becomes: the
+ * year-total formula of its indicator now (`r.total`; null: emptied, a note has none) when it holds
+ * the formula the layout writes for either kind at its row, or nothing at all; null when it is to
+ * be left as it is: already right, a figure the commune typed, or a formula of their own (never
+ * overwritten; a typed figure no longer the months' sum is for the check to name).
+ */
+export function recodedTotal(
+  r: Recode,
+  formula: string,
+  value: CellValue | undefined,
+): { formula: string | null } | null {
+  if (formula.trim() === '') {
+    if (cellText(value) !== '') return null;
+    return r.total === null ? null : { formula: r.total };
+  }
+  const key = formulaKey(formula);
+  if (r.total !== null && key === formulaKey(r.total)) return null;
+  const layout = (['sum', 'last'] as const).map((overMonths) => totalFormula({ kind: 'count', overMonths }, r.row));
+  return layout.some((f) => f !== undefined && formulaKey(f) === key) ? { formula: r.total } : null;
+}
+
 /** Sheet row `row` (as it was) after the blocks are inserted. */
 export function shiftedRow(blocks: RowBlock[], row: number): number {
   let n = row;
@@ -200,7 +237,10 @@ export function planMissingRows(
   return {
     kind: 'add',
     indicators: missing.filter((i) => added.has(modelRowOf.get(i.code) as number)),
-    recodes: stale.map((r) => ({ ...r, row: shiftedRow(blocks, r.row) })),
+    recodes: stale.map((r) => {
+      const row = shiftedRow(blocks, r.row);
+      return { ...r, row, total: totalFormula(r.indicator, row) ?? null };
+    }),
     strays: strayRows(grid, catalogue, sheetRow, submittedRow).map((r) => ({ ...r, row: shiftedRow(blocks, r.row) })),
     model,
     blocks,
@@ -241,8 +281,8 @@ export function planHighlighting(
  * no catalogue: read by the label, or by the row's place), at their sheet rows as they are. A code
  * cell holding no code (empty, a number) is not written: the row is read by its label as it is.
  */
-function staleCodes(grid: Grid, report: UnitYear, catalogue: Catalogue): Recode[] {
-  const out: Recode[] = [];
+function staleCodes(grid: Grid, report: UnitYear, catalogue: Catalogue): Omit<Recode, 'total'>[] {
+  const out: Omit<Recode, 'total'>[] = [];
   for (const ind of catalogue.indicators) {
     const at = parseCell(report.cells[ind.code]?.find(Boolean));
     if (!at) continue;
