@@ -12,6 +12,7 @@ import { EXIT, UserError } from '../exit-codes';
 import { bySeverity, countFindings, formatFinding } from '../findings';
 import { formulaFindings, readInputs } from '../inputs';
 import { type Io, println } from '../io';
+import { leaveOutOwnSummaries } from '../own-summary';
 
 const OPTIONS = {
   ...HELP_OPTION,
@@ -33,7 +34,11 @@ export async function runCheck(argv: string[], io: Io): Promise<number> {
   const yearText = args.str('year');
   const year = yearText === undefined ? undefined : parseYear(yearText);
   const config = loadConfig(args, io.cwd);
-  const inputs = await readInputs(args.positionals, 'check', io, args.bool('progress'));
+  const inputs = leaveOutOwnSummaries(
+    await readInputs(args.positionals, 'check', io, args.bool('progress')),
+    config,
+    io,
+  );
 
   const result = checkWorkbooks(inputs.workbooks, {
     catalogue: config.catalogue,

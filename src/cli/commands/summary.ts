@@ -22,6 +22,7 @@ import { bySeverity, countFindings, formatFinding } from '../findings';
 import { formulaFindings, type Inputs, readInputs } from '../inputs';
 import { type Io, println } from '../io';
 import { sameFile } from '../output';
+import { leaveOutOwnSummaries, withoutFiles } from '../own-summary';
 import { type LastYearFile, withUnreadableFiles } from '../unreadable';
 import { toXlsxBuffer } from '../xlsx/write';
 
@@ -102,11 +103,9 @@ export async function prepare(
   forceProgress: boolean,
   outputs: string[] = [],
 ): Promise<Prepared> {
-  const inputs = leaveOutEarlierOutputs(
-    await readInputs(paths, command, io, forceProgress),
-    outputs,
+  const inputs = leaveOutOwnSummaries(
+    leaveOutEarlierOutputs(await readInputs(paths, command, io, forceProgress), outputs, config, period, io),
     config,
-    period,
     io,
   );
   if (inputs.workbooks.length === 0) {
@@ -131,22 +130,14 @@ function leaveOutEarlierOutputs(inputs: Inputs, outputs: string[], config: Confi
     years: [period.year, period.year - 1],
   };
   const dropped = new Set<string>();
-  const files = inputs.files.filter((f, i) => {
+  inputs.files.forEach((f, i) => {
     const outcome = inputs.outcomes[i];
-    if (!outputs.some((o) => sameFile(o, f.path)) || outcome?.file !== f.display || !outcome.workbook) return true;
-    if (readWorkbook(outcome.workbook, ctx).reports.length) return true;
+    if (!outputs.some((o) => sameFile(o, f.path)) || outcome?.file !== f.display || !outcome.workbook) return;
+    if (readWorkbook(outcome.workbook, ctx).reports.length) return;
     dropped.add(f.display);
     println(io.stderr, T.earlierOutputSkipped(f.display));
-    return false;
   });
-  if (!dropped.size) return inputs;
-  return {
-    ...inputs,
-    files,
-    outcomes: inputs.outcomes.filter((o) => !dropped.has(o.file)),
-    workbooks: inputs.workbooks.filter((w) => !dropped.has(w.source)),
-    findings: inputs.findings.filter((x) => !dropped.has(x.file ?? '')),
-  };
+  return withoutFiles(inputs, dropped);
 }
 
 export function defaultSummaryName(period: Period): string {

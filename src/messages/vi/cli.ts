@@ -168,6 +168,9 @@ export const CLI_UNDATED_ADVICE: UndatedAdvice = {
 
 export const CLI_TEXT = {
   sheetRef: (sheet: string) => `trang "${sheet}"`,
+  /** A summary this level wrote earlier, found among the inputs (own-summary.ts). */
+  ownSummarySkipped: (file: string, unit: string, sheet: string) =>
+    `Bỏ qua ${file}: đây là tệp tổng hợp của ${unit} (trang "${sheet}") làm lần trước, không phải báo cáo của đơn vị cấp dưới.`,
   earlierOutputSkipped: (file: string) =>
     `Bỏ qua ${file}: tệp này không có báo cáo của đơn vị nào (có lẽ là tệp tổng hợp lần trước) và sẽ được ghi lại.`,
   // ------------------------------------------------------------ usage
