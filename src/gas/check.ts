@@ -4,7 +4,7 @@
  * return counts for the summary toast. Marks from an earlier check are cleared first.
  */
 
-import { futureMonthFindings } from '../engine/aggregate/aggregate';
+import { futureMonthFindings, submissionDateSlips } from '../engine/aggregate/aggregate';
 import { todayIn } from '../engine/periods/cutoff';
 import { predecessorsMissing } from '../engine/pipeline';
 import { STYLES } from '../engine/report/model';
@@ -146,10 +146,15 @@ export function runCheck(
   // Old communes named in "Đơn vị cũ" are read as units: the names in their sheets are checked too.
   const checked = formerUnits.length ? [...units, ...formerUnits] : units;
   const read = checkWorkbooks(workbooks, { catalogue, units: checked, year });
-  // Figures typed a column too far, as `tonghop check` and Tổng hợp warn of them (the add-on's clock).
+  // Submission dates after today or before their month closes, and figures typed a column too far,
+  // as `tonghop check` and Tổng hợp warn of them (the add-on's clock).
   const today = todayIn(config.settings.timeZone, now());
   const ofYear = read.reports.filter((r) => r.year === year);
-  let findings = [...read.findings, ...futureMonthFindings(ofYear, config.settings, today)];
+  let findings = [
+    ...read.findings,
+    ...submissionDateSlips(ofYear, config.settings, today),
+    ...futureMonthFindings(ofYear, config.settings, today),
+  ];
   if ('active' in scope) {
     const a = scope.active;
     findings = findings.filter((f) => !f.unitCode || f.unitCode === a.unit.code);
