@@ -11,10 +11,11 @@ import { STYLES } from '../engine/report/model';
 import { distinctDisplayName, distinguishFindings, unitDisplayName, unitSheetName } from '../engine/sheet/layout';
 import { readSheet } from '../engine/sheet/read';
 import type { Finding, Grid, Unit, UnitYear, WorkbookInput } from '../engine/types';
+import { noReportSources, unreadableReportFindings } from '../engine/unreadable';
 import { checkWorkbooks, expectedUnitsMissing } from '../engine/validation/check';
 import { CHECK, LOOKALIKE, SHEETS } from '../messages/vi/gas';
 import { now } from './clock';
-import { bookFindings, explainMissing, SheetIndex, type UnitBook, withFormerUnits } from './io';
+import { bookFindings, explainMissing, noReportBooks, SheetIndex, type UnitBook, withFormerUnits } from './io';
 import { type ApiReadOptions, readUnitBooksDetailed } from './io/parallel-books';
 import { GENERAL, TEXT, widthPx } from './render';
 import { type Config, urlPlaceOf } from './setup';
@@ -195,6 +196,17 @@ export function runCheck(
       ...notChecked([...units, ...formerUnits], pending),
       ...configWarnings(config),
     ];
+    // Layout (b): a commune's spreadsheet without any tab read as a report is its report, unreadable
+    // (the reason, then whose it is), not "chưa có trang báo cáo", as Tổng hợp says.
+    const reported = new Set(read.reports.filter((r) => r.year === year).map((r) => r.unitCode));
+    const noReport = noReportBooks(
+      books,
+      noReportSources(read.findings, read.reports),
+      new Set(units.map((u) => u.code)),
+      reported,
+      checked,
+    );
+    if (noReport.length) findings = unreadableReportFindings(findings, noReport);
   }
   const unreadable: string[] = [];
   for (const b of books) {
