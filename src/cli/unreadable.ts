@@ -28,11 +28,12 @@
  * error names the unit, and it is neither this year's report of anybody nor a file of no unit.
  */
 import path from 'node:path';
-import { narrate, unitInSentence } from '../engine/narrative/narrative';
+import { unitInSentence } from '../engine/narrative/narrative';
 import { distinctDisplayName, sharedCode, unitDisplayName } from '../engine/sheet/layout';
 import { compareVi } from '../engine/text/collate';
 import { slug } from '../engine/text/normalize';
 import type { Catalogue, Finding, Summary, Unit } from '../engine/types';
+import { type UnreadableReport, withUnreadableReports } from '../engine/unreadable';
 import { startYear } from '../engine/validation/check';
 import { CLI_TEXT as T } from '../messages/vi/cli';
 import { mergerNames } from '../messages/vi/findings';
@@ -165,8 +166,6 @@ export function withUnreadableFiles(
   const filesOfFormer = new Map<string, string[]>();
   for (const [file, old] of former) filesOfFormer.set(old.code, [...(filesOfFormer.get(old.code) ?? []), file]);
   for (const f of summary.findings) {
-    // "No report from X" would contradict "X's file could not be read".
-    if (f.code === 'unit-missing' && f.unitCode && attribution.byUnit.has(f.unitCode)) continue;
     const ofFile =
       f.code === 'file-unreadable' ||
       f.code === 'file-skipped' ||
@@ -199,28 +198,18 @@ export function withUnreadableFiles(
       findings.push({ ...f, message: `${f.message} ${T.formerFileUnreadable(theirs.join(', '))}` });
       continue;
     }
-    const unit = ofFile && f.file ? unitOf.get(f.file) : undefined;
-    if (!unit) {
-      findings.push(f);
-      continue;
-    }
-    const whose =
-      attribution.how.get(f.file as string) === 'name'
-        ? T.unreadableOfUnit(unitDisplayName(unit))
-        : T.unreadableByElimination(unitDisplayName(unit));
-    // A skipped file taken as a unit's report is that report, unreadable: an error, as when named on the command line.
-    findings.push({
-      ...f,
-      severity: 'error',
-      // A workbook without a report sheet keeps its code: its message says why.
-      code: f.code === 'no-report-sheet' ? f.code : 'file-unreadable',
-      unitCode: unit.code,
-      unitName: unit.name,
-      message: `${f.code === 'no-report-sheet' && !/[.!?]$/.test(f.message) ? `${f.message}.` : f.message} ${whose}`,
-    });
+    findings.push(f);
   }
-  const codes = new Set([...summary.unreadableUnits, ...attribution.byUnit.keys()]);
-  const unreadableUnits = summary.completeness.rows.map((r) => r.unitCode).filter((c) => codes.has(c));
+  // The files taken as a unit's report: that report, unreadable (a skipped file too: an error, as
+  // when named on the command line), its "no report" warning dropped (withUnreadableReports).
+  const taken: UnreadableReport[] = [...unitOf].map(([file, unit]) => ({
+    file,
+    unit,
+    note:
+      attribution.how.get(file) === 'name'
+        ? T.unreadableOfUnit(unitDisplayName(unit))
+        : T.unreadableByElimination(unitDisplayName(unit)),
+  }));
   // Old units whose file could not be read: said in every output, not only on the console. One a
   // merged unit's row lacks months of (formerGaps) is said there ("Nậm Vì tháng 6: tệp … không
   // đọc được"); the others (their months are before the period) on a line of their own.
@@ -242,11 +231,10 @@ export function withUnreadableFiles(
     ...summary,
     ...(named ? { completeness: { ...summary.completeness, rows } } : {}),
     findings,
-    unreadableUnits,
     ...(unreadableFormer.length ? { unreadableFormer } : {}),
     ...loose,
   };
-  return { summary: { ...core, narrative: narrate(core, catalogue) }, attribution, lastYear: lastYearList };
+  return { summary: withUnreadableReports(core, catalogue, taken), attribution, lastYear: lastYearList };
 }
 
 /**

@@ -26,6 +26,7 @@ import {
 import { colLetter, distinctDisplayName } from '../engine/sheet/layout';
 import { readWorkbook } from '../engine/sheet/read';
 import type { Grid, Period, Settings, Summary } from '../engine/types';
+import { noReportSources, withUnreadableReports } from '../engine/unreadable';
 import { AGGREGATE, SHEETS, SHEETS_WRITE } from '../messages/vi/gas';
 import { now } from './clock';
 import { logText } from './errors';
@@ -34,6 +35,7 @@ import {
   explainMissing,
   isAddonSheet,
   isCopyName,
+  noReportBooks,
   SheetIndex,
   toWorkbooks,
   type UnitBook,
@@ -629,7 +631,7 @@ export function aggregatePeriod(
   const generatedAt = now().toISOString();
   // Units whose spreadsheet could not be opened are "không đọc được" in the summary and its narrative.
   const notOpened = books.filter((b) => b.error).map((b) => b.unit.code);
-  const { summary } = summarise({
+  const out = summarise({
     catalogue,
     units,
     settings,
@@ -640,9 +642,30 @@ export function aggregatePeriod(
     // Names the old communes (those that sent nothing too) in the findings and the narrative.
     ...(formerUnits.length ? { formerUnits } : {}),
   });
+  // Layout (b): a commune's spreadsheet that opens without any tab read as a report (month columns
+  // cut, the header rewritten) is its report, unreadable: "không đọc được", not "chưa báo cáo", as
+  // the CLI says of such a workbook; the engine's error says why, the note names the spreadsheet.
+  const expected = new Set(out.summary.completeness.rows.map((r) => r.unitCode));
+  const reported = new Set(out.read.reports.filter((r) => r.year === period.year).map((r) => r.unitCode));
+  for (const r of out.summary.completeness.rows) if (r.status !== 'missing') reported.add(r.unitCode);
+  const noReport = noReportBooks(
+    books,
+    noReportSources(out.summary.findings, out.read.reports),
+    expected,
+    reported,
+    reading,
+  );
+  const summary = noReport.length ? withUnreadableReports(out.summary, catalogue, noReport) : out.summary;
 
   const problems: string[] = [];
   const problemsForLog: string[] = [];
+  // Said with the spreadsheets that could not be opened.
+  const noReportCodes = new Set(noReport.map((r) => r.unit.code));
+  for (const f of summary.findings)
+    if (f.code === 'no-report-sheet' && f.unitCode && noReportCodes.has(f.unitCode)) {
+      problems.push(f.message);
+      problemsForLog.push(f.message);
+    }
   // "Đơn vị cũ" rows not used: said with the run's other warnings.
   const warnings: string[] = [...(config.warnings ?? [])];
   // Layout (b): what a commune's spreadsheet holds instead of the period's tab.

@@ -4,17 +4,18 @@
  * return counts for the summary toast. Marks from an earlier check are cleared first.
  */
 
-import { futureMonthFindings } from '../engine/aggregate/aggregate';
+import { futureMonthFindings, submissionDateSlips } from '../engine/aggregate/aggregate';
 import { todayIn } from '../engine/periods/cutoff';
 import { predecessorsMissing } from '../engine/pipeline';
 import { STYLES } from '../engine/report/model';
 import { distinctDisplayName, distinguishFindings, unitDisplayName, unitSheetName } from '../engine/sheet/layout';
 import { readSheet } from '../engine/sheet/read';
 import type { Finding, Grid, Unit, UnitYear, WorkbookInput } from '../engine/types';
+import { noReportSources, unreadableReportFindings } from '../engine/unreadable';
 import { checkWorkbooks, expectedUnitsMissing } from '../engine/validation/check';
 import { CHECK, LOOKALIKE, SHEETS } from '../messages/vi/gas';
 import { now } from './clock';
-import { bookFindings, explainMissing, SheetIndex, type UnitBook, withFormerUnits } from './io';
+import { bookFindings, explainMissing, noReportBooks, SheetIndex, type UnitBook, withFormerUnits } from './io';
 import { type ApiReadOptions, readUnitBooksDetailed } from './io/parallel-books';
 import { GENERAL, TEXT, widthPx } from './render';
 import { type Config, urlPlaceOf } from './setup';
@@ -146,10 +147,15 @@ export function runCheck(
   // Old communes named in "Đơn vị cũ" are read as units: the names in their sheets are checked too.
   const checked = formerUnits.length ? [...units, ...formerUnits] : units;
   const read = checkWorkbooks(workbooks, { catalogue, units: checked, year });
-  // Figures typed a column too far, as `tonghop check` and Tổng hợp warn of them (the add-on's clock).
+  // Submission dates after today or before their month closes, and figures typed a column too far,
+  // as `tonghop check` and Tổng hợp warn of them (the add-on's clock).
   const today = todayIn(config.settings.timeZone, now());
   const ofYear = read.reports.filter((r) => r.year === year);
-  let findings = [...read.findings, ...futureMonthFindings(ofYear, config.settings, today)];
+  let findings = [
+    ...read.findings,
+    ...submissionDateSlips(ofYear, config.settings, today),
+    ...futureMonthFindings(ofYear, config.settings, today),
+  ];
   if ('active' in scope) {
     const a = scope.active;
     findings = findings.filter((f) => !f.unitCode || f.unitCode === a.unit.code);
@@ -190,6 +196,17 @@ export function runCheck(
       ...notChecked([...units, ...formerUnits], pending),
       ...configWarnings(config),
     ];
+    // Layout (b): a commune's spreadsheet without any tab read as a report is its report, unreadable
+    // (the reason, then whose it is), not "chưa có trang báo cáo", as Tổng hợp says.
+    const reported = new Set(read.reports.filter((r) => r.year === year).map((r) => r.unitCode));
+    const noReport = noReportBooks(
+      books,
+      noReportSources(read.findings, read.reports),
+      new Set(units.map((u) => u.code)),
+      reported,
+      checked,
+    );
+    if (noReport.length) findings = unreadableReportFindings(findings, noReport);
   }
   const unreadable: string[] = [];
   for (const b of books) {

@@ -19,6 +19,7 @@
  */
 import { afterUnitMissing, distinctDisplayName, LAYOUT, unitSheetName, unitSheetNames } from '../engine/sheet/layout';
 import type { CellValue, Finding, Grid, Unit, WorkbookInput } from '../engine/types';
+import type { UnreadableReport } from '../engine/unreadable';
 import { LOOKALIKE, SHEETS, UNIT_BOOK } from '../messages/vi/gas';
 import { now } from './clock';
 import { explainRetried, RetryBudget, type UrlPlace, withOriginal, withRetry } from './errors';
@@ -593,9 +594,13 @@ function codedTabsOwnBook(
 /** Open the unit's own spreadsheet (layout b) or return the master. Throws on failure. */
 export function openUnitSpreadsheet(master: Spreadsheet, unit: Unit): { spreadsheet: Spreadsheet; external: boolean } {
   if (!unit.spreadsheetUrl) return { spreadsheet: master, external: false };
-  const url = unit.spreadsheetUrl.trim();
-  const ss = /^https?:\/\//i.test(url) ? SpreadsheetApp.openByUrl(url) : SpreadsheetApp.openById(url);
-  return { spreadsheet: ss, external: true };
+  return { spreadsheet: openOwnSpreadsheet(unit.spreadsheetUrl), external: true };
+}
+
+/** A unit's own spreadsheet by its URL (or bare id) in "Đơn vị". Throws on failure. */
+function openOwnSpreadsheet(urlOrId: string): Spreadsheet {
+  const url = urlOrId.trim();
+  return /^https?:\/\//i.test(url) ? SpreadsheetApp.openByUrl(url) : SpreadsheetApp.openById(url);
 }
 
 /** Locate (and optionally read) each unit's sheets for the given years. */
@@ -745,6 +750,42 @@ export function explainMissing(findings: Finding[], books: UnitBook[], year: num
     if (!b || afterUnitMissing(f.message, b.unit, year, units) !== '') continue;
     f.message = `${f.message} — ${b.missingTab}`;
   }
+}
+
+/**
+ * Layout (b): the communes whose own spreadsheet opened without any tab read as a report (`noReport`:
+ * the engine's noReportSources), as the CLI takes a commune's workbook without a report sheet: its
+ * report, unreadable (withUnreadableReports). Not a commune with a report of the year all the same
+ * (`reported`), nor an old commune of a merger (not expected: `expected`). The note names the
+ * spreadsheet (one call to open it when the Sheets API read it) and its tabs.
+ */
+export function noReportBooks(
+  books: UnitBook[],
+  noReport: ReadonlySet<string>,
+  expected: ReadonlySet<string>,
+  reported: ReadonlySet<string>,
+  units: readonly Unit[],
+): UnreadableReport[] {
+  const out: UnreadableReport[] = [];
+  for (const b of books) {
+    const code = b.unit.code;
+    if (!b.external || b.error || !noReport.has(b.source) || !expected.has(code) || reported.has(code)) continue;
+    // The period's tab first (the years read are the period's and the one before).
+    const tabs = [...b.names.entries()].sort(([x], [y]) => y - x).map(([, name]) => name);
+    let name: string | null = null;
+    try {
+      name = (b.spreadsheet ?? openOwnSpreadsheet(b.unit.spreadsheetUrl ?? '')).getName();
+    } catch {
+      // Opened a moment ago: without its name, the note still names the commune and its tabs.
+    }
+    out.push({
+      file: b.source,
+      unit: b.unit,
+      note: UNIT_BOOK.noReport(distinctDisplayName(b.unit, units), name, tabs),
+      ...(tabs.length ? { sheet: tabs[0] } : {}),
+    });
+  }
+  return out;
 }
 
 /** The engine's input: one workbook per unit that could be opened, with the sheets read. */

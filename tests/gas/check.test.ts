@@ -1,12 +1,26 @@
+import { submissionDateSlips } from '../../src/engine/aggregate/aggregate';
 import { defaultCatalogue } from '../../src/engine/catalogue/defaults';
-import { a1, indicatorRows, LAYOUT, monthCol, unitDisplayName, unitSheetName } from '../../src/engine/sheet/layout';
+import { todayIn } from '../../src/engine/periods/cutoff';
+import {
+  a1,
+  indicatorRows,
+  isoToSerial,
+  LAYOUT,
+  monthCol,
+  unitDisplayName,
+  unitSheetName,
+} from '../../src/engine/sheet/layout';
+import { readSheet } from '../../src/engine/sheet/read';
+import type { UnitYear } from '../../src/engine/types';
 import { MARK, runCheck } from '../../src/gas/check';
 import * as main from '../../src/gas/main';
+import { readGrid } from '../../src/gas/util';
 import { SHEETS } from '../../src/messages/vi/gas';
 import {
   configOf,
   createEnv,
   type Env,
+  NOW,
   runSetup,
   runTemplates,
   seedUnitSheet,
@@ -225,5 +239,48 @@ describe('Kiểm tra dữ liệu', () => {
     main.checkData();
     const all = checkRows(env).filter((x) => x[0] === 'Cảnh báo' && /nhập nhầm cột/.test(String(x[4])));
     expect(all.map((x) => x[1])).toEqual([unitDisplayName(u)]);
+  });
+});
+
+describe('Kiểm tra and submission dates, as `tonghop check`', () => {
+  let env: Env;
+  afterEach(() => env.dispose());
+
+  test('a date after today or before its month closes is warned of, named by its cell and marked', () => {
+    env = createEnv();
+    runSetup();
+    runTemplates(env.fake);
+    env.units.forEach((u, i) => {
+      seedUnitSheet(unitSheet(env, u) as Sheet, i);
+    });
+    const u = env.units[2];
+    const s = unitSheet(env, u) as Sheet;
+    const early = a1(LAYOUT.submittedRow, monthCol(7));
+    const late = a1(LAYOUT.submittedRow, monthCol(8));
+    s.getRange(early).setValue(isoToSerial(`${YEAR}-07-03`)); // before July's data window closes
+    s.getRange(late).setValue(isoToSerial(`${YEAR}-10-20`)); // after NOW (05/10/2018)
+    env.master.setActiveSheet(env.master.getSheetByName(SHEETS.settings) as Sheet);
+    main.checkData();
+
+    // What `tonghop check` says of this sheet: the engine's slips at the add-on's today.
+    const config = configOf(env.master);
+    const { report } = readSheet(
+      { name: s.getName(), grid: readGrid(s, config.settings.timeZone) },
+      { catalogue: config.catalogue, units: config.units },
+    );
+    const slips = submissionDateSlips([report as UnitYear], config.settings, todayIn(config.settings.timeZone, NOW));
+    expect(slips.map((f) => [f.code, f.cell])).toEqual([
+      ['submitted-before-period-end', early],
+      ['submitted-after-run', late],
+    ]);
+    const said = checkRows(env).filter((x) => x[0] === 'Cảnh báo' && /ngày nộp/.test(String(x[4])));
+    expect(said.map((x) => [x[1], x[2], x[3]])).toEqual([
+      [unitDisplayName(u), 7, `${unitSheetName(u, YEAR)}!${early}`],
+      [unitDisplayName(u), 8, `${unitSheetName(u, YEAR)}!${late}`],
+    ]);
+    expect(said.map((x) => String(x[4]))).toEqual(slips.map((f) => f.message));
+    expect(String(said[1][4])).toContain('20/10/2018');
+    expect(s.getRange(late).getNote()).toContain('20/10/2018');
+    expect(s.getRange(late).getBackground().toLowerCase()).toBe(MARK.warning);
   });
 });

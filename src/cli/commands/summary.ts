@@ -14,6 +14,7 @@ import { sharedCode } from '../../engine/sheet/layout';
 import { readWorkbook } from '../../engine/sheet/read';
 import { formatDateVi } from '../../engine/text/format';
 import type { Finding, Period, Summary } from '../../engine/types';
+import { noReportSources } from '../../engine/unreadable';
 import { CLI_UNDATED_ADVICE, CLI_TEXT as T } from '../../messages/vi/cli';
 import { namedUnitWithin } from '../../messages/vi/layout';
 import { type Config, configFindings } from '../config';
@@ -73,9 +74,7 @@ export function summariseInputs(inputs: Inputs, config: Config, period: Period, 
   let lastYear: LastYearFile[] = [];
   const unreadable = inputs.outcomes.flatMap((o) => (o.workbook ? [] : [{ file: o.file, error: o.error ?? '' }]));
   // Workbooks opened without any sheet read as a report: their unit's, when their name names it.
-  const noReport = new Set<string>();
-  for (const f of summary.findings) if (f.code === 'no-report-sheet' && f.file) noReport.add(f.file);
-  for (const r of read.reports) noReport.delete(r.file ?? '');
+  const noReport = noReportSources(summary.findings, read.reports);
   for (const file of noReport) unreadable.push({ file, error: '' });
   if (unreadable.length) {
     // A unit with a readable report of the year (even one without this period's figures) sent that one.

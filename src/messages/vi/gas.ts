@@ -463,6 +463,14 @@ export const AGGREGATE = {
 /** A unit's spreadsheet that cannot be opened (src/gas/io.ts: Kiểm tra, Tạo mẫu, Tổng hợp, e-mail). */
 export const UNIT_BOOK = {
   unreadable: (unit: string, why: string) => `Không mở được bảng tính của ${unit}: ${why}`,
+  /**
+   * Layout (b): said after the engine's "không có trang báo cáo nào" (why) of a commune's own
+   * spreadsheet that opens without any tab read as a report. `book`: its name, when it could be had.
+   */
+  noReport: (unit: string, book: string | null, tabs: string[]) =>
+    `${book ? `Bảng tính "${book}"` : 'Bảng tính'} (${tabs.length > 1 ? 'các trang' : 'trang'} ` +
+    `${tabs.map((t) => `"${t}"`).join(', ')}) là của ${unit} theo trang "${SHEETS.units}": ghi là "không đọc được báo cáo", ` +
+    'số liệu của đơn vị này chưa được cộng. Hãy sửa trang theo mẫu báo cáo (đủ các cột tháng T1 … T12) rồi chạy lại Tổng hợp.',
   /** Layout (b): the unit's tab of the year found by its "Mã đơn vị" cell under another name. */
   tabByCode: (unit: string, book: string, tab: string, expected: string, code: string) =>
     `Bảng tính "${book}" của ${unit} không có trang "${expected}"; đã đọc trang "${tab}" vì ô "Mã đơn vị" (C3) ` +

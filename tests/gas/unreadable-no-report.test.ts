@@ -1,0 +1,112 @@
+/**
+ * Layout (b): a commune's spreadsheet that opens but has no tab read as a report (the month
+ * columns deleted, the header row rewritten) used to make the commune "Chưa báo cáo" ("chưa có
+ * trang báo cáo năm 2018") in Tổng hợp, its e-mail and its narrative, while the CLI calls such a
+ * workbook "Không đọc được báo cáo" with the reason. Now the add-on says the same: unreadable, the
+ * engine's reason, and a note naming the spreadsheet and its tab.
+ */
+
+import { defaultCatalogue } from '../../src/engine/catalogue/defaults';
+import { renderTextReport } from '../../src/engine/report/text';
+import { LAYOUT, monthCol } from '../../src/engine/sheet/layout';
+import type { Unit } from '../../src/engine/types';
+import { runCheck } from '../../src/gas/check';
+import { FINDING_TEXT } from '../../src/messages/vi/findings';
+import { SHEETS, UNIT_BOOK } from '../../src/messages/vi/gas';
+import { REPORT_TEXT } from '../../src/messages/vi/report';
+import { sheetsApiHandler } from '../fakes/gas/sheets-api';
+import {
+  configOf,
+  createEnv,
+  type Env,
+  lastAlert,
+  runAggregate,
+  runSetup,
+  runTemplates,
+  seedUnitSheet,
+  setSetting,
+  unitSheet,
+  unitUrls,
+  YEAR,
+} from './helpers';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Reader = 'api' | 'spreadsheetapp';
+
+const SUMMARY = `Tổng hợp ${YEAR}-09`;
+const catalogue = defaultCatalogue();
+
+/** Ways a commune's tab stops being read as a report. */
+const BREAKS: [string, (s: Sheet) => void][] = [
+  ['the month columns deleted', (s) => s.deleteColumns(monthCol(1), 12)],
+  [
+    'the header row rewritten',
+    (s) =>
+      s
+        .getRange(LAYOUT.headerRow, monthCol(1), 1, 12)
+        .setValues([Array.from({ length: 12 }, (_, i) => `Cột ${String.fromCharCode(65 + i)}`)]),
+  ],
+];
+
+const CASES: [Reader, string, (s: Sheet) => void][] = (['api', 'spreadsheetapp'] as Reader[]).flatMap((reader) =>
+  BREAKS.map(([how, fn]): [Reader, string, (s: Sheet) => void] => [reader, how, fn]),
+);
+
+describe.each(CASES)('layout (b), %s reader: a commune’s only tab with %s', (reader, _how, breakTab) => {
+  let env: Env;
+  afterEach(() => env.dispose());
+
+  test('the commune is "Không đọc được báo cáo", not "Chưa báo cáo"; the finding names the spreadsheet and tab and says why', () => {
+    env = createEnv();
+    runSetup();
+    setSetting(env.master, 'separateSpreadsheets', 'có');
+    runTemplates(env.fake, YEAR);
+    const urls = unitUrls(env.master);
+    env.units.forEach((u, i) => {
+      seedUnitSheet(unitSheet(env, u, YEAR, urls[u.code]) as Sheet, i);
+    });
+    if (reader === 'spreadsheetapp') env.fake.http.handler = sheetsApiHandler(env.fake, { disabled: true });
+    const namKe = env.units.find((u) => u.code === 'nam-ke') as Unit;
+    const tab = unitSheet(env, namKe, YEAR, urls['nam-ke']) as Sheet;
+    breakTab(tab);
+    const book = SpreadsheetApp.openByUrl(urls['nam-ke']).getName();
+
+    const r = runAggregate(env.fake, '9/2018');
+    if (!r) throw new Error('Tổng hợp failed');
+    const summary = r.summary;
+    expect(summary.completeness.reported).toBe(env.units.length - 1);
+    expect(summary.unreadableUnits).toEqual(['nam-ke']);
+    expect(summary.findings.some((f) => f.code === 'unit-missing' && f.unitCode === 'nam-ke')).toBe(false);
+    expect(summary.findings.map((f) => f.message)).not.toContain(FINDING_TEXT.unitMissing('Xã Nậm Kè', YEAR));
+
+    // The engine's reason, then whose it is: the spreadsheet and its tab.
+    const why = summary.findings.filter((f) => f.unitCode === 'nam-ke' && f.code === 'no-report-sheet');
+    expect(why).toHaveLength(1);
+    expect(why[0].severity).toBe('error');
+    expect(why[0].sheet).toBe(tab.getName());
+    expect(why[0].message).toMatch(/không có trang báo cáo nào \(không tìm thấy dòng tiêu đề có các cột tháng/);
+    expect(why[0].message).toContain(UNIT_BOOK.noReport('Xã Nậm Kè', book, [tab.getName()]));
+    expect(why[0].message).toContain(`"${book}"`);
+
+    // The alert, the summary sheet, the narrative and the e-mail's text say "không đọc được".
+    expect(r.problems).toEqual([why[0].message]);
+    expect(lastAlert(env)).toContain(why[0].message);
+    const sheetText = (env.master.getSheetByName(SUMMARY) as Sheet)
+      .getDataRange()
+      .getValues()
+      .map((row) => row.join(' '))
+      .join('\n');
+    expect(sheetText).toContain(REPORT_TEXT.unreadableUnits(['Xã Nậm Kè']));
+    expect(summary.narrative.join(' ')).toMatch(/không đọc được báo cáo của: [^.]*Nậm Kè/);
+    const mail = renderTextReport(summary, catalogue);
+    expect(mail).toMatch(new RegExp(`${REPORT_TEXT.unreadableTitle}: [^\\n]*Nậm Kè`));
+    expect(mail).not.toMatch(/Chưa báo cáo: [^\n]*Nậm Kè/);
+
+    // "Kiểm tra" says the same of it: the error and whose it is, not "chưa có trang báo cáo".
+    runCheck(env.master, configOf(env.master), { year: YEAR });
+    const listed = (env.master.getSheetByName(SHEETS.check) as Sheet).getDataRange().getValues();
+    const mine = listed.filter((x) => x[1] === 'Xã Nậm Kè');
+    expect(mine.map((x) => [x[0], x[3]])).toEqual([['Lỗi', tab.getName()]]);
+    expect(String(mine[0][4])).toContain(UNIT_BOOK.noReport('Xã Nậm Kè', book, [tab.getName()]));
+  });
+});
