@@ -2,7 +2,7 @@
 import { defaultCatalogue, defaultUnits } from '../catalogue/defaults';
 import type { CellValue, Unit } from '../types';
 import { buildUnitSheet, LAYOUT, monthCol } from './layout';
-import { type ReadContext, readSheet } from './read';
+import { type ReadContext, readSheet, readWorkbook } from './read';
 import { modelToSheetInput } from './testing';
 
 const catalogue = defaultCatalogue();
@@ -33,5 +33,24 @@ describe('month headers typed as month/year', () => {
       ctx,
     );
     expect(report).toBeNull();
+  });
+});
+
+describe('a month header deleted above rows of figures', () => {
+  // A stock counted up month by month: its STT "1" and figures 2 … 9, 11 read like bare months 1 … 9, 11.
+  const stock = [2, 3, 4, 5, 6, 7, 8, 9, 11, null, null, null];
+
+  it('a row of figures naming its indicator is not taken for a header of bare month numbers', () => {
+    const values = { HND_SXKDG_CONGNHAN: stock, TCD_LUOT: [1, 2, 3, 4, 5, 6, 7, 8, 9, null, null, null] };
+    const s = modelToSheetInput(buildUnitSheet(chungChai, 2018, catalogue, { values, notes: {}, submitted: [] }));
+    for (let m = 1; m <= 12; m++) s.grid[LAYOUT.headerRow - 1][monthCol(m) - 1] = '';
+    // Nothing is read from the sheet: its months would be shifted by one column.
+    expect(readSheet(s, ctx).report).toBeNull();
+    const wb = readWorkbook({ source: 'chung-chai.xlsx', sheets: [s] }, ctx);
+    expect(wb.reports).toEqual([]);
+    expect(wb.findings.map((f) => f.code)).toEqual(['no-report-sheet']);
+    // The same figures under the header are read as they are.
+    const whole = modelToSheetInput(buildUnitSheet(chungChai, 2018, catalogue, { values, notes: {}, submitted: [] }));
+    expect(readSheet(whole, ctx).report?.values.HND_SXKDG_CONGNHAN).toEqual(stock);
   });
 });

@@ -241,12 +241,15 @@ class MonthMap {
   declare order: number[];
   /** What locateColumns derives from the months, made once: a header row's MonthMap is shared. */
   declare columns: MonthColumns | null;
+  /** The months are bare numbers (1 … 12), not "T1", "Tháng 1" or dates: a row of figures can look so. */
+  declare bare: boolean;
 
   constructor() {
     this.first = [-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1];
     this.more = null;
     this.order = [];
     this.columns = null;
+    this.bare = false;
   }
 
   get size(): number {
@@ -369,6 +372,7 @@ function bareMonths(row: CellValue[], limit: number): { months: MonthMap; hasTex
     last = n;
     bare.add(n, c);
   }
+  bare.bare = true;
   return bare.size >= MIN_MONTH_HEADERS ? { months: bare, hasText } : null;
 }
 
@@ -434,13 +438,34 @@ function mergedDown(merges: readonly string[], r: number, firstCol: number): boo
   return false;
 }
 
-function findHeaderRow(grid: Grid, merges: readonly string[] = [], from = 0): { row: number; months: MonthMap } | null {
+/**
+ * The first month header row from row `from`. A row of bare numbers that names an indicator (its
+ * code or label: `look`) is a row of figures, not a header: a stock counted up month by month
+ * ("1, 2, 3 … 9") under a header a clerk deleted would otherwise shift every month of the rows below.
+ */
+function findHeaderRow(
+  grid: Grid,
+  merges: readonly string[] = [],
+  from = 0,
+  look: Lookup | null = null,
+): { row: number; months: MonthMap } | null {
   const limit = Math.min(grid.length, from + HEADER_SCAN_ROWS);
   for (let r = from; r < limit; r++) {
     const months = monthColumns(grid[r] ?? []) ?? (r > 0 ? monthsUnderHeading(grid, r, merges) : null);
-    if (months) return { row: r, months };
+    if (months && !(months.bare && look && namesIndicator(grid[r] ?? [], look))) return { row: r, months };
   }
   return null;
+}
+
+/** Some text cell of `row` is an indicator's code or label. */
+function namesIndicator(row: CellValue[], look: Lookup): boolean {
+  for (let c = 0; c < row.length; c++) {
+    const v = row[c];
+    if (typeof v !== 'string' || v === '' || v.length > 300) continue;
+    const text = cleanText(v);
+    if (look.byUpperCode.has(text.toUpperCase()) || look.byLabel.has(indicatorKey(text))) return true;
+  }
+  return false;
 }
 
 /** Text that reads as a month heading the reader does not understand: "Tháng Giêng", "Tháng I". */
@@ -450,14 +475,14 @@ const MONTHISH = /^(?:thang|th)-[a-z0-9]+(?:-[a-z0-9]+)?$/;
  * For the message when a workbook has no report sheet: the sheet row that came closest to a month
  * header row (see NearHeader), the first such row of the sheets in order of kind; null when none did.
  */
-function nearestHeader(sheets: SheetInput[]): NearHeader | null {
+function nearestHeader(sheets: SheetInput[], look: Lookup): NearHeader | null {
   let best: NearHeader | null = null;
   let bestScore = 0;
   for (let k = 0; k < sheets.length; k++) {
     const sheet = sheets[k];
     const grid = sheet.grid ?? [];
     // A month header row was found, yet the sheet was skipped: no indicator column or row under it.
-    const header = findHeaderRow(grid, sheet.merges ?? []);
+    const header = findHeaderRow(grid, sheet.merges ?? [], 0, look);
     if (header) return { sheet: sheet.name, row: header.row + 1, kind: 'no-indicators', cells: [] };
     const near = nearHeaderOf(grid);
     if (near && near.score > bestScore) {
@@ -3206,7 +3231,7 @@ function readGrid(
   legacy: LegacyCode | null,
   headerFrom = 0,
 ): SheetRead {
-  const header = findHeaderRow(grid, sheet.merges ?? [], headerFrom);
+  const header = findHeaderRow(grid, sheet.merges ?? [], headerFrom, prepared.look);
   if (!header) return { report: null, findings: [], skipped: true };
 
   // dropUndefined({ file: file || undefined, sheet: sheet.name }), without a list of its keys per sheet.
@@ -3494,7 +3519,7 @@ export function readWorkbook(wb: WorkbookInput, ctx: ReadContext, prepared = pre
   }
   if (!anyReport) {
     const names = wb.sheets.map((s) => s.name);
-    const message = T.noReportSheet(wb.source, names, nearestHeader(wb.sheets));
+    const message = T.noReportSheet(wb.source, names, nearestHeader(wb.sheets, prepared.look));
     findings.push({ severity: 'error', code: 'no-report-sheet', file: wb.source, message });
   }
   return { reports, findings };
