@@ -180,8 +180,10 @@ export function summarise(input: SummariseInput): SummariseResult {
   // A sheet naming a missing unit in "Đơn vị" under another unit's code is most likely its report.
   const namedIn = new Map<string, Finding>();
   for (const f of read.findings) if (f.code === 'unit-mismatch' && f.namedUnitCode) namedIn.set(f.namedUnitCode, f);
+  // A unit whose sheet of the year lost its month header has its error instead (it is "không đọc được").
+  const unheaded = new Set(read.findings.filter((f) => f.code === 'no-month-header').map((f) => f.unitCode));
   for (const f of expectedUnitsMissing(thisYear, units, year)) {
-    if (alreadyMissing.has(f.unitCode) || notOpened.has(f.unitCode as string)) continue;
+    if (alreadyMissing.has(f.unitCode) || notOpened.has(f.unitCode as string) || unheaded.has(f.unitCode)) continue;
     const named = namedIn.size ? namedIn.get(f.unitCode as string) : undefined;
     findings.push(named ? { ...f, message: missingButNamed(f, named, units, year) } : f);
   }

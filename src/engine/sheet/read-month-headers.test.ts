@@ -54,3 +54,40 @@ describe('a month header deleted above rows of figures', () => {
     expect(readSheet(whole, ctx).report?.values.HND_SXKDG_CONGNHAN).toEqual(stock);
   });
 });
+
+describe('a report sheet without its month header, beside a sheet that is read', () => {
+  const values = { TCD_LUOT: [1, 2, 3, 4, 5, 6, 7, 8, 9, null, null, null] };
+  const sheetOf = (year: number) =>
+    modelToSheetInput(buildUnitSheet(chungChai, year, catalogue, { values, notes: {}, submitted: [] }));
+
+  it('is an error naming the sheet and its unit, not a silent skip', () => {
+    const broken = sheetOf(2018);
+    for (let m = 1; m <= 12; m++) broken.grid[LAYOUT.headerRow - 1][monthCol(m) - 1] = '';
+    const ctx2 = { ...ctx, years: [2018, 2017] };
+    const r = readWorkbook({ source: 'chung-chai.xlsx', sheets: [sheetOf(2017), broken] }, ctx2);
+    expect(r.reports.map((x) => x.year)).toEqual([2017]);
+    const f = r.findings.filter((x) => x.code === 'no-month-header');
+    expect(f).toEqual([
+      {
+        severity: 'error',
+        code: 'no-month-header',
+        file: 'chung-chai.xlsx',
+        sheet: broken.name,
+        unitCode: 'chung-chai',
+        unitName: 'Chung Chải',
+        message:
+          `Tệp chung-chai.xlsx, trang "${broken.name}": trang có ô đơn vị (Xã Chung Chải, năm 2018) và các dòng chỉ ` +
+          'tiêu nhưng không tìm thấy dòng tiêu đề có các cột tháng (T1 … T12), nên chưa đọc được số liệu nào của ' +
+          'trang này. Hãy ghi lại tiêu đề T1 … T12 vào dòng tiêu đề của bảng (như mẫu) rồi kiểm tra lại',
+      },
+    ]);
+  });
+
+  it('another sheet without a month header and without unit cells (a list of codes) stays silent', () => {
+    const list = sheetOf(2018);
+    for (let m = 1; m <= 12; m++) list.grid[LAYOUT.headerRow - 1][monthCol(m) - 1] = '';
+    for (let r = 0; r < LAYOUT.headerRow - 1; r++) list.grid[r] = [];
+    const r = readWorkbook({ source: 'chung-chai.xlsx', sheets: [sheetOf(2018), { ...list, name: 'Danh mục' }] }, ctx);
+    expect(r.findings.filter((x) => x.code === 'no-month-header')).toEqual([]);
+  });
+});

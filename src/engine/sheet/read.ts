@@ -3510,17 +3510,80 @@ export function readWorkbook(wb: WorkbookInput, ctx: ReadContext, prepared = pre
   const reports: UnitYear[] = [];
   const findings: Finding[] = [];
   let anyReport = false;
+  let unheaded: Finding[] | null = null;
   for (let k = 0; k < wb.sheets.length; k++) {
     const r = readOne(wb.sheets[k], ctx, wb.source, prepared, true);
-    if (r.skipped) continue;
+    if (r.skipped) {
+      const f = unheadedReport(wb.sheets[k], ctx, prepared.look, wb.source);
+      if (f) {
+        unheaded ??= [];
+        unheaded.push(f);
+      }
+      continue;
+    }
     anyReport = true;
     findings.push(...r.findings);
     if (r.report) reports.push(r.report);
   }
+  // A workbook with no report at all says so once (naming the row that came closest); a report
+  // sheet without its month header beside read ones is said of its own.
   if (!anyReport) {
     const names = wb.sheets.map((s) => s.name);
     const message = T.noReportSheet(wb.source, names, nearestHeader(wb.sheets, prepared.look));
     findings.push({ severity: 'error', code: 'no-report-sheet', file: wb.source, message });
-  }
+  } else if (unheaded) findings.push(...unheaded);
   return { reports, findings };
+}
+
+/** Rows looked at for indicator codes in a sheet without a month header. */
+const UNHEADED_SCAN_ROWS = 200;
+
+/**
+ * A sheet skipped for want of a month header that is evidently a report all the same: unit cells
+ * above three rows or more holding an indicator's code (a clerk deleted or overwrote the "T1 …
+ * T12" row). An error naming the sheet, with its unit when the sheet is of the year read, rather
+ * than a silent skip that leaves the unit "chưa có trang báo cáo".
+ */
+function unheadedReport(sheet: SheetInput, ctx: ReadContext, look: Lookup, file: string): Finding | null {
+  const grid = sheet.grid ?? [];
+  let first = -1;
+  let coded = 0;
+  const end = Math.min(grid.length, UNHEADED_SCAN_ROWS);
+  for (let r = 0; r < end && coded < 3; r++) {
+    const row = grid[r] ?? NO_CELLS;
+    const limit = Math.min(row.length, 6);
+    for (let c = 0; c < limit; c++) {
+      const v = row[c];
+      if (typeof v !== 'string' || v === '' || v.length > 80) continue;
+      if (!look.byUpperCode.has(cleanText(v).toUpperCase())) continue;
+      if (first < 0) first = r;
+      coded++;
+      break;
+    }
+  }
+  if (coded < 3) return null;
+  const top = readTopLabels(grid, first);
+  if (!top.code && !top.name) return null;
+  const year = yearIn(top.year);
+  const key = top.name ? normalizeName(top.name) : '';
+  const unit = ctx.units.find(
+    (u) =>
+      u.code === top.code ||
+      (key !== '' && (normalizeName(u.name) === key || normalizeName(unitDisplayName(u)) === key)),
+  );
+  // Only a sheet of the year read stands for its unit's report (then "không đọc được", not "chưa nộp").
+  const ofYear = unit && (ctx.year === undefined || year === ctx.year);
+  const shown = unit ? unitDisplayName(unit) : (top.name ?? top.code ?? '');
+  const f: Finding = {
+    severity: 'error',
+    code: 'no-month-header',
+    sheet: sheet.name,
+    message: T.noMonthHeader({ file, sheet: sheet.name }, shown, year),
+  };
+  if (file) f.file = file;
+  if (ofYear) {
+    f.unitCode = unit.code;
+    f.unitName = unit.name;
+  }
+  return f;
 }

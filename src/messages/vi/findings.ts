@@ -290,6 +290,11 @@ export const FINDING_TEXT = {
   // ------------------------------------------------------------ sheets
   sheetTooLarge: (w: Where, rows: number, cols: number) =>
     `${where(w)}: trang tính quá lớn (${n(rows)} dòng, ${n(cols)} cột; tối đa 5.000 dòng và 200 cột) nên không đọc`,
+  /** A sheet with unit cells and indicator rows but no month header row (deleted or typed over). */
+  noMonthHeader: (w: Where, unit: string, year: number | null) =>
+    `${where(w)}: trang có ô đơn vị (${unit}${year ? `, năm ${year}` : ''}) và các dòng chỉ tiêu nhưng không tìm ` +
+    'thấy dòng tiêu đề có các cột tháng (T1 … T12), nên chưa đọc được số liệu nào của trang này. Hãy ghi lại tiêu ' +
+    'đề T1 … T12 vào dòng tiêu đề của bảng (như mẫu) rồi kiểm tra lại',
   noReportSheet: (file: string, sheets: string[], near: NearHeader | null) =>
     `Tệp ${file}: không có trang báo cáo nào (không tìm thấy dòng tiêu đề có các cột tháng T1 … T12)` +
     (near ? `; ${nearHeaderText(near)}` : '') +
