@@ -8,6 +8,7 @@
  * comma-separated lists, dates), validates with the engine's zod schemas and cross-checks,
  * and reports every mistake in Vietnamese with the sheet and the cell.
  */
+import { codeList } from '../engine/catalogue/config-values';
 import { defaultCatalogue, defaultHolidayNames, defaultSettings, defaultUnits } from '../engine/catalogue/defaults';
 import {
   CatalogueSchema,
@@ -503,7 +504,7 @@ function formerUnitsSample(ss: Spreadsheet): Pick<Unit, 'code' | 'name' | 'kind'
   const codes: string[] = [];
   const seen = new Set<string>();
   for (const row of grid.slice(1))
-    for (const code of cellList(row[idx.predecessors] ?? '', /[,;+\s]+/)) {
+    for (const code of codeList(cellText(row[idx.predecessors] ?? ''))) {
       const upper = code.toUpperCase();
       if (current.has(upper) || seen.has(upper)) continue;
       seen.add(upper);
@@ -831,7 +832,7 @@ export function readUnitsGrid(
     const url = cellText(get(row, 'spreadsheetUrl'));
     if (url) unit.spreadsheetUrl = url;
     const fromCell = get(row, 'from');
-    const preds = cellList(get(row, 'predecessors'), /[,;+\s]+/);
+    const preds = codeList(cellText(get(row, 'predecessors')));
     if (cellText(fromCell) || preds.length) {
       const from = cellText(fromCell) ? isoFromCell(fromCell, timeZone, todayIn) : null;
       if (cellText(fromCell) && !from) log.at(sheet, c.from, H.from, CONFIG.notDate);

@@ -1,4 +1,6 @@
 /** Small helpers shared by the add-on modules. No service calls here. */
+
+import { isoFromDateText } from '../engine/catalogue/config-values';
 import { offsetMinutes } from '../engine/periods/cutoff';
 import { a1, parseCell } from '../engine/sheet/layout';
 import { splitRecipients } from '../engine/text/email';
@@ -139,15 +141,10 @@ export function readGrid(sheet: GoogleAppsScript.Spreadsheet.Sheet, timeZone?: s
   return grid;
 }
 
-/** ISO "YYYY-MM-DD" for dd/mm/yyyy, yyyy-mm-dd text or a Date (calendar date in `timeZone`). */
+/** ISO "YYYY-MM-DD" for dd/mm/yyyy, yyyy-mm-dd text (engine's isoFromDateText, as units.json) or a Date (calendar date in `timeZone`). */
 export function isoFromCell(v: CellValue, timeZone: string, todayIn: (tz: string, d: Date) => string): string | null {
   if (isDate(v)) return Number.isNaN(v.getTime()) ? null : todayIn(timeZone, v);
-  const t = cellText(v);
-  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
-  if (m) return `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
-  m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t);
-  if (m) return `${m[3]}-${m[2].padStart(2, '0')}-${m[1].padStart(2, '0')}`;
-  return null;
+  return isoFromDateText(cellText(v));
 }
 
 export function activeSpreadsheet(): Spreadsheet {

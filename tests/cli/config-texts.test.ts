@@ -44,7 +44,7 @@ describe('a mistyped e-mail setting stops only `report`', () => {
     );
   });
   const warned =
-    /CẢNH BÁO: .*s\.json: Người nhận thứ 1 \("bandanvan@muongnhe"\): không phải địa chỉ e-mail hợp lệ \(mục này chỉ dùng khi gửi báo cáo bằng lệnh report/;
+    /CẢNH BÁO: .*s\.json: "recipients" → mục thứ 1 \(người nhận báo cáo\): "bandanvan@muongnhe" không phải địa chỉ e-mail hợp lệ \(mục này chỉ dùng khi gửi báo cáo bằng lệnh report/;
 
   test('aggregate, check and template run, with a warning quoting the address', async () => {
     const runs = [
@@ -56,7 +56,7 @@ describe('a mistyped e-mail setting stops only `report`', () => {
       const r = await runCli(args, { cwd: dir });
       expect({ args, code: r.code, stderr: r.stderr }).toEqual({ args, code: 0, stderr: '' });
       expect(r.stdout).toMatch(warned);
-      expect(r.stdout).toMatch(/"ngày gửi báo cáo": phải nhỏ hơn hoặc bằng 28 \(mục này chỉ dùng/);
+      expect(r.stdout).toMatch(/"sendDay" \(ngày gửi báo cáo\): 31 phải nhỏ hơn hoặc bằng 28 \(mục này chỉ dùng/);
       // The address with a space after it is the one meant: no warning of it.
       expect(r.stdout).not.toContain('bdv@muongnhe.vn');
     }
@@ -66,7 +66,9 @@ describe('a mistyped e-mail setting stops only `report`', () => {
   test('report refuses it (exit 2), quoting the address', async () => {
     const r = await runCli(['report', '--period', '2018-09', 'xa', '--settings', 's.json'], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('Người nhận thứ 1 ("bandanvan@muongnhe"): không phải địa chỉ e-mail hợp lệ');
+    expect(r.stderr).toContain(
+      '"recipients" → mục thứ 1 (người nhận báo cáo): "bandanvan@muongnhe" không phải địa chỉ e-mail hợp lệ',
+    );
   });
 
   test('a mistake in another setting still stops every command', async () => {
@@ -74,8 +76,8 @@ describe('a mistyped e-mail setting stops only `report`', () => {
     fs.writeFileSync(path.join(dir, 's2.json'), JSON.stringify({ ...settings, recipients: ['x@y'], cutoffDay: 31 }));
     const r = await runCli(['check', 'xa', '--settings', 's2.json'], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('"ngày chốt số liệu": phải nhỏ hơn hoặc bằng 28');
-    expect(r.stderr).toContain('Người nhận thứ 1 ("x@y")');
+    expect(r.stderr).toContain('"cutoffDay" (ngày chốt số liệu): 31 phải nhỏ hơn hoặc bằng 28');
+    expect(r.stderr).toContain('"recipients" → mục thứ 1 (người nhận báo cáo): "x@y"');
   });
 });
 

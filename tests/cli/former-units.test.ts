@@ -109,7 +109,7 @@ test('a mistake in "formerUnits" is refused with its place; an unused entry is a
     }),
   );
   expect(unnamed.code).toBe(2);
-  expect(unnamed.stderr).toContain('Đơn vị cũ thứ 2 (mã pa-my), trường "tên": bị thiếu');
+  expect(unnamed.stderr).toContain('Đơn vị cũ thứ 2 (mã pa-my), "name" (tên): bị thiếu');
 
   const unused = await aggregate(
     unitsFile('units-unused.json', {
@@ -162,6 +162,37 @@ test('a merger date typed with day and month swapped: check and aggregate ask ab
   // 11 old communes × 6 months × 1, then 5 new ones × 3 months × 10: as with the right date.
   expect(luot(s)[1]).toBe(66 + 150);
   expect(s.findings.filter((f) => f.code === 'merger-date-slip').map((f) => f.unitCode)).toEqual(['muong-nhe-2025']);
+}, 60_000);
+
+test('units.json as the "Đơn vị" sheet takes it: merger date 01/07/2025, old codes in one text; a bad date names its key and value', async () => {
+  const typed = unitsFile('units-typed.json', {
+    ...units2025Json,
+    units: units2025Json.units.map((u) => ({
+      ...u,
+      succession: { from: '01/07/2025', predecessors: u.succession.predecessors.join(', ') },
+    })),
+  });
+  const r = await aggregate(typed);
+  expect(r.code).toBe(0);
+  const s = JSON.parse(r.stdout) as Summary;
+  // As with sheets-templates/units-2025.json: 11 old communes to June, the 5 new ones from July.
+  expect(luot(s)).toEqual([50, 216, 11, 99]);
+  expect(s.findings.map((f) => f.message).join('\n')).toContain('Xã Na Cô Sa (nay thuộc xã Quảng Lâm)');
+
+  const out = path.join(dir, 'th-bad-date.xlsx');
+  const badFile = unitsFile('units-bad-date.json', {
+    ...units2025Json,
+    units: units2025Json.units.map((u, i) => (i ? u : { ...u, succession: { ...u.succession, from: '31/02/2025' } })),
+  });
+  const bad = await runCli(['aggregate', '--period', '2025-09', '--units', badFile, '--out', out, xa], {
+    env: { TONGHOP_NOW: NOW },
+  });
+  expect(bad.code).toBe(2);
+  expect(bad.stderr).toContain(
+    'Đơn vị thứ 1 (mã muong-nhe-2025), "succession" → "from" (ngày sáp nhập): "31/02/2025" không phải ngày có thật; ' +
+      'hãy ghi dạng "2025-07-01" hoặc "01/07/2025"',
+  );
+  expect(fs.existsSync(out)).toBe(false);
 }, 60_000);
 
 test('a misspelt field in a units or settings file is a warning naming it, not silently dropped', async () => {

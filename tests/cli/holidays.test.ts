@@ -73,6 +73,6 @@ test('a settings.json with a date that does not exist is refused, naming the ent
     inputs,
   ]);
   expect(r.code).not.toBe(0);
-  expect(r.stderr).toContain('Ngày nghỉ thứ 2 ("2018-02-30"): không phải ngày có thật');
+  expect(r.stderr).toContain('"holidays" → mục thứ 2 (ngày nghỉ lễ, Tết): "2018-02-30" không phải ngày có thật');
   expect(fs.existsSync(path.join(dir, 'x.xlsx'))).toBe(false);
 }, 60_000);

@@ -36,14 +36,14 @@ describe('schema errors are Vietnamese and say where', () => {
     const r = parseCatalogue(bad);
     expect(r.ok).toBe(false);
     if (!r.ok)
-      expect(r.errors[0]).toBe('catalogue.json: Chỉ tiêu thứ 3 (mã DVK_KINHTE), trường "đơn vị tính": bị thiếu');
+      expect(r.errors[0]).toBe('catalogue.json: Chỉ tiêu thứ 3 (mã DVK_KINHTE), "unit" (đơn vị tính): bị thiếu');
   });
 
   it('rejects a wrong kind with the allowed values', () => {
     const bad = clone(catalogueJson) as { indicators: Record<string, unknown>[] };
     bad.indicators[0].kind = 'số';
     const r = parseCatalogue(bad);
-    expect(!r.ok && r.errors[0]).toContain('phải là một trong: "count", "amount", "note"');
+    expect(!r.ok && r.errors[0]).toContain('"kind" (loại giá trị): "số" phải là một trong: "count", "amount", "note"');
   });
 
   it('finds rules that use unknown indicators and duplicate codes', () => {
@@ -63,8 +63,10 @@ describe('schema errors are Vietnamese and say where', () => {
     const r = parseSettings(s);
     expect(r.ok).toBe(false);
     if (!r.ok) {
-      expect(r.errors).toContain('settings.json: trường "ngày chốt số liệu": phải nhỏ hơn hoặc bằng 28');
-      expect(r.errors.join('\n')).toMatch(/Người nhận thứ 1 \("không-phải-email"\): không phải địa chỉ e-mail hợp lệ/);
+      expect(r.errors).toContain('settings.json: "cutoffDay" (ngày chốt số liệu): 31 phải nhỏ hơn hoặc bằng 28');
+      expect(r.errors).toContain(
+        'settings.json: "recipients" → mục thứ 1 (người nhận báo cáo): "không-phải-email" không phải địa chỉ e-mail hợp lệ',
+      );
     }
   });
 
@@ -79,10 +81,54 @@ describe('one clear message per format mistake', () => {
   const merged = (from: string, code = 'muong-nhe-2025') => ({
     units: [{ code, name: 'Mường Nhé', kind: 'xã', emails: [], succession: { from, predecessors: ['muong-nhe'] } }],
   });
-  it.each(['01/07/2025', '2025-02-30', '2025-7-1'])('a merger date %j: a real date written year-month-day', (from) => {
-    const r = parseUnits(merged(from));
+  it.each(['2025-02-30', '31/02/2025', '2025/07/01', 'tháng 7'])(
+    'a merger date %j: a real date, key path and value named',
+    (from) => {
+      const r = parseUnits(merged(from));
+      expect(!r.ok && r.errors).toEqual([
+        `units.json: Đơn vị thứ 1 (mã muong-nhe-2025), "succession" → "from" (ngày sáp nhập): "${from}" không phải ngày có thật; hãy ghi dạng "2025-07-01" hoặc "01/07/2025"`,
+      ]);
+    },
+  );
+  it.each(['01/07/2025', '1/7/2025', '01.07.2025', '2025-7-1', '2025-07-01'])(
+    'a merger date %j is read as the add-on reads it',
+    (from) => {
+      const r = parseUnits(merged(from));
+      expect(r.ok && r.value[0].succession?.from).toBe('2025-07-01');
+    },
+  );
+  it('old units typed in one text ("sin-thau, sen-thuong"), as the add-on\'s cell takes them, are a list', () => {
+    const units = [
+      {
+        code: 'x',
+        name: 'X',
+        kind: 'xã',
+        emails: [],
+        succession: { from: '01/07/2025', predecessors: 'sin-thau, sen-thuong' },
+      },
+    ];
+    const r = parseUnitsFile({ units });
+    expect(r.ok && r.value.units[0].succession).toEqual({
+      from: '2025-07-01',
+      predecessors: ['sin-thau', 'sen-thuong'],
+    });
+  });
+  it('a wrong value is quoted (shortened when long) after the key path', () => {
+    const r = parseUnits(merged('2025-07-01', `muong nhe ${'x'.repeat(60)}`));
+    expect(!r.ok && r.errors[0]).toBe(
+      `units.json: Đơn vị thứ 1 (mã muong nhe ${'x'.repeat(60)}), "code" (mã): "muong nhe ${'x'.repeat(27)}…" sai định dạng: ` +
+        'mã chỉ gồm chữ không dấu, số, "_", "-", "." (không dấu cách)',
+    );
+    const s = parseSettings({ ...defaultSettings(), timeZone: 'Asia/Hanoi', submitWorkingDays: 'có' });
+    expect(!s.ok && s.errors).toEqual([
+      'settings.json: "submitWorkingDays" (chỉ tính ngày làm việc): "có" phải là đúng/sai',
+      'settings.json: "timeZone" (múi giờ): "Asia/Hanoi" không phải tên múi giờ hợp lệ (ví dụ đúng: "Asia/Ho_Chi_Minh")',
+    ]);
+  });
+  it('an empty merger date says so, and how to write one', () => {
+    const r = parseUnits(merged(''));
     expect(!r.ok && r.errors).toEqual([
-      'units.json: Đơn vị thứ 1 (mã muong-nhe-2025), trường "sáp nhập", trường "ngày hiệu lực": không phải ngày có thật dạng năm-tháng-ngày (ví dụ 2018-02-14)',
+      'units.json: Đơn vị thứ 1 (mã muong-nhe-2025), "succession" → "from" (ngày sáp nhập): không được để trống; hãy ghi dạng "2025-07-01" hoặc "01/07/2025"',
     ]);
   });
   it('a merger date without old units: the date is why they are needed, or it goes', () => {
@@ -90,7 +136,7 @@ describe('one clear message per format mistake', () => {
       units: [{ code: 'x', name: 'X', kind: 'xã', emails: [], succession: { from: '2025-07-01', predecessors: [] } }],
     });
     expect(!r.ok && r.errors).toEqual([
-      'units.json: Đơn vị thứ 1 (mã x), trường "sáp nhập", trường "đơn vị cũ": có ngày sáp nhập nên cần mã các đơn vị ' +
+      'units.json: Đơn vị thứ 1 (mã x), "succession" → "predecessors" (đơn vị cũ): có ngày sáp nhập nên cần mã các đơn vị ' +
         'cũ (cách nhau bởi dấu phẩy); nếu không có sáp nhập, hãy xóa ngày sáp nhập',
     ]);
   });
@@ -166,20 +212,27 @@ describe('holidays (official days off besides weekends)', () => {
     expect(r.ok && r.value.holidays).toBeUndefined();
   });
 
-  it('a date that does not exist is named in Vietnamese', () => {
-    const s = { ...defaultSettings(), holidays: ['2018-02-14', '2018-02-30', '14/02/2018'] };
+  it('a date that does not exist is named in Vietnamese, with its key and value', () => {
+    const s = { ...defaultSettings(), holidays: ['2018-02-14', '2018-02-30', '30/02/2018'] };
     const r = parseSettings(s);
     expect(r.ok).toBe(false);
     if (!r.ok)
       expect(r.errors).toEqual([
-        'settings.json: Ngày nghỉ thứ 2 ("2018-02-30"): không phải ngày có thật dạng năm-tháng-ngày (ví dụ 2018-02-14)',
-        'settings.json: Ngày nghỉ thứ 3 ("14/02/2018"): không phải ngày có thật dạng năm-tháng-ngày (ví dụ 2018-02-14)',
+        'settings.json: "holidays" → mục thứ 2 (ngày nghỉ lễ, Tết): "2018-02-30" không phải ngày có thật; hãy ghi dạng "2025-07-01" hoặc "01/07/2025"',
+        'settings.json: "holidays" → mục thứ 3 (ngày nghỉ lễ, Tết): "30/02/2018" không phải ngày có thật; hãy ghi dạng "2025-07-01" hoặc "01/07/2025"',
       ]);
+  });
+
+  it('a day off typed dd/mm/yyyy, as the "Ngày nghỉ" sheet takes it, is read as that day', () => {
+    const r = parseSettings({ ...defaultSettings(), holidays: ['14/02/2018', '2/9/2018'] });
+    expect(r.ok && r.value.holidays).toEqual(['2018-02-14', '2018-09-02']);
   });
 
   it('a holiday that is not text is reported too', () => {
     const r = parseSettings({ ...defaultSettings(), holidays: [20180214] });
-    expect(!r.ok && r.errors[0]).toBe('settings.json: Ngày nghỉ thứ 1: phải là chữ');
+    expect(!r.ok && r.errors[0]).toBe(
+      'settings.json: "holidays" → mục thứ 1 (ngày nghỉ lễ, Tết): 20180214 phải là chữ',
+    );
   });
 });
 
@@ -190,7 +243,7 @@ describe('rules that would refuse correct figures', () => {
     const r = parseCatalogue(bad);
     expect(r.ok).toBe(false);
     if (!r.ok) {
-      expect(r.errors[0]).toContain('Quy tắc thứ 1 (mã DON_THEO_LOAI), trường "vế phải": không được để trống');
+      expect(r.errors[0]).toContain('Quy tắc thứ 1 (mã DON_THEO_LOAI), "right" (vế phải): không được để trống');
       expect(r.errors[0]).toContain('hãy xóa quy tắc này');
     }
   });
@@ -222,7 +275,7 @@ describe('phrases: {n} is the only place filled', () => {
     if (!r.ok) {
       expect(r.errors).toHaveLength(1);
       expect(r.errors[0]).toMatch(
-        /^catalogue\.json: Chỉ tiêu thứ 1 \(mã DVK_DANGKY\), trường "câu mẫu": "\{n2\}", "\{so\}" không phải chỗ điền số/,
+        /^catalogue\.json: Chỉ tiêu thứ 1 \(mã DVK_DANGKY\), "phrase" \(câu mẫu\): "\{n2\}", "\{so\}" không phải chỗ điền số/,
       );
     }
     expect(withPhrase('trao {n} quà, {n} hộ').ok).toBe(false);
@@ -288,7 +341,7 @@ describe('texts are trimmed and in NFC when loaded', () => {
 
   it('a text of spaces only is empty', () => {
     const r = parseSettings({ ...defaultSettings(), organisation: '   ' });
-    expect(r.ok ? [] : r.errors).toEqual([expect.stringContaining('"cơ quan báo cáo": không được để trống')]);
+    expect(r.ok ? [] : r.errors).toEqual(['settings.json: "organisation" (cơ quan báo cáo): không được để trống']);
   });
 });
 

@@ -9,11 +9,18 @@ import { isRealIsoDate } from '../periods/cutoff';
 import { unitDisplayName } from '../sheet/layout';
 import { normalizeName } from '../text/normalize';
 import type { Catalogue, Settings, Unit } from '../types';
+import { codeList, isoFromDateText } from './config-values';
 
 const code = z.string().check(z.minLength(1), z.regex(/^[A-Za-z0-9_.-]+$/, { message: T.badCode }));
 const text = z.string().check(z.minLength(1));
-/** A real calendar date "2025-07-01" ("01/07/2025" or "2025-02-30" told as such, in one message). */
-const isoDate = z.string().check(z.refine(isRealIsoDate, { message: T.notRealDate }));
+/**
+ * A real calendar date, typed "2025-07-01" or, as the add-on's sheets take it, "01/07/2025"
+ * (read as "2025-07-01"); "2025-02-30" told as such, in one message.
+ */
+const isoDate = z.string().check(
+  z.overwrite((t) => isoFromDateText(t) ?? t),
+  z.refine(isRealIsoDate, { message: T.notRealDate }),
+);
 /**
  * A time zone the runtime knows ("Asia/Ho_Chi_Minh"): an unknown one would silently count days
  * in UTC+7 (cutoff.ts's fallback). Without Intl (no way to tell) any name is accepted.
@@ -32,8 +39,6 @@ const timeZone = z.string().check(
   z.minLength(1),
   z.refine((tz) => tz === '' || isKnownTimeZone(tz), { message: T.unknownTimeZone }),
 );
-/** A day off: one check (real calendar date) so a bad entry gets one message, not two. */
-const holiday = z.string().check(z.refine(isRealIsoDate, { message: T.notRealDate }));
 
 /** The "{…}" of a phrase other than {n} (which alone is filled), each once: "{n2}", "{so}". */
 export function otherPlaceholders(phrase: string): string[] {
@@ -93,7 +98,11 @@ export const UnitSchema = z.object({
   succession: z.optional(
     z.object({
       from: isoDate,
-      predecessors: z.array(code).check(z.refine((a) => a.length > 0, { message: T.predecessorsRequired })),
+      // "sin-thau, sen-thuong" as the add-on's cell takes it, or a list.
+      predecessors: z.pipe(
+        z.transform((v: unknown) => (typeof v === 'string' ? codeList(v) : v)),
+        z.array(code).check(z.refine((a) => a.length > 0, { message: T.predecessorsRequired })),
+      ),
     }),
   ),
 });
@@ -117,7 +126,7 @@ export const SettingsSchema = z.object({
   cutoffDay: z.int().check(z.gte(1), z.lte(28)),
   submitDays: z.int().check(z.gte(0), z.lte(60)),
   submitWorkingDays: z.boolean(),
-  holidays: z.optional(z.array(holiday)),
+  holidays: z.optional(z.array(isoDate)),
   recipients: z.array(z.email()),
   sendDay: z.int().check(z.gte(1), z.lte(28)),
   sendHour: z.int().check(z.gte(0), z.lte(23)),
@@ -128,9 +137,25 @@ export const SettingsSchema = z.object({
 
 export type Result<T> = { ok: true; value: T } | { ok: false; errors: string[] };
 
-/** Turn zod issues into Vietnamese sentences naming the place ("Chỉ tiêu thứ 3 (mã X), trường …"). */
+/**
+ * Turn zod issues on a JSON file's `data` into Vietnamese sentences naming the place by the
+ * file's keys and their meaning, and the value written there ('Chỉ tiêu thứ 3 (mã X), "max"
+ * (giá trị tối đa): -1 phải …').
+ */
 export function describeIssues(issues: z.core.$ZodIssue[], source: string, data: unknown): string[] {
-  return issues.map((issue) => `${source}: ${T.where(issue.path, data)}${T.problem(issue)}`);
+  return issues.map(
+    (issue) => `${source}: ${T.jsonWhere(issue.path, data)}${T.jsonProblem(issue, valueAt(data, issue.path))}`,
+  );
+}
+
+/** The value at `path` of `data` as the file has it (before "01/07/2025" is read as a date). */
+function valueAt(data: unknown, path: PropertyKey[]): unknown {
+  let cur: unknown = data;
+  for (const p of path) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = Object.getOwnPropertyDescriptor(cur, p)?.value;
+  }
+  return cur;
 }
 
 /**
@@ -226,7 +251,7 @@ export function unknownFields(kind: 'catalogue' | 'units' | 'settings', data: un
     }
     while (def?.type === 'optional') def = def.innerType?._zod?.def;
     const near = nearestField(key, Object.keys(def?.shape ?? {}));
-    return `${source}: ${T.where(parent, data)}${T.unknownField(key, near)}`;
+    return `${source}: ${T.jsonWhere(parent, data)}${T.unknownField(key, near)}`;
   });
 }
 
@@ -349,7 +374,7 @@ export function parseUnitsFile(data: unknown, source = 'units.json'): Result<Uni
   const predecessors = new Set(r.value.units.flatMap((u) => u.succession?.predecessors ?? []));
   const named = r.value.units;
   const warnings: string[] = sameNames(named).map(([a, b]) => {
-    const [first, second] = [T.where(['units', a], r.value), T.where(['units', b], r.value)];
+    const [first, second] = [T.jsonWhere(['units', a], r.value), T.jsonWhere(['units', b], r.value)];
     return `${source}: ${T.sameUnitName(first, second, unitDisplayName(named[a]), named[a].name)}`;
   });
   for (const u of listed) {

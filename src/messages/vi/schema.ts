@@ -21,7 +21,7 @@ const FIELD: Record<string, string> = {
   emails: 'e-mail',
   spreadsheetUrl: 'đường dẫn bảng tính',
   succession: 'sáp nhập',
-  from: 'ngày hiệu lực',
+  from: 'ngày sáp nhập',
   predecessors: 'đơn vị cũ',
   aggregatingUnitName: 'tên đơn vị tổng hợp',
   level: 'cấp tổng hợp',
@@ -99,7 +99,68 @@ interface IssueLike {
   message?: string;
 }
 
+/** A value of a JSON file as written, for a message: texts quoted (shortened when long); lists and objects not shown. */
+function shown(value: unknown): string | null {
+  if (typeof value === 'string') {
+    if (!value) return null;
+    const t = [...value].length > 40 ? `${[...value].slice(0, 37).join('')}…` : value;
+    return `"${t}"`;
+  }
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
+  return null;
+}
+
 export const SCHEMA_TEXT = {
+  /**
+   * The place of a mistake in a JSON file, by its keys as written there with their meaning:
+   * 'Đơn vị thứ 1 (mã muong-nhe-2025), "succession" → "from" (ngày sáp nhập): '; an entry of a
+   * list of values: '"holidays" → mục thứ 2 (ngày nghỉ lễ, Tết): '. (The add-on's sheets name
+   * their cells instead: `where`.)
+   */
+  jsonWhere(path: PropertyKey[], data: unknown): string {
+    const parts: string[] = [];
+    let keys: string[] = [];
+    const flush = (entry = '') => {
+      if (!keys.length) return;
+      const last = keys[keys.length - 1];
+      parts.push(`${keys.map((k) => `"${k}"`).join(' → ')}${entry} (${fieldLabel(last)})`);
+      keys = [];
+    };
+    for (let i = 0; i < path.length; i++) {
+      const p = path[i];
+      if (typeof p !== 'number') {
+        keys.push(String(p));
+        continue;
+      }
+      const item = at(data, path.slice(0, i + 1));
+      if (!item || typeof item !== 'object' || Array.isArray(item)) {
+        // A list of values ("holidays", "emails"): its entry is named after the key path.
+        flush(` → mục thứ ${p + 1}`);
+        continue;
+      }
+      const parentKey = keys.pop() ?? '';
+      flush();
+      const itemCode =
+        typeof (item as { code?: unknown }).code === 'string' ? ` (mã ${(item as { code: string }).code})` : '';
+      parts.push(`${ITEM[parentKey] ?? 'Mục'} thứ ${p + 1}${itemCode}`);
+    }
+    flush();
+    return parts.length ? `${parts.join(', ')}: ` : '';
+  },
+  /**
+   * `problem` for a JSON file, with the value written there (`value`, the file's; else the
+   * issue's) first: '"31/02/2025" không phải ngày có thật; hãy ghi dạng …'.
+   */
+  jsonProblem(issue: IssueLike, value: unknown): string {
+    const v = shown(value !== undefined ? value : issue.input);
+    if (issue.code === 'custom' && issue.message === SCHEMA_TEXT.notRealDate)
+      return `${v ? `${v} không phải ngày có thật` : 'không được để trống'}; hãy ghi dạng "2025-07-01" hoặc "01/07/2025"`;
+    const problem = SCHEMA_TEXT.problem(issue);
+    if (issue.code === 'invalid_type' && issue.input === undefined) return problem;
+    // A message that quotes the wrong part itself ("{n2}" …) is not prefixed with the whole text.
+    return v && !problem.startsWith('"') ? `${v} ${problem}` : problem;
+  },
+
   /** "Chỉ tiêu thứ 3 (mã HND_X), trường "đơn vị tính": " */
   where(path: PropertyKey[], data: unknown): string {
     const parts: string[] = [];
