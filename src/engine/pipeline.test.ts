@@ -913,6 +913,29 @@ describe('openPeriodFinding: a period aggregated before it is over', () => {
   });
 });
 
+describe("a commune's own row under a province (2025 reform)", () => {
+  it("asks the settings' aggregating level to add the indicator, and a district as before", () => {
+    const withRow = () => {
+      const books = workbooks();
+      const grid = books[0].sheets[0].grid;
+      const row = grid[rowWithCode(grid, 'DON_TONG') - 1].slice();
+      row[LAYOUT.codeCol - 1] = '';
+      row[LAYOUT.labelCol - 1] = 'Mô hình mới của xã';
+      grid.splice(rowWithCode(grid, 'DON_TONG'), 0, row);
+      return books;
+    };
+    const said = (level: string) =>
+      september({ settings: { ...SETTINGS, level }, workbooks: withRow() }).read.findings.filter(
+        (f) => f.code === 'uncoded-row',
+      );
+    const province = said('tỉnh');
+    expect(province).toHaveLength(1);
+    expect(province[0].message).toContain('hoặc đề nghị cấp tỉnh bổ sung chỉ tiêu này vào danh mục');
+    expect(province[0].message).not.toContain('huyện');
+    expect(said('huyện')[0].message).toContain('hoặc đề nghị cấp huyện bổ sung chỉ tiêu này vào danh mục');
+  });
+});
+
 describe('levelWordingFindings', () => {
   const base = defaultSettings(); // huyện, "toàn huyện", "Ban Dân vận Huyện ủy Mường Nhé"
 

@@ -39,6 +39,7 @@ import { periodLabel, previousYear } from './periods/period';
 import { distinctDisplayName, distinctName, sharedCode, unitDisplayName } from './sheet/layout';
 import { compareVi } from './text/collate';
 import { formatDateVi } from './text/format';
+import { aggregatingLevel, levelWordOf } from './text/level';
 import { normalizeName } from './text/normalize';
 import type { Catalogue, Finding, Period, ReadResult, Settings, Summary, Unit, UnitYear, WorkbookInput } from './types';
 import { checkWorkbooks, expectedUnitsMissing, startYear } from './validation/check';
@@ -74,27 +75,13 @@ export interface SummariseResult {
   read: ReadResult;
 }
 
-/** Words of administrative levels, longest first ("thị xã" before "xã"). */
-const LEVEL_WORDS = ['thành phố', 'thị trấn', 'thị xã', 'huyện', 'tỉnh', 'quận', 'phường', 'xã'];
-
-/** The level word a text names ("toàn huyện" → "huyện", "Ban Dân vận Huyện ủy" → "huyện"), if any. */
-function levelWordOf(text: string): string | null {
-  const t = ` ${text.normalize('NFC').toLocaleLowerCase('vi')} `;
-  for (const w of LEVEL_WORDS) {
-    const at = t.indexOf(` ${w}`);
-    // A whole word ("Huyện ủy" too); "thị xã" is found before "xã" by the order above.
-    if (at >= 0 && /^[\s,.]/.test(t.slice(at + w.length + 1))) return w;
-  }
-  return null;
-}
-
 /**
  * Warnings for settings that name another level than `level` in the report's wording: "tỉnh"
  * aggregated with "toàn huyện" and "Huyện ủy …" left from the sample (every sentence would say
  * "toàn huyện"). Said once per run, in both shells.
  */
 export function levelWordingFindings(settings: Settings): Finding[] {
-  const level = levelWordOf(settings.level) ?? settings.level.trim().toLocaleLowerCase('vi');
+  const level = aggregatingLevel(settings);
   const out: Finding[] = [];
   const fields: [string, string][] = [
     [LEVEL_TEXT.scopeLabel, settings.scopeLabel],
@@ -152,6 +139,7 @@ export function summarise(input: SummariseInput): SummariseResult {
     units: former.length ? [...units, ...former] : units,
     year,
     years: [year, year - 1],
+    level: aggregatingLevel(settings),
   });
   const thisYear: UnitYear[] = [];
   const previous: UnitYear[] = [];

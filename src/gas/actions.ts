@@ -9,6 +9,7 @@ import { notBegunOn, todayIn } from '../engine/periods/cutoff';
 import { formatPeriod, parsePeriodInput, periodLabel } from '../engine/periods/period';
 import { distinctDisplayName, distinctName, unitDisplayName, unitSheetName } from '../engine/sheet/layout';
 import { formatDateVi } from '../engine/text/format';
+import { aggregatingLevel } from '../engine/text/level';
 import type { Period, Summary, Unit } from '../engine/types';
 import {
   AGGREGATE,
@@ -335,6 +336,7 @@ export function doSubmit() {
           ? SUBMIT.logSheetErrors(
               LOG.ok,
               out.sheetErrors.map((f) => f.message),
+              aggregatingLevel(config.settings),
             )
           : LOG.ok,
     });

@@ -10,6 +10,7 @@ import { predecessorsMissing } from '../engine/pipeline';
 import { STYLES } from '../engine/report/model';
 import { distinctDisplayName, distinguishFindings, unitDisplayName, unitSheetName } from '../engine/sheet/layout';
 import { readSheet } from '../engine/sheet/read';
+import { aggregatingLevel } from '../engine/text/level';
 import type { Finding, Grid, Unit, UnitYear, WorkbookInput } from '../engine/types';
 import { noReportSources, unreadableReportFindings } from '../engine/unreadable';
 import { checkWorkbooks, expectedUnitsMissing } from '../engine/validation/check';
@@ -146,7 +147,12 @@ export function runCheck(
     }));
   // Old communes named in "Đơn vị cũ" are read as units: the names in their sheets are checked too.
   const checked = formerUnits.length ? [...units, ...formerUnits] : units;
-  const read = checkWorkbooks(workbooks, { catalogue, units: checked, year });
+  const read = checkWorkbooks(workbooks, {
+    catalogue,
+    units: checked,
+    year,
+    level: aggregatingLevel(config.settings),
+  });
   // Submission dates after today or before their month closes, and figures typed a column too far,
   // as `tonghop check` and Tổng hợp warn of them (the add-on's clock).
   const today = todayIn(config.settings.timeZone, now());

@@ -25,6 +25,7 @@ import { isRealIsoDate, todayIn } from '../engine/periods/cutoff';
 import { type CellModel, emptySheet, type SheetModel } from '../engine/report/model';
 import { isoToSerial, LAYOUT, unitDisplayName, unitSheetName } from '../engine/sheet/layout';
 import { isEmailAddress } from '../engine/text/email';
+import { aggregatingLevel } from '../engine/text/level';
 import { isErrorValue } from '../engine/text/number';
 import type { Catalogue, CellValue, Grid, Indicator, Settings, Unit, ValidationRule } from '../engine/types';
 import { serialToIso } from '../engine/validation/cells';
@@ -993,6 +994,7 @@ export function readCatalogueGrids(
   titleCell: string | undefined,
   given: Located,
   dropped?: Located,
+  level?: string,
 ): Catalogue | undefined {
   const IS = SHEETS.indicators;
   const RS = SHEETS.rules;
@@ -1114,7 +1116,7 @@ export function readCatalogueGrids(
           unknown = true;
           // An indicator deleted from "Chỉ tiêu", its rule forgotten: with `dropped`, the rule is left
           // out and said, so that no commune is kept from submitting by a sheet only the district edits.
-          if (dropped) dropped.at(RS, c[side], RH[side], CONFIG.ruleDropped(code, rule.code));
+          if (dropped) dropped.at(RS, c[side], RH[side], CONFIG.ruleDropped(code, rule.code, level));
           else log.at(RS, c[side], RH[side], CONFIG.unknownIndicator(code));
         } else if (kindOf.get(code) === 'note') log.at(RS, c[side], RH[side], CONFIG.noteInRule(code));
       }
@@ -1260,6 +1262,7 @@ export function readConfig(ss: Spreadsheet, opts: { strict?: boolean; unitEmails
     s.titleCell,
     log,
     warnings,
+    s.settings && aggregatingLevel(s.settings),
   );
   // Optional: a master set up before "Ngày nghỉ" existed has no days off until Thiết lập adds it.
   const holidaySheet = ss.getSheetByName(SHEETS.holidays);

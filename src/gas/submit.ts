@@ -17,6 +17,7 @@ import {
 } from '../engine/sheet/layout';
 import { readSheet } from '../engine/sheet/read';
 import { formatDateVi } from '../engine/text/format';
+import { aggregatingLevel } from '../engine/text/level';
 import { slug } from '../engine/text/normalize';
 import type { Finding, Grid, Unit, UnitYear } from '../engine/types';
 import { checkWorkbooks } from '../engine/validation/check';
@@ -63,7 +64,10 @@ export function asUnitSheet(
  */
 export function unitSheetProblem(config: Config, sheet: Sheet, name = sheet.getName()): string | null {
   const grid = readGrid(sheet, config.settings.timeZone);
-  const { report, findings } = readSheet({ name, grid }, { catalogue: config.catalogue, units: config.units });
+  const { report, findings } = readSheet(
+    { name, grid },
+    { catalogue: config.catalogue, units: config.units, level: aggregatingLevel(config.settings) },
+  );
   if (report && config.units.some((u) => u.code === report.unitCode)) return null;
   const error = findings.find((f) => f.severity === 'error');
   // Named as checkWorkbooks names it: with its code when another unit shares the unit's name.
@@ -192,7 +196,9 @@ export function submitUnitMonth(config: Config, us: UnitSheet, month: number, ad
   // Two units of one name: which one, by its code.
   const display = distinctDisplayName(us.unit, config.units);
   const label = periodLabel({ type: 'month', year: us.year, index: month });
-  if (monthProtections(us, month).length) return { ok: false, message: SUBMIT.already(display, label), findings: [] };
+  const level = aggregatingLevel(config.settings);
+  if (monthProtections(us, month).length)
+    return { ok: false, message: SUBMIT.already(display, label, level), findings: [] };
   // A month whose data period has not begun has nothing to report yet (a slip of the month typed).
   const today = todayIn(config.settings.timeZone, now());
   const window = dataWindow({ type: 'month', year: us.year, index: month }, config.settings);
@@ -206,6 +212,7 @@ export function submitUnitMonth(config: Config, us: UnitSheet, month: number, ad
     catalogue: config.catalogue,
     units: config.units,
     year: us.year,
+    level,
   });
   const ours = read.findings.filter((f) => !f.unitCode || f.unitCode === us.unit.code);
   const mine = ours.filter((f) => f.month === undefined || f.month === month);
@@ -214,7 +221,8 @@ export function submitUnitMonth(config: Config, us: UnitSheet, month: number, ad
   if (errors.length) {
     // A row's code, label or unit cell is locked: the clerk is told it is the district's to fix.
     const district = errors.some((f) => f.month === undefined && DISTRICT_ROW_ERRORS.has(f.code));
-    const message = SUBMIT.hasErrors(display, label, errors.length) + (district ? ` ${SUBMIT.districtRows}` : '');
+    const message =
+      SUBMIT.hasErrors(display, label, errors.length) + (district ? ` ${SUBMIT.districtRows(level)}` : '');
     return { ok: false, message, findings: errors };
   }
   const sheetErrors = mine.filter((f) => f.severity === 'error' && f.month === undefined);
@@ -237,7 +245,7 @@ export function submitUnitMonth(config: Config, us: UnitSheet, month: number, ad
   const done = SUBMIT.done(display, label, formatDateVi(today));
   const parts = [done];
   if (outdated) parts.push(SUBMIT.unitCodeOutdated(outdated.message));
-  if (sheetErrors.length) parts.push(SUBMIT.sheetErrors(sheetErrors.length, label));
+  if (sheetErrors.length) parts.push(SUBMIT.sheetErrors(sheetErrors.length, label, level));
   return {
     ok: true,
     message: parts.join(' '),

@@ -20,6 +20,7 @@ import {
 } from '../engine/sheet/layout';
 import { mergerSpan } from '../engine/sheet/merger-span';
 import { readSheet, unitCodeNote } from '../engine/sheet/read';
+import { aggregatingLevel } from '../engine/text/level';
 import type { CellValue, Unit } from '../engine/types';
 import { TEMPLATES } from '../messages/vi/gas';
 import { now } from './clock';
@@ -194,7 +195,7 @@ function fixUnitCode(
   const grid = readGrid(sheet, config.settings.timeZone);
   const { report, findings } = readSheet(
     { name: tab, grid },
-    { catalogue: config.catalogue, units: config.units, year },
+    { catalogue: config.catalogue, units: config.units, year, level: aggregatingLevel(config.settings) },
   );
   const outdated = findings.find((f) => f.code === 'unit-code-outdated');
   const note = outdated ? unitCodeNote(outdated) : undefined;

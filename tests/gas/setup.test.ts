@@ -255,6 +255,29 @@ describe('Thiết lập', () => {
       expect(lastAlert(env)).toContain(`${SETUP.warnings}\n${warning}`);
     });
 
+    test("under a province (2025 reform), a rule left out is for the province to mend; the admins' help names no district", () => {
+      setSetting(env.master, 'level', 'tỉnh');
+      const indicators = sheet(env, SHEETS.indicators);
+      const codes = indicators
+        .getRange('C:C')
+        .getValues()
+        .map((r) => r[0]);
+      indicators.deleteRow(codes.indexOf('DON_TOCAO') + 1);
+      const r = readConfig(env.master);
+      if (!r.ok) throw new Error(r.errors.join('\n'));
+      const warning = r.config.warnings.find((w) => w.startsWith('Trang "Quy tắc", ô B2 (Vế trái)')) ?? '';
+      expect(warning).toContain('Ban Dân vận tỉnh cần sửa trang "Quy tắc": xóa quy tắc này, hoặc sửa mã');
+      expect(warning).not.toContain('huyện');
+      // "Cài đặt" is written before the level is set: its help for the admins fits either level.
+      const help = sheet(env, SHEETS.settings)
+        .getDataRange()
+        .getValues()
+        .find((row) => row[0] === SETTING_LABELS.admins)?.[2];
+      expect(help).toBe(
+        'E-mail cán bộ cấp tổng hợp (huyện, tỉnh) được sửa mọi trang và mở khóa tháng đã nộp; cách nhau bởi dấu phẩy.',
+      );
+    });
+
     test('settings: a missing row', () => {
       const s = sheet(env, SHEETS.settings);
       s.deleteRow(settingRow('organisation'));

@@ -157,6 +157,39 @@ describe('Nộp báo cáo tháng… / Mở khóa tháng…', () => {
     expect(monthLocks(s, 10)).toHaveLength(0);
   });
 
+  test('under a province (2025 reform, "Cấp tổng hợp" = tỉnh), the clerk is told to ask the province, not a district', () => {
+    prepare('a');
+    setSetting(env.master, 'level', 'tỉnh');
+    const row = rows.get('TCD_LUOT') as number;
+    s.getRange(row, LAYOUT.unitCol).setValue('triệu đồng');
+    env.master.setActiveSheet(s);
+    env.fake.ui.queuePromptResponse({ text: '9' });
+    expect(main.submitMonth()?.ok).toBe(false);
+    const refused = env.fake.ui.alerts.at(-1)?.prompt ?? '';
+    expect(refused).toContain('đơn vị tính do tỉnh quản lý (xã không sửa được)');
+    expect(refused).toContain('hãy báo cán bộ tỉnh (quản trị viên)');
+    expect(refused).not.toContain('huyện');
+
+    // October: submitted, the row's error told to the clerk and written to "Nhật ký" for the province.
+    s.getRange(rows.get('DON_TONG') as number, monthCol(10)).setValue(0);
+    env.fake.ui.queuePromptResponse({ text: '10' });
+    expect(main.submitMonth()?.ok).toBe(true);
+    const done = env.fake.ui.alerts.at(-1)?.prompt ?? '';
+    expect(done).toContain('đã ghi vào trang "Nhật ký" để cán bộ tỉnh xem và sửa:');
+    expect(done).not.toContain('huyện');
+    const log = (env.master.getSheetByName(SHEETS.log) as Sheet).getDataRange().getValues().at(-1) as unknown[];
+    expect(String(log[4])).toMatch(/^thành công; lỗi của trang cần tỉnh xem: /);
+    expect(String(log[4])).not.toContain('huyện');
+
+    // Submitting October again: locked, and it is the province that unlocks.
+    env.fake.ui.queuePromptResponse({ text: '10' });
+    expect(main.submitMonth()?.ok).toBe(false);
+    const again = env.fake.ui.alerts.at(-1)?.prompt ?? '';
+    expect(again).toBe(
+      'Báo cáo tháng 10/2018 của Xã Chung Chải đã nộp và đang khóa. Muốn sửa, đề nghị tỉnh mở khóa (Dân vận › Mở khóa tháng…).',
+    );
+  });
+
   test('a row whose unit cell (locked) disagrees with the catalogue blocks only the months it has figures in, saying to ask the district', () => {
     prepare('a');
     const row = rows.get('TCD_LUOT') as number;

@@ -2,6 +2,7 @@
 import { futureMonthFindings, mergerMappingFindings, submissionDateSlips } from '../../engine/aggregate/aggregate';
 import { mapToSuccessors } from '../../engine/aggregate/succession';
 import { todayIn } from '../../engine/periods/cutoff';
+import { aggregatingLevel } from '../../engine/text/level';
 import type { Finding, UnitYear } from '../../engine/types';
 import { checkWorkbooks } from '../../engine/validation/check';
 import { HELP, CLI_TEXT as T } from '../../messages/vi/cli';
@@ -43,6 +44,7 @@ export async function runCheck(argv: string[], io: Io): Promise<number> {
   const result = checkWorkbooks(inputs.workbooks, {
     catalogue: config.catalogue,
     units: readerUnits(config),
+    level: aggregatingLevel(config.settings),
     ...(year !== undefined ? { year } : {}),
   });
   // With --year, only that year's sheets: the findings of other years' sheets are left out, as

@@ -14,6 +14,7 @@ import { monthsBeforeMerger } from '../../engine/aggregate/succession';
 import { buildUnitSheet, unitDisplayName } from '../../engine/sheet/layout';
 import { mergerSpan } from '../../engine/sheet/merger-span';
 import type { Recode } from '../../engine/sheet/missing-rows';
+import { aggregatingLevel } from '../../engine/text/level';
 import type { Indicator, Unit } from '../../engine/types';
 import { checkWorkbooks } from '../../engine/validation/check';
 import { HELP, CLI_TEXT as T } from '../../messages/vi/cli';
@@ -216,7 +217,11 @@ async function workbooksUnderOtherNames(
     const shown = displayName(full, cwd);
     const read = await readWorkbookFile(full, shown);
     if (!read.workbook) continue;
-    const { reports, findings } = checkWorkbooks([read.workbook], { catalogue: config.catalogue, units: known });
+    const { reports, findings } = checkWorkbooks([read.workbook], {
+      catalogue: config.catalogue,
+      units: known,
+      level: aggregatingLevel(config.settings),
+    });
     for (const f of findings) {
       if (f.code !== 'unit-code-outdated' || !f.unitCode || found.has(f.unitCode)) continue;
       const r = reports.find((x) => x.sheet === f.sheet && x.year === year && x.unitCode === f.unitCode);

@@ -148,6 +148,21 @@ describe('a row without a code that is still no indicator, while the sheet lacks
         'xã tự thêm, hãy đề nghị cấp huyện bổ sung chỉ tiêu này vào danh mục',
     );
   });
+
+  it("asks the settings' aggregating level (a province) to add a commune's own indicator", () => {
+    const { s, at } = noCodes({ DTN_QUA: 'Hộ nghèo được hỗ trợ' });
+    const extra = s.grid[at.DTN_QUA - 1].slice();
+    extra[LAYOUT.labelCol - 2] = 'Mô hình mới';
+    s.grid.splice(at.DTN_QUA, 0, extra);
+    const found = of(readSheet(s, { ...ctx, level: 'tỉnh' }).findings, 'uncoded-row');
+    expect(found.map((f) => f.severity)).toEqual(['error', 'error']);
+    for (const f of found) {
+      expect(f.message).toContain(
+        'nếu đây là chỉ tiêu xã tự thêm, hãy đề nghị cấp tỉnh bổ sung chỉ tiêu này vào danh mục',
+      );
+      expect(f.message).not.toContain('huyện');
+    }
+  });
 });
 
 describe('sheets of one template read in a row', () => {

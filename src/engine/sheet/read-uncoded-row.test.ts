@@ -73,6 +73,14 @@ describe('a row typed in without an indicator code', () => {
     expect(report?.values).toEqual(baseline.report?.values);
   });
 
+  it("asks the settings' aggregating level, a province since the 2025 reform, to add the indicator", () => {
+    const s = sheet();
+    insertBelow(s.grid, 'DVK_HTCT', typedRow('', '4a', 'Hộ nghèo được hỗ trợ', 'hộ', [1, 2]));
+    const [f] = uncoded(readSheet(s, { ...ctx, level: 'tỉnh' }).findings);
+    expect(f.message).toContain('hoặc đề nghị cấp tỉnh bổ sung chỉ tiêu này vào danh mục');
+    expect(f.message).not.toContain('huyện');
+  });
+
   it('names the months with figures, typed as numbers or as text that reads as one', () => {
     const s = sheet();
     const r = insertBelow(s.grid, 'DVK_DANGKY', typedRow('', '', 'Mô hình mới', 'mô hình', ['', '1.000', 'x', 2]));

@@ -64,7 +64,14 @@ export interface ReadContext {
   year?: number;
   /** Further accepted years, e.g. [2018, 2017] to compare with the same period last year. */
   years?: number[];
+  /**
+   * The aggregating level that keeps the catalogue, as messages say it ("huyện", "tỉnh":
+   * aggregatingLevel(settings)); the shells pass their settings'. Absent: "huyện", as before the reform.
+   */
+  level?: string;
 }
+
+const DEFAULT_LEVEL = 'huyện';
 
 /**
  * Memory bound: larger grids are not read (the shells also cap what they fetch). Only
@@ -2853,6 +2860,7 @@ function uncodedRowFinding(
   cols: Columns,
   look: Lookup,
   lacking: boolean,
+  level: string,
   out: Sink,
 ): void {
   const r = u.row;
@@ -2880,13 +2888,13 @@ function uncodedRowFinding(
   const w = out.where({ cell, sheet: out.base.sheet });
   const label = cellText(row[cols.labelCol]);
   if (!lacking) {
-    out.push('warning', 'uncoded-row', { cell }, T.uncodedRow(w, r + 1, label, months));
+    out.push('warning', 'uncoded-row', { cell }, T.uncodedRow(w, r + 1, label, months, level));
     return;
   }
   const guess = u.guess === undefined ? undefined : (look.byCode.get(look.codes[u.guess]) as Indicator);
   const extra = guess ? { cell, indicatorCode: guess.code, indicatorLabel: guess.label } : { cell };
   const likely = guess ? { code: guess.code, label: guess.label, byPlace: u.byPlace === true } : null;
-  out.push('error', 'uncoded-row', extra, T.uncodedRowLacking(w, r + 1, label, months, likely));
+  out.push('error', 'uncoded-row', extra, T.uncodedRowLacking(w, r + 1, label, months, likely, level));
 }
 
 /** Bits 1–12: every month of a row. */
@@ -3363,7 +3371,9 @@ function readGrid(
   const lacking = rows.rowAt.includes(-1);
   for (let k = 0; k < rows.unknown.length; k++) unknownRowFinding(grid, rows.unknown[k], cols, look, lacking, out);
   for (let k = 0; k < rows.loose.length; k++) looseLabelFinding(grid, rows.loose[k], cols, look, out);
-  for (let k = 0; k < rows.uncoded.length; k++) uncodedRowFinding(grid, rows.uncoded[k], cols, look, lacking, out);
+  const level = ctx.level ?? DEFAULT_LEVEL;
+  for (let k = 0; k < rows.uncoded.length; k++)
+    uncodedRowFinding(grid, rows.uncoded[k], cols, look, lacking, level, out);
   for (let k = 0; k < rows.duplicates.length; k++) {
     const d = rows.duplicates[k];
     const cell = a1(d.row + 1, d.col + 1);

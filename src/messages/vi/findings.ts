@@ -411,6 +411,7 @@ export const FINDING_TEXT = {
    * A row with no indicator code, whose label is no indicator of the catalogue, with figures in
    * `months`, in a sheet lacking a row for some indicator (the figures may be its): an error.
    * `likely`: the one missing indicator its label (or, `byPlace`, only its place) points to.
+   * `level`: the aggregating level that keeps the catalogue ("huyện", "tỉnh").
    */
   uncodedRowLacking: (
     w: Where,
@@ -418,6 +419,7 @@ export const FINDING_TEXT = {
     label: string,
     months: number[],
     likely: { code: string; label: string; byPlace: boolean } | null,
+    level: string,
   ) =>
     `${unitSheetCell(w)}: dòng ${row} "${shortLabel(label)}" có số liệu tháng ${monthList(months)} ` +
     'nhưng tên dòng không khớp chỉ tiêu nào trong danh mục (không có mã chỉ tiêu), nên số liệu dòng này chưa được tính. ' +
@@ -425,8 +427,8 @@ export const FINDING_TEXT = {
       ? `Dòng này ${likely.byPlace ? `nằm đúng chỗ của chỉ tiêu "${likely.label}" (${likely.code}) mà trang đang thiếu, có lẽ là chỉ tiêu đó` : `có lẽ là chỉ tiêu "${likely.label}" (${likely.code}) mà trang đang thiếu`} — ` +
         `ghi mã ${likely.code} vào cột Mã hoặc sửa tên cho đúng "${likely.label}"`
       : 'Trang đang thiếu dòng của chỉ tiêu khác trong danh mục, có thể số liệu này là của chỉ tiêu đó: hãy ghi mã ' +
-        'chỉ tiêu vào cột Mã hoặc sửa tên cho đúng danh mục; nếu đây là chỉ tiêu xã tự thêm, hãy đề nghị cấp huyện ' +
-        'bổ sung chỉ tiêu này vào danh mục'),
+        'chỉ tiêu vào cột Mã hoặc sửa tên cho đúng danh mục; nếu đây là chỉ tiêu xã tự thêm, hãy đề nghị cấp ' +
+        `${level} bổ sung chỉ tiêu này vào danh mục`),
   /**
    * A row with no indicator code whose label is an indicator's but for what clerks add or drop (a
    * unit in brackets, a leading "Số", diacritics): read as that one, the only indicator with that
@@ -436,11 +438,14 @@ export const FINDING_TEXT = {
     `${unitSheetCell(w)}: dòng ${row} "${shortLabel(label)}" không ghi đúng tên chỉ tiêu trong danh mục, nhưng chỉ có ` +
     `thể là chỉ tiêu "${ind.label}" (${ind.code}) mà trang chưa có dòng nào, nên được đọc là chỉ tiêu đó. Nếu đúng, ` +
     `hãy ghi mã ${ind.code} vào cột Mã hoặc sửa tên cho đúng "${ind.label}"; nếu không phải, hãy sửa lại tên dòng này`,
-  /** A row with no indicator code, whose label is no indicator of the catalogue, with figures in `months`. */
-  uncodedRow: (w: Where, row: number, label: string, months: number[]) =>
+  /**
+   * A row with no indicator code, whose label is no indicator of the catalogue, with figures in `months`.
+   * `level`: the aggregating level that keeps the catalogue ("huyện", "tỉnh").
+   */
+  uncodedRow: (w: Where, row: number, label: string, months: number[], level: string) =>
     `${unitSheetCell(w)}: dòng ${row} "${shortLabel(label)}" có số liệu tháng ${monthList(months)} ` +
     `nhưng không phải chỉ tiêu trong danh mục (không có mã chỉ tiêu), nên số liệu dòng này không được tổng hợp. ` +
-    `Hãy nhập số liệu vào dòng chỉ tiêu có sẵn trong biểu mẫu, hoặc đề nghị cấp huyện bổ sung chỉ tiêu này vào danh mục`,
+    `Hãy nhập số liệu vào dòng chỉ tiêu có sẵn trong biểu mẫu, hoặc đề nghị cấp ${level} bổ sung chỉ tiêu này vào danh mục`,
   duplicateIndicator: (w: Where, code: string, firstRow: number, row: number) =>
     `${where(w)}: chỉ tiêu mã ${code} xuất hiện hai lần (dòng ${firstRow} và dòng ${row}); chỉ lấy dòng ${firstRow}, bỏ qua dòng ${row}`,
   /** `likely`: a row without a code that may be this indicator's (its place or its label says so). */

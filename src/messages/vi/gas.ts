@@ -58,7 +58,9 @@ export const SETTING_HELP: Record<keyof typeof SETTING_LABELS, string> = {
   submitWorkingDays: '"có": chỉ đếm thứ Hai – thứ Sáu.',
   separateSpreadsheets:
     '"có": mỗi xã một bảng tính riêng (đường dẫn ghi ở trang "Đơn vị"); "không": mỗi xã một trang trong bảng tính này.',
-  admins: 'E-mail cán bộ huyện được sửa mọi trang và mở khóa tháng đã nộp; cách nhau bởi dấu phẩy.',
+  // Written once by Thiết lập, before the level is set: so it names no one level.
+  admins:
+    'E-mail cán bộ cấp tổng hợp (huyện, tỉnh) được sửa mọi trang và mở khóa tháng đã nộp; cách nhau bởi dấu phẩy.',
   recipients: 'E-mail nhận báo cáo hằng tháng; cách nhau bởi dấu phẩy.',
   sendDay: 'Ngày trong tháng (1–28) tự động gửi báo cáo.',
   sendHour: 'Giờ (0–23) tự động gửi báo cáo.',
@@ -174,11 +176,14 @@ export const CONFIG = {
   sameBothSides: (code: string, leftCell: string) =>
     `mã chỉ tiêu "${code}" có ở cả vế trái (ô ${leftCell}) và vế phải, nên số liệu đúng cũng có thể bị báo lỗi; ` +
     'hãy bỏ mã này ở một vế (hoặc xóa quy tắc nếu không cần)',
-  /** A rule naming an indicator not in "Chỉ tiêu" (deleted?): left out, and who mends it. */
-  ruleDropped: (code: string, rule: string) =>
+  /**
+   * A rule naming an indicator not in "Chỉ tiêu" (deleted?): left out, and who mends it. `level`: the
+   * settings' aggregating level; undefined when "Cài đặt" is unreadable (then no level is named).
+   */
+  ruleDropped: (code: string, rule: string, level: string | undefined) =>
     `mã chỉ tiêu "${code}" không có trong trang "Chỉ tiêu", nên quy tắc${rule ? ` "${rule}"` : ''} không được dùng ` +
-    'để kiểm tra (báo cáo vẫn nộp và tổng hợp được). Ban Dân vận huyện cần sửa trang "Quy tắc": xóa quy tắc này, ' +
-    'hoặc sửa mã cho đúng mã ở trang "Chỉ tiêu"',
+    `để kiểm tra (báo cáo vẫn nộp và tổng hợp được). ${level ? `Ban Dân vận ${level}` : 'Cán bộ cấp tổng hợp'} ` +
+    'cần sửa trang "Quy tắc": xóa quy tắc này, hoặc sửa mã cho đúng mã ở trang "Chỉ tiêu"',
   noteInRule: (code: string) => `chỉ tiêu "${code}" là ghi chú, không dùng trong quy tắc được`,
   reserved: (code: string) => `mã "${code}" dành cho dòng ngày nộp báo cáo, hãy đặt mã khác`,
   formerNoName: (code: string) =>
@@ -380,24 +385,28 @@ export const SUBMIT = {
   noSubmittedRow: (sheet: string) => `Trang "${sheet}" không có dòng NGAY_NOP (ngày nộp báo cáo).`,
   hasErrors: (unit: string, label: string, n: number) =>
     `Chưa nộp được báo cáo ${label} của ${unit}: còn ${n} lỗi cần sửa.`,
-  /** After hasErrors: some error is a row whose code, label or unit (locked cells) disagrees with the catalogue. */
-  districtRows:
-    'Ô mã chỉ tiêu, tên chỉ tiêu và đơn vị tính do huyện quản lý (xã không sửa được): nếu lỗi ở các ô đó, ' +
-    'số liệu tháng này của dòng đó chưa được tính; hãy báo cán bộ huyện (quản trị viên) sửa danh mục chỉ tiêu ' +
+  /**
+   * After hasErrors: some error is a row whose code, label or unit (locked cells) disagrees with the
+   * catalogue. `level`: the aggregating level of the settings ("huyện", "tỉnh"), as all below.
+   */
+  districtRows: (level: string) =>
+    `Ô mã chỉ tiêu, tên chỉ tiêu và đơn vị tính do ${level} quản lý (xã không sửa được): nếu lỗi ở các ô đó, ` +
+    `số liệu tháng này của dòng đó chưa được tính; hãy báo cán bộ ${level} (quản trị viên) sửa danh mục chỉ tiêu ` +
     'hoặc trang báo cáo (thường do danh mục vừa thay đổi), rồi nộp lại.',
   /**
    * After done: `n` errors of the sheet outside the month's cells (a row whose figures of other
-   * months are not counted), listed below it; for the district to fix.
+   * months are not counted), listed below it; for the aggregating level to fix.
    */
-  sheetErrors: (n: number, label: string) =>
+  sheetErrors: (n: number, label: string, level: string) =>
     `Lưu ý: trang còn ${n} lỗi không thuộc ${label} (số liệu ${label} không bị ảnh hưởng), thường do danh mục ` +
-    'chỉ tiêu thay đổi hoặc ở ô xã không sửa được; đã ghi vào trang "Nhật ký" để cán bộ huyện xem và sửa:',
+    `chỉ tiêu thay đổi hoặc ở ô xã không sửa được; đã ghi vào trang "Nhật ký" để cán bộ ${level} xem và sửa:`,
   /** The "Nhật ký" result of a submission made with such errors. */
-  logSheetErrors: (ok: string, messages: string[]) => `${ok}; lỗi của trang cần huyện xem: ${messages.join(' | ')}`,
+  logSheetErrors: (ok: string, messages: string[], level: string) =>
+    `${ok}; lỗi của trang cần ${level} xem: ${messages.join(' | ')}`,
   done: (unit: string, label: string, date: string) =>
     `Đã nộp báo cáo ${label} của ${unit} ngày ${date}. Cột tháng đã được khóa.`,
-  already: (unit: string, label: string) =>
-    `Báo cáo ${label} của ${unit} đã nộp và đang khóa. Muốn sửa, đề nghị huyện mở khóa (Dân vận › Mở khóa tháng…).`,
+  already: (unit: string, label: string, level: string) =>
+    `Báo cáo ${label} của ${unit} đã nộp và đang khóa. Muốn sửa, đề nghị ${level} mở khóa (Dân vận › Mở khóa tháng…).`,
   description: (m: number, year: number) => `Đã nộp tháng ${m}/${year}`,
   unlocked: (unit: string, label: string) =>
     `Đã mở khóa ${label} của ${unit}. Xã sửa xong cần nộp lại (Dân vận › Nộp báo cáo tháng…).`,
