@@ -11,7 +11,7 @@ import { STYLES } from '../engine/report/model';
 import { distinctDisplayName, distinguishFindings, unitDisplayName, unitSheetName } from '../engine/sheet/layout';
 import { readSheet } from '../engine/sheet/read';
 import type { Finding, Grid, Unit, UnitYear, WorkbookInput } from '../engine/types';
-import { checkWorkbooks, expectedUnitsMissing } from '../engine/validation/check';
+import { checkWorkbooks, expectedUnitsMissing, successorBeforeMerger } from '../engine/validation/check';
 import { CHECK, LOOKALIKE, SHEETS } from '../messages/vi/gas';
 import { now } from './clock';
 import { bookFindings, explainMissing, SheetIndex, type UnitBook, withFormerUnits } from './io';
@@ -149,7 +149,12 @@ export function runCheck(
   // Figures typed a column too far, as `tonghop check` and Tổng hợp warn of them (the add-on's clock).
   const today = todayIn(config.settings.timeZone, now());
   const ofYear = read.reports.filter((r) => r.year === year);
-  let findings = [...read.findings, ...futureMonthFindings(ofYear, config.settings, today)];
+  let findings = [
+    ...read.findings,
+    ...futureMonthFindings(ofYear, config.settings, today),
+    // A new commune's figures in months its old communes report, as `tonghop check` warns of them.
+    ...successorBeforeMerger(ofYear, units, formerUnits, config.settings.cutoffDay),
+  ];
   if ('active' in scope) {
     const a = scope.active;
     findings = findings.filter((f) => !f.unitCode || f.unitCode === a.unit.code);
