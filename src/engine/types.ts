@@ -314,6 +314,13 @@ export interface IndicatorSummary {
    */
   carriedUnits?: string[];
   /**
+   * Stocks: merged units (in unit order) with a figure so far but none for the period's last month
+   * and none of their own before it either: their figure so far is their old units' (before the
+   * merger), of `month`; `formers`: the old units' names. Said so rather than as the merged unit's
+   * own earlier report. Absent when none.
+   */
+  carriedFromFormer?: { unitCode: string; month: number; formers: string[] }[];
+  /**
    * Units (codes, in unit order) that reported some month of the year to date (a figure or a
    * submission date) but whose sheet has no row for the indicator (the reader's
    * 'missing-indicator'), so no figure of theirs is in its totals: each rendering says so beside

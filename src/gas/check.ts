@@ -13,7 +13,7 @@ import { readSheet } from '../engine/sheet/read';
 import { aggregatingLevel } from '../engine/text/level';
 import type { Finding, Grid, Unit, UnitYear, WorkbookInput } from '../engine/types';
 import { noReportSources, unreadableReportFindings } from '../engine/unreadable';
-import { checkWorkbooks, expectedUnitsMissing } from '../engine/validation/check';
+import { checkWorkbooks, expectedUnitsMissing, successorBeforeMerger } from '../engine/validation/check';
 import { CHECK, LOOKALIKE, SHEETS } from '../messages/vi/gas';
 import { now } from './clock';
 import { bookFindings, explainMissing, noReportBooks, SheetIndex, type UnitBook, withFormerUnits } from './io';
@@ -161,6 +161,8 @@ export function runCheck(
     ...read.findings,
     ...submissionDateSlips(ofYear, config.settings, today),
     ...futureMonthFindings(ofYear, config.settings, today),
+    // A new commune's figures in months its old communes report, as `tonghop check` warns of them.
+    ...successorBeforeMerger(ofYear, units, formerUnits, config.settings.cutoffDay),
   ];
   if ('active' in scope) {
     const a = scope.active;

@@ -4,7 +4,7 @@ import { mapToSuccessors } from '../../engine/aggregate/succession';
 import { todayIn } from '../../engine/periods/cutoff';
 import { aggregatingLevel } from '../../engine/text/level';
 import type { Finding, UnitYear } from '../../engine/types';
-import { checkWorkbooks } from '../../engine/validation/check';
+import { checkWorkbooks, successorBeforeMerger } from '../../engine/validation/check';
 import { HELP, CLI_TEXT as T } from '../../messages/vi/cli';
 import { CONFIG_OPTIONS, HELP_OPTION, parse, parseYear } from '../args';
 import { now } from '../clock';
@@ -62,6 +62,7 @@ export async function runCheck(argv: string[], io: Io): Promise<number> {
     ...submissionDateSlips(reports, config.settings, todayIn(config.settings.timeZone, now())),
     ...futureMonthFindings(reports, config.settings, todayIn(config.settings.timeZone, now())),
     ...afterMerger(reports, config.units, config.settings.cutoffDay),
+    ...successorBeforeMerger(reports, config.units, config.formerUnits ?? [], config.settings.cutoffDay),
   ]);
   const counts = countFindings(findings);
   const noneReadable = inputs.workbooks.length === 0;

@@ -132,6 +132,67 @@ function carriedStock(
   return out;
 }
 
+/** A merged unit (not keeping an old unit's code): its own report of the year, its old units' names. */
+interface MergedUnit {
+  own: UnitYear | undefined;
+  formers: string[];
+}
+
+/**
+ * Per merged unit (unit order) its own report among `raw` (the year's, as read) and its old units'
+ * names: as their reports name them, else as `formerUnits` does, else by code.
+ */
+function formerNamesOf(units: readonly Unit[], raw: readonly UnitYear[], formerUnits: readonly Unit[] = []) {
+  const out = new Map<string, MergedUnit>();
+  const current = new Set(units.map((u) => u.code));
+  for (const u of units) {
+    const olds = u.succession?.predecessors ?? [];
+    if (!olds.length || olds.includes(u.code)) continue;
+    const formers = olds
+      .filter((code) => !current.has(code))
+      .map(
+        (code) =>
+          raw.find((r) => r.unitCode === code)?.unitName?.trim() ||
+          formerUnits.find((f) => f.code === code)?.name ||
+          code,
+      );
+    out.set(u.code, { own: raw.find((r) => r.unitCode === u.code), formers });
+  }
+  return out;
+}
+
+/**
+ * Merged units (unit order) with a figure of stock `k` so far (`toDate`, by code rank) but none of
+ * their own up to `lastMonth`: what they hold "so far" is their old units' figure, of the month
+ * given (the latest with one).
+ */
+function carriedFromFormer(
+  k: number,
+  code: string,
+  toDate: Float64Array,
+  codeRank: ReadonlyMap<string, number>,
+  merged: ReadonlyMap<string, MergedUnit>,
+  nowByCode: (UnitYear | undefined)[],
+  placesIn: PlacesIn,
+  lastMonth: number,
+): { unitCode: string; month: number; formers: string[] }[] {
+  const out: { unitCode: string; month: number; formers: string[] }[] = [];
+  for (const [unitCode, m] of merged) {
+    const j = codeRank.get(unitCode);
+    const r = j === undefined ? undefined : nowByCode[j];
+    if (j === undefined || !r || Number.isNaN(toDate[j])) continue;
+    const own = m.own;
+    let mine = false;
+    if (own) for (let i = 0; i < lastMonth && !mine; i++) mine = !Number.isNaN(figureAt(own, k, code, placesIn, i));
+    if (mine) continue;
+    let month = 0;
+    for (let i = lastMonth - 1; i >= 0 && !month; i--)
+      if (!Number.isNaN(figureAt(r, k, code, placesIn, i))) month = i + 1;
+    if (month) out.push({ unitCode, month, formers: m.formers });
+  }
+  return out;
+}
+
 /**
  * Stock `k` month by month over the reports (in code order): each month the sum of every unit's
  * latest figure up to it, null where no unit has one yet; months after `lastMonth` null.
@@ -1130,6 +1191,11 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
     }
     return out;
   };
+  // Merged units (not keeping an old unit's code) and their old units' names: a stock figure so far
+  // that is only theirs is said to be theirs (carriedFromFormer).
+  const mergedUnits = units.some((u) => u.succession?.predecessors?.length)
+    ? formerNamesOf(units, rawCurrent, input.formerUnits)
+    : null;
   const indicators: IndicatorSummary[] = catalogue.indicators.map((ind) => {
     const base = { code: ind.code, group: ind.group, label: ind.label, unit: ind.unit, kind: ind.kind };
     if (ind.kind === 'note') {
@@ -1195,6 +1261,10 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
       // Only here: in a month, "no figure in the period" says it (renderings read it so).
       const carried = carriedStock(k, ind.code, ytdValues, unitRank, unitCodes, nowByCode, placesIn, lastMonth);
       if (carried.length) summary.carriedUnits = carried;
+    }
+    if (lastOf[k] === 1 && mergedUnits?.size) {
+      const former = carriedFromFormer(k, ind.code, ytdValues, codeRank, mergedUnits, nowByCode, placesIn, lastMonth);
+      if (former.length) summary.carriedFromFormer = former;
     }
     if (rowsMissing.size) {
       const without = withoutRow(ind.code, ytdValues);

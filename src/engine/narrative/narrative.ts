@@ -383,39 +383,74 @@ function groupParagraph(
   const sentences = parts.filter(([, list]) => list.length).map(([opening, list]) => sentence(opening, scope, list));
   // A stock "so far" counts a unit's last figure even when it did not report in the period: say whose.
   const stockItems = parts[2][1];
-  const carried = stockItems.length ? carriedUnits(stockItems, s) : [];
+  const carried = stockItems.length ? carriedUnits(stockItems, s) : { own: [], former: [] };
   // The figure "so far" is the period's last month's (in a month, the period's own): said of it.
   const lastMonth = periodMonths(s.period).at(-1) as number;
   const last = periodLabel({ type: 'month', year: s.period.year, index: lastMonth });
-  if (carried.length) sentences.push(T.carriedStocks(listNames(carried), last));
+  if (carried.own.length) sentences.push(T.carriedStocks(listNames(carried.own), last));
+  if (carried.former.length) {
+    // A merged unit that has not reported: its figure is its old units' of before the merger, said so.
+    const shown = carried.former.slice(0, CARRIED_NAMES);
+    const sources = shown.map((f) =>
+      T.formerStock(periodLabel({ type: 'month', year: s.period.year, index: f.month }), f.kind, f.formers, f.name),
+    );
+    const rest = carried.former.length - shown.length;
+    sentences.push(T.carriedFromFormer(sources, rest, listNames(carried.former.map((f) => f.name)), last));
+  }
   return sentences.length ? `${label}: ${sentences.join(' ')}` : null;
+}
+
+/** A merged unit whose figure "so far" is its old units' (IndicatorSummary.carriedFromFormer). */
+interface FormerCarried {
+  name: string;
+  kind: string;
+  /** The old units' latest month with a figure (the latest over the stocks said). */
+  month: number;
+  formers: string[];
 }
 
 /**
  * Units whose "so far" figure of a said stock comes from before the period's last month, in
- * summary order: no figure in the period, or (several months) none for its last month.
+ * summary order: no figure in the period, or (several months) none for its last month. `former`:
+ * merged units whose figure of every such stock is their old units' (they have none of their own);
+ * `own`: the others, by name.
  */
-function carriedUnits(said: Item[], s: SummaryCore): string[] {
+function carriedUnits(said: Item[], s: SummaryCore): { own: string[]; former: FormerCarried[] } {
   const codes = new Set<string>();
   const order: string[] = [];
+  // Per unit: the old units' figure, or null once a stock of its own is carried.
+  const fromFormer = new Map<string, { month: number; formers: string[] } | null>();
   for (const item of said) {
     const sum = s.indicators.find((x) => x.code === item.ind.code);
     if (!sum) continue;
     const carried = new Set(sum.carriedUnits);
+    const former = new Map((sum.carriedFromFormer ?? []).map((c) => [c.unitCode, c]));
     const f = unitFigures(sum);
     for (let i = 0; i < f.length; i++) {
-      if (f.ytd(i) === null || codes.has(f.code(i))) continue;
-      if (f.period(i) !== null && !carried.has(f.code(i))) continue;
-      codes.add(f.code(i));
-      order.push(f.code(i));
+      const code = f.code(i);
+      if (f.ytd(i) === null) continue;
+      if (f.period(i) !== null && !carried.has(code)) continue;
+      const c = former.get(code);
+      const seen = fromFormer.get(code);
+      if (!c) fromFormer.set(code, null);
+      else if (seen !== null) fromFormer.set(code, { month: Math.max(seen?.month ?? 0, c.month), formers: c.formers });
+      if (codes.has(code)) continue;
+      codes.add(code);
+      order.push(code);
     }
   }
-  if (!order.length) return [];
+  if (!order.length) return { own: [], former: [] };
   const byCode = new Map(s.units.map((u) => [u.code, u]));
-  return order.map((code) => {
+  const own: string[] = [];
+  const former: FormerCarried[] = [];
+  for (const code of order) {
     const unit = byCode.get(code);
-    return unit ? namedIn(unit, s.units) : code;
-  });
+    const name = unit ? namedIn(unit, s.units) : code;
+    const c = fromFormer.get(code);
+    if (c && unit) former.push({ name, kind: unit.kind.trim().toLocaleLowerCase('vi'), ...c });
+    else own.push(name);
+  }
+  return { own, former };
 }
 
 /** Per indicator, whose figures it lacks (rowMissing) as said after it; units named as in a sentence. */

@@ -4,6 +4,8 @@
  * one the bar chart shows, how a comparison with last year reads, the local time of the
  * summary. Everything here is pure: no clock, no Intl requirement for Vietnam.
  */
+
+import { NARRATIVE_TEXT } from '../../messages/vi/narrative';
 import { REPORT_TEXT as T } from '../../messages/vi/report';
 import { isDatedLate } from '../aggregate/completeness';
 import { unitFigures } from '../aggregate/unit-figures';
@@ -284,7 +286,7 @@ export function rowMissingLines(summary: Summary): string[] {
  */
 export function carriedStockLines(summary: Summary, catalogue: Catalogue): string[] {
   const stocks = new Set(catalogue.indicators.filter((i) => i.overMonths === 'last').map((i) => i.code));
-  const byUnits = new Map<string, { codes: string[]; labels: string[] }>();
+  const byUnits = new Map<string, { codes: string[]; labels: string[]; inds: IndicatorSummary[] }>();
   for (const ind of summary.indicators) {
     if (!stocks.has(ind.code)) continue;
     const f = unitFigures(ind);
@@ -293,13 +295,37 @@ export function carriedStockLines(summary: Summary, catalogue: Catalogue): strin
     if (!codes.length) continue;
     const key = codes.join('\n');
     const group = byUnits.get(key);
-    if (group) group.labels.push(ind.label);
-    else byUnits.set(key, { codes, labels: [ind.label] });
+    if (group) {
+      group.labels.push(ind.label);
+      group.inds.push(ind);
+    } else byUnits.set(key, { codes, labels: [ind.label], inds: [ind] });
   }
   const period = periodLabel(summary.period);
-  return [...byUnits.values()].map(({ codes, labels }) => {
-    const names = codes.slice(0, ROW_MISSING_NAMES).map((code) => unitLabel(summary, code, code));
-    return T.carriedStock(labels, names, codes.length - names.length, period);
+  return [...byUnits.values()].map(({ codes, labels, inds }) => {
+    const shown = codes.slice(0, ROW_MISSING_NAMES);
+    const names: string[] = [];
+    const sources: string[] = [];
+    for (const code of shown) {
+      // A merged unit without a figure of its own in these stocks: its old units' figure, said as theirs.
+      const from = inds.map((i) => i.carriedFromFormer?.find((x) => x.unitCode === code));
+      const c = from.every((x) => x !== undefined) ? from[0] : undefined;
+      const unit = unitOf(summary, code);
+      if (c && unit)
+        sources.push(
+          NARRATIVE_TEXT.formerStock(
+            periodLabel({
+              type: 'month',
+              year: summary.period.year,
+              index: Math.max(...from.map((x) => x?.month ?? 0)),
+            }),
+            unit.kind.trim().toLocaleLowerCase('vi'),
+            c.formers,
+            unitLabel(summary, code, code),
+          ),
+        );
+      else names.push(unitLabel(summary, code, code));
+    }
+    return T.carriedStock(labels, names, codes.length - shown.length, period, sources);
   });
 }
 

@@ -4,9 +4,17 @@
  * never depends on the order the workbooks or sheets came in.
  */
 import { sheetRef, FINDING_TEXT as T } from '../../messages/vi/findings';
-import { colNumber, distinguishFindings, reportDisplayName, unitDisplayName } from '../sheet/layout';
+import {
+  colLetter,
+  colNumber,
+  distinguishFindings,
+  parseCell,
+  reportDisplayName,
+  unitDisplayName,
+} from '../sheet/layout';
+import { mergerSpan } from '../sheet/merger-span';
 import { prepareRead, type ReadContext, readWorkbook, setUnitCodeNote, unitCodeNote } from '../sheet/read';
-import { memoText } from '../text/normalize';
+import { memoText, normalizeName } from '../text/normalize';
 import type { Finding, ReadResult, Unit, UnitYear, WorkbookInput } from '../types';
 import { compileRules, ruleFindings as ruleFindingsOf } from './rules';
 import { datedYearLate } from './year-late';
@@ -458,4 +466,88 @@ export function expectedUnitsMissing(
       unitName: u.name,
       message: T.unitMissing(unitDisplayName(u), year),
     }));
+}
+
+/**
+ * A warning per sheet of a new unit of a merger (a successor that does not keep an old unit's code)
+ * with figures, not 0, in months before it existed: its old units report those months in their own
+ * sheets, and Tổng hợp takes the new sheet's figures as the whole area's instead of theirs
+ * (succession.ts supersede), so a part typed there lowers the total. Told to the commune when it
+ * checks; Tổng hợp tells each old unit so (predecessorOverlap). 0s change nothing and are not named.
+ */
+export function successorBeforeMerger(
+  reports: readonly UnitYear[],
+  units: readonly Unit[],
+  formerUnits: readonly Unit[],
+  cutoffDay: number,
+): Finding[] {
+  if (!units.some((u) => u.succession?.predecessors?.length)) return [];
+  const out: Finding[] = [];
+  for (const r of reports) {
+    const unit = units.find((u) => u.code === r.unitCode);
+    if (!unit?.succession) continue;
+    const span = mergerSpan(unit, r.year, units, formerUnits, cutoffDay);
+    if (span?.role !== 'successor') continue;
+    // Per row, the columns of the figures typed before the merger; the months among them.
+    const rows = new Map<number, number[]>();
+    let mask = 0;
+    let firstCell: { row: number; col: number } | null = null;
+    for (const [code, months] of Object.entries(r.values))
+      for (let i = 0; i < span.first - 1 && i < months.length; i++) {
+        if (!months[i]) continue;
+        const at = parseCell(r.cells[code]?.[i]);
+        if (!at) continue;
+        mask |= 1 << i;
+        const cols = rows.get(at.row);
+        if (cols) cols.push(at.col);
+        else rows.set(at.row, [at.col]);
+        if (!firstCell || at.row < firstCell.row || (at.row === firstCell.row && at.col < firstCell.col))
+          firstCell = at;
+      }
+    if (!firstCell) continue;
+    // An old unit of the new one's name without a report here may be the one whose sheet this is,
+    // gone on under the new code: Tổng hợp then counts these months as that old unit's (succession.ts
+    // namesakeGoesOn), and the warning says so.
+    const year = r.year;
+    const namesake = formerUnits.find(
+      (f) =>
+        unit.succession?.predecessors.includes(f.code) &&
+        normalizeName(f.name) === normalizeName(unit.name) &&
+        !reports.some((x) => x.unitCode === f.code && x.year === year),
+    );
+    const ranges: string[] = [];
+    for (const row of [...rows.keys()].sort((a, b) => a - b)) {
+      const cols = (rows.get(row) as number[]).sort((a, b) => a - b);
+      for (let i = 0; i < cols.length; ) {
+        let j = i;
+        while (j + 1 < cols.length && cols[j + 1] === cols[j] + 1) j++;
+        const a = `${colLetter(cols[i])}${row}`;
+        ranges.push(j > i ? `${a}:${colLetter(cols[j])}${row}` : a);
+        i = j + 1;
+      }
+    }
+    const months: number[] = [];
+    for (let i = 0; i < 12; i++) if (mask & (1 << i)) months.push(i + 1);
+    out.push({
+      severity: 'warning',
+      code: 'successor-before-merger',
+      unitCode: unit.code,
+      unitName: unit.name,
+      ...(r.file ? { file: r.file } : {}),
+      sheet: r.sheet,
+      cell: `${colLetter(firstCell.col)}${firstCell.row}`,
+      message: T.successorBeforeMerger(
+        { unit: unitDisplayName(unit), sheet: r.sheet },
+        ranges,
+        span.from,
+        r.year,
+        months,
+        span.first,
+        unit.kind,
+        span.others.map((o) => o.name),
+        namesake?.name,
+      ),
+    });
+  }
+  return out;
 }

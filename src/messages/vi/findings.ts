@@ -648,6 +648,36 @@ export const FINDING_TEXT = {
     `(khác 0) ở cùng chỉ tiêu và tháng: những ô đó chỉ tính theo báo cáo của ${m.unit}, không cộng thêm số của ` +
     `${m.oldShort} (để không tính hai lần); nếu ${m.unit} ghi nhầm số liệu vào tháng trước khi sáp nhập, hãy xóa số liệu đó` +
     mergerDateHint(from),
+  /**
+   * A new unit of a merger with figures (not 0) in its sheet in months before it existed
+   * (`ranges`: per row, "E24:J24"): the old units report those months; where they did, Tổng hợp
+   * takes these figures as the whole area's instead of theirs (aggregate's predecessorOverlap).
+   */
+  successorBeforeMerger: (
+    w: Where,
+    ranges: string[],
+    from: string,
+    year: number,
+    months: number[],
+    first: number,
+    kind: string,
+    olds: string[],
+    namesake?: string,
+  ) => {
+    const k = kind || 'đơn vị';
+    const before = first > 2 ? `tháng 1–${first - 1}` : 'tháng 1';
+    const shown = ranges.slice(0, 5).join(', ') + (ranges.length > 5 ? ` và ${ranges.length - 5} vùng khác` : '');
+    return (
+      `${unitSheetCell({ ...w, cell: shown })}: ${k} mới từ ${formatDateVi(from)} nhưng có số liệu tháng ` +
+      `${monthList(months)} năm ${year}; số liệu ${before} do các ${k} cũ${olds.length ? ` (${olds.join(', ')})` : ''} ` +
+      'báo cáo ở mẫu của mình. Khi tổng hợp, số khác 0 ghi ở đây được tính là số của cả địa bàn, thay cho số các ' +
+      `${k} cũ ở cùng chỉ tiêu và tháng (không cộng thêm) — nếu đây không phải số liệu của cả địa bàn, hãy xóa` +
+      (namesake
+        ? `. Nếu trang này là mẫu của ${k} ${namesake} cũ được dùng tiếp sau sáp nhập (chưa có báo cáo riêng của ` +
+          `${k} ${namesake} cũ), thì các số này được tính là của ${k} ${namesake} cũ: giữ nguyên`
+        : '')
+    );
+  },
   /** An old unit of a merged one has no report of the comparison year: "so cùng kỳ" lacks it. */
   predecessorMissingLastYear: (m: MergerNames, year: number, months: number[]) =>
     `${m.old} (nay thuộc ${m.unitWithin}) không có báo cáo năm ${year}: số liệu cùng kỳ (tháng ${monthList(months)} năm ${year}) ` +

@@ -84,6 +84,15 @@ export const NARRATIVE_TEXT = {
   /** After the "Đến nay" sentence: whose figures there are older than the period. */
   carriedStocks: (names: string, label: string) =>
     `Số đến nay gồm số đã báo cáo trước đó của ${names}, chưa có số liệu ${label}.`,
+  /**
+   * Where a merged unit's figure "so far" comes from when it has none of its own: "số tháng 6/2025
+   * của các xã cũ Mường Toong, Huổi Lếch (nay là xã Mường Toong)".
+   */
+  formerStock: (month: string, kind: string, formers: string[], unit: string) =>
+    `số ${month} của ${formers.length > 1 ? 'các ' : ''}${kind || 'đơn vị'} cũ ${formers.join(', ')} (nay là ${unit})`,
+  /** After the "Đến nay" sentence: merged units that have not reported, their old units' figures counted. */
+  carriedFromFormer: (sources: string[], more: number, units: string, label: string) =>
+    `Số đến nay gồm ${sources.join(' và ')}${more ? ` và của ${more} đơn vị khác` : ''}; ${units} chưa có số liệu ${label}.`,
   andOthers: (n: number) => `và ${n} đơn vị khác`,
   andOtherPlaces: (n: number) => `và ${n} ô khác`,
   /**

@@ -73,9 +73,15 @@ export const REPORT_TEXT = {
     `Chỉ tiêu "${label}" chưa gồm số liệu của ${units.join(', ')}${more ? ` và ${more} đơn vị khác` : ''}: ` +
     `bảng báo cáo của ${units.length + more > 1 ? 'các đơn vị này' : 'đơn vị này'} thiếu dòng chỉ tiêu này (xem trang "Kiểm tra").`,
   /** Stocks whose total so far carries the last figure of units without one for the period's last month. */
-  carriedStock: (labels: string[], units: string[], more: number, last: string) =>
+  /**
+   * `sources`: merged units without a figure of their own, as whose old units' figure is counted
+   * ("số tháng 6/2025 của các xã cũ Mường Toong, Huổi Lếch (nay là Xã Mường Toong)").
+   */
+  carriedStock: (labels: string[], units: string[], more: number, last: string, sources: string[] = []) =>
     `Số đến nay của ${labels.length > 1 ? 'các chỉ tiêu' : 'chỉ tiêu'} ${labels.map((l) => `"${l}"`).join(', ')} (cột "Từ đầu năm") ` +
-    `gồm số đã báo cáo trước đó của ${units.join(', ')}${more ? ` và ${more} đơn vị khác` : ''}, chưa có số liệu ${last}; ` +
+    `gồm ${[...(units.length ? [`số đã báo cáo trước đó của ${units.join(', ')}`] : []), ...sources].join(
+      ' và ',
+    )}${more ? ` và ${more} đơn vị khác` : ''}, chưa có số liệu ${last}; ` +
     `số kỳ báo cáo chỉ gồm các đơn vị có số liệu ${last}.`,
   unreadableUnits: (units: string[]) => `Không đọc được báo cáo của: ${units.join(', ')} (xem trang "Kiểm tra").`,
   unreadableFormerUnits: (units: string[]) =>

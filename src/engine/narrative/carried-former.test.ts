@@ -1,0 +1,88 @@
+/**
+ * After the 2025 reform: the new Mường Toong (01/07/2025, of the old Mường Toong and Huổi Lếch)
+ * has not reported July. Its stock "so far" is then the old communes' June figure, and the
+ * narrative and the summary's data-quality line say so, rather than that the new commune reported it.
+ */
+import { aggregate } from '../aggregate/aggregate';
+import { unit, unitYear } from '../aggregate/test-helpers';
+import { defaultCatalogue, defaultSettings } from '../catalogue/defaults';
+import { carriedStockLines } from '../report/text';
+import type { Period, UnitYear } from '../types';
+
+const CATALOGUE = defaultCatalogue();
+const from = '2025-07-01';
+const units = [
+  unit('muong-toong-2025', 'Mường Toong', { succession: { from, predecessors: ['muong-toong', 'huoi-lech'] } }),
+  unit('cha-nua', 'Chà Nưa'),
+];
+const formerUnits = [unit('muong-toong', 'Mường Toong'), unit('huoi-lech', 'Huổi Lếch')];
+
+const stock = (code: string, name: string, m: Record<number, number>): UnitYear =>
+  unitYear(code, 2025, {
+    name,
+    values: { HND_SXKDG_CONGNHAN: m },
+    submitted: Object.fromEntries(Object.keys(m).map((k) => [k, `2025-${k.padStart(2, '0')}-16`])),
+  });
+
+function summary(period: Period, current: UnitYear[]) {
+  return aggregate({
+    catalogue: CATALOGUE,
+    units,
+    formerUnits,
+    settings: defaultSettings(),
+    period,
+    current,
+    previous: [],
+    findings: [],
+    generatedAt: '2025-10-20T03:00:00Z',
+  });
+}
+
+const olds = [stock('muong-toong', 'Mường Toong', { 5: 8, 6: 10 }), stock('huoi-lech', 'Huổi Lếch', { 6: 5 })];
+const JULY: Period = { type: 'month', year: 2025, index: 7 };
+
+test('July 2025, the new commune not reported: its figure so far is said to be the old communes’ June figure', () => {
+  const s = summary(JULY, [...olds, stock('cha-nua', 'Chà Nưa', { 7: 7 })]);
+  const ind = s.indicators.find((i) => i.code === 'HND_SXKDG_CONGNHAN');
+  expect([ind?.period, ind?.ytd]).toEqual([7, 22]);
+  expect(ind?.carriedFromFormer).toEqual([
+    { unitCode: 'muong-toong-2025', month: 6, formers: ['Mường Toong', 'Huổi Lếch'] },
+  ]);
+  const text = s.narrative.join(' ');
+  expect(text).toContain(
+    'Số đến nay gồm số tháng 6/2025 của các xã cũ Mường Toong, Huổi Lếch (nay là xã Mường Toong); ' +
+      'xã Mường Toong chưa có số liệu tháng 7/2025.',
+  );
+  expect(text).not.toContain('đã báo cáo trước đó của xã Mường Toong');
+  expect(carriedStockLines(s, CATALOGUE)).toEqual([
+    'Số đến nay của chỉ tiêu "Hộ nông dân được công nhận sản xuất, kinh doanh giỏi các cấp (lũy kế)" (cột "Từ đầu năm") ' +
+      'gồm số tháng 6/2025 của các xã cũ Mường Toong, Huổi Lếch (nay là Xã Mường Toong), chưa có số liệu tháng 7/2025; ' +
+      'số kỳ báo cáo chỉ gồm các đơn vị có số liệu tháng 7/2025.',
+  ]);
+});
+
+test('a new commune that reported July but not September: the sentence of a unit that reported before', () => {
+  const s = summary({ type: 'month', year: 2025, index: 9 }, [
+    ...olds,
+    stock('muong-toong-2025', 'Mường Toong', { 7: 16 }),
+    stock('cha-nua', 'Chà Nưa', { 9: 7 }),
+  ]);
+  expect(s.indicators.find((i) => i.code === 'HND_SXKDG_CONGNHAN')?.carriedFromFormer).toBeUndefined();
+  expect(s.narrative.join(' ')).toContain(
+    'Số đến nay gồm số đã báo cáo trước đó của xã Mường Toong, chưa có số liệu tháng 9/2025.',
+  );
+  expect(carriedStockLines(s, CATALOGUE)[0]).toContain('gồm số đã báo cáo trước đó của Xã Mường Toong, chưa có');
+});
+
+test('both kinds in one period: each said its way', () => {
+  const s = summary(JULY, [...olds, stock('cha-nua', 'Chà Nưa', { 6: 7 })]);
+  const text = s.narrative.join(' ');
+  expect(text).toContain('Số đến nay gồm số đã báo cáo trước đó của xã Chà Nưa, chưa có số liệu tháng 7/2025.');
+  expect(text).toContain(
+    'Số đến nay gồm số tháng 6/2025 của các xã cũ Mường Toong, Huổi Lếch (nay là xã Mường Toong); ' +
+      'xã Mường Toong chưa có số liệu tháng 7/2025.',
+  );
+  expect(carriedStockLines(s, CATALOGUE)[0]).toContain(
+    'gồm số đã báo cáo trước đó của Xã Chà Nưa và số tháng 6/2025 của các xã cũ Mường Toong, Huổi Lếch (nay là Xã Mường Toong), chưa có',
+  );
+});
