@@ -622,6 +622,14 @@ export const FINDING_TEXT = {
     `hãy nhập vào báo cáo của ${m.unit}` +
     mergerDateHint(from),
   /**
+   * An old unit renamed (become one new unit alone) went on in its own sheet after the change, and
+   * the new unit has no report of its own that year: those months are counted as the new unit's.
+   */
+  renamedGoesOn: (m: MergerNames, code: string, year: number, months: number[], place: string) =>
+    `${m.old} (nay là ${m.unitWithin}) vẫn ghi số liệu tháng ${monthList(months)} năm ${year} vào ${place}, sau khi đổi tên: ` +
+    `vì ${m.unit} chưa có báo cáo riêng năm ${year}, các tháng này được tính là số liệu của ${m.unit}. ` +
+    `Từ năm ${year + 1}, hãy báo cáo vào mẫu mới của ${m.unit} (mã đơn vị ${code}), không ghi tiếp vào tệp cũ`,
+  /**
    * The old units all went on reporting after the merger date, up to the month before the merged
    * unit's first: their months were counted, and the date (typed early, 07/01 for 01/07?) is asked about.
    */
