@@ -105,6 +105,10 @@ test('a renamed commune with a report of its own: the old workbook’s later mon
   // September: 10 (its own); year to date: 6 + 30 — the old workbook's July–September not added.
   expect(luot(s)).toEqual([10, 36]);
   const said = s.findings.map((f) => f.message).join('\n');
-  expect(said).toContain('Xã Mường Phăng (nay thuộc xã Mường Phăng Mới) vẫn có số liệu tháng 7–9 năm 2025');
-  expect(said).not.toContain('sau khi đổi tên');
+  expect(said).toContain(
+    'Xã Mường Phăng (nay là xã Mường Phăng Mới) vẫn có số liệu tháng 7–9 năm 2025, sau khi đổi tên: ' +
+      'các tháng này không được tính (từ khi đổi tên chỉ tính báo cáo của xã Mường Phăng Mới)',
+  );
+  expect(said).not.toContain('sáp nhập:');
+  expect(said).not.toContain('được tính là số liệu của');
 });

@@ -62,6 +62,7 @@ import { compareNamesVi, completenessOfSorted, sortUnits } from './completeness'
 import {
   hasData,
   hasFigure,
+  isRenaming,
   type MappingOptions,
   type MergerDateSlip,
   mapToSuccessors,
@@ -732,7 +733,7 @@ function gapNames(
   const r = g.report ?? reports.find((x) => x.unitCode === g.code);
   const known = former ?? (r ? { name: r.unitName, kind: r.unitKind } : null);
   return {
-    ...mergerNames(known, g.code, g.unit, sharedCode(g.unit.code, units)),
+    ...mergerNames(known, g.code, g.unit, sharedCode(g.unit.code, units), isRenaming(g.unit, units)),
     ...(known ? { name: known.name } : {}),
   };
 }
@@ -798,6 +799,7 @@ export function afterMergerFindings(
         g.code,
         g.unit,
         sharedCode(g.unit.code, units),
+        isRenaming(g.unit, units),
       ),
       g.year,
       g.months,

@@ -508,6 +508,21 @@ export function soleReportByCode(reports: readonly UnitYear[], maxYear: number):
   return byCode;
 }
 
+/**
+ * Whether `unit` is one old unit become it alone (a renaming, or a new code): one predecessor, no
+ * longer a unit of the list, that no other unit lists. Messages then say "đổi tên", not "sáp nhập".
+ */
+export function isRenaming(unit: Pick<Unit, 'code' | 'succession'>, units: readonly Unit[]): boolean {
+  const p = unit.succession?.predecessors ?? [];
+  if (p.length !== 1 || p[0] === unit.code) return false;
+  let takers = 0;
+  for (const u of units) {
+    if (u.code === p[0]) return false;
+    if (u.succession?.predecessors?.includes(p[0])) takers++;
+  }
+  return takers === 1;
+}
+
 /** Whether any unit lists predecessors (most summaries: none, and mapping is a look-up). */
 function anySuccession(units: readonly Unit[]): boolean {
   for (let i = 0; i < units.length; i++) if (units[i].succession?.predecessors?.length) return true;

@@ -3,7 +3,7 @@
  * 01/07/2025), and each has a report sheet of that year: this says which months each one reports,
  * so the template can say so where the clerk looks (buildUnitSheet's title and note).
  */
-import { monthsBeforeMerger } from '../aggregate/succession';
+import { isRenaming, monthsBeforeMerger } from '../aggregate/succession';
 import type { Unit } from '../types';
 import type { MergerSpan } from './layout';
 
@@ -32,8 +32,7 @@ export function mergerSpan(
       const named = olds.map((code) => formerUnits.find((f) => f.code === code));
       const others = named.every((u) => u !== undefined) ? named : [];
       if (keeps) return olds.length ? { role: 'continuing', first: n + 1, last: 12, from: s.from, others } : null;
-      const only = olds[0];
-      const rename = olds.length === 1 && !current.has(only) && takersOf(only).length === 1;
+      const rename = isRenaming(unit, units);
       return { role: 'successor', first: n + 1, last: 12, from: s.from, others, ...(rename ? { rename } : {}) };
     }
   }
@@ -43,6 +42,6 @@ export function mergerSpan(
   const n = Math.max(0, ...takers.map((u) => before(u.succession?.from ?? '')));
   if (n <= 0 || n >= 12) return null;
   const from = takers.find((u) => before(u.succession?.from ?? '') === n)?.succession?.from ?? '';
-  const rename = takers.length === 1 && takers[0].succession?.predecessors.length === 1;
+  const rename = takers.length === 1 && isRenaming(takers[0], units);
   return { role: 'former', first: 1, last: n, from, others: takers, ...(rename ? { rename } : {}) };
 }
