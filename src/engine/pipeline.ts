@@ -32,7 +32,14 @@ import { FINDING_TEXT, mergerNames, sheetRef, type UndatedAdvice } from '../mess
 import { NARRATIVE_TEXT } from '../messages/vi/narrative';
 import { LEVEL_TEXT, OPEN_PERIOD_TEXT } from '../messages/vi/periods';
 import { aggregate } from './aggregate/aggregate';
-import { areaReport, hasData, mapToSuccessors, monthsBeforeMerger, splitPredecessors } from './aggregate/succession';
+import {
+  areaReport,
+  hasData,
+  isRenaming,
+  mapToSuccessors,
+  monthsBeforeMerger,
+  splitPredecessors,
+} from './aggregate/succession';
 import { localDateOf, openOn } from './periods/cutoff';
 import { holidayCoverageFindings } from './periods/holidays';
 import { periodLabel, previousYear } from './periods/period';
@@ -327,7 +334,7 @@ export function predecessorsMissing(
       unitCode: code,
       ...(named ? { unitName: named.name } : {}),
       message: FINDING_TEXT.predecessorMissing(
-        mergerNames(named ?? null, code, unit, sharedCode(unit.code, units)),
+        mergerNames(named ?? null, code, unit, sharedCode(unit.code, units), isRenaming(unit, units)),
         year,
         list,
         true,

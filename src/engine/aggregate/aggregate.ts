@@ -32,6 +32,7 @@ import {
   FINDING_TEXT,
   type MergerNames,
   mergerNames,
+  sheetRef,
   type UndatedAdvice,
   type Where,
 } from '../../messages/vi/findings';
@@ -61,6 +62,7 @@ import { compareNamesVi, completenessOfSorted, sortUnits } from './completeness'
 import {
   hasData,
   hasFigure,
+  isRenaming,
   type MappingOptions,
   type MergerDateSlip,
   mapToSuccessors,
@@ -792,7 +794,7 @@ function gapNames(
   const r = g.report ?? reports.find((x) => x.unitCode === g.code);
   const known = former ?? (r ? { name: r.unitName, kind: r.unitKind } : null);
   return {
-    ...mergerNames(known, g.code, g.unit, sharedCode(g.unit.code, units)),
+    ...mergerNames(known, g.code, g.unit, sharedCode(g.unit.code, units), isRenaming(g.unit, units)),
     ...(known ? { name: known.name } : {}),
   };
 }
@@ -858,6 +860,7 @@ export function afterMergerFindings(
         g.code,
         g.unit,
         sharedCode(g.unit.code, units),
+        isRenaming(g.unit, units),
       ),
       g.year,
       g.months,
@@ -876,14 +879,36 @@ export function afterMergerFindings(
  */
 /** What a merger's mapping left out or questions (mapToSuccessors with `gaps`): Tổng hợp and the CLI's check say it alike. */
 export function mergerMappingFindings(
-  mapped: Pick<SuccessionResult, 'afterMerger' | 'overlap' | 'dateSlips'>,
+  mapped: Pick<SuccessionResult, 'afterMerger' | 'overlap' | 'dateSlips' | 'renamedGoesOn'>,
   cutoffDay: number,
   units: readonly Unit[],
 ): Finding[] {
   return [
     ...afterMergerFindings(mapped.afterMerger ?? [], mapped.overlap ?? [], units),
+    ...renamedGoesOnFindings(mapped.renamedGoesOn ?? []),
     ...mergerDateFindings(mapped.dateSlips ?? [], cutoffDay, units),
   ];
+}
+
+/** A renamed unit's old sheet that went on after the renaming, counted as the new unit's: said, with the file and sheet. */
+function renamedGoesOnFindings(gaps: PredecessorGap[]): Finding[] {
+  return gaps.map((g) => {
+    const r = g.report;
+    const place = r ? sheetRef(r.file, r.sheet) : '';
+    return {
+      severity: 'warning' as const,
+      code: 'renamed-goes-on',
+      unitCode: g.code,
+      ...(r ? { unitName: r.unitName, file: r.file, sheet: r.sheet } : {}),
+      message: FINDING_TEXT.renamedGoesOn(
+        mergerNames(r ? { name: r.unitName, kind: r.unitKind } : null, g.code, g.unit),
+        g.unit.code,
+        g.year,
+        g.months,
+        place,
+      ),
+    };
+  });
 }
 
 function mergerDateFindings(slips: MergerDateSlip[], cutoffDay: number, units: readonly Unit[]): Finding[] {

@@ -525,6 +525,36 @@ describe('mapToSuccessors: the months before a merger', () => {
     ]);
   });
 
+  it('counts a renamed unit’s old sheet going on after the renaming when the new code has no report of the year', () => {
+    const moi = unit('muong-phang-moi', 'Mường Phăng Mới', {
+      succession: { from: '2025-07-01', predecessors: ['muong-phang'] },
+    });
+    const old = unitYear('muong-phang', 2025, { name: 'Mường Phăng', values: { F: { 1: 1, 6: 1, 7: 2, 9: 3 } } });
+    const r = mapToSuccessors([old], [moi], NINE, { gaps: true });
+    expect(r.mapped.map((m) => [m.unitCode, m.values.F])).toEqual([
+      ['muong-phang-moi', [1, null, null, null, null, 1, 2, null, 3, null, null, null]],
+    ]);
+    expect(r.afterMerger).toEqual([]);
+    expect(r.renamedGoesOn?.map((g) => [g.unit.code, g.code, g.months])).toEqual([
+      ['muong-phang-moi', 'muong-phang', [7, 9]],
+    ]);
+    // With a report of its own, the old sheet's later months are left out, as after a merger.
+    const own = unitYear('muong-phang-moi', 2025, { name: 'Mường Phăng Mới', values: { F: { 8: 10 } } });
+    const withOwn = mapToSuccessors([old, own], [moi], NINE, { gaps: true });
+    expect(withOwn.mapped[0].values.F).toEqual([1, null, null, null, null, 1, null, 10, null, null, null, null]);
+    expect(withOwn.afterMerger?.map((g) => [g.code, g.months])).toEqual([['muong-phang', [7, 9]]]);
+    expect(withOwn.renamedGoesOn).toEqual([]);
+    // An old unit split between two new ones is no renaming: its later months are left out.
+    const other = unit('pa-khoang-moi', 'Pá Khoang', {
+      succession: { from: '2025-07-01', predecessors: ['muong-phang'] },
+    });
+    const split = mapToSuccessors([old], [moi, other], NINE, { gaps: true });
+    expect(split.mapped.map((m) => [m.unitCode, m.values.F])).toEqual([
+      ['muong-phang-moi', [1, null, null, null, null, 1, null, null, null, null, null, null]],
+    ]);
+    expect(split.renamedGoesOn).toEqual([]);
+  });
+
   it('adds no month twice: from the first month the new unit reports itself, its report is the area’s', () => {
     // Each old commune typed 1 a month for January–June; the new commune typed 10 from July and,
     // as many do, its old communes' totals (3) for January–June as well.

@@ -95,6 +95,12 @@ export interface SuccessionResult {
    * up to the month before the new unit's first, and stopped: those months are counted as theirs.
    */
   dateSlips?: MergerDateSlip[];
+  /**
+   * With `options.gaps`: an old unit become one new unit alone (a renaming), the new one with no
+   * report of its own that year, its sheet going on after the merger: those months are counted as
+   * the new unit's (nothing else can add them twice), and the clerk is told to use the new template.
+   */
+  renamedGoesOn?: PredecessorGap[];
 }
 
 /** A merger date that the reports contradict (typed early): see SuccessionResult.dateSlips. */
@@ -502,6 +508,21 @@ export function soleReportByCode(reports: readonly UnitYear[], maxYear: number):
   return byCode;
 }
 
+/**
+ * Whether `unit` is one old unit become it alone (a renaming, or a new code): one predecessor, no
+ * longer a unit of the list, that no other unit lists. Messages then say "đổi tên", not "sáp nhập".
+ */
+export function isRenaming(unit: Pick<Unit, 'code' | 'succession'>, units: readonly Unit[]): boolean {
+  const p = unit.succession?.predecessors ?? [];
+  if (p.length !== 1 || p[0] === unit.code) return false;
+  let takers = 0;
+  for (const u of units) {
+    if (u.code === p[0]) return false;
+    if (u.succession?.predecessors?.includes(p[0])) takers++;
+  }
+  return takers === 1;
+}
+
 /** Whether any unit lists predecessors (most summaries: none, and mapping is a look-up). */
 function anySuccession(units: readonly Unit[]): boolean {
   for (let i = 0; i < units.length; i++) if (units[i].succession?.predecessors?.length) return true;
@@ -565,6 +586,7 @@ export function mapToSuccessors(
   const afterMerger: PredecessorGap[] = [];
   const overlap: PredecessorGap[] = [];
   const dateSlips: MergerDateSlip[] = [];
+  const renamedGoesOn: PredecessorGap[] = [];
   // Months before the merger per `from` and year (units of one merger share both).
   const beforeOf = new Map<string, number>();
   const before = (from: string, year: number) => {
@@ -593,6 +615,10 @@ export function mapToSuccessors(
       if (predecessors.includes(code)) olds.push(code);
     }
     const from = unit.succession?.from ?? '';
+    // The one old unit of a unit that is no other's (a renaming, or a new code): its sheet going on
+    // after the merger, while the unit has no report of its own, is the unit's, as a namesake's is.
+    const only = predecessors.length === 1 ? predecessors[0] : undefined;
+    const renamedFrom = only !== undefined && olds.includes(only) && !split.has(only) ? only : undefined;
     // The new unit going on in its namesake's sheet under its new code (that old unit has no report
     // of its own that year): its months before the merger are that old unit's, and the others' are
     // added to them.
@@ -688,6 +714,13 @@ export function mapToSuccessors(
         ofYear = ofYear.map((p) => {
           if (p.unitCode === unit.code) return p;
           if (continues && normalizeName(p.unitName) === normalizeName(unit.name)) return p;
+          if (continues && p.unitCode === renamedFrom) {
+            const after: number[] = [];
+            for (let m = upTo + 1; m <= 12; m++) if (hasMonth(p, m)) after.push(m);
+            if (after.length && options.gaps && year === period.year)
+              renamedGoesOn.push({ unit, code: p.unitCode, year, report: p, months: after });
+            return p;
+          }
           let kept = p;
           // Before the merger: a figure the new unit's own report has too (not 0) is the area's,
           // and the old unit's figure of that cell is not added to it again.
@@ -706,9 +739,9 @@ export function mapToSuccessors(
           return untilMerger(kept, upTo);
         });
       }
-      const only = ofYear.length === 1 && ofYear[0].unitCode === unit.code;
+      const itself = ofYear.length === 1 && ofYear[0].unitCode === unit.code;
       mapped.push(
-        only
+        itself
           ? renamed(ofYear[0], unit.name, unit.kind)
           : combine(unit, year, ofYear, options.stocks, options.stocks?.size ? upTo : 0, ownArea),
       );
@@ -717,7 +750,7 @@ export function mapToSuccessors(
   const unmatched = [...byCode.keys()].filter((c) => !used.has(c)).sort(compareText);
   const splits = split.size ? splitPredecessors([...byCode.values()].flat(), units) : [];
   return options.gaps
-    ? { mapped, unmatched, splits, gaps, afterMerger, overlap, dateSlips }
+    ? { mapped, unmatched, splits, gaps, afterMerger, overlap, dateSlips, renamedGoesOn }
     : { mapped, unmatched, splits };
 }
 

@@ -232,14 +232,24 @@ export function indicatorRows(catalogue: Catalogue): Map<string, number> {
 
 /** The months an old or a new unit reports in its merger's year (merger-span.ts). */
 export interface MergerSpan {
-  /** 'former': an old unit, the months before the merger; 'successor': the new unit, the months from it. */
-  role: 'former' | 'successor';
+  /**
+   * 'former': an old unit, the months before the merger; 'successor': the new unit, the months from
+   * it; 'continuing': a new unit that keeps an old unit's code (its own predecessor): it reports
+   * every month, before the merger (before `first`) for its own old area only, the other old units
+   * in their own sheets.
+   */
+  role: 'former' | 'successor' | 'continuing';
   first: number;
   last: number;
   /** ISO date of the merger. */
   from: string;
-  /** The other side: the new unit(s) an old one went into, or the old units of a new one ([] when not all are named). */
+  /**
+   * The other side: the new unit(s) an old one went into, or the old units of a new one ([] when not
+   * all are named); for 'continuing', its other old units.
+   */
   others: Pick<Unit, 'code' | 'name' | 'kind'>[];
+  /** One old unit into one new one, nothing else merged: a renaming (or a new code), said so. */
+  rename?: boolean;
 }
 
 export interface UnitSheetData {
@@ -296,7 +306,9 @@ export function buildUnitSheet(
 
   const span = data.span;
   const title = `${catalogue.title.toLocaleUpperCase('vi')} NĂM ${year}`;
-  put(LAYOUT.titleRow, 1, { v: span ? `${title} ${t.spanTitle(span, unit.kind)}` : title, s: 'title' });
+  // A unit keeping its code reports every month in this one sheet: its title is the plain one.
+  const spanTitle = span && span.role !== 'continuing' ? ` ${t.spanTitle(span, unit.kind)}` : '';
+  put(LAYOUT.titleRow, 1, { v: `${title}${spanTitle}`, s: 'title' });
   sheet.merges.push({ row: LAYOUT.titleRow, col: 1, rows: 1, cols: LAYOUT.columns });
   put(LAYOUT.unitNameRow, 1, { v: t.unitName, s: 'label' });
   put(LAYOUT.unitNameRow, LAYOUT.valueCol, { v: unitDisplayName(unit), s: 'text' });
@@ -308,7 +320,10 @@ export function buildUnitSheet(
     // Under the unit's name, code and year; not a top label ("Đơn vị:", "Năm:"), so the reader
     // passes over it. Merged only within the frozen columns (C:D).
     const others = span.others.map(inSentence);
-    put(LAYOUT.spanRow, LAYOUT.valueCol, { v: t.spanNote(span, year, unit.kind, others), s: 'notice' });
+    put(LAYOUT.spanRow, LAYOUT.valueCol, {
+      v: t.spanNote(span, year, unit.kind, others, inSentence(unit)),
+      s: 'notice',
+    });
     put(LAYOUT.spanRow, LAYOUT.valueCol + 1, { v: null, s: 'notice' });
     sheet.merges.push({ row: LAYOUT.spanRow, col: LAYOUT.valueCol, rows: 1, cols: 2 });
   }

@@ -58,7 +58,7 @@ describe('mergerSpan', () => {
     expect(span('muong-nhe-2025', 2025, 1)?.first).toBe(7);
   });
 
-  it('is null outside the merger’s year, and for a new unit that keeps an old code (it reports every month)', () => {
+  it('is null outside the merger’s year; a new unit that keeps an old code reports every month', () => {
     expect(span('muong-nhe', 2024)).toBeNull();
     expect(span('muong-nhe-2025', 2026)).toBeNull();
     const keeps: Unit = {
@@ -68,7 +68,14 @@ describe('mergerSpan', () => {
       emails: [],
       succession: { from: '2025-07-01', predecessors: ['muong-nhe', 'nam-vi'] },
     };
-    expect(mergerSpan(keeps, 2025, [keeps], formerUnits, 15)).toBeNull();
+    expect(mergerSpan(keeps, 2025, [keeps], formerUnits, 15)).toEqual({
+      role: 'continuing',
+      first: 7,
+      last: 12,
+      from: '2025-07-01',
+      others: [unit('nam-vi')],
+    });
+    expect(mergerSpan(keeps, 2026, [keeps], formerUnits, 15)).toBeNull();
     expect(mergerSpan(unit('nam-vi'), 2025, [keeps], formerUnits, 15)?.others).toEqual([keeps]);
     // A merger on the year's first day: the old units report nothing of it, the new one all of it.
     const january = { ...unit('muong-nhe-2025'), succession: { from: '2025-01-01', predecessors: ['nam-vi'] } };
@@ -144,6 +151,96 @@ describe('buildUnitSheet in a merger’s year', () => {
       units: [...units, ...formerUnits],
     });
     expect(r.reports.map((x) => x.unitCode)).toEqual(['nam-vi']);
+    expect(r.findings).toEqual([]);
+  });
+});
+
+describe('the note of a renaming and of a unit keeping its code', () => {
+  const note = (u: Unit, list: Unit[], former: Unit[] = formerUnits) => {
+    const s = buildUnitSheet(u, 2025, catalogue, { span: mergerSpan(u, 2025, list, former, 15) });
+    return { title: s.rows[0][0]?.v, note: s.rows[LAYOUT.spanRow - 1]?.[LAYOUT.valueCol - 1]?.v ?? null, sheet: s };
+  };
+  const muongPhang: Unit = { code: 'muong-phang', name: 'Mường Phăng', kind: 'xã', emails: [] };
+  const renamed: Unit = {
+    code: 'muong-phang-moi',
+    name: 'Mường Phăng Mới',
+    kind: 'xã',
+    emails: [],
+    succession: { from: '2025-07-01', predecessors: ['muong-phang'] },
+  };
+
+  it('says "đổi tên" for one old commune become one new one, and no "Mới mới"', () => {
+    expect(note(muongPhang, [renamed], [muongPhang]).note).toBe(
+      'Xã cũ: chỉ báo cáo tháng 1–6/2025. Từ 01/07/2025 đổi tên thành xã Mường Phăng Mới (mã muong-phang-moi); ' +
+        'các tháng sau báo cáo ở mẫu của xã Mường Phăng Mới.',
+    );
+    expect(note(renamed, [renamed], [muongPhang]).note).toBe(
+      'Xã Mường Phăng Mới (trước là xã Mường Phăng) từ 01/07/2025: báo cáo từ tháng 7/2025. ' +
+        'Tháng 1–6/2025 do xã cũ (Mường Phăng) báo cáo ở mẫu của mình.',
+    );
+    expect(note(renamed, [renamed], []).note).toBe(
+      'Xã Mường Phăng Mới (đổi tên từ 01/07/2025): báo cáo từ tháng 7/2025. Tháng 1–6/2025 do xã cũ báo cáo ở mẫu của mình.',
+    );
+  });
+
+  it('says "sáp nhập" when the old commune was split, and "mới" once after a name ending in "Mới"', () => {
+    const other: Unit = { ...renamed, code: 'pa-khoang-moi', name: 'Pá Khoang' };
+    const merged: Unit = { ...renamed, succession: { from: '2025-07-01', predecessors: ['muong-phang', 'nam-vi'] } };
+    expect(note(muongPhang, [renamed, other], [muongPhang]).note).toBe(
+      'Xã cũ: chỉ báo cáo tháng 1–6/2025. Từ 01/07/2025 sáp nhập vào xã Mường Phăng Mới, xã Pá Khoang mới ' +
+        '(mã muong-phang-moi, pa-khoang-moi); các tháng sau báo cáo ở mẫu của xã mới.',
+    );
+    expect(note(renamed, [renamed, other], [muongPhang]).note).toMatch(/^Xã mới sau sáp nhập từ 01\/07\/2025/);
+    expect(note(muongPhang, [merged], [muongPhang]).note).toBe(
+      'Xã cũ: chỉ báo cáo tháng 1–6/2025. Từ 01/07/2025 sáp nhập vào xã Mường Phăng Mới (mã muong-phang-moi); ' +
+        'các tháng sau báo cáo ở mẫu của xã mới.',
+    );
+  });
+
+  it('tells a unit keeping an old code to type only its own old area before the merger', () => {
+    const namKe: Unit = {
+      code: 'nam-ke',
+      name: 'Nậm Kè',
+      kind: 'xã',
+      emails: [],
+      succession: { from: '2025-07-01', predecessors: ['nam-ke', 'pa-my'] },
+    };
+    const keeps = note(namKe, [namKe]);
+    expect(keeps.note).toBe(
+      'Tháng 1–6/2025: chỉ ghi số liệu của xã Nậm Kè (trước sáp nhập); xã Pá Mỳ báo cáo ở mẫu riêng của mình. ' +
+        'Từ tháng 7/2025 ghi số liệu của cả xã Nậm Kè mới (gồm Pá Mỳ).',
+    );
+    // Its title is the plain one: the sheet is for every month.
+    expect(keeps.title).toBe('BÁO CÁO KẾT QUẢ CÔNG TÁC DÂN VẬN NĂM 2025');
+    expect(note(namKe, [namKe], []).note).toBe(
+      'Tháng 1–6/2025: chỉ ghi số liệu của xã Nậm Kè (trước sáp nhập); các xã cũ khác báo cáo ở mẫu riêng của mình. ' +
+        'Từ tháng 7/2025 ghi số liệu của cả xã Nậm Kè mới.',
+    );
+    // Read as the sheet without the note: the same unit, no finding.
+    const values = { TCD_LUOT: [1, 1, 1, 1, 1, 1, 2, null, null, null, null, null] };
+    const withNote = buildUnitSheet(namKe, 2025, catalogue, {
+      values,
+      span: mergerSpan(namKe, 2025, [namKe], formerUnits, 15),
+    });
+    const r = checkWorkbooks([{ source: 'nam-ke-2025.xlsx', sheets: [modelToSheetInput(withNote)] }], {
+      catalogue,
+      units: [namKe, ...formerUnits.filter((u) => u.code !== 'nam-ke')],
+    });
+    expect(r.reports.map((x) => [x.unitCode, x.values.TCD_LUOT])).toEqual([['nam-ke', values.TCD_LUOT]]);
+    expect(r.findings).toEqual([]);
+  });
+
+  it('a renamed commune’s note is read past as the merger’s is', () => {
+    const values = { TCD_LUOT: [null, null, null, null, null, null, 2, 2, null, null, null, null] };
+    const s = buildUnitSheet(renamed, 2025, catalogue, {
+      values,
+      span: mergerSpan(renamed, 2025, [renamed], [muongPhang], 15),
+    });
+    const r = checkWorkbooks([{ source: 'muong-phang-moi-2025.xlsx', sheets: [modelToSheetInput(s)] }], {
+      catalogue,
+      units: [renamed, muongPhang],
+    });
+    expect(r.reports.map((x) => [x.unitCode, x.values.TCD_LUOT])).toEqual([['muong-phang-moi', values.TCD_LUOT]]);
     expect(r.findings).toEqual([]);
   });
 });

@@ -3,13 +3,13 @@
  * 01/07/2025), and each has a report sheet of that year: this says which months each one reports,
  * so the template can say so where the clerk looks (buildUnitSheet's title and note).
  */
-import { monthsBeforeMerger } from '../aggregate/succession';
+import { isRenaming, monthsBeforeMerger } from '../aggregate/succession';
 import type { Unit } from '../types';
 import type { MergerSpan } from './layout';
 
 /**
  * The span of `unit`'s sheet of `year`, or null outside a merger's year (or a merger on the
- * year's first window, or a new unit that keeps an old unit's code and so reports every month).
+ * year's first window). A new unit that keeps an old unit's code reports every month: 'continuing'.
  * `units`: the current units (with `succession`); `formerUnits`: the old ones, named.
  */
 export function mergerSpan(
@@ -21,21 +21,27 @@ export function mergerSpan(
 ): MergerSpan | null {
   const before = (from: string) => (Number(from.slice(0, 4)) === year ? monthsBeforeMerger(from, year, cutoffDay) : 0);
   const current = new Set(units.map((u) => u.code));
+  const takersOf = (code: string) => units.filter((u) => u.succession?.predecessors.includes(code));
   const s = unit.succession;
-  if (s && !s.predecessors.includes(unit.code)) {
+  if (s?.predecessors.length) {
     const n = before(s.from);
     if (n > 0 && n < 12) {
+      const keeps = s.predecessors.includes(unit.code);
+      const olds = keeps ? s.predecessors.filter((c) => c !== unit.code) : s.predecessors;
       // Named only when every old unit is (a partial list would read as the whole of it).
-      const named = s.predecessors.map((code) => formerUnits.find((f) => f.code === code));
+      const named = olds.map((code) => formerUnits.find((f) => f.code === code));
       const others = named.every((u) => u !== undefined) ? named : [];
-      return { role: 'successor', first: n + 1, last: 12, from: s.from, others };
+      if (keeps) return olds.length ? { role: 'continuing', first: n + 1, last: 12, from: s.from, others } : null;
+      const rename = isRenaming(unit, units);
+      return { role: 'successor', first: n + 1, last: 12, from: s.from, others, ...(rename ? { rename } : {}) };
     }
   }
   if (current.has(unit.code)) return null;
   // An old unit: the new units that took it in this year (several when it was split).
-  const takers = units.filter((u) => u.succession?.predecessors.includes(unit.code));
+  const takers = takersOf(unit.code);
   const n = Math.max(0, ...takers.map((u) => before(u.succession?.from ?? '')));
   if (n <= 0 || n >= 12) return null;
   const from = takers.find((u) => before(u.succession?.from ?? '') === n)?.succession?.from ?? '';
-  return { role: 'former', first: 1, last: n, from, others: takers };
+  const rename = takers.length === 1 && isRenaming(takers[0], units);
+  return { role: 'former', first: 1, last: n, from, others: takers, ...(rename ? { rename } : {}) };
 }

@@ -148,6 +148,8 @@ export interface MergerNames {
   unit: string;
   /** `unit` inside a bracket: "(nay thuộc xã Chung Chải, mã chung-chai-np)", not a bracket in a bracket. */
   unitWithin: string;
+  /** One old unit become the new one alone: "đổi tên", "nay là", not "sáp nhập", "nay thuộc". */
+  renamed?: boolean;
 }
 
 /**
@@ -160,16 +162,26 @@ export function mergerNames(
   oldCode: string,
   unit: { name: string; kind?: string },
   unitCode: string | null = null,
+  renamed = false,
 ): MergerNames {
   const kindOf = unit.kind?.trim().toLocaleLowerCase('vi');
   const shown = kindOf ? `${kindOf} ${unit.name}` : unit.name;
-  const merged = { unit: namedUnit(shown, unitCode), unitWithin: namedUnitWithin(shown, unitCode) };
+  const merged = {
+    unit: namedUnit(shown, unitCode),
+    unitWithin: namedUnitWithin(shown, unitCode),
+    ...(renamed ? { renamed } : {}),
+  };
   if (!old) return { old: `Đơn vị cũ mã "${oldCode}"`, oldShort: `đơn vị "${oldCode}"`, ...merged };
   const name = old.name === unit.name ? `${old.name} cũ` : old.name;
   const kind = old.kind?.trim();
   const capital = kind ? `${kind.charAt(0).toLocaleUpperCase('vi')}${kind.slice(1)} ${name}` : name;
   return { old: capital, oldShort: name, ...merged };
 }
+
+/** "nay thuộc xã Mường Nhé" after a merger, "nay là xã Mường Phăng Mới" after a renaming. */
+const nowPart = (m: MergerNames) => `${m.renamed ? 'nay là' : 'nay thuộc'} ${m.unitWithin}`;
+/** "sáp nhập", or "đổi tên" for a renaming. */
+const change = (m: MergerNames) => (m.renamed ? 'đổi tên' : 'sáp nhập');
 
 /** "; nếu ngày sáp nhập (01/07/2025) ghi chưa đúng, hãy sửa …": a merger date typed wrong looks the same. */
 function mergerDateHint(from: string | undefined): string {
@@ -616,7 +628,7 @@ export const FINDING_TEXT = {
    * completeness counts as not reported for the merged unit.
    */
   predecessorMissing: (m: MergerNames, year: number, months: number[], noReport: boolean, inPeriod: number[]) =>
-    `${m.old} (nay thuộc ${m.unitWithin}) ${noReport ? `không có báo cáo năm ${year}` : `chưa báo cáo tháng ${monthList(months)} năm ${year}`}: ` +
+    `${m.old} (${nowPart(m)}) ${noReport ? `không có báo cáo năm ${year}` : `chưa báo cáo tháng ${monthList(months)} năm ${year}`}: ` +
     `số liệu ${noReport ? `tháng ${monthList(months)} năm ${year}` : months.length > 1 ? 'các tháng này' : 'tháng này'} của ${m.unit} chưa gồm ${m.oldShort}` +
     (inPeriod.length ? `, nên ${m.unit} được tính là chưa báo cáo đủ tháng ${monthList(inPeriod)}` : '') +
     `; hãy bổ sung ${noReport ? `báo cáo năm ${year}` : 'số liệu'} của ${m.oldShort}`,
@@ -627,10 +639,18 @@ export const FINDING_TEXT = {
     `Nếu đã sáp nhập, hãy xóa ${unit} khỏi danh sách đơn vị`,
   /** An old unit's months after its merger (it went on filling its own sheet): left out. */
   predecessorAfterMerger: (m: MergerNames, year: number, months: number[], from?: string) =>
-    `${m.old} (nay thuộc ${m.unitWithin}) vẫn có số liệu tháng ${monthList(months)} năm ${year}, sau khi sáp nhập: ` +
-    `các tháng này không được tính (từ khi sáp nhập chỉ tính báo cáo của ${m.unit}); nếu đó là số liệu của ${m.unit}, ` +
+    `${m.old} (${nowPart(m)}) vẫn có số liệu tháng ${monthList(months)} năm ${year}, sau khi ${change(m)}: ` +
+    `các tháng này không được tính (từ khi ${change(m)} chỉ tính báo cáo của ${m.unit}); nếu đó là số liệu của ${m.unit}, ` +
     `hãy nhập vào báo cáo của ${m.unit}` +
     mergerDateHint(from),
+  /**
+   * An old unit renamed (become one new unit alone) went on in its own sheet after the change, and
+   * the new unit has no report of its own that year: those months are counted as the new unit's.
+   */
+  renamedGoesOn: (m: MergerNames, code: string, year: number, months: number[], place: string) =>
+    `${m.old} (nay là ${m.unitWithin}) vẫn ghi số liệu tháng ${monthList(months)} năm ${year} vào ${place}, sau khi đổi tên: ` +
+    `vì ${m.unit} chưa có báo cáo riêng năm ${year}, các tháng này được tính là số liệu của ${m.unit}. ` +
+    `Từ năm ${year + 1}, hãy báo cáo vào mẫu mới của ${m.unit} (mã đơn vị ${code}), không ghi tiếp vào tệp cũ`,
   /**
    * The old units all went on reporting after the merger date, up to the month before the merged
    * unit's first: their months were counted, and the date (typed early, 07/01 for 01/07?) is asked about.
@@ -644,9 +664,9 @@ export const FINDING_TEXT = {
    * indicator and month, not 0): left out, so that nothing is added twice.
    */
   predecessorOverlap: (m: MergerNames, year: number, months: number[], from?: string) =>
-    `${m.old} (nay thuộc ${m.unitWithin}) có số liệu tháng ${monthList(months)} năm ${year} mà báo cáo của ${m.unit} cũng có ` +
+    `${m.old} (${nowPart(m)}) có số liệu tháng ${monthList(months)} năm ${year} mà báo cáo của ${m.unit} cũng có ` +
     `(khác 0) ở cùng chỉ tiêu và tháng: những ô đó chỉ tính theo báo cáo của ${m.unit}, không cộng thêm số của ` +
-    `${m.oldShort} (để không tính hai lần); nếu ${m.unit} ghi nhầm số liệu vào tháng trước khi sáp nhập, hãy xóa số liệu đó` +
+    `${m.oldShort} (để không tính hai lần); nếu ${m.unit} ghi nhầm số liệu vào tháng trước khi ${change(m)}, hãy xóa số liệu đó` +
     mergerDateHint(from),
   /**
    * A new unit of a merger with figures (not 0) in its sheet in months before it existed
@@ -680,7 +700,7 @@ export const FINDING_TEXT = {
   },
   /** An old unit of a merged one has no report of the comparison year: "so cùng kỳ" lacks it. */
   predecessorMissingLastYear: (m: MergerNames, year: number, months: number[]) =>
-    `${m.old} (nay thuộc ${m.unitWithin}) không có báo cáo năm ${year}: số liệu cùng kỳ (tháng ${monthList(months)} năm ${year}) ` +
+    `${m.old} (${nowPart(m)}) không có báo cáo năm ${year}: số liệu cùng kỳ (tháng ${monthList(months)} năm ${year}) ` +
     `của ${m.unit} chưa gồm ${m.oldShort}, nên số tăng, giảm so cùng kỳ chưa tính phần của ${m.oldShort}; ` +
     `hãy bổ sung báo cáo năm ${year} của ${m.oldShort} nếu có`,
 

@@ -11,23 +11,56 @@ export const LAYOUT_TEXT = {
   spanTitle: (span: MergerSpan, kind: string) =>
     `(${(kind || 'đơn vị').toLocaleUpperCase('vi')} ${span.role === 'former' ? 'CŨ' : 'MỚI'} – THÁNG ${span.first === span.last ? span.first : `${span.first}–${span.last}`})`,
   /**
-   * Under the unit's name in a merger's year. `others`: the new unit(s) of an old one as in a
-   * sentence ("xã Mường Nhé"). Never starts "Đơn vị:" or "Năm:" (the reader's top labels).
+   * Under the unit's name in a merger's year. `others`: the other side as in a sentence ("xã Mường
+   * Nhé"); `self`: the unit itself so. Never starts "Đơn vị:" or "Năm:" (the reader's top labels).
    */
-  spanNote: (span: MergerSpan, year: number, kind: string, others: string[]) => {
+  spanNote: (span: MergerSpan, year: number, kind: string, others: string[], self: string) => {
     const k = kind || 'đơn vị';
-    const K = k.charAt(0).toLocaleUpperCase('vi') + k.slice(1);
+    const K = capitalFirst(k);
+    const from = dmy(span.from);
+    const before = capitalFirst(months(1, span.first - 1, year));
+    if (span.role === 'continuing') {
+      const olds = span.others.map((o) => o.name).join(', ');
+      const rest = others.length ? `${others.join(', ')} báo cáo` : `các ${k} cũ khác báo cáo`;
+      return (
+        `${before}: chỉ ghi số liệu của ${self} (trước sáp nhập); ${rest} ở mẫu riêng của mình. ` +
+        `Từ tháng ${span.first}/${year} ghi số liệu của cả ${withNew(self)}${olds ? ` (gồm ${olds})` : ''}.`
+      );
+    }
     if (span.role === 'former') {
       const codes = span.others.map((o) => o.code).join(', ');
+      if (span.rename) {
+        const into = others[0] ?? '';
+        const sameName = normalizedName(into) === normalizedName(self);
+        return sameName
+          ? `${K} cũ: chỉ báo cáo ${months(span.first, span.last, year)}. Từ ${from} đổi mã thành ${codes}; ` +
+              `các tháng sau báo cáo ở mẫu mã ${codes}.`
+          : `${K} cũ: chỉ báo cáo ${months(span.first, span.last, year)}. Từ ${from} đổi tên thành ${into} ` +
+              `(mã ${codes}); các tháng sau báo cáo ở mẫu của ${into}.`;
+      }
       return (
-        `${K} cũ: chỉ báo cáo ${months(span.first, span.last, year)}. Từ ${dmy(span.from)} sáp nhập vào ` +
-        `${others.join(', ')} mới (mã ${codes}); các tháng sau báo cáo ở mẫu của ${k} mới.`
+        `${K} cũ: chỉ báo cáo ${months(span.first, span.last, year)}. Từ ${from} sáp nhập vào ` +
+        `${others.map(withNew).join(', ')} (mã ${codes}); các tháng sau báo cáo ở mẫu của ${k} mới.`
+      );
+    }
+    if (span.rename) {
+      const old = others[0];
+      const was =
+        old === undefined
+          ? ` (đổi tên từ ${from})`
+          : normalizedName(old) === normalizedName(self)
+            ? ` (mã mới từ ${from}, trước là mã ${span.others[0].code})`
+            : ` (trước là ${old}) từ ${from}`;
+      const oldName = span.others.length ? ` (${span.others[0].name})` : '';
+      return (
+        `${capitalFirst(self)}${was}: báo cáo từ tháng ${span.first}/${year}. ` +
+        `${before} do ${k} cũ${oldName} báo cáo ở mẫu của mình.`
       );
     }
     const olds = span.others.length ? ` (${span.others.map((o) => o.name).join(', ')})` : '';
     return (
-      `${K} mới sau sáp nhập từ ${dmy(span.from)}: báo cáo từ tháng ${span.first}/${year}. ` +
-      `${capitalFirst(months(1, span.first - 1, year))} do các ${k} cũ${olds} báo cáo ở mẫu của mình.`
+      `${K} mới sau sáp nhập từ ${from}: báo cáo từ tháng ${span.first}/${year}. ` +
+      `${before} do các ${k} cũ${olds} báo cáo ở mẫu của mình.`
     );
   },
   unitName: 'Đơn vị:',
@@ -47,6 +80,16 @@ export const LAYOUT_TEXT = {
     'Chữ có vẻ gõ theo bảng mã cũ TCVN3 hoặc VNI (hiện thành kiểu "Khã kh¨n", "Khoù khaên"). Hãy đặt bảng mã của Unikey là Unicode rồi gõ lại.',
   helpDate: 'Nhập ngày nộp báo cáo dạng ngày/tháng/năm (ví dụ 16/09/2018).',
 } as const;
+
+/** "xã Nậm Kè mới"; not "xã Mường Phăng Mới mới" when the name already ends in "Mới". */
+function withNew(name: string): string {
+  return /(^|\s)mới$/iu.test(name.normalize('NFC').trim()) ? name : `${name} mới`;
+}
+
+/** Names compared as a clerk reads them (case, accents' encoding, spaces). */
+function normalizedName(name: string): string {
+  return name.normalize('NFC').toLocaleLowerCase('vi').replace(/\s+/g, ' ').trim();
+}
 
 function capitalFirst(s: string): string {
   return s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
