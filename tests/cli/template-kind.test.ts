@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import catalogueJson from '../../sheets-templates/catalogue.json';
-import { LAYOUT, monthCol } from '../../src/engine/sheet/layout';
+import { a1, LAYOUT, monthCol } from '../../src/engine/sheet/layout';
 import { buildCli, runCli, tmpDir, writeCommune } from './helpers';
 
 beforeAll(() => buildCli(), 120_000);
@@ -112,5 +112,32 @@ describe('template after an indicator’s kind changed in the catalogue, its cod
     const now = await looks(file);
     const amount = (await table(file)).findIndex((x) => x[0] === 'LDLD_MAIAM_GIATRI') + 1;
     expect(now(at)).toEqual([...now(amount).slice(0, 2), 40]);
+  });
+});
+
+describe('a flow become a stock: a figure the commune typed over "Cả năm" in the flow days', () => {
+  test('is kept by template, and check names its cell: not the latest month’s figure', async () => {
+    const { file, run } = await setUp('DTN_QUA', 'overMonths', 'last');
+    const before = await table(file);
+    const at = before.findIndex((r) => r[0] === 'DTN_QUA') + 1;
+    const months = before[at - 1].slice(2);
+    let m = 12;
+    while (m > 1 && typeof months[m - 1] !== 'number') m--;
+    const last = months[m - 1] as number;
+    const sum = months.reduce<number>((a, v) => a + (typeof v === 'number' ? v : 0), 0);
+    expect(sum).not.toBe(last);
+    const { wb, ws } = await sheetOf(file);
+    ws.getCell(at, LAYOUT.totalCol).value = sum;
+    fs.writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
+    expect((await run()).code).toBe(0);
+    expect((await looks(file))(at)[2]).toBe(sum);
+
+    const dir = path.dirname(path.dirname(file));
+    const r = await runCli(['check', '--catalogue', path.join(dir, 'chi-tieu.json'), path.dirname(file)], { cwd: dir });
+    const cell = a1(at, LAYOUT.totalCol);
+    expect(r.stdout).toContain(
+      `ô ${cell} (Suất quà tặng): cột "Cả năm" ghi ${sum} nhưng chỉ tiêu này lấy số của tháng gần nhất ` +
+        `(tháng ${m}: ${last}), không cộng các tháng`,
+    );
   });
 });

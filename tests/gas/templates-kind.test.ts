@@ -4,9 +4,9 @@
  * and "Cả năm" formula, as a fresh row has, every figure kept. Before, it found nothing to do: the
  * tabs kept the old kind's (a stock's "Cả năm" summing the months, decimals refused in an amount).
  */
-import { LAYOUT, monthCol } from '../../src/engine/sheet/layout';
+import { a1, LAYOUT, monthCol } from '../../src/engine/sheet/layout';
 import { SHEETS } from '../../src/messages/vi/gas';
-import { type Env, runTemplates, seededMaster, unitSheet } from './helpers';
+import { type Env, runAggregate, runTemplates, seededMaster, unitSheet } from './helpers';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -110,5 +110,41 @@ describe('Tạo mẫu after an indicator’s kind changed in "Chỉ tiêu", its 
     expect([total.getFormula(), total.getValue()]).toEqual(['', 40]);
     const amountAt = table(s).findIndex((r) => r[0] === AMOUNT) + 1;
     expect(look(s, at).slice(0, 4)).toEqual(look(s, amountAt).slice(0, 4));
+  });
+});
+
+describe('a flow become a stock: a figure the commune typed over "Cả năm" in the flow days', () => {
+  let env: Env;
+  beforeEach(() => {
+    env = seededMaster({ api: true, months: MONTHS });
+  });
+  afterEach(() => env.dispose());
+
+  test('is kept by "Tạo mẫu", and "Tổng hợp" names its cell: not the latest month’s figure', () => {
+    const s = unitSheet(env, env.units[1]) as Sheet;
+    const at = table(s).findIndex((r) => r[0] === FLOW) + 1;
+    const months = s.getRange(at, monthCol(1), 1, 12).getValues()[0];
+    let m = 12;
+    while (m > 1 && typeof months[m - 1] !== 'number') m--;
+    const last = months[m - 1] as number;
+    const sum = months.reduce<number>((a, v) => a + (typeof v === 'number' ? v : 0), 0);
+    expect(sum).not.toBe(last);
+    s.getRange(at, LAYOUT.totalCol).setValue(sum);
+    const ind = env.master.getSheetByName(SHEETS.indicators) as Sheet;
+    const values = ind.getDataRange().getValues();
+    const r = values.findIndex((x) => x[values[0].indexOf('Mã')] === FLOW) + 1;
+    ind.getRange(r, values[0].indexOf('Cộng các tháng') + 1).setValue('tháng gần nhất');
+
+    runTemplates(env.fake);
+    expect(s.getRange(at, LAYOUT.totalCol).getValue()).toBe(sum);
+    const cell = a1(at, LAYOUT.totalCol);
+    const found = runAggregate(env.fake, `${MONTHS}/2018`)?.summary?.findings.filter(
+      (f) => f.code === 'total-not-last',
+    );
+    expect(found?.map((f) => [f.cell, f.indicatorCode])).toEqual([[cell, FLOW]]);
+    expect(found?.[0].message).toContain(
+      `ô ${cell} (${s.getRange(at, LAYOUT.labelCol).getValue()}): cột "Cả năm" ghi ${sum} nhưng chỉ tiêu này lấy ` +
+        `số của tháng gần nhất (tháng ${m}: ${last}), không cộng các tháng`,
+    );
   });
 });
