@@ -4,7 +4,8 @@
  * "Tạo mẫu": src/engine/sheet/missing-rows.ts; the edit: xlsx/insert-rows.ts), rows read under a
  * code the catalogue changed get its code (and label) and their month cells the validation and
  * number format of its kind (their values kept) and their "Cả năm" the kind's year-total formula
- * (a figure typed there kept), and nothing else.
+ * (a figure typed there kept); so do rows under their own code whose kind the catalogue changed
+ * (their "Cả năm" formula or validation another kind's: carriedKinds, kindChanged), and nothing else.
  * A workbook that has every row gets the highlighting of the catalogue's current rules when its
  * own differs (planHighlighting), as the add-on's re-run does; otherwise it is not written.
  *
@@ -29,7 +30,14 @@ import type { CellValue, Grid, Indicator, Unit, UnitYear, WorkbookInput } from '
 import { hasRow } from '../engine/validation/presence';
 import { CLI_TEXT as T } from '../messages/vi/cli';
 import type { Config } from './config';
-import { type AddPlan, InsertRefused, insertRows, type RefusedReason, replaceHighlighting } from './xlsx/insert-rows';
+import {
+  type AddPlan,
+  carriedKinds,
+  InsertRefused,
+  insertRows,
+  type RefusedReason,
+  replaceHighlighting,
+} from './xlsx/insert-rows';
 import { readWorkbookBuffer } from './xlsx/read';
 import { toXlsxBuffer } from './xlsx/write';
 
@@ -99,7 +107,8 @@ export async function upgradeWorkbook(
   const found = reportOf(before.workbook, unit, year, config);
   if ('reason' in found) return { kind: 'kept', reason: found.reason, indicators: [] };
   const { report, grid } = found;
-  const plan = planMissingRows(grid, report, config.catalogue, unit, year);
+  const carried = await carriedKinds(buffer, report.sheet);
+  const plan = planMissingRows(grid, report, config.catalogue, unit, year, carried);
   if (plan.kind === 'none') return highlight(buffer, shown, before.workbook, { report, grid }, unit, year, config);
   if (plan.kind === 'columns')
     return { kind: 'kept', reason: T.upgrade.columns(report.sheet), indicators: plan.indicators };

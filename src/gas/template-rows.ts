@@ -20,7 +20,9 @@
  *    and number format of the indicator's kind (which may have changed with the code), the figures
  *    in them left as they are (one no longer valid is for "Kiểm tra" to name, never cleared), and
  *    its "Cả năm" formula that of the kind (a flow become a stock: the latest month, not the sum),
- *    unless the commune typed a figure or a formula of their own there (recodedTotal).
+ *    unless the commune typed a figure or a formula of their own there (recodedTotal);
+ *  - a row under its own code whose kind "Chỉ tiêu" changed (its "Cả năm" formula or validation
+ *    another kind's: kindChanged) is re-coded the same way, its code kept.
  *
  * Only a tab that keeps the layout's columns is changed; otherwise the missing rows are named for
  * the admin to add by hand.
@@ -29,6 +31,7 @@
 import { type ConditionalModel, type SheetModel, STYLES } from '../engine/report/model';
 import { buildUnitSheet, indicatorRows, LAYOUT, monthCol } from '../engine/sheet/layout';
 import {
+  type CarriedKind,
   highlightKey,
   isRuleHighlight,
   planHighlighting,
@@ -82,7 +85,7 @@ export function updateTab(sheet: Sheet, name: string, config: Config, unit: Unit
   const grid = readGrid(sheet, config.settings.timeZone);
   const { report } = readSheet({ name, grid }, { catalogue, units: config.units, year });
   if (!report || report.unitCode !== unit.code || report.year !== year) return { kind: 'none', highlighted: false };
-  const plan = planMissingRows(grid, report, catalogue, unit, year);
+  const plan = planMissingRows(grid, report, catalogue, unit, year, carriedKinds(sheet, grid.length));
   if (plan.kind === 'columns') return plan;
   if (plan.kind === 'none') {
     const conditionals = planHighlighting(grid, report, catalogue, unit, year);
@@ -131,6 +134,36 @@ export function updateTab(sheet: Sheet, name: string, config: Config, unit: Unit
     highlighted,
     trimmed,
   };
+}
+
+/**
+ * What tab rows 1…`rows` carry that tells their kind (kindChanged): "Cả năm"'s formula and month
+ * 1's validation, read as the layout's kind by what render.ts's validationRule writes (a number
+ * range: an amount; a formula with INT(: a count; with REGEXMATCH(: a note's legacy-code check).
+ */
+function carriedKinds(sheet: Sheet, rows: number): Map<number, CarriedKind> {
+  const out = new Map<number, CarriedKind>();
+  if (rows < 1) return out;
+  const totals = sheet.getRange(1, LAYOUT.totalCol, rows, 1).getFormulas();
+  const rules = sheet.getRange(1, monthCol(1), rows, 1).getDataValidations();
+  const C = SpreadsheetApp.DataValidationCriteria;
+  for (let r = 0; r < rows; r++) {
+    const dv = rules[r]?.[0] ?? null;
+    const type = dv?.getCriteriaType();
+    const f = String(dv?.getCriteriaValues()[0] ?? '');
+    const validation =
+      type === C.NUMBER_BETWEEN
+        ? 'nonNegativeNumber'
+        : type !== C.CUSTOM_FORMULA
+          ? null
+          : /\bINT\(/i.test(f)
+            ? 'nonNegativeInteger'
+            : /REGEXMATCH\(/i.test(f)
+              ? 'unicodeText'
+              : null;
+    out.set(r + 1, { total: String(totals[r]?.[0] ?? ''), validation });
+  }
+  return out;
 }
 
 /** A tab made at Google's default size (by an earlier version) cut to its content and spare, as a new one (`model`) is made. */

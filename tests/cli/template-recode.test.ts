@@ -82,7 +82,7 @@ describe('template after an indicator’s code changed in the catalogue', () => 
           'm',
         ),
       );
-      expect(r.stdout).toMatch(/; đổi mã dòng chỉ tiêu theo danh mục ở 1 tệp/);
+      expect(r.stdout).toMatch(/; đổi mã hoặc loại dòng chỉ tiêu theo danh mục ở 1 tệp/);
       expect(r.stdout).not.toMatch(/Đã thêm/);
 
       // The same rows; only the code (and label) cells of that row changed.

@@ -68,7 +68,7 @@ describe('Tạo mẫu after an indicator’s code changed in "Chỉ tiêu"', () 
     const r = runTemplates(env.fake);
     const alert = env.fake.ui.alerts.at(-1)?.prompt ?? '';
     expect(alert).toContain(`Xã Huổi Lếch: trang "${s.getName()}" đã có; ${said}`);
-    expect(alert).toContain(`đổi mã dòng chỉ tiêu (theo trang "Chỉ tiêu") ở ${env.units.length} trang`);
+    expect(alert).toContain(`đổi mã hoặc loại dòng chỉ tiêu (theo trang "Chỉ tiêu") ở ${env.units.length} trang`);
     expect(alert).not.toContain('thêm dòng chỉ tiêu mới');
     expect(r?.extended).toBe(0);
 

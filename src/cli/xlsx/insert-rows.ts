@@ -30,6 +30,7 @@
 import JSZip from 'jszip';
 import { a1, colLetter, LAYOUT, monthCol, parseCell } from '../../engine/sheet/layout';
 import {
+  type CarriedKind,
   highlightKey,
   isRuleHighlight,
   moveFormula,
@@ -703,6 +704,50 @@ function recodeTotal(
   const fs = fc && attr(fc, 's');
   if (c && fs !== undefined) setAttr(cell, 's', String(styles.withNumFmt(Number(attr(cell, 's') ?? 0), Number(fs))));
   return true;
+}
+
+/**
+ * What the rows of sheet `sheetName` of `buffer` carry that tells their kind (the engine's
+ * kindChanged): each row's "Cả năm" formula (shared formulas written out) and month 1's
+ * validation as the layout's kind, as write.ts writes it: whole numbers a count, decimals an
+ * amount (a note has none in Excel: its missing "Cả năm" formula tells it). Empty when the
+ * package cannot be read: no row is then taken for another kind's.
+ */
+export async function carriedKinds(buffer: Buffer, sheetName: string): Promise<Map<number, CarriedKind>> {
+  const out = new Map<number, CarriedKind>();
+  try {
+    const { pkg, target } = await openSheet(buffer, sheetName);
+    const root = (await pkg.doc(target.part)).root;
+    const sheetData = child(root, 'sheetData');
+    if (!sheetData) return out;
+    explicitPositions(sheetData);
+    unshareFormulas(sheetData, () => true);
+    const kinds: Record<string, CarriedKind['validation']> = {
+      whole: 'nonNegativeInteger',
+      decimal: 'nonNegativeNumber',
+    };
+    const ranges: { from: number; to: number; kind: CarriedKind['validation'] }[] = [];
+    const list = child(root, 'dataValidations');
+    for (const dv of list ? elements(list, 'dataValidation') : []) {
+      const kind = kinds[attr(dv, 'type') ?? ''] ?? null;
+      for (const range of (attr(dv, 'sqref') ?? '').split(/\s+/).filter(Boolean)) {
+        const [a, b = a] = range.split(':');
+        const p = parseCell(a);
+        const q = parseCell(b);
+        if (p && q && p.col <= monthCol(1) && q.col >= monthCol(1)) ranges.push({ from: p.row, to: q.row, kind });
+      }
+    }
+    for (const row of elements(sheetData, 'row')) {
+      const r = Number(attr(row, 'r'));
+      const c = elements(row, 'c').find((x) => cellPos(x)?.col === LAYOUT.totalCol);
+      const f = c && child(c, 'f');
+      const validation = ranges.find((x) => r >= x.from && r <= x.to)?.kind ?? null;
+      out.set(r, { total: f ? `=${textOf(f)}` : '', validation });
+    }
+  } catch (e) {
+    if (!(e instanceof InsertRefused)) throw e;
+  }
+  return out;
 }
 
 /** Give every row and cell its explicit position (the format lets writers leave them out). Returns whether one had none. */

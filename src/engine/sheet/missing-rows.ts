@@ -19,13 +19,16 @@
  *    count become an amount, a figure become a note); figures it holds are never cleared, one no
  *    longer valid is left for the check to name. Its "Cả năm" formula becomes its kind's (a flow
  *    become a stock: the latest month, not the sum; recodedTotal), a figure typed there is kept.
+ *  - A row under its own code whose kind the catalogue changed (a flow become a stock, a count
+ *    become an amount or a note: kindChanged, from what the shell reads of the row) is re-coded
+ *    the same way, its code left as it is: the new kind's validation, number format and "Cả năm".
  *
  * Only a sheet that keeps the layout's columns (month cells at T1…T12's columns, the headers where
  * the layout puts them) gets rows; otherwise the plan names the missing indicators ('columns').
  */
 import type { CellModel, ConditionalModel, SheetModel, ValidationModel } from '../report/model';
 import { cleanText, normalizeName } from '../text/normalize';
-import type { Catalogue, CellValue, Grid, Indicator, Unit, UnitYear } from '../types';
+import type { Catalogue, CellValue, Grid, Indicator, MonthCombine, Unit, UnitYear, ValueKind } from '../types';
 import { hasRow } from '../validation/presence';
 import { buildUnitSheet, indicatorRows, LAYOUT, monthCol, parseCell, totalFormula } from './layout';
 import { looksLikeCode } from './read';
@@ -48,7 +51,8 @@ export interface NewRow {
 
 /**
  * A row re-coded: at sheet row `row` (after the insertion) the code cell gets `indicator`'s code
- * (it held `from`), and the label cell `label` (null: the label is the catalogue's already).
+ * (it held `from`), and the label cell `label` (null: the label is the catalogue's already). A row
+ * whose code stays and only its kind changed (kindChanged) has `from` the indicator's code.
  */
 export interface Recode {
   row: number;
@@ -169,6 +173,58 @@ export function recodedTotal(
   return layout.some((f) => f !== undefined && formulaKey(f) === key) ? { formula: r.total } : null;
 }
 
+/**
+ * What a sheet row carries that tells the kind it was written for, as a shell reads it: the
+ * formula of its "Cả năm" cell ("" when none) and the validation of its first month cell as the
+ * layout's kind (null: none, or one the layout does not write).
+ */
+export interface CarriedKind {
+  total: string;
+  validation: ValidationModel['kind'] | null;
+}
+
+/**
+ * Whether the row of `ind` at sheet row `row`, carrying `c` ("Cả năm" holding `value`), was
+ * written for another kind than `ind` has now: the formula is the layout's for the other way over
+ * the months (sum / latest month), or a number's on a note row, or there is none (nor a figure)
+ * on a number row; or the validation is another kind's (whole numbers, decimals, text).
+ *
+ * Why these two: the layout writes them from the kind alone and the commune does not type them
+ * ("Cả năm" is a locked cell; validation comes with the template). The formula tells the way over
+ * the months and a note from a number, the validation a count from an amount; the code cell the
+ * re-code path compares says nothing of the kind, and the number format is the commune's to
+ * change (a pasted figure brings its own), so it is not read. A figure or a formula of the
+ * commune's own in "Cả năm", or no validation, says nothing: the row is not taken for changed.
+ */
+export function kindChanged(
+  ind: Pick<Indicator, 'kind' | 'overMonths'>,
+  row: number,
+  c: CarriedKind,
+  value: CellValue | undefined,
+): boolean {
+  let number: boolean | null = null;
+  let over: MonthCombine | null = null;
+  if (c.total.trim() === '') {
+    if (cellText(value) === '') number = false;
+  } else {
+    const key = formulaKey(c.total);
+    over =
+      (['sum', 'last'] as const).find(
+        (overMonths) => formulaKey(totalFormula({ kind: 'count', overMonths }, row) ?? '') === key,
+      ) ?? null;
+    if (over) number = true;
+  }
+  const kinds: Partial<Record<ValidationModel['kind'], ValueKind>> = {
+    nonNegativeInteger: 'count',
+    nonNegativeNumber: 'amount',
+    unicodeText: 'note',
+  };
+  const validated = c.validation === null ? undefined : kinds[c.validation];
+  if (number !== null && number !== (ind.kind !== 'note')) return true;
+  if (over !== null && ind.kind !== 'note' && over !== ind.overMonths) return true;
+  return validated !== undefined && validated !== ind.kind;
+}
+
 /** Sheet row `row` (as it was) after the blocks are inserted. */
 export function shiftedRow(blocks: RowBlock[], row: number): number {
   let n = row;
@@ -184,7 +240,8 @@ function cellText(v: CellValue | undefined): string {
 
 /**
  * What to add to `grid`, the sheet `report` was read from (unit's report of `year`), so it has a
- * row for every indicator of `catalogue`.
+ * row for every indicator of `catalogue`. `carried`: what the shell read of the sheet's rows (by
+ * sheet row) that tells their kind; without it no row is taken for another kind's.
  */
 export function planMissingRows(
   grid: Grid,
@@ -192,6 +249,7 @@ export function planMissingRows(
   catalogue: Catalogue,
   unit: Pick<Unit, 'code' | 'name' | 'kind'>,
   year: number,
+  carried: ReadonlyMap<number, CarriedKind> = new Map(),
 ): RowsPlan {
   // A row the reader left out (its code and label name two indicators, a duplicate) is still a row:
   // another one for the same code or label would be a second.
@@ -199,7 +257,7 @@ export function planMissingRows(
   const missing = catalogue.indicators.filter(
     (i) => !hasRow(report, i.code) && !named.has(normalizeName(i.code)) && !named.has(normalizeName(i.label)),
   );
-  const stale = staleCodes(grid, report, catalogue);
+  const stale = staleCodes(grid, report, catalogue, carried);
   if (!missing.length && !stale.length) return { kind: 'none' };
 
   const model = buildUnitSheet(unit, year, catalogue);
@@ -280,15 +338,27 @@ export function planHighlighting(
  * The rows the reader read as an indicator whose code their code cell does not hold (a code in
  * no catalogue: read by the label, or by the row's place), at their sheet rows as they are. A code
  * cell holding no code (empty, a number) is not written: the row is read by its label as it is.
+ * And the rows under the indicator's code that carry another kind's (kindChanged), `from` their code.
  */
-function staleCodes(grid: Grid, report: UnitYear, catalogue: Catalogue): Omit<Recode, 'total'>[] {
+function staleCodes(
+  grid: Grid,
+  report: UnitYear,
+  catalogue: Catalogue,
+  carried: ReadonlyMap<number, CarriedKind>,
+): Omit<Recode, 'total'>[] {
   const out: Omit<Recode, 'total'>[] = [];
   for (const ind of catalogue.indicators) {
     const at = parseCell(report.cells[ind.code]?.find(Boolean));
     if (!at) continue;
     const line = grid[at.row - 1] ?? [];
     const typed = cleanText(cellText(line[LAYOUT.codeCol - 1]));
-    if (!looksLikeCode(typed) || typed.toUpperCase() === ind.code.toUpperCase()) continue;
+    if (!looksLikeCode(typed)) continue;
+    if (typed.toUpperCase() === ind.code.toUpperCase()) {
+      const c = carried.get(at.row);
+      if (c && kindChanged(ind, at.row, c, line[LAYOUT.totalCol - 1]))
+        out.push({ row: at.row, indicator: ind, from: ind.code, label: null });
+      continue;
+    }
     const label = cellText(line[LAYOUT.labelCol - 1]);
     const same = normalizeName(label) === normalizeName(ind.label);
     out.push({ row: at.row, indicator: ind, from: typed, label: same ? null : ind.label });

@@ -2674,6 +2674,7 @@ function readCells(
     if (!note && at >= 0 && cols.totalCol >= 0) {
       if ((restOf & FULL_MONTHS) === FULL_MONTHS) totalWithoutMonths(grid, at, cols, ind, flat, fa, out);
       else if (ind.overMonths === 'sum') totalNotSum(grid, at, cols, ind, flat, fa, restOf, out);
+      else totalNotLast(grid, at, cols, ind, flat, fa, restOf, out);
     }
     if (note) notes[ind.code] = months as (string | null)[];
     else if (unlike !== undefined && unlike.kind === 'scale') {
@@ -3011,6 +3012,47 @@ function totalNotSum(
   out.push('warning', 'total-not-sum', extra, text);
   const made = out.findings[out.findings.length - 1];
   NOT_SUMS.set(made, { row: at, cell, label: ind.label, total, sum, others: others.join(', ') });
+}
+
+/**
+ * Row `at` of a stock (its year figure the latest month's) has month figures and a "Cả năm" value
+ * that is not the latest month's figure: a total typed by hand, or left from when the indicator
+ * was summed (the reader sees values only, so a formula's result is judged the same: the layout's
+ * gives the latest month). A warning naming the cell, both numbers and the month; under the same
+ * conditions as totalNotSum (every month has a column, each cell a plain number or empty).
+ */
+function totalNotLast(
+  grid: Grid,
+  at: number,
+  cols: Columns,
+  ind: Indicator,
+  flat: Float64Array,
+  fa: number,
+  rest: number,
+  out: Sink,
+) {
+  const row = grid[at] ?? NO_CELLS;
+  const total = numberIn(row[cols.totalCol], ind.kind);
+  if (total === null) return;
+  for (let m = 12; m >= 1; m--) {
+    const c = cols.monthCol[m];
+    if (c === undefined) return;
+    if ((rest & (1 << m)) !== 0) {
+      if (!isEmpty(row[c])) return;
+      continue;
+    }
+    const last = flat[fa + m - 1];
+    if (nearlyEqual(total, last)) return;
+    const cell = a1(at + 1, cols.totalCol + 1);
+    const extra = { cell, indicatorCode: ind.code, indicatorLabel: ind.label };
+    out.push(
+      'warning',
+      'total-not-last',
+      extra,
+      T.totalNotLast(out.where({ cell, indicator: ind.label }), total, m, last),
+    );
+    return;
+  }
 }
 
 /** What each 'total-not-sum' finding was made of, for groupNotSums. */

@@ -347,7 +347,7 @@ export const CLI_TEXT = {
   ) =>
     `Đã tạo ${n} mẫu báo cáo trong ${dir}` +
     (added ? `; thêm dòng chỉ tiêu mới vào ${added} tệp` : '') +
-    (recoded ? `; đổi mã dòng chỉ tiêu theo danh mục ở ${recoded} tệp` : '') +
+    (recoded ? `; đổi mã hoặc loại dòng chỉ tiêu theo danh mục ở ${recoded} tệp` : '') +
     (highlighted ? `; cập nhật tô màu theo quy tắc ở ${highlighted} tệp` : '') +
     (unchanged ? `; ${unchanged} tệp không thay đổi` : '') +
     (kept ? `; ${kept} tệp giữ nguyên (xem lý do ở trên)` : '') +
@@ -367,9 +367,14 @@ export const CLI_TEXT = {
     (recoded.length ? `Đồng thời ${recoded.join('; ')}, giữ nguyên số liệu. ` : '') +
     strayNote(strays) +
     `Bản trước khi thêm: ${backup}`,
-  /** A row read under an old code (the catalogue changed the code, or the code and the label): the catalogue's written in. */
+  /**
+   * A row read under an old code (the catalogue changed the code, or the code and the label): the
+   * catalogue's written in. The same code: only the indicator's kind changed (kindChanged).
+   */
   templateRecode: (from: string, to: string, label: string | null) =>
-    `đổi mã dòng ${from} thành ${to}${label === null ? '' : ` (tên chỉ tiêu: "${label}")`}`,
+    from === to
+      ? `cập nhật dòng ${to} theo loại chỉ tiêu mới (kiểu ô nhập, định dạng số, công thức "Cả năm")`
+      : `đổi mã dòng ${from} thành ${to}${label === null ? '' : ` (tên chỉ tiêu: "${label}")`}`,
   /** A workbook whose only change is rows re-coded. */
   templateRecoded: (file: string, sheet: string, recoded: string[], backup: string, strays: StrayRow[] = []) =>
     `Đã sửa ${file} (trang "${sheet}") theo danh mục: ${recoded.join('; ')}, giữ nguyên số liệu. ` +

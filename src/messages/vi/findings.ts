@@ -726,6 +726,14 @@ export const FINDING_TEXT = {
   totalNotSum: (w: Where, total: number, sum: number) =>
     `${where(w)}: cột "Cả năm" ghi ${n(total)} nhưng cộng các tháng là ${n(sum)} — kiểm tra lại (tổng hợp tính theo số ` +
     `từng tháng, tức ${n(sum)}; nếu số cả năm mới đúng thì có tháng ghi sai hoặc còn thiếu)`,
+  /**
+   * A stock's "Cả năm" (its year figure the latest month's) that is not the latest month's figure:
+   * typed by hand, or left from when the indicator was summed over the months.
+   */
+  totalNotLast: (w: Where, total: number, month: number, last: number) =>
+    `${where(w)}: cột "Cả năm" ghi ${n(total)} nhưng chỉ tiêu này lấy số của tháng gần nhất (tháng ${month}: ` +
+    `${n(last)}), không cộng các tháng — kiểm tra lại (tổng hợp tính theo số tháng ${month}, tức ${n(last)}; ô ` +
+    '"Cả năm" có thể còn số cộng dồn ghi từ trước khi chỉ tiêu đổi cách tính)',
   /** "Cả năm" is the months' sum plus other columns among them (a quarter column inside the SUM). */
   totalSumsOtherColumns: (w: Where, total: number, sum: number, others: string[]) =>
     `${where(w)}: cột "Cả năm" ghi ${n(total)}, tức tổng các tháng (${n(sum)}) cộng cả cột ${others.join(', ')} ` +

@@ -303,9 +303,14 @@ export const TEMPLATES = {
   /** A tab made before indicators were added to "Chỉ tiêu": their rows inserted, nothing typed touched. */
   rowsAdded: (name: string, tab: string, rows: string[]) =>
     `${name}: trang "${tab}" đã có, giữ nguyên số liệu; đã thêm ${rows.length} dòng chỉ tiêu mới: ${rows.join(', ')}`,
-  /** A row read under an old code (the code, or the code and label, changed in "Chỉ tiêu"): the catalogue's written in. */
+  /**
+   * A row read under an old code (the code, or the code and label, changed in "Chỉ tiêu"): the
+   * catalogue's written in. The same code: only the indicator's kind changed (kindChanged).
+   */
   recode: (from: string, to: string, label: string | null) =>
-    `đổi mã dòng ${from} thành ${to}${label === null ? '' : ` (tên chỉ tiêu: "${label}")`}`,
+    from === to
+      ? `cập nhật dòng ${to} theo loại chỉ tiêu mới trong trang "Chỉ tiêu" (kiểu ô nhập, định dạng số, công thức "Cả năm")`
+      : `đổi mã dòng ${from} thành ${to}${label === null ? '' : ` (tên chỉ tiêu: "${label}")`}`,
   /** A tab whose only change is rows re-coded. */
   recoded: (name: string, tab: string, recodes: string[]) =>
     `${name}: trang "${tab}" đã có; ${recodes.join('; ')}, giữ nguyên số liệu`,
@@ -345,7 +350,7 @@ export const TEMPLATES = {
   ) =>
     `Mẫu năm ${year} — tạo mới ${created}, giữ nguyên ${kept}` +
     `${extended ? `, thêm dòng chỉ tiêu mới vào ${extended} trang` : ''}` +
-    `${recoded ? `, đổi mã dòng chỉ tiêu (theo trang "Chỉ tiêu") ở ${recoded} trang` : ''}` +
+    `${recoded ? `, đổi mã hoặc loại dòng chỉ tiêu (theo trang "Chỉ tiêu") ở ${recoded} trang` : ''}` +
     `${notExtended ? `, ${notExtended} trang chưa thêm được dòng chỉ tiêu mới` : ''}` +
     `${highlighted ? `, cập nhật tô màu theo quy tắc ở ${highlighted} trang` : ''}` +
     `${trimmed ? `, bỏ hàng và cột trống thừa ở ${trimmed} trang làm từ trước (để bảng tính không chạm giới hạn 10 triệu ô)` : ''}` +
