@@ -28,9 +28,13 @@ describe('dates typed by hand (the "Đơn vị"/"Ngày nghỉ" sheets and the JS
 });
 
 describe('codes listed in one text', () => {
-  it('splits on commas, semicolons, "+" and spaces, dropping empties', () => {
+  it('splits on commas, semicolons, "+" and line breaks, dropping empties', () => {
     expect(codeList('sin-thau, sen-thuong')).toEqual(['sin-thau', 'sen-thuong']);
-    expect(codeList(' a;b + c  d,, ')).toEqual(['a', 'b', 'c', 'd']);
+    expect(codeList(' a;b + c\nd,, ')).toEqual(['a', 'b', 'c', 'd']);
     expect(codeList('')).toEqual([]);
+  });
+
+  it('keeps a piece with a space whole: "nam vi" is a slip for one code, not two codes', () => {
+    expect(codeList('muong-nhe, nam vi, chung-chai')).toEqual(['muong-nhe', 'nam vi', 'chung-chai']);
   });
 });

@@ -25,10 +25,14 @@ export function realDateFromText(text: string): string | null {
   return iso && isRealIsoDate(iso) ? iso : null;
 }
 
-/** Codes typed in one cell or string: "sin-thau, sen-thuong", "a; b", "a + b" or "a b". */
+/**
+ * Codes typed in one cell or string: "sin-thau, sen-thuong", "a; b", "a + b", one per line. Not on
+ * spaces: a code has none, so "nam vi" (a slip for "nam-vi") stays one piece that the schema refuses
+ * by name, rather than two codes "nam" and "vi" nobody typed.
+ */
 export function codeList(text: string): string[] {
   return text
-    .split(/[,;+\s]+/)
+    .split(/[,;+\n\r]+/)
     .map((s) => s.trim())
     .filter(Boolean);
 }

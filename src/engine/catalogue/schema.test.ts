@@ -113,6 +113,20 @@ describe('one clear message per format mistake', () => {
       predecessors: ['sin-thau', 'sen-thuong'],
     });
   });
+  it('an old code typed with a space in that text is refused by name, not split into two codes', () => {
+    const units = [
+      {
+        code: 'x',
+        name: 'X',
+        kind: 'xã',
+        emails: [],
+        succession: { from: '01/07/2025', predecessors: 'sin-thau, nam vi' },
+      },
+    ];
+    const r = parseUnitsFile({ units });
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.errors.join('\n')).toContain('"nam vi" sai định dạng');
+  });
   it('a wrong value is quoted (shortened when long) after the key path', () => {
     const r = parseUnits(merged('2025-07-01', `muong nhe ${'x'.repeat(60)}`));
     expect(!r.ok && r.errors[0]).toBe(
