@@ -49,6 +49,12 @@ describe('a month header deleted above rows of figures', () => {
     const wb = readWorkbook({ source: 'chung-chai.xlsx', sheets: [s] }, ctx);
     expect(wb.reports).toEqual([]);
     expect(wb.findings.map((f) => f.code)).toEqual(['no-report-sheet']);
+    // Said as when another sheet is read: which sheet, whose, and what to do.
+    expect(wb.findings[0].message).toBe(
+      `Tệp chung-chai.xlsx: không đọc được trang báo cáo nào: trang "${s.name}" có ô đơn vị (Xã Chung Chải, năm ` +
+        '2018) và các dòng chỉ tiêu nhưng không tìm thấy dòng tiêu đề có các cột tháng (T1 … T12), nên chưa đọc được ' +
+        'số liệu nào của trang này. Hãy ghi lại tiêu đề T1 … T12 vào dòng tiêu đề của bảng (như mẫu) rồi kiểm tra lại',
+    );
     // The same figures under the header are read as they are.
     const whole = modelToSheetInput(buildUnitSheet(chungChai, 2018, catalogue, { values, notes: {}, submitted: [] }));
     expect(readSheet(whole, ctx).report?.values.HND_SXKDG_CONGNHAN).toEqual(stock);

@@ -310,8 +310,12 @@ describe('readSheet — sheets edited by people', () => {
         severity: 'error',
         code: 'no-report-sheet',
         file: 'x.xlsx',
+        // The sheet has its unit cells and indicator rows: which sheet, and to write T1 … T12 again.
         message:
-          'Tệp x.xlsx: không có trang báo cáo nào (không tìm thấy dòng tiêu đề có các cột tháng T1 … T12); đã xem trang "Chung Chải 2018"',
+          'Tệp x.xlsx: không đọc được trang báo cáo nào: trang "Chung Chải 2018" có ô đơn vị (Xã Chung Chải, năm ' +
+          '2018) và các dòng chỉ tiêu nhưng không tìm thấy dòng tiêu đề có các cột tháng (T1 … T12), nên chưa đọc ' +
+          'được số liệu nào của trang này. Hãy ghi lại tiêu đề T1 … T12 vào dòng tiêu đề của bảng (như mẫu) rồi kiểm ' +
+          'tra lại',
       },
     ]);
   });

@@ -491,7 +491,7 @@ function nearestHeader(sheets: SheetInput[], look: Lookup): NearHeader | null {
     // A month header row was found, yet the sheet was skipped: no indicator column or row under it.
     const header = findHeaderRow(grid, sheet.merges ?? [], 0, look);
     if (header) return { sheet: sheet.name, row: header.row + 1, kind: 'no-indicators', cells: [] };
-    const near = nearHeaderOf(grid);
+    const near = nearHeaderOf(grid, look);
     if (near && near.score > bestScore) {
       best = { sheet: sheet.name, row: near.row + 1, kind: near.kind, cells: near.cells };
       bestScore = near.score;
@@ -502,6 +502,7 @@ function nearestHeader(sheets: SheetInput[], look: Lookup): NearHeader | null {
 
 function nearHeaderOf(
   grid: Grid,
+  look: Lookup,
 ): { row: number; kind: 'few' | 'words' | 'numbers'; cells: string[]; score: number } | null {
   let best: { row: number; kind: 'few' | 'words' | 'numbers'; cells: string[]; score: number } | null = null;
   const rows = Math.min(grid.length, HEADER_SCAN_ROWS);
@@ -532,8 +533,9 @@ function nearHeaderOf(
       found = { kind: 'words', cells, score: cells.length };
     } else if (months.length >= 2) found = { kind: 'few', cells: months, score: months.length };
     else {
+      // A row of figures naming its indicator is no header (findHeaderRow).
       const bare = bareMonths(row, limit);
-      if (bare) {
+      if (bare && !namesIndicator(row, look)) {
         const cells = bare.months.order.map(String);
         found = { kind: 'numbers', cells, score: cells.length - 0.5 };
       }
@@ -3562,7 +3564,7 @@ export function readWorkbook(wb: WorkbookInput, ctx: ReadContext, prepared = pre
   const reports: UnitYear[] = [];
   const findings: Finding[] = [];
   let anyReport = false;
-  let unheaded: Finding[] | null = null;
+  let unheaded: Unheaded[] | null = null;
   for (let k = 0; k < wb.sheets.length; k++) {
     const r = readOne(wb.sheets[k], ctx, wb.source, prepared, true);
     if (r.skipped) {
@@ -3581,9 +3583,18 @@ export function readWorkbook(wb: WorkbookInput, ctx: ReadContext, prepared = pre
   // sheet without its month header beside read ones is said of its own.
   if (!anyReport) {
     const names = wb.sheets.map((s) => s.name);
-    const message = T.noReportSheet(wb.source, names, nearestHeader(wb.sheets, prepared.look));
+    // A row that came close to a header says most; else a report sheet's lost header, whether or not
+    // another sheet was read.
+    const near = nearestHeader(wb.sheets, prepared.look);
+    const message =
+      unheaded && !near
+        ? T.noReportSheetUnheaded(
+            wb.source,
+            unheaded.map((u) => [u.finding.sheet as string, u.unit, u.year]),
+          )
+        : T.noReportSheet(wb.source, names, near);
     findings.push({ severity: 'error', code: 'no-report-sheet', file: wb.source, message });
-  } else if (unheaded) findings.push(...unheaded);
+  } else if (unheaded) for (const u of unheaded) findings.push(u.finding);
   return { reports, findings };
 }
 
@@ -3596,7 +3607,14 @@ const UNHEADED_SCAN_ROWS = 200;
  * T12" row). An error naming the sheet, with its unit when the sheet is of the year read, rather
  * than a silent skip that leaves the unit "chưa có trang báo cáo".
  */
-function unheadedReport(sheet: SheetInput, ctx: ReadContext, look: Lookup, file: string): Finding | null {
+interface Unheaded {
+  finding: Finding;
+  /** The unit as its cells name it, and the year they say (for the workbook's message when no sheet is read). */
+  unit: string;
+  year: number | null;
+}
+
+function unheadedReport(sheet: SheetInput, ctx: ReadContext, look: Lookup, file: string): Unheaded | null {
   const grid = sheet.grid ?? [];
   let first = -1;
   let coded = 0;
@@ -3637,5 +3655,5 @@ function unheadedReport(sheet: SheetInput, ctx: ReadContext, look: Lookup, file:
     f.unitCode = unit.code;
     f.unitName = unit.name;
   }
-  return f;
+  return { finding: f, unit: shown, year };
 }

@@ -77,6 +77,15 @@ function nearHeaderText(near: NearHeader): string {
   }
 }
 
+/** Why a report sheet without a month header is not read, and what to do ("có ô đơn vị (…) và các dòng chỉ tiêu nhưng …"). */
+function unheadedReason(unit: string, year: number | null): string {
+  return (
+    `có ô đơn vị (${unit}${year ? `, năm ${year}` : ''}) và các dòng chỉ tiêu nhưng không tìm thấy dòng tiêu đề có ` +
+    'các cột tháng (T1 … T12), nên chưa đọc được số liệu nào của trang này. Hãy ghi lại tiêu đề T1 … T12 vào dòng ' +
+    'tiêu đề của bảng (như mẫu) rồi kiểm tra lại'
+  );
+}
+
 export function where(w: Where): string {
   const head: string[] = [];
   if (w.unit) head.push(w.unit);
@@ -303,10 +312,11 @@ export const FINDING_TEXT = {
   sheetTooLarge: (w: Where, rows: number, cols: number) =>
     `${where(w)}: trang tính quá lớn (${n(rows)} dòng, ${n(cols)} cột; tối đa 5.000 dòng và 200 cột) nên không đọc`,
   /** A sheet with unit cells and indicator rows but no month header row (deleted or typed over). */
-  noMonthHeader: (w: Where, unit: string, year: number | null) =>
-    `${where(w)}: trang có ô đơn vị (${unit}${year ? `, năm ${year}` : ''}) và các dòng chỉ tiêu nhưng không tìm ` +
-    'thấy dòng tiêu đề có các cột tháng (T1 … T12), nên chưa đọc được số liệu nào của trang này. Hãy ghi lại tiêu ' +
-    'đề T1 … T12 vào dòng tiêu đề của bảng (như mẫu) rồi kiểm tra lại',
+  noMonthHeader: (w: Where, unit: string, year: number | null) => `${where(w)}: trang ${unheadedReason(unit, year)}`,
+  /** A workbook none of whose sheets is read, one of them (or more) for noMonthHeader's reason. */
+  noReportSheetUnheaded: (file: string, sheets: [string, string, number | null][]) =>
+    `Tệp ${file}: không đọc được trang báo cáo nào: ` +
+    sheets.map(([sheet, unit, year]) => `trang "${sheet}" ${unheadedReason(unit, year)}`).join('; '),
   noReportSheet: (file: string, sheets: string[], near: NearHeader | null) =>
     `Tệp ${file}: không có trang báo cáo nào (không tìm thấy dòng tiêu đề có các cột tháng T1 … T12)` +
     (near ? `; ${nearHeaderText(near)}` : '') +
