@@ -317,7 +317,8 @@ export interface IndicatorSummary {
    * Stocks: merged units (in unit order) with a figure so far but none for the period's last month
    * and none of their own before it either: their figure so far is their old units' (before the
    * merger), of `month`; `formers`: the old units' names. Said so rather than as the merged unit's
-   * own earlier report. Absent when none.
+   * own earlier report. Absent when none. Over several stocks, read through formerFigure
+   * (aggregate/carried-former), as the narrative and the summary note both do.
    */
   carriedFromFormer?: { unitCode: string; month: number; formers: string[] }[];
   /**

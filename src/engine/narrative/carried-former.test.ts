@@ -56,7 +56,8 @@ test('July 2025, the new commune not reported: its figure so far is said to be t
   expect(text).not.toContain('đã báo cáo trước đó của xã Mường Toong');
   expect(carriedStockLines(s, CATALOGUE)).toEqual([
     'Số đến nay của chỉ tiêu "Hộ nông dân được công nhận sản xuất, kinh doanh giỏi các cấp (lũy kế)" (cột "Từ đầu năm") ' +
-      'gồm số tháng 6/2025 của các xã cũ Mường Toong, Huổi Lếch (nay là Xã Mường Toong), chưa có số liệu tháng 7/2025; ' +
+      'gồm số tháng 6/2025 của các xã cũ Mường Toong, Huổi Lếch (nay là xã Mường Toong); ' +
+      'xã Mường Toong chưa có số liệu tháng 7/2025; ' +
       'số kỳ báo cáo chỉ gồm các đơn vị có số liệu tháng 7/2025.',
   ]);
 });
@@ -83,6 +84,48 @@ test('both kinds in one period: each said its way', () => {
       'xã Mường Toong chưa có số liệu tháng 7/2025.',
   );
   expect(carriedStockLines(s, CATALOGUE)[0]).toContain(
-    'gồm số đã báo cáo trước đó của Xã Chà Nưa và số tháng 6/2025 của các xã cũ Mường Toong, Huổi Lếch (nay là Xã Mường Toong), chưa có',
+    'gồm số đã báo cáo trước đó của Xã Chà Nưa, chưa có số liệu tháng 7/2025, và số tháng 6/2025 của các xã cũ ' +
+      'Mường Toong, Huổi Lếch (nay là xã Mường Toong); xã Mường Toong chưa có số liệu tháng 7/2025; số kỳ',
   );
+});
+
+/** The part of the narrative's sentence after "Số đến nay gồm " that names the old communes. */
+const formerClause = (narrative: string[]) =>
+  /Số đến nay gồm (số tháng [^.]*\(nay là [^.]*chưa có số liệu [^.]*)\./.exec(narrative.join(' '))?.[1];
+
+test('the narrative and the summary note tell the old communes’ figure in the same words, the new commune lacking the month', () => {
+  const SEP: Period = { type: 'month', year: 2025, index: 9 };
+  const s = summary(SEP, [...olds, stock('cha-nua', 'Chà Nưa', { 9: 7 })]);
+  const clause = formerClause(s.narrative);
+  expect(clause).toBe(
+    'số tháng 6/2025 của các xã cũ Mường Toong, Huổi Lếch (nay là xã Mường Toong); xã Mường Toong chưa có số liệu tháng 9/2025',
+  );
+  const [line] = carriedStockLines(s, CATALOGUE);
+  expect(line).toContain(`gồm ${clause}; số kỳ báo cáo`);
+  // No unit capitalised mid-sentence, and "chưa có" not said right after the old communes.
+  expect(line).not.toContain('Xã Mường Toong');
+  expect(line).not.toContain('), chưa có');
+});
+
+test('two stocks carried from the old communes, of different months: one month, the latest, in both texts', () => {
+  const two = (code: string, name: string, a: Record<number, number>, b: Record<number, number>): UnitYear =>
+    unitYear(code, 2025, {
+      name,
+      values: { HND_SXKDG_CONGNHAN: a, HND_SXKDG_DANGKY: b },
+      submitted: Object.fromEntries(
+        [...Object.keys(a), ...Object.keys(b)].map((k) => [k, `2025-${k.padStart(2, '0')}-16`]),
+      ),
+    });
+  const s = summary(JULY, [
+    two('muong-toong', 'Mường Toong', { 6: 10 }, { 5: 3 }),
+    two('huoi-lech', 'Huổi Lếch', { 6: 5 }, { 4: 2 }),
+    two('cha-nua', 'Chà Nưa', { 7: 7 }, { 7: 1 }),
+  ]);
+  const months = ['HND_SXKDG_CONGNHAN', 'HND_SXKDG_DANGKY'].map(
+    (code) => s.indicators.find((i) => i.code === code)?.carriedFromFormer?.[0]?.month,
+  );
+  expect(months).toEqual([6, 5]);
+  const clause = formerClause(s.narrative);
+  expect(clause).toContain('số tháng 6/2025 của các xã cũ Mường Toong, Huổi Lếch (nay là xã Mường Toong)');
+  expect(carriedStockLines(s, CATALOGUE)).toEqual([expect.stringContaining(`gồm ${clause}; số kỳ báo cáo`)]);
 });

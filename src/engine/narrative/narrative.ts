@@ -18,6 +18,7 @@
 import { monthList } from '../../messages/vi/findings';
 import { namedUnit } from '../../messages/vi/layout';
 import { NARRATIVE_TEXT as T } from '../../messages/vi/narrative';
+import { type FormerFigure, formerFigure } from '../aggregate/carried-former';
 import { isDatedLate } from '../aggregate/completeness';
 import { unitFigures } from '../aggregate/unit-figures';
 import { isRealIsoDate, localDateOf, openOn } from '../periods/cutoff';
@@ -388,67 +389,72 @@ function groupParagraph(
   const lastMonth = periodMonths(s.period).at(-1) as number;
   const last = periodLabel({ type: 'month', year: s.period.year, index: lastMonth });
   if (carried.own.length) sentences.push(T.carriedStocks(listNames(carried.own), last));
-  if (carried.former.length) {
-    // A merged unit that has not reported: its figure is its old units' of before the merger, said so.
-    const shown = carried.former.slice(0, CARRIED_NAMES);
-    const sources = shown.map((f) =>
-      T.formerStock(periodLabel({ type: 'month', year: s.period.year, index: f.month }), f.kind, f.formers, f.name),
-    );
-    const rest = carried.former.length - shown.length;
-    sentences.push(T.carriedFromFormer(sources, rest, listNames(carried.former.map((f) => f.name)), last));
-  }
+  // A merged unit that has not reported: its figure is its old units' of before the merger, said so.
+  if (carried.former.length) sentences.push(T.carriedFromFormer(formerSourcesText(s, carried.former, last)));
   return sentences.length ? `${label}: ${sentences.join(' ')}` : null;
 }
 
-/** A merged unit whose figure "so far" is its old units' (IndicatorSummary.carriedFromFormer). */
-interface FormerCarried {
-  name: string;
-  kind: string;
-  /** The old units' latest month with a figure (the latest over the stocks said). */
-  month: number;
-  formers: string[];
+/** A merged unit whose figure "so far" is its old units' (formerFigure). */
+export interface FormerSource extends FormerFigure {
+  unit: Pick<Unit, 'code' | 'name' | 'kind'>;
+}
+
+/**
+ * "số tháng 6/2025 của các xã cũ Mường Toong, Huổi Lếch (nay là xã Mường Toong); xã Mường Toong
+ * chưa có số liệu tháng 7/2025": merged units not reported, their figures so far said as their old
+ * units', the units named (in a sentence) as those lacking `last`. The narrative and the summary's
+ * note both say it so.
+ */
+export function formerSourcesText(
+  s: Pick<SummaryCore, 'units' | 'period'>,
+  former: readonly FormerSource[],
+  last: string,
+): string {
+  const names = former.map((f) => namedIn(f.unit, s.units));
+  const shown = former.slice(0, CARRIED_NAMES);
+  const sources = shown.map((f, i) =>
+    T.formerStock(
+      periodLabel({ type: 'month', year: s.period.year, index: f.month }),
+      f.unit.kind.trim().toLocaleLowerCase('vi'),
+      f.formers,
+      names[i],
+    ),
+  );
+  return T.formerSources(sources, former.length - shown.length, listNames(names), last);
 }
 
 /**
  * Units whose "so far" figure of a said stock comes from before the period's last month, in
  * summary order: no figure in the period, or (several months) none for its last month. `former`:
- * merged units whose figure of every such stock is their old units' (they have none of their own);
- * `own`: the others, by name.
+ * merged units whose figure of every such stock is their old units' (formerFigure); `own`: the
+ * others, by name.
  */
-function carriedUnits(said: Item[], s: SummaryCore): { own: string[]; former: FormerCarried[] } {
-  const codes = new Set<string>();
-  const order: string[] = [];
-  // Per unit: the old units' figure, or null once a stock of its own is carried.
-  const fromFormer = new Map<string, { month: number; formers: string[] } | null>();
+function carriedUnits(said: Item[], s: SummaryCore): { own: string[]; former: FormerSource[] } {
+  // Per unit (in order met): the said stocks in which its figure so far is carried.
+  const stocksOf = new Map<string, IndicatorSummary[]>();
   for (const item of said) {
     const sum = s.indicators.find((x) => x.code === item.ind.code);
     if (!sum) continue;
     const carried = new Set(sum.carriedUnits);
-    const former = new Map((sum.carriedFromFormer ?? []).map((c) => [c.unitCode, c]));
     const f = unitFigures(sum);
     for (let i = 0; i < f.length; i++) {
       const code = f.code(i);
       if (f.ytd(i) === null) continue;
       if (f.period(i) !== null && !carried.has(code)) continue;
-      const c = former.get(code);
-      const seen = fromFormer.get(code);
-      if (!c) fromFormer.set(code, null);
-      else if (seen !== null) fromFormer.set(code, { month: Math.max(seen?.month ?? 0, c.month), formers: c.formers });
-      if (codes.has(code)) continue;
-      codes.add(code);
-      order.push(code);
+      const stocks = stocksOf.get(code);
+      if (stocks) stocks.push(sum);
+      else stocksOf.set(code, [sum]);
     }
   }
-  if (!order.length) return { own: [], former: [] };
+  if (!stocksOf.size) return { own: [], former: [] };
   const byCode = new Map(s.units.map((u) => [u.code, u]));
   const own: string[] = [];
-  const former: FormerCarried[] = [];
-  for (const code of order) {
+  const former: FormerSource[] = [];
+  for (const [code, stocks] of stocksOf) {
     const unit = byCode.get(code);
-    const name = unit ? namedIn(unit, s.units) : code;
-    const c = fromFormer.get(code);
-    if (c && unit) former.push({ name, kind: unit.kind.trim().toLocaleLowerCase('vi'), ...c });
-    else own.push(name);
+    const c = unit ? formerFigure(stocks, code) : null;
+    if (c && unit) former.push({ unit, ...c });
+    else own.push(unit ? namedIn(unit, s.units) : code);
   }
   return { own, former };
 }

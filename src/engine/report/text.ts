@@ -5,11 +5,11 @@
  * summary. Everything here is pure: no clock, no Intl requirement for Vietnam.
  */
 
-import { NARRATIVE_TEXT } from '../../messages/vi/narrative';
 import { REPORT_TEXT as T } from '../../messages/vi/report';
+import { formerFigure } from '../aggregate/carried-former';
 import { isDatedLate } from '../aggregate/completeness';
 import { unitFigures } from '../aggregate/unit-figures';
-import { cleanNote } from '../narrative/narrative';
+import { cleanNote, type FormerSource, formerSourcesText } from '../narrative/narrative';
 import { dataWindow, localDateOf, offsetMinutes } from '../periods/cutoff';
 import { periodLabel, periodMonths } from '../periods/period';
 import { distinctName, unitDisplayName } from '../sheet/layout';
@@ -304,28 +304,16 @@ export function carriedStockLines(summary: Summary, catalogue: Catalogue): strin
   return [...byUnits.values()].map(({ codes, labels, inds }) => {
     const shown = codes.slice(0, ROW_MISSING_NAMES);
     const names: string[] = [];
-    const sources: string[] = [];
+    const former: FormerSource[] = [];
     for (const code of shown) {
       // A merged unit without a figure of its own in these stocks: its old units' figure, said as theirs.
-      const from = inds.map((i) => i.carriedFromFormer?.find((x) => x.unitCode === code));
-      const c = from.every((x) => x !== undefined) ? from[0] : undefined;
       const unit = unitOf(summary, code);
-      if (c && unit)
-        sources.push(
-          NARRATIVE_TEXT.formerStock(
-            periodLabel({
-              type: 'month',
-              year: summary.period.year,
-              index: Math.max(...from.map((x) => x?.month ?? 0)),
-            }),
-            unit.kind.trim().toLocaleLowerCase('vi'),
-            c.formers,
-            unitLabel(summary, code, code),
-          ),
-        );
+      const c = unit ? formerFigure(inds, code) : null;
+      if (c && unit) former.push({ unit, ...c });
       else names.push(unitLabel(summary, code, code));
     }
-    return T.carriedStock(labels, names, codes.length - shown.length, period, sources);
+    const fromFormer = former.length ? formerSourcesText(summary, former, period) : '';
+    return T.carriedStock(labels, names, codes.length - shown.length, period, fromFormer);
   });
 }
 

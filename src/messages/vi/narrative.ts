@@ -90,9 +90,15 @@ export const NARRATIVE_TEXT = {
    */
   formerStock: (month: string, kind: string, formers: string[], unit: string) =>
     `số ${month} của ${formers.length > 1 ? 'các ' : ''}${kind || 'đơn vị'} cũ ${formers.join(', ')} (nay là ${unit})`,
-  /** After the "Đến nay" sentence: merged units that have not reported, their old units' figures counted. */
-  carriedFromFormer: (sources: string[], more: number, units: string, label: string) =>
-    `Số đến nay gồm ${sources.join(' và ')}${more ? ` và của ${more} đơn vị khác` : ''}; ${units} chưa có số liệu ${label}.`,
+  /**
+   * Merged units that have not reported, their old units' figures counted (`sources`: formerStock),
+   * then the units themselves as lacking `label`: the subject of "chưa có" is the new unit, which
+   * can have it, not its old units, which never can.
+   */
+  formerSources: (sources: string[], more: number, units: string, label: string) =>
+    `${sources.join(' và ')}${more ? ` và của ${more} đơn vị khác` : ''}; ${units} chưa có số liệu ${label}`,
+  /** After the "Đến nay" sentence: formerSources. */
+  carriedFromFormer: (sources: string) => `Số đến nay gồm ${sources}.`,
   andOthers: (n: number) => `và ${n} đơn vị khác`,
   andOtherPlaces: (n: number) => `và ${n} ô khác`,
   /**

@@ -72,17 +72,22 @@ export const REPORT_TEXT = {
   rowMissing: (label: string, units: string[], more: number) =>
     `Chỉ tiêu "${label}" chưa gồm số liệu của ${units.join(', ')}${more ? ` và ${more} đơn vị khác` : ''}: ` +
     `bảng báo cáo của ${units.length + more > 1 ? 'các đơn vị này' : 'đơn vị này'} thiếu dòng chỉ tiêu này (xem trang "Kiểm tra").`,
-  /** Stocks whose total so far carries the last figure of units without one for the period's last month. */
   /**
-   * `sources`: merged units without a figure of their own, as whose old units' figure is counted
-   * ("số tháng 6/2025 của các xã cũ Mường Toong, Huổi Lếch (nay là Xã Mường Toong)").
+   * Stocks whose total so far carries the last figure of units without one for the period's last
+   * month. `fromFormer`: merged units without a figure of their own, said as their old units'
+   * (NARRATIVE_TEXT.formerSources: "số tháng 6/2025 của các xã cũ Mường Toong, Huổi Lếch (nay là xã
+   * Mường Toong); xã Mường Toong chưa có số liệu tháng 7/2025").
    */
-  carriedStock: (labels: string[], units: string[], more: number, last: string, sources: string[] = []) =>
-    `Số đến nay của ${labels.length > 1 ? 'các chỉ tiêu' : 'chỉ tiêu'} ${labels.map((l) => `"${l}"`).join(', ')} (cột "Từ đầu năm") ` +
-    `gồm ${[...(units.length ? [`số đã báo cáo trước đó của ${units.join(', ')}`] : []), ...sources].join(
-      ' và ',
-    )}${more ? ` và ${more} đơn vị khác` : ''}, chưa có số liệu ${last}; ` +
-    `số kỳ báo cáo chỉ gồm các đơn vị có số liệu ${last}.`,
+  carriedStock: (labels: string[], units: string[], more: number, last: string, fromFormer = '') => {
+    const others = more ? `${units.length ? ' và ' : ''}${more} đơn vị khác` : '';
+    const own =
+      units.length || more ? `số đã báo cáo trước đó của ${units.join(', ')}${others}, chưa có số liệu ${last}` : '';
+    return (
+      `Số đến nay của ${labels.length > 1 ? 'các chỉ tiêu' : 'chỉ tiêu'} ${labels.map((l) => `"${l}"`).join(', ')} (cột "Từ đầu năm") ` +
+      `gồm ${own && fromFormer ? `${own}, và ${fromFormer}` : own || fromFormer}; ` +
+      `số kỳ báo cáo chỉ gồm các đơn vị có số liệu ${last}.`
+    );
+  },
   unreadableUnits: (units: string[]) => `Không đọc được báo cáo của: ${units.join(', ')} (xem trang "Kiểm tra").`,
   unreadableFormerUnits: (units: string[]) =>
     `Không đọc được báo cáo của đơn vị cũ trước sáp nhập: ${units.join(', ')}; số liệu của các đơn vị này chưa được cộng (xem trang "Kiểm tra").`,
