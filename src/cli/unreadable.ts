@@ -28,15 +28,15 @@
  * error names the unit, and it is neither this year's report of anybody nor a file of no unit.
  */
 import path from 'node:path';
+import { oldUnitNames } from '../engine/aggregate/old-unit-names';
 import { unitInSentence } from '../engine/narrative/narrative';
-import { distinctDisplayName, sharedCode, unitDisplayName } from '../engine/sheet/layout';
+import { distinctDisplayName, unitDisplayName } from '../engine/sheet/layout';
 import { compareVi } from '../engine/text/collate';
 import { slug } from '../engine/text/normalize';
 import type { Catalogue, Finding, Summary, Unit } from '../engine/types';
 import { type UnreadableReport, withUnreadableReports } from '../engine/unreadable';
 import { startYear } from '../engine/validation/check';
 import { CLI_TEXT as T } from '../messages/vi/cli';
-import { mergerNames } from '../messages/vi/findings';
 
 export interface UnreadableFile {
   /** As named in messages. */
@@ -252,8 +252,11 @@ function formerLabel(
     const named = { name: known.name, kind: known.kind ?? '' };
     return { code: old.code, label: unitDisplayName(named), inSentence: unitInSentence(named) };
   }
-  const all = into.map((u) => mergerNames(known, old.code, u, sharedCode(u.code, units)));
-  const now = T.formerNow(all.map((n) => n.unitWithin));
+  const all = into.map((u) => oldUnitNames(known, old.code, u, units));
+  const now = T.formerNow(
+    all.map((n) => n.unitWithin),
+    all.every((n) => n.renamed),
+  );
   // "cũ" when it has the name of any new unit it went into.
   const short = {
     name: all.find((n) => n.oldShort !== known.name)?.oldShort ?? all[0].oldShort,

@@ -28,22 +28,16 @@
  * aggregate): in the words Tổng hợp uses.
  */
 
-import { FINDING_TEXT, mergerNames, sheetRef, type UndatedAdvice } from '../messages/vi/findings';
+import { FINDING_TEXT, sheetRef, type UndatedAdvice } from '../messages/vi/findings';
 import { NARRATIVE_TEXT } from '../messages/vi/narrative';
 import { LEVEL_TEXT, OPEN_PERIOD_TEXT } from '../messages/vi/periods';
 import { aggregate } from './aggregate/aggregate';
-import {
-  areaReport,
-  hasData,
-  isRenaming,
-  mapToSuccessors,
-  monthsBeforeMerger,
-  splitPredecessors,
-} from './aggregate/succession';
+import { oldUnitNames } from './aggregate/old-unit-names';
+import { areaReport, hasData, mapToSuccessors, monthsBeforeMerger, splitPredecessors } from './aggregate/succession';
 import { localDateOf, openOn } from './periods/cutoff';
 import { holidayCoverageFindings } from './periods/holidays';
 import { periodLabel, previousYear } from './periods/period';
-import { distinctDisplayName, distinctName, sharedCode, unitDisplayName } from './sheet/layout';
+import { distinctDisplayName, distinctName, unitDisplayName } from './sheet/layout';
 import { compareVi } from './text/collate';
 import { formatDateVi } from './text/format';
 import { aggregatingLevel, levelWordOf } from './text/level';
@@ -333,13 +327,7 @@ export function predecessorsMissing(
       code: 'predecessor-missing',
       unitCode: code,
       ...(named ? { unitName: named.name } : {}),
-      message: FINDING_TEXT.predecessorMissing(
-        mergerNames(named ?? null, code, unit, sharedCode(unit.code, units), isRenaming(unit, units)),
-        year,
-        list,
-        true,
-        [],
-      ),
+      message: FINDING_TEXT.predecessorMissing(oldUnitNames(named ?? null, code, unit, units), year, list, true, []),
     });
   }
   return out.sort((a, b) => ((a.unitCode as string) < (b.unitCode as string) ? -1 : 1));

@@ -36,21 +36,24 @@ async function commune(folder: string, unit: Unit, year: number, first: number, 
   await writeXlsx({ sheets: [sheet] }, path.join(folder, `${unit.code}-${year}.xlsx`));
 }
 
-const aggregate = async (folder: string) => {
-  const r = await runCli(
+/** `tonghop aggregate` of `folder` for `period`, run the 5th of the month after: its console output, or its summary with --json. */
+const run = (folder: string, period = '2025-09', json = true) =>
+  runCli(
     [
       'aggregate',
       '--period',
-      '2025-09',
+      period,
       '--units',
       unitsPath,
       '--out',
       path.join(dir, 'tong-hop.xlsx'),
-      '--json',
+      ...(json ? ['--json'] : []),
       folder,
     ],
-    { env: { TONGHOP_NOW: NOW } },
+    { env: { TONGHOP_NOW: period === '2025-09' ? NOW : '2025-11-05T02:00:00.000Z' } },
   );
+const aggregate = async (folder: string, period = '2025-09') => {
+  const r = await run(folder, period);
   expect(r.stderr).toBe('');
   return JSON.parse(r.stdout) as Summary;
 };
@@ -111,4 +114,45 @@ test('a renamed commune with a report of its own: the old workbook’s later mon
   );
   expect(said).not.toContain('sáp nhập:');
   expect(said).not.toContain('được tính là số liệu của');
+});
+
+test('a renamed commune that began its new template in October: July–September of the old workbook said as in September, not as a wrong date', async () => {
+  const xa = path.join(dir, 'october');
+  await commune(xa, muongPhang, 2025, 1, 9, 1);
+  await commune(xa, renamed, 2025, 10, 10, 1);
+  const opening =
+    `Xã Mường Phăng (nay là xã Mường Phăng Mới) vẫn ghi số liệu tháng 7–9 năm 2025 vào tệp ${path.join(xa, 'muong-phang-2025.xlsx')}, ` +
+    'trang "Mường Phăng 2025", sau khi đổi tên: vì xã Mường Phăng Mới ';
+  const sept = (await aggregate(xa, '2025-09')).findings.map((f) => f.message);
+  expect(sept.filter((m) => m.startsWith(opening))).toHaveLength(1);
+  const s = await aggregate(xa, '2025-10');
+  // October: 1; year to date: January–September of the old workbook and October of the new one.
+  expect(luot(s)).toEqual([1, 10]);
+  const said = s.findings.map((f) => f.message);
+  expect(said).toContain(
+    `${opening}chỉ báo cáo vào mẫu mới từ tháng 10, các tháng này được tính là số liệu của xã Mường Phăng Mới. ` +
+      'Hãy tiếp tục báo cáo vào mẫu mới của xã Mường Phăng Mới (mã đơn vị muong-phang-moi), không ghi vào tệp cũ',
+  );
+  expect(s.findings.map((f) => f.code)).not.toContain('merger-date-slip');
+  expect(said.filter((m) => m.includes('Mường Phăng')).join('\n')).not.toMatch(
+    /sáp nhập|các đơn vị cũ|kiểm tra lại ngày/i,
+  );
+});
+
+test('a renamed commune’s unreadable workbooks: "nay là" in every line of one run, never "nay thuộc"', async () => {
+  const xa = path.join(dir, 'unreadable');
+  await commune(xa, muongPhang, 2025, 1, 9, 1);
+  // Last year's workbook, for "so cùng kỳ", is damaged.
+  fs.writeFileSync(path.join(xa, 'muong-phang-2024.xlsx'), 'không phải tệp Excel');
+  const r = await run(xa, '2025-09', false);
+  const out = `${r.stdout}\n${r.stderr}`;
+  const lastYear = path.join(xa, 'muong-phang-2024.xlsx');
+  expect(out).toContain(
+    `Không đọc được báo cáo năm 2024 (so cùng kỳ): Xã Mường Phăng (nay là xã Mường Phăng Mới), tệp ${lastYear}`,
+  );
+  expect(out).toContain(
+    'Theo tên tệp, đây là báo cáo năm 2024 của Xã Mường Phăng (nay là xã Mường Phăng Mới), dùng để',
+  );
+  expect(out).toContain('Xã Mường Phăng (nay là xã Mường Phăng Mới) vẫn ghi số liệu tháng 7–9 năm 2025');
+  expect(out).not.toContain('nay thuộc xã Mường Phăng Mới');
 });

@@ -2,6 +2,7 @@
  * Shared by `aggregate`, `report` and `demo`: read the inputs, summarise the period,
  * render the outputs (summary workbook, HTML, text, CSV).
  */
+import { isRenamedFrom } from '../../engine/aggregate/succession';
 import { unitInSentence } from '../../engine/narrative/narrative';
 import { lastClosedPeriod, notBegunOn, todayIn } from '../../engine/periods/cutoff';
 import { formatPeriod, parsePeriodInput, periodLabel } from '../../engine/periods/period';
@@ -166,7 +167,7 @@ function formerName(summary: Summary, f: Finding): string {
     .filter((r) => r.formerGaps?.some((g) => g.code === code))
     .flatMap((r) => summary.units.filter((u) => u.code === r.unitCode));
   const now = into.map((u) => namedUnitWithin(unitInSentence(u), sharedCode(u.code, summary.units)));
-  return into.length ? `${name} ${T.formerNow(now)}` : name;
+  return into.length ? `${name} ${T.formerNow(now, isRenamedFrom(code, summary.units))}` : name;
 }
 
 /**

@@ -28,19 +28,12 @@
  *    kỳ" lacks it), and submission dates after the run's date (not counted as submitted) or
  *    before the month's data window closes (counted; likely copied).
  */
-import {
-  FINDING_TEXT,
-  type MergerNames,
-  mergerNames,
-  sheetRef,
-  type UndatedAdvice,
-  type Where,
-} from '../../messages/vi/findings';
+import { FINDING_TEXT, type MergerNames, sheetRef, type UndatedAdvice, type Where } from '../../messages/vi/findings';
 import { NARRATIVE_TEXT } from '../../messages/vi/narrative';
 import { narrate, unitInSentence } from '../narrative/narrative';
 import { dataWindow, deadline, isRealIsoDate, localDateOf } from '../periods/cutoff';
 import { periodMonths, previousYear, ytdMonths } from '../periods/period';
-import { distinguishFindings, LAYOUT, reportDisplayName, sharedCode } from '../sheet/layout';
+import { distinguishFindings, LAYOUT, reportDisplayName } from '../sheet/layout';
 import { type FlatLayout, flatBase, flatOf, layoutOf } from '../sheet/sheet-report';
 import { formatDateVi } from '../text/format';
 import { tidy } from '../text/number';
@@ -59,10 +52,10 @@ import type {
 import { compareFindings } from '../validation/check';
 import { hasRow } from '../validation/presence';
 import { compareNamesVi, completenessOfSorted, sortUnits } from './completeness';
+import { oldUnitNames } from './old-unit-names';
 import {
   hasData,
   hasFigure,
-  isRenaming,
   type MappingOptions,
   type MergerDateSlip,
   mapToSuccessors,
@@ -794,7 +787,7 @@ function gapNames(
   const r = g.report ?? reports.find((x) => x.unitCode === g.code);
   const known = former ?? (r ? { name: r.unitName, kind: r.unitKind } : null);
   return {
-    ...mergerNames(known, g.code, g.unit, sharedCode(g.unit.code, units), isRenaming(g.unit, units)),
+    ...oldUnitNames(known, g.code, g.unit, units),
     ...(known ? { name: known.name } : {}),
   };
 }
@@ -855,13 +848,7 @@ export function afterMergerFindings(
     unitCode: g.code,
     ...(g.report ? { unitName: g.report.unitName, file: g.report.file, sheet: g.report.sheet } : {}),
     message: text(
-      mergerNames(
-        g.report ? { name: g.report.unitName, kind: g.report.unitKind } : null,
-        g.code,
-        g.unit,
-        sharedCode(g.unit.code, units),
-        isRenaming(g.unit, units),
-      ),
+      oldUnitNames(g.report ? { name: g.report.unitName, kind: g.report.unitKind } : null, g.code, g.unit, units),
       g.year,
       g.months,
       g.unit.succession?.from,
@@ -885,13 +872,13 @@ export function mergerMappingFindings(
 ): Finding[] {
   return [
     ...afterMergerFindings(mapped.afterMerger ?? [], mapped.overlap ?? [], units),
-    ...renamedGoesOnFindings(mapped.renamedGoesOn ?? []),
+    ...renamedGoesOnFindings(mapped.renamedGoesOn ?? [], units),
     ...mergerDateFindings(mapped.dateSlips ?? [], cutoffDay, units),
   ];
 }
 
 /** A renamed unit's old sheet that went on after the renaming, counted as the new unit's: said, with the file and sheet. */
-function renamedGoesOnFindings(gaps: PredecessorGap[]): Finding[] {
+function renamedGoesOnFindings(gaps: PredecessorGap[], units: readonly Unit[]): Finding[] {
   return gaps.map((g) => {
     const r = g.report;
     const place = r ? sheetRef(r.file, r.sheet) : '';
@@ -901,11 +888,12 @@ function renamedGoesOnFindings(gaps: PredecessorGap[]): Finding[] {
       unitCode: g.code,
       ...(r ? { unitName: r.unitName, file: r.file, sheet: r.sheet } : {}),
       message: FINDING_TEXT.renamedGoesOn(
-        mergerNames(r ? { name: r.unitName, kind: r.unitKind } : null, g.code, g.unit),
+        oldUnitNames(r ? { name: r.unitName, kind: r.unitKind } : null, g.code, g.unit, units),
         g.unit.code,
         g.year,
         g.months,
         place,
+        g.ownFrom,
       ),
     };
   });
@@ -914,6 +902,8 @@ function renamedGoesOnFindings(gaps: PredecessorGap[]): Finding[] {
 function mergerDateFindings(slips: MergerDateSlip[], cutoffDay: number, units: readonly Unit[]): Finding[] {
   return slips.map((s) => {
     const from = s.unit.succession?.from ?? '';
+    const predecessors = s.unit.succession?.predecessors ?? [];
+    const only = predecessors.length === 1 ? predecessors[0] : undefined;
     const [y, m, d] = from.split('-');
     const swapped = `${y}-${d}-${m}`;
     const fits =
@@ -924,7 +914,8 @@ function mergerDateFindings(slips: MergerDateSlip[], cutoffDay: number, units: r
       unitCode: s.unit.code,
       unitName: s.unit.name,
       message: FINDING_TEXT.mergerDateSlip(
-        mergerNames(null, '', s.unit, sharedCode(s.unit.code, units)).unit,
+        oldUnitNames(null, only ?? '', s.unit, units),
+        s.unit.kind?.trim().toLocaleLowerCase('vi') ?? '',
         from,
         s.year,
         s.lastOld,

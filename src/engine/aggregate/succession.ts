@@ -60,6 +60,11 @@ export interface PredecessorGap {
    * own report, when the area's (areaReport), has nothing in, ascending.
    */
   months: number[];
+  /**
+   * renamedGoesOn only: the month the renamed unit's own report begins, the old sheet having gone
+   * on up to the month before (else it has no report of its own that year).
+   */
+  ownFrom?: number;
 }
 
 export interface SplitPredecessor {
@@ -523,6 +528,22 @@ export function isRenaming(unit: Pick<Unit, 'code' | 'succession'>, units: reado
   return takers === 1;
 }
 
+/**
+ * Whether the old unit `oldCode` became one unit of `units` alone (isRenaming of the unit listing
+ * it). The one test of "renamed or merged" for naming an old unit: "nay là" / "đổi tên" then,
+ * else "nay thuộc" / "sáp nhập" (oldUnitNames, and the shells' labels).
+ */
+export function isRenamedFrom(oldCode: string, units: readonly Unit[]): boolean {
+  let taker: Unit | undefined;
+  for (const u of units) {
+    if (u.code === oldCode) return false;
+    if (!u.succession?.predecessors?.includes(oldCode)) continue;
+    if (taker) return false;
+    taker = u;
+  }
+  return taker !== undefined && isRenaming(taker, units);
+}
+
 /** Whether any unit lists predecessors (most summaries: none, and mapping is a look-up). */
 function anySuccession(units: readonly Unit[]): boolean {
   for (let i = 0; i < units.length; i++) if (units[i].succession?.predecessors?.length) return true;
@@ -707,7 +728,17 @@ export function mapToSuccessors(
       if (from && olds.length) {
         const cut = before(from, year);
         upTo = oldsUpTo(year);
-        if (upTo > cut && options.gaps && year === period.year) dateSlips.push({ unit, year, lastOld: upTo });
+        if (upTo > cut && options.gaps && year === period.year) {
+          // A renamed unit's old sheet that went on up to the month before its new one began: the
+          // clerk kept the old file for a while, the date is right (renamedGoesOn, as in the months
+          // before the new sheet began), not a merger date typed early.
+          const goesOn = renamedFrom === undefined ? undefined : ofYear.find((p) => p.unitCode === renamedFrom);
+          if (goesOn) {
+            const after: number[] = [];
+            for (let m = cut + 1; m <= upTo; m++) if (hasMonth(goesOn, m)) after.push(m);
+            renamedGoesOn.push({ unit, code: goesOn.unitCode, year, report: goesOn, months: after, ownFrom: upTo + 1 });
+          } else dateSlips.push({ unit, year, lastOld: upTo });
+        }
         const continues = !ofYear.some((p) => p.unitCode === unit.code);
         const own = ownIsArea(year) ? ofYear.find((p) => p.unitCode === unit.code) : undefined;
         ownArea = own !== undefined;

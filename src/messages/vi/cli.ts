@@ -1,5 +1,5 @@
 /** Vietnamese texts of the command-line tool `tonghop` (src/cli). */
-import type { UndatedAdvice, Where } from './findings';
+import { nowWord, type UndatedAdvice, type Where } from './findings';
 
 const EXIT_CODES = `Mã thoát:
   0   thành công
@@ -507,8 +507,8 @@ export const CLI_TEXT = {
   unreadableFormer: 'Không đọc được báo cáo của đơn vị cũ trước sáp nhập',
   /** Units whose last-year report (for "so cùng kỳ") could not be read, on the console. */
   lastYearUnreadableUnits: (year: number) => `Không đọc được báo cáo năm ${year} (so cùng kỳ)`,
-  /** After an old unit's name: the unit(s) it is now part of, "(nay thuộc xã Mường Nhé)". */
-  formerNow: (units: string[]) => `(nay thuộc ${units.join(' và ')})`,
+  /** After an old unit's name: the unit(s) it is now part of, "(nay thuộc xã Mường Nhé)"; renamed, "(nay là …)". */
+  formerNow: (units: string[], renamed = false) => `(${nowWord(renamed)} ${units.join(' và ')})`,
   /** An old unit's unreadable file on the console: "Xã Nậm Vì (nay thuộc xã Mường Nhé), tệp nam-vi.xlsx". */
   formerFile: (unit: string, file: string) => `${unit}, tệp ${file}`,
   /** Files that could not be read and whose unit is not known (several candidates). */

@@ -157,7 +157,7 @@ export interface MergerNames {
   unit: string;
   /** `unit` inside a bracket: "(nay thuộc xã Chung Chải, mã chung-chai-np)", not a bracket in a bracket. */
   unitWithin: string;
-  /** One old unit become the new one alone: "đổi tên", "nay là", not "sáp nhập", "nay thuộc". */
+  /** One old unit become the new one alone: "đổi tên", "nay là", not "sáp nhập", "nay thuộc" (engine's oldUnitNames decides). */
   renamed?: boolean;
 }
 
@@ -187,8 +187,10 @@ export function mergerNames(
   return { old: capital, oldShort: name, ...merged };
 }
 
+/** What an old unit is now: "nay thuộc" (part of a merged unit), "nay là" (renamed: it alone). */
+export const nowWord = (renamed: boolean | undefined) => (renamed ? 'nay là' : 'nay thuộc');
 /** "nay thuộc xã Mường Nhé" after a merger, "nay là xã Mường Phăng Mới" after a renaming. */
-const nowPart = (m: MergerNames) => `${m.renamed ? 'nay là' : 'nay thuộc'} ${m.unitWithin}`;
+const nowPart = (m: MergerNames) => `${nowWord(m.renamed)} ${m.unitWithin}`;
 /** "sáp nhập", or "đổi tên" for a renaming. */
 const change = (m: MergerNames) => (m.renamed ? 'đổi tên' : 'sáp nhập');
 
@@ -657,18 +659,33 @@ export const FINDING_TEXT = {
    * An old unit renamed (become one new unit alone) went on in its own sheet after the change, and
    * the new unit has no report of its own that year: those months are counted as the new unit's.
    */
-  renamedGoesOn: (m: MergerNames, code: string, year: number, months: number[], place: string) =>
+  renamedGoesOn: (m: MergerNames, code: string, year: number, months: number[], place: string, ownFrom?: number) =>
     `${m.old} (nay là ${m.unitWithin}) vẫn ghi số liệu tháng ${monthList(months)} năm ${year} vào ${place}, sau khi đổi tên: ` +
-    `vì ${m.unit} chưa có báo cáo riêng năm ${year}, các tháng này được tính là số liệu của ${m.unit}. ` +
-    `Từ năm ${year + 1}, hãy báo cáo vào mẫu mới của ${m.unit} (mã đơn vị ${code}), không ghi tiếp vào tệp cũ`,
+    (ownFrom
+      ? `vì ${m.unit} chỉ báo cáo vào mẫu mới từ tháng ${ownFrom}, các tháng này được tính là số liệu của ${m.unit}. ` +
+        `Hãy tiếp tục báo cáo vào mẫu mới của ${m.unit} (mã đơn vị ${code}), không ghi vào tệp cũ`
+      : `vì ${m.unit} chưa có báo cáo riêng năm ${year}, các tháng này được tính là số liệu của ${m.unit}. ` +
+        `Từ năm ${year + 1}, hãy báo cáo vào mẫu mới của ${m.unit} (mã đơn vị ${code}), không ghi tiếp vào tệp cũ`),
   /**
    * The old units all went on reporting after the merger date, up to the month before the merged
    * unit's first: their months were counted, and the date (typed early, 07/01 for 01/07?) is asked about.
    */
-  mergerDateSlip: (unit: string, from: string, year: number, lastOld: number, suggestion: string | null) =>
-    `Ngày sáp nhập của ${unit} ghi là ${formatDateVi(from)}, nhưng các đơn vị cũ vẫn báo cáo đến tháng ${lastOld} năm ${year} ` +
-    `và ${unit} báo cáo từ tháng ${lastOld + 1}: số liệu đến tháng ${lastOld} được tính theo báo cáo của các đơn vị cũ. ` +
-    `Hãy kiểm tra lại ngày sáp nhập trong danh sách đơn vị${suggestion ? ` (có phải là ${formatDateVi(suggestion)}?)` : ''}`,
+  mergerDateSlip: (
+    m: MergerNames,
+    kind: string,
+    from: string,
+    year: number,
+    lastOld: number,
+    suggestion: string | null,
+  ) => {
+    // A renaming has one old unit: "xã cũ", not "các đơn vị cũ".
+    const olds = m.renamed ? `${kind || 'đơn vị'} cũ` : 'các đơn vị cũ';
+    return (
+      `Ngày ${change(m)} của ${m.unit} ghi là ${formatDateVi(from)}, nhưng ${olds} vẫn báo cáo đến tháng ${lastOld} năm ${year} ` +
+      `và ${m.unit} báo cáo từ tháng ${lastOld + 1}: số liệu đến tháng ${lastOld} được tính theo báo cáo của ${olds}. ` +
+      `Hãy kiểm tra lại ngày ${change(m)} trong danh sách đơn vị${suggestion ? ` (có phải là ${formatDateVi(suggestion)}?)` : ''}`
+    );
+  },
   /**
    * An old unit's figures before the merger that the merged unit's own report has too (same
    * indicator and month, not 0): left out, so that nothing is added twice.
