@@ -35,6 +35,7 @@ import {
   explainMissing,
   isAddonSheet,
   isCopyName,
+  nameBooks,
   noReportBooks,
   SheetIndex,
   toWorkbooks,
@@ -654,8 +655,11 @@ export function aggregatePeriod(
     expected,
     reported,
     reading,
+    'aggregate',
   );
   const summary = noReport.length ? withUnreadableReports(out.summary, catalogue, noReport) : out.summary;
+  // "Bảng tính "…"", not the engine's "Tệp <source>": in the alert, the summary's list, "Nhật ký".
+  nameBooks(summary.findings, books, reading);
 
   const problems: string[] = [];
   const problemsForLog: string[] = [];

@@ -77,11 +77,19 @@ function nearHeaderText(near: NearHeader): string {
   }
 }
 
+/**
+ * How messages name a workbook by the reader's `source` ("Tệp a.xlsx"; "tệp a.xlsx" mid-sentence). The
+ * add-on, whose source is no file name, says "Bảng tính …" in its stead (gas/io.ts nameBooks).
+ */
+export function fileRef(file: string, midSentence = false): string {
+  return `${midSentence ? 'tệp' : 'Tệp'} ${file}`;
+}
+
 export function where(w: Where): string {
   const head: string[] = [];
   if (w.unit) head.push(w.unit);
   else {
-    if (w.file) head.push(`Tệp ${w.file}`);
+    if (w.file) head.push(fileRef(w.file));
     if (w.sheet) head.push(w.file ? `trang "${w.sheet}"` : `Trang "${w.sheet}"`);
   }
   if (w.cell) head.push(head.length ? `ô ${w.cell}` : `Ô ${w.cell}`);
@@ -308,7 +316,7 @@ export const FINDING_TEXT = {
     'thấy dòng tiêu đề có các cột tháng (T1 … T12), nên chưa đọc được số liệu nào của trang này. Hãy ghi lại tiêu ' +
     'đề T1 … T12 vào dòng tiêu đề của bảng (như mẫu) rồi kiểm tra lại',
   noReportSheet: (file: string, sheets: string[], near: NearHeader | null) =>
-    `Tệp ${file}: không có trang báo cáo nào (không tìm thấy dòng tiêu đề có các cột tháng T1 … T12)` +
+    `${fileRef(file)}: không có trang báo cáo nào (không tìm thấy dòng tiêu đề có các cột tháng T1 … T12)` +
     (near ? `; ${nearHeaderText(near)}` : '') +
     (sheets.length && !(near && sheets.length === 1) ? `; đã xem ${sheetList(sheets)}` : ''),
   stackedTables: (w: Where, sheet: string, tables: [number | null, number, number][], read: number) => {
@@ -813,5 +821,5 @@ export function cellProblemText(problem: string, w: Where, shown: string): strin
 
 /** `Tệp a.xlsx, trang "B"` — names a sheet in duplicate-unit messages. */
 export function sheetRef(file: string, sheet: string): string {
-  return file ? `tệp ${file}, trang "${sheet}"` : `trang "${sheet}"`;
+  return file ? `${fileRef(file, true)}, trang "${sheet}"` : `trang "${sheet}"`;
 }
