@@ -663,10 +663,12 @@ export function aggregatePeriod(
 
   const problems: string[] = [];
   const problemsForLog: string[] = [];
-  // Said with the spreadsheets that could not be opened.
-  const noReportCodes = new Set(noReport.map((r) => r.unit.code));
+  // Said with the spreadsheets that could not be opened: why a unit is counted "không đọc được" (its
+  // spreadsheet without any report tab, its tab of the year without the month header). Once per unit:
+  // the alert counts units.
+  const unreadable = new Set(summary.unreadableUnits);
   for (const f of summary.findings)
-    if (f.code === 'no-report-sheet' && f.unitCode && noReportCodes.has(f.unitCode)) {
+    if ((f.code === 'no-report-sheet' || f.code === 'no-month-header') && f.unitCode && unreadable.delete(f.unitCode)) {
       problems.push(f.message);
       problemsForLog.push(f.message);
     }
