@@ -35,6 +35,7 @@ import {
   explainMissing,
   isAddonSheet,
   isCopyName,
+  nameBooks,
   noReportBooks,
   SheetIndex,
   toWorkbooks,
@@ -654,15 +655,20 @@ export function aggregatePeriod(
     expected,
     reported,
     reading,
+    'aggregate',
   );
   const summary = noReport.length ? withUnreadableReports(out.summary, catalogue, noReport) : out.summary;
+  // "Bảng tính "…"", not the engine's "Tệp <source>": in the alert, the summary's list, "Nhật ký".
+  nameBooks(summary.findings, books, reading);
 
   const problems: string[] = [];
   const problemsForLog: string[] = [];
-  // Said with the spreadsheets that could not be opened.
-  const noReportCodes = new Set(noReport.map((r) => r.unit.code));
+  // Said with the spreadsheets that could not be opened: why a unit is counted "không đọc được" (its
+  // spreadsheet without any report tab, its tab of the year without the month header). Once per unit:
+  // the alert counts units.
+  const unreadable = new Set(summary.unreadableUnits);
   for (const f of summary.findings)
-    if (f.code === 'no-report-sheet' && f.unitCode && noReportCodes.has(f.unitCode)) {
+    if ((f.code === 'no-report-sheet' || f.code === 'no-month-header') && f.unitCode && unreadable.delete(f.unitCode)) {
       problems.push(f.message);
       problemsForLog.push(f.message);
     }

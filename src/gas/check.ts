@@ -16,7 +16,15 @@ import { noReportSources, unreadableReportFindings } from '../engine/unreadable'
 import { checkWorkbooks, expectedUnitsMissing, successorBeforeMerger } from '../engine/validation/check';
 import { CHECK, LOOKALIKE, SHEETS } from '../messages/vi/gas';
 import { now } from './clock';
-import { bookFindings, explainMissing, noReportBooks, SheetIndex, type UnitBook, withFormerUnits } from './io';
+import {
+  bookFindings,
+  explainMissing,
+  nameBooks,
+  noReportBooks,
+  SheetIndex,
+  type UnitBook,
+  withFormerUnits,
+} from './io';
 import { type ApiReadOptions, readUnitBooksDetailed } from './io/parallel-books';
 import { GENERAL, TEXT, widthPx } from './render';
 import { type Config, urlPlaceOf } from './setup';
@@ -213,6 +221,7 @@ export function runCheck(
       new Set(units.map((u) => u.code)),
       reported,
       checked,
+      'check',
     );
     if (noReport.length) findings = unreadableReportFindings(findings, noReport);
   }
@@ -223,6 +232,8 @@ export function runCheck(
   }
   // Two units of one name: every finding (the missing units' and the books' too) says which, by its code.
   findings = distinguishFindings(findings, checked);
+  // "Bảng tính "…"", not the engine's "Tệp <source>".
+  nameBooks(findings, books, checked);
   findings.sort((a, b) => severityOrder(a) - severityOrder(b));
 
   // Sheets the findings point at: by (file, sheet), else by unit code.

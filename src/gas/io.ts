@@ -20,6 +20,7 @@
 import { afterUnitMissing, distinctDisplayName, LAYOUT, unitSheetName, unitSheetNames } from '../engine/sheet/layout';
 import type { CellValue, Finding, Grid, Unit, WorkbookInput } from '../engine/types';
 import type { UnreadableReport } from '../engine/unreadable';
+import { fileRef } from '../messages/vi/findings';
 import { LOOKALIKE, SHEETS, UNIT_BOOK } from '../messages/vi/gas';
 import { now } from './clock';
 import { explainRetried, RetryBudget, type UrlPlace, withOriginal, withRetry } from './errors';
@@ -756,8 +757,8 @@ export function explainMissing(findings: Finding[], books: UnitBook[], year: num
  * Layout (b): the communes whose own spreadsheet opened without any tab read as a report (`noReport`:
  * the engine's noReportSources), as the CLI takes a commune's workbook without a report sheet: its
  * report, unreadable (withUnreadableReports). Not a commune with a report of the year all the same
- * (`reported`), nor an old commune of a merger (not expected: `expected`). The note names the
- * spreadsheet (one call to open it when the Sheets API read it) and its tabs.
+ * (`reported`), nor an old commune of a merger (not expected: `expected`). The finding names the
+ * spreadsheet and its tabs (nameBooks); the note says what follows. `run`: Tổng hợp or Kiểm tra.
  */
 export function noReportBooks(
   books: UnitBook[],
@@ -765,6 +766,7 @@ export function noReportBooks(
   expected: ReadonlySet<string>,
   reported: ReadonlySet<string>,
   units: readonly Unit[],
+  run: 'aggregate' | 'check',
 ): UnreadableReport[] {
   const out: UnreadableReport[] = [];
   for (const b of books) {
@@ -772,20 +774,54 @@ export function noReportBooks(
     if (!b.external || b.error || !noReport.has(b.source) || !expected.has(code) || reported.has(code)) continue;
     // The period's tab first (the years read are the period's and the one before).
     const tabs = [...b.names.entries()].sort(([x], [y]) => y - x).map(([, name]) => name);
-    let name: string | null = null;
-    try {
-      name = (b.spreadsheet ?? openOwnSpreadsheet(b.unit.spreadsheetUrl ?? '')).getName();
-    } catch {
-      // Opened a moment ago: without its name, the note still names the commune and its tabs.
-    }
     out.push({
       file: b.source,
       unit: b.unit,
-      note: UNIT_BOOK.noReport(distinctDisplayName(b.unit, units), name, tabs),
+      note: UNIT_BOOK.noReport(distinctDisplayName(b.unit, units), run),
       ...(tabs.length ? { sheet: tabs[0] } : {}),
     });
   }
   return out;
+}
+
+/**
+ * The engine names a workbook "Tệp <source>" (fileRef); the add-on's source is the master's name, or
+ * a commune's name for its own spreadsheet (layout b), neither a file. Such mentions in `findings`
+ * become "Bảng tính "<its name>"" (of the commune, in layout b), in place. A commune's spreadsheet
+ * is opened for its name only when a finding names it and it is not open already (the API path).
+ */
+export function nameBooks(findings: Finding[], books: UnitBook[], units: readonly Unit[]): void {
+  const bySource = new Map<string, UnitBook>();
+  for (const b of books) if (b.source && !b.error && !bySource.has(b.source)) bySource.set(b.source, b);
+  if (!bySource.size) return;
+  // Longest first: "Xã Nậm Kè Mới" is not taken for "Xã Nậm Kè" followed by " Mới".
+  const sources = [...bySource.keys()].sort((x, y) => y.length - x.length);
+  const [start, mid] = [fileRef('').trim(), fileRef('', true).trim()];
+  // Followed by what where() and noReportSheet put after it (", trang …", ": …", " (…)").
+  const pattern = new RegExp(`(${start}|${mid}) (${sources.map(escapeRegExp).join('|')})(?=[,:]| \\(|$)`, 'gu');
+  const names = new Map<string, string | null>();
+  const label = (source: string, midSentence: boolean): string => {
+    const b = bySource.get(source) as UnitBook;
+    if (!b.external) return UNIT_BOOK.book(source, null, midSentence);
+    if (!names.has(source)) {
+      let name: string | null = null;
+      try {
+        name = (b.spreadsheet ?? openOwnSpreadsheet(b.unit.spreadsheetUrl ?? '')).getName();
+      } catch {
+        // Opened a moment ago: without its name, the commune's still says whose it is.
+      }
+      names.set(source, name);
+    }
+    return UNIT_BOOK.book(names.get(source) ?? null, distinctDisplayName(b.unit, units), midSentence);
+  };
+  for (const f of findings) {
+    if (!f.message.includes(start) && !f.message.includes(mid)) continue;
+    f.message = f.message.replace(pattern, (_, word: string, source: string) => label(source, word === mid));
+  }
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** The engine's input: one workbook per unit that could be opened, with the sheets read. */

@@ -3,7 +3,8 @@
  * columns deleted, the header row rewritten) used to make the commune "Chưa báo cáo" ("chưa có
  * trang báo cáo năm 2018") in Tổng hợp, its e-mail and its narrative, while the CLI calls such a
  * workbook "Không đọc được báo cáo" with the reason. Now the add-on says the same: unreadable, the
- * engine's reason, and a note naming the spreadsheet and its tab.
+ * engine's reason, and a note naming the spreadsheet and its tab. The spreadsheet is named once, by its
+ * own name ("Bảng tính "…" của Xã Nậm Kè"), not "Tệp Xã Nậm Kè" (the add-on's source for it).
  */
 
 import { defaultCatalogue } from '../../src/engine/catalogue/defaults';
@@ -12,7 +13,7 @@ import { LAYOUT, monthCol } from '../../src/engine/sheet/layout';
 import type { Unit } from '../../src/engine/types';
 import { runCheck } from '../../src/gas/check';
 import { FINDING_TEXT } from '../../src/messages/vi/findings';
-import { SHEETS, UNIT_BOOK } from '../../src/messages/vi/gas';
+import { MENU, SHEETS, UNIT_BOOK } from '../../src/messages/vi/gas';
 import { REPORT_TEXT } from '../../src/messages/vi/report';
 import { sheetsApiHandler } from '../fakes/gas/sheets-api';
 import {
@@ -85,8 +86,12 @@ describe.each(CASES)('layout (b), %s reader: a commune’s only tab with %s', (r
     expect(why[0].severity).toBe('error');
     expect(why[0].sheet).toBe(tab.getName());
     expect(why[0].message).toMatch(/không có trang báo cáo nào \(không tìm thấy dòng tiêu đề có các cột tháng/);
-    expect(why[0].message).toContain(UNIT_BOOK.noReport('Xã Nậm Kè', book, [tab.getName()]));
-    expect(why[0].message).toContain(`"${book}"`);
+    expect(why[0].message).toContain(UNIT_BOOK.noReport('Xã Nậm Kè', 'aggregate'));
+    // The spreadsheet named once, by its own name, not as a "Tệp" named after the commune.
+    expect(why[0].message.startsWith(`${UNIT_BOOK.book(book, 'Xã Nậm Kè')}: không có trang báo cáo nào`)).toBe(true);
+    expect(why[0].message.split(`"${book}"`)).toHaveLength(2);
+    expect(why[0].message).not.toMatch(/Tệp /i);
+    expect(why[0].message).toContain(`"${tab.getName()}"`);
 
     // The alert, the summary sheet, the narrative and the e-mail's text say "không đọc được".
     expect(r.problems).toEqual([why[0].message]);
@@ -107,6 +112,12 @@ describe.each(CASES)('layout (b), %s reader: a commune’s only tab with %s', (r
     const listed = (env.master.getSheetByName(SHEETS.check) as Sheet).getDataRange().getValues();
     const mine = listed.filter((x) => x[1] === 'Xã Nậm Kè');
     expect(mine.map((x) => [x[0], x[3]])).toEqual([['Lỗi', tab.getName()]]);
-    expect(String(mine[0][4])).toContain(UNIT_BOOK.noReport('Xã Nậm Kè', book, [tab.getName()]));
+    const checked = String(mine[0][4]);
+    expect(checked.startsWith(`${UNIT_BOOK.book(book, 'Xã Nậm Kè')}: không có trang báo cáo nào`)).toBe(true);
+    expect(checked).not.toMatch(/Tệp /i);
+    // Kiểm tra was what the clerk ran: run it again, not Tổng hợp.
+    expect(checked).toContain(UNIT_BOOK.noReport('Xã Nậm Kè', 'check'));
+    expect(checked).toContain(`chạy lại ${MENU.check}.`);
+    expect(checked).not.toContain(`chạy lại ${MENU.aggregate}`);
   });
 });

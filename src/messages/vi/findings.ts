@@ -86,11 +86,19 @@ function unheadedReason(unit: string, year: number | null): string {
   );
 }
 
+/**
+ * How messages name a workbook by the reader's `source` ("Tệp a.xlsx"; "tệp a.xlsx" mid-sentence). The
+ * add-on, whose source is no file name, says "Bảng tính …" in its stead (gas/io.ts nameBooks).
+ */
+export function fileRef(file: string, midSentence = false): string {
+  return `${midSentence ? 'tệp' : 'Tệp'} ${file}`;
+}
+
 export function where(w: Where): string {
   const head: string[] = [];
   if (w.unit) head.push(w.unit);
   else {
-    if (w.file) head.push(`Tệp ${w.file}`);
+    if (w.file) head.push(fileRef(w.file));
     if (w.sheet) head.push(w.file ? `trang "${w.sheet}"` : `Trang "${w.sheet}"`);
   }
   if (w.cell) head.push(head.length ? `ô ${w.cell}` : `Ô ${w.cell}`);
@@ -317,10 +325,10 @@ export const FINDING_TEXT = {
   noMonthHeader: (w: Where, unit: string, year: number | null) => `${where(w)}: trang ${unheadedReason(unit, year)}`,
   /** A workbook none of whose sheets is read, one of them (or more) for noMonthHeader's reason. */
   noReportSheetUnheaded: (file: string, sheets: [string, string, number | null][]) =>
-    `Tệp ${file}: không đọc được trang báo cáo nào: ` +
+    `${fileRef(file)}: không đọc được trang báo cáo nào: ` +
     sheets.map(([sheet, unit, year]) => `trang "${sheet}" ${unheadedReason(unit, year)}`).join('; '),
   noReportSheet: (file: string, sheets: string[], near: NearHeader | null) =>
-    `Tệp ${file}: không có trang báo cáo nào (không tìm thấy dòng tiêu đề có các cột tháng T1 … T12)` +
+    `${fileRef(file)}: không có trang báo cáo nào (không tìm thấy dòng tiêu đề có các cột tháng T1 … T12)` +
     (near ? `; ${nearHeaderText(near)}` : '') +
     (sheets.length && !(near && sheets.length === 1) ? `; đã xem ${sheetList(sheets)}` : ''),
   stackedTables: (w: Where, sheet: string, tables: [number | null, number, number][], read: number) => {
@@ -840,5 +848,5 @@ export function cellProblemText(problem: string, w: Where, shown: string): strin
 
 /** `Tệp a.xlsx, trang "B"` — names a sheet in duplicate-unit messages. */
 export function sheetRef(file: string, sheet: string): string {
-  return file ? `tệp ${file}, trang "${sheet}"` : `trang "${sheet}"`;
+  return file ? `${fileRef(file, true)}, trang "${sheet}"` : `trang "${sheet}"`;
 }

@@ -478,13 +478,23 @@ export const AGGREGATE = {
 export const UNIT_BOOK = {
   unreadable: (unit: string, why: string) => `Không mở được bảng tính của ${unit}: ${why}`,
   /**
-   * Layout (b): said after the engine's "không có trang báo cáo nào" (why) of a commune's own
-   * spreadsheet that opens without any tab read as a report. `book`: its name, when it could be had.
+   * How the add-on names a unit's spreadsheet in the engine's findings, in place of "Tệp <source>"
+   * (`midSentence`: "bảng tính …"). `book`: its name, when it could be had; `unit`: whose it is in
+   * "Đơn vị" (layout b), none for the master.
    */
-  noReport: (unit: string, book: string | null, tabs: string[]) =>
-    `${book ? `Bảng tính "${book}"` : 'Bảng tính'} (${tabs.length > 1 ? 'các trang' : 'trang'} ` +
-    `${tabs.map((t) => `"${t}"`).join(', ')}) là của ${unit} theo trang "${SHEETS.units}": ghi là "không đọc được báo cáo", ` +
-    'số liệu của đơn vị này chưa được cộng. Hãy sửa trang theo mẫu báo cáo (đủ các cột tháng T1 … T12) rồi chạy lại Tổng hợp.',
+  book: (book: string | null, unit: string | null, midSentence = false) =>
+    `${midSentence ? 'bảng tính' : 'Bảng tính'}${book ? ` "${book}"` : ''}${unit ? ` của ${unit}` : ''}`,
+  /**
+   * Layout (b): said after the engine's "không có trang báo cáo nào" (why) of a commune's own
+   * spreadsheet that opens without any tab read as a report; the finding already names the
+   * spreadsheet and its tabs. `run`: the action the clerk ran, to run again once the tab is fixed.
+   */
+  noReport: (unit: string, run: 'aggregate' | 'check') =>
+    run === 'aggregate'
+      ? `${unit} được ghi là "không đọc được báo cáo", số liệu của đơn vị này chưa được cộng. Hãy sửa trang theo ` +
+        `mẫu báo cáo (đủ các cột tháng T1 … T12) rồi chạy lại ${MENU.aggregate}.`
+      : `${MENU.aggregate} sẽ ghi ${unit} là "không đọc được báo cáo" và không cộng số liệu của đơn vị này. Hãy sửa ` +
+        `trang theo mẫu báo cáo (đủ các cột tháng T1 … T12) rồi chạy lại ${MENU.check}.`,
   /** Layout (b): the unit's tab of the year found by its "Mã đơn vị" cell under another name. */
   tabByCode: (unit: string, book: string, tab: string, expected: string, code: string) =>
     `Bảng tính "${book}" của ${unit} không có trang "${expected}"; đã đọc trang "${tab}" vì ô "Mã đơn vị" (C3) ` +
