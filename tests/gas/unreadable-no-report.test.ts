@@ -85,10 +85,15 @@ describe.each(CASES)('layout (b), %s reader: a commune’s only tab with %s', (r
     expect(why).toHaveLength(1);
     expect(why[0].severity).toBe('error');
     expect(why[0].sheet).toBe(tab.getName());
-    expect(why[0].message).toMatch(/không có trang báo cáo nào \(không tìm thấy dòng tiêu đề có các cột tháng/);
+    // Which tab, whose, and to write the month headers again.
+    expect(why[0].message).toContain(
+      `không đọc được trang báo cáo nào: trang "${tab.getName()}" có ô đơn vị (Xã Nậm Kè, năm 2018) và các dòng chỉ tiêu nhưng không tìm thấy dòng tiêu đề có các cột tháng`,
+    );
     expect(why[0].message).toContain(UNIT_BOOK.noReport('Xã Nậm Kè', 'aggregate'));
     // The spreadsheet named once, by its own name, not as a "Tệp" named after the commune.
-    expect(why[0].message.startsWith(`${UNIT_BOOK.book(book, 'Xã Nậm Kè')}: không có trang báo cáo nào`)).toBe(true);
+    expect(why[0].message.startsWith(`${UNIT_BOOK.book(book, 'Xã Nậm Kè')}: không đọc được trang báo cáo nào`)).toBe(
+      true,
+    );
     expect(why[0].message.split(`"${book}"`)).toHaveLength(2);
     expect(why[0].message).not.toMatch(/Tệp /i);
     expect(why[0].message).toContain(`"${tab.getName()}"`);
@@ -113,7 +118,7 @@ describe.each(CASES)('layout (b), %s reader: a commune’s only tab with %s', (r
     const mine = listed.filter((x) => x[1] === 'Xã Nậm Kè');
     expect(mine.map((x) => [x[0], x[3]])).toEqual([['Lỗi', tab.getName()]]);
     const checked = String(mine[0][4]);
-    expect(checked.startsWith(`${UNIT_BOOK.book(book, 'Xã Nậm Kè')}: không có trang báo cáo nào`)).toBe(true);
+    expect(checked.startsWith(`${UNIT_BOOK.book(book, 'Xã Nậm Kè')}: không đọc được trang báo cáo nào`)).toBe(true);
     expect(checked).not.toMatch(/Tệp /i);
     // Kiểm tra was what the clerk ran: run it again, not Tổng hợp.
     expect(checked).toContain(UNIT_BOOK.noReport('Xã Nậm Kè', 'check'));
