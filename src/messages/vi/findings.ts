@@ -190,6 +190,21 @@ function mergerDateHint(from: string | undefined): string {
     : '';
 }
 
+/** Cell ranges ("E24:J24, J30"): the first 5, then how many more. */
+const rangesShown = (ranges: string[]) =>
+  ranges.slice(0, 5).join(', ') + (ranges.length > 5 ? ` và ${ranges.length - 5} vùng khác` : '');
+
+/** "tháng 1–6": the months before a merger whose new unit reports from month `first`. */
+const beforeMonths = (first: number) => (first > 2 ? `tháng 1–${first - 1}` : 'tháng 1');
+
+/** "Xã Mường Toong, trang …, ô E24:J24: xã mới từ 01/07/2025 nhưng có số liệu tháng 1–6 năm 2025". */
+function early(w: Where, ranges: string[], from: string, year: number, months: number[], k: string): string {
+  return (
+    `${unitSheetCell({ ...w, cell: rangesShown(ranges) })}: ${k} mới từ ${formatDateVi(from)} nhưng có số liệu tháng ` +
+    `${monthList(months)} năm ${year}`
+  );
+}
+
 /** Months as people write them: [1, 2, 3, 4, 5, 6] → "1–6", [5, 6] → "5, 6", [1, 2, 3, 5] → "1–3, 5". */
 export function monthList(months: readonly number[]): string {
   const parts: string[] = [];
@@ -682,20 +697,69 @@ export const FINDING_TEXT = {
     first: number,
     kind: string,
     olds: string[],
-    namesake?: string,
   ) => {
     const k = kind || 'đơn vị';
-    const before = first > 2 ? `tháng 1–${first - 1}` : 'tháng 1';
-    const shown = ranges.slice(0, 5).join(', ') + (ranges.length > 5 ? ` và ${ranges.length - 5} vùng khác` : '');
     return (
-      `${unitSheetCell({ ...w, cell: shown })}: ${k} mới từ ${formatDateVi(from)} nhưng có số liệu tháng ` +
-      `${monthList(months)} năm ${year}; số liệu ${before} do các ${k} cũ${olds.length ? ` (${olds.join(', ')})` : ''} ` +
-      'báo cáo ở mẫu của mình. Khi tổng hợp, số khác 0 ghi ở đây được tính là số của cả địa bàn, thay cho số các ' +
-      `${k} cũ ở cùng chỉ tiêu và tháng (không cộng thêm) — nếu đây không phải số liệu của cả địa bàn, hãy xóa` +
-      (namesake
-        ? `. Nếu trang này là mẫu của ${k} ${namesake} cũ được dùng tiếp sau sáp nhập (chưa có báo cáo riêng của ` +
-          `${k} ${namesake} cũ), thì các số này được tính là của ${k} ${namesake} cũ: giữ nguyên`
-        : '')
+      `${early(w, ranges, from, year, months, k)}; số liệu ${beforeMonths(first)} do các ${k} cũ` +
+      `${olds.length ? ` (${olds.join(', ')})` : ''} báo cáo ở mẫu của mình. Khi tổng hợp, số khác 0 ghi ở đây được ` +
+      `tính là số của cả địa bàn, thay cho số các ${k} cũ ở cùng chỉ tiêu và tháng (không cộng thêm) — nếu đây ` +
+      'không phải số liệu của cả địa bàn, hãy xóa'
+    );
+  },
+  /**
+   * successorBeforeMerger when an old unit of the new one's name has no report of the year: Tổng
+   * hợp takes the sheet for that old unit's, gone on under the new code (succession.ts
+   * namesakeGoingOn), and adds the other old units' reports. `others`: their names, null when not
+   * all are named.
+   */
+  namesakeBeforeMerger: (
+    w: Where,
+    ranges: string[],
+    from: string,
+    year: number,
+    months: number[],
+    first: number,
+    kind: string,
+    namesake: string,
+    others: string[] | null,
+  ) => {
+    const k = kind || 'đơn vị';
+    const old = `${k} ${namesake} cũ`;
+    const before = beforeMonths(first);
+    const rest =
+      others === null
+        ? `các ${k} cũ khác`
+        : others.length > 1
+          ? `các ${k} cũ khác (${others.join(', ')})`
+          : others.length
+            ? `${k} ${others[0]} cũ`
+            : '';
+    return (
+      `${early(w, ranges, from, year, months, k)}. Vì không có báo cáo riêng năm ${year} của ${old}, trang này được ` +
+      `coi là mẫu của ${old} dùng tiếp sau sáp nhập: khi tổng hợp, số liệu ${before} ghi ở đây được tính là số ` +
+      `của ${old} (nếu đúng là số của ${old}, giữ nguyên)` +
+      (rest ? `; ${rest} vẫn phải báo cáo ${before} ở mẫu của mình` : '')
+    );
+  },
+  /**
+   * A renamed unit (one old unit become it alone) with figures (not 0) in months before the change
+   * that the old unit's report of the year has too (same indicator and month): Tổng hợp takes this
+   * sheet's figures there, not the old one's (supersede, predecessorOverlap). `old`: "xã Nậm Kè".
+   */
+  renamedBeforeChange: (
+    w: Where,
+    ranges: string[],
+    from: string,
+    year: number,
+    months: number[],
+    old: string,
+    oldSheet: string,
+  ) => {
+    return (
+      `${unitSheetCell({ ...w, cell: rangesShown(ranges) })}: số liệu tháng ${monthList(months)} năm ${year} (trước ` +
+      `khi đổi tên từ ${old}, ngày ${formatDateVi(from)}) cũng có ở báo cáo của ${old} cũ (trang "${oldSheet}"), ` +
+      `cùng chỉ tiêu và tháng. Khi tổng hợp, những ô đó chỉ tính theo số ghi ở đây, không cộng thêm số của ${old} ` +
+      `cũ (để không tính hai lần) — nếu số ở báo cáo của ${old} cũ mới đúng, hãy xóa số ở đây`
     );
   },
   /** An old unit of a merged one has no report of the comparison year: "so cùng kỳ" lacks it. */
