@@ -169,4 +169,6 @@ test('a renamed commune whose old workbook has January–June too: one warning i
   const overlap = s.findings.filter((x) => x.code === 'predecessor-overlap');
   expect(overlap.map((x) => x.unitCode)).toEqual(['muong-phang']);
   expect(overlap[0].message).toContain('trước khi đổi tên');
+  expect(overlap[0].message).toContain('nếu ngày đổi tên (01/07/2025) ghi chưa đúng, hãy sửa ngày đổi tên');
+  expect(overlap[0].message).not.toContain('sáp nhập');
 }, 60_000);

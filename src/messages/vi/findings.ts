@@ -183,10 +183,13 @@ const nowPart = (m: MergerNames) => `${m.renamed ? 'nay là' : 'nay thuộc'} ${
 /** "sáp nhập", or "đổi tên" for a renaming. */
 const change = (m: MergerNames) => (m.renamed ? 'đổi tên' : 'sáp nhập');
 
-/** "; nếu ngày sáp nhập (01/07/2025) ghi chưa đúng, hãy sửa …": a merger date typed wrong looks the same. */
-function mergerDateHint(from: string | undefined): string {
+/**
+ * "; nếu ngày sáp nhập (01/07/2025) ghi chưa đúng, hãy sửa …" ("ngày đổi tên" for a renaming): a
+ * date typed wrong looks the same.
+ */
+function mergerDateHint(m: MergerNames, from: string | undefined): string {
   return from
-    ? `; nếu ngày sáp nhập (${formatDateVi(from)}) ghi chưa đúng, hãy sửa ngày sáp nhập trong danh sách đơn vị`
+    ? `; nếu ngày ${change(m)} (${formatDateVi(from)}) ghi chưa đúng, hãy sửa ngày ${change(m)} trong danh sách đơn vị`
     : '';
 }
 
@@ -657,7 +660,7 @@ export const FINDING_TEXT = {
     `${m.old} (${nowPart(m)}) vẫn có số liệu tháng ${monthList(months)} năm ${year}, sau khi ${change(m)}: ` +
     `các tháng này không được tính (từ khi ${change(m)} chỉ tính báo cáo của ${m.unit}); nếu đó là số liệu của ${m.unit}, ` +
     `hãy nhập vào báo cáo của ${m.unit}` +
-    mergerDateHint(from),
+    mergerDateHint(m, from),
   /**
    * An old unit renamed (become one new unit alone) went on in its own sheet after the change, and
    * the new unit has no report of its own that year: those months are counted as the new unit's.
@@ -682,7 +685,7 @@ export const FINDING_TEXT = {
     `${m.old} (${nowPart(m)}) có số liệu tháng ${monthList(months)} năm ${year} mà báo cáo của ${m.unit} cũng có ` +
     `(khác 0) ở cùng chỉ tiêu và tháng: những ô đó chỉ tính theo báo cáo của ${m.unit}, không cộng thêm số của ` +
     `${m.oldShort} (để không tính hai lần); nếu ${m.unit} ghi nhầm số liệu vào tháng trước khi ${change(m)}, hãy xóa số liệu đó` +
-    mergerDateHint(from),
+    mergerDateHint(m, from),
   /**
    * A new unit of a merger with figures (not 0) in its sheet in months before it existed
    * (`ranges`: per row, "E24:J24"): the old units report those months; where they did, Tổng hợp
