@@ -35,12 +35,25 @@ describe('afterMergerFindings of a renaming', () => {
     );
   });
 
+  it('names the date of the change "ngày đổi tên" in the overlap and after-change warnings', () => {
+    const found = afterMergerFindings([gap(moi)], [gap(moi)], [moi]);
+    expect(found.map((f) => f.code)).toEqual(['predecessor-overlap', 'predecessor-after-merger']);
+    for (const f of found) {
+      expect(f.message).toMatch(
+        /; nếu ngày đổi tên \(01\/07\/2025\) ghi chưa đúng, hãy sửa ngày đổi tên trong danh sách đơn vị$/,
+      );
+      expect(f.message).not.toContain('sáp nhập');
+    }
+    expect(found[0].message).toContain('ghi nhầm số liệu vào tháng trước khi đổi tên');
+  });
+
   it('keeps "sáp nhập" and "nay thuộc" for a merger', () => {
     const merged = { ...moi, succession: { from: '2025-07-01', predecessors: ['muong-phang', 'nam-vi'] } };
     const [f] = afterMergerFindings([gap(merged)], [], [merged]);
     expect(f.message).toMatch(
       /^Xã Mường Phăng \(nay thuộc xã Mường Phăng Mới\) vẫn có số liệu tháng 7 năm 2025, sau khi sáp nhập:/,
     );
+    expect(f.message).toContain('; nếu ngày sáp nhập (01/07/2025) ghi chưa đúng, hãy sửa ngày sáp nhập');
   });
 });
 

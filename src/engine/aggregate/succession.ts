@@ -279,7 +279,7 @@ const compareUnits = (a: Unit, b: Unit) => compareVi(a.name, b.name) || compareT
  * in compareUnits order (the first gets its data). A predecessor that is itself a
  * current unit keeps its own data and is no split.
  */
-function claimants(units: Unit[]): Map<string, Unit[]> {
+function claimants(units: readonly Unit[]): Map<string, Unit[]> {
   const current = new Set(units.map((u) => u.code));
   const by = new Map<string, Unit[]>();
   for (const unit of units)
@@ -544,6 +544,50 @@ export function isRenamedFrom(oldCode: string, units: readonly Unit[]): boolean 
   return taker !== undefined && isRenaming(taker, units);
 }
 
+/**
+ * The old unit among `olds` that has `unitName` and no report of the year (`reported`), or
+ * undefined: the new unit most likely goes on in that old unit's sheet under its new code, so the
+ * sheet's months before the merger are that old unit's, not the whole area's (see supersede), and
+ * the other old units' are added to them. `formerNames`: the old units' names (formerUnits).
+ */
+export function namesakeGoingOn(
+  unitName: string,
+  olds: readonly string[],
+  formerNames: ReadonlyMap<string, string> | undefined,
+  reported: (code: string) => boolean,
+): string | undefined {
+  if (!formerNames?.size) return undefined;
+  const name = normalizeName(unitName);
+  for (const code of olds) {
+    const former = formerNames.get(code);
+    if (former !== undefined && normalizeName(former) === name && !reported(code)) return code;
+  }
+  return undefined;
+}
+
+/**
+ * Whether old unit `code` is counted for `unit`: its own code, or one that is no current unit in
+ * its own right and, when split (`split`: claimants), whose first successor is `unit`.
+ */
+function countsFor(
+  code: string,
+  unit: Unit,
+  current: ReadonlySet<string>,
+  split: ReadonlyMap<string, Unit[]>,
+): boolean {
+  if (code !== unit.code && current.has(code)) return false;
+  return (split.get(code)?.[0] ?? unit) === unit;
+}
+
+/** `unit`'s predecessors whose reports Tổng hợp counts for it (mapToSuccessors' `olds`). */
+export function countedPredecessors(unit: Unit, units: readonly Unit[]): string[] {
+  const current = new Set(units.map((u) => u.code));
+  const split = claimants(units);
+  return (unit.succession?.predecessors ?? []).filter(
+    (code, i, all) => all.indexOf(code) === i && countsFor(code, unit, current, split),
+  );
+}
+
 /** Whether any unit lists predecessors (most summaries: none, and mapping is a look-up). */
 function anySuccession(units: readonly Unit[]): boolean {
   for (let i = 0; i < units.length; i++) if (units[i].succession?.predecessors?.length) return true;
@@ -627,10 +671,9 @@ export function mapToSuccessors(
     // The old units whose reports make up the unit's months before the merger.
     const olds: string[] = [];
     for (const code of codes) {
-      // A predecessor that is still a current unit in its own right keeps its data.
-      if (code !== unit.code && current.has(code)) continue;
-      // A split old unit counts for its first successor only.
-      if ((split.get(code)?.[0] ?? unit) !== unit) continue;
+      // A predecessor that is still a current unit in its own right keeps its data; a split old
+      // unit counts for its first successor only.
+      if (!countsFor(code, unit, current, split)) continue;
       for (const r of byCode.get(code) ?? []) parts.push(r);
       used.add(code);
       if (predecessors.includes(code)) olds.push(code);
@@ -644,14 +687,9 @@ export function mapToSuccessors(
     // of its own that year): its months before the merger are that old unit's, and the others' are
     // added to them.
     const namesakeGoesOn = (year: number) =>
-      olds.some((code) => {
-        const name = options.formerNames?.get(code);
-        return (
-          name !== undefined &&
-          normalizeName(name) === normalizeName(unit.name) &&
-          !parts.some((p) => p.year === year && p.unitCode === code)
-        );
-      });
+      namesakeGoingOn(unit.name, olds, options.formerNames, (code) =>
+        parts.some((p) => p.year === year && p.unitCode === code),
+      ) !== undefined;
     // Whether the new unit's own figures before the merger are the whole area's (see supersede):
     // not when its code is an old unit's, nor when it goes on in its namesake's sheet.
     const ownIsArea = (year: number) => !predecessors.includes(unit.code) && !namesakeGoesOn(year);

@@ -4,6 +4,7 @@
  * never depends on the order the workbooks or sheets came in.
  */
 import { sheetRef, FINDING_TEXT as T } from '../../messages/vi/findings';
+import { countedPredecessors, namesakeGoingOn } from '../aggregate/succession';
 import {
   colLetter,
   colNumber,
@@ -14,7 +15,7 @@ import {
 } from '../sheet/layout';
 import { mergerSpan } from '../sheet/merger-span';
 import { prepareRead, type ReadContext, readWorkbook, setUnitCodeNote, unitCodeNote } from '../sheet/read';
-import { memoText, normalizeName } from '../text/normalize';
+import { memoText } from '../text/normalize';
 import type { Finding, ReadResult, Unit, UnitYear, WorkbookInput } from '../types';
 import { compileRules, ruleFindings as ruleFindingsOf } from './rules';
 import { datedYearLate } from './year-late';
@@ -470,10 +471,14 @@ export function expectedUnitsMissing(
 
 /**
  * A warning per sheet of a new unit of a merger (a successor that does not keep an old unit's code)
- * with figures, not 0, in months before it existed: its old units report those months in their own
- * sheets, and Tổng hợp takes the new sheet's figures as the whole area's instead of theirs
- * (succession.ts supersede), so a part typed there lowers the total. Told to the commune when it
- * checks; Tổng hợp tells each old unit so (predecessorOverlap). 0s change nothing and are not named.
+ * with figures, not 0, in months before it existed, saying what Tổng hợp does with them
+ * (mapToSuccessors): its old units report those months in their own sheets, and the new sheet's
+ * figures are taken as the whole area's instead of theirs (supersede), so a part typed there lowers
+ * the total; or, when an old unit of its name has no report of the year, as that old unit's
+ * (namesakeGoingOn). A renaming (one old unit) is warned of only where the old unit's report of
+ * the year has the same cells: elsewhere its months before the change are simply the unit's.
+ * Told to the commune when it checks; Tổng hợp tells each old unit so (predecessorOverlap). 0s
+ * change nothing and are not named.
  */
 export function successorBeforeMerger(
   reports: readonly UnitYear[],
@@ -482,19 +487,29 @@ export function successorBeforeMerger(
   cutoffDay: number,
 ): Finding[] {
   if (!units.some((u) => u.succession?.predecessors?.length)) return [];
+  const formerNames = new Map(formerUnits.map((f) => [f.code, f.name]));
   const out: Finding[] = [];
   for (const r of reports) {
     const unit = units.find((u) => u.code === r.unitCode);
     if (!unit?.succession) continue;
     const span = mergerSpan(unit, r.year, units, formerUnits, cutoffDay);
     if (span?.role !== 'successor') continue;
+    const year = r.year;
+    const reportOf = (code: string) => reports.find((x) => x.unitCode === code && x.year === year);
+    // A renaming: only the cells the old unit's report of the year has too (supersede's), if any.
+    const renamedFrom = span.rename ? unit.succession.predecessors[0] : undefined;
+    const oldReport = renamedFrom === undefined ? undefined : reportOf(renamedFrom);
+    if (renamedFrom !== undefined && !oldReport) continue;
     // Per row, the columns of the figures typed before the merger; the months among them.
     const rows = new Map<number, number[]>();
     let mask = 0;
     let firstCell: { row: number; col: number } | null = null;
-    for (const [code, months] of Object.entries(r.values))
+    for (const [code, months] of Object.entries(r.values)) {
+      const theirs = oldReport?.values[code];
+      if (oldReport && !theirs) continue;
       for (let i = 0; i < span.first - 1 && i < months.length; i++) {
         if (!months[i]) continue;
+        if (theirs && (theirs[i] === null || theirs[i] === undefined)) continue;
         const at = parseCell(r.cells[code]?.[i]);
         if (!at) continue;
         mask |= 1 << i;
@@ -504,17 +519,8 @@ export function successorBeforeMerger(
         if (!firstCell || at.row < firstCell.row || (at.row === firstCell.row && at.col < firstCell.col))
           firstCell = at;
       }
+    }
     if (!firstCell) continue;
-    // An old unit of the new one's name without a report here may be the one whose sheet this is,
-    // gone on under the new code: Tổng hợp then counts these months as that old unit's (succession.ts
-    // namesakeGoesOn), and the warning says so.
-    const year = r.year;
-    const namesake = formerUnits.find(
-      (f) =>
-        unit.succession?.predecessors.includes(f.code) &&
-        normalizeName(f.name) === normalizeName(unit.name) &&
-        !reports.some((x) => x.unitCode === f.code && x.year === year),
-    );
     const ranges: string[] = [];
     for (const row of [...rows.keys()].sort((a, b) => a - b)) {
       const cols = (rows.get(row) as number[]).sort((a, b) => a - b);
@@ -528,6 +534,43 @@ export function successorBeforeMerger(
     }
     const months: number[] = [];
     for (let i = 0; i < 12; i++) if (mask & (1 << i)) months.push(i + 1);
+    const w = { unit: unitDisplayName(unit), sheet: r.sheet };
+    let message: string;
+    if (renamedFrom !== undefined && oldReport) {
+      const former = formerUnits.find((f) => f.code === renamedFrom);
+      const kind = (former?.kind || oldReport.unitKind || unit.kind || '').trim().toLocaleLowerCase('vi');
+      const name = former?.name || oldReport.unitName?.trim() || renamedFrom;
+      const old = kind ? `${kind} ${name}` : name;
+      message = T.renamedBeforeChange(w, ranges, span.from, year, months, old, oldReport.sheet);
+    } else {
+      // The old units Tổng hợp counts for the unit, and among them the one whose sheet this may be.
+      const olds = countedPredecessors(unit, units);
+      const namesake = namesakeGoingOn(unit.name, olds, formerNames, (code) => reportOf(code) !== undefined);
+      if (namesake !== undefined) {
+        const others = olds.filter((c) => c !== namesake).map((c) => formerNames.get(c));
+        message = T.namesakeBeforeMerger(
+          w,
+          ranges,
+          span.from,
+          year,
+          months,
+          span.first,
+          unit.kind,
+          formerNames.get(namesake) as string,
+          others.every((n) => n !== undefined) ? (others as string[]) : null,
+        );
+      } else
+        message = T.successorBeforeMerger(
+          w,
+          ranges,
+          span.from,
+          year,
+          months,
+          span.first,
+          unit.kind,
+          span.others.map((o) => o.name),
+        );
+    }
     out.push({
       severity: 'warning',
       code: 'successor-before-merger',
@@ -536,17 +579,7 @@ export function successorBeforeMerger(
       ...(r.file ? { file: r.file } : {}),
       sheet: r.sheet,
       cell: `${colLetter(firstCell.col)}${firstCell.row}`,
-      message: T.successorBeforeMerger(
-        { unit: unitDisplayName(unit), sheet: r.sheet },
-        ranges,
-        span.from,
-        r.year,
-        months,
-        span.first,
-        unit.kind,
-        span.others.map((o) => o.name),
-        namesake?.name,
-      ),
+      message,
     });
   }
   return out;

@@ -202,11 +202,29 @@ const nowPart = (m: MergerNames) => `${nowWord(m.renamed)} ${m.unitWithin}`;
 /** "sáp nhập", or "đổi tên" for a renaming. */
 const change = (m: MergerNames) => (m.renamed ? 'đổi tên' : 'sáp nhập');
 
-/** "; nếu ngày sáp nhập (01/07/2025) ghi chưa đúng, hãy sửa …": a merger date typed wrong looks the same. */
-function mergerDateHint(from: string | undefined): string {
+/**
+ * "; nếu ngày sáp nhập (01/07/2025) ghi chưa đúng, hãy sửa …" ("ngày đổi tên" for a renaming): a
+ * date typed wrong looks the same.
+ */
+function mergerDateHint(m: MergerNames, from: string | undefined): string {
   return from
-    ? `; nếu ngày sáp nhập (${formatDateVi(from)}) ghi chưa đúng, hãy sửa ngày sáp nhập trong danh sách đơn vị`
+    ? `; nếu ngày ${change(m)} (${formatDateVi(from)}) ghi chưa đúng, hãy sửa ngày ${change(m)} trong danh sách đơn vị`
     : '';
+}
+
+/** Cell ranges ("E24:J24, J30"): the first 5, then how many more. */
+const rangesShown = (ranges: string[]) =>
+  ranges.slice(0, 5).join(', ') + (ranges.length > 5 ? ` và ${ranges.length - 5} vùng khác` : '');
+
+/** "tháng 1–6": the months before a merger whose new unit reports from month `first`. */
+const beforeMonths = (first: number) => (first > 2 ? `tháng 1–${first - 1}` : 'tháng 1');
+
+/** "Xã Mường Toong, trang …, ô E24:J24: xã mới từ 01/07/2025 nhưng có số liệu tháng 1–6 năm 2025". */
+function early(w: Where, ranges: string[], from: string, year: number, months: number[], k: string): string {
+  return (
+    `${unitSheetCell({ ...w, cell: rangesShown(ranges) })}: ${k} mới từ ${formatDateVi(from)} nhưng có số liệu tháng ` +
+    `${monthList(months)} năm ${year}`
+  );
 }
 
 /** Months as people write them: [1, 2, 3, 4, 5, 6] → "1–6", [5, 6] → "5, 6", [1, 2, 3, 5] → "1–3, 5". */
@@ -662,7 +680,7 @@ export const FINDING_TEXT = {
     `${m.old} (${nowPart(m)}) vẫn có số liệu tháng ${monthList(months)} năm ${year}, sau khi ${change(m)}: ` +
     `các tháng này không được tính (từ khi ${change(m)} chỉ tính báo cáo của ${m.unit}); nếu đó là số liệu của ${m.unit}, ` +
     `hãy nhập vào báo cáo của ${m.unit}` +
-    mergerDateHint(from),
+    mergerDateHint(m, from),
   /**
    * An old unit renamed (become one new unit alone) went on in its own sheet after the change, and
    * the new unit has no report of its own that year: those months are counted as the new unit's.
@@ -702,7 +720,7 @@ export const FINDING_TEXT = {
     `${m.old} (${nowPart(m)}) có số liệu tháng ${monthList(months)} năm ${year} mà báo cáo của ${m.unit} cũng có ` +
     `(khác 0) ở cùng chỉ tiêu và tháng: những ô đó chỉ tính theo báo cáo của ${m.unit}, không cộng thêm số của ` +
     `${m.oldShort} (để không tính hai lần); nếu ${m.unit} ghi nhầm số liệu vào tháng trước khi ${change(m)}, hãy xóa số liệu đó` +
-    mergerDateHint(from),
+    mergerDateHint(m, from),
   /**
    * A new unit of a merger with figures (not 0) in its sheet in months before it existed
    * (`ranges`: per row, "E24:J24"): the old units report those months; where they did, Tổng hợp
@@ -717,20 +735,69 @@ export const FINDING_TEXT = {
     first: number,
     kind: string,
     olds: string[],
-    namesake?: string,
   ) => {
     const k = kind || 'đơn vị';
-    const before = first > 2 ? `tháng 1–${first - 1}` : 'tháng 1';
-    const shown = ranges.slice(0, 5).join(', ') + (ranges.length > 5 ? ` và ${ranges.length - 5} vùng khác` : '');
     return (
-      `${unitSheetCell({ ...w, cell: shown })}: ${k} mới từ ${formatDateVi(from)} nhưng có số liệu tháng ` +
-      `${monthList(months)} năm ${year}; số liệu ${before} do các ${k} cũ${olds.length ? ` (${olds.join(', ')})` : ''} ` +
-      'báo cáo ở mẫu của mình. Khi tổng hợp, số khác 0 ghi ở đây được tính là số của cả địa bàn, thay cho số các ' +
-      `${k} cũ ở cùng chỉ tiêu và tháng (không cộng thêm) — nếu đây không phải số liệu của cả địa bàn, hãy xóa` +
-      (namesake
-        ? `. Nếu trang này là mẫu của ${k} ${namesake} cũ được dùng tiếp sau sáp nhập (chưa có báo cáo riêng của ` +
-          `${k} ${namesake} cũ), thì các số này được tính là của ${k} ${namesake} cũ: giữ nguyên`
-        : '')
+      `${early(w, ranges, from, year, months, k)}; số liệu ${beforeMonths(first)} do các ${k} cũ` +
+      `${olds.length ? ` (${olds.join(', ')})` : ''} báo cáo ở mẫu của mình. Khi tổng hợp, số khác 0 ghi ở đây được ` +
+      `tính là số của cả địa bàn, thay cho số các ${k} cũ ở cùng chỉ tiêu và tháng (không cộng thêm) — nếu đây ` +
+      'không phải số liệu của cả địa bàn, hãy xóa'
+    );
+  },
+  /**
+   * successorBeforeMerger when an old unit of the new one's name has no report of the year: Tổng
+   * hợp takes the sheet for that old unit's, gone on under the new code (succession.ts
+   * namesakeGoingOn), and adds the other old units' reports. `others`: their names, null when not
+   * all are named.
+   */
+  namesakeBeforeMerger: (
+    w: Where,
+    ranges: string[],
+    from: string,
+    year: number,
+    months: number[],
+    first: number,
+    kind: string,
+    namesake: string,
+    others: string[] | null,
+  ) => {
+    const k = kind || 'đơn vị';
+    const old = `${k} ${namesake} cũ`;
+    const before = beforeMonths(first);
+    const rest =
+      others === null
+        ? `các ${k} cũ khác`
+        : others.length > 1
+          ? `các ${k} cũ khác (${others.join(', ')})`
+          : others.length
+            ? `${k} ${others[0]} cũ`
+            : '';
+    return (
+      `${early(w, ranges, from, year, months, k)}. Vì không có báo cáo riêng năm ${year} của ${old}, trang này được ` +
+      `coi là mẫu của ${old} dùng tiếp sau sáp nhập: khi tổng hợp, số liệu ${before} ghi ở đây được tính là số ` +
+      `của ${old} (nếu đúng là số của ${old}, giữ nguyên)` +
+      (rest ? `; ${rest} vẫn phải báo cáo ${before} ở mẫu của mình` : '')
+    );
+  },
+  /**
+   * A renamed unit (one old unit become it alone) with figures (not 0) in months before the change
+   * that the old unit's report of the year has too (same indicator and month): Tổng hợp takes this
+   * sheet's figures there, not the old one's (supersede, predecessorOverlap). `old`: "xã Nậm Kè".
+   */
+  renamedBeforeChange: (
+    w: Where,
+    ranges: string[],
+    from: string,
+    year: number,
+    months: number[],
+    old: string,
+    oldSheet: string,
+  ) => {
+    return (
+      `${unitSheetCell({ ...w, cell: rangesShown(ranges) })}: số liệu tháng ${monthList(months)} năm ${year} (trước ` +
+      `khi đổi tên từ ${old}, ngày ${formatDateVi(from)}) cũng có ở báo cáo của ${old} cũ (trang "${oldSheet}"), ` +
+      `cùng chỉ tiêu và tháng. Khi tổng hợp, những ô đó chỉ tính theo số ghi ở đây, không cộng thêm số của ${old} ` +
+      `cũ (để không tính hai lần) — nếu số ở báo cáo của ${old} cũ mới đúng, hãy xóa số ở đây`
     );
   },
   /** An old unit of a merged one has no report of the comparison year: "so cùng kỳ" lacks it. */
