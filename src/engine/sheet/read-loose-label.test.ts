@@ -4,6 +4,7 @@
  * from the sheet, can be meant; otherwise the row and the missing indicator name each other.
  */
 import { defaultCatalogue, defaultUnits } from '../catalogue/defaults';
+import { DEFAULT_LEVEL } from '../text/level';
 import type { CellValue, Finding, Grid, SheetInput, Unit } from '../types';
 import { buildUnitSheet, LAYOUT, type UnitSheetData } from './layout';
 import { type ReadContext, readSheet, readWorkbook } from './read';
@@ -12,7 +13,7 @@ import { modelToSheetInput, rowWithCode } from './testing';
 const catalogue = defaultCatalogue();
 const units = defaultUnits();
 const CHUNG_CHAI = units.find((u) => u.code === 'chung-chai') as Unit;
-const ctx: ReadContext = { catalogue, units, year: 2018 };
+const ctx: ReadContext = { level: DEFAULT_LEVEL, catalogue, units, year: 2018 };
 const nine = (v: number): (number | null)[] => [v, v, v, v, v, v, v, v, v, null, null, null];
 const CODES = ['DTN_QUA', 'TCD_LUOT', 'LDLD_QUA_HS', 'DTN_KETNAP_DANG'];
 const VALUES: Record<string, (number | null)[]> = Object.fromEntries(CODES.map((c, i) => [c, nine(i + 2)]));

@@ -19,3 +19,6 @@ export function levelWordOf(text: string): string | null {
 export function aggregatingLevel(settings: { level: string }): string {
   return levelWordOf(settings.level) ?? settings.level.trim().toLocaleLowerCase('vi');
 }
+
+/** The sample settings' level ("huyện"): tests' read contexts; the shells pass aggregatingLevel(settings). */
+export const DEFAULT_LEVEL = 'huyện';
