@@ -164,6 +164,21 @@ describe('a row without a code that is still no indicator, while the sheet lacks
       expect(f.message).not.toContain('huyện');
     }
   });
+
+  it('under a commune (level "xã"), calls the reporting unit "đơn vị", the commune being the one asked', () => {
+    const { s, at } = noCodes({ DTN_QUA: 'Hộ nghèo được hỗ trợ' });
+    const extra = s.grid[at.DTN_QUA - 1].slice();
+    extra[LAYOUT.labelCol - 2] = 'Mô hình mới';
+    s.grid.splice(at.DTN_QUA, 0, extra);
+    const found = of(readSheet(s, { ...ctx, level: 'xã' }).findings, 'uncoded-row');
+    expect(found.map((f) => f.severity)).toEqual(['error', 'error']);
+    for (const f of found) {
+      expect(f.message).toContain(
+        'nếu đây là chỉ tiêu đơn vị tự thêm, hãy đề nghị cấp xã bổ sung chỉ tiêu này vào danh mục',
+      );
+      expect(f.message).not.toContain('chỉ tiêu xã tự thêm');
+    }
+  });
 });
 
 describe('sheets of one template read in a row', () => {

@@ -22,3 +22,14 @@ export function aggregatingLevel(settings: { level: string }): string {
 
 /** The sample settings' level ("huyện"): tests' read contexts; the shells pass aggregatingLevel(settings). */
 export const DEFAULT_LEVEL = 'huyện';
+
+/** Commune-level words: units reporting to them are villages (thôn, bản, tổ dân phố), not communes. */
+const COMMUNE_LEVELS = new Set(['xã', 'phường', 'thị trấn', 'đặc khu']);
+
+/**
+ * What messages call a reporting unit under `level` (an aggregatingLevel): "xã" under a district
+ * or a province; "đơn vị" under a commune, where "xã" is the aggregating level itself.
+ */
+export function reportingUnitWord(level: string): string {
+  return COMMUNE_LEVELS.has(level) ? 'đơn vị' : 'xã';
+}

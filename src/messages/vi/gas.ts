@@ -1,5 +1,7 @@
 /** Every text the Google Sheets add-on shows: menu, prompts, alerts, toasts, sheet headers. */
 
+import { reportingUnitWord } from '../../engine/text/level';
+
 export const MENU = {
   title: 'Dân vận',
   setup: 'Thiết lập',
@@ -395,7 +397,8 @@ export const SUBMIT = {
    * catalogue. `level`: the aggregating level of the settings ("huyện", "tỉnh"), as all below.
    */
   districtRows: (level: string) =>
-    `Ô mã chỉ tiêu, tên chỉ tiêu và đơn vị tính do ${level} quản lý (xã không sửa được): nếu lỗi ở các ô đó, ` +
+    `Ô mã chỉ tiêu, tên chỉ tiêu và đơn vị tính do ${level} quản lý (${reportingUnitWord(level)} không sửa được): ` +
+    'nếu lỗi ở các ô đó, ' +
     `số liệu tháng này của dòng đó chưa được tính; hãy báo cán bộ ${level} (quản trị viên) sửa danh mục chỉ tiêu ` +
     'hoặc trang báo cáo (thường do danh mục vừa thay đổi), rồi nộp lại.',
   /**
@@ -404,7 +407,8 @@ export const SUBMIT = {
    */
   sheetErrors: (n: number, label: string, level: string) =>
     `Lưu ý: trang còn ${n} lỗi không thuộc ${label} (số liệu ${label} không bị ảnh hưởng), thường do danh mục ` +
-    `chỉ tiêu thay đổi hoặc ở ô xã không sửa được; đã ghi vào trang "Nhật ký" để cán bộ ${level} xem và sửa:`,
+    `chỉ tiêu thay đổi hoặc ở ô ${reportingUnitWord(level) === 'xã' ? 'xã' : 'mà đơn vị'} không sửa được; ` +
+    `đã ghi vào trang "Nhật ký" để cán bộ ${level} xem và sửa:`,
   /** The "Nhật ký" result of a submission made with such errors. */
   logSheetErrors: (ok: string, messages: string[], level: string) =>
     `${ok}; lỗi của trang cần ${level} xem: ${messages.join(' | ')}`,
