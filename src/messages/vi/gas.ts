@@ -1,6 +1,6 @@
 /** Every text the Google Sheets add-on shows: menu, prompts, alerts, toasts, sheet headers. */
 
-import { reportingUnitWord } from '../../engine/text/level';
+import { levelWordOf, reportingUnitWord } from '../../engine/text/level';
 
 export const MENU = {
   title: 'Dân vận',
@@ -179,13 +179,26 @@ export const CONFIG = {
     `mã chỉ tiêu "${code}" có ở cả vế trái (ô ${leftCell}) và vế phải, nên số liệu đúng cũng có thể bị báo lỗi; ` +
     'hãy bỏ mã này ở một vế (hoặc xóa quy tắc nếu không cần)',
   /**
-   * A rule naming an indicator not in "Chỉ tiêu" (deleted?): left out, and who mends it. `level`: the
-   * settings' aggregating level; undefined when "Cài đặt" is unreadable (then no level is named).
+   * A rule naming an indicator not in "Chỉ tiêu" (deleted?): left out, and who mends it. `keeper`: who
+   * keeps "Quy tắc" (ruleKeeper); undefined when "Cài đặt" is unreadable (then no level is named).
    */
-  ruleDropped: (code: string, rule: string, level: string | undefined) =>
+  ruleDropped: (code: string, rule: string, keeper: string | undefined) =>
     `mã chỉ tiêu "${code}" không có trong trang "Chỉ tiêu", nên quy tắc${rule ? ` "${rule}"` : ''} không được dùng ` +
-    `để kiểm tra (báo cáo vẫn nộp và tổng hợp được). ${level ? `Ban Dân vận ${level}` : 'Cán bộ cấp tổng hợp'} ` +
+    `để kiểm tra (báo cáo vẫn nộp và tổng hợp được). ${keeper ?? 'Cán bộ cấp tổng hợp'} ` +
     'cần sửa trang "Quy tắc": xóa quy tắc này, hoặc sửa mã cho đúng mã ở trang "Chỉ tiêu"',
+  /**
+   * Who keeps the catalogue's sheets, to start a sentence: a district's Ban Dân vận as before; since
+   * the 2025 reform that body is "Ban Tuyên giáo và Dân vận", so another level is named by the
+   * settings' organisation (when it names no other level: a sample left over), else "Cán bộ cấp …".
+   */
+  ruleKeeper: (level: string, organisation: string) => {
+    if (level === 'huyện') return 'Ban Dân vận huyện';
+    const org = organisation.trim();
+    const word = levelWordOf(org);
+    return org && (!word || word === level)
+      ? org.charAt(0).toLocaleUpperCase('vi') + org.slice(1)
+      : `Cán bộ cấp ${level}`;
+  },
   noteInRule: (code: string) => `chỉ tiêu "${code}" là ghi chú, không dùng trong quy tắc được`,
   reserved: (code: string) => `mã "${code}" dành cho dòng ngày nộp báo cáo, hãy đặt mã khác`,
   formerNoName: (code: string) =>
