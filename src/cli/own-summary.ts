@@ -9,6 +9,7 @@
 import { aggregateSheetName, aggregateUnit } from '../engine/report/summary-workbook';
 import { unitDisplayName } from '../engine/sheet/layout';
 import { readWorkbook } from '../engine/sheet/read';
+import { aggregatingLevel } from '../engine/text/level';
 import type { WorkbookInput } from '../engine/types';
 import { CLI_TEXT as T } from '../messages/vi/cli';
 import type { Config } from './config';
@@ -26,7 +27,11 @@ export function ownSummarySheet(workbook: WorkbookInput, config: Config): string
   if (!named) return null;
   const own = aggregateUnit({ settings });
   // Read as this level's units plus the aggregate: every report is the aggregate's own.
-  const { reports } = readWorkbook(workbook, { catalogue: config.catalogue, units: [...config.units, own] });
+  const { reports } = readWorkbook(workbook, {
+    catalogue: config.catalogue,
+    units: [...config.units, own],
+    level: aggregatingLevel(settings),
+  });
   return reports.length > 0 && reports.every((r) => r.unitCode === own.code) ? named.name : null;
 }
 

@@ -26,6 +26,7 @@ import {
   shiftedRow,
 } from '../engine/sheet/missing-rows';
 import { readWorkbook } from '../engine/sheet/read';
+import { aggregatingLevel } from '../engine/text/level';
 import type { CellValue, Grid, Indicator, Unit, UnitYear, WorkbookInput } from '../engine/types';
 import { hasRow } from '../engine/validation/presence';
 import { CLI_TEXT as T } from '../messages/vi/cli';
@@ -83,7 +84,12 @@ function reportOf(
   year: number,
   config: Config,
 ): { report: UnitYear; grid: Grid } | { reason: string } {
-  const { reports } = readWorkbook(wb, { catalogue: config.catalogue, units: config.units, year });
+  const { reports } = readWorkbook(wb, {
+    catalogue: config.catalogue,
+    units: config.units,
+    year,
+    level: aggregatingLevel(config.settings),
+  });
   const own = reports.filter((r) => r.unitCode === unit.code && r.year === year);
   const name = unitDisplayName(unit);
   if (!own.length) return { reason: T.upgrade.noSheet(name, year) };

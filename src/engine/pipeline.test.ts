@@ -15,6 +15,7 @@ import { buildSummaryWorkbook } from './report/summary-workbook';
 import { renderTextReport } from './report/text';
 import { buildUnitSheet, LAYOUT, monthCol, type UnitSheetData } from './sheet/layout';
 import { modelToSheetInput, rowWithCode, setCell } from './sheet/testing';
+import { DEFAULT_LEVEL } from './text/level';
 import type { IndicatorSummary, Period, Summary, Unit, WorkbookInput } from './types';
 import { checkWorkbooks } from './validation/check';
 
@@ -800,7 +801,7 @@ describe('predecessorsMissing (Kiểm tra): old communes with no sheet for a yea
   const books = sent.map((code) =>
     workbook({ code, name: code, kind: 'xã' }, 2025, { values: { TCD_LUOT: m12({ 1: 1 }) } }),
   );
-  const { reports } = checkWorkbooks(books, { catalogue: CATALOGUE, units });
+  const { reports } = checkWorkbooks(books, { level: DEFAULT_LEVEL, catalogue: CATALOGUE, units });
 
   it('names those owing months of the year, in Tổng hợp’s words; not those that reported', () => {
     const found = predecessorsMissing(reports, units, 2025, SETTINGS.cutoffDay, formerUnits);
@@ -835,7 +836,11 @@ describe('predecessorsMissing (Kiểm tra): old communes with no sheet for a yea
       values: { TCD_LUOT: m12({ 1: 1 }) },
     });
     const others = books.filter((_, i) => sent[i] !== 'muong-nhe');
-    const read = checkWorkbooks([...others, renamedSheet], { catalogue: CATALOGUE, units }).reports;
+    const read = checkWorkbooks([...others, renamedSheet], {
+      level: DEFAULT_LEVEL,
+      catalogue: CATALOGUE,
+      units,
+    }).reports;
     const found = (named: boolean) =>
       predecessorsMissing(read, units, 2025, SETTINGS.cutoffDay, named ? formerUnits : []).map((f) => f.unitCode);
     expect(found(true)).toEqual(['huoi-lech', 'na-co-sa', 'nam-ke', 'pa-my']);
@@ -849,7 +854,7 @@ describe('predecessorsMissing (Kiểm tra): old communes with no sheet for a yea
       values: { TCD_LUOT: m12({ 1: 3, 2: 3, 3: 3, 4: 3, 5: 3 }) },
     });
     const withArea = [...books.filter((_, i) => sent[i] !== 'nam-vi'), area];
-    const read = checkWorkbooks(withArea, { catalogue: CATALOGUE, units }).reports;
+    const read = checkWorkbooks(withArea, { level: DEFAULT_LEVEL, catalogue: CATALOGUE, units }).reports;
     const found = (named: boolean) =>
       predecessorsMissing(read, units, 2025, SETTINGS.cutoffDay, named ? formerUnits : []);
     const namVi = found(true).find((f) => f.unitCode === 'nam-vi')?.message;
@@ -873,7 +878,11 @@ describe('predecessorsMissing (Kiểm tra): old communes with no sheet for a yea
     const june = workbook({ code: 'muong-nhe-2025', name: 'Mường Nhé', kind: 'xã' }, 2025, {
       values: { TCD_LUOT: m12({ 1: 3, 2: 3, 3: 3, 4: 3, 5: 3, 6: 3 }) },
     });
-    const full = checkWorkbooks([...withArea.slice(0, -1), june], { catalogue: CATALOGUE, units }).reports;
+    const full = checkWorkbooks([...withArea.slice(0, -1), june], {
+      level: DEFAULT_LEVEL,
+      catalogue: CATALOGUE,
+      units,
+    }).reports;
     const all = predecessorsMissing(full, units, 2025, SETTINGS.cutoffDay, formerUnits);
     expect(all.map((f) => f.unitCode)).toEqual(['huoi-lech', 'na-co-sa', 'nam-ke', 'pa-my']);
     // By code only, the new sheet could be Nậm Vì's going on: it is owed whole, as before.

@@ -25,6 +25,7 @@ import {
 } from '../engine/report/summary-workbook';
 import { colLetter, distinctDisplayName } from '../engine/sheet/layout';
 import { readWorkbook } from '../engine/sheet/read';
+import { aggregatingLevel } from '../engine/text/level';
 import type { Grid, Period, Settings, Summary } from '../engine/types';
 import { noReportSources, withUnreadableReports } from '../engine/unreadable';
 import { AGGREGATE, SHEETS, SHEETS_WRITE } from '../messages/vi/gas';
@@ -586,7 +587,8 @@ function readPreviousAggregate(index: SheetIndex, config: Config, summary: Summa
   if (!sheet) return undefined;
   const unit = aggregateUnit(summary);
   const grid = readGrid(sheet, settings.timeZone);
-  const { reports } = readWorkbook({ source: name, sheets: [{ name, grid }] }, { catalogue, units: [unit], year });
+  const ctx = { catalogue, units: [unit], year, level: aggregatingLevel(settings) };
+  const { reports } = readWorkbook({ source: name, sheets: [{ name, grid }] }, ctx);
   return reports.find((r) => r.unitCode === unit.code && r.year === year);
 }
 

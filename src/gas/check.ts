@@ -55,7 +55,10 @@ export function activeUnitSheet(master: Spreadsheet, config: Config): ActiveUnit
   const name = sheet.getName();
   if ((Object.values(SHEETS) as string[]).includes(name)) return null;
   const grid = readGrid(sheet, config.settings.timeZone);
-  const { report } = readSheet({ name, grid }, { catalogue: config.catalogue, units: config.units });
+  const { report } = readSheet(
+    { name, grid },
+    { catalogue: config.catalogue, units: config.units, level: aggregatingLevel(config.settings) },
+  );
   if (!report) return null;
   // An old commune of a merger ("Đơn vị cũ (mã)"): as "Đơn vị cũ" names it, else named from its sheet.
   // Its tab here is what is checked, whatever spreadsheet "Đơn vị cũ" gives it.

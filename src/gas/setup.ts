@@ -994,7 +994,7 @@ export function readCatalogueGrids(
   titleCell: string | undefined,
   given: Located,
   dropped?: Located,
-  level?: string,
+  keeper?: string,
 ): Catalogue | undefined {
   const IS = SHEETS.indicators;
   const RS = SHEETS.rules;
@@ -1116,7 +1116,7 @@ export function readCatalogueGrids(
           unknown = true;
           // An indicator deleted from "Chỉ tiêu", its rule forgotten: with `dropped`, the rule is left
           // out and said, so that no commune is kept from submitting by a sheet only the district edits.
-          if (dropped) dropped.at(RS, c[side], RH[side], CONFIG.ruleDropped(code, rule.code, level));
+          if (dropped) dropped.at(RS, c[side], RH[side], CONFIG.ruleDropped(code, rule.code, keeper));
           else log.at(RS, c[side], RH[side], CONFIG.unknownIndicator(code));
         } else if (kindOf.get(code) === 'note') log.at(RS, c[side], RH[side], CONFIG.noteInRule(code));
       }
@@ -1262,7 +1262,7 @@ export function readConfig(ss: Spreadsheet, opts: { strict?: boolean; unitEmails
     s.titleCell,
     log,
     warnings,
-    s.settings && aggregatingLevel(s.settings),
+    s.settings && CONFIG.ruleKeeper(aggregatingLevel(s.settings), s.settings.organisation),
   );
   // Optional: a master set up before "Ngày nghỉ" existed has no days off until Thiết lập adds it.
   const holidaySheet = ss.getSheetByName(SHEETS.holidays);

@@ -50,7 +50,10 @@ export function asUnitSheet(
   name = sheet.getName(),
 ): UnitSheet | null {
   const grid = readGrid(sheet, config.settings.timeZone);
-  const { report } = readSheet({ name, grid }, { catalogue: config.catalogue, units: config.units });
+  const { report } = readSheet(
+    { name, grid },
+    { catalogue: config.catalogue, units: config.units, level: aggregatingLevel(config.settings) },
+  );
   if (!report) return null;
   const unit = config.units.find((u) => u.code === report.unitCode);
   if (!unit) return null;

@@ -41,6 +41,7 @@ import {
   type StrayRow,
 } from '../engine/sheet/missing-rows';
 import { readSheet } from '../engine/sheet/read';
+import { aggregatingLevel } from '../engine/text/level';
 import type { Indicator, Unit } from '../engine/types';
 import {
   a1Range,
@@ -83,7 +84,10 @@ export type TabOutcome =
 export function updateTab(sheet: Sheet, name: string, config: Config, unit: Unit, year: number): TabOutcome {
   const { catalogue } = config;
   const grid = readGrid(sheet, config.settings.timeZone);
-  const { report } = readSheet({ name, grid }, { catalogue, units: config.units, year });
+  const { report } = readSheet(
+    { name, grid },
+    { catalogue, units: config.units, year, level: aggregatingLevel(config.settings) },
+  );
   if (!report || report.unitCode !== unit.code || report.year !== year) return { kind: 'none', highlighted: false };
   const plan = planMissingRows(grid, report, catalogue, unit, year, carriedKinds(sheet, grid.length));
   if (plan.kind === 'columns') return plan;

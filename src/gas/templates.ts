@@ -119,7 +119,10 @@ function carryOver(config: Config, index: SheetIndex, unit: Unit, year: number, 
   const entry = index.locateUnit(unit, [year], config.units).entries.get(year);
   if (!entry) return null;
   const grid = readGrid(entry.sheet, config.settings.timeZone);
-  const { report } = readSheet({ name: entry.name, grid }, { catalogue: config.catalogue, units: config.units, year });
+  const { report } = readSheet(
+    { name: entry.name, grid },
+    { catalogue: config.catalogue, units: config.units, year, level: aggregatingLevel(config.settings) },
+  );
   if (!report || report.unitCode !== unit.code || report.year !== year) return null;
   const rows = indicatorRows(config.catalogue);
   const first = LAYOUT.submittedRow;

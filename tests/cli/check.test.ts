@@ -9,6 +9,7 @@ import { readWorkbookFile } from '../../src/cli/xlsx/read';
 import { writeXlsx } from '../../src/cli/xlsx/write';
 import type { CellModel } from '../../src/engine/report/model';
 import { a1, indicatorRows, LAYOUT, monthCol } from '../../src/engine/sheet/layout';
+import { DEFAULT_LEVEL } from '../../src/engine/text/level';
 import { checkWorkbooks } from '../../src/engine/validation/check';
 import { buildCli, catalogue, communeSheet, demoYear, FIXTURES, runCli, tmpDir, units, writeCommune } from './helpers';
 
@@ -203,7 +204,7 @@ describe('check', () => {
     await writeXlsx({ sheets: [guide, sheet] }, file);
 
     const read = await readWorkbookFile(file, 'quang-lam-2018.xlsx');
-    const result = checkWorkbooks([read.workbook!], { catalogue, units, year: 2018 });
+    const result = checkWorkbooks([read.workbook!], { level: DEFAULT_LEVEL, catalogue, units, year: 2018 });
     expect(result.reports).toHaveLength(1);
     const expected = demoYear(2018).units['quang-lam'];
     for (const [code, values] of Object.entries(expected.values))
@@ -218,7 +219,7 @@ describe('check', () => {
   test('the LibreOffice-saved fixture reads the same numbers and dates as the data it was made from', async () => {
     const file = path.join(FIXTURES, 'libreoffice/chung-chai-2018.xlsx');
     const read = await readWorkbookFile(file, 'chung-chai-2018.xlsx');
-    const result = checkWorkbooks([read.workbook!], { catalogue, units, year: 2018 });
+    const result = checkWorkbooks([read.workbook!], { level: DEFAULT_LEVEL, catalogue, units, year: 2018 });
     expect(result.findings.filter((f) => f.severity === 'error')).toEqual([]);
     // Made before the catalogue reworded DTN_KETNAP_DANG's unit ("người" → "đoàn viên"): named, still counted.
     expect(result.findings.map((f) => [f.severity, f.code, f.cell])).toEqual([['warning', 'measure-renamed', 'D21']]);

@@ -13,6 +13,8 @@ import { buildCli, catalogue, communeSheet, runCli, tmpDir } from './helpers';
 const dir = tmpDir('tonghop-province-level-');
 const input = path.join(dir, 'xa');
 const province = path.join(dir, 'settings-tinh.json');
+const lackingInput = path.join(dir, 'thieu');
+const commune = path.join(dir, 'settings-xa.json');
 
 beforeAll(async () => {
   buildCli();
@@ -26,6 +28,12 @@ beforeAll(async () => {
   sheet.rows.splice(last, 0, row);
   fs.mkdirSync(input);
   await writeXlsx({ sheets: [sheet] }, path.join(input, 'chung-chai-2018.xlsx'));
+  // The same, its sheet also lacking an indicator's row (deleted): the added row may be that one's.
+  const rows = indicatorRows(catalogue);
+  const lacking = { ...sheet, rows: sheet.rows.filter((_, i) => i !== (rows.get('DON_TONG') as number) - 1) };
+  fs.mkdirSync(lackingInput);
+  await writeXlsx({ sheets: [lacking] }, path.join(lackingInput, 'chung-chai-2018.xlsx'));
+  fs.writeFileSync(commune, JSON.stringify({ ...defaultSettings(), level: 'xã', scopeLabel: 'toàn xã' }));
   fs.writeFileSync(
     province,
     JSON.stringify({
@@ -52,4 +60,19 @@ test('with the default (district) settings, it still asks "cấp huyện"', asyn
   const r = await runCli(['check', '--year', '2018', input]);
   expect(r.stderr).toBe('');
   expect(addedRowLine(r.stdout)).toContain('đề nghị cấp huyện bổ sung chỉ tiêu này vào danh mục');
+}, 60_000);
+
+test('with settings of a commune (level "xã"), the reporting unit is "đơn vị", the xã the one asked', async () => {
+  const r = await runCli(['check', '--year', '2018', '--settings', commune, lackingInput]);
+  expect(r.stderr).toBe('');
+  const line = addedRowLine(r.stdout);
+  expect(line).toContain('nếu đây là chỉ tiêu đơn vị tự thêm, hãy đề nghị cấp xã bổ sung chỉ tiêu này vào danh mục');
+  expect(line).not.toContain('chỉ tiêu xã tự thêm');
+}, 60_000);
+
+test('with the default (district) settings, a sheet lacking a row still says "chỉ tiêu xã tự thêm"', async () => {
+  const r = await runCli(['check', '--year', '2018', lackingInput]);
+  expect(addedRowLine(r.stdout)).toContain(
+    'nếu đây là chỉ tiêu xã tự thêm, hãy đề nghị cấp huyện bổ sung chỉ tiêu này vào danh mục',
+  );
 }, 60_000);

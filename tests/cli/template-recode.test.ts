@@ -13,6 +13,7 @@ import { readWorkbookBuffer } from '../../src/cli/xlsx/read';
 import { parseCatalogue } from '../../src/engine/catalogue/schema';
 import { LAYOUT, monthCol } from '../../src/engine/sheet/layout';
 import { readWorkbook } from '../../src/engine/sheet/read';
+import { DEFAULT_LEVEL } from '../../src/engine/text/level';
 import type { Catalogue } from '../../src/engine/types';
 import { buildCli, catalogue, runCli, tmpDir, units, writeCommune } from './helpers';
 
@@ -36,7 +37,7 @@ function parsed(json: unknown): Catalogue {
 
 async function read(file: string, cat: Catalogue) {
   const wb = await readWorkbookBuffer(fs.readFileSync(file), path.basename(file));
-  return readWorkbook(wb.workbook!, { catalogue: cat, units, year: 2018 });
+  return readWorkbook(wb.workbook!, { level: DEFAULT_LEVEL, catalogue: cat, units, year: 2018 });
 }
 
 /** Column A, C and the month cells of every row of the first sheet. */
@@ -199,7 +200,12 @@ describe('template after an indicator’s code and kind changed in the catalogue
       expect([now(at - 1), now(at + 1)]).toEqual([old(at - 1), old(at + 1)]);
       if (from === 'GHI_CHU') {
         const read = await readWorkbookBuffer(fs.readFileSync(file), 'x.xlsx');
-        const { findings } = readWorkbook(read.workbook!, { catalogue: parsed(json), units, year: 2018 });
+        const { findings } = readWorkbook(read.workbook!, {
+          level: DEFAULT_LEVEL,
+          catalogue: parsed(json),
+          units,
+          year: 2018,
+        });
         expect(findings.some((f) => JSON.stringify(f).includes('Thiếu kinh phí'))).toBe(true);
       }
     },

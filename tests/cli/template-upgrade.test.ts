@@ -17,6 +17,7 @@ import { localName, parseXml, serializeXml } from '../../src/cli/xlsx/xml';
 import { parseCatalogue } from '../../src/engine/catalogue/schema';
 import { buildUnitSheet, indicatorRows, LAYOUT, monthCol } from '../../src/engine/sheet/layout';
 import { readWorkbook } from '../../src/engine/sheet/read';
+import { DEFAULT_LEVEL } from '../../src/engine/text/level';
 import type { Catalogue, UnitYear } from '../../src/engine/types';
 import { hasRow } from '../../src/engine/validation/presence';
 import { buildCli, catalogue, FIXTURES, runCli, runCliAsNobody, tmpDir, unit, units, writeCommune } from './helpers';
@@ -65,7 +66,7 @@ function writeCatalogue(dir: string): string {
 
 async function reportIn(file: string, cat: Catalogue, code: string): Promise<UnitYear> {
   const read = await readWorkbookBuffer(fs.readFileSync(file), path.basename(file));
-  const reports = readWorkbook(read.workbook!, { catalogue: cat, units, year: 2018 }).reports;
+  const reports = readWorkbook(read.workbook!, { level: DEFAULT_LEVEL, catalogue: cat, units, year: 2018 }).reports;
   const r = reports.find((x) => x.unitCode === code);
   if (!r) throw new Error(`no report of ${code} in ${file}`);
   return r;

@@ -5,6 +5,7 @@ import { readWorkbookBuffer } from '../../src/cli/xlsx/read';
 import { toXlsxBuffer } from '../../src/cli/xlsx/write';
 import { emptySheet, type SheetModel, STYLES } from '../../src/engine/report/model';
 import { buildUnitSheet, indicatorRows, LAYOUT, monthCol } from '../../src/engine/sheet/layout';
+import { DEFAULT_LEVEL } from '../../src/engine/text/level';
 import { checkWorkbooks } from '../../src/engine/validation/check';
 import { catalogue, unit, units } from './helpers';
 
@@ -145,7 +146,7 @@ describe('commune template round trip', () => {
     const sheet = buildUnitSheet(u, 2018, catalogue);
     const buf = await toXlsxBuffer({ sheets: [sheet] });
     const read = await readWorkbookBuffer(buf, 'chung-chai-2018.xlsx');
-    const result = checkWorkbooks([read.workbook!], { catalogue, units, year: 2018 });
+    const result = checkWorkbooks([read.workbook!], { level: DEFAULT_LEVEL, catalogue, units, year: 2018 });
     expect(result.findings.filter((f) => f.severity === 'error')).toEqual([]);
     expect(result.reports).toHaveLength(1);
     expect(result.reports[0].unitCode).toBe('chung-chai');

@@ -11,6 +11,7 @@ import {
   unitSheetName,
 } from '../../src/engine/sheet/layout';
 import { readSheet } from '../../src/engine/sheet/read';
+import { DEFAULT_LEVEL } from '../../src/engine/text/level';
 import type { UnitYear } from '../../src/engine/types';
 import { MARK, runCheck } from '../../src/gas/check';
 import * as main from '../../src/gas/main';
@@ -266,7 +267,7 @@ describe('Kiểm tra and submission dates, as `tonghop check`', () => {
     const config = configOf(env.master);
     const { report } = readSheet(
       { name: s.getName(), grid: readGrid(s, config.settings.timeZone) },
-      { catalogue: config.catalogue, units: config.units },
+      { level: DEFAULT_LEVEL, catalogue: config.catalogue, units: config.units },
     );
     const slips = submissionDateSlips([report as UnitYear], config.settings, todayIn(config.settings.timeZone, NOW));
     expect(slips.map((f) => [f.code, f.cell])).toEqual([

@@ -266,8 +266,17 @@ describe('Thiết lập', () => {
       const r = readConfig(env.master);
       if (!r.ok) throw new Error(r.errors.join('\n'));
       const warning = r.config.warnings.find((w) => w.startsWith('Trang "Quy tắc", ô B2 (Vế trái)')) ?? '';
-      expect(warning).toContain('Ban Dân vận tỉnh cần sửa trang "Quy tắc": xóa quy tắc này, hoặc sửa mã');
+      // The sample's organisation names a district: no body is made up ("Ban Dân vận tỉnh" is no more).
+      expect(warning).toContain('Cán bộ cấp tỉnh cần sửa trang "Quy tắc": xóa quy tắc này, hoặc sửa mã');
       expect(warning).not.toContain('huyện');
+      expect(warning).not.toContain('Ban Dân vận tỉnh');
+      // The settings' organisation, when it is the province's, is the one named.
+      setSetting(env.master, 'organisation', 'Ban Tuyên giáo và Dân vận Tỉnh ủy Điện Biên');
+      const named = readConfig(env.master);
+      if (!named.ok) throw new Error(named.errors.join('\n'));
+      expect(named.config.warnings.find((w) => w.startsWith('Trang "Quy tắc", ô B2 (Vế trái)'))).toContain(
+        'Ban Tuyên giáo và Dân vận Tỉnh ủy Điện Biên cần sửa trang "Quy tắc"',
+      );
       // "Cài đặt" is written before the level is set: its help for the admins fits either level.
       const help = sheet(env, SHEETS.settings)
         .getDataRange()

@@ -1,3 +1,5 @@
+import { DEFAULT_LEVEL } from '../../src/engine/text/level';
+
 /**
  * The parallel reader for layout (b): UrlFetchApp.fetchAll over the Sheets API
  * values:batchGet, against the Apps Script fake with a Sheets API emulation.
@@ -169,14 +171,10 @@ describe('grid conversion', () => {
         const sheets = r.grids.get(u.code)?.sheets ?? [];
         expect(sheets.map((s) => s.name)).toEqual([unitSheetName(u, YEAR), unitSheetName(u, YEAR - 1)]);
         const units = w.units.map((x) => ({ code: x.code, name: x.name, kind: 'xã', emails: [] }));
-        const viaApi = readSheet(sheets[0], { catalogue, units, year: YEAR });
+        const viaApi = readSheet(sheets[0], { level: DEFAULT_LEVEL, catalogue, units, year: YEAR });
         const direct = readSheet(
           { name: sheets[0].name, grid: w.grids.get(`${u.code}:${YEAR}`) as Grid },
-          {
-            catalogue,
-            units,
-            year: YEAR,
-          },
+          { level: DEFAULT_LEVEL, catalogue, units, year: YEAR },
         );
         expect(viaApi.findings).toEqual(direct.findings);
         expect(viaApi.report?.values).toEqual(direct.report?.values);

@@ -190,6 +190,26 @@ describe('Nộp báo cáo tháng… / Mở khóa tháng…', () => {
     );
   });
 
+  test('under a commune ("Cấp tổng hợp" = xã), the reporting unit is "đơn vị": the xã manages the locked cells', () => {
+    prepare('a');
+    setSetting(env.master, 'level', 'xã');
+    s.getRange(rows.get('TCD_LUOT') as number, LAYOUT.unitCol).setValue('triệu đồng');
+    env.master.setActiveSheet(s);
+    env.fake.ui.queuePromptResponse({ text: '9' });
+    expect(main.submitMonth()?.ok).toBe(false);
+    const refused = env.fake.ui.alerts.at(-1)?.prompt ?? '';
+    expect(refused).toContain('đơn vị tính do xã quản lý (đơn vị không sửa được)');
+    expect(refused).toContain('hãy báo cán bộ xã (quản trị viên)');
+    expect(refused).not.toContain('xã không sửa được');
+
+    s.getRange(rows.get('DON_TONG') as number, monthCol(10)).setValue(0);
+    env.fake.ui.queuePromptResponse({ text: '10' });
+    expect(main.submitMonth()?.ok).toBe(true);
+    const done = env.fake.ui.alerts.at(-1)?.prompt ?? '';
+    expect(done).toContain('hoặc ở ô mà đơn vị không sửa được; đã ghi vào trang "Nhật ký" để cán bộ xã xem và sửa:');
+    expect(done).not.toContain('ô xã không sửa được');
+  });
+
   test('a row whose unit cell (locked) disagrees with the catalogue blocks only the months it has figures in, saying to ask the district', () => {
     prepare('a');
     const row = rows.get('TCD_LUOT') as number;

@@ -7,6 +7,7 @@
  */
 import path from 'node:path';
 import { summarise } from '../../src/engine/pipeline';
+import { DEFAULT_LEVEL } from '../../src/engine/text/level';
 import type { WorkbookInput } from '../../src/engine/types';
 import { checkWorkbooks } from '../../src/engine/validation/check';
 import {
@@ -64,7 +65,7 @@ describe('the corpus', () => {
 describe.each(engineCases.map((c) => [c.id, c] as const))('engine: %s', (_id, c) => {
   it('checks: the expected findings, with the cell and a Vietnamese message; nothing unexpected', async () => {
     const wb = await caseWorkbook(c);
-    const { findings } = checkWorkbooks([wb], { catalogue, units, year: corpus.year });
+    const { findings } = checkWorkbooks([wb], { level: DEFAULT_LEVEL, catalogue, units, year: corpus.year });
     const expected = c.findings.filter((f) => !f.cliOnly);
     for (const e of expected) {
       const hit = findings.find((f) => matches(f, e));

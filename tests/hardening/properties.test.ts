@@ -17,6 +17,7 @@ import { buildUnitSheet, monthCol } from '../../src/engine/sheet/layout';
 import { readSheet } from '../../src/engine/sheet/read';
 import { modelToSheetInput } from '../../src/engine/sheet/testing';
 import { formatNumberVi } from '../../src/engine/text/format';
+import { DEFAULT_LEVEL } from '../../src/engine/text/level';
 import { cleanText, normalizeName } from '../../src/engine/text/normalize';
 import { parseNumberText } from '../../src/engine/text/number';
 import type {
@@ -391,7 +392,10 @@ describe('reading whatever lands in the cells', () => {
           while (grid.length <= r) grid.push([]);
           grid[r][c] = v;
         }
-        const { report, findings } = readSheet({ name: base.name, grid }, { catalogue, units: allUnits, year: 2018 });
+        const { report, findings } = readSheet(
+          { name: base.name, grid },
+          { level: DEFAULT_LEVEL, catalogue, units: allUnits, year: 2018 },
+        );
         for (const f of findings) expect(typeof f.message).toBe('string');
         if (!report) return;
         for (const ind of numeric) {

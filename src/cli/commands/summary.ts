@@ -14,6 +14,7 @@ import { completenessLines, completenessLists, unitLabel } from '../../engine/re
 import { sharedCode } from '../../engine/sheet/layout';
 import { readWorkbook } from '../../engine/sheet/read';
 import { formatDateVi } from '../../engine/text/format';
+import { aggregatingLevel } from '../../engine/text/level';
 import type { Finding, Period, Summary } from '../../engine/types';
 import { noReportSources } from '../../engine/unreadable';
 import { CLI_UNDATED_ADVICE, CLI_TEXT as T } from '../../messages/vi/cli';
@@ -128,6 +129,7 @@ function leaveOutEarlierOutputs(inputs: Inputs, outputs: string[], config: Confi
     units: config.units,
     year: period.year,
     years: [period.year, period.year - 1],
+    level: aggregatingLevel(config.settings),
   };
   const dropped = new Set<string>();
   inputs.files.forEach((f, i) => {

@@ -6,6 +6,7 @@
 import units2025Json from '../../../sheets-templates/units-2025.json';
 import { defaultCatalogue } from '../catalogue/defaults';
 import { parseUnitsFile } from '../catalogue/schema';
+import { DEFAULT_LEVEL } from '../text/level';
 import type { Unit, WorkbookInput } from '../types';
 import { checkWorkbooks } from '../validation/check';
 import { buildUnitSheet, LAYOUT, type UnitSheetData } from './layout';
@@ -130,7 +131,7 @@ describe('buildUnitSheet in a merger’s year', () => {
         const s = buildUnitSheet(unit(code), 2025, catalogue, { values, span: withSpan ? span(code, 2025) : null });
         return { source: `${code}-2025.xlsx`, sheets: [modelToSheetInput(s)] };
       });
-      const r = checkWorkbooks(books, { catalogue, units: [...units, ...formerUnits] });
+      const r = checkWorkbooks(books, { level: DEFAULT_LEVEL, catalogue, units: [...units, ...formerUnits] });
       return {
         reports: r.reports.map((x) => [x.unitCode, x.year, x.sheet, x.values.TCD_LUOT]),
         findings: r.findings.map((f) => [f.code, f.message]),
@@ -147,6 +148,7 @@ describe('buildUnitSheet in a merger’s year', () => {
     expect(String(at(s, LAYOUT.spanRow, LAYOUT.valueCol)?.v)).toMatch(/^Đơn vị cũ: chỉ báo cáo tháng 1–6\/2025\./);
     expect(at(s, 1, 1)?.v).toMatch(/\(ĐƠN VỊ CŨ – THÁNG 1–6\)$/);
     const r = checkWorkbooks([{ source: 'a.xlsx', sheets: [modelToSheetInput(s)] }], {
+      level: DEFAULT_LEVEL,
       catalogue,
       units: [...units, ...formerUnits],
     });
@@ -223,6 +225,7 @@ describe('the note of a renaming and of a unit keeping its code', () => {
       span: mergerSpan(namKe, 2025, [namKe], formerUnits, 15),
     });
     const r = checkWorkbooks([{ source: 'nam-ke-2025.xlsx', sheets: [modelToSheetInput(withNote)] }], {
+      level: DEFAULT_LEVEL,
       catalogue,
       units: [namKe, ...formerUnits.filter((u) => u.code !== 'nam-ke')],
     });
@@ -237,6 +240,7 @@ describe('the note of a renaming and of a unit keeping its code', () => {
       span: mergerSpan(renamed, 2025, [renamed], [muongPhang], 15),
     });
     const r = checkWorkbooks([{ source: 'muong-phang-moi-2025.xlsx', sheets: [modelToSheetInput(s)] }], {
+      level: DEFAULT_LEVEL,
       catalogue,
       units: [renamed, muongPhang],
     });

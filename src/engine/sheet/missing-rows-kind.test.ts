@@ -6,6 +6,7 @@
  */
 import { defaultCatalogue, defaultUnits } from '../catalogue/defaults';
 import type { SheetModel } from '../report/model';
+import { DEFAULT_LEVEL } from '../text/level';
 import type { Catalogue, Indicator, Unit } from '../types';
 import { buildUnitSheet, LAYOUT, totalFormula, type UnitSheetData } from './layout';
 import { type CarriedKind, kindChanged, planMissingRows } from './missing-rows';
@@ -40,7 +41,7 @@ function carriedOf(model: SheetModel): Map<number, CarriedKind> {
 function plan(cat: Catalogue, carry = true) {
   const model = buildUnitSheet(UNIT, YEAR, base, DATA);
   const grid = modelToGrid(model);
-  const { report } = readSheet({ name: 'x', grid }, { catalogue: cat, units, year: YEAR });
+  const { report } = readSheet({ name: 'x', grid }, { level: DEFAULT_LEVEL, catalogue: cat, units, year: YEAR });
   if (!report) throw new Error('not read');
   return { grid, plan: planMissingRows(grid, report, cat, UNIT, YEAR, carry ? carriedOf(model) : undefined) };
 }

@@ -5,6 +5,7 @@
  * and the code-only change nothing at all (the warnings came back every month).
  */
 import { defaultCatalogue, defaultUnits } from '../catalogue/defaults';
+import { DEFAULT_LEVEL } from '../text/level';
 import type { Catalogue, Indicator, Unit } from '../types';
 import { buildUnitSheet, LAYOUT, monthCol, totalFormula, type UnitSheetData } from './layout';
 import { planMissingRows, recodedTotal } from './missing-rows';
@@ -30,7 +31,7 @@ function changed(edits: Record<string, Partial<Indicator>>, extra: Indicator[] =
 
 function plan(cat: Catalogue) {
   const grid = modelToGrid(buildUnitSheet(UNIT, YEAR, base, DATA));
-  const { report } = readSheet({ name: 'x', grid }, { catalogue: cat, units, year: YEAR });
+  const { report } = readSheet({ name: 'x', grid }, { level: DEFAULT_LEVEL, catalogue: cat, units, year: YEAR });
   if (!report) throw new Error('not read');
   return { grid, plan: planMissingRows(grid, report, cat, UNIT, YEAR) };
 }
@@ -107,7 +108,7 @@ describe('planMissingRows: rows under a code the catalogue changed', () => {
     const grid = modelToGrid(buildUnitSheet(UNIT, YEAR, base, DATA));
     grid[rowWithCode(grid, 'DTN_QUA') - 1][LAYOUT.codeCol - 1] = 'dtn_qua';
     grid[rowWithCode(grid, 'DTN_MITOM') - 1][LAYOUT.codeCol - 1] = '';
-    const { report } = readSheet({ name: 'x', grid }, { catalogue: base, units, year: YEAR });
+    const { report } = readSheet({ name: 'x', grid }, { level: DEFAULT_LEVEL, catalogue: base, units, year: YEAR });
     expect(report && planMissingRows(grid, report, base, UNIT, YEAR)).toEqual({ kind: 'none' });
   });
 });

@@ -1,4 +1,5 @@
 import { defaultCatalogue, defaultUnits } from '../catalogue/defaults';
+import { DEFAULT_LEVEL } from '../text/level';
 import type { Catalogue, Grid, Unit } from '../types';
 import { buildUnitSheet, monthCol } from './layout';
 import { isRuleHighlight, planHighlighting } from './missing-rows';
@@ -55,7 +56,10 @@ describe('isRuleHighlight', () => {
 describe('planHighlighting', () => {
   const model = buildUnitSheet(UNIT, YEAR, catalogue);
   const plan = (grid: Grid, cat: Catalogue = catalogue) => {
-    const { report } = readSheet({ name: model.name, grid }, { catalogue: cat, units, year: YEAR });
+    const { report } = readSheet(
+      { name: model.name, grid },
+      { level: DEFAULT_LEVEL, catalogue: cat, units, year: YEAR },
+    );
     if (!report) throw new Error('not read');
     return planHighlighting(grid, report, cat, UNIT, YEAR);
   };

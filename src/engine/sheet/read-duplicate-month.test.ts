@@ -1,4 +1,5 @@
 import { defaultCatalogue, defaultUnits } from '../catalogue/defaults';
+import { DEFAULT_LEVEL } from '../text/level';
 import type { CellValue, Finding, Grid, SheetInput, Unit } from '../types';
 import { buildUnitSheet, LAYOUT, monthCol } from './layout';
 import { type ReadContext, readSheet, readWorkbook } from './read';
@@ -7,7 +8,7 @@ import { modelToSheetInput } from './testing';
 const catalogue = defaultCatalogue();
 const units = defaultUnits();
 const CHUNG_CHAI = units.find((u) => u.code === 'chung-chai') as Unit;
-const ctx: ReadContext = { catalogue, units, year: 2018 };
+const ctx: ReadContext = { level: DEFAULT_LEVEL, catalogue, units, year: 2018 };
 
 const DATA = {
   values: {

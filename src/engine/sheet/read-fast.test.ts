@@ -5,6 +5,7 @@
  */
 import fc from 'fast-check';
 import { defaultCatalogue, defaultUnits } from '../catalogue/defaults';
+import { DEFAULT_LEVEL } from '../text/level';
 import { cleanText } from '../text/normalize';
 import type { CellValue, SheetInput, Unit } from '../types';
 import { MAX_AMOUNT, MAX_COUNT, parseCell } from '../validation/cells';
@@ -15,7 +16,7 @@ import { modelToSheetInput, rowWithCode, setCell } from './testing';
 const catalogue = defaultCatalogue();
 const units = defaultUnits();
 const CHUNG_CHAI = units.find((u) => u.code === 'chung-chai') as Unit;
-const ctx: ReadContext = { catalogue, units, year: 2018 };
+const ctx: ReadContext = { level: DEFAULT_LEVEL, catalogue, units, year: 2018 };
 const COUNT = catalogue.indicators.find((i) => i.kind === 'count') ?? catalogue.indicators[0];
 const AMOUNT = catalogue.indicators.find((i) => i.kind === 'amount') ?? catalogue.indicators[0];
 

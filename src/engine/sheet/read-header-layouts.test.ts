@@ -1,5 +1,6 @@
 /** Header rows laid out outside the template: a two-row header over bare numbers, months as words. */
 import { defaultCatalogue, defaultUnits } from '../catalogue/defaults';
+import { DEFAULT_LEVEL } from '../text/level';
 import type { CellValue, SheetInput, Unit } from '../types';
 import { buildUnitSheet, LAYOUT, monthCol } from './layout';
 import { type ReadContext, readSheet, readWorkbook } from './read';
@@ -8,7 +9,7 @@ import { modelToSheetInput } from './testing';
 const catalogue = defaultCatalogue();
 const units = defaultUnits();
 const chungChai = units.find((u) => u.code === 'chung-chai') as Unit;
-const ctx: ReadContext = { catalogue, units, year: 2018 };
+const ctx: ReadContext = { level: DEFAULT_LEVEL, catalogue, units, year: 2018 };
 const values = { TCD_LUOT: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], DTN_QUA: [5, 0, 0, 0, 0, 0, 0, 0, 9, 0, 0, 0] };
 
 function template() {
@@ -229,7 +230,7 @@ describe('two tables stacked in one sheet', () => {
       [sheetOf(2017, old), sheetOf(2018, current)],
       [sheetOf(2018, current), sheetOf(2017, old)],
     ]) {
-      const r = read(stacked(upper, lower), { catalogue, units });
+      const r = read(stacked(upper, lower), { level: DEFAULT_LEVEL, catalogue, units });
       expect(r.reports.map((x) => [x.year, x.values.TCD_LUOT])).toEqual([[2018, current]]);
       expect(errors(r).map((f) => f.code)).toEqual(['stacked-tables']);
       expect(errors(r)[0].message).toContain(said);

@@ -1,5 +1,6 @@
 /** Month headers naming another year than the sheet's: a copy of last year's sheet, told. */
 import { defaultCatalogue, defaultUnits } from '../catalogue/defaults';
+import { DEFAULT_LEVEL } from '../text/level';
 import type { CellValue, Unit } from '../types';
 import { a1, buildUnitSheet, LAYOUT, monthCol } from './layout';
 import { type ReadContext, readSheet } from './read';
@@ -8,7 +9,7 @@ import { modelToSheetInput } from './testing';
 const catalogue = defaultCatalogue();
 const units = defaultUnits();
 const chungChai = units.find((u) => u.code === 'chung-chai') as Unit;
-const ctx: ReadContext = { catalogue, units, year: 2018 };
+const ctx: ReadContext = { level: DEFAULT_LEVEL, catalogue, units, year: 2018 };
 
 function withHeaders(header: (m: number) => CellValue) {
   const values = { TCD_LUOT: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] };

@@ -4,6 +4,7 @@
  * from the sheet, can be meant; otherwise the row and the missing indicator name each other.
  */
 import { defaultCatalogue, defaultUnits } from '../catalogue/defaults';
+import { DEFAULT_LEVEL } from '../text/level';
 import type { CellValue, Finding, Grid, SheetInput, Unit } from '../types';
 import { buildUnitSheet, LAYOUT, type UnitSheetData } from './layout';
 import { type ReadContext, readSheet, readWorkbook } from './read';
@@ -12,7 +13,7 @@ import { modelToSheetInput, rowWithCode } from './testing';
 const catalogue = defaultCatalogue();
 const units = defaultUnits();
 const CHUNG_CHAI = units.find((u) => u.code === 'chung-chai') as Unit;
-const ctx: ReadContext = { catalogue, units, year: 2018 };
+const ctx: ReadContext = { level: DEFAULT_LEVEL, catalogue, units, year: 2018 };
 const nine = (v: number): (number | null)[] => [v, v, v, v, v, v, v, v, v, null, null, null];
 const CODES = ['DTN_QUA', 'TCD_LUOT', 'LDLD_QUA_HS', 'DTN_KETNAP_DANG'];
 const VALUES: Record<string, (number | null)[]> = Object.fromEntries(CODES.map((c, i) => [c, nine(i + 2)]));
@@ -161,6 +162,21 @@ describe('a row without a code that is still no indicator, while the sheet lacks
         'nếu đây là chỉ tiêu xã tự thêm, hãy đề nghị cấp tỉnh bổ sung chỉ tiêu này vào danh mục',
       );
       expect(f.message).not.toContain('huyện');
+    }
+  });
+
+  it('under a commune (level "xã"), calls the reporting unit "đơn vị", the commune being the one asked', () => {
+    const { s, at } = noCodes({ DTN_QUA: 'Hộ nghèo được hỗ trợ' });
+    const extra = s.grid[at.DTN_QUA - 1].slice();
+    extra[LAYOUT.labelCol - 2] = 'Mô hình mới';
+    s.grid.splice(at.DTN_QUA, 0, extra);
+    const found = of(readSheet(s, { ...ctx, level: 'xã' }).findings, 'uncoded-row');
+    expect(found.map((f) => f.severity)).toEqual(['error', 'error']);
+    for (const f of found) {
+      expect(f.message).toContain(
+        'nếu đây là chỉ tiêu đơn vị tự thêm, hãy đề nghị cấp xã bổ sung chỉ tiêu này vào danh mục',
+      );
+      expect(f.message).not.toContain('chỉ tiêu xã tự thêm');
     }
   });
 });

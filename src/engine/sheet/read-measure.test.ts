@@ -5,6 +5,7 @@
  */
 import { defaultCatalogue, defaultSettings, defaultUnits } from '../catalogue/defaults';
 import { summarise } from '../pipeline';
+import { DEFAULT_LEVEL } from '../text/level';
 import type { Catalogue, Finding, Grid, SheetInput, Unit } from '../types';
 import { buildUnitSheet, LAYOUT, monthCol, type UnitSheetData } from './layout';
 import { type ReadContext, readSheet, readWorkbook } from './read';
@@ -21,7 +22,7 @@ function withUnit(code: string, unit: string): Catalogue {
 }
 /** This year's catalogue: the value of the houses in thousands of đồng, no longer millions. */
 const NGHIN = withUnit(GIATRI, 'nghìn đồng');
-const ctx = (cat: Catalogue = catalogue): ReadContext => ({ catalogue: cat, units, year: 2018 });
+const ctx = (cat: Catalogue = catalogue): ReadContext => ({ level: DEFAULT_LEVEL, catalogue: cat, units, year: 2018 });
 
 const m12 = (sparse: Record<number, number>) => Array.from({ length: 12 }, (_, i) => sparse[i + 1] ?? null);
 const DATA: UnitSheetData = {

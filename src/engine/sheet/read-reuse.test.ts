@@ -5,6 +5,7 @@
  */
 import fc from 'fast-check';
 import { defaultCatalogue, defaultUnits } from '../catalogue/defaults';
+import { DEFAULT_LEVEL } from '../text/level';
 import type { CellValue, Finding, SheetInput, Unit } from '../types';
 import { buildUnitSheet, LAYOUT, monthCol, unitDisplayName } from './layout';
 import {
@@ -21,7 +22,7 @@ import { modelToSheetInput, rowWithCode, setCell } from './testing';
 const catalogue = defaultCatalogue();
 const units = defaultUnits();
 const CHUNG_CHAI = units.find((u) => u.code === 'chung-chai') as Unit;
-const ctx: ReadContext = { catalogue, units, year: 2018 };
+const ctx: ReadContext = { level: DEFAULT_LEVEL, catalogue, units, year: 2018 };
 const codes = catalogue.indicators.map((i) => i.code);
 const labels = catalogue.indicators.map((i) => i.label);
 
@@ -186,13 +187,13 @@ describe('"Đơn vị" naming the unit of "Mã đơn vị" skips the name look-u
     fc.assert(
       fc.property(unitList, fc.nat(4), typed, (list, pick, text) => {
         const code = list[pick % list.length].code;
-        const { found, skips } = nameLookup(prepareRead({ catalogue, units: list }), code, text);
+        const { found, skips } = nameLookup(prepareRead({ level: DEFAULT_LEVEL, catalogue, units: list }), code, text);
         if (skips) expect(found === null || found === code).toBe(true);
         // Its own name and display name are skipped (also with "Ð" for "Đ"), unless the name starts with its kind.
         const own = list[pick % list.length];
         if (!own.name.toLowerCase().startsWith(own.kind))
           for (const t of [own.name, unitDisplayName(own)])
-            expect(nameLookup(prepareRead({ catalogue, units: list }), code, t).skips).toBe(true);
+            expect(nameLookup(prepareRead({ level: DEFAULT_LEVEL, catalogue, units: list }), code, t).skips).toBe(true);
       }),
       { numRuns: 1000 },
     );
@@ -205,8 +206,11 @@ describe('"Đơn vị" naming the unit of "Mã đơn vị" skips the name look-u
     const input = modelToSheetInput(buildUnitSheet(a, 2018, catalogue, {}));
     const nameRow = input.grid.findIndex((r) => r[0] === 'Đơn vị:');
     input.grid[nameRow][2] = 'Xã Đoài';
-    expect(nameLookup(prepareRead({ catalogue, units: [a, b] }), 'a', 'Xã Đoài')).toEqual({ found: 'b', skips: false });
-    const { report, findings } = readSheet(input, { catalogue, units: [a, b], year: 2018 });
+    expect(nameLookup(prepareRead({ level: DEFAULT_LEVEL, catalogue, units: [a, b] }), 'a', 'Xã Đoài')).toEqual({
+      found: 'b',
+      skips: false,
+    });
+    const { report, findings } = readSheet(input, { level: DEFAULT_LEVEL, catalogue, units: [a, b], year: 2018 });
     expect(findings.map((f) => f.code)).toEqual(['unit-mismatch']);
     expect(report?.unitCode).toBe('a');
   });

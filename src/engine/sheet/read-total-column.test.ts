@@ -1,5 +1,6 @@
 /** The "Cả năm" column: not read (the months are), but a figure typed there with no month is not lost silently. */
 import { defaultCatalogue, defaultUnits } from '../catalogue/defaults';
+import { DEFAULT_LEVEL } from '../text/level';
 import type { Unit } from '../types';
 import { buildUnitSheet, LAYOUT, monthCol } from './layout';
 import { type ReadContext, readSheet } from './read';
@@ -8,7 +9,7 @@ import { modelToSheetInput, rowWithCode, setCell } from './testing';
 const catalogue = defaultCatalogue();
 const units = defaultUnits();
 const chungChai = units.find((u) => u.code === 'chung-chai') as Unit;
-const ctx: ReadContext = { catalogue, units, year: 2018 };
+const ctx: ReadContext = { level: DEFAULT_LEVEL, catalogue, units, year: 2018 };
 
 function sheetWith(values: Record<string, (number | null)[]>, total?: number | string) {
   const s = modelToSheetInput(buildUnitSheet(chungChai, 2018, catalogue, { values, notes: {}, submitted: [] }));

@@ -4,6 +4,7 @@
  * commune's old year total beside a stock's months passed without a word.
  */
 import { defaultCatalogue, defaultUnits } from '../catalogue/defaults';
+import { DEFAULT_LEVEL } from '../text/level';
 import type { Unit } from '../types';
 import { buildUnitSheet, LAYOUT, monthCol } from './layout';
 import { type ReadContext, readSheet } from './read';
@@ -17,7 +18,7 @@ const catalogue = {
   ...base,
   indicators: base.indicators.map((i) => (i.code === 'DTN_QUA' ? { ...i, overMonths: 'last' as const } : i)),
 };
-const ctx: ReadContext = { catalogue, units, year: 2018 };
+const ctx: ReadContext = { level: DEFAULT_LEVEL, catalogue, units, year: 2018 };
 const months = [3, 3, 3, 3, 3, 3, 3, 3, 9, null, null, null]; // sum 33, latest (September) 9
 
 function sheetWith(total: number | string) {

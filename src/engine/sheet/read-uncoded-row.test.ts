@@ -3,6 +3,7 @@
  * figures are not read, and a warning says so (before, they were left out without a word).
  */
 import { defaultCatalogue, defaultUnits } from '../catalogue/defaults';
+import { DEFAULT_LEVEL } from '../text/level';
 import type { CellValue, Finding, Grid, SheetInput, Unit } from '../types';
 import { buildUnitSheet, LAYOUT, monthCol, type UnitSheetData } from './layout';
 import { type ReadContext, readSheet, readWorkbook } from './read';
@@ -12,7 +13,7 @@ const catalogue = defaultCatalogue();
 const units = defaultUnits();
 const unit = (code: string) => units.find((u) => u.code === code) as Unit;
 const CHUNG_CHAI = unit('chung-chai');
-const ctx: ReadContext = { catalogue, units, year: 2018 };
+const ctx: ReadContext = { level: DEFAULT_LEVEL, catalogue, units, year: 2018 };
 
 const DATA: UnitSheetData = {
   values: { DVK_DANGKY: [1, 2, 3, null, null, null, null, null, null, null, null, null] },
@@ -71,6 +72,12 @@ describe('a row typed in without an indicator code', () => {
     // Nothing else is said, and nothing else is read.
     expect(findings.filter((f) => f.code !== 'uncoded-row')).toEqual(baseline.findings);
     expect(report?.values).toEqual(baseline.report?.values);
+  });
+
+  it('needs the level of every caller: a read without it does not compile (it would say "huyện" to a province)', () => {
+    // @ts-expect-error `level` is required: tsc fails here if it ever becomes optional again.
+    const forgot: ReadContext = { catalogue, units, year: 2018 };
+    expect(Object.keys(forgot)).not.toContain('level');
   });
 
   it("asks the settings' aggregating level, a province since the 2025 reform, to add the indicator", () => {

@@ -1,4 +1,5 @@
 import { defaultCatalogue, defaultUnits } from '../catalogue/defaults';
+import { DEFAULT_LEVEL } from '../text/level';
 import type { Finding, SheetInput, Unit } from '../types';
 import { buildUnitSheet } from './layout';
 import { type ReadContext, readWorkbook } from './read';
@@ -7,7 +8,7 @@ import { modelToSheetInput } from './testing';
 const catalogue = defaultCatalogue();
 const units = defaultUnits();
 const CHUNG_CHAI = units.find((u) => u.code === 'chung-chai') as Unit;
-const ctx: ReadContext = { catalogue, units, year: 2018 };
+const ctx: ReadContext = { level: DEFAULT_LEVEL, catalogue, units, year: 2018 };
 
 /** A commune's own workbook: no "Mã đơn vị" nor "Đơn vị" row, sheet "Sheet1", `titles` in A1, A2…. */
 function scratch(titles: string[] = []): SheetInput {
@@ -113,7 +114,7 @@ describe('readWorkbook — a workbook without unit cells, tied to its unit by a 
     s.grid[2] = [];
     const r = readWorkbook(
       { source: 'BC dân vận xã Mường Nhé 2024.xlsx', sheets: [{ ...s, name: 'Sheet1' }] },
-      { catalogue, units: [successor], year: 2025, years: [2024] },
+      { level: DEFAULT_LEVEL, catalogue, units: [successor], year: 2025, years: [2024] },
     );
     expect(unitOf(r)).toEqual(['muong-nhe']);
   });

@@ -6,6 +6,7 @@
  * silently left the totals).
  */
 import { defaultCatalogue, defaultUnits } from '../catalogue/defaults';
+import { DEFAULT_LEVEL } from '../text/level';
 import type { Catalogue, Finding, Indicator, Unit } from '../types';
 import { a1, buildUnitSheet, monthCol, type UnitSheetData } from './layout';
 import { type ReadContext, readSheet } from './read';
@@ -34,7 +35,7 @@ function changed(edits: Record<string, Partial<Indicator>>): Catalogue {
 }
 
 const renamed = changed({ DTN_QUA: { code: 'DTN_SUATQUA', label: 'Suất quà tặng hộ khó khăn' } });
-const ctx = (catalogue: Catalogue): ReadContext => ({ catalogue, units, year: 2018 });
+const ctx = (catalogue: Catalogue): ReadContext => ({ level: DEFAULT_LEVEL, catalogue, units, year: 2018 });
 const about = (fs: Finding[], code: string) =>
   fs.filter((f) => f.code === code).map((f) => [f.severity, f.cell ?? '', f.message]);
 

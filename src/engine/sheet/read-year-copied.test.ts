@@ -1,4 +1,5 @@
 import { defaultCatalogue, defaultUnits } from '../catalogue/defaults';
+import { DEFAULT_LEVEL } from '../text/level';
 import type { Finding, Unit } from '../types';
 import { buildUnitSheet, type UnitSheetData } from './layout';
 import { type ReadContext, readWorkbook } from './read';
@@ -7,7 +8,7 @@ import { modelToSheetInput } from './testing';
 const catalogue = defaultCatalogue();
 const units = defaultUnits();
 const CHUNG_CHAI = units.find((u) => u.code === 'chung-chai') as Unit;
-const ctx: ReadContext = { catalogue, units, year: 2018, years: [2018, 2017] };
+const ctx: ReadContext = { level: DEFAULT_LEVEL, catalogue, units, year: 2018, years: [2018, 2017] };
 
 const values = { TCD_LUOT: [2, 3, 4, 5, 6, 7, 8, 9, 10, null, null, null] };
 /** This year's submission dates, month m in month m (+1 for a late one). */

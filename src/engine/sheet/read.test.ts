@@ -1,5 +1,6 @@
 import { defaultCatalogue, defaultUnits } from '../catalogue/defaults';
 import { toTcvn3, toVni } from '../text/legacy';
+import { DEFAULT_LEVEL } from '../text/level';
 import type { CellValue, Finding, Grid, SheetInput, Unit } from '../types';
 import { buildUnitSheet, monthCol, type UnitSheetData } from './layout';
 import { MAX_ROWS, type ReadContext, readSheet, readWorkbook } from './read';
@@ -9,7 +10,7 @@ const catalogue = defaultCatalogue();
 const units = defaultUnits();
 const unit = (code: string) => units.find((u) => u.code === code) as Unit;
 const CHUNG_CHAI = unit('chung-chai');
-const ctx: ReadContext = { catalogue, units, year: 2018 };
+const ctx: ReadContext = { level: DEFAULT_LEVEL, catalogue, units, year: 2018 };
 
 const DATA: UnitSheetData = {
   values: {
@@ -573,7 +574,7 @@ describe('readSheet — which unit and year', () => {
       succession: { from: '2025-07-01', predecessors: ['quang-lam', 'na-co-sa'] },
     };
     const s = sheet({ code: 'na-co-sa', name: 'Na Cô Sa', kind: 'xã', emails: [] });
-    const { report, findings } = readSheet(s, { catalogue, units: [quangLam], year: 2018 });
+    const { report, findings } = readSheet(s, { level: DEFAULT_LEVEL, catalogue, units: [quangLam], year: 2018 });
     expect(findings).toEqual([]);
     expect(report?.unitCode).toBe('na-co-sa');
     expect(report?.unitName).toBe('Na Cô Sa');
@@ -590,7 +591,13 @@ describe('readSheet — which unit and year', () => {
       succession: { from: '2025-07-01', predecessors: ['muong-nhe', 'nam-vi', 'chung-chai'] },
     };
     const old = sheet(unit('muong-nhe'), DATA, 2024);
-    const { report, findings } = readSheet(old, { catalogue, units: [successor], year: 2025, years: [2024] });
+    const { report, findings } = readSheet(old, {
+      level: DEFAULT_LEVEL,
+      catalogue,
+      units: [successor],
+      year: 2025,
+      years: [2024],
+    });
     expect(codes(findings)).not.toContain('unit-mismatch');
     expect(findings).toEqual([]);
     expect(report?.unitCode).toBe('muong-nhe');
@@ -600,7 +607,13 @@ describe('readSheet — which unit and year', () => {
     const wrong = sheet(unit('muong-nhe'), DATA, 2024);
     const nameRow = wrong.grid.findIndex((r) => r[0] === 'Đơn vị:');
     wrong.grid[nameRow][2] = 'Xã Sín Thầu';
-    const r2 = readSheet(wrong, { catalogue, units: [successor, other], year: 2025, years: [2024] });
+    const r2 = readSheet(wrong, {
+      level: DEFAULT_LEVEL,
+      catalogue,
+      units: [successor, other],
+      year: 2025,
+      years: [2024],
+    });
     expect(codes(r2.findings)).toEqual(['unit-mismatch']);
     expect(r2.report?.unitCode).toBe('muong-nhe');
   });
@@ -611,8 +624,8 @@ describe('readSheet — which unit and year', () => {
       'Xã Chung Chải: báo cáo năm 2017, trong khi đang tổng hợp năm 2018',
     ]);
     expect(readSheet(s, { ...ctx, years: [2017] }).findings).toEqual([]);
-    expect(readSheet(s, { catalogue, units }).findings).toEqual([]);
-    expect(readSheet(s, { catalogue, units }).report?.year).toBe(2017);
+    expect(readSheet(s, { level: DEFAULT_LEVEL, catalogue, units }).findings).toEqual([]);
+    expect(readSheet(s, { level: DEFAULT_LEVEL, catalogue, units }).report?.year).toBe(2017);
   });
 
   it('warns when the "Năm" cell and the sheet name disagree (last year\'s sheet copied), taking the cell', () => {
@@ -635,11 +648,11 @@ describe('readSheet — which unit and year', () => {
     const s = sheet();
     s.grid[3] = [];
     s.name = 'Chung Chải 2019';
-    expect(readSheet(s, { catalogue, units }).report?.year).toBe(2019);
+    expect(readSheet(s, { level: DEFAULT_LEVEL, catalogue, units }).report?.year).toBe(2019);
     s.name = 'Chung Chải';
-    expect(readSheet(s, { catalogue, units }).report?.year).toBe(2018); // from the title row
+    expect(readSheet(s, { level: DEFAULT_LEVEL, catalogue, units }).report?.year).toBe(2018); // from the title row
     s.grid[0] = [];
-    const r = readSheet(s, { catalogue, units });
+    const r = readSheet(s, { level: DEFAULT_LEVEL, catalogue, units });
     expect(r.report).toBeNull();
     expect(messages(r.findings)).toEqual([
       'Xã Chung Chải: không ghi năm báo cáo (ô "Năm") nên trang này không được tổng hợp',

@@ -66,12 +66,10 @@ export interface ReadContext {
   years?: number[];
   /**
    * The aggregating level that keeps the catalogue, as messages say it ("huyện", "tỉnh":
-   * aggregatingLevel(settings)); the shells pass their settings'. Absent: "huyện", as before the reform.
+   * aggregatingLevel(settings)). Required: a caller that forgot it would say "huyện" to a province.
    */
-  level?: string;
+  level: string;
 }
-
-const DEFAULT_LEVEL = 'huyện';
 
 /**
  * Memory bound: larger grids are not read (the shells also cap what they fetch). Only
@@ -3415,9 +3413,8 @@ function readGrid(
   const lacking = rows.rowAt.includes(-1);
   for (let k = 0; k < rows.unknown.length; k++) unknownRowFinding(grid, rows.unknown[k], cols, look, lacking, out);
   for (let k = 0; k < rows.loose.length; k++) looseLabelFinding(grid, rows.loose[k], cols, look, out);
-  const level = ctx.level ?? DEFAULT_LEVEL;
   for (let k = 0; k < rows.uncoded.length; k++)
-    uncodedRowFinding(grid, rows.uncoded[k], cols, look, lacking, level, out);
+    uncodedRowFinding(grid, rows.uncoded[k], cols, look, lacking, ctx.level, out);
   for (let k = 0; k < rows.duplicates.length; k++) {
     const d = rows.duplicates[k];
     const cell = a1(d.row + 1, d.col + 1);

@@ -9,6 +9,7 @@ import units2025Json from '../../../sheets-templates/units-2025.json';
 import { defaultCatalogue, defaultSettings, defaultUnits } from '../catalogue/defaults';
 import { parseUnitsFile } from '../catalogue/schema';
 import { summarise } from '../pipeline';
+import { DEFAULT_LEVEL } from '../text/level';
 import type { Finding, Unit, WorkbookInput } from '../types';
 import { checkWorkbooks, expectedUnitsMissing } from '../validation/check';
 import { buildUnitSheet, LAYOUT, type UnitSheetData } from './layout';
@@ -37,7 +38,7 @@ function setTop(b: WorkbookInput, row: number, value: string): WorkbookInput {
   return b;
 }
 
-const ctx = { catalogue, units: UNITS, year: 2018 };
+const ctx = { level: DEFAULT_LEVEL, catalogue, units: UNITS, year: 2018 };
 const codes = (fs: Finding[]) => fs.map((f) => f.code);
 const about = (fs: Finding[]) => fs.filter((f) => f.code.startsWith('unit'));
 
@@ -237,7 +238,7 @@ describe("a name shared across the 2025 merger is still the year's", () => {
 
   test.each([false, true])("before, after and in the merger's year (formerUnits: %s)", (named) => {
     const list = named ? [...units, ...(formerUnits ?? [])] : units;
-    const read = (year: number) => readWorkbook(sheet(year), { catalogue, units: list, year });
+    const read = (year: number) => readWorkbook(sheet(year), { level: DEFAULT_LEVEL, catalogue, units: list, year });
     expect(read(2024).reports.map((x) => x.unitCode)).toEqual(['muong-nhe']);
     expect(read(2026).reports.map((x) => x.unitCode)).toEqual(['muong-nhe-2025']);
     // The merger's year leaves it open: nobody's, as the error says.

@@ -19,3 +19,17 @@ export function levelWordOf(text: string): string | null {
 export function aggregatingLevel(settings: { level: string }): string {
   return levelWordOf(settings.level) ?? settings.level.trim().toLocaleLowerCase('vi');
 }
+
+/** The sample settings' level ("huyện"): tests' read contexts; the shells pass aggregatingLevel(settings). */
+export const DEFAULT_LEVEL = 'huyện';
+
+/** Commune-level words: units reporting to them are villages (thôn, bản, tổ dân phố), not communes. */
+const COMMUNE_LEVELS = new Set(['xã', 'phường', 'thị trấn', 'đặc khu']);
+
+/**
+ * What messages call a reporting unit under `level` (an aggregatingLevel): "xã" under a district
+ * or a province; "đơn vị" under a commune, where "xã" is the aggregating level itself.
+ */
+export function reportingUnitWord(level: string): string {
+  return COMMUNE_LEVELS.has(level) ? 'đơn vị' : 'xã';
+}

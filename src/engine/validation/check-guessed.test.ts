@@ -1,13 +1,14 @@
 import { defaultCatalogue, defaultUnits } from '../catalogue/defaults';
 import { buildUnitSheet, type UnitSheetData } from '../sheet/layout';
 import { modelToSheetInput } from '../sheet/testing';
+import { DEFAULT_LEVEL } from '../text/level';
 import type { Unit, WorkbookInput } from '../types';
 import { checkWorkbooks } from './check';
 
 const catalogue = defaultCatalogue();
 const units = defaultUnits();
 const CHUNG_CHAI = units.find((u) => u.code === 'chung-chai') as Unit;
-const ctx = { catalogue, units, year: 2018 };
+const ctx = { level: DEFAULT_LEVEL, catalogue, units, year: 2018 };
 
 const dates = (last: string) => [...Array(8).fill(null), last, ...Array(3).fill(null)];
 

@@ -3,13 +3,14 @@ import { defaultCatalogue, defaultUnits } from '../catalogue/defaults';
 import { buildUnitSheet, monthCol, type UnitSheetData } from '../sheet/layout';
 import type { ReadContext } from '../sheet/read';
 import { modelToSheetInput, rowWithCode, setCell } from '../sheet/testing';
+import { DEFAULT_LEVEL } from '../text/level';
 import type { Unit, WorkbookInput } from '../types';
 import { checkWorkbooks, expectedUnitsMissing } from './check';
 
 const catalogue = defaultCatalogue();
 const units = defaultUnits();
 const unit = (code: string) => units.find((u) => u.code === code) as Unit;
-const ctx: ReadContext = { catalogue, units, year: 2018 };
+const ctx: ReadContext = { level: DEFAULT_LEVEL, catalogue, units, year: 2018 };
 
 const data = (tong: number): UnitSheetData => ({
   values: { DON_TONG: [tong, tong], DON_KHIEUNAI: [tong, 1], TCD_LUOT: [3, 4] },

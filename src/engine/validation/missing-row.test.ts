@@ -6,6 +6,7 @@
 import { defaultCatalogue, defaultUnits } from '../catalogue/defaults';
 import { buildUnitSheet, monthCol, type UnitSheetData } from '../sheet/layout';
 import { modelToSheetInput, rowWithCode, setCell } from '../sheet/testing';
+import { DEFAULT_LEVEL } from '../text/level';
 import type { Catalogue, Indicator, UnitYear, ValidationRule } from '../types';
 import { checkWorkbooks } from './check';
 import { hasCell, hasRow } from './presence';
@@ -70,7 +71,12 @@ const typed: UnitSheetData = {
 /** The unit's 2018 sheet made from `made`, read with the catalogue after June. */
 function check(made: Catalogue, data: UnitSheetData = typed) {
   const sheet = modelToSheetInput(buildUnitSheet(unit, 2018, made, data));
-  return checkWorkbooks([{ source: 'a.xlsx', sheets: [sheet] }], { catalogue: AFTER, units: [unit], year: 2018 });
+  return checkWorkbooks([{ source: 'a.xlsx', sheets: [sheet] }], {
+    level: DEFAULT_LEVEL,
+    catalogue: AFTER,
+    units: [unit],
+    year: 2018,
+  });
 }
 
 const ruleFindings = (r: ReturnType<typeof check>) =>
@@ -90,6 +96,7 @@ describe('rules on indicators a sheet has no row for', () => {
     const sheet = modelToSheetInput(buildUnitSheet(unit, 2018, BEFORE, typed));
     setCell(sheet.grid, rowWithCode(sheet.grid, 'DON_DAGIAIQUYET'), monthCol(2), 9);
     const again = checkWorkbooks([{ source: 'a.xlsx', sheets: [sheet] }], {
+      level: DEFAULT_LEVEL,
       catalogue: AFTER,
       units: [unit],
       year: 2018,

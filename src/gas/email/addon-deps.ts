@@ -7,6 +7,7 @@ import { submissionCompleteness } from '../../engine/aggregate/aggregate';
 import type { Result } from '../../engine/catalogue/schema';
 import { formatPeriod, periodLabel } from '../../engine/periods/period';
 import { prepareRead, readWorkbook } from '../../engine/sheet/read';
+import { aggregatingLevel } from '../../engine/text/level';
 import type { Grid, Period, Settings, UnitYear } from '../../engine/types';
 import { EMAIL_TEXT } from '../../messages/vi/email';
 import { COMMON, CONFIG, LOG, SETTING_LABELS, SHEETS } from '../../messages/vi/gas';
@@ -77,7 +78,7 @@ export function submissionsOf(
     budgetMs: SUBMISSIONS_READ_BUDGET_MS,
     api,
   });
-  const ctx = { catalogue, units: reading, year: period.year };
+  const ctx = { catalogue, units: reading, year: period.year, level: aggregatingLevel(settings) };
   const prepared = prepareRead(ctx);
   const reports: UnitYear[] = [];
   for (const wb of toWorkbooks(read.books)) reports.push(...readWorkbook(wb, ctx, prepared).reports);

@@ -5,6 +5,7 @@
  * tiếp nhận, tháng 3): "abc" không phải là số".
  */
 import { formatDateVi, formatNumberVi } from '../../engine/text/format';
+import { reportingUnitWord } from '../../engine/text/level';
 import { namedUnit, namedUnitWithin } from './layout';
 
 export interface Where {
@@ -477,8 +478,8 @@ export const FINDING_TEXT = {
       ? `Dòng này ${likely.byPlace ? `nằm đúng chỗ của chỉ tiêu "${likely.label}" (${likely.code}) mà trang đang thiếu, có lẽ là chỉ tiêu đó` : `có lẽ là chỉ tiêu "${likely.label}" (${likely.code}) mà trang đang thiếu`} — ` +
         `ghi mã ${likely.code} vào cột Mã hoặc sửa tên cho đúng "${likely.label}"`
       : 'Trang đang thiếu dòng của chỉ tiêu khác trong danh mục, có thể số liệu này là của chỉ tiêu đó: hãy ghi mã ' +
-        'chỉ tiêu vào cột Mã hoặc sửa tên cho đúng danh mục; nếu đây là chỉ tiêu xã tự thêm, hãy đề nghị cấp ' +
-        `${level} bổ sung chỉ tiêu này vào danh mục`),
+        `chỉ tiêu vào cột Mã hoặc sửa tên cho đúng danh mục; nếu đây là chỉ tiêu ${reportingUnitWord(level)} tự ` +
+        `thêm, hãy đề nghị cấp ${level} bổ sung chỉ tiêu này vào danh mục`),
   /**
    * A row with no indicator code whose label is an indicator's but for what clerks add or drop (a
    * unit in brackets, a leading "Số", diacritics): read as that one, the only indicator with that

@@ -1,5 +1,7 @@
 /** Every text the Google Sheets add-on shows: menu, prompts, alerts, toasts, sheet headers. */
 
+import { levelWordOf, reportingUnitWord } from '../../engine/text/level';
+
 export const MENU = {
   title: 'Dân vận',
   setup: 'Thiết lập',
@@ -177,13 +179,26 @@ export const CONFIG = {
     `mã chỉ tiêu "${code}" có ở cả vế trái (ô ${leftCell}) và vế phải, nên số liệu đúng cũng có thể bị báo lỗi; ` +
     'hãy bỏ mã này ở một vế (hoặc xóa quy tắc nếu không cần)',
   /**
-   * A rule naming an indicator not in "Chỉ tiêu" (deleted?): left out, and who mends it. `level`: the
-   * settings' aggregating level; undefined when "Cài đặt" is unreadable (then no level is named).
+   * A rule naming an indicator not in "Chỉ tiêu" (deleted?): left out, and who mends it. `keeper`: who
+   * keeps "Quy tắc" (ruleKeeper); undefined when "Cài đặt" is unreadable (then no level is named).
    */
-  ruleDropped: (code: string, rule: string, level: string | undefined) =>
+  ruleDropped: (code: string, rule: string, keeper: string | undefined) =>
     `mã chỉ tiêu "${code}" không có trong trang "Chỉ tiêu", nên quy tắc${rule ? ` "${rule}"` : ''} không được dùng ` +
-    `để kiểm tra (báo cáo vẫn nộp và tổng hợp được). ${level ? `Ban Dân vận ${level}` : 'Cán bộ cấp tổng hợp'} ` +
+    `để kiểm tra (báo cáo vẫn nộp và tổng hợp được). ${keeper ?? 'Cán bộ cấp tổng hợp'} ` +
     'cần sửa trang "Quy tắc": xóa quy tắc này, hoặc sửa mã cho đúng mã ở trang "Chỉ tiêu"',
+  /**
+   * Who keeps the catalogue's sheets, to start a sentence: a district's Ban Dân vận as before; since
+   * the 2025 reform that body is "Ban Tuyên giáo và Dân vận", so another level is named by the
+   * settings' organisation (when it names no other level: a sample left over), else "Cán bộ cấp …".
+   */
+  ruleKeeper: (level: string, organisation: string) => {
+    if (level === 'huyện') return 'Ban Dân vận huyện';
+    const org = organisation.trim();
+    const word = levelWordOf(org);
+    return org && (!word || word === level)
+      ? org.charAt(0).toLocaleUpperCase('vi') + org.slice(1)
+      : `Cán bộ cấp ${level}`;
+  },
   noteInRule: (code: string) => `chỉ tiêu "${code}" là ghi chú, không dùng trong quy tắc được`,
   reserved: (code: string) => `mã "${code}" dành cho dòng ngày nộp báo cáo, hãy đặt mã khác`,
   formerNoName: (code: string) =>
@@ -395,7 +410,8 @@ export const SUBMIT = {
    * catalogue. `level`: the aggregating level of the settings ("huyện", "tỉnh"), as all below.
    */
   districtRows: (level: string) =>
-    `Ô mã chỉ tiêu, tên chỉ tiêu và đơn vị tính do ${level} quản lý (xã không sửa được): nếu lỗi ở các ô đó, ` +
+    `Ô mã chỉ tiêu, tên chỉ tiêu và đơn vị tính do ${level} quản lý (${reportingUnitWord(level)} không sửa được): ` +
+    'nếu lỗi ở các ô đó, ' +
     `số liệu tháng này của dòng đó chưa được tính; hãy báo cán bộ ${level} (quản trị viên) sửa danh mục chỉ tiêu ` +
     'hoặc trang báo cáo (thường do danh mục vừa thay đổi), rồi nộp lại.',
   /**
@@ -404,7 +420,8 @@ export const SUBMIT = {
    */
   sheetErrors: (n: number, label: string, level: string) =>
     `Lưu ý: trang còn ${n} lỗi không thuộc ${label} (số liệu ${label} không bị ảnh hưởng), thường do danh mục ` +
-    `chỉ tiêu thay đổi hoặc ở ô xã không sửa được; đã ghi vào trang "Nhật ký" để cán bộ ${level} xem và sửa:`,
+    `chỉ tiêu thay đổi hoặc ở ô ${reportingUnitWord(level) === 'xã' ? 'xã' : 'mà đơn vị'} không sửa được; ` +
+    `đã ghi vào trang "Nhật ký" để cán bộ ${level} xem và sửa:`,
   /** The "Nhật ký" result of a submission made with such errors. */
   logSheetErrors: (ok: string, messages: string[], level: string) =>
     `${ok}; lỗi của trang cần ${level} xem: ${messages.join(' | ')}`,
