@@ -161,6 +161,8 @@ export interface Finding {
   namedUnitCode?: string;
   /** 'code-label-mismatch': the indicator the row's label names (its indicatorCode is the coded one). */
   labelIndicatorCode?: string;
+  /** 'unit-guessed': what the unit was guessed from, as messages say it ('tên tệp "…"'). */
+  guessedFrom?: string;
   /** Full Vietnamese message, location included. */
   message: string;
 }

@@ -8,6 +8,7 @@
 
 import {
   cellProblemText,
+  guessSource,
   mergerNames,
   type NamedBy,
   type NearHeader,
@@ -3351,7 +3352,7 @@ function readGrid(
     if (id.guess) {
       const g = id.guess;
       const text = T.unitGuessed(out.where(), g.by, g.text, g.cell, id.display, id.match.unit.code, g.unitCell);
-      out.push('warning', 'unit-guessed', {}, text);
+      out.push('warning', 'unit-guessed', { guessedFrom: guessSource(g.by, g.text, g.cell) }, text);
     }
   } else if (id.unlisted && id.unlisted.units.length > 1) {
     note = unlistedFinding(out, grid, h, id, id.unlisted, sheet.name);

@@ -39,9 +39,8 @@ describe("checkWorkbooks — a sheet whose unit was guessed from a name does not
       const dup = r.findings.filter((f) => f.code === 'duplicate-unit');
       expect(dup.map((f) => [f.severity, f.file])).toEqual([['error', 'BC dân vận xã Chung Chải.xlsx']]);
       expect(dup[0].message).toContain(
-        'vì tệp BC dân vận xã Chung Chải.xlsx, trang "Sheet1" không ghi mã đơn vị, cũng không ghi đúng tên đơn vị ' +
-          'ở ô "Đơn vị"; đơn vị chỉ được đoán theo tên tệp, dòng tiêu đề hoặc chữ trong ô "Đơn vị", còn ' +
-          'tệp chung-chai-2018.xlsx, trang "Chung Chải 2018" ghi rõ đơn vị',
+        'vì tệp BC dân vận xã Chung Chải.xlsx, trang "Sheet1" không ghi mã đơn vị nên đơn vị chỉ được đoán theo ' +
+          'tên tệp "BC dân vận xã Chung Chải.xlsx", còn tệp chung-chai-2018.xlsx, trang "Chung Chải 2018" ghi rõ đơn vị',
       );
     }
   });
@@ -56,6 +55,16 @@ describe("checkWorkbooks — a sheet whose unit was guessed from a name does not
     expect(dup).toHaveLength(1);
     expect(dup[0].message).not.toContain('không có ô "Đơn vị"');
     expect(dup[0].message).not.toContain('hay ô "Đơn vị"');
-    expect(dup[0].message).toContain('đơn vị chỉ được đoán');
+    expect(dup[0].message).toContain('đơn vị chỉ được đoán theo tên tệp "BC dân vận xã Chung Chải.xlsx"');
+  });
+
+  it('names the title a unit was guessed from, with its cell', () => {
+    const own = book('chung-chai-2018.xlsx', { values: { TCD_LUOT: [1] } }, true);
+    const other = book('bao-cao.xlsx', { values: { TCD_LUOT: [7] } }, false);
+    other.sheets[0].grid[0] = ['ĐẢNG ỦY XÃ CHUNG CHẢI'];
+    const r = checkWorkbooks([other, own], ctx);
+    const dup = r.findings.filter((f) => f.code === 'duplicate-unit');
+    expect(dup.map((f) => f.file)).toEqual(['bao-cao.xlsx']);
+    expect(dup[0].message).toContain('đơn vị chỉ được đoán theo dòng tiêu đề "ĐẢNG ỦY XÃ CHUNG CHẢI" (ô A1)');
   });
 });

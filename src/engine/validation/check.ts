@@ -191,11 +191,11 @@ function keepOneOfEach(all: UnitYear[], findings: Finding[], hidden: Set<string>
   const mismatched = new Set<string>();
   const outdated = new Map<string, Finding>();
   // Sheets tied to their unit by a name inside the file name or a title (no unit cells): less sure.
-  const guessed = new Set<string>();
+  const guessed = new Map<string, string>();
   for (const f of findings)
     if (f.code === 'unit-mismatch') mismatched.add(place(f.file, f.sheet));
     else if (f.code === 'unit-code-outdated') outdated.set(place(f.file, f.sheet), f);
-    else if (f.code === 'unit-guessed') guessed.add(place(f.file, f.sheet));
+    else if (f.code === 'unit-guessed') guessed.set(place(f.file, f.sheet), f.guessedFrom ?? '');
   const agrees = (r: UnitYear) => !mismatched.has(place(r.file, r.sheet));
   const named = (r: UnitYear) => !guessed.has(place(r.file, r.sheet));
   // Same file and sheet name twice (two folders): fall back to the contents, so even
@@ -253,7 +253,7 @@ function keepOneOfEach(all: UnitYear[], findings: Finding[], hidden: Set<string>
         agrees(first) && !agrees(r)
           ? T.duplicateUnitMismatch(keptRef, droppedRef)
           : named(first) && !named(r)
-            ? T.duplicateUnitGuessed(keptRef, droppedRef)
+            ? T.duplicateUnitGuessed(keptRef, droppedRef, guessed.get(place(r.file, r.sheet)) ?? '')
             : isHidden(r) && !isHidden(first)
               ? ''
               : whyLater(recency, first, r);

@@ -95,6 +95,13 @@ export function fileRef(file: string, midSentence = false): string {
   return `${midSentence ? 'tệp' : 'Tệp'} ${file}`;
 }
 
+/** What a unit was guessed from: 'tên tệp "…"', 'dòng tiêu đề "…" (ô A2)', 'chữ "…" trong ô "Đơn vị"'. */
+export function guessSource(by: 'file' | 'title' | 'name', text: string, cell: string | undefined): string {
+  if (by === 'file') return `tên tệp "${text}"`;
+  if (by === 'title') return `dòng tiêu đề "${text}"${cell ? ` (ô ${cell})` : ''}`;
+  return `chữ "${text}" trong ô "Đơn vị"`;
+}
+
 export function where(w: Where): string {
   const head: string[] = [];
   if (w.unit) head.push(w.unit);
@@ -536,8 +543,7 @@ export const FINDING_TEXT = {
       : (unitCell === undefined
           ? 'trang không có ô "Mã đơn vị" hay ô "Đơn vị"'
           : `ô "Đơn vị" ghi "${unitCell}", không phải tên đơn vị nào trong danh sách`) +
-        `; đã xác định là báo cáo của ${unit} theo ` +
-        (by === 'file' ? `tên tệp "${text}"` : `dòng tiêu đề "${text}"${cell ? ` (ô ${cell})` : ''}`)) +
+        `; đã xác định là báo cáo của ${unit} theo ${guessSource(by, text, cell)}`) +
     `. Để chắc chắn, hãy ghi "Mã đơn vị: ${code}" (hoặc "Đơn vị: ${unit}") vào một dòng phía trên bảng`,
   /**
    * A sheet without a unit code, of a merger's year, whose name is the new unit's and its
@@ -626,10 +632,9 @@ export const FINDING_TEXT = {
   /** After duplicateUnit: why the kept report won over one whose unit cells disagree. */
   duplicateUnitMismatch: (kept: string, dropped: string) =>
     ` — vì ở ${dropped} ô "Mã đơn vị" và ô "Đơn vị" ghi hai đơn vị khác nhau (có thể gõ nhầm mã đơn vị), còn ở ${kept} hai ô này khớp nhau`,
-  /** After duplicateUnit: the dropped report's unit was only guessed from a name in its file name or title. */
-  duplicateUnitGuessed: (kept: string, dropped: string) =>
-    ` — vì ${dropped} không ghi mã đơn vị, cũng không ghi đúng tên đơn vị ở ô "Đơn vị"; đơn vị chỉ được đoán theo ` +
-    `tên tệp, dòng tiêu đề hoặc chữ trong ô "Đơn vị", còn ${kept} ghi rõ đơn vị`,
+  /** After duplicateUnit: the dropped report's unit was only guessed (`from`: guessSource's words). */
+  duplicateUnitGuessed: (kept: string, dropped: string, from: string) =>
+    ` — vì ${dropped} không ghi mã đơn vị nên đơn vị chỉ được đoán theo ${from}, còn ${kept} ghi rõ đơn vị`,
   /** After duplicateUnit: the kept report has the later latest submission date (ISO dates; '' = none). */
   duplicateUnitLater: (keptDate: string, droppedDate: string) =>
     droppedDate
