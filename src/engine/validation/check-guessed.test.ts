@@ -68,3 +68,32 @@ describe("checkWorkbooks — a sheet whose unit was guessed from a name does not
     expect(dup[0].message).toContain('đơn vị chỉ được đoán theo dòng tiêu đề "ĐẢNG ỦY XÃ CHUNG CHẢI" (ô A1)');
   });
 });
+
+describe('checkWorkbooks — two reports of one code whose months do not overlap', () => {
+  const m12 = (first: number, last: number) =>
+    Array.from({ length: 12 }, (_, i) => (i + 1 >= first && i + 1 <= last ? 5 : null));
+  const dated = (first: number, last: number) =>
+    Array.from({ length: 12 }, (_, i) =>
+      i + 1 >= first && i + 1 <= last ? `2018-${String(i + 1).padStart(2, '0')}-16` : null,
+    );
+
+  it('says the two may be two units (or one unit\u2019s two halves) and what to do', () => {
+    const old = book('cu/chung-chai-2018.xlsx', { values: { TCD_LUOT: m12(1, 6) }, submitted: dated(1, 6) }, true);
+    const now = book('moi/chung-chai-2018.xlsx', { values: { TCD_LUOT: m12(7, 9) }, submitted: dated(7, 9) }, true);
+    const r = checkWorkbooks([old, now], ctx);
+    const dup = r.findings.filter((f) => f.code === 'duplicate-unit');
+    expect(dup.map((f) => f.file)).toEqual(['cu/chung-chai-2018.xlsx']);
+    expect(dup[0].message).toContain(
+      'Hai bản có số liệu ở các tháng khác nhau (bản được lấy: tháng 7–9; bản bị bỏ qua: tháng 1–6): nếu đây là ' +
+        'báo cáo của hai đơn vị khác nhau cùng ghi mã chung-chai',
+    );
+  });
+
+  it('says nothing of the kind when the months overlap (a copy sent twice)', () => {
+    const a = book('a/chung-chai-2018.xlsx', { values: { TCD_LUOT: m12(1, 8) }, submitted: dated(1, 8) }, true);
+    const b = book('b/chung-chai-2018.xlsx', { values: { TCD_LUOT: m12(1, 9) }, submitted: dated(1, 9) }, true);
+    const dup = checkWorkbooks([a, b], ctx).findings.filter((f) => f.code === 'duplicate-unit');
+    expect(dup).toHaveLength(1);
+    expect(dup[0].message).not.toContain('Hai bản có số liệu ở các tháng khác nhau');
+  });
+});

@@ -211,6 +211,17 @@ function keepOneOfEach(all: UnitYear[], findings: Finding[], hidden: Set<string>
    * (an old copy hidden, the visible one being the report), then the evidently later report; the
    * first by place only when nothing else tells them apart.
    */
+  /**
+   * Two reports of one code whose months do not overlap (an old commune's January–June, the new
+   * commune's July–December under the same code) may be two units, or one unit's two halves: said,
+   * as one of them is dropped all the same.
+   */
+  const apart = (kept: UnitYear, dropped: UnitYear): string => {
+    const k = recencyOf(kept, recency).monthsFilled;
+    const d = recencyOf(dropped, recency).monthsFilled;
+    if (!k.length || !d.length || k.some((m) => d.includes(m))) return '';
+    return T.duplicateUnitApart(k, d, kept.unitCode);
+  };
   const pick = (group: UnitYear[]): UnitYear => {
     let c = group.filter(agrees);
     if (!c.length) c = group;
@@ -264,7 +275,7 @@ function keepOneOfEach(all: UnitYear[], findings: Finding[], hidden: Set<string>
         unitName: r.unitName,
         ...(r.file ? { file: r.file } : {}),
         sheet: r.sheet,
-        message: T.duplicateUnit({ unit: reportDisplayName(r) }, r.year, keptRef, droppedRef) + why,
+        message: T.duplicateUnit({ unit: reportDisplayName(r) }, r.year, keptRef, droppedRef) + why + apart(first, r),
       });
     }
   }
@@ -279,6 +290,8 @@ interface Recency {
   latest: string;
   /** Months with any figure or note. */
   months: number;
+  /** Those months, 1-based, in order. */
+  monthsFilled: number[];
   /** "CODE:month" of every figure and note. */
   filled: Set<string>;
   /** Most months dated a year late (datedYearLate): likely next year's report copied from this one. */
@@ -308,7 +321,11 @@ function recencyOf(r: UnitYear, cache: Map<UnitYear, Recency>): Recency {
       inMonth[m] = true;
     });
   const late = datedYearLate(r.submitted, r.year) !== null;
-  got = { latest, months: inMonth.filter(Boolean).length, filled, late };
+  const monthsFilled: number[] = [];
+  inMonth.forEach((any, m) => {
+    if (any) monthsFilled.push(m + 1);
+  });
+  got = { latest, months: monthsFilled.length, monthsFilled, filled, late };
   cache.set(r, got);
   return got;
 }

@@ -632,6 +632,12 @@ export const FINDING_TEXT = {
   /** After duplicateUnit: why the kept report won over one whose unit cells disagree. */
   duplicateUnitMismatch: (kept: string, dropped: string) =>
     ` — vì ở ${dropped} ô "Mã đơn vị" và ô "Đơn vị" ghi hai đơn vị khác nhau (có thể gõ nhầm mã đơn vị), còn ở ${kept} hai ô này khớp nhau`,
+  /** After duplicateUnit (and its why): the two reports' months do not overlap. */
+  duplicateUnitApart: (kept: number[], dropped: number[], code: string) =>
+    `. Hai bản có số liệu ở các tháng khác nhau (bản được lấy: tháng ${monthList(kept)}; bản bị bỏ qua: tháng ` +
+    `${monthList(dropped)}): nếu đây là báo cáo của hai đơn vị khác nhau cùng ghi mã ${code} (ví dụ một xã cũ trước ` +
+    'sáp nhập), hãy sửa ô "Mã đơn vị" của bản không phải của đơn vị này; nếu là của cùng một đơn vị, hãy chép số ' +
+    'liệu vào một bản',
   /** After duplicateUnit: the dropped report's unit was only guessed (`from`: guessSource's words). */
   duplicateUnitGuessed: (kept: string, dropped: string, from: string) =>
     ` — vì ${dropped} không ghi mã đơn vị nên đơn vị chỉ được đoán theo ${from}, còn ${kept} ghi rõ đơn vị`,
