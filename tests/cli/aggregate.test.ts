@@ -102,7 +102,7 @@ describe('aggregate --period 2018-09', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`Đã ghi tệp tổng hợp: ${out}`);
-    expect(run.stdout).toContain('TÌNH HÌNH NỘP BÁO CÁO');
+    expect(run.stdout).toContain('TÌNH HÌNH GỬI BÁO CÁO');
     expect(run.stdout).toMatch(/Đã báo cáo: 3\/11/);
     expect(run.stdout).toContain('NHẬN XÉT');
     expect(run.stdout).toMatch(/toàn huyện/);

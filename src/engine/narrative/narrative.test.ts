@@ -533,3 +533,69 @@ describe('the year-to-date caveat alone', () => {
     );
   });
 });
+
+describe('a province: long lists of the completeness sentence cut short', () => {
+  const pad = (i: number) => String(i).padStart(2, '0');
+  /** n units "xã A01" …; the first `onTime` on time, the next `late` late, the rest missing. */
+  function province(n: number, onTime: number, late: number, withoutLastYear: string[] = []) {
+    const units = Array.from({ length: n }, (_, i) => unit(`u${pad(i + 1)}`, `A${pad(i + 1)}`));
+    const sept = (code: string, year: number, day: number) =>
+      unitYear(code, year, { values: { DTN_QUA: { 9: 5 } }, submitted: { 9: `${year}-09-${day}` } });
+    const current = units.slice(0, onTime + late).map((u, i) => sept(u.code, 2018, i < onTime ? 16 : 20));
+    const previous = units.filter((u) => !withoutLastYear.includes(u.code)).map((u) => sept(u.code, 2017, 16));
+    return summary(SEP, current, previous, units);
+  }
+
+  it('40 units: the first three of each list and how many more, pointed once to the full list', () => {
+    const s = province(40, 10, 14);
+    expect(s.narrative[0]).toBe(
+      'Đến ngày 20/09/2018, 24/40 xã đã gửi báo cáo (tỷ lệ 60%), 10 xã đúng hạn; ' +
+        'chưa báo cáo: xã A25, xã A26, xã A27 và 13 đơn vị khác; ' +
+        'nộp muộn: xã A11, xã A12, xã A13 và 11 đơn vị khác (xem danh sách đầy đủ ở phần tình hình gửi báo cáo). ' +
+        // The units without this year's figures are those just counted: not named a second time.
+        'Lưu ý: các xã chưa báo cáo có số liệu cùng kỳ năm trước, nên số tăng, giảm so cùng kỳ dưới đây chưa so sánh được đầy đủ.',
+    );
+  });
+
+  it('40 units, two of the missing without last year: how many of them, not their names again', () => {
+    const s = province(40, 10, 14, ['u39', 'u40']);
+    expect(s.narrative[0]).toContain(
+      'chưa báo cáo: xã A25, xã A26, xã A27 và 13 đơn vị khác; nộp muộn: xã A11, xã A12, xã A13 và 11 đơn vị khác ' +
+        '(xem danh sách đầy đủ ở phần tình hình gửi báo cáo). ' +
+        'Lưu ý: 14 trong số 16 xã chưa báo cáo có số liệu cùng kỳ năm trước, nên số tăng',
+    );
+  });
+
+  it('one long list: the pointer after it, the short one in full', () => {
+    const s = province(40, 12, 2);
+    expect(s.narrative[0]).toContain(
+      'chưa báo cáo: xã A15, xã A16, xã A17 và 23 đơn vị khác (xem danh sách đầy đủ ở phần tình hình gửi báo cáo); ' +
+        'nộp muộn: xã A13, xã A14.',
+    );
+  });
+
+  it('11 units: every name, as a district always read it', () => {
+    const s = province(11, 0, 0, ['u01', 'u02', 'u03', 'u04', 'u05', 'u06', 'u07', 'u08', 'u09', 'u10', 'u11']);
+    expect(s.narrative[0]).toBe(
+      'Đến ngày 20/09/2018, 0/11 xã đã gửi báo cáo (tỷ lệ 0%), 0 xã đúng hạn; chưa báo cáo: xã A01, xã A02, xã A03, ' +
+        'xã A04, xã A05, xã A06, xã A07, xã A08, xã A09, xã A10, xã A11.',
+    );
+    const late = province(11, 0, 11);
+    expect(late.narrative[0]).toBe(
+      'Đến ngày 20/09/2018, 11/11 xã đã gửi báo cáo (tỷ lệ 100%), 0 xã đúng hạn; nộp muộn: xã A01, xã A02, xã A03, ' +
+        'xã A04, xã A05, xã A06, xã A07, xã A08, xã A09, xã A10, xã A11.',
+    );
+  });
+
+  it('two missing units, both with last year: referred to in the caveat, not named twice; one alone is named', () => {
+    const two = province(11, 9, 0);
+    expect(two.narrative[0]).toBe(
+      'Đến ngày 20/09/2018, 9/11 xã đã gửi báo cáo (tỷ lệ 81,8%), 9 xã đúng hạn; chưa báo cáo: xã A10, xã A11. ' +
+        'Lưu ý: các xã chưa báo cáo có số liệu cùng kỳ năm trước, nên số tăng, giảm so cùng kỳ dưới đây chưa so sánh được đầy đủ.',
+    );
+    const one = province(11, 10, 0);
+    expect(one.narrative[0]).toContain(
+      'chưa báo cáo: xã A11. Lưu ý: xã A11 có số liệu cùng kỳ năm trước nhưng chưa có số liệu tháng 9/2018',
+    );
+  });
+});

@@ -46,7 +46,7 @@ export function unitInSentence(unit: Pick<Unit, 'name' | 'kind'>): string {
 }
 
 /** unitInSentence, with the code after it when another unit of `units` has the same name, and `note` in the same bracket. */
-function namedIn(unit: Pick<Unit, 'code' | 'name' | 'kind'>, units: readonly Unit[], note?: string): string {
+export function namedIn(unit: Pick<Unit, 'code' | 'name' | 'kind'>, units: readonly Unit[], note?: string): string {
   return distinctName(unitInSentence(unit), unit.code, units, note);
 }
 
@@ -110,13 +110,27 @@ function completenessParagraph(s: SummaryCore): string {
   // Figures without a date: not on time, but not known to be late (the date is missing).
   const undated = c.rows.filter((r) => r.status === 'late' && r.undatedMonths?.length).map((r) => nameOf(r));
   const unread = c.rows.filter((r) => r.status === 'missing' && unreadable.has(r.unitCode)).map((r) => nameOf(r));
-  if (missing.length) text += `; ${T.notReported(missing.join(', '))}`;
-  if (former.length) text += `; ${T.formerIncomplete(former.join(', '))}`;
-  if (unread.length) text += `; ${T.unreadable(unread.join(', '))}`;
-  const formerUnread = (s.unreadableFormer ?? []).map((u) => u.inSentence);
-  if (formerUnread.length) text += `; ${T.unreadableFormer(formerUnread.join(', '))}`;
-  if (late.length) text += `; ${T.late(late.join(', '))}`;
-  if (undated.length) text += `; ${T.undated(undated.join(', '))}`;
+  // At province scale these lists run to dozens of names before the first figure: beyond
+  // MAX_LISTED_UNITS the first few, the rest counted; every rendering lists them all in its
+  // completeness section, pointed to once, after the last list cut short.
+  const lists: [(names: string) => string, string[]][] = [
+    [T.notReported, missing],
+    [T.formerIncomplete, former],
+    [T.unreadable, unread],
+    [T.unreadableFormer, (s.unreadableFormer ?? []).map((u) => u.inSentence)],
+    [T.late, late],
+    [T.undated, undated],
+  ];
+  let lastCut = -1;
+  lists.forEach(([, names], i) => {
+    if (names.length > MAX_LISTED_UNITS) lastCut = i;
+  });
+  lists.forEach(([clause, names], i) => {
+    if (!names.length) return;
+    const cut = names.length > MAX_LISTED_UNITS;
+    const said = cut ? `${listNames(names)}${i === lastCut ? ` ${T.fullListInCompleteness}` : ''}` : names.join(', ');
+    text += `; ${clause(said)}`;
+  });
   const sentenceName = (code: string, note?: string) => {
     const unit = unitOf.get(code);
     return unit ? namedIn(unit, s.units, note) : namedUnit(code, null, note);
@@ -125,6 +139,7 @@ function completenessParagraph(s: SummaryCore): string {
   const rowOf = new Map<string, (typeof c.rows)[number]>();
   if (s.lastYearOnly?.length) for (const r of c.rows) rowOf.set(r.unitCode, r);
   const none: string[] = [];
+  const noneCodes: string[] = [];
   const partial: string[] = [];
   for (const code of s.lastYearOnly ?? []) {
     const r = rowOf.get(code);
@@ -135,6 +150,7 @@ function completenessParagraph(s: SummaryCore): string {
       r !== undefined &&
       (r.missingMonths.length < periodLength || ownMonths(r).length < r.missingMonths.length);
     (some ? partial : none).push(sentenceName(code));
+    if (!some) noneCodes.push(code);
   }
   const label = periodLabel(s.period);
   // Units counted as submitted (a missing one is told in the "chưa báo cáo" list).
@@ -144,7 +160,14 @@ function completenessParagraph(s: SummaryCore): string {
     text += `; ${T.emptyBeforeNext(listNames(submittedEmpty.map((code) => sentenceName(code))), label, next)}`;
   }
   const clauses: string[] = [];
-  if (none.length) clauses.push(T.onlyLastYear(listNames(none), label));
+  // The units of "chưa báo cáo" just named (or counted): referred to, not named a second time.
+  const missingCodes = new Set(missingRows.filter((r) => ownMonths(r).length > 0).map((r) => r.unitCode));
+  const amongMissing = noneCodes.length > 0 && noneCodes.every((code) => missingCodes.has(code));
+  if (amongMissing && noneCodes.length === missingCodes.size && noneCodes.length > 1)
+    clauses.push(T.missingHadLastYear(noun));
+  else if (amongMissing && missing.length > MAX_LISTED_UNITS)
+    clauses.push(T.someMissingHadLastYear(noneCodes.length, missingCodes.size, noun));
+  else if (none.length) clauses.push(T.onlyLastYear(listNames(none), label));
   if (partial.length) clauses.push(T.partlyThisYear(listNames(partial), label));
   if (s.thisYearOnly?.length) clauses.push(T.onlyThisYear(listNames(s.thisYearOnly.map((c) => sentenceName(c)))));
   if (s.lastYearPartial?.length)
@@ -481,13 +504,19 @@ function listPlaces(places: string[]): string {
 }
 
 /** "xã A, xã B và 3 đơn vị khác": at most CARRIED_NAMES names. */
-function listNames(names: string[]): string {
+export function listNames(names: string[]): string {
   const shown = names.slice(0, CARRIED_NAMES);
   const rest = names.length - shown.length;
   if (rest > 0) return `${shown.join(', ')} ${T.andOthers(rest)}`;
   return shown.length > 1 ? `${shown.slice(0, -1).join(', ')} và ${shown[shown.length - 1]}` : (shown[0] ?? '');
 }
 const CARRIED_NAMES = 3;
+
+/**
+ * Units beyond which a list of the completeness sentence ("chưa báo cáo", "nộp muộn" …) is cut
+ * to listNames: a district's 11 communes are always named in full.
+ */
+export const MAX_LISTED_UNITS = 12;
 
 /** Single spaces, trimmed, without trailing punctuation (. ; ,). */
 export function cleanNote(text: string): string {

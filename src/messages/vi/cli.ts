@@ -495,7 +495,8 @@ export const CLI_TEXT = {
   demoNext: (dir: string) => `Thử tiếp: node bin/tonghop.js check ${dir}   hoặc mở tệp .html bằng trình duyệt.`,
 
   // ------------------------------------------------------------ headings of the text output
-  headingCompleteness: 'TÌNH HÌNH NỘP BÁO CÁO',
+  // As the e-mail and the summary sheet title it: the narrative points to "phần tình hình gửi báo cáo".
+  headingCompleteness: 'TÌNH HÌNH GỬI BÁO CÁO',
   headingNarrative: 'NHẬN XÉT',
   // The same words as the e-mail and the summary sheet (REPORT_TEXT), so a unit is not "chưa nộp"
   // on the screen and "chưa báo cáo" in the mail.

@@ -10,6 +10,8 @@ export const NARRATIVE_TEXT = {
   beforeDeadline: (due: string) => ` (chưa hết hạn nộp báo cáo, hạn ngày ${due})`,
   notReported: (names: string) => `chưa báo cáo: ${names}`,
   late: (names: string) => `nộp muộn: ${names}`,
+  /** After the last of those lists cut short ("… và 19 đơn vị khác"): where every output names them all. */
+  fullListInCompleteness: '(xem danh sách đầy đủ ở phần tình hình gửi báo cáo)',
   /** Units counted as submitted, no figure in the period, figures in the month after: "tháng 10". */
   emptyBeforeNext: (names: string, label: string, next: number) =>
     `${names} đã nộp nhưng chưa có số liệu ${label}, trong khi cột tháng ${next} đã có số liệu (có lẽ nhập nhầm cột; xem phần kiểm tra số liệu)`,
@@ -63,6 +65,11 @@ export const NARRATIVE_TEXT = {
     `Lưu ý: ${clauses.join('; ')}, nên số tăng, giảm so cùng kỳ dưới đây chưa so sánh được đầy đủ.`,
   onlyLastYear: (names: string, label: string) =>
     `${names} có số liệu cùng kỳ năm trước nhưng chưa có số liệu ${label}`,
+  /** onlyLastYear when its units are all those of "chưa báo cáo" just before it: not named twice. */
+  missingHadLastYear: (noun: string) => `các ${noun} chưa báo cáo có số liệu cùng kỳ năm trước`,
+  /** The same when they are some of a "chưa báo cáo" list cut short: "20 trong số 22 đơn vị chưa báo cáo". */
+  someMissingHadLastYear: (some: number, of: number, noun: string) =>
+    `${some} trong số ${of} ${noun} chưa báo cáo có số liệu cùng kỳ năm trước`,
   partlyThisYear: (names: string, label: string) =>
     `${names} có số liệu cùng kỳ năm trước nhưng chưa có đủ số liệu ${label}`,
   onlyThisYear: (names: string) => `${names} không có số liệu cùng kỳ năm trước`,
