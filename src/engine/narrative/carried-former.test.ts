@@ -72,7 +72,7 @@ test('a new commune that reported July but not September: the sentence of a unit
   expect(s.narrative.join(' ')).toContain(
     'Số đến nay gồm số đã báo cáo trước đó của xã Mường Toong, chưa có số liệu tháng 9/2025.',
   );
-  expect(carriedStockLines(s, CATALOGUE)[0]).toContain('gồm số đã báo cáo trước đó của Xã Mường Toong, chưa có');
+  expect(carriedStockLines(s, CATALOGUE)[0]).toContain('gồm số đã báo cáo trước đó của xã Mường Toong, chưa có');
 });
 
 test('both kinds in one period: each said its way', () => {
@@ -84,7 +84,7 @@ test('both kinds in one period: each said its way', () => {
       'xã Mường Toong chưa có số liệu tháng 7/2025.',
   );
   expect(carriedStockLines(s, CATALOGUE)[0]).toContain(
-    'gồm số đã báo cáo trước đó của Xã Chà Nưa, chưa có số liệu tháng 7/2025, và số tháng 6/2025 của các xã cũ ' +
+    'gồm số đã báo cáo trước đó của xã Chà Nưa, chưa có số liệu tháng 7/2025, và số tháng 6/2025 của các xã cũ ' +
       'Mường Toong, Huổi Lếch (nay là xã Mường Toong); xã Mường Toong chưa có số liệu tháng 7/2025; số kỳ',
   );
 });

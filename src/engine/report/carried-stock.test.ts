@@ -39,7 +39,7 @@ function summary(current: UnitYear[], period = SEP) {
 const said =
   'Số đến nay của các chỉ tiêu "Hộ nông dân được công nhận sản xuất, kinh doanh giỏi các cấp (lũy kế)", ' +
   '"Hộ đăng ký danh hiệu sản xuất, kinh doanh giỏi (lũy kế)" (cột "Từ đầu năm") gồm số đã báo cáo trước đó của ' +
-  'Xã B, chưa có số liệu tháng 9/2018; số kỳ báo cáo chỉ gồm các đơn vị có số liệu tháng 9/2018.';
+  'xã B, chưa có số liệu tháng 9/2018; số kỳ báo cáo chỉ gồm các đơn vị có số liệu tháng 9/2018.';
 
 test('a unit whose last stock figure is from August: named once for both stocks, in the sheet, the HTML and the text e-mail', () => {
   const s = summary([report('a', 9, 10), report('b', 8, 20)]);
@@ -69,4 +69,36 @@ test('in a quarter: a unit whose last figure is from before the quarter; one wit
   const stock = s.indicators.find((i) => i.code === 'HND_SXKDG_CONGNHAN');
   expect([stock?.period, stock?.ytd]).toEqual([15, 35]);
   expect(carriedStockLines(s, CATALOGUE)).toEqual([said.replace(/tháng 9\/2018/g, 'quý III/2018')]);
+});
+
+test('many units carried: named as the narrative names them, the first three and how many more', () => {
+  const many = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'].map((c) => unit(c, c.toUpperCase()));
+  const s = aggregate({
+    catalogue: CATALOGUE,
+    units: many,
+    settings: defaultSettings(),
+    period: SEP,
+    current: [report('a', 9, 10), ...many.slice(1).map((u) => report(u.code, 8, 1))],
+    previous: [],
+    findings: [],
+    generatedAt: '2018-09-20T03:00:00Z',
+  });
+  const names = 'xã B, xã C, xã D và 6 đơn vị khác';
+  expect(carriedStockLines(s, CATALOGUE)).toEqual([said.replace('xã B, chưa có', `${names}, chưa có`)]);
+  // The narrative says the same units the same way.
+  expect(s.narrative.join(' ')).toContain(`Số đến nay gồm số đã báo cáo trước đó của ${names}, chưa có số liệu`);
+  // Two: both named, joined by "và", in lower case mid-sentence.
+  const two = aggregate({
+    catalogue: CATALOGUE,
+    units,
+    settings: defaultSettings(),
+    period: SEP,
+    current: [report('a', 9, 10), report('b', 8, 20), report('c', 7, 5)],
+    previous: [],
+    findings: [],
+    generatedAt: '2018-09-20T03:00:00Z',
+  });
+  expect(carriedStockLines(two, CATALOGUE)[0]).toContain(
+    'gồm số đã báo cáo trước đó của xã B và xã C, chưa có số liệu',
+  );
 });

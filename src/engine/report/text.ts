@@ -9,7 +9,7 @@ import { REPORT_TEXT as T } from '../../messages/vi/report';
 import { formerFigure } from '../aggregate/carried-former';
 import { isDatedLate } from '../aggregate/completeness';
 import { unitFigures } from '../aggregate/unit-figures';
-import { cleanNote, type FormerSource, formerSourcesText } from '../narrative/narrative';
+import { cleanNote, type FormerSource, formerSourcesText, listNames, namedIn } from '../narrative/narrative';
 import { dataWindow, localDateOf, offsetMinutes } from '../periods/cutoff';
 import { periodLabel, periodMonths } from '../periods/period';
 import { distinctName, unitDisplayName } from '../sheet/layout';
@@ -302,18 +302,21 @@ export function carriedStockLines(summary: Summary, catalogue: Catalogue): strin
   }
   const period = periodLabel(summary.period);
   return [...byUnits.values()].map(({ codes, labels, inds }) => {
-    const shown = codes.slice(0, ROW_MISSING_NAMES);
+    // Only units some stock carries from old units can be said so: the others are not looked up.
+    const merged = new Set<string>();
+    for (const ind of inds) for (const c of ind.carriedFromFormer ?? []) merged.add(c.unitCode);
     const names: string[] = [];
     const former: FormerSource[] = [];
-    for (const code of shown) {
+    for (const code of codes) {
       // A merged unit without a figure of its own in these stocks: its old units' figure, said as theirs.
       const unit = unitOf(summary, code);
-      const c = unit ? formerFigure(inds, code) : null;
+      const c = unit && merged.has(code) ? formerFigure(inds, code) : null;
       if (c && unit) former.push({ unit, ...c });
-      else names.push(unitLabel(summary, code, code));
+      // Named as the narrative names them in the same sentence: "xã Chà Tở", at most a few.
+      else names.push(unit ? namedIn(unit, summary.units) : code);
     }
     const fromFormer = former.length ? formerSourcesText(summary, former, period) : '';
-    return T.carriedStock(labels, names, codes.length - shown.length, period, fromFormer);
+    return T.carriedStock(labels, listNames(names), period, fromFormer);
   });
 }
 

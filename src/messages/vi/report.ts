@@ -74,14 +74,13 @@ export const REPORT_TEXT = {
     `bảng báo cáo của ${units.length + more > 1 ? 'các đơn vị này' : 'đơn vị này'} thiếu dòng chỉ tiêu này (xem trang "Kiểm tra").`,
   /**
    * Stocks whose total so far carries the last figure of units without one for the period's last
-   * month. `fromFormer`: merged units without a figure of their own, said as their old units'
+   * month, `units` named as in a sentence ("xã A, xã B và 3 đơn vị khác"). `fromFormer`: merged units
+   * without a figure of their own, said as their old units'
    * (NARRATIVE_TEXT.formerSources: "số tháng 6/2025 của các xã cũ Mường Toong, Huổi Lếch (nay là xã
    * Mường Toong); xã Mường Toong chưa có số liệu tháng 7/2025").
    */
-  carriedStock: (labels: string[], units: string[], more: number, last: string, fromFormer = '') => {
-    const others = more ? `${units.length ? ' và ' : ''}${more} đơn vị khác` : '';
-    const own =
-      units.length || more ? `số đã báo cáo trước đó của ${units.join(', ')}${others}, chưa có số liệu ${last}` : '';
+  carriedStock: (labels: string[], units: string, last: string, fromFormer = '') => {
+    const own = units ? `số đã báo cáo trước đó của ${units}, chưa có số liệu ${last}` : '';
     return (
       `Số đến nay của ${labels.length > 1 ? 'các chỉ tiêu' : 'chỉ tiêu'} ${labels.map((l) => `"${l}"`).join(', ')} (cột "Từ đầu năm") ` +
       `gồm ${own && fromFormer ? `${own}, và ${fromFormer}` : own || fromFormer}; ` +
