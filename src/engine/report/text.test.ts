@@ -341,3 +341,15 @@ describe('a quarter: units lacking some of its months', () => {
     expect(quarter.undated).toEqual(['Xã Nậm Kè (tháng 9)']);
   });
 });
+
+describe('the count of findings', () => {
+  it('leaves out a count of 0 ("2 lỗi, 3 cảnh báo", not "…, 0 thông tin")', () => {
+    const s = fixtureSummary();
+    const noInfo = { ...s, findings: s.findings.filter((f) => f.severity !== 'info') };
+    const text = renderTextReport(noInfo, catalogue);
+    expect(text).toContain('\n2 lỗi, 3 cảnh báo.\n');
+    expect(text).not.toContain('0 thông tin');
+    const warningsOnly = { ...s, findings: s.findings.filter((f) => f.severity === 'warning') };
+    expect(renderTextReport(warningsOnly, catalogue)).toContain('\n3 cảnh báo.\n');
+  });
+});

@@ -113,8 +113,11 @@ export const REPORT_TEXT = {
     message: 'Nội dung',
   },
   severity: { error: 'Lỗi', warning: 'Cảnh báo', info: 'Thông tin' } as Record<string, string>,
+  /** "14 lỗi, 13 cảnh báo": a count of 0 is left out (said only when there is some finding). */
   findingCounts: (errors: number, warnings: number, infos: number) =>
-    `${errors} lỗi, ${warnings} cảnh báo, ${infos} thông tin`,
+    [errors ? `${errors} lỗi` : '', warnings ? `${warnings} cảnh báo` : '', infos ? `${infos} thông tin` : '']
+      .filter(Boolean)
+      .join(', '),
   noFindings: 'Không phát hiện lỗi hay cảnh báo nào.',
 
   // ------------------------------------------------------------ e-mail (HTML and text)
