@@ -182,7 +182,7 @@ describe('aggregate --period 2018-09', () => {
     expect(ws.name).toBe('Tổng hợp 2018-09');
     const labels = rowsByText(ws, 2);
     const period = columnOf(ws, 'Kỳ báo cáo').col;
-    const ytd = columnOf(ws, 'Từ đầu năm').col;
+    const ytd = columnOf(ws, 'Từ đầu năm (chỉ tiêu lũy kế: số đến nay)').col;
     const last = columnOf(ws, 'Cùng kỳ năm trước').col;
     const lastYtd = columnOf(ws, 'Lũy kế cùng kỳ năm trước').col;
     const change = columnOf(ws, 'Tăng/giảm so cùng kỳ (kỳ báo cáo)').col;

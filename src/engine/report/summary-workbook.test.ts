@@ -90,7 +90,8 @@ describe('buildSummaryWorkbook', () => {
         'Chỉ tiêu',
         'ĐVT',
         'Kỳ báo cáo',
-        'Từ đầu năm',
+        // A stock's figure there is its figure to date, not a sum since January (as the HTML says).
+        'Từ đầu năm (chỉ tiêu lũy kế: số đến nay)',
         'Cùng kỳ năm trước',
         'Tăng/giảm so cùng kỳ (kỳ báo cáo)',
         'Tỷ lệ tăng/giảm kỳ báo cáo (%)',

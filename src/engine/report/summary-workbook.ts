@@ -241,7 +241,7 @@ function summarySheet(summary: Summary, catalogue: Catalogue): SheetModel {
     hd.indicator,
     hd.measure,
     hd.period,
-    hd.ytd,
+    hd.ytdOrStock,
     hd.lastYearPeriod,
     hd.change,
     hd.changePct,
