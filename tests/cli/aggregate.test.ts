@@ -125,6 +125,35 @@ describe('aggregate --period 2018-09', () => {
     expect(checked).toBe(numeric.length * 12);
   });
 
+  test('prints on A4 landscape, fitted to the page width, headers (and indicator names) on every page', () => {
+    const setups = wb.worksheets.slice(0, 3).map((ws) => {
+      const p = ws.pageSetup;
+      return [ws.name, p.paperSize, p.orientation, p.fitToPage, p.fitToWidth, p.fitToHeight, p.margins?.left];
+    });
+    expect(setups).toEqual([
+      ['Tổng hợp 2018-09', 9, 'landscape', true, 1, 0, 0.4],
+      ['Theo đơn vị', 9, 'landscape', true, 1, 0, 0.4],
+      ['Kiểm tra', 9, 'landscape', true, 1, 0, 0.4],
+    ]);
+    const main = wb.worksheets[0];
+    expect(main.pageSetup.printTitlesRow).toBe('6:6');
+    expect(main.getCell('B6').value).toBe('Chỉ tiêu');
+    const byUnit = wb.getWorksheet('Theo đơn vị')!;
+    expect(byUnit.pageSetup.printTitlesRow).toBe('4:5');
+    expect(byUnit.pageSetup.printTitlesColumn).toBe('A:C');
+    expect(byUnit.getCell('B4').value).toBe('Chỉ tiêu');
+    expect(wb.getWorksheet('Kiểm tra')!.pageSetup.printTitlesRow).toBe('4:4');
+  });
+
+  test('the completeness table has filter buttons over its header and every unit', () => {
+    const ws = wb.worksheets[0];
+    const header = columnOf(ws, 'Tình trạng', ws.rowCount);
+    const filter = String(ws.autoFilter);
+    expect(filter).toBe(`A${header.row}:E${header.row + units.length}`);
+    expect(ws.getCell(`B${header.row + units.length}`).value).toMatch(/^(Xã|Phường|Thị trấn) /);
+    expect(ws.getCell(`B${header.row + units.length + 1}`).value ?? null).toBeNull();
+  });
+
   test('"Theo đơn vị": each commune\'s September figure and the total', () => {
     const ws = wb.getWorksheet('Theo đơn vị')!;
     const labels = rowsByText(ws, 2);
@@ -153,7 +182,7 @@ describe('aggregate --period 2018-09', () => {
     expect(ws.name).toBe('Tổng hợp 2018-09');
     const labels = rowsByText(ws, 2);
     const period = columnOf(ws, 'Kỳ báo cáo').col;
-    const ytd = columnOf(ws, 'Từ đầu năm').col;
+    const ytd = columnOf(ws, 'Từ đầu năm (chỉ tiêu lũy kế: số đến nay)').col;
     const last = columnOf(ws, 'Cùng kỳ năm trước').col;
     const lastYtd = columnOf(ws, 'Lũy kế cùng kỳ năm trước').col;
     const change = columnOf(ws, 'Tăng/giảm so cùng kỳ (kỳ báo cáo)').col;

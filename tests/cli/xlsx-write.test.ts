@@ -173,3 +173,50 @@ describe('commune template round trip', () => {
     expect(dvs[ws.getCell(amountRow, monthCol(1)).address]).toMatchObject({ type: 'decimal' });
   });
 });
+
+describe('print settings', () => {
+  const sheet = (name: string, print?: SheetModel['print']): SheetModel => {
+    const s = emptySheet(name);
+    s.rows = [[{ v: 'Chỉ tiêu', s: 'header' }], [{ v: 'Số hộ', s: 'label' }]];
+    s.widths = [30];
+    s.print = print;
+    return s;
+  };
+  const print = { landscape: true, fitWidth: 3, repeatRows: { first: 4, last: 5 }, repeatCols: { first: 1, last: 3 } };
+  let buf: Buffer;
+  let wb: ExcelJS.Workbook;
+  beforeAll(async () => {
+    buf = await toXlsxBuffer({ sheets: [sheet('In', print), sheet('Mặc định'), sheet("Xã Đắk R'Lấp", print)] });
+    wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(buf as unknown as ArrayBuffer);
+  });
+
+  test('A4, narrow margins, orientation, fit to pages wide, rows and columns repeated on every page', () => {
+    const p = wb.getWorksheet('In')!.pageSetup;
+    expect(p).toMatchObject({
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 3,
+      fitToHeight: 0,
+      printTitlesRow: '4:5',
+      printTitlesColumn: 'A:C',
+    });
+    expect(p.margins).toMatchObject({ left: 0.4, right: 0.4, top: 0.5, bottom: 0.5 });
+  });
+
+  test('a sheet without print settings keeps the defaults', () => {
+    const p = wb.getWorksheet('Mặc định')!.pageSetup;
+    expect(p.fitToPage).toBeFalsy();
+    expect(p.orientation).toBe('portrait');
+    expect(p.printTitlesRow).toBeUndefined();
+  });
+
+  test('a sheet name with "\'" gets no repeated titles (exceljs would write an unreadable defined name)', async () => {
+    const xml = await (await JSZip.loadAsync(buf)).file('xl/workbook.xml')!.async('string');
+    expect(xml.match(/_xlnm\.Print_Titles/g)).toHaveLength(1);
+    expect(xml).toContain('&apos;In&apos;!$A:$C,&apos;In&apos;!$4:$5');
+    const p = wb.getWorksheet("Xã Đắk R'Lấp")!.pageSetup;
+    expect(p).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 3 });
+  });
+});

@@ -11,6 +11,8 @@
  *   with a Vietnamese stop message, conditional formatting (expression → fill colour).
  * - Sheets that declare editable ranges are protected without a password; the cells of
  *   those ranges are unlocked.
+ * - Print settings (SheetModel.print): A4, narrow margins, orientation, fit to pages wide,
+ *   rows/columns repeated on every page; filter buttons (SheetModel.filter).
  * - Charts (SheetModel.charts) are NOT written: exceljs 4 cannot create charts. The HTML
  *   report draws the chart instead; the Sheets renderer (src/gas) draws native charts.
  */
@@ -27,7 +29,7 @@ import {
   type ValidationModel,
   type WorkbookModel,
 } from '../../engine/report/model';
-import { a1 } from '../../engine/sheet/layout';
+import { a1, colLetter } from '../../engine/sheet/layout';
 import { MAX_AMOUNT, MAX_COUNT } from '../../engine/validation/cells';
 import { writeOutput } from '../output';
 
@@ -131,6 +133,31 @@ function setValue(cell: ExcelJS.Cell, model: CellModel): void {
   }
 }
 
+/** Inches; narrower than Excel's 0.7/0.75 so a wide table keeps a readable scale on A4. */
+const MARGINS = { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 };
+const A4 = 9;
+
+function setPrint(ws: ExcelJS.Worksheet, sheet: SheetModel): void {
+  const p = sheet.print;
+  if (!p) return;
+  Object.assign(ws.pageSetup, {
+    paperSize: A4,
+    orientation: p.landscape ? 'landscape' : 'portrait',
+    margins: { ...MARGINS },
+    fitToPage: true,
+    fitToWidth: Math.max(1, p.fitWidth),
+    // 0: as many pages tall as the rows need.
+    fitToHeight: 0,
+  });
+  // exceljs quotes the sheet name in the defined name without doubling a "'": a name with one
+  // would make the file unreadable, so such a sheet prints without repeated titles.
+  if (sheet.name.includes("'")) return;
+  if (p.repeatRows) ws.pageSetup.printTitlesRow = `${p.repeatRows.first}:${p.repeatRows.last}`;
+  if (p.repeatCols) {
+    ws.pageSetup.printTitlesColumn = `${colLetter(p.repeatCols.first)}:${colLetter(p.repeatCols.last)}`;
+  }
+}
+
 function inRanges(ranges: RangeRef[]): Set<string> {
   const keys = new Set<string>();
   for (const r of ranges)
@@ -231,6 +258,8 @@ async function addSheet(wb: ExcelJS.Workbook, sheet: SheetModel): Promise<void> 
     ws.addConditionalFormatting(conditional(c, i + 1));
   });
   // sheet.charts: not supported by exceljs (see the module comment).
+  setPrint(ws, sheet);
+  if (sheet.filter) ws.autoFilter = rangeA1(sheet.filter);
 
   if (sheet.editable.length > 0) {
     await ws.protect('', {

@@ -63,6 +63,20 @@ export interface ConditionalModel {
   style: 'error' | 'warning';
 }
 
+/**
+ * How a sheet prints (A4). Only the .xlsx writer applies it: SpreadsheetApp has no print
+ * settings (Sheets asks at File › Print), so the add-on's writer ignores it.
+ */
+export interface PrintModel {
+  landscape: boolean;
+  /** Pages wide the columns are scaled to fit (the rows run on to as many pages as they need). */
+  fitWidth: number;
+  /** Rows printed at the top of every page (the table's header), 1-based inclusive. */
+  repeatRows?: { first: number; last: number };
+  /** Columns printed at the left of every page (the indicator's name), 1-based inclusive. */
+  repeatCols?: { first: number; last: number };
+}
+
 export interface SheetModel {
   name: string;
   /** Column widths in characters. */
@@ -76,6 +90,10 @@ export interface SheetModel {
   charts: ChartModel[];
   /** Ranges users may edit; everything else is locked when the renderer protects the sheet. */
   editable: RangeRef[];
+  /** Print settings; none: the spreadsheet program's defaults. */
+  print?: PrintModel;
+  /** A table (header row first) given filter buttons (.xlsx only, like `print`). */
+  filter?: RangeRef;
 }
 
 export interface WorkbookModel {

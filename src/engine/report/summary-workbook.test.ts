@@ -3,7 +3,7 @@ import type { Summary } from '../types';
 import { fixtureCatalogue, fixtureSummary } from './fixtures';
 import { renderHtmlReport } from './html';
 import type { CellModel, SheetModel } from './model';
-import { aggregateUnitCode, buildSummaryWorkbook, slugify, summarySheetName } from './summary-workbook';
+import { aggregateUnitCode, buildSummaryWorkbook, pagesWide, slugify, summarySheetName } from './summary-workbook';
 
 const catalogue = fixtureCatalogue();
 
@@ -45,6 +45,17 @@ describe('slugify / aggregateUnitCode', () => {
   });
 });
 
+describe('pagesWide', () => {
+  it("is one page up to a landscape page's width, then adds pages for what is left beside the repeated columns", () => {
+    expect(pagesWide([6, 52, 13, 12, 12, 12, 14, 13, 12, 14, 13, 12], 0)).toBe(1);
+    expect(pagesWide([100, 100], 0)).toBe(1);
+    expect(pagesWide([100, 101], 0)).toBe(2);
+    // 65 repeated, 135 free a page: 200 + 135 fits two pages, one more needs a third.
+    expect(pagesWide([6, 48, 11, 135, 135], 3)).toBe(2);
+    expect(pagesWide([6, 48, 11, 135, 136], 3)).toBe(3);
+  });
+});
+
 describe('buildSummaryWorkbook', () => {
   const { wb, main, byUnit, checks, aggregate, summary } = build();
 
@@ -79,7 +90,8 @@ describe('buildSummaryWorkbook', () => {
         'Chỉ tiêu',
         'ĐVT',
         'Kỳ báo cáo',
-        'Từ đầu năm',
+        // A stock's figure there is its figure to date, not a sum since January (as the HTML says).
+        'Từ đầu năm (chỉ tiêu lũy kế: số đến nay)',
         'Cùng kỳ năm trước',
         'Tăng/giảm so cùng kỳ (kỳ báo cáo)',
         'Tỷ lệ tăng/giảm kỳ báo cáo (%)',
@@ -204,6 +216,18 @@ describe('buildSummaryWorkbook', () => {
       expect(at(main, paMy, 3)).toEqual({ v: 'Chưa báo cáo', s: 'error' });
       expect(v(main, paMy, 4)).toBeNull();
       expect(v(main, rowOf(main, 'Xã Chung Chải'), 3)).toBe('Đúng hạn');
+    });
+
+    it('prints landscape, one page wide, the header row on every page', () => {
+      expect(main.print).toEqual({ landscape: true, fitWidth: 1, repeatRows: { first: 6, last: 6 } });
+    });
+
+    it('gives the completeness table filter buttons, header and every unit', () => {
+      const header = rowOf(main, 'Hạn nộp báo cáo') + 1;
+      expect(v(main, header, 2)).toBe('Đơn vị');
+      expect(main.filter).toEqual({ row: header, col: 1, rows: 1 + summary.units.length, cols: 5 });
+      expect(v(main, header + summary.units.length, 2)).toBe(`Xã ${summary.units[summary.units.length - 1].name}`);
+      expect(v(main, header + summary.units.length + 1, 2)).toBeNull();
     });
 
     it('has the narrative paragraphs merged across the table', () => {
@@ -331,6 +355,30 @@ describe('buildSummaryWorkbook', () => {
       for (const m of byUnit.merges) expect(m.col + m.cols - 1).toBeLessThanOrEqual(byUnit.frozenCols);
     });
 
+    it('prints landscape with the header rows and the indicator columns on every page', () => {
+      expect(byUnit.print).toEqual({
+        landscape: true,
+        fitWidth: 1,
+        repeatRows: { first: 4, last: 5 },
+        repeatCols: { first: 1, last: 3 },
+      });
+    });
+
+    it("prints a province's 130 units about a dozen a page, not all on one page", () => {
+      const s = fixtureSummary();
+      const extra = Array.from({ length: 130 - s.units.length }, (_, i) => ({
+        ...s.units[0],
+        code: `u${i}`,
+        name: `Đơn vị ${i}`,
+      }));
+      s.units = [...s.units, ...extra];
+      const { byUnit: wide } = build(s);
+      expect(wide.rows[3]).toHaveLength(3 + 130 + 1);
+      expect(wide.print?.fitWidth).toBe(pagesWide(wide.widths, 3));
+      expect(wide.print?.fitWidth).toBe(11);
+      expect(wide.print?.repeatCols).toEqual({ first: 1, last: 3 });
+    });
+
     it('shows the status and the period values per unit', () => {
       expect(byUnit.rows[4].slice(3, 14).map((c) => c?.v)).toEqual(
         summary.units.map((u) => (u.code === 'nam-ke' ? 'Muộn' : u.code === 'pa-my' ? 'Chưa báo cáo' : 'Đúng hạn')),
@@ -372,6 +420,10 @@ describe('buildSummaryWorkbook', () => {
       expect(v(checks, 2, 1)).toBe(
         '2 lỗi, 3 cảnh báo, 1 thông tin. Có 1 ô số liệu không hợp lệ đã bị loại khỏi tổng hợp (xem trang "Kiểm tra").',
       );
+    });
+
+    it('prints landscape, one page wide, the header row on every page', () => {
+      expect(checks.print).toEqual({ landscape: true, fitWidth: 1, repeatRows: { first: 4, last: 4 } });
     });
 
     it('says so when there is nothing to report', () => {

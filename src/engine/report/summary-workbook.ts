@@ -241,7 +241,7 @@ function summarySheet(summary: Summary, catalogue: Catalogue): SheetModel {
     hd.indicator,
     hd.measure,
     hd.period,
-    hd.ytd,
+    hd.ytdOrStock,
     hd.lastYearPeriod,
     hd.change,
     hd.changePct,
@@ -288,6 +288,7 @@ function summarySheet(summary: Summary, catalogue: Catalogue): SheetModel {
     row++;
   }
   const ch = T.completenessHeaders;
+  const completenessHeader = row;
   g.line(row, 1, [ch.number, ch.unit, ch.status, ch.date, ch.note].map(header));
   row++;
   const multiMonth = periodMonths(summary.period).length > 1;
@@ -411,10 +412,29 @@ function summarySheet(summary: Summary, catalogue: Catalogue): SheetModel {
   for (let i = SUMMARY_COLS; i < keys.length + 2; i++) sheet.widths.push(14);
   sheet.frozenRows = headerRow;
   sheet.charts = charts;
+  // The "so cùng kỳ" columns print beside "Chỉ tiêu", the header row on every page.
+  sheet.print = { landscape: true, fitWidth: 1, repeatRows: { first: headerRow, last: headerRow } };
+  // Filter buttons on the units' statuses, e.g. the 22 "Chưa báo cáo" among 130 communes.
+  if (c.rows.length) sheet.filter = { row: completenessHeader, col: 1, rows: c.rows.length + 1, cols: 5 };
   return sheet;
 }
 
 // ---------------------------------------------------------------- "Theo đơn vị"
+
+/** Column widths (characters) one landscape A4 page holds at a still readable scale (about 75%). */
+const PAGE_WIDTH = 200;
+
+/**
+ * Pages wide for columns of these widths, the first `repeated` printed again on every page: a
+ * district's dozen units fit one page; a province's 130 print a dozen units a page, not 130
+ * columns squeezed unreadably onto one.
+ */
+export function pagesWide(widths: number[], repeated: number): number {
+  const total = widths.reduce((a, w) => a + w, 0);
+  if (total <= PAGE_WIDTH) return 1;
+  const titles = widths.slice(0, repeated).reduce((a, w) => a + w, 0);
+  return 1 + Math.ceil((total - PAGE_WIDTH) / Math.max(1, PAGE_WIDTH - titles));
+}
 
 function byUnitSheet(summary: Summary, catalogue: Catalogue): SheetModel {
   const g = new Grid();
@@ -463,6 +483,12 @@ function byUnitSheet(summary: Summary, catalogue: Catalogue): SheetModel {
   sheet.widths = [6, 48, 11, ...units.map(() => 11), 12];
   sheet.frozenRows = statusRow;
   sheet.frozenCols = 3;
+  sheet.print = {
+    landscape: true,
+    fitWidth: pagesWide(sheet.widths, 3),
+    repeatRows: { first: headerRow, last: statusRow },
+    repeatCols: { first: 1, last: 3 },
+  };
   return sheet;
 }
 
@@ -503,6 +529,7 @@ function checksSheet(summary: Summary): SheetModel {
   const sheet = g.sheet(T.checksSheet);
   sheet.widths = [11, 18, 30, 7, 36, 7, 80];
   sheet.frozenRows = headerRow;
+  sheet.print = { landscape: true, fitWidth: 1, repeatRows: { first: headerRow, last: headerRow } };
   return sheet;
 }
 

@@ -31,6 +31,8 @@ export const REPORT_TEXT = {
     measure: 'ĐVT',
     period: 'Kỳ báo cáo',
     ytd: 'Từ đầu năm',
+    /** The workbook's column holds stocks too ("lũy kế": the figure to date, not a sum); the HTML says it per row. */
+    ytdOrStock: 'Từ đầu năm (chỉ tiêu lũy kế: số đến nay)',
     lastYearPeriod: 'Cùng kỳ năm trước',
     change: 'Tăng/giảm so cùng kỳ (kỳ báo cáo)',
     changePct: 'Tỷ lệ tăng/giảm kỳ báo cáo (%)',
