@@ -412,6 +412,9 @@ function balance(
   const pick = (f: ReturnType<typeof unitFigures>, i: number) => (which === 'period' ? f.period(i) : f.ytd(i));
   const skip = new Set<string>(total.rowMissing ?? []);
   for (const p of parts) for (const code of p.rowMissing ?? []) skip.add(code);
+  // Most breakdowns add up: then no unit is read (a province has thousands).
+  if (!skip.size && sameAmount(tidy(parts.reduce((acc, p) => acc + value(p), 0)), tidy(value(total))))
+    return { balanced: true, units: 0 };
   const t = unitFigures(total);
   const figures = parts.map(unitFigures);
   // Same units in the same order (one summary's indicators) share a source; else looked up by code.
