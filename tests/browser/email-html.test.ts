@@ -4,7 +4,7 @@
  * and a unit called "<img src=x onerror=alert(1)>" is shown as text.
  */
 import type { Browser, Page } from 'playwright-core';
-import { fixtureCatalogue, fixtureSummary } from '../../src/engine/report/fixtures';
+import { fixtureCatalogue, fixtureSummary, provinceChartSummary } from '../../src/engine/report/fixtures';
 import { renderHtmlReport } from '../../src/engine/report/html';
 import type { Summary } from '../../src/engine/types';
 import { describeBrowser, type LocalServer, launch, serve } from './harness';
@@ -54,6 +54,7 @@ describeBrowser('e-mail report HTML in Chromium', () => {
     ];
     long.narrative = [...long.narrative, `Xem ${LONG_PATH}`];
     pages['/long-path.html'] = renderHtmlReport(long, fixtureCatalogue(), { sheetUrl: SHEET_URL });
+    pages['/province.html'] = renderHtmlReport(provinceChartSummary(), fixtureCatalogue(), { sheetUrl: SHEET_URL });
     server = await serve(Object.fromEntries(Object.entries(pages).map(([k, v]) => [k, () => v])));
   });
 
@@ -119,6 +120,25 @@ describeBrowser('e-mail report HTML in Chromium', () => {
     await page.waitForTimeout(50);
     // biome-ignore lint/performance/useDomNodeTextContent: visibility is the point
     expect(await page.innerText('body')).toContain('DaKySo.xlsx');
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
+    await page.close();
+  });
+
+  test('a province’s chart shows 20 bars, the others counted on a row of their own, within 360 px', async () => {
+    const { page } = await open('/province.html');
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.waitForTimeout(50);
+    const title = page.locator('h2', { hasText: 'theo đơn vị' });
+    const chart = title.locator('xpath=following-sibling::table[1]');
+    // biome-ignore lint/performance/useDomNodeTextContent: visibility is the point
+    const text = await chart.innerText();
+    expect(text.match(/^(?:Xã|Phường) /gm)).toHaveLength(20);
+    const others = chart.locator('td', { hasText: '… 2 đơn vị khác' });
+    const bar = await chart.locator('tr').first().boundingBox();
+    const row = await others.boundingBox();
+    // The row of the others spans the chart (name, bar and figure columns), not squeezed in the names'.
+    expect(row && bar && row.width > bar.width * 0.9).toBe(true);
+    expect(await chart.locator('td', { hasText: '3 đơn vị chưa có số liệu' }).isVisible()).toBe(true);
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
     await page.close();
   });

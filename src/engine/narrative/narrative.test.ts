@@ -374,6 +374,50 @@ describe('narrate: follow-on phrases and parts of a total', () => {
     expect(none.join(' ')).toContain('tiếp nhận 5 đơn thư (trong đó 5 đơn tố cáo)');
   });
 
+  it('leaves out a breakdown whose parts do not add up to its total, for the month and the year to date apart', () => {
+    const s = summary(
+      SEP,
+      [
+        // Unit a's September breaks "theo loại = tổng" by +1, its August by −1: the year to date adds up.
+        unitYear('a', 2018, {
+          values: {
+            DON_TONG: { 8: 2, 9: 10 },
+            DON_KHIEUNAI: { 8: 1, 9: 6 },
+            DON_TOCAO: { 9: 5 },
+            DON_DAGIAIQUYET: { 9: 3 },
+          },
+          submitted: { 8: '2018-08-16', 9: '2018-09-16' },
+        }),
+        unitYear('b', 2018, {
+          values: { DON_TONG: { 9: 4 }, DON_KHIEUNAI: { 9: 4 } },
+          submitted: { 9: '2018-09-16' },
+        }),
+      ],
+      [],
+      [unit('a', 'Chung Chải'), unit('b', 'Sen Thượng')],
+    );
+    const p = s.narrative.find((x) => x.startsWith('Tiếp công dân')) as string;
+    // September: 10 + 5 ≠ 14 — no parts that do not add up; the partial "<=" part stays.
+    expect(p).toContain(
+      'Trong tháng 9/2018, toàn huyện tiếp nhận 14 đơn thư (trong đó đã giải quyết 3 đơn; chưa nêu các số chi tiết khác vì ' +
+        'cộng lại chưa khớp tổng: số liệu của 1 xã chưa khớp, xem phần kiểm tra số liệu).',
+    );
+    // Year to date: 11 + 5 = 16, the breakdown is told.
+    expect(p).toContain(
+      'Từ đầu năm đến nay, toàn huyện tiếp nhận 16 đơn thư (trong đó 11 đơn khiếu nại, 5 đơn tố cáo; đã giải quyết 3 đơn).',
+    );
+  });
+
+  it('compares the parts of a breakdown with its total exactly, decimals tidied', () => {
+    // 0,1 + 0,2 adds up to 0,3 (not 0,30000000000000004); 0,1 + 0,21 does not.
+    expect(told({ DON_TONG: { 9: 0.3 }, DON_KHIEUNAI: { 9: 0.1 }, DON_TOCAO: { 9: 0.2 } }).join(' ')).toContain(
+      'tiếp nhận 0,3 đơn thư (trong đó 0,1 đơn khiếu nại, 0,2 đơn tố cáo)',
+    );
+    expect(told({ DON_TONG: { 9: 0.3 }, DON_KHIEUNAI: { 9: 0.1 }, DON_TOCAO: { 9: 0.21 } }).join(' ')).toContain(
+      'tiếp nhận 0,3 đơn thư (chưa nêu số chi tiết vì cộng lại chưa khớp tổng: số liệu của 1 xã chưa khớp',
+    );
+  });
+
   it('lists the models by field inside the models evaluated, from the catalogue’s rule', () => {
     expect(told({ DVK_DANGKY: { 9: 10 }, DVK_DANHGIA: { 9: 8 }, DVK_KINHTE: { 9: 3 }, DVK_HTCT: { 9: 5 } })).toEqual([
       'Phong trào thi đua "Dân vận khéo": Từ đầu năm đến nay, toàn huyện đăng ký 10 mô hình "Dân vận khéo"; ' +

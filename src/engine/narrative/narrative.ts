@@ -25,6 +25,7 @@ import { isRealIsoDate, localDateOf, openOn } from '../periods/cutoff';
 import { isYearToDate, periodLabel, periodMonths } from '../periods/period';
 import { distinctName } from '../sheet/layout';
 import { formatDateVi, formatNumberVi, formatPercentVi, formatQuantity } from '../text/format';
+import { tidy } from '../text/number';
 import type { Catalogue, Indicator, IndicatorSummary, Summary, Unit } from '../types';
 
 type SummaryCore = Omit<Summary, 'narrative'>;
@@ -242,11 +243,14 @@ function clauseParts(
 interface Relations {
   continues: Map<string, string>;
   partOf: Map<string, { total: string; breakdown: string }>;
+  /** Breakdowns (by rule code) whose parts must add up to their total ("=="), with their parts. */
+  exact: Map<string, string[]>;
 }
 
 function relations(catalogue: Catalogue): Relations {
   const continues = new Map<string, string>();
   const partOf = new Map<string, { total: string; breakdown: string; size: number }>();
+  const exact = new Map<string, string[]>();
   const byCode = new Map<string, Indicator>();
   const position = new Map<string, number>();
   catalogue.indicators.forEach((ind, i) => {
@@ -272,6 +276,8 @@ function relations(catalogue: Catalogue): Relations {
       p.kind !== 'note' &&
       (position.get(p.code) as number) > (position.get(total.code) as number);
     if (!parts.every(isPart)) continue;
+    // Only "==" breakdowns must add up; "<=" ones ("trong đó đã giải quyết") are partial by nature.
+    if (rule.operator === '==') exact.set(rule.code, [...rule.left]);
     for (const p of parts as Indicator[]) {
       // In several rules (đã giải quyết ≤ tổng; đã + đang ≤ tổng): the widest breakdown wins.
       const known = partOf.get(p.code);
@@ -279,7 +285,7 @@ function relations(catalogue: Catalogue): Relations {
         partOf.set(p.code, { total: total.code, breakdown: rule.code, size: parts.length });
     }
   }
-  return { continues, partOf };
+  return { continues, partOf, exact };
 }
 
 function startsWithContinuation(ind: Indicator): boolean {
@@ -298,12 +304,14 @@ interface Item {
   continuations: string[];
   breakdowns: Map<string, string[]>;
   lacks: string;
+  /** Said instead of the breakdowns left out because their parts do not add up (dropUnbalanced). */
+  mismatch?: string;
 }
 
 function itemText(item: Item): string {
   const parts = [...item.breakdowns.values()].map((b) => b.join(', ')).join('; ');
   // One bracket after the figure: whose figures it lacks, then its parts.
-  const inside = [item.lacks, parts ? T.partsOf(parts) : ''].filter(Boolean).join('; ');
+  const inside = [item.lacks, parts ? T.partsOf(parts) : '', item.mismatch ?? ''].filter(Boolean).join('; ');
   const withParts = inside ? `${item.phrase} (${inside})` : item.phrase;
   return [withParts + item.change, ...item.continuations].join(', ');
 }
@@ -336,6 +344,7 @@ function items(
   rel: Relations,
   lastYear: number,
   lacksOf: LacksText,
+  noun: string,
 ): Item[] {
   const out: Item[] = [];
   const said = new Map<string, Item>();
@@ -377,7 +386,87 @@ function items(
     said.set(ind.code, item);
     last = { code: ind.code, into: item.continuations, bare: false, lacks };
   }
+  dropUnbalanced(out, members, which, rel, noun);
   return out;
+}
+
+/** Amounts are decimals: 0.1 + 0.2 is 0.3 (as the rules check them). */
+function sameAmount(a: number, b: number): boolean {
+  return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+}
+
+/**
+ * Leaves out of `said` each "==" breakdown whose parts, summed over the units (for `which`), do not
+ * add up to their total: figures of units breaking the rule are counted all the same, so the parts
+ * would say e.g. 675 + 301 + 285 = 1.261 inside "1.240 đơn thư". Left out rather than kept with a
+ * caveat: a sentence is copied into reports without its caveat, and a breakdown that does not add up
+ * is then published as fact; the bracket says instead why no parts are given and how many units'
+ * figures do not add up, pointing to the checks that name them. Units whose sheet lacks the row of
+ * the total or of a part (rowMissing) are left out of the check: the bracket says so already.
+ */
+function dropUnbalanced(said: Item[], members: Member[], which: 'period' | 'ytd', rel: Relations, noun: string): void {
+  const sumOf = new Map(members.map((m) => [m.ind.code, m.sum]));
+  for (const item of said) {
+    if (!item.breakdowns.size) continue;
+    const total = sumOf.get(item.ind.code) as IndicatorSummary;
+    let units = -1;
+    for (const breakdown of [...item.breakdowns.keys()]) {
+      const parts = rel.exact.get(breakdown)?.map((c) => sumOf.get(c));
+      if (!parts?.every((p) => p !== undefined)) continue;
+      const b = balance(total, parts as IndicatorSummary[], which);
+      if (b.balanced) continue;
+      item.breakdowns.delete(breakdown);
+      units = Math.max(units, b.units);
+    }
+    if (units >= 0) item.mismatch = T.partsMismatch(units, noun, item.breakdowns.size > 0);
+  }
+}
+
+/**
+ * Whether the parts' figures (an empty one as 0), summed over the units, add up to the total's, units
+ * of a rowMissing of either left out; `units`: how many units' own parts do not add up to their total.
+ */
+function balance(
+  total: IndicatorSummary,
+  parts: IndicatorSummary[],
+  which: 'period' | 'ytd',
+): { balanced: boolean; units: number } {
+  const value = (x: IndicatorSummary) => (which === 'period' ? x.period : x.ytd) ?? 0;
+  const pick = (f: ReturnType<typeof unitFigures>, i: number) => (which === 'period' ? f.period(i) : f.ytd(i));
+  const skip = new Set<string>(total.rowMissing ?? []);
+  for (const p of parts) for (const code of p.rowMissing ?? []) skip.add(code);
+  // Most breakdowns add up: then no unit is read (a province has thousands).
+  if (!skip.size && sameAmount(tidy(parts.reduce((acc, p) => acc + value(p), 0)), tidy(value(total))))
+    return { balanced: true, units: 0 };
+  const t = unitFigures(total);
+  const figures = parts.map(unitFigures);
+  // Same units in the same order (one summary's indicators) share a source; else looked up by code.
+  const at = figures.map((f) => {
+    if (f.source === t.source) return (i: number) => i;
+    const index = new Map<string, number>();
+    for (let j = 0; j < f.length; j++) index.set(f.code(j), j);
+    return (i: number) => index.get(t.code(i)) ?? -1;
+  });
+  let totalSum = value(total);
+  let partsSum = parts.reduce((acc, p) => acc + value(p), 0);
+  let units = 0;
+  for (let i = 0; i < t.length; i++) {
+    const own = pick(t, i);
+    let acc = 0;
+    let any = own !== null;
+    for (let k = 0; k < figures.length; k++) {
+      const j = at[k](i);
+      const v = j < 0 ? null : pick(figures[k], j);
+      if (v === null) continue;
+      any = true;
+      acc += v;
+    }
+    if (skip.has(t.code(i))) {
+      totalSum -= own ?? 0;
+      partsSum -= acc;
+    } else if (any && !sameAmount(tidy(acc), own ?? 0)) units++;
+  }
+  return { balanced: sameAmount(tidy(partsSum), tidy(totalSum)), units };
 }
 
 function groupParagraph(
@@ -393,8 +482,9 @@ function groupParagraph(
   const ytdOnly = isYearToDate(s.period);
   const inPeriod = T.inPeriod(periodLabel(s.period));
   const lastYear = s.period.year - 1;
-  const ytdItems = items(flows, 'ytd', rel, lastYear, lacksOf);
-  const periodItems = ytdOnly ? [] : items(flows, 'period', rel, lastYear, lacksOf);
+  const noun = unitsNoun(s.units);
+  const ytdItems = items(flows, 'ytd', rel, lastYear, lacksOf, noun);
+  const periodItems = ytdOnly ? [] : items(flows, 'period', rel, lastYear, lacksOf, noun);
   // Nothing happened earlier in the year: say it once, as the year-to-date figure.
   const same = periodItems.map(itemText).join(';') === ytdItems.map(itemText).join(';');
   const parts: [string, Item[]][] = [
@@ -402,7 +492,7 @@ function groupParagraph(
     [inPeriod, same ? [] : periodItems],
     [ytdOnly ? inPeriod : T.yearToDate, ytdItems],
     // Stocks: the latest figure up to the end of the period, against the same point last year.
-    [T.soFar, items(stocks, 'ytd', rel, lastYear, lacksOf)],
+    [T.soFar, items(stocks, 'ytd', rel, lastYear, lacksOf, noun)],
   ];
   const sentences = parts.filter(([, list]) => list.length).map(([opening, list]) => sentence(opening, scope, list));
   // A stock "so far" counts a unit's last figure even when it did not report in the period: say whose.

@@ -305,3 +305,36 @@ export function fixtureSummary(): Summary {
     narrative: [...NARRATIVE],
   };
 }
+
+/**
+ * fixtureSummary with 25 communes (a province's many, above CHART_ALL_UNITS) whose only figures are
+ * the chart indicator's (HND_SXKDG_CONGNHAN): 22 communes with a figure, three without; ties at the
+ * top (An Toong, Ẳng Cang, Âng Tở: 50) and at the bottom (Dền Sáng, Đà Bắc: 1), which only
+ * Vietnamese order puts as written here.
+ */
+export function provinceChartSummary(): Summary {
+  const s = fixtureSummary();
+  const figures: [string, number | null][] = [
+    ['Âng Tở', 50],
+    ['Ẳng Cang', 50],
+    ['An Toong', 50],
+    ['Đà Bắc', 1],
+    ['Dền Sáng', 1],
+    ['Ơ Na', null],
+    ['Ư Ha', null],
+    ['Chà Cang', null],
+  ];
+  for (let i = 0; i < 17; i++) figures.push([`Xã Số ${i + 2}`.replace('Xã ', ''), i + 2]);
+  // Âng Tở a ward: ties go by name, as units are listed, not by "Phường" before "Xã".
+  const units = figures.map(([name], i) => ({ code: `u${i + 1}`, name, kind: i === 0 ? 'Phường' : 'Xã', emails: [] }));
+  s.units = units;
+  for (const ind of s.indicators) {
+    ind.byUnit = units.map((u, i) => ({
+      unitCode: u.code,
+      unitName: u.name,
+      period: ind.code === 'HND_SXKDG_CONGNHAN' ? figures[i][1] : null,
+      ytd: ind.code === 'HND_SXKDG_CONGNHAN' ? figures[i][1] : null,
+    }));
+  }
+  return s;
+}

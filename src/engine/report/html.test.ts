@@ -3,7 +3,7 @@ import { defaultCatalogue, defaultSettings } from '../catalogue/defaults';
 import { summarise } from '../pipeline';
 import type { Summary } from '../types';
 import { escapeHtml } from './escape';
-import { fixtureCatalogue, fixtureSummary } from './fixtures';
+import { fixtureCatalogue, fixtureSummary, provinceChartSummary } from './fixtures';
 import { emailSubject, renderHtmlReport } from './html';
 
 const catalogue = fixtureCatalogue();
@@ -98,6 +98,28 @@ describe('renderHtmlReport', () => {
     const chung = ind.byUnit[0].period as number;
     expect(widths[0]).toBe(Math.round((chung / max) * 100));
     expect(html).toMatch(/Xã Pá Mỳ<\/td><td[^>]*><\/td><td[^>]*>chưa có số liệu<\/td>/);
+  });
+
+  it('draws a province’s chart sorted, the highest and lowest only, with the others and those without a figure counted', () => {
+    const province = renderHtmlReport(provinceChartSummary(), fixtureCatalogue());
+    const chart = province.slice(
+      province.indexOf('Hộ nông dân được công nhận sản xuất, kinh doanh giỏi các cấp (lũy kế) theo'),
+    );
+    const names = [...chart.matchAll(/<tr><td(?: width="34%")?>([^<]+)<\/td><td[^>]*bgcolor/g)].map((m) => m[1]);
+    expect(names).toHaveLength(20);
+    expect(names.slice(0, 4)).toEqual(['Xã An Toong', 'Xã Ẳng Cang', 'Phường Âng Tở', 'Xã Số 18']);
+    expect(names.slice(-2)).toEqual(['Xã Dền Sáng', 'Xã Đà Bắc']);
+    // The row of the others between the tenth and the eleventh bar; those without a figure last.
+    const others = chart.indexOf(escapeHtml('… 2 đơn vị khác (xem trang "Theo đơn vị" trong bảng tổng hợp)'));
+    expect(others).toBeGreaterThan(chart.indexOf('>Xã Số 12<'));
+    expect(others).toBeLessThan(chart.indexOf('>Xã Số 9<'));
+    expect(chart.indexOf('3 đơn vị chưa có số liệu')).toBeGreaterThan(chart.indexOf('>Xã Đà Bắc<'));
+    expect(chart).toContain(
+      'Xếp từ cao xuống thấp; 10 đơn vị cao nhất và 10 đơn vị thấp nhất trong 22 đơn vị có số liệu.',
+    );
+    expect(chart).not.toContain('Ơ Na');
+    // The widest bar is the highest unit's.
+    expect(chart).toMatch(/>Xã An Toong<\/td><td[^>]*><table role="presentation" width="100%"/);
   });
 
   it('summarises the findings and lists the units’ notes', () => {
@@ -212,7 +234,7 @@ describe('emailSubject', () => {
 });
 
 describe('renderHtmlReport of a province', () => {
-  it('stays well under Gmail’s ~102 KB clipping size at 200 communes (the chart lists every one)', () => {
+  it('stays well under Gmail’s ~102 KB clipping size at 200 communes (the chart draws 20 of them)', () => {
     // bench/gen makes the same filled commune sheets the benchmark reads.
     const catalogue = defaultCatalogue();
     const units = syntheticUnits(200);
@@ -231,8 +253,9 @@ describe('renderHtmlReport of a province', () => {
       generatedAt: '2025-09-26T02:00:00Z',
     });
     const html = renderHtmlReport(summary, catalogue);
-    // Every commune is in the chart.
-    for (const u of units.slice(0, 5)) expect(html).toContain(u.name);
+    // The 10 highest and 10 lowest communes are drawn, the 180 others counted.
+    expect(html.match(/<table role="presentation" width="\d+%" cellpadding="0" cellspacing="0">/g)).toHaveLength(20);
+    expect(html).toContain('… 180 đơn vị khác');
     expect(Buffer.byteLength(html)).toBeLessThan(90_000);
   });
 });

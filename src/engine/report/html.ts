@@ -14,6 +14,7 @@ import {
   anyListed,
   carriedStockLines,
   chartIndicator,
+  chartRows,
   compareText,
   completenessLines,
   completenessLists,
@@ -30,7 +31,6 @@ import {
   rowMissingLines,
   sortedFindings,
   unattributedFilesLine,
-  unitLabel,
 } from './text';
 
 const COLOR = {
@@ -114,31 +114,35 @@ function completenessHtml(summary: Summary): string {
 }
 
 /**
- * Horizontal bars: one row per unit, bar width = value / largest value. A province has 100+ rows
- * and Gmail clips a message past about 102 KB, so a row is HTML attributes (bgcolor, width,
- * cellpadding) rather than repeated inline styles: about 200 bytes plus the name, where it was 480.
- * Column widths are given once, on the first row; the table's font applies to every cell.
+ * Horizontal bars: one row per unit, bar width = value / largest value. Gmail clips a message past
+ * about 102 KB, so a row is HTML attributes (bgcolor, width, cellpadding) rather than repeated inline
+ * styles: about 200 bytes plus the name, where it was 480. Column widths are given once, on the first
+ * row; the table's font applies to every cell. A province's 100+ units are not all drawn (chartRows):
+ * the highest and the lowest, with a row for those between and one for those without a figure.
  */
 function barChart(summary: Summary, catalogue: Catalogue): string {
   const ind = chartIndicator(summary, catalogue);
   if (!ind) return '';
   const max = Math.max(...eachFigure(ind, (_code, _name, period) => period ?? 0));
-  const rows = eachFigure(ind, (code, name, period) => ({ unitCode: code, unitName: name, period }))
-    .map((u, i) => {
-      const w = (pct: number) => (i === 0 ? ` width="${pct}%"` : '');
-      const name = `<td${w(34)}>${e(unitLabel(summary, u.unitCode, u.unitName))}</td>`;
-      if (u.period === null)
-        return `<tr>${name}<td${w(52)} bgcolor="${COLOR.barTrack}"></td><td${w(14)} align="right" nowrap style="${S.small}font-style:italic;">${e(T.barMissing)}</td></tr>`;
-      const pct = u.period > 0 ? Math.max(1, Math.round((u.period / max) * 100)) : 0;
-      const bar = pct
-        ? `<table role="presentation" width="${pct}%" cellpadding="0" cellspacing="0"><tr><td bgcolor="${COLOR.bar}" style="font-size:1px;line-height:14px;">&nbsp;</td></tr></table>`
-        : '';
-      return `<tr>${name}<td${w(52)} bgcolor="${COLOR.barTrack}">${bar}</td><td${w(14)} align="right" nowrap>${e(formatNumberVi(u.period))}</td></tr>`;
-    })
-    .join('');
+  const c = chartRows(summary, ind);
+  const note = (text: string) => `<tr><td colspan="3" style="${S.small}font-style:italic;">${e(text)}</td></tr>`;
+  const bars = c.rows.map((u, i) => {
+    const w = (pct: number) => (i === 0 ? ` width="${pct}%"` : '');
+    const name = `<td${w(34)}>${e(u.label)}</td>`;
+    if (u.period === null)
+      return `<tr>${name}<td${w(52)} bgcolor="${COLOR.barTrack}"></td><td${w(14)} align="right" nowrap style="${S.small}font-style:italic;">${e(T.barMissing)}</td></tr>`;
+    const pct = u.period > 0 ? Math.max(1, Math.round((u.period / max) * 100)) : 0;
+    const bar = pct
+      ? `<table role="presentation" width="${pct}%" cellpadding="0" cellspacing="0"><tr><td bgcolor="${COLOR.bar}" style="font-size:1px;line-height:14px;">&nbsp;</td></tr></table>`
+      : '';
+    return `<tr>${name}<td${w(52)} bgcolor="${COLOR.barTrack}">${bar}</td><td${w(14)} align="right" nowrap>${e(formatNumberVi(u.period))}</td></tr>`;
+  });
+  if (c.hidden) bars.splice(c.top, 0, note(T.barOthers(c.hidden)));
+  if (c.noData) bars.push(note(T.barNoData(c.noData)));
+  const order = c.sorted ? para(T.barSorted(c.rows.length, c.withFigure), `${S.p}${S.small}`) : '';
   return section(
     T.barChartTitle(ind.label, periodLabel(summary.period), ind.unit),
-    `<table role="presentation" cellpadding="3" cellspacing="0" width="100%" style="${S.table}">${rows}</table>`,
+    `${order}<table role="presentation" cellpadding="3" cellspacing="0" width="100%" style="${S.table}">${bars.join('')}</table>`,
   );
 }
 

@@ -1,8 +1,10 @@
 import { defaultCatalogue } from '../catalogue/defaults';
 import type { Summary } from '../types';
-import { fixtureCatalogue, fixtureSummary } from './fixtures';
+import { fixtureCatalogue, fixtureSummary, provinceChartSummary } from './fixtures';
 import {
+  CHART_ALL_UNITS,
   chartIndicator,
+  chartRows,
   compareText,
   completenessLines,
   completenessLists,
@@ -351,5 +353,52 @@ describe('the count of findings', () => {
     expect(text).not.toContain('0 thông tin');
     const warningsOnly = { ...s, findings: s.findings.filter((f) => f.severity === 'warning') };
     expect(renderTextReport(warningsOnly, catalogue)).toContain('\n3 cảnh báo.\n');
+  });
+});
+
+describe('the chart of many units', () => {
+  const s = provinceChartSummary();
+  const ind = s.indicators.find((i) => i.code === 'HND_SXKDG_CONGNHAN') as Summary['indicators'][number];
+
+  it('shows the 10 highest and 10 lowest, ties in Vietnamese order, and counts the others and the units without a figure', () => {
+    const c = chartRows(s, ind);
+    expect(c.rows.map((r) => `${r.label}: ${r.period}`)).toEqual([
+      // Ă before Â (code points would put Â first).
+      'Xã An Toong: 50',
+      'Xã Ẳng Cang: 50',
+      'Phường Âng Tở: 50',
+      ...[18, 17, 16, 15, 14, 13, 12].map((n) => `Xã Số ${n}: ${n}`),
+      // Xã Số 11 and Xã Số 10 are not drawn.
+      ...[9, 8, 7, 6, 5, 4, 3, 2].map((n) => `Xã Số ${n}: ${n}`),
+      'Xã Dền Sáng: 1',
+      'Xã Đà Bắc: 1',
+    ]);
+    expect(c).toMatchObject({ sorted: true, top: 10, hidden: 2, noData: 3, withFigure: 22 });
+  });
+
+  it('keeps a district’s units all, in their order', () => {
+    const district = fixtureSummary();
+    expect(district.units.length).toBeLessThanOrEqual(CHART_ALL_UNITS);
+    const c = chartRows(district, chartIndicator(district, catalogue) as Summary['indicators'][number]);
+    expect(c.sorted).toBe(false);
+    expect(c.rows.map((r) => r.code)).toEqual(district.units.map((u) => u.code));
+  });
+
+  it('limits the text e-mail’s lines likewise', () => {
+    const text = renderTextReport(s, catalogue);
+    const lines = text.split('\n');
+    const start = lines.findIndex((l) => l.startsWith('Hộ nông dân được công nhận') && l.includes('theo đơn vị'));
+    expect(start).toBeGreaterThan(0);
+    const chart = lines.slice(start + 1, lines.indexOf('', start + 1));
+    const bars = chart.filter((l) => l.startsWith('- '));
+    expect(bars).toHaveLength(20);
+    expect(bars[0]).toBe('- Xã An Toong: 50');
+    expect(bars[19]).toBe('- Xã Đà Bắc: 1');
+    expect(chart).toContain('… 2 đơn vị khác (xem trang "Theo đơn vị" trong bảng tổng hợp)');
+    expect(chart.at(-1)).toBe('3 đơn vị chưa có số liệu');
+    expect(chart[0]).toBe(
+      'Xếp từ cao xuống thấp; 10 đơn vị cao nhất và 10 đơn vị thấp nhất trong 22 đơn vị có số liệu.',
+    );
+    expect(text).not.toContain('- Xã Ơ Na: chưa có số liệu');
   });
 });

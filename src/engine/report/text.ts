@@ -13,6 +13,7 @@ import { cleanNote, type FormerSource, formerSourcesText, listNames, namedIn } f
 import { dataWindow, localDateOf, offsetMinutes } from '../periods/cutoff';
 import { periodLabel, periodMonths } from '../periods/period';
 import { distinctName, unitDisplayName } from '../sheet/layout';
+import { compareVi } from '../text/collate';
 import { formatDateVi, formatNumberVi, formatPercentVi, formatQuantity } from '../text/format';
 import type { Catalogue, CompletenessRow, Finding, IndicatorSummary, Summary } from '../types';
 import { isUnreadable, unitOf } from './by-code';
@@ -116,6 +117,56 @@ export function chartIndicator(summary: Summary, catalogue: Catalogue): Indicato
     }
   }
   return best;
+}
+
+/** Above this many units the chart shows the highest and lowest only (chartRows); a district's stay whole. */
+export const CHART_ALL_UNITS = 20;
+/** Bars shown of each end (highest, lowest) when the units are more than CHART_ALL_UNITS. */
+export const CHART_END = 10;
+
+/** A unit's bar in the chart. */
+export interface ChartRow {
+  code: string;
+  label: string;
+  period: number | null;
+}
+
+/**
+ * The chart's rows. Up to CHART_ALL_UNITS units: every unit, in summary order, those without a
+ * figure said so. More (a province's 100+ communes, 3.300 px of bars and half the text e-mail): the
+ * units with a figure from highest to lowest (ties in Vietnamese order), the CHART_END highest and
+ * CHART_END lowest with `hidden` units between them (after `top` rows), and those without a figure
+ * only counted (`noData`); `sorted` says which.
+ */
+export function chartRows(
+  summary: Summary,
+  ind: IndicatorSummary,
+): { rows: ChartRow[]; sorted: boolean; top: number; hidden: number; noData: number; withFigure: number } {
+  const all = eachFigure(ind, (code, name, period) => ({ code, name, label: unitLabel(summary, code, name), period }));
+  if (all.length <= CHART_ALL_UNITS)
+    return { rows: all, sorted: false, top: all.length, hidden: 0, noData: 0, withFigure: 0 };
+  const figured = all.filter((r) => r.period !== null) as (ChartRow & { name: string; period: number })[];
+  // Ties by name, as the units are listed elsewhere ("Phường Vĩnh Lộc" after "Xã An Toong").
+  const sorted = figured.sort(
+    (a, b) => b.period - a.period || compareVi(a.name, b.name) || compareVi(a.label, b.label),
+  );
+  const noData = all.length - sorted.length;
+  if (sorted.length <= 2 * CHART_END)
+    return { rows: sorted, sorted: true, top: sorted.length, hidden: 0, noData, withFigure: sorted.length };
+  const rows = [...sorted.slice(0, CHART_END), ...sorted.slice(-CHART_END)];
+  return { rows, sorted: true, top: CHART_END, hidden: sorted.length - rows.length, noData, withFigure: sorted.length };
+}
+
+/** The chart as the text e-mail's lines: "- Xã Chung Chải: 12", limited as chartRows. */
+function chartLines(summary: Summary, ind: IndicatorSummary): string[] {
+  const c = chartRows(summary, ind);
+  const line = (r: ChartRow) => `- ${r.label}: ${r.period === null ? T.barMissing : formatNumberVi(r.period)}`;
+  if (!c.sorted) return c.rows.map(line);
+  const out = [T.barSorted(c.rows.length, c.withFigure), ...c.rows.slice(0, c.top).map(line)];
+  if (c.hidden) out.push(T.barOthers(c.hidden));
+  out.push(...c.rows.slice(c.top).map(line));
+  if (c.noData) out.push(T.barNoData(c.noData));
+  return out;
 }
 
 /** Number with its unit, or "chưa có số liệu". */
@@ -411,14 +462,7 @@ export function renderTextReport(summary: Summary, catalogue: Catalogue, options
 
   const chart = chartIndicator(summary, catalogue);
   if (chart) {
-    out.push(
-      ...section(
-        T.barChartTitle(chart.label, label, chart.unit),
-        eachFigure(chart, (code, name, period) => {
-          return `- ${unitLabel(summary, code, name)}: ${period === null ? T.barMissing : formatNumberVi(period)}`;
-        }),
-      ),
-    );
+    out.push(...section(T.barChartTitle(chart.label, label, chart.unit), chartLines(summary, chart)));
   }
 
   out.push(

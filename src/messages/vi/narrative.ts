@@ -120,6 +120,13 @@ export const NARRATIVE_TEXT = {
    */
   partsOf: (parts: string) => `trong đó ${parts}`,
   /**
+   * In the bracket after a figure instead of a breakdown whose parts, summed over the units, do not
+   * add up to it (a rule "==" of the catalogue): "tiếp nhận 1.240 đơn thư (chưa nêu số chi tiết vì …)";
+   * `others` when other breakdowns of it are told before.
+   */
+  partsMismatch: (units: number, noun: string, others: boolean) =>
+    `chưa nêu ${others ? 'các số chi tiết khác' : 'số chi tiết'} vì cộng lại chưa khớp tổng${units > 0 ? `: số liệu của ${units} ${noun} chưa khớp` : ''}, xem phần kiểm tra số liệu`,
+  /**
    * In the bracket after a figure (before its parts) when some units reported but their sheet has no
    * row for the indicator: "tiếp nhận 40 đơn thư (chưa gồm số liệu của xã A và xã B vì bảng báo cáo thiếu dòng chỉ tiêu
    * này; trong đó …)". Its total is not lowered silently.

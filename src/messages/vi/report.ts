@@ -181,6 +181,15 @@ export const REPORT_TEXT = {
   barChartTitle: (indicator: string, periodLabel: string, unit: string) =>
     `${indicator} theo đơn vị, ${periodLabel}${unit ? ` (${unit})` : ''}`,
   barMissing: 'chưa có số liệu',
+  /** Above the bars of a province's many units: their order, and how many are shown when not all. */
+  barSorted: (shown: number, withFigure: number) =>
+    shown < withFigure
+      ? `Xếp từ cao xuống thấp; ${Math.ceil(shown / 2)} đơn vị cao nhất và ${Math.floor(shown / 2)} đơn vị thấp nhất trong ${withFigure} đơn vị có số liệu.`
+      : 'Xếp từ cao xuống thấp.',
+  /** Between the highest and the lowest bars: the units not drawn, and where they all are. */
+  barOthers: (n: number) => `… ${n} đơn vị khác (xem trang "Theo đơn vị" trong bảng tổng hợp)`,
+  /** After the bars of a province's many units: those without a figure, counted, not listed. */
+  barNoData: (n: number) => `${n} đơn vị chưa có số liệu`,
   checksTitleMail: 'Kiểm tra số liệu',
   seeChecks: 'Chi tiết xem trang "Kiểm tra" trong bảng tổng hợp.',
   moreFindings: (n: number) => `… và ${n} mục khác.`,
