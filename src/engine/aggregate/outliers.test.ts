@@ -9,6 +9,7 @@ import { buildUnitSheet } from '../sheet/layout';
 import { modelToSheetInput } from '../sheet/testing';
 import type { Finding, Period, Unit, WorkbookInput } from '../types';
 import { aggregate } from './aggregate';
+import { medianOfOthers } from './outliers';
 import { unit, unitYear } from './test-helpers';
 
 const CATALOGUE = defaultCatalogue();
@@ -167,5 +168,23 @@ describe('outliers', () => {
     expect(outliers(700)).toEqual([]);
     // Without last September's 700 it is.
     expect(outliers(20)).toEqual(['x9']);
+  });
+
+  test("the others' median by selection is the sorted median without the largest, duplicates and all", () => {
+    let seed = 7;
+    const next = () => {
+      seed = (seed * 1664525 + 1013904223) >>> 0;
+      return seed;
+    };
+    for (let round = 0; round < 300; round++) {
+      const c = 2 + (next() % 40);
+      const spread = 1 + (next() % 6); // few distinct values: many duplicates
+      const a = Float64Array.from({ length: c }, () => 1 + (next() % spread) * 7);
+      const sorted = Array.from(a).sort((x, y) => x - y);
+      sorted.pop();
+      const m = sorted.length;
+      const expected = m % 2 ? sorted[(m - 1) / 2] : (sorted[m / 2 - 1] + sorted[m / 2]) / 2;
+      expect(medianOfOthers(a, c)).toBe(expected);
+    }
   });
 });

@@ -18,8 +18,9 @@
  * months are steady, so the unit's own test keeps a large unit quiet. Only a warning: the figure
  * stays in every total (never silently changed); the message names where to look.
  *
- * Cost: per indicator and month one pass over the units into preallocated typed arrays, a sort
- * only when some figure is above the floor, and the own history read for candidates only.
+ * Cost: per indicator and month one pass over the units into preallocated typed arrays, a median
+ * by selection (no sort) only when some figure is above the floor, and the own history (at most
+ * 23 figures) read for candidates only.
  */
 import { FINDING_TEXT } from '../../messages/vi/findings';
 import { reportDisplayName } from '../sheet/layout';
@@ -44,23 +45,51 @@ export interface OutlierInput {
   valueAt: (year: 0 | 1, j: number, k: number, i: number) => number;
 }
 
-/** Median of sorted[0…n) without the element at `skip` (-1: none). */
-function medianWithout(sorted: Float64Array, n: number, skip: number): number {
-  const m = skip < 0 ? n : n - 1;
-  const at = (q: number) => sorted[skip >= 0 && q >= skip ? q + 1 : q];
-  return m % 2 ? at((m - 1) >> 1) : (at(m / 2 - 1) + at(m / 2)) / 2;
+/** Median of sorted[0…n). */
+function median(sorted: Float64Array, n: number): number {
+  return n % 2 ? sorted[(n - 1) >> 1] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
 }
 
-/** First index of `v` in sorted[0…n). */
-function lowerBound(sorted: Float64Array, n: number, v: number): number {
+/** Reorders a[0…n) so that a[k] is its k-th smallest, smaller ones before it (Hoare's select: O(n), no sort). */
+function select(a: Float64Array, n: number, k: number): number {
   let lo = 0;
-  let hi = n;
+  let hi = n - 1;
   while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] < v) lo = mid + 1;
-    else hi = mid;
+    const pivot = a[(lo + hi) >> 1];
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i] < pivot) i++;
+      while (a[j] > pivot) j--;
+      if (i <= j) {
+        const t = a[i];
+        a[i] = a[j];
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else break;
   }
-  return lo;
+  return a[k];
+}
+
+/**
+ * The others' median for any figure that can be an outlier: the median of the c figures without
+ * their largest. A figure v ≥ RATIO × the median of the others lies above that median's places, so
+ * leaving v out leaves the same lower half as leaving the largest out (for any v in the upper half,
+ * the others' median is at least v / 2, never a tenth of it).
+ */
+export function medianOfOthers(a: Float64Array, c: number): number {
+  const m = c - 1;
+  const hiAt = m >> 1;
+  const high = select(a, c, hiAt);
+  if (m % 2) return high;
+  let low = a[0]; // the largest before hiAt: the (hiAt - 1)-th smallest
+  for (let q = 1; q < hiAt; q++) if (a[q] > low) low = a[q];
+  return (low + high) / 2;
 }
 
 export function outlierFindings(input: OutlierInput): Finding[] {
@@ -87,12 +116,11 @@ export function outlierFindings(input: OutlierInput): Finding[] {
       }
       // The candidate itself is one of the non-zero figures: MIN_PEERS others besides it.
       if (max <= OUTLIER_FLOOR || count <= OUTLIER_MIN_PEERS) continue;
-      const sorted = peers.subarray(0, count).sort();
+      const typical = medianOfOthers(peers, count);
+      if (max < OUTLIER_RATIO * typical) continue;
       for (let j = 0; j < n; j++) {
         const v = values[j];
-        if (!(v > OUTLIER_FLOOR)) continue;
-        const typical = medianWithout(sorted, count, lowerBound(sorted, count, v));
-        if (v < OUTLIER_RATIO * typical) continue;
+        if (!(v > OUTLIER_FLOOR) || v < OUTLIER_RATIO * typical) continue;
         const r = now[j] as UnitYear;
         // The unit's own non-zero figures before this month: this year's, then last year's.
         let h = 0;
@@ -109,7 +137,7 @@ export function outlierFindings(input: OutlierInput): Finding[] {
         let ownPeak = 0;
         if (h >= OUTLIER_MIN_OWN) {
           const history = own.subarray(0, h).sort();
-          ownTypical = medianWithout(history, h, -1);
+          ownTypical = median(history, h);
           ownPeak = history[h - 1];
           if (v < OUTLIER_RATIO * ownTypical || v < OUTLIER_OWN_PEAK * ownPeak) continue;
         }
