@@ -26,7 +26,9 @@
  *  - Findings made here, beside the input's: an old unit of a merged one that left months
  *    before the merger empty (this year: those months are not complete; last year: "so cùng
  *    kỳ" lacks it), and submission dates after the run's date (not counted as submitted) or
- *    before the month's data window closes (counted; likely copied).
+ *    before the month's data window closes (counted; likely copied), and a unit's figure of a month
+ *    of the period far above the other units' and its own earlier months (outliers.ts: a warning,
+ *    the figure still counted).
  */
 import { FINDING_TEXT, type MergerNames, sheetRef, type UndatedAdvice, type Where } from '../../messages/vi/findings';
 import { NARRATIVE_TEXT } from '../../messages/vi/narrative';
@@ -53,6 +55,7 @@ import { compareFindings } from '../validation/check';
 import { hasRow } from '../validation/presence';
 import { compareNamesVi, completenessOfSorted, sortUnits } from './completeness';
 import { oldUnitNames } from './old-unit-names';
+import { outlierFindings } from './outliers';
 import {
   hasData,
   hasFigure,
@@ -1295,6 +1298,42 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
     });
     return summary;
   });
+
+  // A unit's figure of a month of the period far out of line with the others' and its own: a
+  // warning naming the cell (an extra 0 typed), the figure still counted.
+  // Each report's flat numbers looked up once (not per figure): flatOf may compare edited values.
+  const flatsOf = (reports: (UnitYear | undefined)[]) => {
+    const flats: (Float64Array | null)[] = [];
+    const places: Int32Array[] = [];
+    const bases = new Int32Array(reports.length);
+    for (let j = 0; j < reports.length; j++) {
+      const r = reports[j];
+      const layout = layoutOf(r);
+      const flat = layout && r ? flatOf(r, layout) : null;
+      flats.push(flat);
+      places.push(flat ? placesIn(layout as FlatLayout) : flatAt);
+      if (flat) bases[j] = flatBase(r as UnitYear);
+    }
+    return { reports, flats, places, bases };
+  };
+  const years = [flatsOf(nowByCode), flatsOf(beforeByCode)];
+  made.push(
+    ...outlierFindings({
+      indicators: numeric,
+      months,
+      now: nowByCode,
+      before: beforeByCode,
+      valueAt: (year, j, k, i) => {
+        const y = years[year];
+        const flat = y.flats[j];
+        if (flat) {
+          const at = y.places[j][k];
+          return at < 0 ? Number.NaN : flat[y.bases[j] + at + i];
+        }
+        return y.reports[j]?.values[numeric[k].code]?.[i] ?? Number.NaN;
+      },
+    }),
+  );
 
   // The 12-month aggregate (summed in spans above). A stock's month is every unit's figure so
   // far at that month (its latest up to it), as "Đến nay" adds them: the year sheet a higher

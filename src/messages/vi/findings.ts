@@ -890,6 +890,31 @@ export const FINDING_TEXT = {
   /** Each side named by its cells, where the clerk looks: "— đang ghi ô M45 = 2, ô M40 = 0". */
   ruleViolation: (w: Where, message: string, left: RuleSide, right: RuleSide | null) =>
     `${where(w)}: ${message} — đang ghi ${ruleSide(left)}${right ? `, ${ruleSide(right)}` : ''}`,
+  /**
+   * A figure far out of line (aggregate/outliers.ts): `typical` the other units' median of the month,
+   * `own` the unit's own median and largest figure of its earlier months (null: too few), `kind` "xã".
+   */
+  outlier: (
+    w: Where,
+    value: number,
+    unit: string,
+    typical: number,
+    own: { typical: number; peak: number } | null,
+    kind: string,
+  ) => {
+    const u = unit ? ` ${unit}` : '';
+    const base = own === null ? typical : Math.max(typical, own.typical);
+    const times = value / base;
+    const whole = Math.floor(times);
+    const ownPart =
+      own === null
+        ? ''
+        : ` và của chính ${kind} trong các tháng trước (trung vị ${n(own.typical)}${u}, cao nhất ${n(own.peak)}${u})`;
+    return (
+      `${where(w)}: ${n(value)}${u}, gấp ${whole === times ? '' : 'hơn '}${n(whole)} lần số thường gặp của các đơn vị khác ` +
+      `(trung vị ${n(typical)}${u})${ownPart} — hãy kiểm tra lại (có gõ thừa số 0?); số này vẫn đang được cộng vào tổng`
+    );
+  },
   /** `asUnit`: the figure read as đồng, in the row's unit, when that would fit (a slip of scale). */
   aboveMax: (w: Where, value: number, max: number, unit: string, asUnit: number | null = null) => {
     const u = unit ? ` ${unit}` : '';
