@@ -1,4 +1,5 @@
 import type { Finding } from '../engine/types';
+import { CLI_TEXT } from '../messages/vi/cli';
 import { formatFinding } from './findings';
 
 const base: Finding = {
@@ -22,5 +23,13 @@ describe('formatFinding', () => {
     // A finding about the unit as a whole has no cell: the sheet is not added.
     const { cell: _cell, ...whole } = base;
     expect(formatFinding({ ...whole, severity: 'warning' })).toBe(`CẢNH BÁO: ${base.message} [xa/chung-chai.xlsx]`);
+  });
+});
+
+describe('the console heading of findings', () => {
+  it('leaves out a count of 0, as the other outputs do', () => {
+    expect(CLI_TEXT.findingsHeading(3, 1)).toBe('Lỗi và cảnh báo: 3 lỗi, 1 cảnh báo');
+    expect(CLI_TEXT.findingsHeading(0, 2)).toBe('Lỗi và cảnh báo: 2 cảnh báo');
+    expect(CLI_TEXT.findingsHeading(1, 0)).toBe('Lỗi và cảnh báo: 1 lỗi');
   });
 });

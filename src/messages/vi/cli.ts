@@ -1,5 +1,6 @@
 /** Vietnamese texts of the command-line tool `tonghop` (src/cli). */
 import { nowWord, type UndatedAdvice, type Where } from './findings';
+import { REPORT_TEXT } from './report';
 
 const EXIT_CODES = `Mã thoát:
   0   thành công
@@ -294,7 +295,9 @@ export const CLI_TEXT = {
       : `Đã kiểm tra ${files} tệp, ${reports} báo cáo${year !== undefined ? ` năm ${year}` : ''}: ${errors} lỗi, ${warnings} cảnh báo.`,
   checkOk: 'Không phát hiện lỗi.',
   checkHasErrors: 'Có lỗi: hãy sửa các ô nêu trên rồi kiểm tra lại.',
-  findingsHeading: (errors: number, warnings: number) => `Lỗi và cảnh báo: ${errors} lỗi, ${warnings} cảnh báo`,
+  /** "Lỗi và cảnh báo: 1 cảnh báo": a count of 0 left out, as in the other outputs (REPORT_TEXT.findingCounts). */
+  findingsHeading: (errors: number, warnings: number) =>
+    `Lỗi và cảnh báo: ${REPORT_TEXT.findingCounts(errors, warnings, 0)}`,
   moreFindings: (n: number) => `… và ${n} mục khác (xem đầy đủ trong tệp tổng hợp hoặc dùng lệnh check).`,
 
   // ------------------------------------------------------------ outputs
