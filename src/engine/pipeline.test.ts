@@ -241,7 +241,7 @@ describe('summarise with a commune’s sheet lacking an indicator’s row', () =
     const s = run(without('DON_TONG', 'huoi-lech', 'leng-su-sin'));
     const label = of(s, 'DON_TONG').label;
     const line =
-      `Chỉ tiêu "${label}" chưa gồm số liệu của Xã Huổi Lếch, Xã Leng Su Sìn: ` +
+      `Chỉ tiêu "${label}" chưa gồm số liệu của xã Huổi Lếch và xã Leng Su Sìn: ` +
       'bảng báo cáo của các đơn vị này thiếu dòng chỉ tiêu này (xem trang "Kiểm tra").';
     const sheet = buildSummaryWorkbook(s, CATALOGUE).sheets[0];
     const texts = sheet.rows.flatMap((r) => r.map((c) => c?.v));

@@ -310,9 +310,6 @@ export function ownMissingMonths(r: CompletenessRow): number[] {
   return gaps ? r.missingMonths.filter((m) => !gaps.some((g) => g.months.includes(m))) : r.missingMonths;
 }
 
-/** Units named in a rowMissingLines line, at most. */
-const ROW_MISSING_NAMES = 10;
-
 /**
  * Per indicator whose totals lack units that reported (their sheet has no row for it: rowMissing),
  * one line naming them, for the data-quality lines of every rendering (the narrative says it beside
@@ -323,8 +320,12 @@ export function rowMissingLines(summary: Summary): string[] {
   for (const ind of summary.indicators) {
     const codes = ind.rowMissing ?? [];
     if (!codes.length) continue;
-    const names = codes.slice(0, ROW_MISSING_NAMES).map((code) => unitLabel(summary, code, code));
-    out.push(T.rowMissing(ind.label, names, codes.length - names.length));
+    // Named as in a sentence ("xã A, xã B và 3 đơn vị khác"), as the carried-stock line names them.
+    const names = codes.map((code) => {
+      const unit = unitOf(summary, code);
+      return unit ? namedIn(unit, summary.units) : code;
+    });
+    out.push(T.rowMissing(ind.label, listNames(names), codes.length));
   }
   return out;
 }

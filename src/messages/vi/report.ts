@@ -71,9 +71,10 @@ export const REPORT_TEXT = {
       ? `Có ${n} ô số liệu không hợp lệ đã bị loại khỏi tổng hợp (xem trang "Kiểm tra").`
       : 'Không có ô số liệu nào bị loại khỏi tổng hợp.',
   /** An indicator whose totals lack units that reported: their sheet has no row for it. */
-  rowMissing: (label: string, units: string[], more: number) =>
-    `Chỉ tiêu "${label}" chưa gồm số liệu của ${units.join(', ')}${more ? ` và ${more} đơn vị khác` : ''}: ` +
-    `bảng báo cáo của ${units.length + more > 1 ? 'các đơn vị này' : 'đơn vị này'} thiếu dòng chỉ tiêu này (xem trang "Kiểm tra").`,
+  /** `units`: named as in a sentence ("xã A, xã B và 3 đơn vị khác"); `count`: how many units in all. */
+  rowMissing: (label: string, units: string, count: number) =>
+    `Chỉ tiêu "${label}" chưa gồm số liệu của ${units}: ` +
+    `bảng báo cáo của ${count > 1 ? 'các đơn vị này' : 'đơn vị này'} thiếu dòng chỉ tiêu này (xem trang "Kiểm tra").`,
   /**
    * Stocks whose total so far carries the last figure of units without one for the period's last
    * month, `units` named as in a sentence ("xã A, xã B và 3 đơn vị khác"). `fromFormer`: merged units
