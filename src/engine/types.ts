@@ -330,6 +330,12 @@ export interface IndicatorSummary {
    * them rather than give a total that is silently lower. Absent when none.
    */
   rowMissing?: string[];
+  /**
+   * Figures of the period's months far out of line (aggregate/outliers.ts, each also a warning),
+   * in the order found: still counted in the totals, so the narrative says them beside the total.
+   * Absent when none.
+   */
+  outliers?: { unitCode: string; month: number; value: number }[];
 }
 
 export interface Summary {

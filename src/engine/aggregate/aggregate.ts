@@ -1332,6 +1332,13 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
         }
         return y.reports[j]?.values[numeric[k].code]?.[i] ?? Number.NaN;
       },
+      // Kept on the indicator too: the narrative names them beside the total they are in.
+      found: (k, unitCode, month, value) => {
+        const sum = indicators.find((x) => x.code === numeric[k].code);
+        if (!sum) return;
+        if (sum.outliers) sum.outliers.push({ unitCode, month, value });
+        else sum.outliers = [{ unitCode, month, value }];
+      },
     }),
   );
 

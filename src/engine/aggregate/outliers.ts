@@ -43,6 +43,8 @@ export interface OutlierInput {
   before: readonly (UnitYear | undefined)[];
   /** Figure of indicator k in month index i (0-based) of unit j's report this year (0) or last (1); NaN when none. */
   valueAt: (year: 0 | 1, j: number, k: number, i: number) => number;
+  /** Told of each figure flagged (indicator k, month 1-based): the narrative says it beside the total. */
+  found?: (k: number, unitCode: string, month: number, value: number) => void;
 }
 
 /** Median of sorted[0…n). */
@@ -93,7 +95,7 @@ export function medianOfOthers(a: Float64Array, c: number): number {
 }
 
 export function outlierFindings(input: OutlierInput): Finding[] {
-  const { indicators, months, now, before, valueAt } = input;
+  const { indicators, months, now, before, valueAt, found } = input;
   const n = now.length;
   const out: Finding[] = [];
   if (n <= OUTLIER_MIN_PEERS) return out;
@@ -144,6 +146,7 @@ export function outlierFindings(input: OutlierInput): Finding[] {
         const ind = indicators[k];
         const cell = r.cells[ind.code]?.[i] || undefined;
         const month = i + 1;
+        found?.(k, r.unitCode, month, v);
         out.push({
           severity: 'warning',
           code: 'outlier',

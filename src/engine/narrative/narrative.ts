@@ -306,6 +306,8 @@ interface Item {
   lacks: string;
   /** Said instead of the breakdowns left out because their parts do not add up (dropUnbalanced). */
   mismatch?: string;
+  /** Figures far out of line counted in it, said after its comparison ('' when none). */
+  outliers: string;
 }
 
 function itemText(item: Item): string {
@@ -313,11 +315,18 @@ function itemText(item: Item): string {
   // One bracket after the figure: whose figures it lacks, then its parts.
   const inside = [item.lacks, parts ? T.partsOf(parts) : '', item.mismatch ?? ''].filter(Boolean).join('; ');
   const withParts = inside ? `${item.phrase} (${inside})` : item.phrase;
-  return [withParts + item.change, ...item.continuations].join(', ');
+  return [withParts + item.change + bracket(item.outliers), ...item.continuations].join(', ');
+}
+
+function bracket(text: string): string {
+  return text ? ` (${text})` : '';
 }
 
 /** "chưa gồm số liệu của xã A và xã B vì …" for an indicator some units' sheets have no row of; '' for none. */
 type LacksText = (sum: IndicatorSummary) => string;
+
+/** "trong đó xã Sín Thầu 4.800 suất, số bất thường cần kiểm tra lại" for the outliers in a figure; '' for none. */
+type OutliersText = (ind: Indicator, sum: IndicatorSummary) => string;
 
 /** "Trong tháng 9/2018, toàn huyện có a; b, c." — "có" when the first clause starts with the number. */
 function sentence(opening: string, scope: string, items: Item[]): string {
@@ -345,6 +354,7 @@ function items(
   lastYear: number,
   lacksOf: LacksText,
   noun: string,
+  outliersOf: OutliersText,
 ): Item[] {
   const out: Item[] = [];
   const said = new Map<string, Item>();
@@ -361,11 +371,13 @@ function items(
     // unless the figure it continues, or the total it is a part of, has just said the same.
     const lacks = lacksOf(sum);
     const told = (already: string) => (lacks && lacks !== already ? `${phrase} (${lacks})` : phrase);
+    // A figure far out of line counted in this one: said beside it, the leader reads no checks.
+    const outliers = outliersOf(ind, sum);
     const continued = rel.continues.get(ind.code);
     if (continued !== undefined) {
       // Checked by code: the figure continued is the one just before in the catalogue.
       if (last?.code === continued && !(last.bare && v === 0))
-        last.into.push(last.bare ? told(last.lacks) : told(last.lacks) + change);
+        last.into.push(last.bare ? told(last.lacks) : told(last.lacks) + change + bracket(outliers));
       continue;
     }
     const part = rel.partOf.get(ind.code);
@@ -381,7 +393,7 @@ function items(
       last = { code: ind.code, into: breakdown, bare: true, lacks };
       continue;
     }
-    const item: Item = { ind, phrase, change, continuations: [], breakdowns: new Map(), lacks };
+    const item: Item = { ind, phrase, change, continuations: [], breakdowns: new Map(), lacks, outliers };
     out.push(item);
     said.set(ind.code, item);
     last = { code: ind.code, into: item.continuations, bare: false, lacks };
@@ -475,6 +487,7 @@ function groupParagraph(
   s: SummaryCore,
   rel: Relations,
   lacksOf: LacksText,
+  outliersOf: OutliersText,
 ): string | null {
   const scope = s.settings.scopeLabel;
   const flows = members.filter((m) => m.ind.overMonths === 'sum');
@@ -483,8 +496,8 @@ function groupParagraph(
   const inPeriod = T.inPeriod(periodLabel(s.period));
   const lastYear = s.period.year - 1;
   const noun = unitsNoun(s.units);
-  const ytdItems = items(flows, 'ytd', rel, lastYear, lacksOf, noun);
-  const periodItems = ytdOnly ? [] : items(flows, 'period', rel, lastYear, lacksOf, noun);
+  const ytdItems = items(flows, 'ytd', rel, lastYear, lacksOf, noun, outliersOf);
+  const periodItems = ytdOnly ? [] : items(flows, 'period', rel, lastYear, lacksOf, noun, outliersOf);
   // Nothing happened earlier in the year: say it once, as the year-to-date figure.
   const same = periodItems.map(itemText).join(';') === ytdItems.map(itemText).join(';');
   const parts: [string, Item[]][] = [
@@ -492,7 +505,7 @@ function groupParagraph(
     [inPeriod, same ? [] : periodItems],
     [ytdOnly ? inPeriod : T.yearToDate, ytdItems],
     // Stocks: the latest figure up to the end of the period, against the same point last year.
-    [T.soFar, items(stocks, 'ytd', rel, lastYear, lacksOf, noun)],
+    [T.soFar, items(stocks, 'ytd', rel, lastYear, lacksOf, noun, outliersOf)],
   ];
   const sentences = parts.filter(([, list]) => list.length).map(([opening, list]) => sentence(opening, scope, list));
   // A stock "so far" counts a unit's last figure even when it did not report in the period: say whose.
@@ -586,6 +599,45 @@ function lacksText(s: SummaryCore): LacksText {
   return (sum) => (sum.rowMissing?.length ? T.rowMissing(listNames(sum.rowMissing.map(name))) : '');
 }
 
+/**
+ * Per figure, the outliers (aggregate/outliers.ts) it counts, by unit: at most OUTLIER_NAMES units
+ * with their figures, the rest counted. Every month of the period is in its total and year to
+ * date; a stock's figure so far holds one only when it is still the unit's latest.
+ */
+function outliersText(s: SummaryCore): OutliersText {
+  if (!s.indicators.some((sum) => sum.outliers?.length)) return () => '';
+  const multiMonth = periodMonths(s.period).length > 1;
+  return (ind, sum) => {
+    let list = sum.outliers ?? [];
+    if (!list.length) return '';
+    if (ind.overMonths === 'last') {
+      const f = unitFigures(sum);
+      const latest = new Map<string, number | null>();
+      for (let i = 0; i < f.length; i++) latest.set(f.code(i), f.ytd(i));
+      list = list.filter((o) => latest.get(o.unitCode) === o.value);
+      if (!list.length) return '';
+    }
+    const byUnit = new Map<string, string[]>();
+    for (const o of list) {
+      const said = formatQuantity(o.value, ind.unit) + (multiMonth ? ` ${T.month(o.month)}` : '');
+      const figures = byUnit.get(o.unitCode);
+      if (figures) figures.push(said);
+      else byUnit.set(o.unitCode, [said]);
+    }
+    const unitOf = new Map<string, Unit>();
+    for (let i = 0; i < s.units.length; i++) if (byUnit.has(s.units[i].code)) unitOf.set(s.units[i].code, s.units[i]);
+    const named = [...byUnit].map(([code, figures]) => {
+      const unit = unitOf.get(code);
+      return `${unit ? namedIn(unit, s.units) : code} ${figures.join(', ')}`;
+    });
+    const shown = named.slice(0, OUTLIER_NAMES);
+    const rest = named.length - shown.length;
+    const names = rest > 0 ? `${shown.join(', ')} ${T.andOthers(rest)}` : shown.join(' và ');
+    return T.outliers(names, list.length > 1);
+  };
+}
+const OUTLIER_NAMES = 2;
+
 /** "ô M45, ô M46, ô M47 và 2 ô khác": at most CARRIED_NAMES places of one unit. */
 function listPlaces(places: string[]): string {
   const shown = places.slice(0, CARRIED_NAMES);
@@ -670,12 +722,13 @@ export function narrate(summary: SummaryCore, catalogue: Catalogue): string[] {
   const byCode = new Map(summary.indicators.map((i) => [i.code, i]));
   const rel = relations(catalogue);
   const lacksOf = lacksText(summary);
+  const outliersOf = outliersText(summary);
   let anyData = false;
   for (const group of catalogue.groups) {
     const members = catalogue.indicators
       .filter((ind) => ind.group === group.code && ind.kind !== 'note' && byCode.has(ind.code))
       .map((ind) => ({ ind, sum: byCode.get(ind.code) as IndicatorSummary }));
-    const p = groupParagraph(group.label, members, summary, rel, lacksOf);
+    const p = groupParagraph(group.label, members, summary, rel, lacksOf, outliersOf);
     if (p) {
       paragraphs.push(p);
       anyData = true;

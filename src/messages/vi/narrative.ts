@@ -132,6 +132,12 @@ export const NARRATIVE_TEXT = {
    * này; trong đó …)". Its total is not lowered silently.
    */
   rowMissing: (names: string) => `chưa gồm số liệu của ${names} vì bảng báo cáo thiếu dòng chỉ tiêu này`,
+  /**
+   * In a bracket after a figure and its comparison, its figures far out of line (each also a
+   * warning), still counted: "6.009 suất …, tăng 4.990 suất so cùng kỳ (trong đó xã Sín Thầu
+   * 4.800 suất, số bất thường cần kiểm tra lại)".
+   */
+  outliers: (names: string, many: boolean) => `trong đó ${names}, ${many ? 'các ' : ''}số bất thường cần kiểm tra lại`,
   /** Joins the subject to a clause that starts with a number: "toàn huyện có 115 hộ …". */
   has: 'có',
   increase: (quantity: string) => `tăng ${quantity} so cùng kỳ`,
