@@ -336,6 +336,21 @@ export interface IndicatorSummary {
    * Absent when none.
    */
   outliers?: { unitCode: string; month: number; value: number }[];
+  /**
+   * "So cùng kỳ" of the period not like for like: units of the summary's `lastYearOnly` with a
+   * figure of this indicator last year and none this period, and of `thisYearOnly` with one this
+   * period and none last year. Renderings mark the change and add one footnote. Absent when none
+   * or when there is no change.
+   */
+  unevenPeriod?: UnevenComparison;
+  /** The same for the year to date (units of `lastYearOnly` and `ytdGaps`). */
+  unevenYtd?: UnevenComparison;
+}
+
+/** Units (codes, in unit order) on one side only of a "so cùng kỳ" of one indicator. */
+export interface UnevenComparison {
+  lastYearOnly: string[];
+  thisYearOnly: string[];
 }
 
 export interface Summary {

@@ -992,3 +992,41 @@ describe('figures a column too far: the guess only where futureMonthFindings mak
     expect(later.map((f) => f.code)).toEqual(['submitted-before-period-end']);
   });
 });
+
+describe('"so cùng kỳ" of an indicator over units on one side only (unevenPeriod / unevenYtd)', () => {
+  const units = [unit('a', 'A'), unit('b', 'B'), unit('c', 'C')];
+  // Every unit: the same TCD_LUOT both years; DON_TONG last year only a's and b's.
+  const previous = units.map((u) =>
+    unitYear(u.code, 2017, { values: { TCD_LUOT: { 3: 4, 9: 1 }, ...(u.code === 'c' ? {} : { DON_TONG: { 9: 2 } }) } }),
+  );
+  const sent = (code: string) =>
+    unitYear(code, 2018, {
+      values: { TCD_LUOT: { 3: 4, 9: 1 }, DON_TONG: { 9: 2 } },
+      submitted: { 3: '2018-03-16', 9: '2018-09-16' },
+    });
+  const run = (current: UnitYear[]) => aggregate(input({ units, findings: [], current, previous }));
+
+  it('lists, per indicator, the unit with last year’s figure and none this period', () => {
+    const s = run([sent('a'), sent('b')]);
+    expect(s.lastYearOnly).toEqual(['c']);
+    const luot = ind(s, 'TCD_LUOT');
+    expect(luot.change).toBe(-1); // c's last-year figure only: the whole "decrease"
+    expect(luot.unevenPeriod).toEqual({ lastYearOnly: ['c'], thisYearOnly: [] });
+    expect(luot.unevenYtd).toEqual({ lastYearOnly: ['c'], thisYearOnly: [] });
+    // c had no DON_TONG last year: that comparison is not changed by c's absence.
+    expect(ind(s, 'DON_TONG').change).toBe(0);
+    expect(ind(s, 'DON_TONG').unevenPeriod).toBeUndefined();
+  });
+
+  it('lists the other way round a unit with this period’s figure and none last year', () => {
+    const s = aggregate(
+      input({ units, findings: [], current: [sent('a'), sent('b'), sent('c')], previous: previous.slice(0, 2) }),
+    );
+    expect(ind(s, 'TCD_LUOT').unevenPeriod).toEqual({ lastYearOnly: [], thisYearOnly: ['c'] });
+  });
+
+  it('is absent when every unit has both years', () => {
+    const s = run([sent('a'), sent('b'), sent('c')]);
+    expect(s.indicators.filter((i) => i.unevenPeriod || i.unevenYtd)).toEqual([]);
+  });
+});

@@ -48,6 +48,7 @@ import type {
   Period,
   Settings,
   Summary,
+  UnevenComparison,
   Unit,
   UnitYear,
 } from '../types';
@@ -1455,6 +1456,32 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
     }
     const ofFormer = formerYtd.size ? formerYtd.get(row.unitCode) : undefined;
     if (ofFormer) ytdGaps.push(...ofFormer);
+  }
+  // Per indicator, which of those units have a figure of it on one side only: its change cells are
+  // then marked (the narrative's caveat, beside the number), said once here for every rendering.
+  const others = anyLastYear ? thisYearOnly : [];
+  if (lastYearOnly.length || others.length || ytdGaps.length) {
+    const rankOfCode = new Map<string, number>();
+    for (let i = 0; i < unitCodes.length; i++) rankOfCode.set(unitCodes[i], unitRank[i]);
+    const gapCodes = new Set([...lastYearOnly, ...ytdGaps.map((g) => g.unitCode)]);
+    const ytdMissing = unitCodes.filter((c) => gapCodes.has(c));
+    const uneven = (missingNow: string[], now: Float64Array, last: Float64Array): UnevenComparison | null => {
+      const has = (values: Float64Array, code: string) => !Number.isNaN(values[rankOfCode.get(code) as number]);
+      const out = {
+        lastYearOnly: missingNow.filter((c) => has(last, c)),
+        thisYearOnly: others.filter((c) => has(now, c) && !has(last, c)),
+      };
+      return out.lastYearOnly.length || out.thisYearOnly.length ? out : null;
+    };
+    const byCode = new Map(indicators.map((i) => [i.code, i]));
+    numeric.forEach((ind, k) => {
+      const summary = byCode.get(ind.code);
+      if (!summary) return;
+      const p = summary.change === null ? null : uneven(lastYearOnly, thisYear.inPeriod[k], lastYear.inPeriod[k]);
+      if (p) summary.unevenPeriod = p;
+      const y = summary.ytdChange === null ? null : uneven(ytdMissing, thisYear.toDate[k], lastYear.toDate[k]);
+      if (y) summary.unevenYtd = y;
+    });
   }
   return {
     period,

@@ -272,3 +272,24 @@ test('the e-mail says beside the rates that the deadline has not passed yet', ()
   expect(html.indexOf(escapeHtml(`${message}.`))).toBeGreaterThan(rates);
   expect(renderHtmlReport(s, fixtureCatalogue())).not.toContain(escapeHtml(message));
 });
+
+describe('"so cùng kỳ" not like for like in the key figures table', () => {
+  const footnote =
+    '* So sánh chưa đầy đủ: 1 đơn vị có số liệu cùng kỳ năm trước nhưng chưa có số liệu kỳ này; ' +
+    'số tăng, giảm gồm cả phần chênh lệch do thiếu báo cáo.';
+  it('marks the change cell and puts one footnote under the table', () => {
+    const s = fixtureSummary();
+    const luot = s.indicators.find((i) => i.code === 'TCD_LUOT') as Summary['indicators'][number];
+    luot.unevenYtd = { lastYearOnly: ['pa-my'], thisYearOnly: [] };
+    const html = renderHtmlReport(s, catalogue);
+    expect(html).toContain('>↓ giảm 4 lượt (12,9%) *</td></tr>');
+    expect(count(html, / \*<\/td>/g)).toBe(1);
+    expect(count(html, /So sánh chưa đầy đủ/g)).toBe(1);
+    expect(html).toMatch(new RegExp(`</table><p style="[^"]*">${escapeHtml(footnote).replace(/[()*]/g, '\\$&')}</p>`));
+  });
+  it('has no marker when every unit has both years', () => {
+    const html = renderHtmlReport(fixtureSummary(), catalogue);
+    expect(html).toContain('>↓ giảm 4 lượt (12,9%)</td></tr>');
+    expect(html).not.toContain('So sánh chưa đầy đủ');
+  });
+});

@@ -15,7 +15,6 @@ import {
   carriedStockLines,
   chartIndicator,
   chartRows,
-  compareText,
   completenessLines,
   completenessLists,
   eachFigure,
@@ -31,6 +30,8 @@ import {
   rowMissingLines,
   sortedFindings,
   unattributedFilesLine,
+  unevenNote,
+  ytdCompareText,
 } from './text';
 
 const COLOR = {
@@ -84,16 +85,21 @@ function keyFiguresTable(summary: Summary, catalogue: Catalogue): string {
   const head = [T.headers.indicator, capitalise(label), T.headers.ytd, T.compareHeader]
     .map((h, i) => `<th style="${i === 0 ? S.th : `${S.th}text-align:right;`}">${e(h)}</th>`)
     .join('');
-  const body = keyIndicators(summary, catalogue)
+  const keys = keyIndicators(summary, catalogue);
+  const body = keys
     .map(
       (i) =>
         `<tr><td style="${S.td}">${e(i.label)}</td>` +
         `<td style="${S.num}">${e(quantity(i.period, i.unit))}</td>` +
         `<td style="${S.num}">${e(quantity(i.ytd, i.unit))}${isStock(catalogue, i.code) && i.ytd !== null ? `<br><span style="${S.small}">${e(T.soFar)}</span>` : ''}</td>` +
-        `<td style="${S.num}">${e(compareText(i.ytdChange, i.ytdChangePct, i.unit, i.lastYearYtdFrom))}</td></tr>`,
+        `<td style="${S.num}">${e(ytdCompareText(i))}</td></tr>`,
     )
     .join('');
-  return `<table role="presentation" cellpadding="0" cellspacing="0" width="100%" style="${S.table}"><tr>${head}</tr>${body}</table>`;
+  const uneven = unevenNote(keys, ['ytd']);
+  return (
+    `<table role="presentation" cellpadding="0" cellspacing="0" width="100%" style="${S.table}"><tr>${head}</tr>${body}</table>` +
+    (uneven ? para(uneven, `margin:6px 0 0 0;${S.small}`) : '')
+  );
 }
 
 function completenessHtml(summary: Summary): string {

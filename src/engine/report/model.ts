@@ -21,7 +21,11 @@ export type StyleName =
   | 'error'
   | 'locked'
   /** A line the reader must not miss (a report sheet's months in a merger's year). */
-  | 'notice';
+  | 'notice'
+  /** A change not like for like: as integer / decimal / percent, with the footnote's "*" after it. */
+  | 'integerUneven'
+  | 'decimalUneven'
+  | 'percentUneven';
 
 export interface CellModel {
   /** Value. Strings are always written as plain text, never as formulas. */
@@ -131,6 +135,10 @@ export const STYLES: Record<StyleName, StyleSpec> = {
   error: { fill: '#F8CBAD', border: true },
   locked: { fill: '#EDEDED', border: true },
   notice: { bold: true, color: '#C00000', wrap: true },
+  // The number stays a number (sums, sorting); the marker is only in its format.
+  integerUneven: { numFmt: '#,##0"*"', align: 'right', border: true },
+  decimalUneven: { numFmt: '#,##0.##"*"', align: 'right', border: true },
+  percentUneven: { numFmt: '0.0%"*"', align: 'right', border: true },
 };
 
 export function emptySheet(name: string): SheetModel {

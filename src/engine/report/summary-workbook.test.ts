@@ -480,3 +480,38 @@ describe('buildSummaryWorkbook', () => {
     for (const r of m.rows) for (const c of r) expect(c?.f).toBeUndefined();
   });
 });
+
+describe('"so cùng kỳ" not like for like in "Tổng hợp"', () => {
+  const footnote =
+    '* So sánh chưa đầy đủ: 1 đơn vị có số liệu cùng kỳ năm trước nhưng chưa có số liệu kỳ này (và 1 đơn vị ngược lại); ' +
+    'số tăng, giảm gồm cả phần chênh lệch do thiếu báo cáo.';
+  const noteRow = (sheet: SheetModel) => sheet.rows.findIndex((r) => String(r[0]?.v ?? '').startsWith('* ')) + 1;
+
+  it('marks the period’s and the year to date’s change cells on their own, numbers kept, one footnote', () => {
+    const s = fixtureSummary();
+    const find = (code: string) => s.indicators.find((i) => i.code === code) as Summary['indicators'][number];
+    find('TCD_LUOT').unevenPeriod = { lastYearOnly: ['pa-my'], thisYearOnly: [] };
+    find('DON_TONG').unevenYtd = { lastYearOnly: [], thisYearOnly: ['sin-thau'] };
+    const { main } = build(s);
+    const luot = rowOf(main, 'Lượt tiếp công dân');
+    expect([7, 8, 10, 11].map((c) => at(main, luot, c))).toEqual([
+      { v: 2, s: 'integerUneven' },
+      { v: 0.5, s: 'percentUneven' },
+      { v: -4, s: 'integer' },
+      { v: -0.129, s: 'percent' },
+    ]);
+    const don = rowOf(main, 'Tổng số đơn tiếp nhận');
+    expect([7, 10, 11].map((c) => at(main, don, c)?.s)).toEqual(['integer', 'integerUneven', 'percentUneven']);
+    const r = noteRow(main);
+    expect(v(main, r, 1)).toBe(footnote);
+    expect(at(main, r, 1)?.s).toBe('note');
+    expect(r).toBeLessThan(rowOf(main, 'TÌNH HÌNH GỬI BÁO CÁO', 1));
+    expect(main.rows.filter((row) => String(row[0]?.v ?? '').includes('So sánh chưa đầy đủ'))).toHaveLength(1);
+  });
+
+  it('is as before when every unit has both years', () => {
+    const { main } = build();
+    expect(noteRow(main)).toBe(0);
+    expect(main.rows.flat().some((c) => c?.s?.endsWith('Uneven'))).toBe(false);
+  });
+});

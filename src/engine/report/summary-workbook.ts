@@ -56,6 +56,7 @@ import {
   rowMissingLines,
   sortedFindings,
   unattributedFilesLine,
+  unevenNote,
   unitLabel,
   unreadableFormerLabels,
 } from './text';
@@ -145,6 +146,7 @@ class Grid {
 
 const numStyle = (ind: IndicatorSummary): StyleName => (ind.kind === 'amount' ? 'decimal' : 'integer');
 const num = (v: number | null, s: StyleName): CellModel => ({ v, s });
+const uneven = (s: StyleName): StyleName => (s === 'decimal' ? 'decimalUneven' : 'integerUneven');
 const header = (v: string): CellModel => ({ v, s: 'header' });
 
 /** Numeric indicators of the summary, grouped in catalogue group order (unknown groups last). */
@@ -258,13 +260,20 @@ function summarySheet(summary: Summary, catalogue: Catalogue): SheetModel {
     // Last year's total over fewer months (an indicator added mid-year) beside this year's would
     // read as a change: left empty, as the change is.
     g.put(r, 6, num(ind.lastYearPeriodFrom ? null : ind.lastYearPeriod, s));
-    g.put(r, 7, num(ind.change, s));
-    g.put(r, 8, num(ind.changePct, 'percent'));
+    const p = ind.unevenPeriod !== undefined;
+    const y = ind.unevenYtd !== undefined;
+    g.put(r, 7, num(ind.change, p ? uneven(s) : s));
+    g.put(r, 8, num(ind.changePct, p ? 'percentUneven' : 'percent'));
     g.put(r, 9, num(ind.lastYearYtdFrom ? null : ind.lastYearYtd, s));
-    g.put(r, 10, num(ind.ytdChange, s));
-    g.put(r, 11, num(ind.ytdChangePct, 'percent'));
+    g.put(r, 10, num(ind.ytdChange, y ? uneven(s) : s));
+    g.put(r, 11, num(ind.ytdChangePct, y ? 'percentUneven' : 'percent'));
     g.put(r, 12, { v: T.fraction(ind.contributing, expected), s: 'text' });
   });
+  const unevenLine = unevenNote(
+    summary.indicators.filter((i) => i.kind !== 'note'),
+    ['period', 'ytd'],
+  );
+  if (unevenLine) g.wide(row++, SUMMARY_COLS, unevenLine, 'note');
 
   // Completeness.
   row++;

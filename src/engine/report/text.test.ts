@@ -402,3 +402,33 @@ describe('the chart of many units', () => {
     expect(text).not.toContain('- Xã Ơ Na: chưa có số liệu');
   });
 });
+
+describe('"so cùng kỳ" not like for like (a unit without this period’s figure)', () => {
+  const footnote =
+    '* So sánh chưa đầy đủ: 1 đơn vị có số liệu cùng kỳ năm trước nhưng chưa có số liệu kỳ này; ' +
+    'số tăng, giảm gồm cả phần chênh lệch do thiếu báo cáo.';
+  it('marks the change and adds one footnote under the key figures', () => {
+    const s = fixtureSummary();
+    const luot = s.indicators.find((i) => i.code === 'TCD_LUOT') as Summary['indicators'][number];
+    luot.unevenYtd = { lastYearOnly: ['pa-my'], thisYearOnly: [] };
+    const lines = renderTextReport(s, catalogue).split('\n');
+    const row = lines.find((l) => l.startsWith('- Lượt tiếp công dân:'));
+    expect(row).toMatch(/so cùng kỳ năm trước: ↓ giảm 4 lượt \(12,9%\) \*\.$/);
+    const i = lines.indexOf(footnote);
+    expect(i).toBeGreaterThan(lines.indexOf(row as string));
+    expect(lines.filter((l) => l.startsWith('* '))).toHaveLength(1);
+    expect(lines[i - 1].startsWith('- ')).toBe(true); // right under the key figures
+  });
+  it('counts each unit once, and the units the other way round', () => {
+    const s = fixtureSummary();
+    for (const i of s.indicators) i.unevenYtd = { lastYearOnly: ['pa-my', 'nam-vi'], thisYearOnly: ['sin-thau'] };
+    expect(renderTextReport(s, catalogue)).toContain(
+      '* So sánh chưa đầy đủ: 2 đơn vị có số liệu cùng kỳ năm trước nhưng chưa có số liệu kỳ này (và 1 đơn vị ngược lại);',
+    );
+  });
+  it('has no marker when every unit has both years', () => {
+    const text = renderTextReport(fixtureSummary(), catalogue);
+    expect(text).not.toContain('So sánh chưa đầy đủ');
+    expect(text).not.toMatch(/\) \*\.$/m);
+  });
+});

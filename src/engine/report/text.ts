@@ -178,6 +178,23 @@ export function quantity(v: number | null, unit: string): string {
  * "↑ tăng 21 đơn (72,4%)", "↓ giảm 4 lượt (12,9%)", "= bằng cùng kỳ", "chưa có số liệu cùng kỳ";
  * `from`: last year's figures begin only in that month (IndicatorSummary.lastYearYtdFrom).
  */
+/**
+ * The footnote under a table whose marked changes are not like for like (the aggregate's
+ * unevenPeriod / unevenYtd of the indicators shown, on the sides shown): units counted once over
+ * them. Null when no change shown is marked.
+ */
+export function unevenNote(indicators: IndicatorSummary[], sides: ('period' | 'ytd')[]): string | null {
+  const before = new Set<string>();
+  const after = new Set<string>();
+  for (const i of indicators)
+    for (const side of sides) {
+      const u = side === 'period' ? i.unevenPeriod : i.unevenYtd;
+      for (const c of u?.lastYearOnly ?? []) before.add(c);
+      for (const c of u?.thisYearOnly ?? []) after.add(c);
+    }
+  return before.size || after.size ? T.unevenNote(before.size, after.size) : null;
+}
+
 export function compareText(change: number | null, pct: number | null, unit: string, from?: number): string {
   if (change === null) return from ? T.notComparedFrom(from) : T.noComparison;
   // A difference shown as 0 (0,003 triệu đồng) is no "tăng 0".
@@ -185,6 +202,12 @@ export function compareText(change: number | null, pct: number | null, unit: str
   const q = formatQuantity(Math.abs(change), unit);
   const p = pct === null ? null : formatPercentVi(Math.abs(pct));
   return change > 0 ? T.up(q, p) : T.down(q, p);
+}
+
+/** A key figure's year-to-date "so cùng kỳ", marked when not like for like (see unevenNote). */
+export function ytdCompareText(i: IndicatorSummary): string {
+  const text = compareText(i.ytdChange, i.ytdChangePct, i.unit, i.lastYearYtdFrom);
+  return i.unevenYtd ? `${text} ${T.unevenMark}` : text;
 }
 
 export function findingCounts(findings: Finding[]): { error: number; warning: number; info: number } {
@@ -432,20 +455,22 @@ export function renderTextReport(summary: Summary, catalogue: Catalogue, options
   const paragraphs = summary.narrative.map((p) => p.trim()).filter(Boolean);
   if (paragraphs.length) out.push('', T.narrativeTitleMail.toUpperCase(), paragraphs.join('\n\n'));
 
+  const keys = keyIndicators(summary, catalogue);
+  const uneven = unevenNote(keys, ['ytd']);
   out.push(
-    ...section(
-      T.keyFiguresTitle.toUpperCase(),
-      keyIndicators(summary, catalogue).map((i) =>
+    ...section(T.keyFiguresTitle.toUpperCase(), [
+      ...keys.map((i) =>
         T.keyFigureLine(
           i.label,
           label,
           quantity(i.period, i.unit),
           quantity(i.ytd, i.unit),
-          compareText(i.ytdChange, i.ytdChangePct, i.unit, i.lastYearYtdFrom),
+          ytdCompareText(i),
           isStock(catalogue, i.code),
         ),
       ),
-    ),
+      ...(uneven ? [uneven] : []),
+    ]),
   );
 
   const lists = completenessLists(summary);

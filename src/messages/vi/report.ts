@@ -141,6 +141,16 @@ export const REPORT_TEXT = {
   /** Last year's figures begin later than this year's (an indicator added mid-year): not compared. */
   notComparedFrom: (month: number) => `chưa so sánh được (năm trước chỉ có số liệu từ tháng ${month})`,
   noData: 'chưa có số liệu',
+  /** After a change not like for like (units on one side only); the footnote under the table says why. */
+  unevenMark: '*',
+  /** The footnote under a table with changes marked `unevenMark`: units on one side only, over those changes. */
+  unevenNote: (lastYearOnly: number, thisYearOnly: number) =>
+    '* So sánh chưa đầy đủ: ' +
+    (lastYearOnly
+      ? `${lastYearOnly} đơn vị có số liệu cùng kỳ năm trước nhưng chưa có số liệu kỳ này` +
+        (thisYearOnly ? ` (và ${thisYearOnly} đơn vị ngược lại)` : '')
+      : `${thisYearOnly} đơn vị có số liệu kỳ này nhưng chưa có số liệu cùng kỳ năm trước`) +
+    '; số tăng, giảm gồm cả phần chênh lệch do thiếu báo cáo.',
   reportedLine: (reported: number, expected: number, rate: string) =>
     `Đã báo cáo: ${reported}/${expected} đơn vị (${rate})`,
   onTimeLine: (onTime: number, expected: number, rate: string, deadline: string) =>
