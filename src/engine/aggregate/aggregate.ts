@@ -144,18 +144,19 @@ interface MergedUnit {
 function formerNamesOf(units: readonly Unit[], raw: readonly UnitYear[], formerUnits: readonly Unit[] = []) {
   const out = new Map<string, MergedUnit>();
   const current = new Set(units.map((u) => u.code));
+  // Looked up by code once (the first report of a code, as a search would find it): a national list
+  // after the reform is thousands of merged units, each with several old ones.
+  const reportOf = new Map<string, UnitYear>();
+  for (const r of raw) if (!reportOf.has(r.unitCode)) reportOf.set(r.unitCode, r);
+  const formerName = new Map<string, string>();
+  for (const f of formerUnits) if (!formerName.has(f.code)) formerName.set(f.code, f.name);
   for (const u of units) {
     const olds = u.succession?.predecessors ?? [];
     if (!olds.length || olds.includes(u.code)) continue;
     const formers = olds
       .filter((code) => !current.has(code))
-      .map(
-        (code) =>
-          raw.find((r) => r.unitCode === code)?.unitName?.trim() ||
-          formerUnits.find((f) => f.code === code)?.name ||
-          code,
-      );
-    out.set(u.code, { own: raw.find((r) => r.unitCode === u.code), formers });
+      .map((code) => reportOf.get(code)?.unitName?.trim() || formerName.get(code) || code);
+    out.set(u.code, { own: reportOf.get(u.code), formers });
   }
   return out;
 }
