@@ -25,7 +25,7 @@ import { isRealIsoDate, localDateOf, openOn } from '../periods/cutoff';
 import { isYearToDate, periodLabel, periodMonths } from '../periods/period';
 import { distinctName } from '../sheet/layout';
 import { formatDateVi, formatNumberVi, formatPercentVi, formatQuantity } from '../text/format';
-import { tidy } from '../text/number';
+import { nearlyEqual, tidy } from '../text/number';
 import type { Catalogue, Indicator, IndicatorSummary, Summary, Unit } from '../types';
 
 type SummaryCore = Omit<Summary, 'narrative'>;
@@ -402,11 +402,6 @@ function items(
   return out;
 }
 
-/** Amounts are decimals: 0.1 + 0.2 is 0.3 (as the rules check them). */
-function sameAmount(a: number, b: number): boolean {
-  return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
-}
-
 /**
  * Leaves out of `said` each "==" breakdown whose parts, summed over the units (for `which`), do not
  * add up to their total: figures of units breaking the rule are counted all the same, so the parts
@@ -448,7 +443,7 @@ function balance(
   const skip = new Set<string>(total.rowMissing ?? []);
   for (const p of parts) for (const code of p.rowMissing ?? []) skip.add(code);
   // Most breakdowns add up: then no unit is read (a province has thousands).
-  if (!skip.size && sameAmount(tidy(parts.reduce((acc, p) => acc + value(p), 0)), tidy(value(total))))
+  if (!skip.size && nearlyEqual(tidy(parts.reduce((acc, p) => acc + value(p), 0)), tidy(value(total))))
     return { balanced: true, units: 0 };
   const t = unitFigures(total);
   const figures = parts.map(unitFigures);
@@ -476,9 +471,9 @@ function balance(
     if (skip.has(t.code(i))) {
       totalSum -= own ?? 0;
       partsSum -= acc;
-    } else if (any && !sameAmount(tidy(acc), own ?? 0)) units++;
+    } else if (any && !nearlyEqual(tidy(acc), own ?? 0)) units++;
   }
-  return { balanced: sameAmount(tidy(partsSum), tidy(totalSum)), units };
+  return { balanced: nearlyEqual(tidy(partsSum), tidy(totalSum)), units };
 }
 
 function groupParagraph(

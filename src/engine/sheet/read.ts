@@ -21,7 +21,7 @@ import { formatDateVi } from '../text/format';
 import { fromLegacy, type LegacyCode, legacyCode, mayBeLegacy } from '../text/legacy';
 import { compareMeasures, type MeasureCompare, scaleValue } from '../text/measure';
 import { cleanText, looseKey, looseKeyOnce, memoText, normalizeName, normalizeNameOnce, slug } from '../text/normalize';
-import { parseNumberText } from '../text/number';
+import { nearlyEqual, parseNumberText } from '../text/number';
 import type {
   Catalogue,
   CellValue,
@@ -2941,11 +2941,6 @@ function numberIn(v: CellValue, kind: Indicator['kind']): number | null {
   return parsed.status === 'ok' && typeof parsed.value === 'number' && Number.isFinite(parsed.value)
     ? parsed.value
     : null;
-}
-
-/** Equal but for floating-point rounding (sums of amounts with decimals). */
-function nearlyEqual(x: number, y: number): boolean {
-  return Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(x), Math.abs(y));
 }
 
 /**

@@ -77,6 +77,14 @@ export function isErrorValue(text: string): boolean {
 }
 
 /**
+ * Equal but for floating-point rounding: amounts are decimals, so 0.1 + 0.2 equals 0.3. The one
+ * tolerance of the rules, the reader's "Cả năm" checks and the narrative's breakdowns.
+ */
+export function nearlyEqual(x: number, y: number): boolean {
+  return Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(x), Math.abs(y));
+}
+
+/**
  * Remove binary noise from a sum (0.1 + 0.2 → 0.3) so totals and messages show what was typed.
  * Used by aggregation (every unit value and total) and by the rules (sums in their messages).
  */

@@ -6,19 +6,18 @@ import { FINDING_TEXT as T, type Where } from '../../messages/vi/findings';
 import { reportDisplayName } from '../sheet/layout';
 import { type FlatLayout, flatBase, flatOf, layoutOf } from '../sheet/sheet-report';
 import { dongPerUnit } from '../text/measure';
-import { tidy } from '../text/number';
+import { nearlyEqual, tidy } from '../text/number';
 import type { Catalogue, Finding, Indicator, RuleOperator, UnitYear, ValidationRule } from '../types';
 import { hasCell } from './presence';
 
 const ALL_MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
-/** Amounts are decimals: 0.1 + 0.2 must equal 0.3. */
-const EPSILON = 1e-9;
 const EQ = 1;
 const LE = 2;
 const GE = 3;
 
 function holds(left: number, op: RuleOperator, right: number): boolean {
-  const eq = Math.abs(left - right) <= EPSILON * Math.max(1, Math.abs(left), Math.abs(right));
+  // Amounts are decimals: 0.1 + 0.2 must equal 0.3.
+  const eq = nearlyEqual(left, right);
   switch (op) {
     case '==':
       return eq;
