@@ -5,6 +5,7 @@
  */
 import { sheetRef, FINDING_TEXT as T } from '../../messages/vi/findings';
 import { countedPredecessors, namesakeGoingOn } from '../aggregate/succession';
+import { unitInSentence } from '../narrative/narrative';
 import {
   colLetter,
   colNumber,
@@ -555,9 +556,10 @@ export function successorBeforeMerger(
     let message: string;
     if (renamedFrom !== undefined && oldReport) {
       const former = formerUnits.find((f) => f.code === renamedFrom);
-      const kind = (former?.kind || oldReport.unitKind || unit.kind || '').trim().toLocaleLowerCase('vi');
-      const name = former?.name || oldReport.unitName?.trim() || renamedFrom;
-      const old = kind ? `${kind} ${name}` : name;
+      const old = unitInSentence({
+        name: former?.name || oldReport.unitName?.trim() || renamedFrom,
+        kind: former?.kind || oldReport.unitKind || unit.kind || '',
+      });
       message = T.renamedBeforeChange(w, ranges, span.from, year, months, old, oldReport.sheet);
     } else {
       // The old units Tổng hợp counts for the unit, and among them the one whose sheet this may be.
