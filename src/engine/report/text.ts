@@ -175,10 +175,6 @@ export function quantity(v: number | null, unit: string): string {
 }
 
 /**
- * "↑ tăng 21 đơn (72,4%)", "↓ giảm 4 lượt (12,9%)", "= bằng cùng kỳ", "chưa có số liệu cùng kỳ";
- * `from`: last year's figures begin only in that month (IndicatorSummary.lastYearYtdFrom).
- */
-/**
  * The footnote under a table whose marked changes are not like for like (the aggregate's
  * unevenPeriod / unevenYtd of the indicators shown, on the sides shown): units counted once over
  * them. Null when no change shown is marked.
@@ -195,6 +191,10 @@ export function unevenNote(indicators: IndicatorSummary[], sides: ('period' | 'y
   return before.size || after.size ? T.unevenNote(before.size, after.size) : null;
 }
 
+/**
+ * "↑ tăng 21 đơn (72,4%)", "↓ giảm 4 lượt (12,9%)", "= bằng cùng kỳ", "chưa có số liệu cùng kỳ";
+ * `from`: last year's figures begin only in that month (IndicatorSummary.lastYearYtdFrom).
+ */
 export function compareText(change: number | null, pct: number | null, unit: string, from?: number): string {
   if (change === null) return from ? T.notComparedFrom(from) : T.noComparison;
   // A difference shown as 0 (0,003 triệu đồng) is no "tăng 0".
@@ -333,6 +333,12 @@ export function ownMissingMonths(r: CompletenessRow): number[] {
   return gaps ? r.missingMonths.filter((m) => !gaps.some((g) => g.months.includes(m))) : r.missingMonths;
 }
 
+/** A unit of the summary named as in a sentence ("xã Chà Tở", with its code when another has its name); its code when unknown. */
+function inSentence(summary: Summary, code: string): string {
+  const unit = unitOf(summary, code);
+  return unit ? namedIn(unit, summary.units) : code;
+}
+
 /**
  * Per indicator whose totals lack units that reported (their sheet has no row for it: rowMissing),
  * one line naming them, for the data-quality lines of every rendering (the narrative says it beside
@@ -344,10 +350,7 @@ export function rowMissingLines(summary: Summary): string[] {
     const codes = ind.rowMissing ?? [];
     if (!codes.length) continue;
     // Named as in a sentence ("xã A, xã B và 3 đơn vị khác"), as the carried-stock line names them.
-    const names = codes.map((code) => {
-      const unit = unitOf(summary, code);
-      return unit ? namedIn(unit, summary.units) : code;
-    });
+    const names = codes.map((code) => inSentence(summary, code));
     out.push(T.rowMissing(ind.label, listNames(names), codes.length));
   }
   return out;
@@ -388,7 +391,7 @@ export function carriedStockLines(summary: Summary, catalogue: Catalogue): strin
       const c = unit && merged.has(code) ? formerFigure(inds, code) : null;
       if (c && unit) former.push({ unit, ...c });
       // Named as the narrative names them in the same sentence: "xã Chà Tở", at most a few.
-      else names.push(unit ? namedIn(unit, summary.units) : code);
+      else names.push(inSentence(summary, code));
     }
     const fromFormer = former.length ? formerSourcesText(summary, former, period) : '';
     return T.carriedStock(labels, listNames(names), period, fromFormer);
