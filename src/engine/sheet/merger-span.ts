@@ -3,7 +3,7 @@
  * 01/07/2025), and each has a report sheet of that year: this says which months each one reports,
  * so the template can say so where the clerk looks (buildUnitSheet's title and note).
  */
-import { isRenaming, monthsBeforeMerger } from '../aggregate/succession';
+import { isRenamedFrom, isRenaming, monthsBeforeMerger } from '../aggregate/succession';
 import type { Unit } from '../types';
 import type { MergerSpan } from './layout';
 
@@ -42,6 +42,6 @@ export function mergerSpan(
   const n = Math.max(0, ...takers.map((u) => before(u.succession?.from ?? '')));
   if (n <= 0 || n >= 12) return null;
   const from = takers.find((u) => before(u.succession?.from ?? '') === n)?.succession?.from ?? '';
-  const rename = takers.length === 1 && isRenaming(takers[0], units);
+  const rename = isRenamedFrom(unit.code, units);
   return { role: 'former', first: 1, last: n, from, others: takers, ...(rename ? { rename } : {}) };
 }
