@@ -151,6 +151,16 @@ function formulaKey(formula: string): string {
     .toUpperCase();
 }
 
+/** Which way over the months `formula` is the layout's "Cả năm" formula at sheet row `row` (sum, latest month), or null. */
+function layoutOver(formula: string, row: number): MonthCombine | null {
+  const key = formulaKey(formula);
+  return (
+    (['sum', 'last'] as const).find(
+      (overMonths) => formulaKey(totalFormula({ kind: 'count', overMonths }, row) ?? '') === key,
+    ) ?? null
+  );
+}
+
 /**
  * What a re-coded row's "Cả năm" cell (holding `formula`, "" when none, and `value`) becomes: the
  * year-total formula of its indicator now (`r.total`; null: emptied, a note has none) when it holds
@@ -167,10 +177,8 @@ export function recodedTotal(
     if (cellText(value) !== '') return null;
     return r.total === null ? null : { formula: r.total };
   }
-  const key = formulaKey(formula);
-  if (r.total !== null && key === formulaKey(r.total)) return null;
-  const layout = (['sum', 'last'] as const).map((overMonths) => totalFormula({ kind: 'count', overMonths }, r.row));
-  return layout.some((f) => f !== undefined && formulaKey(f) === key) ? { formula: r.total } : null;
+  if (r.total !== null && formulaKey(formula) === formulaKey(r.total)) return null;
+  return layoutOver(formula, r.row) !== null ? { formula: r.total } : null;
 }
 
 /**
@@ -207,11 +215,7 @@ export function kindChanged(
   if (c.total.trim() === '') {
     if (cellText(value) === '') number = false;
   } else {
-    const key = formulaKey(c.total);
-    over =
-      (['sum', 'last'] as const).find(
-        (overMonths) => formulaKey(totalFormula({ kind: 'count', overMonths }, row) ?? '') === key,
-      ) ?? null;
+    over = layoutOver(c.total, row);
     if (over) number = true;
   }
   const kinds: Partial<Record<ValidationModel['kind'], ValueKind>> = {
