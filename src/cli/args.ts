@@ -38,14 +38,36 @@ export class Parsed {
 /** Parse `argv` for `command`; usage errors become UserError(exit 2). */
 export function parse(command: string, argv: string[], options: OptionSpec, allowPositionals: boolean): Parsed {
   try {
-    const r = parseArgs({ args: argv, options, allowPositionals, strict: true });
+    const r = parseArgs({ args: argv, options, allowPositionals, strict: true, tokens: true });
+    refuseRepeated(r.tokens ?? [], options, command);
     return new Parsed(r.values as Record<string, Value>, r.positionals);
   } catch (e) {
-    throw translate(e, command);
+    if (e instanceof UserError) throw e;
+    throw translate(e, command, options);
   }
 }
 
-function translate(e: unknown, command: string): UserError {
+/**
+ * An option that takes one value given twice ("--period 2018-09 --period 2018-08", a command kept in
+ * a .bat with a new --period appended): parseArgs keeps the last, and the report would be of another
+ * month than the one the user meant, without a word. Refused, naming both values.
+ */
+function refuseRepeated(
+  tokens: NonNullable<ReturnType<typeof parseArgs>['tokens']>,
+  options: OptionSpec,
+  command: string,
+): void {
+  const seen = new Map<string, string>();
+  for (const t of tokens) {
+    if (t.kind !== 'option' || options[t.name]?.multiple || t.name === 'help') continue;
+    const value = t.value ?? '';
+    const before = seen.get(t.name);
+    if (before !== undefined) throw new UserError(T.repeatedOption(t.rawName, before, value, command), EXIT.usage);
+    seen.set(t.name, value);
+  }
+}
+
+function translate(e: unknown, command: string, options: OptionSpec): UserError {
   const err = e as { code?: string; message?: string };
   const msg = String(err?.message ?? e);
   const quoted = /'([^']+)'/.exec(msg)?.[1] ?? '';
@@ -53,8 +75,14 @@ function translate(e: unknown, command: string): UserError {
   switch (err?.code) {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
       return new UserError(T.unknownOption(opt || msg, command), EXIT.usage);
-    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
-      return new UserError(T.missingValue(opt || msg), EXIT.usage);
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE': {
+      // Both "a string option without its value" and "a yes/no option given one" ("--json=yes").
+      const spec = options[opt.replace(/^--/, '')];
+      return new UserError(
+        spec?.type === 'boolean' ? T.noValueTaken(opt, command) : T.missingValue(opt || msg, command),
+        EXIT.usage,
+      );
+    }
     case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
       return new UserError(T.unexpectedArgument(quoted || msg, command), EXIT.usage);
     default:

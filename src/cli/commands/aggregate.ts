@@ -102,7 +102,7 @@ export async function runAggregate(argv: string[], io: Io): Promise<number> {
   ] as const) {
     const given = args.str(option);
     if (given === undefined) continue;
-    if (given.trim() === '') throw new UserError(T.missingValue(`--${option}`), EXIT.usage);
+    if (given.trim() === '') throw new UserError(T.missingValue(`--${option}`, 'aggregate'), EXIT.usage);
     // A folder is said by the output check ("… là một thư mục; hãy ghi tên tệp đầy đủ").
     if (option === 'out' && path.extname(given).toLowerCase() !== ext && !isFolder(path.resolve(io.cwd, given)))
       throw new UserError(T.wrongExtension(`--${option}`, given, ext), EXIT.usage);

@@ -178,7 +178,13 @@ export const CLI_TEXT = {
   unknownCommand: (c: string) => `Không có lệnh "${c}". Xem danh sách lệnh: tonghop --help`,
   noCommand: 'Thiếu tên lệnh. Xem hướng dẫn: tonghop --help',
   unknownOption: (o: string, cmd: string) => `Tùy chọn không hợp lệ: ${o}. Xem hướng dẫn: tonghop ${cmd} --help`,
-  missingValue: (o: string) => `Tùy chọn ${o} cần một giá trị`,
+  missingValue: (o: string, cmd: string) => `Tùy chọn ${o} cần một giá trị. Xem hướng dẫn: tonghop ${cmd} --help`,
+  noValueTaken: (o: string, cmd: string) =>
+    `Tùy chọn ${o} không nhận giá trị: chỉ viết ${o} (không có "=…"). Xem hướng dẫn: tonghop ${cmd} --help`,
+  repeatedOption: (o: string, first: string, second: string, cmd: string) =>
+    first === '' && second === ''
+      ? `Tùy chọn ${o} được ghi 2 lần: chỉ ghi một lần. Xem hướng dẫn: tonghop ${cmd} --help`
+      : `Tùy chọn ${o} được ghi 2 lần (${first} và ${second}), không rõ dùng giá trị nào: chỉ ghi một lần. Xem hướng dẫn: tonghop ${cmd} --help`,
   wrongExtension: (o: string, file: string, ext: string) =>
     `Tùy chọn ${o} ${file}: tệp tổng hợp là bảng tính Excel, tên tệp phải có đuôi ${ext} (ví dụ tong-hop${ext}); nếu không, Excel sẽ báo tệp hỏng. Chưa ghi tệp nào.`,
   unexpectedArgument: (a: string, cmd: string) =>
