@@ -233,6 +233,18 @@ describe('demo --out DIR keeps commune workbooks it did not write', () => {
     expect(await figure(file)).not.toBe(777);
   }, 120_000);
 
+  test('--out under a file: the true reason, not "tệp không phải do lệnh demo" pushing towards --force', async () => {
+    const dir = tmpDir('tonghop-demo-under-file-');
+    fs.writeFileSync(path.join(dir, 'f'), 'x');
+    for (const extra of [[], ['--force']]) {
+      const r = await runCli(['demo', '--out', 'f/sub', ...extra], { cwd: dir, env: { TONGHOP_NOW: undefined } });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('là một tệp chứ không phải thư mục');
+      expect(r.stderr).not.toContain('không phải do lệnh demo');
+      expect(r.stdout).not.toContain('Ghi đè');
+    }
+  }, 120_000);
+
   test('its own files from an earlier run are replaced (npm start twice), until someone edits one', async () => {
     const dir = tmpDir('tonghop-demo-twice-');
     const first = await runCli(['demo', '--out', 'out'], { cwd: dir, env: { TONGHOP_NOW: undefined } });

@@ -60,7 +60,10 @@ function ownFile(out: string, file: string, data: Buffer, marker: Record<string,
   try {
     old = fs.readFileSync(file);
   } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'ENOENT';
+    // Nothing there (ENOTDIR: a part of the path is a file), or a folder in its place: not a
+    // commune's report; writing says why it cannot (describeWriteError), without a false "--force".
+    const code = (e as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR';
   }
   return old.equals(data) || marker[markerKey(out, file)] === sha256(old);
 }
