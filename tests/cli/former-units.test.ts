@@ -109,7 +109,7 @@ test('a mistake in "formerUnits" is refused with its place; an unused entry is a
     }),
   );
   expect(unnamed.code).toBe(2);
-  expect(unnamed.stderr).toContain('Đơn vị cũ thứ 2 (mã pa-my), "name" (tên): bị thiếu');
+  expect(unnamed.stderr).toContain('Đơn vị cũ thứ 2 (mã pa-my), "name" (tên đơn vị): bị thiếu');
 
   const unused = await aggregate(
     unitsFile('units-unused.json', {

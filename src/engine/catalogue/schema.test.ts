@@ -130,7 +130,7 @@ describe('one clear message per format mistake', () => {
   it('a wrong value is quoted (shortened when long) after the key path', () => {
     const r = parseUnits(merged('2025-07-01', `muong nhe ${'x'.repeat(60)}`));
     expect(!r.ok && r.errors[0]).toBe(
-      `units.json: Đơn vị thứ 1 (mã muong nhe ${'x'.repeat(60)}), "code" (mã): "muong nhe ${'x'.repeat(27)}…" sai định dạng: ` +
+      `units.json: Đơn vị thứ 1 (mã muong nhe ${'x'.repeat(60)}), "code" (mã đơn vị): "muong nhe ${'x'.repeat(27)}…" sai định dạng: ` +
         'mã chỉ gồm chữ không dấu, số, "_", "-", "." (không dấu cách)',
     );
     const s = parseSettings({ ...defaultSettings(), timeZone: 'Asia/Hanoi', submitWorkingDays: 'có' });
@@ -373,5 +373,22 @@ describe('two units of one name', () => {
         'bảng tổng hợp, danh sách chưa báo cáo và các thông báo sẽ ghi thêm mã đơn vị sau tên để phân biệt hai đơn ' +
         'vị; nên ghi tên khác nhau cho dễ đọc, ví dụ thêm tên huyện trong ngoặc ("Chung Chải (huyện …)")',
     ]);
+  });
+});
+
+describe('a units file as a province writes it', () => {
+  it('calls a unit\'s missing "kind" its kind of unit (xã, phường), not an indicator\'s value type', () => {
+    const r = parseUnitsFile({ units: [{ code: 'a', name: 'A' }] }, 'u.json');
+    expect(r.ok).toBe(false);
+    const text = r.ok ? '' : r.errors.join('\n');
+    expect(text).toContain('"kind" (loại đơn vị: xã, phường, thị trấn…): bị thiếu');
+    expect(text).not.toContain('loại giá trị');
+  });
+
+  it('needs no "emails" for a unit (the CLI never sends to one); a wrong address is still refused', () => {
+    const r = parseUnitsFile({ units: [{ code: 'a', name: 'A', kind: 'xã' }] });
+    expect(r.ok && r.value.units[0].emails).toEqual([]);
+    const bad = parseUnitsFile({ units: [{ code: 'a', name: 'A', kind: 'xã', emails: ['x'] }] });
+    expect(bad.ok).toBe(false);
   });
 });

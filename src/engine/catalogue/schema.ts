@@ -91,7 +91,12 @@ export const UnitSchema = z.object({
   code,
   name: text,
   kind: z.string(),
-  emails: z.array(z.email()),
+  // The CLI sends to --to/"recipients", never to a unit: a province's list of 100 communes need not
+  // write "emails": [] 100 times.
+  emails: z.pipe(
+    z.transform((v: unknown) => v ?? []),
+    z.array(z.email()),
+  ),
   spreadsheetUrl: z.optional(z.string()),
   // A merge date without old codes: said as such (the date makes the codes required; no merger,
   // no date), not as a bare "không được để trống" that hides why.

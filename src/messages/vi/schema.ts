@@ -63,7 +63,16 @@ const ITEM: Record<string, string> = {
 /** Lists whose entries are plain values worth quoting in a message ("Ngày nghỉ thứ 3 ("2018-02-30")"). */
 const QUOTE_ENTRY = new Set(['holidays', 'recipients', 'emails']);
 
-export function fieldLabel(key: string): string {
+/** A unit's fields whose word for an indicator's would mislead ("kind" of a unit is xã/phường, not a value type). */
+const UNIT_FIELD: Record<string, string> = {
+  kind: 'loại đơn vị: xã, phường, thị trấn…',
+  code: 'mã đơn vị',
+  name: 'tên đơn vị',
+};
+
+/** `key`'s meaning; `list`: the list its entry is in ("units", "indicators"…), when known. */
+export function fieldLabel(key: string, list?: string): string {
+  if ((list === 'units' || list === 'formerUnits') && UNIT_FIELD[key]) return UNIT_FIELD[key];
   return FIELD[key] ?? key;
 }
 
@@ -120,10 +129,13 @@ export const SCHEMA_TEXT = {
   jsonWhere(path: PropertyKey[], data: unknown): string {
     const parts: string[] = [];
     let keys: string[] = [];
+    let list: string | undefined;
     const flush = (entry = '') => {
       if (!keys.length) return;
       const last = keys[keys.length - 1];
-      parts.push(`${keys.map((k) => `"${k}"`).join(' → ')}${entry} (${fieldLabel(last)})`);
+      parts.push(
+        `${keys.map((k) => `"${k}"`).join(' → ')}${entry} (${fieldLabel(last, keys.length === 1 ? list : undefined)})`,
+      );
       keys = [];
     };
     for (let i = 0; i < path.length; i++) {
@@ -140,6 +152,7 @@ export const SCHEMA_TEXT = {
       }
       const parentKey = keys.pop() ?? '';
       flush();
+      list = parentKey;
       const itemCode =
         typeof (item as { code?: unknown }).code === 'string' ? ` (mã ${(item as { code: string }).code})` : '';
       parts.push(`${ITEM[parentKey] ?? 'Mục'} thứ ${p + 1}${itemCode}`);
@@ -178,7 +191,9 @@ export const SCHEMA_TEXT = {
         if (parts.length && parts[parts.length - 1] === `trường "${fieldLabel(parentKey)}"`) parts.pop();
         parts.push(`${ITEM[parentKey] ?? 'Mục'} thứ ${p + 1}${itemCode}`);
       } else {
-        parts.push(`trường "${fieldLabel(String(p))}"`);
+        // A field straight under a list's entry: named as that list's ("units" → "loại đơn vị").
+        const list = typeof path[i - 1] === 'number' ? String(path[i - 2] ?? '') : undefined;
+        parts.push(`trường "${fieldLabel(String(p), list)}"`);
       }
     }
     return parts.length ? `${parts.join(', ')}: ` : '';
