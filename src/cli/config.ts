@@ -31,7 +31,7 @@ function readJson(file: string): unknown {
     text = fs.readFileSync(file, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const detail = code === 'ENOENT' ? 'không tìm thấy tệp' : String((e as Error).message);
+    const detail = code === 'ENOENT' ? T.fileNotFound : String((e as Error).message);
     throw new UserError(T.configUnreadable(file, detail), EXIT.usage);
   }
   const json = text.replace(/^\uFEFF/, '');

@@ -725,7 +725,7 @@ export function readSettingsGrid(grid: Grid, log: Located, emailProblems?: Locat
       }
       case 'title':
         title = cellText(v);
-        if (!title) bad('không được để trống');
+        if (!title) bad(CONFIG.empty);
         break;
       case 'timeZone':
         obj[key] = cellText(v) || defaults.timeZone;
@@ -845,7 +845,12 @@ export function readUnitsGrid(
     const upper = unit.code.toUpperCase();
     const first = byUpperCode.get(upper);
     if (unit.code && rowOf[unit.code] !== undefined) {
-      log.at(sheet, c.code, H.code, CONFIG.duplicate('mã đơn vị', unit.code, cellOf(rowOf[unit.code] - 1, 'code')));
+      log.at(
+        sheet,
+        c.code,
+        H.code,
+        CONFIG.duplicate(CONFIG.what.unitCode, unit.code, cellOf(rowOf[unit.code] - 1, 'code')),
+      );
     } else if (unit.code && first) {
       log.at(sheet, c.code, H.code, CONFIG.duplicateCase(unit.code, first.code, cellOf(first.row - 1, 'code')));
     } else if (unit.code) {
@@ -960,7 +965,7 @@ export function readFormerUnitsGrid(
     const upper = code.toUpperCase();
     const first = firstCell.get(upper);
     if (first) {
-      problems.at(sheet, cell('code'), H.code, CONFIG.duplicate('mã đơn vị cũ', code, first));
+      problems.at(sheet, cell('code'), H.code, CONFIG.duplicate(CONFIG.what.formerUnitCode, code, first));
       continue;
     }
     firstCell.set(upper, cell('code'));
@@ -1072,7 +1077,7 @@ export function readCatalogueGrids(
     if (max !== undefined && !Number.isNaN(max)) ind.max = max;
     if (ind.code === LAYOUT.submittedCode) log.at(IS, c.code, IH.code, CONFIG.reserved(ind.code));
     const first = firstCode.get(ind.code);
-    if (ind.code && first) log.at(IS, c.code, IH.code, CONFIG.duplicate('mã chỉ tiêu', ind.code, first));
+    if (ind.code && first) log.at(IS, c.code, IH.code, CONFIG.duplicate(CONFIG.what.indicatorCode, ind.code, first));
     else if (ind.code) firstCode.set(ind.code, c.code);
     indicators.push(ind);
     indCells.push(c);
@@ -1105,7 +1110,7 @@ export function readCatalogueGrids(
     };
     if (missing) rule.missing = missing;
     const first = firstRule.get(rule.code);
-    if (rule.code && first) log.at(RS, c.code, RH.code, CONFIG.duplicate('mã quy tắc', rule.code, first));
+    if (rule.code && first) log.at(RS, c.code, RH.code, CONFIG.duplicate(CONFIG.what.ruleCode, rule.code, first));
     else if (rule.code) firstRule.set(rule.code, c.code);
     for (const code of new Set(rule.right.filter((x) => rule.left.includes(x))))
       log.at(RS, c.right, RH.right, CONFIG.sameBothSides(code, c.left));

@@ -158,8 +158,3 @@ export function clip(lines: string[], limit: number, more: (n: number) => string
   if (lines.length <= limit) return lines;
   return [...lines.slice(0, limit), more(lines.length - limit)];
 }
-
-/** `a1` re-exported for 1-based coordinates. */
-export function cellName(row: number, col: number): string {
-  return a1(row, col);
-}

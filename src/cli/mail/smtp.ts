@@ -48,7 +48,7 @@ export function describeSmtpError(e: unknown): string {
   )?.[1];
   const code = system === 'EAI_AGAIN' ? 'ENOTFOUND' : (system ?? err?.code);
   const known = code ? T.smtpErrors[code] : undefined;
-  const reply = err?.response ? ` — máy chủ trả lời: ${String(err.response).slice(0, 200)}` : '';
+  const reply = err?.response ? T.smtpReply(String(err.response).slice(0, 200)) : '';
   if (known) return `${known}${reply}`;
   // An error this tool does not know: a Vietnamese sentence first, the raw text only as a detail.
   const raw = String(err?.response ?? err?.message ?? e).slice(0, 200);

@@ -312,15 +312,7 @@ export async function readWorkbookFile(
     // No system error code: exceljs failed on the contents after loading them.
     if (typeof err?.code !== 'string' || !/^E[A-Z]+$/.test(err.code))
       return failure(file, exceljsProblem(file, e, limits));
-    const detail =
-      err.code === 'ENOENT'
-        ? 'không tìm thấy tệp'
-        : err.code === 'EACCES' || err.code === 'EPERM'
-          ? 'không có quyền đọc'
-          : err.code === 'EISDIR'
-            ? 'đây là thư mục'
-            : T.readSystemError(err.code);
-    return failure(file, T.unreadable(file, detail));
+    return failure(file, T.unreadable(file, T.readSystemError(err.code)));
   }
 }
 

@@ -31,16 +31,13 @@ import {
 } from '../../engine/report/model';
 import { a1, colLetter } from '../../engine/sheet/layout';
 import { MAX_AMOUNT, MAX_COUNT } from '../../engine/validation/cells';
+import { CLI_TEXT } from '../../messages/vi/cli';
 import { writeOutput } from '../output';
 
 export interface WriteOptions {
   /** Creation time stored in the workbook's properties (for reproducible output). */
   now?: Date;
 }
-
-const VALIDATION_TEXT = {
-  errorTitle: 'Giá trị không hợp lệ',
-};
 
 function argb(hex: string): string {
   const h = hex.replace('#', '').toUpperCase();
@@ -90,7 +87,7 @@ export function dataValidation(v: ValidationModel): ExcelJS.DataValidation | nul
     allowBlank: true,
     showErrorMessage: true,
     errorStyle: 'stop' as const,
-    errorTitle: VALIDATION_TEXT.errorTitle,
+    errorTitle: CLI_TEXT.validationErrorTitle,
     error: v.help.slice(0, 255),
   };
   switch (v.kind) {

@@ -164,7 +164,7 @@ export function outlierFindings(input: OutlierInput): Finding[] {
             ind.unit,
             typical,
             ownTypical === null ? null : { typical: ownTypical, peak: ownPeak },
-            r.unitKind?.trim().toLowerCase() || 'đơn vị',
+            r.unitKind?.trim().toLowerCase() || FINDING_TEXT.unitWord,
           ),
         });
       }

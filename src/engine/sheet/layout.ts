@@ -305,7 +305,7 @@ export function buildUnitSheet(
   };
 
   const span = data.span;
-  const title = `${catalogue.title.toLocaleUpperCase('vi')} NĂM ${year}`;
+  const title = LAYOUT_TEXT.sheetTitle(catalogue.title, year);
   // A unit keeping its code reports every month in this one sheet: its title is the plain one.
   const spanTitle = span && span.role !== 'continuing' ? ` ${t.spanTitle(span, unit.kind)}` : '';
   put(LAYOUT.titleRow, 1, { v: `${title}${spanTitle}`, s: 'title' });

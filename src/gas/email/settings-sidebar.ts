@@ -17,7 +17,7 @@ import { installTriggers, monthlyEnabled, scheduleMatches } from './triggers';
 export const SIDEBAR_FILE = 'sidebar';
 
 export function showSettings(): void {
-  const html = HtmlService.createHtmlOutputFromFile(SIDEBAR_FILE).setTitle('Cài đặt báo cáo dân vận');
+  const html = HtmlService.createHtmlOutputFromFile(SIDEBAR_FILE).setTitle(S.title);
   SpreadsheetApp.getUi().showSidebar(html);
 }
 

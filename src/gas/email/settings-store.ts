@@ -7,7 +7,7 @@
  * compared, so the two can never disagree silently.
  */
 import type { CellValue, Grid, Settings } from '../../engine/types';
-import { SETTING_HELP, SETTING_LABELS, SHEETS, WORDS } from '../../messages/vi/gas';
+import { CONFIG, SETTING_HELP, SETTING_LABELS, SHEETS, WORDS } from '../../messages/vi/gas';
 import { settingsDefaults } from '../config-defaults';
 import { readSettingsGrid, yesNo } from '../setup';
 import { cellNumber, cellText, emailList, normalizeName } from '../util';
@@ -47,11 +47,11 @@ function parse(grid: Grid): SheetSettings['parsed'] {
   const log = {
     errors,
     at: (sheet: string, cell: string, column: string, problem: string) =>
-      errors.push(`Trang "${sheet}", ô ${cell} (${column}): ${problem}`),
+      errors.push(CONFIG.cellProblem(sheet, cell, column, problem)),
   };
   const r = readSettingsGrid(grid, log);
   if (r.settings && !errors.length) return { ok: true, value: r.settings };
-  return { ok: false, errors: errors.length ? errors : ['Cài đặt chưa đọc được.'] };
+  return { ok: false, errors: errors.length ? errors : [CONFIG.settingsUnread] };
 }
 
 /**
@@ -65,7 +65,7 @@ export function readReportSettings(): { settings: Settings; leftOut: string[] } 
   if (!sheet) return null;
   const grid = sheet.getDataRange().getValues() as Grid;
   const at = (list: string[]) => (sheetName: string, cell: string, column: string, problem: string) =>
-    list.push(`Trang "${sheetName}", ô ${cell} (${column}): ${problem}`);
+    list.push(CONFIG.cellProblem(sheetName, cell, column, problem));
   const errors: string[] = [];
   const emailErrors: string[] = [];
   const otherEmailRows: string[] = [];
@@ -154,6 +154,6 @@ export function writeSheetSettings(settings: Settings): WriteResult {
   const disagree = EDITED_FIELDS.filter(
     (k) => JSON.stringify(parsed.value[k as keyof Settings]) !== JSON.stringify(settings[k as keyof Settings]),
   );
-  if (disagree.length) return { ok: false, errors: disagree.map((k) => `${SETTING_LABELS[k]}: không ghi được`) };
+  if (disagree.length) return { ok: false, errors: disagree.map((k) => CONFIG.notWritten(SETTING_LABELS[k])) };
   return { ok: true, settings: parsed.value, changed };
 }

@@ -33,7 +33,7 @@ export const AGGREGATE_RESUME_HANDLER = 'resumeAggregate';
  * (stagingSheetName). Starts with "~ ": a temporary sheet. An older version's sheet named just
  * this is found by its state row like the others.
  */
-export const STAGING_PREFIX = '~ Tạm đọc Tổng hợp';
+export const STAGING_PREFIX = T.stagingPrefix;
 /** The staging sheet of `period` ("2018-09"). */
 export const stagingSheetName = (period: string) => `${STAGING_PREFIX} ${period}`;
 /** Reading stops starting requests after this long: the rest of the 6 minutes aggregates and writes. */
@@ -285,7 +285,7 @@ export function waitingFor(master: Spreadsheet, handler: string, names?: string[
 
 /** "10:05 ngày 05/10/2018" in `timeZone`. */
 export function stagedAt(state: StagedState, timeZone = TIME_ZONE): string {
-  return Utilities.formatDate(new Date(state.at), timeZone, "HH:mm 'ngày' dd/MM/yyyy");
+  return Utilities.formatDate(new Date(state.at), timeZone, T.stagedAtFormat);
 }
 
 /**

@@ -219,6 +219,7 @@ export const CLI_TEXT = {
 
   // ------------------------------------------------------------ configuration files
   configUnreadable: (file: string, detail: string) => `Không đọc được tệp ${file}: ${detail}`,
+  fileNotFound: 'không tìm thấy tệp',
   configNotJson: (file: string, line: number, column: number, text: string) => {
     const shown = text.trim().length > 80 ? `${text.trim().slice(0, 80)}…` : text.trim();
     return `Tệp ${file} không phải JSON hợp lệ: sai cú pháp ở dòng ${line}, cột ${column}${shown ? ` (dòng này là: ${shown})` : ''}. Hãy xem lại dấu phẩy, dấu ngoặc { } [ ] và dấu nháy kép quanh chữ ở đó (hoặc ngay trước đó).`;
@@ -276,7 +277,16 @@ export const CLI_TEXT = {
   formulaNoResult: (file: string, sheet: string, cell: string) =>
     `Tệp ${file}, trang "${sheet}", ô ${cell}: công thức chưa có kết quả được lưu (tệp chưa được tính lại) nên coi như ô trống. Hãy mở tệp bằng Excel/LibreOffice và lưu lại.`,
   unreadable: (file: string, detail: string) => `Không đọc được tệp ${file}: ${detail}`,
-  readSystemError: (code: string) => `lỗi hệ thống khi đọc tệp (mã ${code})`,
+  readSystemError: (code: string) =>
+    code === 'ENOENT'
+      ? CLI_TEXT.fileNotFound
+      : code === 'EACCES' || code === 'EPERM'
+        ? 'không có quyền đọc'
+        : code === 'EISDIR'
+          ? 'đây là thư mục'
+          : `lỗi hệ thống khi đọc tệp (mã ${code})`,
+  /** Excel's title over a refused value in a template's validated cell. */
+  validationErrorTitle: 'Giá trị không hợp lệ',
   /** After the reason a file could not be read, when its name names the unit. */
   unreadableOfUnit: (unit: string) =>
     `Theo tên tệp, đây là báo cáo của ${unit}: ghi là "không đọc được báo cáo", số liệu của đơn vị này chưa được cộng.`,
@@ -472,6 +482,8 @@ export const CLI_TEXT = {
     'Chưa có địa chỉ người gửi để gửi qua máy chủ SMTP: dùng --from ĐỊA_CHỈ hoặc đặt biến môi trường TONGHOP_MAIL_FROM.',
   smtpNoPass:
     'Đã đặt tên đăng nhập SMTP (TONGHOP_SMTP_USER) nhưng thiếu mật khẩu: hãy đặt biến môi trường TONGHOP_SMTP_PASS.',
+  /** What the mail server answered, after the reason a send failed. */
+  smtpReply: (reply: string) => ` — máy chủ trả lời: ${reply}`,
   smtpUnknownError: (code: string | undefined, raw: string) =>
     `máy chủ thư báo lỗi mà công cụ chưa nhận ra${code ? ` (mã ${code})` : ''}; hãy kiểm tra cấu hình SMTP hoặc hỏi người quản trị máy chủ thư (chi tiết: ${raw})`,
   smtpErrors: {

@@ -360,6 +360,7 @@ export const REMINDER_TEXT = {
 
 /** The settings sidebar (src/gas/email/settings-*.ts). */
 export const SIDEBAR_TEXT = {
+  title: 'Cài đặt báo cáo dân vận',
   saved: 'Đã lưu cài đặt.',
   savedTriggersUpdated: 'Đã lưu cài đặt và cập nhật lịch gửi tự động.',
   notNumber: 'phải là số nguyên',

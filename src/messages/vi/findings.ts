@@ -303,6 +303,8 @@ const codeCell = (cell: string | undefined) => (cell ? `ô ${cell}` : 'ô "Mã �
 const LEGACY_CODE = { tcvn3: 'bảng mã TCVN3 (phông .VnTime)', vni: 'bảng mã VNI (phông VNI-Times)' } as const;
 
 export const FINDING_TEXT = {
+  /** A unit whose kind (xã, phường…) is not known. */
+  unitWord: 'đơn vị',
   // ------------------------------------------------------------ cell values
   notANumber: (w: Where, shown: string) =>
     NUMBER_WITH_WORDS.test(shown)

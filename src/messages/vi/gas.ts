@@ -141,6 +141,12 @@ export const CONFIG = {
   missingRow: (sheet: string, label: string) => `Trang "${sheet}" thiếu dòng "${label}".`,
   missingColumn: (sheet: string, header: string) => `Trang "${sheet}" thiếu cột "${header}" ở dòng 1.`,
   notNumber: 'phải là số',
+  empty: 'không được để trống',
+  /** A problem of one cell of a configuration sheet: 'Trang "Cài đặt", ô B3 (Người nhận báo cáo): …'. */
+  cellProblem: (sheet: string, cell: string, column: string, problem: string) =>
+    `Trang "${sheet}", ô ${cell} (${column}): ${problem}`,
+  settingsUnread: 'Cài đặt chưa đọc được.',
+  notWritten: (label: string) => `${label}: không ghi được`,
   notYesNo: 'phải là "có" hoặc "không"',
   notOneOf: (words: string[]) => `phải là một trong: ${words.map((w) => `"${w}"`).join(', ')}`,
   notDate: 'phải là ngày dạng ngày/tháng/năm (ví dụ 01/07/2025)',
@@ -154,6 +160,8 @@ export const CONFIG = {
     `nếu không có sáp nhập, hãy xóa ô ${predecessorsCell}`,
   groupLabelConflict: (code: string, first: string) =>
     `nhóm "${code}" đã có tên "${first}" ở dòng trên; hai tên khác nhau`,
+  /** What `duplicate` says is repeated. */
+  what: { unitCode: 'mã đơn vị', formerUnitCode: 'mã đơn vị cũ', indicatorCode: 'mã chỉ tiêu', ruleCode: 'mã quy tắc' },
   duplicate: (what: string, code: string, firstCell: string) => `${what} "${code}" bị trùng (đã có ở ô ${firstCell})`,
   badEmails: (wrong: string[]) =>
     wrong.length === 1

@@ -7,6 +7,8 @@ const months = (first: number, last: number, year: number) =>
 
 /** Texts printed in the commune report sheet. Reading also accepts these (normalised). */
 export const LAYOUT_TEXT = {
+  /** The report sheet's title: "BÁO CÁO … NĂM 2018". */
+  sheetTitle: (catalogueTitle: string, year: number) => `${catalogueTitle.toLocaleUpperCase('vi')} NĂM ${year}`,
   /** After the title in a merger's year: "(XÃ CŨ – THÁNG 1–6)", "(XÃ MỚI – THÁNG 7–12)". */
   spanTitle: (span: MergerSpan, kind: string) =>
     `(${(kind || 'đơn vị').toLocaleUpperCase('vi')} ${span.role === 'former' ? 'CŨ' : 'MỚI'} – THÁNG ${span.first === span.last ? span.first : `${span.first}–${span.last}`})`,

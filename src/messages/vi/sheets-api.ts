@@ -1,6 +1,10 @@
 /** Texts of the parallel reader (src/gas/io/sheets-api.ts): per-unit failures, in Vietnamese. */
 
 export const SHEETS_API_TEXT = {
+  /** The hidden tab "Tổng hợp" keeps what it has read between two runs of a resumed read. */
+  stagingPrefix: '~ Tạm đọc Tổng hợp',
+  /** When a read was kept (Utilities.formatDate pattern): "10:05 ngày 05/10/2018". */
+  stagedAtFormat: "HH:mm 'ngày' dd/MM/yyyy",
   noAccess: (unit: string) =>
     `Không đọc được bảng tính của ${unit}: tài khoản đang chạy "Tổng hợp" không có quyền xem (HTTP 403). ` +
     'Hãy chia sẻ bảng tính (quyền xem trở lên) cho tài khoản này.',
