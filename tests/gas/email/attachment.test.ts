@@ -5,8 +5,9 @@
  * and admins' addresses), "Đơn vị" (communes' staff addresses), "Nhật ký" and the communes' tabs.
  */
 import { monthlyReportJob } from '../../../src/gas/email/index';
+import { exportXlsx, type StoredMessage } from '../../../src/gas/email/job';
 import type { SentMail } from '../../fakes/gas/index';
-import { logText, MASTER_ID, type World, world, xlsxContent } from './helpers';
+import { logText, MASTER_ID, stubSummarySheets, type World, world, xlsxContent } from './helpers';
 
 let w: World;
 afterEach(() => w?.done());
@@ -58,6 +59,35 @@ describe("the attachment holds the period's summary sheets only", () => {
     expect(cells['Tổng hợp 2018-09'].join('\n')).toContain('Chung Chải');
     expect(temporaries().map((s) => s.trashed)).toEqual([true]);
   });
+});
+
+test('a few service calls per sheet, none per cell', async () => {
+  w = world({ stubAggregate: true });
+  const ids = stubSummarySheets(w.ss, '2018-09');
+  const msg: StoredMessage = {
+    subject: '',
+    html: '',
+    text: '',
+    attachmentName: 'Tổng hợp.xlsx',
+    spreadsheetId: MASTER_ID,
+    sheetId: ids[0],
+    sheetIds: ids,
+    senderName: '',
+  };
+  const attach = () => {
+    w.fake.resetCalls();
+    const blob = exportXlsx(msg, 'tháng 9/2018');
+    expect(blob).not.toBeNull();
+    return { calls: w.fake.calls.total, bytes: new Uint8Array((blob?.getBytes() ?? []).map((b) => b & 0xff)) };
+  };
+  const small = attach();
+  const rows = Array.from({ length: 500 }, (_, i) => [`='Dữ liệu'!B1+${i}`, `=A${i + 3}*2`]);
+  w.ss.getSheetByName('Tổng hợp 2018-09')?.getRange('A3:B502').setFormulas(rows);
+  const big = attach();
+  expect(big.calls).toBe(small.calls);
+  expect(small.calls).toBeLessThanOrEqual(10 + 15 * ids.length);
+  const { cells } = await xlsxContent(big.bytes);
+  expect(cells['Tổng hợp 2018-09'].slice(-2)).toEqual(['A502*2', String((2 + 499) * 2)]);
 });
 
 describe('when the attachment cannot be made', () => {
