@@ -132,12 +132,19 @@ function aggregate(period: Period): ReportBundle {
   writeLog(ss, { action: LOG.actions.aggregate, period: formatPeriod(period), result: result.message + note });
   const sheet = ss.getSheetByName(result.sheetName);
   const sheetId = sheet ? sheet.getSheetId() : null;
+  // What the e-mail attaches: the sheets this run wrote ("Tổng hợp", "Theo đơn vị", "Kiểm tra" of the
+  // period and the aggregate in the commune layout), as the CLI's attachment.
+  const sheetIds = result.sheets.flatMap((name) => {
+    const s = name === result.sheetName ? sheet : ss.getSheetByName(name);
+    return s ? [s.getSheetId()] : [];
+  });
   const base = ss.getUrl().replace(/[#?].*$/, '');
   return {
     summary: result.summary,
     catalogue: cfg.catalogue,
     spreadsheetId: ss.getId(),
     sheetId,
+    sheetIds,
     sheetUrl: sheetId === null ? base : `${base}#gid=${sheetId}`,
     noYearSheet,
   };

@@ -20,8 +20,10 @@ export interface ReportBundle {
   catalogue: Catalogue;
   /** The spreadsheet holding the summary sheet (the master). */
   spreadsheetId: string;
-  /** `gid` of the summary sheet, for the .xlsx export; null exports the whole spreadsheet. */
+  /** `gid` of the summary sheet (the e-mail's link); null: not found. */
   sheetId: number | null;
+  /** The period's summary sheets (gids), attached to the e-mail; absent: `sheetId` alone. */
+  sheetIds?: number[];
   /** Link to the summary sheet, shown in the e-mail. */
   sheetUrl?: string;
   /** No unit has a sheet of the period's year yet (year-sheets.ts): said at the top of the e-mail. */

@@ -49,6 +49,7 @@ import { ConfigError, logText, userText } from '../errors';
 import { ReadContinues } from '../io/resume';
 import { tryWithDocumentLock } from '../lock';
 import { withHolidays } from '../setup';
+import { summaryXlsx } from './attachment';
 import { nowMs, RunBudget } from './clock';
 import * as emailDeps from './deps';
 import { tellAdmins } from './notice';
@@ -135,6 +136,8 @@ export interface StoredMessage {
   attachmentName: string;
   spreadsheetId: string;
   sheetId: number | null;
+  /** The period's summary sheets, attached (a message stored before they were listed: `sheetId`). */
+  sheetIds?: number[];
   senderName: string;
 }
 
@@ -639,23 +642,21 @@ function render(job: JobState): StoredMessage {
     attachmentName: T.attachmentName(periodLabel(job.period), `${settings.level} ${settings.aggregatingUnitName}`),
     spreadsheetId: bundle.spreadsheetId,
     sheetId: bundle.sheetId,
+    sheetIds: bundle.sheetIds ?? (bundle.sheetId !== null ? [bundle.sheetId] : []),
     senderName: T.senderName(settings.organisation),
   };
 }
 
-/** The summary sheet as .xlsx, exported by Google; null (logged) when the export fails. */
+/**
+ * The period's summary sheets as .xlsx (attachment.ts: a temporary copy of them is exported,
+ * never the master with its addresses and log); null (logged) when that fails.
+ */
 export function exportXlsx(msg: StoredMessage, label: string): GoogleAppsScript.Base.Blob | null {
-  const url =
-    `https://docs.google.com/spreadsheets/d/${encodeURIComponent(msg.spreadsheetId)}/export?format=xlsx` +
-    (msg.sheetId !== null ? `&gid=${msg.sheetId}` : '');
+  const ids = msg.sheetIds ?? (msg.sheetId !== null ? [msg.sheetId] : []);
   try {
-    const res = UrlFetchApp.fetch(url, {
-      headers: { Authorization: `Bearer ${ScriptApp.getOAuthToken()}` },
-      muteHttpExceptions: true,
-    });
-    const code = res.getResponseCode();
-    if (code !== 200) throw new Error(`HTTP ${code}`);
-    return res.getBlob().setName(msg.attachmentName);
+    return summaryXlsx(msg.spreadsheetId, ids, msg.attachmentName, (e) =>
+      logLine(false, T.log.tempNotTrashed(label, T.tempSpreadsheetName(msg.attachmentName), logText(e))),
+    );
   } catch (e) {
     logLine(false, T.log.attachmentFailed(label, logText(e)));
     return null;

@@ -38,9 +38,13 @@ export const EMAIL_TEXT = {
   // ------------------------------------------------------------ sending the report
   attachmentName: (periodLabel: string, unit: string) =>
     `Tổng hợp ${periodLabel.replace(/\//g, '-')} – ${unit.replace(/[\\/:*?"<>|]/g, ' ')}.xlsx`,
+  /** The temporary copy the attachment is exported from (trashed at once; named for the case it is not). */
+  tempSpreadsheetName: (attachmentName: string) =>
+    `~ ${attachmentName.replace(/\.xlsx$/i, '')} (bản tạm để đính kèm thư, xóa được)`,
   senderName: (organisation: string) => organisation || 'Báo cáo dân vận',
   noAttachmentNote:
-    'Không đính kèm được tệp .xlsx lần này; bảng tổng hợp vẫn xem được trong bảng tính (đường dẫn ở trên).',
+    // Said to people outside the district, who may not open the master: no promise that they can.
+    'Không đính kèm được tệp .xlsx lần này. Nếu cần tệp bảng tổng hợp, xin liên hệ nơi gửi thư này.',
   noRecipients:
     'Chưa có người nhận báo cáo. Mở "Dân vận › Cài đặt…" để nhập địa chỉ e-mail người nhận (mỗi dòng một địa chỉ).',
   alreadySentTitle: 'Báo cáo đã được gửi',
@@ -181,6 +185,9 @@ export const EMAIL_TEXT = {
       `Báo cáo ${period}: gần hết 6 phút cho phép, đã lưu tiến độ (${sent}/${total}); chạy tiếp sau 1 phút.`,
     attachmentFailed: (period: string, error: string) =>
       `Báo cáo ${period}: không xuất được tệp .xlsx đính kèm (${error}); thư gửi không kèm tệp.`,
+    tempNotTrashed: (period: string, name: string, error: string) =>
+      `Báo cáo ${period}: không chuyển được bảng tính tạm "${name}" vào thùng rác (${error}); ` +
+      'hãy tự xóa bảng tính này trong Google Drive.',
     lockBusyRetry: (period: string, retryIn: string, attempt: number, max: number) =>
       `Báo cáo ${period}: không lấy được khóa tài liệu (một thao tác khác, ví dụ Tổng hợp, đang chạy); ` +
       `thử lại sau ${retryIn} (lần ${attempt}/${max}).`,

@@ -1028,3 +1028,46 @@ describe('install and vm', () => {
     expect(isDate).toBe(true);
   });
 });
+
+describe("Google's spreadsheet export and Drive files.update", () => {
+  const token = { Authorization: 'Bearer t' };
+  const url = (id: string, gid: number) => `https://docs.google.com/spreadsheets/d/${id}/export?format=xlsx&gid=${gid}`;
+
+  test('xlsx export holds every sheet, hidden ones too, whatever gid names', async () => {
+    const { fake, ss } = setup();
+    const hidden = ss.insertSheet('Ẩn');
+    hidden.getRange('A1').setValue('bi-mat@xa.vn');
+    hidden.hideSheet();
+    const gid = (ss.getSheetByName('Trống') as Sheet).getSheetId();
+    const res = fake.globals.UrlFetchApp.fetch(url(ss.getId(), gid), { headers: token });
+    expect(res.getResponseCode()).toBe(200);
+    const JSZip = (await import('jszip')).default;
+    const zip = await JSZip.loadAsync(new Uint8Array(res.getContent().map((b) => b & 0xff)));
+    const workbook = (await zip.file('xl/workbook.xml')?.async('string')) ?? '';
+    expect([...workbook.matchAll(/name="([^"]*)"/g)].map((m) => m[1])).toEqual(['Xã A', 'Trống', 'Ẩn']);
+    expect(workbook).toContain('state="hidden"');
+    expect(await zip.file('xl/worksheets/sheet3.xml')?.async('string')).toContain('bi-mat@xa.vn');
+  });
+
+  test('no token 401, unknown id 404; files.update trashes only for the owner', () => {
+    const { fake, ss } = setup();
+    const { UrlFetchApp } = fake.globals;
+    const patch = (id: string) =>
+      UrlFetchApp.fetch(`https://www.googleapis.com/drive/v3/files/${id}`, {
+        method: 'patch',
+        contentType: 'application/json',
+        payload: JSON.stringify({ trashed: true }),
+        headers: token,
+        muteHttpExceptions: true,
+      }).getResponseCode();
+    expect(UrlFetchApp.fetch(url(ss.getId(), 0), { muteHttpExceptions: true }).getResponseCode()).toBe(401);
+    expect(UrlFetchApp.fetch(url('nope', 0), { headers: token, muteHttpExceptions: true }).getResponseCode()).toBe(404);
+    const other = fake.createSpreadsheet('Của người khác', { owner: 'x@y.vn', editors: ['canbo@xa.vn'] });
+    expect(patch(other.getId())).toBe(403);
+    expect(patch(ss.getId())).toBe(200);
+    expect(fake.listSpreadsheets().map((s) => [s.name, s.trashed])).toEqual([
+      ['Báo cáo', true],
+      ['Của người khác', false],
+    ]);
+  });
+});

@@ -18,6 +18,7 @@ import { ChartsImpl } from './charts';
 import { FakeClock, makeFakeDate } from './clock';
 import { FakeContext, type LogEntry, type Toast } from './context';
 import type { FaultRegistry } from './faults';
+import { googleFilesHandler } from './google-files';
 import { HtmlServiceImpl, HtmlState } from './html';
 import { type LatencyModel, resolveLatency } from './latency';
 import { LockServiceImpl, LockState } from './lock';
@@ -37,6 +38,7 @@ import { type CellValue, copyValue, toStored } from './values';
 export { CELL_LIMIT, type LogEntry, type Toast } from './context';
 export { GAS_ERRORS, GasError } from './errors';
 export type { FaultHandle, FaultSpec } from './faults';
+export { googleFilesHandler, spreadsheetXlsx, XLSX_TYPE } from './google-files';
 export { DEFAULT_LATENCY, type LatencyModel, ZERO_LATENCY } from './latency';
 export type { SentAttachment, SentMail } from './mail';
 export { DEFAULT_PROPERTY_LIMITS, type PropertyLimits } from './properties';
@@ -174,6 +176,8 @@ export interface GasFake {
 
   createSpreadsheet(name: string, opts?: CreateSpreadsheetOptions): Spreadsheet;
   getSpreadsheetById(id: string): Spreadsheet | null;
+  /** Every spreadsheet of the fake (those made by SpreadsheetApp.create too), with its trash state. */
+  listSpreadsheets(): { id: string; name: string; trashed: boolean }[];
   setActiveSpreadsheet(ss: Spreadsheet | string | null): void;
   /** Deep copy of every sheet's values, formulas, formats, notes and merges. */
   snapshot(ss: Spreadsheet | string): SpreadsheetSnapshot;
@@ -336,6 +340,9 @@ export function createGasFake(options: GasFakeOptions = {}): GasFake {
       const ss = ctx.spreadsheets.get(id);
       return ss ? api<Spreadsheet>(ss) : null;
     },
+    listSpreadsheets() {
+      return [...ctx.spreadsheets.values()].map((s) => ({ id: s._id, name: s._name, trashed: s._trashed }));
+    },
     setActiveSpreadsheet(ss: Spreadsheet | string | null) {
       ctx.activeSpreadsheet = ss === null ? null : toImpl(ss);
     },
@@ -396,6 +403,8 @@ export function createGasFake(options: GasFakeOptions = {}): GasFake {
   };
   // The Sheets API over these spreadsheets, reached by UrlFetchApp without a test handler.
   http.sheetsApi = sheetsApiHandler(fake);
+  // Google's export endpoint and Drive files.update over them, when the test sets no handler.
+  http.files = googleFilesHandler(fake);
   return fake;
 }
 

@@ -41,6 +41,8 @@ export class SpreadsheetImpl extends GasObject {
   _tz: string;
   _locale: string;
   _url: string;
+  /** In the Drive's trash (Drive files.update, google-files.ts); still openable by id, as in Drive. */
+  _trashed = false;
   _namedRanges = new Map<string, { sheet: SheetImpl; ref: GridRef }>();
   /** Formula cells being evaluated (cycle detection). */
   readonly _evalStack = new Set<string>();

@@ -8,6 +8,7 @@
 import { BlobImpl, toSignedBytes, toUint8 } from './blob';
 import type { FakeContext } from './context';
 import { GAS_ERRORS, GasError } from './errors';
+import { isGoogleFilesUrl } from './google-files';
 import { GasObject } from './runtime';
 import { isSheetsApiUrl, SERVES_SHEETS_API } from './sheets-api';
 
@@ -39,12 +40,18 @@ export class HttpState {
    * (made by sheetsApiHandler). Set by createGasFake; null sends them to `handler` too.
    */
   sheetsApi: HttpHandler | null = null;
+  /**
+   * Serves Google's file endpoints (the spreadsheet export, Drive files.update: google-files.ts)
+   * when `handler` is null. Set by createGasFake.
+   */
+  files: HttpHandler | null = null;
   requests: FakeRequest[] = [];
 
   /** Which handler answers `url`. */
   route(url: string): HttpHandler | null {
     const own = this.handler as (HttpHandler & { [SERVES_SHEETS_API]?: true }) | null;
     if (this.sheetsApi && isSheetsApiUrl(url) && !own?.[SERVES_SHEETS_API]) return this.sheetsApi;
+    if (!own && this.files && isGoogleFilesUrl(url)) return this.files;
     return own;
   }
 }

@@ -5,7 +5,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import JSZip from 'jszip';
 import { defaultCatalogue, defaultUnits } from '../../../src/engine/catalogue/defaults';
+import { formatPeriod } from '../../../src/engine/periods/period';
 import { fixtureCatalogue, fixtureSummary } from '../../../src/engine/report/fixtures';
 import { buildUnitSheet } from '../../../src/engine/sheet/layout';
 import { modelToGrid } from '../../../src/engine/sheet/testing';
@@ -19,8 +21,6 @@ import { createGasFake, type GasFake } from '../../fakes/gas/index';
 
 export const MASTER_ID = '1MasterMuongNhe0000000000000000000000000000';
 export const SIDEBAR_HTML = path.join(__dirname, '../../../src/gas/email/sidebar.html');
-/** What the fake "Google export" returns for the .xlsx. */
-export const XLSX_BYTES = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4]);
 
 /** The handlers as Apps Script sees them (top-level functions). */
 export const scope = email as unknown as Record<string, unknown>;
@@ -34,7 +34,8 @@ export interface UnitSeed {
 export interface World {
   fake: GasFake;
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet;
-  exports: string[];
+  /** URLs of the spreadsheet exports fetched. */
+  readonly exports: string[];
   /** Settings as they are in the sheet now. */
   settings(): Settings;
   setSettings(patch: Partial<Settings>): Settings;
@@ -90,16 +91,8 @@ export function world(
   setupSheets(ss);
   fake.html.files.sidebar = fs.readFileSync(SIDEBAR_HTML, 'utf8');
 
-  const exportsSeen: string[] = [];
-  fake.http.handler = (req) => {
-    exportsSeen.push(req.url);
-    if (req.headers.Authorization !== 'Bearer fake-token') return { status: 401, body: 'no auth' };
-    return {
-      status: 200,
-      body: XLSX_BYTES,
-      headers: { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
-    };
-  };
+  // No test handler: the fake's Google export (every sheet, whatever `gid` says) and Drive answer.
+  fake.http.handler = null;
 
   if (opts.stubAggregate) {
     setEmailDeps({
@@ -107,12 +100,14 @@ export function world(
         const summary = fixtureSummary();
         summary.settings = { ...summary.settings, ...currentSettings() };
         summary.period = period;
+        const ids = stubSummarySheets(ss, formatPeriod(period));
         return {
           summary,
           catalogue: fixtureCatalogue(),
           spreadsheetId: MASTER_ID,
-          sheetId: 12345,
-          sheetUrl: `https://docs.google.com/spreadsheets/d/${MASTER_ID}/edit#gid=12345`,
+          sheetId: ids[0],
+          sheetIds: ids,
+          sheetUrl: `https://docs.google.com/spreadsheets/d/${MASTER_ID}/edit#gid=${ids[0]}`,
         };
       },
     });
@@ -127,7 +122,9 @@ export function world(
   const w: World = {
     fake,
     ss,
-    exports: exportsSeen,
+    get exports() {
+      return fake.http.requests.map((r) => r.url).filter((u) => /\/export\?/.test(u));
+    },
     settings: currentSettings,
     setSettings(patch) {
       const next = { ...currentSettings(), ...patch };
@@ -166,4 +163,51 @@ export function logText(w: World): string {
         .map((r) => r.join(' | '))
         .join('\n')
     : '';
+}
+
+/**
+ * Stand-ins for the period's summary sheets "Tổng hợp/Theo đơn vị/Kiểm tra <kỳ>" (made once) and
+ * a "Dữ liệu" they read: a formula on another sheet, one on its own sheet, a text that looks like a date.
+ */
+export function stubSummarySheets(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, key: string): number[] {
+  if (!ss.getSheetByName('Dữ liệu'))
+    ss.insertSheet('Dữ liệu')
+      .getRange('A1:B2')
+      .setValues([
+        ['a', 2],
+        ['b', 3],
+      ]);
+  return ['Tổng hợp', 'Theo đơn vị', 'Kiểm tra'].map((base) => {
+    const name = `${base} ${key}`;
+    let sheet = ss.getSheetByName(name);
+    if (!sheet) {
+      sheet = ss.insertSheet(name);
+      sheet.getRange('A1:B1').setValues([[base.toUpperCase(), `'${key}`]]);
+      sheet.getRange('A2:C2').setFormulas([["=SUM('Dữ liệu'!B1:B2)", '=A2*2', '']]);
+    }
+    return sheet.getSheetId();
+  });
+}
+
+/** The sheets of an .xlsx: names in order, and each sheet's cells (value, or formula text) as text. */
+export async function xlsxContent(bytes: Uint8Array): Promise<{ names: string[]; cells: Record<string, string[]> }> {
+  const zip = await JSZip.loadAsync(bytes);
+  const workbook = (await zip.file('xl/workbook.xml')?.async('string')) ?? '';
+  const rels = (await zip.file('xl/_rels/workbook.xml.rels')?.async('string')) ?? '';
+  const unxml = (t: string) =>
+    t
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, '&');
+  const names: string[] = [];
+  const cells: Record<string, string[]> = {};
+  for (const m of workbook.matchAll(/<sheet [^>]*name="([^"]*)"[^>]*r:id="([^"]*)"/g)) {
+    const name = unxml(m[1]);
+    names.push(name);
+    const target = new RegExp(`Id="${m[2]}"[^>]*Target="([^"]*)"`).exec(rels)?.[1] ?? '';
+    const xml = (await zip.file(`xl/${target.replace(/^\/?xl\//, '')}`)?.async('string')) ?? '';
+    cells[name] = [...xml.matchAll(/<(?:t|v|f)(?: [^>]*)?>([^<]*)<\/(?:t|v|f)>/g)].map((x) => unxml(x[1]));
+  }
+  return { names, cells };
 }
