@@ -110,9 +110,25 @@ function isXlsxInside(file: string): boolean {
 /** Read as an .xlsx though its name does not end so (see misnamedNote). */
 export const misnamed = (file: string): boolean => !XLSX.test(file);
 
+/** Invisible characters cleanText drops (zero-width, bidi controls): dropped from shown names as well. */
+const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/g;
+/** Other control and format characters, and the Unicode line and paragraph separators. */
+const UNPRINTABLE = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
+
+/**
+ * A path as printed and quoted in messages: relative to `cwd` when inside it. A line break in a
+ * file name would forge a console line, an ESC sequence would reach the terminal: control and
+ * format characters become "?" (invisible ones are dropped, as the engine drops them from names,
+ * so the name still tells the unit the same way). Files are opened by their own path, never this.
+ */
 export function displayName(abs: string, cwd = process.cwd()): string {
   const rel = path.relative(cwd, abs);
-  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : abs;
+  const shown = rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : abs;
+  return printableName(shown);
+}
+
+function printableName(s: string): string {
+  return s.replace(INVISIBLE, '').replace(UNPRINTABLE, '?');
 }
 
 /**

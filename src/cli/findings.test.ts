@@ -24,6 +24,11 @@ describe('formatFinding', () => {
     const { cell: _cell, ...whole } = base;
     expect(formatFinding({ ...whole, severity: 'warning' })).toBe(`CẢNH BÁO: ${base.message} [xa/chung-chai.xlsx]`);
   });
+
+  it('quotes a sheet name without its bidi controls, which would reverse the text after it', () => {
+    const line = formatFinding({ ...base, sheet: 'Chung Chải 2025\u202E' });
+    expect(line).toBe(`LỖI: ${base.message} [xa/chung-chai.xlsx, trang "Chung Chải 2025"]`);
+  });
 });
 
 describe('the console heading of findings', () => {

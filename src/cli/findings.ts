@@ -1,4 +1,5 @@
 /** Findings printed one per line: "LỖI: …", "CẢNH BÁO: …", "THÔNG TIN: …". */
+import { withoutBidi } from '../engine/text/normalize';
 import type { Finding } from '../engine/types';
 import { CLI_TEXT as T } from '../messages/vi/cli';
 
@@ -6,7 +7,9 @@ export function formatFinding(f: Finding): string {
   const label = T.severity[f.severity] ?? f.severity.toUpperCase();
   // The engine's messages name the unit and cell; add the file and sheet when the message does not
   // (a workbook may hold a sheet per year: "ô E9" alone would not say which).
-  const sheet = f.cell && f.sheet && !f.message.includes(`"${f.sheet}"`) ? T.sheetRef(f.sheet) : '';
+  // The sheet name as the message quotes it: without bidi controls (checkWorkbooks).
+  const shown = f.sheet && withoutBidi(f.sheet);
+  const sheet = f.cell && shown && !f.message.includes(`"${shown}"`) ? T.sheetRef(shown) : '';
   const file = f.file && !f.message.includes(f.file) ? f.file : '';
   const where = [file, sheet].filter(Boolean).join(', ');
   return `${label}: ${f.message}${where ? ` [${where}]` : ''}`;

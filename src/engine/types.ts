@@ -192,6 +192,27 @@ export interface UnitYear {
   invalid: string[];
   /** Indicator codes whose row was typed in another money scale and converted (read.ts convertRow). */
   converted?: string[];
+  /** What the unit wrote in the "Ghi chú" column beside indicator rows, in catalogue order. Absent or undefined when none. */
+  remarks?: Remark[];
+}
+
+/** A remark beside an indicator's row ("số liệu tạm tính"): the row's for the year, not a month's. */
+export interface Remark {
+  indicatorCode: string;
+  /** Cleaned as notes are (line breaks kept), at most MAX_NOTE_LENGTH characters. */
+  text: string;
+  /** A1 address of the remark's cell, e.g. "R24". */
+  cell: string;
+}
+
+/** A unit's remark as a summary lists it: whose, in which file and sheet. */
+export interface UnitRemark extends Remark {
+  unitCode: string;
+  unitName: string;
+  /** The unit's kind ("xã"), when the report says it. */
+  unitKind?: string;
+  file: string;
+  sheet: string;
 }
 
 export interface ReadResult {
@@ -416,5 +437,11 @@ export interface Summary {
    * not counted as submitted only when that month's date falls in the period's window. Absent when none.
    */
   emptyBeforeNext?: string[];
+  /**
+   * The remarks units wrote beside indicator rows ("Ghi chú" column) in their reports of the year,
+   * whatever the period (a remark is the row's, not a month's): units in unit order, old units of a
+   * merger after them by code, each unit's in catalogue order. Absent when there is none.
+   */
+  remarks?: UnitRemark[];
   narrative: string[];
 }

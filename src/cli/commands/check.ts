@@ -2,7 +2,9 @@
 import { futureMonthFindings, mergerMappingFindings, submissionDateSlips } from '../../engine/aggregate/aggregate';
 import { mapToSuccessors } from '../../engine/aggregate/succession';
 import { todayIn } from '../../engine/periods/cutoff';
+import { reportDisplayName } from '../../engine/sheet/layout';
 import { aggregatingLevel } from '../../engine/text/level';
+import { withoutBidi } from '../../engine/text/normalize';
 import type { Finding, UnitYear } from '../../engine/types';
 import { checkWorkbooks, successorBeforeMerger } from '../../engine/validation/check';
 import { HELP, CLI_TEXT as T } from '../../messages/vi/cli';
@@ -78,6 +80,7 @@ export async function runCheck(argv: string[], io: Io): Promise<number> {
         year: r.year,
         file: r.file,
         sheet: r.sheet,
+        ...(r.remarks?.length ? { remarks: r.remarks } : {}),
       })),
       errors: counts.error,
       warnings: counts.warning,
@@ -90,10 +93,36 @@ export async function runCheck(argv: string[], io: Io): Promise<number> {
 
   for (const f of findings) println(io.stdout, formatFinding(f));
   if (findings.length) println(io.stdout);
+  const remarks = remarkLines(reports, config.catalogue);
+  if (remarks.length) {
+    println(io.stdout, T.checkRemarksHeading(remarks.length));
+    for (const line of remarks) println(io.stdout, line);
+    println(io.stdout);
+  }
   println(io.stdout, T.checkSummary(inputs.files.length, reports.length, counts.error, counts.warning, year));
   if (noneReadable) throw new UserError(T.noneReadable, EXIT.input);
   println(io.stdout, counts.error > 0 ? T.checkHasErrors : T.checkOk);
   return code;
+}
+
+/** Control and format characters, and line separators: a remark's line breaks and the like on one console line. */
+const UNPRINTABLE = /[\p{Cc}\p{Cf}\u2028\u2029]+/gu;
+
+/**
+ * One console line per remark a unit wrote in the "Ghi chú" column beside an indicator row, naming
+ * the unit, cell, indicator, file and sheet: the remark is read to go up with the figures, and the
+ * commune checking its file sees what will.
+ */
+function remarkLines(reports: UnitYear[], catalogue: Config['catalogue']): string[] {
+  const out: string[] = [];
+  for (const r of reports)
+    for (const x of r.remarks ?? []) {
+      const label = catalogue.indicators.find((i) => i.code === x.indicatorCode)?.label ?? x.indicatorCode;
+      const text = x.text.split('\n').join(' / ').replace(UNPRINTABLE, ' ');
+      const where = [r.file, T.sheetRef(withoutBidi(r.sheet))].filter(Boolean).join(', ');
+      out.push(T.checkRemark(reportDisplayName(r), x.cell, label, text, where));
+    }
+  return out;
 }
 
 /**

@@ -50,6 +50,7 @@ import type {
   Summary,
   UnevenComparison,
   Unit,
+  UnitRemark,
   UnitYear,
 } from '../types';
 import { compareFindings } from '../validation/check';
@@ -1484,6 +1485,7 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
       if (y) summary.unevenYtd = y;
     });
   }
+  const remarks = unitRemarks(rawCurrent, units);
   return {
     period,
     settings,
@@ -1503,7 +1505,37 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
     ...(excludedBy.size ? { excludedUnits: sortCodes([...excludedBy], units) } : {}),
     ...(ruleErrors.length ? { ruleErrors } : {}),
     unreadableUnits: sortCodes(input.unreadableUnits ?? [], units),
+    ...(remarks.length ? { remarks } : {}),
   };
+}
+
+/**
+ * Summary.remarks: the "Ghi chú" remarks of this year's reports as read (an old unit's under its own
+ * name), whatever the period: a remark is its row's for the year. Units in unit order, old units of
+ * a merger after them by code; each report's in its order.
+ */
+function unitRemarks(reports: readonly UnitYear[], units: readonly Unit[]): UnitRemark[] {
+  const noted: UnitYear[] = [];
+  for (let i = 0; i < reports.length; i++) if (reports[i].remarks?.length) noted.push(reports[i]);
+  if (!noted.length) return [];
+  const rank = new Map<string, number>();
+  for (let i = 0; i < units.length; i++) rank.set(units[i].code, i);
+  const rankOf = (r: UnitYear) => rank.get(r.unitCode) ?? units.length;
+  noted.sort((a, b) => rankOf(a) - rankOf(b) || compareText(a.unitCode, b.unitCode));
+  const out: UnitRemark[] = [];
+  for (const r of noted)
+    for (const x of r.remarks as NonNullable<UnitYear['remarks']>)
+      out.push({
+        unitCode: r.unitCode,
+        unitName: r.unitName,
+        ...(r.unitKind !== undefined ? { unitKind: r.unitKind } : {}),
+        file: r.file,
+        sheet: r.sheet,
+        indicatorCode: x.indicatorCode,
+        text: x.text,
+        cell: x.cell,
+      });
+  return out;
 }
 
 /**

@@ -43,6 +43,7 @@ import {
   type StyleName,
   type WorkbookModel,
 } from './model';
+import { remarkLines } from './remarks';
 import {
   carriedStockLines,
   completenessLists,
@@ -342,6 +343,7 @@ function summarySheet(summary: Summary, catalogue: Catalogue): SheetModel {
     row++;
     for (const n of notes) g.wide(row++, SUMMARY_COLS, n, 'note');
   }
+  row = remarksSection(g, summary, catalogue, row);
 
   // Data quality.
   row++;
@@ -426,6 +428,21 @@ function summarySheet(summary: Summary, catalogue: Catalogue): SheetModel {
   // Filter buttons on the units' statuses, e.g. the 22 "Chưa báo cáo" among 130 communes.
   if (c.rows.length) sheet.filter = { row: completenessHeader, col: 1, rows: c.rows.length + 1, cols: 5 };
   return sheet;
+}
+
+/**
+ * The units' remarks beside indicator rows ("Ghi chú" column), one row each, after the notes:
+ * the district reads them with the figures they qualify. The row after the section.
+ */
+function remarksSection(g: Grid, summary: Summary, catalogue: Catalogue, from: number): number {
+  const lines = remarkLines(summary, catalogue);
+  if (!lines.length) return from;
+  let row = from + 1;
+  g.put(row, 1, { v: T.remarksTitle, s: 'group' });
+  g.fill(row, 2, SUMMARY_COLS, 'group');
+  row++;
+  for (const line of lines) g.wide(row++, SUMMARY_COLS, line, 'note');
+  return row;
 }
 
 // ---------------------------------------------------------------- "Theo đơn vị"

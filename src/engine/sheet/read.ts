@@ -29,6 +29,7 @@ import type {
   Grid,
   Indicator,
   ReadResult,
+  Remark,
   SheetInput,
   Unit,
   UnitYear,
@@ -103,6 +104,8 @@ const TOTAL_HEADERS = new Set([
   'tổng',
   'cộng',
 ]);
+/** The remarks column ("Ghi chú", the template's R): a commune's remark beside an indicator's row. */
+const NOTE_HEADERS = new Set([textKey(LAYOUT_TEXT.note), 'ghi chú', 'chú thích']);
 export const TOP_LABELS: [keyof TopLabels, string[]][] = [
   ['code', [textKey(LAYOUT_TEXT.unitCode), 'mã đơn vị']],
   ['name', [textKey(LAYOUT_TEXT.unitName), 'đơn vị', 'tên đơn vị', 'đơn vị báo cáo']],
@@ -1057,6 +1060,8 @@ interface Columns {
   run: number;
   /** The year-total column ("Cả năm"), -1 when the sheet has none (found by its header only). */
   totalCol: number;
+  /** The remarks column ("Ghi chú"), -1 when the sheet has none (found by its header only). */
+  noteCol: number;
 }
 
 /**
@@ -1198,6 +1203,7 @@ let lastColumnHeads: {
   months: MonthMap;
   rows: CellValue[][];
   totalCol: number;
+  noteCol: number;
   codeCol: number;
   labelCol: number;
   unitCol: number;
@@ -1311,6 +1317,7 @@ function locateColumns(grid: Grid, header: { row: number; months: MonthMap }, lo
   let labelCol = -1;
   let unitCol = -1;
   let totalCol = -1;
+  let noteCol = -1;
   const from = Math.max(0, h - 2);
   const last = lastColumnHeads;
   // The same months (a shared MonthMap) pass over the same columns.
@@ -1320,6 +1327,7 @@ function locateColumns(grid: Grid, header: { row: number; months: MonthMap }, lo
     labelCol = last.labelCol;
     unitCol = last.unitCol;
     totalCol = last.totalCol;
+    noteCol = last.noteCol;
   } else {
     for (let r = from; r <= h; r++) {
       const row = grid[r] ?? [];
@@ -1332,11 +1340,12 @@ function locateColumns(grid: Grid, header: { row: number; months: MonthMap }, lo
         else if (labelCol < 0 && isLabelHeader(k)) labelCol = c;
         else if (unitCol < 0 && MEASURE_HEADERS.has(k)) unitCol = c;
         else if (totalCol < 0 && TOTAL_HEADERS.has(k)) totalCol = c;
+        else if (noteCol < 0 && NOTE_HEADERS.has(k)) noteCol = c;
       }
     }
     const rows: CellValue[][] = [];
     for (let r = from; r <= h; r++) rows.push((grid[r] ?? []).slice());
-    lastColumnHeads = { months: header.months, rows, codeCol, labelCol, unitCol, totalCol, columns: null };
+    lastColumnHeads = { months: header.months, rows, codeCol, labelCol, unitCol, totalCol, noteCol, columns: null };
   }
   const fromHeads = codeCol >= 0 && labelCol >= 0;
   // Else by contents: the column with most hits (at least 3), leftmost on a tie.
@@ -1347,6 +1356,7 @@ function locateColumns(grid: Grid, header: { row: number; months: MonthMap }, lo
   // A code or label column guessed from its contents is not the unit column.
   if (unitCol === codeCol || unitCol === labelCol) unitCol = -1;
   if (totalCol === codeCol || totalCol === labelCol || totalCol === unitCol) totalCol = -1;
+  if (noteCol === codeCol || noteCol === labelCol || noteCol === unitCol) noteCol = -1;
   const columns: Columns = {
     headerRow: h,
     monthCol,
@@ -1357,6 +1367,7 @@ function locateColumns(grid: Grid, header: { row: number; months: MonthMap }, lo
     names,
     run,
     totalCol,
+    noteCol,
   };
   // Columns guessed from the contents depend on more than the header texts: not kept.
   if (fromHeads && lastColumnHeads !== null) lastColumnHeads.columns = columns;
@@ -2576,6 +2587,41 @@ function cellFinding(
 }
 
 /**
+ * The remarks column ("Ghi chú") of the indicator rows: what a commune wrote beside a row ("số liệu
+ * tạm tính"), the row's for the year, not a month's. Cleaned and bounded as notes are, with the same
+ * warnings; an error value ("#REF!") is no remark. Undefined when there is none (most sheets).
+ */
+function readRemarks(
+  grid: Grid,
+  cat: Catalogue,
+  look: Lookup,
+  rows: Rows,
+  col: number,
+  out: Sink,
+): Remark[] | undefined {
+  let remarks: Remark[] | undefined;
+  for (let i = 0; i < cat.indicators.length; i++) {
+    const at = rows.rowAt[look.slot[i]];
+    if (at < 0) continue;
+    const v = (grid[at] ?? NO_CELLS)[col];
+    if (v === '' || v === null || v === undefined) continue;
+    const parsed = parseCell(v, 'note');
+    if (parsed.status !== 'ok') continue;
+    const ind = cat.indicators[i];
+    const cell = a1(at + 1, col + 1);
+    remarks ??= [];
+    remarks.push({ indicatorCode: ind.code, text: parsed.value as string, cell });
+    if (parsed.note === undefined) continue;
+    const extra = { cell, indicatorCode: ind.code, indicatorLabel: ind.label };
+    const w = out.where({ cell, indicator: ind.label });
+    if (parsed.note === 'truncated') out.push('warning', 'note-truncated', extra, T.noteTruncated(w, MAX_NOTE_LENGTH));
+    else if (parsed.note === 'tcvn3' || parsed.note === 'vni')
+      out.push('warning', 'note-legacy-code', extra, T.noteLegacyCode(w, parsed.note, shownValue(parsed.value)));
+  }
+  return remarks;
+}
+
+/**
  * The month cells of every indicator row and of the submission row, with their findings.
  * Kept apart from readOne so that this, the part run for every cell, is small enough for the
  * JIT to optimise early in a large read.
@@ -3430,6 +3476,7 @@ function readGrid(
     submittedCells,
     converted,
   } = readCells(grid, cat, look, rows, cols, out, year);
+  const remarks = cols.noteCol >= 0 ? readRemarks(grid, cat, look, rows, cols.noteCol, out) : undefined;
   groupNotSums(out);
   const sr = rows.submittedRow;
 
@@ -3459,7 +3506,7 @@ function readGrid(
     flat,
     at,
     look.layout,
-    { notes, submitted, submittedCells, invalid, converted },
+    { notes, submitted, submittedCells, invalid, converted, remarks },
     cells,
   );
   return { report, findings, skipped: false, stacked: stacked ?? undefined, span };

@@ -6,7 +6,7 @@
  * engine's hot paths read `flat` directly. `values` and `cells` are built on first use,
  * exactly as the reader used to build them, for shells and tests that read them.
  */
-import type { UnitYear } from '../types';
+import type { Remark, UnitYear } from '../types';
 
 /** Where each code's 12 numbers sit in `flat`: shared by every report of one read. */
 export interface FlatLayout {
@@ -33,6 +33,7 @@ export class SheetReport implements UnitYear {
   declare submittedCells: string[];
   declare invalid: string[];
   declare converted: string[] | undefined;
+  declare remarks: Remark[] | undefined;
   /**
    * From `base`, layout.codes.length × 12 numbers, NaN where the month has no valid value. The
    * array is a block shared by many reports of a read (one allocation, no view per report).
@@ -49,7 +50,7 @@ export class SheetReport implements UnitYear {
     flat: Float64Array,
     base: number,
     layout: FlatLayout,
-    rest: Pick<UnitYear, 'notes' | 'submitted' | 'submittedCells' | 'invalid' | 'converted'>,
+    rest: Pick<UnitYear, 'notes' | 'submitted' | 'submittedCells' | 'invalid' | 'converted' | 'remarks'>,
     cellsOf: CellsMaker,
   ) {
     this.unitCode = head.unitCode;
@@ -64,6 +65,7 @@ export class SheetReport implements UnitYear {
     this.invalid = rest.invalid;
     // Always set (most sheets: undefined), so every report has the same shape.
     this.converted = rest.converted;
+    this.remarks = rest.remarks;
     this.flat = flat;
     this.base = base;
     this.layout = layout;
@@ -119,6 +121,8 @@ export class SheetReport implements UnitYear {
       cells: this.cells,
       submittedCells: this.submittedCells,
       invalid: this.invalid,
+      // Only when there are some: most reports have none, and their JSON stays as it was.
+      ...(this.remarks ? { remarks: this.remarks } : {}),
     };
   }
 }

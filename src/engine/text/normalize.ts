@@ -6,7 +6,17 @@
 
 // Zero-width space/non-joiner/joiner, word joiner, BOM. Removed before NFC so a ZWJ
 // between a letter and its combining mark cannot block composition.
-const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/g;
+// Also the bidi controls (LRM/RLM, embeddings and overrides U+202A–U+202E, isolates
+// U+2066–U+2069): an override typed in one commune's note reverses the text after it, another
+// commune's "200" showing as "002" where notes are joined. Vietnamese has no right-to-left letters.
+const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/g;
+const BIDI = /[\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
+const BIDI_ALL = /[\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+
+/** `s` without bidi controls, else as it is: for names shown as typed (sheet and file names in messages). */
+export function withoutBidi(s: string): string {
+  return BIDI.test(s) ? s.replace(BIDI_ALL, '') : s;
+}
 // Ð (Icelandic eth) and Ɖ (African D) look exactly like Đ; ð and ɖ like đ.
 const LOOKALIKE_D = /[\u00D0\u0189\u00F0\u0256]/g;
 const D_FIX: Record<string, string> = {
@@ -45,7 +55,7 @@ export function memoText<T>(fn: (s: string) => T): (s: string) => T {
 const cleanMemo = memoText(clean);
 
 /**
- * NFC, one Đ, no zero-width characters, single spaces, trimmed. Idempotent. Text that is already
+ * NFC, one Đ, no zero-width or bidi control characters, single spaces, trimmed. Idempotent. Text that is already
  * clean (most cells) is checked in one pass instead of looked up: cells arrive as new strings
  * (unit names, codes, notes), and hashing and storing each in the cache costs more than the check.
  */
@@ -90,7 +100,7 @@ export function isClean(s: string): boolean {
 function clean(s: string): string {
   if (isClean(s)) return s;
   return s
-    .replace(ZERO_WIDTH, '')
+    .replace(INVISIBLE, '')
     .replace(LOOKALIKE_D, (c) => D_FIX[c])
     .normalize('NFC')
     .replace(SPACES, ' ')

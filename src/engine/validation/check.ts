@@ -16,7 +16,7 @@ import {
 } from '../sheet/layout';
 import { mergerSpan } from '../sheet/merger-span';
 import { prepareRead, type ReadContext, readWorkbook, setUnitCodeNote, unitCodeNote } from '../sheet/read';
-import { memoText } from '../text/normalize';
+import { memoText, withoutBidi } from '../text/normalize';
 import type { Finding, ReadResult, Unit, UnitYear, WorkbookInput } from '../types';
 import { compileRules, ruleFindings as ruleFindingsOf } from './rules';
 import { datedYearLate } from './year-late';
@@ -111,7 +111,21 @@ export function checkWorkbooks(workbooks: WorkbookInput[], ctx: ReadContext): Re
   findings.push(...catalogueMismatches(findings, all.length, ctx));
   findings.sort(compareFindings);
   // Two units of one name: every finding says which (rule findings are made without the list).
-  return { reports, findings: distinguishFindings(findings, ctx.units) };
+  return { reports, findings: withoutBidiMessages(distinguishFindings(findings, ctx.units)) };
+}
+
+/**
+ * Messages quote sheet and file names as typed: a bidi override in one would reverse the text after
+ * it (in the message, and in the next ones where findings are listed together). The finding's own
+ * `sheet` and `file` stay as they are: the shells find the sheet by them.
+ */
+function withoutBidiMessages(findings: Finding[]): Finding[] {
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i];
+    const message = withoutBidi(f.message);
+    if (message !== f.message) findings[i] = { ...f, message };
+  }
+  return findings;
 }
 
 /**

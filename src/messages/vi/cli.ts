@@ -310,6 +310,11 @@ export const CLI_TEXT = {
       ? `Đã kiểm tra ${files} tệp: không có trang báo cáo nào của năm ${year}; ${errors} lỗi, ${warnings} cảnh báo.`
       : `Đã kiểm tra ${files} tệp, ${reports} báo cáo${year !== undefined ? ` năm ${year}` : ''}: ${errors} lỗi, ${warnings} cảnh báo.`,
   checkOk: 'Không phát hiện lỗi.',
+  /** Before the remarks units wrote in the "Ghi chú" column beside indicator rows. */
+  checkRemarksHeading: (n: number) => `Ghi chú của đơn vị bên cạnh chỉ tiêu (cột "Ghi chú"): ${n}`,
+  /** '  Xã Chung Chải, ô R24 (Thùng mì tôm): số liệu tạm tính [xa/chung-chai-2018.xlsx, trang "…"]'. */
+  checkRemark: (unit: string, cell: string, indicator: string, text: string, where: string) =>
+    `  ${unit}, ô ${cell} (${indicator}): ${text} [${where}]`,
   checkHasErrors: 'Có lỗi: hãy sửa các ô nêu trên rồi kiểm tra lại.',
   /** "Lỗi và cảnh báo: 1 cảnh báo": a count of 0 left out, as in the other outputs (REPORT_TEXT.findingCounts). */
   findingsHeading: (errors: number, warnings: number) =>
