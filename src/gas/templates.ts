@@ -8,7 +8,7 @@
  * re-running after a change of "Chỉ tiêu" or "Quy tắc" gives communes somewhere to type and the
  * right colours. A run cut short (time limit, error) is finished by running again.
  */
-import { dataWindow, todayIn } from '../engine/periods/cutoff';
+import { latestOpenYear, todayIn } from '../engine/periods/cutoff';
 import {
   buildUnitSheet,
   distinctDisplayName,
@@ -92,9 +92,7 @@ export interface TemplatesResult {
  * cut-off day of December, Decree 09), since the communes then have January's events to type.
  */
 export function templateYear(settings: Pick<Settings, 'timeZone' | 'cutoffDay'>): number {
-  const today = todayIn(settings.timeZone, now());
-  const year = Number(today.slice(0, 4));
-  return dataWindow({ type: 'month', year: year + 1, index: 1 }, settings).start <= today ? year + 1 : year;
+  return latestOpenYear(settings, todayIn(settings.timeZone, now()));
 }
 
 export function parseYear(text: string): number | null {
