@@ -21,8 +21,9 @@
  *     last ('predecessor-missing…', named from `formerUnits` when given), and submission
  *     dates after the run or before the month's data window closes ('submitted-…').
  *  5. When the period's deadline counts working days of a year the list of days off has no day
- *     of, or no Tết day of, a warning says which year and where to add them
- *     ('holidays-missing', 'holidays-no-tet'; periods/holidays.ts).
+ *     of, or no Tết day (no day next to 2/9) of when it counts those days, a warning says which
+ *     year and where to add them ('holidays-missing', 'holidays-no-tet', 'holidays-no-national-day';
+ *     periods/holidays.ts).
  *
  * `predecessorsMissing` is step 3's warning for the old units, for "Kiểm tra" (a whole year, no
  * aggregate): in the words Tổng hợp uses.
