@@ -203,6 +203,13 @@ export const CLI_TEXT = {
     'Chưa có người nhận. Dùng --to ĐỊA_CHỈ (có thể lặp lại) hoặc điền "recipients" trong tệp thiết lập (--settings)',
   noInputs: (cmd: string) => `Chưa chỉ ra tệp hoặc thư mục báo cáo nào. Ví dụ: tonghop ${cmd} bao-cao-xa/`,
   unknownUnit: (c: string) => `Không có đơn vị mã "${c}" trong danh sách đơn vị`,
+  /** No --units, for a period (or template year) reaching 1/7/2025: the built-in units are those of 2018. */
+  demoUnitsOutdated: (what: string) =>
+    'CẢNH BÁO: chưa chỉ ra danh sách đơn vị (--units) nên đang dùng danh sách mặc định: 11 xã của huyện Mường Nhé ' +
+    `năm 2018, đã sắp xếp lại từ ngày 01/07/2025 (từ đó không còn cấp huyện); ${what} cần danh sách đơn vị hiện nay. ` +
+    'Hãy dùng --units với danh sách đó (ví dụ: --units sheets-templates/units-2025.json)',
+  demoUnitsTemplate: (year: number) => `mẫu báo cáo năm ${year}`,
+  demoUnitsReport: (period: string) => `báo cáo ${period}`,
   /** Old units that report months of the year but that the units file does not name ("formerUnits"). */
   formerUnnamed: (codes: string[], year: number) =>
     `CẢNH BÁO: chưa tạo mẫu năm ${year} cho đơn vị cũ ${codes.map((c) => `"${c}"`).join(', ')} (còn báo cáo các tháng trước sáp nhập): ` +
