@@ -93,7 +93,7 @@ export async function runAggregate(argv: string[], io: Io): Promise<number> {
     return EXIT.ok;
   }
   const config = loadConfig(args, io.cwd);
-  const when = now(io.env);
+  const when = now(io.env, config.settings.timeZone);
   const period = resolvePeriod(args.str('period'), config, when);
   warnDemoUnits(args, dataWindow(period, config.settings).end, T.demoUnitsReport(periodLabel(period)), io);
   const resolve = (p: string | undefined) => (p ? path.resolve(io.cwd, p) : undefined);

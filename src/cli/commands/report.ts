@@ -115,7 +115,7 @@ export async function runReport(argv: string[], io: Io): Promise<number> {
     return EXIT.ok;
   }
   const config = loadConfig(args, io.cwd, { sendsEmail: true });
-  const when = now(io.env);
+  const when = now(io.env, config.settings.timeZone);
   const period = resolvePeriod(args.str('period'), config, when);
   warnDemoUnits(args, dataWindow(period, config.settings).end, T.demoUnitsReport(periodLabel(period)), io);
   // "a@x.vn, b@x.vn", '"Văn phòng, Tỉnh ủy" <vp@x.vn>' or one --to per address.

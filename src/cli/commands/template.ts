@@ -89,7 +89,7 @@ export async function runTemplate(argv: string[], io: Io): Promise<number> {
     throw new UserError(known ? T.unitNotInYear(unitDisplayName(known), year) : T.unknownUnit(code), EXIT.usage);
   }
   const units = wanted.length ? ofYear.filter((u) => wanted.includes(u.code)) : ofYear;
-  const when = now(io.env);
+  const when = now(io.env, config.settings.timeZone);
   const count = { written: 0, added: 0, highlighted: 0, unchanged: 0, kept: 0, open: 0, notWritten: 0, recoded: 0 };
   let elsewhere: Map<string, Elsewhere> | null = null;
   for (const unit of units) {

@@ -32,7 +32,9 @@ Xem hướng dẫn từng lệnh: tonghop <lệnh> --help
 ${EXIT_CODES}
 
 Biến môi trường:
-  TONGHOP_NOW        thời điểm "bây giờ" (ISO 8601), để chạy lại cho kết quả giống hệt
+  TONGHOP_NOW        thời điểm "bây giờ" (ISO 8601), để chạy lại cho kết quả giống hệt; không ghi múi giờ
+                     (ví dụ 2027-01-14T23:30) thì hiểu là giờ theo "timeZone" của tệp thiết lập
+                     (mặc định giờ Việt Nam), không theo múi giờ của máy
   TONGHOP_SMTP_HOST, TONGHOP_SMTP_PORT, TONGHOP_SMTP_USER, TONGHOP_SMTP_PASS,
   TONGHOP_SMTP_SECURE, TONGHOP_MAIL_FROM   máy chủ gửi thư cho lệnh report
   TONGHOP_DEBUG=1    in chi tiết khi có lỗi không mong đợi
