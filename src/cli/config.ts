@@ -14,6 +14,7 @@ import type { Catalogue, Finding, Settings, Unit } from '../engine/types';
 import { CLI_TEXT as T } from '../messages/vi/cli';
 import type { Parsed } from './args';
 import { EXIT, UserError } from './exit-codes';
+import { type Io, println } from './io';
 
 export interface Config {
   catalogue: Catalogue;
@@ -174,6 +175,21 @@ export function readerUnits(config: Config): Unit[] {
   const predecessors = new Set(config.units.flatMap((u) => u.succession?.predecessors ?? []));
   const former = config.formerUnits.filter((u) => predecessors.has(u.code) && !current.has(u.code));
   return former.length ? [...config.units, ...former] : config.units;
+}
+
+/**
+ * The day the built-in demo units (Mường Nhé's 11 communes of 2018, sheets-templates/units.json)
+ * stopped existing: the 2025 reform merged them and removed the district level.
+ */
+const DEMO_UNITS_UNTIL = '2025-07-01';
+
+/**
+ * A warning on stderr when the command runs on the built-in units (no --units) for data reaching
+ * their abolition (`lastDay`, ISO: the last day of the period's data or of the template year's):
+ * nothing else would say that the workbooks or the report are of communes that no longer exist.
+ */
+export function warnDemoUnits(args: Parsed, lastDay: string, what: string, io: Io): void {
+  if (!args.str('units') && lastDay >= DEMO_UNITS_UNTIL) println(io.stderr, T.demoUnitsOutdated(what));
 }
 
 /** The configuration's warnings as findings, so every command lists them with the others. */

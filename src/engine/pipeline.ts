@@ -21,8 +21,9 @@
  *     last ('predecessor-missing…', named from `formerUnits` when given), and submission
  *     dates after the run or before the month's data window closes ('submitted-…').
  *  5. When the period's deadline counts working days of a year the list of days off has no day
- *     of, or no Tết day of, a warning says which year and where to add them
- *     ('holidays-missing', 'holidays-no-tet'; periods/holidays.ts).
+ *     of, or no Tết day (no day next to 2/9) of when it counts those days, a warning says which
+ *     year and where to add them ('holidays-missing', 'holidays-no-tet', 'holidays-no-national-day';
+ *     periods/holidays.ts).
  *
  * `predecessorsMissing` is step 3's warning for the old units, for "Kiểm tra" (a whole year, no
  * aggregate): in the words Tổng hợp uses.
@@ -34,7 +35,7 @@ import { LEVEL_TEXT, OPEN_PERIOD_TEXT } from '../messages/vi/periods';
 import { aggregate } from './aggregate/aggregate';
 import { oldUnitNames } from './aggregate/old-unit-names';
 import { areaReport, hasData, mapToSuccessors, monthsBeforeMerger, splitPredecessors } from './aggregate/succession';
-import { localDateOf, openOn } from './periods/cutoff';
+import { latestOpenYear, localDateOf, openOn } from './periods/cutoff';
 import { holidayCoverageFindings } from './periods/holidays';
 import { periodLabel, previousYear } from './periods/period';
 import { distinctDisplayName, distinctName, unitDisplayName } from './sheet/layout';
@@ -100,6 +101,28 @@ export function levelWordingFindings(settings: Settings): Finding[] {
   return out;
 }
 
+/**
+ * The sheets (file and name) of a later year than the period's that are expected on the run's
+ * date (that year's January window has opened: the communes keep next year's workbook beside this
+ * one) and of a unit that has its report of the period's year: they cannot contribute, and their
+ * findings ("báo cáo năm 2027, trong khi đang tổng hợp năm 2026") are left out. A unit with only
+ * such a sheet, or a year not begun yet (a typo), keeps them. Null when there are none.
+ */
+function expectedLaterSheets(
+  later: UnitYear[],
+  thisYear: UnitYear[],
+  settings: Settings,
+  generatedAt: string,
+): Set<string> | null {
+  if (!later.length) return null;
+  const latest = latestOpenYear(settings, localDateOf(generatedAt, settings.timeZone));
+  const reported = new Set(thisYear.map((r) => r.unitCode));
+  const keys = later
+    .filter((r) => r.year <= latest && reported.has(r.unitCode))
+    .map((r) => `${r.file}\u0000${r.sheet}`);
+  return keys.length ? new Set(keys) : null;
+}
+
 /** A warning when `period`'s data window has not closed by the run's date, information before its deadline. */
 export function openPeriodFinding(period: Period, settings: Settings, generatedAt: string): Finding | null {
   const open = openOn(period, settings, localDateOf(generatedAt, settings.timeZone));
@@ -144,19 +167,27 @@ export function summarise(input: SummariseInput): SummariseResult {
   });
   const thisYear: UnitYear[] = [];
   const previous: UnitYear[] = [];
+  const later: UnitYear[] = [];
   for (let i = 0; i < read.reports.length; i++) {
     const r = read.reports[i];
     if (r.year === year) thisYear.push(r);
     else if (r.year === year - 1) previous.push(r);
+    else if (r.year > year) later.push(r);
   }
+  const laterSheets = expectedLaterSheets(later, thisYear, settings, input.generatedAt);
 
   // Sheet keys are only made when some finding names a sheet (most national runs have none).
   let lastYearSheets: Set<string> | null = null;
   // A unit the shell could not open gets no 'unit-missing' warning: the shell says why.
   const notOpened = new Set(input.unreadableUnits ?? []);
-  const unitFindings = notOpened.size
-    ? read.findings.filter((f) => !(f.code === 'unit-missing' && notOpened.has(f.unitCode as string)))
-    : read.findings;
+  const unitFindings =
+    notOpened.size || laterSheets
+      ? read.findings.filter(
+          (f) =>
+            !(f.code === 'unit-missing' && notOpened.has(f.unitCode as string)) &&
+            !(f.sheet !== undefined && laterSheets?.has(`${f.file ?? ''}\u0000${f.sheet}`)),
+        )
+      : read.findings;
   const findings: Finding[] = unitFindings.map((f) => {
     if (f.sheet === undefined) return f;
     lastYearSheets ??= new Set(previous.map((r) => `${r.file}\u0000${r.sheet}`));

@@ -50,7 +50,7 @@ import {
   unitSheetProblem,
   unlockUnitMonth,
 } from './submit';
-import { createUnitTemplates, currentYear, parseYear } from './templates';
+import { createUnitTemplates, parseYear, templateYear } from './templates';
 import { activeSpreadsheet, clip } from './util';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -195,7 +195,7 @@ export function doTemplates() {
   const ss = activeSpreadsheet();
   const config = loadConfig(ss, 'templates');
   if (!config) return undefined;
-  const def = currentYear(config.settings.timeZone);
+  const def = templateYear(config.settings);
   const text = promptText(YEAR_PROMPT.yearTitle, YEAR_PROMPT.year(def));
   if (text === null) return undefined;
   const year = text ? parseYear(text) : def;

@@ -8,7 +8,7 @@
  * re-running after a change of "Chỉ tiêu" or "Quy tắc" gives communes somewhere to type and the
  * right colours. A run cut short (time limit, error) is finished by running again.
  */
-import { todayIn } from '../engine/periods/cutoff';
+import { latestOpenYear, todayIn } from '../engine/periods/cutoff';
 import {
   buildUnitSheet,
   distinctDisplayName,
@@ -21,7 +21,7 @@ import {
 import { mergerSpan } from '../engine/sheet/merger-span';
 import { readSheet, unitCodeNote } from '../engine/sheet/read';
 import { aggregatingLevel } from '../engine/text/level';
-import type { CellValue, Unit } from '../engine/types';
+import type { CellValue, Settings, Unit } from '../engine/types';
 import { TEMPLATES } from '../messages/vi/gas';
 import { now } from './clock';
 import { userText } from './errors';
@@ -87,8 +87,12 @@ export interface TemplatesResult {
   skipped: number;
 }
 
-export function currentYear(timeZone: string): number {
-  return Number(todayIn(timeZone, now()).slice(0, 4));
+/**
+ * The year "Tạo mẫu" proposes: next year once January's data window has opened (from the
+ * cut-off day of December, Decree 09), since the communes then have January's events to type.
+ */
+export function templateYear(settings: Pick<Settings, 'timeZone' | 'cutoffDay'>): number {
+  return latestOpenYear(settings, todayIn(settings.timeZone, now()));
 }
 
 export function parseYear(text: string): number | null {

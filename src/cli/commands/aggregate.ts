@@ -6,11 +6,13 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { dataWindow } from '../../engine/periods/cutoff';
+import { periodLabel } from '../../engine/periods/period';
 import { renderHtmlReport } from '../../engine/report/html';
 import { HELP, CLI_TEXT as T } from '../../messages/vi/cli';
 import { CONFIG_OPTIONS, HELP_OPTION, parse } from '../args';
 import { now } from '../clock';
-import { type Config, loadConfig } from '../config';
+import { type Config, loadConfig, warnDemoUnits } from '../config';
 import { EXIT, UserError } from '../exit-codes';
 import { displayName } from '../files';
 import { type Io, println } from '../io';
@@ -91,8 +93,9 @@ export async function runAggregate(argv: string[], io: Io): Promise<number> {
     return EXIT.ok;
   }
   const config = loadConfig(args, io.cwd);
-  const when = now(io.env);
+  const when = now(io.env, config.settings.timeZone);
   const period = resolvePeriod(args.str('period'), config, when);
+  warnDemoUnits(args, dataWindow(period, config.settings).end, T.demoUnitsReport(periodLabel(period)), io);
   const resolve = (p: string | undefined) => (p ? path.resolve(io.cwd, p) : undefined);
   // An empty --out would fall back to the default name; "th.xls" would be .xlsx content Excel refuses to open as named.
   for (const [option, ext] of [

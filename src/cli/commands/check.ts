@@ -37,6 +37,7 @@ export async function runCheck(argv: string[], io: Io): Promise<number> {
   const yearText = args.str('year');
   const year = yearText === undefined ? undefined : parseYear(yearText);
   const config = loadConfig(args, io.cwd);
+  const today = todayIn(config.settings.timeZone, now(io.env, config.settings.timeZone));
   const inputs = leaveOutOwnSummaries(
     await readInputs(args.positionals, 'check', io, args.bool('progress')),
     config,
@@ -61,8 +62,8 @@ export async function runCheck(argv: string[], io: Io): Promise<number> {
     ...inputs.findings,
     ...formulaFindings(inputs, reports),
     ...(year === undefined ? result.findings : result.findings.filter(ofYear)),
-    ...submissionDateSlips(reports, config.settings, todayIn(config.settings.timeZone, now())),
-    ...futureMonthFindings(reports, config.settings, todayIn(config.settings.timeZone, now())),
+    ...submissionDateSlips(reports, config.settings, today),
+    ...futureMonthFindings(reports, config.settings, today),
     ...afterMerger(reports, config.units, config.settings.cutoffDay),
     ...successorBeforeMerger(reports, config.units, config.formerUnits ?? [], config.settings.cutoffDay),
   ]);

@@ -75,8 +75,8 @@ export async function runDemo(argv: string[], io: Io): Promise<number> {
     return EXIT.ok;
   }
   const out = path.resolve(io.cwd, args.str('out') ?? 'out');
-  const when = io.env.TONGHOP_NOW?.trim() ? now(io.env) : new Date(DEMO_NOW);
   const config: Config = { catalogue: defaultCatalogue(), units: defaultUnits(), settings: defaultSettings() };
+  const when = io.env.TONGHOP_NOW?.trim() ? now(io.env, config.settings.timeZone) : new Date(DEMO_NOW);
 
   const xa = path.join(out, 'xa');
   const planned: { file: string; data: Buffer }[] = [];

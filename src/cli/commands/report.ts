@@ -5,14 +5,15 @@
  * when data errors were found, else 0.
  */
 import path from 'node:path';
-import { formatPeriod } from '../../engine/periods/period';
+import { dataWindow } from '../../engine/periods/cutoff';
+import { formatPeriod, periodLabel } from '../../engine/periods/period';
 import { emailSubject, renderHtmlReport } from '../../engine/report/html';
 import { renderTextReport } from '../../engine/report/text';
 import { splitRecipients } from '../../engine/text/email';
 import { HELP, CLI_TEXT as T } from '../../messages/vi/cli';
 import { CONFIG_OPTIONS, checkAddress, HELP_OPTION, parse } from '../args';
 import { now } from '../clock';
-import { type Config, loadConfig } from '../config';
+import { type Config, loadConfig, warnDemoUnits } from '../config';
 import { EXIT, UserError } from '../exit-codes';
 import { displayName } from '../files';
 import { type Io, println } from '../io';
@@ -114,8 +115,9 @@ export async function runReport(argv: string[], io: Io): Promise<number> {
     return EXIT.ok;
   }
   const config = loadConfig(args, io.cwd, { sendsEmail: true });
-  const when = now(io.env);
+  const when = now(io.env, config.settings.timeZone);
   const period = resolvePeriod(args.str('period'), config, when);
+  warnDemoUnits(args, dataWindow(period, config.settings).end, T.demoUnitsReport(periodLabel(period)), io);
   // "a@x.vn, b@x.vn", '"Văn phòng, Tỉnh ủy" <vp@x.vn>' or one --to per address.
   const given = args.list('to').flatMap((list) => splitRecipients(list).map((r) => r.text));
   const to = (given.length ? given : config.settings.recipients).map((t) => checkAddress(t));

@@ -11,16 +11,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { monthsBeforeMerger } from '../../engine/aggregate/succession';
+import { dataWindow } from '../../engine/periods/cutoff';
 import { buildUnitSheet, unitDisplayName } from '../../engine/sheet/layout';
 import { mergerSpan } from '../../engine/sheet/merger-span';
 import type { Recode } from '../../engine/sheet/missing-rows';
 import { aggregatingLevel } from '../../engine/text/level';
-import type { Indicator, Unit } from '../../engine/types';
+import type { Indicator, Period, Unit } from '../../engine/types';
 import { checkWorkbooks } from '../../engine/validation/check';
 import { HELP, CLI_TEXT as T } from '../../messages/vi/cli';
 import { CONFIG_OPTIONS, HELP_OPTION, parse, parseYear, requireOption } from '../args';
 import { now } from '../clock';
-import { type Config, configFindings, loadConfig } from '../config';
+import { type Config, configFindings, loadConfig, warnDemoUnits } from '../config';
 import { EXIT, UserError } from '../exit-codes';
 import { displayName, openLock } from '../files';
 import { formatFinding } from '../findings';
@@ -75,6 +76,8 @@ export async function runTemplate(argv: string[], io: Io): Promise<number> {
   const year = parseYear(requireOption(args.str('year'), '--year', 'template'));
   const outDir = path.resolve(io.cwd, requireOption(args.str('out'), '--out', 'template'));
   const config = loadConfig(args, io.cwd);
+  const december: Period = { type: 'month', year, index: 12 };
+  warnDemoUnits(args, dataWindow(december, config.settings).end, T.demoUnitsTemplate(year), io);
   // The configuration's warnings (an e-mail setting mistyped, a field not known): said, not stopping.
   for (const f of configFindings(config)) println(io.stdout, formatFinding(f));
   const wanted = args.list('unit');
@@ -86,7 +89,7 @@ export async function runTemplate(argv: string[], io: Io): Promise<number> {
     throw new UserError(known ? T.unitNotInYear(unitDisplayName(known), year) : T.unknownUnit(code), EXIT.usage);
   }
   const units = wanted.length ? ofYear.filter((u) => wanted.includes(u.code)) : ofYear;
-  const when = now(io.env);
+  const when = now(io.env, config.settings.timeZone);
   const count = { written: 0, added: 0, highlighted: 0, unchanged: 0, kept: 0, open: 0, notWritten: 0, recoded: 0 };
   let elsewhere: Map<string, Elsewhere> | null = null;
   for (const unit of units) {

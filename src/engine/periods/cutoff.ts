@@ -108,6 +108,15 @@ export function notBegunOn(period: Period, settings: Pick<Settings, 'cutoffDay'>
 }
 
 /**
+ * The latest year whose reports are expected by the local date `today`: next year once its
+ * January's data window has opened (from the cut-off day of December), else today's year.
+ */
+export function latestOpenYear(settings: Pick<Settings, 'cutoffDay'>, today: string): number {
+  const year = Number(today.slice(0, 4));
+  return notBegunOn({ type: 'month', year: year + 1, index: 1 }, settings, today) ? year : year + 1;
+}
+
+/**
  * Whether `period` is still open on the local date `today`: its data window not closed yet
  * (`end`, its last day), or closed but its deadline (`due`) not passed; null once both have.
  */

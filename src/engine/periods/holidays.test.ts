@@ -33,15 +33,36 @@ describe('deadlineYears: the years whose days a working-day deadline counts', ()
 });
 
 describe('holidayGaps', () => {
-  test('every year of the defaults before 2027 is complete (the demo and test years)', () => {
-    expect(holidayGaps([2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026], days)).toEqual([]);
+  test('every year of the defaults before 2026 is complete (the demo and test years)', () => {
+    expect(holidayGaps([2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025], days)).toEqual([]);
   });
 
-  test('2027 holds the days fixed by law but not Tết yet; 2028 nothing', () => {
-    expect(holidayGaps([2027, 2028], days)).toEqual([
+  test("2026 lacks 2/9's day next to it; 2027 holds the days fixed by law only; 2028 nothing", () => {
+    expect(holidayGaps([2026, 2027, 2028], days)).toEqual([
+      { year: 2026, missing: 'national-day' },
       { year: 2027, missing: 'tet' },
+      { year: 2027, missing: 'national-day' },
       { year: 2028, missing: 'all' },
     ]);
+  });
+
+  test('2/9 needs 1/9 or 3/9 beside it from 2021 (Labour Code 2019, art. 112), not before', () => {
+    const sep = (year: number, more: string[]) => holidayGaps([year], [`${year}-01-20`, `${year}-09-02`, ...more]);
+    expect(sep(2026, [])).toEqual([{ year: 2026, missing: 'national-day' }]);
+    expect(sep(2026, ['2026-09-01'])).toEqual([]);
+    expect(sep(2026, ['2026-09-03'])).toEqual([]);
+    expect(sep(2026, ['2026-09-04'])).toEqual([{ year: 2026, missing: 'national-day' }]);
+    expect(sep(2020, [])).toEqual([]);
+  });
+
+  test('with the days a deadline counts: Tết and 2/9 only when those days reach their season', () => {
+    const year2027 = (from: string, to: string) => holidayGaps([2027], days, { from, to });
+    expect(year2027('2027-01-15', '2027-01-18')).toEqual([{ year: 2027, missing: 'tet' }]);
+    expect(year2027('2027-02-27', '2027-03-02')).toEqual([{ year: 2027, missing: 'tet' }]);
+    expect(year2027('2027-03-15', '2027-03-16')).toEqual([]);
+    expect(year2027('2027-08-15', '2027-08-31')).toEqual([]);
+    expect(year2027('2027-09-01', '2027-09-02')).toEqual([{ year: 2027, missing: 'national-day' }]);
+    expect(year2027('2027-10-15', '2027-10-18')).toEqual([]);
   });
 
   test('no list (an older settings file) or an empty one: every year lacks all', () => {
@@ -50,11 +71,12 @@ describe('holidayGaps', () => {
   });
 
   test('one Tết day anywhere in the window is enough; 1/1 and the days off in lieu of it are not Tết', () => {
-    expect(holidayGaps([2027], [...days, '2027-02-08'])).toEqual([]);
-    expect(holidayGaps([2021], ['2021-01-01', '2021-01-04', '2021-04-21'])).toEqual([{ year: 2021, missing: 'tet' }]);
-    expect(holidayGaps([2028], ['2028-01-15'])).toEqual([]);
-    expect(holidayGaps([2028], ['2028-02-29'])).toEqual([]);
-    expect(holidayGaps([2028], ['2028-01-14', '2028-03-01'])).toEqual([{ year: 2028, missing: 'tet' }]);
+    const tet = (years: number[], list: string[]) => holidayGaps(years, list).filter((g) => g.missing === 'tet');
+    expect(tet([2027], [...days, '2027-02-08'])).toEqual([]);
+    expect(tet([2021], ['2021-01-01', '2021-01-04', '2021-04-21'])).toEqual([{ year: 2021, missing: 'tet' }]);
+    expect(tet([2028], ['2028-01-15'])).toEqual([]);
+    expect(tet([2028], ['2028-02-29'])).toEqual([]);
+    expect(tet([2028], ['2028-01-14', '2028-03-01'])).toEqual([{ year: 2028, missing: 'tet' }]);
   });
 
   test('the window holds every Tết day of the defaults, and no other day off', () => {
@@ -117,6 +139,29 @@ describe('holidayCoverageFindings', () => {
         message: expect.stringContaining('Danh sách ngày nghỉ năm 2027 chưa có ngày nghỉ Tết Nguyên đán nào'),
       },
     ]);
+  });
+
+  test('2027 without Tết: warned for January and February only, not from March on (Tết is over)', () => {
+    const warned = [];
+    for (let m = 1; m <= 12; m++) if (holidayCoverageFindings(month(2027, m), S).length) warned.push(m);
+    expect(warned).toEqual([1, 2]);
+    expect(holidayCoverageFindings({ type: 'quarter', year: 2027, index: 4 }, S)).toEqual([]);
+    expect(holidayCoverageFindings({ type: 'year', year: 2027, index: 1 }, S)).toEqual([]);
+  });
+
+  test('2026, 2/9 without its day next to it: warned only when the deadline counts days of early September', () => {
+    const calendar = { ...S, cutoffDay: 1 }; // August closes 31/08: its deadline counts 01/09 …
+    expect(holidayCoverageFindings(month(2026, 8), calendar)).toEqual([
+      {
+        severity: 'warning',
+        code: 'holidays-no-national-day',
+        message: expect.stringContaining('Danh sách ngày nghỉ năm 2026 chưa có đủ 2 ngày nghỉ Quốc khánh'),
+      },
+    ]);
+    expect(holidayCoverageFindings(month(2026, 8), { ...calendar, holidays: [...days, '2026-09-01'] })).toEqual([]);
+    expect(holidayCoverageFindings(month(2025, 8), calendar)).toEqual([]);
+    // Decree 09: August's deadline counts 15/08 …, September's 15/09 …: 2/9 never counts.
+    for (let m = 1; m <= 12; m++) expect(holidayCoverageFindings(month(2026, m), S)).toEqual([]);
   });
 
   test('settings without days off: warned in any year; deadlines in calendar days: never', () => {

@@ -32,7 +32,9 @@ Xem hướng dẫn từng lệnh: tonghop <lệnh> --help
 ${EXIT_CODES}
 
 Biến môi trường:
-  TONGHOP_NOW        thời điểm "bây giờ" (ISO 8601), để chạy lại cho kết quả giống hệt
+  TONGHOP_NOW        thời điểm "bây giờ" (ISO 8601), để chạy lại cho kết quả giống hệt; không ghi múi giờ
+                     (ví dụ 2027-01-14T23:30) thì hiểu là giờ theo "timeZone" của tệp thiết lập
+                     (mặc định giờ Việt Nam), không theo múi giờ của máy
   TONGHOP_SMTP_HOST, TONGHOP_SMTP_PORT, TONGHOP_SMTP_USER, TONGHOP_SMTP_PASS,
   TONGHOP_SMTP_SECURE, TONGHOP_MAIL_FROM   máy chủ gửi thư cho lệnh report
   TONGHOP_DEBUG=1    in chi tiết khi có lỗi không mong đợi
@@ -209,6 +211,13 @@ export const CLI_TEXT = {
     'Chưa có người nhận. Dùng --to ĐỊA_CHỈ (có thể lặp lại) hoặc điền "recipients" trong tệp thiết lập (--settings)',
   noInputs: (cmd: string) => `Chưa chỉ ra tệp hoặc thư mục báo cáo nào. Ví dụ: tonghop ${cmd} bao-cao-xa/`,
   unknownUnit: (c: string) => `Không có đơn vị mã "${c}" trong danh sách đơn vị`,
+  /** No --units, for a period (or template year) reaching 1/7/2025: the built-in units are those of 2018. */
+  demoUnitsOutdated: (what: string) =>
+    'CẢNH BÁO: chưa chỉ ra danh sách đơn vị (--units) nên đang dùng danh sách mặc định: 11 xã của huyện Mường Nhé ' +
+    `năm 2018, đã sắp xếp lại từ ngày 01/07/2025 (từ đó không còn cấp huyện); ${what} cần danh sách đơn vị hiện nay. ` +
+    'Hãy dùng --units với danh sách đó (ví dụ: --units sheets-templates/units-2025.json)',
+  demoUnitsTemplate: (year: number) => `mẫu báo cáo năm ${year}`,
+  demoUnitsReport: (period: string) => `báo cáo ${period}`,
   /** Old units that report months of the year but that the units file does not name ("formerUnits"). */
   formerUnnamed: (codes: string[], year: number) =>
     `CẢNH BÁO: chưa tạo mẫu năm ${year} cho đơn vị cũ ${codes.map((c) => `"${c}"`).join(', ')} (còn báo cáo các tháng trước sáp nhập): ` +

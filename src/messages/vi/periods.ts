@@ -38,6 +38,11 @@ export const HOLIDAY_TEXT = {
     `Danh sách ngày nghỉ năm ${year} chưa có ngày nghỉ Tết Nguyên đán nào (cuối tháng 1 – tháng 2): hạn nộp các ` +
     `kỳ báo cáo quanh Tết năm ${year} sẽ chưa trừ những ngày nghỉ này. Khi có thông báo lịch nghỉ Tết năm ${year}, ` +
     `hãy thêm các ngày đó vào ${HOLIDAYS_PLACE}`,
+  /** From 2021, 2/9 of `year` without its day off next to it (1/9 or 3/9) in the list. */
+  noNationalDay: (year: number, period: string, due: string) =>
+    `Danh sách ngày nghỉ năm ${year} chưa có đủ 2 ngày nghỉ Quốc khánh (ngày 2/9 và một ngày liền kề trước ` +
+    `hoặc sau, theo Điều 112 Bộ luật Lao động 2019): hạn nộp báo cáo ${period} (${due}) có thể sớm hơn hạn thật. ` +
+    `Khi có thông báo lịch nghỉ Quốc khánh năm ${year}, hãy thêm ngày đó vào ${HOLIDAYS_PLACE}`,
 } as const;
 
 /** Settings whose wording names another level than the one aggregated (a sample left after the 2025 reform). */
