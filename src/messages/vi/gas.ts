@@ -586,7 +586,9 @@ export const GOOGLE_ERRORS = {
   timeLimit: 'hết thời gian chạy Google cho phép (6 phút) — hãy chạy lại, phần đã xong được giữ',
   tooManyTriggers:
     'tập lệnh đã có quá nhiều trình kích hoạt (Google cho tối đa 20 mỗi người) — hãy xóa bớt trong Apps Script › Trình kích hoạt',
-  cellTooLong: 'một ô có hơn 50.000 ký tự (giới hạn của Google Sheets)',
+  cellTooLong:
+    'một ô có hơn 50.000 ký tự (giới hạn của Google Sheets), thường là một ghi chú hay ý kiến "Khó khăn, vướng mắc, kiến nghị" rất dài — ' +
+    'hãy rút gọn ô đó rồi chạy lại',
   tooManyCells: 'bảng tính đã chạm giới hạn 10 triệu ô của Google Sheets — hãy xóa bớt các trang cũ',
   propertiesFull: 'bộ nhớ cài đặt của tập lệnh đã đầy — hãy báo cán bộ tin học',
   /** "Script exceeded quota: URL Fetch calls": a quota of the account, not a passing failure. */

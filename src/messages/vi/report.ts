@@ -65,6 +65,8 @@ export const REPORT_TEXT = {
   noteLine: (unit: string, text: string) => `${unit}: ${text}`,
   /** In the bracket after the unit of a noteLine: the note's month. */
   noteMonth: (month: number) => `tháng ${month}`,
+  /** Last line of a month's notes cell in the year sheet when they do not all fit in it. */
+  yearNotesCut: (sheet: string, notes: number) => `… (xem đủ ở trang "${sheet}": ${notes} ý kiến)`,
 
   excluded: (n: number) =>
     n > 0
