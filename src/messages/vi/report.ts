@@ -207,6 +207,12 @@ export const REPORT_TEXT = {
   seeChecks: 'Chi tiết xem trang "Kiểm tra" trong bảng tổng hợp.',
   moreFindings: (n: number) => `… và ${n} mục khác.`,
   notesTitleMail: 'Khó khăn, vướng mắc, kiến nghị của cơ sở',
+  /** After the notes an e-mail shows: those left out (earlier months' included), and where all are. */
+  moreNotes: (n: number, sheet: string) =>
+    `… và ${n} ý kiến khác — xem đủ ở trang "${sheet}" trong bảng tổng hợp kèm theo.`,
+  /** After the notes an e-mail shows, all of them, some quoted in part. */
+  notesCutMail: (sheet: string) =>
+    `Ý kiến dài được trích một phần — xem đủ ở trang "${sheet}" trong bảng tổng hợp kèm theo.`,
   narrativeTitleMail: 'Tình hình chung',
   openSheet: 'Mở bảng tổng hợp',
   footer: (organisation: string, time: string, date: string) =>
