@@ -8,6 +8,7 @@ import { defaultCatalogue, defaultSettings } from '../catalogue/defaults';
 import { narrate } from '../narrative/narrative';
 import { summarise } from '../pipeline';
 import type { Summary } from '../types';
+import { fixtureSummary } from './fixtures';
 import { renderHtmlReport } from './html';
 import { buildSummaryWorkbook } from './summary-workbook';
 import { MAIL_NOTE_LENGTH, noteLines, renderTextReport } from './text';
@@ -63,9 +64,11 @@ describe('the e-mail of a province for a quarter', () => {
       expect(body.search(notes)).toBeGreaterThan(body.search(checks));
     }
     expect(html).toMatch(
-      /… và \d+ ý kiến khác — xem đủ ở trang &quot;Tổng hợp 2025-Q3&quot; trong bảng tổng hợp kèm theo\./,
+      /… và \d+ ý kiến khác \(gồm ý kiến các tháng trước trong kỳ\) — xem đủ ở trang &quot;Tổng hợp 2025-Q3&quot; trong bảng tổng hợp kèm theo\./,
     );
-    expect(text).toMatch(/… và \d+ ý kiến khác — xem đủ ở trang "Tổng hợp 2025-Q3"/);
+    expect(text).toMatch(
+      /… và \d+ ý kiến khác \(gồm ý kiến các tháng trước trong kỳ\) — xem đủ ở trang "Tổng hợp 2025-Q3"/,
+    );
   });
 
   it('shows a unit’s latest note of the quarter, not its earlier months', () => {
@@ -103,4 +106,21 @@ test('notes of characters that grow when escaped or encoded keep the e-mail unde
   const html = renderHtmlReport(summary, catalogue);
   expect(Buffer.byteLength(html)).toBeLessThan(100_000);
   expect(html).toMatch(/… và \d+ ý kiến khác/);
+});
+
+test('a quarter’s notes: each unit’s latest shown, the earlier months counted and pointed to', () => {
+  const s = fixtureSummary();
+  s.period = { type: 'quarter', year: 2018, index: 3 };
+  const ind = s.indicators.find((i) => i.kind === 'note');
+  const units = s.units.slice(0, 2);
+  ind!.notes = units.flatMap((u) =>
+    [7, 9, 8].map((month) => ({ unitCode: u.code, unitName: u.name, month, text: `Ý kiến tháng ${month}` })),
+  );
+  const text = renderTextReport(s, catalogue);
+  const notes = text.slice(text.indexOf('KHÓ KHĂN, VƯỚNG MẮC'));
+  expect(notes.match(/^- .*$/gm)).toEqual([
+    expect.stringContaining('(tháng 9): Ý kiến tháng 9.'),
+    expect.stringContaining('(tháng 9): Ý kiến tháng 9.'),
+    '- … và 4 ý kiến khác (gồm ý kiến các tháng trước trong kỳ) — xem đủ ở trang "Tổng hợp 2018-Q3" trong bảng tổng hợp kèm theo.',
+  ]);
 });

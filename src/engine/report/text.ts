@@ -500,7 +500,9 @@ export function mailNoteLines(summary: Summary): string[] {
     cut ||= n.cut;
   }
   const sheet = T.summarySheet(formatPeriod(summary.period));
-  if (all.length > shown.length) shown.push(T.moreNotes(all.length - shown.length, sheet));
+  // Said when a unit's earlier months are among those left out, so that none seems lost.
+  const earlier = all.length > latest.size;
+  if (all.length > shown.length) shown.push(T.moreNotes(all.length - shown.length, sheet, earlier));
   else if (cut) shown.push(T.notesCutMail(sheet));
   return shown;
 }

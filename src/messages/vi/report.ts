@@ -208,8 +208,8 @@ export const REPORT_TEXT = {
   moreFindings: (n: number) => `… và ${n} mục khác.`,
   notesTitleMail: 'Khó khăn, vướng mắc, kiến nghị của cơ sở',
   /** After the notes an e-mail shows: those left out (earlier months' included), and where all are. */
-  moreNotes: (n: number, sheet: string) =>
-    `… và ${n} ý kiến khác — xem đủ ở trang "${sheet}" trong bảng tổng hợp kèm theo.`,
+  moreNotes: (n: number, sheet: string, earlierMonths: boolean) =>
+    `… và ${n} ý kiến khác${earlierMonths ? ' (gồm ý kiến các tháng trước trong kỳ)' : ''} — xem đủ ở trang "${sheet}" trong bảng tổng hợp kèm theo.`,
   /** After the notes an e-mail shows, all of them, some quoted in part. */
   notesCutMail: (sheet: string) =>
     `Ý kiến dài được trích một phần — xem đủ ở trang "${sheet}" trong bảng tổng hợp kèm theo.`,
