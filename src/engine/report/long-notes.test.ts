@@ -3,7 +3,7 @@
  * Excel 32,767 characters), the year sheet's month cell fits what a higher level's reader keeps
  * (MAX_NOTE_LENGTH), and the narrative quotes each note in part.
  */
-import { NOTE_QUOTE_LENGTH, narrate } from '../narrative/narrative';
+import { NOTE_QUOTE_LENGTH, NOTES_PARAGRAPH_LENGTH, narrate } from '../narrative/narrative';
 import { LAYOUT, monthCol } from '../sheet/layout';
 import { readSheet } from '../sheet/read';
 import { modelToSheetInput } from '../sheet/testing';
@@ -89,4 +89,21 @@ describe('long notes from every unit', () => {
     const { out } = strings({ ...summary, narrative: paragraphs });
     expect(Math.max(...out.map((x) => x.text.length))).toBeLessThanOrEqual(MAX_NOTE_LENGTH + 100);
   });
+});
+
+test('a year of long notes from ten units is quoted up to a bound, the others counted', () => {
+  const summary = longNotes(10);
+  summary.period = { type: 'year', year: 2018, index: 1 };
+  const ind = summary.indicators.find((i) => i.kind === 'note');
+  ind!.notes = summary.units.flatMap((u, i) =>
+    Array.from({ length: 12 }, (_, m) => ({
+      unitCode: u.code,
+      unitName: u.name,
+      month: m + 1,
+      text: `Xã số ${i + 1}: ${LONG}`,
+    })),
+  );
+  const notes = narrate(summary, catalogue).find((p) => p.includes('Xã số 1:'));
+  expect(notes!.length).toBeLessThanOrEqual(NOTES_PARAGRAPH_LENGTH + 200);
+  expect(notes).toMatch(/… và \d+ ý kiến khác \(xem đủ ở mục "Khó khăn, vướng mắc, kiến nghị của cơ sở"\)\.$/);
 });
