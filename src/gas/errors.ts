@@ -30,6 +30,7 @@ export type GoogleErrorKind =
   | 'timeLimit'
   | 'tooManyTriggers'
   | 'cellTooLong'
+  | 'mailTooLarge'
   | 'tooManyCells'
   | 'propertiesFull'
   | 'protected'
@@ -126,6 +127,12 @@ const RULES: Rule[] = [
     text: (m) => G.runQuota(m[1]?.trim()),
   },
   { kind: 'tooManyRecipients', test: /Limit Exceeded: Email Recipients Per Message/i, text: () => G.tooManyRecipients },
+  {
+    // Sending the same message again meets the same limit: not transient.
+    kind: 'mailTooLarge',
+    test: /Limit Exceeded: Email (Body|Total Attachments) Size/i,
+    text: (m) => (/^body$/i.test(m[1]) ? G.mailBodyTooLarge : G.mailAttachmentsTooLarge),
+  },
   { kind: 'invalidEmail', test: /^Invalid email: (.*)$/i, text: (m) => G.invalidEmail(m[1]) },
   { kind: 'lockTimeout', test: /Lock timeout|There are too many LockService operations/i, text: () => G.lockTimeout },
   { kind: 'timeLimit', test: /Exceeded maximum execution time/i, text: () => G.timeLimit },
@@ -160,6 +167,7 @@ const ORDER: GoogleErrorKind[] = [
   'runQuota',
   'serviceFailed',
   'tooManyRecipients',
+  'mailTooLarge',
   'invalidEmail',
   'lockTimeout',
   'timeLimit',

@@ -24,6 +24,7 @@ import { unitFigures } from '../aggregate/unit-figures';
 import { isRealIsoDate, localDateOf, openOn } from '../periods/cutoff';
 import { isYearToDate, periodLabel, periodMonths } from '../periods/period';
 import { distinctName } from '../sheet/layout';
+import { clipText } from '../text/clip';
 import { formatDateVi, formatNumberVi, formatPercentVi, formatQuantity } from '../text/format';
 import { nearlyEqual, tidy } from '../text/number';
 import type { Catalogue, Indicator, IndicatorSummary, Summary, Unit } from '../types';
@@ -669,6 +670,10 @@ export function cleanNote(text: string): string {
 
 /** Units with a note beyond which the narrative counts them instead of quoting them. */
 export const MAX_NOTED_UNITS = 10;
+/** Characters of a note the narrative quotes: at most MAX_NOTED_UNITS × this in a paragraph. */
+export const NOTE_QUOTE_LENGTH = 300;
+/** Characters of quoted notes in the paragraph: the notes of a year's months are not all quoted. */
+export const NOTES_PARAGRAPH_LENGTH = 4000;
 
 /** A note that says there is nothing: "Không", "không có", "Không có ý kiến", "0", "-", "x". */
 const NOTHING_TO_SAY =
@@ -703,13 +708,26 @@ function notesParagraph(ind: Indicator, sum: IndicatorSummary, s: SummaryCore): 
   // all in their own section, so the narrative then only says how many units wrote one.
   if (noted.size > MAX_NOTED_UNITS)
     return T.manyNotes(T.notesOf(ind.label, unitsNoun(s.units)), noted.size, unitsNoun(s.units));
-  const parts = notes.map((n) => {
+  let clipped = false;
+  const parts: string[] = [];
+  let used = 0;
+  for (const n of notes) {
     const unit = unitOf.get(n.unitCode);
     const month = multiMonth ? T.month(n.month) : undefined;
     const name = unit ? namedIn(unit, s.units, month) : namedUnit(n.unitName, null, month);
-    return `${name}: ${n.text}`;
-  });
-  return `${T.notesOf(ind.label, unitsNoun(s.units))}: ${parts.join('; ')}.`;
+    // A few long notes would make the paragraph the report's longest (and overflow a cell): quoted
+    // in part, and (a year's months of each unit) up to NOTES_PARAGRAPH_LENGTH in all; the notes
+    // section has them in full.
+    const text = clipText(n.text, NOTE_QUOTE_LENGTH);
+    const part = `${name}: ${text}`;
+    if (parts.length && used + part.length > NOTES_PARAGRAPH_LENGTH) break;
+    if (text !== n.text) clipped = true;
+    parts.push(part);
+    used += part.length + 2;
+  }
+  const rest = notes.length - parts.length;
+  const tail = rest ? ` ${T.moreNotesQuoted(rest)}` : clipped ? ` ${T.notesQuoted}` : '';
+  return `${T.notesOf(ind.label, unitsNoun(s.units))}: ${parts.join('; ')}${tail}.`;
 }
 
 export function narrate(summary: SummaryCore, catalogue: Catalogue): string[] {

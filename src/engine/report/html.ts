@@ -25,7 +25,7 @@ import {
   keyIndicators,
   localTimestamp,
   MAIL_FINDINGS,
-  noteLines,
+  mailNoteLines,
   quantity,
   rowMissingLines,
   sortedFindings,
@@ -78,6 +78,9 @@ const row = (style: string, html: string) => `<tr><td style="${style}">${html}</
 const section = (title: string, html: string) => row(S.section, `<h2 style="${S.h2}">${e(title)}</h2>${html}`);
 const list = (items: string[]) =>
   items.length ? `<ul style="${S.list}">${items.map((i) => `<li>${e(i)}</li>`).join('')}</ul>` : '';
+/** A list whose items may hold line breaks (a note written as a list of points). */
+const multiLineList = (items: string[]) =>
+  `<ul style="${S.list}">${items.map((i) => `<li>${e(i).replace(/\n/g, '<br>')}</li>`).join('')}</ul>`;
 const para = (text: string, style = S.p) => `<p style="${style}">${e(text)}</p>`;
 
 function keyFiguresTable(summary: Summary, catalogue: Catalogue): string {
@@ -193,9 +196,11 @@ export function renderHtmlReport(summary: Summary, catalogue: Catalogue, options
   parts.push(section(T.keyFiguresTitle, keyFiguresTable(summary, catalogue)));
   parts.push(section(T.completenessTitleMail, completenessHtml(summary)));
   parts.push(barChart(summary, catalogue));
-  const notes = noteLines(summary);
-  if (notes.length) parts.push(section(T.notesTitleMail, list(notes)));
+  // The checks before the units' notes: Gmail clips a long message, and they say which figures
+  // are provisional.
   parts.push(section(T.checksTitleMail, checksHtml(summary, catalogue)));
+  const notes = mailNoteLines(summary);
+  if (notes.length) parts.push(section(T.notesTitleMail, multiLineList(notes)));
 
   const at = localTimestamp(summary.generatedAt, s.timeZone);
   parts.push(row(S.footer, e(T.footer(s.organisation, at.time, at.date))));

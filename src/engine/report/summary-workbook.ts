@@ -33,7 +33,9 @@ import { unitFigures } from '../aggregate/unit-figures';
 import { localDateOf } from '../periods/cutoff';
 import { formatPeriod, periodLabel, periodMonths } from '../periods/period';
 import { buildUnitSheet, distinctName, isoToSerial, unitDisplayName, unitSheetName } from '../sheet/layout';
+import { clipText } from '../text/clip';
 import type { Catalogue, IndicatorSummary, Period, Settings, Summary, Unit, UnitYear } from '../types';
+import { MAX_NOTE_LENGTH } from '../validation/cells';
 import { completenessRowOf, isUnreadable, unitPeriod } from './by-code';
 import {
   type CellModel,
@@ -573,6 +575,30 @@ export function aggregateSheetName(s: Pick<Settings, 'aggregatingUnitName' | 'le
  */
 export type PreviousAggregate = Pick<UnitYear, 'values' | 'notes' | 'submitted'>;
 
+/**
+ * The units' notes of one month, one per line, in the one cell the commune layout has for them:
+ * at most MAX_NOTE_LENGTH characters, so that the cell fits Sheets (50,000) and Excel (32,767) and
+ * a higher level reading this sheet as a unit's report gets it whole (its reader cuts a note past
+ * that). What does not fit is counted, and the summary sheet's notes section has it in full.
+ */
+function yearNoteCell(lines: string[], summaryName: string): string {
+  const all = lines.join('\n');
+  if (all.length <= MAX_NOTE_LENGTH) return all;
+  const tail = T.yearNotesCut(summaryName, lines.length);
+  const room = MAX_NOTE_LENGTH - tail.length - 1;
+  const kept: string[] = [];
+  let used = 0;
+  for (const line of lines) {
+    const left = room - used - (kept.length ? 1 : 0);
+    if (line.length <= left) kept.push(line);
+    // A note longer than what is left: its beginning, when that is worth showing.
+    else if (left >= 200) kept.push(clipText(line, left));
+    else break;
+    used += kept[kept.length - 1].length + (kept.length > 1 ? 1 : 0);
+  }
+  return [...kept, tail].join('\n');
+}
+
 function aggregateSheet(summary: Summary, catalogue: Catalogue, previous?: PreviousAggregate): SheetModel {
   const s = summary.settings;
   const unit = aggregateUnit(summary);
@@ -582,16 +608,20 @@ function aggregateSheet(summary: Summary, catalogue: Catalogue, previous?: Previ
   const lastMonth = months[months.length - 1];
   const fresh = (m: number) => m <= lastMonth;
 
+  const summaryName = summarySheetName(summary.period);
   const notes: Record<string, (string | null)[]> = {};
   for (const ind of summary.indicators) {
     const kept = previous?.notes[ind.code];
     const cells: (string | null)[] = Array.from({ length: 12 }, (_, i) => (fresh(i + 1) ? null : (kept?.[i] ?? null)));
+    const lines: string[][] = Array.from({ length: 12 }, () => []);
     for (const n of ind.notes ?? []) {
       const text = n.text.trim();
       if (!text || n.month < 1 || n.month > 12) continue;
-      const line = `${unitLabel(summary, n.unitCode, n.unitName)}: ${text}`;
-      cells[n.month - 1] = cells[n.month - 1] ? `${cells[n.month - 1]}\n${line}` : line;
+      lines[n.month - 1].push(`${unitLabel(summary, n.unitCode, n.unitName)}: ${text}`);
     }
+    lines.forEach((l, i) => {
+      if (l.length) cells[i] = yearNoteCell(l, summaryName);
+    });
     if (cells.some((c) => c !== null)) notes[ind.code] = cells;
   }
 
@@ -619,12 +649,21 @@ export function buildSummaryWorkbook(
   catalogue: Catalogue,
   options: { previousAggregate?: PreviousAggregate } = {},
 ): WorkbookModel {
-  return {
-    sheets: [
-      summarySheet(summary, catalogue),
-      byUnitSheet(summary, catalogue),
-      checksSheet(summary),
-      aggregateSheet(summary, catalogue, options.previousAggregate),
-    ],
-  };
+  const sheets = [
+    summarySheet(summary, catalogue),
+    byUnitSheet(summary, catalogue),
+    checksSheet(summary),
+    aggregateSheet(summary, catalogue, options.previousAggregate),
+  ];
+  // Each text is bounded where it is written; this is the last guard of Excel's cell limit
+  // (Sheets' is 50,000), which a text over it would otherwise break a whole run for.
+  for (const sheet of sheets)
+    for (const row of sheet.rows)
+      for (const cell of row)
+        if (cell && typeof cell.v === 'string' && cell.v.length > MAX_CELL_TEXT)
+          cell.v = clipText(cell.v, MAX_CELL_TEXT);
+  return { sheets };
 }
+
+/** Characters an Excel cell holds. */
+export const MAX_CELL_TEXT = 32767;

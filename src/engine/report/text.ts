@@ -11,13 +11,14 @@ import { isDatedLate } from '../aggregate/completeness';
 import { unitFigures } from '../aggregate/unit-figures';
 import { cleanNote, type FormerSource, formerSourcesText, listNames, namedIn } from '../narrative/narrative';
 import { dataWindow, localDateOf, offsetMinutes } from '../periods/cutoff';
-import { periodLabel, periodMonths } from '../periods/period';
+import { formatPeriod, periodLabel, periodMonths } from '../periods/period';
 import { distinctName, unitDisplayName } from '../sheet/layout';
+import { clipText } from '../text/clip';
 import { compareVi } from '../text/collate';
 import { formatDateVi, formatNumberVi, formatPercentVi, formatQuantity } from '../text/format';
 import type { Catalogue, CompletenessRow, Finding, IndicatorSummary, Summary } from '../types';
 import { isUnreadable, unitOf } from './by-code';
-import { safeHttpUrl } from './escape';
+import { escapeHtml, safeHttpUrl } from './escape';
 
 // ---------------------------------------------------------------- shared helpers
 
@@ -398,24 +399,112 @@ export function carriedStockLines(summary: Summary, catalogue: Catalogue): strin
   });
 }
 
-/** "Xã Chung Chải (tháng 9): …" for every note-indicator text of the period. */
-export function noteLines(summary: Summary): string[] {
-  const out: string[] = [];
+interface NoteEntry {
+  key: string;
+  month: number;
+  line: string;
+  /** Cut to the length asked for. */
+  cut: boolean;
+}
+
+/** Line breaks a note may hold (the reader keeps them: each line is a point of a list). */
+const NOTE_BREAK = /\r\n|\r|\n|\u2028|\u2029/;
+
+/**
+ * A note as the notes lists show it: each line's spaces tidied, empty lines left out, no trailing
+ * punctuation; '' for "Không" and the like (as the narrative, whose cleanNote flattens the lines).
+ */
+function noteText(raw: string): string {
+  const flat = cleanNote(raw);
+  if (!flat || !NOTE_BREAK.test(raw)) return flat;
+  const lines = raw
+    .split(NOTE_BREAK)
+    .map((l) => l.replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
+  lines[lines.length - 1] = lines[lines.length - 1].replace(/[\s.;,]+$/, '');
+  return lines.filter(Boolean).join('\n');
+}
+
+function noteEntries(summary: Summary, clip?: number): NoteEntry[] {
+  const out: NoteEntry[] = [];
   for (const ind of summary.indicators) {
     for (const n of ind.notes ?? []) {
       // As the narrative quotes them: spaces tidied, "Không" and the like left out.
-      const text = cleanNote(n.text);
-      // One full stop at the end, as typed or not (not after "?", "!" or a bracket).
-      if (text)
-        out.push(
-          T.noteLine(
-            unitLabel(summary, n.unitCode, n.unitName, T.noteMonth(n.month)),
-            /[\p{L}\p{N}]$/u.test(text) ? `${text}.` : text,
-          ),
-        );
+      const full = noteText(n.text);
+      if (!full) continue;
+      const text = clip === undefined ? full : clipText(full, clip);
+      // One full stop at the end, as typed or not (not after "?", "!", a bracket or "…").
+      out.push({
+        key: `${ind.code}\u0000${n.unitCode}`,
+        month: n.month,
+        cut: text !== full,
+        line: T.noteLine(
+          unitLabel(summary, n.unitCode, n.unitName, T.noteMonth(n.month)),
+          /[\p{L}\p{N}]$/u.test(text) ? `${text}.` : text,
+        ),
+      });
     }
   }
   return out;
+}
+
+/** "Xã Chung Chải (tháng 9): …" for every note-indicator text of the period, line breaks kept. */
+export function noteLines(summary: Summary): string[] {
+  return noteEntries(summary).map((n) => n.line);
+}
+
+/** Characters of one note an e-mail shows. */
+export const MAIL_NOTE_LENGTH = 500;
+/**
+ * Bytes of notes (UTF-8, as escaped in the HTML part) an e-mail shows in all: the notes of 166
+ * communes would pass Gmail's clip (~102 KB) and, for a quarter, MailApp's body limit.
+ */
+export const MAIL_NOTES_BUDGET = 30000;
+
+/** Bytes of `s` in UTF-8 (the engine has no Buffer or TextEncoder). */
+function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    // A surrogate pair is 4 bytes: 2 for each half.
+    else if (c >= 0xd800 && c <= 0xdfff) n += 2;
+    else n += 3;
+  }
+  return n;
+}
+
+/**
+ * The notes an e-mail shows, bounded whatever the number of units and months: of a period of
+ * several months the latest note of each unit, each cut to MAIL_NOTE_LENGTH, in all at most
+ * MAIL_NOTES_BUDGET characters; then a line saying how many more there are and where they all
+ * are (the summary sheet, attached to the e-mail, lists every note in full).
+ */
+export function mailNoteLines(summary: Summary): string[] {
+  const all = noteEntries(summary, MAIL_NOTE_LENGTH);
+  const latest = new Map<string, NoteEntry>();
+  for (const n of all) {
+    const seen = latest.get(n.key);
+    if (!seen || n.month >= seen.month) latest.set(n.key, n);
+  }
+  const shown: string[] = [];
+  let used = 0;
+  let cut = false;
+  for (const n of all) {
+    if (latest.get(n.key) !== n) continue;
+    const size = utf8Length(escapeHtml(n.line));
+    if (used + size > MAIL_NOTES_BUDGET) break;
+    shown.push(n.line);
+    used += size;
+    cut ||= n.cut;
+  }
+  const sheet = T.summarySheet(formatPeriod(summary.period));
+  // Said when a unit's earlier months are among those left out, so that none seems lost.
+  const earlier = all.length > latest.size;
+  if (all.length > shown.length) shown.push(T.moreNotes(all.length - shown.length, sheet, earlier));
+  else if (cut) shown.push(T.notesCutMail(sheet));
+  return shown;
 }
 
 /**
@@ -494,13 +583,6 @@ export function renderTextReport(summary: Summary, catalogue: Catalogue, options
     out.push(...section(T.barChartTitle(chart.label, label, chart.unit), chartLines(summary, chart)));
   }
 
-  out.push(
-    ...section(
-      T.notesTitleMail.toUpperCase(),
-      noteLines(summary).map((l) => `- ${l}`),
-    ),
-  );
-
   const counts = findingCounts(summary.findings);
   const checks = [
     summary.findings.length ? `${T.findingCounts(counts.error, counts.warning, counts.info)}.` : T.noFindings,
@@ -513,6 +595,13 @@ export function renderTextReport(summary: Summary, catalogue: Catalogue, options
   if (summary.findings.length > shown.length) checks.push(T.moreFindings(summary.findings.length - shown.length));
   if (summary.findings.length) checks.push(T.seeChecks);
   out.push(...section(T.checksTitleMail.toUpperCase(), checks));
+  // After the checks, as in the HTML part; a note's further lines indented under its dash.
+  out.push(
+    ...section(
+      T.notesTitleMail.toUpperCase(),
+      mailNoteLines(summary).map((l) => `- ${l.replace(/\n/g, '\n  ')}`),
+    ),
+  );
 
   const url = safeHttpUrl(options.sheetUrl);
   if (url) out.push('', `${T.openSheet}: ${url}`);

@@ -45,7 +45,7 @@ import { emailSubject, renderHtmlReport } from '../../engine/report/html';
 import { renderTextReport } from '../../engine/report/text';
 import type { Period, Settings } from '../../engine/types';
 import { EMAIL_TEXT as T, viDate, viDateTime, viDuration } from '../../messages/vi/email';
-import { ConfigError, logText, userText } from '../errors';
+import { ConfigError, explainError, logText, userText } from '../errors';
 import { ReadContinues } from '../io/resume';
 import { tryWithDocumentLock } from '../lock';
 import { withHolidays } from '../setup';
@@ -124,6 +124,8 @@ export interface JobState {
   waitingUntil: number | null;
   /** Set once MAX_RETRIES is exceeded: only a person restarts it. */
   gaveUp: boolean;
+  /** Why it was given up at once, without retries (a message Gmail will never take). */
+  gaveUpWhy?: string;
   /** Tries in a row that found the configuration unusable (ConfigError): SETTINGS_RETRY_DELAYS_MS. */
   configFailures?: number;
   createdAt: number;
@@ -675,23 +677,28 @@ function withoutAttachmentNote(msg: StoredMessage): { html: string; text: string
 function retryOrGiveUp(
   store: JsonStore,
   job: JobState,
-  reason: { quota: number } | { error: string; log?: string },
+  reason: { quota: number } | { error: string; log?: string; final?: true },
 ): RunOutcome {
   const attempts = job.attempts + 1;
   const left = job.pending.length;
-  if (attempts > MAX_RETRIES) {
-    store.put({ [K.job]: { ...job, attempts, owner: null, waitingUntil: null, gaveUp: true } });
+  // A failure that trying again cannot cure: given up now, the admins told why and what to do.
+  const final = 'final' in reason && reason.final ? reason.error : undefined;
+  if (attempts > MAX_RETRIES || final) {
+    const gaveUp: JobState = { ...job, attempts, owner: null, waitingUntil: null, gaveUp: true };
+    if (final) gaveUp.gaveUpWhy = final;
+    store.put({ [K.job]: gaveUp });
     idle(store);
-    logLine(false, T.log.gaveUp(job.label, job.pending));
+    if (final) logLine(false, T.log.gaveUpNow(job.label, 'log' in reason ? (reason.log ?? final) : final, job.pending));
+    else logLine(false, T.log.gaveUp(job.label, job.pending));
     // Told now, or (Gmail failing as the sends did) by one more run a day later, or sooner when
     // a send waiting for its deadline is due first (that run tells them too).
-    if (!tellGaveUp(job)) rearm(store, NOTICE_RETRY_MS);
+    if (!tellGaveUp(gaveUp)) rearm(store, NOTICE_RETRY_MS);
     return {
       status: 'gave-up',
       period: job.label,
       sent: job.sent,
       total: job.total,
-      message: T.log.gaveUp(job.label, job.pending),
+      message: final ? T.gaveUpNow(job.label, job.sent, job.total, final) : T.log.gaveUp(job.label, job.pending),
     };
   }
   const delay = RETRY_DELAYS_MS[Math.min(attempts, RETRY_DELAYS_MS.length) - 1];
@@ -812,7 +819,8 @@ function work(store: JsonStore, claimed: JobState, budget: RunBudget): RunOutcom
         ...(attachment ? { attachments: [attachment] } : {}),
       });
     } catch (e) {
-      return retryOrGiveUp(store, job, failure(e));
+      const tooLarge = explainError(e).kind === 'mailTooLarge';
+      return retryOrGiveUp(store, job, tooLarge ? { ...failure(e), final: true } : failure(e));
     }
     job = {
       ...job,
@@ -920,7 +928,10 @@ export function runReportJob(mode: 'scheduled' | 'resume'): RunOutcome {
 
 /** The admins told the job was given up (once per period: notice.ts); false when the mail could not go. */
 function tellGaveUp(job: JobState): boolean {
-  return tellAdmins(`gave-up.${job.key}`, T.gaveUpMail(job.label, job.pending, job.total));
+  const mail = job.gaveUpWhy
+    ? T.gaveUpNowMail(job.label, job.pending, job.total, job.gaveUpWhy)
+    : T.gaveUpMail(job.label, job.pending, job.total);
+  return tellAdmins(`gave-up.${job.key}`, mail);
 }
 
 /** Schedule the resume that carries the job on if Apps Script stops this run (WATCHDOG_MS). */

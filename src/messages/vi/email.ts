@@ -67,6 +67,9 @@ export const EMAIL_TEXT = {
   sentPartQuota: (period: string, sent: number, total: number, retryIn: string) =>
     `Đã gửi báo cáo ${period} tới ${sent}/${total} người nhận. Hết hạn mức gửi thư trong ngày của Google; ` +
     `phần còn lại sẽ được gửi tự động sau khoảng ${retryIn}.`,
+  gaveUpNow: (period: string, sent: number, total: number, error: string) =>
+    `Đã gửi báo cáo ${period} tới ${sent}/${total} người nhận. Lỗi khi gửi: ${error}. ` +
+    'Hệ thống không tự thử lại, vì Gmail sẽ từ chối lại đúng thư này.',
   sentPartError: (period: string, sent: number, total: number, error: string, retryIn: string) =>
     `Đã gửi báo cáo ${period} tới ${sent}/${total} người nhận. Lỗi khi gửi: ${error}. ` +
     `Sẽ thử gửi lại tự động sau khoảng ${retryIn}.`,
@@ -101,6 +104,14 @@ export const EMAIL_TEXT = {
       `Báo cáo ${period} đã thử gửi nhiều lần nhưng chưa tới ${left.length}/${total} người nhận: ${left.join(', ')}.\n\n` +
       'Hệ thống sẽ không tự thử lại nữa. Hãy mở bảng tính tổng hợp, xem trang "Nhật ký" để biết lỗi, rồi chọn ' +
       '"Dân vận › Gửi báo cáo ngay" để gửi tiếp.',
+  }),
+  /** A message Gmail will never take (too large): given up at once, with what to do. */
+  gaveUpNowMail: (period: string, left: string[], total: number, why: string) => ({
+    subject: `[Dân vận] Chưa gửi được báo cáo ${period}: thư quá lớn`,
+    body:
+      `Báo cáo ${period} chưa gửi được tới ${left.length}/${total} người nhận: ${left.join(', ')}.\n\n` +
+      `Lý do: ${why}.\n\n` +
+      'Hệ thống không tự thử lại, vì Gmail sẽ từ chối lại đúng thư này: hãy làm theo hướng dẫn trên.',
   }),
   lockGaveUpMail: (period: string, waited: string) => ({
     subject: `[Dân vận] Chưa gửi được báo cáo ${period}: bảng tính bận`,
@@ -176,6 +187,9 @@ export const EMAIL_TEXT = {
       (removed.length ? `; không gửi nữa cho ${removed.join(', ')}` : '') +
       (added.length ? `; gửi thêm cho ${added.join(', ')}` : '') +
       '.',
+    gaveUpNow: (period: string, error: string, left: string[]) =>
+      `Báo cáo ${period}: lỗi khi gửi (${error}); không tự thử lại vì gửi lại cũng bị từ chối; ` +
+      `chưa gửi được tới ${left.length} người nhận: ${left.join(', ')}.`,
     gaveUp: (period: string, left: string[]) =>
       `Báo cáo ${period}: đã thử lại nhiều lần nhưng chưa gửi được tới ${left.length} người nhận: ${left.join(', ')}. ` +
       'Hãy chọn "Dân vận › Gửi báo cáo ngay" để gửi tiếp.',

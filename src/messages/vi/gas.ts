@@ -594,7 +594,17 @@ export const GOOGLE_ERRORS = {
   timeLimit: 'hết thời gian chạy Google cho phép (6 phút) — hãy chạy lại, phần đã xong được giữ',
   tooManyTriggers:
     'tập lệnh đã có quá nhiều trình kích hoạt (Google cho tối đa 20 mỗi người) — hãy xóa bớt trong Apps Script › Trình kích hoạt',
-  cellTooLong: 'một ô có hơn 50.000 ký tự (giới hạn của Google Sheets)',
+  /** "Limit Exceeded: Email Body Size.": MailApp's limit of a message's text (200 KB for a gmail.com account). */
+  mailBodyTooLarge:
+    'thư quá lớn: nội dung thư vượt dung lượng Gmail cho phép gửi bằng tập lệnh, gửi lại cũng không được — ' +
+    'hãy gửi bảng tổng hợp bằng tay và báo cán bộ tin học',
+  /** "Limit Exceeded: Email Total Attachments Size.": 25 MB of attachments a message. */
+  mailAttachmentsTooLarge:
+    'thư quá lớn: tệp đính kèm vượt 25 MB Gmail cho phép, gửi lại cũng không được — ' +
+    'hãy xóa bớt các trang cũ không cần trong bảng tính tổng hợp rồi gửi lại, hoặc gửi bảng tổng hợp bằng tay',
+  cellTooLong:
+    'một ô có hơn 50.000 ký tự (giới hạn của Google Sheets), thường là một ghi chú hay ý kiến "Khó khăn, vướng mắc, kiến nghị" rất dài — ' +
+    'hãy rút gọn ô đó rồi chạy lại',
   tooManyCells: 'bảng tính đã chạm giới hạn 10 triệu ô của Google Sheets — hãy xóa bớt các trang cũ',
   propertiesFull: 'bộ nhớ cài đặt của tập lệnh đã đầy — hãy báo cán bộ tin học',
   /** "Script exceeded quota: URL Fetch calls": a quota of the account, not a passing failure. */

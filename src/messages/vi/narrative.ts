@@ -88,6 +88,10 @@ export const NARRATIVE_TEXT = {
   /** Instead of the notes themselves when many units wrote one: where the list is. */
   manyNotes: (label: string, units: number, noun: string) =>
     `${label}: ${units} ${noun} có ý kiến, xem danh sách đầy đủ ở mục "Khó khăn, vướng mắc, kiến nghị của cơ sở".`,
+  /** After the notes paragraph when a note is quoted in part. */
+  notesQuoted: '(trích; xem đủ ở mục "Khó khăn, vướng mắc, kiến nghị của cơ sở")',
+  /** After the notes quoted when not all are: how many more, and where. */
+  moreNotesQuoted: (n: number) => `… và ${n} ý kiến khác (xem đủ ở mục "Khó khăn, vướng mắc, kiến nghị của cơ sở")`,
   /** After the "Đến nay" sentence: whose figures there are older than the period. */
   carriedStocks: (names: string, label: string) =>
     `Số đến nay gồm số đã báo cáo trước đó của ${names}, chưa có số liệu ${label}.`,

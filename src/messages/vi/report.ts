@@ -70,6 +70,8 @@ export const REPORT_TEXT = {
   /** 'Xã Chung Chải, chỉ tiêu "Thùng mì tôm" (ô R24): số liệu tạm tính'. */
   remarkLine: (unit: string, indicator: string, cell: string, text: string) =>
     `${unit}, chỉ tiêu "${indicator}" (ô ${cell}): ${text}`,
+  /** Last line of a month's notes cell in the year sheet when they do not all fit in it. */
+  yearNotesCut: (sheet: string, notes: number) => `… (xem đủ ở trang "${sheet}": ${notes} ý kiến)`,
 
   excluded: (n: number) =>
     n > 0
@@ -210,6 +212,12 @@ export const REPORT_TEXT = {
   seeChecks: 'Chi tiết xem trang "Kiểm tra" trong bảng tổng hợp.',
   moreFindings: (n: number) => `… và ${n} mục khác.`,
   notesTitleMail: 'Khó khăn, vướng mắc, kiến nghị của cơ sở',
+  /** After the notes an e-mail shows: those left out (earlier months' included), and where all are. */
+  moreNotes: (n: number, sheet: string, earlierMonths: boolean) =>
+    `… và ${n} ý kiến khác${earlierMonths ? ' (gồm ý kiến các tháng trước trong kỳ)' : ''} — xem đủ ở trang "${sheet}" trong bảng tổng hợp kèm theo.`,
+  /** After the notes an e-mail shows, all of them, some quoted in part. */
+  notesCutMail: (sheet: string) =>
+    `Ý kiến dài được trích một phần — xem đủ ở trang "${sheet}" trong bảng tổng hợp kèm theo.`,
   narrativeTitleMail: 'Tình hình chung',
   openSheet: 'Mở bảng tổng hợp',
   footer: (organisation: string, time: string, date: string) =>

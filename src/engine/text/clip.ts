@@ -1,0 +1,14 @@
+/**
+ * At most `max` characters (UTF-16 units, as Sheets and Excel count them) of `text`, ending in
+ * "…" when cut: at the last space of the kept part when there is one near the end (a word is not
+ * split), never inside a surrogate pair.
+ */
+export function clipText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let end = Math.max(0, max - 1);
+  const code = text.charCodeAt(end - 1);
+  if (code >= 0xd800 && code <= 0xdbff) end--;
+  const space = text.lastIndexOf(' ', end);
+  if (space > end * 0.8) end = space;
+  return `${text.slice(0, end).replace(/[\s.;,]+$/, '')}…`;
+}
