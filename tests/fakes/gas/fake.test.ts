@@ -129,6 +129,10 @@ describe('ranges and values', () => {
     const plain = sh.getRange('A2:C2').setValues([['=1+1', '007', '+84912345678']]);
     expect(plain.getValues()).toEqual([[2, 7, 84912345678]]);
     expect(plain.getFormulas()).toEqual([['=1+1', '', '']]);
+    // A leading + or - before anything but a number starts a formula, as typed into Sheets.
+    const signed = sh.getRange('A3:D3').setValues([['+SUM(1,2)', '-2+3', '-7', '+84912345678']]);
+    expect(signed.getFormulas()).toEqual([['=+SUM(1,2)', '=-2+3', '', '']]);
+    expect(signed.getValues()[0].slice(2)).toEqual([-7, 84912345678]);
     expect(sh.getRange('A3').setValue("'007").getValue()).toBe('007');
   });
 

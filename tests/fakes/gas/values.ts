@@ -31,7 +31,8 @@ export function copyValue(v: CellValue): CellValue {
  * Converts a value passed to setValue(s) into what the cell stores, with Sheets'
  * "user entered" parsing: '=…' becomes a formula, a leading apostrophe forces text,
  * numeric strings become numbers and TRUE/FALSE booleans — unless the cell's number
- * format is plain text ('@'), where strings are stored verbatim. Date-like strings
+ * format is plain text ('@'), where strings are stored verbatim. A leading "+" or "-" before
+ * anything but a number starts a formula too. Date-like strings
  * ('2018-09-01', '1/2'), percentages and thousands separators are NOT parsed (kept
  * as text), a simplification of real Sheets.
  */
@@ -48,6 +49,9 @@ export function toStored(raw: unknown, fmt: string | undefined): Stored {
     const n = Number(s.trim());
     return { v: n === 0 ? 0 : n };
   }
+  // As typed into a cell, a leading + or - that is not a number starts a formula ("+SUM(1,2)",
+  // "-2+3" → "=-2+3"): a writer forgetting the text format must fail here as it would in Sheets.
+  if (/^[+-]\S/.test(s)) return { v: '', f: `=${s}` };
   const upper = s.toUpperCase();
   if (upper === 'TRUE') return { v: true };
   if (upper === 'FALSE') return { v: false };
