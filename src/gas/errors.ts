@@ -88,7 +88,7 @@ const RULES: Rule[] = [
   {
     kind: 'authorisation',
     test: /You do not have permission to call ([\w.]+)|Authorization is required to perform that action|Required permissions?:/i,
-    text: (m) => G.notAuthorised(m[1] ?? 'dịch vụ của Google'),
+    text: (m) => G.notAuthorised(m[1]),
   },
   {
     kind: 'notFound',

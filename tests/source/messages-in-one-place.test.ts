@@ -23,8 +23,6 @@ const RECOGNITION = new Set([
   'gas/sheets-write.ts', // backup tab prefix, recognised when cleaning up
   'cli/demo/generate.ts', // demo data
   'cli/commands/demo.ts', // demo recipient
-  'engine/narrative/narrative.ts', // TODO: list joiner " và " (moved with the narrative's own text)
-  'gas/errors.ts', // TODO: fallback service name
 ]);
 
 const VIETNAMESE = /[ăâđêôơưáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ]/i;

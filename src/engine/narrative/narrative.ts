@@ -628,7 +628,7 @@ function outliersText(s: SummaryCore): OutliersText {
     });
     const shown = named.slice(0, OUTLIER_NAMES);
     const rest = named.length - shown.length;
-    const names = rest > 0 ? `${shown.join(', ')} ${T.andOthers(rest)}` : shown.join(' và ');
+    const names = rest > 0 ? `${shown.join(', ')} ${T.andOthers(rest)}` : T.joinAnd(shown);
     return T.outliers(names, list.length > 1);
   };
 }
@@ -646,7 +646,7 @@ export function listNames(names: string[]): string {
   const shown = names.slice(0, CARRIED_NAMES);
   const rest = names.length - shown.length;
   if (rest > 0) return `${shown.join(', ')} ${T.andOthers(rest)}`;
-  return shown.length > 1 ? `${shown.slice(0, -1).join(', ')} và ${shown[shown.length - 1]}` : (shown[0] ?? '');
+  return T.joinAnd(shown);
 }
 const CARRIED_NAMES = 3;
 

@@ -572,7 +572,7 @@ export const GOOGLE_ERRORS = {
   noPermission: (unit?: string, user?: string) =>
     `tài khoản đang chạy${user ? ` (${user})` : ''} không có quyền mở bảng tính ${unit ? `của ${unit}` : 'này'} — ` +
     `hãy nhờ ${unit ?? 'chủ bảng tính'} chia sẻ lại bảng tính (quyền xem trở lên) cho tài khoản này`,
-  notAuthorised: (what: string) =>
+  notAuthorised: (what = 'dịch vụ của Google') =>
     `tập lệnh chưa được cấp quyền dùng ${what} — hãy chọn lại mục trong menu Dân vận và bấm "Cho phép" khi Google hỏi`,
   /** `at`: where the URL is typed ("Đơn vị", or "Đơn vị cũ" for an old commune), with its cell when known. */
   notFound: (at: { sheet: string; cell?: string } = { sheet: SHEETS.units }) =>

@@ -111,6 +111,9 @@ export const NARRATIVE_TEXT = {
   /** After the "Đến nay" sentence: formerSources. */
   carriedFromFormer: (sources: string) => `Số đến nay gồm ${sources}.`,
   andOthers: (n: number) => `và ${n} đơn vị khác`,
+  /** "A", "A và B", "A, B và C". */
+  joinAnd: (items: string[]) =>
+    items.length > 1 ? `${items.slice(0, -1).join(', ')} và ${items[items.length - 1]}` : (items[0] ?? ''),
   andOtherPlaces: (n: number) => `và ${n} ô khác`,
   /**
    * Phrases that continue the figure just before them in the catalogue rather than start a new
