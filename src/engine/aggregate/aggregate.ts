@@ -1533,6 +1533,18 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
       if (y) summary.unevenYtd = y;
     });
   }
+  // A stock carried from last year (carryLastYear) for a unit without a figure at the same point
+  // last year either: counted this year only, marked as other such units are.
+  for (const summary of indicators) {
+    const carried = summary.carriedFromLastYear;
+    if (!carried || summary.ytdChange === null) continue;
+    const last = lastYear.toDate[numeric.findIndex((i) => i.code === summary.code)];
+    const added = carried.filter((c) => Number.isNaN(last[codeRank.get(c.unitCode) as number])).map((c) => c.unitCode);
+    if (!added.length) continue;
+    const uneven = summary.unevenYtd ?? { lastYearOnly: [], thisYearOnly: [] };
+    const codes = new Set([...uneven.thisYearOnly, ...added]);
+    summary.unevenYtd = { ...uneven, thisYearOnly: unitCodes.filter((c) => codes.has(c)) };
+  }
   return {
     period,
     settings,

@@ -124,3 +124,16 @@ test("a merger mid last year: the new unit's own December figure of last year", 
   expect(ind?.ytd).toBe(160);
   expect(ind?.carriedFromLastYear).toEqual([{ unitCode: 'ab', month: 12 }]);
 });
+
+test('a unit carried from December that had no figure last January either: its change is marked as not like for like', () => {
+  const s = summary(
+    [report('a', 2027, { 1: 105 }), report('b', 2027, {})],
+    [report('a', 2026, { 1: 90, 12: 100 }), report('b', 2026, { 12: 50 })],
+  );
+  const ind = s.indicators.find((i) => i.code === STOCK);
+  expect([ind?.ytd, ind?.lastYearYtd]).toEqual([155, 90]);
+  expect(ind?.unevenYtd).toEqual({ lastYearOnly: [], thisYearOnly: ['b'] });
+  // With last January's figure it is like for like: no mark.
+  const even = summary([report('a', 2027, { 1: 105 }), report('b', 2027, {})], LAST_YEAR);
+  expect(even.indicators.find((i) => i.code === STOCK)?.unevenYtd).toBeUndefined();
+});
