@@ -7,6 +7,8 @@
  *  - A unit's period value: flows (overMonths 'sum') add the valid months; stocks
  *    ('last') take the latest month with a value. null when the unit has no value —
  *    never 0 for "nobody reported"; totals over units are null when no unit has a value.
+ *    A stock's figure so far with none yet this year is the unit's latest of last year's report
+ *    (January: a figure unchanged since December left blank), said so (carriedFromLastYear).
  *  - "So cùng kỳ" of an indicator is null (not compared) when a unit has a figure in one year
  *    and its sheet of the other year has no row for the indicator (one added to the catalogue
  *    since): its figure there is unknown, not 0 — no "tăng 100%" from a base without it.
