@@ -345,6 +345,12 @@ export interface IndicatorSummary {
    */
   carriedFromFormer?: { unitCode: string; month: number; formers: string[] }[];
   /**
+   * Stocks: units (in unit order) with no figure of it this year up to the period's last month whose
+   * figure so far is their latest of last year's report (mapped onto the current units), of `month`
+   * of last year. Counted in `ytd` and said with the month. Absent when none.
+   */
+  carriedFromLastYear?: { unitCode: string; month: number }[];
+  /**
    * Units (codes, in unit order) that reported some month of the year to date (a figure or a
    * submission date) but whose sheet has no row for the indicator (the reader's
    * 'missing-indicator'), so no figure of theirs is in its totals: each rendering says so beside

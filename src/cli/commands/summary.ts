@@ -86,6 +86,14 @@ export function summariseInputs(inputs: Inputs, config: Config, period: Period, 
     full = taken.summary;
     lastYear = taken.lastYear;
   }
+  // No report of last year at all (a folder per year, January run on the new one): every "so cùng
+  // kỳ" is missing, said once. Not when last year's files were given but unreadable (said apart).
+  const lastYearNumber = period.year - 1;
+  if (!lastYear.length && !read.reports.some((r) => r.year === lastYearNumber))
+    full = {
+      ...full,
+      findings: [...full.findings, { severity: 'info', code: 'no-last-year', message: T.noLastYear(period.year) }],
+    };
   return {
     inputs,
     summary: full,
@@ -219,6 +227,9 @@ export function consoleSummary(prepared: Prepared, maxFindings = 10): string[] {
     out.push(
       `${T.lastYearUnreadableUnits(summary.period.year - 1)}: ${lastYear.map((l) => lastYearItem(summary, l)).join('; ')}`,
     );
+  // Information, yet the reason every "so cùng kỳ" is missing: on its own line.
+  const noLastYear = summary.findings.find((f) => f.code === 'no-last-year');
+  if (noLastYear) out.push(noLastYear.message);
   if (loose.length)
     out.push(
       `${T.unattributedFiles(loose.length, lists.missing.length + lists.former.length > 0)}: ${loose.join('; ')}`,

@@ -426,20 +426,29 @@ describe('aggregate of reader reports (flat numbers) and of plain reports', () =
         expect(fromSheets).toEqual(fromPlain);
         // The monthly aggregate by hand: this year's units in code order, each value tidied.
         const last = ytdMonths(t.period).at(-1) as number;
-        const thisYear = t.reports.slice(0, FEW.length).map((r, n) => ({ r, code: FEW[n].code }));
+        const thisYear = t.reports
+          .slice(0, FEW.length)
+          .map((r, n) => ({ r, before: t.reports[n + FEW.length], code: FEW[n].code }));
         thisYear.sort((a, b) => (a.code < b.code ? -1 : 1));
         codes.forEach((code, k) => {
           // A stock's month: each unit's latest figure up to it (its figure "so far").
           const stock = numeric[k].overMonths === 'last';
           const figure = (r: (typeof thisYear)[number]['r'], m: number): number | null => {
+            if (!r.present) return null;
             for (let i = m; i >= (stock ? 0 : m); i--) if (r.values[k * 12 + i] !== null) return r.values[k * 12 + i];
+            return null;
+          };
+          // A stock with no figure this year so far: the unit's latest of last year.
+          const carried = ({ r, before }: (typeof thisYear)[number]): number | null => {
+            if (!stock || !before.present || figure(r, last - 1) !== null) return null;
+            for (let i = 11; i >= 0; i--) if (before.values[k * 12 + i] !== null) return before.values[k * 12 + i];
             return null;
           };
           const want = Array.from({ length: 12 }, (_, m) => {
             let acc: number | null = null;
-            for (const { r } of thisYear) {
-              const v = figure(r, m);
-              if (r.present && v !== null && m < last) acc = (acc ?? 0) + tidy(v);
+            for (const u of thisYear) {
+              const v = figure(u.r, m) ?? carried(u);
+              if (v !== null && m < last) acc = (acc ?? 0) + tidy(v);
             }
             return acc === null ? null : tidy(acc);
           });

@@ -7,6 +7,8 @@
  *  - A unit's period value: flows (overMonths 'sum') add the valid months; stocks
  *    ('last') take the latest month with a value. null when the unit has no value —
  *    never 0 for "nobody reported"; totals over units are null when no unit has a value.
+ *    A stock's figure so far with none yet this year is the unit's latest of last year's report
+ *    (January: a figure unchanged since December left blank), said so (carriedFromLastYear).
  *  - "So cùng kỳ" of an indicator is null (not compared) when a unit has a figure in one year
  *    and its sheet of the other year has no row for the indicator (one added to the catalogue
  *    since): its figure there is unknown, not 0 — no "tăng 100%" from a base without it.
@@ -132,6 +134,44 @@ function carriedStock(
   return out;
 }
 
+/**
+ * Stock `k`: units (code rank) with no figure of it this year so far (`toDate` NaN) whose report of
+ * last year (mapped onto the current units) has one: their latest figure of last year, written into
+ * `toDate` (a stock unchanged since December is often left blank in January; without it the unit
+ * would count 0 "so far"). Not when this year's sheet has no row of it (rowMissing says that).
+ * Returns per code rank the figure carried (NaN none) and per unit (unit order) its month, or null.
+ */
+function carryLastYear(
+  k: number,
+  code: string,
+  toDate: Float64Array,
+  unitRank: Int32Array,
+  unitCodes: string[],
+  nowByCode: (UnitYear | undefined)[],
+  beforeByCode: (UnitYear | undefined)[],
+  placesIn: PlacesIn,
+): { values: Float64Array; units: { unitCode: string; month: number }[] } | null {
+  let values: Float64Array | null = null;
+  const units: { unitCode: string; month: number }[] = [];
+  for (let i = 0; i < unitCodes.length; i++) {
+    const j = unitRank[i];
+    const before = beforeByCode[j];
+    if (!before || !Number.isNaN(toDate[j])) continue;
+    const now = nowByCode[j];
+    if (now && !hasRow(now, code)) continue;
+    for (let m = 11; m >= 0; m--) {
+      const v = figureAt(before, k, code, placesIn, m);
+      if (Number.isNaN(v)) continue;
+      values ??= new Float64Array(toDate.length).fill(Number.NaN);
+      values[j] = v;
+      toDate[j] = v;
+      units.push({ unitCode: unitCodes[i], month: m + 1 });
+      break;
+    }
+  }
+  return values && { values, units };
+}
+
 /** A merged unit (not keeping an old unit's code): its own report of the year, its old units' names. */
 interface MergedUnit {
   own: UnitYear | undefined;
@@ -204,15 +244,17 @@ function stockSoFar(
   code: string,
   placesIn: PlacesIn,
   lastMonth: number,
+  fromLastYear?: Float64Array,
 ): (number | null)[] {
   const acc = new Float64Array(12);
   const seen = new Uint8Array(12);
   for (let j = 0; j < reports.length; j++) {
     const r = reports[j];
-    if (!r) continue;
-    let last = Number.NaN;
+    // A figure carried from last year (carryLastYear) holds until the unit's first of this year.
+    let last = fromLastYear ? fromLastYear[j] : Number.NaN;
+    if (!r && Number.isNaN(last)) continue;
     for (let i = 0; i < lastMonth; i++) {
-      const v = figureAt(r, k, code, placesIn, i);
+      const v = r ? figureAt(r, k, code, placesIn, i) : Number.NaN;
       if (!Number.isNaN(v)) last = v;
       if (Number.isNaN(last)) continue;
       acc[i] += tidy(last); // each unit's figure tidied, as the flows' sums
@@ -1218,6 +1260,8 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
   const mergedUnits = units.some((u) => u.succession?.predecessors?.length)
     ? formerNamesOf(units, rawCurrent, input.formerUnits)
     : null;
+  // Per stock, the figures carried from last year (carryLastYear), by code rank; for `monthly` too.
+  const carriedIn: (Float64Array | undefined)[] = [];
   const indicators: IndicatorSummary[] = catalogue.indicators.map((ind) => {
     const base = { code: ind.code, group: ind.group, label: ind.label, unit: ind.unit, kind: ind.kind };
     if (ind.kind === 'note') {
@@ -1250,6 +1294,12 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
     const k = rankOf.get(ind) as number;
     const periodValues = thisYear.inPeriod[k];
     const ytdValues = thisYear.toDate[k];
+    // A stock with no figure yet this year: the unit's last of last year, before the totals.
+    const fromLastYear =
+      lastOf[k] === 1
+        ? carryLastYear(k, ind.code, ytdValues, unitRank, unitCodes, nowByCode, beforeByCode, placesIn)
+        : null;
+    if (fromLastYear) carriedIn[k] = fromLastYear.values;
     const periodTotal = sumOf(periodValues);
     const ytdTotal = sumOf(ytdValues);
     // A unit with a figure in one year whose other year's sheet has no row for the indicator (one
@@ -1279,6 +1329,7 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
       ...(periodFrom ? { lastYearPeriodFrom: periodFrom } : {}),
       ...(ytdFrom ? { lastYearYtdFrom: ytdFrom } : {}),
     };
+    if (fromLastYear) summary.carriedFromLastYear = fromLastYear.units;
     if (lastOf[k] === 1 && months.length > 1) {
       // Only here: in a month, "no figure in the period" says it (renderings read it so).
       const carried = carriedStock(k, ind.code, ytdValues, unitRank, unitCodes, nowByCode, placesIn, lastMonth);
@@ -1351,7 +1402,7 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
   const monthly: Record<string, (number | null)[]> = {};
   numeric.forEach((ind, k) => {
     if (lastOf[k] === 1) {
-      monthly[ind.code] = stockSoFar(nowByCode, k, ind.code, placesIn, lastMonth);
+      monthly[ind.code] = stockSoFar(nowByCode, k, ind.code, placesIn, lastMonth, carriedIn[k]);
       return;
     }
     const row: (number | null)[] = Array(12).fill(null);
@@ -1484,6 +1535,18 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
       const y = summary.ytdChange === null ? null : uneven(ytdMissing, thisYear.toDate[k], lastYear.toDate[k]);
       if (y) summary.unevenYtd = y;
     });
+  }
+  // A stock carried from last year (carryLastYear) for a unit without a figure at the same point
+  // last year either: counted this year only, marked as other such units are.
+  for (const summary of indicators) {
+    const carried = summary.carriedFromLastYear;
+    if (!carried || summary.ytdChange === null) continue;
+    const last = lastYear.toDate[numeric.findIndex((i) => i.code === summary.code)];
+    const added = carried.filter((c) => Number.isNaN(last[codeRank.get(c.unitCode) as number])).map((c) => c.unitCode);
+    if (!added.length) continue;
+    const uneven = summary.unevenYtd ?? { lastYearOnly: [], thisYearOnly: [] };
+    const codes = new Set([...uneven.thisYearOnly, ...added]);
+    summary.unevenYtd = { ...uneven, thisYearOnly: unitCodes.filter((c) => codes.has(c)) };
   }
   const remarks = unitRemarks(rawCurrent, units);
   return {

@@ -18,7 +18,7 @@
 import { monthList } from '../../messages/vi/findings';
 import { namedUnit } from '../../messages/vi/layout';
 import { NARRATIVE_TEXT as T } from '../../messages/vi/narrative';
-import { type FormerFigure, formerFigure } from '../aggregate/carried-former';
+import { type FormerFigure, formerFigure, lastYearMonth } from '../aggregate/carried-former';
 import { isDatedLate } from '../aggregate/completeness';
 import { unitFigures } from '../aggregate/unit-figures';
 import { isRealIsoDate, localDateOf, openOn } from '../periods/cutoff';
@@ -576,9 +576,19 @@ function carriedUnits(said: Item[], s: SummaryCore): { own: string[]; former: Fo
     const unit = byCode.get(code);
     const c = unit ? formerFigure(stocks, code) : null;
     if (c && unit) former.push({ unit, ...c });
-    else own.push(unit ? namedIn(unit, s.units) : code);
+    else own.push(unit ? namedIn(unit, s.units, lastYearNote(s, stocks, code)) : code);
   }
   return { own, former };
+}
+
+/** "số tháng 12/2026": when a unit's carried figures are all last year's (lastYearMonth), of which month. */
+export function lastYearNote(
+  s: Pick<SummaryCore, 'period'>,
+  stocks: readonly IndicatorSummary[],
+  code: string,
+): string | undefined {
+  const month = lastYearMonth(stocks, code);
+  return month ? T.lastYearStock(periodLabel({ type: 'month', year: s.period.year - 1, index: month })) : undefined;
 }
 
 /** Per indicator, whose figures it lacks (rowMissing) as said after it; units named as in a sentence. */

@@ -9,7 +9,14 @@ import { REPORT_TEXT as T } from '../../messages/vi/report';
 import { formerFigure } from '../aggregate/carried-former';
 import { isDatedLate } from '../aggregate/completeness';
 import { unitFigures } from '../aggregate/unit-figures';
-import { cleanNote, type FormerSource, formerSourcesText, listNames, namedIn } from '../narrative/narrative';
+import {
+  cleanNote,
+  type FormerSource,
+  formerSourcesText,
+  lastYearNote,
+  listNames,
+  namedIn,
+} from '../narrative/narrative';
 import { dataWindow, localDateOf, offsetMinutes } from '../periods/cutoff';
 import { formatPeriod, periodLabel, periodMonths } from '../periods/period';
 import { distinctName, unitDisplayName } from '../sheet/layout';
@@ -335,9 +342,9 @@ export function ownMissingMonths(r: CompletenessRow): number[] {
 }
 
 /** A unit of the summary named as in a sentence ("xã Chà Tở", with its code when another has its name); its code when unknown. */
-function inSentence(summary: Summary, code: string): string {
+function inSentence(summary: Summary, code: string, note?: string): string {
   const unit = unitOf(summary, code);
-  return unit ? namedIn(unit, summary.units) : code;
+  return unit ? namedIn(unit, summary.units, note) : code;
 }
 
 /**
@@ -391,8 +398,9 @@ export function carriedStockLines(summary: Summary, catalogue: Catalogue): strin
       const unit = unitOf(summary, code);
       const c = unit && merged.has(code) ? formerFigure(inds, code) : null;
       if (c && unit) former.push({ unit, ...c });
-      // Named as the narrative names them in the same sentence: "xã Chà Tở", at most a few.
-      else names.push(inSentence(summary, code));
+      // Named as the narrative names them in the same sentence: "xã Chà Tở", at most a few; with
+      // the month of last year its figures are from when they all are.
+      else names.push(inSentence(summary, code, lastYearNote(summary, inds, code)));
     }
     const fromFormer = former.length ? formerSourcesText(summary, former, period) : '';
     return T.carriedStock(labels, listNames(names), period, fromFormer);

@@ -541,6 +541,13 @@ export const CLI_TEXT = {
   formerUnits: 'Thiếu số liệu của đơn vị cũ trước sáp nhập',
   unreadableUnits: 'Không đọc được báo cáo',
   unreadableFormer: 'Không đọc được báo cáo của đơn vị cũ trước sáp nhập',
+  /**
+   * No input holds a report of last year: the summary has no "so cùng kỳ" (info finding 'no-last-year',
+   * on the console too). The help's example keeps one folder per year.
+   */
+  noLastYear: (year: number) =>
+    `Không có báo cáo năm ${year - 1} trong các tệp đã chọn nên không so sánh được với cùng kỳ; ` +
+    `hãy chọn thêm thư mục/tệp năm ${year - 1} (ví dụ: tonghop aggregate mau-${year - 1} mau-${year}).`,
   /** Units whose last-year report (for "so cùng kỳ") could not be read, on the console. */
   lastYearUnreadableUnits: (year: number) => `Không đọc được báo cáo năm ${year} (so cùng kỳ)`,
   /** After an old unit's name: the unit(s) it is now part of, "(nay thuộc xã Mường Nhé)"; renamed, "(nay là …)". */

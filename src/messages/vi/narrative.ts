@@ -108,6 +108,8 @@ export const NARRATIVE_TEXT = {
    */
   formerSources: (sources: string[], more: number, units: string, label: string) =>
     `${sources.join(' và ')}${more ? ` và của ${more} đơn vị khác` : ''}; ${units} chưa có số liệu ${label}`,
+  /** Beside a unit named in carriedStocks whose figure so far is last year's: "số tháng 12/2026". */
+  lastYearStock: (month: string) => `số ${month}`,
   /** After the "Đến nay" sentence: formerSources. */
   carriedFromFormer: (sources: string) => `Số đến nay gồm ${sources}.`,
   andOthers: (n: number) => `và ${n} đơn vị khác`,
