@@ -97,7 +97,7 @@ ${CONFIG_OPTIONS}
 
 Ví dụ: tonghop aggregate --period 2018-09 bao-cao-xa/ --out tong-hop.xlsx --html bao-cao.html
 `,
-  report: `Cách dùng: tonghop report [--period KỲ] TỆP|THƯ_MỤC… --to ĐỊA_CHỈ [tùy chọn]
+  report: `Cách dùng: tonghop report [--period KỲ] TỆP|THƯ_MỤC… [--to ĐỊA_CHỈ] [tùy chọn]
 
 Soạn e-mail báo cáo của kỳ (nội dung HTML và chữ thường, kèm tệp tổng hợp .xlsx) và lưu
 thành tệp .eml trong thư mục outbox (mở bằng Outlook/Thunderbird để gửi).
@@ -120,7 +120,7 @@ khi TONGHOP_SMTP_SECURE=1), TONGHOP_SMTP_USER, TONGHOP_SMTP_PASS, TONGHOP_SMTP_S
 
 Ví dụ: tonghop report --period 2018-09 bao-cao-xa/ --to bandanvan@example.vn
 `,
-  demo: `Cách dùng: tonghop demo [--out THƯ_MỤC]
+  demo: `Cách dùng: tonghop demo [--out THƯ_MỤC] [--force]
 
 Chạy thử trên số liệu mẫu của 11 xã huyện Mường Nhé (năm 2017 và 2018; một xã nộp muộn,
 một xã chưa nộp, vài ô nhập sai): ghi các tệp của xã vào <THƯ_MỤC>/xa, rồi tổng hợp tháng 9/2018
