@@ -93,6 +93,13 @@ describe('a stock in the key figures of the text e-mail', () => {
   });
 });
 
+describe('the text e-mail’s footer', () => {
+  it('ends with the signature delimiter "-- " before the footer', () => {
+    const lines = renderTextReport(summary(), CATALOGUE).trimEnd().split('\n');
+    expect(lines.at(-2)).toBe('-- ');
+  });
+});
+
 describe('a stock on the "Tổng hợp" sheet', () => {
   const at = (sheet: SheetModel, r: number, c: number) => sheet.rows[r - 1]?.[c - 1];
   const rowOf = (sheet: SheetModel, text: string) =>

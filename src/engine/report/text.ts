@@ -658,6 +658,7 @@ export function renderTextReport(summary: Summary, catalogue: Catalogue, options
   const url = safeHttpUrl(options.sheetUrl);
   if (url) out.push('', `${T.openSheet}: ${url}`);
   const at = localTimestamp(summary.generatedAt, summary.settings.timeZone);
-  out.push('', '--', T.footer(summary.settings.organisation, at.time, at.date));
+  // RFC 3676's signature delimiter is "-- " (with the space): mail clients then fold the footer.
+  out.push('', '-- ', T.footer(summary.settings.organisation, at.time, at.date));
   return `${out.join('\n')}\n`;
 }
