@@ -1518,10 +1518,17 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
     for (let i = 0; i < unitCodes.length; i++) rankOfCode.set(unitCodes[i], unitRank[i]);
     const gapCodes = new Set([...lastYearOnly, ...ytdGaps.map((g) => g.unitCode)]);
     const ytdMissing = unitCodes.filter((c) => gapCodes.has(c));
-    const uneven = (missingNow: string[], now: Float64Array, last: Float64Array): UnevenComparison | null => {
+    // `carries`: a stock so far, which holds a unit's last earlier figure: a unit with one on both
+    // sides is not on one side only (the renderings mark its figure as carried instead).
+    const uneven = (
+      missingNow: string[],
+      now: Float64Array,
+      last: Float64Array,
+      carries = false,
+    ): UnevenComparison | null => {
       const has = (values: Float64Array, code: string) => !Number.isNaN(values[rankOfCode.get(code) as number]);
       const out = {
-        lastYearOnly: missingNow.filter((c) => has(last, c)),
+        lastYearOnly: missingNow.filter((c) => has(last, c) && !(carries && has(now, c))),
         thisYearOnly: others.filter((c) => has(now, c) && !has(last, c)),
       };
       return out.lastYearOnly.length || out.thisYearOnly.length ? out : null;
@@ -1532,7 +1539,10 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
       if (!summary) return;
       const p = summary.change === null ? null : uneven(lastYearOnly, thisYear.inPeriod[k], lastYear.inPeriod[k]);
       if (p) summary.unevenPeriod = p;
-      const y = summary.ytdChange === null ? null : uneven(ytdMissing, thisYear.toDate[k], lastYear.toDate[k]);
+      const y =
+        summary.ytdChange === null
+          ? null
+          : uneven(ytdMissing, thisYear.toDate[k], lastYear.toDate[k], ind.overMonths === 'last');
       if (y) summary.unevenYtd = y;
     });
   }

@@ -51,7 +51,8 @@ test('a unit whose last stock figure is from August: named once for both stocks,
   expect(renderHtmlReport(s, CATALOGUE, {})).toContain(said.replace(/"/g, '&quot;'));
   const sheet = buildSummaryWorkbook(s, CATALOGUE).sheets[0];
   const cells = sheet.rows.flat().map((c) => c?.v);
-  expect(cells).toContain(said);
+  // Under the table, the stocks' figures so far marked "†".
+  expect(cells).toContain(`† ${said}`);
 });
 
 test('every unit reported the month: no such line', () => {

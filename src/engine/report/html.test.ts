@@ -275,7 +275,7 @@ test('the e-mail says beside the rates that the deadline has not passed yet', ()
 
 describe('"so cùng kỳ" not like for like in the key figures table', () => {
   const footnote =
-    '* So sánh chưa đầy đủ: 1 đơn vị có số liệu cùng kỳ năm trước nhưng chưa có số liệu kỳ này; ' +
+    '* So sánh chưa đầy đủ: 1 đơn vị có số liệu cùng kỳ năm trước nhưng năm nay còn thiếu số liệu; ' +
     'số tăng, giảm gồm cả phần chênh lệch do thiếu báo cáo.';
   it('marks the change cell and puts one footnote under the table', () => {
     const s = fixtureSummary();
@@ -285,7 +285,10 @@ describe('"so cùng kỳ" not like for like in the key figures table', () => {
     expect(html).toContain('>↓ giảm 4 lượt (12,9%) *</td></tr>');
     expect(count(html, / \*<\/td>/g)).toBe(1);
     expect(count(html, /So sánh chưa đầy đủ/g)).toBe(1);
-    expect(html).toMatch(new RegExp(`</table><p style="[^"]*">${escapeHtml(footnote).replace(/[()*]/g, '\\$&')}</p>`));
+    // Under the table, after its legend lines.
+    expect(html).toMatch(
+      new RegExp(`</table>(<p [^>]*>[^<]*</p>)*<p style="[^"]*">${escapeHtml(footnote).replace(/[()*]/g, '\\$&')}</p>`),
+    );
   });
   it('has no marker when every unit has both years', () => {
     const html = renderHtmlReport(fixtureSummary(), catalogue);

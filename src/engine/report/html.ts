@@ -22,6 +22,7 @@ import {
   findingText,
   headingLines,
   isStock,
+  keyCarried,
   keyIndicators,
   localTimestamp,
   MAIL_FINDINGS,
@@ -29,6 +30,7 @@ import {
   quantity,
   rowMissingLines,
   sortedFindings,
+  stockLegend,
   unattributedFilesLine,
   unevenNote,
   ytdCompareText,
@@ -89,19 +91,31 @@ function keyFiguresTable(summary: Summary, catalogue: Catalogue): string {
     .map((h, i) => `<th style="${i === 0 ? S.th : `${S.th}text-align:right;`}">${e(h)}</th>`)
     .join('');
   const keys = keyIndicators(summary, catalogue);
+  const carried = keyCarried(summary, catalogue, keys);
+  // A stock once, "đến nay" (as the narrative says it), the period's cell "—": its period total
+  // lacks the units carried, and two figures side by side would read as a mistake.
+  const soFar = (i: (typeof keys)[number]) =>
+    i.ytd === null
+      ? ''
+      : `<br><span style="${S.small}">${e(T.soFar)}${carried.marked.has(i.code) ? ` ${e(T.carriedMark)}` : ''}</span>`;
   const body = keys
-    .map(
-      (i) =>
+    .map((i) => {
+      const stock = isStock(catalogue, i.code);
+      return (
         `<tr><td style="${S.td}">${e(i.label)}</td>` +
-        `<td style="${S.num}">${e(quantity(i.period, i.unit))}</td>` +
-        `<td style="${S.num}">${e(quantity(i.ytd, i.unit))}${isStock(catalogue, i.code) && i.ytd !== null ? `<br><span style="${S.small}">${e(T.soFar)}</span>` : ''}</td>` +
-        `<td style="${S.num}">${e(ytdCompareText(i))}</td></tr>`,
-    )
+        `<td style="${S.num}">${e(stock ? T.stockPeriodCell : quantity(i.period, i.unit))}</td>` +
+        `<td style="${S.num}">${e(quantity(i.ytd, i.unit))}${stock ? soFar(i) : ''}</td>` +
+        `<td style="${S.num}">${e(ytdCompareText(i))}</td></tr>`
+      );
+    })
     .join('');
-  const uneven = unevenNote(keys, ['ytd']);
+  const legend = [stockLegend(summary, catalogue, keys), ...carried.notes, unevenNote(keys, ['ytd'])];
   return (
     `<table role="presentation" cellpadding="0" cellspacing="0" width="100%" style="${S.table}"><tr>${head}</tr>${body}</table>` +
-    (uneven ? para(uneven, `margin:6px 0 0 0;${S.small}`) : '')
+    legend
+      .filter((l): l is string => !!l)
+      .map((l) => para(l, `margin:6px 0 0 0;${S.small}`))
+      .join('')
   );
 }
 

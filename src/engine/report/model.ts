@@ -25,7 +25,10 @@ export type StyleName =
   /** A change not like for like: as integer / decimal / percent, with the footnote's "*" after it. */
   | 'integerUneven'
   | 'decimalUneven'
-  | 'percentUneven';
+  | 'percentUneven'
+  /** A stock's figure "đến nay" holding units' earlier figures: with the footnote's "†" after it. */
+  | 'integerCarried'
+  | 'decimalCarried';
 
 export interface CellModel {
   /** Value. Strings are always written as plain text, never as formulas. */
@@ -139,6 +142,8 @@ export const STYLES: Record<StyleName, StyleSpec> = {
   integerUneven: { numFmt: '#,##0"*"', align: 'right', border: true },
   decimalUneven: { numFmt: '#,##0.##"*"', align: 'right', border: true },
   percentUneven: { numFmt: '0.0%"*"', align: 'right', border: true },
+  integerCarried: { numFmt: '#,##0" †"', align: 'right', border: true },
+  decimalCarried: { numFmt: '#,##0.##" †"', align: 'right', border: true },
 };
 
 export function emptySheet(name: string): SheetModel {

@@ -483,7 +483,7 @@ describe('buildSummaryWorkbook', () => {
 
 describe('"so cùng kỳ" not like for like in "Tổng hợp"', () => {
   const footnote =
-    '* So sánh chưa đầy đủ: 1 đơn vị có số liệu cùng kỳ năm trước nhưng chưa có số liệu kỳ này (và 1 đơn vị ngược lại); ' +
+    '* So sánh chưa đầy đủ: 1 đơn vị có số liệu cùng kỳ năm trước nhưng năm nay còn thiếu số liệu (và 1 đơn vị ngược lại); ' +
     'số tăng, giảm gồm cả phần chênh lệch do thiếu báo cáo.';
   const noteRow = (sheet: SheetModel) => sheet.rows.findIndex((r) => String(r[0]?.v ?? '').startsWith('* ')) + 1;
 

@@ -52,6 +52,7 @@ import {
   findingCounts,
   formerGapsText,
   headingLines,
+  keyCarried,
   keyIndicators,
   noteLines,
   openPeriodNote,
@@ -257,9 +258,11 @@ function summarySheet(summary: Summary, catalogue: Catalogue): SheetModel {
   ];
   g.line(headerRow, 1, headers.map(header));
 
+  // Stocks whose figure so far holds units' earlier figures: marked "†", said whose under the table.
+  const carried = keyCarried(summary, catalogue, summary.indicators).marked;
   let row = indicatorRows(g, groupedIndicators(summary, catalogue), headerRow + 1, SUMMARY_COLS, (r, ind, s) => {
     g.put(r, 4, num(ind.period, s));
-    g.put(r, 5, num(ind.ytd, s));
+    g.put(r, 5, num(ind.ytd, carried.has(ind.code) ? (s === 'decimal' ? 'decimalCarried' : 'integerCarried') : s));
     // Last year's total over fewer months (an indicator added mid-year) beside this year's would
     // read as a change: left empty, as the change is.
     g.put(r, 6, num(ind.lastYearPeriodFrom ? null : ind.lastYearPeriod, s));
@@ -276,6 +279,9 @@ function summarySheet(summary: Summary, catalogue: Catalogue): SheetModel {
     summary.indicators.filter((i) => i.kind !== 'note'),
     ['period', 'ytd'],
   );
+  // Why a stock's two figures differ, beside them (both columns named), not only among the checks.
+  for (const line of carriedStockLines(summary, catalogue))
+    g.wide(row++, SUMMARY_COLS, `${T.carriedMark} ${line}`, 'note');
   if (unevenLine) g.wide(row++, SUMMARY_COLS, unevenLine, 'note');
 
   // Completeness.
@@ -351,7 +357,6 @@ function summarySheet(summary: Summary, catalogue: Catalogue): SheetModel {
   row++;
   g.wide(row++, SUMMARY_COLS, T.excluded(summary.excludedCells), summary.excludedCells ? 'warning' : 'note');
   for (const line of rowMissingLines(summary)) g.wide(row++, SUMMARY_COLS, line, 'warning');
-  for (const line of carriedStockLines(summary, catalogue)) g.wide(row++, SUMMARY_COLS, line, 'note');
   if (summary.unreadableUnits.length) {
     const names = summary.unreadableUnits.map((code) => {
       const u = summary.units.find((x) => x.code === code);

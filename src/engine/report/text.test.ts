@@ -168,12 +168,12 @@ describe('key figures and notes in the e-mail', () => {
     expect(compareText(0.5, 0.1, 'triệu đồng')).toContain('tăng 0,5 triệu đồng');
   });
 
-  it('calls a stock’s year-to-date figure "đến nay", a flow’s "từ đầu năm"', () => {
+  it('gives a stock one figure, "đến nay", and a flow its period’s and "từ đầu năm"', () => {
     const text = renderTextReport(fixtureSummary(), catalogue);
     const stock = catalogue.indicators.find((i) => i.key && i.overMonths === 'last');
     const flow = catalogue.indicators.find((i) => i.key && i.overMonths === 'sum');
     if (!stock || !flow) throw new Error('fixture needs a key stock and a key flow');
-    expect(text).toMatch(new RegExp(`- ${stock.label.replace(/[()]/g, '\\$&')}: [^\\n]*; đến nay: `));
+    expect(text).toMatch(new RegExp(`- ${stock.label.replace(/[()]/g, '\\$&')}: đến nay: [^;\\n]*; so cùng thời điểm`));
     expect(text).toMatch(new RegExp(`- ${flow.label.replace(/[()"]/g, '\\$&')}: [^\\n]*; từ đầu năm: `));
   });
 
@@ -405,7 +405,7 @@ describe('the chart of many units', () => {
 
 describe('"so cùng kỳ" not like for like (a unit without this period’s figure)', () => {
   const footnote =
-    '* So sánh chưa đầy đủ: 1 đơn vị có số liệu cùng kỳ năm trước nhưng chưa có số liệu kỳ này; ' +
+    '* So sánh chưa đầy đủ: 1 đơn vị có số liệu cùng kỳ năm trước nhưng năm nay còn thiếu số liệu; ' +
     'số tăng, giảm gồm cả phần chênh lệch do thiếu báo cáo.';
   it('marks the change and adds one footnote under the key figures', () => {
     const s = fixtureSummary();
@@ -423,7 +423,7 @@ describe('"so cùng kỳ" not like for like (a unit without this period’s figu
     const s = fixtureSummary();
     for (const i of s.indicators) i.unevenYtd = { lastYearOnly: ['pa-my', 'nam-vi'], thisYearOnly: ['sin-thau'] };
     expect(renderTextReport(s, catalogue)).toContain(
-      '* So sánh chưa đầy đủ: 2 đơn vị có số liệu cùng kỳ năm trước nhưng chưa có số liệu kỳ này (và 1 đơn vị ngược lại);',
+      '* So sánh chưa đầy đủ: 2 đơn vị có số liệu cùng kỳ năm trước nhưng năm nay còn thiếu số liệu (và 1 đơn vị ngược lại);',
     );
   });
   it('has no marker when every unit has both years', () => {

@@ -364,16 +364,24 @@ export function rowMissingLines(summary: Summary): string[] {
   return out;
 }
 
+interface CarriedGroup {
+  labels: string[];
+  /** Indicator codes, as `labels`. */
+  codes: string[];
+  /** The units (named as in a sentence) whose own last earlier figure is counted. */
+  own: string;
+  /** Merged units whose figure is their old units' (formerSourcesText), or ''. */
+  fromFormer: string;
+}
+
 /**
- * Stocks ("lũy kế") whose total so far (the "Từ đầu năm" column) counts units without a figure in
- * the period, their last earlier figure carried, while the period's total leaves them out: one line
- * per set of such units, naming the indicators, so that the two totals differing is not read as a
- * mistake.
+ * Stocks among `indicators` whose total so far counts units without a figure in the period (their
+ * last earlier figure carried) while the period's total leaves them out: grouped by those units.
  */
-export function carriedStockLines(summary: Summary, catalogue: Catalogue): string[] {
+function carriedGroups(summary: Summary, catalogue: Catalogue, indicators: IndicatorSummary[]): CarriedGroup[] {
   const stocks = new Set(catalogue.indicators.filter((i) => i.overMonths === 'last').map((i) => i.code));
   const byUnits = new Map<string, { codes: string[]; labels: string[]; inds: IndicatorSummary[] }>();
-  for (const ind of summary.indicators) {
+  for (const ind of indicators) {
     if (!stocks.has(ind.code)) continue;
     const f = unitFigures(ind);
     const codes: string[] = [];
@@ -403,8 +411,48 @@ export function carriedStockLines(summary: Summary, catalogue: Catalogue): strin
       else names.push(inSentence(summary, code, lastYearNote(summary, inds, code)));
     }
     const fromFormer = former.length ? formerSourcesText(summary, former, period) : '';
-    return T.carriedStock(labels, listNames(names), period, fromFormer);
+    return { labels, codes: inds.map((i) => i.code), own: listNames(names), fromFormer };
   });
+}
+
+/**
+ * Stocks ("lũy kế") whose total so far (the "Từ đầu năm" column) counts units without a figure in
+ * the period, their last earlier figure carried, while the period's total leaves them out: one line
+ * per set of such units, naming the indicators, so that the two totals differing is not read as a
+ * mistake.
+ */
+export function carriedStockLines(summary: Summary, catalogue: Catalogue): string[] {
+  const period = periodLabel(summary.period);
+  return carriedGroups(summary, catalogue, summary.indicators).map((g) =>
+    T.carriedStock(g.labels, g.own, period, g.fromFormer),
+  );
+}
+
+/**
+ * The key figures table's stocks: which rows' figure "đến nay" is marked carriedMark (it holds
+ * units' earlier figures), and the footnotes saying whose: one, or one per indicator when the
+ * marked stocks do not carry the same units.
+ */
+export function keyCarried(
+  summary: Summary,
+  catalogue: Catalogue,
+  keys: IndicatorSummary[],
+): { marked: Set<string>; notes: string[] } {
+  const groups = carriedGroups(summary, catalogue, keys);
+  const period = periodLabel(summary.period);
+  const marked = new Set(groups.flatMap((g) => g.codes));
+  const notes =
+    groups.length === 1
+      ? [T.keyCarriedNote(null, groups[0].own, period, groups[0].fromFormer)]
+      : groups.flatMap((g) => g.labels.map((l) => T.keyCarriedNote(l, g.own, period, g.fromFormer)));
+  return { marked, notes };
+}
+
+/** "— Chỉ tiêu lũy kế: …" under a key figures table showing a stock, or null. */
+export function stockLegend(summary: Summary, catalogue: Catalogue, keys: IndicatorSummary[]): string | null {
+  if (!keys.some((i) => isStock(catalogue, i.code))) return null;
+  const last = periodMonths(summary.period).at(-1) as number;
+  return T.stockLegend(periodLabel({ type: 'month', year: summary.period.year, index: last }));
 }
 
 interface NoteEntry {
@@ -557,18 +605,22 @@ export function renderTextReport(summary: Summary, catalogue: Catalogue, options
 
   const keys = keyIndicators(summary, catalogue);
   const uneven = unevenNote(keys, ['ytd']);
+  const carried = keyCarried(summary, catalogue, keys);
   out.push(
     ...section(T.keyFiguresTitle.toUpperCase(), [
+      // A stock once, "đến nay" (as the narrative says it): its period total lacks the units
+      // carried, and two figures side by side would read as a mistake.
       ...keys.map((i) =>
-        T.keyFigureLine(
-          i.label,
-          label,
-          quantity(i.period, i.unit),
-          quantity(i.ytd, i.unit),
-          ytdCompareText(i),
-          isStock(catalogue, i.code),
-        ),
+        isStock(catalogue, i.code)
+          ? T.keyStockLine(
+              i.label,
+              quantity(i.ytd, i.unit),
+              carried.marked.has(i.code) ? T.carriedMark : '',
+              ytdCompareText(i),
+            )
+          : T.keyFigureLine(i.label, label, quantity(i.period, i.unit), quantity(i.ytd, i.unit), ytdCompareText(i)),
       ),
+      ...carried.notes,
       ...(uneven ? [uneven] : []),
     ]),
   );
@@ -614,6 +666,7 @@ export function renderTextReport(summary: Summary, catalogue: Catalogue, options
   const url = safeHttpUrl(options.sheetUrl);
   if (url) out.push('', `${T.openSheet}: ${url}`);
   const at = localTimestamp(summary.generatedAt, summary.settings.timeZone);
-  out.push('', '--', T.footer(summary.settings.organisation, at.time, at.date));
+  // RFC 3676's signature delimiter is "-- " (with the space): mail clients then fold the footer.
+  out.push('', '-- ', T.footer(summary.settings.organisation, at.time, at.date));
   return `${out.join('\n')}\n`;
 }

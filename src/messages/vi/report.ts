@@ -135,10 +135,33 @@ export const REPORT_TEXT = {
     `[Dân vận] Báo cáo ${periodLabel} – ${level} ${unitName}`,
   keyFiguresTitle: 'Chỉ tiêu chủ yếu',
   /** One key indicator in the plain-text e-mail: "- label: tháng 9/2018: 640 lượt; từ đầu năm: …; so cùng kỳ năm trước: …." */
-  keyFigureLine: (label: string, period: string, inPeriod: string, ytd: string, compared: string, stock = false) =>
-    `- ${label}: ${period}: ${inPeriod}; ${stock ? 'đến nay' : 'từ đầu năm'}: ${ytd}; so cùng kỳ năm trước: ${compared}.`,
+  keyFigureLine: (label: string, period: string, inPeriod: string, ytd: string, compared: string) =>
+    `- ${label}: ${period}: ${inPeriod}; từ đầu năm: ${ytd}; so cùng kỳ năm trước: ${compared}.`,
+  /**
+   * A stock's line (its latest figure counts): one figure, "đến nay", against the same point last
+   * year; `mark` the carried one's (carriedMark).
+   */
+  keyStockLine: (label: string, soFar: string, mark: string, compared: string) =>
+    `- ${label}: đến nay: ${soFar}${mark ? ` ${mark}` : ''}; so cùng thời điểm năm trước: ${compared}.`,
   /** After a stock's (latest month counts) year-to-date figure in the key figures table: it is a level, not a sum. */
   soFar: 'đến nay',
+  /** A stock's cell in the period column of the key figures table: its one figure is "đến nay". */
+  stockPeriodCell: '—',
+  /** Under the key figures table when it shows a stock: what its row holds (`last`: "tháng 9/2018"). */
+  stockLegend: (last: string) =>
+    `— Chỉ tiêu lũy kế: chỉ ghi số đến nay (hết ${last}), so với cùng thời điểm năm trước.`,
+  /** After a stock's figure "đến nay" that holds units' earlier figures (keyCarriedNote says whose). */
+  carriedMark: '†',
+  /**
+   * The footnote of carriedMark: `own` units named as in a sentence whose last earlier figure is
+   * counted, `fromFormer` merged units' figures of their old units (carriedStock's); `label` when
+   * the stocks marked do not all carry the same units.
+   */
+  keyCarriedNote: (label: string | null, own: string, period: string, fromFormer = '') => {
+    const ownText = own ? `số đã báo cáo trước đó của ${own} (chưa có số liệu ${period})` : '';
+    const what = [ownText, fromFormer].filter(Boolean).join('; ');
+    return `† ${label ? `"${label}": gồm` : 'Gồm'} ${what}.`;
+  },
   completenessTitleMail: 'Tình hình gửi báo cáo',
   compareHeader: 'So cùng kỳ năm trước (từ đầu năm)',
   up: (quantity: string, pct: string | null) => `↑ tăng ${quantity}${pct ? ` (${pct})` : ''}`,
@@ -154,9 +177,9 @@ export const REPORT_TEXT = {
   unevenNote: (lastYearOnly: number, thisYearOnly: number) =>
     '* So sánh chưa đầy đủ: ' +
     (lastYearOnly
-      ? `${lastYearOnly} đơn vị có số liệu cùng kỳ năm trước nhưng chưa có số liệu kỳ này` +
+      ? `${lastYearOnly} đơn vị có số liệu cùng kỳ năm trước nhưng năm nay còn thiếu số liệu` +
         (thisYearOnly ? ` (và ${thisYearOnly} đơn vị ngược lại)` : '')
-      : `${thisYearOnly} đơn vị có số liệu kỳ này nhưng chưa có số liệu cùng kỳ năm trước`) +
+      : `${thisYearOnly} đơn vị có số liệu năm nay nhưng chưa có số liệu cùng kỳ năm trước`) +
     '; số tăng, giảm gồm cả phần chênh lệch do thiếu báo cáo.',
   reportedLine: (reported: number, expected: number, rate: string) =>
     `Đã báo cáo: ${reported}/${expected} đơn vị (${rate})`,
