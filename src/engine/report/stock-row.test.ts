@@ -2,7 +2,8 @@
  * A stock ("lũy kế") in the key figures: B has not reported September, its August figure is carried
  * into the figure "đến nay" (35) while the month's total (15) leaves it out. The e-mail shows the
  * stock once, "đến nay", marked "†" with whose figure it holds; its "so cùng kỳ" (both years count
- * B) has no "*", which stays for a flow lacking B's September and for a unit with no figure this year.
+ * B) has no "*", which stays for a flow lacking B's September. A unit with no figure this year (D) has
+ * last year's carried (aggregate's carryLastYear), named with its month: both years count it.
  */
 import { aggregate } from '../aggregate/aggregate';
 import { unit, unitYear } from '../aggregate/test-helpers';
@@ -43,7 +44,7 @@ function summary(withD = false) {
   });
 }
 
-const carriedNote = '† Gồm số đã báo cáo trước đó của xã B (chưa có số liệu tháng 9/2018).';
+const carriedNote = '† Gồm số đã báo cáo trước đó của xã B, chưa có số liệu tháng 9/2018.';
 const legend = '— Chỉ tiêu lũy kế: chỉ ghi số đến nay (hết tháng 9/2018), so với cùng thời điểm năm trước.';
 const footnote = (n: number) =>
   `* So sánh chưa đầy đủ: ${n} đơn vị có số liệu cùng kỳ năm trước nhưng năm nay còn thiếu số liệu; ` +
@@ -71,10 +72,13 @@ describe('a stock in the key figures of the HTML e-mail', () => {
     expect(notes).toEqual([legend, carriedNote, footnote(1)]);
   });
 
-  it('keeps the "*" of a stock some unit has no figure of this year, counted in the footnote', () => {
+  it('carries last year’s figure of a unit with none this year, named with its month; the change stays unmarked', () => {
     const html = renderHtmlReport(summary(true), CATALOGUE);
-    expect(htmlRow(html, STOCK)).toEqual(['—', '35 hộ đến nay †', '↓ giảm 1 hộ (2,8%) *']);
-    expect(html).toContain(footnote(2));
+    expect(htmlRow(html, STOCK)).toEqual(['—', '41 hộ đến nay †', '↑ tăng 5 hộ (13,9%)']);
+    expect(html).toContain(
+      '† Gồm số đã báo cáo trước đó của xã B và xã D (số tháng 9/2017), chưa có số liệu tháng 9/2018.',
+    );
+    expect(html).toContain(footnote(1));
   });
 });
 

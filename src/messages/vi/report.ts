@@ -158,7 +158,7 @@ export const REPORT_TEXT = {
    * the stocks marked do not all carry the same units.
    */
   keyCarriedNote: (label: string | null, own: string, period: string, fromFormer = '') => {
-    const ownText = own ? `số đã báo cáo trước đó của ${own} (chưa có số liệu ${period})` : '';
+    const ownText = own ? `số đã báo cáo trước đó của ${own}, chưa có số liệu ${period}` : '';
     const what = [ownText, fromFormer].filter(Boolean).join('; ');
     return `† ${label ? `"${label}": gồm` : 'Gồm'} ${what}.`;
   },
