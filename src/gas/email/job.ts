@@ -40,10 +40,12 @@ import {
   todayIn,
 } from '../../engine/periods/cutoff';
 import { formatPeriod, parsePeriod, periodLabel } from '../../engine/periods/period';
+import { type Edition, editionLine, editionSubject, withTopNote } from '../../engine/report/edition';
 import { escapeHtml } from '../../engine/report/escape';
 import { emailSubject, renderHtmlReport } from '../../engine/report/html';
 import { renderTextReport } from '../../engine/report/text';
 import type { Period, Settings } from '../../engine/types';
+import { EDITION_TEXT } from '../../messages/vi/edition';
 import { EMAIL_TEXT as T, viDate, viDateTime, viDuration } from '../../messages/vi/email';
 import { ConfigError, explainError, logText, userText } from '../errors';
 import { ReadContinues } from '../io/resume';
@@ -108,6 +110,8 @@ export interface JobState {
   manual: boolean;
   /** Started by hand on or before the period's deadline (SentRecord.beforeDeadline). */
   beforeDeadline?: boolean;
+  /** The period was sent before (its SentRecord): this report says it replaces that one. */
+  replaces?: { at: number; beforeDeadline?: boolean };
   stage: 'render' | 'send';
   total: number;
   /** Everyone the report is for (as the settings said when the job started or last resumed). */
@@ -389,6 +393,7 @@ function newJob(
   manual: boolean,
   owner: string,
   beforeDeadline = false,
+  replaces?: JobState['replaces'],
 ): JobState {
   const now = nowMs();
   return {
@@ -397,6 +402,7 @@ function newJob(
     label: periodLabel(period),
     manual,
     ...(beforeDeadline ? { beforeDeadline } : {}),
+    ...(replaces ? { replaces } : {}),
     stage: 'render',
     total: recipients.length,
     recipients,
@@ -611,22 +617,18 @@ function claim(store: JsonStore, req: ClaimRequest): Claim {
 
   const manual = req.mode === 'manual';
   const beforeDeadline = manual && deadlineAhead(period, req.settings, now) !== null;
-  const fresh = newJob(period, recipients, manual, req.run, beforeDeadline);
+  // Recipients already have a report of this period (sent whole, or an early send in part): this one replaces it.
+  const replaces: JobState['replaces'] = sent
+    ? { at: sent.at, ...(sent.beforeDeadline ? { beforeDeadline: true } : {}) }
+    : early && job && job.sent > 0
+      ? { at: job.createdAt, beforeDeadline: true }
+      : undefined;
+  const fresh = newJob(period, recipients, manual, req.run, beforeDeadline, replaces);
   store.put({ [K.job]: fresh, [K.message]: null, ...startDone, ...settled() });
   return { kind: 'claimed', job: fresh };
 }
 
 // ---------------------------------------------------------------- rendering
-
-/** A note put first in the e-mail, before the report (HTML after the opening body tag). */
-function withTopNote(html: string, text: string, note: string): { html: string; text: string } {
-  const p =
-    '<p style="margin:0 0 12px;padding:8px 12px;border-left:4px solid #c00000;background:#fff4f4;' +
-    `font-weight:bold">${escapeHtml(note)}</p>`;
-  const body = /<body[^>]*>/i.exec(html);
-  const top = body ? html.replace(body[0], `${body[0]}${p}`) : p + html;
-  return { html: top, text: `${note}\n\n${text}` };
-}
 
 function render(job: JobState): StoredMessage {
   const bundle = emailDeps.aggregate(job.period);
@@ -637,11 +639,25 @@ function render(job: JobState): StoredMessage {
   let text = renderTextReport(summary, catalogue, options);
   // January before "Tạo mẫu" of the year: the report may go, but first says why nobody reported.
   if (bundle.noYearSheet) ({ html, text } = withTopNote(html, text, T.noYearSheets(summary.period.year, job.label)));
+  const zone = settings.timeZone || TIME_ZONE;
+  let subject = emailSubject(summary);
+  let attachmentName = T.attachmentName(periodLabel(job.period), `${settings.level} ${settings.aggregatingUnitName}`);
+  if (job.replaces) {
+    // First of all, above a note of the year's sheets: the reader must not quote the earlier figures.
+    const edition: Edition = {
+      replaces: new Date(job.replaces.at).toISOString(),
+      ...(job.replaces.beforeDeadline ? { preliminary: true } : {}),
+    };
+    ({ html, text } = withTopNote(html, text, editionLine(job.period, edition, zone), 'info'));
+    subject = editionSubject(subject, edition, zone);
+    const today = viDate(todayIn(zone, new Date(nowMs())));
+    attachmentName = attachmentName.replace(/\.xlsx$/i, `${EDITION_TEXT.attachmentSuffix(today)}.xlsx`);
+  }
   return {
-    subject: emailSubject(summary),
+    subject,
     html,
     text,
-    attachmentName: T.attachmentName(periodLabel(job.period), `${settings.level} ${settings.aggregatingUnitName}`),
+    attachmentName,
     spreadsheetId: bundle.spreadsheetId,
     sheetId: bundle.sheetId,
     sheetIds: bundle.sheetIds ?? (bundle.sheetId !== null ? [bundle.sheetId] : []),
