@@ -630,11 +630,34 @@ function claim(store: JsonStore, req: ClaimRequest): Claim {
 
 // ---------------------------------------------------------------- rendering
 
+/**
+ * Whether every recipient may open the master spreadsheet (its owner, an editor, a viewer or
+ * commenter): only then does the e-mail link to it. The report goes mostly to people outside the
+ * district (the province), to whom the link would show Google's "Bạn cần có quyền truy cập" page,
+ * and a granted request would open the whole master. Two calls whatever the number of recipients;
+ * access through a group or link sharing is not seen, so such a recipient goes without the link.
+ */
+function openableBy(spreadsheetId: string, recipients: string[]): boolean {
+  if (!recipients.length) return false;
+  try {
+    const active = SpreadsheetApp.getActiveSpreadsheet();
+    const ss = active && active.getId() === spreadsheetId ? active : SpreadsheetApp.openById(spreadsheetId);
+    const users = [...ss.getEditors(), ...ss.getViewers()];
+    const allowed = new Set(users.map((u) => String(u.getEmail()).trim().toLowerCase()).filter(Boolean));
+    return recipients.every((r) => allowed.has(r.trim().toLowerCase()));
+  } catch (e) {
+    // Not known: no link rather than one that may not open.
+    console.warn(`sharing: ${errorText(e)}`);
+    return false;
+  }
+}
+
 function render(job: JobState): StoredMessage {
   const bundle = emailDeps.aggregate(job.period);
   const { summary, catalogue } = bundle;
   const settings = summary.settings;
-  const options = bundle.sheetUrl ? { sheetUrl: bundle.sheetUrl } : {};
+  const linked = bundle.sheetUrl && openableBy(bundle.spreadsheetId, job.recipients ?? job.pending);
+  const options = linked ? { sheetUrl: bundle.sheetUrl } : {};
   let html = renderHtmlReport(summary, catalogue, options);
   let text = renderTextReport(summary, catalogue, options);
   // January before "Tạo mẫu" of the year: the report may go, but first says why nobody reported.
