@@ -126,6 +126,8 @@ export interface JobState {
   leaseUntil: number;
   /** Set while waiting for a retry / resume trigger. */
   waitingUntil: number | null;
+  /** Gmail refused the attachment for its size: the report goes without it (not exported again). */
+  withoutAttachment?: boolean;
   /** Set once MAX_RETRIES is exceeded: only a person restarts it. */
   gaveUp: boolean;
   /** Why it was given up at once, without retries (a message Gmail will never take). */
@@ -846,7 +848,7 @@ function work(store: JsonStore, claimed: JobState, budget: RunBudget): RunOutcom
     const quota = MailApp.getRemainingDailyQuota();
     if (quota <= 0) return retryOrGiveUp(store, job, { quota });
     const batch = job.pending.slice(0, Math.min(MAX_RECIPIENTS_PER_MESSAGE, quota));
-    if (attachment === undefined) attachment = exportXlsx(msg, job.label);
+    if (attachment === undefined) attachment = job.withoutAttachment ? null : exportXlsx(msg, job.label);
     const body = attachment ? { html: msg.html, text: msg.text } : withoutAttachmentNote(msg);
     try {
       MailApp.sendEmail({
@@ -858,8 +860,16 @@ function work(store: JsonStore, claimed: JobState, budget: RunBudget): RunOutcom
         ...(attachment ? { attachments: [attachment] } : {}),
       });
     } catch (e) {
-      const tooLarge = explainError(e).kind === 'mailTooLarge';
-      return retryOrGiveUp(store, job, tooLarge ? { ...failure(e), final: true } : failure(e));
+      const x = explainError(e);
+      if (x.kind === 'mailTooLarge' && attachment && /Attachments/i.test(x.original)) {
+        // The report itself fits: it goes once more without the file (the note says so), not given up.
+        logLine(false, T.log.attachmentTooLarge(job.label, x.original));
+        attachment = null;
+        job = { ...job, withoutAttachment: true };
+        store.put({ [K.job]: job });
+        continue;
+      }
+      return retryOrGiveUp(store, job, x.kind === 'mailTooLarge' ? { ...failure(e), final: true } : failure(e));
     }
     job = {
       ...job,
