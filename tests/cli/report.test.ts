@@ -402,4 +402,25 @@ describe('report run again for the same period', () => {
     ]);
     expect(third.stdout).toContain('bao-cao-2018-09-3.eml');
   }, 60_000);
+
+  test('the new .eml says it replaces the earlier one of the period: subject and first line', async () => {
+    const outbox = tmpDir('tonghop-report-replaces-');
+    const args = ['report', '--period', '2018-09', inputs, '--to', 'bdv@example.vn', '--outbox', outbox];
+    expect((await runCli(args)).code).toBe(0);
+    const first = parseMime(fs.readFileSync(path.join(outbox, 'bao-cao-2018-09.eml')));
+    expect(decodeWords(first.headers.subject)).not.toMatch(/gửi lại|thay thế/);
+    // Five days later, after a commune's correction.
+    expect((await runCli(args, { env: { TONGHOP_NOW: '2018-09-25T02:00:00.000Z' } })).code).toBe(0);
+    const second = parseMime(fs.readFileSync(path.join(outbox, 'bao-cao-2018-09-2.eml')));
+    expect(decodeWords(second.headers.subject)).toBe(
+      '[Dân vận] Báo cáo tháng 9/2018 – huyện Mường Nhé (gửi lại, thay thế bản ngày 20/09/2018)',
+    );
+    const [plain, html] = second.parts[0].parts;
+    // The first .eml was a draft (no SMTP): "lập", the time from its Date header (10:00 in Vietnam).
+    const line = 'Bản gửi lại: báo cáo này thay thế báo cáo tháng 9/2018 lập lúc 10:00 ngày 20/09/2018.';
+    const text = decodeBody(plain).toString('utf8');
+    expect(text.startsWith(line)).toBe(true);
+    expect(text).toContain('có thể đã được các xã sửa');
+    expect(decodeBody(html).toString('utf8')).toContain(line);
+  }, 60_000);
 });

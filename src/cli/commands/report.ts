@@ -4,9 +4,11 @@
  * TONGHOP_SMTP_HOST is set (the outbox keeps a copy). Exit 4 when sending fails, else 1
  * when data errors were found, else 0.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { dataWindow } from '../../engine/periods/cutoff';
 import { formatPeriod, periodLabel } from '../../engine/periods/period';
+import { type Edition, editionLine, editionSubject, withTopNote } from '../../engine/report/edition';
 import { emailSubject, renderHtmlReport } from '../../engine/report/html';
 import { renderTextReport } from '../../engine/report/text';
 import { splitRecipients } from '../../engine/text/email';
@@ -54,6 +56,40 @@ export function emlFileName(prepared: Prepared): string {
   return `bao-cao-${formatPeriod(prepared.summary.period)}.eml`;
 }
 
+/**
+ * The latest .eml of the period already in the outbox ("bao-cao-2018-09.eml", "-2", "-3" … up to
+ * the first name free), as the Edition the new one replaces: when its Date header says (else when
+ * the file was written), and whether it is a draft. Null when there is none or it cannot be read.
+ */
+export function earlierEdition(outbox: string, name: string): Edition | null {
+  const ext = path.extname(name);
+  const stem = name.slice(0, name.length - ext.length);
+  let last: string | null = null;
+  for (let n = 1; ; n++) {
+    const file = path.join(outbox, n === 1 ? name : `${stem}-${n}${ext}`);
+    if (!fs.existsSync(file)) break;
+    last = file;
+  }
+  if (!last) return null;
+  try {
+    const fd = fs.openSync(last, 'r');
+    const buf = Buffer.alloc(16 * 1024);
+    const len = fs.readSync(fd, buf, 0, buf.length, 0);
+    fs.closeSync(fd);
+    const head = buf
+      .toString('latin1', 0, len)
+      .split(/\r?\n\r?\n/)[0]
+      .replace(/\r?\n[ \t]+/g, ' ');
+    const date = /^Date:[ \t]*(.+)$/im.exec(head);
+    const ms = date ? Date.parse(date[1]) : Number.NaN;
+    const at = Number.isNaN(ms) ? fs.statSync(last).mtime : new Date(ms);
+    return { replaces: at.toISOString(), ...(/^X-Unsent:[ \t]*1/im.test(head) ? { draft: true } : {}) };
+  } catch {
+    // Unreadable: the new report is written as usual, unmarked.
+    return null;
+  }
+}
+
 /** Compose the e-mail, keep it in the outbox, send it when SMTP is configured. */
 export async function deliver(
   prepared: Prepared,
@@ -65,17 +101,27 @@ export async function deliver(
 ): Promise<MailResult> {
   const summary = prepared.summary;
   const content = attachment ?? (await summaryXlsx(summary, config, when));
+  const name = emlFileName(prepared);
+  let subject = emailSubject(summary);
+  let text = renderTextReport(summary, config.catalogue);
+  let html = renderHtmlReport(summary, config.catalogue);
+  // An .eml of the period is kept in the outbox: this one says it replaces it (not the demo's own).
+  const earlier = plan.replace ? null : earlierEdition(plan.outbox, name);
+  if (earlier) {
+    const zone = config.settings.timeZone;
+    subject = editionSubject(subject, earlier, zone);
+    ({ html, text } = withTopNote(html, text, editionLine(summary.period, earlier, zone), 'info'));
+  }
   const mail = {
     from: plan.from,
     to: plan.to,
-    subject: emailSubject(summary),
-    text: renderTextReport(summary, config.catalogue),
-    html: renderHtmlReport(summary, config.catalogue),
+    subject,
+    text,
+    html,
     attachment: { filename: defaultSummaryName(summary.period), content },
     date: when,
   };
   const raw = await composeEml(plan.smtp ? mail : { ...mail, draft: true });
-  const name = emlFileName(prepared);
   let eml = path.join(plan.outbox, name);
   if (plan.replace) writeOutput(eml, raw);
   else {

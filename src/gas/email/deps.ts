@@ -24,7 +24,7 @@ export interface ReportBundle {
   sheetId: number | null;
   /** The period's summary sheets (gids), attached to the e-mail; absent: `sheetId` alone. */
   sheetIds?: number[];
-  /** Link to the summary sheet, shown in the e-mail. */
+  /** Link to the summary sheet, shown in the e-mail when every recipient may open it (job.ts openableBy). */
   sheetUrl?: string;
   /** No unit has a sheet of the period's year yet (year-sheets.ts): said at the top of the e-mail. */
   noYearSheet?: boolean;

@@ -40,10 +40,12 @@ import {
   todayIn,
 } from '../../engine/periods/cutoff';
 import { formatPeriod, parsePeriod, periodLabel } from '../../engine/periods/period';
+import { type Edition, editionLine, editionSubject, withTopNote } from '../../engine/report/edition';
 import { escapeHtml } from '../../engine/report/escape';
 import { emailSubject, renderHtmlReport } from '../../engine/report/html';
 import { renderTextReport } from '../../engine/report/text';
 import type { Period, Settings } from '../../engine/types';
+import { EDITION_TEXT } from '../../messages/vi/edition';
 import { EMAIL_TEXT as T, viDate, viDateTime, viDuration } from '../../messages/vi/email';
 import { ConfigError, explainError, logText, userText } from '../errors';
 import { ReadContinues } from '../io/resume';
@@ -108,6 +110,8 @@ export interface JobState {
   manual: boolean;
   /** Started by hand on or before the period's deadline (SentRecord.beforeDeadline). */
   beforeDeadline?: boolean;
+  /** The period was sent before (its SentRecord): this report says it replaces that one. */
+  replaces?: { at: number; beforeDeadline?: boolean };
   stage: 'render' | 'send';
   total: number;
   /** Everyone the report is for (as the settings said when the job started or last resumed). */
@@ -122,6 +126,8 @@ export interface JobState {
   leaseUntil: number;
   /** Set while waiting for a retry / resume trigger. */
   waitingUntil: number | null;
+  /** Gmail refused the attachment for its size: the report goes without it (not exported again). */
+  withoutAttachment?: boolean;
   /** Set once MAX_RETRIES is exceeded: only a person restarts it. */
   gaveUp: boolean;
   /** Why it was given up at once, without retries (a message Gmail will never take). */
@@ -389,6 +395,7 @@ function newJob(
   manual: boolean,
   owner: string,
   beforeDeadline = false,
+  replaces?: JobState['replaces'],
 ): JobState {
   const now = nowMs();
   return {
@@ -397,6 +404,7 @@ function newJob(
     label: periodLabel(period),
     manual,
     ...(beforeDeadline ? { beforeDeadline } : {}),
+    ...(replaces ? { replaces } : {}),
     stage: 'render',
     total: recipients.length,
     recipients,
@@ -611,37 +619,70 @@ function claim(store: JsonStore, req: ClaimRequest): Claim {
 
   const manual = req.mode === 'manual';
   const beforeDeadline = manual && deadlineAhead(period, req.settings, now) !== null;
-  const fresh = newJob(period, recipients, manual, req.run, beforeDeadline);
+  // Recipients already have a report of this period (sent whole, or an early send in part): this one replaces it.
+  const replaces: JobState['replaces'] = sent
+    ? { at: sent.at, ...(sent.beforeDeadline ? { beforeDeadline: true } : {}) }
+    : early && job && job.sent > 0
+      ? { at: job.createdAt, beforeDeadline: true }
+      : undefined;
+  const fresh = newJob(period, recipients, manual, req.run, beforeDeadline, replaces);
   store.put({ [K.job]: fresh, [K.message]: null, ...startDone, ...settled() });
   return { kind: 'claimed', job: fresh };
 }
 
 // ---------------------------------------------------------------- rendering
 
-/** A note put first in the e-mail, before the report (HTML after the opening body tag). */
-function withTopNote(html: string, text: string, note: string): { html: string; text: string } {
-  const p =
-    '<p style="margin:0 0 12px;padding:8px 12px;border-left:4px solid #c00000;background:#fff4f4;' +
-    `font-weight:bold">${escapeHtml(note)}</p>`;
-  const body = /<body[^>]*>/i.exec(html);
-  const top = body ? html.replace(body[0], `${body[0]}${p}`) : p + html;
-  return { html: top, text: `${note}\n\n${text}` };
+/**
+ * Whether every recipient may open the master spreadsheet (its owner, an editor, a viewer or
+ * commenter): only then does the e-mail link to it. The report goes mostly to people outside the
+ * district (the province), to whom the link would show Google's "Bạn cần có quyền truy cập" page,
+ * and a granted request would open the whole master. Two calls whatever the number of recipients;
+ * access through a group or link sharing is not seen, so such a recipient goes without the link.
+ */
+function openableBy(spreadsheetId: string, recipients: string[]): boolean {
+  if (!recipients.length) return false;
+  try {
+    const active = SpreadsheetApp.getActiveSpreadsheet();
+    const ss = active && active.getId() === spreadsheetId ? active : SpreadsheetApp.openById(spreadsheetId);
+    const users = [...ss.getEditors(), ...ss.getViewers()];
+    const allowed = new Set(users.map((u) => String(u.getEmail()).trim().toLowerCase()).filter(Boolean));
+    return recipients.every((r) => allowed.has(r.trim().toLowerCase()));
+  } catch (e) {
+    // Not known: no link rather than one that may not open.
+    console.warn(`sharing: ${errorText(e)}`);
+    return false;
+  }
 }
 
 function render(job: JobState): StoredMessage {
   const bundle = emailDeps.aggregate(job.period);
   const { summary, catalogue } = bundle;
   const settings = summary.settings;
-  const options = bundle.sheetUrl ? { sheetUrl: bundle.sheetUrl } : {};
+  const linked = bundle.sheetUrl && openableBy(bundle.spreadsheetId, job.recipients ?? job.pending);
+  const options = linked ? { sheetUrl: bundle.sheetUrl } : {};
   let html = renderHtmlReport(summary, catalogue, options);
   let text = renderTextReport(summary, catalogue, options);
   // January before "Tạo mẫu" of the year: the report may go, but first says why nobody reported.
   if (bundle.noYearSheet) ({ html, text } = withTopNote(html, text, T.noYearSheets(summary.period.year, job.label)));
+  const zone = settings.timeZone || TIME_ZONE;
+  let subject = emailSubject(summary);
+  let attachmentName = T.attachmentName(periodLabel(job.period), `${settings.level} ${settings.aggregatingUnitName}`);
+  if (job.replaces) {
+    // First of all, above a note of the year's sheets: the reader must not quote the earlier figures.
+    const edition: Edition = {
+      replaces: new Date(job.replaces.at).toISOString(),
+      ...(job.replaces.beforeDeadline ? { preliminary: true } : {}),
+    };
+    ({ html, text } = withTopNote(html, text, editionLine(job.period, edition, zone), 'info'));
+    subject = editionSubject(subject, edition, zone);
+    const today = viDate(todayIn(zone, new Date(nowMs())));
+    attachmentName = attachmentName.replace(/\.xlsx$/i, `${EDITION_TEXT.attachmentSuffix(today)}.xlsx`);
+  }
   return {
-    subject: emailSubject(summary),
+    subject,
     html,
     text,
-    attachmentName: T.attachmentName(periodLabel(job.period), `${settings.level} ${settings.aggregatingUnitName}`),
+    attachmentName,
     spreadsheetId: bundle.spreadsheetId,
     sheetId: bundle.sheetId,
     sheetIds: bundle.sheetIds ?? (bundle.sheetId !== null ? [bundle.sheetId] : []),
@@ -807,7 +848,7 @@ function work(store: JsonStore, claimed: JobState, budget: RunBudget): RunOutcom
     const quota = MailApp.getRemainingDailyQuota();
     if (quota <= 0) return retryOrGiveUp(store, job, { quota });
     const batch = job.pending.slice(0, Math.min(MAX_RECIPIENTS_PER_MESSAGE, quota));
-    if (attachment === undefined) attachment = exportXlsx(msg, job.label);
+    if (attachment === undefined) attachment = job.withoutAttachment ? null : exportXlsx(msg, job.label);
     const body = attachment ? { html: msg.html, text: msg.text } : withoutAttachmentNote(msg);
     try {
       MailApp.sendEmail({
@@ -819,8 +860,16 @@ function work(store: JsonStore, claimed: JobState, budget: RunBudget): RunOutcom
         ...(attachment ? { attachments: [attachment] } : {}),
       });
     } catch (e) {
-      const tooLarge = explainError(e).kind === 'mailTooLarge';
-      return retryOrGiveUp(store, job, tooLarge ? { ...failure(e), final: true } : failure(e));
+      const x = explainError(e);
+      if (x.kind === 'mailTooLarge' && attachment && /Attachments/i.test(x.original)) {
+        // The report itself fits: it goes once more without the file (the note says so), not given up.
+        logLine(false, T.log.attachmentTooLarge(job.label, x.original));
+        attachment = null;
+        job = { ...job, withoutAttachment: true };
+        store.put({ [K.job]: job });
+        continue;
+      }
+      return retryOrGiveUp(store, job, x.kind === 'mailTooLarge' ? { ...failure(e), final: true } : failure(e));
     }
     job = {
       ...job,

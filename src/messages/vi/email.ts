@@ -199,6 +199,11 @@ export const EMAIL_TEXT = {
       `Báo cáo ${period}: gần hết 6 phút cho phép, đã lưu tiến độ (${sent}/${total}); chạy tiếp sau 1 phút.`,
     attachmentFailed: (period: string, error: string) =>
       `Báo cáo ${period}: không xuất được tệp .xlsx đính kèm (${error}); thư gửi không kèm tệp.`,
+    /** Gmail refused the message for its attachment's size: sent again without it. */
+    attachmentTooLarge: (period: string, google: string) =>
+      `Báo cáo ${period}: Gmail không nhận thư vì tệp .xlsx đính kèm vượt 25 MB [Google: ${google}]; thư được ` +
+      'gửi lại không kèm tệp, có ghi chú cho người nhận. Muốn gửi kèm tệp, hãy xóa bớt các trang cũ không cần ' +
+      'trong bảng tính tổng hợp, hoặc gửi bảng tổng hợp bằng tay.',
     tempNotTrashed: (period: string, name: string, error: string) =>
       `Báo cáo ${period}: không chuyển được bảng tính tạm "${name}" vào thùng rác (${error}); ` +
       'hãy tự xóa bảng tính này trong Google Drive.',

@@ -1,7 +1,8 @@
 /**
  * A message Gmail refuses for its size ("Limit Exceeded: Email Body Size." / "… Email Total
- * Attachments Size."): trying it again cannot help, so the job gives up at once and tells the
- * admins once, in Vietnamese, what to do — not three retries over 31 hours with "hãy thử lại".
+ * Attachments Size."): trying it again cannot help. The body too large: the job gives up at once and
+ * tells the admins once, in Vietnamese, what to do — not three retries over 31 hours with "hãy thử
+ * lại". The attachment too large: the report goes once more without it, with the note, logged.
  */
 import type { Period } from '../../../src/engine/types';
 import { deps, setEmailDeps } from '../../../src/gas/email/deps';
@@ -39,7 +40,11 @@ describe.each([
     expect(x.text).toContain(vietnamese);
     expect(x.text).not.toContain('thử lại;');
   });
+});
 
+describe('Gmail refuses the report itself: Limit Exceeded: Email Body Size.', () => {
+  const google = 'Limit Exceeded: Email Body Size.';
+  const vietnamese = 'nội dung thư vượt dung lượng Gmail cho phép';
   test('the job gives up at once and the admins are told once what to do', () => {
     w = world({ stubAggregate: true, settings: { recipients: recipientsList(3) } });
     enableMonthlyEmail();
@@ -68,6 +73,62 @@ describe.each([
     expect(notices[0].body).toContain('không tự thử lại');
     expect(logText(w)).toContain(`[Google: ${google}]`);
   });
+});
+
+test('Gmail refuses the attachment for its size: the report goes once more without it, with the note, and it is logged', () => {
+  w = world({ stubAggregate: true, settings: { recipients: recipientsList(3) } });
+  enableMonthlyEmail();
+  const fault = w.fake.faults.add({
+    method: 'MailApp.sendEmail',
+    when: (args) => ((args[0] as { attachments?: unknown[] })?.attachments ?? []).length > 0,
+    error: 'Limit Exceeded: Email Total Attachments Size.',
+  });
+  const [outcome] = fire(w, 'monthlyReportJob') as RunOutcome[];
+  expect(outcome.status).toBe('sent');
+  expect(fault.fired).toBe(1);
+  const reports = w.fake.mail.sent.filter((m) => m.subject.startsWith('[Dân vận] Báo cáo'));
+  expect(reports).toHaveLength(1);
+  expect(reports[0].toList).toEqual(recipientsList(3));
+  expect(reports[0].attachments).toHaveLength(0);
+  expect(reports[0].body).toContain('Không đính kèm được tệp .xlsx lần này');
+  expect(reports[0].htmlBody).toContain('Không đính kèm được tệp .xlsx lần này');
+  expect(logText(w)).toContain('Gmail không nhận thư vì tệp .xlsx đính kèm vượt 25 MB');
+  expect(logText(w)).toContain('[Google: Limit Exceeded: Email Total Attachments Size.]');
+  // Neither given up nor retried, and no "thư quá lớn" notice to the admins.
+  expect(currentJob()).toBeNull();
+  expect(noticesTo()).toHaveLength(0);
+});
+
+test('a resumed job whose attachment was refused does not export it again', () => {
+  // 120 recipients (three messages); the run pauses after the first, refused with the file.
+  w = world({ stubAggregate: true, settings: { recipients: recipientsList(120) } });
+  enableMonthlyEmail();
+  w.fake.faults.add({
+    method: 'MailApp.sendEmail',
+    when: (args) => ((args[0] as { attachments?: unknown[] })?.attachments ?? []).length > 0,
+    error: 'Limit Exceeded: Email Total Attachments Size.',
+  });
+  let sends = 0;
+  w.fake.faults.add({
+    method: 'MailApp.sendEmail',
+    when: () => {
+      sends++;
+      // After the refused try and the first message without the file: Apps Script's time runs out.
+      if (sends === 2) w.fake.clock.advance(5 * 60_000);
+      return false;
+    },
+    error: 'unused',
+  });
+  const [first] = fire(w, 'monthlyReportJob') as RunOutcome[];
+  expect(first.status).toBe('continuing');
+  const exportsBefore = w.exports.length;
+  w.fake.clock.advance(60_000);
+  const [later] = fire(w, 'resumeReportJob') as RunOutcome[];
+  expect(later.status).toBe('sent');
+  expect(w.exports.length).toBe(exportsBefore);
+  const reports = w.fake.mail.sent.filter((m) => m.subject.startsWith('[Dân vận] Báo cáo'));
+  expect(reports.flatMap((m) => m.toList)).toEqual(recipientsList(120));
+  expect(reports.every((m) => m.attachments.length === 0)).toBe(true);
 });
 
 test('a province’s quarter, every commune writing a paragraph a month, stays under the body limit and is sent', () => {
