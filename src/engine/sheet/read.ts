@@ -48,16 +48,11 @@ import {
 } from '../validation/cells';
 import { isDate } from '../validation/is-date';
 import { datedYearLate } from '../validation/year-late';
-import {
-  a1,
-  colLetter,
-  distinctName,
-  LAYOUT,
-  parseCell as parseA1,
-  reportDisplayName,
-  unitDisplayName,
-} from './layout';
+import { a1, colLetter, distinctName, LAYOUT, reportDisplayName, unitDisplayName } from './layout';
+import { cellText, indicatorKey, isEmpty, labelKey, MAX_COLS, MAX_ROWS, parseRange, textKey } from './read-helpers';
 import { type CellsMaker, type FlatLayout, SheetReport } from './sheet-report';
+
+export { MAX_COLS, MAX_ROWS };
 
 export interface ReadContext {
   catalogue: Catalogue;
@@ -73,13 +68,6 @@ export interface ReadContext {
   level: string;
 }
 
-/**
- * Memory bound: larger grids are not read (the shells also cap what they fetch). Only
- * sheets that look like reports (a month header row) get the error; a huge sheet of
- * other data in the same workbook is skipped silently like any other extra sheet.
- */
-export const MAX_ROWS = 5000;
-export const MAX_COLS = 200;
 const HEADER_SCAN_ROWS = 30;
 const MIN_MONTH_HEADERS = 6;
 /** Rows looked at when guessing the code or label column from its contents. */
@@ -88,7 +76,6 @@ const SUBMITTED_LABEL = 'Ngày nộp báo cáo';
 
 // Header and label texts are compared after labelKey (lower case, no colon); the
 // layout's own texts are always among them.
-const textKey = memoText((s) => normalizeName(s).replace(/\s*:$/, ''));
 const CODE_HEADERS = new Set([textKey(LAYOUT_TEXT.code), 'mã', 'mã số', 'mã chỉ tiêu', 'mã ct']);
 const LABEL_HEADERS = [textKey(LAYOUT_TEXT.indicator), 'chỉ tiêu', 'nội dung', 'tên chỉ tiêu'];
 const isLabelHeader = memoText((k) => LABEL_HEADERS.some((l) => k === l || k.startsWith(`${l} `)));
@@ -128,36 +115,6 @@ export function looksLikeCode(text: string): boolean {
 const YEAR_IN_TEXT = /(?:^|\D)((?:19|20)\d{2})(?!\d)/;
 
 // ---------------------------------------------------------------- small helpers
-
-function cellText(v: CellValue): string {
-  if (typeof v === 'string') return v === '' ? '' : cleanText(v);
-  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
-  return '';
-}
-
-function isEmpty(v: CellValue): boolean {
-  if (typeof v === 'string') {
-    // cleanText never removes ASCII letters or digits: text starting with one is not empty.
-    const c = v.charCodeAt(0) | 32;
-    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) return false;
-    return v === '' || cleanText(v) === '';
-  }
-  return v === null || v === undefined;
-}
-
-const labelKeyOfText = memoText((s) => textKey(cleanText(s)));
-
-/** Label cell text → key: lower case, no trailing colon. */
-function labelKey(v: CellValue): string {
-  return typeof v === 'string' ? labelKeyOfText(v) : textKey(cellText(v));
-}
-
-/** Indicator label → key, ignoring numbering ("1.", "a)", "- ") users add in front. */
-const indicatorKey = memoText((text) =>
-  looseKey(text)
-    .replace(/^(?:[-+•*]\s*|(?:\d{1,3}|[ivxlc]{1,6}|[a-zđ])[.)/]\s*)+/, '')
-    .replace(/\s*:$/, ''),
-);
 
 function dropUndefined<T>(o: T): T {
   for (const k of Object.keys(o as object))
@@ -878,31 +835,6 @@ function unitsByNames(
   }
   return { units, by };
 }
-
-// ---------------------------------------------------------------- merges
-
-interface Box {
-  r1: number;
-  c1: number;
-  r2: number;
-  c2: number;
-  text: string;
-}
-
-/** Merged ranges repeat from sheet to sheet (the title row): each text is parsed once. Boxes are only read. */
-const parseRange = memoText((text): Box | null => {
-  const [a, b = a] = text.split(':');
-  const p = parseA1(a);
-  const q = parseA1(b);
-  if (!p || !q) return null;
-  return {
-    r1: Math.min(p.row, q.row),
-    c1: Math.min(p.col, q.col),
-    r2: Math.max(p.row, q.row),
-    c2: Math.max(p.col, q.col),
-    text,
-  };
-});
 
 // ---------------------------------------------------------------- reading one sheet
 
