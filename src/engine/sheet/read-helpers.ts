@@ -1,7 +1,8 @@
 /**
- * Small helpers shared by the sheet reader's modules (read.ts, top-labels.ts, months.ts): the
- * memory bound on grids, a cell's text and the keys header, label and indicator texts are compared
- * by, and the parsing of merged ranges. Pure functions, moved unchanged out of read.ts.
+ * Small helpers shared by the sheet reader's modules (read.ts, top-labels.ts, months.ts,
+ * unit-match.ts): the memory bound on grids, a cell's text and the keys header, label and
+ * indicator texts are compared by, a list-per-key map helper, and the parsing of merged ranges.
+ * Pure functions, moved unchanged out of read.ts.
  */
 
 import { cleanText, looseKey, memoText, normalizeName } from '../text/normalize';
@@ -47,6 +48,12 @@ export const indicatorKey = memoText((text) =>
     .replace(/^(?:[-+•*]\s*|(?:\d{1,3}|[ivxlc]{1,6}|[a-zđ])[.)/]\s*)+/, '')
     .replace(/\s*:$/, ''),
 );
+
+export function add<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
 
 // ---------------------------------------------------------------- merges
 
