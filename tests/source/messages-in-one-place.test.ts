@@ -13,6 +13,8 @@ const SRC = path.join(__dirname, '../../src');
 /** Files whose Vietnamese literals are words to recognise or sample data, not text shown. */
 const RECOGNITION = new Set([
   'engine/sheet/read.ts', // header synonyms, month words, unit kind words
+  'engine/sheet/top-labels.ts', // top label synonyms ("mã đơn vị", "năm")
+  'engine/sheet/unit-match.ts', // unit kind and level words ("thị trấn", "xã")
   'engine/text/legacy.ts', // TCVN3/VNI tables
   'engine/text/collate.ts', // Vietnamese alphabet order
   'engine/text/level.ts', // level words read from settings
