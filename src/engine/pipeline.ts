@@ -35,10 +35,10 @@ import { LEVEL_TEXT, OPEN_PERIOD_TEXT } from '../messages/vi/periods';
 import { aggregate } from './aggregate/aggregate';
 import { oldUnitNames } from './aggregate/old-unit-names';
 import { areaReport, hasData, mapToSuccessors, monthsBeforeMerger, splitPredecessors } from './aggregate/succession';
-import { latestOpenYear, localDateOf, openOn } from './periods/cutoff';
+import { latestOpenYear, localDateOf, notBegunOn, openOn } from './periods/cutoff';
 import { holidayCoverageFindings } from './periods/holidays';
 import { periodLabel, previousYear } from './periods/period';
-import { distinctDisplayName, distinctName, unitDisplayName } from './sheet/layout';
+import { distinctDisplayName, distinctName, reportDisplayName, unitDisplayName } from './sheet/layout';
 import { compareVi } from './text/collate';
 import { formatDateVi } from './text/format';
 import { aggregatingLevel, levelWordOf } from './text/level';
@@ -106,20 +106,43 @@ export function levelWordingFindings(settings: Settings): Finding[] {
  * date (that year's January window has opened: the communes keep next year's workbook beside this
  * one) and of a unit that has its report of the period's year: they cannot contribute, and their
  * findings ("báo cáo năm 2027, trong khi đang tổng hợp năm 2026") are left out. A unit with only
- * such a sheet, or a year not begun yet (a typo), keeps them. Null when there are none.
+ * such a sheet, or a year not begun yet (a typo), keeps them. A sheet with figures of a month
+ * whose data has not begun (December's figures typed into next year's workbook, opened by mistake)
+ * gets one warning saying so instead (`early`). Null when there are none.
  */
 function expectedLaterSheets(
   later: UnitYear[],
   thisYear: UnitYear[],
   settings: Settings,
   generatedAt: string,
+  early: Finding[],
 ): Set<string> | null {
   if (!later.length) return null;
-  const latest = latestOpenYear(settings, localDateOf(generatedAt, settings.timeZone));
+  const today = localDateOf(generatedAt, settings.timeZone);
+  const latest = latestOpenYear(settings, today);
   const reported = new Set(thisYear.map((r) => r.unitCode));
-  const keys = later
-    .filter((r) => r.year <= latest && reported.has(r.unitCode))
-    .map((r) => `${r.file}\u0000${r.sheet}`);
+  const keys: string[] = [];
+  for (const r of later) {
+    if (r.year > latest || !reported.has(r.unitCode)) continue;
+    const months: number[] = [];
+    for (let m = 1; m <= 12; m++)
+      if (hasData(r, m) && notBegunOn({ type: 'month', year: r.year, index: m }, settings, today)) months.push(m);
+    keys.push(`${r.file}\u0000${r.sheet}`);
+    if (months.length)
+      early.push({
+        severity: 'warning',
+        code: 'later-year-figures',
+        unitCode: r.unitCode,
+        ...(r.unitName ? { unitName: r.unitName } : {}),
+        ...(r.file ? { file: r.file } : {}),
+        sheet: r.sheet,
+        message: FINDING_TEXT.laterYearFigures(
+          { unit: reportDisplayName(r), file: r.file, sheet: r.sheet },
+          r.year,
+          months,
+        ),
+      });
+  }
   return keys.length ? new Set(keys) : null;
 }
 
@@ -174,7 +197,8 @@ export function summarise(input: SummariseInput): SummariseResult {
     else if (r.year === year - 1) previous.push(r);
     else if (r.year > year) later.push(r);
   }
-  const laterSheets = expectedLaterSheets(later, thisYear, settings, input.generatedAt);
+  const earlyLater: Finding[] = [];
+  const laterSheets = expectedLaterSheets(later, thisYear, settings, input.generatedAt, earlyLater);
 
   // Sheet keys are only made when some finding names a sheet (most national runs have none).
   let lastYearSheets: Set<string> | null = null;
@@ -195,6 +219,7 @@ export function summarise(input: SummariseInput): SummariseResult {
     if (f.code === 'year-mismatch') return f;
     return lastYearSheets.has(`${f.file ?? ''}\u0000${f.sheet}`) ? { ...f, severity: 'info' } : f;
   });
+  findings.push(...earlyLater);
 
   const alreadyMissing = new Set(findings.filter((f) => f.code === 'unit-missing').map((f) => f.unitCode));
   // A sheet naming a missing unit in "Đơn vị" under another unit's code is most likely its report.

@@ -874,6 +874,13 @@ export const FINDING_TEXT = {
    * Figures in a month whose data window has not closed at the run's date: likely typed one column
    * to the right (September's figures in October's column). `cells`: the first few, `more` the rest.
    */
+  /**
+   * Next year's workbook (expected beside this year's, not read) holding figures of months whose data
+   * has not begun: most likely this year's typed into the wrong workbook.
+   */
+  laterYearFigures: (w: Where, year: number, months: number[]) =>
+    `${where(w)}: báo cáo năm ${year} (${sheetRef(w.file ?? '', w.sheet ?? '')}) đã có số liệu tháng ${months.join(', ')} dù kỳ số liệu các tháng này chưa bắt đầu — ` +
+    `có lẽ số liệu năm ${year - 1} gõ nhầm vào báo cáo năm ${year}; số liệu này không được tổng hợp, hãy chuyển sang báo cáo năm ${year - 1}`,
   futureMonthFigures: (w: Where, end: string, cells: string[], more: number) =>
     `${where({ ...w, month: undefined })}: tháng ${w.month} chưa đến ngày chốt số liệu (${end}) mà đã có số liệu` +
     `${cells.length ? ` (ô ${cells.join(', ')}${more ? ` và ${n(more)} ô khác` : ''})` : ''} — có lẽ nhập nhầm cột` +
