@@ -44,14 +44,19 @@ import { findHeaderRow, type MonthMap, monthColumns, monthsUnderHeading, nearest
 import {
   add,
   cellText,
+  fresh,
   indicatorKey,
   isEmpty,
   labelKey,
   MAX_COLS,
   MAX_ROWS,
+  NO_CELLS,
   parseRange,
+  RowNames,
+  shape,
   textKey,
 } from './read-helpers';
+import type { Columns, Lookup, MonthColumns, Rows } from './read-types';
 import { type CellsMaker, type FlatLayout, SheetReport } from './sheet-report';
 import {
   hasTopLabel,
@@ -164,83 +169,6 @@ interface Stacked {
   split: number;
 }
 
-interface Columns {
-  headerRow: number;
-  /** 0-based column of each month (index 1–12), first header wins. */
-  monthCol: (number | undefined)[];
-  /** [month, kept column, ignored column] */
-  duplicateMonths: [number, number, number][];
-  codeCol: number;
-  labelCol: number;
-  /** The "Đơn vị tính" column, -1 when the sheet has none (found by its header only). */
-  unitCol: number;
-  /** Cell names of the month cells, by row. */
-  names: RowNames;
-  /** The column of T1 when T1…T12 are side by side in order (the layout's own), else -1. */
-  run: number;
-  /** The year-total column ("Cả năm"), -1 when the sheet has none (found by its header only). */
-  totalCol: number;
-  /** The remarks column ("Ghi chú"), -1 when the sheet has none (found by its header only). */
-  noteCol: number;
-}
-
-/**
- * An object with a null property per code, in that order, built so that it has fast
- * properties: each sheet's values, notes and cells start as a copy of one (every key is
- * then set), which costs a fraction of growing a dictionary key by key.
- */
-type Shape = Record<string, null> | null;
-
-function shape(codes: string[]): Shape {
-  if (codes.includes('__proto__')) return null; // would set the prototype when assigned
-  return JSON.parse(JSON.stringify(Object.fromEntries(codes.map((c) => [c, null]))));
-}
-
-function fresh<T>(s: Shape): Record<string, T> {
-  return (s ? { ...s } : {}) as Record<string, T>;
-}
-
-export interface Lookup {
-  /**
-   * For codes that cleanText leaves as they are and that are not the submission row's: the
-   * code's position (as `position`), so the common row costs one look-up.
-   */
-  byPlainCode: Map<string, number>;
-  notesShape: Shape;
-  cellsShape: Shape;
-  /** Where each numeric code's months go in a report's flat array (shared by every report of the read). */
-  layout: FlatLayout;
-  /** Per catalogue indicator, the position of its 12 numbers in the flat array (k × 12), -1 for notes. */
-  flatAt: number[];
-  /** Reports' flat arrays are cut from shared blocks: one allocation per many sheets, not one each. */
-  pool: { block: Float64Array; used: number; sheets: number };
-  /** Distinct indicator codes in catalogue order, and each one's position in that list. */
-  codes: string[];
-  position: Map<string, number>;
-  /** -1 per code: no row yet. */
-  noRows: number[];
-  /** Per code position, the catalogue's unit to check its row's "Đơn vị tính" against ('': none, notes). */
-  measures: string[];
-  /** Per catalogue indicator, the position of its code. */
-  slot: number[];
-  byCode: Map<string, Indicator>;
-  byUpperCode: Map<string, Indicator>;
-  byLabel: Map<string, Indicator | null>;
-  /** indicatorKey of each group's label: a group heading row is no indicator typed in by hand. */
-  groupKeys: Set<string>;
-  /** What mapRows makes of a code cell's text (ROW_*, or the code's position), per distinct text. */
-  codeCells: Map<string, number>;
-  /** What mapRows makes of a label cell's text (ROW_*, or the code's position), per distinct text. */
-  labelCells: Map<string, number>;
-  /** Code positions by looseLabelKey of their indicators' labels, made when first needed. */
-  looseLabels: Map<string, number[]> | null;
-  /** The last sheet's rows as mapRows read them (see sameRows), and the cell names maker of its reports. */
-  seenRows: SeenRows | null;
-  lastCells: LazyCells | null;
-  /** Submission dates read so far, ISO by time value (see dateCellIso). */
-  dates: Map<number, string>;
-}
-
 /** mapRows' reading of a cell's text: nothing, the submission row, a code to check by its label. */
 const ROW_NONE = -1;
 const ROW_SUBMITTED = -2;
@@ -349,15 +277,6 @@ function sameTexts(grid: Grid, from: number, to: number, rows: CellValue[][]): b
     for (let c = 0; c < row.length; c++) if (headText(row[c]) !== headText(seen[c])) return false;
   }
   return true;
-}
-
-/** The month columns of a header row, shared (read only) by every sheet with that header. */
-export interface MonthColumns {
-  monthCol: (number | undefined)[];
-  monthCols: boolean[];
-  duplicateMonths: [number, number, number][];
-  names: RowNames;
-  run: number;
 }
 
 function monthColumnsFrom(months: MonthMap): MonthColumns {
@@ -494,45 +413,6 @@ function locateColumns(grid: Grid, header: { row: number; months: MonthMap }, lo
   return columns;
 }
 
-interface Rows {
-  /** Per indicator code (by its Lookup position): 0-based row, -1 if none; the first row of a code wins. */
-  rowAt: number[];
-  /** Indicator rows found (codes with a row). */
-  found: number;
-  submittedRow: number;
-  /**
-   * Rows whose code the catalogue does not have. `readByLabel`: placed by their label; `labelNamed`:
-   * their label names an indicator (maybe one with a row already); `guess`: the one indicator the
-   * sheet lacks at their place (placeByPosition), `readAsGuess` when they were read as it.
-   */
-  unknown: {
-    row: number;
-    code: string;
-    readByLabel: boolean;
-    labelNamed: boolean;
-    guess?: number;
-    readAsGuess?: boolean;
-  }[];
-  /**
-   * Rows without an indicator code whose label is no indicator's (nor a heading's, a total's or a
-   * note's): a row a clerk typed in. Their figures, if any, are not read (see uncodedRowFinding).
-   * `guess`: the one indicator the sheet lacks that the row may be (its loose label, place or words);
-   * `byPlace` when only its place says so (its label shares little with the indicator's).
-   */
-  uncoded: { row: number; guess?: number; byPlace?: boolean }[];
-  /** Rows without a code read by a loose match of their label (placeByLooseLabel): the row and code position. */
-  loose: { row: number; k: number }[];
-  /** Rows whose code and label name two different indicators (rows sorted by label, a paste): not read. */
-  crossed: { row: number; code: string; labelCode: string }[];
-  /**
-   * Indicator rows whose "Đơn vị tính" is not the catalogue's unit: money in another scale
-   * (converted), another counting unit (read as typed) or a unit that cannot be added (not read). `measure` is by code position, null when there is none.
-   */
-  measured: { row: number; k: number; typed: string; compare: MeasureCompare }[];
-  measure: (MeasureCompare | undefined)[] | null;
-  duplicates: { row: number; col: number; code: string; first: number }[];
-}
-
 /** Indicator rows by code, else by label; group rows, blank rows and footers are passed over. */
 const SUBMITTED_KEY = indicatorKey('Ngày nộp');
 
@@ -619,7 +499,7 @@ function cellKind(look: Lookup, cache: Map<string, number>, v: CellValue, kindOf
  * else, so a sheet whose cells are the same (===, as most sheets of one template are) has the same
  * rows: the Rows made for the earlier sheet serve again (they are only read).
  */
-interface SeenRows {
+export interface SeenRows {
   headerRow: number;
   codeCol: number;
   labelCol: number;
@@ -633,8 +513,6 @@ interface SeenRows {
   rows: Rows;
 }
 const NOT_READ: unique symbol = Symbol('not read');
-const NO_CELLS: CellValue[] = [];
-
 function sameRows(grid: Grid, cols: Columns, seen: SeenRows): boolean {
   const { headerRow, codeCol, labelCol, unitCol } = cols;
   if (
@@ -1153,46 +1031,6 @@ function plainRun(row: CellValue[], c0: number, kind: Indicator['kind'], flat: F
     }
   }
   return rest;
-}
-
-/**
- * A1 names of the 12 month cells of a row ('' where the month has no column), shared by
- * every sheet with the same month columns: a national read would otherwise build 2.8
- * million equal strings. Frozen, since many reports hold the same arrays.
- */
-const CELL_NAMES = new Map<string, Map<number, readonly string[]>>();
-const CELL_NAMES_MAX = 200;
-
-/** The cell names of one sheet's rows (`at(row)`, 1-based), from the cache of its month columns. */
-class RowNames {
-  declare rows: Map<number, readonly string[]>;
-  declare monthCol: (number | undefined)[];
-
-  constructor(monthCol: (number | undefined)[]) {
-    const key = monthCol.join();
-    let byRow = CELL_NAMES.get(key);
-    if (!byRow) {
-      if (CELL_NAMES.size >= CELL_NAMES_MAX) CELL_NAMES.clear();
-      byRow = new Map();
-      CELL_NAMES.set(key, byRow);
-    }
-    this.rows = byRow;
-    this.monthCol = monthCol;
-  }
-
-  at(row: number): readonly string[] {
-    let names = this.rows.get(row);
-    if (!names) {
-      const list: string[] = [];
-      for (let m = 1; m <= 12; m++) {
-        const c = this.monthCol[m];
-        list.push(c === undefined ? '' : a1(row, c + 1));
-      }
-      names = Object.freeze(list);
-      this.rows.set(row, names);
-    }
-    return names;
-  }
 }
 
 /** What every sheet of a read shares, built once: the unit index and the catalogue lookup. */
@@ -1827,7 +1665,7 @@ function cellsMaker(cat: Catalogue, look: Lookup, rowAt: number[], names: RowNam
  * Per indicator code the 12 cell names ('' where there is no row or month column), made when
  * asked. A function of its own, so the closure holds only what it needs (not the grid).
  */
-class LazyCells implements CellsMaker {
+export class LazyCells implements CellsMaker {
   declare cat: Catalogue;
   declare look: Lookup;
   declare rowAt: number[];
