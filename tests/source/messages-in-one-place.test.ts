@@ -15,6 +15,7 @@ const RECOGNITION = new Set([
   'engine/sheet/read.ts', // header synonyms, month words, unit kind words
   'engine/sheet/top-labels.ts', // top label synonyms ("mã đơn vị", "năm")
   'engine/sheet/unit-match.ts', // unit kind and level words ("thị trấn", "xã")
+  'engine/sheet/rows.ts', // column header synonyms ("mã số", "đơn vị tính", "cả năm", "ghi chú")
   'engine/text/legacy.ts', // TCVN3/VNI tables
   'engine/text/collate.ts', // Vietnamese alphabet order
   'engine/text/level.ts', // level words read from settings

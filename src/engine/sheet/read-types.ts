@@ -6,8 +6,9 @@
 
 import type { MeasureCompare } from '../text/measure';
 import type { Indicator } from '../types';
-import type { LazyCells, SeenRows } from './read';
+import type { LazyCells } from './read';
 import type { RowNames, Shape } from './read-helpers';
+import type { SeenRows } from './rows';
 import type { FlatLayout } from './sheet-report';
 
 export interface Columns {
