@@ -6,7 +6,7 @@
 
 import type { MeasureCompare } from '../text/measure';
 import type { Indicator } from '../types';
-import type { LazyCells } from './read';
+import type { LazyCells } from './cells';
 import type { RowNames, Shape } from './read-helpers';
 import type { SeenRows } from './rows';
 import type { FlatLayout } from './sheet-report';
