@@ -13,21 +13,12 @@ import type { Catalogue, Finding, Grid, ReadResult, SheetInput, Unit, UnitYear, 
 import { parseDateCell } from '../validation/cells';
 import { isDate } from '../validation/is-date';
 import { datedYearLate } from '../validation/year-late';
-import {
-  groupNotSums,
-  hiddenByMerges,
-  looseLabelFinding,
-  measureFinding,
-  readCells,
-  readRemarks,
-  submittedDates,
-  uncodedRowFinding,
-  unknownRowFinding,
-} from './cells';
+import { hiddenByMerges, readCells, readRemarks, submittedDates } from './cells';
 import { a1, colLetter, reportDisplayName, unitDisplayName } from './layout';
 import { findHeaderRow, monthColumns, monthsUnderHeading, nearestHeader } from './months';
 import { cellText, MAX_COLS, MAX_ROWS, NO_CELLS } from './read-helpers';
 import type { Columns, Lookup, Rows } from './read-types';
+import { groupNotSums, looseLabelFinding, measureFinding, uncodedRowFinding, unknownRowFinding } from './row-findings';
 import { locateColumns, looksLikeCode, lookup, mapRows, twiceHeaded } from './rows';
 import { SheetReport } from './sheet-report';
 import {
