@@ -12,9 +12,10 @@ const SRC = path.join(__dirname, '../../src');
 
 /** Files whose Vietnamese literals are words to recognise or sample data, not text shown. */
 const RECOGNITION = new Set([
-  'engine/sheet/read.ts', // header synonyms, month words, unit kind words
   'engine/sheet/top-labels.ts', // top label synonyms ("mã đơn vị", "năm")
   'engine/sheet/unit-match.ts', // unit kind and level words ("thị trấn", "xã")
+  'engine/sheet/rows.ts', // column header synonyms ("mã số", "đơn vị tính", "cả năm", "ghi chú")
+  'engine/sheet/cells.ts', // the submission row's label in its cell findings (moved as it was from read.ts)
   'engine/text/legacy.ts', // TCVN3/VNI tables
   'engine/text/collate.ts', // Vietnamese alphabet order
   'engine/text/level.ts', // level words read from settings

@@ -11,8 +11,8 @@ import { cleanText, memoText, normalizeName, slug } from '../text/normalize';
 import type { CellValue, Grid, SheetInput } from '../types';
 import { parseDateCell } from '../validation/cells';
 import { isDate } from '../validation/is-date';
-import type { Lookup, MonthColumns } from './read';
 import { cellText, indicatorKey, isEmpty, MAX_COLS, parseRange } from './read-helpers';
+import type { Lookup, MonthColumns } from './read-types';
 
 const HEADER_SCAN_ROWS = 30;
 const MIN_MONTH_HEADERS = 6;
