@@ -1,6 +1,7 @@
 /** Every text the Google Sheets add-on shows: menu, prompts, alerts, toasts, sheet headers. */
 
 import { levelWordOf, reportingUnitWord } from '../../engine/text/level';
+import type { NoLastYearAdvice } from './findings';
 
 export const MENU = {
   title: 'Dân vận',
@@ -453,6 +454,22 @@ export const SUBMIT = {
     `Chỉ quản trị viên (trang "Cài đặt", dòng "Quản trị viên (e-mail)") mới mở khóa được${email ? `; bạn đang dùng ${email}` : ''}.`,
   warnings: (n: number) => `(có ${n} cảnh báo, không bắt buộc sửa)`,
 } as const;
+
+/**
+ * Tổng hợp read no unit's report of last year (the 'no-last-year' finding, in "Kiểm tra" and the
+ * alert): which tabs to keep or bring back. `separate`: one spreadsheet per commune; `example`: the
+ * name a unit's tab of last year has ("Chung Chải 2017").
+ */
+export function sheetsNoLastYearAdvice(separate: boolean, example: string): NoLastYearAdvice {
+  return {
+    within: separate ? ' trong bảng tính riêng của các xã' : ' trong bảng tính này',
+    advice: (year) =>
+      `chỉ tiêu lũy kế của xã chưa nhập tháng nào năm ${year} cũng được tính là 0. Hãy giữ các trang năm ` +
+      `${year - 1} của các xã (ví dụ trang "${example}")` +
+      `${separate ? ' trong bảng tính riêng của từng xã' : ' trong bảng tính này'}; nếu đã xóa, có thể tạo bản sao ` +
+      'từ một phiên bản cũ (Tệp › Lịch sử phiên bản) rồi chép các trang đó sang. Sau đó bấm Tổng hợp lại.',
+  };
+}
 
 export const AGGREGATE = {
   title: 'Tổng hợp',
