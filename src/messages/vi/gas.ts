@@ -392,6 +392,12 @@ export const CHECK = {
   none: 'Không phát hiện lỗi nào.',
   summary: (errors: number, warnings: number, units: number) =>
     `Đã kiểm tra ${units} đơn vị: ${errors} lỗi, ${warnings} cảnh báo. Xem trang "Kiểm tra".`,
+  /** "Mức độ" of a row listing a remark a unit wrote in the "Ghi chú" column beside an indicator row. */
+  remarkKind: 'Ghi chú',
+  /** A remark's "Nội dung": 'Chỉ tiêu "Thùng mì tôm": số liệu tạm tính'. */
+  remark: (indicator: string, text: string) => `Chỉ tiêu "${indicator}": ${text}`,
+  /** After the first remarks listed (checkRemarks' bound). */
+  moreRemarks: (n: number) => `… và ${n} ghi chú khác (xem ở cột "Ghi chú" của các trang báo cáo)`,
   notCheckedCount: (n: number) =>
     `Còn ${n} đơn vị chưa kiểm tra được vì lần chạy hết thời gian (giới hạn 6 phút của Google).`,
   notChecked: (unit: string) =>
