@@ -29,7 +29,7 @@
  * aggregate): in the words Tổng hợp uses.
  */
 
-import { FINDING_TEXT, sheetRef, type UndatedAdvice } from '../messages/vi/findings';
+import { FINDING_TEXT, type NoLastYearAdvice, sheetRef, type UndatedAdvice } from '../messages/vi/findings';
 import { NARRATIVE_TEXT } from '../messages/vi/narrative';
 import { LEVEL_TEXT, OPEN_PERIOD_TEXT } from '../messages/vi/periods';
 import { aggregate } from './aggregate/aggregate';
@@ -69,6 +69,11 @@ export interface SummariseInput {
   unreadableUnits?: string[];
   /** Optional: the shell's own advice for a month with figures and no submission date (AggregateInput). */
   undatedAdvice?: UndatedAdvice;
+  /**
+   * Optional: the shell's words for where last year's reports are looked for and what to add. Given,
+   * a run without any report of last year ends its findings with one 'no-last-year' info (noLastYear).
+   */
+  noLastYearAdvice?: NoLastYearAdvice;
 }
 
 export interface SummariseResult {
@@ -320,7 +325,17 @@ export function summarise(input: SummariseInput): SummariseResult {
     ...(former.length ? { formerUnits: former } : {}),
     ...(input.undatedAdvice ? { undatedAdvice: input.undatedAdvice } : {}),
   });
-  return { summary, read };
+  const none = input.noLastYearAdvice && !previous.length ? noLastYear(year, input.noLastYearAdvice) : null;
+  return { summary: none ? { ...summary, findings: [...summary.findings, none] } : summary, read };
+}
+
+/**
+ * No report of the year before `year` was read (a folder per year, tabs of last year deleted at the
+ * year's turn): every "so cùng kỳ" is missing and a stock without a figure yet this year counts 0,
+ * said once, in the shell's words. Information: nothing this year is wrong.
+ */
+export function noLastYear(year: number, advice: NoLastYearAdvice): Finding {
+  return { severity: 'info', code: 'no-last-year', message: FINDING_TEXT.noLastYear(year, advice) };
 }
 
 /**

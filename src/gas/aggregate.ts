@@ -23,13 +23,14 @@ import {
   type PreviousAggregate,
   summarySheetName,
 } from '../engine/report/summary-workbook';
-import { colLetter, distinctDisplayName } from '../engine/sheet/layout';
+import { colLetter, distinctDisplayName, unitSheetName } from '../engine/sheet/layout';
 import { readWorkbook } from '../engine/sheet/read';
 import { aggregatingLevel } from '../engine/text/level';
 import type { Grid, Period, Settings, Summary } from '../engine/types';
 import { noReportSources, withUnreadableReports } from '../engine/unreadable';
-import { AGGREGATE, SHEETS, SHEETS_WRITE } from '../messages/vi/gas';
+import { AGGREGATE, SHEETS, SHEETS_WRITE, sheetsNoLastYearAdvice } from '../messages/vi/gas';
 import { now } from './clock';
+import { separateBooks } from './email/year-sheets';
 import { logText } from './errors';
 import {
   bookFindings,
@@ -592,6 +593,14 @@ function readPreviousAggregate(index: SheetIndex, config: Config, summary: Summa
   return reports.find((r) => r.unitCode === unit.code && r.year === year);
 }
 
+/** The 'no-last-year' finding's advice: the tabs of last year, in this master or the communes' spreadsheets. */
+function noLastYearAdvice(config: Config, period: Period) {
+  const first = config.units[0];
+  const lastYear = period.year - 1;
+  const separate = config.options.separateSpreadsheets || separateBooks(config);
+  return sheetsNoLastYearAdvice(separate, first ? unitSheetName(first, lastYear) : String(lastYear));
+}
+
 /**
  * Aggregate a period and write its sheets. Throws (Vietnamese message) when writing fails, and
  * ReadContinues when reading goes on in a later run (`opts.resumeHandler`: readUnitBooksResumable).
@@ -644,6 +653,7 @@ export function aggregatePeriod(
     unreadableUnits: notOpened,
     // Names the old communes (those that sent nothing too) in the findings and the narrative.
     ...(formerUnits.length ? { formerUnits } : {}),
+    noLastYearAdvice: noLastYearAdvice(config, period),
   });
   // Layout (b): a commune's spreadsheet that opens without any tab read as a report (month columns
   // cut, the header rewritten) is its report, unreadable: "không đọc được", not "chưa báo cáo", as
@@ -676,6 +686,7 @@ export function aggregatePeriod(
     }
   // "Đơn vị cũ" rows not used: said with the run's other warnings.
   const warnings: string[] = [...(config.warnings ?? [])];
+  const none = summary.findings.find((f) => f.code === 'no-last-year');
   // Layout (b): what a commune's spreadsheet holds instead of the period's tab.
   explainMissing(summary.findings, books, period.year, summary.units);
   const left = tabsLeftOut(index, books, years, settings);
@@ -743,7 +754,8 @@ export function aggregatePeriod(
     problems,
     problemsForLog,
     warnings,
-    notes: [...read.notes, ...notes],
+    // Information, yet why every "so cùng kỳ" is missing: on its own line of the alert.
+    notes: [...read.notes, ...notes, ...(none ? [none.message] : [])],
     logNotes,
     message: AGGREGATE.done(periodLabel(period), c.reported, c.expected, sheetName),
   };

@@ -254,7 +254,7 @@ export function runCheck(
     (f.unitCode ? byUnit.get(f.unitCode) : undefined);
 
   const display = new Map([...formerUnits, ...units].map((u) => [u.code, distinctDisplayName(u, checked)]));
-  writeCheckSheet(master, findings, targetOf, display);
+  writeCheckSheet(master, findings, targetOf, display, checkRemarks(read.reports, year, catalogue));
   const reportsByKey = new Map(read.reports.map((r) => [`${r.file}\u0000${r.sheet}`, r]));
   for (const t of new Set([...targets.values()])) {
     const mine = findings.filter((f) => f.cell && targetOf(f) === t);
@@ -274,6 +274,36 @@ export function runCheck(
     unreadable,
     notChecked: pending,
   };
+}
+
+/** At most this many remarks are listed in "Kiểm tra" (a district's communes may note every row). */
+export const MAX_CHECK_REMARKS = 50;
+
+/**
+ * The remarks units wrote in the "Ghi chú" column beside indicator rows of `year`, as `tonghop check`
+ * lists them (unit, cell, indicator, text): rows after the findings, shaped as findings for their
+ * place and link, never marking a cell. At most MAX_CHECK_REMARKS, then one row says how many more.
+ */
+function checkRemarks(reports: UnitYear[], year: number, catalogue: Config['catalogue']): Finding[] {
+  const all: Finding[] = [];
+  for (const r of reports)
+    if (r.year === year)
+      for (const x of r.remarks ?? []) {
+        const label = catalogue.indicators.find((i) => i.code === x.indicatorCode)?.label ?? x.indicatorCode;
+        all.push({
+          severity: 'info',
+          code: 'remark',
+          unitCode: r.unitCode,
+          unitName: r.unitName,
+          file: r.file,
+          sheet: r.sheet,
+          cell: x.cell,
+          message: CHECK.remark(label, x.text),
+        });
+      }
+  if (all.length <= MAX_CHECK_REMARKS) return all;
+  const more = all.length - MAX_CHECK_REMARKS;
+  return [...all.slice(0, MAX_CHECK_REMARKS), { severity: 'info', code: 'remark', message: CHECK.moreRemarks(more) }];
 }
 
 /** "Đơn vị cũ" rows not used (readConfig's warnings), listed with the findings. */
@@ -309,6 +339,7 @@ function writeCheckSheet(
   findings: Finding[],
   targetOf: (f: Finding) => Target | undefined,
   display: Map<string, string>,
+  remarks: Finding[] = [],
 ): void {
   let sheet = master.getSheetByName(SHEETS.check);
   if (!sheet) sheet = master.insertSheet(SHEETS.check);
@@ -339,10 +370,11 @@ function writeCheckSheet(
     fills.push(Array(cols).fill(null));
     formats.push(Array(cols).fill(TEXT));
   }
-  for (const f of findings) {
+  for (const f of remarks.length ? [...findings, ...remarks] : findings) {
     const loc = location(f);
     const unit = (f.unitCode && display.get(f.unitCode)) || f.unitName || f.unitCode || '';
-    rows.push([CHECK.severity[f.severity] ?? f.severity, unit, f.month ?? '', loc.text, f.message]);
+    const kind = f.code === 'remark' ? CHECK.remarkKind : (CHECK.severity[f.severity] ?? f.severity);
+    rows.push([kind, unit, f.month ?? '', loc.text, f.message]);
     links.push(loc.link);
     const fill = f.severity === 'error' ? MARK.error : f.severity === 'warning' ? MARK.warning : null;
     fills.push([fill, null, null, null, null]);

@@ -17,7 +17,7 @@ import { formatDateVi } from '../../engine/text/format';
 import { aggregatingLevel } from '../../engine/text/level';
 import type { Finding, Period, Summary } from '../../engine/types';
 import { noReportSources } from '../../engine/unreadable';
-import { CLI_UNDATED_ADVICE, CLI_TEXT as T } from '../../messages/vi/cli';
+import { CLI_NO_LAST_YEAR_ADVICE, CLI_UNDATED_ADVICE, CLI_TEXT as T } from '../../messages/vi/cli';
 import { namedUnitWithin } from '../../messages/vi/layout';
 import { type Config, configFindings } from '../config';
 import { EXIT, UserError } from '../exit-codes';
@@ -69,6 +69,7 @@ export function summariseInputs(inputs: Inputs, config: Config, period: Period, 
     ...(config.formerUnits ? { formerUnits: config.formerUnits } : {}),
     // A month without its submission date: the date is typed in the file (no add-on menu here).
     undatedAdvice: CLI_UNDATED_ADVICE,
+    noLastYearAdvice: CLI_NO_LAST_YEAR_ADVICE,
   });
   const own = [...configFindings(config), ...inputs.findings, ...formulaFindings(inputs, read.reports, period.year)];
   const findings: Finding[] = own.length ? [...own, ...summary.findings] : summary.findings;
@@ -86,14 +87,13 @@ export function summariseInputs(inputs: Inputs, config: Config, period: Period, 
     full = taken.summary;
     lastYear = taken.lastYear;
   }
-  // No report of last year at all (a folder per year, January run on the new one): every "so cùng
-  // kỳ" is missing, said once. Not when last year's files were given but unreadable (said apart).
-  const lastYearNumber = period.year - 1;
-  if (!lastYear.length && !read.reports.some((r) => r.year === lastYearNumber))
-    full = {
-      ...full,
-      findings: [...full.findings, { severity: 'info', code: 'no-last-year', message: T.noLastYear(period.year) }],
-    };
+  // No report of last year at all (the pipeline's 'no-last-year'): said last. Not when last year's
+  // files were given but unreadable (said apart).
+  const none = full.findings.filter((f) => f.code === 'no-last-year');
+  if (none.length) {
+    const rest = full.findings.filter((f) => f.code !== 'no-last-year');
+    full = { ...full, findings: lastYear.length ? rest : [...rest, ...none] };
+  }
   return {
     inputs,
     summary: full,

@@ -1,5 +1,5 @@
 /** Vietnamese texts of the command-line tool `tonghop` (src/cli). */
-import { nowWord, type UndatedAdvice, type Where } from './findings';
+import { type NoLastYearAdvice, nowWord, type UndatedAdvice, type Where } from './findings';
 import { REPORT_TEXT } from './report';
 
 const EXIT_CODES = `Mã thoát:
@@ -167,6 +167,15 @@ const dateCell = (w: Where) =>
 export const CLI_UNDATED_ADVICE: UndatedAdvice = {
   late: (w) => `hãy ghi ngày đơn vị nộp báo cáo tháng này (ngày/tháng/năm) vào ${dateCell(w)}, rồi chạy lại lệnh`,
   open: (w) => `nhập xong hãy ghi ngày nộp (ngày/tháng/năm) vào ${dateCell(w)}`,
+};
+
+/**
+ * No input holds a report of last year (the 'no-last-year' finding, also on the console): the help's
+ * example keeps one folder per year.
+ */
+export const CLI_NO_LAST_YEAR_ADVICE: NoLastYearAdvice = {
+  within: ' trong các tệp đã chọn',
+  advice: (year) => `hãy chọn thêm thư mục/tệp năm ${year - 1} (ví dụ: tonghop aggregate mau-${year - 1} mau-${year}).`,
 };
 
 export const CLI_TEXT = {
@@ -541,13 +550,6 @@ export const CLI_TEXT = {
   formerUnits: 'Thiếu số liệu của đơn vị cũ trước sáp nhập',
   unreadableUnits: 'Không đọc được báo cáo',
   unreadableFormer: 'Không đọc được báo cáo của đơn vị cũ trước sáp nhập',
-  /**
-   * No input holds a report of last year: the summary has no "so cùng kỳ" (info finding 'no-last-year',
-   * on the console too). The help's example keeps one folder per year.
-   */
-  noLastYear: (year: number) =>
-    `Không có báo cáo năm ${year - 1} trong các tệp đã chọn nên không so sánh được với cùng kỳ; ` +
-    `hãy chọn thêm thư mục/tệp năm ${year - 1} (ví dụ: tonghop aggregate mau-${year - 1} mau-${year}).`,
   /** Units whose last-year report (for "so cùng kỳ") could not be read, on the console. */
   lastYearUnreadableUnits: (year: number) => `Không đọc được báo cáo năm ${year} (so cùng kỳ)`,
   /** After an old unit's name: the unit(s) it is now part of, "(nay thuộc xã Mường Nhé)"; renamed, "(nay là …)". */

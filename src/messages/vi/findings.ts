@@ -163,6 +163,17 @@ export const SHEETS_UNDATED_ADVICE: UndatedAdvice = {
   open: () => 'nhập xong hãy nộp báo cáo (Dân vận › Nộp báo cáo tháng…) hoặc ghi ngày nộp',
 };
 
+/**
+ * What a shell says when no report of the year before the period's was read (the 'no-last-year'
+ * finding, FINDING_TEXT.noLastYear): where it looked and what to add or restore.
+ */
+export interface NoLastYearAdvice {
+  /** Where the reports were looked for, after "Không có báo cáo năm 2017": " trong các tệp đã chọn". */
+  within: string;
+  /** What to do, for the period's `year` (last year is `year - 1`). */
+  advice: (year: number) => string;
+}
+
 /** How a merger finding names its units. */
 export interface MergerNames {
   /** The old unit at the start of a sentence: "Xã Nậm Vì", or "Đơn vị cũ mã "nam-vi"" when unnamed. */
@@ -303,6 +314,9 @@ const codeCell = (cell: string | undefined) => (cell ? `ô ${cell}` : 'ô "Mã �
 const LEGACY_CODE = { tcvn3: 'bảng mã TCVN3 (phông .VnTime)', vni: 'bảng mã VNI (phông VNI-Times)' } as const;
 
 export const FINDING_TEXT = {
+  /** No report of last year read: every "so cùng kỳ" is missing (info 'no-last-year'); the shell's advice ends it. */
+  noLastYear: (year: number, a: NoLastYearAdvice) =>
+    `Không có báo cáo năm ${year - 1}${a.within} nên không so sánh được với cùng kỳ; ${a.advice(year)}`,
   /** A unit whose kind (xã, phường…) is not known. */
   unitWord: 'đơn vị',
   // ------------------------------------------------------------ cell values

@@ -1,6 +1,7 @@
 /** Every text the Google Sheets add-on shows: menu, prompts, alerts, toasts, sheet headers. */
 
 import { levelWordOf, reportingUnitWord } from '../../engine/text/level';
+import type { NoLastYearAdvice } from './findings';
 
 export const MENU = {
   title: 'Dân vận',
@@ -391,6 +392,12 @@ export const CHECK = {
   none: 'Không phát hiện lỗi nào.',
   summary: (errors: number, warnings: number, units: number) =>
     `Đã kiểm tra ${units} đơn vị: ${errors} lỗi, ${warnings} cảnh báo. Xem trang "Kiểm tra".`,
+  /** "Mức độ" of a row listing a remark a unit wrote in the "Ghi chú" column beside an indicator row. */
+  remarkKind: 'Ghi chú',
+  /** A remark's "Nội dung": 'Chỉ tiêu "Thùng mì tôm": số liệu tạm tính'. */
+  remark: (indicator: string, text: string) => `Chỉ tiêu "${indicator}": ${text}`,
+  /** After the first remarks listed (checkRemarks' bound). */
+  moreRemarks: (n: number) => `… và ${n} ghi chú khác (xem ở cột "Ghi chú" của các trang báo cáo)`,
   notCheckedCount: (n: number) =>
     `Còn ${n} đơn vị chưa kiểm tra được vì lần chạy hết thời gian (giới hạn 6 phút của Google).`,
   notChecked: (unit: string) =>
@@ -453,6 +460,22 @@ export const SUBMIT = {
     `Chỉ quản trị viên (trang "Cài đặt", dòng "Quản trị viên (e-mail)") mới mở khóa được${email ? `; bạn đang dùng ${email}` : ''}.`,
   warnings: (n: number) => `(có ${n} cảnh báo, không bắt buộc sửa)`,
 } as const;
+
+/**
+ * Tổng hợp read no unit's report of last year (the 'no-last-year' finding, in "Kiểm tra" and the
+ * alert): which tabs to keep or bring back. `separate`: one spreadsheet per commune; `example`: the
+ * name a unit's tab of last year has ("Chung Chải 2017").
+ */
+export function sheetsNoLastYearAdvice(separate: boolean, example: string): NoLastYearAdvice {
+  return {
+    within: separate ? ' trong bảng tính riêng của các xã' : ' trong bảng tính này',
+    advice: (year) =>
+      `chỉ tiêu lũy kế của xã chưa nhập tháng nào năm ${year} cũng được tính là 0. Hãy giữ các trang năm ` +
+      `${year - 1} của các xã (ví dụ trang "${example}")` +
+      `${separate ? ' trong bảng tính riêng của từng xã' : ' trong bảng tính này'}; nếu đã xóa, có thể tạo bản sao ` +
+      'từ một phiên bản cũ (Tệp › Lịch sử phiên bản) rồi chép các trang đó sang. Sau đó bấm Tổng hợp lại.',
+  };
+}
 
 export const AGGREGATE = {
   title: 'Tổng hợp',
