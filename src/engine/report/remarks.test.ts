@@ -88,7 +88,7 @@ test('the summary sheet lists the request with the notes, once, and never calls 
   const main = buildSummaryWorkbook(s, catalogue).sheets[0];
   const texts = main.rows.flatMap((r) => r.map((c) => c?.v)).filter((v): v is string => typeof v === 'string');
   const notesAt = texts.indexOf('KHÓ KHĂN, VƯỚNG MẮC, KIẾN NGHỊ CỦA CƠ SỞ');
-  const remarksAt = texts.indexOf('GHI CHÚ CỦA ĐƠN VỊ BÊN CẠNH CHỈ TIÊU');
+  const remarksAt = texts.indexOf('GHI CHÚ CỦA CƠ SỞ BÊN CẠNH SỐ LIỆU');
   expect(notesAt).toBeGreaterThan(0);
   expect(remarksAt).toBeGreaterThan(notesAt);
   const request = texts.filter((t) => t.includes(REQUEST));

@@ -66,7 +66,7 @@ export const REPORT_TEXT = {
   /** In the bracket after the unit of a noteLine: the note's month. */
   noteMonth: (month: number) => `tháng ${month}`,
   /** The remarks units wrote in the "Ghi chú" column beside indicator rows (Summary.remarks). */
-  remarksTitle: 'GHI CHÚ CỦA ĐƠN VỊ BÊN CẠNH CHỈ TIÊU',
+  remarksTitle: 'GHI CHÚ CỦA CƠ SỞ BÊN CẠNH SỐ LIỆU',
   /** 'Xã Chung Chải, chỉ tiêu "Thùng mì tôm" (ô R24): số liệu tạm tính'. */
   remarkLine: (unit: string, indicator: string, cell: string, text: string) =>
     `${unit}, chỉ tiêu "${indicator}" (ô ${cell}): ${text}`,
