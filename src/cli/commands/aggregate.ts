@@ -22,6 +22,7 @@ import {
   defaultSummaryName,
   type Prepared,
   prepare,
+  remarksConsoleLine,
   resolvePeriod,
   summaryCsv,
   summaryXlsx,
@@ -138,6 +139,8 @@ export async function runAggregate(argv: string[], io: Io): Promise<number> {
   } else {
     for (const w of written) println(io.stdout, T.wrote(w.what, displayName(w.file, io.cwd)));
     for (const line of consoleSummary(prepared)) println(io.stdout, line);
+    const remarks = remarksConsoleLine(prepared.summary, T.remarksInXlsx(displayName(outputs.xlsx, io.cwd)));
+    if (remarks) println(io.stdout, `\n${remarks}`);
     if (prepared.errors > 0) println(io.stdout, `\n${T.dataErrorsNote(prepared.errors)}`);
   }
   return prepared.errors > 0 ? EXIT.dataErrors : EXIT.ok;

@@ -22,7 +22,15 @@ import { type Io, println } from '../io';
 import { bareAddress, composeEml } from '../mail/eml';
 import { type SmtpSettings, sendRaw, smtpFromEnv } from '../mail/smtp';
 import { checkOutputs, freeName, sameFile, writeBeside, writeOutput } from '../output';
-import { consoleSummary, defaultSummaryName, type Prepared, prepare, resolvePeriod, summaryXlsx } from './summary';
+import {
+  consoleSummary,
+  defaultSummaryName,
+  type Prepared,
+  prepare,
+  remarksConsoleLine,
+  resolvePeriod,
+  summaryXlsx,
+} from './summary';
 
 const OPTIONS = {
   ...HELP_OPTION,
@@ -188,5 +196,8 @@ export async function runReport(argv: string[], io: Io): Promise<number> {
   println(io.stdout, T.wrote(T.what.eml, displayName(result.eml, io.cwd)));
   if (result.sent) println(io.stdout, T.sent(to));
   for (const line of consoleSummary(prepared)) println(io.stdout, line);
+  const where = T.remarksInEml(defaultSummaryName(period), displayName(result.eml, io.cwd));
+  const remarks = remarksConsoleLine(prepared.summary, where);
+  if (remarks) println(io.stdout, `\n${remarks}`);
   return prepared.errors > 0 ? EXIT.dataErrors : EXIT.ok;
 }

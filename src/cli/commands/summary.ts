@@ -10,7 +10,7 @@ import { summarise } from '../../engine/pipeline';
 import { unitOf } from '../../engine/report/by-code';
 import { LONG_HEADER, longRows, toCsv } from '../../engine/report/long-rows';
 import { buildSummaryWorkbook } from '../../engine/report/summary-workbook';
-import { completenessLines, completenessLists, unitLabel } from '../../engine/report/text';
+import { completenessLines, completenessLists, remarksListed, unitLabel } from '../../engine/report/text';
 import { sharedCode } from '../../engine/sheet/layout';
 import { readWorkbook } from '../../engine/sheet/read';
 import { formatDateVi } from '../../engine/text/format';
@@ -19,6 +19,7 @@ import type { Finding, Period, Summary } from '../../engine/types';
 import { noReportSources } from '../../engine/unreadable';
 import { CLI_NO_LAST_YEAR_ADVICE, CLI_UNDATED_ADVICE, CLI_TEXT as T } from '../../messages/vi/cli';
 import { namedUnitWithin } from '../../messages/vi/layout';
+import { REPORT_TEXT } from '../../messages/vi/report';
 import { type Config, configFindings } from '../config';
 import { EXIT, UserError } from '../exit-codes';
 import { bySeverity, countFindings, formatFinding } from '../findings';
@@ -187,6 +188,15 @@ function formerName(summary: Summary, f: Finding): string {
 function lastYearItem(summary: Summary, l: LastYearFile): string {
   const unit = unitOf(summary, l.unitCode);
   return unit ? unitLabel(summary, l.unitCode, unit.name, l.file) : T.formerFile(l.label, l.file);
+}
+
+/**
+ * One line when units wrote remarks in the "Ghi chú" column: how many, and the sheet of `where`
+ * listing them (the console shows none of them but those the narrative quotes). Null when none.
+ */
+export function remarksConsoleLine(summary: Summary, where: string): string | null {
+  const n = remarksListed(summary);
+  return n ? T.remarksNote(n, REPORT_TEXT.summarySheet(formatPeriod(summary.period)), where) : null;
 }
 
 export function consoleSummary(prepared: Prepared, maxFindings = 10): string[] {

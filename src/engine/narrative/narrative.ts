@@ -700,12 +700,33 @@ function isCleanNote(text: string): boolean {
   return !UNCLEAN_NOTE.test(text);
 }
 
+/** The "month" of a remark quoted as a note: it is the row's for the year. */
+const REMARK_MONTH = 0;
+
+/**
+ * The remarks beside the note row of `ind` ("Ghi chú" column): a commune's request written one
+ * column over is quoted with the notes, marked "(ghi ở cột Ghi chú)", after them.
+ */
+function remarkNotes(
+  ind: Indicator,
+  s: SummaryCore,
+): { unitCode: string; unitName: string; month: number; text: string }[] {
+  const out: { unitCode: string; unitName: string; month: number; text: string }[] = [];
+  for (const r of s.remarks ?? []) {
+    if (r.indicatorCode !== ind.code) continue;
+    const text = cleanNote(r.text);
+    if (text) out.push({ unitCode: r.unitCode, unitName: r.unitName, month: REMARK_MONTH, text });
+  }
+  return out;
+}
+
 function notesParagraph(ind: Indicator, sum: IndicatorSummary, s: SummaryCore): string | null {
   const notes: { unitCode: string; unitName: string; month: number; text: string }[] = [];
   for (const n of sum.notes ?? []) {
     const text = cleanNote(n.text);
     if (text) notes.push({ ...n, text });
   }
+  notes.push(...remarkNotes(ind, s));
   if (!notes.length) return null;
   const multiMonth = periodMonths(s.period).length > 1;
   // Only the units with a note (a few among thousands) are kept for look-up; a later unit of
@@ -723,7 +744,7 @@ function notesParagraph(ind: Indicator, sum: IndicatorSummary, s: SummaryCore): 
   let used = 0;
   for (const n of notes) {
     const unit = unitOf.get(n.unitCode);
-    const month = multiMonth ? T.month(n.month) : undefined;
+    const month = n.month === REMARK_MONTH ? T.remarkNote : multiMonth ? T.month(n.month) : undefined;
     const name = unit ? namedIn(unit, s.units, month) : namedUnit(n.unitName, null, month);
     // A few long notes would make the paragraph the report's longest (and overflow a cell): quoted
     // in part, and (a year's months of each unit) up to NOTES_PARAGRAPH_LENGTH in all; the notes

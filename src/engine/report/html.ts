@@ -27,6 +27,7 @@ import {
   localTimestamp,
   MAIL_FINDINGS,
   mailNoteLines,
+  mailRemarkLines,
   quantity,
   rowMissingLines,
   sortedFindings,
@@ -215,6 +216,8 @@ export function renderHtmlReport(summary: Summary, catalogue: Catalogue, options
   parts.push(section(T.checksTitleMail, checksHtml(summary, catalogue)));
   const notes = mailNoteLines(summary);
   if (notes.length) parts.push(section(T.notesTitleMail, multiLineList(notes)));
+  const remarks = mailRemarkLines(summary, catalogue);
+  if (remarks.length) parts.push(section(T.remarksTitleMail, multiLineList(remarks)));
 
   const at = localTimestamp(summary.generatedAt, s.timeZone);
   parts.push(row(S.footer, e(T.footer(s.organisation, at.time, at.date))));

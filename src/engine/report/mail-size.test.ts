@@ -11,7 +11,7 @@ import type { Summary } from '../types';
 import { fixtureSummary } from './fixtures';
 import { renderHtmlReport } from './html';
 import { buildSummaryWorkbook } from './summary-workbook';
-import { MAIL_NOTE_LENGTH, noteLines, renderTextReport } from './text';
+import { MAIL_NOTE_LENGTH, MAIL_REMARKS, noteLines, renderTextReport } from './text';
 
 const catalogue = defaultCatalogue();
 const PARAGRAPH =
@@ -20,7 +20,7 @@ const PARAGRAPH =
   'nhiệm vụ; một số chi hội chưa có nơi sinh hoạt. Đề nghị tăng cường tập huấn nghiệp vụ cho cán bộ cơ sở & ' +
   'sớm ban hành hướng dẫn sau sắp xếp đơn vị hành chính, nhất là việc bàn giao hồ sơ, con dấu của các chi hội. ';
 
-function province(): Summary {
+function province(remarks = false): Summary {
   const units = syntheticUnits(166);
   const workbooks = units.map((unit, i) => ({
     source: `${unit.code}.xlsx`,
@@ -40,12 +40,28 @@ function province(): Summary {
   ind.notes = units.flatMap((u) =>
     [7, 8, 9].map((month) => ({ unitCode: u.code, unitName: u.name, month, text: `Tháng ${month}: ${PARAGRAPH}` })),
   );
+  // Every commune also writes in the "Ghi chú" column: a request beside the notes row, and a
+  // caveat beside two figures.
+  const figures = summary.indicators.filter((i) => i.kind !== 'note').slice(0, 2);
+  if (remarks)
+    summary.remarks = units.flatMap((u) =>
+      [ind, ...figures].map((i, x) => ({
+        unitCode: u.code,
+        unitName: u.name,
+        unitKind: u.kind,
+        file: `${u.code}.xlsx`,
+        sheet: u.name,
+        indicatorCode: i.code,
+        cell: `R${20 + x}`,
+        text: i === ind ? `Ghi chú: ${PARAGRAPH}` : `Số liệu tạm tính. ${PARAGRAPH}`,
+      })),
+    );
   summary.narrative = narrate(summary, catalogue);
   return summary;
 }
 
 describe('the e-mail of a province for a quarter', () => {
-  const summary = province();
+  const summary = province(true);
   const html = renderHtmlReport(summary, catalogue);
   const text = renderTextReport(summary, catalogue);
 
@@ -80,8 +96,18 @@ describe('the e-mail of a province for a quarter', () => {
   it('keeps every note in full in the summary sheet', () => {
     const main = buildSummaryWorkbook(summary, catalogue).sheets[0];
     const cells = main.rows.flatMap((r) => r.map((c) => c?.v));
-    expect(noteLines(summary)).toHaveLength(166 * 3);
+    // Three months' notes and the request in the "Ghi chú" column of each commune.
+    expect(noteLines(summary)).toHaveLength(166 * 4);
     for (const line of noteLines(summary)) expect(cells).toContain(line);
+  });
+
+  it('shows a few remarks beside figures after the notes, and how many more there are', () => {
+    for (const body of [html, text]) {
+      const more = Number(/… và (\d+) ghi chú khác — xem đủ ở trang/.exec(body)?.[1]);
+      expect(more).toBeGreaterThanOrEqual(166 * 2 - MAIL_REMARKS);
+      expect(more).toBeLessThan(166 * 2);
+    }
+    expect(text.search(/^GHI CHÚ CỦA CƠ SỞ BÊN CẠNH SỐ LIỆU$/m)).toBeGreaterThan(text.search(/^KHÓ KHĂN, VƯỚNG MẮC/m));
   });
 });
 
@@ -99,13 +125,15 @@ test('a long note is cut in the e-mail with "…", and the e-mail says where it 
   expect(text).toContain('Ý kiến dài được trích một phần — xem đủ ở trang "Tổng hợp 2025-Q3"');
 });
 
-test('notes of characters that grow when escaped or encoded keep the e-mail under Gmail’s clip', () => {
-  const summary = province();
+test('notes and remarks of characters that grow when escaped or encoded keep the e-mail under Gmail’s clip', () => {
+  const summary = province(true);
   const ind = summary.indicators.find((i) => i.kind === 'note');
   for (const n of ind!.notes ?? []) n.text = '"<&> 漢字 ự'.repeat(100);
+  for (const r of summary.remarks ?? []) r.text = '"<&> 漢字 ự'.repeat(100);
   const html = renderHtmlReport(summary, catalogue);
   expect(Buffer.byteLength(html)).toBeLessThan(100_000);
   expect(html).toMatch(/… và \d+ ý kiến khác/);
+  expect(html).toMatch(/… và \d+ ghi chú khác/);
 });
 
 test('a quarter’s notes: each unit’s latest shown, the earlier months counted and pointed to', () => {

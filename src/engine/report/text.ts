@@ -26,6 +26,7 @@ import { formatDateVi, formatNumberVi, formatPercentVi, formatQuantity } from '.
 import type { Catalogue, CompletenessRow, Finding, IndicatorSummary, Summary } from '../types';
 import { isUnreadable, unitOf } from './by-code';
 import { escapeHtml, safeHttpUrl } from './escape';
+import { figureRemarks, noteRowRemarks, remarkLines, remarkUnitLabel } from './remarks';
 
 // ---------------------------------------------------------------- shared helpers
 
@@ -500,8 +501,37 @@ function noteEntries(summary: Summary, clip?: number): NoteEntry[] {
         ),
       });
     }
+    if (ind.kind === 'note') out.push(...remarkNoteEntries(summary, ind.code, clip));
   }
   return out;
+}
+
+/**
+ * The remarks beside the note row `code` ("Ghi chú" column): a note written one column over,
+ * listed after the row's notes as "Xã Huổi Lếch (ghi ở cột Ghi chú): …". A remark is the row's for
+ * the year (no month); its own key, so that a mail keeps it beside the unit's latest note.
+ */
+function remarkNoteEntries(summary: Summary, code: string, clip?: number): NoteEntry[] {
+  const out: NoteEntry[] = [];
+  for (const r of noteRowRemarks(summary, code)) {
+    const full = noteText(r.text);
+    if (!full) continue;
+    const text = clip === undefined ? full : clipText(full, clip);
+    out.push({
+      key: `${code}\u0000${r.unitCode}\u0000${r.cell}`,
+      month: 0,
+      cut: text !== full,
+      line: T.noteLine(remarkUnitLabel(summary, r, T.remarkNoteMark), /[\p{L}\p{N}]$/u.test(text) ? `${text}.` : text),
+    });
+  }
+  return out;
+}
+
+/** How many remarks ("Ghi chú" column) the summary sheet lists, with the notes or on their own. */
+export function remarksListed(summary: Summary): number {
+  let n = figureRemarks(summary).length;
+  for (const ind of summary.indicators) if (ind.kind === 'note') n += remarkNoteEntries(summary, ind.code).length;
+  return n;
 }
 
 /** "Xã Chung Chải (tháng 9): …" for every note-indicator text of the period, line breaks kept. */
@@ -560,6 +590,37 @@ export function mailNoteLines(summary: Summary): string[] {
   const earlier = all.length > latest.size;
   if (all.length > shown.length) shown.push(T.moreNotes(all.length - shown.length, sheet, earlier));
   else if (cut) shown.push(T.notesCutMail(sheet));
+  return shown;
+}
+
+/** Characters of one remark beside a figure an e-mail shows. */
+export const MAIL_REMARK_LENGTH = 300;
+/** Remarks beside figures an e-mail shows at most: a caveat or two, not the province's hundreds. */
+export const MAIL_REMARKS = 15;
+/** Bytes of those remarks (UTF-8, as escaped in the HTML part) an e-mail shows in all. */
+export const MAIL_REMARKS_BUDGET = 6000;
+
+/**
+ * The remarks beside figure rows ("số liệu tạm tính") an e-mail shows, after the notes: at most
+ * MAIL_REMARKS of them, each cut to MAIL_REMARK_LENGTH, MAIL_REMARKS_BUDGET bytes in all; then how
+ * many more there are and where they all are (the summary sheet lists every one in full).
+ */
+export function mailRemarkLines(summary: Summary, catalogue: Catalogue): string[] {
+  const all = remarkLines(summary, catalogue);
+  const shown: string[] = [];
+  let used = 0;
+  let cut = false;
+  for (const full of all) {
+    const line = clipText(full, MAIL_REMARK_LENGTH);
+    const size = utf8Length(escapeHtml(line));
+    if (shown.length >= MAIL_REMARKS || used + size > MAIL_REMARKS_BUDGET) break;
+    shown.push(line);
+    used += size;
+    cut ||= line !== full;
+  }
+  const sheet = T.summarySheet(formatPeriod(summary.period));
+  if (all.length > shown.length) shown.push(T.moreRemarks(all.length - shown.length, sheet));
+  else if (cut) shown.push(T.remarksCutMail(sheet));
   return shown;
 }
 
@@ -660,6 +721,12 @@ export function renderTextReport(summary: Summary, catalogue: Catalogue, options
     ...section(
       T.notesTitleMail.toUpperCase(),
       mailNoteLines(summary).map((l) => `- ${l.replace(/\n/g, '\n  ')}`),
+    ),
+  );
+  out.push(
+    ...section(
+      T.remarksTitleMail.toUpperCase(),
+      mailRemarkLines(summary, catalogue).map((l) => `- ${l.replace(/\n/g, '\n  ')}`),
     ),
   );
 

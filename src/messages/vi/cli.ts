@@ -341,6 +341,13 @@ export const CLI_TEXT = {
 
   // ------------------------------------------------------------ outputs
   wrote: (what: string, file: string) => `Đã ghi ${what}: ${file}`,
+  /** After the summary: the remarks units wrote in the "Ghi chú" column, and where they are listed. */
+  remarksNote: (n: number, sheet: string, where: string) =>
+    `${n} ghi chú ở cột "Ghi chú" của báo cáo các đơn vị — xem trang "${sheet}" trong ${where}.`,
+  /** `where` of remarksNote for `aggregate`. */
+  remarksInXlsx: (file: string) => `tệp ${file}`,
+  /** `where` of remarksNote for `report`: the summary workbook attached to the .eml. */
+  remarksInEml: (attachment: string, eml: string) => `tệp ${attachment} đính kèm thư ${eml}`,
   what: {
     summaryXlsx: 'tệp tổng hợp',
     html: 'báo cáo HTML',

@@ -160,6 +160,8 @@ export const NARRATIVE_TEXT = {
     `chưa so sánh với cùng kỳ vì năm ${year} chỉ tiêu này mới có số liệu từ tháng ${month}`,
   notesOf: (label: string, noun: string) => `${label} của các ${noun}`,
   month: (month: number) => `tháng ${month}`,
+  /** In the bracket after a unit quoted with the notes: what it wrote in the "Ghi chú" column beside the notes row. */
+  remarkNote: 'ghi ở cột Ghi chú',
   /** Finding: a last-year report of a unit that is no current unit nor a predecessor of one. */
   unmatchedPrevious: (code: string, year: number) =>
     `Báo cáo năm ${year} của đơn vị "${code}" không thuộc đơn vị nào trong danh sách hiện nay (kể cả các đơn vị cũ đã sáp nhập), nên không được tính vào số liệu cùng kỳ`,

@@ -66,10 +66,12 @@ export const REPORT_TEXT = {
   /** In the bracket after the unit of a noteLine: the note's month. */
   noteMonth: (month: number) => `tháng ${month}`,
   /** The remarks units wrote in the "Ghi chú" column beside indicator rows (Summary.remarks). */
-  remarksTitle: 'GHI CHÚ CỦA ĐƠN VỊ BÊN CẠNH CHỈ TIÊU',
+  remarksTitle: 'GHI CHÚ CỦA CƠ SỞ BÊN CẠNH SỐ LIỆU',
   /** 'Xã Chung Chải, chỉ tiêu "Thùng mì tôm" (ô R24): số liệu tạm tính'. */
   remarkLine: (unit: string, indicator: string, cell: string, text: string) =>
     `${unit}, chỉ tiêu "${indicator}" (ô ${cell}): ${text}`,
+  /** In the bracket after the unit of a noteLine: a note written in the "Ghi chú" column beside the notes row. */
+  remarkNoteMark: 'ghi ở cột Ghi chú',
   /** Last line of a month's notes cell in the year sheet when they do not all fit in it. */
   yearNotesCut: (sheet: string, notes: number) => `… (xem đủ ở trang "${sheet}": ${notes} ý kiến)`,
 
@@ -241,6 +243,14 @@ export const REPORT_TEXT = {
   /** After the notes an e-mail shows, all of them, some quoted in part. */
   notesCutMail: (sheet: string) =>
     `Ý kiến dài được trích một phần — xem đủ ở trang "${sheet}" trong bảng tổng hợp kèm theo.`,
+  /** The e-mail's section of the remarks beside figures ("số liệu tạm tính"), after the notes. */
+  remarksTitleMail: 'Ghi chú của cơ sở bên cạnh số liệu',
+  /** After the remarks an e-mail shows: those left out, and where all are. */
+  moreRemarks: (n: number, sheet: string) =>
+    `… và ${n} ghi chú khác — xem đủ ở trang "${sheet}" trong bảng tổng hợp kèm theo.`,
+  /** After the remarks an e-mail shows, all of them, some quoted in part. */
+  remarksCutMail: (sheet: string) =>
+    `Ghi chú dài được trích một phần — xem đủ ở trang "${sheet}" trong bảng tổng hợp kèm theo.`,
   narrativeTitleMail: 'Tình hình chung',
   openSheet: 'Mở bảng tổng hợp',
   footer: (organisation: string, time: string, date: string) =>
