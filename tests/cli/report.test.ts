@@ -409,6 +409,9 @@ describe('report run again for the same period', () => {
     expect((await runCli(args)).code).toBe(0);
     const first = parseMime(fs.readFileSync(path.join(outbox, 'bao-cao-2018-09.eml')));
     expect(decodeWords(first.headers.subject)).not.toMatch(/gửi lại|thay thế/);
+    // Sent since (from a mail program, say): no longer a draft.
+    const firstFile = path.join(outbox, 'bao-cao-2018-09.eml');
+    fs.writeFileSync(firstFile, fs.readFileSync(firstFile, 'latin1').replace(/X-Unsent: 1\r\n/i, ''), 'latin1');
     // Five days later, after a commune's correction.
     expect((await runCli(args, { env: { TONGHOP_NOW: '2018-09-25T02:00:00.000Z' } })).code).toBe(0);
     const second = parseMime(fs.readFileSync(path.join(outbox, 'bao-cao-2018-09-2.eml')));
@@ -416,11 +419,25 @@ describe('report run again for the same period', () => {
       '[Dân vận] Báo cáo tháng 9/2018 – huyện Mường Nhé (gửi lại, thay thế bản ngày 20/09/2018)',
     );
     const [plain, html] = second.parts[0].parts;
-    // The first .eml was a draft (no SMTP): "lập", the time from its Date header (10:00 in Vietnam).
-    const line = 'Bản gửi lại: báo cáo này thay thế báo cáo tháng 9/2018 lập lúc 10:00 ngày 20/09/2018.';
+    // The time from the first's Date header (10:00 in Vietnam).
+    const line = 'Bản gửi lại: báo cáo này thay thế báo cáo tháng 9/2018 gửi lúc 10:00 ngày 20/09/2018.';
     const text = decodeBody(plain).toString('utf8');
     expect(text.startsWith(line)).toBe(true);
     expect(text).toContain('có thể đã được các xã sửa');
     expect(decodeBody(html).toString('utf8')).toContain(line);
+  }, 60_000);
+
+  test('after a draft nobody received (no SMTP), the new .eml is not marked "gửi lại"; the console says a draft exists', async () => {
+    const outbox = tmpDir('tonghop-report-draft-');
+    const args = ['report', '--period', '2018-09', inputs, '--to', 'bdv@example.vn', '--outbox', outbox];
+    expect((await runCli(args)).code).toBe(0);
+    const again = await runCli(args, { env: { TONGHOP_NOW: '2018-09-21T03:00:00.000Z' } });
+    expect(again.code).toBe(0);
+    const second = parseMime(fs.readFileSync(path.join(outbox, 'bao-cao-2018-09-2.eml')));
+    expect(decodeWords(second.headers.subject)).toBe('[Dân vận] Báo cáo tháng 9/2018 – huyện Mường Nhé');
+    const [plain, html] = second.parts[0].parts;
+    expect(decodeBody(plain).toString('utf8')).not.toMatch(/Bản gửi lại|thay thế/);
+    expect(decodeBody(html).toString('utf8')).not.toMatch(/Bản gửi lại|thay thế/);
+    expect(again.stdout).toContain(`Đã có bản nháp ${path.join(outbox, 'bao-cao-2018-09.eml')}`);
   }, 60_000);
 });

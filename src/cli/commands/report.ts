@@ -65,35 +65,47 @@ export function emlFileName(prepared: Prepared): string {
 }
 
 /**
- * The latest .eml of the period already in the outbox ("bao-cao-2018-09.eml", "-2", "-3" … up to
- * the first name free), as the Edition the new one replaces: when its Date header says (else when
- * the file was written), and whether it is a draft. Null when there is none or it cannot be read.
+ * The .eml files of the period already in the outbox ("bao-cao-2018-09.eml", "-2", "-3" … up to
+ * the first name free): `sent`, the latest one that was sent (no "X-Unsent: 1"), as the Edition the
+ * new one replaces (its Date header, else when the file was written); `draft`, the latest unsent
+ * draft written after it, if any. A draft reached nobody: the new report does not replace it.
+ * Unreadable files are passed over.
  */
-export function earlierEdition(outbox: string, name: string): Edition | null {
+export function earlierEditions(outbox: string, name: string): { sent: Edition | null; draft: string | null } {
   const ext = path.extname(name);
   const stem = name.slice(0, name.length - ext.length);
-  let last: string | null = null;
+  let sent: Edition | null = null;
+  let draft: string | null = null;
   for (let n = 1; ; n++) {
     const file = path.join(outbox, n === 1 ? name : `${stem}-${n}${ext}`);
     if (!fs.existsSync(file)) break;
-    last = file;
+    const head = emlHead(file);
+    if (head === null) continue;
+    if (/^X-Unsent:[ \t]*1/im.test(head)) {
+      draft = file;
+      continue;
+    }
+    const date = /^Date:[ \t]*(.+)$/im.exec(head);
+    const ms = date ? Date.parse(date[1]) : Number.NaN;
+    const at = Number.isNaN(ms) ? fs.statSync(file).mtime : new Date(ms);
+    sent = { replaces: at.toISOString() };
+    draft = null;
   }
-  if (!last) return null;
+  return { sent, draft };
+}
+
+/** The header of an .eml (folded lines joined), or null when it cannot be read. */
+function emlHead(file: string): string | null {
   try {
-    const fd = fs.openSync(last, 'r');
+    const fd = fs.openSync(file, 'r');
     const buf = Buffer.alloc(16 * 1024);
     const len = fs.readSync(fd, buf, 0, buf.length, 0);
     fs.closeSync(fd);
-    const head = buf
+    return buf
       .toString('latin1', 0, len)
       .split(/\r?\n\r?\n/)[0]
       .replace(/\r?\n[ \t]+/g, ' ');
-    const date = /^Date:[ \t]*(.+)$/im.exec(head);
-    const ms = date ? Date.parse(date[1]) : Number.NaN;
-    const at = Number.isNaN(ms) ? fs.statSync(last).mtime : new Date(ms);
-    return { replaces: at.toISOString(), ...(/^X-Unsent:[ \t]*1/im.test(head) ? { draft: true } : {}) };
   } catch {
-    // Unreadable: the new report is written as usual, unmarked.
     return null;
   }
 }
@@ -113,8 +125,11 @@ export async function deliver(
   let subject = emailSubject(summary);
   let text = renderTextReport(summary, config.catalogue);
   let html = renderHtmlReport(summary, config.catalogue);
-  // An .eml of the period is kept in the outbox: this one says it replaces it (not the demo's own).
-  const earlier = plan.replace ? null : earlierEdition(plan.outbox, name);
+  // An .eml of the period that was sent is kept in the outbox: this one says it replaces it (not
+  // the demo's own). A later draft is only mentioned: the user knows whether they sent it.
+  const editions = plan.replace ? { sent: null, draft: null } : earlierEditions(plan.outbox, name);
+  const earlier = editions.sent;
+  if (editions.draft) println(io.stdout, T.earlierDraft(displayName(editions.draft, io.cwd)));
   if (earlier) {
     const zone = config.settings.timeZone;
     subject = editionSubject(subject, earlier, zone);

@@ -1,6 +1,6 @@
 /**
  * A report of a period that was already sent (a correction, "Gửi báo cáo ngay" again, the scheduled
- * send after an early one, a second `tonghop report`): its subject and first line say which earlier
+ * send after an early one, a second `tonghop report` after one that was sent): its subject and first line say which earlier
  * copy it replaces, so the reader does not quote the superseded figures.
  */
 import { EDITION_TEXT as T } from '../../messages/vi/edition';
@@ -10,12 +10,10 @@ import { escapeHtml } from './escape';
 import { localTimestamp } from './text';
 
 export interface Edition {
-  /** When the earlier copy was sent (or, `draft`, written), as an ISO instant. */
+  /** When the earlier copy was sent, as an ISO instant. */
   replaces: string;
   /** The earlier copy went before the period's deadline. */
   preliminary?: boolean;
-  /** The earlier copy is a draft .eml (CLI): "lập" rather than "gửi". */
-  draft?: boolean;
 }
 
 /** The subject marked as replacing the earlier copy: "… (gửi lại, thay thế bản ngày 05/10/2018)". */

@@ -26,6 +26,7 @@ import {
   keyIndicators,
   localTimestamp,
   MAIL_FINDINGS,
+  type MailOptions,
   mailNoteLines,
   mailRemarkLines,
   quantity,
@@ -144,7 +145,7 @@ function completenessHtml(summary: Summary): string {
  * row; the table's font applies to every cell. A province's 100+ units are not all drawn (chartRows):
  * the highest and the lowest, with a row for those between and one for those without a figure.
  */
-function barChart(summary: Summary, catalogue: Catalogue): string {
+function barChart(summary: Summary, catalogue: Catalogue, attached: boolean): string {
   const ind = chartIndicator(summary, catalogue);
   if (!ind) return '';
   const max = Math.max(...eachFigure(ind, (_code, _name, period) => period ?? 0));
@@ -161,7 +162,7 @@ function barChart(summary: Summary, catalogue: Catalogue): string {
       : '';
     return `<tr>${name}<td${w(52)} bgcolor="${COLOR.barTrack}">${bar}</td><td${w(14)} align="right" nowrap>${e(formatNumberVi(u.period))}</td></tr>`;
   });
-  if (c.hidden) bars.splice(c.top, 0, note(T.barOthers(c.hidden)));
+  if (c.hidden) bars.splice(c.top, 0, note(T.barOthers(c.hidden, attached)));
   if (c.noData) bars.push(note(T.barNoData(c.noData)));
   const order = c.sorted ? para(T.barSorted(c.rows.length, c.withFigure), `${S.p}${S.small}`) : '';
   return section(
@@ -170,7 +171,7 @@ function barChart(summary: Summary, catalogue: Catalogue): string {
   );
 }
 
-function checksHtml(summary: Summary, catalogue: Catalogue): string {
+function checksHtml(summary: Summary, catalogue: Catalogue, attached: boolean): string {
   const n = summary.findings.length;
   const c = findingCounts(summary.findings);
   let html = para(n ? `${T.findingCounts(c.error, c.warning, c.info)}.` : T.noFindings, 'margin:0 0 4px 0;');
@@ -184,7 +185,7 @@ function checksHtml(summary: Summary, catalogue: Catalogue): string {
       .join('')}</ul>`;
   }
   if (n > shown.length) html += para(T.moreFindings(n - shown.length));
-  if (n) html += para(T.seeChecks, `${S.p}${S.small}`);
+  if (n) html += para(attached ? T.seeChecks : T.seeChecksUnattached, `${S.p}${S.small}`);
   return html;
 }
 
@@ -192,9 +193,10 @@ function checksHtml(summary: Summary, catalogue: Catalogue): string {
  * A complete HTML e-mail (<!doctype html>, UTF-8) of the summary: heading, narrative,
  * key figures with "so cùng kỳ", completeness, a bar chart of one key indicator per
  * unit, notes from the units, findings count, footer. `sheetUrl` (http/https only) adds
- * a link to the summary spreadsheet.
+ * a link to the summary spreadsheet; `attached: false` (MailOptions), the .xlsx is not attached.
  */
-export function renderHtmlReport(summary: Summary, catalogue: Catalogue, options: { sheetUrl?: string } = {}): string {
+export function renderHtmlReport(summary: Summary, catalogue: Catalogue, options: MailOptions = {}): string {
+  const attached = options.attached !== false;
   const h = headingLines(summary);
   const s = summary.settings;
   const parts: string[] = [];
@@ -210,13 +212,13 @@ export function renderHtmlReport(summary: Summary, catalogue: Catalogue, options
   if (paragraphs.length) parts.push(section(T.narrativeTitleMail, paragraphs.map((p) => para(p)).join('')));
   parts.push(section(T.keyFiguresTitle, keyFiguresTable(summary, catalogue)));
   parts.push(section(T.completenessTitleMail, completenessHtml(summary)));
-  parts.push(barChart(summary, catalogue));
+  parts.push(barChart(summary, catalogue, attached));
   // The checks before the units' notes: Gmail clips a long message, and they say which figures
   // are provisional.
-  parts.push(section(T.checksTitleMail, checksHtml(summary, catalogue)));
-  const notes = mailNoteLines(summary);
+  parts.push(section(T.checksTitleMail, checksHtml(summary, catalogue, attached)));
+  const notes = mailNoteLines(summary, attached);
   if (notes.length) parts.push(section(T.notesTitleMail, multiLineList(notes)));
-  const remarks = mailRemarkLines(summary, catalogue);
+  const remarks = mailRemarkLines(summary, catalogue, attached);
   if (remarks.length) parts.push(section(T.remarksTitleMail, multiLineList(remarks)));
 
   const at = localTimestamp(summary.generatedAt, s.timeZone);

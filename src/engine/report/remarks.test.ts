@@ -114,6 +114,11 @@ test('many remarks beside figures: at most MAIL_REMARKS in the e-mail, then how 
   );
   const text = renderTextReport(s, catalogue);
   expect(between(text, 'GHI CHÚ CỦA CƠ SỞ BÊN CẠNH SỐ LIỆU', '-- ').match(/^- /gm)).toHaveLength(MAIL_REMARKS + 1);
+  // Sent without the workbook (too large for Gmail): the line does not point to an attachment.
+  const unattached = mailRemarkLines(s, catalogue, false).at(-1) as string;
+  expect(unattached).toContain('lần này không đính kèm được tệp đó');
+  expect(unattached).not.toContain('kèm theo');
+  expect(renderTextReport(s, catalogue, { attached: false })).toContain(unattached);
 });
 
 test('long remarks beside figures: cut, within the byte budget, and the e-mail says where they are in full', () => {

@@ -167,12 +167,12 @@ export function chartRows(
 }
 
 /** The chart as the text e-mail's lines: "- Xã Chung Chải: 12", limited as chartRows. */
-function chartLines(summary: Summary, ind: IndicatorSummary): string[] {
+function chartLines(summary: Summary, ind: IndicatorSummary, attached: boolean): string[] {
   const c = chartRows(summary, ind);
   const line = (r: ChartRow) => `- ${r.label}: ${r.period === null ? T.barMissing : formatNumberVi(r.period)}`;
   if (!c.sorted) return c.rows.map(line);
   const out = [T.barSorted(c.rows.length, c.withFigure), ...c.rows.slice(0, c.top).map(line)];
-  if (c.hidden) out.push(T.barOthers(c.hidden));
+  if (c.hidden) out.push(T.barOthers(c.hidden, attached));
   out.push(...c.rows.slice(c.top).map(line));
   if (c.noData) out.push(T.barNoData(c.noData));
   return out;
@@ -565,9 +565,10 @@ function utf8Length(s: string): number {
  * The notes an e-mail shows, bounded whatever the number of units and months: of a period of
  * several months the latest note of each unit, each cut to MAIL_NOTE_LENGTH, in all at most
  * MAIL_NOTES_BUDGET characters; then a line saying how many more there are and where they all
- * are (the summary sheet, attached to the e-mail, lists every note in full).
+ * are (the summary sheet, attached to the e-mail, lists every note in full; `attached` false: the
+ * e-mail went without it, and the line says so).
  */
-export function mailNoteLines(summary: Summary): string[] {
+export function mailNoteLines(summary: Summary, attached = true): string[] {
   const all = noteEntries(summary, MAIL_NOTE_LENGTH);
   const latest = new Map<string, NoteEntry>();
   for (const n of all) {
@@ -588,8 +589,8 @@ export function mailNoteLines(summary: Summary): string[] {
   const sheet = T.summarySheet(formatPeriod(summary.period));
   // Said when a unit's earlier months are among those left out, so that none seems lost.
   const earlier = all.length > latest.size;
-  if (all.length > shown.length) shown.push(T.moreNotes(all.length - shown.length, sheet, earlier));
-  else if (cut) shown.push(T.notesCutMail(sheet));
+  if (all.length > shown.length) shown.push(T.moreNotes(all.length - shown.length, sheet, earlier, attached));
+  else if (cut) shown.push(T.notesCutMail(sheet, attached));
   return shown;
 }
 
@@ -603,9 +604,10 @@ export const MAIL_REMARKS_BUDGET = 6000;
 /**
  * The remarks beside figure rows ("số liệu tạm tính") an e-mail shows, after the notes: at most
  * MAIL_REMARKS of them, each cut to MAIL_REMARK_LENGTH, MAIL_REMARKS_BUDGET bytes in all; then how
- * many more there are and where they all are (the summary sheet lists every one in full).
+ * many more there are and where they all are (the summary sheet lists every one in full; `attached`
+ * false: the e-mail went without it, and the line says so).
  */
-export function mailRemarkLines(summary: Summary, catalogue: Catalogue): string[] {
+export function mailRemarkLines(summary: Summary, catalogue: Catalogue, attached = true): string[] {
   const all = remarkLines(summary, catalogue);
   const shown: string[] = [];
   let used = 0;
@@ -619,8 +621,8 @@ export function mailRemarkLines(summary: Summary, catalogue: Catalogue): string[
     cut ||= line !== full;
   }
   const sheet = T.summarySheet(formatPeriod(summary.period));
-  if (all.length > shown.length) shown.push(T.moreRemarks(all.length - shown.length, sheet));
-  else if (cut) shown.push(T.remarksCutMail(sheet));
+  if (all.length > shown.length) shown.push(T.moreRemarks(all.length - shown.length, sheet, attached));
+  else if (cut) shown.push(T.remarksCutMail(sheet, attached));
   return shown;
 }
 
@@ -653,10 +655,21 @@ function section(title: string, lines: string[]): string[] {
 }
 
 /**
+ * How an e-mail report goes: `sheetUrl` (http/https only) links the summary spreadsheet;
+ * `attached: false`, the summary .xlsx could not go with it (the add-on, when Gmail refuses its
+ * size), so the lines that point to its sheets say it is not attached and whom to ask.
+ */
+export interface MailOptions {
+  sheetUrl?: string;
+  attached?: boolean;
+}
+
+/**
  * The plain-text report: the same content as the HTML e-mail, one item per line,
  * Vietnamese number format. Lines are separated by "\n" (mail libraries send CRLF).
  */
-export function renderTextReport(summary: Summary, catalogue: Catalogue, options: { sheetUrl?: string } = {}): string {
+export function renderTextReport(summary: Summary, catalogue: Catalogue, options: MailOptions = {}): string {
+  const attached = options.attached !== false;
   const h = headingLines(summary);
   const label = periodLabel(summary.period);
   const out: string[] = [h.organisation, h.title, h.period, `${h.window}; ${h.generated}.`];
@@ -701,7 +714,7 @@ export function renderTextReport(summary: Summary, catalogue: Catalogue, options
 
   const chart = chartIndicator(summary, catalogue);
   if (chart) {
-    out.push(...section(T.barChartTitle(chart.label, label, chart.unit), chartLines(summary, chart)));
+    out.push(...section(T.barChartTitle(chart.label, label, chart.unit), chartLines(summary, chart, attached)));
   }
 
   const counts = findingCounts(summary.findings);
@@ -714,19 +727,19 @@ export function renderTextReport(summary: Summary, catalogue: Catalogue, options
   const shown = sortedFindings(summary.findings).slice(0, MAIL_FINDINGS);
   for (const f of shown) checks.push(`- [${T.severity[f.severity]}] ${findingText(f)}`);
   if (summary.findings.length > shown.length) checks.push(T.moreFindings(summary.findings.length - shown.length));
-  if (summary.findings.length) checks.push(T.seeChecks);
+  if (summary.findings.length) checks.push(attached ? T.seeChecks : T.seeChecksUnattached);
   out.push(...section(T.checksTitleMail.toUpperCase(), checks));
   // After the checks, as in the HTML part; a note's further lines indented under its dash.
   out.push(
     ...section(
       T.notesTitleMail.toUpperCase(),
-      mailNoteLines(summary).map((l) => `- ${l.replace(/\n/g, '\n  ')}`),
+      mailNoteLines(summary, attached).map((l) => `- ${l.replace(/\n/g, '\n  ')}`),
     ),
   );
   out.push(
     ...section(
       T.remarksTitleMail.toUpperCase(),
-      mailRemarkLines(summary, catalogue).map((l) => `- ${l.replace(/\n/g, '\n  ')}`),
+      mailRemarkLines(summary, catalogue, attached).map((l) => `- ${l.replace(/\n/g, '\n  ')}`),
     ),
   );
 

@@ -71,7 +71,7 @@ export function summaryXlsx(
 ): GoogleAppsScript.Base.Blob {
   const master = SpreadsheetApp.openById(spreadsheetId);
   const sources = sheetIds.map((id) => master.getSheetById(id)).filter((s): s is Sheet => s !== null);
-  if (!sources.length) throw new Error(`no summary sheet (gid ${sheetIds.join(', ') || '-'})`);
+  if (!sources.length) throw new Error(T.noSummarySheet(sheetIds));
   const auth = { Authorization: `Bearer ${ScriptApp.getOAuthToken()}` };
   // The name says what it is, should it stay in the Drive (the trash failed).
   const temp = SpreadsheetApp.create(T.tempSpreadsheetName(name));

@@ -41,7 +41,6 @@ import {
 } from '../../engine/periods/cutoff';
 import { formatPeriod, parsePeriod, periodLabel } from '../../engine/periods/period';
 import { type Edition, editionLine, editionSubject, withTopNote } from '../../engine/report/edition';
-import { escapeHtml } from '../../engine/report/escape';
 import { emailSubject, renderHtmlReport } from '../../engine/report/html';
 import { renderTextReport } from '../../engine/report/text';
 import type { Period, Settings } from '../../engine/types';
@@ -101,6 +100,11 @@ export interface SentRecord {
   manual: boolean;
   /** A manual send on or before the period's deadline: not the period's scheduled send. */
   beforeDeadline?: boolean;
+  /**
+   * Who has a copy of the period's report (addressKey of each, this send's and earlier ones'): a
+   * later send marks "gửi lại" only for them. Absent in records of the previous version: everyone.
+   */
+  reached?: string[];
 }
 
 export interface JobState {
@@ -110,13 +114,18 @@ export interface JobState {
   manual: boolean;
   /** Started by hand on or before the period's deadline (SentRecord.beforeDeadline). */
   beforeDeadline?: boolean;
-  /** The period was sent before (its SentRecord): this report says it replaces that one. */
-  replaces?: { at: number; beforeDeadline?: boolean };
+  /**
+   * The period was sent before (its SentRecord): this report says it replaces that one, to those
+   * who had it (`had`, addressKey of each; absent: everyone) and only to them.
+   */
+  replaces?: { at: number; beforeDeadline?: boolean; had?: string[] };
   stage: 'render' | 'send';
   total: number;
   /** Everyone the report is for (as the settings said when the job started or last resumed). */
   recipients?: string[];
   pending: string[];
+  /** addressKey of each recipient sent to so far (SentRecord.reached). */
+  reached?: string[];
   sent: number;
   messages: number;
   /** Failed tries in a row (reset by any progress). */
@@ -138,10 +147,19 @@ export interface JobState {
 }
 
 export interface StoredMessage {
+  /** The report as it goes to a recipient who had no earlier copy, with the .xlsx attached. */
   subject: string;
   html: string;
   text: string;
   attachmentName: string;
+  /**
+   * The report replaces an earlier copy (JobState.replaces): the subject, first line and attachment
+   * name of the messages to those who had it. A message stored by the previous version has the
+   * mark in `subject`/`html`/`text` already, for everyone.
+   */
+  edition?: { subject: string; line: string; attachmentName: string };
+  /** `text`/`html` as rendered for a send without the .xlsx (MailOptions.attached false), as a patch. */
+  unattached?: { text: LinePatch; html: LinePatch };
   spreadsheetId: string;
   sheetId: number | null;
   /** The period's summary sheets, attached (a message stored before they were listed: `sheetId`). */
@@ -267,6 +285,21 @@ function logLine(ok: boolean, detail: string): void {
   }
 }
 
+/**
+ * A recipient as kept in SentRecord.reached: a short hash of the lower-cased address (FNV-1a, 32
+ * bits, base 36), so that the records of many periods and recipients stay small in the property
+ * store. Two addresses sharing one would only mark a new reader's copy "gửi lại".
+ */
+export function addressKey(address: string): string {
+  const a = address.trim().toLowerCase();
+  let h = 0x811c9dc5;
+  for (let i = 0; i < a.length; i++) {
+    h ^= a.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(36);
+}
+
 function uniqueRecipients(list: string[]): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
@@ -280,14 +313,25 @@ function uniqueRecipients(list: string[]): string[] {
   return out;
 }
 
-/** Keep sent records of the last 36 periods only (the store has 500 KB). */
-function pruneSent(store: JsonStore, keep: string): Record<string, null> {
+/**
+ * Keep sent records of the last 36 periods only (the store has 500 KB); those older than the
+ * last MAX_WAITS periods, which are not sent again, keep no addresses (SentRecord.reached).
+ */
+function pruneSent(store: JsonStore, keep: string): Record<string, unknown> {
   const keys = store
     .keys('sent.')
     .filter((k) => k !== `sent.${keep}`)
     .sort();
-  const out: Record<string, null> = {};
-  for (const k of keys.slice(0, Math.max(0, keys.length - 35))) out[k] = null;
+  const out: Record<string, unknown> = {};
+  const kept = Math.max(0, keys.length - 35);
+  for (const k of keys.slice(0, kept)) out[k] = null;
+  for (const k of keys.slice(kept, Math.max(kept, keys.length - MAX_WAITS + 1))) {
+    const r = store.get<SentRecord>(k);
+    if (r?.reached) {
+      const { reached: _, ...rest } = r;
+      out[k] = rest;
+    }
+  }
   return out;
 }
 
@@ -620,10 +664,15 @@ function claim(store: JsonStore, req: ClaimRequest): Claim {
   const manual = req.mode === 'manual';
   const beforeDeadline = manual && deadlineAhead(period, req.settings, now) !== null;
   // Recipients already have a report of this period (sent whole, or an early send in part): this one replaces it.
+  // Those who had it are marked "gửi lại"; a recipient added since is not (`had`, when known).
   const replaces: JobState['replaces'] = sent
-    ? { at: sent.at, ...(sent.beforeDeadline ? { beforeDeadline: true } : {}) }
+    ? {
+        at: sent.at,
+        ...(sent.beforeDeadline ? { beforeDeadline: true } : {}),
+        ...(sent.reached ? { had: sent.reached } : {}),
+      }
     : early && job && job.sent > 0
-      ? { at: job.createdAt, beforeDeadline: true }
+      ? { at: job.createdAt, beforeDeadline: true, ...(job.reached ? { had: job.reached } : {}) }
       : undefined;
   const fresh = newJob(period, recipients, manual, req.run, beforeDeadline, replaces);
   store.put({ [K.job]: fresh, [K.message]: null, ...startDone, ...settled() });
@@ -659,30 +708,41 @@ function render(job: JobState): StoredMessage {
   const { summary, catalogue } = bundle;
   const settings = summary.settings;
   const linked = bundle.sheetUrl && openableBy(bundle.spreadsheetId, job.recipients ?? job.pending);
-  const options = linked ? { sheetUrl: bundle.sheetUrl } : {};
-  let html = renderHtmlReport(summary, catalogue, options);
-  let text = renderTextReport(summary, catalogue, options);
-  // January before "Tạo mẫu" of the year: the report may go, but first says why nobody reported.
-  if (bundle.noYearSheet) ({ html, text } = withTopNote(html, text, T.noYearSheets(summary.period.year, job.label)));
+  const parts = (attached: boolean) => {
+    const options = { ...(linked ? { sheetUrl: bundle.sheetUrl } : {}), attached };
+    const html = renderHtmlReport(summary, catalogue, options);
+    const text = renderTextReport(summary, catalogue, options);
+    // January before "Tạo mẫu" of the year: the report may go, but first says why nobody reported.
+    return bundle.noYearSheet
+      ? withTopNote(html, text, T.noYearSheets(summary.period.year, job.label))
+      : { html, text };
+  };
+  const { html, text } = parts(true);
+  // Rendered now, sent only if the .xlsx cannot go: its pointers to the workbook say so.
+  const bare = parts(false);
   const zone = settings.timeZone || TIME_ZONE;
-  let subject = emailSubject(summary);
-  let attachmentName = T.attachmentName(periodLabel(job.period), `${settings.level} ${settings.aggregatingUnitName}`);
+  const subject = emailSubject(summary);
+  const attachmentName = T.attachmentName(periodLabel(job.period), `${settings.level} ${settings.aggregatingUnitName}`);
+  let edition: StoredMessage['edition'];
   if (job.replaces) {
-    // First of all, above a note of the year's sheets: the reader must not quote the earlier figures.
-    const edition: Edition = {
+    const earlier: Edition = {
       replaces: new Date(job.replaces.at).toISOString(),
       ...(job.replaces.beforeDeadline ? { preliminary: true } : {}),
     };
-    ({ html, text } = withTopNote(html, text, editionLine(job.period, edition, zone), 'info'));
-    subject = editionSubject(subject, edition, zone);
     const today = viDate(todayIn(zone, new Date(nowMs())));
-    attachmentName = attachmentName.replace(/\.xlsx$/i, `${EDITION_TEXT.attachmentSuffix(today)}.xlsx`);
+    edition = {
+      subject: editionSubject(subject, earlier, zone),
+      line: editionLine(job.period, earlier, zone),
+      attachmentName: attachmentName.replace(/\.xlsx$/i, `${EDITION_TEXT.attachmentSuffix(today)}.xlsx`),
+    };
   }
   return {
     subject,
     html,
     text,
     attachmentName,
+    ...(edition ? { edition } : {}),
+    unattached: { text: linePatch(text, bare.text), html: linePatch(html, bare.html) },
     spreadsheetId: bundle.spreadsheetId,
     sheetId: bundle.sheetId,
     sheetIds: bundle.sheetIds ?? (bundle.sheetId !== null ? [bundle.sheetId] : []),
@@ -706,11 +766,55 @@ export function exportXlsx(msg: StoredMessage, label: string): GoogleAppsScript.
   }
 }
 
-function withoutAttachmentNote(msg: StoredMessage): { html: string; text: string } {
-  const note = T.noAttachmentNote;
-  const p = `<p style="color:#595959;font-style:italic">${escapeHtml(note)}</p>`;
-  const html = /<\/body>/i.test(msg.html) ? msg.html.replace(/<\/body>/i, `${p}</body>`) : msg.html + p;
-  return { html, text: `${msg.text}\n\n${note}\n` };
+/**
+ * One variant of a rendering as the lines that differ from another (same number of lines: only
+ * pointers differ), else whole; a small part of the store's 500 KB rather than a second report.
+ */
+type LinePatch = [number, string][] | string;
+
+function linePatch(from: string, to: string): LinePatch {
+  const a = from.split('\n');
+  const b = to.split('\n');
+  if (a.length !== b.length) return to;
+  const out: [number, string][] = [];
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) out.push([i, b[i]]);
+  return out;
+}
+
+function applyPatch(from: string, patch: LinePatch): string {
+  if (typeof patch === 'string') return patch;
+  const lines = from.split('\n');
+  for (const [i, line] of patch) lines[i] = line;
+  return lines.join('\n');
+}
+
+/**
+ * The message one batch gets: `marked` (they had the earlier copy) with the edition's subject,
+ * first line and attachment name; without the .xlsx (`attached` false) with the pointers to it
+ * saying so and, near the top, the note why.
+ */
+function compose(
+  msg: StoredMessage,
+  marked: boolean,
+  attached: boolean,
+): { subject: string; html: string; text: string; attachmentName: string } {
+  let { html, text } = msg;
+  if (!attached) {
+    if (msg.unattached) {
+      html = applyPatch(html, msg.unattached.html);
+      text = applyPatch(text, msg.unattached.text);
+    }
+    ({ html, text } = withTopNote(html, text, T.noAttachmentNote, 'info'));
+  }
+  const edition = marked ? msg.edition : undefined;
+  // First of all, above the other notes: the reader must not quote the earlier figures.
+  if (edition) ({ html, text } = withTopNote(html, text, edition.line, 'info'));
+  return {
+    subject: edition?.subject ?? msg.subject,
+    html,
+    text,
+    attachmentName: edition?.attachmentName ?? msg.attachmentName,
+  };
 }
 
 // ---------------------------------------------------------------- sending
@@ -794,6 +898,8 @@ function finish(store: JsonStore, job: JobState): RunOutcome {
     messages: job.messages,
     manual: job.manual,
     ...(job.beforeDeadline ? { beforeDeadline: true } : {}),
+    // Those who had an earlier copy still have one: a later send marks them too.
+    reached: [...new Set([...(job.replaces?.had ?? []), ...(job.reached ?? [])])],
   };
   store.put({
     ...pruneSent(store, job.key),
@@ -847,15 +953,20 @@ function work(store: JsonStore, claimed: JobState, budget: RunBudget): RunOutcom
     if (budget.exhausted()) return pause(store, job);
     const quota = MailApp.getRemainingDailyQuota();
     if (quota <= 0) return retryOrGiveUp(store, job, { quota });
-    const batch = job.pending.slice(0, Math.min(MAX_RECIPIENTS_PER_MESSAGE, quota));
+    // Those who had the earlier copy and those who did not get different messages: a batch is of one kind.
+    const had = job.replaces?.had ? new Set(job.replaces.had) : null;
+    const marks = (a: string) => !!job.replaces && (had === null || had.has(addressKey(a)));
+    const marked = marks(job.pending[0]);
+    const batch = job.pending.filter((a) => marks(a) === marked).slice(0, Math.min(MAX_RECIPIENTS_PER_MESSAGE, quota));
     if (attachment === undefined) attachment = job.withoutAttachment ? null : exportXlsx(msg, job.label);
-    const body = attachment ? { html: msg.html, text: msg.text } : withoutAttachmentNote(msg);
+    const mail = compose(msg, marked, attachment !== null);
+    attachment?.setName(mail.attachmentName);
     try {
       MailApp.sendEmail({
         to: batch.join(','),
-        subject: msg.subject,
-        body: body.text,
-        htmlBody: body.html,
+        subject: mail.subject,
+        body: mail.text,
+        htmlBody: mail.html,
         name: msg.senderName,
         ...(attachment ? { attachments: [attachment] } : {}),
       });
@@ -871,9 +982,11 @@ function work(store: JsonStore, claimed: JobState, budget: RunBudget): RunOutcom
       }
       return retryOrGiveUp(store, job, x.kind === 'mailTooLarge' ? { ...failure(e), final: true } : failure(e));
     }
+    const done = new Set(batch);
     job = {
       ...job,
-      pending: job.pending.slice(batch.length),
+      pending: job.pending.filter((a) => !done.has(a)),
+      reached: [...(job.reached ?? []), ...batch.map(addressKey)],
       sent: job.sent + batch.length,
       messages: job.messages + 1,
       attempts: 0,

@@ -504,6 +504,9 @@ export const CLI_TEXT = {
   /** An .eml of the period already in the outbox (an earlier run's): kept, the new one beside it. */
   emlKept: (kept: string, written: string) =>
     `Đã có tệp ${kept} (e-mail của lần chạy trước, có thể đã gửi hoặc đã sửa): giữ nguyên tệp đó, e-mail mới được ghi vào tệp ${written} bên cạnh.`,
+  /** The latest .eml of the period is an unsent draft: the new one is not marked as replacing it. */
+  earlierDraft: (file: string) =>
+    `Đã có bản nháp ${file} (chưa gửi qua máy chủ thư) của kỳ này: e-mail mới không ghi "gửi lại"; nếu đã gửi bản nháp đó, hãy báo người nhận dùng bản mới.`,
   sent: (to: string[]) => `Đã gửi e-mail tới: ${to.join(', ')}`,
   sendFailed: (detail: string) => `Gửi e-mail không thành công: ${detail}. Bản .eml vẫn được lưu để gửi lại.`,
   smtpBadPort: (s: string) => `TONGHOP_SMTP_PORT không hợp lệ: "${s}"`,

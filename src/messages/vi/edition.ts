@@ -4,12 +4,11 @@ export const EDITION_TEXT = {
   /** "[Dân vận] Báo cáo tháng 9/2018 – huyện Mường Nhé (gửi lại, thay thế bản ngày 05/10/2018)". */
   subject: (subject: string, date: string) => `${subject} (gửi lại, thay thế bản ngày ${date})`,
   /**
-   * The line at the top of a report sent again. `draft`: the earlier copy is an .eml the CLI wrote
-   * as a draft (it may have been sent from a mail program, or not). `preliminary`: it went before
-   * the deadline, when not every unit had submitted.
+   * The line at the top of a report sent again. `preliminary`: the earlier copy went before the
+   * deadline, when not every unit had submitted.
    */
-  line: (period: string, time: string, date: string, opts: { preliminary?: boolean; draft?: boolean }) =>
-    `Bản gửi lại: báo cáo này thay thế báo cáo ${period} ${opts.draft ? 'lập' : 'gửi'} lúc ${time} ngày ${date}` +
+  line: (period: string, time: string, date: string, opts: { preliminary?: boolean }) =>
+    `Bản gửi lại: báo cáo này thay thế báo cáo ${period} gửi lúc ${time} ngày ${date}` +
     (opts.preliminary ? ' (gửi trước hạn nộp, khi chưa đủ các đơn vị nộp báo cáo)' : '') +
     '. Số liệu có thể đã được các xã sửa hoặc bổ sung sau lần đó; xin dùng số liệu trong thư này.',
   /** The attachment of a report sent again: named apart, so it does not overwrite the first in Downloads. */

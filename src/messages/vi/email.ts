@@ -42,6 +42,9 @@ export const EMAIL_TEXT = {
   tempSpreadsheetName: (attachmentName: string) =>
     `~ ${attachmentName.replace(/\.xlsx$/i, '')} (bản tạm để đính kèm thư, xóa được)`,
   senderName: (organisation: string) => organisation || 'Báo cáo dân vận',
+  /** The period's summary sheets are no longer in the master (deleted or replaced since "Tổng hợp"). */
+  noSummarySheet: (gids: number[]) =>
+    `không tìm thấy trang tổng hợp của kỳ trong bảng tính (có thể đã bị xóa sau khi tổng hợp${gids.length ? `; mã trang ${gids.join(', ')}` : ''})`,
   noAttachmentNote:
     // Said to people outside the district, who may not open the master: no promise that they can.
     'Không đính kèm được tệp .xlsx lần này. Nếu cần tệp bảng tổng hợp, xin liên hệ nơi gửi thư này.',

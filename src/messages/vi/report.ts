@@ -9,6 +9,12 @@ export function capitalise(s: string): string {
   return s ? s.charAt(0).toUpperCase() + s.slice(1) : s;
 }
 
+/**
+ * Said where an e-mail that went without its .xlsx points to the summary workbook: the reader
+ * (the province, outside the district) cannot open the master, so no promise that they can.
+ */
+const UNATTACHED = 'lần này không đính kèm được tệp đó — xin liên hệ nơi gửi thư này để nhận';
+
 export const REPORT_TEXT = {
   onSheet: (sheet: string) => `(trang "${sheet}")`,
   // ------------------------------------------------------------ sheet names
@@ -230,27 +236,39 @@ export const REPORT_TEXT = {
       ? `Xếp từ cao xuống thấp; ${Math.ceil(shown / 2)} đơn vị cao nhất và ${Math.floor(shown / 2)} đơn vị thấp nhất trong ${withFigure} đơn vị có số liệu.`
       : 'Xếp từ cao xuống thấp.',
   /** Between the highest and the lowest bars: the units not drawn, and where they all are. */
-  barOthers: (n: number) => `… ${n} đơn vị khác (xem trang "Theo đơn vị" trong bảng tổng hợp)`,
+  barOthers: (n: number, attached = true) =>
+    `… ${n} đơn vị khác (${attached ? 'xem trang "Theo đơn vị" trong bảng tổng hợp' : `có ở trang "Theo đơn vị" của bảng tổng hợp, ${UNATTACHED}`})`,
   /** After the bars of a province's many units: those without a figure, counted, not listed. */
   barNoData: (n: number) => `${n} đơn vị chưa có số liệu`,
   checksTitleMail: 'Kiểm tra số liệu',
   seeChecks: 'Chi tiết xem trang "Kiểm tra" trong bảng tổng hợp.',
+  /** The e-mail went without the .xlsx (too large for Gmail, or not exported): where the details are. */
+  seeChecksUnattached: `Chi tiết có ở trang "Kiểm tra" của bảng tổng hợp, ${UNATTACHED}.`,
   moreFindings: (n: number) => `… và ${n} mục khác.`,
   notesTitleMail: 'Khó khăn, vướng mắc, kiến nghị của cơ sở',
   /** After the notes an e-mail shows: those left out (earlier months' included), and where all are. */
-  moreNotes: (n: number, sheet: string, earlierMonths: boolean) =>
-    `… và ${n} ý kiến khác${earlierMonths ? ' (gồm ý kiến các tháng trước trong kỳ)' : ''} — xem đủ ở trang "${sheet}" trong bảng tổng hợp kèm theo.`,
+  moreNotes: (n: number, sheet: string, earlierMonths: boolean, attached = true) =>
+    `… và ${n} ý kiến khác${earlierMonths ? ' (gồm ý kiến các tháng trước trong kỳ)' : ''} — ` +
+    (attached
+      ? `xem đủ ở trang "${sheet}" trong bảng tổng hợp kèm theo.`
+      : `không in hết trong thư này; đủ cả ở trang "${sheet}" của bảng tổng hợp, ${UNATTACHED}.`),
   /** After the notes an e-mail shows, all of them, some quoted in part. */
-  notesCutMail: (sheet: string) =>
-    `Ý kiến dài được trích một phần — xem đủ ở trang "${sheet}" trong bảng tổng hợp kèm theo.`,
+  notesCutMail: (sheet: string, attached = true) =>
+    attached
+      ? `Ý kiến dài được trích một phần — xem đủ ở trang "${sheet}" trong bảng tổng hợp kèm theo.`
+      : `Ý kiến dài được trích một phần; bản đầy đủ ở trang "${sheet}" của bảng tổng hợp, ${UNATTACHED}.`,
   /** The e-mail's section of the remarks beside figures ("số liệu tạm tính"), after the notes. */
   remarksTitleMail: 'Ghi chú của cơ sở bên cạnh số liệu',
   /** After the remarks an e-mail shows: those left out, and where all are. */
-  moreRemarks: (n: number, sheet: string) =>
-    `… và ${n} ghi chú khác — xem đủ ở trang "${sheet}" trong bảng tổng hợp kèm theo.`,
+  moreRemarks: (n: number, sheet: string, attached = true) =>
+    attached
+      ? `… và ${n} ghi chú khác — xem đủ ở trang "${sheet}" trong bảng tổng hợp kèm theo.`
+      : `… và ${n} ghi chú khác; bản đầy đủ ở trang "${sheet}" của bảng tổng hợp, ${UNATTACHED}.`,
   /** After the remarks an e-mail shows, all of them, some quoted in part. */
-  remarksCutMail: (sheet: string) =>
-    `Ghi chú dài được trích một phần — xem đủ ở trang "${sheet}" trong bảng tổng hợp kèm theo.`,
+  remarksCutMail: (sheet: string, attached = true) =>
+    attached
+      ? `Ghi chú dài được trích một phần — xem đủ ở trang "${sheet}" trong bảng tổng hợp kèm theo.`
+      : `Ghi chú dài được trích một phần; bản đầy đủ ở trang "${sheet}" của bảng tổng hợp, ${UNATTACHED}.`,
   narrativeTitleMail: 'Tình hình chung',
   openSheet: 'Mở bảng tổng hợp',
   footer: (organisation: string, time: string, date: string) =>

@@ -4,6 +4,8 @@
  * temporary copy of the period's summary sheets — not the master with "Cài đặt" (recipients'
  * and admins' addresses), "Đơn vị" (communes' staff addresses), "Nhật ký" and the communes' tabs.
  */
+import type { Period } from '../../../src/engine/types';
+import { deps, setEmailDeps } from '../../../src/gas/email/deps';
 import { monthlyReportJob } from '../../../src/gas/email/index';
 import { exportXlsx, type StoredMessage } from '../../../src/gas/email/job';
 import type { SentMail } from '../../fakes/gas/index';
@@ -132,4 +134,14 @@ describe('when the attachment cannot be made', () => {
       /không chuyển được bảng tính tạm "~ Tổng hợp tháng 9-2018 .*" vào thùng rác \(.*HTTP 503/,
     );
   });
+});
+
+test('the summary sheet is gone from the master: "Nhật ký" says so in Vietnamese', () => {
+  w = world({ stubAggregate: true, settings: { recipients: ['tinhuy@dienbien.gov.vn'] } });
+  const original = deps().aggregate;
+  setEmailDeps({ aggregate: (p: Period) => ({ ...original(p), sheetId: 987654, sheetIds: [987654] }) });
+  expect(monthlyReportJob().status).toBe('sent');
+  expect(onlyMail().attachments).toHaveLength(0);
+  expect(logText(w)).toContain('không tìm thấy trang tổng hợp của kỳ trong bảng tính');
+  expect(logText(w)).not.toMatch(/no summary sheet/);
 });
