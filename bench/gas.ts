@@ -23,7 +23,7 @@ import { defaultCatalogue } from '../src/engine/catalogue/defaults';
 import { indicatorRows, isoToSerial, LAYOUT, monthCol, unitSheetName } from '../src/engine/sheet/layout';
 import type { Catalogue, CellValue, Unit } from '../src/engine/types';
 import { setNowSource } from '../src/gas/clock';
-import { findUnitBooks } from '../src/gas/io';
+import { findUnitBooks } from '../src/gas/io/find-units';
 import { readUnitBooksDetailed } from '../src/gas/io/parallel-books';
 import { readUnitsViaSheetsApi, SHEETS_API_DEFAULTS } from '../src/gas/io/sheets-api';
 import * as main from '../src/gas/main';

@@ -33,7 +33,7 @@ import { now } from './clock';
 import { alert, promptText, toast } from './dialogs';
 import { noUnitSheetOfYear, separateBooks } from './email/year-sheets';
 import { logText, userText } from './errors';
-import { openUnitSpreadsheet, unitTab } from './io';
+import { openUnitSpreadsheet, unitTab } from './io/find-units';
 import { ReadContinues } from './io/resume';
 import { BusyError, withDocumentLock } from './lock';
 import { currentUser, writeLog } from './log';

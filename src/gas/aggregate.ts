@@ -42,7 +42,7 @@ import {
   toWorkbooks,
   type UnitBook,
   withFormerUnits,
-} from './io';
+} from './io/find-units';
 import { readUnitBooksResumable } from './io/resume';
 import {
   applyCharts,

@@ -24,7 +24,7 @@ import {
   SheetIndex,
   type UnitBook,
   withFormerUnits,
-} from './io';
+} from './io/find-units';
 import { type ApiReadOptions, readUnitBooksDetailed } from './io/parallel-books';
 import { GENERAL, TEXT, widthPx } from './render';
 import { type Config, urlPlaceOf } from './setup';

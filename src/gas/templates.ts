@@ -25,7 +25,7 @@ import type { CellValue, Settings, Unit } from '../engine/types';
 import { TEMPLATES } from '../messages/vi/gas';
 import { now } from './clock';
 import { userText } from './errors';
-import { openUnitSpreadsheet, SheetIndex, unitTab } from './io';
+import { openUnitSpreadsheet, SheetIndex, unitTab } from './io/find-units';
 import { renderSheet } from './render';
 import { type Config, type LocaleOutcome, SPREADSHEET_LOCALE, useVietnameseLocale, writeUnitUrls } from './setup';
 import { updateTab } from './template-rows';

@@ -1,7 +1,7 @@
 import { defaultCatalogue } from '../../src/engine/catalogue/defaults';
 import { LONG_HEADER } from '../../src/engine/report/long-rows';
 import { indicatorRows, monthCol } from '../../src/engine/sheet/layout';
-import { findUnitBooks } from '../../src/gas/io';
+import { findUnitBooks } from '../../src/gas/io/find-units';
 import * as main from '../../src/gas/main';
 import { readConfig } from '../../src/gas/setup';
 import { TEMP_PREFIX } from '../../src/gas/sheets-write';

@@ -13,7 +13,7 @@ import { EMAIL_TEXT } from '../../messages/vi/email';
 import { COMMON, CONFIG, LOG, SETTING_LABELS, SHEETS } from '../../messages/vi/gas';
 import { aggregatePeriod } from '../aggregate';
 import { ConfigError } from '../errors';
-import { SheetIndex, toWorkbooks, withFormerUnits } from '../io';
+import { SheetIndex, toWorkbooks, withFormerUnits } from '../io/find-units';
 import { type ApiReadOptions, readUnitBooksDetailed } from '../io/parallel-books';
 import { withDocumentLock } from '../lock';
 import { writeLog } from '../log';
