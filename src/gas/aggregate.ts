@@ -30,6 +30,7 @@ import type { Grid, Period, Settings, Summary } from '../engine/types';
 import { noReportSources, withUnreadableReports } from '../engine/unreadable';
 import { AGGREGATE, SHEETS, SHEETS_WRITE } from '../messages/vi/gas';
 import { now } from './clock';
+import { type Config, urlPlaceOf } from './config';
 import { logText } from './errors';
 import {
   bookFindings,
@@ -56,7 +57,6 @@ import {
   TEXT,
   trimEmptyGrid,
 } from './render';
-import { type Config, urlPlaceOf } from './setup';
 import {
   backupName,
   buildSummaryBatch,
