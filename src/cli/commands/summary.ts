@@ -19,6 +19,7 @@ import type { Finding, Period, Summary } from '../../engine/types';
 import { noReportSources } from '../../engine/unreadable';
 import { CLI_UNDATED_ADVICE, CLI_TEXT as T } from '../../messages/vi/cli';
 import { namedUnitWithin } from '../../messages/vi/layout';
+import { type LastYearFile, withUnreadableFiles } from '../attribute-unreadable';
 import { type Config, configFindings } from '../config';
 import { EXIT, UserError } from '../exit-codes';
 import { bySeverity, countFindings, formatFinding } from '../findings';
@@ -26,7 +27,6 @@ import { formulaFindings, type Inputs, readInputs } from '../inputs';
 import { type Io, println } from '../io';
 import { sameFile } from '../output';
 import { leaveOutOwnSummaries, withoutFiles } from '../own-summary';
-import { type LastYearFile, withUnreadableFiles } from '../unreadable';
 import { toXlsxBuffer } from '../xlsx/write';
 
 /**
