@@ -13,7 +13,7 @@ export interface Inputs {
    * One per file of `files`, in order; then one per spreadsheet of another format found in a
    * folder (.ods, .xls…): not read, without a workbook, its `error` the 'file-skipped' warning's
    * text. Counted as unreadable files, they reach the attribution of unreadable files to units
-   * (unreadable.ts), which takes one named after a unit as its report, as when it is named on the
+   * (attribute-unreadable.ts), which takes one named after a unit as its report, as when it is named on the
    * command line, and leaves the others to their warning.
    */
   outcomes: ReadOutcome[];

@@ -30,14 +30,15 @@ import { namedUnit } from '../messages/vi/layout';
 import { aggregatePeriod, defaultPeriod, periodFromInput } from './aggregate';
 import { activeUnitSheet, runCheck } from './check';
 import { now } from './clock';
+import { type Config, readConfig } from './config';
 import { alert, promptText, toast } from './dialogs';
 import { noUnitSheetOfYear, separateBooks } from './email/year-sheets';
 import { logText, userText } from './errors';
-import { openUnitSpreadsheet, unitTab } from './io';
+import { openUnitSpreadsheet, unitTab } from './io/find-units';
 import { ReadContinues } from './io/resume';
 import { BusyError, withDocumentLock } from './lock';
 import { currentUser, writeLog } from './log';
-import { type Config, readConfig, setupSheets } from './setup';
+import { setupSheets } from './setup';
 import { SheetsWriteError } from './sheets-write';
 import {
   asUnitSheet,

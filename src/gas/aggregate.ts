@@ -30,6 +30,7 @@ import type { Grid, Period, Settings, Summary } from '../engine/types';
 import { noReportSources, withUnreadableReports } from '../engine/unreadable';
 import { AGGREGATE, SHEETS, SHEETS_WRITE, sheetsNoLastYearAdvice } from '../messages/vi/gas';
 import { now } from './clock';
+import { type Config, urlPlaceOf } from './config';
 import { separateBooks } from './email/year-sheets';
 import { logText } from './errors';
 import {
@@ -43,7 +44,7 @@ import {
   toWorkbooks,
   type UnitBook,
   withFormerUnits,
-} from './io';
+} from './io/find-units';
 import { readUnitBooksResumable } from './io/resume';
 import {
   applyCharts,
@@ -57,7 +58,6 @@ import {
   TEXT,
   trimEmptyGrid,
 } from './render';
-import { type Config, urlPlaceOf } from './setup';
 import {
   backupName,
   buildSummaryBatch,

@@ -16,6 +16,7 @@ import { noReportSources, unreadableReportFindings } from '../engine/unreadable'
 import { checkWorkbooks, expectedUnitsMissing, successorBeforeMerger } from '../engine/validation/check';
 import { CHECK, LOOKALIKE, SHEETS } from '../messages/vi/gas';
 import { now } from './clock';
+import { type Config, urlPlaceOf } from './config';
 import {
   bookFindings,
   explainMissing,
@@ -24,10 +25,9 @@ import {
   SheetIndex,
   type UnitBook,
   withFormerUnits,
-} from './io';
+} from './io/find-units';
 import { type ApiReadOptions, readUnitBooksDetailed } from './io/parallel-books';
 import { GENERAL, TEXT, widthPx } from './render';
-import { type Config, urlPlaceOf } from './setup';
 import { cellLink, parseCell, readGrid } from './util';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

@@ -23,9 +23,9 @@ import type { Finding, Grid, Unit, UnitYear } from '../engine/types';
 import { checkWorkbooks } from '../engine/validation/check';
 import { SUBMIT } from '../messages/vi/gas';
 import { now } from './clock';
-import { openUnitSpreadsheet, unitTab } from './io';
+import type { Config } from './config';
+import { openUnitSpreadsheet, unitTab } from './io/find-units';
 import { restrictEditors } from './render';
-import type { Config } from './setup';
 import { normalizeName, parseCell, readGrid } from './util';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

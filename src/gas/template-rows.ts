@@ -43,6 +43,7 @@ import {
 import { readSheet } from '../engine/sheet/read';
 import { aggregatingLevel } from '../engine/text/level';
 import type { Indicator, Unit } from '../engine/types';
+import type { Config } from './config';
 import {
   a1Range,
   applyValidations,
@@ -53,7 +54,6 @@ import {
   trimEmptyGrid,
   writeModelRows,
 } from './render';
-import type { Config } from './setup';
 import { readGrid } from './util';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;

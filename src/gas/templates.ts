@@ -24,10 +24,12 @@ import { aggregatingLevel } from '../engine/text/level';
 import type { CellValue, Settings, Unit } from '../engine/types';
 import { TEMPLATES } from '../messages/vi/gas';
 import { now } from './clock';
+import type { Config } from './config';
+import { writeUnitUrls } from './config/units';
 import { userText } from './errors';
-import { openUnitSpreadsheet, SheetIndex, unitTab } from './io';
+import { openUnitSpreadsheet, SheetIndex, unitTab } from './io/find-units';
 import { renderSheet } from './render';
-import { type Config, type LocaleOutcome, SPREADSHEET_LOCALE, useVietnameseLocale, writeUnitUrls } from './setup';
+import { type LocaleOutcome, SPREADSHEET_LOCALE, useVietnameseLocale } from './setup';
 import { updateTab } from './template-rows';
 import { parseCell, readGrid } from './util';
 

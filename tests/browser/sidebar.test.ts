@@ -8,8 +8,8 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { defaultSettings } from '../../src/engine/catalogue/defaults';
 import type { Settings } from '../../src/engine/types';
+import { readConfig } from '../../src/gas/config';
 import { type SidebarForm, settingsFromForm } from '../../src/gas/email/settings-form';
-import { readConfig } from '../../src/gas/setup';
 import { scope, type World, world } from '../gas/email/helpers';
 import { describeBrowser, type LocalServer, launch, STUB, serve } from './harness';
 

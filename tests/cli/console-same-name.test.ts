@@ -2,8 +2,9 @@
  * The CLI's console lines of unreadable files, for two units of one name: the file in the bracket
  * of the unit's code, "Xã Chung Chải (mã chung-chai-np, xa/chung-chai-np.xlsx)", not a second bracket.
  */
+
+import { withUnreadableFiles } from '../../src/cli/attribute-unreadable';
 import { consoleSummary, type Prepared } from '../../src/cli/commands/summary';
-import { withUnreadableFiles } from '../../src/cli/unreadable';
 import { defaultCatalogue, defaultSettings, defaultUnits } from '../../src/engine/catalogue/defaults';
 import { summarise } from '../../src/engine/pipeline';
 import type { Finding, Unit } from '../../src/engine/types';

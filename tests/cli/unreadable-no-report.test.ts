@@ -1,7 +1,7 @@
 /**
  * A workbook that opens but has no sheet read as a report (its month columns cut to T9–T12), named
  * after its commune: the commune did send something, so it is "Không đọc được báo cáo", not
- * "Chưa báo cáo" (src/cli/unreadable.ts), as for a file that cannot be opened.
+ * "Chưa báo cáo" (src/cli/attribute-unreadable.ts), as for a file that cannot be opened.
  */
 import path from 'node:path';
 import { writeXlsx } from '../../src/cli/xlsx/write';

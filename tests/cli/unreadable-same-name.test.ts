@@ -3,7 +3,7 @@
  * of: named with that unit's code inside its bracket, "(nay thuộc xã Mường Nhé, mã muong-nhe-2025)".
  */
 import units2025Json from '../../sheets-templates/units-2025.json';
-import { withUnreadableFiles } from '../../src/cli/unreadable';
+import { withUnreadableFiles } from '../../src/cli/attribute-unreadable';
 import { defaultCatalogue, defaultSettings } from '../../src/engine/catalogue/defaults';
 import { parseUnits } from '../../src/engine/catalogue/schema';
 import { summarise } from '../../src/engine/pipeline';

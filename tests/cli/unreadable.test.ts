@@ -1,8 +1,8 @@
-/** Which unit an unreadable file belongs to (src/cli/unreadable.ts). */
+/** Which unit an unreadable file belongs to (src/cli/attribute-unreadable.ts). */
 import fs from 'node:fs';
 import path from 'node:path';
 import units2025Json from '../../sheets-templates/units-2025.json';
-import { attributeUnreadable, namesLastYear, unitFromFileName } from '../../src/cli/unreadable';
+import { attributeUnreadable, namesLastYear, unitFromFileName } from '../../src/cli/attribute-unreadable';
 import { writeXlsx } from '../../src/cli/xlsx/write';
 import { parseUnitsFile } from '../../src/engine/catalogue/schema';
 import { buildUnitSheet } from '../../src/engine/sheet/layout';

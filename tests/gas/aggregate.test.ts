@@ -1,9 +1,9 @@
 import { defaultCatalogue } from '../../src/engine/catalogue/defaults';
 import { LONG_HEADER } from '../../src/engine/report/long-rows';
 import { indicatorRows, monthCol } from '../../src/engine/sheet/layout';
-import { findUnitBooks } from '../../src/gas/io';
+import { readConfig } from '../../src/gas/config';
+import { findUnitBooks } from '../../src/gas/io/find-units';
 import * as main from '../../src/gas/main';
-import { readConfig } from '../../src/gas/setup';
 import { TEMP_PREFIX } from '../../src/gas/sheets-write';
 import { SHEETS } from '../../src/messages/vi/gas';
 import { GAS_ERRORS } from '../fakes/gas';

@@ -6,9 +6,9 @@
  * communes, and in layout (b) read their spreadsheets, so 2025's year to date and "so cùng kỳ" count them.
  */
 
+import { readConfig } from '../../src/gas/config';
 import { spreadsheetIdOf } from '../../src/gas/io/sheets-api';
 import * as main from '../../src/gas/main';
-import { readConfig } from '../../src/gas/setup';
 import { CHECK, FORMER_UNITS_HEADER, SETUP, SHEETS } from '../../src/messages/vi/gas';
 import { GAS_ERRORS } from '../fakes/gas';
 import { createEnv, type Env, runAggregate, runSetup, runTemplates, setSetting, unitUrls } from './helpers';

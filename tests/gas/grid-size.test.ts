@@ -7,8 +7,8 @@
 import { defaultCatalogue } from '../../src/engine/catalogue/defaults';
 import { buildUnitSheet, unitSheetName } from '../../src/engine/sheet/layout';
 import type { Unit } from '../../src/engine/types';
+import { unitsModel } from '../../src/gas/config/units';
 import { gridSize, renderSheet, SPARE_COLS, SPARE_ROWS } from '../../src/gas/render';
-import { unitsModel } from '../../src/gas/setup';
 import { SHEETS } from '../../src/messages/vi/gas';
 import {
   createEnv,

@@ -7,8 +7,8 @@ import { defaultCatalogue, defaultUnits } from '../../src/engine/catalogue/defau
 import { indicatorRows, isoToSerial, LAYOUT, monthCol, unitSheetName } from '../../src/engine/sheet/layout';
 import type { Unit } from '../../src/engine/types';
 import { setNowSource } from '../../src/gas/clock';
+import { type Config, readConfig } from '../../src/gas/config';
 import * as main from '../../src/gas/main';
-import { type Config, readConfig } from '../../src/gas/setup';
 import { SETTING_LABELS, SHEETS } from '../../src/messages/vi/gas';
 import { createGasFake, type GasFake } from '../fakes/gas';
 import { sheetsApiHandler } from '../fakes/gas/sheets-api';

@@ -6,11 +6,11 @@
  */
 import { defaultHolidayNames, defaultSettings } from '../../src/engine/catalogue/defaults';
 import { isoToSerial, LAYOUT, monthCol } from '../../src/engine/sheet/layout';
+import { readConfig } from '../../src/gas/config';
 import { addonDeps } from '../../src/gas/email/addon-deps';
 import { reminderDay } from '../../src/gas/email/reminders';
 import { saveSettingsFromSidebar } from '../../src/gas/email/settings-sidebar';
 import * as main from '../../src/gas/main';
-import { readConfig } from '../../src/gas/setup';
 import { SHEETS } from '../../src/messages/vi/gas';
 import { createEnv, type Env, lastAlert, runAggregate, runSetup, seededMaster, setSetting, unitSheet } from './helpers';
 

@@ -9,11 +9,11 @@ import { defaultCatalogue, defaultUnits } from '../../src/engine/catalogue/defau
 import { escapeHtml } from '../../src/engine/report/escape';
 import { buildUnitSheet, unitSheetName } from '../../src/engine/sheet/layout';
 import { modelToGrid } from '../../src/engine/sheet/testing';
+import { readConfig } from '../../src/gas/config';
 import { submissionsOf } from '../../src/gas/email/addon-deps';
 import { enableMonthlyEmail, sendReminders } from '../../src/gas/email/index';
 import type { RunOutcome } from '../../src/gas/email/job';
 import type { ReminderOutcome } from '../../src/gas/email/reminders';
-import { readConfig } from '../../src/gas/setup';
 import { EMAIL_TEXT, REMINDER_TEXT } from '../../src/messages/vi/email';
 import { AGGREGATE, SETTING_LABELS, SHEETS } from '../../src/messages/vi/gas';
 import { fire, type World, world } from './email/helpers';

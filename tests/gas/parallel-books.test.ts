@@ -6,7 +6,7 @@
 import { defaultCatalogue } from '../../src/engine/catalogue/defaults';
 import { summarise } from '../../src/engine/pipeline';
 import { a1, indicatorRows, monthCol, unitSheetName } from '../../src/engine/sheet/layout';
-import { findUnitBooks, SheetIndex, toWorkbooks } from '../../src/gas/io';
+import { findUnitBooks, SheetIndex, toWorkbooks } from '../../src/gas/io/find-units';
 import { readUnitBooks, readUnitBooksDetailed } from '../../src/gas/io/parallel-books';
 import { spreadsheetIdOf } from '../../src/gas/io/sheets-api';
 import { GAS_ERRORS } from '../fakes/gas';

@@ -4,10 +4,10 @@
  * else: a commune clerk still submits, the district still aggregates (and is told which cell).
  */
 import { LAYOUT, monthCol } from '../../src/engine/sheet/layout';
+import { readConfig } from '../../src/gas/config';
 import { enableMonthlyEmail, sendReminders, sendReportNow } from '../../src/gas/email/index';
 import type { RunOutcome } from '../../src/gas/email/job';
 import * as main from '../../src/gas/main';
-import { readConfig } from '../../src/gas/setup';
 import { AGGREGATE, SETTING_LABELS, SHEETS } from '../../src/messages/vi/gas';
 import { fire, type World, world } from './email/helpers';
 import { type Env, runAggregate, runTemplates, seededMaster, setSetting, unitSheet } from './helpers';

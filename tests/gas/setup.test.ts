@@ -1,7 +1,7 @@
 import { defaultCatalogue, defaultSettings, defaultUnits } from '../../src/engine/catalogue/defaults';
 import { LAYOUT, monthCol } from '../../src/engine/sheet/layout';
+import { readConfig } from '../../src/gas/config';
 import * as main from '../../src/gas/main';
-import { readConfig } from '../../src/gas/setup';
 import { SETTING_LABELS, SETUP, SHEETS, UNITS_HEADER } from '../../src/messages/vi/gas';
 import {
   ADMIN,

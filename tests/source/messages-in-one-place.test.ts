@@ -21,7 +21,7 @@ const RECOGNITION = new Set([
   'engine/text/level.ts', // level words read from settings
   'engine/report/fixtures.ts', // sample summary for tests and previews
   'engine/aggregate/test-helpers.ts',
-  'gas/io.ts', // tab prefixes ("bản sao của") the add-on recognises
+  'gas/io/find-units.ts', // tab prefixes ("bản sao của") the add-on recognises
   'gas/io/sheets-api.ts', // the "Ngày nộp" row label read back
   'gas/sheets-write.ts', // backup tab prefix, recognised when cleaning up
   'cli/demo/generate.ts', // demo data

@@ -20,6 +20,7 @@ import { noReportSources } from '../../engine/unreadable';
 import { CLI_NO_LAST_YEAR_ADVICE, CLI_UNDATED_ADVICE, CLI_TEXT as T } from '../../messages/vi/cli';
 import { namedUnitWithin } from '../../messages/vi/layout';
 import { REPORT_TEXT } from '../../messages/vi/report';
+import { type LastYearFile, withUnreadableFiles } from '../attribute-unreadable';
 import { type Config, configFindings } from '../config';
 import { EXIT, UserError } from '../exit-codes';
 import { bySeverity, countFindings, formatFinding } from '../findings';
@@ -27,7 +28,6 @@ import { formulaFindings, type Inputs, readInputs } from '../inputs';
 import { type Io, println } from '../io';
 import { sameFile } from '../output';
 import { leaveOutOwnSummaries, withoutFiles } from '../own-summary';
-import { type LastYearFile, withUnreadableFiles } from '../unreadable';
 import { toXlsxBuffer } from '../xlsx/write';
 
 /**

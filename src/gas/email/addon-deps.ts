@@ -12,13 +12,15 @@ import type { Grid, Period, Settings, UnitYear } from '../../engine/types';
 import { EMAIL_TEXT } from '../../messages/vi/email';
 import { COMMON, CONFIG, LOG, SETTING_LABELS, SHEETS } from '../../messages/vi/gas';
 import { aggregatePeriod } from '../aggregate';
+import { now } from '../clock';
+import { type Config, readConfig } from '../config';
+import { withHolidays } from '../config/holidays';
+import { readSettingsGrid } from '../config/settings';
 import { ConfigError } from '../errors';
-import { SheetIndex, toWorkbooks, withFormerUnits } from '../io';
+import { SheetIndex, toWorkbooks, withFormerUnits } from '../io/find-units';
 import { type ApiReadOptions, readUnitBooksDetailed } from '../io/parallel-books';
 import { withDocumentLock } from '../lock';
 import { writeLog } from '../log';
-import { type Config, readConfig, readSettingsGrid, withHolidays } from '../setup';
-import { now } from './clock';
 import type { EmailDeps, ReportBundle, SubmissionStatus } from './deps';
 import { readSheetSettings } from './settings-store';
 import { noUnitSheetOfYear } from './year-sheets';
@@ -45,7 +47,7 @@ function config() {
 
 /**
  * Reading who has submitted stops this long after it starts: the rest of the run (4.5 minutes,
- * clock.ts) is for sending the reminders.
+ * src/gas/clock.ts) is for sending the reminders.
  */
 export const SUBMISSIONS_READ_BUDGET_MS = 3 * 60 * 1000;
 

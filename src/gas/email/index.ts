@@ -7,8 +7,8 @@
  */
 import { todayIn } from '../../engine/periods/cutoff';
 import { SCHEDULE_TEXT, EMAIL_MENU_TEXT as T } from '../../messages/vi/email';
+import { nowMs } from '../clock';
 import { logText, userText } from '../errors';
-import { nowMs } from './clock';
 import * as emailDeps from './deps';
 import { dropScheduledWait, type RunOutcome, runManual, runReportJob } from './job';
 import { type ReminderOutcome, runReminders } from './reminders';

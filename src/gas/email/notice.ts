@@ -5,9 +5,9 @@
  * one e-mail per period and reason. Best effort: a notice that cannot go is logged, never thrown.
  */
 import { EMAIL_TEXT as T } from '../../messages/vi/email';
+import { nowMs } from '../clock';
 import { logText } from '../errors';
 import { tryWithDocumentLock } from '../lock';
-import { nowMs } from './clock';
 import * as emailDeps from './deps';
 import { JsonStore } from './store';
 

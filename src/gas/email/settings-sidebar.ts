@@ -6,9 +6,9 @@
 import { todayIn } from '../../engine/periods/cutoff';
 import type { Settings } from '../../engine/types';
 import { SIDEBAR_TEXT as S, SCHEDULE_TEXT, viDateTime } from '../../messages/vi/email';
+import { now } from '../clock';
+import { withHolidays } from '../config/holidays';
 import { userText } from '../errors';
-import { withHolidays } from '../setup';
-import { now } from './clock';
 import { reportPeriod, sentRecord } from './job';
 import { type FieldErrors, type SidebarForm, sendDayWarning, settingsFromForm } from './settings-form';
 import { readSheetSettings, writeSheetSettings } from './settings-store';

@@ -1,6 +1,6 @@
 /**
  * The "Cài đặt" sheet as the sidebar sees it. There is one place settings live — the sheet
- * the add-on reads with `readSettingsGrid` (src/gas/setup.ts) — so the sidebar reads the
+ * the add-on reads with `readSettingsGrid` (src/gas/config/settings.ts) — so the sidebar reads the
  * same cells and writes back only the cells it changed, in the sheet's own words
  * ("có"/"không", addresses separated by commas), text cells formatted "@" so nothing typed
  * becomes a formula. After writing, the sheet is read back with the add-on's reader and
@@ -8,8 +8,9 @@
  */
 import type { CellValue, Grid, Settings } from '../../engine/types';
 import { CONFIG, SETTING_HELP, SETTING_LABELS, SHEETS, WORDS } from '../../messages/vi/gas';
+import { yesNo } from '../config/cells';
+import { readSettingsGrid } from '../config/settings';
 import { settingsDefaults } from '../config-defaults';
-import { readSettingsGrid, yesNo } from '../setup';
 import { cellNumber, cellText, emailList, normalizeName } from '../util';
 import { BOOL_FIELDS, INT_FIELDS, TEXT_FIELDS } from './settings-form';
 

@@ -24,7 +24,7 @@ export function noUnitSheetOfYear(summary: Summary): boolean {
     if (!f.unitCode) continue;
     if (f.code === 'unit-missing') {
       // Of this year (last year's sheets are read too): the engine's own text for it (layout b
-      // adds what the commune's spreadsheet holds after " — ": io.ts explainMissing).
+      // adds what the commune's spreadsheet holds after " — ": io/find-units.ts explainMissing).
       const unit = byCode.get(f.unitCode);
       const rest = unit ? afterUnitMissing(f.message, unit, year, summary.units) : null;
       if (rest === '' || rest?.startsWith(' — ')) missing.add(f.unitCode);

@@ -1,5 +1,5 @@
 /**
- * `readUnitBooksDetailed` (through resume.ts): how "Tổng hợp" reads every unit — findUnitBooks' result (src/gas/io.ts)
+ * `readUnitBooksDetailed` (through resume.ts): how "Tổng hợp" reads every unit — findUnitBooks' result (src/gas/io/find-units.ts)
  * for a few service calls in all, over the Sheets API (sheets-api.ts):
  *
  *  1. ONE fetch of the master's tab list (spreadsheets.get, properties only). It seeds the
@@ -25,8 +25,8 @@ import { distinctDisplayName, LAYOUT, unitSheetName, unitSheetNames } from '../.
 import type { Grid, Unit } from '../../engine/types';
 import { SHEETS_API_TEXT as T } from '../../messages/vi/sheets-api';
 import { now as addonNow } from '../clock';
-import { findUnitBooks, SheetIndex, type UnitBook, type UnitTabs } from '../io';
 import { cellText, readGrid } from '../util';
+import { findUnitBooks, SheetIndex, type UnitBook, type UnitTabs } from './find-units';
 import {
   type ApiUnit,
   fetchMetadata,
@@ -325,7 +325,7 @@ export function readUnitBooksDetailed(
     // A tab missing here may be under the name an earlier version gave it ("Foo  2025"), which
     // the API's answer cannot tell apart: read the SpreadsheetApp way, which tries that name too.
     // So is a spreadsheet without the period's tab: it may be under another name, found by its
-    // unit code cell, or else the user is told what the spreadsheet holds (io.ts codedTabsOwnBook).
+    // unit code cell, or else the user is told what the spreadsheet holds (find-units.ts codedTabsOwnBook).
     if (otherName || !book.grids.has(years[0])) retryOrdinary.push(u);
     else books.set(u.code, book);
   }

@@ -10,11 +10,11 @@ import { parsePeriod } from '../../engine/periods/period';
 import { LOG } from '../../messages/vi/gas';
 import { SHEETS_API_TEXT as T } from '../../messages/vi/sheets-api';
 import { type AggregateResult, aggregatePeriod } from '../aggregate';
+import { readConfig } from '../config';
 import { clearResume, scheduleResume } from '../email/triggers';
 import { logText } from '../errors';
 import { BusyError, tryWithDocumentLock, withDocumentLock } from '../lock';
 import { writeLog } from '../log';
-import { readConfig } from '../setup';
 import {
   AGGREGATE_RESUME_DELAY_MS,
   AGGREGATE_RESUME_HANDLER,

@@ -20,7 +20,7 @@ import type { CellValue, Grid, Unit } from '../../engine/types';
 import { SHEETS_API_TEXT as T } from '../../messages/vi/sheets-api';
 import { now } from '../clock';
 import { clearResume, scheduleResume, TIME_ZONE } from '../email/triggers';
-import type { UnitBook } from '../io';
+import type { UnitBook } from './find-units';
 import { type ReadBooksOptions, type ReadBooksResult, readUnitBooksDetailed } from './parallel-books';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

@@ -46,8 +46,8 @@ import { a1, LAYOUT, unitDisplayName, unitSheetName } from '../../engine/sheet/l
 import { normalizeName } from '../../engine/text/normalize';
 import type { CellValue, Grid, SheetInput } from '../../engine/types';
 import { SHEETS_API_TEXT as T } from '../../messages/vi/sheets-api';
-import type { TabMeta } from '../io';
 import { spreadsheetIdOf } from '../util';
+import type { TabMeta } from './find-units';
 
 export const SHEETS_API_BASE = 'https://sheets.googleapis.com/v4/spreadsheets/';
 

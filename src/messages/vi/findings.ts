@@ -89,7 +89,7 @@ function unheadedReason(unit: string, year: number | null): string {
 
 /**
  * How messages name a workbook by the reader's `source` ("Tệp a.xlsx"; "tệp a.xlsx" mid-sentence). The
- * add-on, whose source is no file name, says "Bảng tính …" in its stead (gas/io.ts nameBooks).
+ * add-on, whose source is no file name, says "Bảng tính …" in its stead (gas/io/find-units.ts nameBooks).
  */
 export function fileRef(file: string, midSentence = false): string {
   return `${midSentence ? 'tệp' : 'Tệp'} ${file}`;

@@ -522,7 +522,7 @@ export const AGGREGATE = {
     `đang ở trang "${temp}". Hãy chạy lại Tổng hợp cho kỳ này.`,
 } as const;
 
-/** A unit's spreadsheet that cannot be opened (src/gas/io.ts: Kiểm tra, Tạo mẫu, Tổng hợp, e-mail). */
+/** A unit's spreadsheet that cannot be opened (src/gas/io/find-units.ts: Kiểm tra, Tạo mẫu, Tổng hợp, e-mail). */
 export const UNIT_BOOK = {
   unreadable: (unit: string, why: string) => `Không mở được bảng tính của ${unit}: ${why}`,
   /**

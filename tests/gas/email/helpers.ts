@@ -12,7 +12,7 @@ import { fixtureCatalogue, fixtureSummary } from '../../../src/engine/report/fix
 import { buildUnitSheet } from '../../../src/engine/sheet/layout';
 import { modelToGrid } from '../../../src/engine/sheet/testing';
 import type { Period, Settings } from '../../../src/engine/types';
-import { setClock } from '../../../src/gas/email/clock';
+import { setNowSource as setClock } from '../../../src/gas/clock';
 import { setEmailDeps } from '../../../src/gas/email/deps';
 import * as email from '../../../src/gas/email/index';
 import { readSheetSettings, writeSheetSettings } from '../../../src/gas/email/settings-store';

@@ -3,7 +3,7 @@
  * 2025 merger a new commune that typed its figures in its old tab is not reminded, and a submission
  * date typed in the future is no submission yet.
  */
-import { setClock } from '../../../src/gas/email/clock';
+import { setNowSource as setClock } from '../../../src/gas/clock';
 import { sendReminders } from '../../../src/gas/email/index';
 import { SHEETS } from '../../../src/messages/vi/gas';
 import {

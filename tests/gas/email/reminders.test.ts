@@ -6,11 +6,11 @@
 import { defaultCatalogue, defaultUnits } from '../../../src/engine/catalogue/defaults';
 import { buildUnitSheet } from '../../../src/engine/sheet/layout';
 import { modelToGrid } from '../../../src/engine/sheet/testing';
+import { readConfig } from '../../../src/gas/config';
 import { submissionsOf } from '../../../src/gas/email/addon-deps';
 import { setEmailDeps } from '../../../src/gas/email/deps';
 import { enableMonthlyEmail, sendReminders } from '../../../src/gas/email/index';
 import type { ReminderOutcome } from '../../../src/gas/email/reminders';
-import { readConfig } from '../../../src/gas/setup';
 import { sheetsApiHandler } from '../../fakes/gas';
 import { fire, type World, world } from './helpers';
 

@@ -1,6 +1,7 @@
 /** The sidebar's server functions against the "Cài đặt" sheet the add-on reads. */
 
 import { defaultSettings } from '../../../src/engine/catalogue/defaults';
+import { readConfig } from '../../../src/gas/config';
 import {
   enableMonthlyEmail,
   getSettingsForSidebar,
@@ -8,7 +9,6 @@ import {
   showSettings,
 } from '../../../src/gas/email/index';
 import { sendDayWarning, settingsFromForm } from '../../../src/gas/email/settings-form';
-import { readConfig } from '../../../src/gas/setup';
 import { type World, world } from './helpers';
 
 let w: World;

@@ -3,7 +3,7 @@
  *  (a) a tab of the master spreadsheet, named "<unit name> <year>";
  *  (b) a tab of the unit's own spreadsheet (URL in the "Đơn vị" sheet).
  *
- * "Tổng hợp" reads over the Sheets API (io/parallel-books.ts: one metadata request for the
+ * "Tổng hợp" reads over the Sheets API (parallel-books.ts: one metadata request for the
  * master's tabs, then the tabs' values, number formats and merged ranges in a few requests
  * sent together with UrlFetchApp.fetchAll), well under one service call per unit. This file
  * is the SpreadsheetApp path it falls back to (API switched off, a unit the API refuses):
@@ -17,15 +17,21 @@
  * title row) would be two calls more per sheet; its totals are still right (a cell hidden
  * by a merge is empty in Sheets too), only that warning is missing.
  */
-import { afterUnitMissing, distinctDisplayName, LAYOUT, unitSheetName, unitSheetNames } from '../engine/sheet/layout';
-import type { CellValue, Finding, Grid, Unit, WorkbookInput } from '../engine/types';
-import type { UnreadableReport } from '../engine/unreadable';
-import { fileRef } from '../messages/vi/findings';
-import { LOOKALIKE, SHEETS, UNIT_BOOK } from '../messages/vi/gas';
-import { now } from './clock';
-import { explainRetried, RetryBudget, type UrlPlace, withOriginal, withRetry } from './errors';
-import { currentUser } from './log';
-import { cellNumber, cellText, looseTabKey, normalizeName, readGrid, spreadsheetIdOf } from './util';
+import {
+  afterUnitMissing,
+  distinctDisplayName,
+  LAYOUT,
+  unitSheetName,
+  unitSheetNames,
+} from '../../engine/sheet/layout';
+import type { CellValue, Finding, Grid, Unit, WorkbookInput } from '../../engine/types';
+import type { UnreadableReport } from '../../engine/unreadable';
+import { fileRef } from '../../messages/vi/findings';
+import { LOOKALIKE, SHEETS, UNIT_BOOK } from '../../messages/vi/gas';
+import { now } from '../clock';
+import { explainRetried, RetryBudget, type UrlPlace, withOriginal, withRetry } from '../errors';
+import { currentUser } from '../log';
+import { cellNumber, cellText, looseTabKey, normalizeName, readGrid, spreadsheetIdOf } from '../util';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
