@@ -112,7 +112,8 @@ function figureAt(r: UnitYear, k: number, code: string, placesIn: PlacesIn, i: n
 
 /**
  * Units (in unit order) with a figure of stock `k` so far (`toDate`, by code rank) but none for
- * `month`: what they hold "so far" is an earlier month's. Runs for periods of several months only.
+ * `month`: what they hold "so far" is an earlier month's, this year's latest before `month` (0 when
+ * none: last year's, carryLastYear).
  */
 function carriedStock(
   k: number,
@@ -123,13 +124,16 @@ function carriedStock(
   nowByCode: (UnitYear | undefined)[],
   placesIn: PlacesIn,
   month: number,
-): string[] {
-  const out: string[] = [];
+): { unitCode: string; month: number }[] {
+  const out: { unitCode: string; month: number }[] = [];
   for (let i = 0; i < unitCodes.length; i++) {
     const j = unitRank[i];
     const r = nowByCode[j];
     if (Number.isNaN(toDate[j]) || !r) continue;
-    if (Number.isNaN(figureAt(r, k, code, placesIn, month - 1))) out.push(unitCodes[i]);
+    if (!Number.isNaN(figureAt(r, k, code, placesIn, month - 1))) continue;
+    let m = month - 1;
+    while (m > 0 && Number.isNaN(figureAt(r, k, code, placesIn, m - 1))) m--;
+    out.push({ unitCode: unitCodes[i], month: m });
   }
   return out;
 }
@@ -1330,10 +1334,13 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
       ...(ytdFrom ? { lastYearYtdFrom: ytdFrom } : {}),
     };
     if (fromLastYear) summary.carriedFromLastYear = fromLastYear.units;
-    if (lastOf[k] === 1 && months.length > 1) {
-      // Only here: in a month, "no figure in the period" says it (renderings read it so).
+    if (lastOf[k] === 1) {
       const carried = carriedStock(k, ind.code, ytdValues, unitRank, unitCodes, nowByCode, placesIn, lastMonth);
-      if (carried.length) summary.carriedUnits = carried;
+      // carriedUnits only in several months: in a month, "no figure in the period" says it.
+      if (carried.length && months.length > 1) summary.carriedUnits = carried.map((c) => c.unitCode);
+      // Of this year's months: the narrative and the renderings name each unit with its month.
+      const thisYear = carried.filter((c) => c.month > 0);
+      if (thisYear.length) summary.carriedMonths = thisYear;
     }
     if (lastOf[k] === 1 && mergedUnits?.size) {
       const former = carriedFromFormer(k, ind.code, ytdValues, codeRank, mergedUnits, nowByCode, placesIn, lastMonth);
