@@ -1520,7 +1520,24 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
   // Per indicator, which of those units have a figure of it on one side only: its change cells are
   // then marked (the narrative's caveat, beside the number), said once here for every rendering.
   const others = anyLastYear ? thisYearOnly : [];
-  if (lastYearOnly.length || others.length || ytdGaps.length) {
+  // A stock left blank in the period by a unit with a figure in it last year: its period total
+  // lacks the unit (its figure "so far" is carried) while last year's has it — no false fall.
+  const stockMissing: (string[] | undefined)[] = [];
+  let stockGap = false;
+  if (anyLastYear)
+    for (let k = 0; k < numeric.length; k++) {
+      if (lastOf[k] !== 1) continue;
+      const nowIn = thisYear.inPeriod[k];
+      const lastIn = lastYear.inPeriod[k];
+      const missing: string[] = [];
+      for (let i = 0; i < unitCodes.length; i++) {
+        const j = unitRank[i];
+        if (Number.isNaN(nowIn[j]) && !Number.isNaN(lastIn[j])) missing.push(unitCodes[i]);
+      }
+      stockMissing[k] = missing;
+      if (missing.length) stockGap = true;
+    }
+  if (lastYearOnly.length || others.length || ytdGaps.length || stockGap) {
     const rankOfCode = new Map<string, number>();
     for (let i = 0; i < unitCodes.length; i++) rankOfCode.set(unitCodes[i], unitRank[i]);
     const gapCodes = new Set([...lastYearOnly, ...ytdGaps.map((g) => g.unitCode)]);
@@ -1544,7 +1561,8 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
     numeric.forEach((ind, k) => {
       const summary = byCode.get(ind.code);
       if (!summary) return;
-      const p = summary.change === null ? null : uneven(lastYearOnly, thisYear.inPeriod[k], lastYear.inPeriod[k]);
+      const missing = stockMissing[k] ?? lastYearOnly;
+      const p = summary.change === null ? null : uneven(missing, thisYear.inPeriod[k], lastYear.inPeriod[k]);
       if (p) summary.unevenPeriod = p;
       const y =
         summary.ytdChange === null

@@ -2,7 +2,9 @@
  * A stock's figure "đến nay" holding units' earlier figures is marked alike everywhere (review P):
  *  1. in a quarter or a year, a unit with a figure in the period but none for its last month: the
  *     narrative names it, and the key table (HTML, text) and the "Tổng hợp" sheet mark "†";
- *  2. every unit named is given the month its figure is of, grouped by month, in the narrative, the
+ *  2. in January, a unit that left the stock blank: the month's total lacks it while last year's
+ *     January has it, so the sheet's period change is marked "*" (no unmarked false fall);
+ *  3. every unit named is given the month its figure is of, grouped by month, in the narrative, the
  *     key table's note and the sheet's line alike.
  */
 import { aggregate } from '../aggregate/aggregate';
@@ -94,6 +96,29 @@ describe('a quarter or a year: a unit whose figure is of a month before the last
       `gồm số đã báo cáo trước đó của xã B (số tháng 7/2018), chưa có số liệu ${last}; ` +
         `số kỳ báo cáo chỉ gồm các đơn vị có số liệu ${whole}.`,
     );
+  });
+});
+
+describe('January: a stock left blank by a unit that had it last January', () => {
+  it('marks the sheet’s period change "*", as the e-mail shows no month for a stock', () => {
+    const JAN: Period = { type: 'month', year: 2018, index: 1 };
+    const s = summary(
+      JAN,
+      // B reported January (dated) but left the stock blank: its December figure is carried.
+      [report('a', 2018, { 1: 4 }), report('b', 2018, {}, [1]), report('c', 2018, { 1: 2 })],
+      [report('a', 2017, { 1: 4, 12: 4 }), report('b', 2017, { 1: 2, 12: 19 }), report('c', 2017, { 1: 2, 12: 2 })],
+    );
+    const ind = s.indicators.find((i) => i.label === STOCK);
+    expect([ind?.period, ind?.ytd, ind?.lastYearPeriod, ind?.lastYearYtd]).toEqual([6, 25, 8, 8]);
+    // The month's total lacks B, last January's has it: not like for like, said so.
+    expect(ind?.unevenPeriod?.lastYearOnly).toEqual(['b']);
+    const sheet = sheetOf(s);
+    const r = rowOf(sheet, STOCK);
+    expect(at(sheet, r, 7)).toEqual({ v: -2, s: 'integerUneven' });
+    expect(at(sheet, r, 8)?.s).toBe('percentUneven');
+    expect(sheet.rows.flat().some((c) => String(c?.v ?? '').startsWith('* So sánh chưa đầy đủ'))).toBe(true);
+    // So far is compared like for like: unmarked.
+    expect(at(sheet, r, 10)).toEqual({ v: 17, s: 'integer' });
   });
 });
 
