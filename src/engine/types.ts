@@ -351,6 +351,11 @@ export interface IndicatorSummary {
    */
   carriedFromLastYear?: { unitCode: string; month: number }[];
   /**
+   * Stocks: units (in unit order) with a figure so far but none for the period's last month whose
+   * figure so far is this year's, of `month` (their latest before it). Absent when none.
+   */
+  carriedMonths?: { unitCode: string; month: number }[];
+  /**
    * Units (codes, in unit order) that reported some month of the year to date (a figure or a
    * submission date) but whose sheet has no row for the indicator (the reader's
    * 'missing-indicator'), so no figure of theirs is in its totals: each rendering says so beside

@@ -62,6 +62,17 @@ test('January 2019: Chung Chải leaves both stocks blank in T1; its December 20
   // The month's own figures (the period's column, as mid-year), then so far against last year's.
   expect([row?.[3], row?.[4], row?.[8], row?.[9]]).toEqual([others, soFar, lastJanuary, soFar - lastJanuary]);
   expect(soFar - lastJanuary).toBeGreaterThan(0);
+  // The month's change compares a total without Chung Chải against last January's with it: marked
+  // "*" (as the e-mail shows no month for a stock), not an unmarked fall.
+  const r =
+    sheet
+      .getDataRange()
+      .getValues()
+      .findIndex((x) => x[1] === label(code)) + 1;
+  expect(row?.[6]).toBe(others - lastJanuary);
+  expect(sheet.getRange(r, 7).getNumberFormat()).toContain('"*"');
+  expect(sheet.getRange(r, 8).getNumberFormat()).toContain('"*"');
+  expect(sheet.getRange(r, 10).getNumberFormat()).not.toContain('*');
   const text = sheet.getDataRange().getValues().flat().map(String).join('\n');
   const name = units[0].name;
   expect(text).toContain(

@@ -112,7 +112,8 @@ function figureAt(r: UnitYear, k: number, code: string, placesIn: PlacesIn, i: n
 
 /**
  * Units (in unit order) with a figure of stock `k` so far (`toDate`, by code rank) but none for
- * `month`: what they hold "so far" is an earlier month's. Runs for periods of several months only.
+ * `month`: what they hold "so far" is an earlier month's, this year's latest before `month` (0 when
+ * none: last year's, carryLastYear).
  */
 function carriedStock(
   k: number,
@@ -123,13 +124,16 @@ function carriedStock(
   nowByCode: (UnitYear | undefined)[],
   placesIn: PlacesIn,
   month: number,
-): string[] {
-  const out: string[] = [];
+): { unitCode: string; month: number }[] {
+  const out: { unitCode: string; month: number }[] = [];
   for (let i = 0; i < unitCodes.length; i++) {
     const j = unitRank[i];
     const r = nowByCode[j];
     if (Number.isNaN(toDate[j]) || !r) continue;
-    if (Number.isNaN(figureAt(r, k, code, placesIn, month - 1))) out.push(unitCodes[i]);
+    if (!Number.isNaN(figureAt(r, k, code, placesIn, month - 1))) continue;
+    let m = month - 1;
+    while (m > 0 && Number.isNaN(figureAt(r, k, code, placesIn, m - 1))) m--;
+    out.push({ unitCode: unitCodes[i], month: m });
   }
   return out;
 }
@@ -1330,10 +1334,13 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
       ...(ytdFrom ? { lastYearYtdFrom: ytdFrom } : {}),
     };
     if (fromLastYear) summary.carriedFromLastYear = fromLastYear.units;
-    if (lastOf[k] === 1 && months.length > 1) {
-      // Only here: in a month, "no figure in the period" says it (renderings read it so).
+    if (lastOf[k] === 1) {
       const carried = carriedStock(k, ind.code, ytdValues, unitRank, unitCodes, nowByCode, placesIn, lastMonth);
-      if (carried.length) summary.carriedUnits = carried;
+      // carriedUnits only in several months: in a month, "no figure in the period" says it.
+      if (carried.length && months.length > 1) summary.carriedUnits = carried.map((c) => c.unitCode);
+      // Of this year's months: the narrative and the renderings name each unit with its month.
+      const thisYear = carried.filter((c) => c.month > 0);
+      if (thisYear.length) summary.carriedMonths = thisYear;
     }
     if (lastOf[k] === 1 && mergedUnits?.size) {
       const former = carriedFromFormer(k, ind.code, ytdValues, codeRank, mergedUnits, nowByCode, placesIn, lastMonth);
@@ -1513,7 +1520,24 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
   // Per indicator, which of those units have a figure of it on one side only: its change cells are
   // then marked (the narrative's caveat, beside the number), said once here for every rendering.
   const others = anyLastYear ? thisYearOnly : [];
-  if (lastYearOnly.length || others.length || ytdGaps.length) {
+  // A stock left blank in the period by a unit with a figure in it last year: its period total
+  // lacks the unit (its figure "so far" is carried) while last year's has it — no false fall.
+  const stockMissing: (string[] | undefined)[] = [];
+  let stockGap = false;
+  if (anyLastYear)
+    for (let k = 0; k < numeric.length; k++) {
+      if (lastOf[k] !== 1) continue;
+      const nowIn = thisYear.inPeriod[k];
+      const lastIn = lastYear.inPeriod[k];
+      const missing: string[] = [];
+      for (let i = 0; i < unitCodes.length; i++) {
+        const j = unitRank[i];
+        if (Number.isNaN(nowIn[j]) && !Number.isNaN(lastIn[j])) missing.push(unitCodes[i]);
+      }
+      stockMissing[k] = missing;
+      if (missing.length) stockGap = true;
+    }
+  if (lastYearOnly.length || others.length || ytdGaps.length || stockGap) {
     const rankOfCode = new Map<string, number>();
     for (let i = 0; i < unitCodes.length; i++) rankOfCode.set(unitCodes[i], unitRank[i]);
     const gapCodes = new Set([...lastYearOnly, ...ytdGaps.map((g) => g.unitCode)]);
@@ -1537,7 +1561,8 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
     numeric.forEach((ind, k) => {
       const summary = byCode.get(ind.code);
       if (!summary) return;
-      const p = summary.change === null ? null : uneven(lastYearOnly, thisYear.inPeriod[k], lastYear.inPeriod[k]);
+      const missing = stockMissing[k] ?? lastYearOnly;
+      const p = summary.change === null ? null : uneven(missing, thisYear.inPeriod[k], lastYear.inPeriod[k]);
       if (p) summary.unevenPeriod = p;
       const y =
         summary.ytdChange === null

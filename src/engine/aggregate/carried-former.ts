@@ -27,18 +27,3 @@ export function formerFigure(stocks: readonly IndicatorSummary[], unitCode: stri
   }
   return formers && { month, formers };
 }
-
-/**
- * `stocks`: the stocks in which `unitCode`'s figure so far is carried. The month of last year its
- * figure is from when in every one of them it is last year's (carriedFromLastYear; the latest month
- * over them), else null: the narrative and the summary's note both name it so.
- */
-export function lastYearMonth(stocks: readonly IndicatorSummary[], unitCode: string): number | null {
-  let month = 0;
-  for (const ind of stocks) {
-    const c = ind.carriedFromLastYear?.find((x) => x.unitCode === unitCode);
-    if (!c) return null;
-    month = Math.max(month, c.month);
-  }
-  return month || null;
-}

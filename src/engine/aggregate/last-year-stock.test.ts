@@ -88,14 +88,14 @@ test('a unit new this year (no report last year) is not given a figure; a flow i
   expect(s.indicators.find((i) => i.code === 'DTN_QUA')?.carriedFromLastYear).toBeUndefined();
 });
 
-test('June: a figure of this year carried within the year is said as before, without a month of last year', () => {
+test('June: a figure of this year carried within the year is said with its month of this year', () => {
   const JUN: Period = { type: 'month', year: 2027, index: 6 };
   const s = summary([report('a', 2027, { 6: 105 }), report('b', 2027, { 3: 52 })], LAST_YEAR, JUN);
   const ind = s.indicators.find((i) => i.code === STOCK);
   expect(ind?.ytd).toBe(157);
   expect(ind?.carriedFromLastYear).toBeUndefined();
   expect(s.narrative.join(' ')).toContain(
-    'Số đến nay gồm số đã báo cáo trước đó của xã B, chưa có số liệu tháng 6/2027.',
+    'Số đến nay gồm số đã báo cáo trước đó của xã B (số tháng 3/2027), chưa có số liệu tháng 6/2027.',
   );
 });
 

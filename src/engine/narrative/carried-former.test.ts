@@ -70,21 +70,25 @@ test('a new commune that reported July but not September: the sentence of a unit
   ]);
   expect(s.indicators.find((i) => i.code === 'HND_SXKDG_CONGNHAN')?.carriedFromFormer).toBeUndefined();
   expect(s.narrative.join(' ')).toContain(
-    'Số đến nay gồm số đã báo cáo trước đó của xã Mường Toong, chưa có số liệu tháng 9/2025.',
+    'Số đến nay gồm số đã báo cáo trước đó của xã Mường Toong (số tháng 7/2025), chưa có số liệu tháng 9/2025.',
   );
-  expect(carriedStockLines(s, CATALOGUE)[0]).toContain('gồm số đã báo cáo trước đó của xã Mường Toong, chưa có');
+  expect(carriedStockLines(s, CATALOGUE)[0]).toContain(
+    'gồm số đã báo cáo trước đó của xã Mường Toong (số tháng 7/2025), chưa có',
+  );
 });
 
 test('both kinds in one period: each said its way', () => {
   const s = summary(JULY, [...olds, stock('cha-nua', 'Chà Nưa', { 6: 7 })]);
   const text = s.narrative.join(' ');
-  expect(text).toContain('Số đến nay gồm số đã báo cáo trước đó của xã Chà Nưa, chưa có số liệu tháng 7/2025.');
+  expect(text).toContain(
+    'Số đến nay gồm số đã báo cáo trước đó của xã Chà Nưa (số tháng 6/2025), chưa có số liệu tháng 7/2025.',
+  );
   expect(text).toContain(
     'Số đến nay gồm số tháng 6/2025 của các xã cũ Mường Toong, Huổi Lếch (nay là xã Mường Toong); ' +
       'xã Mường Toong chưa có số liệu tháng 7/2025.',
   );
   expect(carriedStockLines(s, CATALOGUE)[0]).toContain(
-    'gồm số đã báo cáo trước đó của xã Chà Nưa, chưa có số liệu tháng 7/2025, và số tháng 6/2025 của các xã cũ ' +
+    'gồm số đã báo cáo trước đó của xã Chà Nưa (số tháng 6/2025), chưa có số liệu tháng 7/2025, và số tháng 6/2025 của các xã cũ ' +
       'Mường Toong, Huổi Lếch (nay là xã Mường Toong); xã Mường Toong chưa có số liệu tháng 7/2025; số kỳ',
   );
 });

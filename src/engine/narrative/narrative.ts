@@ -18,7 +18,7 @@
 import { monthList } from '../../messages/vi/findings';
 import { namedUnit } from '../../messages/vi/layout';
 import { NARRATIVE_TEXT as T } from '../../messages/vi/narrative';
-import { type FormerFigure, formerFigure, lastYearMonth } from '../aggregate/carried-former';
+import { type FormerFigure, formerFigure } from '../aggregate/carried-former';
 import { isDatedLate } from '../aggregate/completeness';
 import { unitFigures } from '../aggregate/unit-figures';
 import { isRealIsoDate, localDateOf, openOn } from '../periods/cutoff';
@@ -506,11 +506,11 @@ function groupParagraph(
   const sentences = parts.filter(([, list]) => list.length).map(([opening, list]) => sentence(opening, scope, list));
   // A stock "so far" counts a unit's last figure even when it did not report in the period: say whose.
   const stockItems = parts[2][1];
-  const carried = stockItems.length ? carriedUnits(stockItems, s) : { own: [], former: [] };
+  const carried = stockItems.length ? carriedUnits(stockItems, s) : { own: '', former: [] };
   // The figure "so far" is the period's last month's (in a month, the period's own): said of it.
   const lastMonth = periodMonths(s.period).at(-1) as number;
   const last = periodLabel({ type: 'month', year: s.period.year, index: lastMonth });
-  if (carried.own.length) sentences.push(T.carriedStocks(listNames(carried.own), last));
+  if (carried.own) sentences.push(T.carriedStocks(carried.own, last));
   // A merged unit that has not reported: its figure is its old units' of before the merger, said so.
   if (carried.former.length) sentences.push(T.carriedFromFormer(formerSourcesText(s, carried.former, last)));
   return sentences.length ? `${label}: ${sentences.join(' ')}` : null;
@@ -551,24 +551,19 @@ export function formerSourcesText(
  * merged units whose figure of every such stock is their old units' (formerFigure); `own`: the
  * others, by name.
  */
-function carriedUnits(said: Item[], s: SummaryCore): { own: string[]; former: FormerSource[] } {
+function carriedUnits(said: Item[], s: SummaryCore): { own: string; former: FormerSource[] } {
   // Per unit (in order met): the said stocks in which its figure so far is carried.
   const stocksOf = new Map<string, IndicatorSummary[]>();
   for (const item of said) {
     const sum = s.indicators.find((x) => x.code === item.ind.code);
     if (!sum) continue;
-    const carried = new Set(sum.carriedUnits);
-    const f = unitFigures(sum);
-    for (let i = 0; i < f.length; i++) {
-      const code = f.code(i);
-      if (f.ytd(i) === null) continue;
-      if (f.period(i) !== null && !carried.has(code)) continue;
+    for (const code of carriedCodes(sum)) {
       const stocks = stocksOf.get(code);
       if (stocks) stocks.push(sum);
       else stocksOf.set(code, [sum]);
     }
   }
-  if (!stocksOf.size) return { own: [], former: [] };
+  if (!stocksOf.size) return { own: '', former: [] };
   const byCode = new Map(s.units.map((u) => [u.code, u]));
   const own: string[] = [];
   const former: FormerSource[] = [];
@@ -576,19 +571,73 @@ function carriedUnits(said: Item[], s: SummaryCore): { own: string[]; former: Fo
     const unit = byCode.get(code);
     const c = unit ? formerFigure(stocks, code) : null;
     if (c && unit) former.push({ unit, ...c });
-    else own.push(unit ? namedIn(unit, s.units, lastYearNote(s, stocks, code)) : code);
+    else own.push(code);
   }
-  return { own, former };
+  return { own: carriedNames(s, own, (code) => stocksOf.get(code) ?? []), former };
 }
 
-/** "số tháng 12/2026": when a unit's carried figures are all last year's (lastYearMonth), of which month. */
-export function lastYearNote(
-  s: Pick<SummaryCore, 'period'>,
-  stocks: readonly IndicatorSummary[],
-  code: string,
-): string | undefined {
-  const month = lastYearMonth(stocks, code);
-  return month ? T.lastYearStock(periodLabel({ type: 'month', year: s.period.year - 1, index: month })) : undefined;
+/**
+ * Units (in the figures' order) whose figure so far of stock `sum` is from before the period's last
+ * month: none in the period, or (several months) none for its last month. The narrative and every
+ * rendering's marks read this one list, so that they never tell it differently.
+ */
+export function carriedCodes(sum: IndicatorSummary): string[] {
+  const carried = new Set(sum.carriedUnits);
+  const f = unitFigures(sum);
+  const out: string[] = [];
+  for (let i = 0; i < f.length; i++) {
+    if (f.ytd(i) === null) continue;
+    if (f.period(i) !== null && !carried.has(f.code(i))) continue;
+    out.push(f.code(i));
+  }
+  return out;
+}
+
+/** "số tháng 12/2017" (or "số tháng 11/2017, tháng 1/2018"): of which months a unit's carried figures over `stocks` are; '' unknown. */
+function carriedMonthNote(s: Pick<SummaryCore, 'period'>, stocks: readonly IndicatorSummary[], code: string): string {
+  const months = new Set<number>(); // year * 12 + month - 1, to sort
+  for (const ind of stocks) {
+    const last = ind.carriedFromLastYear?.find((x) => x.unitCode === code);
+    const now = last ? undefined : ind.carriedMonths?.find((x) => x.unitCode === code);
+    if (last) months.add((s.period.year - 1) * 12 + last.month - 1);
+    else if (now) months.add(s.period.year * 12 + now.month - 1);
+    else return '';
+  }
+  const labels = [...months]
+    .sort((a, b) => a - b)
+    .map((m) => periodLabel({ type: 'month', year: Math.floor(m / 12), index: (m % 12) + 1 }));
+  return labels.length ? T.lastYearStock(labels.join(', ')) : '';
+}
+
+/**
+ * Units whose figures so far are carried (`codes`, in order met; `stocksOf`: the stocks in which),
+ * named as in a sentence and grouped by the month their figures are of: "xã A, xã B (số tháng
+ * 12/2017); xã C (số tháng 1/2018)". Every unit named has its month, so no month is read as another
+ * unit's. The narrative, the key table's note and the summary's line all say it so.
+ */
+export function carriedNames(
+  s: Pick<SummaryCore, 'period' | 'units'>,
+  codes: readonly string[],
+  stocksOf: (code: string) => readonly IndicatorSummary[],
+): string {
+  const byCode = new Map<string, Unit>();
+  const wanted = new Set(codes);
+  for (let i = 0; i < s.units.length; i++) if (wanted.has(s.units[i].code)) byCode.set(s.units[i].code, s.units[i]);
+  const groups = new Map<string, string[]>();
+  for (const code of codes) {
+    const unit = byCode.get(code);
+    const note = carriedMonthNote(s, stocksOf(code), code);
+    const name = unit ? namedIn(unit, s.units) : code;
+    const group = groups.get(note);
+    if (group) group.push(name);
+    else groups.set(note, [name]);
+  }
+  const all = [...groups];
+  const shown = all.slice(0, CARRIED_NAMES);
+  const rest = all.slice(shown.length).reduce((n, [, names]) => n + names.length, 0);
+  const parts = shown.map(([note, names]) => (note ? `${listNames(names)} (${note})` : listNames(names)));
+  if (rest) parts.push(T.andOthers(rest));
+  return parts.join('; ');
 }
 
 /** Per indicator, whose figures it lacks (rowMissing) as said after it; units named as in a sentence. */

@@ -39,7 +39,7 @@ function summary(current: UnitYear[], period = SEP) {
 const said =
   'Số đến nay của các chỉ tiêu "Hộ nông dân được công nhận sản xuất, kinh doanh giỏi các cấp (lũy kế)", ' +
   '"Hộ đăng ký danh hiệu sản xuất, kinh doanh giỏi (lũy kế)" (cột "Từ đầu năm") gồm số đã báo cáo trước đó của ' +
-  'xã B, chưa có số liệu tháng 9/2018; số kỳ báo cáo chỉ gồm các đơn vị có số liệu tháng 9/2018.';
+  'xã B (số tháng 8/2018), chưa có số liệu tháng 9/2018; số kỳ báo cáo chỉ gồm các đơn vị có số liệu tháng 9/2018.';
 
 test('a unit whose last stock figure is from August: named once for both stocks, in the sheet, the HTML and the text e-mail', () => {
   const s = summary([report('a', 9, 10), report('b', 8, 20)]);
@@ -61,7 +61,7 @@ test('every unit reported the month: no such line', () => {
   expect(renderTextReport(s, CATALOGUE)).not.toContain('Số đến nay của');
 });
 
-test('in a quarter: a unit whose last figure is from before the quarter; one with a July figure is in both totals', () => {
+test('in a quarter: a unit whose last figure is from before the quarter, and one with a July figure (in both totals, its figure so far older than September), each with its month', () => {
   const s = summary([report('a', 9, 10), report('b', 5, 20), report('c', 7, 5)], {
     type: 'quarter',
     year: 2018,
@@ -69,7 +69,11 @@ test('in a quarter: a unit whose last figure is from before the quarter; one wit
   });
   const stock = s.indicators.find((i) => i.code === 'HND_SXKDG_CONGNHAN');
   expect([stock?.period, stock?.ytd]).toEqual([15, 35]);
-  expect(carriedStockLines(s, CATALOGUE)).toEqual([said.replace(/tháng 9\/2018/g, 'quý III/2018')]);
+  expect(carriedStockLines(s, CATALOGUE)).toEqual([
+    said
+      .replace('xã B (số tháng 8/2018)', 'xã B (số tháng 5/2018); xã C (số tháng 7/2018)')
+      .replace(/có số liệu tháng 9\/2018\.$/, 'có số liệu quý III/2018.'),
+  ]);
 });
 
 test('many units carried: named as the narrative names them, the first three and how many more', () => {
@@ -84,11 +88,13 @@ test('many units carried: named as the narrative names them, the first three and
     findings: [],
     generatedAt: '2018-09-20T03:00:00Z',
   });
-  const names = 'xã B, xã C, xã D và 6 đơn vị khác';
-  expect(carriedStockLines(s, CATALOGUE)).toEqual([said.replace('xã B, chưa có', `${names}, chưa có`)]);
+  const names = 'xã B, xã C, xã D và 6 đơn vị khác (số tháng 8/2018)';
+  expect(carriedStockLines(s, CATALOGUE)).toEqual([
+    said.replace('xã B (số tháng 8/2018), chưa có', `${names}, chưa có`),
+  ]);
   // The narrative says the same units the same way.
   expect(s.narrative.join(' ')).toContain(`Số đến nay gồm số đã báo cáo trước đó của ${names}, chưa có số liệu`);
-  // Two: both named, joined by "và", in lower case mid-sentence.
+  // Two of different months: each with its own, in lower case mid-sentence.
   const two = aggregate({
     catalogue: CATALOGUE,
     units,
@@ -100,6 +106,6 @@ test('many units carried: named as the narrative names them, the first three and
     generatedAt: '2018-09-20T03:00:00Z',
   });
   expect(carriedStockLines(two, CATALOGUE)[0]).toContain(
-    'gồm số đã báo cáo trước đó của xã B và xã C, chưa có số liệu',
+    'gồm số đã báo cáo trước đó của xã B (số tháng 8/2018); xã C (số tháng 7/2018), chưa có số liệu',
   );
 });

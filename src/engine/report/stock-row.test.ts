@@ -44,7 +44,7 @@ function summary(withD = false) {
   });
 }
 
-const carriedNote = '† Gồm số đã báo cáo trước đó của xã B, chưa có số liệu tháng 9/2018.';
+const carriedNote = '† Gồm số đã báo cáo trước đó của xã B (số tháng 8/2018), chưa có số liệu tháng 9/2018.';
 const legend = '— Chỉ tiêu lũy kế: chỉ ghi số đến nay (hết tháng 9/2018), so với cùng thời điểm năm trước.';
 const footnote = (n: number) =>
   `* So sánh chưa đầy đủ: ${n} đơn vị có số liệu cùng kỳ năm trước nhưng năm nay còn thiếu số liệu; ` +
@@ -75,8 +75,9 @@ describe('a stock in the key figures of the HTML e-mail', () => {
   it('carries last year’s figure of a unit with none this year, named with its month; the change stays unmarked', () => {
     const html = renderHtmlReport(summary(true), CATALOGUE);
     expect(htmlRow(html, STOCK)).toEqual(['—', '41 hộ đến nay †', '↑ tăng 5 hộ (13,9%)']);
+    // Each unit with its own month: B's is this August's, D's last September's.
     expect(html).toContain(
-      '† Gồm số đã báo cáo trước đó của xã B và xã D (số tháng 9/2017), chưa có số liệu tháng 9/2018.',
+      '† Gồm số đã báo cáo trước đó của xã B (số tháng 8/2018); xã D (số tháng 9/2017), chưa có số liệu tháng 9/2018.',
     );
     expect(html).toContain(footnote(1));
   });
@@ -120,7 +121,7 @@ describe('a stock on the "Tổng hợp" sheet', () => {
     expect([at(main, r, 10), at(main, r, 11)?.s]).toEqual([{ v: 5, s: 'integer' }, 'percent']);
     const carried = rowOf(main, '† ');
     expect(String(at(main, carried, 1)?.v)).toBe(
-      `† Số đến nay của chỉ tiêu "${STOCK}" (cột "Từ đầu năm") gồm số đã báo cáo trước đó của xã B, ` +
+      `† Số đến nay của chỉ tiêu "${STOCK}" (cột "Từ đầu năm") gồm số đã báo cáo trước đó của xã B (số tháng 8/2018), ` +
         'chưa có số liệu tháng 9/2018; số kỳ báo cáo chỉ gồm các đơn vị có số liệu tháng 9/2018.',
     );
     expect(rowOf(main, '* So sánh')).toBe(carried + 1);

@@ -10,10 +10,11 @@ import { formerFigure } from '../aggregate/carried-former';
 import { isDatedLate } from '../aggregate/completeness';
 import { unitFigures } from '../aggregate/unit-figures';
 import {
+  carriedCodes,
+  carriedNames,
   cleanNote,
   type FormerSource,
   formerSourcesText,
-  lastYearNote,
   listNames,
   namedIn,
 } from '../narrative/narrative';
@@ -376,17 +377,16 @@ interface CarriedGroup {
 }
 
 /**
- * Stocks among `indicators` whose total so far counts units without a figure in the period (their
- * last earlier figure carried) while the period's total leaves them out: grouped by those units.
+ * Stocks among `indicators` whose total so far counts units' figures from before the period's last
+ * month (carriedCodes, as the narrative says them): none in the period, or (several months) none
+ * for its last month. Grouped by those units and their months.
  */
 function carriedGroups(summary: Summary, catalogue: Catalogue, indicators: IndicatorSummary[]): CarriedGroup[] {
   const stocks = new Set(catalogue.indicators.filter((i) => i.overMonths === 'last').map((i) => i.code));
   const byUnits = new Map<string, { codes: string[]; labels: string[]; inds: IndicatorSummary[] }>();
   for (const ind of indicators) {
     if (!stocks.has(ind.code)) continue;
-    const f = unitFigures(ind);
-    const codes: string[] = [];
-    for (let i = 0; i < f.length; i++) if (f.ytd(i) !== null && f.period(i) === null) codes.push(f.code(i));
+    const codes = carriedCodes(ind);
     if (!codes.length) continue;
     const key = codes.join('\n');
     const group = byUnits.get(key);
@@ -395,37 +395,46 @@ function carriedGroups(summary: Summary, catalogue: Catalogue, indicators: Indic
       group.inds.push(ind);
     } else byUnits.set(key, { codes, labels: [ind.label], inds: [ind] });
   }
-  const period = periodLabel(summary.period);
+  const last = lastMonthLabel(summary);
   return [...byUnits.values()].map(({ codes, labels, inds }) => {
     // Only units some stock carries from old units can be said so: the others are not looked up.
     const merged = new Set<string>();
     for (const ind of inds) for (const c of ind.carriedFromFormer ?? []) merged.add(c.unitCode);
-    const names: string[] = [];
+    const own: string[] = [];
     const former: FormerSource[] = [];
     for (const code of codes) {
       // A merged unit without a figure of its own in these stocks: its old units' figure, said as theirs.
       const unit = unitOf(summary, code);
       const c = unit && merged.has(code) ? formerFigure(inds, code) : null;
       if (c && unit) former.push({ unit, ...c });
-      // Named as the narrative names them in the same sentence: "xã Chà Tở", at most a few; with
-      // the month of last year its figures are from when they all are.
-      else names.push(inSentence(summary, code, lastYearNote(summary, inds, code)));
+      else own.push(code);
     }
-    const fromFormer = former.length ? formerSourcesText(summary, former, period) : '';
-    return { labels, codes: inds.map((i) => i.code), own: listNames(names), fromFormer };
+    const fromFormer = former.length ? formerSourcesText(summary, former, last) : '';
+    // Named as the narrative names them in the same sentence, each with the month of its figures.
+    return { labels, codes: inds.map((i) => i.code), own: carriedNames(summary, own, () => inds), fromFormer };
+  });
+}
+
+/** "tháng 9/2018": the period's last month, whose figure "đến nay" is (the key table's legend says it). */
+function lastMonthLabel(summary: Summary): string {
+  return periodLabel({
+    type: 'month',
+    year: summary.period.year,
+    index: periodMonths(summary.period).at(-1) as number,
   });
 }
 
 /**
- * Stocks ("lũy kế") whose total so far (the "Từ đầu năm" column) counts units without a figure in
- * the period, their last earlier figure carried, while the period's total leaves them out: one line
- * per set of such units, naming the indicators, so that the two totals differing is not read as a
- * mistake.
+ * Stocks ("lũy kế") whose total so far (the "Từ đầu năm" column) counts units' figures from before
+ * the period's last month: one line per set of such units, naming the indicators, so that the
+ * total so far and the period's (which leaves out units without a figure in the period) differing
+ * is not read as a mistake.
  */
 export function carriedStockLines(summary: Summary, catalogue: Catalogue): string[] {
   const period = periodLabel(summary.period);
+  const last = lastMonthLabel(summary);
   return carriedGroups(summary, catalogue, summary.indicators).map((g) =>
-    T.carriedStock(g.labels, g.own, period, g.fromFormer),
+    T.carriedStock(g.labels, g.own, last, period, g.fromFormer),
   );
 }
 
@@ -440,12 +449,12 @@ export function keyCarried(
   keys: IndicatorSummary[],
 ): { marked: Set<string>; notes: string[] } {
   const groups = carriedGroups(summary, catalogue, keys);
-  const period = periodLabel(summary.period);
+  const last = lastMonthLabel(summary);
   const marked = new Set(groups.flatMap((g) => g.codes));
   const notes =
     groups.length === 1
-      ? [T.keyCarriedNote(null, groups[0].own, period, groups[0].fromFormer)]
-      : groups.flatMap((g) => g.labels.map((l) => T.keyCarriedNote(l, g.own, period, g.fromFormer)));
+      ? [T.keyCarriedNote(null, groups[0].own, last, groups[0].fromFormer)]
+      : groups.flatMap((g) => g.labels.map((l) => T.keyCarriedNote(l, g.own, last, g.fromFormer)));
   return { marked, notes };
 }
 

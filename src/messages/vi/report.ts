@@ -91,18 +91,19 @@ export const REPORT_TEXT = {
     `Chỉ tiêu "${label}" chưa gồm số liệu của ${units}: ` +
     `bảng báo cáo của ${count > 1 ? 'các đơn vị này' : 'đơn vị này'} thiếu dòng chỉ tiêu này (xem trang "Kiểm tra").`,
   /**
-   * Stocks whose total so far carries the last figure of units without one for the period's last
-   * month, `units` named as in a sentence ("xã A, xã B và 3 đơn vị khác"). `fromFormer`: merged units
+   * Stocks whose total so far carries the last figure of units without one for the period's `last`
+   * month, `units` named as in a sentence with their months (carriedNames); `period`: the period,
+   * whose total counts only units with a figure in it. `fromFormer`: merged units
    * without a figure of their own, said as their old units'
    * (NARRATIVE_TEXT.formerSources: "số tháng 6/2025 của các xã cũ Mường Toong, Huổi Lếch (nay là xã
    * Mường Toong); xã Mường Toong chưa có số liệu tháng 7/2025").
    */
-  carriedStock: (labels: string[], units: string, last: string, fromFormer = '') => {
+  carriedStock: (labels: string[], units: string, last: string, period: string, fromFormer = '') => {
     const own = units ? `số đã báo cáo trước đó của ${units}, chưa có số liệu ${last}` : '';
     return (
       `Số đến nay của ${labels.length > 1 ? 'các chỉ tiêu' : 'chỉ tiêu'} ${labels.map((l) => `"${l}"`).join(', ')} (cột "Từ đầu năm") ` +
       `gồm ${own && fromFormer ? `${own}, và ${fromFormer}` : own || fromFormer}; ` +
-      `số kỳ báo cáo chỉ gồm các đơn vị có số liệu ${last}.`
+      `số kỳ báo cáo chỉ gồm các đơn vị có số liệu ${period}.`
     );
   },
   unreadableUnits: (units: string[]) => `Không đọc được báo cáo của: ${units.join(', ')} (xem trang "Kiểm tra").`,
