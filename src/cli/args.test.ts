@@ -26,7 +26,13 @@ describe('parse', () => {
     expect(e.exitCode).toBe(EXIT.usage);
     expect(e.message).toContain('--period được ghi 2 lần (2018-09 và 2018-08)');
     expect(refusal(['--out=a.xlsx', '--out', 'b.xlsx']).message).toContain('(a.xlsx và b.xlsx)');
-    expect(refusal(['--json', '--json']).message).toContain('--json được ghi 2 lần: chỉ ghi một lần');
+  });
+
+  it('takes the same value given twice (not ambiguous)', () => {
+    expect(parse('aggregate', ['--period', '2018-09', '--period', '2018-09'], OPTIONS, true).str('period')).toBe(
+      '2018-09',
+    );
+    expect(parse('aggregate', ['--json', '--json'], OPTIONS, true).bool('json')).toBe(true);
   });
 
   it('keeps every value of an option meant to repeat', () => {

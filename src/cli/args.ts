@@ -62,7 +62,9 @@ function refuseRepeated(
     if (t.kind !== 'option' || options[t.name]?.multiple || t.name === 'help') continue;
     const value = t.value ?? '';
     const before = seen.get(t.name);
-    if (before !== undefined) throw new UserError(T.repeatedOption(t.rawName, before, value, command), EXIT.usage);
+    // The same value twice (a wrapper script adding a default the user also typed) is not ambiguous.
+    if (before !== undefined && before !== value)
+      throw new UserError(T.repeatedOption(t.rawName, before, value, command), EXIT.usage);
     seen.set(t.name, value);
   }
 }

@@ -20,6 +20,7 @@ import { checkOutputs, type PlannedOutput, writeOutput } from '../output';
 import {
   consoleSummary,
   defaultSummaryName,
+  notesConsoleLine,
   type Prepared,
   prepare,
   remarksConsoleLine,
@@ -139,8 +140,11 @@ export async function runAggregate(argv: string[], io: Io): Promise<number> {
   } else {
     for (const w of written) println(io.stdout, T.wrote(w.what, displayName(w.file, io.cwd)));
     for (const line of consoleSummary(prepared)) println(io.stdout, line);
-    const remarks = remarksConsoleLine(prepared.summary, T.remarksInXlsx(displayName(outputs.xlsx, io.cwd)));
-    if (remarks) println(io.stdout, `\n${remarks}`);
+    const where = T.remarksInXlsx(displayName(outputs.xlsx, io.cwd));
+    const notes = notesConsoleLine(prepared.summary, where);
+    if (notes) println(io.stdout, `\n${notes}`);
+    const remarks = remarksConsoleLine(prepared.summary, where);
+    if (remarks) println(io.stdout, `${notes ? '' : '\n'}${remarks}`);
     if (prepared.errors > 0) println(io.stdout, `\n${T.dataErrorsNote(prepared.errors)}`);
   }
   return prepared.errors > 0 ? EXIT.dataErrors : EXIT.ok;

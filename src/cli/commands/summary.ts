@@ -194,6 +194,16 @@ function lastYearItem(summary: Summary, l: LastYearFile): string {
  * One line when units wrote remarks in the "Ghi chú" column: how many, and the sheet of `where`
  * listing them (the console shows none of them but those the narrative quotes). Null when none.
  */
+/**
+ * One line when the narrative points to the notes' own section ("xem danh sách đầy đủ ở mục …",
+ * "trích"): the console has no such section, so it says where it is (`where`, as remarksConsoleLine).
+ */
+export function notesConsoleLine(summary: Summary, where: string): string | null {
+  const section = `"${REPORT_TEXT.notesTitleMail}"`;
+  if (!summary.narrative.some((p) => p.includes(section))) return null;
+  return T.notesNote(REPORT_TEXT.notesTitleMail, REPORT_TEXT.summarySheet(formatPeriod(summary.period)), where);
+}
+
 export function remarksConsoleLine(summary: Summary, where: string): string | null {
   const n = remarksListed(summary);
   return n ? T.remarksNote(n, REPORT_TEXT.summarySheet(formatPeriod(summary.period)), where) : null;

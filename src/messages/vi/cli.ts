@@ -192,10 +192,9 @@ export const CLI_TEXT = {
   missingValue: (o: string, cmd: string) => `Tùy chọn ${o} cần một giá trị. Xem hướng dẫn: tonghop ${cmd} --help`,
   noValueTaken: (o: string, cmd: string) =>
     `Tùy chọn ${o} không nhận giá trị: chỉ viết ${o} (không có "=…"). Xem hướng dẫn: tonghop ${cmd} --help`,
+  /** One option given twice with two different values. */
   repeatedOption: (o: string, first: string, second: string, cmd: string) =>
-    first === '' && second === ''
-      ? `Tùy chọn ${o} được ghi 2 lần: chỉ ghi một lần. Xem hướng dẫn: tonghop ${cmd} --help`
-      : `Tùy chọn ${o} được ghi 2 lần (${first} và ${second}), không rõ dùng giá trị nào: chỉ ghi một lần. Xem hướng dẫn: tonghop ${cmd} --help`,
+    `Tùy chọn ${o} được ghi 2 lần (${first} và ${second}), không rõ dùng giá trị nào: chỉ ghi một lần. Xem hướng dẫn: tonghop ${cmd} --help`,
   wrongExtension: (o: string, file: string, ext: string) =>
     `Tùy chọn ${o} ${file}: tệp tổng hợp là bảng tính Excel, tên tệp phải có đuôi ${ext} (ví dụ tong-hop${ext}); nếu không, Excel sẽ báo tệp hỏng. Chưa ghi tệp nào.`,
   unexpectedArgument: (a: string, cmd: string) =>
@@ -342,6 +341,9 @@ export const CLI_TEXT = {
   // ------------------------------------------------------------ outputs
   wrote: (what: string, file: string) => `Đã ghi ${what}: ${file}`,
   /** After the summary: the remarks units wrote in the "Ghi chú" column, and where they are listed. */
+  /** The narrative's pointer to the notes' section, which the console does not show: where it is. */
+  notesNote: (section: string, sheet: string, where: string) =>
+    `Mục "${section}" (ý kiến đầy đủ của các đơn vị) ở trang "${sheet}" trong ${where}.`,
   remarksNote: (n: number, sheet: string, where: string) =>
     `${n} ghi chú ở cột "Ghi chú" của báo cáo các đơn vị — xem trang "${sheet}" trong ${where}.`,
   /** `where` of remarksNote for `aggregate`. */
