@@ -20,10 +20,9 @@ import { checkOutputs, type PlannedOutput, writeOutput } from '../output';
 import {
   consoleSummary,
   defaultSummaryName,
-  notesConsoleLine,
+  elsewhereLines,
   type Prepared,
   prepare,
-  remarksConsoleLine,
   resolvePeriod,
   summaryCsv,
   summaryXlsx,
@@ -141,10 +140,7 @@ export async function runAggregate(argv: string[], io: Io): Promise<number> {
     for (const w of written) println(io.stdout, T.wrote(w.what, displayName(w.file, io.cwd)));
     for (const line of consoleSummary(prepared)) println(io.stdout, line);
     const where = T.remarksInXlsx(displayName(outputs.xlsx, io.cwd));
-    const notes = notesConsoleLine(prepared.summary, where);
-    if (notes) println(io.stdout, `\n${notes}`);
-    const remarks = remarksConsoleLine(prepared.summary, where);
-    if (remarks) println(io.stdout, `${notes ? '' : '\n'}${remarks}`);
+    for (const line of elsewhereLines(prepared.summary, where)) println(io.stdout, line);
     if (prepared.errors > 0) println(io.stdout, `\n${T.dataErrorsNote(prepared.errors)}`);
   }
   return prepared.errors > 0 ? EXIT.dataErrors : EXIT.ok;

@@ -25,10 +25,9 @@ import { checkOutputs, freeName, sameFile, writeBeside, writeOutput } from '../o
 import {
   consoleSummary,
   defaultSummaryName,
-  notesConsoleLine,
+  elsewhereLines,
   type Prepared,
   prepare,
-  remarksConsoleLine,
   resolvePeriod,
   summaryXlsx,
 } from './summary';
@@ -213,9 +212,6 @@ export async function runReport(argv: string[], io: Io): Promise<number> {
   if (result.sent) println(io.stdout, T.sent(to));
   for (const line of consoleSummary(prepared)) println(io.stdout, line);
   const where = T.remarksInEml(defaultSummaryName(period), displayName(result.eml, io.cwd));
-  const notes = notesConsoleLine(prepared.summary, where);
-  if (notes) println(io.stdout, `\n${notes}`);
-  const remarks = remarksConsoleLine(prepared.summary, where);
-  if (remarks) println(io.stdout, `${notes ? '' : '\n'}${remarks}`);
+  for (const line of elsewhereLines(prepared.summary, where)) println(io.stdout, line);
   return prepared.errors > 0 ? EXIT.dataErrors : EXIT.ok;
 }

@@ -191,22 +191,19 @@ function lastYearItem(summary: Summary, l: LastYearFile): string {
 }
 
 /**
- * One line when units wrote remarks in the "Ghi chú" column: how many, and the sheet of `where`
- * listing them (the console shows none of them but those the narrative quotes). Null when none.
+ * What the console does not show, and where it is (the summary sheet in `where`), after a blank
+ * line: the notes' own section when the narrative points to it ("xem danh sách đầy đủ ở mục …",
+ * "trích"), and how many remarks units wrote in the "Ghi chú" column. Empty when neither.
  */
-/**
- * One line when the narrative points to the notes' own section ("xem danh sách đầy đủ ở mục …",
- * "trích"): the console has no such section, so it says where it is (`where`, as remarksConsoleLine).
- */
-export function notesConsoleLine(summary: Summary, where: string): string | null {
+export function elsewhereLines(summary: Summary, where: string): string[] {
+  const sheet = REPORT_TEXT.summarySheet(formatPeriod(summary.period));
+  const out: string[] = [];
   const section = `"${REPORT_TEXT.notesTitleMail}"`;
-  if (!summary.narrative.some((p) => p.includes(section))) return null;
-  return T.notesNote(REPORT_TEXT.notesTitleMail, REPORT_TEXT.summarySheet(formatPeriod(summary.period)), where);
-}
-
-export function remarksConsoleLine(summary: Summary, where: string): string | null {
-  const n = remarksListed(summary);
-  return n ? T.remarksNote(n, REPORT_TEXT.summarySheet(formatPeriod(summary.period)), where) : null;
+  if (summary.narrative.some((p) => p.includes(section)))
+    out.push(T.notesNote(REPORT_TEXT.notesTitleMail, sheet, where));
+  const remarks = remarksListed(summary);
+  if (remarks) out.push(T.remarksNote(remarks, sheet, where));
+  return out.length ? ['', ...out] : out;
 }
 
 export function consoleSummary(prepared: Prepared, maxFindings = 10): string[] {
