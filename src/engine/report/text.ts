@@ -571,6 +571,28 @@ function utf8Length(s: string): number {
 }
 
 /**
+ * The first of `lines` an e-mail shows: at most `max`, within `budget` bytes in all (UTF-8, as
+ * escaped in the HTML part); `cut` when one of those shown was quoted in part.
+ */
+function withinBudget(
+  lines: { line: string; cut: boolean }[],
+  budget: number,
+  max = Number.POSITIVE_INFINITY,
+): { shown: string[]; cut: boolean } {
+  const shown: string[] = [];
+  let used = 0;
+  let cut = false;
+  for (const n of lines) {
+    const size = utf8Length(escapeHtml(n.line));
+    if (shown.length >= max || used + size > budget) break;
+    shown.push(n.line);
+    used += size;
+    cut ||= n.cut;
+  }
+  return { shown, cut };
+}
+
+/**
  * The notes an e-mail shows, bounded whatever the number of units and months: of a period of
  * several months the latest note of each unit, each cut to MAIL_NOTE_LENGTH, in all at most
  * MAIL_NOTES_BUDGET characters; then a line saying how many more there are and where they all
@@ -584,17 +606,10 @@ export function mailNoteLines(summary: Summary, attached = true): string[] {
     const seen = latest.get(n.key);
     if (!seen || n.month >= seen.month) latest.set(n.key, n);
   }
-  const shown: string[] = [];
-  let used = 0;
-  let cut = false;
-  for (const n of all) {
-    if (latest.get(n.key) !== n) continue;
-    const size = utf8Length(escapeHtml(n.line));
-    if (used + size > MAIL_NOTES_BUDGET) break;
-    shown.push(n.line);
-    used += size;
-    cut ||= n.cut;
-  }
+  const { shown, cut } = withinBudget(
+    all.filter((n) => latest.get(n.key) === n),
+    MAIL_NOTES_BUDGET,
+  );
   const sheet = T.summarySheet(formatPeriod(summary.period));
   // Said when a unit's earlier months are among those left out, so that none seems lost.
   const earlier = all.length > latest.size;
@@ -618,17 +633,14 @@ export const MAIL_REMARKS_BUDGET = 6000;
  */
 export function mailRemarkLines(summary: Summary, catalogue: Catalogue, attached = true): string[] {
   const all = remarkLines(summary, catalogue);
-  const shown: string[] = [];
-  let used = 0;
-  let cut = false;
-  for (const full of all) {
-    const line = clipText(full, MAIL_REMARK_LENGTH);
-    const size = utf8Length(escapeHtml(line));
-    if (shown.length >= MAIL_REMARKS || used + size > MAIL_REMARKS_BUDGET) break;
-    shown.push(line);
-    used += size;
-    cut ||= line !== full;
-  }
+  const { shown, cut } = withinBudget(
+    all.map((full) => {
+      const line = clipText(full, MAIL_REMARK_LENGTH);
+      return { line, cut: line !== full };
+    }),
+    MAIL_REMARKS_BUDGET,
+    MAIL_REMARKS,
+  );
   const sheet = T.summarySheet(formatPeriod(summary.period));
   if (all.length > shown.length) shown.push(T.moreRemarks(all.length - shown.length, sheet, attached));
   else if (cut) shown.push(T.remarksCutMail(sheet, attached));
