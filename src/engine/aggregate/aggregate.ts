@@ -1538,8 +1538,6 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
       if (missing.length) stockGap = true;
     }
   if (lastYearOnly.length || others.length || ytdGaps.length || stockGap) {
-    const rankOfCode = new Map<string, number>();
-    for (let i = 0; i < unitCodes.length; i++) rankOfCode.set(unitCodes[i], unitRank[i]);
     const gapCodes = new Set([...lastYearOnly, ...ytdGaps.map((g) => g.unitCode)]);
     const ytdMissing = unitCodes.filter((c) => gapCodes.has(c));
     // `carries`: a stock so far, which holds a unit's last earlier figure: a unit with one on both
@@ -1550,7 +1548,7 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
       last: Float64Array,
       carries = false,
     ): UnevenComparison | null => {
-      const has = (values: Float64Array, code: string) => !Number.isNaN(values[rankOfCode.get(code) as number]);
+      const has = (values: Float64Array, code: string) => !Number.isNaN(values[codeRank.get(code) as number]);
       const out = {
         lastYearOnly: missingNow.filter((c) => has(last, c) && !(carries && has(now, c))),
         thisYearOnly: others.filter((c) => has(now, c) && !has(last, c)),
