@@ -1,6 +1,8 @@
 /** Command-line parsing with node:util parseArgs, errors translated to Vietnamese (exit 2). */
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { isEmailAddress, splitRecipients } from '../engine/text/email';
+import { nearest } from '../engine/text/nearest';
+import { slug } from '../engine/text/normalize';
 import { CLI_TEXT as T } from '../messages/vi/cli';
 import { EXIT, UserError } from './exit-codes';
 
@@ -69,6 +71,13 @@ function refuseRepeated(
   }
 }
 
+/** The option a mistyped long one most likely meant ("--peroid" → "--period"), or null. */
+function optionMeant(typed: string, options: OptionSpec): string | null {
+  if (!typed.startsWith('--')) return null;
+  const near = nearest(typed.slice(2), Object.keys(options), slug);
+  return near === null ? null : `--${near}`;
+}
+
 function translate(e: unknown, command: string, options: OptionSpec): UserError {
   const err = e as { code?: string; message?: string };
   const msg = String(err?.message ?? e);
@@ -76,7 +85,7 @@ function translate(e: unknown, command: string, options: OptionSpec): UserError 
   const opt = quoted.split(' ')[0];
   switch (err?.code) {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
-      return new UserError(T.unknownOption(opt || msg, command), EXIT.usage);
+      return new UserError(T.unknownOption(opt || msg, command, optionMeant(opt, options)), EXIT.usage);
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE': {
       // Both "a string option without its value" and "a yes/no option given one" ("--json=yes").
       const spec = options[opt.replace(/^--/, '')];

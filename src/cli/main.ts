@@ -4,6 +4,8 @@
  * Exit codes: see exit-codes.ts. User errors print a Vietnamese message and no stack
  * trace; unexpected errors print "Lỗi không mong đợi: …" and exit 70 (stack with TONGHOP_DEBUG=1).
  */
+import { nearest } from '../engine/text/nearest';
+import { slug } from '../engine/text/normalize';
 import { HELP, CLI_TEXT as T } from '../messages/vi/cli';
 import { EXIT, UserError } from './exit-codes';
 import { type Io, println, processIo } from './io';
@@ -18,6 +20,28 @@ export const COMMANDS: Record<string, () => Promise<Command>> = {
   report: async () => (await import('./commands/report')).runReport,
   demo: async () => (await import('./commands/demo')).runDemo,
 };
+
+/**
+ * The commands' names as users may type them in Vietnamese, without diacritics ("tổng hợp" →
+ * "tong-hop"): a user who types one is told the command's name, not run it (a guess never runs).
+ */
+const VIETNAMESE_NAMES: Record<string, string> = {
+  'tong-hop': 'aggregate',
+  'kiem-tra': 'check',
+  'bao-cao': 'report',
+  'gui-bao-cao': 'report',
+  mau: 'template',
+  'tao-mau': 'template',
+  'mau-bao-cao': 'template',
+  'vi-du': 'demo',
+  thu: 'demo',
+};
+
+/** The command a mistyped name most likely meant, or null. */
+export function commandMeant(typed: string): string | null {
+  const near = nearest(typed, [...Object.keys(COMMANDS), ...Object.keys(VIETNAMESE_NAMES)], slug);
+  return near === null ? null : (VIETNAMESE_NAMES[near] ?? near);
+}
 
 async function dispatch(argv: string[], io: Io): Promise<number> {
   const [name, ...rest] = argv;
@@ -38,7 +62,7 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
     return EXIT.ok;
   }
   const load = Object.keys(COMMANDS).includes(name) ? COMMANDS[name] : undefined;
-  if (!load) throw new UserError(T.unknownCommand(name), EXIT.usage);
+  if (!load) throw new UserError(T.unknownCommand(name, commandMeant(name)), EXIT.usage);
   return (await load())(rest, io);
 }
 

@@ -33,8 +33,13 @@ describe('usage and help', () => {
 
   test.each([
     [[], /Thiếu tên lệnh/],
-    [['tong-hop'], /Không có lệnh "tong-hop"/],
-    [['check', '--khong-co'], /Tùy chọn không hợp lệ: --khong-co/],
+    [['tong-hop'], /Không có lệnh "tong-hop"\. Có phải ý bạn là: tonghop aggregate\?/],
+    [['tổng-hợp'], /Không có lệnh "tổng-hợp"\. Có phải ý bạn là: tonghop aggregate\?/],
+    [['agregate'], /Có phải ý bạn là: tonghop aggregate\?/],
+    [['chekc'], /Có phải ý bạn là: tonghop check\?/],
+    [['xyz'], /^Không có lệnh "xyz"\. Xem danh sách lệnh/],
+    [['check', '--khong-co'], /^Tùy chọn không hợp lệ: --khong-co\. Xem hướng dẫn/],
+    [['aggregate', '--peroid', '2018-09', 'x'], /Tùy chọn không hợp lệ: --peroid\. Có phải ý bạn là --period\?/],
     [['aggregate', '--period', '2018-13', 'x'], /Kỳ báo cáo không hợp lệ: "2018-13"/],
     [['template', '--out', 'x'], /Thiếu tùy chọn bắt buộc --year/],
     [['template', '--year', '18', '--out', 'x'], /Năm không hợp lệ/],

@@ -7,6 +7,7 @@ import * as z from 'zod/mini';
 import { SCHEMA_TEXT as T } from '../../messages/vi/schema';
 import { isRealIsoDate } from '../periods/cutoff';
 import { unitDisplayName } from '../sheet/layout';
+import { nearest } from '../text/nearest';
 import { normalizeName } from '../text/normalize';
 import type { Catalogue, Settings, Unit } from '../types';
 import { codeList, isoFromDateText } from './config-values';
@@ -212,30 +213,8 @@ function walkUnknown(def: SchemaDef | undefined, data: unknown, path: PropertyKe
   }
 }
 
-/** The known field a mistyped one most likely meant ("formerUnit" → "formerUnits"), if any. */
-function nearestField(key: string, known: string[]): string | null {
-  const fold = (t: string) => t.toLowerCase().replace(/[^a-z0-9]/g, '');
-  const k = fold(key);
-  let best: string | null = null;
-  let bestScore = 3; // at most 2 edits apart
-  for (const c of known) {
-    const f = fold(c);
-    const score = f === k ? 0 : f.startsWith(k) || k.startsWith(f) ? Math.abs(f.length - k.length) : editDistance(f, k);
-    if (score < bestScore) [best, bestScore] = [c, score];
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++)
-      row.push(Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)));
-    prev = row;
-  }
-  return prev[b.length];
-}
+/** Field names compared without case or punctuation ("former_units" = "formerUnits"). */
+const foldField = (t: string) => t.toLowerCase().replace(/[^a-z0-9]/g, '');
 
 /**
  * Fields of a JSON file its schema does not know ("formerUnit" for "formerUnits", "submitDay"):
@@ -255,7 +234,7 @@ export function unknownFields(kind: 'catalogue' | 'units' | 'settings', data: un
       def = typeof p === 'number' ? def?.element?._zod?.def : def?.shape?.[String(p)]?._zod?.def;
     }
     while (def?.type === 'optional') def = def.innerType?._zod?.def;
-    const near = nearestField(key, Object.keys(def?.shape ?? {}));
+    const near = nearest(key, Object.keys(def?.shape ?? {}), foldField);
     return `${source}: ${T.jsonWhere(parent, data)}${T.unknownField(key, near)}`;
   });
 }

@@ -186,9 +186,12 @@ export const CLI_TEXT = {
   earlierOutputSkipped: (file: string) =>
     `Bỏ qua ${file}: tệp này không có báo cáo của đơn vị nào (có lẽ là tệp tổng hợp lần trước) và sẽ được ghi lại.`,
   // ------------------------------------------------------------ usage
-  unknownCommand: (c: string) => `Không có lệnh "${c}". Xem danh sách lệnh: tonghop --help`,
+  /** `near`: the command probably meant (a typo, or its Vietnamese name: "tong-hop" → aggregate). */
+  unknownCommand: (c: string, near: string | null = null) =>
+    `Không có lệnh "${c}".${near ? ` Có phải ý bạn là: tonghop ${near}?` : ''} Xem danh sách lệnh: tonghop --help`,
   noCommand: 'Thiếu tên lệnh. Xem hướng dẫn: tonghop --help',
-  unknownOption: (o: string, cmd: string) => `Tùy chọn không hợp lệ: ${o}. Xem hướng dẫn: tonghop ${cmd} --help`,
+  unknownOption: (o: string, cmd: string, near: string | null = null) =>
+    `Tùy chọn không hợp lệ: ${o}.${near ? ` Có phải ý bạn là ${near}?` : ''} Xem hướng dẫn: tonghop ${cmd} --help`,
   missingValue: (o: string, cmd: string) => `Tùy chọn ${o} cần một giá trị. Xem hướng dẫn: tonghop ${cmd} --help`,
   noValueTaken: (o: string, cmd: string) =>
     `Tùy chọn ${o} không nhận giá trị: chỉ viết ${o} (không có "=…"). Xem hướng dẫn: tonghop ${cmd} --help`,
