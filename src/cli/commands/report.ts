@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { dataWindow } from '../../engine/periods/cutoff';
 import { formatPeriod, periodLabel } from '../../engine/periods/period';
-import { type Edition, editionLine, editionSubject, withTopNote } from '../../engine/report/edition';
+import { type Edition, editionLine, editionSubject, withTitle, withTopNote } from '../../engine/report/edition';
 import { emailSubject, renderHtmlReport } from '../../engine/report/html';
 import { renderTextReport } from '../../engine/report/text';
 import { splitRecipients } from '../../engine/text/email';
@@ -134,6 +134,7 @@ export async function deliver(
     const zone = config.settings.timeZone;
     subject = editionSubject(subject, earlier, zone);
     ({ html, text } = withTopNote(html, text, editionLine(summary.period, earlier, zone), 'info'));
+    html = withTitle(html, subject);
   }
   const mail = {
     from: plan.from,
