@@ -434,6 +434,12 @@ describe('report run again for the same period', () => {
       ].map((m) => m[1]);
     expect(titles(html)).toEqual([decodeWords(second.headers.subject)]);
     expect(titles(first.parts[0].parts[1])).toEqual([decodeWords(first.headers.subject)]);
+    // The attachments do not share a name (the second would take the first's in Downloads): the
+    // second dated the day it went, ASCII as the first.
+    const attached = (mail: typeof first) =>
+      /filename="?([^";\r\n]+)/.exec(mail.parts[1].headers['content-disposition'])?.[1];
+    expect(attached(first)).toBe('tong-hop-2018-09.xlsx');
+    expect(attached(second)).toBe('tong-hop-2018-09-ban-25-09-2018.xlsx');
   }, 60_000);
 
   test('after a draft nobody received (no SMTP), the new .eml is not marked "gửi lại"; the console says a draft exists', async () => {
