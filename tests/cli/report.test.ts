@@ -425,6 +425,21 @@ describe('report run again for the same period', () => {
     expect(text.startsWith(line)).toBe(true);
     expect(text).toContain('có thể đã được các xã sửa');
     expect(decodeBody(html).toString('utf8')).toContain(line);
+    // The HTML's title is the subject as sent, marked too.
+    const titles = (part: (typeof first.parts)[number]) =>
+      [
+        ...decodeBody(part)
+          .toString('utf8')
+          .matchAll(/<title>([^<]*)<\/title>/g),
+      ].map((m) => m[1]);
+    expect(titles(html)).toEqual([decodeWords(second.headers.subject)]);
+    expect(titles(first.parts[0].parts[1])).toEqual([decodeWords(first.headers.subject)]);
+    // The attachments do not share a name (the second would take the first's in Downloads): the
+    // second dated the day it went, ASCII as the first.
+    const attached = (mail: typeof first) =>
+      /filename="?([^";\r\n]+)/.exec(mail.parts[1].headers['content-disposition'])?.[1];
+    expect(attached(first)).toBe('tong-hop-2018-09.xlsx');
+    expect(attached(second)).toBe('tong-hop-2018-09-ban-25-09-2018.xlsx');
   }, 60_000);
 
   test('after a draft nobody received (no SMTP), the new .eml is not marked "gửi lại"; the console says a draft exists', async () => {

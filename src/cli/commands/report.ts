@@ -8,11 +8,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { dataWindow } from '../../engine/periods/cutoff';
 import { formatPeriod, periodLabel } from '../../engine/periods/period';
-import { type Edition, editionLine, editionSubject, withTopNote } from '../../engine/report/edition';
+import { type Edition, editionLine, editionSubject, withTitle, withTopNote } from '../../engine/report/edition';
 import { emailSubject, renderHtmlReport } from '../../engine/report/html';
-import { renderTextReport } from '../../engine/report/text';
+import { localTimestamp, renderTextReport } from '../../engine/report/text';
 import { splitRecipients } from '../../engine/text/email';
+import { slug } from '../../engine/text/normalize';
 import { HELP, CLI_TEXT as T } from '../../messages/vi/cli';
+import { EDITION_TEXT } from '../../messages/vi/edition';
 import { CONFIG_OPTIONS, checkAddress, HELP_OPTION, parse } from '../args';
 import { now } from '../clock';
 import { type Config, loadConfig, warnDemoUnits } from '../config';
@@ -58,10 +60,22 @@ export interface MailPlan {
 export interface MailResult {
   eml: string;
   sent: boolean;
+  /** The attachment's file name, as the e-mail gives it. */
+  attachment: string;
 }
 
 export function emlFileName(prepared: Prepared): string {
   return `bao-cao-${formatPeriod(prepared.summary.period)}.eml`;
+}
+
+/**
+ * The attachment of a report sent again: "tong-hop-2018-09-ban-25-09-2018.xlsx", dated the day it
+ * goes (as the add-on's), so it does not take the first one's name in the leader's Downloads. ASCII,
+ * as the first one's: some mail programs garble other characters in attachment names.
+ */
+export function editionAttachmentName(name: string, when: Date, timeZone: string): string {
+  const date = localTimestamp(when.toISOString(), timeZone).date;
+  return name.replace(/\.xlsx$/i, `-${slug(EDITION_TEXT.attachmentSuffix(date))}.xlsx`);
 }
 
 /**
@@ -123,6 +137,7 @@ export async function deliver(
   const content = attachment ?? (await summaryXlsx(summary, config, when));
   const name = emlFileName(prepared);
   let subject = emailSubject(summary);
+  let filename = defaultSummaryName(summary.period);
   let text = renderTextReport(summary, config.catalogue);
   let html = renderHtmlReport(summary, config.catalogue);
   // An .eml of the period that was sent is kept in the outbox: this one says it replaces it (not
@@ -134,6 +149,8 @@ export async function deliver(
     const zone = config.settings.timeZone;
     subject = editionSubject(subject, earlier, zone);
     ({ html, text } = withTopNote(html, text, editionLine(summary.period, earlier, zone), 'info'));
+    html = withTitle(html, subject);
+    filename = editionAttachmentName(filename, when, zone);
   }
   const mail = {
     from: plan.from,
@@ -141,7 +158,7 @@ export async function deliver(
     subject,
     text,
     html,
-    attachment: { filename: defaultSummaryName(summary.period), content },
+    attachment: { filename, content },
     date: when,
   };
   const raw = await composeEml(plan.smtp ? mail : { ...mail, draft: true });
@@ -152,7 +169,7 @@ export async function deliver(
     eml = written.file;
     if (written.kept) println(io.stdout, T.emlKept(displayName(written.kept, io.cwd), path.basename(eml)));
   }
-  if (!plan.smtp) return { eml, sent: false };
+  if (!plan.smtp) return { eml, sent: false, attachment: filename };
   println(io.stderr, T.sending(plan.smtp.host, plan.smtp.port));
   try {
     await sendRaw(plan.smtp, { from: bareAddress(plan.from), to: plan.to.map(bareAddress) }, raw);
@@ -162,7 +179,7 @@ export async function deliver(
       println(io.stdout, T.wrote(T.what.eml, displayName(eml, io.cwd)));
     throw e;
   }
-  return { eml, sent: true };
+  return { eml, sent: true, attachment: filename };
 }
 
 /**
@@ -211,7 +228,7 @@ export async function runReport(argv: string[], io: Io): Promise<number> {
   println(io.stdout, T.wrote(T.what.eml, displayName(result.eml, io.cwd)));
   if (result.sent) println(io.stdout, T.sent(to));
   for (const line of consoleSummary(prepared)) println(io.stdout, line);
-  const where = T.remarksInEml(defaultSummaryName(period), displayName(result.eml, io.cwd));
+  const where = T.remarksInEml(result.attachment, displayName(result.eml, io.cwd));
   for (const line of elsewhereLines(prepared.summary, where)) println(io.stdout, line);
   return prepared.errors > 0 ? EXIT.dataErrors : EXIT.ok;
 }

@@ -21,6 +21,15 @@ export function editionSubject(subject: string, edition: Edition, timeZone: stri
   return T.subject(subject, localTimestamp(edition.replaces, timeZone).date);
 }
 
+/**
+ * The HTML's <title> set to the subject as sent: a report sent again is marked there too (a copy
+ * saved or printed from the mail program shows it). Renderings escape user text, so the head's
+ * title is the document's first "<title>".
+ */
+export function withTitle(html: string, subject: string): string {
+  return html.replace(/<title>[^<]*<\/title>/i, () => `<title>${escapeHtml(subject.replace(/[\r\n]+/g, ' '))}</title>`);
+}
+
 /** The line put first in a report sent again. */
 export function editionLine(period: Period, edition: Edition, timeZone: string): string {
   const at = localTimestamp(edition.replaces, timeZone);

@@ -83,9 +83,10 @@ describe('renderHtmlReport', () => {
   });
 
   it('draws a bar chart with percentage widths, value labels and missing units', () => {
-    // Chart indicator: the key indicator with most units above zero (HND_SXKDG_CONGNHAN, 10 units).
+    // Chart indicator: the key indicator with most units above zero (HND_SXKDG_CONGNHAN, 10 units),
+    // a stock: its figures "đến nay", as the key figures table gives it.
     expect(html).toContain(
-      'Hộ nông dân được công nhận sản xuất, kinh doanh giỏi các cấp (lũy kế) theo đơn vị, tháng 9/2018 (hộ)',
+      'Hộ nông dân được công nhận sản xuất, kinh doanh giỏi các cấp (lũy kế) theo đơn vị, số đến nay, hết tháng 9/2018 (hộ)',
     );
     const widths = [
       ...html.matchAll(/<table role="presentation" width="(\d+)%" cellpadding="0" cellspacing="0"><tr><td bgcolor=/g),
@@ -94,8 +95,8 @@ describe('renderHtmlReport', () => {
     expect(Math.max(...widths)).toBe(100);
     for (const w of widths) expect(w).toBeGreaterThan(0);
     const ind = summary.indicators.find((i) => i.code === 'HND_SXKDG_CONGNHAN')!;
-    const max = Math.max(...ind.byUnit.map((u) => u.period ?? 0));
-    const chung = ind.byUnit[0].period as number;
+    const max = Math.max(...ind.byUnit.map((u) => u.ytd ?? 0));
+    const chung = ind.byUnit[0].ytd as number;
     expect(widths[0]).toBe(Math.round((chung / max) * 100));
     expect(html).toMatch(/Xã Pá Mỳ<\/td><td[^>]*><\/td><td[^>]*>chưa có số liệu<\/td>/);
   });

@@ -7,17 +7,17 @@
  */
 import { capitalise, REPORT_TEXT as T } from '../../messages/vi/report';
 import { periodLabel } from '../periods/period';
-import { formatNumberVi } from '../text/format';
 import type { Catalogue, Summary } from '../types';
 import { escapeHtml as e, safeHttpUrl } from './escape';
 import {
   anyListed,
   carriedStockLines,
+  chartCaption,
   chartIndicator,
   chartRows,
+  chartValueText,
   completenessLines,
   completenessLists,
-  eachFigure,
   findingCounts,
   findingText,
   headingLines,
@@ -148,26 +148,29 @@ function completenessHtml(summary: Summary): string {
 function barChart(summary: Summary, catalogue: Catalogue, attached: boolean): string {
   const ind = chartIndicator(summary, catalogue);
   if (!ind) return '';
-  const max = Math.max(...eachFigure(ind, (_code, _name, period) => period ?? 0));
-  const c = chartRows(summary, ind);
+  const c = chartRows(summary, catalogue, ind);
+  // The rows hold the highest figure (all units, or the highest first when sorted).
+  const max = Math.max(0, ...c.rows.map((u) => u.value ?? 0));
+  const caption = chartCaption(summary, catalogue, ind);
   const note = (text: string) => `<tr><td colspan="3" style="${S.small}font-style:italic;">${e(text)}</td></tr>`;
   const bars = c.rows.map((u, i) => {
     const w = (pct: number) => (i === 0 ? ` width="${pct}%"` : '');
     const name = `<td${w(34)}>${e(u.label)}</td>`;
-    if (u.period === null)
+    if (u.value === null)
       return `<tr>${name}<td${w(52)} bgcolor="${COLOR.barTrack}"></td><td${w(14)} align="right" nowrap style="${S.small}font-style:italic;">${e(T.barMissing)}</td></tr>`;
-    const pct = u.period > 0 ? Math.max(1, Math.round((u.period / max) * 100)) : 0;
+    const pct = u.value > 0 ? Math.max(1, Math.round((u.value / max) * 100)) : 0;
     const bar = pct
       ? `<table role="presentation" width="${pct}%" cellpadding="0" cellspacing="0"><tr><td bgcolor="${COLOR.bar}" style="font-size:1px;line-height:14px;">&nbsp;</td></tr></table>`
       : '';
-    return `<tr>${name}<td${w(52)} bgcolor="${COLOR.barTrack}">${bar}</td><td${w(14)} align="right" nowrap>${e(formatNumberVi(u.period))}</td></tr>`;
+    return `<tr>${name}<td${w(52)} bgcolor="${COLOR.barTrack}">${bar}</td><td${w(14)} align="right" nowrap>${e(chartValueText(u))}</td></tr>`;
   });
   if (c.hidden) bars.splice(c.top, 0, note(T.barOthers(c.hidden, attached)));
   if (c.noData) bars.push(note(T.barNoData(c.noData)));
   const order = c.sorted ? para(T.barSorted(c.rows.length, c.withFigure), `${S.p}${S.small}`) : '';
+  const legend = caption.notes.map((l) => para(l, `margin:6px 0 0 0;${S.small}`)).join('');
   return section(
-    T.barChartTitle(ind.label, periodLabel(summary.period), ind.unit),
-    `${order}<table role="presentation" cellpadding="3" cellspacing="0" width="100%" style="${S.table}">${bars.join('')}</table>`,
+    caption.title,
+    `${order}<table role="presentation" cellpadding="3" cellspacing="0" width="100%" style="${S.table}">${bars.join('')}</table>${legend}`,
   );
 }
 

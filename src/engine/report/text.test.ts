@@ -66,7 +66,11 @@ describe('key and chart indicators', () => {
   it('charts the key indicator with most units above zero, or nothing', () => {
     expect(chartIndicator(fixtureSummary(), catalogue)?.code).toBe('HND_SXKDG_CONGNHAN');
     const s = fixtureSummary();
-    for (const i of s.indicators) for (const u of i.byUnit) u.period = null;
+    for (const i of s.indicators)
+      for (const u of i.byUnit) {
+        u.period = null;
+        u.ytd = null;
+      }
     expect(chartIndicator(s, catalogue)).toBeNull();
   });
   it('sorts findings by severity, stable within one', () => {
@@ -361,8 +365,8 @@ describe('the chart of many units', () => {
   const ind = s.indicators.find((i) => i.code === 'HND_SXKDG_CONGNHAN') as Summary['indicators'][number];
 
   it('shows the 10 highest and 10 lowest, ties in Vietnamese order, and counts the others and the units without a figure', () => {
-    const c = chartRows(s, ind);
-    expect(c.rows.map((r) => `${r.label}: ${r.period}`)).toEqual([
+    const c = chartRows(s, catalogue, ind);
+    expect(c.rows.map((r) => `${r.label}: ${r.value}`)).toEqual([
       // Ă before Â (code points would put Â first).
       'Xã An Toong: 50',
       'Xã Ẳng Cang: 50',
@@ -379,7 +383,7 @@ describe('the chart of many units', () => {
   it('keeps a district’s units all, in their order', () => {
     const district = fixtureSummary();
     expect(district.units.length).toBeLessThanOrEqual(CHART_ALL_UNITS);
-    const c = chartRows(district, chartIndicator(district, catalogue) as Summary['indicators'][number]);
+    const c = chartRows(district, catalogue, chartIndicator(district, catalogue) as Summary['indicators'][number]);
     expect(c.sorted).toBe(false);
     expect(c.rows.map((r) => r.code)).toEqual(district.units.map((u) => u.code));
   });

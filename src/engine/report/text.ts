@@ -99,28 +99,26 @@ export function keyIndicators(summary: Summary, catalogue: Catalogue): Indicator
   return picked.length ? picked : summary.indicators.filter(numeric).slice(0, 5);
 }
 
-/** fn over an indicator's figures by unit (byUnit order), without making byUnit. */
-export function eachFigure<T>(
-  ind: IndicatorSummary,
-  fn: (code: string, name: string, period: number | null) => T,
-): T[] {
-  const figures = unitFigures(ind);
-  const out: T[] = [];
-  for (let i = 0; i < figures.length; i++) out.push(fn(figures.code(i), figures.name(i), figures.period(i)));
-  return out;
+/**
+ * The figure a unit's bar shows: a stock's "đến nay" (its year-to-date level, as the key figures
+ * table gives it once), so chart and table never disagree; a flow's the period's.
+ */
+function chartFigure(stock: boolean, figures: ReturnType<typeof unitFigures>, i: number): number | null {
+  return stock ? figures.ytd(i) : figures.period(i);
 }
 
 /**
  * The key indicator drawn as a bar chart per unit: the one with the most units above
- * zero in the period (first in catalogue order on ties); null when all are empty.
+ * zero (in the figures the chart shows) on ties first in catalogue order; null when all are empty.
  */
 export function chartIndicator(summary: Summary, catalogue: Catalogue): IndicatorSummary | null {
   let best: IndicatorSummary | null = null;
   let bestCount = 0;
   for (const ind of keyIndicators(summary, catalogue)) {
+    const stock = isStock(catalogue, ind.code);
     const figures = unitFigures(ind);
     let count = 0;
-    for (let i = 0; i < figures.length; i++) if ((figures.period(i) ?? 0) > 0) count++;
+    for (let i = 0; i < figures.length; i++) if ((chartFigure(stock, figures, i) ?? 0) > 0) count++;
     if (count > bestCount) {
       best = ind;
       bestCount = count;
@@ -138,7 +136,10 @@ export const CHART_END = 10;
 export interface ChartRow {
   code: string;
   label: string;
-  period: number | null;
+  /** The period's figure, or a stock's "đến nay" (chartFigure). */
+  value: number | null;
+  /** A stock's figure holding the unit's earlier one (carriedCodes): marked as the key table marks it. */
+  carried: boolean;
 }
 
 /**
@@ -150,16 +151,24 @@ export interface ChartRow {
  */
 export function chartRows(
   summary: Summary,
+  catalogue: Catalogue,
   ind: IndicatorSummary,
 ): { rows: ChartRow[]; sorted: boolean; top: number; hidden: number; noData: number; withFigure: number } {
-  const all = eachFigure(ind, (code, name, period) => ({ code, name, label: unitLabel(summary, code, name), period }));
+  const stock = isStock(catalogue, ind.code);
+  const carried = new Set(stock ? carriedCodes(ind) : []);
+  const figures = unitFigures(ind);
+  const all: (ChartRow & { name: string })[] = [];
+  for (let i = 0; i < figures.length; i++) {
+    const code = figures.code(i);
+    const name = figures.name(i);
+    const value = chartFigure(stock, figures, i);
+    all.push({ code, name, label: unitLabel(summary, code, name), value, carried: carried.has(code) });
+  }
   if (all.length <= CHART_ALL_UNITS)
     return { rows: all, sorted: false, top: all.length, hidden: 0, noData: 0, withFigure: 0 };
-  const figured = all.filter((r) => r.period !== null) as (ChartRow & { name: string; period: number })[];
+  const figured = all.filter((r) => r.value !== null) as (ChartRow & { name: string; value: number })[];
   // Ties by name, as the units are listed elsewhere ("Phường Vĩnh Lộc" after "Xã An Toong").
-  const sorted = figured.sort(
-    (a, b) => b.period - a.period || compareVi(a.name, b.name) || compareVi(a.label, b.label),
-  );
+  const sorted = figured.sort((a, b) => b.value - a.value || compareVi(a.name, b.name) || compareVi(a.label, b.label));
   const noData = all.length - sorted.length;
   if (sorted.length <= 2 * CHART_END)
     return { rows: sorted, sorted: true, top: sorted.length, hidden: 0, noData, withFigure: sorted.length };
@@ -167,10 +176,33 @@ export function chartRows(
   return { rows, sorted: true, top: CHART_END, hidden: sorted.length - rows.length, noData, withFigure: sorted.length };
 }
 
+/** A bar's figure as written beside it: "8", a carried stock's "8 †" (as the key table marks it). */
+export function chartValueText(r: ChartRow): string {
+  if (r.value === null) return T.barMissing;
+  return r.carried ? `${formatNumberVi(r.value)} ${T.carriedMark}` : formatNumberVi(r.value);
+}
+
+/**
+ * The chart's title and the lines under it: a stock's is "đến nay" (hết the period's last month),
+ * as the key figures table's, with the same footnote for the figures marked carried.
+ */
+export function chartCaption(
+  summary: Summary,
+  catalogue: Catalogue,
+  ind: IndicatorSummary,
+): { title: string; notes: string[] } {
+  if (!isStock(catalogue, ind.code))
+    return { title: T.barChartTitle(ind.label, periodLabel(summary.period), ind.unit), notes: [] };
+  return {
+    title: T.barChartTitleStock(ind.label, lastMonthLabel(summary), ind.unit),
+    notes: keyCarried(summary, catalogue, [ind]).notes,
+  };
+}
+
 /** The chart as the text e-mail's lines: "- Xã Chung Chải: 12", limited as chartRows. */
-function chartLines(summary: Summary, ind: IndicatorSummary, attached: boolean): string[] {
-  const c = chartRows(summary, ind);
-  const line = (r: ChartRow) => `- ${r.label}: ${r.period === null ? T.barMissing : formatNumberVi(r.period)}`;
+function chartLines(summary: Summary, catalogue: Catalogue, ind: IndicatorSummary, attached: boolean): string[] {
+  const c = chartRows(summary, catalogue, ind);
+  const line = (r: ChartRow) => `- ${r.label}: ${chartValueText(r)}`;
   if (!c.sorted) return c.rows.map(line);
   const out = [T.barSorted(c.rows.length, c.withFigure), ...c.rows.slice(0, c.top).map(line)];
   if (c.hidden) out.push(T.barOthers(c.hidden, attached));
@@ -735,7 +767,8 @@ export function renderTextReport(summary: Summary, catalogue: Catalogue, options
 
   const chart = chartIndicator(summary, catalogue);
   if (chart) {
-    out.push(...section(T.barChartTitle(chart.label, label, chart.unit), chartLines(summary, chart, attached)));
+    const caption = chartCaption(summary, catalogue, chart);
+    out.push(...section(caption.title, [...chartLines(summary, catalogue, chart, attached), ...caption.notes]));
   }
 
   const counts = findingCounts(summary.findings);

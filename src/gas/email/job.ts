@@ -40,7 +40,7 @@ import {
   todayIn,
 } from '../../engine/periods/cutoff';
 import { formatPeriod, parsePeriod, periodLabel } from '../../engine/periods/period';
-import { type Edition, editionLine, editionSubject, withTopNote } from '../../engine/report/edition';
+import { type Edition, editionLine, editionSubject, withTitle, withTopNote } from '../../engine/report/edition';
 import { emailSubject, renderHtmlReport } from '../../engine/report/html';
 import { renderTextReport } from '../../engine/report/text';
 import type { Period, Settings } from '../../engine/types';
@@ -808,7 +808,10 @@ function compose(
   }
   const edition = marked ? msg.edition : undefined;
   // First of all, above the other notes: the reader must not quote the earlier figures.
-  if (edition) ({ html, text } = withTopNote(html, text, edition.line, 'info'));
+  if (edition) {
+    ({ html, text } = withTopNote(html, text, edition.line, 'info'));
+    html = withTitle(html, edition.subject);
+  }
   return {
     subject: edition?.subject ?? msg.subject,
     html,

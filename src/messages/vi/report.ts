@@ -230,6 +230,9 @@ export const REPORT_TEXT = {
   allOnTime: 'Tất cả đơn vị đã báo cáo đúng hạn.',
   barChartTitle: (indicator: string, periodLabel: string, unit: string) =>
     `${indicator} theo đơn vị, ${periodLabel}${unit ? ` (${unit})` : ''}`,
+  /** A stock's chart: each unit's figure "đến nay", as the key figures table gives it (`last`: "tháng 9/2018"). */
+  barChartTitleStock: (indicator: string, last: string, unit: string) =>
+    `${indicator} theo đơn vị, số đến nay, hết ${last}${unit ? ` (${unit})` : ''}`,
   barMissing: 'chưa có số liệu',
   /** Above the bars of a province's many units: their order, and how many are shown when not all. */
   barSorted: (shown: number, withFigure: number) =>

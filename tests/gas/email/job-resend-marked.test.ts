@@ -36,6 +36,9 @@ test('"Gửi báo cáo ngay" after the scheduled send: a marked subject, a first
   const html = second.htmlBody ?? '';
   expect(html).toContain(line);
   expect(html.indexOf(line)).toBeLessThan(html.indexOf('BÁO CÁO TỔNG HỢP'));
+  // The HTML's title is the subject as sent (a copy saved from the mail program says it too).
+  expect([...html.matchAll(/<title>([^<]*)<\/title>/g)].map((m) => m[1])).toEqual([second.subject]);
+  expect(first.htmlBody).toContain(`<title>${first.subject}</title>`);
   // The attachments do not share a name (the second would overwrite the first in Downloads).
   expect(second.attachments[0].name).not.toBe(first.attachments[0].name);
   expect(second.attachments[0].name).toContain('(bản 25-09-2018)');
