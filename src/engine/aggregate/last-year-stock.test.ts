@@ -137,3 +137,30 @@ test('a unit carried from December that had no figure last January either: its c
   const even = summary([report('a', 2027, { 1: 105 }), report('b', 2027, {})], LAST_YEAR);
   expect(even.indicators.find((i) => i.code === STOCK)?.unevenYtd).toBeUndefined();
 });
+
+test('two stocks of one paragraph carried from different months: each month named with its indicator', () => {
+  const OTHER = 'HND_SXKDG_CONGNHAN';
+  const both = (code: string, year: number, a: Record<number, number>, b: Record<number, number>) =>
+    unitYear(code, year, { values: { [STOCK]: a, [OTHER]: b, DTN_QUA: { 1: 1 } }, submitted: { 1: `${year}-01-14` } });
+  // B left both blank in January; its last figures of 2026 are of December and of November.
+  const s = summary(
+    [both('a', 2027, { 1: 105 }, { 1: 3 }), both('b', 2027, {}, {})],
+    [both('a', 2026, { 1: 90 }, { 1: 2 }), both('b', 2026, { 1: 40, 12: 50 }, { 1: 2, 11: 6 })],
+  );
+  const find = (code: string) => s.indicators.find((i) => i.code === code);
+  expect(find(STOCK)?.carriedFromLastYear).toEqual([{ unitCode: 'b', month: 12 }]);
+  expect(find(OTHER)?.carriedFromLastYear).toEqual([{ unitCode: 'b', month: 11 }]);
+  const named =
+    'xã B (số tháng 11/2026 đối với chỉ tiêu "Hộ nông dân được công nhận sản xuất, kinh doanh giỏi các cấp (lũy kế)", ' +
+    'số tháng 12/2026 đối với chỉ tiêu "Hộ đăng ký danh hiệu sản xuất, kinh doanh giỏi (lũy kế)")';
+  expect(s.narrative.join(' ')).toContain(
+    `Số đến nay gồm số đã báo cáo trước đó của ${named}, chưa có số liệu tháng 1/2027.`,
+  );
+  expect(carriedStockLines(s, CATALOGUE).join(' ')).toContain(named);
+  // The same month for both: said once, as for one stock.
+  const same = summary(
+    [both('a', 2027, { 1: 105 }, { 1: 3 }), both('b', 2027, {}, {})],
+    [both('a', 2026, { 1: 90 }, { 1: 2 }), both('b', 2026, { 12: 50 }, { 12: 6 })],
+  );
+  expect(same.narrative.join(' ')).toContain('trước đó của xã B (số tháng 12/2026), chưa có');
+});

@@ -593,20 +593,30 @@ export function carriedCodes(sum: IndicatorSummary): string[] {
   return out;
 }
 
-/** "số tháng 12/2017" (or "số tháng 11/2017, tháng 1/2018"): of which months a unit's carried figures over `stocks` are; '' unknown. */
+/**
+ * "số tháng 12/2017": of which month a unit's carried figures over `stocks` are; when the stocks'
+ * months differ, each month with its indicators ("số tháng 11/2017 đối với chỉ tiêu "…", số tháng
+ * 12/2017 đối với chỉ tiêu "…""), so no month is read as another indicator's. '' unknown.
+ */
 function carriedMonthNote(s: Pick<SummaryCore, 'period'>, stocks: readonly IndicatorSummary[], code: string): string {
-  const months = new Set<number>(); // year * 12 + month - 1, to sort
+  const labelsOf = new Map<number, string[]>(); // year * 12 + month - 1, to sort → the stocks' labels
   for (const ind of stocks) {
     const last = ind.carriedFromLastYear?.find((x) => x.unitCode === code);
     const now = last ? undefined : ind.carriedMonths?.find((x) => x.unitCode === code);
-    if (last) months.add((s.period.year - 1) * 12 + last.month - 1);
-    else if (now) months.add(s.period.year * 12 + now.month - 1);
+    let key: number;
+    if (last) key = (s.period.year - 1) * 12 + last.month - 1;
+    else if (now) key = s.period.year * 12 + now.month - 1;
     else return '';
+    const labels = labelsOf.get(key);
+    if (!labels) labelsOf.set(key, [ind.label]);
+    else if (!labels.includes(ind.label)) labels.push(ind.label);
   }
-  const labels = [...months]
-    .sort((a, b) => a - b)
-    .map((m) => periodLabel({ type: 'month', year: Math.floor(m / 12), index: (m % 12) + 1 }));
-  return labels.length ? T.lastYearStock(labels.join(', ')) : '';
+  const months = [...labelsOf.keys()].sort((a, b) => a - b);
+  const label = (m: number) => periodLabel({ type: 'month', year: Math.floor(m / 12), index: (m % 12) + 1 });
+  if (months.length === 1) return T.lastYearStock(label(months[0]));
+  return months.length
+    ? T.stockMonthsByIndicator(months.map((m) => ({ month: label(m), labels: labelsOf.get(m) ?? [] })))
+    : '';
 }
 
 /**

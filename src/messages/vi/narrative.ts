@@ -110,6 +110,18 @@ export const NARRATIVE_TEXT = {
     `${sources.join(' và ')}${more ? ` và của ${more} đơn vị khác` : ''}; ${units} chưa có số liệu ${label}`,
   /** Beside a unit named in carriedStocks whose figure so far is last year's: "số tháng 12/2026". */
   lastYearStock: (month: string) => `số ${month}`,
+  /**
+   * Instead of lastYearStock when the unit's carried figures of the stocks said are of different
+   * months: each month with its indicators, "số tháng 11/2026 đối với chỉ tiêu "A", số tháng
+   * 12/2026 đối với chỉ tiêu "B"".
+   */
+  stockMonthsByIndicator: (parts: { month: string; labels: string[] }[]) =>
+    parts
+      .map(
+        (p) =>
+          `số ${p.month} đối với ${p.labels.length > 1 ? 'các ' : ''}chỉ tiêu ${p.labels.map((l) => `"${l}"`).join(', ')}`,
+      )
+      .join(', '),
   /** After the "Đến nay" sentence: formerSources. */
   carriedFromFormer: (sources: string) => `Số đến nay gồm ${sources}.`,
   andOthers: (n: number) => `và ${n} đơn vị khác`,
