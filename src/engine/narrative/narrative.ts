@@ -510,7 +510,10 @@ function groupParagraph(
   // The figure "so far" is the period's last month's (in a month, the period's own): said of it.
   const lastMonth = periodMonths(s.period).at(-1) as number;
   const last = periodLabel({ type: 'month', year: s.period.year, index: lastMonth });
-  if (carried.own) sentences.push(T.carriedStocks(carried.own, last));
+  // Old units of merged ones counted with last year's figure (a stock left blank): said alike.
+  const olds = stockItems.length ? carriedOldNames(stockItems, s) : '';
+  const named = [carried.own, olds].filter(Boolean).join('; ');
+  if (named) sentences.push(T.carriedStocks(named, last));
   // A merged unit that has not reported: its figure is its old units' of before the merger, said so.
   if (carried.former.length) sentences.push(T.carriedFromFormer(formerSourcesText(s, carried.former, last)));
   return sentences.length ? `${label}: ${sentences.join(' ')}` : null;
@@ -611,12 +614,45 @@ function carriedMonthNote(s: Pick<SummaryCore, 'period'>, stocks: readonly Indic
     if (!labels) labelsOf.set(key, [ind.label]);
     else if (!labels.includes(ind.label)) labels.push(ind.label);
   }
+  return monthsNote(labelsOf);
+}
+
+/** carriedMonthNote's text of the stocks' labels by month (year * 12 + month - 1). */
+function monthsNote(labelsOf: ReadonlyMap<number, string[]>): string {
   const months = [...labelsOf.keys()].sort((a, b) => a - b);
   const label = (m: number) => periodLabel({ type: 'month', year: Math.floor(m / 12), index: (m % 12) + 1 });
   if (months.length === 1) return T.lastYearStock(label(months[0]));
   return months.length
     ? T.stockMonthsByIndicator(months.map((m) => ({ month: label(m), labels: labelsOf.get(m) ?? [] })))
     : '';
+}
+
+/**
+ * Old units of merged units whose figure of last year the said stocks' figures so far count
+ * (carriedOldUnits), each with what it is now and its months: "xã B (nay thuộc xã AB, số tháng
+ * 12/2026)"; '' none.
+ */
+function carriedOldNames(said: Item[], s: SummaryCore): string {
+  const olds = new Map<string, { name: string; now: string; labelsOf: Map<number, string[]> }>();
+  for (const item of said) {
+    const sum = s.indicators.find((x) => x.code === item.ind.code);
+    for (const c of sum?.carriedOldUnits ?? []) {
+      const key = `${c.unitCode}\u0000${c.oldCode}`;
+      let old = olds.get(key);
+      if (!old) {
+        old = { name: c.name, now: c.now, labelsOf: new Map() };
+        olds.set(key, old);
+      }
+      const month = (s.period.year - 1) * 12 + c.month - 1;
+      const labels = old.labelsOf.get(month);
+      if (!labels) old.labelsOf.set(month, [sum?.label ?? '']);
+      else labels.push(sum?.label ?? '');
+    }
+  }
+  const named = [...olds.values()].map((o) => T.oldUnitStock(o.name, o.now, monthsNote(o.labelsOf)));
+  const shown = named.slice(0, CARRIED_NAMES);
+  if (named.length > shown.length) shown.push(T.andOthers(named.length - shown.length));
+  return shown.join('; ');
 }
 
 /**

@@ -111,6 +111,11 @@ export const NARRATIVE_TEXT = {
   /** Beside a unit named in carriedStocks whose figure so far is last year's: "số tháng 12/2026". */
   lastYearStock: (month: string) => `số ${month}`,
   /**
+   * In carriedStocks, an old unit of a merged one counted with its figure of last year (a stock it
+   * left blank): "xã B (nay thuộc xã AB, số tháng 12/2026)".
+   */
+  oldUnitStock: (name: string, now: string, note: string) => `${name} (${now}${note ? `, ${note}` : ''})`,
+  /**
    * Instead of lastYearStock when the unit's carried figures of the stocks said are of different
    * months: each month with its indicators, "số tháng 11/2026 đối với chỉ tiêu "A", số tháng
    * 12/2026 đối với chỉ tiêu "B"".
