@@ -537,14 +537,19 @@ export function formerSourcesText(
 ): string {
   const names = former.map((f) => namedIn(f.unit, s.units));
   const shown = former.slice(0, CARRIED_NAMES);
-  const sources = shown.map((f, i) =>
-    T.formerStock(
-      periodLabel({ type: 'month', year: s.period.year, index: f.month }),
-      f.unit.kind.trim().toLocaleLowerCase('vi'),
-      f.formers,
-      names[i],
-    ),
-  );
+  const month = (m: number) => periodLabel({ type: 'month', year: s.period.year, index: m });
+  const sources = shown.map((f, i) => {
+    const kind = f.unit.kind.trim().toLocaleLowerCase('vi');
+    // Stocks of different months: each said with its own, not all with the latest.
+    return f.byIndicator
+      ? T.formerStockByIndicator(
+          f.byIndicator.map((b) => ({ month: month(b.month), labels: b.labels })),
+          kind,
+          f.formers,
+          names[i],
+        )
+      : T.formerStock(month(f.month), kind, f.formers, names[i]);
+  });
   return T.formerSources(sources, former.length - shown.length, listNames(names), last);
 }
 
