@@ -197,6 +197,10 @@ describe('old units combined before a merger later in the year, one of them leav
     expect(s.narrative.join(' ')).toContain(
       'Số đến nay gồm số đã báo cáo trước đó của xã B (nay thuộc xã AB, số tháng 12/2026), chưa có số liệu tháng 1/2027.',
     );
+    // The summary's note on the "Từ đầu năm" column says it alike.
+    expect(carriedStockLines(s, CATALOGUE).join(' ')).toContain(
+      'gồm số đã báo cáo trước đó của xã B (nay thuộc xã AB, số tháng 12/2026), chưa có số liệu tháng 1/2027',
+    );
   });
 
   test('March: B still blank: its December figure holds in every month; once B has typed one, January lacks it as a lone unit’s would', () => {

@@ -511,7 +511,7 @@ function groupParagraph(
   const lastMonth = periodMonths(s.period).at(-1) as number;
   const last = periodLabel({ type: 'month', year: s.period.year, index: lastMonth });
   // Old units of merged ones counted with last year's figure (a stock left blank): said alike.
-  const olds = stockItems.length ? carriedOldNames(stockItems, s) : '';
+  const olds = stockItems.length ? carriedOldNames(s, saidStocks(stockItems, s)) : '';
   const named = [carried.own, olds].filter(Boolean).join('; ');
   if (named) sentences.push(T.carriedStocks(named, last));
   // A merged unit that has not reported: its figure is its old units' of before the merger, said so.
@@ -632,16 +632,25 @@ function monthsNote(labelsOf: ReadonlyMap<number, string[]>): string {
     : '';
 }
 
-/**
- * Old units of merged units whose figure of last year the said stocks' figures so far count
- * (carriedOldUnits), each with what it is now and its months: "xã B (nay thuộc xã AB, số tháng
- * 12/2026)"; '' none.
- */
-function carriedOldNames(said: Item[], s: SummaryCore): string {
-  const olds = new Map<string, { name: string; now: string; labelsOf: Map<number, string[]> }>();
+/** The summaries of the stocks said. */
+function saidStocks(said: Item[], s: SummaryCore): IndicatorSummary[] {
+  const out: IndicatorSummary[] = [];
   for (const item of said) {
     const sum = s.indicators.find((x) => x.code === item.ind.code);
-    for (const c of sum?.carriedOldUnits ?? []) {
+    if (sum) out.push(sum);
+  }
+  return out;
+}
+
+/**
+ * Old units of merged units whose figure of last year the figures so far of `stocks` count
+ * (carriedOldUnits), each with what it is now and its months: "xã B (nay thuộc xã AB, số tháng
+ * 12/2026)"; '' none. The narrative and the summary's note both say it so.
+ */
+export function carriedOldNames(s: Pick<SummaryCore, 'period'>, stocks: readonly IndicatorSummary[]): string {
+  const olds = new Map<string, { name: string; now: string; labelsOf: Map<number, string[]> }>();
+  for (const sum of stocks) {
+    for (const c of sum.carriedOldUnits ?? []) {
       const key = `${c.unitCode}\u0000${c.oldCode}`;
       let old = olds.get(key);
       if (!old) {
@@ -650,8 +659,8 @@ function carriedOldNames(said: Item[], s: SummaryCore): string {
       }
       const month = (s.period.year - 1) * 12 + c.month - 1;
       const labels = old.labelsOf.get(month);
-      if (!labels) old.labelsOf.set(month, [sum?.label ?? '']);
-      else labels.push(sum?.label ?? '');
+      if (!labels) old.labelsOf.set(month, [sum.label]);
+      else labels.push(sum.label);
     }
   }
   const named = [...olds.values()].map((o) => T.oldUnitStock(o.name, o.now, monthsNote(o.labelsOf)));
