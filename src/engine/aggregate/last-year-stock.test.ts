@@ -163,6 +163,14 @@ test('two stocks of one paragraph carried from different months: each month name
     [both('a', 2026, { 1: 90 }, { 1: 2 }), both('b', 2026, { 12: 50 }, { 12: 6 })],
   );
   expect(same.narrative.join(' ')).toContain('trước đó của xã B (số tháng 12/2026), chưa có');
+  // Carried in one of the two stocks said only: that stock named with its month, not read as both's.
+  const one = summary(
+    [both('a', 2027, { 1: 105 }, { 1: 3 }), both('b', 2027, {}, { 1: 7 })],
+    [both('a', 2026, { 1: 90 }, { 1: 2 }), both('b', 2026, { 12: 50 }, { 12: 6 })],
+  );
+  expect(one.narrative.join(' ')).toContain(
+    'trước đó của xã B (số tháng 12/2026 đối với chỉ tiêu "Hộ đăng ký danh hiệu sản xuất, kinh doanh giỏi (lũy kế)"), chưa có',
+  );
 });
 
 describe('old units combined before a merger later in the year, one of them leaving the stock blank', () => {

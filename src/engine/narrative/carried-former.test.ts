@@ -139,3 +139,19 @@ test('two stocks carried from the old communes, of different months: each with i
   );
   expect(carriedStockLines(s, CATALOGUE)).toEqual([expect.stringContaining(`gồm ${clause}; số kỳ báo cáo`)]);
 });
+
+test('carried from the old communes in one of the two stocks said: that stock named with the month', () => {
+  const s = summary(JULY, [
+    ...olds,
+    unitYear('cha-nua', 2025, {
+      name: 'Chà Nưa',
+      values: { HND_SXKDG_CONGNHAN: { 7: 7 }, HND_SXKDG_DANGKY: { 7: 1 } },
+      submitted: { 7: '2025-07-16' },
+    }),
+  ]);
+  expect(s.narrative.join(' ')).toContain(
+    'Số đến nay gồm số của các xã cũ Mường Toong, Huổi Lếch (nay là xã Mường Toong): ' +
+      'tháng 6/2025 đối với chỉ tiêu "Hộ nông dân được công nhận sản xuất, kinh doanh giỏi các cấp (lũy kế)"; ' +
+      'xã Mường Toong chưa có số liệu tháng 7/2025.',
+  );
+});

@@ -575,13 +575,17 @@ function carriedUnits(said: Item[], s: SummaryCore): { own: string; former: Form
   const byCode = new Map(s.units.map((u) => [u.code, u]));
   const own: string[] = [];
   const former: FormerSource[] = [];
+  const count = saidStocks(said, s).length;
   for (const [code, stocks] of stocksOf) {
     const unit = byCode.get(code);
     const c = unit ? formerFigure(stocks, code) : null;
+    // Carried in only some of the stocks said: its month said with them, not read as the others'.
+    if (c && unit && !c.byIndicator && stocks.length < count)
+      c.byIndicator = [{ month: c.month, labels: stocks.map((x) => x.label) }];
     if (c && unit) former.push({ unit, ...c });
     else own.push(code);
   }
-  return { own: carriedNames(s, own, (code) => stocksOf.get(code) ?? []), former };
+  return { own: carriedNames(s, own, (code) => stocksOf.get(code) ?? [], count), former };
 }
 
 /**
@@ -606,7 +610,12 @@ export function carriedCodes(sum: IndicatorSummary): string[] {
  * months differ, each month with its indicators ("số tháng 11/2017 đối với chỉ tiêu "…", số tháng
  * 12/2017 đối với chỉ tiêu "…""), so no month is read as another indicator's. '' unknown.
  */
-function carriedMonthNote(s: Pick<SummaryCore, 'period'>, stocks: readonly IndicatorSummary[], code: string): string {
+function carriedMonthNote(
+  s: Pick<SummaryCore, 'period'>,
+  stocks: readonly IndicatorSummary[],
+  code: string,
+  count: number,
+): string {
   const labelsOf = new Map<number, string[]>(); // year * 12 + month - 1, to sort → the stocks' labels
   for (const ind of stocks) {
     const last = ind.carriedFromLastYear?.find((x) => x.unitCode === code);
@@ -619,14 +628,18 @@ function carriedMonthNote(s: Pick<SummaryCore, 'period'>, stocks: readonly Indic
     if (!labels) labelsOf.set(key, [ind.label]);
     else if (!labels.includes(ind.label)) labels.push(ind.label);
   }
-  return monthsNote(labelsOf);
+  return monthsNote(labelsOf, stocks.length < count);
 }
 
-/** carriedMonthNote's text of the stocks' labels by month (year * 12 + month - 1). */
-function monthsNote(labelsOf: ReadonlyMap<number, string[]>): string {
+/**
+ * carriedMonthNote's text of the stocks' labels by month (year * 12 + month - 1): the indicators
+ * named when the months differ, or when `some` (the unit's figures are carried in only some of the
+ * stocks the sentence is about).
+ */
+function monthsNote(labelsOf: ReadonlyMap<number, string[]>, some: boolean): string {
   const months = [...labelsOf.keys()].sort((a, b) => a - b);
   const label = (m: number) => periodLabel({ type: 'month', year: Math.floor(m / 12), index: (m % 12) + 1 });
-  if (months.length === 1) return T.lastYearStock(label(months[0]));
+  if (months.length === 1 && !some) return T.lastYearStock(label(months[0]));
   return months.length
     ? T.stockMonthsByIndicator(months.map((m) => ({ month: label(m), labels: labelsOf.get(m) ?? [] })))
     : '';
@@ -648,22 +661,25 @@ function saidStocks(said: Item[], s: SummaryCore): IndicatorSummary[] {
  * 12/2026)"; '' none. The narrative and the summary's note both say it so.
  */
 export function carriedOldNames(s: Pick<SummaryCore, 'period'>, stocks: readonly IndicatorSummary[]): string {
-  const olds = new Map<string, { name: string; now: string; labelsOf: Map<number, string[]> }>();
+  const olds = new Map<string, { name: string; now: string; labelsOf: Map<number, string[]>; stocks: number }>();
   for (const sum of stocks) {
     for (const c of sum.carriedOldUnits ?? []) {
       const key = `${c.unitCode}\u0000${c.oldCode}`;
       let old = olds.get(key);
       if (!old) {
-        old = { name: c.name, now: c.now, labelsOf: new Map() };
+        old = { name: c.name, now: c.now, labelsOf: new Map(), stocks: 0 };
         olds.set(key, old);
       }
+      old.stocks++;
       const month = (s.period.year - 1) * 12 + c.month - 1;
       const labels = old.labelsOf.get(month);
       if (!labels) old.labelsOf.set(month, [sum.label]);
       else labels.push(sum.label);
     }
   }
-  const named = [...olds.values()].map((o) => T.oldUnitStock(o.name, o.now, monthsNote(o.labelsOf)));
+  const named = [...olds.values()].map((o) =>
+    T.oldUnitStock(o.name, o.now, monthsNote(o.labelsOf, o.stocks < stocks.length)),
+  );
   const shown = named.slice(0, CARRIED_NAMES);
   if (named.length > shown.length) shown.push(T.andOthers(named.length - shown.length));
   return shown.join('; ');
@@ -679,6 +695,8 @@ export function carriedNames(
   s: Pick<SummaryCore, 'period' | 'units'>,
   codes: readonly string[],
   stocksOf: (code: string) => readonly IndicatorSummary[],
+  /** How many stocks the sentence is about (a unit carried in fewer has its indicators named); 0: each unit's own. */
+  count = 0,
 ): string {
   const byCode = new Map<string, Unit>();
   const wanted = new Set(codes);
@@ -686,7 +704,7 @@ export function carriedNames(
   const groups = new Map<string, string[]>();
   for (const code of codes) {
     const unit = byCode.get(code);
-    const note = carriedMonthNote(s, stocksOf(code), code);
+    const note = carriedMonthNote(s, stocksOf(code), code, count);
     const name = unit ? namedIn(unit, s.units) : code;
     const group = groups.get(note);
     if (group) group.push(name);
