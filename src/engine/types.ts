@@ -351,6 +351,14 @@ export interface IndicatorSummary {
    */
   carriedFromLastYear?: { unitCode: string; month: number }[];
   /**
+   * Stocks: merged units (in unit order) whose figure so far, from months before their merger, counts
+   * an old unit's latest figure of last year's report, of `month` of last year: the old unit left the
+   * stock blank this year while another old unit of it typed it (counted in `period` and `ytd`, as
+   * the old units' figures there are each one's latest). `name`: the old unit in a sentence ("xã
+   * Chung Chải"); `now`: what it is now ("nay thuộc xã Mường Nhé"). Absent when none.
+   */
+  carriedOldUnits?: { unitCode: string; oldCode: string; name: string; now: string; month: number }[];
+  /**
    * Stocks: units (in unit order) with a figure so far but none for the period's last month whose
    * figure so far is this year's, of `month` (their latest before it). Absent when none.
    */

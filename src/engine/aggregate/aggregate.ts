@@ -32,7 +32,14 @@
  *    of the period far above the other units' and its own earlier months (outliers.ts: a warning,
  *    the figure still counted).
  */
-import { FINDING_TEXT, type MergerNames, sheetRef, type UndatedAdvice, type Where } from '../../messages/vi/findings';
+import {
+  FINDING_TEXT,
+  type MergerNames,
+  nowWord,
+  sheetRef,
+  type UndatedAdvice,
+  type Where,
+} from '../../messages/vi/findings';
 import { NARRATIVE_TEXT } from '../../messages/vi/narrative';
 import { narrate, unitInSentence } from '../narrative/narrative';
 import { dataWindow, deadline, isRealIsoDate, localDateOf } from '../periods/cutoff';
@@ -68,6 +75,8 @@ import {
   mapToSuccessors,
   monthsBeforeMerger,
   type PredecessorGap,
+  reportsByCode,
+  type SeededStock,
   type SuccessionResult,
 } from './succession';
 import { setCompactByUnit } from './unit-figures';
@@ -174,6 +183,64 @@ function carryLastYear(
     }
   }
   return values && { values, units };
+}
+
+/**
+ * MappingOptions.lastYearStock over last year's reports as read (`year`'s): an old unit's latest
+ * figure of a stock in its report, and its month.
+ */
+function lastYearStockOf(
+  reports: UnitYear[],
+  year: number,
+): (code: string, stock: string) => { value: number; month: number } | undefined {
+  let byCode: Map<string, UnitYear[]> | null = null;
+  return (code, stock) => {
+    byCode ??= reportsByCode(reports, year);
+    const series = byCode.get(code)?.find((r) => r.year === year)?.values[stock];
+    if (!series) return undefined;
+    for (let m = Math.min(series.length, 12); m > 0; m--) {
+      const v = series[m - 1];
+      if (v !== null && v !== undefined && Number.isFinite(v)) return { value: v, month: m };
+    }
+    return undefined;
+  };
+}
+
+/**
+ * Stock `k`: old units' figures of last year (mapToSuccessors' `seeded`) that the merged units'
+ * figures so far count, i.e. their latest month up to `lastMonth` (the one "so far" is) is one
+ * counting it. In unit order (as `seeded`), named by `names`.
+ */
+function carriedOldUnits(
+  k: number,
+  code: string,
+  seeded: readonly SeededStock[],
+  codeRank: ReadonlyMap<string, number>,
+  nowByCode: (UnitYear | undefined)[],
+  placesIn: PlacesIn,
+  lastMonth: number,
+  names: (g: PredecessorGap) => MergerNames,
+): NonNullable<IndicatorSummary['carriedOldUnits']> {
+  const out: NonNullable<IndicatorSummary['carriedOldUnits']> = [];
+  for (const s of seeded) {
+    if (s.stock !== code) continue;
+    const j = codeRank.get(s.unit.code);
+    const r = j === undefined ? undefined : nowByCode[j];
+    if (!r) continue;
+    let m = lastMonth;
+    while (m > 0 && Number.isNaN(figureAt(r, k, code, placesIn, m - 1))) m--;
+    if (!m || !(s.months & (1 << (m - 1)))) continue;
+    const n = names({ unit: s.unit, code: s.code, year: r.year, report: s.report, months: [] });
+    const kind = (s.report.unitKind ?? s.unit.kind ?? '').trim().toLocaleLowerCase('vi');
+    out.push({
+      unitCode: s.unit.code,
+      oldCode: s.code,
+      name: kind ? `${kind} ${n.oldShort}` : n.oldShort,
+      now: `${nowWord(n.renamed)} ${n.unit}`,
+      month: s.month,
+    });
+  }
+  return out;
 }
 
 /** A merged unit (not keeping an old unit's code): its own report of the year, its old units' names. */
@@ -1037,7 +1104,12 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
   const mapping = successionMapping(catalogue, settings, input.formerUnits);
   const rawCurrent = ofYear(input.current, period.year);
   const rawPrevious = ofYear(input.previous, period.year - 1);
-  const mappedNow = mapToSuccessors(rawCurrent, units, period, mapping);
+  // An old unit that left a stock blank this year before its merger counts with its latest figure of
+  // last year, as a unit that left it blank alone does (carryLastYear).
+  const mappedNow = mapToSuccessors(rawCurrent, units, period, {
+    ...mapping,
+    lastYearStock: lastYearStockOf(rawPrevious, period.year - 1),
+  });
   const mappedBefore = mapToSuccessors(rawPrevious, units, previousYear(period), mapping);
   const current = ofYear(mappedNow.mapped, period.year);
   const previous = ofYear(mappedBefore.mapped, period.year - 1);
@@ -1334,6 +1406,12 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
       ...(ytdFrom ? { lastYearYtdFrom: ytdFrom } : {}),
     };
     if (fromLastYear) summary.carriedFromLastYear = fromLastYear.units;
+    if (lastOf[k] === 1 && mappedNow.seeded?.length) {
+      const olds = carriedOldUnits(k, ind.code, mappedNow.seeded, codeRank, nowByCode, placesIn, lastMonth, (g) =>
+        gapNames(g, rawCurrent, input.formerUnits, units),
+      );
+      if (olds.length) summary.carriedOldUnits = olds;
+    }
     if (lastOf[k] === 1) {
       const carried = carriedStock(k, ind.code, ytdValues, unitRank, unitCodes, nowByCode, placesIn, lastMonth);
       // carriedUnits only in several months: in a month, "no figure in the period" says it.

@@ -9,21 +9,33 @@ import type { IndicatorSummary } from '../types';
 export interface FormerFigure {
   month: number;
   formers: string[];
+  /**
+   * When the stocks' figures are of different months: each month (ascending) with the labels of the
+   * stocks whose figure is of it, so that each is said with its own month, not the latest.
+   */
+  byIndicator?: { month: number; labels: string[] }[];
 }
 
 /**
  * `stocks`: the stocks in which `unitCode`'s figure so far is carried from before the period's
  * last month. Their old units' figure when it is so in every one of them (the latest month over
- * them), else null: a stock of the unit's own is carried, said as the unit's earlier report.
+ * them, and each stock's month when they differ), else null: a stock of the unit's own is carried, said as the unit's earlier report.
  */
 export function formerFigure(stocks: readonly IndicatorSummary[], unitCode: string): FormerFigure | null {
   let month = 0;
   let formers: string[] | null = null;
+  const labelsOf = new Map<number, string[]>();
   for (const ind of stocks) {
     const c = ind.carriedFromFormer?.find((x) => x.unitCode === unitCode);
     if (!c) return null;
     month = Math.max(month, c.month);
     formers ??= c.formers;
+    const labels = labelsOf.get(c.month);
+    if (!labels) labelsOf.set(c.month, [ind.label]);
+    else if (!labels.includes(ind.label)) labels.push(ind.label);
   }
-  return formers && { month, formers };
+  if (!formers) return null;
+  if (labelsOf.size < 2) return { month, formers };
+  const byIndicator = [...labelsOf].sort(([a], [b]) => a - b).map(([m, labels]) => ({ month: m, labels }));
+  return { month, formers, byIndicator };
 }

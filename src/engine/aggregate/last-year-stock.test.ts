@@ -137,3 +137,100 @@ test('a unit carried from December that had no figure last January either: its c
   const even = summary([report('a', 2027, { 1: 105 }), report('b', 2027, {})], LAST_YEAR);
   expect(even.indicators.find((i) => i.code === STOCK)?.unevenYtd).toBeUndefined();
 });
+
+test('two stocks of one paragraph carried from different months: each month named with its indicator', () => {
+  const OTHER = 'HND_SXKDG_CONGNHAN';
+  const both = (code: string, year: number, a: Record<number, number>, b: Record<number, number>) =>
+    unitYear(code, year, { values: { [STOCK]: a, [OTHER]: b, DTN_QUA: { 1: 1 } }, submitted: { 1: `${year}-01-14` } });
+  // B left both blank in January; its last figures of 2026 are of December and of November.
+  const s = summary(
+    [both('a', 2027, { 1: 105 }, { 1: 3 }), both('b', 2027, {}, {})],
+    [both('a', 2026, { 1: 90 }, { 1: 2 }), both('b', 2026, { 1: 40, 12: 50 }, { 1: 2, 11: 6 })],
+  );
+  const find = (code: string) => s.indicators.find((i) => i.code === code);
+  expect(find(STOCK)?.carriedFromLastYear).toEqual([{ unitCode: 'b', month: 12 }]);
+  expect(find(OTHER)?.carriedFromLastYear).toEqual([{ unitCode: 'b', month: 11 }]);
+  const named =
+    'xã B (số tháng 11/2026 đối với chỉ tiêu "Hộ nông dân được công nhận sản xuất, kinh doanh giỏi các cấp (lũy kế)", ' +
+    'số tháng 12/2026 đối với chỉ tiêu "Hộ đăng ký danh hiệu sản xuất, kinh doanh giỏi (lũy kế)")';
+  expect(s.narrative.join(' ')).toContain(
+    `Số đến nay gồm số đã báo cáo trước đó của ${named}, chưa có số liệu tháng 1/2027.`,
+  );
+  expect(carriedStockLines(s, CATALOGUE).join(' ')).toContain(named);
+  // The same month for both: said once, as for one stock.
+  const same = summary(
+    [both('a', 2027, { 1: 105 }, { 1: 3 }), both('b', 2027, {}, {})],
+    [both('a', 2026, { 1: 90 }, { 1: 2 }), both('b', 2026, { 12: 50 }, { 12: 6 })],
+  );
+  expect(same.narrative.join(' ')).toContain('trước đó của xã B (số tháng 12/2026), chưa có');
+  // Carried in one of the two stocks said only: that stock named with its month, not read as both's.
+  const one = summary(
+    [both('a', 2027, { 1: 105 }, { 1: 3 }), both('b', 2027, {}, { 1: 7 })],
+    [both('a', 2026, { 1: 90 }, { 1: 2 }), both('b', 2026, { 12: 50 }, { 12: 6 })],
+  );
+  expect(one.narrative.join(' ')).toContain(
+    'trước đó của xã B (số tháng 12/2026 đối với chỉ tiêu "Hộ đăng ký danh hiệu sản xuất, kinh doanh giỏi (lũy kế)"), chưa có',
+  );
+});
+
+describe('old units combined before a merger later in the year, one of them leaving the stock blank', () => {
+  // AB is made of A and B from July 2027: until then A and B report in their own sheets.
+  const list = [unit('ab', 'AB', { succession: { from: '2027-07-01', predecessors: ['a', 'b'] } }), unit('c', 'C')];
+  const last = [
+    report('a', 2026, { 1: 90, 12: 100 }),
+    report('b', 2026, { 1: 40, 11: 48, 12: 50 }),
+    report('c', 2026, { 1: 5, 12: 6 }),
+  ];
+  // The old units' sheets name them (C reports as ever).
+  const run = (current: UnitYear[], period = JAN) =>
+    summary(
+      [...current.map((r) => ({ ...r, unitName: r.unitCode.toUpperCase() })), report('c', 2027, { 1: 7 })],
+      last,
+      period,
+      list,
+    );
+  const stockOf = (s: ReturnType<typeof summary>) => s.indicators.find((i) => i.code === STOCK);
+
+  test('January: B blank, A typed: B’s December figure is counted and named as carried', () => {
+    const s = run([report('a', 2027, { 1: 105 }), report('b', 2027, {})]);
+    const ind = stockOf(s);
+    expect(ind?.ytd).toBe(105 + 50 + 7);
+    expect(ind?.period).toBe(105 + 50 + 7); // AB's figure of January: each old unit's latest
+    expect(ind?.lastYearYtd).toBe(90 + 40 + 5);
+    expect(s.monthly[STOCK]?.[0]).toBe(162);
+    expect(ind?.carriedOldUnits).toEqual([
+      { unitCode: 'ab', oldCode: 'b', name: 'xã B', now: 'nay thuộc xã AB', month: 12 },
+    ]);
+    expect(ind?.carriedFromLastYear).toBeUndefined();
+    expect(s.narrative.join(' ')).toContain(
+      'Số đến nay gồm số đã báo cáo trước đó của xã B (nay thuộc xã AB, số tháng 12/2026), chưa có số liệu tháng 1/2027.',
+    );
+    // The summary's note on the "Từ đầu năm" column says it alike.
+    expect(carriedStockLines(s, CATALOGUE).join(' ')).toContain(
+      'gồm số đã báo cáo trước đó của xã B (nay thuộc xã AB, số tháng 12/2026), chưa có số liệu tháng 1/2027',
+    );
+  });
+
+  test('March: B still blank: its December figure holds in every month; once B has typed one, January lacks it as a lone unit’s would', () => {
+    const MAR: Period = { type: 'month', year: 2027, index: 3 };
+    const s = run([report('a', 2027, { 1: 105, 3: 110 }), report('b', 2027, {})], MAR);
+    expect(stockOf(s)?.ytd).toBe(110 + 50 + 7);
+    expect(s.monthly[STOCK]?.slice(0, 3)).toEqual([162, 162, 167]);
+    expect(stockOf(s)?.carriedOldUnits).toEqual([expect.objectContaining({ oldCode: 'b', month: 12 })]);
+    const typed = run([report('a', 2027, { 1: 105, 3: 110 }), report('b', 2027, { 2: 52 })], MAR);
+    expect(stockOf(typed)?.ytd).toBe(110 + 52 + 7);
+    expect(typed.monthly[STOCK]?.slice(0, 3)).toEqual([112, 164, 169]);
+    expect(stockOf(typed)?.carriedOldUnits).toBeUndefined();
+  });
+
+  test('both typed, or neither: totals as before, nothing counted twice', () => {
+    const both = run([report('a', 2027, { 1: 105 }), report('b', 2027, { 1: 49 })]);
+    expect(stockOf(both)?.ytd).toBe(154 + 7);
+    expect(stockOf(both)?.carriedOldUnits).toBeUndefined();
+    const neither = run([report('a', 2027, {}), report('b', 2027, {})]);
+    // The merged unit's last year (A's and B's December) carried once, as a unit's.
+    expect(stockOf(neither)?.ytd).toBe(150 + 7);
+    expect(stockOf(neither)?.carriedFromLastYear).toEqual([{ unitCode: 'ab', month: 12 }]);
+    expect(stockOf(neither)?.carriedOldUnits).toBeUndefined();
+  });
+});

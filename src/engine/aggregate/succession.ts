@@ -26,6 +26,7 @@ import { flatBase, flatOf, layoutOf, renamed } from '../sheet/sheet-report';
 import { compareVi } from '../text/collate';
 import { normalizeName } from '../text/normalize';
 import type { Period, Unit, UnitYear } from '../types';
+import { hasRow } from '../validation/presence';
 
 export interface MappingOptions {
   /**
@@ -44,6 +45,27 @@ export interface MappingOptions {
    * (its code changed to the new one): the months that sheet has are not its gaps.
    */
   formerNames?: ReadonlyMap<string, string>;
+  /**
+   * The period's year only: an old unit's latest figure of `stock` in last year's report (its month,
+   * 1-based), for `stocks`. An old unit that left a stock blank this year before the merger, while
+   * another old unit of the same merged unit typed it, then counts with it (not 0), as a unit that
+   * left it blank alone does (aggregate's carryLastYear); `seeded` says where.
+   */
+  lastYearStock?: (oldCode: string, stock: string) => { value: number; month: number } | undefined;
+}
+
+/** An old unit's figure of last year counted in a merged unit's stock this year (MappingOptions.lastYearStock). */
+export interface SeededStock {
+  /** The merged unit. */
+  unit: Unit;
+  /** The old unit's code and its report of the year (with the stock left blank). */
+  code: string;
+  report: UnitYear;
+  stock: string;
+  /** The month of last year the figure is of. */
+  month: number;
+  /** Bit m - 1 for each month m of the merged unit's figures of the year that count it. */
+  months: number;
 }
 
 /** An old unit with neither a submission date nor data for months before its merger. */
@@ -106,6 +128,8 @@ export interface SuccessionResult {
    * the new unit's (nothing else can add them twice), and the clerk is told to use the new template.
    */
   renamedGoesOn?: PredecessorGap[];
+  /** With `options.lastYearStock`: old units' figures of last year counted in stocks of the period's year. */
+  seeded?: SeededStock[];
 }
 
 /** A merger date that the reports contradict (typed early): see SuccessionResult.dateSlips. */
@@ -378,6 +402,12 @@ function combine(
   stocks: ReadonlySet<string> | undefined,
   before: number,
   ownIsArea = false,
+  seed?: {
+    of: (part: UnitYear, stock: string) => { value: number; month: number } | undefined;
+    /** The period's last month: a part with a figure up to it is not seeded (as carryLastYear). */
+    upTo: number;
+    into: SeededStock[];
+  },
 ): UnitYear {
   const values: Record<string, (number | null)[]> = {};
   const notes: Record<string, (string | null)[]> = {};
@@ -419,6 +449,19 @@ function combine(
       // The merged unit's own figure before the merger, when it is the whole area's (supersede):
       // that month's figure, not added to the old units' (its old units' cells of it are gone).
       const mine = ownIsArea && own ? parts.indexOf(own) : -1;
+      // An old unit with no figure of it yet this year counts with its latest of last year (seedOf),
+      // up to its first of this year; not when the area's own report has figures of it (they
+      // stand for every old unit: nothing is known to lack one).
+      const seeds = seed && !(mine >= 0 && anyValue(series[mine], before)) ? parts.map(() => 0) : null;
+      const seedMonth = parts.map(() => 0);
+      if (seeds)
+        for (let p = 0; p < parts.length; p++) {
+          if (p === mine || anyValue(series[p], Math.min(before, seed?.upTo ?? 0))) continue;
+          const last = seed?.of(parts[p], code);
+          if (!last) continue;
+          latest[p] = last.value;
+          seedMonth[p] = last.month;
+        }
       for (let i = 0; i < before; i++) {
         const ownV = mine >= 0 ? series[mine]?.[i] : null;
         if (ownV) {
@@ -435,9 +478,24 @@ function combine(
         }
         if (!any) continue;
         let acc = 0;
-        for (let p = 0; p < parts.length; p++) acc += latest[p] ?? 0;
+        for (let p = 0; p < parts.length; p++) {
+          acc += latest[p] ?? 0;
+          // Still last year's figure (none of its own yet): the month counts it.
+          if (seeds && seedMonth[p] && !anyValue(series[p], i + 1)) seeds[p] |= 1 << i;
+        }
         target[i] = acc;
       }
+      if (seeds && seed)
+        for (let p = 0; p < parts.length; p++)
+          if (seeds[p])
+            seed.into.push({
+              unit,
+              code: parts[p].unitCode,
+              report: parts[p],
+              stock: code,
+              month: seedMonth[p],
+              months: seeds[p],
+            });
     }
   for (const months of Object.values(values))
     months.forEach((v, i) => {
@@ -457,6 +515,13 @@ function combine(
     submittedCells: own ? own.submittedCells : [],
     invalid,
   };
+}
+
+/** Whether a series has a figure in its first `n` months. */
+function anyValue(series: (number | null)[] | undefined, n: number): boolean {
+  if (!series) return false;
+  for (let i = 0; i < n && i < series.length; i++) if (series[i] !== null && series[i] !== undefined) return true;
+  return false;
 }
 
 /**
@@ -647,11 +712,17 @@ export function mapToSuccessors(
   const split = claimants(units);
   const cutoffDay = options.cutoffDay ?? 15;
   const lastMonth = periodBounds(period)[1];
+  const lastYearStock = options.lastYearStock;
+  // Not when this year's sheet has no row of the stock (the reader says so; carryLastYear's rule).
+  const seedOf = lastYearStock
+    ? (part: UnitYear, stock: string) => (hasRow(part, stock) ? lastYearStock(part.unitCode, stock) : undefined)
+    : undefined;
   const gaps: PredecessorGap[] = [];
   const afterMerger: PredecessorGap[] = [];
   const overlap: PredecessorGap[] = [];
   const dateSlips: MergerDateSlip[] = [];
   const renamedGoesOn: PredecessorGap[] = [];
+  const seeded: SeededStock[] = [];
   // Months before the merger per `from` and year (units of one merger share both).
   const beforeOf = new Map<string, number>();
   const before = (from: string, year: number) => {
@@ -812,15 +883,23 @@ export function mapToSuccessors(
       mapped.push(
         itself
           ? renamed(ofYear[0], unit.name, unit.kind)
-          : combine(unit, year, ofYear, options.stocks, options.stocks?.size ? upTo : 0, ownArea),
+          : combine(
+              unit,
+              year,
+              ofYear,
+              options.stocks,
+              options.stocks?.size ? upTo : 0,
+              ownArea,
+              year === period.year && seedOf ? { of: seedOf, upTo: lastMonth, into: seeded } : undefined,
+            ),
       );
     }
   }
   const unmatched = [...byCode.keys()].filter((c) => !used.has(c)).sort(compareText);
   const splits = split.size ? splitPredecessors([...byCode.values()].flat(), units) : [];
   return options.gaps
-    ? { mapped, unmatched, splits, gaps, afterMerger, overlap, dateSlips, renamedGoesOn }
-    : { mapped, unmatched, splits };
+    ? { mapped, unmatched, splits, gaps, afterMerger, overlap, dateSlips, renamedGoesOn, seeded }
+    : { mapped, unmatched, splits, ...(seeded.length ? { seeded } : {}) };
 }
 
 /** A result of no succession: with `options.gaps`, an empty list of them. */

@@ -510,7 +510,10 @@ function groupParagraph(
   // The figure "so far" is the period's last month's (in a month, the period's own): said of it.
   const lastMonth = periodMonths(s.period).at(-1) as number;
   const last = periodLabel({ type: 'month', year: s.period.year, index: lastMonth });
-  if (carried.own) sentences.push(T.carriedStocks(carried.own, last));
+  // Old units of merged ones counted with last year's figure (a stock left blank): said alike.
+  const olds = stockItems.length ? carriedOldNames(s, saidStocks(stockItems, s)) : '';
+  const named = [carried.own, olds].filter(Boolean).join('; ');
+  if (named) sentences.push(T.carriedStocks(named, last));
   // A merged unit that has not reported: its figure is its old units' of before the merger, said so.
   if (carried.former.length) sentences.push(T.carriedFromFormer(formerSourcesText(s, carried.former, last)));
   return sentences.length ? `${label}: ${sentences.join(' ')}` : null;
@@ -534,14 +537,19 @@ export function formerSourcesText(
 ): string {
   const names = former.map((f) => namedIn(f.unit, s.units));
   const shown = former.slice(0, CARRIED_NAMES);
-  const sources = shown.map((f, i) =>
-    T.formerStock(
-      periodLabel({ type: 'month', year: s.period.year, index: f.month }),
-      f.unit.kind.trim().toLocaleLowerCase('vi'),
-      f.formers,
-      names[i],
-    ),
-  );
+  const month = (m: number) => periodLabel({ type: 'month', year: s.period.year, index: m });
+  const sources = shown.map((f, i) => {
+    const kind = f.unit.kind.trim().toLocaleLowerCase('vi');
+    // Stocks of different months: each said with its own, not all with the latest.
+    return f.byIndicator
+      ? T.formerStockByIndicator(
+          f.byIndicator.map((b) => ({ month: month(b.month), labels: b.labels })),
+          kind,
+          f.formers,
+          names[i],
+        )
+      : T.formerStock(month(f.month), kind, f.formers, names[i]);
+  });
   return T.formerSources(sources, former.length - shown.length, listNames(names), last);
 }
 
@@ -567,13 +575,17 @@ function carriedUnits(said: Item[], s: SummaryCore): { own: string; former: Form
   const byCode = new Map(s.units.map((u) => [u.code, u]));
   const own: string[] = [];
   const former: FormerSource[] = [];
+  const count = saidStocks(said, s).length;
   for (const [code, stocks] of stocksOf) {
     const unit = byCode.get(code);
     const c = unit ? formerFigure(stocks, code) : null;
+    // Carried in only some of the stocks said: its month said with them, not read as the others'.
+    if (c && unit && !c.byIndicator && stocks.length < count)
+      c.byIndicator = [{ month: c.month, labels: stocks.map((x) => x.label) }];
     if (c && unit) former.push({ unit, ...c });
     else own.push(code);
   }
-  return { own: carriedNames(s, own, (code) => stocksOf.get(code) ?? []), former };
+  return { own: carriedNames(s, own, (code) => stocksOf.get(code) ?? [], count), former };
 }
 
 /**
@@ -593,20 +605,84 @@ export function carriedCodes(sum: IndicatorSummary): string[] {
   return out;
 }
 
-/** "số tháng 12/2017" (or "số tháng 11/2017, tháng 1/2018"): of which months a unit's carried figures over `stocks` are; '' unknown. */
-function carriedMonthNote(s: Pick<SummaryCore, 'period'>, stocks: readonly IndicatorSummary[], code: string): string {
-  const months = new Set<number>(); // year * 12 + month - 1, to sort
+/**
+ * "số tháng 12/2017": of which month a unit's carried figures over `stocks` are; when the stocks'
+ * months differ, each month with its indicators ("số tháng 11/2017 đối với chỉ tiêu "…", số tháng
+ * 12/2017 đối với chỉ tiêu "…""), so no month is read as another indicator's. '' unknown.
+ */
+function carriedMonthNote(
+  s: Pick<SummaryCore, 'period'>,
+  stocks: readonly IndicatorSummary[],
+  code: string,
+  count: number,
+): string {
+  const labelsOf = new Map<number, string[]>(); // year * 12 + month - 1, to sort → the stocks' labels
   for (const ind of stocks) {
     const last = ind.carriedFromLastYear?.find((x) => x.unitCode === code);
     const now = last ? undefined : ind.carriedMonths?.find((x) => x.unitCode === code);
-    if (last) months.add((s.period.year - 1) * 12 + last.month - 1);
-    else if (now) months.add(s.period.year * 12 + now.month - 1);
+    let key: number;
+    if (last) key = (s.period.year - 1) * 12 + last.month - 1;
+    else if (now) key = s.period.year * 12 + now.month - 1;
     else return '';
+    const labels = labelsOf.get(key);
+    if (!labels) labelsOf.set(key, [ind.label]);
+    else if (!labels.includes(ind.label)) labels.push(ind.label);
   }
-  const labels = [...months]
-    .sort((a, b) => a - b)
-    .map((m) => periodLabel({ type: 'month', year: Math.floor(m / 12), index: (m % 12) + 1 }));
-  return labels.length ? T.lastYearStock(labels.join(', ')) : '';
+  return monthsNote(labelsOf, stocks.length < count);
+}
+
+/**
+ * carriedMonthNote's text of the stocks' labels by month (year * 12 + month - 1): the indicators
+ * named when the months differ, or when `some` (the unit's figures are carried in only some of the
+ * stocks the sentence is about).
+ */
+function monthsNote(labelsOf: ReadonlyMap<number, string[]>, some: boolean): string {
+  const months = [...labelsOf.keys()].sort((a, b) => a - b);
+  const label = (m: number) => periodLabel({ type: 'month', year: Math.floor(m / 12), index: (m % 12) + 1 });
+  if (months.length === 1 && !some) return T.lastYearStock(label(months[0]));
+  return months.length
+    ? T.stockMonthsByIndicator(months.map((m) => ({ month: label(m), labels: labelsOf.get(m) ?? [] })))
+    : '';
+}
+
+/** The summaries of the stocks said. */
+function saidStocks(said: Item[], s: SummaryCore): IndicatorSummary[] {
+  const out: IndicatorSummary[] = [];
+  for (const item of said) {
+    const sum = s.indicators.find((x) => x.code === item.ind.code);
+    if (sum) out.push(sum);
+  }
+  return out;
+}
+
+/**
+ * Old units of merged units whose figure of last year the figures so far of `stocks` count
+ * (carriedOldUnits), each with what it is now and its months: "xã B (nay thuộc xã AB, số tháng
+ * 12/2026)"; '' none. The narrative and the summary's note both say it so.
+ */
+export function carriedOldNames(s: Pick<SummaryCore, 'period'>, stocks: readonly IndicatorSummary[]): string {
+  const olds = new Map<string, { name: string; now: string; labelsOf: Map<number, string[]>; stocks: number }>();
+  for (const sum of stocks) {
+    for (const c of sum.carriedOldUnits ?? []) {
+      const key = `${c.unitCode}\u0000${c.oldCode}`;
+      let old = olds.get(key);
+      if (!old) {
+        old = { name: c.name, now: c.now, labelsOf: new Map(), stocks: 0 };
+        olds.set(key, old);
+      }
+      old.stocks++;
+      const month = (s.period.year - 1) * 12 + c.month - 1;
+      const labels = old.labelsOf.get(month);
+      if (!labels) old.labelsOf.set(month, [sum.label]);
+      else labels.push(sum.label);
+    }
+  }
+  const named = [...olds.values()].map((o) =>
+    T.oldUnitStock(o.name, o.now, monthsNote(o.labelsOf, o.stocks < stocks.length)),
+  );
+  const shown = named.slice(0, CARRIED_NAMES);
+  if (named.length > shown.length) shown.push(T.andOthers(named.length - shown.length));
+  return shown.join('; ');
 }
 
 /**
@@ -619,6 +695,8 @@ export function carriedNames(
   s: Pick<SummaryCore, 'period' | 'units'>,
   codes: readonly string[],
   stocksOf: (code: string) => readonly IndicatorSummary[],
+  /** How many stocks the sentence is about (a unit carried in fewer has its indicators named); 0: each unit's own. */
+  count = 0,
 ): string {
   const byCode = new Map<string, Unit>();
   const wanted = new Set(codes);
@@ -626,7 +704,7 @@ export function carriedNames(
   const groups = new Map<string, string[]>();
   for (const code of codes) {
     const unit = byCode.get(code);
-    const note = carriedMonthNote(s, stocksOf(code), code);
+    const note = carriedMonthNote(s, stocksOf(code), code, count);
     const name = unit ? namedIn(unit, s.units) : code;
     const group = groups.get(note);
     if (group) group.push(name);

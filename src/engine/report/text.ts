@@ -12,6 +12,7 @@ import { unitFigures } from '../aggregate/unit-figures';
 import {
   carriedCodes,
   carriedNames,
+  carriedOldNames,
   cleanNote,
   type FormerSource,
   formerSourcesText,
@@ -419,8 +420,10 @@ function carriedGroups(summary: Summary, catalogue: Catalogue, indicators: Indic
   for (const ind of indicators) {
     if (!stocks.has(ind.code)) continue;
     const codes = carriedCodes(ind);
-    if (!codes.length) continue;
-    const key = codes.join('\n');
+    // Old units counted with last year's figure (carriedOldUnits): in the key too, said as the narrative does.
+    const olds = (ind.carriedOldUnits ?? []).map((c) => `\u0000${c.unitCode}\u0000${c.oldCode}`);
+    if (!codes.length && !olds.length) continue;
+    const key = [...codes, ...olds].join('\n');
     const group = byUnits.get(key);
     if (group) {
       group.labels.push(ind.label);
@@ -443,7 +446,8 @@ function carriedGroups(summary: Summary, catalogue: Catalogue, indicators: Indic
     }
     const fromFormer = former.length ? formerSourcesText(summary, former, last) : '';
     // Named as the narrative names them in the same sentence, each with the month of its figures.
-    return { labels, codes: inds.map((i) => i.code), own: carriedNames(summary, own, () => inds), fromFormer };
+    const named = [carriedNames(summary, own, () => inds), carriedOldNames(summary, inds)].filter(Boolean).join('; ');
+    return { labels, codes: inds.map((i) => i.code), own: named, fromFormer };
   });
 }
 

@@ -1,5 +1,9 @@
 /** Vietnamese sentences of the summary narrative, in the style of the 2018 Mường Nhé article. */
 
+/** "đối với chỉ tiêu "A"", "đối với các chỉ tiêu "A", "B"": which stocks a month is said of. */
+const forIndicators = (labels: string[]) =>
+  `đối với ${labels.length > 1 ? 'các ' : ''}chỉ tiêu ${labels.map((l) => `"${l}"`).join(', ')}`;
+
 export const NARRATIVE_TEXT = {
   /** "Đến ngày 16/09/2018, 9/11 xã đã gửi báo cáo (tỷ lệ 81,8%), 8 xã đúng hạn" */
   completeness: (date: string, reported: number, expected: number, noun: string, rate: string, onTime: number) =>
@@ -102,6 +106,18 @@ export const NARRATIVE_TEXT = {
   formerStock: (month: string, kind: string, formers: string[], unit: string) =>
     `số ${month} của ${formers.length > 1 ? 'các ' : ''}${kind || 'đơn vị'} cũ ${formers.join(', ')} (nay là ${unit})`,
   /**
+   * formerStock when the stocks' figures are of different months: "số của các xã cũ Mường Toong,
+   * Huổi Lếch (nay là xã Mường Toong): tháng 5/2025 đối với chỉ tiêu "A", tháng 6/2025 đối với chỉ tiêu "B"".
+   */
+  formerStockByIndicator: (
+    parts: { month: string; labels: string[] }[],
+    kind: string,
+    formers: string[],
+    unit: string,
+  ) =>
+    `số của ${formers.length > 1 ? 'các ' : ''}${kind || 'đơn vị'} cũ ${formers.join(', ')} (nay là ${unit}): ` +
+    parts.map((p) => `${p.month} ${forIndicators(p.labels)}`).join(', '),
+  /**
    * Merged units that have not reported, their old units' figures counted (`sources`: formerStock),
    * then the units themselves as lacking `label`: the subject of "chưa có" is the new unit, which
    * can have it, not its old units, which never can.
@@ -110,6 +126,18 @@ export const NARRATIVE_TEXT = {
     `${sources.join(' và ')}${more ? ` và của ${more} đơn vị khác` : ''}; ${units} chưa có số liệu ${label}`,
   /** Beside a unit named in carriedStocks whose figure so far is last year's: "số tháng 12/2026". */
   lastYearStock: (month: string) => `số ${month}`,
+  /**
+   * In carriedStocks, an old unit of a merged one counted with its figure of last year (a stock it
+   * left blank): "xã B (nay thuộc xã AB, số tháng 12/2026)".
+   */
+  oldUnitStock: (name: string, now: string, note: string) => `${name} (${now}${note ? `, ${note}` : ''})`,
+  /**
+   * Instead of lastYearStock when the unit's carried figures of the stocks said are of different
+   * months: each month with its indicators, "số tháng 11/2026 đối với chỉ tiêu "A", số tháng
+   * 12/2026 đối với chỉ tiêu "B"".
+   */
+  stockMonthsByIndicator: (parts: { month: string; labels: string[] }[]) =>
+    parts.map((p) => `số ${p.month} ${forIndicators(p.labels)}`).join(', '),
   /** After the "Đến nay" sentence: formerSources. */
   carriedFromFormer: (sources: string) => `Số đến nay gồm ${sources}.`,
   andOthers: (n: number) => `và ${n} đơn vị khác`,
