@@ -309,7 +309,9 @@ export function buildUnitSheet(
   // A unit keeping its code reports every month in this one sheet: its title is the plain one.
   const spanTitle = span && span.role !== 'continuing' ? ` ${t.spanTitle(span, unit.kind)}` : '';
   put(LAYOUT.titleRow, 1, { v: `${title}${spanTitle}`, s: 'title' });
-  sheet.merges.push({ row: LAYOUT.titleRow, col: 1, rows: 1, cols: LAYOUT.columns });
+  // Merged only within the frozen columns (A:D): Google Sheets refuses a merge across the frozen
+  // edge ("You can't merge frozen and non-frozen columns"), and with it the whole sheet's making.
+  sheet.merges.push({ row: LAYOUT.titleRow, col: 1, rows: 1, cols: LAYOUT.unitCol });
   put(LAYOUT.unitNameRow, 1, { v: t.unitName, s: 'label' });
   put(LAYOUT.unitNameRow, LAYOUT.valueCol, { v: unitDisplayName(unit), s: 'text' });
   put(LAYOUT.unitCodeRow, 1, { v: t.unitCode, s: 'label' });

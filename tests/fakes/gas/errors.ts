@@ -38,6 +38,11 @@ export const GAS_ERRORS = {
     `The parameters (${types}) don't match the method signature for ${method}.`,
   cellTooLong: 'Your input contains more than the maximum of 50000 characters in a single cell.',
   mergeMustSelectAll: 'You must select all cells in a merged range to merge or unmerge them.',
+  /**
+   * A merge across the frozen edge, or a freeze that would cut a merged cell: Sheets refuses both
+   * (not in the reference pages; seen on live Google by public Apps Script projects).
+   */
+  mergeAcrossFrozen: (what: 'rows' | 'columns') => `You can't merge frozen and non-frozen ${what}.`,
   // Sheets
   duplicateSheet: (name: string) => `A sheet with the name "${name}" already exists. Please enter another name.`,
   deleteAllSheets: 'Sorry, it is not possible to delete all non-hidden sheets.',

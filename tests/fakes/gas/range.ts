@@ -4,7 +4,7 @@ import type { FakeContext } from './context';
 import { GAS_ERRORS, GasError } from './errors';
 import { ProtectionImpl } from './protection';
 import { GasObject } from './runtime';
-import { type Cell, describeTypes, type SheetImpl } from './sheet';
+import { type Cell, cutByFrozen, describeTypes, type SheetImpl } from './sheet';
 import { STYLE_DEFAULTS, type Style, type StyleKey, styleValue, type TextStyleImpl } from './style';
 import { ConditionalFormatRuleImpl, DataValidationBuilderImpl, type DataValidationImpl } from './validation';
 import { type CellValue, GENERAL_FORMAT, type Stored, toStored } from './values';
@@ -138,6 +138,12 @@ export class RangeImpl extends GasObject {
 
   private _mergeRefs(refs: GridRef[]): this {
     this._live();
+    for (const g of refs) {
+      if (cutByFrozen(g.row, g.numRows, this._sheet._frozenRows))
+        throw new GasError(GAS_ERRORS.mergeAcrossFrozen('rows'));
+      if (cutByFrozen(g.col, g.numCols, this._sheet._frozenCols))
+        throw new GasError(GAS_ERRORS.mergeAcrossFrozen('columns'));
+    }
     for (const m of this._sheet._merges)
       if (intersects(m, this._ref) && !contains(this._ref, m)) throw new GasError(GAS_ERRORS.mergeMustSelectAll);
     this._sheet._merges = this._sheet._merges.filter((m) => !contains(this._ref, m));

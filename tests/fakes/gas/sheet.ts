@@ -486,12 +486,16 @@ export class SheetImpl extends GasObject {
   }
 
   setFrozenRows(rows: number) {
+    if (this._merges.some((m) => cutByFrozen(m.row, m.numRows, rows)))
+      throw new GasError(GAS_ERRORS.mergeAcrossFrozen('rows'));
     this._frozenRows = rows;
   }
   getFrozenRows() {
     return this._frozenRows;
   }
   setFrozenColumns(columns: number) {
+    if (this._merges.some((m) => cutByFrozen(m.col, m.numCols, columns)))
+      throw new GasError(GAS_ERRORS.mergeAcrossFrozen('columns'));
     this._frozenCols = columns;
   }
   getFrozenColumns() {
@@ -628,4 +632,9 @@ export class SheetImpl extends GasObject {
   copyTo(spreadsheet: SpreadsheetImpl) {
     return spreadsheet._adoptCopy(this, `Copy of ${this._name}`);
   }
+}
+
+/** Whether a merge from `start` over `count` rows (or columns) has some inside `frozen` and some after. */
+export function cutByFrozen(start: number, count: number, frozen: number): boolean {
+  return frozen >= start && frozen < start + count - 1;
 }

@@ -50,7 +50,7 @@ import { GAS_ERRORS, GasError } from './errors';
 import type { GasFake } from './index';
 import { ProtectionImpl } from './protection';
 import type { RangeImpl } from './range';
-import { type Cell, SheetImpl } from './sheet';
+import { type Cell, cutByFrozen, SheetImpl } from './sheet';
 import type { SpreadsheetImpl } from './spreadsheet';
 import { copyCell, copySheetContents } from './spreadsheet';
 import { normalizeColor, type Style } from './style';
@@ -444,6 +444,11 @@ class Batch {
         }
         if (has('gridProperties.frozenRowCount')) sheet._frozenRows = g.frozenRowCount ?? 0;
         if (has('gridProperties.frozenColumnCount')) sheet._frozenCols = g.frozenColumnCount ?? 0;
+        for (const m of sheet._merges)
+          if (cutByFrozen(m.row, m.numRows, sheet._frozenRows) || cutByFrozen(m.col, m.numCols, sheet._frozenCols))
+            throw new Invalid(
+              `${where}: ${GAS_ERRORS.mergeAcrossFrozen(cutByFrozen(m.row, m.numRows, sheet._frozenRows) ? 'rows' : 'columns')}`,
+            );
         // Checked on the result (a grid shrunk under its frozen rows is refused as well).
         if (sheet._frozenRows >= sheet._maxRows)
           throw new Invalid(`${where}: You can't freeze all visible rows on the sheet.`);
