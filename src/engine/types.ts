@@ -440,6 +440,11 @@ export interface Summary {
    * the other way round. Absent when there is none.
    */
   thisYearOnly?: string[];
+  /**
+   * Of `thisYearOnly`, units (in unit order) with last year's figures in some months of the period
+   * but not in `months`, which have figures this year. Absent when there is none.
+   */
+  thisYearGaps?: { unitCode: string; months: number[] }[];
   /** Merged units (codes, in unit order) whose figures of the period last year lack an old unit's months. */
   lastYearPartial?: string[];
   /**

@@ -1530,6 +1530,8 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
   // missing) in the same months last year, once some unit has last year's figures to compare.
   const lastYearOnly: string[] = [];
   const thisYearOnly: string[] = [];
+  // Of thisYearOnly, units with last year's figures in some months of the period: those lacking.
+  const thisYearGaps = new Map<string, number[]>();
   const lastYearPartial: string[] = [];
   const emptyBeforeNext: string[] = [];
   // The month after the period (none after December).
@@ -1564,6 +1566,27 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
       // A report dated but empty (no figures in the period) leaves this year's totals as it
       // leaves last year's: nothing to say of it here (its own finding says it is empty).
       if (n !== undefined && anyFigure(n, months)) thisYearOnly.push(row.unitCode);
+    }
+    // Figures last year, but not in every month of the period that has them this year: those
+    // months are this year's only, as a month's own report says of its month.
+    if (
+      hadLastYear &&
+      n !== undefined &&
+      months.length > 1 &&
+      !partialLastYear.has(row.unitCode) &&
+      lastYearOnly[lastYearOnly.length - 1] !== row.unitCode
+    ) {
+      let gaps: number[] | null = null;
+      for (let i = 0; i < months.length; i++) {
+        const m = months[i];
+        if (!hasFigure(n, m) || hasFigure(r as UnitYear, m)) continue;
+        gaps ??= [];
+        gaps.push(m);
+      }
+      if (gaps) {
+        thisYearOnly.push(row.unitCode);
+        thisYearGaps.set(row.unitCode, gaps);
+      }
     }
     // Counted as submitted but no figure in the period while the month after has some: likely
     // typed a column too far; its figures are not in the totals, said as a missing unit's are.
@@ -1624,12 +1647,19 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
       missingNow: string[],
       now: Float64Array,
       last: Float64Array,
-      carries = false,
+      carries: boolean,
+      k: number,
     ): UnevenComparison | null => {
       const has = (values: Float64Array, code: string) => !Number.isNaN(values[codeRank.get(code) as number]);
+      // A flow with this year's figure in a month last year's report lacks: summed on one side only.
+      const gapIn = (code: string) => {
+        const gaps = lastOf[k] === 1 ? undefined : thisYearGaps.get(code);
+        const n = gaps && nowByCode[codeRank.get(code) as number];
+        return !!n && gaps.some((m) => !Number.isNaN(figureAt(n, k, numeric[k].code, placesIn, m - 1)));
+      };
       const out = {
         lastYearOnly: missingNow.filter((c) => has(last, c) && !(carries && has(now, c))),
-        thisYearOnly: others.filter((c) => has(now, c) && !has(last, c)),
+        thisYearOnly: others.filter((c) => has(now, c) && (!has(last, c) || gapIn(c))),
       };
       return out.lastYearOnly.length || out.thisYearOnly.length ? out : null;
     };
@@ -1638,12 +1668,12 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
       const summary = byCode.get(ind.code);
       if (!summary) return;
       const missing = stockMissing[k] ?? lastYearOnly;
-      const p = summary.change === null ? null : uneven(missing, thisYear.inPeriod[k], lastYear.inPeriod[k]);
+      const p = summary.change === null ? null : uneven(missing, thisYear.inPeriod[k], lastYear.inPeriod[k], false, k);
       if (p) summary.unevenPeriod = p;
       const y =
         summary.ytdChange === null
           ? null
-          : uneven(ytdMissing, thisYear.toDate[k], lastYear.toDate[k], ind.overMonths === 'last');
+          : uneven(ytdMissing, thisYear.toDate[k], lastYear.toDate[k], ind.overMonths === 'last', k);
       if (y) summary.unevenYtd = y;
     });
   }
@@ -1668,6 +1698,9 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
     completeness,
     ...(lastYearOnly.length ? { lastYearOnly } : {}),
     ...(anyLastYear && thisYearOnly.length ? { thisYearOnly } : {}),
+    ...(anyLastYear && thisYearGaps.size
+      ? { thisYearGaps: [...thisYearGaps].map(([unitCode, months]) => ({ unitCode, months })) }
+      : {}),
     ...(lastYearPartial.length ? { lastYearPartial } : {}),
     ...(ytdGaps.length ? { ytdGaps } : {}),
     ...(emptyBeforeNext.length ? { emptyBeforeNext } : {}),

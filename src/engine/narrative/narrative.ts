@@ -171,7 +171,15 @@ function completenessParagraph(s: SummaryCore): string {
     clauses.push(T.someMissingHadLastYear(noneCodes.length, missingCodes.size, noun));
   else if (none.length) clauses.push(T.onlyLastYear(listNames(none), label));
   if (partial.length) clauses.push(T.partlyThisYear(listNames(partial), label));
-  if (s.thisYearOnly?.length) clauses.push(T.onlyThisYear(listNames(s.thisYearOnly.map((c) => sentenceName(c)))));
+  if (s.thisYearOnly?.length) {
+    // A unit with last year's figures in other months of the period: which months lack them.
+    const gapOf = new Map((s.thisYearGaps ?? []).map((g) => [g.unitCode, g.months]));
+    const noteOf = (c: string) => {
+      const gaps = gapOf.get(c);
+      return gaps ? T.ytdGapOf(monthList(gaps)) : undefined;
+    };
+    clauses.push(T.onlyThisYear(listNames(s.thisYearOnly.map((c) => sentenceName(c, noteOf(c))))));
+  }
   if (s.lastYearPartial?.length)
     clauses.push(T.formerLastYear(listNames(s.lastYearPartial.map((c) => sentenceName(c)))));
   const onlyYtd = clauses.length === 0;
