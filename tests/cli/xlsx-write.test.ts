@@ -113,8 +113,14 @@ describe('writer', () => {
       errorStyle: 'stop',
       error: 'Nhập số nguyên không âm.',
     });
-    expect(dv('C6')).toMatchObject({ type: 'decimal', operator: 'between', formulae: [0, 1e15] });
-    expect(dv('B7')).toMatchObject({ type: 'date', showErrorMessage: true });
+    // A date or decimal typed on an English-locale Excel stays text ("16/09/2018", "90,5"): warned, not refused.
+    expect(dv('C6')).toMatchObject({
+      type: 'decimal',
+      operator: 'between',
+      formulae: [0, 1e15],
+      errorStyle: 'warning',
+    });
+    expect(dv('B7')).toMatchObject({ type: 'date', showErrorMessage: true, errorStyle: 'warning' });
   });
 
   test('conditional formatting: expression rule with a fill', () => {

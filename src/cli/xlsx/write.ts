@@ -86,18 +86,23 @@ export function dataValidation(v: ValidationModel): ExcelJS.DataValidation | nul
   const common = {
     allowBlank: true,
     showErrorMessage: true,
-    errorStyle: 'stop' as const,
+    errorStyle: 'stop' as 'stop' | 'warning',
     errorTitle: CLI_TEXT.validationErrorTitle,
     error: v.help.slice(0, 255),
   };
+  // Excel reads a typed date or decimal by the PC's regional settings, not the workbook's: on a
+  // Windows left in English (US), "16/09/2018" (the help's own example) and "90,5" stay text, which
+  // a "stop" rule refuses although the reader takes both (and names the cell). Those two kinds
+  // warn and let the clerk go on; a whole number is the same in every locale.
+  const lenient = { ...common, errorStyle: 'warning' as const };
   switch (v.kind) {
     // Up to the bounds the reader takes (a larger figure is a slip: validation/cells.ts).
     case 'nonNegativeInteger':
       return { ...common, type: 'whole', operator: 'between', formulae: [0, MAX_COUNT] };
     case 'nonNegativeNumber':
-      return { ...common, type: 'decimal', operator: 'between', formulae: [0, MAX_AMOUNT] };
+      return { ...lenient, type: 'decimal', operator: 'between', formulae: [0, MAX_AMOUNT] };
     case 'date':
-      return { ...common, type: 'date', operator: 'between', formulae: [EXCEL_DATE_MIN, EXCEL_DATE_MAX] };
+      return { ...lenient, type: 'date', operator: 'between', formulae: [EXCEL_DATE_MIN, EXCEL_DATE_MAX] };
     case 'unicodeText':
       return null;
   }
