@@ -12,3 +12,10 @@ export function clipText(text: string, max: number): string {
   if (space > end * 0.8) end = space;
   return `${text.slice(0, end).replace(/[\s.;,]+$/, '')}…`;
 }
+
+/** The first `max` UTF-16 units of `text`, one fewer when the cut would split a surrogate pair (an emoji). */
+export function sliceWhole(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const code = text.charCodeAt(max - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
+}

@@ -124,6 +124,11 @@ describe('parseCell — notes', () => {
     expect(r).toEqual({ status: 'ok', value: 'a'.repeat(5000), note: 'truncated' });
   });
 
+  it('never cuts an emoji in half (a lone surrogate shows as "�" in the district\'s workbook)', () => {
+    const r = parseCell(`${'a'.repeat(MAX_NOTE_LENGTH - 1)}😀 tiếp`, 'note');
+    expect(r).toEqual({ status: 'ok', value: 'a'.repeat(MAX_NOTE_LENGTH - 1), note: 'truncated' });
+  });
+
   it('still flags error values', () => {
     expect(parseCell('#N/A', 'note')).toEqual({ status: 'invalid', problem: 'error-value', shown: '#N/A' });
   });

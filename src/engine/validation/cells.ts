@@ -3,6 +3,7 @@
  * Range.getValues() or the .xlsx reader: numbers, text, booleans, Date objects,
  * error values as text ("#REF!"), '' / null for empty.
  */
+import { sliceWhole } from '../text/clip';
 import { formatNumberVi } from '../text/format';
 import { fromLegacy, type LegacyCode, legacyCode } from '../text/legacy';
 import { cleanText, isClean, slug } from '../text/normalize';
@@ -84,7 +85,7 @@ export function shownValue(v: CellValue): string {
       s = `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
     }
   } else s = cleanText(String(v));
-  return s.length > SHOWN_LENGTH ? `${s.slice(0, SHOWN_LENGTH - 1)}…` : s;
+  return s.length > SHOWN_LENGTH ? `${sliceWhole(s, SHOWN_LENGTH - 1)}…` : s;
 }
 
 function invalid(problem: CellProblem, v: CellValue): InvalidCell {
@@ -159,7 +160,7 @@ export function parseCell(value: CellValue, kind: ValueKind, stock = false): Cel
     if (!text) return { status: 'empty' };
     // Text cut off loses words: that warning comes first.
     if (text.length > MAX_NOTE_LENGTH)
-      return { status: 'ok', value: text.slice(0, MAX_NOTE_LENGTH), note: 'truncated' };
+      return { status: 'ok', value: sliceWhole(text, MAX_NOTE_LENGTH), note: 'truncated' };
     return legacy ? { status: 'ok', value: text, note: legacy } : { status: 'ok', value: text };
   }
   if (typeof value === 'number') return checkNumber(value, kind, value);

@@ -346,7 +346,8 @@ export const FINDING_TEXT = {
   errorValue: (w: Where, shown: string) => `${where(w)}: ô có lỗi công thức ${shown}, hãy sửa công thức`,
   englishThousands: (w: Where, shown: string, value: number) =>
     `${where(w)}: "${shown}" viết theo kiểu tiếng Anh, đã hiểu là ${n(value)}; theo cách viết Việt Nam số nghìn dùng dấu chấm (${n(value)})`,
-  noteTruncated: (w: Where, max: number) => `${where(w)}: ghi chú dài quá ${n(max)} ký tự, chỉ giữ ${n(max)} ký tự đầu`,
+  noteTruncated: (w: Where, max: number) =>
+    `${where(w)}: ghi chú dài quá ${n(max)} ký tự, chỉ giữ ${n(max)} ký tự đầu; hãy viết gọn lại, phần chi tiết gửi kèm bằng văn bản`,
   noteLegacyCode: (w: Where, code: 'tcvn3' | 'vni', read: string) =>
     `${where(w)}: ghi chú gõ theo ${LEGACY_CODE[code]}, đã đọc thành "${read}"; nên đặt bảng mã của Unikey là Unicode`,
   sheetLegacyCode: (w: Where, code: 'tcvn3' | 'vni') =>
