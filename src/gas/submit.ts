@@ -211,6 +211,10 @@ export function submitUnitMonth(config: Config, us: UnitSheet, month: number, ad
       message: SUBMIT.notYet(display, label, formatDateVi(window.start), formatDateVi(window.end)),
       findings: [],
     };
+  // Before the cut-off the month's figures still run: the engine takes a date before it as copied
+  // from the month before (submitted-before-period-end), so the add-on must not write one and lock.
+  if (today < window.end)
+    return { ok: false, message: SUBMIT.beforeCutoff(display, label, formatDateVi(window.end)), findings: [] };
   const read = checkWorkbooks([{ source: us.spreadsheet.getName(), sheets: [{ name: us.name, grid: us.grid }] }], {
     catalogue: config.catalogue,
     units: config.units,

@@ -451,6 +451,10 @@ export const SUBMIT = {
   notYet: (unit: string, label: string, start: string, end: string) =>
     `Chưa nộp được báo cáo ${label} của ${unit}: số liệu ${label} tính từ ${start} đến ${end}, kỳ này chưa bắt đầu. ` +
     'Hãy kiểm tra lại tháng đã nhập.',
+  /** The month's data window has not ended: figures may still come in until the cut-off day. */
+  beforeCutoff: (unit: string, label: string, end: string) =>
+    `Chưa nộp được báo cáo ${label} của ${unit}: số liệu ${label} tính đến hết ngày ${end} (ngày chốt số liệu), ` +
+    `nên chưa khóa được cột tháng. Hãy tiếp tục nhập số liệu và nộp từ ngày ${end}.`,
   emptyMonth: (unit: string, label: string) =>
     `Chưa nộp được báo cáo ${label} của ${unit}: cột ${label} chưa có số liệu nào. Hãy nhập số liệu ` +
     '(chỉ tiêu không có thì ghi 0) rồi nộp lại.',
