@@ -136,6 +136,8 @@ export type SubmitResult =
       ok: true;
       message: string;
       warnings: number;
+      /** The month's warnings (slips the clerk may still want to fix: the month is now locked). */
+      warningFindings: Finding[];
       date: string;
       /** Errors of the sheet that do not touch the month (blocksMonth false): told, for the district. */
       sheetErrors: Finding[];
@@ -253,10 +255,12 @@ export function submitUnitMonth(config: Config, us: UnitSheet, month: number, ad
   const parts = [done];
   if (outdated) parts.push(SUBMIT.unitCodeOutdated(outdated.message));
   if (sheetErrors.length) parts.push(SUBMIT.sheetErrors(sheetErrors.length, label, level));
+  const warnings = mine.filter((f) => f.severity === 'warning');
   return {
     ok: true,
     message: parts.join(' '),
-    warnings: mine.filter((f) => f.severity === 'warning').length,
+    warnings: warnings.length,
+    warningFindings: warnings,
     date: today,
     sheetErrors,
   };

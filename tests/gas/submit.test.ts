@@ -316,6 +316,23 @@ describe('Nộp báo cáo tháng… / Mở khóa tháng…', () => {
     expect(monthLocks(s, 9)).toHaveLength(1);
   });
 
+  test('warnings of the submitted month are listed with their cells, not only counted', () => {
+    prepare('a');
+    env.master.setActiveSheet(s);
+    const row = rows.get('DVK_DANGKY') as number;
+    s.getRange(row, monthCol(9)).setValue(500);
+    env.fake.ui.queuePromptResponse({ text: '9' });
+    const r = main.submitMonth();
+    expect(r?.ok).toBe(true);
+    const found = r?.ok ? r.warningFindings : [];
+    expect(found.some((f) => f.cell === `M${row}`)).toBe(true);
+    const alert = env.fake.ui.alerts.at(-1)?.prompt ?? '';
+    expect(alert).toContain(`Có ${found.length} cảnh báo cần xem lại; nếu số liệu sai, đề nghị huyện mở khóa tháng`);
+    expect(alert).toContain(`• ${found.find((f) => f.cell === `M${row}`)?.message}`);
+    expect(alert).toContain(`ô M${row}`);
+    expect(alert).not.toContain('không bắt buộc sửa');
+  });
+
   test('a year without its sheet is named as such; unlocking a month not locked says so, capitalised', () => {
     prepare('a');
     env.master.setActiveSheet(s);

@@ -462,7 +462,10 @@ export const SUBMIT = {
     `${unit} chưa có trang "${sheet}". Hãy kiểm tra năm đã nhập, hoặc tạo mẫu năm đó (Dân vận › Tạo mẫu báo cáo cho xã).`,
   notAdmin: (email: string) =>
     `Chỉ quản trị viên (trang "Cài đặt", dòng "Quản trị viên (e-mail)") mới mở khóa được${email ? `; bạn đang dùng ${email}` : ''}.`,
-  warnings: (n: number) => `(có ${n} cảnh báo, không bắt buộc sửa)`,
+  /** The month is already locked: a slip warned of is fixed after the aggregating level unlocks. */
+  warnings: (n: number, level: string) =>
+    `Có ${n} cảnh báo cần xem lại; nếu số liệu sai, đề nghị ${level} mở khóa tháng để sửa rồi nộp lại:`,
+  moreWarnings: (n: number) => `… và ${n} cảnh báo khác (xem Dân vận › Kiểm tra dữ liệu).`,
 } as const;
 
 /**
