@@ -58,6 +58,8 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Action = keyof typeof LOG.actions;
 
 const MAX_LINES = 15;
+/** Warnings listed at "Nộp báo cáo" (the rest: "Kiểm tra dữ liệu"). */
+const SUBMIT_WARNINGS_SHOWN = 5;
 /** Progress toasts at most this often (each is a service call; the first is always shown). */
 const PROGRESS_EVERY_MS = 15_000;
 
@@ -347,8 +349,15 @@ export function doSubmit() {
   if (r.ok) {
     toast(ss, r.message, SUBMIT.title, 10);
     const lines = [r.message, ...r.sheetErrors.map((f) => `• ${f.message}`)];
-    if (r.warnings) lines.push(SUBMIT.warnings(r.warnings));
-    if (r.warnings || r.sheetErrors.length) alert(SUBMIT.title, lines.slice(0, MAX_LINES).join('\n'));
+    const errorLines = lines.slice(0, MAX_LINES - SUBMIT_WARNINGS_SHOWN - 2);
+    if (r.warnings) {
+      // Each warning named with its cell: the clerk can still ask for the month to be unlocked.
+      const shown = r.warningFindings.slice(0, SUBMIT_WARNINGS_SHOWN);
+      errorLines.push(SUBMIT.warnings(r.warnings, aggregatingLevel(config.settings)));
+      errorLines.push(...shown.map((f) => `• ${f.message}`));
+      if (r.warnings > shown.length) errorLines.push(SUBMIT.moreWarnings(r.warnings - shown.length));
+    }
+    if (r.warnings || r.sheetErrors.length) alert(SUBMIT.title, errorLines.join('\n'));
   } else {
     alert(SUBMIT.title, [r.message, ...r.findings.map((f) => `• ${f.message}`)].slice(0, MAX_LINES).join('\n'));
   }

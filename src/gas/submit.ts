@@ -136,6 +136,8 @@ export type SubmitResult =
       ok: true;
       message: string;
       warnings: number;
+      /** The month's warnings (slips the clerk may still want to fix: the month is now locked). */
+      warningFindings: Finding[];
       date: string;
       /** Errors of the sheet that do not touch the month (blocksMonth false): told, for the district. */
       sheetErrors: Finding[];
@@ -211,6 +213,10 @@ export function submitUnitMonth(config: Config, us: UnitSheet, month: number, ad
       message: SUBMIT.notYet(display, label, formatDateVi(window.start), formatDateVi(window.end)),
       findings: [],
     };
+  // Before the cut-off the month's figures still run: the engine takes a date before it as copied
+  // from the month before (submitted-before-period-end), so the add-on must not write one and lock.
+  if (today < window.end)
+    return { ok: false, message: SUBMIT.beforeCutoff(display, label, formatDateVi(window.end)), findings: [] };
   const read = checkWorkbooks([{ source: us.spreadsheet.getName(), sheets: [{ name: us.name, grid: us.grid }] }], {
     catalogue: config.catalogue,
     units: config.units,
@@ -249,10 +255,12 @@ export function submitUnitMonth(config: Config, us: UnitSheet, month: number, ad
   const parts = [done];
   if (outdated) parts.push(SUBMIT.unitCodeOutdated(outdated.message));
   if (sheetErrors.length) parts.push(SUBMIT.sheetErrors(sheetErrors.length, label, level));
+  const warnings = mine.filter((f) => f.severity === 'warning');
   return {
     ok: true,
     message: parts.join(' '),
-    warnings: mine.filter((f) => f.severity === 'warning').length,
+    warnings: warnings.length,
+    warningFindings: warnings,
     date: today,
     sheetErrors,
   };

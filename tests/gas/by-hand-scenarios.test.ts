@@ -105,6 +105,7 @@ describe('what officers and clerks do by hand', () => {
         .getValues()
         .findIndex((x) => x[0] === 'TCD_LUOT') + 1;
     s.getRange(r, monthCol(10) + 1).setValue(4);
+    env.fake.clock.advance(10 * 86_400_000); // 15/10/2018: October's figures closed, it can be submitted
     env.master.setActiveSheet(s);
     env.fake.ui.queuePromptResponse({ text: '10' });
     expect(main.submitMonth()?.ok).toBe(true);

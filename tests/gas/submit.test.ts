@@ -147,6 +147,7 @@ describe('Nộp báo cáo tháng… / Mở khóa tháng…', () => {
     expect(summary?.findings.some((f) => f.code === 'duplicate-indicator' && f.cell === cell)).toBe(true);
 
     // A figure of October in that row: October's figure would be left out, so October is not submitted.
+    env.fake.clock.advance(10 * 86_400_000); // 15/10/2018: October's figures closed
     s.getRange(last, monthCol(10)).setValue(4);
     env.master.setActiveSheet(s);
     env.fake.ui.queuePromptResponse({ text: '10' });
@@ -171,6 +172,7 @@ describe('Nộp báo cáo tháng… / Mở khóa tháng…', () => {
     expect(refused).not.toContain('huyện');
 
     // October: submitted, the row's error told to the clerk and written to "Nhật ký" for the province.
+    env.fake.clock.advance(10 * 86_400_000); // 15/10/2018: October's figures closed
     s.getRange(rows.get('DON_TONG') as number, monthCol(10)).setValue(0);
     env.fake.ui.queuePromptResponse({ text: '10' });
     expect(main.submitMonth()?.ok).toBe(true);
@@ -202,6 +204,7 @@ describe('Nộp báo cáo tháng… / Mở khóa tháng…', () => {
     expect(refused).toContain('hãy báo cán bộ xã (quản trị viên)');
     expect(refused).not.toContain('xã không sửa được');
 
+    env.fake.clock.advance(10 * 86_400_000); // 15/10/2018: October's figures closed
     s.getRange(rows.get('DON_TONG') as number, monthCol(10)).setValue(0);
     env.fake.ui.queuePromptResponse({ text: '10' });
     expect(main.submitMonth()?.ok).toBe(true);
@@ -223,6 +226,7 @@ describe('Nộp báo cáo tháng… / Mở khóa tháng…', () => {
     expect(monthLocks(s, 9)).toHaveLength(0);
 
     // October: the row has nothing typed, other rows have; submitted, the row's error told.
+    env.fake.clock.advance(10 * 86_400_000); // 15/10/2018: October's figures closed
     s.getRange(rows.get('DON_TONG') as number, monthCol(10)).setValue(0);
     env.fake.ui.queuePromptResponse({ text: '10' });
     const r = main.submitMonth();
@@ -265,7 +269,8 @@ describe('Nộp báo cáo tháng… / Mở khóa tháng…', () => {
     );
     expect(monthLocks(s, 12)).toHaveLength(0);
     expect(dateCell(s, 12).getValue()).toBe('');
-    // October has begun (15/09–14/10) but nothing is typed in it.
+    // October has begun (15/09–14/10) and, at its cut-off day, nothing is typed in it.
+    env.fake.clock.advance(9 * 86_400_000); // 14/10/2018
     env.fake.ui.queuePromptResponse({ text: '10' });
     expect(main.submitMonth()?.ok).toBe(false);
     expect(env.fake.ui.alerts.at(-1)?.prompt).toBe(
@@ -278,6 +283,54 @@ describe('Nộp báo cáo tháng… / Mở khóa tháng…', () => {
     env.fake.ui.queuePromptResponse({ text: '10' });
     expect(main.submitMonth()?.ok).toBe(true);
     expect(monthLocks(s, 10)).toHaveLength(1);
+  });
+
+  test('a month before its cut-off is refused, saying from when; nothing written or locked, Kiểm tra blames no date', () => {
+    env = createEnv({ now: new Date('2018-09-03T09:00:00+07:00') });
+    runSetup();
+    runTemplates(env.fake);
+    env.units.forEach((u, i) => {
+      seedUnitSheet(unitSheet(env, u, YEAR) as Sheet, i, 8);
+    });
+    s = unitSheet(env, env.units[0], YEAR) as Sheet;
+    env.master.setActiveSheet(s);
+    s.getRange(rows.get('TCD_LUOT') as number, monthCol(9)).setValue(3);
+    env.fake.ui.queuePromptResponse({ text: '9' });
+    expect(main.submitMonth()?.ok).toBe(false);
+    expect(env.fake.ui.alerts.at(-1)?.prompt).toBe(
+      'Chưa nộp được báo cáo tháng 9/2018 của Xã Chung Chải: số liệu tháng 9/2018 tính đến hết ngày 14/09/2018 ' +
+        '(ngày chốt số liệu), nên chưa khóa được cột tháng. Hãy tiếp tục nhập số liệu và nộp từ ngày 14/09/2018.',
+    );
+    expect(monthLocks(s, 9)).toHaveLength(0);
+    expect(dateCell(s, 9).getValue()).toBe('');
+    // Later, Kiểm tra finds no early date the add-on would have written.
+    env.fake.clock.advance(20 * 86_400_000);
+    const r = main.checkData() as unknown as { findings: { code: string }[] };
+    expect(r.findings.filter((f) => f.code === 'submitted-before-period-end')).toEqual([]);
+    // On the cut-off day the month is submitted and locked.
+    env.fake.clock.set(new Date('2018-09-14T09:00:00+07:00'));
+    env.master.setActiveSheet(s);
+    env.fake.ui.queuePromptResponse({ text: '9' });
+    expect(main.submitMonth()?.ok).toBe(true);
+    expect(dateCell(s, 9).getDisplayValue()).toBe('14/09/2018');
+    expect(monthLocks(s, 9)).toHaveLength(1);
+  });
+
+  test('warnings of the submitted month are listed with their cells, not only counted', () => {
+    prepare('a');
+    env.master.setActiveSheet(s);
+    const row = rows.get('DVK_DANGKY') as number;
+    s.getRange(row, monthCol(9)).setValue(500);
+    env.fake.ui.queuePromptResponse({ text: '9' });
+    const r = main.submitMonth();
+    expect(r?.ok).toBe(true);
+    const found = r?.ok ? r.warningFindings : [];
+    expect(found.some((f) => f.cell === `M${row}`)).toBe(true);
+    const alert = env.fake.ui.alerts.at(-1)?.prompt ?? '';
+    expect(alert).toContain(`Có ${found.length} cảnh báo cần xem lại; nếu số liệu sai, đề nghị huyện mở khóa tháng`);
+    expect(alert).toContain(`• ${found.find((f) => f.cell === `M${row}`)?.message}`);
+    expect(alert).toContain(`ô M${row}`);
+    expect(alert).not.toContain('không bắt buộc sửa');
   });
 
   test('a year without its sheet is named as such; unlocking a month not locked says so, capitalised', () => {

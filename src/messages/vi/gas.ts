@@ -451,6 +451,10 @@ export const SUBMIT = {
   notYet: (unit: string, label: string, start: string, end: string) =>
     `Chưa nộp được báo cáo ${label} của ${unit}: số liệu ${label} tính từ ${start} đến ${end}, kỳ này chưa bắt đầu. ` +
     'Hãy kiểm tra lại tháng đã nhập.',
+  /** The month's data window has not ended: figures may still come in until the cut-off day. */
+  beforeCutoff: (unit: string, label: string, end: string) =>
+    `Chưa nộp được báo cáo ${label} của ${unit}: số liệu ${label} tính đến hết ngày ${end} (ngày chốt số liệu), ` +
+    `nên chưa khóa được cột tháng. Hãy tiếp tục nhập số liệu và nộp từ ngày ${end}.`,
   emptyMonth: (unit: string, label: string) =>
     `Chưa nộp được báo cáo ${label} của ${unit}: cột ${label} chưa có số liệu nào. Hãy nhập số liệu ` +
     '(chỉ tiêu không có thì ghi 0) rồi nộp lại.',
@@ -458,7 +462,10 @@ export const SUBMIT = {
     `${unit} chưa có trang "${sheet}". Hãy kiểm tra năm đã nhập, hoặc tạo mẫu năm đó (Dân vận › Tạo mẫu báo cáo cho xã).`,
   notAdmin: (email: string) =>
     `Chỉ quản trị viên (trang "Cài đặt", dòng "Quản trị viên (e-mail)") mới mở khóa được${email ? `; bạn đang dùng ${email}` : ''}.`,
-  warnings: (n: number) => `(có ${n} cảnh báo, không bắt buộc sửa)`,
+  /** The month is already locked: a slip warned of is fixed after the aggregating level unlocks. */
+  warnings: (n: number, level: string) =>
+    `Có ${n} cảnh báo cần xem lại; nếu số liệu sai, đề nghị ${level} mở khóa tháng để sửa rồi nộp lại:`,
+  moreWarnings: (n: number) => `… và ${n} cảnh báo khác (xem Dân vận › Kiểm tra dữ liệu).`,
 } as const;
 
 /**
