@@ -306,13 +306,13 @@ describe('narrate: follow-on phrases and parts of a total', () => {
     expect(told({ LDLD_QUA_HS: { 9: 6 }, LDLD_MAIAM: { 9: 0 }, LDLD_MAIAM_GIATRI: { 9: 30 } })).toEqual([
       'Liên đoàn Lao động: Từ đầu năm đến nay, toàn huyện tặng 6 suất quà cho học sinh nghèo.',
     ]);
+    // The houses left blank: the value is said by its label, with the blank named, not dropped.
     expect(told({ LDLD_QUA_HS: { 9: 6 }, LDLD_MAIAM_GIATRI: { 9: 30 } })).toEqual([
-      'Liên đoàn Lao động: Từ đầu năm đến nay, toàn huyện tặng 6 suất quà cho học sinh nghèo.',
+      'Liên đoàn Lao động: Từ đầu năm đến nay, toàn huyện tặng 6 suất quà cho học sinh nghèo; ' +
+        'giá trị nhà "Mái ấm công đoàn" 30 triệu đồng (chưa ghi «Nhà "Mái ấm công đoàn" bàn giao»).',
     ]);
     // Nothing but the value: no sentence without a subject ("toàn huyện trị giá …").
-    expect(told({ LDLD_MAIAM_GIATRI: { 3: 107.5, 9: 30 } })).toEqual([
-      'Chưa có số liệu nào được báo cáo trong tháng 9/2018.',
-    ]);
+    expect(told({ LDLD_MAIAM_GIATRI: { 3: 107.5, 9: 30 } }).join(' ')).not.toContain('toàn huyện trị giá');
     expect(told({ LDLD_QUA_HS: { 9: 6 }, LDLD_MAIAM: { 9: 2 }, LDLD_MAIAM_GIATRI: { 9: 30 } })).toEqual([
       'Liên đoàn Lao động: Từ đầu năm đến nay, toàn huyện tặng 6 suất quà cho học sinh nghèo; ' +
         'bàn giao 2 nhà "Mái ấm công đoàn", trị giá 30 triệu đồng.',
@@ -322,7 +322,9 @@ describe('narrate: follow-on phrases and parts of a total', () => {
   it('says the number of people only after the visits', () => {
     expect(told({ TCD_NGUOI: { 9: 30 }, TCD_DOAN: { 9: 1 } })).toEqual([
       // "tiếp": the groups are received, as the visits are (not "có 1 đoàn", nor a bare "1 đoàn" after them).
-      'Tiếp công dân, tiếp nhận và giải quyết đơn thư: Từ đầu năm đến nay, toàn huyện tiếp 1 đoàn đông người.',
+      // The visits left blank: the people are said on their own, the blank named, not dropped.
+      'Tiếp công dân, tiếp nhận và giải quyết đơn thư: Từ đầu năm đến nay, toàn huyện có số người được tiếp 30 người ' +
+        '(chưa ghi «Lượt tiếp công dân»); tiếp 1 đoàn đông người.',
     ]);
     // Members admitted, as the article says it ("196 đoàn viên ưu tú được kết nạp Đảng"), not "giới thiệu".
     expect(told({ DTN_KETNAP_DANG: { 9: 20 } }).join(' ')).toContain(
@@ -427,6 +429,15 @@ describe('narrate: follow-on phrases and parts of a total', () => {
     ]);
   });
 
+  it('says parts and people reported with their total left blank, naming the blank, never filling it in', () => {
+    const all = told({ TCD_NGUOI: { 9: 6 }, DON_KHIEUNAI: { 9: 2 } }).join(' ');
+    expect(all).toContain(
+      'Từ đầu năm đến nay, toàn huyện có số người được tiếp 6 người (chưa ghi «Lượt tiếp công dân»); ' +
+        'theo loại: đơn khiếu nại 2 đơn (chưa ghi «Tổng số đơn tiếp nhận»).',
+    );
+    expect(all).not.toMatch(/tiếp nhận \d+ đơn thư|tiếp \d+ lượt/);
+  });
+
   it('lists no part of a total that is not said, and no part as a peer of its total', () => {
     fc.assert(
       fc.property(
@@ -443,9 +454,14 @@ describe('narrate: follow-on phrases and parts of a total', () => {
           const all = told(values).join(' ');
           const total = figures.DON_TONG ?? 0;
           if (total > 0) expect(all).toContain(`tiếp nhận ${total} đơn thư`);
-          // Parts stand only in the parenthesis right after the total, never as peers of it.
-          const outside = all.replace(/tiếp nhận \d+ đơn thư \(trong đó [^)]*\)/, '');
-          expect(outside).not.toMatch(/khiếu nại|đất đai|giải quyết \d/);
+          // Parts stand only in the parenthesis right after the total, never as peers of it;
+          // with the total blank they are said on their own, the blank total named.
+          const outside = all
+            .replace(/tiếp nhận \d+ đơn thư \(trong đó [^)]*\)/, '')
+            .replace(/(khiếu nại|đất đai|giải quyết) \d+ đơn \(chưa ghi «Tổng số đơn tiếp nhận»\)/g, '');
+          expect(outside).not.toMatch(/khiếu nại \d|đất đai \d|giải quyết \d/);
+          if (figures.DON_TONG === undefined && figures.DON_KHIEUNAI)
+            expect(all).toContain(`đơn khiếu nại ${figures.DON_KHIEUNAI} đơn (chưa ghi «Tổng số đơn tiếp nhận»)`);
         },
       ),
     );

@@ -317,6 +317,8 @@ interface Item {
   mismatch?: string;
   /** Figures far out of line counted in it, said after its comparison ('' when none). */
   outliers: string;
+  /** Said by its label, its total (or the figure it continues) blank: "có" goes before it. */
+  alone?: boolean;
 }
 
 function itemText(item: Item): string {
@@ -339,7 +341,7 @@ type OutliersText = (ind: Indicator, sum: IndicatorSummary) => string;
 
 /** "Trong tháng 9/2018, toàn huyện có a; b, c." — "có" when the first clause starts with the number. */
 function sentence(opening: string, scope: string, items: Item[]): string {
-  const has = items[0].ind.phrase.trim().startsWith('{n}') ? ` ${T.has}` : '';
+  const has = items[0].alone || items[0].ind.phrase.trim().startsWith('{n}') ? ` ${T.has}` : '';
   return `${opening}, ${scope}${has} ${items.map(itemText).join('; ')}.`;
 }
 
@@ -370,6 +372,25 @@ function items(
   // `bare`: inside a total's brackets, where figures are listed without "so cùng kỳ".
   // `lacks`: whose figures that figure lacks (rowMissing), not said again of what continues it.
   let last: { code: string; into: string[]; bare: boolean; lacks: string } | undefined;
+  // A total (or a figure continued) blank in every unit: what hangs on it is said on its own.
+  const blank = new Map<string, Indicator>();
+  for (const { ind, sum } of members)
+    if ((which === 'period' ? sum.period : sum.ytd) === null) blank.set(ind.code, ind);
+  const alone = (ind: Indicator, v: number, change: string, lacks: string, outliers: string, anchor: Indicator) => {
+    const phrase = T.withoutTotal(ind.label, formatQuantity(v, ind.unit));
+    const item: Item = {
+      ind,
+      phrase,
+      change,
+      continuations: [],
+      breakdowns: new Map(),
+      lacks: [lacks, T.totalBlank(anchor.label)].filter(Boolean).join('; '),
+      outliers,
+      alone: true,
+    };
+    out.push(item);
+    last = { code: ind.code, into: item.continuations, bare: false, lacks };
+  };
   for (const { ind, sum } of members) {
     const v = which === 'period' ? sum.period : sum.ytd;
     const d = which === 'period' ? sum.change : sum.ytdChange;
@@ -387,6 +408,8 @@ function items(
       // Checked by code: the figure continued is the one just before in the catalogue.
       if (last?.code === continued && !(last.bare && v === 0))
         last.into.push(last.bare ? told(last.lacks) : told(last.lacks) + change + bracket(outliers));
+      else if (v !== 0 && blank.has(continued))
+        alone(ind, v, change, lacks, outliers, blank.get(continued) as Indicator);
       continue;
     }
     const part = rel.partOf.get(ind.code);
@@ -395,6 +418,10 @@ function items(
       // A part is listed with its number only, as reports write "trong đó …": the comparisons of
       // every part between commas could not be told apart; a part of 0 says nothing there.
       const total = said.get(part.total);
+      if (!total && v !== 0 && blank.has(part.total)) {
+        alone(ind, v, change, lacks, outliers, blank.get(part.total) as Indicator);
+        continue;
+      }
       if (!total || v === 0) continue;
       const breakdown = total.breakdowns.get(part.breakdown) ?? [];
       total.breakdowns.set(part.breakdown, breakdown);

@@ -18,6 +18,7 @@ import { mergerSpan } from '../sheet/merger-span';
 import { prepareRead, type ReadContext, readWorkbook, setUnitCodeNote, unitCodeNote } from '../sheet/read';
 import { memoText, withoutBidi } from '../text/normalize';
 import type { Finding, ReadResult, Unit, UnitYear, WorkbookInput } from '../types';
+import { carriedStockFindings } from './carried-stock';
 import { compileRules, ruleFindings as ruleFindingsOf } from './rules';
 import { datedYearLate } from './year-late';
 
@@ -108,6 +109,7 @@ export function checkWorkbooks(workbooks: WorkbookInput[], ctx: ReadContext): Re
       const found = ruleFindings.get(r);
       if (found) for (const f of found) findings.push(f);
     }
+  for (const r of reports) for (const f of carriedStockFindings(r, ctx.catalogue)) findings.push(f);
   findings.push(...catalogueMismatches(findings, all.length, ctx));
   findings.sort(compareFindings);
   // Two units of one name: every finding says which (rule findings are made without the list).

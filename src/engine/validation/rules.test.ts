@@ -69,11 +69,25 @@ describe('checkRules', () => {
   });
 
   it('skipIfAnySideMissing: a side with no value at all skips the month', () => {
-    const r = report({ DON_KHIEUNAI: { 1: 2, 3: 1 }, DON_TONG: { 2: 5, 3: 4 } });
-    // Month 1: right side empty; month 2: left side empty; month 3: 1 vs 4 (missing parts count as 0).
+    const r = report({ DON_KHIEUNAI: { 3: 1 }, DON_TONG: { 2: 5, 3: 4 } });
+    // Month 2: left side empty; month 3: 1 vs 4 (missing parts count as 0).
     expect(checkRules(r, only('DON_THEO_LOAI')).map((f) => [f.month, f.message.split(' — ')[1]])).toEqual([
       [3, 'đang ghi ô G34 + G35 + G36 = 1, ô G33 = 4'],
     ]);
+  });
+
+  it('warns of parts typed with their total left blank, naming the total cell, once a month', () => {
+    // Month 1: 2 complaints, total blank (both breakdowns share DON_TONG); month 2: parts all 0.
+    const r = report({ DON_KHIEUNAI: { 1: 2, 2: 0 }, DON_DATDAI: { 1: 2 }, TCD_NGUOI: { 1: 6 } });
+    const found = checkRules(r, catalogue);
+    expect(found.map((f) => [f.severity, f.code, f.cell, f.indicatorCode, f.month])).toEqual([
+      ['warning', 'blank-total', 'E33', 'DON_TONG', 1],
+    ]);
+    expect(found[0].message).toBe(
+      'Xã Chung Chải, ô E33 (Tổng số đơn tiếp nhận, tháng 1): để trống nhưng các ô thành phần có ô E34 + E35 + E36 = 2 — hãy ghi tổng (tổng không tự cộng; nếu đúng là chưa có số liệu, hãy xóa cả các ô thành phần)',
+    );
+    // The total is not filled in.
+    expect(r.values.DON_TONG[0]).toBeNull();
   });
 
   it('treatAsZero: checks whenever any value is present', () => {

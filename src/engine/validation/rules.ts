@@ -91,6 +91,8 @@ function invalidMonths(keys: string[]): Map<string, Set<number>> {
 export interface CompiledRules {
   /** Every code the rules use, once; sides refer to it by position. */
   codes: string[];
+  /** Indicator labels by code (a blank total's row, named in its finding). */
+  labels: Map<string, string>;
   rules: { rule: ValidationRule; codes: string[]; label: string | undefined; left: number[]; right: number[] }[];
   maxima: Indicator[];
   /** Per rule: EQ, LE or GE when its operator is '==', '<=' or '>=' (a quick test may pass it), else 0. */
@@ -166,8 +168,24 @@ function breaks(flat: Float64Array, at: number, compiled: CompiledRules, p: Plac
   const r = placedSum(flat, p.right[k], at);
   if (rule.missing === 'treatAsZero') {
     if (l === null && r === null) return false;
-  } else if (l === null || (rule.right.length > 0 && r === null)) return false;
+  } else if (l === null || (rule.right.length > 0 && r === null)) return blankTotal(rule, l, r);
   return !holds(l ?? 0, rule.operator, r ?? 0);
+}
+
+/**
+ * Parts typed but their total left blank ("đơn khiếu nại" 2, "Tổng số đơn" empty): the clerk
+ * expects the total to add itself up. Only a breakdown rule (parts == one total) says so, and
+ * only when the parts are not all 0; the total is never filled in for them.
+ */
+function blankTotal(rule: ValidationRule, left: number | null, right: number | null): boolean {
+  return (
+    rule.missing !== 'treatAsZero' &&
+    rule.operator === '==' &&
+    rule.right.length === 1 &&
+    left !== null &&
+    left !== 0 &&
+    right === null
+  );
 }
 
 /**
@@ -319,6 +337,7 @@ export function compileRules(catalogue: Catalogue): CompiledRules {
   const at = (c: string) => codes.indexOf(c);
   return {
     codes,
+    labels,
     rules: catalogue.rules.map((rule) => ({
       rule,
       codes: [...rule.left, ...rule.right],
@@ -442,6 +461,8 @@ function walk(report: UnitYear, months: number[], compiled: CompiledRules): Find
 
   for (const m of months) {
     const i = m - 1;
+    // A blank total is told once a month, though two breakdowns (by type, by field) share it.
+    let blankTotals: Set<string> | undefined;
     for (let k = 0; k < compiled.rules.length; k++) {
       const { rule, codes, label } = compiled.rules[k];
       if (invalid && codes.some((c) => invalid.get(c)?.has(m))) continue;
@@ -453,7 +474,29 @@ function walk(report: UnitYear, months: number[], compiled: CompiledRules): Find
         : sideSum(series, compiled.rules[k].right, i);
       if (rule.missing === 'treatAsZero') {
         if (left === null && right === null) continue;
-      } else if (left === null || (rule.right.length > 0 && right === null)) continue;
+      } else if (left === null || (rule.right.length > 0 && right === null)) {
+        if (!blankTotal(rule, left, right) || !judged(report, codes, m)) continue;
+        const total = rule.right[0];
+        if (blankTotals?.has(total)) continue;
+        blankTotals ??= new Set();
+        blankTotals.add(total);
+        unit ??= reportDisplayName(report);
+        const cell = report.cells[total]?.[i] || undefined;
+        const w: Where = { unit, cell, indicator: compiled.labels.get(total), month: m };
+        if (!unit) Object.assign(w, { file: report.file, sheet: report.sheet });
+        findings.push(
+          finding(report, {
+            severity: 'warning',
+            code: 'blank-total',
+            cell,
+            indicatorCode: total,
+            indicatorLabel: compiled.labels.get(total),
+            month: m,
+            message: T.blankTotal(w, { cells: sideCells(report, rule.left, i), total: left as number }),
+          }),
+        );
+        continue;
+      }
       const l = left ?? 0;
       const r = right ?? 0;
       if (holds(l, rule.operator, r)) continue;

@@ -912,6 +912,14 @@ export const FINDING_TEXT = {
 
   // ------------------------------------------------------------ rules
   /** Each side named by its cells, where the clerk looks: "— đang ghi ô M45 = 2, ô M40 = 0". */
+  /** A stock blank in a reported month (carried-stock.ts): Tổng hợp takes the month `from`'s figure. */
+  stockCarried: (w: Where, value: number, unit: string, from: number) =>
+    `${where(w)}: để trống — tổng hợp sẽ lấy số tháng ${from} (${n(value)}${unit ? ` ${unit}` : ''}). ` +
+    'Nếu nay không còn, hãy ghi 0',
+  /** Parts typed, their total blank (rules.ts blankTotal): the total is not filled in for the clerk. */
+  blankTotal: (w: Where, parts: RuleSide) =>
+    `${where(w)}: để trống nhưng các ô thành phần có ${ruleSide(parts)} — hãy ghi tổng ` +
+    '(tổng không tự cộng; nếu đúng là chưa có số liệu, hãy xóa cả các ô thành phần)',
   ruleViolation: (w: Where, message: string, left: RuleSide, right: RuleSide | null) =>
     `${where(w)}: ${message} — đang ghi ${ruleSide(left)}${right ? `, ${ruleSide(right)}` : ''}`,
   /**

@@ -157,6 +157,13 @@ export const NARRATIVE_TEXT = {
    */
   partsOf: (parts: string) => `trong đó ${parts}`,
   /**
+   * A part or a continuation whose total (or the figure it continues) was left blank by every unit:
+   * said on its own by its label rather than dropped — "số người được tiếp 6 (chưa ghi «Lượt tiếp công dân»)".
+   */
+  withoutTotal: (label: string, figure: string) =>
+    `${label.charAt(0).toLocaleLowerCase('vi')}${label.slice(1)} ${figure}`,
+  totalBlank: (totalLabel: string) => `chưa ghi «${totalLabel}»`,
+  /**
    * In the bracket after a figure instead of a breakdown whose parts, summed over the units, do not
    * add up to it (a rule "==" of the catalogue): "tiếp nhận 1.240 đơn thư (chưa nêu số chi tiết vì …)";
    * `others` when other breakdowns of it are told before.
