@@ -340,7 +340,12 @@ export function readUnitBooksResumable(
   const own = dropStale(master, stagingsOf(master, period));
   said(own.dropped);
   const staged = loadStaging(master, period, units, own.kept);
-  const todo = staged ? units.filter((u) => !staged.books.has(u.code)) : units;
+  // A unit staged with a read error (often a passing timeout) is read again, after the units not
+  // read yet; if the time runs out first, its staged error stands rather than handing over again.
+  const failed = (code: string) => staged?.books.get(code)?.error !== undefined;
+  const todo = staged
+    ? [...units.filter((u) => !staged.books.has(u.code)), ...units.filter((u) => failed(u.code))]
+    : units;
   // Every unit's tabs are its own, not left-over tabs, also those read by an earlier run.
   const r = readUnitBooksDetailed(master, todo, years, { ...read, budgetMs, allUnits: units });
   // Other periods' staging, found by the tab names the read has learnt (no call per tab).
@@ -350,7 +355,7 @@ export function readUnitBooksResumable(
   const books = units
     .map((u) => fresh.get(u.code) ?? staged?.books.get(u.code))
     .filter((b): b is UnitBook => b !== undefined);
-  if (r.pending.length) {
+  if (r.pending.some((code) => !failed(code))) {
     // A period a user run handed over to a trigger stays the trigger's when the e-mail job (no
     // handler of its own here) reads more of it: else that trigger would find nothing to continue.
     const handler = resumeHandler ?? (staged ? handlerOf(staged.state) : null);
@@ -378,5 +383,5 @@ export function readUnitBooksResumable(
       else clearResume(handler);
     }
   }
-  return { ...r, books, notes: [...notes, ...r.notes] };
+  return { ...r, books, pending: [], notes: [...notes, ...r.notes] };
 }
