@@ -326,7 +326,7 @@ export function readUnitBooksResumable(
   units: Unit[],
   years: number[],
   opts: ResumableOptions,
-): ReadBooksResult {
+): ReadBooksResult & { done: () => void } {
   const { period, budgetMs = READ_BUDGET_MS, resumeHandler = AGGREGATE_RESUME_HANDLER, ...read } = opts;
   // Staging too old is of a run that stopped: its figures are not used, and the sheet goes.
   const notes: string[] = [];
@@ -371,7 +371,10 @@ export function readUnitBooksResumable(
     const message = [T.continues(books.length, units.length), ...notes].join(' ');
     throw new ReadContinues(message, books.length, units.length, state.runs);
   }
-  if (staged) {
+  // The staging goes only once the caller has written the summary (`done`): a write that fails
+  // leaves the read staged, for the trigger to try the write again (resume-run.ts).
+  const done = () => {
+    if (!staged) return;
     dropStaging(master, period);
     // A "Tổng hợp" handed over earlier for this period is done now, whoever finished it. The
     // trigger is one for all periods: while another still waits it stays due (this run may be
@@ -382,6 +385,6 @@ export function readUnitBooksResumable(
         scheduleResume(AGGREGATE_RESUME_DELAY_MS, handler);
       else clearResume(handler);
     }
-  }
-  return { ...r, books, pending: [], notes: [...notes, ...r.notes] };
+  };
+  return { ...r, books, pending: [], notes: [...notes, ...r.notes], done };
 }
