@@ -45,3 +45,23 @@ test('a chained "Tổng hợp" whose final write meets a passing outage keeps it
   expect(env.master.getSheetByName(stagingSheetName('2018-09'))).toBeNull();
   expect(resumeTriggers().length).toBe(0);
 });
+
+test('the write retries of a chained "Tổng hợp" are bounded: then "Nhật ký" says to run it again by hand', () => {
+  env.fake.latency = { fetch: 300_000 };
+  runAggregate(env.fake, '9/2018');
+  env.fake.latency = {};
+  env.fake.setUiAvailable(false);
+  env.fake.faults.add({
+    method: 'fetch',
+    when: (a) => String(a[0]).includes(':batchUpdate'),
+    error: 'Address unavailable: https://sheets.googleapis.com',
+  });
+  let fires = 0;
+  for (; resumeTriggers().length && fires < 20; fires++) {
+    env.fake.clock.advance(5 * 60_000);
+    env.fake.fireTrigger(resumeTriggers()[0], main as unknown as Record<string, unknown>);
+  }
+  expect(fires).toBeLessThan(20);
+  expect(lastLog()).toContain('Hãy chạy lại "Tổng hợp" tháng 9/2018');
+  expect(env.master.getSheetByName(stagingSheetName('2018-09'))).toBeNull();
+});
