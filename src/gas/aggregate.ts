@@ -737,6 +737,8 @@ export function aggregatePeriod(
     written = r.sheets;
     notes.push(...r.notes);
   }
+  // Written: the staged read (if any) is no longer needed.
+  read.done();
   try {
     const main = written
       ? (written.find((_, i) => models[i].name === sheetName) ?? written[0])

@@ -12,9 +12,10 @@ import { SHEETS_API_TEXT as T } from '../../messages/vi/sheets-api';
 import { type AggregateResult, aggregatePeriod } from '../aggregate';
 import { readConfig } from '../config';
 import { clearResume, scheduleResume } from '../email/triggers';
-import { logText } from '../errors';
+import { explainRetried, logText } from '../errors';
 import { BusyError, tryWithDocumentLock, withDocumentLock } from '../lock';
 import { writeLog } from '../log';
+import { SheetsWriteError } from '../sheets-write';
 import {
   AGGREGATE_RESUME_DELAY_MS,
   AGGREGATE_RESUME_HANDLER,
@@ -43,6 +44,26 @@ function dropAbandoned(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
     if (why) writeLog(ss, { action: LOG.actions.aggregate, period: st.period, result: LOG.failed(why) });
   }
   tryWithDocumentLock(() => dropStaleStagings(ss), 1000);
+}
+
+/** Delay before a resumed run that failed for a passing Google error is tried again. */
+const RETRY_AFTER_FAILURE_MS = 5 * 60 * 1000;
+
+/** A failure worth trying again in a few minutes: a time-out, a passing server or network error. */
+function passing(e: unknown): boolean {
+  if (e instanceof SheetsWriteError) return e.status === 0 || e.status === 429 || e.status >= 500;
+  return explainRetried(e).transient;
+}
+
+/** The failure's Vietnamese reason, without its own "run again" advice (the retry is automatic). */
+function reasonOf(e: unknown): string {
+  const text = e instanceof SheetsWriteError ? e.message : explainRetried(e).text;
+  return text.replace(/\s*—\s*hãy chạy lại sau ít phút/, '');
+}
+
+/** Whether `period`'s staged read is gone or too old to be used by a retry. */
+function stagedIsStale(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, period: string): boolean {
+  return !waitingFor(ss, AGGREGATE_RESUME_HANDLER).some((st) => st.period === period);
 }
 
 export function resumeAggregate(_e?: unknown): AggregateResult | undefined {
@@ -79,6 +100,12 @@ export function resumeAggregate(_e?: unknown): AggregateResult | undefined {
       // Someone else is running: try again a minute later (nothing read is lost).
       scheduleResume(AGGREGATE_RESUME_DELAY_MS, AGGREGATE_RESUME_HANDLER);
       log(LOG.refused(e.message));
+    } else if (passing(e) && !stagedIsStale(ss, key)) {
+      // A passing Google error (often at the final write): the read is still staged (dropped only
+      // once written), so the trigger tries again; the staging's age bounds the retries, after
+      // which dropAbandoned says in "Nhật ký" that the period must be run again by hand.
+      scheduleResume(RETRY_AFTER_FAILURE_MS, AGGREGATE_RESUME_HANDLER);
+      log(LOG.failed(T.retryLater(reasonOf(e), RETRY_AFTER_FAILURE_MS / 60_000)));
     } else {
       log(LOG.failed(logText(e)));
       // Not tried again (it would fail again, and as the longest waiting it would keep the other

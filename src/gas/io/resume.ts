@@ -326,7 +326,7 @@ export function readUnitBooksResumable(
   units: Unit[],
   years: number[],
   opts: ResumableOptions,
-): ReadBooksResult {
+): ReadBooksResult & { done: () => void } {
   const { period, budgetMs = READ_BUDGET_MS, resumeHandler = AGGREGATE_RESUME_HANDLER, ...read } = opts;
   // Staging too old is of a run that stopped: its figures are not used, and the sheet goes.
   const notes: string[] = [];
@@ -340,7 +340,12 @@ export function readUnitBooksResumable(
   const own = dropStale(master, stagingsOf(master, period));
   said(own.dropped);
   const staged = loadStaging(master, period, units, own.kept);
-  const todo = staged ? units.filter((u) => !staged.books.has(u.code)) : units;
+  // A unit staged with a read error (often a passing timeout) is read again, after the units not
+  // read yet; if the time runs out first, its staged error stands rather than handing over again.
+  const failed = (code: string) => staged?.books.get(code)?.error !== undefined;
+  const todo = staged
+    ? [...units.filter((u) => !staged.books.has(u.code)), ...units.filter((u) => failed(u.code))]
+    : units;
   // Every unit's tabs are its own, not left-over tabs, also those read by an earlier run.
   const r = readUnitBooksDetailed(master, todo, years, { ...read, budgetMs, allUnits: units });
   // Other periods' staging, found by the tab names the read has learnt (no call per tab).
@@ -350,7 +355,7 @@ export function readUnitBooksResumable(
   const books = units
     .map((u) => fresh.get(u.code) ?? staged?.books.get(u.code))
     .filter((b): b is UnitBook => b !== undefined);
-  if (r.pending.length) {
+  if (r.pending.some((code) => !failed(code))) {
     // A period a user run handed over to a trigger stays the trigger's when the e-mail job (no
     // handler of its own here) reads more of it: else that trigger would find nothing to continue.
     const handler = resumeHandler ?? (staged ? handlerOf(staged.state) : null);
@@ -366,7 +371,10 @@ export function readUnitBooksResumable(
     const message = [T.continues(books.length, units.length), ...notes].join(' ');
     throw new ReadContinues(message, books.length, units.length, state.runs);
   }
-  if (staged) {
+  // The staging goes only once the caller has written the summary (`done`): a write that fails
+  // leaves the read staged, for the trigger to try the write again (resume-run.ts).
+  const done = () => {
+    if (!staged) return;
     dropStaging(master, period);
     // A "Tổng hợp" handed over earlier for this period is done now, whoever finished it. The
     // trigger is one for all periods: while another still waits it stays due (this run may be
@@ -377,6 +385,6 @@ export function readUnitBooksResumable(
         scheduleResume(AGGREGATE_RESUME_DELAY_MS, handler);
       else clearResume(handler);
     }
-  }
-  return { ...r, books, notes: [...notes, ...r.notes] };
+  };
+  return { ...r, books, pending: [], notes: [...notes, ...r.notes], done };
 }

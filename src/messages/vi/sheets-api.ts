@@ -52,5 +52,9 @@ export const SHEETS_API_TEXT = {
   stagingAbandoned: (period: string, at: string, minutes: number) =>
     `"Tổng hợp" ${period} bị dừng giữa chừng (phần đã đọc lưu lúc ${at}) và đã không tự chạy tiếp được, ` +
     `nên chưa có kết quả; phần đã đọc cũ hơn ${minutes} phút nên đã bỏ. Hãy chạy lại "Tổng hợp" ${period}.`,
+  /** The resumed run failed for a passing Google error: the read is kept and the trigger tries again. */
+  retryLater: (reason: string, minutes: number) =>
+    `chưa ghi được kết quả: ${reason}. Phần đã đọc được giữ lại; "Tổng hợp" sẽ tự thử lại sau khoảng ` +
+    `${minutes} phút (không cần bấm lại). Nếu vẫn không được, "Nhật ký" sẽ ghi rõ để chạy lại bằng tay.`,
   resumedNoSpreadsheet: 'không tìm thấy bảng tính tổng hợp để chạy tiếp "Tổng hợp"',
 } as const;
