@@ -219,6 +219,31 @@ describe('aggregate: periods longer than a month', () => {
     expect(s.monthly.DON_TONG).toEqual([10, null, 20, null, 7, null, null, 3, 10, null, null, null]);
   });
 
+  it('dates each month of the period by its units’ latest submission date (monthSubmitted)', () => {
+    const half: Period = { type: 'half', year: 2018, index: 1 };
+    const H1 = { 1: 1, 2: 1, 3: 1, 4: 1, 5: 1, 6: 1 };
+    const current = [
+      unitYear('muong-nhe', 2018, {
+        values: { DON_TONG: H1 },
+        submitted: { 1: '2018-01-15', 2: '2018-02-20', 3: '2018-03-14', 5: '2018-05-15', 6: '2018-06-15' },
+      }),
+      unitYear('chung-chai', 2018, {
+        values: { DON_TONG: H1 },
+        submitted: { 1: '2018-01-16', 2: '2018-02-14', 3: '2018-03-15', 5: '2018-05-14', 6: '2018-06-14' },
+      }),
+    ];
+    const s = aggregate(input({ period: half, current, previous: [], generatedAt: '2018-06-18T09:00:00Z' }));
+    expect(s.monthSubmitted).toEqual([
+      '2018-01-16',
+      '2018-02-20',
+      '2018-03-15',
+      null,
+      '2018-05-15',
+      '2018-06-15',
+      ...Array(6).fill(null),
+    ]);
+  });
+
   it('uses all 12 months for the year', () => {
     const s = aggregate(input({ period: { type: 'year', year: 2018, index: 1 } }));
     expect([ind(s, 'DON_TONG').period, ind(s, 'DON_TONG').ytd, ind(s, 'DON_TONG').lastYearYtd]).toEqual([57, 57, 129]);

@@ -1495,6 +1495,19 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
     monthly[ind.code] = row;
   });
 
+  // Per month, the latest date a unit gave it: when this level's figures of the month were complete.
+  const monthSubmitted: (string | null)[] = Array(12).fill(null);
+  for (const r of nowByCode)
+    for (let i = 0; i < lastMonth; i++) {
+      const d = r?.submitted[i];
+      if (
+        typeof d === 'string' &&
+        /^\d{4}-\d{2}-\d{2}$/.test(d) &&
+        (!monthSubmitted[i] || d > (monthSubmitted[i] as string))
+      )
+        monthSubmitted[i] = d;
+    }
+
   // Invalid cells of numeric indicators in any month the summary shows (period and year to date;
   // date cells are not totals).
   const numericCodes = new Set(numeric.map((i) => i.code));
@@ -1706,6 +1719,7 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
     ...(emptyBeforeNext.length ? { emptyBeforeNext } : {}),
     indicators,
     monthly,
+    ...(monthSubmitted.some((d) => d !== null) ? { monthSubmitted } : {}),
     // Two units of one name: every finding says which (the date findings made here too).
     findings: distinguishFindings(sortFindings(made.length ? [...input.findings, ...made] : input.findings), units),
     excludedCells,
