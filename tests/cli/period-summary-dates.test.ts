@@ -34,7 +34,7 @@ test('a 6-month summary made on its deadline is on time at the province, for eve
   expect(made.stderr).toBe('');
   const r = await runCli(
     ['aggregate', '--period', '2018-6T', provinceIn, '--units', provinceUnits, '--settings', settings, '--json'],
-    { env: { TONGHOP_NOW: '2018-06-25T10:00+07:00' } },
+    { cwd: dir, env: { TONGHOP_NOW: '2018-06-25T10:00+07:00' } },
   );
   const row = JSON.parse(r.stdout).completeness.rows[0];
   expect(row.unitCode).toBe('huyen-muong-nhe');
