@@ -244,6 +244,22 @@ describe('aggregate: periods longer than a month', () => {
     ]);
   });
 
+  it('lists the reader’s findings of the year to date and those of no month, not of months after the period', () => {
+    const half: Period = { type: 'half', year: 2018, index: 1 };
+    const findings: Finding[] = [
+      { severity: 'error', code: 'not-a-number', unitCode: 'nam-ke', cell: 'J20', month: 6, message: 'T6' },
+      { severity: 'error', code: 'not-a-number', unitCode: 'nam-vi', cell: 'L20', month: 8, message: 'T8' },
+      { severity: 'error', code: 'not-a-number', unitCode: 'quang-lam', cell: 'M20', month: 9, message: 'T9' },
+      { severity: 'warning', code: 'outlier', unitCode: 'nam-ke', message: 'no month' },
+    ];
+    const messages = aggregate(input({ period: half, findings })).findings.map((f) => f.message);
+    expect(messages).toEqual(expect.arrayContaining(['T6', 'no month']));
+    expect(messages).not.toContain('T8');
+    expect(messages).not.toContain('T9');
+    // A September report still lists September's.
+    expect(aggregate(input({ findings })).findings.map((f) => f.message)).toContain('T9');
+  });
+
   it('uses all 12 months for the year', () => {
     const s = aggregate(input({ period: { type: 'year', year: 2018, index: 1 } }));
     expect([ind(s, 'DON_TONG').period, ind(s, 'DON_TONG').ytd, ind(s, 'DON_TONG').lastYearYtd]).toEqual([57, 57, 129]);

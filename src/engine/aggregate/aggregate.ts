@@ -1703,6 +1703,9 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
     summary.unevenYtd = { ...uneven, thisYearOnly: unitCodes.filter((c) => codes.has(c)) };
   }
   const remarks = unitRemarks(rawCurrent, units);
+  // The reader's findings of months after the period have nothing to do with its figures: a
+  // 6-month report sent upward must not list September's errors (those not tied to a month stay).
+  const shownFindings = input.findings.filter((f) => typeof f.month !== 'number' || f.month <= lastMonth);
   return {
     period,
     settings,
@@ -1721,7 +1724,7 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
     monthly,
     ...(monthSubmitted.some((d) => d !== null) ? { monthSubmitted } : {}),
     // Two units of one name: every finding says which (the date findings made here too).
-    findings: distinguishFindings(sortFindings(made.length ? [...input.findings, ...made] : input.findings), units),
+    findings: distinguishFindings(sortFindings(made.length ? [...shownFindings, ...made] : shownFindings), units),
     excludedCells,
     ...(excludedBy.size ? { excludedUnits: sortCodes([...excludedBy], units) } : {}),
     ...(ruleErrors.length ? { ruleErrors } : {}),
