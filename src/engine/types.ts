@@ -403,6 +403,11 @@ export interface Summary {
   indicators: IndicatorSummary[];
   /** The aggregate in the commune layout: per indicator 12 months over all units (this year). */
   monthly: Record<string, (number | null)[]>;
+  /**
+   * Per month (index 0 = January), the latest submission date among the units' reports of this
+   * year, up to the period's last month: when the month was complete at this level. Absent when none.
+   */
+  monthSubmitted?: (string | null)[];
   findings: Finding[];
   /** Invalid cells left out of the totals shown (period and year to date). */
   excludedCells: number;

@@ -219,6 +219,47 @@ describe('aggregate: periods longer than a month', () => {
     expect(s.monthly.DON_TONG).toEqual([10, null, 20, null, 7, null, null, 3, 10, null, null, null]);
   });
 
+  it('dates each month of the period by its units’ latest submission date (monthSubmitted)', () => {
+    const half: Period = { type: 'half', year: 2018, index: 1 };
+    const H1 = { 1: 1, 2: 1, 3: 1, 4: 1, 5: 1, 6: 1 };
+    const current = [
+      unitYear('muong-nhe', 2018, {
+        values: { DON_TONG: H1 },
+        submitted: { 1: '2018-01-15', 2: '2018-02-20', 3: '2018-03-14', 5: '2018-05-15', 6: '2018-06-15' },
+      }),
+      unitYear('chung-chai', 2018, {
+        values: { DON_TONG: H1 },
+        submitted: { 1: '2018-01-16', 2: '2018-02-14', 3: '2018-03-15', 5: '2018-05-14', 6: '2018-06-14' },
+      }),
+    ];
+    const s = aggregate(input({ period: half, current, previous: [], generatedAt: '2018-06-18T09:00:00Z' }));
+    expect(s.monthSubmitted).toEqual([
+      '2018-01-16',
+      '2018-02-20',
+      '2018-03-15',
+      null,
+      '2018-05-15',
+      '2018-06-15',
+      ...Array(6).fill(null),
+    ]);
+  });
+
+  it('lists the reader’s findings of the year to date and those of no month, not of months after the period', () => {
+    const half: Period = { type: 'half', year: 2018, index: 1 };
+    const findings: Finding[] = [
+      { severity: 'error', code: 'not-a-number', unitCode: 'nam-ke', cell: 'J20', month: 6, message: 'T6' },
+      { severity: 'error', code: 'not-a-number', unitCode: 'nam-vi', cell: 'L20', month: 8, message: 'T8' },
+      { severity: 'error', code: 'not-a-number', unitCode: 'quang-lam', cell: 'M20', month: 9, message: 'T9' },
+      { severity: 'warning', code: 'outlier', unitCode: 'nam-ke', message: 'no month' },
+    ];
+    const messages = aggregate(input({ period: half, findings })).findings.map((f) => f.message);
+    expect(messages).toEqual(expect.arrayContaining(['T6', 'no month']));
+    expect(messages).not.toContain('T8');
+    expect(messages).not.toContain('T9');
+    // A September report still lists September's.
+    expect(aggregate(input({ findings })).findings.map((f) => f.message)).toContain('T9');
+  });
+
   it('uses all 12 months for the year', () => {
     const s = aggregate(input({ period: { type: 'year', year: 2018, index: 1 } }));
     expect([ind(s, 'DON_TONG').period, ind(s, 'DON_TONG').ytd, ind(s, 'DON_TONG').lastYearYtd]).toEqual([57, 57, 129]);

@@ -1495,6 +1495,19 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
     monthly[ind.code] = row;
   });
 
+  // Per month, the latest date a unit gave it: when this level's figures of the month were complete.
+  const monthSubmitted: (string | null)[] = Array(12).fill(null);
+  for (const r of nowByCode)
+    for (let i = 0; i < lastMonth; i++) {
+      const d = r?.submitted[i];
+      if (
+        typeof d === 'string' &&
+        /^\d{4}-\d{2}-\d{2}$/.test(d) &&
+        (!monthSubmitted[i] || d > (monthSubmitted[i] as string))
+      )
+        monthSubmitted[i] = d;
+    }
+
   // Invalid cells of numeric indicators in any month the summary shows (period and year to date;
   // date cells are not totals).
   const numericCodes = new Set(numeric.map((i) => i.code));
@@ -1690,6 +1703,9 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
     summary.unevenYtd = { ...uneven, thisYearOnly: unitCodes.filter((c) => codes.has(c)) };
   }
   const remarks = unitRemarks(rawCurrent, units);
+  // The reader's findings of months after the period have nothing to do with its figures: a
+  // 6-month report sent upward must not list September's errors (those not tied to a month stay).
+  const shownFindings = input.findings.filter((f) => typeof f.month !== 'number' || f.month <= lastMonth);
   return {
     period,
     settings,
@@ -1706,8 +1722,9 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
     ...(emptyBeforeNext.length ? { emptyBeforeNext } : {}),
     indicators,
     monthly,
+    ...(monthSubmitted.some((d) => d !== null) ? { monthSubmitted } : {}),
     // Two units of one name: every finding says which (the date findings made here too).
-    findings: distinguishFindings(sortFindings(made.length ? [...input.findings, ...made] : input.findings), units),
+    findings: distinguishFindings(sortFindings(made.length ? [...shownFindings, ...made] : shownFindings), units),
     excludedCells,
     ...(excludedBy.size ? { excludedUnits: sortCodes([...excludedBy], units) } : {}),
     ...(ruleErrors.length ? { ruleErrors } : {}),

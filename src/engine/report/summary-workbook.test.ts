@@ -468,6 +468,27 @@ describe('buildSummaryWorkbook', () => {
       expect(submitted).toEqual(Array(3).fill(isoToSerial('2018-09-20')));
       expect(v(wb.sheets[0], 3, 1)).toBe('Quý III/2018 – huyện Mường Nhé');
     });
+
+    it('dates a 6-month summary’s earlier months by when their units’ figures were complete, not by the run', () => {
+      const s = fixtureSummary();
+      s.period = { type: 'half', year: 2018, index: 1 };
+      s.generatedAt = '2018-06-18T09:00:00.000Z';
+      // T3 has no unit date: only then the run's date; a unit date after the run is not used.
+      s.monthSubmitted = [
+        '2018-01-16',
+        '2018-02-14',
+        null,
+        '2018-04-16',
+        '2018-05-15',
+        '2018-06-19',
+        ...Array(6).fill(null),
+      ];
+      const { aggregate: agg } = build(s);
+      const submitted = agg.rows[LAYOUT.submittedRow - 1].slice(monthCol(1) - 1, monthCol(6)).map((c) => c?.v);
+      expect(submitted).toEqual(
+        ['2018-01-16', '2018-02-14', '2018-06-18', '2018-04-16', '2018-05-15', '2018-06-18'].map(isoToSerial),
+      );
+    });
   });
 
   it('keeps user text that looks like a formula as a plain value', () => {

@@ -636,11 +636,18 @@ function aggregateSheet(summary: Summary, catalogue: Catalogue, previous?: Previ
     values[code] = row.map((v, i) => (fresh(i + 1) ? v : (kept?.[i] ?? null)));
   }
 
-  // A month keeps the date it was first given (a re-run to correct it does not make it late);
-  // the period's months not given before get the run's date; earlier months are not dated anew.
+  // A month keeps the date it was first given (a re-run to correct it does not make it late).
+  // A month not given before is dated when it was complete here (its units' latest date, never
+  // after this run): a quarter or 6-month summary must not make its earlier months late at the
+  // higher level. Only the period's last month, or a month no unit dated, gets the run's date.
   const submitted: (string | null)[] = Array.from({ length: 12 }, (_, i) => previous?.submitted[i] ?? null);
   const day = localDateOf(summary.generatedAt, s.timeZone);
-  if (/^\d{4}-\d{2}-\d{2}$/.test(day)) for (const m of months) submitted[m - 1] ??= day;
+  const isDay = /^\d{4}-\d{2}-\d{2}$/.test(day);
+  for (let m = 1; m < lastMonth; m++) {
+    const d = summary.monthSubmitted?.[m - 1];
+    if (d && (!isDay || d <= day)) submitted[m - 1] ??= d;
+  }
+  if (isDay) for (const m of months) submitted[m - 1] ??= day;
 
   const name = aggregateSheetName(s, year);
   return buildUnitSheet(unit, year, catalogue, { values, notes, submitted }, name);
