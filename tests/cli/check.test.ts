@@ -23,6 +23,8 @@ describe('usage and help', () => {
     expect(r.code).toBe(0);
     for (const c of ['template', 'check', 'aggregate', 'report', 'demo']) expect(r.stdout).toContain(c);
     expect(r.stdout).toContain('Mã thoát');
+    // `report` takes any period, not only a month.
+    expect(r.stdout).toMatch(/report\s+soạn e-mail báo cáo một kỳ \(tháng, quý, năm…/);
   });
 
   test.each(['template', 'check', 'aggregate', 'report', 'demo'])('%s --help', async (cmd) => {

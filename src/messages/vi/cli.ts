@@ -24,7 +24,7 @@ Các lệnh:
   template    tạo mẫu báo cáo trống cho từng xã (mỗi xã một tệp .xlsx)
   check       kiểm tra các tệp báo cáo của xã, liệt kê lỗi và cảnh báo
   aggregate   tổng hợp số liệu một kỳ báo cáo: tệp tổng hợp .xlsx, báo cáo HTML, JSON, CSV
-  report      soạn e-mail báo cáo tháng (.eml, kèm tệp tổng hợp); gửi qua SMTP nếu đã cấu hình
+  report      soạn e-mail báo cáo một kỳ (tháng, quý, năm…; .eml kèm tệp tổng hợp); gửi qua SMTP nếu có
   demo        chạy thử trên số liệu mẫu 11 xã huyện Mường Nhé năm 2017–2018
 
 Xem hướng dẫn từng lệnh: tonghop <lệnh> --help
