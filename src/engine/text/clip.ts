@@ -5,9 +5,8 @@
  */
 export function clipText(text: string, max: number): string {
   if (text.length <= max) return text;
-  let end = Math.max(0, max - 1);
-  const code = text.charCodeAt(end - 1);
-  if (code >= 0xd800 && code <= 0xdbff) end--;
+  // Room for "…", without splitting a surrogate pair.
+  let end = sliceWhole(text, Math.max(0, max - 1)).length;
   const space = text.lastIndexOf(' ', end);
   if (space > end * 0.8) end = space;
   return `${text.slice(0, end).replace(/[\s.;,]+$/, '')}…`;
