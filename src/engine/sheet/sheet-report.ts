@@ -143,6 +143,38 @@ export function flatOf(r: UnitYear, layout: FlatLayout): Float64Array | null {
   return r.flat;
 }
 
+/** A report's numbers by code index and month index (NaN = none): see numbersOf. */
+export interface Numbers {
+  codes: readonly string[];
+  /** Index of `code` in `codes`, -1 when the report has none. */
+  index(code: string): number;
+  at(k: number, i: number): number;
+}
+
+/**
+ * Report `r`'s numbers, read from its flat array when it has one: checks that only look must not
+ * build `values` (once built, flatOf compares them with the flat numbers on every call).
+ */
+export function numbersOf(r: UnitYear): Numbers {
+  const layout = layoutOf(r);
+  const flat = layout && flatOf(r, layout);
+  if (layout && flat) {
+    const base = flatBase(r);
+    return {
+      codes: layout.codes,
+      index: (code) => layout.position.get(code) ?? -1,
+      at: (k, i) => flat[base + k * 12 + i],
+    };
+  }
+  const codes = Object.keys(r.values);
+  const series = codes.map((c) => r.values[c]);
+  return {
+    codes,
+    index: (code) => codes.indexOf(code),
+    at: (k, i) => series[k]?.[i] ?? Number.NaN,
+  };
+}
+
 /** The layout of a reader report, or null for any other report. */
 export function layoutOf(r: UnitYear | undefined): FlatLayout | null {
   return r instanceof SheetReport ? r.layout : null;

@@ -1,5 +1,10 @@
-import { defaultCatalogue } from '../catalogue/defaults';
-import type { UnitYear } from '../types';
+import { defaultCatalogue, defaultUnits } from '../catalogue/defaults';
+import { buildUnitSheet } from '../sheet/layout';
+import { readWorkbook } from '../sheet/read';
+import { SheetReport } from '../sheet/sheet-report';
+import { modelToSheetInput } from '../sheet/testing';
+import { DEFAULT_LEVEL } from '../text/level';
+import type { Unit, UnitYear } from '../types';
 import { carriedStockFindings } from './carried-stock';
 
 const catalogue = defaultCatalogue();
@@ -44,5 +49,25 @@ describe('carriedStockFindings', () => {
     expect(
       carriedStockFindings(report({ DON_DANGGIAIQUYET: { 8: 3, 9: 0 }, DON_TONG: { 8: 5, 9: 2 } }), catalogue),
     ).toEqual([]);
+  });
+});
+
+describe('carriedStockFindings on a report as the reader makes it', () => {
+  it('reads its flat numbers and leaves `values` unbuilt (building them made aggregation compare them on every read)', () => {
+    const units = defaultUnits();
+    const unit = units.find((u) => u.code === 'chung-chai') as Unit;
+    const data = {
+      values: { DON_DANGGIAIQUYET: [3, null, ...Array(10).fill(null)], DON_TONG: [5, 2, ...Array(10).fill(null)] },
+    };
+    const sheet = modelToSheetInput(buildUnitSheet(unit, 2018, catalogue, data));
+    const { reports } = readWorkbook(
+      { source: 'a.xlsx', sheets: [sheet] },
+      { level: DEFAULT_LEVEL, catalogue, units, year: 2018 },
+    );
+    const r = reports[0] as SheetReport;
+    expect(r).toBeInstanceOf(SheetReport);
+    const found = carriedStockFindings(r, catalogue);
+    expect(found.map((f) => [f.code, f.indicatorCode, f.month])).toEqual([['stock-carried', 'DON_DANGGIAIQUYET', 2]]);
+    expect(r.valuesMade).toBeUndefined();
   });
 });

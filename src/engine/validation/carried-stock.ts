@@ -4,6 +4,7 @@
  */
 import { FINDING_TEXT as T } from '../../messages/vi/findings';
 import { reportDisplayName } from '../sheet/layout';
+import { numbersOf } from '../sheet/sheet-report';
 import type { Catalogue, Finding, UnitYear } from '../types';
 import { hasCell } from './presence';
 
@@ -12,21 +13,28 @@ export function carriedStockFindings(report: UnitYear, catalogue: Catalogue): Fi
   const stocks = catalogue.indicators.filter((i) => i.overMonths === 'last' && i.kind !== 'note');
   if (!stocks.length) return out;
   // A month with any figure typed is a month reported; one with none is not yet (no warning).
+  const numbers = numbersOf(report);
   const reported = Array<boolean>(12).fill(false);
-  for (const series of Object.values(report.values))
-    for (let i = 0; i < 12; i++) if (series?.[i] !== null && series?.[i] !== undefined) reported[i] = true;
-  const invalid = new Set(report.invalid);
+  let unseen = 12;
+  for (let k = 0; k < numbers.codes.length && unseen; k++)
+    for (let i = 0; i < 12; i++)
+      if (!reported[i] && !Number.isNaN(numbers.at(k, i))) {
+        reported[i] = true;
+        unseen--;
+      }
+  let invalid: Set<string> | null = null;
   for (const ind of stocks) {
-    const series = report.values[ind.code];
-    if (!series) continue;
+    const k = numbers.index(ind.code);
+    if (k < 0) continue;
     let carried: { value: number; month: number } | null = null;
     for (let i = 0; i < 12; i++) {
-      const v = series[i];
-      if (v !== null && v !== undefined) {
+      const v = numbers.at(k, i);
+      if (!Number.isNaN(v)) {
         carried = { value: v, month: i + 1 };
         continue;
       }
       const m = i + 1;
+      invalid ??= new Set(report.invalid);
       if (!carried || !reported[i] || invalid.has(`${ind.code}:${m}`) || !hasCell(report, ind.code, m)) continue;
       const unit = reportDisplayName(report);
       const cell = report.cells[ind.code]?.[i] || undefined;
