@@ -119,6 +119,21 @@ function figureAt(r: UnitYear, k: number, code: string, placesIn: PlacesIn, i: n
   return r.values[code]?.[i] ?? Number.NaN;
 }
 
+/** Figure `k` of every month of `r` into `into` (NaN none): one look for the report (flatOf) rather than one per month. */
+function figuresOf(r: UnitYear, k: number, code: string, placesIn: PlacesIn, into: Float64Array): Float64Array {
+  const layout = layoutOf(r);
+  const flat = layout && flatOf(r, layout);
+  if (flat) {
+    const at = placesIn(layout as FlatLayout)[k];
+    const base = flatBase(r) + at;
+    for (let i = 0; i < 12; i++) into[i] = at < 0 ? Number.NaN : flat[base + i];
+    return into;
+  }
+  const series = r.values[code];
+  for (let i = 0; i < 12; i++) into[i] = series?.[i] ?? Number.NaN;
+  return into;
+}
+
 /**
  * Units (in unit order) with a figure of stock `k` so far (`toDate`, by code rank) but none for
  * `month`: what they hold "so far" is an earlier month's, this year's latest before `month` (0 when
@@ -135,13 +150,15 @@ function carriedStock(
   month: number,
 ): { unitCode: string; month: number }[] {
   const out: { unitCode: string; month: number }[] = [];
+  const months = new Float64Array(12);
   for (let i = 0; i < unitCodes.length; i++) {
     const j = unitRank[i];
     const r = nowByCode[j];
     if (Number.isNaN(toDate[j]) || !r) continue;
     if (!Number.isNaN(figureAt(r, k, code, placesIn, month - 1))) continue;
+    figuresOf(r, k, code, placesIn, months);
     let m = month - 1;
-    while (m > 0 && Number.isNaN(figureAt(r, k, code, placesIn, m - 1))) m--;
+    while (m > 0 && Number.isNaN(months[m - 1])) m--;
     out.push({ unitCode: unitCodes[i], month: m });
   }
   return out;
@@ -319,13 +336,15 @@ function stockSoFar(
 ): (number | null)[] {
   const acc = new Float64Array(12);
   const seen = new Uint8Array(12);
+  const months = new Float64Array(12);
   for (let j = 0; j < reports.length; j++) {
     const r = reports[j];
     // A figure carried from last year (carryLastYear) holds until the unit's first of this year.
     let last = fromLastYear ? fromLastYear[j] : Number.NaN;
     if (!r && Number.isNaN(last)) continue;
+    if (r) figuresOf(r, k, code, placesIn, months);
     for (let i = 0; i < lastMonth; i++) {
-      const v = r ? figureAt(r, k, code, placesIn, i) : Number.NaN;
+      const v = r ? months[i] : Number.NaN;
       if (!Number.isNaN(v)) last = v;
       if (Number.isNaN(last)) continue;
       acc[i] += tidy(last); // each unit's figure tidied, as the flows' sums
