@@ -11,10 +11,14 @@ import { modelToSheetInput } from './sheet/testing';
 import type { Catalogue, WorkbookInput } from './types';
 
 function typedYear(catalogue: Catalogue, seed: number): Record<string, (number | null)[]> {
+  // Indicators bound by a rule are typed 0 (every rule holds); the others vary.
+  const ruled = new Set(catalogue.rules.flatMap((r) => [...r.left, ...r.right]));
   const values: Record<string, (number | null)[]> = {};
   catalogue.indicators.forEach((ind, k) => {
-    if (ind.kind === 'note' || ind.parts?.length) return;
-    values[ind.code] = Array.from({ length: 12 }, (_, m) => ((seed + k * 7 + m * 3) % 5) + 1);
+    if (ind.kind === 'note') return;
+    values[ind.code] = Array.from({ length: 12 }, (_, m) =>
+      ruled.has(ind.code) ? 0 : ((seed + k * 7 + m * 3) % 5) + 1,
+    );
   });
   return values;
 }
@@ -36,6 +40,7 @@ it('summarise of typed months leaves every reader report without built values', 
     workbooks,
     generatedAt: '2019-01-10T02:00:00.000Z',
   });
+  expect(summary.findings.filter((f) => f.severity === 'error').map((f) => f.message)).toEqual([]);
   expect(summary.completeness.reported).toBe(units.length);
   expect(read.reports.length).toBe(units.length * 2);
   const built = read.reports.filter((r) => !(r instanceof SheetReport) || r.valuesMade !== undefined);
