@@ -5,12 +5,19 @@
 import { FINDING_TEXT as T } from '../../messages/vi/findings';
 import { reportDisplayName } from '../sheet/layout';
 import { numbersOf } from '../sheet/sheet-report';
-import type { Catalogue, Finding, UnitYear } from '../types';
+import type { Catalogue, Finding, Indicator, UnitYear } from '../types';
 import { hasCell } from './presence';
+
+/** Per catalogue its numeric stocks: asked once per report (6,642 at national scale). */
+const stocksOf = new WeakMap<Catalogue, Indicator[]>();
 
 export function carriedStockFindings(report: UnitYear, catalogue: Catalogue): Finding[] {
   const out: Finding[] = [];
-  const stocks = catalogue.indicators.filter((i) => i.overMonths === 'last' && i.kind !== 'note');
+  let stocks = stocksOf.get(catalogue);
+  if (!stocks) {
+    stocks = catalogue.indicators.filter((i) => i.overMonths === 'last' && i.kind !== 'note');
+    stocksOf.set(catalogue, stocks);
+  }
   if (!stocks.length) return out;
   // A month with any figure typed is a month reported; one with none is not yet (no warning).
   const numbers = numbersOf(report);
@@ -26,16 +33,20 @@ export function carriedStockFindings(report: UnitYear, catalogue: Catalogue): Fi
   for (const ind of stocks) {
     const k = numbers.index(ind.code);
     if (k < 0) continue;
-    let carried: { value: number; month: number } | null = null;
+    // The latest figure so far and its month (0: none yet).
+    let carried = 0;
+    let carriedMonth = 0;
     for (let i = 0; i < 12; i++) {
       const v = numbers.at(k, i);
       if (!Number.isNaN(v)) {
-        carried = { value: v, month: i + 1 };
+        carried = v;
+        carriedMonth = i + 1;
         continue;
       }
       const m = i + 1;
+      if (!carriedMonth || !reported[i]) continue;
       invalid ??= new Set(report.invalid);
-      if (!carried || !reported[i] || invalid.has(`${ind.code}:${m}`) || !hasCell(report, ind.code, m)) continue;
+      if (invalid.has(`${ind.code}:${m}`) || !hasCell(report, ind.code, m)) continue;
       const unit = reportDisplayName(report);
       const cell = report.cells[ind.code]?.[i] || undefined;
       out.push({
@@ -51,9 +62,9 @@ export function carriedStockFindings(report: UnitYear, catalogue: Catalogue): Fi
         month: m,
         message: T.stockCarried(
           { unit, cell, indicator: ind.label, month: m, ...(unit ? {} : { file: report.file, sheet: report.sheet }) },
-          carried.value,
+          carried,
           ind.unit,
-          carried.month,
+          carriedMonth,
         ),
       });
     }
