@@ -19,6 +19,7 @@ import { prepareRead, type ReadContext, readWorkbook, setUnitCodeNote, unitCodeN
 import { memoText, withoutBidi } from '../text/normalize';
 import type { Finding, ReadResult, Unit, UnitYear, WorkbookInput } from '../types';
 import { carriedStockFindings } from './carried-stock';
+import { copiedMonthFindings } from './copied-month';
 import { compileRules, ruleFindings as ruleFindingsOf } from './rules';
 import { datedYearLate } from './year-late';
 
@@ -110,6 +111,7 @@ export function checkWorkbooks(workbooks: WorkbookInput[], ctx: ReadContext): Re
       if (found) for (const f of found) findings.push(f);
     }
   for (const r of reports) for (const f of carriedStockFindings(r, ctx.catalogue)) findings.push(f);
+  for (const r of reports) for (const f of copiedMonthFindings(r, ctx.catalogue)) findings.push(f);
   findings.push(...catalogueMismatches(findings, all.length, ctx));
   findings.sort(compareFindings);
   // Two units of one name: every finding says which (rule findings are made without the list).

@@ -912,6 +912,14 @@ export const FINDING_TEXT = {
 
   // ------------------------------------------------------------ rules
   /** Each side named by its cells, where the clerk looks: "— đang ghi ô M45 = 2, ô M40 = 0". */
+  /**
+   * Every flow of month `w.month` equal to the month before's (copied-month.ts): `figures` of them
+   * not zero; `column`/`before` the two months' columns ("I", "H"; '' unknown).
+   */
+  monthCopied: (w: Where, figures: number, column: string, before: string) =>
+    `${where({ unit: w.unit, file: w.file, sheet: w.sheet })}, ${column ? `cột ${column} ` : ''}(tháng ${w.month}): ` +
+    `số liệu giống hệt tháng ${(w.month ?? 2) - 1}${before ? ` (cột ${before})` : ''} ở cả ${figures} chỉ tiêu có số — ` +
+    `có phải chép cột tháng trước mà chưa sửa? Hãy ghi số liệu của tháng ${w.month}; nếu đúng là như vậy, bỏ qua cảnh báo này`,
   /** A stock blank in a reported month (carried-stock.ts): Tổng hợp takes the month `from`'s figure. */
   stockCarried: (w: Where, value: number, unit: string, from: number) =>
     `${where(w)}: để trống — tổng hợp sẽ lấy số tháng ${from} (${n(value)}${unit ? ` ${unit}` : ''}). ` +

@@ -1,0 +1,79 @@
+/**
+ * A month whose figures are exactly the month before's: the clerk copied last month's column and
+ * forgot to change it (the commonest slip of a sheet filled month by month). Only flows are
+ * compared: a stock ("đến nay") unchanged from one month to the next is normal. A warning, for the
+ * clerk to look: the figures are still counted as typed.
+ */
+import { FINDING_TEXT as T } from '../../messages/vi/findings';
+import { reportDisplayName } from '../sheet/layout';
+import { numbersOf } from '../sheet/sheet-report';
+import type { Catalogue, Finding, UnitYear } from '../types';
+
+/** Fewer non-zero figures than this may well repeat by chance (a quiet month in a small commune). */
+export const COPIED_MONTH_MIN_FIGURES = 5;
+
+/** Per catalogue its numeric flow codes. */
+const flowsOf = new WeakMap<Catalogue, string[]>();
+
+export function copiedMonthFindings(report: UnitYear, catalogue: Catalogue): Finding[] {
+  let flows = flowsOf.get(catalogue);
+  if (!flows) {
+    flows = catalogue.indicators.filter((i) => i.overMonths === 'sum' && i.kind !== 'note').map((i) => i.code);
+    flowsOf.set(catalogue, flows);
+  }
+  const numbers = numbersOf(report);
+  const ks: number[] = [];
+  for (const code of flows) {
+    const k = numbers.index(code);
+    if (k >= 0) ks.push(k);
+  }
+  if (ks.length < COPIED_MONTH_MIN_FIGURES) return [];
+  const out: Finding[] = [];
+  for (let i = 1; i < 12; i++) {
+    let figures = 0;
+    let same = true;
+    for (let j = 0; j < ks.length && same; j++) {
+      const now = numbers.at(ks[j], i);
+      const before = numbers.at(ks[j], i - 1);
+      if (Number.isNaN(now) && Number.isNaN(before)) continue;
+      same = now === before;
+      if (now !== 0) figures++;
+    }
+    if (!same || figures < COPIED_MONTH_MIN_FIGURES) continue;
+    const month = i + 1;
+    const cell = firstCell(report, flows, i);
+    const before = firstCell(report, flows, i - 1);
+    const unit = reportDisplayName(report);
+    out.push({
+      severity: 'warning',
+      code: 'month-copied',
+      unitCode: report.unitCode,
+      unitName: report.unitName,
+      file: report.file,
+      sheet: report.sheet,
+      ...(cell ? { cell } : {}),
+      month,
+      message: T.monthCopied(
+        { unit, month, ...(unit ? {} : { file: report.file, sheet: report.sheet }) },
+        figures,
+        column(cell),
+        column(before),
+      ),
+    });
+  }
+  return out;
+}
+
+/** The first flow's cell of month index `i` ('' when the sheet names none). */
+function firstCell(report: UnitYear, flows: string[], i: number): string {
+  for (const code of flows) {
+    const name = report.cells[code]?.[i];
+    if (name) return name;
+  }
+  return '';
+}
+
+/** "I" of "I14". */
+function column(cell: string): string {
+  return /^[A-Z]+/.exec(cell)?.[0] ?? '';
+}
