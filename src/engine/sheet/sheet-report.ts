@@ -143,12 +143,15 @@ export function flatOf(r: UnitYear, layout: FlatLayout): Float64Array | null {
   return r.flat;
 }
 
-/** A report's numbers by code index and month index (NaN = none): see numbersOf. */
+/**
+ * A report's numbers: code `k` of `codes`, month index `i` at `data[base + k * 12 + i]` (NaN = none).
+ * For a reader report, its own flat numbers (nothing copied).
+ */
 export interface Numbers {
   codes: readonly string[];
-  /** Index of `code` in `codes`, -1 when the report has none. */
-  index(code: string): number;
-  at(k: number, i: number): number;
+  position: ReadonlyMap<string, number>;
+  data: Float64Array;
+  base: number;
 }
 
 /**
@@ -158,21 +161,17 @@ export interface Numbers {
 export function numbersOf(r: UnitYear): Numbers {
   const layout = layoutOf(r);
   const flat = layout && flatOf(r, layout);
-  if (layout && flat) {
-    const base = flatBase(r);
-    return {
-      codes: layout.codes,
-      index: (code) => layout.position.get(code) ?? -1,
-      at: (k, i) => flat[base + k * 12 + i],
-    };
-  }
+  if (layout && flat) return { codes: layout.codes, position: layout.position, data: flat, base: flatBase(r) };
   const codes = Object.keys(r.values);
-  const series = codes.map((c) => r.values[c]);
-  return {
-    codes,
-    index: (code) => codes.indexOf(code),
-    at: (k, i) => series[k]?.[i] ?? Number.NaN,
-  };
+  const data = new Float64Array(codes.length * 12).fill(Number.NaN);
+  codes.forEach((code, k) => {
+    const series = r.values[code];
+    for (let i = 0; i < 12; i++) {
+      const v = series?.[i];
+      if (v !== null && v !== undefined) data[k * 12 + i] = v;
+    }
+  });
+  return { codes, position: new Map(codes.map((c, k) => [c, k])), data, base: 0 };
 }
 
 /** The layout of a reader report, or null for any other report. */

@@ -20,24 +20,25 @@ export function carriedStockFindings(report: UnitYear, catalogue: Catalogue): Fi
   }
   if (!stocks.length) return out;
   // A month with any figure typed is a month reported; one with none is not yet (no warning).
-  const numbers = numbersOf(report);
+  const { codes, position, data, base } = numbersOf(report);
   const reported = Array<boolean>(12).fill(false);
   let unseen = 12;
-  for (let k = 0; k < numbers.codes.length && unseen; k++)
+  for (let k = 0; k < codes.length && unseen; k++)
     for (let i = 0; i < 12; i++)
-      if (!reported[i] && !Number.isNaN(numbers.at(k, i))) {
+      if (!reported[i] && !Number.isNaN(data[base + k * 12 + i])) {
         reported[i] = true;
         unseen--;
       }
   let invalid: Set<string> | null = null;
   for (const ind of stocks) {
-    const k = numbers.index(ind.code);
-    if (k < 0) continue;
+    const k = position.get(ind.code);
+    if (k === undefined) continue;
+    const at = base + k * 12;
     // The latest figure so far and its month (0: none yet).
     let carried = 0;
     let carriedMonth = 0;
     for (let i = 0; i < 12; i++) {
-      const v = numbers.at(k, i);
+      const v = data[at + i];
       if (!Number.isNaN(v)) {
         carried = v;
         carriedMonth = i + 1;

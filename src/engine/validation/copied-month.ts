@@ -21,11 +21,11 @@ export function copiedMonthFindings(report: UnitYear, catalogue: Catalogue): Fin
     flows = catalogue.indicators.filter((i) => i.overMonths === 'sum' && i.kind !== 'note').map((i) => i.code);
     flowsOf.set(catalogue, flows);
   }
-  const numbers = numbersOf(report);
+  const { position, data, base } = numbersOf(report);
   const ks: number[] = [];
   for (const code of flows) {
-    const k = numbers.index(code);
-    if (k >= 0) ks.push(k);
+    const k = position.get(code);
+    if (k !== undefined) ks.push(base + k * 12);
   }
   if (ks.length < COPIED_MONTH_MIN_FIGURES) return [];
   const out: Finding[] = [];
@@ -33,8 +33,8 @@ export function copiedMonthFindings(report: UnitYear, catalogue: Catalogue): Fin
     let figures = 0;
     let same = true;
     for (let j = 0; j < ks.length && same; j++) {
-      const now = numbers.at(ks[j], i);
-      const before = numbers.at(ks[j], i - 1);
+      const now = data[ks[j] + i];
+      const before = data[ks[j] + i - 1];
       if (Number.isNaN(now) && Number.isNaN(before)) continue;
       same = now === before;
       if (now !== 0) figures++;
