@@ -7,6 +7,7 @@ import { reportDisplayName } from '../sheet/layout';
 import { numbersOf } from '../sheet/sheet-report';
 import type { Catalogue, Finding, Indicator, UnitYear } from '../types';
 import { hasCell } from './presence';
+import { reportFinding, reportWhere } from './report-finding';
 
 /** Per catalogue its numeric stocks: asked once per report (6,642 at national scale). */
 const stocksOf = new WeakMap<Catalogue, Indicator[]>();
@@ -30,6 +31,7 @@ export function carriedStockFindings(report: UnitYear, catalogue: Catalogue): Fi
         unseen--;
       }
   let invalid: Set<string> | null = null;
+  let unit: string | undefined;
   for (const ind of stocks) {
     const k = position.get(ind.code);
     if (k === undefined) continue;
@@ -48,26 +50,24 @@ export function carriedStockFindings(report: UnitYear, catalogue: Catalogue): Fi
       if (!carriedMonth || !reported[i]) continue;
       invalid ??= new Set(report.invalid);
       if (invalid.has(`${ind.code}:${m}`) || !hasCell(report, ind.code, m)) continue;
-      const unit = reportDisplayName(report);
+      unit ??= reportDisplayName(report);
       const cell = report.cells[ind.code]?.[i] || undefined;
-      out.push({
-        severity: 'warning',
-        code: 'stock-carried',
-        unitCode: report.unitCode,
-        unitName: report.unitName,
-        file: report.file,
-        sheet: report.sheet,
-        cell,
-        indicatorCode: ind.code,
-        indicatorLabel: ind.label,
-        month: m,
-        message: T.stockCarried(
-          { unit, cell, indicator: ind.label, month: m, ...(unit ? {} : { file: report.file, sheet: report.sheet }) },
-          carried,
-          ind.unit,
-          carriedMonth,
-        ),
-      });
+      out.push(
+        reportFinding(report, {
+          severity: 'warning',
+          code: 'stock-carried',
+          cell,
+          indicatorCode: ind.code,
+          indicatorLabel: ind.label,
+          month: m,
+          message: T.stockCarried(
+            reportWhere(report, { cell, indicator: ind.label, month: m }, unit),
+            carried,
+            ind.unit,
+            carriedMonth,
+          ),
+        }),
+      );
     }
   }
   return out;

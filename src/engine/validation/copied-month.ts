@@ -5,9 +5,9 @@
  * clerk to look: the figures are still counted as typed.
  */
 import { FINDING_TEXT as T } from '../../messages/vi/findings';
-import { reportDisplayName } from '../sheet/layout';
 import { numbersOf } from '../sheet/sheet-report';
 import type { Catalogue, Finding, UnitYear } from '../types';
+import { reportFinding, reportWhere } from './report-finding';
 
 /** Fewer non-zero figures than this may well repeat by chance (a quiet month in a small commune). */
 export const COPIED_MONTH_MIN_FIGURES = 5;
@@ -43,23 +43,15 @@ export function copiedMonthFindings(report: UnitYear, catalogue: Catalogue): Fin
     const month = i + 1;
     const cell = firstCell(report, flows, i);
     const before = firstCell(report, flows, i - 1);
-    const unit = reportDisplayName(report);
-    out.push({
-      severity: 'warning',
-      code: 'month-copied',
-      unitCode: report.unitCode,
-      unitName: report.unitName,
-      file: report.file,
-      sheet: report.sheet,
-      ...(cell ? { cell } : {}),
-      month,
-      message: T.monthCopied(
-        { unit, month, ...(unit ? {} : { file: report.file, sheet: report.sheet }) },
-        figures,
-        column(cell),
-        column(before),
-      ),
-    });
+    out.push(
+      reportFinding(report, {
+        severity: 'warning',
+        code: 'month-copied',
+        cell,
+        month,
+        message: T.monthCopied(reportWhere(report, { month }), figures, column(cell), column(before)),
+      }),
+    );
   }
   return out;
 }

@@ -9,6 +9,7 @@ import { dongPerUnit } from '../text/measure';
 import { nearlyEqual, tidy } from '../text/number';
 import type { Catalogue, Finding, Indicator, RuleOperator, UnitYear, ValidationRule } from '../types';
 import { hasCell } from './presence';
+import { reportFinding } from './report-finding';
 
 const ALL_MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
 const EQ = 1;
@@ -178,14 +179,8 @@ function breaks(flat: Float64Array, at: number, compiled: CompiledRules, p: Plac
  * only when the parts are not all 0; the total is never filled in for them.
  */
 function blankTotal(rule: ValidationRule, left: number | null, right: number | null): boolean {
-  return (
-    rule.missing !== 'treatAsZero' &&
-    rule.operator === '==' &&
-    rule.right.length === 1 &&
-    left !== null &&
-    left !== 0 &&
-    right === null
-  );
+  // Called only for rules that skip a month with a side missing (not 'treatAsZero').
+  return rule.operator === '==' && rule.right.length === 1 && left !== null && left !== 0 && right === null;
 }
 
 /**
@@ -361,24 +356,6 @@ export function compileRules(catalogue: Catalogue): CompiledRules {
   };
 }
 
-function finding(report: UnitYear, f: Omit<Finding, 'unitCode' | 'unitName' | 'file' | 'sheet'>): Finding {
-  const out: Finding = {
-    severity: f.severity,
-    code: f.code,
-    unitCode: report.unitCode,
-    unitName: report.unitName,
-    file: report.file,
-    sheet: report.sheet,
-    cell: f.cell,
-    indicatorCode: f.indicatorCode,
-    indicatorLabel: f.indicatorLabel,
-    month: f.month,
-    message: f.message,
-  };
-  for (const k of Object.keys(out) as (keyof Finding)[]) if (out[k] === undefined || out[k] === '') delete out[k];
-  return out;
-}
-
 /**
  * Findings for one report, months in order and, within a month, rules in catalogue
  * order. Missing values follow each rule's strategy: 'skipIfAnySideMissing' (the
@@ -485,7 +462,7 @@ function walk(report: UnitYear, months: number[], compiled: CompiledRules): Find
         const w: Where = { unit, cell, indicator: compiled.labels.get(total), month: m };
         if (!unit) Object.assign(w, { file: report.file, sheet: report.sheet });
         findings.push(
-          finding(report, {
+          reportFinding(report, {
             severity: 'warning',
             code: 'blank-total',
             cell,
@@ -510,7 +487,7 @@ function walk(report: UnitYear, months: number[], compiled: CompiledRules): Find
       const w: Where = { unit, cell, month: m };
       if (!unit) Object.assign(w, { file: report.file, sheet: report.sheet });
       findings.push(
-        finding(report, {
+        reportFinding(report, {
           severity: rule.importance,
           code: 'rule-violation',
           cell,
@@ -539,7 +516,7 @@ function walk(report: UnitYear, months: number[], compiled: CompiledRules): Find
       unit ??= reportDisplayName(report);
       const cell = report.cells[ind.code]?.[i] || undefined;
       findings.push(
-        finding(report, {
+        reportFinding(report, {
           severity: 'warning',
           code: 'above-max',
           cell,
