@@ -31,7 +31,7 @@ import { aggregatePeriod, defaultPeriod, periodFromInput } from './aggregate';
 import { activeUnitSheet, runCheck } from './check';
 import { now } from './clock';
 import { type Config, readConfig } from './config';
-import { alert, promptText, toast } from './dialogs';
+import { alert, alertIfUi, confirm, promptText, toast } from './dialogs';
 import { noUnitSheetOfYear, separateBooks } from './email/year-sheets';
 import { logText, userText } from './errors';
 import { openUnitSpreadsheet, unitTab } from './io/find-units';
@@ -318,6 +318,14 @@ function missingSheet(ss: Spreadsheet, config: Config, unit: Unit, year: number)
     : SUBMIT.noYearSheet(distinctDisplayName(unit, config.units), unitSheetName(unit, year));
 }
 
+/** The first SUBMIT_WARNINGS_SHOWN warnings, each with its cell, and how many more. */
+function warningLines(found: readonly { message: string }[]): string[] {
+  const shown = found.slice(0, SUBMIT_WARNINGS_SHOWN);
+  const out = shown.map((f) => `• ${f.message}`);
+  if (found.length > shown.length) out.push(SUBMIT.moreWarnings(found.length - shown.length));
+  return out;
+}
+
 export function doSubmit() {
   const ss = activeSpreadsheet();
   const config = loadConfig(ss, 'submit');
@@ -326,38 +334,62 @@ export function doSubmit() {
   if (!target) return undefined;
   const m = askMonth(config, MONTH_PROMPT.monthTitleSubmit, target.year);
   if (!m) return undefined;
-  const r = locked(ss, 'submit', SUBMIT.title, monthKey(m.month, m.year), (): SubmitResult => {
-    const us: UnitSheet | null = openUnitSheet(ss, config, target.unit, m.year);
-    if (!us) return { ok: false, message: missingSheet(ss, config, target.unit, m.year), findings: [] };
-    const out = submitUnitMonth(config, us, m.month, config.options.admins);
-    writeLog(ss, {
-      action: `${LOG.actions.submit}: ${distinctDisplayName(us.unit, config.units)}`,
-      period: monthKey(m.month, m.year),
-      result: !out.ok
-        ? LOG.failed(out.message)
-        : out.sheetErrors.length
-          ? SUBMIT.logSheetErrors(
-              LOG.ok,
-              out.sheetErrors.map((f) => f.message),
-              aggregatingLevel(config.settings),
-            )
-          : LOG.ok,
+  const level = aggregatingLevel(config.settings);
+  const attempt = (askOnWarnings: boolean) =>
+    locked(ss, 'submit', SUBMIT.title, monthKey(m.month, m.year), (): SubmitResult => {
+      const us: UnitSheet | null = openUnitSheet(ss, config, target.unit, m.year);
+      if (!us) return { ok: false, message: missingSheet(ss, config, target.unit, m.year), findings: [] };
+      const out = submitUnitMonth(config, us, m.month, config.options.admins, { askOnWarnings });
+      // Nothing done yet: the clerk is asked first, the outcome logged then.
+      if (out.pending) return out;
+      writeLog(ss, {
+        action: `${LOG.actions.submit}: ${distinctDisplayName(us.unit, config.units)}`,
+        period: monthKey(m.month, m.year),
+        result: !out.ok
+          ? LOG.failed(out.message)
+          : out.sheetErrors.length
+            ? SUBMIT.logSheetErrors(
+                LOG.ok,
+                out.sheetErrors.map((f) => f.message),
+                level,
+              )
+            : LOG.ok,
+      });
+      return out;
     });
-    return out;
-  });
+  let r = attempt(true);
   if (!r) return undefined;
+  // Warnings seen and accepted by the clerk (YES): not listed again after submitting.
+  let accepted = new Set<string>();
+  if (r.pending) {
+    // Asked outside the document lock (nobody waits while the clerk reads), then validated again.
+    const label = periodLabel({ type: 'month', year: m.year, index: m.month });
+    const question = [r.message, ...warningLines(r.findings), SUBMIT.confirmSubmit(label, level)].join('\n');
+    const answer = confirm(SUBMIT.title, question);
+    if (answer === false) {
+      const display = distinctDisplayName(target.unit, config.units);
+      alert(
+        SUBMIT.title,
+        [SUBMIT.notSubmitted(display, label), ...warningLines(r.findings), SUBMIT.fixThenSubmit].join('\n'),
+      );
+      return r;
+    }
+    // null: no Ui to ask on (a trigger): not blocked, submitted as before.
+    if (answer) accepted = new Set(r.findings.map((f) => f.message));
+    r = attempt(false);
+    if (!r) return undefined;
+  }
   if (r.ok) {
     toast(ss, r.message, SUBMIT.title, 10);
     const lines = [r.message, ...r.sheetErrors.map((f) => `• ${f.message}`)];
     const errorLines = lines.slice(0, MAX_LINES - SUBMIT_WARNINGS_SHOWN - 2);
-    if (r.warnings) {
-      // Each warning named with its cell: the clerk can still ask for the month to be unlocked.
-      const shown = r.warningFindings.slice(0, SUBMIT_WARNINGS_SHOWN);
-      errorLines.push(SUBMIT.warnings(r.warnings, aggregatingLevel(config.settings)));
-      errorLines.push(...shown.map((f) => `• ${f.message}`));
-      if (r.warnings > shown.length) errorLines.push(SUBMIT.moreWarnings(r.warnings - shown.length));
+    // Warnings the clerk was not asked about (no Ui, or new since he answered): the month is locked now.
+    const unasked = r.warningFindings.filter((f) => !accepted.has(f.message));
+    if (unasked.length) {
+      errorLines.push(SUBMIT.warnings(unasked.length, level));
+      errorLines.push(...warningLines(unasked));
     }
-    if (r.warnings || r.sheetErrors.length) alert(SUBMIT.title, errorLines.join('\n'));
+    if (unasked.length || r.sheetErrors.length) alertIfUi(SUBMIT.title, errorLines.join('\n'));
   } else {
     alert(SUBMIT.title, [r.message, ...r.findings.map((f) => `• ${f.message}`)].slice(0, MAX_LINES).join('\n'));
   }

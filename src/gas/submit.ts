@@ -136,13 +136,28 @@ export type SubmitResult =
       ok: true;
       message: string;
       warnings: number;
-      /** The month's warnings (slips the clerk may still want to fix: the month is now locked). */
+      /** The month's warnings (accepted by the clerk, or submitted where nobody could be asked). */
       warningFindings: Finding[];
       date: string;
       /** Errors of the sheet that do not touch the month (blocksMonth false): told, for the district. */
       sheetErrors: Finding[];
+      pending?: undefined;
     }
-  | { ok: false; message: string; findings: Finding[] };
+  | { ok: false; message: string; findings: Finding[]; pending?: undefined }
+  /**
+   * askOnWarnings and the month has warnings of its own (no error): nothing written nor locked yet.
+   * `findings`: those warnings, for the clerk to fix or to accept (then submitUnitMonth again without
+   * askOnWarnings).
+   */
+  | { ok: false; pending: true; message: string; findings: Finding[] };
+
+export interface SubmitOptions {
+  /**
+   * Stop before writing the date when the month has warnings of its own: a slip warned of is fixed in
+   * a minute before the lock, but only by an admin's unlock after it. False where nobody can be asked.
+   */
+  askOnWarnings?: boolean;
+}
 
 /**
  * Errors about one row of the sheet as a whole (no month): the row's figures are left out of the
@@ -196,8 +211,17 @@ function blocksMonth(f: Finding, month: number, us: UnitSheet, col: number | nul
   return v !== null && v !== undefined && String(v).trim() !== '';
 }
 
-/** Validate the unit's month and, with no error, record the date and lock the month's column. */
-export function submitUnitMonth(config: Config, us: UnitSheet, month: number, admins: string[]): SubmitResult {
+/**
+ * Validate the unit's month and, with no error, record the date and lock the month's column; with
+ * warnings and `options.askOnWarnings`, write nothing and return them (pending) for the clerk to answer.
+ */
+export function submitUnitMonth(
+  config: Config,
+  us: UnitSheet,
+  month: number,
+  admins: string[],
+  options: SubmitOptions = {},
+): SubmitResult {
   // Two units of one name: which one, by its code.
   const display = distinctDisplayName(us.unit, config.units);
   const label = periodLabel({ type: 'month', year: us.year, index: month });
@@ -240,6 +264,14 @@ export function submitUnitMonth(config: Config, us: UnitSheet, month: number, ad
   if (!hasData(report, month)) return { ok: false, message: SUBMIT.emptyMonth(display, label), findings: [] };
   const area = monthColumnRange(us, month);
   if (!area) return { ok: false, message: SUBMIT.noSubmittedRow(us.name), findings: [] };
+  const warnings = mine.filter((f) => f.severity === 'warning');
+  // Asked about: the month's own warnings (its cells, its rules), which the lock freezes. Those of the
+  // sheet as a whole (a row missing, a code in no catalogue, C3) stay fixable after it, or are not the clerk's.
+  const monthWarnings = warnings.filter((f) => f.month === month);
+  if (options.askOnWarnings && monthWarnings.length) {
+    const message = SUBMIT.warningsFound(display, label, monthWarnings.length);
+    return { ok: false, pending: true, message, findings: monthWarnings };
+  }
 
   const dateCell = us.sheet.getRange(area.row, area.col);
   dateCell.setNumberFormat('dd/mm/yyyy');
@@ -255,7 +287,6 @@ export function submitUnitMonth(config: Config, us: UnitSheet, month: number, ad
   const parts = [done];
   if (outdated) parts.push(SUBMIT.unitCodeOutdated(outdated.message));
   if (sheetErrors.length) parts.push(SUBMIT.sheetErrors(sheetErrors.length, label, level));
-  const warnings = mine.filter((f) => f.severity === 'warning');
   return {
     ok: true,
     message: parts.join(' '),

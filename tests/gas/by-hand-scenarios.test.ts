@@ -108,6 +108,8 @@ describe('what officers and clerks do by hand', () => {
     env.fake.clock.advance(10 * 86_400_000); // 15/10/2018: October's figures closed, it can be submitted
     env.master.setActiveSheet(s);
     env.fake.ui.queuePromptResponse({ text: '10' });
+    // October's cumulative cells left blank are warned of: the clerk submits anyway.
+    env.fake.ui.queueAlertResponse('YES');
     expect(main.submitMonth()?.ok).toBe(true);
     const p = s
       .getProtections(SpreadsheetApp.ProtectionType.RANGE)

@@ -46,7 +46,12 @@ describe('Nộp báo cáo tháng… / Mở khóa tháng…', () => {
     s = unitSheet(env, env.units[0], YEAR, urls[env.units[0].code]) as Sheet;
     dateCell(s, 9).setValue('');
   }
-  afterEach(() => env.dispose());
+  afterEach(() => {
+    // Every scripted answer was asked for (a YES queued where no question came would be a wrong test).
+    const left = env.fake.ui.pending();
+    env.dispose();
+    expect(left).toEqual({ alerts: [], prompts: [] });
+  });
 
   test('submitting a valid month records today and locks the month column for the admins', () => {
     prepare('a');
@@ -175,6 +180,7 @@ describe('Nộp báo cáo tháng… / Mở khóa tháng…', () => {
     env.fake.clock.advance(10 * 86_400_000); // 15/10/2018: October's figures closed
     s.getRange(rows.get('DON_TONG') as number, monthCol(10)).setValue(0);
     env.fake.ui.queuePromptResponse({ text: '10' });
+    env.fake.ui.queueAlertResponse('YES'); // blank cells of the month warned of: submitted anyway
     expect(main.submitMonth()?.ok).toBe(true);
     const done = env.fake.ui.alerts.at(-1)?.prompt ?? '';
     expect(done).toContain('đã ghi vào trang "Nhật ký" để cán bộ tỉnh xem và sửa:');
@@ -207,6 +213,7 @@ describe('Nộp báo cáo tháng… / Mở khóa tháng…', () => {
     env.fake.clock.advance(10 * 86_400_000); // 15/10/2018: October's figures closed
     s.getRange(rows.get('DON_TONG') as number, monthCol(10)).setValue(0);
     env.fake.ui.queuePromptResponse({ text: '10' });
+    env.fake.ui.queueAlertResponse('YES'); // blank cells of the month warned of: submitted anyway
     expect(main.submitMonth()?.ok).toBe(true);
     const done = env.fake.ui.alerts.at(-1)?.prompt ?? '';
     expect(done).toContain('hoặc ở ô mà đơn vị không sửa được; đã ghi vào trang "Nhật ký" để cán bộ xã xem và sửa:');
@@ -229,6 +236,7 @@ describe('Nộp báo cáo tháng… / Mở khóa tháng…', () => {
     env.fake.clock.advance(10 * 86_400_000); // 15/10/2018: October's figures closed
     s.getRange(rows.get('DON_TONG') as number, monthCol(10)).setValue(0);
     env.fake.ui.queuePromptResponse({ text: '10' });
+    env.fake.ui.queueAlertResponse('YES'); // blank cells of the month warned of: submitted anyway
     const r = main.submitMonth();
     expect(r?.ok).toBe(true);
     expect(r?.ok && r.sheetErrors.map((f) => f.code)).toEqual(['measure-mismatch']);
@@ -281,6 +289,7 @@ describe('Nộp báo cáo tháng… / Mở khóa tháng…', () => {
     // One 0 typed is a figure: the month can be submitted.
     s.getRange(rows.get('TCD_LUOT') as number, monthCol(10)).setValue(0);
     env.fake.ui.queuePromptResponse({ text: '10' });
+    env.fake.ui.queueAlertResponse('YES'); // blank cells of the month warned of: submitted anyway
     expect(main.submitMonth()?.ok).toBe(true);
     expect(monthLocks(s, 10)).toHaveLength(1);
   });
@@ -311,26 +320,128 @@ describe('Nộp báo cáo tháng… / Mở khóa tháng…', () => {
     env.fake.clock.set(new Date('2018-09-14T09:00:00+07:00'));
     env.master.setActiveSheet(s);
     env.fake.ui.queuePromptResponse({ text: '9' });
+    env.fake.ui.queueAlertResponse('YES'); // blank cells of the month warned of: submitted anyway
     expect(main.submitMonth()?.ok).toBe(true);
     expect(dateCell(s, 9).getDisplayValue()).toBe('14/09/2018');
     expect(monthLocks(s, 9)).toHaveLength(1);
   });
 
-  test('warnings of the submitted month are listed with their cells, not only counted', () => {
+  /** The month's warnings: a figure far above usual in DVK_DANGKY (its cell returned). */
+  function warnedMonth(): string {
     prepare('a');
     env.master.setActiveSheet(s);
     const row = rows.get('DVK_DANGKY') as number;
     s.getRange(row, monthCol(9)).setValue(500);
+    return `M${row}`;
+  }
+  const question = () => env.fake.ui.alerts.filter((a) => a.buttons === 'YES_NO');
+
+  test('warnings: the clerk is shown them with their cells and asked YES/NO before anything is written; NO changes nothing and says how to fix', () => {
+    const cell = warnedMonth();
     env.fake.ui.queuePromptResponse({ text: '9' });
+    env.fake.ui.queueAlertResponse('NO');
+    const protectionsBefore = s.getProtections(SpreadsheetApp.ProtectionType.RANGE).length;
+    const r = main.submitMonth();
+    expect(r?.ok).toBe(false);
+    // Nothing written nor locked.
+    expect(dateCell(s, 9).getValue()).toBe('');
+    expect(monthLocks(s, 9)).toHaveLength(0);
+    expect(s.getProtections(SpreadsheetApp.ProtectionType.RANGE)).toHaveLength(protectionsBefore);
+    const asked = question();
+    expect(asked).toHaveLength(1);
+    expect(asked[0].title).toBe('Nộp báo cáo');
+    expect(asked[0].response).toBe('NO');
+    const found = r && !r.ok ? r.findings : [];
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.every((f) => f.severity === 'warning')).toBe(true);
+    const lines = asked[0].prompt.split('\n');
+    expect(lines[0]).toBe(
+      `Báo cáo tháng 9/2018 của Xã Chung Chải có ${found.length} cảnh báo cần xem lại (chưa nộp, chưa khóa):`,
+    );
+    expect(lines).toContain(`• ${found.find((f) => f.cell === cell)?.message}`);
+    expect(asked[0].prompt).toContain(`ô ${cell}`);
+    // At most 5 listed, then how many more.
+    expect(lines.filter((l) => l.startsWith('• '))).toHaveLength(Math.min(found.length, 5));
+    if (found.length > 5)
+      expect(lines).toContain(`… và ${found.length - 5} cảnh báo khác (xem Dân vận › Kiểm tra dữ liệu).`);
+    expect(lines.at(-1)).toBe(
+      'Vẫn nộp báo cáo tháng 9/2018? Nộp xong, cột tháng bị khóa; muốn sửa sau đó phải đề nghị huyện mở khóa.',
+    );
+    // Then told how to fix, the cells again.
+    const told = env.fake.ui.alerts.at(-1);
+    expect(told?.buttons).toBe('OK');
+    expect(told?.prompt).toMatch(/^Chưa nộp báo cáo tháng 9\/2018 của Xã Chung Chải: trang chưa bị ghi hay khóa gì\./);
+    expect(told?.prompt).toContain(`ô ${cell}`);
+    expect(told?.prompt).toContain('Sửa các ô trên rồi chọn lại Nộp báo cáo (Dân vận › Nộp báo cáo tháng…).');
+    expect(env.fake.toasts.some((t) => t.msg.startsWith('Đã nộp'))).toBe(false);
+    // Not a submission: "Nhật ký" records none.
+    const log = env.master.getSheetByName(SHEETS.log) as Sheet | null;
+    const logged = log
+      ? log
+          .getDataRange()
+          .getValues()
+          .map((row) => String(row[2]))
+      : [];
+    expect(logged.some((a) => a.startsWith('Nộp báo cáo'))).toBe(false);
+  });
+
+  test('warnings: closing the question is a NO', () => {
+    warnedMonth();
+    env.fake.ui.queuePromptResponse({ text: '9' });
+    env.fake.ui.queueAlertResponse('CLOSE');
+    expect(main.submitMonth()?.ok).toBe(false);
+    expect(question().map((a) => a.response)).toEqual(['CLOSE']);
+    expect(dateCell(s, 9).getValue()).toBe('');
+    expect(monthLocks(s, 9)).toHaveLength(0);
+    expect(env.fake.ui.alerts.at(-1)?.prompt).toContain('Sửa các ô trên rồi chọn lại Nộp báo cáo');
+  });
+
+  test('warnings: YES submits as today, the accepted warnings not listed again', () => {
+    const cell = warnedMonth();
+    env.fake.ui.queuePromptResponse({ text: '9' });
+    env.fake.ui.queueAlertResponse('YES');
+    const before = env.fake.ui.alerts.length;
     const r = main.submitMonth();
     expect(r?.ok).toBe(true);
-    const found = r?.ok ? r.warningFindings : [];
-    expect(found.some((f) => f.cell === `M${row}`)).toBe(true);
-    const alert = env.fake.ui.alerts.at(-1)?.prompt ?? '';
-    expect(alert).toContain(`Có ${found.length} cảnh báo cần xem lại; nếu số liệu sai, đề nghị huyện mở khóa tháng`);
-    expect(alert).toContain(`• ${found.find((f) => f.cell === `M${row}`)?.message}`);
-    expect(alert).toContain(`ô M${row}`);
-    expect(alert).not.toContain('không bắt buộc sửa');
+    expect(question().map((a) => a.response)).toEqual(['YES']);
+    expect(dateCell(s, 9).getDisplayValue()).toBe('05/10/2018');
+    expect(monthLocks(s, 9)).toHaveLength(1);
+    expect(r?.ok && r.warningFindings.some((f) => f.cell === cell)).toBe(true);
+    expect(env.fake.toasts.at(-1)?.msg).toBe(
+      'Đã nộp báo cáo tháng 9/2018 của Xã Chung Chải ngày 05/10/2018. Cột tháng đã được khóa.',
+    );
+    // The clerk saw them and said YES: no second list.
+    expect(env.fake.ui.alerts.slice(before)).toEqual(question());
+    const log = (env.master.getSheetByName(SHEETS.log) as Sheet).getDataRange().getValues().at(-1) as unknown[];
+    expect(log.slice(2)).toEqual(['Nộp báo cáo: Xã Chung Chải', '2018-09', 'thành công']);
+  });
+
+  test('no warnings: submitted with no question', () => {
+    prepare('a');
+    env.master.setActiveSheet(s);
+    env.fake.ui.queuePromptResponse({ text: '9' });
+    const before = env.fake.ui.alerts.length;
+    expect(main.submitMonth()?.ok).toBe(true);
+    expect(env.fake.ui.alerts.slice(before)).toEqual([]);
+    expect(monthLocks(s, 9)).toHaveLength(1);
+  });
+
+  test('warnings where no Ui can ask (getUi throws, a trigger): not blocked, submitted as before, no crash for want of a Ui', () => {
+    const cell = warnedMonth();
+    env.fake.ui.queuePromptResponse({ text: '9' });
+    // The month prompt gets its Ui; every later getUi throws as in a trigger.
+    const noUi = env.fake.faults.add({
+      method: 'SpreadsheetApp.getUi',
+      error: 'Cannot call SpreadsheetApp.getUi() from this context.',
+      skip: 1,
+    });
+    const r = main.submitMonth();
+    expect(noUi.fired).toBeGreaterThan(0);
+    expect(r?.ok).toBe(true);
+    expect(question()).toEqual([]);
+    expect(dateCell(s, 9).getDisplayValue()).toBe('05/10/2018');
+    expect(monthLocks(s, 9)).toHaveLength(1);
+    expect(r?.ok && r.warningFindings.some((f) => f.cell === cell)).toBe(true);
   });
 
   test('a year without its sheet is named as such; unlocking a month not locked says so, capitalised', () => {

@@ -462,6 +462,21 @@ export const SUBMIT = {
     `${unit} chưa có trang "${sheet}". Hãy kiểm tra năm đã nhập, hoặc tạo mẫu năm đó (Dân vận › Tạo mẫu báo cáo cho xã).`,
   notAdmin: (email: string) =>
     `Chỉ quản trị viên (trang "Cài đặt", dòng "Quản trị viên (e-mail)") mới mở khóa được${email ? `; bạn đang dùng ${email}` : ''}.`,
+  /**
+   * Before submitting a month with warnings (nothing written yet): its `n` warnings, listed below, then
+   * `confirmSubmit` asks.
+   */
+  warningsFound: (unit: string, label: string, n: number) =>
+    `Báo cáo ${label} của ${unit} có ${n} cảnh báo cần xem lại (chưa nộp, chưa khóa):`,
+  /** The question, YES/NO (the buttons are Google's, in the user's language): no button named. */
+  confirmSubmit: (label: string, level: string) =>
+    `Vẫn nộp báo cáo ${label}? Nộp xong, cột tháng bị khóa; muốn sửa sau đó phải đề nghị ${level} mở khóa.`,
+  /** The clerk chose not to submit (or closed the question): nothing written; the warnings listed below. */
+  notSubmitted: (unit: string, label: string) =>
+    `Chưa nộp báo cáo ${label} của ${unit}: trang chưa bị ghi hay khóa gì. Các ô cần xem lại:`,
+  fixThenSubmit:
+    'Sửa các ô trên rồi chọn lại Nộp báo cáo (Dân vận › Nộp báo cáo tháng…). Nếu số liệu đã đúng, chọn lại và ' +
+    'đồng ý nộp.',
   /** The month is already locked: a slip warned of is fixed after the aggregating level unlocks. */
   warnings: (n: number, level: string) =>
     `Có ${n} cảnh báo cần xem lại; nếu số liệu sai, đề nghị ${level} mở khóa tháng để sửa rồi nộp lại:`,

@@ -641,6 +641,26 @@ describe('UI, HTML, UrlFetch', () => {
     expect([fake.toasts[0].timeout, fake.toasts[0].spreadsheetId]).toEqual([5, ss.getId()]);
   });
 
+  test('alert button sets: the set recorded, the answer one of its buttons, closing answers CLOSE', () => {
+    const { fake } = setup();
+    const ui = fake.globals.SpreadsheetApp.getUi();
+    fake.ui.queueAlertResponse('NO');
+    expect(ui.alert('Nộp báo cáo', 'Vẫn nộp?', ui.ButtonSet.YES_NO)).toBe(ui.Button.NO);
+    // Unscripted: the user closed the dialog (Google's Button.CLOSE), never a YES.
+    expect(ui.alert('Nộp báo cáo', 'Vẫn nộp?', ui.ButtonSet.YES_NO)).toBe(ui.Button.CLOSE);
+    expect(fake.ui.alerts.map((a) => [a.title, a.buttons, a.response])).toEqual([
+      ['Nộp báo cáo', 'YES_NO', 'NO'],
+      ['Nộp báo cáo', 'YES_NO', 'CLOSE'],
+    ]);
+    // A scripted answer that is no button of the set is a test's mistake.
+    fake.ui.queueAlertResponse('YES');
+    expect(() => ui.alert('Xong')).toThrow(/not a button of ButtonSet.OK/);
+    fake.setUiAvailable(false);
+    expect(thrown(() => fake.globals.SpreadsheetApp.getUi()).message).toBe(
+      'Cannot call SpreadsheetApp.getUi() from this context.',
+    );
+  });
+
   test('templates escape <?= ?>, keep <?!= ?> raw, reject <? ?>', () => {
     const { HtmlService } = createGasFake().globals;
     const t = HtmlService.createTemplate('<p><?= name ?></p><?!= raw ?>');
