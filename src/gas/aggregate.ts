@@ -708,7 +708,8 @@ export function aggregatePeriod(
   const sheetName = summarySheetName(period);
   progress(AGGREGATE.writing(sheetName));
   const notes: string[] = [];
-  const logNotes: string[] = [];
+  // Units the Sheets API failed and SpreadsheetApp read (slower): why, in "Nhật ký".
+  const logNotes: string[] = [...(read.logNotes ?? [])];
   let written: Sheet[] | null = null;
   try {
     // The reader already found the API unusable in this run: no second try to learn it again.

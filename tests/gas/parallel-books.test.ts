@@ -6,14 +6,19 @@
 import { defaultCatalogue } from '../../src/engine/catalogue/defaults';
 import { summarise } from '../../src/engine/pipeline';
 import { a1, indicatorRows, monthCol, unitSheetName } from '../../src/engine/sheet/layout';
+import type { Unit } from '../../src/engine/types';
+import { unitsModel } from '../../src/gas/config/units';
 import { findUnitBooks, SheetIndex, toWorkbooks } from '../../src/gas/io/find-units';
 import { readUnitBooks, readUnitBooksDetailed } from '../../src/gas/io/parallel-books';
-import { spreadsheetIdOf } from '../../src/gas/io/sheets-api';
+import { MAX_URL_LENGTH, spreadsheetIdOf } from '../../src/gas/io/sheets-api';
+import { renderSheet } from '../../src/gas/render';
+import { SHEETS } from '../../src/messages/vi/gas';
 import { GAS_ERRORS } from '../fakes/gas';
 import {
   configOf,
   createEnv,
   type Env,
+  runAggregate,
   runSetup,
   runTemplates,
   seedUnitSheet,
@@ -107,6 +112,27 @@ test("a unit the API refuses is tried the SpreadsheetApp way: read if it opens, 
   expect(bad?.error).toContain(`Không mở được bảng tính của Xã ${units[3].name}`);
   expect(bad?.error).toContain('không có quyền');
   expect(books.filter((b) => !b.error && b.grids.size === 1)).toHaveLength(units.length - 1);
+});
+
+test('units the API could not read are read the SpreadsheetApp way, and "Nhật ký" says why', () => {
+  const { units, settings } = config();
+  const years = [YEAR, YEAR - 1];
+  expect(readUnitBooksDetailed(env.master, units, years, { read: true, timeZone: settings.timeZone }).logNotes).toEqual(
+    [],
+  );
+  deny.add(spreadsheetIdOf(units[3].spreadsheetUrl as string) as string);
+  const r = readUnitBooksDetailed(env.master, units, years, { read: true, timeZone: settings.timeZone });
+  expect(r.books.filter((b) => !b.error && b.grids.size === 2)).toHaveLength(units.length);
+  expect(r.logNotes).toEqual([
+    '1 đơn vị không đọc được qua Google Sheets API nên đã được đọc theo cách thường (chậm hơn). ' +
+      `Lý do: Không đọc được bảng tính của Xã ${units[3].name}: tài khoản đang chạy "Tổng hợp" không có quyền xem (HTTP 403). ` +
+      'Hãy chia sẻ bảng tính (quyền xem trở lên) cho tài khoản này.',
+  ]);
+  // For the admin, in "Nhật ký"; the user's alert is not alarmed (the unit was read, totals whole).
+  runAggregate(env.fake, '9/2018');
+  const log = (env.master.getSheetByName(SHEETS.log) as Sheet).getDataRange().getValues();
+  expect(String(log.at(-1)?.[4])).toContain((r.logNotes ?? [])[0]);
+  expect(env.fake.ui.alerts.at(-1)?.prompt).not.toContain('Google Sheets API');
 });
 
 test('with a small quota, units beyond it are read the ordinary way meanwhile', () => {
@@ -205,6 +231,47 @@ describe('layout (a): tabs of the master', () => {
     expect(a.fake.calls.count('Sheet.getName')).toBe(1);
     expect(a.fake.calls.count('Spreadsheet.getSheets')).toBe(1);
   });
+
+  test('130 units named "Thị trấn …", two year tabs each: every URL under 2 kB, one fetchAll, same books', () => {
+    const units: Unit[] = Array.from({ length: 130 }, (_, i) => ({
+      code: `tt-${String(i + 1).padStart(3, '0')}`,
+      name: `Thị trấn Mường Nhé ${String.fromCharCode(65 + (i % 26))}${i + 1}`,
+      kind: 'thị trấn',
+      emails: [],
+    }));
+    a.dispose();
+    a = createEnv();
+    env = a;
+    // The communes in "Đơn vị" before "Thiết lập", which keeps an existing sheet.
+    renderSheet(a.master.insertSheet(SHEETS.units), unitsModel(units));
+    runSetup();
+    runTemplates(a.fake, YEAR - 1);
+    runTemplates(a.fake, YEAR);
+    units.forEach((u, i) => {
+      seedUnitSheet(unitSheet(a, u, YEAR) as Sheet, i);
+      seedUnitSheet(unitSheet(a, u, YEAR - 1) as Sheet, i + 3, 12);
+    });
+    const { settings } = config();
+    expect(config().units).toHaveLength(130);
+    const years = [YEAR, YEAR - 1];
+    const before = findUnitBooks(a.master, config().units, years, { read: true, timeZone: settings.timeZone });
+    const log: { url: string; at: number; id: string; ranges: string[] }[] = [];
+    a.fake.http.handler = sheetsApiHandler(a.fake, { log });
+    a.fake.resetCalls();
+    const r = readUnitBooksDetailed(a.master, config().units, years, { read: true, timeZone: settings.timeZone });
+    // The tab list, then 260 tabs over several requests all sent in ONE fetchAll: nothing fell back.
+    expect(r.stats).toMatchObject({ fetchAllCalls: 1, retries: 0, viaFallback: 0 });
+    expect(a.fake.calls.count('UrlFetchApp.fetchAll')).toBe(1);
+    expect(a.fake.calls.count('Range.getValues')).toBe(0);
+    expect(r.logNotes).toEqual([]);
+    expect(log.length).toBeGreaterThan(2);
+    for (const l of log) expect(l.url.length).toBeLessThanOrEqual(MAX_URL_LENGTH);
+    expect(log.flatMap((l) => l.ranges)).toHaveLength(260);
+    expect(r.books.map((b) => [...b.grids.entries()])).toEqual(before.map((b) => [...b.grids.entries()]));
+    const s = summaryOf(r.books);
+    expect(s.indicators).toEqual(summaryOf(before).indicators);
+    expect(s.completeness.reported).toBe(130);
+  }, 120_000);
 
   test('merged ranges come with the values; the title row merge is there too', () => {
     const { units, settings } = config();

@@ -134,6 +134,23 @@ test('through the menu: a slow first run hands over with a Vietnamese message, n
   expect(env.master.getSheetByName(stagingSheetName('2018-09'))).toBeNull();
 });
 
+test('the trigger\'s run says in "Nhật ký" which units the API failed and SpreadsheetApp read instead', () => {
+  const { units } = config();
+  env.fake.latency = { fetch: 300_000 };
+  runAggregate(env.fake, '9/2018');
+  env.fake.latency = {};
+  const id = /\/d\/([^/]+)/.exec(urls[units[5].code])?.[1] as string;
+  env.fake.http.handler = sheetsApiHandler(env.fake, { deny: new Set([id]) });
+  env.fake.fireTrigger(resumeTriggers()[0], main as unknown as Record<string, unknown>);
+  const summary = env.master.getSheetByName('Tổng hợp 2018-09') as Sheet;
+  expect(summaryRow(summary, label)?.[3]).toBe(expectedSeptember('DVK_DANGKY', 11));
+  const logged = (env.master.getSheetByName(SHEETS.log) as Sheet).getDataRange().getValues();
+  const last = String(logged.at(-1)?.[4]);
+  expect(last).toMatch(/^thành công: Đã tổng hợp tháng 9\/2018: 11\/11 đơn vị/);
+  expect(last).toContain('1 đơn vị không đọc được qua Google Sheets API nên đã được đọc theo cách thường (chậm hơn)');
+  expect(last).toContain(`Xã ${units[5].name}`);
+});
+
 test('for the e-mail job (resumeHandler null): no "Tổng hợp" trigger; the job\'s next run takes up the staged read', () => {
   const period = { type: 'month', year: YEAR, index: 9 } as const;
   env.fake.latency = { fetch: 300_000 };

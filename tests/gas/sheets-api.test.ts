@@ -14,19 +14,23 @@ import type { CellValue, Grid, Unit } from '../../src/engine/types';
 import {
   type ApiUnit,
   batchGetUrl,
+  gridGetUrl,
   gridToValues,
+  MAX_URL_LENGTH,
   mergeToA1,
   metadataUrl,
   readUnitsViaSheetsApi,
+  SHEETS_API_BASE,
   SHEETS_API_DEFAULTS,
   serialToDate,
   sheetRange,
   shouldUseParallel,
+  splitRanges,
   spreadsheetIdOf,
   valuesToGrid,
 } from '../../src/gas/io/sheets-api';
 import { readGrid } from '../../src/gas/util';
-import { createGasFake, type GasFake } from '../fakes/gas';
+import { createGasFake, GAS_ERRORS, type GasFake, URL_FETCH_MAX_URL_LENGTH } from '../fakes/gas';
 import { type EmulatorOptions, sheetsApiHandler } from './sheets-api-emulator';
 
 const YEAR = 2018;
@@ -452,5 +456,101 @@ describe('requests', () => {
     const seen: number[] = [];
     readUnitsViaSheetsApi(w.units, { years: [YEAR], now: clockOf(w.fake), onProgress: (d) => seen.push(d) });
     expect(seen).toEqual([1, 2, 3, 4, 5]);
+  });
+});
+
+describe('URL length: UrlFetchApp refuses URLs over 2 kB', () => {
+  /** Commune names as "Đơn vị" has them: every Vietnamese letter is 6 to 9 characters in a URL. */
+  const longName = (i: number) => `Thị trấn Mường Nhé Điện Biên ${String.fromCharCode(65 + (i % 26))}${i}`;
+  const ID = '1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-abcde';
+
+  test('splitRanges: every URL at most MAX_URL_LENGTH, every tab once and in order, runs as full as allowed', () => {
+    const names = Array.from({ length: 130 }, (_, i) => [
+      `${longName(i)} ${YEAR}`,
+      `${longName(i)} ${YEAR - 1}`,
+    ]).flat();
+    // One request for all would be refused (and so would one of the old 40 ranges).
+    expect(gridGetUrl(ID, names).length).toBeGreaterThan(URL_FETCH_MAX_URL_LENGTH);
+    expect(gridGetUrl(ID, names.slice(0, 40)).length).toBeGreaterThan(URL_FETCH_MAX_URL_LENGTH);
+    const runs = splitRanges(ID, names);
+    expect(runs.flat()).toEqual(names);
+    expect(runs.length).toBeGreaterThan(1);
+    runs.forEach((run, k) => {
+      expect(gridGetUrl(ID, run).length).toBeLessThanOrEqual(MAX_URL_LENGTH);
+      // Not split more than needed: the next tab would not have fitted.
+      if (k + 1 < runs.length) expect(gridGetUrl(ID, [...run, runs[k + 1][0]]).length).toBeGreaterThan(MAX_URL_LENGTH);
+    });
+    // The count limit too; a tab too long for any request is alone in its run.
+    expect(splitRanges(ID, names, MAX_URL_LENGTH, 5).every((r) => r.length <= 5)).toBe(true);
+    const huge = 'Thị trấn '.repeat(200);
+    expect(splitRanges(ID, ['A 2018', huge, 'B 2018', 'C 2018'])).toEqual([['A 2018'], [huge], ['B 2018', 'C 2018']]);
+    expect(splitRanges(ID, [])).toEqual([]);
+  });
+
+  test('the fake throws as Apps Script does: over 2 kB, for the whole fetchAll', () => {
+    const w = world(1);
+    try {
+      const long = `${SHEETS_API_BASE}x?q=${'a'.repeat(URL_FETCH_MAX_URL_LENGTH)}`;
+      expect(() => UrlFetchApp.fetchAll([metadataUrl('x'), long])).toThrow(GAS_ERRORS.urlTooLong);
+      expect(w.fake.http.requests).toHaveLength(0);
+    } finally {
+      w.fake.uninstall();
+    }
+  });
+
+  test('a spreadsheet with many long-named tabs: several requests in ONE fetchAll, the grids of getValues, in order', () => {
+    const fake = createGasFake({ now: new Date('2018-10-05T09:00:00+07:00') });
+    const unit = unitOf(7);
+    const names = Array.from({ length: 30 }, (_, k) => `${longName(7)} ${1990 + k}`);
+    const ss = fake.createSpreadsheet('Báo cáo Thị trấn Mường Nhé', {
+      sheets: names.map((name, k) => ({ name, values: filledGrid(unit, 1990 + k, k) })),
+    });
+    const log: NonNullable<EmulatorOptions['log']> = [];
+    fake.http.handler = sheetsApiHandler(fake, { log });
+    fake.install(globalThis);
+    try {
+      const r = readUnitsViaSheetsApi(
+        [{ code: 'tt', name: longName(7), kind: 'thị trấn', spreadsheetId: ss.getUrl() }],
+        {
+          sheetNames: () => names,
+          now: clockOf(fake),
+        },
+      );
+      expect(r.failures).toEqual([]);
+      expect(r.pending).toEqual([]);
+      const sheets = r.grids.get('tt')?.sheets ?? [];
+      expect(sheets.map((s) => s.name)).toEqual(names);
+      for (const s of sheets)
+        expect(s.grid).toEqual(
+          readGrid(ss.getSheetByName(s.name) as GoogleAppsScript.Spreadsheet.Sheet, 'Asia/Ho_Chi_Minh'),
+        );
+      expect(log.length).toBeGreaterThan(1);
+      expect(log.flatMap((l) => l.ranges)).toEqual(names.map(sheetRange));
+      for (const l of log) expect(l.url.length).toBeLessThanOrEqual(MAX_URL_LENGTH);
+      expect(r.stats).toMatchObject({ requests: log.length, fetchAllCalls: 1, retries: 0, viaFallback: 0 });
+    } finally {
+      fake.uninstall();
+    }
+  });
+
+  test('a tab name too long for any request fails that unit alone, in Vietnamese; the others are read', () => {
+    const w = world(4);
+    try {
+      const huge = 'Thị trấn Mường Nhé '.repeat(30);
+      const r = readUnitsViaSheetsApi(w.units, {
+        sheetNames: (u) => (u.code === w.units[2].code ? [huge] : [unitSheetName(u, YEAR)]),
+        now: clockOf(w.fake),
+      });
+      expect(r.grids.size).toBe(3);
+      expect(r.failures).toHaveLength(1);
+      expect(r.failures[0].code).toBe(w.units[2].code);
+      expect(r.failures[0].message).toContain(
+        `Không đọc được bảng tính của Xã ${w.units[2].name} qua Google Sheets API`,
+      );
+      expect(r.failures[0].message).toContain('quá dài');
+      expect(r.stats).toMatchObject({ fetchAllCalls: 1, retries: 0 });
+    } finally {
+      w.fake.uninstall();
+    }
   });
 });

@@ -30,14 +30,14 @@ import { findUnitBooks, SheetIndex, type UnitBook, type UnitTabs } from './find-
 import {
   type ApiUnit,
   fetchMetadata,
+  MAX_URL_LENGTH,
   PARALLEL_THRESHOLD,
   type ReadUnitsOptions,
   type ReadUnitsStats,
   readUnitsViaSheetsApi,
-  SHEETS_API_BASE,
   SHEETS_API_DEFAULTS,
-  sheetRange,
   shouldUseParallel,
+  splitRanges,
 } from './sheets-api';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -47,7 +47,7 @@ export type FindOptions = Parameters<typeof findUnitBooks>[3];
 export interface ApiReadOptions extends Omit<ReadUnitsOptions, 'years' | 'sheetNames' | 'fallback' | 'onProgress'> {
   /** Tabs of the master per request (layout a). Default 40. */
   maxRanges?: number;
-  /** Longest request URL (layout a chunks). Default 6,000 characters. */
+  /** Longest request URL, for both layouts. Default MAX_URL_LENGTH (UrlFetchApp's limit is 2 kB). */
   maxUrlLength?: number;
   /**
    * Read units the SpreadsheetApp way while waiting for the quota window (faster, but ~7
@@ -90,6 +90,11 @@ export interface ReadBooksResult {
   notes: string[];
   /** Google's answer when the API could not be used (for "Nhật ký"); undefined otherwise. */
   apiUnavailable?: string;
+  /**
+   * For "Nhật ký" only (Vietnamese): units the API failed were read the SpreadsheetApp way, and
+   * why — the run was slower. Not shown to the user: they were read, the totals are whole.
+   */
+  logNotes?: string[];
 }
 
 const MASTER_TASK = '\u0000master:';
@@ -115,24 +120,9 @@ function isExternal(u: Unit): boolean {
   return Boolean(u.spreadsheetUrl && u.spreadsheetUrl.trim() !== '');
 }
 
-/** Tab names split into requests of at most `maxRanges` names and `maxUrl` characters. */
-export function chunkRanges(id: string, names: string[], maxRanges = 40, maxUrl = 6000): string[][] {
-  const fixed = `${SHEETS_API_BASE}${encodeURIComponent(id)}?&includeGridData=true&fields=`.length + 200;
-  const chunks: string[][] = [];
-  let current: string[] = [];
-  let length = fixed;
-  for (const name of names) {
-    const part = `ranges=${encodeURIComponent(sheetRange(name))}&`.length;
-    if (current.length && (current.length >= maxRanges || length + part > maxUrl)) {
-      chunks.push(current);
-      current = [];
-      length = fixed;
-    }
-    current.push(name);
-    length += part;
-  }
-  if (current.length) chunks.push(current);
-  return chunks;
+/** Tab names split into requests of at most `maxRanges` names, each URL at most `maxUrl` characters (measured). */
+export function chunkRanges(id: string, names: string[], maxRanges = 40, maxUrl = MAX_URL_LENGTH): string[][] {
+  return splitRanges(id, names, maxUrl, maxRanges);
 }
 
 /** findUnitBooks, with every unit read over the Sheets API in a few requests (see above). */
@@ -268,6 +258,10 @@ export function readUnitBooksDetailed(
   // Located again: a unit without a tab by name may have one by its code now.
   if (leftOver.length) for (const u of internal) located.set(u.code, index.locateUnit(u, years, units));
   const retryOrdinary: Unit[] = [];
+  /** Units read the SpreadsheetApp way because the API failed them: the run's notes say so. */
+  let refused = 0;
+  const why = new Set<string>();
+  const failure = (code: string) => result.failures.find((f) => f.code === code);
   const pending: string[] = [];
   for (const u of internal) {
     const tabs = located.get(u.code) as UnitTabs;
@@ -278,6 +272,9 @@ export function readUnitBooksDetailed(
     }
     if (names.some((n) => failedTabs.has(n))) {
       retryOrdinary.push(u);
+      refused++;
+      for (const [code, chunk] of chunkNames)
+        if (chunk.some((n) => names.includes(n) && failedTabs.has(n))) why.add(failure(code)?.message ?? '');
       continue;
     }
     const book = apiBook(u, false, masterName);
@@ -305,8 +302,12 @@ export function readUnitBooksDetailed(
     if (!got) {
       // Refused (403, 404), given up (429/5xx), a bad URL…: once the SpreadsheetApp way, which
       // reads it if it opens after all and otherwise gives today's message (Google's reason).
-      if (result.failures.some((f) => f.code === u.code)) retryOrdinary.push(u);
-      else pending.push(u.code);
+      const f = failure(u.code);
+      if (f) {
+        retryOrdinary.push(u);
+        refused++;
+        why.add(f.message);
+      } else pending.push(u.code);
       continue;
     }
     const book = apiBook(u, true, distinctDisplayName(u, everyUnit));
@@ -347,11 +348,14 @@ export function readUnitBooksDetailed(
 
   const order = new Map(units.map((u, i) => [u.code, i]));
   pending.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+  // Slower than it should have been: "Nhật ký" says why, for whoever wonders.
+  const reasons = [...why].filter(Boolean);
   return {
     books: units.map((u) => books.get(u.code)).filter((b): b is UnitBook => b !== undefined),
     pending,
     stats: result.stats,
     notes: [],
+    logNotes: refused ? [T.readOrdinary(refused, reasons.slice(0, 3))] : [],
   };
 }
 

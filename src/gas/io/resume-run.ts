@@ -91,7 +91,7 @@ export function resumeAggregate(_e?: unknown): AggregateResult | undefined {
   }
   try {
     const out = withDocumentLock(() => aggregatePeriod(ss, cfg.config, period));
-    const parts = [out.message, ...out.problemsForLog, ...out.warnings, ...out.notes];
+    const parts = [out.message, ...out.problemsForLog, ...out.warnings, ...out.notes, ...out.logNotes];
     log(`${LOG.ok}: ${parts.join(' ')}`);
     return out;
   } catch (e) {

@@ -11,6 +11,8 @@
  *
  * One request per unit spreadsheet (layout b), or per chunk of the master's tabs (layout a),
  * gives the tabs' values, which cells are dates (their number format) and the merged ranges.
+ * UrlFetchApp refuses URLs over 2 kB, so a spreadsheet whose tabs would not fit one URL is asked
+ * in several requests (splitRanges, MAX_URL_LENGTH) sent in the same fetchAll and merged in order.
  * `values:batchGet` would be lighter but cannot tell a date typed into a number cell from a
  * number (getValues() can: a Date) — read as a number it would silently change a total —
  * and has no merges. `metadataUrl` lists a spreadsheet's tabs (sheetId, title, index).
@@ -134,6 +136,8 @@ export interface ReadUnitsOptions extends Partial<SheetsApiSettings> {
    * back-off), so a passing error is not waited out twice. 429 (quota) is always retried.
    */
   retryServerErrors?: boolean;
+  /** Longest request URL (default MAX_URL_LENGTH): a unit's tabs are split over several requests to stay under it. */
+  maxUrlLength?: number;
 }
 
 export interface ReadUnitsStats {
@@ -181,6 +185,45 @@ export function gridGetUrl(spreadsheetId: string, sheetNames: string[]): string 
     `${SHEETS_API_BASE}${encodeURIComponent(spreadsheetId)}?${rangesQuery(sheetNames)}` +
     `&includeGridData=true&fields=${encodeURIComponent(GRID_FIELDS)}`
   );
+}
+
+/**
+ * Longest request URL sent. Apps Script's UrlFetchApp refuses URLs over 2 kB ("Quotas for
+ * Google Services": URL Fetch URL length 2 kB / call) by throwing "Limit Exceeded: URLFetch URL
+ * Length." for the whole fetchAll; 2,000 stays under it whichever way "kB" is read. Tab names
+ * are percent-encoded ("Thị trấn" → "Th%E1%BB%8B%20tr%E1%BA%A5n"), so the URL, not the count
+ * of ranges, is what is measured.
+ */
+export const MAX_URL_LENGTH = 2000;
+
+/**
+ * Tab names split, in order, into runs whose gridGetUrl is at most `maxUrl` characters (and
+ * at most `maxRanges` names). A name too long for a request of its own is alone in its run:
+ * the caller checks (gridGetUrl(id, run).length > maxUrl) and reads it another way.
+ */
+export function splitRanges(
+  spreadsheetId: string,
+  names: string[],
+  maxUrl = MAX_URL_LENGTH,
+  maxRanges = Number.POSITIVE_INFINITY,
+): string[][] {
+  // gridGetUrl(id, k names) = gridGetUrl(id, []) + Σ len("ranges=…") + (k − 1) "&".
+  const empty = gridGetUrl(spreadsheetId, []).length;
+  const runs: string[][] = [];
+  let run: string[] = [];
+  let length = empty;
+  for (const name of names) {
+    const part = rangesQuery([name]).length;
+    if (run.length && (run.length >= maxRanges || length + 1 + part > maxUrl)) {
+      runs.push(run);
+      run = [];
+      length = empty;
+    }
+    length += part + (run.length ? 1 : 0);
+    run.push(name);
+  }
+  if (run.length) runs.push(run);
+  return runs;
 }
 
 /** spreadsheets.get of the tab list only. */
@@ -409,7 +452,23 @@ export function header(headers: Record<string, unknown>, name: string): string |
 /** Answers worth trying again: quota (429) and Google's passing server errors. */
 export const RETRYABLE = new Set([429, 500, 502, 503, 504]);
 
+/** One unit's read: its tabs, over one request or several (splitRanges), merged when all are in. */
+interface Group {
+  unit: ApiUnit;
+  index: number;
+  /** Every tab asked for, in order: the merged answer keeps it. */
+  names: string[];
+  /** Requests made of it, and those not answered yet. */
+  parts: number;
+  open: number;
+  /** Tabs read so far, by the name asked. */
+  got: Map<string, SheetInput>;
+  /** Read, failed, or read by the fallback: later answers of its requests are ignored. */
+  settled: boolean;
+}
+
 interface Task {
+  group: Group;
   unit: ApiUnit;
   id: string;
   names: string[];
@@ -461,14 +520,58 @@ export function readUnitsViaSheetsApi(units: ApiUnit[], options: ReadUnitsOption
   };
 
   let queue: Task[] = [];
+  const maxUrl =
+    typeof options.maxUrlLength === 'number' && options.maxUrlLength > 0 ? options.maxUrlLength : MAX_URL_LENGTH;
   units.forEach((unit, index) => {
     const id = spreadsheetIdOf(unit.spreadsheetId);
     const names = namesOf(unit);
     if (!id) fail(unit, T.badId(label(unit)));
     else if (names.length === 0) succeed(unit, []);
-    else queue.push({ unit, id, names, attempts: 0, notBefore: 0, index });
+    else {
+      // Several requests when one URL would be too long; all go out in the same fetchAll rounds.
+      const runs = splitRanges(id, names, maxUrl);
+      const tooLong = runs.find((r) => gridGetUrl(id, r).length > maxUrl);
+      // A tab name too long for any request: the caller reads the unit another way (SpreadsheetApp).
+      if (tooLong) fail(unit, T.urlTooLong(label(unit), tooLong[0]));
+      else {
+        const group: Group = {
+          unit,
+          index,
+          names,
+          parts: runs.length,
+          open: runs.length,
+          got: new Map(),
+          settled: false,
+        };
+        for (const r of runs) queue.push({ group, unit, id, names: r, attempts: 0, notBefore: 0, index });
+      }
+    }
   });
   if (queue.length === 0) return result;
+
+  /** The unit fails: its other requests are not sent (those in flight are ignored). */
+  const failGroup = (g: Group, message: string, status: number | null = null) => {
+    if (g.settled) return;
+    g.settled = true;
+    queue = queue.filter((q) => q.group !== g);
+    fail(g.unit, message, status);
+  };
+  /** One request's tabs; the unit is read when its last request is. */
+  const partDone = (task: Task, sheets: SheetInput[]) => {
+    const g = task.group;
+    if (g.settled) return;
+    for (const sh of sheets) g.got.set(sh.name, sh);
+    g.open--;
+    if (g.open > 0) return;
+    g.settled = true;
+    succeed(
+      g.unit,
+      g.names.flatMap((n) => g.got.get(n) ?? []),
+    );
+  };
+  /** No request of it answered or retried yet: the fallback may read the whole unit instead. */
+  const untouched = (g: Group) =>
+    !g.settled && g.open === g.parts && queue.every((q) => q.group !== g || (q.attempts === 0 && q.notBefore === 0));
 
   const token = options.token ?? ScriptApp.getOAuthToken();
   /** Send times of the requests in the current window (oldest first). */
@@ -478,7 +581,7 @@ export function readUnitsViaSheetsApi(units: ApiUnit[], options: ReadUnitsOption
   const retryLater = (task: Task, status: number, retryAfter: string | null) => {
     task.attempts++;
     if (task.attempts >= s.maxAttempts) {
-      fail(task.unit, T.gaveUp(label(task.unit), status, task.attempts), status);
+      failGroup(task.group, T.gaveUp(label(task.unit), status, task.attempts), status);
       return;
     }
     result.stats.retries++;
@@ -492,6 +595,8 @@ export function readUnitsViaSheetsApi(units: ApiUnit[], options: ReadUnitsOption
 
   const handle = (task: Task, response: GoogleAppsScript.URL_Fetch.HTTPResponse) => {
     const u = task.unit;
+    if (task.group.settled) return;
+    const g = task.group;
     const code = response.getResponseCode();
     if (RETRYABLE.has(code) && (code === 429 || options.retryServerErrors !== false)) {
       retryLater(task, code, header(response.getHeaders() as Record<string, unknown>, 'retry-after'));
@@ -503,10 +608,10 @@ export function readUnitsViaSheetsApi(units: ApiUnit[], options: ReadUnitsOption
       try {
         parsed = JSON.parse(body) as { sheets?: ApiSheet[] };
       } catch {
-        fail(u, T.badResponse(label(u)));
+        failGroup(g, T.badResponse(label(u)));
         return;
       }
-      succeed(u, sheetsFromGrid(parsed ?? {}, task.names));
+      partDone(task, sheetsFromGrid(parsed ?? {}, task.names));
       return;
     }
     if (code === 400) {
@@ -515,15 +620,15 @@ export function readUnitsViaSheetsApi(units: ApiUnit[], options: ReadUnitsOption
       const rest = key === null ? task.names : task.names.filter((n) => normalizeName(n) !== key);
       if (rest.length < task.names.length) {
         // That tab does not exist: ask again without it (no tab left: the unit has none).
-        if (rest.length === 0) succeed(u, []);
+        if (rest.length === 0) partDone(task, []);
         else queue.push({ ...task, names: rest, notBefore: 0 });
         return;
       }
     }
-    if (code === 401) fail(u, T.unauthorised(label(u)), code);
-    else if (code === 403) fail(u, T.noAccess(label(u)), code);
-    else if (code === 404) fail(u, T.notFound(label(u)), code);
-    else fail(u, T.other(label(u), code, errorDetail(body)), code);
+    if (code === 401) failGroup(g, T.unauthorised(label(u)), code);
+    else if (code === 403) failGroup(g, T.noAccess(label(u)), code);
+    else if (code === 404) failGroup(g, T.notFound(label(u)), code);
+    else failGroup(g, T.other(label(u), code, errorDetail(body)), code);
   };
 
   const request = (task: Task) => ({
@@ -545,14 +650,25 @@ export function readUnitsViaSheetsApi(units: ApiUnit[], options: ReadUnitsOption
       const until = capacity <= 0 ? sent[0] + s.windowMs : Math.min(...queue.map((q) => q.notBefore));
       // …reading fresh units the ordinary way meanwhile.
       while (options.fallback && now() < until && !pastDeadline()) {
-        const k = findLastIndex(queue, (q) => q.attempts === 0 && q.notBefore === 0);
+        const k = findLastIndex(queue, (q) => untouched(q.group));
         if (k < 0) break;
-        const [task] = queue.splice(k, 1);
+        const g = queue[k].group;
+        const own = queue.filter((q) => q.group === g);
+        queue = queue.filter((q) => q.group !== g);
+        // Its tabs still asked for (a tab found missing was dropped), in order.
+        const left = new Set(own.flatMap((q) => q.names));
+        g.settled = true;
         result.stats.viaFallback++;
         try {
-          succeed(task.unit, options.fallback(task.unit, task.names).sheets);
+          succeed(
+            g.unit,
+            options.fallback(
+              g.unit,
+              g.names.filter((n) => left.has(n)),
+            ).sheets,
+          );
         } catch (e) {
-          fail(task.unit, e instanceof Error ? e.message : String(e));
+          fail(g.unit, e instanceof Error ? e.message : String(e));
         }
       }
       if (queue.length === 0) break;
@@ -578,8 +694,9 @@ export function readUnitsViaSheetsApi(units: ApiUnit[], options: ReadUnitsOption
       // A network failure fails the whole call: retry each request (counts as an attempt).
       const detail = e instanceof Error ? e.message : String(e);
       for (const task of batch) {
+        if (task.group.settled) continue;
         task.attempts++;
-        if (task.attempts >= s.maxAttempts) fail(task.unit, T.fetchFailed(label(task.unit), detail));
+        if (task.attempts >= s.maxAttempts) failGroup(task.group, T.fetchFailed(label(task.unit), detail));
         else {
           result.stats.retries++;
           task.notBefore = now() + Math.min(s.maxBackoffMs, s.initialBackoffMs * 2 ** (task.attempts - 1));
@@ -591,7 +708,9 @@ export function readUnitsViaSheetsApi(units: ApiUnit[], options: ReadUnitsOption
     for (let i = 0; i < batch.length; i++) handle(batch[i], responses[i]);
   }
 
-  if (queue.length) result.pending = queue.sort((a, b) => a.index - b.index).map((q) => q.unit.code);
+  // A unit partly read is pending as a whole (read again entirely when resumed).
+  const left = [...new Set(queue.map((q) => q.group))].filter((g) => !g.settled);
+  result.pending = left.sort((a, b) => a.index - b.index).map((g) => g.unit.code);
   return result;
 }
 

@@ -19,6 +19,17 @@ export const SHEETS_API_TEXT = {
     `Không đọc được bảng tính của ${unit}: lỗi HTTP ${status}${detail ? ` (${detail})` : ''}.`,
   badResponse: (unit: string) => `Không đọc được bảng tính của ${unit}: máy chủ Google trả về dữ liệu không đọc được.`,
   fetchFailed: (unit: string, detail: string) => `Không đọc được bảng tính của ${unit}: ${detail}`,
+  /** A tab name so long that the request's address is over Google's 2 KB limit even alone. */
+  urlTooLong: (unit: string, sheet: string) =>
+    `Không đọc được bảng tính của ${unit} qua Google Sheets API: tên trang "${sheet}" quá dài, ` +
+    'địa chỉ yêu cầu vượt giới hạn 2 KB của Google.',
+  /**
+   * A note of the run in "Nhật ký": units the API did not read were opened the ordinary way,
+   * which is why the run was slower. `reasons`: the API's messages.
+   */
+  readOrdinary: (count: number, reasons: string[]) =>
+    `${count} đơn vị không đọc được qua Google Sheets API nên đã được đọc theo cách thường (chậm hơn). ` +
+    `Lý do: ${reasons.join('; ')}`,
   /** A note of the run: the Sheets API could not be used, the slower way was taken. */
   apiUnavailable: (why: string) =>
     `Không dùng được Google Sheets API (${why}), nên "Tổng hợp" đã mở từng bảng tính theo cách thường (chậm hơn). ` +

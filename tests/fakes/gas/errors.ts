@@ -80,6 +80,8 @@ export const GAS_ERRORS = {
   noHtmlFile: (name: string) => `No HTML file named ${name} was found.`,
   // UrlFetch
   invalidArgument: (what: string) => `Invalid argument: ${what}`,
+  /** A URL over URL_FETCH_MAX_URL_LENGTH (urlfetch.ts): thrown by fetch, and by fetchAll for the whole call. */
+  urlTooLong: 'Limit Exceeded: URLFetch URL Length.',
   requestFailed: (origin: string, code: number, body: string) =>
     `Request failed for ${origin} returned code ${code}. Truncated server response: ${body} (use muteHttpExceptions option to examine full response)`,
 } as const;

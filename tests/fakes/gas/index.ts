@@ -45,7 +45,7 @@ export { DEFAULT_PROPERTY_LIMITS, type PropertyLimits } from './properties';
 export { type EmulatorOptions, sheetsApiHandler } from './sheets-api';
 export type { TriggerInfo, TriggerSchedule } from './triggers';
 export type { AlertRecord, MenuItemRecord, MenuRecord, PromptRecord, PromptScript, ShownRecord } from './ui';
-export type { FakeRequest, FakeResponseSpec, HttpHandler } from './urlfetch';
+export { type FakeRequest, type FakeResponseSpec, type HttpHandler, URL_FETCH_MAX_URL_LENGTH } from './urlfetch';
 export type { CellValue } from './values';
 
 export interface GasFakeOptions {

@@ -56,6 +56,16 @@ export class HttpState {
   }
 }
 
+/**
+ * Longest URL UrlFetchApp accepts, in bytes. Google's "Quotas for Google Services" page
+ * (developers.google.com/apps-script/guides/services/quotas) lists "URL Fetch URL length:
+ * 2 kB / call"; over it Apps Script throws "Exception: Limit Exceeded: URLFetch URL Length."
+ * before anything is sent (reported e.g. in github.com/bradjasper/ImportJSON/issues/75 and
+ * airhadoken/twitter-lib/issues/34) — no HTTP status, so Google's own 414 is never reached.
+ * fetchAll checks every request first: one long URL fails the whole call.
+ */
+export const URL_FETCH_MAX_URL_LENGTH = 2048;
+
 interface FetchParams {
   method?: string;
   headers?: Record<string, unknown>;
@@ -118,6 +128,7 @@ export class UrlFetchAppImpl extends GasObject {
   private _request(url: unknown, params: FetchParams = {}): FakeRequest {
     const u = String(url);
     if (!/^https?:\/\//i.test(u)) throw new GasError(GAS_ERRORS.invalidArgument(u));
+    if (Buffer.byteLength(u, 'utf8') > URL_FETCH_MAX_URL_LENGTH) throw new GasError(GAS_ERRORS.urlTooLong);
     const headers: Record<string, string> = {};
     for (const [k, v] of Object.entries(params.headers ?? {})) headers[k] = String(v);
     let payload: string | Uint8Array | null = null;
