@@ -30,6 +30,7 @@
 import { REPORT_TEXT as T } from '../../messages/vi/report';
 import { isUndatedOnly } from '../aggregate/completeness';
 import { unitFigures } from '../aggregate/unit-figures';
+import { pastLastMonth } from '../narrative/narrative';
 import { localDateOf } from '../periods/cutoff';
 import { formatPeriod, periodLabel, periodMonths } from '../periods/period';
 import { buildUnitSheet, distinctName, isoToSerial, unitDisplayName, unitSheetName } from '../sheet/layout';
@@ -247,7 +248,7 @@ function summarySheet(summary: Summary, catalogue: Catalogue): SheetModel {
     hd.indicator,
     hd.measure,
     hd.period,
-    hd.ytdOrStock,
+    hd.ytdOrStock(pastLastMonth(summary)),
     hd.lastYearPeriod,
     hd.change,
     hd.changePct,

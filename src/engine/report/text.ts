@@ -18,6 +18,7 @@ import {
   formerSourcesText,
   listNames,
   namedIn,
+  pastLastMonth,
 } from '../narrative/narrative';
 import { dataWindow, localDateOf, offsetMinutes } from '../periods/cutoff';
 import { formatPeriod, periodLabel, periodMonths } from '../periods/period';
@@ -195,7 +196,7 @@ export function chartCaption(
   if (!isStock(catalogue, ind.code))
     return { title: T.barChartTitle(ind.label, periodLabel(summary.period), ind.unit), notes: [] };
   return {
-    title: T.barChartTitleStock(ind.label, lastMonthLabel(summary), ind.unit),
+    title: T.barChartTitleStock(ind.label, lastMonthLabel(summary), ind.unit, pastLastMonth(summary) !== null),
     notes: keyCarried(summary, catalogue, [ind]).notes,
   };
 }
@@ -469,8 +470,9 @@ function lastMonthLabel(summary: Summary): string {
 export function carriedStockLines(summary: Summary, catalogue: Catalogue): string[] {
   const period = periodLabel(summary.period);
   const last = lastMonthLabel(summary);
+  const past = pastLastMonth(summary) !== null;
   return carriedGroups(summary, catalogue, summary.indicators).map((g) =>
-    T.carriedStock(g.labels, g.own, last, period, g.fromFormer),
+    T.carriedStock(g.labels, g.own, last, period, past, g.fromFormer),
   );
 }
 
@@ -498,7 +500,10 @@ export function keyCarried(
 export function stockLegend(summary: Summary, catalogue: Catalogue, keys: IndicatorSummary[]): string | null {
   if (!keys.some((i) => isStock(catalogue, i.code))) return null;
   const last = periodMonths(summary.period).at(-1) as number;
-  return T.stockLegend(periodLabel({ type: 'month', year: summary.period.year, index: last }));
+  return T.stockLegend(
+    periodLabel({ type: 'month', year: summary.period.year, index: last }),
+    pastLastMonth(summary) !== null,
+  );
 }
 
 interface NoteEntry {
@@ -748,6 +753,7 @@ export function renderTextReport(summary: Summary, catalogue: Catalogue, options
               quantity(i.ytd, i.unit),
               carried.marked.has(i.code) ? T.carriedMark : '',
               ytdCompareText(i),
+              pastLastMonth(summary),
             )
           : T.keyFigureLine(i.label, label, quantity(i.period, i.unit), quantity(i.ytd, i.unit), ytdCompareText(i)),
       ),

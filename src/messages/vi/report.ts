@@ -3,6 +3,7 @@
  * the HTML e-mail, its plain-text alternative and the CSV data sheet.
  * Numbers, dates and periods arrive already formatted.
  */
+import { PERIOD_TEXT } from './periods';
 
 /** "tháng 9/2018" → "Tháng 9/2018". */
 export function capitalise(s: string): string {
@@ -37,8 +38,11 @@ export const REPORT_TEXT = {
     measure: 'ĐVT',
     period: 'Kỳ báo cáo',
     ytd: 'Từ đầu năm',
-    /** The workbook's column holds stocks too ("lũy kế": the figure to date, not a sum); the HTML says it per row. */
-    ytdOrStock: 'Từ đầu năm (chỉ tiêu lũy kế: số đến nay)',
+    /**
+     * The workbook's column holds stocks too ("lũy kế": the figure to date, not a sum); the HTML says
+     * it per row. `last`: the period's last month when the period is over (PERIOD_TEXT.upTo).
+     */
+    ytdOrStock: (last: string | null) => `Từ đầu năm (chỉ tiêu lũy kế: số ${PERIOD_TEXT.upTo(last)})`,
     lastYearPeriod: 'Cùng kỳ năm trước',
     change: 'Tăng/giảm so cùng kỳ (kỳ báo cáo)',
     changePct: 'Tỷ lệ tăng/giảm kỳ báo cáo (%)',
@@ -98,10 +102,10 @@ export const REPORT_TEXT = {
    * (NARRATIVE_TEXT.formerSources: "số tháng 6/2025 của các xã cũ Mường Toong, Huổi Lếch (nay là xã
    * Mường Toong); xã Mường Toong chưa có số liệu tháng 7/2025").
    */
-  carriedStock: (labels: string[], units: string, last: string, period: string, fromFormer = '') => {
+  carriedStock: (labels: string[], units: string, last: string, period: string, past: boolean, fromFormer = '') => {
     const own = units ? `số đã báo cáo trước đó của ${units}, chưa có số liệu ${last}` : '';
     return (
-      `Số đến nay của ${labels.length > 1 ? 'các chỉ tiêu' : 'chỉ tiêu'} ${labels.map((l) => `"${l}"`).join(', ')} (cột "Từ đầu năm") ` +
+      `Số ${PERIOD_TEXT.upTo(past ? last : null)} của ${labels.length > 1 ? 'các chỉ tiêu' : 'chỉ tiêu'} ${labels.map((l) => `"${l}"`).join(', ')} (cột "Từ đầu năm") ` +
       `gồm ${own && fromFormer ? `${own}, và ${fromFormer}` : own || fromFormer}; ` +
       `số kỳ báo cáo chỉ gồm các đơn vị có số liệu ${period}.`
     );
@@ -150,15 +154,18 @@ export const REPORT_TEXT = {
    * A stock's line (its latest figure counts): one figure, "đến nay", against the same point last
    * year; `mark` the carried one's (carriedMark).
    */
-  keyStockLine: (label: string, soFar: string, mark: string, compared: string) =>
-    `- ${label}: đến nay: ${soFar}${mark ? ` ${mark}` : ''}; so cùng thời điểm năm trước: ${compared}.`,
-  /** After a stock's (latest month counts) year-to-date figure in the key figures table: it is a level, not a sum. */
-  soFar: 'đến nay',
+  keyStockLine: (label: string, soFar: string, mark: string, compared: string, last: string | null) =>
+    `- ${label}: ${PERIOD_TEXT.upTo(last)}: ${soFar}${mark ? ` ${mark}` : ''}; so cùng thời điểm năm trước: ${compared}.`,
+  /**
+   * After a stock's (latest month counts) year-to-date figure in the key figures table: it is a
+   * level, not a sum; "đến nay", or "đến hết tháng 6/2025" of a period that is over.
+   */
+  soFar: (last: string | null) => PERIOD_TEXT.upTo(last),
   /** A stock's cell in the period column of the key figures table: its one figure is "đến nay". */
   stockPeriodCell: '—',
   /** Under the key figures table when it shows a stock: what its row holds (`last`: "tháng 9/2018"). */
-  stockLegend: (last: string) =>
-    `— Chỉ tiêu lũy kế: chỉ ghi số đến nay (hết ${last}), so với cùng thời điểm năm trước.`,
+  stockLegend: (last: string, past: boolean) =>
+    `— Chỉ tiêu lũy kế: chỉ ghi số ${past ? `đến hết ${last}` : `đến nay (hết ${last})`}, so với cùng thời điểm năm trước.`,
   /** After a stock's figure "đến nay" that holds units' earlier figures (keyCarriedNote says whose). */
   carriedMark: '†',
   /**
@@ -231,8 +238,8 @@ export const REPORT_TEXT = {
   barChartTitle: (indicator: string, periodLabel: string, unit: string) =>
     `${indicator} theo đơn vị, ${periodLabel}${unit ? ` (${unit})` : ''}`,
   /** A stock's chart: each unit's figure "đến nay", as the key figures table gives it (`last`: "tháng 9/2018"). */
-  barChartTitleStock: (indicator: string, last: string, unit: string) =>
-    `${indicator} theo đơn vị, số đến nay, hết ${last}${unit ? ` (${unit})` : ''}`,
+  barChartTitleStock: (indicator: string, last: string, unit: string, past: boolean) =>
+    `${indicator} theo đơn vị, số ${past ? `đến hết ${last}` : `đến nay, hết ${last}`}${unit ? ` (${unit})` : ''}`,
   barMissing: 'chưa có số liệu',
   /** Above the bars of a province's many units: their order, and how many are shown when not all. */
   barSorted: (shown: number, withFigure: number) =>
