@@ -34,7 +34,7 @@ import type { Catalogue, Indicator, IndicatorSummary, Summary, Unit } from '../t
 type SummaryCore = Omit<Summary, 'narrative'>;
 
 /** "xã" when all units are communes, else "đơn vị". */
-function unitsNoun(units: Unit[]): string {
+export function unitsNoun(units: Unit[]): string {
   // Lower-cased per distinct kind: thousands of units share two or three kinds.
   const raw = new Set<string>();
   for (let i = 0; i < units.length; i++) raw.add(units[i].kind);

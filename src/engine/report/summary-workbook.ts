@@ -30,7 +30,7 @@
 import { REPORT_TEXT as T } from '../../messages/vi/report';
 import { isUndatedOnly } from '../aggregate/completeness';
 import { unitFigures } from '../aggregate/unit-figures';
-import { pastLastMonth } from '../narrative/narrative';
+import { pastLastMonth, unitsNoun } from '../narrative/narrative';
 import { localDateOf } from '../periods/cutoff';
 import { formatPeriod, periodLabel, periodMonths } from '../periods/period';
 import { buildUnitSheet, distinctName, isoToSerial, unitDisplayName, unitSheetName } from '../sheet/layout';
@@ -46,6 +46,7 @@ import {
   type StyleName,
   type WorkbookModel,
 } from './model';
+import { partialMonths, partialUnits } from './partial';
 import { remarkLines } from './remarks';
 import {
   carriedStockLines,
@@ -261,6 +262,9 @@ function summarySheet(summary: Summary, catalogue: Catalogue): SheetModel {
 
   // Stocks whose figure so far holds units' earlier figures: marked "†", said whose under the table.
   const carried = keyCarried(summary, catalogue, summary.indicators).marked;
+  // Units with only some months of a quarter or longer: counted apart, not as having the period's figures.
+  const partial = partialUnits(summary);
+  const noun = unitsNoun(summary.units);
   let row = indicatorRows(g, groupedIndicators(summary, catalogue), headerRow + 1, SUMMARY_COLS, (r, ind, s) => {
     g.put(r, 4, num(ind.period, s));
     g.put(r, 5, num(ind.ytd, carried.has(ind.code) ? (s === 'decimal' ? 'decimalCarried' : 'integerCarried') : s));
@@ -274,7 +278,8 @@ function summarySheet(summary: Summary, catalogue: Catalogue): SheetModel {
     g.put(r, 9, num(ind.lastYearYtdFrom ? null : ind.lastYearYtd, s));
     g.put(r, 10, num(ind.ytdChange, y ? uneven(s) : s));
     g.put(r, 11, num(ind.ytdChangePct, y ? 'percentUneven' : 'percent'));
-    g.put(r, 12, { v: T.fraction(ind.contributing, expected), s: 'text' });
+    const some = partial.filter((code) => unitPeriod(ind, code) !== null).length;
+    g.put(r, 12, { v: T.fractionPartial(ind.contributing - some, expected, some, noun), s: 'text' });
   });
   const unevenLine = unevenNote(
     summary.indicators.filter((i) => i.kind !== 'note'),
@@ -291,7 +296,7 @@ function summarySheet(summary: Summary, catalogue: Catalogue): SheetModel {
   g.fill(row, 2, SUMMARY_COLS, 'group');
   row++;
   g.put(row, 2, { v: T.reportingRate, s: 'label' });
-  g.put(row, 4, { v: T.fraction(c.reported, expected), s: 'text' });
+  g.put(row, 4, { v: T.fractionPartial(c.reported, expected, partial.length, noun), s: 'text' });
   g.put(row, 5, num(c.reportingRate, 'percent'));
   row++;
   g.put(row, 2, { v: T.onTimeRate, s: 'label' });
@@ -481,6 +486,11 @@ function byUnitSheet(summary: Summary, catalogue: Catalogue): SheetModel {
   g.merges.push({ row: 1, col: 1, rows: 1, cols: 3 });
   g.put(2, 1, { v: T.byUnitNote, s: 'subtitle' });
   g.merges.push({ row: 2, col: 1, rows: 1, cols: 3 });
+  const partial = partialUnits(summary);
+  if (partial.length) {
+    g.put(3, 1, { v: T.byUnitPartialNote, s: 'subtitle' });
+    g.merges.push({ row: 3, col: 1, rows: 1, cols: 3 });
+  }
 
   const headerRow = 4;
   g.put(headerRow, 1, { v: T.headers.number, s: 'header' });
@@ -499,10 +509,18 @@ function byUnitSheet(summary: Summary, catalogue: Catalogue): SheetModel {
   g.put(statusRow, 2, { v: T.statusRow, s: 'label' });
   g.put(statusRow, 3, { v: null, s: 'label' });
   units.forEach((u, i) => {
-    const st = statusOf(summary, u.code);
+    // A unit with some months of the period: its column's figures are of those months only.
+    const lacking = partialMonths(summary, u.code);
+    const st = lacking.length
+      ? { text: T.partialStatus(lacking), style: 'warning' as StyleName }
+      : statusOf(summary, u.code);
     g.put(statusRow, 4 + i, { v: st?.text ?? null, s: st?.style ?? 'text' });
   });
-  g.put(statusRow, lastCol, { v: T.fraction(summary.completeness.reported, summary.completeness.expected), s: 'text' });
+  const c = summary.completeness;
+  g.put(statusRow, lastCol, {
+    v: T.fractionPartial(c.reported, c.expected, partial.length, unitsNoun(summary.units)),
+    s: 'text',
+  });
 
   indicatorRows(g, groupedIndicators(summary, catalogue), statusRow + 1, lastCol, (r, ind, s) => {
     g.line(

@@ -19,6 +19,7 @@ import {
   listNames,
   namedIn,
   pastLastMonth,
+  unitsNoun,
 } from '../narrative/narrative';
 import { dataWindow, localDateOf, offsetMinutes } from '../periods/cutoff';
 import { formatPeriod, periodLabel, periodMonths } from '../periods/period';
@@ -29,7 +30,10 @@ import { formatDateVi, formatNumberVi, formatPercentVi, formatQuantity } from '.
 import type { Catalogue, CompletenessRow, Finding, IndicatorSummary, Summary } from '../types';
 import { isUnreadable, unitOf } from './by-code';
 import { escapeHtml, safeHttpUrl } from './escape';
+import { ownMissingMonths, partialUnits } from './partial';
 import { figureRemarks, noteRowRemarks, remarkLines, remarkUnitLabel } from './remarks';
+
+export { ownMissingMonths };
 
 // ---------------------------------------------------------------- shared helpers
 
@@ -371,12 +375,6 @@ export function formerGapsText(r: CompletenessRow): string {
     .join('; ');
 }
 
-/** The months a unit lacks of its own (not only an old unit's before the merger). */
-export function ownMissingMonths(r: CompletenessRow): number[] {
-  const gaps = r.formerGaps;
-  return gaps ? r.missingMonths.filter((m) => !gaps.some((g) => g.months.includes(m))) : r.missingMonths;
-}
-
 /** A unit of the summary named as in a sentence ("xã Chà Tở", with its code when another has its name); its code when unknown. */
 function inSentence(summary: Summary, code: string, note?: string): string {
   const unit = unitOf(summary, code);
@@ -701,7 +699,13 @@ export function completenessLines(summary: Summary): string[] {
   const c = summary.completeness;
   const open = openPeriodNote(summary);
   return [
-    T.reportedLine(c.reported, c.expected, formatPercentVi(c.reportingRate)),
+    T.reportedLine(
+      c.reported,
+      c.expected,
+      formatPercentVi(c.reportingRate),
+      partialUnits(summary).length,
+      unitsNoun(summary.units),
+    ),
     T.onTimeLine(c.onTime, c.expected, formatPercentVi(c.onTimeRate), formatDateVi(c.deadline)),
     ...(open ? [open] : []),
   ];

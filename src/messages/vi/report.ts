@@ -53,6 +53,12 @@ export const REPORT_TEXT = {
   },
   /** "9/11". */
   fraction: (n: number, of: number) => `${n}/${of}`,
+  /**
+   * A count of units in a quarter or longer when some reported only part of it (their figures
+   * counted, fewer months): "9/11 đủ các tháng; 2 xã thiếu tháng"; "11/11" when none did.
+   */
+  fractionPartial: (full: number, of: number, partial: number, noun: string) =>
+    partial ? `${full}/${of} đủ các tháng; ${partial} ${noun} thiếu tháng` : `${full}/${of}`,
   otherGroup: 'Chỉ tiêu khác',
 
   completenessTitle: 'TÌNH HÌNH GỬI BÁO CÁO',
@@ -123,6 +129,11 @@ export const REPORT_TEXT = {
   byUnitTitle: (periodLabel: string) => `SỐ LIỆU THEO ĐƠN VỊ – ${periodLabel.toUpperCase()}`,
   byUnitNote: 'Số liệu của kỳ báo cáo; ô trống: đơn vị chưa có số liệu hợp lệ.',
   statusRow: 'Tình trạng báo cáo',
+  /** In the status row of a unit that reported only part of the period (its figures cover those months). */
+  partialStatus: (months: number[]) => `Thiếu tháng ${months.join(', ')}`,
+  /** Under the title of "Theo đơn vị" when some unit's column is partialStatus. */
+  byUnitPartialNote:
+    'Đơn vị ghi "Thiếu tháng …" ở dòng Tình trạng báo cáo chưa báo cáo đủ các tháng của kỳ: số liệu của đơn vị đó chỉ gồm các tháng đã báo cáo.',
 
   // ------------------------------------------------------------ "Kiểm tra" sheet
   checksTitle: (periodLabel: string) => `KIỂM TRA SỐ LIỆU – ${periodLabel.toUpperCase()}`,
@@ -197,8 +208,11 @@ export const REPORT_TEXT = {
         (thisYearOnly ? ` (và ${thisYearOnly} đơn vị ngược lại)` : '')
       : `${thisYearOnly} đơn vị có số liệu năm nay nhưng chưa có số liệu cùng kỳ năm trước`) +
     '; số tăng, giảm gồm cả phần chênh lệch do thiếu báo cáo.',
-  reportedLine: (reported: number, expected: number, rate: string) =>
-    `Đã báo cáo: ${reported}/${expected} đơn vị (${rate})`,
+  /** `partial` units (of the others) reported only some months of the period: said apart, "2 xã thiếu tháng". */
+  reportedLine: (reported: number, expected: number, rate: string, partial = 0, noun = 'đơn vị') =>
+    partial
+      ? `Đã báo cáo đủ các tháng: ${reported}/${expected} đơn vị (${rate}); ${partial} ${noun} thiếu tháng (mới có số liệu một phần của kỳ)`
+      : `Đã báo cáo: ${reported}/${expected} đơn vị (${rate})`,
   onTimeLine: (onTime: number, expected: number, rate: string, deadline: string) =>
     `Đúng hạn: ${onTime}/${expected} đơn vị (${rate}); hạn nộp ${deadline}`,
   lateTitle: 'Báo cáo muộn',
@@ -287,4 +301,11 @@ export const REPORT_TEXT = {
 
   // ------------------------------------------------------------ long-format data (CSV)
   longHeader: ['Kỳ', 'Mã đơn vị', 'Tên đơn vị', 'Mã chỉ tiêu', 'Chỉ tiêu', 'Giá trị', 'Thời điểm tổng hợp'],
+  /**
+   * The CSV's column after longHeader: a unit's value of a quarter or longer over fewer months
+   * ("thiếu tháng 8"), a total's that counts such units ("gồm 2 xã thiếu tháng"); empty otherwise.
+   */
+  longGapsHeader: 'Số liệu chưa đủ kỳ',
+  longGap: (months: number[]) => `thiếu tháng ${months.join(', ')}`,
+  longGapsTotal: (units: number, noun: string) => `gồm ${units} ${noun} thiếu tháng`,
 } as const;
