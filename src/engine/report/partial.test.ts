@@ -58,6 +58,12 @@ describe('quarter III/2018, xã B without August', () => {
     expect(renderHtmlReport(s, CATALOGUE)).toContain('Đã báo cáo đủ các tháng: 2/3 đơn vị');
   });
 
+  it('says it in the completeness table, once', () => {
+    const b = rowOf(total, 'Xã B');
+    expect(b[2]).toEqual({ v: 'Thiếu tháng 8', s: 'warning' });
+    expect(b[4]?.v ?? null).toBeNull();
+  });
+
   it('marks its column in "Theo đơn vị", with a note why, the total unchanged', () => {
     const status = rowOf(byUnit, 'Tình trạng báo cáo');
     expect(status.slice(3, 6).map((c) => c?.v)).toEqual(['Đúng hạn', 'Thiếu tháng 8', 'Đúng hạn']);

@@ -219,6 +219,9 @@ function statusOf(summary: Summary, code: string): { text: string; style: StyleN
   if (r.status === 'missing' && r.formerGaps?.length && !ownMissingMonths(r).length)
     return { text: T.formerStatus, style: 'warning' };
   if (isUndatedOnly(r)) return { text: T.undatedStatus, style: 'warning' };
+  // Some months of a quarter or longer, not all: its figures are in, over fewer months.
+  const lacking = partialMonths(summary, code);
+  if (lacking.length) return { text: T.partialStatus(lacking), style: 'warning' };
   return {
     text: T.status[r.status],
     style: r.status === 'onTime' ? 'text' : r.status === 'late' ? 'warning' : 'error',
@@ -328,7 +331,8 @@ function summarySheet(summary: Summary, catalogue: Catalogue): SheetModel {
     const note = isUnreadable(summary, r.unitCode)
       ? T.unreadableNote
       : [
-          multiMonth && own.length ? T.missingMonths(own) : '',
+          // A unit with some months has them in its status already ("Thiếu tháng 8").
+          multiMonth && own.length && st.text !== T.partialStatus(own) ? T.missingMonths(own) : '',
           unsent.length ? T.unsentNote(multiMonth ? unsent : null) : '',
           r.lateMonths ? T.lateMonthsNote(r.lateMonths) : '',
           r.undatedMonths ? T.undatedNote(multiMonth ? r.undatedMonths : null) : '',
@@ -509,11 +513,8 @@ function byUnitSheet(summary: Summary, catalogue: Catalogue): SheetModel {
   g.put(statusRow, 2, { v: T.statusRow, s: 'label' });
   g.put(statusRow, 3, { v: null, s: 'label' });
   units.forEach((u, i) => {
-    // A unit with some months of the period: its column's figures are of those months only.
-    const lacking = partialMonths(summary, u.code);
-    const st = lacking.length
-      ? { text: T.partialStatus(lacking), style: 'warning' as StyleName }
-      : statusOf(summary, u.code);
+    // A unit with some months of the period says which it lacks: its column's figures are of the others.
+    const st = statusOf(summary, u.code);
     g.put(statusRow, 4 + i, { v: st?.text ?? null, s: st?.style ?? 'text' });
   });
   const c = summary.completeness;
