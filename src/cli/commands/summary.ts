@@ -8,7 +8,7 @@ import { lastClosedPeriod, notBegunOn, todayIn } from '../../engine/periods/cuto
 import { formatPeriod, parsePeriodInput, periodLabel } from '../../engine/periods/period';
 import { summarise } from '../../engine/pipeline';
 import { unitOf } from '../../engine/report/by-code';
-import { LONG_HEADER, longRows, toCsv } from '../../engine/report/long-rows';
+import { LONG_CSV_HEADER, longRows, toCsv } from '../../engine/report/long-rows';
 import { buildSummaryWorkbook } from '../../engine/report/summary-workbook';
 import { completenessLines, completenessLists, remarksListed, unitLabel } from '../../engine/report/text';
 import { sharedCode } from '../../engine/sheet/layout';
@@ -161,7 +161,7 @@ export function summaryXlsx(summary: Summary, config: Config, when: Date): Promi
 }
 
 export function summaryCsv(summary: Summary): string {
-  return toCsv([LONG_HEADER, ...longRows(summary)]);
+  return toCsv([LONG_CSV_HEADER, ...longRows(summary, true)]);
 }
 
 /** Completeness lines, late/missing/unreadable units and the narrative, for the console. */

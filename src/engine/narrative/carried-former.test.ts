@@ -50,12 +50,12 @@ test('July 2025, the new commune not reported: its figure so far is said to be t
   ]);
   const text = s.narrative.join(' ');
   expect(text).toContain(
-    'Số đến nay gồm số tháng 6/2025 của các xã cũ Mường Toong, Huổi Lếch (nay là xã Mường Toong); ' +
+    'Số đến hết tháng 7/2025 gồm số tháng 6/2025 của các xã cũ Mường Toong, Huổi Lếch (nay là xã Mường Toong); ' +
       'xã Mường Toong chưa có số liệu tháng 7/2025.',
   );
   expect(text).not.toContain('đã báo cáo trước đó của xã Mường Toong');
   expect(carriedStockLines(s, CATALOGUE)).toEqual([
-    'Số đến nay của chỉ tiêu "Hộ nông dân được công nhận sản xuất, kinh doanh giỏi các cấp (lũy kế)" (cột "Từ đầu năm") ' +
+    'Số đến hết tháng 7/2025 của chỉ tiêu "Hộ nông dân được công nhận sản xuất, kinh doanh giỏi các cấp (lũy kế)" (cột "Từ đầu năm") ' +
       'gồm số tháng 6/2025 của các xã cũ Mường Toong, Huổi Lếch (nay là xã Mường Toong); ' +
       'xã Mường Toong chưa có số liệu tháng 7/2025; ' +
       'số kỳ báo cáo chỉ gồm các đơn vị có số liệu tháng 7/2025.',
@@ -70,7 +70,7 @@ test('a new commune that reported July but not September: the sentence of a unit
   ]);
   expect(s.indicators.find((i) => i.code === 'HND_SXKDG_CONGNHAN')?.carriedFromFormer).toBeUndefined();
   expect(s.narrative.join(' ')).toContain(
-    'Số đến nay gồm số đã báo cáo trước đó của xã Mường Toong (số tháng 7/2025), chưa có số liệu tháng 9/2025.',
+    'Số đến hết tháng 9/2025 gồm số đã báo cáo trước đó của xã Mường Toong (số tháng 7/2025), chưa có số liệu tháng 9/2025.',
   );
   expect(carriedStockLines(s, CATALOGUE)[0]).toContain(
     'gồm số đã báo cáo trước đó của xã Mường Toong (số tháng 7/2025), chưa có',
@@ -81,10 +81,10 @@ test('both kinds in one period: each said its way', () => {
   const s = summary(JULY, [...olds, stock('cha-nua', 'Chà Nưa', { 6: 7 })]);
   const text = s.narrative.join(' ');
   expect(text).toContain(
-    'Số đến nay gồm số đã báo cáo trước đó của xã Chà Nưa (số tháng 6/2025), chưa có số liệu tháng 7/2025.',
+    'Số đến hết tháng 7/2025 gồm số đã báo cáo trước đó của xã Chà Nưa (số tháng 6/2025), chưa có số liệu tháng 7/2025.',
   );
   expect(text).toContain(
-    'Số đến nay gồm số tháng 6/2025 của các xã cũ Mường Toong, Huổi Lếch (nay là xã Mường Toong); ' +
+    'Số đến hết tháng 7/2025 gồm số tháng 6/2025 của các xã cũ Mường Toong, Huổi Lếch (nay là xã Mường Toong); ' +
       'xã Mường Toong chưa có số liệu tháng 7/2025.',
   );
   expect(carriedStockLines(s, CATALOGUE)[0]).toContain(
@@ -93,9 +93,9 @@ test('both kinds in one period: each said its way', () => {
   );
 });
 
-/** The part of the narrative's sentence after "Số đến nay gồm " that names the old communes. */
+/** The part of the narrative's sentence after "Số đến hết tháng …/2025 gồm " (a summary of a month already over) that names the old communes. */
 const formerClause = (narrative: string[]) =>
-  /Số đến nay gồm (số tháng [^.]*\(nay là [^.]*chưa có số liệu [^.]*)\./.exec(narrative.join(' '))?.[1];
+  /Số đến hết tháng \d+\/\d+ gồm (số tháng [^.]*\(nay là [^.]*chưa có số liệu [^.]*)\./.exec(narrative.join(' '))?.[1];
 
 test('the narrative and the summary note tell the old communes’ figure in the same words, the new commune lacking the month', () => {
   const SEP: Period = { type: 'month', year: 2025, index: 9 };
@@ -129,7 +129,9 @@ test('two stocks carried from the old communes, of different months: each with i
     (code) => s.indicators.find((i) => i.code === code)?.carriedFromFormer?.[0]?.month,
   );
   expect(months).toEqual([6, 5]);
-  const clause = /Số đến nay gồm (số của [^.]*\(nay là [^.]*chưa có số liệu [^.]*)\./.exec(s.narrative.join(' '))?.[1];
+  const clause = /Số đến hết tháng 7\/2025 gồm (số của [^.]*\(nay là [^.]*chưa có số liệu [^.]*)\./.exec(
+    s.narrative.join(' '),
+  )?.[1];
   // Not June for both: the registrations' figure is of May.
   expect(clause).toBe(
     'số của các xã cũ Mường Toong, Huổi Lếch (nay là xã Mường Toong): ' +
@@ -150,7 +152,7 @@ test('carried from the old communes in one of the two stocks said: that stock na
     }),
   ]);
   expect(s.narrative.join(' ')).toContain(
-    'Số đến nay gồm số của các xã cũ Mường Toong, Huổi Lếch (nay là xã Mường Toong): ' +
+    'Số đến hết tháng 7/2025 gồm số của các xã cũ Mường Toong, Huổi Lếch (nay là xã Mường Toong): ' +
       'tháng 6/2025 đối với chỉ tiêu "Hộ nông dân được công nhận sản xuất, kinh doanh giỏi các cấp (lũy kế)"; ' +
       'xã Mường Toong chưa có số liệu tháng 7/2025.',
   );

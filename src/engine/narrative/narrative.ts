@@ -7,7 +7,8 @@
  *      left out (excludedUnits), figures breaking an error-level rule counted all the same
  *      (ruleErrors);
  *   2. one paragraph per indicator group with data: the period's flows ("Trong tháng
- *      9/2018, …"), year-to-date flows ("Từ đầu năm đến nay, …"), stocks ("Đến nay, …").
+ *      9/2018, …"), year-to-date flows ("Từ đầu năm đến nay, …"), stocks ("Đến nay, …"); of a
+ *      period that is over, "Tính chung 6 tháng đầu năm 2025, …", "Đến hết tháng 6/2025, …" (pastLastMonth).
  *      When the period starts in January, or the period's sentence would say word for
  *      word what the year-to-date one says, only one of the two is written. Figures of
  *      0 appear only when last year was higher ("0 kiện …, giảm 40 kiện so cùng kỳ");
@@ -18,10 +19,11 @@
 import { monthList } from '../../messages/vi/findings';
 import { namedUnit } from '../../messages/vi/layout';
 import { NARRATIVE_TEXT as T } from '../../messages/vi/narrative';
+import { PERIOD_TEXT } from '../../messages/vi/periods';
 import { type FormerFigure, formerFigure } from '../aggregate/carried-former';
 import { isDatedLate } from '../aggregate/completeness';
 import { unitFigures } from '../aggregate/unit-figures';
-import { isRealIsoDate, localDateOf, openOn } from '../periods/cutoff';
+import { isCurrentOn, isRealIsoDate, localDateOf, openOn } from '../periods/cutoff';
 import { isYearToDate, periodLabel, periodMonths } from '../periods/period';
 import { distinctName } from '../sheet/layout';
 import { clipText } from '../text/clip';
@@ -32,13 +34,23 @@ import type { Catalogue, Indicator, IndicatorSummary, Summary, Unit } from '../t
 type SummaryCore = Omit<Summary, 'narrative'>;
 
 /** "xã" when all units are communes, else "đơn vị". */
-function unitsNoun(units: Unit[]): string {
+export function unitsNoun(units: Unit[]): string {
   // Lower-cased per distinct kind: thousands of units share two or three kinds.
   const raw = new Set<string>();
   for (let i = 0; i < units.length; i++) raw.add(units[i].kind);
   const kinds = new Set([...raw].map((k) => k.trim().toLocaleLowerCase('vi')));
   const [only] = [...kinds];
   return kinds.size === 1 && only ? only : T.unitsNoun;
+}
+
+/**
+ * The period's last month ("tháng 6/2025") when its figures are no longer the latest on the day the
+ * summary was made (isCurrentOn), so that every rendering says "đến hết tháng 6/2025" rather than
+ * "đến nay"; null while they are. One decision for the narrative, the e-mail and the workbook.
+ */
+export function pastLastMonth(s: Pick<SummaryCore, 'period' | 'settings' | 'generatedAt'>): string | null {
+  if (isCurrentOn(s.period, s.settings, localDateOf(s.generatedAt, s.settings.timeZone))) return null;
+  return periodLabel({ type: 'month', year: s.period.year, index: periodMonths(s.period).at(-1) as number });
 }
 
 /** "xã Chung Chải", "thị trấn Mường Nhé": the kind in lower case mid-sentence, as the article writes. */
@@ -524,6 +536,9 @@ function groupParagraph(
   const flows = members.filter((m) => m.ind.overMonths === 'sum');
   const stocks = members.filter((m) => m.ind.overMonths === 'last');
   const ytdOnly = isYearToDate(s.period);
+  // A period that is over: its figures stop at its end, said so instead of "đến nay".
+  const past = pastLastMonth(s);
+  const lastMonth = periodMonths(s.period).at(-1) as number;
   const inPeriod = T.inPeriod(periodLabel(s.period));
   const lastYear = s.period.year - 1;
   const noun = unitsNoun(s.units);
@@ -534,23 +549,22 @@ function groupParagraph(
   const parts: [string, Item[]][] = [
     // The period's flows, unless the period starts in January (then it equals year-to-date).
     [inPeriod, same ? [] : periodItems],
-    [ytdOnly ? inPeriod : T.yearToDate, ytdItems],
+    [ytdOnly ? inPeriod : T.yearToDate(past ? PERIOD_TEXT.yearToMonth(lastMonth, s.period.year) : null), ytdItems],
     // Stocks: the latest figure up to the end of the period, against the same point last year.
-    [T.soFar, items(stocks, 'ytd', rel, lastYear, lacksOf, noun, outliersOf)],
+    [T.soFar(past), items(stocks, 'ytd', rel, lastYear, lacksOf, noun, outliersOf)],
   ];
   const sentences = parts.filter(([, list]) => list.length).map(([opening, list]) => sentence(opening, scope, list));
   // A stock "so far" counts a unit's last figure even when it did not report in the period: say whose.
   const stockItems = parts[2][1];
   const carried = stockItems.length ? carriedUnits(stockItems, s) : { own: '', former: [] };
   // The figure "so far" is the period's last month's (in a month, the period's own): said of it.
-  const lastMonth = periodMonths(s.period).at(-1) as number;
   const last = periodLabel({ type: 'month', year: s.period.year, index: lastMonth });
   // Old units of merged ones counted with last year's figure (a stock left blank): said alike.
   const olds = stockItems.length ? carriedOldNames(s, saidStocks(stockItems, s)) : '';
   const named = [carried.own, olds].filter(Boolean).join('; ');
-  if (named) sentences.push(T.carriedStocks(named, last));
+  if (named) sentences.push(T.carriedStocks(named, last, past !== null));
   // A merged unit that has not reported: its figure is its old units' of before the merger, said so.
-  if (carried.former.length) sentences.push(T.carriedFromFormer(formerSourcesText(s, carried.former, last)));
+  if (carried.former.length) sentences.push(T.carriedFromFormer(formerSourcesText(s, carried.former, last), past));
   return sentences.length ? `${label}: ${sentences.join(' ')}` : null;
 }
 

@@ -3,6 +3,7 @@ import type { Period, Settings } from '../types';
 import {
   dataWindow,
   deadline,
+  isCurrentOn,
   isoAddDays,
   isoAddWorkingDays,
   isoWeekday,
@@ -168,6 +169,34 @@ describe('official days off (Settings.holidays)', () => {
     expect(isRealIsoDate('2018-2-14')).toBe(false);
     expect(isRealIsoDate('14/02/2018')).toBe(false);
     expect(isRealIsoDate('')).toBe(false);
+  });
+});
+
+describe('isCurrentOn: whether a report may say its figures "đến nay"', () => {
+  it.each([
+    // Until the next month's cut-off its figures are the latest there are.
+    ['2025-03', '2025-03-10', true],
+    ['2025-03', '2025-04-14', true],
+    // March re-sent after April's figures are in: they stop at the end of March.
+    ['2025-03', '2025-04-15', false],
+    ['2025-03', '2025-05-20', false],
+    // Quarter II made in November.
+    ['2025-Q2', '2025-07-10', true],
+    ['2025-Q2', '2025-11-20', false],
+    ['2025-6T', '2025-07-15', false],
+    // A year: until January's cut-off of the next year.
+    ['2018', '2019-01-14', true],
+    ['2018', '2019-01-15', false],
+    ['2025-12', '2025-12-20', true],
+  ] as const)('%s on %s → %s', (period, today, expected) => {
+    expect(isCurrentOn(parsePeriod(period) as Period, S, today)).toBe(expected);
+  });
+
+  it('uses the configured cut-off day, and takes a date that is no date as later', () => {
+    const march = parsePeriod('2025-03') as Period;
+    expect(isCurrentOn(march, { cutoffDay: 1 }, '2025-04-30')).toBe(true);
+    expect(isCurrentOn(march, { cutoffDay: 1 }, '2025-05-01')).toBe(false);
+    expect(isCurrentOn(march, S, 'not a date')).toBe(false);
   });
 });
 

@@ -132,6 +132,19 @@ export function openOn(
 }
 
 /**
+ * Whether `period`'s figures are still the latest there are on the local date `today`, so that a
+ * report may say them "đến nay": until the data window of the month after the period's last month
+ * closes (the next monthly report's cut-off). A report made later (quarter II in November, March
+ * re-sent in May) has figures that stop at the period's end, and says so ("đến hết tháng 6/2025").
+ * A date that is no real date is taken as later: the explicit wording is true either way.
+ */
+export function isCurrentOn(period: Period, settings: Pick<Settings, 'cutoffDay'>, today: string): boolean {
+  if (!isRealIsoDate(today)) return false;
+  const last = periodBounds(period)[1];
+  return today <= monthEnd(period.year, last + 1, settings.cutoffDay);
+}
+
+/**
  * The most recent period of the type whose window ended strictly before today:
  * today 2018-09-15 → 2018-09 (window ended 14/09); today 2018-09-14 → 2018-08.
  */

@@ -1,5 +1,5 @@
 /**
- * A stock's figure "đến nay" holding units' earlier figures is marked alike everywhere (review P):
+ * A stock's figure "đến nay" (here "đến hết tháng …": the summaries are made after their period) holding units' earlier figures is marked alike everywhere (review P):
  *  1. in a quarter or a year, a unit with a figure in the period but none for its last month: the
  *     narrative names it, and the key table (HTML, text) and the "Tổng hợp" sheet mark "†";
  *  2. in January, a unit that left the stock blank: the month's total lacks it while last year's
@@ -78,15 +78,15 @@ describe('a quarter or a year: a unit whose figure is of a month before the last
     const note = `† Gồm số đã báo cáo trước đó của xã B (số tháng 7/2018), chưa có số liệu ${last}.`;
     // The narrative says it…
     expect(s.narrative.join(' ')).toContain(
-      `Số đến nay gồm số đã báo cáo trước đó của xã B (số tháng 7/2018), chưa có số liệu ${last}.`,
+      `Số đến hết ${last} gồm số đã báo cáo trước đó của xã B (số tháng 7/2018), chưa có số liệu ${last}.`,
     );
     // … the HTML key table marks it, with the note …
     const html = renderHtmlReport(s, CATALOGUE, {});
-    expect(htmlRow(html)[1]).toBe('18 hộ đến nay †');
+    expect(htmlRow(html)[1]).toBe(`18 hộ đến hết ${last} †`);
     expect(html).toContain(note);
     // … the text e-mail too …
     const text = renderTextReport(s, CATALOGUE).split('\n');
-    expect(text.some((l) => l.startsWith(`- ${STOCK}: đến nay: 18 hộ †;`))).toBe(true);
+    expect(text.some((l) => l.startsWith(`- ${STOCK}: đến hết ${last}: 18 hộ †;`))).toBe(true);
     expect(text).toContain(note);
     // … and the "Tổng hợp" sheet: the figure so far marked, its line under the table.
     const sheet = sheetOf(s);
@@ -133,7 +133,7 @@ describe('February: units whose figures are of different months are each given t
     );
     const names = 'xã B (số tháng 1/2018); xã C (số tháng 12/2017)';
     expect(s.narrative.join(' ')).toContain(
-      `Số đến nay gồm số đã báo cáo trước đó của ${names}, chưa có số liệu tháng 2/2018.`,
+      `Số đến hết tháng 2/2018 gồm số đã báo cáo trước đó của ${names}, chưa có số liệu tháng 2/2018.`,
     );
     const html = renderHtmlReport(s, CATALOGUE, {});
     expect(html).toContain(`† Gồm số đã báo cáo trước đó của ${names}, chưa có số liệu tháng 2/2018.`);
@@ -150,7 +150,7 @@ describe('February: units whose figures are of different months are each given t
       [report('a', 2017, { 12: 3 }), report('b', 2017, { 12: 6 }), report('c', 2017, { 12: 5 })],
     );
     expect(s.narrative.join(' ')).toContain(
-      'Số đến nay gồm số đã báo cáo trước đó của xã B và xã C (số tháng 12/2017), chưa có số liệu tháng 2/2018.',
+      'Số đến hết tháng 2/2018 gồm số đã báo cáo trước đó của xã B và xã C (số tháng 12/2017), chưa có số liệu tháng 2/2018.',
     );
   });
 });

@@ -6,6 +6,7 @@
  * link is the optional sheet URL, accepted only when it is http(s).
  */
 import { capitalise, REPORT_TEXT as T } from '../../messages/vi/report';
+import { pastLastMonth } from '../narrative/narrative';
 import { periodLabel } from '../periods/period';
 import type { Catalogue, Summary } from '../types';
 import { escapeHtml as e, safeHttpUrl } from './escape';
@@ -96,10 +97,11 @@ function keyFiguresTable(summary: Summary, catalogue: Catalogue): string {
   const carried = keyCarried(summary, catalogue, keys);
   // A stock once, "đến nay" (as the narrative says it), the period's cell "—": its period total
   // lacks the units carried, and two figures side by side would read as a mistake.
+  const upTo = T.soFar(pastLastMonth(summary));
   const soFar = (i: (typeof keys)[number]) =>
     i.ytd === null
       ? ''
-      : `<br><span style="${S.small}">${e(T.soFar)}${carried.marked.has(i.code) ? ` ${e(T.carriedMark)}` : ''}</span>`;
+      : `<br><span style="${S.small}">${e(upTo)}${carried.marked.has(i.code) ? ` ${e(T.carriedMark)}` : ''}</span>`;
   const body = keys
     .map((i) => {
       const stock = isStock(catalogue, i.code);

@@ -5,13 +5,22 @@
  */
 import { REPORT_TEXT as T } from '../../messages/vi/report';
 import { unitFigures } from '../aggregate/unit-figures';
+import { unitsNoun } from '../narrative/narrative';
 import { offsetMinutes } from '../periods/cutoff';
 import { formatPeriod } from '../periods/period';
 import { distinctName, unitDisplayName } from '../sheet/layout';
 import type { Summary } from '../types';
+import { partialMonths, partialUnits } from './partial';
 
 /** Column headers of `longRows` (Vietnamese, as the data sheet shows them). */
 export const LONG_HEADER: readonly string[] = T.longHeader;
+
+/**
+ * The CSV's columns: LONG_HEADER, then whether a value covers fewer months of the period than it
+ * (longRows with `gaps`). The add-on's "Dữ liệu" sheet keeps LONG_HEADER: a sheet written before
+ * under it would otherwise read as another's and be left alone.
+ */
+export const LONG_CSV_HEADER: readonly string[] = [...T.longHeader, T.longGapsHeader];
 
 /** Unit code of the total rows. */
 export const TOTAL_UNIT_CODE = '*';
@@ -20,24 +29,47 @@ export const TOTAL_UNIT_CODE = '*';
  * [period "2018-09", unitCode, unitName, indicatorCode, indicatorLabel, value, generatedAt]
  * for every unit with a value in the period, then the total ("*", e.g. "Huyện Mường Nhé"),
  * indicator by indicator. Note (text) indicators are left out: the column holds numbers.
+ * `gaps` (the CSV, LONG_CSV_HEADER): one more column, a unit's "thiếu tháng 8" when it reported
+ * only some months of a quarter or longer, a total's "gồm 2 xã thiếu tháng" when it counts such
+ * units, else empty; the values are the same.
  */
-export function longRows(summary: Summary): (string | number)[][] {
+export function longRows(summary: Summary, gaps = false): (string | number)[][] {
   const period = formatPeriod(summary.period);
   const at = localIso(summary.generatedAt, summary.settings.timeZone);
   const totalName = unitDisplayName({ name: summary.settings.aggregatingUnitName, kind: summary.settings.level });
   const rows: (string | number)[][] = [];
+  const partial = new Map<string, number[]>();
+  if (gaps) for (const code of partialUnits(summary)) partial.set(code, partialMonths(summary, code));
+  const noun = gaps ? unitsNoun(summary.units) : '';
   for (const ind of summary.indicators) {
     if (ind.kind === 'note') continue;
     const figures = unitFigures(ind);
+    let some = 0;
     for (let i = 0; i < figures.length; i++) {
       const value = figures.period(i);
       if (value === null) continue;
       // Two units of one name: a pivot by name would add them up, so the code follows the name.
       const code = figures.code(i);
-      rows.push([period, code, distinctName(figures.name(i), code, summary.units), ind.code, ind.label, value, at]);
+      const row: (string | number)[] = [
+        period,
+        code,
+        distinctName(figures.name(i), code, summary.units),
+        ind.code,
+        ind.label,
+        value,
+        at,
+      ];
+      if (gaps) {
+        const lacking = partial.get(code);
+        if (lacking) some++;
+        row.push(lacking ? T.longGap(lacking) : '');
+      }
+      rows.push(row);
     }
     if (ind.period !== null) {
-      rows.push([period, TOTAL_UNIT_CODE, totalName, ind.code, ind.label, ind.period, at]);
+      const row: (string | number)[] = [period, TOTAL_UNIT_CODE, totalName, ind.code, ind.label, ind.period, at];
+      if (gaps) row.push(some ? T.longGapsTotal(some, noun) : '');
+      rows.push(row);
     }
   }
   return rows;

@@ -92,12 +92,17 @@ const cases: { what: string; period: Period; current: UnitYear[]; last: string; 
 describe.each(cases)('the chart of a stock, in $what', ({ period, current, last, carried }) => {
   const s = summary(period, current);
   const stock = s.indicators.find((i) => i.code === 'HND_SXKDG_CONGNHAN');
+  // Made on 20 December: the year's figures are still the latest ("đến nay"); September's and the
+  // third quarter's stop at their end, and are said so.
+  const latest = period.type === 'year';
+  const upTo = latest ? 'đến nay' : `đến hết ${last}`;
+  const chartTitle = `${STOCK} theo đơn vị, số ${latest ? `đến nay, hết ${last}` : `đến hết ${last}`} (hộ)`;
 
   it('draws each unit’s figure "đến nay", adding up to the key table’s, the carried marked with its footnote', () => {
     const h = readHtml(renderHtmlReport(s, CATALOGUE));
     expect(h.ytd).toBe(stock?.ytd);
-    expect(h.soFar).toBe('đến nay †');
-    expect(h.title).toBe(`${STOCK} theo đơn vị, số đến nay, hết ${last} (hộ)`);
+    expect(h.soFar).toBe(`${upTo} †`);
+    expect(h.title).toBe(chartTitle);
     expect(h.bars.map((b) => b.name)).toEqual(['Xã A', 'Xã B', 'Xã C']);
     expect(h.bars.reduce((sum, b) => sum + figure(b.text), 0)).toBe(h.ytd);
     expect(h.bars.filter((b) => b.text.endsWith(' †')).map((b) => b.name)).toEqual(carried);
@@ -107,9 +112,9 @@ describe.each(cases)('the chart of a stock, in $what', ({ period, current, last,
 
   it('lists the same figures in the text e-mail', () => {
     const lines = renderTextReport(s, CATALOGUE).split('\n');
-    const key = lines.find((l) => l.startsWith(`- ${STOCK}: đến nay: `)) as string;
+    const key = lines.find((l) => l.startsWith(`- ${STOCK}: ${upTo}: `)) as string;
     expect(key).toContain(' hộ †;');
-    const title = lines.indexOf(`${STOCK} theo đơn vị, số đến nay, hết ${last} (hộ)`);
+    const title = lines.indexOf(chartTitle);
     expect(title).toBeGreaterThan(0);
     const chart = lines.slice(title + 1, lines.indexOf('', title + 1));
     const bars = chart.filter((l) => l.startsWith('- Xã '));

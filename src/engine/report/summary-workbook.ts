@@ -30,6 +30,7 @@
 import { REPORT_TEXT as T } from '../../messages/vi/report';
 import { isUndatedOnly } from '../aggregate/completeness';
 import { unitFigures } from '../aggregate/unit-figures';
+import { pastLastMonth, unitsNoun } from '../narrative/narrative';
 import { localDateOf } from '../periods/cutoff';
 import { formatPeriod, periodLabel, periodMonths } from '../periods/period';
 import { buildUnitSheet, distinctName, isoToSerial, unitDisplayName, unitSheetName } from '../sheet/layout';
@@ -45,6 +46,7 @@ import {
   type StyleName,
   type WorkbookModel,
 } from './model';
+import { partialMonths, partialUnits } from './partial';
 import { remarkLines } from './remarks';
 import {
   carriedStockLines,
@@ -217,6 +219,9 @@ function statusOf(summary: Summary, code: string): { text: string; style: StyleN
   if (r.status === 'missing' && r.formerGaps?.length && !ownMissingMonths(r).length)
     return { text: T.formerStatus, style: 'warning' };
   if (isUndatedOnly(r)) return { text: T.undatedStatus, style: 'warning' };
+  // Some months of a quarter or longer, not all: its figures are in, over fewer months.
+  const lacking = partialMonths(summary, code);
+  if (lacking.length) return { text: T.partialStatus(lacking), style: 'warning' };
   return {
     text: T.status[r.status],
     style: r.status === 'onTime' ? 'text' : r.status === 'late' ? 'warning' : 'error',
@@ -247,7 +252,7 @@ function summarySheet(summary: Summary, catalogue: Catalogue): SheetModel {
     hd.indicator,
     hd.measure,
     hd.period,
-    hd.ytdOrStock,
+    hd.ytdOrStock(pastLastMonth(summary)),
     hd.lastYearPeriod,
     hd.change,
     hd.changePct,
@@ -260,6 +265,9 @@ function summarySheet(summary: Summary, catalogue: Catalogue): SheetModel {
 
   // Stocks whose figure so far holds units' earlier figures: marked "†", said whose under the table.
   const carried = keyCarried(summary, catalogue, summary.indicators).marked;
+  // Units with only some months of a quarter or longer: counted apart, not as having the period's figures.
+  const partial = partialUnits(summary);
+  const noun = unitsNoun(summary.units);
   let row = indicatorRows(g, groupedIndicators(summary, catalogue), headerRow + 1, SUMMARY_COLS, (r, ind, s) => {
     g.put(r, 4, num(ind.period, s));
     g.put(r, 5, num(ind.ytd, carried.has(ind.code) ? (s === 'decimal' ? 'decimalCarried' : 'integerCarried') : s));
@@ -273,7 +281,8 @@ function summarySheet(summary: Summary, catalogue: Catalogue): SheetModel {
     g.put(r, 9, num(ind.lastYearYtdFrom ? null : ind.lastYearYtd, s));
     g.put(r, 10, num(ind.ytdChange, y ? uneven(s) : s));
     g.put(r, 11, num(ind.ytdChangePct, y ? 'percentUneven' : 'percent'));
-    g.put(r, 12, { v: T.fraction(ind.contributing, expected), s: 'text' });
+    const some = partial.filter((code) => unitPeriod(ind, code) !== null).length;
+    g.put(r, 12, { v: T.fractionPartial(ind.contributing - some, expected, some, noun), s: 'text' });
   });
   const unevenLine = unevenNote(
     summary.indicators.filter((i) => i.kind !== 'note'),
@@ -290,7 +299,7 @@ function summarySheet(summary: Summary, catalogue: Catalogue): SheetModel {
   g.fill(row, 2, SUMMARY_COLS, 'group');
   row++;
   g.put(row, 2, { v: T.reportingRate, s: 'label' });
-  g.put(row, 4, { v: T.fraction(c.reported, expected), s: 'text' });
+  g.put(row, 4, { v: T.fractionPartial(c.reported, expected, partial.length, noun), s: 'text' });
   g.put(row, 5, num(c.reportingRate, 'percent'));
   row++;
   g.put(row, 2, { v: T.onTimeRate, s: 'label' });
@@ -322,7 +331,8 @@ function summarySheet(summary: Summary, catalogue: Catalogue): SheetModel {
     const note = isUnreadable(summary, r.unitCode)
       ? T.unreadableNote
       : [
-          multiMonth && own.length ? T.missingMonths(own) : '',
+          // A unit with some months has them in its status already ("Thiếu tháng 8").
+          multiMonth && own.length && st.text !== T.partialStatus(own) ? T.missingMonths(own) : '',
           unsent.length ? T.unsentNote(multiMonth ? unsent : null) : '',
           r.lateMonths ? T.lateMonthsNote(r.lateMonths) : '',
           r.undatedMonths ? T.undatedNote(multiMonth ? r.undatedMonths : null) : '',
@@ -480,6 +490,11 @@ function byUnitSheet(summary: Summary, catalogue: Catalogue): SheetModel {
   g.merges.push({ row: 1, col: 1, rows: 1, cols: 3 });
   g.put(2, 1, { v: T.byUnitNote, s: 'subtitle' });
   g.merges.push({ row: 2, col: 1, rows: 1, cols: 3 });
+  const partial = partialUnits(summary);
+  if (partial.length) {
+    g.put(3, 1, { v: T.byUnitPartialNote, s: 'subtitle' });
+    g.merges.push({ row: 3, col: 1, rows: 1, cols: 3 });
+  }
 
   const headerRow = 4;
   g.put(headerRow, 1, { v: T.headers.number, s: 'header' });
@@ -498,10 +513,15 @@ function byUnitSheet(summary: Summary, catalogue: Catalogue): SheetModel {
   g.put(statusRow, 2, { v: T.statusRow, s: 'label' });
   g.put(statusRow, 3, { v: null, s: 'label' });
   units.forEach((u, i) => {
+    // A unit with some months of the period says which it lacks: its column's figures are of the others.
     const st = statusOf(summary, u.code);
     g.put(statusRow, 4 + i, { v: st?.text ?? null, s: st?.style ?? 'text' });
   });
-  g.put(statusRow, lastCol, { v: T.fraction(summary.completeness.reported, summary.completeness.expected), s: 'text' });
+  const c = summary.completeness;
+  g.put(statusRow, lastCol, {
+    v: T.fractionPartial(c.reported, c.expected, partial.length, unitsNoun(summary.units)),
+    s: 'text',
+  });
 
   indicatorRows(g, groupedIndicators(summary, catalogue), statusRow + 1, lastCol, (r, ind, s) => {
     g.line(

@@ -18,6 +18,8 @@ import {
   formerSourcesText,
   listNames,
   namedIn,
+  pastLastMonth,
+  unitsNoun,
 } from '../narrative/narrative';
 import { dataWindow, localDateOf, offsetMinutes } from '../periods/cutoff';
 import { formatPeriod, periodLabel, periodMonths } from '../periods/period';
@@ -28,7 +30,10 @@ import { formatDateVi, formatNumberVi, formatPercentVi, formatQuantity } from '.
 import type { Catalogue, CompletenessRow, Finding, IndicatorSummary, Summary } from '../types';
 import { isUnreadable, unitOf } from './by-code';
 import { escapeHtml, safeHttpUrl } from './escape';
+import { ownMissingMonths, partialUnits } from './partial';
 import { figureRemarks, noteRowRemarks, remarkLines, remarkUnitLabel } from './remarks';
+
+export { ownMissingMonths };
 
 // ---------------------------------------------------------------- shared helpers
 
@@ -195,7 +200,7 @@ export function chartCaption(
   if (!isStock(catalogue, ind.code))
     return { title: T.barChartTitle(ind.label, periodLabel(summary.period), ind.unit), notes: [] };
   return {
-    title: T.barChartTitleStock(ind.label, lastMonthLabel(summary), ind.unit),
+    title: T.barChartTitleStock(ind.label, lastMonthLabel(summary), ind.unit, pastLastMonth(summary) !== null),
     notes: keyCarried(summary, catalogue, [ind]).notes,
   };
 }
@@ -370,12 +375,6 @@ export function formerGapsText(r: CompletenessRow): string {
     .join('; ');
 }
 
-/** The months a unit lacks of its own (not only an old unit's before the merger). */
-export function ownMissingMonths(r: CompletenessRow): number[] {
-  const gaps = r.formerGaps;
-  return gaps ? r.missingMonths.filter((m) => !gaps.some((g) => g.months.includes(m))) : r.missingMonths;
-}
-
 /** A unit of the summary named as in a sentence ("xã Chà Tở", with its code when another has its name); its code when unknown. */
 function inSentence(summary: Summary, code: string, note?: string): string {
   const unit = unitOf(summary, code);
@@ -469,8 +468,9 @@ function lastMonthLabel(summary: Summary): string {
 export function carriedStockLines(summary: Summary, catalogue: Catalogue): string[] {
   const period = periodLabel(summary.period);
   const last = lastMonthLabel(summary);
+  const past = pastLastMonth(summary) !== null;
   return carriedGroups(summary, catalogue, summary.indicators).map((g) =>
-    T.carriedStock(g.labels, g.own, last, period, g.fromFormer),
+    T.carriedStock(g.labels, g.own, last, period, past, g.fromFormer),
   );
 }
 
@@ -498,7 +498,10 @@ export function keyCarried(
 export function stockLegend(summary: Summary, catalogue: Catalogue, keys: IndicatorSummary[]): string | null {
   if (!keys.some((i) => isStock(catalogue, i.code))) return null;
   const last = periodMonths(summary.period).at(-1) as number;
-  return T.stockLegend(periodLabel({ type: 'month', year: summary.period.year, index: last }));
+  return T.stockLegend(
+    periodLabel({ type: 'month', year: summary.period.year, index: last }),
+    pastLastMonth(summary) !== null,
+  );
 }
 
 interface NoteEntry {
@@ -696,7 +699,13 @@ export function completenessLines(summary: Summary): string[] {
   const c = summary.completeness;
   const open = openPeriodNote(summary);
   return [
-    T.reportedLine(c.reported, c.expected, formatPercentVi(c.reportingRate)),
+    T.reportedLine(
+      c.reported,
+      c.expected,
+      formatPercentVi(c.reportingRate),
+      partialUnits(summary).length,
+      unitsNoun(summary.units),
+    ),
     T.onTimeLine(c.onTime, c.expected, formatPercentVi(c.onTimeRate), formatDateVi(c.deadline)),
     ...(open ? [open] : []),
   ];
@@ -748,6 +757,7 @@ export function renderTextReport(summary: Summary, catalogue: Catalogue, options
               quantity(i.ytd, i.unit),
               carried.marked.has(i.code) ? T.carriedMark : '',
               ytdCompareText(i),
+              pastLastMonth(summary),
             )
           : T.keyFigureLine(i.label, label, quantity(i.period, i.unit), quantity(i.ytd, i.unit), ytdCompareText(i)),
       ),

@@ -1,4 +1,7 @@
 /** Vietnamese sentences of the summary narrative, in the style of the 2018 Mường Nhé article. */
+import { PERIOD_TEXT } from './periods';
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** "đối với chỉ tiêu "A"", "đối với các chỉ tiêu "A", "B"": which stocks a month is said of. */
 const forIndicators = (labels: string[]) =>
@@ -36,9 +39,14 @@ export const NARRATIVE_TEXT = {
   /** Used when the units are of different kinds (xã, phường, thị trấn). */
   unitsNoun: 'đơn vị',
   inPeriod: (label: string) => `Trong ${label}`,
-  yearToDate: 'Từ đầu năm đến nay',
-  /** Stocks (cumulative indicators) are "so far" figures. */
-  soFar: 'Đến nay',
+  /**
+   * Opens the year-to-date sentence: "Từ đầu năm đến nay" while the period's figures are the
+   * latest (`span` null); of a period that is over, "Tính chung 6 tháng đầu năm 2025" (`span`:
+   * PERIOD_TEXT.yearToMonth), its figures stopping at the period's end.
+   */
+  yearToDate: (span: string | null) => (span ? `Tính chung ${span}` : 'Từ đầu năm đến nay'),
+  /** Stocks (cumulative indicators) are "so far" figures: "Đến nay", or "Đến hết tháng 6/2025" (`last`, PERIOD_TEXT.upTo). */
+  soFar: (last: string | null) => capitalise(PERIOD_TEXT.upTo(last)),
   /** After a merged unit's name: the old units whose months it lacks, "Na Cô Sa tháng 1, 2". */
   formerMonths: (name: string, months: string) => `${name} tháng ${months}`,
   /** The same, the old unit's report found but not readable. */
@@ -97,8 +105,8 @@ export const NARRATIVE_TEXT = {
   /** After the notes quoted when not all are: how many more, and where. */
   moreNotesQuoted: (n: number) => `… và ${n} ý kiến khác (xem đủ ở mục "Khó khăn, vướng mắc, kiến nghị của cơ sở")`,
   /** After the "Đến nay" sentence: whose figures there are older than the period. */
-  carriedStocks: (names: string, label: string) =>
-    `Số đến nay gồm số đã báo cáo trước đó của ${names}, chưa có số liệu ${label}.`,
+  carriedStocks: (names: string, label: string, past: boolean) =>
+    `Số ${PERIOD_TEXT.upTo(past ? label : null)} gồm số đã báo cáo trước đó của ${names}, chưa có số liệu ${label}.`,
   /**
    * Where a merged unit's figure "so far" comes from when it has none of its own: "số tháng 6/2025
    * của các xã cũ Mường Toong, Huổi Lếch (nay là xã Mường Toong)".
@@ -139,7 +147,7 @@ export const NARRATIVE_TEXT = {
   stockMonthsByIndicator: (parts: { month: string; labels: string[] }[]) =>
     parts.map((p) => `số ${p.month} ${forIndicators(p.labels)}`).join(', '),
   /** After the "Đến nay" sentence: formerSources. */
-  carriedFromFormer: (sources: string) => `Số đến nay gồm ${sources}.`,
+  carriedFromFormer: (sources: string, last: string | null) => `Số ${PERIOD_TEXT.upTo(last)} gồm ${sources}.`,
   andOthers: (n: number) => `và ${n} đơn vị khác`,
   /** "A", "A và B", "A, B và C". */
   joinAnd: (items: string[]) =>

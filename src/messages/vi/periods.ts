@@ -8,6 +8,16 @@ export const PERIOD_TEXT = {
   half: (year: number) => `6 tháng đầu năm ${year}`,
   nine: (year: number) => `9 tháng đầu năm ${year}`,
   year: (year: number) => `năm ${year}`,
+  /**
+   * Months 1 … `months` of a year, said of a period that is over: "6 tháng đầu năm 2025",
+   * "3 tháng đầu năm 2025", and all twelve "năm 2025".
+   */
+  yearToMonth: (months: number, year: number) => (months >= 12 ? `năm ${year}` : `${months} tháng đầu năm ${year}`),
+  /**
+   * A figure's point in time: "đến nay" while the period's figures are the latest (`last` null),
+   * else "đến hết tháng 6/2025" (`last`: the period's last month), the figures stopping there.
+   */
+  upTo: (last: string | null) => (last ? `đến hết ${last}` : 'đến nay'),
   /** Names of the period types, for menus and CLI help. */
   types: {
     month: 'Tháng',

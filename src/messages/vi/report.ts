@@ -3,6 +3,7 @@
  * the HTML e-mail, its plain-text alternative and the CSV data sheet.
  * Numbers, dates and periods arrive already formatted.
  */
+import { PERIOD_TEXT } from './periods';
 
 /** "tháng 9/2018" → "Tháng 9/2018". */
 export function capitalise(s: string): string {
@@ -37,8 +38,11 @@ export const REPORT_TEXT = {
     measure: 'ĐVT',
     period: 'Kỳ báo cáo',
     ytd: 'Từ đầu năm',
-    /** The workbook's column holds stocks too ("lũy kế": the figure to date, not a sum); the HTML says it per row. */
-    ytdOrStock: 'Từ đầu năm (chỉ tiêu lũy kế: số đến nay)',
+    /**
+     * The workbook's column holds stocks too ("lũy kế": the figure to date, not a sum); the HTML says
+     * it per row. `last`: the period's last month when the period is over (PERIOD_TEXT.upTo).
+     */
+    ytdOrStock: (last: string | null) => `Từ đầu năm (chỉ tiêu lũy kế: số ${PERIOD_TEXT.upTo(last)})`,
     lastYearPeriod: 'Cùng kỳ năm trước',
     change: 'Tăng/giảm so cùng kỳ (kỳ báo cáo)',
     changePct: 'Tỷ lệ tăng/giảm kỳ báo cáo (%)',
@@ -49,6 +53,12 @@ export const REPORT_TEXT = {
   },
   /** "9/11". */
   fraction: (n: number, of: number) => `${n}/${of}`,
+  /**
+   * A count of units in a quarter or longer when some reported only part of it (their figures
+   * counted, fewer months): "9/11 đủ các tháng; 2 xã thiếu tháng"; "11/11" when none did.
+   */
+  fractionPartial: (full: number, of: number, partial: number, noun: string) =>
+    partial ? `${full}/${of} đủ các tháng; ${partial} ${noun} thiếu tháng` : `${full}/${of}`,
   otherGroup: 'Chỉ tiêu khác',
 
   completenessTitle: 'TÌNH HÌNH GỬI BÁO CÁO',
@@ -98,10 +108,10 @@ export const REPORT_TEXT = {
    * (NARRATIVE_TEXT.formerSources: "số tháng 6/2025 của các xã cũ Mường Toong, Huổi Lếch (nay là xã
    * Mường Toong); xã Mường Toong chưa có số liệu tháng 7/2025").
    */
-  carriedStock: (labels: string[], units: string, last: string, period: string, fromFormer = '') => {
+  carriedStock: (labels: string[], units: string, last: string, period: string, past: boolean, fromFormer = '') => {
     const own = units ? `số đã báo cáo trước đó của ${units}, chưa có số liệu ${last}` : '';
     return (
-      `Số đến nay của ${labels.length > 1 ? 'các chỉ tiêu' : 'chỉ tiêu'} ${labels.map((l) => `"${l}"`).join(', ')} (cột "Từ đầu năm") ` +
+      `Số ${PERIOD_TEXT.upTo(past ? last : null)} của ${labels.length > 1 ? 'các chỉ tiêu' : 'chỉ tiêu'} ${labels.map((l) => `"${l}"`).join(', ')} (cột "Từ đầu năm") ` +
       `gồm ${own && fromFormer ? `${own}, và ${fromFormer}` : own || fromFormer}; ` +
       `số kỳ báo cáo chỉ gồm các đơn vị có số liệu ${period}.`
     );
@@ -119,6 +129,11 @@ export const REPORT_TEXT = {
   byUnitTitle: (periodLabel: string) => `SỐ LIỆU THEO ĐƠN VỊ – ${periodLabel.toUpperCase()}`,
   byUnitNote: 'Số liệu của kỳ báo cáo; ô trống: đơn vị chưa có số liệu hợp lệ.',
   statusRow: 'Tình trạng báo cáo',
+  /** In the status row of a unit that reported only part of the period (its figures cover those months). */
+  partialStatus: (months: number[]) => `Thiếu tháng ${months.join(', ')}`,
+  /** Under the title of "Theo đơn vị" when some unit's column is partialStatus. */
+  byUnitPartialNote:
+    'Đơn vị ghi "Thiếu tháng …" ở dòng Tình trạng báo cáo chưa báo cáo đủ các tháng của kỳ: số liệu của đơn vị đó chỉ gồm các tháng đã báo cáo.',
 
   // ------------------------------------------------------------ "Kiểm tra" sheet
   checksTitle: (periodLabel: string) => `KIỂM TRA SỐ LIỆU – ${periodLabel.toUpperCase()}`,
@@ -150,15 +165,18 @@ export const REPORT_TEXT = {
    * A stock's line (its latest figure counts): one figure, "đến nay", against the same point last
    * year; `mark` the carried one's (carriedMark).
    */
-  keyStockLine: (label: string, soFar: string, mark: string, compared: string) =>
-    `- ${label}: đến nay: ${soFar}${mark ? ` ${mark}` : ''}; so cùng thời điểm năm trước: ${compared}.`,
-  /** After a stock's (latest month counts) year-to-date figure in the key figures table: it is a level, not a sum. */
-  soFar: 'đến nay',
+  keyStockLine: (label: string, soFar: string, mark: string, compared: string, last: string | null) =>
+    `- ${label}: ${PERIOD_TEXT.upTo(last)}: ${soFar}${mark ? ` ${mark}` : ''}; so cùng thời điểm năm trước: ${compared}.`,
+  /**
+   * After a stock's (latest month counts) year-to-date figure in the key figures table: it is a
+   * level, not a sum; "đến nay", or "đến hết tháng 6/2025" of a period that is over.
+   */
+  soFar: (last: string | null) => PERIOD_TEXT.upTo(last),
   /** A stock's cell in the period column of the key figures table: its one figure is "đến nay". */
   stockPeriodCell: '—',
   /** Under the key figures table when it shows a stock: what its row holds (`last`: "tháng 9/2018"). */
-  stockLegend: (last: string) =>
-    `— Chỉ tiêu lũy kế: chỉ ghi số đến nay (hết ${last}), so với cùng thời điểm năm trước.`,
+  stockLegend: (last: string, past: boolean) =>
+    `— Chỉ tiêu lũy kế: chỉ ghi số ${past ? `đến hết ${last}` : `đến nay (hết ${last})`}, so với cùng thời điểm năm trước.`,
   /** After a stock's figure "đến nay" that holds units' earlier figures (keyCarriedNote says whose). */
   carriedMark: '†',
   /**
@@ -190,8 +208,11 @@ export const REPORT_TEXT = {
         (thisYearOnly ? ` (và ${thisYearOnly} đơn vị ngược lại)` : '')
       : `${thisYearOnly} đơn vị có số liệu năm nay nhưng chưa có số liệu cùng kỳ năm trước`) +
     '; số tăng, giảm gồm cả phần chênh lệch do thiếu báo cáo.',
-  reportedLine: (reported: number, expected: number, rate: string) =>
-    `Đã báo cáo: ${reported}/${expected} đơn vị (${rate})`,
+  /** `partial` units (of the others) reported only some months of the period: said apart, "2 xã thiếu tháng". */
+  reportedLine: (reported: number, expected: number, rate: string, partial = 0, noun = 'đơn vị') =>
+    partial
+      ? `Đã báo cáo đủ các tháng: ${reported}/${expected} đơn vị (${rate}); ${partial} ${noun} thiếu tháng (mới có số liệu một phần của kỳ)`
+      : `Đã báo cáo: ${reported}/${expected} đơn vị (${rate})`,
   onTimeLine: (onTime: number, expected: number, rate: string, deadline: string) =>
     `Đúng hạn: ${onTime}/${expected} đơn vị (${rate}); hạn nộp ${deadline}`,
   lateTitle: 'Báo cáo muộn',
@@ -231,8 +252,8 @@ export const REPORT_TEXT = {
   barChartTitle: (indicator: string, periodLabel: string, unit: string) =>
     `${indicator} theo đơn vị, ${periodLabel}${unit ? ` (${unit})` : ''}`,
   /** A stock's chart: each unit's figure "đến nay", as the key figures table gives it (`last`: "tháng 9/2018"). */
-  barChartTitleStock: (indicator: string, last: string, unit: string) =>
-    `${indicator} theo đơn vị, số đến nay, hết ${last}${unit ? ` (${unit})` : ''}`,
+  barChartTitleStock: (indicator: string, last: string, unit: string, past: boolean) =>
+    `${indicator} theo đơn vị, số ${past ? `đến hết ${last}` : `đến nay, hết ${last}`}${unit ? ` (${unit})` : ''}`,
   barMissing: 'chưa có số liệu',
   /** Above the bars of a province's many units: their order, and how many are shown when not all. */
   barSorted: (shown: number, withFigure: number) =>
@@ -280,4 +301,11 @@ export const REPORT_TEXT = {
 
   // ------------------------------------------------------------ long-format data (CSV)
   longHeader: ['Kỳ', 'Mã đơn vị', 'Tên đơn vị', 'Mã chỉ tiêu', 'Chỉ tiêu', 'Giá trị', 'Thời điểm tổng hợp'],
+  /**
+   * The CSV's column after longHeader: a unit's value of a quarter or longer over fewer months
+   * ("thiếu tháng 8"), a total's that counts such units ("gồm 2 xã thiếu tháng"); empty otherwise.
+   */
+  longGapsHeader: 'Số liệu chưa đủ kỳ',
+  longGap: (months: number[]) => `thiếu tháng ${months.join(', ')}`,
+  longGapsTotal: (units: number, noun: string) => `gồm ${units} ${noun} thiếu tháng`,
 } as const;

@@ -1,0 +1,105 @@
+/**
+ * A report of a period that is over (quarter II made in November, March re-sent in May) says its
+ * figures stop at the period's end — "Tính chung 6 tháng đầu năm 2025", "Đến hết tháng 6/2025" —
+ * not "đến nay", in the narrative, the HTML and text e-mails and the summary workbook alike; while
+ * the period's figures are still the latest, "đến nay" stays.
+ */
+import { aggregate } from '../aggregate/aggregate';
+import { unit, unitYear } from '../aggregate/test-helpers';
+import { defaultCatalogue, defaultSettings } from '../catalogue/defaults';
+import type { Period, UnitYear } from '../types';
+import { renderHtmlReport } from './html';
+import { buildSummaryWorkbook } from './summary-workbook';
+import { renderTextReport } from './text';
+
+const CATALOGUE = defaultCatalogue();
+const STOCK = 'Hộ nông dân được công nhận sản xuất, kinh doanh giỏi các cấp (lũy kế)';
+const units = [unit('a', 'A'), unit('b', 'B')];
+
+/** A report of 2025 with a flow (citizens received) and a stock each month 1 … `last`, each dated. */
+const report = (code: string, last: number): UnitYear => {
+  const months = Array.from({ length: last }, (_, i) => i + 1);
+  return unitYear(code, 2025, {
+    values: {
+      TCD_LUOT: Object.fromEntries(months.map((m) => [m, 2])),
+      HND_SXKDG_CONGNHAN: Object.fromEntries(months.map((m) => [m, m])),
+    },
+    submitted: Object.fromEntries(months.map((m) => [m, `2025-${String(m).padStart(2, '0')}-15`])),
+  });
+};
+
+function summary(period: Period, generatedAt: string, last: number) {
+  return aggregate({
+    catalogue: CATALOGUE,
+    units,
+    settings: defaultSettings(),
+    period,
+    current: [report('a', last), report('b', last)],
+    previous: [],
+    findings: [],
+    generatedAt,
+  });
+}
+
+/** Every text the renderings show: narrative, HTML, text e-mail and the workbook's cells. */
+function texts(s: ReturnType<typeof summary>) {
+  const cells = buildSummaryWorkbook(s, CATALOGUE)
+    .sheets.flatMap((sheet) => sheet.rows.flatMap((r) => r.map((c) => c?.v)))
+    .filter((v): v is string => typeof v === 'string');
+  return {
+    narrative: s.narrative.join('\n'),
+    html: renderHtmlReport(s, CATALOGUE),
+    text: renderTextReport(s, CATALOGUE),
+    cells,
+  };
+}
+
+const Q2: Period = { type: 'quarter', year: 2025, index: 2 };
+const MARCH: Period = { type: 'month', year: 2025, index: 3 };
+
+describe('quarter II/2025 made in November: its figures stop at the end of June', () => {
+  const t = texts(summary(Q2, '2025-11-20T03:00:00Z', 6));
+
+  it('the narrative says "6 tháng đầu năm" and "đến hết tháng 6/2025", never "đến nay"', () => {
+    expect(t.narrative).toContain('Tính chung 6 tháng đầu năm 2025, toàn huyện');
+    expect(t.narrative).toContain('Đến hết tháng 6/2025, toàn huyện');
+    expect(t.narrative.toLowerCase()).not.toContain('đến nay');
+  });
+
+  it('the e-mails and the workbook say it alike', () => {
+    expect(t.html).toContain('đến hết tháng 6/2025');
+    expect(t.html.toLowerCase()).not.toContain('đến nay');
+    expect(t.text).toContain(`- ${STOCK}: đến hết tháng 6/2025: `);
+    expect(t.text.toLowerCase()).not.toContain('đến nay');
+    expect(t.cells).toContain('Từ đầu năm (chỉ tiêu lũy kế: số đến hết tháng 6/2025)');
+    expect(t.cells.filter((c) => c.toLowerCase().includes('đến nay'))).toEqual([]);
+  });
+});
+
+describe('quarter II/2025 made in July, before July’s cut-off: its figures are the latest, "đến nay"', () => {
+  const t = texts(summary(Q2, '2025-07-10T03:00:00Z', 6));
+
+  it('says "Từ đầu năm đến nay" and "Đến nay" everywhere', () => {
+    expect(t.narrative).toContain('Từ đầu năm đến nay, toàn huyện');
+    expect(t.narrative).toContain('Đến nay, toàn huyện');
+    expect(t.text).toContain(`- ${STOCK}: đến nay: `);
+    expect(t.html).toContain('đến nay');
+    expect(t.cells).toContain('Từ đầu năm (chỉ tiêu lũy kế: số đến nay)');
+    expect(`${t.narrative}${t.html}${t.text}${t.cells.join('\n')}`).not.toContain('đến hết tháng 6/2025');
+  });
+});
+
+describe('March 2025 re-sent in May: "3 tháng đầu năm", "đến hết tháng 3/2025"', () => {
+  it('past', () => {
+    const t = texts(summary(MARCH, '2025-05-20T03:00:00Z', 3));
+    expect(t.narrative).toContain('Tính chung 3 tháng đầu năm 2025, toàn huyện');
+    expect(t.narrative).toContain('Đến hết tháng 3/2025, toàn huyện');
+    expect(`${t.narrative}${t.html}${t.text}${t.cells.join('\n')}`.toLowerCase()).not.toContain('đến nay');
+  });
+
+  it('made on 10 April, before April’s cut-off: still "đến nay"', () => {
+    const t = texts(summary(MARCH, '2025-04-10T03:00:00Z', 3));
+    expect(t.narrative).toContain('Từ đầu năm đến nay, toàn huyện');
+    expect(t.narrative).toContain('Đến nay, toàn huyện');
+  });
+});
