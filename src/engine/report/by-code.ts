@@ -54,8 +54,8 @@ export function isUnreadable(summary: Summary, code: string): boolean {
   return codeSet(summary.unreadableUnits).has(code);
 }
 
-/** A unit's figure of the period for one indicator, null when it has none. */
-export function unitPeriod(ind: IndicatorSummary, code: string): number | null {
+/** Where `code` is in `ind`'s unit figures, undefined when it is not. */
+function figureAt(ind: IndicatorSummary, code: string): number | undefined {
   const figures = unitFigures(ind);
   let hit = figureIndex.get(figures.source);
   if (!hit || hit.size !== figures.length) {
@@ -64,6 +64,17 @@ export function unitPeriod(ind: IndicatorSummary, code: string): number | null {
     hit = { size: figures.length, map };
     figureIndex.set(figures.source, hit);
   }
-  const at = hit.map.get(code);
-  return at === undefined ? null : (figures.period(at) ?? null);
+  return hit.map.get(code);
+}
+
+/** A unit's figure of the period for one indicator, null when it has none. */
+export function unitPeriod(ind: IndicatorSummary, code: string): number | null {
+  const at = figureAt(ind, code);
+  return at === undefined ? null : (unitFigures(ind).period(at) ?? null);
+}
+
+/** A unit's figure from the year's start (a stock's: "đến nay"), null when it has none. */
+export function unitYtd(ind: IndicatorSummary, code: string): number | null {
+  const at = figureAt(ind, code);
+  return at === undefined ? null : (unitFigures(ind).ytd(at) ?? null);
 }

@@ -9,6 +9,7 @@ import { unit, unitYear } from '../aggregate/test-helpers';
 import { defaultCatalogue, defaultSettings } from '../catalogue/defaults';
 import type { Period, UnitYear } from '../types';
 import { renderHtmlReport } from './html';
+import { buildSummaryWorkbook } from './summary-workbook';
 import { renderTextReport } from './text';
 
 const CATALOGUE = defaultCatalogue();
@@ -156,4 +157,31 @@ test('a flow’s chart stays the period’s, unmarked', () => {
   expect(
     [...chart.matchAll(/<td[^>]*align="right" nowrap(?: style="[^"]*")?>([^<]+)<\/td>/g)].map((m) => m[1]),
   ).toEqual(['3', '2', 'chưa có số liệu']);
+});
+
+test('the summary sheet’s table and chart per unit give a stock "đến nay" too, the carried named under it', () => {
+  const s = summary({ type: 'month', year: 2018, index: 9 }, [
+    report('a', 2018, { 9: 10 }),
+    report('b', 2018, { 8: 20 }),
+    report('c', 2018, { 5: 5 }),
+  ]);
+  const stock = s.indicators.find((i) => i.code === 'HND_SXKDG_CONGNHAN');
+  const sheet = buildSummaryWorkbook(s, CATALOGUE).sheets[0];
+  const text = (c: { v: unknown } | null | undefined) => (c && typeof c.v === 'string' ? c.v : '');
+  const header = sheet.rows.findIndex((r) => r.some((c) => text(c).startsWith(`${STOCK} (hộ)`)));
+  expect(header).toBeGreaterThan(0);
+  const col = sheet.rows[header].findIndex((c) => text(c).startsWith(`${STOCK} (hộ)`));
+  // Made on 20 December: September's figures stop at its end.
+  expect(text(sheet.rows[header][col])).toBe(`${STOCK} (hộ), đến hết tháng 9/2018`);
+  const rows = sheet.rows.slice(header + 1, header + 5);
+  expect(rows.map((r) => [text(r[1]), r[col]?.v])).toEqual([
+    ['Xã A', 10],
+    ['Xã B †', 20],
+    ['Xã C †', 5],
+    ['Tổng cộng', stock?.ytd],
+  ]);
+  const after = sheet.rows.slice(header + 5, header + 8).map((r) => r.map(text).join(''));
+  expect(after.some((l) => l.startsWith('† Gồm') && l.includes('xã B') && l.includes('xã C'))).toBe(true);
+  // The chart is drawn from that column.
+  expect(sheet.charts[0].series.map((r) => r.col - 1)).toContain(col);
 });

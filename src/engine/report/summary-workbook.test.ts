@@ -262,7 +262,9 @@ describe('buildSummaryWorkbook', () => {
       expect(chart.series).toHaveLength(keys.length);
       chart.series.forEach((s, j) => {
         expect(s).toEqual({ row: chart.categories.row, col: 3 + j, rows: 12, cols: 1 });
-        expect(v(main, s.row, s.col)).toBe(`${keys[j].label} (${keys[j].unit})`);
+        // A stock's column is its figure "đến nay" (as the e-mail's table and chart), said in its header.
+        const upTo = keys[j].overMonths === 'last' ? ', đến nay' : '';
+        expect(v(main, s.row, s.col)).toBe(`${keys[j].label} (${keys[j].unit})${upTo}`);
       });
       // Row after the units is the total, outside the chart ranges.
       const total = chart.categories.row + 12;

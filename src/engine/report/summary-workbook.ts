@@ -30,14 +30,14 @@
 import { REPORT_TEXT as T } from '../../messages/vi/report';
 import { isUndatedOnly } from '../aggregate/completeness';
 import { unitFigures } from '../aggregate/unit-figures';
-import { pastLastMonth, unitsNoun } from '../narrative/narrative';
+import { carriedCodes, pastLastMonth, unitsNoun } from '../narrative/narrative';
 import { localDateOf } from '../periods/cutoff';
 import { formatPeriod, periodLabel, periodMonths } from '../periods/period';
 import { buildUnitSheet, distinctName, isoToSerial, unitDisplayName, unitSheetName } from '../sheet/layout';
 import { clipText } from '../text/clip';
 import type { Catalogue, IndicatorSummary, Period, Settings, Summary, Unit, UnitYear } from '../types';
 import { MAX_NOTE_LENGTH } from '../validation/cells';
-import { completenessRowOf, isUnreadable, unitPeriod } from './by-code';
+import { completenessRowOf, isUnreadable, unitPeriod, unitYtd } from './by-code';
 import {
   type CellModel,
   emptySheet,
@@ -54,6 +54,7 @@ import {
   findingCounts,
   formerGapsText,
   headingLines,
+  isStock,
   keyCarried,
   keyIndicators,
   noteLines,
@@ -400,22 +401,31 @@ function summarySheet(summary: Summary, catalogue: Catalogue): SheetModel {
     g.fill(row, 2, Math.max(SUMMARY_COLS, keys.length + 2), 'group');
     row++;
     const keyHeader = row;
+    // A stock's column holds what the e-mail's table and chart show: each unit's figure "đến nay"
+    // (its latest month, carried ones named under the table), not the period's last month alone.
+    const stock = keys.map((k) => isStock(catalogue, k.code));
+    const upTo = T.soFar(pastLastMonth(summary));
+    const stockKeys = keys.filter((_, j) => stock[j]);
+    const carried = stockKeys.length ? keyCarried(summary, catalogue, stockKeys) : null;
+    const carriedUnits = new Set(stockKeys.flatMap((k) => carriedCodes(k)));
     g.put(row, 1, { v: T.headers.number, s: 'header' });
     g.put(row, 2, { v: T.completenessHeaders.unit, s: 'header' });
     g.line(
       row,
       3,
-      keys.map((k) => header(T.keyColumn(k.label, k.unit))),
+      keys.map((k, j) => header(stock[j] ? T.keyColumnStock(k.label, k.unit, upTo) : T.keyColumn(k.label, k.unit))),
     );
     row++;
     const units = unitColumns(summary);
     units.forEach((u, i) => {
       g.put(row, 1, { v: i + 1, s: 'label' });
-      g.put(row, 2, { v: unitLabel(summary, u.code, u.name), s: 'label' });
+      // Marked as the e-mail marks its figure (numbers cannot carry the mark): "Xã B †".
+      const mark = carriedUnits.has(u.code) ? ` ${T.carriedMark}` : '';
+      g.put(row, 2, { v: `${unitLabel(summary, u.code, u.name)}${mark}`, s: 'label' });
       g.line(
         row,
         3,
-        keys.map((k) => num(unitPeriod(k, u.code), numStyle(k))),
+        keys.map((k, j) => num(stock[j] ? unitYtd(k, u.code) : unitPeriod(k, u.code), numStyle(k))),
       );
       row++;
     });
@@ -424,9 +434,10 @@ function summarySheet(summary: Summary, catalogue: Catalogue): SheetModel {
     g.line(
       row,
       3,
-      keys.map((k) => num(k.period, 'total')),
+      keys.map((k, j) => num(stock[j] ? k.ytd : k.period, 'total')),
     );
     row++;
+    for (const line of carried?.notes ?? []) g.wide(row++, SUMMARY_COLS, line, 'note');
     charts.push({
       title: T.chartTitle(label),
       categories: { row: keyHeader, col: 2, rows: units.length + 1, cols: 1 },

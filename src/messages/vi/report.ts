@@ -122,6 +122,8 @@ export const REPORT_TEXT = {
 
   keyTableTitle: (periodLabel: string) => `SỐ LIỆU CHỦ YẾU THEO ĐƠN VỊ – ${periodLabel.toUpperCase()}`,
   keyColumn: (label: string, unit: string) => (unit ? `${label} (${unit})` : label),
+  /** A stock's column of that table: "Đơn đang giải quyết (đơn), đến nay" / "…, đến hết tháng 6/2025". */
+  keyColumnStock: (label: string, unit: string, upTo: string) => `${unit ? `${label} (${unit})` : label}, ${upTo}`,
   chartTitle: (periodLabel: string) => `Chỉ tiêu chủ yếu theo đơn vị – ${periodLabel}`,
   total: 'Tổng cộng',
 
