@@ -107,6 +107,8 @@ export interface Rows {
    * `byPlace` when only its place says so (its label shares little with the indicator's).
    */
   uncoded: { row: number; guess?: number; byPlace?: boolean }[];
+  /** Rows headed as a catalogue group (0-based): figures typed there are read by no indicator (groupRowFinding). */
+  groups: number[];
   /** Rows without a code read by a loose match of their label (placeByLooseLabel): the row and code position. */
   loose: { row: number; k: number }[];
   /** Rows whose code and label name two different indicators (rows sorted by label, a paste): not read. */

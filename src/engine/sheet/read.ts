@@ -18,7 +18,14 @@ import { a1, colLetter, reportDisplayName, unitDisplayName } from './layout';
 import { findHeaderRow, monthColumns, monthsUnderHeading, nearestHeader } from './months';
 import { cellText, MAX_COLS, MAX_ROWS, NO_CELLS } from './read-helpers';
 import type { Columns, Lookup, Rows } from './read-types';
-import { groupNotSums, looseLabelFinding, measureFinding, uncodedRowFinding, unknownRowFinding } from './row-findings';
+import {
+  groupNotSums,
+  groupRowFinding,
+  looseLabelFinding,
+  measureFinding,
+  uncodedRowFinding,
+  unknownRowFinding,
+} from './row-findings';
 import { locateColumns, looksLikeCode, lookup, mapRows, twiceHeaded } from './rows';
 import { SheetReport } from './sheet-report';
 import {
@@ -416,6 +423,7 @@ function readGrid(
   for (let k = 0; k < rows.loose.length; k++) looseLabelFinding(grid, rows.loose[k], cols, look, out);
   for (let k = 0; k < rows.uncoded.length; k++)
     uncodedRowFinding(grid, rows.uncoded[k], cols, look, lacking, ctx.level, out);
+  if (rows.groups.length) groupRowFinding(grid, rows.groups, rows.rowAt, cols, out);
   for (let k = 0; k < rows.duplicates.length; k++) {
     const d = rows.duplicates[k];
     const cell = a1(d.row + 1, d.col + 1);

@@ -93,6 +93,47 @@ export function looseLabelFinding(grid: Grid, x: Rows['loose'][number], cols: Co
 }
 
 /**
+ * Figures typed in a catalogue group's heading row (the template's "I  Phong trào thi đua …") in a
+ * month where none of the group's indicator rows (those below it, up to the next heading) has one:
+ * no indicator reads them, so without a word they would be lost. Beside figures of its indicators,
+ * a heading's figure is taken for the group's subtotal and left be. One warning per sheet.
+ */
+export function groupRowFinding(grid: Grid, groups: number[], rowAt: number[], cols: Columns, out: Sink): void {
+  const found: { row: number; label: string; cells: string[] }[] = [];
+  const indicatorRows = rowAt.filter((r) => r >= 0).sort((a, b) => a - b);
+  for (let g = 0; g < groups.length; g++) {
+    const r = groups[g];
+    const next = g + 1 < groups.length ? groups[g + 1] : grid.length;
+    const members = indicatorRows.filter((x) => x > r && x < next);
+    const row = grid[r] ?? NO_CELLS;
+    const cells: string[] = [];
+    for (let m = 1; m <= 12; m++) {
+      const c = cols.monthCol[m];
+      if (c === undefined || !isFigure(row[c])) continue;
+      if (members.some((x) => !isEmpty((grid[x] ?? NO_CELLS)[c]))) continue;
+      cells.push(a1(r + 1, c + 1));
+    }
+    if (cells.length) found.push({ row: r + 1, label: cellText(row[cols.labelCol]), cells });
+  }
+  if (!found.length) return;
+  const cell = found[0].cells[0];
+  out.push(
+    'warning',
+    'group-row-figures',
+    { cell },
+    T.groupRowFigures(out.where({ cell, sheet: out.base.sheet }), found),
+  );
+}
+
+/** A number other than 0 (typed, or as text): 0 in a heading loses nothing. */
+function isFigure(v: CellValue): boolean {
+  if (typeof v === 'number') return Number.isFinite(v) && v !== 0;
+  if (typeof v !== 'string' || v.trim() === '') return false;
+  const parsed = parseNumberText(v, 'amount');
+  return parsed.ok && parsed.value !== 0;
+}
+
+/**
  * Row `u.row` has no indicator code and a label that is no indicator's (Rows.uncoded): when a month
  * holds a figure (a number, or text that reads as one), a clerk typed in an indicator of their own,
  * whose figures would be left out without a word. On its label cell: an error while the sheet

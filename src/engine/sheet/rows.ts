@@ -53,6 +53,8 @@ const ROW_UNKNOWN_CODE = -3;
  * typed in (see uncodedRowFinding). Read as ROW_NONE otherwise.
  */
 const ROW_OTHER_LABEL = -4;
+/** A catalogue group's heading row ("Phong trào thi đua …"): no figures of its own (see groupRowFinding). */
+const ROW_GROUP = -5;
 const ROW_CELLS_MAX = 5000;
 
 export function lookup(cat: Catalogue): Lookup {
@@ -322,6 +324,7 @@ function labelCellKind(look: Lookup, label: string): number {
   if (key.startsWith(SUBMITTED_KEY)) return ROW_SUBMITTED;
   const ind = look.byLabel.get(key);
   if (ind) return look.position.get(ind.code) as number;
+  if (ind === undefined && look.groupKeys.has(key)) return ROW_GROUP;
   // null: the label of two indicators, which cannot say which (not "no indicator").
   return ind === undefined && mayBeTypedIndicator(look, label, key) ? ROW_OTHER_LABEL : ROW_NONE;
 }
@@ -445,6 +448,7 @@ export function mapRows(grid: Grid, cols: Columns, look: Lookup): Rows {
     submittedRow: -1,
     unknown: [],
     uncoded: [],
+    groups: [],
     loose: [],
     duplicates: [],
     crossed: [],
@@ -509,6 +513,7 @@ export function mapRows(grid: Grid, cols: Columns, look: Lookup): Rows {
       if (rows.submittedRow < 0) rows.submittedRow = r;
     } else if (labelKind >= 0) placeRowAt(rows, look, labelKind, r, labelCol);
     else if (labelKind === ROW_OTHER_LABEL) rows.uncoded.push({ row: r });
+    else if (labelKind === ROW_GROUP) rows.groups.push(r);
   }
   if (rows.uncoded.length) placeByLooseLabel(grid, labelCol, unitCol, look, rows, unitRows, units);
   if (rows.unknown.length) placeByPosition(grid, labelCol, unitCol, look, rows, unitRows, units);

@@ -517,6 +517,12 @@ export const FINDING_TEXT = {
    * A row with no indicator code, whose label is no indicator of the catalogue, with figures in `months`.
    * `level`: the aggregating level that keeps the catalogue ("huyện", "tỉnh").
    */
+  /** Figures in group heading rows (row-findings.ts groupRowFinding): each row, its label and cells. */
+  groupRowFigures: (w: Where, rows: { row: number; label: string; cells: string[] }[]) =>
+    `${unitSheetCell({ ...w, cell: undefined })}: ${rows
+      .map((r) => `dòng ${r.row} "${shortLabel(r.label)}" (ô ${r.cells.join(', ')})`)
+      .join('; ')} là dòng tiêu đề nhóm nhưng có số liệu, trong khi các dòng chỉ tiêu của nhóm tháng đó để trống; ` +
+    'dòng tiêu đề nhóm không được tổng hợp, nên số này không được cộng. Hãy ghi số liệu vào đúng dòng chỉ tiêu của nhóm',
   uncodedRow: (w: Where, row: number, label: string, months: number[], level: string) =>
     `${unitSheetCell(w)}: dòng ${row} "${shortLabel(label)}" có số liệu tháng ${monthList(months)} ` +
     `nhưng không phải chỉ tiêu trong danh mục (không có mã chỉ tiêu), nên số liệu dòng này không được tổng hợp. ` +
