@@ -48,7 +48,7 @@ import { EDITION_TEXT } from '../../messages/vi/edition';
 import { EMAIL_TEXT as T, viDate, viDateTime, viDuration } from '../../messages/vi/email';
 import { nowMs, RunBudget } from '../clock';
 import { withHolidays } from '../config/holidays';
-import { ConfigError, explainError, logText, userText } from '../errors';
+import { ConfigError, explainError, logText, userText, withRetry } from '../errors';
 import { ReadContinues } from '../io/resume';
 import { tryWithDocumentLock } from '../lock';
 import { summaryXlsx } from './attachment';
@@ -88,6 +88,11 @@ export const SETTINGS_RETRY_DELAYS_MS = [6 * 3600 * 1000, 6 * 3600 * 1000, 12 * 
  * this trigger carries the job on (its lease, LEASE_MS, has run out by then).
  */
 export const WATCHDOG_MS = LEASE_MS + RESUME_DELAY_MS;
+/**
+ * Waits before saving the job again after a passing failure of PropertiesService ("Service error",
+ * "We're sorry, a server error occurred"): a send's result must be saved or it is sent twice.
+ */
+export const SAVE_RETRY_DELAYS_MS = [2000, 5000, 10000];
 /** When the notice of a given-up job could not be sent, one more try this much later. */
 export const NOTICE_RETRY_MS = 24 * 3600 * 1000;
 
@@ -135,6 +140,13 @@ export interface JobState {
   leaseUntil: number;
   /** Set while waiting for a retry / resume trigger. */
   waitingUntil: number | null;
+  /**
+   * The batch being sent (addresses), saved before MailApp.sendEmail and cleared with its result:
+   * a run that could not save the result (PropertiesService failing, Apps Script stopping it) leaves
+   * it here, and the next run counts these recipients as reached rather than send them the report
+   * twice (settleInFlight; "Nhật ký" lists them, to check by hand).
+   */
+  inFlight?: string[];
   /** Gmail refused the attachment for its size: the report goes without it (not exported again). */
   withoutAttachment?: boolean;
   /** Set once MAX_RETRIES is exceeded: only a person restarts it. */
@@ -266,6 +278,17 @@ function errorText(e: unknown): string {
 /** A failure as told to the user (Vietnamese) and as logged (with Google's original). */
 function failure(e: unknown, wrap: (text: string) => string = (t) => t): { error: string; log: string } {
   return { error: wrap(userText(e)), log: wrap(logText(e)) };
+}
+
+/** `store.put`, tried again after a passing failure (errors.ts withRetry: transient errors only). */
+function save(store: JsonStore, values: Record<string, unknown>): void {
+  withRetry(() => store.put(values), { delays: SAVE_RETRY_DELAYS_MS });
+}
+
+/** The job without its in-flight batch (the batch's result is known). */
+function landed(job: JobState): JobState {
+  const { inFlight: _, ...rest } = job;
+  return rest;
 }
 
 function logLine(ok: boolean, detail: string): void {
@@ -834,7 +857,7 @@ function retryOrGiveUp(
   if (attempts > MAX_RETRIES || final) {
     const gaveUp: JobState = { ...job, attempts, owner: null, waitingUntil: null, gaveUp: true };
     if (final) gaveUp.gaveUpWhy = final;
-    store.put({ [K.job]: gaveUp });
+    save(store, { [K.job]: gaveUp });
     idle(store);
     if (final) logLine(false, T.log.gaveUpNow(job.label, 'log' in reason ? (reason.log ?? final) : final, job.pending));
     else logLine(false, T.log.gaveUp(job.label, job.pending));
@@ -851,7 +874,7 @@ function retryOrGiveUp(
   }
   const delay = RETRY_DELAYS_MS[Math.min(attempts, RETRY_DELAYS_MS.length) - 1];
   scheduleResume(delay);
-  store.put({ [K.job]: { ...job, attempts, owner: null, waitingUntil: nowMs() + delay } });
+  save(store, { [K.job]: { ...job, attempts, owner: null, waitingUntil: nowMs() + delay } });
   const when = viDuration(delay);
   if ('quota' in reason) {
     logLine(false, T.log.quota(job.label, reason.quota, left, when, attempts, MAX_RETRIES));
@@ -884,7 +907,7 @@ function pause(
   message = T.continuing(job.label, job.sent, job.total),
 ): RunOutcome {
   scheduleResume(RESUME_DELAY_MS);
-  store.put({ [K.job]: { ...job, owner: null, waitingUntil: nowMs() + RESUME_DELAY_MS } });
+  save(store, { [K.job]: { ...job, owner: null, waitingUntil: nowMs() + RESUME_DELAY_MS } });
   logLine(true, log);
   return { status: 'continuing', period: job.label, sent: job.sent, total: job.total, message };
 }
@@ -904,7 +927,7 @@ function finish(store: JsonStore, job: JobState): RunOutcome {
     // Those who had an earlier copy still have one: a later send marks them too.
     reached: [...new Set([...(job.replaces?.had ?? []), ...(job.reached ?? [])])],
   };
-  store.put({
+  save(store, {
     ...pruneSent(store, job.key),
     [K.sent(job.key)]: record,
     [K.job]: null,
@@ -925,9 +948,52 @@ function finish(store: JsonStore, job: JobState): RunOutcome {
   };
 }
 
+/**
+ * A send succeeded but its result could not be saved, even after SAVE_RETRY_DELAYS_MS: the stored
+ * job still has the batch in flight, so the next run counts it as reached (not sent twice). Said
+ * in "Nhật ký"; the run stops, and the resume after its lease carries on (else the watchdog's).
+ */
+function progressNotSaved(job: JobState, batch: string[], e: unknown): RunOutcome {
+  logLine(false, T.log.progressNotSaved(job.label, job.sent, job.total, batch, logText(e)));
+  try {
+    scheduleResume(Math.max(0, job.leaseUntil - nowMs()) + RESUME_DELAY_MS);
+  } catch (again) {
+    console.warn(`resume trigger: ${errorText(again)}`);
+  }
+  return {
+    status: 'failed',
+    period: job.label,
+    sent: job.sent,
+    total: job.total,
+    message: T.progressNotSaved(job.label, job.sent, job.total),
+  };
+}
+
+/**
+ * A job whose last batch was sent (or being sent) when the run stopped before saving the result:
+ * those recipients are counted as reached, not sent to again (a second copy of the same report is
+ * worse than asking them); "Nhật ký" lists them.
+ */
+function settleInFlight(store: JsonStore, job: JobState): JobState {
+  const batch = job.inFlight ?? [];
+  if (!batch.length) return job;
+  const flown = new Set(batch);
+  const stillPending = job.pending.filter((a) => flown.has(a)).length;
+  const settled: JobState = {
+    ...landed(job),
+    pending: job.pending.filter((a) => !flown.has(a)),
+    reached: [...(job.reached ?? []), ...batch.map(addressKey)],
+    sent: job.sent + stillPending,
+    messages: job.messages + 1,
+  };
+  save(store, { [K.job]: settled });
+  logLine(false, T.log.inFlightSettled(job.label, batch));
+  return settled;
+}
+
 /** Carry a claimed job as far as this run's time allows. */
 function work(store: JsonStore, claimed: JobState, budget: RunBudget): RunOutcome {
-  let job = claimed;
+  let job = settleInFlight(store, claimed);
   let msg = store.get<StoredMessage>(K.message);
 
   if (job.stage === 'render' || !msg) {
@@ -948,7 +1014,7 @@ function work(store: JsonStore, claimed: JobState, budget: RunBudget): RunOutcom
       );
     }
     job = { ...job, stage: 'send', leaseUntil: nowMs() + LEASE_MS, configFailures: 0 };
-    store.put({ [K.message]: msg, [K.job]: job });
+    save(store, { [K.message]: msg, [K.job]: job });
   }
 
   let attachment: GoogleAppsScript.Base.Blob | null | undefined;
@@ -964,6 +1030,10 @@ function work(store: JsonStore, claimed: JobState, budget: RunBudget): RunOutcom
     if (attachment === undefined) attachment = job.withoutAttachment ? null : exportXlsx(msg, job.label);
     const mail = compose(msg, marked, attachment !== null);
     attachment?.setName(mail.attachmentName);
+    // Saved before the send (a failure here sends nothing): should its result not be saved, the
+    // next run does not send this batch again (settleInFlight).
+    job = { ...job, inFlight: batch, leaseUntil: nowMs() + LEASE_MS };
+    save(store, { [K.job]: job });
     try {
       MailApp.sendEmail({
         to: batch.join(','),
@@ -974,20 +1044,22 @@ function work(store: JsonStore, claimed: JobState, budget: RunBudget): RunOutcom
         ...(attachment ? { attachments: [attachment] } : {}),
       });
     } catch (e) {
+      // Not sent: the batch is pending again, not in flight.
+      job = landed(job);
       const x = explainError(e);
       if (x.kind === 'mailTooLarge' && attachment && /Attachments/i.test(x.original)) {
         // The report itself fits: it goes once more without the file (the note says so), not given up.
         logLine(false, T.log.attachmentTooLarge(job.label, x.original));
         attachment = null;
         job = { ...job, withoutAttachment: true };
-        store.put({ [K.job]: job });
+        save(store, { [K.job]: job });
         continue;
       }
       return retryOrGiveUp(store, job, x.kind === 'mailTooLarge' ? { ...failure(e), final: true } : failure(e));
     }
     const done = new Set(batch);
     job = {
-      ...job,
+      ...landed(job),
       pending: job.pending.filter((a) => !done.has(a)),
       reached: [...(job.reached ?? []), ...batch.map(addressKey)],
       sent: job.sent + batch.length,
@@ -995,7 +1067,11 @@ function work(store: JsonStore, claimed: JobState, budget: RunBudget): RunOutcom
       attempts: 0,
       leaseUntil: nowMs() + LEASE_MS,
     };
-    store.put({ [K.job]: job });
+    try {
+      save(store, { [K.job]: job });
+    } catch (e) {
+      return progressNotSaved(job, batch, e);
+    }
   }
   return finish(store, job);
 }

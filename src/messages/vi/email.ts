@@ -76,6 +76,10 @@ export const EMAIL_TEXT = {
   sentPartError: (period: string, sent: number, total: number, error: string, retryIn: string) =>
     `Đã gửi báo cáo ${period} tới ${sent}/${total} người nhận. Lỗi khi gửi: ${error}. ` +
     `Sẽ thử gửi lại tự động sau khoảng ${retryIn}.`,
+  /** A send went out but its result could not be saved (job.ts progressNotSaved). */
+  progressNotSaved: (period: string, sent: number, total: number) =>
+    `Đã gửi báo cáo ${period} tới ${sent}/${total} người nhận nhưng chưa lưu được tiến độ (dịch vụ của Google ` +
+    'tạm lỗi). Lần chạy sau sẽ gửi tiếp cho những người còn lại, không gửi lại cho người đã nhận.',
   continuing: (period: string, sent: number, total: number) =>
     `Đã gửi báo cáo ${period} tới ${sent}/${total} người nhận; sắp hết thời gian chạy cho phép nên phần còn lại ` +
     'sẽ được gửi tiếp tự động sau 1 phút.',
@@ -200,6 +204,14 @@ export const EMAIL_TEXT = {
       `Báo cáo ${period}: đã đọc ${done}/${total} đơn vị, phần còn lại đọc tiếp sau 1 phút rồi mới gửi.`,
     timeout: (period: string, sent: number, total: number) =>
       `Báo cáo ${period}: gần hết 6 phút cho phép, đã lưu tiến độ (${sent}/${total}); chạy tiếp sau 1 phút.`,
+    progressNotSaved: (period: string, sent: number, total: number, batch: string[], error: string) =>
+      `Báo cáo ${period}: đã gửi tới ${sent}/${total} người nhận nhưng không lưu được tiến độ sau nhiều lần thử ` +
+      `(${error}). Lần chạy sau coi ${batch.length} người nhận của thư vừa gửi là đã nhận và không gửi lại cho họ: ` +
+      `${batch.join(', ')}.`,
+    /** The next run found a batch whose result was never saved (job.ts settleInFlight). */
+    inFlightSettled: (period: string, batch: string[]) =>
+      `Báo cáo ${period}: lần chạy trước dừng ngay khi đang gửi thư tới ${batch.length} người nhận mà chưa lưu được ` +
+      `kết quả; coi như họ đã nhận và không gửi lại (tránh gửi hai lần). Nếu cần, hãy hỏi lại họ: ${batch.join(', ')}.`,
     attachmentFailed: (period: string, error: string) =>
       `Báo cáo ${period}: không xuất được tệp .xlsx đính kèm (${error}); thư gửi không kèm tệp.`,
     /** Gmail refused the message for its attachment's size: sent again without it. */
