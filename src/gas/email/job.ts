@@ -93,6 +93,13 @@ export const WATCHDOG_MS = LEASE_MS + RESUME_DELAY_MS;
  * "We're sorry, a server error occurred"): a send's result must be saved or it is sent twice.
  */
 export const SAVE_RETRY_DELAYS_MS = [2000, 5000, 10000];
+/**
+ * A trigger run that fails before it claims anything (reading "Cài đặt" or the properties while
+ * Sheets or PropertiesService has a passing outage) tries once more after this pause, within the run.
+ */
+export const START_PAUSE_MS = 20 * 1000;
+/** Then a one-off trigger tries the start again after these waits; after that the admins are told. */
+export const START_RETRY_DELAYS_MS = [30 * 60 * 1000, 3 * 3600 * 1000];
 /** When the notice of a given-up job could not be sent, one more try this much later. */
 export const NOTICE_RETRY_MS = 24 * 3600 * 1000;
 
@@ -214,6 +221,8 @@ const K = {
   startPending: 'job.start',
   /** Trigger runs in a row that found the settings unusable. */
   settingsFailed: 'job.settings',
+  /** Trigger runs in a row that failed before claiming (startFailed). */
+  startFailed: 'job.startFailed',
   /** Scheduled sends waiting for the deadline to pass (WaitState[], ordered by `until`). */
   wait: 'job.wait',
 };
@@ -1134,13 +1143,39 @@ function tellLeftOut(settings: Settings, leftOut: string[]): void {
   });
 }
 
-/** Run the job without any UI (triggers). */
+/**
+ * Run the job without any UI (triggers). A failure before the claim (one passing "Service
+ * Spreadsheets failed…" reading "Cài đặt", say) is tried again after START_PAUSE_MS, then by a
+ * one-off trigger (startFailed); after the claim, safeWork has logged it and set the retry.
+ */
 export function runReportJob(mode: 'scheduled' | 'resume'): RunOutcome {
   const budget = new RunBudget();
+  let claimed = false;
+  const start = () =>
+    startReportJob(mode, budget, () => {
+      claimed = true;
+    });
+  try {
+    return start();
+  } catch (e) {
+    if (claimed) throw e;
+    if (!explainError(e).transient) return startFailed(mode, e);
+    try {
+      Utilities.sleep(START_PAUSE_MS);
+      return start();
+    } catch (again) {
+      if (claimed) throw again;
+      return startFailed(mode, again);
+    }
+  }
+}
+
+function startReportJob(mode: 'scheduled' | 'resume', budget: RunBudget, onClaim: () => void): RunOutcome {
   const store = new JsonStore();
   const loaded = loadSettings();
   if ('outcome' in loaded) return settingsUnusable(store, loaded.outcome);
-  if (store.get<StartPending>(K.settingsFailed)) store.put({ [K.settingsFailed]: null });
+  const cleared = [K.settingsFailed, K.startFailed].filter((k) => store.get<StartPending>(k) !== null);
+  if (cleared.length) store.put(Object.fromEntries(cleared.map((k) => [k, null])));
   tellLeftOut(loaded.settings, loaded.leftOut);
   const run = runId();
   if (mode === 'resume') {
@@ -1163,8 +1198,50 @@ export function runReportJob(mode: 'scheduled' | 'resume'): RunOutcome {
     else if (mode === 'resume') rearm(store);
     return outcome;
   }
+  onClaim();
   watchdog();
   return safeWork(store, got.value.job, budget);
+}
+
+/**
+ * A trigger run failed before it could claim anything, twice (runReportJob): "Nhật ký" says so,
+ * and a one-off trigger tries again (START_RETRY_DELAYS_MS; a scheduled run's retry starts the
+ * period's job, job.start, as after a busy lock; a resume's carries on what it was to). When no
+ * more tries are left, or none can be set (PropertiesService or the triggers failing too), the
+ * admins are told by e-mail: the monthly report was not made. Never throws.
+ */
+function startFailed(mode: 'scheduled' | 'resume', e: unknown): RunOutcome {
+  const at = viDateTime(new Date(nowMs()));
+  let retry: { when: string; attempt: number } | null = null;
+  try {
+    const store = new JsonStore();
+    const attempt = (store.get<StartPending>(K.startFailed)?.attempts ?? 0) + 1;
+    if (attempt <= START_RETRY_DELAYS_MS.length) {
+      const delay = START_RETRY_DELAYS_MS[attempt - 1];
+      const start =
+        mode === 'scheduled' ? { [K.startPending]: store.get<StartPending>(K.startPending) ?? { attempts: 0 } } : {};
+      store.put({ [K.startFailed]: { attempts: attempt }, ...start });
+      scheduleResume(delay);
+      retry = { when: viDuration(delay), attempt };
+    } else {
+      // Given up: the start waits no more; a job going on or a send waiting for its day keeps the trigger.
+      store.put({ [K.startFailed]: null, [K.startPending]: null });
+      rearm(store);
+    }
+  } catch (again) {
+    console.warn(`start retry: ${errorText(again)}`);
+  }
+  if (retry) {
+    logLine(false, T.log.startRetry(at, logText(e), retry.when, retry.attempt, START_RETRY_DELAYS_MS.length));
+    return { status: 'failed', message: T.startRetry(at, userText(e), retry.when) };
+  }
+  logLine(false, T.log.startGaveUp(at, logText(e)));
+  try {
+    tellAdmins(`start.${todayIn(TIME_ZONE, new Date(nowMs())).slice(0, 7)}`, T.startFailedMail(at, userText(e)));
+  } catch (again) {
+    console.warn(`start notice: ${errorText(again)}`);
+  }
+  return { status: 'failed', message: T.startGaveUp(at, userText(e)) };
 }
 
 /** The admins told the job was given up (once per period: notice.ts); false when the mail could not go. */
