@@ -8,7 +8,8 @@
  *                   deadline does not stand for the scheduled one (the scheduled run after the
  *                   deadline still sends the complete report).
  *   job             the send in progress: period, recipients still to send, tries so far
- *   job.message     the rendered e-mail (subject, HTML, text), so a resumed run need not aggregate again
+ *   job.message     the rendered e-mail (subject, HTML, text), so a resumed run need not aggregate again,
+ *                   and the id of its copy of the summary sheets, which every run exports as the .xlsx
  * Claims are made under the document lock with a lease, so two runs never send the same job.
  * A run stops starting new work after 4.5 minutes, saves progress and schedules
  * `resumeReportJob` one minute later. A send that fails or finds no quota left is logged and
@@ -51,7 +52,7 @@ import { withHolidays } from '../config/holidays';
 import { ConfigError, explainError, logText, userText, withRetry } from '../errors';
 import { ReadContinues } from '../io/resume';
 import { tryWithDocumentLock } from '../lock';
-import { summaryXlsx } from './attachment';
+import { snapshotSheets, summaryXlsx, trashSpreadsheet, xlsxOf } from './attachment';
 import * as emailDeps from './deps';
 import { tellAdmins } from './notice';
 import { readReportSettings } from './settings-store';
@@ -184,6 +185,13 @@ export interface StoredMessage {
   /** The period's summary sheets, attached (a message stored before they were listed: `sheetId`). */
   sheetIds?: number[];
   senderName: string;
+  /**
+   * A copy of the summary sheets made with the rendering (attachment.ts snapshotSheets): each run
+   * attaches its export, so a report resumed a day later (the quota) attaches the figures of its
+   * body, not the sheets as a later "Tổng hợp" or an edit left them. Trashed when the job ends or
+   * another report replaces it. Absent: not made yet (made at the first send, ensureSnapshot).
+   */
+  snapshotId?: string;
 }
 
 /** What a run did, for the menu's alert and for tests. */
@@ -707,7 +715,10 @@ function claim(store: JsonStore, req: ClaimRequest): Claim {
       ? { at: job.createdAt, beforeDeadline: true, ...(job.reached ? { had: job.reached } : {}) }
       : undefined;
   const fresh = newJob(period, recipients, manual, req.run, beforeDeadline, replaces);
+  const replaced = store.get<StoredMessage>(K.message);
   store.put({ [K.job]: fresh, [K.message]: null, ...startDone, ...settled() });
+  // The report it replaces (an older period's, or this one sent again) needs its copy no more.
+  dropSnapshot(replaced, job?.label ?? label);
   return { kind: 'claimed', job: fresh };
 }
 
@@ -768,11 +779,21 @@ function render(job: JobState): StoredMessage {
       attachmentName: attachmentName.replace(/\.xlsx$/i, `${EDITION_TEXT.attachmentSuffix(today)}.xlsx`),
     };
   }
+  const ids = bundle.sheetIds ?? (bundle.sheetId !== null ? [bundle.sheetId] : []);
+  let snapshotId: string | undefined;
+  try {
+    // Now, with the body: the sheets as this "Tổng hợp" wrote them.
+    snapshotId = snapshotSheets(bundle.spreadsheetId, ids, attachmentName);
+  } catch (e) {
+    // Tried again at the first send, which logs it if it fails again.
+    console.warn(`snapshot: ${errorText(e)}`);
+  }
   return {
     subject,
     html,
     text,
     attachmentName,
+    ...(snapshotId ? { snapshotId } : {}),
     ...(edition ? { edition } : {}),
     unattached: { text: linePatch(text, bare.text), html: linePatch(html, bare.html) },
     spreadsheetId: bundle.spreadsheetId,
@@ -783,18 +804,55 @@ function render(job: JobState): StoredMessage {
 }
 
 /**
- * The period's summary sheets as .xlsx (attachment.ts: a temporary copy of them is exported,
- * never the master with its addresses and log); null (logged) when that fails.
+ * The period's summary sheets as .xlsx (attachment.ts: a copy of them is exported, never the
+ * master with its addresses and log): the message's snapshot when it has one, else a copy made
+ * now and trashed; null (logged) when that fails.
  */
 export function exportXlsx(msg: StoredMessage, label: string): GoogleAppsScript.Base.Blob | null {
   const ids = msg.sheetIds ?? (msg.sheetId !== null ? [msg.sheetId] : []);
   try {
+    if (msg.snapshotId) return xlsxOf(msg.snapshotId, msg.attachmentName);
     return summaryXlsx(msg.spreadsheetId, ids, msg.attachmentName, (e) =>
       logLine(false, T.log.tempNotTrashed(label, T.tempSpreadsheetName(msg.attachmentName), logText(e))),
     );
   } catch (e) {
     logLine(false, T.log.attachmentFailed(label, logText(e)));
     return null;
+  }
+}
+
+/**
+ * The message with its snapshot: made now when render could not (or the message is of the
+ * previous version), and saved, so that every later run attaches the same. Unchanged (logged)
+ * when it cannot be made: this run sends without the .xlsx rather than the sheets as they are now.
+ */
+function ensureSnapshot(store: JsonStore, msg: StoredMessage, label: string): StoredMessage {
+  if (msg.snapshotId) return msg;
+  const ids = msg.sheetIds ?? (msg.sheetId !== null ? [msg.sheetId] : []);
+  let snapshotId: string;
+  try {
+    snapshotId = snapshotSheets(msg.spreadsheetId, ids, msg.attachmentName);
+  } catch (e) {
+    logLine(false, T.log.attachmentFailed(label, logText(e)));
+    return msg;
+  }
+  const next = { ...msg, snapshotId };
+  try {
+    save(store, { [K.message]: next });
+  } catch (e) {
+    dropSnapshot(next, label);
+    throw e;
+  }
+  return next;
+}
+
+/** The message's snapshot to the trash (its job is done or replaced); best effort, logged. */
+function dropSnapshot(msg: StoredMessage | null, label: string): void {
+  if (!msg?.snapshotId) return;
+  try {
+    trashSpreadsheet(msg.snapshotId);
+  } catch (e) {
+    logLine(false, T.log.tempNotTrashed(label, T.tempSpreadsheetName(msg.attachmentName), logText(e)));
   }
 }
 
@@ -927,6 +985,7 @@ function readingContinues(store: JsonStore, job: JobState, e: ReadContinues): Ru
 }
 
 function finish(store: JsonStore, job: JobState): RunOutcome {
+  const msg = store.get<StoredMessage>(K.message);
   const record: SentRecord = {
     at: nowMs(),
     recipients: job.total,
@@ -943,6 +1002,7 @@ function finish(store: JsonStore, job: JobState): RunOutcome {
     [K.message]: null,
     [K.startPending]: null,
   });
+  dropSnapshot(msg, job.label);
   idle(store);
   logLine(
     true,
@@ -1036,7 +1096,9 @@ function work(store: JsonStore, claimed: JobState, budget: RunBudget): RunOutcom
     const marks = (a: string) => !!job.replaces && (had === null || had.has(addressKey(a)));
     const marked = marks(job.pending[0]);
     const batch = job.pending.filter((a) => marks(a) === marked).slice(0, Math.min(MAX_RECIPIENTS_PER_MESSAGE, quota));
-    if (attachment === undefined) attachment = job.withoutAttachment ? null : exportXlsx(msg, job.label);
+    if (attachment === undefined && !job.withoutAttachment) msg = ensureSnapshot(store, msg, job.label);
+    if (attachment === undefined)
+      attachment = job.withoutAttachment || !msg.snapshotId ? null : exportXlsx(msg, job.label);
     const mail = compose(msg, marked, attachment !== null);
     attachment?.setName(mail.attachmentName);
     // Saved before the send (a failure here sends nothing): should its result not be saved, the
