@@ -54,7 +54,7 @@ import { ReadContinues } from '../io/resume';
 import { tryWithDocumentLock } from '../lock';
 import { snapshotSheets, summaryXlsx, trashSpreadsheet, xlsxOf } from './attachment';
 import * as emailDeps from './deps';
-import { tellAdmins } from './notice';
+import { tellAdmins, tellAdminsUnguarded } from './notice';
 import { readReportSettings } from './settings-store';
 import { JsonStore } from './store';
 import { clearResume, scheduleResume, TIME_ZONE } from './triggers';
@@ -1298,10 +1298,13 @@ function startFailed(mode: 'scheduled' | 'resume', e: unknown): RunOutcome {
     return { status: 'failed', message: T.startRetry(at, userText(e), retry.when) };
   }
   logLine(false, T.log.startGaveUp(at, logText(e)));
+  const mail = T.startFailedMail(at, userText(e));
   try {
-    tellAdmins(`start.${todayIn(TIME_ZONE, new Date(nowMs())).slice(0, 7)}`, T.startFailedMail(at, userText(e)));
+    tellAdmins(`start.${todayIn(TIME_ZONE, new Date(nowMs())).slice(0, 7)}`, mail);
   } catch (again) {
+    // The properties fail too (tellAdmins keeps its once-only mark there): told all the same.
     console.warn(`start notice: ${errorText(again)}`);
+    tellAdminsUnguarded(mail);
   }
   return { status: 'failed', message: T.startGaveUp(at, userText(e)) };
 }

@@ -4,6 +4,7 @@
  * log is told how far it really got.
  */
 import { currentJob, type RunOutcome } from '../../../src/gas/email/job';
+import { GAS_ERRORS } from '../../fakes/gas/errors';
 import type { TriggerInfo } from '../../fakes/gas/triggers';
 import { logText, recipientsList, scope, type World, world } from './helpers';
 
@@ -35,7 +36,7 @@ function copies(): Map<string, number> {
 }
 
 /** PropertiesService fails `times` times, starting with the first write after the first mail went out. */
-function failSavesAfterFirstSend(times: number, error = 'Service error: PropertiesService') {
+function failSavesAfterFirstSend(times: number, error: string = GAS_ERRORS.serviceError('PropertiesService')) {
   return w.fake.faults.add({
     method: 'Properties.setProperties',
     when: () => w.fake.mail.sent.length >= 1,
@@ -63,7 +64,7 @@ test('progress that cannot be saved at all: the run says how far it got, logs wh
   const all = recipientsList(120);
   w = world({ stubAggregate: true, settings: { recipients: all } });
   // Longer than the retries of one save: PropertiesService is down for the rest of this run.
-  const fault = failSavesAfterFirstSend(4, 'Exception: Service error');
+  const fault = failSavesAfterFirstSend(4, GAS_ERRORS.serverError);
   const { monthlyReportJob } = scope as { monthlyReportJob: () => RunOutcome };
   const first = monthlyReportJob();
   expect(fault.fired).toBe(4);

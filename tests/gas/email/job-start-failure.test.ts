@@ -90,3 +90,15 @@ test('Sheets failing for hours: after the last try the admins get one e-mail, an
   expect(notices().map((m) => m.toList)).toEqual([['bdv@muongnhe.vn']]);
   expect(notices()[0].body).toContain('Gửi báo cáo ngay');
 });
+
+test('PropertiesService failing as the trigger starts: "Nhật ký" says the report was not made, and the admins are told', () => {
+  w = world({ stubAggregate: true, settings: { recipients: ['a@dienbien.gov.vn'] } });
+  enableMonthlyEmail();
+  const fault = w.fake.faults.add({ method: 'Properties.*', error: GAS_ERRORS.serverError });
+  const [outcome] = fire(w, 'monthlyReportJob') as RunOutcome[];
+  fault.remove();
+  expect(outcome.status).toBe('failed');
+  expect(reports()).toHaveLength(0);
+  expect(logText(w)).toContain('chưa lập được báo cáo hằng tháng, chưa gửi cho ai, và không tự thử lại nữa');
+  expect(notices().map((m) => m.toList)).toEqual([['bdv@muongnhe.vn']]);
+});
