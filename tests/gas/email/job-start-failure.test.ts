@@ -102,3 +102,14 @@ test('PropertiesService failing as the trigger starts: "Nhật ký" says the rep
   expect(logText(w)).toContain('chưa lập được báo cáo hằng tháng, chưa gửi cho ai, và không tự thử lại nữa');
   expect(notices().map((m) => m.toList)).toEqual([['bdv@muongnhe.vn']]);
 });
+
+test('the line in "Nhật ký" is written even when Sheets fails once as it is appended', () => {
+  w = world({ stubAggregate: true, settings: { recipients: ['a@dienbien.gov.vn'] } });
+  enableMonthlyEmail();
+  settingsOutage();
+  const append = w.fake.faults.add({ method: 'Sheet.appendRow', error: OUTAGE, times: 1 });
+  const [outcome] = fire(w, 'monthlyReportJob') as RunOutcome[];
+  expect(outcome.status).toBe('failed');
+  expect(append.fired).toBe(1);
+  expect(logText(w)).toContain('gặp lỗi ngay khi bắt đầu');
+});
