@@ -98,9 +98,10 @@ const RULES: Rule[] = [
   { kind: 'timeout', test: /\btimed out\b|\bDeadline exceeded\b/i, text: () => G.timedOut, transient: true },
   {
     // "Address unavailable", "Server not available.", "Server error occurred, please try again.":
-    // a passing network or server failure on Google's side (UrlFetchApp, Sheets).
+    // a passing network or server failure on Google's side (UrlFetchApp, Sheets); "Service error"
+    // alone and "Data storage error" are PropertiesService's (its outages pass within minutes).
     kind: 'serviceFailed',
-    test: /^Service error: \w+|^Service \w+ failed while accessing|^Service unavailable|We're sorry, a server error occurred|^Internal error\b|^Address unavailable\b|^Server not available\b|^Server error occurred\b/i,
+    test: /^Service error\b|^Data storage error\b|^Service \w+ failed while accessing|^Service unavailable|We're sorry, a server error occurred|^Internal error\b|^Address unavailable\b|^Server not available\b|^Server error occurred\b/i,
     text: () => G.serviceFailed,
     transient: true,
   },

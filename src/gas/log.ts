@@ -1,6 +1,7 @@
 /** The "Nhật ký" sheet: who ran what, when, for which period, with what result. */
 import { LOG, SHEETS } from '../messages/vi/gas';
 import { now } from './clock';
+import { withRetry } from './errors';
 import { TEXT } from './render';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -35,6 +36,7 @@ export function currentUser(): string {
  * service call counts in a run's budget). Text goes with a leading apostrophe, which keeps it
  * text (a period such as "2018-09" never becomes a date, "=…" never a formula); Sheets does
  * not store the apostrophe.
+ * A passing failure of Sheets is tried again (errors.ts withRetry: a few seconds).
  * Never throws: a failing log must not hide the action's own result.
  */
 export function writeLog(ss: Spreadsheet, entry: LogEntry): void {
@@ -50,13 +52,16 @@ export function writeLog(ss: Spreadsheet, entry: LogEntry): void {
       sheet.getRange(2, 1, sheet.getMaxRows() - 1, 1).setNumberFormat(DATE_TIME);
     }
     const text = (v: string) => `'${v}`;
-    sheet.appendRow([
+    const row = [
       entry.at ?? now(),
       text(currentUser()),
       text(entry.action),
       text(entry.period ?? ''),
       text(entry.result.slice(0, 5000)),
-    ]);
+    ];
+    const target = sheet;
+    // A passing "Service Spreadsheets failed…" must not lose the line that says what went wrong.
+    withRetry(() => target.appendRow(row));
   } catch {
     // logging is best effort
   }

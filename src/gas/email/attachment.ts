@@ -4,9 +4,10 @@
  * Google's export endpoint ignores `gid` for format=xlsx and exports EVERY sheet of the
  * spreadsheet ("Cài đặt" with the admins' and recipients' addresses, "Đơn vị" with every
  * commune's staff addresses, "Nhật ký", the communes' tabs, hidden sheets). So the summary
- * sheets are copied into a temporary spreadsheet, that one is exported, and it is moved to
- * the trash whatever happens (Drive API files.update, scope drive.file: a file this script
- * created).
+ * sheets are copied into a temporary spreadsheet (a snapshot), that one is exported, and it is
+ * moved to the trash (Drive API files.update, scope drive.file: a file this script created). The
+ * monthly job keeps its snapshot until the report is sent (job.ts StoredMessage.snapshotId), so
+ * that a send resumed later attaches what the first one did.
  */
 
 import { EMAIL_TEXT as T } from '../../messages/vi/email';
@@ -58,21 +59,15 @@ function trash(id: string, auth: Record<string, string>): void {
 }
 
 /**
- * The sheets `sheetIds` of spreadsheet `spreadsheetId` (those still there, in that order, under
- * their names), values and formats, as an .xlsx blob named `name`. Throws when none is left or
- * the export fails. `onTrashFailed` hears of a temporary copy that could not be trashed (the
- * blob, if made, is still returned).
+ * A new spreadsheet holding a copy of the sheets `sheetIds` of spreadsheet `spreadsheetId` (those
+ * still there, in that order, under their names; formulas reading other sheets frozen to their
+ * values): what the e-mail attaches, as it is now. Returns its id; the caller trashes it
+ * (trashSpreadsheet). Throws when no sheet is left (the copy, if made, is trashed).
  */
-export function summaryXlsx(
-  spreadsheetId: string,
-  sheetIds: number[],
-  name: string,
-  onTrashFailed: (e: unknown) => void,
-): GoogleAppsScript.Base.Blob {
+export function snapshotSheets(spreadsheetId: string, sheetIds: number[], name: string): string {
   const master = SpreadsheetApp.openById(spreadsheetId);
   const sources = sheetIds.map((id) => master.getSheetById(id)).filter((s): s is Sheet => s !== null);
   if (!sources.length) throw new Error(T.noSummarySheet(sheetIds));
-  const auth = { Authorization: `Bearer ${ScriptApp.getOAuthToken()}` };
   // The name says what it is, should it stay in the Drive (the trash failed).
   const temp = SpreadsheetApp.create(T.tempSpreadsheetName(name));
   const tempId = temp.getId();
@@ -85,13 +80,49 @@ export function summaryXlsx(
     }
     temp.deleteSheet(blank);
     SpreadsheetApp.flush();
-    const res = UrlFetchApp.fetch(EXPORT_URL(tempId), { headers: auth, muteHttpExceptions: true });
-    const code = res.getResponseCode();
-    if (code !== 200) throw new Error(`HTTP ${code}`);
-    return res.getBlob().setName(name);
+    return tempId;
+  } catch (e) {
+    try {
+      trashSpreadsheet(tempId);
+    } catch {
+      // the copy's name says it may be deleted
+    }
+    throw e;
+  }
+}
+
+/** Spreadsheet `id` (a snapshot: every sheet of it is exported) as an .xlsx blob named `name`. */
+export function xlsxOf(id: string, name: string): GoogleAppsScript.Base.Blob {
+  const auth = { Authorization: `Bearer ${ScriptApp.getOAuthToken()}` };
+  const res = UrlFetchApp.fetch(EXPORT_URL(id), { headers: auth, muteHttpExceptions: true });
+  const code = res.getResponseCode();
+  if (code !== 200) throw new Error(`HTTP ${code}`);
+  return res.getBlob().setName(name);
+}
+
+/** Move spreadsheet `id` (one this script created: scope drive.file) to the trash. */
+export function trashSpreadsheet(id: string): void {
+  trash(id, { Authorization: `Bearer ${ScriptApp.getOAuthToken()}` });
+}
+
+/**
+ * The sheets `sheetIds` of spreadsheet `spreadsheetId` (those still there, in that order, under
+ * their names), values and formats, as an .xlsx blob named `name`, through a snapshot trashed at
+ * once. Throws when none is left or the export fails. `onTrashFailed` hears of a temporary copy
+ * that could not be trashed (the blob, if made, is still returned).
+ */
+export function summaryXlsx(
+  spreadsheetId: string,
+  sheetIds: number[],
+  name: string,
+  onTrashFailed: (e: unknown) => void,
+): GoogleAppsScript.Base.Blob {
+  const tempId = snapshotSheets(spreadsheetId, sheetIds, name);
+  try {
+    return xlsxOf(tempId, name);
   } finally {
     try {
-      trash(tempId, auth);
+      trashSpreadsheet(tempId);
     } catch (e) {
       onTrashFailed(e);
     }

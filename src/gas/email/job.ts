@@ -8,7 +8,8 @@
  *                   deadline does not stand for the scheduled one (the scheduled run after the
  *                   deadline still sends the complete report).
  *   job             the send in progress: period, recipients still to send, tries so far
- *   job.message     the rendered e-mail (subject, HTML, text), so a resumed run need not aggregate again
+ *   job.message     the rendered e-mail (subject, HTML, text), so a resumed run need not aggregate again,
+ *                   and the id of its copy of the summary sheets, which every run exports as the .xlsx
  * Claims are made under the document lock with a lease, so two runs never send the same job.
  * A run stops starting new work after 4.5 minutes, saves progress and schedules
  * `resumeReportJob` one minute later. A send that fails or finds no quota left is logged and
@@ -48,12 +49,12 @@ import { EDITION_TEXT } from '../../messages/vi/edition';
 import { EMAIL_TEXT as T, viDate, viDateTime, viDuration } from '../../messages/vi/email';
 import { nowMs, RunBudget } from '../clock';
 import { withHolidays } from '../config/holidays';
-import { ConfigError, explainError, logText, userText } from '../errors';
+import { ConfigError, explainError, logText, userText, withRetry } from '../errors';
 import { ReadContinues } from '../io/resume';
 import { tryWithDocumentLock } from '../lock';
-import { summaryXlsx } from './attachment';
+import { snapshotSheets, summaryXlsx, trashSpreadsheet, xlsxOf } from './attachment';
 import * as emailDeps from './deps';
-import { tellAdmins } from './notice';
+import { tellAdmins, tellAdminsUnguarded } from './notice';
 import { readReportSettings } from './settings-store';
 import { JsonStore } from './store';
 import { clearResume, scheduleResume, TIME_ZONE } from './triggers';
@@ -88,6 +89,18 @@ export const SETTINGS_RETRY_DELAYS_MS = [6 * 3600 * 1000, 6 * 3600 * 1000, 12 * 
  * this trigger carries the job on (its lease, LEASE_MS, has run out by then).
  */
 export const WATCHDOG_MS = LEASE_MS + RESUME_DELAY_MS;
+/**
+ * Waits before saving the job again after a passing failure of PropertiesService ("Service error",
+ * "We're sorry, a server error occurred"): a send's result must be saved or it is sent twice.
+ */
+export const SAVE_RETRY_DELAYS_MS = [2000, 5000, 10000];
+/**
+ * A trigger run that fails before it claims anything (reading "Cài đặt" or the properties while
+ * Sheets or PropertiesService has a passing outage) tries once more after this pause, within the run.
+ */
+export const START_PAUSE_MS = 20 * 1000;
+/** Then a one-off trigger tries the start again after these waits; after that the admins are told. */
+export const START_RETRY_DELAYS_MS = [30 * 60 * 1000, 3 * 3600 * 1000];
 /** When the notice of a given-up job could not be sent, one more try this much later. */
 export const NOTICE_RETRY_MS = 24 * 3600 * 1000;
 
@@ -135,6 +148,13 @@ export interface JobState {
   leaseUntil: number;
   /** Set while waiting for a retry / resume trigger. */
   waitingUntil: number | null;
+  /**
+   * The batch being sent (addresses), saved before MailApp.sendEmail and cleared with its result:
+   * a run that could not save the result (PropertiesService failing, Apps Script stopping it) leaves
+   * it here, and the next run counts these recipients as reached rather than send them the report
+   * twice (settleInFlight; "Nhật ký" lists them, to check by hand).
+   */
+  inFlight?: string[];
   /** Gmail refused the attachment for its size: the report goes without it (not exported again). */
   withoutAttachment?: boolean;
   /** Set once MAX_RETRIES is exceeded: only a person restarts it. */
@@ -165,6 +185,13 @@ export interface StoredMessage {
   /** The period's summary sheets, attached (a message stored before they were listed: `sheetId`). */
   sheetIds?: number[];
   senderName: string;
+  /**
+   * A copy of the summary sheets made with the rendering (attachment.ts snapshotSheets): each run
+   * attaches its export, so a report resumed a day later (the quota) attaches the figures of its
+   * body, not the sheets as a later "Tổng hợp" or an edit left them. Trashed when the job ends or
+   * another report replaces it. Absent: not made yet (made at the first send, ensureSnapshot).
+   */
+  snapshotId?: string;
 }
 
 /** What a run did, for the menu's alert and for tests. */
@@ -202,6 +229,8 @@ const K = {
   startPending: 'job.start',
   /** Trigger runs in a row that found the settings unusable. */
   settingsFailed: 'job.settings',
+  /** Trigger runs in a row that failed before claiming (startFailed). */
+  startFailed: 'job.startFailed',
   /** Scheduled sends waiting for the deadline to pass (WaitState[], ordered by `until`). */
   wait: 'job.wait',
 };
@@ -266,6 +295,17 @@ function errorText(e: unknown): string {
 /** A failure as told to the user (Vietnamese) and as logged (with Google's original). */
 function failure(e: unknown, wrap: (text: string) => string = (t) => t): { error: string; log: string } {
   return { error: wrap(userText(e)), log: wrap(logText(e)) };
+}
+
+/** `store.put`, tried again after a passing failure (errors.ts withRetry: transient errors only). */
+function save(store: JsonStore, values: Record<string, unknown>): void {
+  withRetry(() => store.put(values), { delays: SAVE_RETRY_DELAYS_MS });
+}
+
+/** The job without its in-flight batch (the batch's result is known). */
+function landed(job: JobState): JobState {
+  const { inFlight: _, ...rest } = job;
+  return rest;
 }
 
 function logLine(ok: boolean, detail: string): void {
@@ -675,7 +715,10 @@ function claim(store: JsonStore, req: ClaimRequest): Claim {
       ? { at: job.createdAt, beforeDeadline: true, ...(job.reached ? { had: job.reached } : {}) }
       : undefined;
   const fresh = newJob(period, recipients, manual, req.run, beforeDeadline, replaces);
+  const replaced = store.get<StoredMessage>(K.message);
   store.put({ [K.job]: fresh, [K.message]: null, ...startDone, ...settled() });
+  // The report it replaces (an older period's, or this one sent again) needs its copy no more.
+  dropSnapshot(replaced, job?.label ?? label);
   return { kind: 'claimed', job: fresh };
 }
 
@@ -736,11 +779,21 @@ function render(job: JobState): StoredMessage {
       attachmentName: attachmentName.replace(/\.xlsx$/i, `${EDITION_TEXT.attachmentSuffix(today)}.xlsx`),
     };
   }
+  const ids = bundle.sheetIds ?? (bundle.sheetId !== null ? [bundle.sheetId] : []);
+  let snapshotId: string | undefined;
+  try {
+    // Now, with the body: the sheets as this "Tổng hợp" wrote them.
+    snapshotId = snapshotSheets(bundle.spreadsheetId, ids, attachmentName);
+  } catch (e) {
+    // Tried again at the first send, which logs it if it fails again.
+    console.warn(`snapshot: ${errorText(e)}`);
+  }
   return {
     subject,
     html,
     text,
     attachmentName,
+    ...(snapshotId ? { snapshotId } : {}),
     ...(edition ? { edition } : {}),
     unattached: { text: linePatch(text, bare.text), html: linePatch(html, bare.html) },
     spreadsheetId: bundle.spreadsheetId,
@@ -751,18 +804,55 @@ function render(job: JobState): StoredMessage {
 }
 
 /**
- * The period's summary sheets as .xlsx (attachment.ts: a temporary copy of them is exported,
- * never the master with its addresses and log); null (logged) when that fails.
+ * The period's summary sheets as .xlsx (attachment.ts: a copy of them is exported, never the
+ * master with its addresses and log): the message's snapshot when it has one, else a copy made
+ * now and trashed; null (logged) when that fails.
  */
 export function exportXlsx(msg: StoredMessage, label: string): GoogleAppsScript.Base.Blob | null {
   const ids = msg.sheetIds ?? (msg.sheetId !== null ? [msg.sheetId] : []);
   try {
+    if (msg.snapshotId) return xlsxOf(msg.snapshotId, msg.attachmentName);
     return summaryXlsx(msg.spreadsheetId, ids, msg.attachmentName, (e) =>
       logLine(false, T.log.tempNotTrashed(label, T.tempSpreadsheetName(msg.attachmentName), logText(e))),
     );
   } catch (e) {
     logLine(false, T.log.attachmentFailed(label, logText(e)));
     return null;
+  }
+}
+
+/**
+ * The message with its snapshot: made now when render could not (or the message is of the
+ * previous version), and saved, so that every later run attaches the same. Unchanged (logged)
+ * when it cannot be made: this run sends without the .xlsx rather than the sheets as they are now.
+ */
+function ensureSnapshot(store: JsonStore, msg: StoredMessage, label: string): StoredMessage {
+  if (msg.snapshotId) return msg;
+  const ids = msg.sheetIds ?? (msg.sheetId !== null ? [msg.sheetId] : []);
+  let snapshotId: string;
+  try {
+    snapshotId = snapshotSheets(msg.spreadsheetId, ids, msg.attachmentName);
+  } catch (e) {
+    logLine(false, T.log.attachmentFailed(label, logText(e)));
+    return msg;
+  }
+  const next = { ...msg, snapshotId };
+  try {
+    save(store, { [K.message]: next });
+  } catch (e) {
+    dropSnapshot(next, label);
+    throw e;
+  }
+  return next;
+}
+
+/** The message's snapshot to the trash (its job is done or replaced); best effort, logged. */
+function dropSnapshot(msg: StoredMessage | null, label: string): void {
+  if (!msg?.snapshotId) return;
+  try {
+    trashSpreadsheet(msg.snapshotId);
+  } catch (e) {
+    logLine(false, T.log.tempNotTrashed(label, T.tempSpreadsheetName(msg.attachmentName), logText(e)));
   }
 }
 
@@ -834,7 +924,7 @@ function retryOrGiveUp(
   if (attempts > MAX_RETRIES || final) {
     const gaveUp: JobState = { ...job, attempts, owner: null, waitingUntil: null, gaveUp: true };
     if (final) gaveUp.gaveUpWhy = final;
-    store.put({ [K.job]: gaveUp });
+    save(store, { [K.job]: gaveUp });
     idle(store);
     if (final) logLine(false, T.log.gaveUpNow(job.label, 'log' in reason ? (reason.log ?? final) : final, job.pending));
     else logLine(false, T.log.gaveUp(job.label, job.pending));
@@ -851,7 +941,7 @@ function retryOrGiveUp(
   }
   const delay = RETRY_DELAYS_MS[Math.min(attempts, RETRY_DELAYS_MS.length) - 1];
   scheduleResume(delay);
-  store.put({ [K.job]: { ...job, attempts, owner: null, waitingUntil: nowMs() + delay } });
+  save(store, { [K.job]: { ...job, attempts, owner: null, waitingUntil: nowMs() + delay } });
   const when = viDuration(delay);
   if ('quota' in reason) {
     logLine(false, T.log.quota(job.label, reason.quota, left, when, attempts, MAX_RETRIES));
@@ -884,7 +974,7 @@ function pause(
   message = T.continuing(job.label, job.sent, job.total),
 ): RunOutcome {
   scheduleResume(RESUME_DELAY_MS);
-  store.put({ [K.job]: { ...job, owner: null, waitingUntil: nowMs() + RESUME_DELAY_MS } });
+  save(store, { [K.job]: { ...job, owner: null, waitingUntil: nowMs() + RESUME_DELAY_MS } });
   logLine(true, log);
   return { status: 'continuing', period: job.label, sent: job.sent, total: job.total, message };
 }
@@ -895,6 +985,7 @@ function readingContinues(store: JsonStore, job: JobState, e: ReadContinues): Ru
 }
 
 function finish(store: JsonStore, job: JobState): RunOutcome {
+  const msg = store.get<StoredMessage>(K.message);
   const record: SentRecord = {
     at: nowMs(),
     recipients: job.total,
@@ -904,13 +995,14 @@ function finish(store: JsonStore, job: JobState): RunOutcome {
     // Those who had an earlier copy still have one: a later send marks them too.
     reached: [...new Set([...(job.replaces?.had ?? []), ...(job.reached ?? [])])],
   };
-  store.put({
+  save(store, {
     ...pruneSent(store, job.key),
     [K.sent(job.key)]: record,
     [K.job]: null,
     [K.message]: null,
     [K.startPending]: null,
   });
+  dropSnapshot(msg, job.label);
   idle(store);
   logLine(
     true,
@@ -925,9 +1017,52 @@ function finish(store: JsonStore, job: JobState): RunOutcome {
   };
 }
 
+/**
+ * A send succeeded but its result could not be saved, even after SAVE_RETRY_DELAYS_MS: the stored
+ * job still has the batch in flight, so the next run counts it as reached (not sent twice). Said
+ * in "Nhật ký"; the run stops, and the resume after its lease carries on (else the watchdog's).
+ */
+function progressNotSaved(job: JobState, batch: string[], e: unknown): RunOutcome {
+  logLine(false, T.log.progressNotSaved(job.label, job.sent, job.total, batch, logText(e)));
+  try {
+    scheduleResume(Math.max(0, job.leaseUntil - nowMs()) + RESUME_DELAY_MS);
+  } catch (again) {
+    console.warn(`resume trigger: ${errorText(again)}`);
+  }
+  return {
+    status: 'failed',
+    period: job.label,
+    sent: job.sent,
+    total: job.total,
+    message: T.progressNotSaved(job.label, job.sent, job.total),
+  };
+}
+
+/**
+ * A job whose last batch was sent (or being sent) when the run stopped before saving the result:
+ * those recipients are counted as reached, not sent to again (a second copy of the same report is
+ * worse than asking them); "Nhật ký" lists them.
+ */
+function settleInFlight(store: JsonStore, job: JobState): JobState {
+  const batch = job.inFlight ?? [];
+  if (!batch.length) return job;
+  const flown = new Set(batch);
+  const stillPending = job.pending.filter((a) => flown.has(a)).length;
+  const settled: JobState = {
+    ...landed(job),
+    pending: job.pending.filter((a) => !flown.has(a)),
+    reached: [...(job.reached ?? []), ...batch.map(addressKey)],
+    sent: job.sent + stillPending,
+    messages: job.messages + 1,
+  };
+  save(store, { [K.job]: settled });
+  logLine(false, T.log.inFlightSettled(job.label, batch));
+  return settled;
+}
+
 /** Carry a claimed job as far as this run's time allows. */
 function work(store: JsonStore, claimed: JobState, budget: RunBudget): RunOutcome {
-  let job = claimed;
+  let job = settleInFlight(store, claimed);
   let msg = store.get<StoredMessage>(K.message);
 
   if (job.stage === 'render' || !msg) {
@@ -948,7 +1083,7 @@ function work(store: JsonStore, claimed: JobState, budget: RunBudget): RunOutcom
       );
     }
     job = { ...job, stage: 'send', leaseUntil: nowMs() + LEASE_MS, configFailures: 0 };
-    store.put({ [K.message]: msg, [K.job]: job });
+    save(store, { [K.message]: msg, [K.job]: job });
   }
 
   let attachment: GoogleAppsScript.Base.Blob | null | undefined;
@@ -961,9 +1096,15 @@ function work(store: JsonStore, claimed: JobState, budget: RunBudget): RunOutcom
     const marks = (a: string) => !!job.replaces && (had === null || had.has(addressKey(a)));
     const marked = marks(job.pending[0]);
     const batch = job.pending.filter((a) => marks(a) === marked).slice(0, Math.min(MAX_RECIPIENTS_PER_MESSAGE, quota));
-    if (attachment === undefined) attachment = job.withoutAttachment ? null : exportXlsx(msg, job.label);
+    if (attachment === undefined && !job.withoutAttachment) msg = ensureSnapshot(store, msg, job.label);
+    if (attachment === undefined)
+      attachment = job.withoutAttachment || !msg.snapshotId ? null : exportXlsx(msg, job.label);
     const mail = compose(msg, marked, attachment !== null);
     attachment?.setName(mail.attachmentName);
+    // Saved before the send (a failure here sends nothing): should its result not be saved, the
+    // next run does not send this batch again (settleInFlight).
+    job = { ...job, inFlight: batch, leaseUntil: nowMs() + LEASE_MS };
+    save(store, { [K.job]: job });
     try {
       MailApp.sendEmail({
         to: batch.join(','),
@@ -974,20 +1115,22 @@ function work(store: JsonStore, claimed: JobState, budget: RunBudget): RunOutcom
         ...(attachment ? { attachments: [attachment] } : {}),
       });
     } catch (e) {
+      // Not sent: the batch is pending again, not in flight.
+      job = landed(job);
       const x = explainError(e);
       if (x.kind === 'mailTooLarge' && attachment && /Attachments/i.test(x.original)) {
         // The report itself fits: it goes once more without the file (the note says so), not given up.
         logLine(false, T.log.attachmentTooLarge(job.label, x.original));
         attachment = null;
         job = { ...job, withoutAttachment: true };
-        store.put({ [K.job]: job });
+        save(store, { [K.job]: job });
         continue;
       }
       return retryOrGiveUp(store, job, x.kind === 'mailTooLarge' ? { ...failure(e), final: true } : failure(e));
     }
     const done = new Set(batch);
     job = {
-      ...job,
+      ...landed(job),
       pending: job.pending.filter((a) => !done.has(a)),
       reached: [...(job.reached ?? []), ...batch.map(addressKey)],
       sent: job.sent + batch.length,
@@ -995,7 +1138,11 @@ function work(store: JsonStore, claimed: JobState, budget: RunBudget): RunOutcom
       attempts: 0,
       leaseUntil: nowMs() + LEASE_MS,
     };
-    store.put({ [K.job]: job });
+    try {
+      save(store, { [K.job]: job });
+    } catch (e) {
+      return progressNotSaved(job, batch, e);
+    }
   }
   return finish(store, job);
 }
@@ -1058,13 +1205,39 @@ function tellLeftOut(settings: Settings, leftOut: string[]): void {
   });
 }
 
-/** Run the job without any UI (triggers). */
+/**
+ * Run the job without any UI (triggers). A failure before the claim (one passing "Service
+ * Spreadsheets failed…" reading "Cài đặt", say) is tried again after START_PAUSE_MS, then by a
+ * one-off trigger (startFailed); after the claim, safeWork has logged it and set the retry.
+ */
 export function runReportJob(mode: 'scheduled' | 'resume'): RunOutcome {
   const budget = new RunBudget();
+  let claimed = false;
+  const start = () =>
+    startReportJob(mode, budget, () => {
+      claimed = true;
+    });
+  try {
+    return start();
+  } catch (e) {
+    if (claimed) throw e;
+    if (!explainError(e).transient) return startFailed(mode, e);
+    try {
+      Utilities.sleep(START_PAUSE_MS);
+      return start();
+    } catch (again) {
+      if (claimed) throw again;
+      return startFailed(mode, again);
+    }
+  }
+}
+
+function startReportJob(mode: 'scheduled' | 'resume', budget: RunBudget, onClaim: () => void): RunOutcome {
   const store = new JsonStore();
   const loaded = loadSettings();
   if ('outcome' in loaded) return settingsUnusable(store, loaded.outcome);
-  if (store.get<StartPending>(K.settingsFailed)) store.put({ [K.settingsFailed]: null });
+  const cleared = [K.settingsFailed, K.startFailed].filter((k) => store.get<StartPending>(k) !== null);
+  if (cleared.length) store.put(Object.fromEntries(cleared.map((k) => [k, null])));
   tellLeftOut(loaded.settings, loaded.leftOut);
   const run = runId();
   if (mode === 'resume') {
@@ -1087,8 +1260,53 @@ export function runReportJob(mode: 'scheduled' | 'resume'): RunOutcome {
     else if (mode === 'resume') rearm(store);
     return outcome;
   }
+  onClaim();
   watchdog();
   return safeWork(store, got.value.job, budget);
+}
+
+/**
+ * A trigger run failed before it could claim anything, twice (runReportJob): "Nhật ký" says so,
+ * and a one-off trigger tries again (START_RETRY_DELAYS_MS; a scheduled run's retry starts the
+ * period's job, job.start, as after a busy lock; a resume's carries on what it was to). When no
+ * more tries are left, or none can be set (PropertiesService or the triggers failing too), the
+ * admins are told by e-mail: the monthly report was not made. Never throws.
+ */
+function startFailed(mode: 'scheduled' | 'resume', e: unknown): RunOutcome {
+  const at = viDateTime(new Date(nowMs()));
+  let retry: { when: string; attempt: number } | null = null;
+  try {
+    const store = new JsonStore();
+    const attempt = (store.get<StartPending>(K.startFailed)?.attempts ?? 0) + 1;
+    if (attempt <= START_RETRY_DELAYS_MS.length) {
+      const delay = START_RETRY_DELAYS_MS[attempt - 1];
+      const start =
+        mode === 'scheduled' ? { [K.startPending]: store.get<StartPending>(K.startPending) ?? { attempts: 0 } } : {};
+      store.put({ [K.startFailed]: { attempts: attempt }, ...start });
+      scheduleResume(delay);
+      retry = { when: viDuration(delay), attempt };
+    } else {
+      // Given up: the start waits no more; a job going on or a send waiting for its day keeps the trigger.
+      store.put({ [K.startFailed]: null, [K.startPending]: null });
+      rearm(store);
+    }
+  } catch (again) {
+    console.warn(`start retry: ${errorText(again)}`);
+  }
+  if (retry) {
+    logLine(false, T.log.startRetry(at, logText(e), retry.when, retry.attempt, START_RETRY_DELAYS_MS.length));
+    return { status: 'failed', message: T.startRetry(at, userText(e), retry.when) };
+  }
+  logLine(false, T.log.startGaveUp(at, logText(e)));
+  const mail = T.startFailedMail(at, userText(e));
+  try {
+    tellAdmins(`start.${todayIn(TIME_ZONE, new Date(nowMs())).slice(0, 7)}`, mail);
+  } catch (again) {
+    // The properties fail too (tellAdmins keeps its once-only mark there): told all the same.
+    console.warn(`start notice: ${errorText(again)}`);
+    tellAdminsUnguarded(mail);
+  }
+  return { status: 'failed', message: T.startGaveUp(at, userText(e)) };
 }
 
 /** The admins told the job was given up (once per period: notice.ts); false when the mail could not go. */

@@ -79,3 +79,20 @@ export function tellAdmins(
     return false;
   }
 }
+
+/**
+ * Tell the admins without the once-only claim: for when the document properties themselves cannot
+ * be read or written (tellAdmins throws then), and no run will try again to say it. Never throws.
+ */
+export function tellAdminsUnguarded(notice: { subject: string; body: string }): boolean {
+  try {
+    const to = noticeRecipients([]);
+    if (!to.length || MailApp.getRemainingDailyQuota() < 1) return false;
+    MailApp.sendEmail({ to: to.join(','), subject: notice.subject, body: notice.body });
+    emailDeps.log(T.log.action, true, T.log.noticeSent(to));
+    return true;
+  } catch (e) {
+    emailDeps.log(T.log.action, false, T.log.noticeNotSent(logText(e)));
+    return false;
+  }
+}

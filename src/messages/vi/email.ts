@@ -76,6 +76,10 @@ export const EMAIL_TEXT = {
   sentPartError: (period: string, sent: number, total: number, error: string, retryIn: string) =>
     `Đã gửi báo cáo ${period} tới ${sent}/${total} người nhận. Lỗi khi gửi: ${error}. ` +
     `Sẽ thử gửi lại tự động sau khoảng ${retryIn}.`,
+  /** A send went out but its result could not be saved (job.ts progressNotSaved). */
+  progressNotSaved: (period: string, sent: number, total: number) =>
+    `Đã gửi báo cáo ${period} tới ${sent}/${total} người nhận nhưng chưa lưu được tiến độ (dịch vụ của Google ` +
+    'tạm lỗi). Lần chạy sau sẽ gửi tiếp cho những người còn lại, không gửi lại cho người đã nhận.',
   continuing: (period: string, sent: number, total: number) =>
     `Đã gửi báo cáo ${period} tới ${sent}/${total} người nhận; sắp hết thời gian chạy cho phép nên phần còn lại ` +
     'sẽ được gửi tiếp tự động sau 1 phút.',
@@ -100,7 +104,21 @@ export const EMAIL_TEXT = {
     `Đang tổng hợp báo cáo ${period}: đã đọc ${done}/${total} đơn vị. Nhiều đơn vị nên việc đọc tiếp tục ` +
     'tự động sau 1 phút; báo cáo sẽ được gửi khi đọc xong.',
 
+  /** A trigger run failed as it started, before reading anything of the report (job.ts startFailed). */
+  startRetry: (at: string, error: string, retryIn: string) =>
+    `Lần chạy tự động lúc ${at} chưa lập được báo cáo hằng tháng: ${error}. Sẽ tự thử lại sau ${retryIn}.`,
+  startGaveUp: (at: string, error: string) =>
+    `Lần chạy tự động lúc ${at} chưa lập được báo cáo hằng tháng: ${error}. Hệ thống không tự thử lại nữa; ` +
+    'hãy chọn "Dân vận › Gửi báo cáo ngay".',
+
   // ------------------------------------------------------------ notices to the admins (notice.ts)
+  startFailedMail: (at: string, error: string) => ({
+    subject: '[Dân vận] Chưa lập được báo cáo hằng tháng',
+    body:
+      `Lần chạy tự động gửi báo cáo hằng tháng (lúc ${at}) không đọc được bảng tính tổng hợp: ${error}.\n\n` +
+      'Hệ thống đã thử lại vài lần nhưng vẫn lỗi nên báo cáo chưa được lập và chưa gửi cho ai, và sẽ không tự ' +
+      'thử lại nữa. Hãy mở bảng tính tổng hợp, xem trang "Nhật ký", rồi chọn "Dân vận › Gửi báo cáo ngay".',
+  }),
   gaveUpMail: (period: string, left: string[], total: number) => ({
     subject: `[Dân vận] Chưa gửi được báo cáo ${period}`,
     body:
@@ -200,6 +218,20 @@ export const EMAIL_TEXT = {
       `Báo cáo ${period}: đã đọc ${done}/${total} đơn vị, phần còn lại đọc tiếp sau 1 phút rồi mới gửi.`,
     timeout: (period: string, sent: number, total: number) =>
       `Báo cáo ${period}: gần hết 6 phút cho phép, đã lưu tiến độ (${sent}/${total}); chạy tiếp sau 1 phút.`,
+    startRetry: (at: string, error: string, retryIn: string, attempt: number, max: number) =>
+      `Lần chạy tự động lúc ${at} gặp lỗi ngay khi bắt đầu (đọc Cài đặt hoặc dữ liệu lưu của tiện ích): ${error}; ` +
+      `chưa lập được báo cáo hằng tháng, chưa gửi cho ai. Sẽ tự thử lại sau ${retryIn} (lần ${attempt}/${max}).`,
+    startGaveUp: (at: string, error: string) =>
+      `Lần chạy tự động lúc ${at} gặp lỗi ngay khi bắt đầu (đọc Cài đặt hoặc dữ liệu lưu của tiện ích): ${error}; ` +
+      'chưa lập được báo cáo hằng tháng, chưa gửi cho ai, và không tự thử lại nữa. Hãy chọn "Dân vận › Gửi báo cáo ngay".',
+    progressNotSaved: (period: string, sent: number, total: number, batch: string[], error: string) =>
+      `Báo cáo ${period}: đã gửi tới ${sent}/${total} người nhận nhưng không lưu được tiến độ sau nhiều lần thử ` +
+      `(${error}). Lần chạy sau coi ${batch.length} người nhận của thư vừa gửi là đã nhận và không gửi lại cho họ: ` +
+      `${batch.join(', ')}.`,
+    /** The next run found a batch whose result was never saved (job.ts settleInFlight). */
+    inFlightSettled: (period: string, batch: string[]) =>
+      `Báo cáo ${period}: lần chạy trước dừng ngay khi đang gửi thư tới ${batch.length} người nhận mà chưa lưu được ` +
+      `kết quả; coi như họ đã nhận và không gửi lại (tránh gửi hai lần). Nếu cần, hãy hỏi lại họ: ${batch.join(', ')}.`,
     attachmentFailed: (period: string, error: string) =>
       `Báo cáo ${period}: không xuất được tệp .xlsx đính kèm (${error}); thư gửi không kèm tệp.`,
     /** Gmail refused the message for its attachment's size: sent again without it. */

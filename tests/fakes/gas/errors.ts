@@ -21,6 +21,12 @@ export const GAS_ERRORS = {
     `Unexpected error while getting the method or property ${method} on object ${object}.`,
   timedOut: (id: string) => `Service Spreadsheets timed out while accessing document with id ${id}.`,
   serviceUnavailable: 'Service Spreadsheets failed while accessing document with id',
+  /**
+   * A passing failure of any service (PropertiesService, Spreadsheets, …): "Server error occurred,
+   * please try again" in Google's troubleshooting guide; seen as these texts in execution logs.
+   */
+  serverError: "We're sorry, a server error occurred. Please wait a bit and try again.",
+  serviceError: (service: string) => `Service error: ${service}`,
   uiContext: 'Cannot call SpreadsheetApp.getUi() from this context.',
   // Ranges
   outsideDimensions: 'The coordinates of the range are outside the dimensions of the sheet.',
