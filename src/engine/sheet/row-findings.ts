@@ -99,6 +99,16 @@ export function looseLabelFinding(grid: Grid, x: Rows['loose'][number], cols: Co
  * a heading's figure is taken for the group's subtotal and left be. One warning per sheet.
  */
 export function groupRowFinding(grid: Grid, groups: number[], rowAt: number[], cols: Columns, out: Sink): void {
+  // Most sheets have nothing in their headings: one look at their month cells says so.
+  let any = false;
+  for (let g = 0; g < groups.length && !any; g++) {
+    const row = grid[groups[g]] ?? NO_CELLS;
+    for (let m = 1; m <= 12 && !any; m++) {
+      const c = cols.monthCol[m];
+      any = c !== undefined && isFigure(row[c]);
+    }
+  }
+  if (!any) return;
   const found: { row: number; label: string; cells: string[] }[] = [];
   const indicatorRows = rowAt.filter((r) => r >= 0).sort((a, b) => a - b);
   for (let g = 0; g < groups.length; g++) {
@@ -128,7 +138,7 @@ export function groupRowFinding(grid: Grid, groups: number[], rowAt: number[], c
 /** A number other than 0 (typed, or as text): 0 in a heading loses nothing. */
 function isFigure(v: CellValue): boolean {
   if (typeof v === 'number') return Number.isFinite(v) && v !== 0;
-  if (typeof v !== 'string' || v.trim() === '') return false;
+  if (typeof v !== 'string' || v === '' || v.trim() === '') return false;
   const parsed = parseNumberText(v, 'amount');
   return parsed.ok && parsed.value !== 0;
 }
