@@ -15,9 +15,11 @@ import type { Period, Settings } from '../../../src/engine/types';
 import { setNowSource as setClock } from '../../../src/gas/clock';
 import { setEmailDeps } from '../../../src/gas/email/deps';
 import * as email from '../../../src/gas/email/index';
+import type { RunOutcome } from '../../../src/gas/email/job';
 import { readSheetSettings, writeSheetSettings } from '../../../src/gas/email/settings-store';
 import { setupSheets } from '../../../src/gas/setup';
 import { createGasFake, type GasFake } from '../../fakes/gas/index';
+import type { TriggerInfo } from '../../fakes/gas/triggers';
 
 export const MASTER_ID = '1MasterMuongNhe0000000000000000000000000000';
 export const SIDEBAR_HTML = path.join(__dirname, '../../../src/gas/email/sidebar.html');
@@ -154,6 +156,26 @@ export function fire(w: World, handler: string): unknown[] {
 }
 
 /** "Nhật ký" as text, a line per row, cells joined by " | " ('' before it exists). */
+/**
+ * Advance `w`'s clock by `stepMs` up to `totalMs`, firing each one-off `resumeReportJob` trigger once
+ * it is due, as Apps Script would; the outcomes of the runs, in order.
+ */
+export function runResumesFor(w: World, totalMs: number, stepMs = 60_000): RunOutcome[] {
+  const out: RunOutcome[] = [];
+  const fired = new Set<string>();
+  for (let t = 0; t < totalMs; t += stepMs) {
+    w.fake.clock.advance(stepMs);
+    const now = w.fake.clock.now().getTime();
+    for (const tr of w.triggers('resumeReportJob') as unknown as TriggerInfo[]) {
+      const due = tr.createdAt.getTime() + (tr.schedule.after ?? 0);
+      if (fired.has(tr.id) || due > now) continue;
+      fired.add(tr.id);
+      out.push(w.fake.fireTrigger(tr, scope) as RunOutcome);
+    }
+  }
+  return out;
+}
+
 export function logText(w: World): string {
   const sheet = w.ss.getSheetByName('Nhật ký');
   return sheet

@@ -5,28 +5,12 @@
  */
 import { currentJob, type RunOutcome } from '../../../src/gas/email/job';
 import { GAS_ERRORS } from '../../fakes/gas/errors';
-import type { TriggerInfo } from '../../fakes/gas/triggers';
-import { logText, recipientsList, scope, type World, world } from './helpers';
+import { logText, recipientsList, runResumesFor, scope, type World, world } from './helpers';
 
 let w: World;
 afterEach(() => w?.done());
 
-/** Advance the clock by `stepMs` up to `totalMs`, firing each one-off resume trigger once it is due. */
-function runFor(totalMs: number, stepMs = 60_000): RunOutcome[] {
-  const out: RunOutcome[] = [];
-  const fired = new Set<string>();
-  for (let t = 0; t < totalMs; t += stepMs) {
-    w.fake.clock.advance(stepMs);
-    const now = w.fake.clock.now().getTime();
-    for (const tr of w.triggers('resumeReportJob') as unknown as TriggerInfo[]) {
-      const due = tr.createdAt.getTime() + (tr.schedule.after ?? 0);
-      if (fired.has(tr.id) || due > now) continue;
-      fired.add(tr.id);
-      out.push(w.fake.fireTrigger(tr, scope) as RunOutcome);
-    }
-  }
-  return out;
-}
+const runFor = (totalMs: number, stepMs?: number): RunOutcome[] => runResumesFor(w, totalMs, stepMs);
 
 /** Each address as often as it was sent the report. */
 function copies(): Map<string, number> {

@@ -7,8 +7,7 @@
 import { enableMonthlyEmail } from '../../../src/gas/email/index';
 import { currentJob, type RunOutcome, START_RETRY_DELAYS_MS } from '../../../src/gas/email/job';
 import { GAS_ERRORS } from '../../fakes/gas/errors';
-import type { TriggerInfo } from '../../fakes/gas/triggers';
-import { fire, logText, MASTER_ID, scope, type World, world } from './helpers';
+import { fire, logText, MASTER_ID, runResumesFor, type World, world } from './helpers';
 
 let w: World;
 afterEach(() => w?.done());
@@ -16,21 +15,7 @@ afterEach(() => w?.done());
 const HOUR = 3600_000;
 const OUTAGE = `${GAS_ERRORS.serviceUnavailable} ${MASTER_ID}.`;
 
-function runFor(totalMs: number, stepMs = 60_000): RunOutcome[] {
-  const out: RunOutcome[] = [];
-  const fired = new Set<string>();
-  for (let t = 0; t < totalMs; t += stepMs) {
-    w.fake.clock.advance(stepMs);
-    const now = w.fake.clock.now().getTime();
-    for (const tr of w.triggers('resumeReportJob') as unknown as TriggerInfo[]) {
-      const due = tr.createdAt.getTime() + (tr.schedule.after ?? 0);
-      if (fired.has(tr.id) || due > now) continue;
-      fired.add(tr.id);
-      out.push(w.fake.fireTrigger(tr, scope) as RunOutcome);
-    }
-  }
-  return out;
-}
+const runFor = (totalMs: number, stepMs?: number): RunOutcome[] => runResumesFor(w, totalMs, stepMs);
 
 /** "Cài đặt" cannot be read: Sheets fails on it (`times` times, else until removed). */
 function settingsOutage(times?: number) {

@@ -7,30 +7,14 @@ import type { Period } from '../../../src/engine/types';
 import { deps, setEmailDeps } from '../../../src/gas/email/deps';
 import { enableMonthlyEmail } from '../../../src/gas/email/index';
 import { currentJob, MAX_RETRIES, type RunOutcome } from '../../../src/gas/email/job';
-import type { TriggerInfo } from '../../fakes/gas/triggers';
-import { fire, recipientsList, scope, type World, world } from './helpers';
+import { fire, recipientsList, runResumesFor, type World, world } from './helpers';
 
 let w: World;
 afterEach(() => w?.done());
 
 const HOUR = 3600_000;
 
-/** Advance the clock by `stepMs` up to `totalMs`, firing each one-off resume trigger once it is due. */
-function runFor(totalMs: number, stepMs = 60_000): RunOutcome[] {
-  const out: RunOutcome[] = [];
-  const fired = new Set<string>();
-  for (let t = 0; t < totalMs; t += stepMs) {
-    w.fake.clock.advance(stepMs);
-    const now = w.fake.clock.now().getTime();
-    for (const tr of w.triggers('resumeReportJob') as unknown as TriggerInfo[]) {
-      const due = tr.createdAt.getTime() + (tr.schedule.after ?? 0);
-      if (fired.has(tr.id) || due > now) continue;
-      fired.add(tr.id);
-      out.push(w.fake.fireTrigger(tr, scope) as RunOutcome);
-    }
-  }
-  return out;
-}
+const runFor = (totalMs: number, stepMs?: number): RunOutcome[] => runResumesFor(w, totalMs, stepMs);
 
 /**
  * Apps Script stops the run here, without a word: every later call of it fails, so it can neither
