@@ -117,6 +117,7 @@ export function submissionsOf(
     noYearSheet,
     admins: cfg.options.admins,
     badEmails: cfg.unitEmailProblems ?? [],
+    ...(read.logNotes?.length ? { logNotes: read.logNotes } : {}),
   };
 }
 

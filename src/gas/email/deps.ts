@@ -46,6 +46,8 @@ export interface SubmissionStatus {
   admins?: string[];
   /** Units with a wrong staff address in "Đơn vị" (left out of their `emails`), each message naming the cell. */
   badEmails?: { code: string; message: string }[];
+  /** Why the read was slower (units the Sheets API failed, read the SpreadsheetApp way): for "Nhật ký" only. */
+  logNotes?: string[];
 }
 
 export interface EmailDeps {

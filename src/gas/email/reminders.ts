@@ -180,6 +180,8 @@ function remind(): ReminderOutcome {
     noYearSheets(period, due, settings, status.admins ?? []);
     return { status: 'no-sheets', period: label, ...empty };
   }
+  // Units the Sheets API failed were read the slower way: why, for whoever wonders (not an error).
+  for (const note of status.logNotes ?? []) log(true, note);
   const byCode = new Map(status.units.map((u) => [u.code, u]));
   // "Xã Chung Chải", with its code when another unit has the name ("Xã Chung Chải (chung-chai-np)").
   const unitTitle = (code: string) => distinctDisplayName(byCode.get(code) ?? codeUnit(code), status.units);

@@ -189,6 +189,18 @@ describe('reminders to units that have not submitted', () => {
     }
   });
 
+  test('units the Sheets API failed (read the slower way): "Nhật ký" says why, the reminders go as usual', () => {
+    w = make('2018-09-17T07:00:00+07:00');
+    const cfg = readConfig(w.ss);
+    if (!cfg.ok) throw new Error(cfg.errors.join('\n'));
+    const note =
+      '1 đơn vị không đọc được qua Google Sheets API nên đã được đọc theo cách thường (chậm hơn). Lý do: thử';
+    setEmailDeps({ submissions: (p) => ({ ...submissionsOf(w.ss, cfg.config, p), logNotes: [note] }) });
+    const r = sendReminders();
+    expect(r.reminded.sort()).toEqual([...NOT_SUBMITTED].sort());
+    expect(logLines()).toContain(note);
+  });
+
   test('a unit without staff e-mail is logged, a unit with its own spreadsheet gets that link', () => {
     w = make('2018-09-17T07:00:00+07:00');
     const unitsSheet = w.ss.getSheetByName('Đơn vị')!;
