@@ -320,6 +320,60 @@ describe('ranges and values', () => {
   });
 });
 
+describe('formulas with comparisons, and conditional formats as the sheet shows them', () => {
+  test('comparisons, AND, OR and NOT evaluate as in Sheets (an empty cell is 0 beside a number)', () => {
+    const { ss } = setup();
+    const sh = ss.getSheetByName('Trống') as Sheet;
+    sh.getRange('A1:B1').setValues([[3, 'Ab']]);
+    const cases: [string, unknown][] = [
+      ['=A1>2', true],
+      ['=A1+1<=3', false],
+      ['=A1<>3', false],
+      ['=C1=0', true],
+      ['=C1<1', true],
+      ['=B1="ab"', true],
+      ['=A1<B1', true],
+      ['=AND(A1>0,COUNT(C1:C3)=0)', true],
+      ['=AND(COUNT(A1,C1)>0,NOT(SUM(A1,C1)=3))', false],
+      ['=OR(A1>5,B1="x")', false],
+      ['=NOT(A1)', false],
+    ];
+    cases.forEach(([f], i) => {
+      sh.getRange(i + 1, 5).setFormula(f);
+    });
+    expect(
+      sh
+        .getRange(1, 5, cases.length, 1)
+        .getValues()
+        .map((r) => r[0]),
+    ).toEqual(cases.map(([, v]) => v));
+  });
+
+  test('a custom formula is moved for each cell of its range: relative parts move, "$" parts stay', () => {
+    const { fake, ss, SpreadsheetApp } = setup();
+    const sh = ss.getSheetByName('Trống') as Sheet;
+    const highlight = (_: Sheet, a1: string) => fake.highlight(sh.getRange(a1));
+    // Row 3 flagged where row 1 has a figure and row 3 none, per column (E$1 moves by column only).
+    sh.getRange('E1:G1').setValues([[5, '', 2]]);
+    sh.getRange('E3:G3').setValues([['', '', 2]]);
+    const rule = SpreadsheetApp.newConditionalFormatRule()
+      .whenFormulaSatisfied('=AND(COUNT(E$1)>0,COUNT(E$3)=0)')
+      .setBackground('#FFF2CC')
+      .setRanges([sh.getRange('E3:G3')])
+      .build();
+    const later = SpreadsheetApp.newConditionalFormatRule()
+      .whenFormulaSatisfied('=E1>0')
+      .setBackground('#F8CBAD')
+      .setRanges([sh.getRange('E3:G3')])
+      .build();
+    sh.setConditionalFormatRules([rule, later]);
+    // E3: the first rule holds and wins; F3: neither; G3: the first fails, the second (G1 > 0) holds.
+    expect(['E3', 'F3', 'G3', 'E4'].map((a) => highlight(sh, a))).toEqual(['#fff2cc', null, '#f8cbad', null]);
+    sh.getRange('E3').setValue(5);
+    expect(highlight(sh, 'E3')).toBe('#f8cbad');
+  });
+});
+
 describe('SpreadsheetApp', () => {
   test('openById / openByUrl with access control and Google’s errors', () => {
     const { fake, ss, SpreadsheetApp } = setup();

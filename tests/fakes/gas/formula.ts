@@ -1,8 +1,11 @@
 /**
  * A very small formula evaluator, enough for the values a fake sheet reports for
  * simple formulas: numbers, strings, TRUE/FALSE, cell references (optionally
- * 'Sheet'!A1; #REF!, what a reference to a deleted sheet becomes, is that error), + - * / ^ &, parentheses, and SUM/MIN/MAX/COUNT/COUNTA/AVERAGE over
- * ranges. Anything else is "unsupported": the cell keeps its formula and reads as ''.
+ * 'Sheet'!A1; #REF!, what a reference to a deleted sheet becomes, is that error), + - * / ^ &, the
+ * comparisons = <> < > <= >=, parentheses, SUM/MIN/MAX/COUNT/COUNTA/AVERAGE over ranges and
+ * AND/OR/NOT. Anything else is "unsupported": the cell keeps its formula and reads as ''.
+ * A conditional format's custom formula is evaluated for each cell of its range with its relative
+ * references moved by the cell's offset from the range's top-left (`offset`), as Sheets does.
  */
 import { letterToColumn } from './a1';
 import { type CellValue, isDate } from './values';
@@ -29,9 +32,19 @@ type Tok =
   | { k: 'op'; v: string }
   | { k: 'err'; v: string };
 
-const REF = /^(?:(?:'((?:[^']|'')+)'|([A-Za-z_][\w.]*))!)?\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?/;
+const REF =
+  /^(?:(?:'((?:[^']|'')+)'|([A-Za-z_][\w.]*))!)?(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?::(\$?)([A-Za-z]{1,3})(\$?)(\d+))?/;
 
-function tokenize(src: string): Tok[] {
+/** How far relative references move (a conditional format's cell from its range's top-left). */
+export interface Offset {
+  rows: number;
+  cols: number;
+}
+
+function tokenize(src: string, offset: Offset = { rows: 0, cols: 0 }): Tok[] {
+  // A part anchored with "$" stays; a relative one moves with the cell.
+  const col = (abs: string, letters: string) => letterToColumn(letters) + (abs ? 0 : offset.cols);
+  const row = (abs: string, digits: string) => Number(digits) + (abs ? 0 : offset.rows);
   const out: Tok[] = [];
   let i = 0;
   while (i < src.length) {
@@ -65,10 +78,10 @@ function tokenize(src: string): Tok[] {
     const ref = REF.exec(rest);
     if (ref && !/^[\w(]/.test(rest.slice(ref[0].length))) {
       const sheet = ref[1] !== undefined ? ref[1].replace(/''/g, "'") : ref[2];
-      const tok: Tok = { k: 'ref', sheet, r1: Number(ref[4]), c1: letterToColumn(ref[3]) };
-      if (ref[5]) {
-        tok.r2 = Number(ref[6]);
-        tok.c2 = letterToColumn(ref[5]);
+      const tok: Tok = { k: 'ref', sheet, r1: row(ref[5], ref[6]), c1: col(ref[3], ref[4]) };
+      if (ref[8]) {
+        tok.r2 = row(ref[9], ref[10]);
+        tok.c2 = col(ref[7], ref[8]);
       }
       out.push(tok);
       i += ref[0].length;
@@ -84,6 +97,12 @@ function tokenize(src: string): Tok[] {
     if (id) {
       out.push({ k: 'id', v: id[0].toUpperCase() });
       i += id[0].length;
+      continue;
+    }
+    const cmp = /^(?:<>|<=|>=|<|>|=)/.exec(rest);
+    if (cmp) {
+      out.push({ k: 'op', v: cmp[0] });
+      i += cmp[0].length;
       continue;
     }
     if ('+-*/^&(),'.includes(c)) {
@@ -107,7 +126,7 @@ class Parser {
   ) {}
 
   run(): CellValue {
-    const v = this.expr();
+    const v = this.comparison();
     if (this.i !== this.toks.length) throw UNSUPPORTED;
     if (Array.isArray(v)) throw UNSUPPORTED;
     return v;
@@ -120,6 +139,23 @@ class Parser {
   private isOp(v: string): boolean {
     const t = this.peek();
     return t !== undefined && t.k === 'op' && t.v === v;
+  }
+
+  /** Lowest precedence, as in Sheets: "=A1+1>B1&"x"" compares the sum with the joined text. */
+  private comparison(): Val {
+    let left = this.expr();
+    for (let t = this.peek(); t?.k === 'op' && COMPARISONS.includes(t.v); t = this.peek()) {
+      this.i += 1;
+      const order = compareValues(this.single(left), this.single(this.expr()));
+      left = holds(t.v, order);
+    }
+    return left;
+  }
+
+  private single(v: Val): CellValue {
+    if (Array.isArray(v)) throw UNSUPPORTED;
+    if (typeof v === 'string' && isErrorCode(v)) throw new FormulaError(v);
+    return isDate(v) ? this.host.toSerial(v) : v;
   }
 
   private expr(): Val {
@@ -208,7 +244,7 @@ class Parser {
         const args: Val[] = [];
         if (!this.isOp(')')) {
           for (;;) {
-            args.push(this.expr());
+            args.push(this.comparison());
             if (this.isOp(',')) {
               this.i += 1;
               continue;
@@ -222,7 +258,7 @@ class Parser {
       }
       case 'op':
         if (t.v === '(') {
-          const v = this.expr();
+          const v = this.comparison();
           if (!this.isOp(')')) throw UNSUPPORTED;
           this.i += 1;
           return v;
@@ -232,6 +268,7 @@ class Parser {
   }
 
   private call(name: string, args: Val[]): CellValue {
+    if (name === 'AND' || name === 'OR' || name === 'NOT') return this.logical(name, args);
     // Numbers found in the arguments: direct args are coerced, range cells must be numeric.
     const nums: number[] = [];
     let nonEmpty = 0;
@@ -269,6 +306,26 @@ class Parser {
     }
   }
 
+  /** AND/OR/NOT: numbers count as their truth, text and empty cells in a range are skipped (Sheets). */
+  private logical(name: string, args: Val[]): boolean {
+    const truths: boolean[] = [];
+    for (const a of args) {
+      for (const v of Array.isArray(a) ? a : [a]) {
+        if (typeof v === 'string' && isErrorCode(v)) throw new FormulaError(v);
+        if (typeof v === 'boolean') truths.push(v);
+        else if (typeof v === 'number') truths.push(v !== 0);
+        else if (isDate(v)) truths.push(true);
+        else if (!Array.isArray(a) && v !== '') throw new FormulaError('#VALUE!');
+      }
+    }
+    if (name === 'NOT') {
+      if (args.length !== 1) throw UNSUPPORTED;
+      return !(truths[0] ?? false);
+    }
+    if (truths.length === 0) throw new FormulaError('#VALUE!');
+    return name === 'AND' ? truths.every(Boolean) : truths.some(Boolean);
+  }
+
   private num(v: Val): number {
     if (Array.isArray(v)) throw UNSUPPORTED;
     if (typeof v === 'number') return v;
@@ -289,6 +346,43 @@ class Parser {
   }
 }
 
+const COMPARISONS = ['=', '<>', '<', '>', '<=', '>='];
+
+/**
+ * Sheets' order of two values: an empty cell is 0 beside a number, '' beside text, FALSE beside a
+ * boolean; numbers come before text, text before booleans; text compares without case.
+ */
+function compareValues(a: CellValue, b: CellValue): number {
+  const rank = (v: CellValue) => (typeof v === 'number' ? 0 : typeof v === 'string' ? 1 : 2);
+  const blank = (v: CellValue, other: CellValue): CellValue =>
+    v !== '' ? v : typeof other === 'number' ? 0 : typeof other === 'boolean' ? false : '';
+  const x = blank(a, b);
+  const y = blank(b, a);
+  if (rank(x) !== rank(y)) return rank(x) - rank(y);
+  if (typeof x === 'string' && typeof y === 'string') {
+    const [l, r] = [x.toLowerCase(), y.toLowerCase()];
+    return l < r ? -1 : l > r ? 1 : 0;
+  }
+  return Number(x) - Number(y);
+}
+
+function holds(op: string, order: number): boolean {
+  switch (op) {
+    case '=':
+      return order === 0;
+    case '<>':
+      return order !== 0;
+    case '<':
+      return order < 0;
+    case '>':
+      return order > 0;
+    case '<=':
+      return order <= 0;
+    default:
+      return order >= 0;
+  }
+}
+
 const ERROR_CODES = ['#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#N/A', '#NUM!', '#NULL!', '#ERROR!'];
 export function isErrorCode(s: string): boolean {
   return ERROR_CODES.includes(s);
@@ -298,9 +392,9 @@ export function isErrorCode(s: string): boolean {
  * Evaluates `formula` (with its leading '='). Returns the value, an error code string
  * ('#DIV/0!', '#REF!'…) or `undefined` when the formula is beyond this evaluator.
  */
-export function evaluateFormula(formula: string, host: FormulaHost): CellValue | undefined {
+export function evaluateFormula(formula: string, host: FormulaHost, offset?: Offset): CellValue | undefined {
   try {
-    const toks = tokenize(formula.replace(/^=/, ''));
+    const toks = tokenize(formula.replace(/^=/, ''), offset);
     if (toks.length === 0) return undefined;
     return new Parser(toks, host).run();
   } catch (e) {

@@ -24,6 +24,7 @@ import { type LatencyModel, resolveLatency } from './latency';
 import { LockServiceImpl, LockState } from './lock';
 import { MailAppImpl, MailState } from './mail';
 import { DEFAULT_PROPERTY_LIMITS, PropertiesServiceImpl, PropertiesState, type PropertyLimits } from './properties';
+import type { RangeImpl } from './range';
 import { GasRuntime } from './runtime';
 import { LoggerImpl, makeConsole, SessionImpl } from './session';
 import type { SheetImpl } from './sheet';
@@ -183,6 +184,8 @@ export interface GasFake {
   snapshot(ss: Spreadsheet | string): SpreadsheetSnapshot;
   /** The implementation object behind a fake API object (for white-box inspection). */
   impl<T = any>(apiObject: unknown): T;
+  /** The background conditional formatting gives the top-left cell of `range` as the sheet shows it, or null. */
+  highlight(range: GoogleAppsScript.Spreadsheet.Range): string | null;
 
   readonly ui: UiState;
   readonly toasts: Toast[];
@@ -352,6 +355,10 @@ export function createGasFake(options: GasFakeOptions = {}): GasFake {
     },
     impl<T>(apiObject: unknown): T {
       return rt.unwrap(apiObject) as T;
+    },
+    highlight(range: GoogleAppsScript.Spreadsheet.Range) {
+      const r = rt.unwrap(range as unknown as object) as RangeImpl;
+      return r._sheet._highlight(r._ref.row, r._ref.col);
     },
 
     ui: uiState,

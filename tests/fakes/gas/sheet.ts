@@ -627,6 +627,42 @@ export class SheetImpl extends GasObject {
     this._cfRules = [];
   }
 
+  /**
+   * Test aid, not Apps Script: the background conditional formatting gives cell (row, col) as the
+   * sheet shows it, or null. As Sheets: the first rule in order whose condition holds wins; a custom
+   * formula is read from the cell, its relative references moved by the cell's offset from the top-left
+   * of the rule's first range. Colour scales are skipped; other conditions throw (not modelled).
+   */
+  _highlight(row: number, col: number): string | null {
+    for (const rule of this._cfRules) {
+      const st = rule._s;
+      const inside = st.ranges.some((r) => {
+        const g = r._ref;
+        return r._sheet === this && row >= g.row && row < g.row + g.numRows && col >= g.col && col < g.col + g.numCols;
+      });
+      if (!inside || st.gradient) continue;
+      if (st.criteria !== BooleanCriteria.CUSTOM_FORMULA || typeof st.values[0] !== 'string')
+        throw new Error(`fake: conditional format ${st.criteria} is not evaluated`);
+      const top = st.ranges[0]._ref;
+      const res = evaluateFormula(
+        st.values[0],
+        {
+          cell: (sheetName, rr, cc) => {
+            const sh = sheetName === undefined ? this : this._ss._sheetByName(sheetName);
+            if (!sh || rr < 1 || cc < 1 || rr > sh._maxRows || cc > sh._maxCols) throw new FormulaError('#REF!');
+            return sh._computed(rr, cc);
+          },
+          toSerial: (d) => dateToSerial(d, this._ss._tz),
+        },
+        { rows: row - top.row, cols: col - top.col },
+      );
+      if (res === undefined) throw new Error(`fake: cannot evaluate ${st.values[0]}`);
+      // An error or anything not TRUE (or a non-zero number) formats nothing.
+      if (res === true || (typeof res === 'number' && res !== 0)) return st.background;
+    }
+    return null;
+  }
+
   // ------------------------------------------------------------ copying
 
   copyTo(spreadsheet: SpreadsheetImpl) {
