@@ -162,7 +162,8 @@ describe('Tạo mẫu after "Quy tắc" changed — layout (a)', () => {
     const s = unitSheet(env, env.units[0]) as Sheet;
     const field = rowOf(s, 'DON_DATDAI');
     const mine = (h: string) => h.includes(`SUM(E$${field},`);
-    expect(highlights(s).filter(mine)).toHaveLength(1);
+    // The rule broken, and its total left blank.
+    expect(highlights(s).filter(mine)).toHaveLength(2);
     deleteRule(env.master, 'DON_THEO_LINH_VUC');
     const r = runTemplates(env.fake);
     expect(r?.highlighted).toBe(11);

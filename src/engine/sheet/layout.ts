@@ -18,6 +18,7 @@ import { LAYOUT_TEXT, namedUnit, withCodeAfterName } from '../../messages/vi/lay
 import { type CellModel, type ConditionalModel, emptySheet, type SheetModel } from '../report/model';
 import { memoText, normalizeName } from '../text/normalize';
 import type { Catalogue, Finding, Indicator, Unit, UnitYear } from '../types';
+import { breakdownTotal } from '../validation/breakdown';
 
 export const LAYOUT = {
   titleRow: 1,
@@ -350,6 +351,8 @@ export function buildUnitSheet(
 
   const conditionals: ConditionalModel[] = [];
   const rowOf = indicatorRows(catalogue);
+  // Totals of a breakdown: their cells say why they may turn yellow (the blank-total highlighting below).
+  const totals = new Set(catalogue.rules.filter(breakdownTotal).map((r) => r.right[0]));
   let row = LAYOUT.firstIndicatorRow;
   let groupNo = 0;
   for (const group of catalogue.groups) {
@@ -378,7 +381,13 @@ export function buildUnitSheet(
       sheet.validations.push({
         range: { row, col: monthCol(1), rows: 1, cols: 12 },
         kind: ind.kind === 'note' ? 'unicodeText' : ind.kind === 'count' ? 'nonNegativeInteger' : 'nonNegativeNumber',
-        help: ind.kind === 'note' ? t.helpUnicode : ind.kind === 'count' ? t.helpCount : t.helpAmount,
+        help: totals.has(ind.code)
+          ? t.helpBreakdownTotal(ind.kind === 'count' ? t.helpCount : t.helpAmount)
+          : ind.kind === 'note'
+            ? t.helpUnicode
+            : ind.kind === 'count'
+              ? t.helpCount
+              : t.helpAmount,
       });
       row++;
     });
@@ -408,6 +417,16 @@ export function buildUnitSheet(
         range: { row: rowOf.get(code) as number, col: monthCol(1), rows: 1, cols: 12 },
         formula,
         style: rule.importance,
+      });
+    }
+    // Parts typed, their total left blank (the engine's blank-total warning): the total's cell only,
+    // the one to fill in. Not for a rule that counts an empty cell as 0 (it is then broken, above).
+    if (breakdownTotal(rule)) {
+      const total = right[0];
+      conditionals.push({
+        range: { row: rowOf.get(rule.right[0]) as number, col: monthCol(1), rows: 1, cols: 12 },
+        formula: `=AND(COUNT(${left.join(',')})>0,SUM(${left.join(',')})<>0,COUNT(${total})=0)`,
+        style: 'warning',
       });
     }
   }

@@ -21,7 +21,10 @@ describe('isRuleHighlight', () => {
       ]),
     };
     const formulas = buildUnitSheet(UNIT, YEAR, both).conditionals.map((c) => c.formula);
-    expect(new Set(formulas).size).toBe(2 * catalogue.rules.length);
+    // Each rule both ways, and the blank-total highlighting of each breakdown (parts == one total) skipping empty cells.
+    const breakdowns = catalogue.rules.filter((r) => r.operator === '==' && r.right.length === 1).length;
+    expect(breakdowns).toBeGreaterThan(0);
+    expect(new Set(formulas).size).toBe(2 * catalogue.rules.length + breakdowns);
     for (const f of formulas) expect([f, isRuleHighlight(f)]).toEqual([f, true]);
   });
 
@@ -32,6 +35,7 @@ describe('isRuleHighlight', () => {
       '=AND(AND(COUNT(E$31,#REF!)>0,COUNT(E$30)>0),NOT(SUM(E$31,#REF!)=SUM(E$30)))',
       '=AND(AND(COUNT(E$9)>0,TRUE),NOT(SUM(E$9)<>0))',
       '=and(count(e$31, e$32) > 0, not(sum(e$31) < sum(e$32)))',
+      '=AND(COUNT(F$31,#REF!)>0,SUM(F$31,#REF!)<>0,COUNT(F$30)=0)',
     ])
       expect([f, isRuleHighlight(f)]).toEqual([f, true]);
   });
@@ -47,6 +51,8 @@ describe('isRuleHighlight', () => {
       '=AND(COUNT(E$36)>0,NOT(SUM(E$36)=SUM(E$37)),E36<>"")',
       "=AND(COUNT('Khác'!E$36)>0,NOT(SUM(E$36)=SUM(E$37)))",
       '=E9>5',
+      '=AND(COUNT(E$36)>0,SUM(E$36)<>0,COUNT(E$37)=1)',
+      '=AND(COUNT(E36:P36)>0,SUM(E36:P36)<>0,COUNT(Q36)=0)',
       '',
     ])
       expect([f, isRuleHighlight(f)]).toEqual([f, false]);

@@ -125,10 +125,13 @@ const RULE_HIGHLIGHT = (() => {
   const count = String.raw`COUNT\(${refs}\)>0`;
   const guard = String.raw`(?:${count}|AND\(${count},(?:${count}|TRUE)\))`;
   const side = String.raw`(?:SUM\(${refs}\)|0)`;
-  return new RegExp(String.raw`^=AND\(${guard},NOT\(${side}(?:<>|<=|>=|=|<|>)${side}\)\)$`, 'i');
+  const broken = String.raw`AND\(${guard},NOT\(${side}(?:<>|<=|>=|=|<|>)${side}\)\)`;
+  // A breakdown's total left blank: "=AND(COUNT(parts)>0,SUM(parts)<>0,COUNT(total)=0)".
+  const blankTotal = String.raw`AND\(${count},SUM\(${refs}\)<>0,COUNT\(${ref}\)=0\)`;
+  return new RegExp(`^=(?:${broken}|${blankTotal})$`, 'i');
 })();
 
-/** Whether `formula` is the highlighting of a rule that buildUnitSheet made (not a user's own). */
+/** Whether `formula` is the highlighting of a rule (broken, or its total blank) that buildUnitSheet made (not a user's own). */
 export function isRuleHighlight(formula: string): boolean {
   return RULE_HIGHLIGHT.test(formula.replace(/\s+/g, ''));
 }

@@ -8,6 +8,7 @@ import { type FlatLayout, flatBase, flatOf, layoutOf } from '../sheet/sheet-repo
 import { dongPerUnit } from '../text/measure';
 import { nearlyEqual, tidy } from '../text/number';
 import type { Catalogue, Finding, Indicator, RuleOperator, UnitYear, ValidationRule } from '../types';
+import { breakdownTotal } from './breakdown';
 import { hasCell } from './presence';
 import { reportFinding } from './report-finding';
 
@@ -179,8 +180,7 @@ function breaks(flat: Float64Array, at: number, compiled: CompiledRules, p: Plac
  * only when the parts are not all 0; the total is never filled in for them.
  */
 function blankTotal(rule: ValidationRule, left: number | null, right: number | null): boolean {
-  // Called only for rules that skip a month with a side missing (not 'treatAsZero').
-  return rule.operator === '==' && rule.right.length === 1 && left !== null && left !== 0 && right === null;
+  return breakdownTotal(rule) && left !== null && left !== 0 && right === null;
 }
 
 /**

@@ -78,6 +78,9 @@ export const LAYOUT_TEXT = {
   submittedUnit: 'ngày',
   helpCount: 'Nhập số nguyên không âm (ví dụ 12). Để trống nếu chưa có số liệu.',
   helpAmount: 'Nhập số không âm, phần thập phân dùng dấu phẩy (ví dụ 90,5). Để trống nếu chưa có số liệu.',
+  /** A breakdown's total (parts == total): why its cell may turn yellow while typing. */
+  helpBreakdownTotal: (help: string) =>
+    `${help} Ô tô vàng: các ô thành phần của tháng đã có số nhưng ô tổng để trống — hãy ghi tổng (tổng không tự cộng).`,
   helpUnicode:
     'Chữ có vẻ gõ theo bảng mã cũ TCVN3 hoặc VNI (hiện thành kiểu "Khã kh¨n", "Khoù khaên"). Hãy đặt bảng mã của Unikey là Unicode rồi gõ lại.',
   helpDate: 'Nhập ngày nộp báo cáo dạng ngày/tháng/năm (ví dụ 16/09/2018).',
