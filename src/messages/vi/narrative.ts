@@ -16,6 +16,11 @@ export const NARRATIVE_TEXT = {
   /** After the date of the completeness sentence before the period's deadline. */
   beforeDeadline: (due: string) => ` (chưa hết hạn nộp báo cáo, hạn ngày ${due})`,
   notReported: (names: string) => `chưa báo cáo: ${names}`,
+  /**
+   * In a quarter or longer, units that sent some months, not all (each with missingMonths): they
+   * have reported, so not "chưa báo cáo". "mới báo cáo một phần: xã B (thiếu tháng 8)".
+   */
+  partlyReported: (names: string) => `mới báo cáo một phần: ${names}`,
   late: (names: string) => `nộp muộn: ${names}`,
   /** After the last of those lists cut short ("… và 19 đơn vị khác"): where every output names them all. */
   fullListInCompleteness: '(xem danh sách đầy đủ ở phần tình hình gửi báo cáo)',
