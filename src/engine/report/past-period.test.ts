@@ -71,8 +71,18 @@ describe('quarter II/2025 made in November: its figures stop at the end of June'
     expect(t.html.toLowerCase()).not.toContain('đến nay');
     expect(t.text).toContain(`- ${STOCK}: đến hết tháng 6/2025: `);
     expect(t.text.toLowerCase()).not.toContain('đến nay');
-    expect(t.cells).toContain('Từ đầu năm (chỉ tiêu lũy kế: số đến hết tháng 6/2025)');
+    expect(t.cells).toContain('Từ đầu năm đến hết tháng 6/2025 (chỉ tiêu lũy kế: số tại thời điểm đó)');
     expect(t.cells.filter((c) => c.toLowerCase().includes('đến nay'))).toEqual([]);
+  });
+
+  it('says up to when "từ đầu năm" runs: the key lines, the e-mail table and the workbook headers', () => {
+    expect(t.text).toContain('- Lượt tiếp công dân: quý II/2025: 12 lượt; từ đầu năm đến hết tháng 6/2025: 24 lượt;');
+    expect(t.html).toContain('>Từ đầu năm đến hết tháng 6/2025</th>');
+    expect(t.html).toContain('>So cùng kỳ năm trước (từ đầu năm đến hết tháng 6/2025)</th>');
+    expect(t.cells).toContain('Tăng/giảm lũy kế so cùng kỳ (từ đầu năm đến hết tháng 6/2025)');
+    // No "từ đầu năm" left without its end, in the e-mails or the workbook.
+    for (const all of [t.text, t.html, t.cells.join('\n')])
+      expect(all.toLowerCase().match(/từ đầu năm(?! đến hết tháng 6\/2025)/g)).toBeNull();
   });
 });
 
@@ -86,6 +96,13 @@ describe('quarter II/2025 made in July, before July’s cut-off: its figures are
     expect(t.html).toContain('đến nay');
     expect(t.cells).toContain('Từ đầu năm (chỉ tiêu lũy kế: số đến nay)');
     expect(`${t.narrative}${t.html}${t.text}${t.cells.join('\n')}`).not.toContain('đến hết tháng 6/2025');
+  });
+
+  it('keeps "từ đầu năm" as it is in the key lines and headers', () => {
+    expect(t.text).toContain('- Lượt tiếp công dân: quý II/2025: 12 lượt; từ đầu năm: 24 lượt;');
+    expect(t.html).toContain('>Từ đầu năm</th>');
+    expect(t.html).toContain('>So cùng kỳ năm trước (từ đầu năm)</th>');
+    expect(t.cells).toContain('Tăng/giảm lũy kế so cùng kỳ (từ đầu năm)');
   });
 });
 
