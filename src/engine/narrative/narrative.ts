@@ -202,9 +202,14 @@ function completenessParagraph(s: SummaryCore): string {
   const onlyYtd = clauses.length === 0;
   if (s.ytdGaps?.length)
     clauses.push(
-      T.ytdGaps(listNames(s.ytdGaps.map((g) => sentenceName(g.unitCode, T.ytdGapOf(monthList(g.months), g.former))))),
+      T.ytdGaps(
+        listNames(s.ytdGaps.map((g) => sentenceName(g.unitCode, T.ytdGapOf(monthList(g.months), g.former)))),
+        pastLastMonth(s),
+      ),
     );
-  const caveat = !clauses.length ? '' : ` ${onlyYtd ? T.comparedWithoutYtd(clauses) : T.comparedWithout(clauses)}`;
+  const caveat = !clauses.length
+    ? ''
+    : ` ${onlyYtd ? T.comparedWithoutYtd(clauses, pastLastMonth(s)) : T.comparedWithout(clauses)}`;
   // Cells typed wrong are left out of every figure below: said where the figures are read.
   const excluded = s.excludedCells
     ? ` ${T.excludedCells(s.excludedCells, listNames((s.excludedUnits ?? []).map((c) => sentenceName(c))))}`
