@@ -55,7 +55,7 @@ test('July 2025, the new commune not reported: its figure so far is said to be t
   );
   expect(text).not.toContain('đã báo cáo trước đó của xã Mường Toong');
   expect(carriedStockLines(s, CATALOGUE)).toEqual([
-    'Số đến hết tháng 7/2025 của chỉ tiêu "Hộ nông dân được công nhận sản xuất, kinh doanh giỏi các cấp (lũy kế)" (cột "Từ đầu năm") ' +
+    'Số đến hết tháng 7/2025 của chỉ tiêu "Hộ nông dân được công nhận sản xuất, kinh doanh giỏi các cấp (lũy kế)" (cột "Từ đầu năm đến hết tháng 7/2025") ' +
       'gồm số tháng 6/2025 của các xã cũ Mường Toong, Huổi Lếch (nay là xã Mường Toong); ' +
       'xã Mường Toong chưa có số liệu tháng 7/2025; ' +
       'số kỳ báo cáo chỉ gồm các đơn vị có số liệu tháng 7/2025.',

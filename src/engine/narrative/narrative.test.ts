@@ -163,8 +163,11 @@ describe('narrate: other cases', () => {
 
   it('names the months of notes and partial reports in a quarter', () => {
     const q = summary({ type: 'quarter', year: 2018, index: 3 });
-    expect(q.narrative[0]).toContain('chưa báo cáo: xã Chung Chải (thiếu tháng 7), xã Huổi Lếch (thiếu tháng 7),');
-    expect(q.narrative[0]).toContain('xã Pá Mỳ, xã Quảng Lâm (thiếu tháng 7, 8)');
+    // Pá Mỳ sent no month; the others some: they have reported, in part.
+    expect(q.narrative[0]).toContain(
+      'chưa báo cáo: xã Pá Mỳ; mới báo cáo một phần: xã Chung Chải (thiếu tháng 7), xã Huổi Lếch (thiếu tháng 7),',
+    );
+    expect(q.narrative[0]).toContain('xã Quảng Lâm (thiếu tháng 7, 8), xã Sen Thượng (thiếu tháng 7, 8)');
     expect(q.narrative).toContain(
       'Khó khăn, vướng mắc, kiến nghị của các xã: xã Chung Chải (tháng 9): Đường vào bản bị sạt lở; ' +
         'xã Mường Nhé (tháng 8): Ý kiến tháng 8, không thuộc kỳ này; xã Nậm Kè (tháng 9): Thiếu giáo viên.',

@@ -104,21 +104,25 @@ function completenessParagraph(s: SummaryCore): string {
   const missingRows = c.rows.filter((r) => r.status === 'missing' && !unreadable.has(r.unitCode));
   const slipped = new Set(s.emptyBeforeNext ?? []);
   const maxMonth = Math.max(...periodMonths(s.period));
-  const missing = missingRows
-    .filter((r) => ownMonths(r).length > 0)
-    .map((r) => {
-      const unsent = r.unsentMonths ?? [];
-      const own = ownMonths(r);
-      const rest = unsent.length ? own.filter((m) => !unsent.includes(m)) : own;
-      const said: string[] = [];
-      if (multiMonth && rest.length && rest.length < periodLength) said.push(T.missingMonths(rest.join(', ')));
-      // Typed in, not sent yet (before the deadline): its figures are in the totals below.
-      if (unsent.length) said.push(T.unsent(multiMonth ? unsent.join(', ') : null));
-      if (r.formerGaps) said.push(T.formerPart(formerList(r)));
-      // Its report typed one column too far, date and all (emptyBeforeNext takes a missing unit only then).
-      if (slipped.has(r.unitCode)) said.push(T.missingColumnSlip(periodLabel(s.period), maxMonth + 1));
-      return nameOf(r, said.length ? said.join('; ') : undefined);
-    });
+  // In a quarter or longer, a unit that sent some months of its own has reported, in part: told
+  // apart from those that sent none, whom the district phones first.
+  const sentSome = (r: (typeof c.rows)[number]) => multiMonth && ownMonths(r).length < periodLength;
+  const listed = (r: (typeof c.rows)[number]) => {
+    const unsent = r.unsentMonths ?? [];
+    const own = ownMonths(r);
+    const rest = unsent.length ? own.filter((m) => !unsent.includes(m)) : own;
+    const said: string[] = [];
+    if (multiMonth && rest.length && rest.length < periodLength) said.push(T.missingMonths(rest.join(', ')));
+    // Typed in, not sent yet (before the deadline): its figures are in the totals below.
+    if (unsent.length) said.push(T.unsent(multiMonth ? unsent.join(', ') : null));
+    if (r.formerGaps) said.push(T.formerPart(formerList(r)));
+    // Its report typed one column too far, date and all (emptyBeforeNext takes a missing unit only then).
+    if (slipped.has(r.unitCode)) said.push(T.missingColumnSlip(periodLabel(s.period), maxMonth + 1));
+    return nameOf(r, said.length ? said.join('; ') : undefined);
+  };
+  const ownMissing = missingRows.filter((r) => ownMonths(r).length > 0);
+  const missing = ownMissing.filter((r) => !sentSome(r)).map(listed);
+  const partly = ownMissing.filter(sentSome).map(listed);
   const former = missingRows.filter((r) => ownMonths(r).length === 0).map((r) => nameOf(r, formerList(r)));
   const late = c.rows.filter(isDatedLate).map((r) => nameOf(r));
   // Figures without a date: not on time, but not known to be late (the date is missing).
@@ -129,6 +133,7 @@ function completenessParagraph(s: SummaryCore): string {
   // completeness section, pointed to once, after the last list cut short.
   const lists: [(names: string) => string, string[]][] = [
     [T.notReported, missing],
+    [T.partlyReported, partly],
     [T.formerIncomplete, former],
     [T.unreadable, unread],
     [T.unreadableFormer, (s.unreadableFormer ?? []).map((u) => u.inSentence)],
@@ -175,7 +180,7 @@ function completenessParagraph(s: SummaryCore): string {
   }
   const clauses: string[] = [];
   // The units of "chưa báo cáo" just named (or counted): referred to, not named a second time.
-  const missingCodes = new Set(missingRows.filter((r) => ownMonths(r).length > 0).map((r) => r.unitCode));
+  const missingCodes = new Set(ownMissing.filter((r) => !sentSome(r)).map((r) => r.unitCode));
   const amongMissing = noneCodes.length > 0 && noneCodes.every((code) => missingCodes.has(code));
   if (amongMissing && noneCodes.length === missingCodes.size && noneCodes.length > 1)
     clauses.push(T.missingHadLastYear(noun));
@@ -197,9 +202,14 @@ function completenessParagraph(s: SummaryCore): string {
   const onlyYtd = clauses.length === 0;
   if (s.ytdGaps?.length)
     clauses.push(
-      T.ytdGaps(listNames(s.ytdGaps.map((g) => sentenceName(g.unitCode, T.ytdGapOf(monthList(g.months), g.former))))),
+      T.ytdGaps(
+        listNames(s.ytdGaps.map((g) => sentenceName(g.unitCode, T.ytdGapOf(monthList(g.months), g.former)))),
+        pastLastMonth(s),
+      ),
     );
-  const caveat = !clauses.length ? '' : ` ${onlyYtd ? T.comparedWithoutYtd(clauses) : T.comparedWithout(clauses)}`;
+  const caveat = !clauses.length
+    ? ''
+    : ` ${onlyYtd ? T.comparedWithoutYtd(clauses, pastLastMonth(s)) : T.comparedWithout(clauses)}`;
   // Cells typed wrong are left out of every figure below: said where the figures are read.
   const excluded = s.excludedCells
     ? ` ${T.excludedCells(s.excludedCells, listNames((s.excludedUnits ?? []).map((c) => sentenceName(c))))}`

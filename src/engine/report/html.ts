@@ -90,14 +90,15 @@ const para = (text: string, style = S.p) => `<p style="${style}">${e(text)}</p>`
 
 function keyFiguresTable(summary: Summary, catalogue: Catalogue): string {
   const label = periodLabel(summary.period);
-  const head = [T.headers.indicator, capitalise(label), T.headers.ytd, T.compareHeader]
+  const last = pastLastMonth(summary);
+  const head = [T.headers.indicator, capitalise(label), T.headers.ytd(last), T.compareHeader(last)]
     .map((h, i) => `<th style="${i === 0 ? S.th : `${S.th}text-align:right;`}">${e(h)}</th>`)
     .join('');
   const keys = keyIndicators(summary, catalogue);
   const carried = keyCarried(summary, catalogue, keys);
   // A stock once, "đến nay" (as the narrative says it), the period's cell "—": its period total
   // lacks the units carried, and two figures side by side would read as a mistake.
-  const upTo = T.soFar(pastLastMonth(summary));
+  const upTo = T.soFar(last);
   const soFar = (i: (typeof keys)[number]) =>
     i.ytd === null
       ? ''

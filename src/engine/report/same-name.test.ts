@@ -144,7 +144,7 @@ describe('a tagged name followed by what is said of the unit: one bracket', () =
 
   test('the narrative: missing months and the rule errors', () => {
     const text = summary.narrative.join('\n');
-    expect(text).toContain('chưa báo cáo: xã Chung Chải (mã chung-chai-np, thiếu tháng 8, 9)');
+    expect(text).toContain('mới báo cáo một phần: xã Chung Chải (mã chung-chai-np, thiếu tháng 8, 9)');
     expect(text).toContain('Số liệu của xã Chung Chải (mã chung-chai, ô M40) còn lỗi chưa sửa');
     expect(summary.ruleErrors).toEqual([{ unitCode: 'chung-chai', label: 'xã Chung Chải', places: ['ô M40'] }]);
   });

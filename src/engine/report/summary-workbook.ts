@@ -248,17 +248,18 @@ function summarySheet(summary: Summary, catalogue: Catalogue): SheetModel {
 
   const headerRow = 6;
   const hd = T.headers;
+  const last = pastLastMonth(summary);
   const headers = [
     hd.number,
     hd.indicator,
     hd.measure,
     hd.period,
-    hd.ytdOrStock(pastLastMonth(summary)),
+    hd.ytdOrStock(last),
     hd.lastYearPeriod,
     hd.change,
     hd.changePct,
     hd.lastYearYtd,
-    hd.ytdChange,
+    hd.ytdChange(last),
     hd.ytdChangePct,
     hd.contributing,
   ];

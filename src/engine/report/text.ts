@@ -759,7 +759,14 @@ export function renderTextReport(summary: Summary, catalogue: Catalogue, options
               ytdCompareText(i),
               pastLastMonth(summary),
             )
-          : T.keyFigureLine(i.label, label, quantity(i.period, i.unit), quantity(i.ytd, i.unit), ytdCompareText(i)),
+          : T.keyFigureLine(
+              i.label,
+              label,
+              quantity(i.period, i.unit),
+              quantity(i.ytd, i.unit),
+              ytdCompareText(i),
+              pastLastMonth(summary),
+            ),
       ),
       ...carried.notes,
       ...(uneven ? [uneven] : []),

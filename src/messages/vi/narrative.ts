@@ -16,6 +16,11 @@ export const NARRATIVE_TEXT = {
   /** After the date of the completeness sentence before the period's deadline. */
   beforeDeadline: (due: string) => ` (chưa hết hạn nộp báo cáo, hạn ngày ${due})`,
   notReported: (names: string) => `chưa báo cáo: ${names}`,
+  /**
+   * In a quarter or longer, units that sent some months, not all (each with missingMonths): they
+   * have reported, so not "chưa báo cáo". "mới báo cáo một phần: xã B (thiếu tháng 8)".
+   */
+  partlyReported: (names: string) => `mới báo cáo một phần: ${names}`,
   late: (names: string) => `nộp muộn: ${names}`,
   /** After the last of those lists cut short ("… và 19 đơn vị khác"): where every output names them all. */
   fullListInCompleteness: '(xem danh sách đầy đủ ở phần tình hình gửi báo cáo)',
@@ -85,16 +90,20 @@ export const NARRATIVE_TEXT = {
   partlyThisYear: (names: string, label: string) =>
     `${names} có số liệu cùng kỳ năm trước nhưng chưa có đủ số liệu ${label}`,
   onlyThisYear: (names: string) => `${names} không có số liệu cùng kỳ năm trước`,
-  /** Units lacking months of the year before the period that last year had: "xã Nậm Vì (tháng 4)". */
-  ytdGaps: (names: string) => `từ đầu năm, ${names} chưa có số liệu các tháng đã có cùng kỳ năm trước`,
+  /**
+   * Units lacking months of the year before the period that last year had: "xã Nậm Vì (tháng 4)";
+   * `last` of a period that is over (PERIOD_TEXT.fromYearStart).
+   */
+  ytdGaps: (names: string, last: string | null) =>
+    `${PERIOD_TEXT.fromYearStart(last)}, ${names} chưa có số liệu các tháng đã có cùng kỳ năm trước`,
   /**
    * In the bracket after a unit of ytdGaps: "xã Mường Nhé (đơn vị cũ Nậm Vì tháng 3)", the old unit
    * said as one (the sentence alone does not).
    */
   ytdGapOf: (months: string, former?: string) => `${former ? `đơn vị cũ ${former} ` : ''}tháng ${months}`,
   /** The caveat when its only clause is of the year to date: the period's own comparisons are whole. */
-  comparedWithoutYtd: (clauses: string[]) =>
-    `Lưu ý: ${clauses.join('; ')}, nên số tăng, giảm so cùng kỳ của số liệu từ đầu năm dưới đây chưa so sánh được đầy đủ.`,
+  comparedWithoutYtd: (clauses: string[], last: string | null) =>
+    `Lưu ý: ${clauses.join('; ')}, nên số tăng, giảm so cùng kỳ của số liệu ${PERIOD_TEXT.fromYearStart(last)} dưới đây chưa so sánh được đầy đủ.`,
   formerLastYear: (names: string) =>
     `số liệu cùng kỳ năm trước của ${names} chưa gồm đơn vị cũ chưa báo cáo trước sáp nhập`,
   /** Instead of the notes themselves when many units wrote one: where the list is. */

@@ -18,6 +18,11 @@ export const PERIOD_TEXT = {
    * else "đến hết tháng 6/2025" (`last`: the period's last month), the figures stopping there.
    */
   upTo: (last: string | null) => (last ? `đến hết ${last}` : 'đến nay'),
+  /**
+   * A year-to-date column or figure: "từ đầu năm" while the period's figures are the latest (`last`
+   * null), else "từ đầu năm đến hết tháng 6/2025", which alone would read as up to today.
+   */
+  fromYearStart: (last: string | null) => (last ? `từ đầu năm đến hết ${last}` : 'từ đầu năm'),
   /** Names of the period types, for menus and CLI help. */
   types: {
     month: 'Tháng',

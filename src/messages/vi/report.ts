@@ -37,17 +37,19 @@ export const REPORT_TEXT = {
     indicator: 'Chỉ tiêu',
     measure: 'ĐVT',
     period: 'Kỳ báo cáo',
-    ytd: 'Từ đầu năm',
+    /** `last`, here and below: the period's last month when the period is over (PERIOD_TEXT.fromYearStart). */
+    ytd: (last: string | null) => capitalise(PERIOD_TEXT.fromYearStart(last)),
     /**
      * The workbook's column holds stocks too ("lũy kế": the figure to date, not a sum); the HTML says
-     * it per row. `last`: the period's last month when the period is over (PERIOD_TEXT.upTo).
+     * it per row. Of a period over, the month is said once: "số tại thời điểm đó" is at its end.
      */
-    ytdOrStock: (last: string | null) => `Từ đầu năm (chỉ tiêu lũy kế: số ${PERIOD_TEXT.upTo(last)})`,
+    ytdOrStock: (last: string | null) =>
+      `${capitalise(PERIOD_TEXT.fromYearStart(last))} (chỉ tiêu lũy kế: số ${last ? 'tại thời điểm đó' : PERIOD_TEXT.upTo(null)})`,
     lastYearPeriod: 'Cùng kỳ năm trước',
     change: 'Tăng/giảm so cùng kỳ (kỳ báo cáo)',
     changePct: 'Tỷ lệ tăng/giảm kỳ báo cáo (%)',
     lastYearYtd: 'Lũy kế cùng kỳ năm trước',
-    ytdChange: 'Tăng/giảm lũy kế so cùng kỳ (từ đầu năm)',
+    ytdChange: (last: string | null) => `Tăng/giảm lũy kế so cùng kỳ (${PERIOD_TEXT.fromYearStart(last)})`,
     ytdChangePct: 'Tỷ lệ tăng/giảm lũy kế (%)',
     contributing: 'Số đơn vị có số liệu',
   },
@@ -111,7 +113,7 @@ export const REPORT_TEXT = {
   carriedStock: (labels: string[], units: string, last: string, period: string, past: boolean, fromFormer = '') => {
     const own = units ? `số đã báo cáo trước đó của ${units}, chưa có số liệu ${last}` : '';
     return (
-      `Số ${PERIOD_TEXT.upTo(past ? last : null)} của ${labels.length > 1 ? 'các chỉ tiêu' : 'chỉ tiêu'} ${labels.map((l) => `"${l}"`).join(', ')} (cột "Từ đầu năm") ` +
+      `Số ${PERIOD_TEXT.upTo(past ? last : null)} của ${labels.length > 1 ? 'các chỉ tiêu' : 'chỉ tiêu'} ${labels.map((l) => `"${l}"`).join(', ')} (cột "${capitalise(PERIOD_TEXT.fromYearStart(past ? last : null))}") ` +
       `gồm ${own && fromFormer ? `${own}, và ${fromFormer}` : own || fromFormer}; ` +
       `số kỳ báo cáo chỉ gồm các đơn vị có số liệu ${period}.`
     );
@@ -160,9 +162,19 @@ export const REPORT_TEXT = {
   subject: (periodLabel: string, level: string, unitName: string) =>
     `[Dân vận] Báo cáo ${periodLabel} – ${level} ${unitName}`,
   keyFiguresTitle: 'Chỉ tiêu chủ yếu',
-  /** One key indicator in the plain-text e-mail: "- label: tháng 9/2018: 640 lượt; từ đầu năm: …; so cùng kỳ năm trước: …." */
-  keyFigureLine: (label: string, period: string, inPeriod: string, ytd: string, compared: string) =>
-    `- ${label}: ${period}: ${inPeriod}; từ đầu năm: ${ytd}; so cùng kỳ năm trước: ${compared}.`,
+  /**
+   * One key indicator in the plain-text e-mail: "- label: tháng 9/2018: 640 lượt; từ đầu năm: …; so
+   * cùng kỳ năm trước: …."; of a period over (`last`), "từ đầu năm đến hết tháng 9/2018: …".
+   */
+  keyFigureLine: (
+    label: string,
+    period: string,
+    inPeriod: string,
+    ytd: string,
+    compared: string,
+    last: string | null,
+  ) =>
+    `- ${label}: ${period}: ${inPeriod}; ${PERIOD_TEXT.fromYearStart(last)}: ${ytd}; so cùng kỳ năm trước: ${compared}.`,
   /**
    * A stock's line (its latest figure counts): one figure, "đến nay", against the same point last
    * year; `mark` the carried one's (carriedMark).
@@ -192,7 +204,7 @@ export const REPORT_TEXT = {
     return `† ${label ? `"${label}": gồm` : 'Gồm'} ${what}.`;
   },
   completenessTitleMail: 'Tình hình gửi báo cáo',
-  compareHeader: 'So cùng kỳ năm trước (từ đầu năm)',
+  compareHeader: (last: string | null) => `So cùng kỳ năm trước (${PERIOD_TEXT.fromYearStart(last)})`,
   up: (quantity: string, pct: string | null) => `↑ tăng ${quantity}${pct ? ` (${pct})` : ''}`,
   down: (quantity: string, pct: string | null) => `↓ giảm ${quantity}${pct ? ` (${pct})` : ''}`,
   same: '= bằng cùng kỳ',
