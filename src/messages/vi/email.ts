@@ -34,6 +34,10 @@ const LOCK_BUSY = 'Không lấy được khóa tài liệu (một thao tác khá
 export const EMAIL_TEXT = {
   settingsInvalid,
   busy: 'Một thao tác khác đang chạy (ví dụ Tổng hợp). Hãy thử lại sau ít phút.',
+  /** The job's "Tổng hợp" found the spreadsheet busy (job.ts lockHeld): it tries again by itself. */
+  busyRetry: (period: string, retryIn: string) =>
+    `Chưa gửi báo cáo ${period}: một thao tác khác (ví dụ Tổng hợp) đang chạy trên bảng tính tổng hợp. ` +
+    `Hệ thống sẽ tự thử lại sau khoảng ${retryIn}, không cần làm gì thêm.`,
 
   // ------------------------------------------------------------ sending the report
   attachmentName: (periodLabel: string, unit: string) =>
