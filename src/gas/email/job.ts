@@ -1481,8 +1481,27 @@ function reportedSoFar(period: Period): { reported: number; expected: number } |
 /**
  * "Gửi báo cáo ngay": same job, but asks before sending a period again, and before its deadline
  * (such a send is recorded as `beforeDeadline` and does not replace the scheduled send).
+ * A failure before the claim (a passing Sheets or PropertiesService error) is told to the person at
+ * once, in Vietnamese, with nothing sent and nothing scheduled: they are there to click again, and a
+ * send that went by itself later, unseen, would surprise them (the trigger's retries are for no one
+ * watching). After the claim, safeWork logs a failure and sets its retry as for the trigger.
  */
 export function runManual(ui: Confirm): RunOutcome {
+  let claimed = false;
+  try {
+    return manualSend(ui, () => {
+      claimed = true;
+    });
+  } catch (e) {
+    if (claimed) throw e;
+    logLine(false, T.log.manualStartFailed(logText(e)));
+    const message = T.manualStartFailed(userText(e));
+    ui.tell(message);
+    return { status: 'failed', message };
+  }
+}
+
+function manualSend(ui: Confirm, onClaim: () => void): RunOutcome {
   const budget = new RunBudget();
   const store = new JsonStore();
   const loaded = loadSettings();
@@ -1539,6 +1558,7 @@ export function runManual(ui: Confirm): RunOutcome {
     if (o.message) ui.tell(o.message);
     return o;
   }
+  onClaim();
   if (continueWaiting) clearResume();
   watchdog();
   const outcome = safeWork(store, got.value.job, budget);

@@ -114,6 +114,12 @@ export const EMAIL_TEXT = {
   startGaveUp: (at: string, error: string) =>
     `Lần chạy tự động lúc ${at} chưa lập được báo cáo hằng tháng: ${error}. Hệ thống không tự thử lại nữa; ` +
     'hãy chọn "Dân vận › Gửi báo cáo ngay".',
+  /** "Gửi báo cáo ngay" failed before it began (job.ts runManual): the person tries again, nothing is scheduled. */
+  manualStartFailed: (error: string) =>
+    // Google's text without its own "try again" (said below, with how) and final stop.
+    `Chưa gửi được báo cáo: ${error.replace(/\s*—\s*hãy chạy lại sau ít phút/, '').replace(/\.$/, '')}.\n\nChưa gửi cho ai, và lần bấm này không được hệ thống tự thử lại. ` +
+    'Hãy đợi ít phút rồi chọn lại "Dân vận › Gửi báo cáo ngay". Nếu đang bật gửi báo cáo hằng tháng, lần gửi ' +
+    'tự động vẫn chạy theo lịch.',
 
   // ------------------------------------------------------------ notices to the admins (notice.ts)
   startFailedMail: (at: string, error: string) => ({
@@ -225,6 +231,9 @@ export const EMAIL_TEXT = {
     startRetry: (at: string, error: string, retryIn: string, attempt: number, max: number) =>
       `Lần chạy tự động lúc ${at} gặp lỗi ngay khi bắt đầu (đọc Cài đặt hoặc dữ liệu lưu của tiện ích): ${error}; ` +
       `chưa lập được báo cáo hằng tháng, chưa gửi cho ai. Sẽ tự thử lại sau ${retryIn} (lần ${attempt}/${max}).`,
+    manualStartFailed: (error: string) =>
+      `"Gửi báo cáo ngay" gặp lỗi ngay khi bắt đầu (đọc Cài đặt hoặc dữ liệu lưu của tiện ích): ${error}; ` +
+      'chưa gửi cho ai, không tự thử lại (người bấm đã được báo để thử lại).',
     startGaveUp: (at: string, error: string) =>
       `Lần chạy tự động lúc ${at} gặp lỗi ngay khi bắt đầu (đọc Cài đặt hoặc dữ liệu lưu của tiện ích): ${error}; ` +
       'chưa lập được báo cáo hằng tháng, chưa gửi cho ai, và không tự thử lại nữa. Hãy chọn "Dân vận › Gửi báo cáo ngay".',
