@@ -1470,7 +1470,10 @@ export interface Confirm {
  */
 function reportedSoFar(period: Period): { reported: number; expected: number } | null {
   try {
-    const c = emailDeps.submissions(period).completeness;
+    const status = emailDeps.submissions(period);
+    // Units the Sheets API failed were read the slower way: why, for whoever wonders (as "Tổng hợp", the reminders).
+    for (const note of status.logNotes ?? []) logLine(true, note);
+    const c = status.completeness;
     return { reported: c.reported, expected: c.expected };
   } catch (e) {
     console.warn(`submissions: ${errorText(e)}`);
