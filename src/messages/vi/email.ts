@@ -30,6 +30,17 @@ const settingsInvalid = (errors: string[]) =>
 /** The document lock is taken (the report job, the reminders). */
 const LOCK_BUSY = 'Không lấy được khóa tài liệu (một thao tác khác đang chạy); sẽ thử lại sau 1 phút.';
 
+/**
+ * What src/gas/email/notice.ts says in "Nhật ký" (the e-mail's action): apart, so that "Tổng hợp",
+ * which tells the admins when a chained run gives up, does not carry the report job's texts.
+ */
+export const NOTICE_TEXT = {
+  action: 'Gửi báo cáo e-mail',
+  noticeSent: (to: string[]) => `Đã gửi thư báo cho quản trị viên: ${to.join(', ')}.`,
+  noticeNotSent: (error: string) => `Chưa gửi được thư báo cho quản trị viên (${error}).`,
+  noticeQuota: 'hết hạn mức gửi thư trong ngày của Google',
+};
+
 /** The monthly report job (src/gas/email/job.ts). */
 export const EMAIL_TEXT = {
   settingsInvalid,
@@ -180,7 +191,7 @@ export const EMAIL_TEXT = {
 
   // ------------------------------------------------------------ log lines ("Nhật ký")
   log: {
-    action: 'Gửi báo cáo e-mail',
+    ...NOTICE_TEXT,
     sent: (period: string, n: number, messages: number) =>
       `Đã gửi báo cáo ${period} tới ${n} người nhận (${messages} thư).`,
     batch: (period: string, n: number, total: number) => `Báo cáo ${period}: đã gửi thêm ${n} người nhận (${total}).`,
@@ -267,9 +278,6 @@ export const EMAIL_TEXT = {
     recipientsLeftOut: (problems: string[]) =>
       `Người nhận báo cáo: bỏ ra địa chỉ không hợp lệ, vẫn gửi cho những người nhận khác (${problems.join('; ')}).`,
     settingsRetry: (retryIn: string) => `Cài đặt chưa hợp lệ nên chưa gửi báo cáo; sẽ tự thử lại sau ${retryIn}.`,
-    noticeSent: (to: string[]) => `Đã gửi thư báo cho quản trị viên: ${to.join(', ')}.`,
-    noticeNotSent: (error: string) => `Chưa gửi được thư báo cho quản trị viên (${error}).`,
-    noticeQuota: 'hết hạn mức gửi thư trong ngày của Google',
   },
 };
 
