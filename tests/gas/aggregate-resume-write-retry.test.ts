@@ -1,6 +1,6 @@
 import { AGGREGATE_RESUME_HANDLER, stagingSheetName } from '../../src/gas/io/resume';
 import * as main from '../../src/gas/main';
-import { SHEETS } from '../../src/messages/vi/gas';
+import { LOG, SHEETS } from '../../src/messages/vi/gas';
 import { createEnv, type Env, runAggregate, seedUnitSheet, setUpLayoutB, unitSheet, YEAR } from './helpers';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -15,7 +15,15 @@ beforeEach(() => {
 afterEach(() => env.dispose());
 
 const resumeTriggers = () => env.fake.triggers.filter((t) => t.handlerFunction === AGGREGATE_RESUME_HANDLER);
-const lastLog = () => String((env.master.getSheetByName(SHEETS.log) as Sheet).getDataRange().getValues().at(-1)?.[4]);
+/** The last "Nhật ký" row of "Tổng hợp" (not the e-mail to the admins a given-up chain also writes about). */
+const lastLog = () =>
+  String(
+    (env.master.getSheetByName(SHEETS.log) as Sheet)
+      .getDataRange()
+      .getValues()
+      .filter((r) => r[2] === LOG.actions.aggregate)
+      .at(-1)?.[4],
+  );
 
 test('a chained "Tổng hợp" whose final write meets a passing outage keeps its read and tries again', () => {
   // Slow reads: the menu run hands over to the resume trigger ("không cần bấm lại").
@@ -64,4 +72,8 @@ test('the write retries of a chained "Tổng hợp" are bounded: then "Nhật k�
   expect(fires).toBeLessThan(20);
   expect(lastLog()).toContain('Hãy chạy lại "Tổng hợp" tháng 9/2018');
   expect(env.master.getSheetByName(stagingSheetName('2018-09'))).toBeNull();
+  // And the admin is e-mailed, once (aggregate-resume-notice.test.ts).
+  expect(env.fake.mail.sent.map((m) => m.subject)).toEqual([
+    '[Dân vận] "Tổng hợp" tháng 9/2018 dừng giữa chừng, chưa có kết quả',
+  ]);
 });

@@ -16,7 +16,7 @@ import {
   stagingSheetName,
 } from '../../src/gas/io/resume';
 import * as main from '../../src/gas/main';
-import { SHEETS } from '../../src/messages/vi/gas';
+import { LOG, SHEETS } from '../../src/messages/vi/gas';
 import { type EmulatorOptions, sheetsApiHandler } from '../fakes/gas';
 import {
   configOf,
@@ -207,10 +207,12 @@ const fireResume = () => {
   env.fake.clock.advance(60_000);
   env.fake.fireTrigger(t, main as unknown as Record<string, unknown>);
 };
+/** "Nhật ký" rows of "Tổng hợp" (not the e-mail to the admins a given-up chain also writes about). */
 const logRows = () =>
   (env.master.getSheetByName(SHEETS.log) as Sheet)
     .getDataRange()
     .getValues()
+    .filter((r) => r[2] === LOG.actions.aggregate)
     .map((r) => ({ period: String(r[3]), result: String(r[4]) }));
 const stagings = () =>
   env.master

@@ -51,7 +51,7 @@ import { nowMs, RunBudget } from '../clock';
 import { withHolidays } from '../config/holidays';
 import { ConfigError, explainError, logText, userText, withRetry } from '../errors';
 import { ReadContinues } from '../io/resume';
-import { tryWithDocumentLock } from '../lock';
+import { BusyError, tryWithDocumentLock } from '../lock';
 import { snapshotSheets, summaryXlsx, trashSpreadsheet, xlsxOf } from './attachment';
 import * as emailDeps from './deps';
 import { tellAdmins, tellAdminsUnguarded } from './notice';
@@ -81,6 +81,9 @@ export const EMAIL_LOCK_WAIT_MS = 20 * 1000;
  * for up to 6 minutes a run, and chains runs over many units): about 80 minutes in all.
  */
 export const LOCK_RETRY_DELAYS_MS = [60 * 1000, 5 * 60 * 1000, 15 * 60 * 1000, 60 * 60 * 1000];
+/** How long the busy-lock retries wait in all (about 80 minutes). */
+const LOCK_WAIT_TOTAL_MS = LOCK_RETRY_DELAYS_MS.reduce((a, b) => a + b, 0);
+
 /** Waits before a trigger run tries again settings it could not use (someone may fix them). */
 export const SETTINGS_RETRY_DELAYS_MS = [6 * 3600 * 1000, 6 * 3600 * 1000, 12 * 3600 * 1000, 24 * 3600 * 1000];
 /**
@@ -163,6 +166,11 @@ export interface JobState {
   gaveUpWhy?: string;
   /** Tries in a row that found the configuration unusable (ConfigError): SETTINGS_RETRY_DELAYS_MS. */
   configFailures?: number;
+  /**
+   * Tries in a row whose "Tổng hợp" found the document lock held by another run (a person's "Tổng
+   * hợp"): waited out on LOCK_RETRY_DELAYS_MS as a busy lock at the start, not failed sends.
+   */
+  lockWaits?: number;
   createdAt: number;
 }
 
@@ -635,6 +643,7 @@ function claim(store: JsonStore, req: ClaimRequest): Claim {
       waitingUntil: null,
       gaveUp: false,
       attempts: 0,
+      lockWaits: 0,
     };
     store.put({ [K.job]: claimed, [K.startPending]: null });
     return { kind: 'claimed', job: claimed };
@@ -1076,13 +1085,15 @@ function work(store: JsonStore, claimed: JobState, budget: RunBudget): RunOutcom
       if (e instanceof ReadContinues && e.runs < MAX_READ_RUNS) return readingContinues(store, job, e);
       // A cell to fix, not a failed send: the admins are told which, and it is tried as settings are.
       if (e instanceof ConfigError) return configUnusable(store, job, e);
+      // A person's "Tổng hợp" holds the lock: a busy moment, waited out, not a failed send.
+      if (e instanceof BusyError) return lockHeld(store, job);
       return retryOrGiveUp(
         store,
         job,
         failure(e, (t) => T.aggregateFailed(job.label, t)),
       );
     }
-    job = { ...job, stage: 'send', leaseUntil: nowMs() + LEASE_MS, configFailures: 0 };
+    job = { ...job, stage: 'send', leaseUntil: nowMs() + LEASE_MS, configFailures: 0, lockWaits: 0 };
     save(store, { [K.message]: msg, [K.job]: job });
   }
 
@@ -1311,6 +1322,8 @@ function startFailed(mode: 'scheduled' | 'resume', e: unknown): RunOutcome {
 
 /** The admins told the job was given up (once per period: notice.ts); false when the mail could not go. */
 function tellGaveUp(job: JobState): boolean {
+  if ((job.lockWaits ?? 0) > LOCK_RETRY_DELAYS_MS.length)
+    return tellAdmins(`lock.${job.key}`, T.lockGaveUpMail(job.label, viDuration(LOCK_WAIT_TOTAL_MS)));
   const mail = job.gaveUpWhy
     ? T.gaveUpNowMail(job.label, job.pending, job.total, job.gaveUpWhy)
     : T.gaveUpMail(job.label, job.pending, job.total);
@@ -1328,8 +1341,24 @@ function watchdog(): void {
 }
 
 /**
- * The lock is held by something else (e.g. a long "Tổng hợp", which may chain several runs): try
- * again after 1, 5, 15 and 60 minutes; then the admins are told that nothing will try again.
+ * The document lock held by another run (a long "Tổng hợp", which may chain several runs) for the
+ * `attempts`-th time in a row, at the start (lockBusy) or as the job's "Tổng hợp" begins (lockHeld):
+ * the wait before the next try (1, 5, 15, 60 minutes), logged; null when none is left (logged, the
+ * caller tells the admins). A busy moment, not a failure: only the give-up is logged as one.
+ */
+function lockRetry(attempts: number, label: string): number | null {
+  if (attempts > LOCK_RETRY_DELAYS_MS.length) {
+    logLine(false, T.log.lockGaveUp(label, viDuration(LOCK_WAIT_TOTAL_MS)));
+    return null;
+  }
+  const delay = LOCK_RETRY_DELAYS_MS[attempts - 1];
+  logLine(true, T.log.lockBusyRetry(label, viDuration(delay), attempts, LOCK_RETRY_DELAYS_MS.length));
+  return delay;
+}
+
+/**
+ * The lock is held by something else when a trigger run starts: try again later (lockRetry); then
+ * the admins are told that nothing will try again.
  */
 function lockBusy(store: JsonStore, settings: Settings): RunOutcome {
   const pending = store.get<StartPending>(K.startPending);
@@ -1339,24 +1368,41 @@ function lockBusy(store: JsonStore, settings: Settings): RunOutcome {
   const job = current && current.key === formatPeriod(period) ? current : null;
   const attempts = (pending?.attempts ?? 0) + 1;
   const label = job?.label ?? periodLabel(period);
-  if (attempts > LOCK_RETRY_DELAYS_MS.length) {
+  const delay = lockRetry(attempts, label);
+  if (delay === null) {
     store.put({ [K.startPending]: null });
     // A job still going on, or a send waiting for its deadline, keeps its trigger.
     rearm(store);
-    const total = LOCK_RETRY_DELAYS_MS.reduce((a, b) => a + b, 0);
-    logLine(false, T.log.lockGaveUp(label, viDuration(total)));
-    const key = formatPeriod(period);
-    tellAdmins(`lock.${key}`, T.lockGaveUpMail(label, viDuration(total)), {
+    tellAdmins(`lock.${formatPeriod(period)}`, T.lockGaveUpMail(label, viDuration(LOCK_WAIT_TOTAL_MS)), {
       fallback: settings.recipients,
       senderName: T.senderName(settings.organisation),
     });
     return { status: 'lock-busy', message: T.busy };
   }
-  const delay = LOCK_RETRY_DELAYS_MS[attempts - 1];
   store.put({ [K.startPending]: { attempts } });
   scheduleResume(delay);
-  logLine(false, T.log.lockBusyRetry(label, viDuration(delay), attempts, LOCK_RETRY_DELAYS_MS.length));
   return { status: 'lock-busy', message: T.busy };
+}
+
+/**
+ * The claimed job's "Tổng hợp" found the lock held by another run (a person's "Tổng hợp" begun
+ * between the claim and it): the job waits as at the start (lockRetry), its failed tries untouched;
+ * when no wait is left it is given up as after failed sends (the admins told, "Gửi báo cáo ngay").
+ */
+function lockHeld(store: JsonStore, job: JobState): RunOutcome {
+  const lockWaits = (job.lockWaits ?? 0) + 1;
+  const base = { period: job.label, sent: job.sent, total: job.total };
+  const delay = lockRetry(lockWaits, job.label);
+  if (delay === null) {
+    const gaveUp: JobState = { ...job, lockWaits, owner: null, waitingUntil: null, gaveUp: true };
+    save(store, { [K.job]: gaveUp });
+    idle(store);
+    if (!tellGaveUp(gaveUp)) rearm(store, NOTICE_RETRY_MS);
+    return { status: 'lock-busy', ...base, message: T.log.lockGaveUp(job.label, viDuration(LOCK_WAIT_TOTAL_MS)) };
+  }
+  scheduleResume(delay);
+  save(store, { [K.job]: { ...job, lockWaits, owner: null, waitingUntil: nowMs() + delay } });
+  return { status: 'lock-busy', ...base, message: T.busyRetry(job.label, viDuration(delay)) };
 }
 
 /**
@@ -1424,7 +1470,10 @@ export interface Confirm {
  */
 function reportedSoFar(period: Period): { reported: number; expected: number } | null {
   try {
-    const c = emailDeps.submissions(period).completeness;
+    const status = emailDeps.submissions(period);
+    // Units the Sheets API failed were read the slower way: why, for whoever wonders (as "Tổng hợp", the reminders).
+    for (const note of status.logNotes ?? []) logLine(true, note);
+    const c = status.completeness;
     return { reported: c.reported, expected: c.expected };
   } catch (e) {
     console.warn(`submissions: ${errorText(e)}`);
@@ -1435,8 +1484,27 @@ function reportedSoFar(period: Period): { reported: number; expected: number } |
 /**
  * "Gửi báo cáo ngay": same job, but asks before sending a period again, and before its deadline
  * (such a send is recorded as `beforeDeadline` and does not replace the scheduled send).
+ * A failure before the claim (a passing Sheets or PropertiesService error) is told to the person at
+ * once, in Vietnamese, with nothing sent and nothing scheduled: they are there to click again, and a
+ * send that went by itself later, unseen, would surprise them (the trigger's retries are for no one
+ * watching). After the claim, safeWork logs a failure and sets its retry as for the trigger.
  */
 export function runManual(ui: Confirm): RunOutcome {
+  let claimed = false;
+  try {
+    return manualSend(ui, () => {
+      claimed = true;
+    });
+  } catch (e) {
+    if (claimed) throw e;
+    logLine(false, T.log.manualStartFailed(logText(e)));
+    const message = T.manualStartFailed(userText(e));
+    ui.tell(message);
+    return { status: 'failed', message };
+  }
+}
+
+function manualSend(ui: Confirm, onClaim: () => void): RunOutcome {
   const budget = new RunBudget();
   const store = new JsonStore();
   const loaded = loadSettings();
@@ -1493,6 +1561,7 @@ export function runManual(ui: Confirm): RunOutcome {
     if (o.message) ui.tell(o.message);
     return o;
   }
+  onClaim();
   if (continueWaiting) clearResume();
   watchdog();
   const outcome = safeWork(store, got.value.job, budget);

@@ -4,7 +4,7 @@
  * month later. The district admins (else the report's recipients, else the trigger's owner) get
  * one e-mail per period and reason. Best effort: a notice that cannot go is logged, never thrown.
  */
-import { EMAIL_TEXT as T } from '../../messages/vi/email';
+import { NOTICE_TEXT as T } from '../../messages/vi/email';
 import { nowMs } from '../clock';
 import { logText } from '../errors';
 import { tryWithDocumentLock } from '../lock';
@@ -63,19 +63,19 @@ export function tellAdmins(
   const locked = tryWithDocumentLock(claim, LOCK_WAIT_MS);
   if (!(locked ? locked.value : claim())) return false;
   try {
-    if (MailApp.getRemainingDailyQuota() < 1) throw new Error(T.log.noticeQuota);
+    if (MailApp.getRemainingDailyQuota() < 1) throw new Error(T.noticeQuota);
     MailApp.sendEmail({
       to: to.join(','),
       subject: notice.subject,
       body: notice.body,
       ...(opts.senderName ? { name: opts.senderName } : {}),
     });
-    emailDeps.log(T.log.action, true, T.log.noticeSent(to));
+    emailDeps.log(T.action, true, T.noticeSent(to));
     return true;
   } catch (e) {
     // Not sent: a later run may try again.
     store.put({ [k]: null });
-    emailDeps.log(T.log.action, false, T.log.noticeNotSent(logText(e)));
+    emailDeps.log(T.action, false, T.noticeNotSent(logText(e)));
     return false;
   }
 }
@@ -89,10 +89,10 @@ export function tellAdminsUnguarded(notice: { subject: string; body: string }): 
     const to = noticeRecipients([]);
     if (!to.length || MailApp.getRemainingDailyQuota() < 1) return false;
     MailApp.sendEmail({ to: to.join(','), subject: notice.subject, body: notice.body });
-    emailDeps.log(T.log.action, true, T.log.noticeSent(to));
+    emailDeps.log(T.action, true, T.noticeSent(to));
     return true;
   } catch (e) {
-    emailDeps.log(T.log.action, false, T.log.noticeNotSent(logText(e)));
+    emailDeps.log(T.action, false, T.noticeNotSent(logText(e)));
     return false;
   }
 }

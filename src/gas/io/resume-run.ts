@@ -4,13 +4,15 @@
  * sheet): it runs the one that has waited longest under the document lock, its staged units not
  * read again; the others follow in later runs of the trigger (a run that hands over again or
  * finishes a period reschedules it while another waits). Every outcome goes to "Nhật ký" (a
- * trigger has no dialog): written, handed over again, or failed.
+ * trigger has no dialog): written, handed over again, or failed; a period given up (nothing will
+ * run it again) is also e-mailed to the admins, as the monthly report's give-up is (tellStopped).
  */
-import { parsePeriod } from '../../engine/periods/period';
+import { parsePeriod, periodLabel } from '../../engine/periods/period';
 import { LOG } from '../../messages/vi/gas';
 import { SHEETS_API_TEXT as T } from '../../messages/vi/sheets-api';
 import { type AggregateResult, aggregatePeriod } from '../aggregate';
 import { readConfig } from '../config';
+import { tellAdmins } from '../email/notice';
 import { clearResume, scheduleResume } from '../email/triggers';
 import { explainRetried, logText } from '../errors';
 import { BusyError, tryWithDocumentLock, withDocumentLock } from '../lock';
@@ -25,9 +27,25 @@ import {
   isStale,
   listStagings,
   ReadContinues,
+  type StagedState,
   staleNote,
   waitingFor,
 } from './resume';
+
+/**
+ * A chained period given up: "Nhật ký" alone would be found too late (whoever clicked "Tổng hợp"
+ * was told it goes on by itself). The admins, else the trigger's owner (who started it), get one
+ * e-mail per chain (its last save) through the monthly report's notice (notice.ts). Never throws.
+ */
+function tellStopped(st: StagedState, why: string): void {
+  const p = parsePeriod(st.period);
+  if (!p) return;
+  try {
+    tellAdmins(`aggregate.${st.period}.${st.at}`, T.chainStoppedMail(periodLabel(p), why));
+  } catch (e) {
+    console.warn(`notice: ${logText(e)}`);
+  }
+}
 
 /**
  * Only staging too old is left (the lock was busy for half an hour): "Nhật ký" says which period
@@ -41,7 +59,9 @@ function dropAbandoned(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
   if (!abandoned.length) return;
   for (const st of abandoned) {
     const why = staleNote(st, null);
-    if (why) writeLog(ss, { action: LOG.actions.aggregate, period: st.period, result: LOG.failed(why) });
+    if (!why) continue;
+    writeLog(ss, { action: LOG.actions.aggregate, period: st.period, result: LOG.failed(why) });
+    tellStopped(st, why);
   }
   tryWithDocumentLock(() => dropStaleStagings(ss), 1000);
 }
@@ -86,7 +106,10 @@ export function resumeAggregate(_e?: unknown): AggregateResult | undefined {
   if (!cfg.ok) {
     // Every waiting period stops here: each says so. Nothing is rescheduled (it would fail again
     // until the cell is fixed); the staging left is dropped once too old (resume.ts).
-    for (const st of waiting) log(LOG.failed(cfg.errors.join('; ')), st.period);
+    for (const st of waiting) {
+      log(LOG.failed(cfg.errors.join('; ')), st.period);
+      tellStopped(st, cfg.errors.join('; '));
+    }
     return undefined;
   }
   try {
@@ -108,6 +131,7 @@ export function resumeAggregate(_e?: unknown): AggregateResult | undefined {
       log(LOG.failed(T.retryLater(reasonOf(e), RETRY_AFTER_FAILURE_MS / 60_000)));
     } else {
       log(LOG.failed(logText(e)));
+      tellStopped(waiting[0], reasonOf(e));
       // Not tried again (it would fail again, and as the longest waiting it would keep the other
       // periods waiting): its staging goes, the others are continued.
       // Lock busy: the staging is dropped once too old.

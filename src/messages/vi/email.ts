@@ -30,10 +30,25 @@ const settingsInvalid = (errors: string[]) =>
 /** The document lock is taken (the report job, the reminders). */
 const LOCK_BUSY = 'Không lấy được khóa tài liệu (một thao tác khác đang chạy); sẽ thử lại sau 1 phút.';
 
+/**
+ * What src/gas/email/notice.ts says in "Nhật ký" (the e-mail's action): apart, so that "Tổng hợp",
+ * which tells the admins when a chained run gives up, does not carry the report job's texts.
+ */
+export const NOTICE_TEXT = {
+  action: 'Gửi báo cáo e-mail',
+  noticeSent: (to: string[]) => `Đã gửi thư báo cho quản trị viên: ${to.join(', ')}.`,
+  noticeNotSent: (error: string) => `Chưa gửi được thư báo cho quản trị viên (${error}).`,
+  noticeQuota: 'hết hạn mức gửi thư trong ngày của Google',
+};
+
 /** The monthly report job (src/gas/email/job.ts). */
 export const EMAIL_TEXT = {
   settingsInvalid,
   busy: 'Một thao tác khác đang chạy (ví dụ Tổng hợp). Hãy thử lại sau ít phút.',
+  /** The job's "Tổng hợp" found the spreadsheet busy (job.ts lockHeld): it tries again by itself. */
+  busyRetry: (period: string, retryIn: string) =>
+    `Chưa gửi báo cáo ${period}: một thao tác khác (ví dụ Tổng hợp) đang chạy trên bảng tính tổng hợp. ` +
+    `Hệ thống sẽ tự thử lại sau khoảng ${retryIn}, không cần làm gì thêm.`,
 
   // ------------------------------------------------------------ sending the report
   attachmentName: (periodLabel: string, unit: string) =>
@@ -110,6 +125,12 @@ export const EMAIL_TEXT = {
   startGaveUp: (at: string, error: string) =>
     `Lần chạy tự động lúc ${at} chưa lập được báo cáo hằng tháng: ${error}. Hệ thống không tự thử lại nữa; ` +
     'hãy chọn "Dân vận › Gửi báo cáo ngay".',
+  /** "Gửi báo cáo ngay" failed before it began (job.ts runManual): the person tries again, nothing is scheduled. */
+  manualStartFailed: (error: string) =>
+    // Google's text without its own "try again" (said below, with how) and final stop.
+    `Chưa gửi được báo cáo: ${error.replace(/\s*—\s*hãy chạy lại sau ít phút/, '').replace(/\.$/, '')}.\n\nChưa gửi cho ai, và lần bấm này không được hệ thống tự thử lại. ` +
+    'Hãy đợi ít phút rồi chọn lại "Dân vận › Gửi báo cáo ngay". Nếu đang bật gửi báo cáo hằng tháng, lần gửi ' +
+    'tự động vẫn chạy theo lịch.',
 
   // ------------------------------------------------------------ notices to the admins (notice.ts)
   startFailedMail: (at: string, error: string) => ({
@@ -170,7 +191,7 @@ export const EMAIL_TEXT = {
 
   // ------------------------------------------------------------ log lines ("Nhật ký")
   log: {
-    action: 'Gửi báo cáo e-mail',
+    ...NOTICE_TEXT,
     sent: (period: string, n: number, messages: number) =>
       `Đã gửi báo cáo ${period} tới ${n} người nhận (${messages} thư).`,
     batch: (period: string, n: number, total: number) => `Báo cáo ${period}: đã gửi thêm ${n} người nhận (${total}).`,
@@ -221,6 +242,9 @@ export const EMAIL_TEXT = {
     startRetry: (at: string, error: string, retryIn: string, attempt: number, max: number) =>
       `Lần chạy tự động lúc ${at} gặp lỗi ngay khi bắt đầu (đọc Cài đặt hoặc dữ liệu lưu của tiện ích): ${error}; ` +
       `chưa lập được báo cáo hằng tháng, chưa gửi cho ai. Sẽ tự thử lại sau ${retryIn} (lần ${attempt}/${max}).`,
+    manualStartFailed: (error: string) =>
+      `"Gửi báo cáo ngay" gặp lỗi ngay khi bắt đầu (đọc Cài đặt hoặc dữ liệu lưu của tiện ích): ${error}; ` +
+      'chưa gửi cho ai, không tự thử lại (người bấm đã được báo để thử lại).',
     startGaveUp: (at: string, error: string) =>
       `Lần chạy tự động lúc ${at} gặp lỗi ngay khi bắt đầu (đọc Cài đặt hoặc dữ liệu lưu của tiện ích): ${error}; ` +
       'chưa lập được báo cáo hằng tháng, chưa gửi cho ai, và không tự thử lại nữa. Hãy chọn "Dân vận › Gửi báo cáo ngay".',
@@ -254,9 +278,6 @@ export const EMAIL_TEXT = {
     recipientsLeftOut: (problems: string[]) =>
       `Người nhận báo cáo: bỏ ra địa chỉ không hợp lệ, vẫn gửi cho những người nhận khác (${problems.join('; ')}).`,
     settingsRetry: (retryIn: string) => `Cài đặt chưa hợp lệ nên chưa gửi báo cáo; sẽ tự thử lại sau ${retryIn}.`,
-    noticeSent: (to: string[]) => `Đã gửi thư báo cho quản trị viên: ${to.join(', ')}.`,
-    noticeNotSent: (error: string) => `Chưa gửi được thư báo cho quản trị viên (${error}).`,
-    noticeQuota: 'hết hạn mức gửi thư trong ngày của Google',
   },
 };
 

@@ -68,4 +68,13 @@ export const SHEETS_API_TEXT = {
     `chưa ghi được kết quả: ${reason}. Phần đã đọc được giữ lại; "Tổng hợp" sẽ tự thử lại sau khoảng ` +
     `${minutes} phút (không cần bấm lại). Nếu vẫn không được, "Nhật ký" sẽ ghi rõ để chạy lại bằng tay.`,
   resumedNoSpreadsheet: 'không tìm thấy bảng tính tổng hợp để chạy tiếp "Tổng hợp"',
+  /** A "Tổng hợp" chained over several runs given up (resume-run.ts): the admins' e-mail. */
+  chainStoppedMail: (period: string, why: string) => ({
+    subject: `[Dân vận] "Tổng hợp" ${period} dừng giữa chừng, chưa có kết quả`,
+    body:
+      `"Tổng hợp" ${period} đọc nhiều đơn vị nên được tự động chạy tiếp qua nhiều lần, nhưng đã dừng giữa chừng ` +
+      `và sẽ không tự chạy tiếp nữa.\n\nLý do: ${why.replace(/[.\s]+$/, '')}.\n\n` +
+      `Trang tổng hợp ${period} chưa được ghi (nếu đã có từ trước thì vẫn là bản cũ). Hãy mở bảng tính tổng hợp, ` +
+      `xem trang "Nhật ký", rồi chọn lại "Dân vận › Tổng hợp" cho ${period}.`,
+  }),
 } as const;

@@ -2,6 +2,7 @@
  * The monthly report never goes out before the period's deadline, nor on a day off: a scheduled
  * run that falls on or before it waits for the first working day after it (review E §3, §4).
  */
+import { deps, setEmailDeps } from '../../../src/gas/email/deps';
 import { disableMonthlyEmail, enableMonthlyEmail, sendReportNow } from '../../../src/gas/email/index';
 import { type RunOutcome, sentRecord } from '../../../src/gas/email/job';
 import { fire, logText, type World, world } from './helpers';
@@ -127,6 +128,18 @@ describe('"Gửi báo cáo ngay" before the deadline', () => {
     expect(question?.title).toBe('Chưa hết hạn nộp báo cáo');
     expect(question?.prompt).toContain('hạn nộp là ngày 18/09/2018');
     expect(question?.prompt).toContain('mới có 1/11 đơn vị đã nộp');
+  });
+
+  test('units the Sheets API failed while counting who reported (read the slower way): "Nhật ký" says why', () => {
+    w = earlyWorld();
+    const note =
+      '1 đơn vị không đọc được qua Google Sheets API nên đã được đọc theo cách thường (chậm hơn). Lý do: thử';
+    const real = deps().submissions;
+    setEmailDeps({ submissions: (p) => ({ ...real(p), logNotes: [note] }) });
+    w.fake.ui.queueAlertResponse('NO');
+    expect(sendReportNow().status).toBe('cancelled');
+    expect(w.fake.ui.alerts.find((a) => a.buttons === 'YES_NO')?.prompt).toContain('mới có 1/11 đơn vị đã nộp');
+    expect(logText(w)).toContain(note);
   });
 
   test('sent on YES, recorded as manual before the deadline; the scheduled run after it still sends', () => {

@@ -4,7 +4,7 @@
  * admins are told when no more tries are left. Before, such a run ended with Google's error alone:
  * no report and no line in "Nhật ký".
  */
-import { enableMonthlyEmail } from '../../../src/gas/email/index';
+import { enableMonthlyEmail, sendReportNow } from '../../../src/gas/email/index';
 import { currentJob, type RunOutcome, START_RETRY_DELAYS_MS } from '../../../src/gas/email/job';
 import { GAS_ERRORS } from '../../fakes/gas/errors';
 import { fire, logText, MASTER_ID, runResumesFor, type World, world } from './helpers';
@@ -97,4 +97,39 @@ test('the line in "Nhật ký" is written even when Sheets fails once as it is a
   expect(outcome.status).toBe('failed');
   expect(append.fired).toBe(1);
   expect(logText(w)).toContain('gặp lỗi ngay khi bắt đầu');
+});
+
+describe('"Gửi báo cáo ngay" failing as it starts', () => {
+  const alerts = () => w.fake.ui.alerts.map((a) => a.prompt);
+
+  test('Sheets failing on "Cài đặt": the person is told in Vietnamese that nothing went and to try again; nothing is scheduled', () => {
+    w = world({ stubAggregate: true, settings: { recipients: ['a@dienbien.gov.vn'] } });
+    const fault = settingsOutage();
+    const outcome = sendReportNow();
+    expect(outcome.status).toBe('failed');
+    const said = alerts().at(-1) ?? '';
+    expect(said).toContain('Chưa gửi được báo cáo: Dịch vụ của Google (Google Sheets, Gmail) tạm thời gặp lỗi.');
+    expect(said).toContain('Chưa gửi cho ai');
+    expect(said).toContain('chọn lại "Dân vận › Gửi báo cáo ngay"');
+    // Google's English stays in "Nhật ký", for IT staff.
+    expect(said).not.toContain(OUTAGE);
+    const log = logText(w);
+    expect(log).toContain('"Gửi báo cáo ngay" gặp lỗi ngay khi bắt đầu');
+    expect(log).toContain(OUTAGE);
+    expect(w.triggers('resumeReportJob')).toHaveLength(0);
+    expect(reports()).toHaveLength(0);
+    // Clicked again once Sheets is back: it goes.
+    fault.remove();
+    expect(sendReportNow().status).toBe('sent');
+    expect(reports().flatMap((m) => m.toList)).toEqual(['a@dienbien.gov.vn']);
+  });
+
+  test('PropertiesService failing: the same message, no English error thrown at the person', () => {
+    w = world({ stubAggregate: true, settings: { recipients: ['a@dienbien.gov.vn'] } });
+    w.fake.faults.add({ method: 'Properties.*', error: GAS_ERRORS.serverError });
+    const outcome = sendReportNow();
+    expect(outcome.status).toBe('failed');
+    expect(alerts().at(-1)).toContain('Chưa gửi cho ai');
+    expect(reports()).toHaveLength(0);
+  });
 });
