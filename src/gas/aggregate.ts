@@ -14,7 +14,7 @@
 import { lastClosedPeriod, todayIn } from '../engine/periods/cutoff';
 import { formatPeriod, parsePeriodInput, periodLabel } from '../engine/periods/period';
 import { summarise } from '../engine/pipeline';
-import { LONG_HEADER, longRows } from '../engine/report/long-rows';
+import { LONG_CSV_HEADER, LONG_HEADER, longRows } from '../engine/report/long-rows';
 import type { SheetModel } from '../engine/report/model';
 import {
   aggregateSheetName,
@@ -340,6 +340,13 @@ export interface LongBlock {
   all: (string | number | boolean)[][];
   /** Columns of the long format (LONG_HEADER); `all` may be wider. */
   cols: number;
+  /**
+   * 0-based column of "Số liệu chưa đủ kỳ" (LONG_CSV_HEADER's last): right after `cols`, or, in a
+   * sheet made before it with columns of the user's there, after those (theirs stay where they are).
+   */
+  gapsCol: number;
+  /** Whether the sheet had data but not that column (made by an earlier version): it is added. */
+  gapsAdded: boolean;
   /** Rows of this period. */
   fresh: number;
   /** Whether the sheet held anything (an empty sheet reads as [['']]). */
@@ -379,10 +386,18 @@ function foreignHeader(row: readonly unknown[] | undefined, header: readonly str
   return null;
 }
 
+/** The column (0-based, past the long format's) whose header is "Số liệu chưa đủ kỳ"; -1 when none is. */
+function gapsColumn(head: readonly unknown[] | undefined, from: number): number {
+  const want = normalizeName(LONG_CSV_HEADER[from]);
+  for (let c = from; c < (head?.length ?? 0); c++) if (normalizeName(cellText(head?.[c] as string)) === want) return c;
+  return -1;
+}
+
 /**
  * The new content of "Dữ liệu" from what it holds now (`existing`, getValues-like). Pure.
  * Nothing the user typed is dropped: columns added at the right keep their cells (a replaced
- * row's by its unit and indicator), and rows with no period stay, at the end.
+ * row's by its unit and indicator), and rows with no period stay, at the end. A sheet made
+ * before "Số liệu chưa đủ kỳ" gets that column after its last used one (older rows blank).
  */
 export function longRowsBlock(existing: Grid, summary: Summary): LongBlock {
   const header = [...LONG_HEADER];
@@ -390,14 +405,19 @@ export function longRowsBlock(existing: Grid, summary: Summary): LongBlock {
   const hadData = existing.some((r) => r.some((v) => !isBlankCell(v)));
   const oldRows = existing.length;
   const oldCols = existing.reduce((n, r) => Math.max(n, r.length), 0);
-  const base = { cols, hadData, oldRows, oldCols };
   const foreign = hadData ? foreignHeader(existing[0], header) : null;
-  if (foreign) return { ...base, all: [], fresh: 0, foreign };
+  if (foreign) return { cols, gapsCol: cols, gapsAdded: false, hadData, oldRows, oldCols, all: [], fresh: 0, foreign };
   // The user's columns end at the last one with anything in it.
   let width = cols;
   for (const r of existing) for (let c = r.length - 1; c >= width; c--) if (!isBlankCell(r[c])) width = c + 1;
+  // Found by its header: a user's column may sit between it and ours. Else it goes after theirs.
+  let gapsCol = gapsColumn(existing[0], cols);
+  const gapsAdded = gapsCol < 0 && hadData;
+  if (gapsCol < 0) gapsCol = width++;
+  const base = { cols, gapsCol, gapsAdded, hadData, oldRows, oldCols };
   const key = formatPeriod(summary.period);
   const rowKey = (r: readonly unknown[]) => `${cellText(r[1] as string)}\u0000${cellText(r[3] as string)}`;
+  const userCol = (c: number) => c >= cols && c !== gapsCol;
   const keep: LongCell[][] = [];
   const undated: LongCell[][] = [];
   // This period's old rows that carry cells of the user's: by unit and indicator.
@@ -406,22 +426,23 @@ export function longRowsBlock(existing: Grid, summary: Summary): LongBlock {
     const cells = longCells(r, width);
     const period = cellText(r[0] as string);
     if (period === key) {
-      if (cells.slice(cols).some((v) => v !== '')) extras.set(rowKey(cells), cells);
+      if (cells.some((v, c) => userCol(c) && v !== '')) extras.set(rowKey(cells), cells);
     } else if (period !== '') keep.push(cells);
     else if (cells.some((v) => v !== '')) undated.push(cells);
   }
-  const made = longRows(summary);
+  const made = longRows(summary, true);
   const fresh: LongCell[][] = made.map((r) => {
-    const cells = longCells(r, width);
+    const cells = longCells(r.slice(0, cols), width);
+    cells[gapsCol] = r[cols];
     const old = extras.get(rowKey(cells));
     if (old) {
       extras.delete(rowKey(cells));
-      for (let c = cols; c < width; c++) cells[c] = old[c];
+      for (let c = cols; c < width; c++) if (userCol(c)) cells[c] = old[c];
     }
     return cells;
   });
-  // A row gone from this period (its value emptied since) keeps the user's cells, without its old number.
-  for (const old of extras.values()) fresh.push(old.map((v, c) => (c === LONG_VALUE_COL ? '' : v)));
+  // A row gone from this period (its value emptied since) keeps the user's cells, without its old figures.
+  for (const old of extras.values()) fresh.push(old.map((v, c) => (c === LONG_VALUE_COL || c === gapsCol ? '' : v)));
   const rows = [...keep, ...fresh].sort((a, b) => {
     const pa = String(a[0]);
     const pb = String(b[0]);
@@ -429,6 +450,7 @@ export function longRowsBlock(existing: Grid, summary: Summary): LongBlock {
   });
   const head = longCells(existing[0] ?? [], width);
   for (let c = 0; c < cols; c++) head[c] = header[c];
+  head[gapsCol] = LONG_CSV_HEADER[cols];
   return { ...base, all: [head, ...rows, ...undated], fresh: made.length, foreign: null };
 }
 
@@ -447,9 +469,8 @@ export function writeLongRows(master: Spreadsheet, summary: Summary): { fresh: n
   const { all, fresh, hadData, oldRows, oldCols } = block;
   const cols = all[0].length;
   // Number formats on the long format's own columns only: the user's columns keep theirs.
-  const formats = all.map((r, i) =>
-    r.slice(0, block.cols).map((_, c) => (i > 0 && c === LONG_VALUE_COL ? GENERAL : TEXT)),
-  );
+  const own = block.gapsCol === block.cols ? block.cols + 1 : block.cols;
+  const formats = all.map((r, i) => r.slice(0, own).map((_, c) => (i > 0 && c === LONG_VALUE_COL ? GENERAL : TEXT)));
   let created: Sheet | null = null;
   let overwritten = false;
   try {
@@ -465,7 +486,9 @@ export function writeLongRows(master: Spreadsheet, summary: Summary): { fresh: n
     if (maxRows < all.length) target.insertRowsAfter(maxRows, all.length + SPARE_ROWS - maxRows);
     // Made by an earlier version at 1,000 × 26: its empty rows and columns past the data go.
     else if (!created) trimEmptyGrid(target, all.length + SPARE_ROWS, cols + SPARE_COLS);
-    target.getRange(1, 1, all.length, block.cols).setNumberFormats(formats);
+    target.getRange(1, 1, all.length, own).setNumberFormats(formats);
+    // "Số liệu chưa đủ kỳ" past the user's columns (an older sheet): text as ours.
+    if (own === block.cols) target.getRange(1, block.gapsCol + 1, all.length, 1).setNumberFormat(TEXT);
     overwritten = true;
     target.getRange(1, 1, all.length, cols).setValues(all);
     if (hadData && oldRows > all.length)
@@ -487,6 +510,12 @@ export function writeLongRows(master: Spreadsheet, summary: Summary): { fresh: n
     try {
       target.setFrozenRows(1);
       target.getRange(1, 1, 1, cols).setFontWeight('bold');
+    } catch {
+      // cosmetic
+    }
+  } else if (block.gapsAdded) {
+    try {
+      sheet.getRange(1, block.gapsCol + 1).setFontWeight('bold');
     } catch {
       // cosmetic
     }
@@ -520,7 +549,16 @@ export function writeSummaryViaApi(
   if (block.foreign) notes.push(block.foreign);
   const data: DataRewrite | null = block.foreign
     ? null
-    : { title: SHEETS.data, all: block.all, existing: state.data, valueCol: LONG_VALUE_COL, ownCols: block.cols };
+    : {
+        title: SHEETS.data,
+        all: block.all,
+        existing: state.data,
+        valueCol: LONG_VALUE_COL,
+        ...(block.gapsCol === block.cols
+          ? { ownCols: block.cols + 1 }
+          : { ownCols: block.cols, extraTextCol: block.gapsCol }),
+        ...(block.gapsAdded ? { newHeaderCol: block.gapsCol } : {}),
+      };
   let batch = buildSummaryBatch({ models, sheets: state.sheets, data });
   const separately = data !== null && payloadBytes(batch.requests) > maxPayloadBytes;
   if (separately) batch = buildSummaryBatch({ models, sheets: state.sheets, data: null });

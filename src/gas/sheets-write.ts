@@ -366,6 +366,10 @@ export interface DataRewrite {
   valueCol: number;
   /** Columns of the long format; those after it are the user's: their values are written back, formats left. */
   ownCols?: number;
+  /** A text column of ours past the user's ("Số liệu chưa đủ kỳ" added to an older sheet that had some). */
+  extraTextCol?: number;
+  /** A column of ours the sheet's header did not have: its header cell is made bold as the others. */
+  newHeaderCol?: number;
 }
 
 export interface SummaryBatchInput {
@@ -418,6 +422,15 @@ export function firstChangedRow(all: unknown[][], existing: Grid): number {
   return all.length;
 }
 
+function rowData(rows: readonly (readonly unknown[])[]): { values: CellData[] }[] {
+  return rows.map((r) => ({
+    values: r.map((v): CellData => {
+      const ev = extendedValue(v);
+      return ev ? { userEnteredValue: ev } : {};
+    }),
+  }));
+}
+
 function dataRequests(
   d: DataRewrite,
   meta: SheetMeta | undefined,
@@ -431,6 +444,7 @@ function dataRequests(
   const oldCols = hadData ? existing.reduce((n, r) => Math.max(n, r.length), 0) : 0;
   let id: number;
   let from = 0;
+  let header = false;
   if (!meta) {
     id = newId();
     out.push({
@@ -448,7 +462,12 @@ function dataRequests(
     });
   } else {
     id = meta.sheetId;
+    // A header changed alone (a column of ours added) is written apart: the rows below stay unsent.
     from = hadData ? firstChangedRow(d.all, existing) : 0;
+    if (from === 0 && hadData) {
+      from = 1 + firstChangedRow(d.all.slice(1), existing.slice(1));
+      header = true;
+    }
     if (meta.rowCount === undefined) {
       // Size unknown: make it exactly what the data needs (rows past the old data are empty).
       out.push({
@@ -474,32 +493,46 @@ function dataRequests(
     if (meta.columnCount !== undefined && meta.columnCount > keepCols + TRIM_SLACK_COLS)
       cut('COLUMNS', keepCols, meta.columnCount);
   }
-  const rows = d.all.slice(from).map((r) => ({
-    values: r.map((v): CellData => {
-      const ev = extendedValue(v);
-      return ev ? { userEnteredValue: ev } : {};
-    }),
-  }));
+  // Formats by column, not per cell (a third of the payload): text everywhere but the
+  // numbers of the value column (automatic); the header row all text.
+  const span = (r0: number, r1: number, c0: number, c1: number, text: boolean): Request => ({
+    repeatCell: {
+      range: { sheetId: id, startRowIndex: r0, endRowIndex: r1, startColumnIndex: c0, endColumnIndex: c1 },
+      cell: text ? { userEnteredFormat: { numberFormat: numberFormat(TEXT) } } : {},
+      fields: 'userEnteredFormat.numberFormat',
+    },
+  });
+  const own = Math.min(d.ownCols ?? cols, cols);
+  const extra = d.extraTextCol !== undefined && d.extraTextCol < cols ? d.extraTextCol : null;
+  const textHead = () => {
+    out.push(span(0, 1, 0, own, true));
+    if (extra !== null) out.push(span(0, 1, extra, extra + 1, true));
+  };
+  if (header) {
+    out.push({
+      updateCells: {
+        start: { sheetId: id, rowIndex: 0, columnIndex: 0 },
+        rows: rowData([d.all[0]]),
+        fields: 'userEnteredValue',
+      },
+    });
+    textHead();
+    // The column added: text down to the last row, the kept rows' (blank) cells too.
+    const added = d.newHeaderCol;
+    if (added !== undefined && added < cols) out.push(span(1, d.all.length, added, added + 1, true));
+  }
+  const rows = rowData(d.all.slice(from));
   if (rows.length) {
     out.push({
       updateCells: { start: { sheetId: id, rowIndex: from, columnIndex: 0 }, rows, fields: 'userEnteredValue' },
     });
-    // Formats by column, not per cell (a third of the payload): text everywhere but the
-    // numbers of the value column (automatic); the header row all text.
-    const span = (r0: number, r1: number, c0: number, c1: number, text: boolean): Request => ({
-      repeatCell: {
-        range: { sheetId: id, startRowIndex: r0, endRowIndex: r1, startColumnIndex: c0, endColumnIndex: c1 },
-        cell: text ? { userEnteredFormat: { numberFormat: numberFormat(TEXT) } } : {},
-        fields: 'userEnteredFormat.numberFormat',
-      },
-    });
     const body = Math.max(from, 1);
-    const own = Math.min(d.ownCols ?? cols, cols);
-    if (from === 0) out.push(span(0, 1, 0, own, true));
+    if (from === 0) textHead();
     if (body < d.all.length) {
       if (d.valueCol > 0) out.push(span(body, d.all.length, 0, d.valueCol, true));
       out.push(span(body, d.all.length, d.valueCol, d.valueCol + 1, false));
       if (d.valueCol + 1 < own) out.push(span(body, d.all.length, d.valueCol + 1, own, true));
+      if (extra !== null) out.push(span(body, d.all.length, extra, extra + 1, true));
     }
   }
   // Rows and columns of the old block beyond the new one: cleared (no rows + a field mask clears).
@@ -531,6 +564,20 @@ function dataRequests(
       },
     });
   }
+  if (hadData && d.newHeaderCol !== undefined && d.newHeaderCol < cols)
+    out.push({
+      repeatCell: {
+        range: {
+          sheetId: id,
+          startRowIndex: 0,
+          endRowIndex: 1,
+          startColumnIndex: d.newHeaderCol,
+          endColumnIndex: d.newHeaderCol + 1,
+        },
+        cell: { userEnteredFormat: { textFormat: { bold: true } } },
+        fields: 'userEnteredFormat.textFormat.bold',
+      },
+    });
   if (!hadData) {
     if (meta)
       out.push({

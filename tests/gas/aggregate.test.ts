@@ -1,5 +1,5 @@
 import { defaultCatalogue } from '../../src/engine/catalogue/defaults';
-import { LONG_HEADER } from '../../src/engine/report/long-rows';
+import { LONG_CSV_HEADER } from '../../src/engine/report/long-rows';
 import { indicatorRows, monthCol } from '../../src/engine/sheet/layout';
 import { readConfig } from '../../src/gas/config';
 import { findUnitBooks } from '../../src/gas/io/find-units';
@@ -144,7 +144,7 @@ describe.each(layouts())('Tổng hợp — layout (%s)', (layout) => {
     expect(names.some((x) => x.startsWith(TEMP_PREFIX))).toBe(false);
     expect(periodTotal(env, 'TCD_LUOT')).toBe(expectedSeptember('TCD_LUOT', env.units.length) - 1 + 1001);
     const data = (env.master.getSheetByName(SHEETS.data) as Sheet).getDataRange().getValues();
-    expect(data[0]).toEqual([...LONG_HEADER]);
+    expect(data[0]).toEqual([...LONG_CSV_HEADER]);
     const sept = data.filter((r) => r[0] === '2018-09');
     const aug = data.filter((r) => r[0] === '2018-08');
     expect(aug.length).toBeGreaterThan(0);

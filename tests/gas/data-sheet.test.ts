@@ -4,7 +4,7 @@
  * right. Nothing of theirs may be lost by "Tổng hợp", with either writer.
  */
 import { fixtureSummary } from '../../src/engine/report/fixtures';
-import { LONG_HEADER, longRows } from '../../src/engine/report/long-rows';
+import { LONG_CSV_HEADER, LONG_HEADER, longRows } from '../../src/engine/report/long-rows';
 import { longRowsBlock } from '../../src/gas/aggregate';
 import { AGGREGATE, SHEETS } from '../../src/messages/vi/gas';
 import { type Env, runAggregate, seededMaster } from './helpers';
@@ -61,7 +61,7 @@ describe.each(writers)('"Dữ liệu" keeps what the user typed (%s writer)', (w
     runAggregate(env.fake, '8/2018');
     runAggregate(env.fake, '9/2018');
     const data = env.master.getSheetByName(SHEETS.data) as Sheet;
-    const cols = LONG_HEADER.length;
+    const cols = LONG_CSV_HEADER.length;
     const rows = data.getDataRange().getValues();
     const aug = rows.findIndex((r) => r[0] === '2018-08');
     const sept = rows.findIndex((r) => r[0] === '2018-09' && r[1] !== '*');
@@ -71,10 +71,10 @@ describe.each(writers)('"Dữ liệu" keeps what the user typed (%s writer)', (w
     data.getRange(sept + 1, cols + 1).setValue('xã gọi điện xác nhận');
     // A row the user typed below, with no period.
     const last = rows.length + 1;
-    data.getRange(last, 1, 1, cols + 1).setValues([['', '', '', '', '', '', '', 'cần hỏi lại xã Pá Mỳ']]);
+    data.getRange(last, 1, 1, cols + 1).setValues([[...Array(cols).fill(''), 'cần hỏi lại xã Pá Mỳ']]);
     runAggregate(env.fake, '9/2018');
     const after = dataValues(env);
-    expect(after[0].slice(0, cols + 1)).toEqual([...LONG_HEADER, 'Ghi chú']);
+    expect(after[0].slice(0, cols + 1)).toEqual([...LONG_CSV_HEADER, 'Ghi chú']);
     expect(after.find((r) => r[0] === '2018-08' && r[cols] === 'đã đối chiếu')).toBeDefined();
     const septRow = after.find((r) => r[0] === '2018-09' && `${r[1]}|${r[3]}` === septKey);
     expect(septRow?.[cols]).toBe('xã gọi điện xác nhận');
@@ -92,7 +92,7 @@ describe('longRowsBlock (pure)', () => {
   test('an empty sheet gets the header and the period’s rows', () => {
     const b = longRowsBlock([['']], summary);
     expect(b.foreign).toBeNull();
-    expect(b.all).toEqual([[...LONG_HEADER], ...longRows(summary)]);
+    expect(b.all).toEqual([[...LONG_CSV_HEADER], ...longRows(summary, true)]);
   });
 
   test('a replaced row whose value is gone keeps the user’s cell and loses its old number', () => {

@@ -1,5 +1,5 @@
 import { fixtureSummary } from '../../src/engine/report/fixtures';
-import { LONG_HEADER, longRows } from '../../src/engine/report/long-rows';
+import { LONG_CSV_HEADER, LONG_HEADER, longRows } from '../../src/engine/report/long-rows';
 import { emptySheet } from '../../src/engine/report/model';
 import { writeLongRows, writeSummaryViaApi } from '../../src/gas/aggregate';
 import { SPARE_ROWS } from '../../src/gas/render';
@@ -38,11 +38,14 @@ describe('"Dữ liệu" grows past the sheet’s rows', () => {
     expect(data?.getMaxRows()).toBe(1001 + longRows(summary).length + SPARE_ROWS);
     expect(data?.getLastRow()).toBe(1001 + longRows(summary).length);
     expect(data?.getRange(1, 1, 1001, 7).getValues()).toEqual(before);
-    // Only the new rows were sent: the batch starts writing below the kept ones.
+    // Only the new rows were sent, below the kept ones; the header (a column added) apart.
     const body = JSON.parse(String(fake.http.requests.at(-1)?.payload)) as { requests: Record<string, any>[] };
-    const write = body.requests.find((r) => r.updateCells?.rows)?.updateCells;
-    expect(write.start.rowIndex).toBe(1001);
-    expect(write.rows).toHaveLength(longRows(summary).length);
+    const writes = body.requests.filter((r) => r.updateCells?.rows).map((r) => r.updateCells);
+    expect(writes.map((w) => [w.start.rowIndex, w.rows.length])).toEqual([
+      [0, 1],
+      [1001, longRows(summary).length],
+    ]);
+    expect(data?.getRange(1, 1, 1, 8).getValues()[0]).toEqual([...LONG_CSV_HEADER]);
   });
 
   it('too big for one request: the summary goes in the batch and "Dữ liệu" right after, the ordinary way', () => {

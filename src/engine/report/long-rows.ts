@@ -16,9 +16,9 @@ import { partialMonths, partialUnits } from './partial';
 export const LONG_HEADER: readonly string[] = T.longHeader;
 
 /**
- * The CSV's columns: LONG_HEADER, then whether a value covers fewer months of the period than it
- * (longRows with `gaps`). The add-on's "Dữ liệu" sheet keeps LONG_HEADER: a sheet written before
- * under it would otherwise read as another's and be left alone.
+ * The CSV's and the add-on's "Dữ liệu" columns: LONG_HEADER, then whether a value covers fewer
+ * months of the period than it (longRows with `gaps`). A "Dữ liệu" made under LONG_HEADER alone
+ * gets the last column added (src/gas/aggregate.ts, longRowsBlock).
  */
 export const LONG_CSV_HEADER: readonly string[] = [...T.longHeader, T.longGapsHeader];
 

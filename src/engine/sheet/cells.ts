@@ -48,11 +48,108 @@ export function submittedDates(grid: Grid, rows: Rows, cols: Columns, look: Look
   return dates;
 }
 
+/** A note row's cells merged across months, its text typed once (in the first month's cell). */
+export interface MergedNote {
+  range: string;
+  /** The top-left cell, which holds the text. */
+  cell: string;
+  code: string;
+  label: string;
+  /** The months under the merge, in order; the first is the top-left cell's. */
+  months: number[];
+}
+
+/**
+ * Merges within one note row from a month's cell over other months' (a note typed once for
+ * them): not cells lost as a figure's would be, but a note of the span (spreadMergedNotes).
+ */
+export function mergedNotes(
+  merges: string[],
+  cat: Catalogue,
+  look: Lookup,
+  rowAt: number[],
+  monthCol: (number | undefined)[],
+): MergedNote[] {
+  const out: MergedNote[] = [];
+  for (let i = 0; i < merges.length; i++) {
+    const box = parseRange(merges[i]);
+    if (!box || box.r1 !== box.r2) continue;
+    let k = -1;
+    for (let j = 0; j < cat.indicators.length && k < 0; j++)
+      if (look.flatAt[j] < 0 && rowAt[look.slot[j]] + 1 === box.r1) k = j;
+    if (k < 0) continue;
+    const months: number[] = [];
+    let first = 0;
+    for (let m = 1; m <= 12; m++) {
+      const c = monthCol[m];
+      if (c === undefined || c + 1 < box.c1 || c + 1 > box.c2) continue;
+      months.push(m);
+      if (c + 1 === box.c1) first = m;
+    }
+    if (!first || months.length < 2) continue;
+    // The top-left month first, then the others in order (month columns are left to right as a rule).
+    const ordered = [first, ...months.filter((m) => m !== first)];
+    const ind = cat.indicators[k];
+    out.push({ range: box.text, cell: a1(box.r1, box.c1), code: ind.code, label: ind.label, months: ordered });
+  }
+  return out;
+}
+
+/**
+ * The note of each merge in `spans` given to the months under it that have a report of their own
+ * (a figure, a cell not read, a submission date, a note in their own cell), so that a note typed
+ * once for a quarter or the year shows in those months' reports, not as the first month's alone.
+ * Months with nothing yet stay empty: a note alone makes a month count as reported. With no such
+ * month it stays the first month's, as typed. Returns the months each note went to (null: no text).
+ */
+export function spreadMergedNotes(
+  spans: MergedNote[],
+  notes: Record<string, (string | null)[]>,
+  look: Lookup,
+  flat: Float64Array,
+  base: number,
+  submitted: (string | null)[],
+  invalid: string[],
+): (number[] | null)[] {
+  const own = (m: number): boolean => {
+    if (submitted[m - 1]) return true;
+    for (let j = 0; j < look.flatAt.length; j++)
+      if (look.flatAt[j] >= 0 && !Number.isNaN(flat[base + look.flatAt[j] + m - 1])) return true;
+    if (invalid.some((key) => key.endsWith(`:${m}`))) return true;
+    for (const code in notes) {
+      const t = notes[code]?.[m - 1];
+      // A merged note's own cell is not a report of its month.
+      if (t?.trim() && !spans.some((s) => s.code === code && s.months.includes(m))) return true;
+    }
+    return false;
+  };
+  // Decided on the sheet as typed, before any note is spread.
+  const reported = new Set<number>();
+  for (let m = 1; m <= 12; m++) if (own(m)) reported.add(m);
+  return spans.map((s) => {
+    const text = notes[s.code]?.[s.months[0] - 1];
+    if (!text) return null;
+    const to = s.months.filter((m) => reported.has(m)).sort((a, b) => a - b);
+    if (!to.length) return [s.months[0]];
+    const row = notes[s.code] as (string | null)[];
+    row[s.months[0] - 1] = null;
+    for (const m of to) row[m - 1] = text;
+    return to;
+  });
+}
+
 /**
  * Merged ranges covering a value cell other than their top-left one: that cell is lost. Value
  * cells are the month cells of the indicator rows (`rowAt`, 0-based) and the submission row.
+ * Merges of `notes` (mergedNotes) lose nothing: left out.
  */
-export function hiddenByMerges(merges: string[], rowAt: number[], sr: number, monthCol: (number | undefined)[]) {
+export function hiddenByMerges(
+  merges: string[],
+  rowAt: number[],
+  sr: number,
+  monthCol: (number | undefined)[],
+  notes: readonly MergedNote[] = [],
+) {
   const out: { range: string; cell: string; months: number[] }[] = [];
   // A merge that ends above the first value row (a title) hides none: no row list for it.
   let firstValueRow = sr >= 0 ? sr + 1 : Number.POSITIVE_INFINITY;
@@ -62,7 +159,7 @@ export function hiddenByMerges(merges: string[], rowAt: number[], sr: number, mo
   let valueRows: boolean[] | null = null;
   for (let i = 0; i < merges.length; i++) {
     const box = parseRange(merges[i]);
-    if (!box || box.r2 < firstValueRow) continue;
+    if (!box || box.r2 < firstValueRow || notes.some((n) => n.range === box.text)) continue;
     if (valueRows === null) {
       valueRows = [];
       for (let k = 0; k < rowAt.length; k++) if (rowAt[k] >= 0) valueRows[rowAt[k] + 1] = true;

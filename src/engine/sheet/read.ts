@@ -13,7 +13,7 @@ import type { Catalogue, Finding, Grid, ReadResult, SheetInput, Unit, UnitYear, 
 import { parseDateCell } from '../validation/cells';
 import { isDate } from '../validation/is-date';
 import { datedYearLate } from '../validation/year-late';
-import { hiddenByMerges, readCells, readRemarks, submittedDates } from './cells';
+import { hiddenByMerges, mergedNotes, readCells, readRemarks, spreadMergedNotes, submittedDates } from './cells';
 import { a1, colLetter, reportDisplayName, unitDisplayName } from './layout';
 import { findHeaderRow, monthColumns, monthsUnderHeading, nearestHeader } from './months';
 import { cellText, MAX_COLS, MAX_ROWS, NO_CELLS } from './read-helpers';
@@ -448,7 +448,19 @@ function readGrid(
   const sr = rows.submittedRow;
 
   const merges = own(sheet.merges ?? [], OWN_MERGES);
-  const hiddenCells = merges.length ? hiddenByMerges(merges, rows.rowAt, sr, monthCol) : [];
+  const noteSpans = merges.length ? mergedNotes(merges, cat, look, rows.rowAt, monthCol) : [];
+  if (noteSpans.length) {
+    const spread = spreadMergedNotes(noteSpans, notes, look, flat, at, submitted, invalid);
+    for (let k = 0; k < noteSpans.length; k++) {
+      const s = noteSpans[k];
+      const read = spread[k];
+      if (!read) continue;
+      const w = out.where({ cell: s.cell, indicator: s.label });
+      const extra = { cell: s.cell, indicatorCode: s.code, indicatorLabel: s.label };
+      out.push('warning', 'merged-note', extra, T.mergedNote(w, sheet.name, s.range, s.months, read));
+    }
+  }
+  const hiddenCells = merges.length ? hiddenByMerges(merges, rows.rowAt, sr, monthCol, noteSpans) : [];
   for (let k = 0; k < hiddenCells.length; k++) {
     const hidden = hiddenCells[k];
     const text = T.mergedCell(out.where({ cell: hidden.cell }), hidden.range, hidden.months);

@@ -537,6 +537,25 @@ export const FINDING_TEXT = {
       : ''),
   missingSubmittedRow: (w: Where) =>
     `${where(w)}: không tìm thấy dòng "Ngày nộp báo cáo" (mã NGAY_NOP) nên không biết đơn vị nộp báo cáo ngày nào`,
+  /**
+   * A note typed once in cells merged across `months` (the first its top-left cell's), read as the
+   * note of `read`: those of them with a report, or the first alone when none has one yet.
+   */
+  mergedNote: (w: Where, sheet: string, range: string, months: number[], read: number[]) => {
+    const sorted = [...months].sort((a, b) => a - b);
+    const rest = sorted.filter((m) => !read.includes(m));
+    const how =
+      read.length === months.length
+        ? `đã tính là ghi chú của từng tháng ${monthList(read)}`
+        : read.length === 1 && read[0] === months[0] && rest.length === months.length - 1
+          ? `chỉ tính là ghi chú của tháng ${read[0]} (ô đầu vùng), vì các tháng ${monthList(rest)} chưa có số liệu`
+          : `đã tính là ghi chú của tháng ${monthList(read)} (các tháng đã có số liệu hoặc ngày nộp); ` +
+            `tháng ${monthList(rest)} chưa có số liệu nên chưa tính`;
+    return (
+      `${where(w)}: trang "${sheet}", vùng ${range} gộp ô ghi chú của các tháng ${monthList(sorted)}; ${how}. ` +
+      'Nếu ghi chú chỉ là của một tháng, hãy bỏ gộp ô và ghi vào ô của tháng đó'
+    );
+  },
   mergedCell: (w: Where, range: string, months: number[]) =>
     `${where(w)}: vùng ${range} bị gộp ô, che mất ô nhập số liệu tháng ${months.join(', ')}; hãy bỏ gộp ô`,
   unknownUnit: (w: Where, typed: string | null, tried?: { sheet: string; file: string }, several?: string[]) =>
