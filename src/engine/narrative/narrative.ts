@@ -30,6 +30,7 @@ import { clipText } from '../text/clip';
 import { formatDateVi, formatNumberVi, formatPercentVi, formatQuantity } from '../text/format';
 import { nearlyEqual, tidy } from '../text/number';
 import type { Catalogue, Indicator, IndicatorSummary, Summary, Unit } from '../types';
+import { sameNotes } from './same-notes';
 
 type SummaryCore = Omit<Summary, 'narrative'>;
 
@@ -907,11 +908,16 @@ function remarkNotes(
 }
 
 function notesParagraph(ind: Indicator, sum: IndicatorSummary, s: SummaryCore): string | null {
-  const notes: { unitCode: string; unitName: string; month: number; text: string }[] = [];
+  const cleaned: { unitCode: string; unitName: string; month: number; text: string }[] = [];
   for (const n of sum.notes ?? []) {
     const text = cleanNote(n.text);
-    if (text) notes.push({ ...n, text });
+    if (text) cleaned.push({ ...n, text });
   }
+  // A unit's same text in several months is quoted once, with its months.
+  const notes: { unitCode: string; unitName: string; month: number; months?: number[]; text: string }[] = sameNotes(
+    cleaned,
+    (n) => n.text,
+  );
   notes.push(...remarkNotes(ind, s));
   if (!notes.length) return null;
   const multiMonth = periodMonths(s.period).length > 1;
@@ -930,7 +936,7 @@ function notesParagraph(ind: Indicator, sum: IndicatorSummary, s: SummaryCore): 
   let used = 0;
   for (const n of notes) {
     const unit = unitOf.get(n.unitCode);
-    const month = n.month === REMARK_MONTH ? T.remarkNote : multiMonth ? T.month(n.month) : undefined;
+    const month = n.month === REMARK_MONTH ? T.remarkNote : multiMonth ? T.months(n.months ?? [n.month]) : undefined;
     const name = unit ? namedIn(unit, s.units, month) : namedUnit(n.unitName, null, month);
     // A few long notes would make the paragraph the report's longest (and overflow a cell): quoted
     // in part, and (a year's months of each unit) up to NOTES_PARAGRAPH_LENGTH in all; the notes

@@ -100,7 +100,8 @@ test('a year of long notes from ten units is quoted up to a bound, the others co
       unitCode: u.code,
       unitName: u.name,
       month: m + 1,
-      text: `Xã số ${i + 1}: ${LONG}`,
+      // A different text each month: the same one would be quoted once with its months.
+      text: `Xã số ${i + 1}: tháng ${m + 1}. ${LONG}`,
     })),
   );
   const notes = narrate(summary, catalogue).find((p) => p.includes('Xã số 1:'));

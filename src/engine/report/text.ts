@@ -21,6 +21,7 @@ import {
   pastLastMonth,
   unitsNoun,
 } from '../narrative/narrative';
+import { sameNotes } from '../narrative/same-notes';
 import { dataWindow, localDateOf, offsetMinutes } from '../periods/cutoff';
 import { formatPeriod, periodLabel, periodMonths } from '../periods/period';
 import { distinctName, unitDisplayName } from '../sheet/layout';
@@ -506,6 +507,7 @@ export function stockLegend(summary: Summary, catalogue: Catalogue, keys: Indica
 
 interface NoteEntry {
   key: string;
+  /** The last month of the note (a unit's same note in several is one entry). */
   month: number;
   line: string;
   /** Cut to the length asked for. */
@@ -533,18 +535,23 @@ function noteText(raw: string): string {
 function noteEntries(summary: Summary, clip?: number): NoteEntry[] {
   const out: NoteEntry[] = [];
   for (const ind of summary.indicators) {
+    const kept: { unitCode: string; unitName: string; month: number; text: string }[] = [];
     for (const n of ind.notes ?? []) {
       // As the narrative quotes them: spaces tidied, "Không" and the like left out.
       const full = noteText(n.text);
-      if (!full) continue;
+      if (full) kept.push({ ...n, text: full });
+    }
+    // A unit's same text in several months (compared as the narrative does) is listed once, with its months.
+    for (const n of sameNotes(kept, (x) => cleanNote(x.text))) {
+      const full = n.text;
       const text = clip === undefined ? full : clipText(full, clip);
       // One full stop at the end, as typed or not (not after "?", "!", a bracket or "…").
       out.push({
         key: `${ind.code}\u0000${n.unitCode}`,
-        month: n.month,
+        month: n.months[n.months.length - 1],
         cut: text !== full,
         line: T.noteLine(
-          unitLabel(summary, n.unitCode, n.unitName, T.noteMonth(n.month)),
+          unitLabel(summary, n.unitCode, n.unitName, T.noteMonths(n.months)),
           /[\p{L}\p{N}]$/u.test(text) ? `${text}.` : text,
         ),
       });

@@ -1,4 +1,5 @@
 /** Vietnamese sentences of the summary narrative, in the style of the 2018 Mường Nhé article. */
+import { monthList } from './findings';
 import { PERIOD_TEXT } from './periods';
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -212,6 +213,8 @@ export const NARRATIVE_TEXT = {
     `chưa so sánh với cùng kỳ vì năm ${year} chỉ tiêu này mới có số liệu từ tháng ${month}`,
   notesOf: (label: string, noun: string) => `${label} của các ${noun}`,
   month: (month: number) => `tháng ${month}`,
+  /** A unit's same note in several months: "tháng 7–9", "tháng 7, 9". */
+  months: (months: readonly number[]) => `tháng ${monthList(months)}`,
   /** In the bracket after a unit quoted with the notes: what it wrote in the "Ghi chú" column beside the notes row. */
   remarkNote: 'ghi ở cột Ghi chú',
   /** Finding: a last-year report of a unit that is no current unit nor a predecessor of one. */

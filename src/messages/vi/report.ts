@@ -3,6 +3,7 @@
  * the HTML e-mail, its plain-text alternative and the CSV data sheet.
  * Numbers, dates and periods arrive already formatted.
  */
+import { monthList } from './findings';
 import { PERIOD_TEXT } from './periods';
 
 /** "tháng 9/2018" → "Tháng 9/2018". */
@@ -83,6 +84,8 @@ export const REPORT_TEXT = {
   noteLine: (unit: string, text: string) => `${unit}: ${text}`,
   /** In the bracket after the unit of a noteLine: the note's month. */
   noteMonth: (month: number) => `tháng ${month}`,
+  /** In the bracket after the unit of a noteLine: the months of a note given in several, "tháng 7–9", "tháng 7, 9". */
+  noteMonths: (months: readonly number[]) => `tháng ${monthList(months)}`,
   /** The remarks units wrote in the "Ghi chú" column beside indicator rows (Summary.remarks). */
   remarksTitle: 'GHI CHÚ CỦA CƠ SỞ BÊN CẠNH SỐ LIỆU',
   /** 'Xã Chung Chải, chỉ tiêu "Thùng mì tôm" (ô R24): số liệu tạm tính'. */
