@@ -918,7 +918,9 @@ function notesParagraph(ind: Indicator, sum: IndicatorSummary, s: SummaryCore): 
     cleaned,
     (n) => n.text,
   );
-  notes.push(...remarkNotes(ind, s));
+  // A remark that repeats one of its unit's notes of the period (copied one column over) is that note.
+  const said = new Set(cleaned.map((n) => `${n.unitCode}\u0000${n.text}`));
+  for (const r of remarkNotes(ind, s)) if (!said.has(`${r.unitCode}\u0000${r.text}`)) notes.push(r);
   if (!notes.length) return null;
   const multiMonth = periodMonths(s.period).length > 1;
   // Only the units with a note (a few among thousands) are kept for look-up; a later unit of

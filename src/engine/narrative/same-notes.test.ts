@@ -8,8 +8,8 @@ import { summarise } from '../pipeline';
 import { renderHtmlReport } from '../report/html';
 import { buildSummaryWorkbook } from '../report/summary-workbook';
 import { renderTextReport } from '../report/text';
-import { buildUnitSheet, monthCol, type UnitSheetData } from '../sheet/layout';
-import { modelToSheetInput, rowWithCode } from '../sheet/testing';
+import { buildUnitSheet, LAYOUT, monthCol, type UnitSheetData } from '../sheet/layout';
+import { modelToSheetInput, rowWithCode, setCell } from '../sheet/testing';
 import type { Period, SheetInput, Summary, Unit } from '../types';
 
 const catalogue = defaultCatalogue();
@@ -33,7 +33,9 @@ function sheetOf(code: string, notes: Record<number, string>, merge?: [number, n
   return sheet;
 }
 
-function summaryOf(period: Period): Summary {
+function summaryOf(period: Period, remark?: string): Summary {
+  const muongNhe = sheetOf('muong-nhe', { 7: 'Thiếu giáo viên.', 8: 'Cầu treo hỏng', 9: '  Thiếu  giáo viên ' });
+  if (remark) setCell(muongNhe.grid, rowWithCode(muongNhe.grid, 'GHI_CHU'), LAYOUT.noteCol, remark);
   return summarise({
     catalogue,
     units: ['chung-chai', 'muong-nhe', 'leng-su-sin'].map(unitOf),
@@ -43,10 +45,7 @@ function summaryOf(period: Period): Summary {
       // Typed once in cells merged over the quarter.
       { source: 'a.xlsx', sheets: [sheetOf('chung-chai', { 7: ROAD }, [7, 9])] },
       // Copied by hand into July and September (spaces and full stop aside), another text in August.
-      {
-        source: 'b.xlsx',
-        sheets: [sheetOf('muong-nhe', { 7: 'Thiếu giáo viên.', 8: 'Cầu treo hỏng', 9: '  Thiếu  giáo viên ' })],
-      },
+      { source: 'b.xlsx', sheets: [muongNhe] },
       // Texts that differ in words are two notes.
       {
         source: 'c.xlsx',
@@ -116,5 +115,28 @@ describe('a month’s report', () => {
       'Xã Chung Chải (tháng 9): Đường vào bản bị sạt lở.',
       'Xã Mường Nhé (tháng 9): Thiếu giáo viên.',
     ]);
+  });
+});
+
+describe('a remark beside the note row that repeats a note of its unit', () => {
+  const REMARK = 'Thiếu giáo viên';
+  const said = (s: Summary) => [
+    s.narrative.find((p) => p.startsWith('Khó khăn')) ?? '',
+    sheetNotes(s).join('\n'),
+    renderTextReport(s, catalogue),
+  ];
+
+  it('is that note, not said again "ghi ở cột Ghi chú"', () => {
+    for (const out of said(summaryOf(QUARTER, `${REMARK}.`))) {
+      expect(out).toContain('Mường Nhé (tháng 7, 9): Thiếu giáo viên');
+      expect(out).not.toContain('ghi ở cột Ghi chú');
+    }
+  });
+
+  it('is listed when no note of the period says it, or it says more', () => {
+    const august = summaryOf({ type: 'month', year: 2018, index: 8 }, REMARK);
+    for (const out of said(august)) expect(out).toContain('Mường Nhé (ghi ở cột Ghi chú): Thiếu giáo viên');
+    for (const out of said(summaryOf(QUARTER, `${REMARK} toán`)))
+      expect(out).toContain('Mường Nhé (ghi ở cột Ghi chú): Thiếu giáo viên toán');
   });
 });

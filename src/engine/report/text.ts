@@ -568,9 +568,15 @@ function noteEntries(summary: Summary, clip?: number): NoteEntry[] {
  */
 function remarkNoteEntries(summary: Summary, code: string, clip?: number): NoteEntry[] {
   const out: NoteEntry[] = [];
-  for (const r of noteRowRemarks(summary, code)) {
+  const remarks = noteRowRemarks(summary, code);
+  if (!remarks.length) return out;
+  // A remark that repeats one of its unit's notes of the period (copied one column over) is that note (as the narrative).
+  const said = new Set<string>();
+  for (const n of summary.indicators.find((i) => i.code === code)?.notes ?? [])
+    said.add(`${n.unitCode}\u0000${cleanNote(n.text)}`);
+  for (const r of remarks) {
     const full = noteText(r.text);
-    if (!full) continue;
+    if (!full || said.has(`${r.unitCode}\u0000${cleanNote(r.text)}`)) continue;
     const text = clip === undefined ? full : clipText(full, clip);
     out.push({
       key: `${code}\u0000${r.unitCode}\u0000${r.cell}`,
