@@ -214,6 +214,7 @@ export function consoleSummary(prepared: Prepared, maxFindings = 10): string[] {
   if (lists.late.length) out.push(`${T.lateUnits}: ${lists.late.join('; ')}`);
   if (lists.undated.length) out.push(`${T.undatedUnits}: ${lists.undated.join('; ')}`);
   if (lists.missing.length) out.push(`${T.missingUnits}: ${lists.missing.join('; ')}`);
+  if (lists.partly.length) out.push(`${T.partlyUnits}: ${lists.partly.join('; ')}`);
   if (lists.former.length) out.push(`${T.formerUnits}: ${lists.former.join('; ')}`);
   // Unreadable units with the file(s) taken as theirs; files not tied to a unit on their own line.
   const filesOf = new Map<string, string[]>();

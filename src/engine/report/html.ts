@@ -132,7 +132,7 @@ function completenessHtml(summary: Summary): string {
   const titled = (title: string, items: string[]) =>
     items.length ? `<p style="margin:8px 0 2px 0;font-weight:bold;">${e(title)}:</p>${list(items)}` : '';
   html += titled(T.lateTitle, lists.late) + titled(T.undatedTitle, lists.undated);
-  html += titled(T.missingTitle, lists.missing);
+  html += titled(T.missingTitle, lists.missing) + titled(T.partlyTitle, lists.partly);
   html += titled(T.formerTitle, lists.former) + titled(T.unreadableTitle, lists.unreadable);
   html += titled(T.unreadableFormerTitle, lists.unreadableFormer);
   if (!anyListed(lists)) html += para(T.allOnTime);

@@ -14,6 +14,15 @@ export function ownMissingMonths(r: CompletenessRow): number[] {
 }
 
 /**
+ * In a quarter or longer, whether a unit missing months sent some of its own (typed-in months not
+ * sent yet count as not sent): it has reported, in part, and is listed apart from those that sent
+ * none, "chưa báo cáo", whom the district phones first. The narrative's test, for every list.
+ */
+export function sentSomeMonths(r: CompletenessRow, periodLength: number): boolean {
+  return periodLength > 1 && ownMissingMonths(r).length < periodLength;
+}
+
+/**
  * In a period of several months, the months a unit has neither figures nor a report of, when it has
  * some of the period; empty otherwise (a month, a unit complete or with none, a report not read).
  * Months typed in but not sent yet are not lacking: their figures are counted.

@@ -139,7 +139,7 @@ describe('a tagged name followed by what is said of the unit: one bracket', () =
   test('the lists: late months, missing months', () => {
     const lists = completenessLists(summary);
     expect(lists.late).toContain('Xã Chung Chải (mã chung-chai, tháng 7, 8, 9 nộp muộn)');
-    expect(lists.missing).toEqual(['Xã Chung Chải (mã chung-chai-np, thiếu tháng 8, 9)']);
+    expect(lists.partly).toEqual(['Xã Chung Chải (mã chung-chai-np, thiếu tháng 8, 9)']);
   });
 
   test('the narrative: missing months and the rule errors', () => {
@@ -171,7 +171,7 @@ describe('a tagged name followed by what is said of the unit: one bracket', () =
       ],
       generatedAt: '2018-11-05T02:00:00Z',
     }).summary;
-    expect(completenessLists(one).missing).toEqual(['Xã Chung Chải (thiếu tháng 8, 9)']);
+    expect(completenessLists(one).partly).toEqual(['Xã Chung Chải (thiếu tháng 8, 9)']);
     expect(noteLines(one)).toEqual(['Xã Chung Chải (tháng 7): Thiếu cán bộ.']);
   });
 });

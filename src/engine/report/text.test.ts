@@ -298,16 +298,17 @@ describe('a quarter: units lacking some of its months', () => {
             : r,
     );
     const quarter: Summary = { ...s, period: q3, completeness: { ...s.completeness, period: q3, rows } };
-    expect(completenessLists(quarter).missing).toEqual([
+    // Nậm Vì sent no month; the others some, so they have reported in part (as the narrative says).
+    expect(completenessLists(quarter).missing).toEqual(['Xã Nậm Vì']);
+    expect(completenessLists(quarter).partly).toEqual([
       'Xã Mường Nhé (thiếu tháng 8; đơn vị cũ cũng thiếu: Nậm Vì tháng 9)',
-      'Xã Nậm Vì',
       'Xã Pá Mỳ (thiếu tháng 9)',
     ]);
     // September typed in but not sent (before its deadline): said apart from the months lacking.
     const typing = rows.map((r) => (r.unitCode === 'pa-my' ? { ...r, missingMonths: [8, 9], unsentMonths: [9] } : r));
-    expect(
-      completenessLists({ ...quarter, completeness: { ...quarter.completeness, rows: typing } }).missing,
-    ).toContain('Xã Pá Mỳ (thiếu tháng 8; tháng 9 đã nhập số liệu nhưng chưa nộp, số liệu được tính tạm)');
+    expect(completenessLists({ ...quarter, completeness: { ...quarter.completeness, rows: typing } }).partly).toContain(
+      'Xã Pá Mỳ (thiếu tháng 8; tháng 9 đã nhập số liệu nhưng chưa nộp, số liệu được tính tạm)',
+    );
     // A late month of the quarter is named (the latest date may be an on-time month's).
     const late = rows.map((r) =>
       r.unitCode === 'sen-thuong' ? { ...r, status: 'late' as const, submittedOn: '2018-08-16', lateMonths: [9] } : r,

@@ -31,7 +31,7 @@ import { formatDateVi, formatNumberVi, formatPercentVi, formatQuantity } from '.
 import type { Catalogue, CompletenessRow, Finding, IndicatorSummary, Summary } from '../types';
 import { isUnreadable, unitOf } from './by-code';
 import { escapeHtml, safeHttpUrl } from './escape';
-import { ownMissingMonths, partialUnits } from './partial';
+import { ownMissingMonths, partialUnits, sentSomeMonths } from './partial';
 import { figureRemarks, noteRowRemarks, remarkLines, remarkUnitLabel } from './remarks';
 
 export { ownMissingMonths };
@@ -289,7 +289,10 @@ export function completenessLists(summary: Summary): {
   late: string[];
   /** Units with figures but no submission date (not on time, not known to be late). */
   undated: string[];
+  /** Units that sent nothing of the period (of a quarter or longer, no month of their own). */
   missing: string[];
+  /** Of a quarter or longer, units that sent some months, not all ("thiếu tháng 8"): not "chưa báo cáo". */
+  partly: string[];
   former: string[];
   unreadable: string[];
   /** Old units of a merger whose report could not be read. */
@@ -297,6 +300,7 @@ export function completenessLists(summary: Summary): {
 } {
   const rows = summary.completeness.rows;
   const missing: string[] = [];
+  const partly: string[] = [];
   const former: string[] = [];
   const periodLength = periodMonths(summary.period).length;
   for (const r of rows) {
@@ -315,8 +319,9 @@ export function completenessLists(summary: Summary): {
       .filter(Boolean)
       .join('; ');
     const label = (note: string) => unitLabel(summary, r.unitCode, r.unitName, note);
-    if (!olds) missing.push(label(some));
-    else if (own.length) missing.push(label(T.formerToo(olds, some)));
+    const into = sentSomeMonths(r, periodLength) ? partly : missing;
+    if (!olds) into.push(label(some));
+    else if (own.length) into.push(label(T.formerToo(olds, some)));
     else former.push(label(olds));
   }
   return {
@@ -341,6 +346,7 @@ export function completenessLists(summary: Summary): {
         ),
       ),
     missing,
+    partly,
     former,
     unreadable: summary.unreadableUnits.map((code) => {
       const unit = unitOf(summary, code);
@@ -791,6 +797,7 @@ export function renderTextReport(summary: Summary, catalogue: Catalogue, options
   if (lists.late.length) done.push(`${T.lateTitle}: ${lists.late.join('; ')}`);
   if (lists.undated.length) done.push(`${T.undatedTitle}: ${lists.undated.join('; ')}`);
   if (lists.missing.length) done.push(`${T.missingTitle}: ${lists.missing.join('; ')}`);
+  if (lists.partly.length) done.push(`${T.partlyTitle}: ${lists.partly.join('; ')}`);
   if (lists.former.length) done.push(`${T.formerTitle}: ${lists.former.join('; ')}`);
   if (lists.unreadable.length) done.push(`${T.unreadableTitle}: ${lists.unreadable.join('; ')}`);
   if (lists.unreadableFormer.length) done.push(`${T.unreadableFormerTitle}: ${lists.unreadableFormer.join('; ')}`);

@@ -562,6 +562,7 @@ export const CLI_TEXT = {
   lateUnits: 'Báo cáo muộn',
   undatedUnits: 'Chưa rõ ngày nộp',
   missingUnits: 'Chưa báo cáo',
+  partlyUnits: 'Mới báo cáo một phần',
   formerUnits: 'Thiếu số liệu của đơn vị cũ trước sáp nhập',
   unreadableUnits: 'Không đọc được báo cáo',
   unreadableFormer: 'Không đọc được báo cáo của đơn vị cũ trước sáp nhập',

@@ -243,6 +243,8 @@ export const REPORT_TEXT = {
   undatedNote: (months: number[] | null) =>
     `${months ? `Tháng ${months.join(', ')} có` : 'Có'} số liệu nhưng chưa rõ ngày nộp (không tính là đúng hạn)`,
   missingTitle: 'Chưa báo cáo',
+  /** A quarter or longer: units that sent some months, not all, each "(thiếu tháng 8)"; as the narrative's "mới báo cáo một phần". */
+  partlyTitle: 'Mới báo cáo một phần',
   /** A merged unit whose own reports are in, but an old unit's months before the merger are not. */
   formerTitle: 'Thiếu số liệu của đơn vị cũ trước sáp nhập',
   formerMonths: (name: string, months: number[]) => `${name} tháng ${months.join(', ')}`,

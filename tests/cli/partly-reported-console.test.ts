@@ -1,0 +1,44 @@
+/**
+ * The CLI's console summary of a quarter: a commune that sent some months is "Mới báo cáo một
+ * phần" with the months it lacks, apart from those that sent nothing ("Chưa báo cáo"), as the
+ * narrative and the e-mails say. A month reads as before.
+ */
+import { consoleSummary, type Prepared } from '../../src/cli/commands/summary';
+import { aggregate } from '../../src/engine/aggregate/aggregate';
+import { unit, unitYear } from '../../src/engine/aggregate/test-helpers';
+import { defaultCatalogue, defaultSettings } from '../../src/engine/catalogue/defaults';
+import type { Period } from '../../src/engine/types';
+
+/** The console lines of `period` on 20 October 2018: A sent July–September, B July and September, C nothing. */
+function consoleText(period: Period): string {
+  const sent: Record<string, number[]> = { a: [7, 8, 9], b: [7, 9], c: [] };
+  const summary = aggregate({
+    catalogue: defaultCatalogue(),
+    units: Object.keys(sent).map((c) => unit(c, c.toUpperCase())),
+    settings: defaultSettings(),
+    period,
+    current: Object.entries(sent).map(([code, months]) =>
+      unitYear(code, 2018, {
+        values: { TCD_LUOT: Object.fromEntries(months.map((m) => [m, 2])) },
+        submitted: Object.fromEntries(months.map((m) => [m, `2018-0${m}-15`])),
+      }),
+    ),
+    previous: [],
+    findings: [],
+    generatedAt: '2018-10-20T03:00:00Z',
+  });
+  return consoleSummary({ summary } as unknown as Prepared).join('\n');
+}
+
+test('quarter III/2018: C not reported, B in part, lacking August', () => {
+  const lines = consoleText({ type: 'quarter', year: 2018, index: 3 }).split('\n');
+  expect(lines).toContain('Chưa báo cáo: Xã C');
+  expect(lines).toContain('Mới báo cáo một phần: Xã B (thiếu tháng 8)');
+  expect(lines.filter((l) => l.startsWith('Chưa báo cáo'))).toEqual(['Chưa báo cáo: Xã C']);
+});
+
+test('August: B and C not reported, as before', () => {
+  const text = consoleText({ type: 'month', year: 2018, index: 8 });
+  expect(text.split('\n')).toContain('Chưa báo cáo: Xã B; Xã C');
+  expect(text).not.toContain('một phần');
+});
