@@ -9,9 +9,8 @@ import { unit, unitYear } from '../../src/engine/aggregate/test-helpers';
 import { defaultCatalogue, defaultSettings } from '../../src/engine/catalogue/defaults';
 import type { Period } from '../../src/engine/types';
 
-/** The console lines of `period` on 20 October 2018: A sent July–September, B July and September, C nothing. */
-function consoleText(period: Period): string {
-  const sent: Record<string, number[]> = { a: [7, 8, 9], b: [7, 9], c: [] };
+/** The console lines of `period` on 20 October 2018, `sent` the months each unit sent (by default B lacks August, C has none). */
+function consoleText(period: Period, sent: Record<string, number[]> = { a: [7, 8, 9], b: [7, 9], c: [] }): string {
   const summary = aggregate({
     catalogue: defaultCatalogue(),
     units: Object.keys(sent).map((c) => unit(c, c.toUpperCase())),
@@ -24,7 +23,8 @@ function consoleText(period: Period): string {
       }),
     ),
     previous: [],
-    findings: [],
+    // A file not read whose unit is not known: each month's copy of B's workbook may be kept.
+    findings: [{ severity: 'error', code: 'file-unreadable', file: 'xa-b-T9.xlsx', message: 'không đọc được' }],
     generatedAt: '2018-10-20T03:00:00Z',
   });
   return consoleSummary({ summary } as unknown as Prepared).join('\n');
@@ -41,4 +41,15 @@ test('August: B and C not reported, as before', () => {
   const text = consoleText({ type: 'month', year: 2018, index: 8 });
   expect(text.split('\n')).toContain('Chưa báo cáo: Xã B; Xã C');
   expect(text).not.toContain('một phần');
+});
+
+test('a file not read, whose unit is not known: a unit in part may have sent it', () => {
+  const lines = consoleText({ type: 'quarter', year: 2018, index: 3 }, { a: [7, 8, 9], b: [7, 8] }).split('\n');
+  expect(lines).toContain(
+    '1 tệp không đọc được, chưa rõ của đơn vị nào (đơn vị "mới báo cáo một phần" ở trên có thể đã gửi một trong các tệp này): xa-b-T9.xlsx',
+  );
+  const both = consoleText({ type: 'quarter', year: 2018, index: 3 });
+  expect(both).toContain('(đơn vị "chưa báo cáo" hoặc "mới báo cáo một phần" ở trên có thể đã gửi');
+  const month = consoleText({ type: 'month', year: 2018, index: 8 });
+  expect(month).toContain('(đơn vị "chưa báo cáo" ở trên có thể đã gửi một trong các tệp này): xa-b-T9.xlsx');
 });

@@ -250,7 +250,7 @@ export function consoleSummary(prepared: Prepared, maxFindings = 10): string[] {
   if (noLastYear) out.push(noLastYear.message);
   if (loose.length)
     out.push(
-      `${T.unattributedFiles(loose.length, lists.missing.length + lists.former.length > 0)}: ${loose.join('; ')}`,
+      `${T.unattributedFiles(loose.length, lists.missing.length + lists.former.length > 0, lists.partly.length > 0)}: ${loose.join('; ')}`,
     );
   const paragraphs = summary.narrative.map((p) => p.trim()).filter(Boolean);
   if (paragraphs.length) out.push('', T.headingNarrative, ...paragraphs.flatMap((p, i) => (i ? ['', p] : [p])));

@@ -106,6 +106,29 @@ describe('quarter III/2018 of a province, 14 communes lacking August, 13 nothing
   });
 });
 
+describe('quarter III/2018 with a file not read, whose unit is not known', () => {
+  // The district keeps each month's copy of a workbook: September's of B may be the file not read.
+  const withFile = (s: Summary): Summary => ({ ...s, unattributedFiles: ['/nhan/xa-b-T9.xlsx'] });
+  const line = (who: string) =>
+    `1 tệp không đọc được, chưa rõ của đơn vị nào: xa-b-T9.xlsx (đơn vị ${who} có thể đã gửi một trong các tệp này)`;
+
+  it('says a unit "mới báo cáo một phần" may have sent it', () => {
+    const s = withFile(summary(Q3, { a: [7, 8, 9], b: [7, 8] }));
+    expect(renderTextReport(s, CATALOGUE)).toContain(line('mới báo cáo một phần'));
+    expect(htmlWords(s)).toContain(line('mới báo cáo một phần'));
+  });
+
+  it('or one "chưa báo cáo", when there are both', () => {
+    const s = withFile(summary(Q3, { a: [7, 8, 9], b: [7, 8], c: [] }));
+    expect(renderTextReport(s, CATALOGUE)).toContain(line('chưa báo cáo hoặc mới báo cáo một phần'));
+  });
+
+  it('a month, as before', () => {
+    const s = withFile(summary(AUGUST, { a: [7, 8, 9], b: [7] }));
+    expect(renderTextReport(s, CATALOGUE)).toContain(line('chưa báo cáo'));
+  });
+});
+
 describe('a month: as before', () => {
   const s = summary(AUGUST, { a: [7, 8, 9], b: [7, 9], c: [] });
 

@@ -367,7 +367,9 @@ export function unattributedFilesLine(summary: Summary, lists: ReturnType<typeof
   if (!files.length) return null;
   // The folder is the sender's machine's: of no use to whoever reads the report, and long.
   const names = files.map((f) => f.split(/[\\/]/).pop() || f);
-  return T.unattributedFiles(names, lists.missing.length + lists.former.length > 0);
+  // The district may keep each month's copy of a unit's workbook (…-T8.xlsx, …-T9.xlsx): an
+  // unreadable later copy may be that of a unit listed in part, its earlier copy read.
+  return T.unattributedFiles(names, lists.missing.length + lists.former.length > 0, lists.partly.length > 0);
 }
 
 /** Whether completenessLists names any unit: else "Tất cả đơn vị đã báo cáo đúng hạn". */

@@ -573,9 +573,11 @@ export const CLI_TEXT = {
   /** An old unit's unreadable file on the console: "Xã Nậm Vì (nay thuộc xã Mường Nhé), tệp nam-vi.xlsx". */
   formerFile: (unit: string, file: string) => `${unit}, tệp ${file}`,
   /** Files that could not be read and whose unit is not known (several candidates). */
-  unattributedFiles: (n: number, anyMissing: boolean) =>
+  unattributedFiles: (n: number, missing: boolean, partly = false) =>
     `${n} tệp không đọc được, chưa rõ của đơn vị nào` +
-    (anyMissing ? ' (đơn vị "chưa báo cáo" ở trên có thể đã gửi một trong các tệp này)' : ''),
+    (missing || partly
+      ? ` (đơn vị ${[missing ? '"chưa báo cáo"' : '', partly ? '"mới báo cáo một phần"' : ''].filter(Boolean).join(' hoặc ')} ở trên có thể đã gửi một trong các tệp này)`
+      : ''),
 
   // ------------------------------------------------------------ fatal
   unexpected: (msg: string) => `Lỗi không mong đợi: ${msg}`,

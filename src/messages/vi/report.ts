@@ -15,6 +15,10 @@ export function capitalise(s: string): string {
  * Said where an e-mail that went without its .xlsx points to the summary workbook: the reader
  * (the province, outside the district) cannot open the master, so no promise that they can.
  */
+/** Who may have sent a file not tied to a unit: "chưa báo cáo", "mới báo cáo một phần" or both. */
+const lacking = (missing: boolean, partly: boolean) =>
+  [missing ? 'chưa báo cáo' : '', partly ? 'mới báo cáo một phần' : ''].filter(Boolean).join(' hoặc ');
+
 const UNATTACHED = 'lần này không đính kèm được tệp đó — xin liên hệ nơi gửi thư này để nhận';
 
 export const REPORT_TEXT = {
@@ -264,9 +268,10 @@ export const REPORT_TEXT = {
   /** Old units of a merger whose report could not be read. */
   unreadableFormerTitle: 'Không đọc được báo cáo của đơn vị cũ trước sáp nhập',
   /** Files that could not be read, whose unit is not known: by their name only (no folder). */
-  unattributedFiles: (files: string[], anyMissing: boolean) =>
+  /** `missing`, `partly`: whether units are listed "chưa báo cáo", "mới báo cáo một phần" (a month's file may be theirs). */
+  unattributedFiles: (files: string[], missing: boolean, partly = false) =>
     `${files.length} tệp không đọc được, chưa rõ của đơn vị nào: ${files.join(', ')}` +
-    (anyMissing ? ' (đơn vị chưa báo cáo có thể đã gửi một trong các tệp này)' : ''),
+    (missing || partly ? ` (đơn vị ${lacking(missing, partly)} có thể đã gửi một trong các tệp này)` : ''),
   allOnTime: 'Tất cả đơn vị đã báo cáo đúng hạn.',
   barChartTitle: (indicator: string, periodLabel: string, unit: string) =>
     `${indicator} theo đơn vị, ${periodLabel}${unit ? ` (${unit})` : ''}`,
