@@ -106,6 +106,44 @@ describe('quarter III/2018 of a province, 14 communes lacking August, 13 nothing
   });
 });
 
+describe('quarter III/2018 on 16 September: September typed in, not sent', () => {
+  // B sent July and August and typed September; C typed September only.
+  const typed = (code: string, sent: number[]) =>
+    unitYear(code, 2018, {
+      values: { TCD_LUOT: Object.fromEntries([...sent, 9].map((m) => [m, 2])) },
+      submitted: Object.fromEntries(sent.map((m) => [m, `2018-0${m}-15`])),
+    });
+  const s = aggregate({
+    catalogue: CATALOGUE,
+    units: [unit('a', 'A'), unit('b', 'B'), unit('c', 'C')],
+    settings: defaultSettings(),
+    period: Q3,
+    current: [report('a', [7, 8, 9]), typed('b', [7, 8]), typed('c', [])],
+    previous: [],
+    findings: [],
+    generatedAt: '2018-09-16T03:00:00Z',
+  });
+  const unsent = 'tháng 9 đã nhập số liệu nhưng chưa nộp, số liệu được tính tạm';
+
+  it('the narrative and the e-mail: B in part, C not reported', () => {
+    expect(s.narrative[0]).toContain(`mới báo cáo một phần: xã B (${unsent})`);
+    const section = textCompleteness(s);
+    expect(section).toContain(`\nMới báo cáo một phần: Xã B (${unsent})\n`);
+    expect(section).toContain(`\nChưa báo cáo: Xã C (thiếu tháng 7, 8; ${unsent})\n`);
+  });
+
+  it('the workbook does not call B, which sent two months, "Chưa báo cáo"', () => {
+    const [total, byUnit] = buildSummaryWorkbook(s, CATALOGUE).sheets;
+    const b = total.rows.find((r) => r[1]?.v === 'Xã B') ?? [];
+    expect(b[2]).toEqual({ v: 'Mới báo cáo một phần', s: 'warning' });
+    expect(b[4]?.v).toBe(
+      'Đã nhập số liệu tháng 9 nhưng chưa nộp (chưa hết hạn); số liệu đã nhập được tính tạm vào tổng hợp',
+    );
+    const status = byUnit.rows.find((r) => r.some((c) => c?.v === 'Tình trạng báo cáo')) ?? [];
+    expect(status.slice(3, 6).map((c) => c?.v)).toEqual(['Đúng hạn', 'Mới báo cáo một phần', 'Thiếu tháng 7, 8']);
+  });
+});
+
 describe('quarter III/2018 with a file not read, whose unit is not known', () => {
   // The district keeps each month's copy of a workbook: September's of B may be the file not read.
   const withFile = (s: Summary): Summary => ({ ...s, unattributedFiles: ['/nhan/xa-b-T9.xlsx'] });

@@ -46,7 +46,7 @@ import {
   type StyleName,
   type WorkbookModel,
 } from './model';
-import { partialMonths, partialUnits } from './partial';
+import { partialMonths, partialUnits, sentSomeMonths } from './partial';
 import { remarkLines } from './remarks';
 import {
   carriedStockLines,
@@ -223,6 +223,10 @@ function statusOf(summary: Summary, code: string): { text: string; style: StyleN
   // Some months of a quarter or longer, not all: its figures are in, over fewer months.
   const lacking = partialMonths(summary, code);
   if (lacking.length) return { text: T.partialStatus(lacking), style: 'warning' };
+  // Its other months sent, the rest typed in but not sent yet: it has reported, in part, as the
+  // narrative and the e-mails say; "Ghi chú" names the months not sent.
+  if (r.status === 'missing' && sentSomeMonths(r, periodMonths(summary.period).length))
+    return { text: T.partlyStatus, style: 'warning' };
   return {
     text: T.status[r.status],
     style: r.status === 'onTime' ? 'text' : r.status === 'late' ? 'warning' : 'error',

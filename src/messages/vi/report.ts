@@ -142,6 +142,8 @@ export const REPORT_TEXT = {
   statusRow: 'Tình trạng báo cáo',
   /** In the status row of a unit that reported only part of the period (its figures cover those months). */
   partialStatus: (months: number[]) => `Thiếu tháng ${months.join(', ')}`,
+  /** A quarter or longer: a unit that sent some months, the others typed in but not sent yet. */
+  partlyStatus: 'Mới báo cáo một phần',
   /** Under the title of "Theo đơn vị" when some unit's column is partialStatus. */
   byUnitPartialNote:
     'Đơn vị ghi "Thiếu tháng …" ở dòng Tình trạng báo cáo chưa báo cáo đủ các tháng của kỳ: số liệu của đơn vị đó chỉ gồm các tháng đã báo cáo.',
