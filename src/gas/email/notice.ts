@@ -42,8 +42,10 @@ function noticeRecipients(fallback: string[]): string[] {
 export function tellAdmins(
   key: string,
   notice: { subject: string; body: string },
-  opts: { fallback?: string[]; senderName?: string } = {},
+  opts: { fallback?: string[]; senderName?: string; log?: (ok: boolean, detail: string) => void } = {},
 ): boolean {
+  // "Nhật ký" files the notice under the action it is about (a "Tổng hợp" gives its own).
+  const log = opts.log ?? ((ok: boolean, detail: string) => emailDeps.log(T.action, ok, detail));
   const to = noticeRecipients(opts.fallback ?? []);
   if (!to.length) return false;
   const store = new JsonStore();
@@ -70,12 +72,12 @@ export function tellAdmins(
       body: notice.body,
       ...(opts.senderName ? { name: opts.senderName } : {}),
     });
-    emailDeps.log(T.action, true, T.noticeSent(to));
+    log(true, T.noticeSent(to));
     return true;
   } catch (e) {
     // Not sent: a later run may try again.
     store.put({ [k]: null });
-    emailDeps.log(T.action, false, T.noticeNotSent(logText(e)));
+    log(false, T.noticeNotSent(logText(e)));
     return false;
   }
 }

@@ -31,7 +31,8 @@ const settingsInvalid = (errors: string[]) =>
 const LOCK_BUSY = 'Không lấy được khóa tài liệu (một thao tác khác đang chạy); sẽ thử lại sau 1 phút.';
 
 /**
- * What src/gas/email/notice.ts says in "Nhật ký" (the e-mail's action): apart, so that "Tổng hợp",
+ * What src/gas/email/notice.ts says in "Nhật ký" (under the e-mail action unless the caller files it under
+ * its own, as "Tổng hợp" does): apart, so that "Tổng hợp",
  * which tells the admins when a chained run gives up, does not carry the report job's texts.
  */
 export const NOTICE_TEXT = {
