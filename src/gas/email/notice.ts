@@ -1,7 +1,7 @@
 /**
- * The monthly report stopped and no run will try again by itself (retries used up, the document
- * lock busy for an hour, settings that cannot be used): a row in "Nhật ký" alone would be found a
- * month later. The district admins (else the report's recipients, else the trigger's owner) get
+ * The monthly report stopped and no run will try again by itself (retries used up, settings that
+ * cannot be used), or it is held up for long (the document lock busy for over an hour): a row in
+ * "Nhật ký" alone would be found a month later. The district admins (else the report's recipients, else the trigger's owner) get
  * one e-mail per period and reason. Best effort: a notice that cannot go is logged, never thrown.
  */
 import { NOTICE_TEXT as T } from '../../messages/vi/email';

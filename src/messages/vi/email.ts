@@ -156,6 +156,17 @@ export const EMAIL_TEXT = {
       `Lý do: ${why}.\n\n` +
       'Hệ thống không tự thử lại, vì Gmail sẽ từ chối lại đúng thư này: hãy làm theo hướng dẫn trên.',
   }),
+  /** The lock busy for long (job.ts lockRetry): the report is still sent once the spreadsheet is free. */
+  lockBusyMail: (period: string, waited: string, every: string) => ({
+    subject: `[Dân vận] Chưa gửi được báo cáo ${period}: bảng tính bận`,
+    body:
+      `Đến giờ gửi báo cáo ${period}, bảng tính tổng hợp đang bận (một thao tác khác, ví dụ Tổng hợp, giữ khóa tài liệu) ` +
+      `suốt khoảng ${waited}, nên báo cáo chưa được gửi.\n\n` +
+      `Hệ thống vẫn tự thử lại mỗi ${every} và sẽ gửi báo cáo ngay khi bảng tính rảnh, không cần làm gì thêm; ` +
+      'trang "Nhật ký" ghi lại từng lần thử. Nếu có ai đang chạy Tổng hợp quá lâu, hãy đợi việc đó xong (hoặc ' +
+      'dừng nó), hoặc chọn "Dân vận › Gửi báo cáo ngay" để gửi khi bảng tính rảnh.',
+  }),
+  /** A job given up for a busy lock by the previous version (job.ts tellGaveUp). */
   lockGaveUpMail: (period: string, waited: string) => ({
     subject: `[Dân vận] Chưa gửi được báo cáo ${period}: bảng tính bận`,
     body:
@@ -269,10 +280,10 @@ export const EMAIL_TEXT = {
       'hãy tự xóa bảng tính này trong Google Drive.',
     lockBusyRetry: (period: string, retryIn: string, attempt: number, max: number) =>
       `Báo cáo ${period}: không lấy được khóa tài liệu (một thao tác khác, ví dụ Tổng hợp, đang chạy); ` +
-      `thử lại sau ${retryIn} (lần ${attempt}/${max}).`,
-    lockGaveUp: (period: string, waited: string) =>
-      `Báo cáo ${period}: bảng tính bận suốt khoảng ${waited}, chưa gửi và sẽ không tự thử lại nữa. ` +
-      'Hãy chọn "Dân vận › Gửi báo cáo ngay".',
+      `thử lại sau ${retryIn} (lần ${attempt}${attempt > max ? ', thử tiếp cho đến khi gửi được' : `/${max}`}).`,
+    lockStillBusy: (period: string, waited: string, every: string) =>
+      `Báo cáo ${period}: bảng tính bận suốt khoảng ${waited}, chưa gửi; vẫn tự thử lại mỗi ${every} và gửi ngay ` +
+      'khi bảng tính rảnh (đã báo quản trị viên).',
     configRetry: (period: string, problems: string[], retryIn: string, attempt: number, max: number) =>
       `Báo cáo ${period}: chưa gửi vì cấu hình chưa hợp lệ (${problems.join('; ')}); sẽ tự thử lại sau ${retryIn} ` +
       `(lần ${attempt}/${max}).`,
