@@ -347,6 +347,14 @@ export const SCHEDULE_TEXT = {
     'tháng", hoặc xóa các trình kích hoạt (trigger) của mình trong trang Trình kích hoạt (Triggers) của dự án Apps ' +
     'Script.\n\nChỉ chọn "Có" nếu các trình kích hoạt của người đó đã bị xóa hoặc tài khoản đó không còn dùng: ' +
     'bảng tính sẽ quên lịch này để bạn bật lịch của mình.',
+  /** The schedule's owner is no longer an editor (triggers.ts scheduleOwnerGone): the sidebar, "Kiểm tra". */
+  ownerGone: (owner: string, day: number, hour: number) =>
+    `Lịch gửi báo cáo hằng tháng (ngày ${day} hằng tháng, khoảng ${hour} giờ) do ${owner} đặt, nhưng ${owner} không ` +
+    'còn trong danh sách người có quyền chỉnh sửa bảng tính này (đã bị gỡ quyền hoặc tài khoản không còn). Lịch chạy ' +
+    `bằng tài khoản của người đặt, nên báo cáo hằng tháng và thư nhắc sẽ không được gửi nữa. Một người khác có quyền ` +
+    `chỉnh sửa cần đặt lại lịch: chọn "Dân vận › Tắt gửi báo cáo hằng tháng", chọn "Có" để bỏ lịch của ${owner}, rồi ` +
+    `chọn "Dân vận › Bật gửi báo cáo hằng tháng". Nếu ${owner} vẫn sửa được bảng tính qua một nhóm (Google Group), ` +
+    'có thể bỏ qua lưu ý này.',
   forgotten: (owner: string) =>
     `Đã bỏ ghi nhận lịch gửi của ${owner}. Nếu các trình kích hoạt của ${owner} vẫn còn, chúng vẫn chạy (báo cáo ` +
     'mỗi kỳ vẫn chỉ gửi một lần). Chọn "Dân vận › Bật gửi báo cáo hằng tháng" để đặt lịch của bạn.',
