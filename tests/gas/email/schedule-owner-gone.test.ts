@@ -53,6 +53,11 @@ test('its owner removed from the editors: the sidebar and "Kiểm tra" name them
   main.checkData();
   expect(checkSheet().filter((m) => m.includes(`do ${PHO} đặt`))).toEqual([data.scheduleWarning]);
 
+  // "Bật" does not say it is on already ("không cần bật thêm"), but how to set it again.
+  enableMonthlyEmail();
+  expect(w.fake.ui.alerts.at(-1)?.prompt).toBe(data.scheduleWarning);
+  expect(w.triggers('monthlyReportJob').map((t) => t.user)).toEqual([PHO]);
+
   // bdv does as told: "Tắt", "Có" (pho's schedule forgotten), "Bật": the schedule is bdv's, nothing said.
   w.fake.ui.queueAlertResponse('YES');
   disableMonthlyEmail();
