@@ -14,9 +14,11 @@ import { aggregatingLevel } from '../engine/text/level';
 import type { Finding, Grid, Unit, UnitYear, WorkbookInput } from '../engine/types';
 import { noReportSources, unreadableReportFindings } from '../engine/unreadable';
 import { checkWorkbooks, expectedUnitsMissing, successorBeforeMerger } from '../engine/validation/check';
+import { SCHEDULE_TEXT } from '../messages/vi/email';
 import { CHECK, LOOKALIKE, SHEETS } from '../messages/vi/gas';
 import { now } from './clock';
 import { type Config, urlPlaceOf } from './config';
+import { scheduleOwnerGone } from './email/triggers';
 import {
   bookFindings,
   explainMissing,
@@ -214,6 +216,7 @@ export function runCheck(
       ...gone,
       ...notChecked([...units, ...formerUnits], pending),
       ...configWarnings(config),
+      ...scheduleWarnings(master),
     ];
     // Layout (b): a commune's spreadsheet without any tab read as a report is its report, unreadable
     // (the reason, then whose it is), not "chưa có trang báo cáo", as Tổng hợp says.
@@ -309,6 +312,14 @@ function checkRemarks(reports: UnitYear[], year: number, catalogue: Config['cata
 /** "Đơn vị cũ" rows not used (readConfig's warnings), listed with the findings. */
 function configWarnings(config: Config): Finding[] {
   return (config.warnings ?? []).map((message) => ({ severity: 'warning', code: 'config-warning', message }));
+}
+
+/** The monthly schedule set by someone who can no longer edit the spreadsheet (it will not run). */
+function scheduleWarnings(master: Spreadsheet): Finding[] {
+  const gone = scheduleOwnerGone(master);
+  if (!gone?.monthly) return [];
+  const message = SCHEDULE_TEXT.ownerGone(gone.owner, gone.monthly.day, gone.monthly.hour);
+  return [{ severity: 'warning', code: 'schedule-owner-gone', message }];
 }
 
 /** A warning per unit not reached in the time the run had. */

@@ -81,4 +81,17 @@ describeBrowser('settings sidebar: settings not loaded', () => {
     await page.waitForFunction("document.getElementById('status').textContent.includes('Lưu ý')");
     expect(await page.getAttribute('#status', 'class')).toBe('warn');
   });
+
+  it('the schedule set by someone who can no longer edit: said at the top, as text', async () => {
+    const warning = 'Lịch gửi báo cáo hằng tháng do <b>pho@muongnhe.vn</b> đặt, nhưng … cần đặt lại lịch.';
+    await open([{ ...loaded, scheduleWarning: warning }]);
+    expect(await page.isHidden('#scheduleWarning')).toBe(false);
+    expect(await page.textContent('#scheduleWarning')).toBe(warning);
+    expect(await page.$('#scheduleWarning b')).toBeNull();
+  });
+
+  it('no such warning: nothing shown', async () => {
+    await open([loaded]);
+    expect(await page.isHidden('#scheduleWarning')).toBe(true);
+  });
 });

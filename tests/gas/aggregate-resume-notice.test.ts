@@ -94,6 +94,12 @@ test('the trigger failing on a period: the admin is told that period stopped; th
     '[Dân vận] "Tổng hợp" tháng 9/2018 dừng giữa chừng, chưa có kết quả',
   ]);
   expect(notices()[0].body).toContain('Lý do: hỏng.');
+  // "Nhật ký" files the notice under the "Tổng hợp" it is about, with its period, not under the e-mail.
+  const rows = (env.master.getSheetByName('Nhật ký') as Sheet).getDataRange().getValues();
+  const told = rows.filter((r) => String(r[4]).startsWith('Đã gửi thư báo cho quản trị viên'));
+  expect(told.map((r) => [r[2], r[3], r[4]])).toEqual([
+    ['Tổng hợp', '2018-09', `Đã gửi thư báo cho quản trị viên: ${ADMIN}.`],
+  ]);
 });
 
 test('a setting broken while the chain waits: the admin is told, with the cell to fix', () => {

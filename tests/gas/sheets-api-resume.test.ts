@@ -207,12 +207,12 @@ const fireResume = () => {
   env.fake.clock.advance(60_000);
   env.fake.fireTrigger(t, main as unknown as Record<string, unknown>);
 };
-/** "Nhật ký" rows of "Tổng hợp" (not the e-mail to the admins a given-up chain also writes about). */
+/** "Nhật ký" rows of "Tổng hợp" (not the line, filed under it too, of the e-mail to the admins a given-up chain sends). */
 const logRows = () =>
   (env.master.getSheetByName(SHEETS.log) as Sheet)
     .getDataRange()
     .getValues()
-    .filter((r) => r[2] === LOG.actions.aggregate)
+    .filter((r) => r[2] === LOG.actions.aggregate && !/thư báo cho quản trị viên/.test(String(r[4])))
     .map((r) => ({ period: String(r[3]), result: String(r[4]) }));
 const stagings = () =>
   env.master

@@ -13,7 +13,14 @@ import * as emailDeps from './deps';
 import { dropScheduledWait, type RunOutcome, runManual, runReportJob } from './job';
 import { type ReminderOutcome, runReminders } from './reminders';
 import { sendDayWarning } from './settings-form';
-import { installTriggers, removeTriggers, scheduleMatches, scheduleOfOther, TIME_ZONE } from './triggers';
+import {
+  installTriggers,
+  removeTriggers,
+  scheduleMatches,
+  scheduleOfOther,
+  scheduleOwnerGone,
+  TIME_ZONE,
+} from './triggers';
 
 export { getSettingsForSidebar, saveSettingsFromSidebar, showSettings } from './settings-sidebar';
 
@@ -55,6 +62,11 @@ export function enableMonthlyEmail(): void {
   if (res.ownedBy && res.config.monthly) {
     // Another admin's schedule: theirs alone to change (Apps Script), and no second one beside it.
     const { day, hour } = res.config.monthly;
+    // Its owner can no longer edit: not "no need to turn it on", but how to set it again.
+    if (scheduleOwnerGone(SpreadsheetApp.getActiveSpreadsheet())) {
+      alert(SCHEDULE_TEXT.ownerGone(res.ownedBy, day, hour));
+      return;
+    }
     alert(
       scheduleMatches(res.config, s)
         ? `${SCHEDULE_TEXT.ownedBySame(res.ownedBy, day, hour)}\n\n${SCHEDULE_TEXT.onlyOwner(res.ownedBy)}`

@@ -77,11 +77,12 @@ export const LEASE_MS = 7 * 60 * 1000;
 /** The e-mail jobs wait less for the lock than a menu action: a trigger retries later anyway. */
 export const EMAIL_LOCK_WAIT_MS = 20 * 1000;
 /**
- * Waits before trying again when the document lock is busy at the start (a "Tổng hợp" holds it
- * for up to 6 minutes a run, and chains runs over many units): about 80 minutes in all.
+ * Waits before trying again when the document lock is busy (a "Tổng hợp" holds it for up to 6
+ * minutes a run, and chains runs over many units): about 80 minutes in all, then the admins are
+ * told and the last wait is repeated until the lock is free (the report still goes, never dropped).
  */
 export const LOCK_RETRY_DELAYS_MS = [60 * 1000, 5 * 60 * 1000, 15 * 60 * 1000, 60 * 60 * 1000];
-/** How long the busy-lock retries wait in all (about 80 minutes). */
+/** How long the busy-lock retries wait before the admins are told (about 80 minutes). */
 const LOCK_WAIT_TOTAL_MS = LOCK_RETRY_DELAYS_MS.reduce((a, b) => a + b, 0);
 
 /** Waits before a trigger run tries again settings it could not use (someone may fix them). */
@@ -167,8 +168,9 @@ export interface JobState {
   /** Tries in a row that found the configuration unusable (ConfigError): SETTINGS_RETRY_DELAYS_MS. */
   configFailures?: number;
   /**
-   * Tries in a row whose "Tổng hợp" found the document lock held by another run (a person's "Tổng
-   * hợp"): waited out on LOCK_RETRY_DELAYS_MS as a busy lock at the start, not failed sends.
+   * Tries in a row that found the document lock held by another run (a person's "Tổng hợp"), at a
+   * run's start (job.start, carried here by the claim) or as its "Tổng hợp" began: one count, waited
+   * out on LOCK_RETRY_DELAYS_MS, not failed sends.
    */
   lockWaits?: number;
   createdAt: number;
@@ -593,6 +595,8 @@ function claim(store: JsonStore, req: ClaimRequest): Claim {
       owner: req.run,
       leaseUntil: now + LEASE_MS,
       waitingUntil: null,
+      // The waits for the lock at the start and those of its "Tổng hợp" are one count (lockHeld).
+      lockWaits: Math.max(job.lockWaits ?? 0, start?.attempts ?? 0),
     };
     store.put({ [K.job]: claimed, [K.startPending]: null });
     return { kind: 'claimed', job: claimed };
@@ -605,6 +609,8 @@ function claim(store: JsonStore, req: ClaimRequest): Claim {
   // A start that waited (job.start) is of the period closed now, not of an older one waited for.
   const current = !req.waited || key === formatPeriod(reportPeriod(req.settings));
   const startDone = current ? { [K.startPending]: null } : {};
+  // Waits for the lock at the start so far: the new job's "Tổng hợp" counts on from them (lockHeld).
+  const startWaits = (current && store.get<StartPending>(K.startPending)?.attempts) || 0;
   // The scheduled send is settled here (sent, going on, started): it waits no more.
   const settled = () => (scheduled ? withoutWait(store, key) : {});
   // An early manual send ("Gửi báo cáo ngay" before the deadline) is not the scheduled send.
@@ -724,6 +730,7 @@ function claim(store: JsonStore, req: ClaimRequest): Claim {
       ? { at: job.createdAt, beforeDeadline: true, ...(job.reached ? { had: job.reached } : {}) }
       : undefined;
   const fresh = newJob(period, recipients, manual, req.run, beforeDeadline, replaces);
+  if (scheduled && startWaits) fresh.lockWaits = startWaits;
   const replaced = store.get<StoredMessage>(K.message);
   store.put({ [K.job]: fresh, [K.message]: null, ...startDone, ...settled() });
   // The report it replaces (an older period's, or this one sent again) needs its copy no more.
@@ -1097,6 +1104,8 @@ function work(store: JsonStore, claimed: JobState, budget: RunBudget): RunOutcom
     save(store, { [K.message]: msg, [K.job]: job });
   }
 
+  // Past the lock (claimed, the report made): a later busy spreadsheet is counted anew.
+  if (job.lockWaits) job = { ...job, lockWaits: 0 };
   let attachment: GoogleAppsScript.Base.Blob | null | undefined;
   while (job.pending.length) {
     if (budget.exhausted()) return pause(store, job);
@@ -1322,6 +1331,7 @@ function startFailed(mode: 'scheduled' | 'resume', e: unknown): RunOutcome {
 
 /** The admins told the job was given up (once per period: notice.ts); false when the mail could not go. */
 function tellGaveUp(job: JobState): boolean {
+  // A job the previous version gave up for a busy lock (now waited out, never given up).
   if ((job.lockWaits ?? 0) > LOCK_RETRY_DELAYS_MS.length)
     return tellAdmins(`lock.${job.key}`, T.lockGaveUpMail(job.label, viDuration(LOCK_WAIT_TOTAL_MS)));
   const mail = job.gaveUpWhy
@@ -1343,42 +1353,38 @@ function watchdog(): void {
 /**
  * The document lock held by another run (a long "Tổng hợp", which may chain several runs) for the
  * `attempts`-th time in a row, at the start (lockBusy) or as the job's "Tổng hợp" begins (lockHeld):
- * the wait before the next try (1, 5, 15, 60 minutes), logged; null when none is left (logged, the
- * caller tells the admins). A busy moment, not a failure: only the give-up is logged as one.
+ * the wait before the next try (1, 5, 15, 60 minutes, then every 60), logged. Never given up: the
+ * report still goes once the spreadsheet is free. After the fourth wait the admins are told once
+ * (`tell`) that it keeps trying. A busy moment, not a failure: only that notice's line is one.
  */
-function lockRetry(attempts: number, label: string): number | null {
-  if (attempts > LOCK_RETRY_DELAYS_MS.length) {
-    logLine(false, T.log.lockGaveUp(label, viDuration(LOCK_WAIT_TOTAL_MS)));
-    return null;
+function lockRetry(attempts: number, label: string, tell: (mail: { subject: string; body: string }) => void): number {
+  const max = LOCK_RETRY_DELAYS_MS.length;
+  const delay = LOCK_RETRY_DELAYS_MS[Math.min(attempts, max) - 1];
+  if (attempts === max + 1) {
+    logLine(false, T.log.lockStillBusy(label, viDuration(LOCK_WAIT_TOTAL_MS), viDuration(delay)));
+    tell(T.lockBusyMail(label, viDuration(LOCK_WAIT_TOTAL_MS), viDuration(delay)));
   }
-  const delay = LOCK_RETRY_DELAYS_MS[attempts - 1];
-  logLine(true, T.log.lockBusyRetry(label, viDuration(delay), attempts, LOCK_RETRY_DELAYS_MS.length));
+  logLine(true, T.log.lockBusyRetry(label, viDuration(delay), attempts, max));
   return delay;
 }
 
-/**
- * The lock is held by something else when a trigger run starts: try again later (lockRetry); then
- * the admins are told that nothing will try again.
- */
+/** The lock is held by something else when a trigger run starts: tried again later (lockRetry). */
 function lockBusy(store: JsonStore, settings: Settings): RunOutcome {
   const pending = store.get<StartPending>(K.startPending);
   const period = reportPeriod(settings);
   const current = store.get<JobState>(K.job);
   // A job left from another period (given up, say) is not what this run was to send.
   const job = current && current.key === formatPeriod(period) ? current : null;
-  const attempts = (pending?.attempts ?? 0) + 1;
+  // The same busy spreadsheet its "Tổng hợp" found (lockHeld) counts on.
+  const before = Math.max(pending?.attempts ?? 0, job && !job.gaveUp ? (job.lockWaits ?? 0) : 0);
+  const attempts = before + 1;
   const label = job?.label ?? periodLabel(period);
-  const delay = lockRetry(attempts, label);
-  if (delay === null) {
-    store.put({ [K.startPending]: null });
-    // A job still going on, or a send waiting for its deadline, keeps its trigger.
-    rearm(store);
-    tellAdmins(`lock.${formatPeriod(period)}`, T.lockGaveUpMail(label, viDuration(LOCK_WAIT_TOTAL_MS)), {
+  const delay = lockRetry(attempts, label, (mail) =>
+    tellAdmins(`lock.${formatPeriod(period)}`, mail, {
       fallback: settings.recipients,
       senderName: T.senderName(settings.organisation),
-    });
-    return { status: 'lock-busy', message: T.busy };
-  }
+    }),
+  );
   store.put({ [K.startPending]: { attempts } });
   scheduleResume(delay);
   return { status: 'lock-busy', message: T.busy };
@@ -1386,23 +1392,21 @@ function lockBusy(store: JsonStore, settings: Settings): RunOutcome {
 
 /**
  * The claimed job's "Tổng hợp" found the lock held by another run (a person's "Tổng hợp" begun
- * between the claim and it): the job waits as at the start (lockRetry), its failed tries untouched;
- * when no wait is left it is given up as after failed sends (the admins told, "Gửi báo cáo ngay").
+ * between the claim and it): the job waits as at the start (lockRetry, one count with it), its
+ * failed tries untouched.
  */
 function lockHeld(store: JsonStore, job: JobState): RunOutcome {
   const lockWaits = (job.lockWaits ?? 0) + 1;
-  const base = { period: job.label, sent: job.sent, total: job.total };
-  const delay = lockRetry(lockWaits, job.label);
-  if (delay === null) {
-    const gaveUp: JobState = { ...job, lockWaits, owner: null, waitingUntil: null, gaveUp: true };
-    save(store, { [K.job]: gaveUp });
-    idle(store);
-    if (!tellGaveUp(gaveUp)) rearm(store, NOTICE_RETRY_MS);
-    return { status: 'lock-busy', ...base, message: T.log.lockGaveUp(job.label, viDuration(LOCK_WAIT_TOTAL_MS)) };
-  }
+  const delay = lockRetry(lockWaits, job.label, (mail) => tellAdmins(`lock.${job.key}`, mail));
   scheduleResume(delay);
   save(store, { [K.job]: { ...job, lockWaits, owner: null, waitingUntil: nowMs() + delay } });
-  return { status: 'lock-busy', ...base, message: T.busyRetry(job.label, viDuration(delay)) };
+  return {
+    status: 'lock-busy',
+    period: job.label,
+    sent: job.sent,
+    total: job.total,
+    message: T.busyRetry(job.label, viDuration(delay)),
+  };
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
- * The monthly report stopped and no run will try again by itself (retries used up, the document
- * lock busy for an hour, settings that cannot be used): a row in "Nhật ký" alone would be found a
- * month later. The district admins (else the report's recipients, else the trigger's owner) get
+ * The monthly report stopped and no run will try again by itself (retries used up, settings that
+ * cannot be used), or it is held up for long (the document lock busy for over an hour): a row in
+ * "Nhật ký" alone would be found a month later. The district admins (else the report's recipients, else the trigger's owner) get
  * one e-mail per period and reason. Best effort: a notice that cannot go is logged, never thrown.
  */
 import { NOTICE_TEXT as T } from '../../messages/vi/email';
@@ -42,8 +42,10 @@ function noticeRecipients(fallback: string[]): string[] {
 export function tellAdmins(
   key: string,
   notice: { subject: string; body: string },
-  opts: { fallback?: string[]; senderName?: string } = {},
+  opts: { fallback?: string[]; senderName?: string; log?: (ok: boolean, detail: string) => void } = {},
 ): boolean {
+  // "Nhật ký" files the notice under the action it is about (a "Tổng hợp" gives its own).
+  const log = opts.log ?? ((ok: boolean, detail: string) => emailDeps.log(T.action, ok, detail));
   const to = noticeRecipients(opts.fallback ?? []);
   if (!to.length) return false;
   const store = new JsonStore();
@@ -70,12 +72,12 @@ export function tellAdmins(
       body: notice.body,
       ...(opts.senderName ? { name: opts.senderName } : {}),
     });
-    emailDeps.log(T.action, true, T.noticeSent(to));
+    log(true, T.noticeSent(to));
     return true;
   } catch (e) {
     // Not sent: a later run may try again.
     store.put({ [k]: null });
-    emailDeps.log(T.action, false, T.noticeNotSent(logText(e)));
+    log(false, T.noticeNotSent(logText(e)));
     return false;
   }
 }

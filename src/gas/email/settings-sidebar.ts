@@ -12,7 +12,7 @@ import { userText } from '../errors';
 import { reportPeriod, sentRecord } from './job';
 import { type FieldErrors, type SidebarForm, sendDayWarning, settingsFromForm } from './settings-form';
 import { readSheetSettings, writeSheetSettings } from './settings-store';
-import { installTriggers, monthlyEnabled, scheduleMatches } from './triggers';
+import { installTriggers, monthlyEnabled, scheduleMatches, scheduleOwnerGone } from './triggers';
 /** File name of the sidebar in the Apps Script project (build copies src/gas/**\/*.html flat). */
 export const SIDEBAR_FILE = 'sidebar';
 
@@ -25,6 +25,8 @@ export interface SidebarData {
   settings: Partial<Record<keyof Settings, unknown>>;
   enabled: boolean;
   lastSent: string | null;
+  /** The schedule's owner is no longer an editor: who set it, and that someone else must set it again. */
+  scheduleWarning?: string;
   /** Problems in the sheet as it is, per field (the sidebar shows them next to the field). */
   errors: FieldErrors;
   /**
@@ -34,7 +36,7 @@ export interface SidebarData {
   loadFailed?: string;
 }
 
-function status(settings: Settings | null): { enabled: boolean; lastSent: string | null } {
+function status(settings: Settings | null): { enabled: boolean; lastSent: string | null; scheduleWarning?: string } {
   let enabled = false;
   try {
     enabled = monthlyEnabled();
@@ -50,7 +52,13 @@ function status(settings: Settings | null): { enabled: boolean; lastSent: string
   } catch {
     lastSent = null;
   }
-  return { enabled, lastSent };
+  const gone = enabled ? scheduleOwnerGone(SpreadsheetApp.getActiveSpreadsheet()) : null;
+  if (!gone?.monthly) return { enabled, lastSent };
+  return {
+    enabled,
+    lastSent,
+    scheduleWarning: SCHEDULE_TEXT.ownerGone(gone.owner, gone.monthly.day, gone.monthly.hour),
+  };
 }
 
 /** The sidebar's data; a failure of Google's (a time-out, no access) is shown in Vietnamese in the form. */
@@ -75,7 +83,14 @@ function sidebarData(): SidebarData {
 }
 
 export type SaveResult =
-  | { ok: true; message: string; settings: Settings; enabled: boolean; lastSent: string | null }
+  | {
+      ok: true;
+      message: string;
+      settings: Settings;
+      enabled: boolean;
+      lastSent: string | null;
+      scheduleWarning?: string;
+    }
   | { ok: false; errors: FieldErrors };
 
 /** Save the form; a write Google refuses (a protected sheet, a time-out) is said in Vietnamese. */

@@ -80,6 +80,32 @@ export function scheduleOfOther(store = new JsonStore()): TriggerConfig | null {
   return me && !sameUser(cfg.owner, me) ? cfg : null;
 }
 
+/**
+ * The recorded schedule when whoever set it is no longer an editor of `ss` (access removed, account
+ * deleted): its triggers run as that user (Apps Script), so the monthly report fails or stops without
+ * a word, and nothing in their own run can say so; the sidebar and "Kiểm tra" do. Only what Apps
+ * Script shows: the users named as editors and the owner. Access through a group or a shared drive
+ * is not listed, so nothing is said unless the caller sees themselves in the list. Null when not
+ * known (a list that cannot be read). Never throws.
+ */
+export function scheduleOwnerGone(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  store = new JsonStore(),
+): TriggerConfig | null {
+  try {
+    const cfg = readTriggerConfig(store);
+    if (!cfg?.monthly || !cfg.owner) return null;
+    const owner = ss.getOwner();
+    const listed = [...ss.getEditors(), ...(owner ? [owner] : [])].map((u) => String(u.getEmail()));
+    const has = (email: string) => listed.some((e) => e && sameUser(e, email));
+    const me = currentUser();
+    if (!me || !has(me)) return null;
+    return has(cfg.owner) ? null : cfg;
+  } catch {
+    return null;
+  }
+}
+
 /** Whether the recorded schedule (of whoever owns it) matches these settings. */
 export function scheduleMatches(cfg: TriggerConfig, settings: Settings): boolean {
   return (

@@ -37,11 +37,14 @@ import {
  * was told it goes on by itself). The admins, else the trigger's owner (who started it), get one
  * e-mail per chain (its last save) through the monthly report's notice (notice.ts). Never throws.
  */
-function tellStopped(st: StagedState, why: string): void {
+function tellStopped(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, st: StagedState, why: string): void {
   const p = parsePeriod(st.period);
   if (!p) return;
+  // Its "Nhật ký" line is the period's "Tổng hợp", not the monthly e-mail's.
+  const log = (ok: boolean, detail: string) =>
+    writeLog(ss, { action: LOG.actions.aggregate, period: st.period, result: ok ? detail : LOG.failed(detail) });
   try {
-    tellAdmins(`aggregate.${st.period}.${st.at}`, T.chainStoppedMail(periodLabel(p), why));
+    tellAdmins(`aggregate.${st.period}.${st.at}`, T.chainStoppedMail(periodLabel(p), why), { log });
   } catch (e) {
     console.warn(`notice: ${logText(e)}`);
   }
@@ -61,7 +64,7 @@ function dropAbandoned(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
     const why = staleNote(st, null);
     if (!why) continue;
     writeLog(ss, { action: LOG.actions.aggregate, period: st.period, result: LOG.failed(why) });
-    tellStopped(st, why);
+    tellStopped(ss, st, why);
   }
   tryWithDocumentLock(() => dropStaleStagings(ss), 1000);
 }
@@ -108,7 +111,7 @@ export function resumeAggregate(_e?: unknown): AggregateResult | undefined {
     // until the cell is fixed); the staging left is dropped once too old (resume.ts).
     for (const st of waiting) {
       log(LOG.failed(cfg.errors.join('; ')), st.period);
-      tellStopped(st, cfg.errors.join('; '));
+      tellStopped(ss, st, cfg.errors.join('; '));
     }
     return undefined;
   }
@@ -131,7 +134,7 @@ export function resumeAggregate(_e?: unknown): AggregateResult | undefined {
       log(LOG.failed(T.retryLater(reasonOf(e), RETRY_AFTER_FAILURE_MS / 60_000)));
     } else {
       log(LOG.failed(logText(e)));
-      tellStopped(waiting[0], reasonOf(e));
+      tellStopped(ss, waiting[0], reasonOf(e));
       // Not tried again (it would fail again, and as the longest waiting it would keep the other
       // periods waiting): its staging goes, the others are continued.
       // Lock busy: the staging is dropped once too old.

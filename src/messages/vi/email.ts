@@ -31,7 +31,8 @@ const settingsInvalid = (errors: string[]) =>
 const LOCK_BUSY = 'Không lấy được khóa tài liệu (một thao tác khác đang chạy); sẽ thử lại sau 1 phút.';
 
 /**
- * What src/gas/email/notice.ts says in "Nhật ký" (the e-mail's action): apart, so that "Tổng hợp",
+ * What src/gas/email/notice.ts says in "Nhật ký" (under the e-mail action unless the caller files it under
+ * its own, as "Tổng hợp" does): apart, so that "Tổng hợp",
  * which tells the admins when a chained run gives up, does not carry the report job's texts.
  */
 export const NOTICE_TEXT = {
@@ -155,6 +156,17 @@ export const EMAIL_TEXT = {
       `Lý do: ${why}.\n\n` +
       'Hệ thống không tự thử lại, vì Gmail sẽ từ chối lại đúng thư này: hãy làm theo hướng dẫn trên.',
   }),
+  /** The lock busy for long (job.ts lockRetry): the report is still sent once the spreadsheet is free. */
+  lockBusyMail: (period: string, waited: string, every: string) => ({
+    subject: `[Dân vận] Chưa gửi được báo cáo ${period}: bảng tính bận`,
+    body:
+      `Đến giờ gửi báo cáo ${period}, bảng tính tổng hợp đang bận (một thao tác khác, ví dụ Tổng hợp, giữ khóa tài liệu) ` +
+      `suốt khoảng ${waited}, nên báo cáo chưa được gửi.\n\n` +
+      `Hệ thống vẫn tự thử lại mỗi ${every} và sẽ gửi báo cáo ngay khi bảng tính rảnh, không cần làm gì thêm; ` +
+      'trang "Nhật ký" ghi lại từng lần thử. Nếu có ai đang chạy Tổng hợp quá lâu, hãy đợi việc đó xong (hoặc ' +
+      'dừng nó), hoặc chọn "Dân vận › Gửi báo cáo ngay" để gửi khi bảng tính rảnh.',
+  }),
+  /** A job given up for a busy lock by the previous version (job.ts tellGaveUp). */
   lockGaveUpMail: (period: string, waited: string) => ({
     subject: `[Dân vận] Chưa gửi được báo cáo ${period}: bảng tính bận`,
     body:
@@ -268,10 +280,10 @@ export const EMAIL_TEXT = {
       'hãy tự xóa bảng tính này trong Google Drive.',
     lockBusyRetry: (period: string, retryIn: string, attempt: number, max: number) =>
       `Báo cáo ${period}: không lấy được khóa tài liệu (một thao tác khác, ví dụ Tổng hợp, đang chạy); ` +
-      `thử lại sau ${retryIn} (lần ${attempt}/${max}).`,
-    lockGaveUp: (period: string, waited: string) =>
-      `Báo cáo ${period}: bảng tính bận suốt khoảng ${waited}, chưa gửi và sẽ không tự thử lại nữa. ` +
-      'Hãy chọn "Dân vận › Gửi báo cáo ngay".',
+      `thử lại sau ${retryIn} (lần ${attempt}${attempt > max ? ', thử tiếp cho đến khi gửi được' : `/${max}`}).`,
+    lockStillBusy: (period: string, waited: string, every: string) =>
+      `Báo cáo ${period}: bảng tính bận suốt khoảng ${waited}, chưa gửi; vẫn tự thử lại mỗi ${every} và gửi ngay ` +
+      'khi bảng tính rảnh (đã báo quản trị viên).',
     configRetry: (period: string, problems: string[], retryIn: string, attempt: number, max: number) =>
       `Báo cáo ${period}: chưa gửi vì cấu hình chưa hợp lệ (${problems.join('; ')}); sẽ tự thử lại sau ${retryIn} ` +
       `(lần ${attempt}/${max}).`,
@@ -335,6 +347,14 @@ export const SCHEDULE_TEXT = {
     'tháng", hoặc xóa các trình kích hoạt (trigger) của mình trong trang Trình kích hoạt (Triggers) của dự án Apps ' +
     'Script.\n\nChỉ chọn "Có" nếu các trình kích hoạt của người đó đã bị xóa hoặc tài khoản đó không còn dùng: ' +
     'bảng tính sẽ quên lịch này để bạn bật lịch của mình.',
+  /** The schedule's owner is no longer an editor (triggers.ts scheduleOwnerGone): the sidebar, "Kiểm tra". */
+  ownerGone: (owner: string, day: number, hour: number) =>
+    `Lịch gửi báo cáo hằng tháng (ngày ${day} hằng tháng, khoảng ${hour} giờ) do ${owner} đặt, nhưng ${owner} không ` +
+    'còn trong danh sách người có quyền chỉnh sửa bảng tính này (đã bị gỡ quyền hoặc tài khoản không còn). Lịch chạy ' +
+    `bằng tài khoản của người đặt, nên báo cáo hằng tháng và thư nhắc sẽ không được gửi nữa. Một người khác có quyền ` +
+    `chỉnh sửa cần đặt lại lịch: chọn "Dân vận › Tắt gửi báo cáo hằng tháng", chọn "Có" để bỏ lịch của ${owner}, rồi ` +
+    `chọn "Dân vận › Bật gửi báo cáo hằng tháng". Nếu ${owner} vẫn sửa được bảng tính qua một nhóm (Google Group), ` +
+    'có thể bỏ qua lưu ý này.',
   forgotten: (owner: string) =>
     `Đã bỏ ghi nhận lịch gửi của ${owner}. Nếu các trình kích hoạt của ${owner} vẫn còn, chúng vẫn chạy (báo cáo ` +
     'mỗi kỳ vẫn chỉ gửi một lần). Chọn "Dân vận › Bật gửi báo cáo hằng tháng" để đặt lịch của bạn.',

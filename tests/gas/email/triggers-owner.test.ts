@@ -24,6 +24,8 @@ function owners(): [string, string, number | undefined][] {
 
 function setUp(): void {
   w = world({ now: '2018-09-01T07:00:00+07:00', stubAggregate: true, settings: { recipients: ['a@dienbien.gov.vn'] } });
+  // pho edits the spreadsheet too (only an editor can use the add-on's menu on it).
+  w.ss.addEditor(PHO);
 }
 
 test('a second admin\'s "Bật" makes no second schedule and says whose it is', () => {
