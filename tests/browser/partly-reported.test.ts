@@ -4,9 +4,8 @@
  * that sent nothing (visible text, as the district officer reads it). A month reads as before.
  */
 import type { Browser } from 'playwright-core';
-import { aggregate } from '../../src/engine/aggregate/aggregate';
-import { unit, unitYear } from '../../src/engine/aggregate/test-helpers';
-import { defaultCatalogue, defaultSettings } from '../../src/engine/catalogue/defaults';
+import { summaryOfSent } from '../../src/engine/aggregate/test-helpers';
+import { defaultCatalogue } from '../../src/engine/catalogue/defaults';
 import { renderHtmlReport } from '../../src/engine/report/html';
 import type { Period } from '../../src/engine/types';
 import { describeBrowser, type LocalServer, launch, serve } from './harness';
@@ -15,23 +14,7 @@ const CATALOGUE = defaultCatalogue();
 
 /** The e-mail of `period` on 20 October 2018: A sent July–September, B July and September, C nothing. */
 function mail(period: Period): string {
-  const sent: Record<string, number[]> = { a: [7, 8, 9], b: [7, 9], c: [] };
-  const summary = aggregate({
-    catalogue: CATALOGUE,
-    units: Object.keys(sent).map((c) => unit(c, c.toUpperCase())),
-    settings: defaultSettings(),
-    period,
-    current: Object.entries(sent).map(([code, months]) =>
-      unitYear(code, 2018, {
-        values: { TCD_LUOT: Object.fromEntries(months.map((m) => [m, 2])) },
-        submitted: Object.fromEntries(months.map((m) => [m, `2018-0${m}-15`])),
-      }),
-    ),
-    previous: [],
-    findings: [],
-    generatedAt: '2018-10-20T03:00:00Z',
-  });
-  return renderHtmlReport(summary, CATALOGUE);
+  return renderHtmlReport(summaryOfSent(period, { a: [7, 8, 9], b: [7, 9], c: [] }), CATALOGUE);
 }
 
 describeBrowser('e-mail HTML: communes that reported part of a quarter', () => {

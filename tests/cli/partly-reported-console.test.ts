@@ -4,30 +4,16 @@
  * narrative and the e-mails say. A month reads as before.
  */
 import { consoleSummary, type Prepared } from '../../src/cli/commands/summary';
-import { aggregate } from '../../src/engine/aggregate/aggregate';
-import { unit, unitYear } from '../../src/engine/aggregate/test-helpers';
-import { defaultCatalogue, defaultSettings } from '../../src/engine/catalogue/defaults';
-import type { Period } from '../../src/engine/types';
+import { summaryOfSent } from '../../src/engine/aggregate/test-helpers';
+import type { Finding, Period } from '../../src/engine/types';
 
 /** The console lines of `period` on 20 October 2018, `sent` the months each unit sent (by default B lacks August, C has none). */
 function consoleText(period: Period, sent: Record<string, number[]> = { a: [7, 8, 9], b: [7, 9], c: [] }): string {
-  const summary = aggregate({
-    catalogue: defaultCatalogue(),
-    units: Object.keys(sent).map((c) => unit(c, c.toUpperCase())),
-    settings: defaultSettings(),
-    period,
-    current: Object.entries(sent).map(([code, months]) =>
-      unitYear(code, 2018, {
-        values: { TCD_LUOT: Object.fromEntries(months.map((m) => [m, 2])) },
-        submitted: Object.fromEntries(months.map((m) => [m, `2018-0${m}-15`])),
-      }),
-    ),
-    previous: [],
-    // A file not read whose unit is not known: each month's copy of B's workbook may be kept.
-    findings: [{ severity: 'error', code: 'file-unreadable', file: 'xa-b-T9.xlsx', message: 'không đọc được' }],
-    generatedAt: '2018-10-20T03:00:00Z',
-  });
-  return consoleSummary({ summary } as unknown as Prepared).join('\n');
+  // A file not read whose unit is not known: each month's copy of B's workbook may be kept.
+  const findings: Finding[] = [
+    { severity: 'error', code: 'file-unreadable', file: 'xa-b-T9.xlsx', message: 'không đọc được' },
+  ];
+  return consoleSummary({ summary: summaryOfSent(period, sent, { findings }) } as unknown as Prepared).join('\n');
 }
 
 test('quarter III/2018: C not reported, B in part, lacking August', () => {

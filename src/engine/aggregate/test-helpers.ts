@@ -1,5 +1,7 @@
 /** Hand-built UnitYear fixtures for the aggregate, completeness and narrative tests. Tests only. */
-import type { Catalogue, Indicator, Unit, UnitYear } from '../types';
+import { defaultCatalogue, defaultSettings } from '../catalogue/defaults';
+import type { Catalogue, Finding, Indicator, Period, Summary, Unit, UnitYear } from '../types';
+import { aggregate } from './aggregate';
 
 /** Months given sparsely: { 9: 12, 8: 3 } → 12 entries with nulls elsewhere. */
 export type Sparse<T> = Record<number, T | null>;
@@ -142,4 +144,34 @@ export function withIndicator(catalogue: Catalogue, indicator: Indicator): Catal
     ...catalogue,
     indicators: [...catalogue.indicators.slice(0, at), indicator, ...catalogue.indicators.slice(at)],
   };
+}
+
+/** Citizens received by `code` in `months` of `year` (2 each), each month dated on time: the months a unit sent. */
+export function sentMonths(code: string, sent: number[], year = 2018): UnitYear {
+  return unitYear(code, year, {
+    values: { TCD_LUOT: Object.fromEntries(sent.map((m) => [m, 2])) },
+    submitted: Object.fromEntries(sent.map((m) => [m, `${year}-${String(m).padStart(2, '0')}-15`])),
+  });
+}
+
+/**
+ * The summary of `period` made on 20 October 2018 with the default catalogue, `sent` the months
+ * each unit (code; its name the code in capitals) sent of 2018 (sentMonths).
+ */
+export function summaryOfSent(
+  period: Period,
+  sent: Record<string, number[]>,
+  more: { previous?: UnitYear[]; findings?: Finding[] } = {},
+): Summary {
+  const codes = Object.keys(sent);
+  return aggregate({
+    catalogue: defaultCatalogue(),
+    units: codes.map((c) => unit(c, c.toUpperCase())),
+    settings: defaultSettings(),
+    period,
+    current: codes.map((c) => sentMonths(c, sent[c])),
+    previous: more.previous ?? [],
+    findings: more.findings ?? [],
+    generatedAt: '2018-10-20T03:00:00Z',
+  });
 }

@@ -4,7 +4,7 @@
  * reported at all ("chưa báo cáo"), whom the district phones first. A month reads as before.
  */
 import { aggregate } from '../aggregate/aggregate';
-import { unit, unitYear } from '../aggregate/test-helpers';
+import { sentMonths, summaryOfSent, unit, unitYear } from '../aggregate/test-helpers';
 import { defaultCatalogue, defaultSettings } from '../catalogue/defaults';
 import type { Period, UnitYear } from '../types';
 
@@ -12,26 +12,11 @@ const CATALOGUE = defaultCatalogue();
 const Q3: Period = { type: 'quarter', year: 2018, index: 3 };
 const AUGUST: Period = { type: 'month', year: 2018, index: 8 };
 
-/** Citizens received by `code` in `months` of `year` (2 each), each month dated on time. */
-const report = (code: string, months: number[], year = 2018): UnitYear =>
-  unitYear(code, year, {
-    values: { TCD_LUOT: Object.fromEntries(months.map((m) => [m, 2])) },
-    submitted: Object.fromEntries(months.map((m) => [m, `${year}-${String(m).padStart(2, '0')}-15`])),
-  });
+const report = sentMonths;
 
 /** The completeness paragraph of `period` made on 20 October 2018, `sent` the months each unit sent. */
 function completeness(period: Period, sent: Record<string, number[]>, previous: UnitYear[] = []): string {
-  const codes = Object.keys(sent);
-  return aggregate({
-    catalogue: CATALOGUE,
-    units: codes.map((c) => unit(c, c.toUpperCase())),
-    settings: defaultSettings(),
-    period,
-    current: codes.map((c) => report(c, sent[c])),
-    previous,
-    findings: [],
-    generatedAt: '2018-10-20T03:00:00Z',
-  }).narrative[0];
+  return summaryOfSent(period, sent, { previous }).narrative[0];
 }
 
 describe('quarter III/2018', () => {

@@ -6,9 +6,9 @@
  * A month reads as before.
  */
 import { aggregate } from '../aggregate/aggregate';
-import { unit, unitYear } from '../aggregate/test-helpers';
+import { sentMonths, summaryOfSent, unit, unitYear } from '../aggregate/test-helpers';
 import { defaultCatalogue, defaultSettings } from '../catalogue/defaults';
-import type { Period, Summary, UnitYear } from '../types';
+import type { Period, Summary } from '../types';
 import { renderHtmlReport } from './html';
 import { buildSummaryWorkbook } from './summary-workbook';
 import { renderTextReport } from './text';
@@ -17,27 +17,8 @@ const CATALOGUE = defaultCatalogue();
 const Q3: Period = { type: 'quarter', year: 2018, index: 3 };
 const AUGUST: Period = { type: 'month', year: 2018, index: 8 };
 
-/** Citizens received by `code` in `months` of 2018 (2 each), each month dated on time. */
-const report = (code: string, months: number[]): UnitYear =>
-  unitYear(code, 2018, {
-    values: { TCD_LUOT: Object.fromEntries(months.map((m) => [m, 2])) },
-    submitted: Object.fromEntries(months.map((m) => [m, `2018-${String(m).padStart(2, '0')}-15`])),
-  });
-
-/** The summary of `period` made on 20 October 2018, `sent` the months each unit sent. */
-function summary(period: Period, sent: Record<string, number[]>): Summary {
-  const codes = Object.keys(sent);
-  return aggregate({
-    catalogue: CATALOGUE,
-    units: codes.map((c) => unit(c, c.toUpperCase())),
-    settings: defaultSettings(),
-    period,
-    current: codes.map((c) => report(c, sent[c])),
-    previous: [],
-    findings: [],
-    generatedAt: '2018-10-20T03:00:00Z',
-  });
-}
+const report = sentMonths;
+const summary = summaryOfSent;
 
 /** The text e-mail's completeness section, up to the next heading. */
 function textCompleteness(s: Summary): string {
