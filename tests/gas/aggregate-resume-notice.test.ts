@@ -3,24 +3,17 @@
  * whoever clicked was told it goes on by itself, so "Nhật ký" alone is not enough; the admins get
  * one e-mail, as when the monthly report gives up (src/gas/email/notice.ts). Before, nobody was told.
  */
-import {
-  AGGREGATE_RESUME_HANDLER,
-  loadStaging,
-  ReadContinues,
-  readUnitBooksResumable,
-  stagingSheetName,
-} from '../../src/gas/io/resume';
+import { AGGREGATE_RESUME_HANDLER, stagingSheetName } from '../../src/gas/io/resume';
 import * as main from '../../src/gas/main';
-import { sheetsApiHandler } from '../fakes/gas';
 import {
   ADMIN,
-  configOf,
   createEnv,
   type Env,
   runAggregate,
   seedUnitSheet,
   setSetting,
   setUpLayoutB,
+  stageThree,
   unitSheet,
   YEAR,
 } from './helpers';
@@ -46,24 +39,8 @@ const fireResume = () => {
 };
 const notices = () => env.fake.mail.sent.filter((m) => m.subject.includes('dừng giữa chừng'));
 
-/** September 2018 handed over to the trigger after 3 of 11 units. */
-function stageThree(): void {
-  const { units, settings } = configOf(env.master);
-  env.fake.http.handler = sheetsApiHandler(env.fake, {});
-  expect(() =>
-    readUnitBooksResumable(env.master, units, [YEAR, YEAR - 1], {
-      period: '2018-09',
-      read: true,
-      timeZone: settings.timeZone,
-      budgetMs: 30_000,
-      api: { readsPerMinute: 4, now: () => env.fake.clock.nowMs() },
-    }),
-  ).toThrow(ReadContinues);
-  expect(loadStaging(env.master, '2018-09', units)?.books.size).toBe(3);
-}
-
 test('the lock busy until the staged read is too old: the admin gets one e-mail saying to run "Tổng hợp" again', () => {
-  stageThree();
+  stageThree(env);
   env.fake.setUiAvailable(false);
   env.fake.locks.holdDocumentLock();
   for (let fired = 0; resumeTriggers().length && fired < 100; fired++) fireResume();
@@ -103,7 +80,7 @@ test('the trigger failing on a period: the admin is told that period stopped; th
 });
 
 test('a setting broken while the chain waits: the admin is told, with the cell to fix', () => {
-  stageThree();
+  stageThree(env);
   setSetting(env.master, 'cutoffDay', 'mười lăm');
   env.fake.setUiAvailable(false);
   fireResume();

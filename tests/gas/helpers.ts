@@ -8,6 +8,7 @@ import { indicatorRows, isoToSerial, LAYOUT, monthCol, unitSheetName } from '../
 import type { Unit } from '../../src/engine/types';
 import { setNowSource } from '../../src/gas/clock';
 import { type Config, readConfig } from '../../src/gas/config';
+import { loadStaging, ReadContinues, readUnitBooksResumable } from '../../src/gas/io/resume';
 import * as main from '../../src/gas/main';
 import { SETTING_LABELS, SHEETS } from '../../src/messages/vi/gas';
 import { createGasFake, type GasFake } from '../fakes/gas';
@@ -219,4 +220,20 @@ export function putByCode(sheet: Sheet, code: string, month: number, value: unkn
     .getValues()
     .findIndex((row) => String(row[0]) === code);
   sheet.getRange(r + 1, 4 + month).setValue(value);
+}
+
+/** 3 of the 11 units staged for 9/2018 and the resume trigger set (Sheets API, a quota of 4 reads a minute, a 30 s budget). */
+export function stageThree(env: Env): void {
+  const { units, settings } = configOf(env.master);
+  env.fake.http.handler = sheetsApiHandler(env.fake, {});
+  expect(() =>
+    readUnitBooksResumable(env.master, units, [YEAR, YEAR - 1], {
+      period: '2018-09',
+      read: true,
+      timeZone: settings.timeZone,
+      budgetMs: 30_000,
+      api: { readsPerMinute: 4, now: () => env.fake.clock.nowMs() },
+    }),
+  ).toThrow(ReadContinues);
+  expect(loadStaging(env.master, '2018-09', units)?.books.size).toBe(3);
 }

@@ -27,6 +27,7 @@ import {
   seedUnitSheet,
   setSetting,
   setUpLayoutB,
+  stageThree,
   summaryRow,
   unitSheet,
   YEAR,
@@ -305,24 +306,8 @@ test('the e-mail job reading more of a period a user handed over leaves it to th
 // ---------------------------------------------------------------- staging too old
 
 const MINUTE = 60_000;
-/** 3 of the 11 units staged for 9/2018 and the trigger set (a quota of 4 reads a minute, 30 s). */
-function stageThree(): void {
-  const { units, settings } = config();
-  env.fake.http.handler = sheetsApiHandler(env.fake, {});
-  expect(() =>
-    readUnitBooksResumable(env.master, units, [YEAR, YEAR - 1], {
-      period: '2018-09',
-      read: true,
-      timeZone: settings.timeZone,
-      budgetMs: 30_000,
-      api: { readsPerMinute: 4, now: () => env.fake.clock.nowMs() },
-    }),
-  ).toThrow(ReadContinues);
-  expect(loadStaging(env.master, '2018-09', units)?.books.size).toBe(3);
-}
-
 test('a resume that could not run (a setting wrong): a week later "Tổng hợp" reads every unit again and says why', () => {
-  stageThree();
+  stageThree(env);
   const stagedAt = env.fake.clock.now();
   setSetting(env.master, 'cutoffDay', 'mười lăm');
   env.fake.setUiAvailable(false);
@@ -352,7 +337,7 @@ test('a resume that could not run (a setting wrong): a week later "Tổng hợp"
 test('staging is used while a chain goes on (up to 30 minutes since its last save), not after', () => {
   const { units, settings } = config();
   const log: NonNullable<EmulatorOptions['log']> = [];
-  stageThree();
+  stageThree(env);
   env.fake.http.handler = sheetsApiHandler(env.fake, { log });
   // As aggregatePeriod does once the summary is written: the staging goes.
   const read = () => {
@@ -370,7 +355,7 @@ test('staging is used while a chain goes on (up to 30 minutes since its last sav
   expect(read().notes).toEqual([]);
   expect(unitReads()).toBe(8);
 
-  stageThree();
+  stageThree(env);
   env.fake.http.handler = sheetsApiHandler(env.fake, { log });
   log.length = 0;
   env.fake.clock.advance(30 * MINUTE + 1);
@@ -381,7 +366,7 @@ test('staging is used while a chain goes on (up to 30 minutes since its last sav
 });
 
 test('another period\'s abandoned staging is dropped by the next "Tổng hợp", which names that period', () => {
-  stageThree();
+  stageThree(env);
   setSetting(env.master, 'cutoffDay', 'mười lăm');
   env.fake.setUiAvailable(false);
   fireResume();
@@ -398,7 +383,7 @@ test('another period\'s abandoned staging is dropped by the next "Tổng hợp",
 });
 
 test('the trigger does not retry a busy lock for ever: after 30 minutes "Nhật ký" says the period was not written', () => {
-  stageThree();
+  stageThree(env);
   env.fake.setUiAvailable(false);
   const release = env.fake.locks.holdDocumentLock();
   let fired = 0;
