@@ -5,28 +5,13 @@
  */
 import { AGGREGATE_RESUME_HANDLER, stagingSheetName } from '../../src/gas/io/resume';
 import * as main from '../../src/gas/main';
-import {
-  ADMIN,
-  createEnv,
-  type Env,
-  runAggregate,
-  seedUnitSheet,
-  setSetting,
-  setUpLayoutB,
-  stageThree,
-  unitSheet,
-  YEAR,
-} from './helpers';
+import { ADMIN, type Env, runAggregate, seededLayoutB, setSetting, stageThree } from './helpers';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 let env: Env;
 beforeEach(() => {
-  env = createEnv();
-  const urls = setUpLayoutB(env);
-  env.units.forEach((u, i) => {
-    seedUnitSheet(unitSheet(env, u, YEAR, urls[u.code]) as Sheet, i);
-  });
+  env = seededLayoutB();
 });
 afterEach(() => env.dispose());
 

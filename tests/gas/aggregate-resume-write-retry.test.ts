@@ -1,16 +1,13 @@
 import { AGGREGATE_RESUME_HANDLER, stagingSheetName } from '../../src/gas/io/resume';
 import * as main from '../../src/gas/main';
 import { LOG, SHEETS } from '../../src/messages/vi/gas';
-import { createEnv, type Env, runAggregate, seedUnitSheet, setUpLayoutB, unitSheet, YEAR } from './helpers';
+import { type Env, runAggregate, seededLayoutB,
+} from './helpers';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 let env: Env;
 beforeEach(() => {
-  env = createEnv();
-  const urls = setUpLayoutB(env);
-  env.units.forEach((u, i) => {
-    seedUnitSheet(unitSheet(env, u, YEAR, urls[u.code]) as Sheet, i);
-  });
+  env = seededLayoutB();
 });
 afterEach(() => env.dispose());
 

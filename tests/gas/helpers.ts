@@ -237,3 +237,13 @@ export function stageThree(env: Env): void {
   ).toThrow(ReadContinues);
   expect(loadStaging(env.master, '2018-09', units)?.books.size).toBe(3);
 }
+
+/** A master in layout (b) (a spreadsheet per unit) with every unit's 2018 figures seeded. */
+export function seededLayoutB(): Env {
+  const env = createEnv();
+  const urls = setUpLayoutB(env);
+  env.units.forEach((u, i) => {
+    seedUnitSheet(unitSheet(env, u, YEAR, urls[u.code]) as Sheet, i);
+  });
+  return env;
+}
