@@ -1,8 +1,7 @@
 import { AGGREGATE_RESUME_HANDLER, stagingSheetName } from '../../src/gas/io/resume';
 import * as main from '../../src/gas/main';
 import { LOG, SHEETS } from '../../src/messages/vi/gas';
-import { type Env, runAggregate, seededLayoutB,
-} from './helpers';
+import { type Env, runAggregate, seededLayoutB } from './helpers';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 let env: Env;
