@@ -1357,6 +1357,28 @@ describe('protections are enforced for the effective user', () => {
     expect(sh.getRange('B2').getValue()).toBe(5);
   });
 
+  test('reading the editors of, changing or removing a protection takes edit rights on it', () => {
+    const { fake, sh } = world();
+    const p = sh.getRange('B2').protect();
+    p.removeEditors(p.getEditors());
+    fake.setUser(OTHER);
+    expect(p.canEdit()).toBe(false);
+    for (const change of [
+      () => p.getEditors(),
+      () => p.canDomainEdit(),
+      () => p.addEditor(OTHER),
+      () => p.removeEditor(OWNER),
+      () => p.setDescription('x'),
+      () => p.setWarningOnly(true),
+      () => p.remove(),
+    ])
+      expect(thrown(change).message).toBe(GAS_ERRORS.protectedCell);
+    expect(sh.getProtections(fake.globals.SpreadsheetApp.ProtectionType.RANGE)).toHaveLength(1);
+    fake.setUser(OWNER);
+    p.remove();
+    expect(sh.getProtections(fake.globals.SpreadsheetApp.ProtectionType.RANGE)).toHaveLength(0);
+  });
+
   test('an installable trigger runs as the user who made it', () => {
     const { fake, sh } = world();
     const { ScriptApp, Session } = fake.globals;

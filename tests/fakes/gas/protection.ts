@@ -57,6 +57,7 @@ export class ProtectionImpl extends GasObject {
    * editors. A sheet protection has no range to move.
    */
   setRange(range: RangeImpl) {
+    this._mine();
     if (!this._ref || range._sheet !== this._sheet)
       throw new GasError(GAS_ERRORS.signature(describeTypes([range]), 'SpreadsheetApp.Protection.setRange'));
     Object.assign(this._ref, { ...range._ref });
@@ -66,6 +67,7 @@ export class ProtectionImpl extends GasObject {
     return this._description;
   }
   setDescription(d: string) {
+    this._mine();
     this._description = String(d);
     return this;
   }
@@ -73,21 +75,34 @@ export class ProtectionImpl extends GasObject {
     return this._warningOnly;
   }
   setWarningOnly(w: boolean) {
+    this._mine();
     this._warningOnly = Boolean(w);
     return this;
   }
   canDomainEdit() {
+    this._mine();
     return this._domainEdit;
   }
   setDomainEdit(e: boolean) {
+    this._mine();
     this._mirror = false;
     this._domainEdit = Boolean(e);
     return this;
   }
+  /**
+   * Changing a protection, or reading its editors, takes edit rights on it: "Throws an exception if
+   * the user does not have permission to edit the protected range or sheet" (getEditors,
+   * canDomainEdit). The text Google gives is not documented: Sheets' protected-edit text here.
+   */
+  private _mine(): void {
+    if (!this._allows(this._ctx.effectiveUser)) throw new GasError(GAS_ERRORS.protectedCell);
+  }
   getEditors() {
+    this._mine();
     return this._editors.map((e) => new UserImpl(this._ctx, e));
   }
   addEditor(user: unknown) {
+    this._mine();
     this._mirror = false;
     const e = emailOf(user);
     if (!this._editors.includes(e)) this._editors.push(e);
@@ -102,6 +117,7 @@ export class ProtectionImpl extends GasObject {
   }
   /** The spreadsheet owner (and the current user) cannot be removed, as in Sheets. */
   removeEditors(users: unknown[]) {
+    this._mine();
     this._mirror = false;
     const drop = new Set(users.map(emailOf));
     const keep = new Set([this._sheet._ss._owner, this._ctx.effectiveUser]);
@@ -125,6 +141,7 @@ export class ProtectionImpl extends GasObject {
     return this._editors.some((e) => lower(e) === lower(user));
   }
   setUnprotectedRanges(ranges: RangeImpl[]) {
+    this._mine();
     if (this._type !== 'SHEET') throw new Error('Unprotected ranges can only be set on a sheet protection.');
     this._unprotected = [...ranges];
     return this;
@@ -133,6 +150,7 @@ export class ProtectionImpl extends GasObject {
     return [...this._unprotected];
   }
   remove() {
+    this._mine();
     this._removed = true;
     this._sheet._removeProtection(this);
   }
