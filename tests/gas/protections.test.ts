@@ -9,7 +9,17 @@ import { MARK } from '../../src/gas/check';
 import * as main from '../../src/gas/main';
 import { CHECK } from '../../src/messages/vi/gas';
 import { GAS_ERRORS } from '../fakes/gas';
-import { ADMIN, createEnv, type Env, runSetup, runTemplates, seedUnitSheet, unitSheet, YEAR } from './helpers';
+import {
+  ADMIN,
+  createEnv,
+  type Env,
+  runSetup,
+  runTemplates,
+  seedUnitSheet,
+  setSetting,
+  unitSheet,
+  YEAR,
+} from './helpers';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 const CLERK = 'chungchai@example.vn'; // Chung Chải's e-mail in "Đơn vị"
@@ -79,4 +89,54 @@ test('"Kiểm tra dữ liệu" by that clerk marks and clears their open months 
   // October now reported, its stocks left empty are warned of, and marked too.
   const warned = again?.findings.find((f) => f.code === 'stock-carried');
   expect(warned?.cell && s.getRange(warned.cell).getBackground()).toBe(MARK.warning);
+});
+
+test('the clerk submits a month of their own: the date row is theirs; Google keeps them an editor of the lock they made', () => {
+  adminSubmittedSeptember();
+  env.fake.setUser(ADMIN);
+  s.getRange(LAYOUT.submittedRow, monthCol(8)).setValue('');
+  env.fake.setUser(CLERK);
+  env.fake.ui.queuePromptResponse({ text: '8' });
+  const r = main.submitMonth();
+  expect(r?.ok).toBe(true);
+  expect(s.getRange(LAYOUT.submittedRow, monthCol(8)).getDisplayValue()).toBe('05/10/2018');
+  const lock = s
+    .getProtections(SpreadsheetApp.ProtectionType.RANGE)
+    .find((p) => p.getDescription() === `Đã nộp tháng 8/${YEAR}`);
+  expect(
+    lock
+      ?.getEditors()
+      .map((u) => u.getEmail())
+      .sort(),
+  ).toEqual([ADMIN, CLERK].sort());
+  // docs/security.md: "chính người đó vẫn sửa được cột đã khóa" — September, the admin's, stays closed.
+  s.getRange(row, monthCol(8)).setValue(7);
+  expect(refused(() => s.getRange(row, monthCol(9)).setValue(7))).toBe(GAS_ERRORS.protectedCell);
+});
+
+test('an admin added after the month was locked is not an editor of its lock: told whom to ask, the lock and date kept', () => {
+  adminSubmittedSeptember();
+  const PHO = 'pho@muongnhe.vn';
+  env.fake.setUser(ADMIN);
+  setSetting(env.master, 'admins', `${ADMIN}, ${PHO}`);
+  env.fake.setUser(PHO);
+  env.fake.ui.queuePromptResponse({ text: '9' });
+  const r = main.unlockMonth();
+  expect(r?.ok).toBe(false);
+  expect(env.fake.ui.alerts.at(-1)?.prompt).toBe(
+    `Chưa mở khóa được tháng 9/2018 của Xã Chung Chải: ${PHO} không có tên trong khóa của tháng này (khóa được đặt ` +
+      'trước khi tài khoản này là quản trị viên), nên Google không cho gỡ. Hãy nhờ chủ sở hữu bảng tính hoặc người ' +
+      'đã khóa tháng này mở khóa.',
+  );
+  const locks = () =>
+    s
+      .getProtections(SpreadsheetApp.ProtectionType.RANGE)
+      .filter((p) => p.getDescription() === `Đã nộp tháng 9/${YEAR}`);
+  expect(locks()).toHaveLength(1);
+  expect(s.getRange(LAYOUT.submittedRow, monthCol(9)).getDisplayValue()).toBe('05/10/2018');
+  // The owner unlocks it.
+  env.fake.setUser(ADMIN);
+  env.fake.ui.queuePromptResponse({ text: '9' });
+  expect(main.unlockMonth()?.ok).toBe(true);
+  expect(locks()).toHaveLength(0);
 });
