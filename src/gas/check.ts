@@ -464,16 +464,71 @@ function markCells(sheet: Sheet, report: UnitYear | undefined, findings: Finding
       if (backgrounds[r][c] !== MARK.error) backgrounds[r][c] = color;
       changed = true;
     }
-    if (changed) {
-      range.setNotes(notes);
-      range.setBackgrounds(backgrounds);
-    }
+    if (changed) writeMarks(sheet, area, notes, backgrounds);
   } else outside.push(...findings);
   for (const f of outside) {
     const p = parseCell(f.cell);
     if (!p) continue;
     const cell = sheet.getRange(p.row, p.col);
-    cell.setNote(CHECK.notePrefix + f.message);
-    cell.setBackground(f.severity === 'error' ? MARK.error : MARK.warning);
+    try {
+      cell.setNote(CHECK.notePrefix + f.message);
+      cell.setBackground(f.severity === 'error' ? MARK.error : MARK.warning);
+    } catch {
+      // A cell the user may not edit (a code or label, locked for the admins): listed in "Kiểm tra" only.
+    }
   }
+}
+
+/**
+ * The area's notes and backgrounds in one write each. Sheets refuses a write touching any cell the
+ * user running the script may not edit (a month submitted and locked by someone else, whose lock
+ * lists only the admins): then the columns no such lock crosses are written, so the clerk's own
+ * months are still marked and cleared.
+ */
+function writeMarks(
+  sheet: Sheet,
+  area: { r1: number; c1: number; r2: number; c2: number },
+  notes: string[][],
+  backgrounds: (string | null)[][],
+): void {
+  const rows = area.r2 - area.r1 + 1;
+  try {
+    const range = sheet.getRange(area.r1, area.c1, rows, area.c2 - area.c1 + 1);
+    range.setNotes(notes);
+    range.setBackgrounds(backgrounds);
+    return;
+  } catch {
+    // Below: around the locks.
+  }
+  const closed = lockedColumns(sheet, area);
+  if (!closed) return;
+  for (let c = area.c1; c <= area.c2; ) {
+    if (closed.has(c)) {
+      c++;
+      continue;
+    }
+    let end = c;
+    while (end + 1 <= area.c2 && !closed.has(end + 1)) end++;
+    const cut = <T>(grid: T[][]) => grid.map((line) => line.slice(c - area.c1, end - area.c1 + 1));
+    const range = sheet.getRange(area.r1, c, rows, end - c + 1);
+    range.setNotes(cut(notes));
+    range.setBackgrounds(cut(backgrounds));
+    c = end + 1;
+  }
+}
+
+/**
+ * The area's columns crossed by a protection the user running the script may not edit, or null when
+ * the whole sheet is closed to them (another unit's tab).
+ */
+function lockedColumns(sheet: Sheet, area: { r1: number; c1: number; r2: number; c2: number }): Set<number> | null {
+  if (sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET).some((p) => !p.canEdit())) return null;
+  const closed = new Set<number>();
+  for (const p of sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE)) {
+    if (p.canEdit()) continue;
+    const r = p.getRange();
+    if (r.getRow() > area.r2 || r.getLastRow() < area.r1) continue;
+    for (let c = Math.max(r.getColumn(), area.c1); c <= Math.min(r.getLastColumn(), area.c2); c++) closed.add(c);
+  }
+  return closed;
 }

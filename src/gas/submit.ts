@@ -25,7 +25,7 @@ import { SUBMIT } from '../messages/vi/gas';
 import { now } from './clock';
 import type { Config } from './config';
 import { openUnitSpreadsheet, unitTab } from './io/find-units';
-import { restrictEditors } from './render';
+import { effectiveEmail, restrictEditors } from './render';
 import { normalizeName, parseCell, readGrid } from './util';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -305,6 +305,9 @@ export function unlockUnitMonth(us: UnitSheet, month: number, units: readonly Un
   const label = periodLabel({ type: 'month', year: us.year, index: month });
   const found = monthProtections(us, month);
   if (!found.length) return { ok: false, message: SUBMIT.notLocked(display, label) };
+  // Only the lock's editors and the owner may remove it: checked first, so no lock goes half-removed.
+  if (found.some((p) => !p.canEdit()))
+    return { ok: false, message: SUBMIT.notLockEditor(display, label, effectiveEmail()) };
   for (const p of found) p.remove();
   const area = monthColumnRange(us, month);
   if (area) us.sheet.getRange(area.row, area.col).setValue('');

@@ -448,6 +448,10 @@ export const SUBMIT = {
   unlocked: (unit: string, label: string) =>
     `Đã mở khóa ${label} của ${unit}. Xã sửa xong cần nộp lại (Dân vận › Nộp báo cáo tháng…).`,
   notLocked: (unit: string, label: string) => `${capitalFirst(label)} của ${unit} chưa bị khóa.`,
+  /** An admin not among the lock's editors (made admin after the month was locked): Google refuses them. */
+  notLockEditor: (unit: string, label: string, me: string) =>
+    `Chưa mở khóa được ${label} của ${unit}: ${me} không có tên trong khóa của tháng này (khóa được đặt trước khi ` +
+    'tài khoản này là quản trị viên), nên Google không cho gỡ. Hãy nhờ chủ sở hữu bảng tính hoặc người đã khóa tháng này mở khóa.',
   notYet: (unit: string, label: string, start: string, end: string) =>
     `Chưa nộp được báo cáo ${label} của ${unit}: số liệu ${label} tính từ ${start} đến ${end}, kỳ này chưa bắt đầu. ` +
     'Hãy kiểm tra lại tháng đã nhập.',

@@ -49,6 +49,12 @@ export const GAS_ERRORS = {
    * (not in the reference pages; seen on live Google by public Apps Script projects).
    */
   mergeAcrossFrozen: (what: 'rows' | 'columns') => `You can't merge frozen and non-frozen ${what}.`,
+  /**
+   * An edit the effective user may not make (a protected range or sheet they are not an editor of):
+   * Sheets' own text, thrown by SpreadsheetApp and answered by the Sheets API (400 INVALID_ARGUMENT).
+   */
+  protectedCell:
+    'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.',
   // Sheets
   duplicateSheet: (name: string) => `A sheet with the name "${name}" already exists. Please enter another name.`,
   deleteAllSheets: 'Sorry, it is not possible to delete all non-hidden sheets.',

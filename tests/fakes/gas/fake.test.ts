@@ -1149,3 +1149,253 @@ describe("Google's spreadsheet export and Drive files.update", () => {
     ]);
   });
 });
+
+describe('protections are enforced for the effective user', () => {
+  const OWNER = 'huyen@dv.vn';
+  const CLERK = 'canbo@xa.vn';
+  const OTHER = 'khac@xa.vn';
+  type ApiBody = { error: { code: number; message: string; status: string } };
+
+  function world() {
+    const fake = createGasFake({ user: OWNER });
+    const ss = fake.createSpreadsheet('Báo cáo', {
+      active: true,
+      editors: [CLERK, OTHER],
+      sheets: [
+        {
+          name: 'Xã A',
+          values: [
+            ['Chỉ tiêu', 'T1', 'T2'],
+            ['Số hộ', 1, 2],
+            ['Số người', 3, 4],
+          ],
+        },
+        { name: 'B' },
+      ],
+    });
+    const sh = ss.getSheetByName('Xã A') as Sheet;
+    return { fake, ss, sh, SpreadsheetApp: fake.globals.SpreadsheetApp };
+  }
+
+  test("a range protection stops a script run by a user not its editor, with Sheets' text; owner and editors write", () => {
+    const { fake, sh } = world();
+    const lock = sh.getRange('B2:B3').protect().setDescription('Đã nộp tháng 1');
+    lock.removeEditors(lock.getEditors());
+    lock.addEditor(CLERK);
+    fake.setUser(OTHER);
+    expect(lock.canEdit()).toBe(false);
+    for (const edit of [
+      () => sh.getRange('B2').setValue(9),
+      () =>
+        sh.getRange('A1:C3').setValues([
+          ['', '', ''],
+          ['', '', ''],
+          ['', '', ''],
+        ]),
+      () => sh.getRange('B3').setFormula('=1+1'),
+      () => sh.getRange('B2:B3').setNumberFormat('0.0'),
+      () => sh.getRange('B2').setNumberFormats([['0']]),
+      () => sh.getRange('B2').clearContent(),
+      () => sh.getRange('A2:C2').clear(),
+      () => sh.getRange('B2').setNote('x'),
+      () => sh.getRange('B2').setBackground('#ff0000'),
+      () => sh.clearContents(),
+      () => sh.deleteRow(2),
+      () => sh.getRange('A1:A2').copyTo(sh.getRange('B2')),
+    ])
+      expect(thrown(edit).message).toBe(GAS_ERRORS.protectedCell);
+    expect(String(thrown(() => sh.getRange('B2').setValue(9)))).toBe(`Exception: ${GAS_ERRORS.protectedCell}`);
+    expect(sh.getRange('B2:B3').getValues()).toEqual([[1], [3]]);
+    // Cells beside the lock, and rows inserted (no sheet protection), stay open.
+    sh.getRange('C2').setValue(5);
+    sh.insertRowsAfter(3, 1);
+    expect(sh.getRange('C2').getValue()).toBe(5);
+    // Its editor and the owner may.
+    fake.setUser(CLERK);
+    expect(lock.canEdit()).toBe(true);
+    sh.getRange('B2').setValue(7);
+    fake.setUser(OWNER);
+    sh.getRange('B3').setValue(8);
+    expect(sh.getRange('B2:B3').getValues()).toEqual([[7], [8]]);
+  });
+
+  test('a new protection mirrors the spreadsheet until its editors change; warning-only and removed ones stop no script', () => {
+    const { fake, sh } = world();
+    const p = sh.getRange('B2').protect();
+    fake.setUser(OTHER);
+    sh.getRange('B2').setValue(10); // "effectively … remains unprotected"
+    fake.setUser(OWNER);
+    p.removeEditor(OTHER);
+    fake.setUser(OTHER);
+    expect(thrown(() => sh.getRange('B2').setValue(11)).message).toBe(GAS_ERRORS.protectedCell);
+    fake.setUser(OWNER);
+    p.setWarningOnly(true);
+    fake.setUser(OTHER);
+    sh.getRange('B2').setValue(12);
+    fake.setUser(OWNER);
+    p.setWarningOnly(false);
+    fake.setUser(OTHER);
+    expect(thrown(() => sh.getRange('B2').setValue(13)).message).toBe(GAS_ERRORS.protectedCell);
+    fake.setUser(OWNER);
+    p.remove();
+    fake.setUser(OTHER);
+    sh.getRange('B2').setValue(14);
+    expect(sh.getRange('B2').getValue()).toBe(14);
+  });
+
+  test("the owner and the user running the script stay editors; setDomainEdit opens it to the owner's domain", () => {
+    const { fake, sh } = world();
+    fake.setUser(CLERK);
+    const p = sh.getRange('C2:C3').protect();
+    p.removeEditors([OWNER, CLERK, OTHER]);
+    expect(
+      p
+        .getEditors()
+        .map((u) => u.getEmail())
+        .sort(),
+    ).toEqual([CLERK, OWNER].sort());
+    sh.getRange('C2').setValue(1);
+    fake.setUser(OTHER);
+    expect(thrown(() => sh.getRange('C2').setValue(2)).message).toBe(GAS_ERRORS.protectedCell);
+    fake.setUser(OWNER);
+    p.setDomainEdit(true);
+    fake.setUser('pho@dv.vn');
+    expect(p.canEdit()).toBe(true);
+    fake.setUser(OTHER); // another domain
+    expect(p.canEdit()).toBe(false);
+  });
+
+  test('a sheet protection guards every cell but its unprotected ranges, and the sheet itself', () => {
+    const { fake, ss, sh } = world();
+    const p = sh.protect();
+    p.removeEditors(p.getEditors());
+    p.setUnprotectedRanges([sh.getRange('B2:C3')]);
+    fake.setUser(CLERK);
+    sh.getRange('B2:C3').setValues([
+      [5, 6],
+      [7, 8],
+    ]);
+    for (const edit of [
+      () => sh.getRange('A2').setValue('x'),
+      () => sh.getRange('B1:B2').setValues([['T'], [1]]),
+      () => sh.insertRowsAfter(3, 1),
+      () => sh.insertColumnBefore(1),
+      () => sh.appendRow(['x']),
+      () => sh.setName('Xã B'),
+      () => sh.setFrozenRows(1),
+      () => ss.deleteSheet(sh),
+    ])
+      expect(thrown(edit).message).toBe(GAS_ERRORS.protectedCell);
+    expect(sh.getMaxRows()).toBe(1000);
+    expect(sh.getName()).toBe('Xã A');
+    fake.setUser(OWNER);
+    sh.insertRowsAfter(3, 1);
+    expect(sh.getMaxRows()).toBe(1001);
+  });
+
+  test('the Sheets API refuses a batch that edits a protected cell: 400, nothing applied', () => {
+    const { fake, ss, sh } = world();
+    const p = sh.getRange('B2:B3').protect();
+    p.removeEditors(p.getEditors());
+    fake.setUser(OTHER);
+    const id = sh.getSheetId();
+    const before = fake.snapshot(ss);
+    for (const req of [
+      {
+        updateCells: {
+          start: { sheetId: id, rowIndex: 1, columnIndex: 1 },
+          rows: [{ values: [{ userEnteredValue: { numberValue: 5 } }] }],
+          fields: 'userEnteredValue',
+        },
+      },
+      {
+        repeatCell: {
+          range: { sheetId: id, startRowIndex: 0, endRowIndex: 3, startColumnIndex: 0, endColumnIndex: 3 },
+          cell: { userEnteredFormat: { numberFormat: { type: 'NUMBER', pattern: '0' } } },
+          fields: 'userEnteredFormat.numberFormat',
+        },
+      },
+      { deleteDimension: { range: { sheetId: id, dimension: 'ROWS', startIndex: 2, endIndex: 3 } } },
+    ]) {
+      const res = applyBatchUpdate(fake, ss.getId(), {
+        requests: [
+          {
+            updateCells: {
+              start: { sheetId: id, rowIndex: 0, columnIndex: 2 },
+              rows: [{ values: [{ userEnteredValue: { stringValue: 'T2*' } }] }],
+              fields: 'userEnteredValue',
+            },
+          },
+          req,
+        ],
+      });
+      expect(res.status).toBe(400);
+      expect((res.body as ApiBody).error).toMatchObject({
+        message: GAS_ERRORS.protectedCell,
+        status: 'INVALID_ARGUMENT',
+      });
+    }
+    expect(fake.snapshot(ss)).toEqual(before);
+    // Outside the lock, and as the owner, it applies.
+    const ok = applyBatchUpdate(fake, ss.getId(), {
+      requests: [{ insertDimension: { range: { sheetId: id, dimension: 'ROWS', startIndex: 3, endIndex: 4 } } }],
+    });
+    expect(ok.status).toBe(200);
+    fake.setUser(OWNER);
+    const owner = applyBatchUpdate(fake, ss.getId(), {
+      requests: [
+        {
+          updateCells: {
+            start: { sheetId: id, rowIndex: 1, columnIndex: 1 },
+            rows: [{ values: [{ userEnteredValue: { numberValue: 5 } }] }],
+            fields: 'userEnteredValue',
+          },
+        },
+      ],
+    });
+    expect(owner.status).toBe(200);
+    expect(sh.getRange('B2').getValue()).toBe(5);
+  });
+
+  test('reading the editors of, changing or removing a protection takes edit rights on it', () => {
+    const { fake, sh } = world();
+    const p = sh.getRange('B2').protect();
+    p.removeEditors(p.getEditors());
+    fake.setUser(OTHER);
+    expect(p.canEdit()).toBe(false);
+    for (const change of [
+      () => p.getEditors(),
+      () => p.canDomainEdit(),
+      () => p.addEditor(OTHER),
+      () => p.removeEditor(OWNER),
+      () => p.setDescription('x'),
+      () => p.setWarningOnly(true),
+      () => p.remove(),
+    ])
+      expect(thrown(change).message).toBe(GAS_ERRORS.protectedCell);
+    expect(sh.getProtections(fake.globals.SpreadsheetApp.ProtectionType.RANGE)).toHaveLength(1);
+    fake.setUser(OWNER);
+    p.remove();
+    expect(sh.getProtections(fake.globals.SpreadsheetApp.ProtectionType.RANGE)).toHaveLength(0);
+  });
+
+  test('an installable trigger runs as the user who made it', () => {
+    const { fake, sh } = world();
+    const { ScriptApp, Session } = fake.globals;
+    const p = sh.getRange('B2').protect();
+    p.removeEditors(p.getEditors());
+    const t = ScriptApp.newTrigger('ghi').timeBased().after(60_000).create();
+    fake.setUser(OTHER);
+    const seen: string[] = [];
+    const scope = {
+      ghi: () => {
+        seen.push(Session.getEffectiveUser().getEmail(), Session.getActiveUser().getEmail());
+        sh.getRange('B2').setValue(42);
+      },
+    };
+    fake.fireTrigger(t.getUniqueId(), scope);
+    expect(seen).toEqual([OWNER, OWNER]);
+    expect(sh.getRange('B2').getValue()).toBe(42);
+    expect(Session.getEffectiveUser().getEmail()).toBe(OTHER);
+  });
+});

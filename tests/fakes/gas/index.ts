@@ -192,7 +192,10 @@ export interface GasFake {
   readonly mail: MailState;
   /** Installed triggers (all users), as plain records. */
   readonly triggers: TriggerInfo[];
-  /** Calls the trigger's handler from scope with an event object; clock triggers run without UI. */
+  /**
+   * Calls the trigger's handler from scope with an event object, as the user who made the trigger
+   * (Session users and protections); clock triggers run without UI.
+   */
   fireTrigger(trigger: TriggerInfo | string, scope: Record<string, unknown>, event?: Record<string, unknown>): unknown;
   readonly properties: {
     script(): Record<string, string>;
@@ -378,13 +381,16 @@ export function createGasFake(options: GasFakeOptions = {}): GasFake {
         const ss = ctx.spreadsheets.get(t._info.triggerSourceId);
         if (ss) e.source = api<Spreadsheet>(ss);
       }
-      if (t._info.eventType !== 'CLOCK') return fn(e);
-      const before = ctx.uiAvailable;
-      ctx.uiAvailable = false;
+      // "Installable triggers always run under the account of the person who created them."
+      const users = [ctx.activeUser, ctx.effectiveUser] as const;
+      const ui = ctx.uiAvailable;
+      ctx.activeUser = ctx.effectiveUser = t._info.user;
+      if (t._info.eventType === 'CLOCK') ctx.uiAvailable = false;
       try {
         return fn(e);
       } finally {
-        ctx.uiAvailable = before;
+        [ctx.activeUser, ctx.effectiveUser] = users;
+        ctx.uiAvailable = ui;
       }
     },
     properties: {

@@ -2,7 +2,7 @@
 import { a1Of, type GridRef } from './a1';
 import type { FakeContext } from './context';
 import { GAS_ERRORS, GasError } from './errors';
-import { ProtectionImpl } from './protection';
+import { assertEditable, ProtectionImpl } from './protection';
 import { GasObject } from './runtime';
 import { type Cell, cutByFrozen, describeTypes, type SheetImpl } from './sheet';
 import { STYLE_DEFAULTS, type Style, type StyleKey, styleValue, type TextStyleImpl } from './style';
@@ -675,6 +675,7 @@ export class RangeImpl extends GasObject {
     const outCols = transposed ? numRows : numCols;
     const target = { row: destination._ref.row, col: destination._ref.col, numRows: outRows, numCols: outCols };
     dest._checkGrid(target);
+    assertEditable(this._ctx, dest, widths ? null : target);
     const dr = target.row - row;
     const dc = target.col - col;
     const moved = (g: GridRef): GridRef => ({ ...g, row: g.row + dr, col: g.col + dc });
@@ -738,10 +739,72 @@ export class RangeImpl extends GasObject {
 
   // ------------------------------------------------------------ protection
 
+  /** Before an edit: Google refuses it in a range or sheet the effective user may not edit. */
+  _assertEditable(): void {
+    assertEditable(this._ctx, this._sheet, this._ref);
+  }
+
   protect() {
     this._live();
     const p = new ProtectionImpl(this._ctx, this._sheet, 'RANGE', { ...this._ref });
     this._sheet._rangeProtections.push(p);
     return p;
   }
+}
+
+/** Range methods that change cells (values, formulas, formats, notes, validation, merges). */
+const RANGE_EDITS = [
+  'setValues',
+  'setValue',
+  'trimWhitespace',
+  'setFormula',
+  'setFormulas',
+  'setNumberFormat',
+  'setNumberFormats',
+  'setBackground',
+  'setBackgrounds',
+  'setBackgroundRGB',
+  'setFontColor',
+  'setFontColors',
+  'setFontWeight',
+  'setFontWeights',
+  'setFontStyle',
+  'setFontStyles',
+  'setFontSize',
+  'setFontSizes',
+  'setFontFamily',
+  'setFontFamilies',
+  'setFontLine',
+  'setHorizontalAlignment',
+  'setHorizontalAlignments',
+  'setVerticalAlignment',
+  'setVerticalAlignments',
+  'setWrap',
+  'setWraps',
+  'setWrapStrategy',
+  'setTextStyle',
+  'setBorder',
+  'setNote',
+  'setNotes',
+  'clearNote',
+  'setDataValidation',
+  'setDataValidations',
+  'clearDataValidations',
+  'insertCheckboxes',
+  'merge',
+  'mergeAcross',
+  'mergeVertically',
+  'breakApart',
+  'clear',
+  'clearContent',
+  'clearFormat',
+] as const;
+for (const name of RANGE_EDITS) {
+  const proto = RangeImpl.prototype as unknown as Record<string, (...a: unknown[]) => unknown>;
+  const edit = proto[name];
+  if (typeof edit !== 'function') throw new Error(`fake: no Range.${name} to guard`);
+  proto[name] = function (this: RangeImpl, ...args: unknown[]) {
+    this._assertEditable();
+    return edit.apply(this, args);
+  };
 }

@@ -5,7 +5,7 @@ import type { FakeContext } from './context';
 import { BooleanCriteria, ProtectionType, SheetType } from './enums';
 import { GAS_ERRORS, GasError } from './errors';
 import { evaluateFormula, FormulaError } from './formula';
-import { ProtectionImpl } from './protection';
+import { assertEditable, ProtectionImpl } from './protection';
 import { RangeImpl } from './range';
 import { GasObject } from './runtime';
 import { type Insertion, shiftFormula } from './shift';
@@ -668,6 +668,34 @@ export class SheetImpl extends GasObject {
   copyTo(spreadsheet: SpreadsheetImpl) {
     return spreadsheet._adoptCopy(this, `Copy of ${this._name}`);
   }
+}
+
+/**
+ * Sheet methods Google refuses to a user a protection stops: the sheet's structure (rows and
+ * columns inserted, its name, frozen rows) under a sheet protection; deleted rows or columns also
+ * under a range protection they cross. Each maps its arguments to the cells it changes (null: the
+ * sheet itself).
+ */
+const SHEET_EDITS: Record<string, (sheet: SheetImpl, a: unknown[]) => GridRef | null> = {
+  insertRows: () => null,
+  insertRowsAfter: () => null,
+  insertColumns: () => null,
+  insertColumnsAfter: () => null,
+  appendRow: () => null,
+  setName: () => null,
+  setFrozenRows: () => null,
+  setFrozenColumns: () => null,
+  deleteRows: (sh, [at, n = 1]) => ({ row: Number(at), col: 1, numRows: Number(n), numCols: sh._maxCols }),
+  deleteColumns: (sh, [at, n = 1]) => ({ row: 1, col: Number(at), numRows: sh._maxRows, numCols: Number(n) }),
+};
+for (const [name, cells] of Object.entries(SHEET_EDITS)) {
+  const proto = SheetImpl.prototype as unknown as Record<string, (...a: unknown[]) => unknown>;
+  const edit = proto[name];
+  if (typeof edit !== 'function') throw new Error(`fake: no Sheet.${name} to guard`);
+  proto[name] = function (this: SheetImpl, ...args: unknown[]) {
+    assertEditable(this._ctx, this, cells(this, args));
+    return edit.apply(this, args);
+  };
 }
 
 /** Whether a merge from `start` over `count` rows (or columns) has some inside `frozen` and some after. */

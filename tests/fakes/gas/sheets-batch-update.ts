@@ -48,7 +48,7 @@ import { type ChartState, EmbeddedChartImpl } from './charts';
 import { BooleanCriteria, ChartType, DataValidationCriteria } from './enums';
 import { GAS_ERRORS, GasError } from './errors';
 import type { GasFake } from './index';
-import { ProtectionImpl } from './protection';
+import { editBlocker, ProtectionImpl } from './protection';
 import type { RangeImpl } from './range';
 import { type Cell, cutByFrozen, SheetImpl } from './sheet';
 import type { SpreadsheetImpl } from './spreadsheet';
@@ -61,6 +61,9 @@ const JSON_HEADERS = { 'Content-Type': 'application/json; charset=UTF-8' };
 
 /** An invalid request: answered 400 INVALID_ARGUMENT, nothing applied. */
 class Invalid extends Error {}
+
+/** An edit a protection stops the requesting user from making: 400 INVALID_ARGUMENT (GAS_ERRORS.protectedCell). */
+class Protected extends Error {}
 
 /** A request that would take the grid above the cell limit: 400 INVALID_ARGUMENT (GAS_ERRORS.apiCellLimit). */
 class OverCellLimit extends Error {}
@@ -321,6 +324,16 @@ class Batch {
     return { sheet, r0, r1, c0, c1 };
   }
 
+  /** Before an edit of `cells` (null: the sheet itself): refused under a protection the user may not edit. */
+  guard(sheet: SheetImpl, cells: GridRef | null): void {
+    if (editBlocker(this.ss._ctx, sheet, cells)) throw new Protected();
+  }
+
+  /** guard() over bounds(). */
+  guardBounds(b: { sheet: SheetImpl; r0: number; r1: number; c0: number; c1: number }): void {
+    this.guard(b.sheet, { row: b.r0, col: b.c0, numRows: b.r1 - b.r0 + 1, numCols: b.c1 - b.c0 + 1 });
+  }
+
   checkGrid(sheet: SheetImpl, lastRow: number, lastCol: number, what: string): void {
     if (lastRow > sheet._maxRows || lastCol > sheet._maxCols)
       throw new Invalid(`${what} exceeds grid limits. Max rows: ${sheet._maxRows}, max columns: ${sheet._maxCols}`);
@@ -399,6 +412,7 @@ class Batch {
       }
       case 'deleteSheet': {
         const sheet = this.sheet(req.sheetId, where);
+        this.guard(sheet, null);
         if (!this.ss._sheets.some((s) => s !== sheet && !s._hidden))
           throw new Invalid(`${where}: You can't remove all the visible sheets in a document.`);
         this.ss._sheets = this.ss._sheets.filter((s) => s !== sheet);
@@ -412,6 +426,7 @@ class Batch {
       case 'updateSheetProperties': {
         const p: Json = req.properties ?? {};
         const sheet = this.sheet(p.sheetId ?? 0, where);
+        this.guard(sheet, null);
         const mask = expandFields(req.fields ?? '');
         if (!mask.length) throw new Invalid(`${where}: At least one field must be updated.`);
         const has = (path: string) => covered(mask, path);
@@ -482,6 +497,7 @@ class Batch {
             lastCol,
             `${where}: Range ('${sheet._name}'!${columnToLetter(c0)}${r0}:${columnToLetter(lastCol)}${lastRow})`,
           );
+          if (rows.length && width) this.guard(sheet, { row: r0, col: c0, numRows: rows.length, numCols: width });
           rows.forEach((row, i) => {
             (row.values ?? []).forEach((cd: Json, j: number) => {
               this.checkText(cd, where);
@@ -490,6 +506,7 @@ class Batch {
           });
         } else {
           const b = this.bounds(req.range ?? {}, where);
+          this.guardBounds(b);
           // Borders are recorded per setBorder call (not per cell): those inside a range whose
           // borders are cleared go.
           if (covered(mask, 'userEnteredFormat.borders') && !rows.length)
@@ -517,6 +534,7 @@ class Batch {
       case 'repeatCell': {
         const mask = expandFields(req.fields ?? '');
         const b = this.bounds(req.range ?? {}, where);
+        this.guardBounds(b);
         this.checkText(req.cell, where);
         for (let r = b.r0; r <= b.r1; r++)
           for (let c = b.c0; c <= b.c1; c++) applyCell(b.sheet._cellW(r, c), req.cell, mask);
@@ -524,6 +542,7 @@ class Batch {
       }
       case 'updateBorders': {
         const b = this.bounds(req.range ?? {}, where);
+        this.guardBounds(b);
         const on = (x: unknown) => Boolean(x && (x as Json).style && (x as Json).style !== 'NONE');
         b.sheet._borders.push({
           ref: { row: b.r0, col: b.c0, numRows: b.r1 - b.r0 + 1, numCols: b.c1 - b.c0 + 1 },
@@ -540,6 +559,7 @@ class Batch {
       }
       case 'mergeCells': {
         const b = this.bounds(req.range ?? {}, where);
+        this.guardBounds(b);
         if ((req.mergeType ?? 'MERGE_ALL') !== 'MERGE_ALL') throw new Invalid(`${where}: only MERGE_ALL is emulated`);
         const ref = { row: b.r0, col: b.c0, numRows: b.r1 - b.r0 + 1, numCols: b.c1 - b.c0 + 1 };
         try {
@@ -564,6 +584,7 @@ class Batch {
       }
       case 'appendDimension': {
         const sheet = this.sheet(req.sheetId ?? 0, where);
+        this.guard(sheet, null);
         const n = Number(req.length);
         if (!(n >= 1)) throw new Invalid(`${where}: length must be at least 1`);
         const cols = req.dimension === 'COLUMNS';
@@ -574,6 +595,7 @@ class Batch {
       }
       case 'insertDimension': {
         const d = this.dimension(req.range ?? {}, where);
+        this.guard(d.sheet, null);
         if (d.start > d.max)
           throw new Invalid(`${where}: range.startIndex is larger than current grid size (${d.max})`);
         if (d.start === d.max && !req.inheritFromBefore)
@@ -590,6 +612,13 @@ class Batch {
       }
       case 'deleteDimension': {
         const d = this.dimension(req.range ?? {}, where);
+        const n = d.end - d.start;
+        this.guard(
+          d.sheet,
+          d.cols
+            ? { row: 1, col: d.start + 1, numRows: d.sheet._maxRows, numCols: n }
+            : { row: d.start + 1, col: 1, numRows: n, numCols: d.sheet._maxCols },
+        );
         if (d.end > d.max) throw new Invalid(`${where}: Invalid dimension range: end index ${d.end} > ${d.max}`);
         const what = d.cols ? 'columns' : 'rows';
         if (d.end - d.start === d.max) throw new Invalid(`${where}: You can't delete all the ${what} on the sheet.`);
@@ -604,6 +633,7 @@ class Batch {
       }
       case 'setDataValidation': {
         const b = this.bounds(req.range ?? {}, where);
+        this.guardBounds(b);
         const rule: Json | undefined = req.rule;
         let dv: DataValidationImpl | undefined;
         if (rule) {
@@ -716,6 +746,8 @@ class Batch {
         if (pr.warningOnly && pr.editors) throw new Invalid(`${where}: A warning-only protection cannot have editors.`);
         p._description = String(pr.description ?? '');
         p._warningOnly = Boolean(pr.warningOnly);
+        // The API's protections have their editors from the start (the owner and the requester).
+        p._mirror = false;
         if (pr.editors?.users) for (const u of pr.editors.users) p.addEditor(String(u));
         return { addProtectedRange: { protectedRange: { protectedRangeId: p._id } } };
       }
@@ -753,6 +785,7 @@ class Batch {
       }
       case 'unmergeCells': {
         const b = this.bounds(req.range ?? {}, where);
+        this.guardBounds(b);
         const ref = { row: b.r0, col: b.c0, numRows: b.r1 - b.r0 + 1, numCols: b.c1 - b.c0 + 1 };
         // "The range must not partially span any merge."
         try {
@@ -822,6 +855,7 @@ export function applyBatchUpdate(fake: GasFake, spreadsheetId: string, body: unk
     } catch (e) {
       batch.rollback();
       if (e instanceof Invalid) return apiError(400, e.message, 'INVALID_ARGUMENT');
+      if (e instanceof Protected) return apiError(400, GAS_ERRORS.protectedCell, 'INVALID_ARGUMENT');
       if (e instanceof OverCellLimit)
         return apiError(400, GAS_ERRORS.apiCellLimit(i, kind, ss._ctx.cellLimit), 'INVALID_ARGUMENT');
       const status = typeof (e as { status?: unknown }).status === 'number' ? (e as { status: number }).status : 500;

@@ -3,6 +3,7 @@ import { type GridRef, parseA1, splitSheetPrefix } from './a1';
 import type { FakeContext, Toast } from './context';
 import * as E from './enums';
 import { GAS_ERRORS, GasError } from './errors';
+import { assertEditable } from './protection';
 import type { RangeImpl } from './range';
 import { GasObject } from './runtime';
 import { UserImpl } from './session';
@@ -265,6 +266,7 @@ export class SpreadsheetImpl extends GasObject {
       }
   }
   deleteSheet(sheet: SheetImpl) {
+    assertEditable(this._ctx, sheet, null);
     const visible = this._sheets.filter((s) => !s._hidden && s !== sheet);
     if (visible.length === 0) throw new GasError(GAS_ERRORS.deleteAllSheets);
     this._sheets = this._sheets.filter((s) => s !== sheet);
