@@ -222,6 +222,7 @@ export function doTemplates() {
       out.highlighted,
       out.trimmed,
       out.recoded,
+      out.editors,
     );
     writeLog(ss, {
       action: LOG.actions.templates,

@@ -384,6 +384,27 @@ export function restrictEditors(p: Protection, emails: string[], me = effectiveE
 }
 
 /**
+ * Bring a protection's editors to `emails` (plus the owner and the user running the script, whom
+ * Google never removes), changing nothing when they already are. Returns whether it changed. A
+ * protection the user may not edit is left (Google refuses even reading its editors).
+ */
+export function syncEditors(p: Protection, emails: string[], me = effectiveEmail(), owner = ''): boolean {
+  if (!p.canEdit()) return false;
+  const lower = (e: string) => e.trim().toLowerCase();
+  const want = new Set([...emails, me, owner].filter(Boolean).map(lower));
+  const have = p.getEditors().map((u) => u.getEmail());
+  const haveSet = new Set(have.map(lower));
+  const add = [...new Set(emails.map((e) => e.trim()).filter((e) => e && !haveSet.has(lower(e))))];
+  const drop = have.filter((e) => !want.has(lower(e)));
+  const domain = p.canDomainEdit();
+  if (!add.length && !drop.length && !domain) return false;
+  if (add.length) p.addEditors(add);
+  if (drop.length) p.removeEditors(drop);
+  if (domain) p.setDomainEdit(false);
+  return true;
+}
+
+/**
  * Protect a sheet: its editable ranges for `editors` + `admins`, everything else (codes,
  * labels, headers, totals) for `admins` only. Two protections: the whole sheet (unit staff
  * and admins), and the locked cells as range protections (admins).

@@ -22,13 +22,13 @@ import { mergerSpan } from '../engine/sheet/merger-span';
 import { readSheet, unitCodeNote } from '../engine/sheet/read';
 import { aggregatingLevel } from '../engine/text/level';
 import type { CellValue, Settings, Unit } from '../engine/types';
-import { TEMPLATES } from '../messages/vi/gas';
+import { SUBMIT, TEMPLATES } from '../messages/vi/gas';
 import { now } from './clock';
 import type { Config } from './config';
 import { writeUnitUrls } from './config/units';
 import { userText } from './errors';
 import { openUnitSpreadsheet, SheetIndex, unitTab } from './io/find-units';
-import { renderSheet } from './render';
+import { effectiveEmail, renderSheet, syncEditors } from './render';
 import { type LocaleOutcome, SPREADSHEET_LOCALE, useVietnameseLocale } from './setup';
 import { updateTab } from './template-rows';
 import { parseCell, readGrid } from './util';
@@ -68,6 +68,8 @@ export interface TemplateOutcome {
   recoded?: number;
   /** An existing tab whose "Mã đơn vị" held an old code, in no list: the cell and that code (now the unit's). */
   codeFixed?: { cell: string; from: string };
+  /** An existing tab whose protections' editors were brought up to date (syncTabEditors). */
+  editors?: boolean;
 }
 
 export interface TemplatesResult {
@@ -84,6 +86,8 @@ export interface TemplatesResult {
   highlighted: number;
   /** Existing tabs made at Google's default size, cut to their content (trimEmptyGrid). */
   trimmed: number;
+  /** Existing tabs whose protections' editors were brought up to date with "Đơn vị" and the admins. */
+  editors: number;
   failed: number;
   /** Units not started because the time budget ran out (run again to finish). */
   skipped: number;
@@ -224,8 +228,49 @@ function fixUnitCode(
   return null;
 }
 
+/** Text before and after the unit's name in the add-on's sheet protection's description (the name may have changed since). */
+const [SHEET_PROTECTION_START, SHEET_PROTECTION_END] = TEMPLATES.sheetProtection('\u0000').split('\u0000');
+
+/**
+ * The add-on's protections of an existing tab (known by their descriptions; the user's own are left)
+ * given the editors "Đơn vị" and the admins now list: the whole tab for the unit's people and the
+ * admins, the locked cells and the submitted months' locks for the admins (a later admin can then
+ * unlock). Returns whether any changed; a tab already up to date gets no write.
+ */
+function syncTabEditors(sheet: Sheet, config: Config, unit: Unit, year: number): boolean {
+  const me = effectiveEmail();
+  const owner = ownerOf(sheet);
+  const admins = config.options.admins;
+  const locks = new Set(Array.from({ length: 12 }, (_, m) => SUBMIT.description(m + 1, year)));
+  let changed = false;
+  for (const p of sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET)) {
+    const d = p.getDescription();
+    if (d.startsWith(SHEET_PROTECTION_START) && d.endsWith(SHEET_PROTECTION_END))
+      changed = syncEditors(p, [...unit.emails, ...admins], me, owner) || changed;
+  }
+  for (const p of sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE)) {
+    const d = p.getDescription();
+    if (d === TEMPLATES.structureProtection || locks.has(d)) changed = syncEditors(p, admins, me, owner) || changed;
+  }
+  return changed;
+}
+
+function ownerOf(sheet: Sheet): string {
+  try {
+    return sheet.getParent().getOwner()?.getEmail() ?? '';
+  } catch {
+    return '';
+  }
+}
+
 /** completeTab for the unit's own tab, its unit code put right first when it is an old one (fixUnitCode). */
 function completeOwnTab(sheet: Sheet, tab: string, config: Config, unit: Unit, year: number): TemplateOutcome {
+  const editors = syncTabEditors(sheet, config, unit, year);
+  const done = completeCodedTab(sheet, tab, config, unit, year);
+  return editors ? { ...done, message: TEMPLATES.withEditors(done.message), editors } : done;
+}
+
+function completeCodedTab(sheet: Sheet, tab: string, config: Config, unit: Unit, year: number): TemplateOutcome {
   const fix = fixUnitCode(sheet, tab, config, unit, year);
   const outcome = completeTab(sheet, tab, config, unit, year);
   if (!fix) return outcome;
@@ -352,6 +397,7 @@ export function createUnitTemplates(
     recoded: outcomes.filter((o) => o.recoded).length,
     highlighted: outcomes.filter((o) => o.highlighted).length,
     trimmed: outcomes.filter((o) => o.trimmed).length,
+    editors: outcomes.filter((o) => o.editors).length,
     failed: count('failed'),
     skipped: count('skipped'),
   };

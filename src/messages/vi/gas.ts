@@ -358,6 +358,9 @@ export const TEMPLATES = {
   highlightingKept: (name: string, tab: string) =>
     `${name}: trang "${tab}" đã có, giữ nguyên số liệu; các cột của trang đã bị sửa khác mẫu nên tô màu theo ` +
     'trang "Quy tắc" được giữ như cũ',
+  /** A tab whose protections' editors were brought up to date with "Đơn vị" and the admins. */
+  withEditors: (message: string) =>
+    `${message}; đã cập nhật người được sửa theo trang "Đơn vị" và danh sách quản trị viên`,
   /** rowsAdded's message when the tab's rule highlighting was redone too. */
   withHighlighting: (message: string) => `${message}; đã cập nhật tô màu theo trang "Quy tắc"`,
   done: (
@@ -371,12 +374,14 @@ export const TEMPLATES = {
     highlighted = 0,
     trimmed = 0,
     recoded = 0,
+    editors = 0,
   ) =>
     `Mẫu năm ${year} — tạo mới ${created}, giữ nguyên ${kept}` +
     `${extended ? `, thêm dòng chỉ tiêu mới vào ${extended} trang` : ''}` +
     `${recoded ? `, đổi mã hoặc loại dòng chỉ tiêu (theo trang "Chỉ tiêu") ở ${recoded} trang` : ''}` +
     `${notExtended ? `, ${notExtended} trang chưa thêm được dòng chỉ tiêu mới` : ''}` +
     `${highlighted ? `, cập nhật tô màu theo quy tắc ở ${highlighted} trang` : ''}` +
+    `${editors ? `, cập nhật người được sửa (theo trang "Đơn vị" và quản trị viên) ở ${editors} trang` : ''}` +
     `${trimmed ? `, bỏ hàng và cột trống thừa ở ${trimmed} trang làm từ trước (để bảng tính không chạm giới hạn 10 triệu ô)` : ''}` +
     `${failed ? `, lỗi ${failed}` : ''}${skipped ? `, chưa làm ${skipped} (chạy lại để làm tiếp)` : ''}.`,
   spreadsheetName: (unit: string, title: string) => `${title} — ${unit}`,
