@@ -25,6 +25,7 @@ import { isDatedLate } from '../aggregate/completeness';
 import { unitFigures } from '../aggregate/unit-figures';
 import { isCurrentOn, isRealIsoDate, localDateOf, openOn } from '../periods/cutoff';
 import { isYearToDate, periodLabel, periodMonths } from '../periods/period';
+import { ownMissingMonths, sentSomeMonths } from '../report/partial';
 import { distinctName } from '../sheet/layout';
 import { clipText } from '../text/clip';
 import { formatDateVi, formatNumberVi, formatPercentVi, formatQuantity } from '../text/format';
@@ -96,8 +97,7 @@ function completenessParagraph(s: SummaryCore): string {
   const periodLength = periodMonths(s.period).length;
   // A merged unit's months missing only because an old unit left them empty: the unit did send
   // its own reports, so it is named apart, with whose months its figures lack.
-  const ownMonths = (r: (typeof c.rows)[number]) =>
-    r.formerGaps ? r.missingMonths.filter((m) => !r.formerGaps?.some((g) => g.months.includes(m))) : r.missingMonths;
+  const ownMonths = ownMissingMonths;
   const formerList = (r: (typeof c.rows)[number]) =>
     (r.formerGaps ?? [])
       .map((g) => (g.unreadable ? T.formerMonthsUnreadable : T.formerMonths)(g.name, g.months.join(', ')))
@@ -107,7 +107,7 @@ function completenessParagraph(s: SummaryCore): string {
   const maxMonth = Math.max(...periodMonths(s.period));
   // In a quarter or longer, a unit that sent some months of its own has reported, in part: told
   // apart from those that sent none, whom the district phones first.
-  const sentSome = (r: (typeof c.rows)[number]) => multiMonth && ownMonths(r).length < periodLength;
+  const sentSome = (r: (typeof c.rows)[number]) => sentSomeMonths(r, periodLength);
   const listed = (r: (typeof c.rows)[number]) => {
     const unsent = r.unsentMonths ?? [];
     const own = ownMonths(r);
