@@ -19,6 +19,11 @@ export const GAS_ERRORS = {
   noPermission: 'You do not have permission to access the requested document.',
   notFound: (method: string, object = 'SpreadsheetApp') =>
     `Unexpected error while getting the method or property ${method} on object ${object}.`,
+  /**
+   * Spreadsheet.removeEditor of the file's owner: Drive keeps the owner (the Drive API's
+   * `cannotRemoveOwner` text; what Apps Script wraps it in is not documented).
+   */
+  cannotRemoveOwner: 'The owner of a file cannot be removed.',
   timedOut: (id: string) => `Service Spreadsheets timed out while accessing document with id ${id}.`,
   serviceUnavailable: 'Service Spreadsheets failed while accessing document with id',
   /**

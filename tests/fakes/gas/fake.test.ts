@@ -395,6 +395,28 @@ describe('SpreadsheetApp', () => {
     ).toEqual(['khac@xa.vn', 'canbo@xa.vn']);
   });
 
+  test("a spreadsheet's editors: added once (without case), promoted from viewers, the owner never removed, no address refused", () => {
+    const { ss } = setup();
+    const emails = () => ss.getEditors().map((u) => u.getEmail());
+    ss.addViewer('xem@xa.vn');
+    ss.addEditors(['a@xa.vn', 'XEM@xa.vn', 'A@XA.VN', 'CANBO@xa.vn']);
+    expect(emails()).toEqual(['canbo@xa.vn', 'a@xa.vn', 'XEM@xa.vn']);
+    expect(ss.getViewers()).toEqual([]);
+    // A refused address adds nobody.
+    expect(thrown(() => ss.addEditors(['b@xa.vn', 'khong-phai-email'])).message).toBe(
+      'Invalid email: khong-phai-email',
+    );
+    expect(thrown(() => ss.addEditor('x y@xa.vn')).message).toBe(GAS_ERRORS.invalidEmail('x y@xa.vn'));
+    expect(emails()).not.toContain('b@xa.vn');
+    // removeEditor takes the user off the viewers too; the owner stays, with Drive's refusal.
+    ss.addViewer('v@xa.vn');
+    ss.removeEditor('V@xa.vn');
+    ss.removeEditor('a@xa.vn');
+    expect(ss.getViewers()).toEqual([]);
+    expect(thrown(() => ss.removeEditor('Canbo@xa.vn')).message).toBe(GAS_ERRORS.cannotRemoveOwner);
+    expect(emails()).toEqual(['canbo@xa.vn', 'XEM@xa.vn']);
+  });
+
   test('the same API objects are returned and unwrap across calls', () => {
     const { ss, SpreadsheetApp } = setup();
     expect(SpreadsheetApp.getActiveSpreadsheet()).toBe(ss);

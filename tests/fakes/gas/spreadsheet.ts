@@ -19,6 +19,12 @@ function emailOf(x: unknown): string {
   return x instanceof UserImpl ? x._email : String(x);
 }
 
+/** A well-formed e-mail address (Drive refuses sharing with anything else). */
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Google's e-mail addresses do not depend on case. */
+const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
 export interface SpreadsheetInit {
   id?: string;
   url?: string;
@@ -181,23 +187,41 @@ export class SpreadsheetImpl extends GasObject {
   getOwner() {
     return new UserImpl(this._ctx, this._owner);
   }
-  /** The owner and the editors. */
+  /**
+   * The owner and the editors ("Gets the list of editors for this Spreadsheet"; the owner is among
+   * them, as Google lists it).
+   */
   getEditors() {
     return [this._owner, ...this._editors].map((e) => new UserImpl(this._ctx, e));
   }
+  /**
+   * "Adds the given user to the list of editors … If the user was already on the list of viewers,
+   * this method promotes the user out of the list of viewers." An address that is no e-mail address
+   * is refused with Apps Script's "Invalid email: …" (as MailApp). Addresses compare without case.
+   */
   addEditor(user: unknown) {
-    const e = emailOf(user);
-    if (e !== this._owner && !this._editors.includes(e)) this._editors.push(e);
-    this._viewers = this._viewers.filter((v) => v !== e);
-    return this;
+    return this.addEditors([user]);
   }
+  /** addEditor for each; every address is checked first, so a refused one adds nobody. */
   addEditors(users: unknown[]) {
-    for (const u of users) this.addEditor(u);
+    const emails = [...users].map(emailOf);
+    for (const e of emails) if (!EMAIL.test(e)) throw new GasError(GAS_ERRORS.invalidEmail(e));
+    for (const e of emails) {
+      if (!same(e, this._owner) && !this._editors.some((x) => same(x, e))) this._editors.push(e);
+      this._viewers = this._viewers.filter((v) => !same(v, e));
+    }
     return this;
   }
+  /**
+   * "Removes the given user from the list of editors … For Drive files, this also removes the user
+   * from the list of viewers." The owner cannot be removed: Drive refuses (its `cannotRemoveOwner`
+   * text; what Apps Script wraps it in is not documented).
+   */
   removeEditor(user: unknown) {
     const e = emailOf(user);
-    this._editors = this._editors.filter((x) => x !== e);
+    if (same(e, this._owner)) throw new GasError(GAS_ERRORS.cannotRemoveOwner);
+    this._editors = this._editors.filter((x) => !same(x, e));
+    this._viewers = this._viewers.filter((x) => !same(x, e));
     return this;
   }
   getViewers() {
