@@ -38,6 +38,7 @@ import { openUnitSpreadsheet, unitTab } from './io/find-units';
 import { ReadContinues } from './io/resume';
 import { BusyError, withDocumentLock } from './lock';
 import { currentUser, writeLog } from './log';
+import { effectiveEmail } from './render';
 import { setupSheets } from './setup';
 import { SheetsWriteError } from './sheets-write';
 import {
@@ -223,15 +224,19 @@ export function doTemplates() {
       out.trimmed,
       out.recoded,
       out.editors,
+      out.shared,
     );
+    // Said once, not per unit: the same cause (protections set before this account was an admin).
+    const notice = out.notEditor.length ? TEMPLATES.notProtectionEditor(effectiveEmail(), out.notEditor) : '';
     writeLog(ss, {
       action: LOG.actions.templates,
       period: String(year),
-      result: out.failed ? LOG.failed(summary) : `${LOG.ok}: ${summary}`,
+      result: [out.failed ? LOG.failed(summary) : `${LOG.ok}: ${summary}`, notice].filter(Boolean).join(' '),
     });
-    return { ...out, summary };
+    return { ...out, summary, notice };
   });
-  if (r) alert(TEMPLATES.title, `${r.summary}\n\n${lines(r.outcomes.map((o) => o.message))}`);
+  if (r)
+    alert(TEMPLATES.title, [r.summary, r.notice, lines(r.outcomes.map((o) => o.message))].filter(Boolean).join('\n\n'));
   return r;
 }
 

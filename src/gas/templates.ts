@@ -26,10 +26,11 @@ import { SUBMIT, TEMPLATES } from '../messages/vi/gas';
 import { now } from './clock';
 import type { Config } from './config';
 import { writeUnitUrls } from './config/units';
-import { userText } from './errors';
+import { logText, userText } from './errors';
 import { openUnitSpreadsheet, SheetIndex, unitTab } from './io/find-units';
 import { effectiveEmail, renderSheet, syncEditors } from './render';
 import { type LocaleOutcome, SPREADSHEET_LOCALE, useVietnameseLocale } from './setup';
+import { type SharingOutcome, syncFileEditors } from './sharing';
 import { updateTab } from './template-rows';
 import { parseCell, readGrid } from './util';
 
@@ -70,6 +71,10 @@ export interface TemplateOutcome {
   codeFixed?: { cell: string; from: string };
   /** An existing tab whose protections' editors were brought up to date (syncTabEditors). */
   editors?: boolean;
+  /** An existing tab with an add-on protection the user running may not change (Google's rule): its name. */
+  notEditor?: string;
+  /** The unit's own spreadsheet whose sharing was changed (editors added or removed). */
+  shared?: boolean;
 }
 
 export interface TemplatesResult {
@@ -88,6 +93,10 @@ export interface TemplatesResult {
   trimmed: number;
   /** Existing tabs whose protections' editors were brought up to date with "Đơn vị" and the admins. */
   editors: number;
+  /** Tabs with an add-on protection the user running may not change: left as they were (said once). */
+  notEditor: string[];
+  /** Units whose own spreadsheet's sharing was brought up to date (editors added or removed). */
+  shared: number;
   failed: number;
   /** Units not started because the time budget ran out (run again to finish). */
   skipped: number;
@@ -235,24 +244,34 @@ const [SHEET_PROTECTION_START, SHEET_PROTECTION_END] = TEMPLATES.sheetProtection
  * The add-on's protections of an existing tab (known by their descriptions; the user's own are left)
  * given the editors "Đơn vị" and the admins now list: the whole tab for the unit's people and the
  * admins, the locked cells and the submitted months' locks for the admins (a later admin can then
- * unlock). Returns whether any changed; a tab already up to date gets no write.
+ * unlock). Returns whether any changed; a tab already up to date gets no write. `refused`: one of
+ * them is not the user's to change (Google lets only its editors and the owner): left as it was.
  */
-function syncTabEditors(sheet: Sheet, config: Config, unit: Unit, year: number): boolean {
+function syncTabEditors(
+  sheet: Sheet,
+  config: Config,
+  unit: Unit,
+  year: number,
+): { changed: boolean; refused: boolean } {
   const me = effectiveEmail();
   const owner = ownerOf(sheet);
   const admins = config.options.admins;
   const locks = new Set(Array.from({ length: 12 }, (_, m) => SUBMIT.description(m + 1, year)));
   let changed = false;
+  let refused = false;
+  const sync = (p: GoogleAppsScript.Spreadsheet.Protection, emails: string[]) => {
+    if (!p.canEdit()) refused = true;
+    else changed = syncEditors(p, emails, me, owner) || changed;
+  };
   for (const p of sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET)) {
     const d = p.getDescription();
-    if (d.startsWith(SHEET_PROTECTION_START) && d.endsWith(SHEET_PROTECTION_END))
-      changed = syncEditors(p, [...unit.emails, ...admins], me, owner) || changed;
+    if (d.startsWith(SHEET_PROTECTION_START) && d.endsWith(SHEET_PROTECTION_END)) sync(p, [...unit.emails, ...admins]);
   }
   for (const p of sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE)) {
     const d = p.getDescription();
-    if (d === TEMPLATES.structureProtection || locks.has(d)) changed = syncEditors(p, admins, me, owner) || changed;
+    if (d === TEMPLATES.structureProtection || locks.has(d)) sync(p, admins);
   }
-  return changed;
+  return { changed, refused };
 }
 
 function ownerOf(sheet: Sheet): string {
@@ -265,9 +284,42 @@ function ownerOf(sheet: Sheet): string {
 
 /** completeTab for the unit's own tab, its unit code put right first when it is an old one (fixUnitCode). */
 function completeOwnTab(sheet: Sheet, tab: string, config: Config, unit: Unit, year: number): TemplateOutcome {
-  const editors = syncTabEditors(sheet, config, unit, year);
+  const { changed, refused } = syncTabEditors(sheet, config, unit, year);
   const done = completeCodedTab(sheet, tab, config, unit, year);
-  return editors ? { ...done, message: TEMPLATES.withEditors(done.message), editors } : done;
+  const out = changed ? { ...done, message: TEMPLATES.withEditors(done.message), editors: true } : done;
+  return refused ? { ...out, notEditor: tab } : out;
+}
+
+/**
+ * The unit's own spreadsheet's sharing brought up to date (sharing.ts): `message` with what was done
+ * and, for each address Google refused, a sentence naming the unit and the address.
+ */
+function shareNote(
+  spreadsheet: Spreadsheet,
+  config: Config,
+  unit: Unit,
+): { shared: boolean; note: (message: string, said?: boolean) => string } {
+  const display = distinctDisplayName(unit, config.units);
+  let r: SharingOutcome;
+  try {
+    r = syncFileEditors(spreadsheet, [...unit.emails, ...config.options.admins], effectiveEmail());
+  } catch (e) {
+    return { shared: false, note: (m) => TEMPLATES.sharingFailed(m, display, logText(e)) };
+  }
+  const notes = [
+    r.added.length ? TEMPLATES.sharedWith(r.added) : '',
+    r.removed.length ? TEMPLATES.unshared(r.removed) : '',
+  ].filter(Boolean);
+  // `said`: what was shared and un-shared told too (not for a file just created), refusals always.
+  const note = (message: string, said = true) =>
+    r.failed.reduce(
+      (m, f) =>
+        f.remove
+          ? TEMPLATES.unshareFailed(m, display, f.email, f.why)
+          : TEMPLATES.shareFailed(m, display, f.email, f.why),
+      said ? TEMPLATES.withSharing(message, notes) : message,
+    );
+  return { shared: notes.length > 0, note };
 }
 
 function completeCodedTab(sheet: Sheet, tab: string, config: Config, unit: Unit, year: number): TemplateOutcome {
@@ -313,27 +365,36 @@ export function createUnitTemplates(
       return;
     }
     onProgress?.(i, units.length, unit);
+    // The unit's own spreadsheet's sharing, once done: said even when the tab's work then fails.
+    let shared: ReturnType<typeof shareNote> | null = null;
     try {
       const span = mergerSpan(unit, year, units, config.formerUnits, config.settings.cutoffDay);
       const model = buildUnitSheet(unit, year, catalogue, { span });
       const protect = protectOptions(config, unit);
       if (unit.spreadsheetUrl) {
         const { spreadsheet } = openUnitSpreadsheet(master, unit);
+        // Who may open the file first ("Đơn vị" may have changed since it was shared): a new clerk
+        // gets the file even if the tab's work below fails.
+        const sharing = shareNote(spreadsheet, config, unit);
+        shared = sharing;
         // The commune's own spreadsheet has its creator's locale (en_US: a typed "1.000" is 1, which
         // no check can tell from a real 1): Vietnamese, as the spreadsheets the add-on creates.
         const locale = localeNote(useVietnameseLocale(spreadsheet, config.settings.timeZone));
         const existing = unitTab(spreadsheet, unit, year);
+        let outcome: TemplateOutcome;
         if (existing) {
-          const outcome = completeOwnTab(existing.sheet, existing.name, config, unit, year);
-          outcomes.push(locale ? { ...outcome, message: TEMPLATES.withLocale(outcome.message, locale) } : outcome);
-          return;
+          const done = completeOwnTab(existing.sheet, existing.name, config, unit, year);
+          outcome = locale ? { ...done, message: TEMPLATES.withLocale(done.message, locale) } : done;
+        } else {
+          const sheet = spreadsheet.insertSheet(sheetName);
+          renderSheet(sheet, model, { protect, fit: true });
+          const from = carryOver(config, index, unit, year, sheet);
+          const made = from ? TEMPLATES.carried(TEMPLATES.created(display), from) : TEMPLATES.created(display);
+          const message = locale ? TEMPLATES.withLocale(made, locale) : made;
+          outcome = { unit, status: 'created', sheetName, message };
         }
-        const sheet = spreadsheet.insertSheet(sheetName);
-        renderSheet(sheet, model, { protect, fit: true });
-        const from = carryOver(config, index, unit, year, sheet);
-        const made = from ? TEMPLATES.carried(TEMPLATES.created(display), from) : TEMPLATES.created(display);
-        const message = locale ? TEMPLATES.withLocale(made, locale) : made;
-        outcomes.push({ unit, status: 'created', sheetName, message });
+        const out = { ...outcome, message: sharing.note(outcome.message) };
+        outcomes.push(sharing.shared ? { ...out, shared: true } : out);
       } else if (options.separateSpreadsheets) {
         const spreadsheet = SpreadsheetApp.create(TEMPLATES.spreadsheetName(display, catalogue.title));
         const url = spreadsheet.getUrl();
@@ -343,8 +404,10 @@ export function createUnitTemplates(
         // the zone dates in the sheet are read in (see util.readGrid).
         spreadsheet.setSpreadsheetLocale(SPREADSHEET_LOCALE);
         spreadsheet.setSpreadsheetTimeZone(config.settings.timeZone);
-        const editors = [...unit.emails, ...options.admins];
-        if (editors.length) spreadsheet.addEditors(editors);
+        // Shared with the unit's people and the admins, and remembered as the add-on's sharing (a
+        // re-run removes only those, once no longer listed). A refused address is said; the rest goes on.
+        const sharing = shareNote(spreadsheet, config, unit);
+        shared = sharing;
         const sheet = spreadsheet.getSheets()[0];
         renderSheet(sheet, model, { protect, fit: true });
         sheet.setName(sheetName);
@@ -355,7 +418,8 @@ export function createUnitTemplates(
           status: 'createdSpreadsheet',
           sheetName,
           url,
-          message: from ? TEMPLATES.carried(made, from) : made,
+          // Sharing a new file is part of "đã tạo bảng tính riêng": only refusals are said.
+          message: sharing.note(from ? TEMPLATES.carried(made, from) : made, false),
         });
       } else {
         // Any tab of that name, even a look-alike one, counts: never a second tab for the unit.
@@ -382,7 +446,8 @@ export function createUnitTemplates(
         outcomes.push({ unit, status: 'created', sheetName, message: TEMPLATES.created(display) });
       }
     } catch (e) {
-      outcomes.push({ unit, status: 'failed', sheetName, message: TEMPLATES.failed(display, userText(e)) });
+      const message = TEMPLATES.failed(display, userText(e));
+      outcomes.push({ unit, status: 'failed', sheetName, message: shared ? shared.note(message) : message });
     }
   });
   writeUnitUrls(config, urls);
@@ -398,6 +463,8 @@ export function createUnitTemplates(
     highlighted: outcomes.filter((o) => o.highlighted).length,
     trimmed: outcomes.filter((o) => o.trimmed).length,
     editors: outcomes.filter((o) => o.editors).length,
+    notEditor: outcomes.flatMap((o) => (o.notEditor ? [o.notEditor] : [])),
+    shared: outcomes.filter((o) => o.shared).length,
     failed: count('failed'),
     skipped: count('skipped'),
   };

@@ -54,7 +54,8 @@ const protectionWrites = () =>
     .filter(([k]) => /^Protection\.(add|remove|set)/.test(k))
     .reduce((n, [, v]) => n + v, 0);
 
-function replaceClerk(sheet: () => Sheet): void {
+/** `oldRefused`: what stops the clerk removed (layout b: the file is no longer shared with them). */
+function replaceClerk(sheet: () => Sheet, oldRefused: string = GAS_ERRORS.protectedCell): void {
   const cell = () => sheet().getRange(row, monthCol(10));
   env.fake.setUser(NEW);
   expect(refused(() => cell().setValue(3))).toBe(GAS_ERRORS.protectedCell);
@@ -70,7 +71,7 @@ function replaceClerk(sheet: () => Sheet): void {
   // Still only the month cells: the codes stay the admins'.
   expect(refused(() => sheet().getRange(row, 1).setValue('X'))).toBe(GAS_ERRORS.protectedCell);
   env.fake.setUser(OLD);
-  expect(refused(() => cell().setValue(4))).toBe(GAS_ERRORS.protectedCell);
+  expect(refused(() => cell().setValue(4))).toBe(oldRefused);
   env.fake.setUser(ADMIN);
   const p = sheet().getProtections(SpreadsheetApp.ProtectionType.SHEET)[0];
   const editors = p.getEditors().map((u) => u.getEmail());
@@ -98,7 +99,8 @@ test("layout b: the same in the unit's own spreadsheet", () => {
   const url = urls[env.units[0].code];
   // The new clerk can open the spreadsheet (shared by hand): the tab's protection stops them.
   SpreadsheetApp.openByUrl(url).addEditor(NEW);
-  replaceClerk(() => unitSheet(env, env.units[0], YEAR, url) as Sheet);
+  // The clerk removed loses the file the add-on shared with them (templates-sharing.test.ts).
+  replaceClerk(() => unitSheet(env, env.units[0], YEAR, url) as Sheet, GAS_ERRORS.noPermission);
 });
 
 test('a user protection that is not the add-on\'s is left; an admin added later can unlock a month after "Tạo mẫu"', () => {

@@ -361,6 +361,36 @@ export const TEMPLATES = {
   /** A tab whose protections' editors were brought up to date with "Đơn vị" and the admins. */
   withEditors: (message: string) =>
     `${message}; đã cập nhật người được sửa theo trang "Đơn vị" và danh sách quản trị viên`,
+  /**
+   * A unit's own spreadsheet (layout b) whose sharing was brought up to date with "Đơn vị" and the
+   * admins: `notes` of sharedWith / unshared, after the message about its tab.
+   */
+  withSharing: (message: string, notes: string[]) => (notes.length ? `${message}; ${notes.join('; ')}` : message),
+  sharedWith: (emails: string[]) => `đã chia sẻ tệp với ${emails.join(', ')}`,
+  unshared: (emails: string[]) =>
+    `đã bỏ quyền sửa tệp của ${emails.join(', ')} (không còn trong trang "Đơn vị" hay danh sách quản trị viên)`,
+  /** Google refused to share the unit's spreadsheet with an address: said after the unit's message, the rest goes on. */
+  shareFailed: (message: string, name: string, email: string, why: string) =>
+    `${message}. Chưa chia sẻ được tệp của ${name} với ${email}: ${why}. Hãy kiểm tra địa chỉ này ở trang "Đơn vị" ` +
+    '(hoặc danh sách quản trị viên) rồi chạy lại "Tạo mẫu", hoặc chia sẻ tệp bằng tay (nút Chia sẻ của bảng tính)',
+  unshareFailed: (message: string, name: string, email: string, why: string) =>
+    `${message}. Chưa bỏ được quyền sửa của ${email} trên tệp của ${name}: ${why}. Hãy bỏ bằng tay (nút Chia sẻ của bảng tính)`,
+  /** The editors of the unit's spreadsheet could not be read: its sharing is left as it was. */
+  sharingFailed: (message: string, name: string, why: string) =>
+    `${message}. Chưa cập nhật được việc chia sẻ tệp của ${name}: ${why}`,
+  /**
+   * Once per run: the add-on's protections of these tabs are not the user's to change (Google lets
+   * only their editors and the owner change them): their editors were not brought up to date.
+   */
+  notProtectionEditor: (me: string, tabs: string[]) =>
+    `Chưa cập nhật được người được sửa ở ${tabs.length} trang (${tabs
+      .slice(0, 10)
+      .map((t) => `"${t}"`)
+      .join(', ')}${tabs.length > 10 ? ` và ${tabs.length - 10} trang khác` : ''}): ` +
+    `tài khoản đang chạy${me ? ` (${me})` : ''} không có tên trong phần bảo vệ của các trang này (bảo vệ được đặt ` +
+    'trước khi tài khoản này là quản trị viên), nên Google không cho sửa. Hãy nhờ chủ sở hữu bảng tính hoặc quản ' +
+    'trị viên đã tạo mẫu trước đây chạy lại "Tạo mẫu", hoặc thêm tài khoản này vào phần bảo vệ của các trang đó ' +
+    '(Dữ liệu › Trang tính và dải ô được bảo vệ).',
   /** rowsAdded's message when the tab's rule highlighting was redone too. */
   withHighlighting: (message: string) => `${message}; đã cập nhật tô màu theo trang "Quy tắc"`,
   done: (
@@ -375,6 +405,7 @@ export const TEMPLATES = {
     trimmed = 0,
     recoded = 0,
     editors = 0,
+    shared = 0,
   ) =>
     `Mẫu năm ${year} — tạo mới ${created}, giữ nguyên ${kept}` +
     `${extended ? `, thêm dòng chỉ tiêu mới vào ${extended} trang` : ''}` +
@@ -382,6 +413,7 @@ export const TEMPLATES = {
     `${notExtended ? `, ${notExtended} trang chưa thêm được dòng chỉ tiêu mới` : ''}` +
     `${highlighted ? `, cập nhật tô màu theo quy tắc ở ${highlighted} trang` : ''}` +
     `${editors ? `, cập nhật người được sửa (theo trang "Đơn vị" và quản trị viên) ở ${editors} trang` : ''}` +
+    `${shared ? `, cập nhật chia sẻ tệp riêng của ${shared} đơn vị (theo trang "Đơn vị" và quản trị viên)` : ''}` +
     `${trimmed ? `, bỏ hàng và cột trống thừa ở ${trimmed} trang làm từ trước (để bảng tính không chạm giới hạn 10 triệu ô)` : ''}` +
     `${failed ? `, lỗi ${failed}` : ''}${skipped ? `, chưa làm ${skipped} (chạy lại để làm tiếp)` : ''}.`,
   spreadsheetName: (unit: string, title: string) => `${title} — ${unit}`,
