@@ -385,11 +385,11 @@ export function restrictEditors(p: Protection, emails: string[], me = effectiveE
 
 /**
  * Bring a protection's editors to `emails` (plus the owner and the user running the script, whom
- * Google never removes), changing nothing when they already are. Returns whether it changed. A
- * protection the user may not edit is left (Google refuses even reading its editors).
+ * Google never removes), changing nothing when they already are. Returns whether it changed. Only for
+ * a protection the user may edit (`p.canEdit()`, the caller's check): Google refuses even reading the
+ * editors of another.
  */
 export function syncEditors(p: Protection, emails: string[], me = effectiveEmail(), owner = ''): boolean {
-  if (!p.canEdit()) return false;
   const lower = (e: string) => e.trim().toLowerCase();
   const want = new Set([...emails, me, owner].filter(Boolean).map(lower));
   const have = p.getEditors().map((u) => u.getEmail());

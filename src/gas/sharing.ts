@@ -29,27 +29,36 @@ export interface SharingOutcome {
   failed: { email: string; why: string; remove: boolean }[];
 }
 
-function store(): GoogleAppsScript.Properties.Properties {
-  return PropertiesService.getDocumentProperties() ?? PropertiesService.getScriptProperties();
-}
+/**
+ * The record of what the add-on shared, for one run: the store is got once, each spreadsheet's entry
+ * read once (getProperty) and written only when it changes.
+ */
+export class SharingRecords {
+  private props: GoogleAppsScript.Properties.Properties | null = null;
 
-/** The addresses the add-on shared `id` with (lower case); [] when none is recorded. */
-export function sharedWith(id: string): string[] {
-  const text = store().getProperty(PREFIX + id);
-  if (!text) return [];
-  try {
-    const list: unknown = JSON.parse(text);
-    return Array.isArray(list) ? list.filter((e): e is string => typeof e === 'string').map(lower) : [];
-  } catch {
-    return [];
+  private store(): GoogleAppsScript.Properties.Properties {
+    this.props ??= PropertiesService.getDocumentProperties() ?? PropertiesService.getScriptProperties();
+    return this.props;
   }
-}
 
-function record(id: string, before: string[], after: Set<string>): void {
-  const list = [...after].sort();
-  if (list.length === before.length && [...before].sort().every((e, i) => e === list[i])) return;
-  if (list.length) store().setProperty(PREFIX + id, JSON.stringify(list));
-  else store().deleteProperty(PREFIX + id);
+  /** The addresses the add-on shared `id` with (lower case); [] when none is recorded. */
+  get(id: string): string[] {
+    const text = this.store().getProperty(PREFIX + id);
+    if (!text) return [];
+    try {
+      const list: unknown = JSON.parse(text);
+      return Array.isArray(list) ? list.filter((e): e is string => typeof e === 'string').map(lower) : [];
+    } catch {
+      return [];
+    }
+  }
+
+  set(id: string, before: string[], after: Set<string>): void {
+    const list = [...after].sort();
+    if (list.length === before.length && [...before].sort().every((e, i) => e === list[i])) return;
+    if (list.length) this.store().setProperty(PREFIX + id, JSON.stringify(list));
+    else this.store().deleteProperty(PREFIX + id);
+  }
 }
 
 function ownerOf(spreadsheet: Spreadsheet): string {
@@ -91,13 +100,18 @@ function addAll(spreadsheet: Spreadsheet, emails: string[], out: SharingOutcome)
  * (getEditors) and one property read when it is up to date; `me`: the user running, never removed.
  * Throws only when the editors cannot be read.
  */
-export function syncFileEditors(spreadsheet: Spreadsheet, emails: string[], me: string): SharingOutcome {
+export function syncFileEditors(
+  spreadsheet: Spreadsheet,
+  emails: string[],
+  me: string,
+  records = new SharingRecords(),
+): SharingOutcome {
   const out: SharingOutcome = { added: [], removed: [], failed: [] };
   const id = spreadsheet.getId();
   const want = new Map<string, string>();
   for (const e of emails) if (e.trim() && !want.has(lower(e))) want.set(lower(e), e.trim());
   const have = new Set(spreadsheet.getEditors().map((u) => lower(u.getEmail())));
-  const before = sharedWith(id);
+  const before = records.get(id);
   const keep = new Set([lower(me), lower(ownerOf(spreadsheet))].filter(Boolean));
   const add = [...want].filter(([k]) => !have.has(k)).map(([, e]) => e);
   const drop = before.filter((e) => have.has(e) && !want.has(e) && !keep.has(e));
@@ -113,6 +127,6 @@ export function syncFileEditors(spreadsheet: Spreadsheet, emails: string[], me: 
   // Still the add-on's: those it added before and still editors (not removed now), and those added now.
   const after = new Set(before.filter((e) => have.has(e) && !out.removed.includes(e)));
   for (const e of out.added) after.add(lower(e));
-  record(id, before, after);
+  records.set(id, before, after);
   return out;
 }

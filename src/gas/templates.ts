@@ -30,7 +30,7 @@ import { logText, userText } from './errors';
 import { openUnitSpreadsheet, SheetIndex, unitTab } from './io/find-units';
 import { effectiveEmail, renderSheet, syncEditors } from './render';
 import { type LocaleOutcome, SPREADSHEET_LOCALE, useVietnameseLocale } from './setup';
-import { type SharingOutcome, syncFileEditors } from './sharing';
+import { type SharingOutcome, SharingRecords, syncFileEditors } from './sharing';
 import { updateTab } from './template-rows';
 import { parseCell, readGrid } from './util';
 
@@ -252,8 +252,8 @@ function syncTabEditors(
   config: Config,
   unit: Unit,
   year: number,
+  me: string,
 ): { changed: boolean; refused: boolean } {
-  const me = effectiveEmail();
   const owner = ownerOf(sheet);
   const admins = config.options.admins;
   const locks = new Set(Array.from({ length: 12 }, (_, m) => SUBMIT.description(m + 1, year)));
@@ -283,8 +283,15 @@ function ownerOf(sheet: Sheet): string {
 }
 
 /** completeTab for the unit's own tab, its unit code put right first when it is an old one (fixUnitCode). */
-function completeOwnTab(sheet: Sheet, tab: string, config: Config, unit: Unit, year: number): TemplateOutcome {
-  const { changed, refused } = syncTabEditors(sheet, config, unit, year);
+function completeOwnTab(
+  sheet: Sheet,
+  tab: string,
+  config: Config,
+  unit: Unit,
+  year: number,
+  me: string,
+): TemplateOutcome {
+  const { changed, refused } = syncTabEditors(sheet, config, unit, year, me);
   const done = completeCodedTab(sheet, tab, config, unit, year);
   const out = changed ? { ...done, message: TEMPLATES.withEditors(done.message), editors: true } : done;
   return refused ? { ...out, notEditor: tab } : out;
@@ -298,11 +305,13 @@ function shareNote(
   spreadsheet: Spreadsheet,
   config: Config,
   unit: Unit,
+  records: SharingRecords,
+  me: string,
 ): { shared: boolean; note: (message: string, said?: boolean) => string } {
   const display = distinctDisplayName(unit, config.units);
   let r: SharingOutcome;
   try {
-    r = syncFileEditors(spreadsheet, [...unit.emails, ...config.options.admins], effectiveEmail());
+    r = syncFileEditors(spreadsheet, [...unit.emails, ...config.options.admins], me, records);
   } catch (e) {
     return { shared: false, note: (m) => TEMPLATES.sharingFailed(m, display, logText(e)) };
   }
@@ -357,6 +366,13 @@ export function createUnitTemplates(
   const started = now().getTime();
   const urls: Record<string, string> = {};
   const outcomes: TemplateOutcome[] = [];
+  const records = new SharingRecords();
+  // The user running: asked once, when first needed (an existing tab's protections, a unit's own file).
+  let me: string | undefined;
+  const meOf = () => {
+    me ??= effectiveEmail();
+    return me;
+  };
   units.forEach((unit, i) => {
     const display = distinctDisplayName(unit, config.units);
     const sheetName = unitSheetName(unit, year);
@@ -375,7 +391,7 @@ export function createUnitTemplates(
         const { spreadsheet } = openUnitSpreadsheet(master, unit);
         // Who may open the file first ("Đơn vị" may have changed since it was shared): a new clerk
         // gets the file even if the tab's work below fails.
-        const sharing = shareNote(spreadsheet, config, unit);
+        const sharing = shareNote(spreadsheet, config, unit, records, meOf());
         shared = sharing;
         // The commune's own spreadsheet has its creator's locale (en_US: a typed "1.000" is 1, which
         // no check can tell from a real 1): Vietnamese, as the spreadsheets the add-on creates.
@@ -383,7 +399,7 @@ export function createUnitTemplates(
         const existing = unitTab(spreadsheet, unit, year);
         let outcome: TemplateOutcome;
         if (existing) {
-          const done = completeOwnTab(existing.sheet, existing.name, config, unit, year);
+          const done = completeOwnTab(existing.sheet, existing.name, config, unit, year, meOf());
           outcome = locale ? { ...done, message: TEMPLATES.withLocale(done.message, locale) } : done;
         } else {
           const sheet = spreadsheet.insertSheet(sheetName);
@@ -406,7 +422,7 @@ export function createUnitTemplates(
         spreadsheet.setSpreadsheetTimeZone(config.settings.timeZone);
         // Shared with the unit's people and the admins, and remembered as the add-on's sharing (a
         // re-run removes only those, once no longer listed). A refused address is said; the rest goes on.
-        const sharing = shareNote(spreadsheet, config, unit);
+        const sharing = shareNote(spreadsheet, config, unit, records, meOf());
         shared = sharing;
         const sheet = spreadsheet.getSheets()[0];
         renderSheet(sheet, model, { protect, fit: true });
@@ -428,7 +444,7 @@ export function createUnitTemplates(
           const existing = index.get(sheetName);
           outcomes.push(
             existing
-              ? completeOwnTab(existing, index.realName(sheetName), config, unit, year)
+              ? completeOwnTab(existing, index.realName(sheetName), config, unit, year, meOf())
               : { unit, status: 'exists', sheetName, message: TEMPLATES.exists(display) },
           );
           return;
