@@ -12,6 +12,7 @@
  * call on the commune's file. A file shared before this record existed has no record: the add-on then
  * removes nobody from it (it cannot tell whom it added) and records only whom it adds from now on.
  */
+import { TEMPLATES } from '../messages/vi/gas';
 import { logText } from './errors';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -98,7 +99,7 @@ function addAll(spreadsheet: Spreadsheet, emails: string[], out: SharingOutcome)
 /**
  * Bring the file's editors up to date with `emails` (the unit's people and the admins). One read
  * (getEditors) and one property read when it is up to date; `me`: the user running, never removed.
- * Throws only when the editors cannot be read.
+ * Throws only when the editors cannot be read (nothing changed then).
  */
 export function syncFileEditors(
   spreadsheet: Spreadsheet,
@@ -111,6 +112,9 @@ export function syncFileEditors(
   const want = new Map<string, string>();
   for (const e of emails) if (e.trim() && !want.has(lower(e))) want.set(lower(e), e.trim());
   const have = new Set(spreadsheet.getEditors().map((u) => lower(u.getEmail())));
+  // Google lists the owner among the editors; none at all is a list the user may not read (Drive gives
+  // such a user an empty list): nothing is changed, and the record is kept, not emptied.
+  if (!have.size) throw new Error(TEMPLATES.editorsUnreadable);
   const before = records.get(id);
   const keep = new Set([lower(me), lower(ownerOf(spreadsheet))].filter(Boolean));
   const add = [...want].filter(([k]) => !have.has(k)).map(([, e]) => e);

@@ -165,6 +165,30 @@ describe('layout b: the file of a unit is shared as "Đơn vị" and the admins 
     expect(editorsOf(chungChai(urls))).not.toContain(OLD);
   });
 
+  test('a user who may not read the editors (a viewer of the file) changes nothing and the record is kept', () => {
+    env = createEnv();
+    const urls = setUpLayoutB(env);
+    const ss = chungChai(urls);
+    const key = `danvan.shared.${ss.getId()}`;
+    const record = PropertiesService.getDocumentProperties()?.getProperty(key);
+    expect(JSON.parse(record as string)).toEqual([OLD]);
+    env.master.addEditor(PHO);
+    ss.addViewer(PHO);
+    setClerks(NEW);
+    env.fake.setUser(PHO);
+    env.fake.resetCalls();
+    const r = runTemplates(env.fake);
+    expect(sharingCalls()).toBe(0);
+    expect(messageOf(r)).toContain(
+      `Chưa cập nhật được việc chia sẻ tệp của ${UNIT}: không đọc được danh sách người sửa tệp`,
+    );
+    expect(PropertiesService.getDocumentProperties()?.getProperty(key)).toBe(record);
+    // The owner runs it: the add-on's own sharing is still known, so the clerk removed loses the file.
+    env.fake.setUser(ADMIN);
+    runTemplates(env.fake);
+    expect(editorsOf(ss)).toEqual([ADMIN, NEW]);
+  });
+
   test('a new spreadsheet is shared without a word, a refused address with one; the file is still made', () => {
     env = createEnv();
     runSetup();

@@ -375,6 +375,9 @@ export const TEMPLATES = {
     '(hoặc danh sách quản trị viên) rồi chạy lại "Tạo mẫu", hoặc chia sẻ tệp bằng tay (nút Chia sẻ của bảng tính)',
   unshareFailed: (message: string, name: string, email: string, why: string) =>
     `${message}. Chưa bỏ được quyền sửa của ${email} trên tệp của ${name}: ${why}. Hãy bỏ bằng tay (nút Chia sẻ của bảng tính)`,
+  /** Google gave no editor of the unit's spreadsheet (not even its owner): the user may not read its sharing. */
+  editorsUnreadable:
+    'không đọc được danh sách người sửa tệp (tài khoản đang chạy không có quyền sửa tệp này); việc chia sẻ tệp được giữ nguyên',
   /** The editors of the unit's spreadsheet could not be read: its sharing is left as it was. */
   sharingFailed: (message: string, name: string, why: string) =>
     `${message}. Chưa cập nhật được việc chia sẻ tệp của ${name}: ${why}`,

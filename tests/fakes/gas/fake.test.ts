@@ -396,7 +396,7 @@ describe('SpreadsheetApp', () => {
   });
 
   test("a spreadsheet's editors: added once (without case), promoted from viewers, the owner never removed, no address refused", () => {
-    const { ss } = setup();
+    const { fake, ss } = setup();
     const emails = () => ss.getEditors().map((u) => u.getEmail());
     ss.addViewer('xem@xa.vn');
     ss.addEditors(['a@xa.vn', 'XEM@xa.vn', 'A@XA.VN', 'CANBO@xa.vn']);
@@ -415,6 +415,12 @@ describe('SpreadsheetApp', () => {
     expect(ss.getViewers()).toEqual([]);
     expect(thrown(() => ss.removeEditor('Canbo@xa.vn')).message).toBe(GAS_ERRORS.cannotRemoveOwner);
     expect(emails()).toEqual(['canbo@xa.vn', 'XEM@xa.vn']);
+    // A viewer is given no editors (Drive's File.getEditors).
+    fake.setUser('XEM@xa.vn');
+    expect(emails()).toEqual(['canbo@xa.vn', 'XEM@xa.vn']);
+    ss.removeEditor('xem@xa.vn');
+    ss.addViewer('xem@xa.vn');
+    expect(emails()).toEqual([]);
   });
 
   test('the same API objects are returned and unwrap across calls', () => {

@@ -189,9 +189,13 @@ export class SpreadsheetImpl extends GasObject {
   }
   /**
    * The owner and the editors ("Gets the list of editors for this Spreadsheet"; the owner is among
-   * them, as Google lists it).
+   * them, as Google lists it). A user who may not edit the file (a viewer, anyone with a view link)
+   * gets an empty list, as Drive documents for File.getEditors: "If the user who executes the script
+   * does not have edit access to the File, this method returns an empty array."
    */
   getEditors() {
+    const u = this._ctx.effectiveUser;
+    if (this._linkAccess !== 'edit' && !same(u, this._owner) && !this._editors.some((e) => same(e, u))) return [];
     return [this._owner, ...this._editors].map((e) => new UserImpl(this._ctx, e));
   }
   /**
