@@ -119,19 +119,43 @@ function figureAt(r: UnitYear, k: number, code: string, placesIn: PlacesIn, i: n
   return r.values[code]?.[i] ?? Number.NaN;
 }
 
-/** Figure `k` of every month of `r` into `into` (NaN none): one look for the report (flatOf) rather than one per month. */
-function figuresOf(r: UnitYear, k: number, code: string, placesIn: PlacesIn, into: Float64Array): Float64Array {
-  const layout = layoutOf(r);
-  const flat = layout && flatOf(r, layout);
-  if (flat) {
-    const at = placesIn(layout as FlatLayout)[k];
-    const base = flatBase(r) + at;
-    for (let i = 0; i < 12; i++) into[i] = at < 0 ? Number.NaN : flat[base + i];
-    return into;
+/**
+ * One year's reports in unit-code order (j), each one's flat numbers looked up once: flatOf may
+ * compare edited values, which per figure would cost more than the figure. `flats[j]` null: read
+ * the report's `values` (hand-built, combined from old units' reports, or edited).
+ */
+interface YearFigures {
+  reports: (UnitYear | undefined)[];
+  flats: (Float64Array | null)[];
+  /** Per report, indicator k's place in its flat numbers from `bases[j]` (-1: no row). */
+  places: Int32Array[];
+  bases: Int32Array;
+}
+
+function figuresByCode(reports: (UnitYear | undefined)[], placesIn: PlacesIn): YearFigures {
+  const flats: (Float64Array | null)[] = [];
+  const places: Int32Array[] = [];
+  const bases = new Int32Array(reports.length);
+  const none = new Int32Array(0);
+  for (let j = 0; j < reports.length; j++) {
+    const r = reports[j];
+    const layout = layoutOf(r);
+    const flat = layout && r ? flatOf(r, layout) : null;
+    flats.push(flat);
+    places.push(flat ? placesIn(layout as FlatLayout) : none);
+    if (flat) bases[j] = flatBase(r as UnitYear);
   }
-  const series = r.values[code];
-  for (let i = 0; i < 12; i++) into[i] = series?.[i] ?? Number.NaN;
-  return into;
+  return { reports, flats, places, bases };
+}
+
+/** Figure `k` (catalogue code `code`) of month index `i` of report j; NaN when it has none (or no report). */
+function figureIn(y: YearFigures, j: number, k: number, code: string, i: number): number {
+  const flat = y.flats[j];
+  if (flat) {
+    const at = y.places[j][k];
+    return at < 0 ? Number.NaN : flat[y.bases[j] + at + i];
+  }
+  return y.reports[j]?.values[code]?.[i] ?? Number.NaN;
 }
 
 /**
@@ -145,20 +169,16 @@ function carriedStock(
   toDate: Float64Array,
   unitRank: Int32Array,
   unitCodes: string[],
-  nowByCode: (UnitYear | undefined)[],
-  placesIn: PlacesIn,
+  now: YearFigures,
   month: number,
 ): { unitCode: string; month: number }[] {
   const out: { unitCode: string; month: number }[] = [];
-  const months = new Float64Array(12);
   for (let i = 0; i < unitCodes.length; i++) {
     const j = unitRank[i];
-    const r = nowByCode[j];
-    if (Number.isNaN(toDate[j]) || !r) continue;
-    if (!Number.isNaN(figureAt(r, k, code, placesIn, month - 1))) continue;
-    figuresOf(r, k, code, placesIn, months);
+    if (Number.isNaN(toDate[j]) || !now.reports[j]) continue;
+    if (!Number.isNaN(figureIn(now, j, k, code, month - 1))) continue;
     let m = month - 1;
-    while (m > 0 && Number.isNaN(months[m - 1])) m--;
+    while (m > 0 && Number.isNaN(figureIn(now, j, k, code, m - 1))) m--;
     out.push({ unitCode: unitCodes[i], month: m });
   }
   return out;
@@ -327,27 +347,32 @@ function carriedFromFormer(
  * latest figure up to it, null where no unit has one yet; months after `lastMonth` null.
  */
 function stockSoFar(
-  reports: (UnitYear | undefined)[],
+  y: YearFigures,
   k: number,
   code: string,
-  placesIn: PlacesIn,
   lastMonth: number,
   fromLastYear?: Float64Array,
 ): (number | null)[] {
   const acc = new Float64Array(12);
   const seen = new Uint8Array(12);
   const months = new Float64Array(12);
+  const { reports, flats, places, bases } = y;
   for (let j = 0; j < reports.length; j++) {
     const r = reports[j];
     // A figure carried from last year (carryLastYear) holds until the unit's first of this year.
     let last = fromLastYear ? fromLastYear[j] : Number.NaN;
     if (!r && Number.isNaN(last)) continue;
-    if (r) figuresOf(r, k, code, placesIn, months);
+    // The unit's months (NaN none), read straight from its flat numbers when it has them.
+    const flat = flats[j];
+    const at = flat ? places[j][k] : -1;
+    if (flat && at >= 0) for (let i = 0, x = bases[j] + at; i < lastMonth; i++) months[i] = flat[x + i];
+    else if (flat || !r) months.fill(Number.NaN);
+    else for (let i = 0; i < lastMonth; i++) months[i] = r.values[code]?.[i] ?? Number.NaN;
     for (let i = 0; i < lastMonth; i++) {
-      const v = r ? months[i] : Number.NaN;
+      const v = months[i];
       if (!Number.isNaN(v)) last = v;
       if (Number.isNaN(last)) continue;
-      acc[i] += tidy(last); // each unit's figure tidied, as the flows' sums
+      acc[i] += tidyOne(last); // each unit's figure tidied, as the flows' sums
       seen[i] = 1;
     }
   }
@@ -1253,18 +1278,27 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
     }
     return flatAt;
   };
+  // Each report's flat numbers looked up once (flatOf may compare edited values), for every
+  // pass below that reads them figure by figure.
+  const nowFigures = figuresByCode(nowByCode, placesIn);
+  const beforeFigures = figuresByCode(beforeByCode, placesIn);
   // Last year: per flow indicator the months (bit i = month i + 1) in which any unit has a value.
   const seenLastYear = new Int32Array(numeric.length);
-  const spansOf = (report: UnitYear | undefined, j: number, monthlyToo: boolean, spans: Spans) => {
+  // This year's figures of the period's months by indicator, month and unit (outliers.ts's
+  // periodFigures), copied while each report's numbers are at hand: the outlier test reads them
+  // indicator by indicator, which in the reports themselves is a look into every report each time.
+  const nUnits = byCodeOrder.length;
+  const periodFigures = new Float64Array(numeric.length * months.length * nUnits).fill(Number.NaN);
+  const spansOf = (y: YearFigures, j: number, monthlyToo: boolean, spans: Spans) => {
+    const report = y.reports[j];
     if (!report) return;
     const { inPeriod, toDate } = spans;
-    const layout = layoutOf(report);
-    const flat = layout && flatOf(report, layout);
-    if (layout && flat) {
+    const flat = y.flats[j];
+    if (flat) {
       reportSpans(
         flat,
-        flatBase(report),
-        placesIn(layout),
+        y.bases[j],
+        y.places[j],
         lastOf,
         first,
         lastMonth,
@@ -1274,6 +1308,16 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
         j,
         monthlyToo ? null : seenLastYear,
       );
+      if (monthlyToo) {
+        const places = y.places[j];
+        const base = y.bases[j];
+        for (let k = 0; k < places.length; k++) {
+          if (places[k] < 0) continue;
+          const to = k * months.length * nUnits + j;
+          for (let x = 0; x < months.length; x++)
+            periodFigures[to + x * nUnits] = flat[base + places[k] + months[x] - 1];
+        }
+      }
       return;
     }
     const values = report.values;
@@ -1282,8 +1326,11 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
       const series = values[numeric[k].code];
       if (!series) continue;
       const one = toFlat(series, scratch);
-      if (monthlyToo) addSeries(one, 0, lastMonth, sums, k * 12);
-      else for (let i = 0; i < lastMonth; i++) if (!Number.isNaN(one[i])) seenLastYear[k] |= 1 << i;
+      if (monthlyToo) {
+        addSeries(one, 0, lastMonth, sums, k * 12);
+        const to = k * months.length * nUnits + j;
+        for (let x = 0; x < months.length; x++) periodFigures[to + x * nUnits] = one[months[x] - 1];
+      } else for (let i = 0; i < lastMonth; i++) if (!Number.isNaN(one[i])) seenLastYear[k] |= 1 << i;
       bothSpansFlat(one, 0, lastOf[k] === 1, first, lastMonth, inPeriod[k], toDate[k], j);
     }
   };
@@ -1304,8 +1351,8 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
   // A unit's two reports one after the other: the reader lays a workbook's sheets out side by
   // side (last year's first), so the numbers are read in the order they lie in memory.
   for (let j = 0; j < byCodeOrder.length; j++) {
-    spansOf(beforeByCode[j], j, false, lastYear);
-    spansOf(nowByCode[j], j, true, thisYear);
+    spansOf(beforeFigures, j, false, lastYear);
+    spansOf(nowFigures, j, true, thisYear);
   }
 
   /**
@@ -1362,7 +1409,7 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
     if (ind.kind === 'note') {
       const notes: NonNullable<IndicatorSummary['notes']> = [];
       for (let i = 0; i < units.length; i++) {
-        const texts = now.get(unitCodes[i])?.notes[ind.code];
+        const texts = nowByCode[unitRank[i]]?.notes[ind.code]; // now.get(unitCodes[i])
         if (texts)
           for (let x = 0; x < months.length; x++) {
             const m = months[x];
@@ -1432,7 +1479,7 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
       if (olds.length) summary.carriedOldUnits = olds;
     }
     if (lastOf[k] === 1) {
-      const carried = carriedStock(k, ind.code, ytdValues, unitRank, unitCodes, nowByCode, placesIn, lastMonth);
+      const carried = carriedStock(k, ind.code, ytdValues, unitRank, unitCodes, nowFigures, lastMonth);
       // carriedUnits only in several months: in a month, "no figure in the period" says it.
       if (carried.length && months.length > 1) summary.carriedUnits = carried.map((c) => c.unitCode);
       // Of this year's months: the narrative and the renderings name each unit with its month.
@@ -1459,37 +1506,15 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
 
   // A unit's figure of a month of the period far out of line with the others' and its own: a
   // warning naming the cell (an extra 0 typed), the figure still counted.
-  // Each report's flat numbers looked up once (not per figure): flatOf may compare edited values.
-  const flatsOf = (reports: (UnitYear | undefined)[]) => {
-    const flats: (Float64Array | null)[] = [];
-    const places: Int32Array[] = [];
-    const bases = new Int32Array(reports.length);
-    for (let j = 0; j < reports.length; j++) {
-      const r = reports[j];
-      const layout = layoutOf(r);
-      const flat = layout && r ? flatOf(r, layout) : null;
-      flats.push(flat);
-      places.push(flat ? placesIn(layout as FlatLayout) : flatAt);
-      if (flat) bases[j] = flatBase(r as UnitYear);
-    }
-    return { reports, flats, places, bases };
-  };
-  const years = [flatsOf(nowByCode), flatsOf(beforeByCode)];
+  const years = [nowFigures, beforeFigures];
   made.push(
     ...outlierFindings({
       indicators: numeric,
       months,
       now: nowByCode,
       before: beforeByCode,
-      valueAt: (year, j, k, i) => {
-        const y = years[year];
-        const flat = y.flats[j];
-        if (flat) {
-          const at = y.places[j][k];
-          return at < 0 ? Number.NaN : flat[y.bases[j] + at + i];
-        }
-        return y.reports[j]?.values[numeric[k].code]?.[i] ?? Number.NaN;
-      },
+      valueAt: (year, j, k, i) => figureIn(years[year], j, k, numeric[k].code, i),
+      periodFigures,
       // Kept on the indicator too: the narrative names them beside the total they are in.
       found: (k, unitCode, month, value) => {
         const sum = indicators.find((x) => x.code === numeric[k].code);
@@ -1506,7 +1531,7 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
   const monthly: Record<string, (number | null)[]> = {};
   numeric.forEach((ind, k) => {
     if (lastOf[k] === 1) {
-      monthly[ind.code] = stockSoFar(nowByCode, k, ind.code, placesIn, lastMonth, carriedIn[k]);
+      monthly[ind.code] = stockSoFar(nowFigures, k, ind.code, lastMonth, carriedIn[k]);
       return;
     }
     const row: (number | null)[] = Array(12).fill(null);
@@ -1519,10 +1544,11 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
   for (const r of nowByCode)
     for (let i = 0; i < lastMonth; i++) {
       const d = r?.submitted[i];
+      // Only a date later than the month's latest yet is checked for the date form (most are not).
       if (
         typeof d === 'string' &&
-        /^\d{4}-\d{2}-\d{2}$/.test(d) &&
-        (!monthSubmitted[i] || d > (monthSubmitted[i] as string))
+        (!monthSubmitted[i] || d > (monthSubmitted[i] as string)) &&
+        /^\d{4}-\d{2}-\d{2}$/.test(d)
       )
         monthSubmitted[i] = d;
     }
