@@ -198,19 +198,17 @@ function carryLastYear(
   unitRank: Int32Array,
   unitCodes: string[],
   nowByCode: (UnitYear | undefined)[],
-  beforeByCode: (UnitYear | undefined)[],
-  placesIn: PlacesIn,
+  before: YearFigures,
 ): { values: Float64Array; units: { unitCode: string; month: number }[] } | null {
   let values: Float64Array | null = null;
   const units: { unitCode: string; month: number }[] = [];
   for (let i = 0; i < unitCodes.length; i++) {
     const j = unitRank[i];
-    const before = beforeByCode[j];
-    if (!before || !Number.isNaN(toDate[j])) continue;
+    if (!before.reports[j] || !Number.isNaN(toDate[j])) continue;
     const now = nowByCode[j];
     if (now && !hasRow(now, code)) continue;
     for (let m = 11; m >= 0; m--) {
-      const v = figureAt(before, k, code, placesIn, m);
+      const v = figureIn(before, j, k, code, m);
       if (Number.isNaN(v)) continue;
       values ??= new Float64Array(toDate.length).fill(Number.NaN);
       values[j] = v;
@@ -603,11 +601,23 @@ function ofYear(reports: UnitYear[], year: number): UnitYear[] {
   return out;
 }
 
-/** Reports by unit code (the last of a code wins, as a Map built from pairs). */
-function byUnitCode(reports: UnitYear[]): Map<string, UnitYear> {
-  const out = new Map<string, UnitYear>();
-  for (let i = 0; i < reports.length; i++) out.set(reports[i].unitCode, reports[i]);
-  return out;
+/**
+ * Each report into `out` at its code's rank (codes of no unit left out); the last of a code wins, as
+ * in a Map built from pairs. A code that two units share (bad input) has the report at both places.
+ */
+function byCodeRank(
+  reports: UnitYear[],
+  codes: readonly string[],
+  codeRank: ReadonlyMap<string, number>,
+  out: (UnitYear | undefined)[],
+): void {
+  for (let i = 0; i < reports.length; i++) {
+    const j = codeRank.get(reports[i].unitCode);
+    if (j !== undefined) out[j] = reports[i];
+  }
+  if (codeRank.size === codes.length) return;
+  // A shared code ranks at its last place: every place of it takes the report there.
+  for (let j = 0; j < codes.length; j++) out[j] = out[codeRank.get(codes[j]) as number];
 }
 
 /** Unit values (NaN = null) summed in unit-code order; null when no unit has one. */
@@ -1216,8 +1226,6 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
     // Last year's: "so cùng kỳ" of these units lacks an old unit's months of the period.
     for (const g of gapsBefore) if (g.months.some((m) => inPeriod.has(m))) partialLastYear.add(g.unit.code);
   }
-  const now = byUnitCode(current);
-  const before = byUnitCode(previous);
 
   const months = periodMonths(period);
   const ytd = ytdMonths(period);
@@ -1245,11 +1253,14 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
   const beforeByCode: (UnitYear | undefined)[] = [];
   const codeRank = new Map<string, number>();
   for (let j = 0; j < byCodeOrder.length; j++) {
-    const code = byCodeOrder[j];
-    nowByCode.push(now.get(code));
-    beforeByCode.push(before.get(code));
-    codeRank.set(code, j);
+    nowByCode.push(undefined);
+    beforeByCode.push(undefined);
+    codeRank.set(byCodeOrder[j], j);
   }
+  // Each unit's report of each year (the last of a code wins, as a Map by code would give),
+  // placed by code rank: no map of reports by code.
+  byCodeRank(current, byCodeOrder, codeRank, nowByCode);
+  byCodeRank(previous, byCodeOrder, codeRank, beforeByCode);
   const unitRank = new Int32Array(units.length);
   for (let i = 0; i < units.length; i++) unitRank[i] = codeRank.get(unitCodes[i]) as number;
   // Report by report (each report's series lie together in memory), indicator by indicator.
@@ -1409,7 +1420,7 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
     if (ind.kind === 'note') {
       const notes: NonNullable<IndicatorSummary['notes']> = [];
       for (let i = 0; i < units.length; i++) {
-        const texts = nowByCode[unitRank[i]]?.notes[ind.code]; // now.get(unitCodes[i])
+        const texts = nowByCode[unitRank[i]]?.notes[ind.code];
         if (texts)
           for (let x = 0; x < months.length; x++) {
             const m = months[x];
@@ -1438,9 +1449,7 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
     const ytdValues = thisYear.toDate[k];
     // A stock with no figure yet this year: the unit's last of last year, before the totals.
     const fromLastYear =
-      lastOf[k] === 1
-        ? carryLastYear(k, ind.code, ytdValues, unitRank, unitCodes, nowByCode, beforeByCode, placesIn)
-        : null;
+      lastOf[k] === 1 ? carryLastYear(k, ind.code, ytdValues, unitRank, unitCodes, nowByCode, beforeFigures) : null;
     if (fromLastYear) carriedIn[k] = fromLastYear.values;
     const periodTotal = sumOf(periodValues);
     const ytdTotal = sumOf(ytdValues);
@@ -1607,10 +1616,11 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
   const earlier = ytd.filter((m) => m < months[0]);
   let anyLastYear = false;
   for (const row of completeness.rows) {
-    const r = before.get(row.unitCode);
+    const at = codeRank.get(row.unitCode) as number; // every row is a unit's
+    const r = beforeByCode[at];
     const hadLastYear = r !== undefined && anyFigure(r, months);
     if (hadLastYear) anyLastYear = true;
-    const n = now.get(row.unitCode);
+    const n = nowByCode[at];
     if (row.status === 'missing') {
       // Missing by its date (after the run) while every month's figures are summed: compared in
       // full; but not when a month lacks an old unit's figures (a merged unit: formerGaps).
