@@ -51,6 +51,7 @@ import { tidy } from '../text/number';
 import type {
   Catalogue,
   Completeness,
+  CompletenessRow,
   Finding,
   Indicator,
   IndicatorSummary,
@@ -1234,35 +1235,12 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
   // Each unit's value is worked out once per indicator and span, then summed in unit-code
   // order (as everywhere, so totals do not depend on input order) and listed in unit order.
   // Plain loops rather than a callback per unit: this runs once per summary, over thousands.
-  const unitCodes: string[] = [];
-  const unitNames: string[] = [];
-  for (let i = 0; i < units.length; i++) {
-    unitCodes.push(units[i].code);
-    unitNames.push(units[i].name);
-  }
-  // From the units as given (the same codes): a list in code order needs no sort. Codes that
-  // are not texts (bad input) may tie, so they keep the order they were sorted from before.
-  const givenCodes: string[] = [];
-  let texts = true;
-  for (let i = 0; i < input.units.length; i++) {
-    givenCodes.push(input.units[i].code);
-    texts &&= typeof input.units[i].code === 'string';
-  }
-  const byCodeOrder = codeOrder(texts ? givenCodes : unitCodes);
-  const nowByCode: (UnitYear | undefined)[] = [];
-  const beforeByCode: (UnitYear | undefined)[] = [];
-  const codeRank = new Map<string, number>();
-  for (let j = 0; j < byCodeOrder.length; j++) {
-    nowByCode.push(undefined);
-    beforeByCode.push(undefined);
-    codeRank.set(byCodeOrder[j], j);
-  }
-  // Each unit's report of each year (the last of a code wins, as a Map by code would give),
-  // placed by code rank: no map of reports by code.
-  byCodeRank(current, byCodeOrder, codeRank, nowByCode);
-  byCodeRank(previous, byCodeOrder, codeRank, beforeByCode);
-  const unitRank = new Int32Array(units.length);
-  for (let i = 0; i < units.length; i++) unitRank[i] = codeRank.get(unitCodes[i]) as number;
+  const { unitCodes, unitNames, byCodeOrder, codeRank, unitRank, nowByCode, beforeByCode } = unitOrder(
+    units,
+    input.units,
+    current,
+    previous,
+  );
   // Report by report (each report's series lie together in memory), indicator by indicator.
   // Periods are month ranges (periodMonths) ending where the year to date ends: one pass gives both.
   const first = months[0];
@@ -1549,36 +1527,10 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
   });
 
   // Per month, the latest date a unit gave it: when this level's figures of the month were complete.
-  const monthSubmitted: (string | null)[] = Array(12).fill(null);
-  for (const r of nowByCode)
-    for (let i = 0; i < lastMonth; i++) {
-      const d = r?.submitted[i];
-      // Only a date later than the month's latest yet is checked for the date form (most are not).
-      if (
-        typeof d === 'string' &&
-        (!monthSubmitted[i] || d > (monthSubmitted[i] as string)) &&
-        /^\d{4}-\d{2}-\d{2}$/.test(d)
-      )
-        monthSubmitted[i] = d;
-    }
-
+  const monthSubmitted = latestDates(nowByCode, lastMonth);
   // Invalid cells of numeric indicators in any month the summary shows (period and year to date;
   // date cells are not totals).
-  const numericCodes = new Set(numeric.map((i) => i.code));
-  let excludedCells = 0;
-  const excludedBy = new Set<string>();
-  // Index loops (once per summary over thousands of reports, most without invalid cells).
-  for (let i = 0; i < current.length; i++) {
-    const invalid = current[i].invalid;
-    for (let x = 0; x < invalid.length; x++) {
-      const key = invalid[x];
-      const at = key.lastIndexOf(':');
-      if (numericCodes.has(key.slice(0, at)) && ytd.includes(Number(key.slice(at + 1)))) {
-        excludedCells++;
-        excludedBy.add(current[i].unitCode);
-      }
-    }
-  }
+  const { excludedCells, excludedBy } = excludedCellsOf(current, numeric, ytd);
 
   const ruleErrors = countedRuleErrors(input.findings, rawCurrent, units, lastMonth, [
     ...(mappedNow.afterMerger ?? []),
@@ -1614,78 +1566,24 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
   const ytdGaps: { unitCode: string; months: number[]; former?: string }[] = [];
   // Months of the year to date before the period (a year's report has none).
   const earlier = ytd.filter((m) => m < months[0]);
-  let anyLastYear = false;
-  for (const row of completeness.rows) {
-    const at = codeRank.get(row.unitCode) as number; // every row is a unit's
-    const r = beforeByCode[at];
-    const hadLastYear = r !== undefined && anyFigure(r, months);
-    if (hadLastYear) anyLastYear = true;
-    const n = nowByCode[at];
-    if (row.status === 'missing') {
-      // Missing by its date (after the run) while every month's figures are summed: compared in
-      // full; but not when a month lacks an old unit's figures (a merged unit: formerGaps).
-      const summedInFull = n !== undefined && everyFigure(n, months) && !row.formerGaps?.length;
-      if (hadLastYear && !summedInFull) lastYearOnly.push(row.unitCode);
-    } else if (hadLastYear && n !== undefined && !anyFigure(n, months) && n.invalid.length) {
-      // Reported (late: its date is not one) with only cells typed wrong in the period: none of
-      // its figures is summed, as for a unit that did not report.
-      lastYearOnly.push(row.unitCode);
-    } else if (!hadLastYear) {
-      // A report dated but empty (no figures in the period) leaves this year's totals as it
-      // leaves last year's: nothing to say of it here (its own finding says it is empty).
-      if (n !== undefined && anyFigure(n, months)) thisYearOnly.push(row.unitCode);
-    }
-    // Figures last year, but not in every month of the period that has them this year: those
-    // months are this year's only, as a month's own report says of its month.
-    if (
-      hadLastYear &&
-      n !== undefined &&
-      months.length > 1 &&
-      !partialLastYear.has(row.unitCode) &&
-      lastYearOnly[lastYearOnly.length - 1] !== row.unitCode
-    ) {
-      let gaps: number[] | null = null;
-      for (let i = 0; i < months.length; i++) {
-        const m = months[i];
-        if (!hasFigure(n, m) || hasFigure(r as UnitYear, m)) continue;
-        gaps ??= [];
-        gaps.push(m);
-      }
-      if (gaps) {
-        thisYearOnly.push(row.unitCode);
-        thisYearGaps.set(row.unitCode, gaps);
-      }
-    }
-    // Counted as submitted but no figure in the period while the month after has some: likely
-    // typed a column too far; its figures are not in the totals, said as a missing unit's are.
-    if (
-      nextOpen &&
-      n !== undefined &&
-      !anyFigure(n, months) &&
-      hasFigure(n, next) &&
-      (row.status !== 'missing' || withinWindow(n.submitted[next - 1], slipDates))
-    ) {
-      emptyBeforeNext.push(row.unitCode);
-      if (hadLastYear && lastYearOnly[lastYearOnly.length - 1] !== row.unitCode) lastYearOnly.push(row.unitCode);
-    }
-    // Last year's figures lacking an old unit: said whatever this year's status.
-    if (hadLastYear && partialLastYear.has(row.unitCode)) lastYearPartial.push(row.unitCode);
-    // Earlier months with figures last year, not reported this year (neither dated nor filled; a
-    // dated empty month is a report of no activity): the year-to-date totals differ by them.
-    if (r !== undefined && earlier.length && lastYearOnly[lastYearOnly.length - 1] !== row.unitCode) {
-      let gaps: number[] | null = null; // a loop, not a closure per unit: thousands of units
-      for (let i = 0; i < earlier.length; i++) {
-        const m = earlier[i];
-        if (n !== undefined && (n.submitted[m - 1] || hasData(n, m))) continue;
-        if (!hasFigure(r, m)) continue;
-        gaps ??= [];
-        gaps.push(m);
-      }
-      if (gaps) ytdGaps.push({ unitCode: row.unitCode, months: gaps });
-    }
-    const ofFormer = formerYtd.size ? formerYtd.get(row.unitCode) : undefined;
-    if (ofFormer) ytdGaps.push(...ofFormer);
-  }
+  const anyLastYear = comparedSides(completeness.rows, {
+    codeRank,
+    nowByCode,
+    beforeByCode,
+    months,
+    earlier,
+    next,
+    nextOpen,
+    slipDates,
+    partialLastYear,
+    formerYtd,
+    lastYearOnly,
+    thisYearOnly,
+    thisYearGaps,
+    lastYearPartial,
+    emptyBeforeNext,
+    ytdGaps,
+  });
   // Per indicator, which of those units have a figure of it on one side only: its change cells are
   // then marked (the narrative's caveat, beside the number), said once here for every rendering.
   const others = anyLastYear ? thisYearOnly : [];
@@ -1786,6 +1684,190 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
     unreadableUnits: sortCodes(input.unreadableUnits ?? [], units),
     ...(remarks.length ? { remarks } : {}),
   };
+}
+
+// Loops over every unit that run once per summary live in small functions of their own: the JIT
+// optimises a small function's loop while it runs (on-stack replacement) within a few hundred
+// units, where a loop in aggregateWithoutNarrative (hundreds of lines to compile) runs unoptimised.
+
+/**
+ * The units' codes and names in unit order (`units`, sorted) and in code order (j), each unit's
+ * place in the latter (unitRank), and each year's report per code rank.
+ */
+function unitOrder(units: readonly Unit[], given: readonly Unit[], current: UnitYear[], previous: UnitYear[]) {
+  const unitCodes: string[] = [];
+  const unitNames: string[] = [];
+  for (let i = 0; i < units.length; i++) {
+    unitCodes.push(units[i].code);
+    unitNames.push(units[i].name);
+  }
+  // From the units as given (the same codes): a list in code order needs no sort. Codes that
+  // are not texts (bad input) may tie, so they keep the order they were sorted from before.
+  const givenCodes: string[] = [];
+  let texts = true;
+  for (let i = 0; i < given.length; i++) {
+    givenCodes.push(given[i].code);
+    texts &&= typeof given[i].code === 'string';
+  }
+  const byCodeOrder = codeOrder(texts ? givenCodes : unitCodes);
+  const nowByCode: (UnitYear | undefined)[] = [];
+  const beforeByCode: (UnitYear | undefined)[] = [];
+  const codeRank = new Map<string, number>();
+  for (let j = 0; j < byCodeOrder.length; j++) {
+    nowByCode.push(undefined);
+    beforeByCode.push(undefined);
+    codeRank.set(byCodeOrder[j], j);
+  }
+  // Each unit's report of each year (the last of a code wins, as a Map by code would give),
+  // placed by code rank: no map of reports by code.
+  byCodeRank(current, byCodeOrder, codeRank, nowByCode);
+  byCodeRank(previous, byCodeOrder, codeRank, beforeByCode);
+  const unitRank = new Int32Array(units.length);
+  for (let i = 0; i < units.length; i++) unitRank[i] = codeRank.get(unitCodes[i]) as number;
+  return { unitCodes, unitNames, byCodeOrder, codeRank, unitRank, nowByCode, beforeByCode };
+}
+
+/** What comparedSides reads, and the lists it fills (aggregateWithoutNarrative's, unit by unit). */
+interface Sides {
+  codeRank: ReadonlyMap<string, number>;
+  nowByCode: readonly (UnitYear | undefined)[];
+  beforeByCode: readonly (UnitYear | undefined)[];
+  months: number[];
+  earlier: number[];
+  next: number;
+  nextOpen: boolean;
+  slipDates: { start: string; end: string };
+  partialLastYear: ReadonlySet<string>;
+  formerYtd: ReadonlyMap<string, { unitCode: string; months: number[]; former: string }[]>;
+  lastYearOnly: string[];
+  thisYearOnly: string[];
+  thisYearGaps: Map<string, number[]>;
+  lastYearPartial: string[];
+  emptyBeforeNext: string[];
+  ytdGaps: { unitCode: string; months: number[]; former?: string }[];
+}
+
+/**
+ * Per completeness row (unit order), whether its figures are on one side only of "so cùng kỳ":
+ * fills the lists of `s` (see aggregateWithoutNarrative). True when some unit had figures in the
+ * period last year.
+ */
+function comparedSides(rows: readonly CompletenessRow[], s: Sides): boolean {
+  const { codeRank, nowByCode, beforeByCode, months, earlier, next, nextOpen, slipDates, partialLastYear } = s;
+  const { formerYtd, lastYearOnly, thisYearOnly, thisYearGaps, lastYearPartial, emptyBeforeNext, ytdGaps } = s;
+  let anyLastYear = false;
+  for (let x = 0; x < rows.length; x++) {
+    const row = rows[x];
+    const at = codeRank.get(row.unitCode) as number; // every row is a unit's
+    const r = beforeByCode[at];
+    const hadLastYear = r !== undefined && anyFigure(r, months);
+    if (hadLastYear) anyLastYear = true;
+    const n = nowByCode[at];
+    if (row.status === 'missing') {
+      // Missing by its date (after the run) while every month's figures are summed: compared in
+      // full; but not when a month lacks an old unit's figures (a merged unit: formerGaps).
+      const summedInFull = n !== undefined && everyFigure(n, months) && !row.formerGaps?.length;
+      if (hadLastYear && !summedInFull) lastYearOnly.push(row.unitCode);
+    } else if (hadLastYear && n !== undefined && !anyFigure(n, months) && n.invalid.length) {
+      // Reported (late: its date is not one) with only cells typed wrong in the period: none of
+      // its figures is summed, as for a unit that did not report.
+      lastYearOnly.push(row.unitCode);
+    } else if (!hadLastYear) {
+      // A report dated but empty (no figures in the period) leaves this year's totals as it
+      // leaves last year's: nothing to say of it here (its own finding says it is empty).
+      if (n !== undefined && anyFigure(n, months)) thisYearOnly.push(row.unitCode);
+    }
+    // Figures last year, but not in every month of the period that has them this year: those
+    // months are this year's only, as a month's own report says of its month.
+    if (
+      hadLastYear &&
+      n !== undefined &&
+      months.length > 1 &&
+      !partialLastYear.has(row.unitCode) &&
+      lastYearOnly[lastYearOnly.length - 1] !== row.unitCode
+    ) {
+      let gaps: number[] | null = null;
+      for (let i = 0; i < months.length; i++) {
+        const m = months[i];
+        if (!hasFigure(n, m) || hasFigure(r as UnitYear, m)) continue;
+        gaps ??= [];
+        gaps.push(m);
+      }
+      if (gaps) {
+        thisYearOnly.push(row.unitCode);
+        thisYearGaps.set(row.unitCode, gaps);
+      }
+    }
+    // Counted as submitted but no figure in the period while the month after has some: likely
+    // typed a column too far; its figures are not in the totals, said as a missing unit's are.
+    if (
+      nextOpen &&
+      n !== undefined &&
+      !anyFigure(n, months) &&
+      hasFigure(n, next) &&
+      (row.status !== 'missing' || withinWindow(n.submitted[next - 1], slipDates))
+    ) {
+      emptyBeforeNext.push(row.unitCode);
+      if (hadLastYear && lastYearOnly[lastYearOnly.length - 1] !== row.unitCode) lastYearOnly.push(row.unitCode);
+    }
+    // Last year's figures lacking an old unit: said whatever this year's status.
+    if (hadLastYear && partialLastYear.has(row.unitCode)) lastYearPartial.push(row.unitCode);
+    // Earlier months with figures last year, not reported this year (neither dated nor filled; a
+    // dated empty month is a report of no activity): the year-to-date totals differ by them.
+    if (r !== undefined && earlier.length && lastYearOnly[lastYearOnly.length - 1] !== row.unitCode) {
+      let gaps: number[] | null = null; // a loop, not a closure per unit: thousands of units
+      for (let i = 0; i < earlier.length; i++) {
+        const m = earlier[i];
+        if (n !== undefined && (n.submitted[m - 1] || hasData(n, m))) continue;
+        if (!hasFigure(r, m)) continue;
+        gaps ??= [];
+        gaps.push(m);
+      }
+      if (gaps) ytdGaps.push({ unitCode: row.unitCode, months: gaps });
+    }
+    const ofFormer = formerYtd.size ? formerYtd.get(row.unitCode) : undefined;
+    if (ofFormer) ytdGaps.push(...ofFormer);
+  }
+  return anyLastYear;
+}
+
+/** Per month up to `lastMonth` the latest submission date (YYYY-MM-DD) of any report; null none. */
+function latestDates(reports: readonly (UnitYear | undefined)[], lastMonth: number): (string | null)[] {
+  const out: (string | null)[] = Array(12).fill(null);
+  for (let j = 0; j < reports.length; j++) {
+    const submitted = reports[j]?.submitted;
+    if (!submitted) continue;
+    for (let i = 0; i < lastMonth; i++) {
+      const d = submitted[i];
+      // Only a date later than the month's latest yet is checked for the date form (most are not).
+      if (typeof d === 'string' && (!out[i] || d > (out[i] as string)) && /^\d{4}-\d{2}-\d{2}$/.test(d)) out[i] = d;
+    }
+  }
+  return out;
+}
+
+/** Invalid cells of the numeric indicators in months `ytd`, and the units with any. */
+function excludedCellsOf(
+  reports: readonly UnitYear[],
+  numeric: readonly Indicator[],
+  ytd: readonly number[],
+): { excludedCells: number; excludedBy: Set<string> } {
+  const numericCodes = new Set(numeric.map((i) => i.code));
+  let excludedCells = 0;
+  const excludedBy = new Set<string>();
+  // Index loops (once per summary over thousands of reports, most without invalid cells).
+  for (let i = 0; i < reports.length; i++) {
+    const invalid = reports[i].invalid;
+    for (let x = 0; x < invalid.length; x++) {
+      const key = invalid[x];
+      const at = key.lastIndexOf(':');
+      if (numericCodes.has(key.slice(0, at)) && ytd.includes(Number(key.slice(at + 1)))) {
+        excludedCells++;
+        excludedBy.add(reports[i].unitCode);
+      }
+    }
+  }
+  return { excludedCells, excludedBy };
 }
 
 /**
