@@ -1101,3 +1101,25 @@ describe('"so cùng kỳ" of an indicator over units on one side only (unevenPer
     expect(stock.unevenYtd).toBeUndefined();
   });
 });
+
+describe('aggregate: units sharing a code (bad input)', () => {
+  test("each of them shows the code's report (the one mapping keeps)", () => {
+    const code = (CATALOGUE.indicators.find((i) => i.kind !== 'note') as { code: string }).code;
+    const units = [unit('a', 'An'), unit('c', 'Cà'), unit('a', 'Bình')];
+    const report = (unitCode: string, v: number) =>
+      unitYear(unitCode, 2018, { values: { [code]: { 9: v } }, submitted: { 9: '2018-09-10' } });
+    const s = aggregate(
+      input({ units, current: [report('a', 4), report('c', 7), report('a', 5)], previous: [report('c', 1)] }),
+    );
+    expect(ind(s, code).byUnit.map((u) => [u.unitName, u.period])).toEqual([
+      ['An', 4],
+      ['Bình', 4],
+      ['Cà', 7],
+    ]);
+    expect(s.completeness.rows.map((r) => [r.unitName, r.status])).toEqual([
+      ['An', 'onTime'],
+      ['Bình', 'onTime'],
+      ['Cà', 'onTime'],
+    ]);
+  });
+});

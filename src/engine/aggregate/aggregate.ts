@@ -51,6 +51,7 @@ import { tidy } from '../text/number';
 import type {
   Catalogue,
   Completeness,
+  CompletenessRow,
   Finding,
   Indicator,
   IndicatorSummary,
@@ -119,19 +120,43 @@ function figureAt(r: UnitYear, k: number, code: string, placesIn: PlacesIn, i: n
   return r.values[code]?.[i] ?? Number.NaN;
 }
 
-/** Figure `k` of every month of `r` into `into` (NaN none): one look for the report (flatOf) rather than one per month. */
-function figuresOf(r: UnitYear, k: number, code: string, placesIn: PlacesIn, into: Float64Array): Float64Array {
-  const layout = layoutOf(r);
-  const flat = layout && flatOf(r, layout);
-  if (flat) {
-    const at = placesIn(layout as FlatLayout)[k];
-    const base = flatBase(r) + at;
-    for (let i = 0; i < 12; i++) into[i] = at < 0 ? Number.NaN : flat[base + i];
-    return into;
+/**
+ * One year's reports in unit-code order (j), each one's flat numbers looked up once: flatOf may
+ * compare edited values, which per figure would cost more than the figure. `flats[j]` null: read
+ * the report's `values` (hand-built, combined from old units' reports, or edited).
+ */
+interface YearFigures {
+  reports: (UnitYear | undefined)[];
+  flats: (Float64Array | null)[];
+  /** Per report, indicator k's place in its flat numbers from `bases[j]` (-1: no row). */
+  places: Int32Array[];
+  bases: Int32Array;
+}
+
+function figuresByCode(reports: (UnitYear | undefined)[], placesIn: PlacesIn): YearFigures {
+  const flats: (Float64Array | null)[] = [];
+  const places: Int32Array[] = [];
+  const bases = new Int32Array(reports.length);
+  const none = new Int32Array(0);
+  for (let j = 0; j < reports.length; j++) {
+    const r = reports[j];
+    const layout = layoutOf(r);
+    const flat = layout && r ? flatOf(r, layout) : null;
+    flats.push(flat);
+    places.push(flat ? placesIn(layout as FlatLayout) : none);
+    if (flat) bases[j] = flatBase(r as UnitYear);
   }
-  const series = r.values[code];
-  for (let i = 0; i < 12; i++) into[i] = series?.[i] ?? Number.NaN;
-  return into;
+  return { reports, flats, places, bases };
+}
+
+/** Figure `k` (catalogue code `code`) of month index `i` of report j; NaN when it has none (or no report). */
+function figureIn(y: YearFigures, j: number, k: number, code: string, i: number): number {
+  const flat = y.flats[j];
+  if (flat) {
+    const at = y.places[j][k];
+    return at < 0 ? Number.NaN : flat[y.bases[j] + at + i];
+  }
+  return y.reports[j]?.values[code]?.[i] ?? Number.NaN;
 }
 
 /**
@@ -145,20 +170,16 @@ function carriedStock(
   toDate: Float64Array,
   unitRank: Int32Array,
   unitCodes: string[],
-  nowByCode: (UnitYear | undefined)[],
-  placesIn: PlacesIn,
+  now: YearFigures,
   month: number,
 ): { unitCode: string; month: number }[] {
   const out: { unitCode: string; month: number }[] = [];
-  const months = new Float64Array(12);
   for (let i = 0; i < unitCodes.length; i++) {
     const j = unitRank[i];
-    const r = nowByCode[j];
-    if (Number.isNaN(toDate[j]) || !r) continue;
-    if (!Number.isNaN(figureAt(r, k, code, placesIn, month - 1))) continue;
-    figuresOf(r, k, code, placesIn, months);
+    if (Number.isNaN(toDate[j]) || !now.reports[j]) continue;
+    if (!Number.isNaN(figureIn(now, j, k, code, month - 1))) continue;
     let m = month - 1;
-    while (m > 0 && Number.isNaN(months[m - 1])) m--;
+    while (m > 0 && Number.isNaN(figureIn(now, j, k, code, m - 1))) m--;
     out.push({ unitCode: unitCodes[i], month: m });
   }
   return out;
@@ -178,19 +199,17 @@ function carryLastYear(
   unitRank: Int32Array,
   unitCodes: string[],
   nowByCode: (UnitYear | undefined)[],
-  beforeByCode: (UnitYear | undefined)[],
-  placesIn: PlacesIn,
+  before: YearFigures,
 ): { values: Float64Array; units: { unitCode: string; month: number }[] } | null {
   let values: Float64Array | null = null;
   const units: { unitCode: string; month: number }[] = [];
   for (let i = 0; i < unitCodes.length; i++) {
     const j = unitRank[i];
-    const before = beforeByCode[j];
-    if (!before || !Number.isNaN(toDate[j])) continue;
+    if (!before.reports[j] || !Number.isNaN(toDate[j])) continue;
     const now = nowByCode[j];
     if (now && !hasRow(now, code)) continue;
     for (let m = 11; m >= 0; m--) {
-      const v = figureAt(before, k, code, placesIn, m);
+      const v = figureIn(before, j, k, code, m);
       if (Number.isNaN(v)) continue;
       values ??= new Float64Array(toDate.length).fill(Number.NaN);
       values[j] = v;
@@ -327,27 +346,32 @@ function carriedFromFormer(
  * latest figure up to it, null where no unit has one yet; months after `lastMonth` null.
  */
 function stockSoFar(
-  reports: (UnitYear | undefined)[],
+  y: YearFigures,
   k: number,
   code: string,
-  placesIn: PlacesIn,
   lastMonth: number,
   fromLastYear?: Float64Array,
 ): (number | null)[] {
   const acc = new Float64Array(12);
   const seen = new Uint8Array(12);
   const months = new Float64Array(12);
+  const { reports, flats, places, bases } = y;
   for (let j = 0; j < reports.length; j++) {
     const r = reports[j];
     // A figure carried from last year (carryLastYear) holds until the unit's first of this year.
     let last = fromLastYear ? fromLastYear[j] : Number.NaN;
     if (!r && Number.isNaN(last)) continue;
-    if (r) figuresOf(r, k, code, placesIn, months);
+    // The unit's months (NaN none), read straight from its flat numbers when it has them.
+    const flat = flats[j];
+    const at = flat ? places[j][k] : -1;
+    if (flat && at >= 0) for (let i = 0, x = bases[j] + at; i < lastMonth; i++) months[i] = flat[x + i];
+    else if (flat || !r) months.fill(Number.NaN);
+    else for (let i = 0; i < lastMonth; i++) months[i] = r.values[code]?.[i] ?? Number.NaN;
     for (let i = 0; i < lastMonth; i++) {
-      const v = r ? months[i] : Number.NaN;
+      const v = months[i];
       if (!Number.isNaN(v)) last = v;
       if (Number.isNaN(last)) continue;
-      acc[i] += tidy(last); // each unit's figure tidied, as the flows' sums
+      acc[i] += tidyOne(last); // each unit's figure tidied, as the flows' sums
       seen[i] = 1;
     }
   }
@@ -578,11 +602,23 @@ function ofYear(reports: UnitYear[], year: number): UnitYear[] {
   return out;
 }
 
-/** Reports by unit code (the last of a code wins, as a Map built from pairs). */
-function byUnitCode(reports: UnitYear[]): Map<string, UnitYear> {
-  const out = new Map<string, UnitYear>();
-  for (let i = 0; i < reports.length; i++) out.set(reports[i].unitCode, reports[i]);
-  return out;
+/**
+ * Each report into `out` at its code's rank (codes of no unit left out); the last of a code wins, as
+ * in a Map built from pairs. A code that two units share (bad input) has the report at both places.
+ */
+function byCodeRank(
+  reports: UnitYear[],
+  codes: readonly string[],
+  codeRank: ReadonlyMap<string, number>,
+  out: (UnitYear | undefined)[],
+): void {
+  for (let i = 0; i < reports.length; i++) {
+    const j = codeRank.get(reports[i].unitCode);
+    if (j !== undefined) out[j] = reports[i];
+  }
+  if (codeRank.size === codes.length) return;
+  // A shared code ranks at its last place: every place of it takes the report there.
+  for (let j = 0; j < codes.length; j++) out[j] = out[codeRank.get(codes[j]) as number];
 }
 
 /** Unit values (NaN = null) summed in unit-code order; null when no unit has one. */
@@ -1191,8 +1227,6 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
     // Last year's: "so cùng kỳ" of these units lacks an old unit's months of the period.
     for (const g of gapsBefore) if (g.months.some((m) => inPeriod.has(m))) partialLastYear.add(g.unit.code);
   }
-  const now = byUnitCode(current);
-  const before = byUnitCode(previous);
 
   const months = periodMonths(period);
   const ytd = ytdMonths(period);
@@ -1201,32 +1235,12 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
   // Each unit's value is worked out once per indicator and span, then summed in unit-code
   // order (as everywhere, so totals do not depend on input order) and listed in unit order.
   // Plain loops rather than a callback per unit: this runs once per summary, over thousands.
-  const unitCodes: string[] = [];
-  const unitNames: string[] = [];
-  for (let i = 0; i < units.length; i++) {
-    unitCodes.push(units[i].code);
-    unitNames.push(units[i].name);
-  }
-  // From the units as given (the same codes): a list in code order needs no sort. Codes that
-  // are not texts (bad input) may tie, so they keep the order they were sorted from before.
-  const givenCodes: string[] = [];
-  let texts = true;
-  for (let i = 0; i < input.units.length; i++) {
-    givenCodes.push(input.units[i].code);
-    texts &&= typeof input.units[i].code === 'string';
-  }
-  const byCodeOrder = codeOrder(texts ? givenCodes : unitCodes);
-  const nowByCode: (UnitYear | undefined)[] = [];
-  const beforeByCode: (UnitYear | undefined)[] = [];
-  const codeRank = new Map<string, number>();
-  for (let j = 0; j < byCodeOrder.length; j++) {
-    const code = byCodeOrder[j];
-    nowByCode.push(now.get(code));
-    beforeByCode.push(before.get(code));
-    codeRank.set(code, j);
-  }
-  const unitRank = new Int32Array(units.length);
-  for (let i = 0; i < units.length; i++) unitRank[i] = codeRank.get(unitCodes[i]) as number;
+  const { unitCodes, unitNames, byCodeOrder, codeRank, unitRank, nowByCode, beforeByCode } = unitOrder(
+    units,
+    input.units,
+    current,
+    previous,
+  );
   // Report by report (each report's series lie together in memory), indicator by indicator.
   // Periods are month ranges (periodMonths) ending where the year to date ends: one pass gives both.
   const first = months[0];
@@ -1253,18 +1267,27 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
     }
     return flatAt;
   };
+  // Each report's flat numbers looked up once (flatOf may compare edited values), for every
+  // pass below that reads them figure by figure.
+  const nowFigures = figuresByCode(nowByCode, placesIn);
+  const beforeFigures = figuresByCode(beforeByCode, placesIn);
   // Last year: per flow indicator the months (bit i = month i + 1) in which any unit has a value.
   const seenLastYear = new Int32Array(numeric.length);
-  const spansOf = (report: UnitYear | undefined, j: number, monthlyToo: boolean, spans: Spans) => {
+  // This year's figures of the period's months by indicator, month and unit (outliers.ts's
+  // periodFigures), copied while each report's numbers are at hand: the outlier test reads them
+  // indicator by indicator, which in the reports themselves is a look into every report each time.
+  const nUnits = byCodeOrder.length;
+  const periodFigures = new Float64Array(numeric.length * months.length * nUnits).fill(Number.NaN);
+  const spansOf = (y: YearFigures, j: number, monthlyToo: boolean, spans: Spans) => {
+    const report = y.reports[j];
     if (!report) return;
     const { inPeriod, toDate } = spans;
-    const layout = layoutOf(report);
-    const flat = layout && flatOf(report, layout);
-    if (layout && flat) {
+    const flat = y.flats[j];
+    if (flat) {
       reportSpans(
         flat,
-        flatBase(report),
-        placesIn(layout),
+        y.bases[j],
+        y.places[j],
         lastOf,
         first,
         lastMonth,
@@ -1274,6 +1297,16 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
         j,
         monthlyToo ? null : seenLastYear,
       );
+      if (monthlyToo) {
+        const places = y.places[j];
+        const base = y.bases[j];
+        for (let k = 0; k < places.length; k++) {
+          if (places[k] < 0) continue;
+          const to = k * months.length * nUnits + j;
+          for (let x = 0; x < months.length; x++)
+            periodFigures[to + x * nUnits] = flat[base + places[k] + months[x] - 1];
+        }
+      }
       return;
     }
     const values = report.values;
@@ -1282,8 +1315,11 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
       const series = values[numeric[k].code];
       if (!series) continue;
       const one = toFlat(series, scratch);
-      if (monthlyToo) addSeries(one, 0, lastMonth, sums, k * 12);
-      else for (let i = 0; i < lastMonth; i++) if (!Number.isNaN(one[i])) seenLastYear[k] |= 1 << i;
+      if (monthlyToo) {
+        addSeries(one, 0, lastMonth, sums, k * 12);
+        const to = k * months.length * nUnits + j;
+        for (let x = 0; x < months.length; x++) periodFigures[to + x * nUnits] = one[months[x] - 1];
+      } else for (let i = 0; i < lastMonth; i++) if (!Number.isNaN(one[i])) seenLastYear[k] |= 1 << i;
       bothSpansFlat(one, 0, lastOf[k] === 1, first, lastMonth, inPeriod[k], toDate[k], j);
     }
   };
@@ -1304,8 +1340,8 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
   // A unit's two reports one after the other: the reader lays a workbook's sheets out side by
   // side (last year's first), so the numbers are read in the order they lie in memory.
   for (let j = 0; j < byCodeOrder.length; j++) {
-    spansOf(beforeByCode[j], j, false, lastYear);
-    spansOf(nowByCode[j], j, true, thisYear);
+    spansOf(beforeFigures, j, false, lastYear);
+    spansOf(nowFigures, j, true, thisYear);
   }
 
   /**
@@ -1362,7 +1398,7 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
     if (ind.kind === 'note') {
       const notes: NonNullable<IndicatorSummary['notes']> = [];
       for (let i = 0; i < units.length; i++) {
-        const texts = now.get(unitCodes[i])?.notes[ind.code];
+        const texts = nowByCode[unitRank[i]]?.notes[ind.code];
         if (texts)
           for (let x = 0; x < months.length; x++) {
             const m = months[x];
@@ -1391,9 +1427,7 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
     const ytdValues = thisYear.toDate[k];
     // A stock with no figure yet this year: the unit's last of last year, before the totals.
     const fromLastYear =
-      lastOf[k] === 1
-        ? carryLastYear(k, ind.code, ytdValues, unitRank, unitCodes, nowByCode, beforeByCode, placesIn)
-        : null;
+      lastOf[k] === 1 ? carryLastYear(k, ind.code, ytdValues, unitRank, unitCodes, nowByCode, beforeFigures) : null;
     if (fromLastYear) carriedIn[k] = fromLastYear.values;
     const periodTotal = sumOf(periodValues);
     const ytdTotal = sumOf(ytdValues);
@@ -1432,7 +1466,7 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
       if (olds.length) summary.carriedOldUnits = olds;
     }
     if (lastOf[k] === 1) {
-      const carried = carriedStock(k, ind.code, ytdValues, unitRank, unitCodes, nowByCode, placesIn, lastMonth);
+      const carried = carriedStock(k, ind.code, ytdValues, unitRank, unitCodes, nowFigures, lastMonth);
       // carriedUnits only in several months: in a month, "no figure in the period" says it.
       if (carried.length && months.length > 1) summary.carriedUnits = carried.map((c) => c.unitCode);
       // Of this year's months: the narrative and the renderings name each unit with its month.
@@ -1459,37 +1493,15 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
 
   // A unit's figure of a month of the period far out of line with the others' and its own: a
   // warning naming the cell (an extra 0 typed), the figure still counted.
-  // Each report's flat numbers looked up once (not per figure): flatOf may compare edited values.
-  const flatsOf = (reports: (UnitYear | undefined)[]) => {
-    const flats: (Float64Array | null)[] = [];
-    const places: Int32Array[] = [];
-    const bases = new Int32Array(reports.length);
-    for (let j = 0; j < reports.length; j++) {
-      const r = reports[j];
-      const layout = layoutOf(r);
-      const flat = layout && r ? flatOf(r, layout) : null;
-      flats.push(flat);
-      places.push(flat ? placesIn(layout as FlatLayout) : flatAt);
-      if (flat) bases[j] = flatBase(r as UnitYear);
-    }
-    return { reports, flats, places, bases };
-  };
-  const years = [flatsOf(nowByCode), flatsOf(beforeByCode)];
+  const years = [nowFigures, beforeFigures];
   made.push(
     ...outlierFindings({
       indicators: numeric,
       months,
       now: nowByCode,
       before: beforeByCode,
-      valueAt: (year, j, k, i) => {
-        const y = years[year];
-        const flat = y.flats[j];
-        if (flat) {
-          const at = y.places[j][k];
-          return at < 0 ? Number.NaN : flat[y.bases[j] + at + i];
-        }
-        return y.reports[j]?.values[numeric[k].code]?.[i] ?? Number.NaN;
-      },
+      valueAt: (year, j, k, i) => figureIn(years[year], j, k, numeric[k].code, i),
+      periodFigures,
       // Kept on the indicator too: the narrative names them beside the total they are in.
       found: (k, unitCode, month, value) => {
         const sum = indicators.find((x) => x.code === numeric[k].code);
@@ -1506,7 +1518,7 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
   const monthly: Record<string, (number | null)[]> = {};
   numeric.forEach((ind, k) => {
     if (lastOf[k] === 1) {
-      monthly[ind.code] = stockSoFar(nowByCode, k, ind.code, placesIn, lastMonth, carriedIn[k]);
+      monthly[ind.code] = stockSoFar(nowFigures, k, ind.code, lastMonth, carriedIn[k]);
       return;
     }
     const row: (number | null)[] = Array(12).fill(null);
@@ -1515,35 +1527,10 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
   });
 
   // Per month, the latest date a unit gave it: when this level's figures of the month were complete.
-  const monthSubmitted: (string | null)[] = Array(12).fill(null);
-  for (const r of nowByCode)
-    for (let i = 0; i < lastMonth; i++) {
-      const d = r?.submitted[i];
-      if (
-        typeof d === 'string' &&
-        /^\d{4}-\d{2}-\d{2}$/.test(d) &&
-        (!monthSubmitted[i] || d > (monthSubmitted[i] as string))
-      )
-        monthSubmitted[i] = d;
-    }
-
+  const monthSubmitted = latestDates(nowByCode, lastMonth);
   // Invalid cells of numeric indicators in any month the summary shows (period and year to date;
   // date cells are not totals).
-  const numericCodes = new Set(numeric.map((i) => i.code));
-  let excludedCells = 0;
-  const excludedBy = new Set<string>();
-  // Index loops (once per summary over thousands of reports, most without invalid cells).
-  for (let i = 0; i < current.length; i++) {
-    const invalid = current[i].invalid;
-    for (let x = 0; x < invalid.length; x++) {
-      const key = invalid[x];
-      const at = key.lastIndexOf(':');
-      if (numericCodes.has(key.slice(0, at)) && ytd.includes(Number(key.slice(at + 1)))) {
-        excludedCells++;
-        excludedBy.add(current[i].unitCode);
-      }
-    }
-  }
+  const { excludedCells, excludedBy } = excludedCellsOf(current, numeric, ytd);
 
   const ruleErrors = countedRuleErrors(input.findings, rawCurrent, units, lastMonth, [
     ...(mappedNow.afterMerger ?? []),
@@ -1579,77 +1566,24 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
   const ytdGaps: { unitCode: string; months: number[]; former?: string }[] = [];
   // Months of the year to date before the period (a year's report has none).
   const earlier = ytd.filter((m) => m < months[0]);
-  let anyLastYear = false;
-  for (const row of completeness.rows) {
-    const r = before.get(row.unitCode);
-    const hadLastYear = r !== undefined && anyFigure(r, months);
-    if (hadLastYear) anyLastYear = true;
-    const n = now.get(row.unitCode);
-    if (row.status === 'missing') {
-      // Missing by its date (after the run) while every month's figures are summed: compared in
-      // full; but not when a month lacks an old unit's figures (a merged unit: formerGaps).
-      const summedInFull = n !== undefined && everyFigure(n, months) && !row.formerGaps?.length;
-      if (hadLastYear && !summedInFull) lastYearOnly.push(row.unitCode);
-    } else if (hadLastYear && n !== undefined && !anyFigure(n, months) && n.invalid.length) {
-      // Reported (late: its date is not one) with only cells typed wrong in the period: none of
-      // its figures is summed, as for a unit that did not report.
-      lastYearOnly.push(row.unitCode);
-    } else if (!hadLastYear) {
-      // A report dated but empty (no figures in the period) leaves this year's totals as it
-      // leaves last year's: nothing to say of it here (its own finding says it is empty).
-      if (n !== undefined && anyFigure(n, months)) thisYearOnly.push(row.unitCode);
-    }
-    // Figures last year, but not in every month of the period that has them this year: those
-    // months are this year's only, as a month's own report says of its month.
-    if (
-      hadLastYear &&
-      n !== undefined &&
-      months.length > 1 &&
-      !partialLastYear.has(row.unitCode) &&
-      lastYearOnly[lastYearOnly.length - 1] !== row.unitCode
-    ) {
-      let gaps: number[] | null = null;
-      for (let i = 0; i < months.length; i++) {
-        const m = months[i];
-        if (!hasFigure(n, m) || hasFigure(r as UnitYear, m)) continue;
-        gaps ??= [];
-        gaps.push(m);
-      }
-      if (gaps) {
-        thisYearOnly.push(row.unitCode);
-        thisYearGaps.set(row.unitCode, gaps);
-      }
-    }
-    // Counted as submitted but no figure in the period while the month after has some: likely
-    // typed a column too far; its figures are not in the totals, said as a missing unit's are.
-    if (
-      nextOpen &&
-      n !== undefined &&
-      !anyFigure(n, months) &&
-      hasFigure(n, next) &&
-      (row.status !== 'missing' || withinWindow(n.submitted[next - 1], slipDates))
-    ) {
-      emptyBeforeNext.push(row.unitCode);
-      if (hadLastYear && lastYearOnly[lastYearOnly.length - 1] !== row.unitCode) lastYearOnly.push(row.unitCode);
-    }
-    // Last year's figures lacking an old unit: said whatever this year's status.
-    if (hadLastYear && partialLastYear.has(row.unitCode)) lastYearPartial.push(row.unitCode);
-    // Earlier months with figures last year, not reported this year (neither dated nor filled; a
-    // dated empty month is a report of no activity): the year-to-date totals differ by them.
-    if (r !== undefined && earlier.length && lastYearOnly[lastYearOnly.length - 1] !== row.unitCode) {
-      let gaps: number[] | null = null; // a loop, not a closure per unit: thousands of units
-      for (let i = 0; i < earlier.length; i++) {
-        const m = earlier[i];
-        if (n !== undefined && (n.submitted[m - 1] || hasData(n, m))) continue;
-        if (!hasFigure(r, m)) continue;
-        gaps ??= [];
-        gaps.push(m);
-      }
-      if (gaps) ytdGaps.push({ unitCode: row.unitCode, months: gaps });
-    }
-    const ofFormer = formerYtd.size ? formerYtd.get(row.unitCode) : undefined;
-    if (ofFormer) ytdGaps.push(...ofFormer);
-  }
+  const anyLastYear = comparedSides(completeness.rows, {
+    codeRank,
+    nowByCode,
+    beforeByCode,
+    months,
+    earlier,
+    next,
+    nextOpen,
+    slipDates,
+    partialLastYear,
+    formerYtd,
+    lastYearOnly,
+    thisYearOnly,
+    thisYearGaps,
+    lastYearPartial,
+    emptyBeforeNext,
+    ytdGaps,
+  });
   // Per indicator, which of those units have a figure of it on one side only: its change cells are
   // then marked (the narrative's caveat, beside the number), said once here for every rendering.
   const others = anyLastYear ? thisYearOnly : [];
@@ -1750,6 +1684,190 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
     unreadableUnits: sortCodes(input.unreadableUnits ?? [], units),
     ...(remarks.length ? { remarks } : {}),
   };
+}
+
+// Loops over every unit that run once per summary live in small functions of their own: the JIT
+// optimises a small function's loop while it runs (on-stack replacement) within a few hundred
+// units, where a loop in aggregateWithoutNarrative (hundreds of lines to compile) runs unoptimised.
+
+/**
+ * The units' codes and names in unit order (`units`, sorted) and in code order (j), each unit's
+ * place in the latter (unitRank), and each year's report per code rank.
+ */
+function unitOrder(units: readonly Unit[], given: readonly Unit[], current: UnitYear[], previous: UnitYear[]) {
+  const unitCodes: string[] = [];
+  const unitNames: string[] = [];
+  for (let i = 0; i < units.length; i++) {
+    unitCodes.push(units[i].code);
+    unitNames.push(units[i].name);
+  }
+  // From the units as given (the same codes): a list in code order needs no sort. Codes that
+  // are not texts (bad input) may tie, so they keep the order they were sorted from before.
+  const givenCodes: string[] = [];
+  let texts = true;
+  for (let i = 0; i < given.length; i++) {
+    givenCodes.push(given[i].code);
+    texts &&= typeof given[i].code === 'string';
+  }
+  const byCodeOrder = codeOrder(texts ? givenCodes : unitCodes);
+  const nowByCode: (UnitYear | undefined)[] = [];
+  const beforeByCode: (UnitYear | undefined)[] = [];
+  const codeRank = new Map<string, number>();
+  for (let j = 0; j < byCodeOrder.length; j++) {
+    nowByCode.push(undefined);
+    beforeByCode.push(undefined);
+    codeRank.set(byCodeOrder[j], j);
+  }
+  // Each unit's report of each year (the last of a code wins, as a Map by code would give),
+  // placed by code rank: no map of reports by code.
+  byCodeRank(current, byCodeOrder, codeRank, nowByCode);
+  byCodeRank(previous, byCodeOrder, codeRank, beforeByCode);
+  const unitRank = new Int32Array(units.length);
+  for (let i = 0; i < units.length; i++) unitRank[i] = codeRank.get(unitCodes[i]) as number;
+  return { unitCodes, unitNames, byCodeOrder, codeRank, unitRank, nowByCode, beforeByCode };
+}
+
+/** What comparedSides reads, and the lists it fills (aggregateWithoutNarrative's, unit by unit). */
+interface Sides {
+  codeRank: ReadonlyMap<string, number>;
+  nowByCode: readonly (UnitYear | undefined)[];
+  beforeByCode: readonly (UnitYear | undefined)[];
+  months: number[];
+  earlier: number[];
+  next: number;
+  nextOpen: boolean;
+  slipDates: { start: string; end: string };
+  partialLastYear: ReadonlySet<string>;
+  formerYtd: ReadonlyMap<string, { unitCode: string; months: number[]; former: string }[]>;
+  lastYearOnly: string[];
+  thisYearOnly: string[];
+  thisYearGaps: Map<string, number[]>;
+  lastYearPartial: string[];
+  emptyBeforeNext: string[];
+  ytdGaps: { unitCode: string; months: number[]; former?: string }[];
+}
+
+/**
+ * Per completeness row (unit order), whether its figures are on one side only of "so cùng kỳ":
+ * fills the lists of `s` (see aggregateWithoutNarrative). True when some unit had figures in the
+ * period last year.
+ */
+function comparedSides(rows: readonly CompletenessRow[], s: Sides): boolean {
+  const { codeRank, nowByCode, beforeByCode, months, earlier, next, nextOpen, slipDates, partialLastYear } = s;
+  const { formerYtd, lastYearOnly, thisYearOnly, thisYearGaps, lastYearPartial, emptyBeforeNext, ytdGaps } = s;
+  let anyLastYear = false;
+  for (let x = 0; x < rows.length; x++) {
+    const row = rows[x];
+    const at = codeRank.get(row.unitCode) as number; // every row is a unit's
+    const r = beforeByCode[at];
+    const hadLastYear = r !== undefined && anyFigure(r, months);
+    if (hadLastYear) anyLastYear = true;
+    const n = nowByCode[at];
+    if (row.status === 'missing') {
+      // Missing by its date (after the run) while every month's figures are summed: compared in
+      // full; but not when a month lacks an old unit's figures (a merged unit: formerGaps).
+      const summedInFull = n !== undefined && everyFigure(n, months) && !row.formerGaps?.length;
+      if (hadLastYear && !summedInFull) lastYearOnly.push(row.unitCode);
+    } else if (hadLastYear && n !== undefined && !anyFigure(n, months) && n.invalid.length) {
+      // Reported (late: its date is not one) with only cells typed wrong in the period: none of
+      // its figures is summed, as for a unit that did not report.
+      lastYearOnly.push(row.unitCode);
+    } else if (!hadLastYear) {
+      // A report dated but empty (no figures in the period) leaves this year's totals as it
+      // leaves last year's: nothing to say of it here (its own finding says it is empty).
+      if (n !== undefined && anyFigure(n, months)) thisYearOnly.push(row.unitCode);
+    }
+    // Figures last year, but not in every month of the period that has them this year: those
+    // months are this year's only, as a month's own report says of its month.
+    if (
+      hadLastYear &&
+      n !== undefined &&
+      months.length > 1 &&
+      !partialLastYear.has(row.unitCode) &&
+      lastYearOnly[lastYearOnly.length - 1] !== row.unitCode
+    ) {
+      let gaps: number[] | null = null;
+      for (let i = 0; i < months.length; i++) {
+        const m = months[i];
+        if (!hasFigure(n, m) || hasFigure(r as UnitYear, m)) continue;
+        gaps ??= [];
+        gaps.push(m);
+      }
+      if (gaps) {
+        thisYearOnly.push(row.unitCode);
+        thisYearGaps.set(row.unitCode, gaps);
+      }
+    }
+    // Counted as submitted but no figure in the period while the month after has some: likely
+    // typed a column too far; its figures are not in the totals, said as a missing unit's are.
+    if (
+      nextOpen &&
+      n !== undefined &&
+      !anyFigure(n, months) &&
+      hasFigure(n, next) &&
+      (row.status !== 'missing' || withinWindow(n.submitted[next - 1], slipDates))
+    ) {
+      emptyBeforeNext.push(row.unitCode);
+      if (hadLastYear && lastYearOnly[lastYearOnly.length - 1] !== row.unitCode) lastYearOnly.push(row.unitCode);
+    }
+    // Last year's figures lacking an old unit: said whatever this year's status.
+    if (hadLastYear && partialLastYear.has(row.unitCode)) lastYearPartial.push(row.unitCode);
+    // Earlier months with figures last year, not reported this year (neither dated nor filled; a
+    // dated empty month is a report of no activity): the year-to-date totals differ by them.
+    if (r !== undefined && earlier.length && lastYearOnly[lastYearOnly.length - 1] !== row.unitCode) {
+      let gaps: number[] | null = null; // a loop, not a closure per unit: thousands of units
+      for (let i = 0; i < earlier.length; i++) {
+        const m = earlier[i];
+        if (n !== undefined && (n.submitted[m - 1] || hasData(n, m))) continue;
+        if (!hasFigure(r, m)) continue;
+        gaps ??= [];
+        gaps.push(m);
+      }
+      if (gaps) ytdGaps.push({ unitCode: row.unitCode, months: gaps });
+    }
+    const ofFormer = formerYtd.size ? formerYtd.get(row.unitCode) : undefined;
+    if (ofFormer) ytdGaps.push(...ofFormer);
+  }
+  return anyLastYear;
+}
+
+/** Per month up to `lastMonth` the latest submission date (YYYY-MM-DD) of any report; null none. */
+function latestDates(reports: readonly (UnitYear | undefined)[], lastMonth: number): (string | null)[] {
+  const out: (string | null)[] = Array(12).fill(null);
+  for (let j = 0; j < reports.length; j++) {
+    const submitted = reports[j]?.submitted;
+    if (!submitted) continue;
+    for (let i = 0; i < lastMonth; i++) {
+      const d = submitted[i];
+      // Only a date later than the month's latest yet is checked for the date form (most are not).
+      if (typeof d === 'string' && (!out[i] || d > (out[i] as string)) && /^\d{4}-\d{2}-\d{2}$/.test(d)) out[i] = d;
+    }
+  }
+  return out;
+}
+
+/** Invalid cells of the numeric indicators in months `ytd`, and the units with any. */
+function excludedCellsOf(
+  reports: readonly UnitYear[],
+  numeric: readonly Indicator[],
+  ytd: readonly number[],
+): { excludedCells: number; excludedBy: Set<string> } {
+  const numericCodes = new Set(numeric.map((i) => i.code));
+  let excludedCells = 0;
+  const excludedBy = new Set<string>();
+  // Index loops (once per summary over thousands of reports, most without invalid cells).
+  for (let i = 0; i < reports.length; i++) {
+    const invalid = reports[i].invalid;
+    for (let x = 0; x < invalid.length; x++) {
+      const key = invalid[x];
+      const at = key.lastIndexOf(':');
+      if (numericCodes.has(key.slice(0, at)) && ytd.includes(Number(key.slice(at + 1)))) {
+        excludedCells++;
+        excludedBy.add(reports[i].unitCode);
+      }
+    }
+  }
+  return { excludedCells, excludedBy };
 }
 
 /**

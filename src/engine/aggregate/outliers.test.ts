@@ -9,7 +9,7 @@ import { buildUnitSheet } from '../sheet/layout';
 import { modelToSheetInput } from '../sheet/testing';
 import type { Finding, Period, Unit, WorkbookInput } from '../types';
 import { aggregate } from './aggregate';
-import { medianOfOthers } from './outliers';
+import { medianOfOthers, outlierFindings } from './outliers';
 import { unit, unitYear } from './test-helpers';
 
 const CATALOGUE = defaultCatalogue();
@@ -186,5 +186,41 @@ describe('outliers', () => {
       const expected = m % 2 ? sorted[(m - 1) / 2] : (sorted[m / 2 - 1] + sorted[m / 2]) / 2;
       expect(medianOfOthers(a, c)).toBe(expected);
     }
+  });
+
+  test("periodFigures (the period's figures copied by indicator, month and unit) finds what valueAt finds", () => {
+    let seed = 11;
+    const next = () => {
+      seed = (seed * 1664525 + 1013904223) >>> 0;
+      return seed;
+    };
+    const indicators = CATALOGUE.indicators.filter((i) => i.kind !== 'note').slice(0, 4);
+    const months = [4, 5, 6]; // a quarter: several columns per indicator
+    const n = 40;
+    // Figures 0–60 with a few ten times larger, some empty; units 3 and 17 without a report.
+    const figure = (year: number, j: number, k: number, i: number) => {
+      const x = (next() + year + j + k + i) % 100;
+      return x < 8 ? Number.NaN : x > 95 ? 600 + x : x % 61;
+    };
+    const grid = [0, 1].map((year) =>
+      Array.from({ length: n }, (_, j) => indicators.map((_, k) => m12((m) => figure(year, j, k, m - 1)))),
+    );
+    const now = Array.from({ length: n }, (_, j) => (j === 3 || j === 17 ? undefined : unitYear(`u${j}`, 2019)));
+    const before = Array.from({ length: n }, (_, j) => (j === 5 ? undefined : unitYear(`u${j}`, 2018)));
+    const valueAt = (year: 0 | 1, j: number, k: number, i: number) => grid[year][j][k][i];
+    const periodFigures = new Float64Array(indicators.length * months.length * n);
+    for (let k = 0; k < indicators.length; k++)
+      for (let x = 0; x < months.length; x++)
+        for (let j = 0; j < n; j++)
+          periodFigures[(k * months.length + x) * n + j] = now[j] ? valueAt(0, j, k, months[x] - 1) : Number.NaN;
+    const plain = outlierFindings({ indicators, months, now, before, valueAt });
+    expect(plain.length).toBeGreaterThan(0);
+    expect(outlierFindings({ indicators, months, now, before, valueAt, periodFigures })).toEqual(plain);
+    // The figures are read there: one flagged figure made 0 in it is no longer flagged.
+    const [first] = plain;
+    const k = indicators.findIndex((i) => i.code === first.indicatorCode);
+    const j = now.findIndex((r) => r?.unitCode === first.unitCode);
+    periodFigures[(k * months.length + months.indexOf(first.month as number)) * n + j] = 0;
+    expect(outlierFindings({ indicators, months, now, before, valueAt, periodFigures })).toHaveLength(plain.length - 1);
   });
 });

@@ -43,6 +43,13 @@ export interface OutlierInput {
   before: readonly (UnitYear | undefined)[];
   /** Figure of indicator k in month index i (0-based) of unit j's report this year (0) or last (1); NaN when none. */
   valueAt: (year: 0 | 1, j: number, k: number, i: number) => number;
+  /**
+   * Optional: this year's figures of the period, as valueAt(0, j, k, months[x] - 1) gives them (NaN
+   * none, also for a unit without a report), at [(k * months.length + x) * now.length + j]. Each
+   * report's numbers lie together in memory: read once report by report (aggregate does it while
+   * summing them), the test reads a column per indicator and month without a look into each report.
+   */
+  periodFigures?: Float64Array;
   /** Told of each figure flagged (indicator k, month 1-based): the narrative says it beside the total. */
   found?: (k: number, unitCode: string, month: number, value: number) => void;
 }
@@ -95,7 +102,7 @@ export function medianOfOthers(a: Float64Array, c: number): number {
 }
 
 export function outlierFindings(input: OutlierInput): Finding[] {
-  const { indicators, months, now, before, valueAt, found } = input;
+  const { indicators, months, now, before, valueAt, found, periodFigures } = input;
   const n = now.length;
   const out: Finding[] = [];
   if (n <= OUTLIER_MIN_PEERS) return out;
@@ -107,9 +114,9 @@ export function outlierFindings(input: OutlierInput): Finding[] {
       const i = months[x] - 1;
       let count = 0;
       let max = 0;
+      const column = (k * months.length + x) * n; // in periodFigures
       for (let j = 0; j < n; j++) {
-        const r = now[j];
-        const v = r ? valueAt(0, j, k, i) : Number.NaN;
+        const v = periodFigures ? periodFigures[column + j] : now[j] ? valueAt(0, j, k, i) : Number.NaN;
         values[j] = v;
         if (v > 0) {
           peers[count++] = v;
