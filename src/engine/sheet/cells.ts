@@ -103,7 +103,7 @@ export function mergedNotes(
  * month it stays the first month's, as typed. Returns the months each note went to (null: no text).
  */
 export function spreadMergedNotes(
-  spans: MergedNote[],
+  spans: readonly MergedNote[],
   notes: Record<string, (string | null)[]>,
   look: Lookup,
   flat: Float64Array,
@@ -353,7 +353,8 @@ export function readCells(
         // parseCell's 'empty' for the usual empty cell (most note cells), without its result object.
         if (v === '' || v === null || v === undefined) continue;
         const cell = (names as readonly string[])[m - 1];
-        const parsed: CellParse = parseCell(v, ind.kind, ind.overMonths === 'last');
+        const parsed: CellParse =
+          note && typeof v === 'string' ? parseNote(look, v) : parseCell(v, ind.kind, ind.overMonths === 'last');
         if (parsed.status === 'invalid') {
           invalid.push(`${ind.code}:${m}`);
           cellFinding(out, ind.code, ind.label, m, cell, parsed);
@@ -478,6 +479,21 @@ function convertRow(
     const shown = shownValue((grid[at] ?? NO_CELLS)[cols.monthCol[m] as number]);
     out.push('error', 'too-large', extra, T.tooLargeConverted(w, shown, typed, value, ind.unit));
   }
+}
+
+/** Note texts remembered per read, at most (then the cache starts again). */
+const NOTE_PARSES_MAX = 5000;
+
+/** parseCell(text, 'note'), remembered per text in `look.noteParses`: it depends on the text alone. */
+function parseNote(look: Lookup, text: string): CellParse {
+  const cache = look.noteParses;
+  let parsed = cache.get(text);
+  if (parsed === undefined) {
+    parsed = parseCell(text, 'note');
+    if (cache.size >= NOTE_PARSES_MAX) cache.clear();
+    cache.set(text, parsed);
+  }
+  return parsed;
 }
 
 /** Bits 1–12: every month of a row. */

@@ -138,6 +138,19 @@ export class MonthMap {
  * row also holds text (so a row of data or of column numbers is not taken).
  */
 export function monthColumns(row: CellValue[]): MonthMap | null {
+  const months = monthColumnsOrFew(row);
+  return months === FEW_CELLS ? null : months;
+}
+
+/**
+ * What monthColumns says of a row with fewer than six cells holding text or a number, when it is no
+ * row of dates: then monthsUnderHeading, which needs six such cells too, says null as well, and
+ * findHeaderRow need not look at the row again (the title and label rows above every header).
+ */
+const FEW_CELLS: unique symbol = Symbol('few cells');
+
+/** monthColumns, or FEW_CELLS (no header either way) for a row of too few filled cells. */
+function monthColumnsOrFew(row: CellValue[]): MonthMap | null | typeof FEW_CELLS {
   const limit = Math.min(row.length, MAX_COLS * 5);
   // Six months need six cells with text or a number: title and label rows have fewer.
   let filled = 0;
@@ -147,7 +160,7 @@ export function monthColumns(row: CellValue[]): MonthMap | null {
     if ((typeof v === 'string' && v !== '') || typeof v === 'number') filled++;
     else if (typeof v === 'object' && v !== null) dates++;
   }
-  if (filled < MIN_MONTH_HEADERS) return dates >= MIN_MONTH_HEADERS ? cachedDateMonths(row, limit) : null;
+  if (filled < MIN_MONTH_HEADERS) return dates >= MIN_MONTH_HEADERS ? cachedDateMonths(row, limit) : FEW_CELLS;
   // Sheets made from one template repeat the same header row: the same cells give the same months.
   const last = lastHeader;
   if (last !== null && last.values.length === row.length) {
@@ -312,7 +325,9 @@ export function findHeaderRow(
 ): { row: number; months: MonthMap } | null {
   const limit = Math.min(grid.length, from + HEADER_SCAN_ROWS);
   for (let r = from; r < limit; r++) {
-    const months = monthColumns(grid[r] ?? []) ?? (r > 0 ? monthsUnderHeading(grid, r, merges) : null);
+    const own = monthColumnsOrFew(grid[r] ?? []);
+    if (own === FEW_CELLS) continue;
+    const months = own ?? (r > 0 ? monthsUnderHeading(grid, r, merges) : null);
     if (months && !(months.bare && look && namesIndicator(grid[r] ?? [], look))) return { row: r, months };
   }
   return null;

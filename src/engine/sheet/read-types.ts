@@ -6,7 +6,9 @@
 
 import type { MeasureCompare } from '../text/measure';
 import type { Indicator } from '../types';
+import type { CellParse } from '../validation/cells';
 import type { LazyCells } from './cells';
+import type { LayoutPlan } from './layout-plan';
 import type { RowNames, Shape } from './read-helpers';
 import type { SeenRows } from './rows';
 import type { FlatLayout } from './sheet-report';
@@ -68,8 +70,15 @@ export interface Lookup {
   /** The last sheet's rows as mapRows read them (see sameRows), and the cell names maker of its reports. */
   seenRows: SeenRows | null;
   lastCells: LazyCells | null;
+  /** What the last sheet's layout gave (see layout-plan.ts), for the next sheet of that layout. */
+  plan: LayoutPlan | null;
   /** Submission dates read so far, ISO by time value (see dateCellIso). */
   dates: Map<number, string>;
+  /**
+   * parseCell(text, 'note') per note text read so far (the answer depends on the text alone; the
+   * same remarks recur in many sheets). Its results are only read.
+   */
+  noteParses: Map<string, CellParse>;
 }
 
 /** The month columns of a header row, shared (read only) by every sheet with that header. */

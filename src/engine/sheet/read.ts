@@ -13,8 +13,9 @@ import type { Catalogue, Finding, Grid, ReadResult, SheetInput, Unit, UnitYear, 
 import { parseDateCell } from '../validation/cells';
 import { isDate } from '../validation/is-date';
 import { datedYearLate } from '../validation/year-late';
-import { hiddenByMerges, mergedNotes, readCells, readRemarks, spreadMergedNotes, submittedDates } from './cells';
+import { readCells, readRemarks, spreadMergedNotes, submittedDates } from './cells';
 import { a1, colLetter, reportDisplayName, unitDisplayName } from './layout';
+import { layoutPlan } from './layout-plan';
 import { findHeaderRow, monthColumns, monthsUnderHeading, nearestHeader } from './months';
 import { cellText, MAX_COLS, MAX_ROWS, NO_CELLS } from './read-helpers';
 import type { Columns, Lookup, Rows } from './read-types';
@@ -390,7 +391,10 @@ function readGrid(
   }
 
   if (note !== null) note.year = year;
-  if (year !== null) monthHeaderYear(grid, h, monthCol, year, out);
+  const merges = own(sheet.merges ?? [], OWN_MERGES);
+  const plan = layoutPlan(cat, look, rows, cols, merges);
+  // Said once per year of a plan when nothing is to be said (its header cells are the plan's).
+  if (year !== null && plan.quietYear !== year && !monthHeaderYear(grid, h, monthCol, year, out)) plan.quietYear = year;
 
   // Layout problems.
   for (let k = 0; twice !== null && k < twice.found.length; k++) {
@@ -406,10 +410,8 @@ function readGrid(
       out.push('warning', 'duplicate-month-column', { cell, month: m }, text);
     }
   }
-  const missingMonths: number[] = [];
-  for (let m = 1; m <= 12; m++) if (monthCol[m] === undefined) missingMonths.push(m);
-  if (missingMonths.length)
-    out.push('warning', 'missing-month-column', {}, T.missingMonthColumns(out.where(), missingMonths));
+  if (plan.missingMonths.length)
+    out.push('warning', 'missing-month-column', {}, T.missingMonthColumns(out.where(), plan.missingMonths.slice()));
   for (let k = 0; k < rows.crossed.length; k++) {
     const x = rows.crossed[k];
     const cell = a1(x.row + 1, cols.codeCol + 1);
@@ -418,7 +420,7 @@ function readGrid(
     out.push('error', 'code-label-mismatch', { cell, indicatorCode: x.code, labelIndicatorCode: x.labelCode }, text);
   }
   for (let k = 0; k < rows.measured.length; k++) measureFinding(out, look, cols.unitCol, rows.measured[k]);
-  const lacking = rows.rowAt.includes(-1);
+  const lacking = plan.lacking;
   for (let k = 0; k < rows.unknown.length; k++) unknownRowFinding(grid, rows.unknown[k], cols, look, lacking, out);
   for (let k = 0; k < rows.loose.length; k++) looseLabelFinding(grid, rows.loose[k], cols, look, out);
   for (let k = 0; k < rows.uncoded.length; k++)
@@ -445,10 +447,8 @@ function readGrid(
   } = readCells(grid, cat, look, rows, cols, out, year);
   const remarks = cols.noteCol >= 0 ? readRemarks(grid, cat, look, rows, cols.noteCol, out) : undefined;
   groupNotSums(out);
-  const sr = rows.submittedRow;
 
-  const merges = own(sheet.merges ?? [], OWN_MERGES);
-  const noteSpans = merges.length ? mergedNotes(merges, cat, look, rows.rowAt, monthCol) : [];
+  const noteSpans = plan.noteSpans;
   if (noteSpans.length) {
     const spread = spreadMergedNotes(noteSpans, notes, look, flat, at, submitted, invalid);
     for (let k = 0; k < noteSpans.length; k++) {
@@ -460,16 +460,14 @@ function readGrid(
       out.push('warning', 'merged-note', extra, T.mergedNote(w, sheet.name, s.range, s.months, read));
     }
   }
-  const hiddenCells = merges.length ? hiddenByMerges(merges, rows.rowAt, sr, monthCol, noteSpans) : [];
+  const hiddenCells = plan.hidden;
   for (let k = 0; k < hiddenCells.length; k++) {
     const hidden = hiddenCells[k];
     const text = T.mergedCell(out.where({ cell: hidden.cell }), hidden.range, hidden.months);
     out.push('warning', 'merged-cell', { cell: hidden.cell }, text);
   }
 
-  let lastRow = sr;
-  for (let k = 0; k < rows.rowAt.length; k++) if (rows.rowAt[k] > lastRow) lastRow = rows.rowAt[k];
-  const span: [number, number] = [h, lastRow];
+  const span: [number, number] = [h, plan.lastRow];
   if (!id.match || year === null)
     return { report: null, findings, skipped: false, stacked: stacked ?? undefined, span };
   const head = {
@@ -515,9 +513,10 @@ function secondTable(grid: Grid, h: number, rows: Rows, merges: readonly string[
 
 /**
  * Month headers of row `h` that name another year than the sheet's ("T1/2017", "Tháng 1 năm
- * 2017", a date of 2017 in a 2018 sheet): one warning on the first, naming the others.
+ * 2017", a date of 2017 in a 2018 sheet): one warning on the first, naming the others. Returns
+ * whether there was one.
  */
-function monthHeaderYear(grid: Grid, h: number, monthCol: (number | undefined)[], year: number, out: Sink): void {
+function monthHeaderYear(grid: Grid, h: number, monthCol: (number | undefined)[], year: number, out: Sink): boolean {
   const row = grid[h] ?? NO_CELLS;
   const cells: string[] = [];
   let first = '';
@@ -547,7 +546,7 @@ function monthHeaderYear(grid: Grid, h: number, monthCol: (number | undefined)[]
     }
     cells.push(a1(h + 1, c + 1));
   }
-  if (!cells.length) return;
+  if (!cells.length) return false;
   const cell = cells[0];
   out.push(
     'warning',
@@ -555,6 +554,7 @@ function monthHeaderYear(grid: Grid, h: number, monthCol: (number | undefined)[]
     { cell },
     T.monthHeaderYear(out.where({ cell }), first, cells, firstYear, year),
   );
+  return true;
 }
 
 /** Read one sheet on its own (no file name: messages name the sheet). */

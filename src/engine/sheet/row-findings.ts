@@ -356,6 +356,10 @@ const NOT_SUMS = new WeakMap<
  */
 export function groupNotSums(out: Sink): void {
   const fs = out.findings;
+  // Most sheets have no such finding: no map made for them.
+  let any = false;
+  for (let k = 0; k < fs.length && !any; k++) any = fs[k].code === 'total-not-sum';
+  if (!any) return;
   const groups = new Map<
     string,
     { at: number; rows: { row: number; cell: string; label: string; total: number; sum: number }[] }

@@ -98,7 +98,9 @@ export function lookup(cat: Catalogue): Lookup {
     looseLabels: null,
     seenRows: null,
     lastCells: null,
+    plan: null,
     dates: new Map(),
+    noteParses: new Map(),
   };
 }
 
