@@ -146,22 +146,18 @@ function checkNumber(value: number, kind: 'count' | 'amount', raw: CellValue): C
  * the month before, so it stays an error (not counted) instead of nil-as-zero.
  */
 export function parseCell(value: CellValue, kind: ValueKind, stock = false): CellParse {
+  if (kind === 'note' && typeof value === 'string') return parseNoteText(value);
   if (isBlank(value)) return { status: 'empty' };
   if (kind === 'note') {
-    if (typeof value === 'string' && isErrorValue(value)) return invalid('error-value', value);
-    // Typed with Unikey set to TCVN3 or VNI, or pasted from an old file: read as the letters meant.
-    const legacy = typeof value === 'string' ? legacyCode(value) : null;
+    // Not a text (parseNoteText reads those): a number as typed, anything else as the cell shows it.
     const text =
-      typeof value === 'string'
-        ? cleanNote(legacy ? fromLegacy(value, legacy) : value)
-        : typeof value === 'number'
-          ? String(value).replace('.', ',') // no grouping: "2018" in a note is a year
-          : shownValue(value);
+      typeof value === 'number'
+        ? String(value).replace('.', ',') // no grouping: "2018" in a note is a year
+        : shownValue(value);
     if (!text) return { status: 'empty' };
-    // Text cut off loses words: that warning comes first.
     if (text.length > MAX_NOTE_LENGTH)
       return { status: 'ok', value: sliceWhole(text, MAX_NOTE_LENGTH), note: 'truncated' };
-    return legacy ? { status: 'ok', value: text, note: legacy } : { status: 'ok', value: text };
+    return { status: 'ok', value: text };
   }
   if (typeof value === 'number') return checkNumber(value, kind, value);
   if (typeof value === 'boolean') return invalid('boolean', value);
@@ -178,6 +174,26 @@ export function parseCell(value: CellValue, kind: ValueKind, stock = false): Cel
   const checked = checkNumber(parsed.value, kind, value);
   if (checked.status === 'ok' && parsed.note) return { ...checked, note: parsed.note };
   return checked;
+}
+
+/**
+ * parseCell of a text in a note row (most note cells), the text looked over once for whether it is
+ * clean (isClean) where isBlank and cleanNote each did: a national read has tens of thousands.
+ */
+function parseNoteText(value: string): CellParse {
+  const clean = isClean(value);
+  // isBlank: '' or nothing once cleaned (a clean text is its own cleanText).
+  if (value === '' || (!clean && cleanText(value) === '')) return { status: 'empty' };
+  if (isErrorValue(value)) return invalid('error-value', value);
+  // Typed with Unikey set to TCVN3 or VNI, or pasted from an old file: read as the letters meant.
+  const legacy = legacyCode(value);
+  // cleanNote of a clean text is the text.
+  const text = legacy ? cleanNote(fromLegacy(value, legacy)) : clean ? value : cleanNote(value);
+  if (!text) return { status: 'empty' };
+  // Text cut off loses words: that warning comes first.
+  if (text.length > MAX_NOTE_LENGTH)
+    return { status: 'ok', value: sliceWhole(text, MAX_NOTE_LENGTH), note: 'truncated' };
+  return legacy ? { status: 'ok', value: text, note: legacy } : { status: 'ok', value: text };
 }
 
 // ---------------------------------------------------------------- dates
