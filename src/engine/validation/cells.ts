@@ -272,15 +272,40 @@ export function dateCellIso(value: CellValue, byTime?: Map<number, string>): str
   // The same instants (midnight of the usual submission days) come again and again: the
   // time value is read straight from the Date, its local fields are worked out.
   const time = value.getTime();
+  // First the answers of `byTime` kept by the time's hour (a read's dates are a few hundred days):
+  // most cells are answered there, without hashing a time (a number beyond small integers) into the map.
+  if (byTime !== recentFor) {
+    RECENT_TIMES.fill(Number.NaN);
+    recentFor = byTime;
+  }
+  const slot = Math.floor(time / HOUR_MS) & (RECENT_SLOTS - 1);
+  if (RECENT_TIMES[slot] === time) return RECENT_ISO[slot] as string;
   const seen = byTime.get(time);
-  if (seen !== undefined) return seen;
+  if (seen !== undefined) {
+    RECENT_TIMES[slot] = time;
+    RECENT_ISO[slot] = seen;
+    return seen;
+  }
   const iso = isoInRange(value);
   if (iso !== null) {
     if (byTime.size >= 5000) byTime.clear();
     byTime.set(time, iso);
+    RECENT_TIMES[slot] = time;
+    RECENT_ISO[slot] = iso;
   }
   return iso;
 }
+
+/**
+ * dateCellIso's table in front of the `byTime` map it was last given (its answers hold for that
+ * map's read only, in the read's time zone): the time (NaN: none) and its ISO date, by the time's
+ * hour modulo RECENT_SLOTS.
+ */
+const RECENT_SLOTS = 1024;
+const HOUR_MS = 3600000;
+const RECENT_TIMES = new Float64Array(RECENT_SLOTS).fill(Number.NaN);
+const RECENT_ISO: (string | undefined)[] = new Array(RECENT_SLOTS).fill(undefined);
+let recentFor: Map<number, string> | null = null;
 
 function isoInRange(d: Date): string | null {
   const y = d.getFullYear(); // NaN for an invalid date
