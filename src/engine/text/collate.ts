@@ -254,24 +254,7 @@ export function compareVi(a: string, b: string): number {
  * once). `tie` orders items whose texts are the same (compareVi 0), e.g. units of the same name by code.
  */
 export function sortVi<T>(items: readonly T[], text: (item: T) => string, tie?: (a: T, b: T) => number): T[] {
-  // The distinct keys are sorted as plain texts, without a comparer: the built-in order of texts is
-  // the keys' order (code units), and no function is called per comparison (a national run sorts
-  // 3,321 names once, before the JIT has optimised a comparer). Items of one key (the same cleaned
-  // text) follow each other in their given order, sorted by `tie` (a stable sort), as they would
-  // with a comparer on keys then `tie`.
-  const byKey = new Map<string, T[]>();
-  for (let i = 0; i < items.length; i++) {
-    const key = sortKeyText(text(items[i]));
-    const same = byKey.get(key);
-    if (same) same.push(items[i]);
-    else byKey.set(key, [items[i]]);
-  }
-  const keys = [...byKey.keys()].sort();
-  const out: T[] = [];
-  for (let k = 0; k < keys.length; k++) {
-    const same = byKey.get(keys[k]) as T[];
-    if (same.length === 1) out.push(same[0]);
-    else for (const item of tie ? same.sort(tie) : same) out.push(item);
-  }
-  return out;
+  const keyed = items.map((item) => ({ item, key: sortKeyText(text(item)) }));
+  keyed.sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : tie ? tie(x.item, y.item) : 0));
+  return keyed.map((k) => k.item);
 }
