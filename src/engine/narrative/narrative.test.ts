@@ -564,6 +564,50 @@ describe('notes that say nothing, and many notes', () => {
     };
     expect(narrate(ten, CATALOGUE).at(-1)).toContain('xã Chung Chải: Ý kiến số 1;');
   });
+
+  it('counts the units with a note or a remark, each once, not those whose note says nothing', () => {
+    const { narrative, ...core } = summary();
+    const notes = core.indicators.find((i) => i.kind === 'note');
+    if (!notes) throw new Error('no note indicator in the fixture');
+    const [last, ...rest] = core.units;
+    // Nine units write a note, one of them twice; another only "Không" (nothing to say).
+    const written = rest
+      .slice(0, 9)
+      .map((u, i) => ({ unitCode: u.code, unitName: u.name, month: 9, text: `Ý kiến ${i}` }));
+    const nothing = { unitCode: rest[9].code, unitName: rest[9].name, month: 9, text: 'Không' };
+    const withNotes = (remarks: { unitCode: string; text: string }[]) =>
+      narrate(
+        {
+          ...core,
+          indicators: core.indicators.map((i) =>
+            i === notes ? { ...i, notes: [...written, { ...written[0], month: 8 }, nothing] } : i,
+          ),
+          remarks: remarks.map((r) => ({
+            ...r,
+            unitName: r.unitCode,
+            indicatorCode: notes.code,
+            cell: 'R24',
+            file: 'f.xlsx',
+            sheet: '2018',
+          })),
+        },
+        CATALOGUE,
+      ).at(-1) as string;
+    const many = (n: number) => `${notes.label} của các xã: ${n} xã có ý kiến`;
+    // A remark repeating its unit's note adds nobody: nine units, quoted.
+    const nine = withNotes([{ unitCode: written[0].unitCode, text: 'Ý kiến 0' }]);
+    expect(nine).toContain(`${notes.label} của các xã: `);
+    expect(nine).toContain(': Ý kiến 8');
+    expect(nine).not.toContain('ghi ở cột Ghi chú');
+    // Remarks of two units without a note (one of them the unit whose note says nothing): eleven.
+    expect(
+      withNotes([
+        { unitCode: written[1].unitCode, text: 'Ý kiến 1' },
+        { unitCode: last.code, text: 'Xin thêm kinh phí' },
+        { unitCode: nothing.unitCode, text: 'Đường hỏng' },
+      ]),
+    ).toContain(many(11));
+  });
 });
 
 describe('a period not over, or before its deadline', () => {

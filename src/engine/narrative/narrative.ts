@@ -66,9 +66,9 @@ export function namedIn(unit: Pick<Unit, 'code' | 'name' | 'kind'>, units: reado
   return distinctName(unitInSentence(unit), unit.code, units, note);
 }
 
-function completenessParagraph(s: SummaryCore): string {
+/** `noun`: unitsNoun(s.units), worked out once per narrative (every paragraph says it; units are thousands). */
+function completenessParagraph(s: SummaryCore, noun: string): string {
   const c = s.completeness;
-  const noun = unitsNoun(s.units);
   const today = localDateOf(s.generatedAt, s.settings.timeZone);
   const multiMonth = periodMonths(s.period).length > 1;
   // A period not over, or before its deadline: the rates are not final, said beside the date.
@@ -542,6 +542,7 @@ function groupParagraph(
   rel: Relations,
   lacksOf: LacksText,
   outliersOf: OutliersText,
+  noun: string,
 ): string | null {
   const scope = s.settings.scopeLabel;
   const flows = members.filter((m) => m.ind.overMonths === 'sum');
@@ -552,7 +553,6 @@ function groupParagraph(
   const lastMonth = periodMonths(s.period).at(-1) as number;
   const inPeriod = T.inPeriod(periodLabel(s.period));
   const lastYear = s.period.year - 1;
-  const noun = unitsNoun(s.units);
   const ytdItems = items(flows, 'ytd', rel, lastYear, lacksOf, noun, outliersOf);
   const periodItems = ytdOnly ? [] : items(flows, 'period', rel, lastYear, lacksOf, noun, outliersOf);
   // Nothing happened earlier in the year: say it once, as the year-to-date figure.
@@ -654,12 +654,13 @@ function carriedUnits(said: Item[], s: SummaryCore): { own: string; former: Form
  * rendering's marks read this one list, so that they never tell it differently.
  */
 export function carriedCodes(sum: IndicatorSummary): string[] {
-  const carried = new Set(sum.carriedUnits);
+  // Only periods of several months list carriedUnits: else no set to look in, per unit.
+  const carried = sum.carriedUnits?.length ? new Set(sum.carriedUnits) : null;
   const f = unitFigures(sum);
   const out: string[] = [];
   for (let i = 0; i < f.length; i++) {
     if (f.ytd(i) === null) continue;
-    if (f.period(i) !== null && !carried.has(f.code(i))) continue;
+    if (f.period(i) !== null && !carried?.has(f.code(i))) continue;
     out.push(f.code(i));
   }
   return out;
@@ -907,12 +908,25 @@ function remarkNotes(
   return out;
 }
 
-function notesParagraph(ind: Indicator, sum: IndicatorSummary, s: SummaryCore): string | null {
-  const cleaned: { unitCode: string; unitName: string; month: number; text: string }[] = [];
-  for (const n of sum.notes ?? []) {
-    const text = cleanNote(n.text);
-    if (text) cleaned.push({ ...n, text });
+function notesParagraph(ind: Indicator, sum: IndicatorSummary, s: SummaryCore, noun: string): string | null {
+  // Each note's cleaned text ('' when it says nothing) and the units with a note or a remark, first:
+  // at national scale thousands write one, and the paragraph then only counts them. A remark left
+  // out below repeats a note of its unit, so every remark's unit is among those with a note.
+  const all = sum.notes ?? [];
+  const texts: string[] = [];
+  const noted = new Set<string>();
+  for (let i = 0; i < all.length; i++) {
+    texts.push(cleanNote(all[i].text));
+    if (texts[i]) noted.add(all[i].unitCode);
   }
+  const remarks = remarkNotes(ind, s);
+  for (const r of remarks) noted.add(r.unitCode);
+  if (!noted.size) return null;
+  // Many notes make one paragraph taller than the rest of the report: every rendering lists them
+  // all in their own section, so the narrative then only says how many units wrote one.
+  if (noted.size > MAX_NOTED_UNITS) return T.manyNotes(T.notesOf(ind.label, noun), noted.size, noun);
+  const cleaned: { unitCode: string; unitName: string; month: number; text: string }[] = [];
+  for (let i = 0; i < all.length; i++) if (texts[i]) cleaned.push({ ...all[i], text: texts[i] });
   // A unit's same text in several months is quoted once, with its months.
   const notes: { unitCode: string; unitName: string; month: number; months?: number[]; text: string }[] = sameNotes(
     cleaned,
@@ -920,19 +934,12 @@ function notesParagraph(ind: Indicator, sum: IndicatorSummary, s: SummaryCore): 
   );
   // A remark that repeats one of its unit's notes of the period (copied one column over) is that note.
   const said = new Set(cleaned.map((n) => `${n.unitCode}\u0000${n.text}`));
-  for (const r of remarkNotes(ind, s)) if (!said.has(`${r.unitCode}\u0000${r.text}`)) notes.push(r);
-  if (!notes.length) return null;
+  for (const r of remarks) if (!said.has(`${r.unitCode}\u0000${r.text}`)) notes.push(r);
   const multiMonth = periodMonths(s.period).length > 1;
   // Only the units with a note (a few among thousands) are kept for look-up; a later unit of
   // the same code wins, as in a map of all units.
-  const noted = new Set<string>();
-  for (const n of notes) noted.add(n.unitCode);
   const unitOf = new Map<string, (typeof s.units)[number]>();
   for (let i = 0; i < s.units.length; i++) if (noted.has(s.units[i].code)) unitOf.set(s.units[i].code, s.units[i]);
-  // Many notes make one paragraph taller than the rest of the report: every rendering lists them
-  // all in their own section, so the narrative then only says how many units wrote one.
-  if (noted.size > MAX_NOTED_UNITS)
-    return T.manyNotes(T.notesOf(ind.label, unitsNoun(s.units)), noted.size, unitsNoun(s.units));
   let clipped = false;
   const parts: string[] = [];
   let used = 0;
@@ -952,11 +959,12 @@ function notesParagraph(ind: Indicator, sum: IndicatorSummary, s: SummaryCore): 
   }
   const rest = notes.length - parts.length;
   const tail = rest ? ` ${T.moreNotesQuoted(rest)}` : clipped ? ` ${T.notesQuoted}` : '';
-  return `${T.notesOf(ind.label, unitsNoun(s.units))}: ${parts.join('; ')}${tail}.`;
+  return `${T.notesOf(ind.label, noun)}: ${parts.join('; ')}${tail}.`;
 }
 
 export function narrate(summary: SummaryCore, catalogue: Catalogue): string[] {
-  const paragraphs = [completenessParagraph(summary)];
+  const noun = unitsNoun(summary.units);
+  const paragraphs = [completenessParagraph(summary, noun)];
   const byCode = new Map(summary.indicators.map((i) => [i.code, i]));
   const rel = relations(catalogue);
   const lacksOf = lacksText(summary);
@@ -966,7 +974,7 @@ export function narrate(summary: SummaryCore, catalogue: Catalogue): string[] {
     const members = catalogue.indicators
       .filter((ind) => ind.group === group.code && ind.kind !== 'note' && byCode.has(ind.code))
       .map((ind) => ({ ind, sum: byCode.get(ind.code) as IndicatorSummary }));
-    const p = groupParagraph(group.label, members, summary, rel, lacksOf, outliersOf);
+    const p = groupParagraph(group.label, members, summary, rel, lacksOf, outliersOf, noun);
     if (p) {
       paragraphs.push(p);
       anyData = true;
@@ -975,7 +983,7 @@ export function narrate(summary: SummaryCore, catalogue: Catalogue): string[] {
   for (const ind of catalogue.indicators) {
     const sum = byCode.get(ind.code);
     if (ind.kind !== 'note' || !sum) continue;
-    const p = notesParagraph(ind, sum, summary);
+    const p = notesParagraph(ind, sum, summary, noun);
     if (p) {
       paragraphs.push(p);
       anyData = true;

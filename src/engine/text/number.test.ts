@@ -1,4 +1,5 @@
-import { isErrorValue, parseNumberText } from './number';
+import fc from 'fast-check';
+import { isErrorValue, nearlyEqual, parseNumberText } from './number';
 
 describe('parseNumberText — Vietnamese convention', () => {
   it.each([
@@ -65,5 +66,25 @@ describe('isErrorValue', () => {
   });
   it.each(['#', 'REF!', '#REF', 'N/A', '12', ''])('%j is not', (t) => {
     expect(isErrorValue(t)).toBe(false);
+  });
+});
+
+describe('nearlyEqual', () => {
+  const tolerance = (x: number, y: number) => Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(x), Math.abs(y));
+
+  it('is equality within a billionth of the larger (or of 1); an infinity or NaN is not equal to itself', () => {
+    expect(nearlyEqual(0.1 + 0.2, 0.3)).toBe(true);
+    expect(nearlyEqual(1e12, 1e12 + 1)).toBe(true);
+    expect(nearlyEqual(1, 1.000001)).toBe(false);
+    expect(nearlyEqual(0, -0)).toBe(true);
+    for (const x of [Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, Number.NaN])
+      expect(nearlyEqual(x, x)).toBe(false);
+    fc.assert(
+      fc.property(fc.double(), fc.double(), (x, y) => {
+        expect(nearlyEqual(x, y)).toBe(tolerance(x, y));
+        expect(nearlyEqual(x, x)).toBe(tolerance(x, x));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -9,19 +9,55 @@ import type { Catalogue, Finding, Indicator, UnitYear } from '../types';
 import { hasCell } from './presence';
 import { reportFinding, reportWhere } from './report-finding';
 
-/** Per catalogue its numeric stocks: asked once per report (6,642 at national scale). */
-const stocksOf = new WeakMap<Catalogue, Indicator[]>();
+/**
+ * Per catalogue its numeric stocks and, for the code positions last met (a read's reports share one
+ * layout), each stock's place in the numbers (k × 12, -1 when the layout has none): asked once per
+ * report (6,642 at national scale).
+ */
+interface Stocks {
+  indicators: Indicator[];
+  position: ReadonlyMap<string, number> | null;
+  places: Int32Array;
+}
+const stocksOf = new WeakMap<Catalogue, Stocks>();
+
+function stockPlaces(catalogue: Catalogue, position: ReadonlyMap<string, number>): Stocks {
+  let stocks = stocksOf.get(catalogue);
+  if (!stocks) {
+    const indicators = catalogue.indicators.filter((i) => i.overMonths === 'last' && i.kind !== 'note');
+    stocks = { indicators, position: null, places: new Int32Array(0) };
+    stocksOf.set(catalogue, stocks);
+  }
+  if (stocks.position !== position) {
+    stocks.places = Int32Array.from(stocks.indicators, (ind) => {
+      const k = position.get(ind.code);
+      return k === undefined ? -1 : k * 12;
+    });
+    stocks.position = position;
+  }
+  return stocks;
+}
+
+/** Whether a figure of the 12 at `at` is followed by an empty month: a stock carried, maybe told. */
+function blankAfterFigure(data: Float64Array, at: number): boolean {
+  let seen = false;
+  for (let i = 0; i < 12; i++) {
+    if (!Number.isNaN(data[at + i])) seen = true;
+    else if (seen) return true;
+  }
+  return false;
+}
 
 export function carriedStockFindings(report: UnitYear, catalogue: Catalogue): Finding[] {
   const out: Finding[] = [];
-  let stocks = stocksOf.get(catalogue);
-  if (!stocks) {
-    stocks = catalogue.indicators.filter((i) => i.overMonths === 'last' && i.kind !== 'note');
-    stocksOf.set(catalogue, stocks);
-  }
-  if (!stocks.length) return out;
-  // A month with any figure typed is a month reported; one with none is not yet (no warning).
   const { codes, position, data, base } = numbersOf(report);
+  const { indicators: stocks, places } = stockPlaces(catalogue, position);
+  // Most reports have every stock's months filled from the first figure on: nothing to tell, and
+  // no month needs to be known as reported.
+  let any = false;
+  for (let s = 0; s < places.length && !any; s++) any = places[s] >= 0 && blankAfterFigure(data, base + places[s]);
+  if (!any) return out;
+  // A month with any figure typed is a month reported; one with none is not yet (no warning).
   const reported = Array<boolean>(12).fill(false);
   let unseen = 12;
   for (let k = 0; k < codes.length && unseen; k++)
@@ -32,10 +68,10 @@ export function carriedStockFindings(report: UnitYear, catalogue: Catalogue): Fi
       }
   let invalid: Set<string> | null = null;
   let unit: string | undefined;
-  for (const ind of stocks) {
-    const k = position.get(ind.code);
-    if (k === undefined) continue;
-    const at = base + k * 12;
+  for (let s = 0; s < stocks.length; s++) {
+    const ind = stocks[s];
+    if (places[s] < 0) continue;
+    const at = base + places[s];
     // The latest figure so far and its month (0: none yet).
     let carried = 0;
     let carriedMonth = 0;

@@ -176,6 +176,21 @@ describe('parseDateCell', () => {
     expect(dateCellIso('16/09/2018')).toBeNull();
   });
 
+  it('dateCellIso with a map: times kept in one place of its table (hours 1024 apart) each get their own date', () => {
+    const byTime = new Map<number, string>();
+    const start = new Date(2018, 0, 1).getTime();
+    const times = Array.from({ length: 40 }, (_, i) => start + i * 1024 * 3_600_000 + (i % 3) * 60_000);
+    for (let pass = 0; pass < 3; pass++)
+      for (const t of [...times].reverse()) expect(dateCellIso(new Date(t), byTime)).toBe(dateCellIso(new Date(t)));
+  });
+
+  it('dateCellIso with a map answers from that map, not from the answers of the map before', () => {
+    // A map is one read's (its time zone); a map given with an answer (a read in another zone) keeps it.
+    const t = new Date(2018, 8, 16).getTime();
+    expect(dateCellIso(new Date(t), new Map())).toBe('2018-09-16');
+    expect(dateCellIso(new Date(t), new Map([[t, '2018-09-15']]))).toBe('2018-09-15');
+  });
+
   it('takes the local calendar date of Date objects', () => {
     expect(parseDateCell(new Date(2018, 8, 16))).toEqual({ status: 'ok', iso: '2018-09-16' });
     expect(parseDateCell(new Date(2018, 8, 16, 23, 59))).toEqual({ status: 'ok', iso: '2018-09-16' });

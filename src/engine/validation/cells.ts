@@ -146,22 +146,18 @@ function checkNumber(value: number, kind: 'count' | 'amount', raw: CellValue): C
  * the month before, so it stays an error (not counted) instead of nil-as-zero.
  */
 export function parseCell(value: CellValue, kind: ValueKind, stock = false): CellParse {
+  if (kind === 'note' && typeof value === 'string') return parseNoteText(value);
   if (isBlank(value)) return { status: 'empty' };
   if (kind === 'note') {
-    if (typeof value === 'string' && isErrorValue(value)) return invalid('error-value', value);
-    // Typed with Unikey set to TCVN3 or VNI, or pasted from an old file: read as the letters meant.
-    const legacy = typeof value === 'string' ? legacyCode(value) : null;
+    // Not a text (parseNoteText reads those): a number as typed, anything else as the cell shows it.
     const text =
-      typeof value === 'string'
-        ? cleanNote(legacy ? fromLegacy(value, legacy) : value)
-        : typeof value === 'number'
-          ? String(value).replace('.', ',') // no grouping: "2018" in a note is a year
-          : shownValue(value);
+      typeof value === 'number'
+        ? String(value).replace('.', ',') // no grouping: "2018" in a note is a year
+        : shownValue(value);
     if (!text) return { status: 'empty' };
-    // Text cut off loses words: that warning comes first.
     if (text.length > MAX_NOTE_LENGTH)
       return { status: 'ok', value: sliceWhole(text, MAX_NOTE_LENGTH), note: 'truncated' };
-    return legacy ? { status: 'ok', value: text, note: legacy } : { status: 'ok', value: text };
+    return { status: 'ok', value: text };
   }
   if (typeof value === 'number') return checkNumber(value, kind, value);
   if (typeof value === 'boolean') return invalid('boolean', value);
@@ -178,6 +174,26 @@ export function parseCell(value: CellValue, kind: ValueKind, stock = false): Cel
   const checked = checkNumber(parsed.value, kind, value);
   if (checked.status === 'ok' && parsed.note) return { ...checked, note: parsed.note };
   return checked;
+}
+
+/**
+ * parseCell of a text in a note row (most note cells), the text looked over once for whether it is
+ * clean (isClean) where isBlank and cleanNote each did: a national read has tens of thousands.
+ */
+function parseNoteText(value: string): CellParse {
+  const clean = isClean(value);
+  // isBlank: '' or nothing once cleaned (a clean text is its own cleanText).
+  if (value === '' || (!clean && cleanText(value) === '')) return { status: 'empty' };
+  if (isErrorValue(value)) return invalid('error-value', value);
+  // Typed with Unikey set to TCVN3 or VNI, or pasted from an old file: read as the letters meant.
+  const legacy = legacyCode(value);
+  // cleanNote of a clean text is the text.
+  const text = legacy ? cleanNote(fromLegacy(value, legacy)) : clean ? value : cleanNote(value);
+  if (!text) return { status: 'empty' };
+  // Text cut off loses words: that warning comes first.
+  if (text.length > MAX_NOTE_LENGTH)
+    return { status: 'ok', value: sliceWhole(text, MAX_NOTE_LENGTH), note: 'truncated' };
+  return legacy ? { status: 'ok', value: text, note: legacy } : { status: 'ok', value: text };
 }
 
 // ---------------------------------------------------------------- dates
@@ -256,15 +272,40 @@ export function dateCellIso(value: CellValue, byTime?: Map<number, string>): str
   // The same instants (midnight of the usual submission days) come again and again: the
   // time value is read straight from the Date, its local fields are worked out.
   const time = value.getTime();
+  // First the answers of `byTime` kept by the time's hour (a read's dates are a few hundred days):
+  // most cells are answered there, without hashing a time (a number beyond small integers) into the map.
+  if (byTime !== recentFor) {
+    RECENT_TIMES.fill(Number.NaN);
+    recentFor = byTime;
+  }
+  const slot = Math.floor(time / HOUR_MS) & (RECENT_SLOTS - 1);
+  if (RECENT_TIMES[slot] === time) return RECENT_ISO[slot] as string;
   const seen = byTime.get(time);
-  if (seen !== undefined) return seen;
+  if (seen !== undefined) {
+    RECENT_TIMES[slot] = time;
+    RECENT_ISO[slot] = seen;
+    return seen;
+  }
   const iso = isoInRange(value);
   if (iso !== null) {
     if (byTime.size >= 5000) byTime.clear();
     byTime.set(time, iso);
+    RECENT_TIMES[slot] = time;
+    RECENT_ISO[slot] = iso;
   }
   return iso;
 }
+
+/**
+ * dateCellIso's table in front of the `byTime` map it was last given (its answers hold for that
+ * map's read only, in the read's time zone): the time (NaN: none) and its ISO date, by the time's
+ * hour modulo RECENT_SLOTS.
+ */
+const RECENT_SLOTS = 1024;
+const HOUR_MS = 3600000;
+const RECENT_TIMES = new Float64Array(RECENT_SLOTS).fill(Number.NaN);
+const RECENT_ISO: (string | undefined)[] = new Array(RECENT_SLOTS).fill(undefined);
+let recentFor: Map<number, string> | null = null;
 
 function isoInRange(d: Date): string | null {
   const y = d.getFullYear(); // NaN for an invalid date

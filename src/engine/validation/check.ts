@@ -110,8 +110,16 @@ export function checkWorkbooks(workbooks: WorkbookInput[], ctx: ReadContext): Re
       const found = ruleFindings.get(r);
       if (found) for (const f of found) findings.push(f);
     }
-  for (const r of reports) for (const f of carriedStockFindings(r, ctx.catalogue)) findings.push(f);
-  for (const r of reports) for (const f of copiedMonthFindings(r, ctx.catalogue)) findings.push(f);
+  // Index loops, and nothing pushed when a check finds nothing (most reports): this runs once per
+  // run over every report, before the JIT has optimised it, where for…of makes an iterator per report.
+  for (let k = 0; k < reports.length; k++) {
+    const found = carriedStockFindings(reports[k], ctx.catalogue);
+    for (let j = 0; j < found.length; j++) findings.push(found[j]);
+  }
+  for (let k = 0; k < reports.length; k++) {
+    const found = copiedMonthFindings(reports[k], ctx.catalogue);
+    for (let j = 0; j < found.length; j++) findings.push(found[j]);
+  }
   findings.push(...catalogueMismatches(findings, all.length, ctx));
   findings.sort(compareFindings);
   // Two units of one name: every finding says which (rule findings are made without the list).

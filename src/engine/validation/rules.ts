@@ -115,6 +115,13 @@ export interface CompiledRules {
 interface Places {
   codes: Int32Array;
   maxima: Int32Array;
+  /**
+   * The maxima present in the layout (anyFindingAllMonths' test): their places and their maxima,
+   * a maximum that is not a number (no catalogue's: the schema wants one ≥ 0) taken as −∞, so that
+   * the test says "maybe" for every figure and the walk decides, as it does for any other "maybe".
+   */
+  maxAt: Int32Array;
+  maxOf: Float64Array;
   /** Per rule, the places of its sides' codes present in the layout (absent ones add nothing). */
   left: Int32Array[];
   right: Int32Array[];
@@ -130,9 +137,16 @@ function placesIn(compiled: CompiledRules, layout: FlatLayout): Places {
     };
     const codes = Int32Array.from(compiled.codes, at);
     const present = (side: number[]) => Int32Array.from(side.map((c) => codes[c]).filter((x) => x >= 0));
+    const maxima = Int32Array.from(compiled.maxima, (i) => at(i.code));
+    const kept = compiled.maxima.filter((_, x) => maxima[x] >= 0);
     p = {
       codes,
-      maxima: Int32Array.from(compiled.maxima, (i) => at(i.code)),
+      maxima,
+      maxAt: maxima.filter((q) => q >= 0),
+      maxOf: Float64Array.from(kept, (i) => {
+        const max = Number(i.max);
+        return Number.isNaN(max) ? Number.NEGATIVE_INFINITY : max;
+      }),
       left: compiled.rules.map((r) => present(r.left)),
       right: compiled.rules.map((r) => present(r.right)),
     };
@@ -313,15 +327,27 @@ function anyFindingAllMonths(flat: Float64Array, base: number, compiled: Compile
       i = unsettledMonth(flat, base, lp, rp, low[k], high[k], i + 1);
     }
   }
-  for (let x = 0; x < compiled.maxima.length; x++) {
-    const q = p.maxima[x];
-    if (q < 0) continue;
-    const max = compiled.maxima[x].max as number;
-    const at = base + q;
-    for (let i = 0; i < 12; i++) {
-      const v = flat[at + i];
-      if (!Number.isNaN(v) && !(v <= max)) return true;
-    }
+  // Every figure of every maximum (34 × 12 per report with the default catalogue): `v > max` is
+  // false for an empty figure (NaN), so one comparison each, the twelve months written out.
+  const { maxAt, maxOf } = p;
+  for (let x = 0; x < maxAt.length; x++) {
+    const a = base + maxAt[x];
+    const max = maxOf[x];
+    if (
+      flat[a] > max ||
+      flat[a + 1] > max ||
+      flat[a + 2] > max ||
+      flat[a + 3] > max ||
+      flat[a + 4] > max ||
+      flat[a + 5] > max ||
+      flat[a + 6] > max ||
+      flat[a + 7] > max ||
+      flat[a + 8] > max ||
+      flat[a + 9] > max ||
+      flat[a + 10] > max ||
+      flat[a + 11] > max
+    )
+      return true;
   }
   return false;
 }
