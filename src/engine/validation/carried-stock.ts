@@ -6,37 +6,9 @@ import { FINDING_TEXT as T } from '../../messages/vi/findings';
 import { reportDisplayName } from '../sheet/layout';
 import { numbersOf } from '../sheet/sheet-report';
 import type { Catalogue, Finding, Indicator, UnitYear } from '../types';
+import { numberPlaces } from './places';
 import { hasCell } from './presence';
 import { reportFinding, reportWhere } from './report-finding';
-
-/**
- * Per catalogue its numeric stocks and, for the code positions last met (a read's reports share one
- * layout), each stock's place in the numbers (k × 12, -1 when the layout has none): asked once per
- * report (6,642 at national scale).
- */
-interface Stocks {
-  indicators: Indicator[];
-  position: ReadonlyMap<string, number> | null;
-  places: Int32Array;
-}
-const stocksOf = new WeakMap<Catalogue, Stocks>();
-
-function stockPlaces(catalogue: Catalogue, position: ReadonlyMap<string, number>): Stocks {
-  let stocks = stocksOf.get(catalogue);
-  if (!stocks) {
-    const indicators = catalogue.indicators.filter((i) => i.overMonths === 'last' && i.kind !== 'note');
-    stocks = { indicators, position: null, places: new Int32Array(0) };
-    stocksOf.set(catalogue, stocks);
-  }
-  if (stocks.position !== position) {
-    stocks.places = Int32Array.from(stocks.indicators, (ind) => {
-      const k = position.get(ind.code);
-      return k === undefined ? -1 : k * 12;
-    });
-    stocks.position = position;
-  }
-  return stocks;
-}
 
 /** Whether a figure of the 12 at `at` is followed by an empty month: a stock carried, maybe told. */
 function blankAfterFigure(data: Float64Array, at: number): boolean {
@@ -51,7 +23,7 @@ function blankAfterFigure(data: Float64Array, at: number): boolean {
 export function carriedStockFindings(report: UnitYear, catalogue: Catalogue): Finding[] {
   const out: Finding[] = [];
   const { codes, position, data, base } = numbersOf(report);
-  const { indicators: stocks, places } = stockPlaces(catalogue, position);
+  const { indicators: stocks, places } = numberPlaces(catalogue, 'last', position);
   // Most reports have every stock's months filled from the first figure on: nothing to tell, and
   // no month needs to be known as reported.
   let any = false;

@@ -6,46 +6,16 @@
  */
 import { FINDING_TEXT as T } from '../../messages/vi/findings';
 import { numbersOf } from '../sheet/sheet-report';
-import type { Catalogue, Finding, UnitYear } from '../types';
+import type { Catalogue, Finding, Indicator, UnitYear } from '../types';
+import { numberPlaces } from './places';
 import { reportFinding, reportWhere } from './report-finding';
 
 /** Fewer non-zero figures than this may well repeat by chance (a quiet month in a small commune). */
 export const COPIED_MONTH_MIN_FIGURES = 5;
 
-/**
- * Per catalogue its numeric flow codes and, for the code positions last met (a read's reports share
- * one layout: 6,642 reports at national scale), the flows' places in the numbers (k × 12). Looked
- * up per report they were 31 map look-ups each, for a check that finds nothing in most reports.
- */
-interface Flows {
-  codes: string[];
-  position: ReadonlyMap<string, number> | null;
-  places: Int32Array;
-}
-const flowsOf = new WeakMap<Catalogue, Flows>();
-
-function flowPlaces(catalogue: Catalogue, position: ReadonlyMap<string, number>): Flows {
-  let flows = flowsOf.get(catalogue);
-  if (!flows) {
-    const codes = catalogue.indicators.filter((i) => i.overMonths === 'sum' && i.kind !== 'note').map((i) => i.code);
-    flows = { codes, position: null, places: new Int32Array(0) };
-    flowsOf.set(catalogue, flows);
-  }
-  if (flows.position !== position) {
-    const places: number[] = [];
-    for (const code of flows.codes) {
-      const k = position.get(code);
-      if (k !== undefined) places.push(k * 12);
-    }
-    flows.position = position;
-    flows.places = Int32Array.from(places);
-  }
-  return flows;
-}
-
 export function copiedMonthFindings(report: UnitYear, catalogue: Catalogue): Finding[] {
   const { position, data, base } = numbersOf(report);
-  const { codes: flows, places } = flowPlaces(catalogue, position);
+  const { indicators: flows, found: places } = numberPlaces(catalogue, 'sum', position);
   if (places.length < COPIED_MONTH_MIN_FIGURES) return [];
   const out: Finding[] = [];
   for (let i = 1; i < 12; i++) {
@@ -76,9 +46,9 @@ export function copiedMonthFindings(report: UnitYear, catalogue: Catalogue): Fin
 }
 
 /** The first flow's cell of month index `i` ('' when the sheet names none). */
-function firstCell(report: UnitYear, flows: string[], i: number): string {
-  for (const code of flows) {
-    const name = report.cells[code]?.[i];
+function firstCell(report: UnitYear, flows: readonly Indicator[], i: number): string {
+  for (const ind of flows) {
+    const name = report.cells[ind.code]?.[i];
     if (name) return name;
   }
   return '';
