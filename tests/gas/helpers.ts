@@ -10,7 +10,7 @@ import { setNowSource } from '../../src/gas/clock';
 import { type Config, readConfig } from '../../src/gas/config';
 import { loadStaging, ReadContinues, readUnitBooksResumable } from '../../src/gas/io/resume';
 import * as main from '../../src/gas/main';
-import { SETTING_LABELS, SHEETS } from '../../src/messages/vi/gas';
+import { SETTING_LABELS, SHEETS, UNITS_HEADER } from '../../src/messages/vi/gas';
 import { createGasFake, type GasFake } from '../fakes/gas';
 import { sheetsApiHandler } from '../fakes/gas/sheets-api';
 
@@ -246,4 +246,13 @@ export function seededLayoutB(): Env {
     seedUnitSheet(unitSheet(env, u, YEAR, urls[u.code]) as Sheet, i);
   });
   return env;
+}
+
+/** The first unit's e-mails in "Đơn vị" replaced by `emails` (a clerk added, replaced or removed). */
+export function setClerks(env: Env, emails: string): void {
+  const sheet = env.master.getSheetByName(SHEETS.units) as Sheet;
+  const values = sheet.getDataRange().getValues();
+  const col = values[0].indexOf(UNITS_HEADER.emails);
+  const r = values.findIndex((v) => v[0] === env.units[0].code);
+  sheet.getRange(r + 1, col + 1).setValue(emails);
 }

@@ -7,7 +7,6 @@
 import { defaultCatalogue } from '../../src/engine/catalogue/defaults';
 import { indicatorRows, LAYOUT, monthCol } from '../../src/engine/sheet/layout';
 import * as main from '../../src/gas/main';
-import { SHEETS, UNITS_HEADER } from '../../src/messages/vi/gas';
 import { GAS_ERRORS } from '../fakes/gas';
 import {
   ADMIN,
@@ -16,6 +15,7 @@ import {
   runSetup,
   runTemplates,
   seedUnitSheet,
+  setClerks,
   setSetting,
   setUpLayoutB,
   unitSheet,
@@ -29,15 +29,6 @@ const row = indicatorRows(defaultCatalogue()).get('DVK_DANGKY') as number;
 
 let env: Env;
 afterEach(() => env.dispose());
-
-/** Chung Chải's e-mails in "Đơn vị" replaced by `emails`. */
-function setClerks(emails: string): void {
-  const sheet = env.master.getSheetByName(SHEETS.units) as Sheet;
-  const values = sheet.getDataRange().getValues();
-  const col = values[0].indexOf(UNITS_HEADER.emails);
-  const r = values.findIndex((v) => v[0] === env.units[0].code);
-  sheet.getRange(r + 1, col + 1).setValue(emails);
-}
 
 function refused(fn: () => unknown): string {
   try {
@@ -60,7 +51,7 @@ function replaceClerk(sheet: () => Sheet, oldRefused: string = GAS_ERRORS.protec
   env.fake.setUser(NEW);
   expect(refused(() => cell().setValue(3))).toBe(GAS_ERRORS.protectedCell);
   env.fake.setUser(ADMIN);
-  setClerks(NEW);
+  setClerks(env, NEW);
   const r = runTemplates(env.fake);
   expect(r?.editors).toBe(1);
   expect(r?.summary).toContain('cập nhật người được sửa (theo trang "Đơn vị" và quản trị viên) ở 1 trang');

@@ -9,7 +9,6 @@
  * their editors and the owner change them) is told once which tabs they could not bring up to date.
  */
 
-import { SHEETS, UNITS_HEADER } from '../../src/messages/vi/gas';
 import { GAS_ERRORS } from '../fakes/gas';
 import {
   ADMIN,
@@ -18,12 +17,12 @@ import {
   lastAlert,
   runSetup,
   runTemplates,
+  setClerks,
   setSetting,
   setUpLayoutB,
   unitUrls,
 } from './helpers';
 
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 const OLD = 'chungchai@example.vn'; // Chung Chải's e-mail in the default "Đơn vị"
 const NEW = 'canbomoi@example.vn';
@@ -32,15 +31,6 @@ const UNIT = 'Xã Chung Chải';
 
 let env: Env;
 afterEach(() => env.dispose());
-
-/** Chung Chải's e-mails in "Đơn vị" replaced by `emails`. */
-function setClerks(emails: string): void {
-  const sheet = env.master.getSheetByName(SHEETS.units) as Sheet;
-  const values = sheet.getDataRange().getValues();
-  const col = values[0].indexOf(UNITS_HEADER.emails);
-  const r = values.findIndex((v) => v[0] === env.units[0].code);
-  sheet.getRange(r + 1, col + 1).setValue(emails);
-}
 
 const editorsOf = (ss: Spreadsheet) => ss.getEditors().map((u) => u.getEmail());
 
@@ -64,7 +54,7 @@ describe('layout b: the file of a unit is shared as "Đơn vị" and the admins 
     env = createEnv();
     const urls = setUpLayoutB(env);
     expect(editorsOf(chungChai(urls))).toEqual([ADMIN, OLD]);
-    setClerks(NEW);
+    setClerks(env, NEW);
     const r = runTemplates(env.fake);
     expect(editorsOf(chungChai(urls))).toEqual([ADMIN, NEW]);
     expect(messageOf(r)).toContain(`đã chia sẻ tệp với ${NEW}`);
@@ -108,16 +98,16 @@ describe('layout b: the file of a unit is shared as "Đơn vị" and the admins 
     const ss = chungChai(urls);
     ss.addEditor('ketoan@example.vn'); // shared by the commune, never listed
     ss.addEditor(NEW); // shared by the commune, then listed, then no longer
-    setClerks(`${OLD}, ${NEW}`);
+    setClerks(env, `${OLD}, ${NEW}`);
     runTemplates(env.fake);
-    setClerks(OLD);
+    setClerks(env, OLD);
     const r = runTemplates(env.fake);
     expect(editorsOf(ss)).toEqual([ADMIN, OLD, 'ketoan@example.vn', NEW]);
     expect(messageOf(r)).not.toContain('chia sẻ');
     // Even a record that names them (the owner, who is also the user running) removes neither.
     PropertiesService.getDocumentProperties()?.setProperty(`danvan.shared.${ss.getId()}`, JSON.stringify([ADMIN, OLD]));
     setSetting(env.master, 'admins', 'khac@muongnhe.vn');
-    setClerks(NEW);
+    setClerks(env, NEW);
     const again = runTemplates(env.fake);
     expect(editorsOf(ss)).toEqual([ADMIN, 'ketoan@example.vn', NEW, 'khac@muongnhe.vn']);
     expect(messageOf(again)).toContain(`đã chia sẻ tệp với khac@muongnhe.vn; đã bỏ quyền sửa tệp của ${OLD} (`);
@@ -133,7 +123,7 @@ describe('layout b: the file of a unit is shared as "Đơn vị" and the admins 
       when: (args) => [args[0]].flat().includes(BAD),
       error: 'Sharing with this address is not allowed by the domain policy.',
     });
-    setClerks(`${NEW}, ${BAD}`);
+    setClerks(env, `${NEW}, ${BAD}`);
     setSetting(env.master, 'admins', `${ADMIN}, ${PHO}`);
     const r = runTemplates(env.fake);
     expect(r?.failed).toBe(0);
@@ -154,7 +144,7 @@ describe('layout b: the file of a unit is shared as "Đơn vị" and the admins 
     env = createEnv();
     const urls = setUpLayoutB(env);
     env.fake.faults.add({ method: 'Spreadsheet.removeEditor', error: GAS_ERRORS.serverError, times: 1 });
-    setClerks(NEW);
+    setClerks(env, NEW);
     const r = runTemplates(env.fake);
     expect(messageOf(r)).toContain(`Chưa bỏ được quyền sửa của ${OLD} trên tệp của ${UNIT}:`);
     expect(r?.outcomes[0].editors).toBe(true); // the tab's protections were still done
@@ -174,7 +164,7 @@ describe('layout b: the file of a unit is shared as "Đơn vị" and the admins 
     expect(JSON.parse(record as string)).toEqual([OLD]);
     env.master.addEditor(PHO);
     ss.addViewer(PHO);
-    setClerks(NEW);
+    setClerks(env, NEW);
     env.fake.setUser(PHO);
     env.fake.resetCalls();
     const r = runTemplates(env.fake);
@@ -194,7 +184,7 @@ describe('layout b: the file of a unit is shared as "Đơn vị" and the admins 
     runSetup();
     setSetting(env.master, 'separateSpreadsheets', 'có');
     const BAD = 'bi-chan@example.vn';
-    setClerks(`${OLD}, ${BAD}`);
+    setClerks(env, `${OLD}, ${BAD}`);
     env.fake.faults.add({
       method: 'Spreadsheet.*',
       when: (args) => [args[0]].flat().includes(BAD),
