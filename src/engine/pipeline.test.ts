@@ -382,7 +382,7 @@ describe('summarise across the 2025 merger', () => {
     );
     expect(summary.narrative[0]).toBe(
       'Đến ngày 20/09/2025, 5/5 xã đã gửi báo cáo (tỷ lệ 100%), 5 xã đúng hạn. ' +
-        'Lưu ý: số liệu cùng kỳ năm trước của xã Quảng Lâm chưa gồm đơn vị cũ chưa báo cáo trước sáp nhập, nên số tăng, giảm so cùng kỳ dưới đây chưa so sánh được đầy đủ.',
+        'Lưu ý: số liệu cùng kỳ năm trước của xã Quảng Lâm (đơn vị "na-co-sa" tháng 9) chưa gồm đơn vị cũ chưa báo cáo trước sáp nhập, nên số tăng, giảm so cùng kỳ dưới đây chưa so sánh được đầy đủ.',
     );
   });
 

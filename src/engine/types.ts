@@ -452,6 +452,8 @@ export interface Summary {
   thisYearGaps?: { unitCode: string; months: number[] }[];
   /** Merged units (codes, in unit order) whose figures of the period last year lack an old unit's months. */
   lastYearPartial?: string[];
+  /** Of `lastYearPartial`, each old unit (name in a sentence) and its empty months of the period last year. */
+  lastYearFormerGaps?: { unitCode: string; former: string; months: number[] }[];
   /**
    * Units (in unit order) without figures this year in months before the period that have figures
    * in the same months last year: the year-to-date "so cùng kỳ" compares totals without them. Units

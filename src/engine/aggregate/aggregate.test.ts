@@ -616,8 +616,12 @@ describe('aggregate across the 2025 merger: old communes that sent nothing, stoc
     const noChungChai = last.filter((r) => r.unitCode !== 'chung-chai');
     const both = run({ units: MUONG_NHE, period: nine2025, current: nine, previous: noChungChai, formerUnits: UNITS });
     expect(both.lastYearPartial).toEqual(['muong-nhe-2025']);
+    // Which old commune and months: whom to ask for last year's report.
+    expect(both.lastYearFormerGaps).toEqual([
+      { unitCode: 'muong-nhe-2025', former: 'Chung Chải', months: [1, 2, 3, 4, 5, 6, 7, 8, 9] },
+    ]);
     expect(both.narrative[0]).toContain(
-      'số liệu cùng kỳ năm trước của xã Mường Nhé chưa gồm đơn vị cũ chưa báo cáo trước sáp nhập',
+      'số liệu cùng kỳ năm trước của xã Mường Nhé (Chung Chải tháng 1–9) chưa gồm đơn vị cũ chưa báo cáo trước sáp nhập',
     );
   });
 

@@ -1195,7 +1195,8 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
   let incomplete: Map<string, number[]> | undefined;
   // Per merged unit, the old units whose empty months of the period make it incomplete.
   let formerGaps: Map<string, { code: string; name: string; months: number[] }[]> | undefined;
-  const partialLastYear = new Set<string>();
+  // Per merged unit, the old units whose months of the period last year are empty (so cùng kỳ lacks them).
+  const partialLastYear = new Map<string, { former: string; months: number[] }[]>();
   // A merged unit's old units that left months before the period empty this year, with figures in
   // them last year: the merged unit's own months look complete (its other old units sent them).
   const formerYtd = new Map<string, { unitCode: string; months: number[]; former: string }[]>();
@@ -1225,7 +1226,13 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
       }
     }
     // Last year's: "so cùng kỳ" of these units lacks an old unit's months of the period.
-    for (const g of gapsBefore) if (g.months.some((m) => inPeriod.has(m))) partialLastYear.add(g.unit.code);
+    for (const g of gapsBefore) {
+      const months = g.months.filter((m) => inPeriod.has(m));
+      if (!months.length) continue;
+      const gaps = partialLastYear.get(g.unit.code) ?? [];
+      gaps.push({ former: gapNames(g, raw, input.formerUnits, units).oldShort, months });
+      partialLastYear.set(g.unit.code, gaps);
+    }
   }
 
   const months = periodMonths(period);
@@ -1552,6 +1559,7 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
   // Of thisYearOnly, units with last year's figures in some months of the period: those lacking.
   const thisYearGaps = new Map<string, number[]>();
   const lastYearPartial: string[] = [];
+  const lastYearFormerGaps: { unitCode: string; former: string; months: number[] }[] = [];
   const emptyBeforeNext: string[] = [];
   // The month after the period (none after December).
   const next = lastMonth < 12 ? lastMonth + 1 : 0;
@@ -1581,6 +1589,7 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
     thisYearOnly,
     thisYearGaps,
     lastYearPartial,
+    lastYearFormerGaps,
     emptyBeforeNext,
     ytdGaps,
   });
@@ -1670,7 +1679,7 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
     ...(anyLastYear && thisYearGaps.size
       ? { thisYearGaps: [...thisYearGaps].map(([unitCode, months]) => ({ unitCode, months })) }
       : {}),
-    ...(lastYearPartial.length ? { lastYearPartial } : {}),
+    ...(lastYearPartial.length ? { lastYearPartial, lastYearFormerGaps } : {}),
     ...(ytdGaps.length ? { ytdGaps } : {}),
     ...(emptyBeforeNext.length ? { emptyBeforeNext } : {}),
     indicators,
@@ -1737,12 +1746,13 @@ interface Sides {
   next: number;
   nextOpen: boolean;
   slipDates: { start: string; end: string };
-  partialLastYear: ReadonlySet<string>;
+  partialLastYear: ReadonlyMap<string, { former: string; months: number[] }[]>;
   formerYtd: ReadonlyMap<string, { unitCode: string; months: number[]; former: string }[]>;
   lastYearOnly: string[];
   thisYearOnly: string[];
   thisYearGaps: Map<string, number[]>;
   lastYearPartial: string[];
+  lastYearFormerGaps: { unitCode: string; former: string; months: number[] }[];
   emptyBeforeNext: string[];
   ytdGaps: { unitCode: string; months: number[]; former?: string }[];
 }
@@ -1755,6 +1765,7 @@ interface Sides {
 function comparedSides(rows: readonly CompletenessRow[], s: Sides): boolean {
   const { codeRank, nowByCode, beforeByCode, months, earlier, next, nextOpen, slipDates, partialLastYear } = s;
   const { formerYtd, lastYearOnly, thisYearOnly, thisYearGaps, lastYearPartial, emptyBeforeNext, ytdGaps } = s;
+  const { lastYearFormerGaps } = s;
   let anyLastYear = false;
   for (let x = 0; x < rows.length; x++) {
     const row = rows[x];
@@ -1811,7 +1822,11 @@ function comparedSides(rows: readonly CompletenessRow[], s: Sides): boolean {
       if (hadLastYear && lastYearOnly[lastYearOnly.length - 1] !== row.unitCode) lastYearOnly.push(row.unitCode);
     }
     // Last year's figures lacking an old unit: said whatever this year's status.
-    if (hadLastYear && partialLastYear.has(row.unitCode)) lastYearPartial.push(row.unitCode);
+    const formerGaps = hadLastYear ? partialLastYear.get(row.unitCode) : undefined;
+    if (formerGaps) {
+      lastYearPartial.push(row.unitCode);
+      for (const g of formerGaps) lastYearFormerGaps.push({ unitCode: row.unitCode, ...g });
+    }
     // Earlier months with figures last year, not reported this year (neither dated nor filled; a
     // dated empty month is a report of no activity): the year-to-date totals differ by them.
     if (r !== undefined && earlier.length && lastYearOnly[lastYearOnly.length - 1] !== row.unitCode) {

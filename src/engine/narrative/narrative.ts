@@ -198,8 +198,14 @@ function completenessParagraph(s: SummaryCore, noun: string): string {
     };
     clauses.push(T.onlyThisYear(listNames(s.thisYearOnly.map((c) => sentenceName(c, noteOf(c))))));
   }
-  if (s.lastYearPartial?.length)
-    clauses.push(T.formerLastYear(listNames(s.lastYearPartial.map((c) => sentenceName(c)))));
+  if (s.lastYearPartial?.length) {
+    // Which old unit and months, as for the year to date: whom to ask for last year's report.
+    const gapsOf = (c: string) => {
+      const gaps = (s.lastYearFormerGaps ?? []).filter((g) => g.unitCode === c);
+      return gaps.length ? gaps.map((g) => T.formerMonthsOf(g.former, monthList(g.months))).join('; ') : undefined;
+    };
+    clauses.push(T.formerLastYear(listNames(s.lastYearPartial.map((c) => sentenceName(c, gapsOf(c))))));
+  }
   const onlyYtd = clauses.length === 0;
   if (s.ytdGaps?.length)
     clauses.push(

@@ -5,7 +5,7 @@
 import { FINDING_TEXT as T } from '../../messages/vi/findings';
 import { reportDisplayName } from '../sheet/layout';
 import { numbersOf } from '../sheet/sheet-report';
-import type { Catalogue, Finding, Indicator, UnitYear } from '../types';
+import type { Catalogue, Finding, UnitYear } from '../types';
 import { numberPlaces } from './places';
 import { hasCell } from './presence';
 import { reportFinding, reportWhere } from './report-finding';

@@ -26,11 +26,15 @@ export function numberPlaces(
   position: ReadonlyMap<string, number>,
 ): Places {
   let byKind = cache.get(catalogue);
-  if (!byKind) cache.set(catalogue, (byKind = {}));
+  if (!byKind) {
+    byKind = {};
+    cache.set(catalogue, byKind);
+  }
   let c = byKind[overMonths];
   if (!c) {
     const indicators = catalogue.indicators.filter((i) => i.overMonths === overMonths && i.kind !== 'note');
-    c = byKind[overMonths] = { indicators, position: null, places: new Int32Array(0), found: new Int32Array(0) };
+    c = { indicators, position: null, places: new Int32Array(0), found: new Int32Array(0) };
+    byKind[overMonths] = c;
   }
   if (c.position !== position) {
     c.places = Int32Array.from(c.indicators, (ind) => {

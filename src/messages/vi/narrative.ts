@@ -105,6 +105,8 @@ export const NARRATIVE_TEXT = {
   /** The caveat when its only clause is of the year to date: the period's own comparisons are whole. */
   comparedWithoutYtd: (clauses: string[], last: string | null) =>
     `Lưu ý: ${clauses.join('; ')}, nên số tăng, giảm so cùng kỳ của số liệu ${PERIOD_TEXT.fromYearStart(last)} dưới đây chưa so sánh được đầy đủ.`,
+  /** In the bracket after a unit of formerLastYear: the old unit and its empty months last year. */
+  formerMonthsOf: (former: string, months: string) => `${former} tháng ${months}`,
   formerLastYear: (names: string) =>
     `số liệu cùng kỳ năm trước của ${names} chưa gồm đơn vị cũ chưa báo cáo trước sáp nhập`,
   /** Instead of the notes themselves when many units wrote one: where the list is. */
