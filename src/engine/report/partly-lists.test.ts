@@ -113,7 +113,7 @@ describe('quarter III/2018 on 16 September: September typed in, not sent', () =>
     expect(section).toContain(`\nChưa báo cáo: Xã C (thiếu tháng 7, 8; ${unsent})\n`);
   });
 
-  it('the workbook does not call B, which sent two months, "Chưa báo cáo"', () => {
+  it('the workbook does not call B, which sent two months, "Chưa báo cáo"; C, which sent none, is', () => {
     const [total, byUnit] = buildSummaryWorkbook(s, CATALOGUE).sheets;
     const b = total.rows.find((r) => r[1]?.v === 'Xã B') ?? [];
     expect(b[2]).toEqual({ v: 'Mới báo cáo một phần', s: 'warning' });
@@ -121,7 +121,13 @@ describe('quarter III/2018 on 16 September: September typed in, not sent', () =>
       'Đã nhập số liệu tháng 9 nhưng chưa nộp (chưa hết hạn); số liệu đã nhập được tính tạm vào tổng hợp',
     );
     const status = byUnit.rows.find((r) => r.some((c) => c?.v === 'Tình trạng báo cáo')) ?? [];
-    expect(status.slice(3, 6).map((c) => c?.v)).toEqual(['Đúng hạn', 'Mới báo cáo một phần', 'Thiếu tháng 7, 8']);
+    expect(status.slice(3, 6).map((c) => c?.v)).toEqual(['Đúng hạn', 'Mới báo cáo một phần', 'Chưa báo cáo']);
+    // C's months lacking and typed in are in "Ghi chú", as the e-mail's bracket says them.
+    const c = total.rows.find((r) => r[1]?.v === 'Xã C') ?? [];
+    expect(c[2]).toEqual({ v: 'Chưa báo cáo', s: 'error' });
+    expect(c[4]?.v).toBe(
+      'Chưa có số liệu tháng 7, 8; Đã nhập số liệu tháng 9 nhưng chưa nộp (chưa hết hạn); số liệu đã nhập được tính tạm vào tổng hợp',
+    );
   });
 });
 

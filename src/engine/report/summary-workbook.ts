@@ -220,13 +220,16 @@ function statusOf(summary: Summary, code: string): { text: string; style: StyleN
   if (r.status === 'missing' && r.formerGaps?.length && !ownMissingMonths(r).length)
     return { text: T.formerStatus, style: 'warning' };
   if (isUndatedOnly(r)) return { text: T.undatedStatus, style: 'warning' };
+  // Nothing sent (months typed in but not sent are not reports): "Chưa báo cáo" as in the narrative
+  // and the e-mails, the months lacking and those typed in named in "Ghi chú".
+  const length = periodMonths(summary.period).length;
+  const sentNone = r.status === 'missing' && !sentSomeMonths(r, length);
   // Some months of a quarter or longer, not all: its figures are in, over fewer months.
-  const lacking = partialMonths(summary, code);
+  const lacking = sentNone && r.unsentMonths?.length ? [] : partialMonths(summary, code);
   if (lacking.length) return { text: T.partialStatus(lacking), style: 'warning' };
   // Its other months sent, the rest typed in but not sent yet: it has reported, in part, as the
   // narrative and the e-mails say; "Ghi chú" names the months not sent.
-  if (r.status === 'missing' && sentSomeMonths(r, periodMonths(summary.period).length))
-    return { text: T.partlyStatus, style: 'warning' };
+  if (r.status === 'missing' && !sentNone) return { text: T.partlyStatus, style: 'warning' };
   return {
     text: T.status[r.status],
     style: r.status === 'onTime' ? 'text' : r.status === 'late' ? 'warning' : 'error',
