@@ -194,6 +194,24 @@ export interface UnitYear {
   converted?: string[];
   /** What the unit wrote in the "Ghi chú" column beside indicator rows, in catalogue order. Absent or undefined when none. */
   remarks?: Remark[];
+  /**
+   * A merged unit's report (mapToSuccessors): per old unit whose months before the merger it holds,
+   * that unit's submission dates of the months the merged unit's own report gives none, and the
+   * months it has figures in without a date where the own report has neither: whose lateness a
+   * month's is (completeness' `formerLate`, `formerUndated`).
+   */
+  formerSubmitted?: FormerSubmission[];
+}
+
+/** An old unit's part in a merged unit's submission dates (UnitYear.formerSubmitted). */
+export interface FormerSubmission {
+  code: string;
+  name: string;
+  kind?: string;
+  /** Per month (0-based) its date, null where it has none or the merged unit's own report has one. */
+  dates: (string | null)[];
+  /** Months (1-based) with its figures but no date, where the merged unit's own report has no figure nor date. */
+  undated: number[];
 }
 
 /** A remark beside an indicator's row ("số liệu tạm tính"): the row's for the year, not a month's. */
@@ -273,6 +291,20 @@ export interface CompletenessRow {
     /** Its report was found (by its file's name) but could not be read. */
     unreadable?: boolean;
   }[];
+  /**
+   * A merged unit: the old units whose own dates, after the deadline, make months of the period
+   * before the merger late (the merged unit did not exist then; its own dates are its own).
+   */
+  formerLate?: FormerMonths[];
+  /** A merged unit: the old units whose figures without a date make months before the merger undated. */
+  formerUndated?: FormerMonths[];
+}
+
+/** An old unit of a merged unit and months of the period (names as in a sentence). */
+export interface FormerMonths {
+  code: string;
+  name: string;
+  months: number[];
 }
 
 export interface Completeness {

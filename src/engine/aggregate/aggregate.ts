@@ -53,6 +53,7 @@ import type {
   Completeness,
   CompletenessRow,
   Finding,
+  FormerMonths,
   Indicator,
   IndicatorSummary,
   Period,
@@ -1113,6 +1114,27 @@ function successionMapping(catalogue: Catalogue, settings: Settings, formerUnits
   };
 }
 
+/** Old units named in completeness' formerLate and formerUndated as its formerGaps name them ("Chung Chải"). */
+function nameFormerMonths(
+  rows: CompletenessRow[],
+  units: readonly Unit[],
+  reports: UnitYear[],
+  formerUnits: Unit[] | undefined,
+): void {
+  for (const row of rows) {
+    if (!row.formerLate && !row.formerUndated) continue;
+    const unit = units.find((u) => u.code === row.unitCode);
+    if (!unit) continue;
+    const named = (list: FormerMonths[]) =>
+      list.map((f) => ({
+        ...f,
+        name: gapNames({ unit, code: f.code, year: 0, months: [] }, reports, formerUnits, units).oldShort,
+      }));
+    if (row.formerLate) row.formerLate = named(row.formerLate);
+    if (row.formerUndated) row.formerUndated = named(row.formerUndated);
+  }
+}
+
 /** Per merged unit, the months of `period` an old unit of it left empty (completeness' `incomplete`). */
 function periodGaps(gaps: readonly PredecessorGap[], period: Period): Map<string, number[]> {
   const inPeriod = new Set(periodMonths(period));
@@ -1550,6 +1572,7 @@ export function aggregateWithoutNarrative(input: AggregateInput): Omit<Summary, 
       const gaps = formerGaps.get(row.unitCode);
       if (gaps) row.formerGaps = gaps;
     }
+  nameFormerMonths(completeness.rows, units, rawCurrent, input.formerUnits);
   // Units with figures in the period last year that have not reported it (in full) this year:
   // every "so cùng kỳ" compares a total with them against one without them (the narrative says
   // so). And the other way round: units with figures now but none (or not all, an old unit

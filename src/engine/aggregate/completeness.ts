@@ -24,7 +24,16 @@
 import { dataWindow, deadline } from '../periods/cutoff';
 import { periodMonths } from '../periods/period';
 import { compareVi, sortVi } from '../text/collate';
-import type { Completeness, CompletenessRow, Period, Settings, SubmissionStatus, Unit, UnitYear } from '../types';
+import type {
+  Completeness,
+  CompletenessRow,
+  FormerMonths,
+  Period,
+  Settings,
+  SubmissionStatus,
+  Unit,
+  UnitYear,
+} from '../types';
 import { hasData, reportsByCode, soleReportByCode } from './succession';
 
 export interface CompletenessOptions {
@@ -122,6 +131,10 @@ export function completenessOfSorted(
     let undated: number[] | null = null;
     let late = false;
     let submittedOn: string | null = null;
+    // A merged unit's months before the merger: whose (old unit's) lateness a late month is.
+    const formers = r?.formerSubmitted;
+    let formerLate: FormerMonths[] | null = null;
+    let formerUndated: FormerMonths[] | null = null;
     const lacking = incomplete?.get(unit.code);
     for (let i = 0; i < months.length; i++) {
       const m = months[i];
@@ -136,6 +149,11 @@ export function completenessOfSorted(
           late = true;
           lateMonths ??= [];
           lateMonths.push(m);
+          if (formers)
+            for (const f of formers) {
+              const d = f.dates[m - 1];
+              if (d && d > dueOf[i] && d >= startOf[i] && d <= today) formerLate = withMonth(formerLate, f, m);
+            }
         }
         if (!submittedOn || date > submittedOn) submittedOn = date;
       } else if (r && hasData(r, m)) {
@@ -143,6 +161,8 @@ export function completenessOfSorted(
           late = true;
           undated ??= [];
           undated.push(m);
+          if (formers)
+            for (const f of formers) if (f.undated.includes(m)) formerUndated = withMonth(formerUndated, f, m);
         } else {
           // Figures without a date before the deadline: still being typed, not sent yet.
           missingMonths.push(m);
@@ -158,6 +178,8 @@ export function completenessOfSorted(
     if (unsent) row.unsentMonths = unsent;
     if (lateMonths && months.length > 1) row.lateMonths = lateMonths;
     if (undated) row.undatedMonths = undated;
+    if (formerLate) row.formerLate = formerLate;
+    if (formerUndated) row.formerUndated = formerUndated;
     rows.push(row);
   }
 
@@ -172,4 +194,13 @@ export function completenessOfSorted(
     onTimeRate: expected ? onTime / expected : 0,
     rows,
   };
+}
+
+/** `list` with month `m` added to old unit `f`'s entry (made when it has none). */
+function withMonth(list: FormerMonths[] | null, f: { code: string; name: string }, m: number): FormerMonths[] {
+  const out = list ?? [];
+  const entry = out.find((e) => e.code === f.code);
+  if (entry) entry.months.push(m);
+  else out.push({ code: f.code, name: f.name, months: [m] });
+  return out;
 }

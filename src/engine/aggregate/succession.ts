@@ -25,7 +25,7 @@ import { periodBounds } from '../periods/period';
 import { flatBase, flatOf, layoutOf, renamed } from '../sheet/sheet-report';
 import { compareVi } from '../text/collate';
 import { normalizeName } from '../text/normalize';
-import type { Period, Unit, UnitYear } from '../types';
+import type { FormerSubmission, Period, Unit, UnitYear } from '../types';
 import { hasRow } from '../validation/presence';
 
 export interface MappingOptions {
@@ -408,6 +408,7 @@ function combine(
     upTo: number;
     into: SeededStock[];
   },
+  formers?: ReadonlySet<UnitYear>,
 ): UnitYear {
   const values: Record<string, (number | null)[]> = {};
   const notes: Record<string, (string | null)[]> = {};
@@ -501,6 +502,7 @@ function combine(
     months.forEach((v, i) => {
       if (v !== null) months[i] = Number(v.toPrecision(15));
     });
+  const formerSubmitted = formers?.size ? formerSubmissions(parts, formers, own) : [];
   return {
     unitCode: unit.code,
     unitName: unit.name,
@@ -514,7 +516,35 @@ function combine(
     cells: own ? own.cells : {},
     submittedCells: own ? own.submittedCells : [],
     invalid,
+    ...(formerSubmitted.length ? { formerSubmitted } : {}),
   };
+}
+
+/**
+ * The old units' dates in a merged unit's report (UnitYear.formerSubmitted): where its own report
+ * gives a date, the month's date is that one (combine), so no old unit's is kept for it.
+ */
+function formerSubmissions(parts: UnitYear[], formers: ReadonlySet<UnitYear>, own: UnitYear | undefined) {
+  const out: FormerSubmission[] = [];
+  for (const part of parts) {
+    if (!formers.has(part)) continue;
+    const dates = empty12<string>();
+    const undated: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      if (own?.submitted[i]) continue;
+      const d = part.submitted[i];
+      if (d) dates[i] = d;
+      else if (hasData(part, i + 1) && !(own && hasData(own, i + 1))) undated.push(i + 1);
+    }
+    out.push({
+      code: part.unitCode,
+      name: part.unitName,
+      ...(part.unitKind !== undefined ? { kind: part.unitKind } : {}),
+      dates,
+      undated,
+    });
+  }
+  return out;
 }
 
 /** Whether a series has a figure in its first `n` months. */
@@ -834,6 +864,8 @@ export function mapToSuccessors(
       // sheet the new one goes on in (no report of its own code, the old one of the same name).
       let upTo = 0;
       let ownArea = false;
+      // The old units' reports (not the unit's own sheet, nor its namesake's going on): whose dates.
+      const formers = new Set<UnitYear>();
       if (from && olds.length) {
         const cut = before(from, year);
         upTo = oldsUpTo(year);
@@ -870,13 +902,13 @@ export function mapToSuccessors(
             if (options.gaps && year === period.year)
               overlap.push({ unit, code: p.unitCode, year, report: p, months: twice.months });
           }
-          if (upTo >= 12) return kept;
           const after: number[] = [];
           for (let m = upTo + 1; m <= 12; m++) if (hasMonth(p, m)) after.push(m);
-          if (!after.length) return kept;
-          if (options.gaps && year === period.year)
+          if (after.length && options.gaps && year === period.year)
             afterMerger.push({ unit, code: p.unitCode, year, report: p, months: after });
-          return untilMerger(kept, upTo);
+          const former = after.length ? untilMerger(kept, upTo) : kept;
+          formers.add(former);
+          return former;
         });
       }
       const itself = ofYear.length === 1 && ofYear[0].unitCode === unit.code;
@@ -891,6 +923,7 @@ export function mapToSuccessors(
               options.stocks?.size ? upTo : 0,
               ownArea,
               year === period.year && seedOf ? { of: seedOf, upTo: lastMonth, into: seeded } : undefined,
+              formers,
             ),
       );
     }

@@ -30,7 +30,7 @@ import { distinctName } from '../sheet/layout';
 import { clipText } from '../text/clip';
 import { formatDateVi, formatNumberVi, formatPercentVi, formatQuantity } from '../text/format';
 import { nearlyEqual, tidy } from '../text/number';
-import type { Catalogue, Indicator, IndicatorSummary, Summary, Unit } from '../types';
+import type { Catalogue, FormerMonths, Indicator, IndicatorSummary, Summary, Unit } from '../types';
 import { sameNotes } from './same-notes';
 
 type SummaryCore = Omit<Summary, 'narrative'>;
@@ -125,9 +125,14 @@ function completenessParagraph(s: SummaryCore, noun: string): string {
   const missing = ownMissing.filter((r) => !sentSome(r)).map(listed);
   const partly = ownMissing.filter(sentSome).map(listed);
   const former = missingRows.filter((r) => ownMonths(r).length === 0).map((r) => nameOf(r, formerList(r)));
-  const late = c.rows.filter(isDatedLate).map((r) => nameOf(r));
+  // A merged unit late before the merger by an old unit's date: whose ("đơn vị cũ nộp muộn: Nậm Vì tháng 3").
+  const formerOf = (list: FormerMonths[] | undefined, part: (olds: string) => string) =>
+    list ? part(list.map((g) => T.formerMonths(g.name, g.months.join(', '))).join('; ')) : undefined;
+  const late = c.rows.filter(isDatedLate).map((r) => nameOf(r, formerOf(r.formerLate, T.formerLatePart)));
   // Figures without a date: not on time, but not known to be late (the date is missing).
-  const undated = c.rows.filter((r) => r.status === 'late' && r.undatedMonths?.length).map((r) => nameOf(r));
+  const undated = c.rows
+    .filter((r) => r.status === 'late' && r.undatedMonths?.length)
+    .map((r) => nameOf(r, formerOf(r.formerUndated, T.formerUndatedPart)));
   const unread = c.rows.filter((r) => r.status === 'missing' && unreadable.has(r.unitCode)).map((r) => nameOf(r));
   // At province scale these lists run to dozens of names before the first figure: beyond
   // MAX_LISTED_UNITS the first few, the rest counted; every rendering lists them all in its

@@ -53,6 +53,7 @@ import {
   completenessLists,
   findingCounts,
   formerGapsText,
+  formerMonthsText,
   headingLines,
   isStock,
   keyCarried,
@@ -345,6 +346,8 @@ function summarySheet(summary: Summary, catalogue: Catalogue): SheetModel {
           unsent.length ? T.unsentNote(multiMonth ? unsent : null) : '',
           r.lateMonths ? T.lateMonthsNote(r.lateMonths) : '',
           r.undatedMonths ? T.undatedNote(multiMonth ? r.undatedMonths : null) : '',
+          r.formerLate ? T.formerLateNote(formerMonthsText(r.formerLate)) : '',
+          r.formerUndated ? T.formerUndatedNote(formerMonthsText(r.formerUndated)) : '',
           olds ? T.formerNote(olds) : '',
         ]
           .filter(Boolean)

@@ -28,7 +28,7 @@ import { distinctName, unitDisplayName } from '../sheet/layout';
 import { clipText } from '../text/clip';
 import { compareVi } from '../text/collate';
 import { formatDateVi, formatNumberVi, formatPercentVi, formatQuantity } from '../text/format';
-import type { Catalogue, CompletenessRow, Finding, IndicatorSummary, Summary } from '../types';
+import type { Catalogue, CompletenessRow, Finding, FormerMonths, IndicatorSummary, Summary } from '../types';
 import { isUnreadable, unitOf } from './by-code';
 import { escapeHtml, safeHttpUrl } from './escape';
 import { ownMissingMonths, partialUnits, sentSomeMonths } from './partial';
@@ -331,7 +331,10 @@ export function completenessLists(summary: Summary): {
         summary,
         r.unitCode,
         r.unitName,
-        r.lateMonths ? T.lateMonths(r.lateMonths) : r.submittedOn ? T.lateOn(formatDateVi(r.submittedOn)) : undefined,
+        joinNotes(
+          r.lateMonths ? T.lateMonths(r.lateMonths) : r.submittedOn ? T.lateOn(formatDateVi(r.submittedOn)) : '',
+          r.formerLate ? T.formerLate(formerMonthsText(r.formerLate)) : '',
+        ),
       ),
     ),
     // Figures without a date: not on time, but the date is unknown, not late.
@@ -342,7 +345,10 @@ export function completenessLists(summary: Summary): {
           summary,
           r.unitCode,
           r.unitName,
-          periodLength > 1 && r.undatedMonths ? T.undatedMonths(r.undatedMonths) : undefined,
+          joinNotes(
+            periodLength > 1 && r.undatedMonths ? T.undatedMonths(r.undatedMonths) : '',
+            r.formerUndated ? T.formerUndated(formerMonthsText(r.formerUndated)) : '',
+          ),
         ),
       ),
     missing,
@@ -375,6 +381,16 @@ export function unattributedFilesLine(summary: Summary, lists: ReturnType<typeof
 /** Whether completenessLists names any unit: else "Tất cả đơn vị đã báo cáo đúng hạn". */
 export function anyListed(lists: ReturnType<typeof completenessLists>): boolean {
   return Object.values(lists).some((l) => l.length > 0);
+}
+
+/** "Nậm Vì tháng 3; Pá Mỳ tháng 3, 5": old units of a merged unit with their months. */
+export function formerMonthsText(list: readonly FormerMonths[]): string {
+  return list.map((g) => T.formerMonths(g.name, g.months)).join('; ');
+}
+
+/** Notes for a bracket joined by "; ", undefined when there is none. */
+function joinNotes(...notes: string[]): string | undefined {
+  return notes.filter(Boolean).join('; ') || undefined;
 }
 
 /** "Nậm Vì tháng 5, 6; Pá Mỳ tháng 6": the old units whose months a merged unit lacks, or ''. */

@@ -59,6 +59,9 @@ export const NARRATIVE_TEXT = {
   formerMonthsUnreadable: (name: string, months: string) => `${name} tháng ${months}: tệp báo cáo không đọc được`,
   /** Inside the brackets after a merged unit's name: "đơn vị cũ thiếu: Nậm Vì tháng 1, 2". */
   formerPart: (olds: string) => `đơn vị cũ thiếu: ${olds}`,
+  /** After a merged unit late before the merger by an old unit's date: "đơn vị cũ nộp muộn: Nậm Vì tháng 3". */
+  formerLatePart: (olds: string) => `đơn vị cũ nộp muộn: ${olds}`,
+  formerUndatedPart: (olds: string) => `đơn vị cũ chưa ghi ngày nộp: ${olds}`,
   /** Clause of the completeness sentence: merged units that sent their own months, not all of their old units'. */
   formerIncomplete: (names: string) => `thiếu số liệu của đơn vị cũ trước sáp nhập: ${names}`,
   /** Invalid cells left out of the figures that follow, and whose they are. */

@@ -78,6 +78,9 @@ export const REPORT_TEXT = {
   undatedStatus: 'Chưa rõ ngày nộp',
   formerStatus: 'Thiếu số liệu đơn vị cũ',
   formerNote: (olds: string) => `Thiếu số liệu của đơn vị cũ trước sáp nhập: ${olds}`,
+  /** Ghi chú of a merged unit late (or undated) in months before the merger because of an old unit's date. */
+  formerLateNote: (olds: string) => `Đơn vị cũ nộp muộn trước sáp nhập: ${olds}`,
+  formerUndatedNote: (olds: string) => `Đơn vị cũ chưa ghi ngày nộp trước sáp nhập: ${olds}`,
   missingMonths: (months: number[]) => `Chưa có số liệu tháng ${months.join(', ')}`,
   unreadable: 'Không đọc được báo cáo',
   unreadableNote: 'Có gửi báo cáo nhưng không đọc được (xem trang "Kiểm tra")',
@@ -257,6 +260,9 @@ export const REPORT_TEXT = {
   /** An old unit whose report was found but could not be read. */
   formerMonthsUnreadable: (name: string, months: number[]) =>
     `${name} tháng ${months.join(', ')}: tệp báo cáo không đọc được`,
+  /** In the bracket after a merged unit late (or undated) in months before the merger, for an old unit's date. */
+  formerLate: (olds: string) => `đơn vị cũ nộp muộn: ${olds}`,
+  formerUndated: (olds: string) => `đơn vị cũ chưa ghi ngày nộp: ${olds}`,
   /** In the bracket after a unit missing months of its own and an old unit's too. */
   formerToo: (olds: string, own = '') => `${own ? `${own}; ` : ''}đơn vị cũ cũng thiếu: ${olds}`,
   /** Inside the brackets after a unit missing some months of a quarter or longer: "thiếu tháng 7, 8". */
