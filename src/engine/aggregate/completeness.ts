@@ -19,7 +19,9 @@
  * month counts as undated. Given the run's date (`today`), a submission dated later is not one yet: the month is
  * missing as of the run. A merged unit's month before the merger is missing when one of
  * its old units left it empty (`incomplete`, from mapToSuccessors' gaps): its figures lack
- * that commune, so the month is not complete.
+ * that commune, so the month is not complete. Such a month is late when an old unit's date is
+ * (named in `formerLate`), and undated when an old unit with figures in it gave no date, even
+ * beside another's date (`formerUndated`): each old commune submitted for itself.
  */
 import { dataWindow, deadline } from '../periods/cutoff';
 import { periodMonths } from '../periods/period';
@@ -154,6 +156,15 @@ export function completenessOfSorted(
               const d = f.dates[m - 1];
               if (d && d > dueOf[i] && d >= startOf[i] && d <= today) formerLate = withMonth(formerLate, f, m);
             }
+        } else if (formers && today > dueOf[i]) {
+          // On time by another old unit's date, while one with figures that month gave none: the
+          // month is not known to be on time (its figures are in the totals), as for a unit alone.
+          for (const f of formers) if (f.undated.includes(m)) formerUndated = withMonth(formerUndated, f, m);
+          if (formerUndated?.some((f) => f.months.includes(m))) {
+            late = true;
+            undated ??= [];
+            undated.push(m);
+          }
         }
         if (!submittedOn || date > submittedOn) submittedOn = date;
       } else if (r && hasData(r, m)) {

@@ -20,8 +20,8 @@ const UNITS = [
   unit('ql', 'Quảng Lâm'),
 ];
 
-/** A day `days` after month m's deadline (ISO). */
-function after(m: number, days: number): string {
+/** The day `days` after month m's deadline (ISO; negative: before it). */
+function dueAnd(m: number, days: number): string {
   const due = new Date(`${deadline({ type: 'month', year: 2025, index: m }, SETTINGS)}T00:00:00Z`);
   due.setUTCDate(due.getUTCDate() + days);
   return due.toISOString().slice(0, 10);
@@ -42,15 +42,15 @@ function summarise(reports: UnitYear[]) {
   });
 }
 
-const onTime = { 4: after(4, -2), 5: after(5, -2), 6: after(6, -2) };
+const onTime = { 4: dueAnd(4, -2), 5: dueAnd(5, -2), 6: dueAnd(6, -2) };
 
 describe("a merged unit's lateness before the merger", () => {
   const reports = [
     // Nậm Vì: April and May on time, June's figures without a date.
     unitYear('nv', 2025, { name: 'Nậm Vì', values: figures, submitted: { 4: onTime[4], 5: onTime[5] } }),
     // Chung Chải: May sent 3 days late, June without a date.
-    unitYear('cc', 2025, { name: 'Chung Chải', values: figures, submitted: { 4: onTime[4], 5: after(5, 3) } }),
-    unitYear('ql', 2025, { name: 'Quảng Lâm', values: figures, submitted: { 4: after(4, 1), ...{ 5: onTime[5] } } }),
+    unitYear('cc', 2025, { name: 'Chung Chải', values: figures, submitted: { 4: onTime[4], 5: dueAnd(5, 3) } }),
+    unitYear('ql', 2025, { name: 'Quảng Lâm', values: figures, submitted: { 4: dueAnd(4, 1), ...{ 5: onTime[5] } } }),
   ];
 
   test('the completeness row names the old unit and its months', () => {
@@ -81,11 +81,26 @@ describe("a merged unit's lateness before the merger", () => {
     expect(cells).toContain('Đơn vị cũ chưa ghi ngày nộp trước sáp nhập: Chung Chải tháng 6; Nậm Vì tháng 6');
   });
 
+  test("an old unit's figures without a date are not on time by another old unit's date", () => {
+    const dated = [
+      unitYear('nv', 2025, { name: 'Nậm Vì', values: figures, submitted: onTime }),
+      unitYear('cc', 2025, { name: 'Chung Chải', values: figures, submitted: { 4: onTime[4], 5: onTime[5] } }),
+    ];
+    const row = summarise(dated).completeness.rows.find((r) => r.unitCode === 'mn-2025');
+    expect(row?.status).toBe('late');
+    expect(row?.lateMonths).toBeUndefined();
+    expect(row?.undatedMonths).toEqual([6]);
+    expect(row?.formerUndated).toEqual([{ code: 'cc', name: 'Chung Chải', months: [6] }]);
+    // Both dated on time: on time.
+    const both = [dated[0], unitYear('cc', 2025, { name: 'Chung Chải', values: figures, submitted: onTime })];
+    expect(summarise(both).completeness.rows.find((r) => r.unitCode === 'mn-2025')?.status).toBe('onTime');
+  });
+
   test("the new unit's own date of a month is its own: no old unit named for it", () => {
     const own = unitYear('mn-2025', 2025, {
       name: 'Mường Nhé',
       values: { TCD_LUOT: { 5: 2 } },
-      submitted: { 5: after(5, 4) },
+      submitted: { 5: dueAnd(5, 4) },
     });
     const row = summarise([...reports, own]).completeness.rows.find((r) => r.unitCode === 'mn-2025');
     expect(row?.lateMonths).toEqual([5]);
